@@ -1,0 +1,251 @@
+import path from 'node:path';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { Clock, Executor, Logger, Store } from './core/ports.js';
+import { systemClock } from './core/ports.js';
+import type { Target } from './core/target.js';
+import type { Config } from './config/load-config.js';
+import { configTargets, createSources } from './create-sources.js';
+import { registerCoreRoutes } from './http/core-routes.js';
+import { createSidePort } from './http/side-port.js';
+import { createMetrics } from './observability/metrics.js';
+import { AnomalyTracker } from './pipeline/detect/anomaly-tracker.js';
+import { DetectionEngine } from './pipeline/detect/detection-engine.js';
+import { createPipeline, type TickSummary } from './pipeline/pipeline.js';
+import { DailyFileWriter } from './pipeline/record/daily-file-writer.js';
+import { createRecorder } from './pipeline/record/recorder.js';
+import { createS3Shipper, type S3Shipper } from './pipeline/record/s3-shipper.js';
+import { createAwsExecutor } from './pipeline/remediate/aws-executor.js';
+import { createRemediationService } from './pipeline/remediate/remediation-service.js';
+import { createScriptExecutor } from './pipeline/remediate/script-executor.js';
+import { createSimulateExecutor } from './pipeline/remediate/simulate-executor.js';
+import { createScheduler, intervalMsOf } from './pipeline/scheduler.js';
+import { createSqliteStore } from './store/sqlite-store.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  store?: Store;
+  cwd?: string;
+  clients?: {
+    cloudwatch?: Pick<CloudWatchClient, 'send'>;
+    s3?: Pick<S3Client, 'send'>;
+    ec2?: Pick<EC2Client, 'send'>;
+    ssm?: Pick<SSMClient, 'send'>;
+    autoscaling?: Pick<AutoScalingClient, 'send'>;
+  };
+}
+
+/** The one place that builds adapters and wires them together. Nothing starts until start(). */
+export function createApp(deps: AppDeps) {
+  const { config, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const cwd = deps.cwd ?? process.cwd();
+  const bootTs = clock.now();
+  const store = deps.store ?? createSqliteStore(path.join(config.dataDir, 'smartcloudops.db'));
+  const metrics = createMetrics();
+  const writer = new DailyFileWriter(path.join(config.dataDir, 'logs'), 'records', config.retention.recordsDays, () => clock.now());
+  const recorder = createRecorder(store, writer, logger.child({ component: 'recorder' }));
+  const sources = createSources({ config, logger, bootTs, fetch: deps.fetch, cloudwatch: deps.clients?.cloudwatch });
+  const fileTargets = configTargets(config);
+  const allTargets = (): Target[] => {
+    const m = new Map<string, Target>();
+    for (const s of sources) for (const t of s.targets()) m.set(t.name, t);
+    return [...m.values()];
+  };
+  const targetMap = () => new Map(allTargets().map((t) => [t.name, t]));
+
+  const region = config.remediation.aws.region;
+  const executors: Record<string, Executor> = {
+    simulate: createSimulateExecutor(),
+    script: createScriptExecutor({ scripts: config.remediation.scripts, cwd, timeoutMs: config.remediation.scriptTimeoutSeconds * 1000 }),
+    aws: createAwsExecutor({
+      ec2: deps.clients?.ec2 ?? new EC2Client({ region, endpoint: config.endpoints.ec2 }),
+      ssm: deps.clients?.ssm ?? new SSMClient({ region, endpoint: config.endpoints.ssm }),
+      autoscaling: deps.clients?.autoscaling ?? new AutoScalingClient({ region, endpoint: config.endpoints.autoscaling }),
+      ssmDocument: config.remediation.aws.ssmDocument,
+    }),
+  };
+
+  const remediation = createRemediationService({
+    store,
+    config: config.remediation,
+    executors,
+    targets: targetMap,
+    logger: logger.child({ component: 'remediation' }),
+    onTransition(p, e) {
+      recorder.record('remediation', e.ts, { proposal: p, event: e });
+      if (['succeeded', 'failed', 'denied', 'expired'].includes(e.to)) metrics.remediations.inc({ action: p.action, outcome: e.to });
+    },
+  });
+
+  const engine = new DetectionEngine(config.detectors, config.thresholds, store);
+  const tracker = new AnomalyTracker(store.openAnomalies(), config.detectors.resolveAfterSamples);
+  const pipeline = createPipeline({
+    sources,
+    store,
+    engine,
+    tracker,
+    remediation,
+    recorder,
+    metrics,
+    logger: logger.child({ component: 'pipeline' }),
+    clock,
+    silenceAfterMs: config.detectors.silence.enabled ? config.detectors.silence.afterSeconds * 1000 : null,
+    bootTs,
+  });
+
+  const s3Bucket = config.records.s3.bucket;
+  let shipper: S3Shipper | undefined;
+  if (s3Bucket) {
+    const client =
+      deps.clients?.s3 ??
+      new S3Client({
+        region: config.records.s3.region,
+        endpoint: config.endpoints.s3,
+        forcePathStyle: Boolean(config.endpoints.s3),
+        maxAttempts: 2,
+        // Non-AWS S3 servers store the aws-chunked framing literally otherwise.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      });
+    shipper = createS3Shipper({ store, client, bucket: s3Bucket, prefix: config.records.s3.prefix, logger: logger.child({ component: 's3' }) });
+  }
+
+  const tickIntervalMs = intervalMsOf(config.schedule);
+  let lastTickTs: number | null = null;
+  let lastPersist = bootTs;
+  let lastPrune = 0;
+  let started = false;
+  const timers: NodeJS.Timeout[] = [];
+
+  async function runTick(): Promise<TickSummary> {
+    const end = metrics.tickDuration.startTimer();
+    try {
+      const summary = await pipeline.tick();
+      metrics.ticks.inc({ outcome: 'ok' });
+      lastTickTs = clock.now();
+      metrics.lastTick.set(lastTickTs / 1000);
+      metrics.pendingProposals.set(store.listProposals({ states: ['proposed'], limit: 10_000 }).length);
+      housekeeping(lastTickTs);
+      logger.info({ tick: { ...summary, gaps: summary.gaps.length } }, 'tick');
+      if (summary.gaps.length) logger.warn({ gaps: summary.gaps.slice(0, 10) }, `${summary.gaps.length} source gaps`);
+      return summary;
+    } catch (err) {
+      metrics.ticks.inc({ outcome: 'error' });
+      throw err;
+    } finally {
+      end();
+    }
+  }
+
+  function housekeeping(now: number): void {
+    const every = config.detectors.persistEverySeconds * 1000;
+    if (every === 0 || now - lastPersist >= every) {
+      engine.persist(now);
+      lastPersist = now;
+    }
+    if (now - lastPrune >= 10 * 60_000) {
+      store.prune(now, {
+        samplesMs: config.retention.samplesHours * 3_600_000,
+        recordsMs: config.retention.recordsDays * 86_400_000,
+        anomaliesMs: config.retention.anomaliesDays * 86_400_000,
+      });
+      lastPrune = now;
+    }
+  }
+
+  const scheduler = createScheduler({
+    expression: config.schedule,
+    timezone: config.timezone,
+    logger: logger.child({ component: 'scheduler' }),
+    run: async () => void (await runTick()),
+    onSkip: () => metrics.ticksSkipped.inc(),
+  });
+
+  const sidePort = createSidePort({ host: config.http.host, port: config.http.port, logger: logger.child({ component: 'http' }) });
+  const componentHealth: Record<string, () => { ok: boolean; [k: string]: unknown }> = {};
+  if (shipper) {
+    const sh = shipper;
+    componentHealth.s3 = () => ({ ok: true, backlog: sh.pending() });
+  }
+  registerCoreRoutes(sidePort, {
+    store,
+    metrics,
+    clock,
+    targets: allTargets,
+    configTargets: () => fileTargets,
+    startedTs: bootTs,
+    health: {
+      lastTickTs: () => lastTickTs,
+      tickIntervalMs,
+      ready: () => started,
+      components: () => Object.fromEntries(Object.entries(componentHealth).map(([k, f]) => [k, f()])),
+    },
+  });
+
+  async function backfill(): Promise<void> {
+    const hours = config.sources.synthetic.backfillHours;
+    if (hours <= 0) return;
+    for (const src of sources) {
+      const flag = `backfill:${src.name}`;
+      if (!src.backfill || store.getKv(flag)) continue;
+      const until = bootTs - (bootTs % tickIntervalMs);
+      const n = await pipeline.backfill(src, until - hours * 3_600_000, until, tickIntervalMs);
+      store.setKv(flag, String(until));
+      logger.info({ source: src.name, samples: n, hours }, 'backfilled history for the detectors');
+    }
+    engine.persist(clock.now());
+  }
+
+  return {
+    config,
+    store,
+    metrics,
+    pipeline,
+    remediation,
+    sidePort,
+    shipper,
+    targets: allTargets,
+    addHealth(name: string, f: () => { ok: boolean; [k: string]: unknown }) {
+      componentHealth[name] = f;
+    },
+    tick: runTick,
+
+    /** Recovers state, backfills, opens the side port, runs a first tick and starts the schedule. */
+    async start(opts: { schedule?: boolean } = {}) {
+      remediation.recover(clock.now());
+      await backfill();
+      const address = await sidePort.start();
+      logger.info({ address: `http://${address.address}:${address.port}` }, 'side port listening');
+      await scheduler.trigger();
+      if (opts.schedule !== false) scheduler.start();
+      if (shipper) {
+        const sh = shipper;
+        timers.push(setInterval(() => void sh.flush(clock.now()).catch(() => undefined), config.records.s3.flushEverySeconds * 1000));
+      }
+      started = true;
+      return address;
+    },
+
+    /** Waits for a running tick and any running action, saves model state, flushes, closes. */
+    async stop() {
+      started = false;
+      timers.forEach(clearInterval);
+      await scheduler.stop();
+      await remediation.idle();
+      engine.persist(clock.now());
+      if (shipper) await Promise.race([shipper.flush(clock.now()), new Promise((r) => setTimeout(r, 3000))]);
+      await sidePort.stop();
+      for (const s of sources) await s.stop?.();
+      store.close();
+    },
+  };
+}
+
+export type App = ReturnType<typeof createApp>;

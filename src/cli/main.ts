@@ -1,0 +1,179 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { createApp } from '../app.js';
+import { ConfigError, InputError, errorMessage } from '../core/errors.js';
+import { loadConfig, type Config } from '../config/load-config.js';
+import { configTargets } from '../create-sources.js';
+import { createLogger } from '../observability/logger.js';
+import { createSeriesScorer } from '../pipeline/detect/series-scorer.js';
+import { intervalMsOf } from '../pipeline/scheduler.js';
+import { buildStatus } from '../status/build-status.js';
+import { renderStatusText } from '../status/render-status-text.js';
+import { createSqliteStore } from '../store/sqlite-store.js';
+import { parseSeriesCsv } from './csv.js';
+import { createProgressBar } from './progress-bar.js';
+
+const HELP = `smartcloudops — ChatOps for cloud hosts
+
+usage: smartcloudops <command> [options]
+
+commands:
+  serve                      run the service (pipeline, side port, chat) — the default
+  tick                       run one pipeline pass and print a JSON summary
+  status [--json]            what /status shows, read from the store
+  detect --input F.csv --output G.csv [--metric cpu]
+                             score a timestamp,value CSV online; writes timestamp,value,anomaly_score
+  config check               validate the configuration; non-zero exit listing every problem
+  help                       this text
+
+environment: SCO_CONFIG, SCO_DATA_DIR, SCO_HTTP_HOST, SCO_HTTP_PORT, SCO_LOG_LEVEL (see docs/configuration.md)`;
+
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  if (v === undefined || v.startsWith('--')) throw new InputError(`${name} needs a value`);
+  return v;
+}
+
+function config(io: CliIO): Config {
+  return loadConfig({ env: io.env, cwd: io.cwd });
+}
+
+async function serve(io: CliIO): Promise<number> {
+  const cfg = config(io);
+  const logger = createLogger({ level: cfg.logLevel, dataDir: cfg.dataDir, keepDays: cfg.retention.recordsDays });
+  const app = createApp({ config: cfg, logger, cwd: io.cwd });
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    logger.info({ signal }, 'stopping: waiting for the running tick');
+    stopping = app.stop().then(
+      () => {
+        logger.info({}, 'stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  await app.start();
+  return -1; // keep running
+}
+
+async function tick(io: CliIO): Promise<number> {
+  const cfg = config(io);
+  const logger = createLogger({ level: io.env.SCO_LOG_LEVEL ?? 'warn', destination: process.stderr });
+  const app = createApp({ config: { ...cfg, http: { ...cfg.http, port: 0 } }, logger, cwd: io.cwd });
+  try {
+    await app.start({ schedule: false });
+    const summary = app.store.getKv('pipeline:last_tick');
+    io.out(JSON.stringify(summary ? JSON.parse(summary) : {}, null, 2));
+  } finally {
+    await app.stop();
+  }
+  return 0;
+}
+
+function status(io: CliIO, args: string[]): number {
+  const cfg = config(io);
+  const store = createSqliteStore(path.join(cfg.dataDir, 'smartcloudops.db'));
+  try {
+    const doc = buildStatus(store, configTargets(cfg), Date.now(), 3 * intervalMsOf(cfg.schedule));
+    io.out(args.includes('--json') ? JSON.stringify(doc, null, 2) : renderStatusText(doc));
+  } finally {
+    store.close();
+  }
+  return 0;
+}
+
+function detect(io: CliIO, args: string[]): number {
+  const input = flag(args, '--input');
+  const output = flag(args, '--output');
+  if (!input || !output) throw new InputError('detect needs --input F.csv and --output G.csv');
+  const cfg = config(io);
+  const rows = parseSeriesCsv(readFileSync(path.resolve(io.cwd, input), 'utf8'));
+  const score = createSeriesScorer(cfg, flag(args, '--metric'));
+  const bar = createProgressBar(process.stderr, rows.length, `scoring ${path.basename(input)}`);
+  const out: string[] = ['timestamp,value,anomaly_score'];
+  rows.forEach((r, i) => {
+    out.push(`${r.timestamp},${r.rawValue},${score(r.value).toFixed(6)}`);
+    if (i % 256 === 0) bar.update(i);
+  });
+  bar.done();
+  writeFileSync(path.resolve(io.cwd, output), out.join('\n') + '\n');
+  return 0;
+}
+
+function configCheck(io: CliIO): number {
+  const cfg = config(io);
+  const targets = configTargets(cfg);
+  io.out(
+    `config OK: ${cfg.configPath ?? 'built-in defaults'}; ${targets.length} targets; schedule "${cfg.schedule}"; ` +
+      `sources: ${Object.entries(cfg.sources).filter(([, s]) => s.enabled).map(([n]) => n).join(', ')}; ` +
+      `${cfg.remediation.rules.length} remediation rules`,
+  );
+  return 0;
+}
+
+/** Returns the exit code, or -1 when the command keeps running (serve). */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [cmd = 'serve', ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'serve':
+        return await serve(io);
+      case 'tick':
+        return await tick(io);
+      case 'status':
+        return status(io, rest);
+      case 'detect':
+        return detect(io, rest);
+      case 'config':
+        if (rest[0] !== 'check') throw new InputError('usage: smartcloudops config check');
+        return configCheck(io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(HELP);
+        return 0;
+      default:
+        io.err(`unknown command "${cmd}"\n\n${HELP}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.err(err.message);
+      return 1;
+    }
+    if (err instanceof InputError) {
+      io.err(`error: ${err.message}`);
+      return 2;
+    }
+    io.err(`error: ${errorMessage(err)}`);
+    return 1;
+  }
+}
+
+export async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const code = await runCli(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+  });
+  if (code >= 0) process.exitCode = code;
+}

@@ -1,0 +1,158 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import cron from 'node-cron';
+import type { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
+import { configSchema, targetsFileSchema, type FileConfig, type TargetSpec } from './schema.js';
+
+export interface Config extends FileConfig {
+  configPath: string | null;
+  dataDir: string;
+  http: { host: string; port: number; webToken?: string };
+  logLevel: string;
+  targets: TargetSpec[];
+  endpoints: { s3?: string; cloudwatch?: string; ec2?: string; ssm?: string; autoscaling?: string };
+}
+
+export const DEFAULT_CONFIG_PATH = 'config/smartcloudops.json';
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+interface LoadOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Extra overrides applied on top of the file, before validation (used by tests and the bench). */
+  overrides?: Record<string, unknown>;
+}
+
+/**
+ * Reads config once: the JSON file named by SCO_CONFIG (or config/smartcloudops.json), the targets
+ * file it points at, and the environment. Every problem is collected and reported together.
+ */
+export function loadConfig(opts: LoadOptions = {}): Config {
+  const env = opts.env ?? process.env;
+  const cwd = opts.cwd ?? process.cwd();
+  const problems: string[] = [];
+
+  const explicit = env.SCO_CONFIG;
+  const configPath = path.resolve(cwd, explicit ?? DEFAULT_CONFIG_PATH);
+  let raw: unknown = {};
+  if (existsSync(configPath)) {
+    raw = readJson(configPath, 'SCO_CONFIG', problems) ?? {};
+  } else if (explicit) {
+    problems.push(`SCO_CONFIG: file ${configPath} does not exist; point SCO_CONFIG at a JSON config file or unset it`);
+  }
+  if (opts.overrides) raw = deepMerge(raw, opts.overrides);
+
+  const parsed = configSchema.safeParse(raw);
+  let file: FileConfig | undefined;
+  if (parsed.success) file = parsed.data;
+  else problems.push(...formatIssues(parsed.error.issues, 'config'));
+
+  if (file && !cron.validate(file.schedule)) {
+    problems.push(
+      `config.schedule: "${file.schedule}" is not a valid cron expression; use 5 or 6 fields, e.g. "*/30 * * * * *" for every 30 s`,
+    );
+  }
+
+  const port = parsePort(env.SCO_HTTP_PORT ?? '8080', problems);
+  const host = env.SCO_HTTP_HOST ?? '127.0.0.1';
+  const logLevel = env.SCO_LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`SCO_LOG_LEVEL: "${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  let targets: TargetSpec[] = [];
+  if (file) {
+    const targetsPath = path.resolve(cwd, file.targetsFile);
+    if (!existsSync(targetsPath)) {
+      problems.push(`config.targetsFile: ${targetsPath} does not exist; create it (see docs/configuration.md#targets)`);
+    } else {
+      const t = targetsFileSchema.safeParse(readJson(targetsPath, 'config.targetsFile', problems));
+      if (t.success) targets = t.data.targets;
+      else problems.push(...formatIssues(t.error.issues, path.relative(cwd, targetsPath)));
+    }
+    checkSourcesAgainstTargets(file, targets, problems);
+  }
+
+  if (problems.length > 0 || !file) throw new ConfigError(problems);
+
+  if (env.SCO_S3_BUCKET) file.records.s3.bucket = env.SCO_S3_BUCKET;
+  if (env.PROMETHEUS_URL) file.sources.prometheus.url = env.PROMETHEUS_URL;
+
+  return {
+    ...file,
+    configPath: existsSync(configPath) ? configPath : null,
+    dataDir: path.resolve(cwd, env.SCO_DATA_DIR ?? 'data'),
+    http: { host, port, webToken: env.SCO_WEB_TOKEN || undefined },
+    logLevel,
+    targets,
+    endpoints: {
+      s3: env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL,
+      cloudwatch: env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL,
+      ec2: env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL,
+      ssm: env.AWS_ENDPOINT_URL_SSM ?? env.AWS_ENDPOINT_URL,
+      autoscaling: env.AWS_ENDPOINT_URL_AUTO_SCALING ?? env.AWS_ENDPOINT_URL,
+    },
+  };
+}
+
+function readJson(file: string, field: string, problems: string[]): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    problems.push(`${field}: ${file} is not valid JSON (${(err as Error).message}); fix the syntax`);
+    return undefined;
+  }
+}
+
+function parsePort(value: string, problems: string[]): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) {
+    problems.push(`SCO_HTTP_PORT: "${value}" is not a port; use a number from 0 to 65535`);
+    return 8080;
+  }
+  return n;
+}
+
+function checkSourcesAgainstTargets(file: FileConfig, targets: TargetSpec[], problems: string[]): void {
+  for (const source of ['prometheus', 'cloudwatch', 'file'] as const) {
+    const used = targets.some((t) => t.source === source);
+    if (used && !file.sources[source].enabled) {
+      problems.push(
+        `config.sources.${source}.enabled: targets use source "${source}" but it is disabled; set it to true or change those targets' source`,
+      );
+    }
+  }
+  for (const [i, rule] of file.remediation.rules.entries()) {
+    if (rule.executor === 'script' && !file.remediation.scripts[rule.action] && rule.action !== 'notify_only') {
+      problems.push(
+        `config.remediation.rules.${i}.executor: no script is configured for "${rule.action}"; add remediation.scripts.${rule.action}`,
+      );
+    }
+  }
+}
+
+export function formatIssues(issues: z.core.$ZodIssue[], prefix: string): string[] {
+  return issues.map((issue) => {
+    const where = [prefix, ...issue.path.map(String)].join('.');
+    let fix = '';
+    if (issue.code === 'unrecognized_keys') fix = '; remove it or check the spelling against docs/configuration.md';
+    else if (issue.code === 'invalid_type') fix = '; see docs/configuration.md for the expected type';
+    else if (issue.code === 'invalid_value') fix = '';
+    return `${where}: ${issue.message}${fix}`;
+  });
+}
+
+function deepMerge(a: unknown, b: unknown): unknown {
+  if (isPlain(a) && isPlain(b)) {
+    const out: Record<string, unknown> = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = deepMerge(a[k], v);
+    return out;
+  }
+  return b === undefined ? a : b;
+}
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

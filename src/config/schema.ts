@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { ACTIONS } from '../core/remediation.js';
+
+/** Config files are data; a misspelt key is an error, not a silently ignored setting. */
+const obj = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
+
+const severity = z.enum(['info', 'warning', 'critical']);
+const metricName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'metric names are lower_snake_case, at most 40 characters');
+
+const thresholdRule = obj({
+  metric: metricName,
+  target: z.string().optional(),
+  above: z.number().finite().optional(),
+  below: z.number().finite().optional(),
+  forSamples: z.number().int().min(1).max(1000).default(3),
+  severity: severity.default('warning'),
+}).refine((r) => r.above !== undefined || r.below !== undefined, {
+  message: 'a threshold needs "above" or "below"',
+});
+
+const remediationRule = obj({
+  name: z.string().min(1),
+  when: obj({
+    metrics: z.array(metricName).optional(),
+    detectors: z.array(z.enum(['threshold', 'robust', 'iforest', 'silence', 'alertmanager'])).optional(),
+    minSeverity: severity.default('warning'),
+    targets: z.array(z.string()).optional(),
+  }).prefault({}),
+  action: z.enum(ACTIONS),
+  params: z.record(z.string(), z.unknown()).default({}),
+  mode: z.enum(['dry_run', 'approval', 'auto']).optional(),
+  executor: z.enum(['simulate', 'script', 'aws']).default('simulate'),
+  cooldownSeconds: z.number().int().min(0).default(900),
+});
+
+const approverSet = obj({
+  users: z.array(z.string()).default([]),
+  roles: z.array(z.string()).default([]),
+}).prefault({});
+
+export const configSchema = obj({
+  schedule: z.string().default('*/30 * * * * *'),
+  timezone: z.string().optional(),
+  targetsFile: z.string().default('config/aws_targets.json'),
+  sources: obj({
+    synthetic: obj({
+      enabled: z.boolean().default(true),
+      seed: z.number().int().default(42),
+      /** Start one CPU spike shortly after boot so a newcomer sees the whole flow in minutes. */
+      bootIncident: z.boolean().default(true),
+      incidentEveryMinutes: z.number().positive().default(20),
+      backfillHours: z.number().min(0).max(168).default(6),
+      /** Extra generated targets ("synth-001" …) on top of the file's, for load tests. */
+      extraTargets: z.number().int().min(0).max(10000).default(0),
+    }).prefault({}),
+    local: obj({
+      enabled: z.boolean().default(true),
+      name: z.string().optional(),
+      diskPath: z.string().default('/'),
+    }).prefault({}),
+    file: obj({
+      enabled: z.boolean().default(false),
+      path: z.string().default('metrics.json'),
+    }).prefault({}),
+    prometheus: obj({
+      enabled: z.boolean().default(false),
+      url: z.string().url().default('http://127.0.0.1:9090'),
+      timeoutMs: z.number().int().positive().default(5000),
+      rateWindow: z.string().regex(/^\d+[smh]$/).default('1m'),
+      /** Label that maps a node_exporter series to a target (matched against target.address). */
+      instanceLabel: z.string().default('instance'),
+    }).prefault({}),
+    cloudwatch: obj({
+      enabled: z.boolean().default(false),
+      region: z.string().default('us-east-1'),
+      periodSeconds: z.number().int().min(1).default(60),
+      lookbackMinutes: z.number().int().min(1).default(10),
+      maxAttempts: z.number().int().min(1).max(10).default(4),
+      /** Metrics that need the CloudWatch agent (mem_used_percent, disk_used_percent). */
+      agentNamespace: z.string().default('CWAgent'),
+    }).prefault({}),
+  }).prefault({}),
+  thresholds: z.array(thresholdRule).default([
+    { metric: 'cpu', above: 90, forSamples: 3, severity: 'warning' },
+    { metric: 'memory', above: 90, forSamples: 3, severity: 'warning' },
+    { metric: 'disk', above: 90, forSamples: 3, severity: 'warning' },
+  ]),
+  detectors: obj({
+    resolveAfterSamples: z.number().int().min(1).default(3),
+    robust: obj({
+      enabled: z.boolean().default(true),
+      window: z.number().int().min(16).max(4096).default(720),
+      minHistory: z.number().int().min(8).default(60),
+      threshold: z.number().min(0).max(1).default(0.995),
+    }).prefault({}),
+    iforest: obj({
+      enabled: z.boolean().default(true),
+      trees: z.number().int().min(10).max(500).default(100),
+      sampleSize: z.number().int().min(16).max(1024).default(256),
+      window: z.number().int().min(64).max(4096).default(720),
+      refitEvery: z.number().int().min(1).default(60),
+      minHistory: z.number().int().min(32).default(120),
+      threshold: z.number().min(0).max(1).default(0.72),
+      seed: z.number().int().default(7),
+    }).prefault({}),
+    silence: obj({
+      enabled: z.boolean().default(true),
+      afterSeconds: z.number().int().min(1).default(120),
+    }).prefault({}),
+    persistEverySeconds: z.number().int().min(0).default(300),
+  }).prefault({}),
+  remediation: obj({
+    approvalTtlMinutes: z.number().positive().default(30),
+    allowSelfApproval: z.boolean().default(false),
+    rules: z.array(remediationRule).default([]),
+    scripts: z.partialRecord(z.enum(ACTIONS), z.string()).default({
+      restart_service: 'scripts/remediation/restart_service',
+      scale_up: 'scripts/remediation/scale_up',
+    }),
+    scriptTimeoutSeconds: z.number().int().positive().default(60),
+    aws: obj({
+      region: z.string().default('us-east-1'),
+      ssmDocument: z.string().default('AWS-RunShellScript'),
+    }).prefault({}),
+  }).prefault({}),
+  retention: obj({
+    samplesHours: z.number().positive().default(24),
+    recordsDays: z.number().positive().default(30),
+    anomaliesDays: z.number().positive().default(90),
+  }).prefault({}),
+  records: obj({
+    s3: obj({
+      bucket: z.string().optional(),
+      prefix: z.string().default('smartcloudops/'),
+      region: z.string().default('us-east-1'),
+      flushEverySeconds: z.number().int().positive().default(30),
+    }).prefault({}),
+  }).prefault({}),
+  approvers: obj({
+    slack: approverSet,
+    discord: approverSet,
+    web: approverSet,
+  }).prefault({}),
+  chat: obj({
+    channels: obj({
+      slack: z.array(z.string()).default([]),
+      discord: z.array(z.string()).default([]),
+      web: z.array(z.string()).default(['console']),
+    }).prefault({}),
+  }).prefault({}),
+});
+
+export type FileConfig = z.infer<typeof configSchema>;
+export type ThresholdRule = FileConfig['thresholds'][number];
+export type RemediationRule = FileConfig['remediation']['rules'][number];
+
+const targetSchema = obj({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'target names are letters, digits, . _ - (max 63)'),
+  instanceId: z.string().regex(/^i-[0-9a-f]{8,17}$/, 'an EC2 instance id looks like i-0123456789abcdef0').optional(),
+  address: z.string().optional(),
+  region: z.string().optional(),
+  role: z.string().optional(),
+  autoScalingGroup: z.string().optional(),
+  source: z.enum(['synthetic', 'prometheus', 'cloudwatch', 'file']).default('synthetic'),
+  labels: z.record(z.string(), z.string()).default({}),
+});
+
+export const targetsFileSchema = obj({
+  targets: z.array(targetSchema).max(10000),
+}).superRefine((f, ctx) => {
+  const seen = new Set<string>();
+  f.targets.forEach((t, i) => {
+    if (seen.has(t.name)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'name'], message: `duplicate target name "${t.name}"` });
+    seen.add(t.name);
+    if (t.source === 'cloudwatch' && !t.instanceId)
+      ctx.addIssue({ code: 'custom', path: ['targets', i, 'instanceId'], message: 'cloudwatch targets need an instanceId' });
+    if (t.source === 'prometheus' && !t.address)
+      ctx.addIssue({ code: 'custom', path: ['targets', i, 'address'], message: 'prometheus targets need an address (host:9100)' });
+  });
+});
+
+export type TargetSpec = z.infer<typeof targetsFileSchema>['targets'][number];

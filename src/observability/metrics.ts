@@ -1,0 +1,41 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The side port's own registry: nothing here leaks into prom-client's global one. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'sco_' });
+  const r = [registry];
+  return {
+    registry,
+    tickDuration: new Histogram({
+      name: 'sco_tick_duration_seconds',
+      help: 'Wall time of one pipeline tick',
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: r,
+    }),
+    ticks: new Counter({ name: 'sco_ticks_total', help: 'Pipeline ticks by outcome', labelNames: ['outcome'], registers: r }),
+    ticksSkipped: new Counter({ name: 'sco_ticks_skipped_total', help: 'Ticks skipped because the previous one was still running', registers: r }),
+    lastTick: new Gauge({ name: 'sco_last_tick_timestamp_seconds', help: 'End of the last successful tick', registers: r }),
+    samples: new Counter({ name: 'sco_samples_ingested_total', help: 'Samples ingested by source', labelNames: ['source'], registers: r }),
+    rejected: new Counter({ name: 'sco_samples_rejected_total', help: 'Samples dropped as invalid, by reason', labelNames: ['reason'], registers: r }),
+    gaps: new Counter({ name: 'sco_source_gaps_total', help: 'Gaps reported by sources', labelNames: ['source'], registers: r }),
+    anomalies: new Counter({
+      name: 'sco_anomalies_total',
+      help: 'Anomalies opened, by severity and detector',
+      labelNames: ['severity', 'detector'],
+      registers: r,
+    }),
+    openAnomalies: new Gauge({ name: 'sco_open_anomalies', help: 'Anomalies currently open', registers: r }),
+    remediations: new Counter({
+      name: 'sco_remediations_total',
+      help: 'Remediation proposals reaching a state, by action and outcome',
+      labelNames: ['action', 'outcome'],
+      registers: r,
+    }),
+    pendingProposals: new Gauge({ name: 'sco_pending_proposals', help: 'Proposals awaiting a decision', registers: r }),
+    uploadBacklog: new Gauge({ name: 'sco_s3_upload_backlog', help: 'Record batches waiting for S3', registers: r }),
+    storeBytes: new Gauge({ name: 'sco_store_size_bytes', help: 'Size of the store file', registers: r }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

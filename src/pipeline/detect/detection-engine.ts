@@ -1,0 +1,144 @@
+import type { DetectorName, Finding, Severity } from '../../core/anomaly.js';
+import { unitOf } from '../../core/metrics.js';
+import type { Store } from '../../core/ports.js';
+import { hashString } from '../../core/random.js';
+import type { Sample } from '../../core/sample.js';
+import type { FileConfig } from '../../config/schema.js';
+import { HostForest, HOST_FEATURES, type HostForestParams } from './host-forest.js';
+import { DEFAULT_ROBUST, RobustScorer, type RobustParams } from './robust-scorer.js';
+import { ThresholdDetector } from './threshold-detector.js';
+
+export type DetectorsConfig = FileConfig['detectors'];
+
+export function robustParams(c: DetectorsConfig['robust']): RobustParams {
+  return { ...DEFAULT_ROBUST, window: c.window, minHistory: c.minHistory };
+}
+
+export function forestParams(c: DetectorsConfig['iforest']): HostForestParams {
+  return { trees: c.trees, sampleSize: c.sampleSize, seed: c.seed, window: c.window, refitEvery: c.refitEvery, minHistory: c.minHistory };
+}
+
+const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toString() : (Math.round(v * 100) / 100).toString());
+
+/**
+ * Runs every detector over a tick's samples. Holds the per-series and per-host model state, which
+ * it can save to and load from the store so a restart does not start blind.
+ */
+export class DetectionEngine {
+  private robust = new Map<string, RobustScorer>();
+  private forests = new Map<string, HostForest>();
+  private readonly threshold: ThresholdDetector;
+  private dirty = new Set<string>();
+
+  constructor(
+    private readonly cfg: DetectorsConfig,
+    thresholds: FileConfig['thresholds'],
+    private readonly store?: Pick<Store, 'loadDetectorState' | 'saveDetectorStates' | 'getKv' | 'setKv'>,
+  ) {
+    this.threshold = new ThresholdDetector(thresholds);
+    const streaks = store?.getKv('detector:threshold');
+    if (streaks) this.threshold.restore(JSON.parse(streaks) as Record<string, number>);
+  }
+
+  /** Samples must be in time order per series. Returns one finding per detector that had a say. */
+  process(samples: Sample[]): Finding[] {
+    const findings: Finding[] = [];
+    const hosts = new Map<string, { ts: number; values: Record<string, number> }>();
+    for (const s of samples) {
+      if (!Number.isFinite(s.value)) continue;
+      const t = this.threshold.observe(s);
+      if (t) findings.push(t);
+      if (this.cfg.robust.enabled) findings.push(this.scoreRobust(s));
+      if (this.cfg.iforest.enabled && (HOST_FEATURES as readonly string[]).includes(s.metric)) {
+        const h = hosts.get(`${s.target}@${s.ts}`) ?? { ts: s.ts, values: {} };
+        h.values[s.metric] = s.value;
+        hosts.set(`${s.target}@${s.ts}`, h);
+      }
+    }
+    for (const [key, h] of hosts) {
+      const target = key.slice(0, key.lastIndexOf('@'));
+      const f = this.scoreHost(target, h.ts, h.values);
+      if (f) findings.push(f);
+    }
+    return findings;
+  }
+
+  private scoreRobust(s: Sample): Finding {
+    const key = `robust:${s.target}|${s.metric}`;
+    let scorer = this.robust.get(key);
+    if (!scorer) {
+      const saved = this.store?.loadDetectorState(key);
+      const p = robustParams(this.cfg.robust);
+      scorer = saved ? RobustScorer.restore(saved, p) : new RobustScorer(p);
+      this.robust.set(key, scorer);
+    }
+    const r = scorer.update(s.value);
+    this.dirty.add(key);
+    const anomalous = r.score >= this.cfg.robust.threshold;
+    const unit = unitOf(s.metric);
+    return finding(s, 'robust', anomalous, r.score, r.expectedLow, r.expectedHigh, r.z >= 12 ? 'critical' : 'warning',
+      anomalous ? `${s.metric} ${fmt(s.value)}${unit} is ${r.z.toFixed(1)} robust deviations from its usual ${fmt(r.expectedLow)}–${fmt(r.expectedHigh)}${unit}` : '');
+  }
+
+  private scoreHost(target: string, ts: number, values: Record<string, number>): Finding | undefined {
+    const key = `iforest:${target}`;
+    let forest = this.forests.get(key);
+    if (!forest) {
+      const saved = this.store?.loadDetectorState(key);
+      const p = forestParams(this.cfg.iforest);
+      const phase = hashString(target) % p.refitEvery;
+      forest = saved ? HostForest.restore(saved, p, phase) : new HostForest(p, phase);
+      this.forests.set(key, forest);
+    }
+    const r = forest.update(values);
+    this.dirty.add(key);
+    if (!r) return undefined;
+    const anomalous = r.score >= this.cfg.iforest.threshold;
+    return {
+      target,
+      metric: 'host',
+      detector: 'iforest',
+      ts,
+      anomalous,
+      score: r.score,
+      observed: r.observed,
+      expectedLow: r.expectedLow,
+      expectedHigh: r.expectedHigh,
+      severity: 'warning',
+      summary: anomalous ? `unusual metric mix on ${target}, mostly ${r.feature} at ${fmt(r.observed)}${unitOf(r.feature)} (isolation score ${r.score.toFixed(2)})` : '',
+    };
+  }
+
+  /** Writes changed model state; cheap enough to call every few minutes and at shutdown. */
+  persist(now: number): number {
+    if (!this.store) return 0;
+    const entries: { key: string; state: Buffer }[] = [];
+    for (const key of this.dirty) {
+      const m = this.robust.get(key) ?? this.forests.get(key);
+      if (m) entries.push({ key, state: m.serialize() });
+    }
+    this.store.saveDetectorStates(entries, now);
+    this.store.setKv('detector:threshold', JSON.stringify(this.threshold.snapshot()));
+    this.dirty.clear();
+    return entries.length;
+  }
+
+  stateBytes(): number {
+    let n = 0;
+    for (const m of [...this.robust.values(), ...this.forests.values()]) n += m.serialize().length;
+    return n;
+  }
+}
+
+function finding(
+  s: Sample,
+  detector: DetectorName,
+  anomalous: boolean,
+  score: number,
+  expectedLow: number,
+  expectedHigh: number,
+  severity: Severity,
+  summary: string,
+): Finding {
+  return { target: s.target, metric: s.metric, detector, ts: s.ts, anomalous, score, observed: s.value, expectedLow, expectedHigh, severity, summary };
+}

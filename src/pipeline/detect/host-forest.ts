@@ -1,0 +1,135 @@
+import { fitForest, scoreForest, type Forest, type ForestParams } from './isolation-forest.js';
+import { packState, unpackState } from './state-codec.js';
+
+export const HOST_FEATURES = ['cpu', 'memory', 'disk', 'net_in', 'net_out'] as const;
+
+export interface HostForestParams extends ForestParams {
+  window: number;
+  refitEvery: number;
+  minHistory: number;
+}
+
+export interface HostScore {
+  score: number;
+  /** The feature furthest from its usual range, to name in the alert. */
+  feature: string;
+  observed: number;
+  expectedLow: number;
+  expectedHigh: number;
+}
+
+/** Network counters span orders of magnitude; the log keeps a burst from dwarfing everything else. */
+function transform(feature: string, v: number): number {
+  return feature.startsWith('net_') ? Math.log1p(Math.max(0, v)) : v;
+}
+
+/**
+ * An Isolation Forest over one host's metric vector. Scores each new vector with a forest fitted
+ * only on earlier vectors (causal), refitting every `refitEvery` vectors on the trailing window.
+ * The ring keeps `refitEvery` rows beyond the window so that a restored detector can refit exactly
+ * the forest it had, from the same rows and seed.
+ */
+export class HostForest {
+  private rows: Float64Array;
+  private readonly cap: number;
+  private count = 0;
+  private lastFit = 0;
+  private forest: Forest | undefined;
+  private last: Float64Array;
+  private readonly dims = HOST_FEATURES.length;
+
+  constructor(
+    readonly p: HostForestParams,
+    private readonly phase = 0,
+  ) {
+    this.cap = p.window + p.refitEvery;
+    this.rows = new Float64Array(this.cap * this.dims);
+    this.last = new Float64Array(this.dims);
+  }
+
+  /** `values` holds raw metric values by name; missing ones carry the last value forward. */
+  update(values: Record<string, number | undefined>): HostScore | undefined {
+    const x = new Float64Array(this.dims);
+    HOST_FEATURES.forEach((f, i) => {
+      const v = values[f];
+      x[i] = v === undefined || !Number.isFinite(v) ? this.last[i]! : transform(f, v);
+    });
+    this.last = x;
+
+    let result: HostScore | undefined;
+    if (this.count >= this.p.minHistory) {
+      if (!this.forest || (this.count + this.phase) % this.p.refitEvery === 0) this.fitAt(this.count);
+      result = this.explain(x, scoreForest(this.forest!, x), values);
+    }
+    this.rows.set(x, (this.count % this.cap) * this.dims);
+    this.count++;
+    return result;
+  }
+
+  /** Rows with absolute indices [from, to) in order, copied out of the ring. */
+  private slice(from: number, to: number): Float64Array {
+    const out = new Float64Array((to - from) * this.dims);
+    for (let k = from; k < to; k++) {
+      const src = (k % this.cap) * this.dims;
+      out.set(this.rows.subarray(src, src + this.dims), (k - from) * this.dims);
+    }
+    return out;
+  }
+
+  private fitAt(end: number): void {
+    const from = Math.max(0, end - this.p.window, this.count - this.cap);
+    const data = this.slice(from, end);
+    // Seeded by fit position: a restored detector rebuilds exactly the forest it had.
+    this.forest = fitForest(data, end - from, this.dims, { ...this.p, seed: this.p.seed + end });
+    this.lastFit = end;
+  }
+
+  private explain(x: Float64Array, score: number, raw: Record<string, number | undefined>): HostScore {
+    const from = Math.max(0, this.count - this.p.window);
+    const n = this.count - from;
+    let best = 0;
+    let bestDev = -1;
+    let lo = 0;
+    let hi = 0;
+    for (let d = 0; d < this.dims; d++) {
+      let mn = Infinity;
+      let mx = -Infinity;
+      let sum = 0;
+      for (let k = from; k < this.count; k++) {
+        const v = this.rows[(k % this.cap) * this.dims + d]!;
+        if (v < mn) mn = v;
+        if (v > mx) mx = v;
+        sum += v;
+      }
+      const dev = Math.abs(x[d]! - sum / n) / Math.max(mx - mn, 1e-9);
+      if (dev > bestDev) {
+        bestDev = dev;
+        best = d;
+        lo = mn;
+        hi = mx;
+      }
+    }
+    const f = HOST_FEATURES[best]!;
+    const back = (v: number) => (f.startsWith('net_') ? Math.expm1(v) : v);
+    return { score, feature: f, observed: raw[f] ?? back(x[best]!), expectedLow: back(lo), expectedHigh: back(hi) };
+  }
+
+  serialize(): Buffer {
+    const from = Math.max(0, this.count - this.cap);
+    return packState({ count: this.count, lastFit: this.lastFit, from }, [this.slice(from, this.count), this.last]);
+  }
+
+  static restore(buf: Buffer, p: HostForestParams, phase = 0): HostForest {
+    const { meta, arrays } = unpackState(buf);
+    const h = new HostForest(p, phase);
+    const rows = arrays[0]!;
+    const from = Number(meta.from) || 0;
+    const n = rows.length / h.dims;
+    for (let i = 0; i < n; i++) h.rows.set(rows.subarray(i * h.dims, (i + 1) * h.dims), ((from + i) % h.cap) * h.dims);
+    h.count = Number(meta.count) || 0;
+    if (arrays[1]?.length === h.dims) h.last = arrays[1];
+    const lastFit = Number(meta.lastFit) || 0;
+    if (lastFit > 0) h.fitAt(lastFit);
+    return h;
+  }
+}

@@ -1,0 +1,130 @@
+import { createRng } from '../../core/random.js';
+
+export interface ForestParams {
+  trees: number;
+  sampleSize: number;
+  seed: number;
+}
+
+/**
+ * Flat typed-array trees in pre-order, so a node's left child is always the next node and only the
+ * right child is stored: 15 bytes a node, a few hundred KB for 100 trees on 256-row subsamples.
+ */
+export interface Forest {
+  dims: number;
+  sampleSize: number;
+  /** Per tree: offset of its first node in the node arrays. */
+  roots: Int32Array;
+  feature: Uint8Array;
+  split: Float64Array;
+  right: Int32Array;
+  /** Leaf size (for leaves), -1 for internal nodes. */
+  size: Int16Array;
+}
+
+const EULER = 0.5772156649;
+
+/** Average path length of an unsuccessful BST search over n points (Liu et al. 2008). */
+export function cFactor(n: number): number {
+  if (n <= 1) return 0;
+  if (n === 2) return 1;
+  return 2 * (Math.log(n - 1) + EULER) - (2 * (n - 1)) / n;
+}
+
+/**
+ * Isolation Forest (Liu, Ting & Zhou 2008): each tree is grown on a random subsample of
+ * `sampleSize` rows without replacement, to height ceil(log2 sampleSize). Seeded, so the same rows
+ * and seed always give the same forest. `rows` is row-major, n × dims.
+ */
+export function fitForest(rows: Float64Array, n: number, dims: number, p: ForestParams): Forest {
+  const rng = createRng(p.seed);
+  const psi = Math.min(p.sampleSize, n);
+  const maxDepth = Math.ceil(Math.log2(Math.max(psi, 2)));
+  const maxNodes = p.trees * (2 * psi - 1);
+  if (dims > 255) throw new RangeError('at most 255 features');
+  const f: Forest = {
+    dims,
+    sampleSize: psi,
+    roots: new Int32Array(p.trees),
+    feature: new Uint8Array(maxNodes),
+    split: new Float64Array(maxNodes),
+    right: new Int32Array(maxNodes),
+    size: new Int16Array(maxNodes),
+  };
+  const lo = new Float64Array(dims);
+  const hi = new Float64Array(dims);
+  const usable = new Int32Array(dims);
+  let next = 0;
+  const idx = new Int32Array(n);
+  const sample = new Int32Array(psi);
+
+  const build = (lo0: number, hi0: number, depth: number): number => {
+    const node = next++;
+    const count = hi0 - lo0;
+    f.size[node] = count;
+    if (count <= 1 || depth >= maxDepth) return node;
+    // Split on a feature drawn uniformly among those not constant in this node.
+    lo.fill(Infinity);
+    hi.fill(-Infinity);
+    for (let i = lo0; i < hi0; i++) {
+      const base = sample[i]! * dims;
+      for (let d = 0; d < dims; d++) {
+        const v = rows[base + d]!;
+        if (v < lo[d]!) lo[d] = v;
+        if (v > hi[d]!) hi[d] = v;
+      }
+    }
+    let k = 0;
+    for (let d = 0; d < dims; d++) if (hi[d]! > lo[d]!) usable[k++] = d;
+    if (k === 0) return node;
+    const d = usable[Math.floor(rng() * k)]!;
+    const s = lo[d]! + rng() * (hi[d]! - lo[d]!);
+    let i = lo0;
+    let j = hi0 - 1;
+    while (i <= j) {
+      if (rows[sample[i]! * dims + d]! < s) i++;
+      else {
+        const tmp = sample[i]!;
+        sample[i] = sample[j]!;
+        sample[j] = tmp;
+        j--;
+      }
+    }
+    f.size[node] = -1;
+    f.feature[node] = d;
+    f.split[node] = s;
+    build(lo0, i, depth + 1);
+    f.right[node] = build(i, hi0, depth + 1);
+    return node;
+  };
+
+  for (let t = 0; t < p.trees; t++) {
+    for (let i = 0; i < n; i++) idx[i] = i;
+    // Partial Fisher-Yates: the first psi entries become a uniform sample without replacement.
+    for (let i = 0; i < psi; i++) {
+      const j = i + Math.floor(rng() * (n - i));
+      const tmp = idx[i]!;
+      idx[i] = idx[j]!;
+      idx[j] = tmp;
+      sample[i] = idx[i]!;
+    }
+    f.roots[t] = build(0, psi, 0);
+  }
+  return { ...f, feature: f.feature.slice(0, next), split: f.split.slice(0, next), right: f.right.slice(0, next), size: f.size.slice(0, next) };
+}
+
+/** Anomaly score in (0, 1]: ≈1 isolated quickly, ≤0.5 ordinary. */
+export function scoreForest(f: Forest, x: ArrayLike<number>): number {
+  let total = 0;
+  for (let t = 0; t < f.roots.length; t++) {
+    let node = f.roots[t]!;
+    let depth = 0;
+    while (f.size[node] === -1) {
+      node = x[f.feature[node]!]! < f.split[node]! ? node + 1 : f.right[node]!;
+      depth++;
+    }
+    total += depth + cFactor(f.size[node]!);
+  }
+  const mean = total / f.roots.length;
+  return Math.pow(2, -mean / cFactor(f.sampleSize));
+}

@@ -1,0 +1,104 @@
+import { RingBuffer, median } from './ring-buffer.js';
+import { packState, unpackState } from './state-codec.js';
+
+export interface RobustParams {
+  /** Trailing window for range and scale. */
+  window: number;
+  /** Values needed before any score other than 0. */
+  minHistory: number;
+  /** Recent values that define "the current level". */
+  levelWindow: number;
+  /** Past statistics kept for the tail probability. */
+  historySize: number;
+  /** Robust z below which nothing is anomalous, however rare it is for this series. */
+  minZ: number;
+}
+
+export const DEFAULT_ROBUST: RobustParams = { window: 720, minHistory: 60, levelWindow: 64, historySize: 512, minZ: 4 };
+
+export interface RobustScore {
+  score: number;
+  z: number;
+  expectedLow: number;
+  expectedHigh: number;
+}
+
+/**
+ * Online robust-statistics scorer for one series. The statistic is the larger of the robust z
+ * (distance from the recent median in MADs) and the trailing-range exceedance; it is turned into a
+ * tail probability against this series' own past statistics, so one threshold fits every series.
+ * Causal: `update(x)` scores x against history before x, then learns it.
+ */
+export class RobustScorer {
+  private values: RingBuffer;
+  private stats: RingBuffer;
+  private count = 0;
+  private scratch: Float64Array;
+  private recent: Float64Array;
+
+  constructor(readonly p: RobustParams = DEFAULT_ROBUST) {
+    this.values = new RingBuffer(p.window);
+    this.stats = new RingBuffer(p.historySize);
+    this.scratch = new Float64Array(Math.max(p.levelWindow, 8));
+    this.recent = new Float64Array(Math.max(p.levelWindow, 8));
+  }
+
+  get seen(): number {
+    return this.count;
+  }
+
+  update(x: number): RobustScore {
+    const r = this.score(x);
+    this.values.push(x);
+    if (this.count >= this.p.minHistory / 2) this.stats.push(r.z);
+    this.count++;
+    return r;
+  }
+
+  private score(x: number): RobustScore {
+    const n = this.values.length;
+    if (n < 8) return { score: 0, z: 0, expectedLow: x, expectedHigh: x };
+    const k = this.values.tail(this.p.levelWindow, this.recent);
+    const med = median(this.recent, k, this.scratch);
+    for (let i = 0; i < k; i++) this.recent[i] = Math.abs(this.recent[i]! - med);
+    const mad = median(this.recent, k, this.scratch);
+    let lo = Infinity;
+    let hi = -Infinity;
+    const data = this.values.data;
+    for (let i = 0; i < n; i++) {
+      const v = data[i]!;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const range = hi - lo;
+    // Floors keep flat series from turning rounding noise into huge z values.
+    const scale = Math.max(1.4826 * mad, range * 0.02, Math.abs(med) * 1e-3, 1e-9);
+    const z = Math.abs(x - med) / scale;
+    const exceed = x > hi ? (x - hi) / scale : x < lo ? (lo - x) / scale : 0;
+    const stat = Math.max(z, exceed * 2);
+    const expectedLow = Math.max(lo, med - this.p.minZ * scale);
+    const expectedHigh = Math.min(hi, med + this.p.minZ * scale);
+    if (this.count < this.p.minHistory) return { score: 0, z: stat, expectedLow, expectedHigh };
+
+    const m = this.stats.length;
+    let below = 0;
+    const past = this.stats.data;
+    for (let i = 0; i < m; i++) if (past[i]! < stat) below++;
+    const tail = m === 0 ? 0 : (below + 1) / (m + 1);
+    const gate = Math.min(1, stat / this.p.minZ);
+    return { score: tail * gate * gate, z: stat, expectedLow, expectedHigh };
+  }
+
+  serialize(): Buffer {
+    return packState({ count: this.count, p: this.p }, [this.values.toArray(), this.stats.toArray()]);
+  }
+
+  static restore(buf: Buffer, p: RobustParams): RobustScorer {
+    const { meta, arrays } = unpackState(buf);
+    const s = new RobustScorer(p);
+    s.values = RingBuffer.from(arrays[0]!, p.window);
+    s.stats = RingBuffer.from(arrays[1]!, p.historySize);
+    s.count = Number(meta.count) || 0;
+    return s;
+  }
+}

@@ -1,0 +1,61 @@
+import type { Finding } from '../../core/anomaly.js';
+import type { Sample } from '../../core/sample.js';
+import type { ThresholdRule } from '../../config/schema.js';
+
+/** The rule for a sample: a target-specific rule wins over the default for the same metric. */
+export function ruleFor(rules: ThresholdRule[], target: string, metric: string): ThresholdRule | undefined {
+  let fallback: ThresholdRule | undefined;
+  for (const r of rules) {
+    if (r.metric !== metric) continue;
+    if (r.target === target) return r;
+    if (r.target === undefined && !fallback) fallback = r;
+  }
+  return fallback;
+}
+
+export function breaches(rule: ThresholdRule, value: number): boolean {
+  return (rule.above !== undefined && value > rule.above) || (rule.below !== undefined && value < rule.below);
+}
+
+/**
+ * "Above X for N consecutive samples". Keeps one counter per series; emits a finding for every
+ * sample that has a rule, so the tracker can also see when the series is back to normal.
+ */
+export class ThresholdDetector {
+  private streak = new Map<string, number>();
+
+  constructor(private readonly rules: ThresholdRule[]) {}
+
+  observe(s: Sample): Finding | undefined {
+    const rule = ruleFor(this.rules, s.target, s.metric);
+    if (!rule) return undefined;
+    const key = `${s.target}|${s.metric}`;
+    const n = breaches(rule, s.value) ? (this.streak.get(key) ?? 0) + 1 : 0;
+    this.streak.set(key, n);
+    const anomalous = n >= rule.forSamples;
+    const limit = rule.above !== undefined && s.value > rule.above ? rule.above : rule.below;
+    return {
+      target: s.target,
+      metric: s.metric,
+      detector: 'threshold',
+      ts: s.ts,
+      anomalous,
+      score: anomalous ? 1 : Math.min(0.99, n / rule.forSamples),
+      observed: s.value,
+      expectedLow: rule.below ?? 0,
+      expectedHigh: rule.above ?? Number.MAX_VALUE,
+      severity: rule.severity,
+      summary: anomalous
+        ? `${s.metric} ${s.value} ${rule.above !== undefined && s.value > rule.above ? '>' : '<'} ${limit} for ${n} samples`
+        : '',
+    };
+  }
+
+  snapshot(): Record<string, number> {
+    return Object.fromEntries(this.streak);
+  }
+
+  restore(streaks: Record<string, number>): void {
+    for (const [k, v] of Object.entries(streaks)) if (Number.isInteger(v)) this.streak.set(k, v);
+  }
+}

@@ -1,0 +1,81 @@
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { Logger, Store } from '../../core/ports.js';
+
+export interface S3ShipperOptions {
+  store: Store;
+  client: Pick<S3Client, 'send'>;
+  bucket: string;
+  prefix: string;
+  logger: Logger;
+  maxBatch?: number;
+}
+
+const LAST_ID = 's3:last_record_id';
+
+/**
+ * Ships records to S3 as JSONL objects. New records are first copied into a persistent upload
+ * queue, then uploads are attempted with exponential backoff; an outage only grows the queue.
+ */
+export function createS3Shipper(opts: S3ShipperOptions) {
+  const { store } = opts;
+  const maxBatch = opts.maxBatch ?? 5000;
+  let flushing: Promise<{ uploaded: number; failed: number }> | undefined;
+
+  function enqueueNew(now: number): void {
+    const last = Number(store.getKv(LAST_ID) ?? '0');
+    // records() is newest-first; walk back to `last` and ship in id order.
+    const batch: { id: number; line: string }[] = [];
+    let before: number | undefined;
+    outer: for (;;) {
+      const page = store.records(500, before);
+      if (page.length === 0) break;
+      for (const r of page) {
+        if (r.id <= last) break outer;
+        batch.push({ id: r.id, line: JSON.stringify({ id: r.id, ts: new Date(r.ts).toISOString(), kind: r.kind, ...r.data }) });
+      }
+      before = page[page.length - 1]!.id;
+    }
+    if (batch.length === 0) return;
+    batch.reverse();
+    for (let i = 0; i < batch.length; i += maxBatch) {
+      const part = batch.slice(i, i + maxBatch);
+      const d = new Date(now).toISOString();
+      const key = `${opts.prefix}records/${d.slice(0, 10)}/${d.slice(11, 19).replace(/:/g, '')}-${part[0]!.id}-${part[part.length - 1]!.id}.jsonl`;
+      store.enqueueUpload(key, part.map((p) => p.line).join('\n') + '\n', now);
+    }
+    store.setKv(LAST_ID, String(batch[batch.length - 1]!.id));
+  }
+
+  async function doFlush(now: number) {
+    enqueueNew(now);
+    let uploaded = 0;
+    let failed = 0;
+    for (const u of store.dueUploads(now, 50)) {
+      try {
+        await opts.client.send(
+          new PutObjectCommand({ Bucket: opts.bucket, Key: u.key, Body: u.body, ContentType: 'application/x-ndjson' }),
+        );
+        store.markUploaded(u.id);
+        uploaded++;
+      } catch (err) {
+        failed++;
+        const delay = Math.min(3_600_000, 5_000 * 2 ** Math.min(u.attempts, 10));
+        store.markUploadFailed(u.id, now + delay, (err as Error).message ?? String(err));
+        opts.logger.warn({ key: u.key, attempts: u.attempts + 1, retryInMs: delay, err: (err as Error).message }, 's3 upload failed; will retry');
+        // Same endpoint, same outage: try again next flush rather than hammer it now.
+        break;
+      }
+    }
+    return { uploaded, failed };
+  }
+
+  return {
+    flush(now: number) {
+      flushing ??= doFlush(now).finally(() => (flushing = undefined));
+      return flushing;
+    },
+    pending: () => store.pendingUploadCount(),
+  };
+}
+
+export type S3Shipper = ReturnType<typeof createS3Shipper>;

@@ -1,0 +1,156 @@
+import type { Anomaly } from '../../core/anomaly.js';
+import type { Executor, Logger, Store } from '../../core/ports.js';
+import type { ExecutorKind, Proposal, ProposalEvent, ProposalState } from '../../core/remediation.js';
+import type { Target } from '../../core/target.js';
+import type { FileConfig } from '../../config/schema.js';
+import { planRemediation } from './plan-remediation.js';
+
+export type DecisionOutcome =
+  | { ok: true; proposal: Proposal }
+  | { ok: false; reason: 'not_found' | 'already_decided' | 'expired' | 'self_approval'; proposal?: Proposal; message: string };
+
+export interface RemediationServiceOptions {
+  store: Store;
+  config: FileConfig['remediation'];
+  executors: Partial<Record<ExecutorKind, Executor>>;
+  targets: () => Map<string, Target>;
+  logger: Logger;
+  onTransition?: (p: Proposal, e: ProposalEvent) => void;
+}
+
+/**
+ * Proposals as a persisted state machine:
+ * proposed → approved | denied | expired → running → succeeded | failed.
+ * Every move is a compare-and-set in the store, so an action runs at most once even when two
+ * approvals race or a restart happens mid-flight.
+ */
+export function createRemediationService(opts: RemediationServiceOptions) {
+  const { store, logger } = opts;
+  const inflight = new Set<Promise<unknown>>();
+
+  function move(id: string, from: ProposalState[], to: ProposalState, actor: string, ts: number, note: string, patch?: Partial<Proposal>) {
+    const cur = store.getProposal(id);
+    const e: ProposalEvent = { proposalId: id, from: cur?.state ?? null, to, actor, ts, note };
+    const p = store.transitionProposal(id, from, e, patch);
+    if (p) opts.onTransition?.(p, e);
+    return p;
+  }
+
+  async function execute(p: Proposal, actor: string, now: number): Promise<Proposal> {
+    const running = move(p.id, ['approved'], 'running', actor, now, `executor ${p.executor}${p.mode === 'dry_run' ? ' (dry run)' : ''}`);
+    if (!running) return store.getProposal(p.id) ?? p;
+    const executor = opts.executors[p.executor];
+    const t = opts.targets().get(p.target);
+    let ok = false;
+    let output: string;
+    if (!executor) output = `executor ${p.executor} is not configured`;
+    else {
+      try {
+        const r = await executor.execute({
+          proposalId: p.id,
+          action: p.action,
+          params: p.params,
+          target: { name: p.target, instanceId: t?.instanceId, autoScalingGroup: t?.autoScalingGroup, region: t?.region },
+          dryRun: p.mode === 'dry_run',
+        });
+        ok = r.ok;
+        output = r.output;
+      } catch (err) {
+        output = `executor threw: ${(err as Error).message}`;
+      }
+    }
+    const done = move(p.id, ['running'], ok ? 'succeeded' : 'failed', `executor:${p.executor}`, Date.now(), output.slice(0, 500), { result: output });
+    logger.info({ proposal: p.id, action: p.action, ok }, 'remediation finished');
+    return done ?? store.getProposal(p.id)!;
+  }
+
+  function track<T>(promise: Promise<T>): Promise<T> {
+    inflight.add(promise);
+    void promise.finally(() => inflight.delete(promise));
+    return promise;
+  }
+
+  return {
+    /** New anomalies → at most one proposal each; dry-run and automatic ones run right away. */
+    async propose(anomalies: Anomaly[], now: number): Promise<Proposal[]> {
+      const out: Proposal[] = [];
+      for (const a of anomalies) {
+        const plan = planRemediation(a, opts.config.rules, {
+          now,
+          ttlMs: opts.config.approvalTtlMinutes * 60_000,
+          lastProposalTs: (t, action) => store.lastProposalTs(t, action),
+        });
+        if (!plan) continue;
+        if (plan.kind !== 'proposal') {
+          logger.info({ anomaly: a.id, ...plan }, `no proposal: ${plan.kind}`);
+          continue;
+        }
+        const p = plan.proposal;
+        if (store.getProposal(p.id)) continue;
+        const e: ProposalEvent = { proposalId: p.id, from: null, to: 'proposed', actor: 'pipeline', ts: now, note: plan.rule };
+        store.insertProposal(p, e);
+        opts.onTransition?.(p, e);
+        out.push(p);
+        if (p.mode !== 'approval') {
+          const approved = move(p.id, ['proposed'], 'approved', `policy:${p.mode}`, now, `mode ${p.mode}`, { decidedBy: `policy:${p.mode}`, decidedTs: now });
+          if (approved) await track(execute(approved, `policy:${p.mode}`, now));
+        }
+      }
+      return out;
+    },
+
+    async approve(id: string, actor: string, now = Date.now()): Promise<DecisionOutcome> {
+      const cur = store.getProposal(id);
+      if (!cur) return { ok: false, reason: 'not_found', message: `no proposal ${id}` };
+      if (cur.state === 'proposed' && now > cur.expiresTs) {
+        move(id, ['proposed'], 'expired', 'system', now, 'approval TTL passed');
+        return { ok: false, reason: 'expired', proposal: store.getProposal(id), message: `proposal ${id} expired` };
+      }
+      if (cur.state === 'proposed' && cur.requestedBy === actor && !opts.config.allowSelfApproval) {
+        return { ok: false, reason: 'self_approval', proposal: cur, message: 'you requested this action and may not approve it yourself' };
+      }
+      const approved = move(id, ['proposed'], 'approved', actor, now, 'approved', { decidedBy: actor, decidedTs: now });
+      if (!approved) {
+        const p = store.getProposal(id)!;
+        return { ok: false, reason: 'already_decided', proposal: p, message: `proposal ${id} is already ${p.state}${p.decidedBy ? ` (by ${p.decidedBy})` : ''}` };
+      }
+      return { ok: true, proposal: await track(execute(approved, actor, now)) };
+    },
+
+    deny(id: string, actor: string, now = Date.now()): DecisionOutcome {
+      const cur = store.getProposal(id);
+      if (!cur) return { ok: false, reason: 'not_found', message: `no proposal ${id}` };
+      const denied = move(id, ['proposed'], 'denied', actor, now, 'denied', { decidedBy: actor, decidedTs: now });
+      if (!denied) {
+        const p = store.getProposal(id)!;
+        return { ok: false, reason: 'already_decided', proposal: p, message: `proposal ${id} is already ${p.state}` };
+      }
+      return { ok: true, proposal: denied };
+    },
+
+    expire(now: number): Proposal[] {
+      const out: Proposal[] = [];
+      for (const p of store.listProposals({ states: ['proposed'], limit: 1000 })) {
+        if (now > p.expiresTs) {
+          const e = move(p.id, ['proposed'], 'expired', 'system', now, 'approval TTL passed');
+          if (e) out.push(e);
+        }
+      }
+      return out;
+    },
+
+    /** After a crash, a proposal left "running" may or may not have run: never run it again. */
+    recover(now: number): void {
+      for (const p of store.listProposals({ states: ['running'], limit: 1000 })) {
+        move(p.id, ['running'], 'failed', 'system', now, 'interrupted by a restart; not retried', { result: 'interrupted by a restart' });
+      }
+      for (const p of store.listProposals({ states: ['approved'], limit: 1000 })) void track(execute(p, 'system', now));
+    },
+
+    async idle(): Promise<void> {
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}
+
+export type RemediationService = ReturnType<typeof createRemediationService>;

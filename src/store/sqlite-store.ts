@@ -1,0 +1,260 @@
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Anomaly } from '../core/anomaly.js';
+import type { PendingUpload, ProposalQuery, RecordEntry, Store, TargetState } from '../core/ports.js';
+import type { Proposal, ProposalEvent, ProposalState } from '../core/remediation.js';
+import type { Sample } from '../core/sample.js';
+import { MIGRATIONS } from './sqlite-schema.js';
+
+type Row = Record<string, unknown>;
+
+const toAnomaly = (r: Row): Anomaly => ({
+  id: r.id as string,
+  key: r.key as string,
+  target: r.target as string,
+  metric: r.metric as string,
+  detector: r.detector as Anomaly['detector'],
+  status: r.status as Anomaly['status'],
+  severity: r.severity as Anomaly['severity'],
+  score: r.score as number,
+  observed: r.observed as number,
+  expectedLow: (r.expected_low as number | null) ?? 0,
+  expectedHigh: (r.expected_high as number | null) ?? Number.MAX_VALUE,
+  startTs: r.start_ts as number,
+  endTs: r.end_ts as number | null,
+  updatedTs: r.updated_ts as number,
+  peak: r.peak as number,
+  summary: r.summary as string,
+});
+
+const toProposal = (r: Row): Proposal => ({
+  id: r.id as string,
+  anomalyId: r.anomaly_id as string,
+  anomalyKey: r.anomaly_key as string,
+  target: r.target as string,
+  action: r.action as Proposal['action'],
+  params: JSON.parse(r.params as string) as Record<string, unknown>,
+  mode: r.mode as Proposal['mode'],
+  executor: r.executor as Proposal['executor'],
+  state: r.state as ProposalState,
+  reason: r.reason as string,
+  createdTs: r.created_ts as number,
+  updatedTs: r.updated_ts as number,
+  expiresTs: r.expires_ts as number,
+  requestedBy: r.requested_by as string,
+  decidedBy: (r.decided_by as string | null) ?? null,
+  decidedTs: (r.decided_ts as number | null) ?? null,
+  result: (r.result as string | null) ?? null,
+});
+
+/** Finite or NULL: SQLite has no Infinity, and MAX_VALUE stands for "no upper bound". */
+const num = (v: number) => (Number.isFinite(v) && v !== Number.MAX_VALUE ? v : null);
+
+/**
+ * The default store: one SQLite file under the data dir, in WAL mode so the CLI can read while the
+ * service writes. Every write path is a prepared statement; batches run in one transaction.
+ */
+export function createSqliteStore(file: string): Store {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+
+  const q = {
+    insSample: db.prepare('INSERT OR REPLACE INTO samples (target, metric, ts, value) VALUES (?, ?, ?, ?)'),
+    upLatest: db.prepare(
+      'INSERT INTO latest (target, metric, ts, value) VALUES (?, ?, ?, ?) ON CONFLICT (target, metric) DO UPDATE SET ts = excluded.ts, value = excluded.value WHERE excluded.ts >= latest.ts',
+    ),
+    latest: db.prepare('SELECT target, metric, ts, value FROM latest ORDER BY target, metric'),
+    series: db.prepare('SELECT target, metric, ts, value FROM samples WHERE target = ? AND metric = ? AND ts >= ? AND ts <= ? ORDER BY ts'),
+    upAnomaly: db.prepare(`INSERT INTO anomalies (id, key, target, metric, detector, status, severity, score, observed,
+      expected_low, expected_high, start_ts, end_ts, updated_ts, peak, summary)
+      VALUES (@id, @key, @target, @metric, @detector, @status, @severity, @score, @observed, @expectedLow, @expectedHigh,
+      @startTs, @endTs, @updatedTs, @peak, @summary)
+      ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity, score = excluded.score,
+      observed = excluded.observed, end_ts = excluded.end_ts, updated_ts = excluded.updated_ts, peak = excluded.peak,
+      summary = excluded.summary`),
+    anomalyById: db.prepare('SELECT * FROM anomalies WHERE id = ? OR (key = ? AND status = \'open\') ORDER BY start_ts DESC LIMIT 1'),
+    openAnomalies: db.prepare("SELECT * FROM anomalies WHERE status = 'open' ORDER BY start_ts DESC"),
+    recentAnomalies: db.prepare('SELECT * FROM anomalies WHERE start_ts >= ? ORDER BY start_ts DESC, id LIMIT ?'),
+    insProposal: db.prepare(`INSERT INTO proposals (id, anomaly_id, anomaly_key, target, action, params, mode, executor, state,
+      reason, created_ts, updated_ts, expires_ts, requested_by, decided_by, decided_ts, result)
+      VALUES (@id, @anomalyId, @anomalyKey, @target, @action, @params, @mode, @executor, @state, @reason, @createdTs,
+      @updatedTs, @expiresTs, @requestedBy, @decidedBy, @decidedTs, @result)`),
+    proposal: db.prepare('SELECT * FROM proposals WHERE id = ?'),
+    insEvent: db.prepare('INSERT INTO proposal_events (proposal_id, from_state, to_state, actor, ts, note) VALUES (?, ?, ?, ?, ?, ?)'),
+    events: db.prepare('SELECT * FROM proposal_events WHERE proposal_id = ? ORDER BY id'),
+    lastProposal: db.prepare('SELECT MAX(created_ts) AS ts FROM proposals WHERE target = ? AND action = ?'),
+    insRecord: db.prepare('INSERT INTO records (ts, kind, data) VALUES (?, ?, ?)'),
+    records: db.prepare('SELECT * FROM records WHERE id < ? AND (? IS NULL OR kind = ?) ORDER BY id DESC LIMIT ?'),
+    loadState: db.prepare('SELECT state FROM detector_state WHERE key = ?'),
+    saveState: db.prepare('INSERT OR REPLACE INTO detector_state (key, state, updated_ts) VALUES (?, ?, ?)'),
+    touch: db.prepare(
+      "INSERT INTO targets (target, last_seen_ts, state) VALUES (?, ?, 'up') ON CONFLICT (target) DO UPDATE SET last_seen_ts = MAX(COALESCE(last_seen_ts, 0), excluded.last_seen_ts), state = 'up'",
+    ),
+    targets: db.prepare('SELECT * FROM targets ORDER BY target'),
+    setTargetState: db.prepare('INSERT INTO targets (target, state) VALUES (?, ?) ON CONFLICT (target) DO UPDATE SET state = excluded.state'),
+    enqueue: db.prepare('INSERT INTO uploads (key, body, next_attempt_ts) VALUES (?, ?, ?)'),
+    due: db.prepare('SELECT id, key, body, attempts FROM uploads WHERE next_attempt_ts <= ? ORDER BY id LIMIT ?'),
+    uploaded: db.prepare('DELETE FROM uploads WHERE id = ?'),
+    uploadFailed: db.prepare('UPDATE uploads SET attempts = attempts + 1, next_attempt_ts = ?, last_error = ? WHERE id = ?'),
+    uploadCount: db.prepare('SELECT COUNT(*) AS n FROM uploads'),
+    getKv: db.prepare('SELECT value FROM kv WHERE key = ?'),
+    setKv: db.prepare('INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)'),
+  };
+
+  const saveSamples = db.transaction((samples: Sample[]) => {
+    for (const s of samples) {
+      q.insSample.run(s.target, s.metric, s.ts, s.value);
+      q.upLatest.run(s.target, s.metric, s.ts, s.value);
+    }
+  });
+  const saveStates = db.transaction((entries: { key: string; state: Buffer }[], ts: number) => {
+    for (const e of entries) q.saveState.run(e.key, e.state, ts);
+  });
+  const touchAll = db.transaction((names: string[], ts: number) => {
+    for (const n of names) q.touch.run(n, ts);
+  });
+
+  return {
+    saveSamples: (samples) => saveSamples(samples),
+    latestSamples: () => q.latest.all() as Sample[],
+    series: (target, metric, fromTs, untilTs = Number.MAX_SAFE_INTEGER) => q.series.all(target, metric, fromTs, untilTs) as Sample[],
+
+    upsertAnomaly(a) {
+      q.upAnomaly.run({ ...a, expectedLow: num(a.expectedLow), expectedHigh: num(a.expectedHigh) });
+    },
+    getAnomaly(idOrKey) {
+      const r = q.anomalyById.get(idOrKey, idOrKey) as Row | undefined;
+      return r && toAnomaly(r);
+    },
+    openAnomalies: () => (q.openAnomalies.all() as Row[]).map(toAnomaly),
+    recentAnomalies: (limit, sinceTs = 0) => (q.recentAnomalies.all(sinceTs, limit) as Row[]).map(toAnomaly),
+
+    insertProposal: db.transaction((p: Proposal, e: ProposalEvent) => {
+      q.insProposal.run({ ...p, params: JSON.stringify(p.params) });
+      q.insEvent.run(e.proposalId, e.from, e.to, e.actor, e.ts, e.note);
+    }),
+    getProposal(id) {
+      const r = q.proposal.get(id) as Row | undefined;
+      return r && toProposal(r);
+    },
+    listProposals(pq: ProposalQuery) {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      if (pq.states?.length) {
+        where.push(`state IN (${pq.states.map(() => '?').join(',')})`);
+        args.push(...pq.states);
+      }
+      if (pq.target) {
+        where.push('target = ?');
+        args.push(pq.target);
+      }
+      const sql = `SELECT * FROM proposals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_ts DESC, id LIMIT ?`;
+      return (db.prepare(sql).all(...args, pq.limit ?? 100) as Row[]).map(toProposal);
+    },
+    transitionProposal: db.transaction(
+      (id: string, from: ProposalState[], e: ProposalEvent, patch: Partial<Proposal> = {}): Proposal | undefined => {
+        const sets = ['state = ?', 'updated_ts = ?'];
+        const args: unknown[] = [e.to, e.ts];
+        for (const [k, col] of [['decidedBy', 'decided_by'], ['decidedTs', 'decided_ts'], ['result', 'result']] as const) {
+          if (k in patch) {
+            sets.push(`${col} = ?`);
+            args.push(patch[k] ?? null);
+          }
+        }
+        const res = db
+          .prepare(`UPDATE proposals SET ${sets.join(', ')} WHERE id = ? AND state IN (${from.map(() => '?').join(',')})`)
+          .run(...args, id, ...from);
+        if (res.changes !== 1) return undefined;
+        q.insEvent.run(e.proposalId, e.from, e.to, e.actor, e.ts, e.note);
+        return toProposal(q.proposal.get(id) as Row);
+      },
+    ),
+    proposalEvents: (id) =>
+      (q.events.all(id) as Row[]).map((r) => ({
+        proposalId: r.proposal_id as string,
+        from: (r.from_state as ProposalState | null) ?? null,
+        to: r.to_state as ProposalState,
+        actor: r.actor as string,
+        ts: r.ts as number,
+        note: r.note as string,
+      })),
+    lastProposalTs(target, action) {
+      const r = q.lastProposal.get(target, action) as { ts: number | null };
+      return r.ts ?? undefined;
+    },
+
+    appendRecord: (kind, ts, data) => Number(q.insRecord.run(ts, kind, JSON.stringify(data)).lastInsertRowid),
+    records: (limit, beforeId = Number.MAX_SAFE_INTEGER, kind) =>
+      (q.records.all(beforeId, kind ?? null, kind ?? null, limit) as Row[]).map(
+        (r): RecordEntry => ({ id: r.id as number, ts: r.ts as number, kind: r.kind as string, data: JSON.parse(r.data as string) }),
+      ),
+
+    loadDetectorState(key) {
+      const r = q.loadState.get(key) as { state: Buffer } | undefined;
+      return r?.state;
+    },
+    saveDetectorStates: (entries, ts) => saveStates(entries, ts),
+
+    touchTargets: (names, ts) => touchAll(names, ts),
+    targetStates: () =>
+      (q.targets.all() as Row[]).map(
+        (r): TargetState => ({ target: r.target as string, lastSeenTs: (r.last_seen_ts as number | null) ?? null, state: r.state as TargetState['state'] }),
+      ),
+    setTargetState: (target, state) => void q.setTargetState.run(target, state),
+
+    enqueueUpload: (key, body, ts) => void q.enqueue.run(key, body, ts),
+    dueUploads: (now, limit) => q.due.all(now, limit) as PendingUpload[],
+    markUploaded: (id) => void q.uploaded.run(id),
+    markUploadFailed: (id, next, error) => void q.uploadFailed.run(next, error.slice(0, 500), id),
+    pendingUploadCount: () => (q.uploadCount.get() as { n: number }).n,
+
+    getKv: (key) => (q.getKv.get(key) as { value: string } | undefined)?.value,
+    setKv: (key, value) => void q.setKv.run(key, value),
+
+    prune(now, r) {
+      db.transaction(() => {
+        db.prepare('DELETE FROM samples WHERE ts < ?').run(now - r.samplesMs);
+        db.prepare('DELETE FROM records WHERE ts < ?').run(now - r.recordsMs);
+        db.prepare("DELETE FROM anomalies WHERE status = 'resolved' AND end_ts < ?").run(now - r.anomaliesMs);
+      })();
+      // Without this the file never shrinks; incremental checkpointing keeps the WAL bounded.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    sizeBytes() {
+      if (file === ':memory:') return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+      let n = 0;
+      for (const f of [file, `${file}-wal`]) {
+        try {
+          n += statSync(f).size;
+        } catch {
+          // no WAL yet
+        }
+      }
+      return n;
+    },
+    ping() {
+      try {
+        return db.prepare('SELECT 1 AS ok').get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
+    close() {
+      if (db.open) {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+      }
+    },
+  };
+}

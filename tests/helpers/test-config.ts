@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config/load-config.js';
+import type { Logger } from '../../src/core/ports.js';
+
+export function tempDir(prefix = 'sco-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestConfigOptions {
+  targets?: unknown[];
+  overrides?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+
+/** A config in a fresh temp dir: its own targets file and data dir, side port on a free port. */
+export function testConfig(o: TestConfigOptions = {}): Config {
+  const dir = tempDir();
+  const targets = o.targets ?? [
+    { name: 'web-1', role: 'web', instanceId: 'i-0a1b2c3d4e5f60001' },
+    { name: 'db-1', role: 'db' },
+  ];
+  writeFileSync(path.join(dir, 'targets.json'), JSON.stringify({ targets }));
+  return loadConfig({
+    cwd: dir,
+    env: { SCO_DATA_DIR: path.join(dir, 'data'), SCO_HTTP_PORT: '0', ...o.env },
+    overrides: { targetsFile: 'targets.json', sources: { local: { enabled: false } }, ...o.overrides },
+  });
+}
+
+export interface CapturedLogger extends Logger {
+  lines: { level: string; obj: unknown; msg?: string }[];
+}
+
+export function captureLogger(): CapturedLogger {
+  const lines: CapturedLogger['lines'] = [];
+  const make = (): CapturedLogger => {
+    const log = (level: string) => (obj: unknown, msg?: string) => void lines.push({ level, obj, msg });
+    return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), child: () => make() };
+  };
+  return make();
+}

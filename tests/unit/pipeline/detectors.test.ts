@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, gaussianFrom } from '../../../src/core/random.js';
+import { AnomalyTracker } from '../../../src/pipeline/detect/anomaly-tracker.js';
+import { HostForest } from '../../../src/pipeline/detect/host-forest.js';
+import { DEFAULT_ROBUST, RobustScorer } from '../../../src/pipeline/detect/robust-scorer.js';
+import { silenceFindings } from '../../../src/pipeline/detect/silence-findings.js';
+import { ThresholdDetector } from '../../../src/pipeline/detect/threshold-detector.js';
+import type { Finding } from '../../../src/core/anomaly.js';
+
+const T0 = 1_800_000_000_000;
+const s = (value: number, i: number, target = 'web-1', metric = 'cpu') => ({ target, metric, ts: T0 + i * 30_000, value });
+
+describe('threshold detector', () => {
+  const rules = [
+    { metric: 'cpu', above: 90, forSamples: 3, severity: 'warning' as const },
+    { metric: 'cpu', target: 'db-1', above: 95, forSamples: 2, severity: 'critical' as const },
+    { metric: 'disk', below: 5, forSamples: 1, severity: 'info' as const },
+  ];
+
+  it.each([
+    { values: [91, 92, 93], target: 'web-1', last: true },
+    { values: [91, 92, 80], target: 'web-1', last: false },
+    { values: [91, 80, 92, 93], target: 'web-1', last: false },
+    { values: [92, 93], target: 'db-1', last: false },
+    { values: [96, 97], target: 'db-1', last: true },
+  ])('$values on $target → anomalous=$last', ({ values, target, last }) => {
+    const d = new ThresholdDetector(rules);
+    const out = values.map((v, i) => d.observe(s(v, i, target))!);
+    expect(out.at(-1)!.anomalous).toBe(last);
+  });
+
+  it('supports "below" rules and ignores metrics without a rule', () => {
+    const d = new ThresholdDetector(rules);
+    expect(d.observe(s(3, 0, 'web-1', 'disk'))!.anomalous).toBe(true);
+    expect(d.observe(s(3, 0, 'web-1', 'memory'))).toBeUndefined();
+  });
+
+  it('restores streaks so a restart does not reset the count', () => {
+    const a = new ThresholdDetector(rules);
+    a.observe(s(95, 0));
+    a.observe(s(95, 1));
+    const b = new ThresholdDetector(rules);
+    b.restore(a.snapshot());
+    expect(b.observe(s(95, 2))!.anomalous).toBe(true);
+  });
+});
+
+describe('robust scorer', () => {
+  function noisy(n: number, seed = 1): number[] {
+    const rng = createRng(seed);
+    return Array.from({ length: n }, () => 40 + 3 * gaussianFrom(rng(), rng()));
+  }
+
+  it('stays quiet on stationary noise and fires on a spike', () => {
+    const r = new RobustScorer(DEFAULT_ROBUST);
+    const scores = noisy(1500).map((v) => r.update(v).score);
+    const alarms = scores.slice(100).filter((x) => x >= 0.995).length;
+    expect(alarms).toBeLessThanOrEqual(3);
+    expect(r.update(95).score).toBeGreaterThanOrEqual(0.995);
+  });
+
+  it('is causal: the score of x does not depend on values after it', () => {
+    const series = noisy(400, 2);
+    const a = new RobustScorer(DEFAULT_ROBUST);
+    const b = new RobustScorer(DEFAULT_ROBUST);
+    const sa = series.map((v) => a.update(v).score);
+    const sb = series.slice(0, 300).map((v) => b.update(v).score);
+    expect(sa.slice(0, 300)).toEqual(sb);
+  });
+
+  it('gives 0 during warm-up and round-trips its state exactly', () => {
+    const r = new RobustScorer(DEFAULT_ROBUST);
+    const series = noisy(300, 3);
+    expect(series.slice(0, DEFAULT_ROBUST.minHistory).map((v) => r.update(v).score).every((x) => x === 0)).toBe(true);
+    series.slice(DEFAULT_ROBUST.minHistory).forEach((v) => r.update(v));
+    const copy = RobustScorer.restore(r.serialize(), DEFAULT_ROBUST);
+    for (const v of [41, 39, 80, 42]) expect(copy.update(v)).toEqual(r.update(v));
+    expect(r.serialize().length).toBeLessThan(50_000);
+  });
+
+  it('does not explode on a flat series', () => {
+    const r = new RobustScorer(DEFAULT_ROBUST);
+    for (let i = 0; i < 200; i++) r.update(10);
+    expect(r.update(10).score).toBeLessThan(0.5);
+    expect(r.update(20).score).toBeGreaterThanOrEqual(0.995);
+  });
+});
+
+describe('host forest', () => {
+  const p = { trees: 50, sampleSize: 128, seed: 1, window: 400, refitEvery: 50, minHistory: 100 };
+  const normal = (rng: () => number) => ({
+    cpu: 30 + 3 * gaussianFrom(rng(), rng()),
+    memory: 50 + gaussianFrom(rng(), rng()),
+    disk: 40,
+    net_in: 1e6 * (1 + 0.1 * gaussianFrom(rng(), rng())),
+    net_out: 5e5,
+  });
+
+  it('scores an unusual vector high and names the metric that moved', () => {
+    const rng = createRng(5);
+    const h = new HostForest(p);
+    for (let i = 0; i < 300; i++) h.update(normal(rng));
+    const okScores = Array.from({ length: 20 }, () => h.update(normal(rng))!.score);
+    const ok = okScores.reduce((a, b) => a + b) / okScores.length;
+    const bad = h.update({ ...normal(rng), memory: 97, cpu: 60 })!;
+    expect(ok).toBeLessThan(0.55);
+    expect(bad.score).toBeGreaterThan(ok + 0.15);
+    expect(bad.feature).toBe('memory');
+  });
+
+  it('restores to the same scores after serialize()', () => {
+    const rng = createRng(6);
+    const h = new HostForest(p, 3);
+    for (let i = 0; i < 250; i++) h.update(normal(rng));
+    const copy = HostForest.restore(h.serialize(), p, 3);
+    const v = { cpu: 80, memory: 50, disk: 40, net_in: 1e6, net_out: 5e5 };
+    expect(copy.update(v)!.score).toBeCloseTo(h.update(v)!.score, 12);
+  });
+});
+
+describe('anomaly tracker', () => {
+  const f = (anomalous: boolean, ts: number, observed = 95): Finding => ({
+    target: 'web-1',
+    metric: 'cpu',
+    detector: 'threshold',
+    ts,
+    anomalous,
+    score: anomalous ? 1 : 0,
+    observed,
+    expectedLow: 0,
+    expectedHigh: 90,
+    severity: 'warning',
+    summary: anomalous ? 'cpu high' : '',
+  });
+
+  it('keeps one record per episode, updates it, resolves after N normal samples', () => {
+    const t = new AnomalyTracker([], 2);
+    const a = t.apply([f(true, 1)]);
+    expect(a.opened).toHaveLength(1);
+    const b = t.apply([f(true, 2, 99)]);
+    expect(b.updated[0]).toMatchObject({ id: a.opened[0]!.id, peak: 99, observed: 99 });
+    expect(t.apply([f(false, 3, 50)]).resolved).toHaveLength(0);
+    const d = t.apply([f(false, 4, 50)]);
+    expect(d.resolved[0]).toMatchObject({ id: a.opened[0]!.id, status: 'resolved', endTs: 4 });
+    expect(t.apply([f(true, 5)]).opened[0]!.id).not.toBe(a.opened[0]!.id);
+  });
+
+  it('continues an open anomaly loaded from the store (same key, same id)', () => {
+    const first = new AnomalyTracker([], 1).apply([f(true, 1)]).opened[0]!;
+    const t = new AnomalyTracker([first], 1);
+    expect(t.apply([f(true, 2)]).updated[0]!.id).toBe(first.id);
+  });
+});
+
+describe('silence findings', () => {
+  it('flags a target silent for longer than the limit and clears one that reports', () => {
+    const last = new Map<string, number | null>([
+      ['a', 0],
+      ['b', 100_000],
+      ['c', null],
+    ]);
+    const out = silenceFindings(last, new Set(['b']), 200_000, 120_000, 150_000);
+    expect(out.find((x) => x.target === 'a')!.anomalous).toBe(true);
+    expect(out.find((x) => x.target === 'b')!.anomalous).toBe(false);
+    expect(out.find((x) => x.target === 'c')).toBeUndefined();
+  });
+});
