@@ -4,7 +4,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { Clock, Executor, Logger, Store } from './core/ports.js';
+import type { Clock, Executor, Logger, MetricSource, Store } from './core/ports.js';
 import { systemClock } from './core/ports.js';
 import type { Target } from './core/target.js';
 import type { Config } from './config/load-config.js';
@@ -32,6 +32,8 @@ export interface AppDeps {
   fetch?: typeof fetch;
   store?: Store;
   cwd?: string;
+  /** Replaces the sources built from config (tests, embedding). */
+  sources?: MetricSource[];
   clients?: {
     cloudwatch?: Pick<CloudWatchClient, 'send'>;
     s3?: Pick<S3Client, 'send'>;
@@ -51,7 +53,10 @@ export function createApp(deps: AppDeps) {
   const metrics = createMetrics();
   const writer = new DailyFileWriter(path.join(config.dataDir, 'logs'), 'records', config.retention.recordsDays, () => clock.now());
   const recorder = createRecorder(store, writer, logger.child({ component: 'recorder' }));
-  const sources = createSources({ config, logger, bootTs, fetch: deps.fetch, cloudwatch: deps.clients?.cloudwatch });
+  // The demo's boot incident happens once per data dir, not on every restart.
+  const firstBoot = Number(store.getKv('synthetic:first_boot') ?? bootTs);
+  store.setKv('synthetic:first_boot', String(firstBoot));
+  const sources = deps.sources ?? createSources({ config, logger, bootTs: firstBoot, fetch: deps.fetch, cloudwatch: deps.clients?.cloudwatch });
   const fileTargets = configTargets(config);
   const allTargets = (): Target[] => {
     const m = new Map<string, Target>();

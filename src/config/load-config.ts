@@ -3,6 +3,7 @@ import path from 'node:path';
 import cron from 'node-cron';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
+import { parseActionParams } from '../pipeline/remediate/action-params.js';
 import { configSchema, targetsFileSchema, type FileConfig, type TargetSpec } from './schema.js';
 
 export interface Config extends FileConfig {
@@ -68,11 +69,15 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     if (!existsSync(targetsPath)) {
       problems.push(`config.targetsFile: ${targetsPath} does not exist; create it (see docs/configuration.md#targets)`);
     } else {
-      const t = targetsFileSchema.safeParse(readJson(targetsPath, 'config.targetsFile', problems));
+      const rawTargets = readJson(targetsPath, 'config.targetsFile', problems);
+      const t = targetsFileSchema.safeParse(rawTargets);
       if (t.success) targets = t.data.targets;
       else problems.push(...formatIssues(t.error.issues, path.relative(cwd, targetsPath)));
+      // Check sources even when some targets are invalid, so one run lists every problem.
+      const list = (rawTargets as { targets?: unknown })?.targets;
+      const sources = Array.isArray(list) ? list.map((x) => String((x as { source?: unknown })?.source ?? 'synthetic')) : [];
+      checkSourcesAgainstTargets(file, sources, problems);
     }
-    checkSourcesAgainstTargets(file, targets, problems);
   }
 
   if (problems.length > 0 || !file) throw new ConfigError(problems);
@@ -115,9 +120,9 @@ function parsePort(value: string, problems: string[]): number {
   return n;
 }
 
-function checkSourcesAgainstTargets(file: FileConfig, targets: TargetSpec[], problems: string[]): void {
+function checkSourcesAgainstTargets(file: FileConfig, targetSources: string[], problems: string[]): void {
   for (const source of ['prometheus', 'cloudwatch', 'file'] as const) {
-    const used = targets.some((t) => t.source === source);
+    const used = targetSources.includes(source);
     if (used && !file.sources[source].enabled) {
       problems.push(
         `config.sources.${source}.enabled: targets use source "${source}" but it is disabled; set it to true or change those targets' source`,
@@ -125,6 +130,8 @@ function checkSourcesAgainstTargets(file: FileConfig, targets: TargetSpec[], pro
     }
   }
   for (const [i, rule] of file.remediation.rules.entries()) {
+    const params = parseActionParams(rule.action, rule.params);
+    if (!params.ok) problems.push(`config.remediation.rules.${i}.params: ${params.error}; see docs/configuration.md#remediation`);
     if (rule.executor === 'script' && !file.remediation.scripts[rule.action] && rule.action !== 'notify_only') {
       problems.push(
         `config.remediation.rules.${i}.executor: no script is configured for "${rule.action}"; add remediation.scripts.${rule.action}`,
@@ -135,7 +142,8 @@ function checkSourcesAgainstTargets(file: FileConfig, targets: TargetSpec[], pro
 
 export function formatIssues(issues: z.core.$ZodIssue[], prefix: string): string[] {
   return issues.map((issue) => {
-    const where = [prefix, ...issue.path.map(String)].join('.');
+    const keys = issue.code === 'unrecognized_keys' ? [issue.keys.join(', ')] : [];
+    const where = [prefix, ...issue.path.map(String), ...keys].join('.');
     let fix = '';
     if (issue.code === 'unrecognized_keys') fix = '; remove it or check the spelling against docs/configuration.md';
     else if (issue.code === 'invalid_type') fix = '; see docs/configuration.md for the expected type';
@@ -144,7 +152,7 @@ export function formatIssues(issues: z.core.$ZodIssue[], prefix: string): string
   });
 }
 
-function deepMerge(a: unknown, b: unknown): unknown {
+export function deepMerge(a: unknown, b: unknown): unknown {
   if (isPlain(a) && isPlain(b)) {
     const out: Record<string, unknown> = { ...a };
     for (const [k, v] of Object.entries(b)) out[k] = deepMerge(a[k], v);

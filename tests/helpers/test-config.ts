@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type Config } from '../../src/config/load-config.js';
+import { deepMerge, loadConfig, type Config } from '../../src/config/load-config.js';
 import type { Logger } from '../../src/core/ports.js';
 
 export function tempDir(prefix = 'sco-'): string {
@@ -25,7 +25,7 @@ export function testConfig(o: TestConfigOptions = {}): Config {
   return loadConfig({
     cwd: dir,
     env: { SCO_DATA_DIR: path.join(dir, 'data'), SCO_HTTP_PORT: '0', ...o.env },
-    overrides: { targetsFile: 'targets.json', sources: { local: { enabled: false } }, ...o.overrides },
+    overrides: deepMerge({ targetsFile: 'targets.json', sources: { local: { enabled: false } } }, o.overrides ?? {}) as Record<string, unknown>,
   });
 }
 

@@ -1,0 +1,114 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freePort, waitFor } from '../helpers/net.js';
+import { tempDir } from '../helpers/test-config.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin/smartcloudops.js');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SCO_LOG_LEVEL: 'error', ...env },
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('smartcloudops CLI', () => {
+  it('config check passes on the shipped config and lists every problem in a bad one', () => {
+    const ok = cli(['config', 'check']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/config OK: .*smartcloudops\.json; 6 targets/);
+
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ schedule: 'often', thresholds: [{ metric: 'CPU!', above: 'high' }], nope: 1 }));
+    const bad = cli(['config', 'check'], { SCO_CONFIG: path.join(dir, 'bad.json'), SCO_HTTP_PORT: '70000' });
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/invalid configuration/);
+    expect(bad.err).toMatch(/config\.thresholds\.0\.metric/);
+    expect(bad.err).toMatch(/config\.thresholds\.0\.above/);
+    expect(bad.err).toMatch(/config\.nope/);
+    expect(bad.err).toMatch(/SCO_HTTP_PORT/);
+  });
+
+  it('tick prints a JSON summary and status reads it back from the store', () => {
+    const data = tempDir();
+    const t = cli(['tick'], { SCO_DATA_DIR: data });
+    expect(t.code).toBe(0);
+    const summary = JSON.parse(t.out);
+    expect(summary.samples).toBeGreaterThanOrEqual(30);
+    expect(summary).toHaveProperty('openAnomalies');
+
+    const s = cli(['status', '--json'], { SCO_DATA_DIR: data });
+    expect(s.code).toBe(0);
+    const doc = JSON.parse(s.out);
+    const names = doc.targets.map((x: { name: string }) => x.name);
+    expect(names).toEqual(expect.arrayContaining(['web-1', 'web-2', 'api-1', 'api-2', 'db-1', 'monitoring-1']));
+    expect(names.some((n: string) => n.startsWith('local-'))).toBe(true);
+    const text = cli(['status'], { SCO_DATA_DIR: data });
+    expect(text.out).toMatch(/^target\s+state\s+cpu/m);
+    expect(text.out).toMatch(/^web-1\s+up\s+\d/m);
+  });
+
+  it('detect scores a timestamp,value CSV online, in input order, in 0..1', () => {
+    const dir = tempDir();
+    const rows = ['timestamp,value'];
+    for (let i = 0; i < 600; i++) {
+      const ts = new Date(Date.UTC(2026, 0, 1) + i * 300_000).toISOString().replace('T', ' ').slice(0, 19);
+      const v = i === 500 ? 400 : 50 + 5 * Math.sin(i / 7) + ((i * 37) % 11) / 5;
+      rows.push(`${ts},${v}`);
+    }
+    writeFileSync(path.join(dir, 'in.csv'), rows.join('\n') + '\n');
+    const r = cli(['detect', '--input', path.join(dir, 'in.csv'), '--output', path.join(dir, 'out.csv')]);
+    expect(r.code).toBe(0);
+    const out = readFileSync(path.join(dir, 'out.csv'), 'utf8').trim().split('\n');
+    expect(out[0]).toBe('timestamp,value,anomaly_score');
+    expect(out).toHaveLength(601);
+    const scores = out.slice(1).map((l) => Number(l.split(',')[2]));
+    expect(scores.every((x) => x >= 0 && x <= 1)).toBe(true);
+    expect(out[501]!.startsWith(rows[501]!.split(',')[0]!)).toBe(true);
+    expect(scores[500]).toBeGreaterThanOrEqual(0.995);
+    expect(scores.slice(100, 500).filter((x) => x >= 0.995).length).toBeLessThanOrEqual(2);
+
+    writeFileSync(path.join(dir, 'bad.csv'), 'timestamp,value\n2026-01-01 00:00:00,12\n2026-01-01 00:05:00,abc\n');
+    const bad = cli(['detect', '--input', path.join(dir, 'bad.csv'), '--output', path.join(dir, 'o2.csv')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/line 3: value "abc" is not a number/);
+    expect(cli(['detect', '--input']).err).toMatch(/--input needs a value/);
+  });
+
+  it('serve answers on the side port and exits 0 on SIGTERM after the running tick', async () => {
+    const port = await freePort();
+    const data = tempDir();
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      cwd: ROOT,
+      env: { ...process.env, SCO_DATA_DIR: data, SCO_HTTP_PORT: String(port), SCO_LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (c: Buffer) => (log += c.toString()));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    try {
+      await waitFor(`http://127.0.0.1:${port}/ready`, 45_000);
+      const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
+      expect(health.components.store.ok).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(log).toMatch(/"msg":"stopped"/);
+    const s = cli(['status', '--json'], { SCO_DATA_DIR: data });
+    expect(JSON.parse(s.out).targets.length).toBeGreaterThanOrEqual(6);
+  }, 60_000);
+
+  it('unknown commands exit 2 with help', () => {
+    const r = cli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown command "frobnicate"/);
+    expect(r.err).toMatch(/config check/);
+  });
+});

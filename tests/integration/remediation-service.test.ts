@@ -1,0 +1,181 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Anomaly } from '../../src/core/anomaly.js';
+import type { Executor, Store } from '../../src/core/ports.js';
+import type { ExecutionRequest } from '../../src/core/remediation.js';
+import { configSchema } from '../../src/config/schema.js';
+import { createRemediationService } from '../../src/pipeline/remediate/remediation-service.js';
+import { createScriptExecutor } from '../../src/pipeline/remediate/script-executor.js';
+import { createSqliteStore } from '../../src/store/sqlite-store.js';
+import { captureLogger, tempDir } from '../helpers/test-config.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function anomaly(id: string, target = 'web-1', metric = 'cpu'): Anomaly {
+  return {
+    id,
+    key: `${target}|${metric}|threshold`,
+    target,
+    metric,
+    detector: 'threshold',
+    status: 'open',
+    severity: 'warning',
+    score: 1,
+    observed: 97,
+    expectedLow: 0,
+    expectedHigh: 90,
+    startTs: 1000,
+    endTs: null,
+    updatedTs: 1000,
+    peak: 97,
+    summary: 'cpu 97 > 90',
+  };
+}
+
+function countingExecutor(delayMs = 20): Executor & { calls: ExecutionRequest[] } {
+  const calls: ExecutionRequest[] = [];
+  return {
+    kind: 'simulate',
+    calls,
+    async execute(req) {
+      calls.push(req);
+      await new Promise((r) => setTimeout(r, delayMs));
+      return { ok: true, output: `did ${req.action}` };
+    },
+  };
+}
+
+const stores: Store[] = [];
+afterEach(() => stores.splice(0).forEach((s) => s.close()));
+
+function setup(mode: 'approval' | 'auto' | 'dry_run', extra: Record<string, unknown> = {}, file = path.join(tempDir(), 'db.sqlite')) {
+  const store = createSqliteStore(file);
+  stores.push(store);
+  const cfg = configSchema.parse({
+    remediation: {
+      approvalTtlMinutes: 1,
+      ...extra,
+      rules: [{ name: 'scale', when: { metrics: ['cpu'] }, action: 'scale_up', params: { by: 1 }, mode, executor: 'simulate', cooldownSeconds: 60 }],
+    },
+  }).remediation;
+  const exec = countingExecutor();
+  const svc = createRemediationService({
+    store,
+    config: cfg,
+    executors: { simulate: exec },
+    targets: () => new Map(),
+    logger: captureLogger(),
+  });
+  return { store, svc, exec, file };
+}
+
+describe('remediation service', () => {
+  it('walks proposed → approved → running → succeeded, recording who and when', async () => {
+    const { store, svc, exec } = setup('approval');
+    const [p] = await svc.propose([anomaly('a1')], 10_000);
+    expect(p!.state).toBe('proposed');
+    const r = await svc.approve(p!.id, 'alice', 20_000);
+    expect(r).toMatchObject({ ok: true, proposal: { state: 'succeeded', decidedBy: 'alice', decidedTs: 20_000, result: 'did scale_up' } });
+    expect(exec.calls).toHaveLength(1);
+    expect(store.proposalEvents(p!.id).map((e) => [e.from, e.to, e.actor])).toEqual([
+      [null, 'proposed', 'pipeline'],
+      ['proposed', 'approved', 'alice'],
+      ['approved', 'running', 'alice'],
+      ['running', 'succeeded', 'executor:simulate'],
+    ]);
+  });
+
+  it('runs an action at most once when approved twice at the same time', async () => {
+    const { svc, exec } = setup('approval');
+    const [p] = await svc.propose([anomaly('a2')], 10_000);
+    const results = await Promise.all([svc.approve(p!.id, 'alice', 11_000), svc.approve(p!.id, 'bob', 11_000), svc.approve(p!.id, 'alice', 11_001)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'already_decided')).toBe(true);
+    expect(exec.calls).toHaveLength(1);
+  });
+
+  it('deny is final; approve after deny is a no-op with a clear message', async () => {
+    const { svc, exec } = setup('approval');
+    const [p] = await svc.propose([anomaly('a3')], 10_000);
+    expect(svc.deny(p!.id, 'carol', 10_500)).toMatchObject({ ok: true, proposal: { state: 'denied', decidedBy: 'carol' } });
+    const again = await svc.approve(p!.id, 'alice', 10_600);
+    expect(again).toMatchObject({ ok: false, reason: 'already_decided' });
+    expect(!again.ok && again.message).toMatch(/already denied \(by carol\)/);
+    expect(exec.calls).toHaveLength(0);
+  });
+
+  it('expires after the TTL and refuses a late approval', async () => {
+    const { svc, exec } = setup('approval');
+    const [p] = await svc.propose([anomaly('a4')], 10_000);
+    expect(await svc.approve(p!.id, 'alice', 10_000 + 61_000)).toMatchObject({ ok: false, reason: 'expired' });
+    const [q] = await svc.propose([anomaly('a5', 'web-2')], 10_000);
+    expect(svc.expire(10_000 + 61_000).map((x) => x.id)).toEqual([q!.id]);
+    expect(exec.calls).toHaveLength(0);
+  });
+
+  it('refuses self-approval unless config allows it', async () => {
+    const { store, svc } = setup('approval');
+    const [p] = await svc.propose([anomaly('a6')], 10_000);
+    expect(store.getProposal(p!.id)!.requestedBy).toBe('pipeline');
+    expect(await svc.approve(p!.id, 'pipeline', 10_001)).toMatchObject({ ok: false, reason: 'self_approval' });
+    const allowed = setup('approval', { allowSelfApproval: true });
+    const [p2] = await allowed.svc.propose([anomaly('a6')], 10_000);
+    expect(await allowed.svc.approve(p2!.id, 'pipeline', 10_001)).toMatchObject({ ok: true });
+  });
+
+  it('dry-run and automatic modes run at once; cooldown stops a second proposal', async () => {
+    const dry = setup('dry_run');
+    const [p] = await dry.svc.propose([anomaly('a7')], 10_000);
+    expect(dry.store.getProposal(p!.id)).toMatchObject({ state: 'succeeded', decidedBy: 'policy:dry_run' });
+    expect(dry.exec.calls[0]!.dryRun).toBe(true);
+    expect(await dry.svc.propose([anomaly('a8')], 20_000)).toHaveLength(0);
+    expect(await dry.svc.propose([anomaly('a9')], 10_000 + 61_000)).toHaveLength(1);
+    const auto = setup('auto');
+    await auto.svc.propose([anomaly('b1')], 10_000);
+    expect(auto.exec.calls[0]!.dryRun).toBe(false);
+  });
+
+  it('survives a restart: pending stays pending, an interrupted run is failed and never re-run', async () => {
+    const first = setup('approval');
+    const [pending] = await first.svc.propose([anomaly('c1')], 10_000);
+    const [stuck] = await first.svc.propose([anomaly('c2', 'web-2')], 10_000);
+    first.store.transitionProposal(stuck!.id, ['proposed'], { proposalId: stuck!.id, from: 'proposed', to: 'approved', actor: 'alice', ts: 10_001, note: '' });
+    first.store.transitionProposal(stuck!.id, ['approved'], { proposalId: stuck!.id, from: 'approved', to: 'running', actor: 'alice', ts: 10_002, note: '' });
+    first.store.close();
+    stores.splice(stores.indexOf(first.store), 1);
+
+    const second = setup('approval', {}, first.file);
+    second.svc.recover(20_000);
+    expect(second.store.getProposal(stuck!.id)).toMatchObject({ state: 'failed', result: 'interrupted by a restart' });
+    expect(second.store.getProposal(pending!.id)!.state).toBe('proposed');
+    expect(await second.svc.approve(pending!.id, 'alice', 20_001)).toMatchObject({ ok: true, proposal: { state: 'succeeded' } });
+    expect(second.exec.calls.map((c) => c.proposalId)).toEqual([pending!.id]);
+  });
+});
+
+describe('script executor', () => {
+  const exec = createScriptExecutor({
+    scripts: { restart_service: 'scripts/remediation/restart_service', scale_up: 'scripts/remediation/scale_up' },
+    cwd: ROOT,
+    timeoutMs: 10_000,
+  });
+
+  it('runs the shipped restart_service script with a fixed argv in dry-run', async () => {
+    const r = await exec.execute({ proposalId: 'rp_1', action: 'restart_service', params: { service: 'nginx' }, target: { name: 'web-1' }, dryRun: true });
+    expect(r.ok).toBe(true);
+    expect(r.output).toContain('would run: ssh');
+    expect(r.output).toContain('systemctl restart -- nginx');
+  });
+
+  it('runs the shipped scale_up script in dry-run', async () => {
+    const r = await exec.execute({ proposalId: 'rp_2', action: 'scale_up', params: { by: 2, max: 5 }, target: { name: 'web-1', autoScalingGroup: 'web-asg' }, dryRun: true });
+    expect(r.ok).toBe(true);
+    expect(r.output).toContain('web-asg');
+  });
+
+  it('reports a failing script (bad argv) as a failed result, not an exception', async () => {
+    const r = await exec.execute({ proposalId: 'rp_3', action: 'restart_service', params: { service: '../../etc' }, target: { name: 'web-1' }, dryRun: true });
+    expect(r.ok).toBe(false);
+    expect(r.output).toMatch(/invalid service name/);
+  });
+});

@@ -1,0 +1,94 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/load-config.js';
+import { ConfigError } from '../../../src/core/errors.js';
+import { tempDir } from '../../helpers/test-config.js';
+
+function problems(files: Record<string, unknown>, env: Record<string, string> = {}): string[] {
+  const dir = tempDir();
+  for (const [name, body] of Object.entries(files)) {
+    writeFileSync(path.join(dir, name), typeof body === 'string' ? body : JSON.stringify(body));
+  }
+  try {
+    loadConfig({ cwd: dir, env: { SCO_CONFIG: 'c.json', ...env } });
+    return [];
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+}
+
+const targets = { targets: [{ name: 'web-1' }] };
+
+describe('loadConfig', () => {
+  it('accepts the shipped config and targets', () => {
+    const c = loadConfig({ cwd: path.resolve(__dirname, '../../..'), env: {} });
+    expect(c.targets.length).toBeGreaterThanOrEqual(2);
+    expect(c.schedule).toBe('*/30 * * * * *');
+    expect(c.http).toMatchObject({ host: '127.0.0.1', port: 8080 });
+    expect(c.sources.synthetic.enabled).toBe(true);
+    expect(c.sources.local.enabled).toBe(true);
+  });
+
+  it('applies defaults when the file is minimal', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'c.json'), JSON.stringify({ targetsFile: 't.json' }));
+    writeFileSync(path.join(dir, 't.json'), JSON.stringify(targets));
+    const c = loadConfig({ cwd: dir, env: { SCO_CONFIG: 'c.json', SCO_DATA_DIR: '/tmp/x', SCO_HTTP_PORT: '9999' } });
+    expect(c.thresholds.find((t) => t.metric === 'cpu')).toMatchObject({ above: 90, forSamples: 3 });
+    expect(c.remediation.approvalTtlMinutes).toBe(30);
+    expect(c.dataDir).toBe('/tmp/x');
+    expect(c.http.port).toBe(9999);
+  });
+
+  it('reports every problem at once, naming the field and the fix', () => {
+    const p = problems(
+      {
+        'c.json': {
+          targetsFile: 't.json',
+          schedule: 'every now and then',
+          thresholds: [{ metric: 'cpu', forSamples: 0 }],
+          sourcez: {},
+          remediation: { rules: [{ name: 'x', action: 'format_disk' }] },
+        },
+        't.json': { targets: [{ name: 'web-1' }, { name: 'web-1' }, { name: 'bad name!' }, { name: 'p', source: 'prometheus' }] },
+      },
+      { SCO_HTTP_PORT: 'eighty', SCO_LOG_LEVEL: 'loud' },
+    );
+    const text = p.join('\n');
+    expect(text).toMatch(/config\.sourcez: .*remove it or check the spelling/);
+    expect(text).toMatch(/config\.thresholds\.0\.forSamples/);
+    expect(text).toMatch(/config\.remediation\.rules\.0\.action/);
+    expect(text).toMatch(/SCO_HTTP_PORT: "eighty" is not a port/);
+    expect(text).toMatch(/SCO_LOG_LEVEL/);
+    // The schedule is only checked once the file parses; the targets file is checked regardless.
+    expect(p.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('reports target-file problems with their path', () => {
+    const p = problems({
+      'c.json': { targetsFile: 't.json' },
+      't.json': { targets: [{ name: 'web-1' }, { name: 'web-1' }, { name: 'bad name!' }, { name: 'p', source: 'prometheus' }] },
+    });
+    const text = p.join('\n');
+    expect(text).toMatch(/t\.json\.targets\.1\.name: duplicate target name "web-1"/);
+    expect(text).toMatch(/t\.json\.targets\.2\.name/);
+    expect(text).toMatch(/targets\.3\.address: prometheus targets need an address/);
+    expect(text).toMatch(/sources\.prometheus\.enabled: targets use source "prometheus" but it is disabled/);
+  });
+
+  it('explains a threshold without a limit', () => {
+    expect(problems({ 'c.json': { targetsFile: 't.json', thresholds: [{ metric: 'cpu' }] }, 't.json': targets })[0]).toMatch(
+      /config\.thresholds\.0: a threshold needs "above" or "below"/,
+    );
+  });
+
+  it('rejects a bad cron expression and broken JSON clearly', () => {
+    expect(problems({ 'c.json': { targetsFile: 't.json', schedule: '61 * * * *' }, 't.json': targets })[0]).toMatch(
+      /config\.schedule: .* is not a valid cron expression/,
+    );
+    expect(problems({ 'c.json': '{ nope', 't.json': targets })[0]).toMatch(/SCO_CONFIG: .* is not valid JSON/);
+    expect(problems({ 't.json': targets })[0]).toMatch(/SCO_CONFIG: file .* does not exist/);
+  });
+});
