@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SSMClient } from '@aws-sdk/client-ssm';
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { Clock, Executor, Logger, MetricSource, Store } from './core/ports.js';
 import { systemClock } from './core/ports.js';
 import type { Target } from './core/target.js';
@@ -56,7 +56,8 @@ export function createApp(deps: AppDeps) {
   // The demo's boot incident happens once per data dir, not on every restart.
   const firstBoot = Number(store.getKv('synthetic:first_boot') ?? bootTs);
   store.setKv('synthetic:first_boot', String(firstBoot));
-  const sources = deps.sources ?? createSources({ config, logger, bootTs: firstBoot, fetch: deps.fetch, cloudwatch: deps.clients?.cloudwatch });
+  const sources =
+    deps.sources ?? createSources({ config, logger, bootTs: firstBoot, fetch: deps.fetch, cloudwatch: deps.clients?.cloudwatch });
   const fileTargets = configTargets(config);
   const allTargets = (): Target[] => {
     const m = new Map<string, Target>();
@@ -70,9 +71,14 @@ export function createApp(deps: AppDeps) {
     simulate: createSimulateExecutor(),
     script: createScriptExecutor({ scripts: config.remediation.scripts, cwd, timeoutMs: config.remediation.scriptTimeoutSeconds * 1000 }),
     aws: createAwsExecutor({
-      ec2: deps.clients?.ec2 ?? new EC2Client({ region, endpoint: config.endpoints.ec2 }),
-      ssm: deps.clients?.ssm ?? new SSMClient({ region, endpoint: config.endpoints.ssm }),
-      autoscaling: deps.clients?.autoscaling ?? new AutoScalingClient({ region, endpoint: config.endpoints.autoscaling }),
+      clients: async () => {
+        const [as, ec2, ssm] = await Promise.all([import('@aws-sdk/client-auto-scaling'), import('@aws-sdk/client-ec2'), import('@aws-sdk/client-ssm')]);
+        return {
+          ec2: deps.clients?.ec2 ?? new ec2.EC2Client({ region, endpoint: config.endpoints.ec2 }),
+          ssm: deps.clients?.ssm ?? new ssm.SSMClient({ region, endpoint: config.endpoints.ssm }),
+          autoscaling: deps.clients?.autoscaling ?? new as.AutoScalingClient({ region, endpoint: config.endpoints.autoscaling }),
+        };
+      },
       ssmDocument: config.remediation.aws.ssmDocument,
     }),
   };
@@ -110,22 +116,31 @@ export function createApp(deps: AppDeps) {
   if (s3Bucket) {
     const client =
       deps.clients?.s3 ??
-      new S3Client({
-        region: config.records.s3.region,
-        endpoint: config.endpoints.s3,
-        forcePathStyle: Boolean(config.endpoints.s3),
-        maxAttempts: 2,
-        // Non-AWS S3 servers store the aws-chunked framing literally otherwise.
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
+      (async () => {
+        const { S3Client: Client } = await import('@aws-sdk/client-s3');
+        return new Client({
+          region: config.records.s3.region,
+          endpoint: config.endpoints.s3,
+          forcePathStyle: Boolean(config.endpoints.s3),
+          maxAttempts: 2,
+          // Non-AWS S3 servers store the aws-chunked framing literally otherwise.
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+        });
       });
-    shipper = createS3Shipper({ store, client, bucket: s3Bucket, prefix: config.records.s3.prefix, logger: logger.child({ component: 's3' }) });
+    shipper = createS3Shipper({
+      store,
+      client,
+      bucket: s3Bucket,
+      prefix: config.records.s3.prefix,
+      logger: logger.child({ component: 's3' }),
+    });
   }
 
   const tickIntervalMs = intervalMsOf(config.schedule);
   let lastTickTs: number | null = null;
-  let lastPersist = bootTs;
   let lastPrune = 0;
+  let lastCompact = 0;
   let started = false;
   const timers: NodeJS.Timeout[] = [];
 
@@ -150,10 +165,14 @@ export function createApp(deps: AppDeps) {
   }
 
   function housekeeping(now: number): void {
+    // Every model is saved at least once per persistEverySeconds, a slice each tick.
     const every = config.detectors.persistEverySeconds * 1000;
-    if (every === 0 || now - lastPersist >= every) {
-      engine.persist(now);
-      lastPersist = now;
+    const slices = Math.max(1, Math.floor(every / tickIntervalMs));
+    engine.persist(now, every === 0 ? Infinity : Math.ceil(engine.modelCount / slices));
+    if (now - lastCompact >= 15 * 60_000) {
+      // Keep the last few minutes raw: late samples still land before their hour is compacted.
+      store.compactSamples(now - 5 * 60_000);
+      lastCompact = now;
     }
     if (now - lastPrune >= 10 * 60_000) {
       store.prune(now, {

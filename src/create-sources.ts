@@ -1,4 +1,4 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { Logger, MetricSource } from './core/ports.js';
 import type { Target } from './core/target.js';
 import type { Config } from './config/load-config.js';
@@ -47,8 +47,15 @@ export function createSources(d: SourceDeps): MetricSource[] {
   if (s.prometheus.enabled) out.push(createPrometheusSource({ ...s.prometheus, targets: of('prometheus'), fetch: d.fetch }));
   if (s.cloudwatch.enabled) {
     const client =
-      d.cloudwatch ?? new CloudWatchClient({ region: s.cloudwatch.region, endpoint: c.endpoints.cloudwatch, maxAttempts: 1 });
-    out.push(createCloudWatchSource({ ...s.cloudwatch, targets: of('cloudwatch'), client, logger: d.logger.child({ source: 'cloudwatch' }) }));
+      d.cloudwatch ??
+      (async () => {
+        const { CloudWatchClient: Client } = await import('@aws-sdk/client-cloudwatch');
+        // Our own backoff handles throttling; the SDK's retries would multiply it.
+        return new Client({ region: s.cloudwatch.region, endpoint: c.endpoints.cloudwatch, maxAttempts: 1 });
+      });
+    out.push(
+      createCloudWatchSource({ ...s.cloudwatch, targets: of('cloudwatch'), client, logger: d.logger.child({ source: 'cloudwatch' }) }),
+    );
   }
   return out;
 }

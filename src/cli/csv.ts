@@ -13,7 +13,8 @@ export function parseSeriesCsv(text: string): CsvRow[] {
   const cols = header.split(',').map((c) => c.trim());
   const ti = cols.indexOf('timestamp');
   const vi = cols.indexOf('value');
-  if (ti < 0 || vi < 0) throw new InputError(`line 1: expected a header with "timestamp" and "value" columns, got "${header.slice(0, 80)}"`);
+  if (ti < 0 || vi < 0)
+    throw new InputError(`line 1: expected a header with "timestamp" and "value" columns, got "${header.slice(0, 80)}"`);
   const rows: CsvRow[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.trim();

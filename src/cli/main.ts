@@ -122,7 +122,10 @@ function configCheck(io: CliIO): number {
   const targets = configTargets(cfg);
   io.out(
     `config OK: ${cfg.configPath ?? 'built-in defaults'}; ${targets.length} targets; schedule "${cfg.schedule}"; ` +
-      `sources: ${Object.entries(cfg.sources).filter(([, s]) => s.enabled).map(([n]) => n).join(', ')}; ` +
+      `sources: ${Object.entries(cfg.sources)
+        .filter(([, s]) => s.enabled)
+        .map(([n]) => n)
+        .join(', ')}; ` +
       `${cfg.remediation.rules.length} remediation rules`,
   );
   return 0;

@@ -5,9 +5,7 @@ import { ACTIONS } from '../core/remediation.js';
 const obj = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
 
 const severity = z.enum(['info', 'warning', 'critical']);
-const metricName = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'metric names are lower_snake_case, at most 40 characters');
+const metricName = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'metric names are lower_snake_case, at most 40 characters');
 
 const thresholdRule = obj({
   metric: metricName,
@@ -68,7 +66,10 @@ export const configSchema = obj({
       enabled: z.boolean().default(false),
       url: z.string().url().default('http://127.0.0.1:9090'),
       timeoutMs: z.number().int().positive().default(5000),
-      rateWindow: z.string().regex(/^\d+[smh]$/).default('1m'),
+      rateWindow: z
+        .string()
+        .regex(/^\d+[smh]$/)
+        .default('1m'),
       /** Label that maps a node_exporter series to a target (matched against target.address). */
       instanceLabel: z.string().default('instance'),
     }).prefault({}),
@@ -97,10 +98,10 @@ export const configSchema = obj({
     }).prefault({}),
     iforest: obj({
       enabled: z.boolean().default(true),
-      trees: z.number().int().min(10).max(500).default(100),
-      sampleSize: z.number().int().min(16).max(1024).default(256),
+      trees: z.number().int().min(10).max(500).default(50),
+      sampleSize: z.number().int().min(16).max(1024).default(128),
       window: z.number().int().min(64).max(4096).default(720),
-      refitEvery: z.number().int().min(1).default(60),
+      refitEvery: z.number().int().min(1).default(120),
       minHistory: z.number().int().min(32).default(120),
       threshold: z.number().min(0).max(1).default(0.72),
       seed: z.number().int().default(7),
@@ -109,7 +110,7 @@ export const configSchema = obj({
       enabled: z.boolean().default(true),
       afterSeconds: z.number().int().min(1).default(120),
     }).prefault({}),
-    persistEverySeconds: z.number().int().min(0).default(300),
+    persistEverySeconds: z.number().int().min(0).default(900),
   }).prefault({}),
   remediation: obj({
     approvalTtlMinutes: z.number().positive().default(30),
@@ -158,7 +159,10 @@ export type RemediationRule = FileConfig['remediation']['rules'][number];
 
 const targetSchema = obj({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'target names are letters, digits, . _ - (max 63)'),
-  instanceId: z.string().regex(/^i-[0-9a-f]{8,17}$/, 'an EC2 instance id looks like i-0123456789abcdef0').optional(),
+  instanceId: z
+    .string()
+    .regex(/^i-[0-9a-f]{8,17}$/, 'an EC2 instance id looks like i-0123456789abcdef0')
+    .optional(),
   address: z.string().optional(),
   region: z.string().optional(),
   role: z.string().optional(),

@@ -1,12 +1,5 @@
 import type { Anomaly } from './anomaly.js';
-import type {
-  ExecutionRequest,
-  ExecutionResult,
-  ExecutorKind,
-  Proposal,
-  ProposalEvent,
-  ProposalState,
-} from './remediation.js';
+import type { ExecutionRequest, ExecutionResult, ExecutorKind, Proposal, ProposalEvent, ProposalState } from './remediation.js';
 import type { IngestResult, Sample } from './sample.js';
 import type { Target } from './target.js';
 
@@ -70,6 +63,8 @@ export interface Store {
   saveSamples(samples: Sample[]): void;
   latestSamples(): Sample[];
   series(target: string, metric: string, fromTs: number, untilTs?: number): Sample[];
+  /** Moves raw samples older than `beforeTs` into per-series chunks; returns how many moved. */
+  compactSamples(beforeTs: number): number;
 
   upsertAnomaly(a: Anomaly): void;
   getAnomaly(idOrKey: string): Anomaly | undefined;

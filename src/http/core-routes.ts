@@ -29,7 +29,10 @@ export function registerCoreRoutes(port: SidePort, o: CoreRoutesOptions): void {
     const last = o.health.lastTickTs();
     const age = last === null ? null : (now - last) / 1000;
     // Three missed ticks (or none ever, two minutes after boot) means the pipeline is stuck.
-    const stalled = last === null ? now - o.startedTs > Math.max(120_000, 3 * o.health.tickIntervalMs) : age! * 1000 > 3 * o.health.tickIntervalMs + 30_000;
+    const stalled =
+      last === null
+        ? now - o.startedTs > Math.max(120_000, 3 * o.health.tickIntervalMs)
+        : age! * 1000 > 3 * o.health.tickIntervalMs + 30_000;
     const components: Record<string, { ok: boolean; [k: string]: unknown }> = {
       store: { ok: o.store.ping() },
       pipeline: { ok: !stalled, lastTick: iso(last), lastTickAgeSeconds: age === null ? null : Math.round(age) },

@@ -48,7 +48,12 @@ export function createSidePort(opts: { host: string; port: number; logger: Logge
     const matching = routes.filter((r) => (r.prefix ? url.pathname.startsWith(r.path) : url.pathname === r.path));
     const route = matching.find((r) => r.method === method || (r.method === 'GET' && method === 'HEAD'));
     if (!route) {
-      send(res, matching.length ? json(405, { error: 'method not allowed' }, { allow: matching.map((r) => r.method).join(', ') }) : json(404, { error: 'not found' }));
+      send(
+        res,
+        matching.length
+          ? json(405, { error: 'method not allowed' }, { allow: matching.map((r) => r.method).join(', ') })
+          : json(404, { error: 'not found' }),
+      );
       return;
     }
     const chunks: Buffer[] = [];

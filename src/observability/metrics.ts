@@ -14,10 +14,19 @@ export function createMetrics() {
       registers: r,
     }),
     ticks: new Counter({ name: 'sco_ticks_total', help: 'Pipeline ticks by outcome', labelNames: ['outcome'], registers: r }),
-    ticksSkipped: new Counter({ name: 'sco_ticks_skipped_total', help: 'Ticks skipped because the previous one was still running', registers: r }),
+    ticksSkipped: new Counter({
+      name: 'sco_ticks_skipped_total',
+      help: 'Ticks skipped because the previous one was still running',
+      registers: r,
+    }),
     lastTick: new Gauge({ name: 'sco_last_tick_timestamp_seconds', help: 'End of the last successful tick', registers: r }),
     samples: new Counter({ name: 'sco_samples_ingested_total', help: 'Samples ingested by source', labelNames: ['source'], registers: r }),
-    rejected: new Counter({ name: 'sco_samples_rejected_total', help: 'Samples dropped as invalid, by reason', labelNames: ['reason'], registers: r }),
+    rejected: new Counter({
+      name: 'sco_samples_rejected_total',
+      help: 'Samples dropped as invalid, by reason',
+      labelNames: ['reason'],
+      registers: r,
+    }),
     gaps: new Counter({ name: 'sco_source_gaps_total', help: 'Gaps reported by sources', labelNames: ['source'], registers: r }),
     anomalies: new Counter({
       name: 'sco_anomalies_total',

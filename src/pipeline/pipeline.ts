@@ -121,8 +121,7 @@ export function createPipeline(opts: PipelineOptions) {
       for (const t of knownTargets()) if (!lastSeen.has(t)) lastSeen.set(t, null);
       for (const s of accepted) lastSeen.set(s.target, Math.max(lastSeen.get(s.target) ?? 0, s.ts));
       store.touchTargets([...seenNow], started);
-      const silence =
-        opts.silenceAfterMs === null ? [] : silenceFindings(lastSeen, seenNow, started, opts.silenceAfterMs, opts.bootTs);
+      const silence = opts.silenceAfterMs === null ? [] : silenceFindings(lastSeen, seenNow, started, opts.silenceAfterMs, opts.bootTs);
       for (const f of silence) if (f.metric === 'heartbeat') store.setTargetState(f.target, f.anomalous ? 'silent' : 'up');
 
       const changes = detect(accepted, silence);

@@ -15,13 +15,20 @@ export function renderStatusText(doc: StatusDoc): string {
     return [t.name, t.state + stale, m('cpu'), m('memory'), m('disk'), m('net_in'), m('net_out'), String(t.openAnomalies)];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [`status at ${doc.generatedAt}`, '', line(head), ...rows.map(line), ''];
   out.push(`open anomalies: ${doc.openAnomalies.length}`);
   for (const a of doc.openAnomalies.slice(0, 10)) {
-    out.push(`  ${a.id}  ${a.severity.padEnd(8)} ${a.target}/${a.metric} (${a.detector}) since ${new Date(a.startTs).toISOString()}: ${a.summary}`);
+    out.push(
+      `  ${a.id}  ${a.severity.padEnd(8)} ${a.target}/${a.metric} (${a.detector}) since ${new Date(a.startTs).toISOString()}: ${a.summary}`,
+    );
   }
   out.push(`pending proposals: ${doc.pendingProposals.length}`);
-  for (const p of doc.pendingProposals.slice(0, 10)) out.push(`  ${p.id}  ${p.action} on ${p.target} (expires ${new Date(p.expiresTs).toISOString()})`);
+  for (const p of doc.pendingProposals.slice(0, 10))
+    out.push(`  ${p.id}  ${p.action} on ${p.target} (expires ${new Date(p.expiresTs).toISOString()})`);
   return out.join('\n');
 }

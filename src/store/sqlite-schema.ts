@@ -1,9 +1,13 @@
 /** Ordered migrations; the store applies those above the recorded user_version. */
 export const MIGRATIONS: string[] = [
   `
-  CREATE TABLE samples (target TEXT NOT NULL, metric TEXT NOT NULL, ts INTEGER NOT NULL, value REAL NOT NULL,
-    PRIMARY KEY (target, metric, ts)) WITHOUT ROWID;
-  CREATE INDEX samples_ts ON samples (ts);
+  -- New samples are appended in arrival order (cheap: the last page only); an hourly compaction
+  -- moves them into one chunk per series, which is what series queries read.
+  CREATE TABLE samples_raw (id INTEGER PRIMARY KEY, target TEXT NOT NULL, metric TEXT NOT NULL, ts INTEGER NOT NULL,
+    value REAL NOT NULL);
+  CREATE TABLE sample_chunks (target TEXT NOT NULL, metric TEXT NOT NULL, start_ts INTEGER NOT NULL,
+    end_ts INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (target, metric, start_ts)) WITHOUT ROWID;
+  CREATE INDEX sample_chunks_end ON sample_chunks (end_ts);
   CREATE TABLE latest (target TEXT NOT NULL, metric TEXT NOT NULL, ts INTEGER NOT NULL, value REAL NOT NULL,
     PRIMARY KEY (target, metric)) WITHOUT ROWID;
   CREATE TABLE anomalies (id TEXT PRIMARY KEY, key TEXT NOT NULL, target TEXT NOT NULL, metric TEXT NOT NULL,

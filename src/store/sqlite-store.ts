@@ -48,6 +48,21 @@ const toProposal = (r: Row): Proposal => ({
   result: (r.result as string | null) ?? null,
 });
 
+const CHUNK = 720;
+
+const encodeChunk = (pairs: number[]): Buffer => Buffer.from(new Float64Array(pairs).buffer);
+function decodeChunk(b: Buffer): Float64Array {
+  const out = new Float64Array(b.length / 8);
+  Buffer.from(out.buffer).set(b);
+  return out;
+}
+function mergePairs(a: Float64Array, b: number[]): number[] {
+  const m = new Map<number, number>();
+  for (let i = 0; i < a.length; i += 2) m.set(a[i]!, a[i + 1]!);
+  for (let i = 0; i < b.length; i += 2) m.set(b[i]!, b[i + 1]!);
+  return [...m].sort((x, y) => x[0] - y[0]).flat();
+}
+
 /** Finite or NULL: SQLite has no Infinity, and MAX_VALUE stands for "no upper bound". */
 const num = (v: number) => (Number.isFinite(v) && v !== Number.MAX_VALUE ? v : null);
 
@@ -70,12 +85,16 @@ export function createSqliteStore(file: string): Store {
   }
 
   const q = {
-    insSample: db.prepare('INSERT OR REPLACE INTO samples (target, metric, ts, value) VALUES (?, ?, ?, ?)'),
+    insSample: db.prepare('INSERT INTO samples_raw (target, metric, ts, value) VALUES (?, ?, ?, ?)'),
     upLatest: db.prepare(
       'INSERT INTO latest (target, metric, ts, value) VALUES (?, ?, ?, ?) ON CONFLICT (target, metric) DO UPDATE SET ts = excluded.ts, value = excluded.value WHERE excluded.ts >= latest.ts',
     ),
     latest: db.prepare('SELECT target, metric, ts, value FROM latest ORDER BY target, metric'),
-    series: db.prepare('SELECT target, metric, ts, value FROM samples WHERE target = ? AND metric = ? AND ts >= ? AND ts <= ? ORDER BY ts'),
+    rawSeries: db.prepare('SELECT ts, value FROM samples_raw WHERE target = ? AND metric = ? AND ts >= ? AND ts <= ?'),
+    chunks: db.prepare('SELECT data FROM sample_chunks WHERE target = ? AND metric = ? AND end_ts >= ? AND start_ts <= ? ORDER BY start_ts'),
+    toCompact: db.prepare('SELECT target, metric, ts, value FROM samples_raw WHERE ts < ? ORDER BY target, metric, ts'),
+    insChunk: db.prepare('INSERT OR REPLACE INTO sample_chunks (target, metric, start_ts, end_ts, n, data) VALUES (?, ?, ?, ?, ?, ?)'),
+    delRaw: db.prepare('DELETE FROM samples_raw WHERE ts < ?'),
     upAnomaly: db.prepare(`INSERT INTO anomalies (id, key, target, metric, detector, status, severity, score, observed,
       expected_low, expected_high, start_ts, end_ts, updated_ts, peak, summary)
       VALUES (@id, @key, @target, @metric, @detector, @status, @severity, @score, @observed, @expectedLow, @expectedHigh,
@@ -83,7 +102,7 @@ export function createSqliteStore(file: string): Store {
       ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity, score = excluded.score,
       observed = excluded.observed, end_ts = excluded.end_ts, updated_ts = excluded.updated_ts, peak = excluded.peak,
       summary = excluded.summary`),
-    anomalyById: db.prepare('SELECT * FROM anomalies WHERE id = ? OR (key = ? AND status = \'open\') ORDER BY start_ts DESC LIMIT 1'),
+    anomalyById: db.prepare("SELECT * FROM anomalies WHERE id = ? OR (key = ? AND status = 'open') ORDER BY start_ts DESC LIMIT 1"),
     openAnomalies: db.prepare("SELECT * FROM anomalies WHERE status = 'open' ORDER BY start_ts DESC"),
     recentAnomalies: db.prepare('SELECT * FROM anomalies WHERE start_ts >= ? ORDER BY start_ts DESC, id LIMIT ?'),
     insProposal: db.prepare(`INSERT INTO proposals (id, anomaly_id, anomaly_key, target, action, params, mode, executor, state,
@@ -102,7 +121,9 @@ export function createSqliteStore(file: string): Store {
       "INSERT INTO targets (target, last_seen_ts, state) VALUES (?, ?, 'up') ON CONFLICT (target) DO UPDATE SET last_seen_ts = MAX(COALESCE(last_seen_ts, 0), excluded.last_seen_ts), state = 'up'",
     ),
     targets: db.prepare('SELECT * FROM targets ORDER BY target'),
-    setTargetState: db.prepare('INSERT INTO targets (target, state) VALUES (?, ?) ON CONFLICT (target) DO UPDATE SET state = excluded.state'),
+    setTargetState: db.prepare(
+      'INSERT INTO targets (target, state) VALUES (?, ?) ON CONFLICT (target) DO UPDATE SET state = excluded.state',
+    ),
     enqueue: db.prepare('INSERT INTO uploads (key, body, next_attempt_ts) VALUES (?, ?, ?)'),
     due: db.prepare('SELECT id, key, body, attempts FROM uploads WHERE next_attempt_ts <= ? ORDER BY id LIMIT ?'),
     uploaded: db.prepare('DELETE FROM uploads WHERE id = ?'),
@@ -118,6 +139,40 @@ export function createSqliteStore(file: string): Store {
       q.upLatest.run(s.target, s.metric, s.ts, s.value);
     }
   });
+  /** Moves raw samples older than `beforeTs` into per-series chunks of at most CHUNK samples. */
+  const compact = db.transaction((beforeTs: number): number => {
+    let moved = 0;
+    let key = '';
+    let buf: number[] = [];
+    let target = '';
+    let metric = '';
+    const flush = () => {
+      for (let i = 0; i < buf.length; i += CHUNK * 2) {
+        const part = buf.slice(i, i + CHUNK * 2);
+        const n = part.length / 2;
+        const prev = q.chunks.all(target, metric, part[0]!, part[0]!) as { data: Buffer }[];
+        // A chunk starting at the same ts (a re-run after a crash) is merged, not overwritten.
+        const merged = prev.length ? mergePairs(decodeChunk(prev[0]!.data), part) : part;
+        q.insChunk.run(target, metric, merged[0]!, merged[merged.length - 2]!, merged.length / 2, encodeChunk(merged));
+        moved += n;
+      }
+    };
+    // all(), not iterate(): better-sqlite3 forbids writes while a statement is being iterated.
+    for (const r of q.toCompact.all(beforeTs) as Sample[]) {
+      const k = `${r.target}\u0000${r.metric}`;
+      if (k !== key) {
+        if (buf.length) flush();
+        key = k;
+        target = r.target;
+        metric = r.metric;
+        buf = [];
+      }
+      buf.push(r.ts, r.value);
+    }
+    if (buf.length) flush();
+    q.delRaw.run(beforeTs);
+    return moved;
+  });
   const saveStates = db.transaction((entries: { key: string; state: Buffer }[], ts: number) => {
     for (const e of entries) q.saveState.run(e.key, e.state, ts);
   });
@@ -128,7 +183,16 @@ export function createSqliteStore(file: string): Store {
   return {
     saveSamples: (samples) => saveSamples(samples),
     latestSamples: () => q.latest.all() as Sample[],
-    series: (target, metric, fromTs, untilTs = Number.MAX_SAFE_INTEGER) => q.series.all(target, metric, fromTs, untilTs) as Sample[],
+    series(target, metric, fromTs, untilTs = Number.MAX_SAFE_INTEGER) {
+      const byTs = new Map<number, number>();
+      for (const r of q.chunks.all(target, metric, fromTs, untilTs) as { data: Buffer }[]) {
+        const a = decodeChunk(r.data);
+        for (let i = 0; i < a.length; i += 2) if (a[i]! >= fromTs && a[i]! <= untilTs) byTs.set(a[i]!, a[i + 1]!);
+      }
+      for (const r of q.rawSeries.all(target, metric, fromTs, untilTs) as { ts: number; value: number }[]) byTs.set(r.ts, r.value);
+      return [...byTs].sort((a, b) => a[0] - b[0]).map(([ts, value]) => ({ target, metric, ts, value }));
+    },
+    compactSamples: (beforeTs) => compact(beforeTs),
 
     upsertAnomaly(a) {
       q.upAnomaly.run({ ...a, expectedLow: num(a.expectedLow), expectedHigh: num(a.expectedHigh) });
@@ -166,7 +230,11 @@ export function createSqliteStore(file: string): Store {
       (id: string, from: ProposalState[], e: ProposalEvent, patch: Partial<Proposal> = {}): Proposal | undefined => {
         const sets = ['state = ?', 'updated_ts = ?'];
         const args: unknown[] = [e.to, e.ts];
-        for (const [k, col] of [['decidedBy', 'decided_by'], ['decidedTs', 'decided_ts'], ['result', 'result']] as const) {
+        for (const [k, col] of [
+          ['decidedBy', 'decided_by'],
+          ['decidedTs', 'decided_ts'],
+          ['result', 'result'],
+        ] as const) {
           if (k in patch) {
             sets.push(`${col} = ?`);
             args.push(patch[k] ?? null);
@@ -196,9 +264,12 @@ export function createSqliteStore(file: string): Store {
 
     appendRecord: (kind, ts, data) => Number(q.insRecord.run(ts, kind, JSON.stringify(data)).lastInsertRowid),
     records: (limit, beforeId = Number.MAX_SAFE_INTEGER, kind) =>
-      (q.records.all(beforeId, kind ?? null, kind ?? null, limit) as Row[]).map(
-        (r): RecordEntry => ({ id: r.id as number, ts: r.ts as number, kind: r.kind as string, data: JSON.parse(r.data as string) }),
-      ),
+      (q.records.all(beforeId, kind ?? null, kind ?? null, limit) as Row[]).map((r): RecordEntry => ({
+        id: r.id as number,
+        ts: r.ts as number,
+        kind: r.kind as string,
+        data: JSON.parse(r.data as string),
+      })),
 
     loadDetectorState(key) {
       const r = q.loadState.get(key) as { state: Buffer } | undefined;
@@ -208,9 +279,11 @@ export function createSqliteStore(file: string): Store {
 
     touchTargets: (names, ts) => touchAll(names, ts),
     targetStates: () =>
-      (q.targets.all() as Row[]).map(
-        (r): TargetState => ({ target: r.target as string, lastSeenTs: (r.last_seen_ts as number | null) ?? null, state: r.state as TargetState['state'] }),
-      ),
+      (q.targets.all() as Row[]).map((r): TargetState => ({
+        target: r.target as string,
+        lastSeenTs: (r.last_seen_ts as number | null) ?? null,
+        state: r.state as TargetState['state'],
+      })),
     setTargetState: (target, state) => void q.setTargetState.run(target, state),
 
     enqueueUpload: (key, body, ts) => void q.enqueue.run(key, body, ts),
@@ -224,7 +297,8 @@ export function createSqliteStore(file: string): Store {
 
     prune(now, r) {
       db.transaction(() => {
-        db.prepare('DELETE FROM samples WHERE ts < ?').run(now - r.samplesMs);
+        db.prepare('DELETE FROM sample_chunks WHERE end_ts < ?').run(now - r.samplesMs);
+        db.prepare('DELETE FROM samples_raw WHERE ts < ?').run(now - r.samplesMs);
         db.prepare('DELETE FROM records WHERE ts < ?').run(now - r.recordsMs);
         db.prepare("DELETE FROM anomalies WHERE status = 'resolved' AND end_ts < ?").run(now - r.anomaliesMs);
       })();
@@ -232,7 +306,8 @@ export function createSqliteStore(file: string): Store {
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
     sizeBytes() {
-      if (file === ':memory:') return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+      if (file === ':memory:')
+        return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
       let n = 0;
       for (const f of [file, `${file}-wal`]) {
         try {

@@ -25,7 +25,10 @@ describe('smartcloudops CLI', () => {
     expect(ok.out).toMatch(/config OK: .*smartcloudops\.json; 6 targets/);
 
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ schedule: 'often', thresholds: [{ metric: 'CPU!', above: 'high' }], nope: 1 }));
+    writeFileSync(
+      path.join(dir, 'bad.json'),
+      JSON.stringify({ schedule: 'often', thresholds: [{ metric: 'CPU!', above: 'high' }], nope: 1 }),
+    );
     const bad = cli(['config', 'check'], { SCO_CONFIG: path.join(dir, 'bad.json'), SCO_HTTP_PORT: '70000' });
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/invalid configuration/);
@@ -94,7 +97,7 @@ describe('smartcloudops CLI', () => {
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     try {
       await waitFor(`http://127.0.0.1:${port}/ready`, 45_000);
-      const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
+      const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { components: { store: { ok: boolean } } };
       expect(health.components.store.ok).toBe(true);
     } finally {
       child.kill('SIGTERM');

@@ -25,7 +25,10 @@ export function testConfig(o: TestConfigOptions = {}): Config {
   return loadConfig({
     cwd: dir,
     env: { SCO_DATA_DIR: path.join(dir, 'data'), SCO_HTTP_PORT: '0', ...o.env },
-    overrides: deepMerge({ targetsFile: 'targets.json', sources: { local: { enabled: false } } }, o.overrides ?? {}) as Record<string, unknown>,
+    overrides: deepMerge({ targetsFile: 'targets.json', sources: { local: { enabled: false } } }, o.overrides ?? {}) as Record<
+      string,
+      unknown
+    >,
   });
 }
 

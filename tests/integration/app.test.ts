@@ -28,7 +28,9 @@ function build(dataEnv?: Record<string, string>, clock = fakeClock()) {
     env: dataEnv,
     overrides: {
       sources: { synthetic: { backfillHours: 1, incidentEveryMinutes: 100_000 } },
-      remediation: { rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }] },
+      remediation: {
+        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
+      },
     },
   });
   const app = createApp({ config, logger: captureLogger(), clock });
@@ -36,7 +38,8 @@ function build(dataEnv?: Record<string, string>, clock = fakeClock()) {
   return { app, config, clock };
 }
 
-async function get(base: string, p: string) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
+async function get(base: string, p: string): Promise<{ status: number; body: any }> {
   const r = await fetch(base + p);
   return { status: r.status, body: r.headers.get('content-type')?.includes('json') ? await r.json() : await r.text() };
 }
@@ -51,7 +54,8 @@ describe('app on the embedded default', () => {
     expect(await get(base, '/ready')).toEqual({ status: 200, body: { ready: true } });
     const status = (await get(base, '/status')).body;
     expect(status.targets.map((t: { name: string }) => t.name)).toEqual(['api-1', 'db-1', 'web-1']);
-    for (const t of status.targets) expect(Object.keys(t.metrics)).toEqual(expect.arrayContaining(['cpu', 'memory', 'disk', 'net_in', 'net_out']));
+    for (const t of status.targets)
+      expect(Object.keys(t.metrics)).toEqual(expect.arrayContaining(['cpu', 'memory', 'disk', 'net_in', 'net_out']));
 
     for (let i = 0; i < 6; i++) {
       clock.advance(30_000);
@@ -61,7 +65,9 @@ describe('app on the embedded default', () => {
     const cpu = after.openAnomalies.find((a: { detector: string; target: string }) => a.detector === 'threshold' && a.target === 'web-1');
     expect(cpu).toMatchObject({ metric: 'cpu', severity: 'warning', status: 'open' });
     expect(cpu.observed).toBeGreaterThan(90);
-    expect(after.pendingProposals).toEqual([expect.objectContaining({ action: 'scale_up', target: 'web-1', state: 'proposed', anomalyId: cpu.id })]);
+    expect(after.pendingProposals).toEqual([
+      expect.objectContaining({ action: 'scale_up', target: 'web-1', state: 'proposed', anomalyId: cpu.id }),
+    ]);
 
     const metrics = (await get(base, '/metrics')).body as string;
     expect(metrics).toMatch(/sco_tick_duration_seconds_count 7/);
@@ -85,7 +91,10 @@ describe('app on the embedded default', () => {
     const day = new Date(clock.now()).toISOString().slice(0, 10);
     const file = path.join(config.dataDir, 'logs', `records-${day}.jsonl`);
     expect(existsSync(file)).toBe(true);
-    const kinds = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l).kind);
+    const kinds = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).kind);
     expect(kinds).toContain('anomaly_opened');
     expect(kinds).toContain('remediation');
 

@@ -21,12 +21,22 @@ async function fakeCloudWatch(mode: Mode) {
       res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', ...headers });
       res.end(JSON.stringify(body));
     };
-    if (req.headers['x-amz-target'] !== 'GraniteServiceVersion20100801.GetMetricData') return send(400, { __type: 'UnknownOperationException' });
+    if (req.headers['x-amz-target'] !== 'GraniteServiceVersion20100801.GetMetricData')
+      return send(400, { __type: 'UnknownOperationException' });
     if (throttles > 0) {
       throttles--;
-      return send(400, { __type: 'com.amazonaws.cloudwatch#Throttling', message: 'Rate exceeded' }, { 'x-amzn-query-error': 'Throttling;Sender' });
+      return send(
+        400,
+        { __type: 'com.amazonaws.cloudwatch#Throttling', message: 'Rate exceeded' },
+        { 'x-amzn-query-error': 'Throttling;Sender' },
+      );
     }
-    if (mode.failAll) return send(400, { __type: 'com.amazonaws.cloudwatch#InvalidParameterValueException', message: 'bad period' }, { 'x-amzn-query-error': 'InvalidParameterValue;Sender' });
+    if (mode.failAll)
+      return send(
+        400,
+        { __type: 'com.amazonaws.cloudwatch#InvalidParameterValueException', message: 'bad period' },
+        { 'x-amzn-query-error': 'InvalidParameterValue;Sender' },
+      );
     const body = JSON.parse(req.body) as { MetricDataQueries: Query[]; NextToken?: string; EndTime: number };
     let queries = body.MetricDataQueries;
     let next: string | undefined;
@@ -67,7 +77,12 @@ afterEach(async () => {
 });
 
 function source(url: string, t: Target[], sleeps: number[] = []) {
-  const client = new CloudWatchClient({ region: 'us-east-1', endpoint: url, maxAttempts: 1, credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' } });
+  const client = new CloudWatchClient({
+    region: 'us-east-1',
+    endpoint: url,
+    maxAttempts: 1,
+    credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
+  });
   return createCloudWatchSource({
     targets: t,
     periodSeconds: 60,
@@ -117,7 +132,9 @@ describe('cloudwatch source over the real SDK', () => {
     servers.push(failing);
     const r = await source(failing.url, targets(2)).collect(Date.now());
     expect(r.samples).toEqual([]);
-    expect(r.gaps).toEqual([expect.objectContaining({ source: 'cloudwatch', reason: expect.stringMatching(/InvalidParameterValue.*bad period/) })]);
+    expect(r.gaps).toEqual([
+      expect.objectContaining({ source: 'cloudwatch', reason: expect.stringMatching(/InvalidParameterValue.*bad period/) }),
+    ]);
 
     const sparse = await fakeCloudWatch({ missing: new Set(['i-00000000000000001/mem_used_percent']) });
     servers.push(sparse);

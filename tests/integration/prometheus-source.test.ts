@@ -48,7 +48,11 @@ beforeAll(async () => {
     [0.25, 1000],
     [0.8, 50_000],
   ] as const) {
-    exporters.push(await startServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(exporterText(started, busy, rx))));
+    exporters.push(
+      await startServer(
+        (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(exporterText(started, busy, rx)),
+      ),
+    );
   }
   dir = tempDirFor('prom-');
   const hosts = exporters.map((e) => e.url.replace('http://', ''));
@@ -59,9 +63,17 @@ beforeAll(async () => {
   );
   const port = await freePort();
   promUrl = `http://127.0.0.1:${port}`;
-  prom = spawn(bin, [`--config.file=${path.join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], {
-    stdio: 'ignore',
-  });
+  prom = spawn(
+    bin,
+    [
+      `--config.file=${path.join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${path.join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   await waitFor(`${promUrl}/-/ready`, 30_000);
 }, 60_000);
 
@@ -109,7 +121,13 @@ describe('prometheus source against a real Prometheus', () => {
   }, 45_000);
 
   it('reports an unreachable Prometheus as gaps, not an exception', async () => {
-    const source = createPrometheusSource({ url: 'http://127.0.0.1:1', timeoutMs: 1000, rateWindow: '1m', instanceLabel: 'instance', targets: [] });
+    const source = createPrometheusSource({
+      url: 'http://127.0.0.1:1',
+      timeoutMs: 1000,
+      rateWindow: '1m',
+      instanceLabel: 'instance',
+      targets: [],
+    });
     const r = await source.collect(Date.now());
     expect(r.samples).toEqual([]);
     expect(r.gaps).toHaveLength(5);

@@ -55,7 +55,17 @@ function setup(mode: 'approval' | 'auto' | 'dry_run', extra: Record<string, unkn
     remediation: {
       approvalTtlMinutes: 1,
       ...extra,
-      rules: [{ name: 'scale', when: { metrics: ['cpu'] }, action: 'scale_up', params: { by: 1 }, mode, executor: 'simulate', cooldownSeconds: 60 }],
+      rules: [
+        {
+          name: 'scale',
+          when: { metrics: ['cpu'] },
+          action: 'scale_up',
+          params: { by: 1 },
+          mode,
+          executor: 'simulate',
+          cooldownSeconds: 60,
+        },
+      ],
     },
   }).remediation;
   const exec = countingExecutor();
@@ -88,7 +98,11 @@ describe('remediation service', () => {
   it('runs an action at most once when approved twice at the same time', async () => {
     const { svc, exec } = setup('approval');
     const [p] = await svc.propose([anomaly('a2')], 10_000);
-    const results = await Promise.all([svc.approve(p!.id, 'alice', 11_000), svc.approve(p!.id, 'bob', 11_000), svc.approve(p!.id, 'alice', 11_001)]);
+    const results = await Promise.all([
+      svc.approve(p!.id, 'alice', 11_000),
+      svc.approve(p!.id, 'bob', 11_000),
+      svc.approve(p!.id, 'alice', 11_001),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'already_decided')).toBe(true);
     expect(exec.calls).toHaveLength(1);
@@ -139,8 +153,22 @@ describe('remediation service', () => {
     const first = setup('approval');
     const [pending] = await first.svc.propose([anomaly('c1')], 10_000);
     const [stuck] = await first.svc.propose([anomaly('c2', 'web-2')], 10_000);
-    first.store.transitionProposal(stuck!.id, ['proposed'], { proposalId: stuck!.id, from: 'proposed', to: 'approved', actor: 'alice', ts: 10_001, note: '' });
-    first.store.transitionProposal(stuck!.id, ['approved'], { proposalId: stuck!.id, from: 'approved', to: 'running', actor: 'alice', ts: 10_002, note: '' });
+    first.store.transitionProposal(stuck!.id, ['proposed'], {
+      proposalId: stuck!.id,
+      from: 'proposed',
+      to: 'approved',
+      actor: 'alice',
+      ts: 10_001,
+      note: '',
+    });
+    first.store.transitionProposal(stuck!.id, ['approved'], {
+      proposalId: stuck!.id,
+      from: 'approved',
+      to: 'running',
+      actor: 'alice',
+      ts: 10_002,
+      note: '',
+    });
     first.store.close();
     stores.splice(stores.indexOf(first.store), 1);
 
@@ -161,20 +189,38 @@ describe('script executor', () => {
   });
 
   it('runs the shipped restart_service script with a fixed argv in dry-run', async () => {
-    const r = await exec.execute({ proposalId: 'rp_1', action: 'restart_service', params: { service: 'nginx' }, target: { name: 'web-1' }, dryRun: true });
+    const r = await exec.execute({
+      proposalId: 'rp_1',
+      action: 'restart_service',
+      params: { service: 'nginx' },
+      target: { name: 'web-1' },
+      dryRun: true,
+    });
     expect(r.ok).toBe(true);
     expect(r.output).toContain('would run: ssh');
     expect(r.output).toContain('systemctl restart -- nginx');
   });
 
   it('runs the shipped scale_up script in dry-run', async () => {
-    const r = await exec.execute({ proposalId: 'rp_2', action: 'scale_up', params: { by: 2, max: 5 }, target: { name: 'web-1', autoScalingGroup: 'web-asg' }, dryRun: true });
+    const r = await exec.execute({
+      proposalId: 'rp_2',
+      action: 'scale_up',
+      params: { by: 2, max: 5 },
+      target: { name: 'web-1', autoScalingGroup: 'web-asg' },
+      dryRun: true,
+    });
     expect(r.ok).toBe(true);
     expect(r.output).toContain('web-asg');
   });
 
   it('reports a failing script (bad argv) as a failed result, not an exception', async () => {
-    const r = await exec.execute({ proposalId: 'rp_3', action: 'restart_service', params: { service: '../../etc' }, target: { name: 'web-1' }, dryRun: true });
+    const r = await exec.execute({
+      proposalId: 'rp_3',
+      action: 'restart_service',
+      params: { service: '../../etc' },
+      target: { name: 'web-1' },
+      dryRun: true,
+    });
     expect(r.ok).toBe(false);
     expect(r.output).toMatch(/invalid service name/);
   });

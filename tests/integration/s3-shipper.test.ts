@@ -53,7 +53,12 @@ describe('S3 shipper over the real SDK', () => {
     now += 3_600_000;
     expect(await shipper.flush(now)).toEqual({ uploaded: 2, failed: 0 });
     expect(shipper.pending()).toBe(0);
-    const lines = [...objects.values()].flatMap((b) => b.trim().split('\n').map((l) => JSON.parse(l)));
+    const lines = [...objects.values()].flatMap((b) =>
+      b
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    );
     expect(lines.map((l) => l.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect([...objects.keys()].every((k) => /^\/logs\/sco\/records\/2026-11-02\/\d{6}-\d+-\d+\.jsonl$/.test(k))).toBe(true);
     // Nothing new: a flush uploads nothing more.

@@ -76,8 +76,18 @@ export class DetectionEngine {
     this.dirty.add(key);
     const anomalous = r.score >= this.cfg.robust.threshold;
     const unit = unitOf(s.metric);
-    return finding(s, 'robust', anomalous, r.score, r.expectedLow, r.expectedHigh, r.z >= 12 ? 'critical' : 'warning',
-      anomalous ? `${s.metric} ${fmt(s.value)}${unit} is ${r.z.toFixed(1)} robust deviations from its usual ${fmt(r.expectedLow)}–${fmt(r.expectedHigh)}${unit}` : '');
+    return finding(
+      s,
+      'robust',
+      anomalous,
+      r.score,
+      r.expectedLow,
+      r.expectedHigh,
+      r.z >= 12 ? 'critical' : 'warning',
+      anomalous
+        ? `${s.metric} ${fmt(s.value)}${unit} is ${r.z.toFixed(1)} robust deviations from its usual ${fmt(r.expectedLow)}–${fmt(r.expectedHigh)}${unit}`
+        : '',
+    );
   }
 
   private scoreHost(target: string, ts: number, values: Record<string, number>): Finding | undefined {
@@ -90,7 +100,7 @@ export class DetectionEngine {
       forest = saved ? HostForest.restore(saved, p, phase) : new HostForest(p, phase);
       this.forests.set(key, forest);
     }
-    const r = forest.update(values);
+    const r = forest.update(values, this.cfg.iforest.threshold);
     this.dirty.add(key);
     if (!r) return undefined;
     const anomalous = r.score >= this.cfg.iforest.threshold;
@@ -105,21 +115,32 @@ export class DetectionEngine {
       expectedLow: r.expectedLow,
       expectedHigh: r.expectedHigh,
       severity: 'warning',
-      summary: anomalous ? `unusual metric mix on ${target}, mostly ${r.feature} at ${fmt(r.observed)}${unitOf(r.feature)} (isolation score ${r.score.toFixed(2)})` : '',
+      summary: anomalous
+        ? `unusual metric mix on ${target}, mostly ${r.feature} at ${fmt(r.observed)}${unitOf(r.feature)} (isolation score ${r.score.toFixed(2)})`
+        : '',
     };
   }
 
-  /** Writes changed model state; cheap enough to call every few minutes and at shutdown. */
-  persist(now: number): number {
+  get modelCount(): number {
+    return this.robust.size + this.forests.size;
+  }
+
+  /**
+   * Writes changed model state, at most `limit` models, longest-changed first. Called with a small
+   * limit every tick the writes spread evenly instead of arriving as one burst; at shutdown with
+   * no limit.
+   */
+  persist(now: number, limit = Infinity): number {
     if (!this.store) return 0;
     const entries: { key: string; state: Buffer }[] = [];
     for (const key of this.dirty) {
+      if (entries.length >= limit) break;
       const m = this.robust.get(key) ?? this.forests.get(key);
       if (m) entries.push({ key, state: m.serialize() });
+      this.dirty.delete(key);
     }
     this.store.saveDetectorStates(entries, now);
     this.store.setKv('detector:threshold', JSON.stringify(this.threshold.snapshot()));
-    this.dirty.clear();
     return entries.length;
   }
 
@@ -140,5 +161,17 @@ function finding(
   severity: Severity,
   summary: string,
 ): Finding {
-  return { target: s.target, metric: s.metric, detector, ts: s.ts, anomalous, score, observed: s.value, expectedLow, expectedHigh, severity, summary };
+  return {
+    target: s.target,
+    metric: s.metric,
+    detector,
+    ts: s.ts,
+    anomalous,
+    score,
+    observed: s.value,
+    expectedLow,
+    expectedHigh,
+    severity,
+    summary,
+  };
 }

@@ -47,8 +47,12 @@ export class HostForest {
     this.last = new Float64Array(this.dims);
   }
 
-  /** `values` holds raw metric values by name; missing ones carry the last value forward. */
-  update(values: Record<string, number | undefined>): HostScore | undefined {
+  /**
+   * `values` holds raw metric values by name; missing ones carry the last value forward. The
+   * explanation (which metric, its usual range) is computed only for scores at or above
+   * `explainFrom`, since only anomalies need one.
+   */
+  update(values: Record<string, number | undefined>, explainFrom = 0): HostScore | undefined {
     const x = new Float64Array(this.dims);
     HOST_FEATURES.forEach((f, i) => {
       const v = values[f];
@@ -57,9 +61,14 @@ export class HostForest {
     this.last = x;
 
     let result: HostScore | undefined;
-    if (this.count >= this.p.minHistory) {
-      if (!this.forest || (this.count + this.phase) % this.p.refitEvery === 0) this.fitAt(this.count);
-      result = this.explain(x, scoreForest(this.forest!, x), values);
+    // Fits are staggered by `phase` so a fleet of hosts does not refit in the same tick.
+    const due = (this.count + this.phase) % this.p.refitEvery === 0;
+    if (this.count >= this.p.minHistory && (due || this.count >= this.p.minHistory + this.p.refitEvery) && (due || !this.forest)) {
+      this.fitAt(this.count);
+    }
+    if (this.forest) {
+      const score = scoreForest(this.forest, x);
+      result = score >= explainFrom ? this.explain(x, score, values) : { score, feature: '', observed: 0, expectedLow: 0, expectedHigh: 0 };
     }
     this.rows.set(x, (this.count % this.cap) * this.dims);
     this.count++;

@@ -44,8 +44,39 @@ export class RingBuffer {
   }
 }
 
+/** Median of the first n values, by quickselect on a scratch copy (values is left untouched). */
 export function median(values: Float64Array, n: number, scratch: Float64Array): number {
   for (let i = 0; i < n; i++) scratch[i] = values[i]!;
-  const s = scratch.subarray(0, n).sort();
-  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+  const hi = select(scratch, n, n >> 1);
+  if (n % 2) return hi;
+  // The lower middle is the largest value left of the selected position.
+  let lo = -Infinity;
+  for (let i = 0; i < n >> 1; i++) if (scratch[i]! > lo) lo = scratch[i]!;
+  return (lo + hi) / 2;
+}
+
+/** Hoare quickselect: puts the k-th smallest at k, smaller values before it. */
+function select(a: Float64Array, n: number, k: number): number {
+  let left = 0;
+  let right = n - 1;
+  while (left < right) {
+    const pivot = a[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return a[k]!;
 }

@@ -1,9 +1,5 @@
-import {
-  CloudWatchClient,
-  GetMetricDataCommand,
-  type GetMetricDataCommandOutput,
-  type MetricDataQuery,
-} from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient, GetMetricDataCommandInput, GetMetricDataCommandOutput, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { lazy } from '../../core/lazy.js';
 import type { Logger, MetricSource } from '../../core/ports.js';
 import type { Sample, SourceGap } from '../../core/sample.js';
 import type { Target } from '../../core/target.js';
@@ -16,7 +12,8 @@ export interface CloudWatchSourceOptions {
   lookbackMinutes: number;
   maxAttempts: number;
   agentNamespace: string;
-  client: Pick<CloudWatchClient, 'send'>;
+  /** A client, or a factory that builds one on first use (keeps the SDK out of memory until needed). */
+  client: Pick<CloudWatchClient, 'send'> | (() => Promise<Pick<CloudWatchClient, 'send'>>);
   logger?: Logger;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -43,7 +40,11 @@ export function buildQueries(targets: Target[], periodSeconds: number, agentName
         target: t.name,
         metric,
         perSecond,
-        query: { Id: id, ReturnData: true, MetricStat: { Metric: { Namespace: ns, MetricName: name, Dimensions: dims }, Period: periodSeconds, Stat: stat } },
+        query: {
+          Id: id,
+          ReturnData: true,
+          MetricStat: { Metric: { Namespace: ns, MetricName: name, Dimensions: dims }, Period: periodSeconds, Stat: stat },
+        },
       });
     };
     add('cpu', 'AWS/EC2', 'CPUUtilization', 'Average');
@@ -70,12 +71,18 @@ const THROTTLE = /Throttl|TooManyRequests|RequestLimitExceeded|LimitExceeded/;
 export function createCloudWatchSource(opts: CloudWatchSourceOptions): MetricSource {
   const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   let calls = 0;
+  const sdk = lazy(async () => {
+    const { GetMetricDataCommand } = await import('@aws-sdk/client-cloudwatch');
+    const client = typeof opts.client === 'function' ? await opts.client() : opts.client;
+    return { GetMetricDataCommand, client };
+  });
 
-  async function send(cmd: GetMetricDataCommand): Promise<GetMetricDataCommandOutput> {
+  async function send(input: GetMetricDataCommandInput): Promise<GetMetricDataCommandOutput> {
+    const { GetMetricDataCommand, client } = await sdk();
     for (let attempt = 1; ; attempt++) {
       try {
         calls++;
-        return await opts.client.send(cmd);
+        return await client.send(new GetMetricDataCommand(input));
       } catch (err) {
         const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
         const throttled = THROTTLE.test(e.name ?? '') || e.$metadata?.httpStatusCode === 429;
@@ -106,15 +113,13 @@ export function createCloudWatchSource(opts: CloudWatchSourceOptions): MetricSou
         let nextToken: string | undefined;
         try {
           do {
-            const out = await send(
-              new GetMetricDataCommand({
-                MetricDataQueries: batch.map((s) => s.query),
-                StartTime: start,
-                EndTime: end,
-                ScanBy: 'TimestampDescending',
-                NextToken: nextToken,
-              }),
-            );
+            const out = await send({
+              MetricDataQueries: batch.map((s) => s.query),
+              StartTime: start,
+              EndTime: end,
+              ScanBy: 'TimestampDescending',
+              NextToken: nextToken,
+            });
             for (const r of out.MetricDataResults ?? []) {
               const spec = r.Id ? byId.get(r.Id) : undefined;
               const ts = r.Timestamps?.[0];
@@ -133,7 +138,8 @@ export function createCloudWatchSource(opts: CloudWatchSourceOptions): MetricSou
         }
       }
       for (const s of specs) {
-        if (!answered.has(s.id)) gaps.push({ source: 'cloudwatch', target: s.target, metric: s.metric, reason: 'no datapoints in the lookback window' });
+        if (!answered.has(s.id))
+          gaps.push({ source: 'cloudwatch', target: s.target, metric: s.metric, reason: 'no datapoints in the lookback window' });
       }
       return { samples, gaps };
     },

@@ -20,7 +20,11 @@ interface Counters {
 }
 
 export function localTargetName(explicit?: string): string {
-  const host = os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 50) || 'host';
+  const host =
+    os
+      .hostname()
+      .replace(/[^A-Za-z0-9._-]/g, '-')
+      .slice(0, 50) || 'host';
   return explicit ?? `local-${host}`;
 }
 
@@ -40,7 +44,8 @@ export function createLocalSource(opts: LocalSourceOptions): MetricSource {
       const cur = await readCounters(now, readProc);
       if (prev) {
         const total = cur.cpuTotal - prev.cpuTotal;
-        if (total > 0) samples.push({ target: name, metric: 'cpu', ts: now, value: round(100 * (1 - (cur.cpuIdle - prev.cpuIdle) / total)) });
+        if (total > 0)
+          samples.push({ target: name, metric: 'cpu', ts: now, value: round(100 * (1 - (cur.cpuIdle - prev.cpuIdle) / total)) });
         const secs = (cur.ts - prev.ts) / 1000;
         if (secs > 0 && cur.rx !== undefined && prev.rx !== undefined && cur.tx !== undefined && prev.tx !== undefined) {
           samples.push({ target: name, metric: 'net_in', ts: now, value: Math.max(0, Math.round((cur.rx - prev.rx) / secs)) });

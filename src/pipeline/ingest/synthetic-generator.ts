@@ -98,12 +98,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
  * Samples of one target at `ts`, or an empty list when the target is silent. Pure: the same
  * (seed, target, ts, incidents) always gives the same values.
  */
-export function generateSamples(
-  target: SyntheticTargetSpec,
-  ts: number,
-  seed: number,
-  incidents: Incident[],
-): Sample[] {
+export function generateSamples(target: SyntheticTargetSpec, ts: number, seed: number, incidents: Incident[]): Sample[] {
   const mine = incidents.filter((i) => i.target === target.name);
   if (mine.some((i) => i.kind === 'host_silent')) return [];
   const p = PROFILES[target.role ?? 'default'] ?? PROFILES.default!;

@@ -1,9 +1,10 @@
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { lazy } from '../../core/lazy.js';
 import type { Logger, Store } from '../../core/ports.js';
 
 export interface S3ShipperOptions {
   store: Store;
-  client: Pick<S3Client, 'send'>;
+  client: Pick<S3Client, 'send'> | (() => Promise<Pick<S3Client, 'send'>>);
   bucket: string;
   prefix: string;
   logger: Logger;
@@ -20,6 +21,11 @@ export function createS3Shipper(opts: S3ShipperOptions) {
   const { store } = opts;
   const maxBatch = opts.maxBatch ?? 5000;
   let flushing: Promise<{ uploaded: number; failed: number }> | undefined;
+  const sdk = lazy(async () => {
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const client = typeof opts.client === 'function' ? await opts.client() : opts.client;
+    return { PutObjectCommand, client };
+  });
 
   function enqueueNew(now: number): void {
     const last = Number(store.getKv(LAST_ID) ?? '0');
@@ -50,9 +56,12 @@ export function createS3Shipper(opts: S3ShipperOptions) {
     enqueueNew(now);
     let uploaded = 0;
     let failed = 0;
-    for (const u of store.dueUploads(now, 50)) {
+    const due = store.dueUploads(now, 50);
+    if (due.length === 0) return { uploaded, failed };
+    const { PutObjectCommand, client } = await sdk();
+    for (const u of due) {
       try {
-        await opts.client.send(
+        await client.send(
           new PutObjectCommand({ Bucket: opts.bucket, Key: u.key, Body: u.body, ContentType: 'application/x-ndjson' }),
         );
         store.markUploaded(u.id);
@@ -61,7 +70,10 @@ export function createS3Shipper(opts: S3ShipperOptions) {
         failed++;
         const delay = Math.min(3_600_000, 5_000 * 2 ** Math.min(u.attempts, 10));
         store.markUploadFailed(u.id, now + delay, (err as Error).message ?? String(err));
-        opts.logger.warn({ key: u.key, attempts: u.attempts + 1, retryInMs: delay, err: (err as Error).message }, 's3 upload failed; will retry');
+        opts.logger.warn(
+          { key: u.key, attempts: u.attempts + 1, retryInMs: delay, err: (err as Error).message },
+          's3 upload failed; will retry',
+        );
         // Same endpoint, same outage: try again next flush rather than hammer it now.
         break;
       }

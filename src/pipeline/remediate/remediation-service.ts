@@ -59,7 +59,9 @@ export function createRemediationService(opts: RemediationServiceOptions) {
         output = `executor threw: ${(err as Error).message}`;
       }
     }
-    const done = move(p.id, ['running'], ok ? 'succeeded' : 'failed', `executor:${p.executor}`, Date.now(), output.slice(0, 500), { result: output });
+    const done = move(p.id, ['running'], ok ? 'succeeded' : 'failed', `executor:${p.executor}`, Date.now(), output.slice(0, 500), {
+      result: output,
+    });
     logger.info({ proposal: p.id, action: p.action, ok }, 'remediation finished');
     return done ?? store.getProposal(p.id)!;
   }
@@ -92,7 +94,10 @@ export function createRemediationService(opts: RemediationServiceOptions) {
         opts.onTransition?.(p, e);
         out.push(p);
         if (p.mode !== 'approval') {
-          const approved = move(p.id, ['proposed'], 'approved', `policy:${p.mode}`, now, `mode ${p.mode}`, { decidedBy: `policy:${p.mode}`, decidedTs: now });
+          const approved = move(p.id, ['proposed'], 'approved', `policy:${p.mode}`, now, `mode ${p.mode}`, {
+            decidedBy: `policy:${p.mode}`,
+            decidedTs: now,
+          });
           if (approved) await track(execute(approved, `policy:${p.mode}`, now));
         }
       }
@@ -112,7 +117,12 @@ export function createRemediationService(opts: RemediationServiceOptions) {
       const approved = move(id, ['proposed'], 'approved', actor, now, 'approved', { decidedBy: actor, decidedTs: now });
       if (!approved) {
         const p = store.getProposal(id)!;
-        return { ok: false, reason: 'already_decided', proposal: p, message: `proposal ${id} is already ${p.state}${p.decidedBy ? ` (by ${p.decidedBy})` : ''}` };
+        return {
+          ok: false,
+          reason: 'already_decided',
+          proposal: p,
+          message: `proposal ${id} is already ${p.state}${p.decidedBy ? ` (by ${p.decidedBy})` : ''}`,
+        };
       }
       return { ok: true, proposal: await track(execute(approved, actor, now)) };
     },

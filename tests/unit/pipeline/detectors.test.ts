@@ -71,7 +71,12 @@ describe('robust scorer', () => {
   it('gives 0 during warm-up and round-trips its state exactly', () => {
     const r = new RobustScorer(DEFAULT_ROBUST);
     const series = noisy(300, 3);
-    expect(series.slice(0, DEFAULT_ROBUST.minHistory).map((v) => r.update(v).score).every((x) => x === 0)).toBe(true);
+    expect(
+      series
+        .slice(0, DEFAULT_ROBUST.minHistory)
+        .map((v) => r.update(v).score)
+        .every((x) => x === 0),
+    ).toBe(true);
     series.slice(DEFAULT_ROBUST.minHistory).forEach((v) => r.update(v));
     const copy = RobustScorer.restore(r.serialize(), DEFAULT_ROBUST);
     for (const v of [41, 39, 80, 42]) expect(copy.update(v)).toEqual(r.update(v));

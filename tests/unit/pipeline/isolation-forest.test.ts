@@ -59,3 +59,17 @@ describe('isolation forest', () => {
     expect(Number.isFinite(scoreForest(f, [5, 5, 5]))).toBe(true);
   });
 });
+
+describe('median (quickselect)', () => {
+  it('matches a sort-based median on random inputs', async () => {
+    const { median } = await import('../../../src/pipeline/detect/ring-buffer.js');
+    const rng = createRng(11);
+    for (let t = 0; t < 200; t++) {
+      const n = 1 + Math.floor(rng() * 70);
+      const v = new Float64Array(n).map(() => Math.round(rng() * 20));
+      const sorted = [...v].sort((a, b) => a - b);
+      const want = n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+      expect(median(v, n, new Float64Array(n))).toBe(want);
+    }
+  });
+});

@@ -26,7 +26,13 @@ const anomaly: Anomaly = {
 const rules = configSchema.parse({
   remediation: {
     rules: [
-      { name: 'db restarts', when: { metrics: ['cpu'], targets: ['db-*'] }, action: 'restart_service', params: { service: 'postgres' }, executor: 'script' },
+      {
+        name: 'db restarts',
+        when: { metrics: ['cpu'], targets: ['db-*'] },
+        action: 'restart_service',
+        params: { service: 'postgres' },
+        executor: 'script',
+      },
       { name: 'critical only', when: { metrics: ['cpu'], minSeverity: 'critical' }, action: 'notify_only' },
       { name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', params: { by: 2 }, cooldownSeconds: 600 },
     ],
@@ -38,7 +44,11 @@ const ctx = { now: 5000, ttlMs: 1_800_000, lastProposalTs: () => undefined };
 describe('planRemediation', () => {
   it('picks the first matching rule and fills typed params with defaults', () => {
     const r = planRemediation(anomaly, rules, ctx);
-    expect(r).toMatchObject({ kind: 'proposal', rule: 'scale', proposal: { action: 'scale_up', params: { by: 2, max: 10 }, state: 'proposed', expiresTs: 5000 + 1_800_000 } });
+    expect(r).toMatchObject({
+      kind: 'proposal',
+      rule: 'scale',
+      proposal: { action: 'scale_up', params: { by: 2, max: 10 }, state: 'proposed', expiresTs: 5000 + 1_800_000 },
+    });
   });
 
   it('matches target globs and severities', () => {

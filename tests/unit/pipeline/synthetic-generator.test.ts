@@ -25,7 +25,10 @@ describe('synthetic generator', () => {
   });
 
   it('emits cpu, memory, disk and network for every host, latency for web and api', () => {
-    const metrics = (i: number) => generateSamples(fleet[i]!, T0, 1, []).map((s) => s.metric).sort();
+    const metrics = (i: number) =>
+      generateSamples(fleet[i]!, T0, 1, [])
+        .map((s) => s.metric)
+        .sort();
     expect(metrics(0)).toEqual(['cpu', 'disk', 'latency_ms', 'memory', 'net_in', 'net_out']);
     expect(metrics(2)).toEqual(['cpu', 'disk', 'memory', 'net_in', 'net_out']);
   });
@@ -33,7 +36,8 @@ describe('synthetic generator', () => {
   it('has a daily pattern: afternoon CPU is higher than night CPU on average', () => {
     const avgCpu = (hour: number) => {
       let sum = 0;
-      for (let i = 0; i < 60; i++) sum += generateSamples(fleet[0]!, T0 + hour * 3_600_000 + i * 30_000, 42, []).find((s) => s.metric === 'cpu')!.value;
+      for (let i = 0; i < 60; i++)
+        sum += generateSamples(fleet[0]!, T0 + hour * 3_600_000 + i * 30_000, 42, []).find((s) => s.metric === 'cpu')!.value;
       return sum / 60;
     };
     expect(avgCpu(15)).toBeGreaterThan(avgCpu(3) + 10);

@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import { parseSeriesCsv } from '../../../src/cli/csv.js';
+import { InputError } from '../../../src/core/errors.js';
+import { createLogger } from '../../../src/observability/logger.js';
+import { DetectionEngine } from '../../../src/pipeline/detect/detection-engine.js';
+import { createScheduler, intervalMsOf } from '../../../src/pipeline/scheduler.js';
+import { sanitizeSamples } from '../../../src/pipeline/sanitize-samples.js';
+import { configSchema } from '../../../src/config/schema.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { captureLogger, tempDir } from '../../helpers/test-config.js';
+
+describe('sanitizeSamples', () => {
+  it('drops invalid, future and out-of-order samples and keeps the rest in time order', () => {
+    const last = new Map([['a|cpu', 100]]);
+    const r = sanitizeSamples(
+      [
+        { target: 'a', metric: 'cpu', ts: 300, value: 5 },
+        { target: 'a', metric: 'cpu', ts: 200, value: 4 },
+        { target: 'a', metric: 'cpu', ts: 50, value: 3 },
+        { target: 'a', metric: 'cpu', ts: 400, value: 101 },
+        { target: 'a', metric: 'memory', ts: 400, value: Number.POSITIVE_INFINITY },
+        { target: 'a', metric: 'net_in', ts: 400, value: -1 },
+        { target: 'a', metric: 'disk', ts: 10_000_000, value: 5 },
+        { target: 'a', metric: 'custom', ts: 400, value: -7 },
+      ],
+      1000,
+      last,
+    );
+    expect(r.accepted.map((s) => [s.metric, s.ts])).toEqual([
+      ['cpu', 200],
+      ['cpu', 300],
+      ['custom', 400],
+    ]);
+    expect(r.rejected.map((x) => x.reason).sort()).toEqual(['future', 'negative', 'not_finite', 'not_newer', 'out_of_range']);
+    expect(last.get('a|cpu')).toBe(300);
+  });
+});
+
+describe('parseSeriesCsv', () => {
+  it('reads NAB-style files and rejects bad ones with the line number', () => {
+    expect(parseSeriesCsv('timestamp,value\n2014-04-01 00:00:00,1.5\n\n2014-04-01 00:05:00,2\n')).toEqual([
+      { timestamp: '2014-04-01 00:00:00', value: 1.5, rawValue: '1.5' },
+      { timestamp: '2014-04-01 00:05:00', value: 2, rawValue: '2' },
+    ]);
+    expect(() => parseSeriesCsv('time,val\n1,2')).toThrow(InputError);
+    expect(() => parseSeriesCsv('timestamp,value\n,2')).toThrow(/line 2: missing timestamp/);
+    expect(() => parseSeriesCsv('timestamp,value\nx,NaN')).toThrow(/line 2/);
+  });
+});
+
+describe('scheduler', () => {
+  it('never overlaps ticks, counts skips, survives a failing tick, and stop() waits for the running one', async () => {
+    let running = 0;
+    let maxRunning = 0;
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const skips = vi.fn();
+    const log = captureLogger();
+    const s = createScheduler({
+      expression: '* * * * * *',
+      logger: log,
+      onSkip: skips,
+      run: async () => {
+        calls++;
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        if (calls === 1) throw new Error('boom');
+        await new Promise<void>((r) => (release = r));
+        running--;
+      },
+    });
+    await s.trigger();
+    expect(log.lines.some((l) => l.level === 'error' && l.msg === 'tick failed')).toBe(true);
+    running = 0;
+    const second = s.trigger();
+    await s.trigger();
+    expect(skips).toHaveBeenCalledTimes(1);
+    let stopped = false;
+    const stopping = s.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stopped).toBe(false);
+    release();
+    await Promise.all([second, stopping]);
+    expect(stopped).toBe(true);
+    expect(maxRunning).toBe(1);
+  });
+
+  it('derives the tick interval from the cron expression', () => {
+    expect(intervalMsOf('*/30 * * * * *')).toBe(30_000);
+    expect(intervalMsOf('*/5 * * * *')).toBe(300_000);
+    expect(intervalMsOf('0 */2 * * * *')).toBe(120_000);
+    expect(intervalMsOf('15 3 * * *')).toBe(60_000);
+  });
+});
+
+describe('logger', () => {
+  it('redacts secrets wherever they appear', () => {
+    let out = '';
+    const dest = new Writable({
+      write(chunk, _enc, cb) {
+        out += chunk.toString();
+        cb();
+      },
+    });
+    const log = createLogger({ level: 'info', destination: dest });
+    log.info(
+      {
+        token: 'xoxb-secret-1',
+        slack: { token: 'xoxb-secret-2' },
+        headers: { authorization: 'Bearer sk-3' },
+        apiKey: 'sk-4',
+        safe: 'visible',
+      },
+      'hello',
+    );
+    expect(out).toContain('visible');
+    expect(out).toContain('[redacted]');
+    for (const s of ['xoxb-secret-1', 'xoxb-secret-2', 'sk-3', 'sk-4']) expect(out).not.toContain(s);
+  });
+});
+
+describe('detection engine persistence', () => {
+  it('a restarted engine is not blind: it flags a spike on its first sample', () => {
+    const store = createSqliteStore(path.join(tempDir(), 'db.sqlite'));
+    const cfg = configSchema.parse({});
+    const a = new DetectionEngine(cfg.detectors, cfg.thresholds, store);
+    const T0 = 1_800_000_000_000;
+    for (let i = 0; i < 300; i++) a.process([{ target: 'h', metric: 'cpu', ts: T0 + i * 30_000, value: 30 + (i % 7) }]);
+    a.persist(T0);
+    const fresh = new DetectionEngine(cfg.detectors, cfg.thresholds, createSqliteStore(':memory:'));
+    const restored = new DetectionEngine(cfg.detectors, cfg.thresholds, store);
+    const spike = { target: 'h', metric: 'cpu', ts: T0 + 301 * 30_000, value: 80 };
+    const robust = (e: DetectionEngine) => e.process([spike]).find((f) => f.detector === 'robust')!;
+    expect(robust(restored).anomalous).toBe(true);
+    expect(robust(fresh).anomalous).toBe(false);
+    store.close();
+  });
+});

@@ -1,0 +1,119 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildQueries, chunk } from '../../../src/pipeline/ingest/cloudwatch-source.js';
+import { createFileSource, parseMetricsJson } from '../../../src/pipeline/ingest/file-source.js';
+import { createLocalSource } from '../../../src/pipeline/ingest/local-source.js';
+import { nodeExporterQueries } from '../../../src/pipeline/ingest/prometheus-source.js';
+import { createSyntheticSource } from '../../../src/pipeline/ingest/synthetic-source.js';
+import { tempDir } from '../../helpers/test-config.js';
+
+describe('file source (original metrics.json format)', () => {
+  it('reads a list of timestamped records per host', () => {
+    const r = parseMetricsJson(
+      JSON.stringify([
+        { timestamp: '2026-11-01T10:00:00Z', host: 'web-1', cpu: 41.5, memory: 63 },
+        { timestamp: 1793613600, host: 'db-1', cpu_usage: '12', mem: 70, disk: 55 },
+      ]),
+    );
+    expect(r.gaps).toEqual([]);
+    expect(r.samples).toEqual([
+      { target: 'web-1', metric: 'cpu', ts: Date.parse('2026-11-01T10:00:00Z'), value: 41.5 },
+      { target: 'web-1', metric: 'memory', ts: Date.parse('2026-11-01T10:00:00Z'), value: 63 },
+      { target: 'db-1', metric: 'cpu', ts: 1793613600000, value: 12 },
+      { target: 'db-1', metric: 'memory', ts: 1793613600000, value: 70 },
+      { target: 'db-1', metric: 'disk', ts: 1793613600000, value: 55 },
+    ]);
+  });
+
+  it('reads an object keyed by host and turns bad records into gaps', () => {
+    const r = parseMetricsJson(
+      JSON.stringify({
+        'web-1': [
+          { timestamp: '2026-11-01T10:00:00Z', cpu: 10 },
+          { timestamp: 'yesterday-ish', cpu: 5 },
+          { timestamp: '2026-11-01T10:01:00Z', cpu: 'lots' },
+        ],
+        'db-1': 'oops',
+      }),
+    );
+    expect(r.samples).toHaveLength(1);
+    expect(r.gaps.map((g) => g.reason)).toEqual([
+      'expected a list of records',
+      'record 1: bad or missing timestamp',
+      'record 2: cpu is not a number',
+    ]);
+    expect(parseMetricsJson('{ not json').gaps[0]!.reason).toMatch(/^not JSON/);
+    expect(parseMetricsJson(JSON.stringify([{ timestamp: 1, host: '../../etc', cpu: 1 }])).gaps[0]!.reason).toMatch(/bad or missing host/);
+  });
+
+  it('emits only new records when the file changes, and a missing file is a gap', async () => {
+    const file = path.join(tempDir(), 'metrics.json');
+    const src = createFileSource({ path: file, targets: [] });
+    expect((await src.collect(0)).gaps[0]!.reason).toMatch(/ENOENT/);
+    writeFileSync(file, JSON.stringify([{ timestamp: 1000, host: 'a', cpu: 1 }]));
+    expect((await src.collect(0)).samples).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 20));
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { timestamp: 1000, host: 'a', cpu: 1 },
+        { timestamp: 2000, host: 'a', cpu: 2 },
+      ]),
+    );
+    const second = await src.collect(0);
+    expect(second.samples.map((s) => s.value)).toEqual([2]);
+    expect(src.targets().map((t) => t.name)).toEqual(['a']);
+  });
+});
+
+describe('local source', () => {
+  it('reports this host: memory and disk at once, cpu and network from the second sample', async () => {
+    const src = createLocalSource({ name: 'me', diskPath: '/' });
+    const first = await src.collect(Date.now());
+    expect(first.samples.map((s) => s.metric).sort()).toEqual(['disk', 'memory']);
+    await new Promise((r) => setTimeout(r, 50));
+    const second = await src.collect(Date.now());
+    expect(second.samples.map((s) => s.metric).sort()).toEqual(['cpu', 'disk', 'memory', 'net_in', 'net_out']);
+    for (const s of second.samples) expect(Number.isFinite(s.value)).toBe(true);
+    expect(second.samples.find((s) => s.metric === 'memory')!.value).toBeGreaterThan(0);
+  });
+
+  it('reports a bad disk path as a gap', async () => {
+    const src = createLocalSource({ name: 'me', diskPath: '/definitely/not/here' });
+    const r = await src.collect(Date.now());
+    expect(r.gaps).toEqual([expect.objectContaining({ metric: 'disk', reason: expect.stringMatching(/ENOENT/) })]);
+  });
+});
+
+describe('source helpers', () => {
+  it('prometheus queries aggregate per instance and filter pseudo filesystems and loopback', () => {
+    const q = nodeExporterQueries('1m', 'instance');
+    expect(Object.keys(q)).toEqual(['cpu', 'memory', 'disk', 'net_in', 'net_out']);
+    expect(q.disk).toMatch(/fstype!~"tmpfs/);
+    expect(q.net_in).toMatch(/device!~"lo\|/);
+  });
+
+  it('cloudwatch builds five queries per instance and chunks by 500', () => {
+    const targets = Array.from({ length: 3 }, (_, i) => ({ name: `h${i}`, instanceId: `i-0000000${i}`, labels: {}, source: 'cloudwatch' }));
+    const q = buildQueries([...targets, { name: 'no-id', labels: {}, source: 'cloudwatch' }], 60, 'CWAgent');
+    expect(q).toHaveLength(15);
+    expect(new Set(q.map((x) => x.id)).size).toBe(15);
+    expect(q.every((x) => /^[a-z][a-zA-Z0-9_]*$/.test(x.id))).toBe(true);
+    expect(chunk(Array.from({ length: 1001 }), 500).map((c) => c.length)).toEqual([500, 500, 1]);
+  });
+
+  it('synthetic backfill leaves the boot incident out of the invented past', async () => {
+    const T0 = Date.UTC(2026, 10, 2, 10);
+    const src = createSyntheticSource({
+      targets: [{ name: 'web-1', role: 'web', labels: {}, source: 'synthetic' }],
+      seed: 1,
+      incidentEveryMs: 1e12,
+      bootTs: T0 - 60_000,
+    });
+    const past = await src.backfill!(T0 - 60_000, T0, 10_000);
+    expect(past.filter((s) => s.metric === 'cpu').every((s) => s.value < 90)).toBe(true);
+    const live = await src.collect(T0);
+    expect(live.samples.find((s) => s.metric === 'cpu')!.value).toBeGreaterThan(90);
+  });
+});
