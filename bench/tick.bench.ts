@@ -35,7 +35,10 @@ async function tickBench() {
   const config = loadConfig({
     cwd: dir,
     env: { SCO_DATA_DIR: path.join(dir, 'data'), SCO_HTTP_PORT: '0' },
-    overrides: { targetsFile: 'targets.json', sources: { local: { enabled: false }, synthetic: { backfillHours: 0, extraTargets: TARGETS } } },
+    overrides: {
+      targetsFile: 'targets.json',
+      sources: { local: { enabled: false }, synthetic: { backfillHours: 0, extraTargets: TARGETS } },
+    },
   });
   const targets = Array.from({ length: TARGETS }, (_, i) => ({
     name: `synth-${String(i + 1).padStart(4, '0')}`,
@@ -71,16 +74,22 @@ async function tickBench() {
     cpuMs.push((d.user + d.system) / 1000);
     series = Math.max(series, s.samples);
     if (i % 60 === 0) maxRss = Math.max(maxRss, process.memoryUsage().rss);
-    if (process.env.BENCH_MEM && i % 120 === 0) { const m = process.memoryUsage(); process.stderr.write(` rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} ext ${mb(m.external)} ab ${mb(m.arrayBuffers)}\n`); }
+    if (process.env.BENCH_MEM && i % 120 === 0) {
+      const m = process.memoryUsage();
+      process.stderr.write(` rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} ext ${mb(m.external)} ab ${mb(m.arrayBuffers)}\n`);
+    }
     if (i % 240 === 0) process.stderr.write(`\r  simulated ${((i * STEP) / 3_600_000).toFixed(1)} h of ${HOURS} h`);
   }
   process.stderr.write('\n');
   // Steady state: skip the first hour, while detectors warm up.
   const steady = cpuMs.slice(Math.min(120, cpuMs.length - 1));
   const storeBytes = app.store.sizeBytes();
-  const anomalies = app.store.recentAnomalies(100_000).length;
+  const all = app.store.recentAnomalies(100_000);
+  const anomalies = all.length;
+  const byDetector: Record<string, number> = {};
+  for (const a of all) byDetector[a.detector] = (byDetector[a.detector] ?? 0) + 1;
   await app.stop();
-  return { ticks, series, steady, maxRss, storeBytes, anomalies, wallS: (Date.now() - started) / 1000 };
+  return { ticks, series, steady, maxRss, storeBytes, anomalies, byDetector, wallS: (Date.now() - started) / 1000 };
 }
 
 async function cloudwatchCalls(series: number) {
@@ -92,19 +101,38 @@ async function cloudwatchCalls(series: number) {
       calls++;
       const q = JSON.parse(body) as { MetricDataQueries: { Id: string }[] };
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
-      res.end(JSON.stringify({ MetricDataResults: q.MetricDataQueries.map((x) => ({ Id: x.Id, Timestamps: [Date.now() / 1000], Values: [1], StatusCode: 'Complete' })) }));
+      res.end(
+        JSON.stringify({
+          MetricDataResults: q.MetricDataQueries.map((x) => ({
+            Id: x.Id,
+            Timestamps: [Date.now() / 1000],
+            Values: [1],
+            StatusCode: 'Complete',
+          })),
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const instances = Math.ceil(series / 5);
   const src = createCloudWatchSource({
-    targets: Array.from({ length: instances }, (_, i) => ({ name: `h${i}`, instanceId: `i-${String(i).padStart(8, '0')}`, labels: {}, source: 'cloudwatch' })),
+    targets: Array.from({ length: instances }, (_, i) => ({
+      name: `h${i}`,
+      instanceId: `i-${String(i).padStart(8, '0')}`,
+      labels: {},
+      source: 'cloudwatch',
+    })),
     periodSeconds: 60,
     lookbackMinutes: 10,
     maxAttempts: 3,
     agentNamespace: 'CWAgent',
-    client: new CloudWatchClient({ region: 'us-east-1', endpoint: url, maxAttempts: 1, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }),
+    client: new CloudWatchClient({
+      region: 'us-east-1',
+      endpoint: url,
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    }),
   });
   const r = await src.collect(Date.now());
   server.close();
@@ -117,7 +145,14 @@ const mean = t.steady.reduce((a, b) => a + b, 0) / t.steady.length;
 console.log(`\nSmartCloudOps tick benchmark (Node ${process.version}, ${os.cpus().length} cores)`);
 console.log(`series per tick           ${t.series} (${TARGETS} targets × 4 metrics), every detector on`);
 console.log(`simulated                 ${HOURS} h = ${t.ticks} ticks of 30 s, in ${t.wallS.toFixed(1)} s wall`);
-console.log(`CPU per tick (steady)     mean ${mean.toFixed(1)} ms, p50 ${pct(t.steady, 50).toFixed(1)} ms, p95 ${pct(t.steady, 95).toFixed(1)} ms, p99 ${pct(t.steady, 99).toFixed(1)} ms   (target ≤ 50 ms)`);
+console.log(
+  `CPU per tick (steady)     mean ${mean.toFixed(1)} ms, p50 ${pct(t.steady, 50).toFixed(1)} ms, p95 ${pct(t.steady, 95).toFixed(1)} ms, p99 ${pct(t.steady, 99).toFixed(1)} ms   (target ≤ 50 ms)`,
+);
 console.log(`RSS (max)                 ${mb(t.maxRss)}   (target ≤ 200 MB)`);
-console.log(`store after ${HOURS} h          ${mb(t.storeBytes)} (samples kept ${24} h by retention.samplesHours; ${t.anomalies} anomalies)`);
-console.log(`CloudWatch, ${cw.queries} queries   ${cw.calls} GetMetricData calls per tick (ceil(${cw.queries}/500) = ${Math.ceil(cw.queries / 500)}), ${cw.samples} samples`);
+console.log(
+  `store after ${HOURS} h          ${mb(t.storeBytes)} (samples kept ${24} h by retention.samplesHours; ${t.anomalies} anomalies)`,
+);
+console.log(`anomalies by detector      ${JSON.stringify(t.byDetector)} (the generator injects one incident per 20 min)`);
+console.log(
+  `CloudWatch, ${cw.queries} queries   ${cw.calls} GetMetricData calls per tick (ceil(${cw.queries}/500) = ${Math.ceil(cw.queries / 500)}), ${cw.samples} samples`,
+);

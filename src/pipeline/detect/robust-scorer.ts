@@ -14,7 +14,7 @@ export interface RobustParams {
   minZ: number;
 }
 
-export const DEFAULT_ROBUST: RobustParams = { window: 720, minHistory: 60, levelWindow: 64, historySize: 512, minZ: 4 };
+export const DEFAULT_ROBUST: RobustParams = { window: 720, minHistory: 60, levelWindow: 128, historySize: 512, minZ: 6 };
 
 export interface RobustScore {
   score: number;

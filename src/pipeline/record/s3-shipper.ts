@@ -61,9 +61,7 @@ export function createS3Shipper(opts: S3ShipperOptions) {
     const { PutObjectCommand, client } = await sdk();
     for (const u of due) {
       try {
-        await client.send(
-          new PutObjectCommand({ Bucket: opts.bucket, Key: u.key, Body: u.body, ContentType: 'application/x-ndjson' }),
-        );
+        await client.send(new PutObjectCommand({ Bucket: opts.bucket, Key: u.key, Body: u.body, ContentType: 'application/x-ndjson' }));
         store.markUploaded(u.id);
         uploaded++;
       } catch (err) {

@@ -18,7 +18,11 @@ export interface AwsExecutorOptions {
 }
 
 const sdk = lazy(async () => {
-  const [as, ec2, ssm] = await Promise.all([import('@aws-sdk/client-auto-scaling'), import('@aws-sdk/client-ec2'), import('@aws-sdk/client-ssm')]);
+  const [as, ec2, ssm] = await Promise.all([
+    import('@aws-sdk/client-auto-scaling'),
+    import('@aws-sdk/client-ec2'),
+    import('@aws-sdk/client-ssm'),
+  ]);
   return {
     DescribeAutoScalingGroupsCommand: as.DescribeAutoScalingGroupsCommand,
     SetDesiredCapacityCommand: as.SetDesiredCapacityCommand,

@@ -18,7 +18,9 @@ describe('sqlite store samples', () => {
     store.saveSamples(rows.slice(200));
     const s = store.series('a', 'cpu', 0);
     expect(s.map((x) => x.value)).toEqual(rows.map((r) => r.value));
-    expect(store.series('a', 'cpu', 95 * 30_000, 105 * 30_000).map((x) => x.value)).toEqual([95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105]);
+    expect(store.series('a', 'cpu', 95 * 30_000, 105 * 30_000).map((x) => x.value)).toEqual([
+      95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105,
+    ]);
     expect(store.series('b', 'cpu', 0)).toEqual([{ target: 'b', metric: 'cpu', ts: 0, value: 99 }]);
     expect(store.latestSamples().find((x) => x.target === 'a')).toEqual({ target: 'a', metric: 'cpu', ts: 299 * 30_000, value: 299 });
     store.close();
