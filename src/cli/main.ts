@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { createApp } from '../app.js';
-import { ConfigError, InputError, errorMessage } from '../core/errors.js';
+import { ConfigError, InputError, ScoError, errorMessage } from '../core/errors.js';
 import { loadConfig, type Config } from '../config/load-config.js';
 import { configTargets } from '../create-sources.js';
 import { createLogger } from '../observability/logger.js';
@@ -10,6 +10,7 @@ import { createSeriesScorer } from '../pipeline/detect/series-scorer.js';
 import { intervalMsOf } from '../pipeline/scheduler.js';
 import { buildStatus } from '../status/build-status.js';
 import { renderStatusText } from '../status/render-status-text.js';
+import { lockDataDir } from '../store/data-dir-lock.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import { parseSeriesCsv } from './csv.js';
 import { createProgressBar } from './progress-bar.js';
@@ -50,6 +51,8 @@ function config(io: CliIO): Config {
 
 async function serve(io: CliIO): Promise<number> {
   const cfg = config(io);
+  const unlock = lockDataDir(cfg.dataDir);
+  process.on('exit', unlock);
   const logger = createLogger({ level: cfg.logLevel, dataDir: cfg.dataDir, keepDays: cfg.retention.recordsDays });
   const app = createApp({ config: cfg, logger, cwd: io.cwd });
   let stopping: Promise<void> | undefined;
@@ -75,14 +78,19 @@ async function serve(io: CliIO): Promise<number> {
 
 async function tick(io: CliIO): Promise<number> {
   const cfg = config(io);
-  const logger = createLogger({ level: io.env.SCO_LOG_LEVEL ?? 'warn', destination: process.stderr });
-  const app = createApp({ config: { ...cfg, http: { ...cfg.http, port: 0 } }, logger, cwd: io.cwd });
+  const unlock = lockDataDir(cfg.dataDir);
   try {
-    await app.start({ schedule: false });
-    const summary = app.store.getKv('pipeline:last_tick');
-    io.out(JSON.stringify(summary ? JSON.parse(summary) : {}, null, 2));
+    const logger = createLogger({ level: io.env.SCO_LOG_LEVEL ?? 'warn', destination: process.stderr });
+    const app = createApp({ config: { ...cfg, http: { ...cfg.http, port: 0 } }, logger, cwd: io.cwd });
+    try {
+      await app.start({ schedule: false });
+      const summary = app.store.getKv('pipeline:last_tick');
+      io.out(JSON.stringify(summary ? JSON.parse(summary) : {}, null, 2));
+    } finally {
+      await app.stop();
+    }
   } finally {
-    await app.stop();
+    unlock();
   }
   return 0;
 }
@@ -159,6 +167,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } catch (err) {
     if (err instanceof ConfigError) {
       io.err(err.message);
+      return 1;
+    }
+    if (err instanceof ScoError && err.code === 'data_dir_locked') {
+      io.err(`error: ${err.message}`);
       return 1;
     }
     if (err instanceof InputError) {

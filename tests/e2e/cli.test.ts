@@ -97,6 +97,10 @@ describe('smartcloudops CLI', () => {
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     try {
       await waitFor(`http://127.0.0.1:${port}/ready`, 45_000);
+      // A manual tick must not run against the live service's data dir.
+      const clash = cli(['tick'], { SCO_DATA_DIR: data });
+      expect(clash.code).toBe(1);
+      expect(clash.err).toMatch(/is in use by process \d+/);
       const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { components: { store: { ok: boolean } } };
       expect(health.components.store.ok).toBe(true);
     } finally {

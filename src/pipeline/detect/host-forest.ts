@@ -4,8 +4,13 @@ import { packState, unpackState } from './state-codec.js';
 export const HOST_FEATURES = ['cpu', 'memory', 'disk', 'net_in', 'net_out'] as const;
 
 export interface HostForestParams extends ForestParams {
+  /** Rows kept for training. */
   window: number;
+  /** Keep one vector in `stride` as a training row, so the window spans stride × window samples. */
+  stride: number;
+  /** Samples between refits. */
   refitEvery: number;
+  /** Samples before the first fit. */
   minHistory: number;
 }
 
@@ -25,13 +30,18 @@ function transform(feature: string, v: number): number {
 
 /**
  * An Isolation Forest over one host's metric vector. Scores each new vector with a forest fitted
- * only on earlier vectors (causal), refitting every `refitEvery` vectors on the trailing window.
- * The ring keeps `refitEvery` rows beyond the window so that a restored detector can refit exactly
- * the forest it had, from the same rows and seed.
+ * only on earlier vectors (causal), refitting every `refitEvery` samples on the trailing window.
+ * One vector in `stride` becomes a training row, so a 720-row window spans a whole day at 30 s
+ * and the daily cycle is normal rather than novel. The ring keeps one refit period of rows beyond
+ * the window so a restored detector can refit exactly the forest it had, from the same rows and seed.
  */
 export class HostForest {
   private rows: Float64Array;
   private readonly cap: number;
+  private readonly refitRows: number;
+  private readonly minRows: number;
+  /** Vectors seen; `count` is training rows stored. */
+  private seen = 0;
   private count = 0;
   private lastFit = 0;
   private forest: Forest | undefined;
@@ -42,7 +52,9 @@ export class HostForest {
     readonly p: HostForestParams,
     private readonly phase = 0,
   ) {
-    this.cap = p.window + p.refitEvery;
+    this.refitRows = Math.max(1, Math.round(p.refitEvery / p.stride));
+    this.minRows = Math.max(16, Math.ceil(p.minHistory / p.stride));
+    this.cap = p.window + this.refitRows;
     this.rows = new Float64Array(this.cap * this.dims);
     this.last = new Float64Array(this.dims);
   }
@@ -61,17 +73,21 @@ export class HostForest {
     this.last = x;
 
     let result: HostScore | undefined;
-    // Fits are staggered by `phase` so a fleet of hosts does not refit in the same tick.
-    const due = (this.count + this.phase) % this.p.refitEvery === 0;
-    if (this.count >= this.p.minHistory && (due || this.count >= this.p.minHistory + this.p.refitEvery) && (due || !this.forest)) {
-      this.fitAt(this.count);
+    const storing = this.seen % this.p.stride === 0;
+    if (storing && this.count >= this.minRows) {
+      // Fits are staggered by `phase` so a fleet of hosts does not refit in the same tick.
+      const due = (this.count + this.phase) % this.refitRows === 0;
+      if (due || (!this.forest && this.count >= this.minRows + this.refitRows)) this.fitAt(this.count);
     }
     if (this.forest) {
       const score = scoreForest(this.forest, x);
       result = score >= explainFrom ? this.explain(x, score, values) : { score, feature: '', observed: 0, expectedLow: 0, expectedHigh: 0 };
     }
-    this.rows.set(x, (this.count % this.cap) * this.dims);
-    this.count++;
+    if (storing) {
+      this.rows.set(x, (this.count % this.cap) * this.dims);
+      this.count++;
+    }
+    this.seen++;
     return result;
   }
 
@@ -125,7 +141,7 @@ export class HostForest {
 
   serialize(): Buffer {
     const from = Math.max(0, this.count - this.cap);
-    return packState({ count: this.count, lastFit: this.lastFit, from }, [this.slice(from, this.count), this.last]);
+    return packState({ count: this.count, seen: this.seen, lastFit: this.lastFit, from }, [this.slice(from, this.count), this.last]);
   }
 
   static restore(buf: Buffer, p: HostForestParams, phase = 0): HostForest {
@@ -136,6 +152,7 @@ export class HostForest {
     const n = rows.length / h.dims;
     for (let i = 0; i < n; i++) h.rows.set(rows.subarray(i * h.dims, (i + 1) * h.dims), ((from + i) % h.cap) * h.dims);
     h.count = Number(meta.count) || 0;
+    h.seen = Number(meta.seen) || 0;
     if (arrays[1]?.length === h.dims) h.last = arrays[1];
     const lastFit = Number(meta.lastFit) || 0;
     if (lastFit > 0) h.fitAt(lastFit);

@@ -21,6 +21,9 @@ export interface Forest {
   right: Int32Array;
   /** Leaf size (for leaves), -1 for internal nodes. */
   size: Int16Array;
+  /** Range of the split feature among the node's rows (internal nodes). */
+  lo: Float32Array;
+  hi: Float32Array;
 }
 
 const EULER = 0.5772156649;
@@ -51,6 +54,8 @@ export function fitForest(rows: Float64Array, n: number, dims: number, p: Forest
     split: new Float32Array(maxNodes),
     right: new Int32Array(maxNodes),
     size: new Int16Array(maxNodes),
+    lo: new Float32Array(maxNodes),
+    hi: new Float32Array(maxNodes),
   };
   const usable = new Int32Array(dims);
   let next = 0;
@@ -102,6 +107,8 @@ export function fitForest(rows: Float64Array, n: number, dims: number, p: Forest
     f.size[node] = -1;
     f.feature[node] = d;
     f.split[node] = s;
+    f.lo[node] = mn;
+    f.hi[node] = mx;
     build(lo0, i, depth + 1);
     f.right[node] = build(i, hi0, depth + 1);
     return node;
@@ -128,17 +135,37 @@ export function fitForest(rows: Float64Array, n: number, dims: number, p: Forest
   };
 }
 
-/** Anomaly score in (0, 1]: ≈1 isolated quickly, ≤0.5 ordinary. */
+/**
+ * Anomaly score in (0, 1]: ≈1 isolated quickly, ≤0.5 ordinary.
+ *
+ * Plain IF scores a point beyond the training range like the most extreme training point: every
+ * split lies inside the training range, so such a point is never cut off on its own. Here, at a
+ * node whose split feature has range [lo, hi] and x lies outside it, x is taken as isolated at that
+ * node with the probability that a uniform split over the range widened to include x would fall
+ * between x and the range: (x − hi)/(x − lo) above, (lo − x)/(hi − x) below. The path length is the
+ * expectation over those chances; inside the training range it is exactly the classic one.
+ */
 export function scoreForest(f: Forest, x: ArrayLike<number>): number {
   let total = 0;
   for (let t = 0; t < f.roots.length; t++) {
     let node = f.roots[t]!;
     let depth = 0;
+    let stay = 1;
+    let path = 0;
     while (f.size[node] === -1) {
-      node = x[f.feature[node]!]! < f.split[node]! ? node + 1 : f.right[node]!;
+      const v = x[f.feature[node]!]!;
+      const lo = f.lo[node]!;
+      const hi = f.hi[node]!;
+      const p = v > hi ? (v - hi) / (v - lo) : v < lo ? (lo - v) / (hi - v) : 0;
+      path += stay * p * (depth + 1);
+      stay *= 1 - p;
+      node = v < f.split[node]! ? node + 1 : f.right[node]!;
       depth++;
+      if (stay < 1e-6) break;
     }
-    total += depth + cFactor(f.size[node]!);
+    if (f.size[node] !== -1) path += stay * (depth + cFactor(f.size[node]!));
+    else path += stay * depth;
+    total += path;
   }
   const mean = total / f.roots.length;
   return Math.pow(2, -mean / cFactor(f.sampleSize));

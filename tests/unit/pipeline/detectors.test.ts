@@ -92,7 +92,7 @@ describe('robust scorer', () => {
 });
 
 describe('host forest', () => {
-  const p = { trees: 50, sampleSize: 128, seed: 1, window: 400, refitEvery: 50, minHistory: 100 };
+  const p = { trees: 50, sampleSize: 128, seed: 1, window: 400, stride: 1, refitEvery: 50, minHistory: 100 };
   const normal = (rng: () => number) => ({
     cpu: 30 + 3 * gaussianFrom(rng(), rng()),
     memory: 50 + gaussianFrom(rng(), rng()),

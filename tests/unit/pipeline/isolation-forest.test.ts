@@ -49,8 +49,20 @@ describe('isolation forest', () => {
     };
     walk(root);
     expect(leaves).toBe(256);
-    const bytes = f.feature.byteLength + f.split.byteLength + f.right.byteLength + f.size.byteLength;
-    expect(bytes).toBeLessThan(500_000);
+    const bytes = f.feature.byteLength + f.split.byteLength + f.right.byteLength + f.size.byteLength + f.lo.byteLength + f.hi.byteLength;
+    expect(bytes).toBeLessThan(700_000);
+    // The default (50 trees on 128-row subsamples) stays around 0.1 MB.
+    const d = fitForest(rows, 4000, 5, { trees: 50, sampleSize: 128, seed: 1 });
+    expect(d.feature.byteLength + d.split.byteLength + d.right.byteLength + d.size.byteLength + d.lo.byteLength + d.hi.byteLength).toBeLessThan(160_000);
+  });
+
+  it('scores a point beyond the training range as more anomalous the further out it is', () => {
+    const rows = cloud(1000, 3, 4);
+    const f = fitForest(rows, 1000, 3, { trees: 50, sampleSize: 128, seed: 3 });
+    const s = [4, 8, 16].map((v) => scoreForest(f, [v, 0, 0]));
+    expect(s[0]).toBeLessThan(s[1]!);
+    expect(s[1]).toBeLessThan(s[2]!);
+    expect(s[2]).toBeGreaterThan(0.7);
   });
 
   it('handles constant data without looping or NaN', () => {
