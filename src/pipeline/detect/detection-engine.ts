@@ -15,7 +15,15 @@ export function robustParams(c: DetectorsConfig['robust']): RobustParams {
 }
 
 export function forestParams(c: DetectorsConfig['iforest']): HostForestParams {
-  return { trees: c.trees, sampleSize: c.sampleSize, seed: c.seed, window: c.window, stride: c.stride, refitEvery: c.refitEvery, minHistory: c.minHistory };
+  return {
+    trees: c.trees,
+    sampleSize: c.sampleSize,
+    seed: c.seed,
+    window: c.window,
+    stride: c.stride,
+    refitEvery: c.refitEvery,
+    minHistory: c.minHistory,
+  };
 }
 
 const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toString() : (Math.round(v * 100) / 100).toString());

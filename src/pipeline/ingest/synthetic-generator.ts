@@ -14,7 +14,7 @@ export interface Incident {
 export interface SyntheticOptions {
   seed: number;
   incidentEveryMs: number;
-  /** Boot time: when set, one CPU spike starts 15 s after it on the first target. */
+  /** Boot time: when set, one CPU spike starts 5 s after it on the first target. */
   bootTs?: number;
 }
 
@@ -66,7 +66,7 @@ export function incidentsAt(fleet: SyntheticTargetSpec[], ts: number, opts: Synt
 }
 
 export function bootIncident(fleet: SyntheticTargetSpec[], bootTs: number): Incident {
-  return { target: fleet[0]!.name, kind: 'cpu_spike', startTs: bootTs + 15_000, endTs: bootTs + 15_000 + 4 * MIN };
+  return { target: fleet[0]!.name, kind: 'cpu_spike', startTs: bootTs + 5_000, endTs: bootTs + 5_000 + 4 * MIN };
 }
 
 function slotIncident(fleet: SyntheticTargetSpec[], slot: number, slotLen: number, seed: number): Incident {

@@ -53,7 +53,9 @@ describe('isolation forest', () => {
     expect(bytes).toBeLessThan(700_000);
     // The default (50 trees on 128-row subsamples) stays around 0.1 MB.
     const d = fitForest(rows, 4000, 5, { trees: 50, sampleSize: 128, seed: 1 });
-    expect(d.feature.byteLength + d.split.byteLength + d.right.byteLength + d.size.byteLength + d.lo.byteLength + d.hi.byteLength).toBeLessThan(160_000);
+    expect(
+      d.feature.byteLength + d.split.byteLength + d.right.byteLength + d.size.byteLength + d.lo.byteLength + d.hi.byteLength,
+    ).toBeLessThan(160_000);
   });
 
   it('scores a point beyond the training range as more anomalous the further out it is', () => {

@@ -60,9 +60,9 @@ describe('synthetic generator', () => {
     expect(mem(T0 + 500_000)).toBeGreaterThan(mem(T0 + 60_000) + 15);
   });
 
-  it('starts a boot incident 15 s after boot on the first target', () => {
+  it('starts a boot incident 5 s after boot on the first target', () => {
     const boot = bootIncident(fleet, T0);
-    expect(boot).toMatchObject({ target: 'web-1', kind: 'cpu_spike', startTs: T0 + 15_000 });
+    expect(boot).toMatchObject({ target: 'web-1', kind: 'cpu_spike', startTs: T0 + 5_000 });
     expect(incidentsAt(fleet, T0 + 20_000, { ...opts, bootTs: T0 }).some((i) => i.kind === 'cpu_spike' && i.target === 'web-1')).toBe(true);
   });
 });
