@@ -24,6 +24,12 @@ import { createScriptExecutor } from './pipeline/remediate/script-executor.js';
 import { createSimulateExecutor } from './pipeline/remediate/simulate-executor.js';
 import { createScheduler, intervalMsOf } from './pipeline/scheduler.js';
 import { createSqliteStore } from './store/sqlite-store.js';
+import { createChatService } from './bot/chat-service.js';
+import { createNotifier } from './bot/notifier.js';
+import { createOutboxWorker } from './bot/outbox-worker.js';
+import { createWebAdapter } from './bot/web/web-adapter.js';
+import type { ChatAdapter, Platform } from './core/chat.js';
+import { buildStatus } from './status/build-status.js';
 
 export interface AppDeps {
   config: Config;
@@ -95,6 +101,7 @@ export function createApp(deps: AppDeps) {
     logger: logger.child({ component: 'remediation' }),
     onTransition(p, e) {
       recorder.record('remediation', e.ts, { proposal: p, event: e });
+      notifier.onProposalTransition(p, e);
       if (['succeeded', 'failed', 'denied', 'expired'].includes(e.to)) metrics.remediations.inc({ action: p.action, outcome: e.to });
     },
   });
@@ -217,6 +224,59 @@ export function createApp(deps: AppDeps) {
     },
   });
 
+  // Chat: one router for every platform, a notifier feeding a persistent outbox, and the web
+  // console as the platform that needs no token.
+  const staleAfterMs = 3 * tickIntervalMs;
+  const adapters = new Map<Platform, ChatAdapter>();
+  const chat = createChatService({
+    store,
+    remediation,
+    approvers: config.approvers,
+    targets: () => allTargets().map((t) => ({ name: t.name, role: t.role ?? null })),
+    clock,
+    logger: logger.child({ component: 'chat' }),
+    staleAfterMs,
+    record: (kind, ts, data) => recorder.record(kind, ts, data),
+  });
+  const outbox = createOutboxWorker({
+    store,
+    adapters: () => adapters,
+    clock,
+    logger: logger.child({ component: 'outbox' }),
+    minIntervalMs: { web: 0, slack: 1100, discord: 1000 },
+  });
+  const notifier = createNotifier({
+    store,
+    clock,
+    logger: logger.child({ component: 'notifier' }),
+    channels: () => Object.fromEntries([...adapters.keys()].map((p) => [p, (config.chat.channels as Record<string, string[]>)[p] ?? []])),
+  });
+  pipeline.addListener({ onAnomalies: (changes) => notifier.onAnomalies(changes) });
+  const web = createWebAdapter({
+    store,
+    clock,
+    token: config.http.webToken,
+    snapshot: () => {
+      const now = clock.now();
+      const status = buildStatus(store, allTargets(), now, staleAfterMs);
+      const series: Record<string, number[]> = {};
+      for (const t of status.targets) {
+        const pts = store.series(t.name, 'cpu', now - 2 * 3_600_000).map((x) => x.value);
+        const step = Math.max(1, Math.ceil(pts.length / 60));
+        series[t.name] = pts.filter((_, i) => i % step === 0);
+      }
+      return { status, silences: store.chat.silences(now), series };
+    },
+  });
+  web.register(sidePort);
+  function addAdapter(a: ChatAdapter): void {
+    a.onEvent((e) => chat.handle(e));
+    adapters.set(a.platform, a);
+    if (a.health) componentHealth[`chat_${a.platform}`] = a.health;
+  }
+  addAdapter(web);
+  componentHealth.outbox = () => ({ ok: true, backlog: outbox.backlog() });
+
   async function backfill(): Promise<void> {
     const hours = config.sources.synthetic.backfillHours;
     if (hours <= 0) return;
@@ -240,6 +300,10 @@ export function createApp(deps: AppDeps) {
     sidePort,
     shipper,
     targets: allTargets,
+    chat,
+    outbox,
+    notifier,
+    addAdapter,
     addHealth(name: string, f: () => { ok: boolean; [k: string]: unknown }) {
       componentHealth[name] = f;
     },
@@ -251,8 +315,10 @@ export function createApp(deps: AppDeps) {
       await backfill();
       const address = await sidePort.start();
       logger.info({ address: `http://${address.address}:${address.port}` }, 'side port listening');
+      for (const a of adapters.values()) await a.start();
       await scheduler.trigger();
       if (opts.schedule !== false) scheduler.start();
+      outbox.start();
       if (shipper) {
         const sh = shipper;
         timers.push(setInterval(() => void sh.flush(clock.now()).catch(() => undefined), config.records.s3.flushEverySeconds * 1000));
@@ -267,6 +333,8 @@ export function createApp(deps: AppDeps) {
       timers.forEach(clearInterval);
       await scheduler.stop();
       await remediation.idle();
+      await outbox.stop();
+      for (const a of adapters.values()) await a.stop().catch((err: unknown) => logger.warn({ err, platform: a.platform }, 'adapter stop failed'));
       engine.persist(clock.now());
       if (shipper) await Promise.race([shipper.flush(clock.now()), new Promise((r) => setTimeout(r, 3000))]);
       await sidePort.stop();

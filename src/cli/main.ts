@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { createApp } from '../app.js';
+import { createChatService } from '../bot/chat-service.js';
 import { ConfigError, InputError, ScoError, errorMessage } from '../core/errors.js';
 import { loadConfig, type Config } from '../config/load-config.js';
 import { configTargets } from '../create-sources.js';
@@ -25,6 +27,7 @@ commands:
   status [--json]            what /status shows, read from the store
   detect --input F.csv --output G.csv [--metric cpu]
                              score a timestamp,value CSV online; writes timestamp,value,anomaly_score
+  ask "<question>"           answer a question from the data dir's store, as chat would
   config check               validate the configuration; non-zero exit listing every problem
   help                       this text
 
@@ -125,6 +128,31 @@ function detect(io: CliIO, args: string[]): number {
   return 0;
 }
 
+async function ask(io: CliIO, args: string[]): Promise<number> {
+  const question = args.join(' ').trim();
+  if (!question) throw new InputError('usage: smartcloudops ask "<question>"');
+  const cfg = config(io);
+  const store = createSqliteStore(path.join(cfg.dataDir, 'smartcloudops.db'));
+  try {
+    const targets = configTargets(cfg).map((t) => ({ name: t.name, role: t.role ?? null }));
+    for (const s of store.targetStates()) if (!targets.some((t) => t.name === s.target)) targets.push({ name: s.target, role: null });
+    const chat = createChatService({
+      store,
+      approvers: cfg.approvers,
+      targets: () => targets,
+      clock: { now: () => Date.now() },
+      logger: createLogger({ level: 'warn', destination: process.stderr }),
+      staleAfterMs: 3 * intervalMsOf(cfg.schedule),
+    });
+    const user = { platform: 'cli' as const, id: os.userInfo().username, roles: [] };
+    const reply = await chat.handle({ kind: 'text', platform: 'cli', user, channel: 'cli', text: question, source: 'cli' });
+    io.out(reply.text);
+    return reply.intent === 'bad_input' ? 2 : 0;
+  } finally {
+    store.close();
+  }
+}
+
 function configCheck(io: CliIO): number {
   const cfg = config(io);
   const targets = configTargets(cfg);
@@ -152,6 +180,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return status(io, rest);
       case 'detect':
         return detect(io, rest);
+      case 'ask':
+        return await ask(io, rest);
       case 'config':
         if (rest[0] !== 'check') throw new InputError('usage: smartcloudops config check');
         return configCheck(io);

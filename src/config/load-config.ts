@@ -58,6 +58,11 @@ export function loadConfig(opts: LoadOptions = {}): Config {
 
   const port = parsePort(env.SCO_HTTP_PORT ?? '8080', problems);
   const host = env.SCO_HTTP_HOST ?? '127.0.0.1';
+  if (!isLoopback(host) && !env.SCO_WEB_TOKEN) {
+    problems.push(
+      `SCO_WEB_TOKEN: the side port binds ${host}, beyond loopback, so the web console and /api need a token; set SCO_WEB_TOKEN to a long random string, or bind SCO_HTTP_HOST=127.0.0.1`,
+    );
+  }
   const logLevel = env.SCO_LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`SCO_LOG_LEVEL: "${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}`);
@@ -100,6 +105,10 @@ export function loadConfig(opts: LoadOptions = {}): Config {
       autoscaling: env.AWS_ENDPOINT_URL_AUTO_SCALING ?? env.AWS_ENDPOINT_URL,
     },
   };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function readJson(file: string, field: string, problems: string[]): unknown {

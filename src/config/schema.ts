@@ -49,7 +49,7 @@ export const configSchema = obj({
       /** Start one CPU spike shortly after boot so a newcomer sees the whole flow in minutes. */
       bootIncident: z.boolean().default(true),
       incidentEveryMinutes: z.number().positive().default(20),
-      backfillHours: z.number().min(0).max(168).default(6),
+      backfillHours: z.number().min(0).max(168).default(24),
       /** Extra generated targets ("synth-001" …) on top of the file's, for load tests. */
       extraTargets: z.number().int().min(0).max(10000).default(0),
     }).prefault({}),

@@ -1,4 +1,5 @@
 import type { Anomaly } from './anomaly.js';
+import type { ChatStore } from './chat-store.js';
 import type { ExecutionRequest, ExecutionResult, ExecutorKind, Proposal, ProposalEvent, ProposalState } from './remediation.js';
 import type { IngestResult, Sample } from './sample.js';
 import type { Target } from './target.js';
@@ -60,6 +61,7 @@ export interface ProposalQuery {
 }
 
 export interface Store {
+  chat: ChatStore;
   saveSamples(samples: Sample[]): void;
   latestSamples(): Sample[];
   series(target: string, metric: string, fromTs: number, untilTs?: number): Sample[];

@@ -1,3 +1,5 @@
+import { CHAT_MIGRATION } from './sqlite-chat-store.js';
+
 /** Ordered migrations; the store applies those above the recorded user_version. */
 export const MIGRATIONS: string[] = [
   `
@@ -33,4 +35,5 @@ export const MIGRATIONS: string[] = [
     attempts INTEGER NOT NULL DEFAULT 0, next_attempt_ts INTEGER NOT NULL, last_error TEXT);
   CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  CHAT_MIGRATION,
 ];

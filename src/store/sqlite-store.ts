@@ -5,6 +5,7 @@ import type { Anomaly } from '../core/anomaly.js';
 import type { PendingUpload, ProposalQuery, RecordEntry, Store, TargetState } from '../core/ports.js';
 import type { Proposal, ProposalEvent, ProposalState } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
+import { createSqliteChatStore } from './sqlite-chat-store.js';
 import { MIGRATIONS } from './sqlite-schema.js';
 
 type Row = Record<string, unknown>;
@@ -183,6 +184,7 @@ export function createSqliteStore(file: string): Store {
   });
 
   return {
+    chat: createSqliteChatStore(db),
     saveSamples: (samples) => saveSamples(samples),
     latestSamples: () => q.latest.all() as Sample[],
     series(target, metric, fromTs, untilTs = Number.MAX_SAFE_INTEGER) {

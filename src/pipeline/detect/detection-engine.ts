@@ -111,7 +111,7 @@ export class DetectionEngine {
     const r = forest.update(values, this.cfg.iforest.threshold);
     this.dirty.add(key);
     if (!r) return undefined;
-    const anomalous = r.score >= this.cfg.iforest.threshold;
+    const anomalous = r.warm && r.score >= this.cfg.iforest.threshold;
     return {
       target,
       metric: 'host',

@@ -16,6 +16,11 @@ export interface HostForestParams extends ForestParams {
 
 export interface HostScore {
   score: number;
+  /**
+   * The window spans (nearly) its full length: before that, a time of day the forest has not seen
+   * yet looks novel, so scores are not trusted for alerting.
+   */
+  warm: boolean;
   /** The feature furthest from its usual range, to name in the alert. */
   feature: string;
   observed: number;
@@ -81,7 +86,8 @@ export class HostForest {
     }
     if (this.forest) {
       const score = scoreForest(this.forest, x);
-      result = score >= explainFrom ? this.explain(x, score, values) : { score, feature: '', observed: 0, expectedLow: 0, expectedHigh: 0 };
+      const warm = this.count >= 0.9 * this.p.window;
+      result = score >= explainFrom ? { ...this.explain(x, score, values), warm } : { score, warm, feature: '', observed: 0, expectedLow: 0, expectedHigh: 0 };
     }
     if (storing) {
       this.rows.set(x, (this.count % this.cap) * this.dims);
@@ -109,7 +115,7 @@ export class HostForest {
     this.lastFit = end;
   }
 
-  private explain(x: Float64Array, score: number, raw: Record<string, number | undefined>): HostScore {
+  private explain(x: Float64Array, score: number, raw: Record<string, number | undefined>): Omit<HostScore, 'warm'> {
     const from = Math.max(0, this.count - this.p.window);
     const n = this.count - from;
     let best = 0;

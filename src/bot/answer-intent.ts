@@ -1,0 +1,162 @@
+import type { Anomaly } from '../core/anomaly.js';
+import type { Store } from '../core/ports.js';
+import type { Sample } from '../core/sample.js';
+import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp, table, when } from './format-reply.js';
+import type { Intent, MetricKey, TargetRef } from './parse-intent.js';
+import { formatDuration, quoteUntrusted } from './text-tools.js';
+
+export interface AnswerContext {
+  store: Store;
+  targets: TargetRef[];
+  now: number;
+  staleAfterMs: number;
+}
+
+export const HELP = [
+  'I answer from the live data. Try:',
+  '• "what\'s current CPU?", "cpu on web-1", "memory of the db", "disk", "how is api-2 doing"',
+  '• "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
+  '• "status", "pending approvals", "remediation history"',
+  '• "approve rp_…", "deny rp_…" (approvers only)',
+  '• "snooze web-1 cpu for 30m", "silences", "unsnooze web-1"',
+].join('\n');
+
+const METRICS_OF: Record<MetricKey, string[]> = {
+  cpu: ['cpu'],
+  memory: ['memory'],
+  disk: ['disk'],
+  network: ['net_in', 'net_out'],
+  latency: ['latency_ms'],
+};
+
+function latestBy(store: Store): Map<string, Map<string, Sample>> {
+  const m = new Map<string, Map<string, Sample>>();
+  for (const s of store.latestSamples()) (m.get(s.target) ?? m.set(s.target, new Map()).get(s.target)!).set(s.metric, s);
+  return m;
+}
+
+function unknownTargetReply(name: string, targets: TargetRef[]): string {
+  return `I don't know a target called ${quoteUntrusted(name)}. Targets: ${targets.map((t) => t.name).join(', ') || 'none yet'}.`;
+}
+
+function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
+  if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  const latest = latestBy(c.store);
+  const names = i.target ? [i.target] : c.targets.map((t) => t.name).filter((n) => latest.has(n));
+  if (names.length === 0) return 'No samples yet: the first tick has not completed. Try again in a few seconds.';
+  const metrics = i.metric ? METRICS_OF[i.metric] : ['cpu', 'memory', 'disk', 'net_in', 'net_out', 'latency_ms'];
+
+  if (names.length === 1) {
+    const t = names[0]!;
+    const got = metrics.map((m) => latest.get(t)?.get(m)).filter((s): s is Sample => Boolean(s));
+    if (got.length === 0) return `No ${i.metric ? (METRIC_LABEL[metrics[0]!] ?? i.metric) : ''} samples for ${t} yet.`.replace('  ', ' ');
+    return got.map((s) => `${t} ${METRIC_LABEL[s.metric] ?? s.metric} ${formatValue(s.metric, s.value)} (${when(s.ts, c.now, c.staleAfterMs)})`).join('\n');
+  }
+  const shown = metrics.filter((m) => names.some((n) => latest.get(n)?.has(m)));
+  const rows = names.map((n) => {
+    const row = latest.get(n);
+    const newest = Math.max(...shown.map((m) => row?.get(m)?.ts ?? 0));
+    const stale = newest > 0 && c.now - newest > c.staleAfterMs ? ' STALE' : '';
+    return [n, ...shown.map((m) => (row?.get(m) ? formatValue(m, row.get(m)!.value) : '-')), newest ? `${stamp(newest).slice(11)}${stale}` : '-'];
+  });
+  const title = i.metric ? `Current ${METRIC_LABEL[metrics[0]!] ?? i.metric}` : 'Current metrics';
+  return `${title} for ${names.length} targets:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}`;
+}
+
+function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerContext): string {
+  if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  const dayStart = c.now - (c.now % 86_400_000);
+  let list = c.store.recentAnomalies(500, i.today ? dayStart : 0);
+  if (i.target) list = list.filter((a) => a.target === i.target);
+  const scope = `${i.target ? ` on ${i.target}` : ''}${i.today ? ' today (UTC)' : ''}`;
+  if (list.length === 0) return `No anomalies${scope}.`;
+  const shown = list.slice(0, i.limit);
+  const open = list.filter((a) => a.status === 'open').length;
+  const head = `${list.length} anomal${list.length === 1 ? 'y' : 'ies'}${scope}, ${open} open; ${shown.length === list.length ? 'all' : `the last ${shown.length}`}:`;
+  return [head, ...shown.map((a) => `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}`)].join('\n');
+}
+
+function answerExplain(id: string | undefined, c: AnswerContext): string {
+  if (!id) return 'Which anomaly? Give its id, e.g. "explain an_…" (ids are in "anomalies").';
+  const a = c.store.getAnomaly(id);
+  if (!a || a.id !== id) return `No anomaly ${quoteUntrusted(id)}.`;
+  const props = c.store.listProposals({ target: a.target, limit: 200 }).filter((p) => p.anomalyId === a.id);
+  const lines = [describeAnomaly(a, c.now)];
+  if (a.summary) lines.push(`What: ${a.summary}.`);
+  lines.push(`Latest value ${formatValue(a.metric, a.observed)} at ${stamp(a.updatedTs)}.`);
+  if (props.length === 0) lines.push('No remediation was proposed (no rule matched, a cooldown applied, or it is silenced).');
+  for (const p of props) {
+    lines.push(`Proposed: ${describeProposal(p)}.${p.result ? ` Result: ${p.result.slice(0, 200)}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+function answerStatus(c: AnswerContext): string {
+  const latest = latestBy(c.store);
+  const open = c.store.openAnomalies();
+  const pending = c.store.listProposals({ states: ['proposed'], limit: 100 });
+  const states = new Map(c.store.targetStates().map((t) => [t.target, t.state]));
+  const rows = c.targets.map((t) => {
+    const row = latest.get(t.name);
+    const newest = Math.max(0, ...[...(row?.values() ?? [])].map((s) => s.ts));
+    const f = (m: string) => (row?.get(m) ? formatValue(m, row.get(m)!.value) : '-');
+    const stale = newest && c.now - newest > c.staleAfterMs ? ' STALE' : '';
+    return [t.name, (states.get(t.name) ?? 'unknown') + stale, f('cpu'), f('memory'), f('disk'), String(open.filter((a) => a.target === t.name).length)];
+  });
+  const newest = Math.max(0, ...c.store.latestSamples().map((s) => s.ts));
+  return [
+    `${c.targets.length} targets, ${open.length} open anomalies, ${pending.length} pending approvals. Latest data ${newest ? when(newest, c.now, c.staleAfterMs) : 'none yet'}.`,
+    table(['target', 'state', 'CPU', 'memory', 'disk', 'anomalies'], rows),
+  ].join('\n');
+}
+
+function answerPending(c: AnswerContext): string {
+  const pending = c.store.listProposals({ states: ['proposed'], limit: 50 });
+  if (pending.length === 0) return 'No proposals are waiting for approval.';
+  return [
+    `${pending.length} waiting for approval:`,
+    ...pending.map((p) => `• ${p.id}: ${p.action} on ${p.target} — ${p.reason} (expires ${stamp(p.expiresTs)}, in ${formatDuration(p.expiresTs - c.now)})`),
+    'Answer with "approve <id>" or "deny <id>".',
+  ].join('\n');
+}
+
+function answerHistory(limit: number, c: AnswerContext): string {
+  const done = c.store.listProposals({ states: ['succeeded', 'failed', 'denied', 'expired', 'running', 'approved'], limit });
+  if (done.length === 0) return 'No remediation has run or been decided yet.';
+  return [`The last ${done.length} remediations:`, ...done.map((p) => `• ${stamp(p.updatedTs)} ${describeProposal(p)}`)].join('\n');
+}
+
+export function answerSilences(c: AnswerContext): string {
+  const list = c.store.chat.silences(c.now);
+  if (list.length === 0) return 'Nothing is silenced.';
+  return ['Silenced:', ...list.map((s) => `• ${s.id}: ${s.target === '*' ? 'all targets' : s.target} / ${s.metric === '*' ? 'all metrics' : s.metric} until ${stamp(s.untilTs)} (by ${s.createdBy})`)].join('\n');
+}
+
+/** Read-only intents, answered from the store. Decisions and silences go through the chat service. */
+export function answerIntent(i: Intent, c: AnswerContext): string {
+  switch (i.kind) {
+    case 'metrics':
+      return answerMetrics(i, c);
+    case 'anomalies':
+      return answerAnomalies(i, c);
+    case 'explain':
+      return answerExplain(i.id, c);
+    case 'status':
+      return answerStatus(c);
+    case 'pending':
+      return answerPending(c);
+    case 'history':
+      return answerHistory(i.limit, c);
+    case 'silences':
+      return answerSilences(c);
+    case 'help':
+      return HELP;
+    case 'bad_input':
+      return `I can't take that: ${i.reason}.`;
+    case 'unknown':
+      return `I'm not sure what you mean. ${HELP}`;
+    default:
+      return HELP;
+  }
+}
+

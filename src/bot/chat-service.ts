@@ -1,0 +1,126 @@
+import type { ChatEvent, ChatReply, ChatUser, Platform } from '../core/chat.js';
+import type { Clock, Logger, Store } from '../core/ports.js';
+import { hashString } from '../core/random.js';
+import type { FileConfig } from '../config/schema.js';
+import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
+import { answerIntent, answerSilences, type AnswerContext } from './answer-intent.js';
+import { describeProposal, stamp } from './format-reply.js';
+import { parseIntent, type Intent, type TargetRef } from './parse-intent.js';
+import { formatDuration, quoteUntrusted } from './text-tools.js';
+
+export interface ChatServiceOptions {
+  store: Store;
+  remediation?: Pick<RemediationService, 'approve' | 'deny'>;
+  approvers: FileConfig['approvers'];
+  targets: () => TargetRef[];
+  clock: Clock;
+  logger: Logger;
+  staleAfterMs: number;
+  record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
+  /** Free-form answers for text the router cannot place (the LLM layer plugs in here). */
+  fallback?: (text: string, ctx: AnswerContext) => Promise<string | undefined>;
+}
+
+const METRIC_NAMES: Record<string, string> = { cpu: 'cpu', memory: 'memory', disk: 'disk', network: 'net_in', latency: 'latency_ms' };
+
+export function actorOf(u: ChatUser): string {
+  return `${u.platform}:${u.id}`;
+}
+
+/**
+ * The one router for every platform: an incoming event becomes an intent; read-only intents are
+ * answered from the store, decisions go through the approval rules. One try/catch per event.
+ */
+export function createChatService(o: ChatServiceOptions) {
+  function isApprover(u: ChatUser): boolean {
+    const set = (o.approvers as Record<string, { users: string[]; roles: string[] } | undefined>)[u.platform];
+    if (!set) return false;
+    return set.users.includes(u.id) || u.roles.some((r) => set.roles.includes(r));
+  }
+
+  async function decide(kind: 'approve' | 'deny', id: string | undefined, user: ChatUser, now: number): Promise<ChatReply> {
+    const intent = kind;
+    if (!o.remediation) return { text: 'Decisions are not available here; use chat or the web console.', intent, private: true };
+    if (!id) {
+      const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
+      return { text: `Which proposal? ${pending.length ? `Pending: ${pending.map((p) => p.id).join(', ')}.` : 'None is pending.'}`, intent, private: true };
+    }
+    if (!isApprover(user)) {
+      o.record?.('approval_refused', now, { proposalId: id, decision: kind, actor: actorOf(user), name: user.name ?? null });
+      o.logger.warn({ proposal: id, actor: actorOf(user) }, 'decision refused: not an approver');
+      return {
+        text: `You are not an approver, so you cannot ${kind} ${id}. Approvers are listed in config (approvers.${user.platform}). This attempt was recorded.`,
+        intent,
+        private: true,
+      };
+    }
+    const actor = actorOf(user);
+    const r = kind === 'approve' ? await o.remediation.approve(id, actor, now) : o.remediation.deny(id, actor, now);
+    if (!r.ok) return { text: `${r.message}.${r.proposal ? ` (${describeProposal(r.proposal)})` : ''}`, intent, private: r.reason !== 'already_decided' };
+    const p = r.proposal;
+    const verb = kind === 'approve' ? 'Approved' : 'Denied';
+    return { text: `${verb} by ${user.name ?? user.id} at ${stamp(now)}: ${describeProposal(p)}.${p.result ? ` Result: ${p.result.slice(0, 300)}` : ''}`, intent };
+  }
+
+  function silence(i: Extract<Intent, { kind: 'silence' }>, user: ChatUser, now: number): ChatReply {
+    if (i.unknownTarget && !i.target) return { text: `I don't know a target called ${quoteUntrusted(i.unknownTarget)}.`, intent: 'silence', private: true };
+    if (!i.target && !i.metric) return { text: 'Silence what? Say e.g. "snooze web-1 for 30m" or "mute disk alerts for 2h".', intent: 'silence', private: true };
+    const duration = Math.min(i.durationMs, 7 * 86_400_000);
+    const target = i.target ?? '*';
+    const metric = i.metric ? METRIC_NAMES[i.metric]! : '*';
+    const id = `sl_${hashString(`${target}/${metric}/${now}`, 5).toString(36)}`;
+    o.store.chat.addSilence({ id, target, metric, untilTs: now + duration, createdBy: actorOf(user), createdTs: now });
+    o.record?.('silence_added', now, { id, target, metric, untilTs: now + duration, actor: actorOf(user) });
+    return {
+      text: `Silenced ${target === '*' ? 'all targets' : target}${metric === '*' ? '' : ` ${metric}`} for ${formatDuration(duration)}, until ${stamp(now + duration)} (${id}). Say "unsnooze ${id}" to lift it.`,
+      intent: 'silence',
+    };
+  }
+
+  function unsilence(i: Extract<Intent, { kind: 'unsilence' }>, user: ChatUser, now: number): ChatReply {
+    const n = i.id ? Number(o.store.chat.removeSilence(i.id)) : i.target ? o.store.chat.removeSilencesFor(i.target) : 0;
+    if (!i.id && !i.target) return { text: `Lift which silence? ${answerSilences(ctx(now))}`, intent: 'unsilence', private: true };
+    if (n > 0) o.record?.('silence_lifted', now, { id: i.id ?? null, target: i.target ?? null, actor: actorOf(user) });
+    return { text: n > 0 ? `Lifted ${n} silence${n > 1 ? 's' : ''}.` : 'Nothing matching was silenced.', intent: 'unsilence' };
+  }
+
+  function ctx(now: number): AnswerContext {
+    return { store: o.store, targets: o.targets(), now, staleAfterMs: o.staleAfterMs };
+  }
+
+  async function handleText(e: Extract<ChatEvent, { kind: 'text' }>, now: number): Promise<ChatReply> {
+    const intent = parseIntent(e.text, o.targets());
+    switch (intent.kind) {
+      case 'approve':
+      case 'deny':
+        return decide(intent.kind, intent.id, e.user, now);
+      case 'silence':
+        return e.platform === 'cli' ? { text: 'Silences are set from chat or the web console.', intent: 'silence', private: true } : silence(intent, e.user, now);
+      case 'unsilence':
+        return e.platform === 'cli' ? { text: 'Silences are lifted from chat or the web console.', intent: 'unsilence', private: true } : unsilence(intent, e.user, now);
+      case 'unknown': {
+        const free = o.fallback ? await o.fallback(e.text, ctx(now)) : undefined;
+        return { text: free ?? answerIntent(intent, ctx(now)), intent: free ? 'llm' : 'unknown' };
+      }
+      default:
+        return { text: answerIntent(intent, ctx(now)), intent: intent.kind, private: intent.kind === 'bad_input' };
+    }
+  }
+
+  return {
+    isApprover,
+    async handle(e: ChatEvent): Promise<ChatReply> {
+      const now = o.clock.now();
+      try {
+        if (e.kind === 'action') return await decide(e.action, e.proposalId, e.user, now);
+        return await handleText(e, now);
+      } catch (err) {
+        o.logger.error({ err, platform: e.platform, kind: e.kind }, 'chat event failed');
+        return { text: 'Something went wrong handling that; it has been logged.', intent: 'error', private: true };
+      }
+    },
+  };
+}
+
+export type ChatService = ReturnType<typeof createChatService>;
+export type { Platform };

@@ -1,0 +1,61 @@
+import type { Anomaly } from '../core/anomaly.js';
+import { unitOf } from '../core/metrics.js';
+import type { Proposal } from '../core/remediation.js';
+import { formatDuration } from './text-tools.js';
+
+export const METRIC_LABEL: Record<string, string> = {
+  cpu: 'CPU',
+  memory: 'memory',
+  disk: 'disk',
+  net_in: 'network in',
+  net_out: 'network out',
+  latency_ms: 'latency',
+  heartbeat: 'heartbeat',
+  host: 'host metrics',
+};
+
+export function formatValue(metric: string, v: number): string {
+  const unit = unitOf(metric);
+  if (unit === 'B/s') {
+    if (v >= 1e9) return `${(v / 1e9).toFixed(2)} GB/s`;
+    if (v >= 1e6) return `${(v / 1e6).toFixed(2)} MB/s`;
+    if (v >= 1e3) return `${(v / 1e3).toFixed(1)} kB/s`;
+    return `${Math.round(v)} B/s`;
+  }
+  if (unit === '%') return `${v.toFixed(1)}%`;
+  if (unit === 'ms') return `${Math.round(v)} ms`;
+  return Math.abs(v) >= 100 ? String(Math.round(v)) : String(Math.round(v * 100) / 100);
+}
+
+export const clock = (ts: number) => `${new Date(ts).toISOString().slice(11, 19)} UTC`;
+export const stamp = (ts: number) => new Date(ts).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+
+/** "at 03:21:30 UTC, 8 s ago", or "STALE: last seen …" when the reading is older than allowed. */
+export function when(ts: number, now: number, staleAfterMs: number): string {
+  const age = Math.max(0, now - ts);
+  return age > staleAfterMs ? `STALE: from ${stamp(ts)}, ${formatDuration(age)} old` : `at ${clock(ts)}, ${formatDuration(age)} ago`;
+}
+
+export function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return ['```', line(head), ...rows.map(line), '```'].join('\n');
+}
+
+export function describeAnomaly(a: Anomaly, now: number): string {
+  const label = METRIC_LABEL[a.metric] ?? a.metric;
+  const range =
+    a.detector === 'silence'
+      ? ''
+      : a.expectedHigh >= Number.MAX_VALUE / 2
+        ? ` (expected ≥ ${formatValue(a.metric, a.expectedLow)})`
+        : ` (expected ${formatValue(a.metric, a.expectedLow)}–${formatValue(a.metric, a.expectedHigh)})`;
+  const peak = a.detector === 'silence' ? `silent for ${formatDuration(a.observed * 1000)}` : `peak ${formatValue(a.metric, a.peak)}${range}`;
+  const span = a.endTs === null ? `since ${stamp(a.startTs)} (${formatDuration(now - a.startTs)}, ongoing)` : `${stamp(a.startTs)} for ${formatDuration(a.endTs - a.startTs)}, resolved`;
+  return `${a.id} [${a.severity}] ${a.target} ${label}: ${peak}; ${span}; ${a.detector}, score ${a.score.toFixed(2)}`;
+}
+
+export function describeProposal(p: Proposal): string {
+  const decided = p.decidedBy ? ` by ${p.decidedBy} at ${stamp(p.decidedTs!)}` : '';
+  return `${p.id} ${p.action} on ${p.target} (${p.mode}, ${p.executor}): ${p.state}${decided}`;
+}

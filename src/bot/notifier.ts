@@ -1,0 +1,110 @@
+import type { Anomaly } from '../core/anomaly.js';
+import type { NeutralMessage, Platform } from '../core/chat.js';
+import type { Clock, Logger, Store } from '../core/ports.js';
+import type { Proposal, ProposalEvent } from '../core/remediation.js';
+import type { TrackerChanges } from '../pipeline/detect/anomaly-tracker.js';
+import { formatDuration } from './text-tools.js';
+import { renderAnomalyGroup, renderFollowUp, renderProposal, type SeriesWindow } from './render-message.js';
+
+export interface NotifierOptions {
+  store: Store;
+  /** Where alerts go, per platform; only platforms with a running adapter are included. */
+  channels: () => Partial<Record<Platform, string[]>>;
+  clock: Clock;
+  logger: Logger;
+  /** Chart window before the anomaly. */
+  chartMs?: number;
+  onEnqueued?: () => void;
+}
+
+export function isSilenced(store: Store, target: string, metric: string, now: number): boolean {
+  return store.chat
+    .silences(now)
+    .some((s) => (s.target === '*' || s.target === target) && (s.metric === '*' || s.metric === metric || (s.metric === 'net_in' && metric === 'net_out')));
+}
+
+/**
+ * Turns pipeline events into outbox items: new anomalies grouped per target per tick (dedup by
+ * anomaly: each is linked to exactly one message), updates in place on resolve and on every
+ * proposal transition, follow-ups in the thread. Delivery is the outbox worker's job.
+ */
+export function createNotifier(o: NotifierOptions) {
+  const { store } = o;
+  const chartMs = o.chartMs ?? 2 * 3_600_000;
+
+  function fanOut(op: 'post' | 'update', msgKey: string, payload: NeutralMessage, threadKey: string | null = null): void {
+    const now = o.clock.now();
+    for (const [platform, channels] of Object.entries(o.channels()) as [Platform, string[]][]) {
+      for (const channel of channels) store.chat.enqueue({ platform, channel, op, msgKey, threadKey, payload }, now);
+    }
+    o.onEnqueued?.();
+  }
+
+  function seriesFor(a: Anomaly): SeriesWindow | undefined {
+    if (a.metric === 'heartbeat' || a.metric === 'host') return undefined;
+    const to = a.endTs ?? o.clock.now();
+    const from = a.startTs - chartMs;
+    const s = store.series(a.target, a.metric, from, to);
+    return { values: s.map((x) => x.value), from: s[0]?.ts ?? from, to: s.at(-1)?.ts ?? to };
+  }
+
+  function group(key: string): Anomaly[] {
+    return store.chat
+      .anomaliesForKey(key)
+      .map((id) => store.getAnomaly(id))
+      .filter((a): a is Anomaly => a !== undefined);
+  }
+
+  return {
+    onAnomalies(changes: TrackerChanges): void {
+      const now = o.clock.now();
+      const byTarget = new Map<string, Anomaly[]>();
+      for (const a of changes.opened) {
+        if (store.chat.alertKeyFor(a.id)) continue;
+        if (isSilenced(store, a.target, a.metric, now)) {
+          o.logger.info({ anomaly: a.id, target: a.target }, 'alert silenced');
+          continue;
+        }
+        (byTarget.get(a.target) ?? byTarget.set(a.target, []).get(a.target)!).push(a);
+      }
+      for (const [target, list] of byTarget) {
+        const key = `alert:${target}:${list[0]!.startTs}`;
+        for (const a of list) store.chat.linkAlert(a.id, key);
+        fanOut('post', key, renderAnomalyGroup(target, list, seriesFor(list[0]!), now));
+      }
+      for (const a of changes.resolved) {
+        const key = store.chat.alertKeyFor(a.id);
+        if (!key) continue;
+        const members = group(key);
+        fanOut('update', key, renderAnomalyGroup(a.target, members, seriesFor(members[0] ?? a), now));
+        fanOut(
+          'post',
+          `resolved:${a.id}`,
+          renderFollowUp(`Resolved: ${a.target} ${a.metric}`, `${a.id} back to normal after ${formatDuration((a.endTs ?? now) - a.startTs)}.`),
+          key,
+        );
+      }
+    },
+
+    onProposalTransition(p: Proposal, e: ProposalEvent): void {
+      const alertKey = store.chat.alertKeyFor(p.anomalyId);
+      if (!alertKey) return; // its anomaly was silenced or predates the notifier
+      const key = `proposal:${p.id}`;
+      if (p.mode === 'approval') {
+        if (e.to === 'proposed') fanOut('post', key, renderProposal(p));
+        else {
+          fanOut('update', key, renderProposal(p));
+          if (['approved', 'denied', 'expired', 'succeeded', 'failed'].includes(e.to)) {
+            const who = e.actor.startsWith('executor:') || e.actor === 'system' ? '' : ` by ${e.actor}`;
+            fanOut('post', `${key}:${e.to}`, renderFollowUp(`${p.id} ${e.to}${who}`, e.note || e.to, e.to === 'failed' ? 'critical' : 'ok'), key);
+          }
+        }
+        return;
+      }
+      // Dry-run and automatic actions need no one: one follow-up under the alert when done.
+      if (e.to === 'succeeded' || e.to === 'failed') fanOut('post', key, renderProposal(p), alertKey);
+    },
+  };
+}
+
+export type Notifier = ReturnType<typeof createNotifier>;

@@ -1,0 +1,161 @@
+import { MAX_INPUT, cleanInput, closest, compact, levenshtein, parseDuration } from './text-tools.js';
+
+export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'latency';
+
+export type Intent =
+  | { kind: 'metrics'; metric?: MetricKey; target?: string; unknownTarget?: string }
+  | { kind: 'anomalies'; limit: number; today: boolean; target?: string; unknownTarget?: string }
+  | { kind: 'explain'; id?: string }
+  | { kind: 'status' }
+  | { kind: 'pending' }
+  | { kind: 'history'; limit: number }
+  | { kind: 'approve' | 'deny'; id?: string }
+  | { kind: 'silence'; target?: string; metric?: MetricKey; durationMs: number; unknownTarget?: string }
+  | { kind: 'silences' }
+  | { kind: 'unsilence'; id?: string; target?: string }
+  | { kind: 'help' }
+  | { kind: 'unknown' }
+  | { kind: 'bad_input'; reason: string };
+
+export interface TargetRef {
+  name: string;
+  role?: string | null;
+}
+
+const METRIC_WORDS: Record<string, MetricKey> = {
+  cpu: 'cpu',
+  cpus: 'cpu',
+  processor: 'cpu',
+  processors: 'cpu',
+  load: 'cpu',
+  compute: 'cpu',
+  memory: 'memory',
+  mem: 'memory',
+  ram: 'memory',
+  disk: 'disk',
+  disks: 'disk',
+  storage: 'disk',
+  space: 'disk',
+  filesystem: 'disk',
+  network: 'network',
+  net: 'network',
+  bandwidth: 'network',
+  traffic: 'network',
+  throughput: 'network',
+  latency: 'latency',
+  response: 'latency',
+  slow: 'latency',
+};
+
+const WORDS = {
+  anomalies: ['anomaly', 'anomalies', 'incident', 'incidents', 'alert', 'alerts', 'problem', 'problems', 'issues', 'happened', 'wrong'],
+  summarise: ['summarise', 'summarize', 'summary', 'recap', 'last', 'latest', 'recent'],
+  status: ['status', 'overview', 'health', 'fleet', 'everything', 'hosts', 'targets', 'servers', 'doing', 'going'],
+  pending: ['pending', 'approvals', 'approval', 'waiting', 'awaiting', 'proposals', 'proposed'],
+  history: ['history', 'remediations', 'remediation', 'actions', 'executed', 'ran'],
+  approve: ['approve', 'approved', 'accept', 'confirm', 'lgtm'],
+  deny: ['deny', 'reject', 'decline', 'refuse', 'veto'],
+  silence: ['snooze', 'silence', 'mute', 'quiet', 'shush', 'suppress'],
+  unsilence: ['unsnooze', 'unsilence', 'unmute', 'lift', 'unquiet', 'resume'],
+  silences: ['silences', 'snoozes', 'muted', 'silenced', 'snoozed'],
+  help: ['help', 'commands', 'usage', 'howto'],
+  explain: ['explain', 'details', 'detail', 'describe', 'why'],
+  today: ['today', 'tonight'],
+} as const;
+
+const VOCAB = [...new Set([...Object.keys(METRIC_WORDS), ...Object.values(WORDS).flat()])];
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/**
+ * Resolves a word to a target: exact name, name without punctuation ("web1"), a unique role or
+ * name prefix ("the db"), or a name within one edit ("wbe-1").
+ */
+export function matchTarget(word: string, targets: TargetRef[]): string | undefined {
+  const w = word.toLowerCase();
+  const exact = targets.find((t) => t.name.toLowerCase() === w);
+  if (exact) return exact.name;
+  const c = compact(w);
+  if (c.length < 2) return undefined;
+  const loose = targets.filter((t) => compact(t.name) === c);
+  if (loose.length === 1) return loose[0]!.name;
+  const byRole = targets.filter((t) => t.role?.toLowerCase() === w || t.role?.toLowerCase() === w.replace(/s$/, ''));
+  if (byRole.length === 1) return byRole[0]!.name;
+  const prefix = targets.filter((t) => t.name.toLowerCase().startsWith(w) && w.length >= 2);
+  if (prefix.length === 1) return prefix[0]!.name;
+  if (c.length >= 4) {
+    const near = targets.filter((t) => levenshtein(compact(t.name), c, 1) <= 1);
+    if (near.length === 1) return near[0]!.name;
+  }
+  return undefined;
+}
+
+/** Words that look like host names: letters and digits joined by - _ . with a digit somewhere. */
+const HOSTLIKE = /^[a-z][a-z0-9]*[-_.]?[a-z0-9-_.]*\d[a-z0-9-_.]*$/;
+
+/** Pure: text → intent. Forgiving about case, typos, synonyms and host names; never throws. */
+export function parseIntent(raw: string, targets: TargetRef[]): Intent {
+  if (typeof raw !== 'string') return { kind: 'bad_input', reason: 'the question must be text' };
+  if (raw.length > MAX_INPUT) return { kind: 'bad_input', reason: `that is ${raw.length} characters; ask in at most ${MAX_INPUT}` };
+  const text = cleanInput(raw).toLowerCase();
+  if (!text) return { kind: 'help' };
+
+  const rawTokens = text.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);
+  const ids = rawTokens.filter((t) => /^(an|rp|sl)_[a-z0-9]{3,30}$/.test(t));
+  // Strip a leading bot name or slash-command word ("ops", "/ops", "bot").
+  const tokens = rawTokens.map((t) => t.replace(/^\/+/, '')).filter((t, i) => !(i === 0 && ['ops', 'bot', 'opsbot', 'hey', 'hi'].includes(t)));
+
+  const words = tokens.map((t) => (/^[a-z]+$/.test(t) ? (closest(t, VOCAB) ?? t) : t));
+  const has = (list: readonly string[]) => words.some((w) => list.includes(w));
+
+  let metric: MetricKey | undefined;
+  let target: string | undefined;
+  let unknownTarget: string | undefined;
+  for (const [i, t] of tokens.entries()) {
+    const w = words[i]!;
+    if (!metric && METRIC_WORDS[w]) {
+      if (w === 'response' && !tokens.includes('time') && !tokens.includes('times')) continue;
+      if (w === 'space' && i > 0 && tokens[i - 1] === 'disk') continue;
+      metric = METRIC_WORDS[w];
+      continue;
+    }
+    if (target || VOCAB.includes(w) || /^(an|rp|sl)_/.test(t)) continue;
+    const m = matchTarget(t, targets);
+    if (m) target = m;
+    else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t)) unknownTarget = t;
+  }
+  const number = (() => {
+    for (const t of tokens) {
+      if (/^\d{1,3}$/.test(t)) return Number(t);
+      if (NUMBER_WORDS[t]) return NUMBER_WORDS[t];
+    }
+    return undefined;
+  })();
+  const rp = ids.find((i) => i.startsWith('rp_'));
+  const an = ids.find((i) => i.startsWith('an_'));
+  const sl = ids.find((i) => i.startsWith('sl_'));
+
+  if (has(WORDS.help) && !metric && !target) return { kind: 'help' };
+  if (has(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target };
+  if (has(WORDS.silences) && !has(WORDS.silence)) return { kind: 'silences' };
+  if (has(WORDS.silence)) {
+    if (/\b(list|show|which|what)\b/.test(text) && !target && !metric) return { kind: 'silences' };
+    return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget };
+  }
+  if (has(WORDS.approve) && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
+  if (has(WORDS.deny)) return { kind: 'deny', id: rp };
+  if (an || (has(WORDS.explain) && has(WORDS.anomalies))) return { kind: 'explain', id: an };
+  if (has(WORDS.pending)) return { kind: 'pending' };
+  if (has(WORDS.history)) return { kind: 'history', limit: clamp(number ?? 10, 1, 50) };
+  if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric)) {
+    return { kind: 'anomalies', limit: clamp(number ?? (has(WORDS.today) ? 50 : 5), 1, 50), today: has(WORDS.today), target, unknownTarget };
+  }
+  if (metric) return { kind: 'metrics', metric, target, unknownTarget };
+  if (target) return { kind: 'metrics', target };
+  if (has(WORDS.status)) return unknownTarget ? { kind: 'metrics', unknownTarget } : { kind: 'status' };
+  if (unknownTarget) return { kind: 'metrics', unknownTarget };
+  if (/\b(usage|current|now|metrics|numbers|stats)\b/.test(text)) return { kind: 'status' };
+  return { kind: 'unknown' };
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));

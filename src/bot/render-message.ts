@@ -1,0 +1,99 @@
+import type { Anomaly, Severity } from '../core/anomaly.js';
+import type { NeutralMessage } from '../core/chat.js';
+import type { Proposal } from '../core/remediation.js';
+import { clock, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
+import { formatDuration } from './text-tools.js';
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** A text sparkline of at most `width` points (averaged buckets). */
+export function sparkline(values: number[], width = 24): string {
+  if (values.length === 0) return '';
+  const step = Math.max(1, Math.ceil(values.length / width));
+  const pts: number[] = [];
+  for (let i = 0; i < values.length; i += step) {
+    const chunk = values.slice(i, i + step);
+    pts.push(chunk.reduce((a, b) => a + b, 0) / chunk.length);
+  }
+  const lo = Math.min(...pts);
+  const hi = Math.max(...pts);
+  return pts.map((v) => BARS[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * 7)]).join('');
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
+
+export interface SeriesWindow {
+  values: number[];
+  from: number;
+  to: number;
+}
+
+/** One message for the anomalies of one target in one tick; re-rendered in place as they resolve. */
+export function renderAnomalyGroup(target: string, anomalies: Anomaly[], series: SeriesWindow | undefined, now: number): NeutralMessage {
+  const open = anomalies.filter((a) => a.status === 'open');
+  const worst = anomalies.reduce<Severity>((s, a) => (RANK[a.severity] > RANK[s] ? a.severity : s), 'info');
+  const title =
+    open.length === 0
+      ? `Resolved: ${target} (${anomalies.length} anomal${anomalies.length === 1 ? 'y' : 'ies'})`
+      : `${worst === 'critical' ? 'Critical' : 'Warning'}: ${open.length} anomal${open.length === 1 ? 'y' : 'ies'} on ${target}`;
+  const fields = anomalies.map((a) => {
+    const label = `${METRIC_LABEL[a.metric] ?? a.metric} · ${a.detector}`;
+    const range = a.expectedHigh >= Number.MAX_VALUE / 2 || a.detector === 'silence' ? '' : `, expected ${formatValue(a.metric, a.expectedLow)}–${formatValue(a.metric, a.expectedHigh)}`;
+    const figure = a.detector === 'silence' ? `no samples for ${formatDuration(a.observed * 1000)}` : `peak ${formatValue(a.metric, a.peak)}${range}`;
+    const state = a.status === 'open' ? `since ${clock(a.startTs)}` : `resolved at ${clock(a.endTs ?? a.updatedTs)} after ${formatDuration((a.endTs ?? a.updatedTs) - a.startTs)}`;
+    return { label, value: `${figure}; ${state}` };
+  });
+  const first = anomalies[0]!;
+  return {
+    title,
+    severity: open.length === 0 ? 'ok' : worst,
+    text: anomalies.map((a) => a.summary || `${a.metric} anomaly`).join('; '),
+    fields,
+    sparkline:
+      series && series.values.length > 1
+        ? { label: METRIC_LABEL[first.metric] ?? first.metric, values: series.values, unit: '', from: clock(series.from), to: clock(series.to) }
+        : undefined,
+    context: anomalies.map((a) => `${a.id} ${a.detector} score ${a.score.toFixed(2)}`).join(' · ') + ` · ${stamp(now)}`,
+    actions: [],
+  };
+}
+
+const STATE_TEXT: Record<Proposal['state'], string> = {
+  proposed: 'Waiting for approval',
+  approved: 'Approved',
+  denied: 'Denied',
+  expired: 'Expired without a decision',
+  running: 'Running',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+};
+
+export function renderProposal(p: Proposal): NeutralMessage {
+  const decided = p.decidedBy && !p.decidedBy.startsWith('policy:') ? ` by ${p.decidedBy} at ${stamp(p.decidedTs!)}` : '';
+  const dry = p.mode === 'dry_run' ? 'Dry run: ' : '';
+  return {
+    title: `${dry}${p.action} on ${p.target}`,
+    severity: p.state === 'failed' ? 'critical' : p.state === 'proposed' ? 'warning' : 'ok',
+    text: p.reason,
+    fields: [
+      { label: 'action', value: `${p.action} ${JSON.stringify(p.params)}` },
+      { label: 'mode', value: `${p.mode} via ${p.executor}` },
+      { label: 'state', value: `${STATE_TEXT[p.state]}${decided}` },
+      ...(p.state === 'proposed' ? [{ label: 'expires', value: stamp(p.expiresTs) }] : []),
+      ...(p.result ? [{ label: 'result', value: p.result.slice(0, 300) }] : []),
+    ],
+    context: `${p.id} · anomaly ${p.anomalyId}`,
+    actions:
+      p.state === 'proposed'
+        ? [
+            { action: 'approve', proposalId: p.id, label: 'Approve' },
+            { action: 'deny', proposalId: p.id, label: 'Deny' },
+          ]
+        : [],
+    status: p.state === 'proposed' ? undefined : `${STATE_TEXT[p.state]}${decided}`,
+  };
+}
+
+export function renderFollowUp(title: string, text: string, severity: NeutralMessage['severity'] = 'ok'): NeutralMessage {
+  return { title, severity, text, fields: [], actions: [] };
+}

@@ -1,0 +1,91 @@
+/** Text helpers for the router: cleaning hostile input and forgiving matching. Pure. */
+
+export const MAX_INPUT = 1000;
+
+/**
+ * Strips what must never be interpreted: control characters, platform mention syntax
+ * (<@U123>, <@!123>, <#C1>, <!channel>, @everyone, @here), markdown markers, zero-width characters.
+ */
+export function cleanInput(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, ' ')
+    .replace(/<[@#!][^>]{0,80}>/g, ' ')
+    .replace(/@(everyone|here|channel)\b/gi, ' ')
+    .replace(/[*~`|>]/g, ' ')
+    .replace(/(^|\s)_+|_+(?=\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Quote untrusted text (a host name the user typed) safely inside a reply. */
+export function quoteUntrusted(s: string, max = 40): string {
+  const t = cleanInput(s).replace(/[<>&@#\[\]()]/g, '').slice(0, max);
+  return `"${t}${s.length > max ? '…' : ''}"`;
+}
+
+/** Edit distance counting a swap of two neighbours as one edit ("memroy", "wbe-1"); capped. */
+export function levenshtein(a: string, b: string, cap = 3): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+      best = Math.min(best, d);
+    }
+    if (best > cap) return cap + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The closest word within an edit distance that grows with length (1 for 4–6 letters, 2 above). */
+export function closest(word: string, vocabulary: readonly string[]): string | undefined {
+  if (vocabulary.includes(word)) return word;
+  if (word.length < 4) return undefined;
+  const cap = word.length >= 7 ? 2 : 1;
+  let best: string | undefined;
+  let bestD = cap + 1;
+  for (const v of vocabulary) {
+    if (v.length < 4) continue;
+    const d = levenshtein(word, v, cap);
+    if (d < bestD) {
+      bestD = d;
+      best = v;
+    }
+  }
+  return best;
+}
+
+export const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Parses "30m", "2 hours", "1h30m", "45 min", "1 day" into milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const re = /(\d+(?:\.\d+)?)\s*(days|day|d|hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|secs|sec|s)(?![a-z])/g;
+  let total = 0;
+  let found = false;
+  for (const m of text.matchAll(re)) {
+    found = true;
+    const n = Number(m[1]);
+    const u = m[2]!;
+    total += n * (u.startsWith('d') ? 86_400_000 : u.startsWith('h') ? 3_600_000 : u.startsWith('m') ? 60_000 : 1000);
+  }
+  return found && total > 0 ? total : undefined;
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 90) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 90) return `${m} min`;
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  if (h < 48) return rest ? `${h} h ${rest} min` : `${h} h`;
+  return `${Math.round(h / 24)} d`;
+}

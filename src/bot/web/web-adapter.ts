@@ -1,0 +1,121 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { ChatAdapter, ChatEvent, ChatReply, ChatUser, MessageRef } from '../../core/chat.js';
+import type { Clock, Store } from '../../core/ports.js';
+import { json, type HttpRequest, type HttpResponse, type SidePort } from '../../http/side-port.js';
+import { MAX_INPUT } from '../text-tools.js';
+import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console-assets.js';
+
+export interface WebAdapterOptions {
+  store: Store;
+  clock: Clock;
+  /** Required for every request when set; config makes it mandatory off loopback. */
+  token?: string;
+  /** Extra data for the console page (status, pending proposals, silences). */
+  snapshot: () => Record<string, unknown>;
+}
+
+const USER_RE = /^[A-Za-z0-9._@-]{1,64}$/;
+
+function tokenOk(req: HttpRequest, token: string | undefined): boolean {
+  if (!token) return true;
+  const auth = req.headers.authorization ?? '';
+  const cookie = /(?:^|;\s*)sco_token=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+  const given = auth.startsWith('Bearer ') ? auth.slice(7) : cookie ? decodeURIComponent(cookie) : (req.query.get('token') ?? '');
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function parseBody(req: HttpRequest): { ok: true; body: Record<string, unknown> } | { ok: false; res: HttpResponse } {
+  if (!(req.headers['content-type'] ?? '').includes('application/json')) {
+    return { ok: false, res: json(415, { error: 'send JSON with content-type: application/json' }) };
+  }
+  // A browser on another origin must not drive the console (CSRF): Origin, when sent, must match.
+  const origin = req.headers.origin;
+  if (origin && req.headers.host && new URL(origin).host !== req.headers.host) return { ok: false, res: json(403, { error: 'cross-origin request refused' }) };
+  try {
+    const body = JSON.parse(req.body.toString('utf8')) as unknown;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, res: json(400, { error: 'the body must be a JSON object' }) };
+    return { ok: true, body: body as Record<string, unknown> };
+  } catch {
+    return { ok: false, res: json(400, { error: 'the body is not valid JSON' }) };
+  }
+}
+
+function userFrom(req: HttpRequest, body: Record<string, unknown>): ChatUser | undefined {
+  const raw = body.user ?? req.headers['x-sco-user'] ?? 'anonymous';
+  if (typeof raw !== 'string' || !USER_RE.test(raw)) return undefined;
+  return { platform: 'web', id: raw, name: raw, roles: [] };
+}
+
+/**
+ * The built-in web console as a chat platform: messages live in the store (so alerts survive a
+ * restart), the page polls them, and questions and button clicks come back over HTTP.
+ */
+export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register(port: SidePort): void } {
+  let handler: ((e: ChatEvent) => Promise<ChatReply>) | undefined;
+  const guard = (h: (req: HttpRequest) => Promise<HttpResponse> | HttpResponse) => (req: HttpRequest) =>
+    tokenOk(req, o.token) ? h(req) : json(401, { error: 'missing or wrong token (SCO_WEB_TOKEN): send Authorization: Bearer <token>' });
+
+  async function ask(req: HttpRequest, source: 'console' | 'api'): Promise<HttpResponse> {
+    const parsed = parseBody(req);
+    if (!parsed.ok) return parsed.res;
+    const q = parsed.body.question;
+    if (typeof q !== 'string' || q.trim() === '') return json(400, { error: '"question" must be a non-empty string' });
+    if (q.length > MAX_INPUT) return json(413, { error: `"question" is longer than ${MAX_INPUT} characters` });
+    const user = userFrom(req, parsed.body);
+    if (!user) return json(400, { error: '"user" must be 1-64 letters, digits, . _ @ -' });
+    if (!handler) return json(503, { error: 'not ready' });
+    const reply = await handler({ kind: 'text', platform: 'web', user, channel: 'console', text: q, source });
+    return json(200, { reply: reply.text, intent: reply.intent, private: reply.private ?? false, at: new Date(o.clock.now()).toISOString() });
+  }
+
+  async function act(req: HttpRequest): Promise<HttpResponse> {
+    const parsed = parseBody(req);
+    if (!parsed.ok) return parsed.res;
+    const { action, proposalId } = parsed.body;
+    if (action !== 'approve' && action !== 'deny') return json(400, { error: '"action" must be "approve" or "deny"' });
+    if (typeof proposalId !== 'string' || !/^rp_[a-z0-9]{3,30}$/.test(proposalId)) return json(400, { error: '"proposalId" must look like rp_…' });
+    const user = userFrom(req, parsed.body);
+    if (!user) return json(400, { error: '"user" must be 1-64 letters, digits, . _ @ -' });
+    if (!handler) return json(503, { error: 'not ready' });
+    const reply = await handler({ kind: 'action', platform: 'web', user, channel: 'console', action, proposalId });
+    const p = o.store.getProposal(proposalId);
+    return json(reply.private ? 403 : 200, { reply: reply.text, proposal: p ?? null });
+  }
+
+  return {
+    platform: 'web',
+    async start() {},
+    async stop() {},
+    async post(channel, msg, opts): Promise<MessageRef> {
+      const id = o.store.chat.webPost(channel, opts?.thread ?? null, msg, o.clock.now());
+      return { platform: 'web', channel, id, thread: opts?.thread };
+    },
+    async update(ref, msg) {
+      if (!o.store.chat.webUpdate(ref.id, msg, o.clock.now())) throw new Error(`no web message ${ref.id}`);
+    },
+    onEvent(h) {
+      handler = h;
+    },
+    health: () => ({ ok: true }),
+    register(port: SidePort) {
+      const page = (body: string, type: string) => () => ({ status: 200, headers: { 'content-type': type }, body });
+      port.route('GET', '/', (req) => {
+        if (!tokenOk(req, o.token)) return { status: 401, headers: { 'content-type': 'text/plain' }, body: 'token required: open /?token=<SCO_WEB_TOKEN>' };
+        const headers: Record<string, string> = {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+          'x-frame-options': 'DENY',
+        };
+        if (o.token && req.query.get('token')) headers['set-cookie'] = `sco_token=${encodeURIComponent(o.token)}; HttpOnly; SameSite=Strict; Path=/`;
+        return { status: 200, headers, body: CONSOLE_HTML };
+      });
+      port.route('GET', '/console.js', guard(page(CONSOLE_JS, 'text/javascript; charset=utf-8')));
+      port.route('GET', '/console.css', guard(page(CONSOLE_CSS, 'text/css; charset=utf-8')));
+      port.route('GET', '/api/console', guard(() => json(200, { ...o.snapshot(), messages: o.store.chat.webMessages(50) })));
+      port.route('POST', '/api/query', guard((req) => ask(req, 'api')), { maxBody: 16_384 });
+      port.route('POST', '/api/actions', guard(act), { maxBody: 4096 });
+    },
+  };
+}

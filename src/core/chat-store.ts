@@ -1,0 +1,60 @@
+import type { MessageRef, NeutralMessage, Platform } from './chat.js';
+
+export interface Silence {
+  id: string;
+  /** '*' matches every target / metric. */
+  target: string;
+  metric: string;
+  untilTs: number;
+  createdBy: string;
+  createdTs: number;
+}
+
+export interface OutboxItem {
+  id: number;
+  platform: Platform;
+  channel: string;
+  op: 'post' | 'update';
+  msgKey: string;
+  /** Post as a reply in the thread of this message key, when the platform has threads. */
+  threadKey: string | null;
+  payload: NeutralMessage;
+  attempts: number;
+  nextAttemptTs: number;
+  createdTs: number;
+}
+
+export interface WebMessage {
+  id: string;
+  channel: string;
+  thread: string | null;
+  payload: NeutralMessage;
+  createdTs: number;
+  updatedTs: number;
+}
+
+/** Chat state that must survive restarts: silences, the outbox, message references, web messages. */
+export interface ChatStore {
+  addSilence(s: Silence): void;
+  silences(now: number): Silence[];
+  removeSilence(id: string): boolean;
+  removeSilencesFor(target: string): number;
+
+  enqueue(item: Omit<OutboxItem, 'id' | 'attempts' | 'nextAttemptTs' | 'createdTs'>, now: number): number;
+  pendingOutbox(limit: number): OutboxItem[];
+  /** Marks an item delivered and, for a post, remembers where it went (one transaction). */
+  markSent(id: number, ref?: { msgKey: string; ref: MessageRef }): void;
+  markRetry(id: number, nextAttemptTs: number, error: string): void;
+  /** Superseded updates: a later update of the same message carries everything. */
+  markSkipped(id: number): void;
+  outboxBacklog(): number;
+  messageRef(platform: Platform, channel: string, msgKey: string): MessageRef | undefined;
+
+  linkAlert(anomalyId: string, msgKey: string): void;
+  alertKeyFor(anomalyId: string): string | undefined;
+  anomaliesForKey(msgKey: string): string[];
+
+  webPost(channel: string, thread: string | null, payload: NeutralMessage, now: number): string;
+  webUpdate(id: string, payload: NeutralMessage, now: number): boolean;
+  webMessages(limit: number): WebMessage[];
+}

@@ -1,0 +1,74 @@
+import type { Severity } from './anomaly.js';
+
+export type Platform = 'web' | 'slack' | 'discord' | 'cli' | 'api' | 'fake';
+
+export interface ChatUser {
+  platform: Platform;
+  id: string;
+  name?: string;
+  /** Platform roles or groups, matched against approvers.<platform>.roles. */
+  roles: string[];
+}
+
+/** Every incoming interaction, from any platform, becomes one of these. */
+export type ChatEvent =
+  | {
+      kind: 'text';
+      platform: Platform;
+      user: ChatUser;
+      channel: string;
+      thread?: string;
+      text: string;
+      source: 'command' | 'mention' | 'message' | 'console' | 'api' | 'cli';
+    }
+  | {
+      kind: 'action';
+      platform: Platform;
+      user: ChatUser;
+      channel: string;
+      action: 'approve' | 'deny';
+      proposalId: string;
+    };
+
+export interface ChatReply {
+  /** Plain text; a fenced block (```) holds a table. Adapters render it for their platform. */
+  text: string;
+  intent: string;
+  /** True when the reply concerns only the asker (refusals, errors). */
+  private?: boolean;
+}
+
+export interface MessageRef {
+  platform: Platform;
+  channel: string;
+  id: string;
+  thread?: string;
+}
+
+export interface MessageAction {
+  action: 'approve' | 'deny';
+  proposalId: string;
+  label: string;
+}
+
+/** A platform-neutral message; each adapter renders it (Block Kit, embed, HTML). */
+export interface NeutralMessage {
+  title: string;
+  severity: Severity | 'ok';
+  text: string;
+  fields: { label: string; value: string }[];
+  sparkline?: { label: string; values: number[]; unit: string; from: string; to: string };
+  context?: string;
+  actions: MessageAction[];
+  status?: string;
+}
+
+export interface ChatAdapter {
+  readonly platform: Platform;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  post(channel: string, msg: NeutralMessage, opts?: { thread?: string }): Promise<MessageRef>;
+  update(ref: MessageRef, msg: NeutralMessage): Promise<void>;
+  onEvent(handler: (e: ChatEvent) => Promise<ChatReply>): void;
+  health?(): { ok: boolean; [k: string]: unknown };
+}

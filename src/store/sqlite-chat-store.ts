@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import type { MessageRef, NeutralMessage } from '../core/chat.js';
+import type { ChatStore, OutboxItem, Silence, WebMessage } from '../core/chat-store.js';
+import { hashString } from '../core/random.js';
+
+export const CHAT_MIGRATION = `
+  CREATE TABLE silences (id TEXT PRIMARY KEY, target TEXT NOT NULL, metric TEXT NOT NULL, until_ts INTEGER NOT NULL,
+    created_by TEXT NOT NULL, created_ts INTEGER NOT NULL);
+  CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, platform TEXT NOT NULL, channel TEXT NOT NULL, op TEXT NOT NULL,
+    msg_key TEXT NOT NULL, thread_key TEXT, payload TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_ts INTEGER NOT NULL, created_ts INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'pending', last_error TEXT);
+  CREATE INDEX outbox_pending ON outbox (status, id);
+  CREATE TABLE message_refs (platform TEXT NOT NULL, channel TEXT NOT NULL, msg_key TEXT NOT NULL, ref_id TEXT NOT NULL,
+    thread TEXT, PRIMARY KEY (platform, channel, msg_key)) WITHOUT ROWID;
+  CREATE TABLE alert_links (anomaly_id TEXT PRIMARY KEY, msg_key TEXT NOT NULL);
+  CREATE INDEX alert_links_key ON alert_links (msg_key);
+  CREATE TABLE web_messages (id TEXT PRIMARY KEY, channel TEXT NOT NULL, thread TEXT, payload TEXT NOT NULL,
+    created_ts INTEGER NOT NULL, updated_ts INTEGER NOT NULL);
+  CREATE INDEX web_messages_created ON web_messages (created_ts);
+`;
+
+type Row = Record<string, unknown>;
+
+export function createSqliteChatStore(db: Database.Database): ChatStore {
+  const q = {
+    addSilence: db.prepare('INSERT OR REPLACE INTO silences VALUES (?, ?, ?, ?, ?, ?)'),
+    silences: db.prepare('SELECT * FROM silences WHERE until_ts > ? ORDER BY until_ts'),
+    delSilence: db.prepare('DELETE FROM silences WHERE id = ?'),
+    delSilenceFor: db.prepare('DELETE FROM silences WHERE target = ?'),
+    enqueue: db.prepare(
+      'INSERT INTO outbox (platform, channel, op, msg_key, thread_key, payload, next_attempt_ts, created_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    pending: db.prepare("SELECT * FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?"),
+    done: db.prepare("UPDATE outbox SET status = 'done', attempts = attempts + 1 WHERE id = ?"),
+    skip: db.prepare("UPDATE outbox SET status = 'skipped' WHERE id = ?"),
+    retry: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_ts = ?, last_error = ? WHERE id = ?'),
+    backlog: db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'"),
+    saveRef: db.prepare('INSERT OR REPLACE INTO message_refs VALUES (?, ?, ?, ?, ?)'),
+    ref: db.prepare('SELECT * FROM message_refs WHERE platform = ? AND channel = ? AND msg_key = ?'),
+    link: db.prepare('INSERT OR REPLACE INTO alert_links VALUES (?, ?)'),
+    keyFor: db.prepare('SELECT msg_key FROM alert_links WHERE anomaly_id = ?'),
+    forKey: db.prepare('SELECT anomaly_id FROM alert_links WHERE msg_key = ? ORDER BY anomaly_id'),
+    webPost: db.prepare('INSERT INTO web_messages VALUES (?, ?, ?, ?, ?, ?)'),
+    webUpdate: db.prepare('UPDATE web_messages SET payload = ?, updated_ts = ? WHERE id = ?'),
+    web: db.prepare('SELECT * FROM web_messages ORDER BY created_ts DESC, id DESC LIMIT ?'),
+    pruneOutbox: db.prepare("DELETE FROM outbox WHERE status != 'pending' AND created_ts < ?"),
+  };
+  let webSeq = 0;
+
+  const markSent = db.transaction((id: number, ref?: { msgKey: string; ref: MessageRef }) => {
+    q.done.run(id);
+    if (ref) q.saveRef.run(ref.ref.platform, ref.ref.channel, ref.msgKey, ref.ref.id, ref.ref.thread ?? null);
+  });
+
+  return {
+    addSilence: (s: Silence) => void q.addSilence.run(s.id, s.target, s.metric, s.untilTs, s.createdBy, s.createdTs),
+    silences: (now) =>
+      (q.silences.all(now) as Row[]).map((r) => ({
+        id: r.id as string,
+        target: r.target as string,
+        metric: r.metric as string,
+        untilTs: r.until_ts as number,
+        createdBy: r.created_by as string,
+        createdTs: r.created_ts as number,
+      })),
+    removeSilence: (id) => q.delSilence.run(id).changes > 0,
+    removeSilencesFor: (target) => q.delSilenceFor.run(target).changes,
+
+    enqueue(item, now) {
+      // Keep a week of delivered items for inspection; the rest is history.
+      q.pruneOutbox.run(now - 7 * 86_400_000);
+      return Number(
+        q.enqueue.run(item.platform, item.channel, item.op, item.msgKey, item.threadKey, JSON.stringify(item.payload), now, now).lastInsertRowid,
+      );
+    },
+    pendingOutbox: (limit) =>
+      (q.pending.all(limit) as Row[]).map(
+        (r): OutboxItem => ({
+          id: r.id as number,
+          platform: r.platform as OutboxItem['platform'],
+          channel: r.channel as string,
+          op: r.op as OutboxItem['op'],
+          msgKey: r.msg_key as string,
+          threadKey: (r.thread_key as string | null) ?? null,
+          payload: JSON.parse(r.payload as string) as NeutralMessage,
+          attempts: r.attempts as number,
+          nextAttemptTs: r.next_attempt_ts as number,
+          createdTs: r.created_ts as number,
+        }),
+      ),
+    markSent: (id, ref) => markSent(id, ref),
+    markRetry: (id, next, error) => void q.retry.run(next, error.slice(0, 500), id),
+    markSkipped: (id) => void q.skip.run(id),
+    outboxBacklog: () => (q.backlog.get() as { n: number }).n,
+    messageRef(platform, channel, msgKey) {
+      const r = q.ref.get(platform, channel, msgKey) as Row | undefined;
+      return r && { platform, channel, id: r.ref_id as string, thread: (r.thread as string | null) ?? undefined };
+    },
+
+    linkAlert: (anomalyId, msgKey) => void q.link.run(anomalyId, msgKey),
+    alertKeyFor: (anomalyId) => (q.keyFor.get(anomalyId) as { msg_key: string } | undefined)?.msg_key,
+    anomaliesForKey: (msgKey) => (q.forKey.all(msgKey) as { anomaly_id: string }[]).map((r) => r.anomaly_id),
+
+    webPost(channel, thread, payload, now) {
+      const id = `wm_${now.toString(36)}${(webSeq++).toString(36)}${hashString(JSON.stringify(payload), now).toString(36).slice(0, 4)}`;
+      q.webPost.run(id, channel, thread, JSON.stringify(payload), now, now);
+      return id;
+    },
+    webUpdate: (id, payload, now) => q.webUpdate.run(JSON.stringify(payload), now, id).changes > 0,
+    webMessages: (limit) =>
+      (q.web.all(limit) as Row[]).map(
+        (r): WebMessage => ({
+          id: r.id as string,
+          channel: r.channel as string,
+          thread: (r.thread as string | null) ?? null,
+          payload: JSON.parse(r.payload as string) as NeutralMessage,
+          createdTs: r.created_ts as number,
+          updatedTs: r.updated_ts as number,
+        }),
+      ),
+  };
+}
