@@ -152,15 +152,17 @@ const cw = await cloudwatchCalls(1000);
 const mean = t.steady.reduce((a, b) => a + b, 0) / t.steady.length;
 console.log(`\nSmartCloudOps tick benchmark (Node ${process.version}, ${os.cpus().length} cores)`);
 console.log(`series per tick           ${t.series} (${TARGETS} targets × 4 metrics), every detector on`);
-console.log(`simulated                 ${WARMUP} h warm-up, then ${HOURS} h = ${t.ticks} measured ticks of 30 s (${t.wallS.toFixed(1)} s wall)`);
+console.log(
+  `simulated                 ${WARMUP} h warm-up, then ${HOURS} h = ${t.ticks} measured ticks of 30 s (${t.wallS.toFixed(1)} s wall)`,
+);
 console.log(
   `CPU per tick (steady)     mean ${mean.toFixed(1)} ms, p50 ${pct(t.steady, 50).toFixed(1)} ms, p95 ${pct(t.steady, 95).toFixed(1)} ms, p99 ${pct(t.steady, 99).toFixed(1)} ms   (target ≤ 50 ms)`,
 );
 console.log(`RSS (max)                 ${mb(t.maxRss)}   (target ≤ 200 MB)`);
+console.log(`store after ${WARMUP + HOURS} h          ${mb(t.storeBytes)} (samples kept 24 h by retention.samplesHours)`);
 console.log(
-  `store after ${WARMUP + HOURS} h          ${mb(t.storeBytes)} (samples kept 24 h by retention.samplesHours)`,
+  `anomalies in measured ${HOURS} h ${t.anomalies}: ${JSON.stringify(t.byDetector)} (the generator injects one incident per 20 min, ${HOURS * 3} in all)`,
 );
-console.log(`anomalies in measured ${HOURS} h ${t.anomalies}: ${JSON.stringify(t.byDetector)} (the generator injects one incident per 20 min, ${HOURS * 3} in all)`);
 console.log(
   `CloudWatch, ${cw.queries} queries   ${cw.calls} GetMetricData calls per tick (ceil(${cw.queries}/500) = ${Math.ceil(cw.queries / 500)}), ${cw.samples} samples`,
 );

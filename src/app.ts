@@ -334,7 +334,8 @@ export function createApp(deps: AppDeps) {
       await scheduler.stop();
       await remediation.idle();
       await outbox.stop();
-      for (const a of adapters.values()) await a.stop().catch((err: unknown) => logger.warn({ err, platform: a.platform }, 'adapter stop failed'));
+      for (const a of adapters.values())
+        await a.stop().catch((err: unknown) => logger.warn({ err, platform: a.platform }, 'adapter stop failed'));
       engine.persist(clock.now());
       if (shipper) await Promise.race([shipper.flush(clock.now()), new Promise((r) => setTimeout(r, 3000))]);
       await sidePort.stop();

@@ -50,14 +50,20 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     const t = names[0]!;
     const got = metrics.map((m) => latest.get(t)?.get(m)).filter((s): s is Sample => Boolean(s));
     if (got.length === 0) return `No ${i.metric ? (METRIC_LABEL[metrics[0]!] ?? i.metric) : ''} samples for ${t} yet.`.replace('  ', ' ');
-    return got.map((s) => `${t} ${METRIC_LABEL[s.metric] ?? s.metric} ${formatValue(s.metric, s.value)} (${when(s.ts, c.now, c.staleAfterMs)})`).join('\n');
+    return got
+      .map((s) => `${t} ${METRIC_LABEL[s.metric] ?? s.metric} ${formatValue(s.metric, s.value)} (${when(s.ts, c.now, c.staleAfterMs)})`)
+      .join('\n');
   }
   const shown = metrics.filter((m) => names.some((n) => latest.get(n)?.has(m)));
   const rows = names.map((n) => {
     const row = latest.get(n);
     const newest = Math.max(...shown.map((m) => row?.get(m)?.ts ?? 0));
     const stale = newest > 0 && c.now - newest > c.staleAfterMs ? ' STALE' : '';
-    return [n, ...shown.map((m) => (row?.get(m) ? formatValue(m, row.get(m)!.value) : '-')), newest ? `${stamp(newest).slice(11)}${stale}` : '-'];
+    return [
+      n,
+      ...shown.map((m) => (row?.get(m) ? formatValue(m, row.get(m)!.value) : '-')),
+      newest ? `${stamp(newest).slice(11)}${stale}` : '-',
+    ];
   });
   const title = i.metric ? `Current ${METRIC_LABEL[metrics[0]!] ?? i.metric}` : 'Current metrics';
   return `${title} for ${names.length} targets:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}`;
@@ -101,7 +107,14 @@ function answerStatus(c: AnswerContext): string {
     const newest = Math.max(0, ...[...(row?.values() ?? [])].map((s) => s.ts));
     const f = (m: string) => (row?.get(m) ? formatValue(m, row.get(m)!.value) : '-');
     const stale = newest && c.now - newest > c.staleAfterMs ? ' STALE' : '';
-    return [t.name, (states.get(t.name) ?? 'unknown') + stale, f('cpu'), f('memory'), f('disk'), String(open.filter((a) => a.target === t.name).length)];
+    return [
+      t.name,
+      (states.get(t.name) ?? 'unknown') + stale,
+      f('cpu'),
+      f('memory'),
+      f('disk'),
+      String(open.filter((a) => a.target === t.name).length),
+    ];
   });
   const newest = Math.max(0, ...c.store.latestSamples().map((s) => s.ts));
   return [
@@ -115,7 +128,10 @@ function answerPending(c: AnswerContext): string {
   if (pending.length === 0) return 'No proposals are waiting for approval.';
   return [
     `${pending.length} waiting for approval:`,
-    ...pending.map((p) => `• ${p.id}: ${p.action} on ${p.target} — ${p.reason} (expires ${stamp(p.expiresTs)}, in ${formatDuration(p.expiresTs - c.now)})`),
+    ...pending.map(
+      (p) =>
+        `• ${p.id}: ${p.action} on ${p.target} — ${p.reason} (expires ${stamp(p.expiresTs)}, in ${formatDuration(p.expiresTs - c.now)})`,
+    ),
     'Answer with "approve <id>" or "deny <id>".',
   ].join('\n');
 }
@@ -129,7 +145,13 @@ function answerHistory(limit: number, c: AnswerContext): string {
 export function answerSilences(c: AnswerContext): string {
   const list = c.store.chat.silences(c.now);
   if (list.length === 0) return 'Nothing is silenced.';
-  return ['Silenced:', ...list.map((s) => `• ${s.id}: ${s.target === '*' ? 'all targets' : s.target} / ${s.metric === '*' ? 'all metrics' : s.metric} until ${stamp(s.untilTs)} (by ${s.createdBy})`)].join('\n');
+  return [
+    'Silenced:',
+    ...list.map(
+      (s) =>
+        `• ${s.id}: ${s.target === '*' ? 'all targets' : s.target} / ${s.metric === '*' ? 'all metrics' : s.metric} until ${stamp(s.untilTs)} (by ${s.createdBy})`,
+    ),
+  ].join('\n');
 }
 
 /** Read-only intents, answered from the store. Decisions and silences go through the chat service. */
@@ -159,4 +181,3 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return HELP;
   }
 }
-

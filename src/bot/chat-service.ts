@@ -43,7 +43,11 @@ export function createChatService(o: ChatServiceOptions) {
     if (!o.remediation) return { text: 'Decisions are not available here; use chat or the web console.', intent, private: true };
     if (!id) {
       const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
-      return { text: `Which proposal? ${pending.length ? `Pending: ${pending.map((p) => p.id).join(', ')}.` : 'None is pending.'}`, intent, private: true };
+      return {
+        text: `Which proposal? ${pending.length ? `Pending: ${pending.map((p) => p.id).join(', ')}.` : 'None is pending.'}`,
+        intent,
+        private: true,
+      };
     }
     if (!isApprover(user)) {
       o.record?.('approval_refused', now, { proposalId: id, decision: kind, actor: actorOf(user), name: user.name ?? null });
@@ -56,15 +60,25 @@ export function createChatService(o: ChatServiceOptions) {
     }
     const actor = actorOf(user);
     const r = kind === 'approve' ? await o.remediation.approve(id, actor, now) : o.remediation.deny(id, actor, now);
-    if (!r.ok) return { text: `${r.message}.${r.proposal ? ` (${describeProposal(r.proposal)})` : ''}`, intent, private: r.reason !== 'already_decided' };
+    if (!r.ok)
+      return {
+        text: `${r.message}.${r.proposal ? ` (${describeProposal(r.proposal)})` : ''}`,
+        intent,
+        private: r.reason !== 'already_decided',
+      };
     const p = r.proposal;
     const verb = kind === 'approve' ? 'Approved' : 'Denied';
-    return { text: `${verb} by ${user.name ?? user.id} at ${stamp(now)}: ${describeProposal(p)}.${p.result ? ` Result: ${p.result.slice(0, 300)}` : ''}`, intent };
+    return {
+      text: `${verb} by ${user.name ?? user.id} at ${stamp(now)}: ${describeProposal(p)}.${p.result ? ` Result: ${p.result.slice(0, 300)}` : ''}`,
+      intent,
+    };
   }
 
   function silence(i: Extract<Intent, { kind: 'silence' }>, user: ChatUser, now: number): ChatReply {
-    if (i.unknownTarget && !i.target) return { text: `I don't know a target called ${quoteUntrusted(i.unknownTarget)}.`, intent: 'silence', private: true };
-    if (!i.target && !i.metric) return { text: 'Silence what? Say e.g. "snooze web-1 for 30m" or "mute disk alerts for 2h".', intent: 'silence', private: true };
+    if (i.unknownTarget && !i.target)
+      return { text: `I don't know a target called ${quoteUntrusted(i.unknownTarget)}.`, intent: 'silence', private: true };
+    if (!i.target && !i.metric)
+      return { text: 'Silence what? Say e.g. "snooze web-1 for 30m" or "mute disk alerts for 2h".', intent: 'silence', private: true };
     const duration = Math.min(i.durationMs, 7 * 86_400_000);
     const target = i.target ?? '*';
     const metric = i.metric ? METRIC_NAMES[i.metric]! : '*';
@@ -95,9 +109,13 @@ export function createChatService(o: ChatServiceOptions) {
       case 'deny':
         return decide(intent.kind, intent.id, e.user, now);
       case 'silence':
-        return e.platform === 'cli' ? { text: 'Silences are set from chat or the web console.', intent: 'silence', private: true } : silence(intent, e.user, now);
+        return e.platform === 'cli'
+          ? { text: 'Silences are set from chat or the web console.', intent: 'silence', private: true }
+          : silence(intent, e.user, now);
       case 'unsilence':
-        return e.platform === 'cli' ? { text: 'Silences are lifted from chat or the web console.', intent: 'unsilence', private: true } : unsilence(intent, e.user, now);
+        return e.platform === 'cli'
+          ? { text: 'Silences are lifted from chat or the web console.', intent: 'unsilence', private: true }
+          : unsilence(intent, e.user, now);
       case 'unknown': {
         const free = o.fallback ? await o.fallback(e.text, ctx(now)) : undefined;
         return { text: free ?? answerIntent(intent, ctx(now)), intent: free ? 'llm' : 'unknown' };

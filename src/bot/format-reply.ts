@@ -38,7 +38,11 @@ export function when(ts: number, now: number, staleAfterMs: number): string {
 
 export function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return ['```', line(head), ...rows.map(line), '```'].join('\n');
 }
 
@@ -50,8 +54,12 @@ export function describeAnomaly(a: Anomaly, now: number): string {
       : a.expectedHigh >= Number.MAX_VALUE / 2
         ? ` (expected ≥ ${formatValue(a.metric, a.expectedLow)})`
         : ` (expected ${formatValue(a.metric, a.expectedLow)}–${formatValue(a.metric, a.expectedHigh)})`;
-  const peak = a.detector === 'silence' ? `silent for ${formatDuration(a.observed * 1000)}` : `peak ${formatValue(a.metric, a.peak)}${range}`;
-  const span = a.endTs === null ? `since ${stamp(a.startTs)} (${formatDuration(now - a.startTs)}, ongoing)` : `${stamp(a.startTs)} for ${formatDuration(a.endTs - a.startTs)}, resolved`;
+  const peak =
+    a.detector === 'silence' ? `silent for ${formatDuration(a.observed * 1000)}` : `peak ${formatValue(a.metric, a.peak)}${range}`;
+  const span =
+    a.endTs === null
+      ? `since ${stamp(a.startTs)} (${formatDuration(now - a.startTs)}, ongoing)`
+      : `${stamp(a.startTs)} for ${formatDuration(a.endTs - a.startTs)}, resolved`;
   return `${a.id} [${a.severity}] ${a.target} ${label}: ${peak}; ${span}; ${a.detector}, score ${a.score.toFixed(2)}`;
 }
 

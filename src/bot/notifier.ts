@@ -20,7 +20,11 @@ export interface NotifierOptions {
 export function isSilenced(store: Store, target: string, metric: string, now: number): boolean {
   return store.chat
     .silences(now)
-    .some((s) => (s.target === '*' || s.target === target) && (s.metric === '*' || s.metric === metric || (s.metric === 'net_in' && metric === 'net_out')));
+    .some(
+      (s) =>
+        (s.target === '*' || s.target === target) &&
+        (s.metric === '*' || s.metric === metric || (s.metric === 'net_in' && metric === 'net_out')),
+    );
 }
 
 /**
@@ -80,7 +84,10 @@ export function createNotifier(o: NotifierOptions) {
         fanOut(
           'post',
           `resolved:${a.id}`,
-          renderFollowUp(`Resolved: ${a.target} ${a.metric}`, `${a.id} back to normal after ${formatDuration((a.endTs ?? now) - a.startTs)}.`),
+          renderFollowUp(
+            `Resolved: ${a.target} ${a.metric}`,
+            `${a.id} back to normal after ${formatDuration((a.endTs ?? now) - a.startTs)}.`,
+          ),
           key,
         );
       }
@@ -96,7 +103,12 @@ export function createNotifier(o: NotifierOptions) {
           fanOut('update', key, renderProposal(p));
           if (['approved', 'denied', 'expired', 'succeeded', 'failed'].includes(e.to)) {
             const who = e.actor.startsWith('executor:') || e.actor === 'system' ? '' : ` by ${e.actor}`;
-            fanOut('post', `${key}:${e.to}`, renderFollowUp(`${p.id} ${e.to}${who}`, e.note || e.to, e.to === 'failed' ? 'critical' : 'ok'), key);
+            fanOut(
+              'post',
+              `${key}:${e.to}`,
+              renderFollowUp(`${p.id} ${e.to}${who}`, e.note || e.to, e.to === 'failed' ? 'critical' : 'ok'),
+              key,
+            );
           }
         }
         return;

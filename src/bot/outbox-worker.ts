@@ -57,7 +57,12 @@ export function createOutboxWorker(o: OutboxWorkerOptions) {
       const adapter = adapters.get(item.platform);
       if (!adapter) continue;
       // A later update of the same message carries everything this one would.
-      if (item.op === 'update' && items.slice(idx + 1).some((x) => x.op === 'update' && x.msgKey === item.msgKey && x.platform === item.platform && x.channel === item.channel)) {
+      if (
+        item.op === 'update' &&
+        items
+          .slice(idx + 1)
+          .some((x) => x.op === 'update' && x.msgKey === item.msgKey && x.platform === item.platform && x.channel === item.channel)
+      ) {
         o.store.chat.markSkipped(item.id);
         continue;
       }
@@ -73,7 +78,10 @@ export function createOutboxWorker(o: OutboxWorkerOptions) {
       } catch (err) {
         const wait = err instanceof RateLimitedError ? err.retryAfterMs : Math.min(300_000, 1000 * 2 ** Math.min(item.attempts, 9));
         o.store.chat.markRetry(item.id, now + wait, (err as Error).message ?? String(err));
-        o.logger.warn({ item: item.id, platform: item.platform, channel: item.channel, retryInMs: wait, err: (err as Error).message }, 'chat delivery failed; will retry');
+        o.logger.warn(
+          { item: item.id, platform: item.platform, channel: item.channel, retryInMs: wait, err: (err as Error).message },
+          'chat delivery failed; will retry',
+        );
         o.onDelivered?.(item, false);
       }
     }

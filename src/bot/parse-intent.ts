@@ -103,7 +103,9 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const rawTokens = text.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);
   const ids = rawTokens.filter((t) => /^(an|rp|sl)_[a-z0-9]{3,30}$/.test(t));
   // Strip a leading bot name or slash-command word ("ops", "/ops", "bot").
-  const tokens = rawTokens.map((t) => t.replace(/^\/+/, '')).filter((t, i) => !(i === 0 && ['ops', 'bot', 'opsbot', 'hey', 'hi'].includes(t)));
+  const tokens = rawTokens
+    .map((t) => t.replace(/^\/+/, ''))
+    .filter((t, i) => !(i === 0 && ['ops', 'bot', 'opsbot', 'hey', 'hi'].includes(t)));
 
   const words = tokens.map((t) => (/^[a-z]+$/.test(t) ? (closest(t, VOCAB) ?? t) : t));
   const has = (list: readonly string[]) => words.some((w) => list.includes(w));
@@ -148,7 +150,13 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (has(WORDS.pending)) return { kind: 'pending' };
   if (has(WORDS.history)) return { kind: 'history', limit: clamp(number ?? 10, 1, 50) };
   if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric)) {
-    return { kind: 'anomalies', limit: clamp(number ?? (has(WORDS.today) ? 50 : 5), 1, 50), today: has(WORDS.today), target, unknownTarget };
+    return {
+      kind: 'anomalies',
+      limit: clamp(number ?? (has(WORDS.today) ? 50 : 5), 1, 50),
+      today: has(WORDS.today),
+      target,
+      unknownTarget,
+    };
   }
   if (metric) return { kind: 'metrics', metric, target, unknownTarget };
   if (target) return { kind: 'metrics', target };

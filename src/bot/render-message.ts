@@ -38,9 +38,16 @@ export function renderAnomalyGroup(target: string, anomalies: Anomaly[], series:
       : `${worst === 'critical' ? 'Critical' : 'Warning'}: ${open.length} anomal${open.length === 1 ? 'y' : 'ies'} on ${target}`;
   const fields = anomalies.map((a) => {
     const label = `${METRIC_LABEL[a.metric] ?? a.metric} · ${a.detector}`;
-    const range = a.expectedHigh >= Number.MAX_VALUE / 2 || a.detector === 'silence' ? '' : `, expected ${formatValue(a.metric, a.expectedLow)}–${formatValue(a.metric, a.expectedHigh)}`;
-    const figure = a.detector === 'silence' ? `no samples for ${formatDuration(a.observed * 1000)}` : `peak ${formatValue(a.metric, a.peak)}${range}`;
-    const state = a.status === 'open' ? `since ${clock(a.startTs)}` : `resolved at ${clock(a.endTs ?? a.updatedTs)} after ${formatDuration((a.endTs ?? a.updatedTs) - a.startTs)}`;
+    const range =
+      a.expectedHigh >= Number.MAX_VALUE / 2 || a.detector === 'silence'
+        ? ''
+        : `, expected ${formatValue(a.metric, a.expectedLow)}–${formatValue(a.metric, a.expectedHigh)}`;
+    const figure =
+      a.detector === 'silence' ? `no samples for ${formatDuration(a.observed * 1000)}` : `peak ${formatValue(a.metric, a.peak)}${range}`;
+    const state =
+      a.status === 'open'
+        ? `since ${clock(a.startTs)}`
+        : `resolved at ${clock(a.endTs ?? a.updatedTs)} after ${formatDuration((a.endTs ?? a.updatedTs) - a.startTs)}`;
     return { label, value: `${figure}; ${state}` };
   });
   const first = anomalies[0]!;
@@ -51,7 +58,13 @@ export function renderAnomalyGroup(target: string, anomalies: Anomaly[], series:
     fields,
     sparkline:
       series && series.values.length > 1
-        ? { label: METRIC_LABEL[first.metric] ?? first.metric, values: series.values, unit: '', from: clock(series.from), to: clock(series.to) }
+        ? {
+            label: METRIC_LABEL[first.metric] ?? first.metric,
+            values: series.values,
+            unit: '',
+            from: clock(series.from),
+            to: clock(series.to),
+          }
         : undefined,
     context: anomalies.map((a) => `${a.id} ${a.detector} score ${a.score.toFixed(2)}`).join(' · ') + ` · ${stamp(now)}`,
     actions: [],

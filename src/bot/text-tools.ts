@@ -20,7 +20,9 @@ export function cleanInput(raw: string): string {
 
 /** Quote untrusted text (a host name the user typed) safely inside a reply. */
 export function quoteUntrusted(s: string, max = 40): string {
-  const t = cleanInput(s).replace(/[<>&@#\[\]()]/g, '').slice(0, max);
+  const t = cleanInput(s)
+    .replace(/[<>&@#\[\]()]/g, '')
+    .slice(0, max);
   return `"${t}${s.length > max ? '…' : ''}"`;
 }
 

@@ -50,6 +50,16 @@ export function createPipeline(opts: PipelineOptions) {
   const lastSeen = new Map<string, number | null>(store.targetStates().map((t) => [t.target, t.lastSeenTs]));
   const listeners: PipelineListener[] = [];
 
+  function notify(f: (l: PipelineListener) => void): void {
+    for (const l of listeners) {
+      try {
+        f(l);
+      } catch (err) {
+        logger.error({ err }, 'pipeline listener failed');
+      }
+    }
+  }
+
   function knownTargets(): string[] {
     return opts.sources.flatMap((s) => s.targets().map((t) => t.name));
   }
@@ -125,16 +135,11 @@ export function createPipeline(opts: PipelineOptions) {
       for (const f of silence) if (f.metric === 'heartbeat') store.setTargetState(f.target, f.anomalous ? 'silent' : 'up');
 
       const changes = detect(accepted, silence);
+      // Listeners hear of anomalies before remediation, so a proposal can refer to its alert.
+      notify((l) => l.onAnomalies?.(changes));
       const proposals = await opts.remediation.propose(changes.opened, started);
       const expired = opts.remediation.expire(started);
-      for (const l of listeners) {
-        try {
-          l.onAnomalies?.(changes);
-          if (proposals.length) l.onProposals?.(proposals);
-        } catch (err) {
-          logger.error({ err }, 'pipeline listener failed');
-        }
-      }
+      if (proposals.length) notify((l) => l.onProposals?.(proposals));
 
       const summary: TickSummary = {
         ts: started,

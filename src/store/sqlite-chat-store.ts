@@ -70,24 +70,23 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
       // Keep a week of delivered items for inspection; the rest is history.
       q.pruneOutbox.run(now - 7 * 86_400_000);
       return Number(
-        q.enqueue.run(item.platform, item.channel, item.op, item.msgKey, item.threadKey, JSON.stringify(item.payload), now, now).lastInsertRowid,
+        q.enqueue.run(item.platform, item.channel, item.op, item.msgKey, item.threadKey, JSON.stringify(item.payload), now, now)
+          .lastInsertRowid,
       );
     },
     pendingOutbox: (limit) =>
-      (q.pending.all(limit) as Row[]).map(
-        (r): OutboxItem => ({
-          id: r.id as number,
-          platform: r.platform as OutboxItem['platform'],
-          channel: r.channel as string,
-          op: r.op as OutboxItem['op'],
-          msgKey: r.msg_key as string,
-          threadKey: (r.thread_key as string | null) ?? null,
-          payload: JSON.parse(r.payload as string) as NeutralMessage,
-          attempts: r.attempts as number,
-          nextAttemptTs: r.next_attempt_ts as number,
-          createdTs: r.created_ts as number,
-        }),
-      ),
+      (q.pending.all(limit) as Row[]).map((r): OutboxItem => ({
+        id: r.id as number,
+        platform: r.platform as OutboxItem['platform'],
+        channel: r.channel as string,
+        op: r.op as OutboxItem['op'],
+        msgKey: r.msg_key as string,
+        threadKey: (r.thread_key as string | null) ?? null,
+        payload: JSON.parse(r.payload as string) as NeutralMessage,
+        attempts: r.attempts as number,
+        nextAttemptTs: r.next_attempt_ts as number,
+        createdTs: r.created_ts as number,
+      })),
     markSent: (id, ref) => markSent(id, ref),
     markRetry: (id, next, error) => void q.retry.run(next, error.slice(0, 500), id),
     markSkipped: (id) => void q.skip.run(id),
@@ -108,15 +107,13 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     },
     webUpdate: (id, payload, now) => q.webUpdate.run(JSON.stringify(payload), now, id).changes > 0,
     webMessages: (limit) =>
-      (q.web.all(limit) as Row[]).map(
-        (r): WebMessage => ({
-          id: r.id as string,
-          channel: r.channel as string,
-          thread: (r.thread as string | null) ?? null,
-          payload: JSON.parse(r.payload as string) as NeutralMessage,
-          createdTs: r.created_ts as number,
-          updatedTs: r.updated_ts as number,
-        }),
-      ),
+      (q.web.all(limit) as Row[]).map((r): WebMessage => ({
+        id: r.id as string,
+        channel: r.channel as string,
+        thread: (r.thread as string | null) ?? null,
+        payload: JSON.parse(r.payload as string) as NeutralMessage,
+        createdTs: r.created_ts as number,
+        updatedTs: r.updated_ts as number,
+      })),
   };
 }

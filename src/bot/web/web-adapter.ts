@@ -32,10 +32,12 @@ function parseBody(req: HttpRequest): { ok: true; body: Record<string, unknown> 
   }
   // A browser on another origin must not drive the console (CSRF): Origin, when sent, must match.
   const origin = req.headers.origin;
-  if (origin && req.headers.host && new URL(origin).host !== req.headers.host) return { ok: false, res: json(403, { error: 'cross-origin request refused' }) };
+  if (origin && req.headers.host && new URL(origin).host !== req.headers.host)
+    return { ok: false, res: json(403, { error: 'cross-origin request refused' }) };
   try {
     const body = JSON.parse(req.body.toString('utf8')) as unknown;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, res: json(400, { error: 'the body must be a JSON object' }) };
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      return { ok: false, res: json(400, { error: 'the body must be a JSON object' }) };
     return { ok: true, body: body as Record<string, unknown> };
   } catch {
     return { ok: false, res: json(400, { error: 'the body is not valid JSON' }) };
@@ -67,7 +69,12 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
     if (!user) return json(400, { error: '"user" must be 1-64 letters, digits, . _ @ -' });
     if (!handler) return json(503, { error: 'not ready' });
     const reply = await handler({ kind: 'text', platform: 'web', user, channel: 'console', text: q, source });
-    return json(200, { reply: reply.text, intent: reply.intent, private: reply.private ?? false, at: new Date(o.clock.now()).toISOString() });
+    return json(200, {
+      reply: reply.text,
+      intent: reply.intent,
+      private: reply.private ?? false,
+      at: new Date(o.clock.now()).toISOString(),
+    });
   }
 
   async function act(req: HttpRequest): Promise<HttpResponse> {
@@ -75,7 +82,8 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
     if (!parsed.ok) return parsed.res;
     const { action, proposalId } = parsed.body;
     if (action !== 'approve' && action !== 'deny') return json(400, { error: '"action" must be "approve" or "deny"' });
-    if (typeof proposalId !== 'string' || !/^rp_[a-z0-9]{3,30}$/.test(proposalId)) return json(400, { error: '"proposalId" must look like rp_…' });
+    if (typeof proposalId !== 'string' || !/^rp_[a-z0-9]{3,30}$/.test(proposalId))
+      return json(400, { error: '"proposalId" must look like rp_…' });
     const user = userFrom(req, parsed.body);
     if (!user) return json(400, { error: '"user" must be 1-64 letters, digits, . _ @ -' });
     if (!handler) return json(503, { error: 'not ready' });
@@ -102,19 +110,30 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
     register(port: SidePort) {
       const page = (body: string, type: string) => () => ({ status: 200, headers: { 'content-type': type }, body });
       port.route('GET', '/', (req) => {
-        if (!tokenOk(req, o.token)) return { status: 401, headers: { 'content-type': 'text/plain' }, body: 'token required: open /?token=<SCO_WEB_TOKEN>' };
+        if (!tokenOk(req, o.token))
+          return { status: 401, headers: { 'content-type': 'text/plain' }, body: 'token required: open /?token=<SCO_WEB_TOKEN>' };
         const headers: Record<string, string> = {
           'content-type': 'text/html; charset=utf-8',
           'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
           'x-frame-options': 'DENY',
         };
-        if (o.token && req.query.get('token')) headers['set-cookie'] = `sco_token=${encodeURIComponent(o.token)}; HttpOnly; SameSite=Strict; Path=/`;
+        if (o.token && req.query.get('token'))
+          headers['set-cookie'] = `sco_token=${encodeURIComponent(o.token)}; HttpOnly; SameSite=Strict; Path=/`;
         return { status: 200, headers, body: CONSOLE_HTML };
       });
       port.route('GET', '/console.js', guard(page(CONSOLE_JS, 'text/javascript; charset=utf-8')));
       port.route('GET', '/console.css', guard(page(CONSOLE_CSS, 'text/css; charset=utf-8')));
-      port.route('GET', '/api/console', guard(() => json(200, { ...o.snapshot(), messages: o.store.chat.webMessages(50) })));
-      port.route('POST', '/api/query', guard((req) => ask(req, 'api')), { maxBody: 16_384 });
+      port.route(
+        'GET',
+        '/api/console',
+        guard(() => json(200, { ...o.snapshot(), messages: o.store.chat.webMessages(50) })),
+      );
+      port.route(
+        'POST',
+        '/api/query',
+        guard((req) => ask(req, 'api')),
+        { maxBody: 16_384 },
+      );
       port.route('POST', '/api/actions', guard(act), { maxBody: 4096 });
     },
   };

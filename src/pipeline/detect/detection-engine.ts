@@ -11,7 +11,7 @@ import { ThresholdDetector } from './threshold-detector.js';
 export type DetectorsConfig = FileConfig['detectors'];
 
 export function robustParams(c: DetectorsConfig['robust']): RobustParams {
-  return { ...DEFAULT_ROBUST, window: c.window, minHistory: c.minHistory };
+  return { ...DEFAULT_ROBUST, window: c.window, minHistory: c.minHistory, alarmAt: c.threshold };
 }
 
 export function forestParams(c: DetectorsConfig['iforest']): HostForestParams {

@@ -87,7 +87,10 @@ export class HostForest {
     if (this.forest) {
       const score = scoreForest(this.forest, x);
       const warm = this.count >= 0.9 * this.p.window;
-      result = score >= explainFrom ? { ...this.explain(x, score, values), warm } : { score, warm, feature: '', observed: 0, expectedLow: 0, expectedHigh: 0 };
+      result =
+        score >= explainFrom
+          ? { ...this.explain(x, score, values), warm }
+          : { score, warm, feature: '', observed: 0, expectedLow: 0, expectedHigh: 0 };
     }
     if (storing) {
       this.rows.set(x, (this.count % this.cap) * this.dims);

@@ -12,9 +12,15 @@ export interface RobustParams {
   historySize: number;
   /** Robust z below which nothing is anomalous, however rare it is for this series. */
   minZ: number;
+  /**
+   * Scores at or above this are alarms and are kept out of the reference distribution, so a
+   * sustained excursion stays anomalous until the level itself has moved (the values still enter
+   * the window, so a lasting shift becomes the new normal after about half a level window).
+   */
+  alarmAt: number;
 }
 
-export const DEFAULT_ROBUST: RobustParams = { window: 720, minHistory: 60, levelWindow: 128, historySize: 512, minZ: 6 };
+export const DEFAULT_ROBUST: RobustParams = { window: 720, minHistory: 60, levelWindow: 128, historySize: 512, minZ: 6, alarmAt: 0.995 };
 
 export interface RobustScore {
   score: number;
@@ -50,7 +56,7 @@ export class RobustScorer {
   update(x: number): RobustScore {
     const r = this.score(x);
     this.values.push(x);
-    if (this.count >= this.p.minHistory / 2) this.stats.push(r.z);
+    if (this.count >= this.p.minHistory / 2 && r.score < this.p.alarmAt) this.stats.push(r.z);
     this.count++;
     return r;
   }

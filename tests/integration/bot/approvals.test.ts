@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../src/app.js';
+import type { ChatUser } from '../../../src/core/chat.js';
+import type { Proposal } from '../../../src/core/remediation.js';
+import { captureLogger, testConfig } from '../../helpers/test-config.js';
+
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+const web = (id: string): ChatUser => ({ platform: 'web', id, roles: [] });
+
+const apps: App[] = [];
+afterEach(async () => {
+  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
+});
+
+async function appWithPending(
+  extra: Record<string, unknown> = {},
+  config = testConfig({
+    targets: [{ name: 'web-1', role: 'web' }],
+    overrides: {
+      sources: { synthetic: { backfillHours: 0, incidentEveryMinutes: 100_000 } },
+      approvers: { web: { users: ['alice', 'bob'] } },
+      remediation: {
+        approvalTtlMinutes: 10,
+        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
+        ...extra,
+      },
+    },
+  }),
+  clockStart = T0,
+) {
+  let t = clockStart;
+  const clock = { now: () => t };
+  const app = createApp({ config, logger: captureLogger(), clock });
+  apps.push(app);
+  await app.start({ schedule: false });
+  for (let i = 0; i < 8 && app.store.listProposals({ states: ['proposed'] }).length === 0; i++) {
+    t += 30_000;
+    await app.tick();
+  }
+  const [p] = app.store.listProposals({ states: ['proposed'] });
+  expect(p, 'the boot CPU spike should produce a pending proposal').toBeDefined();
+  return { app, p: p!, config, advance: (ms: number) => (t += ms), now: () => t };
+}
+
+const click = (app: App, user: ChatUser, action: 'approve' | 'deny', id: string) =>
+  app.chat.handle({ kind: 'action', platform: 'web', user, channel: 'console', action, proposalId: id });
+
+describe('approvals', () => {
+  it('refuses a non-approver clearly and records the attempt', async () => {
+    const { app, p } = await appWithPending();
+    const r = await click(app, web('mallory'), 'approve', p.id);
+    expect(r.private).toBe(true);
+    expect(r.text).toMatch(/not an approver.*recorded/);
+    expect(app.store.getProposal(p.id)!.state).toBe('proposed');
+    expect(app.store.records(50, undefined, 'approval_refused')[0]!.data).toMatchObject({ proposalId: p.id, actor: 'web:mallory' });
+  });
+
+  it('runs the action once when approved twice (two people, two clicks)', async () => {
+    const { app, p } = await appWithPending();
+    const [a, b] = await Promise.all([click(app, web('alice'), 'approve', p.id), click(app, web('bob'), 'approve', p.id)]);
+    const texts = [a.text, b.text];
+    expect(texts.filter((t) => /^Approved by/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /already (approved|running|succeeded)/.test(t))).toHaveLength(1);
+    const events = app.store.proposalEvents(p.id).map((e) => e.to);
+    expect(events.filter((e) => e === 'running')).toHaveLength(1);
+    expect(app.store.getProposal(p.id)).toMatchObject({ state: 'succeeded' });
+    const again = await app.chat.handle({
+      kind: 'text',
+      platform: 'web',
+      user: web('bob'),
+      channel: 'console',
+      text: `approve ${p.id}`,
+      source: 'console',
+    });
+    expect(again.text).toMatch(/already succeeded/);
+  });
+
+  it('expires after the TTL; a late click says so', async () => {
+    const { app, p, advance } = await appWithPending();
+    advance(11 * 60_000);
+    await app.tick();
+    expect(app.store.getProposal(p.id)!.state).toBe('expired');
+    expect((await click(app, web('alice'), 'approve', p.id)).text).toMatch(/already expired/);
+  });
+
+  it('applies the self-approval policy', async () => {
+    const { app, p } = await appWithPending();
+    // A proposal requested from chat by alice: she may not approve it herself.
+    const mine: Proposal = { ...p, id: 'rp_mine01', anomalyId: 'an_x', requestedBy: 'web:alice', createdTs: p.createdTs + 1 };
+    app.store.insertProposal(mine, {
+      proposalId: mine.id,
+      from: null,
+      to: 'proposed',
+      actor: 'web:alice',
+      ts: mine.createdTs,
+      note: 'chat',
+    });
+    expect((await click(app, web('alice'), 'approve', mine.id)).text).toMatch(/may not approve it yourself/);
+    expect((await click(app, web('bob'), 'approve', mine.id)).text).toMatch(/^Approved by bob/);
+  });
+
+  it('keeps a pending proposal across a restart and approves it afterwards', async () => {
+    const first = await appWithPending();
+    await first.app.stop();
+    apps.splice(apps.indexOf(first.app), 1);
+    const app = createApp({ config: first.config, logger: captureLogger(), clock: { now: () => first.now() + 30_000 } });
+    apps.push(app);
+    await app.start({ schedule: false });
+    expect(app.store.getProposal(first.p.id)!.state).toBe('proposed');
+    expect((await click(app, web('alice'), 'approve', first.p.id)).text).toMatch(/^Approved by alice/);
+    expect(app.store.getProposal(first.p.id)!.state).toBe('succeeded');
+  });
+
+  it('denies, and an unknown id gets a clear reply', async () => {
+    const { app, p } = await appWithPending();
+    expect((await click(app, web('bob'), 'deny', p.id)).text).toMatch(/^Denied by bob/);
+    expect((await click(app, web('bob'), 'approve', 'rp_nothere')).text).toMatch(/no proposal rp_nothere/);
+  });
+});

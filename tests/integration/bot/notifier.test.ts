@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../src/app.js';
+import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
+import { captureLogger, testConfig } from '../../helpers/test-config.js';
+
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+const apps: App[] = [];
+afterEach(async () => {
+  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
+});
+
+async function setup() {
+  const config = testConfig({
+    targets: [
+      { name: 'web-1', role: 'web' },
+      { name: 'db-1', role: 'db' },
+    ],
+    overrides: {
+      sources: { synthetic: { backfillHours: 2, incidentEveryMinutes: 100_000 } },
+      chat: { channels: { slack: ['C-ALERTS', 'C-OPS'] } },
+      approvers: { slack: { users: ['U1'] } },
+      remediation: {
+        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
+      },
+    },
+  });
+  let t = T0;
+  const app = createApp({ config, logger: captureLogger(), clock: { now: () => t } });
+  apps.push(app);
+  const slack = createFakeChatAdapter('slack');
+  app.addAdapter(slack);
+  await app.start({ schedule: false });
+  await app.outbox.stop(); // pumped by hand below, with the fake clock
+  const tick = async (n = 1) => {
+    for (let i = 0; i < n; i++) {
+      t += 30_000;
+      await app.tick();
+      for (let k = 0; k < 10; k++) {
+        t += 1100;
+        await app.outbox.pumpOnce();
+      }
+    }
+  };
+  return { app, slack, tick, advance: (ms: number) => (t += ms) };
+}
+
+describe('notifier', () => {
+  it('groups a target’s anomalies into one message per channel, updates it in place on resolve, threads follow-ups', async () => {
+    const { app, slack, tick } = await setup();
+    await tick(6);
+    const alerts = () =>
+      [...slack.messages.values()].filter((m) => !m.thread && /^(Warning|Critical): .* on web-1$/.test(m.versions[0]!.title));
+    // web-1's CPU spike: one alert per channel, however many detectors fired on it in that tick.
+    const perChannel = (ch: string) => alerts().filter((m) => m.channel === ch);
+    expect(perChannel('C-ALERTS').length).toBeGreaterThanOrEqual(1);
+    const first = perChannel('C-ALERTS').find((m) => m.msg.fields.some((f) => f.label === 'CPU · threshold'))!;
+    expect(first.msg.title).toMatch(/^Warning: 1 anomaly on web-1$/);
+    expect(first.msg.fields[0]!.value).toMatch(/^peak 9\d\.\d%, expected 0\.0%–90\.0%; since 10:0\d:\d\d UTC$/);
+    expect(first.msg.sparkline?.values.length).toBeGreaterThan(5);
+    expect(perChannel('C-OPS').length).toBe(perChannel('C-ALERTS').length);
+    // Every anomaly is linked to exactly one alert key: no duplicates per channel.
+    const keys = app.store
+      .openAnomalies()
+      .map((a) => app.store.chat.alertKeyFor(a.id))
+      .filter(Boolean);
+    expect(new Set(keys).size).toBeLessThanOrEqual(alerts().length / 2);
+
+    const proposal = [...slack.messages.values()].find((m) => m.msg.actions.some((a) => a.action === 'approve'));
+    expect(proposal?.msg.actions.map((a) => a.proposalId)[0]).toMatch(/^rp_/);
+
+    // The spike lasts 4 minutes; after it every web-1 alert is re-rendered as resolved in place.
+    await tick(12);
+    for (const m of alerts()) expect(m.msg.title).toMatch(/^Resolved: web-1/);
+    expect(alerts().every((m) => m.versions.length >= 2)).toBe(true);
+    const followUps = [...slack.messages.values()].filter((m) => m.thread && m.msg.title.startsWith('Resolved'));
+    expect(followUps.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('updates the proposal message when someone decides, with who and when, and threads the outcome', async () => {
+    const { app, slack, tick } = await setup();
+    await tick(6);
+    const pm = [...slack.messages.values()].find((m) => m.channel === 'C-ALERTS' && m.msg.actions.length > 0)!;
+    const id = pm.msg.actions[0]!.proposalId;
+    await slack.emit({
+      kind: 'action',
+      platform: 'slack',
+      user: { platform: 'slack', id: 'U1', name: 'alice', roles: [] },
+      channel: 'C-ALERTS',
+      action: 'approve',
+      proposalId: id,
+    });
+    await tick(1);
+    expect(pm.msg.actions).toEqual([]);
+    expect(pm.msg.status).toMatch(/Succeeded by slack:U1 at 2026-11-02/);
+    const thread = [...slack.messages.values()].filter((m) => m.thread === pm.id).map((m) => m.msg.title);
+    expect(thread).toEqual(expect.arrayContaining([`${id} approved by slack:U1`, `${id} succeeded`]));
+    expect(app.store.getProposal(id)!.state).toBe('succeeded');
+  });
+
+  it('respects silences', async () => {
+    const { app, slack, tick } = await setup();
+    const r = await slack.emit({
+      kind: 'text',
+      platform: 'slack',
+      user: { platform: 'slack', id: 'U2', roles: [] },
+      channel: 'C-OPS',
+      text: 'snooze web-1 for 1h',
+      source: 'command',
+    });
+    expect(r.text).toMatch(/^Silenced web-1 for 60 min/);
+    await tick(6);
+    expect([...slack.messages.values()].some((m) => m.msg.title.includes('web-1'))).toBe(false);
+    expect(app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
+  });
+});
