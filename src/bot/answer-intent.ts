@@ -1,4 +1,3 @@
-import type { Anomaly } from '../core/anomaly.js';
 import type { Store } from '../core/ports.js';
 import type { Sample } from '../core/sample.js';
 import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp, table, when } from './format-reply.js';

@@ -121,7 +121,7 @@ describe('text tools', () => {
     expect(cleanInput('hi <@U1> <#C2|ops> <!here> @here *bold* `code`\u0000')).toBe('hi bold code');
   });
   it('quotes untrusted text without mention or markup power', () => {
-    expect(quoteUntrusted('<@U1>@everyone [x](http://evil)')).not.toMatch(/[<>@\[\]()]/);
+    expect(quoteUntrusted('<@U1>@everyone [x](http://evil)')).not.toMatch(/[<>@[\]()]/);
     expect(quoteUntrusted('a'.repeat(100))).toHaveLength(43);
   });
   it('parses durations', () => {
