@@ -244,6 +244,7 @@ export function createApp(deps: AppDeps) {
     clock,
     logger: logger.child({ component: 'outbox' }),
     minIntervalMs: { web: 0, slack: 1100, discord: 1000 },
+    onDelivered: (item, ok) => metrics.chatDeliveries.inc({ platform: item.platform, outcome: ok ? 'sent' : 'retry' }),
   });
   const notifier = createNotifier({
     store,
@@ -270,12 +271,20 @@ export function createApp(deps: AppDeps) {
   });
   web.register(sidePort);
   function addAdapter(a: ChatAdapter): void {
-    a.onEvent((e) => chat.handle(e));
+    a.onEvent(async (e) => {
+      const reply = await chat.handle(e);
+      metrics.chatEvents.inc({ platform: e.platform, intent: reply.intent });
+      return reply;
+    });
     adapters.set(a.platform, a);
     if (a.health) componentHealth[`chat_${a.platform}`] = a.health;
   }
   addAdapter(web);
-  componentHealth.outbox = () => ({ ok: true, backlog: outbox.backlog() });
+  componentHealth.outbox = () => {
+    const backlog = outbox.backlog();
+    metrics.outboxBacklog.set(backlog);
+    return { ok: true, backlog };
+  };
 
   async function backfill(): Promise<void> {
     const hours = config.sources.synthetic.backfillHours;

@@ -43,6 +43,19 @@ export function createMetrics() {
     }),
     pendingProposals: new Gauge({ name: 'sco_pending_proposals', help: 'Proposals awaiting a decision', registers: r }),
     uploadBacklog: new Gauge({ name: 'sco_s3_upload_backlog', help: 'Record batches waiting for S3', registers: r }),
+    chatEvents: new Counter({
+      name: 'sco_chat_events_total',
+      help: 'Incoming chat events by platform and intent',
+      labelNames: ['platform', 'intent'],
+      registers: r,
+    }),
+    chatDeliveries: new Counter({
+      name: 'sco_chat_deliveries_total',
+      help: 'Outbox deliveries by platform and outcome',
+      labelNames: ['platform', 'outcome'],
+      registers: r,
+    }),
+    outboxBacklog: new Gauge({ name: 'sco_outbox_backlog', help: 'Chat messages waiting in the outbox', registers: r }),
     storeBytes: new Gauge({ name: 'sco_store_size_bytes', help: 'Size of the store file', registers: r }),
   };
 }

@@ -52,6 +52,15 @@ describe('smartcloudops CLI', () => {
     const names = doc.targets.map((x: { name: string }) => x.name);
     expect(names).toEqual(expect.arrayContaining(['web-1', 'web-2', 'api-1', 'api-2', 'db-1', 'monitoring-1']));
     expect(names.some((n: string) => n.startsWith('local-'))).toBe(true);
+    const answer = cli(['ask', "what's current CPU?"], { SCO_DATA_DIR: data });
+    expect(answer.code).toBe(0);
+    const web1 = doc.targets.find((x: { name: string }) => x.name === 'web-1');
+    expect(answer.out).toMatch(/^Current CPU for \d+ targets:/);
+    expect(answer.out).toContain(`${web1.metrics.cpu.value.toFixed(1)}%`);
+    expect(cli(['ask', 'approve rp_abc123'], { SCO_DATA_DIR: data }).out).toMatch(/not available here/);
+    const tooLong = cli(['ask', 'x'.repeat(1200)], { SCO_DATA_DIR: data });
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.out).toMatch(/at most 1000/);
     const text = cli(['status'], { SCO_DATA_DIR: data });
     expect(text.out).toMatch(/^target\s+state\s+cpu/m);
     expect(text.out).toMatch(/^web-1\s+up\s+\d/m);

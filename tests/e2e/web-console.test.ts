@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { requireBinary } from '../helpers/net.js';
+import { captureLogger, tempDir, testConfig } from '../helpers/test-config.js';
+
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+let app: App;
+let browser: Browser;
+let base = '';
+let t = T0;
+
+beforeAll(async () => {
+  const executablePath = requireBinary('chromium', 'chromium');
+  const config = testConfig({
+    targets: [
+      { name: 'web-1', role: 'web' },
+      { name: 'api-1', role: 'api' },
+      { name: 'db-1', role: 'db' },
+    ],
+    overrides: {
+      sources: { synthetic: { backfillHours: 1, incidentEveryMinutes: 100_000 } },
+      approvers: { web: { users: ['operator'] } },
+      remediation: {
+        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
+      },
+    },
+  });
+  app = createApp({ config, logger: captureLogger(), clock: { now: () => t } });
+  const addr = await app.start({ schedule: false });
+  base = `http://127.0.0.1:${addr.port}`;
+  for (let i = 0; i < 8 && app.store.listProposals({ states: ['proposed'] }).length === 0; i++) {
+    t += 30_000;
+    await app.tick();
+  }
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('web console in headless Chromium', () => {
+  it('shows every target, answers "what\'s current CPU?" with /status figures, and approves a proposal', async () => {
+    const status = (await (await fetch(`${base}/status`)).json()) as {
+      targets: { name: string; metrics: Record<string, { value: number }> }[];
+      pendingProposals: { id: string }[];
+    };
+    expect(status.pendingProposals).toHaveLength(1);
+    const proposalId = status.pendingProposals[0]!.id;
+
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+
+    await page.locator('[data-target]').first().waitFor();
+    expect(await page.locator('[data-target]').count()).toBe(status.targets.length);
+    for (const target of status.targets) {
+      const cpu = page.locator(`[data-target="${target.name}"] [data-metric="cpu"] .value`);
+      expect(await cpu.textContent()).toBe(`${target.metrics.cpu!.value.toFixed(1)}%`);
+    }
+
+    await page.fill('#question', "what's current CPU?");
+    await page.click('#ask button');
+    const answer = page.locator('.answer-row').first();
+    await answer.waitFor();
+    const text = (await answer.textContent()) ?? '';
+    for (const target of status.targets) {
+      expect(text).toContain(target.name);
+      expect(text).toContain(`${target.metrics.cpu!.value.toFixed(1)}%`);
+    }
+
+    await page.locator(`[data-proposal="${proposalId}"] button.approve`).click();
+    await page.locator(`[data-decision="${proposalId}"]`).waitFor();
+    expect(await page.locator(`[data-decision="${proposalId}"]`).textContent()).toMatch(/Approved by operator/);
+    await expect.poll(() => page.locator(`[data-proposal="${proposalId}"]`).count()).toBe(0);
+    expect(app.store.getProposal(proposalId)).toMatchObject({ state: 'succeeded', decidedBy: 'web:operator' });
+    await page.screenshot({ path: process.env.SCO_SCREENSHOT ?? path.join(tempDir('sco-shot-'), 'console.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('refuses an identity that is not an approver', async () => {
+    t += 30_000;
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.locator('[data-target]').first().waitFor();
+    const r = await page.evaluate(async () => {
+      const res = await fetch('/api/actions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'approve', proposalId: 'rp_abc123', user: 'mallory' }),
+      });
+      return { status: res.status, body: (await res.json()) as { reply: string } };
+    });
+    expect(r.status).toBe(403);
+    expect(r.body.reply).toMatch(/not an approver/);
+  });
+});

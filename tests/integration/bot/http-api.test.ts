@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config/load-config.js';
+import { ConfigError } from '../../../src/core/errors.js';
+import { captureLogger, testConfig } from '../../helpers/test-config.js';
+
+const apps: App[] = [];
+afterEach(async () => {
+  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
+});
+
+async function start(env: Record<string, string> = {}) {
+  const config = testConfig({
+    targets: [
+      { name: 'web-1', role: 'web' },
+      { name: 'db-1', role: 'db' },
+    ],
+    env,
+    overrides: { sources: { synthetic: { backfillHours: 0 } } },
+  });
+  const app = createApp({ config, logger: captureLogger() });
+  apps.push(app);
+  const addr = await app.start({ schedule: false });
+  return { app, base: `http://127.0.0.1:${addr.port}` };
+}
+
+const query = (base: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}/api/query`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('POST /api/query', () => {
+  it('answers from the store with the figure and its time', async () => {
+    const { app, base } = await start();
+    const r = await query(base, { question: 'cpu on web-1' });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { reply: string; intent: string };
+    const cpu = app.store.latestSamples().find((s) => s.target === 'web-1' && s.metric === 'cpu')!;
+    expect(body.intent).toBe('metrics');
+    expect(body.reply).toMatch(
+      new RegExp(`^web-1 CPU ${cpu.value.toFixed(1)}% \\(at ${new Date(cpu.ts).toISOString().slice(11, 19)} UTC, \\d+ s ago\\)$`),
+    );
+  });
+
+  it('gives clear 4xx on bad input', async () => {
+    const { base } = await start();
+    expect((await query(base, '{not json')).status).toBe(400);
+    expect((await query(base, { question: '' })).status).toBe(400);
+    expect((await query(base, { question: 42 })).status).toBe(400);
+    expect((await query(base, ['x'])).status).toBe(400);
+    expect((await query(base, { question: 'x'.repeat(1001) })).status).toBe(413);
+    expect((await query(base, { question: 'cpu', user: '<script>' })).status).toBe(400);
+    const big = await query(base, { question: 'x'.repeat(20_000) });
+    expect(big.status).toBe(413);
+    const form = await fetch(`${base}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'question=cpu',
+    });
+    expect(form.status).toBe(415);
+    const cross = await query(base, { question: 'cpu' }, { origin: 'http://evil.example' });
+    expect(cross.status).toBe(403);
+    // Hostile text is answered, not echoed with its markup.
+    const hostile = (await (await query(base, { question: 'cpu on <@U1>@everyone web-99<script>' })).json()) as { reply: string };
+    expect(hostile.reply).not.toMatch(/<script>|@everyone|<@U1>/);
+  });
+
+  it('requires the token when SCO_WEB_TOKEN is set', async () => {
+    const { base } = await start({ SCO_WEB_TOKEN: 's3cret-token' });
+    expect((await query(base, { question: 'cpu' })).status).toBe(401);
+    expect((await query(base, { question: 'cpu' }, { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await query(base, { question: 'cpu' }, { authorization: 'Bearer s3cret-token' })).status).toBe(200);
+    expect((await fetch(`${base}/`)).status).toBe(401);
+    const page = await fetch(`${base}/?token=s3cret-token`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('set-cookie')).toMatch(/sco_token=.*HttpOnly; SameSite=Strict/);
+    expect((await fetch(`${base}/api/console`, { headers: { cookie: 'sco_token=s3cret-token' } })).status).toBe(200);
+  });
+
+  it('refuses to start bound beyond loopback without a token', () => {
+    expect(() => loadConfig({ cwd: process.cwd(), env: { SCO_HTTP_HOST: '0.0.0.0' } })).toThrow(ConfigError);
+    expect(() => loadConfig({ cwd: process.cwd(), env: { SCO_HTTP_HOST: '0.0.0.0', SCO_WEB_TOKEN: 'long-random' } })).not.toThrow();
+  });
+});
