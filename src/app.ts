@@ -216,6 +216,7 @@ export function createApp(deps: AppDeps) {
     targets: allTargets,
     configTargets: () => fileTargets,
     startedTs: bootTs,
+    token: config.http.webToken,
     health: {
       lastTickTs: () => lastTickTs,
       tickIntervalMs,

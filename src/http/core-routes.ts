@@ -3,6 +3,7 @@ import type { Target } from '../core/target.js';
 import type { Metrics } from '../observability/metrics.js';
 import { buildStatus } from '../status/build-status.js';
 import { json, type SidePort } from './side-port.js';
+import { guarded } from './token-guard.js';
 
 export interface HealthSource {
   lastTickTs(): number | null;
@@ -19,6 +20,8 @@ export interface CoreRoutesOptions {
   configTargets: () => Target[];
   health: HealthSource;
   startedTs: number;
+  /** When set, /status, /aws-health and /logs need it; /health, /ready and /metrics stay open for probes. */
+  token?: string;
 }
 
 const iso = (ts: number | null) => (ts ? new Date(ts).toISOString() : null);
@@ -52,42 +55,54 @@ export function registerCoreRoutes(port: SidePort, o: CoreRoutesOptions): void {
     return { status: 200, headers: { 'content-type': o.metrics.registry.contentType }, body: await o.metrics.registry.metrics() };
   });
 
-  port.route('GET', '/status', () => json(200, buildStatus(o.store, o.targets(), o.clock.now(), 3 * o.health.tickIntervalMs)));
+  port.route(
+    'GET',
+    '/status',
+    guarded(o.token, () => json(200, buildStatus(o.store, o.targets(), o.clock.now(), 3 * o.health.tickIntervalMs))),
+  );
 
-  port.route('GET', '/aws-health', () => {
-    const now = o.clock.now();
-    const states = new Map(o.store.targetStates().map((t) => [t.target, t]));
-    return json(200, {
-      generatedAt: iso(now),
-      targets: o.configTargets().map((t) => {
-        const st = states.get(t.name);
-        return {
-          name: t.name,
-          instanceId: t.instanceId ?? null,
-          region: t.region ?? null,
-          address: t.address ?? null,
-          role: t.role ?? null,
-          source: t.source,
-          state: st?.state ?? 'unknown',
-          lastSeen: iso(st?.lastSeenTs ?? null),
-          lastSeenAgeSeconds: st?.lastSeenTs ? Math.round((now - st.lastSeenTs) / 1000) : null,
-        };
-      }),
-    });
-  });
+  port.route(
+    'GET',
+    '/aws-health',
+    guarded(o.token, () => {
+      const now = o.clock.now();
+      const states = new Map(o.store.targetStates().map((t) => [t.target, t]));
+      return json(200, {
+        generatedAt: iso(now),
+        targets: o.configTargets().map((t) => {
+          const st = states.get(t.name);
+          return {
+            name: t.name,
+            instanceId: t.instanceId ?? null,
+            region: t.region ?? null,
+            address: t.address ?? null,
+            role: t.role ?? null,
+            source: t.source,
+            state: st?.state ?? 'unknown',
+            lastSeen: iso(st?.lastSeenTs ?? null),
+            lastSeenAgeSeconds: st?.lastSeenTs ? Math.round((now - st.lastSeenTs) / 1000) : null,
+          };
+        }),
+      });
+    }),
+  );
 
-  port.route('GET', '/logs', (req) => {
-    const limit = Number(req.query.get('limit') ?? '50');
-    const before = req.query.get('before');
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) return json(400, { error: 'limit must be an integer from 1 to 500' });
-    if (before !== null && !/^\d+$/.test(before)) return json(400, { error: 'before must be a record id (integer)' });
-    const kind = req.query.get('kind');
-    // Fetch one extra to know whether there is a next page.
-    const rows = o.store.records(limit + 1, before === null ? undefined : Number(before), kind ?? undefined);
-    const page = rows.slice(0, limit);
-    return json(200, {
-      records: page.map((r) => ({ id: r.id, ts: iso(r.ts), kind: r.kind, data: r.data })),
-      nextBefore: rows.length > limit ? page[page.length - 1]!.id : null,
-    });
-  });
+  port.route(
+    'GET',
+    '/logs',
+    guarded(o.token, (req) => {
+      const limit = Number(req.query.get('limit') ?? '50');
+      const before = req.query.get('before');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) return json(400, { error: 'limit must be an integer from 1 to 500' });
+      if (before !== null && !/^\d+$/.test(before)) return json(400, { error: 'before must be a record id (integer)' });
+      const kind = req.query.get('kind');
+      // Fetch one extra to know whether there is a next page.
+      const rows = o.store.records(limit + 1, before === null ? undefined : Number(before), kind ?? undefined);
+      const page = rows.slice(0, limit);
+      return json(200, {
+        records: page.map((r) => ({ id: r.id, ts: iso(r.ts), kind: r.kind, data: r.data })),
+        nextBefore: rows.length > limit ? page[page.length - 1]!.id : null,
+      });
+    }),
+  );
 }

@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { ChatAdapter, ChatEvent, ChatReply, ChatUser, MessageRef } from '../../core/chat.js';
 import type { Clock, Store } from '../../core/ports.js';
 import { json, type HttpRequest, type HttpResponse, type SidePort } from '../../http/side-port.js';
+import { guarded, tokenOk } from '../../http/token-guard.js';
 import { MAX_INPUT } from '../text-tools.js';
 import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console-assets.js';
 
@@ -15,16 +15,6 @@ export interface WebAdapterOptions {
 }
 
 const USER_RE = /^[A-Za-z0-9._@-]{1,64}$/;
-
-function tokenOk(req: HttpRequest, token: string | undefined): boolean {
-  if (!token) return true;
-  const auth = req.headers.authorization ?? '';
-  const cookie = /(?:^|;\s*)sco_token=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-  const given = auth.startsWith('Bearer ') ? auth.slice(7) : cookie ? decodeURIComponent(cookie) : (req.query.get('token') ?? '');
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 function parseBody(req: HttpRequest): { ok: true; body: Record<string, unknown> } | { ok: false; res: HttpResponse } {
   if (!(req.headers['content-type'] ?? '').includes('application/json')) {
@@ -56,8 +46,7 @@ function userFrom(req: HttpRequest, body: Record<string, unknown>): ChatUser | u
  */
 export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register(port: SidePort): void } {
   let handler: ((e: ChatEvent) => Promise<ChatReply>) | undefined;
-  const guard = (h: (req: HttpRequest) => Promise<HttpResponse> | HttpResponse) => (req: HttpRequest) =>
-    tokenOk(req, o.token) ? h(req) : json(401, { error: 'missing or wrong token (SCO_WEB_TOKEN): send Authorization: Bearer <token>' });
+  const guard = (h: (req: HttpRequest) => Promise<HttpResponse> | HttpResponse) => guarded(o.token, h);
 
   async function ask(req: HttpRequest, source: 'console' | 'api'): Promise<HttpResponse> {
     const parsed = parseBody(req);

@@ -77,6 +77,12 @@ describe('POST /api/query', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('set-cookie')).toMatch(/sco_token=.*HttpOnly; SameSite=Strict/);
     expect((await fetch(`${base}/api/console`, { headers: { cookie: 'sco_token=s3cret-token' } })).status).toBe(200);
+    // Data endpoints need it too; probes do not.
+    expect((await fetch(`${base}/status`)).status).toBe(401);
+    expect((await fetch(`${base}/logs`)).status).toBe(401);
+    expect((await fetch(`${base}/status`, { headers: { authorization: 'Bearer s3cret-token' } })).status).toBe(200);
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await fetch(`${base}/metrics`)).status).toBe(200);
   });
 
   it('refuses to start bound beyond loopback without a token', () => {

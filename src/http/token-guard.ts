@@ -1,0 +1,18 @@
+import { timingSafeEqual } from 'node:crypto';
+import { json, type Handler, type HttpRequest } from './side-port.js';
+
+/** Bearer token, `sco_token` cookie, or `?token=` (page loads only); constant-time compare. */
+export function tokenOk(req: HttpRequest, token: string | undefined): boolean {
+  if (!token) return true;
+  const auth = req.headers.authorization ?? '';
+  const cookie = /(?:^|;\s*)sco_token=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+  const given = auth.startsWith('Bearer ') ? auth.slice(7) : cookie ? decodeURIComponent(cookie) : (req.query.get('token') ?? '');
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function guarded(token: string | undefined, h: Handler): Handler {
+  return (req) =>
+    tokenOk(req, token) ? h(req) : json(401, { error: 'missing or wrong token (SCO_WEB_TOKEN): send Authorization: Bearer <token>' });
+}
