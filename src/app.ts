@@ -281,6 +281,21 @@ export function createApp(deps: AppDeps) {
     if (a.health) componentHealth[`chat_${a.platform}`] = a.health;
   }
   addAdapter(web);
+
+  /** Platform adapters whose SDKs are heavy load only when their tokens are configured. */
+  async function loadAdapters(): Promise<void> {
+    if (config.slack && !adapters.has('slack')) {
+      const { createSlackAdapter } = await import('./bot/slack/slack-adapter.js');
+      const slack = createSlackAdapter({
+        ...config.slack,
+        command: config.chat.slack.command,
+        watchdogMs: config.chat.slack.watchdogSeconds * 1000,
+        logger: logger.child({ component: 'slack' }),
+      });
+      slack.register(sidePort);
+      addAdapter(slack);
+    }
+  }
   componentHealth.outbox = () => {
     const backlog = outbox.backlog();
     metrics.outboxBacklog.set(backlog);
@@ -322,6 +337,7 @@ export function createApp(deps: AppDeps) {
     /** Recovers state, backfills, opens the side port, runs a first tick and starts the schedule. */
     async start(opts: { schedule?: boolean } = {}) {
       remediation.recover(clock.now());
+      await loadAdapters();
       await backfill();
       const address = await sidePort.start();
       logger.info({ address: `http://${address.address}:${address.port}` }, 'side port listening');

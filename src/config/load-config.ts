@@ -13,6 +13,8 @@ export interface Config extends FileConfig {
   logLevel: string;
   targets: TargetSpec[];
   endpoints: { s3?: string; cloudwatch?: string; ec2?: string; ssm?: string; autoscaling?: string };
+  /** Present when SLACK_BOT_TOKEN is set. */
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
 }
 
 export const DEFAULT_CONFIG_PATH = 'config/smartcloudops.json';
@@ -68,6 +70,14 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     problems.push(`SCO_LOG_LEVEL: "${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    problems.push(
+      'SLACK_SIGNING_SECRET: SLACK_BOT_TOKEN is set, so set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode); see docs/slack.md',
+    );
+  }
+  if (env.SLACK_APP_TOKEN && !env.SLACK_APP_TOKEN.startsWith('xapp-'))
+    problems.push('SLACK_APP_TOKEN: an app-level token starts with "xapp-"');
+
   let targets: TargetSpec[] = [];
   if (file) {
     const targetsPath = path.resolve(cwd, file.targetsFile);
@@ -97,6 +107,14 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     http: { host, port, webToken: env.SCO_WEB_TOKEN || undefined },
     logLevel,
     targets,
+    slack: env.SLACK_BOT_TOKEN
+      ? {
+          botToken: env.SLACK_BOT_TOKEN,
+          signingSecret: env.SLACK_SIGNING_SECRET || undefined,
+          appToken: env.SLACK_APP_TOKEN || undefined,
+          apiUrl: env.SLACK_API_URL || undefined,
+        }
+      : undefined,
     endpoints: {
       s3: env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL,
       cloudwatch: env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL,

@@ -146,6 +146,13 @@ export const configSchema = obj({
     web: approverSet,
   }).prefault({}),
   chat: obj({
+    slack: obj({
+      command: z
+        .string()
+        .regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash command like "/ops"')
+        .default('/ops'),
+      watchdogSeconds: z.number().int().min(10).default(120),
+    }).prefault({}),
     channels: obj({
       slack: z.array(z.string()).default([]),
       discord: z.array(z.string()).default([]),

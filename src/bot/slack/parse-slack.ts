@@ -1,0 +1,70 @@
+import type { ChatEvent } from '../../core/chat.js';
+
+export interface SlashCommandBody {
+  command?: string;
+  text?: string;
+  user_id?: string;
+  user_name?: string;
+  channel_id?: string;
+}
+
+/** Pure parsers: Slack payloads → neutral events. Unknown shapes give undefined, never throw. */
+export function parseSlashCommand(b: SlashCommandBody): ChatEvent | undefined {
+  if (typeof b.user_id !== 'string' || typeof b.channel_id !== 'string') return undefined;
+  return {
+    kind: 'text',
+    platform: 'slack',
+    user: { platform: 'slack', id: b.user_id, name: b.user_name, roles: [] },
+    channel: b.channel_id,
+    text: typeof b.text === 'string' ? b.text : '',
+    source: 'command',
+  };
+}
+
+export interface BlockActionBody {
+  user?: { id?: string; name?: string; username?: string };
+  channel?: { id?: string };
+  container?: { channel_id?: string };
+}
+
+export function parseBlockAction(body: BlockActionBody, action: { action_id?: string; value?: string }): ChatEvent | undefined {
+  const m = /^sco_(approve|deny)$/.exec(action.action_id ?? '');
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  if (!m || !body.user?.id || !channel || typeof action.value !== 'string' || !/^rp_[a-z0-9]{3,30}$/.test(action.value)) return undefined;
+  return {
+    kind: 'action',
+    platform: 'slack',
+    user: { platform: 'slack', id: body.user.id, name: body.user.name ?? body.user.username, roles: [] },
+    channel,
+    action: m[1] as 'approve' | 'deny',
+    proposalId: action.value,
+  };
+}
+
+export interface MessageEventBody {
+  type?: string;
+  user?: string;
+  text?: string;
+  channel?: string;
+  channel_type?: string;
+  ts?: string;
+  thread_ts?: string;
+  bot_id?: string;
+  subtype?: string;
+}
+
+/** Mentions anywhere and direct messages; bots (including ourselves) and edits are ignored. */
+export function parseMessageEvent(e: MessageEventBody): ChatEvent | undefined {
+  if (e.bot_id || e.subtype || typeof e.user !== 'string' || typeof e.channel !== 'string') return undefined;
+  const mention = e.type === 'app_mention';
+  if (!mention && !(e.type === 'message' && e.channel_type === 'im')) return undefined;
+  return {
+    kind: 'text',
+    platform: 'slack',
+    user: { platform: 'slack', id: e.user, roles: [] },
+    channel: e.channel,
+    thread: e.thread_ts ?? e.ts,
+    text: typeof e.text === 'string' ? e.text : '',
+    source: mention ? 'mention' : 'message',
+  };
+}

@@ -1,0 +1,65 @@
+import type { NeutralMessage } from '../../core/chat.js';
+import { sparkline } from '../render-message.js';
+
+/** Slack mrkdwn treats &, < and > as control characters; everything we show is escaped. */
+export const escapeMrkdwn = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const EMOJI: Record<NeutralMessage['severity'], string> = {
+  critical: ':red_circle:',
+  warning: ':large_yellow_circle:',
+  info: ':information_source:',
+  ok: ':white_check_mark:',
+};
+
+export interface SlackRendered {
+  text: string;
+  blocks: Record<string, unknown>[];
+}
+
+/** Neutral message → Block Kit (header, figures, chart, context, Approve/Deny). Pure. */
+export function renderBlocks(m: NeutralMessage): SlackRendered {
+  const blocks: Record<string, unknown>[] = [{ type: 'header', text: { type: 'plain_text', text: m.title.slice(0, 150), emoji: true } }];
+  if (m.text)
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${EMOJI[m.severity]} ${escapeMrkdwn(m.text).slice(0, 2900)}` } });
+  if (m.fields.length) {
+    blocks.push({
+      type: 'section',
+      fields: m.fields
+        .slice(0, 10)
+        .map((f) => ({ type: 'mrkdwn', text: `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value).slice(0, 1900)}` })),
+    });
+  }
+  if (m.sparkline) {
+    blocks.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `${escapeMrkdwn(m.sparkline.label)} \`${sparkline(m.sparkline.values, 40)}\` ${escapeMrkdwn(m.sparkline.from)}–${escapeMrkdwn(m.sparkline.to)}`,
+        },
+      ],
+    });
+  }
+  const context = [m.context, m.status].filter((x): x is string => Boolean(x));
+  if (context.length)
+    blocks.push({ type: 'context', elements: context.map((c) => ({ type: 'mrkdwn', text: escapeMrkdwn(c).slice(0, 2900) })) });
+  if (m.actions.length) {
+    blocks.push({
+      type: 'actions',
+      block_id: `sco_actions_${m.actions[0]!.proposalId}`,
+      elements: m.actions.map((a) => ({
+        type: 'button',
+        action_id: `sco_${a.action}`,
+        text: { type: 'plain_text', text: a.label },
+        value: a.proposalId,
+        style: a.action === 'approve' ? 'primary' : 'danger',
+      })),
+    });
+  }
+  return { text: `${m.title}: ${m.text}`.slice(0, 3000), blocks };
+}
+
+/** A chat reply (plain text, tables in ``` fences) as Slack mrkdwn. */
+export function renderReplyText(text: string): string {
+  return escapeMrkdwn(text).slice(0, 39_000);
+}

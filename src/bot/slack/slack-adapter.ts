@@ -1,0 +1,156 @@
+import { App, LogLevel } from '@slack/bolt';
+import type { ChatAdapter, ChatEvent, ChatReply, MessageRef } from '../../core/chat.js';
+import { RateLimitedError } from '../../core/errors.js';
+import type { Logger } from '../../core/ports.js';
+import type { SidePort } from '../../http/side-port.js';
+import { parseBlockAction, parseMessageEvent, parseSlashCommand } from './parse-slack.js';
+import { renderBlocks, renderReplyText } from './render-blocks.js';
+import { SidePortReceiver } from './side-port-receiver.js';
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  command: string;
+  logger: Logger;
+  /** Socket Mode: reconnect when nothing (event or ping) arrived for this long. */
+  watchdogMs: number;
+  now?: () => number;
+}
+
+interface SocketClient {
+  on(event: string, f: (...args: unknown[]) => void): void;
+  disconnect(): Promise<void>;
+  start(): Promise<unknown>;
+}
+
+function boltLogger(l: Logger) {
+  let level = LogLevel.WARN;
+  return {
+    debug: (...m: unknown[]) => l.debug({ slack: m.map(String).join(' ') }),
+    info: (...m: unknown[]) => l.info({ slack: m.map(String).join(' ') }),
+    warn: (...m: unknown[]) => l.warn({ slack: m.map(String).join(' ') }),
+    error: (...m: unknown[]) => l.error({ slack: m.map(String).join(' ') }),
+    setLevel: (v: typeof level) => void (level = v),
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/**
+ * Slack through the real Bolt app, in HTTP mode (Events API, slash commands and interactivity at
+ * /slack/events on the side port) or, with an app token, Socket Mode. Every command and click is
+ * acked at once; the answer follows through response_url (commands, clicks) or a threaded reply.
+ */
+export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { register(port: SidePort): void } {
+  const socket = Boolean(o.appToken);
+  if (!socket && !o.signingSecret)
+    throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  let lastEventTs: number | null = null;
+  let state = socket ? 'starting' : 'http';
+  const touch = () => (lastEventTs = Date.now());
+  const receiver = socket
+    ? undefined
+    : new SidePortReceiver({ signingSecret: o.signingSecret!, logger: o.logger, now: o.now, onEvent: touch });
+  const app = new App({
+    token: o.botToken,
+    ...(socket ? { socketMode: true, appToken: o.appToken } : { receiver }),
+    logger: boltLogger(o.logger),
+    clientOptions: { slackApiUrl: o.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
+  });
+  let handler: ((e: ChatEvent) => Promise<ChatReply>) | undefined;
+  const handle = async (e: ChatEvent | undefined): Promise<ChatReply> =>
+    e && handler ? handler(e) : { text: 'I could not read that request.', intent: 'bad_input', private: true };
+
+  app.command(o.command, async ({ ack, command, respond }) => {
+    await ack();
+    const reply = await handle(parseSlashCommand(command));
+    await respond({ response_type: reply.private ? 'ephemeral' : 'in_channel', text: renderReplyText(reply.text) });
+  });
+  app.action(/^sco_(approve|deny)$/, async ({ ack, body, action, respond }) => {
+    await ack();
+    const reply = await handle(parseBlockAction(body as never, action as { action_id?: string; value?: string }));
+    // The alert itself is updated in place by the notifier; the clicker gets the outcome privately.
+    await respond({ response_type: 'ephemeral', replace_original: false, text: renderReplyText(reply.text) });
+  });
+  const onMessage = async ({ event, say }: { event: unknown; say: (m: { text: string; thread_ts?: string }) => Promise<unknown> }) => {
+    const e = parseMessageEvent(event as never);
+    if (!e || e.kind !== 'text') return;
+    const reply = await handle(e);
+    await say({ text: renderReplyText(reply.text), thread_ts: e.thread });
+  };
+  app.event('app_mention', onMessage as never);
+  app.message(onMessage as never);
+  app.error(async (err) => o.logger.error({ err }, 'slack listener failed'));
+
+  let watchdog: NodeJS.Timeout | undefined;
+  const client = socket ? ((app as unknown as { receiver: { client: SocketClient } }).receiver.client as SocketClient) : undefined;
+  if (client) {
+    for (const s of ['connecting', 'connected', 'reconnecting', 'disconnected', 'disconnecting']) client.on(s, () => (state = s));
+    client.on('connected', touch);
+    client.on('slack_event', touch);
+    // Pings from Slack arrive as WebSocket pings; any frame proves the socket is alive.
+    client.on('ping', touch);
+  }
+
+  function toError(err: unknown): Error {
+    const e = err as { code?: string; retryAfter?: number; message?: string };
+    if (e.code === 'slack_webapi_rate_limited_error') return new RateLimitedError('slack rate limited', (e.retryAfter ?? 1) * 1000);
+    return err instanceof Error ? err : new Error(String(err));
+  }
+
+  return {
+    platform: 'slack',
+    async start() {
+      if (!socket) return;
+      await app.start();
+      touch();
+      watchdog = setInterval(
+        () => {
+          if (state === 'connected' && lastEventTs !== null && Date.now() - lastEventTs > o.watchdogMs) {
+            o.logger.warn({ quietMs: Date.now() - lastEventTs }, 'slack socket quiet for too long; reconnecting');
+            touch();
+            void client!
+              .disconnect()
+              .then(() => client!.start())
+              .catch((err: unknown) => o.logger.error({ err }, 'slack reconnect failed'));
+          }
+        },
+        Math.min(o.watchdogMs, 10_000),
+      );
+      watchdog.unref();
+    },
+    async stop() {
+      if (watchdog) clearInterval(watchdog);
+      if (socket) await app.stop().catch(() => undefined);
+    },
+    async post(channel, msg, opts): Promise<MessageRef> {
+      try {
+        const r = await app.client.chat.postMessage({ channel, ...renderBlocks(msg), thread_ts: opts?.thread } as never);
+        return { platform: 'slack', channel: (r.channel as string) ?? channel, id: r.ts as string, thread: opts?.thread };
+      } catch (err) {
+        throw toError(err);
+      }
+    },
+    async update(ref, msg) {
+      try {
+        await app.client.chat.update({ channel: ref.channel, ts: ref.id, ...renderBlocks(msg) } as never);
+      } catch (err) {
+        throw toError(err);
+      }
+    },
+    onEvent(h) {
+      handler = h;
+    },
+    health: () => ({
+      ok: !socket || state === 'connected',
+      mode: socket ? 'socket' : 'http',
+      state,
+      lastEvent: lastEventTs ? new Date(lastEventTs).toISOString() : null,
+    }),
+    register(port: SidePort) {
+      if (receiver) port.route('POST', '/slack/events', (req) => receiver.handle(req), { maxBody: 1 << 20 });
+    },
+  };
+}

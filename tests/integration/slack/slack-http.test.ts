@@ -1,0 +1,220 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../src/app.js';
+import { SidePortReceiver } from '../../../src/bot/slack/side-port-receiver.js';
+import { startFakeSlackApi } from '../../fakes/fake-slack-api.js';
+import { captureLogger, testConfig } from '../../helpers/test-config.js';
+
+const SECRET = 'test-signing-secret';
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function sign(body: string, ts = Math.floor(Date.now() / 1000)) {
+  return {
+    'x-slack-request-timestamp': String(ts),
+    'x-slack-signature': 'v0=' + createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex'),
+  };
+}
+
+async function setup() {
+  const slack = await startFakeSlackApi();
+  cleanups.push(() => slack.close());
+  const config = testConfig({
+    targets: [
+      { name: 'web-1', role: 'web' },
+      { name: 'db-1', role: 'db' },
+    ],
+    env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url },
+    overrides: {
+      sources: { synthetic: { backfillHours: 1, incidentEveryMinutes: 100_000 } },
+      chat: { channels: { slack: ['C-ALERTS'] } },
+      approvers: { slack: { users: ['UAPPROVER', 'UOTHER'] } },
+      remediation: {
+        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
+      },
+    },
+  });
+  let t = Date.now();
+  const app = createApp({ config, logger: captureLogger(), clock: { now: () => t } });
+  const addr = await app.start({ schedule: false });
+  await app.outbox.stop();
+  cleanups.push(() => app.stop());
+  const events = `http://127.0.0.1:${addr.port}/slack/events`;
+  const post = async (body: string, ct: string, headers: Record<string, string> = sign(body)) => {
+    const r = await fetch(events, { method: 'POST', body, headers: { 'content-type': ct, ...headers } });
+    return { status: r.status, text: await r.text() };
+  };
+  const command = (text: string, user = 'U1', id = 'c1') =>
+    post(
+      new URLSearchParams({
+        token: 'x',
+        team_id: 'T1',
+        channel_id: 'C1',
+        user_id: user,
+        command: '/ops',
+        text,
+        response_url: slack.responseUrl(id),
+        trigger_id: '1.2.3',
+        api_app_id: 'A1',
+      }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+  const click = (action: string, proposalId: string, user: string, id: string) =>
+    post(
+      new URLSearchParams({
+        payload: JSON.stringify({
+          type: 'block_actions',
+          team: { id: 'T1' },
+          user: { id: user, name: user.toLowerCase() },
+          api_app_id: 'A1',
+          token: 'x',
+          trigger_id: '1.2',
+          response_url: slack.responseUrl(id),
+          channel: { id: 'C-ALERTS' },
+          container: { type: 'message', message_ts: '1700000000.000001', channel_id: 'C-ALERTS' },
+          message: { ts: '1700000000.000001', text: 'alert' },
+          actions: [{ type: 'button', action_id: `sco_${action}`, block_id: 'b1', value: proposalId, action_ts: '1700000001.0' }],
+        }),
+      }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+  const pump = async () => {
+    for (let i = 0; i < 8; i++) {
+      t += 1200;
+      await app.outbox.pumpOnce();
+    }
+  };
+  const tick = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      t += 30_000;
+      await app.tick();
+      await pump();
+    }
+  };
+  const responseFor = async (id: string) => {
+    await expect.poll(() => slack.responses.some((r) => r.path.endsWith(`/${id}`)), { timeout: 5000 }).toBe(true);
+    return slack.responses.find((r) => r.path.endsWith(`/${id}`))!.body;
+  };
+  return { app, slack, post, command, click, tick, pump, responseFor };
+}
+
+describe('Slack over HTTP with the real Bolt app', () => {
+  it('answers a signed slash command through response_url with the figure and its time', async () => {
+    const { app, command, responseFor } = await setup();
+    const started = Date.now();
+    const r = await command('cpu web-1');
+    expect(r.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    const body = await responseFor('c1');
+    const cpu = app.store.latestSamples().find((s) => s.target === 'web-1' && s.metric === 'cpu')!;
+    expect(body).toMatchObject({ response_type: 'in_channel' });
+    expect(String(body.text)).toMatch(new RegExp(`^web-1 CPU ${cpu.value.toFixed(1)}% \\(at \\d\\d:\\d\\d:\\d\\d UTC`));
+  });
+
+  it('refuses bad and stale signatures with 401 and verifies Slack’s documented example', async () => {
+    const { post } = await setup();
+    const body = 'command=%2Fops&text=status&user_id=U1&channel_id=C1';
+    expect((await post(body, 'application/x-www-form-urlencoded', { ...sign(body), 'x-slack-signature': 'v0=deadbeef' })).status).toBe(401);
+    expect((await post(body, 'application/x-www-form-urlencoded', sign(body, Math.floor(Date.now() / 1000) - 600))).status).toBe(401);
+    expect((await post(body, 'application/x-www-form-urlencoded', {})).status).toBe(401);
+
+    const vector =
+      'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c';
+    const receiver = new SidePortReceiver({
+      signingSecret: '8f742231b10e8888abcd99yyyzzz85a5',
+      logger: captureLogger(),
+      now: () => 1531420619000,
+    });
+    const req = (sig: string) => ({
+      method: 'POST',
+      path: '/slack/events',
+      query: new URLSearchParams(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': '1531420618', 'x-slack-signature': sig },
+      body: Buffer.from(vector),
+      remoteAddress: '127.0.0.1',
+    });
+    // Past verification, the receiver has no app yet: 503, not 401.
+    expect((await receiver.handle(req('v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503'))).status).toBe(503);
+    expect((await receiver.handle(req('v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b504'))).status).toBe(401);
+  });
+
+  it('answers url_verification and deduplicates Events API retries by event_id', async () => {
+    const { slack, post } = await setup();
+    const challenge = JSON.stringify({ type: 'url_verification', token: 'x', challenge: 'abc123' });
+    expect(JSON.parse((await post(challenge, 'application/json')).text)).toEqual({ challenge: 'abc123' });
+    const ev = JSON.stringify({
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: 'Ev1',
+      event_time: 1700000000,
+      authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+      event: {
+        type: 'app_mention',
+        user: 'U3',
+        text: '<@UBOT> status',
+        ts: '1700000002.000200',
+        channel: 'C1',
+        event_ts: '1700000002.000200',
+      },
+    });
+    expect((await post(ev, 'application/json')).status).toBe(200);
+    expect(
+      (await post(ev, 'application/json', { ...sign(ev), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status,
+    ).toBe(200);
+    await expect.poll(() => slack.calls.filter((c) => c.method === 'chat.postMessage').length, { timeout: 5000 }).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    const say = slack.calls.filter((c) => c.method === 'chat.postMessage');
+    expect(say).toHaveLength(1);
+    expect(say[0]!.args).toMatchObject({ channel: 'C1', thread_ts: '1700000002.000200' });
+    expect(String(say[0]!.args.text)).toMatch(/^2 targets, \d+ open anomalies/);
+  });
+
+  it('posts alerts in Block Kit with buttons; a non-approver is refused; a double click runs once; the message is updated', async () => {
+    const { app, slack, click, tick, pump, responseFor } = await setup();
+    await tick(6);
+    const posts = slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C-ALERTS');
+    const alert = posts.find((c) => JSON.stringify(c.args.blocks).includes('anomaly on web-1'))!;
+    expect(alert).toBeDefined();
+    const blocks = alert.args.blocks as { type: string }[];
+    expect(blocks[0]!.type).toBe('header');
+    expect(blocks.some((b) => b.type === 'context')).toBe(true);
+    const proposalPost = posts.find((c) => (c.args.blocks as { type: string }[]).some((b) => b.type === 'actions'))!;
+    const actions = (proposalPost.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find(
+      (b) => b.type === 'actions',
+    )!;
+    const proposalId = actions.elements![0]!.value;
+    expect(actions.elements!.map((e) => e.action_id)).toEqual(['sco_approve', 'sco_deny']);
+
+    expect((await click('approve', proposalId, 'UMALLORY', 'x1')).status).toBe(200);
+    expect(String((await responseFor('x1')).text)).toMatch(/not an approver/);
+    expect(app.store.getProposal(proposalId)!.state).toBe('proposed');
+
+    await Promise.all([click('approve', proposalId, 'UAPPROVER', 'x2'), click('approve', proposalId, 'UOTHER', 'x3')]);
+    const texts = [String((await responseFor('x2')).text), String((await responseFor('x3')).text)];
+    expect(texts.filter((x) => x.startsWith('Approved by'))).toHaveLength(1);
+    expect(app.store.proposalEvents(proposalId).filter((e) => e.to === 'running')).toHaveLength(1);
+    await pump();
+    const updates = slack.calls.filter((c) => c.method === 'chat.update' && JSON.stringify(c.args.blocks).includes(proposalId));
+    expect(updates.length).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(updates.at(-1)!.args.blocks)).toMatch(/Succeeded by slack:U(APPROVER|OTHER)/);
+    expect(JSON.stringify(updates.at(-1)!.args.blocks)).not.toContain('sco_approve');
+    const thread = slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts === proposalPost.args.ts);
+    void thread;
+  });
+
+  it('honours 429 Retry-After through the outbox and loses nothing', async () => {
+    const { slack, tick, pump } = await setup();
+    slack.rateLimitNext(2);
+    await tick(6);
+    expect(slack.calls.some((c) => c.method === 'chat.postMessage#429')).toBe(true);
+    await pump();
+    await pump();
+    const delivered = slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C-ALERTS');
+    const titles = delivered.map((c) => JSON.stringify((c.args.blocks as unknown[])[0]));
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(delivered.length).toBeGreaterThanOrEqual(2);
+  });
+});
