@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../src/app.js';
+import { createApp } from '../../../src/app.js';
 import { SidePortReceiver } from '../../../src/bot/slack/side-port-receiver.js';
 import { startFakeSlackApi } from '../../fakes/fake-slack-api.js';
 import { captureLogger, testConfig } from '../../helpers/test-config.js';
@@ -201,8 +201,9 @@ describe('Slack over HTTP with the real Bolt app', () => {
     expect(updates.length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(updates.at(-1)!.args.blocks)).toMatch(/Succeeded by slack:U(APPROVER|OTHER)/);
     expect(JSON.stringify(updates.at(-1)!.args.blocks)).not.toContain('sco_approve');
-    const thread = slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts === proposalPost.args.ts);
-    void thread;
+    // Decision and outcome follow up in the proposal message's thread.
+    const thread = slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts !== undefined && c.args.channel === 'C-ALERTS');
+    expect(thread.map((c) => String(c.args.text))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${proposalId} approved by slack:U`))]));
   });
 
   it('honours 429 Retry-After through the outbox and loses nothing', async () => {
