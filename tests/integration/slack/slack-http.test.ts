@@ -202,8 +202,12 @@ describe('Slack over HTTP with the real Bolt app', () => {
     expect(JSON.stringify(updates.at(-1)!.args.blocks)).toMatch(/Succeeded by slack:U(APPROVER|OTHER)/);
     expect(JSON.stringify(updates.at(-1)!.args.blocks)).not.toContain('sco_approve');
     // Decision and outcome follow up in the proposal message's thread.
-    const thread = slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts !== undefined && c.args.channel === 'C-ALERTS');
-    expect(thread.map((c) => String(c.args.text))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${proposalId} approved by slack:U`))]));
+    const thread = slack.calls.filter(
+      (c) => c.method === 'chat.postMessage' && c.args.thread_ts !== undefined && c.args.channel === 'C-ALERTS',
+    );
+    expect(thread.map((c) => String(c.args.text))).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^${proposalId} approved by slack:U`))]),
+    );
   });
 
   it('honours 429 Retry-After through the outbox and loses nothing', async () => {
