@@ -151,7 +151,7 @@ export const configSchema = obj({
         .string()
         .regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash command like "/ops"')
         .default('/ops'),
-      watchdogSeconds: z.number().int().min(10).default(120),
+      watchdogSeconds: z.number().int().min(1).default(120),
     }).prefault({}),
     channels: obj({
       slack: z.array(z.string()).default([]),

@@ -6,6 +6,7 @@ import type { SidePort } from '../../http/side-port.js';
 import { parseBlockAction, parseMessageEvent, parseSlashCommand } from './parse-slack.js';
 import { renderBlocks, renderReplyText } from './render-blocks.js';
 import { SidePortReceiver } from './side-port-receiver.js';
+import { createSocketWatchdog, onWebSocketHeartbeat } from './socket-watchdog.js';
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -84,14 +85,30 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
   app.message(onMessage as never);
   app.error(async (err) => o.logger.error({ err }, 'slack listener failed'));
 
-  let watchdog: NodeJS.Timeout | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let unsubscribe: (() => void) | undefined;
   const client = socket ? ((app as unknown as { receiver: { client: SocketClient } }).receiver.client as SocketClient) : undefined;
+  const watchdog = createSocketWatchdog({
+    quietMs: o.watchdogMs,
+    now: () => Date.now(),
+    isConnected: () => state === 'connected',
+    reconnect: async () => {
+      await client!.disconnect();
+      await client!.start();
+    },
+    onReconnect: (quietMs) => {
+      reconnects++;
+      o.logger.warn({ quietMs }, 'slack socket quiet for too long; reconnecting');
+    },
+  });
+  let reconnects = 0;
   if (client) {
     for (const s of ['connecting', 'connected', 'reconnecting', 'disconnected', 'disconnecting']) client.on(s, () => (state = s));
-    client.on('connected', touch);
-    client.on('slack_event', touch);
-    // Pings from Slack arrive as WebSocket pings; any frame proves the socket is alive.
-    client.on('ping', touch);
+    client.on('connected', () => watchdog.alive());
+    client.on('slack_event', () => {
+      touch();
+      watchdog.alive();
+    });
   }
 
   function toError(err: unknown): Error {
@@ -104,25 +121,17 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
     platform: 'slack',
     async start() {
       if (!socket) return;
+      unsubscribe = onWebSocketHeartbeat(() => watchdog.alive());
       await app.start();
-      touch();
-      watchdog = setInterval(
-        () => {
-          if (state === 'connected' && lastEventTs !== null && Date.now() - lastEventTs > o.watchdogMs) {
-            o.logger.warn({ quietMs: Date.now() - lastEventTs }, 'slack socket quiet for too long; reconnecting');
-            touch();
-            void client!
-              .disconnect()
-              .then(() => client!.start())
-              .catch((err: unknown) => o.logger.error({ err }, 'slack reconnect failed'));
-          }
-        },
+      timer = setInterval(
+        () => void watchdog.check().catch((err: unknown) => o.logger.error({ err }, 'slack reconnect failed')),
         Math.min(o.watchdogMs, 10_000),
       );
-      watchdog.unref();
+      timer.unref();
     },
     async stop() {
-      if (watchdog) clearInterval(watchdog);
+      if (timer) clearInterval(timer);
+      unsubscribe?.();
       if (socket) await app.stop().catch(() => undefined);
     },
     async post(channel, msg, opts): Promise<MessageRef> {
@@ -148,6 +157,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
       mode: socket ? 'socket' : 'http',
       state,
       lastEvent: lastEventTs ? new Date(lastEventTs).toISOString() : null,
+      ...(socket ? { lastHeartbeat: new Date(watchdog.lastAlive).toISOString(), watchdogReconnects: reconnects } : {}),
     }),
     register(port: SidePort) {
       if (receiver) port.route('POST', '/slack/events', (req) => receiver.handle(req), { maxBody: 1 << 20 });
