@@ -68,6 +68,10 @@ async function tickBench() {
     now += STEP;
     await app.tick();
     if (i % 240 === 0) process.stderr.write(`\r  warming up ${((i * STEP) / 3_600_000).toFixed(1)} h of ${WARMUP} h`);
+    if (process.env.BENCH_MEM && i % 480 === 0) {
+      const m = process.memoryUsage();
+      process.stderr.write(` rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} ext ${mb(m.external)} ab ${mb(m.arrayBuffers)}\n`);
+    }
   }
   const anomaliesBefore = new Set(app.store.recentAnomalies(1_000_000).map((a) => a.id));
   const ticks = Math.round((HOURS * 3_600_000) / STEP);

@@ -49,6 +49,7 @@ export function createPipeline(opts: PipelineOptions) {
   const lastTs = new Map<string, number>(store.latestSamples().map((s) => [`${s.target}|${s.metric}`, s.ts]));
   const lastSeen = new Map<string, number | null>(store.targetStates().map((t) => [t.target, t.lastSeenTs]));
   const listeners: PipelineListener[] = [];
+  const targetState = new Map<string, string>(store.targetStates().map((t) => [t.target, t.state]));
 
   function notify(f: (l: PipelineListener) => void): void {
     for (const l of listeners) {
@@ -132,7 +133,13 @@ export function createPipeline(opts: PipelineOptions) {
       for (const s of accepted) lastSeen.set(s.target, Math.max(lastSeen.get(s.target) ?? 0, s.ts));
       store.touchTargets([...seenNow], started);
       const silence = opts.silenceAfterMs === null ? [] : silenceFindings(lastSeen, seenNow, started, opts.silenceAfterMs, opts.bootTs);
-      for (const f of silence) if (f.metric === 'heartbeat') store.setTargetState(f.target, f.anomalous ? 'silent' : 'up');
+      for (const f of silence) {
+        const state = f.anomalous ? 'silent' : 'up';
+        if (targetState.get(f.target) !== state) {
+          store.setTargetState(f.target, state);
+          targetState.set(f.target, state);
+        }
+      }
 
       const changes = detect(accepted, silence);
       // Listeners hear of anomalies before remediation, so a proposal can refer to its alert.

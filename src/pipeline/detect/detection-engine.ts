@@ -37,6 +37,7 @@ export class DetectionEngine {
   private forests = new Map<string, HostForest>();
   private readonly threshold: ThresholdDetector;
   private dirty = new Set<string>();
+  private persistCalls = 0;
 
   constructor(
     private readonly cfg: DetectorsConfig,
@@ -148,7 +149,9 @@ export class DetectionEngine {
       this.dirty.delete(key);
     }
     this.store.saveDetectorStates(entries, now);
-    this.store.setKv('detector:threshold', JSON.stringify(this.threshold.snapshot()));
+    // Streaks are small but change every tick; a full save (shutdown) or every 20th slice is enough.
+    if (limit === Infinity || ++this.persistCalls % 20 === 0)
+      this.store.setKv('detector:threshold', JSON.stringify(this.threshold.snapshot()));
     return entries.length;
   }
 

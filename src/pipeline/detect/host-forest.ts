@@ -78,7 +78,8 @@ export class HostForest {
     this.last = x;
 
     let result: HostScore | undefined;
-    const storing = this.seen % this.p.stride === 0;
+    // The phase also staggers which samples become rows, so hosts do not all refit on the same tick.
+    const storing = (this.seen + this.phase) % this.p.stride === 0;
     if (storing && this.count >= this.minRows) {
       // Fits are staggered by `phase` so a fleet of hosts does not refit in the same tick.
       const due = (this.count + this.phase) % this.refitRows === 0;

@@ -28,6 +28,33 @@ export interface Forest {
 
 const EULER = 0.5772156649;
 
+/**
+ * Fits run often (every host, every refit period) and are synchronous, so the oversized build
+ * arrays are reused across fits; only the trimmed copies the forest keeps are allocated. This
+ * keeps a fleet's refits from churning megabytes of external memory per tick.
+ */
+let pool: Pick<Forest, 'feature' | 'split' | 'right' | 'size' | 'lo' | 'hi'> | undefined;
+let ints = new Int32Array(0);
+
+function workspace(nodes: number) {
+  if (!pool || pool.feature.length < nodes) {
+    pool = {
+      feature: new Uint8Array(nodes),
+      split: new Float32Array(nodes),
+      right: new Int32Array(nodes),
+      size: new Int16Array(nodes),
+      lo: new Float32Array(nodes),
+      hi: new Float32Array(nodes),
+    };
+  }
+  return pool;
+}
+
+function scratchInts(n: number): Int32Array {
+  if (ints.length < n) ints = new Int32Array(n);
+  return ints;
+}
+
 /** Average path length of an unsuccessful BST search over n points (Liu et al. 2008). */
 export function cFactor(n: number): number {
   if (n <= 1) return 0;
@@ -50,16 +77,11 @@ export function fitForest(rows: Float64Array, n: number, dims: number, p: Forest
     dims,
     sampleSize: psi,
     roots: new Int32Array(p.trees),
-    feature: new Uint8Array(maxNodes),
-    split: new Float32Array(maxNodes),
-    right: new Int32Array(maxNodes),
-    size: new Int16Array(maxNodes),
-    lo: new Float32Array(maxNodes),
-    hi: new Float32Array(maxNodes),
+    ...workspace(maxNodes),
   };
   const usable = new Int32Array(dims);
   let next = 0;
-  const idx = new Int32Array(n);
+  const idx = scratchInts(n);
   const sample = new Int32Array(psi);
 
   const build = (lo0: number, hi0: number, depth: number): number => {
@@ -132,6 +154,8 @@ export function fitForest(rows: Float64Array, n: number, dims: number, p: Forest
     split: f.split.slice(0, next),
     right: f.right.slice(0, next),
     size: f.size.slice(0, next),
+    lo: f.lo.slice(0, next),
+    hi: f.hi.slice(0, next),
   };
 }
 

@@ -12,10 +12,13 @@ export class RingBuffer {
     return this.filled;
   }
 
-  push(v: number): void {
+  /** Appends v; returns the value it overwrote, or NaN while the ring is filling. */
+  push(v: number): number {
+    const evicted = this.filled === this.capacity ? this.data[this.head]! : Number.NaN;
     this.data[this.head] = v;
     this.head = (this.head + 1) % this.capacity;
     if (this.filled < this.capacity) this.filled++;
+    return evicted;
   }
 
   /** i = 0 is the oldest kept value. */
@@ -27,7 +30,15 @@ export class RingBuffer {
   /** Copies the newest `n` values (oldest first) into `out`; returns how many were copied. */
   tail(n: number, out: Float64Array): number {
     const k = Math.min(n, this.filled, out.length);
-    for (let i = 0; i < k; i++) out[i] = this.at(this.filled - k + i);
+    // Two contiguous segments instead of a modulo per element.
+    let start = this.head - k;
+    if (start >= 0) out.set(this.data.subarray(start, this.head));
+    else {
+      start += this.capacity;
+      const first = this.data.subarray(start, this.capacity);
+      out.set(first);
+      out.set(this.data.subarray(0, this.head), first.length);
+    }
     return k;
   }
 

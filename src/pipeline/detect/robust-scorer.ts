@@ -39,6 +39,9 @@ export class RobustScorer {
   private values: RingBuffer;
   private stats: RingBuffer;
   private count = 0;
+  /** Trailing range, kept up to date incrementally; NaN when it must be rescanned. */
+  private lo = Number.NaN;
+  private hi = Number.NaN;
   private scratch: Float64Array;
   private recent: Float64Array;
 
@@ -55,7 +58,12 @@ export class RobustScorer {
 
   update(x: number): RobustScore {
     const r = this.score(x);
-    this.values.push(x);
+    const evicted = this.values.push(x);
+    if (evicted === this.lo || evicted === this.hi) this.lo = this.hi = Number.NaN;
+    else if (!Number.isNaN(this.lo)) {
+      if (x < this.lo) this.lo = x;
+      if (x > this.hi) this.hi = x;
+    }
     if (this.count >= this.p.minHistory / 2 && r.score < this.p.alarmAt) this.stats.push(r.z);
     this.count++;
     return r;
@@ -68,14 +76,20 @@ export class RobustScorer {
     const med = median(this.recent, k, this.scratch);
     for (let i = 0; i < k; i++) this.recent[i] = Math.abs(this.recent[i]! - med);
     const mad = median(this.recent, k, this.scratch);
-    let lo = Infinity;
-    let hi = -Infinity;
-    const data = this.values.data;
-    for (let i = 0; i < n; i++) {
-      const v = data[i]!;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
+    if (Number.isNaN(this.lo)) {
+      let mn = Infinity;
+      let mx = -Infinity;
+      const data = this.values.data;
+      for (let i = 0; i < n; i++) {
+        const v = data[i]!;
+        if (v < mn) mn = v;
+        if (v > mx) mx = v;
+      }
+      this.lo = mn;
+      this.hi = mx;
     }
+    const lo = this.lo;
+    const hi = this.hi;
     const range = hi - lo;
     // Floors keep flat series from turning rounding noise into huge z values.
     const scale = Math.max(1.4826 * mad, range * 0.02, Math.abs(med) * 1e-3, 1e-9);
