@@ -295,6 +295,18 @@ export function createApp(deps: AppDeps) {
       slack.register(sidePort);
       addAdapter(slack);
     }
+    if (config.discord && !adapters.has('discord')) {
+      const { createDiscordAdapter } = await import('./bot/discord/discord-adapter.js');
+      addAdapter(
+        createDiscordAdapter({
+          token: config.discord.token,
+          apiUrl: config.discord.apiUrl,
+          command: config.chat.discord.command,
+          listenChannels: config.chat.discord.listenChannels,
+          logger: logger.child({ component: 'discord' }),
+        }),
+      );
+    }
   }
   componentHealth.outbox = () => {
     const backlog = outbox.backlog();

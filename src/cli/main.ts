@@ -28,6 +28,8 @@ commands:
   detect --input F.csv --output G.csv [--metric cpu]
                              score a timestamp,value CSV online; writes timestamp,value,anomaly_score
   ask "<question>"           answer a question from the data dir's store, as chat would
+  discord register [--guild <id>]
+                             register the /ops slash command (guild: instant; global: up to an hour)
   config check               validate the configuration; non-zero exit listing every problem
   help                       this text
 
@@ -153,6 +155,23 @@ async function ask(io: CliIO, args: string[]): Promise<number> {
   }
 }
 
+async function discordRegister(io: CliIO, args: string[]): Promise<number> {
+  const cfg = config(io);
+  if (!cfg.discord?.token || !cfg.discord.applicationId)
+    throw new InputError('set DISCORD_TOKEN and DISCORD_APPLICATION_ID first (see docs/discord.md)');
+  const guild = args.includes('--guild') ? flag(args, '--guild') : undefined;
+  if (guild !== undefined && !/^\d{5,25}$/.test(guild)) throw new InputError('--guild takes a numeric guild id');
+  const { REST, Routes } = await import('discord.js');
+  const { opsCommand } = await import('../bot/discord/discord-commands.js');
+  const rest = new REST(cfg.discord.apiUrl ? { api: cfg.discord.apiUrl } : {}).setToken(cfg.discord.token);
+  const route = guild
+    ? Routes.applicationGuildCommands(cfg.discord.applicationId, guild)
+    : Routes.applicationCommands(cfg.discord.applicationId);
+  const done = (await rest.put(route, { body: [opsCommand(cfg.chat.discord.command)] })) as { id: string; name: string }[];
+  io.out(`registered ${done.map((c) => `/${c.name} (${c.id})`).join(', ')} ${guild ? `in guild ${guild}` : 'globally'}`);
+  return 0;
+}
+
 function configCheck(io: CliIO): number {
   const cfg = config(io);
   const targets = configTargets(cfg);
@@ -182,6 +201,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return detect(io, rest);
       case 'ask':
         return await ask(io, rest);
+      case 'discord':
+        if (rest[0] !== 'register') throw new InputError('usage: smartcloudops discord register [--guild <id>]');
+        return await discordRegister(io, rest.slice(1));
       case 'config':
         if (rest[0] !== 'check') throw new InputError('usage: smartcloudops config check');
         return configCheck(io);

@@ -15,6 +15,8 @@ export interface Config extends FileConfig {
   endpoints: { s3?: string; cloudwatch?: string; ec2?: string; ssm?: string; autoscaling?: string };
   /** Present when SLACK_BOT_TOKEN is set. */
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  /** Present when DISCORD_TOKEN is set. */
+  discord?: { token: string; applicationId?: string; apiUrl?: string };
 }
 
 export const DEFAULT_CONFIG_PATH = 'config/smartcloudops.json';
@@ -114,6 +116,9 @@ export function loadConfig(opts: LoadOptions = {}): Config {
           appToken: env.SLACK_APP_TOKEN || undefined,
           apiUrl: env.SLACK_API_URL || undefined,
         }
+      : undefined,
+    discord: env.DISCORD_TOKEN
+      ? { token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID || undefined, apiUrl: env.DISCORD_API_URL || undefined }
       : undefined,
     endpoints: {
       s3: env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL,

@@ -153,6 +153,13 @@ export const configSchema = obj({
         .default('/ops'),
       watchdogSeconds: z.number().int().min(1).default(120),
     }).prefault({}),
+    discord: obj({
+      command: z
+        .string()
+        .regex(/^[a-z0-9_-]{1,32}$/, 'a lowercase command name like "ops"')
+        .default('ops'),
+      listenChannels: z.array(z.string().regex(/^\d{5,25}$/, 'a Discord channel id')).default([]),
+    }).prefault({}),
     channels: obj({
       slack: z.array(z.string()).default([]),
       discord: z.array(z.string()).default([]),

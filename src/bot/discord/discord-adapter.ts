@@ -1,0 +1,183 @@
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  RateLimitError,
+  Routes,
+  type ChatInputCommandInteraction,
+  type ButtonInteraction,
+  type Message,
+} from 'discord.js';
+import type { ChatAdapter, ChatEvent, ChatReply, ChatUser, MessageRef } from '../../core/chat.js';
+import { RateLimitedError } from '../../core/errors.js';
+import type { Logger } from '../../core/ports.js';
+import { commandText } from './discord-commands.js';
+import { parseCustomId, renderEmbed, renderReplyContent } from './render-embed.js';
+
+export interface DiscordAdapterOptions {
+  token: string;
+  apiUrl?: string;
+  command: string;
+  /** Channels where plain messages (not only mentions) are answered. */
+  listenChannels: string[];
+  logger: Logger;
+  readyTimeoutMs?: number;
+}
+
+const THREAD_EXISTS = 160004;
+
+function rolesOf(member: unknown): string[] {
+  const roles = (member as { roles?: unknown } | null)?.roles;
+  if (Array.isArray(roles)) return roles.map(String);
+  const cache = (roles as { cache?: Map<string, unknown> } | undefined)?.cache;
+  return cache ? [...cache.keys()] : [];
+}
+
+function userOf(i: { user: { id: string; username: string }; member: unknown }): ChatUser {
+  return { platform: 'discord', id: i.user.id, name: i.user.username, roles: rolesOf(i.member) };
+}
+
+/**
+ * Discord through a real discord.js v14 client: the /ops command and buttons over the gateway,
+ * alerts as embeds over REST. Every interaction is deferred at once (Discord's 3 s limit) and edited
+ * when the answer is ready.
+ */
+export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { client: Client } {
+  const client = new Client({
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+      GatewayIntentBits.MessageContent,
+    ],
+    partials: [Partials.Channel],
+    rest: {
+      ...(o.apiUrl ? { api: o.apiUrl } : {}),
+      retries: 1,
+      // Alert traffic goes back to the outbox on a rate limit rather than blocking a tick.
+      rejectOnRateLimit: (d) => d.route.startsWith('/channels'),
+    },
+  });
+  let handler: ((e: ChatEvent) => Promise<ChatReply>) | undefined;
+  let state = 'idle';
+  let lastEvent: number | null = null;
+  const handle = async (e: ChatEvent): Promise<ChatReply> =>
+    handler ? handler(e) : { text: 'Not ready yet.', intent: 'error', private: true };
+
+  client.on(Events.ClientReady, () => (state = 'ready'));
+  client.on(Events.ShardDisconnect, () => (state = 'disconnected'));
+  client.on(Events.ShardReconnecting, () => (state = 'reconnecting'));
+  client.on(Events.ShardResume, () => (state = 'ready'));
+  client.on(Events.ShardReady, () => (state = 'ready'));
+  client.on(Events.Error, (err) => o.logger.error({ err }, 'discord client error'));
+
+  async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
+    const sub = i.options.getSubcommand(false) ?? 'help';
+    const decision = sub === 'approve' || sub === 'deny';
+    await i.deferReply(decision ? { flags: MessageFlags.Ephemeral } : {});
+    const text = commandText(sub, {
+      target: i.options.getString('target') ?? undefined,
+      count: i.options.getInteger('count') ?? undefined,
+      id: i.options.getString('id') ?? undefined,
+      question: i.options.getString('question') ?? undefined,
+    });
+    const reply = await handle({ kind: 'text', platform: 'discord', user: userOf(i), channel: i.channelId, text, source: 'command' });
+    await i.editReply({ content: renderReplyContent(reply.text), allowedMentions: { parse: [] } });
+  }
+
+  async function onButton(i: ButtonInteraction): Promise<void> {
+    const parsed = parseCustomId(i.customId);
+    if (!parsed) return;
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    const reply = await handle({ kind: 'action', platform: 'discord', user: userOf(i), channel: i.channelId, ...parsed });
+    // The alert itself is edited by the notifier; the clicker gets the outcome privately.
+    await i.editReply({ content: renderReplyContent(reply.text), allowedMentions: { parse: [] } });
+  }
+
+  client.on(Events.InteractionCreate, (i) => {
+    lastEvent = Date.now();
+    const run =
+      i.isChatInputCommand() && i.commandName === o.command.replace(/^\//, '') ? onCommand(i) : i.isButton() ? onButton(i) : undefined;
+    void run?.catch((err: unknown) => o.logger.error({ err }, 'discord interaction failed'));
+  });
+
+  client.on(Events.MessageCreate, (m: Message) => {
+    lastEvent = Date.now();
+    if (m.author.bot) return;
+    const me = client.user?.id;
+    const mentioned = me !== undefined && m.mentions.users.has(me);
+    if (!mentioned && m.guildId && !o.listenChannels.includes(m.channelId)) return;
+    const text = m.content.replace(/<@!?\d+>/g, ' ').trim();
+    void handle({
+      kind: 'text',
+      platform: 'discord',
+      user: { platform: 'discord', id: m.author.id, name: m.author.username, roles: rolesOf(m.member) },
+      channel: m.channelId,
+      text,
+      source: mentioned ? 'mention' : 'message',
+    })
+      .then((reply) => m.reply({ content: renderReplyContent(reply.text), allowedMentions: { parse: [], repliedUser: false } }))
+      .catch((err: unknown) => o.logger.error({ err }, 'discord message failed'));
+  });
+
+  function toError(err: unknown): Error {
+    if (err instanceof RateLimitError) return new RateLimitedError('discord rate limited', err.retryAfter || err.timeToReset || 1000);
+    if (err instanceof DiscordAPIError && err.status === 429) return new RateLimitedError('discord rate limited', 1000);
+    return err instanceof Error ? err : new Error(String(err));
+  }
+
+  return {
+    platform: 'discord',
+    client,
+    async start() {
+      state = 'connecting';
+      const ready = new Promise<void>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error('discord gateway did not become ready')), o.readyTimeoutMs ?? 30_000);
+        client.once(Events.ClientReady, () => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+      await client.login(o.token);
+      await ready;
+    },
+    async stop() {
+      state = 'stopped';
+      await client.destroy();
+    },
+    async post(channel, msg, opts): Promise<MessageRef> {
+      try {
+        let target = channel;
+        if (opts?.thread) {
+          // A thread started from a message has that message's id as its channel id.
+          await client.rest
+            .post(Routes.threads(channel, opts.thread), {
+              body: { name: msg.title.slice(0, 90) || 'follow-ups', auto_archive_duration: 1440 },
+            })
+            .catch((err: unknown) => {
+              if (!(err instanceof DiscordAPIError && err.code === THREAD_EXISTS)) throw err;
+            });
+          target = opts.thread;
+        }
+        const r = (await client.rest.post(Routes.channelMessages(target), { body: renderEmbed(msg) })) as { id: string };
+        return { platform: 'discord', channel, id: r.id, thread: opts?.thread };
+      } catch (err) {
+        throw toError(err);
+      }
+    },
+    async update(ref, msg) {
+      try {
+        await client.rest.patch(Routes.channelMessage(ref.thread ?? ref.channel, ref.id), { body: renderEmbed(msg) });
+      } catch (err) {
+        throw toError(err);
+      }
+    },
+    onEvent(h) {
+      handler = h;
+    },
+    health: () => ({ ok: state === 'ready', state, ping: client.ws.ping, lastEvent: lastEvent ? new Date(lastEvent).toISOString() : null }),
+  };
+}

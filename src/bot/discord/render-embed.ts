@@ -1,0 +1,65 @@
+import type { NeutralMessage } from '../../core/chat.js';
+import { sparkline } from '../render-message.js';
+
+const COLOR: Record<NeutralMessage['severity'], number> = { critical: 0xe01e5a, warning: 0xecb22e, info: 0x1264a3, ok: 0x2eb67d };
+
+/** Discord markdown and mentions: escaped so alert text cannot ping anyone or format itself. */
+export const escapeDiscord = (s: string) => s.replace(/([\\*_~`|>#[\]()-])/g, '\\$1').replace(/@/g, '@\u200b');
+
+export const customIdFor = (action: 'approve' | 'deny', proposalId: string) => `sco:${action}:${proposalId}`;
+
+export function parseCustomId(id: string): { action: 'approve' | 'deny'; proposalId: string } | undefined {
+  const m = /^sco:(approve|deny):(rp_[a-z0-9]{3,30})$/.exec(id);
+  return m ? { action: m[1] as 'approve' | 'deny', proposalId: m[2]! } : undefined;
+}
+
+export interface DiscordMessageBody {
+  content?: string;
+  embeds: Record<string, unknown>[];
+  components: Record<string, unknown>[];
+  allowed_mentions: { parse: never[] };
+}
+
+/** Neutral message → embed + button row (raw API JSON, so it renders the same over REST). Pure. */
+export function renderEmbed(m: NeutralMessage): DiscordMessageBody {
+  const fields = m.fields
+    .slice(0, 24)
+    .map((f) => ({ name: f.label.slice(0, 256), value: escapeDiscord(f.value).slice(0, 1024) || '-', inline: false }));
+  if (m.sparkline)
+    fields.push({
+      name: `${m.sparkline.label} ${m.sparkline.from}–${m.sparkline.to}`.slice(0, 256),
+      value: `\`${sparkline(m.sparkline.values, 40)}\``,
+      inline: false,
+    });
+  if (m.status) fields.push({ name: 'status', value: escapeDiscord(m.status).slice(0, 1024), inline: false });
+  return {
+    embeds: [
+      {
+        title: m.title.slice(0, 256),
+        description: escapeDiscord(m.text).slice(0, 4000),
+        color: COLOR[m.severity],
+        fields,
+        ...(m.context ? { footer: { text: m.context.slice(0, 2048) } } : {}),
+      },
+    ],
+    components: m.actions.length
+      ? [
+          {
+            type: 1,
+            components: m.actions.map((a) => ({
+              type: 2,
+              style: a.action === 'approve' ? 3 : 4,
+              label: a.label,
+              custom_id: customIdFor(a.action, a.proposalId),
+            })),
+          },
+        ]
+      : [],
+    allowed_mentions: { parse: [] },
+  };
+}
+
+/** Reply text: tables stay in ``` fences (Discord renders them); mentions are neutralised. */
+export function renderReplyContent(text: string): string {
+  return text.replace(/@/g, '@\u200b').slice(0, 1990);
+}

@@ -1,0 +1,154 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../../src/app.js';
+import { APP_ID, CHAN, startFakeDiscord } from '../../fakes/fake-discord.js';
+import { captureLogger, testConfig } from '../../helpers/test-config.js';
+
+const ALICE = '444444444444444444';
+const MALLORY = '555555555555555555';
+const OPS_ROLE = '666666666666666666';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function setup() {
+  const discord = await startFakeDiscord();
+  cleanups.push(() => discord.close());
+  const config = testConfig({
+    targets: [
+      { name: 'web-1', role: 'web' },
+      { name: 'db-1', role: 'db' },
+    ],
+    env: { DISCORD_TOKEN: 'fake.bot.token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.api },
+    overrides: {
+      sources: { synthetic: { backfillHours: 1, incidentEveryMinutes: 100_000 } },
+      chat: { channels: { discord: [CHAN] } },
+      approvers: { discord: { users: [ALICE], roles: [OPS_ROLE] } },
+      remediation: {
+        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
+      },
+    },
+  });
+  let t = Date.now();
+  const app = createApp({ config, logger: captureLogger(), clock: { now: () => t } });
+  const addr = await app.start({ schedule: false });
+  await app.outbox.stop();
+  cleanups.push(() => app.stop());
+  const tick = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      t += 30_000;
+      await app.tick();
+      for (let k = 0; k < 8; k++) {
+        t += 1100;
+        await app.outbox.pumpOnce();
+      }
+    }
+  };
+  const health = async () =>
+    ((await (await fetch(`http://127.0.0.1:${addr.port}/health`)).json()) as { components: Record<string, Record<string, unknown>> })
+      .components.chat_discord!;
+  return { app, discord, tick, health };
+}
+
+describe('Discord with the real discord.js client against a local REST + gateway', () => {
+  it('logs in, defers a slash command and edits in the answer', async () => {
+    const { app, discord, health } = await setup();
+    expect(discord.identifies).toBe(1);
+    expect((await health()).state).toBe('ready');
+    const { id, token } = discord.command('cpu', [{ name: 'target', type: 3, value: 'web-1' }]);
+    await expect.poll(() => discord.edits(token).length, { timeout: 5000 }).toBe(1);
+    expect(discord.callbacks(id)[0]!.body).toMatchObject({ type: 5 });
+    const cpu = app.store.latestSamples().find((s) => s.target === 'web-1' && s.metric === 'cpu')!;
+    expect(String(discord.edits(token)[0]!.body!.content)).toMatch(new RegExp(`^web-1 CPU ${cpu.value.toFixed(1)}% \\(at `));
+    expect(discord.calls.every((c) => !c.path.includes('/channels/') || c.auth === 'Bot fake.bot.token')).toBe(true);
+  });
+
+  it('posts an alert embed with buttons, edits it on resolve; approver and non-approver clicks', async () => {
+    const { app, discord, tick } = await setup();
+    await tick(6);
+    const posted = [...discord.messages.entries()].filter(([k]) => !k.startsWith('thread:'));
+    const alert = posted.find(([, m]) => JSON.stringify(m.versions[0]).includes('anomaly on web-1'))!;
+    expect(alert).toBeDefined();
+    const proposal = posted.find(([, m]) => JSON.stringify(m.body).includes('sco:approve:'))!;
+    const customId = (proposal[1].body as { components: { components: { custom_id: string }[] }[] }).components[0]!.components[0]!
+      .custom_id;
+    const proposalId = customId.split(':')[2]!;
+
+    const refused = discord.click(customId, proposal[0], MALLORY);
+    await expect.poll(() => discord.edits(refused.token).length, { timeout: 5000 }).toBe(1);
+    expect(discord.callbacks(refused.id)[0]!.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(String(discord.edits(refused.token)[0]!.body!.content)).toMatch(/not an approver/);
+    expect(app.store.getProposal(proposalId)!.state).toBe('proposed');
+
+    // A role listed in approvers.discord.roles is enough.
+    const ok = discord.click(customId, proposal[0], '777777777777777777', [OPS_ROLE]);
+    await expect.poll(() => discord.edits(ok.token).length, { timeout: 5000 }).toBe(1);
+    expect(String(discord.edits(ok.token)[0]!.body!.content)).toMatch(/^Approved by/);
+    await tick(1);
+    expect(JSON.stringify(proposal[1].body)).not.toContain('sco:approve');
+    expect(JSON.stringify(proposal[1].body)).toMatch(/Succeeded by discord:777777777777777777/);
+    // Follow-ups go in a thread started from the proposal message.
+    expect(discord.messages.has(`thread:${proposal[0]}`)).toBe(true);
+
+    await tick(12);
+    expect(JSON.stringify(alert[1].body)).toMatch(/Resolved: web-1/);
+    expect(alert[1].versions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('answers mentions, ignores other chatter, and reconnects after a gateway drop', async () => {
+    const { discord, health } = await setup();
+    discord.say(`<@${APP_ID}> status`, '888888888888888888');
+    discord.say('lunch?', '888888888888888888');
+    await expect
+      .poll(() => discord.calls.filter((c) => c.method === 'POST' && c.path === `/api/v10/channels/${CHAN}/messages`).length, {
+        timeout: 5000,
+      })
+      .toBe(1);
+    const reply = discord.calls.find((c) => c.method === 'POST' && c.path === `/api/v10/channels/${CHAN}/messages`)!;
+    expect(String(reply.body!.content)).toMatch(/^2 targets/);
+    expect(reply.body!.message_reference).toBeDefined();
+
+    discord.drop();
+    await expect.poll(() => discord.sockets.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await health()).state, { timeout: 15_000 }).toBe('ready');
+    expect(discord.identifies + discord.resumes).toBeGreaterThanOrEqual(2);
+  }, 40_000);
+
+  it('sends rate-limited alerts back to the outbox and delivers them later', async () => {
+    const { discord, tick } = await setup();
+    discord.rateLimitNext(1);
+    await tick(6);
+    const attempts = discord.calls.filter((c) => c.method === 'POST' && c.path === `/api/v10/channels/${CHAN}/messages`);
+    expect(attempts.length).toBeGreaterThanOrEqual(2);
+    const titles = [...discord.messages.values()].filter((m) => m.versions.length).map((m) => JSON.stringify(m.versions[0]));
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+});
+
+describe('smartcloudops discord register', () => {
+  it('registers /ops with its subcommands for a guild, and explains what is missing', async () => {
+    const { runCli } = await import('../../../src/cli/main.js');
+    const discord = await startFakeDiscord();
+    cleanups.push(() => discord.close());
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = (env: Record<string, string>) => ({
+      out: (s: string) => out.push(s),
+      err: (s: string) => err.push(s),
+      env,
+      cwd: process.cwd(),
+    });
+    const env = { DISCORD_TOKEN: 'fake.bot.token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.api };
+    expect(await runCli(['discord', 'register', '--guild', '222222222222222222'], io(env))).toBe(0);
+    expect(out[0]).toBe('registered /ops (900) in guild 222222222222222222');
+    const put = discord.calls.find((c) => c.method === 'PUT')!;
+    expect(put.path).toBe(`/api/v10/applications/${APP_ID}/guilds/222222222222222222/commands`);
+    expect(put.auth).toBe('Bot fake.bot.token');
+    const cmd = (put.body as unknown as { name: string; options: { name: string }[] }[])[0]!;
+    expect(cmd.options.map((o) => o.name)).toEqual(['cpu', 'anomalies', 'status', 'approve', 'deny', 'ask', 'help']);
+    expect(await runCli(['discord', 'register'], io({}))).toBe(2);
+    expect(err.at(-1)).toMatch(/DISCORD_TOKEN and DISCORD_APPLICATION_ID/);
+    expect(await runCli(['discord', 'register', '--guild', 'abc'], io(env))).toBe(2);
+  });
+});
