@@ -6,6 +6,7 @@ import type { RemediationService } from '../pipeline/remediate/remediation-servi
 import { answerIntent, answerSilences, type AnswerContext } from './answer-intent.js';
 import { describeProposal, stamp } from './format-reply.js';
 import { parseIntent, type Intent, type TargetRef } from './parse-intent.js';
+import { renderProposal } from './render-message.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
 
 export interface ChatServiceOptions {
@@ -119,6 +120,10 @@ export function createChatService(o: ChatServiceOptions) {
       case 'unknown': {
         const free = o.fallback ? await o.fallback(e.text, ctx(now)) : undefined;
         return { text: free ?? answerIntent(intent, ctx(now)), intent: free ? 'llm' : 'unknown' };
+      }
+      case 'pending': {
+        const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
+        return { text: answerIntent(intent, ctx(now)), intent: 'pending', messages: pending.map(renderProposal) };
       }
       default:
         return { text: answerIntent(intent, ctx(now)), intent: intent.kind, private: intent.kind === 'bad_input' };

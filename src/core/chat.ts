@@ -36,6 +36,8 @@ export interface ChatReply {
   intent: string;
   /** True when the reply concerns only the asker (refusals, errors). */
   private?: boolean;
+  /** Rich attachments (e.g. pending proposals with their buttons) for platforms that show them. */
+  messages?: NeutralMessage[];
 }
 
 export interface MessageRef {

@@ -85,7 +85,14 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
       question: i.options.getString('question') ?? undefined,
     });
     const reply = await handle({ kind: 'text', platform: 'discord', user: userOf(i), channel: i.channelId, text, source: 'command' });
-    await i.editReply({ content: renderReplyContent(reply.text), allowedMentions: { parse: [] } });
+    // Attachments (pending proposals) come as embeds with their Approve / Deny buttons.
+    const rich = (reply.messages ?? []).slice(0, 5).map(renderEmbed);
+    await i.editReply({
+      content: renderReplyContent(reply.text),
+      embeds: rich.flatMap((r) => r.embeds) as never,
+      components: rich.flatMap((r) => r.components) as never,
+      allowedMentions: { parse: [] },
+    });
   }
 
   async function onButton(i: ButtonInteraction): Promise<void> {

@@ -13,6 +13,7 @@ export function opsCommand(name = 'ops') {
         options: [{ type: 4, name: 'count', description: 'how many', required: false, min_value: 1, max_value: 50 }],
       },
       { type: 1, name: 'status', description: 'Fleet overview' },
+      { type: 1, name: 'pending', description: 'Proposals waiting for approval, with buttons' },
       { type: 1, name: 'approve', description: 'Approve a proposal', options: [str('id', 'proposal id, rp_…', true)] },
       { type: 1, name: 'deny', description: 'Deny a proposal', options: [str('id', 'proposal id, rp_…', true)] },
       { type: 1, name: 'ask', description: 'Ask a question', options: [str('question', 'e.g. summarise the last 3 anomalies', true)] },

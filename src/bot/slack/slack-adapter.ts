@@ -67,7 +67,14 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
   app.command(o.command, async ({ ack, command, respond }) => {
     await ack();
     const reply = await handle(parseSlashCommand(command));
-    await respond({ response_type: reply.private ? 'ephemeral' : 'in_channel', text: renderReplyText(reply.text) });
+    const blocks = (reply.messages ?? []).slice(0, 5).flatMap((m) => renderBlocks(m).blocks);
+    await respond({
+      response_type: reply.private ? 'ephemeral' : 'in_channel',
+      text: renderReplyText(reply.text),
+      ...(blocks.length
+        ? { blocks: [{ type: 'section', text: { type: 'mrkdwn', text: renderReplyText(reply.text).slice(0, 2900) } }, ...blocks] }
+        : {}),
+    } as never);
   });
   app.action(/^sco_(approve|deny)$/, async ({ ack, body, action, respond }) => {
     await ack();

@@ -71,6 +71,15 @@ describe('Discord with the real discord.js client against a local REST + gateway
     const alert = posted.find(([, m]) => JSON.stringify(m.versions[0]).includes('anomaly on web-1'))!;
     expect(alert).toBeDefined();
     const proposal = posted.find(([, m]) => JSON.stringify(m.body).includes('sco:approve:'))!;
+
+    // "/ops pending" is deferred, then edited with the proposal as an embed with its buttons.
+    const pending = discord.command('pending', []);
+    await expect.poll(() => discord.edits(pending.token).length, { timeout: 5000 }).toBe(1);
+    const edit = discord.edits(pending.token)[0]!.body!;
+    expect(discord.callbacks(pending.id)[0]!.body).toMatchObject({ type: 5 });
+    expect(String(edit.content)).toMatch(/^1 waiting for approval/);
+    expect(edit.embeds![0]!.title).toMatch(/^scale_up on web-1$/);
+    expect(JSON.stringify(edit.components)).toMatch(/sco:approve:rp_/);
     const customId = (proposal[1].body as { components: { components: { custom_id: string }[] }[] }).components[0]!.components[0]!
       .custom_id;
     const proposalId = customId.split(':')[2]!;
@@ -146,7 +155,7 @@ describe('smartcloudops discord register', () => {
     expect(put.path).toBe(`/api/v10/applications/${APP_ID}/guilds/222222222222222222/commands`);
     expect(put.auth).toBe('Bot fake.bot.token');
     const cmd = (put.body as unknown as { name: string; options: { name: string }[] }[])[0]!;
-    expect(cmd.options.map((o) => o.name)).toEqual(['cpu', 'anomalies', 'status', 'approve', 'deny', 'ask', 'help']);
+    expect(cmd.options.map((o) => o.name)).toEqual(['cpu', 'anomalies', 'status', 'pending', 'approve', 'deny', 'ask', 'help']);
     expect(await runCli(['discord', 'register'], io({}))).toBe(2);
     expect(err.at(-1)).toMatch(/DISCORD_TOKEN and DISCORD_APPLICATION_ID/);
     expect(await runCli(['discord', 'register', '--guild', 'abc'], io(env))).toBe(2);
