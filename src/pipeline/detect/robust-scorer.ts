@@ -42,14 +42,18 @@ export class RobustScorer {
   /** Trailing range, kept up to date incrementally; NaN when it must be rescanned. */
   private lo = Number.NaN;
   private hi = Number.NaN;
-  private scratch: Float64Array;
-  private recent: Float64Array;
+  /** Scoring is synchronous, so every scorer shares one pair of work arrays (2 KB each saved). */
+  private static scratch = new Float64Array(0);
+  private static recent = new Float64Array(0);
 
   constructor(readonly p: RobustParams = DEFAULT_ROBUST) {
     this.values = new RingBuffer(p.window);
     this.stats = new RingBuffer(p.historySize);
-    this.scratch = new Float64Array(Math.max(p.levelWindow, 8));
-    this.recent = new Float64Array(Math.max(p.levelWindow, 8));
+    const n = Math.max(p.levelWindow, 8);
+    if (RobustScorer.scratch.length < n) {
+      RobustScorer.scratch = new Float64Array(n);
+      RobustScorer.recent = new Float64Array(n);
+    }
   }
 
   get seen(): number {
@@ -72,10 +76,12 @@ export class RobustScorer {
   private score(x: number): RobustScore {
     const n = this.values.length;
     if (n < 8) return { score: 0, z: 0, expectedLow: x, expectedHigh: x };
-    const k = this.values.tail(this.p.levelWindow, this.recent);
-    const med = median(this.recent, k, this.scratch);
-    for (let i = 0; i < k; i++) this.recent[i] = Math.abs(this.recent[i]! - med);
-    const mad = median(this.recent, k, this.scratch);
+    const recent = RobustScorer.recent;
+    const scratch = RobustScorer.scratch;
+    const k = this.values.tail(this.p.levelWindow, recent);
+    const med = median(recent, k, scratch);
+    for (let i = 0; i < k; i++) recent[i] = Math.abs(recent[i]! - med);
+    const mad = median(recent, k, scratch);
     if (Number.isNaN(this.lo)) {
       let mn = Infinity;
       let mx = -Infinity;
