@@ -30,6 +30,8 @@ commands:
   ask "<question>"           answer a question from the data dir's store, as chat would
   discord register [--guild <id>]
                              register the /ops slash command (guild: instant; global: up to an hour)
+  infra prometheus-sd [--out DIR]
+                             write Prometheus file_sd targets from the targets file (default infra/prometheus/file_sd)
   config check               validate the configuration; non-zero exit listing every problem
   help                       this text
 
@@ -172,6 +174,25 @@ async function discordRegister(io: CliIO, args: string[]): Promise<number> {
   return 0;
 }
 
+async function prometheusSd(io: CliIO, args: string[]): Promise<number> {
+  const cfg = config(io);
+  const out = path.resolve(io.cwd, args.includes('--out') ? flag(args, '--out')! : 'infra/prometheus/file_sd');
+  const { buildNodeSd, renderSd } = await import('../infra/prometheus-sd.js');
+  const { groups, problems } = buildNodeSd(cfg.targets);
+  if (problems.length) {
+    io.err(`cannot write file_sd:\n  - ${problems.join('\n  - ')}`);
+    return 1;
+  }
+  const { mkdirSync, existsSync } = await import('node:fs');
+  mkdirSync(out, { recursive: true });
+  const file = path.join(out, 'node.json');
+  const text = renderSd(groups);
+  const same = existsSync(file) && readFileSync(file, 'utf8') === text;
+  if (!same) writeFileSync(file, text);
+  io.out(`${same ? 'unchanged' : 'wrote'} ${path.relative(io.cwd, file) || file}: ${groups.length} node_exporter targets`);
+  return 0;
+}
+
 function configCheck(io: CliIO): number {
   const cfg = config(io);
   const targets = configTargets(cfg);
@@ -201,6 +222,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return detect(io, rest);
       case 'ask':
         return await ask(io, rest);
+      case 'infra':
+        if (rest[0] !== 'prometheus-sd') throw new InputError('usage: smartcloudops infra prometheus-sd [--out DIR]');
+        return await prometheusSd(io, rest.slice(1));
       case 'discord':
         if (rest[0] !== 'register') throw new InputError('usage: smartcloudops discord register [--guild <id>]');
         return await discordRegister(io, rest.slice(1));
