@@ -9,7 +9,7 @@ import { configSchema, targetsFileSchema, type FileConfig, type TargetSpec } fro
 export interface Config extends FileConfig {
   configPath: string | null;
   dataDir: string;
-  http: { host: string; port: number; webToken?: string };
+  http: { host: string; port: number; webToken?: string; alertmanagerToken?: string };
   logLevel: string;
   targets: TargetSpec[];
   endpoints: { s3?: string; cloudwatch?: string; ec2?: string; ssm?: string; autoscaling?: string };
@@ -106,7 +106,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     ...file,
     configPath: existsSync(configPath) ? configPath : null,
     dataDir: path.resolve(cwd, env.SCO_DATA_DIR ?? 'data'),
-    http: { host, port, webToken: env.SCO_WEB_TOKEN || undefined },
+    http: { host, port, webToken: env.SCO_WEB_TOKEN || undefined, alertmanagerToken: env.SCO_ALERTMANAGER_TOKEN || undefined },
     logLevel,
     targets,
     slack: env.SLACK_BOT_TOKEN
