@@ -29,10 +29,8 @@ import { createNotifier } from './bot/notifier.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
 import { createWebAdapter } from './bot/web/web-adapter.js';
 import type { ChatAdapter, Platform } from './core/chat.js';
-import { buildStatus } from './status/build-status.js';
-import { json } from './http/side-port.js';
-import { guarded } from './http/token-guard.js';
-import { anomaliesFromWebhook, webhookSchema } from './pipeline/ingest/alertmanager-webhook.js';
+import { consoleSnapshot } from './bot/web/console-snapshot.js';
+import { registerAlertmanagerRoute } from './http/alertmanager-route.js';
 
 export interface AppDeps {
   config: Config;
@@ -261,17 +259,7 @@ export function createApp(deps: AppDeps) {
     store,
     clock,
     token: config.http.webToken,
-    snapshot: () => {
-      const now = clock.now();
-      const status = buildStatus(store, allTargets(), now, staleAfterMs);
-      const series: Record<string, number[]> = {};
-      for (const t of status.targets) {
-        const pts = store.series(t.name, 'cpu', now - 2 * 3_600_000).map((x) => x.value);
-        const step = Math.max(1, Math.ceil(pts.length / 60));
-        series[t.name] = pts.filter((_, i) => i % step === 0);
-      }
-      return { status, silences: store.chat.silences(now), series };
-    },
+    snapshot: () => consoleSnapshot(store, allTargets(), clock.now(), staleAfterMs),
   });
   web.register(sidePort);
   function addAdapter(a: ChatAdapter): void {
@@ -317,27 +305,11 @@ export function createApp(deps: AppDeps) {
     return { ok: true, backlog };
   };
 
-  // Alertmanager → bot: alerts become anomalies handled like the pipeline's own.
-  sidePort.route(
-    'POST',
-    '/alertmanager',
-    guarded(config.http.alertmanagerToken, async (req) => {
-      if (!config.http.alertmanagerToken) return json(503, { error: 'receiver disabled: set SCO_ALERTMANAGER_TOKEN' });
-      let raw: unknown;
-      try {
-        raw = JSON.parse(req.body.toString('utf8'));
-      } catch {
-        return json(400, { error: 'the body is not valid JSON' });
-      }
-      const parsed = webhookSchema.safeParse(raw);
-      if (!parsed.success)
-        return json(400, {
-          error: 'not an Alertmanager webhook (version 4)',
-          issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
-        });
-      const now = clock.now();
-      const changes = anomaliesFromWebhook(parsed.data, now, (id) => store.getAnomaly(id));
-      for (const a of [...changes.opened, ...changes.updated, ...changes.resolved]) store.upsertAnomaly(a);
+  registerAlertmanagerRoute(sidePort, {
+    token: config.http.alertmanagerToken,
+    store,
+    clock,
+    onChanges: async (changes, now) => {
       for (const a of changes.opened) {
         metrics.anomalies.inc({ severity: a.severity, detector: 'alertmanager' });
         recorder.record('anomaly_opened', now, { anomaly: a, via: 'alertmanager' });
@@ -345,15 +317,8 @@ export function createApp(deps: AppDeps) {
       for (const a of changes.resolved) recorder.record('anomaly_resolved', now, { anomaly: a, via: 'alertmanager' });
       notifier.onAnomalies(changes);
       await remediation.propose(changes.opened, now);
-      return json(200, {
-        accepted: parsed.data.alerts.length,
-        opened: changes.opened.length,
-        updated: changes.updated.length,
-        resolved: changes.resolved.length,
-      });
-    }),
-    { maxBody: 4 << 20 },
-  );
+    },
+  });
 
   async function backfill(): Promise<void> {
     const hours = config.sources.synthetic.backfillHours;

@@ -1,0 +1,15 @@
+import type { Store } from '../../core/ports.js';
+import type { Target } from '../../core/target.js';
+import { buildStatus } from '../../status/build-status.js';
+
+/** What the console page renders: /status, silences, and 2 h of CPU per target (≤ 60 points). */
+export function consoleSnapshot(store: Store, targets: Target[], now: number, staleAfterMs: number) {
+  const status = buildStatus(store, targets, now, staleAfterMs);
+  const series: Record<string, number[]> = {};
+  for (const t of status.targets) {
+    const pts = store.series(t.name, 'cpu', now - 2 * 3_600_000).map((x) => x.value);
+    const step = Math.max(1, Math.ceil(pts.length / 60));
+    series[t.name] = pts.filter((_, i) => i % step === 0);
+  }
+  return { status, silences: store.chat.silences(now), series };
+}
