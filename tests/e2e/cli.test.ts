@@ -8,6 +8,16 @@ import { tempDir } from '../helpers/test-config.js';
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/smartcloudops.js');
 
+// The shipped config, but without wall-clock slot incidents (a silent host would make figures vanish).
+const CALM = path.join(tempDir('sco-calm-'), 'calm.json');
+writeFileSync(
+  CALM,
+  JSON.stringify({
+    ...JSON.parse(readFileSync(path.join(ROOT, 'config/smartcloudops.json'), 'utf8')),
+    sources: { synthetic: { incidentEveryMinutes: 1_000_000 } },
+  }),
+);
+
 function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
@@ -40,13 +50,13 @@ describe('smartcloudops CLI', () => {
 
   it('tick prints a JSON summary and status reads it back from the store', () => {
     const data = tempDir();
-    const t = cli(['tick'], { SCO_DATA_DIR: data });
+    const t = cli(['tick'], { SCO_DATA_DIR: data, SCO_CONFIG: CALM });
     expect(t.code).toBe(0);
     const summary = JSON.parse(t.out);
     expect(summary.samples).toBeGreaterThanOrEqual(30);
     expect(summary).toHaveProperty('openAnomalies');
 
-    const s = cli(['status', '--json'], { SCO_DATA_DIR: data });
+    const s = cli(['status', '--json'], { SCO_DATA_DIR: data, SCO_CONFIG: CALM });
     expect(s.code).toBe(0);
     const doc = JSON.parse(s.out);
     const names = doc.targets.map((x: { name: string }) => x.name);

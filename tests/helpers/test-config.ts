@@ -25,10 +25,11 @@ export function testConfig(o: TestConfigOptions = {}): Config {
   return loadConfig({
     cwd: dir,
     env: { SCO_DATA_DIR: path.join(dir, 'data'), SCO_HTTP_PORT: '0', ...o.env },
-    overrides: deepMerge({ targetsFile: 'targets.json', sources: { local: { enabled: false } } }, o.overrides ?? {}) as Record<
-      string,
-      unknown
-    >,
+    overrides: deepMerge(
+      // Slot incidents follow the wall clock: tests on real time must not meet a random silent host.
+      { targetsFile: 'targets.json', sources: { local: { enabled: false }, synthetic: { incidentEveryMinutes: 1_000_000 } } },
+      o.overrides ?? {},
+    ) as Record<string, unknown>,
   });
 }
 
