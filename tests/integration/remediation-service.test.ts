@@ -1,36 +1,17 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Anomaly } from '../../src/core/anomaly.js';
 import type { Executor, Store } from '../../src/core/ports.js';
 import type { ExecutionRequest } from '../../src/core/remediation.js';
 import { configSchema } from '../../src/config/schema.js';
 import { createRemediationService } from '../../src/pipeline/remediate/remediation-service.js';
 import { createScriptExecutor } from '../../src/pipeline/remediate/script-executor.js';
 import { createSqliteStore } from '../../src/store/sqlite-store.js';
+import { cpuAnomaly } from '../fixtures/anomaly.js';
 import { captureLogger, tempDir } from '../helpers/test-config.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-function anomaly(id: string, target = 'web-1', metric = 'cpu'): Anomaly {
-  return {
-    id,
-    key: `${target}|${metric}|threshold`,
-    target,
-    metric,
-    detector: 'threshold',
-    status: 'open',
-    severity: 'warning',
-    score: 1,
-    observed: 97,
-    expectedLow: 0,
-    expectedHigh: 90,
-    startTs: 1000,
-    endTs: null,
-    updatedTs: 1000,
-    peak: 97,
-    summary: 'cpu 97 > 90',
-  };
-}
+const anomaly = cpuAnomaly;
 
 function countingExecutor(delayMs = 20): Executor & { calls: ExecutionRequest[] } {
   const calls: ExecutionRequest[] = [];

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Anomaly } from '../../../src/core/anomaly.js';
+import { cpuAnomaly } from '../../fixtures/anomaly.js';
 import { parseActionParams, scriptArgs } from '../../../src/pipeline/remediate/action-params.js';
 import { effectiveMode, globMatch, planRemediation } from '../../../src/pipeline/remediate/plan-remediation.js';
 import { configSchema } from '../../../src/config/schema.js';
 
-const anomaly: Anomaly = {
-  id: 'an_1',
-  key: 'web-1|cpu|threshold',
-  target: 'web-1',
-  metric: 'cpu',
-  detector: 'threshold',
-  status: 'open',
-  severity: 'warning',
-  score: 1,
-  observed: 97,
-  expectedLow: 0,
-  expectedHigh: 90,
-  startTs: 1000,
-  endTs: null,
-  updatedTs: 1000,
-  peak: 97,
-  summary: 'cpu 97 > 90',
-};
+const anomaly = cpuAnomaly();
 
 const rules = configSchema.parse({
   remediation: {
