@@ -28,10 +28,13 @@ commands:
   detect --input F.csv --output G.csv [--metric cpu]
                              score a timestamp,value CSV online; writes timestamp,value,anomaly_score
   ask "<question>"           answer a question from the data dir's store, as chat would
+  live-check                 AWS_LIVE=1: check the real Prometheus, Grafana, node_exporters, CloudWatch and S3
+                             (npm run test:live; env PROMETHEUS_URL, GRAFANA_URL, SCO_S3_BUCKET)
   discord register [--guild <id>]
                              register the /ops slash command (guild: instant; global: up to an hour)
-  infra prometheus-sd [--out DIR]
-                             write Prometheus file_sd targets from the targets file (default infra/prometheus/file_sd)
+  infra prometheus-sd [--out DIR] [--check]
+                             write Prometheus file_sd targets from the targets file (default infra/prometheus/file_sd);
+                             --check only reports whether the file is up to date (exit 1 when not)
   config check               validate the configuration; non-zero exit listing every problem
   help                       this text
 
@@ -188,6 +191,12 @@ async function prometheusSd(io: CliIO, args: string[]): Promise<number> {
   const file = path.join(out, 'node.json');
   const text = renderSd(groups);
   const same = existsSync(file) && readFileSync(file, 'utf8') === text;
+  if (args.includes('--check')) {
+    // CI: fail when someone edited the targets and forgot to regenerate.
+    if (same) io.out(`up to date: ${path.relative(io.cwd, file) || file}`);
+    else io.err(`${path.relative(io.cwd, file) || file} is out of date: run smartcloudops infra prometheus-sd`);
+    return same ? 0 : 1;
+  }
   if (!same) writeFileSync(file, text);
   io.out(`${same ? 'unchanged' : 'wrote'} ${path.relative(io.cwd, file) || file}: ${groups.length} node_exporter targets`);
   return 0;
@@ -222,8 +231,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return detect(io, rest);
       case 'ask':
         return await ask(io, rest);
+      case 'live-check':
+        return await (await import('./live-check-command.js')).liveCheck(io, config(io));
       case 'infra':
-        if (rest[0] !== 'prometheus-sd') throw new InputError('usage: smartcloudops infra prometheus-sd [--out DIR]');
+        if (rest[0] !== 'prometheus-sd') throw new InputError('usage: smartcloudops infra prometheus-sd [--out DIR] [--check]');
         return await prometheusSd(io, rest.slice(1));
       case 'discord':
         if (rest[0] !== 'register') throw new InputError('usage: smartcloudops discord register [--guild <id>]');

@@ -57,6 +57,37 @@ export function createMetrics() {
     }),
     outboxBacklog: new Gauge({ name: 'sco_outbox_backlog', help: 'Chat messages waiting in the outbox', registers: r }),
     storeBytes: new Gauge({ name: 'sco_store_size_bytes', help: 'Size of the store file', registers: r }),
+    llmRequests: new Counter({
+      name: 'sco_llm_requests_total',
+      help: 'LLM calls by provider and outcome (ok, error, timeout, rate_limited, circuit_open, rejected)',
+      labelNames: ['provider', 'outcome'],
+      registers: r,
+    }),
+    llmLatency: new Histogram({
+      name: 'sco_llm_request_duration_seconds',
+      help: 'Wall time of one LLM call',
+      labelNames: ['provider'],
+      buckets: [0.25, 0.5, 1, 2, 4, 8, 15, 30],
+      registers: r,
+    }),
+    llmTokens: new Counter({
+      name: 'sco_llm_tokens_total',
+      help: 'Tokens sent (in) and received (out), as reported by the provider',
+      labelNames: ['provider', 'direction'],
+      registers: r,
+    }),
+    llmCost: new Counter({
+      name: 'sco_llm_cost_usd_total',
+      help: 'Estimated LLM spend in US dollars from the configured per-token prices',
+      labelNames: ['provider'],
+      registers: r,
+    }),
+    answers: new Counter({
+      name: 'sco_chat_answers_total',
+      help: 'Questions answered, by path (deterministic, llm, fallback, refused)',
+      labelNames: ['path'],
+      registers: r,
+    }),
   };
 }
 
