@@ -4,7 +4,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import type { Clock, Executor, Logger, MetricSource, Store } from './core/ports.js';
+import type { Clock, Logger, MetricSource, Store } from './core/ports.js';
 import { systemClock } from './core/ports.js';
 import type { Target } from './core/target.js';
 import type { Config } from './config/load-config.js';
@@ -18,10 +18,8 @@ import { createPipeline, type TickSummary } from './pipeline/pipeline.js';
 import { DailyFileWriter } from './pipeline/record/daily-file-writer.js';
 import { createRecorder } from './pipeline/record/recorder.js';
 import { createS3Shipper, type S3Shipper } from './pipeline/record/s3-shipper.js';
-import { createAwsExecutor } from './pipeline/remediate/aws-executor.js';
+import { createExecutors } from './pipeline/remediate/create-executors.js';
 import { createRemediationService } from './pipeline/remediate/remediation-service.js';
-import { createScriptExecutor } from './pipeline/remediate/script-executor.js';
-import { createSimulateExecutor } from './pipeline/remediate/simulate-executor.js';
 import { createScheduler, intervalMsOf } from './pipeline/scheduler.js';
 import { createSqliteStore } from './store/sqlite-store.js';
 import { createChatService } from './bot/chat-service.js';
@@ -31,6 +29,8 @@ import { createWebAdapter } from './bot/web/web-adapter.js';
 import type { ChatAdapter, Platform } from './core/chat.js';
 import { consoleSnapshot } from './bot/web/console-snapshot.js';
 import { registerAlertmanagerRoute } from './http/alertmanager-route.js';
+import { createLlm } from './llm/create-llm.js';
+import type { LlmProvider } from './llm/llm-provider.js';
 
 export interface AppDeps {
   config: Config;
@@ -47,6 +47,7 @@ export interface AppDeps {
     ec2?: Pick<EC2Client, 'send'>;
     ssm?: Pick<SSMClient, 'send'>;
     autoscaling?: Pick<AutoScalingClient, 'send'>;
+    llm?: LlmProvider;
   };
 }
 
@@ -73,26 +74,7 @@ export function createApp(deps: AppDeps) {
   };
   const targetMap = () => new Map(allTargets().map((t) => [t.name, t]));
 
-  const region = config.remediation.aws.region;
-  const executors: Record<string, Executor> = {
-    simulate: createSimulateExecutor(),
-    script: createScriptExecutor({ scripts: config.remediation.scripts, cwd, timeoutMs: config.remediation.scriptTimeoutSeconds * 1000 }),
-    aws: createAwsExecutor({
-      clients: async () => {
-        const [as, ec2, ssm] = await Promise.all([
-          import('@aws-sdk/client-auto-scaling'),
-          import('@aws-sdk/client-ec2'),
-          import('@aws-sdk/client-ssm'),
-        ]);
-        return {
-          ec2: deps.clients?.ec2 ?? new ec2.EC2Client({ region, endpoint: config.endpoints.ec2 }),
-          ssm: deps.clients?.ssm ?? new ssm.SSMClient({ region, endpoint: config.endpoints.ssm }),
-          autoscaling: deps.clients?.autoscaling ?? new as.AutoScalingClient({ region, endpoint: config.endpoints.autoscaling }),
-        };
-      },
-      ssmDocument: config.remediation.aws.ssmDocument,
-    }),
-  };
+  const executors = createExecutors(config, cwd, deps.clients);
 
   const remediation = createRemediationService({
     store,
@@ -230,13 +212,25 @@ export function createApp(deps: AppDeps) {
   // console as the platform that needs no token.
   const staleAfterMs = 3 * tickIntervalMs;
   const adapters = new Map<Platform, ChatAdapter>();
+  const targetRefs = () => allTargets().map((t) => ({ name: t.name, role: t.role ?? null }));
+  const llm = createLlm({
+    config,
+    store,
+    targets: targetRefs,
+    clock,
+    logger: logger.child({ component: 'llm' }),
+    metrics,
+    staleAfterMs,
+    provider: deps.clients?.llm,
+  });
   const chat = createChatService({
     store,
     remediation,
     approvers: config.approvers,
-    targets: () => allTargets().map((t) => ({ name: t.name, role: t.role ?? null })),
+    targets: targetRefs,
     clock,
     logger: logger.child({ component: 'chat' }),
+    fallback: llm && ((question, meta) => llm.answer({ question, ...meta })),
     staleAfterMs,
     record: (kind, ts, data) => recorder.record(kind, ts, data),
   });

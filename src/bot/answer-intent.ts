@@ -83,6 +83,18 @@ function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerCon
 
 function answerExplain(id: string | undefined, c: AnswerContext): string {
   if (!id) return 'Which anomaly? Give its id, e.g. "explain an_…" (ids are in "anomalies").';
+  if (id.startsWith('rp_')) {
+    const p = c.store.getProposal(id);
+    if (!p) return `No proposal ${quoteUntrusted(id)}.`;
+    const a = c.store.getAnomaly(p.anomalyId);
+    return [
+      `${describeProposal(p)}. Reason: ${p.reason}.`,
+      a ? `Because of: ${describeAnomaly(a, c.now)}` : '',
+      p.state === 'proposed' ? `To decide, an approver says "approve ${p.id}" or "deny ${p.id}", or uses the buttons.` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  }
   const a = c.store.getAnomaly(id);
   if (!a || a.id !== id) return `No anomaly ${quoteUntrusted(id)}.`;
   const props = c.store.listProposals({ target: a.target, limit: 200 }).filter((p) => p.anomalyId === a.id);

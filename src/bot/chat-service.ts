@@ -3,7 +3,8 @@ import type { Clock, Logger, Store } from '../core/ports.js';
 import { hashString } from '../core/random.js';
 import type { FileConfig } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
-import { answerIntent, answerSilences, type AnswerContext } from './answer-intent.js';
+import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
+import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { describeProposal, stamp } from './format-reply.js';
 import { parseIntent, type Intent, type TargetRef } from './parse-intent.js';
 import { renderProposal } from './render-message.js';
@@ -18,11 +19,20 @@ export interface ChatServiceOptions {
   logger: Logger;
   staleAfterMs: number;
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
-  /** Free-form answers for text the router cannot place (the LLM layer plugs in here). */
-  fallback?: (text: string, ctx: AnswerContext) => Promise<string | undefined>;
+  /**
+   * Free-form answers (the LLM layer plugs in here): text the router cannot place, and lookups that
+   * ask for reasoning ("why is web-1 slow?"). `deterministic` is what to fall back on.
+   */
+  fallback?: (
+    text: string,
+    meta: { conversation: string; deterministic: () => string },
+  ) => Promise<{ text: string; path: 'llm' | 'llm_repaired' | 'fallback' } | undefined>;
 }
 
 const METRIC_NAMES: Record<string, string> = { cpu: 'cpu', memory: 'memory', disk: 'disk', network: 'net_in', latency: 'latency_ms' };
+
+/** Read-only intents that a reasoning question ("why…", "compare…") hands to the LLM. */
+const LOOKUPS = new Set<Intent['kind']>(['metrics', 'anomalies', 'status', 'explain', 'silences', 'pending', 'history']);
 
 export function actorOf(u: ChatUser): string {
   return `${u.platform}:${u.id}`;
@@ -103,8 +113,15 @@ export function createChatService(o: ChatServiceOptions) {
     return { store: o.store, targets: o.targets(), now, staleAfterMs: o.staleAfterMs };
   }
 
+  async function freeForm(e: Extract<ChatEvent, { kind: 'text' }>, deterministic: () => string): Promise<ChatReply> {
+    const r = await o.fallback!(e.text, { conversation: `${e.platform}:${e.channel}:${e.thread ?? ''}`, deterministic });
+    if (!r) return { text: deterministic(), intent: 'unknown' };
+    return { text: r.text, intent: r.path === 'fallback' ? 'llm_fallback' : 'llm' };
+  }
+
   async function handleText(e: Extract<ChatEvent, { kind: 'text' }>, now: number): Promise<ChatReply> {
     const intent = parseIntent(e.text, o.targets());
+    if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text)) return freeForm(e, () => answerIntent(intent, ctx(now)));
     switch (intent.kind) {
       case 'approve':
       case 'deny':
@@ -117,10 +134,9 @@ export function createChatService(o: ChatServiceOptions) {
         return e.platform === 'cli'
           ? { text: 'Silences are lifted from chat or the web console.', intent: 'unsilence', private: true }
           : unsilence(intent, e.user, now);
-      case 'unknown': {
-        const free = o.fallback ? await o.fallback(e.text, ctx(now)) : undefined;
-        return { text: free ?? answerIntent(intent, ctx(now)), intent: free ? 'llm' : 'unknown' };
-      }
+      case 'unknown':
+        if (!o.fallback) return { text: `${NO_LLM_NOTE}\n${HELP}`, intent: 'unknown' };
+        return freeForm(e, () => freeFormFallback(e.text, ctx(now)));
       case 'pending': {
         const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
         return { text: answerIntent(intent, ctx(now)), intent: 'pending', messages: pending.map(renderProposal) };

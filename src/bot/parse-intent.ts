@@ -61,6 +61,8 @@ const WORDS = {
   help: ['help', 'commands', 'usage', 'howto'],
   explain: ['explain', 'details', 'detail', 'describe', 'why'],
   today: ['today', 'tonight'],
+  // Not an intent by itself: listed so fuzzy matching keeps them ("compare" is not "compute").
+  reasoning: ['compare', 'compared', 'comparison', 'versus', 'vs', 'should', 'correlation', 'trend', 'unusual', 'changed', 'cause'],
 } as const;
 
 const VOCAB = [...new Set([...Object.keys(METRIC_WORDS), ...Object.values(WORDS).flat()])];
@@ -144,8 +146,13 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     if (/\b(list|show|which|what)\b/.test(text) && !target && !metric) return { kind: 'silences' };
     return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget };
   }
-  if (has(WORDS.approve) && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
-  if (has(WORDS.deny)) return { kind: 'deny', id: rp };
+  // A decision is a command: the verb leads ("approve rp_1", "please deny rp_1"). "Should I approve
+  // rp_1?" is a question about it and must never act.
+  const lead = words.slice(0, words[0] === 'please' ? 2 : 1);
+  const command = (list: readonly string[]) => lead.some((w) => list.includes(w)) && !text.trim().endsWith('?');
+  if (command(WORDS.approve) && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
+  if (command(WORDS.deny)) return { kind: 'deny', id: rp };
+  if ((has(WORDS.approve) || has(WORDS.deny)) && rp) return { kind: 'explain', id: rp };
   if (an || (has(WORDS.explain) && has(WORDS.anomalies))) return { kind: 'explain', id: an };
   if (has(WORDS.pending)) return { kind: 'pending' };
   if (has(WORDS.history)) return { kind: 'history', limit: clamp(number ?? 10, 1, 50) };

@@ -15,6 +15,11 @@ export interface Config extends FileConfig {
   endpoints: { s3?: string; cloudwatch?: string; ec2?: string; ssm?: string; autoscaling?: string };
   /** Present when SLACK_BOT_TOKEN is set. */
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  /** LLM credentials and endpoints from the environment; never from the config file. */
+  llmEnv: {
+    openai?: { apiKey: string; baseUrl?: string; model?: string };
+    gemini?: { apiKey: string; baseUrl?: string; model?: string };
+  };
   /** Present when DISCORD_TOKEN is set. */
   discord?: { token: string; applicationId?: string; apiUrl?: string };
 }
@@ -67,6 +72,12 @@ export function loadConfig(opts: LoadOptions = {}): Config {
       `SCO_WEB_TOKEN: the side port binds ${host}, beyond loopback, so the web console and /api need a token; set SCO_WEB_TOKEN to a long random string, or bind SCO_HTTP_HOST=127.0.0.1`,
     );
   }
+  if (file?.llm.provider === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL)
+    problems.push('OPENAI_API_KEY: config.llm.provider is "openai"; set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server');
+  if (file?.llm.provider === 'gemini' && !env.GEMINI_API_KEY)
+    problems.push('GEMINI_API_KEY: config.llm.provider is "gemini"; set GEMINI_API_KEY');
+  for (const k of ['OPENAI_BASE_URL', 'GEMINI_BASE_URL'] as const)
+    if (env[k] && !/^https?:\/\/[^\s]+$/.test(env[k]!)) problems.push(`${k}: "${env[k]}" is not an http(s) URL`);
   const logLevel = env.SCO_LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`SCO_LOG_LEVEL: "${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}`);
@@ -120,6 +131,16 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     discord: env.DISCORD_TOKEN
       ? { token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID || undefined, apiUrl: env.DISCORD_API_URL || undefined }
       : undefined,
+    llmEnv: {
+      // A local OpenAI-compatible server (Ollama, vLLM, llama.cpp) needs a base URL but no key.
+      openai:
+        env.OPENAI_API_KEY || env.OPENAI_BASE_URL
+          ? { apiKey: env.OPENAI_API_KEY || 'none', baseUrl: env.OPENAI_BASE_URL || undefined, model: env.OPENAI_MODEL || undefined }
+          : undefined,
+      gemini: env.GEMINI_API_KEY
+        ? { apiKey: env.GEMINI_API_KEY, baseUrl: env.GEMINI_BASE_URL || undefined, model: env.GEMINI_MODEL || undefined }
+        : undefined,
+    },
     endpoints: {
       s3: env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL,
       cloudwatch: env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL,

@@ -145,6 +145,35 @@ export const configSchema = obj({
     discord: approverSet,
     web: approverSet,
   }).prefault({}),
+  /** Free-form answers. Keys come from the environment only (OPENAI_API_KEY, GEMINI_API_KEY). */
+  llm: obj({
+    provider: z.enum(['auto', 'openai', 'gemini', 'none']).default('auto'),
+    /** Default model per provider; OPENAI_MODEL / GEMINI_MODEL override. */
+    openaiModel: z.string().min(1).default('gpt-4o-mini'),
+    geminiModel: z.string().min(1).default('gemini-2.5-flash'),
+    /** Local OpenAI-compatible servers without tool calling set this false. */
+    tools: z.boolean().default(true),
+    contextTokens: z.number().int().min(300).max(100_000).default(3000),
+    maxOutputTokens: z.number().int().min(50).max(8000).default(600),
+    temperature: z.number().min(0).max(2).default(0.1),
+    timeoutMs: z.number().int().min(100).max(120_000).default(20_000),
+    /** Whole answer, retries and tool rounds included; the deterministic answer is sent when it passes. */
+    deadlineMs: z.number().int().min(200).max(600_000).default(25_000),
+    retries: z.number().int().min(0).max(5).default(2),
+    backoffMs: z.number().int().min(0).max(30_000).default(500),
+    circuitFailures: z.number().int().min(1).max(100).default(5),
+    circuitCooldownSeconds: z.number().int().min(1).max(3600).default(60),
+    maxToolRounds: z.number().int().min(0).max(5).default(3),
+    maxQuestionChars: z.number().int().min(20).max(4000).default(500),
+    memoryTurns: z.number().int().min(0).max(20).default(6),
+    memoryConversations: z.number().int().min(1).max(100_000).default(500),
+    maskHosts: z.boolean().default(false),
+    /** US dollars per million tokens, for the cost estimate on /metrics. */
+    pricing: obj({
+      inputPerMillion: z.number().min(0).default(0.15),
+      outputPerMillion: z.number().min(0).default(0.6),
+    }).prefault({}),
+  }).prefault({}),
   chat: obj({
     slack: obj({
       command: z

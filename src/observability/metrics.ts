@@ -84,7 +84,7 @@ export function createMetrics() {
     }),
     answers: new Counter({
       name: 'sco_chat_answers_total',
-      help: 'Questions answered, by path (deterministic, llm, fallback, refused)',
+      help: 'Free-form answers by path: llm, llm_repaired, fallback (deterministic answer instead); lookups show in sco_chat_events_total',
       labelNames: ['path'],
       registers: r,
     }),

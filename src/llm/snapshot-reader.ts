@@ -1,0 +1,49 @@
+import type { Store } from '../core/ports.js';
+import { focusOf, type FleetSnapshot, type SeriesStats } from './grounding-context.js';
+
+export interface SnapshotDeps {
+  store: Store;
+  targets: () => { name: string; role?: string | null }[];
+  thresholds: FleetSnapshot['thresholds'];
+  staleAfterMs: number;
+}
+
+/** Reads what the context builder needs from the store: bounded reads, whatever the history size. */
+export function createSnapshotReader(d: SnapshotDeps) {
+  return (question: string, now: number): FleetSnapshot => {
+    const targets = d.targets();
+    const latest = d.store.latestSamples();
+    const focus = focusOf(question, targets);
+    const hourStats = new Map<string, SeriesStats>();
+    for (const t of focus.targets) {
+      const metrics = new Set(latest.filter((s) => s.target === t).map((s) => s.metric));
+      for (const m of metrics) {
+        if (focus.metrics.length && !focus.metrics.includes(m)) continue;
+        const pts = d.store.series(t, m, now - 3_600_000, now);
+        if (!pts.length) continue;
+        let min = Infinity;
+        let max = -Infinity;
+        let sum = 0;
+        for (const p of pts) {
+          min = Math.min(min, p.value);
+          max = Math.max(max, p.value);
+          sum += p.value;
+        }
+        hourStats.set(`${t}/${m}`, { min, max, avg: sum / pts.length, n: pts.length });
+      }
+    }
+    const pending = d.store.listProposals({ states: ['proposed'], limit: 10 });
+    const recent = d.store.listProposals({ states: ['approved', 'denied', 'expired', 'running', 'succeeded', 'failed'], limit: 5 });
+    return {
+      now,
+      staleAfterMs: d.staleAfterMs,
+      targets,
+      latest,
+      hourStats,
+      anomalies: [...d.store.openAnomalies(), ...d.store.recentAnomalies(30).filter((a) => a.status === 'resolved')],
+      proposals: [...pending, ...recent],
+      silences: d.store.chat.silences(now),
+      thresholds: d.thresholds,
+    };
+  };
+}

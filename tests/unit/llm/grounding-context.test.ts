@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Anomaly } from '../../../src/core/anomaly.js';
+import type { Sample } from '../../../src/core/sample.js';
+import { buildGroundingContext, estimateTokens, focusOf, quoteData, type FleetSnapshot } from '../../../src/llm/grounding-context.js';
+import { ANOMALIES, NOW } from '../../fixtures/llm-fleet.js';
+
+function bigFleet(n: number): FleetSnapshot {
+  const targets = Array.from({ length: n }, (_, i) => ({
+    name: `host-${String(i).padStart(4, '0')}`,
+    role: ['web', 'api', 'db', 'cache'][i % 4]!,
+  }));
+  const latest: Sample[] = [];
+  for (const [i, t] of targets.entries())
+    for (const [m, base] of [
+      ['cpu', 20],
+      ['memory', 40],
+      ['disk', 30],
+      ['net_in', 1e6],
+      ['net_out', 5e5],
+      ['latency_ms', 80],
+    ] as const)
+      latest.push({ target: t.name, metric: m, ts: NOW - 20_000, value: base + ((i * 37) % 50) });
+  const anomalies: Anomaly[] = Array.from({ length: 300 }, (_, i) => ({
+    ...ANOMALIES[0]!,
+    id: `an_${i}`,
+    target: targets[(i * 7) % n]!.name,
+    status: i < 60 ? 'open' : 'resolved',
+    endTs: i < 60 ? null : NOW - i * 1000,
+    severity: i === 5 ? 'critical' : 'warning',
+  }));
+  return { now: NOW, staleAfterMs: 300_000, targets, latest, hourStats: new Map(), anomalies, proposals: [], silences: [], thresholds: [] };
+}
+
+describe('grounding context', () => {
+  it('stays under the token budget with 1,000 targets and 300 anomalies, keeping what the question names', () => {
+    const snap = bigFleet(1000);
+    snap.hourStats.set('host-0999/cpu', { min: 11, avg: 33.3, max: 68.25, n: 60 });
+    const ctx = buildGroundingContext(snap, 'why is host-0999 CPU high?', 3000);
+    expect(ctx.tokens).toBeLessThanOrEqual(3000);
+    expect(estimateTokens(ctx.text)).toBe(ctx.tokens);
+    expect(ctx.omitted).toBeGreaterThan(900);
+    expect(ctx.focus).toEqual({ targets: ['host-0999'], metrics: ['cpu'] });
+    // The asked-about figures come first; then the most severe open anomaly; the fleet summary survives.
+    expect(ctx.text).toContain('[host-0999 CPU @11:59Z] 33.0% (last hour: min 11.0%, avg 33.3%, max 68.3%)');
+    expect(ctx.text).toMatch(/\[an_5 host-0035 CPU\] critical/);
+    expect(ctx.text).toMatch(/\[fleet CPU\] 1000 targets: avg .*, max 69.0% on host-\d+/);
+    expect(ctx.text).toMatch(/\[note\] \d+ more lines left out to fit the budget; use the tools/);
+    for (const budget of [500, 1000, 8000])
+      expect(buildGroundingContext(snap, 'anything unusual?', budget).tokens).toBeLessThanOrEqual(budget);
+  });
+
+  it('lists every target when the fleet is small and the question general', () => {
+    const ctx = buildGroundingContext({ ...bigFleet(8), anomalies: [] }, 'anything unusual since the deploy?', 3000);
+    expect(ctx.omitted).toBe(0);
+    for (let i = 0; i < 8; i++) expect(ctx.text).toContain(`[host-000${i} @11:59Z]`);
+  });
+
+  it('finds targets by name or role and metrics by everyday words', () => {
+    const targets = [
+      { name: 'web-1', role: 'web' },
+      { name: 'db-1', role: 'db' },
+      { name: 'db-2', role: 'db' },
+    ];
+    expect(focusOf('compare the db hosts memory', targets)).toEqual({ targets: ['db-1', 'db-2'], metrics: ['memory'] });
+    expect(focusOf('why is WEB-1 slow', targets)).toEqual({ targets: ['web-1'], metrics: ['latency_ms'] });
+    expect(focusOf('network traffic', targets).metrics).toEqual(['net_in', 'net_out']);
+  });
+
+  it('quotes untrusted text as inert data', () => {
+    expect(quoteData('ok\n</data>\u0000 "x" `rm -rf` <@U1>')).toBe(`"ok '/data' 'x' 'rm -rf' '@U1'"`);
+    expect(quoteData('a'.repeat(300), 10)).toBe(`"aaaaaaaaaa…"`);
+  });
+});
