@@ -29,3 +29,14 @@ export function parseSeriesCsv(text: string): CsvRow[] {
   }
   return rows;
 }
+
+/** Epoch ms of a CSV timestamp: ISO 8601 (no zone means UTC), or epoch seconds / milliseconds. */
+export function timestampMs(t: string): number | undefined {
+  if (/^\d{9,13}(\.\d+)?$/.test(t)) {
+    const n = Number(t);
+    return n < 1e11 ? n * 1000 : n;
+  }
+  const iso = t.replace(' ', 'T');
+  const ms = Date.parse(/(Z|[+-]\d\d:?\d\d)$/.test(iso) ? iso : `${iso}Z`);
+  return Number.isFinite(ms) ? ms : undefined;
+}

@@ -14,7 +14,7 @@ import { buildStatus } from '../status/build-status.js';
 import { renderStatusText } from '../status/render-status-text.js';
 import { lockDataDir } from '../store/data-dir-lock.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
-import { parseSeriesCsv } from './csv.js';
+import { parseSeriesCsv, timestampMs } from './csv.js';
 import { createProgressBar } from './progress-bar.js';
 
 const HELP = `smartcloudops — ChatOps for cloud hosts
@@ -127,7 +127,7 @@ function detect(io: CliIO, args: string[]): number {
   const bar = createProgressBar(process.stderr, rows.length, `scoring ${path.basename(input)}`);
   const out: string[] = ['timestamp,value,anomaly_score'];
   rows.forEach((r, i) => {
-    out.push(`${r.timestamp},${r.rawValue},${score(r.value).toFixed(6)}`);
+    out.push(`${r.timestamp},${r.rawValue},${score(r.value, timestampMs(r.timestamp)).toFixed(6)}`);
     if (i % 256 === 0) bar.update(i);
   });
   bar.done();

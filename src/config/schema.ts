@@ -90,11 +90,23 @@ export const configSchema = obj({
   ]),
   detectors: obj({
     resolveAfterSamples: z.number().int().min(1).default(3),
+    /** Per-series robust statistics (src/pipeline/detect/series-detector.ts); defaults tuned on NAB. */
     robust: obj({
       enabled: z.boolean().default(true),
-      window: z.number().int().min(16).max(4096).default(720),
-      minHistory: z.number().int().min(8).default(60),
-      threshold: z.number().min(0).max(1).default(0.995),
+      ratio: z.number().min(0.5).max(10).default(1),
+      halfLife: z.number().int().min(100).max(1_000_000).default(15_000),
+      cooldown: z.number().int().min(0).max(100_000).default(30),
+      escalate: z.number().min(1).max(100).default(3),
+      seasonAlpha: z.number().min(0).max(1).default(0.5),
+      ref: z.number().int().min(16).max(4096).default(128),
+      short: z.number().int().min(2).max(64).default(4),
+      volWindow: z.number().int().min(8).max(1024).default(32),
+      range: z.number().int().min(32).max(8192).default(1024),
+      minHistory: z.number().int().min(8).default(100),
+      /** Smallest deviation (robust scale units) that may alarm: quiet on plain noise. */
+      minDeviation: z.number().min(0).max(100).default(5),
+      /** While an episode is open it stays open as long as the strongest statistic is this share of its peak. */
+      holdRatio: z.number().min(0).max(1).default(0.5),
     }).prefault({}),
     iforest: obj({
       enabled: z.boolean().default(true),

@@ -5,13 +5,14 @@ import { hashString } from '../../core/random.js';
 import type { Sample } from '../../core/sample.js';
 import type { FileConfig } from '../../config/schema.js';
 import { HostForest, HOST_FEATURES, type HostForestParams } from './host-forest.js';
-import { DEFAULT_ROBUST, RobustScorer, type RobustParams } from './robust-scorer.js';
+import { SeriesDetector, type SeriesDetectorParams } from './series-detector.js';
 import { ThresholdDetector } from './threshold-detector.js';
 
 export type DetectorsConfig = FileConfig['detectors'];
 
-export function robustParams(c: DetectorsConfig['robust']): RobustParams {
-  return { ...DEFAULT_ROBUST, window: c.window, minHistory: c.minHistory, alarmAt: c.threshold };
+export function seriesParams(c: DetectorsConfig['robust']): SeriesDetectorParams {
+  const { ref, short, volWindow, range, ratio, halfLife, cooldown, escalate, seasonAlpha, minHistory, minDeviation } = c;
+  return { ref, short, volWindow, range, ratio, halfLife, cooldown, escalate, seasonAlpha, minHistory, minDeviation };
 }
 
 export function forestParams(c: DetectorsConfig['iforest']): HostForestParams {
@@ -33,7 +34,9 @@ const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toString() : (Ma
  * it can save to and load from the store so a restart does not start blind.
  */
 export class DetectionEngine {
-  private robust = new Map<string, RobustScorer>();
+  private robust = new Map<string, SeriesDetector>();
+  /** Series whose robust episode is open: it stays open while the statistic holds (holdRatio). */
+  private holding = new Set<string>();
   private forests = new Map<string, HostForest>();
   private readonly threshold: ThresholdDetector;
   private dirty = new Set<string>();
@@ -77,24 +80,34 @@ export class DetectionEngine {
     let scorer = this.robust.get(key);
     if (!scorer) {
       const saved = this.store?.loadDetectorState(key);
-      const p = robustParams(this.cfg.robust);
-      scorer = saved ? RobustScorer.restore(saved, p) : new RobustScorer(p);
+      const p = seriesParams(this.cfg.robust);
+      scorer = saved ? SeriesDetector.restore(saved, p) : new SeriesDetector(p);
       this.robust.set(key, scorer);
     }
-    const r = scorer.update(s.value);
+    const r = scorer.update(s.value, s.ts);
     this.dirty.add(key);
-    const anomalous = r.score >= this.cfg.robust.threshold;
+    // The alarm is the benchmarked one (onset of an episode); holding only keeps that episode open.
+    const anomalous = r.alarm > 0 || (this.holding.has(key) && r.ratio >= this.cfg.robust.holdRatio);
+    if (anomalous) this.holding.add(key);
+    else this.holding.delete(key);
     const unit = unitOf(s.metric);
+    const what = {
+      spike: 'a spike',
+      range: 'outside its recent range',
+      shift: 'a level shift',
+      variance: 'a change in variability',
+      seasonal: 'unusual for this time of day',
+    }[r.kind];
     return finding(
       s,
       'robust',
       anomalous,
-      r.score,
+      r.ratio / (1 + r.ratio),
       r.expectedLow,
       r.expectedHigh,
-      r.z >= 12 ? 'critical' : 'warning',
+      r.deviations >= 12 ? 'critical' : 'warning',
       anomalous
-        ? `${s.metric} ${fmt(s.value)}${unit} is ${r.z.toFixed(1)} robust deviations from its usual ${fmt(r.expectedLow)}–${fmt(r.expectedHigh)}${unit}`
+        ? `${s.metric} ${fmt(s.value)}${unit}: ${what}, ${r.deviations.toFixed(1)} robust deviations from its usual ${fmt(r.expectedLow)}–${fmt(r.expectedHigh)}${unit}`
         : '',
     );
   }

@@ -133,13 +133,13 @@ describe('the shipped Prometheus / Alertmanager / Grafana files on the real prog
           const c = (await (await fetch(`${bot}/api/console`)).json()) as {
             status: { openAnomalies: { target: string; detector: string; metric: string; summary: string }[] };
           };
-          return c.status.openAnomalies.find((a) => a.detector === 'alertmanager');
+          return c.status.openAnomalies.find((a) => a.detector === 'alertmanager' && a.metric === 'hostdown');
         },
         { timeout: 40_000, interval: 500 },
       )
       .toMatchObject({ target: 'web-9', metric: 'hostdown', summary: expect.stringContaining('web-9') });
-    // The live host raised nothing.
-    expect(app.store.openAnomalies().filter((a) => a.detector === 'alertmanager' && a.target === 'this-host')).toEqual([]);
+    // The live host is not down (other rules may fire for it: this machine's CPU is busy running tests).
+    expect(app.store.openAnomalies().filter((a) => a.metric === 'hostdown' && a.target === 'this-host')).toEqual([]);
   }, 60_000);
 
   it('every Grafana panel query is valid PromQL over metrics that exist, and the host panels show data', async () => {

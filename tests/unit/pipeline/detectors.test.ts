@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, gaussianFrom } from '../../../src/core/random.js';
 import { AnomalyTracker } from '../../../src/pipeline/detect/anomaly-tracker.js';
 import { HostForest } from '../../../src/pipeline/detect/host-forest.js';
-import { DEFAULT_ROBUST, RobustScorer } from '../../../src/pipeline/detect/robust-scorer.js';
+import { DEFAULT_SERIES, SeriesDetector } from '../../../src/pipeline/detect/series-detector.js';
 import { silenceFindings } from '../../../src/pipeline/detect/silence-findings.js';
 import { ThresholdDetector } from '../../../src/pipeline/detect/threshold-detector.js';
 import type { Finding } from '../../../src/core/anomaly.js';
@@ -45,49 +45,80 @@ describe('threshold detector', () => {
   });
 });
 
-describe('robust scorer', () => {
+describe('series detector', () => {
   function noisy(n: number, seed = 1): number[] {
     const rng = createRng(seed);
     return Array.from({ length: n }, () => 40 + 3 * gaussianFrom(rng(), rng()));
   }
+  const HOUR = 3_600_000;
 
-  it('stays quiet on stationary noise and fires on a spike', () => {
-    const r = new RobustScorer(DEFAULT_ROBUST);
-    const scores = noisy(1500).map((v) => r.update(v).score);
-    const alarms = scores.slice(100).filter((x) => x >= 0.995).length;
+  it('stays almost quiet on stationary noise, alarms once at a spike, then holds off', () => {
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    const alarms = noisy(3000)
+      .map((v, i) => d.update(v, i * 300_000).alarm)
+      .slice(500)
+      .filter((x) => x > 0).length;
     expect(alarms).toBeLessThanOrEqual(3);
-    expect(r.update(95).score).toBeGreaterThanOrEqual(0.995);
+    const spike = d.update(95, 3000 * 300_000);
+    expect(spike.alarm).toBeGreaterThan(0.5);
+    expect(spike.kind).toMatch(/spike|range/);
+    // The next samples of the same episode raise no second alarm.
+    expect([96, 94, 95].map((v, i) => d.update(v, (3001 + i) * 300_000).alarm)).toEqual([0, 0, 0]);
+  });
+
+  it('sees a level shift that stays inside the old range', () => {
+    const rng = createRng(5);
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    // A wide but slowly wandering series: a jump from its low half to its high half is a shift.
+    const base = (i: number) => 40 + 20 * Math.sin(i / 400) + gaussianFrom(rng(), rng());
+    for (let i = 0; i < 3000; i++) d.update(base(i));
+    const after = Array.from({ length: 10 }, (_, i) => d.update(base(3000 + i) + 25));
+    expect(after.some((r) => r.alarm > 0)).toBe(true);
+  });
+
+  it('knows the time of day: a missing evening peak alarms only with the seasonal statistic', () => {
+    const run = (seasonAlpha: number) => {
+      const rng = createRng(7);
+      const d = new SeriesDetector({ ...DEFAULT_SERIES, seasonAlpha });
+      let late = 0;
+      for (let day = 0; day < 15; day++)
+        for (let h = 0; h < 24; h += 0.25) {
+          // Day 14 has no evening peak: every value is ordinary, only its time is wrong.
+          const peak = h >= 18 && h < 22 && day !== 14;
+          const r = d.update((peak ? 80 : 20) + gaussianFrom(rng(), rng()), (day * 24 + h) * HOUR);
+          if (day === 14 && h >= 18 && h < 22 && r.alarm > 0) late++;
+        }
+      return late;
+    };
+    expect(run(0.5)).toBeGreaterThan(0);
+    expect(run(0)).toBe(0);
   });
 
   it('is causal: the score of x does not depend on values after it', () => {
-    const series = noisy(400, 2);
-    const a = new RobustScorer(DEFAULT_ROBUST);
-    const b = new RobustScorer(DEFAULT_ROBUST);
-    const sa = series.map((v) => a.update(v).score);
-    const sb = series.slice(0, 300).map((v) => b.update(v).score);
-    expect(sa.slice(0, 300)).toEqual(sb);
+    const series = noisy(600, 2);
+    const a = new SeriesDetector(DEFAULT_SERIES);
+    const b = new SeriesDetector(DEFAULT_SERIES);
+    const sa = series.map((v, i) => a.update(v, i * 60_000));
+    const sb = series.slice(0, 450).map((v, i) => b.update(v, i * 60_000));
+    expect(sa.slice(0, 450)).toEqual(sb);
   });
 
-  it('gives 0 during warm-up and round-trips its state exactly', () => {
-    const r = new RobustScorer(DEFAULT_ROBUST);
-    const series = noisy(300, 3);
-    expect(
-      series
-        .slice(0, DEFAULT_ROBUST.minHistory)
-        .map((v) => r.update(v).score)
-        .every((x) => x === 0),
-    ).toBe(true);
-    series.slice(DEFAULT_ROBUST.minHistory).forEach((v) => r.update(v));
-    const copy = RobustScorer.restore(r.serialize(), DEFAULT_ROBUST);
-    for (const v of [41, 39, 80, 42]) expect(copy.update(v)).toEqual(r.update(v));
-    expect(r.serialize().length).toBeLessThan(50_000);
+  it('gives no alarm during warm-up, round-trips its state exactly, and keeps it small', () => {
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    const series = noisy(2000, 3);
+    expect(series.slice(0, DEFAULT_SERIES.minHistory).every((v) => d.update(v).alarm === 0)).toBe(true);
+    series.slice(DEFAULT_SERIES.minHistory).forEach((v, i) => d.update(v, i * 60_000));
+    const copy = SeriesDetector.restore(d.serialize(), DEFAULT_SERIES);
+    for (const [i, v] of [41, 39, 80, 42].entries()) expect(copy.update(v, (3000 + i) * 60_000)).toEqual(d.update(v, (3000 + i) * 60_000));
+    expect(d.serialize().length).toBeLessThan(50_000);
+    expect(d.serialize().length).toBeLessThan(10_000);
   });
 
   it('does not explode on a flat series', () => {
-    const r = new RobustScorer(DEFAULT_ROBUST);
-    for (let i = 0; i < 200; i++) r.update(10);
-    expect(r.update(10).score).toBeLessThan(0.5);
-    expect(r.update(20).score).toBeGreaterThanOrEqual(0.995);
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    const flat = Array.from({ length: 300 }, () => d.update(10).alarm);
+    expect(flat.every((x) => x === 0)).toBe(true);
+    expect(d.update(20).alarm).toBeGreaterThan(0.5);
   });
 });
 

@@ -1,0 +1,210 @@
+import { RingBuffer, median } from './ring-buffer.js';
+import { packState, unpackState } from './state-codec.js';
+
+export interface SeriesDetectorParams {
+  /** Reference window: the values before the recent ones, for the usual level and scale. */
+  ref: number;
+  /** Recent values whose median is "the current level" (a level shift). */
+  short: number;
+  /** Recent values whose spread is compared with the reference spread (a variance change). */
+  volWindow: number;
+  /** Trailing window for the range exceedance. */
+  range: number;
+  /** A statistic this many times its remembered peak raises an alarm. */
+  ratio: number;
+  /** Half-life, in samples, of each statistic's remembered peak. */
+  halfLife: number;
+  /** Samples after an alarm during which no new alarm is raised (one alarm per episode)... */
+  cooldown: number;
+  /** ...unless a statistic reaches this many times the last alarm's ratio (escalation). */
+  escalate: number;
+  /** Weight of a new value in its time-of-day slot's running mean (0 turns the seasonal statistic off). */
+  seasonAlpha: number;
+  /** Samples needed before any alarm. */
+  minHistory: number;
+  /** Smallest deviation, in robust scale units, that may alarm; the spread must change by 1 + this/4. */
+  minDeviation: number;
+}
+
+/** Tuned on the NAB set (docs/detection.md); the config's detectors.robust section overrides them. */
+export const DEFAULT_SERIES: SeriesDetectorParams = {
+  ref: 128,
+  short: 4,
+  volWindow: 32,
+  range: 1024,
+  ratio: 1,
+  halfLife: 15_000,
+  cooldown: 30,
+  escalate: 3,
+  seasonAlpha: 0.5,
+  minHistory: 100,
+  minDeviation: 5,
+};
+
+const KINDS = ['spike', 'range', 'shift', 'variance', 'seasonal'] as const;
+const SLOTS = 48; // half-hour slots of the day
+const DAY = 86_400_000;
+
+export interface SeriesScore {
+  /** Alarm strength at the onset of an episode, 0 otherwise; in [0, 1). */
+  alarm: number;
+  /** The strongest statistic over its remembered peak (≥ ratio means "a new extreme"). */
+  ratio: number;
+  kind: (typeof KINDS)[number];
+  /** The strongest statistic in robust deviations (MADs) of the reference window. */
+  deviations: number;
+  expectedLow: number;
+  expectedHigh: number;
+}
+
+/**
+ * Online detector for one series, the one both `smartcloudops detect` (the NAB benchmark) and the
+ * pipeline run. Five robust statistics — distance from the reference level (spike), exceedance of
+ * the trailing range, shift of the recent median, change of the recent spread, distance of the
+ * recent level from this time of day's usual level — each compared with its own remembered peak
+ * (a slowly decaying maximum), so "a new extreme for this series" means the same on any scale and
+ * one ratio works across a fleet. Alarm shaping: one alarm at the onset of an episode, then
+ * `cooldown` quiet samples unless the episode escalates. Causal: x is scored against the values
+ * before it, then learned. State: the value window plus a few dozen numbers (about 9 KB).
+ */
+export class SeriesDetector {
+  private values: RingBuffer;
+  private peaks = new Float64Array(KINDS.length);
+  private season = new Float64Array(SLOTS);
+  private seasonN = new Float64Array(SLOTS);
+  private count = 0;
+  private sinceAlarm = Number.POSITIVE_INFINITY;
+  private lastAlarm = 0;
+  private lo = Number.NaN;
+  private hi = Number.NaN;
+  private readonly decay: number;
+  // Scoring is synchronous, so every detector shares its work arrays.
+  private static a = new Float64Array(0);
+  private static b = new Float64Array(0);
+
+  constructor(readonly p: SeriesDetectorParams = DEFAULT_SERIES) {
+    this.values = new RingBuffer(Math.max(p.range, p.ref + p.short));
+    this.decay = Math.pow(0.5, 1 / Math.max(1, p.halfLife));
+    const n = this.values.capacity + 1;
+    if (SeriesDetector.a.length < n) {
+      SeriesDetector.a = new Float64Array(n);
+      SeriesDetector.b = new Float64Array(2 * n);
+    }
+  }
+
+  get seen(): number {
+    return this.count;
+  }
+
+  /** `ts` (epoch ms) enables the time-of-day statistic. */
+  update(x: number, ts?: number): SeriesScore {
+    const slot = ts === undefined || !Number.isFinite(ts) ? -1 : Math.floor((((ts % DAY) + DAY) % DAY) / (DAY / SLOTS));
+    const r = this.score(x, slot);
+    if (slot >= 0 && this.p.seasonAlpha > 0) {
+      const n = this.seasonN[slot]!;
+      this.season[slot] = n === 0 ? x : this.season[slot]! + Math.max(this.p.seasonAlpha, 1 / (n + 1)) * (x - this.season[slot]!);
+      this.seasonN[slot] = n + 1;
+    }
+    const evicted = this.values.push(x);
+    if (evicted === this.lo || evicted === this.hi) this.lo = this.hi = Number.NaN;
+    else if (!Number.isNaN(this.lo)) {
+      if (x < this.lo) this.lo = x;
+      if (x > this.hi) this.hi = x;
+    }
+    this.count++;
+    return r;
+  }
+
+  private score(x: number, slot: number): SeriesScore {
+    const p = this.p;
+    const n = this.values.length;
+    if (n < Math.max(16, p.short * 2)) return { alarm: 0, ratio: 0, kind: 'spike', deviations: 0, expectedLow: x, expectedHigh: x };
+    const a = SeriesDetector.a;
+    const b = SeriesDetector.b;
+    // Reference: up to `ref` values before the most recent `short - 1`; its median and MAD.
+    const k = this.values.tail(Math.min(n, p.ref + p.short - 1), a);
+    const refN = Math.max(8, k - (p.short - 1));
+    const med = median(a, refN, b);
+    for (let i = 0; i < refN; i++) b[i] = Math.abs(a[i]! - med);
+    const mad = median(b, refN, b.subarray(refN));
+    // Current level: the median of the last short-1 values and x.
+    const recentN = k - refN;
+    for (let i = 0; i < recentN; i++) b[i] = a[refN + i]!;
+    b[recentN] = x;
+    const level = median(b, recentN + 1, b.subarray(recentN + 1));
+    // Recent spread.
+    const vk = this.values.tail(Math.min(n, p.volWindow - 1), a);
+    a[vk] = x;
+    const vmed = median(a, vk + 1, b);
+    for (let i = 0; i <= vk; i++) a[i] = Math.abs(a[i]! - vmed);
+    const vmad = median(a, vk + 1, b);
+    if (Number.isNaN(this.lo)) {
+      let mn = Infinity;
+      let mx = -Infinity;
+      const d = this.values.data;
+      for (let i = 0; i < n; i++) {
+        if (d[i]! < mn) mn = d[i]!;
+        if (d[i]! > mx) mx = d[i]!;
+      }
+      this.lo = mn;
+      this.hi = mx;
+    }
+    // Floors keep flat series from turning rounding noise into huge statistics.
+    const scale = Math.max(1.4826 * mad, (this.hi - this.lo) * 0.01, Math.abs(med) * 1e-4, 1e-9);
+    const seasonal = slot >= 0 && p.seasonAlpha > 0 && this.seasonN[slot]! >= 3 ? Math.abs(x - this.season[slot]!) / scale : 0;
+    const stats = [
+      Math.abs(x - med) / scale,
+      x > this.hi ? (x - this.hi) / scale : x < this.lo ? (this.lo - x) / scale : 0,
+      Math.abs(level - med) / scale,
+      Math.abs(Math.log((1.4826 * vmad + 0.1 * scale) / (1.4826 * mad + 0.1 * scale))),
+      seasonal,
+    ];
+    let best = 0;
+    let kind = 0;
+    const ready = this.count >= Math.max(32, p.minHistory);
+    for (let i = 0; i < KINDS.length; i++) {
+      const r = stats[i]! / Math.max(this.peaks[i]!, 1e-9);
+      const big = i === 3 ? stats[i]! >= Math.log1p(p.minDeviation / 4) : stats[i]! >= p.minDeviation;
+      if (ready && big && r > best) {
+        best = r;
+        kind = i;
+      }
+      this.peaks[i] = Math.max(stats[i]!, this.peaks[i]! * this.decay);
+    }
+    this.sinceAlarm++;
+    let alarm = 0;
+    if (best >= p.ratio && (this.sinceAlarm > p.cooldown || best >= this.lastAlarm * p.escalate)) {
+      alarm = best / (1 + best);
+      this.sinceAlarm = 0;
+      this.lastAlarm = best;
+    }
+    return {
+      alarm,
+      ratio: best,
+      kind: KINDS[kind]!,
+      deviations: Math.max(stats[0]!, stats[2]!),
+      expectedLow: Math.max(this.lo, med - 3 * scale),
+      expectedHigh: Math.min(this.hi, med + 3 * scale),
+    };
+  }
+
+  serialize(): Buffer {
+    const meta = { count: this.count, sinceAlarm: Number.isFinite(this.sinceAlarm) ? this.sinceAlarm : -1, lastAlarm: this.lastAlarm };
+    return packState(meta, [this.values.toArray(), this.peaks, this.season, this.seasonN]);
+  }
+
+  static restore(buf: Buffer, p: SeriesDetectorParams): SeriesDetector {
+    const { meta, arrays } = unpackState(buf);
+    const s = new SeriesDetector(p);
+    if (arrays.length !== 4 || arrays[1]!.length !== KINDS.length) return s; // an older format: start afresh
+    s.values = RingBuffer.from(arrays[0]!, s.values.capacity);
+    s.peaks = Float64Array.from(arrays[1]!);
+    s.season = Float64Array.from(arrays[2]!);
+    s.seasonN = Float64Array.from(arrays[3]!);
+    s.count = Number(meta.count) || 0;
+    const since = Number(meta.sinceAlarm);
+    s.sinceAlarm = since >= 0 ? since : Number.POSITIVE_INFINITY;
+    s.lastAlarm = Number(meta.lastAlarm) || 0;
+    return s;
+  }
+}
