@@ -97,6 +97,7 @@ export class DetectionEngine {
       shift: 'a level shift',
       variance: 'a change in variability',
       seasonal: 'unusual for this time of day',
+      drift: 'a gradual drift',
     }[r.kind];
     return finding(
       s,

@@ -41,7 +41,7 @@ export const DEFAULT_SERIES: SeriesDetectorParams = {
   minDeviation: 5,
 };
 
-const KINDS = ['spike', 'range', 'shift', 'variance', 'seasonal'] as const;
+const KINDS = ['spike', 'range', 'shift', 'variance', 'seasonal', 'drift'] as const;
 const SLOTS = 48; // half-hour slots of the day
 const DAY = 86_400_000;
 
@@ -138,6 +138,13 @@ export class SeriesDetector {
     const vmed = median(a, vk + 1, b);
     for (let i = 0; i <= vk; i++) a[i] = Math.abs(a[i]! - vmed);
     const vmad = median(a, vk + 1, b);
+    // Drift: the recent spread window's median against the reference before it.
+    let drift = 0;
+    if (n >= p.ref + p.volWindow) {
+      const dk = this.values.tail(p.ref + p.volWindow - 1, a);
+      const dref = median(a, dk - (p.volWindow - 1), b);
+      drift = Math.abs(vmed - dref);
+    }
     if (Number.isNaN(this.lo)) {
       let mn = Infinity;
       let mx = -Infinity;
@@ -158,6 +165,7 @@ export class SeriesDetector {
       Math.abs(level - med) / scale,
       Math.abs(Math.log((1.4826 * vmad + 0.1 * scale) / (1.4826 * mad + 0.1 * scale))),
       seasonal,
+      drift / scale,
     ];
     let best = 0;
     let kind = 0;

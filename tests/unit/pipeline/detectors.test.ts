@@ -76,6 +76,17 @@ describe('series detector', () => {
     expect(after.some((r) => r.alarm > 0)).toBe(true);
   });
 
+  it('sees a gradual drift that no single sample gives away', () => {
+    const rng = createRng(11);
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    for (let i = 0; i < 2000; i++) d.update(50 + 2 * gaussianFrom(rng(), rng()));
+    // A slow climb: about a tenth of the noise per sample, for 150 samples.
+    const r = Array.from({ length: 150 }, (_, i) => d.update(50 + 0.25 * i + 2 * gaussianFrom(rng(), rng())));
+    const first = r.findIndex((x) => x.alarm > 0);
+    expect(first).toBeGreaterThan(-1);
+    expect(first).toBeLessThan(120);
+  });
+
   it('knows the time of day: a missing evening peak alarms only with the seasonal statistic', () => {
     const run = (seasonAlpha: number) => {
       const rng = createRng(7);
