@@ -11,8 +11,8 @@ import { ThresholdDetector } from './threshold-detector.js';
 export type DetectorsConfig = FileConfig['detectors'];
 
 export function seriesParams(c: DetectorsConfig['robust']): SeriesDetectorParams {
-  const { ref, short, volWindow, range, ratio, halfLife, cooldown, escalate, seasonAlpha, minHistory, minDeviation } = c;
-  return { ref, short, volWindow, range, ratio, halfLife, cooldown, escalate, seasonAlpha, minHistory, minDeviation };
+  const { ref, short, volWindow, range, ratio, halfLife, cooldown, escalate, seasonAlpha, minHistory, minDeviation, quietSamples } = c;
+  return { ref, short, volWindow, range, ratio, halfLife, cooldown, escalate, seasonAlpha, minHistory, minDeviation, quietSamples };
 }
 
 export function forestParams(c: DetectorsConfig['iforest']): HostForestParams {
@@ -86,8 +86,9 @@ export class DetectionEngine {
     }
     const r = scorer.update(s.value, s.ts);
     this.dirty.add(key);
-    // The alarm is the benchmarked one (onset of an episode); holding only keeps that episode open.
-    const anomalous = r.alarm > 0 || (this.holding.has(key) && r.ratio >= this.cfg.robust.holdRatio);
+    // The alarm is the benchmarked one (onset, at the NAB-optimised threshold); holding only keeps
+    // that episode open.
+    const anomalous = r.alarm >= this.cfg.robust.alarmThreshold || (this.holding.has(key) && r.ratio >= this.cfg.robust.holdRatio);
     if (anomalous) this.holding.add(key);
     else this.holding.delete(key);
     const unit = unitOf(s.metric);

@@ -24,6 +24,8 @@ export interface SeriesDetectorParams {
   minHistory: number;
   /** Smallest deviation, in robust scale units, that may alarm; the spread must change by 1 + this/4. */
   minDeviation: number;
+  /** Quiet samples after which an alarm counts in full; an alarm right after another counts half. */
+  quietSamples: number;
 }
 
 /** Tuned on the NAB set (docs/detection.md); the config's detectors.robust section overrides them. */
@@ -38,15 +40,18 @@ export const DEFAULT_SERIES: SeriesDetectorParams = {
   escalate: 3,
   seasonAlpha: 0.5,
   minHistory: 100,
-  minDeviation: 5,
+  minDeviation: 3,
+  quietSamples: 3000,
 };
 
+// Spread changes smaller than half a scale unit are not material.
+const VGATE = 0.5;
 const KINDS = ['spike', 'range', 'shift', 'variance', 'seasonal', 'drift'] as const;
 const SLOTS = 48; // half-hour slots of the day
 const DAY = 86_400_000;
 
 export interface SeriesScore {
-  /** Alarm strength at the onset of an episode, 0 otherwise; in [0, 1). */
+  /** Alarm strength at the onset of an episode, 0 otherwise; in [0, 1). Compare with alarmThreshold. */
   alarm: number;
   /** The strongest statistic over its remembered peak (≥ ratio means "a new extreme"). */
   ratio: number;
@@ -64,7 +69,8 @@ export interface SeriesScore {
  * recent level from this time of day's usual level — each compared with its own remembered peak
  * (a slowly decaying maximum), so "a new extreme for this series" means the same on any scale and
  * one ratio works across a fleet. Alarm shaping: one alarm at the onset of an episode, then
- * `cooldown` quiet samples unless the episode escalates. Causal: x is scored against the values
+ * `cooldown` quiet samples unless the episode escalates; an alarm's strength is discounted when the
+ * series alarmed recently. Causal: x is scored against the values
  * before it, then learned. State: the value window plus a few dozen numbers (about 9 KB).
  */
 export class SeriesDetector {
@@ -167,12 +173,14 @@ export class SeriesDetector {
       seasonal,
       drift / scale,
     ];
+    // A spread change must also be material on the series' own scale, or flat series chatter.
+    const spreadMove = (1.4826 * Math.abs(vmad - mad)) / scale;
     let best = 0;
     let kind = 0;
     const ready = this.count >= Math.max(32, p.minHistory);
     for (let i = 0; i < KINDS.length; i++) {
       const r = stats[i]! / Math.max(this.peaks[i]!, 1e-9);
-      const big = i === 3 ? stats[i]! >= Math.log1p(p.minDeviation / 4) : stats[i]! >= p.minDeviation;
+      const big = i === 3 ? stats[i]! >= Math.log1p(p.minDeviation / 4) && spreadMove >= VGATE : stats[i]! >= p.minDeviation;
       if (ready && big && r > best) {
         best = r;
         kind = i;
@@ -182,7 +190,9 @@ export class SeriesDetector {
     this.sinceAlarm++;
     let alarm = 0;
     if (best >= p.ratio && (this.sinceAlarm > p.cooldown || best >= this.lastAlarm * p.escalate)) {
-      alarm = best / (1 + best);
+      // Alarms from a series that has been quiet for a while are worth more than from a chatty one.
+      const since = Number.isFinite(this.sinceAlarm) ? this.sinceAlarm : this.count;
+      alarm = (best / (1 + best)) * (0.5 + 0.5 * Math.min(1, since / p.quietSamples));
       this.sinceAlarm = 0;
       this.lastAlarm = best;
     }

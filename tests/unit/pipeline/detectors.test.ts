@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, gaussianFrom } from '../../../src/core/random.js';
 import { AnomalyTracker } from '../../../src/pipeline/detect/anomaly-tracker.js';
 import { HostForest } from '../../../src/pipeline/detect/host-forest.js';
+import { configSchema } from '../../../src/config/schema.js';
 import { DEFAULT_SERIES, SeriesDetector } from '../../../src/pipeline/detect/series-detector.js';
 import { silenceFindings } from '../../../src/pipeline/detect/silence-findings.js';
 import { ThresholdDetector } from '../../../src/pipeline/detect/threshold-detector.js';
@@ -46,21 +47,24 @@ describe('threshold detector', () => {
 });
 
 describe('series detector', () => {
+  const ALARM = configSchema.parse({}).detectors.robust.alarmThreshold;
   function noisy(n: number, seed = 1): number[] {
     const rng = createRng(seed);
     return Array.from({ length: n }, () => 40 + 3 * gaussianFrom(rng(), rng()));
   }
   const HOUR = 3_600_000;
 
-  it('stays almost quiet on stationary noise, alarms once at a spike, then holds off', () => {
+  it('rarely alarms on stationary noise, alarms once at a spike, then holds off', () => {
     const d = new SeriesDetector(DEFAULT_SERIES);
     const alarms = noisy(3000)
       .map((v, i) => d.update(v, i * 300_000).alarm)
       .slice(500)
-      .filter((x) => x > 0).length;
-    expect(alarms).toBeLessThanOrEqual(3);
+      .filter((x) => x >= ALARM).length;
+    // The NAB-tuned floor (3 units) lets plain noise through now and then: about 1 in 1,100 samples
+    // over a long run (docs/detection.md).
+    expect(alarms).toBeLessThanOrEqual(5);
     const spike = d.update(95, 3000 * 300_000);
-    expect(spike.alarm).toBeGreaterThan(0.5);
+    expect(spike.alarm).toBeGreaterThan(ALARM);
     expect(spike.kind).toMatch(/spike|range/);
     // The next samples of the same episode raise no second alarm.
     expect([96, 94, 95].map((v, i) => d.update(v, (3001 + i) * 300_000).alarm)).toEqual([0, 0, 0]);
