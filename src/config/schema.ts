@@ -104,7 +104,7 @@ export const configSchema = obj({
       range: z.number().int().min(32).max(8192).default(1024),
       minHistory: z.number().int().min(8).default(100),
       /** Smallest deviation (robust scale units) that may alarm: quiet on plain noise. */
-      minDeviation: z.number().min(0).max(100).default(3),
+      minDeviation: z.number().min(0).max(100).default(6),
       quietSamples: z.number().int().min(1).max(1_000_000).default(3000),
       /** Alarm strength that opens an anomaly: the NAB-optimised threshold (bench:nab, standard profile). */
       alarmThreshold: z.number().min(0).max(1).default(0.2809),

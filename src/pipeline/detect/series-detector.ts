@@ -40,7 +40,7 @@ export const DEFAULT_SERIES: SeriesDetectorParams = {
   escalate: 3,
   seasonAlpha: 0.5,
   minHistory: 100,
-  minDeviation: 3,
+  minDeviation: 6,
   quietSamples: 3000,
 };
 
