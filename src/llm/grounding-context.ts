@@ -2,7 +2,7 @@ import type { Anomaly } from '../core/anomaly.js';
 import type { Proposal } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
 import { formatValue, METRIC_LABEL } from '../bot/format-reply.js';
-import { formatDuration } from '../bot/text-tools.js';
+import { CONTROL_CHARS, formatDuration } from '../bot/text-tools.js';
 
 export interface SeriesStats {
   min: number;
@@ -54,8 +54,7 @@ export const estimateTokens = (s: string) => Math.ceil(s.length / 4);
 /** Untrusted text (alert summaries, labels, host-supplied strings) as inert, quoted data. */
 export function quoteData(s: string, max = 160): string {
   const t = s
-    // eslint-disable-next-line no-control-regex -- control characters are what we remove
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, ' ')
+    .replace(CONTROL_CHARS, ' ')
     .replace(/[<>`"\\]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,3 +1,4 @@
+import { CONTROL_CHARS } from '../bot/text-tools.js';
 import type { Turn } from './conversation-memory.js';
 import type { LlmMessage } from './llm-provider.js';
 
@@ -50,12 +51,5 @@ export function sanitizeModelText(text: string, max = 2500): string {
 
 /** Input limits: length and control characters, before anything is sent anywhere. */
 export function cleanQuestion(q: string, max: number): string {
-  return (
-    q
-      // eslint-disable-next-line no-control-regex -- control characters are what we remove
-      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, max)
-  );
+  return q.replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
 }

@@ -24,6 +24,9 @@ export type FakeReply =
 
 export type Script = (req: LlmSeen) => FakeReply;
 
+/** The grounded context inside a prompt's <data> block. */
+export const dataBlock = (s: string) => /<data>\n([\s\S]*)\n<\/data>/.exec(s)?.[1] ?? '';
+
 function normalise(api: 'openai' | 'gemini', url: string, headers: http.IncomingHttpHeaders, body: Record<string, unknown>): LlmSeen {
   const texts: string[] = [];
   const toolResults: string[] = [];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChatReply } from '../../src/core/chat.js';
-import type { FakeLlm } from '../fakes/fake-llm-server.js';
+import { dataBlock, type FakeLlm } from '../fakes/fake-llm-server.js';
 
 /** One question of the evaluation set (tests/fixtures/llm-eval.json) and what a right answer holds. */
 export interface EvalItem {
@@ -33,8 +33,6 @@ export interface EvalOutcome {
 /** Read from the repository root (tests and bench both run there). */
 export const loadEvalSet = (file = path.resolve(process.cwd(), 'tests/fixtures/llm-eval.json')): EvalItem[] =>
   JSON.parse(readFileSync(file, 'utf8')) as EvalItem[];
-
-const dataBlock = (s: string) => /<data>\n([\s\S]*)\n<\/data>/.exec(s)?.[1] ?? '';
 
 /**
  * Runs every question through the chat service. Against the fake, the scripted replies are played

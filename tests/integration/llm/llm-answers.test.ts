@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeLlm, type FakeLlm } from '../../fakes/fake-llm-server.js';
+import { dataBlock, startFakeLlm, type FakeLlm } from '../../fakes/fake-llm-server.js';
 import { llmHarness } from '../../helpers/llm-harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -14,8 +14,6 @@ async function setup(api: 'openai' | 'gemini', o: Omit<Parameters<typeof llmHarn
   cleanups.push(() => h.close());
   return { fake, ...h };
 }
-
-const dataBlock = (s: string) => /<data>\n([\s\S]*)\n<\/data>/.exec(s)?.[1] ?? '';
 
 describe.each(['openai', 'gemini'] as const)('LLM answers through the real %s SDK', (api) => {
   it('sends a grounded context with the figures the question needs and returns a checked, sourced answer', async () => {
