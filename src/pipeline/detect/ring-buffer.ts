@@ -1,18 +1,22 @@
-/** Fixed-size ring of numbers; the window every per-series detector keeps. */
+/**
+ * Fixed-size ring of numbers; the window every per-series detector keeps. Stored as 32-bit floats:
+ * seven significant digits are plenty for robust statistics and halve the largest per-series state
+ * (a thousand series keep 4 MB instead of 8). push() returns what was stored, rounded.
+ */
 export class RingBuffer {
-  readonly data: Float64Array;
+  readonly data: Float32Array;
   private head = 0;
   private filled = 0;
 
   constructor(readonly capacity: number) {
-    this.data = new Float64Array(capacity);
+    this.data = new Float32Array(capacity);
   }
 
   get length(): number {
     return this.filled;
   }
 
-  /** Appends v; returns the value it overwrote, or NaN while the ring is filling. */
+  /** Appends v (rounded to 32 bits, see Math.fround); returns the value it overwrote, or NaN while the ring is filling. */
   push(v: number): number {
     const evicted = this.filled === this.capacity ? this.data[this.head]! : Number.NaN;
     this.data[this.head] = v;

@@ -46,6 +46,11 @@ export const DEFAULT_SERIES: SeriesDetectorParams = {
 
 // Spread changes smaller than half a scale unit are not material.
 const VGATE = 0.5;
+// A short window's MAD falls well below the reference by chance more often than it rises above it
+// (its distribution is skewed low, and rounded values make it lumpy), so a collapse of the spread
+// must be a little larger than a rise: 1 + minDeviation/3.5 times instead of 1 + minDeviation/4.
+const FALL = 3.5;
+const RISE = 4;
 const KINDS = ['spike', 'range', 'shift', 'variance', 'seasonal', 'drift'] as const;
 const SLOTS = 48; // half-hour slots of the day
 const DAY = 86_400_000;
@@ -64,9 +69,10 @@ export interface SeriesScore {
 
 /**
  * Online detector for one series, the one both `smartcloudops detect` (the NAB benchmark) and the
- * pipeline run. Five robust statistics — distance from the reference level (spike), exceedance of
- * the trailing range, shift of the recent median, change of the recent spread, distance of the
- * recent level from this time of day's usual level — each compared with its own remembered peak
+ * pipeline run. Six robust statistics — distance from the reference level (spike), exceedance of
+ * the trailing range, shift of the recent median, change of the recent spread, the value's offset
+ * from its level against this time of day's usual offset (so a steady trend is not unseasonal),
+ * slow drift of the level — each compared with its own remembered peak
  * (a slowly decaying maximum), so "a new extreme for this series" means the same on any scale and
  * one ratio works across a fleet. Alarm shaping: one alarm at the onset of an episode, then
  * `cooldown` quiet samples unless the episode escalates; an alarm's strength is discounted when the
@@ -79,6 +85,8 @@ export class SeriesDetector {
   private season = new Float64Array(SLOTS);
   private seasonN = new Float64Array(SLOTS);
   private count = 0;
+  /** The reference median of the latest score, the baseline the time-of-day offsets are learned against. */
+  private level = 0;
   private sinceAlarm = Number.POSITIVE_INFINITY;
   private lastAlarm = 0;
   private lo = Number.NaN;
@@ -108,14 +116,18 @@ export class SeriesDetector {
     const r = this.score(x, slot);
     if (slot >= 0 && this.p.seasonAlpha > 0) {
       const n = this.seasonN[slot]!;
-      this.season[slot] = n === 0 ? x : this.season[slot]! + Math.max(this.p.seasonAlpha, 1 / (n + 1)) * (x - this.season[slot]!);
+      // The slot learns the value's offset from its current level, so a trend is not "unseasonal".
+      const y = x - this.level;
+      this.season[slot] = n === 0 ? y : this.season[slot]! + Math.max(this.p.seasonAlpha, 1 / (n + 1)) * (y - this.season[slot]!);
       this.seasonN[slot] = n + 1;
     }
     const evicted = this.values.push(x);
+    // The ring keeps 32-bit values; the running range must hold the same ones for eviction to match.
+    const kept = Math.fround(x);
     if (evicted === this.lo || evicted === this.hi) this.lo = this.hi = Number.NaN;
     else if (!Number.isNaN(this.lo)) {
-      if (x < this.lo) this.lo = x;
-      if (x > this.hi) this.hi = x;
+      if (kept < this.lo) this.lo = kept;
+      if (kept > this.hi) this.hi = kept;
     }
     this.count++;
     return r;
@@ -124,6 +136,7 @@ export class SeriesDetector {
   private score(x: number, slot: number): SeriesScore {
     const p = this.p;
     const n = this.values.length;
+    this.level = x;
     if (n < Math.max(16, p.short * 2)) return { alarm: 0, ratio: 0, kind: 'spike', deviations: 0, expectedLow: x, expectedHigh: x };
     const a = SeriesDetector.a;
     const b = SeriesDetector.b;
@@ -164,7 +177,8 @@ export class SeriesDetector {
     }
     // Floors keep flat series from turning rounding noise into huge statistics.
     const scale = Math.max(1.4826 * mad, (this.hi - this.lo) * 0.01, Math.abs(med) * 1e-4, 1e-9);
-    const seasonal = slot >= 0 && p.seasonAlpha > 0 && this.seasonN[slot]! >= 3 ? Math.abs(x - this.season[slot]!) / scale : 0;
+    this.level = med;
+    const seasonal = slot >= 0 && p.seasonAlpha > 0 && this.seasonN[slot]! >= 3 ? Math.abs(x - med - this.season[slot]!) / scale : 0;
     const stats = [
       Math.abs(x - med) / scale,
       x > this.hi ? (x - this.hi) / scale : x < this.lo ? (this.lo - x) / scale : 0,
@@ -180,7 +194,8 @@ export class SeriesDetector {
     const ready = this.count >= Math.max(32, p.minHistory);
     for (let i = 0; i < KINDS.length; i++) {
       const r = stats[i]! / Math.max(this.peaks[i]!, 1e-9);
-      const big = i === 3 ? stats[i]! >= Math.log1p(p.minDeviation / 4) && spreadMove >= VGATE : stats[i]! >= p.minDeviation;
+      const big =
+        i === 3 ? stats[i]! >= Math.log1p(p.minDeviation / (vmad < mad ? FALL : RISE)) && spreadMove >= VGATE : stats[i]! >= p.minDeviation;
       if (ready && big && r > best) {
         best = r;
         kind = i;

@@ -107,6 +107,37 @@ describe('series detector', () => {
     expect(run(0)).toBe(0);
   });
 
+  it('learns the time of day against the level, so a steady climb is not "unusual for this time of day"', () => {
+    const rng = createRng(13);
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    const kinds: string[] = [];
+    // A disk filling 3 points a day under a daily swing: every slot is 3 points above yesterday's.
+    for (let i = 0; i < 12 * 24 * 10; i++) {
+      const t = i * 300_000;
+      const v = 40 + (3 * t) / (24 * HOUR) + 2 * Math.sin((2 * Math.PI * t) / (24 * HOUR)) + 0.1 * gaussianFrom(rng(), rng());
+      const r = d.update(v, t);
+      if (i > 12 * 24 * 2 && r.alarm >= ALARM) kinds.push(r.kind);
+    }
+    expect(kinds.filter((k) => k === 'seasonal')).toEqual([]);
+  });
+
+  it('takes a chance lull in rounded noise for noise, and a flatline for a change in spread', () => {
+    // Twenty disks with 0.05 of noise, rounded to 0.01, sampled every 30 s for three days.
+    let lulls = 0;
+    let d = new SeriesDetector(DEFAULT_SERIES);
+    for (let seed = 1; seed <= 20; seed++) {
+      const rng = createRng(seed);
+      d = new SeriesDetector(DEFAULT_SERIES);
+      const value = () => Math.round((42 + 0.05 * gaussianFrom(rng(), rng())) * 100) / 100;
+      for (let i = 0; i < 2880 * 3; i++) if (d.update(value(), i * 30_000).alarm >= ALARM && i > 2880) lulls++;
+    }
+    // A collapse must beat a rise by a margin: with the same bar for both these raised 12 alarms.
+    expect(lulls).toBeLessThanOrEqual(6);
+    const flat = Array.from({ length: 40 }, (_, i) => d.update(42.01, (2880 * 3 + i) * 30_000));
+    const alarm = flat.find((r) => r.alarm >= ALARM);
+    expect(alarm?.kind).toBe('variance');
+  });
+
   it('is causal: the score of x does not depend on values after it', () => {
     const series = noisy(600, 2);
     const a = new SeriesDetector(DEFAULT_SERIES);
@@ -125,6 +156,15 @@ describe('series detector', () => {
     for (const [i, v] of [41, 39, 80, 42].entries()) expect(copy.update(v, (3000 + i) * 60_000)).toEqual(d.update(v, (3000 + i) * 60_000));
     expect(d.serialize().length).toBeLessThan(50_000);
     expect(d.serialize().length).toBeLessThan(10_000);
+  });
+
+  it('keeps its trailing range right when values do not fit in 32 bits', () => {
+    const d = new SeriesDetector({ ...DEFAULT_SERIES, range: 200 });
+    // 0.1 steps are not exact in 32 bits; the old maximum must leave the range when it leaves the ring.
+    for (let i = 0; i < 200; i++) d.update(i === 0 ? 1000.1 : 10 + (i % 10) * 0.1);
+    for (let i = 0; i < 50; i++) d.update(10 + (i % 10) * 0.1);
+    // The window's own maximum bounds the expected range (its 3-scale band is wider).
+    expect(d.update(10.5).expectedHigh).toBeCloseTo(10.9, 4);
   });
 
   it('does not explode on a flat series', () => {
