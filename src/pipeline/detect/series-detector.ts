@@ -52,6 +52,11 @@ const VGATE = 0.5;
 const FALL = 3.5;
 const RISE = 4;
 const KINDS = ['spike', 'range', 'shift', 'variance', 'seasonal', 'drift'] as const;
+// Each statistic's floor is minDeviation times how far it wanders on plain noise compared with one
+// value: a median of 4 values (shift) about 0.6 as far; an exceedance of the trailing range is
+// already in the tail and the drift compares medians of 32 and 128 values, so half. (The spread has
+// its own rule.) On NAB this is +4.5 over one floor for all; on the 30 s fleet it adds no alarms.
+const FLOOR = [1, 0.5, 0.6, 1, 1, 0.5];
 const SLOTS = 48; // half-hour slots of the day
 const DAY = 86_400_000;
 
@@ -92,6 +97,9 @@ export class SeriesDetector {
   private lo = Number.NaN;
   private hi = Number.NaN;
   private readonly decay: number;
+  /** The latest reference medians (medsRun of them in a row): the drift reuses the one from volWindow - short updates ago. */
+  private readonly meds: Float64Array;
+  private medsRun = 0;
   // Scoring is synchronous, so every detector shares its work arrays.
   private static a = new Float64Array(0);
   private static b = new Float64Array(0);
@@ -99,6 +107,7 @@ export class SeriesDetector {
   constructor(readonly p: SeriesDetectorParams = DEFAULT_SERIES) {
     this.values = new RingBuffer(Math.max(p.range, p.ref + p.short));
     this.decay = Math.pow(0.5, 1 / Math.max(1, p.halfLife));
+    this.meds = new Float64Array(Math.max(1, p.volWindow - p.short + 1));
     const n = this.values.capacity + 1;
     if (SeriesDetector.a.length < n) {
       SeriesDetector.a = new Float64Array(n);
@@ -137,7 +146,10 @@ export class SeriesDetector {
     const p = this.p;
     const n = this.values.length;
     this.level = x;
-    if (n < Math.max(16, p.short * 2)) return { alarm: 0, ratio: 0, kind: 'spike', deviations: 0, expectedLow: x, expectedHigh: x };
+    if (n < Math.max(16, p.short * 2)) {
+      this.medsRun = 0;
+      return { alarm: 0, ratio: 0, kind: 'spike', deviations: 0, expectedLow: x, expectedHigh: x };
+    }
     const a = SeriesDetector.a;
     const b = SeriesDetector.b;
     // Reference: up to `ref` values before the most recent `short - 1`; its median and MAD.
@@ -160,10 +172,18 @@ export class SeriesDetector {
     // Drift: the recent spread window's median against the reference before it.
     let drift = 0;
     if (n >= p.ref + p.volWindow) {
-      const dk = this.values.tail(p.ref + p.volWindow - 1, a);
-      const dref = median(a, dk - (p.volWindow - 1), b);
+      // The drift's reference window is exactly the reference window of `lag` updates ago.
+      const lag = p.volWindow - p.short;
+      let dref: number;
+      if (lag > 0 && this.medsRun > lag) dref = this.meds[(this.medsRun - lag) % this.meds.length]!;
+      else {
+        const dk = this.values.tail(p.ref + p.volWindow - 1, a);
+        dref = median(a, dk - (p.volWindow - 1), b);
+      }
       drift = Math.abs(vmed - dref);
     }
+    this.meds[this.medsRun % this.meds.length] = med;
+    this.medsRun++;
     if (Number.isNaN(this.lo)) {
       let mn = Infinity;
       let mx = -Infinity;
@@ -195,7 +215,9 @@ export class SeriesDetector {
     for (let i = 0; i < KINDS.length; i++) {
       const r = stats[i]! / Math.max(this.peaks[i]!, 1e-9);
       const big =
-        i === 3 ? stats[i]! >= Math.log1p(p.minDeviation / (vmad < mad ? FALL : RISE)) && spreadMove >= VGATE : stats[i]! >= p.minDeviation;
+        i === 3
+          ? stats[i]! >= Math.log1p(p.minDeviation / (vmad < mad ? FALL : RISE)) && spreadMove >= VGATE
+          : stats[i]! >= p.minDeviation * FLOOR[i]!;
       if (ready && big && r > best) {
         best = r;
         kind = i;

@@ -78,6 +78,17 @@ describe('series detector', () => {
     expect(after.some((r) => r.alarm > 0)).toBe(true);
   });
 
+  it('holds a shift of the median to a lower floor than a single value: it wanders less on noise', () => {
+    const rng = createRng(23);
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    const noise = () => gaussianFrom(rng(), rng());
+    for (let i = 0; i < 3000; i++) d.update(50 + noise(), i * 300_000);
+    // A quiet step of 3.8 noise units: no single value passes the 6-unit floor, the median of 4 passes its own.
+    const after = Array.from({ length: 12 }, (_, i) => d.update(53.8 + 0.2 * noise(), (3000 + i) * 300_000));
+    const alarm = after.find((r) => r.alarm >= ALARM);
+    expect(alarm?.kind).toBe('shift');
+  });
+
   it('sees a gradual drift that no single sample gives away', () => {
     const rng = createRng(11);
     const d = new SeriesDetector(DEFAULT_SERIES);
