@@ -119,8 +119,11 @@ export class SeriesDetector {
     return this.count;
   }
 
-  /** `ts` (epoch ms) enables the time-of-day statistic. */
+  /** `ts` (epoch ms) enables the time-of-day statistic. A value that is not finite is ignored. */
   update(x: number, ts?: number): SeriesScore {
+    // Callers drop non-finite values; a value that only overflows 32 bits is not learned either.
+    if (!Number.isFinite(Math.fround(x)))
+      return { alarm: 0, ratio: 0, kind: 'spike', deviations: 0, expectedLow: this.lo, expectedHigh: this.hi };
     const slot = ts === undefined || !Number.isFinite(ts) ? -1 : Math.floor((((ts % DAY) + DAY) % DAY) / (DAY / SLOTS));
     const r = this.score(x, slot);
     if (slot >= 0 && this.p.seasonAlpha > 0) {

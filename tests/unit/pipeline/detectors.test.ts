@@ -178,6 +178,18 @@ describe('series detector', () => {
     expect(d.update(10.5).expectedHigh).toBeCloseTo(10.9, 4);
   });
 
+  it('ignores values that are not finite (or overflow 32 bits) without losing what it learned', () => {
+    const series = noisy(600, 4);
+    const clean = new SeriesDetector(DEFAULT_SERIES);
+    const dirty = new SeriesDetector(DEFAULT_SERIES);
+    const a = series.map((v, i) => clean.update(v, i * 60_000));
+    const b = series.map((v, i) => {
+      if (i % 50 === 7) for (const bad of [Number.NaN, Infinity, -Infinity, 1e39]) expect(dirty.update(bad, i * 60_000).alarm).toBe(0);
+      return dirty.update(v, i * 60_000);
+    });
+    expect(b).toEqual(a);
+  });
+
   it('does not explode on a flat series', () => {
     const d = new SeriesDetector(DEFAULT_SERIES);
     const flat = Array.from({ length: 300 }, () => d.update(10).alarm);
