@@ -59,6 +59,11 @@ const KINDS = ['spike', 'range', 'shift', 'variance', 'seasonal', 'drift'] as co
 const FLOOR = [1, 0.5, 0.6, 1, 1, 0.5];
 const SLOTS = 48; // half-hour slots of the day
 const DAY = 86_400_000;
+// The seasonal residual's typical size: a running mean of |residual| (clipped at 3 times itself so
+// one holiday does not inflate it) with weight 1/512, trusted after 50 residuals.
+const RES_RATE = 1 / 512;
+const RES_CLIP = 3;
+const RES_MIN = 50;
 
 export interface SeriesScore {
   /** Alarm strength at the onset of an episode, 0 otherwise; in [0, 1). Compare with alarmThreshold. */
@@ -92,6 +97,9 @@ export class SeriesDetector {
   private count = 0;
   /** The reference median of the latest score, the baseline the time-of-day offsets are learned against. */
   private level = 0;
+  /** Running mean of |seasonal residual| and how many residuals it has seen. */
+  private resScale = 0;
+  private resN = 0;
   private sinceAlarm = Number.POSITIVE_INFINITY;
   private lastAlarm = 0;
   private lo = Number.NaN;
@@ -199,9 +207,11 @@ export class SeriesDetector {
       this.hi = mx;
     }
     // Floors keep flat series from turning rounding noise into huge statistics.
-    const scale = Math.max(1.4826 * mad, (this.hi - this.lo) * 0.01, Math.abs(med) * 1e-4, 1e-9);
+    const floor = Math.max((this.hi - this.lo) * 0.01, Math.abs(med) * 1e-4, 1e-9);
+    const scale = Math.max(1.4826 * mad, floor);
     this.level = med;
-    const seasonal = slot >= 0 && p.seasonAlpha > 0 && this.seasonN[slot]! >= 3 ? Math.abs(x - med - this.season[slot]!) / scale : 0;
+    const seasonal =
+      slot >= 0 && p.seasonAlpha > 0 && this.seasonN[slot]! >= 3 ? this.seasonalResidual(x - med - this.season[slot]!, scale, floor) : 0;
     const stats = [
       Math.abs(x - med) / scale,
       x > this.hi ? (x - this.hi) / scale : x < this.lo ? (this.lo - x) / scale : 0,
@@ -246,8 +256,29 @@ export class SeriesDetector {
     };
   }
 
+  /**
+   * The time-of-day residual in its own typical size where that is tighter than the value's spread:
+   * on a strongly daily series the reference MAD is mostly the daily swing, which would hide a
+   * holiday. Where the daily model explains little, the residual is wider and the spread is used.
+   * Learns the residual's size as a side effect (score runs once per update).
+   */
+  private seasonalResidual(res: number, scale: number, floor: number): number {
+    const size = Math.abs(res);
+    const own = this.resN >= RES_MIN ? Math.max(1.25 * this.resScale, floor) : scale; // 1.25 × mean |r| ≈ σ
+    const clipped = this.resN === 0 ? size : Math.min(size, RES_CLIP * Math.max(this.resScale, floor));
+    this.resScale = this.resN === 0 ? clipped : this.resScale + Math.max(RES_RATE, 1 / (this.resN + 1)) * (clipped - this.resScale);
+    this.resN++;
+    return size / Math.min(own, scale);
+  }
+
   serialize(): Buffer {
-    const meta = { count: this.count, sinceAlarm: Number.isFinite(this.sinceAlarm) ? this.sinceAlarm : -1, lastAlarm: this.lastAlarm };
+    const meta = {
+      count: this.count,
+      sinceAlarm: Number.isFinite(this.sinceAlarm) ? this.sinceAlarm : -1,
+      lastAlarm: this.lastAlarm,
+      resScale: this.resScale,
+      resN: this.resN,
+    };
     return packState(meta, [this.values.toArray(), this.peaks, this.season, this.seasonN]);
   }
 
@@ -263,6 +294,8 @@ export class SeriesDetector {
     const since = Number(meta.sinceAlarm);
     s.sinceAlarm = since >= 0 ? since : Number.POSITIVE_INFINITY;
     s.lastAlarm = Number(meta.lastAlarm) || 0;
+    s.resScale = Number(meta.resScale) || 0;
+    s.resN = Number(meta.resN) || 0;
     return s;
   }
 }

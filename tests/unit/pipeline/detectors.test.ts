@@ -118,6 +118,31 @@ describe('series detector', () => {
     expect(run(0)).toBe(0);
   });
 
+  it('measures the time-of-day residual in its own size, so a dip inside the daily swing alarms', () => {
+    const run = (dip: number, restart = false) => {
+      const rng = createRng(11);
+      let d = new SeriesDetector(DEFAULT_SERIES);
+      const kinds: string[] = [];
+      const ratios: number[] = [];
+      for (let day = 0; day < 15; day++)
+        for (let h = 0; h < 24; h += 0.25) {
+          // The residual's learned size is part of the saved state.
+          if (restart && day === 14 && h === 0) d = SeriesDetector.restore(d.serialize(), DEFAULT_SERIES);
+          // Busy 08:00-20:00 at 80, quiet at 20; on day 14 a two-hour lull to 80 - dip at midday,
+          // well inside the usual range, so only its time gives it away.
+          const busy = h >= 8 && h < 20 ? 80 : 20;
+          const lull = day === 14 && h >= 12 && h < 14 ? dip : 0;
+          const r = d.update(busy - lull + gaussianFrom(rng(), rng()), (day * 24 + h) * HOUR);
+          if (day === 14) ratios.push(r.ratio);
+          if (day === 14 && h >= 12 && h < 14 && r.alarm >= ALARM) kinds.push(r.kind);
+        }
+      return { kinds, ratios };
+    };
+    expect(run(15).kinds).toContain('seasonal');
+    expect(run(15, true)).toEqual(run(15));
+    expect(run(0).kinds).toEqual([]);
+  });
+
   it('learns the time of day against the level, so a steady climb is not "unusual for this time of day"', () => {
     const rng = createRng(13);
     const d = new SeriesDetector(DEFAULT_SERIES);
