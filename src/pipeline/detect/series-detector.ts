@@ -266,7 +266,7 @@ export class SeriesDetector {
     const size = Math.abs(res);
     const own = this.resN >= RES_MIN ? Math.max(1.25 * this.resScale, floor) : scale; // 1.25 × mean |r| ≈ σ
     const clipped = this.resN === 0 ? size : Math.min(size, RES_CLIP * Math.max(this.resScale, floor));
-    this.resScale = this.resN === 0 ? clipped : this.resScale + Math.max(RES_RATE, 1 / (this.resN + 1)) * (clipped - this.resScale);
+    this.resScale += Math.max(RES_RATE, 1 / (this.resN + 1)) * (clipped - this.resScale); // the first residual sets it
     this.resN++;
     return size / Math.min(own, scale);
   }
