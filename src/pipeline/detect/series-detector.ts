@@ -57,6 +57,12 @@ const KINDS = ['spike', 'range', 'shift', 'variance', 'seasonal', 'drift'] as co
 // already in the tail and the drift compares medians of 32 and 128 values, so half. (The spread has
 // its own rule.) On NAB this is +4.5 over one floor for all; on the 30 s fleet it adds no alarms.
 const FLOOR = [1, 0.5, 0.6, 1, 1, 0.5];
+// The level statistics (spike, range, shift) remember their peaks above and below the level apart:
+// a dip after a tall spike is still a new extreme. Peaks 0-5 are the kinds' (the upward side for
+// these three), 6-8 the downward sides. Splitting the spread or the time-of-day residual this way
+// only adds false alarms on NAB (docs/detection.md).
+const LOW = [6, 7, 8];
+const PEAKS = KINDS.length + LOW.length;
 const SLOTS = 48; // half-hour slots of the day
 const DAY = 86_400_000;
 // The seasonal residual's typical size: a running mean of |residual| (clipped at 3 times itself so
@@ -91,7 +97,7 @@ export interface SeriesScore {
  */
 export class SeriesDetector {
   private values: RingBuffer;
-  private peaks = new Float64Array(KINDS.length);
+  private peaks = new Float64Array(PEAKS);
   private season = new Float64Array(SLOTS);
   private seasonN = new Float64Array(SLOTS);
   private count = 0;
@@ -101,6 +107,8 @@ export class SeriesDetector {
   private resScale = 0;
   private resN = 0;
   private sinceAlarm = Number.POSITIVE_INFINITY;
+  /** Restored from a state whose range peaks are in scale units (before they were kept in the series' units). */
+  private legacyRange = false;
   private lastAlarm = 0;
   private lo = Number.NaN;
   private hi = Number.NaN;
@@ -212,9 +220,18 @@ export class SeriesDetector {
     this.level = med;
     const seasonal =
       slot >= 0 && p.seasonAlpha > 0 && this.seasonN[slot]! >= 3 ? this.seasonalResidual(x - med - this.season[slot]!, scale, floor) : 0;
+    // Whether each level statistic (spike, range, shift) is below the level.
+    const below = [x < med, x < this.lo, level < med];
+    const exceed = x > this.hi ? x - this.hi : x < this.lo ? this.lo - x : 0;
+    if (this.legacyRange) {
+      // State from before the range peaks were kept in the series' units: convert at today's scale.
+      this.peaks[1]! *= scale;
+      this.peaks[LOW[1]!]! *= scale;
+      this.legacyRange = false;
+    }
     const stats = [
       Math.abs(x - med) / scale,
-      x > this.hi ? (x - this.hi) / scale : x < this.lo ? (this.lo - x) / scale : 0,
+      exceed / scale,
       Math.abs(level - med) / scale,
       Math.abs(Math.log((1.4826 * vmad + 0.1 * scale) / (1.4826 * mad + 0.1 * scale))),
       seasonal,
@@ -226,7 +243,12 @@ export class SeriesDetector {
     let kind = 0;
     const ready = this.count >= Math.max(32, p.minHistory);
     for (let i = 0; i < KINDS.length; i++) {
-      const r = stats[i]! / Math.max(this.peaks[i]!, 1e-9);
+      const j = i < LOW.length && below[i] ? LOW[i]! : i;
+      // The range exceedance is compared with earlier ones in the series' own units: it is measured
+      // past the extreme of 1,024 values, so the spread of the last 128 says nothing about its size
+      // (and a floor that grows with the range would make an early exceedance look larger).
+      const v = i === 1 ? exceed : stats[i]!;
+      const r = v > 0 ? v / Math.max(this.peaks[j]!, v * 1e-10) : 0;
       const big =
         i === 3
           ? stats[i]! >= Math.log1p(p.minDeviation / (vmad < mad ? FALL : RISE)) && spreadMove >= VGATE
@@ -235,7 +257,8 @@ export class SeriesDetector {
         best = r;
         kind = i;
       }
-      this.peaks[i] = Math.max(stats[i]!, this.peaks[i]! * this.decay);
+      this.peaks[j] = Math.max(v, this.peaks[j]! * this.decay);
+      if (i < LOW.length) this.peaks[j === i ? LOW[i]! : i]! *= this.decay;
     }
     this.sinceAlarm++;
     let alarm = 0;
@@ -278,6 +301,8 @@ export class SeriesDetector {
       lastAlarm: this.lastAlarm,
       resScale: this.resScale,
       resN: this.resN,
+      // Saved again before its first score after a restore: the range peaks are still in scale units.
+      ...(this.legacyRange ? { legacyRange: true } : {}),
     };
     return packState(meta, [this.values.toArray(), this.peaks, this.season, this.seasonN]);
   }
@@ -285,9 +310,16 @@ export class SeriesDetector {
   static restore(buf: Buffer, p: SeriesDetectorParams): SeriesDetector {
     const { meta, arrays } = unpackState(buf);
     const s = new SeriesDetector(p);
-    if (arrays.length !== 4 || arrays[1]!.length !== KINDS.length) return s; // an older format: start afresh
+    const peaks = arrays[1];
+    if (arrays.length !== 4 || (peaks!.length !== PEAKS && peaks!.length !== KINDS.length)) return s; // an older format: start afresh
     s.values = RingBuffer.from(arrays[0]!, s.values.capacity);
-    s.peaks = Float64Array.from(arrays[1]!);
+    s.peaks.set(peaks!);
+    // State saved before the downward peaks existed: each side starts from the shared peak.
+    if (peaks!.length === KINDS.length) {
+      LOW.forEach((j, i) => (s.peaks[j] = peaks![i]!));
+      s.legacyRange = true;
+    }
+    if (meta.legacyRange === true) s.legacyRange = true;
     s.season = Float64Array.from(arrays[2]!);
     s.seasonN = Float64Array.from(arrays[3]!);
     s.count = Number(meta.count) || 0;

@@ -4,6 +4,7 @@ import { AnomalyTracker } from '../../../src/pipeline/detect/anomaly-tracker.js'
 import { HostForest } from '../../../src/pipeline/detect/host-forest.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { DEFAULT_SERIES, SeriesDetector } from '../../../src/pipeline/detect/series-detector.js';
+import { packState, unpackState } from '../../../src/pipeline/detect/state-codec.js';
 import { silenceFindings } from '../../../src/pipeline/detect/silence-findings.js';
 import { ThresholdDetector } from '../../../src/pipeline/detect/threshold-detector.js';
 import type { Finding } from '../../../src/core/anomaly.js';
@@ -66,6 +67,37 @@ describe('series detector', () => {
     expect(spike.kind).toMatch(/spike|range/);
     // The next samples of the same episode raise no second alarm.
     expect([96, 94, 95].map((v, i) => d.update(v, (3001 + i) * 300_000).alarm)).toEqual([0, 0, 0]);
+  });
+
+  it('remembers highs and lows apart: a dip after a taller spike is still a new extreme', () => {
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    const series = noisy(4200, 9);
+    series[3000] = 95; // 18 noise units up
+    series[4000] = 5; // 12 down: smaller than the spike, but nothing has gone this low
+    const alarms = series.map((v, i) => [i, d.update(v, i * 300_000)] as const).filter(([, r]) => r.alarm >= ALARM);
+    const at4000 = alarms.find(([i]) => i === 4000)?.[1];
+    expect(alarms.map(([i]) => i)).toContain(3000);
+    expect(at4000?.kind).toMatch(/spike|range/);
+    // Ordinary noise below the level after the spike raises nothing.
+    expect(alarms.filter(([i]) => i > 3000 && i !== 4000)).toEqual([]);
+  });
+
+  it('compares range exceedances in the series’ own units, so a taller spike alarms after the floor has grown', () => {
+    // Mostly zeros with a few ones (no spread): the scale is a floor that grows with the range.
+    const rng = createRng(13);
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    const spikes = new Map([
+      [1500, 4],
+      [2000, 10],
+      [2500, 25],
+    ]);
+    const alarmed: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const v = spikes.get(i) ?? (rng() < 0.1 ? 1 : 0);
+      if (d.update(v, i * 300_000).alarm >= ALARM) alarmed.push(i);
+    }
+    // Each spike goes further past the previous maximum than any before it.
+    expect(alarmed).toEqual([1500, 2000, 2500]);
   });
 
   it('sees a level shift that stays inside the old range', () => {
@@ -192,6 +224,25 @@ describe('series detector', () => {
     for (const [i, v] of [41, 39, 80, 42].entries()) expect(copy.update(v, (3000 + i) * 60_000)).toEqual(d.update(v, (3000 + i) * 60_000));
     expect(d.serialize().length).toBeLessThan(50_000);
     expect(d.serialize().length).toBeLessThan(10_000);
+  });
+
+  it('restores state saved with one peak per statistic (before highs and lows were apart) without a warm-up', () => {
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    const series = noisy(2600, 6);
+    series[1000] = 100;
+    series.slice(0, 2000).forEach((v, i) => d.update(v, i * 60_000));
+    // The older layout: six shared peaks, the range one in units of the scale (σ = 3 here).
+    const { meta, arrays } = unpackState(d.serialize());
+    const p = arrays[1]!;
+    const old = Float64Array.from([Math.max(p[0]!, p[6]!), Math.max(p[1]!, p[7]!) / 3, Math.max(p[2]!, p[8]!), p[3]!, p[4]!, p[5]!]);
+    const once = SeriesDetector.restore(packState(meta, [arrays[0]!, old, arrays[2]!, arrays[3]!]), DEFAULT_SERIES);
+    // Saved again before it scores anything (a target with no samples that tick) and restored.
+    const legacy = SeriesDetector.restore(once.serialize(), DEFAULT_SERIES);
+    expect(legacy.seen).toBe(2000);
+    const alarms = (det: SeriesDetector) => series.slice(2000).map((v, i) => det.update(v, (2000 + i) * 60_000).alarm >= ALARM);
+    expect(alarms(legacy)).toEqual(alarms(d));
+    // What it learned is kept: a clear spike alarms at once, with no warm-up.
+    expect(legacy.update(200, 2600 * 60_000).alarm).toBeGreaterThan(ALARM);
   });
 
   it('keeps its trailing range right when values do not fit in 32 bits', () => {
