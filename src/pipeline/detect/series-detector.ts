@@ -310,13 +310,13 @@ export class SeriesDetector {
   static restore(buf: Buffer, p: SeriesDetectorParams): SeriesDetector {
     const { meta, arrays } = unpackState(buf);
     const s = new SeriesDetector(p);
-    const peaks = arrays[1];
-    if (arrays.length !== 4 || (peaks!.length !== PEAKS && peaks!.length !== KINDS.length)) return s; // an older format: start afresh
+    const peaks = arrays.length === 4 ? arrays[1]! : new Float64Array(0);
+    if (peaks.length !== PEAKS && peaks.length !== KINDS.length) return s; // an older format: start afresh
     s.values = RingBuffer.from(arrays[0]!, s.values.capacity);
-    s.peaks.set(peaks!);
+    s.peaks.set(peaks);
     // State saved before the downward peaks existed: each side starts from the shared peak.
-    if (peaks!.length === KINDS.length) {
-      LOW.forEach((j, i) => (s.peaks[j] = peaks![i]!));
+    if (peaks.length === KINDS.length) {
+      LOW.forEach((j, i) => (s.peaks[j] = peaks[i]!));
       s.legacyRange = true;
     }
     if (meta.legacyRange === true) s.legacyRange = true;
