@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   eventMetrics,
+  heldOutScore,
   normalise,
   optimiseThreshold,
   PROFILES,
@@ -74,6 +75,25 @@ describe('NAB scoring', () => {
       10,
     );
     expect(optimiseThreshold([{ file: other, scores: flat }], S)).toEqual({ threshold: Infinity, raw: 0 });
+  });
+
+  it('holds each group out: its threshold is optimised on the other groups only', () => {
+    const g: LabelledFile = { key: 'b/g.csv', rows: 20, windows: [[10, 13]] };
+    const files = [
+      { file: { ...FILE, key: 'a/f.csv' }, scores: at([]).map((_, i) => (i === 10 ? 0.9 : 0.1)) },
+      { file: g, scores: at([]).map((_, i) => (i === 10 ? 0.6 : i === 5 ? 0.8 : 0.1)) },
+    ];
+    // Fitted on both files, 0.6 hits both windows for one false positive: 1 + 1 - 0.11.
+    expect(optimiseThreshold(files, S)).toEqual({ threshold: 0.6, raw: 1.89 });
+    // Held out: a's threshold comes from g alone (0.6: the hit outweighs the false positive at 0.8),
+    // so a is hit (+1); g's comes from a alone (0.9), at which g's 0.6 misses its window (-1).
+    const held = heldOutScore(files, S, (f) => f.key.split('/')[0]!);
+    expect(held.groups).toEqual([
+      { group: 'a', threshold: 0.6, raw: 1 },
+      { group: 'b', threshold: 0.9, raw: -1 },
+    ]);
+    expect(held.score).toBe(normalise(0, 2, S));
+    expect(held.score).toBe(50);
   });
 
   it('counts alarm events: merged within 12 rows, recounted every 48, hits by window', () => {
