@@ -213,12 +213,6 @@ export function heldOutScore(
     return { group, threshold, raw };
   });
   const windows = files.reduce((a, r) => a + scorableWindows(r.file), 0);
-  return {
-    score: normalise(
-      groups.reduce((a, g) => a + g.raw, 0),
-      windows,
-      p,
-    ),
-    groups,
-  };
+  const raw = groups.reduce((a, g) => a + g.raw, 0);
+  return { score: normalise(raw, windows, p), groups };
 }

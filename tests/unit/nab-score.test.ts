@@ -92,8 +92,7 @@ describe('NAB scoring', () => {
       { group: 'a', threshold: 0.6, raw: 1 },
       { group: 'b', threshold: 0.9, raw: -1 },
     ]);
-    expect(held.score).toBe(normalise(0, 2, S));
-    expect(held.score).toBe(50);
+    expect(held.score).toBe(50); // raw 0 over two windows: halfway between null (-2) and perfect (+2)
   });
 
   it('counts alarm events: merged within 12 rows, recounted every 48, hits by window', () => {
