@@ -1,7 +1,10 @@
 import type { Store } from '../core/ports.js';
+import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
+import { answerMetricSpan, METRICS_OF } from './answer-metric-span.js';
 import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp, table, when } from './format-reply.js';
-import type { Intent, MetricKey, TargetRef } from './parse-intent.js';
+import type { Intent, TargetRef } from './parse-intent.js';
+import type { Stat } from './parse-time-span.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
 
 export interface AnswerContext {
@@ -14,19 +17,12 @@ export interface AnswerContext {
 export const HELP = [
   'I answer from the live data. Try:',
   '• "what\'s current CPU?", "cpu on web-1", "memory of the db", "disk", "how is api-2 doing"',
+  '• "cpu on web-1 an hour ago", "peak memory on db-1 over the last 6h", "which host had the highest cpu today"',
   '• "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "status", "pending approvals", "remediation history"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "silences", "unsnooze web-1"',
 ].join('\n');
-
-const METRICS_OF: Record<MetricKey, string[]> = {
-  cpu: ['cpu'],
-  memory: ['memory'],
-  disk: ['disk'],
-  network: ['net_in', 'net_out'],
-  latency: ['latency_ms'],
-};
 
 function latestBy(store: Store): Map<string, Map<string, Sample>> {
   const m = new Map<string, Map<string, Sample>>();
@@ -40,6 +36,10 @@ function unknownTargetReply(name: string, targets: TargetRef[]): string {
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  if (i.span) return answerMetricSpan({ metric: i.metric, target: i.target, span: i.span, stat: i.stat }, c);
+  // "Peak CPU on web-1" asks about a stretch of time, not the latest reading: the last hour.
+  if (i.stat && i.target)
+    return answerMetricSpan({ metric: i.metric, target: i.target, span: { kind: 'last', ms: 3_600_000 }, stat: i.stat }, c);
   const latest = latestBy(c.store);
   const names = i.target ? [i.target] : c.targets.map((t) => t.name).filter((n) => latest.has(n));
   if (names.length === 0) return 'No samples yet: the first tick has not completed. Try again in a few seconds.';
@@ -54,6 +54,10 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
       .join('\n');
   }
   const shown = metrics.filter((m) => names.some((n) => latest.get(n)?.has(m)));
+  if (i.stat === 'max' || i.stat === 'min') {
+    const v = (n: string) => latest.get(n)?.get(shown[0] ?? '')?.value ?? (i.stat === 'max' ? -Infinity : Infinity);
+    names.sort((a, z) => (i.stat === 'max' ? v(z) - v(a) : v(a) - v(z)));
+  }
   const rows = names.map((n) => {
     const row = latest.get(n);
     const newest = Math.max(...shown.map((m) => row?.get(m)?.ts ?? 0));
@@ -65,15 +69,34 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     ];
   });
   const title = i.metric ? `Current ${METRIC_LABEL[metrics[0]!] ?? i.metric}` : 'Current metrics';
-  return `${title} for ${names.length} targets:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}`;
+  return `${rankLine(i.stat, shown[0], names, latest)}${title} for ${names.length} targets:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}`;
+}
+
+/** "Which host has the highest memory?": the answer first, then the table sorted by that column. */
+function rankLine(stat: Stat | undefined, metric: string | undefined, names: string[], latest: Map<string, Map<string, Sample>>): string {
+  if (!stat || !metric) return '';
+  const got = names.map((n) => latest.get(n)?.get(metric)).filter((s): s is Sample => Boolean(s));
+  if (got.length === 0) return '';
+  const label = METRIC_LABEL[metric] ?? metric;
+  if (stat === 'avg')
+    return `Average ${label} across ${got.length} targets now: ${formatValue(metric, got.reduce((a, s) => a + s.value, 0) / got.length)}.\n`;
+  const best = got.reduce((a, s) => ((stat === 'max' ? s.value > a.value : s.value < a.value) ? s : a));
+  return `${stat === 'max' ? 'Highest' : 'Lowest'} ${label} now: ${best.target} ${formatValue(metric, best.value)}.\n`;
 }
 
 function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
   const dayStart = c.now - (c.now % 86_400_000);
-  let list = c.store.recentAnomalies(500, i.today ? dayStart : 0);
+  // Anomalies that started in the span, like "today" always meant.
+  let since = i.today ? dayStart : 0;
+  let until = Infinity;
+  let when = i.today ? ' today (UTC)' : '';
+  if (i.span?.kind === 'last') [since, when] = [c.now - i.span.ms, ` in the last ${formatDuration(i.span.ms)}`];
+  else if (i.span?.kind === 'at') [since, when] = [c.now - i.span.agoMs, ` since ${stamp(c.now - i.span.agoMs)}`];
+  else if (i.span?.kind === 'day' && i.span.daysBack === 1) [since, until, when] = [dayStart - 86_400_000, dayStart, ' yesterday (UTC)'];
+  let list = c.store.recentAnomalies(500, since).filter((a) => a.startTs < until);
   if (i.target) list = list.filter((a) => a.target === i.target);
-  const scope = `${i.target ? ` on ${i.target}` : ''}${i.today ? ' today (UTC)' : ''}`;
+  const scope = `${i.target ? ` on ${i.target}` : ''}${when}`;
   if (list.length === 0) return `No anomalies${scope}.`;
   const shown = list.slice(0, i.limit);
   const open = list.filter((a) => a.status === 'open').length;
@@ -153,6 +176,25 @@ function answerHistory(limit: number, c: AnswerContext): string {
   return [`The last ${done.length} remediations:`, ...done.map((p) => `• ${stamp(p.updatedTs)} ${describeProposal(p)}`)].join('\n');
 }
 
+/**
+ * "Restart nginx on api-1": nothing typed in chat becomes an action or its parameters (decision
+ * 0003), so the reply says how remediations do happen and what is waiting for approval there.
+ */
+function answerActionRequest(i: Extract<Intent, { kind: 'action_request' }>, c: AnswerContext): string {
+  const lines = [
+    `I don't run commands typed in chat: nothing was done. Remediations (${ACTIONS.join(', ')}) are proposed by the pipeline when an anomaly matches a rule in config (remediation.rules) and run when an approver says "approve rp_…" or presses Approve.`,
+  ];
+  if (i.unknownTarget && !i.target) lines.push(unknownTargetReply(i.unknownTarget, c.targets));
+  const pending = c.store.listProposals({ states: ['proposed'], ...(i.target ? { target: i.target } : {}), limit: 10 });
+  const where = i.target ? ` on ${i.target}` : '';
+  lines.push(
+    pending.length === 0
+      ? `Nothing is waiting for approval${where}.`
+      : [`Waiting for approval${where}:`, ...pending.map((p) => `• ${describeProposal(p)} — ${p.reason}`)].join('\n'),
+  );
+  return lines.join('\n');
+}
+
 export function answerSilences(c: AnswerContext): string {
   const list = c.store.chat.silences(c.now);
   if (list.length === 0) return 'Nothing is silenced.';
@@ -182,6 +224,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerHistory(i.limit, c);
     case 'silences':
       return answerSilences(c);
+    case 'action_request':
+      return answerActionRequest(i, c);
     case 'help':
       return HELP;
     case 'bad_input':

@@ -1,10 +1,11 @@
+import { findTimeSpan, parseStat, type Stat, type TimeSpan } from './parse-time-span.js';
 import { MAX_INPUT, cleanInput, closest, compact, levenshtein, parseDuration } from './text-tools.js';
 
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'latency';
 
 export type Intent =
-  | { kind: 'metrics'; metric?: MetricKey; target?: string; unknownTarget?: string }
-  | { kind: 'anomalies'; limit: number; today: boolean; target?: string; unknownTarget?: string }
+  | { kind: 'metrics'; metric?: MetricKey; target?: string; unknownTarget?: string; span?: TimeSpan; stat?: Stat }
+  | { kind: 'anomalies'; limit: number; today: boolean; target?: string; unknownTarget?: string; span?: TimeSpan }
   | { kind: 'explain'; id?: string }
   | { kind: 'status' }
   | { kind: 'pending' }
@@ -13,6 +14,7 @@ export type Intent =
   | { kind: 'silence'; target?: string; metric?: MetricKey; durationMs: number; unknownTarget?: string }
   | { kind: 'silences' }
   | { kind: 'unsilence'; id?: string; target?: string }
+  | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
   | { kind: 'help' }
   | { kind: 'unknown' }
   | { kind: 'bad_input'; reason: string };
@@ -64,6 +66,32 @@ const WORDS = {
   // Not an intent by itself: listed so fuzzy matching keeps them ("compare" is not "compute").
   reasoning: ['compare', 'compared', 'comparison', 'versus', 'vs', 'should', 'correlation', 'trend', 'unusual', 'changed', 'cause'],
 } as const;
+
+// A request to act ("restart nginx on api-1"): answered with how remediations happen, never run.
+const ACTION_VERBS = new Set([
+  'restart',
+  'reboot',
+  'stop',
+  'start',
+  'kill',
+  'terminate',
+  'shutdown',
+  'scale',
+  'cleanup',
+  'clean',
+  'deploy',
+  'redeploy',
+  'rollback',
+  'drain',
+  'failover',
+  'resize',
+  'purge',
+  'flush',
+]);
+// "run"/"execute" lead an action only when an action follows ("run cleanup on db-1", not "run status").
+const RUN_VERBS = new Set(['run', 'execute', 'trigger']);
+const ACTION_NOUNS = new Set(['script', 'command', 'playbook', 'restart_service', 'scale_up', 'cleanup_disk', 'notify_only']);
+const FILLERS = new Set(['please', 'pls', 'can', 'could', 'would', 'will', 'you', 'kindly', 'go', 'ahead', 'just', 'now']);
 
 const VOCAB = [...new Set([...Object.keys(METRIC_WORDS), ...Object.values(WORDS).flat()])];
 
@@ -128,8 +156,12 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     if (m) target = m;
     else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t)) unknownTarget = t;
   }
+  const found = findTimeSpan(text);
+  const span = found?.span;
+  // "anomalies in the last 6 hours": the 6 is the span's, not how many to list.
+  const countTokens = found ? text.replace(found.match, ' ').split(/[\s,;:!?()"'[\]{}]+/) : tokens;
   const number = (() => {
-    for (const t of tokens) {
+    for (const t of countTokens) {
       if (/^\d{1,3}$/.test(t)) return Number(t);
       if (NUMBER_WORDS[t]) return NUMBER_WORDS[t];
     }
@@ -153,20 +185,33 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (command(WORDS.approve) && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
   if (command(WORDS.deny)) return { kind: 'deny', id: rp };
   if ((has(WORDS.approve) || has(WORDS.deny)) && rp) return { kind: 'explain', id: rp };
+  const verb = tokens.find((t) => !FILLERS.has(t));
+  const acting =
+    verb !== undefined &&
+    (ACTION_VERBS.has(verb) || (RUN_VERBS.has(verb) && tokens.some((t) => ACTION_VERBS.has(t) || ACTION_NOUNS.has(t))));
+  // "stop alerting on web-1" asks for quiet, not for a host to stop.
+  if (verb === 'stop' && /\b(alert\w*|notif\w*|pag(e|es|ing)|ping(s|ing)?)\b/.test(text))
+    return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget };
+  if (acting && !has(WORDS.history) && !has(WORDS.pending)) return { kind: 'action_request', verb, target, unknownTarget };
   if (an || (has(WORDS.explain) && has(WORDS.anomalies))) return { kind: 'explain', id: an };
   if (has(WORDS.pending)) return { kind: 'pending' };
   if (has(WORDS.history)) return { kind: 'history', limit: clamp(number ?? 10, 1, 50) };
   if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric)) {
     return {
       kind: 'anomalies',
-      limit: clamp(number ?? (has(WORDS.today) ? 50 : 5), 1, 50),
+      limit: clamp(number ?? (has(WORDS.today) || span ? 50 : 5), 1, 50),
       today: has(WORDS.today),
       target,
       unknownTarget,
+      ...(span && !(span.kind === 'day' && span.daysBack === 0) ? { span } : {}),
     };
   }
-  if (metric) return { kind: 'metrics', metric, target, unknownTarget };
-  if (target) return { kind: 'metrics', target };
+  const when = (): { span?: TimeSpan; stat?: Stat } => {
+    const stat = parseStat(text);
+    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}) };
+  };
+  if (metric) return { kind: 'metrics', metric, target, unknownTarget, ...when() };
+  if (target) return { kind: 'metrics', target, ...when() };
   if (has(WORDS.status)) return unknownTarget ? { kind: 'metrics', unknownTarget } : { kind: 'status' };
   if (unknownTarget) return { kind: 'metrics', unknownTarget };
   if (/\b(usage|current|now|metrics|numbers|stats)\b/.test(text)) return { kind: 'status' };

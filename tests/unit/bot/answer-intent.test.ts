@@ -81,6 +81,10 @@ describe('answers', () => {
     );
     expect(ask('what happened on db-1')).toMatch(/^1 anomaly on db-1/);
     expect(ask('anomalies today')).toMatch(/today \(UTC\)/);
+    // Spans count anomalies by when they started, like "today".
+    expect(ask('anomalies in the last 5 minutes')).toMatch(/^1 anomaly in the last 5 min, 1 open; all:\n• an_two /);
+    expect(ask('anomalies in the last hour')).toMatch(/^2 anomalies in the last 60 min, 1 open; all:/);
+    expect(ask('anomalies yesterday')).toBe('No anomalies yesterday (UTC).');
   });
 
   it('explains an anomaly, including that nothing was proposed', () => {
@@ -97,5 +101,91 @@ describe('answers', () => {
     expect(ask('remediation history')).toBe('No remediation has run or been decided yet.');
     expect(ask('tell me a joke')).toMatch(/^I'm not sure what you mean\. I answer from the live data/);
     expect(ask('status')).toMatch(/^2 targets, 1 open anomalies, 0 pending approvals\./);
+  });
+});
+
+describe('answers about the past', () => {
+  // Two hours of 30 s samples: web-1 climbs 0.01 % per sample from 20 % with one 91.5 % spike 75 min
+  // ago; db-1 is flat at 35 %; db-1's memory only has the last 10 minutes.
+  const SPIKE = NOW - 75 * 60_000;
+  function history(): AnswerContext {
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now: NOW, staleAfterMs: 90_000 };
+    const rows = [];
+    for (let ts = NOW - 2 * 3_600_000; ts <= NOW; ts += 30_000) {
+      rows.push({ target: 'web-1', metric: 'cpu', ts, value: ts === SPIKE ? 91.5 : 20 + (ts - (NOW - 2 * 3_600_000)) / 3_000_000 });
+      rows.push({ target: 'db-1', metric: 'cpu', ts, value: 35 });
+      if (ts > NOW - 600_000) rows.push({ target: 'db-1', metric: 'memory', ts, value: 70 });
+    }
+    c.store.saveSamples(rows);
+    return c;
+  }
+  const askPast = (q: string, c = history()) => answerIntent(parseIntent(q, targets), c);
+
+  it('reads the stored sample nearest to "an hour ago", not the latest one', () => {
+    const at = NOW - 3_600_000;
+    const want = 20 + (at - (NOW - 2 * 3_600_000)) / 3_000_000; // 21.2 %
+    expect(askPast('what was cpu on web-1 an hour ago?')).toBe(
+      `web-1 CPU 60 min ago (2026-11-02 11:00:00 UTC): ${want.toFixed(1)}% (sample at 11:00:00 UTC)`,
+    );
+  });
+
+  it('gives a window’s peak with its time, the average and the low, asked statistic first', () => {
+    const r = askPast('peak cpu on web-1 over the last 2 hours');
+    expect(r).toMatch(
+      /^web-1 CPU over the last 2 h: peak 91\.5% at 10:45:00 UTC, average 21\.5%, lowest 20\.0% at 10:00:00 UTC \(241 samples, 10:00:00 UTC–12:00:00 UTC\)$/,
+    );
+    // Outside the window the spike does not count.
+    expect(askPast('max cpu on web-1 over the last 30m')).toMatch(/^web-1 CPU over the last 30 min: peak 22\.4% at 12:00:00 UTC/);
+    // A statistic about one target with no span means the last hour.
+    expect(askPast('lowest cpu on web-1')).toMatch(/^web-1 CPU over the last 60 min: lowest 21\.2% at 11:00:00 UTC/);
+  });
+
+  it('ranks the fleet by the statistic asked for', () => {
+    const r = askPast('which host had the highest cpu today');
+    expect(r.split('\n')[0]).toBe('Highest CPU today (UTC): web-1 91.5% at 10:45:00 UTC.');
+    expect(r).toMatch(/web-1\s+91\.5%[\s\S]*db-1\s+35\.0%/);
+    expect(askPast('lowest cpu today').split('\n')[0]).toMatch(/^Lowest CPU today \(UTC\): web-1 20\.0%/);
+    const now = askPast('which host has the lowest cpu?');
+    expect(now.split('\n')[0]).toBe('Lowest CPU now: web-1 22.4%.');
+  });
+
+  it('says so when the store has nothing for the span instead of giving the current figure', () => {
+    expect(askPast('memory on db-1 an hour ago')).toMatch(/^No memory samples for db-1 60 min ago .*retention\.samplesHours/);
+    expect(askPast('cpu on web-1 3 days ago')).toMatch(/^No CPU samples for web-1 3 d ago/);
+    expect(askPast('memory on db-1 yesterday')).toMatch(/^No memory samples for db-1 yesterday \(2026-11-01 UTC\)/);
+  });
+});
+
+describe('requests to act', () => {
+  it('runs nothing and lists what waits for approval on that target', () => {
+    const c = ctx();
+    c.store.insertProposal(
+      {
+        id: 'rp_wait1',
+        anomalyId: 'an_one',
+        anomalyKey: 'web-1|cpu|threshold',
+        target: 'web-1',
+        action: 'restart_service',
+        params: { service: 'nginx' },
+        mode: 'approval',
+        executor: 'script',
+        state: 'proposed',
+        reason: 'cpu above 90',
+        createdTs: NOW - 60_000,
+        updatedTs: NOW - 60_000,
+        expiresTs: NOW + 3_600_000,
+        requestedBy: 'policy',
+        decidedBy: null,
+        decidedTs: null,
+        result: null,
+      },
+      { proposalId: 'rp_wait1', from: null, to: 'proposed', actor: 'policy', ts: NOW - 60_000, note: '' },
+    );
+    const r = ask('please restart nginx on web-1', c);
+    expect(r).toMatch(/^I don't run commands typed in chat: nothing was done\./);
+    expect(r).toContain('Waiting for approval on web-1:\n• rp_wait1 restart_service on web-1 (approval, script): proposed — cpu above 90');
+    expect(c.store.getProposal('rp_wait1')!.state).toBe('proposed');
+    expect(ask('reboot db-1', c)).toMatch(/Nothing is waiting for approval on db-1\.$/);
+    expect(ask('restart web-99', c)).toContain('I don\'t know a target called "web-99"');
   });
 });

@@ -1,0 +1,155 @@
+import type { Store } from '../core/ports.js';
+import type { Sample } from '../core/sample.js';
+import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
+import type { MetricKey, TargetRef } from './parse-intent.js';
+import type { Stat, TimeSpan } from './parse-time-span.js';
+import { formatDuration } from './text-tools.js';
+
+export const METRICS_OF: Record<MetricKey, string[]> = {
+  cpu: ['cpu'],
+  memory: ['memory'],
+  disk: ['disk'],
+  network: ['net_in', 'net_out'],
+  latency: ['latency_ms'],
+};
+
+const ALL = ['cpu', 'memory', 'disk', 'net_in', 'net_out', 'latency_ms'];
+// A fleet table with every metric for every statistic would be too wide for chat.
+const FLEET = ['cpu', 'memory', 'disk'];
+const DAY = 86_400_000;
+const STAT_WORD: Record<Stat, string> = { max: 'peak', min: 'lowest', avg: 'average' };
+
+export interface SpanQuestion {
+  metric?: MetricKey;
+  target?: string;
+  span: TimeSpan;
+  stat?: Stat;
+}
+
+export interface SpanContext {
+  store: Store;
+  targets: TargetRef[];
+  now: number;
+  staleAfterMs: number;
+}
+
+interface Summary {
+  n: number;
+  min: Sample;
+  max: Sample;
+  avg: number;
+  first: number;
+  last: number;
+}
+
+function summarise(points: Sample[]): Summary | undefined {
+  if (points.length === 0) return undefined;
+  let min = points[0]!;
+  let max = points[0]!;
+  let sum = 0;
+  for (const p of points) {
+    if (p.value < min.value) min = p;
+    if (p.value > max.value) max = p;
+    sum += p.value;
+  }
+  return { n: points.length, min, max, avg: sum / points.length, first: points[0]!.ts, last: points[points.length - 1]!.ts };
+}
+
+/** The span as timestamps: a window [from, until], or one instant with how far off a sample may be. */
+function bounds(span: TimeSpan, c: SpanContext): { from: number; until: number; at?: number; label: string } {
+  if (span.kind === 'at') {
+    const at = c.now - span.agoMs;
+    // Ticks are staleAfterMs apart at most; far back, a few minutes either side is still "then".
+    const tol = Math.max(c.staleAfterMs, Math.min(span.agoMs * 0.05, 15 * 60_000));
+    return { from: at - tol, until: at + tol, at, label: `${formatDuration(span.agoMs)} ago (${stamp(at)})` };
+  }
+  if (span.kind === 'last') return { from: c.now - span.ms, until: c.now, label: `over the last ${formatDuration(span.ms)}` };
+  const dayStart = c.now - (c.now % DAY);
+  return span.daysBack === 0
+    ? { from: dayStart, until: c.now, label: 'today (UTC)' }
+    : { from: dayStart - DAY, until: dayStart - 1, label: `yesterday (${stamp(dayStart - DAY).slice(0, 10)} UTC)` };
+}
+
+function nearest(points: Sample[], at: number): Sample | undefined {
+  let best: Sample | undefined;
+  for (const p of points) if (!best || Math.abs(p.ts - at) < Math.abs(best.ts - at)) best = p;
+  return best;
+}
+
+const statValue = (s: Summary, stat: Stat) => (stat === 'max' ? s.max.value : stat === 'min' ? s.min.value : s.avg);
+
+/**
+ * Answers a metrics question about a past instant or window from the stored samples: the sample
+ * nearest to "an hour ago", or min / average / max with their times over a window. Only numbers
+ * that are in the store; a span with no samples says so.
+ */
+export function answerMetricSpan(q: SpanQuestion, c: SpanContext): string {
+  const b = bounds(q.span, c);
+  const long = b.until - b.from > 20 * 3_600_000;
+  const t = (ts: number) => (long ? stamp(ts) : clock(ts));
+  const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL : FLEET;
+  const names = q.target ? [q.target] : c.targets.map((x) => x.name);
+  const none = () =>
+    `No ${q.metric ? (METRIC_LABEL[metrics[0]!] ?? q.metric) : 'metric'} samples${q.target ? ` for ${q.target}` : ''} ${b.label}. ` +
+    'Samples older than retention.samplesHours (config) are pruned, and a target is only sampled since it was added.';
+
+  if (b.at !== undefined) {
+    const at = b.at;
+    const found = names.map((n) => ({ n, got: metrics.map((m) => nearest(c.store.series(n, m, b.from, b.until), at)) }));
+    const any = found.filter((f) => f.got.some(Boolean));
+    if (any.length === 0) return none();
+    if (q.target) {
+      return any[0]!.got
+        .filter((s): s is Sample => Boolean(s))
+        .map(
+          (s) => `${s.target} ${METRIC_LABEL[s.metric] ?? s.metric} ${b.label}: ${formatValue(s.metric, s.value)} (sample at ${t(s.ts)})`,
+        )
+        .join('\n');
+    }
+    const rows = any.map((f) => [f.n, ...f.got.map((s) => (s ? formatValue(s.metric, s.value) : '-'))]);
+    return `${metrics.map((m) => METRIC_LABEL[m] ?? m).join(', ')} ${b.label}, nearest samples within ${formatDuration(at - b.from)}:\n${table(
+      ['target', ...metrics.map((m) => METRIC_LABEL[m] ?? m)],
+      rows,
+    )}`;
+  }
+
+  const sums = names.map((n) => ({ n, s: metrics.map((m) => summarise(c.store.series(n, m, b.from, b.until))) }));
+  const any = sums.filter((x) => x.s.some(Boolean));
+  if (any.length === 0) return none();
+  const order: Stat[] = q.stat ? [q.stat, ...(['max', 'avg', 'min'] as Stat[]).filter((s) => s !== q.stat)] : ['max', 'avg', 'min'];
+  if (q.target) {
+    return any[0]!.s
+      .map((s, i) => {
+        const m = metrics[i]!;
+        if (!s) return `${q.target} ${METRIC_LABEL[m] ?? m}: no samples ${b.label}.`;
+        const part = (st: Stat) =>
+          st === 'avg'
+            ? `average ${formatValue(m, s.avg)}`
+            : `${STAT_WORD[st]} ${formatValue(m, st === 'max' ? s.max.value : s.min.value)} at ${t(st === 'max' ? s.max.ts : s.min.ts)}`;
+        return `${q.target} ${METRIC_LABEL[m] ?? m} ${b.label}: ${order.map(part).join(', ')} (${s.n} samples, ${t(s.first)}–${t(s.last)})`;
+      })
+      .join('\n');
+  }
+  // Fleet: one statistic per metric when a metric is named with none asked for, all three for one metric.
+  const stats: Stat[] = q.metric && metrics.length === 1 && !q.stat ? ['max', 'avg', 'min'] : [q.stat ?? 'max'];
+  const cols = metrics.flatMap((m) => stats.map((st) => ({ m, st })));
+  // Sorted by the first column, so "which host peaked highest" is the first row and the headline.
+  const st0 = cols[0]!.st;
+  const m0 = metrics[0]!;
+  const key = (x: (typeof any)[number]) => (x.s[0] ? statValue(x.s[0], st0) : st0 === 'min' ? Infinity : -Infinity);
+  const sorted = [...any].sort((a, z) => (st0 === 'min' ? key(a) - key(z) : key(z) - key(a)));
+  const top = sorted[0]!.s[0];
+  const at = top && st0 !== 'avg' ? ` at ${t(st0 === 'max' ? top.max.ts : top.min.ts)}` : '';
+  const lead = top
+    ? `${st0 === 'min' ? 'Lowest' : st0 === 'max' ? 'Highest' : 'Highest average'} ${METRIC_LABEL[m0] ?? m0} ${b.label}: ${sorted[0]!.n} ${formatValue(m0, statValue(top, st0))}${at}.`
+    : '';
+  const rows = sorted.map((x) => [
+    x.n,
+    ...cols.map(({ m, st }) => {
+      const s = x.s[metrics.indexOf(m)];
+      return s ? formatValue(m, statValue(s, st)) : '-';
+    }),
+    String(Math.max(0, ...x.s.map((s) => s?.n ?? 0))),
+  ]);
+  return `${lead}\n${table(['target', ...cols.map(({ m, st }) => `${STAT_WORD[st]} ${METRIC_LABEL[m] ?? m}`), 'samples'], rows)}`;
+}

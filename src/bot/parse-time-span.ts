@@ -1,0 +1,73 @@
+/**
+ * The time a metrics question is about, relative to when it is answered: "an hour ago", "over the
+ * last 6h", "today", "yesterday" (UTC days); and the statistic it asks for ("peak", "average").
+ * Pure: text in, span out; the answer turns it into timestamps.
+ */
+export type TimeSpan = { kind: 'at'; agoMs: number } | { kind: 'last'; ms: number } | { kind: 'day'; daysBack: 0 | 1 };
+
+export type Stat = 'max' | 'min' | 'avg';
+
+const UNITS = 'days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s';
+const COUNTS = '\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half an?|a few|a couple of';
+const WORD_COUNTS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  'half a': 0.5,
+  'half an': 0.5,
+  'a few': 3,
+  'a couple of': 2,
+};
+const AGO = new RegExp(`\\b(${COUNTS})\\s*(${UNITS})\\s+ago\\b`);
+const LAST = new RegExp(`\\b(?:last|past|previous)\\s+(?:(${COUNTS})\\s*)?(${UNITS})\\b`);
+// Longer than retention is never stored; a year bounds what a typo ("10000 days") can ask for.
+const MAX_SPAN = 366 * 86_400_000;
+
+function unitMs(u: string): number {
+  if (u.startsWith('d')) return 86_400_000;
+  if (u.startsWith('h')) return 3_600_000;
+  if (u.startsWith('m')) return 60_000;
+  return 1000;
+}
+
+function amount(count: string | undefined, unit: string): number | undefined {
+  const n = count === undefined ? 1 : /^\d/.test(count) ? Number(count) : WORD_COUNTS[count];
+  if (n === undefined || !Number.isFinite(n) || n <= 0) return undefined;
+  return Math.min(n * unitMs(unit), MAX_SPAN);
+}
+
+/** `text` is already cleaned and lower-cased. `match` is the phrase, so its count is not read twice. */
+export function findTimeSpan(text: string): { span: TimeSpan; match: string } | undefined {
+  const ago = AGO.exec(text);
+  if (ago) {
+    const ms = amount(ago[1], ago[2]!);
+    if (ms) return { span: { kind: 'at', agoMs: ms }, match: ago[0] };
+  }
+  const last = LAST.exec(text);
+  if (last) {
+    const ms = amount(last[1], last[2]!);
+    if (ms) return { span: { kind: 'last', ms }, match: last[0] };
+  }
+  if (/\byesterday\b/.test(text)) return { span: { kind: 'day', daysBack: 1 }, match: 'yesterday' };
+  if (/\btoday\b/.test(text)) return { span: { kind: 'day', daysBack: 0 }, match: 'today' };
+  return undefined;
+}
+
+export const parseTimeSpan = (text: string): TimeSpan | undefined => findTimeSpan(text)?.span;
+
+export function parseStat(text: string): Stat | undefined {
+  if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest)\b/.test(text)) return 'max';
+  if (/\b(min|minimum|lowest|least|quietest)\b/.test(text)) return 'min';
+  if (/\b(avg|average|mean|typical)\b/.test(text)) return 'avg';
+  return undefined;
+}
