@@ -73,7 +73,8 @@ export class AnomalyTracker {
             observed: f.observed,
             updatedTs: f.ts,
             peak: beyond(f.observed) > beyond(cur.peak) ? f.observed : cur.peak,
-            summary: f.summary || cur.summary,
+            // The summary describes the episode's strongest moment, not a weaker tail of it.
+            summary: f.summary && f.score >= cur.score ? f.summary : cur.summary,
           };
           this.open.set(key, next);
           changes.updated.push(next);

@@ -5,7 +5,7 @@ import { hashString } from '../../core/random.js';
 import type { Sample } from '../../core/sample.js';
 import type { FileConfig } from '../../config/schema.js';
 import { HostForest, HOST_FEATURES, type HostForestParams } from './host-forest.js';
-import { SeriesDetector, type SeriesDetectorParams } from './series-detector.js';
+import { SeriesDetector, type SeriesDetectorParams, type SeriesScore } from './series-detector.js';
 import { ThresholdDetector } from './threshold-detector.js';
 
 export type DetectorsConfig = FileConfig['detectors'];
@@ -108,9 +108,7 @@ export class DetectionEngine {
       r.expectedLow,
       r.expectedHigh,
       r.deviations >= 12 ? 'critical' : 'warning',
-      anomalous
-        ? `${s.metric} ${fmt(s.value)}${unit}: ${what}, ${r.deviations.toFixed(1)} robust deviations from its usual ${fmt(r.expectedLow)}–${fmt(r.expectedHigh)}${unit}`
-        : '',
+      anomalous ? robustSummary(s, r, what, unit) : '',
     );
   }
 
@@ -200,4 +198,17 @@ function finding(
     severity,
     summary,
   };
+}
+
+/**
+ * One sentence per robust finding whose figures all describe the statistic that fired: a shift or
+ * a drift is about the recent level, not the latest value (which may already be back in range), and
+ * a change in variability has no distance in deviations to quote.
+ */
+export function robustSummary(s: Sample, r: SeriesScore, what: string, unit: string): string {
+  const usual = `its usual ${fmt(r.expectedLow)}–${fmt(r.expectedHigh)}${unit}`;
+  if (r.kind === 'variance') return `${s.metric} ${fmt(s.value)}${unit}: ${what} around ${usual}`;
+  if (r.kind === 'shift' || r.kind === 'drift')
+    return `${s.metric} recent level ${fmt(r.level)}${unit} (latest ${fmt(s.value)}${unit}): ${what} from ${usual}`;
+  return `${s.metric} ${fmt(s.value)}${unit}: ${what}, ${r.deviations.toFixed(1)} robust deviations from ${usual}`;
 }

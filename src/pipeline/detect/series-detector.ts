@@ -79,6 +79,8 @@ export interface SeriesScore {
   kind: (typeof KINDS)[number];
   /** The strongest statistic in robust deviations (MADs) of the reference window. */
   deviations: number;
+  /** The recent level: the median of the last `short` values, this one included. */
+  level: number;
   expectedLow: number;
   expectedHigh: number;
 }
@@ -139,7 +141,7 @@ export class SeriesDetector {
   update(x: number, ts?: number): SeriesScore {
     // Callers drop non-finite values; a value that only overflows 32 bits is not learned either.
     if (!Number.isFinite(Math.fround(x)))
-      return { alarm: 0, ratio: 0, kind: 'spike', deviations: 0, expectedLow: this.lo, expectedHigh: this.hi };
+      return { alarm: 0, ratio: 0, kind: 'spike', deviations: 0, level: this.level, expectedLow: this.lo, expectedHigh: this.hi };
     const slot = ts === undefined || !Number.isFinite(ts) ? -1 : Math.floor((((ts % DAY) + DAY) % DAY) / (DAY / SLOTS));
     const r = this.score(x, slot);
     if (slot >= 0 && this.p.seasonAlpha > 0) {
@@ -167,7 +169,7 @@ export class SeriesDetector {
     this.level = x;
     if (n < Math.max(16, p.short * 2)) {
       this.medsRun = 0;
-      return { alarm: 0, ratio: 0, kind: 'spike', deviations: 0, expectedLow: x, expectedHigh: x };
+      return { alarm: 0, ratio: 0, kind: 'spike', deviations: 0, level: x, expectedLow: x, expectedHigh: x };
     }
     const a = SeriesDetector.a;
     const b = SeriesDetector.b;
@@ -274,6 +276,7 @@ export class SeriesDetector {
       ratio: best,
       kind: KINDS[kind]!,
       deviations: Math.max(stats[0]!, stats[2]!),
+      level,
       expectedLow: Math.max(this.lo, med - 3 * scale),
       expectedHigh: Math.min(this.hi, med + 3 * scale),
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, gaussianFrom } from '../../../src/core/random.js';
 import { AnomalyTracker } from '../../../src/pipeline/detect/anomaly-tracker.js';
+import { robustSummary } from '../../../src/pipeline/detect/detection-engine.js';
 import { HostForest } from '../../../src/pipeline/detect/host-forest.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { DEFAULT_SERIES, SeriesDetector } from '../../../src/pipeline/detect/series-detector.js';
@@ -333,6 +334,14 @@ describe('anomaly tracker', () => {
     expect(t.apply([f(true, 5)]).opened[0]!.id).not.toBe(a.opened[0]!.id);
   });
 
+  it('keeps the summary of the episode’s strongest finding, not of a weaker tail', () => {
+    const t = new AnomalyTracker([], 2);
+    const g = (ts: number, score: number, summary: string): Finding => ({ ...f(true, ts), detector: 'robust', score, summary });
+    t.apply([g(1, 0.6, 'onset')]);
+    expect(t.apply([g(2, 0.4, 'tail')]).updated[0]).toMatchObject({ summary: 'onset', score: 0.6 });
+    expect(t.apply([g(3, 0.7, 'escalated')]).updated[0]).toMatchObject({ summary: 'escalated', score: 0.7 });
+  });
+
   it('continues an open anomaly loaded from the store (same key, same id)', () => {
     const first = new AnomalyTracker([], 1).apply([f(true, 1)]).opened[0]!;
     const t = new AnomalyTracker([first], 1);
@@ -351,5 +360,28 @@ describe('silence findings', () => {
     expect(out.find((x) => x.target === 'a')!.anomalous).toBe(true);
     expect(out.find((x) => x.target === 'b')!.anomalous).toBe(false);
     expect(out.find((x) => x.target === 'c')).toBeUndefined();
+  });
+});
+
+describe('robust finding summaries', () => {
+  it('reports the recent level (median of the last 4 values) for a shift, not just the latest value', () => {
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    const rng = createRng(3);
+    for (let i = 0; i < 400; i++) d.update(20 + gaussianFrom(rng(), rng()), T0 + i * 30_000);
+    const tail = [60, 61, 59, 24];
+    let r = d.update(tail[0]!, T0 + 400 * 30_000);
+    for (let i = 1; i < tail.length; i++) r = d.update(tail[i]!, T0 + (400 + i) * 30_000);
+    expect(r.level).toBe(59.5); // median of 60, 61, 59, 24
+    const text = robustSummary(s(24, 403), { ...r, kind: 'shift' }, 'a level shift', '%');
+    expect(text).toMatch(/^cpu recent level 59\.5% \(latest 24%\): a level shift from its usual /);
+    expect(text).not.toMatch(/deviations/);
+  });
+
+  it('quotes deviations only where they measure the value, and none for a change in spread', () => {
+    const r = { alarm: 0.5, ratio: 2, kind: 'spike' as const, deviations: 30.44, level: 21, expectedLow: 16.9, expectedHigh: 30.9 };
+    expect(robustSummary(s(95.06, 1), r, 'a spike', '%')).toBe('cpu 95.06%: a spike, 30.4 robust deviations from its usual 16.9–30.9%');
+    expect(robustSummary(s(50.86, 1, 'api-2', 'memory'), { ...r, kind: 'variance' }, 'a change in variability', '%')).toBe(
+      'memory 50.86%: a change in variability around its usual 16.9–30.9%',
+    );
   });
 });
