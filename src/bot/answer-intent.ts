@@ -54,6 +54,9 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
       .join('\n');
   }
   const shown = metrics.filter((m) => names.some((n) => latest.get(n)?.has(m)));
+  if (shown.length === 0)
+    return `No ${i.metric ? (METRIC_LABEL[metrics[0]!] ?? i.metric) : ''} samples from any target yet.`.replace('  ', ' ');
+  if (i.bound) return answerBound(i.bound, shown[0]!, names, latest, c);
   if (i.stat === 'max' || i.stat === 'min') {
     const v = (n: string) => latest.get(n)?.get(shown[0] ?? '')?.value ?? (i.stat === 'max' ? -Infinity : Infinity);
     names.sort((a, z) => (i.stat === 'max' ? v(z) - v(a) : v(a) - v(z)));
@@ -70,6 +73,29 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   });
   const title = i.metric ? `Current ${METRIC_LABEL[metrics[0]!] ?? i.metric}` : 'Current metrics';
   return `${rankLine(i.stat, shown[0], names, latest)}${title} for ${names.length} targets:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}`;
+}
+
+/** "Hosts with cpu above 80%": the targets whose latest reading is past the bound, highest first. */
+function answerBound(
+  bound: { above: boolean; value: number },
+  metric: string,
+  names: string[],
+  latest: Map<string, Map<string, Sample>>,
+  c: AnswerContext,
+): string {
+  const got = names.map((n) => latest.get(n)?.get(metric)).filter((s): s is Sample => Boolean(s));
+  const past = got.filter((s) => (bound.above ? s.value > bound.value : s.value < bound.value));
+  past.sort((a, z) => (bound.above ? z.value - a.value : a.value - z.value));
+  const label = METRIC_LABEL[metric] ?? metric;
+  const side = `${bound.above ? 'above' : 'below'} ${formatValue(metric, bound.value)}`;
+  if (past.length === 0) {
+    const extreme = got.reduce((a, s) => ((bound.above ? s.value > a.value : s.value < a.value) ? s : a));
+    return `No target has ${label} ${side} now (${bound.above ? 'highest' : 'lowest'}: ${extreme.target} ${formatValue(metric, extreme.value)}).`;
+  }
+  return `${past.length} of ${got.length} targets have ${label} ${side} now:\n${table(
+    ['target', label, 'at'],
+    past.map((s) => [s.target, formatValue(metric, s.value), `${stamp(s.ts).slice(11)}${c.now - s.ts > c.staleAfterMs ? ' STALE' : ''}`]),
+  )}`;
 }
 
 /** "Which host has the highest memory?": the answer first, then the table sorted by that column. */
@@ -94,18 +120,27 @@ function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerCon
   if (i.span?.kind === 'last') [since, when] = [c.now - i.span.ms, ` in the last ${formatDuration(i.span.ms)}`];
   else if (i.span?.kind === 'at') [since, when] = [c.now - i.span.agoMs, ` since ${stamp(c.now - i.span.agoMs)}`];
   else if (i.span?.kind === 'day' && i.span.daysBack === 1) [since, until, when] = [dayStart - 86_400_000, dayStart, ' yesterday (UTC)'];
-  let list = c.store.recentAnomalies(500, since).filter((a) => a.startTs < until);
+  // "Open" means open now, however long ago it started.
+  let list = i.open ? c.store.openAnomalies() : c.store.recentAnomalies(500, since);
+  list = list.filter((a) => a.startTs >= since && a.startTs < until);
   if (i.target) list = list.filter((a) => a.target === i.target);
+  if (i.severity) list = list.filter((a) => a.severity === i.severity);
+  const kind = `${i.open ? 'open ' : ''}${i.severity ? `${i.severity} ` : ''}`;
   const scope = `${i.target ? ` on ${i.target}` : ''}${when}`;
-  if (list.length === 0) return `No anomalies${scope}.`;
+  if (list.length === 0) return `No ${kind}anomalies${scope}.`;
   const shown = list.slice(0, i.limit);
   const open = list.filter((a) => a.status === 'open').length;
-  const head = `${list.length} anomal${list.length === 1 ? 'y' : 'ies'}${scope}, ${open} open; ${shown.length === list.length ? 'all' : `the last ${shown.length}`}:`;
+  const head = `${list.length} ${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}${i.open ? '' : `, ${open} open`}; ${shown.length === list.length ? 'all' : `the last ${shown.length}`}:`;
   return [head, ...shown.map((a) => `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}`)].join('\n');
 }
 
-function answerExplain(id: string | undefined, c: AnswerContext): string {
-  if (!id) return 'Which anomaly? Give its id, e.g. "explain an_…" (ids are in "anomalies").';
+function answerExplain(id: string | undefined, c: AnswerContext, target?: string): string {
+  if (!id) {
+    // "Why did web-1 alert?", "explain the last anomaly": the most recent one (on that target).
+    const latest = c.store.recentAnomalies(500).find((a) => !target || a.target === target);
+    if (!latest) return `No anomalies${target ? ` on ${target}` : ''} to explain.`;
+    return `The latest anomaly${target ? ` on ${target}` : ''} (others: "anomalies", then "explain an_…"):\n${answerExplain(latest.id, c)}`;
+  }
   if (id.startsWith('rp_')) {
     const p = c.store.getProposal(id);
     if (!p) return `No proposal ${quoteUntrusted(id)}.`;
@@ -215,7 +250,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'anomalies':
       return answerAnomalies(i, c);
     case 'explain':
-      return answerExplain(i.id, c);
+      return answerExplain(i.id, c, i.target);
     case 'status':
       return answerStatus(c);
     case 'pending':

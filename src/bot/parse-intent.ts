@@ -4,9 +4,27 @@ import { MAX_INPUT, cleanInput, closest, compact, levenshtein, parseDuration } f
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'latency';
 
 export type Intent =
-  | { kind: 'metrics'; metric?: MetricKey; target?: string; unknownTarget?: string; span?: TimeSpan; stat?: Stat }
-  | { kind: 'anomalies'; limit: number; today: boolean; target?: string; unknownTarget?: string; span?: TimeSpan }
-  | { kind: 'explain'; id?: string }
+  | {
+      kind: 'metrics';
+      metric?: MetricKey;
+      target?: string;
+      unknownTarget?: string;
+      span?: TimeSpan;
+      stat?: Stat;
+      /** "hosts with cpu above 80%": only targets past this, in the metric's unit. */
+      bound?: { above: boolean; value: number };
+    }
+  | {
+      kind: 'anomalies';
+      limit: number;
+      today: boolean;
+      target?: string;
+      unknownTarget?: string;
+      span?: TimeSpan;
+      open?: boolean;
+      severity?: 'critical' | 'warning';
+    }
+  | { kind: 'explain'; id?: string; target?: string }
   | { kind: 'status' }
   | { kind: 'pending' }
   | { kind: 'history'; limit: number }
@@ -65,6 +83,12 @@ const WORDS = {
   today: ['today', 'tonight'],
   // Not an intent by itself: listed so fuzzy matching keeps them ("compare" is not "compute").
   reasoning: ['compare', 'compared', 'comparison', 'versus', 'vs', 'should', 'correlation', 'trend', 'unusual', 'changed', 'cause'],
+  // Everyday words within an edit or two of a keyword: "show" is not "slow", "list" not "last",
+  // "warning" not "waiting".
+  neutral: ['show', 'shows', 'list', 'lists', 'give', 'tell', 'display', 'print', 'check', 'fetch', 'find', 'most', 'host', 'post', 'past'],
+  open: ['open', 'ongoing', 'active', 'firing', 'unresolved', 'current'],
+  critical: ['critical', 'crit', 'severe', 'sev1'],
+  warning: ['warning', 'warnings', 'warn'],
 } as const;
 
 // A request to act ("restart nginx on api-1"): answered with how remediations happen, never run.
@@ -91,7 +115,26 @@ const ACTION_VERBS = new Set([
 // "run"/"execute" lead an action only when an action follows ("run cleanup on db-1", not "run status").
 const RUN_VERBS = new Set(['run', 'execute', 'trigger']);
 const ACTION_NOUNS = new Set(['script', 'command', 'playbook', 'restart_service', 'scale_up', 'cleanup_disk', 'notify_only']);
-const FILLERS = new Set(['please', 'pls', 'can', 'could', 'would', 'will', 'you', 'kindly', 'go', 'ahead', 'just', 'now']);
+const FILLERS = new Set([
+  'please',
+  'pls',
+  'can',
+  'could',
+  'would',
+  'will',
+  'you',
+  'kindly',
+  'go',
+  'ahead',
+  'just',
+  'now',
+  'i',
+  'want',
+  'to',
+  'lets',
+  'let',
+  'us',
+]);
 
 const VOCAB = [...new Set([...Object.keys(METRIC_WORDS), ...Object.values(WORDS).flat()])];
 
@@ -111,7 +154,8 @@ export function matchTarget(word: string, targets: TargetRef[]): string | undefi
   if (loose.length === 1) return loose[0]!.name;
   const byRole = targets.filter((t) => t.role?.toLowerCase() === w || t.role?.toLowerCase() === w.replace(/s$/, ''));
   if (byRole.length === 1) return byRole[0]!.name;
-  const prefix = targets.filter((t) => t.name.toLowerCase().startsWith(w) && w.length >= 2);
+  // A prefix must be a real fragment of a name: "we" in "do we have…" is not web-1.
+  const prefix = w.length >= 3 && !COMMON.has(w) ? targets.filter((t) => t.name.toLowerCase().startsWith(w)) : [];
   if (prefix.length === 1) return prefix[0]!.name;
   if (c.length >= 4) {
     const near = targets.filter((t) => levenshtein(compact(t.name), c, 1) <= 1);
@@ -120,6 +164,12 @@ export function matchTarget(word: string, targets: TargetRef[]): string | undefi
   return undefined;
 }
 
+const COMMON = new Set(
+  'the and any all are how who why what was were has had have can for not you our out off new now top get got its did does was is'.split(
+    ' ',
+  ),
+);
+
 /** Words that look like host names: letters and digits joined by - _ . with a digit somewhere. */
 const HOSTLIKE = /^[a-z][a-z0-9]*[-_.]?[a-z0-9-_.]*\d[a-z0-9-_.]*$/;
 
@@ -127,7 +177,8 @@ const HOSTLIKE = /^[a-z][a-z0-9]*[-_.]?[a-z0-9-_.]*\d[a-z0-9-_.]*$/;
 export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (typeof raw !== 'string') return { kind: 'bad_input', reason: 'the question must be text' };
   if (raw.length > MAX_INPUT) return { kind: 'bad_input', reason: `that is ${raw.length} characters; ask in at most ${MAX_INPUT}` };
-  const text = cleanInput(raw).toLowerCase();
+  // Comparison signs go before cleaning, which strips ">" (a quote marker in chat markdown).
+  const text = cleanInput(raw.replace(/>\s*=?\s*(?=\d)/g, ' above ').replace(/<\s*=?\s*(?=\d)/g, ' below ')).toLowerCase();
   if (!text) return { kind: 'help' };
 
   const rawTokens = text.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);
@@ -172,16 +223,18 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const sl = ids.find((i) => i.startsWith('sl_'));
 
   if (has(WORDS.help) && !metric && !target) return { kind: 'help' };
-  if (has(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target };
-  if (has(WORDS.silences) && !has(WORDS.silence)) return { kind: 'silences' };
+  // A command that changes state leads with its verb ("approve rp_1", "please deny rp_1", "can you
+  // snooze web-1"). "Should I approve rp_1?" or "is web-1 muted?" asks about it and must never act.
+  const leadAt = words.findIndex((w) => !FILLERS.has(w));
+  const lead = leadAt < 0 ? [] : [words[leadAt]!];
+  const command = (list: readonly string[]) => lead.some((w) => list.includes(w)) && !text.trim().endsWith('?');
+  const leads = (list: readonly string[]) => lead.some((w) => list.includes(w));
+  if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target };
+  if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {
-    if (/\b(list|show|which|what)\b/.test(text) && !target && !metric) return { kind: 'silences' };
+    if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
     return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget };
   }
-  // A decision is a command: the verb leads ("approve rp_1", "please deny rp_1"). "Should I approve
-  // rp_1?" is a question about it and must never act.
-  const lead = words.slice(0, words[0] === 'please' ? 2 : 1);
-  const command = (list: readonly string[]) => lead.some((w) => list.includes(w)) && !text.trim().endsWith('?');
   if (command(WORDS.approve) && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
   if (command(WORDS.deny)) return { kind: 'deny', id: rp };
   if ((has(WORDS.approve) || has(WORDS.deny)) && rp) return { kind: 'explain', id: rp };
@@ -193,10 +246,12 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (verb === 'stop' && /\b(alert\w*|notif\w*|pag(e|es|ing)|ping(s|ing)?)\b/.test(text))
     return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget };
   if (acting && !has(WORDS.history) && !has(WORDS.pending)) return { kind: 'action_request', verb, target, unknownTarget };
-  if (an || (has(WORDS.explain) && has(WORDS.anomalies))) return { kind: 'explain', id: an };
+  if (an || (has(WORDS.explain) && has(WORDS.anomalies))) return { kind: 'explain', id: an, ...(an ? {} : { target }) };
   if (has(WORDS.pending)) return { kind: 'pending' };
   if (has(WORDS.history)) return { kind: 'history', limit: clamp(number ?? 10, 1, 50) };
-  if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric)) {
+  const firing = !metric && words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing');
+  if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing) {
+    const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
     return {
       kind: 'anomalies',
       limit: clamp(number ?? (has(WORDS.today) || span ? 50 : 5), 1, 50),
@@ -204,11 +259,14 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       target,
       unknownTarget,
       ...(span && !(span.kind === 'day' && span.daysBack === 0) ? { span } : {}),
+      ...(has(WORDS.open) ? { open: true } : {}),
+      ...(severity ? { severity } : {}),
     };
   }
-  const when = (): { span?: TimeSpan; stat?: Stat } => {
+  const when = () => {
     const stat = parseStat(text);
-    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}) };
+    const bound = parseBound(text);
+    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}) };
   };
   if (metric) return { kind: 'metrics', metric, target, unknownTarget, ...when() };
   if (target) return { kind: 'metrics', target, ...when() };
@@ -216,6 +274,19 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (unknownTarget) return { kind: 'metrics', unknownTarget };
   if (/\b(usage|current|now|metrics|numbers|stats)\b/.test(text)) return { kind: 'status' };
   return { kind: 'unknown' };
+}
+
+const BOUND =
+  /(\babove|\bover|\bgreater than|\bmore than|\bhigher than|\bexceeding|\bexceeds|\bbelow|\bunder|\bless than|\blower than)\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-])/;
+const SCALE: Record<string, number> = { k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9 };
+
+/** "above 80%", "> 1.5 MB/s", "under 10": a bound in the metric's own unit (bytes per second for network). */
+export function parseBound(text: string): { above: boolean; value: number } | undefined {
+  const m = BOUND.exec(text);
+  if (!m) return undefined;
+  const value = Number(m[2]) * (SCALE[m[3] ?? ''] ?? 1);
+  if (!Number.isFinite(value)) return undefined;
+  return { above: !/^(<|below|under|less|lower)/.test(m[1]!), value };
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
+import { createRng } from '../../../src/core/random.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 
 const NOW = Date.UTC(2026, 10, 2, 12, 0, 0);
@@ -85,6 +86,57 @@ describe('answers', () => {
     expect(ask('anomalies in the last 5 minutes')).toMatch(/^1 anomaly in the last 5 min, 1 open; all:\n• an_two /);
     expect(ask('anomalies in the last hour')).toMatch(/^2 anomalies in the last 60 min, 1 open; all:/);
     expect(ask('anomalies yesterday')).toBe('No anomalies yesterday (UTC).');
+  });
+
+  it('filters anomalies by open and severity, and explains the latest one when no id is given', () => {
+    const c = ctx();
+    c.store.upsertAnomaly({
+      ...c.store.getAnomaly('an_one')!,
+      id: 'an_old',
+      key: 'web-1|disk|robust',
+      metric: 'disk',
+      status: 'open',
+      severity: 'critical',
+      startTs: NOW - 5 * 86_400_000,
+      endTs: null,
+    });
+    const open = ask('show open anomalies', c);
+    // Open now, however long ago it started; the resolved an_one is not listed.
+    expect(open).toMatch(/^2 open anomalies; all:/);
+    expect(open).toContain('an_old');
+    expect(open).not.toContain('an_one');
+    expect(ask('any critical alerts?', c)).toMatch(/^1 critical anomaly, 1 open; all:\n• an_old /);
+    expect(ask('warning alerts on web-1', c)).toMatch(/^1 warning anomaly on web-1, 0 open; all:\n• an_one /);
+    expect(ask('explain the last anomaly', c)).toMatch(/^The latest anomaly .*:\nan_two /);
+    expect(ask('why did web-1 alert?', c)).toMatch(/^The latest anomaly on web-1 .*:\nan_one /);
+    expect(ask('why did web-1 alert?', { ...c, store: createSqliteStore(':memory:') })).toBe('No anomalies on web-1 to explain.');
+  });
+
+  it('lists the targets past a bound, or says none is and which comes closest', () => {
+    expect(ask('hosts with cpu above 40%')).toMatch(
+      /^1 of 2 targets have CPU above 40\.0% now:\n```\ntarget\s+CPU\s+at\nweb-1\s+42\.4%\s+11:59:40 UTC\n```$/,
+    );
+    expect(ask('cpu > 50')).toBe('No target has CPU above 50.0% now (highest: web-1 42.4%).');
+    expect(ask('cpu below 20')).toMatch(
+      /^1 of 2 targets have CPU below 20\.0% now:\n```\ntarget\s+CPU\s+at\ndb-1\s+12\.5%\s+11:00:00 UTC STALE\n```$/,
+    );
+    expect(ask('cpu under 10')).toBe('No target has CPU below 10.0% now (lowest: db-1 12.5%).');
+    expect(ask('latency above 100ms')).toBe('No latency samples from any target yet.');
+  });
+
+  it('never throws and never prints undefined or NaN, whatever is asked of whatever is stored', () => {
+    const pool = `cpu memory disk network latency web-1 db-1 web-99 the db an_one an_x rp_abc sl_abc approve deny snooze mute
+      silences anomalies alerts open critical warning last past 3 6h an hour ago today yesterday over above below > < 80 1.5mb
+      peak max min average which host show list explain why status pending history restart scale run cleanup_disk please ? !`.split(/\s+/);
+    const rng = createRng(11);
+    for (const c of [ctx(), { ...ctx(), store: createSqliteStore(':memory:') }]) {
+      for (let i = 0; i < 1500; i++) {
+        const q = Array.from({ length: 1 + Math.floor(rng() * 6) }, () => pool[Math.floor(rng() * pool.length)]).join(' ');
+        const r = ask(q, c);
+        expect(r, q).toMatch(/\S/);
+        expect(r, q).not.toMatch(/undefined|NaN|Infinity/);
+      }
+    }
   });
 
   it('explains an anomaly, including that nothing was proposed', () => {

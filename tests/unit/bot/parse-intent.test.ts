@@ -71,6 +71,25 @@ const cases: Case[] = [
   ['anomalies in the last 6 hours', { kind: 'anomalies', limit: 50, span: { kind: 'last', ms: 21_600_000 } }],
   ['summarise the last 2 anomalies of the past day', { kind: 'anomalies', limit: 2, span: { kind: 'last', ms: 86_400_000 } }],
   ['alerts yesterday', { kind: 'anomalies', span: { kind: 'day', daysBack: 1 } }],
+  ['show open anomalies', { kind: 'anomalies', open: true }],
+  ["what's firing?", { kind: 'anomalies', open: true }],
+  ['any critical alerts on db-1?', { kind: 'anomalies', severity: 'critical', target: 'db-1' }],
+  ['warning alerts today', { kind: 'anomalies', severity: 'warning', today: true }],
+  ['explain the last anomaly', { kind: 'explain', id: undefined, target: undefined }],
+  ['why did web-2 alert?', { kind: 'explain', id: undefined, target: 'web-2' }],
+  // bounds
+  ['hosts with cpu above 80%', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 80 } }],
+  ['cpu > 80', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 80 } }],
+  ['latency<100ms', { kind: 'metrics', metric: 'latency', bound: { above: false, value: 100 } }],
+  ['network in over 1.5 MB/s', { kind: 'metrics', metric: 'network', bound: { above: true, value: 1_500_000 } }],
+  // everyday words that are one edit from a keyword keep their meaning
+  ['show cpu on web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
+  ['show me memory', { kind: 'metrics', metric: 'memory' }],
+  ['list targets', { kind: 'status' }],
+  ['do we have high cpu', { kind: 'metrics', metric: 'cpu', target: undefined }],
+  // a silence is a command that leads; a question about one never sets one
+  ['is web-1 muted?', { kind: 'silences' }],
+  ['can you snooze web-1 for 1h', { kind: 'silence', target: 'web-1', durationMs: 3_600_000 }],
   // requests to act: answered, never run
   ['restart nginx on api-1', { kind: 'action_request', verb: 'restart', target: 'api-1' }],
   ['please reboot web-2', { kind: 'action_request', verb: 'reboot', target: 'web-2' }],
