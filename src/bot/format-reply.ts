@@ -54,8 +54,13 @@ export function describeAnomaly(a: Anomaly, now: number): string {
       : a.expectedHigh >= Number.MAX_VALUE / 2
         ? ` (expected ≥ ${formatValue(a.metric, a.expectedLow)})`
         : ` (expected ${formatValue(a.metric, a.expectedLow)}–${formatValue(a.metric, a.expectedHigh)})`;
+  // Alertmanager sends no value, so there is no figure to quote.
   const peak =
-    a.detector === 'silence' ? `silent for ${formatDuration(a.observed * 1000)}` : `peak ${formatValue(a.metric, a.peak)}${range}`;
+    a.detector === 'alertmanager'
+      ? 'firing in Alertmanager'
+      : a.detector === 'silence'
+        ? `silent for ${formatDuration(a.observed * 1000)}`
+        : `peak ${formatValue(a.metric, a.peak)}${range}`;
   const span =
     a.endTs === null
       ? `since ${stamp(a.startTs)} (${formatDuration(now - a.startTs)}, ongoing)`

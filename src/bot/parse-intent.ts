@@ -249,6 +249,20 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (an || (has(WORDS.explain) && has(WORDS.anomalies))) return { kind: 'explain', id: an, ...(an ? {} : { target }) };
   if (has(WORDS.pending)) return { kind: 'pending' };
   if (has(WORDS.history)) return { kind: 'history', limit: clamp(number ?? 10, 1, 50) };
+  const when = () => {
+    const stat = parseStat(text);
+    const bound = parseBound(text);
+    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}) };
+  };
+  // "Which host is busiest?" ranks by CPU, the usual meaning of busy.
+  if (
+    !metric &&
+    !target &&
+    !has(WORDS.anomalies) &&
+    parseStat(text) &&
+    /\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text)
+  )
+    return { kind: 'metrics', metric: 'cpu', ...when() };
   const firing = !metric && words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing');
   if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing) {
     const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
@@ -263,11 +277,6 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       ...(severity ? { severity } : {}),
     };
   }
-  const when = () => {
-    const stat = parseStat(text);
-    const bound = parseBound(text);
-    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}) };
-  };
   if (metric) return { kind: 'metrics', metric, target, unknownTarget, ...when() };
   if (target) return { kind: 'metrics', target, ...when() };
   if (has(WORDS.status)) return unknownTarget ? { kind: 'metrics', unknownTarget } : { kind: 'status' };

@@ -43,7 +43,11 @@ export function renderAnomalyGroup(target: string, anomalies: Anomaly[], series:
         ? ''
         : `, expected ${formatValue(a.metric, a.expectedLow)}–${formatValue(a.metric, a.expectedHigh)}`;
     const figure =
-      a.detector === 'silence' ? `no samples for ${formatDuration(a.observed * 1000)}` : `peak ${formatValue(a.metric, a.peak)}${range}`;
+      a.detector === 'alertmanager'
+        ? 'from Alertmanager (no value sent)'
+        : a.detector === 'silence'
+          ? `no samples for ${formatDuration(a.observed * 1000)}`
+          : `peak ${formatValue(a.metric, a.peak)}${range}`;
     const state =
       a.status === 'open'
         ? `since ${clock(a.startTs)}`

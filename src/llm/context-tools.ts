@@ -98,7 +98,7 @@ export function createContextTools(d: ToolDeps) {
       return rows
         .map(
           (x) =>
-            `[${x.id} ${x.target} ${label(x.metric)}] ${x.status} ${x.severity} ${x.detector}: observed ${formatValue(x.metric, x.observed)}, expected ${formatValue(x.metric, x.expectedLow)}–${formatValue(x.metric, x.expectedHigh)}, peak ${formatValue(x.metric, x.peak)}, from ${hhmm(x.startTs)}${x.endTs ? ` to ${hhmm(x.endTs)}` : ''}; summary ${quoteData(x.summary)}`,
+            `[${x.id} ${x.target} ${label(x.metric)}] ${x.status} ${x.severity} ${x.detector}:${x.detector === 'alertmanager' ? ' no value sent,' : ` observed ${formatValue(x.metric, x.observed)}, expected ${formatValue(x.metric, x.expectedLow)}–${formatValue(x.metric, x.expectedHigh)}, peak ${formatValue(x.metric, x.peak)},`} from ${hhmm(x.startTs)}${x.endTs ? ` to ${hhmm(x.endTs)}` : ''}; summary ${quoteData(x.summary)}`,
         )
         .join('\n');
     },

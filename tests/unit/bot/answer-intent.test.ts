@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { renderAnomalyGroup } from '../../../src/bot/render-message.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 import { createRng } from '../../../src/core/random.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
@@ -137,6 +138,33 @@ describe('answers', () => {
         expect(r, q).not.toMatch(/undefined|NaN|Infinity/);
       }
     }
+  });
+
+  it('quotes no figures for an Alertmanager alert, which carries none', () => {
+    const c = ctx();
+    const am: Anomaly = {
+      ...c.store.getAnomaly('an_one')!,
+      id: 'an_am1',
+      key: 'db-1|highload|alertmanager|f1',
+      target: 'db-1',
+      metric: 'highload',
+      detector: 'alertmanager',
+      status: 'open',
+      endTs: null,
+      startTs: NOW - 30_000,
+      observed: 0,
+      peak: 0,
+      expectedLow: 0,
+      expectedHigh: 0,
+      summary: 'Load high',
+    };
+    c.store.upsertAnomaly(am);
+    const r = ask('open alerts on db-1', c);
+    expect(r).toContain('an_am1 [warning] db-1 highload: firing in Alertmanager; since');
+    expect(r).not.toMatch(/peak 0|expected 0/);
+    const card = renderAnomalyGroup('db-1', [am], undefined, NOW);
+    expect(JSON.stringify(card)).toContain('from Alertmanager (no value sent)');
+    expect(JSON.stringify(card)).not.toMatch(/peak 0|expected 0/);
   });
 
   it('explains an anomaly, including that nothing was proposed', () => {

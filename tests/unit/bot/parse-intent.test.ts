@@ -77,6 +77,8 @@ const cases: Case[] = [
   ['warning alerts today', { kind: 'anomalies', severity: 'warning', today: true }],
   ['explain the last anomaly', { kind: 'explain', id: undefined, target: undefined }],
   ['why did web-2 alert?', { kind: 'explain', id: undefined, target: 'web-2' }],
+  ['which host is busiest?', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
+  ['quietest server over the last hour', { kind: 'metrics', metric: 'cpu', stat: 'min', span: { kind: 'last', ms: 3_600_000 } }],
   // bounds
   ['hosts with cpu above 80%', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 80 } }],
   ['cpu > 80', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 80 } }],
