@@ -130,14 +130,17 @@ export function answerMetricSpan(q: SpanQuestion, c: SpanContext): string {
       })
       .join('\n');
   }
-  // Fleet: one statistic per metric when a metric is named with none asked for, all three for one metric.
+  // Fleet: all three statistics for one named metric; otherwise the one asked for (peak by default) per metric.
   const stats: Stat[] = q.metric && metrics.length === 1 && !q.stat ? ['max', 'avg', 'min'] : [q.stat ?? 'max'];
   const cols = metrics.flatMap((m) => stats.map((st) => ({ m, st })));
   // Sorted by the first column, so "which host peaked highest" is the first row and the headline.
   const st0 = cols[0]!.st;
   const m0 = metrics[0]!;
   const key = (x: (typeof any)[number]) => (x.s[0] ? statValue(x.s[0], st0) : st0 === 'min' ? Infinity : -Infinity);
-  const sorted = [...any].sort((a, z) => (st0 === 'min' ? key(a) - key(z) : key(z) - key(a)));
+  const sorted = [...any].sort((a, z) => {
+    const d = st0 === 'min' ? key(a) - key(z) : key(z) - key(a);
+    return Number.isNaN(d) ? 0 : d; // two rows without the metric
+  });
   const top = sorted[0]!.s[0];
   const at = top && st0 !== 'avg' ? ` at ${t(st0 === 'max' ? top.max.ts : top.min.ts)}` : '';
   const lead = top
