@@ -1,7 +1,7 @@
 import type { Store } from '../core/ports.js';
 import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
-import { answerMetricSpan, METRICS_OF } from './answer-metric-span.js';
+import { ALL_METRICS, answerMetricSpan, METRICS_OF } from './answer-metric-span.js';
 import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp, table, when } from './format-reply.js';
 import type { Intent, TargetRef } from './parse-intent.js';
 import type { Stat } from './parse-time-span.js';
@@ -43,7 +43,7 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   const latest = latestBy(c.store);
   const names = i.target ? [i.target] : c.targets.map((t) => t.name).filter((n) => latest.has(n));
   if (names.length === 0) return 'No samples yet: the first tick has not completed. Try again in a few seconds.';
-  const metrics = i.metric ? METRICS_OF[i.metric] : ['cpu', 'memory', 'disk', 'net_in', 'net_out', 'latency_ms'];
+  const metrics = i.metric ? METRICS_OF[i.metric] : ALL_METRICS;
 
   if (names.length === 1) {
     const t = names[0]!;
@@ -75,6 +75,9 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   return `${rankLine(i.stat, shown[0], names, latest)}${title} for ${names.length} targets:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}`;
 }
 
+/** The highest (or lowest) of the readings; `got` is not empty. */
+const extreme = (got: Sample[], highest: boolean) => got.reduce((a, s) => ((highest ? s.value > a.value : s.value < a.value) ? s : a));
+
 /** "Hosts with cpu above 80%": the targets whose latest reading is past the bound, highest first. */
 function answerBound(
   bound: { above: boolean; value: number },
@@ -89,8 +92,8 @@ function answerBound(
   const label = METRIC_LABEL[metric] ?? metric;
   const side = `${bound.above ? 'above' : 'below'} ${formatValue(metric, bound.value)}`;
   if (past.length === 0) {
-    const extreme = got.reduce((a, s) => ((bound.above ? s.value > a.value : s.value < a.value) ? s : a));
-    return `No target has ${label} ${side} now (${bound.above ? 'highest' : 'lowest'}: ${extreme.target} ${formatValue(metric, extreme.value)}).`;
+    const e = extreme(got, bound.above);
+    return `No target has ${label} ${side} now (${bound.above ? 'highest' : 'lowest'}: ${e.target} ${formatValue(metric, e.value)}).`;
   }
   return `${past.length} of ${got.length} targets have ${label} ${side} now:\n${table(
     ['target', label, 'at'],
@@ -106,7 +109,7 @@ function rankLine(stat: Stat | undefined, metric: string | undefined, names: str
   const label = METRIC_LABEL[metric] ?? metric;
   if (stat === 'avg')
     return `Average ${label} across ${got.length} targets now: ${formatValue(metric, got.reduce((a, s) => a + s.value, 0) / got.length)}.\n`;
-  const best = got.reduce((a, s) => ((stat === 'max' ? s.value > a.value : s.value < a.value) ? s : a));
+  const best = extreme(got, stat === 'max');
   return `${stat === 'max' ? 'Highest' : 'Lowest'} ${label} now: ${best.target} ${formatValue(metric, best.value)}.\n`;
 }
 

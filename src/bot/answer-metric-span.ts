@@ -1,7 +1,7 @@
-import type { Store } from '../core/ports.js';
 import type { Sample } from '../core/sample.js';
+import type { AnswerContext } from './answer-intent.js';
 import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
-import type { MetricKey, TargetRef } from './parse-intent.js';
+import type { MetricKey } from './parse-intent.js';
 import type { Stat, TimeSpan } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
 
@@ -13,7 +13,7 @@ export const METRICS_OF: Record<MetricKey, string[]> = {
   latency: ['latency_ms'],
 };
 
-const ALL = ['cpu', 'memory', 'disk', 'net_in', 'net_out', 'latency_ms'];
+export const ALL_METRICS = ['cpu', 'memory', 'disk', 'net_in', 'net_out', 'latency_ms'];
 // A fleet table with every metric for every statistic would be too wide for chat.
 const FLEET = ['cpu', 'memory', 'disk'];
 const DAY = 86_400_000;
@@ -24,13 +24,6 @@ export interface SpanQuestion {
   target?: string;
   span: TimeSpan;
   stat?: Stat;
-}
-
-export interface SpanContext {
-  store: Store;
-  targets: TargetRef[];
-  now: number;
-  staleAfterMs: number;
 }
 
 interface Summary {
@@ -56,7 +49,7 @@ function summarise(points: Sample[]): Summary | undefined {
 }
 
 /** The span as timestamps: a window [from, until], or one instant with how far off a sample may be. */
-function bounds(span: TimeSpan, c: SpanContext): { from: number; until: number; at?: number; label: string } {
+function bounds(span: TimeSpan, c: AnswerContext): { from: number; until: number; at?: number; label: string } {
   if (span.kind === 'at') {
     const at = c.now - span.agoMs;
     // Ticks are staleAfterMs apart at most; far back, a few minutes either side is still "then".
@@ -83,11 +76,11 @@ const statValue = (s: Summary, stat: Stat) => (stat === 'max' ? s.max.value : st
  * nearest to "an hour ago", or min / average / max with their times over a window. Only numbers
  * that are in the store; a span with no samples says so.
  */
-export function answerMetricSpan(q: SpanQuestion, c: SpanContext): string {
+export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
   const b = bounds(q.span, c);
   const long = b.until - b.from > 20 * 3_600_000;
   const t = (ts: number) => (long ? stamp(ts) : clock(ts));
-  const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL : FLEET;
+  const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL_METRICS : FLEET;
   const names = q.target ? [q.target] : c.targets.map((x) => x.name);
   const none = () =>
     `No ${q.metric ? (METRIC_LABEL[metrics[0]!] ?? q.metric) : 'metric'} samples${q.target ? ` for ${q.target}` : ''} ${b.label}. ` +

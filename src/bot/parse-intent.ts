@@ -225,10 +225,10 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (has(WORDS.help) && !metric && !target) return { kind: 'help' };
   // A command that changes state leads with its verb ("approve rp_1", "please deny rp_1", "can you
   // snooze web-1"). "Should I approve rp_1?" or "is web-1 muted?" asks about it and must never act.
-  const leadAt = words.findIndex((w) => !FILLERS.has(w));
-  const lead = leadAt < 0 ? [] : [words[leadAt]!];
-  const command = (list: readonly string[]) => lead.some((w) => list.includes(w)) && !text.trim().endsWith('?');
-  const leads = (list: readonly string[]) => lead.some((w) => list.includes(w));
+  const leadAt = tokens.findIndex((t) => !FILLERS.has(t));
+  const verb = leadAt < 0 ? undefined : tokens[leadAt];
+  const leads = (list: readonly string[]) => leadAt >= 0 && list.includes(words[leadAt]!);
+  const command = (list: readonly string[]) => leads(list) && !text.trim().endsWith('?');
   if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target };
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {
@@ -238,7 +238,6 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (command(WORDS.approve) && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
   if (command(WORDS.deny)) return { kind: 'deny', id: rp };
   if ((has(WORDS.approve) || has(WORDS.deny)) && rp) return { kind: 'explain', id: rp };
-  const verb = tokens.find((t) => !FILLERS.has(t));
   const acting =
     verb !== undefined &&
     (ACTION_VERBS.has(verb) || (RUN_VERBS.has(verb) && tokens.some((t) => ACTION_VERBS.has(t) || ACTION_NOUNS.has(t))));
@@ -295,7 +294,7 @@ export function parseBound(text: string): { above: boolean; value: number } | un
   if (!m) return undefined;
   const value = Number(m[2]) * (SCALE[m[3] ?? ''] ?? 1);
   if (!Number.isFinite(value)) return undefined;
-  return { above: !/^(<|below|under|less|lower)/.test(m[1]!), value };
+  return { above: !/^(below|under|less|lower)/.test(m[1]!), value };
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));

@@ -63,8 +63,6 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
   return undefined;
 }
 
-export const parseTimeSpan = (text: string): TimeSpan | undefined => findTimeSpan(text)?.span;
-
 export function parseStat(text: string): Stat | undefined {
   if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest)\b/.test(text)) return 'max';
   if (/\b(min|minimum|lowest|least|quietest)\b/.test(text)) return 'min';
