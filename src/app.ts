@@ -232,6 +232,7 @@ export function createApp(deps: AppDeps) {
     logger: logger.child({ component: 'chat' }),
     fallback: llm && ((question, meta) => llm.answer({ question, ...meta })),
     staleAfterMs,
+    thresholds: config.thresholds,
     record: (kind, ts, data) => recorder.record(kind, ts, data),
   });
   const outbox = createOutboxWorker({

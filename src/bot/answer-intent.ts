@@ -1,7 +1,9 @@
+import type { ThresholdRule } from '../config/schema.js';
 import type { Store } from '../core/ports.js';
 import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
 import { ALL_METRICS, answerMetricSpan, METRICS_OF } from './answer-metric-span.js';
+import { answerTrend } from './answer-trend.js';
 import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp, table, when } from './format-reply.js';
 import type { Intent, TargetRef } from './parse-intent.js';
 import type { Stat } from './parse-time-span.js';
@@ -12,17 +14,22 @@ export interface AnswerContext {
   targets: TargetRef[];
   now: number;
   staleAfterMs: number;
+  /** The threshold rules, so that a trend can say when it would reach one. */
+  thresholds?: ThresholdRule[];
 }
 
 export const HELP = [
   'I answer from the live data. Try:',
   '• "what\'s current CPU?", "cpu on web-1", "memory of the db", "disk", "how is api-2 doing"',
   '• "cpu on web-1 an hour ago", "peak memory on db-1 over the last 6h", "which host had the highest cpu today"',
+  '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?"',
   '• "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "status", "pending approvals", "remediation history"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "silences", "unsnooze web-1"',
 ].join('\n');
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function latestBy(store: Store): Map<string, Map<string, Sample>> {
   const m = new Map<string, Map<string, Sample>>();
@@ -190,7 +197,7 @@ function answerStatus(c: AnswerContext): string {
   });
   const newest = Math.max(0, ...c.store.latestSamples().map((s) => s.ts));
   return [
-    `${c.targets.length} targets, ${open.length} open anomalies, ${pending.length} pending approvals. Latest data ${newest ? when(newest, c.now, c.staleAfterMs) : 'none yet'}.`,
+    `${plural(c.targets.length, 'target')}, ${plural(open.length, 'open anomaly', 'open anomalies')}, ${plural(pending.length, 'pending approval')}. Latest data ${newest ? when(newest, c.now, c.staleAfterMs) : 'none yet'}.`,
     table(['target', 'state', 'CPU', 'memory', 'disk', 'anomalies'], rows),
   ].join('\n');
 }
@@ -250,6 +257,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
   switch (i.kind) {
     case 'metrics':
       return answerMetrics(i, c);
+    case 'trend':
+      return i.unknownTarget && !i.target ? unknownTargetReply(i.unknownTarget, c.targets) : answerTrend(i, c);
     case 'anomalies':
       return answerAnomalies(i, c);
     case 'explain':

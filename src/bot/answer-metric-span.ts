@@ -49,7 +49,10 @@ function summarise(points: Sample[]): Summary | undefined {
 }
 
 /** The span as timestamps: a window [from, until], or one instant with how far off a sample may be. */
-function bounds(span: TimeSpan, c: AnswerContext): { from: number; until: number; at?: number; label: string } {
+export function spanBounds(
+  span: TimeSpan,
+  c: Pick<AnswerContext, 'now' | 'staleAfterMs'>,
+): { from: number; until: number; at?: number; label: string } {
   if (span.kind === 'at') {
     const at = c.now - span.agoMs;
     // Ticks are staleAfterMs apart at most; far back, a few minutes either side is still "then".
@@ -77,7 +80,7 @@ const statValue = (s: Summary, stat: Stat) => (stat === 'max' ? s.max.value : st
  * that are in the store; a span with no samples says so.
  */
 export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
-  const b = bounds(q.span, c);
+  const b = spanBounds(q.span, c);
   const long = b.until - b.from > 20 * 3_600_000;
   const t = (ts: number) => (long ? stamp(ts) : clock(ts));
   const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL_METRICS : FLEET;

@@ -18,6 +18,8 @@ export interface ChatServiceOptions {
   clock: Clock;
   logger: Logger;
   staleAfterMs: number;
+  /** Threshold rules from config: trend answers say when a line would reach one. */
+  thresholds?: FileConfig['thresholds'];
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
   /**
    * Free-form answers (the LLM layer plugs in here): text the router cannot place, and lookups that
@@ -32,7 +34,7 @@ export interface ChatServiceOptions {
 const METRIC_NAMES: Record<string, string> = { cpu: 'cpu', memory: 'memory', disk: 'disk', network: 'net_in', latency: 'latency_ms' };
 
 /** Read-only intents that a reasoning question ("why…", "compare…") hands to the LLM. */
-const LOOKUPS = new Set<Intent['kind']>(['metrics', 'anomalies', 'status', 'explain', 'silences', 'pending', 'history']);
+const LOOKUPS = new Set<Intent['kind']>(['metrics', 'trend', 'anomalies', 'status', 'explain', 'silences', 'pending', 'history']);
 
 export function actorOf(u: ChatUser): string {
   return `${u.platform}:${u.id}`;
@@ -110,7 +112,7 @@ export function createChatService(o: ChatServiceOptions) {
   }
 
   function ctx(now: number): AnswerContext {
-    return { store: o.store, targets: o.targets(), now, staleAfterMs: o.staleAfterMs };
+    return { store: o.store, targets: o.targets(), now, staleAfterMs: o.staleAfterMs, thresholds: o.thresholds };
   }
 
   async function freeForm(e: Extract<ChatEvent, { kind: 'text' }>, deterministic: () => string): Promise<ChatReply> {

@@ -2,9 +2,10 @@ import { answerIntent, type AnswerContext } from './answer-intent.js';
 import { matchTarget, type MetricKey } from './parse-intent.js';
 
 // Questions that ask for reasoning rather than a lookup: these go to the LLM when one is configured,
-// with the lookup's answer as the fallback.
+// with the lookup's answer as the fallback. Trends and forecasts are not here: they have a
+// deterministic answer (answer-trend.ts) whose every figure is computed from the store.
 const REASONING =
-  /\b(why|how come|compare[sd]?|comparison|versus|vs\.?|differen(ce|t)|unusual|odd|weird|strange|causes?d?|root cause|trend(ing)?|correlat\w*|predict\w*|forecast|should (i|we)|worry|worried|what changed|since (the )?(deploy\w*|release|restart|change|upgrade))\b/i;
+  /\b(why|how come|compare[sd]?|comparison|versus|vs\.?|differen(ce|t)|unusual|odd|weird|strange|causes?d?|root cause|correlat\w*|should (i|we)|worry|worried|what changed|since (the )?(deploy\w*|release|restart|change|upgrade))\b/i;
 
 export const wantsReasoning = (text: string) => REASONING.test(text);
 

@@ -14,6 +14,7 @@ export type Intent =
       /** "hosts with cpu above 80%": only targets past this, in the metric's unit. */
       bound?: { above: boolean; value: number };
     }
+  | { kind: 'trend'; metric?: MetricKey; target?: string; unknownTarget?: string; span?: TimeSpan }
   | {
       kind: 'anomalies';
       limit: number;
@@ -253,6 +254,10 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     const bound = parseBound(text);
     return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}) };
   };
+  // "Is disk filling up?", "memory trend on db-1", "when will db-1 run out of space?". Words that
+  // also have everyday uses ("full status", "rising star") count only beside a metric.
+  if (!has(WORDS.anomalies) && !parseBound(text) && (TREND.test(text) || (metric && TREND_WITH_METRIC.test(text))))
+    return { kind: 'trend', metric, target, unknownTarget, ...(span ? { span } : {}) };
   // "Which host is busiest?" ranks by CPU, the usual meaning of busy.
   if (
     !metric &&
@@ -283,6 +288,11 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (/\b(usage|current|now|metrics|numbers|stats)\b/.test(text)) return { kind: 'status' };
   return { kind: 'unknown' };
 }
+
+const TREND =
+  /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b/;
+const TREND_WITH_METRIC =
+  /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|full|exhaust\w*|going (up|down)|run(s|ning)? out|how fast|headroom|leak(s|ing)?)\b/;
 
 const BOUND =
   /(\babove|\bover|\bgreater than|\bmore than|\bhigher than|\bexceeding|\bexceeds|\bbelow|\bunder|\bless than|\blower than)\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-])/;

@@ -150,6 +150,7 @@ async function ask(io: CliIO, args: string[]): Promise<number> {
       clock: { now: () => Date.now() },
       logger: createLogger({ level: 'warn', destination: process.stderr }),
       staleAfterMs: 3 * intervalMsOf(cfg.schedule),
+      thresholds: cfg.thresholds,
     });
     const user = { platform: 'cli' as const, id: os.userInfo().username, roles: [] };
     const reply = await chat.handle({ kind: 'text', platform: 'cli', user, channel: 'cli', text: question, source: 'cli' });

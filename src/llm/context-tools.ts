@@ -1,5 +1,8 @@
+import type { ThresholdRule } from '../config/schema.js';
 import type { Store } from '../core/ports.js';
+import { answerTrend } from '../bot/answer-trend.js';
 import { formatValue, METRIC_LABEL } from '../bot/format-reply.js';
+import type { MetricKey } from '../bot/parse-intent.js';
 import type { ToolSpec } from './llm-provider.js';
 import { quoteData } from './grounding-context.js';
 
@@ -8,6 +11,7 @@ export interface ToolDeps {
   targets: () => { name: string; role?: string | null }[];
   now: () => number;
   staleAfterMs: number;
+  thresholds?: ThresholdRule[];
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -55,6 +59,20 @@ export const TOOL_SPECS: ToolSpec[] = [
         minutes: { type: 'integer', minimum: 5, maximum: 1440 },
       },
       required: ['target', 'metric'],
+    },
+  },
+  {
+    name: 'metric_trend',
+    description:
+      'Robust straight-line trend of one metric (one target, or each target) over the last N hours: rate per hour, fitted start and end, scatter, and when it would reach its threshold or 100% (within 4x the window). Use it for any claim about a trend or a forecast.',
+    parameters: {
+      type: 'object',
+      properties: {
+        target: { type: 'string', description: 'target name; omit for every target' },
+        metric: { type: 'string', enum: ['cpu', 'memory', 'disk', 'network', 'latency'] },
+        hours: { type: 'integer', minimum: 1, maximum: 168 },
+      },
+      required: ['metric'],
     },
   },
   {
@@ -119,6 +137,19 @@ export function createContextTools(d: ToolDeps) {
         `[${target} ${label(metric)} last ${minutes} min] ${pts.length} readings: min ${formatValue(metric, Math.min(...vals))}, avg ${formatValue(metric, avg)}, max ${formatValue(metric, Math.max(...vals))}`,
         `[${target} ${label(metric)} points] ${sampled.map((p) => `${hhmm(p.ts)} ${formatValue(metric, p.value)}`).join(', ')}`,
       ].join('\n');
+    },
+    metric_trend(a) {
+      const target = str(a.target);
+      const metric = str(a.metric);
+      if (!known(target)) return unknown(target!);
+      if (!metric || !['cpu', 'memory', 'disk', 'network', 'latency'].includes(metric))
+        return 'error: metric must be one of cpu, memory, disk, network, latency';
+      const hours = int(a.hours, 1, 168, 6);
+      const text = answerTrend(
+        { metric: metric as MetricKey, ...(target ? { target } : {}), span: { kind: 'last', ms: hours * 3_600_000 } },
+        { store: d.store, targets: d.targets(), now: d.now(), staleAfterMs: d.staleAfterMs, thresholds: d.thresholds },
+      );
+      return `[${target ?? 'fleet'} ${metric} trend, last ${hours} h]\n${text}`;
     },
     list_proposals(a) {
       const rows =

@@ -47,6 +47,7 @@ export function llmHarness(o: HarnessOptions) {
     clock,
     logger,
     staleAfterMs,
+    thresholds: config.thresholds,
     fallback: llm && ((question, meta) => llm.answer({ question, ...meta })),
   });
   const ask = (text: string, thread?: string): Promise<ChatReply> =>

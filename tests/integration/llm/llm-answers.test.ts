@@ -34,7 +34,7 @@ describe.each(['openai', 'gemini'] as const)('LLM answers through the real %s SD
     expect(data).toContain('[web-1 CPU @11:59Z] 92.0%');
     expect(data).toMatch(/\[an_lat1 web-1 latency\] warning robust: observed 850 ms, expected 90 ms–180 ms, peak 910 ms/);
     expect(data).toMatch(/\[rp_web1 restart_service on web-1\] proposed/);
-    expect(req.tools).toEqual(['current_metrics', 'list_anomalies', 'metric_series', 'list_proposals', 'list_silences']);
+    expect(req.tools).toEqual(['current_metrics', 'list_anomalies', 'metric_series', 'metric_trend', 'list_proposals', 'list_silences']);
   });
 
   it('runs a read-only tool call round trip and accepts figures from the tool result', async () => {
@@ -52,6 +52,25 @@ describe.each(['openai', 'gemini'] as const)('LLM answers through the real %s SD
     expect(r.text).toContain(min);
     expect(fake.seen).toHaveLength(2);
     expect(fake.seen[1]!.toolResults).toHaveLength(1);
+  });
+
+  it('backs a trend claim with the metric_trend tool, whose figures are the deterministic answer’s', async () => {
+    const { fake, ask } = await setup(api);
+    let rate = '';
+    fake.script({ toolCalls: [{ name: 'metric_trend', args: { target: 'db-1', metric: 'disk', hours: 2 } }] }, (req) => {
+      rate = /rising (\+[\d.]+ %\/h)/.exec(req.toolResults[0]!)![1]!;
+      expect(req.toolResults[0]).toMatch(
+        /^\[db-1 disk trend, last 2 h\]\nTrend over the last 2 h:\ndb-1 disk 93\.4% at 11:59:30 UTC, rising/,
+      );
+      return { text: `db-1 disk is rising ${rate} and will be full in about 1 h 30 min.\nHypotheses: logs filling the volume.` };
+    });
+    const r = await ask('why is db-1 disk growing so fast?');
+    expect(rate).toBe('+4.4 %/h');
+    expect(r.intent).toBe('llm');
+    expect(r.text).toContain('+4.4 %/h');
+    // The same model inventing a rate is caught.
+    fake.script({ text: 'db-1 disk grows 9.7 %/h.' }, { text: 'db-1 disk grows 9.7 %/h.' });
+    expect((await ask('why is db-1 disk growing so fast?')).intent).toBe('llm_fallback');
   });
 
   it('catches an invented number, asks once for a repair, and falls back when the repair invents again', async () => {

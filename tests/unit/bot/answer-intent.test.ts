@@ -128,7 +128,8 @@ describe('answers', () => {
   it('never throws and never prints undefined or NaN, whatever is asked of whatever is stored', () => {
     const pool = `cpu memory disk network latency web-1 db-1 web-99 the db an_one an_x rp_abc sl_abc approve deny snooze mute
       silences anomalies alerts open critical warning last past 3 6h an hour ago today yesterday over above below > < 80 1.5mb
-      peak max min average which host show list explain why status pending history restart scale run cleanup_disk please ? !`.split(/\s+/);
+      peak max min average which host show list explain why status pending history restart scale run cleanup_disk please ? !
+      trend rising filling full run out of forecast leak`.split(/\s+/);
     const rng = createRng(11);
     for (const c of [ctx(), { ...ctx(), store: createSqliteStore(':memory:') }]) {
       for (let i = 0; i < 1500; i++) {
@@ -180,7 +181,7 @@ describe('answers', () => {
     expect(ask('pending approvals')).toBe('No proposals are waiting for approval.');
     expect(ask('remediation history')).toBe('No remediation has run or been decided yet.');
     expect(ask('tell me a joke')).toMatch(/^I'm not sure what you mean\. I answer from the live data/);
-    expect(ask('status')).toMatch(/^2 targets, 1 open anomalies, 0 pending approvals\./);
+    expect(ask('status')).toMatch(/^2 targets, 1 open anomaly, 0 pending approvals\./);
   });
 });
 

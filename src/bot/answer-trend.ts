@@ -1,0 +1,188 @@
+import type { Sample } from '../core/sample.js';
+import { ruleFor } from '../pipeline/detect/threshold-detector.js';
+import type { AnswerContext } from './answer-intent.js';
+import { ALL_METRICS, METRICS_OF, spanBounds } from './answer-metric-span.js';
+import { estimateTrend, MIN_TREND_MS, MIN_TREND_SAMPLES, timeToReach, type Trend } from './estimate-trend.js';
+import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
+import type { MetricKey } from './parse-intent.js';
+import type { TimeSpan } from './parse-time-span.js';
+import { formatDuration } from './text-tools.js';
+
+export interface TrendQuestion {
+  metric?: MetricKey;
+  target?: string;
+  span?: TimeSpan;
+}
+
+/** Six hours: long enough to see past a few minutes of noise, short enough to follow a leak. */
+export const DEFAULT_TREND_MS = 6 * 3_600_000;
+// A straight line is not extrapolated further than four times the stretch it was fitted on.
+const HORIZON = 4;
+// Percentages that fill up: "full" is 100 %. CPU at 100 % is busy, not full.
+const FILLS = new Set(['memory', 'disk']);
+const FLEET = ['cpu', 'memory', 'disk'];
+
+interface Limit {
+  value: number;
+  name: string;
+}
+
+/** Where a rising (falling) line would matter: the metric's threshold rule on that side, and 100 % for a filling one. */
+function limitsFor(target: string, metric: string, t: Trend, c: AnswerContext): Limit[] {
+  const out: Limit[] = [];
+  const rule = ruleFor(c.thresholds ?? [], target, metric);
+  const edge = t.perHour > 0 ? rule?.above : rule?.below;
+  if (rule && edge !== undefined && (t.perHour > 0 ? edge > t.level : edge < t.level))
+    out.push({ value: edge, name: `the ${formatValue(metric, edge)} ${rule.severity} threshold` });
+  if (FILLS.has(metric) && t.perHour > 0 && t.level < 100 && !out.some((l) => l.value >= 100)) out.push({ value: 100, name: 'full' });
+  return out;
+}
+
+/** A percentage with more digits when small, so a slow leak or a tight scatter does not read 0. */
+function fine(metric: string, v: number): string {
+  const a = Math.abs(v);
+  const sign = v < 0 ? '-' : '';
+  const shown = formatValue(metric, 1);
+  // Bytes per second already scale to kB/MB with a decimal; other units get more digits when small.
+  if (shown.endsWith('/s')) return `${sign}${formatValue(metric, a)}`;
+  const digits = a >= 10 || a === 0 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : 3;
+  const unit = shown.endsWith('%') ? '%' : shown.endsWith(' ms') ? ' ms' : '';
+  return a > 0 && a < 0.0005 ? `${sign}<0.001${unit}` : `${sign}${a.toFixed(digits)}${unit}`;
+}
+
+/** "+1.02 %/h", "-120 kB/s per hour". */
+export function formatRate(metric: string, perHour: number): string {
+  const sign = perHour > 0 ? '+' : '';
+  const f = fine(metric, perHour);
+  return f.endsWith('%') ? `${sign}${f.slice(0, -1)} %/h` : f.endsWith(' ms') ? `${sign}${f}/h` : `${sign}${f} per hour`;
+}
+
+interface Projection {
+  limit: Limit;
+  ms?: number;
+}
+
+// Four times the fitted stretch, to the nearest 10 minutes so that it reads "24 h", not "23 h 58 min".
+const horizonOf = (t: Trend) => Math.round((HORIZON * (t.until - t.from)) / 600_000) * 600_000;
+
+function project(target: string, metric: string, t: Trend, c: AnswerContext): Projection[] {
+  if (!t.clear) return [];
+  const horizon = horizonOf(t);
+  return limitsFor(target, metric, t, c).map((limit) => {
+    const ms = timeToReach(t, limit.value);
+    return { limit, ...(ms !== undefined && ms <= horizon ? { ms } : {}) };
+  });
+}
+
+function describeProjections(p: Projection[], t: Trend): string {
+  if (p.length === 0) return '';
+  const reached = p.filter((x) => x.ms !== undefined);
+  const parts = reached.map((x) => `${x.limit.name} in about ${formatDuration(x.ms!)} (${stamp(t.until + x.ms!)})`);
+  const far = p.filter((x) => x.ms === undefined).map((x) => x.limit.name);
+  const horizon = formatDuration(horizonOf(t));
+  if (far.length)
+    parts.push(`${far.join(' or ')} not within ${horizon} (${HORIZON}× the window; ask over a longer window to look further)`);
+  return ` At this rate: ${parts.join('; ')}.`;
+}
+
+interface Fit {
+  m: string;
+  t: Trend | undefined;
+  count: number;
+  last?: Sample;
+  /** Time between the window's first and last sample. */
+  span: number;
+}
+
+function oneLine(target: string, g: Fit, c: AnswerContext): string {
+  const { m, t } = g;
+  const label = METRIC_LABEL[m] ?? m;
+  // Clock times for the last day, dates beyond it ("yesterday", "the last 3 days").
+  const at = (ts: number) => (c.now - ts > 20 * 3_600_000 || (t && t.until - t.from > 20 * 3_600_000) ? stamp(ts) : clock(ts));
+  const latest = g.last ? ` ${formatValue(m, g.last.value)} at ${at(g.last.ts)}` : '';
+  if (!t)
+    return `${target} ${label}${latest}: too little history for a trend (${g.count} sample${g.count === 1 ? '' : 's'} over ${formatDuration(g.span)}; a trend needs at least ${MIN_TREND_SAMPLES} spanning ${formatDuration(MIN_TREND_MS)}).`;
+  const fitted = `line ${formatValue(m, t.start)} at ${at(t.from)} → ${formatValue(m, t.level)} at ${at(t.until)}`;
+  const scatter = `scatter ±${fine(m, t.scatter)}`;
+  if (!t.clear)
+    return `${target} ${label}${latest}: no clear trend (${formatRate(m, t.perHour)}, within the ${scatter}; ${fitted}; ${t.n} samples).`;
+  const move = `${t.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, t.perHour)}`;
+  return `${target} ${label}${latest}, ${move} (${fitted}; ${t.n} samples, ${scatter}).${describeProjections(project(target, m, t, c), t)}`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const cell = (metric: string, t: Trend | undefined) => (!t ? '-' : t.clear ? formatRate(metric, t.perHour) : 'flat');
+
+/**
+ * "Is disk filling up on db-1?", "memory trend", "when will db-1 run out of space?": a robust line
+ * through the stored samples of the window (the last 6 h unless asked), its rate, and when it would
+ * reach the metric's threshold rule or 100 % — only within four times the window, and only when
+ * the change is larger than the scatter around the line.
+ */
+export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
+  // "Since 2 hours ago" is a window that ends now.
+  const span: TimeSpan = !q.span
+    ? { kind: 'last', ms: DEFAULT_TREND_MS }
+    : q.span.kind === 'at'
+      ? { kind: 'last', ms: q.span.agoMs }
+      : q.span;
+  const b = spanBounds(span, c);
+  const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL_METRICS : FLEET;
+  const names = q.target ? [q.target] : c.targets.map((x) => x.name);
+  const fits = names.map((n) => ({
+    n,
+    got: metrics.map((m): Fit => {
+      const pts = c.store.series(n, m, b.from, b.until);
+      const last = pts.at(-1);
+      return { m, t: estimateTrend(pts), count: pts.length, span: last ? last.ts - pts[0]!.ts : 0, ...(last ? { last } : {}) };
+    }),
+  }));
+  const what = q.metric ? (METRIC_LABEL[metrics[0]!] ?? q.metric) : 'metric';
+  const none = `No ${what} samples${q.target ? ` for ${q.target}` : ''} ${b.label}, so no trend to give.`;
+  if (q.target) {
+    const got = fits[0]!.got.filter((g) => g.count > 0);
+    if (got.length === 0) return none;
+    return [`Trend ${b.label}:`, ...got.map((g) => oneLine(q.target!, g, c))].join('\n');
+  }
+  const any = fits.filter((f) => f.got.some((g) => g.count > 0));
+  if (any.length === 0) return none;
+
+  if (metrics.length === 1) {
+    const m = metrics[0]!;
+    const rows = any.map((f) => {
+      const g = f.got[0]!;
+      const p = g.t ? project(f.n, m, g.t, c) : [];
+      const first = p.find((x) => x.ms !== undefined);
+      return { f, g, first };
+    });
+    // Soonest to a limit first, then the fastest clear risers, then the rest.
+    const rank = (r: (typeof rows)[number]) => (r.first ? -1e15 + r.first.ms! : r.g.t?.clear ? -r.g.t.perHour : Infinity);
+    rows.sort((a, z) => rank(a) - rank(z) || a.f.n.localeCompare(z.f.n));
+    const clear = rows.filter((r) => r.g.t?.clear);
+    const rising = clear.filter((r) => r.g.t!.perHour > 0).length;
+    const soon = rows[0]?.first;
+    const lead =
+      `${capitalise(METRIC_LABEL[m] ?? m)} ${b.label}: ${rising} of ${rows.length} targets rising clearly, ${clear.length - rising} falling.` +
+      (soon
+        ? ` First to reach a limit: ${rows[0]!.f.n}, ${soon.limit.name} in about ${formatDuration(soon.ms!)}.`
+        : rising > 0 && FILLS.has(m)
+          ? ' None reaches a threshold or 100% within 4× its window at these rates.'
+          : '');
+    return `${lead}\n${table(
+      ['target', 'trend', 'fitted end', 'scatter', 'samples', 'reaches'],
+      rows.map(({ f, g, first }) => [
+        f.n,
+        cell(m, g.t),
+        g.t ? formatValue(m, g.t.level) : '-',
+        g.t ? `±${fine(m, g.t.scatter)}` : '-',
+        String(g.count),
+        first ? `${first.limit.name} in ~${formatDuration(first.ms!)}` : '-',
+      ]),
+    )}`;
+  }
+  return `Trends ${b.label} (per hour; "flat" = change within the scatter; "-" = too little history):\n${table(
+    ['target', ...metrics.map((m) => METRIC_LABEL[m] ?? m)],
+    any.map((f) => [f.n, ...f.got.map((g) => cell(g.m, g.t))]),
+  )}`;
+}

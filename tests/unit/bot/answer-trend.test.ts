@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { estimateTrend, timeToReach } from '../../../src/bot/estimate-trend.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { createRng } from '../../../src/core/random.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+
+const HOUR = 3_600_000;
+const NOW = Date.UTC(2026, 10, 2, 12, 0, 0);
+
+/** `hours` of 30 s samples ending at NOW, value f(hours before NOW). */
+const line = (hours: number, f: (hoursAgo: number, i: number) => number) =>
+  Array.from({ length: hours * 120 + 1 }, (_, i) => {
+    const ts = NOW - hours * HOUR + i * 30_000;
+    return { ts, value: f((NOW - ts) / HOUR, i) };
+  });
+
+describe('estimateTrend', () => {
+  it('recovers a straight line exactly: rate, both ends, no scatter', () => {
+    const t = estimateTrend(line(2, (ago) => 14 - 2 * ago))!;
+    expect(t.perHour).toBeCloseTo(2, 9);
+    expect(t.start).toBeCloseTo(10, 9);
+    expect(t.level).toBeCloseTo(14, 9);
+    expect(t.scatter).toBeCloseTo(0, 9);
+    expect(t.clear).toBe(true);
+    expect([t.n, t.from, t.until]).toEqual([241, NOW - 2 * HOUR, NOW]);
+  });
+
+  it('is not tilted by spikes: one sample in twenty 50 units high', () => {
+    const t = estimateTrend(line(6, (ago, i) => 60 - 0.5 * ago + (i % 20 === 7 ? 50 : 0)))!;
+    expect(Math.abs(t.perHour - 0.5)).toBeLessThan(0.02);
+    expect(Math.abs(t.level - 60)).toBeLessThan(0.1);
+    expect(t.clear).toBe(true);
+  });
+
+  it('calls noise around a level "no clear trend", and finds a slow rise under the same noise', () => {
+    const rng = createRng(7);
+    const noise = () => (rng() - 0.5) * 4;
+    const flat = estimateTrend(line(6, () => 50 + noise()))!;
+    expect(flat.clear).toBe(false);
+    expect(Math.abs(flat.perHour)).toBeLessThan(0.1);
+    expect(flat.scatter).toBeGreaterThan(0.5);
+    const rising = estimateTrend(line(6, (ago) => 50 - 0.5 * ago + noise()))!;
+    expect(rising.clear).toBe(true);
+    // About 0.03 %/h is the slope's standard error here (block medians of 7 samples, 100 blocks).
+    expect(Math.abs(rising.perHour - 0.5)).toBeLessThan(0.1);
+  });
+
+  it('needs 5 samples over 10 minutes, ignores non-finite values and takes any order', () => {
+    expect(estimateTrend([])).toBeUndefined();
+    expect(estimateTrend(line(1, () => 1).slice(0, 4))).toBeUndefined();
+    expect(estimateTrend(line(1, () => 1).slice(0, 15))).toBeUndefined(); // 7 minutes
+    const pts = line(1, (ago) => 5 - ago);
+    const messy = [...pts, { ts: NOW + 1, value: NaN }, { ts: NaN, value: 3 }, { ts: NOW + 2, value: Infinity }].reverse();
+    expect(estimateTrend(messy)!.perHour).toBeCloseTo(1, 9);
+    // A constant is flat, not a trend of zero that counts as clear.
+    expect(estimateTrend(line(1, () => 7))!.clear).toBe(false);
+  });
+
+  it('says when the line reaches a limit, only when it heads there', () => {
+    const t = estimateTrend(line(2, (ago) => 14 - 2 * ago))!;
+    expect(timeToReach(t, 20)).toBeCloseTo(3 * HOUR, 3);
+    expect(timeToReach(t, 10)).toBeUndefined();
+    expect(timeToReach(t, 14)).toBeUndefined();
+    const down = estimateTrend(line(2, (ago) => 14 + 2 * ago))!;
+    expect(timeToReach(down, 10)).toBeCloseTo(2 * HOUR, 3);
+  });
+});
+
+describe('trend answers', () => {
+  const targets = [
+    { name: 'web-1', role: 'web' },
+    { name: 'db-1', role: 'db' },
+    { name: 'new-1', role: 'new' },
+  ];
+  // db-1 disk climbs 0.5 %/h to 83 % now; web-1 disk is flat with noise; web-1 memory leaks
+  // 4 %/h to 70 %; new-1 has 3 minutes of samples.
+  function ctx(): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    const rng = createRng(3);
+    store.saveSamples([
+      ...line(6, (ago) => 83 - 0.5 * ago).map((p) => ({ target: 'db-1', metric: 'disk', ...p })),
+      ...line(6, () => 40 + (rng() - 0.5)).map((p) => ({ target: 'web-1', metric: 'disk', ...p })),
+      ...line(6, (ago) => 70 - 4 * ago).map((p) => ({ target: 'web-1', metric: 'memory', ...p })),
+      ...line(6, () => 5).map((p) => ({ target: 'web-1', metric: 'latency_ms', ...p })),
+      ...line(1, () => 50)
+        .slice(-7)
+        .map((p) => ({ target: 'new-1', metric: 'disk', ...p })),
+    ]);
+    return {
+      store,
+      targets,
+      now: NOW,
+      staleAfterMs: 90_000,
+      thresholds: [
+        { metric: 'disk', above: 90, forSamples: 3, severity: 'warning' },
+        { metric: 'memory', target: 'web-1', above: 95, forSamples: 3, severity: 'critical' },
+      ],
+    };
+  }
+  const ask = (q: string, c = ctx()) => answerIntent(parseIntent(q, targets), c);
+
+  it('gives the rate, the fitted line and when a rising disk reaches its threshold; not past 4× the window', () => {
+    const r = ask('is disk filling up on db-1?');
+    expect(r).toBe(
+      [
+        'Trend over the last 6 h:',
+        'db-1 disk 83.0% at 12:00:00 UTC, rising +0.50 %/h (line 80.0% at 06:00:00 UTC → 83.0% at 12:00:00 UTC; 721 samples, scatter ±0%).' +
+          // (90 − 83) / 0.5 = 14 h; (100 − 83) / 0.5 = 34 h is past 4 × 6 h.
+          ' At this rate: the 90.0% warning threshold in about 14 h (2026-11-03 02:00:00 UTC); full not within 24 h (4× the window; ask over a longer window to look further).',
+      ].join('\n'),
+    );
+    // Over two hours the horizon is 8 h: the threshold is out of reach too.
+    expect(ask('when will db-1 run out of space? last 2 hours')).toMatch(
+      /rising \+0\.50 %\/h.* the 90\.0% warning threshold or full not within 8 h/,
+    );
+  });
+
+  it('uses a target’s own threshold rule and 100 % for memory', () => {
+    // (95 − 70) / 4 = 6.25 h; (100 − 70) / 4 = 7.5 h.
+    expect(ask('is there a memory leak on web-1')).toMatch(
+      /web-1 memory 70\.0% at 12:00:00 UTC, rising \+4\.0 %\/h .* At this rate: the 95\.0% critical threshold in about 6 h 15 min \(2026-11-02 18:15:00 UTC\); full in about 7 h 30 min \(2026-11-02 19:30:00 UTC\)\.$/,
+    );
+  });
+
+  it('calls noise no clear trend, and says when history is too short', () => {
+    expect(ask('disk trend on web-1')).toMatch(
+      /^Trend over the last 6 h:\nweb-1 disk (39|40)\.\d% at 12:00:00 UTC: no clear trend \([+-]?0\.\d+ %\/h, within the scatter ±0\.\d+%;/,
+    );
+    expect(ask('is latency going up on web-1')).toMatch(/web-1 latency 5 ms at 12:00:00 UTC: no clear trend \(0 ms\/h/);
+    expect(ask('disk trend on new-1')).toBe(
+      'Trend over the last 6 h:\nnew-1 disk 50.0% at 12:00:00 UTC: too little history for a trend (7 samples over 3 min; a trend needs at least 5 spanning 10 min).',
+    );
+    expect(ask('cpu trend on db-1')).toBe('No CPU samples for db-1 over the last 6 h, so no trend to give.');
+    expect(ask('memory trend on db-9')).toMatch(/^I don't know a target called "db-9"/);
+  });
+
+  it('ranks the fleet by the soonest limit, then by rate', () => {
+    const r = ask('which disks are filling up?');
+    const lines = r.split('\n');
+    expect(lines[0]).toBe(
+      'Disk over the last 6 h: 1 of 3 targets rising clearly, 0 falling. First to reach a limit: db-1, the 90.0% warning threshold in about 14 h.',
+    );
+    expect(lines[3]).toMatch(/^db-1\s+\+0\.50 %\/h\s+83\.0%\s+±0%\s+721\s+the 90\.0% warning threshold in ~14 h$/);
+    expect(r).toMatch(/web-1\s+flat\s+(39|40)\.\d%/);
+    expect(r).toMatch(/new-1\s+-\s+-\s+-\s+7\s+-/);
+    const all = ask('any trends?');
+    expect(all).toMatch(/^Trends over the last 6 h/);
+    expect(all).toMatch(/web-1\s+-\s+\+4\.0 %\/h\s+flat/);
+  });
+});
