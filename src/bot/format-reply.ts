@@ -1,31 +1,10 @@
 import type { Anomaly } from '../core/anomaly.js';
-import { unitOf } from '../core/metrics.js';
+import { formatValue, METRIC_LABEL } from '../core/metrics.js';
 import type { Proposal } from '../core/remediation.js';
 import { formatDuration } from './text-tools.js';
 
-export const METRIC_LABEL: Record<string, string> = {
-  cpu: 'CPU',
-  memory: 'memory',
-  disk: 'disk',
-  net_in: 'network in',
-  net_out: 'network out',
-  latency_ms: 'latency',
-  heartbeat: 'heartbeat',
-  host: 'host metrics',
-};
-
-export function formatValue(metric: string, v: number): string {
-  const unit = unitOf(metric);
-  if (unit === 'B/s') {
-    if (v >= 1e9) return `${(v / 1e9).toFixed(2)} GB/s`;
-    if (v >= 1e6) return `${(v / 1e6).toFixed(2)} MB/s`;
-    if (v >= 1e3) return `${(v / 1e3).toFixed(1)} kB/s`;
-    return `${Math.round(v)} B/s`;
-  }
-  if (unit === '%') return `${v.toFixed(1)}%`;
-  if (unit === 'ms') return `${Math.round(v)} ms`;
-  return Math.abs(v) >= 100 ? String(Math.round(v)) : String(Math.round(v * 100) / 100);
-}
+// Shared with the pipeline's anomaly summaries, so alerts and chat print figures the same way.
+export { formatValue, METRIC_LABEL } from '../core/metrics.js';
 
 export const clock = (ts: number) => `${new Date(ts).toISOString().slice(11, 19)} UTC`;
 export const stamp = (ts: number) => new Date(ts).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';

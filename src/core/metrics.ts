@@ -15,3 +15,38 @@ export const METRIC_UNITS: Record<string, string> = {
 export function unitOf(metric: string): string {
   return METRIC_UNITS[metric] ?? '';
 }
+
+export const METRIC_LABEL: Record<string, string> = {
+  cpu: 'CPU',
+  memory: 'memory',
+  disk: 'disk',
+  net_in: 'network in',
+  net_out: 'network out',
+  latency_ms: 'latency',
+  heartbeat: 'heartbeat',
+  host: 'host metrics',
+};
+
+export function formatValue(metric: string, v: number): string {
+  const unit = unitOf(metric);
+  if (unit === 'B/s') {
+    if (v >= 1e9) return `${(v / 1e9).toFixed(2)} GB/s`;
+    if (v >= 1e6) return `${(v / 1e6).toFixed(2)} MB/s`;
+    if (v >= 1e3) return `${(v / 1e3).toFixed(1)} kB/s`;
+    return `${Math.round(v)} B/s`;
+  }
+  if (unit === '%') return `${v.toFixed(1)}%`;
+  if (unit === 'ms') return `${Math.round(v)} ms`;
+  return Math.abs(v) >= 100 ? String(Math.round(v)) : String(Math.round(v * 100) / 100);
+}
+
+/**
+ * A figure for an anomaly summary: like formatValue, but percentages and milliseconds keep two
+ * decimals, so that a value just past its usual range does not round back into it.
+ */
+export function formatExact(metric: string, v: number): string {
+  const unit = unitOf(metric);
+  if (unit === 'B/s') return formatValue(metric, v);
+  const n = Math.abs(v) >= 1000 ? Math.round(v).toString() : (Math.round(v * 100) / 100).toString();
+  return unit === 'ms' ? `${n} ms` : `${n}${unit}`;
+}

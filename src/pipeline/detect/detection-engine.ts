@@ -1,5 +1,5 @@
 import type { DetectorName, Finding, Severity } from '../../core/anomaly.js';
-import { unitOf } from '../../core/metrics.js';
+import { formatExact, METRIC_LABEL } from '../../core/metrics.js';
 import type { Store } from '../../core/ports.js';
 import { hashString } from '../../core/random.js';
 import type { Sample } from '../../core/sample.js';
@@ -26,8 +26,6 @@ export function forestParams(c: DetectorsConfig['iforest']): HostForestParams {
     minHistory: c.minHistory,
   };
 }
-
-const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toString() : (Math.round(v * 100) / 100).toString());
 
 /**
  * Runs every detector over a tick's samples. Holds the per-series and per-host model state, which
@@ -91,7 +89,6 @@ export class DetectionEngine {
     const anomalous = r.alarm >= this.cfg.robust.alarmThreshold || (this.holding.has(key) && r.ratio >= this.cfg.robust.holdRatio);
     if (anomalous) this.holding.add(key);
     else this.holding.delete(key);
-    const unit = unitOf(s.metric);
     const what = {
       spike: 'a spike',
       range: 'outside its recent range',
@@ -108,7 +105,7 @@ export class DetectionEngine {
       r.expectedLow,
       r.expectedHigh,
       r.deviations >= 12 ? 'critical' : 'warning',
-      anomalous ? robustSummary(s, r, what, unit) : '',
+      anomalous ? robustSummary(s, r, what) : '',
     );
   }
 
@@ -138,7 +135,7 @@ export class DetectionEngine {
       expectedHigh: r.expectedHigh,
       severity: 'warning',
       summary: anomalous
-        ? `unusual metric mix on ${target}, mostly ${r.feature} at ${fmt(r.observed)}${unitOf(r.feature)} (isolation score ${r.score.toFixed(2)})`
+        ? `unusual metric mix on ${target}, mostly ${METRIC_LABEL[r.feature] ?? r.feature} at ${formatExact(r.feature, r.observed)} (isolation score ${r.score.toFixed(2)})`
         : '',
     };
   }
@@ -205,10 +202,11 @@ function finding(
  * a drift is about the recent level, not the latest value (which may already be back in range), and
  * a change in variability has no distance in deviations to quote.
  */
-export function robustSummary(s: Sample, r: SeriesScore, what: string, unit: string): string {
-  const usual = `its usual ${fmt(r.expectedLow)}–${fmt(r.expectedHigh)}${unit}`;
-  if (r.kind === 'variance') return `${s.metric} ${fmt(s.value)}${unit}: ${what} around ${usual}`;
-  if (r.kind === 'shift' || r.kind === 'drift')
-    return `${s.metric} recent level ${fmt(r.level)}${unit} (latest ${fmt(s.value)}${unit}): ${what} from ${usual}`;
-  return `${s.metric} ${fmt(s.value)}${unit}: ${what}, ${r.deviations.toFixed(1)} robust deviations from ${usual}`;
+export function robustSummary(s: Sample, r: SeriesScore, what: string): string {
+  const f = (v: number) => formatExact(s.metric, v);
+  const label = METRIC_LABEL[s.metric] ?? s.metric;
+  const usual = `its usual ${f(r.expectedLow)}–${f(r.expectedHigh)}`;
+  if (r.kind === 'variance') return `${label} ${f(s.value)}: ${what} around ${usual}`;
+  if (r.kind === 'shift' || r.kind === 'drift') return `${label} recent level ${f(r.level)} (latest ${f(s.value)}): ${what} from ${usual}`;
+  return `${label} ${f(s.value)}: ${what}, ${r.deviations.toFixed(1)} robust deviations from ${usual}`;
 }

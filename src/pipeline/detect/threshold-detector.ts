@@ -1,4 +1,5 @@
 import type { Finding } from '../../core/anomaly.js';
+import { formatExact, METRIC_LABEL } from '../../core/metrics.js';
 import type { Sample } from '../../core/sample.js';
 import type { ThresholdRule } from '../../config/schema.js';
 
@@ -46,7 +47,7 @@ export class ThresholdDetector {
       expectedHigh: rule.above ?? Number.MAX_VALUE,
       severity: rule.severity,
       summary: anomalous
-        ? `${s.metric} ${s.value} ${rule.above !== undefined && s.value > rule.above ? '>' : '<'} ${limit} for ${n} samples`
+        ? `${METRIC_LABEL[s.metric] ?? s.metric} ${formatExact(s.metric, s.value)} ${rule.above !== undefined && s.value > rule.above ? 'above' : 'below'} ${formatExact(s.metric, limit!)} for ${n} sample${n === 1 ? '' : 's'}`
         : '',
     };
   }

@@ -34,8 +34,12 @@ describe('threshold detector', () => {
 
   it('supports "below" rules and ignores metrics without a rule', () => {
     const d = new ThresholdDetector(rules);
-    expect(d.observe(s(3, 0, 'web-1', 'disk'))!.anomalous).toBe(true);
+    const low = d.observe(s(3, 0, 'web-1', 'disk'))!;
+    expect(low.anomalous).toBe(true);
+    expect(low.summary).toBe('disk 3% below 5% for 1 sample');
     expect(d.observe(s(3, 0, 'web-1', 'memory'))).toBeUndefined();
+    const high = [91, 92, 93.456].map((v, i) => d.observe(s(v, i)))!;
+    expect(high.map((f) => f!.summary)).toEqual(['', '', 'CPU 93.46% above 90% for 3 samples']);
   });
 
   it('restores streaks so a restart does not reset the count', () => {
@@ -372,16 +376,24 @@ describe('robust finding summaries', () => {
     let r = d.update(tail[0]!, T0 + 400 * 30_000);
     for (let i = 1; i < tail.length; i++) r = d.update(tail[i]!, T0 + (400 + i) * 30_000);
     expect(r.level).toBe(59.5); // median of 60, 61, 59, 24
-    const text = robustSummary(s(24, 403), { ...r, kind: 'shift' }, 'a level shift', '%');
-    expect(text).toMatch(/^cpu recent level 59\.5% \(latest 24%\): a level shift from its usual /);
+    const text = robustSummary(s(24, 403), { ...r, kind: 'shift' }, 'a level shift');
+    expect(text).toMatch(/^CPU recent level 59\.5% \(latest 24%\): a level shift from its usual /);
     expect(text).not.toMatch(/deviations/);
   });
 
   it('quotes deviations only where they measure the value, and none for a change in spread', () => {
     const r = { alarm: 0.5, ratio: 2, kind: 'spike' as const, deviations: 30.44, level: 21, expectedLow: 16.9, expectedHigh: 30.9 };
-    expect(robustSummary(s(95.06, 1), r, 'a spike', '%')).toBe('cpu 95.06%: a spike, 30.4 robust deviations from its usual 16.9–30.9%');
-    expect(robustSummary(s(50.86, 1, 'api-2', 'memory'), { ...r, kind: 'variance' }, 'a change in variability', '%')).toBe(
-      'memory 50.86%: a change in variability around its usual 16.9–30.9%',
+    expect(robustSummary(s(95.06, 1), r, 'a spike')).toBe('CPU 95.06%: a spike, 30.4 robust deviations from its usual 16.9%–30.9%');
+    expect(robustSummary(s(50.86, 1, 'api-2', 'memory'), { ...r, kind: 'variance' }, 'a change in variability')).toBe(
+      'memory 50.86%: a change in variability around its usual 16.9%–30.9%',
+    );
+    // Bytes per second in the units a reader uses, and the metric's label, not its key.
+    const net = { ...r, expectedLow: 1_586_588, expectedHigh: 2_765_670 };
+    expect(robustSummary(s(1_921_769, 1, 'web-1', 'net_in'), { ...net, kind: 'variance' }, 'a change in variability')).toBe(
+      'network in 1.92 MB/s: a change in variability around its usual 1.59 MB/s–2.77 MB/s',
+    );
+    expect(robustSummary(s(489.83, 1, 'web-1', 'latency_ms'), { ...r, expectedLow: 61.87, expectedHigh: 89.55 }, 'a spike')).toBe(
+      'latency 489.83 ms: a spike, 30.4 robust deviations from its usual 61.87 ms–89.55 ms',
     );
   });
 });
