@@ -1,4 +1,5 @@
 import type { ThresholdRule } from '../config/schema.js';
+import type { Anomaly } from '../core/anomaly.js';
 import type { Store } from '../core/ports.js';
 import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
@@ -43,7 +44,7 @@ function unknownTargetReply(name: string, targets: TargetRef[]): string {
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
-  if (i.span) return answerMetricSpan({ metric: i.metric, target: i.target, span: i.span, stat: i.stat }, c);
+  if (i.span) return answerMetricSpan({ metric: i.metric, target: i.target, span: i.span, stat: i.stat, limit: i.limit }, c);
   // "Peak CPU on web-1" asks about a stretch of time, not the latest reading: the last hour.
   if (i.stat && i.target)
     return answerMetricSpan({ metric: i.metric, target: i.target, span: { kind: 'last', ms: 3_600_000 }, stat: i.stat }, c);
@@ -56,9 +57,11 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     const t = names[0]!;
     const got = metrics.map((m) => latest.get(t)?.get(m)).filter((s): s is Sample => Boolean(s));
     if (got.length === 0) return `No ${i.metric ? (METRIC_LABEL[metrics[0]!] ?? i.metric) : ''} samples for ${t} yet.`.replace('  ', ' ');
-    return got
-      .map((s) => `${t} ${METRIC_LABEL[s.metric] ?? s.metric} ${formatValue(s.metric, s.value)} (${when(s.ts, c.now, c.staleAfterMs)})`)
-      .join('\n');
+    const lines = got.map(
+      (s) => `${t} ${METRIC_LABEL[s.metric] ?? s.metric} ${formatValue(s.metric, s.value)} (${when(s.ts, c.now, c.staleAfterMs)})`,
+    );
+    // "How is api-2 doing?", "is api-1 up?": whether it reports, and what is open there, before the figures.
+    return i.metric ? lines.join('\n') : [targetHeadline(t, c), ...lines].join('\n');
   }
   const shown = metrics.filter((m) => names.some((n) => latest.get(n)?.has(m)));
   if (shown.length === 0)
@@ -68,7 +71,8 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     const v = (n: string) => latest.get(n)?.get(shown[0] ?? '')?.value ?? (i.stat === 'max' ? -Infinity : Infinity);
     names.sort((a, z) => (i.stat === 'max' ? v(z) - v(a) : v(a) - v(z)));
   }
-  const rows = names.map((n) => {
+  const ranked = i.limit ? names.slice(0, i.limit) : names;
+  const rows = ranked.map((n) => {
     const row = latest.get(n);
     const newest = Math.max(...shown.map((m) => row?.get(m)?.ts ?? 0));
     const stale = newest > 0 && c.now - newest > c.staleAfterMs ? ' STALE' : '';
@@ -79,11 +83,21 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     ];
   });
   const title = i.metric ? `Current ${METRIC_LABEL[metrics[0]!] ?? i.metric}` : 'Current metrics';
-  return `${rankLine(i.stat, shown[0], names, latest)}${title} for ${names.length} targets:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}`;
+  const count =
+    ranked.length < names.length ? `the ${i.stat === 'min' ? 'lowest' : 'highest'} ${ranked.length} of ${names.length}` : names.length;
+  return `${rankLine(i.stat, shown[0], names, latest)}${title} for ${count} targets:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}`;
 }
 
 /** The highest (or lowest) of the readings; `got` is not empty. */
 const extreme = (got: Sample[], highest: boolean) => got.reduce((a, s) => ((highest ? s.value > a.value : s.value < a.value) ? s : a));
+
+function targetHeadline(target: string, c: AnswerContext): string {
+  const state = c.store.targetStates().find((x) => x.target === target)?.state ?? 'unknown';
+  const open = c.store.openAnomalies().filter((a) => a.target === target);
+  const worst = open.some((a) => a.severity === 'critical') ? ' (critical)' : '';
+  const said = state === 'up' ? 'up, reporting' : state === 'silent' ? 'SILENT: not reporting' : 'state unknown';
+  return `${target}: ${said}; ${plural(open.length, 'open anomaly', 'open anomalies')}${worst}.`;
+}
 
 /** "Hosts with cpu above 80%": the targets whose latest reading is past the bound, highest first. */
 function answerBound(
@@ -130,18 +144,60 @@ function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerCon
   if (i.span?.kind === 'last') [since, when] = [c.now - i.span.ms, ` in the last ${formatDuration(i.span.ms)}`];
   else if (i.span?.kind === 'at') [since, when] = [c.now - i.span.agoMs, ` since ${stamp(c.now - i.span.agoMs)}`];
   else if (i.span?.kind === 'day' && i.span.daysBack === 1) [since, until, when] = [dayStart - 86_400_000, dayStart, ' yesterday (UTC)'];
-  // "Open" means open now, however long ago it started.
-  let list = i.open ? c.store.openAnomalies() : c.store.recentAnomalies(500, since);
+  // "Open" means open now, however long ago it started. A count reads them all (up to a cap it
+  // then admits to); a list only needs the newest, but its total admits to the cap as well.
+  const cap = i.count ? COUNT_CAP : 500;
+  let list = i.open ? c.store.openAnomalies() : c.store.recentAnomalies(cap, since);
+  const capped = !i.open && list.length >= cap;
   list = list.filter((a) => a.startTs >= since && a.startTs < until);
   if (i.target) list = list.filter((a) => a.target === i.target);
   if (i.severity) list = list.filter((a) => a.severity === i.severity);
   const kind = `${i.open ? 'open ' : ''}${i.severity ? `${i.severity} ` : ''}`;
   const scope = `${i.target ? ` on ${i.target}` : ''}${when}`;
   if (list.length === 0) return `No ${kind}anomalies${scope}.`;
+  const atLeast = capped ? 'at least ' : '';
+  if (i.count) return countAnomalies(list, atLeast, `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`, !i.open);
   const shown = list.slice(0, i.limit);
   const open = list.filter((a) => a.status === 'open').length;
-  const head = `${list.length} ${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}${i.open ? '' : `, ${open} open`}; ${shown.length === list.length ? 'all' : `the last ${shown.length}`}:`;
+  const head = `${atLeast}${list.length} ${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}${i.open ? '' : `, ${open} open`}; ${shown.length === list.length ? 'all' : `the last ${shown.length}`}:`;
   return [head, ...shown.map((a) => `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}`)].join('\n');
+}
+
+/** "How many alerts this week?": totals by severity, target, metric and detector, largest first. */
+const COUNT_CAP = 100_000;
+
+function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen: boolean): string {
+  const by = (key: (a: Anomaly) => string) => {
+    const m = new Map<string, number>();
+    for (const a of list) m.set(key(a), (m.get(key(a)) ?? 0) + 1);
+    return [...m].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  };
+  const line = (title: string, rows: [string, number][]) =>
+    `${title}: ${rows
+      .slice(0, 10)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}${rows.length > 10 ? `, and ${rows.length - 10} more` : ''}`;
+  const open = list.filter((a) => a.status === 'open').length;
+  return [
+    `${atLeast}${list.length} ${what}${sayOpen ? `, ${open} open` : ''}.`,
+    line(
+      'By severity',
+      by((a) => a.severity),
+    ),
+    line(
+      'By target',
+      by((a) => a.target),
+    ),
+    line(
+      'By metric',
+      by((a) => METRIC_LABEL[a.metric] ?? a.metric),
+    ),
+    line(
+      'By detector',
+      by((a) => a.detector),
+    ),
+    'Ask without "how many" for the list.',
+  ].join('\n');
 }
 
 function answerExplain(id: string | undefined, c: AnswerContext, target?: string): string {

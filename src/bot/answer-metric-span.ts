@@ -24,6 +24,8 @@ export interface SpanQuestion {
   target?: string;
   span: TimeSpan;
   stat?: Stat;
+  /** Rows of a fleet ranking to show. */
+  limit?: number;
 }
 
 interface Summary {
@@ -142,7 +144,7 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
   const lead = top
     ? `${st0 === 'min' ? 'Lowest' : st0 === 'max' ? 'Highest' : 'Highest average'} ${METRIC_LABEL[m0] ?? m0} ${b.label}: ${sorted[0]!.n} ${formatValue(m0, statValue(top, st0))}${at}.`
     : '';
-  const rows = sorted.map((x) => [
+  const rows = sorted.slice(0, q.limit ?? sorted.length).map((x) => [
     x.n,
     ...cols.map(({ m, st }) => {
       const s = x.s[metrics.indexOf(m)];

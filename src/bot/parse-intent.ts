@@ -13,6 +13,8 @@ export type Intent =
       stat?: Stat;
       /** "hosts with cpu above 80%": only targets past this, in the metric's unit. */
       bound?: { above: boolean; value: number };
+      /** "top 3 hosts by memory": how many rows of a ranking. */
+      limit?: number;
     }
   | { kind: 'trend'; metric?: MetricKey; target?: string; unknownTarget?: string; span?: TimeSpan }
   | {
@@ -24,6 +26,8 @@ export type Intent =
       span?: TimeSpan;
       open?: boolean;
       severity?: 'critical' | 'warning';
+      /** "How many anomalies this week?": counts, not a list. */
+      count?: boolean;
     }
   | { kind: 'explain'; id?: string; target?: string }
   | { kind: 'status' }
@@ -252,7 +256,9 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const when = () => {
     const stat = parseStat(text);
     const bound = parseBound(text);
-    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}) };
+    // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
+    const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
+    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit };
   };
   // "Is disk filling up?", "memory trend on db-1", "when will db-1 run out of space?". Words that
   // also have everyday uses ("full status", "rising star") count only beside a metric.
@@ -279,6 +285,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       ...(span && !(span.kind === 'day' && span.daysBack === 0) ? { span } : {}),
       ...(has(WORDS.open) ? { open: true } : {}),
       ...(severity ? { severity } : {}),
+      ...(/\b(how many|count|number of|tally)\b/.test(text) ? { count: true } : {}),
     };
   }
   if (metric) return { kind: 'metrics', metric, target, unknownTarget, ...when() };

@@ -7,7 +7,7 @@ export type TimeSpan = { kind: 'at'; agoMs: number } | { kind: 'last'; ms: numbe
 
 export type Stat = 'max' | 'min' | 'avg';
 
-const UNITS = 'days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s';
+const UNITS = 'weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s';
 const COUNTS = '\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half an?|a few|a couple of';
 const WORD_COUNTS: Record<string, number> = {
   a: 1,
@@ -34,6 +34,7 @@ const LAST = new RegExp(`\\b(?:last|past|previous)\\s+(?:(${COUNTS})\\s*)?(${UNI
 const MAX_SPAN = 366 * 86_400_000;
 
 function unitMs(u: string): number {
+  if (u.startsWith('w')) return 7 * 86_400_000;
   if (u.startsWith('d')) return 86_400_000;
   if (u.startsWith('h')) return 3_600_000;
   if (u.startsWith('m')) return 60_000;
@@ -58,6 +59,9 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
     const ms = amount(last[1], last[2]!);
     if (ms) return { span: { kind: 'last', ms }, match: last[0] };
   }
+  // "This week" reads as the last seven days: the reply names the window, so a Monday-based week is not guessed.
+  const week = /\bthis week\b/.exec(text);
+  if (week) return { span: { kind: 'last', ms: 7 * 86_400_000 }, match: week[0] };
   if (/\byesterday\b/.test(text)) return { span: { kind: 'day', daysBack: 1 }, match: 'yesterday' };
   if (/\btoday\b/.test(text)) return { span: { kind: 'day', daysBack: 0 }, match: 'today' };
   return undefined;

@@ -175,6 +175,37 @@ describe('answers', () => {
     expect(ask('explain an_nothere')).toBe('No anomaly "an_nothere".');
   });
 
+  it('counts anomalies by severity, target, metric and detector when asked how many', () => {
+    expect(ask('how many alerts today?')).toBe(
+      [
+        '2 anomalies today (UTC), 1 open.',
+        'By severity: warning 2',
+        'By target: db-1 1, web-1 1',
+        'By metric: CPU 1, memory 1',
+        'By detector: robust 1, threshold 1',
+        'Ask without "how many" for the list.',
+      ].join('\n'),
+    );
+    expect(ask('how many open anomalies').split('\n')[0]).toBe('1 open anomaly.');
+    expect(ask('how many critical alerts this week?')).toBe('No critical anomalies in the last 7 d.');
+  });
+
+  it('leads a target’s overview with whether it reports and what is open there', () => {
+    const c = ctx();
+    c.store.setTargetState('db-1', 'silent');
+    c.store.setTargetState('web-1', 'up');
+    expect(ask('is db-1 up?', c).split('\n')[0]).toBe('db-1: SILENT: not reporting; 1 open anomaly.');
+    expect(ask('how is web-1 doing', c).split('\n')[0]).toBe('web-1: up, reporting; 0 open anomalies.');
+    // A metric question stays a one-liner.
+    expect(ask('cpu on web-1', c)).toMatch(/^web-1 CPU 42\.4% \(at/);
+  });
+
+  it('shows only the top rows of a ranking when a count is given', () => {
+    const r = ask('top 1 host by cpu');
+    expect(r).toMatch(/^Highest CPU now: web-1 42\.4%\.\nCurrent CPU for the highest 1 of 2 targets:/);
+    expect(r).not.toMatch(/db-1/);
+  });
+
   it('handles unknown hosts, network units and the empty cases', () => {
     expect(ask('cpu on web-99')).toMatch(/^I don't know a target called "web-99". Targets: web-1, db-1\.$/);
     expect(ask('network on db-1')).toMatch(/^db-1 network in 2\.50 MB\/s \(STALE/);

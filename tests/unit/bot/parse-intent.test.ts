@@ -93,6 +93,16 @@ const cases: Case[] = [
   ['give me the full status', { kind: 'status' }],
   ['are anomalies increasing?', { kind: 'anomalies' }],
   ['disk usage above 80% and rising', { kind: 'metrics', metric: 'disk', bound: { above: true, value: 80 } }],
+  // rankings with a count, counts of anomalies, weeks
+  ['top 3 hosts by memory', { kind: 'metrics', metric: 'memory', stat: 'max', limit: 3 }],
+  [
+    'which 2 hosts had the highest cpu today',
+    { kind: 'metrics', metric: 'cpu', stat: 'max', limit: 2, span: { kind: 'day', daysBack: 0 } },
+  ],
+  ['highest cpu on web-1 over the last 2 days', { kind: 'metrics', target: 'web-1', stat: 'max' }],
+  ['how many anomalies this week?', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 7 * 86_400_000 } }],
+  ['alerts in the past 2 weeks', { kind: 'anomalies', span: { kind: 'last', ms: 14 * 86_400_000 } }],
+  ['is api-1 up?', { kind: 'metrics', target: 'api-1' }],
   // bounds
   ['hosts with cpu above 80%', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 80 } }],
   ['cpu > 80', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 80 } }],
@@ -164,6 +174,14 @@ const cases: Case[] = [
 
 describe('parseIntent', () => {
   it('has at least 60 phrasings', () => expect(cases.length).toBeGreaterThanOrEqual(60));
+
+  it('takes a count as a ranking’s length only where it is one', () => {
+    // A bound's value, a single target's ranking and a plain list are not row limits.
+    for (const q of ['hosts with cpu above 80', 'highest cpu on web-1 over the last 2 days', 'top cpu over the last 6 hours'])
+      expect(parseIntent(q, targets), q).not.toHaveProperty('limit');
+    expect(parseIntent('alerts in the past 2 weeks', targets)).not.toHaveProperty('count');
+    expect(parseIntent('is api-1 up?', targets)).not.toHaveProperty('metric');
+  });
 
   it.each(cases)('%j', (text, want) => {
     const got = parseIntent(text, targets);
