@@ -44,12 +44,13 @@ function unknownTargetReply(name: string, targets: TargetRef[]): string {
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
-  if (i.span) return answerMetricSpan({ metric: i.metric, target: i.target, span: i.span, stat: i.stat, limit: i.limit }, c);
+  if (i.span)
+    return answerMetricSpan({ metric: i.metric, target: i.target, group: i.group, span: i.span, stat: i.stat, limit: i.limit }, c);
   // "Peak CPU on web-1" asks about a stretch of time, not the latest reading: the last hour.
   if (i.stat && i.target)
     return answerMetricSpan({ metric: i.metric, target: i.target, span: { kind: 'last', ms: 3_600_000 }, stat: i.stat }, c);
   const latest = latestBy(c.store);
-  const names = i.target ? [i.target] : c.targets.map((t) => t.name).filter((n) => latest.has(n));
+  const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name)).filter((n) => latest.has(n));
   if (names.length === 0) return 'No samples yet: the first tick has not completed. Try again in a few seconds.';
   const metrics = i.metric ? METRICS_OF[i.metric] : ALL_METRICS;
 
@@ -151,9 +152,10 @@ function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerCon
   const capped = !i.open && list.length >= cap;
   list = list.filter((a) => a.startTs >= since && a.startTs < until);
   if (i.target) list = list.filter((a) => a.target === i.target);
+  if (i.group) list = list.filter((a) => i.group!.includes(a.target));
   if (i.severity) list = list.filter((a) => a.severity === i.severity);
   const kind = `${i.open ? 'open ' : ''}${i.severity ? `${i.severity} ` : ''}`;
-  const scope = `${i.target ? ` on ${i.target}` : ''}${when}`;
+  const scope = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
   if (list.length === 0) return `No ${kind}anomalies${scope}.`;
   const atLeast = capped ? 'at least ' : '';
   if (i.count) return countAnomalies(list, atLeast, `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`, !i.open);

@@ -22,6 +22,7 @@ const STAT_WORD: Record<Stat, string> = { max: 'peak', min: 'lowest', avg: 'aver
 export interface SpanQuestion {
   metric?: MetricKey;
   target?: string;
+  group?: string[];
   span: TimeSpan;
   stat?: Stat;
   /** Rows of a fleet ranking to show. */
@@ -86,7 +87,7 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
   const long = b.until - b.from > 20 * 3_600_000;
   const t = (ts: number) => (long ? stamp(ts) : clock(ts));
   const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL_METRICS : FLEET;
-  const names = q.target ? [q.target] : c.targets.map((x) => x.name);
+  const names = q.target ? [q.target] : (q.group ?? c.targets.map((x) => x.name));
   const none = () =>
     `No ${q.metric ? (METRIC_LABEL[metrics[0]!] ?? q.metric) : 'metric'} samples${q.target ? ` for ${q.target}` : ''} ${b.label}. ` +
     'Samples older than retention.samplesHours (config) are pruned, and a target is only sampled since it was added.';

@@ -11,6 +11,7 @@ import { formatDuration } from './text-tools.js';
 export interface TrendQuestion {
   metric?: MetricKey;
   target?: string;
+  group?: string[];
   span?: TimeSpan;
 }
 
@@ -129,7 +130,7 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
       : q.span;
   const b = spanBounds(span, c);
   const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL_METRICS : FLEET;
-  const names = q.target ? [q.target] : c.targets.map((x) => x.name);
+  const names = q.target ? [q.target] : (q.group ?? c.targets.map((x) => x.name));
   const fits = names.map((n) => ({
     n,
     got: metrics.map((m): Fit => {

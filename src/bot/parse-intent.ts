@@ -8,6 +8,8 @@ export type Intent =
       kind: 'metrics';
       metric?: MetricKey;
       target?: string;
+      /** "the api hosts", "web-1 and web-2": several targets, read only. */
+      group?: string[];
       unknownTarget?: string;
       span?: TimeSpan;
       stat?: Stat;
@@ -16,12 +18,13 @@ export type Intent =
       /** "top 3 hosts by memory": how many rows of a ranking. */
       limit?: number;
     }
-  | { kind: 'trend'; metric?: MetricKey; target?: string; unknownTarget?: string; span?: TimeSpan }
+  | { kind: 'trend'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan }
   | {
       kind: 'anomalies';
       limit: number;
       today: boolean;
       target?: string;
+      group?: string[];
       unknownTarget?: string;
       span?: TimeSpan;
       open?: boolean;
@@ -169,6 +172,13 @@ export function matchTarget(word: string, targets: TargetRef[]): string | undefi
   return undefined;
 }
 
+/** A role that several targets share ("api", "web servers" → web): all of them, else undefined. */
+export function roleGroup(word: string, targets: TargetRef[]): string[] | undefined {
+  const w = word.toLowerCase();
+  const hits = targets.filter((t) => t.role && (t.role.toLowerCase() === w || t.role.toLowerCase() === w.replace(/s$/, '')));
+  return hits.length > 1 ? hits.map((t) => t.name) : undefined;
+}
+
 const COMMON = new Set(
   'the and any all are how who why what was were has had have can for not you our out off new now top get got its did does was is'.split(
     ' ',
@@ -197,8 +207,9 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const has = (list: readonly string[]) => words.some((w) => list.includes(w));
 
   let metric: MetricKey | undefined;
-  let target: string | undefined;
   let unknownTarget: string | undefined;
+  const named: string[] = [];
+  const name = (n: string) => named.includes(n) || named.push(n);
   for (const [i, t] of tokens.entries()) {
     const w = words[i]!;
     if (!metric && METRIC_WORDS[w]) {
@@ -207,11 +218,16 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       metric = METRIC_WORDS[w];
       continue;
     }
-    if (target || VOCAB.includes(w) || /^(an|rp|sl)_/.test(t)) continue;
+    if (VOCAB.includes(w) || /^(an|rp|sl)_/.test(t)) continue;
     const m = matchTarget(t, targets);
-    if (m) target = m;
+    if (m) name(m);
+    else if (roleGroup(t, targets)) roleGroup(t, targets)!.forEach(name);
     else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t)) unknownTarget = t;
   }
+  // One target is the subject of any intent; several ("the api hosts", "web-1 and web-2") only of a
+  // read, never of a silence or an action, which must name one.
+  const target = named.length === 1 ? named[0] : undefined;
+  const group = named.length > 1 ? { group: named } : {};
   const found = findTimeSpan(text);
   const span = found?.span;
   // "anomalies in the last 6 hours": the 6 is the span's, not how many to list.
@@ -263,7 +279,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   // "Is disk filling up?", "memory trend on db-1", "when will db-1 run out of space?". Words that
   // also have everyday uses ("full status", "rising star") count only beside a metric.
   if (!has(WORDS.anomalies) && !parseBound(text) && (TREND.test(text) || (metric && TREND_WITH_METRIC.test(text))))
-    return { kind: 'trend', metric, target, unknownTarget, ...(span ? { span } : {}) };
+    return { kind: 'trend', metric, target, ...group, unknownTarget, ...(span ? { span } : {}) };
   // "Which host is busiest?" ranks by CPU, the usual meaning of busy.
   if (
     !metric &&
@@ -272,7 +288,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     parseStat(text) &&
     /\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text)
   )
-    return { kind: 'metrics', metric: 'cpu', ...when() };
+    return { kind: 'metrics', metric: 'cpu', ...group, ...when() };
   const firing = !metric && words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing');
   if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing) {
     const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
@@ -281,6 +297,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       limit: clamp(number ?? (has(WORDS.today) || span ? 50 : 5), 1, 50),
       today: has(WORDS.today),
       target,
+      ...group,
       unknownTarget,
       ...(span && !(span.kind === 'day' && span.daysBack === 0) ? { span } : {}),
       ...(has(WORDS.open) ? { open: true } : {}),
@@ -288,8 +305,8 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       ...(/\b(how many|count|number of|tally)\b/.test(text) ? { count: true } : {}),
     };
   }
-  if (metric) return { kind: 'metrics', metric, target, unknownTarget, ...when() };
-  if (target) return { kind: 'metrics', target, ...when() };
+  if (metric) return { kind: 'metrics', metric, target, ...group, unknownTarget, ...when() };
+  if (target || named.length) return { kind: 'metrics', target, ...group, ...when() };
   if (has(WORDS.status)) return unknownTarget ? { kind: 'metrics', unknownTarget } : { kind: 'status' };
   if (unknownTarget) return { kind: 'metrics', unknownTarget };
   if (/\b(usage|current|now|metrics|numbers|stats)\b/.test(text)) return { kind: 'status' };

@@ -200,6 +200,20 @@ describe('answers', () => {
     expect(ask('cpu on web-1', c)).toMatch(/^web-1 CPU 42\.4% \(at/);
   });
 
+  it('answers for several named targets, and only for them', () => {
+    const c = ctx();
+    c.store.saveSamples([{ target: 'api-1', metric: 'cpu', ts: NOW - 20_000, value: 77 }]);
+    const t3 = [...targets, { name: 'api-1', role: 'api' }];
+    const r = answerIntent(parseIntent('cpu on web-1 and db-1', t3), { ...c, targets: t3 });
+    expect(r).toMatch(/^Current CPU for 2 targets:/);
+    expect(r).toMatch(/web-1\s+42\.4%/);
+    expect(r).toMatch(/db-1\s+12\.5%/);
+    expect(r).not.toMatch(/api-1/);
+    expect(answerIntent(parseIntent('anomalies on web-1 and db-1', t3), { ...c, targets: t3 })).toMatch(
+      /^2 anomalies on web-1, db-1, 1 open; all:/,
+    );
+  });
+
   it('shows only the top rows of a ranking when a count is given', () => {
     const r = ask('top 1 host by cpu');
     expect(r).toMatch(/^Highest CPU now: web-1 42\.4%\.\nCurrent CPU for the highest 1 of 2 targets:/);
