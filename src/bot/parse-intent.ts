@@ -220,8 +220,9 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     }
     if (VOCAB.includes(w) || /^(an|rp|sl)_/.test(t)) continue;
     const m = matchTarget(t, targets);
+    const shared = m ? undefined : roleGroup(t, targets);
     if (m) name(m);
-    else if (roleGroup(t, targets)) roleGroup(t, targets)!.forEach(name);
+    else if (shared) shared.forEach(name);
     else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t)) unknownTarget = t;
   }
   // One target is the subject of any intent; several ("the api hosts", "web-1 and web-2") only of a
