@@ -88,8 +88,19 @@ export function createChatService(o: ChatServiceOptions) {
   }
 
   function silence(i: Extract<Intent, { kind: 'silence' }>, user: ChatUser, now: number): ChatReply {
-    if (i.unknownTarget && !i.target)
-      return { text: `I don't know a target called ${quoteUntrusted(i.unknownTarget)}.`, intent: 'silence', private: true };
+    // A command that names a host we do not know is not applied to the rest of what it names.
+    if (i.unknownTarget)
+      return {
+        text: `Nothing silenced: I don't know a target called ${quoteUntrusted(i.unknownTarget)}.`,
+        intent: 'silence',
+        private: true,
+      };
+    if (i.several)
+      return {
+        text: `Nothing silenced: name one target at a time (${i.several.join(', ')}), or a metric for all of them, e.g. "mute disk alerts for 2h".`,
+        intent: 'silence',
+        private: true,
+      };
     if (!i.target && !i.metric)
       return { text: 'Silence what? Say e.g. "snooze web-1 for 30m" or "mute disk alerts for 2h".', intent: 'silence', private: true };
     const duration = Math.min(i.durationMs, 7 * 86_400_000);

@@ -37,7 +37,15 @@ export type Intent =
   | { kind: 'pending' }
   | { kind: 'history'; limit: number }
   | { kind: 'approve' | 'deny'; id?: string }
-  | { kind: 'silence'; target?: string; metric?: MetricKey; durationMs: number; unknownTarget?: string }
+  | {
+      kind: 'silence';
+      target?: string;
+      metric?: MetricKey;
+      durationMs: number;
+      unknownTarget?: string;
+      /** Several targets were named: nothing is silenced, the reply asks for one. */
+      several?: string[];
+    }
   | { kind: 'silences' }
   | { kind: 'unsilence'; id?: string; target?: string }
   | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
@@ -165,8 +173,10 @@ export function matchTarget(word: string, targets: TargetRef[]): string | undefi
   // A prefix must be a real fragment of a name: "we" in "do we have…" is not web-1.
   const prefix = w.length >= 3 && !COMMON.has(w) ? targets.filter((t) => t.name.toLowerCase().startsWith(w)) : [];
   if (prefix.length === 1) return prefix[0]!.name;
+  // A typo in the letters only: "wbe-1" is web-1, but "web-2" is another host, never web-1.
   if (c.length >= 4) {
-    const near = targets.filter((t) => levenshtein(compact(t.name), c, 1) <= 1);
+    const digits = (x: string) => x.replace(/\D/g, '');
+    const near = targets.filter((t) => digits(compact(t.name)) === digits(c) && levenshtein(compact(t.name), c, 1) <= 1);
     if (near.length === 1) return near[0]!.name;
   }
   return undefined;
@@ -229,6 +239,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   // read, never of a silence or an action, which must name one.
   const target = named.length === 1 ? named[0] : undefined;
   const group = named.length > 1 ? { group: named } : {};
+  const several = named.length > 1 ? { several: named } : {};
   const found = findTimeSpan(text);
   const span = found?.span;
   // "anomalies in the last 6 hours": the 6 is the span's, not how many to list.
@@ -255,7 +266,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
-    return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget };
+    return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget, ...several };
   }
   if (command(WORDS.approve) && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
   if (command(WORDS.deny)) return { kind: 'deny', id: rp };
@@ -265,7 +276,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     (ACTION_VERBS.has(verb) || (RUN_VERBS.has(verb) && tokens.some((t) => ACTION_VERBS.has(t) || ACTION_NOUNS.has(t))));
   // "stop alerting on web-1" asks for quiet, not for a host to stop.
   if (verb === 'stop' && /\b(alert\w*|notif\w*|pag(e|es|ing)|ping(s|ing)?)\b/.test(text))
-    return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget };
+    return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget, ...several };
   if (acting && !has(WORDS.history) && !has(WORDS.pending)) return { kind: 'action_request', verb, target, unknownTarget };
   if (an || (has(WORDS.explain) && has(WORDS.anomalies))) return { kind: 'explain', id: an, ...(an ? {} : { target }) };
   if (has(WORDS.pending)) return { kind: 'pending' };

@@ -108,6 +108,20 @@ describe('notifier', () => {
       source: 'command',
     });
     expect(r.text).toMatch(/^Silenced web-1 for 60 min/);
+    // Two targets, or a target we do not know, in one silence: nothing is set, the reply says why.
+    const before = app.store.chat.silences(Date.now() - 86_400_000).length;
+    const say = (text: string) =>
+      slack.emit({
+        kind: 'text',
+        platform: 'slack',
+        user: { platform: 'slack', id: 'U2', roles: [] },
+        channel: 'C-OPS',
+        text,
+        source: 'command',
+      });
+    expect((await say('snooze web-1 and db-1 for 1h')).text).toMatch(/^Nothing silenced: name one target at a time \(web-1, db-1\)/);
+    expect((await say('snooze web-1 and web-2 for 1h')).text).toBe('Nothing silenced: I don\'t know a target called "web-2".');
+    expect(app.store.chat.silences(Date.now() - 86_400_000)).toHaveLength(before);
     await tick(6);
     expect([...slack.messages.values()].some((m) => m.msg.title.includes('web-1'))).toBe(false);
     expect(app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);

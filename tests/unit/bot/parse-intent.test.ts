@@ -109,7 +109,7 @@ const cases: Case[] = [
   ['anomalies on the web servers today', { kind: 'anomalies', today: true, group: ['web-1', 'web-2'] }],
   ['which web server is busiest', { kind: 'metrics', metric: 'cpu', stat: 'max', group: ['web-1', 'web-2'] }],
   ['disk trend on api-1 and db-1', { kind: 'trend', metric: 'disk', group: ['api-1', 'db-1'] }],
-  ['snooze the web servers', { kind: 'silence', target: undefined }],
+  ['snooze the web servers', { kind: 'silence', target: undefined, several: ['web-1', 'web-2'] }],
   ['restart web-1 and web-2', { kind: 'action_request', target: undefined }],
   // bounds
   ['hosts with cpu above 80%', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 80 } }],
@@ -182,6 +182,16 @@ const cases: Case[] = [
 
 describe('parseIntent', () => {
   it('has at least 60 phrasings', () => expect(cases.length).toBeGreaterThanOrEqual(60));
+
+  it('never reads a host that differs in its number as a typo of another', () => {
+    const two = [
+      { name: 'web-1', role: 'web' },
+      { name: 'db-1', role: 'db' },
+    ];
+    expect(parseIntent('cpu on web-2', two)).toMatchObject({ kind: 'metrics', target: undefined, unknownTarget: 'web-2' });
+    expect(parseIntent('cpu on wbe-1', two)).toMatchObject({ kind: 'metrics', target: 'web-1' });
+    expect(parseIntent('snooze web-1 and web-2', two)).toMatchObject({ kind: 'silence', target: 'web-1', unknownTarget: 'web-2' });
+  });
 
   it('takes a count as a ranking’s length only where it is one', () => {
     // A bound's value, a single target's ranking and a plain list are not row limits.
