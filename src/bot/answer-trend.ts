@@ -1,3 +1,4 @@
+import { unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
 import { ruleFor } from '../pipeline/detect/threshold-detector.js';
 import type { AnswerContext } from './answer-intent.js';
@@ -43,19 +44,20 @@ function limitsFor(target: string, metric: string, t: Trend, c: AnswerContext): 
 function fine(metric: string, v: number): string {
   const a = Math.abs(v);
   const sign = v < 0 ? '-' : '';
-  const shown = formatValue(metric, 1);
+  const unit = unitOf(metric);
   // Bytes per second already scale to kB/MB with a decimal; other units get more digits when small.
-  if (shown.endsWith('/s')) return `${sign}${formatValue(metric, a)}`;
+  if (unit === 'B/s') return `${sign}${formatValue(metric, a)}`;
   const digits = a >= 10 || a === 0 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : 3;
-  const unit = shown.endsWith('%') ? '%' : shown.endsWith(' ms') ? ' ms' : '';
-  return a > 0 && a < 0.0005 ? `${sign}<0.001${unit}` : `${sign}${a.toFixed(digits)}${unit}`;
+  const suffix = unit === 'ms' ? ' ms' : unit;
+  return a > 0 && a < 0.0005 ? `${sign}<0.001${suffix}` : `${sign}${a.toFixed(digits)}${suffix}`;
 }
 
 /** "+1.02 %/h", "-120 kB/s per hour". */
 export function formatRate(metric: string, perHour: number): string {
   const sign = perHour > 0 ? '+' : '';
   const f = fine(metric, perHour);
-  return f.endsWith('%') ? `${sign}${f.slice(0, -1)} %/h` : f.endsWith(' ms') ? `${sign}${f}/h` : `${sign}${f} per hour`;
+  const unit = unitOf(metric);
+  return unit === '%' ? `${sign}${f.slice(0, -1)} %/h` : unit === 'ms' ? `${sign}${f}/h` : `${sign}${f} per hour`;
 }
 
 interface Projection {
@@ -168,7 +170,7 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
       (soon
         ? ` First to reach a limit: ${rows[0]!.f.n}, ${soon.limit.name} in about ${formatDuration(soon.ms!)}.`
         : rising > 0 && FILLS.has(m)
-          ? ' None reaches a threshold or 100% within 4× its window at these rates.'
+          ? ` None reaches a threshold or 100% within ${HORIZON}× its window at these rates.`
           : '');
     return `${lead}\n${table(
       ['target', 'trend', 'fitted end', 'scatter', 'samples', 'reaches'],

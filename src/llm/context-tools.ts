@@ -1,5 +1,6 @@
 import type { ThresholdRule } from '../config/schema.js';
 import type { Store } from '../core/ports.js';
+import { METRICS_OF } from '../bot/answer-metric-span.js';
 import { answerTrend } from '../bot/answer-trend.js';
 import { formatValue, METRIC_LABEL } from '../bot/format-reply.js';
 import type { MetricKey } from '../bot/parse-intent.js';
@@ -19,6 +20,8 @@ const int = (v: unknown, lo: number, hi: number, dflt: number) =>
   typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.round(v))) : dflt;
 const hhmm = (ts: number) => `${new Date(ts).toISOString().slice(11, 19)}Z`;
 const label = (m: string) => METRIC_LABEL[m] ?? m;
+// The chat's metric words: network covers in and out, as "network trend" does in chat.
+const TREND_METRICS = Object.keys(METRICS_OF) as MetricKey[];
 
 /**
  * Read-only tools the model may call for detail the context left out. None of them can run,
@@ -69,7 +72,7 @@ export const TOOL_SPECS: ToolSpec[] = [
       type: 'object',
       properties: {
         target: { type: 'string', description: 'target name; omit for every target' },
-        metric: { type: 'string', enum: ['cpu', 'memory', 'disk', 'network', 'latency'] },
+        metric: { type: 'string', enum: TREND_METRICS },
         hours: { type: 'integer', minimum: 1, maximum: 168 },
       },
       required: ['metric'],
@@ -142,8 +145,7 @@ export function createContextTools(d: ToolDeps) {
       const target = str(a.target);
       const metric = str(a.metric);
       if (!known(target)) return unknown(target!);
-      if (!metric || !['cpu', 'memory', 'disk', 'network', 'latency'].includes(metric))
-        return 'error: metric must be one of cpu, memory, disk, network, latency';
+      if (!metric || !(TREND_METRICS as string[]).includes(metric)) return `error: metric must be one of ${TREND_METRICS.join(', ')}`;
       const hours = int(a.hours, 1, 168, 6);
       const text = answerTrend(
         { metric: metric as MetricKey, ...(target ? { target } : {}), span: { kind: 'last', ms: hours * 3_600_000 } },
