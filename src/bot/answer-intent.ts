@@ -50,12 +50,16 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   if (i.stat && i.target)
     return answerMetricSpan({ metric: i.metric, target: i.target, span: { kind: 'last', ms: 3_600_000 }, stat: i.stat }, c);
   const latest = latestBy(c.store);
-  const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name)).filter((n) => latest.has(n));
-  if (names.length === 0) return 'No samples yet: the first tick has not completed. Try again in a few seconds.';
+  const asked = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
   const metrics = i.metric ? METRICS_OF[i.metric] : ALL_METRICS;
+  // A table lists the targets that report what was asked; the others are named once below it rather
+  // than as rows of "-" (db-1 has no latency), so a ranking is never padded with them.
+  const names = asked.filter((n) => metrics.some((m) => latest.get(n)?.has(m)));
+  const absent = asked.filter((n) => !names.includes(n));
+  if (!i.target && latest.size === 0) return 'No samples yet: the first tick has not completed. Try again in a few seconds.';
 
-  if (names.length === 1) {
-    const t = names[0]!;
+  if (i.target) {
+    const t = i.target;
     const got = metrics.map((m) => latest.get(t)?.get(m)).filter((s): s is Sample => Boolean(s));
     if (got.length === 0) return `No ${i.metric ? (METRIC_LABEL[metrics[0]!] ?? i.metric) : ''} samples for ${t} yet.`.replace('  ', ' ');
     const lines = got.map(
@@ -65,8 +69,9 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     return i.metric ? lines.join('\n') : [targetHeadline(t, c), ...lines].join('\n');
   }
   const shown = metrics.filter((m) => names.some((n) => latest.get(n)?.has(m)));
-  if (shown.length === 0)
-    return `No ${i.metric ? (METRIC_LABEL[metrics[0]!] ?? i.metric) : ''} samples from any target yet.`.replace('  ', ' ');
+  const what = i.metric ? (METRIC_LABEL[metrics[0]!] ?? i.metric) : 'samples';
+  if (shown.length === 0) return `No ${i.metric ? `${what} samples` : 'samples'} from ${i.group ? i.group.join(', ') : 'any target'} yet.`;
+  const footer = absent.length > 0 ? `\nNo ${what} from ${absent.join(', ')}.` : '';
   if (i.bound) return answerBound(i.bound, shown[0]!, names, latest, c);
   if (i.stat === 'max' || i.stat === 'min') {
     const v = (n: string) => latest.get(n)?.get(shown[0] ?? '')?.value ?? (i.stat === 'max' ? -Infinity : Infinity);
@@ -85,8 +90,10 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   });
   const title = i.metric ? `Current ${METRIC_LABEL[metrics[0]!] ?? i.metric}` : 'Current metrics';
   const count =
-    ranked.length < names.length ? `the ${i.stat === 'min' ? 'lowest' : 'highest'} ${ranked.length} of ${names.length}` : names.length;
-  return `${rankLine(i.stat, shown[0], names, latest)}${title} for ${count} targets:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}`;
+    ranked.length < names.length
+      ? `the ${i.stat === 'min' ? 'lowest' : 'highest'} ${ranked.length} of ${names.length} targets`
+      : plural(names.length, 'target');
+  return `${rankLine(i.stat, shown[0], names, latest)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${footer}`;
 }
 
 /** The highest (or lowest) of the readings; `got` is not empty. */

@@ -214,6 +214,26 @@ describe('answers', () => {
     );
   });
 
+  it('names the targets that do not report a metric instead of listing them as empty rows', () => {
+    const c = ctx();
+    const t3 = [...targets, { name: 'api-1', role: 'api' }];
+    const r = answerIntent(parseIntent('memory across the fleet', t3), { ...c, targets: t3 });
+    expect(r).toMatch(/^Current memory for 1 target:\n/);
+    expect(r).toMatch(/web-1\s+61\.0%/);
+    expect(r).not.toMatch(/^db-1|^api-1/m);
+    expect(r.split('\n').at(-1)).toBe('No memory from db-1, api-1.');
+    // A ranking is not padded with them either, and a target that never reported is named in a full table.
+    expect(answerIntent(parseIntent('top 2 hosts by memory', t3), { ...c, targets: t3 })).toMatch(
+      /^Highest memory now: web-1 61\.0%\.\nCurrent memory for 1 target:/,
+    );
+    const all = answerIntent(parseIntent('how are web-1 and api-1 doing', t3), { ...c, targets: t3 });
+    expect(all).toMatch(/^Current metrics for 1 target:/);
+    expect(all.split('\n').at(-1)).toBe('No samples from api-1.');
+    expect(answerIntent(parseIntent('memory on db-1 and api-1', t3), { ...c, targets: t3 })).toBe(
+      'No memory samples from db-1, api-1 yet.',
+    );
+  });
+
   it('shows only the top rows of a ranking when a count is given', () => {
     const r = ask('top 1 host by cpu');
     expect(r).toMatch(/^Highest CPU now: web-1 42\.4%\.\nCurrent CPU for the highest 1 of 2 targets:/);
