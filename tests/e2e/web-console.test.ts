@@ -76,6 +76,12 @@ describe('web console in headless Chromium', () => {
       expect(await cpu.textContent()).toBe(`${target.metrics.cpu!.value.toFixed(1)}%`);
     }
 
+    // Sparklines stretch to the card's width; their stroke must not stretch with them (a steep
+    // step drew as a thick block).
+    const strokes = await page.$$eval('svg.spark polyline', (ls) => ls.map((l) => getComputedStyle(l).vectorEffect));
+    expect(strokes.length).toBeGreaterThan(0);
+    expect(new Set(strokes)).toEqual(new Set(['non-scaling-stroke']));
+
     await page.fill('#question', "what's current CPU?");
     await page.click('#ask button');
     const answer = page.locator('.answer-row').first();

@@ -46,7 +46,7 @@ h2 { font-size:15px; margin:4px 0 8px; }
 .stale { color: var(--crit); }
 .muted { color: var(--muted); font-size:12px; }
 svg.spark { width:100%; height:28px; }
-svg.spark polyline { fill:none; stroke:#1264a3; stroke-width:1.5; }
+svg.spark polyline { fill:none; stroke:#1264a3; stroke-width:1.5; vector-effect:non-scaling-stroke; }
 .sev-critical { border-left:4px solid var(--crit); } .sev-warning { border-left:4px solid var(--warn); } .sev-ok { border-left:4px solid var(--ok); }
 .row { background:#fff; border:1px solid #dde; border-radius:6px; padding:8px 10px; margin-bottom:6px; font-size:13px; }
 button { padding:5px 12px; border-radius:4px; border:1px solid #aab; background:#fff; cursor:pointer; margin-right:6px; }
