@@ -1,5 +1,5 @@
 import type { Anomaly } from '../core/anomaly.js';
-import { formatValue, METRIC_LABEL } from '../core/metrics.js';
+import { anomalyLabel, figureMetric, formatValue } from '../core/metrics.js';
 import type { Proposal } from '../core/remediation.js';
 import { formatDuration } from './text-tools.js';
 
@@ -26,20 +26,21 @@ export function table(head: string[], rows: string[][]): string {
 }
 
 export function describeAnomaly(a: Anomaly, now: number): string {
-  const label = METRIC_LABEL[a.metric] ?? a.metric;
+  const label = anomalyLabel(a);
+  const u = figureMetric(a);
   const range =
     a.detector === 'silence'
       ? ''
       : a.expectedHigh >= Number.MAX_VALUE / 2
-        ? ` (expected ≥ ${formatValue(a.metric, a.expectedLow)})`
-        : ` (expected ${formatValue(a.metric, a.expectedLow)}–${formatValue(a.metric, a.expectedHigh)})`;
+        ? ` (expected ≥ ${formatValue(u, a.expectedLow)})`
+        : ` (expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)})`;
   // Alertmanager sends no value, so there is no figure to quote.
   const peak =
     a.detector === 'alertmanager'
       ? 'firing in Alertmanager'
       : a.detector === 'silence'
         ? `silent for ${formatDuration(a.observed * 1000)}`
-        : `peak ${formatValue(a.metric, a.peak)}${range}`;
+        : `peak ${formatValue(u, a.peak)}${range}`;
   const span =
     a.endTs === null
       ? `since ${stamp(a.startTs)} (${formatDuration(now - a.startTs)}, ongoing)`

@@ -1,6 +1,7 @@
 import type { Anomaly, Severity } from '../core/anomaly.js';
 import type { NeutralMessage } from '../core/chat.js';
 import type { Proposal } from '../core/remediation.js';
+import { anomalyLabel, figureMetric } from '../core/metrics.js';
 import { clock, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
 import { formatDuration } from './text-tools.js';
 
@@ -37,17 +38,18 @@ export function renderAnomalyGroup(target: string, anomalies: Anomaly[], series:
       ? `Resolved: ${target} (${anomalies.length} anomal${anomalies.length === 1 ? 'y' : 'ies'})`
       : `${worst === 'critical' ? 'Critical' : 'Warning'}: ${open.length} anomal${open.length === 1 ? 'y' : 'ies'} on ${target}`;
   const fields = anomalies.map((a) => {
-    const label = `${METRIC_LABEL[a.metric] ?? a.metric} · ${a.detector}`;
+    const label = `${anomalyLabel(a)} · ${a.detector}`;
+    const u = figureMetric(a);
     const range =
       a.expectedHigh >= Number.MAX_VALUE / 2 || a.detector === 'silence'
         ? ''
-        : `, expected ${formatValue(a.metric, a.expectedLow)}–${formatValue(a.metric, a.expectedHigh)}`;
+        : `, expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)}`;
     const figure =
       a.detector === 'alertmanager'
         ? 'from Alertmanager (no value sent)'
         : a.detector === 'silence'
           ? `no samples for ${formatDuration(a.observed * 1000)}`
-          : `peak ${formatValue(a.metric, a.peak)}${range}`;
+          : `peak ${formatValue(u, a.peak)}${range}`;
     const state =
       a.status === 'open'
         ? `since ${clock(a.startTs)}`

@@ -25,6 +25,11 @@ export interface Anomaly {
   /** Peak observed value during the episode (most extreme). */
   peak: number;
   summary: string;
+  /**
+   * Where `metric` stands for several (the Isolation Forest's `host`): the metric that observed,
+   * peak and the expected range are figures of, named at the episode's onset.
+   */
+  feature?: string;
 }
 
 /** What a detector reports for the current sample before episode tracking. */
@@ -40,4 +45,6 @@ export interface Finding {
   expectedHigh: number;
   severity: Severity;
   summary: string;
+  /** See Anomaly.feature. */
+  feature?: string;
 }

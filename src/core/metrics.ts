@@ -27,6 +27,13 @@ export const METRIC_LABEL: Record<string, string> = {
   host: 'host metrics',
 };
 
+/** The metric whose unit an anomaly's figures are in: the blamed one for a host-level anomaly. */
+export const figureMetric = (a: { metric: string; feature?: string }): string => a.feature ?? a.metric;
+
+/** "CPU"; "host metrics (disk)" for a host-level anomaly that blames disk. */
+export const anomalyLabel = (a: { metric: string; feature?: string }): string =>
+  (METRIC_LABEL[a.metric] ?? a.metric) + (a.feature ? ` (${METRIC_LABEL[a.feature] ?? a.feature})` : '');
+
 export function formatValue(metric: string, v: number): string {
   const unit = unitOf(metric);
   if (unit === 'B/s') {

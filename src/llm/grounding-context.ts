@@ -2,6 +2,7 @@ import type { Anomaly } from '../core/anomaly.js';
 import type { Proposal } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
 import { formatValue, METRIC_LABEL } from '../bot/format-reply.js';
+import { anomalyLabel, figureMetric } from '../core/metrics.js';
 import { CONTROL_CHARS, formatDuration } from '../bot/text-tools.js';
 
 export interface SeriesStats {
@@ -81,13 +82,14 @@ function anomalyLine(a: Anomaly, now: number): string {
     a.endTs === null
       ? `open since ${hhmm(a.startTs)} (${formatDuration(now - a.startTs)})`
       : `${hhmm(a.startTs)}–${hhmm(a.endTs)} (${formatDuration(a.endTs - a.startTs)}), resolved`;
+  const u = figureMetric(a);
   const figures =
     a.detector === 'alertmanager'
       ? ''
       : a.detector === 'silence'
         ? ` silent for ${formatDuration(a.observed * 1000)};`
-        : ` observed ${formatValue(a.metric, a.observed)}, expected ${formatValue(a.metric, a.expectedLow)}–${formatValue(a.metric, a.expectedHigh)}, peak ${formatValue(a.metric, a.peak)};`;
-  return `[${a.id} ${a.target} ${label(a.metric)}] ${a.severity} ${a.detector}:${figures} ${span}; summary ${quoteData(a.summary)}`;
+        : ` observed ${formatValue(u, a.observed)}, expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)}, peak ${formatValue(u, a.peak)};`;
+  return `[${a.id} ${a.target} ${anomalyLabel(a)}] ${a.severity} ${a.detector}:${figures} ${span}; summary ${quoteData(a.summary)}`;
 }
 
 function proposalLine(p: Proposal): string {

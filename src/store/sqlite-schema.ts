@@ -36,4 +36,6 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
   CHAT_MIGRATION,
+  // The metric an Isolation Forest (host) anomaly's figures are in; NULL for single-metric anomalies.
+  `ALTER TABLE anomalies ADD COLUMN feature TEXT;`,
 ];

@@ -27,6 +27,7 @@ const toAnomaly = (r: Row): Anomaly => ({
   updatedTs: r.updated_ts as number,
   peak: r.peak as number,
   summary: r.summary as string,
+  ...(r.feature ? { feature: r.feature as string } : {}),
 });
 
 const toProposal = (r: Row): Proposal => ({
@@ -102,9 +103,9 @@ export function createSqliteStore(file: string): Store {
     insChunk: db.prepare('INSERT OR REPLACE INTO sample_chunks (target, metric, start_ts, end_ts, n, data) VALUES (?, ?, ?, ?, ?, ?)'),
     delRaw: db.prepare('DELETE FROM samples_raw WHERE ts < ?'),
     upAnomaly: db.prepare(`INSERT INTO anomalies (id, key, target, metric, detector, status, severity, score, observed,
-      expected_low, expected_high, start_ts, end_ts, updated_ts, peak, summary)
+      expected_low, expected_high, start_ts, end_ts, updated_ts, peak, summary, feature)
       VALUES (@id, @key, @target, @metric, @detector, @status, @severity, @score, @observed, @expectedLow, @expectedHigh,
-      @startTs, @endTs, @updatedTs, @peak, @summary)
+      @startTs, @endTs, @updatedTs, @peak, @summary, @feature)
       ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity, score = excluded.score,
       observed = excluded.observed, end_ts = excluded.end_ts, updated_ts = excluded.updated_ts, peak = excluded.peak,
       summary = excluded.summary`),
@@ -202,7 +203,7 @@ export function createSqliteStore(file: string): Store {
     compactSamples: (beforeTs) => compact(beforeTs),
 
     upsertAnomaly(a) {
-      q.upAnomaly.run({ ...a, expectedLow: num(a.expectedLow), expectedHigh: num(a.expectedHigh) });
+      q.upAnomaly.run({ ...a, expectedLow: num(a.expectedLow), expectedHigh: num(a.expectedHigh), feature: a.feature ?? null });
     },
     getAnomaly(idOrKey) {
       const r = q.anomalyById.get(idOrKey, idOrKey) as Row | undefined;

@@ -17,6 +17,10 @@ export function anomalyId(key: string, startTs: number): string {
   return `an_${hashString(`${key}@${startTs}`, 1).toString(36)}${hashString(`${key}@${startTs}`, 2).toString(36).slice(0, 3)}`;
 }
 
+// A host-level episode keeps the figures of the metric named at its onset: a later finding that
+// blames another metric (or none) must not put megabytes into a range of percents.
+const sameFigures = (a: Anomaly, f: Finding) => (f.feature || undefined) === a.feature;
+
 /**
  * Turns per-sample findings into episodes: an ongoing anomaly is one record, updated in place,
  * resolved after `resolveAfter` consecutive normal findings for the same key.
@@ -61,28 +65,54 @@ export class AnomalyTracker {
             updatedTs: f.ts,
             peak: f.observed,
             summary: f.summary,
+            ...(f.feature ? { feature: f.feature } : {}),
           };
           this.open.set(key, a);
           changes.opened.push(a);
         } else {
           const beyond = (v: number) => Math.max(v - cur.expectedHigh, cur.expectedLow - v);
-          const next: Anomaly = {
-            ...cur,
-            severity: RANK[f.severity] > RANK[cur.severity] ? f.severity : cur.severity,
-            score: Math.max(cur.score, f.score),
-            observed: f.observed,
-            updatedTs: f.ts,
-            peak: beyond(f.observed) > beyond(cur.peak) ? f.observed : cur.peak,
-            // The summary describes the episode's strongest moment, not a weaker tail of it.
-            summary: f.summary && f.score >= cur.score ? f.summary : cur.summary,
-          };
+          const stronger = f.score >= cur.score;
+          const next: Anomaly = sameFigures(cur, f)
+            ? {
+                ...cur,
+                severity: RANK[f.severity] > RANK[cur.severity] ? f.severity : cur.severity,
+                score: Math.max(cur.score, f.score),
+                observed: f.observed,
+                updatedTs: f.ts,
+                peak: beyond(f.observed) > beyond(cur.peak) ? f.observed : cur.peak,
+                // The summary describes the episode's strongest moment, not a weaker tail of it.
+                summary: f.summary && stronger ? f.summary : cur.summary,
+              }
+            : {
+                ...cur,
+                severity: RANK[f.severity] > RANK[cur.severity] ? f.severity : cur.severity,
+                score: Math.max(cur.score, f.score),
+                updatedTs: f.ts,
+                // A stronger moment that blames another metric becomes the episode's figures, all of them.
+                ...(stronger && f.feature
+                  ? {
+                      feature: f.feature,
+                      observed: f.observed,
+                      peak: f.observed,
+                      expectedLow: f.expectedLow,
+                      expectedHigh: f.expectedHigh,
+                      summary: f.summary || cur.summary,
+                    }
+                  : {}),
+              };
           this.open.set(key, next);
           changes.updated.push(next);
         }
       } else if (cur) {
         const n = (this.calm.get(key) ?? 0) + 1;
         if (n >= this.resolveAfter) {
-          const done: Anomaly = { ...cur, status: 'resolved', endTs: f.ts, updatedTs: f.ts, observed: f.observed };
+          const done: Anomaly = {
+            ...cur,
+            status: 'resolved',
+            endTs: f.ts,
+            updatedTs: f.ts,
+            observed: sameFigures(cur, f) ? f.observed : cur.observed,
+          };
           this.open.delete(key);
           this.calm.delete(key);
           changes.resolved.push(done);

@@ -134,6 +134,7 @@ export class DetectionEngine {
       expectedLow: r.expectedLow,
       expectedHigh: r.expectedHigh,
       severity: 'warning',
+      ...(r.feature ? { feature: r.feature } : {}),
       summary: anomalous
         ? `unusual metric mix on ${target}, mostly ${METRIC_LABEL[r.feature] ?? r.feature} at ${formatExact(r.feature, r.observed)} (isolation score ${r.score.toFixed(2)})`
         : '',

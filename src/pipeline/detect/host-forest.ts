@@ -1,4 +1,5 @@
 import { fitForest, scoreForest, type Forest, type ForestParams } from './isolation-forest.js';
+import { median } from './ring-buffer.js';
 import { packState, unpackState } from './state-codec.js';
 
 export const HOST_FEATURES = ['cpu', 'memory', 'disk', 'net_in', 'net_out'] as const;
@@ -27,6 +28,10 @@ export interface HostScore {
   expectedLow: number;
   expectedHigh: number;
 }
+
+// The smallest change of each feature worth naming (one percentage point; 10 % of a network rate,
+// in log space): a disk that moved from 40.0 to 40.1 % is not what made a vector unusual.
+const MATERIAL = [1, 1, 1, 0.1, 0.1];
 
 /** Network counters span orders of magnitude; the log keeps a burst from dwarfing everything else. */
 function transform(feature: string, v: number): number {
@@ -119,9 +124,16 @@ export class HostForest {
     this.lastFit = end;
   }
 
+  /**
+   * Names the metric furthest from its usual level, in robust units, with its usual range: the
+   * median ± 3 robust deviations of the window, within what the window saw. Min–max would do
+   * neither: a day's window holds earlier incidents, so a disk at 98 % read "expected 34–98".
+   */
   private explain(x: Float64Array, score: number, raw: Record<string, number | undefined>): Omit<HostScore, 'warm'> {
     const from = Math.max(0, this.count - this.p.window);
     const n = this.count - from;
+    const col = new Float64Array(n);
+    const scratch = new Float64Array(n);
     let best = 0;
     let bestDev = -1;
     let lo = 0;
@@ -129,19 +141,21 @@ export class HostForest {
     for (let d = 0; d < this.dims; d++) {
       let mn = Infinity;
       let mx = -Infinity;
-      let sum = 0;
       for (let k = from; k < this.count; k++) {
         const v = this.rows[(k % this.cap) * this.dims + d]!;
+        col[k - from] = v;
         if (v < mn) mn = v;
         if (v > mx) mx = v;
-        sum += v;
       }
-      const dev = Math.abs(x[d]! - sum / n) / Math.max(mx - mn, 1e-9);
+      const med = median(col, n, scratch);
+      for (let k = 0; k < n; k++) col[k] = Math.abs(col[k]! - med);
+      const scale = Math.max(1.4826 * median(col, n, scratch), MATERIAL[d]!);
+      const dev = Math.abs(x[d]! - med) / scale;
       if (dev > bestDev) {
         bestDev = dev;
         best = d;
-        lo = mn;
-        hi = mx;
+        lo = Math.max(mn, med - 3 * scale);
+        hi = Math.min(mx, med + 3 * scale);
       }
     }
     const f = HOST_FEATURES[best]!;

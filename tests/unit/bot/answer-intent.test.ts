@@ -168,6 +168,31 @@ describe('answers', () => {
     expect(JSON.stringify(card)).not.toMatch(/peak 0|expected 0/);
   });
 
+  it('quotes a host-level anomaly in the units of the metric it blames', () => {
+    const c = ctx();
+    const host: Anomaly = {
+      ...c.store.getAnomaly('an_one')!,
+      id: 'an_host',
+      key: 'db-1|host|iforest',
+      target: 'db-1',
+      metric: 'host',
+      detector: 'iforest',
+      feature: 'net_in',
+      observed: 48_000_000,
+      peak: 52_000_000,
+      expectedLow: 900_000,
+      expectedHigh: 2_100_000,
+      summary: 'unusual metric mix on db-1, mostly network in at 48.00 MB/s (isolation score 0.74)',
+    };
+    c.store.upsertAnomaly(host);
+    expect(ask('anomalies on db-1', c)).toContain(
+      'an_host [warning] db-1 host metrics (network in): peak 52.00 MB/s (expected 900.0 kB/s–2.10 MB/s)',
+    );
+    const card = renderAnomalyGroup('db-1', [host], undefined, NOW);
+    expect(card.fields[0]).toMatchObject({ label: 'host metrics (network in) · iforest' });
+    expect(card.fields[0]!.value).toMatch(/^peak 52\.00 MB\/s, expected 900\.0 kB\/s–2\.10 MB\/s;/);
+  });
+
   it('explains an anomaly, including that nothing was proposed', () => {
     const r = ask('explain an_one');
     expect(r).toContain('What: cpu 97.2 > 90 for 3 samples.');

@@ -301,6 +301,26 @@ describe('host forest', () => {
     expect(bad.feature).toBe('memory');
   });
 
+  it('gives the usual range of the blamed metric without the earlier incidents in its window', () => {
+    const rng = createRng(7);
+    const h = new HostForest(p);
+    // The window holds an earlier memory leak (97 %) and a disk that wiggles by a tenth of a point.
+    for (let i = 0; i < 300; i++)
+      h.update({ ...normal(rng), memory: i >= 200 && i < 215 ? 97 : 50 + gaussianFrom(rng(), rng()), disk: 40 + (i % 2) * 0.1 });
+    const bad = h.update({ ...normal(rng), memory: 96, disk: 40.3 }, 0)!;
+    expect(bad.feature).toBe('memory');
+    expect(bad.observed).toBe(96);
+    // About 50 ± 3 robust deviations, not the window's 97.
+    expect(bad.expectedHigh).toBeGreaterThan(51.5);
+    expect(bad.expectedHigh).toBeLessThan(55);
+    expect(bad.expectedLow).toBeGreaterThan(45);
+    // Network figures come back in bytes per second.
+    const net = h.update({ ...normal(rng), net_in: 5e7 }, 0)!;
+    expect(net.feature).toBe('net_in');
+    expect(net.expectedHigh).toBeGreaterThan(1e6);
+    expect(net.expectedHigh).toBeLessThan(2e6);
+  });
+
   it('restores to the same scores after serialize()', () => {
     const rng = createRng(6);
     const h = new HostForest(p, 3);
@@ -344,6 +364,43 @@ describe('anomaly tracker', () => {
     t.apply([g(1, 0.6, 'onset')]);
     expect(t.apply([g(2, 0.4, 'tail')]).updated[0]).toMatchObject({ summary: 'onset', score: 0.6 });
     expect(t.apply([g(3, 0.7, 'escalated')]).updated[0]).toMatchObject({ summary: 'escalated', score: 0.7 });
+  });
+
+  it('keeps a host episode’s figures in one metric’s units', () => {
+    const t = new AnomalyTracker([], 2);
+    const h = (ts: number, score: number, feature: string | undefined, observed: number, lo: number, hi: number): Finding => ({
+      ...f(true, ts, observed),
+      metric: 'host',
+      detector: 'iforest',
+      score,
+      anomalous: feature !== undefined,
+      expectedLow: lo,
+      expectedHigh: hi,
+      summary: feature ? `mostly ${feature}` : '',
+      ...(feature ? { feature } : {}),
+    });
+    expect(t.apply([h(1, 0.75, 'disk', 98, 34, 36)]).opened[0]).toMatchObject({ feature: 'disk', peak: 98, expectedHigh: 36 });
+    // A weaker moment that blames the network leaves the disk figures alone...
+    expect(t.apply([h(2, 0.74, 'net_in', 5e7, 1e6, 2e6)]).updated[0]).toMatchObject({
+      feature: 'disk',
+      observed: 98,
+      peak: 98,
+      expectedHigh: 36,
+      summary: 'mostly disk',
+    });
+    // ...a stronger one becomes the episode's figures, all of them.
+    expect(t.apply([h(3, 0.8, 'memory', 97, 45, 55)]).updated[0]).toMatchObject({
+      feature: 'memory',
+      observed: 97,
+      peak: 97,
+      expectedLow: 45,
+      expectedHigh: 55,
+      summary: 'mostly memory',
+      score: 0.8,
+    });
+    t.apply([h(4, 0.5, undefined, 0, 0, 0)]);
+    // The calm findings name no metric: the last memory figure stays, not a 0.
+    expect(t.apply([h(5, 0.5, undefined, 0, 0, 0)]).resolved[0]).toMatchObject({ status: 'resolved', feature: 'memory', observed: 97 });
   });
 
   it('continues an open anomaly loaded from the store (same key, same id)', () => {

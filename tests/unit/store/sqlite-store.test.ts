@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../../src/store/sqlite-schema.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { tempDir } from '../../helpers/test-config.js';
 
@@ -23,6 +25,35 @@ describe('sqlite store samples', () => {
     ]);
     expect(store.series('b', 'cpu', 0)).toEqual([{ target: 'b', metric: 'cpu', ts: 0, value: 99 }]);
     expect(store.latestSamples().find((x) => x.target === 'a')).toEqual({ target: 'a', metric: 'cpu', ts: 299 * 30_000, value: 299 });
+    store.close();
+  });
+
+  it('keeps the blamed metric of a host anomaly, and opens a file from before that column', () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    // A store at schema version 2 (before the column) with an anomaly in it.
+    const old = new Database(file);
+    for (const m of MIGRATIONS.slice(0, 2)) old.exec(m);
+    old.pragma('user_version = 2');
+    old
+      .prepare(
+        `INSERT INTO anomalies (id, key, target, metric, detector, status, severity, score, observed, expected_low,
+      expected_high, start_ts, end_ts, updated_ts, peak, summary) VALUES ('an_old', 'w|cpu|robust', 'w', 'cpu', 'robust', 'open',
+      'warning', 0.5, 95, 10, 30, 1, NULL, 1, 95, 'cpu up')`,
+      )
+      .run();
+    old.close();
+    const store = createSqliteStore(file);
+    expect(store.getAnomaly('an_old')).not.toHaveProperty('feature');
+    const host = {
+      ...store.getAnomaly('an_old')!,
+      id: 'an_host',
+      key: 'w|host|iforest',
+      metric: 'host',
+      detector: 'iforest' as const,
+      feature: 'disk',
+    };
+    store.upsertAnomaly(host);
+    expect(store.getAnomaly('an_host')).toEqual(host);
     store.close();
   });
 
