@@ -37,8 +37,9 @@ const fleet = Array.from({ length: TARGETS }, (_, i) => ({
 const opts = { seed: 42, incidentEveryMs: (20 * 60_000 * 250) / TARGETS };
 const engine = new DetectionEngine(config.detectors, config.thresholds);
 
-const open = new Set<string>();
-const episodes: Record<string, { all: number; matched: number }> = {};
+// Open episodes: the incident they were matched to (if any) and their last anomalous finding.
+const open = new Map<string, { inc: Incident | undefined; last: number }>();
+const episodes: Record<string, { all: number; matched: number; overrun: number[]; early: number }> = {};
 const caught = new Map<string, boolean>();
 const T0 = Date.UTC(2026, 10, 2);
 const steps = Math.round((DAYS * DAY) / STEP);
@@ -55,16 +56,28 @@ for (let k = 0; k < steps; k++) {
   const samples = fleet.flatMap((t) => generateSamples(t, ts, opts.seed, active)).filter((s) => METRICS.has(s.metric));
   for (const f of engine.process(samples)) {
     const key = `${f.detector}|${f.target}|${f.metric}`;
+    const cur = open.get(key);
     if (!f.anomalous) {
+      // How long a matched episode stayed anomalous after its incident ended: an alert that is
+      // still open while the metric is back to normal.
+      if (cur?.inc && measuring) {
+        episodes[f.detector]?.overrun.push(Math.max(0, cur.last - cur.inc.endTs));
+        // ...or one that closed while its incident was still going (a minute's slack: a leak's
+        // last samples may already be back in range).
+        if (cur.last < cur.inc.endTs - 60_000) episodes[f.detector]!.early++;
+      }
       open.delete(key);
       continue;
     }
-    if (open.has(key)) continue;
-    open.add(key);
-    if (!measuring) continue;
-    const e = (episodes[f.detector] ??= { all: 0, matched: 0 });
-    e.all++;
+    if (cur) {
+      cur.last = ts;
+      continue;
+    }
     const inc = recent.find((i) => i.target === f.target && i.startTs <= ts && ts <= i.endTs + AFTER);
+    open.set(key, { inc: measuring ? inc : undefined, last: ts });
+    if (!measuring) continue;
+    const e = (episodes[f.detector] ??= { all: 0, matched: 0, overrun: [], early: 0 });
+    e.all++;
     if (inc) {
       e.matched++;
       if (caught.has(`${inc.target}@${inc.startTs}`)) caught.set(`${inc.target}@${inc.startTs}`, true);
@@ -79,15 +92,24 @@ const days = DAYS - 1;
 console.log(
   `fleet: ${TARGETS} hosts × ${METRICS.size} metrics at 30 s, ${days} measured day(s) after 1 day of warm-up, ${((performance.now() - started) / 1000).toFixed(0)} s`,
 );
-console.log('| detector | episodes/day per 1,000 series | on an injected incident | precision |');
-console.log('|---|---:|---:|---:|');
+console.log(
+  '| detector | episodes/day per 1,000 series | on an injected incident | precision | open after the incident, median / p90 | closed before it ended |',
+);
+console.log('|---|---:|---:|---:|---:|---:|');
+const minutes = (xs: number[], q: number) => {
+  if (xs.length === 0) return '-';
+  const s = [...xs].sort((a, b) => a - b);
+  return `${(s[Math.min(s.length - 1, Math.floor(q * s.length))]! / 60_000).toFixed(1)} min`;
+};
 let all = 0;
 let matched = 0;
 for (const [name, e] of Object.entries(episodes).sort()) {
   all += e.all;
   matched += e.matched;
-  console.log(`| ${name} | ${((e.all / days) * (1000 / series)).toFixed(0)} | ${e.matched} | ${(e.matched / e.all).toFixed(2)} |`);
+  console.log(
+    `| ${name} | ${((e.all / days) * (1000 / series)).toFixed(0)} | ${e.matched} | ${(e.matched / e.all).toFixed(2)} | ${minutes(e.overrun, 0.5)} / ${minutes(e.overrun, 0.9)} | ${e.early} |`,
+  );
 }
-console.log(`| all | ${((all / days) * (1000 / series)).toFixed(0)} | ${matched} | ${all ? (matched / all).toFixed(2) : '-'} |`);
+console.log(`| all | ${((all / days) * (1000 / series)).toFixed(0)} | ${matched} | ${all ? (matched / all).toFixed(2) : '-'} | | |`);
 const found = [...caught.values()].filter(Boolean).length;
 console.log(`incidents caught by some detector: ${found}/${caught.size} (host_silent is the silence check's, not counted)`);

@@ -108,7 +108,7 @@ export const configSchema = obj({
       quietSamples: z.number().int().min(1).max(1_000_000).default(3000),
       /** Alarm strength that opens an anomaly: the NAB-optimised threshold (bench:nab, standard profile). */
       alarmThreshold: z.number().min(0).max(1).default(0.2809),
-      /** While an episode is open it stays open as long as the strongest statistic is this share of its peak. */
+      /** While an episode is open it stays open as long as the strongest statistic is this share of its peak (and the value is outside its usual range). */
       holdRatio: z.number().min(0).max(1).default(0.5),
     }).prefault({}),
     iforest: obj({

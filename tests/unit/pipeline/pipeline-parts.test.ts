@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { parseSeriesCsv } from '../../../src/cli/csv.js';
 import { InputError } from '../../../src/core/errors.js';
+import { createRng, gaussianFrom } from '../../../src/core/random.js';
 import { createLogger } from '../../../src/observability/logger.js';
 import { DetectionEngine } from '../../../src/pipeline/detect/detection-engine.js';
 import { createScheduler, intervalMsOf } from '../../../src/pipeline/scheduler.js';
@@ -118,6 +119,27 @@ describe('logger', () => {
     expect(out).toContain('visible');
     expect(out).toContain('[redacted]');
     for (const s of ['xoxb-secret-1', 'xoxb-secret-2', 'sk-3', 'sk-4']) expect(out).not.toContain(s);
+  });
+});
+
+describe('detection engine episodes', () => {
+  it('holds a robust episode while the level is off and lets it go when the value is back', () => {
+    const cfg = configSchema.parse({ detectors: { iforest: { enabled: false } } });
+    const e = new DetectionEngine(cfg.detectors, cfg.thresholds);
+    const T0 = 1_800_000_000_000;
+    const rng = createRng(3);
+    const value = (i: number) => (i >= 300 && i < 320 ? 80 : 30) + 2 * gaussianFrom(rng(), rng());
+    const robust: boolean[] = [];
+    for (let i = 0; i < 360; i++)
+      robust.push(
+        e.process([{ target: 'h', metric: 'memory', ts: T0 + i * 30_000, value: value(i) }]).find((f) => f.detector === 'robust')!
+          .anomalous,
+      );
+    expect(robust.slice(0, 300).some(Boolean)).toBe(false);
+    expect(robust.slice(300, 320).every(Boolean)).toBe(true);
+    // Back at 30 the recent windows still hold the step, but the value is usual again: the
+    // episode ends at once (at most the recent level's few samples later), not minutes after.
+    expect(robust.slice(323, 360).some(Boolean)).toBe(false);
   });
 });
 
