@@ -39,8 +39,8 @@ async function tickBench() {
     overrides: {
       targetsFile: 'targets.json',
       sources: { local: { enabled: false }, synthetic: { backfillHours: 0, extraTargets: TARGETS } },
-      // BENCH_ROBUST='{"minDeviation":5}' compares detector settings on the same fleet.
-      ...(process.env.BENCH_ROBUST ? { detectors: { robust: JSON.parse(process.env.BENCH_ROBUST) as Record<string, unknown> } } : {}),
+      // BENCH_DETECTORS='{"robust":{"minDeviation":5}}' compares detector settings on the same fleet.
+      ...(process.env.BENCH_DETECTORS ? { detectors: JSON.parse(process.env.BENCH_DETECTORS) as Record<string, unknown> } : {}),
     },
   });
   const targets = Array.from({ length: TARGETS }, (_, i) => ({

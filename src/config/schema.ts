@@ -119,7 +119,9 @@ export const configSchema = obj({
       stride: z.number().int().min(1).max(60).default(4),
       refitEvery: z.number().int().min(1).default(240),
       minHistory: z.number().int().min(32).default(120),
-      threshold: z.number().min(0).max(1).default(0.72),
+      threshold: z.number().min(0).max(1).default(0.74),
+      /** An open host episode stays open while the score is at least this (capped at threshold). */
+      holdThreshold: z.number().min(0).max(1).default(0.7),
       seed: z.number().int().default(7),
     }).prefault({}),
     silence: obj({

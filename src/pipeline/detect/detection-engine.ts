@@ -36,6 +36,8 @@ export class DetectionEngine {
   /** Series whose robust episode is open: it stays open while the statistic holds (holdRatio). */
   /** Robust episodes being held open, with the kind of statistic that opened each. */
   private holding = new Map<string, SeriesScore['kind']>();
+  /** Host forests whose episode is open. */
+  private holdingHosts = new Set<string>();
   private forests = new Map<string, HostForest>();
   private readonly threshold: ThresholdDetector;
   private dirty = new Set<string>();
@@ -136,10 +138,16 @@ export class DetectionEngine {
       forest = saved ? HostForest.restore(saved, p, phase) : new HostForest(p, phase);
       this.forests.set(key, forest);
     }
-    const r = forest.update(values, this.cfg.iforest.threshold);
+    // An open host episode holds down to holdThreshold, so a score that hovers about the threshold
+    // is one episode rather than several.
+    const held = this.holdingHosts.has(key);
+    const bar = held ? Math.min(this.cfg.iforest.holdThreshold, this.cfg.iforest.threshold) : this.cfg.iforest.threshold;
+    const r = forest.update(values, bar);
     this.dirty.add(key);
     if (!r) return undefined;
-    const anomalous = r.warm && r.score >= this.cfg.iforest.threshold;
+    const anomalous = r.warm && r.score >= bar;
+    if (anomalous) this.holdingHosts.add(key);
+    else this.holdingHosts.delete(key);
     return {
       target,
       metric: 'host',

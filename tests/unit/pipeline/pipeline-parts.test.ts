@@ -143,6 +143,54 @@ describe('detection engine episodes', () => {
   });
 });
 
+describe('detection engine host episodes', () => {
+  // A host whose memory jumps and then eases back: the score falls through the threshold gradually.
+  const run = (holdThreshold: number) => {
+    const cfg = configSchema.parse({
+      detectors: {
+        robust: { enabled: false },
+        iforest: { window: 200, stride: 1, refitEvery: 50, minHistory: 100, threshold: 0.7, holdThreshold },
+      },
+    });
+    const e = new DetectionEngine(cfg.detectors, cfg.thresholds);
+    const rng = createRng(11);
+    const out: { anomalous: boolean; score: number }[] = [];
+    for (let i = 0; i < 260; i++) {
+      const memory = i < 240 ? 50 + gaussianFrom(rng(), rng()) : 95 - 2.5 * (i - 240);
+      const ts = 1_800_000_000_000 + i * 30_000;
+      const samples = [
+        { metric: 'cpu', value: 30 + 3 * gaussianFrom(rng(), rng()) },
+        { metric: 'memory', value: memory },
+        { metric: 'disk', value: 40 },
+        { metric: 'net_in', value: 1e6 },
+        { metric: 'net_out', value: 5e5 },
+      ].map((s) => ({ target: 'h', ts, ...s }));
+      const f = e.process(samples).find((x) => x.detector === 'iforest');
+      if (i >= 240) out.push({ anomalous: f!.anomalous, score: f!.score });
+    }
+    return out;
+  };
+
+  it('holds an open host episode down to holdThreshold', () => {
+    const plain = run(0.7);
+    const held = run(0.5);
+    expect(plain[0]!.anomalous).toBe(true);
+    // Scores are the same; only the verdict differs once the score dips below 0.7 but not 0.5.
+    expect(held.map((x) => x.score)).toEqual(plain.map((x) => x.score));
+    const dip = plain.findIndex((x) => x.score < 0.7);
+    expect(dip).toBeGreaterThan(0);
+    expect(plain[dip]!.anomalous).toBe(false);
+    expect(held[dip]!.score).toBeGreaterThanOrEqual(0.5);
+    expect(held[dip]!.anomalous).toBe(true);
+    expect(held.slice(0, dip).every((x) => x.anomalous)).toBe(true);
+    // Below the hold the episode ends, and it takes the full threshold to open again.
+    const end = held.findIndex((x) => x.score < 0.5);
+    expect(end).toBeGreaterThan(dip);
+    expect(held[end]!.anomalous).toBe(false);
+    expect(held.slice(end).every((x) => x.anomalous === x.score >= 0.7)).toBe(true);
+  });
+});
+
 describe('detection engine persistence', () => {
   it('a restarted engine is not blind: it flags a spike on its first sample', () => {
     const store = createSqliteStore(path.join(tempDir(), 'db.sqlite'));
