@@ -4,6 +4,7 @@ import type { Store } from '../core/ports.js';
 import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
 import { ALL_METRICS, answerMetricSpan, METRICS_OF } from './answer-metric-span.js';
+import { answerAttention } from './answer-attention.js';
 import { answerTrend } from './answer-trend.js';
 import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp, table, when } from './format-reply.js';
 import type { Intent, TargetRef } from './parse-intent.js';
@@ -24,7 +25,7 @@ export const HELP = [
   '• "what\'s current CPU?", "cpu on web-1", "memory of the db", "disk", "how is api-2 doing"',
   '• "cpu on web-1 an hour ago", "peak memory on db-1 over the last 6h", "which host had the highest cpu today"',
   '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?"',
-  '• "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
+  '• "anything wrong?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "status", "pending approvals", "remediation history"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "silences", "unsnooze web-1"',
@@ -328,6 +329,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerAnomalies(i, c);
     case 'explain':
       return answerExplain(i.id, c, i.target);
+    case 'attention':
+      return i.unknownTarget && !i.target && !i.group ? unknownTargetReply(i.unknownTarget, c.targets) : answerAttention(i, c);
     case 'status':
       return answerStatus(c);
     case 'pending':

@@ -34,7 +34,17 @@ export interface ChatServiceOptions {
 const METRIC_NAMES: Record<string, string> = { cpu: 'cpu', memory: 'memory', disk: 'disk', network: 'net_in', latency: 'latency_ms' };
 
 /** Read-only intents that a reasoning question ("why…", "compare…") hands to the LLM. */
-const LOOKUPS = new Set<Intent['kind']>(['metrics', 'trend', 'anomalies', 'status', 'explain', 'silences', 'pending', 'history']);
+const LOOKUPS = new Set<Intent['kind']>([
+  'metrics',
+  'trend',
+  'anomalies',
+  'attention',
+  'status',
+  'explain',
+  'silences',
+  'pending',
+  'history',
+]);
 
 export function actorOf(u: ChatUser): string {
   return `${u.platform}:${u.id}`;

@@ -39,7 +39,7 @@ export function describeAnomaly(a: Anomaly, now: number): string {
     a.detector === 'alertmanager'
       ? 'firing in Alertmanager'
       : a.detector === 'silence'
-        ? `silent for ${formatDuration(a.observed * 1000)}`
+        ? `silent for ${formatDuration(a.peak * 1000)}`
         : `peak ${formatValue(u, a.peak)}${range}`;
   const span =
     a.endTs === null

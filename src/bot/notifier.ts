@@ -1,5 +1,6 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { NeutralMessage, Platform } from '../core/chat.js';
+import { silenceCovers } from '../core/chat-store.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
 import type { TrackerChanges } from '../pipeline/detect/anomaly-tracker.js';
@@ -18,13 +19,7 @@ export interface NotifierOptions {
 }
 
 export function isSilenced(store: Store, target: string, metric: string, now: number): boolean {
-  return store.chat
-    .silences(now)
-    .some(
-      (s) =>
-        (s.target === '*' || s.target === target) &&
-        (s.metric === '*' || s.metric === metric || (s.metric === 'net_in' && metric === 'net_out')),
-    );
+  return store.chat.silences(now).some((s) => silenceCovers(s, target, metric));
 }
 
 /**

@@ -33,6 +33,8 @@ export type Intent =
       count?: boolean;
     }
   | { kind: 'explain'; id?: string; target?: string }
+  /** "Anything wrong?", "what needs my attention?": what is open now and what waits for a decision. */
+  | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string }
   | { kind: 'status' }
   | { kind: 'pending' }
   | { kind: 'history'; limit: number }
@@ -97,6 +99,7 @@ const WORDS = {
   help: ['help', 'commands', 'usage', 'howto'],
   explain: ['explain', 'details', 'detail', 'describe', 'why'],
   today: ['today', 'tonight'],
+  attention: ['wrong', 'broken', 'attention', 'worry', 'worried', 'trouble', 'fire', 'problem', 'problems', 'issue', 'issues'],
   // Not an intent by itself: listed so fuzzy matching keeps them ("compare" is not "compute").
   reasoning: ['compare', 'compared', 'comparison', 'versus', 'vs', 'should', 'correlation', 'trend', 'unusual', 'changed', 'cause'],
   // Everyday words within an edit or two of a keyword: "show" is not "slow", "list" not "last",
@@ -301,6 +304,20 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     /\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text)
   )
     return { kind: 'metrics', metric: 'cpu', ...group, ...when() };
+  const counting = COUNT.test(text);
+  // "Anything wrong?", "what needs my attention?": the present, not a history ("what went wrong
+  // yesterday", "problems today", "the last 3 problems" are anomaly lists).
+  if (
+    has(WORDS.attention) &&
+    !metric &&
+    !span &&
+    !counting &&
+    !has(WORDS.today) &&
+    !has(WORDS.summarise) &&
+    !PAST.test(text) &&
+    !/\b(anomal\w*|alerts?|incidents?)\b/.test(text)
+  )
+    return { kind: 'attention', target, ...group, unknownTarget };
   const firing = !metric && words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing');
   if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing) {
     const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
@@ -312,9 +329,10 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       ...group,
       unknownTarget,
       ...(span && !(span.kind === 'day' && span.daysBack === 0) ? { span } : {}),
-      ...(has(WORDS.open) ? { open: true } : {}),
+      // "Any alerts right now?" asks what is open.
+      ...(has(WORDS.open) || (!span && NOW.test(text)) ? { open: true } : {}),
       ...(severity ? { severity } : {}),
-      ...(/\b(how many|count|number of|tally)\b/.test(text) ? { count: true } : {}),
+      ...(counting ? { count: true } : {}),
     };
   }
   if (metric) return { kind: 'metrics', metric, target, ...group, unknownTarget, ...when() };
@@ -324,6 +342,11 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (/\b(usage|current|now|metrics|numbers|stats)\b/.test(text)) return { kind: 'status' };
   return { kind: 'unknown' };
 }
+
+// "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
+const COUNT = /\b(how many|count|number of|tally|how noisy|noisiest)\b|\bmost\b(?! recent)/;
+const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;
+const NOW = /\b(right now|now|currently|at the moment|at present)\b/;
 
 const TREND =
   /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b/;

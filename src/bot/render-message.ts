@@ -48,7 +48,7 @@ export function renderAnomalyGroup(target: string, anomalies: Anomaly[], series:
       a.detector === 'alertmanager'
         ? 'from Alertmanager (no value sent)'
         : a.detector === 'silence'
-          ? `no samples for ${formatDuration(a.observed * 1000)}`
+          ? `no samples for ${formatDuration(a.peak * 1000)}`
           : `peak ${formatValue(u, a.peak)}${range}`;
     const state =
       a.status === 'open'

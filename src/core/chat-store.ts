@@ -10,6 +10,14 @@ export interface Silence {
   createdTs: number;
 }
 
+/** Whether a silence covers a target's metric ('*' for either matches all; network silences cover both directions). */
+export function silenceCovers(s: Silence, target: string, metric: string): boolean {
+  return (
+    (s.target === '*' || s.target === target) &&
+    (s.metric === '*' || s.metric === metric || (s.metric === 'net_in' && metric === 'net_out'))
+  );
+}
+
 export interface OutboxItem {
   id: number;
   platform: Platform;

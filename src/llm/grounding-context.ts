@@ -87,7 +87,7 @@ function anomalyLine(a: Anomaly, now: number): string {
     a.detector === 'alertmanager'
       ? ''
       : a.detector === 'silence'
-        ? ` silent for ${formatDuration(a.observed * 1000)};`
+        ? ` silent for ${formatDuration(a.peak * 1000)};`
         : ` observed ${formatValue(u, a.observed)}, expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)}, peak ${formatValue(u, a.peak)};`;
   return `[${a.id} ${a.target} ${anomalyLabel(a)}] ${a.severity} ${a.detector}:${figures} ${span}; summary ${quoteData(a.summary)}`;
 }

@@ -360,3 +360,96 @@ describe('requests to act', () => {
     expect(ask('restart web-99', c)).toContain('I don\'t know a target called "web-99"');
   });
 });
+
+describe('what needs attention', () => {
+  const proposal = (id: string, target: string) =>
+    [
+      {
+        id,
+        anomalyId: 'an_two',
+        anomalyKey: `${target}|memory|robust`,
+        target,
+        action: 'restart_service' as const,
+        params: { service: 'app' },
+        mode: 'approval' as const,
+        executor: 'script' as const,
+        state: 'proposed' as const,
+        reason: 'memory leak',
+        createdTs: NOW - 60_000,
+        updatedTs: NOW - 60_000,
+        expiresTs: NOW + 20 * 60_000,
+        requestedBy: 'policy',
+        decidedBy: null,
+        decidedTs: null,
+        result: null,
+      },
+      { proposalId: id, from: null, to: 'proposed' as const, actor: 'policy', ts: NOW - 60_000, note: '' },
+    ] as const;
+
+  it('lists what is open now, worst first, and what waits for a decision; never resolved ones', () => {
+    const c = ctx();
+    c.store.upsertAnomaly({
+      ...c.store.getAnomaly('an_two')!,
+      id: 'an_hb',
+      key: 'web-1|heartbeat|silence',
+      target: 'web-1',
+      metric: 'heartbeat',
+      detector: 'silence',
+      severity: 'critical',
+      startTs: NOW - 240_000,
+      observed: 240,
+      peak: 240,
+      summary: 'no samples from web-1 for 240 s',
+    });
+    c.store.insertProposal(...proposal('rp_att1', 'db-1'));
+    c.store.chat.addSilence({
+      id: 'sl_att1',
+      target: 'db-1',
+      metric: 'memory',
+      untilTs: NOW + 3_600_000,
+      createdBy: 'ann',
+      createdTs: NOW,
+    });
+    const lines = ask('anything wrong?', c).split('\n');
+    expect(lines[0]).toBe('Needs attention (2026-11-02 12:00:00 UTC):');
+    expect(lines[1]).toBe('2 open anomalies, 1 critical:');
+    expect(lines[2]).toMatch(/^• an_hb \[critical\] web-1 heartbeat: silent for 4 min; since .* — no samples from web-1 for 240 s$/);
+    expect(lines[3]).toMatch(/^• an_two \[warning\] db-1 memory: .* — memory up \(silenced until 2026-11-02 13:00:00 UTC\)$/);
+    expect(lines[4]).toBe('1 waiting for approval:');
+    expect(lines[5]).toBe('• rp_att1 restart_service on db-1 (approval, script): proposed — memory leak (expires in 20 min)');
+    expect(ask('anything wrong?', c)).not.toContain('an_one');
+    // One target: only its own.
+    const web = ask('anything wrong with web-1?', c);
+    expect(web).toMatch(/^Needs attention on web-1 /);
+    expect(web).toContain('an_hb');
+    expect(web).not.toMatch(/an_two|rp_att1/);
+    expect(web.split('\n').at(-1)).toBe('Nothing waiting for approval.');
+  });
+
+  it('says plainly when nothing needs attention', () => {
+    const c = ctx();
+    c.store.upsertAnomaly({ ...c.store.getAnomaly('an_two')!, status: 'resolved', endTs: NOW - 1000 });
+    c.store.touchTargets(['web-1'], NOW);
+    c.store.setTargetState('web-1', 'up');
+    expect(ask('what needs my attention?', c)).toBe(
+      'Nothing needs attention: 1 of 2 targets reporting, no open anomalies, nothing waiting for approval.',
+    );
+    expect(ask('is anything wrong with web-9?', c)).toMatch(/^I don't know a target called "web-9"/);
+  });
+
+  it('quotes a silence by its longest gap once it has resolved', () => {
+    const c = ctx();
+    const hb: Anomaly = {
+      ...c.store.getAnomaly('an_one')!,
+      id: 'an_hb2',
+      key: 'web-1|heartbeat|silence',
+      metric: 'heartbeat',
+      detector: 'silence',
+      observed: 0,
+      peak: 180,
+    };
+    c.store.upsertAnomaly(hb);
+    expect(ask('anomalies on web-1', c)).toContain('an_hb2 [warning] web-1 heartbeat: silent for 3 min;');
+    expect(renderAnomalyGroup('web-1', [hb], undefined, NOW).fields[0]!.value).toMatch(/^no samples for 3 min;/);
+  });
+});

@@ -101,6 +101,21 @@ const cases: Case[] = [
   ],
   ['highest cpu on web-1 over the last 2 days', { kind: 'metrics', target: 'web-1', stat: 'max' }],
   ['how many anomalies this week?', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 7 * 86_400_000 } }],
+  ['which host alerts the most?', { kind: 'anomalies', count: true }],
+  ['how noisy were alerts today?', { kind: 'anomalies', count: true, today: true }],
+  ['any alerts right now', { kind: 'anomalies', open: true }],
+  // the present: what is open and what waits for a decision
+  ['anything wrong?', { kind: 'attention', target: undefined }],
+  ['is anything wrong right now?', { kind: 'attention' }],
+  ['what needs my attention?', { kind: 'attention' }],
+  ["what's broken?", { kind: 'attention' }],
+  ['is anything on fire', { kind: 'attention' }],
+  ['any problems?', { kind: 'attention' }],
+  ['anything wrong with web-1?', { kind: 'attention', target: 'web-1' }],
+  ['any issues on the api hosts', { kind: 'attention', group: ['api-1', 'api-2'] }],
+  ['what went wrong yesterday', { kind: 'anomalies', span: { kind: 'day', daysBack: 1 } }],
+  ['problems today', { kind: 'anomalies', today: true }],
+  ['show me the last 3 problems', { kind: 'anomalies', limit: 3 }],
   ['alerts in the past 2 weeks', { kind: 'anomalies', span: { kind: 'last', ms: 14 * 86_400_000 } }],
   ['is api-1 up?', { kind: 'metrics', target: 'api-1' }],
   // several targets: a read covers them all; a silence or an action must name one
@@ -204,6 +219,11 @@ describe('parseIntent', () => {
   it.each(cases)('%j', (text, want) => {
     const got = parseIntent(text, targets);
     expect(got).toMatchObject(want);
+  });
+
+  it('reads "most recent" as a list and "the most" as a count', () => {
+    expect(parseIntent('most recent alerts', targets)).not.toHaveProperty('count');
+    expect(parseIntent('which target had the most alerts this week', targets)).toMatchObject({ kind: 'anomalies', count: true });
   });
 
   it('never throws on random bytes', () => {
