@@ -115,10 +115,13 @@ export const configSchema = obj({
       enabled: z.boolean().default(true),
       trees: z.number().int().min(10).max(500).default(50),
       sampleSize: z.number().int().min(16).max(1024).default(128),
-      window: z.number().int().min(64).max(4096).default(720),
-      stride: z.number().int().min(1).max(60).default(4),
+      // 2,016 rows of one sample in 10: a week at 30 s (docs/detection.md).
+      window: z.number().int().min(64).max(4096).default(2016),
+      stride: z.number().int().min(1).max(60).default(10),
       refitEvery: z.number().int().min(1).default(240),
       minHistory: z.number().int().min(32).default(120),
+      /** Samples before the forest may alert: a whole day at 30 s, so no time of day is novel. */
+      warmup: z.number().int().min(1).default(2880),
       threshold: z.number().min(0).max(1).default(0.74),
       /** An open host episode stays open while the score is at least this (capped at threshold). */
       holdThreshold: z.number().min(0).max(1).default(0.7),

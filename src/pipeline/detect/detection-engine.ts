@@ -24,6 +24,7 @@ export function forestParams(c: DetectorsConfig['iforest']): HostForestParams {
     stride: c.stride,
     refitEvery: c.refitEvery,
     minHistory: c.minHistory,
+    warmup: c.warmup,
   };
 }
 

@@ -13,13 +13,15 @@ export interface HostForestParams extends ForestParams {
   refitEvery: number;
   /** Samples before the first fit. */
   minHistory: number;
+  /** Samples before a score may alert (by default 90 % of the window). */
+  warmup?: number;
 }
 
 export interface HostScore {
   score: number;
   /**
-   * The window spans (nearly) its full length: before that, a time of day the forest has not seen
-   * yet looks novel, so scores are not trusted for alerting.
+   * The window has seen `warmup` samples (a day): before that, a time of day the forest has not
+   * seen yet looks novel, so scores are not trusted for alerting.
    */
   warm: boolean;
   /** The feature furthest from its usual range, to name in the alert. */
@@ -41,12 +43,13 @@ function transform(feature: string, v: number): number {
 /**
  * An Isolation Forest over one host's metric vector. Scores each new vector with a forest fitted
  * only on earlier vectors (causal), refitting every `refitEvery` samples on the trailing window.
- * One vector in `stride` becomes a training row, so a 720-row window spans a whole day at 30 s
- * and the daily cycle is normal rather than novel. The ring keeps one refit period of rows beyond
+ * One vector in `stride` becomes a training row, so the 2,016-row window spans a week at 30 s:
+ * the daily cycle is normal rather than novel, and so is Monday after a quiet weekend. The ring keeps one refit period of rows beyond
  * the window so a restored detector can refit exactly the forest it had, from the same rows and seed.
  */
 export class HostForest {
-  private rows: Float64Array;
+  /** Training rows in 32-bit floats: a week of rows is 40 KB a host, and a restore rebuilds from exactly these. */
+  private rows: Float32Array;
   private readonly cap: number;
   private readonly refitRows: number;
   private readonly minRows: number;
@@ -65,7 +68,7 @@ export class HostForest {
     this.refitRows = Math.max(1, Math.round(p.refitEvery / p.stride));
     this.minRows = Math.max(16, Math.ceil(p.minHistory / p.stride));
     this.cap = p.window + this.refitRows;
-    this.rows = new Float64Array(this.cap * this.dims);
+    this.rows = new Float32Array(this.cap * this.dims);
     this.last = new Float64Array(this.dims);
   }
 
@@ -92,7 +95,7 @@ export class HostForest {
     }
     if (this.forest) {
       const score = scoreForest(this.forest, x);
-      const warm = this.count >= 0.9 * this.p.window;
+      const warm = this.seen >= (this.p.warmup ?? 0.9 * this.p.window * this.p.stride);
       result =
         score >= explainFrom
           ? { ...this.explain(x, score, values), warm }
@@ -165,7 +168,10 @@ export class HostForest {
 
   serialize(): Buffer {
     const from = Math.max(0, this.count - this.cap);
-    return packState({ count: this.count, seen: this.seen, lastFit: this.lastFit, from }, [this.slice(from, this.count), this.last]);
+    return packState({ count: this.count, seen: this.seen, lastFit: this.lastFit, from }, [
+      Float32Array.from(this.slice(from, this.count)),
+      this.last,
+    ]);
   }
 
   static restore(buf: Buffer, p: HostForestParams, phase = 0): HostForest {

@@ -279,6 +279,23 @@ describe('series detector', () => {
   });
 });
 
+describe('state codec', () => {
+  it('keeps 32-bit arrays at half the size, reads them back as 64-bit, and still reads blobs without the tag', () => {
+    const a = new Float64Array([1.5, -2.25, 1e6]);
+    const b = Float32Array.from([0.1, 7, -3.5]);
+    const both = packState({ n: 1 }, [a, b]);
+    const wide = packState({ n: 1 }, [a, Float64Array.from(b)]);
+    // 12 bytes fewer in the body, whatever the tag adds to the header.
+    expect(both.length - both.readUInt32LE(0)).toBeLessThanOrEqual(wide.length - wide.readUInt32LE(0) - 12 + 7);
+    const back = unpackState(both);
+    expect(back.meta).toEqual({ n: 1 });
+    expect([...back.arrays[0]!]).toEqual([...a]);
+    expect([...back.arrays[1]!]).toEqual([...b]);
+    // A blob from before the tag: 64-bit arrays only.
+    expect([...unpackState(packState({}, [a])).arrays[0]!]).toEqual([...a]);
+  });
+});
+
 describe('host forest', () => {
   const p = { trees: 50, sampleSize: 128, seed: 1, window: 400, stride: 1, refitEvery: 50, minHistory: 100 };
   const normal = (rng: () => number) => ({
