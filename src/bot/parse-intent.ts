@@ -99,7 +99,7 @@ const WORDS = {
   help: ['help', 'commands', 'usage', 'howto'],
   explain: ['explain', 'details', 'detail', 'describe', 'why'],
   today: ['today', 'tonight'],
-  attention: ['wrong', 'broken', 'attention', 'worry', 'worried', 'trouble', 'fire', 'problem', 'problems', 'issue', 'issues'],
+  attention: ['wrong', 'broken', 'attention', 'worry', 'worried', 'trouble', 'problem', 'problems', 'issue', 'issues'],
   // Not an intent by itself: listed so fuzzy matching keeps them ("compare" is not "compute").
   reasoning: ['compare', 'compared', 'comparison', 'versus', 'vs', 'should', 'correlation', 'trend', 'unusual', 'changed', 'cause'],
   // Everyday words within an edit or two of a keyword: "show" is not "slow", "list" not "last",
@@ -308,7 +308,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   // "Anything wrong?", "what needs my attention?": the present, not a history ("what went wrong
   // yesterday", "problems today", "the last 3 problems" are anomaly lists).
   if (
-    has(WORDS.attention) &&
+    (has(WORDS.attention) || /\bon fire\b/.test(text)) &&
     !metric &&
     !span &&
     !counting &&

@@ -27,7 +27,7 @@ export interface Anomaly {
   summary: string;
   /**
    * Where `metric` stands for several (the Isolation Forest's `host`): the metric that observed,
-   * peak and the expected range are figures of, named at the episode's onset.
+   * peak and the expected range are figures of: the one blamed at the episode's strongest moment.
    */
   feature?: string;
 }

@@ -221,6 +221,10 @@ describe('parseIntent', () => {
     expect(got).toMatchObject(want);
   });
 
+  it('does not hear "on fire" in words one letter from fire', () => {
+    for (const q of ['five', 'give me five', 'hire']) expect(parseIntent(q, targets).kind).not.toBe('attention');
+  });
+
   it('reads "most recent" as a list and "the most" as a count', () => {
     expect(parseIntent('most recent alerts', targets)).not.toHaveProperty('count');
     expect(parseIntent('which target had the most alerts this week', targets)).toMatchObject({ kind: 'anomalies', count: true });
