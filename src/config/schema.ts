@@ -115,9 +115,9 @@ export const configSchema = obj({
       enabled: z.boolean().default(true),
       trees: z.number().int().min(10).max(500).default(50),
       sampleSize: z.number().int().min(16).max(1024).default(128),
-      // 2,016 rows of one sample in 10: a week at 30 s (docs/detection.md).
-      window: z.number().int().min(64).max(4096).default(2016),
-      stride: z.number().int().min(1).max(60).default(10),
+      // 1,008 rows of one sample in 20: a week at 30 s (docs/detection.md).
+      window: z.number().int().min(64).max(4096).default(1008),
+      stride: z.number().int().min(1).max(60).default(20),
       refitEvery: z.number().int().min(1).default(240),
       minHistory: z.number().int().min(32).default(120),
       /** Samples before the forest may alert: a whole day at 30 s, so no time of day is novel. */

@@ -43,12 +43,12 @@ function transform(feature: string, v: number): number {
 /**
  * An Isolation Forest over one host's metric vector. Scores each new vector with a forest fitted
  * only on earlier vectors (causal), refitting every `refitEvery` samples on the trailing window.
- * One vector in `stride` becomes a training row, so the 2,016-row window spans a week at 30 s:
+ * One vector in `stride` becomes a training row, so the 1,008-row window spans a week at 30 s:
  * the daily cycle is normal rather than novel, and so is Monday after a quiet weekend. The ring keeps one refit period of rows beyond
  * the window so a restored detector can refit exactly the forest it had, from the same rows and seed.
  */
 export class HostForest {
-  /** Training rows in 32-bit floats: a week of rows is 40 KB a host, and a restore rebuilds from exactly these. */
+  /** Training rows in 32-bit floats: a week of rows is 20 KB a host, and a restore rebuilds from exactly these. */
   private rows: Float32Array;
   private readonly cap: number;
   private readonly refitRows: number;
