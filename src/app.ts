@@ -247,6 +247,7 @@ export function createApp(deps: AppDeps) {
     store,
     clock,
     logger: logger.child({ component: 'notifier' }),
+    fleetGroup: { minTargets: config.chat.fleetGroup.minTargets, windowMs: config.chat.fleetGroup.windowMinutes * 60_000 },
     channels: () => Object.fromEntries([...adapters.keys()].map((p) => [p, (config.chat.channels as Record<string, string[]>)[p] ?? []])),
   });
   pipeline.addListener({ onAnomalies: (changes) => notifier.onAnomalies(changes) });

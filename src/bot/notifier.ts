@@ -5,7 +5,8 @@ import type { Clock, Logger, Store } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
 import type { TrackerChanges } from '../pipeline/detect/anomaly-tracker.js';
 import { formatDuration } from './text-tools.js';
-import { renderAnomalyGroup, renderFollowUp, renderProposal, type SeriesWindow } from './render-message.js';
+import { METRIC_LABEL } from '../core/metrics.js';
+import { renderAnomalyGroup, renderFleetGroup, renderFollowUp, renderProposal, type SeriesWindow } from './render-message.js';
 
 export interface NotifierOptions {
   store: Store;
@@ -15,6 +16,11 @@ export interface NotifierOptions {
   logger: Logger;
   /** Chart window before the anomaly. */
   chartMs?: number;
+  /**
+   * Anomalies of one kind (metric and detector) opening on at least `minTargets` targets in one
+   * tick become one fleet message; more of that kind within `windowMs` of its start join it.
+   */
+  fleetGroup?: { minTargets: number; windowMs: number };
   onEnqueued?: () => void;
 }
 
@@ -47,6 +53,34 @@ export function createNotifier(o: NotifierOptions) {
     return { values: s.map((x) => x.value), from: s[0]?.ts ?? from, to: s.at(-1)?.ts ?? to };
   }
 
+  const fleet = o.fleetGroup ?? { minTargets: 5, windowMs: 10 * 60_000 };
+  /** The latest fleet message of each kind (`metric|detector`) and when it started. */
+  const fleetOf = new Map<string, { key: string; startTs: number }>();
+  const FLEET = 'alert:fleet:';
+
+  /** Takes the anomalies that go to a fleet message out of `fresh`, posting or updating those messages. */
+  function groupAcrossTargets(fresh: Anomaly[], now: number): Anomaly[] {
+    const byKind = new Map<string, Anomaly[]>();
+    for (const a of fresh) {
+      const kind = `${a.metric}|${a.detector}`;
+      (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(a);
+    }
+    const rest: Anomaly[] = [];
+    for (const [kind, list] of byKind) {
+      const prev = fleetOf.get(kind);
+      const joinable = prev !== undefined && now - prev.startTs <= fleet.windowMs && group(prev.key).some((a) => a.status === 'open');
+      if (!joinable && new Set(list.map((a) => a.target)).size < fleet.minTargets) {
+        rest.push(...list);
+        continue;
+      }
+      const key = joinable ? prev.key : `${FLEET}${kind}:${now}`;
+      for (const a of list) store.chat.linkAlert(a.id, key);
+      if (!joinable) fleetOf.set(kind, { key, startTs: now });
+      fanOut(joinable ? 'update' : 'post', key, renderFleetGroup(group(key), now));
+    }
+    return rest;
+  }
+
   function group(key: string): Anomaly[] {
     return store.chat
       .anomaliesForKey(key)
@@ -57,24 +91,46 @@ export function createNotifier(o: NotifierOptions) {
   return {
     onAnomalies(changes: TrackerChanges): void {
       const now = o.clock.now();
-      const byTarget = new Map<string, Anomaly[]>();
+      const fresh: Anomaly[] = [];
       for (const a of changes.opened) {
         if (store.chat.alertKeyFor(a.id)) continue;
         if (isSilenced(store, a.target, a.metric, now)) {
           o.logger.info({ anomaly: a.id, target: a.target }, 'alert silenced');
           continue;
         }
-        (byTarget.get(a.target) ?? byTarget.set(a.target, []).get(a.target)!).push(a);
+        fresh.push(a);
       }
+      const byTarget = new Map<string, Anomaly[]>();
+      for (const a of groupAcrossTargets(fresh, now)) (byTarget.get(a.target) ?? byTarget.set(a.target, []).get(a.target)!).push(a);
       for (const [target, list] of byTarget) {
         const key = `alert:${target}:${list[0]!.startTs}`;
         for (const a of list) store.chat.linkAlert(a.id, key);
         fanOut('post', key, renderAnomalyGroup(target, list, seriesFor(list[0]!), now));
       }
+      const fleetDone = new Set<string>();
       for (const a of changes.resolved) {
         const key = store.chat.alertKeyFor(a.id);
         if (!key) continue;
         const members = group(key);
+        if (key.startsWith(FLEET)) {
+          // One update per fleet message per tick, and one follow-up when the last member resolves.
+          if (fleetDone.has(key)) continue;
+          fleetDone.add(key);
+          fanOut('update', key, renderFleetGroup(members, now));
+          if (members.every((m) => m.status === 'resolved')) {
+            const last = Math.max(...members.map((m) => m.endTs ?? now));
+            fanOut(
+              'post',
+              `resolved:${key}`,
+              renderFollowUp(
+                `Resolved: ${METRIC_LABEL[a.metric] ?? a.metric} on ${new Set(members.map((m) => m.target)).size} targets`,
+                `All back to normal; the last after ${formatDuration(last - Math.min(...members.map((m) => m.startTs)))}.`,
+              ),
+              key,
+            );
+          }
+          continue;
+        }
         fanOut('update', key, renderAnomalyGroup(a.target, members, seriesFor(members[0] ?? a), now));
         fanOut(
           'post',

@@ -29,33 +29,89 @@ export interface SeriesWindow {
   to: number;
 }
 
+/** "peak 97.0%, expected 0.0%–90.0%; since 10:02 UTC": one anomaly's figures and where it stands. */
+function figureAndState(a: Anomaly): string {
+  const u = figureMetric(a);
+  const range =
+    a.expectedHigh >= Number.MAX_VALUE / 2 || a.detector === 'silence'
+      ? ''
+      : `, expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)}`;
+  // A silence is quoted by its longest gap: once resolved, `observed` is 0.
+  const figure =
+    a.detector === 'alertmanager'
+      ? 'from Alertmanager (no value sent)'
+      : a.detector === 'silence'
+        ? `no samples for ${formatDuration(a.peak * 1000)}`
+        : `peak ${formatValue(u, a.peak)}${range}`;
+  const state =
+    a.status === 'open'
+      ? `since ${clock(a.startTs)}`
+      : `resolved at ${clock(a.endTs ?? a.updatedTs)} after ${formatDuration((a.endTs ?? a.updatedTs) - a.startTs)}`;
+  return `${figure}; ${state}`;
+}
+
+const worstOf = (anomalies: Anomaly[]) => anomalies.reduce<Severity>((s, a) => (RANK[a.severity] > RANK[s] ? a.severity : s), 'info');
+
+/** Targets listed with figures in a fleet message before "and N more": ten fields, Slack's limit for a section. */
+const FLEET_LISTED = 9;
+
+/**
+ * One message for the same kind of anomaly (metric and detector) on many targets at once: a
+ * fleet-wide change (a deploy, a clean-up, a shared dependency) is one event to an operator, not
+ * one alert per host. Re-rendered in place as members join and resolve.
+ */
+export function renderFleetGroup(anomalies: Anomaly[], now: number): NeutralMessage {
+  const first = anomalies[0]!;
+  // Host anomalies of different hosts may blame different metrics: each field names its own.
+  const label = METRIC_LABEL[first.metric] ?? first.metric;
+  const targets = [...new Set(anomalies.map((a) => a.target))];
+  const open = anomalies.filter((a) => a.status === 'open');
+  const openTargets = new Set(open.map((a) => a.target)).size;
+  const worst = worstOf(open);
+  const from = Math.min(...anomalies.map((a) => a.startTs));
+  const to = Math.max(...anomalies.map((a) => a.startTs));
+  const title =
+    open.length === 0
+      ? `Resolved: ${label} on ${targets.length} targets`
+      : `${worst === 'critical' ? 'Critical' : 'Warning'}: ${label} on ${openTargets} of ${targets.length} targets at once`;
+  // Open before resolved, worst first, then by name (web-2 before web-10).
+  const order = [...anomalies].sort(
+    (a, z) =>
+      Number(z.status === 'open') - Number(a.status === 'open') ||
+      RANK[z.severity] - RANK[a.severity] ||
+      a.target.localeCompare(z.target, undefined, { numeric: true }),
+  );
+  const listed = order.slice(0, FLEET_LISTED);
+  const rest = [...new Set(order.map((a) => a.target))].filter((t) => !listed.some((a) => a.target === t));
+  return {
+    title,
+    severity: open.length === 0 ? 'ok' : worst,
+    text:
+      `${targets.length} targets, ${first.detector} detector, starting ${clock(from)}${to > from ? `–${clock(to)}` : ''}: ` +
+      `one message for a change across the fleet. First: ${first.summary || `${first.metric} anomaly`}`,
+    fields: [
+      ...listed.map((a) => ({
+        label: a.feature ? `${a.target} (${METRIC_LABEL[a.feature] ?? a.feature})` : a.target,
+        value: figureAndState(a),
+      })),
+      ...(rest.length > 0
+        ? [{ label: `and ${rest.length} more`, value: rest.slice(0, 40).join(', ') + (rest.length > 40 ? ', …' : '') }]
+        : []),
+    ],
+    context: `${open.length} open of ${anomalies.length} · ${stamp(now)}`,
+    actions: [],
+  };
+}
+
 /** One message for the anomalies of one target in one tick; re-rendered in place as they resolve. */
 export function renderAnomalyGroup(target: string, anomalies: Anomaly[], series: SeriesWindow | undefined, now: number): NeutralMessage {
   const open = anomalies.filter((a) => a.status === 'open');
-  const worst = anomalies.reduce<Severity>((s, a) => (RANK[a.severity] > RANK[s] ? a.severity : s), 'info');
+  const worst = worstOf(anomalies);
   const title =
     open.length === 0
       ? `Resolved: ${target} (${anomalies.length} anomal${anomalies.length === 1 ? 'y' : 'ies'})`
       : `${worst === 'critical' ? 'Critical' : 'Warning'}: ${open.length} anomal${open.length === 1 ? 'y' : 'ies'} on ${target}`;
-  const fields = anomalies.map((a) => {
-    const label = `${anomalyLabel(a)} · ${a.detector}`;
-    const u = figureMetric(a);
-    const range =
-      a.expectedHigh >= Number.MAX_VALUE / 2 || a.detector === 'silence'
-        ? ''
-        : `, expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)}`;
-    const figure =
-      a.detector === 'alertmanager'
-        ? 'from Alertmanager (no value sent)'
-        : a.detector === 'silence'
-          ? `no samples for ${formatDuration(a.peak * 1000)}`
-          : `peak ${formatValue(u, a.peak)}${range}`;
-    const state =
-      a.status === 'open'
-        ? `since ${clock(a.startTs)}`
-        : `resolved at ${clock(a.endTs ?? a.updatedTs)} after ${formatDuration((a.endTs ?? a.updatedTs) - a.startTs)}`;
-    return { label, value: `${figure}; ${state}` };
-  });
+  const fields = anomalies.map((a) => ({ label: `${anomalyLabel(a)} · ${a.detector}`, value: figureAndState(a) }));
   const first = anomalies[0]!;
   return {
     title,

@@ -209,6 +209,14 @@ export const configSchema = obj({
         .default('ops'),
       listenChannels: z.array(z.string().regex(/^\d{5,25}$/, 'a Discord channel id')).default([]),
     }).prefault({}),
+    /**
+     * One alert for the same kind of anomaly opening on many targets at once (a fleet-wide change)
+     * instead of one per target; more of that kind within the window join it.
+     */
+    fleetGroup: obj({
+      minTargets: z.number().int().min(2).default(5),
+      windowMinutes: z.number().min(0).max(1440).default(10),
+    }).prefault({}),
     channels: obj({
       slack: z.array(z.string()).default([]),
       discord: z.array(z.string()).default([]),
