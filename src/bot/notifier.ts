@@ -56,7 +56,8 @@ export function createNotifier(o: NotifierOptions) {
   const fleet = o.fleetGroup ?? { minTargets: 5, windowMs: 10 * 60_000 };
   /** The latest fleet message of each kind (`metric|detector`) and when it started. */
   const fleetOf = new Map<string, { key: string; startTs: number }>();
-  const FLEET = 'alert:fleet:';
+  // Not under 'alert:', where a target called "fleet" would collide.
+  const FLEET = 'fleet-alert:';
 
   /** Takes the anomalies that go to a fleet message out of `fresh`, posting or updating those messages. */
   function groupAcrossTargets(fresh: Anomaly[], now: number): Anomaly[] {

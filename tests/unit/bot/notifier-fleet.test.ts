@@ -60,7 +60,7 @@ describe('alerts across the fleet', () => {
     open([...disk, ...cpu]);
     const posts = outbox().filter((m) => m.op === 'post');
     expect(posts).toHaveLength(3);
-    const fleet = posts.find((m) => m.msgKey.startsWith('alert:fleet:'))!;
+    const fleet = posts.find((m) => m.msgKey.startsWith('fleet-alert:'))!;
     expect(fleet.payload.title).toBe('Warning: disk on 12 of 12 targets at once');
     // Nine with figures and a tenth naming the rest: Slack shows at most ten fields in a section.
     expect(fleet.payload.fields).toHaveLength(10);
