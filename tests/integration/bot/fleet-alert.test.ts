@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../src/app.js';
+import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
+import { captureLogger, testConfig } from '../../helpers/test-config.js';
+
+// The synthetic generator cleans every disk at Thursday 00:00 UTC: a fleet-wide drop.
+const WEDNESDAY_LATE = Date.UTC(2026, 10, 4, 23, 50, 0);
+const apps: App[] = [];
+afterEach(async () => {
+  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
+});
+
+describe('fleet alerts through the pipeline', () => {
+  async function run(fleetGroup: { minTargets: number }) {
+    const targets = Array.from({ length: 8 }, (_, i) => ({ name: `web-${i + 1}`, role: 'web' }));
+    const config = testConfig({
+      targets,
+      overrides: {
+        sources: { synthetic: { backfillHours: 24, incidentEveryMinutes: 100_000, bootIncident: false } },
+        chat: { channels: { slack: ['C-ALERTS'] }, fleetGroup },
+      },
+    });
+    let t = WEDNESDAY_LATE;
+    const app = createApp({ config, logger: captureLogger(), clock: { now: () => t } });
+    apps.push(app);
+    const slack = createFakeChatAdapter('slack');
+    app.addAdapter(slack);
+    await app.start({ schedule: false });
+    await app.outbox.stop();
+    for (let i = 0; i < 40; i++) {
+      t += 30_000;
+      await app.tick();
+      for (let k = 0; k < 20; k++) {
+        t += 1100;
+        await app.outbox.pumpOnce();
+      }
+    }
+    const alerts = [...slack.messages.values()].filter((m) => !m.thread);
+    return {
+      fleet: alerts.filter((m) => / at once$/.test(m.versions[0]!.title)),
+      perHostDisk: alerts.filter((m) => /on web-\d$/.test(m.versions[0]!.title) && m.msg.fields.some((f) => f.label.startsWith('disk'))),
+    };
+  }
+
+  it('announces a change on every host at once as one message', async () => {
+    const grouped = await run({ minTargets: 5 });
+    expect(grouped.fleet.length).toBeGreaterThanOrEqual(1);
+    expect(grouped.fleet[0]!.versions[0]!.title).toMatch(/^(Warning|Critical): disk on \d of \d targets at once$/);
+    expect(grouped.perHostDisk).toEqual([]);
+    // Without grouping the same clean-up pages host by host.
+    const apart = await run({ minTargets: 100 });
+    expect(apart.fleet).toEqual([]);
+    expect(apart.perHostDisk.length).toBeGreaterThanOrEqual(5);
+  }, 60_000);
+});
