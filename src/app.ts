@@ -233,6 +233,7 @@ export function createApp(deps: AppDeps) {
     fallback: llm && ((question, meta) => llm.answer({ question, ...meta })),
     staleAfterMs,
     thresholds: config.thresholds,
+    fleetGrouping: { minTargets: config.chat.fleetGroup.minTargets, windowMs: config.chat.fleetGroup.windowMinutes * 60_000 },
     record: (kind, ts, data) => recorder.record(kind, ts, data),
   });
   const outbox = createOutboxWorker({

@@ -6,6 +6,7 @@ import type { Sample } from '../core/sample.js';
 import { ALL_METRICS, answerMetricSpan, METRICS_OF } from './answer-metric-span.js';
 import { answerAttention } from './answer-attention.js';
 import { answerTrend } from './answer-trend.js';
+import { groupFleetEvents, type FleetEvent, type FleetGrouping } from './fleet-events.js';
 import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp, table, when } from './format-reply.js';
 import type { Intent, TargetRef } from './parse-intent.js';
 import type { Stat } from './parse-time-span.js';
@@ -18,6 +19,8 @@ export interface AnswerContext {
   staleAfterMs: number;
   /** The threshold rules, so that a trend can say when it would reach one. */
   thresholds?: ThresholdRule[];
+  /** How alerts are grouped across targets (chat.fleetGroup), so answers group them the same way. */
+  fleetGrouping?: FleetGrouping;
 }
 
 export const HELP = [
@@ -166,17 +169,38 @@ function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerCon
   const scope = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
   if (list.length === 0) return `No ${kind}anomalies${scope}.`;
   const atLeast = capped ? 'at least ' : '';
-  if (i.count) return countAnomalies(list, atLeast, `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`, !i.open);
-  const shown = list.slice(0, i.limit);
+  // A change on many targets at once is one line (and one message, as the notifier sent it).
+  const { events, singles } = i.target ? { events: [], singles: list } : groupFleetEvents(list, c.fleetGrouping);
+  const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
+  if (i.count) return countAnomalies(list, atLeast, what, !i.open, events);
+  const lines = [
+    ...events.map((e) => ({ ts: e.startTs, text: `• ${describeFleetEvent(e)}` })),
+    ...singles.map((a) => ({ ts: a.startTs, text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}` })),
+  ].sort((a, z) => z.ts - a.ts);
+  const shown = lines.slice(0, i.limit);
   const open = list.filter((a) => a.status === 'open').length;
-  const head = `${atLeast}${list.length} ${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}${i.open ? '' : `, ${open} open`}; ${shown.length === list.length ? 'all' : `the last ${shown.length}`}:`;
-  return [head, ...shown.map((a) => `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}`)].join('\n');
+  const inEvents = events.reduce((n, e) => n + e.members.length, 0);
+  const fleetNote = events.length
+    ? `, ${inEvents} of them in ${events.length === 1 ? 'one fleet-wide event' : `${events.length} fleet-wide events`}`
+    : '';
+  const head = `${atLeast}${list.length} ${what}${i.open ? '' : `, ${open} open`}${fleetNote}; ${shown.length === lines.length ? 'all' : `the last ${shown.length}`}:`;
+  return [head, ...shown.map((l) => l.text)].join('\n');
+}
+
+/** "fleet-wide: disk on 12 targets (robust) from …, 3 open — e.g. an_… web-1: …". */
+function describeFleetEvent(e: FleetEvent): string {
+  const open = e.members.filter((a) => a.status === 'open').length;
+  const first = e.members[0]!;
+  return (
+    `fleet-wide: ${METRIC_LABEL[e.metric] ?? e.metric} on ${e.targets} targets (${e.detector}) from ${stamp(e.startTs)}, ` +
+    `${open ? `${open} open` : 'all resolved'} — e.g. ${first.id} ${first.target}${first.summary ? `: ${first.summary}` : ''}`
+  );
 }
 
 /** "How many alerts this week?": totals by severity, target, metric and detector, largest first. */
 const COUNT_CAP = 100_000;
 
-function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen: boolean): string {
+function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen: boolean, events: FleetEvent[]): string {
   const by = (key: (a: Anomaly) => string) => {
     const m = new Map<string, number>();
     for (const a of list) m.set(key(a), (m.get(key(a)) ?? 0) + 1);
@@ -206,6 +230,14 @@ function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen:
       'By detector',
       by((a) => a.detector),
     ),
+    ...(events.length
+      ? [
+          `Fleet-wide (one kind on many targets at once): ${events
+            .slice(0, 5)
+            .map((e) => `${METRIC_LABEL[e.metric] ?? e.metric} (${e.detector}) on ${e.targets} targets from ${stamp(e.startTs)}`)
+            .join('; ')}${events.length > 5 ? `; and ${events.length - 5} more` : ''}`,
+        ]
+      : []),
     'Ask without "how many" for the list.',
   ].join('\n');
 }

@@ -3,6 +3,7 @@ import type { Clock, Logger, Store } from '../core/ports.js';
 import { hashString } from '../core/random.js';
 import type { FileConfig } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
+import type { FleetGrouping } from './fleet-events.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { describeProposal, stamp } from './format-reply.js';
@@ -20,6 +21,8 @@ export interface ChatServiceOptions {
   staleAfterMs: number;
   /** Threshold rules from config: trend answers say when a line would reach one. */
   thresholds?: FileConfig['thresholds'];
+  /** chat.fleetGroup, so answers group anomalies across targets as alerts do. */
+  fleetGrouping?: FleetGrouping;
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
   /**
    * Free-form answers (the LLM layer plugs in here): text the router cannot place, and lookups that
@@ -133,7 +136,14 @@ export function createChatService(o: ChatServiceOptions) {
   }
 
   function ctx(now: number): AnswerContext {
-    return { store: o.store, targets: o.targets(), now, staleAfterMs: o.staleAfterMs, thresholds: o.thresholds };
+    return {
+      store: o.store,
+      targets: o.targets(),
+      now,
+      staleAfterMs: o.staleAfterMs,
+      thresholds: o.thresholds,
+      fleetGrouping: o.fleetGrouping,
+    };
   }
 
   async function freeForm(e: Extract<ChatEvent, { kind: 'text' }>, deterministic: () => string): Promise<ChatReply> {

@@ -151,6 +151,7 @@ async function ask(io: CliIO, args: string[]): Promise<number> {
       logger: createLogger({ level: 'warn', destination: process.stderr }),
       staleAfterMs: 3 * intervalMsOf(cfg.schedule),
       thresholds: cfg.thresholds,
+      fleetGrouping: { minTargets: cfg.chat.fleetGroup.minTargets, windowMs: cfg.chat.fleetGroup.windowMinutes * 60_000 },
     });
     const user = { platform: 'cli' as const, id: os.userInfo().username, roles: [] };
     const reply = await chat.handle({ kind: 'text', platform: 'cli', user, channel: 'cli', text: question, source: 'cli' });

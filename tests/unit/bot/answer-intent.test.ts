@@ -453,3 +453,41 @@ describe('what needs attention', () => {
     expect(renderAnomalyGroup('web-1', [hb], undefined, NOW).fields[0]!.value).toMatch(/^no samples for 3 min;/);
   });
 });
+
+describe('anomalies across the fleet', () => {
+  const cleanUp = (c: AnswerContext, n: number, startTs: number) => {
+    for (let k = 0; k < n; k++)
+      c.store.upsertAnomaly({
+        ...c.store.getAnomaly('an_one')!,
+        id: `an_fl${k}x${startTs % 1000}`,
+        key: `host-${k + 1}|disk|robust`,
+        target: `host-${k + 1}`,
+        metric: 'disk',
+        detector: 'robust',
+        startTs: startTs + k * 30_000,
+        updatedTs: startTs + k * 30_000,
+        endTs: startTs + 600_000,
+        summary: 'disk recent level 40.1% (latest 40.1%): a level shift from its usual 42–42.5%',
+      });
+  };
+
+  it('lists a change on many targets at once as one line, and counts it as one event', () => {
+    const c = ctx();
+    cleanUp(c, 12, NOW - 2 * 3_600_000);
+    const r = ask('anomalies today', c).split('\n');
+    expect(r[0]).toBe('14 anomalies today (UTC), 1 open, 12 of them in one fleet-wide event; all:');
+    expect(r).toHaveLength(4);
+    expect(r[3]).toBe(
+      '• fleet-wide: disk on 12 targets (robust) from 2026-11-02 10:00:00 UTC, all resolved — e.g. an_fl0x0 host-1: disk recent level 40.1% (latest 40.1%): a level shift from its usual 42–42.5%',
+    );
+    expect(ask('how many anomalies today?', c)).toContain(
+      'Fleet-wide (one kind on many targets at once): disk (robust) on 12 targets from 2026-11-02 10:00:00 UTC',
+    );
+    // Four at once is below the grouping's minimum, and one target's own list is never grouped.
+    const d = ctx();
+    cleanUp(d, 4, NOW - 2 * 3_600_000);
+    expect(ask('anomalies today', d).split('\n')).toHaveLength(7);
+    const withHost = [...targets, { name: 'host-1', role: null }];
+    expect(answerIntent(parseIntent('anomalies on host-1 today', withHost), { ...c, targets: withHost })).toMatch(/^1 anomaly on host-1/);
+  });
+});
