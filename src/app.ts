@@ -23,6 +23,7 @@ import { createRemediationService } from './pipeline/remediate/remediation-servi
 import { createScheduler, intervalMsOf } from './pipeline/scheduler.js';
 import { createSqliteStore } from './store/sqlite-store.js';
 import { createChatService } from './bot/chat-service.js';
+import { fleetGroupingOf } from './bot/fleet-events.js';
 import { createNotifier } from './bot/notifier.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
 import { createWebAdapter } from './bot/web/web-adapter.js';
@@ -233,7 +234,7 @@ export function createApp(deps: AppDeps) {
     fallback: llm && ((question, meta) => llm.answer({ question, ...meta })),
     staleAfterMs,
     thresholds: config.thresholds,
-    fleetGrouping: { minTargets: config.chat.fleetGroup.minTargets, windowMs: config.chat.fleetGroup.windowMinutes * 60_000 },
+    fleetGrouping: fleetGroupingOf(config.chat.fleetGroup),
     record: (kind, ts, data) => recorder.record(kind, ts, data),
   });
   const outbox = createOutboxWorker({
@@ -248,7 +249,7 @@ export function createApp(deps: AppDeps) {
     store,
     clock,
     logger: logger.child({ component: 'notifier' }),
-    fleetGroup: { minTargets: config.chat.fleetGroup.minTargets, windowMs: config.chat.fleetGroup.windowMinutes * 60_000 },
+    fleetGroup: fleetGroupingOf(config.chat.fleetGroup),
     channels: () => Object.fromEntries([...adapters.keys()].map((p) => [p, (config.chat.channels as Record<string, string[]>)[p] ?? []])),
   });
   pipeline.addListener({ onAnomalies: (changes) => notifier.onAnomalies(changes) });

@@ -17,6 +17,15 @@ export interface FleetGrouping {
 
 export const DEFAULT_FLEET_GROUPING: FleetGrouping = { minTargets: 5, windowMs: 10 * 60_000 };
 
+/** chat.fleetGroup from config, in milliseconds. */
+export const fleetGroupingOf = (c: { minTargets: number; windowMinutes: number }): FleetGrouping => ({
+  minTargets: c.minTargets,
+  windowMs: c.windowMinutes * 60_000,
+});
+
+/** What makes anomalies "the same kind" across targets: metric and detector. */
+export const fleetKind = (a: Pick<Anomaly, 'metric' | 'detector'>): string => `${a.metric}|${a.detector}`;
+
 /**
  * Finds fleet-wide events in a list of anomalies: those of one kind starting on at least
  * `minTargets` targets within `windowMs` of the first, close to how the notifier announces them as
@@ -25,7 +34,7 @@ export const DEFAULT_FLEET_GROUPING: FleetGrouping = { minTargets: 5, windowMs: 
 export function groupFleetEvents(list: Anomaly[], g: FleetGrouping = DEFAULT_FLEET_GROUPING): { events: FleetEvent[]; singles: Anomaly[] } {
   const byKind = new Map<string, Anomaly[]>();
   for (const a of list) {
-    const kind = `${a.metric}|${a.detector}`;
+    const kind = fleetKind(a);
     (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(a);
   }
   const grouped = new Set<string>();

@@ -4,6 +4,7 @@ import { silenceCovers } from '../core/chat-store.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
 import type { TrackerChanges } from '../pipeline/detect/anomaly-tracker.js';
+import { DEFAULT_FLEET_GROUPING, fleetKind, type FleetGrouping } from './fleet-events.js';
 import { formatDuration } from './text-tools.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import { renderAnomalyGroup, renderFleetGroup, renderFollowUp, renderProposal, type SeriesWindow } from './render-message.js';
@@ -20,7 +21,7 @@ export interface NotifierOptions {
    * Anomalies of one kind (metric and detector) opening on at least `minTargets` targets in one
    * tick become one fleet message; more of that kind within `windowMs` of its start join it.
    */
-  fleetGroup?: { minTargets: number; windowMs: number };
+  fleetGroup?: FleetGrouping;
   onEnqueued?: () => void;
 }
 
@@ -53,7 +54,7 @@ export function createNotifier(o: NotifierOptions) {
     return { values: s.map((x) => x.value), from: s[0]?.ts ?? from, to: s.at(-1)?.ts ?? to };
   }
 
-  const fleet = o.fleetGroup ?? { minTargets: 5, windowMs: 10 * 60_000 };
+  const fleet = o.fleetGroup ?? DEFAULT_FLEET_GROUPING;
   /** The latest fleet message of each kind (`metric|detector`) and when it started. */
   const fleetOf = new Map<string, { key: string; startTs: number }>();
   // Not under 'alert:', where a target called "fleet" would collide.
@@ -63,7 +64,7 @@ export function createNotifier(o: NotifierOptions) {
   function groupAcrossTargets(fresh: Anomaly[], now: number): Anomaly[] {
     const byKind = new Map<string, Anomaly[]>();
     for (const a of fresh) {
-      const kind = `${a.metric}|${a.detector}`;
+      const kind = fleetKind(a);
       (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(a);
     }
     const rest: Anomaly[] = [];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { createApp } from '../app.js';
 import { createChatService } from '../bot/chat-service.js';
+import { fleetGroupingOf } from '../bot/fleet-events.js';
 import { ConfigError, InputError, ScoError, errorMessage } from '../core/errors.js';
 import { loadConfig, type Config } from '../config/load-config.js';
 import { configTargets } from '../create-sources.js';
@@ -151,7 +152,7 @@ async function ask(io: CliIO, args: string[]): Promise<number> {
       logger: createLogger({ level: 'warn', destination: process.stderr }),
       staleAfterMs: 3 * intervalMsOf(cfg.schedule),
       thresholds: cfg.thresholds,
-      fleetGrouping: { minTargets: cfg.chat.fleetGroup.minTargets, windowMs: cfg.chat.fleetGroup.windowMinutes * 60_000 },
+      fleetGrouping: fleetGroupingOf(cfg.chat.fleetGroup),
     });
     const user = { platform: 'cli' as const, id: os.userInfo().username, roles: [] };
     const reply = await chat.handle({ kind: 'text', platform: 'cli', user, channel: 'cli', text: question, source: 'cli' });

@@ -17,8 +17,8 @@ export function anomalyId(key: string, startTs: number): string {
   return `an_${hashString(`${key}@${startTs}`, 1).toString(36)}${hashString(`${key}@${startTs}`, 2).toString(36).slice(0, 3)}`;
 }
 
-// A host-level episode keeps the figures of the metric named at its onset: a later finding that
-// blames another metric (or none) must not put megabytes into a range of percents.
+// A host-level episode keeps one metric's figures: a finding that blames another metric (or none)
+// must not put megabytes into a range of percents.
 const sameFigures = (a: Anomaly, f: Finding) => (f.feature || undefined) === a.feature;
 
 /**
@@ -72,34 +72,30 @@ export class AnomalyTracker {
         } else {
           const beyond = (v: number) => Math.max(v - cur.expectedHigh, cur.expectedLow - v);
           const stronger = f.score >= cur.score;
-          const next: Anomaly = sameFigures(cur, f)
-            ? {
-                ...cur,
-                severity: RANK[f.severity] > RANK[cur.severity] ? f.severity : cur.severity,
-                score: Math.max(cur.score, f.score),
-                observed: f.observed,
-                updatedTs: f.ts,
-                peak: beyond(f.observed) > beyond(cur.peak) ? f.observed : cur.peak,
-                // The summary describes the episode's strongest moment, not a weaker tail of it.
-                summary: f.summary && stronger ? f.summary : cur.summary,
-              }
-            : {
-                ...cur,
-                severity: RANK[f.severity] > RANK[cur.severity] ? f.severity : cur.severity,
-                score: Math.max(cur.score, f.score),
-                updatedTs: f.ts,
-                // A stronger moment that blames another metric becomes the episode's figures, all of them.
-                ...(stronger && f.feature
-                  ? {
-                      feature: f.feature,
-                      observed: f.observed,
-                      peak: f.observed,
-                      expectedLow: f.expectedLow,
-                      expectedHigh: f.expectedHigh,
-                      summary: f.summary || cur.summary,
-                    }
-                  : {}),
-              };
+          const next: Anomaly = {
+            ...cur,
+            severity: RANK[f.severity] > RANK[cur.severity] ? f.severity : cur.severity,
+            score: Math.max(cur.score, f.score),
+            updatedTs: f.ts,
+            ...(sameFigures(cur, f)
+              ? {
+                  observed: f.observed,
+                  peak: beyond(f.observed) > beyond(cur.peak) ? f.observed : cur.peak,
+                  // The summary describes the episode's strongest moment, not a weaker tail of it.
+                  summary: f.summary && stronger ? f.summary : cur.summary,
+                }
+              : // A stronger moment that blames another metric becomes the episode's figures, all of them.
+                stronger && f.feature
+                ? {
+                    feature: f.feature,
+                    observed: f.observed,
+                    peak: f.observed,
+                    expectedLow: f.expectedLow,
+                    expectedHigh: f.expectedHigh,
+                    summary: f.summary || cur.summary,
+                  }
+                : {}),
+          };
           this.open.set(key, next);
           changes.updated.push(next);
         }
