@@ -23,6 +23,7 @@ import { createRemediationService } from './pipeline/remediate/remediation-servi
 import { createScheduler, intervalMsOf } from './pipeline/scheduler.js';
 import { createSqliteStore } from './store/sqlite-store.js';
 import { createChatService } from './bot/chat-service.js';
+import { alertRouter, idlePlatforms } from './bot/alert-routes.js';
 import { fleetGroupingOf } from './bot/fleet-events.js';
 import { createNotifier } from './bot/notifier.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
@@ -251,6 +252,7 @@ export function createApp(deps: AppDeps) {
     logger: logger.child({ component: 'notifier' }),
     fleetGroup: fleetGroupingOf(config.chat.fleetGroup),
     channels: () => Object.fromEntries([...adapters.keys()].map((p) => [p, (config.chat.channels as Record<string, string[]>)[p] ?? []])),
+    route: alertRouter(config.chat.routes, config.chat.channels, targetMap, (p) => adapters.has(p)),
   });
   pipeline.addListener({ onAnomalies: (changes) => notifier.onAnomalies(changes) });
   const web = createWebAdapter({
@@ -354,6 +356,9 @@ export function createApp(deps: AppDeps) {
     async start(opts: { schedule?: boolean } = {}) {
       remediation.recover(clock.now());
       await loadAdapters();
+      const idle = idlePlatforms(config.chat.routes, (p) => adapters.has(p));
+      if (idle.length > 0)
+        logger.warn({ platforms: idle }, 'alert routes name platforms that are not configured; those channels get nothing');
       await backfill();
       const address = await sidePort.start();
       logger.info({ address: `http://${address.address}:${address.port}` }, 'side port listening');

@@ -1,18 +1,24 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { NeutralMessage, Platform } from '../core/chat.js';
-import { silenceCovers } from '../core/chat-store.js';
+import { silenceCovers, type Destination } from '../core/chat-store.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
 import type { TrackerChanges } from '../pipeline/detect/anomaly-tracker.js';
 import { DEFAULT_FLEET_GROUPING, fleetKind, type FleetGrouping } from './fleet-events.js';
 import { formatDuration } from './text-tools.js';
+import { unionDestinations } from './alert-routes.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import { renderAnomalyGroup, renderFleetGroup, renderFollowUp, renderProposal, type SeriesWindow } from './render-message.js';
 
 export interface NotifierOptions {
   store: Store;
-  /** Where alerts go, per platform; only platforms with a running adapter are included. */
+  /** The default channels per platform; only platforms with a running adapter are included. */
   channels: () => Partial<Record<Platform, string[]>>;
+  /**
+   * Where each anomaly's alert goes (alert routing); without it every alert goes to `channels`.
+   * A message goes wherever any of its anomalies is routed; updates and replies follow it there.
+   */
+  route?: (anomalies: Anomaly[]) => Destination[][];
   clock: Clock;
   logger: Logger;
   /** Chart window before the anomaly. */
@@ -38,11 +44,31 @@ export function createNotifier(o: NotifierOptions) {
   const { store } = o;
   const chartMs = o.chartMs ?? 2 * 3_600_000;
 
-  function fanOut(op: 'post' | 'update', msgKey: string, payload: NeutralMessage, threadKey: string | null = null): void {
+  const defaults = (): Destination[] =>
+    (Object.entries(o.channels()) as [Platform, string[]][]).flatMap(([platform, channels]) =>
+      channels.map((channel) => ({ platform, channel })),
+    );
+
+  /** Records where a new message (or a message gaining members) goes: the union of its anomalies' routes. */
+  function routeTo(key: string, anomalies: Anomaly[]): void {
+    const list = o.route ? unionDestinations(o.route(anomalies)) : defaults();
+    if (list.length === 0) o.logger.info({ key, anomalies: anomalies.map((a) => a.id) }, 'alert routed nowhere');
+    store.chat.addDestinations(key, list, o.clock.now());
+  }
+
+  /** Where a key's messages go: where it was routed, or the defaults for keys from before routes were recorded. */
+  const whereIs = (key: string): Destination[] => store.chat.destinationsOf(key) ?? defaults();
+
+  /** Sends to where `routeKey` was routed (the message itself, or the alert a proposal or reply belongs to). */
+  function fanOut(
+    op: 'post' | 'update',
+    msgKey: string,
+    payload: NeutralMessage,
+    threadKey: string | null = null,
+    routeKey = threadKey ?? msgKey,
+  ): void {
     const now = o.clock.now();
-    for (const [platform, channels] of Object.entries(o.channels()) as [Platform, string[]][]) {
-      for (const channel of channels) store.chat.enqueue({ platform, channel, op, msgKey, threadKey, payload }, now);
-    }
+    for (const { platform, channel } of whereIs(routeKey)) store.chat.enqueue({ platform, channel, op, msgKey, threadKey, payload }, now);
     o.onEnqueued?.();
   }
 
@@ -78,6 +104,8 @@ export function createNotifier(o: NotifierOptions) {
       const key = joinable ? prev.key : `${FLEET}${kind}:${now}`;
       for (const a of list) store.chat.linkAlert(a.id, key);
       if (!joinable) fleetOf.set(kind, { key, startTs: now });
+      // Members joining later may widen the audience; the worker posts where the message is not yet.
+      routeTo(key, list);
       fanOut(joinable ? 'update' : 'post', key, renderFleetGroup(group(key), now));
     }
     return rest;
@@ -107,6 +135,7 @@ export function createNotifier(o: NotifierOptions) {
       for (const [target, list] of byTarget) {
         const key = `alert:${target}:${list[0]!.startTs}`;
         for (const a of list) store.chat.linkAlert(a.id, key);
+        routeTo(key, list);
         fanOut('post', key, renderAnomalyGroup(target, list, seriesFor(list[0]!), now));
       }
       const fleetDone = new Set<string>();
@@ -151,9 +180,10 @@ export function createNotifier(o: NotifierOptions) {
       if (!alertKey) return; // its anomaly was silenced or predates the notifier
       const key = `proposal:${p.id}`;
       if (p.mode === 'approval') {
-        if (e.to === 'proposed') fanOut('post', key, renderProposal(p));
+        // A proposal goes where its alert went.
+        if (e.to === 'proposed') fanOut('post', key, renderProposal(p), null, alertKey);
         else {
-          fanOut('update', key, renderProposal(p));
+          fanOut('update', key, renderProposal(p), null, alertKey);
           if (['approved', 'denied', 'expired', 'succeeded', 'failed'].includes(e.to)) {
             const who = e.actor.startsWith('executor:') || e.actor === 'system' ? '' : ` by ${e.actor}`;
             fanOut(
@@ -161,6 +191,7 @@ export function createNotifier(o: NotifierOptions) {
               `${key}:${e.to}`,
               renderFollowUp(`${p.id} ${e.to}${who}`, e.note || e.to, e.to === 'failed' ? 'critical' : 'ok'),
               key,
+              alertKey,
             );
           }
         }

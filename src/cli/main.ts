@@ -17,6 +17,7 @@ import { lockDataDir } from '../store/data-dir-lock.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import { parseSeriesCsv, timestampMs } from './csv.js';
 import { createProgressBar } from './progress-bar.js';
+import { renderRoutes, renderRouteTest, routeQueryOf } from './routes-command.js';
 
 const HELP = `smartcloudops — ChatOps for cloud hosts
 
@@ -37,6 +38,8 @@ commands:
                              write Prometheus file_sd targets from the targets file (default infra/prometheus/file_sd);
                              --check only reports whether the file is up to date (exit 1 when not)
   config check               validate the configuration; non-zero exit listing every problem
+  config routes [--target T [--metric M] [--detector D] [--severity S]]
+                             print the alert routes, or where an alert with those facts would go
   help                       this text
 
 environment: SCO_CONFIG, SCO_DATA_DIR, SCO_HTTP_HOST, SCO_HTTP_PORT, SCO_LOG_LEVEL (see docs/configuration.md)`;
@@ -214,8 +217,24 @@ function configCheck(io: CliIO): number {
         .filter(([, s]) => s.enabled)
         .map(([n]) => n)
         .join(', ')}; ` +
-      `${cfg.remediation.rules.length} remediation rules`,
+      `${cfg.remediation.rules.length} remediation rules; ${cfg.chat.routes.length} alert routes`,
   );
+  return 0;
+}
+
+function configRoutes(io: CliIO, args: string[]): number {
+  const cfg = config(io);
+  const q = routeQueryOf((name) => flag(args, name));
+  if (!q) io.out(renderRoutes(cfg.chat.routes, cfg.chat.channels));
+  else
+    io.out(
+      renderRouteTest(
+        cfg.chat.routes,
+        cfg.chat.channels,
+        q,
+        configTargets(cfg).find((t) => t.name === q.target),
+      ),
+    );
   return 0;
 }
 
@@ -243,7 +262,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         if (rest[0] !== 'register') throw new InputError('usage: smartcloudops discord register [--guild <id>]');
         return await discordRegister(io, rest.slice(1));
       case 'config':
-        if (rest[0] !== 'check') throw new InputError('usage: smartcloudops config check');
+        if (rest[0] === 'routes') return configRoutes(io, rest.slice(1));
+        if (rest[0] !== 'check') throw new InputError('usage: smartcloudops config check | config routes [--target T ...]');
         return configCheck(io);
       case 'help':
       case '--help':

@@ -5,6 +5,7 @@ import { ACTIONS } from '../core/remediation.js';
 const obj = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
 
 const severity = z.enum(['info', 'warning', 'critical']);
+const detectorName = z.enum(['threshold', 'robust', 'iforest', 'silence', 'alertmanager']);
 const metricName = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'metric names are lower_snake_case, at most 40 characters');
 
 const thresholdRule = obj({
@@ -22,7 +23,7 @@ const remediationRule = obj({
   name: z.string().min(1),
   when: obj({
     metrics: z.array(metricName).optional(),
-    detectors: z.array(z.enum(['threshold', 'robust', 'iforest', 'silence', 'alertmanager'])).optional(),
+    detectors: z.array(detectorName).optional(),
     minSeverity: severity.default('warning'),
     targets: z.array(z.string()).optional(),
   }).prefault({}),
@@ -31,6 +32,26 @@ const remediationRule = obj({
   mode: z.enum(['dry_run', 'approval', 'auto']).optional(),
   executor: z.enum(['simulate', 'script', 'aws']).default('simulate'),
   cooldownSeconds: z.number().int().min(0).default(900),
+});
+
+const discordChannel = z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits; Developer Mode → Copy Channel ID)');
+const channelList = z.array(z.string().min(1, 'a channel name or id')).optional();
+const alertRoute = obj({
+  name: z.string().min(1).optional(),
+  match: obj({
+    severities: z.array(severity).min(1).optional(),
+    targets: z.array(z.string().min(1)).min(1).optional(),
+    roles: z.array(z.string().min(1)).min(1).optional(),
+    labels: z.record(z.string(), z.string()).optional(),
+    metrics: z.array(metricName).min(1).optional(),
+    detectors: z.array(detectorName).min(1).optional(),
+  }).prefault({}),
+  slack: channelList,
+  discord: z.array(discordChannel).optional(),
+  web: channelList,
+  continue: z.boolean().default(false),
+}).refine((r) => r.slack !== undefined || r.discord !== undefined || r.web !== undefined, {
+  message: 'a route needs "slack", "discord" or "web" channels (an empty list sends that match nowhere)',
 });
 
 const approverSet = obj({
@@ -207,7 +228,7 @@ export const configSchema = obj({
         .string()
         .regex(/^[a-z0-9_-]{1,32}$/, 'a lowercase command name like "ops"')
         .default('ops'),
-      listenChannels: z.array(z.string().regex(/^\d{5,25}$/, 'a Discord channel id')).default([]),
+      listenChannels: z.array(discordChannel).default([]),
     }).prefault({}),
     /**
      * One alert for the same kind of anomaly opening on many targets at once (a fleet-wide change)
@@ -219,9 +240,11 @@ export const configSchema = obj({
     }).prefault({}),
     channels: obj({
       slack: z.array(z.string()).default([]),
-      discord: z.array(z.string()).default([]),
+      discord: z.array(discordChannel).default([]),
       web: z.array(z.string()).default(['console']),
     }).prefault({}),
+    /** Alert routing (bot/alert-routes.ts): first match wins unless it says continue; no match goes to `channels`. */
+    routes: z.array(alertRoute).default([]),
   }).prefault({}),
 });
 

@@ -32,6 +32,12 @@ export interface OutboxItem {
   createdTs: number;
 }
 
+/** One channel on one platform. */
+export interface Destination {
+  platform: Platform;
+  channel: string;
+}
+
 export interface WebMessage {
   id: string;
   channel: string;
@@ -57,6 +63,11 @@ export interface ChatStore {
   markSkipped(id: number): void;
   outboxBacklog(): number;
   messageRef(platform: Platform, channel: string, msgKey: string): MessageRef | undefined;
+
+  /** Records where a message key was sent (a union: adding again is a no-op). */
+  addDestinations(msgKey: string, list: Destination[], now: number): void;
+  /** Where a message key was sent, in the order first recorded (empty: routed nowhere); undefined when never recorded. */
+  destinationsOf(msgKey: string): Destination[] | undefined;
 
   linkAlert(anomalyId: string, msgKey: string): void;
   alertKeyFor(anomalyId: string): string | undefined;

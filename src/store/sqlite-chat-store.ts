@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { MessageRef, NeutralMessage } from '../core/chat.js';
-import type { ChatStore, OutboxItem, Silence, WebMessage } from '../core/chat-store.js';
+import type { MessageRef, NeutralMessage, Platform } from '../core/chat.js';
+import type { ChatStore, Destination, OutboxItem, Silence, WebMessage } from '../core/chat-store.js';
 import { hashString } from '../core/random.js';
 
 export const CHAT_MIGRATION = `
@@ -19,7 +19,15 @@ export const CHAT_MIGRATION = `
   CREATE INDEX web_messages_created ON web_messages (created_ts);
 `;
 
+/** Where each message key was routed, so its updates and thread replies follow it there after restarts and config changes. */
+export const CHAT_DESTINATIONS_MIGRATION = `
+  CREATE TABLE message_destinations (msg_key TEXT NOT NULL, platform TEXT NOT NULL, channel TEXT NOT NULL,
+    created_ts INTEGER NOT NULL, PRIMARY KEY (msg_key, platform, channel)) WITHOUT ROWID;
+  CREATE INDEX message_destinations_created ON message_destinations (created_ts);
+`;
+
 type Row = Record<string, unknown>;
+const DESTINATIONS_KEEP_MS = 180 * 86_400_000;
 
 export function createSqliteChatStore(db: Database.Database): ChatStore {
   const q = {
@@ -43,6 +51,9 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     webPost: db.prepare('INSERT INTO web_messages VALUES (?, ?, ?, ?, ?, ?)'),
     webUpdate: db.prepare('UPDATE web_messages SET payload = ?, updated_ts = ? WHERE id = ?'),
     web: db.prepare('SELECT * FROM web_messages ORDER BY created_ts DESC, id DESC LIMIT ?'),
+    addDest: db.prepare('INSERT OR IGNORE INTO message_destinations VALUES (?, ?, ?, ?)'),
+    dests: db.prepare('SELECT platform, channel FROM message_destinations WHERE msg_key = ? ORDER BY created_ts, platform, channel'),
+    pruneDests: db.prepare('DELETE FROM message_destinations WHERE created_ts < ?'),
     pruneOutbox: db.prepare("DELETE FROM outbox WHERE status != 'pending' AND created_ts < ?"),
   };
   let webSeq = 0;
@@ -50,6 +61,14 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
   const markSent = db.transaction((id: number, ref?: { msgKey: string; ref: MessageRef }) => {
     q.done.run(id);
     if (ref) q.saveRef.run(ref.ref.platform, ref.ref.channel, ref.msgKey, ref.ref.id, ref.ref.thread ?? null);
+  });
+
+  const addDestinations = db.transaction((msgKey: string, list: Destination[], now: number) => {
+    // Routes of alerts older than any open episode is likely to be; a key without a record falls back to the defaults.
+    q.pruneDests.run(now - DESTINATIONS_KEEP_MS);
+    // An empty row records "routed nowhere", which must not read as "never routed".
+    q.addDest.run(msgKey, '', '', now);
+    for (const d of list) q.addDest.run(msgKey, d.platform, d.channel, now);
   });
 
   return {
@@ -94,6 +113,13 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     messageRef(platform, channel, msgKey) {
       const r = q.ref.get(platform, channel, msgKey) as Row | undefined;
       return r && { platform, channel, id: r.ref_id as string, thread: (r.thread as string | null) ?? undefined };
+    },
+
+    addDestinations: (msgKey, list, now) => addDestinations(msgKey, list, now),
+    destinationsOf(msgKey) {
+      const rows = q.dests.all(msgKey) as Row[];
+      if (rows.length === 0) return undefined;
+      return rows.filter((r) => r.platform !== '').map((r) => ({ platform: r.platform as Platform, channel: r.channel as string }));
     },
 
     linkAlert: (anomalyId, msgKey) => void q.link.run(anomalyId, msgKey),

@@ -48,6 +48,40 @@ describe('smartcloudops CLI', () => {
     expect(bad.err).toMatch(/SCO_HTTP_PORT/);
   });
 
+  it('config routes prints the routing table and where an alert would go', () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 't.json'),
+      JSON.stringify({ targets: [{ name: 'db-1', role: 'db', labels: { team: 'storage' } }, { name: 'web-1' }] }),
+    );
+    writeFileSync(
+      path.join(dir, 'c.json'),
+      JSON.stringify({
+        targetsFile: path.join(dir, 't.json'),
+        chat: {
+          channels: { slack: ['C-OPS'] },
+          routes: [
+            { name: 'storage', match: { labels: { team: 'storage' } }, slack: ['C-STORAGE'], continue: true },
+            { name: 'page', match: { severities: ['critical'] }, slack: ['C-PAGE'], discord: ['123456789012'] },
+          ],
+        },
+      }),
+    );
+    const env = { SCO_CONFIG: path.join(dir, 'c.json') };
+    const table = cli(['config', 'routes'], env);
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/1\. storage: team=storage -> slack: C-STORAGE \(continue\)/);
+    expect(table.out).toMatch(/Default channels: slack: C-OPS; discord: nowhere; web: console/);
+    const crit = cli(['config', 'routes', '--target', 'db-1', '--metric', 'disk', '--severity', 'critical'], env);
+    expect(crit.out).toMatch(/slack: C-STORAGE, C-PAGE \(route "storage", "page"\)/);
+    expect(crit.out).toMatch(/discord: 123456789012 \(route "page"\)/);
+    expect(crit.out).toMatch(/web: console \(default\)/);
+    expect(cli(['config', 'routes', '--target', 'web-1'], env).out).toMatch(/slack: C-OPS \(default\)/);
+    const bad = cli(['config', 'routes', '--target', 'web-1', '--severity', 'loud'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--severity must be one of info, warning, critical/);
+  });
+
   it('tick prints a JSON summary and status reads it back from the store', () => {
     const data = tempDir();
     const t = cli(['tick'], { SCO_DATA_DIR: data, SCO_CONFIG: CALM });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../src/app.js';
+import type { App } from '../../../src/app.js';
 import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
-import { captureLogger, testConfig } from '../../helpers/test-config.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { testConfig } from '../../helpers/test-config.js';
 
 // The synthetic generator cleans every disk at Thursday 00:00 UTC: a fleet-wide drop.
 const WEDNESDAY_LATE = Date.UTC(2026, 10, 4, 23, 50, 0);
@@ -20,21 +21,10 @@ describe('fleet alerts through the pipeline', () => {
         chat: { channels: { slack: ['C-ALERTS'] }, fleetGroup },
       },
     });
-    let t = WEDNESDAY_LATE;
-    const app = createApp({ config, logger: captureLogger(), clock: { now: () => t } });
-    apps.push(app);
     const slack = createFakeChatAdapter('slack');
-    app.addAdapter(slack);
-    await app.start({ schedule: false });
-    await app.outbox.stop();
-    for (let i = 0; i < 40; i++) {
-      t += 30_000;
-      await app.tick();
-      for (let k = 0; k < 20; k++) {
-        t += 1100;
-        await app.outbox.pumpOnce();
-      }
-    }
+    const { app, tick } = await startManualApp(config, { startTs: WEDNESDAY_LATE, adapters: [slack] });
+    apps.push(app);
+    await tick(40, 20);
     const alerts = [...slack.messages.values()].filter((m) => !m.thread);
     return {
       fleet: alerts.filter((m) => / at once$/.test(m.versions[0]!.title)),

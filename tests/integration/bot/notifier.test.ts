@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../src/app.js';
+import type { App } from '../../../src/app.js';
 import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
-import { captureLogger, testConfig } from '../../helpers/test-config.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { testConfig } from '../../helpers/test-config.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
 const apps: App[] = [];
@@ -24,24 +25,10 @@ async function setup() {
       },
     },
   });
-  let t = T0;
-  const app = createApp({ config, logger: captureLogger(), clock: { now: () => t } });
-  apps.push(app);
   const slack = createFakeChatAdapter('slack');
-  app.addAdapter(slack);
-  await app.start({ schedule: false });
-  await app.outbox.stop(); // pumped by hand below, with the fake clock
-  const tick = async (n = 1) => {
-    for (let i = 0; i < n; i++) {
-      t += 30_000;
-      await app.tick();
-      for (let k = 0; k < 10; k++) {
-        t += 1100;
-        await app.outbox.pumpOnce();
-      }
-    }
-  };
-  return { app, slack, tick, advance: (ms: number) => (t += ms) };
+  const { app, tick, advance } = await startManualApp(config, { startTs: T0, adapters: [slack] });
+  apps.push(app);
+  return { app, slack, tick, advance };
 }
 
 describe('notifier', () => {

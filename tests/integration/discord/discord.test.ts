@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../../src/app.js';
 import { APP_ID, CHAN, startFakeDiscord } from '../../fakes/fake-discord.js';
-import { captureLogger, testConfig } from '../../helpers/test-config.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { testConfig } from '../../helpers/test-config.js';
 
 const ALICE = '444444444444444444';
 const MALLORY = '555555555555555555';
@@ -30,21 +30,8 @@ async function setup() {
       },
     },
   });
-  let t = Date.now();
-  const app = createApp({ config, logger: captureLogger(), clock: { now: () => t } });
-  const addr = await app.start({ schedule: false });
-  await app.outbox.stop();
+  const { app, address: addr, tick } = await startManualApp(config, { startTs: Date.now() });
   cleanups.push(() => app.stop());
-  const tick = async (n: number) => {
-    for (let i = 0; i < n; i++) {
-      t += 30_000;
-      await app.tick();
-      for (let k = 0; k < 8; k++) {
-        t += 1100;
-        await app.outbox.pumpOnce();
-      }
-    }
-  };
   const health = async () =>
     ((await (await fetch(`http://127.0.0.1:${addr.port}/health`)).json()) as { components: Record<string, Record<string, unknown>> })
       .components.chat_discord!;

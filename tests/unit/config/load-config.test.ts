@@ -91,4 +91,34 @@ describe('loadConfig', () => {
     expect(problems({ 'c.json': '{ nope', 't.json': targets })[0]).toMatch(/SCO_CONFIG: .* is not valid JSON/);
     expect(problems({ 't.json': targets })[0]).toMatch(/SCO_CONFIG: file .* does not exist/);
   });
+
+  it('checks alert routes: each needs channels, known match keys and Discord channel ids', () => {
+    const text = problems({
+      'c.json': {
+        targetsFile: 't.json',
+        chat: {
+          routes: [
+            { name: 'page', match: { severity: ['critical'] }, slack: ['C-PAGE'] },
+            { match: { severities: ['urgent'] }, slack: ['C-X'] },
+            { match: { targets: ['db-*'] } },
+            { match: {}, discord: ['#ops'] },
+          ],
+        },
+      },
+      't.json': targets,
+    }).join('\n');
+    expect(text).toMatch(/config\.chat\.routes\.0\.match\.severity: .*remove it or check the spelling/);
+    expect(text).toMatch(/config\.chat\.routes\.1\.match\.severities\.0/);
+    expect(text).toMatch(/config\.chat\.routes\.2: a route needs "slack", "discord" or "web" channels/);
+    expect(text).toMatch(/config\.chat\.routes\.3\.discord\.0: a Discord channel id/);
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'c.json'),
+      JSON.stringify({ targetsFile: 't.json', chat: { routes: [{ match: { roles: ['db'] }, slack: [] }] } }),
+    );
+    writeFileSync(path.join(dir, 't.json'), JSON.stringify(targets));
+    expect(loadConfig({ cwd: dir, env: { SCO_CONFIG: 'c.json' } }).chat.routes).toEqual([
+      { match: { roles: ['db'] }, slack: [], continue: false },
+    ]);
+  });
 });

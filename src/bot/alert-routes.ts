@@ -1,0 +1,129 @@
+import type { Anomaly, DetectorName, Severity } from '../core/anomaly.js';
+import type { Platform } from '../core/chat.js';
+import type { Destination } from '../core/chat-store.js';
+import type { Target } from '../core/target.js';
+
+/** The platforms alerts can be sent to. */
+export const ALERT_PLATFORMS = ['slack', 'discord', 'web'] as const;
+export type AlertPlatform = (typeof ALERT_PLATFORMS)[number];
+
+/** Channels per platform. */
+export type Destinations = Partial<Record<AlertPlatform, string[]>>;
+
+export type { Destination };
+
+/** Every condition given must hold; a list matches when any of its entries does. */
+export interface RouteMatch {
+  severities?: Severity[];
+  /** Target names; `*` matches any run of characters ("web-*"). */
+  targets?: string[];
+  roles?: string[];
+  /** Target labels; values may use `*` too. */
+  labels?: Record<string, string>;
+  /** Matches the anomaly's metric or, for a host anomaly, the metric it blamed. */
+  metrics?: string[];
+  detectors?: DetectorName[];
+}
+
+export interface AlertRoute extends Destinations {
+  name?: string;
+  match: RouteMatch;
+  /** Also try the routes after this one when it matches. */
+  continue?: boolean;
+}
+
+export interface RouteDecision {
+  destinations: Destination[];
+  /** Names of the routes that decided for some platform; empty when the defaults applied everywhere. */
+  matched: string[];
+  /** Per platform, the routes that decided there; a platform not listed took its defaults. */
+  decidedBy: Partial<Record<AlertPlatform, string[]>>;
+}
+
+export type RoutedAnomaly = Pick<Anomaly, 'target' | 'metric' | 'detector' | 'severity'> & { feature?: string };
+type TargetFacts = Pick<Target, 'role' | 'labels'>;
+
+const globCache = new Map<string, RegExp>();
+function glob(pattern: string): RegExp {
+  let re = globCache.get(pattern);
+  if (!re) {
+    re = new RegExp(
+      `^${pattern
+        .split('*')
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
+    globCache.set(pattern, re);
+  }
+  return re;
+}
+
+export const routeName = (r: AlertRoute, i: number): string => r.name ?? `route ${i + 1}`;
+
+export function routeMatches(m: RouteMatch, a: RoutedAnomaly, t: TargetFacts | undefined): boolean {
+  if (m.severities && !m.severities.includes(a.severity)) return false;
+  if (m.detectors && !m.detectors.includes(a.detector)) return false;
+  if (m.metrics && !m.metrics.includes(a.metric) && !(a.feature !== undefined && m.metrics.includes(a.feature))) return false;
+  if (m.targets && !m.targets.some((p) => glob(p).test(a.target))) return false;
+  if (m.roles && !(t?.role !== undefined && m.roles.includes(t.role))) return false;
+  for (const [k, v] of Object.entries(m.labels ?? {})) {
+    const have = t?.labels[k];
+    if (have === undefined || !glob(v).test(have)) return false;
+  }
+  return true;
+}
+
+/**
+ * Where one anomaly's alert goes, decided per platform: the first route that lists the platform
+ * and matches (and the ones after it while matched routes say `continue`), or the default
+ * channels when none does. A route says nothing about the platforms it does not list, so a
+ * Slack-only route leaves Discord and the web console on their defaults; an empty list sends
+ * that match nowhere on that platform.
+ */
+export function routeAlert(
+  routes: readonly AlertRoute[],
+  defaults: Destinations,
+  a: RoutedAnomaly,
+  t: TargetFacts | undefined,
+): RouteDecision {
+  const found = new Map<string, Destination>();
+  const decidedBy: RouteDecision['decidedBy'] = {};
+  const hits = routes.map((r) => routeMatches(r.match, a, t));
+  for (const platform of ALERT_PLATFORMS) {
+    const names: string[] = [];
+    for (const [i, r] of routes.entries()) {
+      const channels = r[platform];
+      if (channels === undefined || !hits[i]) continue;
+      names.push(routeName(r, i));
+      for (const channel of channels) found.set(`${platform}\u0000${channel}`, { platform, channel });
+      if (!r.continue) break;
+    }
+    if (names.length > 0) decidedBy[platform] = names;
+    else for (const channel of defaults[platform] ?? []) found.set(`${platform}\u0000${channel}`, { platform, channel });
+  }
+  return { destinations: [...found.values()], matched: [...new Set(Object.values(decidedBy).flat())], decidedBy };
+}
+
+/** The union of several alerts' destinations (a message that carries several anomalies goes wherever any of them would). */
+export function unionDestinations(lists: Iterable<Destination[]>): Destination[] {
+  const all = new Map<string, Destination>();
+  for (const list of lists) for (const d of list) all.set(`${d.platform}\u0000${d.channel}`, d);
+  return [...all.values()];
+}
+
+/** The notifier's `route`: each anomaly's destinations, on the platforms that have a running adapter. */
+export function alertRouter(
+  routes: readonly AlertRoute[],
+  defaults: Destinations,
+  targets: () => ReadonlyMap<string, TargetFacts>,
+  running: (p: Platform) => boolean,
+): (anomalies: RoutedAnomaly[]) => Destination[][] {
+  return (anomalies) => {
+    const byName = targets();
+    return anomalies.map((a) => routeAlert(routes, defaults, a, byName.get(a.target)).destinations.filter((d) => running(d.platform)));
+  };
+}
+
+/** Platforms that routes send to but that have no adapter: their channels would get nothing. */
+export const idlePlatforms = (routes: readonly AlertRoute[], running: (p: Platform) => boolean): AlertPlatform[] =>
+  ALERT_PLATFORMS.filter((p) => !running(p) && routes.some((r) => (r[p]?.length ?? 0) > 0));

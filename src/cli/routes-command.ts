@@ -1,0 +1,64 @@
+import { ALERT_PLATFORMS, routeAlert, routeName, type AlertRoute, type Destinations, type RouteMatch } from '../bot/alert-routes.js';
+import { SEVERITIES, type DetectorName, type Severity } from '../core/anomaly.js';
+import { InputError } from '../core/errors.js';
+import type { Target } from '../core/target.js';
+
+const DETECTORS: readonly DetectorName[] = ['threshold', 'robust', 'iforest', 'silence', 'alertmanager'];
+
+function describeMatch(m: RouteMatch): string {
+  const parts = [
+    m.severities && `severity ${m.severities.join('|')}`,
+    m.targets && `target ${m.targets.join('|')}`,
+    m.roles && `role ${m.roles.join('|')}`,
+    ...Object.entries(m.labels ?? {}).map(([k, v]) => `${k}=${v}`),
+    m.metrics && `metric ${m.metrics.join('|')}`,
+    m.detectors && `detector ${m.detectors.join('|')}`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'every alert';
+}
+
+const channelsText = (list: readonly string[]): string => (list.length > 0 ? list.join(', ') : 'nowhere');
+
+/** The routing table as `config routes` prints it: each route, then the defaults. */
+export function renderRoutes(routes: readonly AlertRoute[], defaults: Destinations): string {
+  const lines = ['Alert routes (per platform, the first matching route that lists it decides; "continue" goes on to the next):'];
+  if (routes.length === 0) lines.push('  (none: every alert goes to the default channels)');
+  for (const [i, r] of routes.entries()) {
+    const to = ALERT_PLATFORMS.filter((p) => r[p] !== undefined).map((p) => `${p}: ${channelsText(r[p]!)}`);
+    lines.push(`  ${i + 1}. ${routeName(r, i)}: ${describeMatch(r.match)} -> ${to.join('; ')}${r.continue ? ' (continue)' : ''}`);
+  }
+  lines.push(`Default channels: ${ALERT_PLATFORMS.map((p) => `${p}: ${channelsText(defaults[p] ?? [])}`).join('; ')}`);
+  return lines.join('\n');
+}
+
+export interface RouteQuery {
+  target: string;
+  metric: string;
+  detector: DetectorName;
+  severity: Severity;
+}
+
+/** Where an alert with these facts would go, per platform and by which routes: amtool's "routes test". */
+export function renderRouteTest(routes: readonly AlertRoute[], defaults: Destinations, q: RouteQuery, target: Target | undefined): string {
+  const d = routeAlert(routes, defaults, q, target);
+  const lines = [`${q.target} ${q.metric} (${q.detector}, ${q.severity}):`];
+  if (!target) lines.push(`  (${q.target} is not a known target: role and label conditions cannot match)`);
+  for (const p of ALERT_PLATFORMS) {
+    const channels = d.destinations.filter((x) => x.platform === p).map((x) => x.channel);
+    lines.push(
+      `  ${p}: ${channelsText(channels)} (${d.decidedBy[p] ? `route ${d.decidedBy[p]!.map((n) => `"${n}"`).join(', ')}` : 'default'})`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Reads `--target T [--metric M] [--detector D] [--severity S]`; undefined without --target. */
+export function routeQueryOf(flag: (name: string) => string | undefined): RouteQuery | undefined {
+  const target = flag('--target');
+  if (target === undefined) return undefined;
+  const detector = (flag('--detector') ?? 'threshold') as DetectorName;
+  const severity = (flag('--severity') ?? 'warning') as Severity;
+  if (!DETECTORS.includes(detector)) throw new InputError(`--detector must be one of ${DETECTORS.join(', ')}`);
+  if (!SEVERITIES.includes(severity)) throw new InputError(`--severity must be one of ${SEVERITIES.join(', ')}`);
+  return { target, metric: flag('--metric') ?? 'cpu', detector, severity };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { routeAlert, unionDestinations, type AlertRoute, type RoutedAnomaly } from '../../../src/bot/alert-routes.js';
+
+const defaults = { slack: ['C-ALL'], discord: ['111111'], web: ['console'] };
+const web1 = { role: 'web', labels: { team: 'frontend', env: 'prod-eu' } };
+const db1 = { role: 'db', labels: { team: 'storage', env: 'staging' } };
+const cpu = (over: Partial<RoutedAnomaly> = {}): RoutedAnomaly => ({
+  target: 'web-1',
+  metric: 'cpu',
+  detector: 'threshold',
+  severity: 'warning',
+  ...over,
+});
+const where = (routes: AlertRoute[], a: RoutedAnomaly, t: typeof web1 | undefined = web1) =>
+  routeAlert(routes, defaults, a, t)
+    .destinations.map((d) => `${d.platform}:${d.channel}`)
+    .sort();
+
+describe('routeAlert', () => {
+  it('sends to the defaults when there are no routes or none matches', () => {
+    expect(where([], cpu())).toEqual(['discord:111111', 'slack:C-ALL', 'web:console']);
+    const r = routeAlert([{ match: { severities: ['critical'] }, slack: ['C-PAGE'] }], defaults, cpu(), web1);
+    expect(r.matched).toEqual([]);
+    expect(r.destinations).toHaveLength(3);
+  });
+
+  it('decides per platform: a Slack route leaves Discord and the console on their defaults', () => {
+    expect(where([{ name: 'page', match: { severities: ['critical'] }, slack: ['C-PAGE'] }], cpu({ severity: 'critical' }))).toEqual([
+      'discord:111111',
+      'slack:C-PAGE',
+      'web:console',
+    ]);
+    expect(
+      routeAlert([{ name: 'page', match: { severities: ['critical'] }, slack: ['C-PAGE'] }], defaults, cpu({ severity: 'critical' }), web1)
+        .matched,
+    ).toEqual(['page']);
+  });
+
+  it('stops at the first match on a platform unless the route continues', () => {
+    const routes: AlertRoute[] = [
+      { match: { metrics: ['cpu'] }, slack: ['C-CPU'] },
+      { match: { detectors: ['threshold'] }, slack: ['C-RULES'] },
+    ];
+    expect(where(routes, cpu()).filter((d) => d.startsWith('slack'))).toEqual(['slack:C-CPU']);
+    routes[0]!.continue = true;
+    expect(where(routes, cpu()).filter((d) => d.startsWith('slack'))).toEqual(['slack:C-CPU', 'slack:C-RULES']);
+    // A continuing route whose successors do not match still decides alone.
+    expect(where(routes, cpu({ detector: 'robust' })).filter((d) => d.startsWith('slack'))).toEqual(['slack:C-CPU']);
+  });
+
+  it('needs every condition of a match; each list matches any of its entries', () => {
+    const routes: AlertRoute[] = [
+      { match: { targets: ['web-*', 'api-?'], severities: ['warning', 'critical'], roles: ['web'] }, slack: ['C-WEB'] },
+    ];
+    expect(where(routes, cpu())).toContain('slack:C-WEB');
+    expect(where(routes, cpu({ severity: 'info' }))).toContain('slack:C-ALL');
+    expect(where(routes, cpu({ target: 'web-1' }), { ...web1, role: 'api' })).toContain('slack:C-ALL');
+    // "*" is the only wildcard: "?" is a literal character, and the pattern covers the whole name.
+    expect(where(routes, cpu({ target: 'api-1' }))).toContain('slack:C-ALL');
+    expect(where(routes, cpu({ target: 'my-web-1' }))).toContain('slack:C-ALL');
+    expect(where([{ match: { targets: ['web.1'] }, slack: ['C-X'] }], cpu({ target: 'web-1' }))).toContain('slack:C-ALL');
+  });
+
+  it('matches labels (values may use *) and needs the target to have them', () => {
+    const routes: AlertRoute[] = [{ match: { labels: { team: 'storage', env: 'prod-*' } }, slack: ['C-STORAGE-PROD'] }];
+    expect(where(routes, cpu({ target: 'db-1' }), { ...db1, labels: { team: 'storage', env: 'prod-us' } })).toContain(
+      'slack:C-STORAGE-PROD',
+    );
+    expect(where(routes, cpu({ target: 'db-1' }), db1)).toContain('slack:C-ALL');
+    expect(where(routes, cpu({ target: 'gone-1' }), undefined)).toContain('slack:C-ALL');
+    expect(where([{ match: { roles: ['db'] }, slack: ['C-DB'] }], cpu({ target: 'gone-1' }), undefined)).toContain('slack:C-ALL');
+  });
+
+  it('matches a host anomaly by the metric it blamed as well as by "host"', () => {
+    const routes: AlertRoute[] = [{ match: { metrics: ['disk'] }, slack: ['C-DISK'] }];
+    expect(where(routes, cpu({ metric: 'host', detector: 'iforest', feature: 'disk' }))).toContain('slack:C-DISK');
+    expect(where(routes, cpu({ metric: 'host', detector: 'iforest', feature: 'cpu' }))).toContain('slack:C-ALL');
+    expect(where([{ match: { metrics: ['host'] }, slack: ['C-HOST'] }], cpu({ metric: 'host', detector: 'iforest' }))).toContain(
+      'slack:C-HOST',
+    );
+  });
+
+  it('sends nowhere on a platform whose matching route lists no channels', () => {
+    const routes: AlertRoute[] = [{ match: { severities: ['info'] }, slack: [], discord: [] }];
+    expect(where(routes, cpu({ severity: 'info' }))).toEqual(['web:console']);
+  });
+
+  it('unions the destinations of a message’s anomalies without repeats', () => {
+    const a = routeAlert([], defaults, cpu(), web1).destinations;
+    const b = routeAlert([{ match: { detectors: ['robust'] }, slack: ['C-R'] }], defaults, cpu({ detector: 'robust' }), web1).destinations;
+    expect(unionDestinations([a, b]).map((d) => `${d.platform}:${d.channel}`)).toEqual([
+      'slack:C-ALL',
+      'discord:111111',
+      'web:console',
+      'slack:C-R',
+    ]);
+  });
+});
