@@ -237,6 +237,7 @@ export function createApp(deps: AppDeps) {
     thresholds: config.thresholds,
     fleetGrouping: fleetGroupingOf(config.chat.fleetGroup),
     record: (kind, ts, data) => recorder.record(kind, ts, data),
+    onSilencesChanged: (changed, now) => notifier.onSilencesChanged(changed, now),
   });
   const outbox = createOutboxWorker({
     store,

@@ -3,7 +3,9 @@ import type { Clock, Logger, Store } from '../core/ports.js';
 import { hashString } from '../core/random.js';
 import type { FileConfig } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
-import type { FleetGrouping } from './fleet-events.js';
+import type { Silence } from '../core/chat-store.js';
+import { FLEET_ALERT_PREFIX, type FleetGrouping } from './fleet-events.js';
+import { SILENCE_BUTTON_MS, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { describeProposal, stamp } from './format-reply.js';
@@ -24,6 +26,8 @@ export interface ChatServiceOptions {
   /** chat.fleetGroup, so answers group anomalies across targets as alerts do. */
   fleetGrouping?: FleetGrouping;
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
+  /** Silences set or lifted, so the alerts they cover can show it. */
+  onSilencesChanged?: (changed: Silence[], now: number) => void;
   /**
    * Free-form answers (the LLM layer plugs in here): text the router cannot place, and lookups that
    * ask for reasoning ("why is web-1 slow?"). `deterministic` is what to fall back on.
@@ -116,22 +120,62 @@ export function createChatService(o: ChatServiceOptions) {
       };
     if (!i.target && !i.metric)
       return { text: 'Silence what? Say e.g. "snooze web-1 for 30m" or "mute disk alerts for 2h".', intent: 'silence', private: true };
-    const duration = Math.min(i.durationMs, 7 * 86_400_000);
     const target = i.target ?? '*';
     const metric = i.metric ? METRIC_NAMES[i.metric]! : '*';
+    return addSilence({ target, metric }, Math.min(i.durationMs, 7 * 86_400_000), user, now, 'silence');
+  }
+
+  function addSilence(
+    scope: SilenceScope,
+    duration: number,
+    user: ChatUser,
+    now: number,
+    intent: string,
+    extra: Record<string, unknown> = {},
+  ): ChatReply {
+    const { target, metric } = scope;
     const id = `sl_${hashString(`${target}/${metric}/${now}`, 5).toString(36)}`;
-    o.store.chat.addSilence({ id, target, metric, untilTs: now + duration, createdBy: actorOf(user), createdTs: now });
-    o.record?.('silence_added', now, { id, target, metric, untilTs: now + duration, actor: actorOf(user) });
+    const s: Silence = { id, target, metric, untilTs: now + duration, createdBy: actorOf(user), createdTs: now };
+    o.store.chat.addSilence(s);
+    o.record?.('silence_added', now, { id, target, metric, untilTs: now + duration, actor: actorOf(user), ...extra });
+    o.onSilencesChanged?.([s], now);
     return {
       text: `Silenced ${target === '*' ? 'all targets' : target}${metric === '*' ? '' : ` ${metric}`} for ${formatDuration(duration)}, until ${stamp(now + duration)} (${id}). Say "unsnooze ${id}" to lift it.`,
-      intent: 'silence',
+      intent,
     };
   }
 
+  /** The Silence button of an alert: its scope comes from the alert as stored, never from the payload. */
+  function silenceAlert(anomalyId: string, user: ChatUser, now: number): ChatReply {
+    const intent = 'silence';
+    const a = o.store.getAnomaly(anomalyId);
+    if (!a) return { text: `No alert ${anomalyId} (it may be older than the retention): nothing silenced.`, intent, private: true };
+    const key = o.store.chat.alertKeyFor(anomalyId);
+    const members = key ? o.store.chat.anomaliesForKey(key).flatMap((id) => o.store.getAnomaly(id) ?? []) : [a];
+    if (members.every((m) => m.status === 'resolved'))
+      return { text: `That alert is resolved (${a.target} ${a.metric}); nothing silenced.`, intent, private: true };
+    const scope = silenceScopeOf(members.length > 0 ? members : [a], key?.startsWith(FLEET_ALERT_PREFIX) ?? false);
+    const already = o.store.chat
+      .silences(now)
+      .filter((x) => silenceSpans(x, scope))
+      .sort((x, y) => y.untilTs - x.untilTs)[0];
+    if (already)
+      return {
+        text: `Already silenced until ${stamp(already.untilTs)} by ${already.createdBy} (${already.id}); nothing changed.`,
+        intent,
+        private: true,
+      };
+    return addSilence(scope, SILENCE_BUTTON_MS, user, now, intent, { anomaly: anomalyId, via: 'button' });
+  }
+
   function unsilence(i: Extract<Intent, { kind: 'unsilence' }>, user: ChatUser, now: number): ChatReply {
-    const n = i.id ? Number(o.store.chat.removeSilence(i.id)) : i.target ? o.store.chat.removeSilencesFor(i.target) : 0;
     if (!i.id && !i.target) return { text: `Lift which silence? ${answerSilences(ctx(now))}`, intent: 'unsilence', private: true };
-    if (n > 0) o.record?.('silence_lifted', now, { id: i.id ?? null, target: i.target ?? null, actor: actorOf(user) });
+    const lifted = o.store.chat.silences(now).filter((s) => (i.id ? s.id === i.id : s.target === i.target));
+    const n = i.id ? Number(o.store.chat.removeSilence(i.id)) : o.store.chat.removeSilencesFor(i.target!);
+    if (n > 0) {
+      o.record?.('silence_lifted', now, { id: i.id ?? null, target: i.target ?? null, actor: actorOf(user) });
+      o.onSilencesChanged?.(lifted, now);
+    }
     return { text: n > 0 ? `Lifted ${n} silence${n > 1 ? 's' : ''}.` : 'Nothing matching was silenced.', intent: 'unsilence' };
   }
 
@@ -184,7 +228,8 @@ export function createChatService(o: ChatServiceOptions) {
     async handle(e: ChatEvent): Promise<ChatReply> {
       const now = o.clock.now();
       try {
-        if (e.kind === 'action') return await decide(e.action, e.proposalId, e.user, now);
+        if (e.kind === 'action')
+          return e.action === 'silence' ? silenceAlert(e.anomalyId, e.user, now) : await decide(e.action, e.proposalId, e.user, now);
         return await handleText(e, now);
       } catch (err) {
         o.logger.error({ err, platform: e.platform, kind: e.kind }, 'chat event failed');

@@ -23,6 +23,9 @@ export const fleetGroupingOf = (c: { minTargets: number; windowMinutes: number }
   windowMs: c.windowMinutes * 60_000,
 });
 
+/** Message keys of fleet alerts; outside 'alert:<target>:', where a target called "fleet" would collide. */
+export const FLEET_ALERT_PREFIX = 'fleet-alert:';
+
 /** What makes anomalies "the same kind" across targets: metric and detector. */
 export const fleetKind = (a: Pick<Anomaly, 'metric' | 'detector'>): string => `${a.metric}|${a.detector}`;
 

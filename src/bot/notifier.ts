@@ -1,10 +1,11 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { NeutralMessage, Platform } from '../core/chat.js';
-import { silenceCovers, type Destination } from '../core/chat-store.js';
+import { silenceCovers, type Destination, type Silence } from '../core/chat-store.js';
+import { silenceOver } from './alert-silence.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
 import type { TrackerChanges } from '../pipeline/detect/anomaly-tracker.js';
-import { DEFAULT_FLEET_GROUPING, fleetKind, type FleetGrouping } from './fleet-events.js';
+import { DEFAULT_FLEET_GROUPING, FLEET_ALERT_PREFIX, fleetKind, type FleetGrouping } from './fleet-events.js';
 import { formatDuration } from './text-tools.js';
 import { unionDestinations } from './alert-routes.js';
 import { METRIC_LABEL } from '../core/metrics.js';
@@ -83,8 +84,7 @@ export function createNotifier(o: NotifierOptions) {
   const fleet = o.fleetGroup ?? DEFAULT_FLEET_GROUPING;
   /** The latest fleet message of each kind (`metric|detector`) and when it started. */
   const fleetOf = new Map<string, { key: string; startTs: number }>();
-  // Not under 'alert:', where a target called "fleet" would collide.
-  const FLEET = 'fleet-alert:';
+  const FLEET = FLEET_ALERT_PREFIX;
 
   /** Takes the anomalies that go to a fleet message out of `fresh`, posting or updating those messages. */
   function groupAcrossTargets(fresh: Anomaly[], now: number): Anomaly[] {
@@ -106,9 +106,16 @@ export function createNotifier(o: NotifierOptions) {
       if (!joinable) fleetOf.set(kind, { key, startTs: now });
       // Members joining later may widen the audience; the worker posts where the message is not yet.
       routeTo(key, list);
-      fanOut(joinable ? 'update' : 'post', key, renderFleetGroup(group(key), now));
+      fanOut(joinable ? 'update' : 'post', key, renderAlert(key, group(key), now));
     }
     return rest;
+  }
+
+  /** An alert message as it stands now: its members' state and whether a silence covers them. */
+  function renderAlert(key: string, members: Anomaly[], now: number): NeutralMessage {
+    const silence = silenceOver(store.chat.silences(now), members);
+    if (key.startsWith(FLEET)) return renderFleetGroup(members, now, silence);
+    return renderAnomalyGroup(members[0]!.target, members, seriesFor(members[0]!), now, silence);
   }
 
   function group(key: string): Anomaly[] {
@@ -136,7 +143,7 @@ export function createNotifier(o: NotifierOptions) {
         const key = `alert:${target}:${list[0]!.startTs}`;
         for (const a of list) store.chat.linkAlert(a.id, key);
         routeTo(key, list);
-        fanOut('post', key, renderAnomalyGroup(target, list, seriesFor(list[0]!), now));
+        fanOut('post', key, renderAlert(key, list, now));
       }
       const fleetDone = new Set<string>();
       for (const a of changes.resolved) {
@@ -147,7 +154,7 @@ export function createNotifier(o: NotifierOptions) {
           // One update per fleet message per tick, and one follow-up when the last member resolves.
           if (fleetDone.has(key)) continue;
           fleetDone.add(key);
-          fanOut('update', key, renderFleetGroup(members, now));
+          fanOut('update', key, renderAlert(key, members, now));
           if (members.every((m) => m.status === 'resolved')) {
             const last = Math.max(...members.map((m) => m.endTs ?? now));
             fanOut(
@@ -162,7 +169,7 @@ export function createNotifier(o: NotifierOptions) {
           }
           continue;
         }
-        fanOut('update', key, renderAnomalyGroup(a.target, members, seriesFor(members[0] ?? a), now));
+        fanOut('update', key, renderAlert(key, members.length > 0 ? members : [a], now));
         fanOut(
           'post',
           `resolved:${a.id}`,
@@ -172,6 +179,20 @@ export function createNotifier(o: NotifierOptions) {
           ),
           key,
         );
+      }
+    },
+
+    /** Re-renders the open alerts a set or lifted silence covers, so they show it (or their button again). */
+    onSilencesChanged(changed: Silence[], now: number): void {
+      const keys = new Set<string>();
+      for (const a of store.openAnomalies()) {
+        if (!changed.some((s) => silenceCovers(s, a.target, a.metric))) continue;
+        const key = store.chat.alertKeyFor(a.id);
+        if (key) keys.add(key);
+      }
+      for (const key of keys) {
+        const members = group(key);
+        if (members.length > 0) fanOut('update', key, renderAlert(key, members, now));
       }
     },
 

@@ -1,5 +1,7 @@
 import type { Anomaly, Severity } from '../core/anomaly.js';
 import type { NeutralMessage } from '../core/chat.js';
+import type { Silence } from '../core/chat-store.js';
+import { SILENCE_BUTTON_MS } from './alert-silence.js';
 import type { Proposal } from '../core/remediation.js';
 import { anomalyLabel, figureMetric } from '../core/metrics.js';
 import { clock, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
@@ -60,7 +62,7 @@ const FLEET_LISTED = 9;
  * fleet-wide change (a deploy, a clean-up, a shared dependency) is one event to an operator, not
  * one alert per host. Re-rendered in place as members join and resolve.
  */
-export function renderFleetGroup(anomalies: Anomaly[], now: number): NeutralMessage {
+export function renderFleetGroup(anomalies: Anomaly[], now: number, silence?: Silence): NeutralMessage {
   const first = anomalies[0]!;
   // Host anomalies of different hosts may blame different metrics: each field names its own.
   const label = METRIC_LABEL[first.metric] ?? first.metric;
@@ -99,12 +101,28 @@ export function renderFleetGroup(anomalies: Anomaly[], now: number): NeutralMess
         : []),
     ],
     context: `${open.length} open of ${anomalies.length} · ${stamp(now)}`,
-    actions: [],
+    ...silenceControls(open, silence),
   };
 }
 
+/**
+ * An open alert offers a Silence button, or says who silenced it until when (so two people do not
+ * both act on it); a resolved one offers neither.
+ */
+function silenceControls(open: Anomaly[], silence: Silence | undefined): Pick<NeutralMessage, 'actions' | 'status'> {
+  if (open.length === 0) return { actions: [] };
+  if (silence) return { actions: [], status: `Silenced until ${stamp(silence.untilTs)} by ${silence.createdBy} (${silence.id})` };
+  return { actions: [{ action: 'silence', anomalyId: open[0]!.id, label: `Silence ${SILENCE_BUTTON_MS / 3_600_000} h` }] };
+}
+
 /** One message for the anomalies of one target in one tick; re-rendered in place as they resolve. */
-export function renderAnomalyGroup(target: string, anomalies: Anomaly[], series: SeriesWindow | undefined, now: number): NeutralMessage {
+export function renderAnomalyGroup(
+  target: string,
+  anomalies: Anomaly[],
+  series: SeriesWindow | undefined,
+  now: number,
+  silence?: Silence,
+): NeutralMessage {
   const open = anomalies.filter((a) => a.status === 'open');
   const worst = worstOf(anomalies);
   const title =
@@ -129,7 +147,7 @@ export function renderAnomalyGroup(target: string, anomalies: Anomaly[], series:
           }
         : undefined,
     context: anomalies.map((a) => `${a.id} ${a.detector} score ${a.score.toFixed(2)}`).join(' · ') + ` · ${stamp(now)}`,
-    actions: [],
+    ...silenceControls(open, silence),
   };
 }
 

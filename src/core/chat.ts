@@ -21,14 +21,29 @@ export type ChatEvent =
       text: string;
       source: 'command' | 'mention' | 'message' | 'console' | 'api' | 'cli';
     }
-  | {
+  | ({
       kind: 'action';
       platform: Platform;
       user: ChatUser;
       channel: string;
-      action: 'approve' | 'deny';
-      proposalId: string;
-    };
+    } & ActionRef);
+
+/** What a button does and to what: a decision on a proposal, or silencing an alert. */
+export type ActionRef = { action: 'approve' | 'deny'; proposalId: string } | { action: 'silence'; anomalyId: string };
+
+/** The id a button carries back (Slack value, Discord custom id, console payload). */
+export const actionValue = (a: ActionRef): string => (a.action === 'silence' ? a.anomalyId : a.proposalId);
+
+const PROPOSAL_ID = /^rp_[a-z0-9]{3,30}$/;
+const ANOMALY_ID = /^an_[a-z0-9]{3,40}$/;
+
+/** A button payload from any platform, validated: only the shapes we render come back as events. */
+export function parseActionRef(action: unknown, value: unknown): ActionRef | undefined {
+  if (typeof value !== 'string') return undefined;
+  if ((action === 'approve' || action === 'deny') && PROPOSAL_ID.test(value)) return { action, proposalId: value };
+  if (action === 'silence' && ANOMALY_ID.test(value)) return { action, anomalyId: value };
+  return undefined;
+}
 
 export interface ChatReply {
   /** Plain text; a fenced block (```) holds a table. Adapters render it for their platform. */
@@ -47,11 +62,7 @@ export interface MessageRef {
   thread?: string;
 }
 
-export interface MessageAction {
-  action: 'approve' | 'deny';
-  proposalId: string;
-  label: string;
-}
+export type MessageAction = ActionRef & { label: string };
 
 /** A platform-neutral message; each adapter renders it (Block Kit, embed, HTML). */
 export interface NeutralMessage {

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatAdapter, ChatEvent, ChatReply, MessageRef, NeutralMessage } from '../../src/core/chat.js';
+import {
+  actionValue,
+  type ActionRef,
+  type ChatAdapter,
+  type ChatEvent,
+  type ChatReply,
+  type MessageRef,
+  type NeutralMessage,
+} from '../../src/core/chat.js';
 
 export interface AdapterHarness {
   adapter: ChatAdapter;
@@ -8,7 +16,8 @@ export interface AdapterHarness {
   read(ref: MessageRef): Promise<{ msg: NeutralMessage; thread?: string }>;
   /** Sends a text message / a button click from the platform side; resolves with what the user sees. */
   sendText(text: string, user: string): Promise<string>;
-  click(action: 'approve' | 'deny', proposalId: string, user: string): Promise<string>;
+  /** `value` is what the button carries: a proposal id, or an anomaly id for silence. */
+  click(action: ActionRef['action'], value: string, user: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -22,6 +31,7 @@ export const sampleMessage = (title = 'Warning: 1 anomaly on web-1'): NeutralMes
   actions: [
     { action: 'approve', proposalId: 'rp_abc123', label: 'Approve' },
     { action: 'deny', proposalId: 'rp_abc123', label: 'Deny' },
+    { action: 'silence', anomalyId: 'an_abc123', label: 'Silence 1 h' },
   ],
 });
 
@@ -39,7 +49,7 @@ export function runChatAdapterContract(name: string, setup: () => Promise<Adapte
       events = [];
       h.adapter.onEvent(async (e): Promise<ChatReply> => {
         events.push(e);
-        return { text: e.kind === 'text' ? `echo: ${e.text}` : `${e.action} ${e.proposalId} by ${e.user.id}`, intent: 'test' };
+        return { text: e.kind === 'text' ? `echo: ${e.text}` : `${e.action} ${actionValue(e)} by ${e.user.id}`, intent: 'test' };
       });
       await h.adapter.start();
     });
@@ -54,7 +64,11 @@ export function runChatAdapterContract(name: string, setup: () => Promise<Adapte
       expect(ref.id).toBeTruthy();
       const got = await h.read(ref);
       expect(got.msg.title).toBe('Warning: 1 anomaly on web-1');
-      expect(got.msg.actions.map((a) => `${a.action}:${a.proposalId}`)).toEqual(['approve:rp_abc123', 'deny:rp_abc123']);
+      expect(got.msg.actions.map((a) => `${a.action}:${actionValue(a)}`)).toEqual([
+        'approve:rp_abc123',
+        'deny:rp_abc123',
+        'silence:an_abc123',
+      ]);
     });
 
     it('updates a message in place', async () => {
@@ -84,6 +98,20 @@ export function runChatAdapterContract(name: string, setup: () => Promise<Adapte
       const shown = await h.click('approve', 'rp_abc123', 'bob');
       expect(shown).toContain('approve rp_abc123 by bob');
       expect(events[0]).toMatchObject({ kind: 'action', action: 'approve', proposalId: 'rp_abc123', user: { id: 'bob' } });
+    });
+
+    it('turns a Silence click into an action event carrying the anomaly id, and nothing else', async () => {
+      const shown = await h.click('silence', 'an_abc123', 'carol');
+      expect(shown).toContain('silence an_abc123 by carol');
+      expect(events).toEqual([
+        expect.objectContaining({
+          kind: 'action',
+          action: 'silence',
+          anomalyId: 'an_abc123',
+          user: expect.objectContaining({ id: 'carol' }),
+        }),
+      ]);
+      expect(events[0]).not.toHaveProperty('proposalId');
     });
   });
 }

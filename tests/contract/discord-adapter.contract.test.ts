@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { createDiscordAdapter } from '../../src/bot/discord/discord-adapter.js';
-import type { NeutralMessage } from '../../src/core/chat.js';
+import { parseActionRef, type NeutralMessage } from '../../src/core/chat.js';
 import { CHAN, startFakeDiscord } from '../fakes/fake-discord.js';
 import { captureLogger } from '../helpers/test-config.js';
 import { runChatAdapterContract } from './chat-adapter-contract.js';
@@ -20,8 +20,8 @@ function fromEmbed(b: Body): NeutralMessage {
     text: '',
     fields: [],
     actions: (b.components?.[0]?.components ?? []).map((c) => {
-      const [, action, proposalId] = c.custom_id.split(':');
-      return { action: action as 'approve' | 'deny', proposalId: proposalId!, label: '' };
+      const [, action, value] = c.custom_id.split(':');
+      return { ...parseActionRef(action, value)!, label: '' };
     }),
     status,
   };
@@ -48,7 +48,7 @@ runChatAdapterContract('discord (real discord.js client)', async () => {
       return { msg: fromEmbed(m.body as Body), thread: m.channel === CHAN ? undefined : m.channel };
     },
     sendText: async (text, user) => answer(discord.command('ask', [{ name: 'question', type: 3, value: text }], user).token),
-    click: async (action, proposalId, user) => answer(discord.click(`sco:${action}:${proposalId}`, '800000000000000001', user).token),
+    click: async (action, value, user) => answer(discord.click(`sco:${action}:${value}`, '800000000000000001', user).token),
     close: () => discord.close(),
   };
 });

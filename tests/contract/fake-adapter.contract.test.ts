@@ -1,4 +1,5 @@
 import { createFakeChatAdapter } from '../fakes/fake-chat-adapter.js';
+import { parseActionRef } from '../../src/core/chat.js';
 import { runChatAdapterContract } from './chat-adapter-contract.js';
 
 runChatAdapterContract('fake', async () => {
@@ -21,15 +22,14 @@ runChatAdapterContract('fake', async () => {
           source: 'message',
         })
       ).text,
-    click: async (action, proposalId, user) =>
+    click: async (action, value, user) =>
       (
         await adapter.emit({
           kind: 'action',
           platform: 'fake',
           user: { platform: 'fake', id: user, roles: [] },
           channel: 'C1',
-          action,
-          proposalId,
+          ...parseActionRef(action, value)!,
         })
       ).text,
     close: async () => undefined,

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
 import { createSlackAdapter } from '../../src/bot/slack/slack-adapter.js';
-import type { NeutralMessage } from '../../src/core/chat.js';
+import { parseActionRef, type NeutralMessage } from '../../src/core/chat.js';
 import { createSidePort } from '../../src/http/side-port.js';
 import { startFakeSlackApi } from '../fakes/fake-slack-api.js';
 import { captureLogger } from '../helpers/test-config.js';
@@ -32,7 +32,7 @@ function fromBlocks(args: Record<string, unknown>): NeutralMessage {
     severity: 'warning',
     text: '',
     fields: [],
-    actions: actions.map((a) => ({ action: a.action_id!.replace('sco_', '') as 'approve' | 'deny', proposalId: a.value!, label: '' })),
+    actions: actions.map((a) => ({ ...parseActionRef(a.action_id!.replace('sco_', ''), a.value)!, label: '' })),
     status: typeof last === 'string' && last.startsWith('Approved') ? last : undefined,
   };
 }
@@ -90,7 +90,7 @@ runChatAdapterContract('slack (HTTP mode, real Bolt)', async () => {
       });
       return waitResponse(id);
     },
-    click: async (action, proposalId, user) => {
+    click: async (action, value, user) => {
       const id = `c${++n}`;
       const payload = {
         type: 'block_actions',
@@ -102,7 +102,7 @@ runChatAdapterContract('slack (HTTP mode, real Bolt)', async () => {
         channel: { id: 'C1' },
         container: { type: 'message', channel_id: 'C1', message_ts: '1.1' },
         message: { ts: '1.1' },
-        actions: [{ type: 'button', action_id: `sco_${action}`, block_id: 'b', value: proposalId, action_ts: '1' }],
+        actions: [{ type: 'button', action_id: `sco_${action}`, block_id: 'b', value, action_ts: '1' }],
       };
       await send({ payload: JSON.stringify(payload) });
       return waitResponse(id);

@@ -27,7 +27,8 @@ runChatAdapterContract('web', async () => {
       return { msg: m.payload, thread: m.thread ?? undefined };
     },
     sendText: async (text, user) => (await post('/api/query', { question: text, user })).reply,
-    click: async (action, proposalId, user) => (await post('/api/actions', { action, proposalId, user })).reply,
+    click: async (action, value, user) =>
+      (await post('/api/actions', { action, [action === 'silence' ? 'anomalyId' : 'proposalId']: value, user })).reply,
     close: async () => {
       await port.stop();
       store.close();

@@ -117,4 +117,26 @@ describe('web console in headless Chromium', () => {
     expect(r.status).toBe(403);
     expect(r.body.reply).toMatch(/not an approver/);
   });
+
+  it('silences an alert from its button in the feed, and the alert then says so', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    const alert = page
+      .locator('#feed [data-message]', { hasText: 'anomaly on web-1' })
+      .filter({ has: page.locator('button.silence') })
+      .first();
+    await alert.waitFor();
+    const messageId = await alert.getAttribute('data-message');
+    await alert.locator('button.silence').click();
+    await page.locator('[data-silenced]').first().waitFor();
+    expect(await page.locator('[data-silenced]').first().textContent()).toMatch(/^Silenced web-1 (cpu )?for 60 min/);
+    expect(app.store.chat.silences(t)).toEqual([expect.objectContaining({ target: 'web-1', createdBy: 'web:operator' })]);
+    // The outbox re-renders the alert in place; the console shows who silenced it and drops the button.
+    const same = page.locator(`#feed [data-message="${messageId}"]`);
+    await expect.poll(async () => (await same.textContent()) ?? '', { timeout: 10_000 }).toMatch(/Silenced until .* by web:operator/);
+    expect(await same.locator('button.silence').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import type { NeutralMessage } from '../../core/chat.js';
+import { actionValue, parseActionRef, type ActionRef, type NeutralMessage } from '../../core/chat.js';
 import { sparkline } from '../render-message.js';
 
 const COLOR: Record<NeutralMessage['severity'], number> = { critical: 0xe01e5a, warning: 0xecb22e, info: 0x1264a3, ok: 0x2eb67d };
@@ -6,11 +6,11 @@ const COLOR: Record<NeutralMessage['severity'], number> = { critical: 0xe01e5a, 
 /** Discord markdown and mentions: escaped so alert text cannot ping anyone or format itself. */
 export const escapeDiscord = (s: string) => s.replace(/([\\*_~`|>#[\]()-])/g, '\\$1').replace(/@/g, '@\u200b');
 
-export const customIdFor = (action: 'approve' | 'deny', proposalId: string) => `sco:${action}:${proposalId}`;
+export const customIdFor = (a: ActionRef) => `sco:${a.action}:${actionValue(a)}`;
 
-export function parseCustomId(id: string): { action: 'approve' | 'deny'; proposalId: string } | undefined {
-  const m = /^sco:(approve|deny):(rp_[a-z0-9]{3,30})$/.exec(id);
-  return m ? { action: m[1] as 'approve' | 'deny', proposalId: m[2]! } : undefined;
+export function parseCustomId(id: string): ActionRef | undefined {
+  const m = /^sco:([a-z]+):([a-z0-9_]+)$/.exec(id);
+  return m ? parseActionRef(m[1], m[2]) : undefined;
 }
 
 export interface DiscordMessageBody {
@@ -48,9 +48,10 @@ export function renderEmbed(m: NeutralMessage): DiscordMessageBody {
             type: 1,
             components: m.actions.map((a) => ({
               type: 2,
-              style: a.action === 'approve' ? 3 : 4,
+              // success, danger, secondary
+              style: a.action === 'approve' ? 3 : a.action === 'deny' ? 4 : 2,
               label: a.label,
-              custom_id: customIdFor(a.action, a.proposalId),
+              custom_id: customIdFor(a),
             })),
           },
         ]

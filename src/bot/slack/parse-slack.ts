@@ -1,4 +1,4 @@
-import type { ChatEvent } from '../../core/chat.js';
+import { parseActionRef, type ChatEvent } from '../../core/chat.js';
 
 export interface SlashCommandBody {
   command?: string;
@@ -28,16 +28,16 @@ export interface BlockActionBody {
 }
 
 export function parseBlockAction(body: BlockActionBody, action: { action_id?: string; value?: string }): ChatEvent | undefined {
-  const m = /^sco_(approve|deny)$/.exec(action.action_id ?? '');
+  const m = /^sco_(approve|deny|silence)$/.exec(action.action_id ?? '');
   const channel = body.channel?.id ?? body.container?.channel_id;
-  if (!m || !body.user?.id || !channel || typeof action.value !== 'string' || !/^rp_[a-z0-9]{3,30}$/.test(action.value)) return undefined;
+  const ref = m ? parseActionRef(m[1], action.value) : undefined;
+  if (!ref || !body.user?.id || !channel) return undefined;
   return {
     kind: 'action',
     platform: 'slack',
     user: { platform: 'slack', id: body.user.id, name: body.user.name ?? body.user.username, roles: [] },
     channel,
-    action: m[1] as 'approve' | 'deny',
-    proposalId: action.value,
+    ...ref,
   };
 }
 

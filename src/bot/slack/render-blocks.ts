@@ -1,4 +1,4 @@
-import type { NeutralMessage } from '../../core/chat.js';
+import { actionValue, type NeutralMessage } from '../../core/chat.js';
 import { sparkline } from '../render-message.js';
 
 /** Slack mrkdwn treats &, < and > as control characters; everything we show is escaped. */
@@ -46,13 +46,13 @@ export function renderBlocks(m: NeutralMessage): SlackRendered {
   if (m.actions.length) {
     blocks.push({
       type: 'actions',
-      block_id: `sco_actions_${m.actions[0]!.proposalId}`,
+      block_id: `sco_actions_${actionValue(m.actions[0]!)}`,
       elements: m.actions.map((a) => ({
         type: 'button',
         action_id: `sco_${a.action}`,
         text: { type: 'plain_text', text: a.label },
-        value: a.proposalId,
-        style: a.action === 'approve' ? 'primary' : 'danger',
+        value: actionValue(a),
+        ...(a.action === 'silence' ? {} : { style: a.action === 'approve' ? 'primary' : 'danger' }),
       })),
     });
   }

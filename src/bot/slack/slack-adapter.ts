@@ -76,7 +76,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
         : {}),
     } as never);
   });
-  app.action(/^sco_(approve|deny)$/, async ({ ack, body, action, respond }) => {
+  app.action(/^sco_(approve|deny|silence)$/, async ({ ack, body, action, respond }) => {
     await ack();
     const reply = await handle(parseBlockAction(body as never, action as { action_id?: string; value?: string }));
     // The alert itself is updated in place by the notifier; the clicker gets the outcome privately.

@@ -101,6 +101,13 @@ async function decide(action, proposalId) {
   await refresh();
 }
 
+async function act(a) {
+  if (a.action !== 'silence') return decide(a.action, a.proposalId);
+  const r = await post('/api/actions', { action: 'silence', anomalyId: a.anomalyId, user: user() });
+  $('answers').prepend(el('div', { class: 'row', 'data-silenced': a.anomalyId }, renderText(r.reply || r.error)));
+  await refresh();
+}
+
 function render(d) {
   $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
   const targets = $('targets'); targets.replaceChildren();
@@ -140,7 +147,7 @@ function render(d) {
     for (const f of p.fields) row.append(el('div', { class: 'muted' }, f.label + ': ' + f.value));
     if (p.sparkline) row.append(spark(p.sparkline.values));
     if (p.status) row.append(el('div', {}, p.status));
-    for (const a of p.actions) row.append(el('button', { class: a.action, onclick: () => decide(a.action, a.proposalId) }, a.label));
+    for (const a of p.actions) row.append(el('button', { class: a.action, onclick: () => act(a) }, a.label));
     for (const r of d.messages.filter((x) => x.thread === m.id)) row.append(el('div', { class: 'muted' }, '↳ ' + r.payload.title + ': ' + r.payload.text));
     feed.append(row);
   }

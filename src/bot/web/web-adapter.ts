@@ -1,4 +1,4 @@
-import type { ChatAdapter, ChatEvent, ChatReply, ChatUser, MessageRef } from '../../core/chat.js';
+import { parseActionRef, type ChatAdapter, type ChatEvent, type ChatReply, type ChatUser, type MessageRef } from '../../core/chat.js';
 import type { Clock, Store } from '../../core/ports.js';
 import { json, type HttpRequest, type HttpResponse, type SidePort } from '../../http/side-port.js';
 import { guarded, tokenOk } from '../../http/token-guard.js';
@@ -69,15 +69,17 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
   async function act(req: HttpRequest): Promise<HttpResponse> {
     const parsed = parseBody(req);
     if (!parsed.ok) return parsed.res;
-    const { action, proposalId } = parsed.body;
-    if (action !== 'approve' && action !== 'deny') return json(400, { error: '"action" must be "approve" or "deny"' });
-    if (typeof proposalId !== 'string' || !/^rp_[a-z0-9]{3,30}$/.test(proposalId))
-      return json(400, { error: '"proposalId" must look like rp_…' });
+    const { action, proposalId, anomalyId } = parsed.body;
+    if (action !== 'approve' && action !== 'deny' && action !== 'silence')
+      return json(400, { error: '"action" must be "approve", "deny" or "silence"' });
+    const ref = parseActionRef(action, action === 'silence' ? anomalyId : proposalId);
+    if (!ref) return json(400, { error: action === 'silence' ? '"anomalyId" must look like an_…' : '"proposalId" must look like rp_…' });
     const user = userFrom(req, parsed.body);
     if (!user) return json(400, { error: '"user" must be 1-64 letters, digits, . _ @ -' });
     if (!handler) return json(503, { error: 'not ready' });
-    const reply = await handler({ kind: 'action', platform: 'web', user, channel: 'console', action, proposalId });
-    const p = o.store.getProposal(proposalId);
+    const reply = await handler({ kind: 'action', platform: 'web', user, channel: 'console', ...ref });
+    if (ref.action === 'silence') return json(reply.private ? 400 : 200, { reply: reply.text });
+    const p = o.store.getProposal(ref.proposalId);
     return json(reply.private ? 403 : 200, { reply: reply.text, proposal: p ?? null });
   }
 

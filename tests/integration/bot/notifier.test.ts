@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
+import { actionValue } from '../../../src/core/chat.js';
 import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { testConfig } from '../../helpers/test-config.js';
@@ -31,6 +32,22 @@ async function setup() {
   return { app, slack, tick, advance };
 }
 
+const alertsOn = (slack: ReturnType<typeof createFakeChatAdapter>, target: string, channel: string) =>
+  [...slack.messages.values()].filter(
+    (m) => !m.thread && m.channel === channel && new RegExp(`anomal(y|ies) on ${target}$`).test(m.versions[0]!.title),
+  );
+
+/** U2 typing a slash command in C-OPS. */
+const saysIn = (slack: ReturnType<typeof createFakeChatAdapter>) => (text: string) =>
+  slack.emit({
+    kind: 'text',
+    platform: 'slack',
+    user: { platform: 'slack', id: 'U2', roles: [] },
+    channel: 'C-OPS',
+    text,
+    source: 'command',
+  });
+
 describe('notifier', () => {
   it('groups a target’s anomalies into one message per channel, updates it in place on resolve, threads follow-ups', async () => {
     const { app, slack, tick } = await setup();
@@ -53,7 +70,7 @@ describe('notifier', () => {
     expect(new Set(keys).size).toBeLessThanOrEqual(alerts().length / 2);
 
     const proposal = [...slack.messages.values()].find((m) => m.msg.actions.some((a) => a.action === 'approve'));
-    expect(proposal?.msg.actions.map((a) => a.proposalId)[0]).toMatch(/^rp_/);
+    expect(proposal?.msg.actions.map((a) => actionValue(a))[0]).toMatch(/^rp_/);
 
     // The spike lasts 4 minutes; after it every web-1 alert is re-rendered as resolved in place.
     await tick(12);
@@ -66,8 +83,10 @@ describe('notifier', () => {
   it('updates the proposal message when someone decides, with who and when, and threads the outcome', async () => {
     const { app, slack, tick } = await setup();
     await tick(6);
-    const pm = [...slack.messages.values()].find((m) => m.channel === 'C-ALERTS' && m.msg.actions.length > 0)!;
-    const id = pm.msg.actions[0]!.proposalId;
+    const pm = [...slack.messages.values()].find((m) => m.channel === 'C-ALERTS' && m.msg.actions.some((a) => a.action === 'approve'))!;
+    const approve = pm.msg.actions[0]!;
+    if (approve.action !== 'approve') throw new Error('the first button of a proposal is Approve');
+    const id = approve.proposalId;
     await slack.emit({
       kind: 'action',
       platform: 'slack',
@@ -86,31 +105,41 @@ describe('notifier', () => {
 
   it('respects silences', async () => {
     const { app, slack, tick } = await setup();
-    const r = await slack.emit({
-      kind: 'text',
-      platform: 'slack',
-      user: { platform: 'slack', id: 'U2', roles: [] },
-      channel: 'C-OPS',
-      text: 'snooze web-1 for 1h',
-      source: 'command',
-    });
+    const say = saysIn(slack);
+    const r = await say('snooze web-1 for 1h');
     expect(r.text).toMatch(/^Silenced web-1 for 60 min/);
     // Two targets, or a target we do not know, in one silence: nothing is set, the reply says why.
     const before = app.store.chat.silences(Date.now() - 86_400_000).length;
-    const say = (text: string) =>
-      slack.emit({
-        kind: 'text',
-        platform: 'slack',
-        user: { platform: 'slack', id: 'U2', roles: [] },
-        channel: 'C-OPS',
-        text,
-        source: 'command',
-      });
     expect((await say('snooze web-1 and db-1 for 1h')).text).toMatch(/^Nothing silenced: name one target at a time \(web-1, db-1\)/);
     expect((await say('snooze web-1 and web-2 for 1h')).text).toBe('Nothing silenced: I don\'t know a target called "web-2".');
     expect(app.store.chat.silences(Date.now() - 86_400_000)).toHaveLength(before);
     await tick(6);
     expect([...slack.messages.values()].some((m) => m.msg.title.includes('web-1'))).toBe(false);
     expect(app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
+  });
+
+  it('shows a silence set or lifted in chat on the open alerts it covers', async () => {
+    const { slack, tick } = await setup();
+    await tick(6);
+    const say = saysIn(slack);
+    const web1 = () => alertsOn(slack, 'web-1', 'C-ALERTS');
+    expect(web1().length).toBeGreaterThanOrEqual(1);
+    for (const m of web1()) expect(m.msg.actions.map((a) => a.action)).toEqual(['silence']);
+    const reply = await say('snooze web-1 for 2h');
+    const id = /\((sl_[a-z0-9]+)\)/.exec(reply.text)![1]!;
+    await tick(1);
+    for (const m of web1()) {
+      expect(m.msg.status).toMatch(new RegExp(`^Silenced until .* by slack:U2 \\(${id}\\)$`));
+      expect(m.msg.actions).toEqual([]);
+    }
+    // db-1's messages are not touched by a silence of web-1.
+    expect(alertsOn(slack, 'db-1', 'C-ALERTS').every((m) => m.versions.length === 1)).toBe(true);
+    await say(`unsnooze ${id}`);
+    await tick(1);
+    expect(web1().filter((x) => x.msg.title.startsWith('Warning')).length).toBeGreaterThanOrEqual(1);
+    for (const m of web1().filter((x) => x.msg.title.startsWith('Warning'))) {
+      expect(m.msg.status).toBeUndefined();
+      expect(m.msg.actions.map((a) => a.action)).toEqual(['silence']);
+    }
   });
 });

@@ -181,7 +181,7 @@ describe('Slack over HTTP with the real Bolt app', () => {
     const blocks = alert.args.blocks as { type: string }[];
     expect(blocks[0]!.type).toBe('header');
     expect(blocks.some((b) => b.type === 'context')).toBe(true);
-    const proposalPost = posts.find((c) => (c.args.blocks as { type: string }[]).some((b) => b.type === 'actions'))!;
+    const proposalPost = posts.find((c) => JSON.stringify(c.args.blocks).includes('"sco_approve"'))!;
     const actions = (proposalPost.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find(
       (b) => b.type === 'actions',
     )!;
@@ -208,6 +208,44 @@ describe('Slack over HTTP with the real Bolt app', () => {
     expect(thread.map((c) => String(c.args.text))).toEqual(
       expect.arrayContaining([expect.stringMatching(new RegExp(`^${proposalId} approved by slack:U`))]),
     );
+  });
+
+  it('silences an alert from its Silence button: one silence from the stored alert, the message shows who and until when', async () => {
+    const { app, slack, click, tick, pump, responseFor } = await setup();
+    await tick(6);
+    type Block = { type: string; elements?: { action_id?: string; value?: string; text?: unknown }[] };
+    const alertPosts = slack.calls.filter(
+      (c) => c.method === 'chat.postMessage' && c.args.channel === 'C-ALERTS' && JSON.stringify(c.args.blocks).includes('anomaly on web-1'),
+    );
+    const silenceButton = alertPosts
+      .flatMap((c) => (c.args.blocks as Block[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []))
+      .find((e) => e.action_id === 'sco_silence')!;
+    expect(silenceButton.value).toMatch(/^an_/);
+    const anomaly = app.store.getAnomaly(silenceButton.value!)!;
+    expect(anomaly.target).toBe('web-1');
+
+    // Anyone in the channel may silence, as with "snooze" in chat; the payload only names the alert.
+    expect((await click('silence', silenceButton.value!, 'UOTHER', 's1')).status).toBe(200);
+    expect(String((await responseFor('s1')).text)).toMatch(/^Silenced web-1 cpu for 60 min, until .* \(sl_[a-z0-9]+\)/);
+    const silences = app.store.chat.silences(Date.now() - 86_400_000);
+    expect(silences).toEqual([expect.objectContaining({ target: 'web-1', metric: anomaly.metric, createdBy: 'slack:UOTHER' })]);
+    expect(silences[0]!.untilTs - silences[0]!.createdTs).toBe(3_600_000);
+    await pump();
+    const updated = slack.calls
+      .filter((c) => c.method === 'chat.update' && JSON.stringify(c.args.blocks).includes('anomaly on web-1'))
+      .at(-1)!;
+    expect(JSON.stringify(updated.args.blocks)).toMatch(/Silenced until .* by slack:UOTHER \(sl_/);
+    expect(JSON.stringify(updated.args.blocks)).not.toContain('sco_silence');
+
+    // A second click (someone else, same moment) changes nothing; a forged or unknown id is refused.
+    expect((await click('silence', silenceButton.value!, 'UTHIRD', 's2')).status).toBe(200);
+    expect(String((await responseFor('s2')).text)).toMatch(/^Already silenced until .* by slack:UOTHER/);
+    expect((await click('silence', 'an_doesnotexist', 'UTHIRD', 's3')).status).toBe(200);
+    expect(String((await responseFor('s3')).text)).toMatch(/^No alert an_doesnotexist/);
+    expect(app.store.chat.silences(Date.now() - 86_400_000)).toHaveLength(1);
+    // A payload that is not one of ours never reaches the router (Bolt acks it, nothing is set).
+    expect((await click('silence', 'rp_notananomaly', 'UTHIRD', 's4')).status).toBe(200);
+    expect(app.store.chat.silences(Date.now() - 86_400_000)).toHaveLength(1);
   });
 
   it('honours 429 Retry-After through the outbox and loses nothing', async () => {

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { silenceOver, silenceScopeOf } from '../../../src/bot/alert-silence.js';
+import { createChatService } from '../../../src/bot/chat-service.js';
+import type { Anomaly } from '../../../src/core/anomaly.js';
+import type { Silence } from '../../../src/core/chat-store.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { cpuAnomaly } from '../../fixtures/anomaly.js';
+import { captureLogger } from '../../helpers/test-config.js';
+
+const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
+const silence = (target: string, metric: string, untilTs = NOW + 3_600_000): Silence => ({
+  id: `sl_${target}${metric}`.replace(/[^a-z0-9_]/g, 'x'),
+  target,
+  metric,
+  untilTs,
+  createdBy: 'web:alice',
+  createdTs: NOW,
+});
+
+describe('silence scope of an alert', () => {
+  it('is the metric on every target for a fleet message, the target (and its one metric) otherwise', () => {
+    const disk = [cpuAnomaly('an_1', 'web-1', 'disk'), cpuAnomaly('an_2', 'web-2', 'disk')];
+    expect(silenceScopeOf(disk, true)).toEqual({ target: '*', metric: 'disk' });
+    expect(silenceScopeOf([cpuAnomaly('an_1')], false)).toEqual({ target: 'web-1', metric: 'cpu' });
+    expect(silenceScopeOf([cpuAnomaly('an_1'), cpuAnomaly('an_3', 'web-1', 'memory')], false)).toEqual({ target: 'web-1', metric: '*' });
+  });
+
+  it('finds the silence that covers every open anomaly of a message, the longest first', () => {
+    const two = [cpuAnomaly('an_1'), cpuAnomaly('an_3', 'web-1', 'memory')];
+    expect(silenceOver([silence('web-1', 'cpu')], two)).toBeUndefined();
+    const whole = silence('web-1', '*', NOW + 60_000);
+    const longer = silence('*', '*', NOW + 7_200_000);
+    expect(silenceOver([whole], two)).toBe(whole);
+    expect(silenceOver([whole, longer], two)).toBe(longer);
+    // Resolved members need no silence; a message with nothing open shows none.
+    expect(silenceOver([silence('web-1', 'cpu')], [two[0]!, { ...two[1]!, status: 'resolved' }])?.metric).toBe('cpu');
+    expect(
+      silenceOver(
+        [whole],
+        two.map((a) => ({ ...a, status: 'resolved' as const })),
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('the Silence button in the chat service', () => {
+  function setup(anomalies: Anomaly[], key: string) {
+    const store = createSqliteStore(':memory:');
+    for (const a of anomalies) {
+      store.upsertAnomaly(a);
+      store.chat.linkAlert(a.id, key);
+    }
+    const changed: Silence[][] = [];
+    const chat = createChatService({
+      store,
+      approvers: { slack: { users: [], roles: [] }, discord: { users: [], roles: [] }, web: { users: [], roles: [] } },
+      targets: () => [],
+      clock: { now: () => NOW },
+      logger: captureLogger(),
+      staleAfterMs: 90_000,
+      onSilencesChanged: (list) => void changed.push(list),
+    });
+    const click = (anomalyId: string, id = 'bob') =>
+      chat.handle({
+        kind: 'action',
+        platform: 'web',
+        user: { platform: 'web', id, roles: [] },
+        channel: 'console',
+        action: 'silence',
+        anomalyId,
+      });
+    return { store, click, changed };
+  }
+
+  it('silences a fleet message’s metric on every target for an hour and tells the notifier', async () => {
+    const disk = [1, 2, 3, 4, 5].map((i) => cpuAnomaly(`an_d${i}`, `web-${i}`, 'disk'));
+    const { store, click, changed } = setup(disk, 'fleet-alert:disk|threshold:1');
+    const r = await click('an_d3');
+    expect(r.text).toMatch(/^Silenced all targets disk for 60 min, until 2026-11-25 13:00:00 UTC \(sl_[a-z0-9]+\)/);
+    expect(store.chat.silences(NOW)).toEqual([
+      expect.objectContaining({ target: '*', metric: 'disk', untilTs: NOW + 3_600_000, createdBy: 'web:bob' }),
+    ]);
+    expect(changed).toHaveLength(1);
+  });
+
+  it('silences the whole target when its message carries several metrics; refuses resolved, unknown and already silenced alerts', async () => {
+    const two = [cpuAnomaly('an_1'), cpuAnomaly('an_3', 'web-1', 'memory')];
+    const { store, click, changed } = setup(
+      [...two, { ...cpuAnomaly('an_9', 'db-1'), status: 'resolved', endTs: NOW - 1000 }],
+      'alert:web-1:1000',
+    );
+    store.chat.linkAlert('an_9', 'alert:db-1:1000');
+    expect((await click('an_3')).text).toMatch(/^Silenced web-1 for 60 min/);
+    expect(store.chat.silences(NOW).map((s) => `${s.target}/${s.metric}`)).toEqual(['web-1/*']);
+    const again = await click('an_1', 'carol');
+    expect(again).toMatchObject({ private: true });
+    expect(again.text).toMatch(/^Already silenced until 2026-11-25 13:00:00 UTC by web:bob/);
+    expect((await click('an_9')).text).toBe('That alert is resolved (db-1 cpu); nothing silenced.');
+    expect((await click('an_nope')).text).toMatch(/^No alert an_nope/);
+    expect(store.chat.silences(NOW)).toHaveLength(1);
+    expect(changed).toHaveLength(1);
+  });
+});
