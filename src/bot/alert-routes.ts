@@ -28,6 +28,8 @@ export interface RouteMatch {
 export interface AlertRoute extends Destinations {
   name?: string;
   match: RouteMatch;
+  /** Who its alerts ping, per platform (validated platform syntax). */
+  mentions?: Partial<Record<'slack' | 'discord', string[]>>;
   /** Also try the routes after this one when it matches. */
   continue?: boolean;
 }
@@ -95,19 +97,28 @@ export function routeAlert(
       const channels = r[platform];
       if (channels === undefined || !hits[i]) continue;
       names.push(routeName(r, i));
-      for (const channel of channels) found.set(`${platform}\u0000${channel}`, { platform, channel });
+      const mentions = platform === 'web' ? undefined : r.mentions?.[platform];
+      for (const channel of channels) add(found, { platform, channel, mentions });
       if (!r.continue) break;
     }
     if (names.length > 0) decidedBy[platform] = names;
-    else for (const channel of defaults[platform] ?? []) found.set(`${platform}\u0000${channel}`, { platform, channel });
+    else for (const channel of defaults[platform] ?? []) add(found, { platform, channel });
   }
   return { destinations: [...found.values()], matched: [...new Set(Object.values(decidedBy).flat())], decidedBy };
+}
+
+/** Adds a destination, merging the mentions of one already there. */
+function add(into: Map<string, Destination>, d: Destination): void {
+  const k = `${d.platform}\u0000${d.channel}`;
+  const had = into.get(k);
+  const mentions = [...new Set([...(had?.mentions ?? []), ...(d.mentions ?? [])])];
+  into.set(k, { platform: d.platform, channel: d.channel, ...(mentions.length > 0 ? { mentions } : {}) });
 }
 
 /** The union of several alerts' destinations (a message that carries several anomalies goes wherever any of them would). */
 export function unionDestinations(lists: Iterable<Destination[]>): Destination[] {
   const all = new Map<string, Destination>();
-  for (const list of lists) for (const d of list) all.set(`${d.platform}\u0000${d.channel}`, d);
+  for (const list of lists) for (const d of list) add(all, d);
   return [...all.values()];
 }
 

@@ -69,7 +69,12 @@ export function createNotifier(o: NotifierOptions) {
     routeKey = threadKey ?? msgKey,
   ): void {
     const now = o.clock.now();
-    for (const { platform, channel } of whereIs(routeKey)) store.chat.enqueue({ platform, channel, op, msgKey, threadKey, payload }, now);
+    // Only the alert itself pings (its edits keep the mention, which platforms do not re-notify).
+    const own = routeKey === msgKey;
+    for (const { platform, channel, mentions } of whereIs(routeKey)) {
+      const body = own && mentions?.length ? { ...payload, mentions } : payload;
+      store.chat.enqueue({ platform, channel, op, msgKey, threadKey, payload: body }, now);
+    }
     o.onEnqueued?.();
   }
 

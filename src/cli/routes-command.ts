@@ -24,7 +24,10 @@ export function renderRoutes(routes: readonly AlertRoute[], defaults: Destinatio
   const lines = ['Alert routes (per platform, the first matching route that lists it decides; "continue" goes on to the next):'];
   if (routes.length === 0) lines.push('  (none: every alert goes to the default channels)');
   for (const [i, r] of routes.entries()) {
-    const to = ALERT_PLATFORMS.filter((p) => r[p] !== undefined).map((p) => `${p}: ${channelsText(r[p]!)}`);
+    const to = ALERT_PLATFORMS.filter((p) => r[p] !== undefined).map((p) => {
+      const ping = p === 'web' ? undefined : r.mentions?.[p];
+      return `${p}: ${channelsText(r[p]!)}${ping?.length ? ` pinging ${ping.join(' ')}` : ''}`;
+    });
     lines.push(`  ${i + 1}. ${routeName(r, i)}: ${describeMatch(r.match)} -> ${to.join('; ')}${r.continue ? ' (continue)' : ''}`);
   }
   lines.push(`Default channels: ${ALERT_PLATFORMS.map((p) => `${p}: ${channelsText(defaults[p] ?? [])}`).join('; ')}`);
@@ -44,7 +47,9 @@ export function renderRouteTest(routes: readonly AlertRoute[], defaults: Destina
   const lines = [`${q.target} ${q.metric} (${q.detector}, ${q.severity}):`];
   if (!target) lines.push(`  (${q.target} is not a known target: role and label conditions cannot match)`);
   for (const p of ALERT_PLATFORMS) {
-    const channels = d.destinations.filter((x) => x.platform === p).map((x) => x.channel);
+    const channels = d.destinations
+      .filter((x) => x.platform === p)
+      .map((x) => x.channel + (x.mentions ? ` pinging ${x.mentions.join(' ')}` : ''));
     lines.push(
       `  ${p}: ${channelsText(channels)} (${d.decidedBy[p] ? `route ${d.decidedBy[p]!.map((n) => `"${n}"`).join(', ')}` : 'default'})`,
     );

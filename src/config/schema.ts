@@ -49,6 +49,22 @@ const alertRoute = obj({
   slack: channelList,
   discord: z.array(discordChannel).optional(),
   web: channelList,
+  /** Pinged when the route's alerts are posted; platform syntax, checked here since it is sent unescaped. */
+  mentions: obj({
+    slack: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^<(@[UW][A-Z0-9]{2,20}|!subteam\^[A-Z0-9]{2,20}|!here|!channel)>$/,
+            'a Slack mention: <@U…>, <!subteam^S…>, <!here> or <!channel>',
+          ),
+      )
+      .optional(),
+    discord: z
+      .array(z.string().regex(/^(<@&?\d{5,25}>|@here|@everyone)$/, 'a Discord mention: <@user id>, <@&role id>, @here or @everyone'))
+      .optional(),
+  }).optional(),
   continue: z.boolean().default(false),
 }).refine((r) => r.slack !== undefined || r.discord !== undefined || r.web !== undefined, {
   message: 'a route needs "slack", "discord" or "web" channels (an empty list sends that match nowhere)',

@@ -36,6 +36,8 @@ export interface OutboxItem {
 export interface Destination {
   platform: Platform;
   channel: string;
+  /** Who the alert pings there (platform syntax, from config routes only). */
+  mentions?: string[];
 }
 
 export interface WebMessage {

@@ -74,6 +74,11 @@ export interface NeutralMessage {
   context?: string;
   actions: MessageAction[];
   status?: string;
+  /**
+   * Who to ping, in the platform's own syntax (Slack "<!subteam^S1>", Discord "<@&1>"). Set only
+   * by the notifier from config routes, never from chat or alert text, which stay escaped.
+   */
+  mentions?: string[];
 }
 
 export interface ChatAdapter {

@@ -26,6 +26,9 @@ export const CHAT_DESTINATIONS_MIGRATION = `
   CREATE INDEX message_destinations_created ON message_destinations (created_ts);
 `;
 
+/** Who an alert pings at each destination (JSON array), re-applied when the message is edited. */
+export const CHAT_MENTIONS_MIGRATION = `ALTER TABLE message_destinations ADD COLUMN mentions TEXT;`;
+
 type Row = Record<string, unknown>;
 const DESTINATIONS_KEEP_MS = 180 * 86_400_000;
 
@@ -51,8 +54,12 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     webPost: db.prepare('INSERT INTO web_messages VALUES (?, ?, ?, ?, ?, ?)'),
     webUpdate: db.prepare('UPDATE web_messages SET payload = ?, updated_ts = ? WHERE id = ?'),
     web: db.prepare('SELECT * FROM web_messages ORDER BY created_ts DESC, id DESC LIMIT ?'),
-    addDest: db.prepare('INSERT OR IGNORE INTO message_destinations VALUES (?, ?, ?, ?)'),
-    dests: db.prepare('SELECT platform, channel FROM message_destinations WHERE msg_key = ? ORDER BY created_ts, platform, channel'),
+    addDest: db.prepare(
+      'INSERT OR IGNORE INTO message_destinations (msg_key, platform, channel, created_ts, mentions) VALUES (?, ?, ?, ?, ?)',
+    ),
+    dests: db.prepare(
+      'SELECT platform, channel, mentions FROM message_destinations WHERE msg_key = ? ORDER BY created_ts, platform, channel',
+    ),
     pruneDests: db.prepare('DELETE FROM message_destinations WHERE created_ts < ?'),
     pruneOutbox: db.prepare("DELETE FROM outbox WHERE status != 'pending' AND created_ts < ?"),
   };
@@ -67,8 +74,8 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     // Routes of alerts older than any open episode is likely to be; a key without a record falls back to the defaults.
     q.pruneDests.run(now - DESTINATIONS_KEEP_MS);
     // An empty row records "routed nowhere", which must not read as "never routed".
-    q.addDest.run(msgKey, '', '', now);
-    for (const d of list) q.addDest.run(msgKey, d.platform, d.channel, now);
+    q.addDest.run(msgKey, '', '', now, null);
+    for (const d of list) q.addDest.run(msgKey, d.platform, d.channel, now, d.mentions?.length ? JSON.stringify(d.mentions) : null);
   });
 
   return {
@@ -119,7 +126,13 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     destinationsOf(msgKey) {
       const rows = q.dests.all(msgKey) as Row[];
       if (rows.length === 0) return undefined;
-      return rows.filter((r) => r.platform !== '').map((r) => ({ platform: r.platform as Platform, channel: r.channel as string }));
+      return rows
+        .filter((r) => r.platform !== '')
+        .map((r) => ({
+          platform: r.platform as Platform,
+          channel: r.channel as string,
+          ...(r.mentions ? { mentions: JSON.parse(r.mentions as string) as string[] } : {}),
+        }));
     },
 
     linkAlert: (anomalyId, msgKey) => void q.link.run(anomalyId, msgKey),

@@ -1,4 +1,4 @@
-import { CHAT_DESTINATIONS_MIGRATION, CHAT_MIGRATION } from './sqlite-chat-store.js';
+import { CHAT_DESTINATIONS_MIGRATION, CHAT_MENTIONS_MIGRATION, CHAT_MIGRATION } from './sqlite-chat-store.js';
 
 /** Ordered migrations; the store applies those above the recorded user_version. */
 export const MIGRATIONS: string[] = [
@@ -39,4 +39,5 @@ export const MIGRATIONS: string[] = [
   // The metric an Isolation Forest (host) anomaly's figures are in; NULL for single-metric anomalies.
   `ALTER TABLE anomalies ADD COLUMN feature TEXT;`,
   CHAT_DESTINATIONS_MIGRATION,
+  CHAT_MENTIONS_MIGRATION,
 ];

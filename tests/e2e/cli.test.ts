@@ -62,7 +62,13 @@ describe('smartcloudops CLI', () => {
           channels: { slack: ['C-OPS'] },
           routes: [
             { name: 'storage', match: { labels: { team: 'storage' } }, slack: ['C-STORAGE'], continue: true },
-            { name: 'page', match: { severities: ['critical'] }, slack: ['C-PAGE'], discord: ['123456789012'] },
+            {
+              name: 'page',
+              match: { severities: ['critical'] },
+              slack: ['C-PAGE'],
+              discord: ['123456789012'],
+              mentions: { slack: ['<!subteam^S0ONCALL>'] },
+            },
           ],
         },
       }),
@@ -73,7 +79,8 @@ describe('smartcloudops CLI', () => {
     expect(table.out).toMatch(/1\. storage: team=storage -> slack: C-STORAGE \(continue\)/);
     expect(table.out).toMatch(/Default channels: slack: C-OPS; discord: nowhere; web: console/);
     const crit = cli(['config', 'routes', '--target', 'db-1', '--metric', 'disk', '--severity', 'critical'], env);
-    expect(crit.out).toMatch(/slack: C-STORAGE, C-PAGE \(route "storage", "page"\)/);
+    expect(crit.out).toMatch(/slack: C-STORAGE, C-PAGE pinging <!subteam\^S0ONCALL> \(route "storage", "page"\)/);
+    expect(table.out).toMatch(/2\. page: severity critical -> slack: C-PAGE pinging <!subteam\^S0ONCALL>; discord: 123456789012$/m);
     expect(crit.out).toMatch(/discord: 123456789012 \(route "page"\)/);
     expect(crit.out).toMatch(/web: console \(default\)/);
     expect(cli(['config', 'routes', '--target', 'web-1'], env).out).toMatch(/slack: C-OPS \(default\)/);

@@ -17,7 +17,19 @@ export interface DiscordMessageBody {
   content?: string;
   embeds: Record<string, unknown>[];
   components: Record<string, unknown>[];
-  allowed_mentions: { parse: never[] };
+  allowed_mentions: { parse: 'everyone'[]; users?: string[]; roles?: string[] };
+}
+
+/** Only the configured mentions may ping: named users and roles, and @here/@everyone when configured. */
+function allowedMentions(mentions: readonly string[]): DiscordMessageBody['allowed_mentions'] {
+  const ids = (re: RegExp) => mentions.flatMap((x) => re.exec(x)?.[1] ?? []);
+  const users = ids(/^<@(\d+)>$/);
+  const roles = ids(/^<@&(\d+)>$/);
+  return {
+    parse: mentions.some((x) => x === '@here' || x === '@everyone') ? ['everyone'] : [],
+    ...(users.length ? { users } : {}),
+    ...(roles.length ? { roles } : {}),
+  };
 }
 
 /** Neutral message → embed + button row (raw API JSON, so it renders the same over REST). Pure. */
@@ -33,6 +45,7 @@ export function renderEmbed(m: NeutralMessage): DiscordMessageBody {
     });
   if (m.status) fields.push({ name: 'status', value: escapeDiscord(m.status).slice(0, 1024), inline: false });
   return {
+    ...(m.mentions?.length ? { content: m.mentions.join(' ') } : {}),
     embeds: [
       {
         title: m.title.slice(0, 256),
@@ -56,7 +69,7 @@ export function renderEmbed(m: NeutralMessage): DiscordMessageBody {
           },
         ]
       : [],
-    allowed_mentions: { parse: [] },
+    allowed_mentions: allowedMentions(m.mentions ?? []),
   };
 }
 

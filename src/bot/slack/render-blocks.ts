@@ -19,8 +19,10 @@ export interface SlackRendered {
 /** Neutral message → Block Kit (header, figures, chart, context, Approve/Deny). Pure. */
 export function renderBlocks(m: NeutralMessage): SlackRendered {
   const blocks: Record<string, unknown>[] = [{ type: 'header', text: { type: 'plain_text', text: m.title.slice(0, 150), emoji: true } }];
-  if (m.text)
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${EMOJI[m.severity]} ${escapeMrkdwn(m.text).slice(0, 2900)}` } });
+  // Mentions come only from config (validated Slack syntax); everything else is escaped.
+  const ping = m.mentions?.length ? `${m.mentions.join(' ')} ` : '';
+  if (m.text || ping)
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${ping}${EMOJI[m.severity]} ${escapeMrkdwn(m.text).slice(0, 2900)}` } });
   if (m.fields.length) {
     blocks.push({
       type: 'section',
@@ -56,7 +58,7 @@ export function renderBlocks(m: NeutralMessage): SlackRendered {
       })),
     });
   }
-  return { text: `${m.title}: ${m.text}`.slice(0, 3000), blocks };
+  return { text: `${ping}${escapeMrkdwn(`${m.title}: ${m.text}`)}`.slice(0, 3000), blocks };
 }
 
 /** A chat reply (plain text, tables in ``` fences) as Slack mrkdwn. */

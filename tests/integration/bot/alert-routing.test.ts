@@ -45,7 +45,12 @@ describe('alert routing', () => {
     const routes = [
       { name: 'storage team', match: { labels: { team: 'storage' } }, slack: ['C-STORAGE'] },
       { name: 'web cpu', match: { targets: ['web-*'], metrics: ['cpu'] }, slack: ['C-WEB'], continue: true },
-      { name: 'page on rules', match: { detectors: ['threshold'], severities: ['warning', 'critical'] }, slack: ['C-PAGE'] },
+      {
+        name: 'page on rules',
+        match: { detectors: ['threshold'], severities: ['warning', 'critical'] },
+        slack: ['C-PAGE'],
+        mentions: { slack: ['<!subteam^S0ONCALL>'] },
+      },
     ];
     const slack = createFakeChatAdapter('slack');
     const cfg = config(routes);
@@ -69,6 +74,10 @@ describe('alert routing', () => {
     // The proposal follows its alert.
     const proposals = topLevel(slack).filter((m) => m.msg.actions.some((a) => a.action === 'approve'));
     expect(channelsOf(proposals)).toEqual(['C-PAGE', 'C-WEB']);
+    // Only the alert in the paging route's channel pings, and nothing else does.
+    const pinging = [...slack.messages.values()].filter((m) => m.versions[0]!.mentions);
+    expect(pinging.map((m) => [m.channel, m.versions[0]!.mentions])).toEqual([['C-PAGE', ['<!subteam^S0ONCALL>']]]);
+    expect(pinging[0]).toBe(withThreshold.find((m) => m.channel === 'C-PAGE'));
 
     // Restart with routes that would send everything elsewhere: messages already out stay where they are.
     await first.app.stop();
@@ -76,6 +85,10 @@ describe('alert routing', () => {
     await second.tick(14);
     expect(second.app.store.getAnomaly(threshold.id)!.status).toBe('resolved');
     for (const m of withThreshold) expect(m.msg.title).toMatch(/^Resolved: web-1/);
+    // Edits keep the mention where it was (platforms do not ping again on an edit); replies carry none.
+    expect(withThreshold.find((m) => m.channel === 'C-PAGE')!.msg.mentions).toEqual(['<!subteam^S0ONCALL>']);
+    expect(withThreshold.find((m) => m.channel === 'C-WEB')!.msg.mentions).toBeUndefined();
+    expect([...slack.messages.values()].filter((m) => m.thread && m.msg.mentions)).toEqual([]);
     const replies = [...slack.messages.values()].filter((m) => m.thread && m.msg.title === 'Resolved: web-1 cpu');
     expect(channelsOf(replies)).toEqual(expect.arrayContaining(['C-PAGE', 'C-WEB']));
     expect(replies.some((m) => m.channel === 'C-ELSEWHERE' || m.channel === 'C-DEFAULT')).toBe(false);

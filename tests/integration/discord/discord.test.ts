@@ -12,7 +12,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup() {
+async function setup(chat: Record<string, unknown> = {}) {
   const discord = await startFakeDiscord();
   cleanups.push(() => discord.close());
   const config = testConfig({
@@ -23,7 +23,7 @@ async function setup() {
     env: { DISCORD_TOKEN: 'fake.bot.token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.api },
     overrides: {
       sources: { synthetic: { backfillHours: 1, incidentEveryMinutes: 100_000 } },
-      chat: { channels: { discord: [CHAN] } },
+      chat: { channels: { discord: [CHAN] }, ...chat },
       approvers: { discord: { users: [ALICE], roles: [OPS_ROLE] } },
       remediation: {
         rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
@@ -146,5 +146,27 @@ describe('smartcloudops discord register', () => {
     expect(await runCli(['discord', 'register'], io({}))).toBe(2);
     expect(err.at(-1)).toMatch(/DISCORD_TOKEN and DISCORD_APPLICATION_ID/);
     expect(await runCli(['discord', 'register', '--guild', 'abc'], io(env))).toBe(2);
+  });
+
+  it('pings the role a route names on its alerts, through allowed_mentions, and nobody on anything else', async () => {
+    const { discord, tick } = await setup({
+      routes: [{ match: { targets: ['web-*'] }, discord: [CHAN], mentions: { discord: [`<@&${OPS_ROLE}>`] } }],
+    });
+    await tick(6);
+    const posted = [...discord.messages.entries()]
+      .filter(([k]) => !k.startsWith('thread:'))
+      .map(([, m]) => m.versions[0] as Record<string, unknown>);
+    const alerts = posted.filter((b) => JSON.stringify(b.embeds).includes('anomaly on web-1'));
+    expect(alerts.length).toBeGreaterThanOrEqual(1);
+    for (const b of alerts) {
+      expect(b.content).toBe(`<@&${OPS_ROLE}>`);
+      expect(b.allowed_mentions).toEqual({ parse: [], roles: [OPS_ROLE] });
+    }
+    const others = posted.filter((b) => !alerts.includes(b));
+    expect(others.length).toBeGreaterThanOrEqual(1); // the proposal
+    for (const b of others) {
+      expect(b.content).toBeUndefined();
+      expect(b.allowed_mentions).toEqual({ parse: [] });
+    }
   });
 });

@@ -85,6 +85,29 @@ describe('routeAlert', () => {
     expect(where(routes, cpu({ severity: 'info' }))).toEqual(['web:console']);
   });
 
+  it('gives each channel the mentions of the routes that sent there, merged when two do', () => {
+    const routes: AlertRoute[] = [
+      {
+        match: { severities: ['critical'] },
+        slack: ['C-PAGE', 'C-OPS'],
+        mentions: { slack: ['<!subteam^S1>'], discord: ['<@&55555>'] },
+        continue: true,
+      },
+      { match: { metrics: ['cpu'] }, slack: ['C-OPS', 'C-CPU'], mentions: { slack: ['<@U2>'] } },
+    ];
+    const d = routeAlert(routes, defaults, cpu({ severity: 'critical' }), web1).destinations;
+    expect(d).toEqual([
+      { platform: 'slack', channel: 'C-PAGE', mentions: ['<!subteam^S1>'] },
+      { platform: 'slack', channel: 'C-OPS', mentions: ['<!subteam^S1>', '<@U2>'] },
+      { platform: 'slack', channel: 'C-CPU', mentions: ['<@U2>'] },
+      // Discord was not listed by these routes: its default channel, and nobody pinged there.
+      { platform: 'discord', channel: '111111' },
+      { platform: 'web', channel: 'console' },
+    ]);
+    const union = unionDestinations([d, routeAlert(routes, defaults, cpu({ severity: 'warning' }), web1).destinations]);
+    expect(union.find((x) => x.channel === 'C-OPS')?.mentions).toEqual(['<!subteam^S1>', '<@U2>']);
+  });
+
   it('unions the destinations of a message’s anomalies without repeats', () => {
     const a = routeAlert([], defaults, cpu(), web1).destinations;
     const b = routeAlert([{ match: { detectors: ['robust'] }, slack: ['C-R'] }], defaults, cpu({ detector: 'robust' }), web1).destinations;

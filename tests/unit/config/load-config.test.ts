@@ -102,6 +102,7 @@ describe('loadConfig', () => {
             { match: { severities: ['urgent'] }, slack: ['C-X'] },
             { match: { targets: ['db-*'] } },
             { match: {}, discord: ['#ops'] },
+            { match: {}, slack: ['C1'], mentions: { slack: ['@oncall', '<!here>'], discord: ['<@&12345>', '@channel'] } },
           ],
         },
       },
@@ -111,6 +112,10 @@ describe('loadConfig', () => {
     expect(text).toMatch(/config\.chat\.routes\.1\.match\.severities\.0/);
     expect(text).toMatch(/config\.chat\.routes\.2: a route needs "slack", "discord" or "web" channels/);
     expect(text).toMatch(/config\.chat\.routes\.3\.discord\.0: a Discord channel id/);
+    // Mentions are sent unescaped, so only the platforms' own syntax passes.
+    expect(text).toMatch(/config\.chat\.routes\.4\.mentions\.slack\.0: a Slack mention/);
+    expect(text).not.toMatch(/routes\.4\.mentions\.slack\.1/);
+    expect(text).toMatch(/config\.chat\.routes\.4\.mentions\.discord\.1: a Discord mention/);
     const dir = tempDir();
     writeFileSync(
       path.join(dir, 'c.json'),
