@@ -252,6 +252,7 @@ export function createApp(deps: AppDeps) {
     clock,
     logger: logger.child({ component: 'notifier' }),
     fleetGroup: fleetGroupingOf(config.chat.fleetGroup),
+    remind: { everyMs: config.chat.remind.afterMinutes * 60_000, severities: config.chat.remind.severities },
     channels: () => Object.fromEntries([...adapters.keys()].map((p) => [p, (config.chat.channels as Record<string, string[]>)[p] ?? []])),
     route: alertRouter(config.chat.routes, config.chat.channels, targetMap, (p) => adapters.has(p)),
   });

@@ -1,4 +1,4 @@
-import type { Anomaly } from '../core/anomaly.js';
+import type { Anomaly, Severity } from '../core/anomaly.js';
 import type { NeutralMessage, Platform } from '../core/chat.js';
 import { silenceCovers, type Destination, type Silence } from '../core/chat-store.js';
 import { silenceOver } from './alert-silence.js';
@@ -9,7 +9,15 @@ import { DEFAULT_FLEET_GROUPING, FLEET_ALERT_PREFIX, fleetKind, type FleetGroupi
 import { formatDuration } from './text-tools.js';
 import { unionDestinations } from './alert-routes.js';
 import { METRIC_LABEL } from '../core/metrics.js';
-import { renderAnomalyGroup, renderFleetGroup, renderFollowUp, renderProposal, type SeriesWindow } from './render-message.js';
+import {
+  renderAnomalyGroup,
+  renderFleetGroup,
+  renderFollowUp,
+  renderProposal,
+  renderReminder,
+  worstSeverity,
+  type SeriesWindow,
+} from './render-message.js';
 
 export interface NotifierOptions {
   store: Store;
@@ -29,6 +37,8 @@ export interface NotifierOptions {
    * tick become one fleet message; more of that kind within `windowMs` of its start join it.
    */
   fleetGroup?: FleetGrouping;
+  /** Reminders for alerts open and unsilenced this long whose worst open severity is listed. */
+  remind?: { everyMs: number; severities: Severity[] };
   onEnqueued?: () => void;
 }
 
@@ -60,19 +70,22 @@ export function createNotifier(o: NotifierOptions) {
   /** Where a key's messages go: where it was routed, or the defaults for keys from before routes were recorded. */
   const whereIs = (key: string): Destination[] => store.chat.destinationsOf(key) ?? defaults();
 
-  /** Sends to where `routeKey` was routed (the message itself, or the alert a proposal or reply belongs to). */
+  /**
+   * Sends to where `routeKey` was routed (the message itself, or the alert a proposal or reply
+   * belongs to). The route's mentions go on the alert itself (its edits keep them, which platforms
+   * do not notify again) and on reminders; nothing else pings.
+   */
   function fanOut(
     op: 'post' | 'update',
     msgKey: string,
     payload: NeutralMessage,
     threadKey: string | null = null,
     routeKey = threadKey ?? msgKey,
+    ping = routeKey === msgKey,
   ): void {
     const now = o.clock.now();
-    // Only the alert itself pings (its edits keep the mention, which platforms do not re-notify).
-    const own = routeKey === msgKey;
     for (const { platform, channel, mentions } of whereIs(routeKey)) {
-      const body = own && mentions?.length ? { ...payload, mentions } : payload;
+      const body = ping && mentions?.length ? { ...payload, mentions } : payload;
       store.chat.enqueue({ platform, channel, op, msgKey, threadKey, payload: body }, now);
     }
     o.onEnqueued?.();
@@ -130,6 +143,28 @@ export function createNotifier(o: NotifierOptions) {
       .filter((a): a is Anomaly => a !== undefined);
   }
 
+  /** Reminds of alerts still open and unsilenced; the n-th reminder is due n intervals after the start. */
+  function remind(now: number): void {
+    const r = o.remind;
+    if (!r || r.everyMs <= 0) return;
+    const keys = new Set<string>();
+    for (const a of store.openAnomalies()) {
+      const key = store.chat.alertKeyFor(a.id);
+      if (key && now - a.startTs >= r.everyMs) keys.add(key);
+    }
+    const silences = store.chat.silences(now);
+    for (const key of keys) {
+      const open = group(key).filter((a) => a.status === 'open');
+      if (open.length === 0 || silenceOver(silences, open) || !r.severities.includes(worstSeverity(open))) continue;
+      const due = Math.floor((now - Math.min(...open.map((a) => a.startTs))) / r.everyMs);
+      // Persisted, so a restart neither repeats a reminder nor skips the next.
+      const done = Number(store.getKv(`remind:${key}`) ?? 0);
+      if (due <= done) continue;
+      store.setKv(`remind:${key}`, String(due));
+      fanOut('post', `remind:${key}:${due}`, renderReminder(open, now), key, key, true);
+    }
+  }
+
   return {
     onAnomalies(changes: TrackerChanges): void {
       const now = o.clock.now();
@@ -185,9 +220,12 @@ export function createNotifier(o: NotifierOptions) {
           key,
         );
       }
+      remind(now);
     },
 
     /** Re-renders the open alerts a set or lifted silence covers, so they show it (or their button again). */
+    remind,
+
     onSilencesChanged(changed: Silence[], now: number): void {
       const keys = new Set<string>();
       for (const a of store.openAnomalies()) {

@@ -52,7 +52,8 @@ function figureAndState(a: Anomaly): string {
   return `${figure}; ${state}`;
 }
 
-const worstOf = (anomalies: Anomaly[]) => anomalies.reduce<Severity>((s, a) => (RANK[a.severity] > RANK[s] ? a.severity : s), 'info');
+export const worstSeverity = (anomalies: Anomaly[]) =>
+  anomalies.reduce<Severity>((s, a) => (RANK[a.severity] > RANK[s] ? a.severity : s), 'info');
 
 /** Targets listed with figures in a fleet message before "and N more": ten fields, Slack's limit for a section. */
 const FLEET_LISTED = 9;
@@ -69,7 +70,7 @@ export function renderFleetGroup(anomalies: Anomaly[], now: number, silence?: Si
   const targets = [...new Set(anomalies.map((a) => a.target))];
   const open = anomalies.filter((a) => a.status === 'open');
   const openTargets = new Set(open.map((a) => a.target)).size;
-  const worst = worstOf(open);
+  const worst = worstSeverity(open);
   const from = Math.min(...anomalies.map((a) => a.startTs));
   const to = Math.max(...anomalies.map((a) => a.startTs));
   const title =
@@ -115,6 +116,25 @@ function silenceControls(open: Anomaly[], silence: Silence | undefined): Pick<Ne
   return { actions: [{ action: 'silence', anomalyId: open[0]!.id, label: `Silence ${SILENCE_BUTTON_MS / 3_600_000} h` }] };
 }
 
+/**
+ * The reminder for an alert still open and unsilenced: a thread reply that also shows in the
+ * channel, with the open figures and the same Silence button.
+ */
+export function renderReminder(open: Anomaly[], now: number): NeutralMessage {
+  const since = Math.min(...open.map((a) => a.startTs));
+  const targets = [...new Set(open.map((a) => a.target))];
+  const what = targets.length === 1 ? targets[0]! : `${METRIC_LABEL[open[0]!.metric] ?? open[0]!.metric} on ${targets.length} targets`;
+  return {
+    title: `Still open after ${formatDuration(now - since)}: ${what}`,
+    severity: worstSeverity(open),
+    text: `Open since ${clock(since)} and not silenced. Say "explain ${open[0]!.id}" for the detail.`,
+    fields: open.slice(0, FLEET_LISTED).map((a) => ({ label: `${a.target} ${anomalyLabel(a)} · ${a.detector}`, value: figureAndState(a) })),
+    context: stamp(now),
+    surface: true,
+    ...silenceControls(open, undefined),
+  };
+}
+
 /** One message for the anomalies of one target in one tick; re-rendered in place as they resolve. */
 export function renderAnomalyGroup(
   target: string,
@@ -124,7 +144,7 @@ export function renderAnomalyGroup(
   silence?: Silence,
 ): NeutralMessage {
   const open = anomalies.filter((a) => a.status === 'open');
-  const worst = worstOf(anomalies);
+  const worst = worstSeverity(anomalies);
   const title =
     open.length === 0
       ? `Resolved: ${target} (${anomalies.length} anomal${anomalies.length === 1 ? 'y' : 'ies'})`

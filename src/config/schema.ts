@@ -259,6 +259,14 @@ export const configSchema = obj({
       discord: z.array(discordChannel).default([]),
       web: z.array(z.string()).default(['console']),
     }).prefault({}),
+    /**
+     * Reminders for alerts left open and unsilenced (Alertmanager's repeat_interval): a reply that
+     * also shows in the channel, with the route's mentions, every `afterMinutes` while it lasts.
+     */
+    remind: obj({
+      afterMinutes: z.number().min(0).max(10_080).default(240),
+      severities: z.array(severity).min(1).default(['critical']),
+    }).prefault({}),
     /** Alert routing (bot/alert-routes.ts): first match wins unless it says continue; no match goes to `channels`. */
     routes: z.array(alertRoute).default([]),
   }).prefault({}),

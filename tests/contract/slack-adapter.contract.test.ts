@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../src/bot/slack/slack-adapter.js';
 import { parseActionRef, type NeutralMessage } from '../../src/core/chat.js';
 import { createSidePort } from '../../src/http/side-port.js';
@@ -37,16 +37,19 @@ function fromBlocks(args: Record<string, unknown>): NeutralMessage {
   };
 }
 
-runChatAdapterContract('slack (HTTP mode, real Bolt)', async () => {
-  const api = await startFakeSlackApi();
-  const adapter = createSlackAdapter({
+const slackAdapterFor = (apiUrl: string) =>
+  createSlackAdapter({
     botToken: 'xoxb-test',
     signingSecret: SECRET,
-    apiUrl: api.url,
+    apiUrl,
     command: '/ops',
     logger: captureLogger(),
     watchdogMs: 120_000,
   });
+
+runChatAdapterContract('slack (HTTP mode, real Bolt)', async () => {
+  const api = await startFakeSlackApi();
+  const adapter = slackAdapterFor(api.url);
   const port = createSidePort({ host: '127.0.0.1', port: 0, logger: captureLogger() });
   adapter.register(port);
   const addr = await port.start();
@@ -112,4 +115,28 @@ runChatAdapterContract('slack (HTTP mode, real Bolt)', async () => {
       await api.close();
     },
   };
+});
+
+describe('slack: a surfaced thread reply', () => {
+  it('is posted in the thread with "also send to channel"; a plain reply is not', async () => {
+    const api = await startFakeSlackApi();
+    const adapter = slackAdapterFor(api.url);
+    try {
+      const parent = await adapter.post('C1', { title: 'alert', severity: 'critical', text: '', fields: [], actions: [] });
+      await adapter.post(
+        'C1',
+        { title: 'Still open after 4 h: web-1', severity: 'critical', text: '', fields: [], actions: [], surface: true },
+        { thread: parent.id },
+      );
+      await adapter.post('C1', { title: 'Resolved', severity: 'ok', text: '', fields: [], actions: [] }, { thread: parent.id });
+      const posts = api.calls.filter((c) => c.method === 'chat.postMessage');
+      expect(posts.map((c) => [c.args.thread_ts ?? null, c.args.reply_broadcast ?? null])).toEqual([
+        [null, null],
+        [parent.id, 'true'], // the Web API client sends form fields
+        [parent.id, null],
+      ]);
+    } finally {
+      await api.close();
+    }
+  });
 });

@@ -157,6 +157,12 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
     },
     async post(channel, msg, opts): Promise<MessageRef> {
       try {
+        if (opts?.thread && msg.surface) {
+          // Thread messages do not show in the channel; a reply to the alert does, and links to it.
+          const body = { ...renderEmbed(msg), message_reference: { message_id: opts.thread, fail_if_not_exists: false } };
+          const r = (await client.rest.post(Routes.channelMessages(channel), { body })) as { id: string };
+          return { platform: 'discord', channel, id: r.id };
+        }
         let target = channel;
         if (opts?.thread) {
           // A thread started from a message has that message's id as its channel id.

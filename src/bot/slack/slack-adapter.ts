@@ -143,7 +143,8 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
     },
     async post(channel, msg, opts): Promise<MessageRef> {
       try {
-        const r = await app.client.chat.postMessage({ channel, ...renderBlocks(msg), thread_ts: opts?.thread } as never);
+        const broadcast = opts?.thread && msg.surface ? { reply_broadcast: true } : {};
+        const r = await app.client.chat.postMessage({ channel, ...renderBlocks(msg), thread_ts: opts?.thread, ...broadcast } as never);
         return { platform: 'slack', channel: (r.channel as string) ?? channel, id: r.ts as string, thread: opts?.thread };
       } catch (err) {
         throw toError(err);

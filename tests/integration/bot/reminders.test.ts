@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { App } from '../../../src/app.js';
+import { createFakeChatAdapter, type FakeMessage } from '../../fakes/fake-chat-adapter.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { testConfig } from '../../helpers/test-config.js';
+
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+const apps: App[] = [];
+afterEach(async () => {
+  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
+});
+
+// The demo's boot incident: web-1's CPU spike (about 4 minutes) opens a threshold warning and a
+// robust critical alert. Reminders every minute make its whole life fit in a test.
+async function setup(remind: Record<string, unknown>, dataDir?: string, startTs = T0, slack = createFakeChatAdapter('slack')) {
+  const config = testConfig({
+    targets: [
+      { name: 'web-1', role: 'web' },
+      { name: 'db-1', role: 'db' },
+    ],
+    env: dataDir ? { SCO_DATA_DIR: dataDir } : {},
+    overrides: {
+      sources: { synthetic: { backfillHours: 2, incidentEveryMinutes: 100_000 } },
+      chat: {
+        channels: { slack: ['C-OPS'] },
+        remind,
+        routes: [{ match: { severities: ['critical'] }, slack: ['C-PAGE'], mentions: { slack: ['<!subteam^S0ONCALL>'] } }],
+      },
+    },
+  });
+  const m = await startManualApp(config, { startTs, adapters: [slack] });
+  apps.push(m.app);
+  return { ...m, slack, dataDir: config.dataDir };
+}
+
+const reminders = (list: Iterable<FakeMessage>) => [...list].filter((m) => m.msg.title.startsWith('Still open after'));
+
+describe('reminders for alerts left open', () => {
+  it('reminds in the alert’s thread, shown in the channel, with the route’s mentions, once per interval', async () => {
+    const { app, slack, tick } = await setup({ afterMinutes: 2, severities: ['critical'] });
+    await tick(5);
+    const critical = app.store.openAnomalies().find((a) => a.target === 'web-1' && a.severity === 'critical')!;
+    expect(critical).toBeDefined();
+    const alertKey = app.store.chat.alertKeyFor(critical.id)!;
+    await tick(6);
+    const sent = reminders(slack.messages.values());
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    const alert = [...slack.messages.values()].find(
+      (m) => !m.thread && m.channel === 'C-PAGE' && m.versions[0]!.title.endsWith('on web-1'),
+    )!;
+    for (const r of sent) {
+      expect(r.channel).toBe('C-PAGE');
+      expect(r.thread).toBe(alert.id);
+      expect(r.msg).toMatchObject({ surface: true, mentions: ['<!subteam^S0ONCALL>'], severity: 'critical' });
+      expect(r.msg.title).toMatch(/^Still open after \d+ s: web-1$|^Still open after \d+ min: web-1$/);
+      expect(r.msg.actions.map((a) => a.action)).toEqual(['silence']);
+    }
+    // One reminder per elapsed interval, never two for the same one.
+    const due = Number(app.store.getKv(`remind:${alertKey}`));
+    expect(sent).toHaveLength(due);
+    // The warning (threshold) alert is not a reminded severity.
+    expect(sent.every((r) => r.msg.fields.every((f) => !f.label.includes('threshold')))).toBe(true);
+  });
+
+  it('survives a restart without repeating one, and stops while the alert is silenced', async () => {
+    const first = await setup({ afterMinutes: 1, severities: ['critical', 'warning'] });
+    await first.tick(5, 2);
+    const before = reminders(first.slack.messages.values()).length;
+    expect(before).toBeGreaterThanOrEqual(1);
+
+    // A restart at the same moment (start runs a tick): the persisted count means nothing is sent again.
+    await first.app.stop();
+    const second = await setup({ afterMinutes: 1, severities: ['critical', 'warning'] }, first.dataDir, first.now(), first.slack);
+    expect(reminders(first.slack.messages.values())).toHaveLength(before);
+    expect(second.app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
+
+    await first.slack.emit({
+      kind: 'text',
+      platform: 'slack',
+      user: { platform: 'slack', id: 'U2', roles: [] },
+      channel: 'C-OPS',
+      text: 'snooze web-1 for 1h',
+      source: 'command',
+    });
+    await second.tick(2, 2);
+    expect(second.app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
+    expect(reminders(first.slack.messages.values())).toHaveLength(before);
+  });
+});
