@@ -23,7 +23,8 @@ import { createRemediationService } from './pipeline/remediate/remediation-servi
 import { createScheduler, intervalMsOf } from './pipeline/scheduler.js';
 import { createSqliteStore } from './store/sqlite-store.js';
 import { createChatService } from './bot/chat-service.js';
-import { alertRouter, idlePlatforms } from './bot/alert-routes.js';
+import { alertPolicyOf } from './bot/alert-policy.js';
+import { idlePlatforms } from './bot/alert-routes.js';
 import { fleetGroupingOf } from './bot/fleet-events.js';
 import { createNotifier } from './bot/notifier.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
@@ -236,6 +237,7 @@ export function createApp(deps: AppDeps) {
     staleAfterMs,
     thresholds: config.thresholds,
     fleetGrouping: fleetGroupingOf(config.chat.fleetGroup),
+    muteTimes: config.chat.muteTimes,
     record: (kind, ts, data) => recorder.record(kind, ts, data),
     onSilencesChanged: (changed, now) => notifier.onSilencesChanged(changed, now),
   });
@@ -251,10 +253,7 @@ export function createApp(deps: AppDeps) {
     store,
     clock,
     logger: logger.child({ component: 'notifier' }),
-    fleetGroup: fleetGroupingOf(config.chat.fleetGroup),
-    remind: { everyMs: config.chat.remind.afterMinutes * 60_000, severities: config.chat.remind.severities },
-    channels: () => Object.fromEntries([...adapters.keys()].map((p) => [p, (config.chat.channels as Record<string, string[]>)[p] ?? []])),
-    route: alertRouter(config.chat.routes, config.chat.channels, targetMap, (p) => adapters.has(p)),
+    ...alertPolicyOf(config.chat, targetMap, () => adapters.keys()),
   });
   pipeline.addListener({ onAnomalies: (changes) => notifier.onAnomalies(changes) });
   const web = createWebAdapter({

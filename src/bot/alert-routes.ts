@@ -60,6 +60,19 @@ function glob(pattern: string): RegExp {
   return re;
 }
 
+/** "severity critical, target web-*": a match as people read it. */
+export function describeMatch(m: RouteMatch): string {
+  const parts = [
+    m.severities && `severity ${m.severities.join('|')}`,
+    m.targets && `target ${m.targets.join('|')}`,
+    m.roles && `role ${m.roles.join('|')}`,
+    ...Object.entries(m.labels ?? {}).map(([k, v]) => `${k}=${v}`),
+    m.metrics && `metric ${m.metrics.join('|')}`,
+    m.detectors && `detector ${m.detectors.join('|')}`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'every alert';
+}
+
 export const routeName = (r: AlertRoute, i: number): string => r.name ?? `route ${i + 1}`;
 
 export function routeMatches(m: RouteMatch, a: RoutedAnomaly, t: TargetFacts | undefined): boolean {

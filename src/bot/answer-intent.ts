@@ -1,4 +1,6 @@
 import type { ThresholdRule } from '../config/schema.js';
+import { describeMatch } from './alert-routes.js';
+import { describeMuteTime, inMuteTime, type MuteTime } from './mute-times.js';
 import type { Anomaly } from '../core/anomaly.js';
 import type { Store } from '../core/ports.js';
 import { ACTIONS } from '../core/remediation.js';
@@ -21,6 +23,8 @@ export interface AnswerContext {
   thresholds?: ThresholdRule[];
   /** How alerts are grouped across targets (chat.fleetGroup), so answers group them the same way. */
   fleetGrouping?: FleetGrouping;
+  /** Maintenance windows (chat.muteTimes), listed with the silences. */
+  muteTimes?: MuteTime[];
 }
 
 export const HELP = [
@@ -340,13 +344,18 @@ function answerActionRequest(i: Extract<Intent, { kind: 'action_request' }>, c: 
 
 export function answerSilences(c: AnswerContext): string {
   const list = c.store.chat.silences(c.now);
-  if (list.length === 0) return 'Nothing is silenced.';
+  const windows = (c.muteTimes ?? []).map(
+    (m) => `• ${m.name}: ${describeMuteTime(m)}, ${describeMatch(m.match)}${inMuteTime(m, c.now) ? ' (in effect now)' : ''}`,
+  );
+  const tail = windows.length > 0 ? ['Maintenance windows (alerts opening inside are held until they end):', ...windows] : [];
+  if (list.length === 0) return ['Nothing is silenced.', ...tail].join('\n');
   return [
     'Silenced:',
     ...list.map(
       (s) =>
         `• ${s.id}: ${s.target === '*' ? 'all targets' : s.target} / ${s.metric === '*' ? 'all metrics' : s.metric} until ${stamp(s.untilTs)} (by ${s.createdBy})`,
     ),
+    ...tail,
   ].join('\n');
 }
 

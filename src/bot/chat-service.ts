@@ -4,6 +4,7 @@ import { hashString } from '../core/random.js';
 import type { FileConfig } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
 import type { Silence } from '../core/chat-store.js';
+import type { MuteTime } from './mute-times.js';
 import { FLEET_ALERT_PREFIX, type FleetGrouping } from './fleet-events.js';
 import { SILENCE_BUTTON_MS, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
@@ -25,6 +26,8 @@ export interface ChatServiceOptions {
   thresholds?: FileConfig['thresholds'];
   /** chat.fleetGroup, so answers group anomalies across targets as alerts do. */
   fleetGrouping?: FleetGrouping;
+  /** chat.muteTimes, listed with the silences. */
+  muteTimes?: MuteTime[];
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
   /** Silences set or lifted, so the alerts they cover can show it. */
   onSilencesChanged?: (changed: Silence[], now: number) => void;
@@ -187,6 +190,7 @@ export function createChatService(o: ChatServiceOptions) {
       staleAfterMs: o.staleAfterMs,
       thresholds: o.thresholds,
       fleetGrouping: o.fleetGrouping,
+      muteTimes: o.muteTimes,
     };
   }
 

@@ -37,6 +37,8 @@ export interface NotifierOptions {
    * tick become one fleet message; more of that kind within `windowMs` of its start join it.
    */
   fleetGroup?: FleetGrouping;
+  /** The maintenance window holding this anomaly's alert now, if any (chat.muteTimes). */
+  muted?: (a: Anomaly, now: number) => string | undefined;
   /** Reminders for alerts open and unsilenced this long whose worst open severity is listed. */
   remind?: { everyMs: number; severities: Severity[] };
   onEnqueued?: () => void;
@@ -168,19 +170,28 @@ export function createNotifier(o: NotifierOptions) {
   return {
     onAnomalies(changes: TrackerChanges): void {
       const now = o.clock.now();
+      const held = (a: Anomaly): string | undefined => (isSilenced(store, a.target, a.metric, now) ? 'silenced' : o.muted?.(a, now));
       const fresh: Anomaly[] = [];
       for (const a of changes.opened) {
         if (store.chat.alertKeyFor(a.id)) continue;
-        if (isSilenced(store, a.target, a.metric, now)) {
-          o.logger.info({ anomaly: a.id, target: a.target }, 'alert silenced');
+        const why = held(a);
+        if (why) {
+          o.logger.info({ anomaly: a.id, target: a.target, held: why }, 'alert held');
           continue;
         }
         fresh.push(a);
       }
+      // Alerts held by a silence or a maintenance window that ended while they are still open are
+      // announced now, as Alertmanager notifies once a silence expires on a firing alert.
+      const openedNow = new Set(changes.opened.map((a) => a.id));
+      for (const a of store.openAnomalies()) {
+        if (!openedNow.has(a.id) && !store.chat.alertKeyFor(a.id) && !held(a)) fresh.push(a);
+      }
       const byTarget = new Map<string, Anomaly[]>();
       for (const a of groupAcrossTargets(fresh, now)) (byTarget.get(a.target) ?? byTarget.set(a.target, []).get(a.target)!).push(a);
       for (const [target, list] of byTarget) {
-        const key = `alert:${target}:${list[0]!.startTs}`;
+        // The tick, not the start: an alert held earlier may share its start with one already sent.
+        const key = `alert:${target}:${now}`;
         for (const a of list) store.chat.linkAlert(a.id, key);
         routeTo(key, list);
         fanOut('post', key, renderAlert(key, list, now));

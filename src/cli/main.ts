@@ -225,7 +225,7 @@ function configCheck(io: CliIO): number {
 function configRoutes(io: CliIO, args: string[]): number {
   const cfg = config(io);
   const q = routeQueryOf((name) => flag(args, name));
-  if (!q) io.out(renderRoutes(cfg.chat.routes, cfg.chat.channels));
+  if (!q) io.out(renderRoutes(cfg.chat.routes, cfg.chat.channels, cfg.chat.muteTimes));
   else
     io.out(
       renderRouteTest(

@@ -1,26 +1,15 @@
-import { ALERT_PLATFORMS, routeAlert, routeName, type AlertRoute, type Destinations, type RouteMatch } from '../bot/alert-routes.js';
+import { ALERT_PLATFORMS, describeMatch, routeAlert, routeName, type AlertRoute, type Destinations } from '../bot/alert-routes.js';
 import { SEVERITIES, type DetectorName, type Severity } from '../core/anomaly.js';
 import { InputError } from '../core/errors.js';
+import { describeMuteTime, type MuteTime } from '../bot/mute-times.js';
 import type { Target } from '../core/target.js';
 
 const DETECTORS: readonly DetectorName[] = ['threshold', 'robust', 'iforest', 'silence', 'alertmanager'];
 
-function describeMatch(m: RouteMatch): string {
-  const parts = [
-    m.severities && `severity ${m.severities.join('|')}`,
-    m.targets && `target ${m.targets.join('|')}`,
-    m.roles && `role ${m.roles.join('|')}`,
-    ...Object.entries(m.labels ?? {}).map(([k, v]) => `${k}=${v}`),
-    m.metrics && `metric ${m.metrics.join('|')}`,
-    m.detectors && `detector ${m.detectors.join('|')}`,
-  ].filter(Boolean);
-  return parts.length > 0 ? parts.join(', ') : 'every alert';
-}
-
 const channelsText = (list: readonly string[]): string => (list.length > 0 ? list.join(', ') : 'nowhere');
 
 /** The routing table as `config routes` prints it: each route, then the defaults. */
-export function renderRoutes(routes: readonly AlertRoute[], defaults: Destinations): string {
+export function renderRoutes(routes: readonly AlertRoute[], defaults: Destinations, muteTimes: readonly MuteTime[] = []): string {
   const lines = ['Alert routes (per platform, the first matching route that lists it decides; "continue" goes on to the next):'];
   if (routes.length === 0) lines.push('  (none: every alert goes to the default channels)');
   for (const [i, r] of routes.entries()) {
@@ -31,6 +20,8 @@ export function renderRoutes(routes: readonly AlertRoute[], defaults: Destinatio
     lines.push(`  ${i + 1}. ${routeName(r, i)}: ${describeMatch(r.match)} -> ${to.join('; ')}${r.continue ? ' (continue)' : ''}`);
   }
   lines.push(`Default channels: ${ALERT_PLATFORMS.map((p) => `${p}: ${channelsText(defaults[p] ?? [])}`).join('; ')}`);
+  if (muteTimes.length > 0) lines.push('Maintenance windows (matching alerts are held until they end):');
+  for (const m of muteTimes) lines.push(`  ${m.name}: ${describeMuteTime(m)}, ${describeMatch(m.match)}`);
   return lines.join('\n');
 }
 

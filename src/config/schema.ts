@@ -36,16 +36,17 @@ const remediationRule = obj({
 
 const discordChannel = z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits; Developer Mode → Copy Channel ID)');
 const channelList = z.array(z.string().min(1, 'a channel name or id')).optional();
+const routeMatch = obj({
+  severities: z.array(severity).min(1).optional(),
+  targets: z.array(z.string().min(1)).min(1).optional(),
+  roles: z.array(z.string().min(1)).min(1).optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  metrics: z.array(metricName).min(1).optional(),
+  detectors: z.array(detectorName).min(1).optional(),
+});
 const alertRoute = obj({
   name: z.string().min(1).optional(),
-  match: obj({
-    severities: z.array(severity).min(1).optional(),
-    targets: z.array(z.string().min(1)).min(1).optional(),
-    roles: z.array(z.string().min(1)).min(1).optional(),
-    labels: z.record(z.string(), z.string()).optional(),
-    metrics: z.array(metricName).min(1).optional(),
-    detectors: z.array(detectorName).min(1).optional(),
-  }).prefault({}),
+  match: routeMatch.prefault({}),
   slack: channelList,
   discord: z.array(discordChannel).optional(),
   web: channelList,
@@ -69,6 +70,30 @@ const alertRoute = obj({
 }).refine((r) => r.slack !== undefined || r.discord !== undefined || r.web !== undefined, {
   message: 'a route needs "slack", "discord" or "web" channels (an empty list sends that match nowhere)',
 });
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day "HH:MM" (00:00-23:59)');
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'an IANA time zone such as "UTC" or "Europe/Berlin"' },
+);
+const muteTime = obj({
+  name: z.string().min(1).max(80),
+  weekdays: z
+    .array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']))
+    .min(1)
+    .optional(),
+  start: hhmm,
+  end: hhmm,
+  timezone: timeZone.optional(),
+  match: routeMatch.prefault({}),
+}).refine((m) => m.start !== m.end, { message: 'a window needs "end" different from "start"' });
 
 const approverSet = obj({
   users: z.array(z.string()).default([]),
@@ -267,6 +292,8 @@ export const configSchema = obj({
       afterMinutes: z.number().min(0).max(10_080).default(240),
       severities: z.array(severity).min(1).default(['critical']),
     }).prefault({}),
+    /** Recurring maintenance windows (bot/mute-times.ts): matching alerts opening inside are held until they end. */
+    muteTimes: z.array(muteTime).default([]),
     /** Alert routing (bot/alert-routes.ts): first match wins unless it says continue; no match goes to `channels`. */
     routes: z.array(alertRoute).default([]),
   }).prefault({}),

@@ -60,6 +60,7 @@ describe('smartcloudops CLI', () => {
         targetsFile: path.join(dir, 't.json'),
         chat: {
           channels: { slack: ['C-OPS'] },
+          muteTimes: [{ name: 'backups', weekdays: ['sun'], start: '02:00', end: '04:00', match: { roles: ['db'] } }],
           routes: [
             { name: 'storage', match: { labels: { team: 'storage' } }, slack: ['C-STORAGE'], continue: true },
             {
@@ -78,6 +79,7 @@ describe('smartcloudops CLI', () => {
     expect(table.code).toBe(0);
     expect(table.out).toMatch(/1\. storage: team=storage -> slack: C-STORAGE \(continue\)/);
     expect(table.out).toMatch(/Default channels: slack: C-OPS; discord: nowhere; web: console/);
+    expect(table.out).toMatch(/\n {2}backups: Sun 02:00–04:00 UTC, role db$/m);
     const crit = cli(['config', 'routes', '--target', 'db-1', '--metric', 'disk', '--severity', 'critical'], env);
     expect(crit.out).toMatch(/slack: C-STORAGE, C-PAGE pinging <!subteam\^S0ONCALL> \(route "storage", "page"\)/);
     expect(table.out).toMatch(/2\. page: severity critical -> slack: C-PAGE pinging <!subteam\^S0ONCALL>; discord: 123456789012$/m);

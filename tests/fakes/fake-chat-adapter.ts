@@ -67,3 +67,14 @@ export function createFakeChatAdapter(platform: Platform = 'fake') {
 }
 
 export type FakeChatAdapter = ReturnType<typeof createFakeChatAdapter>;
+
+/** A slash command typed on the fake platform (U2 in C-OPS unless told otherwise); resolves with the reply. */
+export const slashCommand = (chat: FakeChatAdapter, text: string, user = 'U2', channel = 'C-OPS') =>
+  chat.emit({
+    kind: 'text',
+    platform: chat.platform,
+    user: { platform: chat.platform, id: user, roles: [] },
+    channel,
+    text,
+    source: 'command',
+  });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
 import { actionValue } from '../../../src/core/chat.js';
-import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
+import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { testConfig } from '../../helpers/test-config.js';
 
@@ -36,17 +36,6 @@ const alertsOn = (slack: ReturnType<typeof createFakeChatAdapter>, target: strin
   [...slack.messages.values()].filter(
     (m) => !m.thread && m.channel === channel && new RegExp(`anomal(y|ies) on ${target}$`).test(m.versions[0]!.title),
   );
-
-/** U2 typing a slash command in C-OPS. */
-const saysIn = (slack: ReturnType<typeof createFakeChatAdapter>) => (text: string) =>
-  slack.emit({
-    kind: 'text',
-    platform: 'slack',
-    user: { platform: 'slack', id: 'U2', roles: [] },
-    channel: 'C-OPS',
-    text,
-    source: 'command',
-  });
 
 describe('notifier', () => {
   it('groups a target’s anomalies into one message per channel, updates it in place on resolve, threads follow-ups', async () => {
@@ -105,7 +94,7 @@ describe('notifier', () => {
 
   it('respects silences', async () => {
     const { app, slack, tick } = await setup();
-    const say = saysIn(slack);
+    const say = (text: string) => slashCommand(slack, text);
     const r = await say('snooze web-1 for 1h');
     expect(r.text).toMatch(/^Silenced web-1 for 60 min/);
     // Two targets, or a target we do not know, in one silence: nothing is set, the reply says why.
@@ -121,7 +110,7 @@ describe('notifier', () => {
   it('shows a silence set or lifted in chat on the open alerts it covers', async () => {
     const { slack, tick } = await setup();
     await tick(6);
-    const say = saysIn(slack);
+    const say = (text: string) => slashCommand(slack, text);
     const web1 = () => alertsOn(slack, 'web-1', 'C-ALERTS');
     expect(web1().length).toBeGreaterThanOrEqual(1);
     for (const m of web1()) expect(m.msg.actions.map((a) => a.action)).toEqual(['silence']);

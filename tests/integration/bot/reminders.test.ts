@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
-import { createFakeChatAdapter, type FakeMessage } from '../../fakes/fake-chat-adapter.js';
+import { createFakeChatAdapter, slashCommand, type FakeMessage } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { testConfig } from '../../helpers/test-config.js';
 
@@ -74,14 +74,7 @@ describe('reminders for alerts left open', () => {
     expect(reminders(first.slack.messages.values())).toHaveLength(before);
     expect(second.app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
 
-    await first.slack.emit({
-      kind: 'text',
-      platform: 'slack',
-      user: { platform: 'slack', id: 'U2', roles: [] },
-      channel: 'C-OPS',
-      text: 'snooze web-1 for 1h',
-      source: 'command',
-    });
+    await slashCommand(first.slack, 'snooze web-1 for 1h');
     await second.tick(2, 2);
     expect(second.app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
     expect(reminders(first.slack.messages.values())).toHaveLength(before);

@@ -126,4 +126,25 @@ describe('loadConfig', () => {
       { match: { roles: ['db'] }, slack: [], continue: false },
     ]);
   });
+
+  it('checks maintenance windows: times, weekdays and the time zone', () => {
+    const text = problems({
+      'c.json': {
+        targetsFile: 't.json',
+        chat: {
+          muteTimes: [
+            { name: 'a', start: '25:00', end: '01:00' },
+            { name: 'b', start: '02:00', end: '02:00' },
+            { name: 'c', start: '02:00', end: '03:00', timezone: 'Mars/Olympus' },
+            { name: 'd', start: '02:00', end: '03:00', weekdays: ['sunday'] },
+          ],
+        },
+      },
+      't.json': targets,
+    }).join('\n');
+    expect(text).toMatch(/config\.chat\.muteTimes\.0\.start: a time of day "HH:MM"/);
+    expect(text).toMatch(/config\.chat\.muteTimes\.3\.weekdays\.0/);
+    expect(text).toMatch(/config\.chat\.muteTimes\.1: a window needs "end" different from "start"/);
+    expect(text).toMatch(/config\.chat\.muteTimes\.2\.timezone: an IANA time zone/);
+  });
 });

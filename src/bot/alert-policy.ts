@@ -1,0 +1,23 @@
+import type { Platform } from '../core/chat.js';
+import type { Target } from '../core/target.js';
+import type { FileConfig } from '../config/schema.js';
+import { alertRouter } from './alert-routes.js';
+import { fleetGroupingOf } from './fleet-events.js';
+import { muteChecker } from './mute-times.js';
+import type { NotifierOptions } from './notifier.js';
+
+/** The notifier's choices that come from `chat` config: defaults, routes, grouping, holding, reminders. */
+export function alertPolicyOf(
+  chat: FileConfig['chat'],
+  targets: () => ReadonlyMap<string, Pick<Target, 'role' | 'labels'>>,
+  platforms: () => Iterable<Platform>,
+): Pick<NotifierOptions, 'channels' | 'route' | 'fleetGroup' | 'muted' | 'remind'> {
+  const running = (p: Platform) => [...platforms()].includes(p);
+  return {
+    channels: () => Object.fromEntries([...platforms()].map((p) => [p, (chat.channels as Record<string, string[]>)[p] ?? []])),
+    route: alertRouter(chat.routes, chat.channels, targets, running),
+    fleetGroup: fleetGroupingOf(chat.fleetGroup),
+    muted: muteChecker(chat.muteTimes, targets),
+    remind: { everyMs: chat.remind.afterMinutes * 60_000, severities: chat.remind.severities },
+  };
+}

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { App } from '../../../src/app.js';
+import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { testConfig } from '../../helpers/test-config.js';
+
+// 10:00 UTC on a Monday. The demo's boot incident (web-1's CPU, about 4 minutes) starts at once.
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+const apps: App[] = [];
+afterEach(async () => {
+  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
+});
+
+async function setup(chat: Record<string, unknown> = {}) {
+  const config = testConfig({
+    targets: [
+      { name: 'web-1', role: 'web' },
+      { name: 'db-1', role: 'db' },
+    ],
+    overrides: {
+      sources: { synthetic: { backfillHours: 2, incidentEveryMinutes: 100_000 } },
+      chat: { channels: { slack: ['C-OPS'] }, ...chat },
+    },
+  });
+  const slack = createFakeChatAdapter('slack');
+  const m = await startManualApp(config, { startTs: T0, adapters: [slack] });
+  apps.push(m.app);
+  const web1Alerts = () => [...slack.messages.values()].filter((x) => !x.thread && /on web-1$/.test(x.versions[0]!.title));
+  return { ...m, slack, web1Alerts };
+}
+
+const heldLines = (lines: { msg?: string; obj: unknown }[]) =>
+  lines.filter((l) => l.msg === 'alert held').map((l) => (l.obj as { held: string }).held);
+
+describe('alerts held by a silence or a maintenance window', () => {
+  it('are announced when the silence ends if still open', async () => {
+    const { app, slack, tick, logger, web1Alerts, now } = await setup();
+    const said = await slashCommand(slack, 'snooze web-1 for 2m');
+    expect(said.text).toMatch(/^Silenced web-1 for 2 min/);
+    const until = app.store.chat.silences(now())[0]!.untilTs;
+    await tick(2, 2);
+    expect(heldLines(logger.lines)).toContain('silenced');
+    expect(web1Alerts()).toEqual([]);
+    await tick(4, 2);
+    const late = web1Alerts();
+    expect(late.length).toBeGreaterThanOrEqual(1);
+    // Announced after the silence ended, about anomalies that opened under it.
+    const anomalies = app.store.openAnomalies().filter((a) => a.target === 'web-1' && a.startTs < until);
+    expect(anomalies.length).toBeGreaterThanOrEqual(1);
+    for (const a of anomalies) expect(app.store.chat.alertKeyFor(a.id)).toMatch(/^alert:web-1:/);
+    expect(Number(app.store.chat.alertKeyFor(anomalies[0]!.id)!.split(':')[2])).toBeGreaterThanOrEqual(until);
+    // Each announced once.
+    await tick(2, 2);
+    expect(web1Alerts()).toHaveLength(late.length);
+  });
+
+  it('are never announced if they resolved under the silence', async () => {
+    const { app, slack, tick, web1Alerts } = await setup();
+    await slashCommand(slack, 'snooze web-1 for 10m');
+    await tick(22, 2);
+    const web1 = app.store.recentAnomalies(50).filter((a) => a.target === 'web-1');
+    expect(web1.length).toBeGreaterThanOrEqual(1);
+    expect(web1.every((a) => a.status === 'resolved')).toBe(true);
+    expect(web1Alerts()).toEqual([]);
+  });
+
+  it('hold matching alerts during a maintenance window in its time zone, and announce those still open after it', async () => {
+    // 10:00 UTC is 11:00 in Berlin (CET, November).
+    const window = {
+      name: 'web deploy',
+      weekdays: ['mon'],
+      start: '11:00',
+      end: '11:02',
+      timezone: 'Europe/Berlin',
+      match: { targets: ['web-*'] },
+    };
+    const { app, slack, tick, logger, web1Alerts } = await setup({ muteTimes: [window] });
+    const silences = await slashCommand(slack, 'is web-1 muted?');
+    expect(silences.text).toBe(
+      'Nothing is silenced.\nMaintenance windows (alerts opening inside are held until they end):\n• web deploy: Mon 11:00–11:02 Europe/Berlin, target web-* (in effect now)',
+    );
+    await tick(3, 2);
+    expect(heldLines(logger.lines)).toContain('web deploy');
+    expect(web1Alerts()).toEqual([]);
+    expect(app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
+    await tick(3, 2);
+    expect(web1Alerts().length).toBeGreaterThanOrEqual(1);
+
+    // The same window on another weekday holds nothing.
+    const other = await setup({ muteTimes: [{ ...window, weekdays: ['tue'] }] });
+    await other.tick(3, 2);
+    expect(heldLines(other.logger.lines)).toEqual([]);
+    expect(other.web1Alerts().length).toBeGreaterThanOrEqual(1);
+  });
+});
