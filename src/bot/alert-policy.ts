@@ -4,6 +4,7 @@ import type { FileConfig } from '../config/schema.js';
 import { alertRouter } from './alert-routes.js';
 import { fleetGroupingOf } from './fleet-events.js';
 import { muteChecker } from './mute-times.js';
+import { runbookLinks } from './runbooks.js';
 import type { NotifierOptions } from './notifier.js';
 
 /** The notifier's choices that come from `chat` config: defaults, routes, grouping, holding, reminders. */
@@ -11,7 +12,7 @@ export function alertPolicyOf(
   chat: FileConfig['chat'],
   targets: () => ReadonlyMap<string, Pick<Target, 'role' | 'labels'>>,
   platforms: () => Iterable<Platform>,
-): Pick<NotifierOptions, 'channels' | 'route' | 'fleetGroup' | 'muted' | 'remind'> {
+): Pick<NotifierOptions, 'channels' | 'route' | 'fleetGroup' | 'muted' | 'remind' | 'links'> {
   const running = (p: Platform) => [...platforms()].includes(p);
   return {
     channels: () => Object.fromEntries([...platforms()].map((p) => [p, (chat.channels as Record<string, string[]>)[p] ?? []])),
@@ -19,5 +20,6 @@ export function alertPolicyOf(
     fleetGroup: fleetGroupingOf(chat.fleetGroup),
     muted: muteChecker(chat.muteTimes, targets),
     remind: { everyMs: chat.remind.afterMinutes * 60_000, severities: chat.remind.severities },
+    links: chat.runbooks.length ? (anomalies) => runbookLinks(chat.runbooks, anomalies, targets()) : undefined,
   };
 }

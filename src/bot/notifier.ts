@@ -2,6 +2,7 @@ import type { Anomaly, Severity } from '../core/anomaly.js';
 import type { NeutralMessage, Platform } from '../core/chat.js';
 import { silenceCovers, type Destination, type Silence } from '../core/chat-store.js';
 import { silenceOver } from './alert-silence.js';
+import type { Link } from './runbooks.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
 import type { TrackerChanges } from '../pipeline/detect/anomaly-tracker.js';
@@ -37,6 +38,8 @@ export interface NotifierOptions {
    * tick become one fleet message; more of that kind within `windowMs` of its start join it.
    */
   fleetGroup?: FleetGrouping;
+  /** Runbook links for a message's anomalies (chat.runbooks). */
+  links?: (anomalies: Anomaly[]) => Link[];
   /** The maintenance window holding this anomaly's alert now, if any (chat.muteTimes). */
   muted?: (a: Anomaly, now: number) => string | undefined;
   /** Reminders for alerts open and unsilenced this long whose worst open severity is listed. */
@@ -134,8 +137,15 @@ export function createNotifier(o: NotifierOptions) {
   /** An alert message as it stands now: its members' state and whether a silence covers them. */
   function renderAlert(key: string, members: Anomaly[], now: number): NeutralMessage {
     const silence = silenceOver(store.chat.silences(now), members);
-    if (key.startsWith(FLEET)) return renderFleetGroup(members, now, silence);
-    return renderAnomalyGroup(members[0]!.target, members, seriesFor(members[0]!), now, silence);
+    const msg = key.startsWith(FLEET)
+      ? renderFleetGroup(members, now, silence)
+      : renderAnomalyGroup(members[0]!.target, members, seriesFor(members[0]!), now, silence);
+    return withLinks(msg, members);
+  }
+
+  function withLinks(msg: NeutralMessage, anomalies: Anomaly[]): NeutralMessage {
+    const links = o.links?.(anomalies) ?? [];
+    return links.length > 0 ? { ...msg, links } : msg;
   }
 
   function group(key: string): Anomaly[] {
@@ -163,7 +173,7 @@ export function createNotifier(o: NotifierOptions) {
       const done = Number(store.getKv(`remind:${key}`) ?? 0);
       if (due <= done) continue;
       store.setKv(`remind:${key}`, String(due));
-      fanOut('post', `remind:${key}:${due}`, renderReminder(open, now), key, key, true);
+      fanOut('post', `remind:${key}:${due}`, withLinks(renderReminder(open, now), open), key, key, true);
     }
   }
 

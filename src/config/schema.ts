@@ -292,6 +292,19 @@ export const configSchema = obj({
       afterMinutes: z.number().min(0).max(10_080).default(240),
       severities: z.array(severity).min(1).default(['critical']),
     }).prefault({}),
+    /**
+     * Runbook links on alerts: the first match per anomaly; {target}, {metric}, {detector} and
+     * {severity} in the URL are filled in (URL-encoded).
+     */
+    runbooks: z
+      .array(
+        obj({
+          match: routeMatch.prefault({}),
+          url: z.string().regex(/^https?:\/\/[^\s<>"]+$/, 'an http(s) URL without spaces or <>"'),
+          label: z.string().min(1).max(40).default('Runbook'),
+        }),
+      )
+      .default([]),
     /** Recurring maintenance windows (bot/mute-times.ts): matching alerts opening inside are held until they end. */
     muteTimes: z.array(muteTime).default([]),
     /** Alert routing (bot/alert-routes.ts): first match wins unless it says continue; no match goes to `channels`. */

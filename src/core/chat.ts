@@ -79,6 +79,8 @@ export interface NeutralMessage {
    * by the notifier from config routes, never from chat or alert text, which stay escaped.
    */
   mentions?: string[];
+  /** Link buttons (runbooks): http(s) URLs from config, opened by the user's client, never by us. */
+  links?: { label: string; url: string }[];
   /** A thread reply that should also show in the channel (Slack "also send to channel", a Discord reply). */
   surface?: boolean;
 }

@@ -33,6 +33,7 @@ export const sampleMessage = (title = 'Warning: 1 anomaly on web-1'): NeutralMes
     { action: 'deny', proposalId: 'rp_abc123', label: 'Deny' },
     { action: 'silence', anomalyId: 'an_abc123', label: 'Silence 1 h' },
   ],
+  links: [{ label: 'Runbook', url: 'https://wiki.example.com/runbooks/cpu?host=web-1' }],
 });
 
 /**
@@ -69,6 +70,7 @@ export function runChatAdapterContract(name: string, setup: () => Promise<Adapte
         'deny:rp_abc123',
         'silence:an_abc123',
       ]);
+      expect(got.msg.links).toEqual([{ label: 'Runbook', url: 'https://wiki.example.com/runbooks/cpu?host=web-1' }]);
     });
 
     it('updates a message in place', async () => {

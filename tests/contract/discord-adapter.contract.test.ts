@@ -7,7 +7,7 @@ import { runChatAdapterContract } from './chat-adapter-contract.js';
 
 type Body = {
   embeds?: { title?: string; fields?: { name: string; value: string }[] }[];
-  components?: { components: { custom_id: string }[] }[];
+  components?: { components: { custom_id?: string; style?: number; label?: string; url?: string }[] }[];
 };
 
 /** Reads an embed + button row back into the neutral shape the contract checks. */
@@ -19,10 +19,13 @@ function fromEmbed(b: Body): NeutralMessage {
     severity: 'warning',
     text: '',
     fields: [],
-    actions: (b.components?.[0]?.components ?? []).map((c) => {
-      const [, action, value] = c.custom_id.split(':');
-      return { ...parseActionRef(action, value)!, label: '' };
-    }),
+    actions: (b.components?.[0]?.components ?? [])
+      .filter((c) => c.custom_id)
+      .map((c) => {
+        const [, action, value] = c.custom_id!.split(':');
+        return { ...parseActionRef(action, value)!, label: '' };
+      }),
+    links: (b.components?.[0]?.components ?? []).filter((c) => c.style === 5).map((c) => ({ label: c.label!, url: c.url! })),
     status,
   };
 }

@@ -21,7 +21,7 @@ function fromBlocks(args: Record<string, unknown>): NeutralMessage {
   const blocks = args.blocks as {
     type: string;
     text?: { text: string };
-    elements?: { action_id?: string; value?: string; text?: { text: string } | string }[];
+    elements?: { action_id?: string; value?: string; url?: string; text?: { text: string } | string }[];
   }[];
   const header = blocks.find((b) => b.type === 'header')!;
   const actions = blocks.find((b) => b.type === 'actions')?.elements ?? [];
@@ -32,7 +32,8 @@ function fromBlocks(args: Record<string, unknown>): NeutralMessage {
     severity: 'warning',
     text: '',
     fields: [],
-    actions: actions.map((a) => ({ ...parseActionRef(a.action_id!.replace('sco_', ''), a.value)!, label: '' })),
+    actions: actions.filter((a) => !a.url).map((a) => ({ ...parseActionRef(a.action_id!.replace('sco_', ''), a.value)!, label: '' })),
+    links: actions.filter((a) => a.url).map((a) => ({ label: (a.text as { text: string }).text, url: a.url! })),
     status: typeof last === 'string' && last.startsWith('Approved') ? last : undefined,
   };
 }

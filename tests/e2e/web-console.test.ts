@@ -22,6 +22,7 @@ beforeAll(async () => {
     overrides: {
       sources: { synthetic: { backfillHours: 1, incidentEveryMinutes: 100_000 } },
       approvers: { web: { users: ['operator'] } },
+      chat: { runbooks: [{ match: { metrics: ['cpu'] }, url: 'https://wiki.example.com/rb/{metric}?host={target}' }] },
       remediation: {
         rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
       },
@@ -129,6 +130,11 @@ describe('web console in headless Chromium', () => {
       .first();
     await alert.waitFor();
     const messageId = await alert.getAttribute('data-message');
+    // The runbook opens in a new tab without handing it the console (noopener).
+    const link = alert.locator('a.link');
+    expect(await link.getAttribute('href')).toBe('https://wiki.example.com/rb/cpu?host=web-1');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await link.textContent()).toBe('Runbook');
     await alert.locator('button.silence').click();
     await page.locator('[data-silenced]').first().waitFor();
     expect(await page.locator('[data-silenced]').first().textContent()).toMatch(/^Silenced web-1 (cpu )?for 60 min/);

@@ -55,20 +55,25 @@ export function renderEmbed(m: NeutralMessage): DiscordMessageBody {
         ...(m.context ? { footer: { text: m.context.slice(0, 2048) } } : {}),
       },
     ],
-    components: m.actions.length
-      ? [
-          {
-            type: 1,
-            components: m.actions.map((a) => ({
-              type: 2,
-              // success, danger, secondary
-              style: a.action === 'approve' ? 3 : a.action === 'deny' ? 4 : 2,
-              label: a.label,
-              custom_id: customIdFor(a),
-            })),
-          },
-        ]
-      : [],
+    components:
+      m.actions.length || m.links?.length
+        ? [
+            {
+              type: 1,
+              components: [
+                ...m.actions.map((a) => ({
+                  type: 2,
+                  // success, danger, secondary
+                  style: a.action === 'approve' ? 3 : a.action === 'deny' ? 4 : 2,
+                  label: a.label,
+                  custom_id: customIdFor(a),
+                })),
+                // Link buttons: opened by the client, no interaction reaches us.
+                ...(m.links ?? []).map((l) => ({ type: 2, style: 5, label: l.label.slice(0, 80), url: l.url })),
+              ].slice(0, 5),
+            },
+          ]
+        : [],
     allowed_mentions: allowedMentions(m.mentions ?? []),
   };
 }

@@ -45,17 +45,27 @@ export function renderBlocks(m: NeutralMessage): SlackRendered {
   const context = [m.context, m.status].filter((x): x is string => Boolean(x));
   if (context.length)
     blocks.push({ type: 'context', elements: context.map((c) => ({ type: 'mrkdwn', text: escapeMrkdwn(c).slice(0, 2900) })) });
-  if (m.actions.length) {
+  const links = m.links ?? [];
+  if (m.actions.length || links.length) {
     blocks.push({
       type: 'actions',
-      block_id: `sco_actions_${actionValue(m.actions[0]!)}`,
-      elements: m.actions.map((a) => ({
-        type: 'button',
-        action_id: `sco_${a.action}`,
-        text: { type: 'plain_text', text: a.label },
-        value: actionValue(a),
-        ...(a.action === 'silence' ? {} : { style: a.action === 'approve' ? 'primary' : 'danger' }),
-      })),
+      block_id: m.actions.length ? `sco_actions_${actionValue(m.actions[0]!)}` : 'sco_links',
+      elements: [
+        ...m.actions.map((a) => ({
+          type: 'button',
+          action_id: `sco_${a.action}`,
+          text: { type: 'plain_text', text: a.label },
+          value: actionValue(a),
+          ...(a.action === 'silence' ? {} : { style: a.action === 'approve' ? 'primary' : 'danger' }),
+        })),
+        // Slack opens the URL and still sends a click, which the adapter only acknowledges.
+        ...links.map((l, i) => ({
+          type: 'button',
+          action_id: `sco_link_${i}`,
+          text: { type: 'plain_text', text: l.label.slice(0, 75) },
+          url: l.url,
+        })),
+      ],
     });
   }
   return { text: `${ping}${escapeMrkdwn(`${m.title}: ${m.text}`)}`.slice(0, 3000), blocks };

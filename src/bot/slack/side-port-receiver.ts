@@ -83,7 +83,11 @@ export class SidePortReceiver implements Receiver {
     const processing = this.app.processEvent(event).catch((err: unknown) => this.o.logger.error({ err }, 'slack event failed'));
     const response = await Promise.race([ackBody, new Promise((r) => setTimeout(() => r(undefined), this.o.ackTimeoutMs ?? 2500))]);
     void processing;
-    if (response === undefined) return { status: 200, body: '' };
+    if (response === undefined) {
+      // Slack shows the user an error for an unacknowledged click: a listener is missing or slow.
+      this.o.logger.warn({ type: body.type ?? null }, 'slack request not acknowledged in time; answered 200 empty');
+      return { status: 200, body: '' };
+    }
     if (typeof response === 'string') return { status: 200, headers: { 'content-type': 'text/plain' }, body: response };
     return json(200, response);
   }

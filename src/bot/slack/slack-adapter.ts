@@ -76,6 +76,10 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
         : {}),
     } as never);
   });
+  // Link buttons open in the browser; the click still arrives and must be acknowledged.
+  app.action(/^sco_link_\d+$/, async ({ ack }) => {
+    await ack();
+  });
   app.action(/^sco_(approve|deny|silence)$/, async ({ ack, body, action, respond }) => {
     await ack();
     const reply = await handle(parseBlockAction(body as never, action as { action_id?: string; value?: string }));

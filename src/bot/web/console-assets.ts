@@ -50,6 +50,7 @@ svg.spark polyline { fill:none; stroke:#1264a3; stroke-width:1.5; vector-effect:
 .sev-critical { border-left:4px solid var(--crit); } .sev-warning { border-left:4px solid var(--warn); } .sev-ok { border-left:4px solid var(--ok); }
 .row { background:#fff; border:1px solid #dde; border-radius:6px; padding:8px 10px; margin-bottom:6px; font-size:13px; }
 button { padding:5px 12px; border-radius:4px; border:1px solid #aab; background:#fff; cursor:pointer; margin-right:6px; }
+a.link { margin-right:10px; font-size:13px; }
 button.approve { background: var(--ok); color:#fff; border:0; } button.deny { background: var(--crit); color:#fff; border:0; }
 #ask input { width: 60%; padding:6px; }
 pre { background:#f0f1f4; padding:8px; overflow-x:auto; font-size:12px; margin:4px 0; white-space:pre; }
@@ -148,6 +149,7 @@ function render(d) {
     if (p.sparkline) row.append(spark(p.sparkline.values));
     if (p.status) row.append(el('div', {}, p.status));
     for (const a of p.actions) row.append(el('button', { class: a.action, onclick: () => act(a) }, a.label));
+    for (const l of p.links || []) if (/^https?:\\/\\//.test(l.url)) row.append(el('a', { class: 'link', href: l.url, target: '_blank', rel: 'noopener noreferrer' }, l.label));
     for (const r of d.messages.filter((x) => x.thread === m.id)) row.append(el('div', { class: 'muted' }, '↳ ' + r.payload.title + ': ' + r.payload.text));
     feed.append(row);
   }

@@ -22,7 +22,11 @@ function config(routes: unknown[], dataDir?: string): Config {
     ],
     overrides: {
       sources: { synthetic: { backfillHours: 2, incidentEveryMinutes: 100_000 } },
-      chat: { channels: { slack: ['C-DEFAULT'] }, routes },
+      chat: {
+        channels: { slack: ['C-DEFAULT'] },
+        routes,
+        runbooks: [{ match: { metrics: ['cpu'] }, url: 'https://wiki.example.com/rb/{metric}?host={target}' }],
+      },
       approvers: { slack: { users: ['U1'] } },
       remediation: {
         rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
@@ -71,9 +75,13 @@ describe('alert routing', () => {
     const robustOnly = alerts.filter((m) => m.versions[0]!.fields.some((f) => f.label === 'CPU · robust'));
     expect(channelsOf(robustOnly)).toEqual(['C-WEB']);
     expect(topLevel(slack).some((m) => m.channel === 'C-DEFAULT' || m.channel === 'C-STORAGE')).toBe(false);
+    // Alerts carry the runbook with its placeholders filled in; proposals do not.
+    for (const m of alerts.filter((x) => /anomal/.test(x.msg.title)))
+      expect(m.msg.links).toEqual([{ label: 'Runbook', url: 'https://wiki.example.com/rb/cpu?host=web-1' }]);
     // The proposal follows its alert.
     const proposals = topLevel(slack).filter((m) => m.msg.actions.some((a) => a.action === 'approve'));
     expect(channelsOf(proposals)).toEqual(['C-PAGE', 'C-WEB']);
+    for (const m of proposals) expect(m.msg.links).toBeUndefined();
     // Only the alert in the paging route's channel pings, and nothing else does.
     const pinging = [...slack.messages.values()].filter((m) => m.versions[0]!.mentions);
     expect(pinging.map((m) => [m.channel, m.versions[0]!.mentions])).toEqual([['C-PAGE', ['<!subteam^S0ONCALL>']]]);

@@ -37,7 +37,8 @@ async function setup() {
     },
   });
   let t = Date.now();
-  const app = createApp({ config, logger: captureLogger(), clock: { now: () => t } });
+  const logger = captureLogger();
+  const app = createApp({ config, logger, clock: { now: () => t } });
   const addr = await app.start({ schedule: false });
   await app.outbox.stop();
   cleanups.push(() => app.stop());
@@ -97,7 +98,7 @@ async function setup() {
     await expect.poll(() => slack.responses.some((r) => r.path.endsWith(`/${id}`)), { timeout: 5000 }).toBe(true);
     return slack.responses.find((r) => r.path.endsWith(`/${id}`))!.body;
   };
-  return { app, slack, post, command, click, tick, pump, responseFor };
+  return { app, slack, post, command, click, tick, pump, responseFor, logger };
 }
 
 describe('Slack over HTTP with the real Bolt app', () => {
@@ -211,7 +212,7 @@ describe('Slack over HTTP with the real Bolt app', () => {
   });
 
   it('silences an alert from its Silence button: one silence from the stored alert, the message shows who and until when', async () => {
-    const { app, slack, click, tick, pump, responseFor } = await setup();
+    const { app, slack, click, tick, pump, responseFor, logger } = await setup();
     await tick(6);
     type Block = { type: string; elements?: { action_id?: string; value?: string; text?: unknown }[] };
     const alertPosts = slack.calls.filter(
@@ -243,6 +244,9 @@ describe('Slack over HTTP with the real Bolt app', () => {
     expect((await click('silence', 'an_doesnotexist', 'UTHIRD', 's3')).status).toBe(200);
     expect(String((await responseFor('s3')).text)).toMatch(/^No alert an_doesnotexist/);
     expect(app.store.chat.silences(Date.now() - 86_400_000)).toHaveLength(1);
+    // A runbook link button opens in the browser; Slack still sends the click, which is only acknowledged.
+    expect((await click('link_0', 'unused', 'UTHIRD', 's5')).status).toBe(200);
+    expect(logger.lines.filter((l) => /not acknowledged/.test(l.msg ?? ''))).toEqual([]);
     // A payload that is not one of ours never reaches the router (Bolt acks it, nothing is set).
     expect((await click('silence', 'rp_notananomaly', 'UTHIRD', 's4')).status).toBe(200);
     expect(app.store.chat.silences(Date.now() - 86_400_000)).toHaveLength(1);

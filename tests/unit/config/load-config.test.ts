@@ -147,4 +147,17 @@ describe('loadConfig', () => {
     expect(text).toMatch(/config\.chat\.muteTimes\.1: a window needs "end" different from "start"/);
     expect(text).toMatch(/config\.chat\.muteTimes\.2\.timezone: an IANA time zone/);
   });
+
+  it('accepts only http(s) runbook URLs', () => {
+    const text = problems({
+      'c.json': {
+        targetsFile: 't.json',
+        chat: { runbooks: [{ url: 'javascript:alert(1)' }, { url: 'https://wiki/x y' }, { url: 'https://wiki.example.com/{metric}' }] },
+      },
+      't.json': targets,
+    }).join('\n');
+    expect(text).toMatch(/config\.chat\.runbooks\.0\.url: an http\(s\) URL/);
+    expect(text).toMatch(/config\.chat\.runbooks\.1\.url: an http\(s\) URL/);
+    expect(text).not.toMatch(/runbooks\.2/);
+  });
 });
