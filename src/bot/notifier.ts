@@ -194,8 +194,11 @@ export function createNotifier(o: NotifierOptions) {
       // Alerts held by a silence or a maintenance window that ended while they are still open are
       // announced now, as Alertmanager notifies once a silence expires on a firing alert.
       const openedNow = new Set(changes.opened.map((a) => a.id));
+      const late = new Set<string>();
       for (const a of store.openAnomalies()) {
-        if (!openedNow.has(a.id) && !store.chat.alertKeyFor(a.id) && !held(a)) fresh.push(a);
+        if (openedNow.has(a.id) || store.chat.alertKeyFor(a.id) || held(a)) continue;
+        fresh.push(a);
+        late.add(a.id);
       }
       const byTarget = new Map<string, Anomaly[]>();
       for (const a of groupAcrossTargets(fresh, now)) (byTarget.get(a.target) ?? byTarget.set(a.target, []).get(a.target)!).push(a);
@@ -206,6 +209,10 @@ export function createNotifier(o: NotifierOptions) {
         routeTo(key, list);
         fanOut('post', key, renderAlert(key, list, now));
       }
+      // Proposals made while their alert was held were never shown: show those still waiting.
+      if (late.size > 0)
+        for (const p of store.listProposals({ states: ['proposed'], limit: 500 }))
+          if (late.has(p.anomalyId)) fanOut('post', `proposal:${p.id}`, renderProposal(p), null, store.chat.alertKeyFor(p.anomalyId)!);
       const fleetDone = new Set<string>();
       for (const a of changes.resolved) {
         const key = store.chat.alertKeyFor(a.id);

@@ -20,6 +20,9 @@ async function setup(chat: Record<string, unknown> = {}) {
     overrides: {
       sources: { synthetic: { backfillHours: 2, incidentEveryMinutes: 100_000 } },
       chat: { channels: { slack: ['C-OPS'] }, ...chat },
+      remediation: {
+        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
+      },
     },
   });
   const slack = createFakeChatAdapter('slack');
@@ -49,9 +52,15 @@ describe('alerts held by a silence or a maintenance window', () => {
     expect(anomalies.length).toBeGreaterThanOrEqual(1);
     for (const a of anomalies) expect(app.store.chat.alertKeyFor(a.id)).toMatch(/^alert:web-1:/);
     expect(Number(app.store.chat.alertKeyFor(anomalies[0]!.id)!.split(':')[2])).toBeGreaterThanOrEqual(until);
+    // The proposal made while the alert was held is shown with it, once, with its buttons.
+    const pending = app.store.listProposals({ states: ['proposed'] });
+    expect(pending).toHaveLength(1);
+    const shown = [...slack.messages.values()].filter((m) => m.msg.actions.some((x) => x.action === 'approve'));
+    expect(shown.map((m) => m.msg.title)).toEqual([`${pending[0]!.action} on web-1`]);
     // Each announced once.
     await tick(2, 2);
     expect(web1Alerts()).toHaveLength(late.length);
+    expect([...slack.messages.values()].filter((m) => m.msg.actions.some((x) => x.action === 'approve'))).toHaveLength(1);
   });
 
   it('are never announced if they resolved under the silence', async () => {
