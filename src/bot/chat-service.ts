@@ -155,9 +155,10 @@ export function createChatService(o: ChatServiceOptions) {
     if (!a) return { text: `No alert ${anomalyId} (it may be older than the retention): nothing silenced.`, intent, private: true };
     const key = o.store.chat.alertKeyFor(anomalyId);
     const members = key ? o.store.chat.anomaliesForKey(key).flatMap((id) => o.store.getAnomaly(id) ?? []) : [a];
-    if (members.every((m) => m.status === 'resolved'))
-      return { text: `That alert is resolved (${a.target} ${a.metric}); nothing silenced.`, intent, private: true };
-    const scope = silenceScopeOf(members.length > 0 ? members : [a], key?.startsWith(FLEET_ALERT_PREFIX) ?? false);
+    // What is still open decides: a message whose other metric has recovered silences the one left.
+    const open = members.filter((m) => m.status === 'open');
+    if (open.length === 0) return { text: `That alert is resolved (${a.target} ${a.metric}); nothing silenced.`, intent, private: true };
+    const scope = silenceScopeOf(open, key?.startsWith(FLEET_ALERT_PREFIX) ?? false);
     const already = o.store.chat
       .silences(now)
       .filter((x) => silenceSpans(x, scope))

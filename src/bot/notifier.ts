@@ -212,7 +212,8 @@ export function createNotifier(o: NotifierOptions) {
       // Proposals made while their alert was held were never shown: show those still waiting.
       if (late.size > 0)
         for (const p of store.listProposals({ states: ['proposed'], limit: 500 }))
-          if (late.has(p.anomalyId)) fanOut('post', `proposal:${p.id}`, renderProposal(p), null, store.chat.alertKeyFor(p.anomalyId)!);
+          if (p.mode === 'approval' && late.has(p.anomalyId))
+            fanOut('post', `proposal:${p.id}`, renderProposal(p), null, store.chat.alertKeyFor(p.anomalyId)!);
       const fleetDone = new Set<string>();
       for (const a of changes.resolved) {
         const key = store.chat.alertKeyFor(a.id);
@@ -251,9 +252,9 @@ export function createNotifier(o: NotifierOptions) {
       remind(now);
     },
 
-    /** Re-renders the open alerts a set or lifted silence covers, so they show it (or their button again). */
     remind,
 
+    /** Re-renders the open alerts a set or lifted silence covers, so they show it (or their button again). */
     onSilencesChanged(changed: Silence[], now: number): void {
       const keys = new Set<string>();
       for (const a of store.openAnomalies()) {
