@@ -254,6 +254,7 @@ export function createApp(deps: AppDeps) {
     clock,
     logger: logger.child({ component: 'notifier' }),
     ...alertPolicyOf(config.chat, targetMap, () => adapters.keys()),
+    onAlert: (outcome) => metrics.alerts.inc({ outcome }),
   });
   pipeline.addListener({ onAnomalies: (changes) => notifier.onAnomalies(changes) });
   const web = createWebAdapter({

@@ -45,7 +45,11 @@ export interface NotifierOptions {
   /** Reminders for alerts open and unsilenced this long whose worst open severity is listed. */
   remind?: { everyMs: number; severities: Severity[] };
   onEnqueued?: () => void;
+  /** One count per alert decision, for /metrics. */
+  onAlert?: (outcome: AlertOutcome) => void;
 }
+
+export type AlertOutcome = 'posted' | 'fleet' | 'late' | 'held_silenced' | 'held_maintenance' | 'routed_nowhere' | 'reminder';
 
 export function isSilenced(store: Store, target: string, metric: string, now: number): boolean {
   return store.chat.silences(now).some((s) => silenceCovers(s, target, metric));
@@ -68,7 +72,10 @@ export function createNotifier(o: NotifierOptions) {
   /** Records where a new message (or a message gaining members) goes: the union of its anomalies' routes. */
   function routeTo(key: string, anomalies: Anomaly[]): void {
     const list = o.route ? unionDestinations(o.route(anomalies)) : defaults();
-    if (list.length === 0) o.logger.info({ key, anomalies: anomalies.map((a) => a.id) }, 'alert routed nowhere');
+    if (list.length === 0) {
+      o.logger.info({ key, anomalies: anomalies.map((a) => a.id) }, 'alert routed nowhere');
+      o.onAlert?.('routed_nowhere');
+    }
     store.chat.addDestinations(key, list, o.clock.now());
   }
 
@@ -126,7 +133,10 @@ export function createNotifier(o: NotifierOptions) {
       }
       const key = joinable ? prev.key : `${FLEET}${kind}:${now}`;
       for (const a of list) store.chat.linkAlert(a.id, key);
-      if (!joinable) fleetOf.set(kind, { key, startTs: now });
+      if (!joinable) {
+        fleetOf.set(kind, { key, startTs: now });
+        o.onAlert?.('fleet');
+      }
       // Members joining later may widen the audience; the worker posts where the message is not yet.
       routeTo(key, list);
       fanOut(joinable ? 'update' : 'post', key, renderAlert(key, group(key), now));
@@ -174,6 +184,7 @@ export function createNotifier(o: NotifierOptions) {
       if (due <= done) continue;
       store.setKv(`remind:${key}`, String(due));
       fanOut('post', `remind:${key}:${due}`, withLinks(renderReminder(open, now), open), key, key, true);
+      o.onAlert?.('reminder');
     }
   }
 
@@ -187,6 +198,7 @@ export function createNotifier(o: NotifierOptions) {
         const why = held(a);
         if (why) {
           o.logger.info({ anomaly: a.id, target: a.target, held: why }, 'alert held');
+          o.onAlert?.(why === 'silenced' ? 'held_silenced' : 'held_maintenance');
           continue;
         }
         fresh.push(a);
@@ -208,6 +220,7 @@ export function createNotifier(o: NotifierOptions) {
         for (const a of list) store.chat.linkAlert(a.id, key);
         routeTo(key, list);
         fanOut('post', key, renderAlert(key, list, now));
+        o.onAlert?.(list.some((a) => late.has(a.id)) ? 'late' : 'posted');
       }
       // Proposals made while their alert was held were never shown: show those still waiting.
       if (late.size > 0)

@@ -55,6 +55,12 @@ export function createMetrics() {
       labelNames: ['platform', 'outcome'],
       registers: r,
     }),
+    alerts: new Counter({
+      name: 'sco_alerts_total',
+      help: 'Alert decisions: posted, fleet, late (after a hold), held_silenced, held_maintenance, routed_nowhere, reminder',
+      labelNames: ['outcome'],
+      registers: r,
+    }),
     outboxBacklog: new Gauge({ name: 'sco_outbox_backlog', help: 'Chat messages waiting in the outbox', registers: r }),
     storeBytes: new Gauge({ name: 'sco_store_size_bytes', help: 'Size of the store file', registers: r }),
     llmRequests: new Counter({

@@ -28,7 +28,7 @@ async function setup(chat: Record<string, unknown> = {}) {
   const slack = createFakeChatAdapter('slack');
   const m = await startManualApp(config, { startTs: T0, adapters: [slack] });
   apps.push(m.app);
-  const web1Alerts = () => [...slack.messages.values()].filter((x) => !x.thread && /on web-1$/.test(x.versions[0]!.title));
+  const web1Alerts = () => [...slack.messages.values()].filter((x) => !x.thread && /anomal(y|ies) on web-1$/.test(x.versions[0]!.title));
   return { ...m, slack, web1Alerts };
 }
 
@@ -37,7 +37,7 @@ const heldLines = (lines: { msg?: string; obj: unknown }[]) =>
 
 describe('alerts held by a silence or a maintenance window', () => {
   it('are announced when the silence ends if still open', async () => {
-    const { app, slack, tick, logger, web1Alerts, now } = await setup();
+    const { app, slack, tick, logger, web1Alerts, now, address } = await setup();
     const said = await slashCommand(slack, 'snooze web-1 for 2m');
     expect(said.text).toMatch(/^Silenced web-1 for 2 min/);
     const until = app.store.chat.silences(now())[0]!.untilTs;
@@ -61,6 +61,15 @@ describe('alerts held by a silence or a maintenance window', () => {
     await tick(2, 2);
     expect(web1Alerts()).toHaveLength(late.length);
     expect([...slack.messages.values()].filter((m) => m.msg.actions.some((x) => x.action === 'approve'))).toHaveLength(1);
+    // Operators see the holds and the late announcement on /metrics.
+    const metrics = await (await fetch(`http://127.0.0.1:${address.port}/metrics`)).text();
+    const count = (outcome: string) =>
+      Number(new RegExp(`^sco_alerts_total\\{outcome="${outcome}"\\} (\\d+)$`, 'm').exec(metrics)?.[1] ?? 0);
+    expect(count('held_silenced')).toBe(heldLines(logger.lines).filter((h) => h === 'silenced').length);
+    expect(count('held_silenced')).toBeGreaterThanOrEqual(1);
+    // Messages about anomalies that opened under the silence are "late"; any opening after it are plain posts.
+    expect(count('late')).toBeGreaterThanOrEqual(1);
+    expect(count('late') + count('posted')).toBe(late.length);
   });
 
   it('are never announced if they resolved under the silence', async () => {
