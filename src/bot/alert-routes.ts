@@ -2,6 +2,7 @@ import type { Anomaly, DetectorName, Severity } from '../core/anomaly.js';
 import type { Platform } from '../core/chat.js';
 import type { Destination } from '../core/chat-store.js';
 import type { Target } from '../core/target.js';
+import { inWindow, type TimeWindow } from './time-window.js';
 
 /** The platforms alerts can be sent to. */
 export const ALERT_PLATFORMS = ['slack', 'discord', 'web'] as const;
@@ -28,6 +29,10 @@ export interface RouteMatch {
 export interface AlertRoute extends Destinations {
   name?: string;
   match: RouteMatch;
+  /** The route applies only inside one of these windows ("office hours"). */
+  during?: TimeWindow[];
+  /** The route does not apply inside any of these windows ("page on-call outside office hours"). */
+  outside?: TimeWindow[];
   /** Who its alerts ping, per platform (validated platform syntax). */
   mentions?: Partial<Record<'slack' | 'discord', string[]>>;
   /** Also try the routes after this one when it matches. */
@@ -75,6 +80,10 @@ export function describeMatch(m: RouteMatch): string {
 
 export const routeName = (r: AlertRoute, i: number): string => r.name ?? `route ${i + 1}`;
 
+/** Whether a route's hours allow it at `ts` (when it has none, always). */
+export const routeActive = (r: Pick<AlertRoute, 'during' | 'outside'>, ts: number): boolean =>
+  (!r.during || r.during.some((w) => inWindow(w, ts))) && !(r.outside ?? []).some((w) => inWindow(w, ts));
+
 export function routeMatches(m: RouteMatch, a: RoutedAnomaly, t: TargetFacts | undefined): boolean {
   if (m.severities && !m.severities.includes(a.severity)) return false;
   if (m.detectors && !m.detectors.includes(a.detector)) return false;
@@ -100,10 +109,11 @@ export function routeAlert(
   defaults: Destinations,
   a: RoutedAnomaly,
   t: TargetFacts | undefined,
+  ts: number,
 ): RouteDecision {
   const found = new Map<string, Destination>();
   const decidedBy: RouteDecision['decidedBy'] = {};
-  const hits = routes.map((r) => routeMatches(r.match, a, t));
+  const hits = routes.map((r) => routeActive(r, ts) && routeMatches(r.match, a, t));
   for (const platform of ALERT_PLATFORMS) {
     const names: string[] = [];
     for (const [i, r] of routes.entries()) {
@@ -141,10 +151,10 @@ export function alertRouter(
   defaults: Destinations,
   targets: () => ReadonlyMap<string, TargetFacts>,
   running: (p: Platform) => boolean,
-): (anomalies: RoutedAnomaly[]) => Destination[][] {
-  return (anomalies) => {
+): (anomalies: RoutedAnomaly[], now: number) => Destination[][] {
+  return (anomalies, now) => {
     const byName = targets();
-    return anomalies.map((a) => routeAlert(routes, defaults, a, byName.get(a.target)).destinations.filter((d) => running(d.platform)));
+    return anomalies.map((a) => routeAlert(routes, defaults, a, byName.get(a.target), now).destinations.filter((d) => running(d.platform)));
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ThresholdRule } from '../config/schema.js';
 import { describeMatch } from './alert-routes.js';
-import { describeMuteTime, inMuteTime, type MuteTime } from './mute-times.js';
+import type { MuteTime } from './mute-times.js';
+import { describeWindow, inWindow } from './time-window.js';
 import type { Anomaly } from '../core/anomaly.js';
 import type { Store } from '../core/ports.js';
 import { ACTIONS } from '../core/remediation.js';
@@ -345,7 +346,7 @@ function answerActionRequest(i: Extract<Intent, { kind: 'action_request' }>, c: 
 export function answerSilences(c: AnswerContext): string {
   const list = c.store.chat.silences(c.now);
   const windows = (c.muteTimes ?? []).map(
-    (m) => `• ${m.name}: ${describeMuteTime(m)}, ${describeMatch(m.match)}${inMuteTime(m, c.now) ? ' (in effect now)' : ''}`,
+    (m) => `• ${m.name}: ${describeWindow(m)}, ${describeMatch(m.match)}${inWindow(m, c.now) ? ' (in effect now)' : ''}`,
   );
   const tail = windows.length > 0 ? ['Maintenance windows (alerts opening inside are held until they end):', ...windows] : [];
   if (list.length === 0) return ['Nothing is silenced.', ...tail].join('\n');

@@ -1,49 +1,14 @@
 import { routeMatches, type RouteMatch, type RoutedAnomaly } from './alert-routes.js';
 import type { Target } from '../core/target.js';
-
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { inWindow, type TimeWindow } from './time-window.js';
 
 /**
  * A recurring maintenance window (Alertmanager's mute_time_intervals): alerts that match and open
  * inside it are held, and announced only if still open once it ends.
  */
-export interface MuteTime {
+export interface MuteTime extends TimeWindow {
   name: string;
-  /** Days the window starts on; every day when absent. */
-  weekdays?: Weekday[];
-  /** "HH:MM", local to `timezone`; an end before the start runs past midnight. */
-  start: string;
-  end: string;
-  /** IANA zone, UTC by default. */
-  timezone?: string;
   match: RouteMatch;
-}
-
-const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** Weekday and minute of the day of `ts` in `zone`. */
-function localTime(ts: number, zone: string): { day: number; minute: number } {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(zone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(new Date(ts)).map((p) => [p.type, p.value]));
-  const day = WEEKDAYS.indexOf(String(parts.weekday).toLowerCase().slice(0, 3) as Weekday);
-  return { day, minute: Number(parts.hour) * 60 + Number(parts.minute) };
-}
-
-/** Whether `ts` falls inside the window (a window past midnight belongs to the day it started). */
-export function inMuteTime(m: MuteTime, ts: number): boolean {
-  const { day, minute } = localTime(ts, m.timezone ?? 'UTC');
-  const start = minutesOf(m.start);
-  const end = minutesOf(m.end);
-  const starts = (d: number) => !m.weekdays || m.weekdays.includes(WEEKDAYS[(d + 7) % 7]!);
-  if (start <= end) return minute >= start && minute < end && starts(day);
-  // Past midnight: the evening part belongs to today, the morning part to yesterday's window.
-  return (minute >= start && starts(day)) || (minute < end && starts(day - 1));
 }
 
 /** The name of the maintenance window that holds this alert at `ts`, if any. Pure. */
@@ -53,13 +18,7 @@ export function muteTimeFor(
   t: Pick<Target, 'role' | 'labels'> | undefined,
   ts: number,
 ): string | undefined {
-  return muteTimes.find((m) => inMuteTime(m, ts) && routeMatches(m.match, a, t))?.name;
-}
-
-/** "Thu 00:00–00:45 UTC" for chat and the CLI. */
-export function describeMuteTime(m: MuteTime): string {
-  const days = m.weekdays ? m.weekdays.map((d) => d[0]!.toUpperCase() + d.slice(1)).join(', ') : 'daily';
-  return `${days} ${m.start}–${m.end} ${m.timezone ?? 'UTC'}`;
+  return muteTimes.find((m) => inWindow(m, ts) && routeMatches(m.match, a, t))?.name;
 }
 
 /** The notifier's `muted`: which window holds an anomaly's alert now, with the targets' roles and labels. */

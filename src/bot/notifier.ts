@@ -28,7 +28,7 @@ export interface NotifierOptions {
    * Where each anomaly's alert goes (alert routing); without it every alert goes to `channels`.
    * A message goes wherever any of its anomalies is routed; updates and replies follow it there.
    */
-  route?: (anomalies: Anomaly[]) => Destination[][];
+  route?: (anomalies: Anomaly[], now: number) => Destination[][];
   clock: Clock;
   logger: Logger;
   /** Chart window before the anomaly. */
@@ -71,7 +71,7 @@ export function createNotifier(o: NotifierOptions) {
 
   /** Records where a new message (or a message gaining members) goes: the union of its anomalies' routes. */
   function routeTo(key: string, anomalies: Anomaly[]): void {
-    const list = o.route ? unionDestinations(o.route(anomalies)) : defaults();
+    const list = o.route ? unionDestinations(o.route(anomalies, o.clock.now())) : defaults();
     if (list.length === 0) {
       o.logger.info({ key, anomalies: anomalies.map((a) => a.id) }, 'alert routed nowhere');
       o.onAlert?.('routed_nowhere');

@@ -38,7 +38,7 @@ commands:
                              write Prometheus file_sd targets from the targets file (default infra/prometheus/file_sd);
                              --check only reports whether the file is up to date (exit 1 when not)
   config check               validate the configuration; non-zero exit listing every problem
-  config routes [--target T [--metric M] [--detector D] [--severity S]]
+  config routes [--target T [--metric M] [--detector D] [--severity S] [--at TIME]]
                              print the alert routes, or where an alert with those facts would go
   help                       this text
 
@@ -224,7 +224,7 @@ function configCheck(io: CliIO): number {
 
 function configRoutes(io: CliIO, args: string[]): number {
   const cfg = config(io);
-  const q = routeQueryOf((name) => flag(args, name));
+  const q = routeQueryOf((name) => flag(args, name), Date.now());
   if (!q) io.out(renderRoutes(cfg.chat.routes, cfg.chat.channels, cfg.chat.muteTimes));
   else
     io.out(

@@ -1,7 +1,8 @@
 import { ALERT_PLATFORMS, describeMatch, routeAlert, routeName, type AlertRoute, type Destinations } from '../bot/alert-routes.js';
 import { SEVERITIES, type DetectorName, type Severity } from '../core/anomaly.js';
 import { InputError } from '../core/errors.js';
-import { describeMuteTime, type MuteTime } from '../bot/mute-times.js';
+import type { MuteTime } from '../bot/mute-times.js';
+import { describeWindow } from '../bot/time-window.js';
 import type { Target } from '../core/target.js';
 
 const DETECTORS: readonly DetectorName[] = ['threshold', 'robust', 'iforest', 'silence', 'alertmanager'];
@@ -17,11 +18,16 @@ export function renderRoutes(routes: readonly AlertRoute[], defaults: Destinatio
       const ping = p === 'web' ? undefined : r.mentions?.[p];
       return `${p}: ${channelsText(r[p]!)}${ping?.length ? ` pinging ${ping.join(' ')}` : ''}`;
     });
-    lines.push(`  ${i + 1}. ${routeName(r, i)}: ${describeMatch(r.match)} -> ${to.join('; ')}${r.continue ? ' (continue)' : ''}`);
+    const hours = [
+      ...(r.during ?? []).map((w) => `during ${describeWindow(w)}`),
+      ...(r.outside ?? []).map((w) => `outside ${describeWindow(w)}`),
+    ];
+    const when = hours.length > 0 ? ` [${hours.join('; ')}]` : '';
+    lines.push(`  ${i + 1}. ${routeName(r, i)}: ${describeMatch(r.match)}${when} -> ${to.join('; ')}${r.continue ? ' (continue)' : ''}`);
   }
   lines.push(`Default channels: ${ALERT_PLATFORMS.map((p) => `${p}: ${channelsText(defaults[p] ?? [])}`).join('; ')}`);
   if (muteTimes.length > 0) lines.push('Maintenance windows (matching alerts are held until they end):');
-  for (const m of muteTimes) lines.push(`  ${m.name}: ${describeMuteTime(m)}, ${describeMatch(m.match)}`);
+  for (const m of muteTimes) lines.push(`  ${m.name}: ${describeWindow(m)}, ${describeMatch(m.match)}`);
   return lines.join('\n');
 }
 
@@ -30,12 +36,14 @@ export interface RouteQuery {
   metric: string;
   detector: DetectorName;
   severity: Severity;
+  /** When the alert would be posted (routes with hours depend on it). */
+  at: number;
 }
 
 /** Where an alert with these facts would go, per platform and by which routes: amtool's "routes test". */
 export function renderRouteTest(routes: readonly AlertRoute[], defaults: Destinations, q: RouteQuery, target: Target | undefined): string {
-  const d = routeAlert(routes, defaults, q, target);
-  const lines = [`${q.target} ${q.metric} (${q.detector}, ${q.severity}):`];
+  const d = routeAlert(routes, defaults, q, target, q.at);
+  const lines = [`${q.target} ${q.metric} (${q.detector}, ${q.severity}) at ${new Date(q.at).toISOString()}:`];
   if (!target) lines.push(`  (${q.target} is not a known target: role and label conditions cannot match)`);
   for (const p of ALERT_PLATFORMS) {
     const channels = d.destinations
@@ -48,13 +56,16 @@ export function renderRouteTest(routes: readonly AlertRoute[], defaults: Destina
   return lines.join('\n');
 }
 
-/** Reads `--target T [--metric M] [--detector D] [--severity S]`; undefined without --target. */
-export function routeQueryOf(flag: (name: string) => string | undefined): RouteQuery | undefined {
+/** Reads `--target T [--metric M] [--detector D] [--severity S] [--at ISO-time]`; undefined without --target. */
+export function routeQueryOf(flag: (name: string) => string | undefined, now: number): RouteQuery | undefined {
   const target = flag('--target');
   if (target === undefined) return undefined;
   const detector = (flag('--detector') ?? 'threshold') as DetectorName;
   const severity = (flag('--severity') ?? 'warning') as Severity;
   if (!DETECTORS.includes(detector)) throw new InputError(`--detector must be one of ${DETECTORS.join(', ')}`);
   if (!SEVERITIES.includes(severity)) throw new InputError(`--severity must be one of ${SEVERITIES.join(', ')}`);
-  return { target, metric: flag('--metric') ?? 'cpu', detector, severity };
+  const atText = flag('--at');
+  const at = atText === undefined ? now : Date.parse(atText);
+  if (Number.isNaN(at)) throw new InputError('--at must be a time such as 2026-11-30T22:00:00Z');
+  return { target, metric: flag('--metric') ?? 'cpu', detector, severity, at };
 }

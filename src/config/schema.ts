@@ -36,6 +36,33 @@ const remediationRule = obj({
 
 const discordChannel = z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits; Developer Mode → Copy Channel ID)');
 const channelList = z.array(z.string().min(1, 'a channel name or id')).optional();
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day "HH:MM" (00:00-23:59)');
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'an IANA time zone such as "UTC" or "Europe/Berlin"' },
+);
+const windowShape = {
+  weekdays: z
+    .array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']))
+    .min(1)
+    .optional(),
+  start: hhmm,
+  end: hhmm,
+  timezone: timeZone.optional(),
+};
+const distinctEnds = [
+  (w: { start: string; end: string }) => w.start !== w.end,
+  { message: 'a window needs "end" different from "start"' },
+] as const;
+const timeWindow = obj(windowShape).refine(...distinctEnds);
+
 const routeMatch = obj({
   severities: z.array(severity).min(1).optional(),
   targets: z.array(z.string().min(1)).min(1).optional(),
@@ -44,9 +71,12 @@ const routeMatch = obj({
   metrics: z.array(metricName).min(1).optional(),
   detectors: z.array(detectorName).min(1).optional(),
 });
+const muteTime = obj({ name: z.string().min(1).max(80), ...windowShape, match: routeMatch.prefault({}) }).refine(...distinctEnds);
 const alertRoute = obj({
   name: z.string().min(1).optional(),
   match: routeMatch.prefault({}),
+  during: z.array(timeWindow).min(1).optional(),
+  outside: z.array(timeWindow).min(1).optional(),
   slack: channelList,
   discord: z.array(discordChannel).optional(),
   web: channelList,
@@ -70,30 +100,6 @@ const alertRoute = obj({
 }).refine((r) => r.slack !== undefined || r.discord !== undefined || r.web !== undefined, {
   message: 'a route needs "slack", "discord" or "web" channels (an empty list sends that match nowhere)',
 });
-
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day "HH:MM" (00:00-23:59)');
-const timeZone = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'an IANA time zone such as "UTC" or "Europe/Berlin"' },
-);
-const muteTime = obj({
-  name: z.string().min(1).max(80),
-  weekdays: z
-    .array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']))
-    .min(1)
-    .optional(),
-  start: hhmm,
-  end: hhmm,
-  timezone: timeZone.optional(),
-  match: routeMatch.prefault({}),
-}).refine((m) => m.start !== m.end, { message: 'a window needs "end" different from "start"' });
 
 const approverSet = obj({
   users: z.array(z.string()).default([]),

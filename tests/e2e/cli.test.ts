@@ -70,6 +70,7 @@ describe('smartcloudops CLI', () => {
               discord: ['123456789012'],
               mentions: { slack: ['<!subteam^S0ONCALL>'] },
             },
+            { name: 'night', match: { metrics: ['memory'] }, outside: [{ start: '08:00', end: '20:00' }], slack: ['C-NIGHT'] },
           ],
         },
       }),
@@ -86,6 +87,14 @@ describe('smartcloudops CLI', () => {
     expect(crit.out).toMatch(/discord: 123456789012 \(route "page"\)/);
     expect(crit.out).toMatch(/web: console \(default\)/);
     expect(cli(['config', 'routes', '--target', 'web-1'], env).out).toMatch(/slack: C-OPS \(default\)/);
+    expect(table.out).toMatch(/3\. night: metric memory \[outside daily 08:00–20:00 UTC\] -> slack: C-NIGHT$/m);
+    expect(cli(['config', 'routes', '--target', 'web-1', '--metric', 'memory', '--at', '2026-11-25T22:00:00Z'], env).out).toMatch(
+      /slack: C-NIGHT \(route "night"\)/,
+    );
+    expect(cli(['config', 'routes', '--target', 'web-1', '--metric', 'memory', '--at', '2026-11-25T12:00:00Z'], env).out).toMatch(
+      /slack: C-OPS \(default\)/,
+    );
+    expect(cli(['config', 'routes', '--target', 'web-1', '--at', 'yesterday'], env).err).toMatch(/--at must be a time/);
     const bad = cli(['config', 'routes', '--target', 'web-1', '--severity', 'loud'], env);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--severity must be one of info, warning, critical/);

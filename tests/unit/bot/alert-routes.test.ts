@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routeAlert, unionDestinations, type AlertRoute, type RoutedAnomaly } from '../../../src/bot/alert-routes.js';
 
+const T = Date.UTC(2026, 10, 25, 12, 0, 0); // a Wednesday, 12:00 UTC
 const defaults = { slack: ['C-ALL'], discord: ['111111'], web: ['console'] };
 const web1 = { role: 'web', labels: { team: 'frontend', env: 'prod-eu' } };
 const db1 = { role: 'db', labels: { team: 'storage', env: 'staging' } };
@@ -12,14 +13,14 @@ const cpu = (over: Partial<RoutedAnomaly> = {}): RoutedAnomaly => ({
   ...over,
 });
 const where = (routes: AlertRoute[], a: RoutedAnomaly, t: typeof web1 | undefined = web1) =>
-  routeAlert(routes, defaults, a, t)
+  routeAlert(routes, defaults, a, t, T)
     .destinations.map((d) => `${d.platform}:${d.channel}`)
     .sort();
 
 describe('routeAlert', () => {
   it('sends to the defaults when there are no routes or none matches', () => {
     expect(where([], cpu())).toEqual(['discord:111111', 'slack:C-ALL', 'web:console']);
-    const r = routeAlert([{ match: { severities: ['critical'] }, slack: ['C-PAGE'] }], defaults, cpu(), web1);
+    const r = routeAlert([{ match: { severities: ['critical'] }, slack: ['C-PAGE'] }], defaults, cpu(), web1, T);
     expect(r.matched).toEqual([]);
     expect(r.destinations).toHaveLength(3);
   });
@@ -31,8 +32,13 @@ describe('routeAlert', () => {
       'web:console',
     ]);
     expect(
-      routeAlert([{ name: 'page', match: { severities: ['critical'] }, slack: ['C-PAGE'] }], defaults, cpu({ severity: 'critical' }), web1)
-        .matched,
+      routeAlert(
+        [{ name: 'page', match: { severities: ['critical'] }, slack: ['C-PAGE'] }],
+        defaults,
+        cpu({ severity: 'critical' }),
+        web1,
+        T,
+      ).matched,
     ).toEqual(['page']);
   });
 
@@ -95,7 +101,7 @@ describe('routeAlert', () => {
       },
       { match: { metrics: ['cpu'] }, slack: ['C-OPS', 'C-CPU'], mentions: { slack: ['<@U2>'] } },
     ];
-    const d = routeAlert(routes, defaults, cpu({ severity: 'critical' }), web1).destinations;
+    const d = routeAlert(routes, defaults, cpu({ severity: 'critical' }), web1, T).destinations;
     expect(d).toEqual([
       { platform: 'slack', channel: 'C-PAGE', mentions: ['<!subteam^S1>'] },
       { platform: 'slack', channel: 'C-OPS', mentions: ['<!subteam^S1>', '<@U2>'] },
@@ -104,13 +110,47 @@ describe('routeAlert', () => {
       { platform: 'discord', channel: '111111' },
       { platform: 'web', channel: 'console' },
     ]);
-    const union = unionDestinations([d, routeAlert(routes, defaults, cpu({ severity: 'warning' }), web1).destinations]);
+    const union = unionDestinations([d, routeAlert(routes, defaults, cpu({ severity: 'warning' }), web1, T).destinations]);
     expect(union.find((x) => x.channel === 'C-OPS')?.mentions).toEqual(['<!subteam^S1>', '<@U2>']);
   });
 
+  it('applies a route only in its hours: during office hours, or outside them', () => {
+    const office = { weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, start: '09:00', end: '18:00', timezone: 'Europe/Berlin' };
+    const routes: AlertRoute[] = [
+      {
+        name: 'team by day',
+        match: { severities: ['critical'] },
+        during: [{ ...office, weekdays: [...office.weekdays] }],
+        slack: ['C-TEAM'],
+      },
+      {
+        name: 'on-call at night',
+        match: { severities: ['critical'] },
+        outside: [{ ...office, weekdays: [...office.weekdays] }],
+        slack: ['C-ONCALL'],
+        mentions: { slack: ['<!subteam^S1>'] },
+      },
+    ];
+    const slackAt = (iso: string) =>
+      routeAlert(routes, defaults, cpu({ severity: 'critical' }), web1, Date.parse(iso))
+        .destinations.filter((d) => d.platform === 'slack')
+        .map((d) => d.channel);
+    expect(slackAt('2026-11-25T12:00:00Z')).toEqual(['C-TEAM']); // Wednesday 13:00 in Berlin
+    expect(slackAt('2026-11-25T17:30:00Z')).toEqual(['C-ONCALL']); // Wednesday 18:30 in Berlin
+    expect(slackAt('2026-11-28T12:00:00Z')).toEqual(['C-ONCALL']); // Saturday
+    // A warning matches neither route, whatever the time.
+    expect(routeAlert(routes, defaults, cpu(), web1, Date.parse('2026-11-25T12:00:00Z')).matched).toEqual([]);
+  });
+
   it('unions the destinations of a message’s anomalies without repeats', () => {
-    const a = routeAlert([], defaults, cpu(), web1).destinations;
-    const b = routeAlert([{ match: { detectors: ['robust'] }, slack: ['C-R'] }], defaults, cpu({ detector: 'robust' }), web1).destinations;
+    const a = routeAlert([], defaults, cpu(), web1, T).destinations;
+    const b = routeAlert(
+      [{ match: { detectors: ['robust'] }, slack: ['C-R'] }],
+      defaults,
+      cpu({ detector: 'robust' }),
+      web1,
+      T,
+    ).destinations;
     expect(unionDestinations([a, b]).map((d) => `${d.platform}:${d.channel}`)).toEqual([
       'slack:C-ALL',
       'discord:111111',

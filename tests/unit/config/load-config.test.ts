@@ -103,6 +103,7 @@ describe('loadConfig', () => {
             { match: { targets: ['db-*'] } },
             { match: {}, discord: ['#ops'] },
             { match: {}, slack: ['C1'], mentions: { slack: ['@oncall', '<!here>'], discord: ['<@&12345>', '@channel'] } },
+            { match: {}, slack: ['C1'], during: [{ start: '9:00', end: '18:00' }] },
           ],
         },
       },
@@ -116,6 +117,7 @@ describe('loadConfig', () => {
     expect(text).toMatch(/config\.chat\.routes\.4\.mentions\.slack\.0: a Slack mention/);
     expect(text).not.toMatch(/routes\.4\.mentions\.slack\.1/);
     expect(text).toMatch(/config\.chat\.routes\.4\.mentions\.discord\.1: a Discord mention/);
+    expect(text).toMatch(/config\.chat\.routes\.5\.during\.0\.start: a time of day "HH:MM"/);
     const dir = tempDir();
     writeFileSync(
       path.join(dir, 'c.json'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeMuteTime, inMuteTime, muteTimeFor, type MuteTime } from '../../../src/bot/mute-times.js';
+import { muteTimeFor, type MuteTime } from '../../../src/bot/mute-times.js';
+import { describeWindow, inWindow } from '../../../src/bot/time-window.js';
 
 const at = (iso: string) => Date.parse(iso);
 const window = (over: Partial<MuteTime> = {}): MuteTime => ({ name: 'w', start: '02:00', end: '04:00', match: {}, ...over });
@@ -7,29 +8,29 @@ const window = (over: Partial<MuteTime> = {}): MuteTime => ({ name: 'w', start: 
 describe('maintenance windows', () => {
   it('cover [start, end) of the listed weekdays in UTC by default', () => {
     const sunday = window({ weekdays: ['sun'] });
-    expect(inMuteTime(sunday, at('2026-11-22T01:59:59Z'))).toBe(false); // a Sunday
-    expect(inMuteTime(sunday, at('2026-11-22T02:00:00Z'))).toBe(true);
-    expect(inMuteTime(sunday, at('2026-11-22T03:59:00Z'))).toBe(true);
-    expect(inMuteTime(sunday, at('2026-11-22T04:00:00Z'))).toBe(false);
-    expect(inMuteTime(sunday, at('2026-11-23T03:00:00Z'))).toBe(false); // Monday
-    expect(inMuteTime(window(), at('2026-11-23T03:00:00Z'))).toBe(true); // daily
+    expect(inWindow(sunday, at('2026-11-22T01:59:59Z'))).toBe(false); // a Sunday
+    expect(inWindow(sunday, at('2026-11-22T02:00:00Z'))).toBe(true);
+    expect(inWindow(sunday, at('2026-11-22T03:59:00Z'))).toBe(true);
+    expect(inWindow(sunday, at('2026-11-22T04:00:00Z'))).toBe(false);
+    expect(inWindow(sunday, at('2026-11-23T03:00:00Z'))).toBe(false); // Monday
+    expect(inWindow(window(), at('2026-11-23T03:00:00Z'))).toBe(true); // daily
   });
 
   it('run past midnight as part of the day they start on', () => {
     const friNight = window({ weekdays: ['fri'], start: '23:00', end: '01:00' });
-    expect(inMuteTime(friNight, at('2026-11-27T23:30:00Z'))).toBe(true); // Friday evening
-    expect(inMuteTime(friNight, at('2026-11-28T00:30:00Z'))).toBe(true); // Saturday morning, Friday's window
-    expect(inMuteTime(friNight, at('2026-11-28T23:30:00Z'))).toBe(false); // Saturday evening
-    expect(inMuteTime(friNight, at('2026-11-27T00:30:00Z'))).toBe(false); // Friday morning is Thursday's
+    expect(inWindow(friNight, at('2026-11-27T23:30:00Z'))).toBe(true); // Friday evening
+    expect(inWindow(friNight, at('2026-11-28T00:30:00Z'))).toBe(true); // Saturday morning, Friday's window
+    expect(inWindow(friNight, at('2026-11-28T23:30:00Z'))).toBe(false); // Saturday evening
+    expect(inWindow(friNight, at('2026-11-27T00:30:00Z'))).toBe(false); // Friday morning is Thursday's
   });
 
   it('follow the time zone, across a daylight-saving change', () => {
     const berlin = window({ start: '02:30', end: '03:30', timezone: 'Europe/Berlin' });
-    expect(inMuteTime(berlin, at('2026-01-15T01:45:00Z'))).toBe(true); // 02:45 CET
-    expect(inMuteTime(berlin, at('2026-07-15T00:45:00Z'))).toBe(true); // 02:45 CEST
-    expect(inMuteTime(berlin, at('2026-07-15T01:45:00Z'))).toBe(false); // 03:45 CEST
+    expect(inWindow(berlin, at('2026-01-15T01:45:00Z'))).toBe(true); // 02:45 CET
+    expect(inWindow(berlin, at('2026-07-15T00:45:00Z'))).toBe(true); // 02:45 CEST
+    expect(inWindow(berlin, at('2026-07-15T01:45:00Z'))).toBe(false); // 03:45 CEST
     const ny = window({ weekdays: ['mon'], start: '21:00', end: '22:00', timezone: 'America/New_York' });
-    expect(inMuteTime(ny, at('2026-11-24T02:30:00Z'))).toBe(true); // Monday 21:30 EST, Tuesday in UTC
+    expect(inWindow(ny, at('2026-11-24T02:30:00Z'))).toBe(true); // Monday 21:30 EST, Tuesday in UTC
   });
 
   it('hold only alerts that match, and name the window', () => {
@@ -43,6 +44,6 @@ describe('maintenance windows', () => {
     expect(muteTimeFor(list, { ...disk, metric: 'cpu' }, { role: 'db', labels: {} }, ts)).toBeUndefined();
     expect(muteTimeFor(list, { ...disk, target: 'web-1', metric: 'cpu' }, { role: 'web', labels: {} }, ts)).toBe('all web');
     expect(muteTimeFor(list, disk, { role: 'db', labels: {} }, at('2026-11-23T05:00:00Z'))).toBeUndefined();
-    expect(describeMuteTime(window({ weekdays: ['sat', 'sun'], timezone: 'Europe/Berlin' }))).toBe('Sat, Sun 02:00–04:00 Europe/Berlin');
+    expect(describeWindow(window({ weekdays: ['sat', 'sun'], timezone: 'Europe/Berlin' }))).toBe('Sat, Sun 02:00–04:00 Europe/Berlin');
   });
 });
