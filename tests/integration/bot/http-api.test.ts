@@ -67,6 +67,38 @@ describe('POST /api/query', () => {
     expect(hostile.reply).not.toMatch(/<script>|@everyone|<@U1>/);
   });
 
+  it('refuses button payloads that are not ours on POST /api/actions, and changes nothing', async () => {
+    const { app, base } = await start();
+    const act = async (body: unknown) => {
+      const r = await fetch(`${base}/api/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json()) as { error?: string; reply?: string } };
+    };
+    expect(await act({ action: 'silence', anomalyId: 'rp_abc123', user: 'op' })).toMatchObject({
+      status: 400,
+      body: { error: '"anomalyId" must look like an_…' },
+    });
+    expect(await act({ action: 'silence', proposalId: 'an_abc123', user: 'op' })).toMatchObject({ status: 400 });
+    expect(await act({ action: 'silence', anomalyId: 'an_<script>', user: 'op' })).toMatchObject({ status: 400 });
+    expect(await act({ action: 'delete', anomalyId: 'an_abc123', user: 'op' })).toMatchObject({
+      status: 400,
+      body: { error: '"action" must be "approve", "deny" or "silence"' },
+    });
+    expect(await act({ action: 'approve', anomalyId: 'an_abc123', user: 'op' })).toMatchObject({
+      status: 400,
+      body: { error: '"proposalId" must look like rp_…' },
+    });
+    // Well-formed but unknown: a clear refusal, not a silence.
+    expect(await act({ action: 'silence', anomalyId: 'an_abc123', user: 'op' })).toMatchObject({
+      status: 400,
+      body: { reply: expect.stringMatching(/^No alert an_abc123/) },
+    });
+    expect(app.store.chat.silences(0)).toEqual([]);
+  });
+
   it('requires the token when SCO_WEB_TOKEN is set', async () => {
     const { base } = await start({ SCO_WEB_TOKEN: 's3cret-token' });
     expect((await query(base, { question: 'cpu' })).status).toBe(401);
