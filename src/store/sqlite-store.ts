@@ -108,7 +108,8 @@ export function createSqliteStore(file: string): Store {
       @startTs, @endTs, @updatedTs, @peak, @summary, @feature)
       ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity, score = excluded.score,
       observed = excluded.observed, end_ts = excluded.end_ts, updated_ts = excluded.updated_ts, peak = excluded.peak,
-      summary = excluded.summary`),
+      summary = excluded.summary, expected_low = excluded.expected_low, expected_high = excluded.expected_high,
+      feature = excluded.feature`),
     anomalyById: db.prepare("SELECT * FROM anomalies WHERE id = ? OR (key = ? AND status = 'open') ORDER BY start_ts DESC LIMIT 1"),
     openAnomalies: db.prepare("SELECT * FROM anomalies WHERE status = 'open' ORDER BY start_ts DESC"),
     recentAnomalies: db.prepare('SELECT * FROM anomalies WHERE start_ts >= ? ORDER BY start_ts DESC, id LIMIT ?'),

@@ -54,6 +54,11 @@ describe('sqlite store samples', () => {
     };
     store.upsertAnomaly(host);
     expect(store.getAnomaly('an_host')).toEqual(host);
+    // A stronger moment that blames another metric replaces the figures as one: metric, peak and
+    // usual range together (the range and the metric used to stay behind, mixing units).
+    const stronger = { ...host, feature: 'net_in', observed: 52e6, peak: 52e6, expectedLow: 9e5, expectedHigh: 2.1e6, updatedTs: 2 };
+    store.upsertAnomaly(stronger);
+    expect(store.getAnomaly('an_host')).toEqual(stronger);
     store.close();
   });
 
