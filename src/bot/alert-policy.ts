@@ -20,6 +20,6 @@ export function alertPolicyOf(
     fleetGroup: fleetGroupingOf(chat.fleetGroup),
     muted: muteChecker(chat.muteTimes, targets),
     remind: { everyMs: chat.remind.afterMinutes * 60_000, severities: chat.remind.severities },
-    links: chat.runbooks.length ? (anomalies) => runbookLinks(chat.runbooks, anomalies, targets()) : undefined,
+    links: (anomalies) => runbookLinks(chat.runbooks, anomalies, targets()),
   };
 }

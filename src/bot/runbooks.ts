@@ -16,14 +16,19 @@ export interface Link {
 /** Slack and Discord show five buttons a row: Silence and at most three runbooks leave room. */
 const MAX_LINKS = 3;
 
-/** The runbook links for a message's anomalies: the first match for each, without repeats. Pure. */
+/** The runbook links for a message's anomalies: their own, else the first configured match; no repeats. Pure. */
 export function runbookLinks(
   runbooks: readonly Runbook[],
-  anomalies: readonly RoutedAnomaly[],
+  anomalies: readonly (RoutedAnomaly & { runbookUrl?: string })[],
   targets: ReadonlyMap<string, Pick<Target, 'role' | 'labels'>>,
 ): Link[] {
   const links = new Map<string, Link & { metric: string }>();
   for (const a of anomalies) {
+    // The alert's own runbook (Alertmanager's runbook_url) takes the place of a configured one.
+    if (a.runbookUrl) {
+      if (!links.has(a.runbookUrl)) links.set(a.runbookUrl, { label: 'Runbook', url: a.runbookUrl, metric: a.metric });
+      continue;
+    }
     const r = runbooks.find((x) => routeMatches(x.match, a, targets.get(a.target)));
     if (!r) continue;
     const fill: Record<string, string> = { target: a.target, metric: a.feature ?? a.metric, detector: a.detector, severity: a.severity };

@@ -30,6 +30,8 @@ export interface Anomaly {
    * peak and the expected range are figures of: the one blamed at the episode's strongest moment.
    */
   feature?: string;
+  /** A runbook the alert's source named (Alertmanager's `runbook_url` annotation); http(s) only. */
+  runbookUrl?: string;
 }
 
 /** What a detector reports for the current sample before episode tracking. */

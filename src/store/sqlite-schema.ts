@@ -40,4 +40,6 @@ export const MIGRATIONS: string[] = [
   `ALTER TABLE anomalies ADD COLUMN feature TEXT;`,
   CHAT_DESTINATIONS_MIGRATION,
   CHAT_MENTIONS_MIGRATION,
+  // The runbook an Alertmanager alert named; NULL for the pipeline's own anomalies.
+  `ALTER TABLE anomalies ADD COLUMN runbook_url TEXT;`,
 ];

@@ -28,6 +28,7 @@ const toAnomaly = (r: Row): Anomaly => ({
   peak: r.peak as number,
   summary: r.summary as string,
   ...(r.feature ? { feature: r.feature as string } : {}),
+  ...(r.runbook_url ? { runbookUrl: r.runbook_url as string } : {}),
 });
 
 const toProposal = (r: Row): Proposal => ({
@@ -103,13 +104,13 @@ export function createSqliteStore(file: string): Store {
     insChunk: db.prepare('INSERT OR REPLACE INTO sample_chunks (target, metric, start_ts, end_ts, n, data) VALUES (?, ?, ?, ?, ?, ?)'),
     delRaw: db.prepare('DELETE FROM samples_raw WHERE ts < ?'),
     upAnomaly: db.prepare(`INSERT INTO anomalies (id, key, target, metric, detector, status, severity, score, observed,
-      expected_low, expected_high, start_ts, end_ts, updated_ts, peak, summary, feature)
+      expected_low, expected_high, start_ts, end_ts, updated_ts, peak, summary, feature, runbook_url)
       VALUES (@id, @key, @target, @metric, @detector, @status, @severity, @score, @observed, @expectedLow, @expectedHigh,
-      @startTs, @endTs, @updatedTs, @peak, @summary, @feature)
+      @startTs, @endTs, @updatedTs, @peak, @summary, @feature, @runbookUrl)
       ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity, score = excluded.score,
       observed = excluded.observed, end_ts = excluded.end_ts, updated_ts = excluded.updated_ts, peak = excluded.peak,
       summary = excluded.summary, expected_low = excluded.expected_low, expected_high = excluded.expected_high,
-      feature = excluded.feature`),
+      feature = excluded.feature, runbook_url = excluded.runbook_url`),
     anomalyById: db.prepare("SELECT * FROM anomalies WHERE id = ? OR (key = ? AND status = 'open') ORDER BY start_ts DESC LIMIT 1"),
     openAnomalies: db.prepare("SELECT * FROM anomalies WHERE status = 'open' ORDER BY start_ts DESC"),
     recentAnomalies: db.prepare('SELECT * FROM anomalies WHERE start_ts >= ? ORDER BY start_ts DESC, id LIMIT ?'),
@@ -204,7 +205,13 @@ export function createSqliteStore(file: string): Store {
     compactSamples: (beforeTs) => compact(beforeTs),
 
     upsertAnomaly(a) {
-      q.upAnomaly.run({ ...a, expectedLow: num(a.expectedLow), expectedHigh: num(a.expectedHigh), feature: a.feature ?? null });
+      q.upAnomaly.run({
+        ...a,
+        expectedLow: num(a.expectedLow),
+        expectedHigh: num(a.expectedHigh),
+        feature: a.feature ?? null,
+        runbookUrl: a.runbookUrl ?? null,
+      });
     },
     getAnomaly(idOrKey) {
       const r = q.anomalyById.get(idOrKey, idOrKey) as Row | undefined;

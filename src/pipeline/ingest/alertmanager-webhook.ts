@@ -29,6 +29,9 @@ const SEVERITY: Record<string, Severity> = {
 
 const clean = (s: string, max: number) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, max); // eslint-disable-line no-control-regex
 
+/** A runbook URL from an annotation, only when it is a plain http(s) URL (it becomes a link button). */
+const runbookOf = (u: string | undefined): string | undefined => (u && u.length <= 500 && /^https?:\/\/[^\s<>"]+$/.test(u) ? u : undefined);
+
 /**
  * Alertmanager webhook (version 4) → anomaly records, deduplicated by fingerprint and start time:
  * the same firing alert sent again updates its record; a resolved one closes it in place. Pure.
@@ -62,6 +65,7 @@ export function anomaliesFromWebhook(body: z.infer<typeof webhookSchema>, now: n
       updatedTs: now,
       peak: 0,
       summary: clean(a.annotations.summary ?? a.annotations.description ?? a.labels.alertname ?? 'Alertmanager alert', 300),
+      ...(runbookOf(a.annotations.runbook_url) ? { runbookUrl: runbookOf(a.annotations.runbook_url) } : {}),
     };
     if (!prev) (record.status === 'open' ? opened : resolved).push(record);
     else if (record.status === 'resolved' && prev.status === 'open') resolved.push(record);

@@ -29,7 +29,7 @@ const payload = (status: 'firing' | 'resolved') => ({
     {
       status,
       labels: { alertname: 'DiskFull', instance: '10.0.3.10:9100', target: 'db-1', severity: 'critical' },
-      annotations: { summary: 'db-1 / is 97% full <@U1>' },
+      annotations: { summary: 'db-1 / is 97% full <@U1>', runbook_url: 'https://runbooks.example.com/DiskFull?host=db-1' },
       startsAt: '2026-11-22T02:10:07.019Z',
       endsAt: status === 'resolved' ? '2026-11-22T02:30:00.000Z' : '0001-01-01T00:00:00Z',
       generatorURL: 'http://prometheus:9090/graph',
@@ -59,7 +59,17 @@ describe('Alertmanager webhook receiver', () => {
     expect(await (await send(base, payload('firing'))).json()).toMatchObject({ opened: 0, updated: 1 });
     const open = app.store.openAnomalies().filter((a) => a.detector === 'alertmanager');
     expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ target: 'db-1', metric: 'diskfull', severity: 'critical', summary: 'db-1 / is 97% full <@U1>' });
+    expect(open[0]).toMatchObject({
+      target: 'db-1',
+      metric: 'diskfull',
+      severity: 'critical',
+      summary: 'db-1 / is 97% full <@U1>',
+      runbookUrl: 'https://runbooks.example.com/DiskFull?host=db-1',
+    });
+    // The alert in the console carries it as a link button.
+    await expect
+      .poll(() => app.store.chat.webMessages(20).find((m) => m.payload.title.endsWith('on db-1'))?.payload.links, { timeout: 5000 })
+      .toEqual([{ label: 'Runbook', url: 'https://runbooks.example.com/DiskFull?host=db-1' }]);
     expect(await (await send(base, payload('resolved'))).json()).toMatchObject({ resolved: 1 });
     expect(app.store.getAnomaly(open[0]!.id)).toMatchObject({ status: 'resolved', endTs: Date.parse('2026-11-22T02:30:00.000Z') });
   });

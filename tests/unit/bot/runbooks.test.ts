@@ -52,4 +52,10 @@ describe('runbook links', () => {
       ).map((l) => l.label),
     ).toEqual(['a', 'b', 'c']);
   });
+
+  it('prefers the runbook an alert brought with it (Alertmanager runbook_url)', () => {
+    const own = { ...a({ metric: 'diskfull', detector: 'alertmanager' }), runbookUrl: 'https://runbooks.example.com/DiskFull' };
+    expect(runbookLinks(books, [own], targets)).toEqual([{ label: 'Runbook', url: 'https://runbooks.example.com/DiskFull' }]);
+    expect(runbookLinks([], [own, a()], targets)).toEqual([{ label: 'Runbook', url: 'https://runbooks.example.com/DiskFull' }]);
+  });
 });
