@@ -92,6 +92,26 @@ describe('Discord with the real discord.js client against a local REST + gateway
     expect(alert[1].versions.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('silences an alert from its Silence button through the gateway, privately confirmed, and edits the alert', async () => {
+    const { app, discord, tick } = await setup();
+    await tick(6);
+    const posted = [...discord.messages.entries()].filter(([k]) => !k.startsWith('thread:'));
+    const alert = posted.find(
+      ([, m]) => JSON.stringify(m.versions[0]).includes('anomaly on web-1') && JSON.stringify(m.body).includes('sco:silence:'),
+    )!;
+    const customId = (alert[1].body as { components: { components: { custom_id?: string }[] }[] }).components[0]!.components.find((c) =>
+      c.custom_id?.startsWith('sco:silence:'),
+    )!.custom_id!;
+    const click = discord.click(customId, alert[0], MALLORY);
+    await expect.poll(() => discord.edits(click.token).length, { timeout: 5000 }).toBe(1);
+    expect(discord.callbacks(click.id)[0]!.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(String(discord.edits(click.token)[0]!.body!.content)).toMatch(/^Silenced web-1 /);
+    expect(app.store.chat.silences(Date.now())).toEqual([expect.objectContaining({ target: 'web-1', createdBy: `discord:${MALLORY}` })]);
+    await tick(1);
+    expect(JSON.stringify(alert[1].body)).toMatch(new RegExp(`Silenced until .* by discord:${MALLORY}`));
+    expect(JSON.stringify(alert[1].body)).not.toContain('sco:silence:');
+  });
+
   it('answers mentions, ignores other chatter, and reconnects after a gateway drop', async () => {
     const { discord, health } = await setup();
     discord.say(`<@${APP_ID}> status`, '888888888888888888');
