@@ -33,6 +33,34 @@ export function testConfig(o: TestConfigOptions = {}): Config {
   });
 }
 
+/** The approval-mode rule the boot incident's threshold anomaly triggers. */
+export const SCALE_ON_CPU_RULE = {
+  name: 'scale',
+  when: { metrics: ['cpu'], detectors: ['threshold'] },
+  action: 'scale_up',
+  mode: 'approval',
+};
+
+/**
+ * web-1 and db-1 with the synthetic demo's boot incident (web-1's CPU spike, about 4 minutes from
+ * the first tick, seen by the threshold rule and the robust detector) and no slot incidents;
+ * `approvalRule` adds SCALE_ON_CPU_RULE. `overrides` are merged on top.
+ */
+export function bootIncidentConfig(o: TestConfigOptions & { approvalRule?: boolean } = {}): Config {
+  const base = {
+    sources: { synthetic: { backfillHours: 2, incidentEveryMinutes: 100_000 } },
+    ...(o.approvalRule ? { remediation: { rules: [SCALE_ON_CPU_RULE] } } : {}),
+  };
+  return testConfig({
+    targets: o.targets ?? [
+      { name: 'web-1', role: 'web' },
+      { name: 'db-1', role: 'db' },
+    ],
+    env: o.env,
+    overrides: deepMerge(base, o.overrides ?? {}) as Record<string, unknown>,
+  });
+}
+
 export interface CapturedLogger extends Logger {
   lines: { level: string; obj: unknown; msg?: string }[];
 }

@@ -3,7 +3,7 @@ import type { App } from '../../../src/app.js';
 import type { Config } from '../../../src/config/load-config.js';
 import { createFakeChatAdapter, type FakeChatAdapter, type FakeMessage } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
-import { testConfig } from '../../helpers/test-config.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
 const apps: App[] = [];
@@ -11,26 +11,22 @@ afterEach(async () => {
   for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
 });
 
-// The synthetic demo's boot incident: a CPU spike on web-1 that the threshold rule and the robust
-// detector both see, with an approval-mode proposal on the threshold anomaly.
+// The boot incident, with labels for the routes and a runbook for CPU.
 function config(routes: unknown[], dataDir?: string): Config {
-  return testConfig({
+  return bootIncidentConfig({
+    approvalRule: true,
     env: dataDir ? { SCO_DATA_DIR: dataDir } : {},
     targets: [
       { name: 'web-1', role: 'web', labels: { team: 'frontend' } },
       { name: 'db-1', role: 'db', labels: { team: 'storage' } },
     ],
     overrides: {
-      sources: { synthetic: { backfillHours: 2, incidentEveryMinutes: 100_000 } },
       chat: {
         channels: { slack: ['C-DEFAULT'] },
         routes,
         runbooks: [{ match: { metrics: ['cpu'] }, url: 'https://wiki.example.com/rb/{metric}?host={target}' }],
       },
       approvers: { slack: { users: ['U1'] } },
-      remediation: {
-        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
-      },
     },
   });
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
 import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
-import { testConfig } from '../../helpers/test-config.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 // 10:00 UTC on a Monday. The demo's boot incident (web-1's CPU, about 4 minutes) starts at once.
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
@@ -12,19 +12,7 @@ afterEach(async () => {
 });
 
 async function setup(chat: Record<string, unknown> = {}) {
-  const config = testConfig({
-    targets: [
-      { name: 'web-1', role: 'web' },
-      { name: 'db-1', role: 'db' },
-    ],
-    overrides: {
-      sources: { synthetic: { backfillHours: 2, incidentEveryMinutes: 100_000 } },
-      chat: { channels: { slack: ['C-OPS'] }, ...chat },
-      remediation: {
-        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
-      },
-    },
-  });
+  const config = bootIncidentConfig({ approvalRule: true, overrides: { chat: { channels: { slack: ['C-OPS'] }, ...chat } } });
   const slack = createFakeChatAdapter('slack');
   const m = await startManualApp(config, { startTs: T0, adapters: [slack] });
   apps.push(m.app);

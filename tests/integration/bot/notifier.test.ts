@@ -3,7 +3,7 @@ import type { App } from '../../../src/app.js';
 import { actionValue } from '../../../src/core/chat.js';
 import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
-import { testConfig } from '../../helpers/test-config.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
 const apps: App[] = [];
@@ -12,19 +12,9 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const config = testConfig({
-    targets: [
-      { name: 'web-1', role: 'web' },
-      { name: 'db-1', role: 'db' },
-    ],
-    overrides: {
-      sources: { synthetic: { backfillHours: 2, incidentEveryMinutes: 100_000 } },
-      chat: { channels: { slack: ['C-ALERTS', 'C-OPS'] } },
-      approvers: { slack: { users: ['U1'] } },
-      remediation: {
-        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
-      },
-    },
+  const config = bootIncidentConfig({
+    approvalRule: true,
+    overrides: { chat: { channels: { slack: ['C-ALERTS', 'C-OPS'] } }, approvers: { slack: { users: ['U1'] } } },
   });
   const slack = createFakeChatAdapter('slack');
   const { app, tick, advance } = await startManualApp(config, { startTs: T0, adapters: [slack] });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
 import { createFakeChatAdapter, slashCommand, type FakeMessage } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
-import { testConfig } from '../../helpers/test-config.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
 const apps: App[] = [];
@@ -13,14 +13,9 @@ afterEach(async () => {
 // The demo's boot incident: web-1's CPU spike (about 4 minutes) opens a threshold warning and a
 // robust critical alert. Reminders every minute make its whole life fit in a test.
 async function setup(remind: Record<string, unknown>, dataDir?: string, startTs = T0, slack = createFakeChatAdapter('slack')) {
-  const config = testConfig({
-    targets: [
-      { name: 'web-1', role: 'web' },
-      { name: 'db-1', role: 'db' },
-    ],
+  const config = bootIncidentConfig({
     env: dataDir ? { SCO_DATA_DIR: dataDir } : {},
     overrides: {
-      sources: { synthetic: { backfillHours: 2, incidentEveryMinutes: 100_000 } },
       chat: {
         channels: { slack: ['C-OPS'] },
         remind,

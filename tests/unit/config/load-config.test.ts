@@ -20,6 +20,8 @@ function problems(files: Record<string, unknown>, env: Record<string, string> = 
 }
 
 const targets = { targets: [{ name: 'web-1' }] };
+/** Every problem with a `chat` section, as one text. */
+const chatProblems = (chat: unknown) => problems({ 'c.json': { targetsFile: 't.json', chat }, 't.json': targets }).join('\n');
 
 describe('loadConfig', () => {
   it('accepts the shipped config and targets', () => {
@@ -93,22 +95,16 @@ describe('loadConfig', () => {
   });
 
   it('checks alert routes: each needs channels, known match keys and Discord channel ids', () => {
-    const text = problems({
-      'c.json': {
-        targetsFile: 't.json',
-        chat: {
-          routes: [
-            { name: 'page', match: { severity: ['critical'] }, slack: ['C-PAGE'] },
-            { match: { severities: ['urgent'] }, slack: ['C-X'] },
-            { match: { targets: ['db-*'] } },
-            { match: {}, discord: ['#ops'] },
-            { match: {}, slack: ['C1'], mentions: { slack: ['@oncall', '<!here>'], discord: ['<@&12345>', '@channel'] } },
-            { match: {}, slack: ['C1'], during: [{ start: '9:00', end: '18:00' }] },
-          ],
-        },
-      },
-      't.json': targets,
-    }).join('\n');
+    const text = chatProblems({
+      routes: [
+        { name: 'page', match: { severity: ['critical'] }, slack: ['C-PAGE'] },
+        { match: { severities: ['urgent'] }, slack: ['C-X'] },
+        { match: { targets: ['db-*'] } },
+        { match: {}, discord: ['#ops'] },
+        { match: {}, slack: ['C1'], mentions: { slack: ['@oncall', '<!here>'], discord: ['<@&12345>', '@channel'] } },
+        { match: {}, slack: ['C1'], during: [{ start: '9:00', end: '18:00' }] },
+      ],
+    });
     expect(text).toMatch(/config\.chat\.routes\.0\.match\.severity: .*remove it or check the spelling/);
     expect(text).toMatch(/config\.chat\.routes\.1\.match\.severities\.0/);
     expect(text).toMatch(/config\.chat\.routes\.2: a route needs "slack", "discord" or "web" channels/);
@@ -130,20 +126,14 @@ describe('loadConfig', () => {
   });
 
   it('checks maintenance windows: times, weekdays and the time zone', () => {
-    const text = problems({
-      'c.json': {
-        targetsFile: 't.json',
-        chat: {
-          muteTimes: [
-            { name: 'a', start: '25:00', end: '01:00' },
-            { name: 'b', start: '02:00', end: '02:00' },
-            { name: 'c', start: '02:00', end: '03:00', timezone: 'Mars/Olympus' },
-            { name: 'd', start: '02:00', end: '03:00', weekdays: ['sunday'] },
-          ],
-        },
-      },
-      't.json': targets,
-    }).join('\n');
+    const text = chatProblems({
+      muteTimes: [
+        { name: 'a', start: '25:00', end: '01:00' },
+        { name: 'b', start: '02:00', end: '02:00' },
+        { name: 'c', start: '02:00', end: '03:00', timezone: 'Mars/Olympus' },
+        { name: 'd', start: '02:00', end: '03:00', weekdays: ['sunday'] },
+      ],
+    });
     expect(text).toMatch(/config\.chat\.muteTimes\.0\.start: a time of day "HH:MM"/);
     expect(text).toMatch(/config\.chat\.muteTimes\.3\.weekdays\.0/);
     expect(text).toMatch(/config\.chat\.muteTimes\.1: a window needs "end" different from "start"/);
@@ -151,13 +141,9 @@ describe('loadConfig', () => {
   });
 
   it('accepts only http(s) runbook URLs', () => {
-    const text = problems({
-      'c.json': {
-        targetsFile: 't.json',
-        chat: { runbooks: [{ url: 'javascript:alert(1)' }, { url: 'https://wiki/x y' }, { url: 'https://wiki.example.com/{metric}' }] },
-      },
-      't.json': targets,
-    }).join('\n');
+    const text = chatProblems({
+      runbooks: [{ url: 'javascript:alert(1)' }, { url: 'https://wiki/x y' }, { url: 'https://wiki.example.com/{metric}' }],
+    });
     expect(text).toMatch(/config\.chat\.runbooks\.0\.url: an http\(s\) URL/);
     expect(text).toMatch(/config\.chat\.runbooks\.1\.url: an http\(s\) URL/);
     expect(text).not.toMatch(/runbooks\.2/);
