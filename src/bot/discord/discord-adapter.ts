@@ -97,9 +97,12 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
 
   async function onButton(i: ButtonInteraction): Promise<void> {
     const parsed = parseCustomId(i.customId);
-    if (!parsed) return;
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    const reply = await handle({ kind: 'action', platform: 'discord', user: userOf(i), channel: i.channelId, ...parsed });
+    // A button we cannot read (forged, or from a build with other ids) still gets an answer:
+    // silence would leave Discord showing "This interaction failed".
+    const reply = parsed
+      ? await handle({ kind: 'action', platform: 'discord', user: userOf(i), channel: i.channelId, ...parsed })
+      : { text: 'I could not read that button.' };
     // The alert itself is edited by the notifier; the clicker gets the outcome privately.
     await i.editReply({ content: renderReplyContent(reply.text), allowedMentions: { parse: [] } });
   }

@@ -110,6 +110,16 @@ describe('Discord with the real discord.js client against a local REST + gateway
     await tick(1);
     expect(JSON.stringify(alert[1].body)).toMatch(new RegExp(`Silenced until .* by discord:${MALLORY}`));
     expect(JSON.stringify(alert[1].body)).not.toContain('sco:silence:');
+
+    // A forged or foreign button id gets a private answer rather than Discord's "interaction failed".
+    const before = app.store.chat.silences(Date.now()).length;
+    for (const forged of ['sco:silence:not-a-number', 'sco:launch:1', 'other-bot:thing']) {
+      const f = discord.click(forged, alert[0], MALLORY);
+      await expect.poll(() => discord.edits(f.token).length, { timeout: 5000 }).toBe(1);
+      expect(discord.callbacks(f.id)[0]!.body).toMatchObject({ type: 5, data: { flags: 64 } });
+      expect(String(discord.edits(f.token)[0]!.body!.content)).toBe('I could not read that button.');
+    }
+    expect(app.store.chat.silences(Date.now())).toHaveLength(before);
   });
 
   it('answers mentions, ignores other chatter, and reconnects after a gateway drop', async () => {
