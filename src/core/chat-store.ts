@@ -51,6 +51,11 @@ export interface WebMessage {
 
 /** Chat state that must survive restarts: silences, the outbox, message references, web messages. */
 export interface ChatStore {
+  /**
+   * Drops what no longer hangs off a stored anomaly and is older than keepMs: alert links of pruned
+   * anomalies, their reminder counts, message references and console messages, long-expired silences.
+   */
+  prune(now: number, keepMs: number): void;
   addSilence(s: Silence): void;
   silences(now: number): Silence[];
   removeSilence(id: string): boolean;

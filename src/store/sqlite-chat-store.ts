@@ -29,6 +29,9 @@ export const CHAT_DESTINATIONS_MIGRATION = `
 /** Who an alert pings at each destination (JSON array), re-applied when the message is edited. */
 export const CHAT_MENTIONS_MIGRATION = `ALTER TABLE message_destinations ADD COLUMN mentions TEXT;`;
 
+/** When a message was first sent, so references to long-finished messages can be pruned (NULL: sent before this column). */
+export const CHAT_REF_AGE_MIGRATION = `ALTER TABLE message_refs ADD COLUMN created_ts INTEGER;`;
+
 type Row = Record<string, unknown>;
 const DESTINATIONS_KEEP_MS = 180 * 86_400_000;
 
@@ -46,7 +49,10 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     skip: db.prepare("UPDATE outbox SET status = 'skipped' WHERE id = ?"),
     retry: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_ts = ?, last_error = ? WHERE id = ?'),
     backlog: db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'"),
-    saveRef: db.prepare('INSERT OR REPLACE INTO message_refs VALUES (?, ?, ?, ?, ?)'),
+    // Aged by the outbox item's enqueue time: the app's clock, which markSent is not given.
+    saveRef: db.prepare(
+      'INSERT OR REPLACE INTO message_refs (platform, channel, msg_key, ref_id, thread, created_ts) VALUES (?, ?, ?, ?, ?, (SELECT created_ts FROM outbox WHERE id = ?))',
+    ),
     ref: db.prepare('SELECT * FROM message_refs WHERE platform = ? AND channel = ? AND msg_key = ?'),
     link: db.prepare('INSERT OR REPLACE INTO alert_links VALUES (?, ?)'),
     keyFor: db.prepare('SELECT msg_key FROM alert_links WHERE anomaly_id = ?'),
@@ -65,9 +71,24 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
   };
   let webSeq = 0;
 
+  // Everything here hangs off an alert: while its anomaly is in the store, its link, the references
+  // that let it be edited and threaded, its reminder count and its console message stay.
+  const prune = db.transaction((now: number, keepMs: number) => {
+    const cutoff = now - keepMs;
+    db.prepare('DELETE FROM alert_links WHERE anomaly_id NOT IN (SELECT id FROM anomalies)').run();
+    db.prepare("DELETE FROM kv WHERE key LIKE 'remind:%' AND substr(key, 8) NOT IN (SELECT msg_key FROM alert_links)").run();
+    // References saved before they had an age start ageing now.
+    db.prepare('UPDATE message_refs SET created_ts = ? WHERE created_ts IS NULL').run(now);
+    db.prepare('DELETE FROM message_refs WHERE created_ts < ? AND msg_key NOT IN (SELECT msg_key FROM alert_links)').run(cutoff);
+    db.prepare("DELETE FROM web_messages WHERE updated_ts < ? AND id NOT IN (SELECT ref_id FROM message_refs WHERE platform = 'web')").run(
+      cutoff,
+    );
+    db.prepare('DELETE FROM silences WHERE until_ts < ?').run(cutoff);
+  });
+
   const markSent = db.transaction((id: number, ref?: { msgKey: string; ref: MessageRef }) => {
     q.done.run(id);
-    if (ref) q.saveRef.run(ref.ref.platform, ref.ref.channel, ref.msgKey, ref.ref.id, ref.ref.thread ?? null);
+    if (ref) q.saveRef.run(ref.ref.platform, ref.ref.channel, ref.msgKey, ref.ref.id, ref.ref.thread ?? null, id);
   });
 
   const addDestinations = db.transaction((msgKey: string, list: Destination[], now: number) => {
@@ -79,6 +100,7 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
   });
 
   return {
+    prune: (now, keepMs) => prune(now, keepMs),
     addSilence: (s: Silence) => void q.addSilence.run(s.id, s.target, s.metric, s.untilTs, s.createdBy, s.createdTs),
     silences: (now) =>
       (q.silences.all(now) as Row[]).map((r) => ({

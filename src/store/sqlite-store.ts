@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Anomaly } from '../core/anomaly.js';
 import type { PendingUpload, ProposalQuery, RecordEntry, Store, TargetState } from '../core/ports.js';
-import type { Proposal, ProposalEvent, ProposalState } from '../core/remediation.js';
+import { TERMINAL_STATES, type Proposal, type ProposalEvent, type ProposalState } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
 import { createSqliteChatStore } from './sqlite-chat-store.js';
 import { MIGRATIONS } from './sqlite-schema.js';
@@ -189,8 +189,10 @@ export function createSqliteStore(file: string): Store {
     for (const n of names) q.touch.run(n, ts);
   });
 
+  const chat = createSqliteChatStore(db);
+
   return {
-    chat: createSqliteChatStore(db),
+    chat,
     saveSamples: (samples) => saveSamples(samples),
     latestSamples: () => q.latest.all() as Sample[],
     series(target, metric, fromTs, untilTs = Number.MAX_SAFE_INTEGER) {
@@ -317,6 +319,13 @@ export function createSqliteStore(file: string): Store {
         db.prepare('DELETE FROM samples_raw WHERE ts < ?').run(now - r.samplesMs);
         db.prepare('DELETE FROM records WHERE ts < ?').run(now - r.recordsMs);
         db.prepare("DELETE FROM anomalies WHERE status = 'resolved' AND end_ts < ?").run(now - r.anomaliesMs);
+        // Finished proposals live as long as anomalies (the records and their files keep the audit trail).
+        const done = `state IN (${TERMINAL_STATES.map((t) => `'${t}'`).join(', ')}) AND updated_ts < ?`;
+        db.prepare(`DELETE FROM proposal_events WHERE proposal_id IN (SELECT id FROM proposals WHERE ${done})`).run(now - r.anomaliesMs);
+        db.prepare(`DELETE FROM proposals WHERE ${done}`).run(now - r.anomaliesMs);
+        // Models of series not seen for that long: targets taken out of the fleet.
+        db.prepare('DELETE FROM detector_state WHERE updated_ts < ?').run(now - r.anomaliesMs);
+        chat.prune(now, r.anomaliesMs);
       })();
       // SQLite's automatic checkpoints keep the WAL bounded; a TRUNCATE checkpoint here would
       // stall the tick for a whole-database copy, so it only happens at close().

@@ -3,9 +3,28 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../../src/store/sqlite-schema.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import type { Anomaly } from '../../../src/core/anomaly.js';
+import type { Proposal } from '../../../src/core/remediation.js';
 import { tempDir } from '../../helpers/test-config.js';
 
 const H = 3_600_000;
+const D = 24 * H;
+
+function anomaly(id: string, startTs: number, endTs: number | null): Anomaly {
+  return {
+    ...{ id, key: `${id}|cpu|robust`, target: id, metric: 'cpu', detector: 'robust', severity: 'warning', score: 0.5 },
+    ...{ observed: 95, expectedLow: 10, expectedHigh: 30, peak: 95, summary: 'cpu up' },
+    ...{ status: endTs === null ? 'open' : 'resolved', startTs, endTs, updatedTs: endTs ?? startTs },
+  };
+}
+
+function proposal(id: string, anomalyId: string, state: Proposal['state'], ts: number): Proposal {
+  return {
+    ...{ id, anomalyId, anomalyKey: `${anomalyId}|cpu|robust`, target: anomalyId, action: 'restart_service', params: {} },
+    ...{ mode: 'approval', executor: 'simulate', state, reason: 'r', createdTs: ts, updatedTs: ts, expiresTs: ts + H },
+    ...{ requestedBy: 'pipeline', decidedBy: null, decidedTs: null, result: null },
+  };
+}
 
 describe('sqlite store samples', () => {
   it('reads a series across compacted chunks and raw rows, in time order, without duplicates', () => {
@@ -75,5 +94,88 @@ describe('sqlite store samples', () => {
     expect(again.series('a', 'cpu', 0).map((x) => x.value)).toEqual([2, 3]);
     expect(again.records(10).map((r) => r.data)).toEqual([{ old: false }]);
     again.close();
+  });
+
+  it('prunes what hangs off a pruned anomaly, and keeps what an open or recent one still needs', () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    const store = createSqliteStore(file);
+    const now = 100 * D;
+    const keep = { samplesMs: D, recordsMs: 30 * D, anomaliesMs: 90 * D };
+    // Old and resolved (pruned); open since the start (kept); a fleet message with one old and one recent member.
+    for (const a of [anomaly('old', 0, D), anomaly('open', 0, null), anomaly('fold', 0, D), anomaly('fnew', 0, 99 * D)])
+      store.upsertAnomaly(a);
+    const keys = { old: 'alert:old:0', open: 'alert:open:0', fold: 'fleet:cpu:0', fnew: 'fleet:cpu:0' };
+    for (const [id, key] of Object.entries(keys)) store.chat.linkAlert(`${id}`, key);
+    for (const key of new Set(Object.values(keys))) store.setKv(`remind:${key}`, '2');
+    const sent = (msgKey: string, ts: number, platform: 'slack' | 'web' = 'slack') => {
+      const id =
+        platform === 'web'
+          ? store.chat.webPost('ops', null, { title: msgKey, severity: 'warning', lines: [] } as never, ts)
+          : `m_${msgKey}`;
+      const item = store.chat.enqueue({ platform, channel: 'ops', op: 'post', msgKey, threadKey: null, payload: {} as never }, ts);
+      store.chat.markSent(item, { msgKey, ref: { platform, channel: 'ops', id } });
+    };
+    for (const key of new Set(Object.values(keys))) sent(key, 0);
+    sent(keys.old, 0, 'web');
+    sent(keys.open, 0, 'web');
+    sent('resolved:old', D);
+    sent('proposal:rp_recent', 95 * D);
+    const strayWeb = store.chat.webPost('ops', null, {} as never, 0);
+    const recentWeb = store.chat.webPost('ops', null, {} as never, 95 * D);
+    for (const p of [proposal('rp_done', 'old', 'succeeded', D), proposal('rp_recent', 'fnew', 'denied', 95 * D)])
+      store.insertProposal(p, { proposalId: p.id, from: null, to: p.state, actor: 'pipeline', ts: p.createdTs, note: '' });
+    store.saveDetectorStates([{ key: 'robust:gone|cpu', state: Buffer.from('x') }], D);
+    store.saveDetectorStates([{ key: 'robust:open|cpu', state: Buffer.from('y') }], 99 * D);
+    store.chat.addSilence({ id: 'sl_ancient', target: 'old', metric: '*', untilTs: D, createdBy: 'web:a', createdTs: 0 });
+    store.chat.addSilence({ id: 'sl_live', target: 'open', metric: '*', untilTs: now + H, createdBy: 'web:a', createdTs: now });
+
+    store.prune(now, keep);
+    store.close();
+    const again = createSqliteStore(file);
+    expect(again.getAnomaly('old')).toBeUndefined();
+    expect(again.chat.alertKeyFor('old')).toBeUndefined();
+    expect(again.chat.alertKeyFor('open')).toBe(keys.open);
+    expect(again.chat.anomaliesForKey(keys.fnew)).toEqual(['fnew']);
+    expect(again.getKv(`remind:${keys.old}`)).toBeUndefined();
+    expect(again.getKv(`remind:${keys.open}`)).toBe('2');
+    expect(again.getKv(`remind:${keys.fnew}`)).toBe('2');
+    // An open alert can still be edited and threaded, on every platform it went to.
+    expect(again.chat.messageRef('slack', 'ops', keys.open)?.id).toBe(`m_${keys.open}`);
+    expect(again.chat.messageRef('web', 'ops', keys.open)).toBeDefined();
+    expect(again.chat.messageRef('slack', 'ops', keys.fnew)).toBeDefined();
+    expect(again.chat.messageRef('slack', 'ops', keys.old)).toBeUndefined();
+    expect(again.chat.messageRef('web', 'ops', keys.old)).toBeUndefined();
+    expect(again.chat.messageRef('slack', 'ops', 'resolved:old')).toBeUndefined();
+    expect(again.chat.messageRef('slack', 'ops', 'proposal:rp_recent')).toBeDefined();
+    const web = again.chat.webMessages(50).map((m) => m.id);
+    expect(web).toContain(again.chat.messageRef('web', 'ops', keys.open)!.id);
+    expect(web).toContain(recentWeb);
+    expect(web).not.toContain(strayWeb);
+    expect(web).toHaveLength(2);
+    expect(again.getProposal('rp_done')).toBeUndefined();
+    expect(again.proposalEvents('rp_done')).toEqual([]);
+    expect(again.getProposal('rp_recent')?.state).toBe('denied');
+    expect(again.loadDetectorState('robust:gone|cpu')).toBeUndefined();
+    expect(again.loadDetectorState('robust:open|cpu')?.toString()).toBe('y');
+    expect(again.chat.silences(now).map((x) => x.id)).toEqual(['sl_live']);
+    again.close();
+  });
+
+  it('ages message references saved before they had an age from the first prune after the upgrade', () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    const old = new Database(file);
+    for (const m of MIGRATIONS.slice(0, 6)) old.exec(m);
+    old.pragma('user_version = 6');
+    old.prepare("INSERT INTO message_refs VALUES ('slack', 'ops', 'resolved:x', '123.456', NULL)").run();
+    old.close();
+    const store = createSqliteStore(file);
+    const keep = { samplesMs: D, recordsMs: D, anomaliesMs: 90 * D };
+    store.prune(200 * D, keep);
+    expect(store.chat.messageRef('slack', 'ops', 'resolved:x')?.id).toBe('123.456');
+    store.prune(289 * D, keep);
+    expect(store.chat.messageRef('slack', 'ops', 'resolved:x')).toBeDefined();
+    store.prune(291 * D, keep);
+    expect(store.chat.messageRef('slack', 'ops', 'resolved:x')).toBeUndefined();
+    store.close();
   });
 });
