@@ -1,7 +1,6 @@
 /** Weekly recurring time windows in a time zone: maintenance windows and route hours. */
 
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { WEEKDAYS, type Weekday } from '../core/weekday.js';
 
 /** A weekly recurring time window. */
 export interface TimeWindow {

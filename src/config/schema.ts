@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIONS } from '../core/remediation.js';
+import { WEEKDAYS } from '../core/weekday.js';
 
 /** Config files are data; a misspelt key is an error, not a silently ignored setting. */
 const obj = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
@@ -49,10 +50,7 @@ const timeZone = z.string().refine(
   { message: 'an IANA time zone such as "UTC" or "Europe/Berlin"' },
 );
 const windowShape = {
-  weekdays: z
-    .array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']))
-    .min(1)
-    .optional(),
+  weekdays: z.array(z.enum(WEEKDAYS)).min(1).optional(),
   start: hhmm,
   end: hhmm,
   timezone: timeZone.optional(),
