@@ -240,6 +240,8 @@ export function createApp(deps: AppDeps) {
     muteTimes: config.chat.muteTimes,
     record: (kind, ts, data) => recorder.record(kind, ts, data),
     onSilencesChanged: (changed, now) => notifier.onSilencesChanged(changed, now),
+    onAcknowledged: (keys, now) => notifier.onAcknowledged(keys, now),
+    onAckDelay: (ms) => metrics.ackDelay.observe(ms / 1000),
   });
   const outbox = createOutboxWorker({
     store,

@@ -34,9 +34,10 @@ export function answerAttention(scope: { target?: string; group?: string[] }, c:
     lines.push(`${open.length} open anomal${open.length === 1 ? 'y' : 'ies'}${critical ? `, ${critical} critical` : ''}:`);
     for (const a of open.slice(0, LISTED)) {
       const muted = silences.find((s) => silenceCovers(s, a.target, a.metric));
-      lines.push(
-        `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}${muted ? ` (silenced until ${stamp(muted.untilTs)})` : ''}`,
-      );
+      const key = c.store.chat.alertKeyFor(a.id);
+      const ack = key ? c.store.chat.ackOf(key) : undefined;
+      const notes = [ack && `acknowledged by ${ack.by}`, muted && `silenced until ${stamp(muted.untilTs)}`].filter(Boolean);
+      lines.push(`• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}${notes.length ? ` (${notes.join(', ')})` : ''}`);
     }
     if (open.length > LISTED) lines.push(`…and ${open.length - LISTED} more: ask for "open anomalies".`);
   } else lines.push('No open anomalies.');

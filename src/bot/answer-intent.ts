@@ -37,6 +37,7 @@ export const HELP = [
   '• "status", "pending approvals", "remediation history"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "silences", "unsnooze web-1"',
+  '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1"',
 ].join('\n');
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

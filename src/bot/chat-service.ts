@@ -7,6 +7,7 @@ import type { Silence } from '../core/chat-store.js';
 import type { MuteTime } from './mute-times.js';
 import { FLEET_ALERT_PREFIX, type FleetGrouping } from './fleet-events.js';
 import { SILENCE_BUTTON_MS, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
+import { createAlertAcks } from './alert-ack.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { describeProposal, stamp } from './format-reply.js';
@@ -31,6 +32,10 @@ export interface ChatServiceOptions {
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
   /** Silences set or lifted, so the alerts they cover can show it. */
   onSilencesChanged?: (changed: Silence[], now: number) => void;
+  /** Alert messages acknowledged or handed back, so they can show it. */
+  onAcknowledged?: (keys: string[], now: number) => void;
+  /** Time from an alert's start to its acknowledgement. */
+  onAckDelay?: (ms: number) => void;
   /**
    * Free-form answers (the LLM layer plugs in here): text the router cannot place, and lookups that
    * ask for reasoning ("why is web-1 slow?"). `deterministic` is what to fall back on.
@@ -65,6 +70,13 @@ export function actorOf(u: ChatUser): string {
  * answered from the store, decisions go through the approval rules. One try/catch per event.
  */
 export function createChatService(o: ChatServiceOptions) {
+  const acks = createAlertAcks({
+    store: o.store,
+    actor: actorOf,
+    record: o.record,
+    onAcknowledged: o.onAcknowledged,
+    onAckDelay: o.onAckDelay,
+  });
   function isApprover(u: ChatUser): boolean {
     const set = (o.approvers as Record<string, { users: string[]; roles: string[] } | undefined>)[u.platform];
     if (!set) return false;
@@ -216,6 +228,11 @@ export function createChatService(o: ChatServiceOptions) {
         return e.platform === 'cli'
           ? { text: 'Silences are lifted from chat or the web console.', intent: 'unsilence', private: true }
           : unsilence(intent, e.user, now);
+      case 'ack':
+      case 'unack':
+        if (e.platform === 'cli')
+          return { text: 'Alerts are acknowledged from chat or the web console.', intent: intent.kind, private: true };
+        return intent.kind === 'ack' ? acks.ack(intent, e.user, now) : acks.unack(intent, e.user, now);
       case 'unknown':
         if (!o.fallback) return { text: `${NO_LLM_NOTE}\n${HELP}`, intent: 'unknown' };
         return freeForm(e, () => freeFormFallback(e.text, ctx(now)));
@@ -233,8 +250,10 @@ export function createChatService(o: ChatServiceOptions) {
     async handle(e: ChatEvent): Promise<ChatReply> {
       const now = o.clock.now();
       try {
-        if (e.kind === 'action')
-          return e.action === 'silence' ? silenceAlert(e.anomalyId, e.user, now) : await decide(e.action, e.proposalId, e.user, now);
+        if (e.kind === 'action') {
+          if ('proposalId' in e) return await decide(e.action, e.proposalId, e.user, now);
+          return e.action === 'silence' ? silenceAlert(e.anomalyId, e.user, now) : acks.ackAnomaly(e.anomalyId, e.user, now, 'button');
+        }
         return await handleText(e, now);
       } catch (err) {
         o.logger.error({ err, platform: e.platform, kind: e.kind }, 'chat event failed');

@@ -144,12 +144,12 @@ export function createNotifier(o: NotifierOptions) {
     return rest;
   }
 
-  /** An alert message as it stands now: its members' state and whether a silence covers them. */
+  /** An alert message as it stands now: its members' state, whether a silence covers them, who took it on. */
   function renderAlert(key: string, members: Anomaly[], now: number): NeutralMessage {
-    const silence = silenceOver(store.chat.silences(now), members);
+    const hold = { silence: silenceOver(store.chat.silences(now), members), ack: store.chat.ackOf(key) };
     const msg = key.startsWith(FLEET)
-      ? renderFleetGroup(members, now, silence)
-      : renderAnomalyGroup(members[0]!.target, members, seriesFor(members[0]!), now, silence);
+      ? renderFleetGroup(members, now, hold)
+      : renderAnomalyGroup(members[0]!.target, members, seriesFor(members[0]!), now, hold);
     return withLinks(msg, members);
   }
 
@@ -165,7 +165,10 @@ export function createNotifier(o: NotifierOptions) {
       .filter((a): a is Anomaly => a !== undefined);
   }
 
-  /** Reminds of alerts still open and unsilenced; the n-th reminder is due n intervals after the start. */
+  /**
+   * Reminds of alerts still open, unsilenced and unacknowledged; the n-th reminder is due n
+   * intervals after the start (so handing an alert back resumes at the next one due).
+   */
   function remind(now: number): void {
     const r = o.remind;
     if (!r || r.everyMs <= 0) return;
@@ -177,7 +180,8 @@ export function createNotifier(o: NotifierOptions) {
     const silences = store.chat.silences(now);
     for (const key of keys) {
       const open = group(key).filter((a) => a.status === 'open');
-      if (open.length === 0 || silenceOver(silences, open) || !r.severities.includes(worstSeverity(open))) continue;
+      if (open.length === 0 || silenceOver(silences, open) || store.chat.ackOf(key) || !r.severities.includes(worstSeverity(open)))
+        continue;
       const due = Math.floor((now - Math.min(...open.map((a) => a.startTs))) / r.everyMs);
       // Persisted, so a restart neither repeats a reminder nor skips the next.
       const done = Number(store.getKv(`remind:${key}`) ?? 0);
@@ -275,6 +279,14 @@ export function createNotifier(o: NotifierOptions) {
         const key = store.chat.alertKeyFor(a.id);
         if (key) keys.add(key);
       }
+      for (const key of keys) {
+        const members = group(key);
+        if (members.length > 0) fanOut('update', key, renderAlert(key, members, now));
+      }
+    },
+
+    /** Re-renders alert messages acknowledged or handed back, so they show who has them (or the button again). */
+    onAcknowledged(keys: string[], now: number): void {
       for (const key of keys) {
         const members = group(key);
         if (members.length > 0) fanOut('update', key, renderAlert(key, members, now));

@@ -49,6 +49,8 @@ export type Intent =
       several?: string[];
     }
   | { kind: 'silences' }
+  /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
+  | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
   | { kind: 'unsilence'; id?: string; target?: string }
   | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
   | { kind: 'help' }
@@ -96,6 +98,8 @@ const WORDS = {
   silence: ['snooze', 'silence', 'mute', 'quiet', 'shush', 'suppress'],
   unsilence: ['unsnooze', 'unsilence', 'unmute', 'lift', 'unquiet', 'resume'],
   silences: ['silences', 'snoozes', 'muted', 'silenced', 'snoozed'],
+  ack: ['ack', 'acknowledge'],
+  unack: ['unack', 'unacknowledge'],
   help: ['help', 'commands', 'usage', 'howto'],
   explain: ['explain', 'details', 'detail', 'describe', 'why'],
   today: ['today', 'tonight'],
@@ -265,6 +269,9 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const verb = leadAt < 0 ? undefined : tokens[leadAt];
   const leads = (list: readonly string[]) => leadAt >= 0 && list.includes(words[leadAt]!);
   const command = (list: readonly string[]) => leads(list) && !text.trim().endsWith('?');
+  // Short words are never fuzzy-matched, so "ask" is not "ack".
+  if (command(WORDS.ack) || command(WORDS.unack))
+    return { kind: command(WORDS.ack) ? 'ack' : 'unack', id: an, target, unknownTarget, ...several };
   if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target };
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {

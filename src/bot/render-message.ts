@@ -1,6 +1,6 @@
 import type { Anomaly, Severity } from '../core/anomaly.js';
 import type { NeutralMessage } from '../core/chat.js';
-import type { Silence } from '../core/chat-store.js';
+import type { Ack, Silence } from '../core/chat-store.js';
 import { SILENCE_BUTTON_MS } from './alert-silence.js';
 import type { Proposal } from '../core/remediation.js';
 import { anomalyLabel, figureMetric } from '../core/metrics.js';
@@ -63,7 +63,7 @@ const FLEET_LISTED = 9;
  * fleet-wide change (a deploy, a clean-up, a shared dependency) is one event to an operator, not
  * one alert per host. Re-rendered in place as members join and resolve.
  */
-export function renderFleetGroup(anomalies: Anomaly[], now: number, silence?: Silence): NeutralMessage {
+export function renderFleetGroup(anomalies: Anomaly[], now: number, hold: AlertHold = {}): NeutralMessage {
   const first = anomalies[0]!;
   // Host anomalies of different hosts may blame different metrics: each field names its own.
   const label = METRIC_LABEL[first.metric] ?? first.metric;
@@ -102,23 +102,39 @@ export function renderFleetGroup(anomalies: Anomaly[], now: number, silence?: Si
         : []),
     ],
     context: `${open.length} open of ${anomalies.length} · ${stamp(now)}`,
-    ...silenceControls(open, silence),
+    ...alertControls(open, hold),
+  };
+}
+
+/** What is holding an alert message: a silence over all of it, someone's acknowledgement. */
+export interface AlertHold {
+  silence?: Silence;
+  ack?: Ack;
+}
+
+/**
+ * An open alert offers Acknowledge and Silence buttons, or says who took it on and who silenced it
+ * until when (so two people do not both act on it); a resolved one offers neither.
+ */
+function alertControls(open: Anomaly[], { silence, ack }: AlertHold): Pick<NeutralMessage, 'actions' | 'status'> {
+  if (open.length === 0) return { actions: [] };
+  const anomalyId = open[0]!.id;
+  const status = [
+    ack && `Acknowledged by ${ack.by} at ${stamp(ack.ts)}`,
+    silence && `Silenced until ${stamp(silence.untilTs)} by ${silence.createdBy} (${silence.id})`,
+  ].filter(Boolean);
+  return {
+    actions: [
+      ...(ack ? [] : [{ action: 'ack' as const, anomalyId, label: 'Acknowledge' }]),
+      ...(silence ? [] : [{ action: 'silence' as const, anomalyId, label: `Silence ${SILENCE_BUTTON_MS / 3_600_000} h` }]),
+    ],
+    ...(status.length > 0 ? { status: status.join(' · ') } : {}),
   };
 }
 
 /**
- * An open alert offers a Silence button, or says who silenced it until when (so two people do not
- * both act on it); a resolved one offers neither.
- */
-function silenceControls(open: Anomaly[], silence: Silence | undefined): Pick<NeutralMessage, 'actions' | 'status'> {
-  if (open.length === 0) return { actions: [] };
-  if (silence) return { actions: [], status: `Silenced until ${stamp(silence.untilTs)} by ${silence.createdBy} (${silence.id})` };
-  return { actions: [{ action: 'silence', anomalyId: open[0]!.id, label: `Silence ${SILENCE_BUTTON_MS / 3_600_000} h` }] };
-}
-
-/**
- * The reminder for an alert still open and unsilenced: a thread reply that also shows in the
- * channel, with the open figures and the same Silence button.
+ * The reminder for an alert still open, unsilenced and unacknowledged: a thread reply that also
+ * shows in the channel, with the open figures and the same buttons.
  */
 export function renderReminder(open: Anomaly[], now: number): NeutralMessage {
   const since = Math.min(...open.map((a) => a.startTs));
@@ -127,11 +143,11 @@ export function renderReminder(open: Anomaly[], now: number): NeutralMessage {
   return {
     title: `Still open after ${formatDuration(now - since)}: ${what}`,
     severity: worstSeverity(open),
-    text: `Open since ${clock(since)} and not silenced. Say "explain ${open[0]!.id}" for the detail.`,
+    text: `Open since ${clock(since)}, not acknowledged and not silenced. Say "explain ${open[0]!.id}" for the detail.`,
     fields: open.slice(0, FLEET_LISTED).map((a) => ({ label: `${a.target} ${anomalyLabel(a)} · ${a.detector}`, value: figureAndState(a) })),
     context: stamp(now),
     surface: true,
-    ...silenceControls(open, undefined),
+    ...alertControls(open, {}),
   };
 }
 
@@ -141,7 +157,7 @@ export function renderAnomalyGroup(
   anomalies: Anomaly[],
   series: SeriesWindow | undefined,
   now: number,
-  silence?: Silence,
+  hold: AlertHold = {},
 ): NeutralMessage {
   const open = anomalies.filter((a) => a.status === 'open');
   const worst = worstSeverity(anomalies);
@@ -167,7 +183,7 @@ export function renderAnomalyGroup(
           }
         : undefined,
     context: anomalies.map((a) => `${a.id} ${a.detector} score ${a.score.toFixed(2)}`).join(' · ') + ` · ${stamp(now)}`,
-    ...silenceControls(open, silence),
+    ...alertControls(open, hold),
   };
 }
 

@@ -49,11 +49,19 @@ export interface WebMessage {
   updatedTs: number;
 }
 
+/** Someone took an alert message on: reminders stop and the message says who, until it is handed back. */
+export interface Ack {
+  msgKey: string;
+  by: string;
+  ts: number;
+}
+
 /** Chat state that must survive restarts: silences, the outbox, message references, web messages. */
 export interface ChatStore {
   /**
    * Drops what no longer hangs off a stored anomaly and is older than keepMs: alert links of pruned
-   * anomalies, their reminder counts, message references and console messages, long-expired silences.
+   * anomalies, their reminder counts and acknowledgements, message references and console messages,
+   * long-expired silences.
    */
   prune(now: number, keepMs: number): void;
   addSilence(s: Silence): void;
@@ -75,6 +83,11 @@ export interface ChatStore {
   addDestinations(msgKey: string, list: Destination[], now: number): void;
   /** Where a message key was sent, in the order first recorded (empty: routed nowhere); undefined when never recorded. */
   destinationsOf(msgKey: string): Destination[] | undefined;
+
+  /** Records an acknowledgement; false (and nothing changes) when the message already has one. */
+  acknowledge(ack: Ack): boolean;
+  ackOf(msgKey: string): Ack | undefined;
+  unacknowledge(msgKey: string): boolean;
 
   linkAlert(anomalyId: string, msgKey: string): void;
   alertKeyFor(anomalyId: string): string | undefined;

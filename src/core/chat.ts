@@ -28,11 +28,12 @@ export type ChatEvent =
       channel: string;
     } & ActionRef);
 
-/** What a button does and to what: a decision on a proposal, or silencing an alert. */
-export type ActionRef = { action: 'approve' | 'deny'; proposalId: string } | { action: 'silence'; anomalyId: string };
+/** What a button does and to what: a decision on a proposal, or silencing or acknowledging an alert. */
+export type ActionRef =
+  { action: 'approve' | 'deny'; proposalId: string } | { action: 'silence'; anomalyId: string } | { action: 'ack'; anomalyId: string };
 
 /** The id a button carries back (Slack value, Discord custom id, console payload). */
-export const actionValue = (a: ActionRef): string => (a.action === 'silence' ? a.anomalyId : a.proposalId);
+export const actionValue = (a: ActionRef): string => ('anomalyId' in a ? a.anomalyId : a.proposalId);
 
 const PROPOSAL_ID = /^rp_[a-z0-9]{3,30}$/;
 const ANOMALY_ID = /^an_[a-z0-9]{3,40}$/;
@@ -42,6 +43,7 @@ export function parseActionRef(action: unknown, value: unknown): ActionRef | und
   if (typeof value !== 'string') return undefined;
   if ((action === 'approve' || action === 'deny') && PROPOSAL_ID.test(value)) return { action, proposalId: value };
   if (action === 'silence' && ANOMALY_ID.test(value)) return { action, anomalyId: value };
+  if (action === 'ack' && ANOMALY_ID.test(value)) return { action, anomalyId: value };
   return undefined;
 }
 

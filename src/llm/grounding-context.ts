@@ -25,6 +25,8 @@ export interface FleetSnapshot {
   /** Pending first, then recent decisions and outcomes. */
   proposals: Proposal[];
   silences: { id: string; target: string; metric: string; untilTs: number }[];
+  /** Who acknowledged the alert an open anomaly is in, by anomaly id. */
+  acks?: Map<string, string>;
   thresholds: { metric: string; target?: string; above?: number; below?: number; severity: string }[];
 }
 
@@ -77,7 +79,7 @@ export function focusOf(question: string, targets: FleetSnapshot['targets']): Fo
 const hhmm = (ts: number) => `${new Date(ts).toISOString().slice(11, 16)}Z`;
 const label = (m: string) => METRIC_LABEL[m] ?? m;
 
-function anomalyLine(a: Anomaly, now: number): string {
+function anomalyLine(a: Anomaly, now: number, ackedBy?: string): string {
   const span =
     a.endTs === null
       ? `open since ${hhmm(a.startTs)} (${formatDuration(now - a.startTs)})`
@@ -89,7 +91,8 @@ function anomalyLine(a: Anomaly, now: number): string {
       : a.detector === 'silence'
         ? ` silent for ${formatDuration(a.peak * 1000)};`
         : ` observed ${formatValue(u, a.observed)}, expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)}, peak ${formatValue(u, a.peak)};`;
-  return `[${a.id} ${a.target} ${anomalyLabel(a)}] ${a.severity} ${a.detector}:${figures} ${span}; summary ${quoteData(a.summary)}`;
+  const ack = ackedBy ? `; acknowledged by ${quoteData(ackedBy, 40)}` : '';
+  return `[${a.id} ${a.target} ${anomalyLabel(a)}] ${a.severity} ${a.detector}:${figures} ${span}${ack}; summary ${quoteData(a.summary)}`;
 }
 
 function proposalLine(p: Proposal): string {
@@ -162,15 +165,15 @@ export function buildGroundingContext(s: FleetSnapshot, question: string, budget
     }
   }
   const inFocus = (a: Anomaly) => focus.targets.includes(a.target);
-  for (const a of open.filter(inFocus)) add(anomalyLine(a, s.now));
-  for (const a of s.anomalies.filter((a) => a.status === 'resolved' && inFocus(a)).slice(0, 5)) add(anomalyLine(a, s.now));
+  for (const a of open.filter(inFocus)) add(anomalyLine(a, s.now, s.acks?.get(a.id)));
+  for (const a of s.anomalies.filter((a) => a.status === 'resolved' && inFocus(a)).slice(0, 5)) add(anomalyLine(a, s.now, s.acks?.get(a.id)));
 
   // 2. Open anomalies everywhere, most severe first.
   const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
   for (const a of open
     .filter((a) => !inFocus(a))
     .sort((x, y) => (rank[x.severity] ?? 3) - (rank[y.severity] ?? 3) || y.startTs - x.startTs))
-    add(anomalyLine(a, s.now));
+    add(anomalyLine(a, s.now, s.acks?.get(a.id)));
 
   // 3. Fleet-wide summary per metric: average, extremes, the top five.
   const metricsSeen = [...new Set(s.latest.map((x) => x.metric))].sort();
@@ -195,7 +198,7 @@ export function buildGroundingContext(s: FleetSnapshot, question: string, budget
     );
 
   // 5. Recent resolved anomalies, then every target's latest row while room remains.
-  for (const a of s.anomalies.filter((a) => a.status === 'resolved' && !inFocus(a)).slice(0, 10)) add(anomalyLine(a, s.now));
+  for (const a of s.anomalies.filter((a) => a.status === 'resolved' && !inFocus(a)).slice(0, 10)) add(anomalyLine(a, s.now, s.acks?.get(a.id)));
   for (const t of s.targets) {
     if (focus.targets.includes(t.name)) continue;
     const row = latest.get(t.name);

@@ -34,15 +34,23 @@ export function createSnapshotReader(d: SnapshotDeps) {
     }
     const pending = d.store.listProposals({ states: ['proposed'], limit: 10 });
     const recent = d.store.listProposals({ states: ['approved', 'denied', 'expired', 'running', 'succeeded', 'failed'], limit: 5 });
+    const open = d.store.openAnomalies();
+    const acks = new Map<string, string>();
+    for (const a of open) {
+      const key = d.store.chat.alertKeyFor(a.id);
+      const ack = key ? d.store.chat.ackOf(key) : undefined;
+      if (ack) acks.set(a.id, ack.by);
+    }
     return {
       now,
       staleAfterMs: d.staleAfterMs,
       targets,
       latest,
       hourStats,
-      anomalies: [...d.store.openAnomalies(), ...d.store.recentAnomalies(30).filter((a) => a.status === 'resolved')],
+      anomalies: [...open, ...d.store.recentAnomalies(30).filter((a) => a.status === 'resolved')],
       proposals: [...pending, ...recent],
       silences: d.store.chat.silences(now),
+      acks,
       thresholds: d.thresholds,
     };
   };

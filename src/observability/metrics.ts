@@ -61,6 +61,12 @@ export function createMetrics() {
       labelNames: ['outcome'],
       registers: r,
     }),
+    ackDelay: new Histogram({
+      name: 'sco_alert_ack_delay_seconds',
+      help: 'Time from an alert opening to someone acknowledging it (time to acknowledge)',
+      buckets: [60, 300, 900, 1800, 3600, 7200, 14400, 43200, 86400],
+      registers: r,
+    }),
     outboxBacklog: new Gauge({ name: 'sco_outbox_backlog', help: 'Chat messages waiting in the outbox', registers: r }),
     storeBytes: new Gauge({ name: 'sco_store_size_bytes', help: 'Size of the store file', registers: r }),
     llmRequests: new Counter({

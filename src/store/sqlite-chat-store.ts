@@ -32,6 +32,11 @@ export const CHAT_MENTIONS_MIGRATION = `ALTER TABLE message_destinations ADD COL
 /** When a message was first sent, so references to long-finished messages can be pruned (NULL: sent before this column). */
 export const CHAT_REF_AGE_MIGRATION = `ALTER TABLE message_refs ADD COLUMN created_ts INTEGER;`;
 
+/** Who acknowledged an alert message, and when. */
+export const CHAT_ACKS_MIGRATION = `
+  CREATE TABLE alert_acks (msg_key TEXT PRIMARY KEY, acked_by TEXT NOT NULL, acked_ts INTEGER NOT NULL) WITHOUT ROWID;
+`;
+
 type Row = Record<string, unknown>;
 const DESTINATIONS_KEEP_MS = 180 * 86_400_000;
 
@@ -55,6 +60,9 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     ),
     ref: db.prepare('SELECT * FROM message_refs WHERE platform = ? AND channel = ? AND msg_key = ?'),
     link: db.prepare('INSERT OR REPLACE INTO alert_links VALUES (?, ?)'),
+    ack: db.prepare('INSERT OR IGNORE INTO alert_acks VALUES (?, ?, ?)'),
+    ackOf: db.prepare('SELECT acked_by, acked_ts FROM alert_acks WHERE msg_key = ?'),
+    unack: db.prepare('DELETE FROM alert_acks WHERE msg_key = ?'),
     keyFor: db.prepare('SELECT msg_key FROM alert_links WHERE anomaly_id = ?'),
     forKey: db.prepare('SELECT anomaly_id FROM alert_links WHERE msg_key = ? ORDER BY anomaly_id'),
     webPost: db.prepare('INSERT INTO web_messages VALUES (?, ?, ?, ?, ?, ?)'),
@@ -77,6 +85,7 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     const cutoff = now - keepMs;
     db.prepare('DELETE FROM alert_links WHERE anomaly_id NOT IN (SELECT id FROM anomalies)').run();
     db.prepare("DELETE FROM kv WHERE key LIKE 'remind:%' AND substr(key, 8) NOT IN (SELECT msg_key FROM alert_links)").run();
+    db.prepare('DELETE FROM alert_acks WHERE msg_key NOT IN (SELECT msg_key FROM alert_links)').run();
     // References saved before they had an age start ageing now.
     db.prepare('UPDATE message_refs SET created_ts = ? WHERE created_ts IS NULL').run(now);
     db.prepare('DELETE FROM message_refs WHERE created_ts < ? AND msg_key NOT IN (SELECT msg_key FROM alert_links)').run(cutoff);
@@ -157,6 +166,12 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
         }));
     },
 
+    acknowledge: (a) => q.ack.run(a.msgKey, a.by, a.ts).changes > 0,
+    ackOf(msgKey) {
+      const r = q.ackOf.get(msgKey) as Row | undefined;
+      return r && { msgKey, by: r.acked_by as string, ts: r.acked_ts as number };
+    },
+    unacknowledge: (msgKey) => q.unack.run(msgKey).changes > 0,
     linkAlert: (anomalyId, msgKey) => void q.link.run(anomalyId, msgKey),
     alertKeyFor: (anomalyId) => (q.keyFor.get(anomalyId) as { msg_key: string } | undefined)?.msg_key,
     anomaliesForKey: (msgKey) => (q.forKey.all(msgKey) as { anomaly_id: string }[]).map((r) => r.anomaly_id),

@@ -1,4 +1,10 @@
-import { CHAT_DESTINATIONS_MIGRATION, CHAT_MENTIONS_MIGRATION, CHAT_MIGRATION, CHAT_REF_AGE_MIGRATION } from './sqlite-chat-store.js';
+import {
+  CHAT_DESTINATIONS_MIGRATION,
+  CHAT_MENTIONS_MIGRATION,
+  CHAT_MIGRATION,
+  CHAT_REF_AGE_MIGRATION,
+  CHAT_ACKS_MIGRATION,
+} from './sqlite-chat-store.js';
 
 /** Ordered migrations; the store applies those above the recorded user_version. */
 export const MIGRATIONS: string[] = [
@@ -43,4 +49,5 @@ export const MIGRATIONS: string[] = [
   // The runbook an Alertmanager alert named; NULL for the pipeline's own anomalies.
   `ALTER TABLE anomalies ADD COLUMN runbook_url TEXT;`,
   CHAT_REF_AGE_MIGRATION,
+  CHAT_ACKS_MIGRATION,
 ];

@@ -119,7 +119,7 @@ describe('web console in headless Chromium', () => {
     expect(r.body.reply).toMatch(/not an approver/);
   });
 
-  it('silences an alert from its button in the feed, and the alert then says so', async () => {
+  it('silences and acknowledges an alert from its buttons in the feed, and the alert then says so', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -143,6 +143,12 @@ describe('web console in headless Chromium', () => {
     const same = page.locator(`#feed [data-message="${messageId}"]`);
     await expect.poll(async () => (await same.textContent()) ?? '', { timeout: 10_000 }).toMatch(/Silenced until .* by web:operator/);
     expect(await same.locator('button.silence').count()).toBe(0);
+    // Acknowledge stays on a silenced alert; pressing it puts who has it on the message.
+    await same.locator('button.ack').click();
+    await page.locator('[data-acked]').first().waitFor();
+    expect(await page.locator('[data-acked]').first().textContent()).toMatch(/^Acknowledged web-1 /);
+    await expect.poll(async () => (await same.textContent()) ?? '', { timeout: 10_000 }).toMatch(/Acknowledged by web:operator at /);
+    expect(await same.locator('button.ack').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -63,8 +63,8 @@ export function renderEmbed(m: NeutralMessage): DiscordMessageBody {
               components: [
                 ...m.actions.map((a) => ({
                   type: 2,
-                  // success, danger, secondary
-                  style: a.action === 'approve' ? 3 : a.action === 'deny' ? 4 : 2,
+                  // success, danger, primary, secondary
+                  style: a.action === 'approve' ? 3 : a.action === 'deny' ? 4 : a.action === 'ack' ? 1 : 2,
                   label: a.label,
                   custom_id: customIdFor(a),
                 })),

@@ -28,7 +28,7 @@ export interface BlockActionBody {
 }
 
 export function parseBlockAction(body: BlockActionBody, action: { action_id?: string; value?: string }): ChatEvent | undefined {
-  const m = /^sco_(approve|deny|silence)$/.exec(action.action_id ?? '');
+  const m = /^sco_(approve|deny|silence|ack)$/.exec(action.action_id ?? '');
   const channel = body.channel?.id ?? body.container?.channel_id;
   const ref = m ? parseActionRef(m[1], action.value) : undefined;
   if (!ref || !body.user?.id || !channel) return undefined;

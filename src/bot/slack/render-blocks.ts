@@ -56,7 +56,8 @@ export function renderBlocks(m: NeutralMessage): SlackRendered {
           action_id: `sco_${a.action}`,
           text: { type: 'plain_text', text: a.label },
           value: actionValue(a),
-          ...(a.action === 'silence' ? {} : { style: a.action === 'approve' ? 'primary' : 'danger' }),
+          // Slack has two styles: approving and taking an alert on are the primary moves.
+          ...(a.action === 'silence' ? {} : { style: a.action === 'deny' ? 'danger' : 'primary' }),
         })),
         // Slack opens the URL and still sends a click, which the adapter only acknowledges.
         ...links.map((l, i) => ({

@@ -80,7 +80,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
   app.action(/^sco_link_\d+$/, async ({ ack }) => {
     await ack();
   });
-  app.action(/^sco_(approve|deny|silence)$/, async ({ ack, body, action, respond }) => {
+  app.action(/^sco_(approve|deny|silence|ack)$/, async ({ ack, body, action, respond }) => {
     await ack();
     const reply = await handle(parseBlockAction(body as never, action as { action_id?: string; value?: string }));
     // The alert itself is updated in place by the notifier; the clicker gets the outcome privately.

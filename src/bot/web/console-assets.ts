@@ -52,6 +52,7 @@ svg.spark polyline { fill:none; stroke:#1264a3; stroke-width:1.5; vector-effect:
 button { padding:5px 12px; border-radius:4px; border:1px solid #aab; background:#fff; cursor:pointer; margin-right:6px; }
 a.link { margin-right:10px; font-size:13px; }
 button.approve { background: var(--ok); color:#fff; border:0; } button.deny { background: var(--crit); color:#fff; border:0; }
+button.ack { background: #1d2330; color:#fff; border:0; }
 #ask input { width: 60%; padding:6px; }
 pre { background:#f0f1f4; padding:8px; overflow-x:auto; font-size:12px; margin:4px 0; white-space:pre; }
 .answer { white-space: pre-wrap; }
@@ -103,9 +104,10 @@ async function decide(action, proposalId) {
 }
 
 async function act(a) {
-  if (a.action !== 'silence') return decide(a.action, a.proposalId);
-  const r = await post('/api/actions', { action: 'silence', anomalyId: a.anomalyId, user: user() });
-  $('answers').prepend(el('div', { class: 'row', 'data-silenced': a.anomalyId }, renderText(r.reply || r.error)));
+  if (!a.anomalyId) return decide(a.action, a.proposalId);
+  const r = await post('/api/actions', { action: a.action, anomalyId: a.anomalyId, user: user() });
+  const mark = a.action === 'ack' ? 'data-acked' : 'data-silenced';
+  $('answers').prepend(el('div', { class: 'row', [mark]: a.anomalyId }, renderText(r.reply || r.error)));
   await refresh();
 }
 

@@ -70,15 +70,16 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
     const parsed = parseBody(req);
     if (!parsed.ok) return parsed.res;
     const { action, proposalId, anomalyId } = parsed.body;
-    if (action !== 'approve' && action !== 'deny' && action !== 'silence')
-      return json(400, { error: '"action" must be "approve", "deny" or "silence"' });
-    const ref = parseActionRef(action, action === 'silence' ? anomalyId : proposalId);
-    if (!ref) return json(400, { error: action === 'silence' ? '"anomalyId" must look like an_…' : '"proposalId" must look like rp_…' });
+    const onAlert = action === 'silence' || action === 'ack';
+    if (action !== 'approve' && action !== 'deny' && !onAlert)
+      return json(400, { error: '"action" must be "approve", "deny", "silence" or "ack"' });
+    const ref = parseActionRef(action, onAlert ? anomalyId : proposalId);
+    if (!ref) return json(400, { error: onAlert ? '"anomalyId" must look like an_…' : '"proposalId" must look like rp_…' });
     const user = userFrom(req, parsed.body);
     if (!user) return json(400, { error: '"user" must be 1-64 letters, digits, . _ @ -' });
     if (!handler) return json(503, { error: 'not ready' });
     const reply = await handler({ kind: 'action', platform: 'web', user, channel: 'console', ...ref });
-    if (ref.action === 'silence') return json(reply.private ? 400 : 200, { reply: reply.text });
+    if (!('proposalId' in ref)) return json(reply.private ? 400 : 200, { reply: reply.text });
     const p = o.store.getProposal(ref.proposalId);
     return json(reply.private ? 403 : 200, { reply: reply.text, proposal: p ?? null });
   }

@@ -85,7 +85,7 @@ describe('POST /api/query', () => {
     expect(await act({ action: 'silence', anomalyId: 'an_<script>', user: 'op' })).toMatchObject({ status: 400 });
     expect(await act({ action: 'delete', anomalyId: 'an_abc123', user: 'op' })).toMatchObject({
       status: 400,
-      body: { error: '"action" must be "approve", "deny" or "silence"' },
+      body: { error: '"action" must be "approve", "deny", "silence" or "ack"' },
     });
     expect(await act({ action: 'approve', anomalyId: 'an_abc123', user: 'op' })).toMatchObject({
       status: 400,

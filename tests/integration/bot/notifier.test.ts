@@ -103,13 +103,14 @@ describe('notifier', () => {
     const say = (text: string) => slashCommand(slack, text);
     const web1 = () => alertsOn(slack, 'web-1', 'C-ALERTS');
     expect(web1().length).toBeGreaterThanOrEqual(1);
-    for (const m of web1()) expect(m.msg.actions.map((a) => a.action)).toEqual(['silence']);
+    for (const m of web1()) expect(m.msg.actions.map((a) => a.action)).toEqual(['ack', 'silence']);
     const reply = await say('snooze web-1 for 2h');
     const id = /\((sl_[a-z0-9]+)\)/.exec(reply.text)![1]!;
     await tick(1);
     for (const m of web1()) {
       expect(m.msg.status).toMatch(new RegExp(`^Silenced until .* by slack:U2 \\(${id}\\)$`));
-      expect(m.msg.actions).toEqual([]);
+      // Silenced is not taken on: someone can still acknowledge it.
+      expect(m.msg.actions.map((a) => a.action)).toEqual(['ack']);
     }
     // db-1's messages are not touched by a silence of web-1.
     expect(alertsOn(slack, 'db-1', 'C-ALERTS').every((m) => m.versions.length === 1)).toBe(true);
@@ -118,7 +119,7 @@ describe('notifier', () => {
     expect(web1().filter((x) => x.msg.title.startsWith('Warning')).length).toBeGreaterThanOrEqual(1);
     for (const m of web1().filter((x) => x.msg.title.startsWith('Warning'))) {
       expect(m.msg.status).toBeUndefined();
-      expect(m.msg.actions.map((a) => a.action)).toEqual(['silence']);
+      expect(m.msg.actions.map((a) => a.action)).toEqual(['ack', 'silence']);
     }
   });
 });

@@ -48,7 +48,7 @@ describe('reminders for alerts left open', () => {
       expect(r.thread).toBe(alert.id);
       expect(r.msg).toMatchObject({ surface: true, mentions: ['<!subteam^S0ONCALL>'], severity: 'critical' });
       expect(r.msg.title).toMatch(/^Still open after \d+ s: web-1$|^Still open after \d+ min: web-1$/);
-      expect(r.msg.actions.map((a) => a.action)).toEqual(['silence']);
+      expect(r.msg.actions.map((a) => a.action)).toEqual(['ack', 'silence']);
     }
     // One reminder per elapsed interval, never two for the same one.
     const due = Number(app.store.getKv(`remind:${alertKey}`));

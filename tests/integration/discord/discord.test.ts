@@ -111,9 +111,21 @@ describe('Discord with the real discord.js client against a local REST + gateway
     expect(JSON.stringify(alert[1].body)).toMatch(new RegExp(`Silenced until .* by discord:${MALLORY}`));
     expect(JSON.stringify(alert[1].body)).not.toContain('sco:silence:');
 
+    // Acknowledge stays on a silenced alert (blurple, style 1); pressing it says who has it.
+    const ackButton = (
+      alert[1].body as { components: { components: { custom_id?: string; style: number }[] }[] }
+    ).components[0]!.components.find((c) => c.custom_id?.startsWith('sco:ack:'))!;
+    expect(ackButton.style).toBe(1);
+    const ack = discord.click(ackButton.custom_id!, alert[0], ALICE);
+    await expect.poll(() => discord.edits(ack.token).length, { timeout: 5000 }).toBe(1);
+    expect(String(discord.edits(ack.token)[0]!.body!.content)).toMatch(/^Acknowledged web-1 /);
+    await tick(1);
+    expect(JSON.stringify(alert[1].body)).toMatch(new RegExp(`Acknowledged by discord:${ALICE} at .* · Silenced until`));
+    expect(JSON.stringify(alert[1].body)).not.toContain('sco:ack:');
+
     // A forged or foreign button id gets a private answer rather than Discord's "interaction failed".
     const before = app.store.chat.silences(Date.now()).length;
-    for (const forged of ['sco:silence:not-a-number', 'sco:launch:1', 'other-bot:thing']) {
+    for (const forged of ['sco:silence:not-a-number', 'sco:ack:rp_abc123', 'sco:launch:1', 'other-bot:thing']) {
       const f = discord.click(forged, alert[0], MALLORY);
       await expect.poll(() => discord.edits(f.token).length, { timeout: 5000 }).toBe(1);
       expect(discord.callbacks(f.id)[0]!.body).toMatchObject({ type: 5, data: { flags: 64 } });

@@ -238,6 +238,19 @@ describe('Slack over HTTP with the real Bolt app', () => {
     expect(JSON.stringify(updated.args.blocks)).toMatch(/Silenced until .* by slack:UOTHER \(sl_/);
     expect(JSON.stringify(updated.args.blocks)).not.toContain('sco_silence');
 
+    // Silenced is not taken on: the Acknowledge button stays, and pressing it says who has the alert.
+    expect(JSON.stringify(updated.args.blocks)).toContain('"action_id":"sco_ack"');
+    expect((await click('ack', silenceButton.value!, 'UOWNER', 's6')).status).toBe(200);
+    expect(String((await responseFor('s6')).text)).toMatch(/^Acknowledged web-1 cpu \(an_[a-z0-9]+\): no reminders while it is open/);
+    await pump();
+    const acked = slack.calls
+      .filter((c) => c.method === 'chat.update' && JSON.stringify(c.args.blocks).includes('anomaly on web-1'))
+      .at(-1)!;
+    expect(JSON.stringify(acked.args.blocks)).toMatch(/Acknowledged by slack:UOWNER at .* · Silenced until .* by slack:UOTHER/);
+    expect(JSON.stringify(acked.args.blocks)).not.toContain('sco_ack');
+    expect((await click('ack', 'rp_notananomaly', 'UTHIRD', 's7')).status).toBe(200);
+    expect(app.store.records(10, undefined, 'alert_acknowledged')).toHaveLength(1);
+
     // A second click (someone else, same moment) changes nothing; a forged or unknown id is refused.
     expect((await click('silence', silenceButton.value!, 'UTHIRD', 's2')).status).toBe(200);
     expect(String((await responseFor('s2')).text)).toMatch(/^Already silenced until .* by slack:UOTHER/);

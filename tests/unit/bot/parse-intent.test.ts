@@ -173,6 +173,19 @@ const cases: Case[] = [
   ['what is silenced', { kind: 'silences' }],
   ['unsnooze web-1', { kind: 'unsilence', target: 'web-1' }],
   ['unmute sl_abc123', { kind: 'unsilence', id: 'sl_abc123' }],
+  // acknowledgements
+  ['ack web-1', { kind: 'ack', target: 'web-1' }],
+  ['/ops acknowledge an_abc123', { kind: 'ack', id: 'an_abc123' }],
+  ['please ack', { kind: 'ack', id: undefined, target: undefined }],
+  ['acknowledged web-1', { kind: 'ack', target: 'web-1' }],
+  ['unack web-1', { kind: 'unack', target: 'web-1' }],
+  ['unacknowledge an_abc123', { kind: 'unack', id: 'an_abc123' }],
+  ['ack api-1 and api-2', { kind: 'ack', several: ['api-1', 'api-2'] }],
+  ['ack web-99', { kind: 'ack', unknownTarget: 'web-99' }],
+  // asking is not acting, and "ask" is not "ack"
+  ['ack web-1?', { kind: 'metrics', target: 'web-1' }],
+  ['ask about cpu on web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
+  ['acks', { kind: 'unknown' }],
   // help and unknown
   ['help', { kind: 'help' }],
   ['/ops help', { kind: 'help' }],

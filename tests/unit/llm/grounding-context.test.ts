@@ -66,6 +66,14 @@ describe('grounding context', () => {
     expect(focusOf('network traffic', targets).metrics).toEqual(['net_in', 'net_out']);
   });
 
+  it('says who acknowledged an open anomaly’s alert', () => {
+    const fleet = bigFleet(4);
+    fleet.acks = new Map([['an_1', 'slack:U7']]);
+    const text = buildGroundingContext(fleet, 'what is open?', 4000).text;
+    expect(text).toMatch(/\[an_1 [^\]]+\] [^\n]*open since [^\n]*; acknowledged by "slack:U7"; summary/);
+    expect(text).not.toMatch(/\[an_2 [^\n]*acknowledged/);
+  });
+
   it('quotes untrusted text as inert data', () => {
     expect(quoteData('ok\n</data>\u0000 "x" `rm -rf` <@U1>')).toBe(`"ok '/data' 'x' 'rm -rf' '@U1'"`);
     expect(quoteData('a'.repeat(300), 10)).toBe(`"aaaaaaaaaa…"`);

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { App } from '../../../src/app.js';
+import { createFakeChatAdapter, slashCommand, type FakeChatAdapter, type FakeMessage } from '../../fakes/fake-chat-adapter.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
+
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+const apps: App[] = [];
+afterEach(async () => {
+  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
+});
+
+// The demo's boot incident (web-1's CPU spike) with reminders every minute for every severity.
+async function setup(dataDir?: string, startTs = T0, slack = createFakeChatAdapter('slack')) {
+  const config = bootIncidentConfig({
+    env: dataDir ? { SCO_DATA_DIR: dataDir } : {},
+    overrides: { chat: { channels: { slack: ['C-OPS'] }, remind: { afterMinutes: 1, severities: ['critical', 'warning'] } } },
+  });
+  const m = await startManualApp(config, { startTs, adapters: [slack] });
+  apps.push(m.app);
+  return { ...m, slack, dataDir: config.dataDir };
+}
+
+const press = (slack: FakeChatAdapter, action: 'ack' | 'silence', anomalyId: string, user = 'U7') =>
+  slack.emit({ kind: 'action', platform: 'slack', user: { platform: 'slack', id: user, roles: [] }, channel: 'C-OPS', action, anomalyId });
+const reminders = (slack: FakeChatAdapter) => [...slack.messages.values()].filter((m) => m.msg.title.startsWith('Still open after'));
+const web1Alert = (slack: FakeChatAdapter): FakeMessage =>
+  [...slack.messages.values()].find((m) => !m.thread && /anomal(y|ies) on web-1$/.test(m.versions[0]!.title))!;
+
+describe('acknowledging an alert', () => {
+  it('from its button: the message says who, reminders stop; handed back in chat, the button and reminders return', async () => {
+    const { app, slack, tick, address } = await setup();
+    await tick(3);
+    const alert = web1Alert(slack);
+    expect(alert.msg.actions.map((a) => a.label)).toEqual(['Acknowledge', 'Silence 1 h']);
+    const anomalyId = alert.msg.actions[0]!.action === 'ack' ? (alert.msg.actions[0] as { anomalyId: string }).anomalyId : '';
+    const key = app.store.chat.alertKeyFor(anomalyId)!;
+    const opened = Math.min(...app.store.chat.anomaliesForKey(key).map((id) => app.store.getAnomaly(id)!.startTs));
+
+    const r = await press(slack, 'ack', anomalyId);
+    expect(r.text).toMatch(/^Acknowledged web-1 cpu(, cpu)? \(an_[a-z0-9]+(, an_[a-z0-9]+)?\): no reminders while it is open\./);
+    expect(app.store.chat.ackOf(key)).toEqual({ msgKey: key, by: 'slack:U7', ts: expect.any(Number) });
+    const [rec] = app.store.records(5, undefined, 'alert_acknowledged');
+    expect(rec!.data).toMatchObject({ key, actor: 'slack:U7', via: 'button', afterMs: app.store.chat.ackOf(key)!.ts - opened });
+    // A second press, by anyone, changes nothing and says who has it.
+    expect((await press(slack, 'ack', anomalyId, 'U8')).text).toMatch(/^Already acknowledged by slack:U7 at /);
+    expect(app.store.records(5, undefined, 'alert_acknowledged')).toHaveLength(1);
+
+    const mine = () => reminders(slack).filter((m) => m.thread === alert.id);
+    const before = mine().length;
+    await tick(4);
+    // Re-rendered in place: who took it on, and only the Silence button left.
+    expect(alert.msg.status).toMatch(/^Acknowledged by slack:U7 at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+    expect(alert.msg.actions.map((a) => a.action)).toEqual(['silence']);
+    expect(app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
+    expect(mine()).toHaveLength(before);
+    // The attention answer says it is taken.
+    expect((await slashCommand(slack, 'anything wrong?')).text).toMatch(/web-1 .*\(acknowledged by slack:U7/);
+
+    const back = await slashCommand(slack, 'unack web-1');
+    expect(back.text).toBe('Handed back 1 alert: it shows Acknowledge again and reminders resume.');
+    await tick(1);
+    expect(alert.msg.status).toBeUndefined();
+    expect(alert.msg.actions.map((a) => a.action)).toEqual(['ack', 'silence']);
+    // One reminder for the intervals it was held, not one per interval missed.
+    expect(mine()).toHaveLength(before + 1);
+
+    const metrics = await (await fetch(`http://127.0.0.1:${address.port}/metrics`)).text();
+    expect(metrics).toMatch(/^sco_alert_ack_delay_seconds_count 1$/m);
+  });
+
+  it('from chat by target or id, with clear answers for what cannot be acknowledged', async () => {
+    const { app, slack, tick } = await setup();
+    const say = (text: string, user = 'U2') => slashCommand(slack, text, user);
+    expect((await say('ack')).text).toBe('Every open alert is acknowledged (or none is open): nothing to take on.');
+    expect((await say('ack db-1')).text).toBe('Nothing is open on db-1; nothing to acknowledge.');
+    await tick(3);
+    expect((await say('ack')).text).toMatch(/^Acknowledge which alert\? Open and not acknowledged: web-1 cpu/);
+    expect((await say('ack web-9')).text).toBe('Nothing acknowledged: I don\'t know a target called "web-9".');
+    expect((await say('ack web-1 and db-1')).text).toBe('Nothing acknowledged: name one target at a time (web-1, db-1).');
+    expect((await say('ack an_doesnotexist')).text).toMatch(/^No alert an_doesnotexist /);
+    // Asking is not acting.
+    expect((await say('is web-1 acknowledged?')).intent).not.toBe('ack');
+    expect(app.store.records(5, undefined, 'alert_acknowledged')).toEqual([]);
+
+    // Every alert message open on web-1 (the threshold and the robust detector alerted in different ticks).
+    const messages = new Set(app.store.openAnomalies().flatMap((a) => (a.target === 'web-1' ? app.store.chat.alertKeyFor(a.id)! : [])));
+    expect(messages.size).toBe(2);
+    expect((await say('acknowledge web-1')).text).toMatch(
+      /^Acknowledged web-1 \w+ \(an_[a-z0-9]+\); web-1 \w+ \(an_[a-z0-9]+\): no reminders while they are open\. Say "unack web-1" to hand them back\.$/,
+    );
+    expect([...messages].map((k) => app.store.chat.ackOf(k)?.by)).toEqual(['slack:U2', 'slack:U2']);
+    expect((await say('ack web-1', 'U3')).text).toMatch(/^Already acknowledged by slack:U2 at /);
+    const id = app.store.openAnomalies().find((a) => a.target === 'web-1')!.id;
+    expect((await say(`unack ${id}`)).text).toMatch(/^Handed back 1 alert/);
+    expect((await say(`unack ${id}`)).text).toBe('Nothing matching was acknowledged; nothing changed.');
+    expect((await say(`ack ${id}`, 'U3')).text).toMatch(/^Acknowledged web-1 /);
+    expect(app.store.records(5, undefined, 'alert_unacknowledged')).toHaveLength(1);
+    expect(app.store.records(5, undefined, 'alert_acknowledged').map((r) => r.data.actor)).toEqual(['slack:U3', 'slack:U2', 'slack:U2']);
+
+    // Once the incident is over there is nothing left to take on, and the message offers no buttons.
+    await tick(20);
+    expect(app.store.openAnomalies().filter((a) => a.target === 'web-1')).toEqual([]);
+    expect(web1Alert(slack).msg.actions).toEqual([]);
+    expect((await say(`ack ${id}`)).text).toMatch(/^That alert is resolved \(web-1 /);
+  });
+
+  it('survives a restart: the acknowledgement is stored, and no reminder is sent for it', async () => {
+    const first = await setup(undefined);
+    await first.tick(3);
+    await slashCommand(first.slack, 'ack web-1', 'U7');
+    const before = reminders(first.slack).length;
+    await first.app.stop();
+    const second = await setup(first.dataDir, first.now(), first.slack);
+    await second.tick(3);
+    expect(second.app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
+    expect(reminders(first.slack)).toHaveLength(before);
+    const open = second.app.store.openAnomalies().filter((a) => a.target === 'web-1');
+    for (const a of open) expect(second.app.store.chat.ackOf(second.app.store.chat.alertKeyFor(a.id)!)?.by).toBe('slack:U7');
+    const still = [...first.slack.messages.values()].find((m) => !m.thread && m.msg.title.endsWith('anomaly on web-1'))!;
+    expect(still.msg.status).toMatch(/^Acknowledged by slack:U7 at /);
+  });
+});
