@@ -83,6 +83,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
       count: i.options.getInteger('count') ?? undefined,
       id: i.options.getString('id') ?? undefined,
       question: i.options.getString('question') ?? undefined,
+      what: i.options.getString('what') ?? undefined,
     });
     const reply = await handle({ kind: 'text', platform: 'discord', user: userOf(i), channel: i.channelId, text, source: 'command' });
     // Attachments (pending proposals) come as embeds with their Approve / Deny buttons.

@@ -16,6 +16,12 @@ export function opsCommand(name = 'ops') {
       { type: 1, name: 'pending', description: 'Proposals waiting for approval, with buttons' },
       { type: 1, name: 'approve', description: 'Approve a proposal', options: [str('id', 'proposal id, rp_…', true)] },
       { type: 1, name: 'deny', description: 'Deny a proposal', options: [str('id', 'proposal id, rp_…', true)] },
+      {
+        type: 1,
+        name: 'ack',
+        description: 'Acknowledge open alerts (I have this: no reminders)',
+        options: [str('what', 'a target (web-1) or an anomaly id (an_…); empty lists the open ones')],
+      },
       { type: 1, name: 'ask', description: 'Ask a question', options: [str('question', 'e.g. summarise the last 3 anomalies', true)] },
       { type: 1, name: 'help', description: 'What I can do' },
     ],
@@ -32,6 +38,8 @@ export function commandText(sub: string, opts: Record<string, string | number | 
     case 'approve':
     case 'deny':
       return `${sub} ${opts.id ?? ''}`;
+    case 'ack':
+      return `ack ${opts.what ?? ''}`.trim();
     case 'ask':
       return String(opts.question ?? '');
     default:

@@ -123,6 +123,11 @@ describe('Discord with the real discord.js client against a local REST + gateway
     expect(JSON.stringify(alert[1].body)).toMatch(new RegExp(`Acknowledged by discord:${ALICE} at .* · Silenced until`));
     expect(JSON.stringify(alert[1].body)).not.toContain('sco:ack:');
 
+    // "/ops ack what:…" reaches the same router.
+    const cmd = discord.command('ack', [{ name: 'what', type: 3, value: 'web-9' }]);
+    await expect.poll(() => discord.edits(cmd.token).length, { timeout: 5000 }).toBe(1);
+    expect(String(discord.edits(cmd.token)[0]!.body!.content)).toBe('Nothing acknowledged: I don\'t know a target called "web-9".');
+
     // A forged or foreign button id gets a private answer rather than Discord's "interaction failed".
     const before = app.store.chat.silences(Date.now()).length;
     for (const forged of ['sco:silence:not-a-number', 'sco:ack:rp_abc123', 'sco:launch:1', 'other-bot:thing']) {
@@ -184,7 +189,7 @@ describe('smartcloudops discord register', () => {
     expect(put.path).toBe(`/api/v10/applications/${APP_ID}/guilds/222222222222222222/commands`);
     expect(put.auth).toBe('Bot fake.bot.token');
     const cmd = (put.body as unknown as { name: string; options: { name: string }[] }[])[0]!;
-    expect(cmd.options.map((o) => o.name)).toEqual(['cpu', 'anomalies', 'status', 'pending', 'approve', 'deny', 'ask', 'help']);
+    expect(cmd.options.map((o) => o.name)).toEqual(['cpu', 'anomalies', 'status', 'pending', 'approve', 'deny', 'ack', 'ask', 'help']);
     expect(await runCli(['discord', 'register'], io({}))).toBe(2);
     expect(err.at(-1)).toMatch(/DISCORD_TOKEN and DISCORD_APPLICATION_ID/);
     expect(await runCli(['discord', 'register', '--guild', 'abc'], io(env))).toBe(2);
