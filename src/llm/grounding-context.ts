@@ -166,7 +166,8 @@ export function buildGroundingContext(s: FleetSnapshot, question: string, budget
   }
   const inFocus = (a: Anomaly) => focus.targets.includes(a.target);
   for (const a of open.filter(inFocus)) add(anomalyLine(a, s.now, s.acks?.get(a.id)));
-  for (const a of s.anomalies.filter((a) => a.status === 'resolved' && inFocus(a)).slice(0, 5)) add(anomalyLine(a, s.now, s.acks?.get(a.id)));
+  for (const a of s.anomalies.filter((a) => a.status === 'resolved' && inFocus(a)).slice(0, 5))
+    add(anomalyLine(a, s.now, s.acks?.get(a.id)));
 
   // 2. Open anomalies everywhere, most severe first.
   const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
@@ -198,7 +199,8 @@ export function buildGroundingContext(s: FleetSnapshot, question: string, budget
     );
 
   // 5. Recent resolved anomalies, then every target's latest row while room remains.
-  for (const a of s.anomalies.filter((a) => a.status === 'resolved' && !inFocus(a)).slice(0, 10)) add(anomalyLine(a, s.now, s.acks?.get(a.id)));
+  for (const a of s.anomalies.filter((a) => a.status === 'resolved' && !inFocus(a)).slice(0, 10))
+    add(anomalyLine(a, s.now, s.acks?.get(a.id)));
   for (const t of s.targets) {
     if (focus.targets.includes(t.name)) continue;
     const row = latest.get(t.name);
