@@ -8,6 +8,7 @@ import type { MuteTime } from './mute-times.js';
 import { FLEET_ALERT_PREFIX, type FleetGrouping } from './fleet-events.js';
 import { SILENCE_BUTTON_MS, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
 import { createAlertAcks } from './alert-ack.js';
+import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { describeProposal, stamp } from './format-reply.js';
@@ -133,6 +134,7 @@ export function createChatService(o: ChatServiceOptions) {
         intent: 'silence',
         private: true,
       };
+    if (i.anomalyId) return silenceAlert(i.anomalyId, user, now, Math.min(i.durationMs, 7 * 86_400_000), 'thread');
     if (!i.target && !i.metric)
       return { text: 'Silence what? Say e.g. "snooze web-1 for 30m" or "mute disk alerts for 2h".', intent: 'silence', private: true };
     const target = i.target ?? '*';
@@ -160,8 +162,11 @@ export function createChatService(o: ChatServiceOptions) {
     };
   }
 
-  /** The Silence button of an alert: its scope comes from the alert as stored, never from the payload. */
-  function silenceAlert(anomalyId: string, user: ChatUser, now: number): ChatReply {
+  /**
+   * The Silence button of an alert (or "snooze" in its thread): its scope comes from the alert as
+   * stored, never from the payload.
+   */
+  function silenceAlert(anomalyId: string, user: ChatUser, now: number, duration = SILENCE_BUTTON_MS, via = 'button'): ChatReply {
     const intent = 'silence';
     const a = o.store.getAnomaly(anomalyId);
     if (!a) return { text: `No alert ${anomalyId} (it may be older than the retention): nothing silenced.`, intent, private: true };
@@ -181,7 +186,7 @@ export function createChatService(o: ChatServiceOptions) {
         intent,
         private: true,
       };
-    return addSilence(scope, SILENCE_BUTTON_MS, user, now, intent, { anomaly: anomalyId, via: 'button' });
+    return addSilence(scope, duration, user, now, intent, { anomaly: anomalyId, via });
   }
 
   function unsilence(i: Extract<Intent, { kind: 'unsilence' }>, user: ChatUser, now: number): ChatReply {
@@ -214,8 +219,12 @@ export function createChatService(o: ChatServiceOptions) {
   }
 
   async function handleText(e: Extract<ChatEvent, { kind: 'text' }>, now: number): Promise<ChatReply> {
-    const intent = parseIntent(e.text, o.targets());
-    if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text)) return freeForm(e, () => answerIntent(intent, ctx(now)));
+    // Written under an alert ("ack", "explain", "snooze for 2h" in its thread): that alert is the subject.
+    const alert = alertOfThread(o.store, e.platform, e.thread);
+    const parsed = parseIntent(e.text, o.targets());
+    const intent = alert ? inAlertThread(parsed, alert) : parsed;
+    const asked = alert ? { ...e, text: `${e.text}\n${threadNote(alert)}` } : e;
+    if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text)) return freeForm(asked, () => answerIntent(intent, ctx(now)));
     switch (intent.kind) {
       case 'approve':
       case 'deny':
@@ -235,7 +244,7 @@ export function createChatService(o: ChatServiceOptions) {
         return intent.kind === 'ack' ? acks.ack(intent, e.user, now) : acks.unack(intent, e.user, now);
       case 'unknown':
         if (!o.fallback) return { text: `${NO_LLM_NOTE}\n${HELP}`, intent: 'unknown' };
-        return freeForm(e, () => freeFormFallback(e.text, ctx(now)));
+        return freeForm(asked, () => freeFormFallback(e.text, ctx(now)));
       case 'pending': {
         const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
         return { text: answerIntent(intent, ctx(now)), intent: 'pending', messages: pending.map(renderProposal) };

@@ -43,6 +43,8 @@ export type Intent =
       kind: 'silence';
       target?: string;
       metric?: MetricKey;
+      /** Set in an alert's thread: silence what that alert's Silence button would. */
+      anomalyId?: string;
       durationMs: number;
       unknownTarget?: string;
       /** Several targets were named: nothing is silenced, the reply asks for one. */
@@ -289,6 +291,8 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget, ...several };
   if (acting && !has(WORDS.history) && !has(WORDS.pending)) return { kind: 'action_request', verb, target, unknownTarget };
   if (an || (has(WORDS.explain) && has(WORDS.anomalies))) return { kind: 'explain', id: an, ...(an ? {} : { target }) };
+  // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
+  if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
   if (has(WORDS.pending)) return { kind: 'pending' };
   if (has(WORDS.history)) return { kind: 'history', limit: clamp(number ?? 10, 1, 50) };
   const when = () => {

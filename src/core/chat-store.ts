@@ -78,6 +78,8 @@ export interface ChatStore {
   markSkipped(id: number): void;
   outboxBacklog(): number;
   messageRef(platform: Platform, channel: string, msgKey: string): MessageRef | undefined;
+  /** The message key a platform message id was sent for (a Slack ts, a Discord message id). */
+  keyOfMessage(platform: Platform, refId: string): string | undefined;
 
   /** Records where a message key was sent (a union: adding again is a no-op). */
   addDestinations(msgKey: string, list: Destination[], now: number): void;

@@ -32,6 +32,9 @@ export const CHAT_MENTIONS_MIGRATION = `ALTER TABLE message_destinations ADD COL
 /** When a message was first sent, so references to long-finished messages can be pruned (NULL: sent before this column). */
 export const CHAT_REF_AGE_MIGRATION = `ALTER TABLE message_refs ADD COLUMN created_ts INTEGER;`;
 
+/** Chat replies in an alert's thread name the alert by its platform message id. */
+export const CHAT_REF_LOOKUP_MIGRATION = `CREATE INDEX message_refs_ref ON message_refs (platform, ref_id);`;
+
 /** Who acknowledged an alert message, and when. */
 export const CHAT_ACKS_MIGRATION = `
   CREATE TABLE alert_acks (msg_key TEXT PRIMARY KEY, acked_by TEXT NOT NULL, acked_ts INTEGER NOT NULL) WITHOUT ROWID;
@@ -59,6 +62,7 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
       'INSERT OR REPLACE INTO message_refs (platform, channel, msg_key, ref_id, thread, created_ts) VALUES (?, ?, ?, ?, ?, (SELECT created_ts FROM outbox WHERE id = ?))',
     ),
     ref: db.prepare('SELECT * FROM message_refs WHERE platform = ? AND channel = ? AND msg_key = ?'),
+    keyOf: db.prepare('SELECT msg_key FROM message_refs WHERE platform = ? AND ref_id = ? ORDER BY created_ts LIMIT 1'),
     link: db.prepare('INSERT OR REPLACE INTO alert_links VALUES (?, ?)'),
     ack: db.prepare('INSERT OR IGNORE INTO alert_acks VALUES (?, ?, ?)'),
     ackOf: db.prepare('SELECT acked_by, acked_ts FROM alert_acks WHERE msg_key = ?'),
@@ -153,6 +157,7 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
       return r && { platform, channel, id: r.ref_id as string, thread: (r.thread as string | null) ?? undefined };
     },
 
+    keyOfMessage: (platform, refId) => (q.keyOf.get(platform, refId) as { msg_key: string } | undefined)?.msg_key,
     addDestinations: (msgKey, list, now) => addDestinations(msgKey, list, now),
     destinationsOf(msgKey) {
       const rows = q.dests.all(msgKey) as Row[];

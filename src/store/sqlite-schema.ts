@@ -4,6 +4,7 @@ import {
   CHAT_MIGRATION,
   CHAT_REF_AGE_MIGRATION,
   CHAT_ACKS_MIGRATION,
+  CHAT_REF_LOOKUP_MIGRATION,
 } from './sqlite-chat-store.js';
 
 /** Ordered migrations; the store applies those above the recorded user_version. */
@@ -50,4 +51,5 @@ export const MIGRATIONS: string[] = [
   `ALTER TABLE anomalies ADD COLUMN runbook_url TEXT;`,
   CHAT_REF_AGE_MIGRATION,
   CHAT_ACKS_MIGRATION,
+  CHAT_REF_LOOKUP_MIGRATION,
 ];

@@ -258,9 +258,27 @@ export async function startFakeDiscord() {
       });
       return { id: iid, token: `tok${iid}` };
     },
-    say(content: string, user: string, channel = CHAN) {
+    /** Someone starts a thread from a message: Discord gives it the message's id and tells the bot (THREAD_CREATE). */
+    openThread(messageId: string, channel = CHAN) {
+      messages.set(`thread:${messageId}`, { channel, body: {}, versions: [] });
+      dispatch(live(), 'THREAD_CREATE', {
+        id: messageId,
+        guild_id: GUILD,
+        parent_id: channel,
+        type: 11,
+        name: 'on it',
+        owner_id: '888888888888888888',
+        thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+        member_count: 1,
+        message_count: 0,
+        newly_created: true,
+      });
+    },
+    /** A message in a channel (or a thread: its id); `replyTo` makes it a reply to that message. */
+    say(content: string, user: string, channel = CHAN, replyTo?: string) {
       dispatch(live(), 'MESSAGE_CREATE', {
         ...message(id(), channel, { content }),
+        ...(replyTo ? { type: 19, message_reference: { message_id: replyTo, channel_id: channel, guild_id: GUILD } } : {}),
         guild_id: GUILD,
         author: { id: user, username: 'bob', discriminator: '0', avatar: null, global_name: null },
         member: member(user),

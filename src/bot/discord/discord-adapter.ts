@@ -127,6 +127,8 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
       platform: 'discord',
       user: { platform: 'discord', id: m.author.id, name: m.author.username, roles: rolesOf(m.member) },
       channel: m.channelId,
+      // A reply to an alert, or a message in its thread (whose id is the alert's), is about that alert.
+      thread: m.reference?.messageId ?? m.channelId,
       text,
       source: mentioned ? 'mention' : 'message',
     })

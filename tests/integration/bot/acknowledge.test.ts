@@ -105,6 +105,30 @@ describe('acknowledging an alert', () => {
     expect((await say(`ack ${id}`)).text).toMatch(/^That alert is resolved \(web-1 /);
   });
 
+  it('in reply to an alert’s reminder, "ack" and "explain" mean that alert', async () => {
+    const { app, slack, tick } = await setup();
+    await tick(5);
+    const reminder = reminders(slack)[0]!;
+    const say = (text: string) =>
+      slack.emit({
+        kind: 'text',
+        platform: 'slack',
+        user: { platform: 'slack', id: 'U4', roles: [] },
+        channel: 'C-OPS',
+        thread: reminder.id,
+        text,
+        source: 'mention',
+      });
+    const key = [...new Set(app.store.openAnomalies().map((a) => app.store.chat.alertKeyFor(a.id)))].find(
+      (k) => app.store.chat.messageRef('slack', 'C-OPS', k!)?.id === reminder.thread,
+    )!;
+    expect((await say('explain')).text).toMatch(new RegExp(`^(${app.store.chat.anomaliesForKey(key).join('|')}) \\[`));
+    expect((await say('ack')).text).toMatch(/^Acknowledged web-1 /);
+    expect(app.store.chat.ackOf(key)?.by).toBe('slack:U4');
+    // Naming something else wins over the thread.
+    expect((await say('ack db-1')).text).toBe('Nothing is open on db-1; nothing to acknowledge.');
+  });
+
   it('survives a restart: the acknowledgement is stored, and no reminder is sent for it', async () => {
     const first = await setup(undefined);
     await first.tick(3);

@@ -139,6 +139,26 @@ describe('Discord with the real discord.js client against a local REST + gateway
     expect(app.store.chat.silences(Date.now())).toHaveLength(before);
   });
 
+  it('reads "@bot ack" replied to an alert, or said in its thread, as about that alert', async () => {
+    const { app, discord, tick } = await setup();
+    await tick(6);
+    const anomaly = app.store.openAnomalies().find((a) => a.target === 'web-1')!;
+    const key = app.store.chat.alertKeyFor(anomaly.id)!;
+    const alertId = app.store.chat.messageRef('discord', CHAN, key)!.id;
+    const replies = (channel: string) =>
+      discord.calls.filter((c) => c.method === 'POST' && c.path === `/api/v10/channels/${channel}/messages` && c.body?.message_reference);
+    discord.say(`<@${APP_ID}> ack`, '888888888888888888', CHAN, alertId);
+    await expect.poll(() => replies(CHAN).length, { timeout: 5000 }).toBe(1);
+    expect(String(replies(CHAN)[0]!.body!.content)).toMatch(/^Acknowledged web-1 /);
+    expect(app.store.chat.ackOf(key)?.by).toBe('discord:888888888888888888');
+    // In the alert's thread (a thread started from a message has that message's id).
+    discord.openThread(alertId);
+    discord.say(`<@${APP_ID}> unack`, '888888888888888888', alertId);
+    await expect.poll(() => replies(alertId).length, { timeout: 5000 }).toBe(1);
+    expect(String(replies(alertId)[0]!.body!.content)).toMatch(/^Handed back 1 alert/);
+    expect(app.store.chat.ackOf(key)).toBeUndefined();
+  });
+
   it('answers mentions, ignores other chatter, and reconnects after a gateway drop', async () => {
     const { discord, health } = await setup();
     discord.say(`<@${APP_ID}> status`, '888888888888888888');

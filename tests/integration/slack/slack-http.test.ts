@@ -265,6 +265,42 @@ describe('Slack over HTTP with the real Bolt app', () => {
     expect(app.store.chat.silences(Date.now() - 86_400_000)).toHaveLength(1);
   });
 
+  it('reads "@bot ack" and "@bot snooze for 2h" in an alert’s thread as about that alert', async () => {
+    const { app, slack, post, tick } = await setup();
+    await tick(6);
+    const anomaly = app.store.openAnomalies().find((a) => a.target === 'web-1')!;
+    const key = app.store.chat.alertKeyFor(anomaly.id)!;
+    const alertTs = app.store.chat.messageRef('slack', 'C-ALERTS', key)!.id;
+    let n = 0;
+    const mention = async (text: string) => {
+      const ts = `1700000100.${String(++n).padStart(6, '0')}`;
+      const body = JSON.stringify({
+        type: 'event_callback',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        event_id: `EvT${n}`,
+        event_time: 1700000100,
+        authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+        event: { type: 'app_mention', user: 'U5', text: `<@UBOT> ${text}`, ts, thread_ts: alertTs, channel: 'C-ALERTS', event_ts: ts },
+      });
+      expect((await post(body, 'application/json')).status).toBe(200);
+      const replies = () => slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts === alertTs && !c.args.blocks);
+      const before = replies().length;
+      await expect.poll(() => replies().length, { timeout: 5000 }).toBe(before + 1);
+      return String(replies().at(-1)!.args.text);
+    };
+    expect(await mention('ack')).toMatch(/^Acknowledged web-1 /);
+    expect(app.store.chat.ackOf(key)?.by).toBe('slack:U5');
+    expect(await mention('snooze for 2h')).toMatch(/^Silenced web-1 .*for 2 h/);
+    const [silence] = app.store.chat.silences(Date.now() - 86_400_000);
+    expect(silence).toMatchObject({ target: 'web-1', createdBy: 'slack:U5' });
+    expect(silence!.untilTs - silence!.createdTs).toBe(7_200_000);
+    // "explain" alone elsewhere is the latest anomaly; here it is this alert's.
+    const explained = await mention('explain');
+    expect(app.store.chat.anomaliesForKey(key).some((id) => explained.startsWith(`${id} [`))).toBe(true);
+    expect(explained).not.toMatch(/^The latest anomaly/);
+  });
+
   it('honours 429 Retry-After through the outbox and loses nothing', async () => {
     const { slack, tick, pump } = await setup();
     slack.rateLimitNext(2);

@@ -186,6 +186,10 @@ const cases: Case[] = [
   ['ack web-1?', { kind: 'metrics', target: 'web-1' }],
   ['ask about cpu on web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
   ['acks', { kind: 'unknown' }],
+  // "explain" on its own (the latest anomaly; in an alert's thread, that alert)
+  ['explain', { kind: 'explain' }],
+  ['details please', { kind: 'explain' }],
+  ['why?', { kind: 'explain' }],
   // help and unknown
   ['help', { kind: 'help' }],
   ['/ops help', { kind: 'help' }],

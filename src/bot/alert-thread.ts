@@ -1,0 +1,54 @@
+import type { Anomaly } from '../core/anomaly.js';
+import type { Platform } from '../core/chat.js';
+import type { Store } from '../core/ports.js';
+import { FLEET_ALERT_PREFIX } from './fleet-events.js';
+import type { Intent } from './parse-intent.js';
+
+/** The alert a chat message was written under, and its anomalies. */
+export interface ThreadAlert {
+  key: string;
+  members: Anomaly[];
+}
+
+const REMINDER = /^remind:(.+):\d+$/;
+
+/**
+ * The alert whose thread (Slack) or reply chain (Discord: a reply to it, or its thread) a message
+ * was written in; a reply to one of its reminders counts as the alert's.
+ */
+export function alertOfThread(store: Store, platform: Platform, thread: string | undefined): ThreadAlert | undefined {
+  if (!thread) return undefined;
+  let key = store.chat.keyOfMessage(platform, thread);
+  key = key?.replace(REMINDER, '$1');
+  if (!key || !(key.startsWith('alert:') || key.startsWith(FLEET_ALERT_PREFIX))) return undefined;
+  const members = store.chat.anomaliesForKey(key).flatMap((id) => store.getAnomaly(id) ?? []);
+  return members.length > 0 ? { key, members } : undefined;
+}
+
+/**
+ * Fills in what an intent left open with the alert it was asked under: "ack", "explain" or
+ * "snooze for 2h" in an alert's thread mean that alert. Anything the text names wins. Pure.
+ */
+export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
+  const pick = (alert.members.find((a) => a.status === 'open') ?? alert.members[0]!).id;
+  switch (intent.kind) {
+    case 'ack':
+    case 'unack':
+      return intent.id || intent.target || intent.unknownTarget || intent.several ? intent : { ...intent, id: pick };
+    case 'explain':
+      return intent.id || intent.target ? intent : { ...intent, id: pick };
+    case 'silence':
+      return intent.target || intent.metric || intent.unknownTarget || intent.several ? intent : { ...intent, anomalyId: pick };
+    default:
+      return intent;
+  }
+}
+
+/** What an LLM needs to know about where a free-form question was asked. */
+export function threadNote(alert: ThreadAlert): string {
+  const targets = [...new Set(alert.members.map((a) => a.target))];
+  return `(Asked in the thread of the alert on ${targets.slice(0, 5).join(', ')}${targets.length > 5 ? ', …' : ''}: ${alert.members
+    .slice(0, 5)
+    .map((a) => a.id)
+    .join(', ')}.)`;
+}

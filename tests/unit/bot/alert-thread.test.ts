@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Anomaly } from '../../../src/core/anomaly.js';
+import type { Intent } from '../../../src/bot/parse-intent.js';
+import { inAlertThread, threadNote, type ThreadAlert } from '../../../src/bot/alert-thread.js';
+
+const member = (id: string, status: Anomaly['status'], target = 'web-1') => ({ id, status, target }) as Anomaly;
+const alert: ThreadAlert = { key: 'alert:web-1:1', members: [member('an_resolved1', 'resolved'), member('an_open1', 'open')] };
+
+describe('inAlertThread', () => {
+  it('fills in the alert where the text named nothing, with its first open anomaly', () => {
+    expect(inAlertThread({ kind: 'ack' }, alert)).toEqual({ kind: 'ack', id: 'an_open1' });
+    expect(inAlertThread({ kind: 'unack' }, alert)).toEqual({ kind: 'unack', id: 'an_open1' });
+    expect(inAlertThread({ kind: 'explain' }, alert)).toEqual({ kind: 'explain', id: 'an_open1' });
+    expect(inAlertThread({ kind: 'silence', durationMs: 7_200_000 }, alert)).toEqual({
+      kind: 'silence',
+      durationMs: 7_200_000,
+      anomalyId: 'an_open1',
+    });
+    // All resolved: the first, so "explain" still answers and "ack" says it is resolved.
+    const done = { ...alert, members: [member('an_resolved1', 'resolved')] };
+    expect(inAlertThread({ kind: 'explain' }, done)).toEqual({ kind: 'explain', id: 'an_resolved1' });
+  });
+
+  it('leaves alone what the text named, and intents that are not about one alert', () => {
+    const named: Intent[] = [
+      { kind: 'ack', target: 'db-1' },
+      { kind: 'ack', unknownTarget: 'db-9' },
+      { kind: 'ack', several: ['a-1', 'b-1'] },
+      { kind: 'unack', id: 'an_other1' },
+      { kind: 'explain', id: 'rp_abc123' },
+      { kind: 'explain', target: 'db-1' },
+      { kind: 'silence', metric: 'disk', durationMs: 1 },
+      { kind: 'silence', target: 'db-1', durationMs: 1 },
+      { kind: 'status' },
+      { kind: 'approve', id: undefined },
+    ];
+    for (const i of named) expect(inAlertThread(i, alert)).toEqual(i);
+  });
+
+  it('notes where a free-form question was asked, for the LLM', () => {
+    expect(threadNote(alert)).toBe('(Asked in the thread of the alert on web-1: an_resolved1, an_open1.)');
+  });
+});
