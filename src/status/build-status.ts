@@ -22,11 +22,14 @@ export interface TargetStatus {
   openAnomalies: number;
 }
 
+/** An open anomaly, with who acknowledged its alert (chat "ack" or the Acknowledge button), if anyone. */
+export type OpenAnomaly = Anomaly & { acknowledgedBy?: string; acknowledgedAt?: string };
+
 export interface StatusDoc {
   generatedAt: string;
   lastTick: Record<string, unknown> | null;
   targets: TargetStatus[];
-  openAnomalies: Anomaly[];
+  openAnomalies: OpenAnomaly[];
   pendingProposals: Proposal[];
 }
 
@@ -68,7 +71,11 @@ export function buildStatus(store: Store, targets: Target[], now: number, staleA
     generatedAt: iso(now),
     lastTick: last ? (JSON.parse(last) as Record<string, unknown>) : null,
     targets: [...byTarget.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    openAnomalies: open,
+    openAnomalies: open.map((a): OpenAnomaly => {
+      const key = store.chat.alertKeyFor(a.id);
+      const ack = key ? store.chat.ackOf(key) : undefined;
+      return ack ? { ...a, acknowledgedBy: ack.by, acknowledgedAt: iso(ack.ts) } : a;
+    }),
     pendingProposals: store.listProposals({ states: ['proposed'], limit: 200 }),
   };
 }

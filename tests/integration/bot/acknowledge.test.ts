@@ -54,6 +54,16 @@ describe('acknowledging an alert', () => {
     expect(alert.msg.actions.map((a) => a.action)).toEqual(['silence']);
     expect(app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
     expect(mine()).toHaveLength(before);
+    // /status says so too.
+    const status = (await (await fetch(`http://127.0.0.1:${address.port}/status`)).json()) as {
+      openAnomalies: { id: string; acknowledgedBy?: string; acknowledgedAt?: string }[];
+    };
+    const members = new Set(app.store.chat.anomaliesForKey(key));
+    for (const a of status.openAnomalies)
+      if (members.has(a.id))
+        expect(a).toMatchObject({ acknowledgedBy: 'slack:U7', acknowledgedAt: new Date(app.store.chat.ackOf(key)!.ts).toISOString() });
+      else expect(a).not.toHaveProperty('acknowledgedBy');
+    expect(status.openAnomalies.some((a) => members.has(a.id))).toBe(true);
     // The attention answer says it is taken.
     expect((await slashCommand(slack, 'anything wrong?')).text).toMatch(/web-1 .*\(acknowledged by slack:U7/);
 
