@@ -7,12 +7,12 @@ import { muteChecker } from './mute-times.js';
 import { runbookLinks } from './runbooks.js';
 import type { NotifierOptions } from './notifier.js';
 
-/** The notifier's choices that come from `chat` config: defaults, routes, grouping, holding, reminders. */
+/** The notifier's choices that come from `chat` config: defaults, routes, grouping, holding, reminders, escalation. */
 export function alertPolicyOf(
   chat: FileConfig['chat'],
   targets: () => ReadonlyMap<string, Pick<Target, 'role' | 'labels'>>,
   platforms: () => Iterable<Platform>,
-): Pick<NotifierOptions, 'channels' | 'route' | 'fleetGroup' | 'muted' | 'remind' | 'links'> {
+): Pick<NotifierOptions, 'channels' | 'route' | 'fleetGroup' | 'muted' | 'remind' | 'escalate' | 'links'> {
   const running = (p: Platform) => [...platforms()].includes(p);
   return {
     channels: () => Object.fromEntries([...platforms()].map((p) => [p, (chat.channels as Record<string, string[]>)[p] ?? []])),
@@ -20,6 +20,7 @@ export function alertPolicyOf(
     fleetGroup: fleetGroupingOf(chat.fleetGroup),
     muted: muteChecker(chat.muteTimes, targets),
     remind: { everyMs: chat.remind.afterMinutes * 60_000, severities: chat.remind.severities },
+    escalate: { afterMs: chat.escalate.afterMinutes * 60_000, severities: chat.escalate.severities, mentions: chat.escalate.mentions },
     links: (anomalies) => runbookLinks(chat.runbooks, anomalies, targets()),
   };
 }

@@ -15,6 +15,7 @@ import {
   renderFleetGroup,
   renderFollowUp,
   renderProposal,
+  renderEscalation,
   renderReminder,
   worstSeverity,
   type SeriesWindow,
@@ -44,12 +45,17 @@ export interface NotifierOptions {
   muted?: (a: Anomaly, now: number) => string | undefined;
   /** Reminders for alerts open and unsilenced this long whose worst open severity is listed. */
   remind?: { everyMs: number; severities: Severity[] };
+  /** One ping to `mentions` for alerts nobody acknowledged or silenced this long after they were posted. */
+  escalate?: { afterMs: number; severities: Severity[]; mentions: Partial<Record<'slack' | 'discord', string[]>> };
   onEnqueued?: () => void;
   /** One count per alert decision, for /metrics. */
   onAlert?: (outcome: AlertOutcome) => void;
 }
 
-export type AlertOutcome = 'posted' | 'fleet' | 'late' | 'held_silenced' | 'held_maintenance' | 'routed_nowhere' | 'reminder';
+export type AlertOutcome = 'posted' | 'fleet' | 'late' | 'held_silenced' | 'held_maintenance' | 'routed_nowhere' | 'reminder' | 'escalated';
+
+/** When an alert message was posted: its key ends with the tick (`alert:<target>:<ts>`, `fleet-alert:<kind>:<ts>`). */
+const postedAt = (key: string): number => Number(key.slice(key.lastIndexOf(':') + 1));
 
 export function isSilenced(store: Store, target: string, metric: string, now: number): boolean {
   return store.chat.silences(now).some((s) => silenceCovers(s, target, metric));
@@ -192,6 +198,37 @@ export function createNotifier(o: NotifierOptions) {
     }
   }
 
+  /**
+   * Escalates, once, alerts still open, unacknowledged and unsilenced `afterMs` after they were
+   * posted: a reply shown in the channel that pings the escalation mentions of each platform.
+   */
+  function escalate(now: number): void {
+    const e = o.escalate;
+    if (!e || e.afterMs <= 0) return;
+    const keys = new Set<string>();
+    for (const a of store.openAnomalies()) {
+      const key = store.chat.alertKeyFor(a.id);
+      if (key && now - postedAt(key) >= e.afterMs) keys.add(key);
+    }
+    const silences = store.chat.silences(now);
+    for (const key of keys) {
+      const open = group(key).filter((a) => a.status === 'open');
+      if (open.length === 0 || store.chat.ackOf(key) || silenceOver(silences, open) || !e.severities.includes(worstSeverity(open)))
+        continue;
+      // Persisted first: a restart never pages twice for one alert.
+      if (store.getKv(`escalate:${key}`)) continue;
+      store.setKv(`escalate:${key}`, String(now));
+      const msg = withLinks(renderEscalation(open, now - postedAt(key), now), open);
+      for (const { platform, channel } of whereIs(key)) {
+        const mentions = platform === 'slack' || platform === 'discord' ? e.mentions[platform] : undefined;
+        const payload = mentions?.length ? { ...msg, mentions } : msg;
+        store.chat.enqueue({ platform, channel, op: 'post', msgKey: `escalate:${key}`, threadKey: key, payload }, now);
+      }
+      o.onEnqueued?.();
+      o.onAlert?.('escalated');
+    }
+  }
+
   return {
     onAnomalies(changes: TrackerChanges): void {
       const now = o.clock.now();
@@ -267,6 +304,7 @@ export function createNotifier(o: NotifierOptions) {
         );
       }
       remind(now);
+      escalate(now);
     },
 
     remind,

@@ -70,6 +70,22 @@ const routeMatch = obj({
   detectors: z.array(detectorName).min(1).optional(),
 });
 const muteTime = obj({ name: z.string().min(1).max(80), ...windowShape, match: routeMatch.prefault({}) }).refine(...distinctEnds);
+/** Who to ping, in platform syntax; checked here since it is the only text sent unescaped. */
+const mentionLists = obj({
+  slack: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^<(@[UW][A-Z0-9]{2,20}|!subteam\^[A-Z0-9]{2,20}|!here|!channel)>$/,
+          'a Slack mention: <@U…>, <!subteam^S…>, <!here> or <!channel>',
+        ),
+    )
+    .optional(),
+  discord: z
+    .array(z.string().regex(/^(<@&?\d{5,25}>|@here|@everyone)$/, 'a Discord mention: <@user id>, <@&role id>, @here or @everyone'))
+    .optional(),
+});
 const alertRoute = obj({
   name: z.string().min(1).optional(),
   match: routeMatch.prefault({}),
@@ -78,22 +94,8 @@ const alertRoute = obj({
   slack: channelList,
   discord: z.array(discordChannel).optional(),
   web: channelList,
-  /** Pinged when the route's alerts are posted; platform syntax, checked here since it is sent unescaped. */
-  mentions: obj({
-    slack: z
-      .array(
-        z
-          .string()
-          .regex(
-            /^<(@[UW][A-Z0-9]{2,20}|!subteam\^[A-Z0-9]{2,20}|!here|!channel)>$/,
-            'a Slack mention: <@U…>, <!subteam^S…>, <!here> or <!channel>',
-          ),
-      )
-      .optional(),
-    discord: z
-      .array(z.string().regex(/^(<@&?\d{5,25}>|@here|@everyone)$/, 'a Discord mention: <@user id>, <@&role id>, @here or @everyone'))
-      .optional(),
-  }).optional(),
+  /** Pinged when the route's alerts are posted. */
+  mentions: mentionLists.optional(),
   continue: z.boolean().default(false),
 }).refine((r) => r.slack !== undefined || r.discord !== undefined || r.web !== undefined, {
   message: 'a route needs "slack", "discord" or "web" channels (an empty list sends that match nowhere)',
@@ -295,6 +297,15 @@ export const configSchema = obj({
     remind: obj({
       afterMinutes: z.number().min(0).max(10_080).default(240),
       severities: z.array(severity).min(1).default(['critical']),
+    }).prefault({}),
+    /**
+     * Escalation (an on-call escalation policy): an alert nobody has acknowledged or silenced
+     * `afterMinutes` after it was posted gets one reply, shown in the channel, pinging `mentions`.
+     */
+    escalate: obj({
+      afterMinutes: z.number().min(0).max(10_080).default(0),
+      severities: z.array(severity).min(1).default(['critical']),
+      mentions: mentionLists.prefault({}),
     }).prefault({}),
     /**
      * Runbook links on alerts: the first match per anomaly; {target}, {metric}, {detector} and

@@ -88,7 +88,11 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
   const prune = db.transaction((now: number, keepMs: number) => {
     const cutoff = now - keepMs;
     db.prepare('DELETE FROM alert_links WHERE anomaly_id NOT IN (SELECT id FROM anomalies)').run();
-    db.prepare("DELETE FROM kv WHERE key LIKE 'remind:%' AND substr(key, 8) NOT IN (SELECT msg_key FROM alert_links)").run();
+    for (const prefix of ['remind:', 'escalate:'])
+      db.prepare('DELETE FROM kv WHERE key LIKE ? AND substr(key, ?) NOT IN (SELECT msg_key FROM alert_links)').run(
+        `${prefix}%`,
+        prefix.length + 1,
+      );
     db.prepare('DELETE FROM alert_acks WHERE msg_key NOT IN (SELECT msg_key FROM alert_links)').run();
     // References saved before they had an age start ageing now.
     db.prepare('UPDATE message_refs SET created_ts = ? WHERE created_ts IS NULL').run(now);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
-import { createFakeChatAdapter, slashCommand, type FakeMessage } from '../../fakes/fake-chat-adapter.js';
+import { createFakeChatAdapter, slashCommand, type FakeChatAdapter, type FakeMessage } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
@@ -73,5 +73,59 @@ describe('reminders for alerts left open', () => {
     await second.tick(2, 2);
     expect(second.app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
     expect(reminders(first.slack.messages.values())).toHaveLength(before);
+  });
+});
+
+describe('escalation of alerts nobody takes on', () => {
+  async function escalating(dataDir?: string, startTs = T0, slack = createFakeChatAdapter('slack')) {
+    const config = bootIncidentConfig({
+      env: dataDir ? { SCO_DATA_DIR: dataDir } : {},
+      overrides: {
+        chat: {
+          channels: { slack: ['C-OPS'] },
+          remind: { afterMinutes: 0 },
+          escalate: { afterMinutes: 2, severities: ['critical', 'warning'], mentions: { slack: ['<!subteam^S0LEADS>'] } },
+        },
+      },
+    });
+    const m = await startManualApp(config, { startTs, adapters: [slack] });
+    apps.push(m.app);
+    return { ...m, slack, dataDir: config.dataDir };
+  }
+  const escalations = (slack: FakeChatAdapter) => [...slack.messages.values()].filter((m) => m.msg.title.startsWith('Not acknowledged'));
+
+  it('pings the escalation mentions once per alert left unacknowledged, not for one taken on, and not again after a restart', async () => {
+    const first = await escalating();
+    await first.tick(3);
+    const keys = [...new Set(first.app.store.openAnomalies().flatMap((a) => first.app.store.chat.alertKeyFor(a.id) ?? []))];
+    expect(keys).toHaveLength(2);
+    const [taken, left] = keys as [string, string];
+    expect(escalations(first.slack)).toEqual([]);
+    await slashCommand(first.slack, `ack ${first.app.store.chat.anomaliesForKey(taken)[0]}`);
+    await first.tick(4);
+    const sent = escalations(first.slack);
+    expect(sent).toHaveLength(1);
+    const leftId = first.app.store.chat.messageRef('slack', 'C-OPS', left)!.id;
+    expect(sent[0]!.thread).toBe(leftId);
+    expect(sent[0]!.msg).toMatchObject({ surface: true, mentions: ['<!subteam^S0LEADS>'] });
+    expect(sent[0]!.msg.title).toMatch(/^Not acknowledged after (\d+ s|\d+ min): web-1$/);
+    expect(sent[0]!.msg.actions.map((a) => a.action)).toEqual(['ack', 'silence']);
+    // The alert itself carries no escalation mention (it had no route mentions).
+    expect([...first.slack.messages.values()].find((m) => m.id === leftId)!.msg.mentions).toBeUndefined();
+
+    const metrics = await (await fetch(`http://127.0.0.1:${first.address.port}/metrics`)).text();
+    expect(metrics).toMatch(/^sco_alerts_total\{outcome="escalated"\} 1$/m);
+
+    await first.app.stop();
+    const second = await escalating(first.dataDir, first.now(), first.slack);
+    await second.tick(2);
+    expect(escalations(first.slack)).toHaveLength(1);
+  });
+
+  it('is off by default', async () => {
+    const { app, slack, tick } = await setup({ afterMinutes: 0 });
+    await tick(8);
+    expect(app.store.openAnomalies().length).toBeGreaterThan(0);
+    expect(escalations(slack)).toEqual([]);
   });
 });

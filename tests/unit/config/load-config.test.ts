@@ -140,6 +140,16 @@ describe('loadConfig', () => {
     expect(text).toMatch(/config\.chat\.muteTimes\.2\.timezone: an IANA time zone/);
   });
 
+  it('checks escalation mentions as platform syntax, like a route’s', () => {
+    const text = chatProblems({
+      escalate: { afterMinutes: 15, mentions: { slack: ['@oncall', '<!subteam^S0LEADS>'], discord: ['<@&123456789012345678>', 'leads'] } },
+    });
+    expect(text).toMatch(/config\.chat\.escalate\.mentions\.slack\.0: a Slack mention/);
+    expect(text).toMatch(/config\.chat\.escalate\.mentions\.discord\.1: a Discord mention/);
+    expect(text).not.toMatch(/mentions\.slack\.1|mentions\.discord\.0/);
+    expect(chatProblems({ escalate: { afterMinutes: -1 } })).toMatch(/config\.chat\.escalate\.afterMinutes/);
+  });
+
   it('accepts only http(s) runbook URLs', () => {
     const text = chatProblems({
       runbooks: [{ url: 'javascript:alert(1)' }, { url: 'https://wiki/x y' }, { url: 'https://wiki.example.com/{metric}' }],
