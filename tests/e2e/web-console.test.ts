@@ -149,6 +149,10 @@ describe('web console in headless Chromium', () => {
     expect(await page.locator('[data-acked]').first().textContent()).toMatch(/^Acknowledged web-1 /);
     await expect.poll(async () => (await same.textContent()) ?? '', { timeout: 10_000 }).toMatch(/Acknowledged by web:operator at /);
     expect(await same.locator('button.ack').count()).toBe(0);
+    // The open-anomalies list says who has them (from /status).
+    await expect
+      .poll(async () => (await page.locator('#anomalies').textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/web-1 [^\n]*— acknowledged by web:operator/);
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -138,7 +138,8 @@ function render(d) {
   const an = $('anomalies'); an.replaceChildren();
   if (!d.status.openAnomalies.length) an.append(el('div', { class: 'muted' }, 'No open anomalies.'));
   for (const a of d.status.openAnomalies) {
-    an.append(el('div', { class: 'row sev-' + a.severity }, a.id + ' [' + a.severity + '] ' + a.target + ' ' + a.metric + ' (' + a.detector + '): ' + a.summary));
+    an.append(el('div', { class: 'row sev-' + a.severity, 'data-anomaly': a.id }, a.id + ' [' + a.severity + '] ' + a.target + ' ' + a.metric + ' (' + a.detector + '): ' + a.summary,
+      a.acknowledgedBy ? el('span', { class: 'muted' }, ' — acknowledged by ' + a.acknowledgedBy) : ''));
   }
   const sil = $('silences'); sil.replaceChildren();
   if (!d.silences.length) sil.append(el('div', { class: 'muted' }, 'Nothing is silenced.'));
