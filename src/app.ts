@@ -15,6 +15,7 @@ import { createMetrics } from './observability/metrics.js';
 import { AnomalyTracker } from './pipeline/detect/anomaly-tracker.js';
 import { DetectionEngine } from './pipeline/detect/detection-engine.js';
 import { createPipeline, type TickSummary } from './pipeline/pipeline.js';
+import { createHousekeeping } from './pipeline/housekeeping.js';
 import { DailyFileWriter } from './pipeline/record/daily-file-writer.js';
 import { createRecorder } from './pipeline/record/recorder.js';
 import { createS3Shipper, type S3Shipper } from './pipeline/record/s3-shipper.js';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
     executors,
     targets: targetMap,
     logger: logger.child({ component: 'remediation' }),
+    clock,
     onTransition(p, e) {
       recorder.record('remediation', e.ts, { proposal: p, event: e });
       notifier.onProposalTransition(p, e);
@@ -136,8 +138,13 @@ export function createApp(deps: AppDeps) {
 
   const tickIntervalMs = intervalMsOf(config.schedule);
   let lastTickTs: number | null = null;
-  let lastPrune = 0;
-  let lastCompact = 0;
+  const housekeeping = createHousekeeping({
+    store,
+    engine,
+    detectors: config.detectors,
+    retention: config.retention,
+    tickIntervalMs,
+  });
   let started = false;
   const timers: NodeJS.Timeout[] = [];
 
@@ -158,26 +165,6 @@ export function createApp(deps: AppDeps) {
       throw err;
     } finally {
       end();
-    }
-  }
-
-  function housekeeping(now: number): void {
-    // Every model is saved at least once per persistEverySeconds, a slice each tick.
-    const every = config.detectors.persistEverySeconds * 1000;
-    const slices = Math.max(1, Math.floor(every / tickIntervalMs));
-    engine.persist(now, every === 0 ? Infinity : Math.ceil(engine.modelCount / slices));
-    if (now - lastCompact >= 15 * 60_000) {
-      // Keep the last few minutes raw: late samples still land before their hour is compacted.
-      store.compactSamples(now - 5 * 60_000);
-      lastCompact = now;
-    }
-    if (now - lastPrune >= 10 * 60_000) {
-      store.prune(now, {
-        samplesMs: config.retention.samplesHours * 3_600_000,
-        recordsMs: config.retention.recordsDays * 86_400_000,
-        anomaliesMs: config.retention.anomaliesDays * 86_400_000,
-      });
-      lastPrune = now;
     }
   }
 

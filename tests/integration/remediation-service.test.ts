@@ -56,6 +56,8 @@ function setup(mode: 'approval' | 'auto' | 'dry_run', extra: Record<string, unkn
     executors: { simulate: exec },
     targets: () => new Map(),
     logger: captureLogger(),
+    // Actions finish "now" on this clock, never on the wall clock.
+    clock: { now: () => 25_000 },
   });
   return { store, svc, exec, file };
 }
@@ -68,11 +70,11 @@ describe('remediation service', () => {
     const r = await svc.approve(p!.id, 'alice', 20_000);
     expect(r).toMatchObject({ ok: true, proposal: { state: 'succeeded', decidedBy: 'alice', decidedTs: 20_000, result: 'did scale_up' } });
     expect(exec.calls).toHaveLength(1);
-    expect(store.proposalEvents(p!.id).map((e) => [e.from, e.to, e.actor])).toEqual([
-      [null, 'proposed', 'pipeline'],
-      ['proposed', 'approved', 'alice'],
-      ['approved', 'running', 'alice'],
-      ['running', 'succeeded', 'executor:simulate'],
+    expect(store.proposalEvents(p!.id).map((e) => [e.from, e.to, e.actor, e.ts])).toEqual([
+      [null, 'proposed', 'pipeline', 10_000],
+      ['proposed', 'approved', 'alice', 20_000],
+      ['approved', 'running', 'alice', 20_000],
+      ['running', 'succeeded', 'executor:simulate', 25_000],
     ]);
   });
 

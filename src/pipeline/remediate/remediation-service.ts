@@ -1,5 +1,5 @@
 import type { Anomaly } from '../../core/anomaly.js';
-import type { Executor, Logger, Store } from '../../core/ports.js';
+import type { Clock, Executor, Logger, Store } from '../../core/ports.js';
 import type { ExecutorKind, Proposal, ProposalEvent, ProposalState } from '../../core/remediation.js';
 import type { Target } from '../../core/target.js';
 import type { FileConfig } from '../../config/schema.js';
@@ -15,6 +15,8 @@ export interface RemediationServiceOptions {
   executors: Partial<Record<ExecutorKind, Executor>>;
   targets: () => Map<string, Target>;
   logger: Logger;
+  /** When an action finishes (decisions and ticks pass their own time). */
+  clock: Clock;
   onTransition?: (p: Proposal, e: ProposalEvent) => void;
 }
 
@@ -59,7 +61,7 @@ export function createRemediationService(opts: RemediationServiceOptions) {
         output = `executor threw: ${(err as Error).message}`;
       }
     }
-    const done = move(p.id, ['running'], ok ? 'succeeded' : 'failed', `executor:${p.executor}`, Date.now(), output.slice(0, 500), {
+    const done = move(p.id, ['running'], ok ? 'succeeded' : 'failed', `executor:${p.executor}`, opts.clock.now(), output.slice(0, 500), {
       result: output,
     });
     logger.info({ proposal: p.id, action: p.action, ok }, 'remediation finished');
@@ -104,7 +106,7 @@ export function createRemediationService(opts: RemediationServiceOptions) {
       return out;
     },
 
-    async approve(id: string, actor: string, now = Date.now()): Promise<DecisionOutcome> {
+    async approve(id: string, actor: string, now = opts.clock.now()): Promise<DecisionOutcome> {
       const cur = store.getProposal(id);
       if (!cur) return { ok: false, reason: 'not_found', message: `no proposal ${id}` };
       if (cur.state === 'proposed' && now > cur.expiresTs) {
@@ -127,7 +129,7 @@ export function createRemediationService(opts: RemediationServiceOptions) {
       return { ok: true, proposal: await track(execute(approved, actor, now)) };
     },
 
-    deny(id: string, actor: string, now = Date.now()): DecisionOutcome {
+    deny(id: string, actor: string, now = opts.clock.now()): DecisionOutcome {
       const cur = store.getProposal(id);
       if (!cur) return { ok: false, reason: 'not_found', message: `no proposal ${id}` };
       const denied = move(id, ['proposed'], 'denied', actor, now, 'denied', { decidedBy: actor, decidedTs: now });
