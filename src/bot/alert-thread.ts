@@ -1,7 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { Platform } from '../core/chat.js';
 import type { Store } from '../core/ports.js';
-import { FLEET_ALERT_PREFIX } from './fleet-events.js';
+import { isAlertKey } from './alert-keys.js';
 import type { Intent } from './parse-intent.js';
 
 /** The alert a chat message was written under, and its anomalies. */
@@ -20,7 +20,7 @@ export function alertOfThread(store: Store, platform: Platform, thread: string |
   if (!thread) return undefined;
   let key = store.chat.keyOfMessage(platform, thread);
   key = key?.replace(REMINDER, '$1');
-  if (!key || !(key.startsWith('alert:') || key.startsWith(FLEET_ALERT_PREFIX))) return undefined;
+  if (!key || !isAlertKey(key)) return undefined;
   const members = store.chat.anomaliesForKey(key).flatMap((id) => store.getAnomaly(id) ?? []);
   return members.length > 0 ? { key, members } : undefined;
 }
@@ -36,6 +36,7 @@ export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
     case 'unack':
       return intent.id || intent.target || intent.unknownTarget || intent.several ? intent : { ...intent, id: pick };
     case 'explain':
+    case 'timeline':
       return intent.id || intent.target ? intent : { ...intent, id: pick };
     case 'silence':
       return intent.target || intent.metric || intent.unknownTarget || intent.several ? intent : { ...intent, anomalyId: pick };

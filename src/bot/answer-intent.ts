@@ -8,6 +8,7 @@ import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
 import { ALL_METRICS, answerMetricSpan, METRICS_OF } from './answer-metric-span.js';
 import { answerAttention } from './answer-attention.js';
+import { answerTimeline } from './alert-timeline.js';
 import { answerTrend } from './answer-trend.js';
 import { groupFleetEvents, type FleetEvent, type FleetGrouping } from './fleet-events.js';
 import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp, table, when } from './format-reply.js';
@@ -38,6 +39,7 @@ export const HELP = [
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "silences", "unsnooze web-1"',
   '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1"',
+  '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
 ].join('\n');
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -372,6 +374,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerAnomalies(i, c);
     case 'explain':
       return answerExplain(i.id, c, i.target);
+    case 'timeline':
+      return answerTimeline(i, c);
     case 'attention':
       return i.unknownTarget && !i.target && !i.group ? unknownTargetReply(i.unknownTarget, c.targets) : answerAttention(i, c);
     case 'status':

@@ -57,6 +57,7 @@ const LOOKUPS = new Set<Intent['kind']>([
   'attention',
   'status',
   'explain',
+  'timeline',
   'silences',
   'pending',
   'history',

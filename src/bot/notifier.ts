@@ -8,6 +8,7 @@ import type { Proposal, ProposalEvent } from '../core/remediation.js';
 import type { TrackerChanges } from '../pipeline/detect/anomaly-tracker.js';
 import { DEFAULT_FLEET_GROUPING, FLEET_ALERT_PREFIX, fleetKind, type FleetGrouping } from './fleet-events.js';
 import { formatDuration } from './text-tools.js';
+import { alertKey, postedAt } from './alert-keys.js';
 import { unionDestinations } from './alert-routes.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import {
@@ -53,9 +54,6 @@ export interface NotifierOptions {
 }
 
 export type AlertOutcome = 'posted' | 'fleet' | 'late' | 'held_silenced' | 'held_maintenance' | 'routed_nowhere' | 'reminder' | 'escalated';
-
-/** When an alert message was posted: its key ends with the tick (`alert:<target>:<ts>`, `fleet-alert:<kind>:<ts>`). */
-const postedAt = (key: string): number => Number(key.slice(key.lastIndexOf(':') + 1));
 
 export function isSilenced(store: Store, target: string, metric: string, now: number): boolean {
   return store.chat.silences(now).some((s) => silenceCovers(s, target, metric));
@@ -257,7 +255,7 @@ export function createNotifier(o: NotifierOptions) {
       for (const a of groupAcrossTargets(fresh, now)) (byTarget.get(a.target) ?? byTarget.set(a.target, []).get(a.target)!).push(a);
       for (const [target, list] of byTarget) {
         // The tick, not the start: an alert held earlier may share its start with one already sent.
-        const key = `alert:${target}:${now}`;
+        const key = alertKey(target, now);
         for (const a of list) store.chat.linkAlert(a.id, key);
         routeTo(key, list);
         fanOut('post', key, renderAlert(key, list, now));

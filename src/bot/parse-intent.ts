@@ -33,6 +33,8 @@ export type Intent =
       count?: boolean;
     }
   | { kind: 'explain'; id?: string; target?: string }
+  /** "timeline an_…": what happened to an alert and who did what, in order. */
+  | { kind: 'timeline'; id?: string; target?: string }
   /** "Anything wrong?", "what needs my attention?": what is open now and what waits for a decision. */
   | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string }
   | { kind: 'status' }
@@ -101,6 +103,7 @@ const WORDS = {
   unsilence: ['unsnooze', 'unsilence', 'unmute', 'lift', 'unquiet', 'resume'],
   silences: ['silences', 'snoozes', 'muted', 'silenced', 'snoozed'],
   ack: ['ack', 'acknowledge'],
+  timeline: ['timeline', 'postmortem', 'chronology'],
   unack: ['unack', 'unacknowledge'],
   help: ['help', 'commands', 'usage', 'howto'],
   explain: ['explain', 'details', 'detail', 'describe', 'why'],
@@ -274,6 +277,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   // Short words are never fuzzy-matched, so "ask" is not "ack".
   if (command(WORDS.ack) || command(WORDS.unack))
     return { kind: command(WORDS.ack) ? 'ack' : 'unack', id: an, target, unknownTarget, ...several };
+  if (has(WORDS.timeline)) return { kind: 'timeline', id: an ?? rp, target };
   if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target };
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {

@@ -11,7 +11,7 @@ export interface Silence {
 }
 
 /** Whether a silence covers a target's metric ('*' for either matches all; network silences cover both directions). */
-export function silenceCovers(s: Silence, target: string, metric: string): boolean {
+export function silenceCovers(s: Pick<Silence, 'target' | 'metric'>, target: string, metric: string): boolean {
   return (
     (s.target === '*' || s.target === target) &&
     (s.metric === '*' || s.metric === metric || (s.metric === 'net_in' && metric === 'net_out'))

@@ -88,6 +88,8 @@ export interface Store {
 
   appendRecord(kind: string, ts: number, data: Record<string, unknown>): number;
   records(limit: number, beforeId?: number, kind?: string): RecordEntry[];
+  /** Records of these kinds between two times (inclusive), oldest first. */
+  recordsBetween(fromTs: number, untilTs: number, kinds: string[], limit: number): RecordEntry[];
 
   loadDetectorState(key: string): Buffer | undefined;
   saveDetectorStates(entries: { key: string; state: Buffer }[], ts: number): void;

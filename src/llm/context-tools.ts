@@ -2,6 +2,7 @@ import type { ThresholdRule } from '../config/schema.js';
 import type { Store } from '../core/ports.js';
 import { METRICS_OF } from '../bot/answer-metric-span.js';
 import { answerTrend } from '../bot/answer-trend.js';
+import { answerTimeline } from '../bot/alert-timeline.js';
 import { formatValue, METRIC_LABEL } from '../bot/format-reply.js';
 import { anomalyLabel, figureMetric } from '../core/metrics.js';
 import type { MetricKey } from '../bot/parse-intent.js';
@@ -85,6 +86,16 @@ export const TOOL_SPECS: ToolSpec[] = [
     parameters: { type: 'object', properties: { which: { type: 'string', enum: ['pending', 'recent'] } } },
   },
   { name: 'list_silences', description: 'Active alert silences.', parameters: { type: 'object', properties: {} } },
+  {
+    name: 'alert_timeline',
+    description:
+      'What happened to one alert, in order: when its anomalies opened and resolved, where it was posted, who acknowledged or silenced it, and each remediation step with its output. Use it to summarise an incident.',
+    parameters: {
+      type: 'object',
+      properties: { id: { type: 'string', description: 'an anomaly id (an_…) or a proposal id (rp_…)' } },
+      required: ['id'],
+    },
+  },
 ];
 
 export function createContextTools(d: ToolDeps) {
@@ -166,6 +177,11 @@ export function createContextTools(d: ToolDeps) {
             `[${p.id} ${p.action} on ${p.target}] ${p.state}${p.decidedBy ? ` by ${quoteData(p.decidedBy, 40)}` : ''}, proposed ${hhmm(p.createdTs)}; reason ${quoteData(p.reason, 120)}${p.result ? `; result ${quoteData(p.result, 120)}` : ''}`,
         )
         .join('\n');
+    },
+    alert_timeline(a) {
+      const id = str(a.id);
+      if (!id || !/^(an|rp)_[a-z0-9]{3,40}$/.test(id)) return 'error: give an anomaly id (an_…) or a proposal id (rp_…)';
+      return answerTimeline({ id }, { store: d.store, targets: d.targets(), now: d.now(), staleAfterMs: d.staleAfterMs });
     },
     list_silences() {
       const rows = d.store.chat.silences(d.now());

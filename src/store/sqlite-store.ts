@@ -73,6 +73,13 @@ const num = (v: number) => (Number.isFinite(v) && v !== Number.MAX_VALUE ? v : n
  * The default store: one SQLite file under the data dir, in WAL mode so the CLI can read while the
  * service writes. Every write path is a prepared statement; batches run in one transaction.
  */
+const recordOf = (r: Row): RecordEntry => ({
+  id: r.id as number,
+  ts: r.ts as number,
+  kind: r.kind as string,
+  data: JSON.parse(r.data as string) as Record<string, unknown>,
+});
+
 export function createSqliteStore(file: string): Store {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
@@ -124,6 +131,9 @@ export function createSqliteStore(file: string): Store {
     lastProposal: db.prepare('SELECT MAX(created_ts) AS ts FROM proposals WHERE target = ? AND action = ?'),
     insRecord: db.prepare('INSERT INTO records (ts, kind, data) VALUES (?, ?, ?)'),
     records: db.prepare('SELECT * FROM records WHERE id < ? AND (? IS NULL OR kind = ?) ORDER BY id DESC LIMIT ?'),
+    recordsBetween: db.prepare(
+      'SELECT * FROM records WHERE ts BETWEEN ? AND ? AND kind IN (SELECT value FROM json_each(?)) ORDER BY ts, id LIMIT ?',
+    ),
     loadState: db.prepare('SELECT state FROM detector_state WHERE key = ?'),
     saveState: db.prepare('INSERT OR REPLACE INTO detector_state (key, state, updated_ts) VALUES (?, ?, ?)'),
     touch: db.prepare(
@@ -282,12 +292,9 @@ export function createSqliteStore(file: string): Store {
 
     appendRecord: (kind, ts, data) => Number(q.insRecord.run(ts, kind, JSON.stringify(data)).lastInsertRowid),
     records: (limit, beforeId = Number.MAX_SAFE_INTEGER, kind) =>
-      (q.records.all(beforeId, kind ?? null, kind ?? null, limit) as Row[]).map((r): RecordEntry => ({
-        id: r.id as number,
-        ts: r.ts as number,
-        kind: r.kind as string,
-        data: JSON.parse(r.data as string),
-      })),
+      (q.records.all(beforeId, kind ?? null, kind ?? null, limit) as Row[]).map(recordOf),
+    recordsBetween: (fromTs, untilTs, kinds, limit) =>
+      (q.recordsBetween.all(fromTs, untilTs, JSON.stringify(kinds), limit) as Row[]).map(recordOf),
 
     loadDetectorState(key) {
       const r = q.loadState.get(key) as { state: Buffer } | undefined;

@@ -34,7 +34,15 @@ describe.each(['openai', 'gemini'] as const)('LLM answers through the real %s SD
     expect(data).toContain('[web-1 CPU @11:59Z] 92.0%');
     expect(data).toMatch(/\[an_lat1 web-1 latency\] warning robust: observed 850 ms, expected 90 ms–180 ms, peak 910 ms/);
     expect(data).toMatch(/\[rp_web1 restart_service on web-1\] proposed/);
-    expect(req.tools).toEqual(['current_metrics', 'list_anomalies', 'metric_series', 'metric_trend', 'list_proposals', 'list_silences']);
+    expect(req.tools).toEqual([
+      'current_metrics',
+      'list_anomalies',
+      'metric_series',
+      'metric_trend',
+      'list_proposals',
+      'list_silences',
+      'alert_timeline',
+    ]);
   });
 
   it('runs a read-only tool call round trip and accepts figures from the tool result', async () => {
@@ -71,6 +79,27 @@ describe.each(['openai', 'gemini'] as const)('LLM answers through the real %s SD
     // The same model inventing a rate is caught.
     fake.script({ text: 'db-1 disk grows 9.7 %/h.' }, { text: 'db-1 disk grows 9.7 %/h.' });
     expect((await ask('why is db-1 disk growing so fast?')).intent).toBe('llm_fallback');
+  });
+
+  it('summarises an incident from the alert_timeline tool, and a bad id gets an error the model can read', async () => {
+    const { fake, ask } = await setup(api);
+    fake.script(
+      {
+        toolCalls: [
+          { name: 'alert_timeline', args: { id: 'rp_web1' } },
+          { name: 'alert_timeline', args: { id: 'rm -rf' } },
+        ],
+      },
+      (req) => {
+        expect(req.toolResults[0]).toMatch(/^Timeline of the alert on web-1 \(UTC\):\n/);
+        expect(req.toolResults[0]).toMatch(/\n\d\d:\d\d:\d\d  rp_web1 restart_service proposed\n/);
+        expect(req.toolResults[1]).toBe('error: give an anomaly id (an_…) or a proposal id (rp_…)');
+        return { text: 'web-1 CPU went above its threshold and a restart of nginx was proposed; it still waits for approval.' };
+      },
+    );
+    const r = await ask('why did web-1 need a restart?');
+    expect(r.intent).toBe('llm');
+    expect(r.text).toMatch(/^web-1 CPU went above its threshold/);
   });
 
   it('catches an invented number, asks once for a repair, and falls back when the repair invents again', async () => {

@@ -1,0 +1,12 @@
+import { FLEET_ALERT_PREFIX } from './fleet-events.js';
+
+/**
+ * Alert message keys: `alert:<target>:<tick>` for one target's anomalies of a tick,
+ * `fleet-alert:<metric|detector>:<tick>` for a fleet message. The tick is when it was posted.
+ */
+export const alertKey = (target: string, tick: number): string => `alert:${target}:${tick}`;
+
+export const isAlertKey = (key: string): boolean => key.startsWith('alert:') || key.startsWith(FLEET_ALERT_PREFIX);
+
+/** When an alert message was posted. */
+export const postedAt = (key: string): number => Number(key.slice(key.lastIndexOf(':') + 1));

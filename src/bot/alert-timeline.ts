@@ -1,0 +1,146 @@
+import type { Anomaly } from '../core/anomaly.js';
+import { silenceCovers } from '../core/chat-store.js';
+import { anomalyLabel, figureMetric } from '../core/metrics.js';
+import type { RecordEntry, Store } from '../core/ports.js';
+import type { AnswerContext } from './answer-intent.js';
+import { postedAt } from './alert-keys.js';
+import { formatValue, stamp } from './format-reply.js';
+import { formatDuration, quoteUntrusted } from './text-tools.js';
+
+export interface TimelineEntry {
+  ts: number;
+  text: string;
+}
+
+/** What happened to one alert, in order: the facts as the store has them. */
+export interface AlertHistory {
+  key?: string;
+  members: Anomaly[];
+  /** Where the alert went; undefined when that was not recorded, empty when it went nowhere. */
+  destinations?: { platform: string; channel: string }[];
+  records: RecordEntry[];
+  proposals: {
+    id: string;
+    action: string;
+    anomalyId: string;
+    events: { ts: number; from: string | null; to: string; actor: string; note: string }[];
+  }[];
+  escalatedTs?: number;
+  reminders: number;
+}
+
+const LISTED = 40;
+const KINDS = ['alert_acknowledged', 'alert_unacknowledged', 'silence_added', 'silence_lifted'];
+
+/** Gathers an alert's history: the message an anomaly is in, its anomalies, and what people and the pipeline did. */
+export function gatherAlertHistory(store: Store, anomaly: Anomaly, now: number): AlertHistory {
+  const key = store.chat.alertKeyFor(anomaly.id);
+  const members = key ? store.chat.anomaliesForKey(key).flatMap((id) => store.getAnomaly(id) ?? []) : [anomaly];
+  const from = Math.min(...members.map((m) => m.startTs)) - 60_000;
+  const until = (members.every((m) => m.endTs !== null) ? Math.max(...members.map((m) => m.endTs!)) : now) + 60_000;
+  const ids = new Set(members.map((m) => m.id));
+  const proposals = [...new Set(members.map((m) => m.target))]
+    .flatMap((target) => store.listProposals({ target, limit: 200 }))
+    .filter((p) => ids.has(p.anomalyId))
+    .map((p) => ({ id: p.id, action: p.action, anomalyId: p.anomalyId, events: store.proposalEvents(p.id) }));
+  const escalated = key ? store.getKv(`escalate:${key}`) : undefined;
+  return {
+    key,
+    members,
+    destinations: key ? store.chat.destinationsOf(key) : undefined,
+    records: store.recordsBetween(from, until, KINDS, 500),
+    proposals,
+    ...(escalated ? { escalatedTs: Number(escalated) } : {}),
+    reminders: key ? Number(store.getKv(`remind:${key}`) ?? 0) : 0,
+  };
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** An alert's timeline as chat text, times in UTC: a post-incident review's first draft. Pure. */
+export function renderTimeline(h: AlertHistory, now: number): string {
+  const ids = new Set(h.members.map((m) => m.id));
+  const entries: TimelineEntry[] = [];
+  const add = (ts: number, text: string) => entries.push({ ts, text });
+  for (const m of h.members) {
+    add(m.startTs, `${m.id} opened: ${m.severity} ${m.target} ${anomalyLabel(m)} (${m.detector}) — ${m.summary || `${m.metric} anomaly`}`);
+    if (m.endTs !== null)
+      add(m.endTs, `${m.id} resolved after ${formatDuration(m.endTs - m.startTs)}, peak ${formatValue(figureMetric(m), m.peak)}`);
+  }
+  if (h.key) {
+    const where = h.destinations?.map((d) => `${d.platform} ${d.channel}`).join(', ');
+    add(
+      postedAt(h.key),
+      where === undefined ? 'alert posted' : where ? `alert posted to ${where}` : 'alert routed nowhere (no route had a channel)',
+    );
+  } else add(Math.min(...h.members.map((m) => m.startTs)), 'not announced: a silence or maintenance window held it');
+  const silenceIds = new Set<string>();
+  for (const r of h.records) {
+    // Actors are our own "platform:id" strings; replies are escaped by each adapter anyway.
+    const actor = str(r.data.actor);
+    if (r.kind === 'alert_acknowledged' && h.key && r.data.key === h.key)
+      add(
+        r.ts,
+        `acknowledged by ${actor}${typeof r.data.afterMs === 'number' ? ` (${formatDuration(r.data.afterMs)} after it opened)` : ''}`,
+      );
+    else if (r.kind === 'alert_unacknowledged' && h.key && Array.isArray(r.data.keys) && r.data.keys.includes(h.key))
+      add(r.ts, `handed back by ${actor}`);
+    else if (r.kind === 'silence_added') {
+      const scope = { target: str(r.data.target), metric: str(r.data.metric) };
+      const covers = ids.has(str(r.data.anomaly)) || h.members.some((m) => silenceCovers(scope, m.target, m.metric));
+      if (!covers) continue;
+      silenceIds.add(str(r.data.id));
+      const what = `${scope.target === '*' ? 'all targets' : scope.target}${scope.metric === '*' ? '' : ` ${scope.metric}`}`;
+      add(r.ts, `silenced ${what} until ${stamp(Number(r.data.untilTs))} by ${actor} (${str(r.data.id)})`);
+    } else if (r.kind === 'silence_lifted' && (silenceIds.has(str(r.data.id)) || h.members.some((m) => m.target === r.data.target)))
+      add(r.ts, `silence${r.data.id ? ` ${str(r.data.id)}` : 's'} lifted by ${actor}`);
+  }
+  if (h.escalatedTs !== undefined) add(h.escalatedTs, 'escalated: nobody had acknowledged it');
+  for (const p of h.proposals)
+    for (const e of p.events) {
+      const by = e.actor === 'pipeline' || e.actor === 'system' ? '' : ` by ${e.actor}`;
+      const state = e.from === null ? 'proposed' : e.to;
+      // A note that only repeats the state says nothing; a rule name or an executor's output does.
+      const note = e.note && e.note !== state ? `: ${e.from === null ? `rule ${e.note}` : e.note.slice(0, 160)}` : '';
+      add(e.ts, `${p.id} ${p.action} ${state}${by}${note}`);
+    }
+
+  entries.sort((a, b) => a.ts - b.ts);
+  const targets = [...new Set(h.members.map((m) => m.target))];
+  const lines = [
+    `Timeline of the alert on ${targets.slice(0, 5).join(', ')}${targets.length > 5 ? ` and ${targets.length - 5} more` : ''} (UTC):`,
+  ];
+  let day = '';
+  for (const e of entries.slice(0, LISTED)) {
+    const s = stamp(e.ts);
+    // The date once, then again only when it changes.
+    lines.push(`${s.slice(0, 10) === day ? s.slice(11, 19) : s.slice(0, 19)}  ${e.text}`);
+    day = s.slice(0, 10);
+  }
+  if (entries.length > LISTED) lines.push(`…and ${entries.length - LISTED} more.`);
+  const open = h.members.filter((m) => m.status === 'open');
+  const footer = [
+    open.length > 0 ? `Still open (${formatDuration(now - Math.min(...open.map((m) => m.startTs)))}).` : 'All resolved.',
+    h.reminders > 0 ? `${h.reminders} reminder${h.reminders === 1 ? '' : 's'} sent.` : '',
+  ].filter(Boolean);
+  lines.push(footer.join(' '));
+  return lines.join('\n');
+}
+
+/** "timeline an_…", "timeline of web-1", or "timeline" in an alert's thread (the latest alert otherwise). */
+export function answerTimeline(i: { id?: string; target?: string }, c: AnswerContext): string {
+  let a: Anomaly | undefined;
+  if (i.id?.startsWith('rp_')) {
+    const p = c.store.getProposal(i.id);
+    a = p && c.store.getAnomaly(p.anomalyId);
+    if (!a) return `No proposal ${quoteUntrusted(i.id)} with its anomaly still stored.`;
+  } else if (i.id) {
+    a = c.store.getAnomaly(i.id);
+    if (!a || a.id !== i.id) return `No anomaly ${quoteUntrusted(i.id)} (it may be older than the retention).`;
+  } else {
+    a = c.store.recentAnomalies(500).find((x) => !i.target || x.target === i.target);
+    if (!a) return `No anomalies${i.target ? ` on ${i.target}` : ''} to show.`;
+  }
+  const text = renderTimeline(gatherAlertHistory(c.store, a, c.now), c.now);
+  return i.id ? text : `The latest alert${i.target ? ` on ${i.target}` : ''} (others: "timeline an_…"):\n${text}`;
+}
