@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
-import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
+import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
@@ -44,7 +44,7 @@ describe('an alert’s timeline', () => {
     expect(app.store.getAnomaly(threshold.id)!.status).toBe('resolved');
 
     const text = (await say(`timeline ${threshold.id}`)).text;
-    const lines = text.split("\n");
+    const lines = text.split('\n');
     expect(lines[0]).toBe('Timeline of the alert on web-1 (UTC):');
     // The first entry carries the date, later ones on the same day the time only.
     expect(lines[1]).toMatch(/^2026-11-02 10:0\d:\d\d {2}an_\w+ opened: warning web-1 CPU \(threshold\) — /);

@@ -92,7 +92,7 @@ describe.each(['openai', 'gemini'] as const)('LLM answers through the real %s SD
       },
       (req) => {
         expect(req.toolResults[0]).toMatch(/^Timeline of the alert on web-1 \(UTC\):\n/);
-        expect(req.toolResults[0]).toMatch(/\n\d\d:\d\d:\d\d  rp_web1 restart_service proposed\n/);
+        expect(req.toolResults[0]).toMatch(/\n\d\d:\d\d:\d\d {2}rp_web1 restart_service proposed\n/);
         expect(req.toolResults[1]).toBe('error: give an anomaly id (an_…) or a proposal id (rp_…)');
         return { text: 'web-1 CPU went above its threshold and a restart of nginx was proposed; it still waits for approval.' };
       },
