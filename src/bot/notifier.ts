@@ -170,22 +170,31 @@ export function createNotifier(o: NotifierOptions) {
   }
 
   /**
-   * Reminds of alerts still open, unsilenced and unacknowledged; the n-th reminder is due n
-   * intervals after the start (so handing an alert back resumes at the next one due).
+   * Alert messages nobody is handling: open, unacknowledged and unsilenced, whose worst open
+   * severity is listed, with an anomaly for which `due` holds.
+   */
+  function unattended(now: number, severities: Severity[], due: (a: Anomaly, key: string) => boolean) {
+    const keys = new Set<string>();
+    for (const a of store.openAnomalies()) {
+      const key = store.chat.alertKeyFor(a.id);
+      if (key && due(a, key)) keys.add(key);
+    }
+    const silences = store.chat.silences(now);
+    return [...keys].flatMap((key) => {
+      const open = group(key).filter((a) => a.status === 'open');
+      const handled = open.length === 0 || store.chat.ackOf(key) || silenceOver(silences, open);
+      return handled || !severities.includes(worstSeverity(open)) ? [] : [{ key, open }];
+    });
+  }
+
+  /**
+   * Reminds of alerts nobody is handling; the n-th reminder is due n intervals after the start
+   * (so handing an alert back resumes at the next one due).
    */
   function remind(now: number): void {
     const r = o.remind;
     if (!r || r.everyMs <= 0) return;
-    const keys = new Set<string>();
-    for (const a of store.openAnomalies()) {
-      const key = store.chat.alertKeyFor(a.id);
-      if (key && now - a.startTs >= r.everyMs) keys.add(key);
-    }
-    const silences = store.chat.silences(now);
-    for (const key of keys) {
-      const open = group(key).filter((a) => a.status === 'open');
-      if (open.length === 0 || silenceOver(silences, open) || store.chat.ackOf(key) || !r.severities.includes(worstSeverity(open)))
-        continue;
+    for (const { key, open } of unattended(now, r.severities, (a) => now - a.startTs >= r.everyMs)) {
       const due = Math.floor((now - Math.min(...open.map((a) => a.startTs))) / r.everyMs);
       // Persisted, so a restart neither repeats a reminder nor skips the next.
       const done = Number(store.getKv(`remind:${key}`) ?? 0);
@@ -197,22 +206,13 @@ export function createNotifier(o: NotifierOptions) {
   }
 
   /**
-   * Escalates, once, alerts still open, unacknowledged and unsilenced `afterMs` after they were
-   * posted: a reply shown in the channel that pings the escalation mentions of each platform.
+   * Escalates, once, alerts nobody is handling `afterMs` after they were posted: a reply shown in
+   * the channel that pings the escalation mentions of each platform.
    */
   function escalate(now: number): void {
     const e = o.escalate;
     if (!e || e.afterMs <= 0) return;
-    const keys = new Set<string>();
-    for (const a of store.openAnomalies()) {
-      const key = store.chat.alertKeyFor(a.id);
-      if (key && now - postedAt(key) >= e.afterMs) keys.add(key);
-    }
-    const silences = store.chat.silences(now);
-    for (const key of keys) {
-      const open = group(key).filter((a) => a.status === 'open');
-      if (open.length === 0 || store.chat.ackOf(key) || silenceOver(silences, open) || !e.severities.includes(worstSeverity(open)))
-        continue;
+    for (const { key, open } of unattended(now, e.severities, (_, key) => now - postedAt(key) >= e.afterMs)) {
       // Persisted first: a restart never pages twice for one alert.
       if (store.getKv(`escalate:${key}`)) continue;
       store.setKv(`escalate:${key}`, String(now));

@@ -10,6 +10,17 @@ import { tempDir } from '../../helpers/test-config.js';
 const H = 3_600_000;
 const D = 24 * H;
 
+/** A store file as an older release left it: the first `version` migrations, then `seed`. */
+function storeAtVersion(version: number, seed: (db: Database.Database) => void): string {
+  const file = path.join(tempDir(), 'db.sqlite');
+  const old = new Database(file);
+  for (const m of MIGRATIONS.slice(0, version)) old.exec(m);
+  old.pragma(`user_version = ${version}`);
+  seed(old);
+  old.close();
+  return file;
+}
+
 function anomaly(id: string, startTs: number, endTs: number | null): Anomaly {
   return {
     ...{ id, key: `${id}|cpu|robust`, target: id, metric: 'cpu', detector: 'robust', severity: 'warning', score: 0.5 },
@@ -48,19 +59,16 @@ describe('sqlite store samples', () => {
   });
 
   it('keeps the blamed metric of a host anomaly, and opens a file from before that column', () => {
-    const file = path.join(tempDir(), 'db.sqlite');
     // A store at schema version 2 (before the column) with an anomaly in it.
-    const old = new Database(file);
-    for (const m of MIGRATIONS.slice(0, 2)) old.exec(m);
-    old.pragma('user_version = 2');
-    old
-      .prepare(
-        `INSERT INTO anomalies (id, key, target, metric, detector, status, severity, score, observed, expected_low,
+    const file = storeAtVersion(2, (old) =>
+      old
+        .prepare(
+          `INSERT INTO anomalies (id, key, target, metric, detector, status, severity, score, observed, expected_low,
       expected_high, start_ts, end_ts, updated_ts, peak, summary) VALUES ('an_old', 'w|cpu|robust', 'w', 'cpu', 'robust', 'open',
       'warning', 0.5, 95, 10, 30, 1, NULL, 1, 95, 'cpu up')`,
-      )
-      .run();
-    old.close();
+        )
+        .run(),
+    );
     const store = createSqliteStore(file);
     expect(store.getAnomaly('an_old')).not.toHaveProperty('feature');
     const host = {
@@ -166,12 +174,9 @@ describe('sqlite store samples', () => {
   });
 
   it('ages message references saved before they had an age from the first prune after the upgrade', () => {
-    const file = path.join(tempDir(), 'db.sqlite');
-    const old = new Database(file);
-    for (const m of MIGRATIONS.slice(0, 6)) old.exec(m);
-    old.pragma('user_version = 6');
-    old.prepare("INSERT INTO message_refs VALUES ('slack', 'ops', 'resolved:x', '123.456', NULL)").run();
-    old.close();
+    const file = storeAtVersion(6, (old) =>
+      old.prepare("INSERT INTO message_refs VALUES ('slack', 'ops', 'resolved:x', '123.456', NULL)").run(),
+    );
     const store = createSqliteStore(file);
     const keep = { samplesMs: D, recordsMs: D, anomaliesMs: 90 * D };
     store.prune(200 * D, keep);
