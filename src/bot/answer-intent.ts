@@ -9,6 +9,7 @@ import type { Sample } from '../core/sample.js';
 import { ALL_METRICS, answerMetricSpan, METRICS_OF } from './answer-metric-span.js';
 import { answerAttention } from './answer-attention.js';
 import { answerTimeline } from './alert-timeline.js';
+import { answerExplain } from './answer-explain.js';
 import { answerTrend } from './answer-trend.js';
 import { groupFleetEvents, type FleetEvent, type FleetGrouping } from './fleet-events.js';
 import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp, table, when } from './format-reply.js';
@@ -248,38 +249,6 @@ function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen:
       : []),
     'Ask without "how many" for the list.',
   ].join('\n');
-}
-
-function answerExplain(id: string | undefined, c: AnswerContext, target?: string): string {
-  if (!id) {
-    // "Why did web-1 alert?", "explain the last anomaly": the most recent one (on that target).
-    const latest = c.store.recentAnomalies(500).find((a) => !target || a.target === target);
-    if (!latest) return `No anomalies${target ? ` on ${target}` : ''} to explain.`;
-    return `The latest anomaly${target ? ` on ${target}` : ''} (others: "anomalies", then "explain an_…"):\n${answerExplain(latest.id, c)}`;
-  }
-  if (id.startsWith('rp_')) {
-    const p = c.store.getProposal(id);
-    if (!p) return `No proposal ${quoteUntrusted(id)}.`;
-    const a = c.store.getAnomaly(p.anomalyId);
-    return [
-      `${describeProposal(p)}. Reason: ${p.reason}.`,
-      a ? `Because of: ${describeAnomaly(a, c.now)}` : '',
-      p.state === 'proposed' ? `To decide, an approver says "approve ${p.id}" or "deny ${p.id}", or uses the buttons.` : '',
-    ]
-      .filter(Boolean)
-      .join('\n');
-  }
-  const a = c.store.getAnomaly(id);
-  if (!a || a.id !== id) return `No anomaly ${quoteUntrusted(id)}.`;
-  const props = c.store.listProposals({ target: a.target, limit: 200 }).filter((p) => p.anomalyId === a.id);
-  const lines = [describeAnomaly(a, c.now)];
-  if (a.summary) lines.push(`What: ${a.summary}.`);
-  lines.push(`Latest value ${formatValue(a.metric, a.observed)} at ${stamp(a.updatedTs)}.`);
-  if (props.length === 0) lines.push('No remediation was proposed (no rule matched, a cooldown applied, or it is silenced).');
-  for (const p of props) {
-    lines.push(`Proposed: ${describeProposal(p)}.${p.result ? ` Result: ${p.result.slice(0, 200)}` : ''}`);
-  }
-  return lines.join('\n');
 }
 
 function answerStatus(c: AnswerContext): string {
