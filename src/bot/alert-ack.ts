@@ -43,7 +43,7 @@ export function createAlertAcks(o: AlertAckOptions) {
       const n = new Set(open.map((a) => a.target)).size;
       return `${METRIC_LABEL[open[0]!.metric] ?? open[0]!.metric} on ${n} target${n === 1 ? '' : 's'} (${ids})`;
     }
-    return `${open[0]!.target} ${open.map((a) => a.metric).join(', ')} (${ids})`;
+    return `${open[0]!.target} ${[...new Set(open.map((a) => a.metric))].join(', ')} (${ids})`;
   }
 
   /** The open alert messages on a target, oldest first. */
@@ -73,10 +73,13 @@ export function createAlertAcks(o: AlertAckOptions) {
     return done;
   }
 
-  const taken = (done: string[], hint: string): ChatReply => ({
-    text: `Acknowledged ${done.join('; ')}: no reminders while ${done.length === 1 ? 'it is' : 'they are'} open. Say "unack ${hint}" to hand ${done.length === 1 ? 'it' : 'them'} back.`,
-    intent: 'ack',
-  });
+  const taken = (done: string[], hint: string): ChatReply =>
+    done.length === 0
+      ? { text: 'Nothing open was left to acknowledge; nothing changed.', intent: 'ack', private: true }
+      : {
+          text: `Acknowledged ${done.join('; ')}: no reminders while ${done.length === 1 ? 'it is' : 'they are'} open. Say "unack ${hint}" to hand ${done.length === 1 ? 'it' : 'them'} back.`,
+          intent: 'ack',
+        };
 
   const already = (a: Ack): ChatReply => ({
     text: `Already acknowledged by ${a.by} at ${stamp(a.ts)}; nothing changed.`,
