@@ -3,7 +3,8 @@
  * fleet at the pipeline's 30 s cadence. NAB (npm run bench:nab) measures detection on real series
  * sampled every 5 minutes or slower; this measures what a team would live with: how many anomaly
  * episodes each detector opens per day per 1,000 series, how many of them coincide with an injected
- * incident on that host, and how many incidents some detector caught.
+ * incident on that host, and how many incidents some detector caught; then what pending periods of
+ * 0-5 minutes (chat.pendingFor) would post, and what the configured ones post.
  *   npm run bench:fleet -- [--targets 100] [--days 3]    (the first day is warm-up, as a backfill is)
  * BENCH_DETECTORS='{"robust":{"minDeviation":5}}' compares detectors settings on the same fleet.
  */
@@ -11,6 +12,8 @@ import { loadConfig } from '../src/config/load-config.js';
 import { anomalyKey, AnomalyTracker } from '../src/pipeline/detect/anomaly-tracker.js';
 import { DetectionEngine } from '../src/pipeline/detect/detection-engine.js';
 import { generateSamples, incidentsAt, type Incident } from '../src/pipeline/ingest/synthetic-generator.js';
+import { isPending } from '../src/bot/pending-for.js';
+import type { Anomaly } from '../src/core/anomaly.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,6 +48,11 @@ const matchedTo = new Map<string, Incident | undefined>();
 const lastAnomalous = new Map<string, number>();
 const episodes: Record<string, { all: number; matched: number; incidents: Set<string>; overrun: number[]; early: number }> = {};
 const caught = new Map<string, boolean>();
+// For a pending period (chat.pendingFor): how long each measured episode lasted, with its incident.
+const PENDING = [1, 2, 5];
+type Episode = Pick<Anomaly, 'target' | 'metric' | 'detector' | 'severity' | 'startTs'> & { inc?: Incident };
+const opened = new Map<string, Episode>();
+const lasted: (Episode & { ms: number })[] = [];
 const T0 = Date.UTC(2026, 10, 2);
 const steps = Math.round((DAYS * DAY) / STEP);
 const warm = Math.round(DAY / STEP);
@@ -65,6 +73,7 @@ for (let k = 0; k < steps; k++) {
     const inc = recent.find((i) => i.target === a.target && i.startTs <= ts && ts <= i.endTs + AFTER);
     matchedTo.set(a.key, measuring ? inc : undefined);
     if (!measuring) continue;
+    opened.set(a.key, { target: a.target, metric: a.metric, detector: a.detector, severity: a.severity, startTs: a.startTs, inc });
     const e = (episodes[a.detector] ??= { all: 0, matched: 0, incidents: new Set(), overrun: [], early: 0 });
     e.all++;
     if (inc) {
@@ -74,6 +83,10 @@ for (let k = 0; k < steps; k++) {
     }
   }
   for (const a of changes.resolved) {
+    const o = opened.get(a.key);
+    // The episode's strongest severity, as the tracker kept it.
+    if (o) lasted.push({ ...o, severity: a.severity, ms: (lastAnomalous.get(a.key) ?? ts) - o.startTs });
+    opened.delete(a.key);
     const inc = matchedTo.get(a.key);
     matchedTo.delete(a.key);
     if (!inc || !measuring) continue;
@@ -114,3 +127,28 @@ for (const [name, e] of Object.entries(episodes).sort()) {
 console.log(`| all | ${((all / days) * (1000 / series)).toFixed(0)} | ${matched} | ${all ? (matched / all).toFixed(2) : '-'} | | | |`);
 const found = [...caught.values()].filter(Boolean).length;
 console.log(`incidents caught by some detector: ${found}/${caught.size} (host_silent is the silence check's, not counted)`);
+
+// Episodes still open at the end lasted at least until then.
+const end = T0 + (steps - 1) * STEP;
+for (const o of opened.values()) lasted.push({ ...o, ms: end - o.startTs });
+console.log('');
+console.log('With a pending period (chat.pendingFor): only episodes still anomalous that long after they opened are announced.');
+console.log('| detector | pending | announced/day per 1,000 series | on an injected incident | precision | incidents caught |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const name of Object.keys(episodes).sort())
+  for (const p of [0, ...PENDING]) {
+    const kept = lasted.filter((l) => l.detector === name && l.ms >= p * 60_000);
+    const hit = kept.filter((l) => l.inc);
+    const incs = new Set(hit.map((l) => `${l.inc!.target}@${l.inc!.startTs}`));
+    console.log(
+      `| ${name} | ${p} min | ${((kept.length / days) * (1000 / series)).toFixed(0)} | ${hit.length} | ${kept.length ? (hit.length / kept.length).toFixed(2) : '-'} | ${incs.size}/${caught.size} |`,
+    );
+  }
+// With the configured chat.pendingFor on every detector at once: what a team is sent.
+const roles = new Map(fleet.map((t) => [t.name, { role: t.role, labels: {} }]));
+const sent = lasted.filter((l) => !isPending(config.chat.pendingFor, { ...l, updatedTs: l.startTs + l.ms }, roles.get(l.target)));
+const sentHits = sent.filter((l) => l.inc);
+const sentIncidents = new Set(sentHits.map((l) => `${l.inc!.target}@${l.inc!.startTs}`));
+console.log(
+  `with the configured pending periods (${JSON.stringify(config.chat.pendingFor)}): ${((sent.length / days) * (1000 / series)).toFixed(0)} alerts/day per 1,000 series (all detectors), precision ${(sentHits.length / Math.max(1, sent.length)).toFixed(2)}, incidents caught by some detector ${sentIncidents.size}/${caught.size}`,
+);

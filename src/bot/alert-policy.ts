@@ -4,6 +4,7 @@ import type { FileConfig } from '../config/schema.js';
 import { alertRouter } from './alert-routes.js';
 import { fleetGroupingOf } from './fleet-events.js';
 import { muteChecker } from './mute-times.js';
+import { pendingChecker } from './pending-for.js';
 import { runbookLinks } from './runbooks.js';
 import type { NotifierOptions } from './notifier.js';
 
@@ -12,13 +13,14 @@ export function alertPolicyOf(
   chat: FileConfig['chat'],
   targets: () => ReadonlyMap<string, Pick<Target, 'role' | 'labels'>>,
   platforms: () => Iterable<Platform>,
-): Pick<NotifierOptions, 'channels' | 'route' | 'fleetGroup' | 'muted' | 'remind' | 'escalate' | 'links'> {
+): Pick<NotifierOptions, 'channels' | 'route' | 'fleetGroup' | 'muted' | 'pending' | 'remind' | 'escalate' | 'links'> {
   const running = (p: Platform) => [...platforms()].includes(p);
   return {
     channels: () => Object.fromEntries([...platforms()].map((p) => [p, (chat.channels as Record<string, string[]>)[p] ?? []])),
     route: alertRouter(chat.routes, chat.channels, targets, running),
     fleetGroup: fleetGroupingOf(chat.fleetGroup),
     muted: muteChecker(chat.muteTimes, targets),
+    pending: pendingChecker(chat.pendingFor, targets),
     remind: { everyMs: chat.remind.afterMinutes * 60_000, severities: chat.remind.severities },
     escalate: { afterMs: chat.escalate.afterMinutes * 60_000, severities: chat.escalate.severities, mentions: chat.escalate.mentions },
     links: (anomalies) => runbookLinks(chat.runbooks, anomalies, targets()),

@@ -44,6 +44,8 @@ export interface NotifierOptions {
   links?: (anomalies: Anomaly[]) => Link[];
   /** The maintenance window holding this anomaly's alert now, if any (chat.muteTimes). */
   muted?: (a: Anomaly, now: number) => string | undefined;
+  /** Whether an anomaly is still within its pending period (chat.pendingFor): not announced yet. */
+  pending?: (a: Anomaly) => boolean;
   /** Reminders for alerts open and unsilenced this long whose worst open severity is listed. */
   remind?: { everyMs: number; severities: Severity[] };
   /** One ping to `mentions` for alerts nobody acknowledged or silenced this long after they were posted. */
@@ -53,7 +55,8 @@ export interface NotifierOptions {
   onAlert?: (outcome: AlertOutcome) => void;
 }
 
-export type AlertOutcome = 'posted' | 'fleet' | 'late' | 'held_silenced' | 'held_maintenance' | 'routed_nowhere' | 'reminder' | 'escalated';
+export type AlertOutcome =
+  'posted' | 'fleet' | 'late' | 'held_silenced' | 'held_maintenance' | 'held_pending' | 'routed_nowhere' | 'reminder' | 'escalated';
 
 export function isSilenced(store: Store, target: string, metric: string, now: number): boolean {
   return store.chat.silences(now).some((s) => silenceCovers(s, target, metric));
@@ -116,6 +119,8 @@ export function createNotifier(o: NotifierOptions) {
   }
 
   const fleet = o.fleetGroup ?? DEFAULT_FLEET_GROUPING;
+  /** Anomalies held only by their pending period: announced as ordinary alerts, not late ones. */
+  const pendingOnly = new Set<string>();
   /** The latest fleet message of each kind (`metric|detector`) and when it started. */
   const fleetOf = new Map<string, { key: string; startTs: number }>();
   const FLEET = FLEET_ALERT_PREFIX;
@@ -230,11 +235,17 @@ export function createNotifier(o: NotifierOptions) {
   return {
     onAnomalies(changes: TrackerChanges): void {
       const now = o.clock.now();
-      const held = (a: Anomaly): string | undefined => (isSilenced(store, a.target, a.metric, now) ? 'silenced' : o.muted?.(a, now));
+      const held = (a: Anomaly): string | undefined =>
+        isSilenced(store, a.target, a.metric, now) ? 'silenced' : (o.muted?.(a, now) ?? (o.pending?.(a) ? 'pending' : undefined));
       const fresh: Anomaly[] = [];
       for (const a of changes.opened) {
         if (store.chat.alertKeyFor(a.id)) continue;
         const why = held(a);
+        if (why === 'pending') {
+          pendingOnly.add(a.id);
+          o.onAlert?.('held_pending');
+          continue;
+        }
         if (why) {
           o.logger.info({ anomaly: a.id, target: a.target, held: why }, 'alert held');
           o.onAlert?.(why === 'silenced' ? 'held_silenced' : 'held_maintenance');
@@ -259,7 +270,8 @@ export function createNotifier(o: NotifierOptions) {
         for (const a of list) store.chat.linkAlert(a.id, key);
         routeTo(key, list);
         fanOut('post', key, renderAlert(key, list, now));
-        o.onAlert?.(list.some((a) => late.has(a.id)) ? 'late' : 'posted');
+        o.onAlert?.(list.some((a) => late.has(a.id) && !pendingOnly.has(a.id)) ? 'late' : 'posted');
+        for (const a of list) pendingOnly.delete(a.id);
       }
       // Proposals made while their alert was held were never shown: show those still waiting.
       if (late.size > 0)
@@ -268,6 +280,7 @@ export function createNotifier(o: NotifierOptions) {
             fanOut('post', `proposal:${p.id}`, renderProposal(p), null, store.chat.alertKeyFor(p.anomalyId)!);
       const fleetDone = new Set<string>();
       for (const a of changes.resolved) {
+        pendingOnly.delete(a.id);
         const key = store.chat.alertKeyFor(a.id);
         if (!key) continue;
         const members = group(key);

@@ -225,7 +225,7 @@ function configCheck(io: CliIO): number {
 function configRoutes(io: CliIO, args: string[]): number {
   const cfg = config(io);
   const q = routeQueryOf((name) => flag(args, name), Date.now());
-  if (!q) io.out(renderRoutes(cfg.chat.routes, cfg.chat.channels, cfg.chat.muteTimes));
+  if (!q) io.out(renderRoutes(cfg.chat.routes, cfg.chat.channels, cfg.chat.muteTimes, cfg.chat.pendingFor));
   else
     io.out(
       renderRouteTest(
@@ -233,6 +233,7 @@ function configRoutes(io: CliIO, args: string[]): number {
         cfg.chat.channels,
         q,
         configTargets(cfg).find((t) => t.name === q.target),
+        cfg.chat.pendingFor,
       ),
     );
   return 0;

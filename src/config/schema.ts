@@ -322,6 +322,14 @@ export const configSchema = obj({
       .default([]),
     /** Recurring maintenance windows (bot/mute-times.ts): matching alerts opening inside are held until they end. */
     muteTimes: z.array(muteTime).default([]),
+    /**
+     * Pending periods (Prometheus's `for`): a matching anomaly is announced only once it has been
+     * anomalous this long; first match wins. The default holds the statistical detectors for a
+     * minute, which halves their alerts on the synthetic fleet (bench:fleet) for one incident in 46.
+     */
+    pendingFor: z
+      .array(obj({ match: routeMatch.prefault({}), minutes: z.number().min(0).max(1440) }))
+      .default([{ match: { detectors: ['robust', 'iforest'] }, minutes: 1 }]),
     /** Alert routing (bot/alert-routes.ts): first match wins unless it says continue; no match goes to `channels`. */
     routes: z.array(alertRoute).default([]),
   }).prefault({}),

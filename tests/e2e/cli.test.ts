@@ -86,7 +86,16 @@ describe('smartcloudops CLI', () => {
     expect(table.out).toMatch(/2\. page: severity critical -> slack: C-PAGE pinging <!subteam\^S0ONCALL>; discord: 123456789012$/m);
     expect(crit.out).toMatch(/discord: 123456789012 \(route "page"\)/);
     expect(crit.out).toMatch(/web: console \(default\)/);
-    expect(cli(['config', 'routes', '--target', 'web-1'], env).out).toMatch(/slack: C-OPS \(default\)/);
+    const web = cli(['config', 'routes', '--target', 'web-1'], env).out;
+    expect(web).toMatch(/slack: C-OPS \(default\)/);
+    // The shipped pending period: listed, and said of the statistical detectors' alerts only.
+    expect(table.out).toMatch(
+      /\nPending periods \(posted only once the anomaly has lasted this long; the first match decides\):\n {2}1 min: detector robust\|iforest\n/,
+    );
+    expect(web).not.toMatch(/pending period/);
+    expect(cli(['config', 'routes', '--target', 'web-1', '--detector', 'robust'], env).out).toMatch(
+      /\n {2}posted once the anomaly has lasted 1 min \(pending period\)\n/,
+    );
     expect(table.out).toMatch(/3\. night: metric memory \[outside daily 08:00–20:00 UTC\] -> slack: C-NIGHT$/m);
     expect(cli(['config', 'routes', '--target', 'web-1', '--metric', 'memory', '--at', '2026-11-25T22:00:00Z'], env).out).toMatch(
       /slack: C-NIGHT \(route "night"\)/,

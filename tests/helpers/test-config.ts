@@ -26,8 +26,13 @@ export function testConfig(o: TestConfigOptions = {}): Config {
     cwd: dir,
     env: { SCO_DATA_DIR: path.join(dir, 'data'), SCO_HTTP_PORT: '0', ...o.env },
     overrides: deepMerge(
-      // Slot incidents follow the wall clock: tests on real time must not meet a random silent host.
-      { targetsFile: 'targets.json', sources: { local: { enabled: false }, synthetic: { incidentEveryMinutes: 1_000_000 } } },
+      {
+        targetsFile: 'targets.json',
+        // Slot incidents follow the wall clock: tests on real time must not meet a random silent host.
+        sources: { local: { enabled: false }, synthetic: { incidentEveryMinutes: 1_000_000 } },
+        // Alerts are posted the tick their anomaly opens; the pending period's own tests set it.
+        chat: { pendingFor: [] },
+      },
       o.overrides ?? {},
     ) as Record<string, unknown>,
   });
