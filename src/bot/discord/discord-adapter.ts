@@ -127,8 +127,9 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
       platform: 'discord',
       user: { platform: 'discord', id: m.author.id, name: m.author.username, roles: rolesOf(m.member) },
       channel: m.channelId,
-      // A reply to an alert, or a message in its thread (whose id is the alert's), is about that alert.
-      thread: m.reference?.messageId ?? m.channelId,
+      // A message in an alert's thread (whose id is the alert's) is about that alert, whatever it
+      // replies to there; in a channel, a reply to an alert (or one of its reminders) is.
+      thread: m.channel.isThread() ? m.channelId : (m.reference?.messageId ?? m.channelId),
       text,
       source: mentioned ? 'mention' : 'message',
     })

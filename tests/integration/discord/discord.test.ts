@@ -157,6 +157,10 @@ describe('Discord with the real discord.js client against a local REST + gateway
     await expect.poll(() => replies(alertId).length, { timeout: 5000 }).toBe(1);
     expect(String(replies(alertId)[0]!.body!.content)).toMatch(/^Handed back 1 alert/);
     expect(app.store.chat.ackOf(key)).toBeUndefined();
+    // Inside the thread, a reply to some other message there is still about the alert.
+    discord.say(`<@${APP_ID}> ack`, '888888888888888888', alertId, '999999999999999999');
+    await expect.poll(() => replies(alertId).length, { timeout: 5000 }).toBe(2);
+    expect(String(replies(alertId)[1]!.body!.content)).toMatch(/^Acknowledged web-1 /);
   });
 
   it('answers mentions, ignores other chatter, and reconnects after a gateway drop', async () => {
