@@ -119,8 +119,13 @@ export function createNotifier(o: NotifierOptions) {
   }
 
   const fleet = o.fleetGroup ?? DEFAULT_FLEET_GROUPING;
-  /** Anomalies held only by their pending period: announced as ordinary alerts, not late ones. */
-  const pendingOnly = new Set<string>();
+  /**
+   * Remembers (in the store, so across restarts) that a silence or a maintenance window held an
+   * anomaly: announced afterwards, it is a late alert; held only by its pending period, it is not.
+   */
+  const markHeld = (a: Anomaly, why: string) => {
+    if (!store.getKv(`held:${a.id}`)) store.setKv(`held:${a.id}`, why);
+  };
   /** The latest fleet message of each kind (`metric|detector`) and when it started. */
   const fleetOf = new Map<string, { key: string; startTs: number }>();
   const FLEET = FLEET_ALERT_PREFIX;
@@ -242,11 +247,11 @@ export function createNotifier(o: NotifierOptions) {
         if (store.chat.alertKeyFor(a.id)) continue;
         const why = held(a);
         if (why === 'pending') {
-          pendingOnly.add(a.id);
           o.onAlert?.('held_pending');
           continue;
         }
         if (why) {
+          markHeld(a, why);
           o.logger.info({ anomaly: a.id, target: a.target, held: why }, 'alert held');
           o.onAlert?.(why === 'silenced' ? 'held_silenced' : 'held_maintenance');
           continue;
@@ -258,7 +263,10 @@ export function createNotifier(o: NotifierOptions) {
       const openedNow = new Set(changes.opened.map((a) => a.id));
       const late = new Set<string>();
       for (const a of store.openAnomalies()) {
-        if (openedNow.has(a.id) || store.chat.alertKeyFor(a.id) || held(a)) continue;
+        if (openedNow.has(a.id) || store.chat.alertKeyFor(a.id)) continue;
+        const why = held(a);
+        if (why && why !== 'pending') markHeld(a, why);
+        if (why) continue;
         fresh.push(a);
         late.add(a.id);
       }
@@ -270,8 +278,7 @@ export function createNotifier(o: NotifierOptions) {
         for (const a of list) store.chat.linkAlert(a.id, key);
         routeTo(key, list);
         fanOut('post', key, renderAlert(key, list, now));
-        o.onAlert?.(list.some((a) => late.has(a.id) && !pendingOnly.has(a.id)) ? 'late' : 'posted');
-        for (const a of list) pendingOnly.delete(a.id);
+        o.onAlert?.(list.some((a) => late.has(a.id) && store.getKv(`held:${a.id}`)) ? 'late' : 'posted');
       }
       // Proposals made while their alert was held were never shown: show those still waiting.
       if (late.size > 0)
@@ -280,7 +287,6 @@ export function createNotifier(o: NotifierOptions) {
             fanOut('post', `proposal:${p.id}`, renderProposal(p), null, store.chat.alertKeyFor(p.anomalyId)!);
       const fleetDone = new Set<string>();
       for (const a of changes.resolved) {
-        pendingOnly.delete(a.id);
         const key = store.chat.alertKeyFor(a.id);
         if (!key) continue;
         const members = group(key);

@@ -94,6 +94,7 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
         prefix.length + 1,
       );
     db.prepare('DELETE FROM alert_acks WHERE msg_key NOT IN (SELECT msg_key FROM alert_links)').run();
+    db.prepare("DELETE FROM kv WHERE key LIKE 'held:%' AND substr(key, 6) NOT IN (SELECT id FROM anomalies)").run();
     // References saved before they had an age start ageing now.
     db.prepare('UPDATE message_refs SET created_ts = ? WHERE created_ts IS NULL').run(now);
     db.prepare('DELETE FROM message_refs WHERE created_ts < ? AND msg_key NOT IN (SELECT msg_key FROM alert_links)').run(cutoff);

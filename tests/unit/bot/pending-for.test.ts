@@ -35,14 +35,16 @@ describe('the notifier with a pending period', () => {
     const store = createSqliteStore(':memory:');
     let now = T0;
     const outcomes: AlertOutcome[] = [];
-    const notifier = createNotifier({
-      store,
-      clock: { now: () => now },
-      logger: captureLogger(),
-      channels: () => ({ slack: ['C1'] }),
-      pending: pendingChecker(RULES, () => new Map()),
-      onAlert: (o) => outcomes.push(o),
-    });
+    const start = () =>
+      createNotifier({
+        store,
+        clock: { now: () => now },
+        logger: captureLogger(),
+        channels: () => ({ slack: ['C1'] }),
+        pending: pendingChecker(RULES, () => new Map()),
+        onAlert: (o) => outcomes.push(o),
+      });
+    let notifier = start();
     const tick = (opened: Anomaly[], updated: Anomaly[] = [], resolved: Anomaly[] = []) => {
       for (const a of [...opened, ...updated, ...resolved]) store.upsertAnomaly(a);
       notifier.onAnomalies({ opened, updated, resolved });
@@ -59,6 +61,8 @@ describe('the notifier with a pending period', () => {
     now = T0 + 30_000;
     tick([], [{ ...lasting, updatedTs: now }]);
     expect(posts()).toHaveLength(1);
+    // A restart in between: what held the anomaly is read from the store, so it is still not "late".
+    notifier = start();
     now = T0 + 60_000;
     tick([], [{ ...lasting, updatedTs: now }]);
     expect(posts().map((m) => m.msgKey)).toEqual([`alert:web-3:${T0}`, `alert:web-1:${now}`]);
@@ -71,5 +75,29 @@ describe('the notifier with a pending period', () => {
     expect(store.chat.alertKeyFor(blip.id)).toBeUndefined();
     expect(store.getAnomaly(blip.id)?.status).toBe('resolved');
     expect(outcomes.filter((o) => o === 'late')).toEqual([]);
+  });
+
+  it('counts an alert a silence held as late when it is announced, also after a restart', () => {
+    const store = createSqliteStore(':memory:');
+    let now = T0;
+    const outcomes: AlertOutcome[] = [];
+    const start = () =>
+      createNotifier({
+        store,
+        clock: { now: () => now },
+        logger: captureLogger(),
+        channels: () => ({ slack: ['C1'] }),
+        pending: pendingChecker(RULES, () => new Map()),
+        onAlert: (o) => outcomes.push(o),
+      });
+    start();
+    store.chat.addSilence({ id: 'sl_abc1', target: 'web-1', metric: '*', untilTs: T0 + 60_000, createdBy: 'web:a', createdTs: T0 });
+    const a = anomaly('web-1', 'robust', { updatedTs: T0 + 90_000 });
+    store.upsertAnomaly(a);
+    start().onAnomalies({ opened: [a], updated: [], resolved: [] });
+    expect(outcomes).toEqual(['held_silenced']);
+    now = T0 + 90_000;
+    start().onAnomalies({ opened: [], updated: [], resolved: [] });
+    expect(outcomes).toEqual(['held_silenced', 'late']);
   });
 });

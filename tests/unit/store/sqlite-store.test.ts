@@ -115,6 +115,7 @@ describe('sqlite store samples', () => {
     const keys = { old: 'alert:old:0', open: 'alert:open:0', fold: 'fleet:cpu:0', fnew: 'fleet:cpu:0' };
     for (const [id, key] of Object.entries(keys)) store.chat.linkAlert(`${id}`, key);
     for (const key of new Set(Object.values(keys))) store.setKv(`remind:${key}`, '2');
+    for (const id of ['old', 'open']) store.setKv(`held:${id}`, 'silenced');
     for (const key of [keys.old, keys.open]) expect(store.chat.acknowledge({ msgKey: key, by: 'web:a', ts: 0 })).toBe(true);
     expect(store.chat.acknowledge({ msgKey: keys.open, by: 'web:b', ts: 1 })).toBe(false);
     const sent = (msgKey: string, ts: number, platform: 'slack' | 'web' = 'slack') => {
@@ -149,6 +150,8 @@ describe('sqlite store samples', () => {
     expect(again.getKv(`remind:${keys.old}`)).toBeUndefined();
     expect(again.getKv(`remind:${keys.open}`)).toBe('2');
     expect(again.getKv(`remind:${keys.fnew}`)).toBe('2');
+    expect(again.getKv('held:old')).toBeUndefined();
+    expect(again.getKv('held:open')).toBe('silenced');
     expect(again.chat.ackOf(keys.old)).toBeUndefined();
     expect(again.chat.ackOf(keys.open)).toEqual({ msgKey: keys.open, by: 'web:a', ts: 0 });
     // An open alert can still be edited and threaded, on every platform it went to.
