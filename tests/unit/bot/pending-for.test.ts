@@ -30,20 +30,26 @@ describe('isPending', () => {
   });
 });
 
+/** A notifier on a shared in-memory store; `start()` again is a restart. */
+function setup() {
+  const store = createSqliteStore(':memory:');
+  const clock = { now: T0 };
+  const outcomes: AlertOutcome[] = [];
+  const start = () =>
+    createNotifier({
+      store,
+      clock: { now: () => clock.now },
+      logger: captureLogger(),
+      channels: () => ({ slack: ['C1'] }),
+      pending: pendingChecker(RULES, () => new Map()),
+      onAlert: (o) => outcomes.push(o),
+    });
+  return { store, clock, outcomes, start };
+}
+
 describe('the notifier with a pending period', () => {
   it('posts an anomaly once it lasts, never posts a blip, and counts both as held_pending, not late', () => {
-    const store = createSqliteStore(':memory:');
-    let now = T0;
-    const outcomes: AlertOutcome[] = [];
-    const start = () =>
-      createNotifier({
-        store,
-        clock: { now: () => now },
-        logger: captureLogger(),
-        channels: () => ({ slack: ['C1'] }),
-        pending: pendingChecker(RULES, () => new Map()),
-        onAlert: (o) => outcomes.push(o),
-      });
+    const { store, clock, outcomes, start } = setup();
     let notifier = start();
     const tick = (opened: Anomaly[], updated: Anomaly[] = [], resolved: Anomaly[] = []) => {
       for (const a of [...opened, ...updated, ...resolved]) store.upsertAnomaly(a);
@@ -58,19 +64,19 @@ describe('the notifier with a pending period', () => {
     expect(posts().map((m) => m.msgKey)).toEqual([`alert:web-3:${T0}`]);
     expect(outcomes).toEqual(['held_pending', 'held_pending', 'posted']);
 
-    now = T0 + 30_000;
-    tick([], [{ ...lasting, updatedTs: now }]);
+    clock.now = T0 + 30_000;
+    tick([], [{ ...lasting, updatedTs: clock.now }]);
     expect(posts()).toHaveLength(1);
     // A restart in between: what held the anomaly is read from the store, so it is still not "late".
     notifier = start();
-    now = T0 + 60_000;
-    tick([], [{ ...lasting, updatedTs: now }]);
-    expect(posts().map((m) => m.msgKey)).toEqual([`alert:web-3:${T0}`, `alert:web-1:${now}`]);
+    clock.now = T0 + 60_000;
+    tick([], [{ ...lasting, updatedTs: clock.now }]);
+    expect(posts().map((m) => m.msgKey)).toEqual([`alert:web-3:${T0}`, `alert:web-1:${clock.now}`]);
     expect(outcomes.at(-1)).toBe('posted');
 
     // The blip resolves without ever being announced; it stays in the store for answers and timelines.
-    now = T0 + 90_000;
-    tick([], [], [{ ...blip, status: 'resolved', endTs: now, updatedTs: now }]);
+    clock.now = T0 + 90_000;
+    tick([], [], [{ ...blip, status: 'resolved', endTs: clock.now, updatedTs: clock.now }]);
     expect(posts()).toHaveLength(2);
     expect(store.chat.alertKeyFor(blip.id)).toBeUndefined();
     expect(store.getAnomaly(blip.id)?.status).toBe('resolved');
@@ -78,25 +84,14 @@ describe('the notifier with a pending period', () => {
   });
 
   it('counts an alert a silence held as late when it is announced, also after a restart', () => {
-    const store = createSqliteStore(':memory:');
-    let now = T0;
-    const outcomes: AlertOutcome[] = [];
-    const start = () =>
-      createNotifier({
-        store,
-        clock: { now: () => now },
-        logger: captureLogger(),
-        channels: () => ({ slack: ['C1'] }),
-        pending: pendingChecker(RULES, () => new Map()),
-        onAlert: (o) => outcomes.push(o),
-      });
+    const { store, clock, outcomes, start } = setup();
     start();
     store.chat.addSilence({ id: 'sl_abc1', target: 'web-1', metric: '*', untilTs: T0 + 60_000, createdBy: 'web:a', createdTs: T0 });
     const a = anomaly('web-1', 'robust', { updatedTs: T0 + 90_000 });
     store.upsertAnomaly(a);
     start().onAnomalies({ opened: [a], updated: [], resolved: [] });
     expect(outcomes).toEqual(['held_silenced']);
-    now = T0 + 90_000;
+    clock.now = T0 + 90_000;
     start().onAnomalies({ opened: [], updated: [], resolved: [] });
     expect(outcomes).toEqual(['held_silenced', 'late']);
   });
