@@ -1,3 +1,4 @@
+import { onTestFinished } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import type { Config } from '../../src/config/load-config.js';
 import type { ChatAdapter } from '../../src/core/chat.js';
@@ -13,13 +14,15 @@ export interface ManualApp {
   now(): number;
 }
 
-/** An app on a fake clock whose ticks and outbox deliveries the test drives by hand. */
+/** An app on a fake clock whose ticks and outbox deliveries the test drives by hand; stopped when the test finishes. */
 export async function startManualApp(config: Config, o: { startTs: number; adapters?: ChatAdapter[] }): Promise<ManualApp> {
   let t = o.startTs;
   const logger = captureLogger();
   const app = createApp({ config, logger, clock: { now: () => t } });
   for (const a of o.adapters ?? []) app.addAdapter(a);
   const address = await app.start({ schedule: false });
+  // A test that restarts stops the first app itself; a second stop changes nothing.
+  onTestFinished(() => app.stop().catch(() => undefined));
   await app.outbox.stop();
   return {
     app,

@@ -1,14 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { App } from '../../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { createFakeChatAdapter, slashCommand, type FakeChatAdapter, type FakeMessage } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
-const apps: App[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
-});
 
 // The demo's boot incident (web-1's CPU spike) with reminders every minute for every severity.
 async function setup(dataDir?: string, startTs = T0, slack = createFakeChatAdapter('slack')) {
@@ -17,7 +12,6 @@ async function setup(dataDir?: string, startTs = T0, slack = createFakeChatAdapt
     overrides: { chat: { channels: { slack: ['C-OPS'] }, remind: { afterMinutes: 1, severities: ['critical', 'warning'] } } },
   });
   const m = await startManualApp(config, { startTs, adapters: [slack] });
-  apps.push(m.app);
   return { ...m, slack, dataDir: config.dataDir };
 }
 

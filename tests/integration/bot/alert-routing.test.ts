@@ -1,15 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { App } from '../../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/config/load-config.js';
 import { createFakeChatAdapter, type FakeChatAdapter, type FakeMessage } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
-const apps: App[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
-});
 
 // The boot incident, with labels for the routes and a runbook for CPU.
 function config(routes: unknown[], dataDir?: string): Config {
@@ -33,7 +28,6 @@ function config(routes: unknown[], dataDir?: string): Config {
 
 async function boot(cfg: Config, slack: FakeChatAdapter, startTs = T0) {
   const m = await startManualApp(cfg, { startTs, adapters: [slack] });
-  apps.push(m.app);
   return m;
 }
 

@@ -1,15 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { App } from '../../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { testConfig } from '../../helpers/test-config.js';
 
 // The synthetic generator cleans every disk at Thursday 00:00 UTC: a fleet-wide drop.
 const WEDNESDAY_LATE = Date.UTC(2026, 10, 4, 23, 50, 0);
-const apps: App[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
-});
 
 describe('fleet alerts through the pipeline', () => {
   async function run(fleetGroup: { minTargets: number }) {
@@ -22,8 +17,7 @@ describe('fleet alerts through the pipeline', () => {
       },
     });
     const slack = createFakeChatAdapter('slack');
-    const { app, tick } = await startManualApp(config, { startTs: WEDNESDAY_LATE, adapters: [slack] });
-    apps.push(app);
+    const { tick } = await startManualApp(config, { startTs: WEDNESDAY_LATE, adapters: [slack] });
     await tick(40, 20);
     const alerts = [...slack.messages.values()].filter((m) => !m.thread);
     return {

@@ -1,21 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { App } from '../../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 // 10:00 UTC on a Monday. The demo's boot incident (web-1's CPU, about 4 minutes) starts at once.
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
-const apps: App[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
-});
 
 async function setup(chat: Record<string, unknown> = {}) {
   const config = bootIncidentConfig({ approvalRule: true, overrides: { chat: { channels: { slack: ['C-OPS'] }, ...chat } } });
   const slack = createFakeChatAdapter('slack');
   const m = await startManualApp(config, { startTs: T0, adapters: [slack] });
-  apps.push(m.app);
   const web1Alerts = () => [...slack.messages.values()].filter((x) => !x.thread && /anomal(y|ies) on web-1$/.test(x.versions[0]!.title));
   return { ...m, slack, web1Alerts };
 }

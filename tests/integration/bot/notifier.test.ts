@@ -1,15 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { App } from '../../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { actionValue } from '../../../src/core/chat.js';
 import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
-const apps: App[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
-});
 
 async function setup() {
   const config = bootIncidentConfig({
@@ -18,7 +13,6 @@ async function setup() {
   });
   const slack = createFakeChatAdapter('slack');
   const { app, tick, advance } = await startManualApp(config, { startTs: T0, adapters: [slack] });
-  apps.push(app);
   return { app, slack, tick, advance };
 }
 

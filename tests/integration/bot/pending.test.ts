@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { App } from '../../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { postedAt } from '../../../src/bot/alert-keys.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
@@ -7,10 +6,6 @@ import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
-const apps: App[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
-});
 
 describe('the shipped pending period', () => {
   it('holds the statistical detectors’ alerts until they have lasted a minute; the threshold rule posts at once', async () => {
@@ -20,7 +15,6 @@ describe('the shipped pending period', () => {
     const config = bootIncidentConfig({ overrides: { chat: { channels: { slack: ['C-OPS'] }, pendingFor: shipped } } });
     expect(config.chat.pendingFor).toEqual(shipped);
     const { app, tick, address } = await startManualApp(config, { startTs: T0, adapters: [slack] });
-    apps.push(app);
     let heldSeen = 0;
     let postedSeen = 0;
     for (let i = 0; i < 8; i++) {

@@ -1,14 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { App } from '../../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { createFakeChatAdapter, slashCommand, type FakeChatAdapter, type FakeMessage } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
-const apps: App[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
-});
 
 // The demo's boot incident: web-1's CPU spike (about 4 minutes) opens a threshold warning and a
 // robust critical alert. Reminders every minute make its whole life fit in a test.
@@ -24,7 +19,6 @@ async function setup(remind: Record<string, unknown>, dataDir?: string, startTs 
     },
   });
   const m = await startManualApp(config, { startTs, adapters: [slack] });
-  apps.push(m.app);
   return { ...m, slack, dataDir: config.dataDir };
 }
 
@@ -89,7 +83,6 @@ describe('escalation of alerts nobody takes on', () => {
       },
     });
     const m = await startManualApp(config, { startTs, adapters: [slack] });
-    apps.push(m.app);
     return { ...m, slack, dataDir: config.dataDir };
   }
   const escalations = (slack: FakeChatAdapter) => [...slack.messages.values()].filter((m) => m.msg.title.startsWith('Not acknowledged'));

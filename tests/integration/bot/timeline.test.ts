@@ -1,14 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { App } from '../../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
-const apps: App[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
-});
 
 describe('an alert’s timeline', () => {
   it('puts what happened and who did what in order, from the store, until it resolves', async () => {
@@ -18,7 +13,6 @@ describe('an alert’s timeline', () => {
       overrides: { chat: { channels: { slack: ['C-OPS'] } }, approvers: { slack: { users: ['U1'] } } },
     });
     const { app, tick, advance } = await startManualApp(config, { startTs: T0, adapters: [slack] });
-    apps.push(app);
     const say = (text: string, user = 'U2', thread?: string) =>
       slack.emit({
         kind: 'text',
