@@ -3,6 +3,7 @@ import type { ChatReply, ChatUser } from '../core/chat.js';
 import type { Ack } from '../core/chat-store.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import type { Store } from '../core/ports.js';
+import { alertMembers } from './alert-keys.js';
 import { FLEET_ALERT_PREFIX } from './fleet-events.js';
 import { stamp } from './format-reply.js';
 import { quoteUntrusted } from './text-tools.js';
@@ -34,8 +35,7 @@ const LISTED = 5;
  */
 export function createAlertAcks(o: AlertAckOptions) {
   const { store } = o;
-  const members = (key: string): Anomaly[] => store.chat.anomaliesForKey(key).flatMap((id) => store.getAnomaly(id) ?? []);
-  const openOf = (key: string) => members(key).filter((a) => a.status === 'open');
+  const openOf = (key: string) => alertMembers(store, key).filter((a) => a.status === 'open');
 
   function describe(key: string, open: Anomaly[]): string {
     const ids = open.map((a) => a.id).join(', ');

@@ -1,3 +1,5 @@
+import type { Anomaly } from '../core/anomaly.js';
+import type { Store } from '../core/ports.js';
 import { FLEET_ALERT_PREFIX } from './fleet-events.js';
 
 /**
@@ -10,3 +12,7 @@ export const isAlertKey = (key: string): boolean => key.startsWith('alert:') || 
 
 /** When an alert message was posted. */
 export const postedAt = (key: string): number => Number(key.slice(key.lastIndexOf(':') + 1));
+
+/** The anomalies an alert message carries, as stored now (pruned ones left out). */
+export const alertMembers = (store: Pick<Store, 'chat' | 'getAnomaly'>, key: string): Anomaly[] =>
+  store.chat.anomaliesForKey(key).flatMap((id) => store.getAnomaly(id) ?? []);

@@ -1,7 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { Platform } from '../core/chat.js';
 import type { Store } from '../core/ports.js';
-import { isAlertKey } from './alert-keys.js';
+import { alertMembers, isAlertKey } from './alert-keys.js';
 import type { Intent } from './parse-intent.js';
 
 /** The alert a chat message was written under, and its anomalies. */
@@ -21,7 +21,7 @@ export function alertOfThread(store: Store, platform: Platform, thread: string |
   let key = store.chat.keyOfMessage(platform, thread);
   key = key?.replace(REMINDER, '$1');
   if (!key || !isAlertKey(key)) return undefined;
-  const members = store.chat.anomaliesForKey(key).flatMap((id) => store.getAnomaly(id) ?? []);
+  const members = alertMembers(store, key);
   return members.length > 0 ? { key, members } : undefined;
 }
 

@@ -3,7 +3,7 @@ import { silenceCovers } from '../core/chat-store.js';
 import { anomalyLabel, figureMetric } from '../core/metrics.js';
 import type { RecordEntry, Store } from '../core/ports.js';
 import type { AnswerContext } from './answer-intent.js';
-import { postedAt } from './alert-keys.js';
+import { alertMembers, postedAt } from './alert-keys.js';
 import { formatValue, stamp } from './format-reply.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
 
@@ -35,7 +35,7 @@ const KINDS = ['alert_acknowledged', 'alert_unacknowledged', 'silence_added', 's
 /** Gathers an alert's history: the message an anomaly is in, its anomalies, and what people and the pipeline did. */
 export function gatherAlertHistory(store: Store, anomaly: Anomaly, now: number): AlertHistory {
   const key = store.chat.alertKeyFor(anomaly.id);
-  const members = key ? store.chat.anomaliesForKey(key).flatMap((id) => store.getAnomaly(id) ?? []) : [anomaly];
+  const members = key ? alertMembers(store, key) : [anomaly];
   const from = Math.min(...members.map((m) => m.startTs)) - 60_000;
   const until = (members.every((m) => m.endTs !== null) ? Math.max(...members.map((m) => m.endTs!)) : now) + 60_000;
   const ids = new Set(members.map((m) => m.id));

@@ -34,8 +34,7 @@ export function answerAttention(scope: { target?: string; group?: string[] }, c:
     lines.push(`${open.length} open anomal${open.length === 1 ? 'y' : 'ies'}${critical ? `, ${critical} critical` : ''}:`);
     for (const a of open.slice(0, LISTED)) {
       const muted = silences.find((s) => silenceCovers(s, a.target, a.metric));
-      const key = c.store.chat.alertKeyFor(a.id);
-      const ack = key ? c.store.chat.ackOf(key) : undefined;
+      const ack = c.store.chat.ackOfAnomaly(a.id);
       const notes = [ack && `acknowledged by ${ack.by}`, muted && `silenced until ${stamp(muted.untilTs)}`].filter(Boolean);
       lines.push(`• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}${notes.length ? ` (${notes.join(', ')})` : ''}`);
     }

@@ -8,6 +8,7 @@ import type { MuteTime } from './mute-times.js';
 import { FLEET_ALERT_PREFIX, type FleetGrouping } from './fleet-events.js';
 import { SILENCE_BUTTON_MS, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
 import { createAlertAcks } from './alert-ack.js';
+import { alertMembers } from './alert-keys.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
@@ -172,7 +173,7 @@ export function createChatService(o: ChatServiceOptions) {
     const a = o.store.getAnomaly(anomalyId);
     if (!a) return { text: `No alert ${anomalyId} (it may be older than the retention): nothing silenced.`, intent, private: true };
     const key = o.store.chat.alertKeyFor(anomalyId);
-    const members = key ? o.store.chat.anomaliesForKey(key).flatMap((id) => o.store.getAnomaly(id) ?? []) : [a];
+    const members = key ? alertMembers(o.store, key) : [a];
     // What is still open decides: a message whose other metric has recovered silences the one left.
     const open = members.filter((m) => m.status === 'open');
     if (open.length === 0) return { text: `That alert is resolved (${a.target} ${a.metric}); nothing silenced.`, intent, private: true };

@@ -8,7 +8,7 @@ import type { Proposal, ProposalEvent } from '../core/remediation.js';
 import type { TrackerChanges } from '../pipeline/detect/anomaly-tracker.js';
 import { DEFAULT_FLEET_GROUPING, FLEET_ALERT_PREFIX, fleetKind, type FleetGrouping } from './fleet-events.js';
 import { formatDuration } from './text-tools.js';
-import { alertKey, postedAt } from './alert-keys.js';
+import { alertKey, alertMembers, postedAt } from './alert-keys.js';
 import { unionDestinations } from './alert-routes.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import {
@@ -172,12 +172,7 @@ export function createNotifier(o: NotifierOptions) {
     return links.length > 0 ? { ...msg, links } : msg;
   }
 
-  function group(key: string): Anomaly[] {
-    return store.chat
-      .anomaliesForKey(key)
-      .map((id) => store.getAnomaly(id))
-      .filter((a): a is Anomaly => a !== undefined);
-  }
+  const group = (key: string): Anomaly[] => alertMembers(store, key);
 
   /**
    * Alert messages nobody is handling: open, unacknowledged and unsilenced, whose worst open

@@ -89,6 +89,8 @@ export interface ChatStore {
   /** Records an acknowledgement; false (and nothing changes) when the message already has one. */
   acknowledge(ack: Ack): boolean;
   ackOf(msgKey: string): Ack | undefined;
+  /** The acknowledgement of the alert message an anomaly is in, if any. */
+  ackOfAnomaly(anomalyId: string): Ack | undefined;
   unacknowledge(msgKey: string): boolean;
 
   linkAlert(anomalyId: string, msgKey: string): void;

@@ -37,8 +37,7 @@ export function createSnapshotReader(d: SnapshotDeps) {
     const open = d.store.openAnomalies();
     const acks = new Map<string, string>();
     for (const a of open) {
-      const key = d.store.chat.alertKeyFor(a.id);
-      const ack = key ? d.store.chat.ackOf(key) : undefined;
+      const ack = d.store.chat.ackOfAnomaly(a.id);
       if (ack) acks.set(a.id, ack.by);
     }
     return {

@@ -72,8 +72,7 @@ export function buildStatus(store: Store, targets: Target[], now: number, staleA
     lastTick: last ? (JSON.parse(last) as Record<string, unknown>) : null,
     targets: [...byTarget.values()].sort((a, b) => a.name.localeCompare(b.name)),
     openAnomalies: open.map((a): OpenAnomaly => {
-      const key = store.chat.alertKeyFor(a.id);
-      const ack = key ? store.chat.ackOf(key) : undefined;
+      const ack = store.chat.ackOfAnomaly(a.id);
       return ack ? { ...a, acknowledgedBy: ack.by, acknowledgedAt: iso(ack.ts) } : a;
     }),
     pendingProposals: store.listProposals({ states: ['proposed'], limit: 200 }),

@@ -41,6 +41,7 @@ export const CHAT_ACKS_MIGRATION = `
 `;
 
 type Row = Record<string, unknown>;
+const ackOf = (r: Row | undefined) => r && { msgKey: r.msg_key as string, by: r.acked_by as string, ts: r.acked_ts as number };
 const DESTINATIONS_KEEP_MS = 180 * 86_400_000;
 
 export function createSqliteChatStore(db: Database.Database): ChatStore {
@@ -65,7 +66,10 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     keyOf: db.prepare('SELECT msg_key FROM message_refs WHERE platform = ? AND ref_id = ? ORDER BY created_ts LIMIT 1'),
     link: db.prepare('INSERT OR REPLACE INTO alert_links VALUES (?, ?)'),
     ack: db.prepare('INSERT OR IGNORE INTO alert_acks VALUES (?, ?, ?)'),
-    ackOf: db.prepare('SELECT acked_by, acked_ts FROM alert_acks WHERE msg_key = ?'),
+    ackOf: db.prepare('SELECT msg_key, acked_by, acked_ts FROM alert_acks WHERE msg_key = ?'),
+    ackOfAnomaly: db.prepare(
+      'SELECT k.msg_key, k.acked_by, k.acked_ts FROM alert_links l JOIN alert_acks k ON k.msg_key = l.msg_key WHERE l.anomaly_id = ?',
+    ),
     unack: db.prepare('DELETE FROM alert_acks WHERE msg_key = ?'),
     keyFor: db.prepare('SELECT msg_key FROM alert_links WHERE anomaly_id = ?'),
     forKey: db.prepare('SELECT anomaly_id FROM alert_links WHERE msg_key = ? ORDER BY anomaly_id'),
@@ -177,10 +181,8 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     },
 
     acknowledge: (a) => q.ack.run(a.msgKey, a.by, a.ts).changes > 0,
-    ackOf(msgKey) {
-      const r = q.ackOf.get(msgKey) as Row | undefined;
-      return r && { msgKey, by: r.acked_by as string, ts: r.acked_ts as number };
-    },
+    ackOf: (msgKey) => ackOf(q.ackOf.get(msgKey) as Row | undefined),
+    ackOfAnomaly: (anomalyId) => ackOf(q.ackOfAnomaly.get(anomalyId) as Row | undefined),
     unacknowledge: (msgKey) => q.unack.run(msgKey).changes > 0,
     linkAlert: (anomalyId, msgKey) => void q.link.run(anomalyId, msgKey),
     alertKeyFor: (anomalyId) => (q.keyFor.get(anomalyId) as { msg_key: string } | undefined)?.msg_key,
