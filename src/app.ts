@@ -90,7 +90,8 @@ export function createApp(deps: AppDeps) {
     onTransition(p, e) {
       recorder.record('remediation', e.ts, { proposal: p, event: e });
       notifier.onProposalTransition(p, e);
-      if (['succeeded', 'failed', 'denied', 'expired'].includes(e.to)) metrics.remediations.inc({ action: p.action, outcome: e.to });
+      if (['succeeded', 'failed', 'denied', 'expired', 'withdrawn'].includes(e.to))
+        metrics.remediations.inc({ action: p.action, outcome: e.to });
     },
   });
 

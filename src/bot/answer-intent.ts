@@ -291,7 +291,7 @@ function answerPending(c: AnswerContext): string {
 }
 
 function answerHistory(limit: number, c: AnswerContext): string {
-  const done = c.store.listProposals({ states: ['succeeded', 'failed', 'denied', 'expired', 'running', 'approved'], limit });
+  const done = c.store.listProposals({ states: ['succeeded', 'failed', 'denied', 'expired', 'withdrawn', 'running', 'approved'], limit });
   if (done.length === 0) return 'No remediation has run or been decided yet.';
   return [`The last ${done.length} remediations:`, ...done.map((p) => `• ${stamp(p.updatedTs)} ${describeProposal(p)}`)].join('\n');
 }

@@ -1,13 +1,14 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { anomalyLabel, figureMetric, formatValue } from '../core/metrics.js';
 import type { Proposal } from '../core/remediation.js';
+import { stamp } from '../core/stamp.js';
 import { formatDuration } from './text-tools.js';
 
 // Shared with the pipeline's anomaly summaries, so alerts and chat print figures the same way.
 export { formatValue, METRIC_LABEL } from '../core/metrics.js';
+export { stamp };
 
 export const clock = (ts: number) => `${new Date(ts).toISOString().slice(11, 19)} UTC`;
-export const stamp = (ts: number) => new Date(ts).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
 
 /** "at 03:21:30 UTC, 8 s ago", or "STALE: last seen …" when the reading is older than allowed. */
 export function when(ts: number, now: number, staleAfterMs: number): string {

@@ -352,7 +352,7 @@ export function createNotifier(o: NotifierOptions) {
         if (e.to === 'proposed') fanOut('post', key, renderProposal(p), null, alertKey);
         else {
           fanOut('update', key, renderProposal(p), null, alertKey);
-          if (['approved', 'denied', 'expired', 'succeeded', 'failed'].includes(e.to)) {
+          if (['approved', 'denied', 'expired', 'withdrawn', 'succeeded', 'failed'].includes(e.to)) {
             const who = e.actor.startsWith('executor:') || e.actor === 'system' ? '' : ` by ${e.actor}`;
             fanOut(
               'post',

@@ -210,6 +210,7 @@ const STATE_TEXT: Record<Proposal['state'], string> = {
   approved: 'Approved',
   denied: 'Denied',
   expired: 'Expired without a decision',
+  withdrawn: 'Withdrawn: its anomaly ended before a decision',
   running: 'Running',
   succeeded: 'Succeeded',
   failed: 'Failed',

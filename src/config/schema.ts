@@ -204,6 +204,7 @@ export const configSchema = obj({
   remediation: obj({
     approvalTtlMinutes: z.number().positive().default(30),
     allowSelfApproval: z.boolean().default(false),
+    withdrawOnResolve: z.boolean().default(true),
     rules: z.array(remediationRule).default([]),
     scripts: z.partialRecord(z.enum(ACTIONS), z.string()).default({
       restart_service: 'scripts/remediation/restart_service',

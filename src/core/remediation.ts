@@ -4,9 +4,9 @@ export type ActionId = (typeof ACTIONS)[number];
 export type RemediationMode = 'dry_run' | 'approval' | 'auto';
 export type ExecutorKind = 'simulate' | 'script' | 'aws';
 
-export type ProposalState = 'proposed' | 'approved' | 'denied' | 'expired' | 'running' | 'succeeded' | 'failed';
+export type ProposalState = 'proposed' | 'approved' | 'denied' | 'expired' | 'withdrawn' | 'running' | 'succeeded' | 'failed';
 
-export const TERMINAL_STATES: readonly ProposalState[] = ['denied', 'expired', 'succeeded', 'failed'];
+export const TERMINAL_STATES: readonly ProposalState[] = ['denied', 'expired', 'withdrawn', 'succeeded', 'failed'];
 
 /** Typed parameters per action; nothing here ever comes from chat text. */
 export interface ActionParams {

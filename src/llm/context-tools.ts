@@ -168,7 +168,7 @@ export function createContextTools(d: ToolDeps) {
     list_proposals(a) {
       const rows =
         a.which === 'recent'
-          ? d.store.listProposals({ states: ['approved', 'denied', 'expired', 'running', 'succeeded', 'failed'], limit: 10 })
+          ? d.store.listProposals({ states: ['approved', 'denied', 'expired', 'withdrawn', 'running', 'succeeded', 'failed'], limit: 10 })
           : d.store.listProposals({ states: ['proposed'], limit: 10 });
       if (!rows.length) return 'none';
       return rows

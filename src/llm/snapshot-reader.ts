@@ -33,7 +33,10 @@ export function createSnapshotReader(d: SnapshotDeps) {
       }
     }
     const pending = d.store.listProposals({ states: ['proposed'], limit: 10 });
-    const recent = d.store.listProposals({ states: ['approved', 'denied', 'expired', 'running', 'succeeded', 'failed'], limit: 5 });
+    const recent = d.store.listProposals({
+      states: ['approved', 'denied', 'expired', 'withdrawn', 'running', 'succeeded', 'failed'],
+      limit: 5,
+    });
     const open = d.store.openAnomalies();
     const acks = new Map<string, string>();
     for (const a of open) {

@@ -21,6 +21,8 @@ export interface TickSummary {
   resolved: number;
   proposals: number;
   expired: number;
+  /** Approval proposals withdrawn because their anomaly ended. */
+  withdrawn: number;
   openAnomalies: number;
 }
 
@@ -146,6 +148,7 @@ export function createPipeline(opts: PipelineOptions) {
       notify((l) => l.onAnomalies?.(changes));
       const proposals = await opts.remediation.propose(changes.opened, started);
       const expired = opts.remediation.expire(started);
+      const withdrawn = opts.remediation.withdrawEnded(started);
       if (proposals.length) notify((l) => l.onProposals?.(proposals));
 
       const summary: TickSummary = {
@@ -159,6 +162,7 @@ export function createPipeline(opts: PipelineOptions) {
         resolved: changes.resolved.length,
         proposals: proposals.length,
         expired: expired.length,
+        withdrawn: withdrawn.length,
         openAnomalies: tracker.openCount,
       };
       store.setKv('pipeline:last_tick', JSON.stringify({ ...summary, gaps: gaps.length }));

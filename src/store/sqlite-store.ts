@@ -128,7 +128,8 @@ export function createSqliteStore(file: string): Store {
     proposal: db.prepare('SELECT * FROM proposals WHERE id = ?'),
     insEvent: db.prepare('INSERT INTO proposal_events (proposal_id, from_state, to_state, actor, ts, note) VALUES (?, ?, ?, ?, ?, ?)'),
     events: db.prepare('SELECT * FROM proposal_events WHERE proposal_id = ? ORDER BY id'),
-    lastProposal: db.prepare('SELECT MAX(created_ts) AS ts FROM proposals WHERE target = ? AND action = ?'),
+    // A withdrawn proposal never ran and was never refused: the problem coming back deserves a new one.
+    lastProposal: db.prepare("SELECT MAX(created_ts) AS ts FROM proposals WHERE target = ? AND action = ? AND state <> 'withdrawn'"),
     insRecord: db.prepare('INSERT INTO records (ts, kind, data) VALUES (?, ?, ?)'),
     records: db.prepare('SELECT * FROM records WHERE id < ? AND (? IS NULL OR kind = ?) ORDER BY id DESC LIMIT ?'),
     recordsBetween: db.prepare(

@@ -132,6 +132,58 @@ describe('remediation service', () => {
     expect(auto.exec.calls[0]!.dryRun).toBe(false);
   });
 
+  it('withdraws a pending approval once its anomaly resolves; a late approval runs nothing and the problem returning gets a new proposal', async () => {
+    const { store, svc, exec } = setup('approval');
+    const a = anomaly('w1');
+    store.upsertAnomaly(a);
+    const [p] = await svc.propose([a], 10_000);
+    // Still open: nothing to withdraw.
+    expect(svc.withdrawEnded(12_000)).toEqual([]);
+    store.upsertAnomaly({ ...a, status: 'resolved', endTs: 14_000, updatedTs: 14_000 });
+    const [w] = svc.withdrawEnded(15_000);
+    expect(w).toMatchObject({ id: p!.id, state: 'withdrawn', decidedBy: null });
+    expect(w!.result).toBe('anomaly w1 resolved at 1970-01-01 00:00:14 UTC before a decision; nothing was run');
+    expect(store.proposalEvents(p!.id).at(-1)).toMatchObject({ from: 'proposed', to: 'withdrawn', actor: 'system', ts: 15_000 });
+    // A second sweep finds nothing more.
+    expect(svc.withdrawEnded(16_000)).toEqual([]);
+    const late = await svc.approve(p!.id, 'alice', 16_000);
+    expect(late).toMatchObject({ ok: false, reason: 'already_decided', proposal: { state: 'withdrawn' } });
+    expect(!late.ok && late.message).toBe(`proposal ${p!.id} was withdrawn: ${w!.result}`);
+    expect(svc.deny(p!.id, 'alice', 16_000)).toMatchObject({ ok: false, reason: 'already_decided' });
+    expect(exec.calls).toHaveLength(0);
+    // Within the rule's 60 s cooldown, but a withdrawn proposal never ran: the recurrence gets its own.
+    const again = anomaly('w2');
+    store.upsertAnomaly(again);
+    const [q] = await svc.propose([again], 20_000);
+    expect(q).toMatchObject({ anomalyId: 'w2', state: 'proposed' });
+    // A denied one still counts towards the cooldown.
+    svc.deny(q!.id, 'alice', 21_000);
+    expect(await svc.propose([anomaly('w3')], 22_000)).toHaveLength(0);
+  });
+
+  it('an approval that arrives after the anomaly resolved, before the sweep, withdraws instead of running', async () => {
+    const { store, svc, exec } = setup('approval');
+    const a = anomaly('w4');
+    store.upsertAnomaly(a);
+    const [p] = await svc.propose([a], 10_000);
+    store.upsertAnomaly({ ...a, status: 'resolved', endTs: 11_000, updatedTs: 11_000 });
+    const r = await svc.approve(p!.id, 'alice', 12_000);
+    expect(r).toMatchObject({ ok: false, reason: 'withdrawn', proposal: { state: 'withdrawn' } });
+    expect(!r.ok && r.message).toBe(`proposal ${p!.id} was withdrawn: anomaly w4 resolved at 1970-01-01 00:00:11 UTC`);
+    expect(exec.calls).toHaveLength(0);
+  });
+
+  it('keeps a proposal approvable after its anomaly resolves when withdrawOnResolve is false', async () => {
+    const { store, svc, exec } = setup('approval', { withdrawOnResolve: false });
+    const a = anomaly('w5');
+    store.upsertAnomaly(a);
+    const [p] = await svc.propose([a], 10_000);
+    store.upsertAnomaly({ ...a, status: 'resolved', endTs: 11_000, updatedTs: 11_000 });
+    expect(svc.withdrawEnded(12_000)).toEqual([]);
+    expect(await svc.approve(p!.id, 'alice', 12_000)).toMatchObject({ ok: true, proposal: { state: 'succeeded' } });
+    expect(exec.calls).toHaveLength(1);
+  });
+
   it('survives a restart: pending stays pending, an interrupted run is failed and never re-run', async () => {
     const first = setup('approval');
     const [pending] = await first.svc.propose([anomaly('c1')], 10_000);

@@ -3,11 +3,17 @@ import type { Clock, Executor, Logger, Store } from '../../core/ports.js';
 import type { ExecutorKind, Proposal, ProposalEvent, ProposalState } from '../../core/remediation.js';
 import type { Target } from '../../core/target.js';
 import type { FileConfig } from '../../config/schema.js';
+import { stamp } from '../../core/stamp.js';
 import { planRemediation } from './plan-remediation.js';
 
 export type DecisionOutcome =
   | { ok: true; proposal: Proposal }
-  | { ok: false; reason: 'not_found' | 'already_decided' | 'expired' | 'self_approval'; proposal?: Proposal; message: string };
+  | {
+      ok: false;
+      reason: 'not_found' | 'already_decided' | 'expired' | 'withdrawn' | 'self_approval';
+      proposal?: Proposal;
+      message: string;
+    };
 
 export interface RemediationServiceOptions {
   store: Store;
@@ -36,6 +42,28 @@ export function createRemediationService(opts: RemediationServiceOptions) {
     const p = store.transitionProposal(id, from, e, patch);
     if (p) opts.onTransition?.(p, e);
     return p;
+  }
+
+  /** Why a pending proposal should no longer be decided: its anomaly has resolved. */
+  function endedAnomaly(p: Proposal): string | undefined {
+    if (!opts.config.withdrawOnResolve || p.state !== 'proposed') return undefined;
+    // An anomaly that is not stored (never, in the pipeline) is left to the TTL rather than guessed at.
+    const a = store.getAnomaly(p.anomalyId);
+    if (!a || a.status === 'open') return undefined;
+    return `anomaly ${a.id} resolved at ${stamp(a.endTs ?? a.updatedTs)}`;
+  }
+
+  function withdraw(p: Proposal, why: string, now: number): Proposal | undefined {
+    return move(p.id, ['proposed'], 'withdrawn', 'system', now, why, { result: `${why} before a decision; nothing was run` });
+  }
+
+  function alreadyDecided(id: string): DecisionOutcome {
+    const p = store.getProposal(id)!;
+    const message =
+      p.state === 'withdrawn'
+        ? `proposal ${id} was withdrawn: ${p.result ?? 'its anomaly ended'}`
+        : `proposal ${id} is already ${p.state}${p.decidedBy ? ` (by ${p.decidedBy})` : ''}`;
+    return { ok: false, reason: 'already_decided', proposal: p, message };
   }
 
   async function execute(p: Proposal, actor: string, now: number): Promise<Proposal> {
@@ -113,19 +141,16 @@ export function createRemediationService(opts: RemediationServiceOptions) {
         move(id, ['proposed'], 'expired', 'system', now, 'approval TTL passed');
         return { ok: false, reason: 'expired', proposal: store.getProposal(id), message: `proposal ${id} expired` };
       }
+      const ended = endedAnomaly(cur);
+      if (ended) {
+        withdraw(cur, ended, now);
+        return { ok: false, reason: 'withdrawn', proposal: store.getProposal(id), message: `proposal ${id} was withdrawn: ${ended}` };
+      }
       if (cur.state === 'proposed' && cur.requestedBy === actor && !opts.config.allowSelfApproval) {
         return { ok: false, reason: 'self_approval', proposal: cur, message: 'you requested this action and may not approve it yourself' };
       }
       const approved = move(id, ['proposed'], 'approved', actor, now, 'approved', { decidedBy: actor, decidedTs: now });
-      if (!approved) {
-        const p = store.getProposal(id)!;
-        return {
-          ok: false,
-          reason: 'already_decided',
-          proposal: p,
-          message: `proposal ${id} is already ${p.state}${p.decidedBy ? ` (by ${p.decidedBy})` : ''}`,
-        };
-      }
+      if (!approved) return alreadyDecided(id);
       return { ok: true, proposal: await track(execute(approved, actor, now)) };
     },
 
@@ -133,10 +158,7 @@ export function createRemediationService(opts: RemediationServiceOptions) {
       const cur = store.getProposal(id);
       if (!cur) return { ok: false, reason: 'not_found', message: `no proposal ${id}` };
       const denied = move(id, ['proposed'], 'denied', actor, now, 'denied', { decidedBy: actor, decidedTs: now });
-      if (!denied) {
-        const p = store.getProposal(id)!;
-        return { ok: false, reason: 'already_decided', proposal: p, message: `proposal ${id} is already ${p.state}` };
-      }
+      if (!denied) return alreadyDecided(id);
       return { ok: true, proposal: denied };
     },
 
@@ -147,6 +169,20 @@ export function createRemediationService(opts: RemediationServiceOptions) {
           const e = move(p.id, ['proposed'], 'expired', 'system', now, 'approval TTL passed');
           if (e) out.push(e);
         }
+      }
+      return out;
+    },
+
+    /**
+     * An approval asked for a problem that is over would act on a host that has recovered (a restart
+     * for a spike that has passed): withdrawn once its anomaly resolves, unless config keeps it.
+     */
+    withdrawEnded(now: number): Proposal[] {
+      const out: Proposal[] = [];
+      for (const p of store.listProposals({ states: ['proposed'], limit: 1000 })) {
+        const ended = endedAnomaly(p);
+        const w = ended ? withdraw(p, ended, now) : undefined;
+        if (w) out.push(w);
       }
       return out;
     },

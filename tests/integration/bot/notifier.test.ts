@@ -12,14 +12,34 @@ async function setup() {
     overrides: { chat: { channels: { slack: ['C-ALERTS', 'C-OPS'] } }, approvers: { slack: { users: ['U1'] } } },
   });
   const slack = createFakeChatAdapter('slack');
-  const { app, tick, advance } = await startManualApp(config, { startTs: T0, adapters: [slack] });
-  return { app, slack, tick, advance };
+  const { app, tick, advance, address } = await startManualApp(config, { startTs: T0, adapters: [slack] });
+  return { app, slack, tick, advance, address };
 }
 
 const alertsOn = (slack: ReturnType<typeof createFakeChatAdapter>, target: string, channel: string) =>
   [...slack.messages.values()].filter(
     (m) => !m.thread && m.channel === channel && new RegExp(`anomal(y|ies) on ${target}$`).test(m.versions[0]!.title),
   );
+
+type FakeSlack = ReturnType<typeof createFakeChatAdapter>;
+
+/** The first proposal message in #C-ALERTS, and the proposal its Approve button decides. */
+function proposalMessage(slack: FakeSlack) {
+  const pm = [...slack.messages.values()].find((m) => m.channel === 'C-ALERTS' && m.msg.actions.some((a) => a.action === 'approve'))!;
+  const approve = pm.msg.actions[0]!;
+  if (approve.action !== 'approve') throw new Error('the first button of a proposal is Approve');
+  return { pm, id: approve.proposalId };
+}
+
+const approveAsAlice = (slack: FakeSlack, id: string) =>
+  slack.emit({
+    kind: 'action',
+    platform: 'slack',
+    user: { platform: 'slack', id: 'U1', name: 'alice', roles: [] },
+    channel: 'C-ALERTS',
+    action: 'approve',
+    proposalId: id,
+  });
 
 describe('notifier', () => {
   it('groups a target’s anomalies into one message per channel, updates it in place on resolve, threads follow-ups', async () => {
@@ -56,24 +76,45 @@ describe('notifier', () => {
   it('updates the proposal message when someone decides, with who and when, and threads the outcome', async () => {
     const { app, slack, tick } = await setup();
     await tick(6);
-    const pm = [...slack.messages.values()].find((m) => m.channel === 'C-ALERTS' && m.msg.actions.some((a) => a.action === 'approve'))!;
-    const approve = pm.msg.actions[0]!;
-    if (approve.action !== 'approve') throw new Error('the first button of a proposal is Approve');
-    const id = approve.proposalId;
-    await slack.emit({
-      kind: 'action',
-      platform: 'slack',
-      user: { platform: 'slack', id: 'U1', name: 'alice', roles: [] },
-      channel: 'C-ALERTS',
-      action: 'approve',
-      proposalId: id,
-    });
+    const { pm, id } = proposalMessage(slack);
+    await approveAsAlice(slack, id);
     await tick(1);
     expect(pm.msg.actions).toEqual([]);
     expect(pm.msg.status).toMatch(/Succeeded by slack:U1 at 2026-11-02/);
     const thread = [...slack.messages.values()].filter((m) => m.thread === pm.id).map((m) => m.msg.title);
     expect(thread).toEqual(expect.arrayContaining([`${id} approved by slack:U1`, `${id} succeeded`]));
     expect(app.store.getProposal(id)!.state).toBe('succeeded');
+  });
+
+  it('withdraws a proposal nobody decided once its spike is over: no buttons, why, a follow-up, counted', async () => {
+    const { app, slack, tick, address } = await setup();
+    await tick(6);
+    const { pm, id } = proposalMessage(slack);
+    expect(app.store.listProposals({ states: ['proposed'] }).map((p) => p.id)).toContain(id);
+    // The spike lasts 4 minutes, well inside the 30-minute approval TTL.
+    await tick(12);
+    const p = app.store.getProposal(id)!;
+    expect(p.state).toBe('withdrawn');
+    const anomaly = app.store.getAnomaly(p.anomalyId)!;
+    expect(anomaly.status).toBe('resolved');
+    expect(pm.msg.actions).toEqual([]);
+    expect(pm.msg.status).toBe('Withdrawn: its anomaly ended before a decision');
+    expect(pm.msg.fields.find((f) => f.label === 'result')?.value).toMatch(
+      new RegExp(`^anomaly ${anomaly.id} resolved at 2026-11-02 10:\\d\\d:\\d\\d UTC before a decision; nothing was run$`),
+    );
+    const thread = [...slack.messages.values()].filter((m) => m.thread === pm.id).map((m) => m.msg.title);
+    expect(thread).toContain(`${id} withdrawn`);
+    expect(app.store.listProposals({ states: ['proposed'] }).map((q) => q.id)).not.toContain(id);
+    // Clicking Approve on the stale message gets the reason and runs nothing.
+    const reply = await approveAsAlice(slack, id);
+    expect(reply.text).toMatch(
+      new RegExp(
+        `^proposal ${id} was withdrawn: anomaly ${anomaly.id} resolved at 2026-11-02 10:\\d\\d:\\d\\d UTC before a decision; nothing was run\\.`,
+      ),
+    );
+    expect(app.store.getProposal(id)!.state).toBe('withdrawn');
+    const metrics = await (await fetch(`http://127.0.0.1:${address.port}/metrics`)).text();
+    expect(metrics).toMatch(/^sco_remediations_total\{action="scale_up",outcome="withdrawn"\} 1$/m);
   });
 
   it('respects silences', async () => {
