@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/app.js';
+import { createRng } from '../../../src/core/random.js';
 import { freePort, requireBinary, waitFor } from '../../helpers/net.js';
 import { captureLogger, tempDir, testConfig } from '../../helpers/test-config.js';
 
@@ -80,6 +81,79 @@ describe('Alertmanager webhook receiver', () => {
     expect((await send(base, { ...payload('firing'), version: '3' })).status).toBe(400);
     const bad = await fetch(`${base}/alertmanager`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: '{oops' });
     expect(bad.status).toBe(400);
+  });
+
+  it('answers any mangled webhook with 200 or a 400 that says why, and keeps what it stored sane', async () => {
+    const { app, base } = await bot();
+    expect((await send(base, payload('firing'))).status).toBe(200);
+    const first = app.store.openAnomalies().find((a) => a.detector === 'alertmanager')!;
+    const rnd = createRng(4242);
+    // Mostly strings, which the schema lets through to the mapping; now and then anything at all.
+    const strings = [
+      ...['', ' ', '\u0000', 'firing', 'resolved', 'FIRING', '4', 'abc', 'ffff', 'zz', 'web-1', 'ＷＥＢ', '\u202e\ud83d\udd25'],
+      ...['not a date', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '1970-01-01T00:00:00Z', '2026-11-22T02:05:00Z'],
+      ...['2026-11-22T02:40:00+01:00', '2026-02-30T00:00:00Z', '<@U1> <!channel>', '../../etc/passwd', 'x'.repeat(5000)],
+    ];
+    const others: unknown[] = [null, true, 0, -1, 1e300, 4, [], {}, [{}], { a: 1 }];
+    const paths = [
+      ['version'],
+      ['status'],
+      ['alerts'],
+      ['alerts', 0],
+      ['alerts', 0, 'status'],
+      ['alerts', 0, 'labels'],
+      ['alerts', 0, 'labels', 'target'],
+      ['alerts', 0, 'labels', 'alertname'],
+      ['alerts', 0, 'labels', 'severity'],
+      ['alerts', 0, 'annotations'],
+      ['alerts', 0, 'annotations', 'summary'],
+      ['alerts', 0, 'annotations', 'runbook_url'],
+      ['alerts', 0, 'startsAt'],
+      ['alerts', 0, 'endsAt'],
+      ['alerts', 0, 'fingerprint'],
+      ['truncatedAlerts'],
+    ];
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 250; i++) {
+      const body = payload(rnd() < 0.5 ? 'firing' : 'resolved') as unknown as Record<string, unknown>;
+      for (let k = 1 + Math.floor(rnd() * 3); k > 0; k--) {
+        const p = paths[Math.floor(rnd() * paths.length)]!;
+        let node = body as Record<string | number, unknown>;
+        for (const key of p.slice(0, -1)) node = (node?.[key] ?? {}) as Record<string | number, unknown>;
+        if (typeof node !== 'object' || node === null) continue;
+        if (rnd() < 0.2) delete node[p.at(-1)!];
+        else node[p.at(-1)!] = rnd() < 0.8 ? strings[Math.floor(rnd() * strings.length)] : others[Math.floor(rnd() * others.length)];
+      }
+      const r = await send(base, body);
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      const what = JSON.stringify(body).slice(0, 400);
+      expect([200, 400], what).toContain(r.status);
+      const reply = (await r.json()) as { error?: string; accepted?: number; skipped?: number };
+      if (r.status === 400) expect(reply.error, what).toMatch(/\w/);
+      else expect(reply.accepted, what).toBe((body.alerts as unknown[]).length);
+    }
+    // Both kinds of answer came up, so the mutations reached past the schema.
+    expect(statuses.get(200)).toBeGreaterThan(10);
+    expect(statuses.get(400)).toBeGreaterThan(10);
+    // Nothing already recorded was lost, and every stored alert reads as something a person can act on.
+    expect(app.store.getAnomaly(first.id)).toBeDefined();
+    const now = Date.now();
+    console.log(
+      JSON.stringify(
+        app.store
+          .recentAnomalies(1000)
+          .filter((x) => x.detector === 'alertmanager')
+          .map((a) => [a.target.slice(0, 20), a.metric.slice(0, 20), a.startTs, a.endTs, a.status]),
+      ),
+    );
+    for (const a of app.store.recentAnomalies(1000).filter((x) => x.detector === 'alertmanager')) {
+      expect(a.target.trim(), a.id).not.toBe('');
+      expect(a.metric.trim(), a.id).not.toBe('');
+      expect(a.startTs, a.id).toBeLessThanOrEqual(now + 1000);
+      if (a.endTs !== null) expect(a.endTs, a.id).toBeGreaterThanOrEqual(a.startTs);
+    }
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
   });
 
   it('receives an alert through a real Alertmanager and shows it in the web console', async () => {
