@@ -293,7 +293,10 @@ function answerPending(c: AnswerContext): string {
 function answerHistory(limit: number, c: AnswerContext): string {
   const done = c.store.listProposals({ states: ['succeeded', 'failed', 'denied', 'expired', 'withdrawn', 'running', 'approved'], limit });
   if (done.length === 0) return 'No remediation has run or been decided yet.';
-  return [`The last ${done.length} remediations:`, ...done.map((p) => `• ${stamp(p.updatedTs)} ${describeProposal(p)}`)].join('\n');
+  return [
+    done.length === 1 ? 'The last remediation:' : `The last ${done.length} remediations:`,
+    ...done.map((p) => `• ${stamp(p.updatedTs)} ${describeProposal(p)}`),
+  ].join('\n');
 }
 
 /**

@@ -113,6 +113,17 @@ describe('notifier', () => {
       ),
     );
     expect(app.store.getProposal(id)!.state).toBe('withdrawn');
+    const history = await slack.emit({
+      kind: 'text',
+      platform: 'slack',
+      user: { platform: 'slack', id: 'U1', roles: [] },
+      channel: 'C-ALERTS',
+      text: 'remediation history',
+      source: 'mention',
+    });
+    expect(history.text).toMatch(
+      new RegExp(`^The last remediation:\\n• 2026-11-02 10:\\d\\d:\\d\\d UTC ${id} scale_up on web-1 \\(approval, simulate\\): withdrawn$`),
+    );
     const metrics = await (await fetch(`http://127.0.0.1:${address.port}/metrics`)).text();
     expect(metrics).toMatch(/^sco_remediations_total\{action="scale_up",outcome="withdrawn"\} 1$/m);
   });
