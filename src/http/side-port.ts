@@ -43,7 +43,12 @@ export function createSidePort(opts: { host: string; port: number; logger: Logge
   let server: http.Server | undefined;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // A request target such as `//host:99999` reaches us from Node's parser but is no URL we serve.
+    const url = URL.parse(req.url ?? '/', 'http://localhost');
+    if (!url) {
+      send(res, json(400, { error: 'the request target is not a valid path' }));
+      return;
+    }
     const method = req.method ?? 'GET';
     const matching = routes.filter((r) => (r.prefix ? url.pathname.startsWith(r.path) : url.pathname === r.path));
     const route = matching.find((r) => r.method === method || (r.method === 'GET' && method === 'HEAD'));

@@ -6,10 +6,19 @@ export function tokenOk(req: HttpRequest, token: string | undefined): boolean {
   if (!token) return true;
   const auth = req.headers.authorization ?? '';
   const cookie = /(?:^|;\s*)sco_token=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-  const given = auth.startsWith('Bearer ') ? auth.slice(7) : cookie ? decodeURIComponent(cookie) : (req.query.get('token') ?? '');
+  const given = auth.startsWith('Bearer ') ? auth.slice(7) : cookie ? decodeCookie(cookie) : (req.query.get('token') ?? '');
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+// A cookie with broken %-escapes is a wrong token, not a server error.
+function decodeCookie(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return '';
+  }
 }
 
 export function guarded(token: string | undefined, h: Handler): Handler {

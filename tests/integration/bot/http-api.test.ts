@@ -109,6 +109,8 @@ describe('POST /api/query', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('set-cookie')).toMatch(/sco_token=.*HttpOnly; SameSite=Strict/);
     expect((await fetch(`${base}/api/console`, { headers: { cookie: 'sco_token=s3cret-token' } })).status).toBe(200);
+    // A cookie whose %-escapes do not decode is a wrong token, not a server error.
+    expect((await fetch(`${base}/api/console`, { headers: { cookie: 'sco_token=%E0%A4%A' } })).status).toBe(401);
     // Data endpoints need it too; probes do not.
     expect((await fetch(`${base}/status`)).status).toBe(401);
     expect((await fetch(`${base}/logs`)).status).toBe(401);
