@@ -3,6 +3,7 @@ import { verifySlackRequest } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
 import type { HttpRequest, HttpResponse } from '../../http/side-port.js';
 import { json } from '../../http/side-port.js';
+import { slackPayloadProblem } from './slack-payload-problem.js';
 
 export interface SidePortReceiverOptions {
   signingSecret: string;
@@ -12,6 +13,8 @@ export interface SidePortReceiverOptions {
   ackTimeoutMs?: number;
   onEvent?: () => void;
 }
+
+const UNCLAIMED = Symbol('unclaimed');
 
 /**
  * A Bolt receiver that lives on our side port at /slack/events instead of opening its own server.
@@ -60,7 +63,13 @@ export class SidePortReceiver implements Receiver {
     } catch {
       return json(400, { error: 'unparseable body' });
     }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return json(400, { error: 'the body is not a JSON object' });
     if (body.type === 'url_verification') return json(200, { challenge: body.challenge });
+    const problem = slackPayloadProblem(body);
+    if (problem) {
+      this.o.logger.warn({ problem }, 'slack request refused: not a payload Slack sends');
+      return json(400, { error: problem });
+    }
 
     const eventId = typeof body.event_id === 'string' ? body.event_id : undefined;
     if (eventId) {
@@ -80,9 +89,23 @@ export class SidePortReceiver implements Receiver {
       retryReason: req.headers['x-slack-retry-reason'] as string | undefined,
       ack: async (response?: unknown) => acked(response ?? ''),
     };
-    const processing = this.app.processEvent(event).catch((err: unknown) => this.o.logger.error({ err }, 'slack event failed'));
-    const response = await Promise.race([ackBody, new Promise((r) => setTimeout(() => r(undefined), this.o.ackTimeoutMs ?? 2500))]);
-    void processing;
+    // Bolt resolves processEvent once every listener has run, so a request it settles without an
+    // ack is one no listener takes (an event type we do not subscribe to): answer it now, not at the timeout.
+    const processing = this.app.processEvent(event).then(
+      () => UNCLAIMED,
+      (err: unknown) => {
+        this.o.logger.error({ err }, 'slack event failed');
+        return UNCLAIMED;
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((r) => (timer = setTimeout(() => r(undefined), this.o.ackTimeoutMs ?? 2500)));
+    const response = await Promise.race([ackBody, processing, timeout]);
+    clearTimeout(timer);
+    if (response === UNCLAIMED) {
+      this.o.logger.debug({ type: body.type ?? null }, 'slack request no listener takes; answered 200 empty');
+      return { status: 200, body: '' };
+    }
     if (response === undefined) {
       // Slack shows the user an error for an unacknowledged click: a listener is missing or slow.
       this.o.logger.warn({ type: body.type ?? null }, 'slack request not acknowledged in time; answered 200 empty');

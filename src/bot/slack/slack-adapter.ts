@@ -1,4 +1,4 @@
-import { App, LogLevel } from '@slack/bolt';
+import { App, LogLevel, type RespondFn } from '@slack/bolt';
 import type { ChatAdapter, ChatEvent, ChatReply, MessageRef } from '../../core/chat.js';
 import { RateLimitedError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
@@ -7,6 +7,8 @@ import { parseBlockAction, parseMessageEvent, parseSlashCommand } from './parse-
 import { renderBlocks, renderReplyText } from './render-blocks.js';
 import { SidePortReceiver } from './side-port-receiver.js';
 import { createSocketWatchdog, onWebSocketHeartbeat } from './socket-watchdog.js';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -64,27 +66,46 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
   const handle = async (e: ChatEvent | undefined): Promise<ChatReply> =>
     e && handler ? handler(e) : { text: 'I could not read that request.', intent: 'bad_input', private: true };
 
+  // response_url is Slack's; when it cannot be reached the one reply is lost, and the bot carries on.
+  const reply = async (respond: RespondFn | undefined, message: Parameters<RespondFn>[0]) => {
+    if (!respond) return o.logger.warn({}, 'slack request without a response_url; reply dropped');
+    await respond(message).catch((err: unknown) => o.logger.warn({ err: (err as Error).message }, 'slack reply via response_url failed'));
+  };
+
   app.command(o.command, async ({ ack, command, respond }) => {
     await ack();
-    const reply = await handle(parseSlashCommand(command));
-    const blocks = (reply.messages ?? []).slice(0, 5).flatMap((m) => renderBlocks(m).blocks);
-    await respond({
-      response_type: reply.private ? 'ephemeral' : 'in_channel',
-      text: renderReplyText(reply.text),
+    const answer = await handle(parseSlashCommand(command));
+    const blocks = (answer.messages ?? []).slice(0, 5).flatMap((m) => renderBlocks(m).blocks);
+    await reply(respond, {
+      response_type: answer.private ? 'ephemeral' : 'in_channel',
+      text: renderReplyText(answer.text),
       ...(blocks.length
-        ? { blocks: [{ type: 'section', text: { type: 'mrkdwn', text: renderReplyText(reply.text).slice(0, 2900) } }, ...blocks] }
+        ? { blocks: [{ type: 'section', text: { type: 'mrkdwn', text: renderReplyText(answer.text).slice(0, 2900) } }, ...blocks] }
         : {}),
     } as never);
+  });
+  // A command the manifest routes here but we do not serve would otherwise show nothing at all.
+  app.command(new RegExp(`^(?!${escapeRegExp(o.command)}$)`), async ({ ack, command }) => {
+    await ack({
+      response_type: 'ephemeral',
+      text: `This app answers ${o.command}; ${command.command || 'that command'} is not set up here.`,
+    });
   });
   // Link buttons open in the browser; the click still arrives and must be acknowledged.
   app.action(/^sco_link_\d+$/, async ({ ack }) => {
     await ack();
   });
+  // A button we cannot read (another app's, or one from a message of an older release) gets a clear
+  // private answer instead of Slack's warning triangle.
+  app.action(/^(?!sco_(approve|deny|silence|ack|link_\d+)$)/, async ({ ack, respond }) => {
+    await ack();
+    await reply(respond, { response_type: 'ephemeral', replace_original: false, text: 'I could not read that button.' });
+  });
   app.action(/^sco_(approve|deny|silence|ack)$/, async ({ ack, body, action, respond }) => {
     await ack();
-    const reply = await handle(parseBlockAction(body as never, action as { action_id?: string; value?: string }));
+    const answer = await handle(parseBlockAction(body as never, action as { action_id?: string; value?: string }));
     // The alert itself is updated in place by the notifier; the clicker gets the outcome privately.
-    await respond({ response_type: 'ephemeral', replace_original: false, text: renderReplyText(reply.text) });
+    await reply(respond, { response_type: 'ephemeral', replace_original: false, text: renderReplyText(answer.text) });
   });
   const onMessage = async ({ event, say }: { event: unknown; say: (m: { text: string; thread_ts?: string }) => Promise<unknown> }) => {
     const e = parseMessageEvent(event as never);

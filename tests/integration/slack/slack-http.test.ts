@@ -1,105 +1,7 @@
-import { createHmac } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { SidePortReceiver } from '../../../src/bot/slack/side-port-receiver.js';
-import { startFakeSlackApi } from '../../fakes/fake-slack-api.js';
-import { captureLogger, testConfig } from '../../helpers/test-config.js';
-
-const SECRET = 'test-signing-secret';
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function sign(body: string, ts = Math.floor(Date.now() / 1000)) {
-  return {
-    'x-slack-request-timestamp': String(ts),
-    'x-slack-signature': 'v0=' + createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex'),
-  };
-}
-
-async function setup() {
-  const slack = await startFakeSlackApi();
-  cleanups.push(() => slack.close());
-  const config = testConfig({
-    targets: [
-      { name: 'web-1', role: 'web' },
-      { name: 'db-1', role: 'db' },
-    ],
-    env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url },
-    overrides: {
-      sources: { synthetic: { backfillHours: 1, incidentEveryMinutes: 100_000 } },
-      chat: { channels: { slack: ['C-ALERTS'] } },
-      approvers: { slack: { users: ['UAPPROVER', 'UOTHER'] } },
-      remediation: {
-        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
-      },
-    },
-  });
-  let t = Date.now();
-  const logger = captureLogger();
-  const app = createApp({ config, logger, clock: { now: () => t } });
-  const addr = await app.start({ schedule: false });
-  await app.outbox.stop();
-  cleanups.push(() => app.stop());
-  const events = `http://127.0.0.1:${addr.port}/slack/events`;
-  const post = async (body: string, ct: string, headers: Record<string, string> = sign(body)) => {
-    const r = await fetch(events, { method: 'POST', body, headers: { 'content-type': ct, ...headers } });
-    return { status: r.status, text: await r.text() };
-  };
-  const command = (text: string, user = 'U1', id = 'c1') =>
-    post(
-      new URLSearchParams({
-        token: 'x',
-        team_id: 'T1',
-        channel_id: 'C1',
-        user_id: user,
-        command: '/ops',
-        text,
-        response_url: slack.responseUrl(id),
-        trigger_id: '1.2.3',
-        api_app_id: 'A1',
-      }).toString(),
-      'application/x-www-form-urlencoded',
-    );
-  const click = (action: string, proposalId: string, user: string, id: string) =>
-    post(
-      new URLSearchParams({
-        payload: JSON.stringify({
-          type: 'block_actions',
-          team: { id: 'T1' },
-          user: { id: user, name: user.toLowerCase() },
-          api_app_id: 'A1',
-          token: 'x',
-          trigger_id: '1.2',
-          response_url: slack.responseUrl(id),
-          channel: { id: 'C-ALERTS' },
-          container: { type: 'message', message_ts: '1700000000.000001', channel_id: 'C-ALERTS' },
-          message: { ts: '1700000000.000001', text: 'alert' },
-          actions: [{ type: 'button', action_id: `sco_${action}`, block_id: 'b1', value: proposalId, action_ts: '1700000001.0' }],
-        }),
-      }).toString(),
-      'application/x-www-form-urlencoded',
-    );
-  const pump = async () => {
-    for (let i = 0; i < 8; i++) {
-      t += 1200;
-      await app.outbox.pumpOnce();
-    }
-  };
-  const tick = async (n: number) => {
-    for (let i = 0; i < n; i++) {
-      t += 30_000;
-      await app.tick();
-      await pump();
-    }
-  };
-  const responseFor = async (id: string) => {
-    await expect.poll(() => slack.responses.some((r) => r.path.endsWith(`/${id}`)), { timeout: 5000 }).toBe(true);
-    return slack.responses.find((r) => r.path.endsWith(`/${id}`))!.body;
-  };
-  return { app, slack, post, command, click, tick, pump, responseFor, logger };
-}
+import { captureLogger } from '../../helpers/test-config.js';
+import { signSlack as sign, startSlackHttpApp as setup } from '../../helpers/slack-http-app.js';
 
 describe('Slack over HTTP with the real Bolt app', () => {
   it('answers a signed slash command through response_url with the figure and its time', async () => {
@@ -139,6 +41,34 @@ describe('Slack over HTTP with the real Bolt app', () => {
     // Past verification, the receiver has no app yet: 503, not 401.
     expect((await receiver.handle(req('v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503'))).status).toBe(503);
     expect((await receiver.handle(req('v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b504'))).status).toBe(401);
+  });
+
+  it('answers what it does not serve clearly: another command, a button not ours, a payload Slack never sends', async () => {
+    const { post, click, responseFor, logger } = await setup();
+    const other = await post(
+      new URLSearchParams({ command: '/deploy', text: 'prod', user_id: 'U1', channel_id: 'C1', team_id: 'T1' }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+    expect(other.status).toBe(200);
+    expect(JSON.parse(other.text)).toEqual({ response_type: 'ephemeral', text: 'This app answers /ops; /deploy is not set up here.' });
+
+    // A button from another app (or an older release of ours) gets a private answer, not Slack's warning.
+    expect((await click('rollback', 'v1', 'U1', 'b1')).status).toBe(200);
+    expect((await responseFor('b1')).text).toBe('I could not read that button.');
+
+    // Signed, but not a shape Slack sends: refused with the reason, and Bolt never sees it.
+    const forged = new URLSearchParams({
+      payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, actions: 'approve' }),
+    }).toString();
+    const refused = await post(forged, 'application/x-www-form-urlencoded');
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.text)).toEqual({ error: 'block_actions without a team object (or null)' });
+    expect((await post('null', 'application/json')).status).toBe(400);
+    // An event type we do not listen to is answered without waiting for the ack timeout's warning.
+    const ev = JSON.stringify({ type: 'event_callback', team_id: 'T1', event_id: 'Ev1', event: { type: 'reaction_added', user: 'U1' } });
+    expect((await post(ev, 'application/json')).status).toBe(200);
+    expect(logger.lines.filter((l) => l.msg === 'slack request not acknowledged in time; answered 200 empty')).toEqual([]);
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 
   it('answers url_verification and deduplicates Events API retries by event_id', async () => {
