@@ -239,12 +239,13 @@ export async function startFakeDiscord() {
       options: { name: string; type: number; value: string | number }[],
       user = '444444444444444444',
       roles: string[] = [],
+      name = 'ops',
     ) {
       const iid = String(++interactions);
       dispatch(live(), 'INTERACTION_CREATE', {
         ...base(iid, `tok${iid}`, user, roles),
         type: 2,
-        data: { id: '900', name: 'ops', type: 1, guild_id: GUILD, options: [{ name: sub, type: 1, options }] },
+        data: { id: '900', name, type: 1, guild_id: GUILD, options: [{ name: sub, type: 1, options }] },
       });
       return { id: iid, token: `tok${iid}` };
     },

@@ -14,7 +14,7 @@ import {
 import type { ChatAdapter, ChatEvent, ChatReply, ChatUser, MessageRef } from '../../core/chat.js';
 import { RateLimitedError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
-import { commandText } from './discord-commands.js';
+import { commandText, readSubcommand } from './discord-commands.js';
 import { parseCustomId, renderEmbed, renderReplyContent } from './render-embed.js';
 
 export interface DiscordAdapterOptions {
@@ -75,16 +75,10 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
   client.on(Events.Error, (err) => o.logger.error({ err }, 'discord client error'));
 
   async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
-    const sub = i.options.getSubcommand(false) ?? 'help';
+    const { sub, opts } = readSubcommand(i.options.data);
     const decision = sub === 'approve' || sub === 'deny';
     await i.deferReply(decision ? { flags: MessageFlags.Ephemeral } : {});
-    const text = commandText(sub, {
-      target: i.options.getString('target') ?? undefined,
-      count: i.options.getInteger('count') ?? undefined,
-      id: i.options.getString('id') ?? undefined,
-      question: i.options.getString('question') ?? undefined,
-      what: i.options.getString('what') ?? undefined,
-    });
+    const text = commandText(sub, opts);
     const reply = await handle({ kind: 'text', platform: 'discord', user: userOf(i), channel: i.channelId, text, source: 'command' });
     // Attachments (pending proposals) come as embeds with their Approve / Deny buttons.
     const rich = (reply.messages ?? []).slice(0, 5).map(renderEmbed);
@@ -110,9 +104,21 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
 
   client.on(Events.InteractionCreate, (i) => {
     lastEvent = Date.now();
-    const run =
-      i.isChatInputCommand() && i.commandName === o.command.replace(/^\//, '') ? onCommand(i) : i.isButton() ? onButton(i) : undefined;
-    void run?.catch((err: unknown) => o.logger.error({ err }, 'discord interaction failed'));
+    const ours = o.command.replace(/^\//, '');
+    const run = i.isChatInputCommand()
+      ? i.commandName === ours
+        ? onCommand(i)
+        : // A command the application still has registered from elsewhere would show "did not respond".
+          i.reply({ content: `This app answers /${ours}; /${i.commandName} is not set up here.`, flags: MessageFlags.Ephemeral })
+      : i.isButton()
+        ? onButton(i)
+        : undefined;
+    void run?.catch(async (err: unknown) => {
+      o.logger.error({ err }, 'discord interaction failed');
+      // Whatever failed, the user's deferred reply must not stay "thinking" for ever.
+      if (i.isRepliable() && i.deferred && !i.replied)
+        await i.editReply({ content: 'Something went wrong answering that; the error is in the bot log.' }).catch(() => undefined);
+    });
   });
 
   client.on(Events.MessageCreate, (m: Message) => {

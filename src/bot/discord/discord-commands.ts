@@ -46,3 +46,23 @@ export function commandText(sub: string, opts: Record<string, string | number | 
       return sub;
   }
 }
+
+export interface OptionData {
+  name: string;
+  type: number;
+  value?: string | number | boolean;
+  options?: readonly OptionData[];
+}
+
+/**
+ * The subcommand and its option values from an interaction's raw option tree, whatever their
+ * types. discord.js's typed getters throw when a registered option's type differs from the one
+ * asked for (a guild still holding an older release's registration), which would leave the
+ * user's deferred reply "thinking" for ever.
+ */
+export function readSubcommand(data: readonly OptionData[]): { sub: string; opts: Record<string, string | undefined> } {
+  const sub = data.find((d) => d.type === 1);
+  const opts: Record<string, string | undefined> = {};
+  for (const d of sub?.options ?? []) if (d.value !== undefined) opts[d.name] = String(d.value);
+  return { sub: sub?.name ?? 'help', opts };
+}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ID, CHAN, startFakeDiscord } from '../../fakes/fake-discord.js';
+import { createRng } from '../../../src/core/random.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { testConfig } from '../../helpers/test-config.js';
 
@@ -30,12 +31,12 @@ async function setup(chat: Record<string, unknown> = {}) {
       },
     },
   });
-  const { app, address: addr, tick } = await startManualApp(config, { startTs: Date.now() });
+  const { app, address: addr, tick, logger } = await startManualApp(config, { startTs: Date.now() });
   cleanups.push(() => app.stop());
   const health = async () =>
     ((await (await fetch(`http://127.0.0.1:${addr.port}/health`)).json()) as { components: Record<string, Record<string, unknown>> })
       .components.chat_discord!;
-  return { app, discord, tick, health };
+  return { app, discord, tick, health, logger };
 }
 
 describe('Discord with the real discord.js client against a local REST + gateway', () => {
@@ -191,6 +192,80 @@ describe('Discord with the real discord.js client against a local REST + gateway
     const titles = [...discord.messages.values()].filter((m) => m.versions.length).map((m) => JSON.stringify(m.versions[0]));
     expect(new Set(titles).size).toBe(titles.length);
   });
+
+  it('answers a command it does not serve, and options registered with another type, instead of leaving the user waiting', async () => {
+    const { discord, logger } = await setup();
+    const other = discord.command('prod', [], ALICE, [], 'deploy');
+    await expect.poll(() => discord.callbacks(other.id).length, { timeout: 5000 }).toBe(1);
+    expect(discord.callbacks(other.id)[0]!.body).toMatchObject({
+      type: 4,
+      data: { content: 'This app answers /ops; /deploy is not set up here.', flags: 64 },
+    });
+    // An older registration had count as a string and target as a number: the values still count.
+    const old = discord.command('anomalies', [{ name: 'count', type: 3, value: '2' }]);
+    await expect.poll(() => discord.edits(old.token).length, { timeout: 5000 }).toBe(1);
+    expect(String(discord.edits(old.token)[0]!.body!.content)).toMatch(/^No anomalies|^The last/);
+    const num = discord.command('cpu', [{ name: 'target', type: 4, value: 1 }]);
+    await expect.poll(() => discord.edits(num.token).length, { timeout: 5000 }).toBe(1);
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  it('answers every random command and button through the gateway, logs no error, and keeps what was recorded', async () => {
+    const { app, discord, tick, logger } = await setup();
+    await tick(6);
+    const before = app.store.recentAnomalies(500).map((a) => a.id);
+    const posted = [...discord.messages.keys()].filter((k) => !k.startsWith('thread:'));
+    const ids = [...before.slice(0, 4), ...app.store.listProposals({ limit: 5 }).map((p) => p.id), 'rp_zzz', 'an_zzz', '', 'x'.repeat(300)];
+    const rnd = createRng(20261203);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+    const values = [
+      ...ids,
+      'web-1',
+      'db-1',
+      'web-9',
+      '<@&1>',
+      '@everyone',
+      '\u0000',
+      'summarise the last 3 anomalies',
+      '💥',
+      'x'.repeat(4000),
+    ];
+    const subs = ['cpu', 'anomalies', 'status', 'pending', 'approve', 'deny', 'ack', 'ask', 'help', 'zzz'];
+    const customIds = [...ids.map((i) => `sco:${pick(['approve', 'deny', 'silence', 'ack'])}:${i}`), 'sco:', 'sco:x:y:z', 'other', ':::'];
+    for (let i = 0; i < 120; i++) {
+      const r = rnd();
+      if (r < 0.45) {
+        const options =
+          rnd() < 0.2
+            ? []
+            : [
+                {
+                  name: pick(['target', 'count', 'id', 'what', 'question', 'nope']),
+                  type: pick([3, 4]),
+                  value: pick([...values, 0, -1, 51, 1e9]),
+                },
+              ];
+        const sub = pick(subs);
+        const { token } = discord.command(sub, options as never, pick([ALICE, MALLORY]), rnd() < 0.3 ? [OPS_ROLE] : []);
+        // A deferred reply whose answer never comes leaves "thinking…" on the user's screen.
+        await expect
+          .poll(() => discord.edits(token).length, { timeout: 5000, message: `${sub} ${JSON.stringify(options).slice(0, 200)}` })
+          .toBeGreaterThan(0);
+        const content = String(discord.edits(token).at(-1)!.body!.content);
+        expect(content.trim().length, content).toBeGreaterThan(0);
+        expect(content, content).not.toMatch(/\bundefined\b|\bNaN\b|\[object Object\]/);
+      } else if (r < 0.85) {
+        const { id } = discord.click(pick(customIds), pick(posted.length ? posted : ['1']), pick([ALICE, MALLORY]));
+        await expect.poll(() => discord.callbacks(id).length, { timeout: 5000 }).toBeGreaterThan(0);
+      } else {
+        discord.say(`<@${APP_ID}> ${pick(values)} ${pick(subs)}`, pick([ALICE, MALLORY]), CHAN, rnd() < 0.5 ? pick(posted) : undefined);
+      }
+      if (i % 40 === 39) await tick(1);
+    }
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+    const after = new Set(app.store.recentAnomalies(500).map((a) => a.id));
+    for (const id of before) expect(after.has(id), id).toBe(true);
+  }, 120_000);
 });
 
 describe('smartcloudops discord register', () => {
