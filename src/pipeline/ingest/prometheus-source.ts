@@ -47,7 +47,7 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
     return name;
   };
 
-  async function query(promql: string, now: number): Promise<VectorResult[]> {
+  async function query(promql: string, now: number): Promise<unknown[]> {
     const u = new URL('/api/v1/query', opts.url);
     u.searchParams.set('query', promql);
     u.searchParams.set('time', String(now / 1000));
@@ -59,8 +59,21 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
     };
     if (!res.ok || body.status !== 'success') throw new Error(`HTTP ${res.status}: ${body.error ?? 'query failed'}`);
     if (body.data?.resultType !== 'vector') throw new Error(`unexpected result type ${body.data?.resultType}`);
-    return body.data.result ?? [];
+    if (!Array.isArray(body.data.result)) throw new Error('vector result is not a list');
+    return body.data.result as unknown[];
   }
+
+  // One row that is not [labels, [time, "value"]] (a proxy's rewrite, a broken exporter) is dropped,
+  // not allowed to take the rest of that metric's rows with it.
+  const readRow = (r: unknown): { instance?: string; ts: number; value: number } | undefined => {
+    const row = r as Partial<VectorResult> | null;
+    if (typeof row !== 'object' || row === null || typeof row.metric !== 'object' || row.metric === null) return undefined;
+    if (!Array.isArray(row.value) || row.value.length !== 2) return undefined;
+    const ts = Number(row.value[0]) * 1000;
+    const value = typeof row.value[1] === 'string' ? Number(row.value[1]) : NaN;
+    const instance = row.metric[opts.instanceLabel];
+    return Number.isFinite(ts) ? { instance: typeof instance === 'string' ? instance : undefined, ts, value } : undefined;
+  };
 
   return {
     name: 'prometheus',
@@ -72,14 +85,20 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
       await Promise.all(
         Object.entries(queries).map(async ([metric, promql]) => {
           try {
+            let malformed = 0;
             for (const r of await query(promql, now)) {
-              const instance = r.metric[opts.instanceLabel];
-              const target = instance ? targetFor(instance) : undefined;
-              const value = Number(r.value[1]);
-              if (!target || !Number.isFinite(value)) continue;
-              samples.push({ target, metric, ts: Math.round(r.value[0] * 1000), value: Math.round(value * 100) / 100 });
+              const row = readRow(r);
+              if (!row) {
+                malformed++;
+                continue;
+              }
+              const target = row.instance ? targetFor(row.instance) : undefined;
+              if (!target || !Number.isFinite(row.value)) continue;
+              samples.push({ target, metric, ts: Math.round(row.ts), value: Math.round(row.value * 100) / 100 });
               (seen.get(target) ?? seen.set(target, new Set()).get(target)!).add(metric);
             }
+            if (malformed)
+              gaps.push({ source: 'prometheus', metric, reason: `${malformed} result row(s) not [labels, [time, value]]; skipped` });
           } catch (err) {
             gaps.push({ source: 'prometheus', metric, reason: (err as Error).message });
           }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildQueries, chunk } from '../../../src/pipeline/ingest/cloudwatch-source.js';
 import { createFileSource, parseMetricsJson } from '../../../src/pipeline/ingest/file-source.js';
 import { createLocalSource } from '../../../src/pipeline/ingest/local-source.js';
-import { nodeExporterQueries } from '../../../src/pipeline/ingest/prometheus-source.js';
+import { createPrometheusSource, nodeExporterQueries } from '../../../src/pipeline/ingest/prometheus-source.js';
 import { createSyntheticSource } from '../../../src/pipeline/ingest/synthetic-source.js';
 import { tempDir } from '../../helpers/test-config.js';
 
@@ -92,6 +92,64 @@ describe('source helpers', () => {
     expect(Object.keys(q)).toEqual(['cpu', 'memory', 'disk', 'net_in', 'net_out']);
     expect(q.disk).toMatch(/fstype!~"tmpfs/);
     expect(q.net_in).toMatch(/device!~"lo\|/);
+  });
+
+  it('prometheus keeps the good rows of a mangled answer and names what it skipped', async () => {
+    const T = 1_793_613_600;
+    const bodies: Record<string, unknown> = {
+      cpu: {
+        status: 'success',
+        data: {
+          resultType: 'vector',
+          result: [
+            { metric: { instance: 'a:9100' }, value: [T, '41.5'] },
+            null,
+            { metric: { instance: 'a:9100' }, value: 'x' },
+            { value: [T, '1'] },
+            { metric: { instance: 'a:9100' }, value: ['soon', '1'] },
+          ],
+        },
+      },
+      memory: { status: 'success', data: { resultType: 'vector', result: { oops: true } } },
+      disk: { status: 'success', data: { resultType: 'matrix', result: [] } },
+      net_in: {
+        status: 'success',
+        data: {
+          resultType: 'vector',
+          result: [
+            { metric: { instance: 'a:9100' }, value: [T, 'NaN'] },
+            { metric: { instance: 7 }, value: [T, '1'] },
+          ],
+        },
+      },
+      net_out: '<html>502 Bad Gateway</html>',
+    };
+    const fakeFetch = (async (u: URL) => {
+      const q = u.searchParams.get('query')!;
+      const metric = Object.entries(nodeExporterQueries('1m', 'instance')).find(([, v]) => v === q)![0];
+      const body = bodies[metric];
+      return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status: typeof body === 'string' ? 502 : 200 });
+    }) as typeof fetch;
+    const src = createPrometheusSource({
+      url: 'http://prom.invalid:9090',
+      timeoutMs: 1000,
+      rateWindow: '1m',
+      instanceLabel: 'instance',
+      targets: [{ name: 'a', address: 'a:9100', labels: {}, source: 'prometheus' }],
+      fetch: fakeFetch,
+    });
+    const r = await src.collect(T * 1000);
+    expect(r.samples).toEqual([{ target: 'a', metric: 'cpu', ts: T * 1000, value: 41.5 }]);
+    expect(r.gaps).toEqual(
+      expect.arrayContaining([
+        { source: 'prometheus', metric: 'cpu', reason: '4 result row(s) not [labels, [time, value]]; skipped' },
+        { source: 'prometheus', metric: 'memory', reason: 'vector result is not a list' },
+        { source: 'prometheus', metric: 'disk', reason: 'unexpected result type matrix' },
+        { source: 'prometheus', metric: 'net_out', reason: 'HTTP 502: query failed' },
+      ]),
+    );
+    // A NaN value or an instance label that is no string is no sample, and no malformed row either.
+    expect(r.gaps.filter((g) => g.metric === 'net_in')).toEqual([]);
   });
 
   it('cloudwatch builds five queries per instance and chunks by 500', () => {
