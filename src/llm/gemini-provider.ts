@@ -28,6 +28,9 @@ function toContents(messages: LlmMessage[]): Content[] {
   return out;
 }
 
+const plainArgs = (a: unknown): Record<string, unknown> =>
+  typeof a === 'object' && a !== null && !Array.isArray(a) ? (a as Record<string, unknown>) : {};
+
 /** Gemini through @google/genai (the maintained SDK; @google/generative-ai is past end of life). */
 export function createGeminiProvider(o: GeminiOptions): LlmProvider {
   let client: GoogleGenAI | undefined;
@@ -69,16 +72,20 @@ export function createGeminiProvider(o: GeminiOptions): LlmProvider {
               : {}),
           },
         });
-        const parts = r.candidates?.[0]?.content?.parts ?? [];
+        const candidate = r.candidates?.[0];
+        const parts = candidate?.content?.parts ?? [];
         let n = 0;
         return {
+          // Thought summaries (thinking models) are the model's scratch work, not its answer.
           text: parts
+            .filter((p) => !p.thought)
             .map((p) => p.text ?? '')
             .join('')
             .trim(),
           toolCalls: parts
             .filter((p) => p.functionCall?.name)
-            .map((p) => ({ id: p.functionCall!.id ?? `gc_${n++}`, name: p.functionCall!.name!, args: p.functionCall!.args ?? {} })),
+            .map((p) => ({ id: p.functionCall!.id ?? `gc_${n++}`, name: p.functionCall!.name!, args: plainArgs(p.functionCall!.args) })),
+          truncated: candidate?.finishReason === 'MAX_TOKENS',
           usage: { inputTokens: r.usageMetadata?.promptTokenCount ?? 0, outputTokens: r.usageMetadata?.candidatesTokenCount ?? 0 },
         };
       } catch (err) {

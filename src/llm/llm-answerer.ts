@@ -122,6 +122,7 @@ export function createLlmAnswerer(o: LlmAnswererOptions) {
         }
         if (!r.text.trim()) return fallback('empty');
         let text = r.text;
+        let truncated = r.truncated === true;
         let check = checkAnswer(text, evidence, masker.maskedNames());
         let path: AnswerPath = 'llm';
         if (!check.ok) {
@@ -132,11 +133,14 @@ export function createLlmAnswerer(o: LlmAnswererOptions) {
           messages.push({ role: 'assistant', content: text }, { role: 'user', content: repairMessage(check.unbacked) });
           const again = await call(false);
           text = again.text;
+          truncated = again.truncated === true;
           check = checkAnswer(text, evidence, masker.maskedNames());
           if (!check.ok || !text.trim()) return fallback('unbacked');
           path = 'llm_repaired';
         }
         let out = sanitizeModelText(masker.unmask(text));
+        // A reply cut at the length limit can end mid-sentence ("do not restart web-1 because"): say so.
+        if (truncated) out += "\n(The model's answer was cut off at its length limit.)";
         if (check.sources.length && !/\bsources?:/i.test(out)) out += `\nSources: ${masker.unmask(check.sources.join(' '))}`;
         o.memory.remember(input.conversation, { question, answer: out, ts: now });
         o.onAnswer?.(path);

@@ -31,6 +31,8 @@ export interface LlmRequest {
 export interface LlmResponse {
   text: string;
   toolCalls: ToolCall[];
+  /** The model stopped at its output limit (OpenAI finish_reason "length", Gemini MAX_TOKENS): the text ends mid-thought. */
+  truncated?: boolean;
   usage: { inputTokens: number; outputTokens: number };
 }
 

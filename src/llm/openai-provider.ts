@@ -84,6 +84,7 @@ export function createOpenAiProvider(o: OpenAiOptions): LlmProvider {
         return {
           text: msg?.content ?? '',
           toolCalls,
+          truncated: r.choices[0]?.finish_reason === 'length',
           usage: { inputTokens: r.usage?.prompt_tokens ?? 0, outputTokens: r.usage?.completion_tokens ?? 0 },
         };
       } catch (err) {
