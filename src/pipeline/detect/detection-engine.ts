@@ -235,5 +235,7 @@ export function robustSummary(s: Sample, r: SeriesScore, what: string): string {
   const usual = `its usual ${f(r.expectedLow)}–${f(r.expectedHigh)}`;
   if (r.kind === 'variance') return `${label} ${f(s.value)}: ${what} around ${usual}`;
   if (r.kind === 'shift' || r.kind === 'drift') return `${label} recent level ${f(r.level)} (latest ${f(s.value)}): ${what} from ${usual}`;
-  return `${label} ${f(s.value)}: ${what}, ${r.deviations.toFixed(1)} robust deviations from ${usual}`;
+  // On a near-flat series the spread is tiny and the count runs to millions: past 1,000 it says nothing more.
+  const dev = r.deviations >= 1000 ? 'over 1,000' : r.deviations.toFixed(1);
+  return `${label} ${f(s.value)}: ${what}, ${dev} robust deviations from ${usual}`;
 }

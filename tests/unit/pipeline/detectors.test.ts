@@ -458,6 +458,9 @@ describe('robust finding summaries', () => {
   it('quotes deviations only where they measure the value, and none for a change in spread', () => {
     const r = { alarm: 0.5, ratio: 2, kind: 'spike' as const, deviations: 30.44, level: 21, expectedLow: 16.9, expectedHigh: 30.9 };
     expect(robustSummary(s(95.06, 1), r, 'a spike')).toBe('CPU 95.06%: a spike, 30.4 robust deviations from its usual 16.9%–30.9%');
+    expect(robustSummary(s(95.06, 1), { ...r, deviations: 7e14 }, 'a spike')).toBe(
+      'CPU 95.06%: a spike, over 1,000 robust deviations from its usual 16.9%–30.9%',
+    );
     expect(robustSummary(s(50.86, 1, 'api-2', 'memory'), { ...r, kind: 'variance' }, 'a change in variability')).toBe(
       'memory 50.86%: a change in variability around its usual 16.9%–30.9%',
     );

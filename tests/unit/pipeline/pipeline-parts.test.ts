@@ -26,6 +26,9 @@ describe('sanitizeSamples', () => {
         { target: 'a', metric: 'net_in', ts: 400, value: -1 },
         { target: 'a', metric: 'disk', ts: 10_000_000, value: 5 },
         { target: 'a', metric: 'custom', ts: 400, value: -7 },
+        { target: 'a', metric: 'net_out', ts: 400, value: 2e12 },
+        { target: 'a', metric: 'latency_ms', ts: 400, value: 1e15 },
+        { target: 'a', metric: 'latency_ms', ts: 500, value: 86_400_000 },
       ],
       1000,
       last,
@@ -34,8 +37,17 @@ describe('sanitizeSamples', () => {
       ['cpu', 200],
       ['cpu', 300],
       ['custom', 400],
+      ['latency_ms', 500],
     ]);
-    expect(r.rejected.map((x) => x.reason).sort()).toEqual(['future', 'negative', 'not_finite', 'not_newer', 'out_of_range']);
+    expect(r.rejected.map((x) => x.reason).sort()).toEqual([
+      'future',
+      'implausible',
+      'implausible',
+      'negative',
+      'not_finite',
+      'not_newer',
+      'out_of_range',
+    ]);
     expect(last.get('a|cpu')).toBe(300);
   });
 });
