@@ -23,7 +23,9 @@ export function parseActionParams(
 ): { ok: true; params: Record<string, unknown> } | { ok: false; error: string } {
   const r = ACTION_PARAM_SCHEMAS[action].safeParse(params ?? {});
   if (r.success) return { ok: true, params: r.data as Record<string, unknown> };
-  return { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ') };
+  const say = (i: (typeof r.error.issues)[number]) =>
+    i.code === 'invalid_type' && /received undefined$/.test(i.message) ? `missing; it is required (${i.expected})` : i.message;
+  return { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${say(i)}`).join('; ') };
 }
 
 /** The fixed argv for a script executor: the target, then typed params only, never free text. */

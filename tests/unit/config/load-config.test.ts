@@ -80,6 +80,16 @@ describe('loadConfig', () => {
     expect(text).toMatch(/sources\.prometheus\.enabled: targets use source "prometheus" but it is disabled/);
   });
 
+  it('says a required field is missing rather than "received undefined"', () => {
+    const p = problems({ 'c.json': { targetsFile: 't.json', thresholds: [{ above: 90 }] }, 't.json': targets });
+    expect(p).toContain('config.thresholds.0.metric: missing; it is required (string), see docs/configuration.md');
+    const rule = { name: 'r', when: {}, action: 'restart_service' };
+    const q = problems({ 'c.json': { targetsFile: 't.json', remediation: { rules: [rule] } }, 't.json': targets });
+    expect(q).toContain(
+      'config.remediation.rules.0.params: service: missing; it is required (string); see docs/configuration.md#remediation',
+    );
+  });
+
   it('explains a threshold without a limit', () => {
     expect(problems({ 'c.json': { targetsFile: 't.json', thresholds: [{ metric: 'cpu' }] }, 't.json': targets })[0]).toMatch(
       /config\.thresholds\.0: a threshold needs "above" or "below"/,
