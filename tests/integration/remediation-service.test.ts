@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Executor, Store } from '../../src/core/ports.js';
@@ -258,5 +259,48 @@ describe('script executor', () => {
     });
     expect(r.ok).toBe(false);
     expect(r.output).toMatch(/invalid service name/);
+  });
+
+  /** A notify_only script in a temp dir; it writes the pids it wants checked to files beside it. */
+  function scriptExecutor(body: string, timeoutMs: number) {
+    const dir = tempDir('sco-script-');
+    const file = path.join(dir, 'notify');
+    writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    const run = createScriptExecutor({ scripts: { notify_only: file }, cwd: dir, timeoutMs, killGraceMs: 200 });
+    const pid = (name: string) => Number(readFileSync(path.join(dir, name), 'utf8'));
+    const alive = (p: number) => {
+      try {
+        process.kill(p, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const execute = () => run.execute({ proposalId: 'rp_9', action: 'notify_only', params: {}, target: { name: 'web-1' }, dryRun: false });
+    return { dir, pid, alive, execute };
+  }
+
+  it('is done when the script exits, even if what it started in the background still holds its output', async () => {
+    // A restart script that starts a daemon: the daemon inherits stdout and lives on.
+    const s = scriptExecutor(`echo restarted\nsleep 600 &\necho $! > "$(dirname "$0")/daemon.pid"\nexit 0`, 60_000);
+    const r = await s.execute();
+    expect(r).toEqual({ ok: true, output: 'restarted' });
+    const daemon = s.pid('daemon.pid');
+    // What the script started is its business: it still runs.
+    expect(s.alive(daemon)).toBe(true);
+    process.kill(daemon, 'SIGKILL');
+  });
+
+  it('kills a script that ignores SIGTERM at the timeout, with its whole process group, and fails the run', async () => {
+    const s = scriptExecutor(`trap '' TERM\necho $$ > "$(dirname "$0")/script.pid"\necho ignoring\nwhile true; do sleep 1; done`, 300);
+    const r = await s.execute();
+    expect(r.ok).toBe(false);
+    expect(r.output).toBe('timed out after 0.3 s; killed\nignoring');
+    expect(s.alive(s.pid('script.pid'))).toBe(false);
+  });
+
+  it('reports the exit code of a failing script', async () => {
+    const r = await scriptExecutor('echo "disk not found" >&2\nexit 3', 10_000).execute();
+    expect(r).toEqual({ ok: false, output: 'exited with code 3\ndisk not found' });
   });
 });
