@@ -27,6 +27,8 @@ const remediationRule = obj({
     detectors: z.array(detectorName).optional(),
     minSeverity: severity.default('warning'),
     targets: z.array(z.string()).optional(),
+    /** The anomaly must have lasted this long (Prometheus's `for:`); 0 acts when it opens. */
+    forSeconds: z.number().int().min(0).max(86_400).default(0),
   }).prefault({}),
   action: z.enum(ACTIONS),
   params: z.record(z.string(), z.unknown()).default({}),

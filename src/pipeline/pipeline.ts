@@ -146,7 +146,7 @@ export function createPipeline(opts: PipelineOptions) {
       const changes = detect(accepted, silence);
       // Listeners hear of anomalies before remediation, so a proposal can refer to its alert.
       notify((l) => l.onAnomalies?.(changes));
-      const proposals = await opts.remediation.propose(changes.opened, started);
+      const proposals = [...(await opts.remediation.propose(changes.opened, started)), ...(await opts.remediation.proposeDue(started))];
       const expired = opts.remediation.expire(started);
       const withdrawn = opts.remediation.withdrawEnded(started);
       if (proposals.length) notify((l) => l.onProposals?.(proposals));

@@ -33,14 +33,15 @@ afterEach(() => stores.splice(0).forEach((s) => s.close()));
 function setup(mode: 'approval' | 'auto' | 'dry_run', extra: Record<string, unknown> = {}, file = path.join(tempDir(), 'db.sqlite')) {
   const store = createSqliteStore(file);
   stores.push(store);
+  const { when, ...rest } = extra;
   const cfg = configSchema.parse({
     remediation: {
       approvalTtlMinutes: 1,
-      ...extra,
+      ...rest,
       rules: [
         {
           name: 'scale',
-          when: { metrics: ['cpu'] },
+          when: { metrics: ['cpu'], ...(when as object | undefined) },
           action: 'scale_up',
           params: { by: 1 },
           mode,
@@ -131,6 +132,26 @@ describe('remediation service', () => {
     const auto = setup('auto');
     await auto.svc.propose([anomaly('b1')], 10_000);
     expect(auto.exec.calls[0]!.dryRun).toBe(false);
+  });
+
+  it('with when.forSeconds, acts only on an anomaly that has lasted that long; a blip gets nothing', async () => {
+    const { store, svc, exec } = setup('auto', { when: { forSeconds: 60 } });
+    // cpuAnomaly starts at 1 s: a blip that is over by 31 s, and a problem that goes on.
+    const blip = anomaly('f1');
+    const lasting = { ...anomaly('f2', 'web-2'), key: 'web-2|cpu|threshold' };
+    store.upsertAnomaly(blip);
+    store.upsertAnomaly(lasting);
+    expect(await svc.propose([blip, lasting], 1_000)).toEqual([]);
+    expect(await svc.proposeDue(31_000)).toEqual([]);
+    store.upsertAnomaly({ ...blip, status: 'resolved', endTs: 31_000, updatedTs: 31_000 });
+    // 60 s after it began, the lasting one gets its proposal, runs once, and is not proposed again.
+    const [p] = await svc.proposeDue(61_000);
+    expect(p).toMatchObject({ anomalyId: 'f2', target: 'web-2', state: 'proposed', createdTs: 61_000 });
+    await svc.idle();
+    expect(store.getProposal(p!.id)).toMatchObject({ state: 'succeeded', decidedBy: 'policy:auto' });
+    expect(await svc.proposeDue(91_000)).toEqual([]);
+    expect(exec.calls.map((c) => c.target.name)).toEqual(['web-2']);
+    expect(store.listProposals({ limit: 10 }).map((x) => x.anomalyId)).toEqual(['f2']);
   });
 
   it('withdraws a pending approval once its anomaly resolves; a late approval runs nothing and the problem returning gets a new proposal', async () => {

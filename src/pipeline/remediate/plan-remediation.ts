@@ -38,16 +38,24 @@ export interface PlanContext {
 
 export type PlanOutcome =
   | { kind: 'proposal'; proposal: Proposal; rule: string }
+  | { kind: 'pending'; rule: string; dueTs: number }
   | { kind: 'cooldown'; rule: string; until: number }
   | { kind: 'invalid'; rule: string; error: string };
 
 /**
  * Pure: which rule (the first that matches) turns this anomaly into which proposal. At most one
- * proposal per anomaly; a target inside its cooldown for that action gets none.
+ * proposal per anomaly; a target inside its cooldown for that action gets none. A rule with
+ * `when.forSeconds` waits until the anomaly has lasted that long, and one that ended sooner gets
+ * nothing: a one-sample blip neither restarts a service nor asks anyone to approve a restart.
  */
 export function planRemediation(a: Anomaly, rules: RemediationRule[], ctx: PlanContext): PlanOutcome | undefined {
   const rule = rules.find((r) => ruleMatches(r, a));
   if (!rule) return undefined;
+  const forMs = rule.when.forSeconds * 1000;
+  if (forMs > 0) {
+    if (a.status !== 'open') return undefined;
+    if (ctx.now - a.startTs < forMs) return { kind: 'pending', rule: rule.name, dueTs: a.startTs + forMs };
+  }
   const last = ctx.lastProposalTs(a.target, rule.action);
   if (last !== undefined && ctx.now - last < rule.cooldownSeconds * 1000) {
     return { kind: 'cooldown', rule: rule.name, until: last + rule.cooldownSeconds * 1000 };

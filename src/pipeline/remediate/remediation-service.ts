@@ -4,7 +4,7 @@ import type { ExecutorKind, Proposal, ProposalEvent, ProposalState } from '../..
 import type { Target } from '../../core/target.js';
 import type { FileConfig } from '../../config/schema.js';
 import { stamp } from '../../core/stamp.js';
-import { planRemediation } from './plan-remediation.js';
+import { planRemediation, ruleMatches } from './plan-remediation.js';
 
 export type DecisionOutcome =
   | { ok: true; proposal: Proposal }
@@ -102,9 +102,9 @@ export function createRemediationService(opts: RemediationServiceOptions) {
     return promise;
   }
 
-  return {
+  const service = {
     /** New anomalies → at most one proposal each; dry-run and automatic ones run right away. */
-    async propose(anomalies: Anomaly[], now: number): Promise<Proposal[]> {
+    async propose(anomalies: Anomaly[], now: number, o: { quiet?: boolean } = {}): Promise<Proposal[]> {
       const out: Proposal[] = [];
       for (const a of anomalies) {
         const plan = planRemediation(a, opts.config.rules, {
@@ -114,7 +114,9 @@ export function createRemediationService(opts: RemediationServiceOptions) {
         });
         if (!plan) continue;
         if (plan.kind !== 'proposal') {
-          logger.info({ anomaly: a.id, ...plan }, `no proposal: ${plan.kind}`);
+          // The tick's re-check of waiting anomalies would repeat this line every 30 s.
+          if (plan.kind === 'pending' || o.quiet) logger.debug({ anomaly: a.id, ...plan }, `no proposal yet: ${plan.kind}`);
+          else logger.info({ anomaly: a.id, ...plan }, `no proposal: ${plan.kind}`);
           continue;
         }
         const p = plan.proposal;
@@ -132,6 +134,19 @@ export function createRemediationService(opts: RemediationServiceOptions) {
         }
       }
       return out;
+    },
+
+    /**
+     * Open anomalies whose rule waits for them to last (`when.forSeconds`), re-checked each tick
+     * until they get their proposal or end; while its rule's cooldown holds, a still-open one waits.
+     */
+    async proposeDue(now: number): Promise<Proposal[]> {
+      if (!opts.config.rules.some((r) => r.when.forSeconds > 0)) return [];
+      const waiting = store.openAnomalies().filter((a) => {
+        const rule = opts.config.rules.find((r) => ruleMatches(r, a));
+        return rule !== undefined && rule.when.forSeconds > 0;
+      });
+      return service.propose(waiting, now, { quiet: true });
     },
 
     async approve(id: string, actor: string, now = opts.clock.now()): Promise<DecisionOutcome> {
@@ -199,6 +214,7 @@ export function createRemediationService(opts: RemediationServiceOptions) {
       await Promise.allSettled([...inflight]);
     },
   };
+  return service;
 }
 
 export type RemediationService = ReturnType<typeof createRemediationService>;

@@ -47,6 +47,16 @@ describe('planRemediation', () => {
     expect(r).toEqual({ kind: 'cooldown', rule: 'scale', until: 4000 + 600_000 });
   });
 
+  it('with when.forSeconds, waits for the anomaly to last, and gives one that ended sooner nothing', () => {
+    const lasting = configSchema.parse({
+      remediation: { rules: [{ name: 'restart', when: { metrics: ['cpu'], forSeconds: 120 }, action: 'notify_only' }] },
+    }).remediation.rules;
+    // cpuAnomaly opened at 1 s.
+    expect(planRemediation(anomaly, lasting, { ...ctx, now: 60_000 })).toEqual({ kind: 'pending', rule: 'restart', dueTs: 121_000 });
+    expect(planRemediation(anomaly, lasting, { ...ctx, now: 121_000 })).toMatchObject({ kind: 'proposal', rule: 'restart' });
+    expect(planRemediation({ ...anomaly, status: 'resolved', endTs: 130_000 }, lasting, { ...ctx, now: 131_000 })).toBeUndefined();
+  });
+
   it('gives a stable id for the same anomaly and rule', () => {
     const a = planRemediation(anomaly, rules, ctx);
     const b = planRemediation(anomaly, rules, { ...ctx, now: 9999 });
