@@ -10,7 +10,7 @@ interface Query {
   MetricStat: { Metric: { MetricName: string; Dimensions: { Value: string }[] }; Period: number };
 }
 
-type Mode = { throttleFirst?: number; failAll?: boolean; missing?: Set<string>; paginate?: boolean };
+type Mode = { throttleFirst?: number; failAll?: boolean; missing?: Set<string>; paginate?: boolean; sameToken?: boolean };
 
 /** A local endpoint speaking CloudWatch's AWS JSON 1.0 protocol, as SDK 3.1162 sends it. */
 async function fakeCloudWatch(mode: Mode) {
@@ -56,7 +56,7 @@ async function fakeCloudWatch(mode: Mode) {
         const value = name === 'NetworkIn' ? 6000 * n : name === 'NetworkOut' ? 120 : name === 'CPUUtilization' ? n % 100 : 50;
         return { Id: q.Id, Label: name, Timestamps: [end - 60, end - 120], Values: [value, 1], StatusCode: 'Complete' };
       }),
-      NextToken: next,
+      NextToken: mode.sameToken ? 'again' : next,
       Messages: [],
     });
   });
@@ -141,6 +141,21 @@ describe('cloudwatch source over the real SDK', () => {
     const r2 = await source(sparse.url, targets(2)).collect(Date.now());
     expect(r2.samples).toHaveLength(9);
     expect(r2.gaps).toEqual([{ source: 'cloudwatch', target: 'host-1', metric: 'memory', reason: 'no datapoints in the lookback window' }]);
+  });
+
+  it('stops paging when the endpoint hands back the same NextToken, keeping what it got', async () => {
+    const server = await fakeCloudWatch({ sameToken: true });
+    servers.push(server);
+    const r = await source(server.url, targets(2)).collect(Date.now());
+    // The first page and the repeat of its token; then the source stops rather than loop for ever.
+    expect(server.requests).toHaveLength(2);
+    expect(r.samples).toHaveLength(10);
+    expect(r.gaps).toEqual([
+      {
+        source: 'cloudwatch',
+        reason: 'GetMetricData paging did not end (a NextToken came back twice, or over 100 pages); stopped after 2 pages',
+      },
+    ]);
   });
 
   it('gives up after maxAttempts of throttling and reports the gap', async () => {

@@ -4,7 +4,9 @@ import type { Logger, MetricSource } from '../../core/ports.js';
 import type { Sample, SourceGap } from '../../core/sample.js';
 import type { Target } from '../../core/target.js';
 
-export const MAX_QUERIES_PER_CALL = 500;
+export // 500 queries with up to 100,800 datapoints each fit in far fewer pages than this.
+const MAX_PAGES = 100;
+const MAX_QUERIES_PER_CALL = 500;
 
 export interface CloudWatchSourceOptions {
   targets: Target[];
@@ -111,8 +113,19 @@ export function createCloudWatchSource(opts: CloudWatchSourceOptions): MetricSou
 
       for (const batch of chunk(specs, MAX_QUERIES_PER_CALL)) {
         let nextToken: string | undefined;
+        const tokens = new Set<string>();
         try {
           do {
+            // An endpoint (a proxy, a stand-in) that hands back a token it gave before would keep
+            // this loop, and the tick, going for ever.
+            if (nextToken !== undefined && (tokens.has(nextToken) || tokens.size >= MAX_PAGES)) {
+              gaps.push({
+                source: 'cloudwatch',
+                reason: `GetMetricData paging did not end (a NextToken came back twice, or over ${MAX_PAGES} pages); stopped after ${tokens.size + 1} pages`,
+              });
+              break;
+            }
+            if (nextToken !== undefined) tokens.add(nextToken);
             const out = await send({
               MetricDataQueries: batch.map((s) => s.query),
               StartTime: start,
