@@ -93,6 +93,10 @@ describe('web console in headless Chromium', () => {
       expect(text).toContain(`${target.metrics.cpu!.value.toFixed(1)}%`);
     }
 
+    // Times read as they do in chat: UTC, to the second.
+    const expires = new Date(app.store.getProposal(proposalId)!.expiresTs).toISOString().slice(0, 19).replace('T', ' ');
+    expect(await page.locator(`[data-proposal="${proposalId}"] .muted`).textContent()).toBe(`expires ${expires} UTC`);
+    expect(await page.locator('#updated').textContent()).toMatch(/^updated \d\d:\d\d:\d\d UTC$/);
     await page.locator(`[data-proposal="${proposalId}"] button.approve`).click();
     await page.locator(`[data-decision="${proposalId}"]`).waitFor();
     expect(await page.locator(`[data-decision="${proposalId}"]`).textContent()).toMatch(/Approved by operator/);

@@ -111,8 +111,11 @@ async function act(a) {
   await refresh();
 }
 
+// Times in UTC, written as the bot writes them in chat and in the alerts below.
+const utc = (ts) => new Date(ts).toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
+
 function render(d) {
-  $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+  $('updated').textContent = 'updated ' + utc(Date.now()).slice(11);
   const targets = $('targets'); targets.replaceChildren();
   for (const t of d.status.targets) {
     const card = el('div', { class: 'card target', 'data-target': t.name },
@@ -131,7 +134,7 @@ function render(d) {
   for (const p of d.status.pendingProposals) {
     pending.append(el('div', { class: 'row sev-warning proposal', 'data-proposal': p.id },
       el('div', {}, p.id + ': ' + p.action + ' on ' + p.target + ' — ' + p.reason),
-      el('div', { class: 'muted' }, 'expires ' + new Date(p.expiresTs).toISOString()),
+      el('div', { class: 'muted' }, 'expires ' + utc(p.expiresTs)),
       el('button', { class: 'approve', onclick: () => decide('approve', p.id) }, 'Approve'),
       el('button', { class: 'deny', onclick: () => decide('deny', p.id) }, 'Deny')));
   }
@@ -143,7 +146,7 @@ function render(d) {
   }
   const sil = $('silences'); sil.replaceChildren();
   if (!d.silences.length) sil.append(el('div', { class: 'muted' }, 'Nothing is silenced.'));
-  for (const s of d.silences) sil.append(el('div', { class: 'row' }, s.id + ': ' + s.target + ' / ' + s.metric + ' until ' + new Date(s.untilTs).toISOString() + ' (' + s.createdBy + ')'));
+  for (const s of d.silences) sil.append(el('div', { class: 'row' }, s.id + ': ' + s.target + ' / ' + s.metric + ' until ' + utc(s.untilTs) + ' (' + s.createdBy + ')'));
   const feed = $('feed'); feed.replaceChildren();
   for (const m of d.messages.filter((x) => !x.thread)) {
     const p = m.payload;
