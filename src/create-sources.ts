@@ -43,8 +43,9 @@ export function createSources(d: SourceDeps): MetricSource[] {
     );
   }
   if (s.local.enabled) out.push(createLocalSource({ name: s.local.name, diskPath: s.local.diskPath }));
-  if (s.file.enabled) out.push(createFileSource({ path: s.file.path, targets: of('file') }));
-  if (s.prometheus.enabled) out.push(createPrometheusSource({ ...s.prometheus, targets: of('prometheus'), fetch: d.fetch }));
+  const maxDiscovered = c.maxDiscoveredTargets;
+  if (s.file.enabled) out.push(createFileSource({ path: s.file.path, targets: of('file'), maxDiscovered }));
+  if (s.prometheus.enabled) out.push(createPrometheusSource({ ...s.prometheus, targets: of('prometheus'), fetch: d.fetch, maxDiscovered }));
   if (s.cloudwatch.enabled) {
     const client =
       d.cloudwatch ??

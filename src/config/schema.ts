@@ -112,6 +112,12 @@ export const configSchema = obj({
   schedule: z.string().default('*/30 * * * * *'),
   timezone: z.string().optional(),
   targetsFile: z.string().default('config/aws_targets.json'),
+  /**
+   * Targets a source may add on its own (Prometheus with no prometheus targets configured takes
+   * every instance it knows; the file source every host it names). Each costs detector state and
+   * a tick's share of CPU, so a Prometheus full of blackbox probes must not become 10,000 hosts.
+   */
+  maxDiscoveredTargets: z.number().int().min(1).max(10_000).default(500),
   sources: obj({
     synthetic: obj({
       enabled: z.boolean().default(true),

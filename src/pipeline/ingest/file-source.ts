@@ -73,6 +73,8 @@ function parseTs(v: unknown): number | undefined {
 export interface FileSourceOptions {
   path: string;
   targets: Target[];
+  /** Hosts beyond the configured targets that may become targets (maxDiscoveredTargets). */
+  maxDiscovered?: number;
 }
 
 /** Re-reads the file when it changes and emits only records newer than those already emitted. */
@@ -80,6 +82,7 @@ export function createFileSource(opts: FileSourceOptions): MetricSource {
   const lastTs = new Map<string, number>();
   let lastMtime = 0;
   const known = new Map(opts.targets.map((t) => [t.name, t]));
+  const configured = known.size;
   return {
     name: 'file',
     targets: () => [...known.values()],
@@ -94,12 +97,23 @@ export function createFileSource(opts: FileSourceOptions): MetricSource {
         return { samples: [], gaps: [{ source: 'file', reason: `${opts.path}: ${(err as Error).message}` }] };
       }
       const { samples, gaps } = parseMetricsJson(text);
-      const fresh = samples.filter((s) => s.ts > (lastTs.get(`${s.target}/${s.metric}`) ?? -Infinity));
+      const refused = new Set<string>();
+      const admit = (host: string) => {
+        if (known.has(host)) return true;
+        if (known.size - configured >= (opts.maxDiscovered ?? Infinity)) return !refused.add(host);
+        known.set(host, { name: host, labels: {}, source: 'file' });
+        return true;
+      };
+      const fresh = samples.filter((s) => s.ts > (lastTs.get(`${s.target}/${s.metric}`) ?? -Infinity) && admit(s.target));
       for (const s of fresh) {
         const k = `${s.target}/${s.metric}`;
         lastTs.set(k, Math.max(lastTs.get(k) ?? -Infinity, s.ts));
-        if (!known.has(s.target)) known.set(s.target, { name: s.target, labels: {}, source: 'file' });
       }
+      if (refused.size)
+        gaps.push({
+          source: 'file',
+          reason: `${refused.size} host(s) beyond maxDiscoveredTargets (${opts.maxDiscovered}) ignored, e.g. ${[...refused][0]}; raise it or list them in the targets file`,
+        });
       fresh.sort((a, b) => a.ts - b.ts);
       return { samples: fresh, gaps };
     },

@@ -10,6 +10,8 @@ export interface PrometheusSourceOptions {
   /** Configured prometheus targets; when empty, every instance Prometheus knows becomes a target. */
   targets: Target[];
   fetch?: typeof fetch;
+  /** With no targets configured: at most this many instances become targets (maxDiscoveredTargets). */
+  maxDiscovered?: number;
 }
 
 const FS = 'fstype!~"tmpfs|overlay|squashfs|ramfs|devtmpfs|nsfs"';
@@ -38,12 +40,19 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
   const byAddress = new Map(opts.targets.map((t) => [t.address ?? t.name, t]));
   const discovered = new Map<string, Target>();
 
+  const refused = new Set<string>();
   const targetFor = (instance: string): string | undefined => {
     const known = byAddress.get(instance);
     if (known) return known.name;
     if (opts.targets.length > 0) return undefined;
     const name = instance.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 63);
-    if (!discovered.has(name)) discovered.set(name, { name, address: instance, labels: {}, source: 'prometheus' });
+    if (!discovered.has(name)) {
+      if (discovered.size >= (opts.maxDiscovered ?? Infinity)) {
+        refused.add(name);
+        return undefined;
+      }
+      discovered.set(name, { name, address: instance, labels: {}, source: 'prometheus' });
+    }
     return name;
   };
 
@@ -104,6 +113,13 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
           }
         }),
       );
+      if (refused.size) {
+        gaps.push({
+          source: 'prometheus',
+          reason: `${refused.size} instance(s) beyond maxDiscoveredTargets (${opts.maxDiscovered}) ignored, e.g. ${[...refused][0]}; raise it or list the targets`,
+        });
+        refused.clear();
+      }
       for (const t of opts.targets) {
         const got = seen.get(t.name);
         if (!got) gaps.push({ source: 'prometheus', target: t.name, reason: 'no series for this instance (is node_exporter up?)' });

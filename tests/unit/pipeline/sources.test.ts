@@ -67,6 +67,44 @@ describe('file source (original metrics.json format)', () => {
   });
 });
 
+describe('discovered targets', () => {
+  it('the file source takes at most maxDiscoveredTargets hosts beyond its configured ones, and says so', async () => {
+    const file = path.join(tempDir(), 'metrics.json');
+    const configured = [{ name: 'db-1', labels: {}, source: 'file' }];
+    const src = createFileSource({ path: file, targets: configured, maxDiscovered: 2 });
+    const hosts = ['db-1', 'h-1', 'h-2', 'h-3', 'h-4'];
+    writeFileSync(file, JSON.stringify(hosts.map((host) => ({ timestamp: 1000, host, cpu: 5 }))));
+    const r = await src.collect(0);
+    expect([...new Set(r.samples.map((s) => s.target))]).toEqual(['db-1', 'h-1', 'h-2']);
+    expect(src.targets().map((t) => t.name)).toEqual(['db-1', 'h-1', 'h-2']);
+    expect(r.gaps).toEqual([
+      { source: 'file', reason: '2 host(s) beyond maxDiscoveredTargets (2) ignored, e.g. h-3; raise it or list them in the targets file' },
+    ]);
+  });
+
+  it('prometheus with no targets configured takes at most maxDiscoveredTargets instances', async () => {
+    const T = 1_793_613_600;
+    const rows = ['a:9100', 'b:9100', 'c:9100'].map((instance) => ({ metric: { instance }, value: [T, '1'] }));
+    const fakeFetch = (async () =>
+      new Response(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: rows } }))) as unknown as typeof fetch;
+    const src = createPrometheusSource({
+      url: 'http://prom.invalid:9090',
+      timeoutMs: 1000,
+      rateWindow: '1m',
+      instanceLabel: 'instance',
+      targets: [],
+      fetch: fakeFetch,
+      maxDiscovered: 2,
+    });
+    const r = await src.collect(T * 1000);
+    expect(src.targets().map((t) => t.name)).toEqual(['a_9100', 'b_9100']);
+    expect(new Set(r.samples.map((s) => s.target))).toEqual(new Set(['a_9100', 'b_9100']));
+    expect(r.gaps).toEqual([
+      { source: 'prometheus', reason: '1 instance(s) beyond maxDiscoveredTargets (2) ignored, e.g. c_9100; raise it or list the targets' },
+    ]);
+  });
+});
+
 describe('local source', () => {
   it('reports this host: memory and disk at once, cpu and network from the second sample', async () => {
     const src = createLocalSource({ name: 'me', diskPath: '/' });
