@@ -1,6 +1,7 @@
 import type { AnswerContext } from './answer-intent.js';
 import { describeAnomaly, describeProposal, formatValue, stamp } from './format-reply.js';
 import { quoteUntrusted } from './text-tools.js';
+import { whyNoProposal } from './why-no-proposal.js';
 
 /** "explain an_…" / "explain rp_…": what an anomaly or a proposal is, and what came of it; the latest anomaly without an id. */
 export function answerExplain(id: string | undefined, c: AnswerContext, target?: string): string {
@@ -28,7 +29,12 @@ export function answerExplain(id: string | undefined, c: AnswerContext, target?:
   const lines = [describeAnomaly(a, c.now)];
   if (a.summary) lines.push(`What: ${a.summary}.`);
   lines.push(`Latest value ${formatValue(a.metric, a.observed)} at ${stamp(a.updatedTs)}.`);
-  if (props.length === 0) lines.push('No remediation was proposed (no rule matched, a cooldown applied, or it is silenced).');
+  if (props.length === 0)
+    lines.push(
+      c.remediationRules
+        ? whyNoProposal(a, c.remediationRules, c.store, c.now)
+        : 'No remediation was proposed (no rule matched, a cooldown applied, or it is silenced).',
+    );
   for (const p of props) {
     lines.push(`Proposed: ${describeProposal(p)}.${p.result ? ` Result: ${p.result.slice(0, 200)}` : ''}`);
   }

@@ -1,4 +1,4 @@
-import type { ThresholdRule } from '../config/schema.js';
+import type { RemediationRule, ThresholdRule } from '../config/schema.js';
 import { describeMatch } from './alert-routes.js';
 import type { MuteTime } from './mute-times.js';
 import { describeWindow, inWindow } from './time-window.js';
@@ -28,6 +28,8 @@ export interface AnswerContext {
   fleetGrouping?: FleetGrouping;
   /** Maintenance windows (chat.muteTimes), listed with the silences. */
   muteTimes?: MuteTime[];
+  /** remediation.rules, so "explain" can say why an anomaly has no proposal. */
+  remediationRules?: RemediationRule[];
 }
 
 export const HELP = [

@@ -31,6 +31,8 @@ export interface ChatServiceOptions {
   fleetGrouping?: FleetGrouping;
   /** chat.muteTimes, listed with the silences. */
   muteTimes?: MuteTime[];
+  /** remediation.rules: "explain" says why an anomaly has no proposal. */
+  remediationRules?: FileConfig['remediation']['rules'];
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
   /** Silences set or lifted, so the alerts they cover can show it. */
   onSilencesChanged?: (changed: Silence[], now: number) => void;
@@ -211,6 +213,7 @@ export function createChatService(o: ChatServiceOptions) {
       thresholds: o.thresholds,
       fleetGrouping: o.fleetGrouping,
       muteTimes: o.muteTimes,
+      remediationRules: o.remediationRules,
     };
   }
 

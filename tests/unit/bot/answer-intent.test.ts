@@ -5,6 +5,8 @@ import { renderAnomalyGroup } from '../../../src/bot/render-message.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 import { createRng } from '../../../src/core/random.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { configSchema } from '../../../src/config/schema.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 
 const NOW = Date.UTC(2026, 10, 2, 12, 0, 0);
 const targets = [
@@ -198,6 +200,45 @@ describe('answers', () => {
     expect(r).toContain('What: cpu 97.2 > 90 for 3 samples.');
     expect(r).toContain('No remediation was proposed');
     expect(ask('explain an_nothere')).toBe('No anomaly "an_nothere".');
+  });
+
+  it('says exactly why an anomaly has no proposal when it knows the rules', () => {
+    const rules = configSchema.parse({
+      remediation: {
+        rules: [
+          {
+            name: 'restart on memory',
+            when: { metrics: ['memory'], forSeconds: 300 },
+            action: 'restart_service',
+            params: { service: 'app' },
+          },
+          { name: 'scale on cpu', when: { metrics: ['cpu'], forSeconds: 120 }, action: 'scale_up', cooldownSeconds: 900 },
+        ],
+      },
+    }).remediation.rules;
+    const c = { ...ctx(), remediationRules: rules };
+    // Open for a minute of its five: the rule waits, and says until when.
+    expect(ask('explain an_two', c)).toContain(
+      'Rule "restart on memory" (restart_service) waits for it to last 300 s: it proposes if this is still open at 2026-11-02 12:04:00 UTC.',
+    );
+    // Lasted five minutes, more than the cpu rule's two, so the rule's cooldown must have held it.
+    c.store.insertProposal(
+      { ...PROPOSAL, id: 'rp_early', anomalyId: 'an_zero', action: 'scale_up', createdTs: NOW - 700_000, updatedTs: NOW - 700_000 },
+      { proposalId: 'rp_early', from: null, to: 'proposed', actor: 'pipeline', ts: NOW - 700_000, note: 'scale on cpu' },
+    );
+    expect(ask('explain an_one', c)).toContain(
+      'Rule "scale on cpu" (scale_up) was in its cooldown on web-1 (rp_early at 2026-11-02 11:48:20 UTC, 900 s), so nothing was proposed.',
+    );
+    c.store.upsertAnomaly({
+      ...c.store.getAnomaly('an_one')!,
+      id: 'an_blip',
+      key: 'web-1|cpu|robust',
+      startTs: NOW - 200_000,
+      endTs: NOW - 170_000,
+    });
+    expect(ask('explain an_blip', c)).toContain('waits for an anomaly to last 120 s; this one ended sooner, so nothing was proposed.');
+    c.store.upsertAnomaly({ ...c.store.getAnomaly('an_one')!, id: 'an_disk', key: 'web-1|disk|threshold', metric: 'disk' });
+    expect(ask('explain an_disk', c)).toContain('No remediation rule matches disk from threshold at warning on web-1.');
   });
 
   it('counts anomalies by severity, target, metric and detector when asked how many', () => {
