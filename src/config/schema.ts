@@ -34,7 +34,7 @@ const remediationRule = obj({
   params: z.record(z.string(), z.unknown()).default({}),
   mode: z.enum(['dry_run', 'approval', 'auto']).optional(),
   executor: z.enum(['simulate', 'script', 'aws']).default('simulate'),
-  cooldownSeconds: z.number().int().min(0).default(900),
+  cooldownSeconds: z.number().int().min(0).max(604_800).default(900),
 });
 
 const discordChannel = z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits; Developer Mode → Copy Channel ID)');
@@ -141,7 +141,7 @@ export const configSchema = obj({
     prometheus: obj({
       enabled: z.boolean().default(false),
       url: z.string().url().default('http://127.0.0.1:9090'),
-      timeoutMs: z.number().int().positive().default(5000),
+      timeoutMs: z.number().int().positive().max(120_000).default(5000),
       rateWindow: z
         .string()
         .regex(/^\d+[smh]$/)
@@ -152,8 +152,15 @@ export const configSchema = obj({
     cloudwatch: obj({
       enabled: z.boolean().default(false),
       region: z.string().default('us-east-1'),
-      periodSeconds: z.number().int().min(1).default(60),
-      lookbackMinutes: z.number().int().min(1).default(10),
+      // What GetMetricData accepts: 1, 5, 10, 30 (high resolution) or a multiple of 60, up to a day.
+      periodSeconds: z
+        .number()
+        .int()
+        .min(1)
+        .max(86_400)
+        .refine((p) => [1, 5, 10, 30].includes(p) || p % 60 === 0, 'CloudWatch periods are 1, 5, 10, 30 or a multiple of 60 seconds')
+        .default(60),
+      lookbackMinutes: z.number().int().min(1).max(1440).default(10),
       maxAttempts: z.number().int().min(1).max(10).default(4),
       /** Metrics that need the CloudWatch agent (mem_used_percent, disk_used_percent). */
       agentNamespace: z.string().default('CWAgent'),
@@ -210,7 +217,7 @@ export const configSchema = obj({
     persistEverySeconds: z.number().int().min(0).default(900),
   }).prefault({}),
   remediation: obj({
-    approvalTtlMinutes: z.number().positive().default(30),
+    approvalTtlMinutes: z.number().positive().max(10_080).default(30),
     allowSelfApproval: z.boolean().default(false),
     withdrawOnResolve: z.boolean().default(true),
     rules: z.array(remediationRule).default([]),
@@ -218,16 +225,16 @@ export const configSchema = obj({
       restart_service: 'scripts/remediation/restart_service',
       scale_up: 'scripts/remediation/scale_up',
     }),
-    scriptTimeoutSeconds: z.number().int().positive().default(60),
+    scriptTimeoutSeconds: z.number().int().positive().max(3600).default(60),
     aws: obj({
       region: z.string().default('us-east-1'),
       ssmDocument: z.string().default('AWS-RunShellScript'),
     }).prefault({}),
   }).prefault({}),
   retention: obj({
-    samplesHours: z.number().positive().default(24),
-    recordsDays: z.number().positive().default(30),
-    anomaliesDays: z.number().positive().default(90),
+    samplesHours: z.number().positive().max(8784).default(24),
+    recordsDays: z.number().positive().max(3660).default(30),
+    anomaliesDays: z.number().positive().max(3660).default(90),
   }).prefault({}),
   records: obj({
     s3: obj({

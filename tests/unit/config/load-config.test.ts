@@ -90,6 +90,22 @@ describe('loadConfig', () => {
     );
   });
 
+  it('bounds numbers that have a sensible range, and CloudWatch periods to what the API takes', () => {
+    const p = problems({
+      'c.json': {
+        targetsFile: 't.json',
+        sources: { cloudwatch: { periodSeconds: 45 } },
+        remediation: { scriptTimeoutSeconds: 1e6, approvalTtlMinutes: 1e9 },
+        retention: { samplesHours: 1e12 },
+      },
+      't.json': targets,
+    }).join('\n');
+    expect(p).toMatch(/config\.sources\.cloudwatch\.periodSeconds: CloudWatch periods are 1, 5, 10, 30 or a multiple of 60 seconds/);
+    expect(p).toMatch(/config\.remediation\.scriptTimeoutSeconds: Too big: expected number to be <=3600/);
+    expect(p).toMatch(/config\.remediation\.approvalTtlMinutes: Too big/);
+    expect(p).toMatch(/config\.retention\.samplesHours: Too big/);
+  });
+
   it('explains a threshold without a limit', () => {
     expect(problems({ 'c.json': { targetsFile: 't.json', thresholds: [{ metric: 'cpu' }] }, 't.json': targets })[0]).toMatch(
       /config\.thresholds\.0: a threshold needs "above" or "below"/,
