@@ -1,7 +1,7 @@
 import type { ChatEvent, ChatReply, ChatUser, Platform } from '../core/chat.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import { hashString } from '../core/random.js';
-import type { FileConfig } from '../config/schema.js';
+import type { FileConfig, RemediationRule } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
 import type { Silence } from '../core/chat-store.js';
 import type { MuteTime } from './mute-times.js';
@@ -32,7 +32,7 @@ export interface ChatServiceOptions {
   /** chat.muteTimes, listed with the silences. */
   muteTimes?: MuteTime[];
   /** remediation.rules: "explain" says why an anomaly has no proposal. */
-  remediationRules?: FileConfig['remediation']['rules'];
+  remediationRules?: RemediationRule[];
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
   /** Silences set or lifted, so the alerts they cover can show it. */
   onSilencesChanged?: (changed: Silence[], now: number) => void;

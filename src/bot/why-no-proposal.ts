@@ -1,7 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { Store } from '../core/ports.js';
 import type { RemediationRule } from '../config/schema.js';
-import { ruleMatches } from '../pipeline/remediate/plan-remediation.js';
+import { planRemediation, ruleMatches } from '../pipeline/remediate/plan-remediation.js';
 import { stamp } from './format-reply.js';
 
 /**
@@ -14,8 +14,9 @@ export function whyNoProposal(a: Anomaly, rules: RemediationRule[], store: Pick<
   if (!rule) return `No remediation rule matches ${a.metric} from ${a.detector} at ${a.severity} on ${a.target}.`;
   const name = `Rule "${rule.name}" (${rule.action})`;
   const forMs = rule.when.forSeconds * 1000;
-  if (forMs > 0 && a.status === 'open' && now - a.startTs < forMs)
-    return `${name} waits for it to last ${rule.when.forSeconds} s: it proposes if this is still open at ${stamp(a.startTs + forMs)}.`;
+  const plan = planRemediation(a, [rule], { now, ttlMs: 0, lastProposalTs: () => undefined });
+  if (plan?.kind === 'pending')
+    return `${name} waits for it to last ${rule.when.forSeconds} s: it proposes if this is still open at ${stamp(plan.dueTs)}.`;
   if (forMs > 0 && a.status !== 'open' && (a.endTs ?? a.updatedTs) - a.startTs < forMs)
     return `${name} waits for an anomaly to last ${rule.when.forSeconds} s; this one ended sooner, so nothing was proposed.`;
   // The rule was planned when the anomaly opened, or once it had lasted forSeconds.

@@ -4,6 +4,7 @@ import cron from 'node-cron';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 import { parseActionParams } from '../pipeline/remediate/action-params.js';
+import { missingField } from './missing-field.js';
 import { configSchema, targetsFileSchema, type FileConfig, type TargetSpec } from './schema.js';
 
 export interface Config extends FileConfig {
@@ -199,8 +200,7 @@ export function formatIssues(issues: z.core.$ZodIssue[], prefix: string): string
     const where = [prefix, ...issue.path.map(String), ...keys].join('.');
     let fix = '';
     if (issue.code === 'unrecognized_keys') fix = '; remove it or check the spelling against docs/configuration.md';
-    else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
-      return `${where}: missing; it is required (${issue.expected}), see docs/configuration.md`;
+    else if (missingField(issue)) return `${where}: ${missingField(issue)}, see docs/configuration.md`;
     else if (issue.code === 'invalid_type') fix = '; see docs/configuration.md for the expected type';
     else if (issue.code === 'invalid_value') fix = '';
     return `${where}: ${issue.message}${fix}`;

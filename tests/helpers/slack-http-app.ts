@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { expect, onTestFinished } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { startFakeSlackApi } from '../fakes/fake-slack-api.js';
-import { captureLogger, testConfig } from './test-config.js';
+import { bootIncidentConfig, captureLogger } from './test-config.js';
 
 export const SLACK_SECRET = 'test-signing-secret';
 
@@ -22,19 +22,13 @@ export function signSlack(body: string, ts = Math.floor(Date.now() / 1000)) {
 export async function startSlackHttpApp() {
   const slack = await startFakeSlackApi();
   onTestFinished(() => slack.close());
-  const config = testConfig({
-    targets: [
-      { name: 'web-1', role: 'web' },
-      { name: 'db-1', role: 'db' },
-    ],
+  const config = bootIncidentConfig({
+    approvalRule: true,
     env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: slack.url },
     overrides: {
-      sources: { synthetic: { backfillHours: 1, incidentEveryMinutes: 100_000 } },
+      sources: { synthetic: { backfillHours: 1 } },
       chat: { channels: { slack: ['C-ALERTS'] } },
       approvers: { slack: { users: ['UAPPROVER', 'UOTHER'] } },
-      remediation: {
-        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
-      },
     },
   });
   let t = Date.now();

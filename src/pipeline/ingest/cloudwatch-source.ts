@@ -4,9 +4,9 @@ import type { Logger, MetricSource } from '../../core/ports.js';
 import type { Sample, SourceGap } from '../../core/sample.js';
 import type { Target } from '../../core/target.js';
 
-export // 500 queries with up to 100,800 datapoints each fit in far fewer pages than this.
+export const MAX_QUERIES_PER_CALL = 500;
+// 500 queries with up to 100,800 datapoints each fit in far fewer pages than this.
 const MAX_PAGES = 100;
-const MAX_QUERIES_PER_CALL = 500;
 
 export interface CloudWatchSourceOptions {
   targets: Target[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActionId } from '../../core/remediation.js';
+import { missingField } from '../../config/missing-field.js';
 
 /** Service names as systemd accepts them: nothing that a shell or SSM document could misread. */
 const serviceName = z.string().regex(/^[A-Za-z0-9@._-]{1,64}$/, 'a service name is letters, digits, @ . _ - (max 64)');
@@ -23,9 +24,7 @@ export function parseActionParams(
 ): { ok: true; params: Record<string, unknown> } | { ok: false; error: string } {
   const r = ACTION_PARAM_SCHEMAS[action].safeParse(params ?? {});
   if (r.success) return { ok: true, params: r.data as Record<string, unknown> };
-  const say = (i: (typeof r.error.issues)[number]) =>
-    i.code === 'invalid_type' && /received undefined$/.test(i.message) ? `missing; it is required (${i.expected})` : i.message;
-  return { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${say(i)}`).join('; ') };
+  return { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${missingField(i) ?? i.message}`).join('; ') };
 }
 
 /** The fixed argv for a script executor: the target, then typed params only, never free text. */

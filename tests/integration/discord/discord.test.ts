@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ID, CHAN, startFakeDiscord } from '../../fakes/fake-discord.js';
 import { createRng } from '../../../src/core/random.js';
 import { startManualApp } from '../../helpers/manual-app.js';
-import { testConfig } from '../../helpers/test-config.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
 
 const ALICE = '444444444444444444';
 const MALLORY = '555555555555555555';
@@ -16,19 +16,13 @@ afterEach(async () => {
 async function setup(chat: Record<string, unknown> = {}) {
   const discord = await startFakeDiscord();
   cleanups.push(() => discord.close());
-  const config = testConfig({
-    targets: [
-      { name: 'web-1', role: 'web' },
-      { name: 'db-1', role: 'db' },
-    ],
+  const config = bootIncidentConfig({
+    approvalRule: true,
     env: { DISCORD_TOKEN: 'fake.bot.token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.api },
     overrides: {
-      sources: { synthetic: { backfillHours: 1, incidentEveryMinutes: 100_000 } },
+      sources: { synthetic: { backfillHours: 1 } },
       chat: { channels: { discord: [CHAN] }, ...chat },
       approvers: { discord: { users: [ALICE], roles: [OPS_ROLE] } },
-      remediation: {
-        rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
-      },
     },
   });
   const { app, address: addr, tick, logger } = await startManualApp(config, { startTs: Date.now() });
