@@ -203,7 +203,7 @@ export function createApp(deps: AppDeps) {
   // console as the platform that needs no token.
   const staleAfterMs = 3 * tickIntervalMs;
   const adapters = new Map<Platform, ChatAdapter>();
-  const targetRefs = () => allTargets().map((t) => ({ name: t.name, role: t.role ?? null }));
+  const targetRefs = () => allTargets().map((t) => ({ name: t.name, role: t.role ?? null, labels: t.labels ?? {} }));
   const llm = createLlm({
     config,
     store,

@@ -1,5 +1,9 @@
+import type { Anomaly } from '../core/anomaly.js';
+import { figureMetric } from '../core/metrics.js';
 import type { AnswerContext } from './answer-intent.js';
-import { describeAnomaly, describeProposal, formatValue, stamp } from './format-reply.js';
+import { METRICS_OF } from './answer-metric-span.js';
+import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
+import type { MetricKey } from './parse-intent.js';
 import { quoteUntrusted } from './text-tools.js';
 import { whyNoProposal } from './why-no-proposal.js';
 
@@ -39,4 +43,30 @@ export function answerExplain(id: string | undefined, c: AnswerContext, target?:
     lines.push(`Proposed: ${describeProposal(p)}.${p.result ? ` Result: ${p.result.slice(0, 200)}` : ''}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * "Why is cpu high on web-1?" asks about now: the open anomaly of that metric there, explained. With
+ * none open, it says so, gives the figure now (`current`) and when the last one was, rather than
+ * explaining yesterday's episode as if it were the answer.
+ */
+export function answerWhy(target: string | undefined, metric: MetricKey, c: AnswerContext, current: string): string {
+  const metrics = METRICS_OF[metric];
+  const fits = (a: Anomaly) => (!target || a.target === target) && metrics.includes(figureMetric(a));
+  const label = METRIC_LABEL[metrics[0]!] ?? metric;
+  const where = target ? `${target} ${label}` : `${label} on any target`;
+  const open = c.store
+    .openAnomalies()
+    .filter(fits)
+    .sort((a, z) => z.startTs - a.startTs);
+  if (open[0]) {
+    const others = open.length > 1 ? ` (${open.length - 1} more open: "anomalies open")` : '';
+    return `The open anomaly for ${where}${others}:\n${answerExplain(open[0].id, c)}`;
+  }
+  const last = c.store.recentAnomalies(500).find(fits);
+  return [
+    `Nothing is open for ${where}: no detector finds it unusual now.`,
+    current,
+    last ? `The last anomaly there: ${describeAnomaly(last, c.now)}` : `No anomaly for ${where} is recorded.`,
+  ].join('\n');
 }

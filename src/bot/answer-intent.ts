@@ -2,20 +2,21 @@ import type { RemediationRule, ThresholdRule } from '../config/schema.js';
 import { describeMatch } from './alert-routes.js';
 import type { MuteTime } from './mute-times.js';
 import { describeWindow, inWindow } from './time-window.js';
-import type { Anomaly } from '../core/anomaly.js';
 import type { Store } from '../core/ports.js';
 import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
-import { ALL_METRICS, answerMetricSpan, METRICS_OF } from './answer-metric-span.js';
+import { ALL_METRICS, answerMetricSpan, isPercentile, metricsOf } from './answer-metric-span.js';
+import { FREE_OF, withFreeFigures } from './free-figures.js';
 import { answerAttention } from './answer-attention.js';
 import { answerTimeline } from './alert-timeline.js';
-import { answerExplain } from './answer-explain.js';
+import { answerExplain, answerWhy } from './answer-explain.js';
 import { answerTrend } from './answer-trend.js';
-import { groupFleetEvents, type FleetEvent, type FleetGrouping } from './fleet-events.js';
-import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp, table, when } from './format-reply.js';
+import type { FleetGrouping } from './fleet-events.js';
+import { describeProposal, formatValue, METRIC_LABEL, stamp, table, unknownTargetReply, when } from './format-reply.js';
+import { answerAnomalies } from './answer-anomalies.js';
 import type { Intent, TargetRef } from './parse-intent.js';
 import type { Stat } from './parse-time-span.js';
-import { formatDuration, quoteUntrusted } from './text-tools.js';
+import { formatDuration } from './text-tools.js';
 
 export interface AnswerContext {
   store: Store;
@@ -35,12 +36,13 @@ export interface AnswerContext {
 export const HELP = [
   'I answer from the live data. Try:',
   '• "what\'s current CPU?", "cpu on web-1", "memory of the db", "disk", "how is api-2 doing"',
-  '• "cpu on web-1 an hour ago", "peak memory on db-1 over the last 6h", "which host had the highest cpu today"',
+  '• "cpu on web-1 an hour ago", "cpu on web-1 at 10:00" (UTC), "peak memory on db-1 over the last 6h", "p95 latency today"',
+  '• "which host had the highest cpu today", "free disk on db-1", "what was firing at 03:00", "why is cpu high on web-1?"',
   '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?"',
   '• "anything wrong?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "status", "pending approvals", "remediation history"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
-  '• "snooze web-1 cpu for 30m", "silences", "unsnooze web-1"',
+  '• "snooze web-1 cpu for 30m", "mute everything for 1h", "silences", "unsnooze web-1"',
   '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1"',
   '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
 ].join('\n');
@@ -53,20 +55,22 @@ function latestBy(store: Store): Map<string, Map<string, Sample>> {
   return m;
 }
 
-function unknownTargetReply(name: string, targets: TargetRef[]): string {
-  return `I don't know a target called ${quoteUntrusted(name)}. Targets: ${targets.map((t) => t.name).join(', ') || 'none yet'}.`;
-}
-
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  const free = i.free && i.metric && FREE_OF[i.metric] ? { free: true } : {};
+  if (free.free) c = { ...c, store: withFreeFigures(c.store) };
   if (i.span)
-    return answerMetricSpan({ metric: i.metric, target: i.target, group: i.group, span: i.span, stat: i.stat, limit: i.limit }, c);
-  // "Peak CPU on web-1" asks about a stretch of time, not the latest reading: the last hour.
-  if (i.stat && i.target)
-    return answerMetricSpan({ metric: i.metric, target: i.target, span: { kind: 'last', ms: 3_600_000 }, stat: i.stat }, c);
+    return answerMetricSpan({ metric: i.metric, target: i.target, group: i.group, span: i.span, stat: i.stat, limit: i.limit, ...free }, c);
+  // "Peak CPU on web-1" asks about a stretch of time, not the latest reading: the last hour. So
+  // does a percentile, for any number of targets.
+  if ((i.stat && i.target) || isPercentile(i.stat))
+    return answerMetricSpan(
+      { metric: i.metric, target: i.target, group: i.group, span: { kind: 'last', ms: 3_600_000 }, stat: i.stat, limit: i.limit, ...free },
+      c,
+    );
   const latest = latestBy(c.store);
   const asked = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
-  const metrics = i.metric ? METRICS_OF[i.metric] : ALL_METRICS;
+  const metrics = metricsOf(i.metric, free.free) ?? ALL_METRICS;
   // A table lists the targets that report what was asked; the others are named once below it rather
   // than as rows of "-" (db-1 has no latency), so a ranking is never padded with them.
   const names = asked.filter((n) => metrics.some((m) => latest.get(n)?.has(m)));
@@ -157,103 +161,21 @@ function rankLine(stat: Stat | undefined, metric: string | undefined, names: str
   return `${stat === 'max' ? 'Highest' : 'Lowest'} ${label} now: ${best.target} ${formatValue(metric, best.value)}.\n`;
 }
 
-function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerContext): string {
-  if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
-  const dayStart = c.now - (c.now % 86_400_000);
-  // Anomalies that started in the span, like "today" always meant.
-  let since = i.today ? dayStart : 0;
-  let until = Infinity;
-  let when = i.today ? ' today (UTC)' : '';
-  if (i.span?.kind === 'last') [since, when] = [c.now - i.span.ms, ` in the last ${formatDuration(i.span.ms)}`];
-  else if (i.span?.kind === 'at') [since, when] = [c.now - i.span.agoMs, ` since ${stamp(c.now - i.span.agoMs)}`];
-  else if (i.span?.kind === 'day' && i.span.daysBack === 1) [since, until, when] = [dayStart - 86_400_000, dayStart, ' yesterday (UTC)'];
-  // "Open" means open now, however long ago it started. A count reads them all (up to a cap it
-  // then admits to); a list only needs the newest, but its total admits to the cap as well.
-  const cap = i.count ? COUNT_CAP : 500;
-  let list = i.open ? c.store.openAnomalies() : c.store.recentAnomalies(cap, since);
-  const capped = !i.open && list.length >= cap;
-  list = list.filter((a) => a.startTs >= since && a.startTs < until);
-  if (i.target) list = list.filter((a) => a.target === i.target);
-  if (i.group) list = list.filter((a) => i.group!.includes(a.target));
-  if (i.severity) list = list.filter((a) => a.severity === i.severity);
-  const kind = `${i.open ? 'open ' : ''}${i.severity ? `${i.severity} ` : ''}`;
-  const scope = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
-  if (list.length === 0) return `No ${kind}anomalies${scope}.`;
-  const atLeast = capped ? 'at least ' : '';
-  // A change on many targets at once is one line (and one message, as the notifier sent it).
-  const { events, singles } = i.target ? { events: [], singles: list } : groupFleetEvents(list, c.fleetGrouping);
-  const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
-  if (i.count) return countAnomalies(list, atLeast, what, !i.open, events);
-  const lines = [
-    ...events.map((e) => ({ ts: e.startTs, text: `• ${describeFleetEvent(e)}` })),
-    ...singles.map((a) => ({ ts: a.startTs, text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}` })),
-  ].sort((a, z) => z.ts - a.ts);
-  const shown = lines.slice(0, i.limit);
-  const open = list.filter((a) => a.status === 'open').length;
-  const inEvents = events.reduce((n, e) => n + e.members.length, 0);
-  const fleetNote = events.length
-    ? `, ${inEvents} of them in ${events.length === 1 ? 'one fleet-wide event' : `${events.length} fleet-wide events`}`
-    : '';
-  const head = `${atLeast}${list.length} ${what}${i.open ? '' : `, ${open} open`}${fleetNote}; ${shown.length === lines.length ? 'all' : `the last ${shown.length}`}:`;
-  return [head, ...shown.map((l) => l.text)].join('\n');
+/** "Any hosts down?": the silent and stale targets first, or that every target reports. */
+function silentLine(c: AnswerContext, latest: Map<string, Map<string, Sample>>): string {
+  const states = new Map(c.store.targetStates().map((t) => [t.target, t.state]));
+  const newest = (n: string) => Math.max(0, ...[...(latest.get(n)?.values() ?? [])].map((s) => s.ts));
+  const quiet = c.targets
+    .map((t) => ({ n: t.name, state: states.get(t.name), ts: newest(t.name) }))
+    .filter((t) => t.state === 'silent' || !t.ts || c.now - t.ts > c.staleAfterMs);
+  if (quiet.length === 0)
+    return `Every target reports: all ${plural(c.targets.length, 'target')} sent data in the last ${formatDuration(c.staleAfterMs)}.`;
+  const say = (t: (typeof quiet)[number]) =>
+    `${t.n} (${t.state === 'silent' ? 'SILENT' : 'stale'}, ${t.ts ? `last data ${stamp(t.ts)}, ${formatDuration(c.now - t.ts)} ago` : 'no data yet'})`;
+  return `Not reporting: ${quiet.map(say).join(', ')}.`;
 }
 
-/** "fleet-wide: disk on 12 targets (robust) from …, 3 open — e.g. an_… web-1: …". */
-function describeFleetEvent(e: FleetEvent): string {
-  const open = e.members.filter((a) => a.status === 'open').length;
-  const first = e.members[0]!;
-  return (
-    `fleet-wide: ${METRIC_LABEL[e.metric] ?? e.metric} on ${e.targets} targets (${e.detector}) from ${stamp(e.startTs)}, ` +
-    `${open ? `${open} open` : 'all resolved'} — e.g. ${first.id} ${first.target}${first.summary ? `: ${first.summary}` : ''}`
-  );
-}
-
-/** "How many alerts this week?": totals by severity, target, metric and detector, largest first. */
-const COUNT_CAP = 100_000;
-
-function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen: boolean, events: FleetEvent[]): string {
-  const by = (key: (a: Anomaly) => string) => {
-    const m = new Map<string, number>();
-    for (const a of list) m.set(key(a), (m.get(key(a)) ?? 0) + 1);
-    return [...m].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-  };
-  const line = (title: string, rows: [string, number][]) =>
-    `${title}: ${rows
-      .slice(0, 10)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ')}${rows.length > 10 ? `, and ${rows.length - 10} more` : ''}`;
-  const open = list.filter((a) => a.status === 'open').length;
-  return [
-    `${atLeast}${list.length} ${what}${sayOpen ? `, ${open} open` : ''}.`,
-    line(
-      'By severity',
-      by((a) => a.severity),
-    ),
-    line(
-      'By target',
-      by((a) => a.target),
-    ),
-    line(
-      'By metric',
-      by((a) => METRIC_LABEL[a.metric] ?? a.metric),
-    ),
-    line(
-      'By detector',
-      by((a) => a.detector),
-    ),
-    ...(events.length
-      ? [
-          `Fleet-wide (one kind on many targets at once): ${events
-            .slice(0, 5)
-            .map((e) => `${METRIC_LABEL[e.metric] ?? e.metric} (${e.detector}) on ${e.targets} targets from ${stamp(e.startTs)}`)
-            .join('; ')}${events.length > 5 ? `; and ${events.length - 5} more` : ''}`,
-        ]
-      : []),
-    'Ask without "how many" for the list.',
-  ].join('\n');
-}
-
-function answerStatus(c: AnswerContext): string {
+function answerStatus(c: AnswerContext, silent = false): string {
   const latest = latestBy(c.store);
   const open = c.store.openAnomalies();
   const pending = c.store.listProposals({ states: ['proposed'], limit: 100 });
@@ -274,6 +196,7 @@ function answerStatus(c: AnswerContext): string {
   });
   const newest = Math.max(0, ...c.store.latestSamples().map((s) => s.ts));
   return [
+    ...(silent ? [silentLine(c, latest)] : []),
     `${plural(c.targets.length, 'target')}, ${plural(open.length, 'open anomaly', 'open anomalies')}, ${plural(pending.length, 'pending approval')}. Latest data ${newest ? when(newest, c.now, c.staleAfterMs) : 'none yet'}.`,
     table(['target', 'state', 'CPU', 'memory', 'disk', 'anomalies'], rows),
   ].join('\n');
@@ -347,13 +270,20 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'anomalies':
       return answerAnomalies(i, c);
     case 'explain':
+      if (!i.id && i.metric)
+        return answerWhy(
+          i.target,
+          i.metric,
+          c,
+          answerMetrics({ kind: 'metrics', metric: i.metric, ...(i.target ? { target: i.target } : {}) }, c),
+        );
       return answerExplain(i.id, c, i.target);
     case 'timeline':
       return answerTimeline(i, c);
     case 'attention':
       return i.unknownTarget && !i.target && !i.group ? unknownTargetReply(i.unknownTarget, c.targets) : answerAttention(i, c);
     case 'status':
-      return answerStatus(c);
+      return answerStatus(c, i.silent);
     case 'pending':
       return answerPending(c);
     case 'history':

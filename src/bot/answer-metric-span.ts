@@ -3,6 +3,8 @@ import type { AnswerContext } from './answer-intent.js';
 import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
 import type { MetricKey } from './parse-intent.js';
 import type { Stat, TimeSpan } from './parse-time-span.js';
+import { FREE_OF } from './free-figures.js';
+import { clockTs, rangeTs } from './parse-clock.js';
 import { formatDuration } from './text-tools.js';
 
 export const METRICS_OF: Record<MetricKey, string[]> = {
@@ -13,11 +15,20 @@ export const METRICS_OF: Record<MetricKey, string[]> = {
   latency: ['latency_ms'],
 };
 
+/** The stored series a metric word stands for; its free share ("free disk") where asked and known. */
+export function metricsOf(metric: MetricKey | undefined, free?: boolean): string[] | undefined {
+  if (!metric) return undefined;
+  const f = free ? FREE_OF[metric] : undefined;
+  return f ? [f] : METRICS_OF[metric];
+}
+
 export const ALL_METRICS = ['cpu', 'memory', 'disk', 'net_in', 'net_out', 'latency_ms'];
 // A fleet table with every metric for every statistic would be too wide for chat.
 const FLEET = ['cpu', 'memory', 'disk'];
 const DAY = 86_400_000;
-const STAT_WORD: Record<Stat, string> = { max: 'peak', min: 'lowest', avg: 'average' };
+const STAT_WORD: Record<'max' | 'min' | 'avg', string> = { max: 'peak', min: 'lowest', avg: 'average' };
+const statWord = (st: Stat) => (isPercentile(st) ? st : STAT_WORD[st]);
+export const isPercentile = (st: Stat | undefined): st is `p${number}` => st !== undefined && st.startsWith('p');
 
 export interface SpanQuestion {
   metric?: MetricKey;
@@ -27,6 +38,8 @@ export interface SpanQuestion {
   stat?: Stat;
   /** Rows of a fleet ranking to show. */
   limit?: number;
+  /** The free share; the store given must read it (withFreeFigures). */
+  free?: boolean;
 }
 
 interface Summary {
@@ -36,6 +49,7 @@ interface Summary {
   avg: number;
   first: number;
   last: number;
+  values: number[];
 }
 
 function summarise(points: Sample[]): Summary | undefined {
@@ -48,19 +62,43 @@ function summarise(points: Sample[]): Summary | undefined {
     if (p.value > max.value) max = p;
     sum += p.value;
   }
-  return { n: points.length, min, max, avg: sum / points.length, first: points[0]!.ts, last: points[points.length - 1]!.ts };
+  return {
+    n: points.length,
+    min,
+    max,
+    avg: sum / points.length,
+    first: points[0]!.ts,
+    last: points[points.length - 1]!.ts,
+    values: points.map((p) => p.value),
+  };
 }
 
-/** The span as timestamps: a window [from, until], or one instant with how far off a sample may be. */
+/**
+ * The span as timestamps: a window [from, until], or one instant with how far off a sample may be.
+ * `ahead` is set when the span has not begun yet ("today at 15:00" asked at 11:00).
+ */
 export function spanBounds(
   span: TimeSpan,
   c: Pick<AnswerContext, 'now' | 'staleAfterMs'>,
-): { from: number; until: number; at?: number; label: string } {
-  if (span.kind === 'at') {
-    const at = c.now - span.agoMs;
+): { from: number; until: number; at?: number; label: string; ahead?: string } {
+  if (span.kind === 'at' || span.kind === 'clock') {
+    const at = span.kind === 'at' ? c.now - span.agoMs : clockTs(span.at, c.now);
+    const ago = Math.abs(c.now - at);
     // Ticks are staleAfterMs apart at most; far back, a few minutes either side is still "then".
-    const tol = Math.max(c.staleAfterMs, Math.min(span.agoMs * 0.05, 15 * 60_000));
-    return { from: at - tol, until: at + tol, at, label: `${formatDuration(span.agoMs)} ago (${stamp(at)})` };
+    const tol = Math.max(c.staleAfterMs, Math.min(ago * 0.05, 15 * 60_000));
+    const label = span.kind === 'at' ? `${formatDuration(span.agoMs)} ago (${stamp(at)})` : `at ${stamp(at)}`;
+    return { from: at - tol, until: at + tol, at, label, ...(at > c.now ? { ahead: aheadOf(at, c.now) } : {}) };
+  }
+  if (span.kind === 'range') {
+    const r = rangeTs(span.from, span.until, c.now);
+    const wholeDay = span.from.minute === 0 && span.until?.minute === 1440 && r.from % DAY === 0;
+    const sameDay = Math.floor(r.from / DAY) === Math.floor((r.until - 1) / DAY);
+    const label = wholeDay
+      ? `on ${stamp(r.from).slice(0, 10)} (UTC)`
+      : !span.until || r.until === c.now
+        ? `since ${stamp(r.from)}`
+        : `between ${stamp(r.from)} and ${sameDay ? clock(r.until) : stamp(r.until)}`;
+    return { ...r, label, ...(r.from > c.now ? { ahead: aheadOf(r.from, c.now) } : {}) };
   }
   if (span.kind === 'last') return { from: c.now - span.ms, until: c.now, label: `over the last ${formatDuration(span.ms)}` };
   const dayStart = c.now - (c.now % DAY);
@@ -69,13 +107,32 @@ export function spanBounds(
     : { from: dayStart - DAY, until: dayStart - 1, label: `yesterday (${stamp(dayStart - DAY).slice(0, 10)} UTC)` };
 }
 
+const aheadOf = (ts: number, now: number) =>
+  `${stamp(ts)} is still ahead (it is ${stamp(now)} now); I can only answer about what has happened.`;
+
 function nearest(points: Sample[], at: number): Sample | undefined {
   let best: Sample | undefined;
   for (const p of points) if (!best || Math.abs(p.ts - at) < Math.abs(best.ts - at)) best = p;
   return best;
 }
 
-const statValue = (s: Summary, stat: Stat) => (stat === 'max' ? s.max.value : stat === 'min' ? s.min.value : s.avg);
+/** Nearest rank: a value that was read, never one between two readings. */
+function percentile(values: number[], rank: number): number {
+  const sorted = [...values].sort((a, z) => a - z);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((rank / 100) * sorted.length) - 1))]!;
+}
+
+const statValue = (s: Summary, stat: Stat) =>
+  stat === 'max' ? s.max.value : stat === 'min' ? s.min.value : stat === 'avg' ? s.avg : percentile(s.values, Number(stat.slice(1)));
+
+/**
+ * A latency percentile here is over the stored readings, one per target and tick, which is not the
+ * per-request percentile the words usually mean; the reply says which it is.
+ */
+const percentileNote = (stat: Stat | undefined, metrics: string[]): string[] =>
+  isPercentile(stat) && metrics.includes('latency_ms')
+    ? [`(${stat} of the stored latency readings, one per sample: not a percentile over individual requests.)`]
+    : [];
 
 /**
  * Answers a metrics question about a past instant or window from the stored samples: the sample
@@ -84,9 +141,10 @@ const statValue = (s: Summary, stat: Stat) => (stat === 'max' ? s.max.value : st
  */
 export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
   const b = spanBounds(q.span, c);
+  if (b.ahead) return b.ahead;
   const long = b.until - b.from > 20 * 3_600_000;
   const t = (ts: number) => (long ? stamp(ts) : clock(ts));
-  const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL_METRICS : FLEET;
+  const metrics = metricsOf(q.metric, q.free) ?? (q.target ? ALL_METRICS : FLEET);
   const names = q.target ? [q.target] : (q.group ?? c.targets.map((x) => x.name));
   const none = () =>
     `No ${q.metric ? (METRIC_LABEL[metrics[0]!] ?? q.metric) : 'metric'} samples${q.target ? ` for ${q.target}` : ''} ${b.label}. ` +
@@ -122,11 +180,12 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
         const m = metrics[i]!;
         if (!s) return `${q.target} ${METRIC_LABEL[m] ?? m}: no samples ${b.label}.`;
         const part = (st: Stat) =>
-          st === 'avg'
-            ? `average ${formatValue(m, s.avg)}`
+          st === 'avg' || isPercentile(st)
+            ? `${statWord(st)} ${formatValue(m, statValue(s, st))}`
             : `${STAT_WORD[st]} ${formatValue(m, st === 'max' ? s.max.value : s.min.value)} at ${t(st === 'max' ? s.max.ts : s.min.ts)}`;
         return `${q.target} ${METRIC_LABEL[m] ?? m} ${b.label}: ${order.map(part).join(', ')} (${s.n} samples, ${t(s.first)}–${t(s.last)})`;
       })
+      .concat(percentileNote(q.stat, metrics))
       .join('\n');
   }
   // Fleet: all three statistics for one named metric; otherwise the one asked for (peak by default) per metric.
@@ -141,10 +200,9 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
     return Number.isNaN(d) ? 0 : d; // two rows without the metric
   });
   const top = sorted[0]!.s[0];
-  const at = top && st0 !== 'avg' ? ` at ${t(st0 === 'max' ? top.max.ts : top.min.ts)}` : '';
-  const lead = top
-    ? `${st0 === 'min' ? 'Lowest' : st0 === 'max' ? 'Highest' : 'Highest average'} ${METRIC_LABEL[m0] ?? m0} ${b.label}: ${sorted[0]!.n} ${formatValue(m0, statValue(top, st0))}${at}.`
-    : '';
+  const at = top && (st0 === 'max' || st0 === 'min') ? ` at ${t(st0 === 'max' ? top.max.ts : top.min.ts)}` : '';
+  const highest = st0 === 'min' ? 'Lowest' : st0 === 'max' ? 'Highest' : st0 === 'avg' ? 'Highest average' : `Highest ${st0}`;
+  const lead = top ? `${highest} ${METRIC_LABEL[m0] ?? m0} ${b.label}: ${sorted[0]!.n} ${formatValue(m0, statValue(top, st0))}${at}.` : '';
   const rows = sorted.slice(0, q.limit ?? sorted.length).map((x) => [
     x.n,
     ...cols.map(({ m, st }) => {
@@ -153,5 +211,9 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
     }),
     String(Math.max(0, ...x.s.map((s) => s?.n ?? 0))),
   ]);
-  return `${lead}\n${table(['target', ...cols.map(({ m, st }) => `${STAT_WORD[st]} ${METRIC_LABEL[m] ?? m}`), 'samples'], rows)}`;
+  return [
+    lead,
+    table(['target', ...cols.map(({ m, st }) => `${statWord(st)} ${METRIC_LABEL[m] ?? m}`), 'samples'], rows),
+    ...percentileNote(q.stat, metrics),
+  ].join('\n');
 }

@@ -129,8 +129,11 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
     ? { kind: 'last', ms: DEFAULT_TREND_MS }
     : q.span.kind === 'at'
       ? { kind: 'last', ms: q.span.agoMs }
-      : q.span;
+      : q.span.kind === 'clock'
+        ? { kind: 'range', from: q.span.at }
+        : q.span;
   const b = spanBounds(span, c);
+  if (b.ahead) return b.ahead;
   const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL_METRICS : FLEET;
   const names = q.target ? [q.target] : (q.group ?? c.targets.map((x) => x.name));
   const fits = names.map((n) => ({

@@ -139,8 +139,15 @@ export function createChatService(o: ChatServiceOptions) {
         private: true,
       };
     if (i.anomalyId) return silenceAlert(i.anomalyId, user, now, Math.min(i.durationMs, 7 * 86_400_000), 'thread');
+    // Said in so many words ("mute everything for 1h"): every alert, and the reply says so to the channel.
+    if (i.all && !i.target && !i.metric)
+      return addSilence({ target: '*', metric: '*' }, Math.min(i.durationMs, 7 * 86_400_000), user, now, 'silence');
     if (!i.target && !i.metric)
-      return { text: 'Silence what? Say e.g. "snooze web-1 for 30m" or "mute disk alerts for 2h".', intent: 'silence', private: true };
+      return {
+        text: 'Silence what? Say e.g. "snooze web-1 for 30m", "mute disk alerts for 2h" or "mute everything for 1h".',
+        intent: 'silence',
+        private: true,
+      };
     const target = i.target ?? '*';
     const metric = i.metric ? METRIC_NAMES[i.metric]! : '*';
     return addSilence({ target, metric }, Math.min(i.durationMs, 7 * 86_400_000), user, now, 'silence');
@@ -160,8 +167,12 @@ export function createChatService(o: ChatServiceOptions) {
     o.store.chat.addSilence(s);
     o.record?.('silence_added', now, { id, target, metric, untilTs: now + duration, actor: actorOf(user), ...extra });
     o.onSilencesChanged?.([s], now);
+    const what =
+      target === '*' && metric === '*'
+        ? 'every alert on every target (critical ones too; what is still open when it ends is announced then)'
+        : `${target === '*' ? 'all targets' : target}${metric === '*' ? '' : ` ${metric}`}`;
     return {
-      text: `Silenced ${target === '*' ? 'all targets' : target}${metric === '*' ? '' : ` ${metric}`} for ${formatDuration(duration)}, until ${stamp(now + duration)} (${id}). Say "unsnooze ${id}" to lift it.`,
+      text: `Silenced ${what} for ${formatDuration(duration)}, until ${stamp(now + duration)} (${id}). Say "unsnooze ${id}" to lift it.`,
       intent,
     };
   }
@@ -194,11 +205,21 @@ export function createChatService(o: ChatServiceOptions) {
   }
 
   function unsilence(i: Extract<Intent, { kind: 'unsilence' }>, user: ChatUser, now: number): ChatReply {
-    if (!i.id && !i.target) return { text: `Lift which silence? ${answerSilences(ctx(now))}`, intent: 'unsilence', private: true };
-    const lifted = o.store.chat.silences(now).filter((s) => (i.id ? s.id === i.id : s.target === i.target));
-    const n = i.id ? Number(o.store.chat.removeSilence(i.id)) : o.store.chat.removeSilencesFor(i.target!);
+    if (!i.id && !i.target && !i.all)
+      return { text: `Lift which silence? ${answerSilences(ctx(now))}`, intent: 'unsilence', private: true };
+    const lifted = o.store.chat.silences(now).filter((s) => i.all || (i.id ? s.id === i.id : s.target === i.target));
+    const n = i.id
+      ? Number(o.store.chat.removeSilence(i.id))
+      : i.all
+        ? lifted.filter((s) => o.store.chat.removeSilence(s.id)).length
+        : o.store.chat.removeSilencesFor(i.target!);
     if (n > 0) {
-      o.record?.('silence_lifted', now, { id: i.id ?? null, target: i.target ?? null, actor: actorOf(user) });
+      o.record?.('silence_lifted', now, {
+        id: i.id ?? null,
+        target: i.target ?? null,
+        ...(i.all ? { all: true } : {}),
+        actor: actorOf(user),
+      });
       o.onSilencesChanged?.(lifted, now);
     }
     return { text: n > 0 ? `Lifted ${n} silence${n > 1 ? 's' : ''}.` : 'Nothing matching was silenced.', intent: 'unsilence' };

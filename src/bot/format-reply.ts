@@ -2,7 +2,7 @@ import type { Anomaly } from '../core/anomaly.js';
 import { anomalyLabel, figureMetric, formatValue } from '../core/metrics.js';
 import type { Proposal } from '../core/remediation.js';
 import { stamp } from '../core/stamp.js';
-import { formatDuration } from './text-tools.js';
+import { formatDuration, quoteUntrusted } from './text-tools.js';
 
 // Shared with the pipeline's anomaly summaries, so alerts and chat print figures the same way.
 export { formatValue, METRIC_LABEL } from '../core/metrics.js';
@@ -52,4 +52,8 @@ export function describeAnomaly(a: Anomaly, now: number): string {
 export function describeProposal(p: Proposal): string {
   const decided = p.decidedBy ? ` by ${p.decidedBy} at ${stamp(p.decidedTs!)}` : '';
   return `${p.id} ${p.action} on ${p.target} (${p.mode}, ${p.executor}): ${p.state}${decided}`;
+}
+
+export function unknownTargetReply(name: string, targets: { name: string }[]): string {
+  return `I don't know a target called ${quoteUntrusted(name)}. Targets: ${targets.map((t) => t.name).join(', ') || 'none yet'}.`;
 }

@@ -1,5 +1,8 @@
 import { findTimeSpan, parseStat, type Stat, type TimeSpan } from './parse-time-span.js';
-import { MAX_INPUT, cleanInput, closest, compact, levenshtein, parseDuration } from './text-tools.js';
+import { matchTarget, roleGroup, type TargetRef } from './match-target.js';
+import { MAX_INPUT, cleanInput, closest, parseDuration } from './text-tools.js';
+
+export { matchTarget, type TargetRef };
 
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'latency';
 
@@ -17,6 +20,8 @@ export type Intent =
       bound?: { above: boolean; value: number };
       /** "top 3 hosts by memory": how many rows of a ranking. */
       limit?: number;
+      /** "free disk", "memory left", "idle cpu": the free share, not the used one (free-figures.ts). */
+      free?: boolean;
     }
   | { kind: 'trend'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan }
   | {
@@ -32,12 +37,14 @@ export type Intent =
       /** "How many anomalies this week?": counts, not a list. */
       count?: boolean;
     }
-  | { kind: 'explain'; id?: string; target?: string }
+  /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
+  | { kind: 'explain'; id?: string; target?: string; metric?: MetricKey }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   | { kind: 'timeline'; id?: string; target?: string }
   /** "Anything wrong?", "what needs my attention?": what is open now and what waits for a decision. */
   | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string }
-  | { kind: 'status' }
+  /** `silent`: "any hosts down?", "which targets are silent": the answer leads with those. */
+  | { kind: 'status'; silent?: boolean }
   | { kind: 'pending' }
   | { kind: 'history'; limit: number }
   | { kind: 'approve' | 'deny'; id?: string }
@@ -51,20 +58,17 @@ export type Intent =
       unknownTarget?: string;
       /** Several targets were named: nothing is silenced, the reply asks for one. */
       several?: string[];
+      /** "mute everything for 1h": every alert, said in so many words. */
+      all?: boolean;
     }
   | { kind: 'silences' }
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
   | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
-  | { kind: 'unsilence'; id?: string; target?: string }
+  | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }
   | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
   | { kind: 'help' }
   | { kind: 'unknown' }
   | { kind: 'bad_input'; reason: string };
-
-export interface TargetRef {
-  name: string;
-  role?: string | null;
-}
 
 const METRIC_WORDS: Record<string, MetricKey> = {
   cpu: 'cpu',
@@ -168,44 +172,8 @@ const VOCAB = [...new Set([...Object.keys(METRIC_WORDS), ...Object.values(WORDS)
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
-/**
- * Resolves a word to a target: exact name, name without punctuation ("web1"), a unique role or
- * name prefix ("the db"), or a name within one edit ("wbe-1").
- */
-export function matchTarget(word: string, targets: TargetRef[]): string | undefined {
-  const w = word.toLowerCase();
-  const exact = targets.find((t) => t.name.toLowerCase() === w);
-  if (exact) return exact.name;
-  const c = compact(w);
-  if (c.length < 2) return undefined;
-  const loose = targets.filter((t) => compact(t.name) === c);
-  if (loose.length === 1) return loose[0]!.name;
-  const byRole = targets.filter((t) => t.role?.toLowerCase() === w || t.role?.toLowerCase() === w.replace(/s$/, ''));
-  if (byRole.length === 1) return byRole[0]!.name;
-  // A prefix must be a real fragment of a name: "we" in "do we have…" is not web-1.
-  const prefix = w.length >= 3 && !COMMON.has(w) ? targets.filter((t) => t.name.toLowerCase().startsWith(w)) : [];
-  if (prefix.length === 1) return prefix[0]!.name;
-  // A typo in the letters only: "wbe-1" is web-1, but "web-2" is another host, never web-1.
-  if (c.length >= 4) {
-    const digits = (x: string) => x.replace(/\D/g, '');
-    const near = targets.filter((t) => digits(compact(t.name)) === digits(c) && levenshtein(compact(t.name), c, 1) <= 1);
-    if (near.length === 1) return near[0]!.name;
-  }
-  return undefined;
-}
-
-/** A role that several targets share ("api", "web servers" → web): all of them, else undefined. */
-export function roleGroup(word: string, targets: TargetRef[]): string[] | undefined {
-  const w = word.toLowerCase();
-  const hits = targets.filter((t) => t.role && (t.role.toLowerCase() === w || t.role.toLowerCase() === w.replace(/s$/, '')));
-  return hits.length > 1 ? hits.map((t) => t.name) : undefined;
-}
-
-const COMMON = new Set(
-  'the and any all are how who why what was were has had have can for not you our out off new now top get got its did does was is'.split(
-    ' ',
-  ),
-);
+/** "p95", "p99.9": a percentile, not a host (a host of that name still matches first). */
+const PERCENTILE_WORD = /^p\d{1,2}(\.\d{1,2})?$/;
 
 /** Words that look like host names: letters and digits joined by - _ . with a digit somewhere. */
 const HOSTLIKE = /^[a-z][a-z0-9]*[-_.]?[a-z0-9-_.]*\d[a-z0-9-_.]*$/;
@@ -245,14 +213,20 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     const shared = m ? undefined : roleGroup(t, targets);
     if (m) name(m);
     else if (shared) shared.forEach(name);
-    else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t)) unknownTarget = t;
+    else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t)) unknownTarget = t;
   }
   // One target is the subject of any intent; several ("the api hosts", "web-1 and web-2") only of a
   // read, never of a silence or an action, which must name one.
   const target = named.length === 1 ? named[0] : undefined;
   const group = named.length > 1 ? { group: named } : {};
   const several = named.length > 1 ? { several: named } : {};
-  const found = findTimeSpan(text);
+  const timed = findTimeSpan(text);
+  if (timed && 'zone' in timed)
+    return {
+      kind: 'bad_input',
+      reason: `I read clock times as UTC and do not convert ${timed.zone.toUpperCase()} (an abbreviation can name several zones, and summer time moves it); write the time in UTC or with its offset, e.g. "at 15:00 UTC" or "at 15:00-08:00"`,
+    };
+  const found = timed;
   const span = found?.span;
   // "anomalies in the last 6 hours": the 6 is the span's, not how many to list.
   const countTokens = found ? text.replace(found.match, ' ').split(/[\s,;:!?()"'[\]{}]+/) : tokens;
@@ -278,11 +252,12 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (command(WORDS.ack) || command(WORDS.unack))
     return { kind: command(WORDS.ack) ? 'ack' : 'unack', id: an, target, unknownTarget, ...several };
   if (has(WORDS.timeline)) return { kind: 'timeline', id: an ?? rp, target };
-  if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target };
+  const everything = !named.length && !metric && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {};
+  if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target, ...(sl ? {} : everything) };
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
-    return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget, ...several };
+    return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget, ...several, ...everything };
   }
   if (command(WORDS.approve) && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
   if (command(WORDS.deny)) return { kind: 'deny', id: rp };
@@ -295,6 +270,9 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget, ...several };
   if (acting && !has(WORDS.history) && !has(WORDS.pending)) return { kind: 'action_request', verb, target, unknownTarget };
   if (an || (has(WORDS.explain) && has(WORDS.anomalies))) return { kind: 'explain', id: an, ...(an ? {} : { target }) };
+  // "Why is cpu high on web-1?", "why is db-1 slow": the anomaly behind it, not just the figure.
+  // Without a metric ("why does web-3 look odd?") the target's overview says more than its last anomaly.
+  if (/\bwhy\b/.test(text) && metric && !found && named.length <= 1) return { kind: 'explain', ...(target ? { target } : {}), metric };
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
   if (has(WORDS.pending)) return { kind: 'pending' };
@@ -304,7 +282,8 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     const bound = parseBound(text);
     // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
     const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
-    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit };
+    const free = FREE.test(text) && (!metric || metric === 'cpu' || metric === 'memory' || metric === 'disk') ? { free: true } : {};
+    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit, ...free };
   };
   // "Is disk filling up?", "memory trend on db-1", "when will db-1 run out of space?". Words that
   // also have everyday uses ("full status", "rising star") count only beside a metric.
@@ -319,6 +298,9 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     /\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text)
   )
     return { kind: 'metrics', metric: 'cpu', ...group, ...when() };
+  // "Any hosts down?", "which targets stopped reporting?": the fleet's reporting state.
+  if (!metric && !named.length && !unknownTarget && !span && SILENT.test(text) && !has(WORDS.anomalies))
+    return { kind: 'status', silent: true };
   const counting = COUNT.test(text);
   // "Anything wrong?", "what needs my attention?": the present, not a history ("what went wrong
   // yesterday", "problems today", "the last 3 problems" are anomaly lists).
@@ -360,6 +342,9 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
 
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 const COUNT = /\b(how many|count|number of|tally|how noisy|noisiest)\b|\bmost\b(?! recent)/;
+const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting)\b/;
+const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
+const FREE = /\b(free|available|left|remaining|unused|idle)\b/;
 const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;
 const NOW = /\b(right now|now|currently|at the moment|at present)\b/;
 

@@ -1,11 +1,15 @@
+import { findClock, type ClockSpan } from './parse-clock.js';
+
 /**
  * The time a metrics question is about, relative to when it is answered: "an hour ago", "over the
- * last 6h", "today", "yesterday" (UTC days); and the statistic it asks for ("peak", "average").
+ * last 6h", "today", "yesterday" (UTC days), or a time of day ("at 10:00", "since 09:30",
+ * "between 9 and 10am": parse-clock.ts); and the statistic it asks for ("peak", "average").
  * Pure: text in, span out; the answer turns it into timestamps.
  */
-export type TimeSpan = { kind: 'at'; agoMs: number } | { kind: 'last'; ms: number } | { kind: 'day'; daysBack: 0 | 1 };
+export type TimeSpan = { kind: 'at'; agoMs: number } | { kind: 'last'; ms: number } | { kind: 'day'; daysBack: 0 | 1 } | ClockSpan;
 
-export type Stat = 'max' | 'min' | 'avg';
+/** A percentile is `p` and its rank: "p95", "95th percentile", "median" (p50). */
+export type Stat = 'max' | 'min' | 'avg' | `p${number}`;
 
 const UNITS = 'weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s';
 const COUNTS = '\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half an?|a few|a couple of';
@@ -47,8 +51,13 @@ function amount(count: string | undefined, unit: string): number | undefined {
   return Math.min(n * unitMs(unit), MAX_SPAN);
 }
 
-/** `text` is already cleaned and lower-cased. `match` is the phrase, so its count is not read twice. */
-export function findTimeSpan(text: string): { span: TimeSpan; match: string } | undefined {
+/**
+ * `text` is already cleaned and lower-cased. `match` is the phrase, so its count is not read twice.
+ * `zone` is a time zone abbreviation that is not read (see parse-clock.ts).
+ */
+export function findTimeSpan(text: string): { span: TimeSpan; match: string } | { zone: string } | undefined {
+  const clock = findClock(text);
+  if (clock) return clock;
   const ago = AGO.exec(text);
   if (ago) {
     const ms = amount(ago[1], ago[2]!);
@@ -68,6 +77,9 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
 }
 
 export function parseStat(text: string): Stat | undefined {
+  const p = /\bp(\d{1,2}(?:\.\d{1,2})?)\b|\b(\d{1,2}(?:\.\d{1,2})?)(?:st|nd|rd|th)? percentile\b/.exec(text);
+  const rank = p ? Number(p[1] ?? p[2]) : /\bmedian\b/.test(text) ? 50 : undefined;
+  if (rank !== undefined && rank > 0 && rank < 100) return `p${rank}`;
   if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest)\b/.test(text)) return 'max';
   if (/\b(min|minimum|lowest|least|quietest)\b/.test(text)) return 'min';
   if (/\b(avg|average|mean|typical)\b/.test(text)) return 'avg';

@@ -145,8 +145,9 @@ async function ask(io: CliIO, args: string[]): Promise<number> {
   const cfg = config(io);
   const store = createSqliteStore(path.join(cfg.dataDir, 'smartcloudops.db'));
   try {
-    const targets = configTargets(cfg).map((t) => ({ name: t.name, role: t.role ?? null }));
-    for (const s of store.targetStates()) if (!targets.some((t) => t.name === s.target)) targets.push({ name: s.target, role: null });
+    const targets = configTargets(cfg).map((t) => ({ name: t.name, role: t.role ?? null, labels: t.labels ?? {} }));
+    for (const s of store.targetStates())
+      if (!targets.some((t) => t.name === s.target)) targets.push({ name: s.target, role: null, labels: {} });
     const chat = createChatService({
       store,
       approvers: cfg.approvers,

@@ -10,6 +10,10 @@ export const METRIC_UNITS: Record<string, string> = {
   net_in: 'B/s',
   net_out: 'B/s',
   latency_ms: 'ms',
+  // Derived in chat answers from the used share (src/bot/free-figures.ts), never stored.
+  cpu_idle: '%',
+  memory_free: '%',
+  disk_free: '%',
 };
 
 export function unitOf(metric: string): string {
@@ -25,6 +29,9 @@ export const METRIC_LABEL: Record<string, string> = {
   latency_ms: 'latency',
   heartbeat: 'heartbeat',
   host: 'host metrics',
+  cpu_idle: 'idle CPU',
+  memory_free: 'free memory',
+  disk_free: 'free disk',
 };
 
 /** The metric whose unit an anomaly's figures are in: the blamed one for a host-level anomaly. */

@@ -71,7 +71,8 @@ export interface Store {
   upsertAnomaly(a: Anomaly): void;
   getAnomaly(idOrKey: string): Anomaly | undefined;
   openAnomalies(): Anomaly[];
-  recentAnomalies(limit: number, sinceTs?: number): Anomaly[];
+  /** The newest first, of those that started in [sinceTs, untilTs). */
+  recentAnomalies(limit: number, sinceTs?: number, untilTs?: number): Anomaly[];
 
   insertProposal(p: Proposal, event: ProposalEvent): void;
   getProposal(id: string): Proposal | undefined;

@@ -120,7 +120,7 @@ export function createSqliteStore(file: string): Store {
       feature = excluded.feature, runbook_url = excluded.runbook_url`),
     anomalyById: db.prepare("SELECT * FROM anomalies WHERE id = ? OR (key = ? AND status = 'open') ORDER BY start_ts DESC LIMIT 1"),
     openAnomalies: db.prepare("SELECT * FROM anomalies WHERE status = 'open' ORDER BY start_ts DESC"),
-    recentAnomalies: db.prepare('SELECT * FROM anomalies WHERE start_ts >= ? ORDER BY start_ts DESC, id LIMIT ?'),
+    recentAnomalies: db.prepare('SELECT * FROM anomalies WHERE start_ts >= ? AND start_ts < ? ORDER BY start_ts DESC, id LIMIT ?'),
     insProposal: db.prepare(`INSERT INTO proposals (id, anomaly_id, anomaly_key, target, action, params, mode, executor, state,
       reason, created_ts, updated_ts, expires_ts, requested_by, decided_by, decided_ts, result)
       VALUES (@id, @anomalyId, @anomalyKey, @target, @action, @params, @mode, @executor, @state, @reason, @createdTs,
@@ -231,7 +231,8 @@ export function createSqliteStore(file: string): Store {
       return r && toAnomaly(r);
     },
     openAnomalies: () => (q.openAnomalies.all() as Row[]).map(toAnomaly),
-    recentAnomalies: (limit, sinceTs = 0) => (q.recentAnomalies.all(sinceTs, limit) as Row[]).map(toAnomaly),
+    recentAnomalies: (limit, sinceTs = 0, untilTs = Number.MAX_SAFE_INTEGER) =>
+      (q.recentAnomalies.all(sinceTs, untilTs, limit) as Row[]).map(toAnomaly),
 
     insertProposal: db.transaction((p: Proposal, e: ProposalEvent) => {
       q.insProposal.run({ ...p, params: JSON.stringify(p.params) });

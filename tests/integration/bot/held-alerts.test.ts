@@ -54,6 +54,27 @@ describe('alerts held by a silence or a maintenance window', () => {
     expect(count('late') + count('posted')).toBe(late.length);
   });
 
+  it('"mute everything" holds every alert until it is lifted, and says so to the channel', async () => {
+    const { app, slack, tick, logger, web1Alerts, now } = await setup();
+    const said = await slashCommand(slack, 'mute everything for 1h');
+    expect(said.text).toMatch(
+      /^Silenced every alert on every target \(critical ones too; what is still open when it ends is announced then\) for 60 min/,
+    );
+    expect(said.private).toBeFalsy();
+    expect(app.store.chat.silences(now()).map((s) => [s.target, s.metric])).toEqual([['*', '*']]);
+    await tick(2, 2);
+    expect(heldLines(logger.lines)).toContain('silenced');
+    expect(web1Alerts()).toEqual([]);
+    expect((await slashCommand(slack, 'unmute everything')).text).toBe('Lifted 1 silence.');
+    expect(app.store.chat.silences(now())).toEqual([]);
+    await tick(1, 2);
+    expect(web1Alerts().length).toBeGreaterThanOrEqual(1);
+    // Without the words, a bare "mute" still asks what to silence.
+    const bare = await slashCommand(slack, 'mute for 1h');
+    expect(bare.text).toMatch(/^Silence what\?/);
+    expect(bare.private).toBe(true);
+  });
+
   it('are never announced if they resolved under the silence', async () => {
     const { app, slack, tick, web1Alerts } = await setup();
     await slashCommand(slack, 'snooze web-1 for 10m');

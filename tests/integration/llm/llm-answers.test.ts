@@ -201,7 +201,8 @@ describe('without an LLM', () => {
     expect(h.llm).toBeUndefined();
     expect((await h.ask("what's current CPU?")).text).toMatch(/web-1[\s\S]*92.0%/);
     const r = await h.ask('why is web-1 slow?');
-    expect(r.intent).toBe('metrics');
+    expect(r.intent).toBe('explain');
+    expect(r.text).toMatch(/^(The open anomaly|Nothing is open) for web-1 latency/);
     const free = await h.ask('tell me a joke');
     expect(free.text).toMatch(/^Free-form questions need an LLM and none is configured/);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIntent, type Intent } from '../../../src/bot/parse-intent.js';
+import { parseIntent, type Intent, type TargetRef } from '../../../src/bot/parse-intent.js';
 import { cleanInput, parseDuration, quoteUntrusted } from '../../../src/bot/text-tools.js';
 
 const targets = [
@@ -210,6 +210,42 @@ const cases: Case[] = [
   ['compare api-1 and api-2 memory', { kind: 'metrics', metric: 'memory', group: ['api-1', 'api-2'] }],
   ['cpu on web-1; rm -rf /', { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
   ['\u200bcpu\u200b', { kind: 'metrics', metric: 'cpu' }],
+  // times of day (parse-clock.ts): UTC, the latest past occurrence unless a day is named
+  ['cpu on web-1 at 10:00', { kind: 'metrics', metric: 'cpu', target: 'web-1', span: { kind: 'clock', at: { minute: 600 } } }],
+  ['what was memory on db-1 yesterday at 3pm', { kind: 'metrics', span: { kind: 'clock', at: { minute: 900, day: { daysBack: 1 } } } }],
+  ['anomalies since 09:30', { kind: 'anomalies', span: { kind: 'range', from: { minute: 570 } } }],
+  ['what was firing at 03:00', { kind: 'anomalies', span: { kind: 'clock', at: { minute: 180 } } }],
+  [
+    'top 3 hosts by cpu between 9 and 10am',
+    { kind: 'metrics', limit: 3, span: { kind: 'range', from: { minute: 540 }, until: { minute: 600 } } },
+  ],
+  ['cpu at 3pm pst', { kind: 'bad_input' }],
+  // percentiles are statistics, never host names
+  ['what is the p95 latency', { kind: 'metrics', metric: 'latency', stat: 'p95', unknownTarget: undefined }],
+  ['p99.9 latency on web-1', { kind: 'metrics', metric: 'latency', target: 'web-1', stat: 'p99.9' }],
+  ['95th percentile cpu today', { kind: 'metrics', metric: 'cpu', stat: 'p95', span: { kind: 'day', daysBack: 0 } }],
+  ['median memory on db-1', { kind: 'metrics', metric: 'memory', target: 'db-1', stat: 'p50' }],
+  // what is free rather than used
+  ['free disk on db-1', { kind: 'metrics', metric: 'disk', target: 'db-1', free: true }],
+  ['which host has the least free disk', { kind: 'metrics', metric: 'disk', stat: 'min', free: true }],
+  ['hosts with less than 20% memory left', { kind: 'metrics', metric: 'memory', free: true, bound: { above: false, value: 20 } }],
+  ['how much disk space is available on api-1', { kind: 'metrics', metric: 'disk', target: 'api-1', free: true }],
+  ['which host is most idle', { kind: 'metrics', metric: 'cpu', stat: 'max', free: true }],
+  ['free network on web-1', { kind: 'metrics', metric: 'network', target: 'web-1' }],
+  // "why" about a figure asks for the anomaly behind it
+  ['why is cpu high on web-1', { kind: 'explain', target: 'web-1', metric: 'cpu' }],
+  ['why is db-1 slow?', { kind: 'explain', target: 'db-1', metric: 'latency' }],
+  ['why did web-1 alert', { kind: 'explain', target: 'web-1' }],
+  // every alert, said in so many words
+  ['mute everything for 1h', { kind: 'silence', all: true, durationMs: 3_600_000 }],
+  ['snooze all alerts for 30m', { kind: 'silence', all: true, durationMs: 1_800_000 }],
+  ['mute all disk alerts for 2h', { kind: 'silence', metric: 'disk', durationMs: 7_200_000 }],
+  ['unmute everything', { kind: 'unsilence', all: true }],
+  // the database, and whether hosts report
+  ['memory for the database', { kind: 'metrics', metric: 'memory', target: 'db-1' }],
+  ['any hosts down?', { kind: 'status', silent: true }],
+  ['which targets stopped reporting', { kind: 'status', silent: true }],
+  ['is web-1 down', { kind: 'metrics', target: 'web-1' }],
 ];
 
 describe('parseIntent', () => {
@@ -236,6 +272,21 @@ describe('parseIntent', () => {
   it.each(cases)('%j', (text, want) => {
     const got = parseIntent(text, targets);
     expect(got).toMatchObject(want);
+  });
+
+  it('names targets by a label value, and leaves common words alone', () => {
+    const labelled: TargetRef[] = [
+      { name: 'web-1', role: 'web', labels: { env: 'prod', tier: 'frontend' } },
+      { name: 'web-2', role: 'web', labels: { env: 'staging', tier: 'frontend' } },
+      { name: 'db-1', role: 'db', labels: { env: 'prod', tier: 'backend', on: 'all' } },
+    ];
+    expect(parseIntent('cpu in prod', labelled)).toMatchObject({ kind: 'metrics', metric: 'cpu', group: ['web-1', 'db-1'] });
+    expect(parseIntent('memory on the frontend hosts', labelled)).toMatchObject({ group: ['web-1', 'web-2'] });
+    expect(parseIntent('disk in staging', labelled)).toMatchObject({ target: 'web-2' });
+    // A role wins over a label, and "on" or "all" never name a target however a label reads.
+    expect(parseIntent('cpu on the web servers', labelled)).toMatchObject({ group: ['web-1', 'web-2'] });
+    expect(parseIntent('cpu on all hosts', labelled)).toMatchObject({ kind: 'metrics', metric: 'cpu', target: undefined });
+    expect(parseIntent('cpu on all hosts', labelled)).not.toHaveProperty('group');
   });
 
   it('does not hear "on fire" in words one letter from fire', () => {

@@ -1,0 +1,126 @@
+import type { Anomaly } from '../core/anomaly.js';
+import type { AnswerContext } from './answer-intent.js';
+import { spanBounds } from './answer-metric-span.js';
+import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
+import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
+import type { Intent } from './parse-intent.js';
+import { formatDuration } from './text-tools.js';
+
+/** "Summarise the last 3 anomalies", "alerts yesterday", "what was firing at 03:00", "how many this week". */
+export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerContext): string {
+  if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  const dayStart = c.now - (c.now % 86_400_000);
+  // Anomalies that started in the span, like "today" always meant.
+  let since = i.today ? dayStart : 0;
+  let until = Infinity;
+  let when = i.today ? ' today (UTC)' : '';
+  if (i.span?.kind === 'last') [since, when] = [c.now - i.span.ms, ` in the last ${formatDuration(i.span.ms)}`];
+  else if (i.span?.kind === 'at') [since, when] = [c.now - i.span.agoMs, ` since ${stamp(c.now - i.span.agoMs)}`];
+  else if (i.span?.kind === 'day' && i.span.daysBack === 1) [since, until, when] = [dayStart - 86_400_000, dayStart, ' yesterday (UTC)'];
+  // "What was firing at 03:00?": open at that instant, wherever it started. "Since 09:30",
+  // "between 9 and 10": started in the window, as for the other spans.
+  let openAt: number | undefined;
+  if (i.span?.kind === 'clock' || i.span?.kind === 'range') {
+    const b = spanBounds(i.span, c);
+    if (b.ahead) return b.ahead;
+    if (b.at !== undefined) [openAt, when] = [b.at, ` open ${b.label}`];
+    else [since, until, when] = [b.from, b.until, ` ${b.label}`];
+  }
+  // "Open" means open now, however long ago it started. A count reads them all (up to a cap it
+  // then admits to); a list only needs the newest, but its total admits to the cap as well.
+  const cap = i.count ? COUNT_CAP : 500;
+  let list =
+    openAt !== undefined
+      ? openAnomaliesAt(openAt, cap, c)
+      : i.open
+        ? c.store.openAnomalies()
+        : c.store.recentAnomalies(cap, since, until === Infinity ? undefined : until);
+  const capped = !i.open && list.length >= cap;
+  if (openAt === undefined) list = list.filter((a) => a.startTs >= since && a.startTs < until);
+  if (i.target) list = list.filter((a) => a.target === i.target);
+  if (i.group) list = list.filter((a) => i.group!.includes(a.target));
+  if (i.severity) list = list.filter((a) => a.severity === i.severity);
+  const kind = `${i.open && openAt === undefined ? 'open ' : ''}${i.severity ? `${i.severity} ` : ''}`;
+  const scope = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
+  if (list.length === 0) return `No ${kind}anomalies${scope}.`;
+  const atLeast = capped ? 'at least ' : '';
+  // A change on many targets at once is one line (and one message, as the notifier sent it).
+  const { events, singles } = i.target ? { events: [], singles: list } : groupFleetEvents(list, c.fleetGrouping);
+  const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
+  if (i.count) return countAnomalies(list, atLeast, what, !i.open, events);
+  const lines = [
+    ...events.map((e) => ({ ts: e.startTs, text: `• ${describeFleetEvent(e)}` })),
+    ...singles.map((a) => ({ ts: a.startTs, text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}` })),
+  ].sort((a, z) => z.ts - a.ts);
+  const shown = lines.slice(0, i.limit);
+  const open = list.filter((a) => a.status === 'open').length;
+  const inEvents = events.reduce((n, e) => n + e.members.length, 0);
+  const fleetNote = events.length
+    ? `, ${inEvents} of them in ${events.length === 1 ? 'one fleet-wide event' : `${events.length} fleet-wide events`}`
+    : '';
+  const head = `${atLeast}${list.length} ${what}${i.open ? '' : `, ${open} open`}${fleetNote}; ${shown.length === lines.length ? 'all' : `the last ${shown.length}`}:`;
+  return [head, ...shown.map((l) => l.text)].join('\n');
+}
+
+/** Anomalies open at `at`: started by then and not ended before. Episodes longer than a week are found while still open. */
+function openAnomaliesAt(at: number, cap: number, c: AnswerContext): Anomaly[] {
+  const started = c.store.recentAnomalies(cap, at - 7 * 86_400_000, at + 1);
+  const seen = new Set(started.map((a) => a.id));
+  const stillOpen = c.store.openAnomalies().filter((a) => a.startTs <= at && !seen.has(a.id));
+  return [...started, ...stillOpen].filter((a) => a.startTs <= at && (a.endTs ?? Infinity) >= at);
+}
+
+/** "fleet-wide: disk on 12 targets (robust) from …, 3 open — e.g. an_… web-1: …". */
+function describeFleetEvent(e: FleetEvent): string {
+  const open = e.members.filter((a) => a.status === 'open').length;
+  const first = e.members[0]!;
+  return (
+    `fleet-wide: ${METRIC_LABEL[e.metric] ?? e.metric} on ${e.targets} targets (${e.detector}) from ${stamp(e.startTs)}, ` +
+    `${open ? `${open} open` : 'all resolved'} — e.g. ${first.id} ${first.target}${first.summary ? `: ${first.summary}` : ''}`
+  );
+}
+
+/** "How many alerts this week?": totals by severity, target, metric and detector, largest first. */
+const COUNT_CAP = 100_000;
+
+function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen: boolean, events: FleetEvent[]): string {
+  const by = (key: (a: Anomaly) => string) => {
+    const m = new Map<string, number>();
+    for (const a of list) m.set(key(a), (m.get(key(a)) ?? 0) + 1);
+    return [...m].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  };
+  const line = (title: string, rows: [string, number][]) =>
+    `${title}: ${rows
+      .slice(0, 10)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}${rows.length > 10 ? `, and ${rows.length - 10} more` : ''}`;
+  const open = list.filter((a) => a.status === 'open').length;
+  return [
+    `${atLeast}${list.length} ${what}${sayOpen ? `, ${open} open` : ''}.`,
+    line(
+      'By severity',
+      by((a) => a.severity),
+    ),
+    line(
+      'By target',
+      by((a) => a.target),
+    ),
+    line(
+      'By metric',
+      by((a) => METRIC_LABEL[a.metric] ?? a.metric),
+    ),
+    line(
+      'By detector',
+      by((a) => a.detector),
+    ),
+    ...(events.length
+      ? [
+          `Fleet-wide (one kind on many targets at once): ${events
+            .slice(0, 5)
+            .map((e) => `${METRIC_LABEL[e.metric] ?? e.metric} (${e.detector}) on ${e.targets} targets from ${stamp(e.startTs)}`)
+            .join('; ')}${events.length > 5 ? `; and ${events.length - 5} more` : ''}`,
+        ]
+      : []),
+    'Ask without "how many" for the list.',
+  ].join('\n');
+}

@@ -1,0 +1,30 @@
+import type { Sample } from '../core/sample.js';
+import type { Store } from '../core/ports.js';
+import type { MetricKey } from './parse-intent.js';
+
+/**
+ * "Free disk on db-1", "least free memory", "hosts with under 20% disk left": the store keeps how
+ * much is used, so a question about what is free is answered on derived series (100 − used) under
+ * their own names. Every ranking, bound and statistic then means what was asked; answering with
+ * the used figure would let "least free disk" name the emptiest host.
+ */
+export const FREE_OF: Partial<Record<MetricKey, string>> = { cpu: 'cpu_idle', memory: 'memory_free', disk: 'disk_free' };
+
+const USED_OF: Record<string, string> = Object.fromEntries(Object.entries(FREE_OF).map(([k, v]) => [v, k]));
+
+const flip = (s: Sample, metric: string): Sample => ({ ...s, metric, value: Math.min(100, Math.max(0, 100 - s.value)) });
+
+/** The store, with the free series readable beside the used ones. Writes go to the store itself. */
+export function withFreeFigures(store: Store): Store {
+  return {
+    ...store,
+    latestSamples() {
+      const all = store.latestSamples();
+      return [...all, ...all.filter((s) => FREE_OF[s.metric as MetricKey]).map((s) => flip(s, FREE_OF[s.metric as MetricKey]!))];
+    },
+    series(target, metric, fromTs, untilTs) {
+      const used = USED_OF[metric];
+      return used ? store.series(target, used, fromTs, untilTs).map((s) => flip(s, metric)) : store.series(target, metric, fromTs, untilTs);
+    },
+  };
+}

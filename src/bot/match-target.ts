@@ -1,0 +1,68 @@
+/**
+ * Which targets a word in a question names: a host (exact, loose, prefix, one typo), or a group by
+ * role or label value ("the db", "databases", "prod"). Pure.
+ */
+import { compact, levenshtein } from './text-tools.js';
+
+export interface TargetRef {
+  name: string;
+  role?: string | null;
+  /** The targets file's labels: "cpu in prod", "the frontend hosts" name the targets carrying that value. */
+  labels?: Record<string, string>;
+}
+
+// Everyday names for the usual roles: "the database" is the db role.
+const ROLE_ALIASES: Record<string, string> = {
+  database: 'db',
+  databases: 'db',
+  dbs: 'db',
+  webserver: 'web',
+  webservers: 'web',
+};
+
+/** The targets a word names by role or by label value ("db", "databases", "prod"); [] for none. */
+function membersOf(word: string, targets: TargetRef[]): string[] {
+  const w = word.toLowerCase();
+  const forms = new Set([w, w.replace(/s$/, ''), ROLE_ALIASES[w] ?? w]);
+  const byRole = targets.filter((t) => t.role && forms.has(t.role.toLowerCase()));
+  if (byRole.length > 0 || w.length < 3 || COMMON.has(w) || /^\d+$/.test(w)) return byRole.map((t) => t.name);
+  return targets.filter((t) => Object.values(t.labels ?? {}).some((v) => forms.has(v.toLowerCase()))).map((t) => t.name);
+}
+
+/**
+ * Resolves a word to a target: exact name, name without punctuation ("web1"), a unique role or
+ * name prefix ("the db"), or a name within one edit ("wbe-1").
+ */
+export function matchTarget(word: string, targets: TargetRef[]): string | undefined {
+  const w = word.toLowerCase();
+  const exact = targets.find((t) => t.name.toLowerCase() === w);
+  if (exact) return exact.name;
+  const c = compact(w);
+  if (c.length < 2) return undefined;
+  const loose = targets.filter((t) => compact(t.name) === c);
+  if (loose.length === 1) return loose[0]!.name;
+  const members = membersOf(w, targets);
+  if (members.length === 1) return members[0]!;
+  // A prefix must be a real fragment of a name: "we" in "do we have…" is not web-1.
+  const prefix = w.length >= 3 && !COMMON.has(w) ? targets.filter((t) => t.name.toLowerCase().startsWith(w)) : [];
+  if (prefix.length === 1) return prefix[0]!.name;
+  // A typo in the letters only: "wbe-1" is web-1, but "web-2" is another host, never web-1.
+  if (c.length >= 4) {
+    const digits = (x: string) => x.replace(/\D/g, '');
+    const near = targets.filter((t) => digits(compact(t.name)) === digits(c) && levenshtein(compact(t.name), c, 1) <= 1);
+    if (near.length === 1) return near[0]!.name;
+  }
+  return undefined;
+}
+
+/** A role or label value that several targets share ("api", "web servers" → web, "prod"): all of them, else undefined. */
+export function roleGroup(word: string, targets: TargetRef[]): string[] | undefined {
+  const hits = membersOf(word, targets);
+  return hits.length > 1 ? hits : undefined;
+}
+
+const COMMON = new Set(
+  'the and any all are how who why what was were has had have can for not you our out off new now top get got its did does was is'.split(
+    ' ',
+  ),
+);

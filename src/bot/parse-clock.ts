@@ -1,0 +1,166 @@
+/**
+ * Wall-clock times in a question: "at 10:00", "at 3pm yesterday", "since 09:30 UTC",
+ * "between 9 and 10am", "from 22:00 to 02:00", "2026-12-01 14:05", "on 2026-12-01".
+ *
+ * Every reply states times in UTC, so a time without a zone is read as UTC as well; an explicit
+ * UTC/GMT/Z or a numeric offset ("+01:00", "UTC-5") is honoured. A zone abbreviation such as PST
+ * or CET is refused rather than guessed: several of them name more than one zone, and the
+ * daylight-saving ones change their offset during the year. Pure: no clock is read here; the
+ * answer resolves a ClockTime against the time it answers at (`clockTs`).
+ */
+
+/** A UTC wall-clock time: minutes into the day (may fall outside 0–1440 after an offset) on a given day. */
+export interface ClockTime {
+  minute: number;
+  /** Days before the day of the answer (0 today, 1 yesterday), or a UTC midnight; absent: the latest past occurrence. */
+  day?: { daysBack: number } | { date: number };
+}
+
+export type ClockSpan = { kind: 'clock'; at: ClockTime } | { kind: 'range'; from: ClockTime; until?: ClockTime };
+
+export type ClockFound = { span: ClockSpan; match: string } | { zone: string; match: string };
+
+const DAY = 86_400_000;
+
+// A time must say it is one: "10:00", "3pm", "noon", or a bare hour with a zone ("at 9 utc").
+const HOUR_MIN = String.raw`(\d{1,2})(?::(\d{2}))?(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?`;
+const NAMED = String.raw`noon|midday|midnight`;
+const ZONE = String.raw`(?:\s*(utc|gmt|z)\b)?(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?(?![\d:]))?`;
+const TIME = String.raw`(?:${NAMED}|${HOUR_MIN})${ZONE}`;
+const ISO_DATE = String.raw`(\d{4})-(\d{2})-(\d{2})`;
+
+// Abbreviations that are not UTC: refused with a hint instead of being read as UTC.
+const OTHER_ZONES = new Set(
+  'est edt cst cdt mst mdt pst pdt akst akdt hst cet cest eet eest wet west bst ist jst kst hkt sgt aest aedt acst awst nzst nzdt msk brt art'.split(
+    ' ',
+  ),
+);
+
+interface Parsed {
+  minute: number;
+  /** Said as a time ("10:00", "3pm", "noon", with a zone), not a bare number. */
+  explicit: boolean;
+  meridiem?: 'am' | 'pm';
+}
+
+/** One time phrase; `text` starts at it. Returns undefined for something that is not a time of day. */
+function readTime(m: RegExpExecArray, at: number): Parsed | undefined {
+  const named = m[at]!;
+  if (/^(noon|midday)/.test(named)) return withZone({ minute: 720, explicit: true }, m, at + 4);
+  if (/^midnight/.test(named)) return withZone({ minute: 0, explicit: true }, m, at + 4);
+  const h = Number(m[at + 1]);
+  const min = m[at + 2] === undefined ? 0 : Number(m[at + 2]);
+  const mer = m[at + 3]?.startsWith('p') ? 'pm' : m[at + 3]?.startsWith('a') ? 'am' : undefined;
+  if (!Number.isInteger(h) || min > 59) return undefined;
+  if (mer ? h < 1 || h > 12 : h > 24 || (h === 24 && min > 0)) return undefined;
+  const hour = mer === 'pm' ? (h % 12) + 12 : mer === 'am' ? h % 12 : h;
+  const explicit = m[at + 2] !== undefined || mer !== undefined || m[at + 4] !== undefined || m[at + 5] !== undefined;
+  return withZone({ minute: hour * 60 + min, explicit, ...(mer ? { meridiem: mer } : {}) }, m, at + 4);
+}
+
+function withZone(p: Parsed, m: RegExpExecArray, at: number): Parsed | undefined {
+  const sign = m[at + 1];
+  if (!sign) return p;
+  const oh = Number(m[at + 2]);
+  const om = m[at + 3] === undefined ? 0 : Number(m[at + 3]);
+  if (oh > 14 || om > 59) return undefined;
+  // 10:00+01:00 is 09:00 UTC.
+  return { ...p, minute: p.minute - (sign === '+' ? 1 : -1) * (oh * 60 + om), explicit: true };
+}
+
+// Groups per TIME: named, hour, minute, meridiem, zone word, sign, offset hours, offset minutes.
+const G = 8;
+const POINT = new RegExp(String.raw`(?:\b(?:at|around|about)|@)\s*(${TIME})`, 'g');
+const SINCE = new RegExp(String.raw`\b(?:since|after)\s+(${TIME})`, 'g');
+const BETWEEN = new RegExp(String.raw`\b(?:between|from)\s+(${TIME})\s*(?:and|to|until|till|through|-)\s*(${TIME})`, 'g');
+const DASHED = new RegExp(String.raw`(?<![\w-])(${TIME})\s*-\s*(${TIME})(?![\w-])`, 'g');
+const ISO_POINT = new RegExp(String.raw`\b${ISO_DATE}(?:t|\s+)(?:at\s+)?(${TIME})`, 'g');
+const ON_DATE = new RegExp(String.raw`\b${ISO_DATE}\b`);
+const ZONE_AFTER = new RegExp(String.raw`(?:\d:\d{2}|\d\s*(?:am|pm)|noon|midnight)\s*([a-z]{3,5})\b`, 'g');
+
+function dayOf(text: string): ClockTime['day'] | undefined {
+  const iso = ON_DATE.exec(text);
+  if (iso) {
+    const date = isoDate(iso[1]!, iso[2]!, iso[3]!);
+    if (date !== undefined) return { date };
+  }
+  if (/\byesterday\b/.test(text)) return { daysBack: 1 };
+  if (/\btoday\b|\bthis (morning|afternoon|evening)\b/.test(text)) return { daysBack: 0 };
+  return undefined;
+}
+
+function isoDate(y: string, mo: string, d: string): number | undefined {
+  const t = Date.UTC(Number(y), Number(mo) - 1, Number(d));
+  const back = new Date(t);
+  // 2026-02-30 is not a day.
+  return back.getUTCMonth() === Number(mo) - 1 && back.getUTCDate() === Number(d) ? t : undefined;
+}
+
+const clockTime = (minute: number, day: ClockTime['day']): ClockTime => (day ? { minute, day } : { minute });
+
+/** `text` is cleaned and lower-cased. The first clock phrase wins; `match` is its text. */
+export function findClock(text: string): ClockFound | undefined {
+  for (const z of text.matchAll(ZONE_AFTER)) if (OTHER_ZONES.has(z[1]!)) return { zone: z[1]!, match: z[0] };
+
+  const iso = new RegExp(ISO_POINT.source).exec(text);
+  if (iso) {
+    const date = isoDate(iso[1]!, iso[2]!, iso[3]!);
+    const t = readTime(iso, 4);
+    if (date !== undefined && t) {
+      const at = { minute: t.minute, day: { date } };
+      // "since 2026-12-01 10:00" is a window, the rest an instant.
+      const since = new RegExp(String.raw`\b(?:since|after)\s+${escape(iso[0])}`).test(text);
+      return { span: since ? { kind: 'range', from: at } : { kind: 'clock', at }, match: iso[0] };
+    }
+  }
+  const day = dayOf(text);
+  for (const re of [BETWEEN, DASHED]) {
+    const m = new RegExp(re.source).exec(text);
+    if (!m) continue;
+    const a = readTime(m, 1);
+    const b = readTime(m, 1 + G);
+    // "between 9 and 10" are hours; "web 1-2" is not a time, so a dash needs a real one on a side.
+    if (!a || !b || (re === DASHED && !a.explicit && !b.explicit)) continue;
+    // "1 to 3pm": a bare first hour takes the second's pm, unless that would put it after the second ("11 to 1pm").
+    const pm = !a.explicit && b.meridiem === 'pm' && a.minute < 720 && a.minute + 720 < b.minute;
+    const from = pm ? a.minute + 720 : a.minute;
+    return { span: { kind: 'range', from: clockTime(from, day), until: clockTime(b.minute, day) }, match: m[0] };
+  }
+  const since = new RegExp(SINCE.source).exec(text);
+  if (since) {
+    const t = readTime(since, 1);
+    if (t?.explicit) return { span: { kind: 'range', from: clockTime(t.minute, day) }, match: since[0] };
+  }
+  const point = new RegExp(POINT.source).exec(text);
+  if (point) {
+    const t = readTime(point, 1);
+    if (t?.explicit) return { span: { kind: 'clock', at: clockTime(t.minute, day) }, match: point[0] };
+  }
+  // "anomalies on 2026-12-01": the whole UTC day.
+  const date = ON_DATE.exec(text);
+  if (day && 'date' in day && date)
+    return { span: { kind: 'range', from: { minute: 0, day }, until: { minute: 1440, day } }, match: date[0] };
+  return undefined;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The instant a ClockTime names, answering at `now`: on its day, or the latest one not after now. */
+export function clockTs(t: ClockTime, now: number): number {
+  const today = now - (now % DAY);
+  if (t.day && 'date' in t.day) return t.day.date + t.minute * 60_000;
+  if (t.day) return today - t.day.daysBack * DAY + t.minute * 60_000;
+  let ts = today + t.minute * 60_000;
+  while (ts > now) ts -= DAY;
+  while (ts <= now - DAY) ts += DAY;
+  return ts;
+}
+
+/** A window's two ends: `until` on the day of `from` (the next day if it is earlier), never after now. */
+export function rangeTs(from: ClockTime, until: ClockTime | undefined, now: number): { from: number; until: number } {
+  const f = clockTs(from, now);
+  if (!until) return { from: f, until: now };
+  let u = until.day ? clockTs(until, now) : f - (((from.minute % 1440) + 1440) % 1440) * 60_000 + until.minute * 60_000;
+  while (u <= f) u += DAY;
+  return { from: f, until: Math.min(u, now) };
+}

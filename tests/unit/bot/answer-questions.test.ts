@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import type { Anomaly } from '../../../src/core/anomaly.js';
+import type { Sample } from '../../../src/core/sample.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+
+// 11:49 UTC on 2026-12-03.
+const NOW = Date.UTC(2026, 11, 3, 11, 49, 0);
+const H = 3_600_000;
+const targets = [
+  { name: 'web-1', role: 'web' },
+  { name: 'db-1', role: 'db' },
+];
+
+const anomaly = (over: Partial<Anomaly>): Anomaly => ({
+  id: 'an_x',
+  key: 'k',
+  target: 'web-1',
+  metric: 'cpu',
+  detector: 'threshold',
+  status: 'resolved',
+  severity: 'warning',
+  score: 1,
+  observed: 95,
+  expectedLow: 0,
+  expectedHigh: 90,
+  startTs: NOW,
+  endTs: NOW,
+  updatedTs: NOW,
+  peak: 95,
+  summary: 'CPU above 90%',
+  ...over,
+});
+
+/**
+ * web-1's CPU is 20 + the UTC hour of each sample (30.0% at 10:xx), every 30 s for 26 h; its latency
+ * over the last hour is 1, 2, … 120 ms; disk is 40% used on web-1 and 80% on db-1.
+ */
+function ctx(): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  const samples: Sample[] = [];
+  for (let ts = NOW - 26 * H; ts <= NOW; ts += 30_000)
+    samples.push({ target: 'web-1', metric: 'cpu', ts, value: 20 + new Date(ts).getUTCHours() });
+  for (let i = 1; i <= 120; i++) samples.push({ target: 'web-1', metric: 'latency_ms', ts: NOW - H + i * 30_000, value: i });
+  for (const [target, value] of [
+    ['web-1', 40],
+    ['db-1', 80],
+  ] as const) {
+    samples.push({ target, metric: 'disk', ts: NOW - 10_000, value });
+    samples.push({ target, metric: 'memory', ts: NOW - 10_000, value: 50 });
+  }
+  store.saveSamples(samples);
+  store.upsertAnomaly(
+    anomaly({ id: 'an_morning', key: 'web-1|cpu|threshold', startTs: Date.UTC(2026, 11, 3, 9, 50), endTs: Date.UTC(2026, 11, 3, 10, 10) }),
+  );
+  store.upsertAnomaly(
+    anomaly({
+      id: 'an_dbmem',
+      key: 'db-1|memory|robust',
+      target: 'db-1',
+      metric: 'memory',
+      detector: 'robust',
+      status: 'open',
+      severity: 'critical',
+      startTs: Date.UTC(2026, 11, 3, 11, 0),
+      endTs: null,
+      summary: 'memory outside its recent range',
+    }),
+  );
+  store.touchTargets(['web-1', 'db-1'], NOW - 10_000);
+  return { store, targets, now: NOW, staleAfterMs: 90_000 };
+}
+
+const ask = (q: string, c = ctx()) => answerIntent(parseIntent(q, c.targets), c);
+
+describe('answers at a time of day', () => {
+  it('reads the sample at that UTC time, on the latest day it has passed or the day named', () => {
+    const c = ctx();
+    expect(ask('cpu on web-1 at 10:00', c)).toBe('web-1 CPU at 2026-12-03 10:00:00 UTC: 30.0% (sample at 10:00:00 UTC)');
+    // 15:00 has not come yet today, so it is yesterday's.
+    expect(ask('cpu on web-1 at 3pm', c)).toBe('web-1 CPU at 2026-12-02 15:00:00 UTC: 35.0% (sample at 15:00:00 UTC)');
+    expect(ask('cpu on web-1 yesterday at 10:00', c)).toMatch(/^web-1 CPU at 2026-12-02 10:00:00 UTC: 30\.0%/);
+    // 10:00 at +01:00 is 09:00 UTC.
+    expect(ask('cpu on web-1 at 10:00 +01:00', c)).toMatch(/^web-1 CPU at 2026-12-03 09:00:00 UTC: 29\.0%/);
+  });
+
+  it('summarises a window between two times, and says when a time is still ahead', () => {
+    const c = ctx();
+    expect(ask('cpu on web-1 between 9 and 10am', c)).toMatch(
+      /^web-1 CPU between 2026-12-03 09:00:00 UTC and 10:00:00 UTC: peak 30\.0% at 10:00:00 UTC, average 29\.0%, lowest 29\.0% at 09:00:00 UTC \(121 samples/,
+    );
+    expect(ask('cpu on web-1 today at 23:00', c)).toBe(
+      '2026-12-03 23:00:00 UTC is still ahead (it is 2026-12-03 11:49:00 UTC now); I can only answer about what has happened.',
+    );
+    expect(ask('cpu at 3pm pst', c)).toMatch(/^I can't take that: I read clock times as UTC and do not convert PST/);
+  });
+
+  it('lists what was open at an instant, and what started in a window', () => {
+    const c = ctx();
+    const at10 = ask('what was firing at 10:00', c).split('\n');
+    expect(at10[0]).toBe('1 anomaly open at 2026-12-03 10:00:00 UTC; all:');
+    expect(at10[1]).toMatch(/^• an_morning /);
+    expect(ask('what was firing at 11:30', c).split('\n')[1]).toMatch(/^• an_dbmem /);
+    expect(ask('what was firing at 09:00', c)).toBe('No anomalies open at 2026-12-03 09:00:00 UTC.');
+    const since = ask('anomalies since 10:30', c).split('\n');
+    expect(since[0]).toBe('1 anomaly since 2026-12-03 10:30:00 UTC, 1 open; all:');
+    expect(ask('anomalies on 2026-12-03', c).split('\n')[0]).toBe('2 anomalies on 2026-12-03 (UTC), 1 open; all:');
+  });
+
+  it('finds yesterday’s anomalies however many opened today', () => {
+    const c = ctx();
+    const midnight = Date.UTC(2026, 11, 3);
+    c.store.upsertAnomaly(anomaly({ id: 'an_yday', key: 'y', startTs: midnight - 2 * H, endTs: midnight - H }));
+    for (let i = 0; i < 600; i++)
+      c.store.upsertAnomaly(
+        anomaly({ id: `an_t${i}`, key: `t${i}`, startTs: midnight + 1000 * (i + 1), endTs: midnight + 1000 * (i + 2) }),
+      );
+    const r = ask('anomalies yesterday', c).split('\n');
+    expect(r[0]).toBe('1 anomaly yesterday (UTC), 0 open; all:');
+    expect(r[1]).toMatch(/^• an_yday /);
+  });
+});
+
+describe('percentiles', () => {
+  it('gives the nearest-rank percentile of the stored readings, and says what a latency percentile is not', () => {
+    const c = ctx();
+    const r = ask('p95 latency on web-1', c).split('\n');
+    // 120 readings 1…120 ms: the 95th percentile by nearest rank is the 114th.
+    expect(r[0]).toMatch(/^web-1 latency over the last 60 min: p95 114 ms, peak 120 ms at 11:49:00 UTC, average 61 ms, lowest 1 ms/);
+    expect(r[1]).toBe('(p95 of the stored latency readings, one per sample: not a percentile over individual requests.)');
+    expect(ask('median latency on web-1', c)).toMatch(/: p50 60 ms, /);
+    expect(ask('what is the p95 latency', c).split('\n')[0]).toBe('Highest p95 latency over the last 60 min: web-1 114 ms.');
+    expect(ask('p95 cpu on web-1 over the last 26h', c)).not.toMatch(/stored latency/);
+  });
+});
+
+describe('what is free', () => {
+  it('answers free shares, ranks by them and bounds them, so "least free" names the fullest host', () => {
+    const c = ctx();
+    expect(ask('free disk on db-1', c)).toBe('db-1 free disk 20.0% (at 11:48:50 UTC, 10 s ago)');
+    expect(ask('which host has the least free disk', c).split('\n')[0]).toBe('Lowest free disk now: db-1 20.0%.');
+    const under = ask('hosts with less than 30% free disk', c).split('\n');
+    expect(under[0]).toBe('1 of 2 targets have free disk below 30.0% now:');
+    expect(under.join('\n')).not.toMatch(/web-1/);
+    // The used figure is untouched when nothing free was asked.
+    expect(ask('disk on db-1', c)).toBe('db-1 disk 80.0% (at 11:48:50 UTC, 10 s ago)');
+    expect(ask('idle cpu on web-1 at 10:00', c)).toMatch(/^web-1 idle CPU at 2026-12-03 10:00:00 UTC: 70\.0%/);
+  });
+});
+
+describe('"why" about a figure', () => {
+  it('explains the open anomaly behind it, or says nothing is open and what the figure is', () => {
+    const c = ctx();
+    const db = ask('why is memory high on db-1', c).split('\n');
+    expect(db[0]).toBe('The open anomaly for db-1 memory:');
+    expect(db[1]).toMatch(/^an_dbmem \[critical\] db-1 memory/);
+    const web = ask('why is cpu high on web-1', c).split('\n');
+    expect(web[0]).toBe('Nothing is open for web-1 CPU: no detector finds it unusual now.');
+    expect(web[1]).toBe('web-1 CPU 31.0% (at 11:49:00 UTC, 0 s ago)');
+    expect(web[2]).toMatch(/^The last anomaly there: an_morning /);
+    expect(ask('why is db-1 slow', c).split('\n').at(-1)).toBe('No anomaly for db-1 latency is recorded.');
+  });
+});
+
+describe('whether targets report', () => {
+  it('leads with the targets that are silent or stale, or says every one reports', () => {
+    const c = ctx();
+    expect(ask('any hosts down?', c).split('\n')[0]).toBe('Every target reports: all 2 targets sent data in the last 2 min.');
+    c.store.setTargetState('db-1', 'silent');
+    expect(ask('any hosts down?', c).split('\n')[0]).toBe('Not reporting: db-1 (SILENT, last data 2026-12-03 11:48:50 UTC, 10 s ago).');
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { clockTs, findClock, rangeTs } from '../../../src/bot/parse-clock.js';
+
+// Asked at 11:49 UTC on Thursday 2026-12-03.
+const NOW = Date.UTC(2026, 11, 3, 11, 49, 0);
+const iso = (ts: number) => new Date(ts).toISOString().slice(0, 16);
+
+/** What a phrase resolves to at NOW: an instant, a window, a refused zone, or nothing. */
+function resolve(text: string): string | undefined {
+  const f = findClock(text);
+  if (!f) return undefined;
+  if ('zone' in f) return `zone ${f.zone}`;
+  if (f.span.kind === 'clock') return iso(clockTs(f.span.at, NOW));
+  const r = rangeTs(f.span.from, f.span.until, NOW);
+  return `${iso(r.from)}..${iso(r.until)}`;
+}
+
+describe('clock times in questions', () => {
+  it.each([
+    // An instant, on the latest day it has passed.
+    ['cpu on web-1 at 10:00', '2026-12-03T10:00'],
+    ['at 11:49', '2026-12-03T11:49'],
+    ['at 15:00', '2026-12-02T15:00'],
+    ['at 3pm', '2026-12-02T15:00'],
+    ['at 12am', '2026-12-03T00:00'],
+    ['at 12pm', '2026-12-02T12:00'],
+    ['at noon', '2026-12-02T12:00'],
+    ['at midnight', '2026-12-03T00:00'],
+    ['around 4:15 p.m.', '2026-12-02T16:15'],
+    ['at 10:00:30', '2026-12-03T10:00'],
+    // A day named beside it.
+    ['cpu yesterday at 3pm', '2026-12-02T15:00'],
+    ['at 3pm yesterday', '2026-12-02T15:00'],
+    ['today at 11:00', '2026-12-03T11:00'],
+    ['today at 23:00', '2026-12-03T23:00'],
+    ['2026-12-01 14:05', '2026-12-01T14:05'],
+    ['2026-12-01 at 14:05', '2026-12-01T14:05'],
+    ['2026-12-03t10:00:00z', '2026-12-03T10:00'],
+    // Zones: UTC by default and when said; offsets are honoured.
+    ['at 11:00 utc', '2026-12-03T11:00'],
+    ['at 11:00 gmt', '2026-12-03T11:00'],
+    ['at 9 utc', '2026-12-03T09:00'],
+    ['at 10:00 +01:00', '2026-12-03T09:00'],
+    ['at 10:00 utc+1', '2026-12-03T09:00'],
+    ['at 6:30 -0500', '2026-12-03T11:30'],
+    ['at 01:00 +02:00 today', '2026-12-02T23:00'],
+  ])('%s → %s', (text, want) => {
+    expect(resolve(text)).toBe(want);
+  });
+
+  it.each([
+    ['anomalies since 09:30', '2026-12-03T09:30..2026-12-03T11:49'],
+    ['since 2026-12-02 10:00', '2026-12-02T10:00..2026-12-03T11:49'],
+    ['between 9 and 10am', '2026-12-03T09:00..2026-12-03T10:00'],
+    ['between 09:00 and 10:30', '2026-12-03T09:00..2026-12-03T10:30'],
+    ['from 1 to 3pm', '2026-12-02T13:00..2026-12-02T15:00'],
+    // "11 to 1pm" is 11:00 to 13:00, not 23:00; the window is cut at now.
+    ['between 11 and 1pm', '2026-12-03T11:00..2026-12-03T11:49'],
+    ['from 22:00 to 02:00', '2026-12-02T22:00..2026-12-03T02:00'],
+    ['yesterday between 22:00 and 02:00', '2026-12-02T22:00..2026-12-03T02:00'],
+    ['10:00-11:00', '2026-12-03T10:00..2026-12-03T11:00'],
+    ['at 10:00-11:00', '2026-12-03T10:00..2026-12-03T11:00'],
+    ['anomalies on 2026-12-01', '2026-12-01T00:00..2026-12-02T00:00'],
+  ])('%s → %s', (text, want) => {
+    expect(resolve(text)).toBe(want);
+  });
+
+  it('refuses zone abbreviations instead of guessing their offset', () => {
+    expect(resolve('cpu at 3pm pst')).toBe('zone pst');
+    expect(resolve('at 10:00 cet')).toBe('zone cet');
+    expect(resolve('at 10:00 CEST'.toLowerCase())).toBe('zone cest');
+  });
+
+  it.each([
+    'cpu at 90%',
+    'at 9',
+    'top 3 hosts',
+    'web 1-2',
+    'at 25:00',
+    'at 10:61',
+    'at 13pm',
+    '2026-02-30 10:00',
+    'cpu on web-1 an hour ago',
+    'from 50 to 80',
+    'us-west-2 at 5',
+  ])('reads no clock time in "%s"', (text) => {
+    expect(resolve(text)).toBeUndefined();
+  });
+
+  it('gives the phrase it read, so that its numbers are not read again as a count', () => {
+    const f = findClock('last 3 anomalies since 09:30 utc');
+    expect(f && 'span' in f ? f.match : undefined).toBe('since 09:30 utc');
+  });
+});
