@@ -5,7 +5,7 @@ import { describeWindow, inWindow } from './time-window.js';
 import type { Store } from '../core/ports.js';
 import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
-import { ALL_METRICS, answerMetricSpan, isPercentile, metricsOf } from './answer-metric-span.js';
+import { ALL_METRICS, answerMetricSpan, isPercentile, metricsOf, spanBounds } from './answer-metric-span.js';
 import { FREE_OF, withFreeFigures } from './free-figures.js';
 import { answerAttention } from './answer-attention.js';
 import { answerTimeline } from './alert-timeline.js';
@@ -14,6 +14,7 @@ import { answerTrend } from './answer-trend.js';
 import type { FleetGrouping } from './fleet-events.js';
 import { describeProposal, formatValue, METRIC_LABEL, stamp, table, unknownTargetReply, when } from './format-reply.js';
 import { answerAnomalies } from './answer-anomalies.js';
+import { answerChart } from './answer-chart.js';
 import type { Intent, TargetRef } from './parse-intent.js';
 import type { Stat } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
@@ -38,7 +39,7 @@ export const HELP = [
   '• "what\'s current CPU?", "cpu on web-1", "memory of the db", "disk", "how is api-2 doing"',
   '• "cpu on web-1 an hour ago", "cpu on web-1 at 10:00" (UTC), "peak memory on db-1 over the last 6h", "p95 latency today"',
   '• "which host had the highest cpu today", "free disk on db-1", "what was firing at 03:00", "why is cpu high on web-1?"',
-  '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?"',
+  '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?", "graph cpu on web-1"',
   '• "anything wrong?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "status", "pending approvals", "remediation history"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
@@ -215,11 +216,17 @@ function answerPending(c: AnswerContext): string {
   ].join('\n');
 }
 
-function answerHistory(limit: number, c: AnswerContext): string {
-  const done = c.store.listProposals({ states: ['succeeded', 'failed', 'denied', 'expired', 'withdrawn', 'running', 'approved'], limit });
-  if (done.length === 0) return 'No remediation has run or been decided yet.';
+function answerHistory(i: Extract<Intent, { kind: 'history' }>, c: AnswerContext): string {
+  const states = ['succeeded', 'failed', 'denied', 'expired', 'withdrawn', 'running', 'approved'] as const;
+  const b = i.span ? spanBounds(i.span, c) : undefined;
+  if (b?.ahead) return b.ahead;
+  let done = c.store.listProposals({ states: [...states], ...(i.target ? { target: i.target } : {}), limit: b ? 500 : i.limit });
+  if (b) done = done.filter((p) => p.updatedTs >= b.from && p.updatedTs <= b.until).slice(0, i.limit);
+  const scope = `${i.target ? ` on ${i.target}` : ''}${b ? ` ${b.label}` : ''}`;
+  if (done.length === 0)
+    return b || i.target ? `No remediation ran or was decided${scope}.` : 'No remediation has run or been decided yet.';
   return [
-    done.length === 1 ? 'The last remediation:' : `The last ${done.length} remediations:`,
+    done.length === 1 ? `The last remediation${scope}:` : `The last ${done.length} remediations${scope}:`,
     ...done.map((p) => `• ${stamp(p.updatedTs)} ${describeProposal(p)}`),
   ].join('\n');
 }
@@ -265,6 +272,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
   switch (i.kind) {
     case 'metrics':
       return answerMetrics(i, c);
+    case 'chart':
+      return i.unknownTarget && !i.target ? unknownTargetReply(i.unknownTarget, c.targets) : answerChart(i, c);
     case 'trend':
       return i.unknownTarget && !i.target ? unknownTargetReply(i.unknownTarget, c.targets) : answerTrend(i, c);
     case 'anomalies':
@@ -287,7 +296,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'pending':
       return answerPending(c);
     case 'history':
-      return answerHistory(i.limit, c);
+      return answerHistory(i, c);
     case 'silences':
       return answerSilences(c);
     case 'action_request':

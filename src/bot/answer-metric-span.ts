@@ -12,6 +12,8 @@ export const METRICS_OF: Record<MetricKey, string[]> = {
   memory: ['memory'],
   disk: ['disk'],
   network: ['net_in', 'net_out'],
+  net_in: ['net_in'],
+  net_out: ['net_out'],
   latency: ['latency_ms'],
 };
 
@@ -105,6 +107,14 @@ export function spanBounds(
   return span.daysBack === 0
     ? { from: dayStart, until: c.now, label: 'today (UTC)' }
     : { from: dayStart - DAY, until: dayStart - 1, label: `yesterday (${stamp(dayStart - DAY).slice(0, 10)} UTC)` };
+}
+
+/** A span read as a window: an instant ("since 2 hours ago", "since 10:00") is a window that ends now. */
+export function windowSpan(span: TimeSpan | undefined, defaultMs: number): Exclude<TimeSpan, { kind: 'at' } | { kind: 'clock' }> {
+  if (!span) return { kind: 'last', ms: defaultMs };
+  if (span.kind === 'at') return { kind: 'last', ms: span.agoMs };
+  if (span.kind === 'clock') return { kind: 'range', from: span.at };
+  return span;
 }
 
 const aheadOf = (ts: number, now: number) =>

@@ -2,7 +2,7 @@ import { unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
 import { ruleFor } from '../pipeline/detect/threshold-detector.js';
 import type { AnswerContext } from './answer-intent.js';
-import { ALL_METRICS, METRICS_OF, spanBounds } from './answer-metric-span.js';
+import { ALL_METRICS, METRICS_OF, spanBounds, windowSpan } from './answer-metric-span.js';
 import { estimateTrend, MIN_TREND_MS, MIN_TREND_SAMPLES, timeToReach, type Trend } from './estimate-trend.js';
 import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
 import type { MetricKey } from './parse-intent.js';
@@ -124,14 +124,7 @@ const cell = (metric: string, t: Trend | undefined) => (!t ? '-' : t.clear ? for
  * the change is larger than the scatter around the line.
  */
 export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
-  // "Since 2 hours ago" is a window that ends now.
-  const span: TimeSpan = !q.span
-    ? { kind: 'last', ms: DEFAULT_TREND_MS }
-    : q.span.kind === 'at'
-      ? { kind: 'last', ms: q.span.agoMs }
-      : q.span.kind === 'clock'
-        ? { kind: 'range', from: q.span.at }
-        : q.span;
+  const span = windowSpan(q.span, DEFAULT_TREND_MS);
   const b = spanBounds(span, c);
   if (b.ahead) return b.ahead;
   const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL_METRICS : FLEET;

@@ -11,6 +11,7 @@ import { createAlertAcks } from './alert-ack.js';
 import { alertMembers } from './alert-keys.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
+import { METRICS_OF } from './answer-metric-span.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { describeProposal, stamp } from './format-reply.js';
 import { parseIntent, type Intent, type TargetRef } from './parse-intent.js';
@@ -50,11 +51,10 @@ export interface ChatServiceOptions {
   ) => Promise<{ text: string; path: 'llm' | 'llm_repaired' | 'fallback' } | undefined>;
 }
 
-const METRIC_NAMES: Record<string, string> = { cpu: 'cpu', memory: 'memory', disk: 'disk', network: 'net_in', latency: 'latency_ms' };
-
 /** Read-only intents that a reasoning question ("why…", "compare…") hands to the LLM. */
 const LOOKUPS = new Set<Intent['kind']>([
   'metrics',
+  'chart',
   'trend',
   'anomalies',
   'attention',
@@ -149,8 +149,11 @@ export function createChatService(o: ChatServiceOptions) {
         private: true,
       };
     const target = i.target ?? '*';
-    const metric = i.metric ? METRIC_NAMES[i.metric]! : '*';
-    return addSilence({ target, metric }, Math.min(i.durationMs, 7 * 86_400_000), user, now, 'silence');
+    // "mute network alerts" is both directions: one silence each, as a silence names one metric.
+    const replies = (i.metric ? METRICS_OF[i.metric] : ['*']).map((metric) =>
+      addSilence({ target, metric }, Math.min(i.durationMs, 7 * 86_400_000), user, now, 'silence'),
+    );
+    return { ...replies[0]!, text: replies.map((r) => r.text).join('\n') };
   }
 
   function addSilence(

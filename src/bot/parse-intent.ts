@@ -4,7 +4,8 @@ import { MAX_INPUT, cleanInput, closest, parseDuration } from './text-tools.js';
 
 export { matchTarget, type TargetRef };
 
-export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'latency';
+/** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
+export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';
 
 export type Intent =
   | {
@@ -23,6 +24,8 @@ export type Intent =
       /** "free disk", "memory left", "idle cpu": the free share, not the used one (free-figures.ts). */
       free?: boolean;
     }
+  /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
+  | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan }
   | { kind: 'trend'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan }
   | {
       kind: 'anomalies';
@@ -46,7 +49,8 @@ export type Intent =
   /** `silent`: "any hosts down?", "which targets are silent": the answer leads with those. */
   | { kind: 'status'; silent?: boolean }
   | { kind: 'pending' }
-  | { kind: 'history'; limit: number }
+  /** `span`, `target`: "what did you restart today", "remediations on web-1 this week". */
+  | { kind: 'history'; limit: number; span?: TimeSpan; target?: string }
   | { kind: 'approve' | 'deny'; id?: string }
   | {
       kind: 'silence';
@@ -90,6 +94,10 @@ const METRIC_WORDS: Record<string, MetricKey> = {
   bandwidth: 'network',
   traffic: 'network',
   throughput: 'network',
+  ingress: 'net_in',
+  inbound: 'net_in',
+  egress: 'net_out',
+  outbound: 'net_out',
   latency: 'latency',
   response: 'latency',
   slow: 'latency',
@@ -215,6 +223,14 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     else if (shared) shared.forEach(name);
     else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t)) unknownTarget = t;
   }
+  // "network out on web-1", "traffic in": one direction. "In" alone is too common to mean one.
+  if (metric === 'network') {
+    const dir =
+      /\b(?:network|net|traffic|bandwidth|throughput)[\s_-]*(in|out)\b(?!\s+(?:(?:the|last|past|this|a|an)\b|\d))|\b(rx|tx|received|sent)\b/.exec(
+        text,
+      );
+    if (dir) metric = /^(in|rx|received)$/.test(dir[1] ?? dir[2]!) ? 'net_in' : 'net_out';
+  }
   // One target is the subject of any intent; several ("the api hosts", "web-1 and web-2") only of a
   // read, never of a silence or an action, which must name one.
   const target = named.length === 1 ? named[0] : undefined;
@@ -276,7 +292,15 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
   if (has(WORDS.pending)) return { kind: 'pending' };
-  if (has(WORDS.history)) return { kind: 'history', limit: clamp(number ?? 10, 1, 50) };
+  // "cpu history for web-1" is the metric over time; "restart history", "what did you restart today?" are remediations.
+  const remediations =
+    (has(WORDS.history) &&
+      (!metric || words.some((w) => w !== 'history' && WORDS.history.includes(w as never)) || tokens.some((t) => ACTION_VERBS.has(t)))) ||
+    (tokens.some((t, k) => k !== leadAt && (ACTION_VERBS.has(t) || ACTION_VERBS.has(t.slice(0, -1)) || ACTION_VERBS.has(t.slice(0, -2)))) &&
+      /\b(did|was|were|has|have|had|got)\b/.test(text));
+  if (remediations)
+    return { kind: 'history', limit: clamp(number ?? (span ? 50 : 10), 1, 50), ...(span ? { span } : {}), ...(target ? { target } : {}) };
+  const history = metric && has(WORDS.history) && !span ? { span: { kind: 'last', ms: 86_400_000 } as TimeSpan } : {};
   const when = () => {
     const stat = parseStat(text);
     const bound = parseBound(text);
@@ -285,6 +309,8 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     const free = FREE.test(text) && (!metric || metric === 'cpu' || metric === 'memory' || metric === 'disk') ? { free: true } : {};
     return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit, ...free };
   };
+  if (CHART.test(text) && (metric || named.length || !has(WORDS.anomalies)))
+    return { kind: 'chart', metric, target, ...group, unknownTarget, ...(span ? { span } : {}) };
   // "Is disk filling up?", "memory trend on db-1", "when will db-1 run out of space?". Words that
   // also have everyday uses ("full status", "rising star") count only beside a metric.
   if (!has(WORDS.anomalies) && !parseBound(text) && (TREND.test(text) || (metric && TREND_WITH_METRIC.test(text))))
@@ -332,7 +358,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       ...(counting ? { count: true } : {}),
     };
   }
-  if (metric) return { kind: 'metrics', metric, target, ...group, unknownTarget, ...when() };
+  if (metric) return { kind: 'metrics', metric, target, ...group, unknownTarget, ...when(), ...history };
   if (target || named.length) return { kind: 'metrics', target, ...group, ...when() };
   if (has(WORDS.status)) return unknownTarget ? { kind: 'metrics', unknownTarget } : { kind: 'status' };
   if (unknownTarget) return { kind: 'metrics', unknownTarget };
@@ -343,6 +369,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 const COUNT = /\b(how many|count|number of|tally|how noisy|noisiest)\b|\bmost\b(?! recent)/;
 const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting)\b/;
+const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
 const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
 const FREE = /\b(free|available|left|remaining|unused|idle)\b/;
 const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;

@@ -110,3 +110,48 @@ describe('the Silence button in the chat service', () => {
     expect(store.chat.silences(NOW).map((s) => `${s.target}/${s.metric}`)).toEqual(['web-1/cpu']);
   });
 });
+
+describe('silences typed in chat', () => {
+  function setup() {
+    const store = createSqliteStore(':memory:');
+    const chat = createChatService({
+      store,
+      approvers: { slack: { users: [], roles: [] }, discord: { users: [], roles: [] }, web: { users: [], roles: [] } },
+      targets: () => [{ name: 'web-1', role: 'web' }],
+      clock: { now: () => NOW },
+      logger: captureLogger(),
+      staleAfterMs: 90_000,
+    });
+    const say = (text: string) =>
+      chat.handle({
+        kind: 'text',
+        platform: 'web',
+        user: { platform: 'web', id: 'bob', roles: [] },
+        channel: 'console',
+        text,
+        source: 'command',
+      });
+    return { store, say };
+  }
+
+  it('covers both directions for "network", one for "network out"', async () => {
+    const { store, say } = setup();
+    const both = await say('mute network alerts on web-1 for 10m');
+    expect(both.text.split('\n')).toHaveLength(2);
+    expect(store.chat.silences(NOW).map((s) => `${s.target}/${s.metric}`)).toEqual(['web-1/net_in', 'web-1/net_out']);
+    await say('unsnooze web-1');
+    await say('mute network out alerts on web-1 for 10m');
+    expect(store.chat.silences(NOW).map((s) => `${s.target}/${s.metric}`)).toEqual(['web-1/net_out']);
+  });
+
+  it('silences every alert only when told to, and lifts every silence on "unmute everything"', async () => {
+    const { store, say } = setup();
+    expect((await say('mute for 1h')).private).toBe(true);
+    expect(store.chat.silences(NOW)).toEqual([]);
+    await say('mute everything for 2h');
+    await say('mute web-1 cpu for 1h');
+    expect(store.chat.silences(NOW).map((s) => `${s.target}/${s.metric}`)).toEqual(['web-1/cpu', '*/*']);
+    expect((await say('unmute everything')).text).toBe('Lifted 2 silences.');
+    expect(store.chat.silences(NOW)).toEqual([]);
+  });
+});

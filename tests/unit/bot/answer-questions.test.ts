@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { sparkline } from '../../../src/bot/answer-chart.js';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 import type { Sample } from '../../../src/core/sample.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 
 // 11:49 UTC on 2026-12-03.
 const NOW = Date.UTC(2026, 11, 3, 11, 49, 0);
@@ -169,5 +171,58 @@ describe('whether targets report', () => {
     expect(ask('any hosts down?', c).split('\n')[0]).toBe('Every target reports: all 2 targets sent data in the last 2 min.');
     c.store.setTargetState('db-1', 'silent');
     expect(ask('any hosts down?', c).split('\n')[0]).toBe('Not reporting: db-1 (SILENT, last data 2026-12-03 11:48:50 UTC, 10 s ago).');
+  });
+});
+
+describe('charts', () => {
+  it('draws the highest reading of each slice, blanks where nothing was read, scaled to the line', () => {
+    // Four slices of one unit: 3 and 9 in the first (9 counts), none in the third; 5 is halfway, bar 4 of 0–7.
+    const pts = [
+      { ts: 0.1, value: 3 },
+      { ts: 0.5, value: 9 },
+      { ts: 1.5, value: 1 },
+      { ts: 3.5, value: 5 },
+    ];
+    expect(sparkline(pts, 0, 4, 4)).toBe('█▁ ▅');
+    expect(sparkline([{ ts: 0, value: 7 }], 0, 4, 4)).toBe('▁');
+  });
+
+  it('charts a target’s metric over the last 6 hours unless asked, with its low, high and last reading', () => {
+    const c = ctx();
+    const lines = ask('graph cpu on web-1', c).split('\n');
+    expect(lines[0]).toBe(
+      "web-1 CPU over the last 6 h (2026-12-03 05:49:00 UTC to 11:49:00 UTC); each bar is the highest reading of 8 min, scaled to the line's own low–high:",
+    );
+    const row = lines[3]!.split(/\s{2,}/);
+    // 05:xx reads 25%, 11:xx 31%: the bars rise from the lowest to the highest.
+    expect(row.slice(1)).toEqual(['25.0%–31.0%', '31.0%']);
+    expect(row[0]![0]).toBe('▁');
+    expect(row[0]!.at(-1)).toBe('█');
+    expect(ask('plot latency on web-1 between 9 and 10am', c)).toBe(
+      'No samples for web-1 latency between 2026-12-03 09:00:00 UTC and 10:00:00 UTC.',
+    );
+  });
+});
+
+describe('remediation history', () => {
+  it('lists what was done in the span or on the target asked about, and says when nothing was', () => {
+    const c = ctx();
+    const done = (id: string, target: string, ts: number) =>
+      c.store.insertProposal(
+        { ...PROPOSAL, id, target, state: 'succeeded', createdTs: ts, updatedTs: ts },
+        { proposalId: id, from: null, to: 'succeeded', actor: 'pipeline', ts, note: '' },
+      );
+    done('rp_today', 'web-1', NOW - H);
+    done('rp_yday', 'db-1', NOW - 24 * H);
+    const today = ask('what did you restart today', c).split('\n');
+    expect(today[0]).toBe('The last remediation today (UTC):');
+    expect(today.slice(1).join('\n')).toMatch(/rp_today/);
+    expect(today.join('\n')).not.toMatch(/rp_yday/);
+    expect(ask('was db-1 restarted?', c)).toMatch(/^The last remediation on db-1:\n• .* rp_yday /);
+    expect(ask('what did you restart on web-1 yesterday', c)).toBe(
+      'No remediation ran or was decided on web-1 yesterday (2026-12-02 UTC).',
+    );
+    // A metric's history is the metric over time, not the remediations.
+    expect(ask('cpu history for web-1', c)).toMatch(/^web-1 CPU over the last 24 h: peak /);
   });
 });

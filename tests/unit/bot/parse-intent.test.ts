@@ -130,7 +130,7 @@ const cases: Case[] = [
   ['hosts with cpu above 80%', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 80 } }],
   ['cpu > 80', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 80 } }],
   ['latency<100ms', { kind: 'metrics', metric: 'latency', bound: { above: false, value: 100 } }],
-  ['network in over 1.5 MB/s', { kind: 'metrics', metric: 'network', bound: { above: true, value: 1_500_000 } }],
+  ['network in over 1.5 MB/s', { kind: 'metrics', metric: 'net_in', bound: { above: true, value: 1_500_000 } }],
   // everyday words that are one edit from a keyword keep their meaning
   ['show cpu on web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
   ['show me memory', { kind: 'metrics', metric: 'memory' }],
@@ -246,6 +246,24 @@ const cases: Case[] = [
   ['any hosts down?', { kind: 'status', silent: true }],
   ['which targets stopped reporting', { kind: 'status', silent: true }],
   ['is web-1 down', { kind: 'metrics', target: 'web-1' }],
+  // one direction of the network
+  ['network out on web-1', { kind: 'metrics', metric: 'net_out', target: 'web-1' }],
+  ['egress on api-1', { kind: 'metrics', metric: 'net_out', target: 'api-1' }],
+  ['traffic in on web-2', { kind: 'metrics', metric: 'net_in', target: 'web-2' }],
+  ['network in the last hour', { kind: 'metrics', metric: 'network', span: { kind: 'last', ms: 3_600_000 } }],
+  ['mute network out alerts on web-1', { kind: 'silence', metric: 'net_out', target: 'web-1' }],
+  // a metric's history is the metric over time; what was done is the remediation history
+  ['cpu history for web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1', span: { kind: 'last', ms: 86_400_000 } }],
+  ['what did you restart today', { kind: 'history', span: { kind: 'day', daysBack: 0 } }],
+  ['was web-1 restarted?', { kind: 'history', target: 'web-1' }],
+  ['disk cleanup history', { kind: 'history' }],
+  // charts
+  ['graph cpu on web-1', { kind: 'chart', metric: 'cpu', target: 'web-1' }],
+  [
+    'plot memory on the api hosts over the last day',
+    { kind: 'chart', metric: 'memory', group: ['api-1', 'api-2'], span: { kind: 'last', ms: 86_400_000 } },
+  ],
+  ['chart web-2', { kind: 'chart', target: 'web-2' }],
 ];
 
 describe('parseIntent', () => {
