@@ -8,12 +8,13 @@ import { quoteUntrusted } from './text-tools.js';
 import { whyNoProposal } from './why-no-proposal.js';
 
 /** "explain an_…" / "explain rp_…": what an anomaly or a proposal is, and what came of it; the latest anomaly without an id. */
-export function answerExplain(id: string | undefined, c: AnswerContext, target?: string): string {
+export function answerExplain(id: string | undefined, c: AnswerContext, target?: string, severity?: Anomaly['severity']): string {
   if (!id) {
-    // "Why did web-1 alert?", "explain the last anomaly": the most recent one (on that target).
-    const latest = c.store.recentAnomalies(500).find((a) => !target || a.target === target);
-    if (!latest) return `No anomalies${target ? ` on ${target}` : ''} to explain.`;
-    return `The latest anomaly${target ? ` on ${target}` : ''} (others: "anomalies", then "explain an_…"):\n${answerExplain(latest.id, c)}`;
+    // "Why did web-1 alert?", "explain the last critical anomaly": the most recent one (on that target, of that severity).
+    const latest = c.store.recentAnomalies(500).find((a) => (!target || a.target === target) && (!severity || a.severity === severity));
+    const which = `${severity ? `${severity} ` : ''}anomal`;
+    if (!latest) return `No ${which}ies${target ? ` on ${target}` : ''} to explain.`;
+    return `The latest ${which}y${target ? ` on ${target}` : ''} (others: "anomalies", then "explain an_…"):\n${answerExplain(latest.id, c)}`;
   }
   if (id.startsWith('rp_')) {
     const p = c.store.getProposal(id);

@@ -286,7 +286,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
           c,
           answerMetrics({ kind: 'metrics', metric: i.metric, ...(i.target ? { target: i.target } : {}) }, c),
         );
-      return answerExplain(i.id, c, i.target);
+      return answerExplain(i.id, c, i.target, i.severity);
     case 'timeline':
       return answerTimeline(i, c);
     case 'attention':

@@ -1,4 +1,5 @@
 import { findTimeSpan, parseStat, type Stat, type TimeSpan } from './parse-time-span.js';
+import { ACTION_NOUNS, ACTION_VERBS, FILLERS, METRIC_WORDS, RUN_VERBS, WORDS } from './intent-words.js';
 import { matchTarget, roleGroup, type TargetRef } from './match-target.js';
 import { MAX_INPUT, cleanInput, closest, parseDuration } from './text-tools.js';
 
@@ -41,7 +42,7 @@ export type Intent =
       count?: boolean;
     }
   /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
-  | { kind: 'explain'; id?: string; target?: string; metric?: MetricKey }
+  | { kind: 'explain'; id?: string; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning' }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   | { kind: 'timeline'; id?: string; target?: string }
   /** "Anything wrong?", "what needs my attention?": what is open now and what waits for a decision. */
@@ -73,108 +74,6 @@ export type Intent =
   | { kind: 'help' }
   | { kind: 'unknown' }
   | { kind: 'bad_input'; reason: string };
-
-const METRIC_WORDS: Record<string, MetricKey> = {
-  cpu: 'cpu',
-  cpus: 'cpu',
-  processor: 'cpu',
-  processors: 'cpu',
-  load: 'cpu',
-  compute: 'cpu',
-  memory: 'memory',
-  mem: 'memory',
-  ram: 'memory',
-  disk: 'disk',
-  disks: 'disk',
-  storage: 'disk',
-  space: 'disk',
-  filesystem: 'disk',
-  network: 'network',
-  net: 'network',
-  bandwidth: 'network',
-  traffic: 'network',
-  throughput: 'network',
-  ingress: 'net_in',
-  inbound: 'net_in',
-  egress: 'net_out',
-  outbound: 'net_out',
-  latency: 'latency',
-  response: 'latency',
-  slow: 'latency',
-};
-
-const WORDS = {
-  anomalies: ['anomaly', 'anomalies', 'incident', 'incidents', 'alert', 'alerts', 'problem', 'problems', 'issues', 'happened', 'wrong'],
-  summarise: ['summarise', 'summarize', 'summary', 'recap', 'last', 'latest', 'recent'],
-  status: ['status', 'overview', 'health', 'fleet', 'everything', 'hosts', 'targets', 'servers', 'doing', 'going'],
-  pending: ['pending', 'approvals', 'approval', 'waiting', 'awaiting', 'proposals', 'proposed'],
-  history: ['history', 'remediations', 'remediation', 'actions', 'executed', 'ran'],
-  approve: ['approve', 'approved', 'accept', 'confirm', 'lgtm'],
-  deny: ['deny', 'reject', 'decline', 'refuse', 'veto'],
-  silence: ['snooze', 'silence', 'mute', 'quiet', 'shush', 'suppress'],
-  unsilence: ['unsnooze', 'unsilence', 'unmute', 'lift', 'unquiet', 'resume'],
-  silences: ['silences', 'snoozes', 'muted', 'silenced', 'snoozed'],
-  ack: ['ack', 'acknowledge'],
-  timeline: ['timeline', 'postmortem', 'chronology'],
-  unack: ['unack', 'unacknowledge'],
-  help: ['help', 'commands', 'usage', 'howto'],
-  explain: ['explain', 'details', 'detail', 'describe', 'why'],
-  today: ['today', 'tonight'],
-  attention: ['wrong', 'broken', 'attention', 'worry', 'worried', 'trouble', 'problem', 'problems', 'issue', 'issues'],
-  // Not an intent by itself: listed so fuzzy matching keeps them ("compare" is not "compute").
-  reasoning: ['compare', 'compared', 'comparison', 'versus', 'vs', 'should', 'correlation', 'trend', 'unusual', 'changed', 'cause'],
-  // Everyday words within an edit or two of a keyword: "show" is not "slow", "list" not "last",
-  // "warning" not "waiting".
-  neutral: ['show', 'shows', 'list', 'lists', 'give', 'tell', 'display', 'print', 'check', 'fetch', 'find', 'most', 'host', 'post', 'past'],
-  open: ['open', 'ongoing', 'active', 'firing', 'unresolved', 'current'],
-  critical: ['critical', 'crit', 'severe', 'sev1'],
-  warning: ['warning', 'warnings', 'warn'],
-} as const;
-
-// A request to act ("restart nginx on api-1"): answered with how remediations happen, never run.
-const ACTION_VERBS = new Set([
-  'restart',
-  'reboot',
-  'stop',
-  'start',
-  'kill',
-  'terminate',
-  'shutdown',
-  'scale',
-  'cleanup',
-  'clean',
-  'deploy',
-  'redeploy',
-  'rollback',
-  'drain',
-  'failover',
-  'resize',
-  'purge',
-  'flush',
-]);
-// "run"/"execute" lead an action only when an action follows ("run cleanup on db-1", not "run status").
-const RUN_VERBS = new Set(['run', 'execute', 'trigger']);
-const ACTION_NOUNS = new Set(['script', 'command', 'playbook', 'restart_service', 'scale_up', 'cleanup_disk', 'notify_only']);
-const FILLERS = new Set([
-  'please',
-  'pls',
-  'can',
-  'could',
-  'would',
-  'will',
-  'you',
-  'kindly',
-  'go',
-  'ahead',
-  'just',
-  'now',
-  'i',
-  'want',
-  'to',
-  'lets',
-  'let',
-  'us',
-]);
 
 const VOCAB = [...new Set([...Object.keys(METRIC_WORDS), ...Object.values(WORDS).flat()])];
 
@@ -285,7 +184,11 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (verb === 'stop' && /\b(alert\w*|notif\w*|pag(e|es|ing)|ping(s|ing)?)\b/.test(text))
     return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget, ...several };
   if (acting && !has(WORDS.history) && !has(WORDS.pending)) return { kind: 'action_request', verb, target, unknownTarget };
-  if (an || (has(WORDS.explain) && has(WORDS.anomalies))) return { kind: 'explain', id: an, ...(an ? {} : { target }) };
+  if (an || (has(WORDS.explain) && has(WORDS.anomalies))) {
+    // "Explain the last critical alert": the latest of that severity.
+    const severity = an ? undefined : has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
+    return { kind: 'explain', id: an, ...(an ? {} : { target }), ...(severity ? { severity } : {}) };
+  }
   // "Why is cpu high on web-1?", "why is db-1 slow": the anomaly behind it, not just the figure.
   // Without a metric ("why does web-3 look odd?") the target's overview says more than its last anomaly.
   if (/\bwhy\b/.test(text) && metric && !found && named.length <= 1) return { kind: 'explain', ...(target ? { target } : {}), metric };

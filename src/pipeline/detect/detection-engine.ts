@@ -227,7 +227,7 @@ function finding(
 /**
  * One sentence per robust finding whose figures all describe the statistic that fired: a shift or
  * a drift is about the recent level, not the latest value (which may already be back in range), and
- * a change in variability has no distance in deviations to quote.
+ * a change in variability or a time-of-day residual has no distance in deviations to quote.
  */
 export function robustSummary(s: Sample, r: SeriesScore, what: string): string {
   const f = (v: number) => formatExact(s.metric, v);
@@ -235,6 +235,10 @@ export function robustSummary(s: Sample, r: SeriesScore, what: string): string {
   const usual = `its usual ${f(r.expectedLow)}–${f(r.expectedHigh)}`;
   if (r.kind === 'variance') return `${label} ${f(s.value)}: ${what} around ${usual}`;
   if (r.kind === 'shift' || r.kind === 'drift') return `${label} recent level ${f(r.level)} (latest ${f(s.value)}): ${what} from ${usual}`;
+  // The time-of-day residual is measured in its own size, and the value may sit inside the usual
+  // range (a leak's reset at an hour that has only seen it high): no count of deviations from that
+  // range would be true of it.
+  if (r.kind === 'seasonal') return `${label} ${f(s.value)} (recent level ${f(r.level)}): ${what}; ${usual} overall`;
   // On a near-flat series the spread is tiny and the count runs to millions: past 1,000 it says nothing more.
   const dev = r.deviations >= 1000 ? 'over 1,000' : r.deviations.toFixed(1);
   return `${label} ${f(s.value)}: ${what}, ${dev} robust deviations from ${usual}`;

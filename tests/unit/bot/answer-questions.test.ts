@@ -162,6 +162,11 @@ describe('"why" about a figure', () => {
     expect(web[1]).toBe('web-1 CPU 31.0% (at 11:49:00 UTC, 0 s ago)');
     expect(web[2]).toMatch(/^The last anomaly there: an_morning /);
     expect(ask('why is db-1 slow', c).split('\n').at(-1)).toBe('No anomaly for db-1 latency is recorded.');
+    // The newest is an_dbmem (critical); the latest warning is an_morning.
+    expect(ask('explain the last warning anomaly', c).split('\n').slice(0, 2)).toEqual([
+      'The latest warning anomaly (others: "anomalies", then "explain an_…"):',
+      expect.stringMatching(/^an_morning \[warning\]/),
+    ]);
   });
 });
 

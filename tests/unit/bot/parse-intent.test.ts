@@ -236,6 +236,7 @@ const cases: Case[] = [
   ['why is cpu high on web-1', { kind: 'explain', target: 'web-1', metric: 'cpu' }],
   ['why is db-1 slow?', { kind: 'explain', target: 'db-1', metric: 'latency' }],
   ['why did web-1 alert', { kind: 'explain', target: 'web-1' }],
+  ['explain the last critical anomaly', { kind: 'explain', severity: 'critical' }],
   // every alert, said in so many words
   ['mute everything for 1h', { kind: 'silence', all: true, durationMs: 3_600_000 }],
   ['snooze all alerts for 30m', { kind: 'silence', all: true, durationMs: 1_800_000 }],

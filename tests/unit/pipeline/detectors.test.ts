@@ -464,6 +464,14 @@ describe('robust finding summaries', () => {
     expect(robustSummary(s(50.86, 1, 'api-2', 'memory'), { ...r, kind: 'variance' }, 'a change in variability')).toBe(
       'memory 50.86%: a change in variability around its usual 16.9%–30.9%',
     );
+    // A time-of-day finding can fire on a value inside the usual range: it quotes no deviations from it.
+    expect(
+      robustSummary(
+        s(47.73, 1, 'web-2', 'memory'),
+        { ...r, kind: 'seasonal', level: 90.1, deviations: 50.6 },
+        'unusual for this time of day',
+      ),
+    ).toBe('memory 47.73% (recent level 90.1%): unusual for this time of day; its usual 16.9%–30.9% overall');
     // Bytes per second in the units a reader uses, and the metric's label, not its key.
     const net = { ...r, expectedLow: 1_586_588, expectedHigh: 2_765_670 };
     expect(robustSummary(s(1_921_769, 1, 'web-1', 'net_in'), { ...net, kind: 'variance' }, 'a change in variability')).toBe(
