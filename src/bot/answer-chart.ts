@@ -3,6 +3,7 @@ import { ALL_METRICS, METRICS_OF, spanBounds, windowSpan } from './answer-metric
 import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
 import type { MetricKey } from './parse-intent.js';
 import type { TimeSpan } from './parse-time-span.js';
+import { timeSparkline } from './sparkline.js';
 import { formatDuration } from './text-tools.js';
 
 export interface ChartQuestion {
@@ -12,32 +13,10 @@ export interface ChartQuestion {
   span?: TimeSpan;
 }
 
-const BARS = '▁▂▃▄▅▆▇█';
 const BUCKETS = 48;
 const DEFAULT_MS = 6 * 3_600_000;
 // A fleet chart is one metric: every target's line of every metric would not fit a chat message.
 const FLEET_DEFAULT = 'cpu';
-
-/**
- * One line of bars over the window: each bar the highest reading of its slice of time, so a spike
- * shows however short; a blank where there was no sample. Scaled between the line's own low and
- * high, which are printed beside it, so the bars are never read as absolute figures. Pure.
- */
-export function sparkline(points: { ts: number; value: number }[], from: number, until: number, buckets = BUCKETS): string {
-  const width = (until - from) / buckets;
-  const top: (number | undefined)[] = Array.from({ length: buckets }, () => undefined);
-  for (const p of points) {
-    const k = Math.min(buckets - 1, Math.max(0, Math.floor((p.ts - from) / width)));
-    top[k] = Math.max(top[k] ?? -Infinity, p.value);
-  }
-  const seen = top.filter((v): v is number => v !== undefined);
-  const lo = Math.min(...seen);
-  const hi = Math.max(...seen);
-  return top
-    .map((v) => (v === undefined ? ' ' : BARS[hi === lo ? 0 : Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))]!))
-    .join('')
-    .trimEnd();
-}
 
 /** "graph cpu on web-1", "chart memory over the last day": bars over the window (6 h unless asked). */
 export function answerChart(q: ChartQuestion, c: AnswerContext): string {
@@ -55,7 +34,7 @@ export function answerChart(q: ChartQuestion, c: AnswerContext): string {
       rows.push([
         ...(names.length > 1 ? [n] : []),
         ...(metrics.length > 1 ? [METRIC_LABEL[m] ?? m] : []),
-        sparkline(pts, b.from, b.until),
+        timeSparkline(pts, b.from, b.until, BUCKETS),
         `${formatValue(m, Math.min(...values))}–${formatValue(m, Math.max(...values))}`,
         formatValue(m, values.at(-1)!),
       ]);

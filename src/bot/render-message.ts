@@ -7,22 +7,6 @@ import { anomalyLabel, figureMetric } from '../core/metrics.js';
 import { clock, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
 import { formatDuration } from './text-tools.js';
 
-const BARS = '▁▂▃▄▅▆▇█';
-
-/** A text sparkline of at most `width` points (averaged buckets). */
-export function sparkline(values: number[], width = 24): string {
-  if (values.length === 0) return '';
-  const step = Math.max(1, Math.ceil(values.length / width));
-  const pts: number[] = [];
-  for (let i = 0; i < values.length; i += step) {
-    const chunk = values.slice(i, i + step);
-    pts.push(chunk.reduce((a, b) => a + b, 0) / chunk.length);
-  }
-  const lo = Math.min(...pts);
-  const hi = Math.max(...pts);
-  return pts.map((v) => BARS[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * 7)]).join('');
-}
-
 const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
 
 export interface SeriesWindow {

@@ -1,5 +1,6 @@
+import { fitText } from '../fit-text.js';
 import { actionValue, parseActionRef, type ActionRef, type NeutralMessage } from '../../core/chat.js';
-import { sparkline } from '../render-message.js';
+import { sparkline } from '../sparkline.js';
 
 const COLOR: Record<NeutralMessage['severity'], number> = { critical: 0xe01e5a, warning: 0xecb22e, info: 0x1264a3, ok: 0x2eb67d };
 
@@ -78,7 +79,7 @@ export function renderEmbed(m: NeutralMessage): DiscordMessageBody {
   };
 }
 
-/** Reply text: tables stay in ``` fences (Discord renders them); mentions are neutralised. */
+/** Reply text: tables stay in ``` fences (Discord renders them); mentions are neutralised; cut at a line to fit. */
 export function renderReplyContent(text: string): string {
-  return text.replace(/@/g, '@\u200b').slice(0, 1990);
+  return fitText(text.replace(/@/g, '@\u200b'), 1990);
 }

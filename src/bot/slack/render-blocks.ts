@@ -1,5 +1,6 @@
+import { fitText } from '../fit-text.js';
 import { actionValue, type NeutralMessage } from '../../core/chat.js';
-import { sparkline } from '../render-message.js';
+import { sparkline } from '../sparkline.js';
 
 /** Slack mrkdwn treats &, < and > as control characters; everything we show is escaped. */
 export const escapeMrkdwn = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -74,5 +75,5 @@ export function renderBlocks(m: NeutralMessage): SlackRendered {
 
 /** A chat reply (plain text, tables in ``` fences) as Slack mrkdwn. */
 export function renderReplyText(text: string): string {
-  return escapeMrkdwn(text).slice(0, 39_000);
+  return fitText(escapeMrkdwn(text), 39_000);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sparkline } from '../../../src/bot/answer-chart.js';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { sparkline, timeSparkline } from '../../../src/bot/sparkline.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 import type { Sample } from '../../../src/core/sample.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
@@ -188,8 +188,10 @@ describe('charts', () => {
       { ts: 1.5, value: 1 },
       { ts: 3.5, value: 5 },
     ];
-    expect(sparkline(pts, 0, 4, 4)).toBe('█▁ ▅');
-    expect(sparkline([{ ts: 0, value: 7 }], 0, 4, 4)).toBe('▁');
+    expect(timeSparkline(pts, 0, 4, 4)).toBe('█▁ ▅');
+    expect(timeSparkline([{ ts: 0, value: 7 }], 0, 4, 4)).toBe('▁');
+    // Evenly spaced readings, two per bar: a one-reading spike keeps its full height.
+    expect(sparkline([1, 1, 1, 9, 1, 1], 3)).toBe('▁█▁');
   });
 
   it('charts a target’s metric over the last 6 hours unless asked, with its low, high and last reading', () => {
