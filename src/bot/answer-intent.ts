@@ -43,7 +43,7 @@ export const HELP = [
   '• "anything wrong?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "status", "pending approvals", "remediation history"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
-  '• "snooze web-1 cpu for 30m", "mute everything for 1h", "silences", "unsnooze web-1"',
+  '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute everything for 1h", "silences", "unsnooze web-1"',
   '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1"',
   '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
 ].join('\n');

@@ -14,6 +14,7 @@ import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer
 import { METRICS_OF } from './answer-metric-span.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { describeProposal, stamp } from './format-reply.js';
+import { untilTs } from './parse-clock.js';
 import { parseIntent, type Intent, type TargetRef } from './parse-intent.js';
 import { renderProposal } from './render-message.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
@@ -124,7 +125,12 @@ export function createChatService(o: ChatServiceOptions) {
     };
   }
 
-  function silence(i: Extract<Intent, { kind: 'silence' }>, user: ChatUser, now: number): ChatReply {
+  function silence(asked: Extract<Intent, { kind: 'silence' }>, user: ChatUser, now: number): ChatReply {
+    // "until 15:00" is the next 15:00 (UTC, like every time in chat).
+    const end = asked.until ? untilTs(asked.until, now) : undefined;
+    if (end !== undefined && end <= now)
+      return { text: `Nothing silenced: ${stamp(end)} has already passed.`, intent: 'silence', private: true };
+    const i = end === undefined ? asked : { ...asked, durationMs: end - now };
     // A command that names a host we do not know is not applied to the rest of what it names.
     if (i.unknownTarget)
       return {

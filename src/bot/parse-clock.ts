@@ -85,6 +85,7 @@ function dayOf(text: string): ClockTime['day'] | undefined {
     if (date !== undefined) return { date };
   }
   if (/\byesterday\b/.test(text)) return { daysBack: 1 };
+  if (/\btomorrow\b/.test(text)) return { daysBack: -1 };
   if (/\btoday\b|\bthis (morning|afternoon|evening)\b/.test(text)) return { daysBack: 0 };
   return undefined;
 }
@@ -141,6 +142,27 @@ export function findClock(text: string): ClockFound | undefined {
   if (day && 'date' in day && date)
     return { span: { kind: 'range', from: { minute: 0, day }, until: { minute: 1440, day } }, match: date[0] };
   return undefined;
+}
+
+const UNTIL = new RegExp(String.raw`\b(?:until|till|til)\s+(?:(?:today|tomorrow)\s+(?:at\s+)?)?(${TIME})`);
+
+/**
+ * "snooze web-1 until 15:00", "mute everything till tomorrow 9am": the end of a silence. Without a
+ * day it is the next such time (the caller resolves it with `untilTs`).
+ */
+export function findUntil(text: string): ClockTime | undefined {
+  const m = UNTIL.exec(text);
+  const t = m ? readTime(m, 1) : undefined;
+  if (!t?.explicit) return undefined;
+  const day = dayOf(text);
+  return clockTime(t.minute, day && 'daysBack' in day && day.daysBack <= 0 ? day : undefined);
+}
+
+/** The next instant a ClockTime names after `now` (on its day, if it has one). */
+export function untilTs(t: ClockTime, now: number): number {
+  if (t.day) return clockTs(t, now);
+  const ts = clockTs(t, now);
+  return ts <= now ? ts + DAY : ts;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,4 +1,5 @@
 import { findTimeSpan, parseStat, type Stat, type TimeSpan } from './parse-time-span.js';
+import { findUntil, type ClockTime } from './parse-clock.js';
 import { ACTION_NOUNS, ACTION_VERBS, FILLERS, METRIC_WORDS, RUN_VERBS, WORDS } from './intent-words.js';
 import { matchTarget, roleGroup, type TargetRef } from './match-target.js';
 import { MAX_INPUT, cleanInput, closest, parseDuration } from './text-tools.js';
@@ -65,6 +66,8 @@ export type Intent =
       several?: string[];
       /** "mute everything for 1h": every alert, said in so many words. */
       all?: boolean;
+      /** "until 15:00", "till tomorrow 9am": when it ends, instead of `durationMs`. */
+      until?: ClockTime;
     }
   | { kind: 'silences' }
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
@@ -172,7 +175,17 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
-    return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget, ...several, ...everything };
+    const until = findUntil(text);
+    return {
+      kind: 'silence',
+      target,
+      metric,
+      durationMs: parseDuration(text) ?? 3_600_000,
+      unknownTarget,
+      ...several,
+      ...everything,
+      ...(until ? { until } : {}),
+    };
   }
   if (command(WORDS.approve) && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
   if (command(WORDS.deny)) return { kind: 'deny', id: rp };

@@ -144,6 +144,16 @@ describe('silences typed in chat', () => {
     expect(store.chat.silences(NOW).map((s) => `${s.target}/${s.metric}`)).toEqual(['web-1/net_out']);
   });
 
+  it('ends at the next clock time named, in UTC', async () => {
+    // NOW is 12:00 UTC.
+    const { store, say } = setup();
+    expect((await say('snooze web-1 until 15:30')).text).toMatch(/^Silenced web-1 for 3 h 30 min, until 2026-11-25 15:30:00 UTC/);
+    expect((await say('mute web-1 cpu till 9am')).text).toMatch(/ until 2026-11-26 09:00:00 UTC/);
+    expect((await say('mute web-1 memory until tomorrow 8am')).text).toMatch(/ until 2026-11-26 08:00:00 UTC/);
+    expect((await say('mute web-1 disk until today 10:00')).text).toBe('Nothing silenced: 2026-11-25 10:00:00 UTC has already passed.');
+    expect(store.chat.silences(NOW)).toHaveLength(3);
+  });
+
   it('silences every alert only when told to, and lifts every silence on "unmute everything"', async () => {
     const { store, say } = setup();
     expect((await say('mute for 1h')).private).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTs, findClock, rangeTs } from '../../../src/bot/parse-clock.js';
+import { clockTs, findClock, findUntil, rangeTs, untilTs } from '../../../src/bot/parse-clock.js';
 
 // Asked at 11:49 UTC on Thursday 2026-12-03.
 const NOW = Date.UTC(2026, 11, 3, 11, 49, 0);
@@ -90,5 +90,24 @@ describe('clock times in questions', () => {
   it('gives the phrase it read, so that its numbers are not read again as a count', () => {
     const f = findClock('last 3 anomalies since 09:30 utc');
     expect(f && 'span' in f ? f.match : undefined).toBe('since 09:30 utc');
+  });
+});
+
+describe('the end of a silence', () => {
+  it.each([
+    ['snooze web-1 until 15:00', '2026-12-03T15:00'],
+    ['snooze web-1 until 11:00', '2026-12-04T11:00'],
+    ['mute everything till 9am', '2026-12-04T09:00'],
+    ['mute everything until tomorrow 08:30', '2026-12-04T08:30'],
+    ['mute everything until 8:30 tomorrow', '2026-12-04T08:30'],
+    ['mute everything until today 23:00', '2026-12-03T23:00'],
+    ['snooze until 12:00 +01:00', '2026-12-04T11:00'],
+  ])('%s → %s', (text, want) => {
+    const t = findUntil(text);
+    expect(t && iso(untilTs(t, NOW))).toBe(want);
+  });
+
+  it.each(['snooze web-1 for 2h', 'until 3', 'snooze until further notice'])('reads no end in "%s"', (text) => {
+    expect(findUntil(text)).toBeUndefined();
   });
 });
