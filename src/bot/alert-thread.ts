@@ -2,7 +2,8 @@ import type { Anomaly } from '../core/anomaly.js';
 import type { Platform } from '../core/chat.js';
 import type { Store } from '../core/ports.js';
 import { alertMembers, isAlertKey } from './alert-keys.js';
-import type { Intent } from './parse-intent.js';
+import { figureMetric } from '../core/metrics.js';
+import type { Intent, MetricKey } from './parse-intent.js';
 
 /** The alert a chat message was written under, and its anomalies. */
 export interface ThreadAlert {
@@ -11,6 +12,16 @@ export interface ThreadAlert {
 }
 
 const REMINDER = /^remind:(.+):\d+$/;
+
+// Stored metric names as the words chat answers by; a silent host's heartbeat has none.
+const METRIC_KEY: Record<string, MetricKey> = {
+  cpu: 'cpu',
+  memory: 'memory',
+  disk: 'disk',
+  net_in: 'net_in',
+  net_out: 'net_out',
+  latency_ms: 'latency',
+};
 
 /**
  * The alert whose thread (Slack) or reply chain (Discord: a reply to it, or its thread) a message
@@ -40,6 +51,14 @@ export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
       return intent.id || intent.target ? intent : { ...intent, id: pick };
     case 'silence':
       return intent.target || intent.metric || intent.unknownTarget || intent.several ? intent : { ...intent, anomalyId: pick };
+    // "graph", "trend" under an alert: its target, and its metric unless another was named.
+    case 'chart':
+    case 'trend': {
+      if (intent.target || intent.group || intent.unknownTarget) return intent;
+      const a = alert.members.find((m) => m.id === pick)!;
+      const metric = intent.metric ?? METRIC_KEY[figureMetric(a)];
+      return { ...intent, target: a.target, ...(metric ? { metric } : {}) };
+    }
     default:
       return intent;
   }

@@ -21,6 +21,18 @@ describe('inAlertThread', () => {
     expect(inAlertThread({ kind: 'explain' }, done)).toEqual({ kind: 'explain', id: 'an_resolved1' });
   });
 
+  it('charts and trends the alert’s target and metric unless the text named others', () => {
+    const disk = { ...alert, members: [{ ...member('an_d1', 'open', 'db-1'), metric: 'disk' } as Anomaly] };
+    expect(inAlertThread({ kind: 'chart' }, disk)).toEqual({ kind: 'chart', target: 'db-1', metric: 'disk' });
+    expect(inAlertThread({ kind: 'trend', metric: 'memory' }, disk)).toEqual({ kind: 'trend', target: 'db-1', metric: 'memory' });
+    // A host-level anomaly charts the metric it blames; a silent host's heartbeat, every metric of the host.
+    const host = { ...alert, members: [{ ...member('an_h1', 'open'), metric: 'host', feature: 'net_out' } as Anomaly] };
+    expect(inAlertThread({ kind: 'chart' }, host)).toEqual({ kind: 'chart', target: 'web-1', metric: 'net_out' });
+    const silent = { ...alert, members: [{ ...member('an_s1', 'open'), metric: 'heartbeat' } as Anomaly] };
+    expect(inAlertThread({ kind: 'chart' }, silent)).toEqual({ kind: 'chart', target: 'web-1' });
+    expect(inAlertThread({ kind: 'chart', target: 'api-1' }, disk)).toEqual({ kind: 'chart', target: 'api-1' });
+  });
+
   it('leaves alone what the text named, and intents that are not about one alert', () => {
     const named: Intent[] = [
       { kind: 'ack', target: 'db-1' },
