@@ -131,7 +131,8 @@ describe('answers', () => {
     const pool = `cpu memory disk network latency web-1 db-1 web-99 the db an_one an_x rp_abc sl_abc approve deny snooze mute
       silences anomalies alerts open critical warning last past 3 6h an hour ago today yesterday over above below > < 80 1.5mb
       peak max min average which host show list explain why status pending history restart scale run cleanup_disk please ? !
-      trend rising filling full run out of forecast leak`.split(/\s+/);
+      trend rising filling full run out of forecast leak at 10:00 3pm noon +01:00 pst between and since 09:30 2026-12-01
+      p95 median 99th percentile free left idle graph chart plot egress network out in everything until tomorrow`.split(/\s+/);
     const rng = createRng(11);
     for (const c of [ctx(), { ...ctx(), store: createSqliteStore(':memory:') }]) {
       for (let i = 0; i < 1500; i++) {
