@@ -1,6 +1,6 @@
 /**
  * Which targets a word in a question names: a host (exact, loose, prefix, one typo), or a group by
- * role or label value ("the db", "databases", "prod"). Pure.
+ * role ("the db", "databases") or label value ("prod"). Pure.
  */
 import { compact, levenshtein } from './text-tools.js';
 
@@ -20,12 +20,27 @@ const ROLE_ALIASES: Record<string, string> = {
   webservers: 'web',
 };
 
-/** The targets a word names by role or by label value ("db", "databases", "prod"); [] for none. */
+/** The targets a word names by role ("db", "databases"); [] for none. */
 function membersOf(word: string, targets: TargetRef[]): string[] {
+  const forms = formsOf(word);
+  return targets.filter((t) => t.role && forms.has(t.role.toLowerCase())).map((t) => t.name);
+}
+
+function formsOf(word: string): Set<string> {
   const w = word.toLowerCase();
-  const forms = new Set([w, w.replace(/s$/, ''), ROLE_ALIASES[w] ?? w]);
-  const byRole = targets.filter((t) => t.role && forms.has(t.role.toLowerCase()));
-  if (byRole.length > 0 || w.length < 3 || COMMON.has(w) || /^\d+$/.test(w)) return byRole.map((t) => t.name);
+  return new Set([w, w.replace(/s$/, ''), ROLE_ALIASES[w] ?? w]);
+}
+
+/**
+ * The targets carrying a word as a label value ("prod", "frontend"); [] for none, and for short,
+ * common or numeric words. The parser uses it only when the question names no target otherwise:
+ * a label such as app=nginx must not turn "restart nginx on api-1" into a question about every
+ * nginx host.
+ */
+export function labelGroup(word: string, targets: TargetRef[]): string[] {
+  const w = word.toLowerCase();
+  if (w.length < 3 || COMMON.has(w) || /^\d+$/.test(w)) return [];
+  const forms = formsOf(w);
   return targets.filter((t) => Object.values(t.labels ?? {}).some((v) => forms.has(v.toLowerCase()))).map((t) => t.name);
 }
 
@@ -55,7 +70,7 @@ export function matchTarget(word: string, targets: TargetRef[]): string | undefi
   return undefined;
 }
 
-/** A role or label value that several targets share ("api", "web servers" → web, "prod"): all of them, else undefined. */
+/** A role that several targets share ("api", "web servers" → web): all of them, else undefined. */
 export function roleGroup(word: string, targets: TargetRef[]): string[] | undefined {
   const hits = membersOf(word, targets);
   return hits.length > 1 ? hits : undefined;

@@ -1,7 +1,7 @@
 import { findTimeSpan, parseStat, type Stat, type TimeSpan } from './parse-time-span.js';
 import { findUntil, type ClockTime } from './parse-clock.js';
 import { ACTION_NOUNS, ACTION_VERBS, FILLERS, METRIC_WORDS, RUN_VERBS, WORDS } from './intent-words.js';
-import { matchTarget, roleGroup, type TargetRef } from './match-target.js';
+import { labelGroup, matchTarget, roleGroup, type TargetRef } from './match-target.js';
 import { MAX_INPUT, cleanInput, closest, parseDuration } from './text-tools.js';
 
 export { matchTarget, type TargetRef };
@@ -110,6 +110,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   let unknownTarget: string | undefined;
   const named: string[] = [];
   const name = (n: string) => named.includes(n) || named.push(n);
+  const labelled: string[] = [];
   for (const [i, t] of tokens.entries()) {
     const w = words[i]!;
     if (!metric && METRIC_WORDS[w]) {
@@ -124,7 +125,10 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     if (m) name(m);
     else if (shared) shared.forEach(name);
     else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t)) unknownTarget = t;
+    else labelled.push(...labelGroup(t, targets));
   }
+  // "cpu in prod": a label value names targets only when nothing else in the question does.
+  if (named.length === 0 && !unknownTarget) labelled.forEach(name);
   // "network out on web-1", "traffic in": one direction. "In" alone is too common to mean one.
   if (metric === 'network') {
     const dir =

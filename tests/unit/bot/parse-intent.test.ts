@@ -306,6 +306,12 @@ describe('parseIntent', () => {
     expect(parseIntent('cpu on the web servers', labelled)).toMatchObject({ group: ['web-1', 'web-2'] });
     expect(parseIntent('cpu on all hosts', labelled)).toMatchObject({ kind: 'metrics', metric: 'cpu', target: undefined });
     expect(parseIntent('cpu on all hosts', labelled)).not.toHaveProperty('group');
+    // A label value never widens a question that names its target: app=nginx is not "every nginx host".
+    const apps: TargetRef[] = labelled.map((t) => ({ ...t, labels: { ...t.labels, app: 'nginx' } }));
+    expect(parseIntent('restart nginx on web-1', apps)).toMatchObject({ kind: 'action_request', target: 'web-1' });
+    expect(parseIntent('mute nginx alerts on db-1 for 1h', apps)).toMatchObject({ kind: 'silence', target: 'db-1' });
+    expect(parseIntent('mute nginx alerts on db-1 for 1h', apps)).not.toHaveProperty('several');
+    expect(parseIntent('cpu on nginx', apps)).toMatchObject({ group: ['web-1', 'web-2', 'db-1'] });
   });
 
   it('does not hear "on fire" in words one letter from fire', () => {
