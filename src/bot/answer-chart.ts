@@ -11,41 +11,57 @@ export interface ChartQuestion {
   target?: string;
   group?: string[];
   span?: TimeSpan;
+  /** Lines of a fleet chart ("plot cpu top 5"); FLEET_LINES unless asked. */
+  limit?: number;
 }
 
 const BUCKETS = 48;
 const DEFAULT_MS = 6 * 3_600_000;
 // A fleet chart is one metric: every target's line of every metric would not fit a chat message.
 const FLEET_DEFAULT = 'cpu';
+const FLEET_LINES = 20;
 
 /** "graph cpu on web-1", "chart memory over the last day": bars over the window (6 h unless asked). */
-export function answerChart(q: ChartQuestion, c: AnswerContext): string {
+export function answerChart(asked: ChartQuestion, c: AnswerContext): string {
+  const q = { ...asked, limit: asked.limit ?? FLEET_LINES };
   const span = windowSpan(q.span, DEFAULT_MS);
   const b = spanBounds(span, c);
   if (b.ahead) return b.ahead;
   const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL_METRICS : [FLEET_DEFAULT];
   const names = q.target ? [q.target] : (q.group ?? c.targets.map((t) => t.name));
-  const rows: string[][] = [];
+  const rows: { peak: number; cells: string[] }[] = [];
   for (const n of names)
     for (const m of metrics) {
       const pts = c.store.series(n, m, b.from, b.until);
       if (pts.length === 0) continue;
       const values = pts.map((p) => p.value);
-      rows.push([
-        ...(names.length > 1 ? [n] : []),
-        ...(metrics.length > 1 ? [METRIC_LABEL[m] ?? m] : []),
-        timeSparkline(pts, b.from, b.until, BUCKETS),
-        `${formatValue(m, Math.min(...values))}–${formatValue(m, Math.max(...values))}`,
-        formatValue(m, values.at(-1)!),
-      ]);
+      const peak = Math.max(...values);
+      rows.push({
+        peak,
+        cells: [
+          ...(names.length > 1 ? [n] : []),
+          ...(metrics.length > 1 ? [METRIC_LABEL[m] ?? m] : []),
+          timeSparkline(pts, b.from, b.until, BUCKETS),
+          `${formatValue(m, Math.min(...values))}–${formatValue(m, peak)}`,
+          formatValue(m, values.at(-1)!),
+        ],
+      });
     }
   const label =
     metrics.length === 1 ? (METRIC_LABEL[metrics[0]!] ?? metrics[0]!) : q.metric ? (METRIC_LABEL[q.metric] ?? q.metric) : 'metrics';
   const what = q.target ? `${q.target} ${label}` : `${label} on ${q.group ? q.group.join(', ') : 'every target'}`;
   if (rows.length === 0) return `No samples for ${what} ${b.label}.`;
+  // A large fleet is more lines than anyone reads in chat: those that peaked highest, and how to see the rest.
+  const cut = names.length > 1 && rows.length > q.limit! ? q.limit! : rows.length;
+  const shown = cut < rows.length ? [...rows].sort((a, z) => z.peak - a.peak).slice(0, cut) : rows;
+  const footer = cut < rows.length ? [`The ${cut} of ${rows.length} lines that peaked highest; name targets or a role for others.`] : [];
   const head = [...(names.length > 1 ? ['target'] : []), ...(metrics.length > 1 ? ['metric'] : []), 'chart', 'low–high', 'last'];
   return [
     `${what} ${b.label}${span.kind === 'last' ? ` (${stamp(b.from)} to ${clock(b.until)})` : ''}; each bar is the highest reading of ${formatDuration((b.until - b.from) / BUCKETS)}, scaled to the line's own low–high:`,
-    table(head, rows),
+    table(
+      head,
+      shown.map((r) => r.cells),
+    ),
+    ...footer,
   ].join('\n');
 }

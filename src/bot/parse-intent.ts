@@ -27,7 +27,7 @@ export type Intent =
       free?: boolean;
     }
   /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
-  | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan }
+  | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }
   | { kind: 'trend'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan }
   | {
       kind: 'anomalies';
@@ -230,7 +230,15 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit, ...free };
   };
   if (CHART.test(text) && (metric || named.length || !has(WORDS.anomalies)))
-    return { kind: 'chart', metric, target, ...group, unknownTarget, ...(span ? { span } : {}) };
+    return {
+      kind: 'chart',
+      metric,
+      target,
+      ...group,
+      unknownTarget,
+      ...(span ? { span } : {}),
+      ...(number && !target ? { limit: clamp(number, 1, 50) } : {}),
+    };
   // "Is disk filling up?", "memory trend on db-1", "when will db-1 run out of space?". Words that
   // also have everyday uses ("full status", "rising star") count only beside a metric.
   if (!has(WORDS.anomalies) && !parseBound(text) && (TREND.test(text) || (metric && TREND_WITH_METRIC.test(text))))

@@ -211,6 +211,21 @@ describe('charts', () => {
   });
 });
 
+describe('fleet charts', () => {
+  it('show the lines that peaked highest when there are more than asked (20 unless asked), and say so', () => {
+    const store = createSqliteStore(':memory:');
+    const names = Array.from({ length: 25 }, (_, i) => `h-${i + 1}`);
+    store.saveSamples(names.flatMap((n, i) => [0, 1, 2].map((k) => ({ target: n, metric: 'cpu', ts: NOW - k * 60_000, value: i + k }))));
+    const c: AnswerContext = { store, targets: names.map((name) => ({ name })), now: NOW, staleAfterMs: 90_000 };
+    const all = ask('plot cpu', c).split('\n');
+    expect(all.at(-1)).toBe('The 20 of 25 lines that peaked highest; name targets or a role for others.');
+    const top = ask('plot cpu top 2', c).split('\n');
+    expect(top.filter((l) => /^h-\d+ /.test(l)).map((l) => l.split(' ')[0])).toEqual(['h-25', 'h-24']);
+    expect(top.at(-1)).toBe('The 2 of 25 lines that peaked highest; name targets or a role for others.');
+    expect(ask('plot cpu on h-3', c)).not.toMatch(/peaked highest/);
+  });
+});
+
 describe('remediation history', () => {
   it('lists what was done in the span or on the target asked about, and says when nothing was', () => {
     const c = ctx();
