@@ -43,7 +43,7 @@ interface Parsed {
   meridiem?: 'am' | 'pm';
 }
 
-/** One time phrase; `text` starts at it. Returns undefined for something that is not a time of day. */
+/** The time whose whole phrase is group `at` of `m` (its parts follow); undefined for something that is not a time of day. */
 function readTime(m: RegExpExecArray, at: number): Parsed | undefined {
   const named = m[at]!;
   if (/^(noon|midday)/.test(named)) return withZone({ minute: 720, explicit: true }, m, at + 4);
