@@ -220,13 +220,20 @@ function answerHistory(i: Extract<Intent, { kind: 'history' }>, c: AnswerContext
   const states = ['succeeded', 'failed', 'denied', 'expired', 'withdrawn', 'running', 'approved'] as const;
   const b = i.span ? spanBounds(i.span, c) : undefined;
   if (b?.ahead) return b.ahead;
-  let done = c.store.listProposals({ states: [...states], ...(i.target ? { target: i.target } : {}), limit: b ? 500 : i.limit });
-  if (b) done = done.filter((p) => p.updatedTs >= b.from && p.updatedTs <= b.until).slice(0, i.limit);
+  const filtered = Boolean(b || i.action);
+  let done = c.store.listProposals({ states: [...states], ...(i.target ? { target: i.target } : {}), limit: filtered ? 500 : i.limit });
+  if (filtered)
+    done = done
+      .filter((p) => (!b || (p.updatedTs >= b.from && p.updatedTs <= b.until)) && (!i.action || p.action === i.action))
+      .slice(0, i.limit);
+  const what = i.action ?? 'remediation';
   const scope = `${i.target ? ` on ${i.target}` : ''}${b ? ` ${b.label}` : ''}`;
   if (done.length === 0)
-    return b || i.target ? `No remediation ran or was decided${scope}.` : 'No remediation has run or been decided yet.';
+    return filtered || i.target ? `No ${what} ran or was decided${scope}.` : 'No remediation has run or been decided yet.';
   return [
-    done.length === 1 ? `The last remediation${scope}:` : `The last ${done.length} remediations${scope}:`,
+    done.length === 1
+      ? `The last ${what}${scope}:`
+      : `The last ${done.length} ${i.action ? `${i.action} remediations` : 'remediations'}${scope}:`,
     ...done.map((p) => `• ${stamp(p.updatedTs)} ${describeProposal(p)}`),
   ].join('\n');
 }

@@ -52,7 +52,7 @@ export type Intent =
   | { kind: 'status'; silent?: boolean }
   | { kind: 'pending' }
   /** `span`, `target`: "what did you restart today", "remediations on web-1 this week". */
-  | { kind: 'history'; limit: number; span?: TimeSpan; target?: string }
+  | { kind: 'history'; limit: number; span?: TimeSpan; target?: string; action?: string }
   | { kind: 'approve' | 'deny'; id?: string }
   | {
       kind: 'silence';
@@ -213,13 +213,23 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
   if (has(WORDS.pending)) return { kind: 'pending' };
   // "cpu history for web-1" is the metric over time; "restart history", "what did you restart today?" are remediations.
+  // "restarted" is "restart": the verb with its past-tense ending off.
+  const verbOf = (t: string) => [t, t.slice(0, -1), t.slice(0, -2)].find((v) => ACTION_VERBS.has(v));
   const remediations =
     (has(WORDS.history) &&
       (!metric || words.some((w) => w !== 'history' && WORDS.history.includes(w as never)) || tokens.some((t) => ACTION_VERBS.has(t)))) ||
-    (tokens.some((t, k) => k !== leadAt && (ACTION_VERBS.has(t) || ACTION_VERBS.has(t.slice(0, -1)) || ACTION_VERBS.has(t.slice(0, -2)))) &&
-      /\b(did|was|were|has|have|had|got)\b/.test(text));
-  if (remediations)
-    return { kind: 'history', limit: clamp(number ?? (span ? 50 : 10), 1, 50), ...(span ? { span } : {}), ...(target ? { target } : {}) };
+    (tokens.some((t, k) => k !== leadAt && verbOf(t)) && /\b(did|was|were|has|have|had|got)\b/.test(text));
+  if (remediations) {
+    // "Was web-1 restarted?" asks about restarts, not every remediation there.
+    const action = tokens.map((t) => ACTION_OF[verbOf(t) ?? '']).find(Boolean);
+    return {
+      kind: 'history',
+      limit: clamp(number ?? (span ? 50 : 10), 1, 50),
+      ...(span ? { span } : {}),
+      ...(target ? { target } : {}),
+      ...(action ? { action } : {}),
+    };
+  }
   const history = metric && has(WORDS.history) && !span ? { span: { kind: 'last', ms: 86_400_000 } as TimeSpan } : {};
   const when = () => {
     const stat = parseStat(text);
@@ -297,6 +307,16 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 const COUNT = /\b(how many|count|number of|tally|how noisy|noisiest)\b|\bmost\b(?! recent)/;
 const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting)\b/;
+// The allow-listed action a verb asks about ("restarted" → restart_service).
+const ACTION_OF: Record<string, string> = {
+  restart: 'restart_service',
+  reboot: 'restart_service',
+  scale: 'scale_up',
+  resize: 'scale_up',
+  clean: 'cleanup_disk',
+  cleanup: 'cleanup_disk',
+  purge: 'cleanup_disk',
+};
 const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
 const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
 const FREE = /\b(free|available|left|remaining|unused|idle)\b/;

@@ -237,12 +237,28 @@ describe('remediation history', () => {
     done('rp_today', 'web-1', NOW - H);
     done('rp_yday', 'db-1', NOW - 24 * H);
     const today = ask('what did you restart today', c).split('\n');
-    expect(today[0]).toBe('The last remediation today (UTC):');
+    expect(today[0]).toBe('The last restart_service today (UTC):');
     expect(today.slice(1).join('\n')).toMatch(/rp_today/);
     expect(today.join('\n')).not.toMatch(/rp_yday/);
-    expect(ask('was db-1 restarted?', c)).toMatch(/^The last remediation on db-1:\n• .* rp_yday /);
+    expect(ask('was db-1 restarted?', c)).toMatch(/^The last restart_service on db-1:\n• .* rp_yday /);
+    // Only restarts answer "restarted": a scale-up there is not one.
+    c.store.insertProposal(
+      {
+        ...PROPOSAL,
+        id: 'rp_scale',
+        target: 'db-1',
+        action: 'scale_up',
+        state: 'succeeded',
+        createdTs: NOW - 2 * H,
+        updatedTs: NOW - 2 * H,
+      },
+      { proposalId: 'rp_scale', from: null, to: 'succeeded', actor: 'pipeline', ts: NOW - 2 * H, note: '' },
+    );
+    expect(ask('was db-1 restarted?', c)).not.toMatch(/rp_scale/);
+    expect(ask('was db-1 scaled?', c)).toMatch(/^The last scale_up on db-1:\n• .* rp_scale /);
+    expect(ask('did anything get cleaned up today', c)).toBe('No cleanup_disk ran or was decided today (UTC).');
     expect(ask('what did you restart on web-1 yesterday', c)).toBe(
-      'No remediation ran or was decided on web-1 yesterday (2026-12-02 UTC).',
+      'No restart_service ran or was decided on web-1 yesterday (2026-12-02 UTC).',
     );
     // A metric's history is the metric over time, not the remediations.
     expect(ask('cpu history for web-1', c)).toMatch(/^web-1 CPU over the last 24 h: peak /);

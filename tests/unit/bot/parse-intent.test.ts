@@ -256,7 +256,7 @@ const cases: Case[] = [
   // a metric's history is the metric over time; what was done is the remediation history
   ['cpu history for web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1', span: { kind: 'last', ms: 86_400_000 } }],
   ['what did you restart today', { kind: 'history', span: { kind: 'day', daysBack: 0 } }],
-  ['was web-1 restarted?', { kind: 'history', target: 'web-1' }],
+  ['was web-1 restarted?', { kind: 'history', target: 'web-1', action: 'restart_service' }],
   ['disk cleanup history', { kind: 'history' }],
   // charts
   ['graph cpu on web-1', { kind: 'chart', metric: 'cpu', target: 'web-1' }],
