@@ -75,6 +75,7 @@ const SINCE = new RegExp(String.raw`\b(?:since|after)\s+(${TIME})`, 'g');
 const BETWEEN = new RegExp(String.raw`\b(?:between|from)\s+(${TIME})\s*(?:and|to|until|till|through|-)\s*(${TIME})`, 'g');
 const DASHED = new RegExp(String.raw`(?<![\w-])(${TIME})\s*-\s*(${TIME})(?![\w-])`, 'g');
 const ISO_POINT = new RegExp(String.raw`\b${ISO_DATE}(?:t|\s+)(?:at\s+)?(${TIME})`, 'g');
+const NOT_HOURS = /^\s*(%|ms\b|[kmg]b|anomal|alert|incident|problem|host|server|target|machine|node|sample|proposal|silence|time|min|sec)/;
 const ON_DATE = new RegExp(String.raw`\b${ISO_DATE}\b`);
 const ZONE_AFTER = new RegExp(String.raw`(?:\d:\d{2}|\d\s*(?:am|pm)|noon|midnight)\s*([a-z]{3,5})\b`, 'g');
 
@@ -120,8 +121,10 @@ export function findClock(text: string): ClockFound | undefined {
     if (!m) continue;
     const a = readTime(m, 1);
     const b = readTime(m, 1 + G);
-    // "between 9 and 10" are hours; "web 1-2" is not a time, so a dash needs a real one on a side.
-    if (!a || !b || (re === DASHED && !a.explicit && !b.explicit)) continue;
+    // "between 9 and 10" are hours; "web 1-2" is not a time, so a dash needs a real one on a side,
+    // and two bare numbers followed by a unit or a count ("between 5 and 10%", "from 2 to 5 alerts") are not hours.
+    if (!a || !b) continue;
+    if (!a.explicit && !b.explicit && (re === DASHED || NOT_HOURS.test(text.slice(m.index + m[0].length)))) continue;
     // "1 to 3pm": a bare first hour takes the second's pm, unless that would put it after the second ("11 to 1pm").
     const pm = !a.explicit && b.meridiem === 'pm' && a.minute < 720 && a.minute + 720 < b.minute;
     const from = pm ? a.minute + 720 : a.minute;

@@ -52,6 +52,7 @@ describe('clock times in questions', () => {
     ['anomalies since 09:30', '2026-12-03T09:30..2026-12-03T11:49'],
     ['since 2026-12-02 10:00', '2026-12-02T10:00..2026-12-03T11:49'],
     ['between 9 and 10am', '2026-12-03T09:00..2026-12-03T10:00'],
+    ['cpu between 9 and 10 on web-1', '2026-12-03T09:00..2026-12-03T10:00'],
     ['between 09:00 and 10:30', '2026-12-03T09:00..2026-12-03T10:30'],
     ['from 1 to 3pm', '2026-12-02T13:00..2026-12-02T15:00'],
     // "11 to 1pm" is 11:00 to 13:00, not 23:00; the window is cut at now.
@@ -83,6 +84,9 @@ describe('clock times in questions', () => {
     'cpu on web-1 an hour ago',
     'from 50 to 80',
     'us-west-2 at 5',
+    'hosts with cpu between 5 and 10%',
+    'show alerts from 2 to 5 alerts',
+    'between 2 and 5 anomalies',
   ])('reads no clock time in "%s"', (text) => {
     expect(resolve(text)).toBeUndefined();
   });
