@@ -71,7 +71,8 @@ function withZone(p: Parsed, m: RegExpExecArray, at: number): Parsed | undefined
 // Groups per TIME: named, hour, minute, meridiem, zone word, sign, offset hours, offset minutes.
 const G = 8;
 const POINT = new RegExp(String.raw`(?:\b(?:at|around|about)|@)\s*(${TIME})`, 'g');
-const SINCE = new RegExp(String.raw`\b(?:since|after)\s+(${TIME})`, 'g');
+const SINCE = new RegExp(String.raw`\b(?:since|after|from)\s+(${TIME})`, 'g');
+const BEFORE = new RegExp(String.raw`\b(?:before|until|till|up to)\s+(${TIME})`, 'g');
 const BETWEEN = new RegExp(String.raw`\b(?:between|from)\s+(${TIME})\s*(?:and|to|until|till|through|-)\s*(${TIME})`, 'g');
 const DASHED = new RegExp(String.raw`(?<![\w-])(${TIME})\s*-\s*(${TIME})(?![\w-])`, 'g');
 const ISO_POINT = new RegExp(String.raw`\b${ISO_DATE}(?:t|\s+)(?:at\s+)?(${TIME})`, 'g');
@@ -134,6 +135,12 @@ export function findClock(text: string): ClockFound | undefined {
   if (since) {
     const t = readTime(since, 1);
     if (t?.explicit) return { span: { kind: 'range', from: clockTime(t.minute, day) }, match: since[0] };
+  }
+  // "anomalies before 10:00": that day, up to then.
+  const before = new RegExp(BEFORE.source).exec(text);
+  if (before) {
+    const t = readTime(before, 1);
+    if (t?.explicit) return { span: { kind: 'range', from: clockTime(0, day), until: clockTime(t.minute, day) }, match: before[0] };
   }
   const point = new RegExp(POINT.source).exec(text);
   if (point) {

@@ -151,7 +151,9 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const found = timed;
   const span = found?.span;
   // "anomalies in the last 6 hours": the 6 is the span's, not how many to list.
-  const countTokens = found ? text.replace(found.match, ' ').split(/[\s,;:!?()"'[\]{}]+/) : tokens;
+  // A clock time's hour is never a count, whether or not the time was read as the span.
+  const counted = (found ? text.replace(found.match, ' ') : text).replace(/\b\d{1,2}:\d{2}(:\d{2})?\b|\b\d{1,2}\s*(am|pm)\b/g, ' ');
+  const countTokens = counted.split(/[\s,;:!?()"'[\]{}]+/);
   const number = (() => {
     for (const t of countTokens) {
       if (/^\d{1,3}$/.test(t)) return Number(t);

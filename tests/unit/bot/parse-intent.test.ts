@@ -220,6 +220,9 @@ const cases: Case[] = [
     { kind: 'metrics', limit: 3, span: { kind: 'range', from: { minute: 540 }, until: { minute: 600 } } },
   ],
   ['cpu at 3pm pst', { kind: 'bad_input' }],
+  // a clock time's hour is not a count
+  ['anomalies before 10:00', { kind: 'anomalies', limit: 50, span: { kind: 'range', from: { minute: 0 }, until: { minute: 600 } } }],
+  ['last 3 alerts at 10:30', { kind: 'anomalies', limit: 3 }],
   // percentiles are statistics, never host names
   ['what is the p95 latency', { kind: 'metrics', metric: 'latency', stat: 'p95', unknownTarget: undefined }],
   ['p99.9 latency on web-1', { kind: 'metrics', metric: 'latency', target: 'web-1', stat: 'p99.9' }],
