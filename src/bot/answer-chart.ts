@@ -22,8 +22,7 @@ const FLEET_DEFAULT = 'cpu';
 const FLEET_LINES = 20;
 
 /** "graph cpu on web-1", "chart memory over the last day": bars over the window (6 h unless asked). */
-export function answerChart(asked: ChartQuestion, c: AnswerContext): string {
-  const q = { ...asked, limit: asked.limit ?? FLEET_LINES };
+export function answerChart(q: ChartQuestion, c: AnswerContext): string {
   const span = windowSpan(q.span, DEFAULT_MS);
   const b = spanBounds(span, c);
   if (b.ahead) return b.ahead;
@@ -52,7 +51,7 @@ export function answerChart(asked: ChartQuestion, c: AnswerContext): string {
   const what = q.target ? `${q.target} ${label}` : `${label} on ${q.group ? q.group.join(', ') : 'every target'}`;
   if (rows.length === 0) return `No samples for ${what} ${b.label}.`;
   // A large fleet is more lines than anyone reads in chat: those that peaked highest, and how to see the rest.
-  const cut = names.length > 1 && rows.length > q.limit! ? q.limit! : rows.length;
+  const cut = names.length > 1 ? Math.min(q.limit ?? FLEET_LINES, rows.length) : rows.length;
   const shown = cut < rows.length ? [...rows].sort((a, z) => z.peak - a.peak).slice(0, cut) : rows;
   const footer = cut < rows.length ? [`The ${cut} of ${rows.length} lines that peaked highest; name targets or a role for others.`] : [];
   const head = [...(names.length > 1 ? ['target'] : []), ...(metrics.length > 1 ? ['metric'] : []), 'chart', 'low–high', 'last'];

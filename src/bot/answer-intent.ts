@@ -50,6 +50,10 @@ export const HELP = [
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** When a target last reported anything, 0 for never. */
+const newestOf = (latest: Map<string, Map<string, Sample>>, target: string) =>
+  Math.max(0, ...[...(latest.get(target)?.values() ?? [])].map((s) => s.ts));
+
 function latestBy(store: Store): Map<string, Map<string, Sample>> {
   const m = new Map<string, Map<string, Sample>>();
   for (const s of store.latestSamples()) (m.get(s.target) ?? m.set(s.target, new Map()).get(s.target)!).set(s.metric, s);
@@ -165,9 +169,8 @@ function rankLine(stat: Stat | undefined, metric: string | undefined, names: str
 /** "Any hosts down?": the silent and stale targets first, or that every target reports. */
 function silentLine(c: AnswerContext, latest: Map<string, Map<string, Sample>>): string {
   const states = new Map(c.store.targetStates().map((t) => [t.target, t.state]));
-  const newest = (n: string) => Math.max(0, ...[...(latest.get(n)?.values() ?? [])].map((s) => s.ts));
   const quiet = c.targets
-    .map((t) => ({ n: t.name, state: states.get(t.name), ts: newest(t.name) }))
+    .map((t) => ({ n: t.name, state: states.get(t.name), ts: newestOf(latest, t.name) }))
     .filter((t) => t.state === 'silent' || !t.ts || c.now - t.ts > c.staleAfterMs);
   if (quiet.length === 0)
     return `Every target reports: all ${plural(c.targets.length, 'target')} sent data in the last ${formatDuration(c.staleAfterMs)}.`;
@@ -183,7 +186,7 @@ function answerStatus(c: AnswerContext, silent = false): string {
   const states = new Map(c.store.targetStates().map((t) => [t.target, t.state]));
   const rows = c.targets.map((t) => {
     const row = latest.get(t.name);
-    const newest = Math.max(0, ...[...(row?.values() ?? [])].map((s) => s.ts));
+    const newest = newestOf(latest, t.name);
     const f = (m: string) => (row?.get(m) ? formatValue(m, row.get(m)!.value) : '-');
     const stale = newest && c.now - newest > c.staleAfterMs ? ' STALE' : '';
     return [

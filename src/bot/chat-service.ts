@@ -131,6 +131,7 @@ export function createChatService(o: ChatServiceOptions) {
     if (end !== undefined && end <= now)
       return { text: `Nothing silenced: ${stamp(end)} has already passed.`, intent: 'silence', private: true };
     const i = end === undefined ? asked : { ...asked, durationMs: end - now };
+    const duration = Math.min(i.durationMs, 7 * 86_400_000);
     // A command that names a host we do not know is not applied to the rest of what it names.
     if (i.unknownTarget)
       return {
@@ -144,10 +145,9 @@ export function createChatService(o: ChatServiceOptions) {
         intent: 'silence',
         private: true,
       };
-    if (i.anomalyId) return silenceAlert(i.anomalyId, user, now, Math.min(i.durationMs, 7 * 86_400_000), 'thread');
+    if (i.anomalyId) return silenceAlert(i.anomalyId, user, now, duration, 'thread');
     // Said in so many words ("mute everything for 1h"): every alert, and the reply says so to the channel.
-    if (i.all && !i.target && !i.metric)
-      return addSilence({ target: '*', metric: '*' }, Math.min(i.durationMs, 7 * 86_400_000), user, now, 'silence');
+    if (i.all && !i.target && !i.metric) return addSilence({ target: '*', metric: '*' }, duration, user, now, 'silence');
     if (!i.target && !i.metric)
       return {
         text: 'Silence what? Say e.g. "snooze web-1 for 30m", "mute disk alerts for 2h" or "mute everything for 1h".',
@@ -157,7 +157,7 @@ export function createChatService(o: ChatServiceOptions) {
     const target = i.target ?? '*';
     // "mute network alerts" is both directions: one silence each, as a silence names one metric.
     const replies = (i.metric ? METRICS_OF[i.metric] : ['*']).map((metric) =>
-      addSilence({ target, metric }, Math.min(i.durationMs, 7 * 86_400_000), user, now, 'silence'),
+      addSilence({ target, metric }, duration, user, now, 'silence'),
     );
     return { ...replies[0]!, text: replies.map((r) => r.text).join('\n') };
   }

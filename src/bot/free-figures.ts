@@ -20,7 +20,11 @@ export function withFreeFigures(store: Store): Store {
     ...store,
     latestSamples() {
       const all = store.latestSamples();
-      return [...all, ...all.filter((s) => FREE_OF[s.metric as MetricKey]).map((s) => flip(s, FREE_OF[s.metric as MetricKey]!))];
+      const free = all.flatMap((s) => {
+        const f = FREE_OF[s.metric as MetricKey];
+        return f ? [flip(s, f)] : [];
+      });
+      return [...all, ...free];
     },
     series(target, metric, fromTs, untilTs) {
       const used = USED_OF[metric];

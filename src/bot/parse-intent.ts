@@ -1,4 +1,5 @@
 import { findTimeSpan, parseStat, type Stat, type TimeSpan } from './parse-time-span.js';
+import { FREE_OF } from './free-figures.js';
 import { findUntil, type ClockTime } from './parse-clock.js';
 import { ACTION_NOUNS, ACTION_VERBS, FILLERS, METRIC_WORDS, RUN_VERBS, WORDS } from './intent-words.js';
 import { labelGroup, matchTarget, roleGroup, type TargetRef } from './match-target.js';
@@ -142,13 +143,12 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const target = named.length === 1 ? named[0] : undefined;
   const group = named.length > 1 ? { group: named } : {};
   const several = named.length > 1 ? { several: named } : {};
-  const timed = findTimeSpan(text);
-  if (timed && 'zone' in timed)
+  const found = findTimeSpan(text);
+  if (found && 'zone' in found)
     return {
       kind: 'bad_input',
-      reason: `I read clock times as UTC and do not convert ${timed.zone.toUpperCase()} (an abbreviation can name several zones, and summer time moves it); write the time in UTC or with its offset, e.g. "at 15:00 UTC" or "at 15:00-08:00"`,
+      reason: `I read clock times as UTC and do not convert ${found.zone.toUpperCase()} (an abbreviation can name several zones, and summer time moves it); write the time in UTC or with its offset, e.g. "at 15:00 UTC" or "at 15:00-08:00"`,
     };
-  const found = timed;
   const span = found?.span;
   // "anomalies in the last 6 hours": the 6 is the span's, not how many to list.
   // A clock time's hour is never a count, whether or not the time was read as the span.
@@ -238,7 +238,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     const bound = parseBound(text);
     // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
     const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
-    const free = FREE.test(text) && (!metric || metric === 'cpu' || metric === 'memory' || metric === 'disk') ? { free: true } : {};
+    const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};
     return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit, ...free };
   };
   if (CHART.test(text) && (metric || named.length || !has(WORDS.anomalies)))

@@ -5,6 +5,7 @@ import { sparkline, timeSparkline } from '../../../src/bot/sparkline.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 import type { Sample } from '../../../src/core/sample.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { cpuAnomaly } from '../../fixtures/anomaly.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 
 // 11:49 UTC on 2026-12-03.
@@ -15,23 +16,13 @@ const targets = [
   { name: 'db-1', role: 'db' },
 ];
 
+// A resolved threshold anomaly on web-1's CPU unless told otherwise.
 const anomaly = (over: Partial<Anomaly>): Anomaly => ({
-  id: 'an_x',
-  key: 'k',
-  target: 'web-1',
-  metric: 'cpu',
-  detector: 'threshold',
+  ...cpuAnomaly('an_x'),
   status: 'resolved',
-  severity: 'warning',
-  score: 1,
-  observed: 95,
-  expectedLow: 0,
-  expectedHigh: 90,
   startTs: NOW,
   endTs: NOW,
   updatedTs: NOW,
-  peak: 95,
-  summary: 'CPU above 90%',
   ...over,
 });
 
