@@ -6,6 +6,7 @@ import type { SidePort } from '../../http/side-port.js';
 import { parseBlockAction, parseMessageEvent, parseSlashCommand } from './parse-slack.js';
 import { renderBlocks, renderReplyText } from './render-blocks.js';
 import { SidePortReceiver } from './side-port-receiver.js';
+import { guardSocketFrames, type GuardedSocketClient } from './guard-socket-frames.js';
 import { createSocketWatchdog, onWebSocketHeartbeat } from './socket-watchdog.js';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -22,8 +23,7 @@ export interface SlackAdapterOptions {
   now?: () => number;
 }
 
-interface SocketClient {
-  on(event: string, f: (...args: unknown[]) => void): void;
+interface SocketClient extends GuardedSocketClient {
   disconnect(): Promise<void>;
   start(): Promise<unknown>;
 }
@@ -134,6 +134,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
     },
   });
   let reconnects = 0;
+  const guard = client ? guardSocketFrames(client, o.logger) : undefined;
   if (client) {
     for (const s of ['connecting', 'connected', 'reconnecting', 'disconnected', 'disconnecting']) client.on(s, () => (state = s));
     client.on('connected', () => watchdog.alive());
@@ -164,6 +165,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
     async stop() {
       if (timer) clearInterval(timer);
       unsubscribe?.();
+      guard?.stop();
       if (socket) await app.stop().catch(() => undefined);
     },
     async post(channel, msg, opts): Promise<MessageRef> {

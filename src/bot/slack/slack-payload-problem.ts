@@ -21,6 +21,12 @@ export function slackPayloadProblem(body: Record<string, unknown>): string | und
   if (body.channel !== undefined && !isObject(body.channel)) return `${what} whose channel is not an object`;
   if (body.actions !== undefined && !(Array.isArray(body.actions) && body.actions.every(isObject)))
     return `${what} whose actions are not a list of objects`;
+  // Bolt matches listeners on action_id; an action without one reaches no listener and is never acked.
+  if (
+    type === 'block_actions' &&
+    !(Array.isArray(body.actions) && body.actions.every((a: Record<string, unknown>) => typeof a.action_id === 'string'))
+  )
+    return `${what} with an action that has no action_id`;
   if (type.startsWith('view_') && !isObject(body.view)) return `${what} without a view object`;
   return undefined;
 }

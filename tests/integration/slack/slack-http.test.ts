@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SidePortReceiver } from '../../../src/bot/slack/side-port-receiver.js';
 import { captureLogger } from '../../helpers/test-config.js';
-import { signSlack as sign, startSlackHttpApp as setup } from '../../helpers/slack-http-app.js';
+import { signSlack as sign, startSlackHttpApp as setup } from '../../helpers/slack-app.js';
 
 describe('Slack over HTTP with the real Bolt app', () => {
   it('answers a signed slash command through response_url with the figure and its time', async () => {
@@ -64,6 +64,15 @@ describe('Slack over HTTP with the real Bolt app', () => {
     expect(refused.status).toBe(400);
     expect(JSON.parse(refused.text)).toEqual({ error: 'block_actions without a team object (or null)' });
     expect((await post('null', 'application/json')).status).toBe(400);
+    // No listener matches an action without an action_id, so nothing would ever acknowledge it.
+    const noAction = new URLSearchParams({
+      payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, team: { id: 'T1' }, actions: [{ value: 'rp_x' }] }),
+    }).toString();
+    const noActionReply = await post(noAction, 'application/x-www-form-urlencoded');
+    expect([noActionReply.status, JSON.parse(noActionReply.text)]).toEqual([
+      400,
+      { error: 'block_actions with an action that has no action_id' },
+    ]);
     // An event type we do not listen to is answered without waiting for the ack timeout's warning.
     const ev = JSON.stringify({ type: 'event_callback', team_id: 'T1', event_id: 'Ev1', event: { type: 'reaction_added', user: 'U1' } });
     expect((await post(ev, 'application/json')).status).toBe(200);

@@ -1,8 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { expect, onTestFinished } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { createApp } from '../../src/app.js';
 import { startFakeSlackApi } from '../fakes/fake-slack-api.js';
 import { bootIncidentConfig, captureLogger } from './test-config.js';
+
+type FakeSlackApi = Awaited<ReturnType<typeof startFakeSlackApi>>;
 
 export const SLACK_SECRET = 'test-signing-secret';
 
@@ -15,16 +18,13 @@ export function signSlack(body: string, ts = Math.floor(Date.now() / 1000)) {
 }
 
 /**
- * The app with the real Bolt app on its side port (/slack/events), a fake Slack Web API, web-1 and
- * db-1 with the boot incident and an approval rule for CPU; ticks and outbox pumps by hand. Stopped
- * when the test finishes.
+ * The app with a fake Slack Web API, web-1 and db-1 with the boot incident and an approval rule for
+ * CPU; ticks and outbox pumps by hand. Stopped when the test finishes.
  */
-export async function startSlackHttpApp() {
-  const slack = await startFakeSlackApi();
-  onTestFinished(() => slack.close());
+async function bootSlackApp(slack: FakeSlackApi, env: Record<string, string>) {
   const config = bootIncidentConfig({
     approvalRule: true,
-    env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: slack.url },
+    env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url, ...env },
     overrides: {
       sources: { synthetic: { backfillHours: 1 } },
       chat: { channels: { slack: ['C-ALERTS'] } },
@@ -37,6 +37,48 @@ export async function startSlackHttpApp() {
   const addr = await app.start({ schedule: false });
   await app.outbox.stop();
   onTestFinished(() => app.stop());
+  const pump = async () => {
+    for (let i = 0; i < 8; i++) {
+      t += 1200;
+      await app.outbox.pumpOnce();
+    }
+  };
+  const tick = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      t += 30_000;
+      await app.tick();
+      await pump();
+    }
+  };
+  return { app, addr, logger, tick, pump };
+}
+
+/** The same app in Socket Mode, its socket served by a local WebSocket server that records the acks. */
+export async function startSlackSocketApp() {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((r) => wss.on('listening', r));
+  onTestFinished(() => new Promise<void>((r) => wss.close(() => r())));
+  const acks: Record<string, unknown>[] = [];
+  const sockets: WebSocket[] = [];
+  wss.on('connection', (sock) => {
+    sockets.push(sock);
+    sock.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'local' }, connection_info: { app_id: 'A1' } }));
+    sock.on('message', (m) => acks.push(JSON.parse(m.toString()) as Record<string, unknown>));
+  });
+  const slack = await startFakeSlackApi({ socketUrl: `ws://127.0.0.1:${(wss.address() as { port: number }).port}/link/?ticket=t1` });
+  onTestFinished(() => slack.close());
+  const booted = await bootSlackApp(slack, { SLACK_APP_TOKEN: 'xapp-test' });
+  await expect.poll(() => sockets.length, { timeout: 10_000 }).toBe(1);
+  /** Sends one frame on the newest connection (a string as it is, anything else as JSON). */
+  const send = (frame: unknown) => sockets.at(-1)!.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  return { ...booted, slack, acks, sockets, send };
+}
+
+/** The app with the real Bolt app on its side port (/slack/events). */
+export async function startSlackHttpApp() {
+  const slack = await startFakeSlackApi();
+  onTestFinished(() => slack.close());
+  const { app, addr, logger, tick, pump } = await bootSlackApp(slack, { SLACK_SIGNING_SECRET: SLACK_SECRET });
   const events = `http://127.0.0.1:${addr.port}/slack/events`;
   const post = async (body: string, ct: string, headers: Record<string, string> = signSlack(body)) => {
     const r = await fetch(events, { method: 'POST', body, headers: { 'content-type': ct, ...headers } });
@@ -76,19 +118,6 @@ export async function startSlackHttpApp() {
       }).toString(),
       'application/x-www-form-urlencoded',
     );
-  const pump = async () => {
-    for (let i = 0; i < 8; i++) {
-      t += 1200;
-      await app.outbox.pumpOnce();
-    }
-  };
-  const tick = async (n: number) => {
-    for (let i = 0; i < n; i++) {
-      t += 30_000;
-      await app.tick();
-      await pump();
-    }
-  };
   const responseFor = async (id: string) => {
     await expect.poll(() => slack.responses.some((r) => r.path.endsWith(`/${id}`)), { timeout: 5000 }).toBe(true);
     return slack.responses.find((r) => r.path.endsWith(`/${id}`))!.body;
