@@ -17,6 +17,7 @@ import { lockDataDir } from '../store/data-dir-lock.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import { parseSeriesCsv, timestampMs } from './csv.js';
 import { createProgressBar } from './progress-bar.js';
+import { installRejectionBackstop } from './rejection-backstop.js';
 import { renderRoutes, renderRouteTest, routeQueryOf } from './routes-command.js';
 
 const HELP = `smartcloudops — ChatOps for cloud hosts
@@ -69,6 +70,7 @@ async function serve(io: CliIO): Promise<number> {
   process.on('exit', unlock);
   const logger = createLogger({ level: cfg.logLevel, dataDir: cfg.dataDir, keepDays: cfg.retention.recordsDays });
   const app = createApp({ config: cfg, logger, cwd: io.cwd });
+  installRejectionBackstop(process, logger, () => app.metrics.unhandledRejections.inc());
   let stopping: Promise<void> | undefined;
   const stop = (signal: string) => {
     if (stopping) return;

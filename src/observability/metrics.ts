@@ -100,6 +100,11 @@ export function createMetrics() {
       labelNames: ['path'],
       registers: r,
     }),
+    unhandledRejections: new Counter({
+      name: 'sco_unhandled_rejections_total',
+      help: 'Promise rejections nothing handled (a library failing on input it could not read); logged, and the process carries on',
+      registers: r,
+    }),
   };
 }
 

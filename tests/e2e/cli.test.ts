@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APP_ID, startFakeDiscord } from '../fakes/fake-discord.js';
 import { freePort, waitFor } from '../helpers/net.js';
 import { tempDir } from '../helpers/test-config.js';
 
@@ -17,6 +18,19 @@ writeFileSync(
     sources: { synthetic: { incidentEveryMinutes: 1_000_000 } },
   }),
 );
+
+/** `serve` as a child process logging at info; `log()` is its stdout so far. */
+function serve(env: Record<string, string>) {
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, SCO_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return { child, log: () => out, exited };
+}
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -170,14 +184,7 @@ describe('smartcloudops CLI', () => {
   it('serve answers on the side port and exits 0 on SIGTERM after the running tick', async () => {
     const port = await freePort();
     const data = tempDir();
-    const child = spawn(process.execPath, [BIN, 'serve'], {
-      cwd: ROOT,
-      env: { ...process.env, SCO_DATA_DIR: data, SCO_HTTP_PORT: String(port), SCO_LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (c: Buffer) => (log += c.toString()));
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const { child, log, exited } = serve({ SCO_DATA_DIR: data, SCO_HTTP_PORT: String(port) });
     try {
       await waitFor(`http://127.0.0.1:${port}/ready`, 45_000);
       // A manual tick must not run against the live service's data dir.
@@ -190,9 +197,43 @@ describe('smartcloudops CLI', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-    expect(log).toMatch(/"msg":"stopped"/);
+    expect(log()).toMatch(/"msg":"stopped"/);
     const s = cli(['status', '--json'], { SCO_DATA_DIR: data });
     expect(JSON.parse(s.out).targets.length).toBeGreaterThanOrEqual(6);
+  }, 60_000);
+
+  it('serve carries on past a gateway event the Discord libraries cannot read, and counts what nothing handled', async () => {
+    const discord = await startFakeDiscord();
+    const port = await freePort();
+    const { child, log, exited } = serve({
+      SCO_DATA_DIR: tempDir(),
+      SCO_HTTP_PORT: String(port),
+      DISCORD_TOKEN: 'fake.bot.token',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: discord.api,
+    });
+    try {
+      await waitFor(`http://127.0.0.1:${port}/ready`, 45_000);
+      await expect.poll(() => discord.identifies, { timeout: 15_000 }).toBeGreaterThan(0);
+      const health = async () =>
+        ((await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { components: Record<string, { state?: string }> }).components
+          .chat_discord?.state;
+      await expect.poll(health, { timeout: 15_000 }).toBe('ready');
+      // discord.js throws on these inside @discordjs/ws's async message handler: the adapter's guard drops the first,
+      discord.dispatch('INTERACTION_CREATE', null);
+      // and @discordjs/ws reads READY's session before any listener of ours runs: only the backstop is left.
+      discord.dispatch('READY', null);
+      await expect.poll(log, { timeout: 5000 }).toMatch(/"msg":"unhandled promise rejection; carrying on"/);
+      expect(log()).toMatch(/"msg":"discord gateway event could not be read; dropped"/);
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/^sco_unhandled_rejections_total 1$/m);
+      const { token } = discord.command('status', []);
+      await expect.poll(() => discord.edits(token).length, { timeout: 10_000 }).toBe(1);
+    } finally {
+      child.kill('SIGTERM');
+      await discord.close();
+    }
+    expect(await exited).toBe(0);
   }, 60_000);
 
   it('unknown commands exit 2 with help', () => {

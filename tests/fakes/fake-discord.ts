@@ -290,6 +290,9 @@ export async function startFakeDiscord() {
     edits: (token: string) =>
       calls.filter((c) => c.method === 'PATCH' && c.path.includes(`/webhooks/${APP_ID}/${token}/messages/@original`)),
     callbacks: (iid: string) => calls.filter((c) => c.path.includes(`/interactions/${iid}/`)),
+    /** Any gateway frame as it is (a string) or as JSON, and a dispatch of any event with any data. */
+    raw: (frame: unknown) => live().send(typeof frame === 'string' ? frame : JSON.stringify(frame)),
+    dispatch: (t: string, d: unknown) => dispatch(live(), t, d),
     drop: () => live().terminate(),
     close: async () => {
       for (const s of sockets) s.terminate();

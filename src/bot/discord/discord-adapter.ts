@@ -16,6 +16,7 @@ import { RateLimitedError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import { commandText, readSubcommand } from './discord-commands.js';
 import { parseCustomId, renderEmbed, renderReplyContent } from './render-embed.js';
+import { guardGatewayPackets } from './guard-gateway-packets.js';
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -61,6 +62,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
       rejectOnRateLimit: (d) => d.route.startsWith('/channels'),
     },
   });
+  guardGatewayPackets(client, o.logger);
   let handler: ((e: ChatEvent) => Promise<ChatReply>) | undefined;
   let state = 'idle';
   let lastEvent: number | null = null;

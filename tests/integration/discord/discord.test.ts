@@ -262,6 +262,33 @@ describe('Discord with the real discord.js client against a local REST + gateway
   }, 120_000);
 });
 
+describe('Discord gateway events discord.js cannot read', () => {
+  it('drops each with a warning instead of an unhandled rejection, and goes on answering', async () => {
+    const { app, discord, tick, logger } = await setup();
+    await tick(2);
+    const before = app.store.recentAnomalies(500).map((a) => a.id);
+    const broken: [string, unknown][] = [
+      ['INTERACTION_CREATE', null],
+      ['INTERACTION_CREATE', { type: 2 }],
+      ['INTERACTION_CREATE', { id: '1', type: 3, data: null }],
+      ['MESSAGE_CREATE', null],
+      ['MESSAGE_CREATE', { id: '1', channel_id: CHAN, content: `<@${APP_ID}> status`, author: null }],
+      ['THREAD_CREATE', null],
+      ['GUILD_CREATE', null],
+      ['CHANNEL_CREATE', null],
+    ];
+    for (const [t, d] of broken) discord.dispatch(t, d);
+    const dropped = () => logger.lines.filter((l) => l.msg === 'discord gateway event could not be read; dropped');
+    await expect.poll(() => dropped().length, { timeout: 5000 }).toBe(broken.length);
+    expect(dropped().map((l) => (l.obj as { event: string }).event)).toEqual(broken.map(([t]) => t));
+    const { token } = discord.command('status', []);
+    await expect.poll(() => discord.edits(token).length, { timeout: 5000 }).toBe(1);
+    expect(String(discord.edits(token)[0]!.body!.content)).toMatch(/web-1/);
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+    expect(app.store.recentAnomalies(500).map((a) => a.id)).toEqual(expect.arrayContaining(before));
+  });
+});
+
 describe('smartcloudops discord register', () => {
   it('registers /ops with its subcommands for a guild, and explains what is missing', async () => {
     const { runCli } = await import('../../../src/cli/main.js');
