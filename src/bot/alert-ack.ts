@@ -1,7 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { ChatReply, ChatUser } from '../core/chat.js';
 import type { Ack } from '../core/chat-store.js';
-import { METRIC_LABEL } from '../core/metrics.js';
+import { METRIC_LABEL, anomalyLabel } from '../core/metrics.js';
 import type { Store } from '../core/ports.js';
 import { alertMembers } from './alert-keys.js';
 import { FLEET_ALERT_PREFIX } from './fleet-events.js';
@@ -43,7 +43,7 @@ export function createAlertAcks(o: AlertAckOptions) {
       const n = new Set(open.map((a) => a.target)).size;
       return `${METRIC_LABEL[open[0]!.metric] ?? open[0]!.metric} on ${n} target${n === 1 ? '' : 's'} (${ids})`;
     }
-    return `${open[0]!.target} ${[...new Set(open.map((a) => a.metric))].join(', ')} (${ids})`;
+    return `${open[0]!.target} ${[...new Set(open.map(anomalyLabel))].join(', ')} (${ids})`;
   }
 
   /** The open alert messages on a target, oldest first. */

@@ -18,6 +18,8 @@ import { answerChart } from './answer-chart.js';
 import type { Intent, TargetRef } from './parse-intent.js';
 import type { Stat } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
+import { answerAckStatus } from './answer-ack-status.js';
+import { answerUncollected } from './answer-uncollected.js';
 
 export interface AnswerContext {
   store: Store;
@@ -44,7 +46,7 @@ export const HELP = [
   '• "status", "pending approvals", "remediation history"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute everything for 1h", "silences", "unsnooze web-1"',
-  '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1"',
+  '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1", "who acked the last alert?"',
   '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
 ].join('\n');
 
@@ -299,6 +301,10 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerExplain(i.id, c, i.target, i.severity);
     case 'timeline':
       return answerTimeline(i, c);
+    case 'ack_status':
+      return answerAckStatus(i, c);
+    case 'uncollected':
+      return answerUncollected(i, c);
     case 'attention':
       return i.unknownTarget && !i.target && !i.group ? unknownTargetReply(i.unknownTarget, c.targets) : answerAttention(i, c);
     case 'status':

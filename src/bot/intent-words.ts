@@ -102,3 +102,30 @@ export const FILLERS = new Set([
   'let',
   'us',
 ]);
+
+/**
+ * Figures people ask for that no source here reads, matched on the whole question, with the name
+ * the reply uses. Answering "load average" or "swap" with the CPU or the target's overview would
+ * be a number that does not answer the question.
+ */
+export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
+  [/\bload[\s_-]*(?:avg|averages?)\b|\bloadavg\b|\bload[\s_-]?(?:1|5|15)\b/, 'load average'],
+  [/\bswap(?:ping)?\b/, 'swap'],
+  [/\biops\b|\bdisk[\s_-]+(?:i\/?o|reads?|writes?|ops)\b|\bio[\s_-]?wait\b/, 'disk I/O'],
+  [
+    /\brequests?\s*(?:per|a|\/)\s*(?:second|sec|s|minute|min)\b|\brequest[\s_-]+rate\b|\b(?:rps|qps)\b|\bhow many requests\b/,
+    'request rate',
+  ],
+  [/\berror[\s_-]+(?:rate|count|ratio)\b|\berrors?\s+per\b|\b[45]xx\b|\bhttp\s+errors?\b/, 'error rate'],
+  [/\bconnections?\b/, 'connections'],
+  [/\btemperatures?\b/, 'temperature'],
+  [/\bpacket[\s_-]*loss\b|\bpackets?\b/, 'packets'],
+  [/\binodes?\b/, 'inodes'],
+  [/\bgpus?\b/, 'GPU'],
+  [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],
+  [/\buptime\b|\bbeen up\b|\bup since\b|\blast (?:reboot|restart|boot)\b|\bboot[\s_-]?time\b/, 'uptime'],
+];
+
+/** "Who acked the last alert?", "is anyone on the web-2 alert?": a question about who has an alert, never an ack. */
+export const ACK_QUESTION =
+  /\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call)|handling|looking at|working on|got|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b/;

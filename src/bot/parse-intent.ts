@@ -1,7 +1,7 @@
 import { findTimeSpan, parseStat, type Stat, type TimeSpan } from './parse-time-span.js';
 import { FREE_OF } from './free-figures.js';
 import { findUntil, type ClockTime } from './parse-clock.js';
-import { ACTION_NOUNS, ACTION_VERBS, FILLERS, METRIC_WORDS, RUN_VERBS, WORDS } from './intent-words.js';
+import { ACK_QUESTION, ACTION_NOUNS, ACTION_VERBS, FILLERS, METRIC_WORDS, RUN_VERBS, UNCOLLECTED, WORDS } from './intent-words.js';
 import { labelGroup, matchTarget, roleGroup, type TargetRef } from './match-target.js';
 import { MAX_INPUT, cleanInput, closest, parseDuration } from './text-tools.js';
 
@@ -71,6 +71,10 @@ export type Intent =
       until?: ClockTime;
     }
   | { kind: 'silences' }
+  /** "Who acked the last alert?", "is anyone on web-2's alert?": who has taken on which alert. */
+  | { kind: 'ack_status'; id?: string; target?: string; metric?: MetricKey }
+  /** A figure no source here reads ("swap", "load average", "uptime"): said so, with what there is. */
+  | { kind: 'uncollected'; what: string; target?: string; group?: string[]; unknownTarget?: string }
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
   | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
   | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }
@@ -117,6 +121,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     if (!metric && METRIC_WORDS[w]) {
       if (w === 'response' && !tokens.includes('time') && !tokens.includes('times')) continue;
       if (w === 'space' && i > 0 && tokens[i - 1] === 'disk') continue;
+      if (w === 'load' && UNCOLLECTED[0]![0].test(text)) continue;
       metric = METRIC_WORDS[w];
       continue;
     }
@@ -173,6 +178,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const leads = (list: readonly string[]) => leadAt >= 0 && list.includes(words[leadAt]!);
   const command = (list: readonly string[]) => leads(list) && !text.trim().endsWith('?');
   // Short words are never fuzzy-matched, so "ask" is not "ack".
+  if (ACK_QUESTION.test(text) && !command(WORDS.unack)) return { kind: 'ack_status', id: an, target, ...(metric ? { metric } : {}) };
   if (command(WORDS.ack) || command(WORDS.unack))
     return { kind: command(WORDS.ack) ? 'ack' : 'unack', id: an, target, unknownTarget, ...several };
   if (has(WORDS.timeline)) return { kind: 'timeline', id: an ?? rp, target };
@@ -213,6 +219,8 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (/\bwhy\b/.test(text) && metric && !found && named.length <= 1) return { kind: 'explain', ...(target ? { target } : {}), metric };
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
+  const uncollected = metric ? undefined : UNCOLLECTED.find(([re]) => re.test(text))?.[1];
+  if (uncollected) return { kind: 'uncollected', what: uncollected, target, ...group, unknownTarget };
   if (has(WORDS.pending)) return { kind: 'pending' };
   // "cpu history for web-1" is the metric over time; "restart history", "what did you restart today?" are remediations.
   // "restarted" is "restart": the verb with its past-tense ending off.

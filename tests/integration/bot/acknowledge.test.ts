@@ -32,7 +32,7 @@ describe('acknowledging an alert', () => {
     const opened = Math.min(...app.store.chat.anomaliesForKey(key).map((id) => app.store.getAnomaly(id)!.startTs));
 
     const r = await press(slack, 'ack', anomalyId);
-    expect(r.text).toMatch(/^Acknowledged web-1 cpu \(an_[a-z0-9]+(, an_[a-z0-9]+)?\): no reminders while it is open\./);
+    expect(r.text).toMatch(/^Acknowledged web-1 CPU \(an_[a-z0-9]+(, an_[a-z0-9]+)?\): no reminders while it is open\./);
     expect(app.store.chat.ackOf(key)).toEqual({ msgKey: key, by: 'slack:U7', ts: expect.any(Number) });
     const [rec] = app.store.records(5, undefined, 'alert_acknowledged');
     expect(rec!.data).toMatchObject({ key, actor: 'slack:U7', via: 'button', afterMs: app.store.chat.ackOf(key)!.ts - opened });
@@ -79,7 +79,7 @@ describe('acknowledging an alert', () => {
     expect((await say('ack')).text).toBe('Every open alert is acknowledged (or none is open): nothing to take on.');
     expect((await say('ack db-1')).text).toBe('Nothing is open on db-1; nothing to acknowledge.');
     await tick(3);
-    expect((await say('ack')).text).toMatch(/^Acknowledge which alert\? Open and not acknowledged: web-1 cpu/);
+    expect((await say('ack')).text).toMatch(/^Acknowledge which alert\? Open and not acknowledged: web-1 CPU/);
     expect((await say('ack web-9')).text).toBe('Nothing acknowledged: I don\'t know a target called "web-9".');
     expect((await say('ack web-1 and db-1')).text).toBe('Nothing acknowledged: name one target at a time (web-1, db-1).');
     expect((await say('ack an_doesnotexist')).text).toMatch(/^No alert an_doesnotexist /);

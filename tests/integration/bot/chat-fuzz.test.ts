@@ -25,6 +25,8 @@ const WORDS = [
   ...['at', '10:00', '3pm', '12am', '13pm', '24:00', '23:59:59', 'noon', 'midnight', '+01:00', '-14:00', 'utc+99', 'pst', 'cest'],
   ...['between', 'and', 'from', 'to', '10:00-11:00', '2026-12-01', '2026-02-30', '2026-12-01t10:00', 'everything', 'egress', 'tx'],
   ...['p95', 'p0', 'p100', 'p99.9', 'median', '95th', 'percentile', 'free', 'left', 'idle', 'available', 'graph', 'plot', 'chart'],
+  // Figures nothing collects, and questions about who has an alert.
+  ...['swap', 'load average', 'iops', 'uptime', 'been up', '5xx', 'connections', 'who', 'acked', 'anyone on', 'on call', 'by whom'],
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', ', ', '\n', '', '?', '!', ' - '];
 

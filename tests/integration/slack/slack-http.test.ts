@@ -180,7 +180,7 @@ describe('Slack over HTTP with the real Bolt app', () => {
     // Silenced is not taken on: the Acknowledge button stays, and pressing it says who has the alert.
     expect(JSON.stringify(updated.args.blocks)).toContain('"action_id":"sco_ack"');
     expect((await click('ack', silenceButton.value!, 'UOWNER', 's6')).status).toBe(200);
-    expect(String((await responseFor('s6')).text)).toMatch(/^Acknowledged web-1 cpu \(an_[a-z0-9]+\): no reminders while it is open/);
+    expect(String((await responseFor('s6')).text)).toMatch(/^Acknowledged web-1 CPU \(an_[a-z0-9]+\): no reminders while it is open/);
     await pump();
     const acked = slack.calls
       .filter((c) => c.method === 'chat.update' && JSON.stringify(c.args.blocks).includes('anomaly on web-1'))

@@ -255,3 +255,67 @@ describe('remediation history', () => {
     expect(ask('cpu history for web-1', c)).toMatch(/^web-1 CPU over the last 24 h: peak /);
   });
 });
+
+describe('figures nothing here collects', () => {
+  it('says so and lists what there is, instead of answering with another figure', () => {
+    const c = ctx();
+    expect(ask('swap on web-1', c)).toBe(
+      [
+        "I don't collect swap: no source here reads it, so I have no figure to give.",
+        'What I have for web-1: CPU, memory, disk, latency.',
+      ].join('\n'),
+    );
+    // "load" alone is how busy a host is; "load average" is a figure we do not read, never the CPU.
+    expect(ask('load on web-1', c)).toMatch(/^web-1 CPU 31\.0% /);
+    expect(ask('load average on web-1', c).split('\n').slice(0, 2)).toEqual([
+      "I don't collect load average: no source here reads it, so I have no figure to give.",
+      'CPU use is the nearest figure I have: ask "cpu on <target>".',
+    ]);
+    expect(ask('requests per second on db-1', c).split('\n')).toEqual([
+      "I don't collect request rate: no source here reads it, so I have no figure to give.",
+      'What I have for db-1: memory, disk.',
+    ]);
+    expect(ask('how long has web-1 been up', c).split('\n').slice(0, 2)).toEqual([
+      'Host uptime (time since boot) is not a figure I collect.',
+      'web-1 is reporting (last sample at 11:48:50 UTC, 10 s ago).',
+    ]);
+    expect(ask('error rate on web-9', c)).toMatch(/^I don't know a target called "web-9"/);
+    // A metric we do read, named with one we do not, is still answered.
+    expect(ask('cpu and swap on web-1', c)).toMatch(/^web-1 CPU 31\.0% /);
+  });
+});
+
+describe('who has an alert', () => {
+  it('names who acknowledged each open alert asked about, and which nobody has', () => {
+    const c = ctx();
+    c.store.upsertAnomaly(
+      anomaly({ id: 'an_webcpu', key: 'web-1|cpu|robust', detector: 'robust', status: 'open', startTs: NOW - 20 * 60_000, endTs: null }),
+    );
+    c.store.chat.linkAlert('an_webcpu', 'web:1');
+    c.store.chat.linkAlert('an_dbmem', 'web:2');
+    c.store.chat.acknowledge({ msgKey: 'web:1', by: 'slack:U1', ts: NOW - 15 * 60_000 });
+    expect(ask('who acked the last alert?', c).split('\n')).toEqual([
+      '2 open alerts:',
+      expect.stringMatching(/^• an_webcpu .*: acknowledged by slack:U1 at 2026-12-03 11:34:00 UTC \(5 min after it opened\)$/),
+      expect.stringMatching(/^• an_dbmem .*: nobody has acknowledged it$/),
+    ]);
+    expect(ask('is anyone on the db-1 alert', c).split('\n')).toEqual([
+      '1 open alert for db-1:',
+      expect.stringMatching(/^• an_dbmem .*: nobody has acknowledged it$/),
+    ]);
+    expect(ask('has an_webcpu been acked', c)).toMatch(/^• an_webcpu .*: acknowledged by slack:U1 /);
+    // Nothing open there: the latest, and one never posted could not have been acknowledged.
+    c.store.upsertAnomaly({ ...c.store.getAnomaly('an_webcpu')!, status: 'resolved', endTs: NOW - 60_000 });
+    expect(ask('was the web-1 alert acknowledged', c).split('\n')).toEqual([
+      'Nothing is open for web-1; the latest:',
+      expect.stringMatching(/^• an_webcpu .*: acknowledged by slack:U1 /),
+    ]);
+    c.store.upsertAnomaly(anomaly({ id: 'an_quiet', key: 'web-1|disk|robust', metric: 'disk', startTs: NOW - 30_000, endTs: NOW }));
+    expect(ask('who acked the disk alert on web-1', c).split('\n')[1]).toMatch(
+      /^• an_quiet .*: never posted as an alert \(held, silenced or routed nowhere\), so nobody could acknowledge it$/,
+    );
+    expect(ask('who acked an_nope', c)).toBe('I have no anomaly an_nope.');
+    // Asking is never acknowledging.
+    expect(c.store.chat.ackOfAnomaly('an_dbmem')).toBeUndefined();
+  });
+});

@@ -326,6 +326,31 @@ describe('parseIntent', () => {
     expect(parseIntent('which target had the most alerts this week', targets)).toMatchObject({ kind: 'anomalies', count: true });
   });
 
+  it('asks who has an alert without taking it, and never reads "on call" as an alert', () => {
+    expect(parseIntent('who acked the last alert?', targets)).toEqual({ kind: 'ack_status' });
+    expect(parseIntent('is anyone looking at web-1', targets)).toEqual({ kind: 'ack_status', target: 'web-1' });
+    expect(parseIntent('has the cpu alert on web-1 been acknowledged', targets)).toEqual({
+      kind: 'ack_status',
+      target: 'web-1',
+      metric: 'cpu',
+    });
+    expect(parseIntent('ack web-1', targets)).toMatchObject({ kind: 'ack', target: 'web-1' });
+    expect(parseIntent('unack web-1', targets)).toMatchObject({ kind: 'unack', target: 'web-1' });
+    expect(parseIntent('who is on call', targets).kind).not.toBe('ack_status');
+  });
+
+  it('names a figure nothing collects instead of answering with another', () => {
+    expect(parseIntent('swap on web-1', targets)).toEqual({ kind: 'uncollected', what: 'swap', target: 'web-1' });
+    expect(parseIntent('load average on the web servers', targets)).toMatchObject({ kind: 'uncollected', what: 'load average' });
+    expect(parseIntent('how many requests per second is api-1 serving', targets)).toMatchObject({ what: 'request rate' });
+    expect(parseIntent('5xx on api-1', targets)).toMatchObject({ what: 'error rate' });
+    expect(parseIntent('when did web-1 last reboot', targets)).toMatchObject({ what: 'uptime' });
+    // Figures we read win: "load" is how busy a host is, and "cpu and swap" is answered with the CPU.
+    expect(parseIntent('load on web-1', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
+    expect(parseIntent('cpu and swap on web-1', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
+    expect(parseIntent('is web-1 up', targets).kind).not.toBe('uncollected');
+  });
+
   it('never throws on random bytes', () => {
     for (let i = 0; i < 500; i++) {
       const s = Array.from({ length: (i * 7) % 300 }, (_, j) => String.fromCharCode(((i + 1) * (j + 3) * 2654435761) % 0x2fff)).join('');
