@@ -19,6 +19,7 @@ import type { Intent, TargetRef } from './parse-intent.js';
 import type { Stat } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
 import { answerAckStatus } from './answer-ack-status.js';
+import { answerCompare } from './answer-compare.js';
 import { answerUncollected } from './answer-uncollected.js';
 
 export interface AnswerContext {
@@ -42,6 +43,7 @@ export const HELP = [
   '• "cpu on web-1 an hour ago", "cpu on web-1 at 10:00" (UTC), "peak memory on db-1 over the last 6h", "p95 latency today"',
   '• "which host had the highest cpu today", "free disk on db-1", "what was firing at 03:00", "why is cpu high on web-1?"',
   '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?", "graph cpu on web-1"',
+  '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
   '• "anything wrong?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "status", "pending approvals", "remediation history"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
@@ -301,6 +303,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerExplain(i.id, c, i.target, i.severity);
     case 'timeline':
       return answerTimeline(i, c);
+    case 'compare':
+      return answerCompare(i, c);
     case 'ack_status':
       return answerAckStatus(i, c);
     case 'uncollected':

@@ -44,7 +44,7 @@ export interface SpanQuestion {
   free?: boolean;
 }
 
-interface Summary {
+export interface Summary {
   n: number;
   min: Sample;
   max: Sample;
@@ -54,7 +54,7 @@ interface Summary {
   values: number[];
 }
 
-function summarise(points: Sample[]): Summary | undefined {
+export function summarise(points: Sample[]): Summary | undefined {
   if (points.length === 0) return undefined;
   let min = points[0]!;
   let max = points[0]!;

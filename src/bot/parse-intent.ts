@@ -75,6 +75,8 @@ export type Intent =
   | { kind: 'ack_status'; id?: string; target?: string; metric?: MetricKey }
   /** A figure no source here reads ("swap", "load average", "uptime"): said so, with what there is. */
   | { kind: 'uncollected'; what: string; target?: string; group?: string[]; unknownTarget?: string }
+  /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */
+  | { kind: 'compare'; metric?: MetricKey; target?: string; group?: string[]; against: 'yesterday' | 'last_week' }
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
   | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
   | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }
@@ -306,6 +308,10 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       ...(counting ? { count: true } : {}),
     };
   }
+  // "cpu on web-1 vs yesterday", "is memory higher than last week?": the same hours, side by side.
+  const against = COMPARED.test(text) || /\btoday\b/.test(text) ? AGAINST.exec(text)?.[0] : undefined;
+  if (against && (metric || named.length))
+    return { kind: 'compare', metric, target, ...group, against: against === 'yesterday' ? 'yesterday' : 'last_week' };
   if (metric) return { kind: 'metrics', metric, target, ...group, unknownTarget, ...when(), ...history };
   if (target || named.length) return { kind: 'metrics', target, ...group, ...when() };
   if (has(WORDS.status)) return unknownTarget ? { kind: 'metrics', unknownTarget } : { kind: 'status' };
@@ -314,6 +320,8 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   return { kind: 'unknown' };
 }
 
+const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;
+const AGAINST = /\byesterday\b|\blast week\b|\ba week ago\b/;
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 const COUNT = /\b(how many|count|number of|tally|how noisy|noisiest)\b|\bmost\b(?! recent)/;
 const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting)\b/;

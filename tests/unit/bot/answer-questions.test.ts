@@ -319,3 +319,31 @@ describe('who has an alert', () => {
     expect(c.store.chat.ackOfAnomaly('an_dbmem')).toBeUndefined();
   });
 });
+
+describe('today against yesterday', () => {
+  it('compares today so far with the same hours the day before, and says when a side starts late', () => {
+    const c = ctx();
+    const web = ask('cpu on web-1 vs yesterday', c).split('\n');
+    expect(web[0]).toBe('web-1, today so far vs the same hours yesterday (00:00–11:49 UTC):');
+    expect(web[2]).toMatch(/^metric\s+today avg\s+yesterday avg\s+change\s+today peak\s+yesterday peak$/);
+    // Readings are 20 + the hour: today 00:00–11:49 averages 25.4%; the store reaches back only to
+    // 09:49 yesterday, so yesterday's side is those two hours (30.3%), and the reply says so.
+    expect(web.slice(3)).toEqual([
+      expect.stringMatching(/^CPU\s+25\.4%\s+30\.3%\s+−4\.9 pts\s+31\.0%\s+31\.0%$/),
+      '```',
+      'Yesterday has samples only from 09:49 UTC on; compare with care.',
+    ]);
+    // db-1's memory was first read ten seconds ago: nothing yesterday, and today only since then.
+    expect(ask('is memory on db-1 higher than yesterday?', c).split('\n').slice(3)).toEqual([
+      expect.stringMatching(/^memory\s+50\.0%\s+no samples\s+—\s+50\.0%\s+no samples$/),
+      '```',
+      'Today has samples only from 11:48 UTC on; compare with care.',
+    ]);
+    // Without a target: one line per target that has the metric, busiest today first.
+    const fleet = ask('compare disk today and yesterday', c).split('\n');
+    expect(fleet[0]).toBe('disk, today so far vs the same hours yesterday (00:00–11:49 UTC):');
+    expect(fleet.slice(3, 5).map((l) => l.split(/\s+/)[0])).toEqual(['db-1', 'web-1']);
+    expect(ask('cpu on web-1 compared to last week', c).split('\n')[3]).toMatch(/^CPU\s+\d+\.\d%\s+no samples\s+—/);
+    expect(ask('latency on db-1 vs yesterday', c)).toBe('No latency samples for db-1 today or yesterday.');
+  });
+});

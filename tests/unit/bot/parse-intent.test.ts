@@ -351,6 +351,19 @@ describe('parseIntent', () => {
     expect(parseIntent('is web-1 up', targets).kind).not.toBe('uncollected');
   });
 
+  it('reads "vs yesterday" as a comparison of the same hours, and a day alone as that day', () => {
+    expect(parseIntent('cpu on web-1 vs yesterday', targets)).toEqual({
+      kind: 'compare',
+      metric: 'cpu',
+      target: 'web-1',
+      against: 'yesterday',
+    });
+    expect(parseIntent('is memory higher than last week?', targets)).toMatchObject({ kind: 'compare', against: 'last_week' });
+    expect(parseIntent('web-1 today and yesterday', targets)).toMatchObject({ kind: 'compare', target: 'web-1' });
+    expect(parseIntent('cpu on web-1 yesterday', targets)).toMatchObject({ kind: 'metrics', span: { kind: 'day', daysBack: 1 } });
+    expect(parseIntent('anomalies today vs yesterday', targets).kind).toBe('anomalies');
+  });
+
   it('never throws on random bytes', () => {
     for (let i = 0; i < 500; i++) {
       const s = Array.from({ length: (i * 7) % 300 }, (_, j) => String.fromCharCode(((i + 1) * (j + 3) * 2654435761) % 0x2fff)).join('');

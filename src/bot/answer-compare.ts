@@ -1,0 +1,110 @@
+import { METRIC_LABEL, formatValue, unitOf } from '../core/metrics.js';
+import type { Sample } from '../core/sample.js';
+import type { AnswerContext } from './answer-intent.js';
+import { ALL_METRICS, metricsOf, summarise, type Summary } from './answer-metric-span.js';
+import { clock, table } from './format-reply.js';
+import type { MetricKey } from './parse-intent.js';
+
+const DAY = 86_400_000;
+const FLEET_ROWS = 20;
+// A first sample this long after a window opens means the window is only partly covered.
+const LATE = 15 * 60_000;
+
+export interface CompareQuestion {
+  metric?: MetricKey;
+  target?: string;
+  group?: string[];
+  against: 'yesterday' | 'last_week';
+}
+
+/** The change in the average: points for a share, a relative change for anything else. */
+function change(metric: string, now: Summary | undefined, then: Summary | undefined): string {
+  if (!now || !then) return '—';
+  const d = now.avg - then.avg;
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+  if (unitOf(metric) === '%') return `${sign}${Math.abs(d).toFixed(1)} pts`;
+  if (then.avg === 0) return now.avg === 0 ? '±0%' : 'new';
+  return `${sign}${Math.abs((d / then.avg) * 100).toFixed(0)}%`;
+}
+
+const cell = (metric: string, s: Summary | undefined, pick: (s: Summary) => number) => (s ? formatValue(metric, pick(s)) : 'no samples');
+
+/**
+ * "cpu on web-1 vs yesterday": today so far (UTC) against the same hours the day (or the week)
+ * before, so a morning is never compared with a whole day. Averages and peaks side by side, the
+ * change in the average, and a note when one side's samples start late (a gap or a new target), so
+ * a partial window is not read as a calm one.
+ */
+export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
+  const back = i.against === 'yesterday' ? DAY : 7 * DAY;
+  const dayStart = c.now - (c.now % DAY);
+  const windows = { now: [dayStart, c.now], then: [dayStart - back, c.now - back] } as const;
+  const thenName = i.against === 'yesterday' ? 'yesterday' : 'a week ago';
+  const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
+  const metrics = metricsOf(i.metric) ?? (i.target ? ALL_METRICS : ['cpu']);
+  const rows: { target: string; metric: string; now?: Summary; then?: Summary }[] = [];
+  for (const target of names)
+    for (const metric of metrics) {
+      const read = (w: readonly [number, number]): Sample[] => c.store.series(target, metric, w[0], w[1]);
+      const now = summarise(read(windows.now));
+      const then = summarise(read(windows.then));
+      if (now || then) rows.push({ target, metric, now, then });
+    }
+  const hhmm = (ts: number) => clock(ts).slice(0, 5);
+  const head = `today so far vs the same hours ${thenName} (${hhmm(windows.now[0])}–${hhmm(windows.now[1])} UTC)`;
+  const what = i.metric ? (METRIC_LABEL[metrics[0]!] ?? metrics[0]!) + (metrics.length > 1 ? ' (in and out)' : '') : 'metrics';
+  if (rows.length === 0) return `No ${what} samples for ${names.join(', ')} today or ${thenName}.`;
+  const lines: string[] = [];
+  if (i.target) {
+    lines.push(`${i.target}, ${head}:`);
+    lines.push(
+      table(
+        ['metric', 'today avg', `${thenName} avg`, 'change', 'today peak', `${thenName} peak`],
+        rows.map((r) => [
+          METRIC_LABEL[r.metric] ?? r.metric,
+          cell(r.metric, r.now, (s) => s.avg),
+          cell(r.metric, r.then, (s) => s.avg),
+          change(r.metric, r.now, r.then),
+          cell(r.metric, r.now, (s) => s.max.value),
+          cell(r.metric, r.then, (s) => s.max.value),
+        ]),
+      ),
+    );
+  } else {
+    const metric = metrics[0]!;
+    const ranked = rows.filter((r) => r.metric === metric).sort((a, z) => (z.now?.avg ?? -Infinity) - (a.now?.avg ?? -Infinity));
+    lines.push(`${what}, ${head}:`);
+    lines.push(
+      table(
+        ['target', 'today avg', `${thenName} avg`, 'change', 'today peak', `${thenName} peak`],
+        ranked
+          .slice(0, FLEET_ROWS)
+          .map((r) => [
+            r.target,
+            cell(metric, r.now, (s) => s.avg),
+            cell(metric, r.then, (s) => s.avg),
+            change(metric, r.now, r.then),
+            cell(metric, r.now, (s) => s.max.value),
+            cell(metric, r.then, (s) => s.max.value),
+          ]),
+      ),
+    );
+    if (ranked.length > FLEET_ROWS) lines.push(`…and ${ranked.length - FLEET_ROWS} more targets; name one to compare it.`);
+  }
+  // A side whose samples start well after its window opens covers only part of it: say so, so a
+  // short window is not read as a calm one.
+  for (const [side, name, w] of [
+    ['now', 'Today', windows.now],
+    ['then', thenName[0]!.toUpperCase() + thenName.slice(1), windows.then],
+  ] as const) {
+    const late = rows.filter((r) => r[side] && r[side].first - w[0] > LATE);
+    if (late.length === 0) continue;
+    const starts = [...new Set(late.map((r) => hhmm(r[side]!.first)))].sort();
+    const from = starts.length === 1 ? starts[0] : `between ${starts[0]} and ${starts.at(-1)}`;
+    const who = [...new Set(late.map((r) => (i.target ? (METRIC_LABEL[r.metric] ?? r.metric) : r.target)))];
+    const some =
+      late.length < rows.length ? ` for ${who.slice(0, 3).join(', ')}${who.length > 3 ? ` and ${who.length - 3} more` : ''}` : '';
+    lines.push(`${name} has samples only from ${from} UTC on${some}; compare with care.`);
+  }
+  return lines.join('\n');
+}
