@@ -1,7 +1,5 @@
 import type { RemediationRule, ThresholdRule } from '../config/schema.js';
-import { describeMatch } from './alert-routes.js';
 import type { MuteTime } from './mute-times.js';
-import { describeWindow, inWindow } from './time-window.js';
 import type { Store } from '../core/ports.js';
 import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
@@ -20,6 +18,7 @@ import type { Stat } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
 import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompare } from './answer-compare.js';
+import { answerRules, maintenanceLines } from './answer-rules.js';
 import { answerUncollected } from './answer-uncollected.js';
 
 export interface AnswerContext {
@@ -45,7 +44,7 @@ export const HELP = [
   '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?", "graph cpu on web-1"',
   '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
   '• "anything wrong?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
-  '• "status", "pending approvals", "remediation history"',
+  '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute everything for 1h", "silences", "unsnooze web-1"',
   '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1", "who acked the last alert?"',
@@ -266,10 +265,7 @@ function answerActionRequest(i: Extract<Intent, { kind: 'action_request' }>, c: 
 
 export function answerSilences(c: AnswerContext): string {
   const list = c.store.chat.silences(c.now);
-  const windows = (c.muteTimes ?? []).map(
-    (m) => `• ${m.name}: ${describeWindow(m)}, ${describeMatch(m.match)}${inWindow(m, c.now) ? ' (in effect now)' : ''}`,
-  );
-  const tail = windows.length > 0 ? ['Maintenance windows (alerts opening inside are held until they end):', ...windows] : [];
+  const tail = maintenanceLines(c.muteTimes ?? [], c.now);
   if (list.length === 0) return ['Nothing is silenced.', ...tail].join('\n');
   return [
     'Silenced:',
@@ -303,6 +299,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerExplain(i.id, c, i.target, i.severity);
     case 'timeline':
       return answerTimeline(i, c);
+    case 'rules':
+      return answerRules(i, c);
     case 'compare':
       return answerCompare(i, c);
     case 'ack_status':

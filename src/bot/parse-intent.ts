@@ -75,6 +75,8 @@ export type Intent =
   | { kind: 'ack_status'; id?: string; target?: string; metric?: MetricKey }
   /** A figure no source here reads ("swap", "load average", "uptime"): said so, with what there is. */
   | { kind: 'uncollected'; what: string; target?: string; group?: string[]; unknownTarget?: string }
+  /** "What thresholds are set?", "which rules propose restarts?": the detection and remediation rules, and maintenance windows. */
+  | { kind: 'rules'; metric?: MetricKey; target?: string; action?: string; only?: 'thresholds' | 'remediation' | 'maintenance' }
   /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */
   | { kind: 'compare'; metric?: MetricKey; target?: string; group?: string[]; against: 'yesterday' | 'last_week' }
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
@@ -221,12 +223,31 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (/\bwhy\b/.test(text) && metric && !found && named.length <= 1) return { kind: 'explain', ...(target ? { target } : {}), metric };
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
+  // "What thresholds are set?", "which rules propose restarts?", "maintenance windows": the config, read-only.
+  // "restarts" is "restart" with its plural or past-tense ending off.
+  const verbOf = (t: string) => [t, t.slice(0, -1), t.slice(0, -2)].find((v) => ACTION_VERBS.has(v));
+  // "Which hosts are over the cpu threshold?" asks about the hosts, not the rule.
+  if (RULES.test(text) && !/\b(over|above|exceed\w*|past|breach\w*|cross\w*|hit|hitting)\b/.test(text)) {
+    const action = tokens.map((t) => ACTION_OF[verbOf(t) ?? '']).find(Boolean);
+    const only = /\b(maintenance|mute[\s-]?times?)\b/.test(text)
+      ? 'maintenance'
+      : /\bthresholds?\b/.test(text)
+        ? 'thresholds'
+        : action || /\bremediation\b/.test(text)
+          ? 'remediation'
+          : undefined;
+    return {
+      kind: 'rules',
+      ...(metric ? { metric } : {}),
+      ...(target ? { target } : {}),
+      ...(action ? { action } : {}),
+      ...(only ? { only } : {}),
+    };
+  }
   const uncollected = metric ? undefined : UNCOLLECTED.find(([re]) => re.test(text))?.[1];
   if (uncollected) return { kind: 'uncollected', what: uncollected, target, ...group, unknownTarget };
   if (has(WORDS.pending)) return { kind: 'pending' };
   // "cpu history for web-1" is the metric over time; "restart history", "what did you restart today?" are remediations.
-  // "restarted" is "restart": the verb with its past-tense ending off.
-  const verbOf = (t: string) => [t, t.slice(0, -1), t.slice(0, -2)].find((v) => ACTION_VERBS.has(v));
   const remediations =
     (has(WORDS.history) &&
       (!metric || words.some((w) => w !== 'history' && WORDS.history.includes(w as never)) || tokens.some((t) => ACTION_VERBS.has(t)))) ||
@@ -335,6 +356,7 @@ const ACTION_OF: Record<string, string> = {
   cleanup: 'cleanup_disk',
   purge: 'cleanup_disk',
 };
+const RULES = /\b(thresholds?|rules?|maintenance(\s+windows?)?|mute[\s-]?times?)\b/;
 const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
 const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
 const FREE = /\b(free|available|left|remaining|unused|idle)\b/;

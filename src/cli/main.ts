@@ -159,6 +159,9 @@ async function ask(io: CliIO, args: string[]): Promise<number> {
       staleAfterMs: 3 * intervalMsOf(cfg.schedule),
       thresholds: cfg.thresholds,
       fleetGrouping: fleetGroupingOf(cfg.chat.fleetGroup),
+      // The same context the service gives chat, so "explain" and "silences" answer as they would there.
+      muteTimes: cfg.chat.muteTimes,
+      remediationRules: cfg.remediation.rules,
     });
     const user = { platform: 'cli' as const, id: os.userInfo().username, roles: [] };
     const reply = await chat.handle({ kind: 'text', platform: 'cli', user, channel: 'cli', text: question, source: 'cli' });

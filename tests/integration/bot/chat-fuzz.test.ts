@@ -27,6 +27,7 @@ const WORDS = [
   ...['p95', 'p0', 'p100', 'p99.9', 'median', '95th', 'percentile', 'free', 'left', 'idle', 'available', 'graph', 'plot', 'chart'],
   // Figures nothing collects, and questions about who has an alert.
   ...['swap', 'load average', 'iops', 'uptime', 'been up', '5xx', 'connections', 'who', 'acked', 'anyone on', 'on call', 'by whom'],
+  ...['vs', 'than', 'compared to', 'last week', 'threshold', 'rules', 'maintenance', 'windows', 'propose'],
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', ', ', '\n', '', '?', '!', ' - '];
 

@@ -347,3 +347,57 @@ describe('today against yesterday', () => {
     expect(ask('latency on db-1 vs yesterday', c)).toBe('No latency samples for db-1 today or yesterday.');
   });
 });
+
+describe('the rules as configured', () => {
+  it('lists thresholds, remediation rules and maintenance windows, narrowed to what is asked', () => {
+    const c: AnswerContext = {
+      ...ctx(),
+      thresholds: [
+        { metric: 'cpu', above: 90, forSamples: 3, severity: 'warning' },
+        { metric: 'disk', target: 'db-1', above: 85, forSamples: 1, severity: 'critical' },
+      ],
+      remediationRules: [
+        {
+          name: 'restart a leaking service',
+          when: { metrics: ['memory'], detectors: ['threshold'], minSeverity: 'warning', forSeconds: 300 },
+          action: 'restart_service',
+          params: { service: 'app' },
+          mode: 'approval',
+          executor: 'script',
+          cooldownSeconds: 1800,
+        },
+        {
+          name: 'db only',
+          when: { minSeverity: 'critical', targets: ['db-*'], forSeconds: 0 },
+          action: 'cleanup_disk',
+          params: {},
+          executor: 'simulate',
+          cooldownSeconds: 600,
+        },
+      ],
+      muteTimes: [{ name: 'patch night', weekdays: ['thu'], start: '00:00', end: '02:00', match: { roles: ['db'] } }],
+    };
+    expect(ask('what thresholds are set', c).split('\n')).toEqual([
+      'Threshold rules (an anomaly opens when readings stay past the bound that many samples in a row):',
+      '• CPU above 90.0% for 3 samples: warning',
+      '• disk on db-1 above 85.0% for 1 sample: critical',
+      'The robust detector and the Isolation Forest open anomalies too, measured against each series’ own history (docs/detection.md).',
+    ]);
+    expect(ask('what is the disk threshold on web-1', c).split('\n')[0]).toBe('No threshold rule for disk, web-1.');
+    expect(ask('which rules propose restarts', c).split('\n')).toEqual([
+      'Remediation rules for restart_service (proposed when a matching anomaly opens; chat text never runs them):',
+      '• restart a leaking service: restart_service (service=app) on memory, threshold anomalies, warning or worse, once open 5 min; needs approval, script executor, cooldown 30 min',
+    ]);
+    // A rule without a mode runs its simulation as a dry run; one limited to db-* is db-1's, not web-1's.
+    expect(ask('remediation rules for db-1', c)).toMatch(
+      /\n• db only: cleanup_disk on any metric, any detector, critical or worse, on db-\*; dry run/,
+    );
+    expect(ask('remediation rules for web-1', c)).not.toMatch(/db only/);
+    expect(ask('when is the next maintenance window', c).split('\n')).toEqual([
+      'Maintenance windows (alerts opening inside are held until they end):',
+      expect.stringMatching(/^• patch night: Thu 00:00–02:00 UTC, /),
+    ]);
+    // Asking which hosts are past a threshold is about the hosts.
+    expect(ask('which hosts are over the cpu threshold', c)).not.toMatch(/^Threshold rules/);
+  });
+});

@@ -364,6 +364,19 @@ describe('parseIntent', () => {
     expect(parseIntent('anomalies today vs yesterday', targets).kind).toBe('anomalies');
   });
 
+  it('reads questions about the rules as read-only, and "over the threshold" as about the hosts', () => {
+    expect(parseIntent('what is the cpu threshold', targets)).toEqual({ kind: 'rules', metric: 'cpu', only: 'thresholds' });
+    expect(parseIntent('which rules propose restarts?', targets)).toEqual({
+      kind: 'rules',
+      action: 'restart_service',
+      only: 'remediation',
+    });
+    expect(parseIntent('any maintenance windows this week', targets)).toMatchObject({ kind: 'rules', only: 'maintenance' });
+    expect(parseIntent('mute web-1 during maintenance', targets)).toMatchObject({ kind: 'silence', target: 'web-1' });
+    expect(parseIntent('which hosts are over the cpu threshold', targets).kind).toBe('metrics');
+    expect(parseIntent('remediation history', targets).kind).toBe('history');
+  });
+
   it('never throws on random bytes', () => {
     for (let i = 0; i < 500; i++) {
       const s = Array.from({ length: (i * 7) % 300 }, (_, j) => String.fromCharCode(((i + 1) * (j + 3) * 2654435761) % 0x2fff)).join('');

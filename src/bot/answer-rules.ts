@@ -1,0 +1,89 @@
+import type { RemediationRule, ThresholdRule } from '../config/schema.js';
+import { METRIC_LABEL, formatValue } from '../core/metrics.js';
+import { effectiveMode, globMatch } from '../pipeline/remediate/plan-remediation.js';
+import { describeMatch } from './alert-routes.js';
+import type { AnswerContext } from './answer-intent.js';
+import { METRICS_OF } from './answer-metric-span.js';
+import type { MuteTime } from './mute-times.js';
+import type { MetricKey } from './parse-intent.js';
+import { formatDuration } from './text-tools.js';
+import { describeWindow, inWindow } from './time-window.js';
+
+const MODE: Record<string, string> = { dry_run: 'dry run (logged, nothing runs)', approval: 'needs approval', auto: 'runs by itself' };
+const label = (m: string) => METRIC_LABEL[m] ?? m;
+function describeThreshold(r: ThresholdRule): string {
+  const bound = [
+    r.above !== undefined ? `above ${formatValue(r.metric, r.above)}` : '',
+    r.below !== undefined ? `below ${formatValue(r.metric, r.below)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' or ');
+  return `• ${label(r.metric)}${r.target ? ` on ${r.target}` : ''} ${bound} for ${r.forSamples} sample${r.forSamples === 1 ? '' : 's'}: ${r.severity}`;
+}
+
+function describeRemediation(r: RemediationRule): string {
+  const w = r.when;
+  const on = [
+    w.metrics ? w.metrics.map(label).join(', ') : 'any metric',
+    w.detectors ? `${w.detectors.join(', ')} anomalies` : 'any detector',
+    `${w.minSeverity} or worse`,
+    w.targets ? `on ${w.targets.join(', ')}` : '',
+    w.forSeconds ? `once open ${formatDuration(w.forSeconds * 1000)}` : '',
+  ].filter(Boolean);
+  const params = Object.entries(r.params).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  return `• ${r.name}: ${r.action}${params.length ? ` (${params.join(', ')})` : ''} on ${on.join(', ')}; ${MODE[effectiveMode(r)]}, ${r.executor} executor, cooldown ${formatDuration(r.cooldownSeconds * 1000)}`;
+}
+
+/**
+ * "What thresholds are set?", "which rules propose restarts?", "maintenance windows": the rules
+ * that open anomalies and propose remediations, and the windows that hold alerts, as configured,
+ * narrowed to the metric, target or action asked about. Read-only: chat never changes them.
+ */
+export function answerRules(
+  i: { metric?: MetricKey; target?: string; action?: string; only?: 'thresholds' | 'remediation' | 'maintenance' },
+  c: AnswerContext,
+): string {
+  const shows = (part: 'thresholds' | 'remediation' | 'maintenance') => !i.only || i.only === part;
+  const metrics = i.metric ? METRICS_OF[i.metric] : undefined;
+  const scope = [i.metric && label(metrics![0]!), i.target, i.action].filter(Boolean).join(', ');
+  const thresholds = (c.thresholds ?? []).filter(
+    (r) => (!metrics || metrics.includes(r.metric)) && (!i.target || !r.target || r.target === i.target),
+  );
+  const remediations = (c.remediationRules ?? []).filter(
+    (r) =>
+      (!i.action || r.action === i.action) &&
+      (!metrics || !r.when.metrics || r.when.metrics.some((m) => metrics.includes(m))) &&
+      (!i.target || !r.when.targets || r.when.targets.some((p) => globMatch(p, i.target!))),
+  );
+  const lines: string[] = [];
+  if (shows('thresholds')) {
+    lines.push(
+      thresholds.length
+        ? `Threshold rules${scope ? ` for ${scope}` : ''} (an anomaly opens when readings stay past the bound that many samples in a row):`
+        : `No threshold rule${scope ? ` for ${scope}` : ''}.`,
+      ...thresholds.map(describeThreshold),
+      'The robust detector and the Isolation Forest open anomalies too, measured against each series’ own history (docs/detection.md).',
+    );
+  }
+  if (shows('remediation'))
+    lines.push(
+      remediations.length
+        ? `Remediation rules${scope ? ` for ${scope}` : ''} (proposed when a matching anomaly opens; chat text never runs them):`
+        : `No remediation rule${scope ? ` for ${scope}` : ''}: nothing is proposed${i.action ? ` as ${i.action}` : ''}.`,
+      ...remediations.map(describeRemediation),
+    );
+  if (shows('maintenance') && (i.only === 'maintenance' || (!i.metric && !i.target))) {
+    const windows = maintenanceLines(c.muteTimes ?? [], c.now);
+    lines.push(...(windows.length ? windows : ['No maintenance windows (chat.muteTimes).']));
+  }
+  return lines.join('\n');
+}
+
+/** chat.muteTimes for a reply, with the one in effect marked; nothing when there are none. */
+export function maintenanceLines(windows: MuteTime[], now: number): string[] {
+  if (windows.length === 0) return [];
+  return [
+    'Maintenance windows (alerts opening inside are held until they end):',
+    ...windows.map((m) => `• ${m.name}: ${describeWindow(m)}, ${describeMatch(m.match)}${inWindow(m, now) ? ' (in effect now)' : ''}`),
+  ];
+}
