@@ -131,7 +131,10 @@ function targetHeadline(target: string, c: AnswerContext): string {
   const open = c.store.openAnomalies().filter((a) => a.target === target);
   const worst = open.some((a) => a.severity === 'critical') ? ' (critical)' : '';
   const said = state === 'up' ? 'up, reporting' : state === 'silent' ? 'SILENT: not reporting' : 'state unknown';
-  return `${target}: ${said}; ${plural(open.length, 'open anomaly', 'open anomalies')}${worst}.`;
+  // "What role is db-1?", "what does web-1 run?": what the targets file says of it, beside its state.
+  const ref = c.targets.find((t) => t.name === target);
+  const about = [ref?.role && `role ${ref.role}`, ...Object.entries(ref?.labels ?? {}).map(([k, v]) => `${k}=${v}`)].filter(Boolean);
+  return `${target}${about.length ? ` (${about.join(', ')})` : ''}: ${said}; ${plural(open.length, 'open anomaly', 'open anomalies')}${worst}.`;
 }
 
 /** "Hosts with cpu above 80%": the targets whose latest reading is past the bound, highest first. */

@@ -261,8 +261,13 @@ describe('answers', () => {
     const c = ctx();
     c.store.setTargetState('db-1', 'silent');
     c.store.setTargetState('web-1', 'up');
-    expect(ask('is db-1 up?', c).split('\n')[0]).toBe('db-1: SILENT: not reporting; 1 open anomaly.');
-    expect(ask('how is web-1 doing', c).split('\n')[0]).toBe('web-1: up, reporting; 0 open anomalies.');
+    expect(ask('is db-1 up?', c).split('\n')[0]).toBe('db-1 (role db): SILENT: not reporting; 1 open anomaly.');
+    expect(ask('how is web-1 doing', c).split('\n')[0]).toBe('web-1 (role web): up, reporting; 0 open anomalies.');
+    // What the targets file says of it: "what role is db-1?", "what does web-1 run?".
+    const labelled = { ...c, targets: [{ name: 'web-1', role: 'web', labels: { env: 'prod', app: 'nginx' } }] };
+    expect(answerIntent(parseIntent('what does web-1 run', labelled.targets), labelled).split('\n')[0]).toBe(
+      'web-1 (role web, env=prod, app=nginx): up, reporting; 0 open anomalies.',
+    );
     // A metric question stays a one-liner.
     expect(ask('cpu on web-1', c)).toMatch(/^web-1 CPU 42\.4% \(at/);
   });
