@@ -42,6 +42,8 @@ export type Intent =
       severity?: 'critical' | 'warning';
       /** "How many anomalies this week?": counts, not a list. */
       count?: boolean;
+      /** "Which host was down today?": only the silent-host anomalies. */
+      silent?: boolean;
     }
   /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
   | { kind: 'explain'; id?: string; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning' }
@@ -295,10 +297,23 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     /\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text)
   )
     return { kind: 'metrics', metric: 'cpu', ...group, ...when() };
-  // "Any hosts down?", "which targets stopped reporting?": the fleet's reporting state.
-  if (!metric && !named.length && !unknownTarget && !span && SILENT.test(text) && !has(WORDS.anomalies))
-    return { kind: 'status', silent: true };
   const counting = COUNT.test(text);
+  // "Any hosts down?", "which targets stopped reporting?": the fleet's reporting state.
+  if (!metric && !named.length && !unknownTarget && !span && SILENT.test(text) && !has(WORDS.anomalies) && !PAST.test(text))
+    return { kind: 'status', silent: true };
+  // "Which host was down today?", "was web-1 down last night?": the silent-host anomalies of then.
+  if (!metric && !unknownTarget && (span || PAST.test(text)) && SILENT.test(text) && !has(WORDS.anomalies))
+    return {
+      kind: 'anomalies',
+      limit: clamp(number ?? 50, 1, 50),
+      today: has(WORDS.today),
+      target,
+      ...group,
+      // Without a time ("was web-1 down?"), the last day; "today" is the anomaly list's own flag.
+      ...(has(WORDS.today) ? {} : { span: span ?? { kind: 'last', ms: 86_400_000 } }),
+      silent: true,
+      ...(counting ? { count: true } : {}),
+    };
   // "Anything wrong?", "what needs my attention?": the present, not a history ("what went wrong
   // yesterday", "problems today", "the last 3 problems" are anomaly lists).
   if (

@@ -71,6 +71,14 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
   // "This week" reads as the last seven days: the reply names the window, so a Monday-based week is not guessed.
   const week = /\bthis week\b/.exec(text);
   if (week) return { span: { kind: 'last', ms: 7 * 86_400_000 }, match: week[0] };
+  // "Overnight", "last night": 22:00 the day before to 06:00 today, in UTC like every time here; the
+  // reply names the window, so a reader in another zone sees which night was read.
+  const night = /\b(overnight|last night|during the night|through the night)\b/.exec(text);
+  if (night)
+    return {
+      span: { kind: 'range', from: { minute: 22 * 60, day: { daysBack: 1 } }, until: { minute: 6 * 60, day: { daysBack: 0 } } },
+      match: night[0],
+    };
   if (/\byesterday\b/.test(text)) return { span: { kind: 'day', daysBack: 1 }, match: 'yesterday' };
   if (/\btoday\b/.test(text)) return { span: { kind: 'day', daysBack: 0 }, match: 'today' };
   return undefined;

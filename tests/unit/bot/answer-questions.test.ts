@@ -401,3 +401,36 @@ describe('the rules as configured', () => {
     expect(ask('which hosts are over the cpu threshold', c)).not.toMatch(/^Threshold rules/);
   });
 });
+
+describe('the night, and hosts that were down', () => {
+  it('reads "overnight" as 22:00 to 06:00 UTC and "was down" as the silent-host anomalies of then', () => {
+    const c = ctx();
+    c.store.upsertAnomaly(
+      anomaly({
+        id: 'an_gone',
+        key: 'db-1|heartbeat|silence',
+        target: 'db-1',
+        metric: 'heartbeat',
+        detector: 'silence',
+        severity: 'critical',
+        startTs: Date.UTC(2026, 11, 3, 2, 0),
+        endTs: Date.UTC(2026, 11, 3, 2, 5),
+      }),
+    );
+    expect(ask('what happened overnight', c).split('\n')[0]).toBe(
+      '1 anomaly between 2026-12-02 22:00:00 UTC and 2026-12-03 06:00:00 UTC, 0 open; all:',
+    );
+    expect(ask('cpu on web-1 last night', c)).toMatch(
+      /^web-1 CPU between 2026-12-02 22:00:00 UTC and 2026-12-03 06:00:00 UTC: peak 43\.0% at 23:00:00 UTC, average 27\.5%, lowest 20\.0% at 00:00:00 UTC/,
+    );
+    expect(ask('was db-1 down last night?', c).split('\n')).toEqual([
+      '1 silent-host anomaly on db-1 between 2026-12-02 22:00:00 UTC and 2026-12-03 06:00:00 UTC, 0 open; all:',
+      expect.stringMatching(/^• an_gone \[critical\] db-1 heartbeat/),
+    ]);
+    // Only silent hosts: the morning's CPU anomaly on web-1 is not "down".
+    expect(ask('which host was down today', c).split('\n')[0]).toBe('1 silent-host anomaly today (UTC), 0 open; all:');
+    expect(ask('was web-1 down?', c)).toBe('No silent-host anomalies on web-1 in the last 24 h.');
+    // The present tense is still the fleet's reporting state now.
+    expect(ask('any hosts down?', c).split('\n')[0]).toMatch(/^Every target reports/);
+  });
+});
