@@ -324,6 +324,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerActionRequest(i, c);
     case 'help':
       return HELP;
+    case 'small_talk':
+      return i.thanks ? 'You’re welcome.' : `Hello. ${answerStatus(c).split('\n')[0]} Ask "help" for what I answer.`;
     case 'bad_input':
       return `I can't take that: ${i.reason}.`;
     case 'unknown':

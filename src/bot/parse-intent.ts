@@ -86,6 +86,8 @@ export type Intent =
   | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }
   | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
   | { kind: 'help' }
+  /** "Thanks", "good morning". */
+  | { kind: 'small_talk'; thanks: boolean }
   | { kind: 'unknown' }
   | { kind: 'bad_input'; reason: string };
 
@@ -106,6 +108,10 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   // Comparison signs go before cleaning, which strips ">" (a quote marker in chat markdown).
   const text = cleanInput(raw.replace(/>\s*=?\s*(?=\d)/g, ' above ').replace(/<\s*=?\s*(?=\d)/g, ' below ')).toLowerCase();
   if (!text) return { kind: 'help' };
+  // "Thanks", "good morning": a short reply, not the LLM or the whole help text.
+  const chat = SMALL_TALK.exec(text.replace(/^(?:@?\w*bot|ops)\b[\s,]*/, ''));
+  if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers)/.test(chat[1]!) };
+  if (/\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b/.test(text)) return { kind: 'help' };
 
   const rawTokens = text.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);
   const ids = rawTokens.filter((t) => /^(an|rp|sl)_[a-z0-9]{3,30}$/.test(t));
@@ -124,6 +130,11 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const labelled: string[] = [];
   for (const [i, t] of tokens.entries()) {
     const w = words[i]!;
+    // "The slowest host": latency. Matched exactly, since "lowest" is one letter away.
+    if (!metric && (t === 'slowest' || t === 'fastest')) {
+      metric = 'latency';
+      continue;
+    }
     if (!metric && METRIC_WORDS[w]) {
       if (w === 'response' && !tokens.includes('time') && !tokens.includes('times')) continue;
       if (w === 'space' && i > 0 && tokens[i - 1] === 'disk') continue;
@@ -371,6 +382,8 @@ const ACTION_OF: Record<string, string> = {
   cleanup: 'cleanup_disk',
   purge: 'cleanup_disk',
 };
+const SMALL_TALK =
+  /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?[\s!.]*$/;
 const RULES = /\b(thresholds?|rules?|maintenance(\s+windows?)?|mute[\s-]?times?)\b/;
 const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
 const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;

@@ -88,8 +88,8 @@ export function parseStat(text: string): Stat | undefined {
   const p = /\bp(\d{1,2}(?:\.\d{1,2})?)\b|\b(\d{1,2}(?:\.\d{1,2})?)(?:st|nd|rd|th)? percentile\b/.exec(text);
   const rank = p ? Number(p[1] ?? p[2]) : /\bmedian\b/.test(text) ? 50 : undefined;
   if (rank !== undefined && rank > 0 && rank < 100) return `p${rank}`;
-  if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest)\b/.test(text)) return 'max';
-  if (/\b(min|minimum|lowest|least|quietest)\b/.test(text)) return 'min';
+  if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest|slowest)\b/.test(text)) return 'max';
+  if (/\b(min|minimum|lowest|least|quietest|fastest)\b/.test(text)) return 'min';
   if (/\b(avg|average|mean|typical)\b/.test(text)) return 'avg';
   return undefined;
 }

@@ -434,3 +434,11 @@ describe('the night, and hosts that were down', () => {
     expect(ask('any hosts down?', c).split('\n')[0]).toMatch(/^Every target reports/);
   });
 });
+
+describe('small talk', () => {
+  it('thanks briefly, and greets with the fleet in one line', () => {
+    const c = ctx();
+    expect(ask('thank you', c)).toBe('You’re welcome.');
+    expect(ask('hello', c)).toMatch(/^Hello\. 2 targets, 1 open anomaly, 0 pending approvals\. .* Ask "help" for what I answer\.$/);
+  });
+});

@@ -377,6 +377,16 @@ describe('parseIntent', () => {
     expect(parseIntent('remediation history', targets).kind).toBe('history');
   });
 
+  it('answers small talk briefly, and "slowest" as the highest latency', () => {
+    expect(parseIntent('thanks!', targets)).toEqual({ kind: 'small_talk', thanks: true });
+    expect(parseIntent('good morning team', targets)).toEqual({ kind: 'small_talk', thanks: false });
+    expect(parseIntent('what can you do?', targets)).toEqual({ kind: 'help' });
+    // Small talk with a question in it is the question.
+    expect(parseIntent('thanks, and cpu on web-1?', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu', target: 'web-1' });
+    expect(parseIntent("what's the slowest host", targets)).toMatchObject({ kind: 'metrics', metric: 'latency', stat: 'max' });
+    expect(parseIntent('fastest host', targets)).toMatchObject({ kind: 'metrics', metric: 'latency', stat: 'min' });
+  });
+
   it('never throws on random bytes', () => {
     for (let i = 0; i < 500; i++) {
       const s = Array.from({ length: (i * 7) % 300 }, (_, j) => String.fromCharCode(((i + 1) * (j + 3) * 2654435761) % 0x2fff)).join('');
