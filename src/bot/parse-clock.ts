@@ -14,10 +14,13 @@ export interface ClockTime {
   minute: number;
   /** Days before the day of the answer (0 today, 1 yesterday), or a UTC midnight; absent: the latest past occurrence. */
   day?: { daysBack: number } | { date: number };
+  /** An IANA zone ("Europe/Berlin"): `minute` and `day` are that zone's wall clock and date, not UTC's. */
+  zone?: string;
 }
 
 export type ClockSpan = { kind: 'clock'; at: ClockTime } | { kind: 'range'; from: ClockTime; until?: ClockTime };
 
+/** `zone` (refused): an abbreviation, or a zone name that is not one. */
 export type ClockFound = { span: ClockSpan; match: string } | { zone: string; match: string };
 
 const DAY = 86_400_000;
@@ -101,8 +104,61 @@ function isoDate(y: string, mo: string, d: string): number | undefined {
 
 const clockTime = (minute: number, day: ClockTime['day']): ClockTime => (day ? { minute, day } : { minute });
 
-/** `text` is cleaned and lower-cased. The first clock phrase wins; `match` is its text. */
+/**
+ * `text` is cleaned and lower-cased. The first clock phrase wins; `match` is its text. An IANA zone
+ * right after it ("09:00 europe/berlin") makes its times that zone's wall clock; a name that is no
+ * zone is refused, never read as UTC.
+ */
 export function findClock(text: string): ClockFound | undefined {
+  const found = findClockUtc(text);
+  if (!found || !('span' in found)) return found;
+  const named = zoneAfter(text, text.indexOf(found.match) + found.match.length);
+  if (!named) return found;
+  const zone = ianaZone(named[1]!);
+  if (!zone) return { zone: named[1]!, match: found.match + named[0] };
+  const z = (t: ClockTime): ClockTime => ({ ...t, zone });
+  const span: ClockSpan =
+    found.span.kind === 'clock'
+      ? { kind: 'clock', at: z(found.span.at) }
+      : { kind: 'range', from: z(found.span.from), ...(found.span.until ? { until: z(found.span.until) } : {}) };
+  return { span, match: found.match + named[0] };
+}
+
+/** A zone name ("europe/berlin", "in america/new_york") right after position `end`. */
+const zoneAfter = (text: string, end: number) => /^\s*(?:in\s+)?([a-z]+(?:\/[a-z0-9_+-]+){1,2})(?![\w/])/.exec(text.slice(end));
+
+/** The canonical name of an IANA zone ("Europe/Berlin" for "europe/berlin"), or undefined. */
+export function ianaZone(name: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How far `zone`'s wall clock is ahead of UTC at `ts`, in ms (to the minute). */
+function offsetMs(zone: string, ts: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(ts);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
+  return wall - (ts - (ts % 60_000));
+}
+
+/** The instant a wall-clock time in `zone` names (the later reading in a repeated hour). */
+function fromWall(wallMs: number, zone: string): number {
+  const guess = wallMs - offsetMs(zone, wallMs);
+  return wallMs - offsetMs(zone, guess);
+}
+
+function findClockUtc(text: string): ClockFound | undefined {
   for (const z of text.matchAll(ZONE_AFTER)) if (OTHER_ZONES.has(z[1]!)) return { zone: z[1]!, match: z[0] };
 
   const iso = new RegExp(ISO_POINT.source).exec(text);
@@ -165,7 +221,10 @@ export function findUntil(text: string): ClockTime | undefined {
   const t = m ? readTime(m, 1) : undefined;
   if (!t?.explicit) return undefined;
   const day = dayOf(text);
-  return clockTime(t.minute, day && 'daysBack' in day && day.daysBack <= 0 ? day : undefined);
+  const until = clockTime(t.minute, day && 'daysBack' in day && day.daysBack <= 0 ? day : undefined);
+  // A name that is no zone was refused already, by findClock on the same text.
+  const zone = ianaZone(zoneAfter(text, m!.index + m![0].length)?.[1] ?? '');
+  return zone ? { ...until, zone } : until;
 }
 
 /** The next instant a ClockTime names after `now` (on its day, if it has one). */
@@ -179,6 +238,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The instant a ClockTime names, answering at `now`: on its day, or the latest one not after now. */
 export function clockTs(t: ClockTime, now: number): number {
+  if (t.zone) {
+    // The same reading on the zone's wall clock and calendar, then back to an instant.
+    const zone = t.zone;
+    const wallNow = now + offsetMs(zone, now);
+    const { zone: _, ...wall } = t;
+    return fromWall(clockTs(wall, wallNow), zone);
+  }
   const today = now - (now % DAY);
   if (t.day && 'date' in t.day) return t.day.date + t.minute * 60_000;
   if (t.day) return today - t.day.daysBack * DAY + t.minute * 60_000;
@@ -192,6 +258,7 @@ export function clockTs(t: ClockTime, now: number): number {
 export function rangeTs(from: ClockTime, until: ClockTime | undefined, now: number): { from: number; until: number } {
   const f = clockTs(from, now);
   if (!until) return { from: f, until: now };
+  // Without a day, `until` is on the day of `from` (a zoned one's minutes are that zone's, within the day).
   let u = until.day ? clockTs(until, now) : f - (((from.minute % 1440) + 1440) % 1440) * 60_000 + until.minute * 60_000;
   while (u <= f) u += DAY;
   return { from: f, until: Math.min(u, now) };

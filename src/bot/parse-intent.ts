@@ -169,7 +169,9 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (found && 'zone' in found)
     return {
       kind: 'bad_input',
-      reason: `I read clock times as UTC and do not convert ${found.zone.toUpperCase()} (an abbreviation can name several zones, and summer time moves it); write the time in UTC or with its offset, e.g. "at 15:00 UTC" or "at 15:00-08:00"`,
+      reason: found.zone.includes('/')
+        ? `"${found.zone}" is not a time zone I know; write the time in UTC, with its offset or with an IANA zone name, e.g. "at 15:00 UTC", "at 15:00-08:00" or "at 15:00 America/Los_Angeles"`
+        : `I read clock times as UTC and do not convert ${found.zone.toUpperCase()} (an abbreviation can name several zones, and summer time moves it); write the time in UTC, with its offset or with an IANA zone name, e.g. "at 15:00 UTC", "at 15:00-08:00" or "at 15:00 America/Los_Angeles"`,
     };
   const span = found?.span;
   // "anomalies in the last 6 hours": the 6 is the span's, not how many to list.

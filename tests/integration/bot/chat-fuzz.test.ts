@@ -28,6 +28,7 @@ const WORDS = [
   // Figures nothing collects, and questions about who has an alert.
   ...['swap', 'load average', 'iops', 'uptime', 'been up', '5xx', 'connections', 'who', 'acked', 'anyone on', 'on call', 'by whom'],
   ...['vs', 'than', 'compared to', 'last week', 'threshold', 'rules', 'maintenance', 'windows', 'propose'],
+  ...['overnight', 'last night', 'was down', 'thanks', 'hello', 'slowest', 'asia/tokyo', 'in america/new_york', 'etc/gmt+5'],
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', ', ', '\n', '', '?', '!', ' - '];
 

@@ -76,6 +76,23 @@ describe('clock times in questions', () => {
     expect(resolve('at 10:00 CEST'.toLowerCase())).toBe('zone cest');
   });
 
+  it('reads a time in a named zone on that zone’s clock and calendar, summer time included', () => {
+    // 11:49 UTC is 12:49 in Berlin (winter, +1) and 06:49 in New York (−5); 20:49 in Tokyo.
+    expect(resolve('cpu at 09:00 europe/berlin')).toBe('2026-12-03T08:00');
+    expect(resolve('cpu at 9am in america/new_york')).toBe('2026-12-02T14:00');
+    expect(resolve('yesterday at 3pm europe/berlin')).toBe('2026-12-02T14:00');
+    expect(resolve('between 9 and 10am europe/london')).toBe('2026-12-03T09:00..2026-12-03T10:00');
+    expect(resolve('since 08:00 asia/tokyo')).toBe('2026-12-02T23:00..2026-12-03T11:49');
+    // In July Berlin is +2: the same words name another UTC hour.
+    const july = findClock('on 2026-07-01 at 09:00 europe/berlin');
+    expect(july && 'span' in july && july.span.kind === 'clock' ? iso(clockTs(july.span.at, NOW)) : undefined).toBe('2026-07-01T07:00');
+    // A name that is no zone is refused, never read as UTC.
+    expect(resolve('at 10:00 mars/olympus')).toBe('zone mars/olympus');
+    // A silence's end in a zone.
+    const until = findUntil('snooze web-1 until 17:00 europe/berlin')!;
+    expect(iso(untilTs(until, NOW))).toBe('2026-12-03T16:00');
+  });
+
   it.each([
     'cpu at 90%',
     'at 9',
