@@ -26,7 +26,8 @@ export type ClockFound = { span: ClockSpan; match: string } | { zone: string; ma
 const DAY = 86_400_000;
 
 // A time must say it is one: "10:00", "3pm", "noon", or a bare hour with a zone ("at 9 utc").
-const HOUR_MIN = String.raw`(\d{1,2})(?::(\d{2}))?(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?`;
+// A meridiem is a word of its own: the "am" of "america/…" is not one.
+const HOUR_MIN = String.raw`(\d{1,2})(?::(\d{2}))?(?::\d{2})?(?:\s*(am|pm|a\.m\.|p\.m\.)(?![a-z]))?`;
 const NAMED = String.raw`noon|midday|midnight`;
 const ZONE = String.raw`(?:\s*(utc|gmt|z)\b)?(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?(?![\d:]))?`;
 const TIME = String.raw`(?:${NAMED}|${HOUR_MIN})${ZONE}`;

@@ -86,6 +86,10 @@ describe('clock times in questions', () => {
     // In July Berlin is +2: the same words name another UTC hour.
     const july = findClock('on 2026-07-01 at 09:00 europe/berlin');
     expect(july && 'span' in july && july.span.kind === 'clock' ? iso(clockTs(july.span.at, NOW)) : undefined).toBe('2026-07-01T07:00');
+    // The "am" of "america" is no meridiem. Etc/GMT+5 is five hours behind UTC, as IANA has it:
+    // 06:49 there now, so 10:00 is yesterday's.
+    expect(resolve('at 03:00 america/argentina/buenos_aires')).toBe('2026-12-03T06:00');
+    expect(resolve('at 10:00 etc/gmt+5')).toBe('2026-12-02T15:00');
     // A name that is no zone is refused, never read as UTC.
     expect(resolve('at 10:00 mars/olympus')).toBe('zone mars/olympus');
     // A silence's end in a zone.
