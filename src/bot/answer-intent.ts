@@ -284,7 +284,7 @@ export function answerSilences(c: AnswerContext): string {
 export function answerIntent(i: Intent, c: AnswerContext): string {
   switch (i.kind) {
     case 'metrics':
-      return answerMetrics(i, c);
+      return answerMetrics(i, c) + (i.uncollected ? `\nI don't collect ${i.uncollected}: no source here reads it.` : '');
     case 'chart':
       return i.unknownTarget && !i.target ? unknownTargetReply(i.unknownTarget, c.targets) : answerChart(i, c);
     case 'trend':

@@ -26,6 +26,8 @@ export type Intent =
       limit?: number;
       /** "free disk", "memory left", "idle cpu": the free share, not the used one (free-figures.ts). */
       free?: boolean;
+      /** "cpu and swap on web-1": a figure also asked for that no source reads (the reply says so). */
+      uncollected?: string;
     }
   /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
   | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }
@@ -361,7 +363,10 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const against = COMPARED.test(text) || /\btoday\b/.test(text) ? AGAINST.exec(text)?.[0] : undefined;
   if (against && (metric || named.length))
     return { kind: 'compare', metric, target, ...group, against: against === 'yesterday' ? 'yesterday' : 'last_week' };
-  if (metric) return { kind: 'metrics', metric, target, ...group, unknownTarget, ...when(), ...history };
+  if (metric) {
+    const also = UNCOLLECTED.find(([re]) => re.test(text))?.[1];
+    return { kind: 'metrics', metric, target, ...group, unknownTarget, ...when(), ...history, ...(also ? { uncollected: also } : {}) };
+  }
   if (target || named.length) return { kind: 'metrics', target, ...group, ...when() };
   if (has(WORDS.status)) return unknownTarget ? { kind: 'metrics', unknownTarget } : { kind: 'status' };
   if (unknownTarget) return { kind: 'metrics', unknownTarget };
