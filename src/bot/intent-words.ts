@@ -1,5 +1,5 @@
 /** The words the intent parser knows: metric names and synonyms, intent keywords, action verbs, fillers. */
-import type { MetricKey } from './parse-intent.js';
+import type { MetricKey } from './intent.js';
 
 export const METRIC_WORDS: Record<string, MetricKey> = {
   cpu: 'cpu',
@@ -129,3 +129,33 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
 /** "Who acked the last alert?", "is anyone on the web-2 alert?": a question about who has an alert, never an ack. */
 export const ACK_QUESTION =
   /\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call)|handling|looking at|working on|got|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b/;
+
+// Phrases the parser tests the whole question against.
+export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;
+export const AGAINST = /\byesterday\b|\blast week\b|\ba week ago\b/;
+// "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
+export const COUNT = /\b(how many|count|number of|tally|how noisy|noisiest)\b|\bmost\b(?! recent)/;
+export const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting)\b/;
+// The allow-listed action a verb asks about ("restarted" → restart_service).
+export const ACTION_OF: Record<string, string> = {
+  restart: 'restart_service',
+  reboot: 'restart_service',
+  scale: 'scale_up',
+  resize: 'scale_up',
+  clean: 'cleanup_disk',
+  cleanup: 'cleanup_disk',
+  purge: 'cleanup_disk',
+};
+export const SMALL_TALK =
+  /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?[\s!.]*$/;
+export const RULES = /\b(thresholds?|rules?|maintenance(\s+windows?)?|mute[\s-]?times?)\b/;
+export const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
+export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
+export const FREE = /\b(free|available|left|remaining|unused|idle)\b/;
+export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;
+export const NOW = /\b(right now|now|currently|at the moment|at present)\b/;
+
+export const TREND =
+  /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b/;
+export const TREND_WITH_METRIC =
+  /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|full|exhaust\w*|going (up|down)|run(s|ning)? out|how fast|headroom|leak(s|ing)?)\b/;

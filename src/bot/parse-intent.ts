@@ -1,97 +1,37 @@
-import { findTimeSpan, parseStat, type Stat, type TimeSpan } from './parse-time-span.js';
+import { findTimeSpan, parseStat, type TimeSpan } from './parse-time-span.js';
 import { FREE_OF } from './free-figures.js';
-import { findUntil, type ClockTime } from './parse-clock.js';
-import { ACK_QUESTION, ACTION_NOUNS, ACTION_VERBS, FILLERS, METRIC_WORDS, RUN_VERBS, UNCOLLECTED, WORDS } from './intent-words.js';
+import { findUntil } from './parse-clock.js';
+import type { Intent, MetricKey } from './intent.js';
+import {
+  ACK_QUESTION,
+  ACTION_NOUNS,
+  ACTION_OF,
+  ACTION_VERBS,
+  AGAINST,
+  CHART,
+  COMPARED,
+  COUNT,
+  EVERYTHING,
+  FILLERS,
+  FREE,
+  METRIC_WORDS,
+  NOW,
+  PAST,
+  RULES,
+  RUN_VERBS,
+  SILENT,
+  SMALL_TALK,
+  TREND,
+  TREND_WITH_METRIC,
+  UNCOLLECTED,
+  WORDS,
+} from './intent-words.js';
 import { labelGroup, matchTarget, roleGroup, type TargetRef } from './match-target.js';
 import { MAX_INPUT, cleanInput, closest, parseDuration } from './text-tools.js';
 
 export { matchTarget, type TargetRef };
 
-/** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
-export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';
-
-export type Intent =
-  | {
-      kind: 'metrics';
-      metric?: MetricKey;
-      target?: string;
-      /** "the api hosts", "web-1 and web-2": several targets, read only. */
-      group?: string[];
-      unknownTarget?: string;
-      span?: TimeSpan;
-      stat?: Stat;
-      /** "hosts with cpu above 80%": only targets past this, in the metric's unit. */
-      bound?: { above: boolean; value: number };
-      /** "top 3 hosts by memory": how many rows of a ranking. */
-      limit?: number;
-      /** "free disk", "memory left", "idle cpu": the free share, not the used one (free-figures.ts). */
-      free?: boolean;
-      /** "cpu and swap on web-1": a figure also asked for that no source reads (the reply says so). */
-      uncollected?: string;
-    }
-  /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
-  | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }
-  | { kind: 'trend'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan }
-  | {
-      kind: 'anomalies';
-      limit: number;
-      today: boolean;
-      target?: string;
-      group?: string[];
-      unknownTarget?: string;
-      span?: TimeSpan;
-      open?: boolean;
-      severity?: 'critical' | 'warning';
-      /** "How many anomalies this week?": counts, not a list. */
-      count?: boolean;
-      /** "Which host was down today?": only the silent-host anomalies. */
-      silent?: boolean;
-    }
-  /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
-  | { kind: 'explain'; id?: string; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning' }
-  /** "timeline an_…": what happened to an alert and who did what, in order. */
-  | { kind: 'timeline'; id?: string; target?: string }
-  /** "Anything wrong?", "what needs my attention?": what is open now and what waits for a decision. */
-  | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string }
-  /** `silent`: "any hosts down?", "which targets are silent": the answer leads with those. */
-  | { kind: 'status'; silent?: boolean }
-  | { kind: 'pending' }
-  /** `span`, `target`: "what did you restart today", "remediations on web-1 this week". */
-  | { kind: 'history'; limit: number; span?: TimeSpan; target?: string; action?: string }
-  | { kind: 'approve' | 'deny'; id?: string }
-  | {
-      kind: 'silence';
-      target?: string;
-      metric?: MetricKey;
-      /** Set in an alert's thread: silence what that alert's Silence button would. */
-      anomalyId?: string;
-      durationMs: number;
-      unknownTarget?: string;
-      /** Several targets were named: nothing is silenced, the reply asks for one. */
-      several?: string[];
-      /** "mute everything for 1h": every alert, said in so many words. */
-      all?: boolean;
-      /** "until 15:00", "till tomorrow 9am": when it ends, instead of `durationMs`. */
-      until?: ClockTime;
-    }
-  | { kind: 'silences' }
-  /** "Who acked the last alert?", "is anyone on web-2's alert?": who has taken on which alert. */
-  | { kind: 'ack_status'; id?: string; target?: string; metric?: MetricKey }
-  /** A figure no source here reads ("swap", "load average", "uptime"): said so, with what there is. */
-  | { kind: 'uncollected'; what: string; target?: string; group?: string[]; unknownTarget?: string }
-  /** "What thresholds are set?", "which rules propose restarts?": the detection and remediation rules, and maintenance windows. */
-  | { kind: 'rules'; metric?: MetricKey; target?: string; action?: string; only?: 'thresholds' | 'remediation' | 'maintenance' }
-  /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */
-  | { kind: 'compare'; metric?: MetricKey; target?: string; group?: string[]; against: 'yesterday' | 'last_week' }
-  /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
-  | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
-  | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }
-  | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
-  | { kind: 'help' }
-  /** "Thanks", "good morning". */
-  | { kind: 'small_talk'; thanks: boolean }
-  | { kind: 'unknown' }
-  | { kind: 'bad_input'; reason: string };
+export type { Intent, MetricKey } from './intent.js';
 
 const VOCAB = [...new Set([...Object.keys(METRIC_WORDS), ...Object.values(WORDS).flat()])];
 
@@ -373,35 +313,6 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (/\b(usage|current|now|metrics|numbers|stats)\b/.test(text)) return { kind: 'status' };
   return { kind: 'unknown' };
 }
-
-const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;
-const AGAINST = /\byesterday\b|\blast week\b|\ba week ago\b/;
-// "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
-const COUNT = /\b(how many|count|number of|tally|how noisy|noisiest)\b|\bmost\b(?! recent)/;
-const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting)\b/;
-// The allow-listed action a verb asks about ("restarted" → restart_service).
-const ACTION_OF: Record<string, string> = {
-  restart: 'restart_service',
-  reboot: 'restart_service',
-  scale: 'scale_up',
-  resize: 'scale_up',
-  clean: 'cleanup_disk',
-  cleanup: 'cleanup_disk',
-  purge: 'cleanup_disk',
-};
-const SMALL_TALK =
-  /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?[\s!.]*$/;
-const RULES = /\b(thresholds?|rules?|maintenance(\s+windows?)?|mute[\s-]?times?)\b/;
-const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
-const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
-const FREE = /\b(free|available|left|remaining|unused|idle)\b/;
-const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;
-const NOW = /\b(right now|now|currently|at the moment|at present)\b/;
-
-const TREND =
-  /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b/;
-const TREND_WITH_METRIC =
-  /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|full|exhaust\w*|going (up|down)|run(s|ning)? out|how fast|headroom|leak(s|ing)?)\b/;
 
 const BOUND =
   /(\babove|\bover|\bgreater than|\bmore than|\bhigher than|\bexceeding|\bexceeds|\bbelow|\bunder|\bless than|\blower than)\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-])/;

@@ -1,0 +1,89 @@
+/** What a chat question asks for: the parser's output (parse-intent.ts), the answers' input. */
+import type { ClockTime } from './parse-clock.js';
+import type { Stat, TimeSpan } from './parse-time-span.js';
+
+/** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
+export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';
+
+export type Intent =
+  | {
+      kind: 'metrics';
+      metric?: MetricKey;
+      target?: string;
+      /** "the api hosts", "web-1 and web-2": several targets, read only. */
+      group?: string[];
+      unknownTarget?: string;
+      span?: TimeSpan;
+      stat?: Stat;
+      /** "hosts with cpu above 80%": only targets past this, in the metric's unit. */
+      bound?: { above: boolean; value: number };
+      /** "top 3 hosts by memory": how many rows of a ranking. */
+      limit?: number;
+      /** "free disk", "memory left", "idle cpu": the free share, not the used one (free-figures.ts). */
+      free?: boolean;
+      /** "cpu and swap on web-1": a figure also asked for that no source reads (the reply says so). */
+      uncollected?: string;
+    }
+  /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
+  | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }
+  | { kind: 'trend'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan }
+  | {
+      kind: 'anomalies';
+      limit: number;
+      today: boolean;
+      target?: string;
+      group?: string[];
+      unknownTarget?: string;
+      span?: TimeSpan;
+      open?: boolean;
+      severity?: 'critical' | 'warning';
+      /** "How many anomalies this week?": counts, not a list. */
+      count?: boolean;
+      /** "Which host was down today?": only the silent-host anomalies. */
+      silent?: boolean;
+    }
+  /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
+  | { kind: 'explain'; id?: string; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning' }
+  /** "timeline an_…": what happened to an alert and who did what, in order. */
+  | { kind: 'timeline'; id?: string; target?: string }
+  /** "Anything wrong?", "what needs my attention?": what is open now and what waits for a decision. */
+  | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string }
+  /** `silent`: "any hosts down?", "which targets are silent": the answer leads with those. */
+  | { kind: 'status'; silent?: boolean }
+  | { kind: 'pending' }
+  /** `span`, `target`: "what did you restart today", "remediations on web-1 this week". */
+  | { kind: 'history'; limit: number; span?: TimeSpan; target?: string; action?: string }
+  | { kind: 'approve' | 'deny'; id?: string }
+  | {
+      kind: 'silence';
+      target?: string;
+      metric?: MetricKey;
+      /** Set in an alert's thread: silence what that alert's Silence button would. */
+      anomalyId?: string;
+      durationMs: number;
+      unknownTarget?: string;
+      /** Several targets were named: nothing is silenced, the reply asks for one. */
+      several?: string[];
+      /** "mute everything for 1h": every alert, said in so many words. */
+      all?: boolean;
+      /** "until 15:00", "till tomorrow 9am": when it ends, instead of `durationMs`. */
+      until?: ClockTime;
+    }
+  | { kind: 'silences' }
+  /** "Who acked the last alert?", "is anyone on web-2's alert?": who has taken on which alert. */
+  | { kind: 'ack_status'; id?: string; target?: string; metric?: MetricKey }
+  /** A figure no source here reads ("swap", "load average", "uptime"): said so, with what there is. */
+  | { kind: 'uncollected'; what: string; target?: string; group?: string[]; unknownTarget?: string }
+  /** "What thresholds are set?", "which rules propose restarts?": the detection and remediation rules, and maintenance windows. */
+  | { kind: 'rules'; metric?: MetricKey; target?: string; action?: string; only?: 'thresholds' | 'remediation' | 'maintenance' }
+  /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */
+  | { kind: 'compare'; metric?: MetricKey; target?: string; group?: string[]; against: 'yesterday' | 'last_week' }
+  /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
+  | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
+  | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }
+  | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
+  | { kind: 'help' }
+  /** "Thanks", "good morning". */
+  | { kind: 'small_talk'; thanks: boolean }
+  | { kind: 'unknown' }
+  | { kind: 'bad_input'; reason: string };
