@@ -52,44 +52,41 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
     }
   const hhmm = (ts: number) => clock(ts).slice(0, 5);
   const head = `today so far vs the same hours ${thenName} (${hhmm(windows.now[0])}–${hhmm(windows.now[1])} UTC)`;
-  const what = i.metric ? (METRIC_LABEL[metrics[0]!] ?? metrics[0]!) + (metrics.length > 1 ? ' (in and out)' : '') : 'metrics';
-  if (rows.length === 0) return `No ${what} samples for ${names.join(', ')} today or ${thenName}.`;
+  const label = (m: string) => METRIC_LABEL[m] ?? m;
+  const what = metrics.length > 2 ? 'metrics' : metrics.length === 2 ? 'network' : label(metrics[0]!);
+  if (rows.length === 0) return `No ${what === 'metrics' ? '' : `${what} `}samples for ${names.join(', ')} today or ${thenName}.`;
+  const cols = (first: string) => [first, 'today avg', `${thenName} avg`, 'change', 'today peak', `${thenName} peak`];
+  const line = (first: string, { metric: m, now, then }: (typeof rows)[number]) => [
+    first,
+    cell(m, now, (s) => s.avg),
+    cell(m, then, (s) => s.avg),
+    change(m, now, then),
+    cell(m, now, (s) => s.max.value),
+    cell(m, then, (s) => s.max.value),
+  ];
   const lines: string[] = [];
-  if (i.target) {
-    lines.push(`${i.target}, ${head}:`);
+  if (i.target)
     lines.push(
+      `${i.target}, ${head}:`,
       table(
-        ['metric', 'today avg', `${thenName} avg`, 'change', 'today peak', `${thenName} peak`],
-        rows.map((r) => [
-          METRIC_LABEL[r.metric] ?? r.metric,
-          cell(r.metric, r.now, (s) => s.avg),
-          cell(r.metric, r.then, (s) => s.avg),
-          change(r.metric, r.now, r.then),
-          cell(r.metric, r.now, (s) => s.max.value),
-          cell(r.metric, r.then, (s) => s.max.value),
-        ]),
+        cols('metric'),
+        rows.map((r) => line(label(r.metric), r)),
       ),
     );
-  } else {
-    const metric = metrics[0]!;
-    const ranked = rows.filter((r) => r.metric === metric).sort((a, z) => (z.now?.avg ?? -Infinity) - (a.now?.avg ?? -Infinity));
-    lines.push(`${what}, ${head}:`);
+  else {
+    // Per metric (network has two), busiest today first.
+    const ranked = [...rows].sort(
+      (a, z) => metrics.indexOf(a.metric) - metrics.indexOf(z.metric) || (z.now?.avg ?? -Infinity) - (a.now?.avg ?? -Infinity),
+    );
+    const first = (r: (typeof rows)[number]) => (metrics.length > 1 ? `${r.target} ${label(r.metric)}` : r.target);
     lines.push(
+      `${what}, ${head}:`,
       table(
-        ['target', 'today avg', `${thenName} avg`, 'change', 'today peak', `${thenName} peak`],
-        ranked
-          .slice(0, FLEET_ROWS)
-          .map((r) => [
-            r.target,
-            cell(metric, r.now, (s) => s.avg),
-            cell(metric, r.then, (s) => s.avg),
-            change(metric, r.now, r.then),
-            cell(metric, r.now, (s) => s.max.value),
-            cell(metric, r.then, (s) => s.max.value),
-          ]),
+        cols('target'),
+        ranked.slice(0, FLEET_ROWS).map((r) => line(first(r), r)),
       ),
     );
-    if (ranked.length > FLEET_ROWS) lines.push(`…and ${ranked.length - FLEET_ROWS} more targets; name one to compare it.`);
+    if (ranked.length > FLEET_ROWS) lines.push(`…and ${ranked.length - FLEET_ROWS} more lines; name a target to compare it.`);
   }
   // A side whose samples start well after its window opens covers only part of it: say so, so a
   // short window is not read as a calm one.
@@ -101,7 +98,7 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
     if (late.length === 0) continue;
     const starts = [...new Set(late.map((r) => hhmm(r[side]!.first)))].sort();
     const from = starts.length === 1 ? starts[0] : `between ${starts[0]} and ${starts.at(-1)}`;
-    const who = [...new Set(late.map((r) => (i.target ? (METRIC_LABEL[r.metric] ?? r.metric) : r.target)))];
+    const who = [...new Set(late.map((r) => (i.target ? label(r.metric) : r.target)))];
     const some =
       late.length < rows.length ? ` for ${who.slice(0, 3).join(', ')}${who.length > 3 ? ` and ${who.length - 3} more` : ''}` : '';
     lines.push(`${name} has samples only from ${from} UTC on${some}; compare with care.`);

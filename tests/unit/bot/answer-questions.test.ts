@@ -445,3 +445,21 @@ describe('small talk', () => {
     expect(ask('hello', c)).toMatch(/^Hello\. 2 targets, 1 open anomaly, 0 pending approvals\. .* Ask "help" for what I answer\.$/);
   });
 });
+
+describe('comparing network across the fleet', () => {
+  it('shows both directions, one line each, and names the fleet figure it compares', () => {
+    const c = ctx();
+    c.store.saveSamples([
+      { target: 'web-1', metric: 'net_in', ts: NOW - 60_000, value: 2e6 },
+      { target: 'web-1', metric: 'net_out', ts: NOW - 60_000, value: 1e6 },
+      { target: 'web-1', metric: 'net_in', ts: NOW - 86_400_000 - 60_000, value: 1e6 },
+    ]);
+    const r = ask('network today vs yesterday', c).split('\n');
+    expect(r[0]).toBe('network, today so far vs the same hours yesterday (00:00–11:49 UTC):');
+    expect(r.slice(3, 5)).toEqual([
+      expect.stringMatching(/^web-1 network in\s+2\.00 MB\/s\s+1\.00 MB\/s\s+\+100%/),
+      expect.stringMatching(/^web-1 network out\s+1\.00 MB\/s\s+no samples\s+—/),
+    ]);
+    expect(ask('is cpu higher than yesterday', c).split('\n')[0]).toBe('CPU, today so far vs the same hours yesterday (00:00–11:49 UTC):');
+  });
+});
