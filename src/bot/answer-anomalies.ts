@@ -41,7 +41,9 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   if (i.group) list = list.filter((a) => i.group!.includes(a.target));
   if (i.severity) list = list.filter((a) => a.severity === i.severity);
   if (i.silent) list = list.filter((a) => a.detector === 'silence');
-  const kind = `${i.open && openAt === undefined ? 'open ' : ''}${i.severity ? `${i.severity} ` : ''}${i.silent ? 'silent-host ' : ''}`;
+  if (i.acked !== undefined) list = list.filter((a) => Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked);
+  const acked = i.acked === undefined ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
+  const kind = `${i.open && openAt === undefined ? 'open ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${i.silent ? 'silent-host ' : ''}`;
   const scope = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
   if (list.length === 0) return `No ${kind}anomalies${scope}.`;
   const atLeast = capped ? 'at least ' : '';

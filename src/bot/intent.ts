@@ -41,6 +41,8 @@ export type Intent =
       count?: boolean;
       /** "Which host was down today?": only the silent-host anomalies. */
       silent?: boolean;
+      /** "Unacknowledged alerts" (false), "acked alerts today" (true): by whether someone took them on. */
+      acked?: boolean;
     }
   /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
   | { kind: 'explain'; id?: string; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning' }

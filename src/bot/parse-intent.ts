@@ -139,9 +139,13 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const leads = (list: readonly string[]) => leadAt >= 0 && list.includes(words[leadAt]!);
   const command = (list: readonly string[]) => leads(list) && !text.trim().endsWith('?');
   // Short words are never fuzzy-matched, so "ask" is not "ack".
-  if (ACK_QUESTION.test(text) && !command(WORDS.unack)) return { kind: 'ack_status', id: an, target, ...(metric ? { metric } : {}) };
-  if (command(WORDS.ack) || command(WORDS.unack))
-    return { kind: command(WORDS.ack) ? 'ack' : 'unack', id: an, target, unknownTarget, ...several };
+  // Taking an alert on or handing it back needs the verb itself, or a word near it said of one
+  // alert ("acknowledged web-1"): "acknowledged alerts today" and "unacknowledged alerts" ask for a list.
+  const ackVerb = (list: readonly string[]) =>
+    command(list) && (list.includes(tokens[leadAt]!) || (Boolean(target || an) && !has(WORDS.anomalies)));
+  if (ACK_QUESTION.test(text) && !ackVerb(WORDS.unack)) return { kind: 'ack_status', id: an, target, ...(metric ? { metric } : {}) };
+  if (ackVerb(WORDS.ack) || ackVerb(WORDS.unack))
+    return { kind: ackVerb(WORDS.ack) ? 'ack' : 'unack', id: an, target, unknownTarget, ...several };
   if (has(WORDS.timeline)) return { kind: 'timeline', id: an ?? rp, target };
   const everything = !named.length && !metric && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {};
   if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target, ...(sl ? {} : everything) };
@@ -297,6 +301,12 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       ...(has(WORDS.open) || (!span && NOW.test(text)) ? { open: true } : {}),
       ...(severity ? { severity } : {}),
       ...(counting ? { count: true } : {}),
+      // "Unacknowledged alerts", "acked alerts today": only those nobody has, or somebody has, taken on.
+      ...(/\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b/.test(text)
+        ? { acked: false }
+        : /\b(?:acked|acknowledged)\b/.test(text)
+          ? { acked: true }
+          : {}),
     };
   }
   // "cpu on web-1 vs yesterday", "is memory higher than last week?": the same hours, side by side.

@@ -318,6 +318,17 @@ describe('who has an alert', () => {
       /^• an_quiet .*: never posted as an alert \(held, silenced or routed nowhere\), so nobody could acknowledge it$/,
     );
     expect(ask('who acked an_nope', c)).toBe('I have no anomaly an_nope.');
+    // Lists by whether someone took them on.
+    expect(
+      ask('unacknowledged alerts', c)
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(' ')[1]),
+    ).toEqual(['an_quiet', 'an_dbmem', 'an_morning']);
+    expect(ask('acknowledged alerts today', c).split('\n')).toEqual([
+      '1 acknowledged anomaly today (UTC), 0 open; all:',
+      expect.stringMatching(/^• an_webcpu /),
+    ]);
     // Asking is never acknowledging.
     expect(c.store.chat.ackOfAnomaly('an_dbmem')).toBeUndefined();
   });

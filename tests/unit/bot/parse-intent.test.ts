@@ -337,6 +337,11 @@ describe('parseIntent', () => {
     expect(parseIntent('ack web-1', targets)).toMatchObject({ kind: 'ack', target: 'web-1' });
     expect(parseIntent('unack web-1', targets)).toMatchObject({ kind: 'unack', target: 'web-1' });
     expect(parseIntent('who is on call', targets).kind).not.toBe('ack_status');
+    // One letter from a verb is not the verb: these ask for a list and must never act.
+    expect(parseIntent('acknowledged alerts today', targets)).toMatchObject({ kind: 'anomalies', acked: true });
+    expect(parseIntent('unacknowledged alerts', targets)).toMatchObject({ kind: 'anomalies', acked: false });
+    expect(parseIntent('unacked alerts on web-1', targets)).toMatchObject({ kind: 'anomalies', acked: false, target: 'web-1' });
+    expect(parseIntent('acknowledge web-1', targets)).toMatchObject({ kind: 'ack', target: 'web-1' });
   });
 
   it('names a figure nothing collects instead of answering with another', () => {
