@@ -1,4 +1,5 @@
 import { RingBuffer, median } from './ring-buffer.js';
+import { SortedWindow } from './sorted-window.js';
 import { packState, unpackState } from './state-codec.js';
 
 export interface SeriesDetectorParams {
@@ -99,6 +100,8 @@ export interface SeriesScore {
  */
 export class SeriesDetector {
   private values: RingBuffer;
+  /** The reference window (the `ref` values before the latest `short - 1`), in order. */
+  private readonly refSorted: SortedWindow;
   private peaks = new Float64Array(PEAKS);
   private season = new Float64Array(SLOTS);
   private seasonN = new Float64Array(SLOTS);
@@ -124,6 +127,7 @@ export class SeriesDetector {
 
   constructor(readonly p: SeriesDetectorParams = DEFAULT_SERIES) {
     this.values = new RingBuffer(Math.max(p.range, p.ref + p.short));
+    this.refSorted = new SortedWindow(p.ref + 1);
     this.decay = Math.pow(0.5, 1 / Math.max(1, p.halfLife));
     this.meds = new Float64Array(Math.max(1, p.volWindow - p.short + 1));
     const n = this.values.capacity + 1;
@@ -152,6 +156,7 @@ export class SeriesDetector {
       this.seasonN[slot] = n + 1;
     }
     const evicted = this.values.push(x);
+    this.slideReference();
     // The ring keeps 32-bit values; the running range must hold the same ones for eviction to match.
     const kept = Math.fround(x);
     if (evicted === this.lo || evicted === this.hi) this.lo = this.hi = Number.NaN;
@@ -174,14 +179,10 @@ export class SeriesDetector {
     const a = SeriesDetector.a;
     const b = SeriesDetector.b;
     // Reference: up to `ref` values before the most recent `short - 1`; its median and MAD.
-    const k = this.values.tail(Math.min(n, p.ref + p.short - 1), a);
-    const refN = Math.max(8, k - (p.short - 1));
-    const med = median(a, refN, b);
-    for (let i = 0; i < refN; i++) b[i] = Math.abs(a[i]! - med);
-    const mad = median(b, refN, b.subarray(refN));
+    const med = this.refSorted.median();
+    const mad = this.refSorted.medianDistance(med);
     // Current level: the median of the last short-1 values and x.
-    const recentN = k - refN;
-    for (let i = 0; i < recentN; i++) b[i] = a[refN + i]!;
+    const recentN = this.values.tail(p.short - 1, b);
     b[recentN] = x;
     const level = median(b, recentN + 1, b.subarray(recentN + 1));
     // Recent spread.
@@ -282,6 +283,20 @@ export class SeriesDetector {
     };
   }
 
+  /** Moves the reference window on by the value that just left the recent ones (after a push). */
+  private slideReference(): void {
+    const entering = this.values.length - this.p.short;
+    if (entering < 0) return;
+    this.refSorted.insert(this.values.at(entering));
+    if (this.refSorted.length > this.p.ref && !this.refSorted.remove(this.values.at(entering - this.p.ref))) this.rebuildReference();
+  }
+
+  private rebuildReference(): void {
+    this.refSorted.clear();
+    const end = this.values.length - this.p.short + 1;
+    for (let i = Math.max(0, end - this.p.ref); i < end; i++) this.refSorted.insert(this.values.at(i));
+  }
+
   /**
    * The time-of-day residual in its own typical size where that is tighter than the value's spread:
    * on a strongly daily series the reference MAD is mostly the daily swing, which would hide a
@@ -316,6 +331,7 @@ export class SeriesDetector {
     const peaks = arrays.length === 4 ? arrays[1]! : new Float64Array(0);
     if (peaks.length !== PEAKS && peaks.length !== KINDS.length) return s; // an older format: start afresh
     s.values = RingBuffer.from(arrays[0]!, s.values.capacity);
+    s.rebuildReference();
     s.peaks.set(peaks);
     // State saved before the downward peaks existed: each side starts from the shared peak.
     if (peaks.length === KINDS.length) {
