@@ -58,6 +58,27 @@ describe('sqlite store samples', () => {
     store.close();
   });
 
+  it('compacts samples that arrived out of order, and merges a late one into the chunk that covers it', () => {
+    const store = createSqliteStore(path.join(tempDir(), 'db.sqlite'));
+    const at = (i: number, value = i) => ({ target: 'c', metric: 'mem', ts: i * 30_000, value });
+    store.saveSamples([at(5), at(3), at(9), at(4)]);
+    store.saveSamples([{ target: 'd', metric: 'mem', ts: 0, value: 7 }]);
+    expect(store.compactSamples(10 * 30_000)).toBe(5);
+    // A chunk keyed by its first arrival rather than its first ts would miss a query for the earliest alone.
+    expect(store.series('c', 'mem', 3 * 30_000, 3 * 30_000).map((x) => x.value)).toEqual([3]);
+    store.saveSamples([at(6), at(4, 40)]);
+    expect(store.compactSamples(10 * 30_000)).toBe(2);
+    expect(store.series('c', 'mem', 0).map((x) => [x.ts / 30_000, x.value])).toEqual([
+      [3, 3],
+      [4, 40],
+      [5, 5],
+      [6, 6],
+      [9, 9],
+    ]);
+    expect(store.series('d', 'mem', 0).map((x) => x.value)).toEqual([7]);
+    store.close();
+  });
+
   it('keeps the blamed metric of a host anomaly, and opens a file from before that column', () => {
     // A store at schema version 2 (before the column) with an anomaly in it.
     const file = storeAtVersion(2, (old) =>
