@@ -52,6 +52,11 @@ const VGATE = 0.5;
 // must be a little larger than a rise: 1 + minDeviation/3.5 times instead of 1 + minDeviation/4.
 const FALL = 3.5;
 const RISE = 4;
+// A new extreme raises its remembered peak at most this many times over. One absurd reading (a
+// counter reset, a unit slip, 1e9 from a broken exporter) would otherwise set a peak that hides
+// every real episode of the series for weeks while it halves every halfLife samples; it still
+// alarms, as the extreme it is. 4 changes no NAB figure; 2 trades 36 false alarms for 2 windows.
+const PEAK_GROWTH = 4;
 const KINDS = ['spike', 'range', 'shift', 'variance', 'seasonal', 'drift'] as const;
 // Each statistic's floor is minDeviation times how far it wanders on plain noise compared with one
 // value: a median of 4 values (shift) about 0.6 as far; an exceedance of the trailing range is
@@ -260,7 +265,8 @@ export class SeriesDetector {
         best = r;
         kind = i;
       }
-      this.peaks[j] = Math.max(v, this.peaks[j]! * this.decay);
+      const held = this.peaks[j]!;
+      this.peaks[j] = Math.max(held > 0 ? Math.min(v, PEAK_GROWTH * held) : v, held * this.decay);
       if (i < LOW.length) this.peaks[j === i ? LOW[i]! : i]! *= this.decay;
     }
     this.sinceAlarm++;

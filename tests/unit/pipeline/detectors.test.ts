@@ -87,6 +87,18 @@ describe('series detector', () => {
     expect(alarms.filter(([i]) => i > 3000 && i !== 4000)).toEqual([]);
   });
 
+  it('is not blinded by one absurd reading: a later, real episode still alarms', () => {
+    const d = new SeriesDetector(DEFAULT_SERIES);
+    const series = noisy(7000, 21);
+    series[2000] = 80; // a first, ordinary spike: the peaks learn what an episode looks like here
+    series[3000] = 1e6; // a broken exporter, once
+    series[6500] = 160; // a real episode, three times the first one's size
+    const alarms = series.map((v, i) => [i, d.update(v, i * 300_000).alarm] as const).filter(([, a]) => a >= ALARM);
+    // Had the peaks taken the absurd reading in full, the real episode would be about 1/8,000 of
+    // them: a new extreme again only after 13 half-lives, some 200,000 samples (68 days at 30 s).
+    expect(alarms.map(([i]) => i).filter((i) => i >= 2000)).toEqual([2000, 3000, 6500]);
+  });
+
   it('compares range exceedances in the series’ own units, so a taller spike alarms after the floor has grown', () => {
     // Mostly zeros with a few ones (no spread): the scale is a floor that grows with the range.
     const rng = createRng(13);
