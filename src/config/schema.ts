@@ -172,7 +172,7 @@ export const configSchema = obj({
     { metric: 'disk', above: 90, forSamples: 3, severity: 'warning' },
   ]),
   detectors: obj({
-    resolveAfterSamples: z.number().int().min(1).default(3),
+    resolveAfterSamples: z.number().int().min(1).max(10_000).default(3),
     /** Per-series robust statistics (src/pipeline/detect/series-detector.ts); defaults tuned on NAB. */
     robust: obj({
       enabled: z.boolean().default(true),
@@ -185,7 +185,7 @@ export const configSchema = obj({
       short: z.number().int().min(2).max(64).default(4),
       volWindow: z.number().int().min(8).max(1024).default(32),
       range: z.number().int().min(32).max(8192).default(1024),
-      minHistory: z.number().int().min(8).default(100),
+      minHistory: z.number().int().min(8).max(1_000_000).default(100),
       /** Smallest deviation (robust scale units) that may alarm: quiet on plain noise. */
       minDeviation: z.number().min(0).max(100).default(6),
       quietSamples: z.number().int().min(1).max(1_000_000).default(3000),
@@ -201,10 +201,10 @@ export const configSchema = obj({
       // 1,008 rows of one sample in 20: a week at 30 s (docs/detection.md).
       window: z.number().int().min(64).max(4096).default(1008),
       stride: z.number().int().min(1).max(60).default(20),
-      refitEvery: z.number().int().min(1).default(240),
-      minHistory: z.number().int().min(32).default(120),
+      refitEvery: z.number().int().min(1).max(100_000).default(240),
+      minHistory: z.number().int().min(32).max(100_000).default(120),
       /** Samples before the forest may alert: a whole day at 30 s, so no time of day is novel. */
-      warmup: z.number().int().min(1).default(2880),
+      warmup: z.number().int().min(1).max(1_000_000).default(2880),
       threshold: z.number().min(0).max(1).default(0.74),
       /** An open host episode stays open while the score is at least this (capped at threshold). */
       holdThreshold: z.number().min(0).max(1).default(0.7),
@@ -212,9 +212,9 @@ export const configSchema = obj({
     }).prefault({}),
     silence: obj({
       enabled: z.boolean().default(true),
-      afterSeconds: z.number().int().min(1).default(120),
+      afterSeconds: z.number().int().min(1).max(604_800).default(120),
     }).prefault({}),
-    persistEverySeconds: z.number().int().min(0).default(900),
+    persistEverySeconds: z.number().int().min(0).max(86_400).default(900),
   }).prefault({}),
   remediation: obj({
     approvalTtlMinutes: z.number().positive().max(10_080).default(30),
@@ -241,7 +241,8 @@ export const configSchema = obj({
       bucket: z.string().optional(),
       prefix: z.string().default('smartcloudops/'),
       region: z.string().default('us-east-1'),
-      flushEverySeconds: z.number().int().positive().default(30),
+      // A timer: Node fires one longer than 2^31 ms (24.8 days) every millisecond instead.
+      flushEverySeconds: z.number().int().positive().max(86_400).default(30),
     }).prefault({}),
   }).prefault({}),
   approvers: obj({
@@ -274,8 +275,8 @@ export const configSchema = obj({
     maskHosts: z.boolean().default(false),
     /** US dollars per million tokens, for the cost estimate on /metrics. */
     pricing: obj({
-      inputPerMillion: z.number().min(0).default(0.15),
-      outputPerMillion: z.number().min(0).default(0.6),
+      inputPerMillion: z.number().min(0).max(10_000).default(0.15),
+      outputPerMillion: z.number().min(0).max(10_000).default(0.6),
     }).prefault({}),
   }).prefault({}),
   chat: obj({
@@ -284,7 +285,7 @@ export const configSchema = obj({
         .string()
         .regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash command like "/ops"')
         .default('/ops'),
-      watchdogSeconds: z.number().int().min(1).default(120),
+      watchdogSeconds: z.number().int().min(1).max(3600).default(120),
     }).prefault({}),
     discord: obj({
       command: z
@@ -298,7 +299,7 @@ export const configSchema = obj({
      * instead of one per target; more of that kind within the window join it.
      */
     fleetGroup: obj({
-      minTargets: z.number().int().min(2).default(5),
+      minTargets: z.number().int().min(2).max(10_000).default(5),
       windowMinutes: z.number().min(0).max(1440).default(10),
     }).prefault({}),
     channels: obj({

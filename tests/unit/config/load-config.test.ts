@@ -106,6 +106,37 @@ describe('loadConfig', () => {
     expect(p).toMatch(/config\.retention\.samplesHours: Too big/);
   });
 
+  it('bounds the knobs whose huge values would misbehave quietly: a timer that fires every millisecond, a detector that never wakes', () => {
+    const p = problems({
+      'c.json': {
+        targetsFile: 't.json',
+        records: { s3: { flushEverySeconds: 3_000_000 } },
+        chat: { slack: { watchdogSeconds: 1e7 }, fleetGroup: { minTargets: 1e9 } },
+        detectors: {
+          resolveAfterSamples: 1e9,
+          persistEverySeconds: 1e9,
+          robust: { minHistory: 1e12 },
+          iforest: { refitEvery: 1e9, minHistory: 1e9, warmup: 1e12 },
+          silence: { afterSeconds: 1e9 },
+        },
+      },
+      't.json': targets,
+    }).join('\n');
+    for (const field of [
+      'records.s3.flushEverySeconds',
+      'chat.slack.watchdogSeconds',
+      'chat.fleetGroup.minTargets',
+      'detectors.resolveAfterSamples',
+      'detectors.persistEverySeconds',
+      'detectors.robust.minHistory',
+      'detectors.iforest.refitEvery',
+      'detectors.iforest.minHistory',
+      'detectors.iforest.warmup',
+      'detectors.silence.afterSeconds',
+    ])
+      expect(p).toMatch(new RegExp(`config\\.${field.replace(/\./g, '\\.')}: Too big`));
+  });
+
   it('explains a threshold without a limit', () => {
     expect(problems({ 'c.json': { targetsFile: 't.json', thresholds: [{ metric: 'cpu' }] }, 't.json': targets })[0]).toMatch(
       /config\.thresholds\.0: a threshold needs "above" or "below"/,
