@@ -41,9 +41,10 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   if (i.group) list = list.filter((a) => i.group!.includes(a.target));
   if (i.severity) list = list.filter((a) => a.severity === i.severity);
   if (i.silent) list = list.filter((a) => a.detector === 'silence');
+  if (i.resolved) list = list.filter((a) => a.status !== 'open');
   if (i.acked !== undefined) list = list.filter((a) => Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked);
   const acked = i.acked === undefined ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
-  const kind = `${i.open && openAt === undefined ? 'open ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${i.silent ? 'silent-host ' : ''}`;
+  const kind = `${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${i.silent ? 'silent-host ' : ''}`;
   const scope = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
   if (list.length === 0) return `No ${kind}anomalies${scope}.`;
   const atLeast = capped ? 'at least ' : '';
@@ -61,7 +62,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const fleetNote = events.length
     ? `, ${inEvents} of them in ${events.length === 1 ? 'one fleet-wide event' : `${events.length} fleet-wide events`}`
     : '';
-  const head = `${atLeast}${list.length} ${what}${i.open ? '' : `, ${open} open`}${fleetNote}; ${shown.length === lines.length ? 'all' : `the last ${shown.length}`}:`;
+  const head = `${atLeast}${list.length} ${what}${i.open || i.resolved ? '' : `, ${open} open`}${fleetNote}; ${shown.length === lines.length ? 'all' : `the last ${shown.length}`}:`;
   return [head, ...shown.map((l) => l.text)].join('\n');
 }
 

@@ -20,6 +20,8 @@ import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompare } from './answer-compare.js';
 import { answerRules, maintenanceLines } from './answer-rules.js';
 import { answerUncollected } from './answer-uncollected.js';
+import { answerLastSeen } from './answer-last-seen.js';
+import { latestBy, newestOf } from './latest-by-target.js';
 
 export interface AnswerContext {
   store: Store;
@@ -45,6 +47,7 @@ export const HELP = [
   '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
   '• "anything wrong?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?"',
+  '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute everything for 1h", "silences", "unsnooze web-1"',
   '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1", "who acked the last alert?"',
@@ -52,16 +55,6 @@ export const HELP = [
 ].join('\n');
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** When a target last reported anything, 0 for never. */
-const newestOf = (latest: Map<string, Map<string, Sample>>, target: string) =>
-  Math.max(0, ...[...(latest.get(target)?.values() ?? [])].map((s) => s.ts));
-
-function latestBy(store: Store): Map<string, Map<string, Sample>> {
-  const m = new Map<string, Map<string, Sample>>();
-  for (const s of store.latestSamples()) (m.get(s.target) ?? m.set(s.target, new Map()).get(s.target)!).set(s.metric, s);
-  return m;
-}
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
@@ -310,6 +303,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerAckStatus(i, c);
     case 'uncollected':
       return answerUncollected(i, c);
+    case 'last_seen':
+      return answerLastSeen(i, c);
     case 'attention':
       return i.unknownTarget && !i.target && !i.group ? unknownTargetReply(i.unknownTarget, c.targets) : answerAttention(i, c);
     case 'status':

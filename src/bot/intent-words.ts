@@ -52,7 +52,46 @@ export const WORDS = {
   reasoning: ['compare', 'compared', 'comparison', 'versus', 'vs', 'should', 'correlation', 'trend', 'unusual', 'changed', 'cause'],
   // Everyday words within an edit or two of a keyword: "show" is not "slow", "list" not "last",
   // "warning" not "waiting".
-  neutral: ['show', 'shows', 'list', 'lists', 'give', 'tell', 'display', 'print', 'check', 'fetch', 'find', 'most', 'host', 'post', 'past'],
+  neutral: [
+    'show',
+    'shows',
+    'list',
+    'lists',
+    'give',
+    'tell',
+    'display',
+    'print',
+    'check',
+    'fetch',
+    'find',
+    'most',
+    'host',
+    'post',
+    'past',
+    // "sending" is not "pending", "improve" not "approve", "resolved" not "unresolved", "fast" not "last",
+    // "expected" not "executed", "complete" not "compute" (found by running a prose corpus through the matcher).
+    'sending',
+    'reading',
+    'readings',
+    'writing',
+    'working',
+    'improve',
+    'resolved',
+    'fast',
+    'faster',
+    'least',
+    'expected',
+    'expect',
+    'complete',
+    'completed',
+    'compile',
+    'compose',
+    'present',
+    'prevent',
+    'correct',
+    'project',
+    'parsing',
+  ],
   open: ['open', 'ongoing', 'active', 'firing', 'unresolved', 'current'],
   critical: ['critical', 'crit', 'severe', 'sev1'],
   warning: ['warning', 'warnings', 'warn'],
@@ -135,6 +174,15 @@ export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|a
 export const AGAINST = /\byesterday\b|\blast week\b|\ba week ago\b/;
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 export const COUNT = /\b(how many|count|number of|tally|how noisy|noisiest)\b|\bmost\b(?! recent)/;
+// "When did web-2 last report?", "last seen db-1", "how long has web-2 been silent?": when a target last sent data.
+export const LAST_SEEN = new RegExp(
+  [
+    String.raw`\blast (?:seen|reported|report|reports|heard|heartbeat|check[- ]?in|checked in|contact)\b`,
+    String.raw`\b(?:when|what time)\b.*\blast (?:report|reported|send|sent|hear|heard|checked|pinged|up|online|alive|seen)\b`,
+    String.raw`\b(?:when|what time)\b.*\b(?:stop|stopped|go|went|gone) (?:reporting|sending|silent|quiet|dark|offline)\b`,
+    String.raw`\bhow long (?:has|have|is|are)\b.*\b(?:silent|quiet|dark|offline|down|not reporting|unreachable)\b`,
+  ].join('|'),
+);
 export const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting)\b/;
 // The allow-listed action a verb asks about ("restarted" → restart_service).
 export const ACTION_OF: Record<string, string> = {
@@ -153,6 +201,7 @@ export const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|vis
 export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
 export const FREE = /\b(free|available|left|remaining|unused|idle)\b/;
 export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;
+export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|recovered|ended)\b/;
 export const NOW = /\b(right now|now|currently|at the moment|at present)\b/;
 
 export const TREND =

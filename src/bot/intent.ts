@@ -36,6 +36,8 @@ export type Intent =
       unknownTarget?: string;
       span?: TimeSpan;
       open?: boolean;
+      /** "Resolved alerts today": only those that have ended. */
+      resolved?: boolean;
       severity?: 'critical' | 'warning';
       /** "How many anomalies this week?": counts, not a list. */
       count?: boolean;
@@ -73,6 +75,8 @@ export type Intent =
     }
   | { kind: 'silences' }
   /** "Who acked the last alert?", "is anyone on web-2's alert?": who has taken on which alert. */
+  /** "When did web-2 last report?": when each target last sent data, and its silences (answer-last-seen.ts). */
+  | { kind: 'last_seen'; target?: string; group?: string[]; unknownTarget?: string }
   | { kind: 'ack_status'; id?: string; target?: string; metric?: MetricKey }
   /** A figure no source here reads ("swap", "load average", "uptime"): said so, with what there is. */
   | { kind: 'uncollected'; what: string; target?: string; group?: string[]; unknownTarget?: string }

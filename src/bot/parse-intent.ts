@@ -14,9 +14,11 @@ import {
   EVERYTHING,
   FILLERS,
   FREE,
+  LAST_SEEN,
   METRIC_WORDS,
   NOW,
   PAST,
+  RESOLVED,
   RULES,
   RUN_VERBS,
   SILENT,
@@ -147,6 +149,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   if (ackVerb(WORDS.ack) || ackVerb(WORDS.unack))
     return { kind: ackVerb(WORDS.ack) ? 'ack' : 'unack', id: an, target, unknownTarget, ...several };
   if (has(WORDS.timeline)) return { kind: 'timeline', id: an ?? rp, target };
+  if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
   const everything = !named.length && !metric && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {};
   if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target, ...(sl ? {} : everything) };
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
@@ -298,7 +301,12 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       unknownTarget,
       ...(span && !(span.kind === 'day' && span.daysBack === 0) ? { span } : {}),
       // "Any alerts right now?" asks what is open.
-      ...(has(WORDS.open) || (!span && NOW.test(text)) ? { open: true } : {}),
+      // "Resolved alerts today": only those that ended; "not resolved yet" is the open ones.
+      ...(RESOLVED.test(text)
+        ? { resolved: true }
+        : has(WORDS.open) || /\bnot (?:yet )?(?:resolved|closed|cleared)\b/.test(text) || (!span && NOW.test(text))
+          ? { open: true }
+          : {}),
       ...(severity ? { severity } : {}),
       ...(counting ? { count: true } : {}),
       // "Unacknowledged alerts", "acked alerts today": only those nobody has, or somebody has, taken on.

@@ -27,6 +27,7 @@ const WORDS = [
   ...['p95', 'p0', 'p100', 'p99.9', 'median', '95th', 'percentile', 'free', 'left', 'idle', 'available', 'graph', 'plot', 'chart'],
   // Figures nothing collects, and questions about who has an alert.
   ...['swap', 'load average', 'iops', 'uptime', 'been up', '5xx', 'connections', 'who', 'acked', 'anyone on', 'on call', 'by whom'],
+  ...['last seen', 'last report', 'when did', 'stop reporting', 'how long has', 'been down', 'hear from'],
   ...['vs', 'than', 'compared to', 'last week', 'threshold', 'rules', 'maintenance', 'windows', 'propose'],
   ...['overnight', 'last night', 'was down', 'thanks', 'hello', 'slowest', 'asia/tokyo', 'in america/new_york', 'etc/gmt+5'],
 ];

@@ -288,6 +288,62 @@ describe('figures nothing here collects', () => {
   });
 });
 
+describe('resolved alerts', () => {
+  it('lists only the anomalies that have ended', () => {
+    const c = ctx();
+    expect(ask('resolved alerts today', c).split('\n')).toEqual([
+      '1 resolved anomaly today (UTC); all:',
+      expect.stringMatching(/^• an_morning \[warning\] web-1 CPU: .*resolved/),
+    ]);
+    expect(ask('resolved alerts on db-1', c)).toBe('No resolved anomalies on db-1.');
+  });
+});
+
+describe('when a target last reported', () => {
+  it('gives the time of its last data, whether it is silent, and the silence check’s episodes', () => {
+    const c = ctx();
+    expect(ask('when did db-1 last report?', c).split('\n')).toEqual([
+      'db-1 last sent data at 2026-12-03 11:48:50 UTC, 10 s ago: reporting.',
+      'No silent-host anomaly in the last 24 h.',
+    ]);
+    // db-1 goes quiet: 20 minutes later the silence check has it open.
+    c.store.upsertAnomaly(
+      anomaly({
+        id: 'an_dbquiet',
+        key: 'db-1|heartbeat|silence',
+        target: 'db-1',
+        metric: 'heartbeat',
+        detector: 'silence',
+        status: 'open',
+        startTs: NOW + 2 * 60_000,
+        endTs: null,
+        peak: 1190,
+      }),
+    );
+    c.store.setTargetState('db-1', 'silent');
+    const later = { ...c, now: NOW + 20 * 60_000 };
+    for (const q of ['last seen db-1', 'how long has db-1 been down?', 'when did db-1 stop reporting', 'when did we last hear from db-1'])
+      expect(ask(q, later).split('\n')).toEqual([
+        'db-1 last sent data at 2026-12-03 11:48:50 UTC, 20 min ago: SILENT, nothing since.',
+        'The silence check flagged it at 2026-12-03 11:51:00 UTC and it is still open (longest gap 20 min so far, an_dbquiet).',
+      ]);
+    // The fleet, web-1 still reporting: the longest quiet first.
+    c.store.saveSamples([{ target: 'web-1', metric: 'cpu', ts: later.now - 5_000, value: 30 }]);
+    expect(ask('when did the hosts last report', later).split('\n')).toEqual([
+      '1 of 2 targets not reporting (nothing in the last 2 min); when each last sent data:',
+      '```',
+      'target  state      last data                ago',
+      'db-1    SILENT     2026-12-03 11:48:50 UTC  20 min ago',
+      'web-1   reporting  2026-12-03 12:08:55 UTC  5 s ago',
+      '```',
+    ]);
+    expect(ask('when did web-9 last report', c)).toMatch(/^I don't know a target called "web-9"/);
+    // Uptime is still a figure we do not read, and "last" still lists anomalies.
+    expect(ask('how long has web-1 been up', c)).toMatch(/^Host uptime \(time since boot\) is not a figure I collect/);
+    expect(ask('summarise the last 3 anomalies', c)).toMatch(/^\d+ anomal/);
+  });
+});
+
 describe('who has an alert', () => {
   it('names who acknowledged each open alert asked about, and which nobody has', () => {
     const c = ctx();

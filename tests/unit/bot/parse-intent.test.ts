@@ -356,6 +356,38 @@ describe('parseIntent', () => {
     expect(parseIntent('is web-1 up', targets).kind).not.toBe('uncollected');
   });
 
+  it('reads "when did web-1 last report" as when it last sent data, never as its anomalies or the action history', () => {
+    for (const q of [
+      'when did web-1 last report?',
+      'last seen web-1',
+      'when was web-1 last up',
+      'last heartbeat from web-1',
+      'when did web-1 stop reporting',
+      'how long has web-1 been silent?',
+      'when did we last hear from web-1',
+    ])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'last_seen', target: 'web-1' });
+    expect(parseIntent('when did the hosts last report', targets)).toEqual({ kind: 'last_seen' });
+    // A metric, an anomaly id or "last" in its other senses keep their own answers.
+    expect(parseIntent('last cpu reading on web-1', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
+    expect(parseIntent('the last 3 anomalies on web-1', targets)).toMatchObject({ kind: 'anomalies', limit: 3 });
+    expect(parseIntent('when did web-1 last reboot', targets)).toMatchObject({ kind: 'uncollected', what: 'uptime' });
+  });
+
+  it('does not take everyday words for the keywords one or two letters away', () => {
+    // Each of these was read as the keyword beside it: pending approvals, the approve command, open alerts, the last anomalies, the action history, the CPU.
+    expect(parseIntent('is web-1 sending data?', targets)).toEqual({ kind: 'metrics', target: 'web-1' });
+    expect(parseIntent('cpu reading on web-1', targets)).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-1' });
+    expect(parseIntent("what's writing to disk on web-1", targets)).toEqual({ kind: 'metrics', metric: 'disk', target: 'web-1' });
+    expect(parseIntent('improve cpu on web-1', targets)).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-1' });
+    expect(parseIntent('is web-1 fast', targets)).toEqual({ kind: 'metrics', target: 'web-1' });
+    expect(parseIntent('what was expected cpu on web-1', targets)).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-1' });
+    expect(parseIntent('is the backup complete on web-1', targets)).toEqual({ kind: 'metrics', target: 'web-1' });
+    expect(parseIntent('resolved alerts today', targets)).toEqual({ kind: 'anomalies', limit: 50, today: true, resolved: true });
+    expect(parseIntent('alerts not resolved yet', targets)).toMatchObject({ kind: 'anomalies', open: true });
+    expect(parseIntent('unresolved alerts', targets)).toMatchObject({ kind: 'anomalies', open: true });
+  });
+
   it('reads "vs yesterday" as a comparison of the same hours, and a day alone as that day', () => {
     expect(parseIntent('cpu on web-1 vs yesterday', targets)).toEqual({
       kind: 'compare',
