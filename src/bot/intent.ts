@@ -74,9 +74,9 @@ export type Intent =
       until?: ClockTime;
     }
   | { kind: 'silences' }
-  /** "Who acked the last alert?", "is anyone on web-2's alert?": who has taken on which alert. */
   /** "When did web-2 last report?": when each target last sent data, and its silences (answer-last-seen.ts). */
   | { kind: 'last_seen'; target?: string; group?: string[]; unknownTarget?: string }
+  /** "Who acked the last alert?", "is anyone on web-2's alert?": who has taken on which alert. */
   | { kind: 'ack_status'; id?: string; target?: string; metric?: MetricKey }
   /** A figure no source here reads ("swap", "load average", "uptime"): said so, with what there is. */
   | { kind: 'uncollected'; what: string; target?: string; group?: string[]; unknownTarget?: string }
