@@ -69,7 +69,8 @@ export const WORDS = {
     'post',
     'past',
     // "sending" is not "pending", "improve" not "approve", "resolved" not "unresolved", "fast" not "last",
-    // "expected" not "executed", "complete" not "compute" (found by running a prose corpus through the matcher).
+    // "expected" not "executed", "complete" not "compute", "process" not "processor", "options" not
+    // "actions", "pipeline" not "timeline" (found by running a prose corpus through the matcher).
     'sending',
     'reading',
     'readings',
@@ -91,6 +92,12 @@ export const WORDS = {
     'correct',
     'project',
     'parsing',
+    'process',
+    'processes',
+    'processed',
+    'options',
+    'option',
+    'pipeline',
   ],
   open: ['open', 'ongoing', 'active', 'firing', 'unresolved', 'current'],
   critical: ['critical', 'crit', 'severe', 'sev1'],
@@ -162,6 +169,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\binodes?\b/, 'inodes'],
   [/\bgpus?\b/, 'GPU'],
   [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],
+  [/\b(?:which|what|top|busiest|biggest|heaviest)\s+(?:process|processes|programs?)\b|\bper[\s-]process\b/, 'per-process figures'],
   [/\buptime\b|\bbeen up\b|\bup since\b|\blast (?:reboot|restart|boot)\b|\bboot[\s_-]?time\b/, 'uptime'],
 ];
 

@@ -386,6 +386,15 @@ describe('parseIntent', () => {
     expect(parseIntent('resolved alerts today', targets)).toEqual({ kind: 'anomalies', limit: 50, today: true, resolved: true });
     expect(parseIntent('alerts not resolved yet', targets)).toMatchObject({ kind: 'anomalies', open: true });
     expect(parseIntent('unresolved alerts', targets)).toMatchObject({ kind: 'anomalies', open: true });
+    expect(parseIntent('options for web-1', targets)).toEqual({ kind: 'metrics', target: 'web-1' });
+    expect(parseIntent('status of the pipeline', targets)).toEqual({ kind: 'status' });
+    // "Process" was "processor", the CPU: per-process figures are something no source reads.
+    expect(parseIntent('which process uses the most memory on web-1', targets)).toMatchObject({
+      kind: 'metrics',
+      metric: 'memory',
+      uncollected: 'per-process figures',
+    });
+    expect(parseIntent('top processes on web-1', targets)).toEqual({ kind: 'uncollected', what: 'per-process figures', target: 'web-1' });
   });
 
   it('reads "vs yesterday" as a comparison of the same hours, and a day alone as that day', () => {
