@@ -47,7 +47,7 @@ export const WORDS = {
   help: ['help', 'commands', 'usage', 'howto'],
   explain: ['explain', 'details', 'detail', 'describe', 'why'],
   today: ['today', 'tonight'],
-  attention: ['wrong', 'broken', 'attention', 'worry', 'worried', 'trouble', 'problem', 'problems', 'issue', 'issues'],
+  attention: ['wrong', 'broken', 'attention', 'worry', 'worried', 'trouble', 'problem', 'problems', 'issue', 'issues', 'failing'],
   // Not an intent by itself: listed so fuzzy matching keeps them ("compare" is not "compute").
   reasoning: ['compare', 'compared', 'comparison', 'versus', 'vs', 'should', 'correlation', 'trend', 'unusual', 'changed', 'cause'],
   // Everyday words within an edit or two of a keyword: "show" is not "slow", "list" not "last",
@@ -70,7 +70,8 @@ export const WORDS = {
     'past',
     // "sending" is not "pending", "improve" not "approve", "resolved" not "unresolved", "fast" not "last",
     // "expected" not "executed", "complete" not "compute", "process" not "processor", "options" not
-    // "actions", "pipeline" not "timeline" (found by running a prose corpus through the matcher).
+    // "actions", "pipeline" not "timeline", "several" not "severe", "opening" not "pending" (found by
+    // running the commonest words of a prose corpus through the matcher).
     'sending',
     'reading',
     'readings',
@@ -98,6 +99,24 @@ export const WORDS = {
     'options',
     'option',
     'pipeline',
+    'several',
+    'reverse',
+    'opening',
+    'depending',
+    'binding',
+    'percent',
+    'appended',
+    'flow',
+    'slot',
+    'lead',
+    'respect',
+    'reflect',
+    'achieve',
+    'cast',
+    'mutated',
+    'declare',
+    'configs',
+    'reuse',
   ],
   open: ['open', 'ongoing', 'active', 'firing', 'unresolved', 'current'],
   critical: ['critical', 'crit', 'severe', 'sev1'],

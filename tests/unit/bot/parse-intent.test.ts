@@ -388,6 +388,10 @@ describe('parseIntent', () => {
     expect(parseIntent('unresolved alerts', targets)).toMatchObject({ kind: 'anomalies', open: true });
     expect(parseIntent('options for web-1', targets)).toEqual({ kind: 'metrics', target: 'web-1' });
     expect(parseIntent('status of the pipeline', targets)).toEqual({ kind: 'status' });
+    // "failing" was "waiting" (pending approvals), "several" was "severe" (critical only), "opening" was "pending".
+    expect(parseIntent('is web-1 failing?', targets)).toEqual({ kind: 'attention', target: 'web-1' });
+    expect(parseIntent('several alerts on web-1', targets)).toEqual({ kind: 'anomalies', limit: 5, today: false, target: 'web-1' });
+    expect(parseIntent('alerts opening today', targets)).toEqual({ kind: 'anomalies', limit: 50, today: true });
     // "Process" was "processor", the CPU: per-process figures are something no source reads.
     expect(parseIntent('which process uses the most memory on web-1', targets)).toMatchObject({
       kind: 'metrics',
