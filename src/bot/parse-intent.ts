@@ -35,7 +35,7 @@ export { matchTarget, type TargetRef };
 
 export type { Intent, MetricKey } from './intent.js';
 
-const VOCAB = [...new Set([...Object.keys(METRIC_WORDS), ...Object.values(WORDS).flat()])];
+export const VOCAB = [...new Set([...Object.keys(METRIC_WORDS), ...Object.values(WORDS).flat()])];
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseIntent, type Intent, type TargetRef } from '../../../src/bot/parse-intent.js';
-import { cleanInput, parseDuration, quoteUntrusted } from '../../../src/bot/text-tools.js';
+import { WORDS } from '../../../src/bot/intent-words.js';
+import { VOCAB, parseIntent, type Intent, type TargetRef } from '../../../src/bot/parse-intent.js';
+import { cleanInput, closest, parseDuration, quoteUntrusted } from '../../../src/bot/text-tools.js';
 
 const targets = [
   { name: 'web-1', role: 'web' },
@@ -372,6 +373,48 @@ describe('parseIntent', () => {
     expect(parseIntent('last cpu reading on web-1', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
     expect(parseIntent('the last 3 anomalies on web-1', targets)).toMatchObject({ kind: 'anomalies', limit: 3 });
     expect(parseIntent('when did web-1 last reboot', targets)).toMatchObject({ kind: 'uncollected', what: 'uptime' });
+  });
+
+  it('keeps everyday words out of the fuzzy match: each matches itself or a word of no intent', () => {
+    // Found by running the commonest words of English prose through the matcher (decision 0017).
+    const everyday = [
+      'sending',
+      'reading',
+      'writing',
+      'working',
+      'improve',
+      'resolved',
+      'fast',
+      'least',
+      'expected',
+      'complete',
+      'process',
+      'options',
+      'pipeline',
+      'several',
+      'reverse',
+      'opening',
+      'depending',
+      'percent',
+      'appended',
+      'flow',
+      'slot',
+      'lead',
+      'respect',
+      'achieve',
+      'cast',
+      'mutated',
+      'declare',
+      'configs',
+      'reuse',
+      'present',
+      'prevent',
+      'correct',
+      'project',
+    ];
+    const inert = new Set<string>([...WORDS.neutral, ...WORDS.reasoning]);
+    const taken = everyday.map((w) => [w, closest(w, VOCAB)] as const).filter(([w, c]) => c !== undefined && c !== w && !inert.has(c));
+    expect(taken).toEqual([]);
   });
 
   it('does not take everyday words for the keywords one or two letters away', () => {
