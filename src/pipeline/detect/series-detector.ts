@@ -55,7 +55,7 @@ const RISE = 4;
 // A new extreme raises its remembered peak at most this many times over. One absurd reading (a
 // counter reset, a unit slip, 1e9 from a broken exporter) would otherwise set a peak that hides
 // every real episode of the series for weeks while it halves every halfLife samples; it still
-// alarms, as the extreme it is. 4 changes no NAB figure; 2 trades 36 false alarms for 2 windows.
+// alarms, as the extreme it is. 4 changes no NAB figure (docs/detection.md); 2 adds 36 false-alarm events for 2 windows.
 const PEAK_GROWTH = 4;
 const KINDS = ['spike', 'range', 'shift', 'variance', 'seasonal', 'drift'] as const;
 // Each statistic's floor is minDeviation times how far it wanders on plain noise compared with one
