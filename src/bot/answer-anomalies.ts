@@ -62,7 +62,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const fleetNote = events.length
     ? `, ${inEvents} of them in ${events.length === 1 ? 'one fleet-wide event' : `${events.length} fleet-wide events`}`
     : '';
-  const head = `${atLeast}${list.length} ${what}${i.open || i.resolved ? '' : `, ${open} open`}${fleetNote}; ${shown.length === lines.length ? 'all' : `the last ${shown.length}`}:`;
+  const head = `${atLeast}${list.length} ${what}${i.open || i.resolved ? '' : `, ${open} open`}${fleetNote}; ${shown.length === lines.length ? 'all' : shown.length === 1 ? 'the latest' : `the last ${shown.length}`}:`;
   return [head, ...shown.map((l) => l.text)].join('\n');
 }
 

@@ -17,6 +17,7 @@ import {
   LAST_SEEN,
   METRIC_WORDS,
   NOW,
+  ONE_LATEST,
   PAST,
   RESOLVED,
   RULES,
@@ -294,7 +295,8 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
     return {
       kind: 'anomalies',
-      limit: clamp(number ?? (has(WORDS.today) || span ? 50 : 5), 1, 50),
+      // "The last alert" is one; "the last alerts" and "anomalies today" are lists.
+      limit: clamp(number ?? (ONE_LATEST.test(text) ? 1 : has(WORDS.today) || span ? 50 : 5), 1, 50),
       today: has(WORDS.today),
       target,
       ...group,

@@ -297,6 +297,15 @@ describe('resolved alerts', () => {
     ]);
     expect(ask('resolved alerts on db-1', c)).toBe('No resolved anomalies on db-1.');
   });
+
+  it('gives one anomaly for "the last alert", a list for "the last alerts"', () => {
+    const c = ctx();
+    expect(ask('what was the last alert?', c).split('\n')).toEqual([
+      '2 anomalies, 1 open; the latest:',
+      expect.stringMatching(/^• an_dbmem /),
+    ]);
+    expect(ask('the last alerts', c).split('\n')).toHaveLength(3);
+  });
 });
 
 describe('when a target last reported', () => {
