@@ -4,6 +4,7 @@ import { spanBounds } from './answer-metric-span.js';
 import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
 import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './parse-intent.js';
+import { nearestRank, tally } from './tally.js';
 import { formatDuration } from './text-tools.js';
 
 /** "Summarise the last 3 anomalies", "alerts yesterday", "what was firing at 03:00", "how many this week". */
@@ -51,7 +52,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // A change on many targets at once is one line (and one message, as the notifier sent it).
   const { events, singles } = i.target ? { events: [], singles: list } : groupFleetEvents(list, c.fleetGrouping);
   const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
-  if (i.count) return countAnomalies(list, atLeast, what, !i.open, events);
+  if (i.count) return countAnomalies(list, atLeast, what, !i.open, events, timeLines(list, i.timeTo, c));
   const lines = [
     ...events.map((e) => ({ ts: e.startTs, text: `• ${describeFleetEvent(e)}` })),
     ...singles.map((a) => ({ ts: a.startTs, text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}` })),
@@ -87,36 +88,14 @@ function describeFleetEvent(e: FleetEvent): string {
 /** "How many alerts this week?": totals by severity, target, metric and detector, largest first. */
 const COUNT_CAP = 100_000;
 
-function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen: boolean, events: FleetEvent[]): string {
-  const by = (key: (a: Anomaly) => string) => {
-    const m = new Map<string, number>();
-    for (const a of list) m.set(key(a), (m.get(key(a)) ?? 0) + 1);
-    return [...m].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-  };
-  const line = (title: string, rows: [string, number][]) =>
-    `${title}: ${rows
-      .slice(0, 10)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ')}${rows.length > 10 ? `, and ${rows.length - 10} more` : ''}`;
+function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen: boolean, events: FleetEvent[], times: string[]): string {
   const open = list.filter((a) => a.status === 'open').length;
   return [
     `${atLeast}${list.length} ${what}${sayOpen ? `, ${open} open` : ''}.`,
-    line(
-      'By severity',
-      by((a) => a.severity),
-    ),
-    line(
-      'By target',
-      by((a) => a.target),
-    ),
-    line(
-      'By metric',
-      by((a) => METRIC_LABEL[a.metric] ?? a.metric),
-    ),
-    line(
-      'By detector',
-      by((a) => a.detector),
-    ),
+    `By severity: ${tally(list, (a) => a.severity)}`,
+    `By target: ${tally(list, (a) => a.target)}`,
+    `By metric: ${tally(list, (a) => METRIC_LABEL[a.metric] ?? a.metric)}`,
+    `By detector: ${tally(list, (a) => a.detector)}`,
     ...(events.length
       ? [
           `Fleet-wide (one kind on many targets at once): ${events
@@ -125,6 +104,40 @@ function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen:
             .join('; ')}${events.length > 5 ? `; and ${events.length - 5} more` : ''}`,
         ]
       : []),
+    ...times,
     'Ask without "how many" for the list.',
   ].join('\n');
+}
+
+/**
+ * "MTTR this week": how long the anomalies stayed open, from their start to the detector's
+ * all-clear (not a person closing them), and how soon someone acknowledged them in chat.
+ */
+function timeLines(list: Anomaly[], asked: 'resolve' | 'ack' | undefined, c: AnswerContext): string[] {
+  const lines: string[] = [];
+  const ended = list.filter((a) => a.endTs !== null);
+  const took = ended.map((a) => a.endTs! - a.startTs).sort((a, z) => a - z);
+  if (took.length) {
+    const mean = took.reduce((s, d) => s + d, 0) / took.length;
+    const longest = ended.reduce((m, a) => (a.endTs! - a.startTs > m.endTs! - m.startTs ? a : m));
+    lines.push(
+      `Time to resolve (start to the detector's all-clear, ${took.length} resolved): median ${formatDuration(nearestRank(took, 0.5))}, mean ${formatDuration(mean)}, 90th percentile ${formatDuration(nearestRank(took, 0.9))}, longest ${formatDuration(took.at(-1)!)} (${longest.id}, ${longest.target} ${METRIC_LABEL[longest.metric] ?? longest.metric}).`,
+    );
+  } else if (asked === 'resolve') lines.push('Time to resolve: none of them has resolved yet.');
+  const open = list.filter((a) => a.endTs === null);
+  if (open.length && (took.length || asked)) {
+    const oldest = open.reduce((m, a) => (a.startTs < m.startTs ? a : m));
+    lines.push(`Still open: ${open.length}, the oldest for ${formatDuration(c.now - oldest.startTs)} (${oldest.id}).`);
+  }
+  const acked = list.flatMap((a) => {
+    const ack = c.store.chat.ackOfAnomaly(a.id);
+    return ack ? [Math.max(0, ack.ts - a.startTs)] : [];
+  });
+  acked.sort((a, z) => a - z);
+  if (acked.length)
+    lines.push(
+      `Acknowledged in chat: ${acked.length} of ${list.length}, a median ${formatDuration(nearestRank(acked, 0.5))} after the start (mean ${formatDuration(acked.reduce((s, d) => s + d, 0) / acked.length)}, longest ${formatDuration(acked.at(-1)!)}).`,
+    );
+  else if (asked === 'ack') lines.push(`Acknowledged in chat: none of the ${list.length}.`);
+  return lines;
 }

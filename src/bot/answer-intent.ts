@@ -3,7 +3,7 @@ import type { MuteTime } from './mute-times.js';
 import type { Store } from '../core/ports.js';
 import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
-import { ALL_METRICS, answerMetricSpan, isPercentile, metricsOf, spanBounds } from './answer-metric-span.js';
+import { ALL_METRICS, answerMetricSpan, isPercentile, metricsOf } from './answer-metric-span.js';
 import { FREE_OF, withFreeFigures } from './free-figures.js';
 import { answerAttention } from './answer-attention.js';
 import { answerTimeline } from './alert-timeline.js';
@@ -21,6 +21,7 @@ import { answerCompare } from './answer-compare.js';
 import { answerRules, maintenanceLines } from './answer-rules.js';
 import { answerUncollected } from './answer-uncollected.js';
 import { answerLastSeen } from './answer-last-seen.js';
+import { answerHistory } from './answer-history.js';
 import { latestBy, newestOf } from './latest-by-target.js';
 
 export interface AnswerContext {
@@ -47,6 +48,7 @@ export const HELP = [
   '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
   '• "anything wrong?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?"',
+  '• "who approved the last restart?", "failed remediations this week", "how many scale-ups today?", "MTTR this week"',
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute everything for 1h", "silences", "unsnooze web-1"',
@@ -215,28 +217,6 @@ function answerPending(c: AnswerContext): string {
         `• ${p.id}: ${p.action} on ${p.target} — ${p.reason} (expires ${stamp(p.expiresTs)}, in ${formatDuration(p.expiresTs - c.now)})`,
     ),
     'Answer with "approve <id>" or "deny <id>".',
-  ].join('\n');
-}
-
-function answerHistory(i: Extract<Intent, { kind: 'history' }>, c: AnswerContext): string {
-  const states = ['succeeded', 'failed', 'denied', 'expired', 'withdrawn', 'running', 'approved'] as const;
-  const b = i.span ? spanBounds(i.span, c) : undefined;
-  if (b?.ahead) return b.ahead;
-  const filtered = Boolean(b || i.action);
-  let done = c.store.listProposals({ states: [...states], ...(i.target ? { target: i.target } : {}), limit: filtered ? 500 : i.limit });
-  if (filtered)
-    done = done
-      .filter((p) => (!b || (p.updatedTs >= b.from && p.updatedTs <= b.until)) && (!i.action || p.action === i.action))
-      .slice(0, i.limit);
-  const what = i.action ?? 'remediation';
-  const scope = `${i.target ? ` on ${i.target}` : ''}${b ? ` ${b.label}` : ''}`;
-  if (done.length === 0)
-    return filtered || i.target ? `No ${what} ran or was decided${scope}.` : 'No remediation has run or been decided yet.';
-  return [
-    done.length === 1
-      ? `The last ${what}${scope}:`
-      : `The last ${done.length} ${i.action ? `${i.action} remediations` : 'remediations'}${scope}:`,
-    ...done.map((p) => `• ${stamp(p.updatedTs)} ${describeProposal(p)}`),
   ].join('\n');
 }
 

@@ -5,6 +5,7 @@ import type { MetricKey } from './parse-intent.js';
 import type { Stat, TimeSpan } from './parse-time-span.js';
 import { FREE_OF } from './free-figures.js';
 import { clockTs, rangeTs } from './parse-clock.js';
+import { nearestRank } from './tally.js';
 import { formatDuration } from './text-tools.js';
 
 export const METRICS_OF: Record<MetricKey, string[]> = {
@@ -128,8 +129,10 @@ function nearest(points: Sample[], at: number): Sample | undefined {
 
 /** Nearest rank: a value that was read, never one between two readings. */
 function percentile(values: number[], rank: number): number {
-  const sorted = [...values].sort((a, z) => a - z);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((rank / 100) * sorted.length) - 1))]!;
+  return nearestRank(
+    [...values].sort((a, z) => a - z),
+    rank / 100,
+  );
 }
 
 const statValue = (s: Summary, stat: Stat) =>

@@ -50,7 +50,10 @@ export function describeAnomaly(a: Anomaly, now: number): string {
 }
 
 export function describeProposal(p: Proposal): string {
-  const decided = p.decidedBy ? ` by ${p.decidedBy} at ${stamp(p.decidedTs!)}` : '';
+  // "succeeded by alice" would read as if alice ran it: after a decision the state moves on, the approver stays.
+  const by = p.decidedBy?.startsWith('policy:') ? `automatically (mode ${p.decidedBy.slice(7)})` : `by ${p.decidedBy}`;
+  const at = p.decidedTs === null ? '' : ` at ${stamp(p.decidedTs)}`;
+  const decided = !p.decidedBy ? '' : p.state === 'approved' || p.state === 'denied' ? ` ${by}${at}` : `, approved ${by}${at}`;
   return `${p.id} ${p.action} on ${p.target} (${p.mode}, ${p.executor}): ${p.state}${decided}`;
 }
 

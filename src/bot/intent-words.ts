@@ -189,7 +189,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\bgpus?\b/, 'GPU'],
   [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],
   [/\b(?:which|what|top|busiest|biggest|heaviest)\s+(?:process|processes|programs?)\b|\bper[\s-]process\b/, 'per-process figures'],
-  [/\buptime\b|\bbeen up\b|\bup since\b|\blast (?:reboot|restart|boot)\b|\bboot[\s_-]?time\b/, 'uptime'],
+  [/\buptime\b|\bbeen up\b|\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
 ];
 
 /** "Who acked the last alert?", "is anyone on the web-2 alert?": a question about who has an alert, never an ack. */
@@ -210,6 +210,12 @@ export const LAST_SEEN = new RegExp(
     String.raw`\bhow long (?:has|have|is|are)\b.*\b(?:silent|quiet|dark|offline|down|not reporting|unreachable)\b`,
   ].join('|'),
 );
+// A remediation decision already made, said in so many words ("approvals" alone is what waits).
+export const DECIDED = /\b(approved|denied|rejected|declined|vetoed|decided|refused)\b/;
+// "MTTR this week", "how long do alerts last on average", "mean time to acknowledge": anomaly counts with their times.
+export const TIME_TO_ACK = /\bmtta\b|\btime to (?:ack\w*|respond|response)\b/;
+export const TIME_TO =
+  /\bmtt[ar]\b|\bmean time to\b|\btime to (?:resolve|resolution|recover\w*|fix|close|ack\w*|respond|response)\b|\b(?:average|typical|median|mean)\s+(?:duration|length)\b|\bhow long\b.*\b(?:on average|typically|usually|average|median)\b/;
 export const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting)\b/;
 // The allow-listed action a verb asks about ("restarted" → restart_service).
 export const ACTION_OF: Record<string, string> = {

@@ -41,6 +41,8 @@ export type Intent =
       severity?: 'critical' | 'warning';
       /** "How many anomalies this week?": counts, not a list. */
       count?: boolean;
+      /** "MTTR this week", "mean time to acknowledge": the counts, with that time asked for. */
+      timeTo?: 'resolve' | 'ack';
       /** "Which host was down today?": only the silent-host anomalies. */
       silent?: boolean;
       /** "Unacknowledged alerts" (false), "acked alerts today" (true): by whether someone took them on. */
@@ -55,8 +57,20 @@ export type Intent =
   /** `silent`: "any hosts down?", "which targets are silent": the answer leads with those. */
   | { kind: 'status'; silent?: boolean }
   | { kind: 'pending' }
-  /** `span`, `target`: "what did you restart today", "remediations on web-1 this week". */
-  | { kind: 'history'; limit: number; span?: TimeSpan; target?: string; action?: string }
+  /** `span`, `target`: "what did you restart today", "remediations on web-1 this week" (parse-history.ts). */
+  | {
+      kind: 'history';
+      limit: number;
+      span?: TimeSpan;
+      target?: string;
+      action?: string;
+      /** "Who approved…", "denied proposals", "failed remediations": how they ended; `decided` is either way. */
+      outcome?: 'approved' | 'denied' | 'decided' | 'failed' | 'succeeded' | 'expired' | 'withdrawn';
+      /** "How many restarts this week?": totals, not a list. */
+      count?: boolean;
+      /** "When was the last restart?", "was web-1 scaled up?": only those that ran; the rest are counted. */
+      ran?: boolean;
+    }
   | { kind: 'approve' | 'deny'; id?: string }
   | {
       kind: 'silence';

@@ -1,6 +1,7 @@
 import { findTimeSpan, parseStat, type TimeSpan } from './parse-time-span.js';
 import { FREE_OF } from './free-figures.js';
 import { findUntil } from './parse-clock.js';
+import { historyIntent } from './parse-history.js';
 import type { Intent, MetricKey } from './intent.js';
 import {
   ACK_QUESTION,
@@ -11,6 +12,7 @@ import {
   CHART,
   COMPARED,
   COUNT,
+  DECIDED,
   EVERYTHING,
   FILLERS,
   FREE,
@@ -24,6 +26,8 @@ import {
   RUN_VERBS,
   SILENT,
   SMALL_TALK,
+  TIME_TO,
+  TIME_TO_ACK,
   TREND,
   TREND_WITH_METRIC,
   UNCOLLECTED,
@@ -170,7 +174,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   }
   if (command(WORDS.approve) && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
   if (command(WORDS.deny)) return { kind: 'deny', id: rp };
-  if ((has(WORDS.approve) || has(WORDS.deny)) && rp) return { kind: 'explain', id: rp };
+  if ((has(WORDS.approve) || has(WORDS.deny) || DECIDED.test(text)) && rp) return { kind: 'explain', id: rp };
   const acting =
     verb !== undefined &&
     (ACTION_VERBS.has(verb) || (RUN_VERBS.has(verb) && tokens.some((t) => ACTION_VERBS.has(t) || ACTION_NOUNS.has(t))));
@@ -211,23 +215,22 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   }
   const uncollected = metric ? undefined : UNCOLLECTED.find(([re]) => re.test(text))?.[1];
   if (uncollected) return { kind: 'uncollected', what: uncollected, target, ...group, unknownTarget };
-  if (has(WORDS.pending)) return { kind: 'pending' };
-  // "cpu history for web-1" is the metric over time; "restart history", "what did you restart today?" are remediations.
-  const remediations =
-    (has(WORDS.history) &&
-      (!metric || words.some((w) => w !== 'history' && WORDS.history.includes(w as never)) || tokens.some((t) => ACTION_VERBS.has(t)))) ||
-    (tokens.some((t, k) => k !== leadAt && verbOf(t)) && /\b(did|was|were|has|have|had|got)\b/.test(text));
-  if (remediations) {
-    // "Was web-1 restarted?" asks about restarts, not every remediation there.
-    const action = tokens.map((t) => ACTION_OF[verbOf(t) ?? '']).find(Boolean);
-    return {
-      kind: 'history',
-      limit: clamp(number ?? (span ? 50 : 10), 1, 50),
-      ...(span ? { span } : {}),
-      ...(target ? { target } : {}),
-      ...(action ? { action } : {}),
-    };
-  }
+  const past = historyIntent({
+    text,
+    tokens,
+    leadAt,
+    historyWord: has(WORDS.history),
+    words,
+    historyWords: WORDS.history,
+    metric: Boolean(metric),
+    target,
+    span,
+    number,
+    counting: COUNT.test(text),
+  });
+  // "Pending restarts" wait; "denied proposals", "approvals yesterday" were decided.
+  if (has(WORDS.pending) && (!past?.outcome || /\b(pending|waiting|awaiting)\b/.test(text))) return { kind: 'pending' };
+  if (past) return past;
   const history = metric && has(WORDS.history) && !span ? { span: { kind: 'last', ms: 86_400_000 } as TimeSpan } : {};
   const when = () => {
     const stat = parseStat(text);
@@ -291,7 +294,8 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   )
     return { kind: 'attention', target, ...group, unknownTarget };
   const firing = !metric && words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing');
-  if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing) {
+  const timeTo = !metric && TIME_TO.test(text) ? ({ count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : 'resolve' } as const) : undefined;
+  if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing || timeTo) {
     const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
     return {
       kind: 'anomalies',
@@ -311,6 +315,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
           : {}),
       ...(severity ? { severity } : {}),
       ...(counting ? { count: true } : {}),
+      ...timeTo,
       // "Unacknowledged alerts", "acked alerts today": only those nobody has, or somebody has, taken on.
       ...(/\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b/.test(text)
         ? { acked: false }

@@ -57,6 +57,9 @@ export interface PendingUpload {
 export interface ProposalQuery {
   states?: ProposalState[];
   target?: string;
+  action?: string;
+  /** Only those whose state changed at or after this time (ms). */
+  updatedSince?: number;
   limit?: number;
 }
 

@@ -261,6 +261,14 @@ export function createSqliteStore(file: string): Store {
         where.push('target = ?');
         args.push(pq.target);
       }
+      if (pq.action) {
+        where.push('action = ?');
+        args.push(pq.action);
+      }
+      if (pq.updatedSince !== undefined) {
+        where.push('updated_ts >= ?');
+        args.push(pq.updatedSince);
+      }
       const sql = `SELECT * FROM proposals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_ts DESC, id LIMIT ?`;
       return (db.prepare(sql).all(...args, pq.limit ?? 100) as Row[]).map(toProposal);
     },

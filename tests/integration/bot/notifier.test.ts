@@ -122,7 +122,9 @@ describe('notifier', () => {
       source: 'mention',
     });
     expect(history.text).toMatch(
-      new RegExp(`^The last remediation:\\n• 2026-11-02 10:\\d\\d:\\d\\d UTC ${id} scale_up on web-1 \\(approval, simulate\\): withdrawn$`),
+      new RegExp(
+        `^The last remediation:\\n• 2026-11-02 10:\\d\\d:\\d\\d UTC ${id} scale_up on web-1 \\(approval, simulate\\): withdrawn — anomaly an_\\w+ resolved at .* before a decision; nothing was run$`,
+      ),
     );
     const metrics = await (await fetch(`http://127.0.0.1:${address.port}/metrics`)).text();
     expect(metrics).toMatch(/^sco_remediations_total\{action="scale_up",outcome="withdrawn"\} 1$/m);

@@ -247,9 +247,12 @@ describe('remediation history', () => {
     );
     expect(ask('was db-1 restarted?', c)).not.toMatch(/rp_scale/);
     expect(ask('was db-1 scaled?', c)).toMatch(/^The last scale_up on db-1:\n• .* rp_scale /);
-    expect(ask('did anything get cleaned up today', c)).toBe('No cleanup_disk ran or was decided today (UTC).');
+    expect(ask('did anything get cleaned up today', c)).toBe('No cleanup_disk ran today (UTC).');
     expect(ask('what did you restart on web-1 yesterday', c)).toBe(
-      'No restart_service ran or was decided on web-1 yesterday (2026-12-02 UTC).',
+      [
+        'No restart_service ran on web-1 yesterday (2026-12-02 UTC).',
+        'Only restarts proposed here are listed; one done by hand or by the provider is not recorded, and host uptime is not a figure I collect.',
+      ].join('\n'),
     );
     // A metric's history is the metric over time, not the remediations.
     expect(ask('cpu history for web-1', c)).toMatch(/^web-1 CPU over the last 24 h: peak /);

@@ -261,7 +261,28 @@ const cases: Case[] = [
   ['cpu history for web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1', span: { kind: 'last', ms: 86_400_000 } }],
   ['what did you restart today', { kind: 'history', span: { kind: 'day', daysBack: 0 } }],
   ['was web-1 restarted?', { kind: 'history', target: 'web-1', action: 'restart_service' }],
-  ['disk cleanup history', { kind: 'history' }],
+  ['disk cleanup history', { kind: 'history', action: 'cleanup_disk' }],
+  // what was decided or run, asked in the past or by its plural (decision 0018)
+  ['what restarts happened today', { kind: 'history', action: 'restart_service', span: { kind: 'day', daysBack: 0 } }],
+  ['scale-ups this week', { kind: 'history', action: 'scale_up', span: { kind: 'last', ms: 604_800_000 } }],
+  ['when was the last restart', { kind: 'history', limit: 1, action: 'restart_service' }],
+  ['who approved the last scale up', { kind: 'history', limit: 1, action: 'scale_up', outcome: 'approved' }],
+  ['has someone denied the restart on web-1', { kind: 'history', target: 'web-1', action: 'restart_service', outcome: 'denied' }],
+  ['show approvals from yesterday', { kind: 'history', outcome: 'approved', span: { kind: 'day', daysBack: 1 } }],
+  ['list denied proposals', { kind: 'history', outcome: 'denied' }],
+  ['how many restarts on web-1 this week', { kind: 'history', target: 'web-1', action: 'restart_service', count: true }],
+  ['what did you do today', { kind: 'history', span: { kind: 'day', daysBack: 0 } }],
+  ['who denied rp_abc', { kind: 'explain', id: 'rp_abc' }],
+  ['pending restarts', { kind: 'pending' }],
+  ['any approvals?', { kind: 'pending' }],
+  ['any hosts stop reporting', { kind: 'status', silent: true }],
+  ['what happened after the deploy', { kind: 'anomalies' }],
+  ['anything happened since the restart', { kind: 'anomalies' }],
+  ['is the log cleaner running', { kind: 'unknown' }],
+  // times to resolve and to acknowledge are the anomaly counts' (decision 0018)
+  ['mttr this week', { kind: 'anomalies', count: true, timeTo: 'resolve', span: { kind: 'last', ms: 604_800_000 } }],
+  ['how long do alerts last on average', { kind: 'anomalies', count: true, timeTo: 'resolve' }],
+  ['mean time to acknowledge for critical alerts', { kind: 'anomalies', count: true, timeTo: 'ack', severity: 'critical' }],
   // charts
   ['graph cpu on web-1', { kind: 'chart', metric: 'cpu', target: 'web-1' }],
   [
@@ -350,7 +371,8 @@ describe('parseIntent', () => {
     expect(parseIntent('load average on the web servers', targets)).toMatchObject({ kind: 'uncollected', what: 'load average' });
     expect(parseIntent('how many requests per second is api-1 serving', targets)).toMatchObject({ what: 'request rate' });
     expect(parseIntent('5xx on api-1', targets)).toMatchObject({ what: 'error rate' });
-    expect(parseIntent('when did web-1 last reboot', targets)).toMatchObject({ what: 'uptime' });
+    expect(parseIntent('uptime of web-1', targets)).toMatchObject({ what: 'uptime' });
+    expect(parseIntent('how long has web-1 been up', targets)).toMatchObject({ what: 'uptime' });
     // Figures we read win: "load" is how busy a host is, and "cpu and swap" is answered with the CPU.
     expect(parseIntent('load on web-1', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
     expect(parseIntent('cpu and swap on web-1', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
@@ -372,7 +394,14 @@ describe('parseIntent', () => {
     // A metric, an anomaly id or "last" in its other senses keep their own answers.
     expect(parseIntent('last cpu reading on web-1', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
     expect(parseIntent('the last 3 anomalies on web-1', targets)).toMatchObject({ kind: 'anomalies', limit: 3 });
-    expect(parseIntent('when did web-1 last reboot', targets)).toMatchObject({ kind: 'uncollected', what: 'uptime' });
+    // "Last reboot" is our restart history (the reply says a reboot by hand is not recorded).
+    expect(parseIntent('when did web-1 last reboot', targets)).toEqual({
+      kind: 'history',
+      limit: 1,
+      target: 'web-1',
+      action: 'restart_service',
+      ran: true,
+    });
   });
 
   it('keeps everyday words out of the fuzzy match: each matches itself or a word of no intent', () => {

@@ -1,0 +1,103 @@
+import type { Proposal, ProposalState } from '../core/remediation.js';
+import type { AnswerContext } from './answer-intent.js';
+import { spanBounds } from './answer-metric-span.js';
+import { describeProposal, stamp } from './format-reply.js';
+import type { HistoryIntent, Outcome } from './parse-history.js';
+import { tally } from './tally.js';
+
+const DONE: ProposalState[] = ['succeeded', 'failed', 'denied', 'expired', 'withdrawn', 'running', 'approved'];
+/** A count or a filtered list reads this many proposals at most, and says so when it hits the cap. */
+const READ_CAP = 20_000;
+
+const KEEP: Record<Outcome, (p: Proposal) => boolean> = {
+  approved: (p) => p.decidedBy !== null && p.state !== 'denied',
+  denied: (p) => p.state === 'denied',
+  decided: (p) => p.decidedBy !== null,
+  failed: (p) => p.state === 'failed',
+  succeeded: (p) => p.state === 'succeeded',
+  expired: (p) => p.state === 'expired',
+  withdrawn: (p) => p.state === 'withdrawn',
+};
+
+/** "What restarts happened today", "who approved the last scale up", "how many remediations this week". */
+export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
+  const b = i.span ? spanBounds(i.span, c) : undefined;
+  if (b?.ahead) return b.ahead;
+  // "Approved today" asks when the decision was made; otherwise it is when the proposal last moved.
+  const decision = i.outcome === 'approved' || i.outcome === 'denied' || i.outcome === 'decided';
+  const tsOf = (p: Proposal) => (decision ? (p.decidedTs ?? p.updatedTs) : p.updatedTs);
+  const filtered = Boolean(b || i.outcome || i.count);
+  const read = c.store.listProposals({
+    states: DONE,
+    ...(i.target ? { target: i.target } : {}),
+    ...(i.action ? { action: i.action } : {}),
+    ...(b ? { updatedSince: b.from } : {}),
+    limit: filtered ? READ_CAP : i.limit,
+  });
+  const atLeast = filtered && read.length >= READ_CAP ? 'at least ' : '';
+  const all = read
+    .filter((p) => (!b || (tsOf(p) >= b.from && tsOf(p) <= b.until)) && (!i.outcome || KEEP[i.outcome](p)))
+    .sort((a, z) => tsOf(z) - tsOf(a) || a.id.localeCompare(z.id));
+  const list = i.ran ? all.filter((p) => RAN.includes(p.state)) : all;
+  const notRun = notRunLine(all.filter((p) => !RAN.includes(p.state)));
+  const what = i.action ?? 'remediation';
+  const how = i.outcome ? `${i.outcome} ` : '';
+  const scope = `${i.target ? ` on ${i.target}` : ''}${b ? ` ${b.label}` : ''}`;
+  const outside = [...(i.ran ? notRun : []), ...(i.action === 'restart_service' ? [OUTSIDE_RESTARTS] : [])];
+  if (list.length === 0) {
+    const none = i.outcome
+      ? `No ${what} ${i.outcome === 'failed' || i.outcome === 'succeeded' ? '' : 'was '}${i.outcome}${scope}.`
+      : i.ran
+        ? `No ${what} ran${scope}.`
+        : filtered || i.target || i.action
+          ? `No ${what} ran or was decided${scope}.`
+          : 'No remediation has run or been decided yet.';
+    return [none, ...outside].join('\n');
+  }
+  if (i.count) return [...countLines(list, `${atLeast}${list.length} ${how}${plural(what, list.length)}${scope}`), ...outside].join('\n');
+  const shown = list.slice(0, i.limit);
+  const head =
+    shown.length === 1
+      ? `The last ${how}${what}${scope}:`
+      : `The last ${shown.length} ${how}${i.action ? `${i.action} remediations` : 'remediations'}${scope}${list.length > shown.length ? ` (of ${atLeast}${list.length})` : ''}:`;
+  return [
+    head,
+    ...shown.map((p) => `• ${stamp(tsOf(p))} ${describeProposal(p)}${p.result ? ` — ${p.result.slice(0, 160)}` : ''}`),
+    ...outside,
+  ].join('\n');
+}
+
+const RAN: ProposalState[] = ['running', 'succeeded', 'failed'];
+
+/** "Also proposed and not run: 2 (withdrawn 1, denied 1)." */
+function notRunLine(others: Proposal[]): string[] {
+  if (!others.length) return [];
+  const m = new Map<string, number>();
+  for (const p of others) m.set(p.state, (m.get(p.state) ?? 0) + 1);
+  const parts = [...m].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([k, n]) => `${k} ${n}`);
+  return [`Also proposed and not run: ${others.length} (${parts.join(', ')}); ask for the history to list them.`];
+}
+
+// What we record is what we proposed: a reboot by hand or by the cloud provider leaves no trace here.
+const OUTSIDE_RESTARTS =
+  'Only restarts proposed here are listed; one done by hand or by the provider is not recorded, and host uptime is not a figure I collect.';
+
+const plural = (what: string, n: number) =>
+  what === 'remediation' ? (n === 1 ? 'remediation' : 'remediations') : `${what} remediation${n === 1 ? '' : 's'}`;
+
+/** Totals by action, outcome, target and decider, largest first. */
+function countLines(list: Proposal[], head: string): string[] {
+  const decided = list.filter((p) => p.decidedBy !== null);
+  return [
+    `${head}.`,
+    `By action: ${tally(list, (p) => p.action)}`,
+    `By outcome: ${tally(list, (p) => p.state)}`,
+    `By target: ${tally(list, (p) => p.target)}`,
+    ...(decided.length
+      ? [
+          `Decided by: ${tally(list, (p) => (p.decidedBy === null ? undefined : p.decidedBy.startsWith('policy:') ? `automatically (${p.decidedBy.slice(7)})` : p.decidedBy))}`,
+        ]
+      : []),
+    'Ask without "how many" for the list.',
+  ];
+}

@@ -1,0 +1,93 @@
+/**
+ * Questions about remediations already proposed, decided or run: "what restarts happened today",
+ * "who approved the last scale up", "how many remediations this week", "denied proposals".
+ * Pure; parse-intent.ts calls it once the commands (approve, deny, act) are ruled out.
+ */
+import type { Intent } from './intent.js';
+import { ACTION_OF, ACTION_VERBS, DECIDED } from './intent-words.js';
+import type { TimeSpan } from './parse-time-span.js';
+
+export type HistoryIntent = Extract<Intent, { kind: 'history' }>;
+export type Outcome = NonNullable<HistoryIntent['outcome']>;
+
+export interface HistoryQuestion {
+  text: string;
+  tokens: string[];
+  /** Where the question's first word that is not a filler is. */
+  leadAt: number;
+  /** A history word was found (fuzzy): "history", "remediations", "actions", "executed". */
+  historyWord: boolean;
+  /** The fuzzy-matched words beside the tokens, for "restart history" against "cpu history". */
+  words: string[];
+  historyWords: readonly string[];
+  metric: boolean;
+  target?: string;
+  span?: TimeSpan;
+  number?: number;
+  counting: boolean;
+}
+
+// "restarts", "restarted" and "scaled" are the verb with the plural or past-tense ending off
+// ("cleaner" is not "clean").
+const verbOf = (t: string) => [t, t.replace(/s$/, ''), t.replace(/ed$/, ''), t.replace(/d$/, '')].find((v) => ACTION_VERBS.has(v));
+/** The allow-listed action a word names ("restarted" → restart_service), if any. */
+const actionOf = (t: string) => ACTION_OF[verbOf(t) ?? ''];
+const SCALE_UP = /\bscal(?:e|ed|ing)[\s-]?(?:ups?|outs?)\b|\bscaleups?\b/;
+const SCALED_UP = /\bscaled[\s-]?(?:up|out)\b|\bscale[\s-]?(?:ups|outs)\b|\bscaleups\b/;
+// "The last restart", "the latest scale-up": one, the newest.
+const ONE =
+  /\b(?:last|latest|most recent|newest|previous)\s+(?:restart|reboot|scale[\s-]?(?:up|out)|clean[\s-]?up|remediation|action)(?:ed|d)?\b/;
+const DECISIONS = /\b(approvals|denials|rejections|decisions)\b/;
+const WHO = String.raw`\b(?:who|anyone|anybody|someone|somebody)\b.*`;
+const ASKED_WHO = new RegExp(String.raw`${WHO}\b(?:approve|deny|reject|decline|veto)\b`);
+const BY_US =
+  /\bwhat (?:did|have|has) (?:you|the bot|smartcloudops|it|the pipeline) (?:do|done)\b|\bwhat (?:have|has) (?:you|the bot|it) been doing\b/;
+const AUXILIARY = /\b(did|was|were|has|have|had|got|any)\b/;
+
+function outcomeOf(text: string): Outcome | undefined {
+  if (/\bfail(?:ed|ures?|s)?\b/.test(text)) return 'failed';
+  if (/\b(succeeded|successful|worked)\b/.test(text)) return 'succeeded';
+  if (/\bexpired\b|\btimed out\b/.test(text)) return 'expired';
+  if (/\bwithdrawn\b/.test(text)) return 'withdrawn';
+  if (
+    /\b(denied|rejected|declined|vetoed|refused|denials|rejections)\b/.test(text) ||
+    new RegExp(String.raw`${WHO}\b(?:deny|reject|decline|veto)\b`).test(text)
+  )
+    return 'denied';
+  if (/\b(approved|approvals)\b/.test(text) || new RegExp(String.raw`${WHO}\bapprove\b`).test(text)) return 'approved';
+  if (/\b(decided|decisions)\b/.test(text)) return 'decided';
+  return undefined;
+}
+
+/** The history intent the question asks for, or undefined when it is not about past remediations. */
+export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
+  const { text, tokens, leadAt } = q;
+  const inflected = tokens.some((t, k) => k !== leadAt && verbOf(t) !== t && actionOf(t));
+  const scaleUp = SCALE_UP.test(text);
+  const decided = DECIDED.test(text) || ASKED_WHO.test(text) || (DECISIONS.test(text) && Boolean(q.span));
+  const asks =
+    (q.historyWord &&
+      (!q.metric || q.words.some((w) => w !== 'history' && q.historyWords.includes(w)) || tokens.some((t) => ACTION_VERBS.has(t)))) ||
+    (tokens.some((t, k) => k !== leadAt && actionOf(t)) && AUXILIARY.test(text)) ||
+    inflected ||
+    SCALED_UP.test(text) ||
+    ONE.test(text) ||
+    decided ||
+    BY_US.test(text);
+  if (!asks) return undefined;
+  // "Was web-1 restarted?" asks about restarts, not every remediation there.
+  const action = scaleUp ? 'scale_up' : tokens.map(actionOf).find(Boolean);
+  const outcome = outcomeOf(text);
+  const one = ONE.test(text) || (/\bwho\b/.test(text) && /\b(?:last|latest)\b/.test(text));
+  return {
+    kind: 'history',
+    limit: Math.min(50, Math.max(1, q.number ?? (one ? 1 : q.span ? 50 : 10))),
+    ...(q.span ? { span: q.span } : {}),
+    ...(q.target ? { target: q.target } : {}),
+    ...(action ? { action } : {}),
+    ...(outcome ? { outcome } : {}),
+    ...(q.counting ? { count: true } : {}),
+    // "Restart history" is every proposal; "the last restart" is one that happened.
+    ...(action && !outcome && !q.historyWord ? { ran: true } : {}),
+  };
+}
