@@ -22,6 +22,7 @@ import { answerRules, maintenanceLines } from './answer-rules.js';
 import { answerUncollected } from './answer-uncollected.js';
 import { answerLastSeen } from './answer-last-seen.js';
 import { answerHistory } from './answer-history.js';
+import { answerTotal } from './answer-total.js';
 import { latestBy, newestOf } from './latest-by-target.js';
 
 export interface AnswerContext {
@@ -49,6 +50,7 @@ export const HELP = [
   '• "anything wrong?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?"',
   '• "who approved the last restart?", "failed remediations this week", "how many scale-ups today?", "MTTR this week"',
+  '• "total network in", "how much data did web-1 send today?"',
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute everything for 1h", "silences", "unsnooze web-1"',
@@ -60,6 +62,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  if (i.total) return answerTotal(i, c);
   const free = i.free && i.metric && FREE_OF[i.metric] ? { free: true } : {};
   if (free.free) c = { ...c, store: withFreeFigures(c.store) };
   if (i.span)

@@ -121,7 +121,7 @@ export function windowSpan(span: TimeSpan | undefined, defaultMs: number): Exclu
 const aheadOf = (ts: number, now: number) =>
   `${stamp(ts)} is still ahead (it is ${stamp(now)} now); I can only answer about what has happened.`;
 
-function nearest(points: Sample[], at: number): Sample | undefined {
+export function nearest(points: Sample[], at: number): Sample | undefined {
   let best: Sample | undefined;
   for (const p of points) if (!best || Math.abs(p.ts - at) < Math.abs(best.ts - at)) best = p;
   return best;

@@ -216,6 +216,8 @@ export const DECIDED = /\b(approved|denied|rejected|declined|vetoed|decided|refu
 export const TIME_TO_ACK = /\bmtta\b|\btime to (?:ack\w*|respond|response)\b/;
 export const TIME_TO =
   /\bmtt[ar]\b|\bmean time to\b|\btime to (?:resolve|resolution|recover\w*|fix|close|ack\w*|respond|response)\b|\b(?:average|typical|median|mean)\s+(?:duration|length)\b|\bhow long\b.*\b(?:on average|typically|usually|average|median)\b/;
+// "Total network in", "combined traffic", "how much data did web-1 send today".
+export const TOTAL = /\b(?:total|totals|sum|summed|combined|aggregate|altogether)\b|\bhow much (?:data|traffic|bandwidth)\b/;
 export const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting)\b/;
 // The allow-listed action a verb asks about ("restarted" → restart_service).
 export const ACTION_OF: Record<string, string> = {

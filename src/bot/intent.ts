@@ -23,6 +23,8 @@ export type Intent =
       free?: boolean;
       /** "cpu and swap on web-1": a figure also asked for that no source reads (the reply says so). */
       uncollected?: string;
+      /** "Total network in", "how much data did web-1 send today": summed across targets, or the volume over a window. */
+      total?: boolean;
     }
   /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
   | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }

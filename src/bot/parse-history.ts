@@ -36,7 +36,7 @@ const SCALE_UP = /\bscal(?:e|ed|ing)[\s-]?(?:ups?|outs?)\b|\bscaleups?\b/;
 const SCALED_UP = /\bscaled[\s-]?(?:up|out)\b|\bscale[\s-]?(?:ups|outs)\b|\bscaleups\b/;
 // "The last restart", "the latest scale-up": one, the newest.
 const ONE =
-  /\b(?:last|latest|most recent|newest|previous)\s+(?:restart|reboot|scale[\s-]?(?:up|out)|clean[\s-]?up|remediation|action)(?:ed|d)?\b/;
+  /\b(?:last|latest|most recent|newest|previous)\s+(?:restart|reboot|scal(?:e|ed)[\s-]?(?:up|out)|clean(?:ed)?[\s-]?up|remediation|action)(?:ed|d)?\b/;
 const DECISIONS = /\b(approvals|denials|rejections|decisions)\b/;
 const WHO = String.raw`\b(?:who|anyone|anybody|someone|somebody)\b.*`;
 const ASKED_WHO = new RegExp(String.raw`${WHO}\b(?:approve|deny|reject|decline|veto)\b`);

@@ -27,6 +27,7 @@ import {
   SILENT,
   SMALL_TALK,
   TIME_TO,
+  TOTAL,
   TIME_TO_ACK,
   TREND,
   TREND_WITH_METRIC,
@@ -101,13 +102,15 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   }
   // "cpu in prod": a label value names targets only when nothing else in the question does.
   if (named.length === 0 && !unknownTarget) labelled.forEach(name);
+  // "How much data did web-1 send today?" is its network traffic.
+  if (!metric && /\bhow much data\b/.test(text)) metric = 'network';
   // "network out on web-1", "traffic in": one direction. "In" alone is too common to mean one.
   if (metric === 'network') {
     const dir =
-      /\b(?:network|net|traffic|bandwidth|throughput)[\s_-]*(in|out)\b(?!\s+(?:(?:the|last|past|this|a|an)\b|\d))|\b(rx|tx|received|sent)\b/.exec(
+      /\b(?:network|net|traffic|bandwidth|throughput)[\s_-]*(in|out)\b(?!\s+(?:(?:the|last|past|this|a|an)\b|\d))|\b(rx|tx|received|receive|sent|send|downloaded|uploaded)\b/.exec(
         text,
       );
-    if (dir) metric = /^(in|rx|received)$/.test(dir[1] ?? dir[2]!) ? 'net_in' : 'net_out';
+    if (dir) metric = /^(in|rx|received|receive|downloaded)$/.test(dir[1] ?? dir[2]!) ? 'net_in' : 'net_out';
   }
   // One target is the subject of any intent; several ("the api hosts", "web-1 and web-2") only of a
   // read, never of a silence or an action, which must name one.
@@ -238,7 +241,8 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
     // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
     const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
     const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};
-    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit, ...free };
+    const total = metric && TOTAL.test(text) ? { total: true } : {};
+    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit, ...free, ...total };
   };
   if (CHART.test(text) && (metric || named.length || !has(WORDS.anomalies)))
     return {
