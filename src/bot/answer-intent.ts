@@ -10,7 +10,7 @@ import { answerTimeline } from './alert-timeline.js';
 import { answerExplain, answerWhy } from './answer-explain.js';
 import { answerTrend } from './answer-trend.js';
 import type { FleetGrouping } from './fleet-events.js';
-import { describeProposal, formatValue, METRIC_LABEL, stamp, table, unknownTargetReply, when } from './format-reply.js';
+import { describeProposal, formatValue, METRIC_LABEL, noGroupReply, stamp, table, unknownTargetReply, when } from './format-reply.js';
 import { answerAnomalies } from './answer-anomalies.js';
 import { answerChart } from './answer-chart.js';
 import type { Intent, TargetRef } from './parse-intent.js';
@@ -306,6 +306,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return i.thanks ? 'You’re welcome.' : `Hello. ${answerStatus(c).split('\n')[0]} Ask "help" for what I answer.`;
     case 'bad_input':
       return `I can't take that: ${i.reason}.`;
+    case 'no_group':
+      return noGroupReply(i.word, c.targets);
     case 'unknown':
       return `I'm not sure what you mean. ${HELP}`;
     default:

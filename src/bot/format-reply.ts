@@ -57,6 +57,21 @@ export function describeProposal(p: Proposal): string {
   return `${p.id} ${p.action} on ${p.target} (${p.mode}, ${p.executor}): ${p.state}${decided}`;
 }
 
+/** "No target is labelled prod. Roles: web, db. Labels: env=demo; tier=backend, frontend." */
+export function noGroupReply(word: string, targets: { name: string; role?: string | null; labels?: Record<string, string> }[]): string {
+  const roles = [...new Set(targets.map((t) => t.role).filter((r): r is string => Boolean(r)))].sort();
+  const labels = new Map<string, Set<string>>();
+  for (const t of targets) for (const [k, v] of Object.entries(t.labels ?? {})) labels.set(k, (labels.get(k) ?? new Set()).add(v));
+  const listed = [...labels]
+    .sort(([a], [z]) => a.localeCompare(z))
+    .map(([k, vs]) => `${k}=${[...vs].sort().join(', ')}`)
+    .join('; ');
+  return [
+    `No target has the role or a label ${quoteUntrusted(word)}, so I have no figures for it.`,
+    `Roles: ${roles.join(', ') || 'none set'}. Labels: ${listed || 'none set'} (the targets file). Ask without it for the whole fleet.`,
+  ].join('\n');
+}
+
 export function unknownTargetReply(name: string, targets: { name: string }[]): string {
   return `I don't know a target called ${quoteUntrusted(name)}. Targets: ${targets.map((t) => t.name).join(', ') || 'none yet'}.`;
 }

@@ -107,5 +107,7 @@ export type Intent =
   | { kind: 'help' }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean }
+  /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */
+  | { kind: 'no_group'; word: string }
   | { kind: 'unknown' }
   | { kind: 'bad_input'; reason: string };

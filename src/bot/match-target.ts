@@ -26,9 +26,20 @@ function membersOf(word: string, targets: TargetRef[]): string[] {
   return targets.filter((t) => t.role && forms.has(t.role.toLowerCase())).map((t) => t.name);
 }
 
+// The long and short names of the usual environments: "production" finds env=prod and the reverse.
+const ENV_ALIASES: Record<string, string[]> = {
+  prod: ['production', 'prd'],
+  production: ['prod', 'prd'],
+  prd: ['prod', 'production'],
+  staging: ['stage', 'stg'],
+  stg: ['staging', 'stage'],
+  dev: ['development'],
+  development: ['dev'],
+};
+
 function formsOf(word: string): Set<string> {
   const w = word.toLowerCase();
-  return new Set([w, w.replace(/s$/, ''), ROLE_ALIASES[w] ?? w]);
+  return new Set([w, w.replace(/s$/, ''), ROLE_ALIASES[w] ?? w, ...(ENV_ALIASES[w] ?? [])]);
 }
 
 /**

@@ -53,6 +53,20 @@ const HOSTLIKE = /^[a-z][a-z0-9]*[-_.]?[a-z0-9-_.]*\d[a-z0-9-_.]*$/;
 
 /** Pure: text → intent. Forgiving about case, typos, synonyms and host names; never throws. */
 export function parseIntent(raw: string, targets: TargetRef[]): Intent {
+  const intent = parseQuestion(raw, targets);
+  // "cpu in prod" where no target is labelled prod: answering for the whole fleet would pass every
+  // host off as prod. A read about the fleet says there is no such group instead.
+  if (!READS.has(intent.kind) || ('target' in intent && intent.target) || ('group' in intent && intent.group)) return intent;
+  const env = typeof raw === 'string' ? ENVIRONMENT.exec(raw.toLowerCase()) : null;
+  if (env && !labelGroup(env[1]!, targets).length && !roleGroup(env[1]!, targets)) return { kind: 'no_group', word: env[1]! };
+  return intent;
+}
+
+const READS = new Set<Intent['kind']>(['metrics', 'chart', 'trend', 'status', 'anomalies', 'attention', 'last_seen', 'compare']);
+// Environment names people use as if every fleet had them.
+const ENVIRONMENT = /(?<![\w.-])(prod|production|prd|staging|stg|dev|development|qa|uat|preprod|pre-prod|sandbox)(?![\w.-])/;
+
+function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (typeof raw !== 'string') return { kind: 'bad_input', reason: 'the question must be text' };
   if (raw.length > MAX_INPUT) return { kind: 'bad_input', reason: `that is ${raw.length} characters; ask in at most ${MAX_INPUT}` };
   // Comparison signs go before cleaning, which strips ">" (a quote marker in chat markdown).
@@ -175,8 +189,10 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
       ...(until ? { until } : {}),
     };
   }
-  if (command(WORDS.approve) && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
-  if (command(WORDS.deny)) return { kind: 'deny', id: rp };
+  // "Approved today", "rejected proposals": a past form asks what was decided ("approved rp_1" still decides).
+  const decided = !rp && /ed$/.test(verb ?? '');
+  if (command(WORDS.approve) && !decided && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
+  if (command(WORDS.deny) && !decided) return { kind: 'deny', id: rp };
   if ((has(WORDS.approve) || has(WORDS.deny) || DECIDED.test(text)) && rp) return { kind: 'explain', id: rp };
   const acting =
     verb !== undefined &&

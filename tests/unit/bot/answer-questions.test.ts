@@ -259,6 +259,28 @@ describe('remediation history', () => {
   });
 });
 
+describe('a group no target belongs to', () => {
+  it('is named with the roles and labels there are, not answered for the whole fleet', () => {
+    const c = ctx();
+    const labelled: AnswerContext = {
+      ...c,
+      targets: [
+        { name: 'web-1', role: 'web', labels: { env: 'demo', tier: 'frontend' } },
+        { name: 'db-1', role: 'db', labels: { env: 'demo' } },
+      ],
+    };
+    expect(answerIntent(parseIntent('which hosts are in prod?', labelled.targets), labelled)).toBe(
+      [
+        'No target has the role or a label "prod", so I have no figures for it.',
+        'Roles: db, web. Labels: env=demo; tier=frontend (the targets file). Ask without it for the whole fleet.',
+      ].join('\n'),
+    );
+    expect(answerIntent(parseIntent('memory in prod', targets), c)).toMatch(
+      /^No target has the role or a label "prod".*\nRoles: db, web\. Labels: none set /,
+    );
+  });
+});
+
 describe('figures nothing here collects', () => {
   it('says so and lists what there is, instead of answering with another figure', () => {
     const c = ctx();

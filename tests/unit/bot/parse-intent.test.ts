@@ -532,3 +532,29 @@ describe('text tools', () => {
     expect(parseDuration('nothing')).toBeUndefined();
   });
 });
+
+describe('environment names', () => {
+  const labelled = [
+    { name: 'web-1', role: 'web', labels: { env: 'demo', tier: 'frontend' } },
+    { name: 'db-1', role: 'db', labels: { env: 'prod', tier: 'data' } },
+  ];
+
+  it('say there is no such group instead of answering for the whole fleet', () => {
+    expect(parseIntent('cpu in staging', labelled)).toEqual({ kind: 'no_group', word: 'staging' });
+    expect(parseIntent('alerts in dev today', labelled)).toEqual({ kind: 'no_group', word: 'dev' });
+    expect(parseIntent('any hosts down in uat?', labelled)).toEqual({ kind: 'no_group', word: 'uat' });
+    // The long and the short name of an environment find each other.
+    expect(parseIntent('alerts in production today', labelled)).toMatchObject({ kind: 'anomalies', target: 'db-1' });
+    expect(parseIntent('memory in prod', labelled)).toMatchObject({ kind: 'metrics', metric: 'memory', target: 'db-1' });
+    // A named target wins, a host name merely containing one is a host, and commands are left as they are.
+    expect(parseIntent('cpu on web-1 in staging', labelled)).toMatchObject({ kind: 'metrics', target: 'web-1' });
+    expect(parseIntent('how is prod-db-7 doing', labelled)).toMatchObject({ kind: 'metrics', unknownTarget: 'prod-db-7' });
+    expect(parseIntent('restart nginx in staging', labelled)).toMatchObject({ kind: 'action_request' });
+  });
+
+  it('read a decision verb in the past as a question, never as the command', () => {
+    expect(parseIntent('approved today', labelled)).toMatchObject({ kind: 'history', outcome: 'approved' });
+    expect(parseIntent('rejected proposals', labelled)).toMatchObject({ kind: 'history', outcome: 'denied' });
+    expect(parseIntent('approved rp_abc', labelled)).toEqual({ kind: 'approve', id: 'rp_abc' });
+  });
+});
