@@ -202,6 +202,31 @@ describe('charts', () => {
   });
 });
 
+describe('charts over a gap', () => {
+  it('name the stretches with no readings, so a blank bar is not read as zero', () => {
+    const store = createSqliteStore(':memory:');
+    // web-1 reports every 30 s over the last 6 h except 08:00–09:00; db-1 only since 10:00.
+    const samples: Sample[] = [];
+    for (let ts = NOW - 6 * H + 30_000; ts <= NOW; ts += 30_000) {
+      const hour = new Date(ts).getUTCHours();
+      if (hour !== 8) samples.push({ target: 'web-1', metric: 'cpu', ts, value: 30 });
+      if (hour >= 10) samples.push({ target: 'db-1', metric: 'cpu', ts, value: 50 });
+    }
+    store.saveSamples(samples);
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    // The window is 05:49–11:49 in 48 slices of 7.5 min: 08:04–08:56 and 05:49–09:56 hold no reading.
+    const one = ask('graph cpu on web-1', c).split('\n');
+    expect(one.at(-1)).toBe('No readings (blank bars), UTC: 08:04–08:56 (53 min).');
+    // Seven of the 48 bars are blank, and they are the stretch named.
+    const bars = [...one.find((l) => l.includes('▁'))!].slice(0, 48).join('');
+    expect(bars.indexOf(' ')).toBe(18);
+    expect(bars.split('').filter((ch) => ch === ' ')).toHaveLength(7);
+    const fleet = ask('plot cpu', c).split('\n');
+    expect(fleet.at(-1)).toBe('No readings (blank bars), UTC: web-1 08:04–08:56 (53 min), db-1 05:49–09:56 (4 h 8 min).');
+    expect(ask('plot cpu over the last hour', c)).not.toMatch(/No readings/);
+  });
+});
+
 describe('fleet charts', () => {
   it('show the lines that peaked highest when there are more than asked (20 unless asked), and say so', () => {
     const store = createSqliteStore(':memory:');
