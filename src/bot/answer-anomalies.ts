@@ -96,6 +96,7 @@ function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen:
     `By target: ${tally(list, (a) => a.target)}`,
     `By metric: ${tally(list, (a) => METRIC_LABEL[a.metric] ?? a.metric)}`,
     `By detector: ${tally(list, (a) => a.detector)}`,
+    ...repeatLines(list),
     ...(events.length
       ? [
           `Fleet-wide (one kind on many targets at once): ${events
@@ -139,5 +140,31 @@ function timeLines(list: Anomaly[], asked: 'resolve' | 'ack' | undefined, c: Ans
       `Acknowledged in chat: ${acked.length} of ${list.length}, a median ${formatDuration(nearestRank(acked, 0.5))} after the start (mean ${formatDuration(acked.reduce((s, d) => s + d, 0) / acked.length)}, longest ${formatDuration(acked.at(-1)!)}).`,
     );
   else if (asked === 'ack') lines.push(`Acknowledged in chat: none of the ${list.length}.`);
+  return lines;
+}
+
+/**
+ * "Which alerts fired more than once?", "how many per day?": the same target and metric opening
+ * again, and the days the anomalies started on when they span more than one.
+ */
+function repeatLines(list: Anomaly[]): string[] {
+  const lines: string[] = [];
+  const pair = (a: Anomaly) => `${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}`;
+  const counts = new Map<string, number>();
+  for (const a of list) counts.set(pair(a), (counts.get(pair(a)) ?? 0) + 1);
+  const again = list.filter((a) => counts.get(pair(a))! > 1);
+  if (again.length) lines.push(`More than once (same target and metric): ${tally(again, pair)}`);
+  const day = (a: Anomaly) => stamp(a.startTs).slice(0, 10);
+  if (new Set(list.map(day)).size > 1) {
+    const byDay = new Map<string, number>();
+    for (const a of list) byDay.set(day(a), (byDay.get(day(a)) ?? 0) + 1);
+    const days = [...byDay].sort(([a], [z]) => a.localeCompare(z));
+    lines.push(
+      `By day (UTC): ${days
+        .slice(-14)
+        .map(([d, n]) => `${d.slice(5)} ${n}`)
+        .join(', ')}${days.length > 14 ? ` (the last 14 of ${days.length} days)` : ''}`,
+    );
+  }
   return lines;
 }

@@ -31,6 +31,8 @@ export function answerChart(q: ChartQuestion, c: AnswerContext): string {
   const rows: { peak: number; cells: string[]; gaps: string[] }[] = [];
   // Over more than a day a time of day alone is ambiguous.
   const at = (ts: number) => (b.until - b.from > 20 * 3_600_000 ? stamp(ts).slice(0, 16) : clock(ts).slice(0, 5));
+  // The end of a stretch on the day it began is a time of day alone.
+  const until = (from: number, to: number) => (stamp(from).slice(0, 10) === stamp(to).slice(0, 10) ? clock(to).slice(0, 5) : at(to));
   for (const n of names)
     for (const m of metrics) {
       const pts = c.store.series(n, m, b.from, b.until);
@@ -40,7 +42,7 @@ export function answerChart(q: ChartQuestion, c: AnswerContext): string {
       // A blank bar is a slice with no readings; the reply names the stretch, so it is not read as zero.
       const who = [...(names.length > 1 ? [n] : []), ...(metrics.length > 1 ? [METRIC_LABEL[m] ?? m] : [])].join(' ');
       const gaps = blankRuns(pts, b.from, b.until, BUCKETS).map(
-        (g) => `${who ? `${who} ` : ''}${at(g.from)}–${g.to === b.until ? 'now' : at(g.to)} (${formatDuration(g.to - g.from)})`,
+        (g) => `${who ? `${who} ` : ''}${at(g.from)}–${g.to === b.until ? 'now' : until(g.from, g.to)} (${formatDuration(g.to - g.from)})`,
       );
       rows.push({
         gaps,

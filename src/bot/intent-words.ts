@@ -200,7 +200,8 @@ export const ACK_QUESTION =
 export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;
 export const AGAINST = /\byesterday\b|\blast week\b|\ba week ago\b/;
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
-export const COUNT = /\b(how many|count|number of|tally|how noisy|noisiest)\b|\bmost\b(?! recent)/;
+export const COUNT =
+  /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily)\b|\bmost\b(?! recent)/;
 // "When did web-2 last report?", "last seen db-1", "how long has web-2 been silent?": when a target last sent data.
 export const LAST_SEEN = new RegExp(
   [

@@ -180,6 +180,17 @@ describe('time to resolve and to acknowledge', () => {
       "Time to resolve (start to the detector's all-clear, 5 resolved): median 3 min, mean 4 min, 90th percentile 10 min, longest 10 min (an_r4, web-1 CPU).",
     );
     expect(lines).toContain('Still open: 1, the oldest for 1 h 30 min (an_open).');
+    expect(lines).toContain('More than once (same target and metric): web-1 CPU 4, db-1 CPU 2');
+    expect(lines.some((l) => l.startsWith('By day'))).toBe(false);
+    store.upsertAnomaly({
+      ...cpuAnomaly('an_old', 'web-1', 'disk'),
+      key: 'old',
+      status: 'resolved',
+      startTs: NOW - 30 * H,
+      endTs: NOW - 29 * H,
+      updatedTs: NOW,
+    });
+    expect(ask('which alerts fired more than once this week', c).split('\n')).toContain('By day (UTC): 12-02 1, 12-03 6');
     expect(lines).toContain('Acknowledged in chat: 3 of 6, a median 8 min after the start (mean 13 min, longest 30 min).');
     expect(ask('how long do incidents on db-1 last on average', c)).toMatch(
       /\(start to the detector's all-clear, 2 resolved\): median 2 min, mean 3 min/,

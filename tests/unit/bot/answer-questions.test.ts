@@ -224,6 +224,10 @@ describe('charts over a gap', () => {
     const fleet = ask('plot cpu', c).split('\n');
     expect(fleet.at(-1)).toBe('No readings (blank bars), UTC: web-1 08:04–08:56 (53 min), db-1 05:49–09:56 (4 h 8 min).');
     expect(ask('plot cpu over the last hour', c)).not.toMatch(/No readings/);
+    // Over a day the stretches carry their date, the end only when it is another day.
+    expect(ask('graph cpu on web-1 over the last 24 hours', c).split('\n').at(-1)).toBe(
+      'No readings (blank bars), UTC: 2026-12-02 11:49–2026-12-03 05:49 (18 h), 2026-12-03 08:19–08:49 (30 min).',
+    );
   });
 });
 

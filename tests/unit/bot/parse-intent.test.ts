@@ -280,6 +280,8 @@ const cases: Case[] = [
   ['anything happened since the restart', { kind: 'anomalies' }],
   ['is the log cleaner running', { kind: 'unknown' }],
   // times to resolve and to acknowledge are the anomaly counts' (decision 0018)
+  ['which alerts fired more than once today', { kind: 'anomalies', count: true, today: true }],
+  ['flapping alerts this week', { kind: 'anomalies', count: true }],
   ['mttr this week', { kind: 'anomalies', count: true, timeTo: 'resolve', span: { kind: 'last', ms: 604_800_000 } }],
   ['how long do alerts last on average', { kind: 'anomalies', count: true, timeTo: 'resolve' }],
   ['mean time to acknowledge for critical alerts', { kind: 'anomalies', count: true, timeTo: 'ack', severity: 'critical' }],
