@@ -238,7 +238,8 @@ export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|
 export const FREE = /\b(free|available|left|remaining|unused|idle)\b/;
 export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;
 export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|recovered|ended)\b/;
-export const ONE_LATEST = /\b(?:last|latest|most recent|newest)\s+(?:anomaly|alert|incident|problem|issue)\b/;
+export const ONE_LATEST =
+  /\b(?:last|latest|most recent|newest)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue)\b/;
 export const NOW = /\b(right now|now|currently|at the moment|at present)\b/;
 
 export const TREND =

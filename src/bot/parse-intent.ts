@@ -208,7 +208,13 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   }
   // "Why is cpu high on web-1?", "why is db-1 slow": the anomaly behind it, not just the figure.
   // Without a metric ("why does web-3 look odd?") the target's overview says more than its last anomaly.
-  if (/\bwhy\b/.test(text) && metric && !found && named.length <= 1) return { kind: 'explain', ...(target ? { target } : {}), metric };
+  // "How long has web-2 latency been high?" asks about the episode, which the open anomaly dates.
+  const since =
+    /\bhow long\b.*\b(?:been|stayed|is|was)\b.*\b(?:high|higher|elevated|up|above|over|slow|full|spiking|low|down|below|under|hot|busy|maxed)\b/.test(
+      text,
+    );
+  if ((/\bwhy\b/.test(text) || since) && metric && !found && named.length <= 1)
+    return { kind: 'explain', ...(target ? { target } : {}), metric };
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
   // "What thresholds are set?", "which rules propose restarts?", "maintenance windows": the config, read-only.

@@ -280,6 +280,9 @@ const cases: Case[] = [
   ['anything happened since the restart', { kind: 'anomalies' }],
   ['is the log cleaner running', { kind: 'unknown' }],
   // times to resolve and to acknowledge are the anomaly counts' (decision 0018)
+  ['when did the last critical alert fire', { kind: 'anomalies', limit: 1, severity: 'critical' }],
+  ['how long has web-2 latency been high', { kind: 'explain', target: 'web-2', metric: 'latency' }],
+  ['how long has web-1 been slow', { kind: 'explain', target: 'web-1', metric: 'latency' }],
   ['which alerts fired more than once today', { kind: 'anomalies', count: true, today: true }],
   ['flapping alerts this week', { kind: 'anomalies', count: true }],
   ['mttr this week', { kind: 'anomalies', count: true, timeTo: 'resolve', span: { kind: 'last', ms: 604_800_000 } }],
