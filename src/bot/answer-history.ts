@@ -72,10 +72,7 @@ const RAN: ProposalState[] = ['running', 'succeeded', 'failed'];
 /** "Also proposed and not run: 2 (withdrawn 1, denied 1)." */
 function notRunLine(others: Proposal[]): string[] {
   if (!others.length) return [];
-  const m = new Map<string, number>();
-  for (const p of others) m.set(p.state, (m.get(p.state) ?? 0) + 1);
-  const parts = [...m].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([k, n]) => `${k} ${n}`);
-  return [`Also proposed and not run: ${others.length} (${parts.join(', ')}); ask for the history to list them.`];
+  return [`Also proposed and not run: ${others.length} (${tally(others, (p) => p.state)}); ask for the history to list them.`];
 }
 
 // What we record is what we proposed: a reboot by hand or by the cloud provider leaves no trace here.
