@@ -30,6 +30,10 @@ const WORDS = [
   ...['last seen', 'last report', 'when did', 'stop reporting', 'how long has', 'been down', 'hear from'],
   ...['vs', 'than', 'compared to', 'last week', 'threshold', 'rules', 'maintenance', 'windows', 'propose'],
   ...['overnight', 'last night', 'was down', 'thanks', 'hello', 'slowest', 'asia/tokyo', 'in america/new_york', 'etc/gmt+5'],
+  // Remediations already decided, times to resolve, totals, groups that do not exist (decision 0018).
+  ...['restarts', 'restarted', 'scaled up', 'scale-ups', 'approved', 'denied', 'rejected', 'failed', 'who approved', 'how many'],
+  ...['mttr', 'mtta', 'mean time to', 'on average', 'more than once', 'flapping', 'per day', 'total', 'sum', 'how much data'],
+  ...['in prod', 'staging', 'production', 'dev', 'send', 'received', 'been high'],
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', ', ', '\n', '', '?', '!', ' - '];
 
