@@ -109,5 +109,7 @@ export type Intent =
   | { kind: 'small_talk'; thanks: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */
   | { kind: 'no_group'; word: string }
+  /** "cpu tomorrow", "restarts next week": a figure of a time still ahead. */
+  | { kind: 'ahead' }
   | { kind: 'unknown' }
   | { kind: 'bad_input'; reason: string };

@@ -2,6 +2,7 @@ import { findTimeSpan, parseStat, type TimeSpan } from './parse-time-span.js';
 import { FREE_OF } from './free-figures.js';
 import { findUntil } from './parse-clock.js';
 import { historyIntent } from './parse-history.js';
+import { outOfScope } from './out-of-scope.js';
 import type { Intent, MetricKey } from './intent.js';
 import {
   ACK_QUESTION,
@@ -54,17 +55,8 @@ const HOSTLIKE = /^[a-z][a-z0-9]*[-_.]?[a-z0-9-_.]*\d[a-z0-9-_.]*$/;
 /** Pure: text → intent. Forgiving about case, typos, synonyms and host names; never throws. */
 export function parseIntent(raw: string, targets: TargetRef[]): Intent {
   const intent = parseQuestion(raw, targets);
-  // "cpu in prod" where no target is labelled prod: answering for the whole fleet would pass every
-  // host off as prod. A read about the fleet says there is no such group instead.
-  if (!READS.has(intent.kind) || ('target' in intent && intent.target) || ('group' in intent && intent.group)) return intent;
-  const env = typeof raw === 'string' ? ENVIRONMENT.exec(raw.toLowerCase()) : null;
-  if (env && !labelGroup(env[1]!, targets).length && !roleGroup(env[1]!, targets)) return { kind: 'no_group', word: env[1]! };
-  return intent;
+  return typeof raw === 'string' ? (outOfScope(intent, raw.toLowerCase(), targets) ?? intent) : intent;
 }
-
-const READS = new Set<Intent['kind']>(['metrics', 'chart', 'trend', 'status', 'anomalies', 'attention', 'last_seen', 'compare']);
-// Environment names people use as if every fleet had them.
-const ENVIRONMENT = /(?<![\w.-])(prod|production|prd|staging|stg|dev|development|qa|uat|preprod|pre-prod|sandbox)(?![\w.-])/;
 
 function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (typeof raw !== 'string') return { kind: 'bad_input', reason: 'the question must be text' };
@@ -178,6 +170,13 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (has(WORDS.silence)) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
     const until = findUntil(text);
+    // "Mute web-1 until tomorrow", "till monday": an end we cannot read must not become the default hour.
+    if (!until && /\b(?:until|till|til)\b/.test(text) && parseDuration(text) === undefined)
+      return {
+        kind: 'bad_input',
+        reason:
+          'I could not read when the silence should end, so nothing was silenced. Give a time or a length: "until 09:00" (UTC, the next such time), "until tomorrow 09:00", "for 8h" or "for 2d"',
+      };
     return {
       kind: 'silence',
       target,

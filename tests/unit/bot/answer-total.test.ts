@@ -78,6 +78,12 @@ describe('totals', () => {
     );
   });
 
+  it('says a time still ahead has no figures, and points at the trend', () => {
+    expect(ask('total network in tomorrow', ctx())).toBe(
+      'That is still ahead (it is 2026-12-03 11:49:00 UTC now): I only answer about what has happened. For where a metric is heading, ask for its trend ("is disk filling up on db-1?", "when will db-1 run out of space?").',
+    );
+  });
+
   it('says a share or a latency has no sum and gives the mean instead', () => {
     const c = ctx();
     expect(ask('total cpu', c)).toBe('CPU is a share of each target, so a sum would mean nothing: the mean across 1 target now is 40.0%.');

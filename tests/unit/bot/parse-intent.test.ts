@@ -280,6 +280,14 @@ const cases: Case[] = [
   ['anything happened since the restart', { kind: 'anomalies' }],
   ['is the log cleaner running', { kind: 'unknown' }],
   // times to resolve and to acknowledge are the anomaly counts' (decision 0018)
+  // a time still ahead has no figures; where a metric is heading is the trend's (decision 0018)
+  ['total network in tomorrow', { kind: 'ahead' }],
+  ['mttr next week', { kind: 'ahead' }],
+  ['will disk be full by tomorrow', { kind: 'trend', metric: 'disk' }],
+  ['cpu tomorrow at 10:00', { kind: 'metrics', span: { kind: 'clock', at: { minute: 600, day: { daysBack: -1 } } } }],
+  ['snooze web-1 until tomorrow 9am', { kind: 'silence', target: 'web-1', until: { minute: 540 } }],
+  ['mute web-1 until tomorrow', { kind: 'bad_input' }],
+  ['snooze db-1 till monday', { kind: 'bad_input' }],
   ['when did the last critical alert fire', { kind: 'anomalies', limit: 1, severity: 'critical' }],
   ['how long has web-2 latency been high', { kind: 'explain', target: 'web-2', metric: 'latency' }],
   ['how long has web-1 been slow', { kind: 'explain', target: 'web-1', metric: 'latency' }],

@@ -1,0 +1,25 @@
+/**
+ * Questions the parser read correctly but that no figure here answers: a time still ahead, or a
+ * group no target belongs to. Pure; parse-intent.ts applies it to every intent it returns.
+ */
+import type { Intent } from './intent.js';
+import { labelGroup, roleGroup, type TargetRef } from './match-target.js';
+
+const FUTURE = /\btomorrow\b|\bnext (?:week|month|hour|day|\d+ (?:hours|days))\b|\bin the future\b/;
+const READS = new Set<Intent['kind']>(['metrics', 'chart', 'trend', 'status', 'anomalies', 'attention', 'last_seen', 'compare']);
+// Environment names people use as if every fleet had them.
+const ENVIRONMENT = /(?<![\w.-])(prod|production|prd|staging|stg|dev|development|qa|uat|preprod|pre-prod|sandbox)(?![\w.-])/;
+
+/** The reply-only intent that replaces `intent`, or undefined to keep it. `text` is lower case. */
+export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): Intent | undefined {
+  // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
+  // where a metric is heading is the trend's question, and a silence may end tomorrow.
+  const past = (READS.has(intent.kind) && intent.kind !== 'trend') || intent.kind === 'history';
+  if (past && !('span' in intent && intent.span) && FUTURE.test(text)) return { kind: 'ahead' };
+  // "cpu in prod" where no target is labelled prod: answering for the whole fleet would pass every
+  // host off as prod. A read about the fleet says there is no such group instead.
+  if (!READS.has(intent.kind) || ('target' in intent && intent.target) || ('group' in intent && intent.group)) return undefined;
+  const env = ENVIRONMENT.exec(text);
+  if (env && !labelGroup(env[1]!, targets).length && !roleGroup(env[1]!, targets)) return { kind: 'no_group', word: env[1]! };
+  return undefined;
+}
