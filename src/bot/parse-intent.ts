@@ -364,8 +364,9 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   return { kind: 'unknown' };
 }
 
+// "Over 12 hours" is a window, not a bound of 12.
 const BOUND =
-  /(\babove|\bover|\bgreater than|\bmore than|\bhigher than|\bexceeding|\bexceeds|\bbelow|\bunder|\bless than|\blower than)\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-])/;
+  /(\babove|\bover|\bgreater than|\bmore than|\bhigher than|\bexceeding|\bexceeds|\bbelow|\bunder|\bless than|\blower than)\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-])(?!\s*(?:hours?|hrs?|days?|minutes?|mins?|weeks?|wks?|seconds?|secs?)\b)/;
 const SCALE: Record<string, number> = { k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9 };
 
 /** "above 80%", "> 1.5 MB/s", "under 10": a bound in the metric's own unit (bytes per second for network). */

@@ -34,6 +34,11 @@ const WORD_COUNTS: Record<string, number> = {
 };
 const AGO = new RegExp(`\\b(${COUNTS})\\s*(${UNITS})\\s+ago\\b`);
 const LAST = new RegExp(`\\b(?:last|past|previous)\\s+(?:(${COUNTS})\\s*)?(${UNITS})\\b`);
+// "average over 24h", "peak across the 6 hours", "the 24h average", "a 7-day peak": a window ending now.
+const OVER = new RegExp(`\\b(?:over|across|during|within|throughout)\\s+(?:the\\s+)?(${COUNTS})\\s*(${UNITS})\\b`);
+const SIZED = new RegExp(
+  `\\b(\\d+(?:\\.\\d+)?)\\s*-?\\s*(${UNITS})\\s+(?:average|avg|mean|peak|max|maximum|min|minimum|high|low|median|p\\d{1,2}|percentile|window|trend|chart|graph|history|range)\\b`,
+);
 // Longer than retention is never stored; a year bounds what a typo ("10000 days") can ask for.
 const MAX_SPAN = 366 * 86_400_000;
 
@@ -67,6 +72,11 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
   if (last) {
     const ms = amount(last[1], last[2]!);
     if (ms) return { span: { kind: 'last', ms }, match: last[0] };
+  }
+  for (const re of [OVER, SIZED]) {
+    const m = re.exec(text);
+    const ms = m ? amount(m[1], m[2]!) : undefined;
+    if (m && ms) return { span: { kind: 'last', ms }, match: m[0] };
   }
   // "This week" reads as the last seven days: the reply names the window, so a Monday-based week is not guessed.
   const week = /\bthis week\b/.exec(text);

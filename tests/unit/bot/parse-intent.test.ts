@@ -65,6 +65,22 @@ const cases: Case[] = [
     { kind: 'metrics', metric: 'cpu', target: 'api-1', span: { kind: 'last', ms: 21_600_000 }, stat: 'max' },
   ],
   ['average disk in the past day', { kind: 'metrics', metric: 'disk', span: { kind: 'last', ms: 86_400_000 }, stat: 'avg' }],
+  // 'over 24 hours' is a window ending now, not a bound of 24; '24h average' and 'a 7-day peak' size one too
+  [
+    'average cpu over 24 hours on web-1',
+    { kind: 'metrics', metric: 'cpu', target: 'web-1', span: { kind: 'last', ms: 86_400_000 }, stat: 'avg' },
+  ],
+  ['cpu over 12 hours', { kind: 'metrics', metric: 'cpu', span: { kind: 'last', ms: 43_200_000 } }],
+  ['cpu peak across the 6 hours', { kind: 'metrics', metric: 'cpu', span: { kind: 'last', ms: 21_600_000 }, stat: 'max' }],
+  ['the 24h average memory', { kind: 'metrics', metric: 'memory', span: { kind: 'last', ms: 86_400_000 }, stat: 'avg' }],
+  [
+    'a 7-day peak of disk on db-1',
+    { kind: 'metrics', metric: 'disk', target: 'db-1', span: { kind: 'last', ms: 7 * 86_400_000 }, stat: 'max' },
+  ],
+  [
+    'hosts with cpu over 80% in the last hour',
+    { kind: 'metrics', metric: 'cpu', span: { kind: 'last', ms: 3_600_000 }, bound: { above: true, value: 80 } },
+  ],
   ['which host had the highest cpu today', { kind: 'metrics', metric: 'cpu', span: { kind: 'day', daysBack: 0 }, stat: 'max' }],
   ['lowest memory yesterday', { kind: 'metrics', metric: 'memory', span: { kind: 'day', daysBack: 1 }, stat: 'min' }],
   ['which server has the most ram?', { kind: 'metrics', metric: 'memory', stat: 'max' }],
@@ -307,6 +323,14 @@ const cases: Case[] = [
 
 describe('parseIntent', () => {
   it('has at least 60 phrasings', () => expect(cases.length).toBeGreaterThanOrEqual(60));
+
+  it('reads a number followed by a unit of time as a window, not as a bound or a ranking length', () => {
+    for (const q of ['average cpu over 24 hours on web-1', 'cpu over 12 hours', 'cpu peak across the 6 hours']) {
+      const intent = parseIntent(q, targets) as Record<string, unknown>;
+      expect(intent.bound, q).toBeUndefined();
+      expect(intent.limit, q).toBeUndefined();
+    }
+  });
 
   it('never reads a host that differs in its number as a typo of another', () => {
     const two = [
