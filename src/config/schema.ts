@@ -4,6 +4,8 @@ import { WEEKDAYS } from '../core/weekday.js';
 
 /** Config files are data; a misspelt key is an error, not a silently ignored setting. */
 const obj = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
+// A change in a metric's own unit (percentage points, ms, bytes per second).
+const change = z.number().min(0).max(1e15);
 
 const severity = z.enum(['info', 'warning', 'critical']);
 const detectorName = z.enum(['threshold', 'robust', 'iforest', 'silence', 'alertmanager']);
@@ -193,6 +195,14 @@ export const configSchema = obj({
       alarmThreshold: z.number().min(0).max(1).default(0.2809),
       /** While an episode is open it stays open as long as the strongest statistic is this share of its peak (and the value is outside its usual range). */
       holdRatio: z.number().min(0).max(1).default(0.5),
+      /**
+       * Smallest change per metric, in its own unit, that may open an anomaly (0 or absent: none):
+       * the statistics find records of any size, and a 0.2-point wiggle of a near-flat disk is one.
+       */
+      minChange: z
+        .object({ cpu: change.default(5), memory: change.default(2), disk: change.default(1), latency_ms: change.default(20) })
+        .catchall(change)
+        .prefault({}),
     }).prefault({}),
     iforest: obj({
       enabled: z.boolean().default(true),

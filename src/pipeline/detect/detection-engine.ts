@@ -10,9 +10,25 @@ import { ThresholdDetector } from './threshold-detector.js';
 
 export type DetectorsConfig = FileConfig['detectors'];
 
-export function seriesParams(c: DetectorsConfig['robust']): SeriesDetectorParams {
+/** The series detector's parameters for one metric: minChange is in the metric's unit; none for a series of unknown unit. */
+export function seriesParams(c: DetectorsConfig['robust'], metric?: string): SeriesDetectorParams {
   const { ref, short, volWindow, range, ratio, halfLife, cooldown, escalate, seasonAlpha, minHistory, minDeviation, quietSamples } = c;
-  return { ref, short, volWindow, range, ratio, halfLife, cooldown, escalate, seasonAlpha, minHistory, minDeviation, quietSamples };
+  const minChange = metric === undefined ? 0 : (c.minChange[metric] ?? 0);
+  return {
+    ref,
+    short,
+    volWindow,
+    range,
+    ratio,
+    halfLife,
+    cooldown,
+    escalate,
+    seasonAlpha,
+    minHistory,
+    minDeviation,
+    quietSamples,
+    minChange,
+  };
 }
 
 export function forestParams(c: DetectorsConfig['iforest']): HostForestParams {
@@ -82,7 +98,7 @@ export class DetectionEngine {
     let scorer = this.robust.get(key);
     if (!scorer) {
       const saved = this.store?.loadDetectorState(key);
-      const p = seriesParams(this.cfg.robust);
+      const p = seriesParams(this.cfg.robust, s.metric);
       scorer = saved ? SeriesDetector.restore(saved, p) : new SeriesDetector(p);
       this.robust.set(key, scorer);
     }

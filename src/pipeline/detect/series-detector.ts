@@ -27,6 +27,12 @@ export interface SeriesDetectorParams {
   minDeviation: number;
   /** Quiet samples after which an alarm counts in full; an alarm right after another counts half. */
   quietSamples: number;
+  /**
+   * Smallest change, in the series' own unit, that may alarm (0: none): a move of 0.2 points on a
+   * near-flat disk is a record for the statistics and nothing to an operator. The pipeline sets it
+   * per metric (detectors.robust.minChange); a series of unknown unit, as on NAB, has none.
+   */
+  minChange: number;
 }
 
 /** Tuned on the NAB set (docs/detection.md); the config's detectors.robust section overrides them. */
@@ -43,6 +49,7 @@ export const DEFAULT_SERIES: SeriesDetectorParams = {
   minHistory: 100,
   minDeviation: 6,
   quietSamples: 3000,
+  minChange: 0,
 };
 
 // Spread changes smaller than half a scale unit are not material.
@@ -226,8 +233,9 @@ export class SeriesDetector {
     const floor = Math.max((this.hi - this.lo) * 0.01, Math.abs(med) * 1e-4, 1e-9);
     const scale = Math.max(1.4826 * mad, floor);
     this.level = med;
-    const seasonal =
-      slot >= 0 && p.seasonAlpha > 0 && this.seasonN[slot]! >= 3 ? this.seasonalResidual(x - med - this.season[slot]!, scale, floor) : 0;
+    const seasonOn = slot >= 0 && p.seasonAlpha > 0 && this.seasonN[slot]! >= 3;
+    const seasonRes = seasonOn ? x - med - this.season[slot]! : 0;
+    const seasonal = seasonOn ? this.seasonalResidual(seasonRes, scale, floor) : 0;
     // Whether each level statistic (spike, range, shift) is below the level.
     const below = [x < med, x < this.lo, level < med];
     const exceed = x > this.hi ? x - this.hi : x < this.lo ? this.lo - x : 0;
@@ -247,6 +255,8 @@ export class SeriesDetector {
     ];
     // A spread change must also be material on the series' own scale, or flat series chatter.
     const spreadMove = (1.4826 * Math.abs(vmad - mad)) / scale;
+    // How far each statistic moved, in the series' own unit, for minChange.
+    const moved = [Math.abs(x - med), exceed, Math.abs(level - med), spreadMove * scale, Math.abs(seasonRes), drift];
     let best = 0;
     let kind = 0;
     const ready = this.count >= Math.max(32, p.minHistory);
@@ -261,7 +271,7 @@ export class SeriesDetector {
         i === 3
           ? stats[i]! >= Math.log1p(p.minDeviation / (vmad < mad ? FALL : RISE)) && spreadMove >= VGATE
           : stats[i]! >= p.minDeviation * FLOOR[i]!;
-      if (ready && big && r > best) {
+      if (ready && big && moved[i]! >= p.minChange && r > best) {
         best = r;
         kind = i;
       }

@@ -10,7 +10,7 @@ import { breaches, ruleFor } from './threshold-detector.js';
  * alarm strength at an episode's onset and 0 elsewhere, in [0, 1].
  */
 export function createSeriesScorer(cfg: FileConfig, metric?: string): (value: number, ts?: number) => number {
-  const series = cfg.detectors.robust.enabled ? new SeriesDetector(seriesParams(cfg.detectors.robust)) : undefined;
+  const series = cfg.detectors.robust.enabled ? new SeriesDetector(seriesParams(cfg.detectors.robust, metric)) : undefined;
   const rule = metric ? ruleFor(cfg.thresholds, '*', metric) : undefined;
   let streak = 0;
   return (value: number, ts?: number) => {

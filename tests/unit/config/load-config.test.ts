@@ -115,7 +115,7 @@ describe('loadConfig', () => {
         detectors: {
           resolveAfterSamples: 1e9,
           persistEverySeconds: 1e9,
-          robust: { minHistory: 1e12 },
+          robust: { minHistory: 1e12, minChange: { disk: -1, queue_depth: 1e16 } },
           iforest: { refitEvery: 1e9, minHistory: 1e9, warmup: 1e12 },
           silence: { afterSeconds: 1e9 },
         },
@@ -135,6 +135,8 @@ describe('loadConfig', () => {
       'detectors.silence.afterSeconds',
     ])
       expect(p).toMatch(new RegExp(`config\\.${field.replace(/\./g, '\\.')}: Too big`));
+    expect(p).toMatch(/config\.detectors\.robust\.minChange\.disk: Too small/);
+    expect(p).toMatch(/config\.detectors\.robust\.minChange\.queue_depth: Too big/);
   });
 
   it('explains a threshold without a limit', () => {

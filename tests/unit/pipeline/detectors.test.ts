@@ -283,6 +283,29 @@ describe('series detector', () => {
     expect(b).toEqual(a);
   });
 
+  it('opens nothing for a move smaller than minChange, in the series’ own unit, and still sees a real one', () => {
+    // A near-flat disk at 60 % with 0.02 points of noise: a 0.3-point bump is a record for every statistic.
+    const series = (seed: number) => {
+      const rng = createRng(seed);
+      const v = Array.from({ length: 3000 }, () => 60 + 0.02 * gaussianFrom(rng(), rng()));
+      for (let i = 2000; i < 2010; i++) v[i]! += 0.3;
+      for (let i = 2600; i < 2610; i++) v[i]! += 5;
+      return v;
+    };
+    const alarmsFrom = (minChange: number) => {
+      const d = new SeriesDetector({ ...DEFAULT_SERIES, minChange });
+      return series(31)
+        .map((v, i) => [i, d.update(v, i * 30_000).alarm] as const)
+        .filter(([i, a]) => i >= 1000 && a >= ALARM)
+        .map(([i]) => i);
+    };
+    const none = alarmsFrom(0);
+    expect(none.some((i) => i >= 2000 && i < 2010)).toBe(true);
+    const floored = alarmsFrom(1);
+    expect(floored.some((i) => i >= 2000 && i < 2600)).toBe(false);
+    expect(floored.some((i) => i >= 2600 && i < 2610)).toBe(true);
+  });
+
   it('does not explode on a flat series', () => {
     const d = new SeriesDetector(DEFAULT_SERIES);
     const flat = Array.from({ length: 300 }, () => d.update(10).alarm);

@@ -156,6 +156,32 @@ describe('detection engine episodes', () => {
   });
 });
 
+describe('detection engine minimum change', () => {
+  // A near-flat series with a 0.4-point bump, fed as disk and as a metric with no floor.
+  const anomalousAt = (overrides: Record<string, unknown>, metric: string) => {
+    const cfg = configSchema.parse({ detectors: { iforest: { enabled: false }, robust: overrides } });
+    const e = new DetectionEngine(cfg.detectors, cfg.thresholds);
+    const rng = createRng(17);
+    const hits: number[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const value = 60 + 0.02 * gaussianFrom(rng(), rng()) + (i >= 1200 && i < 1210 ? 0.4 : 0);
+      const f = e.process([{ target: 'h', metric, ts: 1_800_000_000_000 + i * 30_000, value }]).find((x) => x.detector === 'robust')!;
+      if (f.anomalous) hits.push(i);
+    }
+    return hits.filter((i) => i >= 1200 && i < 1210);
+  };
+
+  it('holds a metric to its floor in its own unit, and a metric without one to none', () => {
+    expect(anomalousAt({}, 'disk')).toEqual([]);
+    expect(anomalousAt({}, 'queue_depth').length).toBeGreaterThan(0);
+    expect(anomalousAt({ minChange: { disk: 0 } }, 'disk').length).toBeGreaterThan(0);
+    // Naming one metric keeps the others' defaults.
+    const cfg = configSchema.parse({ detectors: { robust: { minChange: { queue_depth: 0.5 } } } });
+    expect(cfg.detectors.robust.minChange).toEqual({ cpu: 5, memory: 2, disk: 1, latency_ms: 20, queue_depth: 0.5 });
+    expect(anomalousAt({ minChange: { queue_depth: 0.5 } }, 'queue_depth')).toEqual([]);
+  });
+});
+
 describe('detection engine host episodes', () => {
   // A host whose memory jumps and then eases back: the score falls through the threshold gradually.
   const run = (holdThreshold: number) => {
