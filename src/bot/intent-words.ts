@@ -217,8 +217,12 @@ export const DECIDED = /\b(approved|denied|rejected|declined|vetoed|decided|refu
 export const TIME_TO_ACK = /\bmtta\b|\btime to (?:ack\w*|respond|response)\b/;
 export const TIME_TO =
   /\bmtt[ar]\b|\bmean time to\b|\btime to (?:resolve|resolution|recover\w*|fix|close|ack\w*|respond|response)\b|\b(?:average|typical|median|mean)\s+(?:duration|length)\b|\bhow long\b.*\b(?:on average|typically|usually|average|median)\b/;
-// "Total network in", "combined traffic", "how much data did web-1 send today".
-export const TOTAL = /\b(?:total|totals|sum|summed|combined|aggregate|altogether)\b|\bhow much (?:data|traffic|bandwidth)\b/;
+// "Total network in", "combined traffic", "how much data did web-1 send today", "how much network
+// traffic did api-1 do": a volume, not a rate.
+export const TOTAL =
+  /\b(?:total|totals|sum|summed|combined|aggregate|altogether)\b|\bhow much (?:network |net )?(?:data|traffic|bandwidth)\b/;
+// A count of bytes asks for network volume; of disk or memory it is a size we do not collect (we keep shares).
+export const HOW_MANY_BYTES = /\bhow many (?:bytes|[kmgt]i?b|kilobytes|megabytes|gigabytes|terabytes)\b/;
 export const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting)\b/;
 // The allow-listed action a verb asks about ("restarted" → restart_service).
 export const ACTION_OF: Record<string, string> = {

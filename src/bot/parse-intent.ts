@@ -17,6 +17,7 @@ import {
   EVERYTHING,
   FILLERS,
   FREE,
+  HOW_MANY_BYTES,
   LAST_SEEN,
   METRIC_WORDS,
   NOW,
@@ -108,8 +109,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   }
   // "cpu in prod": a label value names targets only when nothing else in the question does.
   if (named.length === 0 && !unknownTarget) labelled.forEach(name);
-  // "How much data did web-1 send today?" is its network traffic.
-  if (!metric && /\bhow much data\b/.test(text)) metric = 'network';
+  // "How much data did web-1 send today?", "how many GB did it receive?" is its network traffic.
+  if (!metric && (/\bhow much data\b/.test(text) || HOW_MANY_BYTES.test(text))) metric = 'network';
   // "network out on web-1", "traffic in": one direction. "In" alone is too common to mean one.
   if (metric === 'network') {
     const dir =
@@ -262,7 +263,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
     const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
     const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};
-    const total = metric && TOTAL.test(text) ? { total: true } : {};
+    const total = metric && (TOTAL.test(text) || (/^net/.test(metric) && HOW_MANY_BYTES.test(text))) ? { total: true } : {};
     return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit, ...free, ...total };
   };
   if (CHART.test(text) && (metric || named.length || !has(WORDS.anomalies)))

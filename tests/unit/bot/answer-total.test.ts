@@ -76,6 +76,9 @@ describe('totals', () => {
     expect(ask('how much data did web-1 send today', c)).toBe(
       'Network today (UTC): 21.27 GB sent across 1 target (rates integrated between samples).',
     );
+    // A volume however it is asked: with 'network' before 'traffic', or in bytes.
+    for (const q of ['how much network traffic did web-1 send today', 'how many GB did web-1 send today'])
+      expect(ask(q, c), q).toBe('Network today (UTC): 21.27 GB sent across 1 target (rates integrated between samples).');
   });
 
   it('says a time still ahead has no figures, and points at the trend', () => {

@@ -324,6 +324,13 @@ const cases: Case[] = [
 describe('parseIntent', () => {
   it('has at least 60 phrasings', () => expect(cases.length).toBeGreaterThanOrEqual(60));
 
+  it('reads a count of bytes as network volume, and as no total of disk or memory', () => {
+    expect(parseIntent('how many GB did web-1 send today', targets)).toMatchObject({ metric: 'net_out', target: 'web-1', total: true });
+    expect(parseIntent('how much network traffic did web-1 do today', targets)).toMatchObject({ metric: 'network', total: true });
+    for (const q of ['how many gb are free on the disk of db-1', 'how many GB of memory does web-1 use'])
+      expect((parseIntent(q, targets) as Record<string, unknown>).total, q).toBeUndefined();
+  });
+
   it('reads a number followed by a unit of time as a window, not as a bound or a ranking length', () => {
     for (const q of ['average cpu over 24 hours on web-1', 'cpu over 12 hours', 'cpu peak across the 6 hours']) {
       const intent = parseIntent(q, targets) as Record<string, unknown>;
