@@ -77,6 +77,10 @@ const FLOOR = [1, 0.5, 0.6, 1, 1, 0.5];
 const LOW = [6, 7, 8];
 const PEAKS = KINDS.length + LOW.length;
 const SLOTS = 48; // half-hour slots of the day
+// A time of day is a pattern only where the last two days agree on it: the time-of-day residual may
+// alarm once the slot has been seen on two days whose offsets differ by less than half of it. One
+// day's incident (a disk that filled at 23:26) is otherwise "the usual" at that time tomorrow.
+const AGREE = 0.5;
 const DAY = 86_400_000;
 // The seasonal residual's typical size: a running mean of |residual| (clipped at 3 times itself so
 // one holiday does not inflate it) with weight 1/512, trusted after 50 residuals.
@@ -117,6 +121,9 @@ export class SeriesDetector {
   private peaks = new Float64Array(PEAKS);
   private season = new Float64Array(SLOTS);
   private seasonN = new Float64Array(SLOTS);
+  /** Each slot's offset as the previous day left it, and the day (since the epoch) the slot last learned. */
+  private prevDay = new Float64Array(SLOTS).fill(Number.NaN);
+  private slotDay = new Float64Array(SLOTS).fill(-1);
   private count = 0;
   /** The reference median of the latest score, the baseline the time-of-day offsets are learned against. */
   private level = 0;
@@ -162,6 +169,9 @@ export class SeriesDetector {
     const r = this.score(x, slot);
     if (slot >= 0 && this.p.seasonAlpha > 0) {
       const n = this.seasonN[slot]!;
+      const day = Math.floor(ts! / DAY);
+      if (n > 0 && this.slotDay[slot]! !== day) this.prevDay[slot] = this.season[slot]!;
+      this.slotDay[slot] = day;
       // The slot learns the value's offset from its current level, so a trend is not "unseasonal".
       const y = x - this.level;
       this.season[slot] = n === 0 ? y : this.season[slot]! + Math.max(this.p.seasonAlpha, 1 / (n + 1)) * (y - this.season[slot]!);
@@ -236,6 +246,9 @@ export class SeriesDetector {
     const seasonOn = slot >= 0 && p.seasonAlpha > 0 && this.seasonN[slot]! >= 3;
     const seasonRes = seasonOn ? x - med - this.season[slot]! : 0;
     const seasonal = seasonOn ? this.seasonalResidual(seasonRes, scale, floor) : 0;
+    // The residual still counts towards its remembered peak; only its alarm waits for two agreeing days.
+    const prev = seasonOn ? this.prevDay[slot]! : Number.NaN;
+    const patternHolds = !Number.isNaN(prev) && Math.abs(this.season[slot]! - prev) < AGREE * Math.abs(seasonRes);
     // Whether each level statistic (spike, range, shift) is below the level.
     const below = [x < med, x < this.lo, level < med];
     const exceed = x > this.hi ? x - this.hi : x < this.lo ? this.lo - x : 0;
@@ -271,7 +284,7 @@ export class SeriesDetector {
         i === 3
           ? stats[i]! >= Math.log1p(p.minDeviation / (vmad < mad ? FALL : RISE)) && spreadMove >= VGATE
           : stats[i]! >= p.minDeviation * FLOOR[i]!;
-      if (ready && big && moved[i]! >= p.minChange && r > best) {
+      if (ready && big && moved[i]! >= p.minChange && (i !== 4 || patternHolds) && r > best) {
         best = r;
         kind = i;
       }
@@ -338,13 +351,13 @@ export class SeriesDetector {
       // Saved again before its first score after a restore: the range peaks are still in scale units.
       ...(this.legacyRange ? { legacyRange: true } : {}),
     };
-    return packState(meta, [this.values.toArray(), this.peaks, this.season, this.seasonN]);
+    return packState(meta, [this.values.toArray(), this.peaks, this.season, this.seasonN, this.prevDay, this.slotDay]);
   }
 
   static restore(buf: Buffer, p: SeriesDetectorParams): SeriesDetector {
     const { meta, arrays } = unpackState(buf);
     const s = new SeriesDetector(p);
-    const peaks = arrays.length === 4 ? arrays[1]! : new Float64Array(0);
+    const peaks = arrays.length === 4 || arrays.length === 6 ? arrays[1]! : new Float64Array(0);
     if (peaks.length !== PEAKS && peaks.length !== KINDS.length) return s; // an older format: start afresh
     s.values = RingBuffer.from(arrays[0]!, s.values.capacity);
     s.rebuildReference();
@@ -357,6 +370,11 @@ export class SeriesDetector {
     if (meta.legacyRange === true) s.legacyRange = true;
     s.season = Float64Array.from(arrays[2]!);
     s.seasonN = Float64Array.from(arrays[3]!);
+    // Saved before the previous day was kept: the time of day may alarm again once a day has passed.
+    if (arrays.length === 6) {
+      s.prevDay = Float64Array.from(arrays[4]!);
+      s.slotDay = Float64Array.from(arrays[5]!);
+    }
     s.count = Number(meta.count) || 0;
     const since = Number(meta.sinceAlarm);
     s.sinceAlarm = since >= 0 ? since : Number.POSITIVE_INFINITY;

@@ -192,6 +192,23 @@ describe('series detector', () => {
     expect(run(0).kinds).toEqual([]);
   });
 
+  it('does not learn an incident as the time of day: its absence the next day is not "unusual for this time of day"', () => {
+    // The demo's near-flat disk (0.02 of noise at 30 s) filled late one evening, and at the same
+    // time the next day its ordinary 60 % was a seasonal anomaly. Here the fill lasts 40 minutes.
+    const rng = createRng(23);
+    const d = new SeriesDetector({ ...DEFAULT_SERIES, minChange: 1 });
+    const perDay = 2880;
+    const alarms: { day: number; kind: string }[] = [];
+    for (let i = 0; i < 4 * perDay; i++) {
+      const minute = (i % perDay) / 2;
+      const fill = i >= 2 * perDay && i < 3 * perDay && minute >= 23 * 60 + 20 ? Math.min(38, (minute - (23 * 60 + 20)) * 4) : 0;
+      const r = d.update(60 + fill + 0.02 * gaussianFrom(rng(), rng()), i * 30_000);
+      if (r.alarm >= ALARM) alarms.push({ day: Math.floor(i / perDay), kind: r.kind });
+    }
+    expect(alarms.some((a) => a.day === 2)).toBe(true);
+    expect(alarms.filter((a) => a.day === 3)).toEqual([]);
+  });
+
   it('learns the time of day against the level, so a steady climb is not "unusual for this time of day"', () => {
     const rng = createRng(13);
     const d = new SeriesDetector(DEFAULT_SERIES);
