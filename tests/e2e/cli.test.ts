@@ -181,6 +181,26 @@ describe('smartcloudops CLI', () => {
     expect(cli(['detect', '--input']).err).toMatch(/--input needs a value/);
   });
 
+  it('detect --metric holds a series to that metric’s minimum change, as the pipeline does', () => {
+    const dir = tempDir();
+    const rows = ['timestamp,value'];
+    // A near-flat disk at 60 % with a 0.3-point bump: a record for the statistics, nothing to an operator.
+    for (let i = 0; i < 1500; i++)
+      rows.push(`${Date.UTC(2026, 0, 1) + i * 30_000},${(60 + (i >= 1200 && i < 1210 ? 0.3 : 0) + ((i * 37) % 11) / 500).toFixed(3)}`);
+    writeFileSync(path.join(dir, 'in.csv'), rows.join('\n') + '\n');
+    const bumpAlarms = (extra: string[]) => {
+      expect(cli(['detect', '--input', path.join(dir, 'in.csv'), '--output', path.join(dir, 'out.csv'), ...extra]).code).toBe(0);
+      const scores = readFileSync(path.join(dir, 'out.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => Number(l.split(',')[2]));
+      return scores.slice(1200, 1210).filter((x) => x >= 0.28).length;
+    };
+    expect(bumpAlarms([])).toBeGreaterThan(0);
+    expect(bumpAlarms(['--metric', 'disk'])).toBe(0);
+  });
+
   it('serve answers on the side port and exits 0 on SIGTERM after the running tick', async () => {
     const port = await freePort();
     const data = tempDir();
