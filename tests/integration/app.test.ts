@@ -128,6 +128,46 @@ describe('app on the embedded default', () => {
     expect(app.store.openAnomalies().filter((a) => a.key === open.key)).toHaveLength(1);
   });
 
+  it('proposes for an anomaly still open when the backfill ends, and for none that ended in it', async () => {
+    const config = testConfig({
+      targets: [{ name: 'web-1' }, { name: 'web-2' }],
+      overrides: {
+        sources: { synthetic: { backfillHours: 1 } },
+        remediation: {
+          rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
+        },
+      },
+    });
+    const clock = fakeClock();
+    // web-1's CPU is at 97 % for the last five minutes of the backfill and still is; web-2's was,
+    // for five minutes half an hour earlier.
+    const cpu = (target: string, ts: number) => {
+      const ago = T0 - ts;
+      const hot = target === 'web-1' ? ago <= 300_000 : ago > 1_800_000 && ago <= 2_100_000;
+      return hot ? 97 : 30 + ((ts / 30_000) % 3);
+    };
+    const at = (ts: number) => ['web-1', 'web-2'].map((target) => ({ target, metric: 'cpu', ts, value: cpu(target, ts) }));
+    const src: MetricSource = {
+      name: 'history',
+      targets: () => ['web-1', 'web-2'].map((name) => ({ name, labels: {}, source: 'history' })),
+      async collect(now) {
+        return { samples: at(now), gaps: [] };
+      },
+      async backfill(from, until, step) {
+        const out = [];
+        for (let ts = from; ts < until; ts += step) out.push(...at(ts));
+        return out;
+      },
+    };
+    const app = createApp({ config, logger: captureLogger(), clock, sources: [src] });
+    apps.push(app);
+    await app.start({ schedule: false });
+    const open = app.store.openAnomalies().filter((a) => a.detector === 'threshold');
+    expect(open.map((a) => a.target)).toEqual(['web-1']);
+    const proposals = app.store.listProposals({ limit: 10 });
+    expect(proposals.map((p) => [p.target, p.action, p.anomalyId])).toEqual([['web-1', 'scale_up', open[0]!.id]]);
+  });
+
   it('a failing source is a gap and bad samples are rejected, never a failed tick', async () => {
     const config = testConfig({ targets: [{ name: 'web-1' }], overrides: { sources: { synthetic: { backfillHours: 0 } } } });
     const clock = fakeClock();
