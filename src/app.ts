@@ -5,7 +5,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { Clock, Logger, MetricSource, Store } from './core/ports.js';
-import { systemClock } from './core/ports.js';
+import { BACKFILL_UNTIL, systemClock } from './core/ports.js';
 import type { Target } from './core/target.js';
 import type { Config } from './config/load-config.js';
 import { configTargets, createSources } from './create-sources.js';
@@ -326,6 +326,7 @@ export function createApp(deps: AppDeps) {
       ran = true;
       logger.info({ source: src.name, samples: n, hours }, 'backfilled history for the detectors');
     }
+    if (ran) store.setKv(BACKFILL_UNTIL, String(bootTs - (bootTs % tickIntervalMs)));
     engine.persist(clock.now());
     // The invented past proposes nothing, but an anomaly still open when it ends is live: it gets the
     // proposal it would have had (posted with its alert at the first tick), not none at all.

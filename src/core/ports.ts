@@ -116,3 +116,6 @@ export interface Store {
   ping(): boolean;
   close(): void;
 }
+
+/** Store key: where the history replayed into a fresh data dir at its first start ends (epoch ms). */
+export const BACKFILL_UNTIL = 'backfill:until';

@@ -166,6 +166,8 @@ describe('app on the embedded default', () => {
     expect(open.map((a) => a.target)).toEqual(['web-1']);
     const proposals = app.store.listProposals({ limit: 10 });
     expect(proposals.map((p) => [p.target, p.action, p.anomalyId])).toEqual([['web-1', 'scale_up', open[0]!.id]]);
+    // "Explain" can then say why an anomaly of that replayed hour has no proposal.
+    expect(app.store.getKv('backfill:until')).toBe(String(T0));
   });
 
   it('a failing source is a gap and bad samples are rejected, never a failed tick', async () => {

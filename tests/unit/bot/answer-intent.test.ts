@@ -242,6 +242,17 @@ describe('answers', () => {
     expect(ask('explain an_disk', c)).toContain('No remediation rule matches disk from threshold at warning on web-1.');
   });
 
+  it('says an anomaly of the history replayed at the first start had no proposal because that replay proposes nothing', () => {
+    const rules = configSchema.parse({ remediation: { rules: [{ name: 'scale now', when: { metrics: ['cpu'] }, action: 'scale_up' }] } })
+      .remediation.rules;
+    const c = { ...ctx(), remediationRules: rules };
+    expect(ask('explain an_one', c)).toContain('made no proposal (its parameters may be invalid: see the log).');
+    c.store.setKv('backfill:until', String(NOW));
+    expect(ask('explain an_one', c)).toContain(
+      'Rule "scale now" (scale_up) matches, but this opened in the history replayed at the first start (until 2026-11-02 12:00:00 UTC), which proposes nothing; an anomaly still open when it ended gets its proposal then.',
+    );
+  });
+
   it('counts anomalies by severity, target, metric and detector when asked how many', () => {
     expect(ask('how many alerts today?')).toBe(
       [
