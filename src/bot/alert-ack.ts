@@ -7,6 +7,7 @@ import { alertMembers } from './alert-keys.js';
 import { FLEET_ALERT_PREFIX } from './fleet-events.js';
 import { stamp } from './format-reply.js';
 import { quoteUntrusted } from './text-tools.js';
+import { whyNotAnnounced } from './why-not-announced.js';
 
 export interface AlertAckOptions {
   store: Store;
@@ -95,7 +96,7 @@ export function createAlertAcks(o: AlertAckOptions) {
     const key = store.chat.alertKeyFor(anomalyId);
     if (!key)
       return {
-        text: `${anomalyId} was not announced (a silence or maintenance window held it), so there is no alert to acknowledge.`,
+        text: `${anomalyId} was not announced (${whyNotAnnounced(a, store)}), so there is no alert to acknowledge.`,
         intent,
         private: true,
       };

@@ -6,6 +6,7 @@ import type { AnswerContext } from './answer-intent.js';
 import { alertMembers, postedAt } from './alert-keys.js';
 import { formatValue, stamp } from './format-reply.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
+import { whyNotAnnounced } from './why-not-announced.js';
 
 export interface TimelineEntry {
   ts: number;
@@ -27,6 +28,8 @@ export interface AlertHistory {
   }[];
   escalatedTs?: number;
   reminders: number;
+  /** Why there is no alert, when there is none. */
+  notAnnounced?: string;
 }
 
 const LISTED = 40;
@@ -52,6 +55,7 @@ export function gatherAlertHistory(store: Store, anomaly: Anomaly, now: number):
     proposals,
     ...(escalated ? { escalatedTs: Number(escalated) } : {}),
     reminders: key ? Number(store.getKv(`remind:${key}`) ?? 0) : 0,
+    ...(key ? {} : { notAnnounced: whyNotAnnounced(anomaly, store) }),
   };
 }
 
@@ -73,7 +77,7 @@ export function renderTimeline(h: AlertHistory, now: number): string {
       postedAt(h.key),
       where === undefined ? 'alert posted' : where ? `alert posted to ${where}` : 'alert routed nowhere (no route had a channel)',
     );
-  } else add(Math.min(...h.members.map((m) => m.startTs)), 'not announced: a silence or maintenance window held it');
+  } else add(Math.min(...h.members.map((m) => m.startTs)), `not announced: ${h.notAnnounced ?? 'a silence or maintenance window held it'}`);
   const silenceIds = new Set<string>();
   for (const r of h.records) {
     // Actors are our own "platform:id" strings; replies are escaped by each adapter anyway.
