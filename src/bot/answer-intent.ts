@@ -23,6 +23,7 @@ import { answerUncollected } from './answer-uncollected.js';
 import { answerLastSeen } from './answer-last-seen.js';
 import { answerHistory } from './answer-history.js';
 import { answerTotal } from './answer-total.js';
+import { answerByHour } from './answer-by-hour.js';
 import { latestBy, newestOf } from './latest-by-target.js';
 
 export interface AnswerContext {
@@ -44,7 +45,7 @@ export const HELP = [
   'I answer from the live data. Try:',
   '• "what\'s current CPU?", "cpu on web-1", "memory of the db", "disk", "how is api-2 doing"',
   '• "cpu on web-1 an hour ago", "cpu on web-1 at 10:00" (UTC), "peak memory on db-1 over the last 6h", "p95 latency today"',
-  '• "which host had the highest cpu today", "free disk on db-1", "what was firing at 03:00", "why is cpu high on web-1?"',
+  '• "which host had the highest cpu today", "the busiest hour yesterday", "free disk on db-1", "what was firing at 03:00", "why is cpu high on web-1?"',
   '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?", "graph cpu on web-1"',
   '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
   '• "anything wrong?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
@@ -62,6 +63,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  if (i.byHour) return answerByHour({ metric: i.metric, target: i.target, group: i.group, span: i.span, lowest: i.byHour === 'min' }, c);
   if (i.total) return answerTotal(i, c);
   const free = i.free && i.metric && FREE_OF[i.metric] ? { free: true } : {};
   if (free.free) c = { ...c, store: withFreeFigures(c.store) };

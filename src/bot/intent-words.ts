@@ -223,6 +223,10 @@ export const TOTAL =
   /\b(?:total|totals|sum|summed|combined|aggregate|altogether)\b|\bhow much (?:network |net )?(?:data|traffic|bandwidth)\b/;
 // A count of bytes asks for network volume; of disk or memory it is a size we do not collect (we keep shares).
 export const HOW_MANY_BYTES = /\bhow many (?:bytes|[kmgt]i?b|kilobytes|megabytes|gigabytes|terabytes)\b/;
+// "What was the busiest hour yesterday?", "which hour had the highest cpu", "quietest hour for memory".
+export const BY_HOUR =
+  /\b(?:which|what)\s+(?:hour|time of (?:the )?day)\b|\b(?:busiest|quietest|peak|highest|lowest|calmest|heaviest|lightest|worst)\s+hours?\b|\bhours?\s+(?:with|of|had)\s+(?:the\s+)?(?:most|highest|least|lowest|peak)\b/;
+export const LOW_HOUR = /\b(?:quietest|lowest|least|calmest|lightest|idlest)\b/;
 export const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting)\b/;
 // The allow-listed action a verb asks about ("restarted" → restart_service).
 export const ACTION_OF: Record<string, string> = {

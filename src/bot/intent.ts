@@ -25,6 +25,8 @@ export type Intent =
       uncollected?: string;
       /** "Total network in", "how much data did web-1 send today": summed across targets, or the volume over a window. */
       total?: boolean;
+      /** "The busiest hour yesterday", "the quietest hour for memory": UTC hours ranked, highest or lowest first. */
+      byHour?: 'max' | 'min';
     }
   /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
   | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }

@@ -17,8 +17,10 @@ import {
   EVERYTHING,
   FILLERS,
   FREE,
+  BY_HOUR,
   HOW_MANY_BYTES,
   LAST_SEEN,
+  LOW_HOUR,
   METRIC_WORDS,
   NOW,
   ONE_LATEST,
@@ -280,6 +282,17 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // also have everyday uses ("full status", "rising star") count only beside a metric.
   if (!has(WORDS.anomalies) && !parseBound(text) && (TREND.test(text) || (metric && TREND_WITH_METRIC.test(text))))
     return { kind: 'trend', metric, target, ...group, unknownTarget, ...(span ? { span } : {}) };
+  // "What was the busiest hour yesterday?": hours ranked, CPU unless a metric is named.
+  if (BY_HOUR.test(text) && !has(WORDS.anomalies))
+    return {
+      kind: 'metrics',
+      metric: metric ?? 'cpu',
+      target,
+      ...group,
+      unknownTarget,
+      ...(span ? { span } : {}),
+      byHour: LOW_HOUR.test(text) ? 'min' : 'max',
+    };
   // "Which host is busiest?" ranks by CPU, the usual meaning of busy.
   if (
     !metric &&
