@@ -317,16 +317,16 @@ export function createApp(deps: AppDeps) {
     const hours = config.sources.synthetic.backfillHours;
     if (hours <= 0) return;
     let ran = false;
+    const until = bootTs - (bootTs % tickIntervalMs);
     for (const src of sources) {
       const flag = `backfill:${src.name}`;
       if (!src.backfill || store.getKv(flag)) continue;
-      const until = bootTs - (bootTs % tickIntervalMs);
       const n = await pipeline.backfill(src, until - hours * 3_600_000, until, tickIntervalMs);
       store.setKv(flag, String(until));
       ran = true;
       logger.info({ source: src.name, samples: n, hours }, 'backfilled history for the detectors');
     }
-    if (ran) store.setKv(BACKFILL_UNTIL, String(bootTs - (bootTs % tickIntervalMs)));
+    if (ran) store.setKv(BACKFILL_UNTIL, String(until));
     engine.persist(clock.now());
     // The invented past proposes nothing, but an anomaly still open when it ends is live: it gets the
     // proposal it would have had (posted with its alert at the first tick), not none at all.

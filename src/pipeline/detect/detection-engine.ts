@@ -13,7 +13,8 @@ export type DetectorsConfig = FileConfig['detectors'];
 /** The series detector's parameters for one metric: minChange is in the metric's unit; none for a series of unknown unit. */
 export function seriesParams(c: DetectorsConfig['robust'], metric?: string): SeriesDetectorParams {
   const { ref, short, volWindow, range, ratio, halfLife, cooldown, escalate, seasonAlpha, minHistory, minDeviation, quietSamples } = c;
-  const minChange = metric === undefined ? 0 : (c.minChange[metric] ?? 0);
+  // Own keys only: a source's metric named "constructor" must not read Object's.
+  const minChange = metric !== undefined && Object.hasOwn(c.minChange, metric) ? (c.minChange[metric] ?? 0) : 0;
   return {
     ref,
     short,

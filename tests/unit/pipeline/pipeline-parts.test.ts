@@ -179,6 +179,8 @@ describe('detection engine minimum change', () => {
     const cfg = configSchema.parse({ detectors: { robust: { minChange: { queue_depth: 0.5 } } } });
     expect(cfg.detectors.robust.minChange).toEqual({ cpu: 5, memory: 2, disk: 1, latency_ms: 20, queue_depth: 0.5 });
     expect(anomalousAt({ minChange: { queue_depth: 0.5 } }, 'queue_depth')).toEqual([]);
+    // A source's metric named like an Object property has no floor, not Object's.
+    expect(anomalousAt({}, 'constructor').length).toBeGreaterThan(0);
   });
 });
 
