@@ -144,8 +144,9 @@ function timeLines(list: Anomaly[], asked: 'resolve' | 'ack' | undefined, c: Ans
 }
 
 /**
- * "Which alerts fired more than once?", "how many per day?": the same target and metric opening
- * again, and the days the anomalies started on when they span more than one.
+ * "Which alerts fired more than once?", "how many per day?", "which hour had the most?": the same
+ * target and metric opening again, the days the anomalies started on when they span more than one,
+ * and the hours of the day that saw the most.
  */
 function repeatLines(list: Anomaly[]): string[] {
   const lines: string[] = [];
@@ -165,6 +166,14 @@ function repeatLines(list: Anomaly[]): string[] {
         .map(([d, n]) => `${d.slice(5)} ${n}`)
         .join(', ')}${days.length > 14 ? ` (the last 14 of ${days.length} days)` : ''}`,
     );
+  }
+  // "Which hour had the most alerts?": the hours of the day they started in, the busiest first.
+  const hour = (a: Anomaly) => stamp(a.startTs).slice(11, 13);
+  const byHour = new Map<string, number>();
+  for (const a of list) byHour.set(hour(a), (byHour.get(hour(a)) ?? 0) + 1);
+  if (list.length >= 5 && byHour.size > 1) {
+    const top = [...byHour].sort(([a, m], [z, n]) => n - m || a.localeCompare(z)).slice(0, 5);
+    lines.push(`Busiest hours of the day (UTC, by start): ${top.map(([h, n]) => `${h}:00 ${n}`).join(', ')}`);
   }
   return lines;
 }

@@ -182,6 +182,10 @@ describe('time to resolve and to acknowledge', () => {
     expect(lines).toContain('Still open: 1, the oldest for 1 h 30 min (an_open).');
     expect(lines).toContain('More than once (same target and metric): web-1 CPU 4, db-1 CPU 2');
     expect(lines.some((l) => l.startsWith('By day'))).toBe(false);
+    // Started at 06:49, 07:49, 08:49, 09:49, 10:49 and (the open one) 10:19.
+    const busiest = 'Busiest hours of the day (UTC, by start): 10:00 2, 06:00 1, 07:00 1, 08:00 1, 09:00 1';
+    expect(lines).toContain(busiest);
+    expect(ask('which hour had the most anomalies today', c).split('\n')).toContain(busiest);
     store.upsertAnomaly({
       ...cpuAnomaly('an_old', 'web-1', 'disk'),
       key: 'old',
