@@ -7,11 +7,13 @@ import { BACKFILL_UNTIL, type Store } from '../core/ports.js';
  * announced), or neither — then it ended within its pending period (chat.pendingFor), or no chat
  * was listening.
  */
-export function whyNotAnnounced(a: Pick<Anomaly, 'id' | 'startTs'>, store: Pick<Store, 'getKv'>): string {
+export function whyNotAnnounced(a: Pick<Anomaly, 'id' | 'startTs' | 'status'>, store: Pick<Store, 'getKv'>): string {
   const held = store.getKv(`held:${a.id}`);
   if (held === 'silenced') return 'a silence held it';
   if (held) return `the maintenance window "${held}" held it`;
   if (a.startTs < Number(store.getKv(BACKFILL_UNTIL)))
     return 'it opened in the history replayed at the first start, which is not announced';
-  return 'it ended within its pending period, or no chat was listening';
+  return a.status === 'open'
+    ? 'it is still within its pending period, or no chat is listening'
+    : 'it ended within its pending period, or no chat was listening';
 }

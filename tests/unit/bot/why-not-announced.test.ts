@@ -7,7 +7,7 @@ const kv = (entries: Record<string, string>) => ({ getKv: (k: string) => entries
 
 describe('whyNotAnnounced', () => {
   it('names what held an anomaly, from what the store recorded', () => {
-    const a = { id: 'an_x1', startTs: T };
+    const a = { id: 'an_x1', startTs: T, status: 'resolved' as const };
     expect(whyNotAnnounced(a, kv({ 'held:an_x1': 'silenced' }))).toBe('a silence held it');
     expect(whyNotAnnounced(a, kv({ 'held:an_x1': 'weekly patching' }))).toBe('the maintenance window "weekly patching" held it');
     // Opened before the end of the history replayed at the first start: never announced, and no silence to blame.
@@ -18,6 +18,7 @@ describe('whyNotAnnounced', () => {
       'it ended within its pending period, or no chat was listening',
     );
     expect(whyNotAnnounced(a, kv({}))).toBe('it ended within its pending period, or no chat was listening');
+    expect(whyNotAnnounced({ ...a, status: 'open' }, kv({}))).toBe('it is still within its pending period, or no chat is listening');
   });
 
   it('is what the timeline says of an alert that never was', () => {
