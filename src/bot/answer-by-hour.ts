@@ -2,6 +2,7 @@ import type { AnswerContext } from './answer-intent.js';
 import { metricsOf, spanBounds, windowSpan } from './answer-metric-span.js';
 import { clock, formatValue, METRIC_LABEL, table } from './format-reply.js';
 import type { MetricKey } from './intent.js';
+import { ADDITIVE } from './answer-total.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 export interface HourQuestion {
@@ -14,8 +15,6 @@ export interface HourQuestion {
 }
 
 const HOUR = 3_600_000;
-// Rates add up across targets (the fleet's traffic); shares and latencies are averaged.
-const ADDITIVE = new Set(['net_in', 'net_out']);
 const SHOWN = 5;
 
 interface HourRow {

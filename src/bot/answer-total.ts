@@ -15,7 +15,7 @@ export interface TotalQuestion {
 }
 
 /** Rates add up across targets; shares and latencies do not. */
-const ADDITIVE = new Set(['net_in', 'net_out']);
+export const ADDITIVE = new Set(['net_in', 'net_out']);
 const MOVED: Record<string, string> = { net_in: 'received', net_out: 'sent' };
 
 /** "12.3 GB": a volume, in the decimal units the rates use. */
