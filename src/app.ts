@@ -227,6 +227,7 @@ export function createApp(deps: AppDeps) {
     fleetGrouping: fleetGroupingOf(config.chat.fleetGroup),
     muteTimes: config.chat.muteTimes,
     remediationRules: config.remediation.rules,
+    detectors: engine,
     record: (kind, ts, data) => recorder.record(kind, ts, data),
     onSilencesChanged: (changed, now) => notifier.onSilencesChanged(changed, now),
     onAcknowledged: (keys, now) => notifier.onAcknowledged(keys, now),

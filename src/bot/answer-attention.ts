@@ -1,7 +1,11 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { silenceCovers } from '../core/chat-store.js';
 import type { AnswerContext } from './answer-intent.js';
-import { describeAnomaly, describeProposal, stamp } from './format-reply.js';
+import { METRICS_OF } from './answer-metric-span.js';
+import { thresholdLine } from './describe-detectors.js';
+import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
+import type { MetricKey } from './intent.js';
+import { latestBy } from './latest-by-target.js';
 import { formatDuration } from './text-tools.js';
 
 const RANK: Record<Anomaly['severity'], number> = { critical: 0, warning: 1, info: 2 };
@@ -12,7 +16,10 @@ const LISTED = 10;
  * a decision, on the named targets or the fleet. Not a history: those questions are about the present,
  * and a list of the last anomalies mixed resolved ones in.
  */
-export function answerAttention(scope: { target?: string; group?: string[] }, c: AnswerContext): string {
+export function answerAttention(
+  scope: { target?: string; group?: string[]; building?: boolean; metric?: MetricKey },
+  c: AnswerContext,
+): string {
   const names = scope.target ? [scope.target] : (scope.group ?? c.targets.map((t) => t.name));
   const where = scope.target || scope.group ? ` on ${names.join(', ')}` : '';
   const mine = (target: string) => names.includes(target);
@@ -25,10 +32,35 @@ export function answerAttention(scope: { target?: string; group?: string[] }, c:
   const states = new Map(c.store.targetStates().map((t) => [t.target, t.state]));
   const reporting = names.filter((n) => states.get(n) === 'up').length;
 
-  if (open.length === 0 && pending.length === 0)
-    return `Nothing needs attention${where}: ${reporting} of ${names.length} target${names.length === 1 ? '' : 's'} reporting, no open anomalies, nothing waiting for approval.`;
+  const metrics: readonly string[] | undefined = scope.metric ? METRICS_OF[scope.metric] : undefined;
+  const building = (c.detectors?.building() ?? [])
+    .filter((b) => mine(b.target) && (!metrics || metrics.includes(b.metric)))
+    .sort((a, z) => z.view.streak / z.view.forSamples - a.view.streak / a.view.forSamples || a.target.localeCompare(z.target));
+  const buildingLines = () => {
+    if (building.length === 0)
+      return c.detectors
+        ? [`Nothing about to open${where}: no threshold rule is partly met${scope.metric ? ` for ${METRIC_LABEL[metrics![0]!]}` : ''}.`]
+        : [];
+    const latest = latestBy(c.store);
+    return [
+      `About to open${where}, if it lasts (threshold rules partly met):`,
+      ...building.slice(0, LISTED).map((b) => {
+        const s = latest.get(b.target)?.get(b.metric);
+        const muted = silences.find((x) => silenceCovers(x, b.target, b.metric));
+        return `• ${b.target} ${METRIC_LABEL[b.metric] ?? b.metric}${s ? ` ${formatValue(b.metric, s.value)}` : ''}: ${thresholdLine(b.metric, b.view)}${muted ? ` (silenced until ${stamp(muted.untilTs)})` : ''}`;
+      }),
+      ...(building.length > LISTED ? [`…and ${building.length - LISTED} more.`] : []),
+    ];
+  };
+
+  if (open.length === 0 && pending.length === 0) {
+    const quiet = `Nothing needs attention${where}: ${reporting} of ${names.length} target${names.length === 1 ? '' : 's'} reporting, no open anomalies, nothing waiting for approval.`;
+    if (scope.building) return [...buildingLines(), quiet].join('\n');
+    return [quiet, ...(building.length ? buildingLines() : [])].join('\n');
+  }
 
   const lines = [`Needs attention${where} (${stamp(c.now)}):`];
+  if (scope.building) lines.push(...buildingLines());
   if (open.length > 0) {
     const critical = open.filter((a) => a.severity === 'critical').length;
     lines.push(`${open.length} open anomal${open.length === 1 ? 'y' : 'ies'}${critical ? `, ${critical} critical` : ''}:`);
@@ -46,5 +78,6 @@ export function answerAttention(scope: { target?: string; group?: string[] }, c:
       lines.push(`• ${describeProposal(p)} — ${p.reason} (expires in ${formatDuration(Math.max(0, p.expiresTs - c.now))})`);
     lines.push('Answer with "approve <id>" or "deny <id>".');
   } else lines.push('Nothing waiting for approval.');
+  if (!scope.building && building.length) lines.push(...buildingLines());
   return lines.join('\n');
 }

@@ -1,9 +1,12 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { figureMetric } from '../core/metrics.js';
+import type { SeriesInspection } from '../core/inspection.js';
 import type { AnswerContext } from './answer-intent.js';
 import { METRICS_OF } from './answer-metric-span.js';
-import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
+import { clock as clockOf, describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
 import type { MetricKey } from './parse-intent.js';
+import { describeDetectors, thresholdLine } from './describe-detectors.js';
+import { latestBy } from './latest-by-target.js';
 import { quoteUntrusted } from './text-tools.js';
 import { whyNoProposal } from './why-no-proposal.js';
 
@@ -64,10 +67,71 @@ export function answerWhy(target: string | undefined, metric: MetricKey, c: Answ
     const others = open.length > 1 ? ` (${open.length - 1} more open: "anomalies open")` : '';
     return `The open anomaly for ${where}${others}:\n${answerExplain(open[0].id, c)}`;
   }
-  const last = c.store.recentAnomalies(500).find(fits);
+  const recent = c.store.recentAnomalies(500);
+  const last = recent.find(fits);
   return [
     `Nothing is open for ${where}: no detector finds it unusual now.`,
     current,
+    ...detectorLines(target, metrics, c, recent),
     last ? `The last anomaly there: ${describeAnomaly(last, c.now)}` : `No anomaly for ${where} is recorded.`,
   ].join('\n');
+}
+
+/**
+ * Each detector's own reason for the named series; with no target, the series whose threshold
+ * rule is building. Empty where the live detectors are not reachable (a chat-only process).
+ */
+function detectorLines(target: string | undefined, metrics: readonly string[], c: AnswerContext, recent: Anomaly[]): string[] {
+  if (!c.detectors) return [];
+  if (!target) {
+    const building = c.detectors.building().filter((b) => metrics.includes(b.metric));
+    return building.map((b) => `• ${b.target}: ${thresholdLine(b.metric, b.view)}`);
+  }
+  return metrics.flatMap((metric) => {
+    const view = c.detectors!.inspect(target, metric);
+    if (!view.robust && !view.threshold && !view.forest) return [];
+    const lastRobust = recent.find((a) => a.target === target && a.metric === metric && a.detector === 'robust');
+    const at = view.robust ? ` at ${clockOf(view.robust.ts)}` : '';
+    return [`What each detector makes of ${target} ${METRIC_LABEL[metric] ?? metric}${at}:`, ...describeDetectors(view, lastRobust)];
+  });
+}
+
+/**
+ * "Why didn't web-1 alert?": what is open there, then each metric's detectors in full where one of
+ * them is close (a threshold streak, a deviation past the robust floor, the forest near its line)
+ * and the rest in one line.
+ */
+export function answerQuiet(target: string, c: AnswerContext): string {
+  const open = c.store.openAnomalies().filter((a) => a.target === target);
+  const lines = open.length
+    ? [`${open.length} open on ${target}:`, ...open.map((a) => `• ${describeAnomaly(a, c.now)}`)]
+    : [`Nothing is open on ${target}: no detector finds any of its metrics unusual now.`];
+  const samples = [...(latestBy(c.store).get(target)?.values() ?? [])].sort((a, z) => a.metric.localeCompare(z.metric));
+  if (samples.length === 0) return [...lines, `${target} has not reported yet.`].join('\n');
+  const calm: string[] = [];
+  const recent = c.store.recentAnomalies(500);
+  for (const s of samples) {
+    const label = METRIC_LABEL[s.metric] ?? s.metric;
+    const view = c.detectors?.inspect(target, s.metric);
+    if (view && isClose(view)) {
+      const lastRobust = recent.find((a) => a.target === target && a.metric === s.metric && a.detector === 'robust');
+      lines.push(`${label} ${formatValue(s.metric, s.value)} at ${clockOf(s.ts)}:`, ...describeDetectors(view, lastRobust));
+    } else {
+      const usual = view?.robust
+        ? ` (usual ${formatValue(s.metric, view.robust.expectedLow)}–${formatValue(s.metric, view.robust.expectedHigh)})`
+        : '';
+      calm.push(`${label} ${formatValue(s.metric, s.value)}${usual}`);
+    }
+  }
+  if (calm.length) lines.push(`Within their rules and usual ranges: ${calm.join(', ')}.`);
+  return lines.join('\n');
+}
+
+/** A detector is near its line: worth its reason in full. */
+function isClose(v: SeriesInspection): boolean {
+  return (
+    (v.threshold !== undefined && v.threshold.streak > 0) ||
+    (v.robust !== undefined && (v.robust.open || v.robust.deviations >= v.robust.minDeviation)) ||
+    (v.forest !== undefined && (v.forest.open || (v.forest.warm && v.forest.score >= 0.9 * v.forest.threshold)))
+  );
 }

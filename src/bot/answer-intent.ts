@@ -1,13 +1,14 @@
 import type { RemediationRule, ThresholdRule } from '../config/schema.js';
 import type { MuteTime } from './mute-times.js';
 import type { Store } from '../core/ports.js';
+import type { DetectorInspector } from '../core/inspection.js';
 import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
 import { ALL_METRICS, answerMetricSpan, isPercentile, metricsOf } from './answer-metric-span.js';
 import { FREE_OF, withFreeFigures } from './free-figures.js';
 import { answerAttention } from './answer-attention.js';
 import { answerTimeline } from './alert-timeline.js';
-import { answerExplain, answerWhy } from './answer-explain.js';
+import { answerExplain, answerQuiet, answerWhy } from './answer-explain.js';
 import { answerTrend } from './answer-trend.js';
 import type { FleetGrouping } from './fleet-events.js';
 import { describeProposal, formatValue, METRIC_LABEL, noGroupReply, stamp, table, unknownTargetReply, when } from './format-reply.js';
@@ -39,6 +40,8 @@ export interface AnswerContext {
   muteTimes?: MuteTime[];
   /** remediation.rules, so "explain" can say why an anomaly has no proposal. */
   remediationRules?: RemediationRule[];
+  /** The live detectors, so "why is there no alert?" gets each one's own reason. */
+  detectors?: DetectorInspector;
 }
 
 export const HELP = [
@@ -48,7 +51,8 @@ export const HELP = [
   '• "which host had the highest cpu today", "the busiest hour yesterday", "free disk on db-1", "what was firing at 03:00", "why is cpu high on web-1?"',
   '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?", "graph cpu on web-1"',
   '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
-  '• "anything wrong?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
+  '• "anything wrong?", "anything about to fire?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
+  '• "why is there no alert for web-1 cpu?", "is db-1 memory unusual?", "why didn\'t web-2 alert?": each detector\'s own reason',
   '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?"',
   '• "who approved the last restart?", "failed remediations this week", "how many scale-ups today?", "MTTR this week"',
   '• "total network in", "how much data did web-1 send today?"',
@@ -277,6 +281,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
           c,
           answerMetrics({ kind: 'metrics', metric: i.metric, ...(i.target ? { target: i.target } : {}) }, c),
         );
+      if (i.quiet && i.target) return answerQuiet(i.target, c);
       return answerExplain(i.id, c, i.target, i.severity);
     case 'timeline':
       return answerTimeline(i, c);

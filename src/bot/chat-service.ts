@@ -1,5 +1,6 @@
 import type { ChatEvent, ChatReply, ChatUser, Platform } from '../core/chat.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
+import type { DetectorInspector } from '../core/inspection.js';
 import { hashString } from '../core/random.js';
 import type { FileConfig, RemediationRule } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
@@ -35,6 +36,8 @@ export interface ChatServiceOptions {
   muteTimes?: MuteTime[];
   /** remediation.rules: "explain" says why an anomaly has no proposal. */
   remediationRules?: RemediationRule[];
+  /** The live detectors: "why is there no alert?" gets each one's reason. */
+  detectors?: DetectorInspector;
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
   /** Silences set or lifted, so the alerts they cover can show it. */
   onSilencesChanged?: (changed: Silence[], now: number) => void;
@@ -244,6 +247,7 @@ export function createChatService(o: ChatServiceOptions) {
       fleetGrouping: o.fleetGrouping,
       muteTimes: o.muteTimes,
       remediationRules: o.remediationRules,
+      detectors: o.detectors,
     };
   }
 
@@ -259,7 +263,9 @@ export function createChatService(o: ChatServiceOptions) {
     const parsed = parseIntent(e.text, o.targets());
     const intent = alert ? inAlertThread(parsed, alert) : parsed;
     const asked = alert ? { ...e, text: `${e.text}\n${threadNote(alert)}` } : e;
-    if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text)) return freeForm(asked, () => answerIntent(intent, ctx(now)));
+    const verdict = intent.kind === 'explain' && intent.verdict;
+    if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text) && !verdict)
+      return freeForm(asked, () => answerIntent(intent, ctx(now)));
     switch (intent.kind) {
       case 'approve':
       case 'deny':

@@ -254,3 +254,13 @@ export const TREND =
   /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b/;
 export const TREND_WITH_METRIC =
   /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|full|exhaust\w*|going (up|down)|run(s|ning)? out|how fast|headroom|leak(s|ing)?)\b/;
+
+/** "Why is there no alert for…", "why didn't web-1 alert?", "why wasn't this flagged?". */
+export const NO_ALERT =
+  /\bwhy\b.*\b(?:no|not|never|nothing|(?:did|does|has|have|is|was|are|were|wo|would)n[’']?t)\b.*\b(?:alert\w*|anomal\w*|flag\w*|fir(?:e|ed|es|ing)|trigger\w*|pag(?:e|ed|es|ing)|notif\w*|detect\w*)\b/;
+/** "Is web-1 cpu unusual?", "does db-1 memory look normal?": asked of a metric, the detectors' verdict. */
+export const UNUSUAL =
+  /\b(?:is|are|does|do|look|looks|seem|seems)\b.*\b(?:unusual|abnormal|anomalous|normal|odd|weird|ok|okay|fine|healthy)\b/;
+/** "Anything about to fire?", "close to the threshold", "pending alerts": rules partly met. */
+export const ABOUT_TO_FIRE =
+  /\b(?:about to (?:fire|alert|trigger|go off|page)|(?:close|near|nearly|almost) (?:to )?(?:alerting|firing|an? alert|tripping|(?:a|the|its|their|any) thresholds?)|pending (?:alerts?|anomal\w*|incidents?)|(?:alerts?|rules?|thresholds?) (?:building|pending)|building up)\b/;

@@ -53,11 +53,24 @@ export type Intent =
       acked?: boolean;
     }
   /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
-  | { kind: 'explain'; id?: string; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning' }
+  /**
+   * `verdict`: the question is what our detectors decided ("why is there no alert…", "is it unusual?"),
+   * which they answer, never a model; `quiet`: "why didn't web-1 alert?", every metric there.
+   */
+  | {
+      kind: 'explain';
+      id?: string;
+      target?: string;
+      metric?: MetricKey;
+      severity?: 'critical' | 'warning';
+      verdict?: boolean;
+      quiet?: boolean;
+    }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   | { kind: 'timeline'; id?: string; target?: string }
   /** "Anything wrong?", "what needs my attention?": what is open now and what waits for a decision. */
-  | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string }
+  /** `building`: "anything about to fire?" leads with the threshold rules partly met (of `metric`). */
+  | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string; building?: boolean; metric?: MetricKey }
   /** `silent`: "any hosts down?", "which targets are silent": the answer leads with those. */
   | { kind: 'status'; silent?: boolean }
   | { kind: 'pending' }

@@ -3,6 +3,7 @@ import { FREE_OF } from './free-figures.js';
 import { findUntil } from './parse-clock.js';
 import { historyIntent } from './parse-history.js';
 import { outOfScope } from './out-of-scope.js';
+import { detectorQuestion } from './parse-detector-question.js';
 import type { Intent, MetricKey } from './intent.js';
 import {
   ACK_QUESTION,
@@ -203,6 +204,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (verb === 'stop' && /\b(alert\w*|notif\w*|pag(e|es|ing)|ping(s|ing)?)\b/.test(text))
     return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget, ...several };
   if (acting && !has(WORDS.history) && !has(WORDS.pending)) return { kind: 'action_request', verb, target, unknownTarget };
+  const asked = an || found ? undefined : detectorQuestion(text, { metric, target, group: group.group, unknownTarget });
+  if (asked) return asked;
   if (an || (has(WORDS.explain) && has(WORDS.anomalies))) {
     // "Explain the last critical alert": the latest of that severity.
     const severity = an ? undefined : has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;

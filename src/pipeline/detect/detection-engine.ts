@@ -4,6 +4,7 @@ import type { Store } from '../../core/ports.js';
 import { hashString } from '../../core/random.js';
 import type { Sample } from '../../core/sample.js';
 import type { FileConfig } from '../../config/schema.js';
+import type { BuildingAlert, DetectorInspector, ForestView, RobustView, SeriesInspection } from '../../core/inspection.js';
 import { HostForest, HOST_FEATURES, type HostForestParams } from './host-forest.js';
 import { SeriesDetector, type SeriesDetectorParams, type SeriesScore } from './series-detector.js';
 import { ThresholdDetector } from './threshold-detector.js';
@@ -45,12 +46,25 @@ export function forestParams(c: DetectorsConfig['iforest']): HostForestParams {
   };
 }
 
+/** What each robust statistic means, as alert summaries and chat put it. */
+export const ROBUST_WHAT: Record<SeriesScore['kind'], string> = {
+  spike: 'a spike',
+  range: 'outside its recent range',
+  shift: 'a level shift',
+  variance: 'a change in variability',
+  seasonal: 'unusual for this time of day',
+  drift: 'a gradual drift',
+};
+
 /**
  * Runs every detector over a tick's samples. Holds the per-series and per-host model state, which
  * it can save to and load from the store so a restart does not start blind.
  */
-export class DetectionEngine {
+export class DetectionEngine implements DetectorInspector {
   private robust = new Map<string, SeriesDetector>();
+  /** Each series' latest robust score and each host's latest forest score, for inspect(). */
+  private lastRobust = new Map<string, RobustView>();
+  private lastForest = new Map<string, ForestView>();
   /** Series whose robust episode is open: it stays open while the statistic holds (holdRatio). */
   /** Robust episodes being held open, with the kind of statistic that opened each. */
   private holding = new Map<string, SeriesScore['kind']>();
@@ -112,14 +126,28 @@ export class DetectionEngine {
     const anomalous = onset || (opened !== undefined && this.holds(s.value, r, opened));
     if (anomalous) this.holding.set(key, opened!);
     else this.holding.delete(key);
-    const what = {
-      spike: 'a spike',
-      range: 'outside its recent range',
-      shift: 'a level shift',
-      variance: 'a change in variability',
-      seasonal: 'unusual for this time of day',
-      drift: 'a gradual drift',
-    }[r.kind];
+    const before = this.lastRobust.get(key);
+    this.lastRobust.set(key, {
+      ts: s.ts,
+      ...(before && s.ts > before.ts ? { intervalMs: s.ts - before.ts } : {}),
+      value: s.value,
+      samples: scorer.seen,
+      warmUp: Math.max(32, scorer.p.minHistory),
+      deviations: r.deviations,
+      minDeviation: scorer.p.minDeviation,
+      minChange: scorer.p.minChange,
+      ratio: r.ratio,
+      kind: r.kind,
+      alarm: r.alarm,
+      alarmThreshold: this.cfg.robust.alarmThreshold,
+      sinceAlarm: scorer.sinceLastAlarm,
+      cooldown: scorer.p.cooldown,
+      halfLife: scorer.p.halfLife,
+      expectedLow: r.expectedLow,
+      expectedHigh: r.expectedHigh,
+      open: anomalous,
+    });
+    const what = ROBUST_WHAT[r.kind];
     return finding(
       s,
       'robust',
@@ -166,6 +194,7 @@ export class DetectionEngine {
     const anomalous = r.warm && r.score >= bar;
     if (anomalous) this.holdingHosts.add(key);
     else this.holdingHosts.delete(key);
+    this.lastForest.set(key, { ts, score: r.score, threshold: bar, warm: r.warm, feature: r.feature, open: anomalous });
     return {
       target,
       metric: 'host',
@@ -182,6 +211,17 @@ export class DetectionEngine {
         ? `unusual metric mix on ${target}, mostly ${METRIC_LABEL[r.feature] ?? r.feature} at ${formatExact(r.feature, r.observed)} (isolation score ${r.score.toFixed(2)})`
         : '',
     };
+  }
+
+  inspect(target: string, metric: string): SeriesInspection {
+    const threshold = this.threshold.inspect(target, metric);
+    const robust = this.lastRobust.get(`robust:${target}|${metric}`);
+    const forest = (HOST_FEATURES as readonly string[]).includes(metric) ? this.lastForest.get(`iforest:${target}`) : undefined;
+    return { target, metric, ...(threshold ? { threshold } : {}), ...(robust ? { robust } : {}), ...(forest ? { forest } : {}) };
+  }
+
+  building(): BuildingAlert[] {
+    return this.threshold.building();
   }
 
   get modelCount(): number {

@@ -160,6 +160,11 @@ export class SeriesDetector {
     return this.count;
   }
 
+  /** Samples since the last alarm, the latest included (Infinity if none yet). */
+  get sinceLastAlarm(): number {
+    return this.sinceAlarm;
+  }
+
   /** `ts` (epoch ms) enables the time-of-day statistic. A value that is not finite is ignored. */
   update(x: number, ts?: number): SeriesScore {
     // Callers drop non-finite values; a value that only overflows 32 bits is not learned either.

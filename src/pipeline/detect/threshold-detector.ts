@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/anomaly.js';
 import { formatExact, METRIC_LABEL } from '../../core/metrics.js';
+import type { BuildingAlert, ThresholdView } from '../../core/inspection.js';
 import type { Sample } from '../../core/sample.js';
 import type { ThresholdRule } from '../../config/schema.js';
 
@@ -24,6 +25,9 @@ export function breaches(rule: ThresholdRule, value: number): boolean {
  */
 export class ThresholdDetector {
   private streak = new Map<string, number>();
+  /** When each current streak began and the latest sample seen, for "fires at about…" answers. */
+  private since = new Map<string, number>();
+  private lastTs = new Map<string, number>();
 
   constructor(private readonly rules: ThresholdRule[]) {}
 
@@ -33,6 +37,9 @@ export class ThresholdDetector {
     const key = `${s.target}|${s.metric}`;
     const n = breaches(rule, s.value) ? (this.streak.get(key) ?? 0) + 1 : 0;
     this.streak.set(key, n);
+    this.lastTs.set(key, s.ts);
+    if (n === 1) this.since.set(key, s.ts);
+    else if (n === 0) this.since.delete(key);
     const anomalous = n >= rule.forSamples;
     const limit = rule.above !== undefined && s.value > rule.above ? rule.above : rule.below;
     return {
@@ -52,6 +59,28 @@ export class ThresholdDetector {
     };
   }
 
+  /** The rule for a series and how far into it the series is; undefined when no rule applies. */
+  inspect(target: string, metric: string): ThresholdView | undefined {
+    const rule = ruleFor(this.rules, target, metric);
+    if (!rule) return undefined;
+    const key = `${target}|${metric}`;
+    return view(rule, this.streak.get(key) ?? 0, this.since.get(key), this.lastTs.get(key));
+  }
+
+  /** Series breaching their rule for fewer samples than it asks: what opens next if it holds. */
+  building(): BuildingAlert[] {
+    const out: BuildingAlert[] = [];
+    for (const [key, n] of this.streak) {
+      if (n <= 0) continue;
+      const cut = key.lastIndexOf('|');
+      const target = key.slice(0, cut);
+      const metric = key.slice(cut + 1);
+      const rule = ruleFor(this.rules, target, metric);
+      if (rule && n < rule.forSamples) out.push({ target, metric, view: view(rule, n, this.since.get(key), this.lastTs.get(key)) });
+    }
+    return out;
+  }
+
   snapshot(): Record<string, number> {
     return Object.fromEntries(this.streak);
   }
@@ -59,4 +88,16 @@ export class ThresholdDetector {
   restore(streaks: Record<string, number>): void {
     for (const [k, v] of Object.entries(streaks)) if (Number.isInteger(v)) this.streak.set(k, v);
   }
+}
+
+function view(rule: ThresholdRule, streak: number, sinceTs?: number, lastTs?: number): ThresholdView {
+  return {
+    ...(rule.above !== undefined ? { above: rule.above } : {}),
+    ...(rule.below !== undefined ? { below: rule.below } : {}),
+    forSamples: rule.forSamples,
+    severity: rule.severity,
+    streak,
+    ...(sinceTs !== undefined && streak > 0 ? { sinceTs } : {}),
+    ...(lastTs !== undefined ? { lastTs } : {}),
+  };
 }

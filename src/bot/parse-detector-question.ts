@@ -1,0 +1,28 @@
+import type { Intent, MetricKey } from './intent.js';
+import { ABOUT_TO_FIRE, NO_ALERT, PAST, UNUSUAL } from './intent-words.js';
+
+/**
+ * Questions about the detectors' verdict now, not about a figure or a past anomaly: "why is there no
+ * alert for web-1 cpu?", "is db-1 memory unusual?" (each detector's reason for that series), "why
+ * didn't web-1 alert?" (for every metric there), "anything about to fire?" (threshold rules partly met).
+ * Called only without a time span or an anomaly id.
+ */
+export function detectorQuestion(
+  text: string,
+  o: { metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string },
+): Intent | undefined {
+  if (!o.group && (NO_ALERT.test(text) || (o.metric && UNUSUAL.test(text)))) {
+    if (o.metric) return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, verdict: true };
+    if (o.target) return { kind: 'explain', target: o.target, verdict: true, quiet: true };
+  }
+  if (ABOUT_TO_FIRE.test(text) && !PAST.test(text))
+    return {
+      kind: 'attention',
+      ...(o.target ? { target: o.target } : {}),
+      ...(o.group ? { group: o.group } : {}),
+      ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
+      building: true,
+      ...(o.metric ? { metric: o.metric } : {}),
+    };
+  return undefined;
+}
