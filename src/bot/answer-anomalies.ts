@@ -4,7 +4,7 @@ import { spanBounds } from './answer-metric-span.js';
 import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
 import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './parse-intent.js';
-import { nearestRank, tally } from './tally.js';
+import { countEpisodes, nearestRank, tally } from './tally.js';
 import { formatDuration } from './text-tools.js';
 
 /** "Summarise the last 3 anomalies", "alerts yesterday", "what was firing at 03:00", "how many this week". */
@@ -52,7 +52,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // A change on many targets at once is one line (and one message, as the notifier sent it).
   const { events, singles } = i.target ? { events: [], singles: list } : groupFleetEvents(list, c.fleetGrouping);
   const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
-  if (i.count) return countAnomalies(list, atLeast, what, !i.open, events, timeLines(list, i.timeTo, c));
+  if (i.count) return countAnomalies(list, atLeast, what, !i.open, events, timeLines(list, i.timeTo, c), c.now);
   const lines = [
     ...events.map((e) => ({ ts: e.startTs, text: `• ${describeFleetEvent(e)}` })),
     ...singles.map((a) => ({ ts: a.startTs, text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}` })),
@@ -88,10 +88,22 @@ function describeFleetEvent(e: FleetEvent): string {
 /** "How many alerts this week?": totals by severity, target, metric and detector, largest first. */
 const COUNT_CAP = 100_000;
 
-function countAnomalies(list: Anomaly[], atLeast: string, what: string, sayOpen: boolean, events: FleetEvent[], times: string[]): string {
+function countAnomalies(
+  list: Anomaly[],
+  atLeast: string,
+  what: string,
+  sayOpen: boolean,
+  events: FleetEvent[],
+  times: string[],
+  now: number,
+): string {
   const open = list.filter((a) => a.status === 'open').length;
+  const episodes = countEpisodes(list, now);
   return [
     `${atLeast}${list.length} ${what}${sayOpen ? `, ${open} open` : ''}.`,
+    ...(episodes < list.length
+      ? [`As episodes: ${episodes} (anomalies on the same target and metric at overlapping times, from different detectors, counted once).`]
+      : []),
     `By severity: ${tally(list, (a) => a.severity)}`,
     `By target: ${tally(list, (a) => a.target)}`,
     `By metric: ${tally(list, (a) => METRIC_LABEL[a.metric] ?? a.metric)}`,

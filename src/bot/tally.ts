@@ -17,3 +17,28 @@ export function tally<T>(items: readonly T[], key: (item: T) => string | undefin
 /** Nearest rank over ascending values (q in 0..1): a value that was seen, never one between two. */
 export const nearestRank = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+
+/**
+ * Episodes: anomalies on the same target and metric whose times overlap (the threshold rule and the
+ * robust detector both opening on one disk fill) count once. Open ones run to `now`.
+ */
+export function countEpisodes(
+  list: readonly { target: string; metric: string; startTs: number; endTs: number | null }[],
+  now: number,
+): number {
+  const bySeries = new Map<string, [number, number][]>();
+  for (const a of list) {
+    const key = `${a.target}\u0000${a.metric}`;
+    (bySeries.get(key) ?? bySeries.set(key, []).get(key)!).push([a.startTs, a.endTs ?? Math.max(now, a.startTs)]);
+  }
+  let n = 0;
+  for (const spans of bySeries.values()) {
+    spans.sort((x, y) => x[0] - y[0]);
+    let end = Number.NEGATIVE_INFINITY;
+    for (const [s, e] of spans) {
+      if (s > end) n++;
+      end = Math.max(end, e);
+    }
+  }
+  return n;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countEpisodes } from '../../../src/bot/tally.js';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { renderAnomalyGroup } from '../../../src/bot/render-message.js';
@@ -268,6 +269,37 @@ describe('answers', () => {
     );
     expect(ask('how many open anomalies').split('\n')[0]).toBe('1 open anomaly.');
     expect(ask('how many critical alerts this week?')).toBe('No critical anomalies in the last 7 d.');
+  });
+
+  it('counts the anomalies of several detectors on one series at overlapping times as one episode', () => {
+    const c = ctx();
+    const one = c.store.getAnomaly('an_one')!;
+    // The robust detector on the same CPU episode, starting inside it; then a later one that does not touch it.
+    c.store.upsertAnomaly({
+      ...one,
+      id: 'an_one_r',
+      key: 'web-1|cpu|robust',
+      detector: 'robust',
+      startTs: NOW - 400_000,
+      endTs: NOW - 200_000,
+    });
+    c.store.upsertAnomaly({
+      ...one,
+      id: 'an_later',
+      key: 'web-1|cpu|robust',
+      detector: 'robust',
+      startTs: NOW - 100_000,
+      endTs: NOW - 90_000,
+    });
+    expect(ask('how many alerts today?', c).split('\n').slice(0, 2)).toEqual([
+      '4 anomalies today (UTC), 1 open.',
+      'As episodes: 3 (anomalies on the same target and metric at overlapping times, from different detectors, counted once).',
+    ]);
+    expect(countEpisodes([], NOW)).toBe(0);
+    // An open one runs to now; touching ends join; another metric is another series.
+    const span = (metric: string, startTs: number, endTs: number | null) => ({ target: 'a', metric, startTs, endTs });
+    expect(countEpisodes([span('cpu', 0, 10), span('cpu', 10, 20), span('cpu', 5, null), span('disk', 0, 10)], 100)).toBe(2);
+    expect(countEpisodes([span('cpu', 50, null), span('cpu', 0, 10), span('cpu', 11, 12)], 100)).toBe(3);
   });
 
   it('leads a target’s overview with whether it reports and what is open there', () => {
