@@ -278,6 +278,10 @@ export class SeriesDetector {
     let best = 0;
     let kind = 0;
     const ready = this.count >= Math.max(32, p.minHistory);
+    // The drift exists only from ref + volWindow values on, and its first values are records against
+    // a peak of 0: it learns its own peak for 32 values before it may alarm, or the first one (the
+    // tail of an incident in the backfill, say) is an alarm of any size.
+    const driftReady = this.count >= p.ref + p.volWindow + 32;
     for (let i = 0; i < KINDS.length; i++) {
       const j = i < LOW.length && below[i] ? LOW[i]! : i;
       // The range exceedance is compared with earlier ones in the series' own units: it is measured
@@ -289,7 +293,7 @@ export class SeriesDetector {
         i === 3
           ? stats[i]! >= Math.log1p(p.minDeviation / (vmad < mad ? FALL : RISE)) && spreadMove >= VGATE
           : stats[i]! >= p.minDeviation * FLOOR[i]!;
-      if (ready && big && moved[i]! >= p.minChange && (i !== 4 || patternHolds) && r > best) {
+      if (ready && big && moved[i]! >= p.minChange && (i !== 4 || patternHolds) && (i !== 5 || driftReady) && r > best) {
         best = r;
         kind = i;
       }

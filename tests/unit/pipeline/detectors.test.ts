@@ -149,6 +149,19 @@ describe('series detector', () => {
     expect(first).toBeLessThan(120);
   });
 
+  it('lets the drift learn its own peak before it alarms: an incident just after warm-up is one alarm, not two', () => {
+    // 120 flat values, then 31 minutes at 95 % (one value half-way at each edge, as a rate() gives).
+    // The drift exists from value 160 on, in the incident's tail; its first value was a record
+    // against a peak of 0, an alarm of any size 40 samples after the incident's own.
+    const d = new SeriesDetector({ ...DEFAULT_SERIES, minChange: 5 });
+    const values = [...Array(120).fill(20), 57.5, ...Array(29).fill(95), 57.5, ...Array(120).fill(20)];
+    const alarms = values.flatMap((v, i) => {
+      const r = d.update(v);
+      return r.alarm >= ALARM ? [`${i}:${r.kind}`] : [];
+    });
+    expect(alarms).toEqual(['120:spike']);
+  });
+
   it('knows the time of day: a missing evening peak alarms only with the seasonal statistic', () => {
     const run = (seasonAlpha: number) => {
       const rng = createRng(7);
