@@ -38,7 +38,7 @@ async function tickBench() {
     env: { SCO_DATA_DIR: path.join(dir, 'data'), SCO_HTTP_PORT: '0' },
     overrides: {
       targetsFile: 'targets.json',
-      sources: { local: { enabled: false }, synthetic: { backfillHours: 0, extraTargets: TARGETS } },
+      sources: { local: { enabled: false }, backfillHours: 0, synthetic: { extraTargets: TARGETS } },
       // BENCH_DETECTORS='{"robust":{"minDeviation":5}}' compares detector settings on the same fleet.
       ...(process.env.BENCH_DETECTORS ? { detectors: JSON.parse(process.env.BENCH_DETECTORS) as Record<string, unknown> } : {}),
     },

@@ -13,6 +13,7 @@ import { registerCoreRoutes } from './http/core-routes.js';
 import { createSidePort } from './http/side-port.js';
 import { createMetrics } from './observability/metrics.js';
 import { AnomalyTracker } from './pipeline/detect/anomaly-tracker.js';
+import { backfillHistory } from './pipeline/backfill-history.js';
 import { DetectionEngine } from './pipeline/detect/detection-engine.js';
 import { createPipeline, type TickSummary } from './pipeline/pipeline.js';
 import { createHousekeeping } from './pipeline/housekeeping.js';
@@ -315,18 +316,16 @@ export function createApp(deps: AppDeps) {
   });
 
   async function backfill(): Promise<void> {
-    const hours = config.sources.synthetic.backfillHours;
-    if (hours <= 0) return;
-    let ran = false;
     const until = bootTs - (bootTs % tickIntervalMs);
-    for (const src of sources) {
-      const flag = `backfill:${src.name}`;
-      if (!src.backfill || store.getKv(flag)) continue;
-      const n = await pipeline.backfill(src, until - hours * 3_600_000, until, tickIntervalMs);
-      store.setKv(flag, String(until));
-      ran = true;
-      logger.info({ source: src.name, samples: n, hours }, 'backfilled history for the detectors');
-    }
+    const ran = await backfillHistory({
+      sources,
+      store,
+      logger,
+      hours: config.sources.backfillHours,
+      until,
+      stepMs: tickIntervalMs,
+      feed: (src, from, to, step, now) => pipeline.backfill(src, from, to, step, now),
+    });
     if (ran) store.setKv(BACKFILL_UNTIL, String(until));
     engine.persist(clock.now());
     // The invented past proposes nothing, but an anomaly still open when it ends is live: it gets the

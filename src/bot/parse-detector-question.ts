@@ -11,10 +11,16 @@ export function detectorQuestion(
   text: string,
   o: { metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string },
 ): Intent | undefined {
-  if (!o.group && (NO_ALERT.test(text) || (o.metric && UNUSUAL.test(text)))) {
+  // Why no alert came is a question about our detectors' decisions, which a model cannot know: they
+  // answer it (`verdict`). Whether a figure is unusual is theirs to answer too, but a model given
+  // the data may add to it, so that one may still go to the LLM, with this answer as its fallback.
+  if (!o.group && NO_ALERT.test(text)) {
     if (o.metric) return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, verdict: true };
     if (o.target) return { kind: 'explain', target: o.target, verdict: true, quiet: true };
   }
+  // "Why is web-2 cpu odd?" asks for a cause, not a verdict: the explain path below takes it.
+  if (!o.group && o.metric && UNUSUAL.test(text) && !/^\W*why\b/.test(text))
+    return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric };
   if (ABOUT_TO_FIRE.test(text) && !PAST.test(text))
     return {
       kind: 'attention',

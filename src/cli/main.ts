@@ -220,7 +220,7 @@ function configCheck(io: CliIO): number {
   io.out(
     `config OK: ${cfg.configPath ?? 'built-in defaults'}; ${targets.length} targets; schedule "${cfg.schedule}"; ` +
       `sources: ${Object.entries(cfg.sources)
-        .filter(([, s]) => s.enabled)
+        .filter(([, s]) => typeof s === 'object' && s.enabled)
         .map(([n]) => n)
         .join(', ')}; ` +
       `${cfg.remediation.rules.length} remediation rules; ${cfg.chat.routes.length} alert routes`,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { obj } from './strict-object.js';
 import { ACTIONS } from '../core/remediation.js';
 import { WEEKDAYS } from '../core/weekday.js';
+import { sourcesSchema } from './sources-schema.js';
 
-/** Config files are data; a misspelt key is an error, not a silently ignored setting. */
-const obj = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
 // A change in a metric's own unit (percentage points, ms, bytes per second).
 const change = z.number().min(0).max(1e15);
 
@@ -120,54 +120,7 @@ export const configSchema = obj({
    * a tick's share of CPU, so a Prometheus full of blackbox probes must not become 10,000 hosts.
    */
   maxDiscoveredTargets: z.number().int().min(1).max(10_000).default(500),
-  sources: obj({
-    synthetic: obj({
-      enabled: z.boolean().default(true),
-      seed: z.number().int().default(42),
-      /** Start one CPU spike shortly after boot so a newcomer sees the whole flow in minutes. */
-      bootIncident: z.boolean().default(true),
-      incidentEveryMinutes: z.number().positive().default(20),
-      backfillHours: z.number().min(0).max(168).default(24),
-      /** Extra generated targets ("synth-001" …) on top of the file's, for load tests. */
-      extraTargets: z.number().int().min(0).max(10000).default(0),
-    }).prefault({}),
-    local: obj({
-      enabled: z.boolean().default(true),
-      name: z.string().optional(),
-      diskPath: z.string().default('/'),
-    }).prefault({}),
-    file: obj({
-      enabled: z.boolean().default(false),
-      path: z.string().default('metrics.json'),
-    }).prefault({}),
-    prometheus: obj({
-      enabled: z.boolean().default(false),
-      url: z.string().url().default('http://127.0.0.1:9090'),
-      timeoutMs: z.number().int().positive().max(120_000).default(5000),
-      rateWindow: z
-        .string()
-        .regex(/^\d+[smh]$/)
-        .default('1m'),
-      /** Label that maps a node_exporter series to a target (matched against target.address). */
-      instanceLabel: z.string().default('instance'),
-    }).prefault({}),
-    cloudwatch: obj({
-      enabled: z.boolean().default(false),
-      region: z.string().default('us-east-1'),
-      // What GetMetricData accepts: 1, 5, 10, 30 (high resolution) or a multiple of 60, up to a day.
-      periodSeconds: z
-        .number()
-        .int()
-        .min(1)
-        .max(86_400)
-        .refine((p) => [1, 5, 10, 30].includes(p) || p % 60 === 0, 'CloudWatch periods are 1, 5, 10, 30 or a multiple of 60 seconds')
-        .default(60),
-      lookbackMinutes: z.number().int().min(1).max(1440).default(10),
-      maxAttempts: z.number().int().min(1).max(10).default(4),
-      /** Metrics that need the CloudWatch agent (mem_used_percent, disk_used_percent). */
-      agentNamespace: z.string().default('CWAgent'),
-    }).prefault({}),
-  }).prefault({}),
+  sources: sourcesSchema,
   thresholds: z.array(thresholdRule).default([
     { metric: 'cpu', above: 90, forSamples: 3, severity: 'warning' },
     { metric: 'memory', above: 90, forSamples: 3, severity: 'warning' },

@@ -24,8 +24,12 @@ export interface MetricSource {
   readonly name: string;
   targets(): Target[];
   collect(now: number): Promise<IngestResult>;
-  /** Optional history so detectors do not start blind on a fresh data dir. */
-  backfill?(from: number, until: number, stepMs: number): Promise<Sample[]>;
+  /**
+   * Optional history so detectors do not start blind on a fresh data dir: samples from `from` to
+   * before `until`, one per `stepMs`. Called in slices of the whole span; `now` is the time the
+   * whole span ends, for a source that must ask what reports now (discovery).
+   */
+  backfill?(from: number, until: number, stepMs: number, now: number): Promise<Sample[]>;
   stop?(): Promise<void>;
 }
 

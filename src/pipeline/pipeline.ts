@@ -113,9 +113,9 @@ export function createPipeline(opts: PipelineOptions) {
     },
 
     /** Feeds history through the detectors so a fresh data dir does not start blind. No remediation. */
-    async backfill(source: MetricSource, from: number, until: number, stepMs: number): Promise<number> {
+    async backfill(source: MetricSource, from: number, until: number, stepMs: number, now = until): Promise<number> {
       if (!source.backfill) return 0;
-      const raw = await source.backfill(from, until, stepMs);
+      const raw = await source.backfill(from, until, stepMs, now);
       const { accepted } = sanitizeSamples(raw, until, lastTs);
       store.saveSamples(accepted);
       detect(accepted);

@@ -20,7 +20,7 @@ beforeAll(async () => {
       { name: 'db-1', role: 'db' },
     ],
     overrides: {
-      sources: { synthetic: { backfillHours: 1, incidentEveryMinutes: 100_000 } },
+      sources: { backfillHours: 1, synthetic: { incidentEveryMinutes: 100_000 } },
       approvers: { web: { users: ['operator'] } },
       chat: { runbooks: [{ match: { metrics: ['cpu'] }, url: 'https://wiki.example.com/rb/{metric}?host={target}' }] },
       remediation: {

@@ -26,7 +26,7 @@ async function bootSlackApp(slack: FakeSlackApi, env: Record<string, string>) {
     approvalRule: true,
     env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url, ...env },
     overrides: {
-      sources: { synthetic: { backfillHours: 1 } },
+      sources: { backfillHours: 1 },
       chat: { channels: { slack: ['C-ALERTS'] } },
       approvers: { slack: { users: ['UAPPROVER', 'UOTHER'] } },
     },

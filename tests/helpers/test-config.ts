@@ -53,7 +53,7 @@ export const SCALE_ON_CPU_RULE = {
  */
 export function bootIncidentConfig(o: TestConfigOptions & { approvalRule?: boolean } = {}): Config {
   const base = {
-    sources: { synthetic: { backfillHours: 2, incidentEveryMinutes: 100_000 } },
+    sources: { backfillHours: 2, synthetic: { incidentEveryMinutes: 100_000 } },
     ...(o.approvalRule ? { remediation: { rules: [SCALE_ON_CPU_RULE] } } : {}),
   };
   return testConfig({

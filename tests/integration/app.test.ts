@@ -27,7 +27,7 @@ function build(dataEnv?: Record<string, string>, clock = fakeClock()) {
     targets: fleet,
     env: dataEnv,
     overrides: {
-      sources: { synthetic: { backfillHours: 1, incidentEveryMinutes: 100_000 } },
+      sources: { backfillHours: 1, synthetic: { incidentEveryMinutes: 100_000 } },
       remediation: {
         rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
       },
@@ -132,7 +132,7 @@ describe('app on the embedded default', () => {
     const config = testConfig({
       targets: [{ name: 'web-1' }, { name: 'web-2' }],
       overrides: {
-        sources: { synthetic: { backfillHours: 1 } },
+        sources: { backfillHours: 1 },
         remediation: {
           rules: [{ name: 'scale', when: { metrics: ['cpu'], detectors: ['threshold'] }, action: 'scale_up', mode: 'approval' }],
         },
@@ -171,7 +171,7 @@ describe('app on the embedded default', () => {
   });
 
   it('a failing source is a gap and bad samples are rejected, never a failed tick', async () => {
-    const config = testConfig({ targets: [{ name: 'web-1' }], overrides: { sources: { synthetic: { backfillHours: 0 } } } });
+    const config = testConfig({ targets: [{ name: 'web-1' }], overrides: { sources: { backfillHours: 0 } } });
     const clock = fakeClock();
     const flaky: MetricSource = {
       name: 'flaky',

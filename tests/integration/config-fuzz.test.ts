@@ -75,7 +75,7 @@ describe('config under hand edits gone wrong', () => {
       const sources = {
         ...c.sources,
         local: { ...c.sources.local, enabled: false },
-        synthetic: { ...c.sources.synthetic, backfillHours: 0 },
+        backfillHours: 0,
       };
       const app = createApp({ config: { ...c, sources }, logger });
       await app.start({ schedule: false });

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrometheusSource } from '../../src/pipeline/ingest/prometheus-source.js';
-import { freePort, requireBinary, startServer, tempDirFor, waitFor } from './prometheus-helpers.js';
+import { startPrometheus, startServer, tempDirFor } from './prometheus-helpers.js';
 
 /**
  * A local exporter speaking node_exporter's metric names, with counters that grow at known rates,
@@ -36,13 +35,12 @@ function exporterText(startedMs: number, cpuBusy: number, rxPerSec: number): str
   ].join('\n');
 }
 
-let prom: ChildProcess | undefined;
+let stopProm: (() => void) | undefined;
 let promUrl = '';
 let dir = '';
 const exporters: { url: string; close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
-  const bin = requireBinary('prometheus', 'prometheus');
   const started = Date.now();
   for (const [busy, rx] of [
     [0.25, 1000],
@@ -57,28 +55,16 @@ beforeAll(async () => {
   dir = tempDirFor('prom-');
   const hosts = exporters.map((e) => e.url.replace('http://', ''));
   writeFileSync(path.join(dir, 'targets.json'), JSON.stringify([{ targets: hosts, labels: { env: 'test' } }]));
-  writeFileSync(
-    path.join(dir, 'prometheus.yml'),
+  const started2 = await startPrometheus(
+    dir,
     `global: { scrape_interval: 1s }\nscrape_configs:\n  - job_name: node\n    file_sd_configs: [ { files: [ '${path.join(dir, 'targets.json')}' ], refresh_interval: 1s } ]\n`,
   );
-  const port = await freePort();
-  promUrl = `http://127.0.0.1:${port}`;
-  prom = spawn(
-    bin,
-    [
-      `--config.file=${path.join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${path.join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
-  await waitFor(`${promUrl}/-/ready`, 30_000);
+  promUrl = started2.url;
+  stopProm = started2.stop;
 }, 60_000);
 
 afterAll(async () => {
-  prom?.kill('SIGTERM');
+  stopProm?.();
   await Promise.all(exporters.map((e) => e.close()));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

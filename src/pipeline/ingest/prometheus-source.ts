@@ -1,3 +1,4 @@
+import { SourceError } from '../../core/errors.js';
 import type { MetricSource } from '../../core/ports.js';
 import type { Sample, SourceGap } from '../../core/sample.js';
 import type { Target } from '../../core/target.js';
@@ -34,6 +35,11 @@ interface VectorResult {
   value: [number, string];
 }
 
+// Prometheus refuses a range query of more than 11,000 points per series.
+const MAX_POINTS = 10_000;
+// A range query does far more work than an instant one, and history is read once, at the first start.
+const RANGE_TIMEOUT_MS = 30_000;
+
 export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSource {
   const doFetch = opts.fetch ?? fetch;
   const queries = nodeExporterQueries(opts.rateWindow, opts.instanceLabel);
@@ -56,21 +62,23 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
     return name;
   };
 
-  async function query(promql: string, now: number): Promise<unknown[]> {
-    const u = new URL('/api/v1/query', opts.url);
-    u.searchParams.set('query', promql);
-    u.searchParams.set('time', String(now / 1000));
-    const res = await doFetch(u, { signal: AbortSignal.timeout(opts.timeoutMs) });
+  async function call(path: string, params: Record<string, string>, want: string, timeoutMs: number): Promise<unknown[]> {
+    const u = new URL(path, opts.url);
+    for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
+    const res = await doFetch(u, { signal: AbortSignal.timeout(timeoutMs) });
     const body = (await res.json().catch(() => ({}))) as {
       status?: string;
       error?: string;
-      data?: { resultType?: string; result?: VectorResult[] };
+      data?: { resultType?: string; result?: unknown };
     };
     if (!res.ok || body.status !== 'success') throw new Error(`HTTP ${res.status}: ${body.error ?? 'query failed'}`);
-    if (body.data?.resultType !== 'vector') throw new Error(`unexpected result type ${body.data?.resultType}`);
-    if (!Array.isArray(body.data.result)) throw new Error('vector result is not a list');
+    if (body.data?.resultType !== want) throw new Error(`unexpected result type ${body.data?.resultType}`);
+    if (!Array.isArray(body.data.result)) throw new Error(`${want} result is not a list`);
     return body.data.result as unknown[];
   }
+
+  const query = (promql: string, now: number) =>
+    call('/api/v1/query', { query: promql, time: String(now / 1000) }, 'vector', opts.timeoutMs);
 
   // One row that is not [labels, [time, "value"]] (a proxy's rewrite, a broken exporter) is dropped,
   // not allowed to take the rest of that metric's rows with it.
@@ -84,9 +92,67 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
     return Number.isFinite(ts) ? { instance: typeof instance === 'string' ? instance : undefined, ts, value } : undefined;
   };
 
-  return {
+  /** An instance's target for history: only one configured or reporting now, never a new one. */
+  const knownTarget = (instance: string): string | undefined => {
+    const known = byAddress.get(instance);
+    if (known) return known.name;
+    const name = instance.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 63);
+    return opts.targets.length === 0 && discovered.has(name) ? name : undefined;
+  };
+
+  let askedWhoReports = false;
+  const source: MetricSource = {
     name: 'prometheus',
     targets: () => (opts.targets.length > 0 ? opts.targets : [...discovered.values()]),
+    /**
+     * The node_exporter series from `from` to before `until`, one point per `stepMs` (query_range),
+     * so a fresh data dir starts with warm detectors. Throws SourceError when a query fails: the
+     * caller starts without that history rather than with part of a metric's.
+     */
+    async backfill(from, until, stepMs, now) {
+      // With discovery, only instances that report now get history: one that stopped yesterday would
+      // otherwise become a target that is silent from the first tick. Asked once, at `now`.
+      if (opts.targets.length === 0 && !askedWhoReports) {
+        askedWhoReports = true;
+        await source.collect(now);
+      }
+      const samples: Sample[] = [];
+      const step = Math.max(1, Math.round(stepMs / 1000));
+      await Promise.all(
+        Object.entries(queries).map(async ([metric, promql]) => {
+          for (let start = from; start < until; start += MAX_POINTS * step * 1000) {
+            const end = Math.min(until - step * 1000, start + (MAX_POINTS - 1) * step * 1000);
+            if (end < start) break;
+            let rows: unknown[];
+            try {
+              rows = await call(
+                '/api/v1/query_range',
+                { query: promql, start: String(start / 1000), end: String(end / 1000), step: `${step}s` },
+                'matrix',
+                Math.max(opts.timeoutMs, RANGE_TIMEOUT_MS),
+              );
+            } catch (err) {
+              throw new SourceError('prometheus', `history of ${metric}: ${(err as Error).message}`, { cause: err });
+            }
+            for (const r of rows) {
+              const row = r as { metric?: Record<string, unknown>; values?: unknown } | null;
+              const instance = row?.metric?.[opts.instanceLabel];
+              const target = typeof instance === 'string' ? knownTarget(instance) : undefined;
+              if (!target || !Array.isArray(row!.values)) continue;
+              for (const point of row!.values as unknown[]) {
+                if (!Array.isArray(point) || point.length !== 2 || typeof point[1] !== 'string') continue;
+                const ts = Math.round(Number(point[0]) * 1000);
+                const value = Number(point[1]);
+                // Only the slice asked for: a point past it would come again with the next slice.
+                if (Number.isFinite(ts) && Number.isFinite(value) && ts >= start && ts <= end)
+                  samples.push({ target, metric, ts, value: Math.round(value * 100) / 100 });
+              }
+            }
+          }
+        }),
+      );
+      return samples;
+    },
     async collect(now) {
       const samples: Sample[] = [];
       const gaps: SourceGap[] = [];
@@ -127,4 +193,5 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
       return { samples, gaps };
     },
   };
+  return source;
 }

@@ -17,7 +17,7 @@ async function appWithPending(
   config = testConfig({
     targets: [{ name: 'web-1', role: 'web' }],
     overrides: {
-      sources: { synthetic: { backfillHours: 0, incidentEveryMinutes: 100_000 } },
+      sources: { backfillHours: 0, synthetic: { incidentEveryMinutes: 100_000 } },
       approvers: { web: { users: ['alice', 'bob'] } },
       remediation: {
         approvalTtlMinutes: 10,

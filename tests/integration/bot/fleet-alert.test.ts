@@ -12,7 +12,7 @@ describe('fleet alerts through the pipeline', () => {
     const config = testConfig({
       targets,
       overrides: {
-        sources: { synthetic: { backfillHours: 24, incidentEveryMinutes: 100_000, bootIncident: false } },
+        sources: { backfillHours: 24, synthetic: { incidentEveryMinutes: 100_000, bootIncident: false } },
         chat: { channels: { slack: ['C-ALERTS'] }, fleetGroup },
       },
     });

@@ -16,7 +16,7 @@ async function start(env: Record<string, string> = {}) {
       { name: 'db-1', role: 'db' },
     ],
     env,
-    overrides: { sources: { synthetic: { backfillHours: 0 } } },
+    overrides: { sources: { backfillHours: 0 } },
   });
   const app = createApp({ config, logger: captureLogger() });
   apps.push(app);

@@ -20,7 +20,7 @@ async function setup(chat: Record<string, unknown> = {}) {
     approvalRule: true,
     env: { DISCORD_TOKEN: 'fake.bot.token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.api },
     overrides: {
-      sources: { synthetic: { backfillHours: 1 } },
+      sources: { backfillHours: 1 },
       chat: { channels: { discord: [CHAN] }, ...chat },
       approvers: { discord: { users: [ALICE], roles: [OPS_ROLE] } },
     },

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function bot() {
   const app: App = createApp({
-    config: testConfig({ env: { SCO_ALERTMANAGER_TOKEN: TOKEN }, overrides: { sources: { synthetic: { backfillHours: 0 } } } }),
+    config: testConfig({ env: { SCO_ALERTMANAGER_TOKEN: TOKEN }, overrides: { sources: { backfillHours: 0 } } }),
     logger: captureLogger(),
   });
   const addr = await app.start({ schedule: false });

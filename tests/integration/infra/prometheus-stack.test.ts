@@ -29,7 +29,7 @@ beforeAll(async () => {
   const alertmanager = requireBinary('prometheus-alertmanager', 'prometheus-alertmanager');
   const nodeExporter = requireBinary('prometheus-node-exporter', 'prometheus-node-exporter');
   app = createApp({
-    config: testConfig({ env: { SCO_ALERTMANAGER_TOKEN: TOKEN }, overrides: { sources: { synthetic: { backfillHours: 0 } } } }),
+    config: testConfig({ env: { SCO_ALERTMANAGER_TOKEN: TOKEN }, overrides: { sources: { backfillHours: 0 } } }),
     logger: captureLogger(),
   });
   bot = `http://127.0.0.1:${(await app.start({ schedule: false })).port}`;

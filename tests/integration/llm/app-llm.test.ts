@@ -15,7 +15,7 @@ describe('the app with an OpenAI-compatible server configured by env', () => {
     const app = createApp({
       config: testConfig({
         env: { OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_MODEL: 'llama3.1' },
-        overrides: { sources: { synthetic: { backfillHours: 1 } } },
+        overrides: { sources: { backfillHours: 1 } },
       }),
       logger: captureLogger(),
     });

@@ -212,7 +212,7 @@ describe('without an LLM', () => {
     for (const q of ["what's current CPU?", 'summarise the last 3 anomalies', 'status', 'pending approvals', 'memory of db-1'])
       await ask(q);
     // "Why is there no alert?" asks what our own detectors decided: they answer it, not a model.
-    for (const q of ['why is there no alert for web-1 cpu?', 'is db-1 memory unusual?', "why didn't web-2 alert?"])
+    for (const q of ['why is there no alert for web-1 cpu?', "why didn't web-2 alert?", 'why wasn’t db-1 memory flagged?'])
       expect((await ask(q)).intent).toBe('explain');
     expect(fake.seen).toHaveLength(0);
   });

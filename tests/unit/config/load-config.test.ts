@@ -44,6 +44,22 @@ describe('loadConfig', () => {
     expect(c.http.port).toBe(9999);
   });
 
+  it('reads the history to backfill from sources.backfillHours, or from where it used to be', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 't.json'), JSON.stringify(targets));
+    const hours = (sources: unknown) => {
+      writeFileSync(path.join(dir, 'c.json'), JSON.stringify({ targetsFile: 't.json', sources }));
+      return loadConfig({ cwd: dir, env: { SCO_CONFIG: 'c.json' } }).sources.backfillHours;
+    };
+    expect(hours(undefined)).toBe(24);
+    expect(hours({ backfillHours: 6 })).toBe(6);
+    expect(hours({ synthetic: { backfillHours: 2 } })).toBe(2);
+    expect(hours({ backfillHours: 0, synthetic: { backfillHours: 2 } })).toBe(0);
+    expect(problems({ 'c.json': { targetsFile: 't.json', sources: { backfillHours: 200 } }, 't.json': targets }).join('\n')).toMatch(
+      /sources\.backfillHours/,
+    );
+  });
+
   it('reports every problem at once, naming the field and the fix', () => {
     const p = problems(
       {

@@ -124,6 +124,17 @@ describe('local source', () => {
   });
 });
 
+/** A Prometheus source with one target, a (a:9100), over a fetch stand-in. */
+const promWithTargetA = (fetch: typeof globalThis.fetch) =>
+  createPrometheusSource({
+    url: 'http://prom.invalid:9090',
+    timeoutMs: 1000,
+    rateWindow: '1m',
+    instanceLabel: 'instance',
+    targets: [{ name: 'a', address: 'a:9100', labels: {}, source: 'prometheus' }],
+    fetch,
+  });
+
 describe('source helpers', () => {
   it('prometheus queries aggregate per instance and filter pseudo filesystems and loopback', () => {
     const q = nodeExporterQueries('1m', 'instance');
@@ -168,14 +179,7 @@ describe('source helpers', () => {
       const body = bodies[metric];
       return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status: typeof body === 'string' ? 502 : 200 });
     }) as typeof fetch;
-    const src = createPrometheusSource({
-      url: 'http://prom.invalid:9090',
-      timeoutMs: 1000,
-      rateWindow: '1m',
-      instanceLabel: 'instance',
-      targets: [{ name: 'a', address: 'a:9100', labels: {}, source: 'prometheus' }],
-      fetch: fakeFetch,
-    });
+    const src = promWithTargetA(fakeFetch);
     const r = await src.collect(T * 1000);
     expect(r.samples).toEqual([{ target: 'a', metric: 'cpu', ts: T * 1000, value: 41.5 }]);
     expect(r.gaps).toEqual(
@@ -188,6 +192,60 @@ describe('source helpers', () => {
     );
     // A NaN value or an instance label that is no string is no sample, and no malformed row either.
     expect(r.gaps.filter((g) => g.metric === 'net_in')).toEqual([]);
+  });
+
+  it('prometheus history: range queries of at most 10,000 points, bad rows and points skipped, a failure named', async () => {
+    const calls: { metric: string; start: number; end: number; step: string }[] = [];
+    const queries = Object.entries(nodeExporterQueries('1m', 'instance'));
+    let failDisk = false;
+    const fakeFetch = (async (u: URL) => {
+      expect(u.pathname).toBe('/api/v1/query_range');
+      const metric = queries.find(([, v]) => v === u.searchParams.get('query'))![0];
+      const start = Number(u.searchParams.get('start'));
+      const end = Number(u.searchParams.get('end'));
+      calls.push({ metric, start, end, step: u.searchParams.get('step')! });
+      if (failDisk && metric === 'disk')
+        return new Response(JSON.stringify({ status: 'error', error: 'too many samples' }), { status: 422 });
+      const result = [
+        {
+          metric: { instance: 'a:9100' },
+          values: [
+            [start, '1.234'],
+            ['x', '2'],
+            [end, 'NaN'],
+            [end, 3],
+            [end + 1, '9'],
+          ],
+        },
+        { metric: { instance: 'unknown:9100' }, values: [[start, '5']] },
+        { metric: { instance: 'a:9100' }, values: 'oops' },
+        null,
+      ];
+      return new Response(JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } }));
+    }) as typeof fetch;
+    const src = promWithTargetA(fakeFetch);
+    const from = 1_800_000_000_000;
+    const until = from + 25_000_000; // 25,000 steps of 1 s
+    const samples = await src.backfill!(from, until, 1000, until);
+    const cpu = calls.filter((c) => c.metric === 'cpu').sort((x, y) => x.start - y.start);
+    expect(cpu.map((c) => [c.start - from / 1000, c.end - from / 1000, c.step])).toEqual([
+      [0, 9999, '1s'],
+      [10_000, 19_999, '1s'],
+      [20_000, 24_999, '1s'],
+    ]);
+    expect(calls).toHaveLength(15);
+    // Per query: the first point (rounded to two decimals) of the known instance; the rest are not
+    // [time, "value"], not finite, or past the end asked for.
+    expect(samples.filter((x) => x.metric === 'cpu').map((x) => [x.ts - from, x.value])).toEqual([
+      [0, 1.23],
+      [10_000_000, 1.23],
+      [20_000_000, 1.23],
+    ]);
+    expect(new Set(samples.map((x) => x.target))).toEqual(new Set(['a']));
+    failDisk = true;
+    await expect(src.backfill!(from, from + 60_000, 1000, until)).rejects.toThrow(
+      /^prometheus: history of disk: HTTP 422: too many samples$/,
+    );
   });
 
   it('cloudwatch builds five queries per instance and chunks by 500', () => {
@@ -207,7 +265,7 @@ describe('source helpers', () => {
       incidentEveryMs: 1e12,
       bootTs: T0 - 60_000,
     });
-    const past = await src.backfill!(T0 - 60_000, T0, 10_000);
+    const past = await src.backfill!(T0 - 60_000, T0, 10_000, T0);
     expect(past.filter((s) => s.metric === 'cpu').every((s) => s.value < 90)).toBe(true);
     const live = await src.collect(T0);
     expect(live.samples.find((s) => s.metric === 'cpu')!.value).toBeGreaterThan(90);
