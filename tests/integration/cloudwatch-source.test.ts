@@ -37,7 +37,14 @@ async function fakeCloudWatch(mode: Mode) {
         { __type: 'com.amazonaws.cloudwatch#InvalidParameterValueException', message: 'bad period' },
         { 'x-amzn-query-error': 'InvalidParameterValue;Sender' },
       );
-    const body = JSON.parse(req.body) as { MetricDataQueries: Query[]; NextToken?: string; EndTime: number };
+    const body = JSON.parse(req.body) as {
+      MetricDataQueries: Query[];
+      NextToken?: string;
+      EndTime: number;
+      StartTime: number;
+      ScanBy?: string;
+    };
+    if (body.ScanBy === 'TimestampAscending') return send(200, history(body, mode));
     let queries = body.MetricDataQueries;
     let next: string | undefined;
     if (body.NextToken) queries = pages.get(body.NextToken) ?? [];
@@ -60,6 +67,31 @@ async function fakeCloudWatch(mode: Mode) {
       Messages: [],
     });
   });
+}
+
+/**
+ * A history request: every period from StartTime to before EndTime, oldest first, CPU at the
+ * instance's number plus the minute of the hour; in two pages (by query) when `paginate`.
+ */
+function history(body: { MetricDataQueries: Query[]; NextToken?: string; EndTime: number; StartTime: number }, mode: Mode) {
+  const half = Math.ceil(body.MetricDataQueries.length / 2);
+  const queries = body.NextToken
+    ? body.MetricDataQueries.slice(half)
+    : mode.paginate
+      ? body.MetricDataQueries.slice(0, half)
+      : body.MetricDataQueries;
+  return {
+    MetricDataResults: queries.map((q) => {
+      const n = Number(q.MetricStat.Metric.Dimensions[0]!.Value.slice(-4));
+      const name = q.MetricStat.Metric.MetricName;
+      const ts: number[] = [];
+      for (let t = Number(body.StartTime); t < Number(body.EndTime); t += q.MetricStat.Period) ts.push(t);
+      const value = (t: number) => (name === 'CPUUtilization' ? n + new Date(t * 1000).getUTCMinutes() : name === 'NetworkIn' ? 6000 : 50);
+      return { Id: q.Id, Label: name, Timestamps: ts, Values: ts.map(value), StatusCode: 'Complete' };
+    }),
+    ...(mode.paginate && !body.NextToken ? { NextToken: 'second-half' } : {}),
+    Messages: [],
+  };
 }
 
 function targets(n: number): Target[] {
@@ -156,6 +188,39 @@ describe('cloudwatch source over the real SDK', () => {
         reason: 'GetMetricData paging did not end (a NextToken came back twice, or over 100 pages); stopped after 2 pages',
       },
     ]);
+  });
+
+  it('reads history oldest first in whole periods, through every page, and names a failure', async () => {
+    const server = await fakeCloudWatch({ paginate: true });
+    servers.push(server);
+    const src = source(server.url, targets(2));
+    // 10:00:30 to 11:00:30: the periods 10:00 … 10:59 (11:00 is not complete at 11:00:30).
+    const from = Date.UTC(2026, 10, 2, 10, 0, 30);
+    const samples = await src.backfill!(from, from + 3_600_000, 30_000, from + 3_600_000);
+    const body = JSON.parse(server.requests[0]!.body);
+    expect([body.StartTime, body.EndTime, body.ScanBy]).toEqual([
+      Date.UTC(2026, 10, 2, 10) / 1000,
+      Date.UTC(2026, 10, 2, 11) / 1000,
+      'TimestampAscending',
+    ]);
+    expect(server.requests).toHaveLength(2);
+    const cpu = samples.filter((x) => x.target === 'host-1' && x.metric === 'cpu');
+    expect(cpu).toHaveLength(60);
+    expect(cpu.slice(0, 2).map((x) => [new Date(x.ts).toISOString(), x.value])).toEqual([
+      ['2026-11-02T10:00:00.000Z', 1],
+      ['2026-11-02T10:01:00.000Z', 2],
+    ]);
+    expect(samples.filter((x) => x.metric === 'net_in').every((x) => x.value === 100)).toBe(true); // 6000 bytes a minute
+    expect(samples).toHaveLength(2 * 5 * 60);
+    // The next slice starts where this one ended: 11:00 is read once.
+    const next = await src.backfill!(from + 3_600_000, from + 7_200_000, 30_000, from + 7_200_000);
+    expect(next.find((x) => x.target === 'host-1' && x.metric === 'cpu')!.ts).toBe(Date.UTC(2026, 10, 2, 11));
+
+    const failing = await fakeCloudWatch({ failAll: true });
+    servers.push(failing);
+    await expect(source(failing.url, targets(1)).backfill!(from, from + 3_600_000, 30_000, from + 3_600_000)).rejects.toThrow(
+      /^cloudwatch: history: GetMetricData failed for 5 queries: InvalidParameterValue\w*: bad period$/,
+    );
   });
 
   it('gives up after maxAttempts of throttling and reports the gap', async () => {

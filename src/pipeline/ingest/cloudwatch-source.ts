@@ -1,4 +1,5 @@
 import type { CloudWatchClient, GetMetricDataCommandInput, GetMetricDataCommandOutput, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { SourceError } from '../../core/errors.js';
 import { lazy } from '../../core/lazy.js';
 import type { Logger, MetricSource } from '../../core/ports.js';
 import type { Sample, SourceGap } from '../../core/sample.js';
@@ -96,10 +97,82 @@ export function createCloudWatchSource(opts: CloudWatchSourceOptions): MetricSou
     }
   }
 
+  const valueOf = (spec: QuerySpec, v: number) => Math.round((spec.perSecond ? v / opts.periodSeconds : v) * 100) / 100;
+
+  /**
+   * One batch through every page, each result handed to `onResult`. Returns why paging was cut
+   * short, if it was: an endpoint (a proxy, a stand-in) that hands back a token it gave before would
+   * keep the loop, and the tick, going for ever.
+   */
+  async function pages(
+    batch: QuerySpec[],
+    start: Date,
+    end: Date,
+    scanBy: 'TimestampDescending' | 'TimestampAscending',
+    onResult: (r: NonNullable<GetMetricDataCommandOutput['MetricDataResults']>[number]) => void,
+  ): Promise<string | undefined> {
+    let nextToken: string | undefined;
+    const tokens = new Set<string>();
+    do {
+      if (nextToken !== undefined && (tokens.has(nextToken) || tokens.size >= MAX_PAGES))
+        return `GetMetricData paging did not end (a NextToken came back twice, or over ${MAX_PAGES} pages); stopped after ${tokens.size + 1} pages`;
+      if (nextToken !== undefined) tokens.add(nextToken);
+      const out = await send({
+        MetricDataQueries: batch.map((s) => s.query),
+        StartTime: start,
+        EndTime: end,
+        ScanBy: scanBy,
+        NextToken: nextToken,
+      });
+      for (const r of out.MetricDataResults ?? []) onResult(r);
+      nextToken = out.NextToken;
+    } while (nextToken);
+    return undefined;
+  }
+
   const source: MetricSource & { callCount(): number } = {
     name: 'cloudwatch',
     targets: () => opts.targets,
     callCount: () => calls,
+    /**
+     * Every datapoint of the whole periods from `from` to `until`, one per period (not per tick:
+     * CloudWatch has nothing finer). Throws SourceError when a batch fails or paging does not
+     * end: the caller starts without history rather than with part of it.
+     */
+    async backfill(from, until) {
+      const periodMs = opts.periodSeconds * 1000;
+      // Whole periods, floored at both ends: the slices of one span meet without a gap or an overlap,
+      // and the last one ends with the last complete period, as the live ticks read.
+      const start = Math.floor(from / periodMs) * periodMs;
+      const end = Math.floor(until / periodMs) * periodMs;
+      if (end <= start) return [];
+      const specs = buildQueries(opts.targets, opts.periodSeconds, opts.agentNamespace);
+      const byId = new Map(specs.map((s) => [s.id, s]));
+      const samples: Sample[] = [];
+      for (const batch of chunk(specs, MAX_QUERIES_PER_CALL)) {
+        let stuck: string | undefined;
+        try {
+          stuck = await pages(batch, new Date(start), new Date(end), 'TimestampAscending', (r) => {
+            const spec = r.Id ? byId.get(r.Id) : undefined;
+            const ts = r.Timestamps ?? [];
+            const vs = r.Values ?? [];
+            if (!spec) return;
+            for (let i = 0; i < Math.min(ts.length, vs.length); i++) {
+              const t = new Date(ts[i]!).getTime();
+              if (Number.isFinite(vs[i]) && t >= start && t < end)
+                samples.push({ target: spec.target, metric: spec.metric, ts: t, value: valueOf(spec, vs[i]!) });
+            }
+          });
+        } catch (err) {
+          const e = err as Error;
+          throw new SourceError('cloudwatch', `history: GetMetricData failed for ${batch.length} queries: ${e.name}: ${e.message}`, {
+            cause: err,
+          });
+        }
+        if (stuck) throw new SourceError('cloudwatch', `history: ${stuck}`);
+      }
+      return samples;
+    },
     async collect(now) {
       const specs = buildQueries(opts.targets, opts.periodSeconds, opts.agentNamespace);
       const byId = new Map(specs.map((s) => [s.id, s]));
@@ -112,38 +185,16 @@ export function createCloudWatchSource(opts: CloudWatchSourceOptions): MetricSou
       const start = new Date(end.getTime() - opts.lookbackMinutes * 60_000);
 
       for (const batch of chunk(specs, MAX_QUERIES_PER_CALL)) {
-        let nextToken: string | undefined;
-        const tokens = new Set<string>();
         try {
-          do {
-            // An endpoint (a proxy, a stand-in) that hands back a token it gave before would keep
-            // this loop, and the tick, going for ever.
-            if (nextToken !== undefined && (tokens.has(nextToken) || tokens.size >= MAX_PAGES)) {
-              gaps.push({
-                source: 'cloudwatch',
-                reason: `GetMetricData paging did not end (a NextToken came back twice, or over ${MAX_PAGES} pages); stopped after ${tokens.size + 1} pages`,
-              });
-              break;
-            }
-            if (nextToken !== undefined) tokens.add(nextToken);
-            const out = await send({
-              MetricDataQueries: batch.map((s) => s.query),
-              StartTime: start,
-              EndTime: end,
-              ScanBy: 'TimestampDescending',
-              NextToken: nextToken,
-            });
-            for (const r of out.MetricDataResults ?? []) {
-              const spec = r.Id ? byId.get(r.Id) : undefined;
-              const ts = r.Timestamps?.[0];
-              const v = r.Values?.[0];
-              if (!spec || ts === undefined || v === undefined || !Number.isFinite(v) || answered.has(spec.id)) continue;
-              answered.add(spec.id);
-              const value = spec.perSecond ? v / opts.periodSeconds : v;
-              samples.push({ target: spec.target, metric: spec.metric, ts: new Date(ts).getTime(), value: Math.round(value * 100) / 100 });
-            }
-            nextToken = out.NextToken;
-          } while (nextToken);
+          const stuck = await pages(batch, start, end, 'TimestampDescending', (r) => {
+            const spec = r.Id ? byId.get(r.Id) : undefined;
+            const ts = r.Timestamps?.[0];
+            const v = r.Values?.[0];
+            if (!spec || ts === undefined || v === undefined || !Number.isFinite(v) || answered.has(spec.id)) return;
+            answered.add(spec.id);
+            samples.push({ target: spec.target, metric: spec.metric, ts: new Date(ts).getTime(), value: valueOf(spec, v) });
+          });
+          if (stuck) gaps.push({ source: 'cloudwatch', reason: stuck });
         } catch (err) {
           const e = err as Error;
           gaps.push({ source: 'cloudwatch', reason: `GetMetricData failed for ${batch.length} queries: ${e.name}: ${e.message}` });
