@@ -35,6 +35,9 @@ interface VectorResult {
   value: [number, string];
 }
 
+/** A discovered instance's target name: "10.0.0.5:9100" becomes "10.0.0.5_9100". */
+const nameOf = (instance: string) => instance.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 63);
+
 // Prometheus refuses a range query of more than 11,000 points per series.
 const MAX_POINTS = 10_000;
 // A range query does far more work than an instant one, and history is read once, at the first start.
@@ -51,7 +54,7 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
     const known = byAddress.get(instance);
     if (known) return known.name;
     if (opts.targets.length > 0) return undefined;
-    const name = instance.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 63);
+    const name = nameOf(instance);
     if (!discovered.has(name)) {
       if (discovered.size >= (opts.maxDiscovered ?? Infinity)) {
         refused.add(name);
@@ -96,7 +99,7 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
   const knownTarget = (instance: string): string | undefined => {
     const known = byAddress.get(instance);
     if (known) return known.name;
-    const name = instance.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 63);
+    const name = nameOf(instance);
     return opts.targets.length === 0 && discovered.has(name) ? name : undefined;
   };
 
