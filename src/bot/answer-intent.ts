@@ -91,7 +91,9 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
 
   if (i.target) {
     const t = i.target;
-    const got = metrics.map((m) => latest.get(t)?.get(m)).filter((s): s is Sample => Boolean(s));
+    // An overview also lists what a source adds beyond the usual metrics (a Prometheus query's own).
+    const own = i.metric ? [] : [...(latest.get(t)?.keys() ?? [])].filter((m) => !metrics.includes(m)).sort();
+    const got = [...metrics, ...own].map((m) => latest.get(t)?.get(m)).filter((s): s is Sample => Boolean(s));
     if (got.length === 0) return `No ${i.metric ? (METRIC_LABEL[metrics[0]!] ?? i.metric) : ''} samples for ${t} yet.`.replace('  ', ' ');
     const lines = got.map(
       (s) => `${t} ${METRIC_LABEL[s.metric] ?? s.metric} ${formatValue(s.metric, s.value)} (${when(s.ts, c.now, c.staleAfterMs)})`,

@@ -203,6 +203,8 @@ export function formatIssues(issues: z.core.$ZodIssue[], prefix: string): string
     else if (missingField(issue)) return `${where}: ${missingField(issue)}, see docs/configuration.md`;
     else if (issue.code === 'invalid_type') fix = '; see docs/configuration.md for the expected type';
     else if (issue.code === 'invalid_value') fix = '';
+    // A record's key that fails its own check: "Invalid key in record" says less than the check does.
+    else if (issue.code === 'invalid_key') return `${where}: not a valid name here: ${issue.issues.map((i) => i.message).join('; ')}`;
     return `${where}: ${issue.message}${fix}`;
   });
 }

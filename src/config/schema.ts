@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metricName } from './metric-name.js';
 import { obj } from './strict-object.js';
 import { ACTIONS } from '../core/remediation.js';
 import { WEEKDAYS } from '../core/weekday.js';
@@ -9,7 +10,6 @@ const change = z.number().min(0).max(1e15);
 
 const severity = z.enum(['info', 'warning', 'critical']);
 const detectorName = z.enum(['threshold', 'robust', 'iforest', 'silence', 'alertmanager']);
-const metricName = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'metric names are lower_snake_case, at most 40 characters');
 
 const thresholdRule = obj({
   metric: metricName,

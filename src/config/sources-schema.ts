@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metricName } from './metric-name.js';
 import { obj } from './strict-object.js';
 
 /** `sources`: where samples come from. */
@@ -35,6 +36,11 @@ export const sourcesSchema = obj({
       .default('1m'),
     /** Label that maps a node_exporter series to a target (matched against target.address). */
     instanceLabel: z.string().default('instance'),
+    /**
+     * PromQL per metric, on top of the node_exporter ones (which a key of the same name replaces,
+     * and "" leaves out): one series per instance label, e.g. latency from a histogram.
+     */
+    queries: z.record(metricName, z.string().max(4000)).default({}),
   }).prefault({}),
   cloudwatch: obj({
     enabled: z.boolean().default(false),

@@ -13,6 +13,8 @@ export interface PrometheusSourceOptions {
   fetch?: typeof fetch;
   /** With no targets configured: at most this many instances become targets (maxDiscoveredTargets). */
   maxDiscovered?: number;
+  /** PromQL per metric over the node_exporter ones: a key replaces the default of that name, "" drops it. */
+  queries?: Record<string, string>;
 }
 
 const FS = 'fstype!~"tmpfs|overlay|squashfs|ramfs|devtmpfs|nsfs"';
@@ -45,7 +47,9 @@ const RANGE_TIMEOUT_MS = 30_000;
 
 export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSource {
   const doFetch = opts.fetch ?? fetch;
-  const queries = nodeExporterQueries(opts.rateWindow, opts.instanceLabel);
+  const queries = Object.fromEntries(
+    Object.entries({ ...nodeExporterQueries(opts.rateWindow, opts.instanceLabel), ...opts.queries }).filter(([, q]) => q.trim() !== ''),
+  );
   const byAddress = new Map(opts.targets.map((t) => [t.address ?? t.name, t]));
   const discovered = new Map<string, Target>();
 

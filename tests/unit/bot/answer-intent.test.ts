@@ -315,6 +315,13 @@ describe('answers', () => {
     );
     // A metric question stays a one-liner.
     expect(ask('cpu on web-1', c)).toMatch(/^web-1 CPU 42\.4% \(at/);
+    // A metric a source adds (a Prometheus query's own) is in the overview, after the usual ones.
+    c.store.saveSamples([{ target: 'web-1', metric: 'http_errors', ts: NOW - 20_000, value: 3 }]);
+    expect(ask('how is web-1 doing', c).split('\n').slice(1)).toEqual([
+      expect.stringMatching(/^web-1 CPU 42\.4% /),
+      expect.stringMatching(/^web-1 memory 61\.0% /),
+      expect.stringMatching(/^web-1 http_errors 3 \(at /),
+    ]);
   });
 
   it('answers for several named targets, and only for them', () => {

@@ -58,6 +58,12 @@ describe('loadConfig', () => {
     expect(problems({ 'c.json': { targetsFile: 't.json', sources: { backfillHours: 200 } }, 't.json': targets }).join('\n')).toMatch(
       /sources\.backfillHours/,
     );
+    // A Prometheus query per metric: the metric is named as everywhere else.
+    const bad = problems({
+      'c.json': { targetsFile: 't.json', sources: { prometheus: { queries: { 'P95 Latency': 'up' } } } },
+      't.json': targets,
+    });
+    expect(bad.join('\n')).toMatch(/sources\.prometheus\.queries.*lower_snake_case/);
   });
 
   it('reports every problem at once, naming the field and the fix', () => {
