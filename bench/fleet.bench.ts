@@ -39,7 +39,7 @@ const fleet = Array.from({ length: TARGETS }, (_, i) => ({
 }));
 // The tick bench's incident rate per host (one per 20 minutes on 250 hosts), whatever the fleet size.
 const opts = { seed: 42, incidentEveryMs: (20 * 60_000 * 250) / TARGETS };
-const engine = new DetectionEngine(config.detectors, config.thresholds);
+const engine = new DetectionEngine(config.detectors, config.thresholds, undefined, config.forecasts);
 
 // Episodes as the pipeline's tracker opens and resolves them (resolveAfterSamples calm findings end
 // one); for each open one, the incident it was matched to, if any.

@@ -96,7 +96,7 @@ export function createApp(deps: AppDeps) {
     },
   });
 
-  const engine = new DetectionEngine(config.detectors, config.thresholds, store);
+  const engine = new DetectionEngine(config.detectors, config.thresholds, store, config.forecasts);
   const tracker = new AnomalyTracker(store.openAnomalies(), config.detectors.resolveAfterSamples);
   const pipeline = createPipeline({
     sources,
@@ -225,6 +225,7 @@ export function createApp(deps: AppDeps) {
     fallback: llm && ((question, meta) => llm.answer({ question, ...meta })),
     staleAfterMs,
     thresholds: config.thresholds,
+    forecasts: config.forecasts,
     fleetGrouping: fleetGroupingOf(config.chat.fleetGroup),
     muteTimes: config.chat.muteTimes,
     remediationRules: config.remediation.rules,

@@ -131,6 +131,7 @@ export function answerQuiet(target: string, c: AnswerContext): string {
 function isClose(v: SeriesInspection): boolean {
   return (
     (v.threshold !== undefined && v.threshold.streak > 0) ||
+    (v.forecast?.etaMinutes !== undefined && v.forecast.etaMinutes <= 4 * v.forecast.withinMinutes) ||
     (v.robust !== undefined && (v.robust.open || v.robust.deviations >= v.robust.minDeviation)) ||
     (v.forest !== undefined && (v.forest.open || (v.forest.warm && v.forest.score >= 0.9 * v.forest.threshold)))
   );

@@ -1,4 +1,4 @@
-import type { RemediationRule, ThresholdRule } from '../config/schema.js';
+import type { ForecastRule, RemediationRule, ThresholdRule } from '../config/schema.js';
 import type { MuteTime } from './mute-times.js';
 import type { Store } from '../core/ports.js';
 import type { DetectorInspector } from '../core/inspection.js';
@@ -34,6 +34,8 @@ export interface AnswerContext {
   staleAfterMs: number;
   /** The threshold rules, so that a trend can say when it would reach one. */
   thresholds?: ThresholdRule[];
+  /** The forecast rules, listed with the thresholds. */
+  forecasts?: ForecastRule[];
   /** How alerts are grouped across targets (chat.fleetGroup), so answers group them the same way. */
   fleetGrouping?: FleetGrouping;
   /** Maintenance windows (chat.muteTimes), listed with the silences. */

@@ -1,4 +1,4 @@
-import type { RemediationRule, ThresholdRule } from '../config/schema.js';
+import type { ForecastRule, RemediationRule, ThresholdRule } from '../config/schema.js';
 import { METRIC_LABEL, formatValue } from '../core/metrics.js';
 import { effectiveMode, globMatch } from '../pipeline/remediate/plan-remediation.js';
 import { describeMatch } from './alert-routes.js';
@@ -19,6 +19,11 @@ function describeThreshold(r: ThresholdRule): string {
     .filter(Boolean)
     .join(' or ');
   return `• ${label(r.metric)}${r.target ? ` on ${r.target}` : ''} ${bound} for ${r.forSamples} sample${r.forSamples === 1 ? '' : 's'}: ${r.severity}`;
+}
+
+function describeForecast(r: ForecastRule): string {
+  const from = r.from !== undefined ? `, from ${formatValue(r.metric, r.from)}` : '';
+  return `• ${label(r.metric)}${r.target ? ` on ${r.target}` : ''} on course to reach ${formatValue(r.metric, r.reaches)} within ${formatDuration(r.withinMinutes * 60_000)} (a line fitted to the last ${formatDuration(r.fitMinutes * 60_000)}${from}): ${r.severity}`;
 }
 
 function describeRemediation(r: RemediationRule): string {
@@ -49,6 +54,9 @@ export function answerRules(
   const thresholds = (c.thresholds ?? []).filter(
     (r) => (!metrics || metrics.includes(r.metric)) && (!i.target || !r.target || r.target === i.target),
   );
+  const forecasts = (c.forecasts ?? []).filter(
+    (r) => (!metrics || metrics.includes(r.metric)) && (!i.target || !r.target || r.target === i.target),
+  );
   const remediations = (c.remediationRules ?? []).filter(
     (r) =>
       (!i.action || r.action === i.action) &&
@@ -62,6 +70,12 @@ export function answerRules(
         ? `Threshold rules${scope ? ` for ${scope}` : ''} (an anomaly opens when readings stay past the bound that many samples in a row):`
         : `No threshold rule${scope ? ` for ${scope}` : ''}.`,
       ...thresholds.map(describeThreshold),
+      ...(forecasts.length
+        ? [
+            'Forecasts (an anomaly opens while the recent values are on course to reach the limit in time):',
+            ...forecasts.map(describeForecast),
+          ]
+        : []),
       'The robust detector and the Isolation Forest open anomalies too, measured against each series’ own history (docs/detection.md).',
     );
   }

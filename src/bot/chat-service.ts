@@ -30,6 +30,7 @@ export interface ChatServiceOptions {
   staleAfterMs: number;
   /** Threshold rules from config: trend answers say when a line would reach one. */
   thresholds?: FileConfig['thresholds'];
+  forecasts?: FileConfig['forecasts'];
   /** chat.fleetGroup, so answers group anomalies across targets as alerts do. */
   fleetGrouping?: FleetGrouping;
   /** chat.muteTimes, listed with the silences. */
@@ -244,6 +245,7 @@ export function createChatService(o: ChatServiceOptions) {
       now,
       staleAfterMs: o.staleAfterMs,
       thresholds: o.thresholds,
+      forecasts: o.forecasts,
       fleetGrouping: o.fleetGrouping,
       muteTimes: o.muteTimes,
       remediationRules: o.remediationRules,

@@ -1,5 +1,5 @@
 import type { Anomaly } from '../core/anomaly.js';
-import type { ForestView, RobustView, SeriesInspection, ThresholdView } from '../core/inspection.js';
+import type { ForecastView, ForestView, RobustView, SeriesInspection, ThresholdView } from '../core/inspection.js';
 import { formatValue, METRIC_LABEL, unitOf } from '../core/metrics.js';
 import { ROBUST_WHAT } from '../pipeline/detect/detection-engine.js';
 import { clock, stamp } from './format-reply.js';
@@ -14,6 +14,7 @@ export function describeDetectors(i: SeriesInspection, lastRobust?: Anomaly): st
   const label = METRIC_LABEL[i.metric] ?? i.metric;
   const lines: string[] = [];
   lines.push(i.threshold ? `• threshold: ${thresholdLine(i.metric, i.threshold)}` : `• threshold: no rule for ${label} on ${i.target}.`);
+  if (i.forecast) lines.push(`• forecast: ${forecastLine(i.metric, i.forecast)}`);
   lines.push(
     i.robust ? `• robust: ${robustLine(i.metric, i.robust, i.threshold, lastRobust)}` : '• robust: no sample scored since the last start.',
   );
@@ -79,6 +80,20 @@ function robustLine(metric: string, r: RobustView, rule: ThresholdView | undefin
     `${what}, a new extreme, scored ${r.alarm.toFixed(2)}: under the ${r.alarmThreshold.toFixed(2)} that opens an anomaly, ` +
     `because the series alarmed ${r.sinceAlarm} samples ago (an alarm soon after another counts for less).`
   );
+}
+
+export function forecastLine(metric: string, v: ForecastView): string {
+  const f = (x: number) => formatValue(metric, x);
+  const horizon = formatDuration(v.withinMinutes * 60_000);
+  if (v.perHour === undefined || v.t === undefined || v.etaMinutes === undefined)
+    return `gathering its window: ${Math.floor(v.spanMinutes)} of the ${v.fitMinutes / 2} min it needs before it projects.`;
+  const rate = `${v.perHour >= 0 ? '+' : ''}${unitOf(metric) === '%' ? `${v.perHour.toFixed(2)} points` : f(v.perHour)}/h over the last ${formatDuration(v.fitMinutes * 60_000)}`;
+  if (v.from !== undefined && v.value !== undefined && v.value < v.from) return `${rate}; it warns only from ${f(v.from)}.`;
+  if (v.perHour <= 0 || v.t < v.minT)
+    return `${rate}: no rise clear of the scatter (it asks ${v.minT} standard errors; this is ${Math.max(0, v.t).toFixed(1)}).`;
+  if (v.etaMinutes > v.withinMinutes)
+    return `${rate}: reaches ${f(v.reaches)} in about ${formatDuration(v.etaMinutes * 60_000)}, beyond the ${horizon} it warns within.`;
+  return `${rate}: reaches ${f(v.reaches)} in about ${formatDuration(Math.max(0, v.etaMinutes) * 60_000)}, within its ${horizon}.`;
 }
 
 function forestLine(v: ForestView): string {

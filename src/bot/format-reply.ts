@@ -32,9 +32,11 @@ export function describeAnomaly(a: Anomaly, now: number): string {
   const range =
     a.detector === 'silence'
       ? ''
-      : a.expectedHigh >= Number.MAX_VALUE / 2
-        ? ` (expected ≥ ${formatValue(u, a.expectedLow)})`
-        : ` (expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)})`;
+      : a.detector === 'forecast'
+        ? ` (projected to reach ${formatValue(u, a.expectedHigh)})`
+        : a.expectedHigh >= Number.MAX_VALUE / 2
+          ? ` (expected ≥ ${formatValue(u, a.expectedLow)})`
+          : ` (expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)})`;
   // Alertmanager sends no value, so there is no figure to quote.
   const peak =
     a.detector === 'alertmanager'

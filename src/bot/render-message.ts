@@ -21,7 +21,9 @@ function figureAndState(a: Anomaly): string {
   const range =
     a.expectedHigh >= Number.MAX_VALUE / 2 || a.detector === 'silence'
       ? ''
-      : `, expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)}`;
+      : a.detector === 'forecast'
+        ? `, projected to reach ${formatValue(u, a.expectedHigh)}`
+        : `, expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)}`;
   // A silence is quoted by its longest gap: once resolved, `observed` is 0.
   const figure =
     a.detector === 'alertmanager'

@@ -6,7 +6,7 @@ import { isPending, type PendingFor } from '../bot/pending-for.js';
 import { describeWindow } from '../bot/time-window.js';
 import type { Target } from '../core/target.js';
 
-const DETECTORS: readonly DetectorName[] = ['threshold', 'robust', 'iforest', 'silence', 'alertmanager'];
+const DETECTORS: readonly DetectorName[] = ['threshold', 'forecast', 'robust', 'iforest', 'silence', 'alertmanager'];
 
 const channelsText = (list: readonly string[]): string => (list.length > 0 ? list.join(', ') : 'nowhere');
 

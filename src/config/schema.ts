@@ -9,7 +9,7 @@ import { sourcesSchema } from './sources-schema.js';
 const change = z.number().min(0).max(1e15);
 
 const severity = z.enum(['info', 'warning', 'critical']);
-const detectorName = z.enum(['threshold', 'robust', 'iforest', 'silence', 'alertmanager']);
+const detectorName = z.enum(['threshold', 'forecast', 'robust', 'iforest', 'silence', 'alertmanager']);
 
 const thresholdRule = obj({
   metric: metricName,
@@ -21,6 +21,19 @@ const thresholdRule = obj({
 }).refine((r) => r.above !== undefined || r.below !== undefined, {
   message: 'a threshold needs "above" or "below"',
 });
+
+const forecastRule = obj({
+  metric: metricName,
+  target: z.string().optional(),
+  /** The limit a rising series is projected to reach (100 for a disk). */
+  reaches: z.number().finite(),
+  withinMinutes: z.number().int().min(1).max(10_080),
+  /** The recent values the line is fitted to. */
+  fitMinutes: z.number().int().min(5).max(1440).default(60),
+  /** Only from this value on: a nearly empty disk's growth is no emergency. */
+  from: z.number().finite().optional(),
+  severity: severity.default('warning'),
+}).refine((r) => r.from === undefined || r.from < r.reaches, { message: '"from" must be below "reaches"' });
 
 const remediationRule = obj({
   name: z.string().min(1),
@@ -126,6 +139,10 @@ export const configSchema = obj({
     { metric: 'memory', above: 90, forSamples: 3, severity: 'warning' },
     { metric: 'disk', above: 90, forSamples: 3, severity: 'warning' },
   ]),
+  /** "Disk full within 4 h" (node_exporter's NodeFilesystemSpaceFillingUp): a line fitted to the recent values. */
+  forecasts: z
+    .array(forecastRule)
+    .default([{ metric: 'disk', reaches: 100, withinMinutes: 240, fitMinutes: 60, from: 80, severity: 'critical' }]),
   detectors: obj({
     resolveAfterSamples: z.number().int().min(1).max(10_000).default(3),
     /** Per-series robust statistics (src/pipeline/detect/series-detector.ts); defaults tuned on NAB. */
@@ -317,6 +334,7 @@ export const configSchema = obj({
 
 export type FileConfig = z.infer<typeof configSchema>;
 export type ThresholdRule = FileConfig['thresholds'][number];
+export type ForecastRule = FileConfig['forecasts'][number];
 export type RemediationRule = FileConfig['remediation']['rules'][number];
 
 const targetSchema = obj({

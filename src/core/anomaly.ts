@@ -1,7 +1,7 @@
 export type Severity = 'info' | 'warning' | 'critical';
 export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'critical'];
 
-export type DetectorName = 'threshold' | 'robust' | 'iforest' | 'silence' | 'alertmanager';
+export type DetectorName = 'threshold' | 'forecast' | 'robust' | 'iforest' | 'silence' | 'alertmanager';
 
 /**
  * A finding from one detector on one target+metric. While it is open it is one record that is

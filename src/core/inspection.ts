@@ -10,6 +10,8 @@ export interface SeriesInspection {
   /** The threshold rule for the series and how far into it the series is; absent when no rule applies. */
   threshold?: ThresholdView;
   robust?: RobustView;
+  /** The forecast rule for the series and its latest projection; absent when no rule applies. */
+  forecast?: ForecastView;
   /** The host's Isolation Forest (over all of the host's metrics), when it scores this metric. */
   forest?: ForestView;
 }
@@ -55,6 +57,22 @@ export interface RobustView {
   expectedHigh: number;
   /** A robust episode is open on the series. */
   open: boolean;
+}
+
+export interface ForecastView {
+  reaches: number;
+  withinMinutes: number;
+  fitMinutes: number;
+  from?: number;
+  /** Minutes of values in the window, and the latest value. */
+  spanMinutes: number;
+  value?: number;
+  /** Per hour, with the rise's slope over its standard error; absent until half the window is filled. */
+  perHour?: number;
+  t?: number;
+  /** When the line reaches the limit, in minutes from the latest sample (Infinity when not rising). */
+  etaMinutes?: number;
+  minT: number;
 }
 
 export interface ForestView {

@@ -7,6 +7,7 @@ import type { FileConfig } from '../../config/schema.js';
 import type { BuildingAlert, DetectorInspector, ForestView, RobustView, SeriesInspection } from '../../core/inspection.js';
 import { HostForest, HOST_FEATURES, type HostForestParams } from './host-forest.js';
 import { SeriesDetector, type SeriesDetectorParams, type SeriesScore } from './series-detector.js';
+import { ForecastDetector } from './forecast-detector.js';
 import { ThresholdDetector } from './threshold-detector.js';
 
 export type DetectorsConfig = FileConfig['detectors'];
@@ -72,6 +73,7 @@ export class DetectionEngine implements DetectorInspector {
   private holdingHosts = new Set<string>();
   private forests = new Map<string, HostForest>();
   private readonly threshold: ThresholdDetector;
+  private readonly forecast: ForecastDetector;
   private dirty = new Set<string>();
   private persistCalls = 0;
 
@@ -79,10 +81,23 @@ export class DetectionEngine implements DetectorInspector {
     private readonly cfg: DetectorsConfig,
     thresholds: FileConfig['thresholds'],
     private readonly store?: Pick<Store, 'loadDetectorState' | 'saveDetectorStates' | 'getKv' | 'setKv'>,
+    forecasts: FileConfig['forecasts'] = [],
   ) {
     this.threshold = new ThresholdDetector(thresholds);
-    const streaks = store?.getKv('detector:threshold');
-    if (streaks) this.threshold.restore(JSON.parse(streaks) as Record<string, number>);
+    this.forecast = new ForecastDetector(forecasts);
+    // Saved state that does not parse (a torn write, a hand edit) is started over, not a failed boot.
+    const saved = (key: string): Record<string, unknown> | undefined => {
+      try {
+        const v: unknown = JSON.parse(store?.getKv(key) ?? 'null');
+        return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const streaks = saved('detector:threshold');
+    if (streaks) this.threshold.restore(streaks as Record<string, number>);
+    const recent = saved('detector:forecast');
+    if (recent) this.forecast.restore(recent);
   }
 
   /** Samples must be in time order per series. Returns one finding per detector that had a say. */
@@ -93,6 +108,8 @@ export class DetectionEngine implements DetectorInspector {
       if (!Number.isFinite(s.value)) continue;
       const t = this.threshold.observe(s);
       if (t) findings.push(t);
+      const f = this.forecast.observe(s);
+      if (f) findings.push(f);
       if (this.cfg.robust.enabled) findings.push(this.scoreRobust(s));
       if (this.cfg.iforest.enabled && (HOST_FEATURES as readonly string[]).includes(s.metric)) {
         const h = hosts.get(`${s.target}@${s.ts}`) ?? { ts: s.ts, values: {} };
@@ -215,9 +232,17 @@ export class DetectionEngine implements DetectorInspector {
 
   inspect(target: string, metric: string): SeriesInspection {
     const threshold = this.threshold.inspect(target, metric);
+    const forecast = this.forecast.inspect(target, metric);
     const robust = this.lastRobust.get(`robust:${target}|${metric}`);
     const forest = (HOST_FEATURES as readonly string[]).includes(metric) ? this.lastForest.get(`iforest:${target}`) : undefined;
-    return { target, metric, ...(threshold ? { threshold } : {}), ...(robust ? { robust } : {}), ...(forest ? { forest } : {}) };
+    return {
+      target,
+      metric,
+      ...(threshold ? { threshold } : {}),
+      ...(forecast ? { forecast } : {}),
+      ...(robust ? { robust } : {}),
+      ...(forest ? { forest } : {}),
+    };
   }
 
   building(): BuildingAlert[] {
@@ -244,8 +269,10 @@ export class DetectionEngine implements DetectorInspector {
     }
     this.store.saveDetectorStates(entries, now);
     // Streaks are small but change every tick; a full save (shutdown) or every 20th slice is enough.
-    if (limit === Infinity || ++this.persistCalls % 20 === 0)
+    if (limit === Infinity || ++this.persistCalls % 20 === 0) {
       this.store.setKv('detector:threshold', JSON.stringify(this.threshold.snapshot()));
+      this.store.setKv('detector:forecast', JSON.stringify(this.forecast.snapshot()));
+    }
     return entries.length;
   }
 

@@ -532,6 +532,13 @@ describe('the rules as configured', () => {
     ]);
     // Asking which hosts are past a threshold is about the hosts.
     expect(ask('which hosts are over the cpu threshold', c)).not.toMatch(/^Threshold rules/);
+    // Forecasts are listed with the thresholds of their metric.
+    c.forecasts = [{ metric: 'disk', reaches: 100, withinMinutes: 240, fitMinutes: 60, from: 80, severity: 'critical' }];
+    expect(ask('what is the disk threshold', c).split('\n').slice(2, 4)).toEqual([
+      'Forecasts (an anomaly opens while the recent values are on course to reach the limit in time):',
+      '• disk on course to reach 100.0% within 4 h (a line fitted to the last 60 min, from 80.0%): critical',
+    ]);
+    expect(ask('what is the cpu threshold', c)).not.toMatch(/Forecasts/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
-import { describeDetectors, firesAt, thresholdLine } from '../../../src/bot/describe-detectors.js';
+import { describeDetectors, firesAt, forecastLine, thresholdLine } from '../../../src/bot/describe-detectors.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { configSchema } from '../../../src/config/schema.js';
 import type { RobustView, SeriesInspection } from '../../../src/core/inspection.js';
@@ -103,6 +103,67 @@ describe('what each detector makes of a series', () => {
       'Nothing is open on db-1: no detector finds any of its metrics unusual now.',
       'Within their rules and usual ranges: memory 50.0% (usual 50.0%–50.0%).',
     ]);
+  });
+});
+
+describe('the forecast in a verdict', () => {
+  it('says how far off the limit a rising disk is, and when it is within the warning', () => {
+    const cfg = configSchema.parse({ detectors: { iforest: { enabled: false } } });
+    const engine = new DetectionEngine(cfg.detectors, cfg.thresholds, undefined, cfg.forecasts);
+    const store = createSqliteStore(':memory:');
+    // db-1's disk: 82 % rising 1.5 points an hour for two hours, so at 85 % it is 10 h from full.
+    const samples: Sample[] = Array.from({ length: 240 }, (_, i) => ({
+      target: 'db-1',
+      metric: 'disk',
+      ts: T0 + i * STEP,
+      value: 82 + (1.5 * i) / 120,
+    }));
+    for (const s of samples) engine.process([s]);
+    store.saveSamples(samples);
+    const c: AnswerContext = {
+      store,
+      targets,
+      now: T0 + 239 * STEP + 5_000,
+      staleAfterMs: 90_000,
+      thresholds: cfg.thresholds,
+      detectors: engine,
+    };
+    const lines = ask('why is there no alert for db-1 disk?', c).split('\n');
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^• forecast: \+1\.50 points\/h over the last 60 min: reaches 100\.0% in about 10 h( [01] min)?, beyond the 4 h it warns within\.$/,
+      ),
+    );
+    expect(forecastLine('disk', { reaches: 100, withinMinutes: 240, fitMinutes: 60, spanMinutes: 12, minT: 4 })).toBe(
+      'gathering its window: 12 of the 30 min it needs before it projects.',
+    );
+    expect(
+      forecastLine('disk', {
+        reaches: 100,
+        withinMinutes: 240,
+        fitMinutes: 60,
+        from: 80,
+        spanMinutes: 60,
+        value: 50,
+        perHour: 6,
+        t: 30,
+        etaMinutes: 500,
+        minT: 4,
+      }),
+    ).toBe('+6.00 points/h over the last 60 min; it warns only from 80.0%.');
+    expect(
+      forecastLine('disk', {
+        reaches: 100,
+        withinMinutes: 240,
+        fitMinutes: 60,
+        spanMinutes: 60,
+        value: 85,
+        perHour: 1,
+        t: 2.5,
+        etaMinutes: 900,
+        minT: 4,
+      }),
+    ).toBe('+1.00 points/h over the last 60 min: no rise clear of the scatter (it asks 4 standard errors; this is 2.5).');
   });
 });
 
