@@ -64,7 +64,7 @@ export const ROBUST_WHAT: Record<SeriesScore['kind'], string> = {
 export class DetectionEngine implements DetectorInspector {
   private robust = new Map<string, SeriesDetector>();
   /** Each series' latest robust score and each host's latest forest score, for inspect(). */
-  private lastRobust = new Map<string, RobustView>();
+  private lastRobust = new Map<string, { ts: number; prevTs: number | undefined; value: number; r: SeriesScore; open: boolean }>();
   private lastForest = new Map<string, ForestView>();
   /** Series whose robust episode is open: it stays open while the statistic holds (holdRatio). */
   /** Robust episodes being held open, with the kind of statistic that opened each. */
@@ -143,27 +143,15 @@ export class DetectionEngine implements DetectorInspector {
     const anomalous = onset || (opened !== undefined && this.holds(s.value, r, opened));
     if (anomalous) this.holding.set(key, opened!);
     else this.holding.delete(key);
+    // The score object is kept as it is (no copy per sample); inspect() reads the rest from the scorer.
     const before = this.lastRobust.get(key);
-    this.lastRobust.set(key, {
-      ts: s.ts,
-      ...(before && s.ts > before.ts ? { intervalMs: s.ts - before.ts } : {}),
-      value: s.value,
-      samples: scorer.seen,
-      warmUp: Math.max(32, scorer.p.minHistory),
-      deviations: r.deviations,
-      minDeviation: scorer.p.minDeviation,
-      minChange: scorer.p.minChange,
-      ratio: r.ratio,
-      kind: r.kind,
-      alarm: r.alarm,
-      alarmThreshold: this.cfg.robust.alarmThreshold,
-      sinceAlarm: scorer.sinceLastAlarm,
-      cooldown: scorer.p.cooldown,
-      halfLife: scorer.p.halfLife,
-      expectedLow: r.expectedLow,
-      expectedHigh: r.expectedHigh,
-      open: anomalous,
-    });
+    if (before) {
+      before.prevTs = before.ts;
+      before.ts = s.ts;
+      before.value = s.value;
+      before.r = r;
+      before.open = anomalous;
+    } else this.lastRobust.set(key, { ts: s.ts, prevTs: undefined, value: s.value, r, open: anomalous });
     const what = ROBUST_WHAT[r.kind];
     return finding(
       s,
@@ -233,7 +221,7 @@ export class DetectionEngine implements DetectorInspector {
   inspect(target: string, metric: string): SeriesInspection {
     const threshold = this.threshold.inspect(target, metric);
     const forecast = this.forecast.inspect(target, metric);
-    const robust = this.lastRobust.get(`robust:${target}|${metric}`);
+    const robust = this.robustView(`robust:${target}|${metric}`);
     const forest = (HOST_FEATURES as readonly string[]).includes(metric) ? this.lastForest.get(`iforest:${target}`) : undefined;
     return {
       target,
@@ -242,6 +230,33 @@ export class DetectionEngine implements DetectorInspector {
       ...(forecast ? { forecast } : {}),
       ...(robust ? { robust } : {}),
       ...(forest ? { forest } : {}),
+    };
+  }
+
+  private robustView(key: string): RobustView | undefined {
+    const last = this.lastRobust.get(key);
+    const scorer = this.robust.get(key);
+    if (!last || !scorer) return undefined;
+    const { r, ts, prevTs } = last;
+    return {
+      ts,
+      ...(prevTs !== undefined && ts > prevTs ? { intervalMs: ts - prevTs } : {}),
+      value: last.value,
+      samples: scorer.seen,
+      warmUp: Math.max(32, scorer.p.minHistory),
+      deviations: r.deviations,
+      minDeviation: scorer.p.minDeviation,
+      minChange: scorer.p.minChange,
+      ratio: r.ratio,
+      kind: r.kind,
+      alarm: r.alarm,
+      alarmThreshold: this.cfg.robust.alarmThreshold,
+      sinceAlarm: scorer.sinceLastAlarm,
+      cooldown: scorer.p.cooldown,
+      halfLife: scorer.p.halfLife,
+      expectedLow: r.expectedLow,
+      expectedHigh: r.expectedHigh,
+      open: last.open,
     };
   }
 
