@@ -1,6 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
-import { spanBounds } from './answer-metric-span.js';
+import { figureMetric } from '../core/metrics.js';
+import { METRICS_OF, spanBounds } from './answer-metric-span.js';
 import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
 import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './parse-intent.js';
@@ -41,11 +42,14 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   if (i.target) list = list.filter((a) => a.target === i.target);
   if (i.group) list = list.filter((a) => i.group!.includes(a.target));
   if (i.severity) list = list.filter((a) => a.severity === i.severity);
+  const metrics: readonly string[] | undefined = i.metric ? METRICS_OF[i.metric] : undefined;
+  if (metrics) list = list.filter((a) => metrics.includes(figureMetric(a)));
   if (i.silent) list = list.filter((a) => a.detector === 'silence');
   if (i.resolved) list = list.filter((a) => a.status !== 'open');
   if (i.acked !== undefined) list = list.filter((a) => Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked);
   const acked = i.acked === undefined ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
-  const kind = `${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${i.silent ? 'silent-host ' : ''}`;
+  const metricWord = metrics ? `${metrics.length > 1 ? i.metric : (METRIC_LABEL[metrics[0]!] ?? i.metric)} ` : '';
+  const kind = `${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}`;
   const scope = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
   if (list.length === 0) return `No ${kind}anomalies${scope}.`;
   const atLeast = capped ? 'at least ' : '';

@@ -36,6 +36,8 @@ export type Intent =
       limit: number;
       today: boolean;
       target?: string;
+      /** "Disk alerts today": those of that metric (or blaming it, for a host-level anomaly). */
+      metric?: MetricKey;
       group?: string[];
       unknownTarget?: string;
       span?: TimeSpan;

@@ -356,6 +356,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
           ? { open: true }
           : {}),
       ...(severity ? { severity } : {}),
+      ...(metric ? { metric } : {}),
       ...(counting ? { count: true } : {}),
       ...timeTo,
       // "Unacknowledged alerts", "acked alerts today": only those nobody has, or somebody has, taken on.

@@ -271,6 +271,23 @@ describe('answers', () => {
     expect(ask('how many critical alerts this week?')).toBe('No critical anomalies in the last 7 d.');
   });
 
+  it('narrows an anomaly list or count to the metric named, a host anomaly by the metric it blames', () => {
+    const c = ctx();
+    expect(ask('memory alerts today', c)).toMatch(/^1 memory anomaly today \(UTC\), 1 open; all:\n• an_two /);
+    expect(ask('how many cpu anomalies today', c).split('\n')[0]).toBe('1 CPU anomaly today (UTC), 0 open.');
+    expect(ask('disk alerts today', c)).toBe('No disk anomalies today (UTC).');
+    c.store.upsertAnomaly({
+      ...c.store.getAnomaly('an_one')!,
+      id: 'an_host',
+      key: 'web-1|host|iforest',
+      metric: 'host',
+      feature: 'disk',
+      detector: 'iforest',
+    });
+    expect(ask('disk alerts today', c)).toMatch(/^1 disk anomaly today \(UTC\), 0 open; all:\n• an_host /);
+    expect(ask('network alerts today', c)).toBe('No network anomalies today (UTC).');
+  });
+
   it('counts the anomalies of several detectors on one series at overlapping times as one episode', () => {
     const c = ctx();
     const one = c.store.getAnomaly('an_one')!;
