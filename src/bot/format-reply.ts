@@ -1,5 +1,5 @@
 import type { Anomaly } from '../core/anomaly.js';
-import { anomalyLabel, figureMetric, formatValue } from '../core/metrics.js';
+import { anomalyLabel, expectedText, figureMetric, formatValue } from '../core/metrics.js';
 import type { Proposal } from '../core/remediation.js';
 import { stamp } from '../core/stamp.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
@@ -32,11 +32,9 @@ export function describeAnomaly(a: Anomaly, now: number): string {
   const range =
     a.detector === 'silence'
       ? ''
-      : a.detector === 'forecast'
-        ? ` (projected to reach ${formatValue(u, a.expectedHigh)})`
-        : a.expectedHigh >= Number.MAX_VALUE / 2
-          ? ` (expected ≥ ${formatValue(u, a.expectedLow)})`
-          : ` (expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)})`;
+      : a.expectedHigh >= Number.MAX_VALUE / 2
+        ? ` (expected ≥ ${formatValue(u, a.expectedLow)})`
+        : ` (${expectedText(a)})`;
   // Alertmanager sends no value, so there is no figure to quote.
   const peak =
     a.detector === 'alertmanager'

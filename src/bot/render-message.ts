@@ -3,7 +3,7 @@ import type { NeutralMessage } from '../core/chat.js';
 import type { Ack, Silence } from '../core/chat-store.js';
 import { SILENCE_BUTTON_MS } from './alert-silence.js';
 import type { Proposal } from '../core/remediation.js';
-import { anomalyLabel, figureMetric } from '../core/metrics.js';
+import { anomalyLabel, expectedText, figureMetric } from '../core/metrics.js';
 import { clock, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
 import { formatDuration } from './text-tools.js';
 
@@ -18,12 +18,7 @@ export interface SeriesWindow {
 /** "peak 97.0%, expected 0.0%–90.0%; since 10:02 UTC": one anomaly's figures and where it stands. */
 function figureAndState(a: Anomaly): string {
   const u = figureMetric(a);
-  const range =
-    a.expectedHigh >= Number.MAX_VALUE / 2 || a.detector === 'silence'
-      ? ''
-      : a.detector === 'forecast'
-        ? `, projected to reach ${formatValue(u, a.expectedHigh)}`
-        : `, expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)}`;
+  const range = a.expectedHigh >= Number.MAX_VALUE / 2 || a.detector === 'silence' ? '' : `, ${expectedText(a)}`;
   // A silence is quoted by its longest gap: once resolved, `observed` is 0.
   const figure =
     a.detector === 'alertmanager'

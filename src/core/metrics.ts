@@ -64,3 +64,11 @@ export function formatExact(metric: string, v: number): string {
   const n = Math.abs(v) >= 1000 ? Math.round(v).toString() : (Math.round(v * 100) / 100).toString();
   return unit === 'ms' ? `${n} ms` : `${n}${unit}`;
 }
+
+/** An anomaly's expected figures in words: its usual range, or the limit a forecast projects it to reach. */
+export function expectedText(a: { detector: string; metric: string; feature?: string; expectedLow: number; expectedHigh: number }): string {
+  const u = figureMetric(a);
+  return a.detector === 'forecast'
+    ? `projected to reach ${formatValue(u, a.expectedHigh)}`
+    : `expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)}`;
+}

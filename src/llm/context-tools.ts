@@ -4,7 +4,7 @@ import { METRICS_OF } from '../bot/answer-metric-span.js';
 import { answerTrend } from '../bot/answer-trend.js';
 import { answerTimeline } from '../bot/alert-timeline.js';
 import { formatValue, METRIC_LABEL } from '../bot/format-reply.js';
-import { anomalyLabel, figureMetric } from '../core/metrics.js';
+import { anomalyLabel, expectedText, figureMetric } from '../core/metrics.js';
 import type { MetricKey } from '../bot/parse-intent.js';
 import type { ToolSpec } from './llm-provider.js';
 import { quoteData } from './grounding-context.js';
@@ -131,7 +131,7 @@ export function createContextTools(d: ToolDeps) {
       return rows
         .map(
           (x) =>
-            `[${x.id} ${x.target} ${anomalyLabel(x)}] ${x.status} ${x.severity} ${x.detector}:${x.detector === 'alertmanager' ? ' no value sent,' : ` observed ${formatValue(figureMetric(x), x.observed)}, expected ${formatValue(figureMetric(x), x.expectedLow)}–${formatValue(figureMetric(x), x.expectedHigh)}, peak ${formatValue(figureMetric(x), x.peak)},`} from ${hhmm(x.startTs)}${x.endTs ? ` to ${hhmm(x.endTs)}` : ''}; summary ${quoteData(x.summary)}`,
+            `[${x.id} ${x.target} ${anomalyLabel(x)}] ${x.status} ${x.severity} ${x.detector}:${x.detector === 'alertmanager' ? ' no value sent,' : ` observed ${formatValue(figureMetric(x), x.observed)}, ${expectedText(x)}, peak ${formatValue(figureMetric(x), x.peak)},`} from ${hhmm(x.startTs)}${x.endTs ? ` to ${hhmm(x.endTs)}` : ''}; summary ${quoteData(x.summary)}`,
         )
         .join('\n');
     },

@@ -2,7 +2,7 @@ import type { Anomaly } from '../core/anomaly.js';
 import type { Proposal } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
 import { formatValue, METRIC_LABEL } from '../bot/format-reply.js';
-import { anomalyLabel, figureMetric } from '../core/metrics.js';
+import { anomalyLabel, expectedText, figureMetric } from '../core/metrics.js';
 import { CONTROL_CHARS, formatDuration } from '../bot/text-tools.js';
 
 export interface SeriesStats {
@@ -90,7 +90,7 @@ function anomalyLine(a: Anomaly, now: number, ackedBy?: string): string {
       ? ''
       : a.detector === 'silence'
         ? ` silent for ${formatDuration(a.peak * 1000)};`
-        : ` observed ${formatValue(u, a.observed)}, expected ${formatValue(u, a.expectedLow)}–${formatValue(u, a.expectedHigh)}, peak ${formatValue(u, a.peak)};`;
+        : ` observed ${formatValue(u, a.observed)}, ${expectedText(a)}, peak ${formatValue(u, a.peak)};`;
   const ack = ackedBy ? `; acknowledged by ${quoteData(ackedBy, 40)}` : '';
   return `[${a.id} ${a.target} ${anomalyLabel(a)}] ${a.severity} ${a.detector}:${figures} ${span}${ack}; summary ${quoteData(a.summary)}`;
 }

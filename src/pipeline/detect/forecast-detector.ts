@@ -93,8 +93,9 @@ export class ForecastDetector {
       anomalous,
       score: anomalous ? 1 : 0,
       observed: s.value,
-      // Shown as the limit, not a range (format-reply, render-message).
-      expectedLow: rule.from ?? 0,
+      // Shown as the limit, not a range (expectedText). The low end is at most 0 so that the tracker's
+      // peak ("furthest outside the range") is the highest value, not the one nearest `from`.
+      expectedLow: Math.min(0, rule.from ?? 0),
       expectedHigh: rule.reaches,
       severity: rule.severity,
       summary: anomalous ? forecastSummary(s, rule, fit.slope, Math.max(0, etaMs)) : '',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/schema.js';
 import { createRng, gaussianFrom } from '../../../src/core/random.js';
+import { describeAnomaly } from '../../../src/bot/format-reply.js';
+import type { Anomaly } from '../../../src/core/anomaly.js';
+import { AnomalyTracker } from '../../../src/pipeline/detect/anomaly-tracker.js';
 import { DetectionEngine } from '../../../src/pipeline/detect/detection-engine.js';
 import { fitLine, ForecastDetector } from '../../../src/pipeline/detect/forecast-detector.js';
 
@@ -65,6 +68,21 @@ describe('forecast detector', () => {
     copy.restore({ bad: 'x', worse: [[1], [1, 2]] });
     const next = { target: 'db-1', metric: 'disk', ts: T0 + 150 * MIN, value: 94 };
     expect(copy.observe(next)).toEqual(d.observe(next));
+  });
+
+  it('gives its episode the highest value as the peak, and reads as a projection', () => {
+    const { out } = run((i) => 82 + i / 10, 120);
+    const tracker = new AnomalyTracker([], 3);
+    let a: Anomaly | undefined;
+    for (const f of out) {
+      if (!f) continue;
+      const ch = tracker.apply([f]);
+      a = ch.opened[0] ?? ch.updated[0] ?? a;
+    }
+    expect(a).toMatchObject({ detector: 'forecast', peak: 93.9, observed: 93.9 });
+    expect(describeAnomaly(a!, T0 + 120 * MIN)).toMatch(
+      /^an_\w+ \[critical\] db-1 disk: peak 93\.9% \(projected to reach 100\.0%\); since /,
+    );
   });
 
   it('runs in the engine from config: a target rule wins, and a torn saved state starts over', () => {
