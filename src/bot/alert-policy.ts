@@ -13,12 +13,13 @@ export function alertPolicyOf(
   chat: FileConfig['chat'],
   targets: () => ReadonlyMap<string, Pick<Target, 'role' | 'labels'>>,
   platforms: () => Iterable<Platform>,
-): Pick<NotifierOptions, 'channels' | 'route' | 'fleetGroup' | 'muted' | 'pending' | 'remind' | 'escalate' | 'links'> {
+): Pick<NotifierOptions, 'channels' | 'route' | 'fleetGroup' | 'joinWithinMs' | 'muted' | 'pending' | 'remind' | 'escalate' | 'links'> {
   const running = (p: Platform) => [...platforms()].includes(p);
   return {
     channels: () => Object.fromEntries([...platforms()].map((p) => [p, (chat.channels as Record<string, string[]>)[p] ?? []])),
     route: alertRouter(chat.routes, chat.channels, targets, running),
     fleetGroup: fleetGroupingOf(chat.fleetGroup),
+    joinWithinMs: chat.joinMinutes * 60_000,
     muted: muteChecker(chat.muteTimes, targets),
     pending: pendingChecker(chat.pendingFor, targets),
     remind: { everyMs: chat.remind.afterMinutes * 60_000, severities: chat.remind.severities },

@@ -8,13 +8,14 @@ import type { Proposal, ProposalEvent } from '../core/remediation.js';
 import type { TrackerChanges } from '../pipeline/detect/anomaly-tracker.js';
 import { DEFAULT_FLEET_GROUPING, FLEET_ALERT_PREFIX, fleetKind, type FleetGrouping } from './fleet-events.js';
 import { formatDuration } from './text-tools.js';
-import { alertKey, alertMembers, postedAt } from './alert-keys.js';
+import { alertKey, alertMembers, openAlertOf, postedAt } from './alert-keys.js';
 import { unionDestinations } from './alert-routes.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import {
   renderAnomalyGroup,
   renderFleetGroup,
   renderFollowUp,
+  renderJoined,
   renderProposal,
   renderEscalation,
   renderReminder,
@@ -40,6 +41,8 @@ export interface NotifierOptions {
    * tick become one fleet message; more of that kind within `windowMs` of its start join it.
    */
   fleetGroup?: FleetGrouping;
+  /** New anomalies on a target alerted this recently, still open, join that alert (chat.joinMinutes). */
+  joinWithinMs?: number;
   /** Runbook links for a message's anomalies (chat.runbooks). */
   links?: (anomalies: Anomaly[]) => Link[];
   /** The maintenance window holding this anomaly's alert now, if any (chat.muteTimes). */
@@ -56,7 +59,16 @@ export interface NotifierOptions {
 }
 
 export type AlertOutcome =
-  'posted' | 'fleet' | 'late' | 'held_silenced' | 'held_maintenance' | 'held_pending' | 'routed_nowhere' | 'reminder' | 'escalated';
+  | 'posted'
+  | 'joined'
+  | 'fleet'
+  | 'late'
+  | 'held_silenced'
+  | 'held_maintenance'
+  | 'held_pending'
+  | 'routed_nowhere'
+  | 'reminder'
+  | 'escalated';
 
 export function isSilenced(store: Store, target: string, metric: string, now: number): boolean {
   return store.chat.silences(now).some((s) => silenceCovers(s, target, metric));
@@ -268,6 +280,16 @@ export function createNotifier(o: NotifierOptions) {
       const byTarget = new Map<string, Anomaly[]>();
       for (const a of groupAcrossTargets(fresh, now)) (byTarget.get(a.target) ?? byTarget.set(a.target, []).get(a.target)!).push(a);
       for (const [target, list] of byTarget) {
+        const open = o.joinWithinMs ? openAlertOf(store, target, now, o.joinWithinMs) : undefined;
+        if (open) {
+          for (const a of list) store.chat.linkAlert(a.id, open);
+          // Members joining later may widen the audience; the worker posts where the message is not yet.
+          routeTo(open, list);
+          fanOut('update', open, renderAlert(open, group(open), now));
+          fanOut('post', `joined:${open}:${now}`, renderJoined(list), open);
+          o.onAlert?.('joined');
+          continue;
+        }
         // The tick, not the start: an alert held earlier may share its start with one already sent.
         const key = alertKey(target, now);
         for (const a of list) store.chat.linkAlert(a.id, key);

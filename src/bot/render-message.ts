@@ -223,6 +223,16 @@ export function renderProposal(p: Proposal): NeutralMessage {
   };
 }
 
+/** A reply in an alert's thread: anomalies on its target that joined it instead of paging again. */
+export function renderJoined(anomalies: Anomaly[]): NeutralMessage {
+  const what = anomalies.map((a) => `${anomalyLabel(a)} (${a.detector})`).join(', ');
+  return renderFollowUp(
+    `Also on ${anomalies[0]!.target}: ${what}`,
+    anomalies.map((a) => `${a.id}: ${a.summary || `${a.metric} anomaly`}; ${figureAndState(a)}`).join('\n'),
+    worstSeverity(anomalies),
+  );
+}
+
 export function renderFollowUp(title: string, text: string, severity: NeutralMessage['severity'] = 'ok'): NeutralMessage {
   return { title, severity, text, fields: [], actions: [] };
 }

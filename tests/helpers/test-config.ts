@@ -30,8 +30,9 @@ export function testConfig(o: TestConfigOptions = {}): Config {
         targetsFile: 'targets.json',
         // Slot incidents follow the wall clock: tests on real time must not meet a random silent host.
         sources: { local: { enabled: false }, synthetic: { incidentEveryMinutes: 1_000_000 } },
-        // Alerts are posted the tick their anomaly opens; the pending period's own tests set it.
-        chat: { pendingFor: [] },
+        // Alerts are posted the tick their anomaly opens, one message per target and tick; the
+        // pending period's and the joining's own tests set them.
+        chat: { pendingFor: [], joinMinutes: 0 },
       },
       o.overrides ?? {},
     ) as Record<string, unknown>,
