@@ -89,7 +89,7 @@ function detectorLines(target: string | undefined, metrics: readonly string[], c
   }
   return metrics.flatMap((metric) => {
     const view = c.detectors!.inspect(target, metric);
-    if (!view.robust && !view.threshold && !view.forest) return [];
+    if (!view.robust && !view.threshold && !view.forecast && !view.forest) return [];
     const lastRobust = recent.find((a) => a.target === target && a.metric === metric && a.detector === 'robust');
     const at = view.robust ? ` at ${clockOf(view.robust.ts)}` : '';
     return [`What each detector makes of ${target} ${METRIC_LABEL[metric] ?? metric}${at}:`, ...describeDetectors(view, lastRobust)];
