@@ -214,6 +214,7 @@ export function createApp(deps: AppDeps) {
     metrics,
     staleAfterMs,
     provider: deps.clients?.llm,
+    detectors: engine,
   });
   const chat = createChatService({
     store,

@@ -5,6 +5,7 @@ import { createContextTools } from './context-tools.js';
 import { createConversationMemory } from './conversation-memory.js';
 import { createGeminiProvider } from './gemini-provider.js';
 import { createLlmAnswerer, type LlmAnswerer } from './llm-answerer.js';
+import type { DetectorInspector } from '../core/inspection.js';
 import type { LlmProvider } from './llm-provider.js';
 import { createOpenAiProvider } from './openai-provider.js';
 import { withResilience } from './resilient-provider.js';
@@ -20,6 +21,8 @@ export interface LlmWiring {
   staleAfterMs: number;
   /** Tests inject a provider; production builds one from config and env. */
   provider?: LlmProvider;
+  /** The live detectors, so the model sees their reasons for the series a question names. */
+  detectors?: DetectorInspector;
 }
 
 /** Picks the provider: config.llm.provider, or with "auto" OpenAI(-compatible) first, then Gemini. */
@@ -70,6 +73,7 @@ export function createLlm(w: LlmWiring): LlmAnswerer | undefined {
       targets: w.targets,
       thresholds: w.config.thresholds,
       staleAfterMs: w.staleAfterMs,
+      detectors: w.detectors,
     }),
     tools: createContextTools({
       store: w.store,

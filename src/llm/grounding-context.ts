@@ -28,6 +28,8 @@ export interface FleetSnapshot {
   /** Who acknowledged the alert an open anomaly is in, by anomaly id. */
   acks?: Map<string, string>;
   thresholds: { metric: string; target?: string; above?: number; below?: number; severity: string }[];
+  /** What each detector makes of the series the question names, one line per series ("why no alert?"). */
+  verdicts?: { target: string; metric: string; text: string }[];
 }
 
 export interface Focus {
@@ -164,6 +166,7 @@ export function buildGroundingContext(s: FleetSnapshot, question: string, budget
       add(`[${t} ${label(m)} @${hhmm(x.ts)}${stale}] ${formatValue(m, x.value)}${hour}`);
     }
   }
+  for (const v of s.verdicts ?? []) add(`[${v.target} ${label(v.metric)} detectors] ${quoteData(v.text, 900)}`);
   const inFocus = (a: Anomaly) => focus.targets.includes(a.target);
   for (const a of open.filter(inFocus)) add(anomalyLine(a, s.now, s.acks?.get(a.id)));
   for (const a of s.anomalies.filter((a) => a.status === 'resolved' && inFocus(a)).slice(0, 5))

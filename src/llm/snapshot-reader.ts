@@ -1,4 +1,6 @@
+import type { DetectorInspector } from '../core/inspection.js';
 import type { Store } from '../core/ports.js';
+import { describeDetectors } from '../bot/describe-detectors.js';
 import { focusOf, type FleetSnapshot, type SeriesStats } from './grounding-context.js';
 
 export interface SnapshotDeps {
@@ -6,6 +8,8 @@ export interface SnapshotDeps {
   targets: () => { name: string; role?: string | null }[];
   thresholds: FleetSnapshot['thresholds'];
   staleAfterMs: number;
+  /** The live detectors: the series the question names get each detector's reason. */
+  detectors?: DetectorInspector;
 }
 
 /** Reads what the context builder needs from the store: bounded reads, whatever the history size. */
@@ -15,6 +19,7 @@ export function createSnapshotReader(d: SnapshotDeps) {
     const latest = d.store.latestSamples();
     const focus = focusOf(question, targets);
     const hourStats = new Map<string, SeriesStats>();
+    const verdicts: NonNullable<FleetSnapshot['verdicts']> = [];
     for (const t of focus.targets) {
       const metrics = new Set(latest.filter((s) => s.target === t).map((s) => s.metric));
       for (const m of metrics) {
@@ -30,6 +35,16 @@ export function createSnapshotReader(d: SnapshotDeps) {
           sum += p.value;
         }
         hourStats.set(`${t}/${m}`, { min, max, avg: sum / pts.length, n: pts.length });
+        // Only for the metrics asked about: a line per series is too much for a whole host.
+        const view = focus.metrics.length ? d.detectors?.inspect(t, m) : undefined;
+        if (view && (view.threshold || view.forecast || view.robust || view.forest))
+          verdicts.push({
+            target: t,
+            metric: m,
+            text: describeDetectors(view)
+              .map((l) => l.replace(/^• /, ''))
+              .join(' '),
+          });
       }
     }
     const pending = d.store.listProposals({ states: ['proposed'], limit: 10 });
@@ -54,6 +69,7 @@ export function createSnapshotReader(d: SnapshotDeps) {
       silences: d.store.chat.silences(now),
       acks,
       thresholds: d.thresholds,
+      verdicts,
     };
   };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 import type { Sample } from '../../../src/core/sample.js';
+import { configSchema } from '../../../src/config/schema.js';
 import { buildGroundingContext, estimateTokens, focusOf, quoteData, type FleetSnapshot } from '../../../src/llm/grounding-context.js';
+import { createSnapshotReader } from '../../../src/llm/snapshot-reader.js';
+import { DetectionEngine } from '../../../src/pipeline/detect/detection-engine.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { ANOMALIES, NOW } from '../../fixtures/llm-fleet.js';
 
 function bigFleet(n: number): FleetSnapshot {
@@ -72,6 +76,38 @@ describe('grounding context', () => {
     const text = buildGroundingContext(fleet, 'what is open?', 4000).text;
     expect(text).toMatch(/\[an_1 [^\]]+\] [^\n]*open since [^\n]*; acknowledged by "slack:U7"; summary/);
     expect(text).not.toMatch(/\[an_2 [^\n]*acknowledged/);
+  });
+
+  it('gives the model the detectors’ reasons for the series the question names, read from the live engine', () => {
+    const store = createSqliteStore(':memory:');
+    const samples = Array.from({ length: 200 }, (_, i) => ({
+      target: 'host-0001',
+      metric: 'cpu',
+      ts: NOW - (200 - i) * 30_000,
+      value: 20 + (i % 3),
+    }));
+    store.saveSamples(samples);
+    const cfg = configSchema.parse({ detectors: { iforest: { enabled: false } } });
+    const engine = new DetectionEngine(cfg.detectors, cfg.thresholds);
+    for (const x of samples) engine.process([x]);
+    const targets = [{ name: 'host-0001', role: 'web' }];
+    const read = createSnapshotReader({
+      store,
+      targets: () => targets,
+      thresholds: cfg.thresholds,
+      staleAfterMs: 300_000,
+      detectors: engine,
+    });
+    const text = buildGroundingContext(
+      read('why is there no alert for host-0001 cpu?', NOW),
+      'why is there no alert for host-0001 cpu?',
+      3000,
+    ).text;
+    expect(text).toMatch(
+      /^\[host-0001 CPU detectors\] "threshold: the latest sample is within its rule \(above 90\.0% for 3 samples\)\. robust: 2\d\.0% is [\d.]+ robust deviations from its usual /m,
+    );
+    // Not for a question that names no metric: a line per series of a host is too much.
+    expect(buildGroundingContext(read('how is host-0001?', NOW), 'how is host-0001?', 3000).text).not.toMatch(/detectors\]/);
   });
 
   it('quotes untrusted text as inert data', () => {
