@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config/load-config.js';
 import { anomalyKey, AnomalyTracker } from '../src/pipeline/detect/anomaly-tracker.js';
 import { DetectionEngine } from '../src/pipeline/detect/detection-engine.js';
 import { generateSamples, incidentsAt, type Incident } from '../src/pipeline/ingest/synthetic-generator.js';
+import { routeMatches } from '../src/bot/alert-routes.js';
 import { isPending } from '../src/bot/pending-for.js';
 import type { Anomaly } from '../src/core/anomaly.js';
 
@@ -152,3 +153,32 @@ const sentIncidents = new Set(sentHits.map((l) => `${l.inc!.target}@${l.inc!.sta
 console.log(
   `with the configured pending periods (${JSON.stringify(config.chat.pendingFor)}): ${((sent.length / days) * (1000 / series)).toFixed(0)} alerts/day per 1,000 series (all detectors), precision ${(sentHits.length / Math.max(1, sent.length)).toFixed(2)}, incidents caught by some detector ${sentIncidents.size}/${caught.size}`,
 );
+
+// With chat.joinMinutes: an announced episode joins its target's alert posted within that long that
+// still has an open member, instead of paging again (decision 0025). Pages are what wake someone.
+const joinMs = config.chat.joinMinutes * 60_000;
+const announceAt = (l: (typeof sent)[number]) =>
+  l.startTs + (config.chat.pendingFor.find((r) => routeMatches(r.match, l, roles.get(l.target)))?.minutes ?? 0) * 60_000;
+const endOf = (l: (typeof sent)[number]) => l.startTs + l.ms + config.detectors.resolveAfterSamples * STEP;
+/** Alert messages posted when joining within `within` ms (0: one message per target and tick only). */
+function pagesWith(within: number) {
+  const messages = new Map<string, { postedAt: number; ends: number[] }[]>();
+  let pages = 0;
+  const perIncident = new Map<string, number>();
+  for (const l of [...sent].sort((a, b) => announceAt(a) - announceAt(b))) {
+    const at = announceAt(l);
+    const list = messages.get(l.target) ?? messages.set(l.target, []).get(l.target)!;
+    // The same tick is one message either way; joining also takes an open alert up to `within` old.
+    const open = list.filter((m) => m.postedAt === at || (at - m.postedAt <= within && m.ends.some((e) => e > at))).at(-1);
+    if (open) open.ends.push(endOf(l));
+    else {
+      list.push({ postedAt: at, ends: [endOf(l)] });
+      pages++;
+      if (l.inc) perIncident.set(`${l.inc.target}@${l.inc.startTs}`, (perIncident.get(`${l.inc.target}@${l.inc.startTs}`) ?? 0) + 1);
+    }
+  }
+  const counts = [...perIncident.values()];
+  return `${((pages / days) * (1000 / series)).toFixed(0)} pages/day per 1,000 series, ${(counts.reduce((x, y) => x + y, 0) / Math.max(1, counts.length)).toFixed(2)} per incident paged about (${counts.length} incidents)`;
+}
+console.log(`alert messages (pages), one per target and tick: ${pagesWith(0)}`);
+console.log(`with chat.joinMinutes ${config.chat.joinMinutes} (later anomalies join the target's open alert): ${pagesWith(joinMs)}`);
