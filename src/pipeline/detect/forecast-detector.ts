@@ -3,11 +3,7 @@ import type { ForecastView } from '../../core/inspection.js';
 import { formatExact, METRIC_LABEL, unitOf } from '../../core/metrics.js';
 import type { Sample } from '../../core/sample.js';
 import type { ForecastRule } from '../../config/schema.js';
-
-/** The rule for a series: a target-specific rule wins over the default for the same metric. */
-function forecastFor(rules: ForecastRule[], target: string, metric: string): ForecastRule | undefined {
-  return rules.find((r) => r.metric === metric && r.target === target) ?? rules.find((r) => r.metric === metric && r.target === undefined);
-}
+import { ruleFor } from './threshold-detector.js';
 
 export interface LineFit {
   /** Units per millisecond, and the line's value at the latest sample's time. */
@@ -67,7 +63,7 @@ export class ForecastDetector {
   constructor(private readonly rules: ForecastRule[]) {}
 
   observe(s: Sample): Finding | undefined {
-    const rule = forecastFor(this.rules, s.target, s.metric);
+    const rule = ruleFor(this.rules, s.target, s.metric);
     if (!rule) return undefined;
     const key = `${s.target}|${s.metric}`;
     const w = this.series.get(key) ?? this.series.set(key, { ts: [], vs: [] }).get(key)!;
@@ -104,7 +100,7 @@ export class ForecastDetector {
 
   /** The rule of a series and its projection at the latest sample; undefined when no rule applies. */
   inspect(target: string, metric: string): ForecastView | undefined {
-    const rule = forecastFor(this.rules, target, metric);
+    const rule = ruleFor(this.rules, target, metric);
     if (!rule) return undefined;
     const w = this.series.get(`${target}|${metric}`);
     const spanMinutes = w && w.ts.length ? (w.ts.at(-1)! - w.ts[0]!) / 60_000 : 0;

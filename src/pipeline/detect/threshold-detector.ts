@@ -5,8 +5,8 @@ import type { Sample } from '../../core/sample.js';
 import type { ThresholdRule } from '../../config/schema.js';
 
 /** The rule for a sample: a target-specific rule wins over the default for the same metric. */
-export function ruleFor(rules: ThresholdRule[], target: string, metric: string): ThresholdRule | undefined {
-  let fallback: ThresholdRule | undefined;
+export function ruleFor<R extends { metric: string; target?: string }>(rules: readonly R[], target: string, metric: string): R | undefined {
+  let fallback: R | undefined;
   for (const r of rules) {
     if (r.metric !== metric) continue;
     if (r.target === target) return r;
