@@ -28,6 +28,7 @@ import { createChatService } from './bot/chat-service.js';
 import { alertPolicyOf } from './bot/alert-policy.js';
 import { idlePlatforms } from './bot/alert-routes.js';
 import { fleetGroupingOf } from './bot/fleet-events.js';
+import { aboutFactsOf } from './bot/answer-about.js';
 import { createNotifier } from './bot/notifier.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
 import { createWebAdapter } from './bot/web/web-adapter.js';
@@ -204,7 +205,7 @@ export function createApp(deps: AppDeps) {
   // console as the platform that needs no token.
   const staleAfterMs = 3 * tickIntervalMs;
   const adapters = new Map<Platform, ChatAdapter>();
-  const targetRefs = () => allTargets().map((t) => ({ name: t.name, role: t.role ?? null, labels: t.labels ?? {} }));
+  const targetRefs = () => allTargets().map((t) => ({ name: t.name, role: t.role ?? null, labels: t.labels ?? {}, source: t.source }));
   const llm = createLlm({
     config,
     store,
@@ -231,6 +232,8 @@ export function createApp(deps: AppDeps) {
     muteTimes: config.chat.muteTimes,
     remediationRules: config.remediation.rules,
     detectors: engine,
+    about: () =>
+      aboutFactsOf(config, { intervalMs: tickIntervalMs, targets: allTargets(), llm: llm?.provider, platforms: [...adapters.keys()] }),
     record: (kind, ts, data) => recorder.record(kind, ts, data),
     onSilencesChanged: (changed, now) => notifier.onSilencesChanged(changed, now),
     onAcknowledged: (keys, now) => notifier.onAcknowledged(keys, now),

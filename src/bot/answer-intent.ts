@@ -21,6 +21,7 @@ import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompare } from './answer-compare.js';
 import { answerRules, maintenanceLines } from './answer-rules.js';
 import { answerUncollected } from './answer-uncollected.js';
+import { answerAbout, type AboutFacts } from './answer-about.js';
 import { answerLastSeen } from './answer-last-seen.js';
 import { answerHistory } from './answer-history.js';
 import { answerTotal } from './answer-total.js';
@@ -44,6 +45,8 @@ export interface AnswerContext {
   remediationRules?: RemediationRule[];
   /** The live detectors, so "why is there no alert?" gets each one's own reason. */
   detectors?: DetectorInspector;
+  /** Sources, interval, retention and detectors: "what do you monitor?". */
+  about?: () => AboutFacts;
 }
 
 export const HELP = [
@@ -58,7 +61,7 @@ export const HELP = [
   '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?"',
   '• "who approved the last restart?", "failed remediations this week", "how many scale-ups today?", "MTTR this week"',
   '• "total network in", "how much data did web-1 send today?"',
-  '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today"',
+  '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute everything for 1h", "silences", "unsnooze web-1"',
   '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1", "who acked the last alert?"',
@@ -297,6 +300,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerAckStatus(i, c);
     case 'uncollected':
       return answerUncollected(i, c);
+    case 'about':
+      return answerAbout(c);
     case 'last_seen':
       return answerLastSeen(i, c);
     case 'attention':

@@ -186,6 +186,14 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
   const sums = names.map((n) => ({ n, s: metrics.map((m) => summarise(c.store.series(n, m, b.from, b.until))) }));
   const any = sums.filter((x) => x.s.some(Boolean));
   if (any.length === 0) return none();
+  // A week asked of a store that keeps a day: the figures are real, but of a shorter time.
+  const first = Math.min(...any.flatMap((x) => x.s.map((s) => s?.first ?? Infinity)));
+  const short =
+    first - b.from > Math.max(3_600_000, (b.until - b.from) / 10)
+      ? [
+          `(The stored samples start at ${stamp(first)}, so these figures cover only the time since then: older samples are pruned after retention.samplesHours, and none exist from before a target was first read.)`,
+        ]
+      : [];
   const order: Stat[] = q.stat ? [q.stat, ...(['max', 'avg', 'min'] as Stat[]).filter((s) => s !== q.stat)] : ['max', 'avg', 'min'];
   if (q.target) {
     return any[0]!.s
@@ -198,7 +206,7 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
             : `${STAT_WORD[st]} ${formatValue(m, st === 'max' ? s.max.value : s.min.value)} at ${t(st === 'max' ? s.max.ts : s.min.ts)}`;
         return `${q.target} ${METRIC_LABEL[m] ?? m} ${b.label}: ${order.map(part).join(', ')} (${s.n} samples, ${t(s.first)}–${t(s.last)})`;
       })
-      .concat(percentileNote(q.stat, metrics))
+      .concat(percentileNote(q.stat, metrics), short)
       .join('\n');
   }
   // Fleet: all three statistics for one named metric; otherwise the one asked for (peak by default) per metric.
@@ -228,5 +236,6 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
     lead,
     table(['target', ...cols.map(({ m, st }) => `${statWord(st)} ${METRIC_LABEL[m] ?? m}`), 'samples'], rows),
     ...percentileNote(q.stat, metrics),
+    ...short,
   ].join('\n');
 }

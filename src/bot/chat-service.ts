@@ -12,6 +12,7 @@ import { createAlertAcks } from './alert-ack.js';
 import { alertMembers } from './alert-keys.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
+import type { AboutFacts } from './answer-about.js';
 import { METRICS_OF } from './answer-metric-span.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { describeProposal, stamp } from './format-reply.js';
@@ -39,6 +40,8 @@ export interface ChatServiceOptions {
   remediationRules?: RemediationRule[];
   /** The live detectors: "why is there no alert?" gets each one's reason. */
   detectors?: DetectorInspector;
+  /** What this bot watches (answer-about.ts), read when asked since chat platforms start later. */
+  about?: () => AboutFacts;
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
   /** Silences set or lifted, so the alerts they cover can show it. */
   onSilencesChanged?: (changed: Silence[], now: number) => void;
@@ -250,6 +253,7 @@ export function createChatService(o: ChatServiceOptions) {
       muteTimes: o.muteTimes,
       remediationRules: o.remediationRules,
       detectors: o.detectors,
+      about: o.about,
     };
   }
 

@@ -31,7 +31,24 @@ export const METRIC_WORDS: Record<string, MetricKey> = {
 };
 
 export const WORDS = {
-  anomalies: ['anomaly', 'anomalies', 'incident', 'incidents', 'alert', 'alerts', 'problem', 'problems', 'issues', 'happened', 'wrong'],
+  anomalies: [
+    'anomaly',
+    'anomalies',
+    'incident',
+    'incidents',
+    'alert',
+    'alerts',
+    'problem',
+    'problems',
+    'issues',
+    'happened',
+    'wrong',
+    // "Anything unusual today?" lists the day's anomalies; without a time it asks for attention.
+    'unusual',
+    'abnormal',
+    'strange',
+    'weird',
+  ],
   summarise: ['summarise', 'summarize', 'summary', 'recap', 'last', 'latest', 'recent'],
   status: ['status', 'overview', 'health', 'fleet', 'everything', 'hosts', 'targets', 'servers', 'doing', 'going'],
   pending: ['pending', 'approvals', 'approval', 'waiting', 'awaiting', 'proposals', 'proposed'],
@@ -47,9 +64,25 @@ export const WORDS = {
   help: ['help', 'commands', 'usage', 'howto'],
   explain: ['explain', 'details', 'detail', 'describe', 'why'],
   today: ['today', 'tonight'],
-  attention: ['wrong', 'broken', 'attention', 'worry', 'worried', 'trouble', 'problem', 'problems', 'issue', 'issues', 'failing'],
+  attention: [
+    'wrong',
+    'broken',
+    'attention',
+    'worry',
+    'worried',
+    'trouble',
+    'problem',
+    'problems',
+    'issue',
+    'issues',
+    'failing',
+    'unusual',
+    'abnormal',
+    'strange',
+    'weird',
+  ],
   // Not an intent by itself: listed so fuzzy matching keeps them ("compare" is not "compute").
-  reasoning: ['compare', 'compared', 'comparison', 'versus', 'vs', 'should', 'correlation', 'trend', 'unusual', 'changed', 'cause'],
+  reasoning: ['compare', 'compared', 'comparison', 'versus', 'vs', 'should', 'correlation', 'trend', 'changed', 'cause'],
   // Everyday words within an edit or two of a keyword: "show" is not "slow", "list" not "last",
   // "warning" not "waiting".
   neutral: [
@@ -189,6 +222,12 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\bgpus?\b/, 'GPU'],
   [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],
   [/\b(?:which|what|top|busiest|biggest|heaviest)\s+(?:process|processes|programs?)\b|\bper[\s-]process\b/, 'per-process figures'],
+  // "What happened after the deploy?", "anything unusual since the release?" ask about the data around
+  // one, which we have (the user knows when it was); "when was the last deploy?" asks for the deploy.
+  [
+    /^(?!.*\b(?:happened|alerts?|anomal\w*|incidents?|unusual|wrong|changed?|since|after|before)\b).*\b(?:deploy(?:s|ed|ments?)?|rollouts?|releases)\b/,
+    'deployments',
+  ],
   [/\buptime\b|\bbeen up\b|\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
 ];
 
@@ -197,6 +236,8 @@ export const ACK_QUESTION =
   /\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call)|handling|looking at|working on|got|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b/;
 
 // Phrases the parser tests the whole question against.
+// "What's open?", "anything still open?", "is anything active right now?": the open anomalies.
+export const OPEN_NOW = /^(?:what(?:'s| s| is| are)|whats|anything|is anything|are any|is there anything)\s+(?:still\s+)?(?:open|active)\b/;
 export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;
 export const AGAINST = /\byesterday\b|\blast week\b|\ba week ago\b/;
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).

@@ -122,6 +122,8 @@ export type Intent =
   | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }
   | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
   | { kind: 'help' }
+  /** "How many hosts do you monitor?", "which metrics do you collect?", "how often do you poll?" (answer-about.ts). */
+  | { kind: 'about' }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */

@@ -6,6 +6,8 @@ import { compact, levenshtein } from './text-tools.js';
 
 export interface TargetRef {
   name: string;
+  /** The source that feeds it, for "what do you monitor?". */
+  source?: string;
   role?: string | null;
   /** The targets file's labels: "cpu in prod", "the frontend hosts" name the targets carrying that value. */
   labels?: Record<string, string>;
@@ -69,7 +71,8 @@ export function matchTarget(word: string, targets: TargetRef[]): string | undefi
   if (loose.length === 1) return loose[0]!.name;
   const members = membersOf(w, targets);
   if (members.length === 1) return members[0]!;
-  // A prefix must be a real fragment of a name: "we" in "do we have…" is not web-1.
+  // A prefix must be a real fragment of a name: "we" in "do we have…" is not web-1, nor "monitor" in
+  // "how many hosts do we monitor?" monitoring-1.
   const prefix = w.length >= 3 && !COMMON.has(w) ? targets.filter((t) => t.name.toLowerCase().startsWith(w)) : [];
   if (prefix.length === 1) return prefix[0]!.name;
   // A typo in the letters only: "wbe-1" is web-1, but "web-2" is another host, never web-1.
@@ -88,7 +91,7 @@ export function roleGroup(word: string, targets: TargetRef[]): string[] | undefi
 }
 
 const COMMON = new Set(
-  'the and any all are how who why what was were has had have can for not you our out off new now top get got its did does was is'.split(
+  'the and any all are how who why what was were has had have can for not you our out off new now top get got its did does was is monitor monitors monitored'.split(
     ' ',
   ),
 );

@@ -1,9 +1,11 @@
 import { findTimeSpan, parseStat, type TimeSpan } from './parse-time-span.js';
+import { parseBound } from './parse-bound.js';
 import { FREE_OF } from './free-figures.js';
 import { findUntil } from './parse-clock.js';
 import { historyIntent } from './parse-history.js';
 import { outOfScope } from './out-of-scope.js';
 import { detectorQuestion } from './parse-detector-question.js';
+import { isAboutQuestion } from './parse-about.js';
 import type { Intent, MetricKey } from './intent.js';
 import {
   ACK_QUESTION,
@@ -25,6 +27,7 @@ import {
   METRIC_WORDS,
   NOW,
   ONE_LATEST,
+  OPEN_NOW,
   PAST,
   RESOLVED,
   RULES,
@@ -152,6 +155,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const sl = ids.find((i) => i.startsWith('sl_'));
 
   if (has(WORDS.help) && !metric && !target) return { kind: 'help' };
+  if (!metric && !target && !an && isAboutQuestion(text)) return { kind: 'about' };
   // A command that changes state leads with its verb ("approve rp_1", "please deny rp_1", "can you
   // snooze web-1"). "Should I approve rp_1?" or "is web-1 muted?" asks about it and must never act.
   const leadAt = tokens.findIndex((t) => !FILLERS.has(t));
@@ -335,7 +339,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     !/\b(anomal\w*|alerts?|incidents?)\b/.test(text)
   )
     return { kind: 'attention', target, ...group, unknownTarget };
-  const firing = !metric && words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing');
+  const firing = !metric && (words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing') || OPEN_NOW.test(text));
   const timeTo = !metric && TIME_TO.test(text) ? ({ count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : 'resolve' } as const) : undefined;
   if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing || timeTo) {
     const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
@@ -380,20 +384,6 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (unknownTarget) return { kind: 'metrics', unknownTarget };
   if (/\b(usage|current|now|metrics|numbers|stats)\b/.test(text)) return { kind: 'status' };
   return { kind: 'unknown' };
-}
-
-// "Over 12 hours" is a window, not a bound of 12.
-const BOUND =
-  /(\babove|\bover|\bgreater than|\bmore than|\bhigher than|\bexceeding|\bexceeds|\bbelow|\bunder|\bless than|\blower than)\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-])(?!\s*(?:hours?|hrs?|days?|minutes?|mins?|weeks?|wks?|seconds?|secs?)\b)/;
-const SCALE: Record<string, number> = { k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9 };
-
-/** "above 80%", "> 1.5 MB/s", "under 10": a bound in the metric's own unit (bytes per second for network). */
-export function parseBound(text: string): { above: boolean; value: number } | undefined {
-  const m = BOUND.exec(text);
-  if (!m) return undefined;
-  const value = Number(m[2]) * (SCALE[m[3] ?? ''] ?? 1);
-  if (!Number.isFinite(value)) return undefined;
-  return { above: !/^(below|under|less|lower)/.test(m[1]!), value };
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));

@@ -59,6 +59,8 @@ const FALLBACK_NOTE: Record<string, string> = {
  */
 export function createLlmAnswerer(o: LlmAnswererOptions) {
   return {
+    /** Which model answers, for "what do you use?" (answer-about.ts). */
+    provider: { name: o.provider.name, model: o.provider.model },
     async answer(input: { question: string; conversation: string; deterministic: () => string }): Promise<LlmAnswer> {
       const now = o.now();
       const s = o.settings;

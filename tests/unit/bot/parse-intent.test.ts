@@ -319,6 +319,30 @@ const cases: Case[] = [
     { kind: 'chart', metric: 'memory', group: ['api-1', 'api-2'], span: { kind: 'last', ms: 86_400_000 } },
   ],
   ['chart web-2', { kind: 'chart', target: 'web-2' }],
+  // what this bot watches: never a host ("monitor" is a prefix of monitoring-1) or the LLM notice
+  ['how many hosts do we monitor?', { kind: 'about' }],
+  ['how many targets are there', { kind: 'about' }],
+  ['which metrics do you collect?', { kind: 'about' }],
+  ['how often do you poll?', { kind: 'about' }],
+  ['what is the scrape interval', { kind: 'about' }],
+  ['where does the data come from?', { kind: 'about' }],
+  ['how much history do you keep?', { kind: 'about' }],
+  ['how many hosts are down?', { kind: 'status', silent: true }],
+  ['what metrics do you have for db-1?', { kind: 'metrics', target: 'db-1' }],
+  ['how often does web-1 alert?', { kind: 'anomalies', target: 'web-1' }],
+  ['cpu on monitoring', { kind: 'metrics', metric: 'cpu', target: 'monitoring-1' }],
+  // "what's open?" is the open anomalies; "open a ticket" is not
+  ["what's open?", { kind: 'anomalies', open: true }],
+  ['anything still open?', { kind: 'anomalies', open: true }],
+  ['open a ticket', { kind: 'unknown' }],
+  // "anything unusual?" like "anything wrong?": attention now, the anomalies of a time asked
+  ['anything unusual on db-1?', { kind: 'attention', target: 'db-1' }],
+  ['anything unusual today?', { kind: 'anomalies', today: true }],
+  ['is db-1 memory unusual?', { kind: 'explain', target: 'db-1', metric: 'memory' }],
+  // deployments are not recorded; the anomalies after one are
+  ['when was the last deploy?', { kind: 'uncollected', what: 'deployments' }],
+  ['what happened after the deploy', { kind: 'anomalies' }],
+  ['deploy web-1', { kind: 'action_request', verb: 'deploy', target: 'web-1' }],
 ];
 
 describe('parseIntent', () => {

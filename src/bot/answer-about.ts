@@ -1,0 +1,110 @@
+import type { FileConfig } from '../config/schema.js';
+import { METRIC_LABEL } from '../core/metrics.js';
+import type { AnswerContext } from './answer-intent.js';
+import { ALL_METRICS } from './answer-metric-span.js';
+import { formatDuration } from './text-tools.js';
+
+/** What this bot is set up to watch, from config and the running wiring; read by answerAbout. */
+export interface AboutFacts {
+  intervalMs: number;
+  /** Targets by the source that feeds them ("synthetic", "prometheus", …). */
+  sourceOf: Map<string, string>;
+  samplesHours: number;
+  anomaliesDays: number;
+  backfillHours: number;
+  thresholdRules: number;
+  forecastRules: number;
+  robust: boolean;
+  iforest: boolean;
+  /** Seconds without data before a target counts as silent; undefined when that detector is off. */
+  silentAfterSeconds?: number;
+  /** "openai gpt-4o-mini"; undefined without an LLM. */
+  llm?: string;
+  platforms: string[];
+}
+
+/** The facts of a loaded config; `llm` and `platforms` come from what was actually started. */
+export function aboutFactsOf(
+  config: Pick<FileConfig, 'retention' | 'sources' | 'thresholds' | 'forecasts' | 'detectors'>,
+  o: { intervalMs: number; targets: { name: string; source: string }[]; llm?: { name: string; model: string }; platforms: string[] },
+): AboutFacts {
+  const d = config.detectors;
+  return {
+    intervalMs: o.intervalMs,
+    sourceOf: new Map(o.targets.map((t) => [t.name, t.source])),
+    samplesHours: config.retention.samplesHours,
+    anomaliesDays: config.retention.anomaliesDays,
+    backfillHours: config.sources.backfillHours,
+    thresholdRules: config.thresholds.length,
+    forecastRules: config.forecasts.length,
+    robust: d.robust.enabled,
+    iforest: d.iforest.enabled,
+    ...(d.silence.enabled ? { silentAfterSeconds: d.silence.afterSeconds } : {}),
+    ...(o.llm ? { llm: `${o.llm.name} ${o.llm.model}` } : {}),
+    platforms: o.platforms,
+  };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const hours = (h: number) => (h % 24 === 0 && h >= 48 ? `${h / 24} d` : `${h} h`);
+
+/**
+ * "How many hosts do you monitor?", "which metrics do you collect?", "how often do you poll?": the
+ * targets by source, the metrics that actually arrived in the last three intervals (not the ones a
+ * source could send), the detectors, what is kept and for how long, and who answers free text.
+ */
+export function answerAbout(c: AnswerContext): string {
+  const a = c.about?.();
+  const names = c.targets.map((t) => t.name);
+  const lines: string[] = [];
+  if (!a) lines.push(`I watch ${plural(names.length, 'target')}: ${names.join(', ') || 'none yet'}.`);
+  else {
+    const bySource = new Map<string, string[]>();
+    for (const n of names) {
+      const s = a.sourceOf.get(n) ?? 'unknown';
+      bySource.set(s, [...(bySource.get(s) ?? []), n]);
+    }
+    lines.push(`I watch ${plural(names.length, 'target')}, read every ${formatDuration(a.intervalMs)}:`);
+    for (const [s, list] of bySource) lines.push(`• ${s}: ${list.join(', ')}`);
+  }
+  // Metrics as they arrive, so a source that stopped sending one is not claimed.
+  const fresh = c.store.latestSamples().filter((s) => c.now - s.ts <= c.staleAfterMs);
+  const metrics = [...new Set(fresh.map((s) => s.metric))].sort((x, y) => rank(x) - rank(y) || x.localeCompare(y));
+  if (!metrics.length) lines.push('No metric has arrived in the last few intervals.');
+  else {
+    const reporting = new Set(fresh.map((s) => s.target)).size;
+    const parts = metrics.map((m) => {
+      const on = [...new Set(fresh.filter((s) => s.metric === m).map((s) => s.target))];
+      return `${METRIC_LABEL[m] ?? m} (${on.length === reporting ? 'all' : on.length <= 3 ? on.join(', ') : on.length})`;
+    });
+    lines.push(`Metrics arriving now, from ${plural(reporting, 'target')}: ${parts.join('; ')}.`);
+  }
+  if (a) {
+    const detectors = [
+      `${plural(a.thresholdRules, 'threshold rule')}`,
+      ...(a.forecastRules ? [plural(a.forecastRules, 'forecast rule')] : []),
+      ...(a.robust ? ['robust statistics per series'] : []),
+      ...(a.iforest ? ['an Isolation Forest per host'] : []),
+      ...(a.silentAfterSeconds ? [`silent hosts (no data for ${formatDuration(a.silentAfterSeconds * 1000)})`] : []),
+    ];
+    lines.push(`Detectors: ${detectors.join(', ')}; "what thresholds are set?" lists the rules.`);
+    lines.push(
+      `Kept: samples ${hours(a.samplesHours)}, anomalies ${a.anomaliesDays} d` +
+        (a.backfillHours > 0 ? `; ${hours(a.backfillHours)} of history are read from the sources at the first start.` : '.'),
+    );
+    lines.push(
+      `Chat: ${a.platforms.length ? a.platforms.map((p) => PLATFORM[p] ?? p).join(', ') : 'web console'}. ` +
+        (a.llm
+          ? `Free-form questions go to ${a.llm}; figures come from the store.`
+          : 'No LLM is configured: answers come from the store only.'),
+    );
+  }
+  return lines.join('\n');
+}
+
+const PLATFORM: Record<string, string> = { web: 'the web console', slack: 'Slack', discord: 'Discord' };
+
+const rank = (m: string) => {
+  const i = ALL_METRICS.indexOf(m);
+  return i < 0 ? ALL_METRICS.length : i;
+};

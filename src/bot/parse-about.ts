@@ -1,0 +1,29 @@
+/**
+ * Questions about what this bot watches rather than about the data: "how many hosts do you
+ * monitor?", "which metrics do you collect?", "how often do you poll?", "how much history do you
+ * keep?". Without this they fell to a host ("monitor" is a prefix of monitoring-1), the fleet table
+ * or the LLM notice. Matched on the whole (lower-cased) question; callers rule out a metric first.
+ */
+const WE = String.raw`(?:you|we|it|this bot|the bot|smartcloudops)`;
+const WATCH = String.raw`(?:monitor|watch|track|collect|read|scrape|poll|know|cover|see|check|have|get)(?:s|ed|ing)?`;
+const FLEET = String.raw`(?:hosts|targets|servers|machines|nodes|instances|vms|boxes)`;
+
+const ABOUT = new RegExp(
+  [
+    // "How many hosts?", "how many targets are there", "how many servers do we monitor?"
+    String.raw`\bhow many ${FLEET}\b(?:\s+(?:are there|in total|total|altogether|(?:do|does|are|is|can)\s+${WE}\b.*))?[\s?.!]*$`,
+    // "Which metrics do you collect?", "what hosts are you watching?", "what sources do you read?"
+    String.raw`\b(?:what|which)\s+(?:${FLEET}|metrics|sources|data)\s+(?:do|does|can|will|are|is)\s+${WE}\s+${WATCH}\b`,
+    String.raw`\b(?:what|which)\s+metrics\s+(?:are|do)\s+(?:there|available|supported|collected)\b`,
+    String.raw`\bwhat (?:do|does|are|can) ${WE} ${WATCH}\b(?!.*\b(?:on|for|about)\b)`,
+    // "How often do you poll?", "scrape interval", "how frequently is data collected?"
+    String.raw`\bhow (?:often|frequently)\b.*\b(?:poll|scrape|collect|check|sample|read|refresh|update|tick|run)(?:s|ed|ing)?\b`,
+    String.raw`\b(?:poll(?:ing)?|scrape|sampling|collection|check|tick)\s+(?:interval|frequency|rate|period)\b`,
+    // "Where does the data come from?", "what data sources are configured?"
+    String.raw`\bwhere\b.*\b(?:data|metrics|numbers|figures)\b.*\bcomes? from\b|\bdata sources?\b|\bmetric sources?\b`,
+    // "How much history do you keep?", "how far back does your data go?", "retention"
+    String.raw`\bhow (?:much history|far back)\b|\bhow long (?:do|does) ${WE} keep\b|\bretention\b`,
+  ].join('|'),
+);
+
+export const isAboutQuestion = (text: string): boolean => ABOUT.test(text);

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { aboutFactsOf } from '../../../src/bot/answer-about.js';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { configSchema } from '../../../src/config/schema.js';
+import type { Sample } from '../../../src/core/sample.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+
+const NOW = Date.UTC(2026, 11, 5, 2, 0, 0);
+const H = 3_600_000;
+const targets = [
+  { name: 'web-1', role: 'web', source: 'prometheus' },
+  { name: 'web-2', role: 'web', source: 'prometheus' },
+  { name: 'db-1', role: 'db', source: 'cloudwatch' },
+];
+
+/** web-1 and web-2 send CPU and latency now; db-1 sends CPU now and stopped sending disk an hour ago. */
+function ctx(about = true): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  const samples: Sample[] = [];
+  for (const t of ['web-1', 'web-2', 'db-1']) samples.push({ target: t, metric: 'cpu', ts: NOW - 10_000, value: 20 });
+  for (const t of ['web-1', 'web-2']) samples.push({ target: t, metric: 'latency_ms', ts: NOW - 10_000, value: 80 });
+  samples.push({ target: 'db-1', metric: 'disk', ts: NOW - H, value: 60 });
+  store.saveSamples(samples);
+  const config = configSchema.parse({
+    retention: { samplesHours: 72 },
+    sources: { backfillHours: 12 },
+    detectors: { iforest: { enabled: false } },
+  });
+  return {
+    store,
+    targets,
+    now: NOW,
+    staleAfterMs: 90_000,
+    ...(about
+      ? {
+          about: () =>
+            aboutFactsOf(config, {
+              intervalMs: 30_000,
+              targets: targets.map((t) => ({ name: t.name, source: t.source })),
+              llm: { name: 'openai_compatible', model: 'llama3' },
+              platforms: ['web', 'slack'],
+            }),
+        }
+      : {}),
+  };
+}
+
+const ask = (q: string, c = ctx()) => answerIntent(parseIntent(q, c.targets), c);
+
+describe('"what do you monitor?"', () => {
+  it('names the targets by source, the metrics that arrive now, the detectors, what is kept and who answers', () => {
+    expect(ask('how many hosts do we monitor?').split('\n')).toEqual([
+      'I watch 3 targets, read every 30 s:',
+      '• prometheus: web-1, web-2',
+      '• cloudwatch: db-1',
+      // db-1's disk stopped an hour ago: not claimed.
+      'Metrics arriving now, from 3 targets: CPU (all); latency (web-1, web-2).',
+      'Detectors: 3 threshold rules, 1 forecast rule, robust statistics per series, silent hosts (no data for 2 min); "what thresholds are set?" lists the rules.',
+      'Kept: samples 3 d, anomalies 90 d; 12 h of history are read from the sources at the first start.',
+      'Chat: the web console, Slack. Free-form questions go to openai_compatible llama3; figures come from the store.',
+    ]);
+  });
+
+  it('says so when nothing arrives, and names the targets without the wiring', () => {
+    const c = ctx(false);
+    expect(ask('which metrics do you collect?', { ...c, now: NOW + 2 * H }).split('\n')).toEqual([
+      'I watch 3 targets: web-1, web-2, db-1.',
+      'No metric has arrived in the last few intervals.',
+    ]);
+  });
+});
+
+describe('a span longer than what is stored', () => {
+  it('says the figures cover only the stored time, and not when the store covers the span', () => {
+    const c = ctx();
+    const samples: Sample[] = [];
+    for (let ts = NOW - 24 * H; ts <= NOW; ts += 60_000) samples.push({ target: 'web-1', metric: 'memory', ts, value: 50 });
+    c.store.saveSamples(samples);
+    expect(ask('average memory on web-1 last week', c)).toMatch(
+      /\n\(The stored samples start at 2026-12-04 02:00:00 UTC, so these figures cover only the time since then: /,
+    );
+    expect(ask('peak memory this week', c)).toMatch(/\n\(The stored samples start at 2026-12-04 02:00:00 UTC/);
+    expect(ask('average memory on web-1 over the last 12 hours', c)).not.toMatch(/stored samples start/);
+  });
+});
