@@ -6,6 +6,7 @@ import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
 import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './parse-intent.js';
 import { countEpisodes, nearestRank, tally } from './tally.js';
+import { digestLines } from './answer-digest.js';
 import { formatDuration } from './text-tools.js';
 
 /** "Summarise the last 3 anomalies", "alerts yesterday", "what was firing at 03:00", "how many this week". */
@@ -56,7 +57,10 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // A change on many targets at once is one line (and one message, as the notifier sent it).
   const { events, singles } = i.target ? { events: [], singles: list } : groupFleetEvents(list, c.fleetGrouping);
   const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
-  if (i.count) return countAnomalies(list, atLeast, what, !i.open, events, timeLines(list, i.timeTo, c), c.now);
+  if (i.count) {
+    const counts = countAnomalies(list, atLeast, what, !i.open, events, timeLines(list, i.timeTo, c), c.now);
+    return i.digest ? digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target }, c).join('\n') : counts.join('\n');
+  }
   const lines = [
     ...events.map((e) => ({ ts: e.startTs, text: `• ${describeFleetEvent(e)}` })),
     ...singles.map((a) => ({ ts: a.startTs, text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}` })),
@@ -100,7 +104,7 @@ function countAnomalies(
   events: FleetEvent[],
   times: string[],
   now: number,
-): string {
+): string[] {
   const open = list.filter((a) => a.status === 'open').length;
   const episodes = countEpisodes(list, now);
   return [
@@ -123,7 +127,7 @@ function countAnomalies(
       : []),
     ...times,
     'Ask without "how many" for the list.',
-  ].join('\n');
+  ];
 }
 
 /**

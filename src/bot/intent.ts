@@ -53,6 +53,8 @@ export type Intent =
       silent?: boolean;
       /** "Unacknowledged alerts" (false), "acked alerts today" (true): by whether someone took them on. */
       acked?: boolean;
+      /** "Summarise today", "daily digest": the counts, what is still open, the longest, and the remediations. */
+      digest?: boolean;
     }
   /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
   /**

@@ -17,6 +17,7 @@ import {
   COMPARED,
   COUNT,
   DECIDED,
+  DIGEST,
   EVERYTHING,
   FILLERS,
   FREE,
@@ -341,13 +342,17 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     return { kind: 'attention', target, ...group, unknownTarget };
   const firing = !metric && (words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing') || OPEN_NOW.test(text));
   const timeTo = !metric && TIME_TO.test(text) ? ({ count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : 'resolve' } as const) : undefined;
-  if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing || timeTo) {
+  // "Which host is the noisiest?" counts anomalies by target.
+  const noisy = /\b(?:noisiest|how noisy)\b/.test(text);
+  if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing || timeTo || noisy) {
     const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
+    const digest = DIGEST.test(text) && number === undefined && !ONE_LATEST.test(text) && !firing && !has(WORDS.open);
     return {
       kind: 'anomalies',
       // "The last alert" is one; "the last alerts" and "anomalies today" are lists.
       limit: clamp(number ?? (ONE_LATEST.test(text) ? 1 : has(WORDS.today) || span ? 50 : 5), 1, 50),
-      today: has(WORDS.today),
+      // A digest with no time is of today ("daily summary").
+      today: has(WORDS.today) || (digest && !span),
       target,
       ...group,
       unknownTarget,
@@ -361,7 +366,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
           : {}),
       ...(severity ? { severity } : {}),
       ...(metric ? { metric } : {}),
-      ...(counting ? { count: true } : {}),
+      ...(counting || digest ? { count: true } : {}),
+      ...(digest ? { digest: true } : {}),
       ...timeTo,
       // "Unacknowledged alerts", "acked alerts today": only those nobody has, or somebody has, taken on.
       ...(/\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b/.test(text)

@@ -343,6 +343,12 @@ const cases: Case[] = [
   ['when was the last deploy?', { kind: 'uncollected', what: 'deployments' }],
   ['what happened after the deploy', { kind: 'anomalies' }],
   ['deploy web-1', { kind: 'action_request', verb: 'deploy', target: 'web-1' }],
+  // a digest: the day's counts, open, longest and remediations; "the last 3" stays a list
+  ['summarise today', { kind: 'anomalies', count: true, digest: true, today: true }],
+  ['daily summary', { kind: 'anomalies', count: true, digest: true, today: true }],
+  ['recap yesterday', { kind: 'anomalies', count: true, digest: true, span: { kind: 'day', daysBack: 1 } }],
+  ['summary of open alerts', { kind: 'anomalies', open: true }],
+  ['which host is the noisiest?', { kind: 'anomalies', count: true }],
 ];
 
 describe('parseIntent', () => {

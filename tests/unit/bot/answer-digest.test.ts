@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import type { Anomaly } from '../../../src/core/anomaly.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { cpuAnomaly } from '../../fixtures/anomaly.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
+
+const NOW = Date.UTC(2026, 12 - 1, 5, 12, 0, 0);
+const MIN = 60_000;
+const targets = [
+  { name: 'web-1', role: 'web' },
+  { name: 'db-1', role: 'db' },
+];
+
+const anomaly = (id: string, over: Partial<Anomaly>): Anomaly => ({
+  ...cpuAnomaly(id),
+  key: `${id}|k`,
+  status: 'resolved',
+  updatedTs: NOW,
+  ...over,
+});
+
+/** Today: a 30-min critical disk on db-1, a 5-min warning CPU on web-1, a critical CPU on web-1 still open; one yesterday. */
+function ctx(): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  const today = NOW - (NOW % 86_400_000);
+  store.upsertAnomaly(
+    anomaly('an_disk', { target: 'db-1', metric: 'disk', severity: 'critical', startTs: today + 60 * MIN, endTs: today + 90 * MIN }),
+  );
+  store.upsertAnomaly(anomaly('an_warn', { severity: 'warning', startTs: today + 120 * MIN, endTs: today + 125 * MIN }));
+  store.upsertAnomaly(anomaly('an_open', { severity: 'critical', status: 'open', startTs: NOW - 10 * MIN, endTs: null }));
+  store.upsertAnomaly(anomaly('an_yday', { severity: 'critical', startTs: today - 120 * MIN, endTs: today - 100 * MIN }));
+  const ev = (id: string, ts: number) => ({ proposalId: id, from: null, to: 'proposed' as const, actor: 'pipeline', ts, note: '' });
+  store.insertProposal({ ...PROPOSAL, id: 'rp_today', createdTs: NOW - 9 * MIN, updatedTs: NOW - 9 * MIN }, ev('rp_today', NOW - 9 * MIN));
+  store.insertProposal(
+    { ...PROPOSAL, id: 'rp_old', state: 'expired', createdTs: today - 60 * MIN, updatedTs: today - 30 * MIN },
+    ev('rp_old', today - 60 * MIN),
+  );
+  return { store, targets, now: NOW, staleAfterMs: 90_000 };
+}
+
+const ask = (q: string, c = ctx()) => answerIntent(parseIntent(q, c.targets), c);
+
+describe('a digest ("summarise today")', () => {
+  it('gives the counts, what is still open, the longest critical ones and the remediations of the day', () => {
+    const lines = ask('summarise today').split('\n');
+    expect(lines[0]).toBe('3 anomalies today (UTC), 1 open.');
+    expect(lines).toContain('By severity: critical 2, warning 1');
+    const open = lines.indexOf('Still open:');
+    expect(lines[open + 1]).toMatch(/^• an_open \[critical\] web-1 CPU/);
+    expect(lines).toContain('Longest critical: an_disk db-1 disk 30 min; an_open web-1 CPU 10 min so far.');
+    expect(lines).toContain('Remediations proposed then: 1 (proposed 1); "remediation history" lists them.');
+    expect(lines.at(-1)).toBe('Ask without "summary" for the list.');
+  });
+
+  it('is of today when no time is named, of the day named otherwise, and narrows to a target', () => {
+    expect(ask('daily summary').split('\n')[0]).toBe('3 anomalies today (UTC), 1 open.');
+    const yday = ask('recap yesterday').split('\n');
+    expect(yday[0]).toBe('1 anomaly yesterday (UTC), 0 open.');
+    expect(yday).toContain('Nothing from then is still open.');
+    expect(yday).toContain('Remediations proposed then: 1 (expired 1); "remediation history" lists them.');
+    const db = ask('summary for db-1 today').split('\n');
+    expect(db[0]).toBe('1 anomaly on db-1 today (UTC), 0 open.');
+    expect(db).toContain('No remediation was proposed then.');
+  });
+
+  it('leaves a count asked for ("summarise the last 3 anomalies") a list', () => {
+    expect(ask('summarise the last 3 anomalies').split('\n')[0]).toMatch(/the last 3:$/);
+  });
+});
