@@ -24,10 +24,9 @@ import { createExecutors } from './pipeline/remediate/create-executors.js';
 import { createRemediationService } from './pipeline/remediate/remediation-service.js';
 import { createScheduler, intervalMsOf } from './pipeline/scheduler.js';
 import { createSqliteStore } from './store/sqlite-store.js';
-import { createChatService } from './bot/chat-service.js';
+import { chatRulesOf, createChatService } from './bot/chat-service.js';
 import { alertPolicyOf } from './bot/alert-policy.js';
 import { idlePlatforms } from './bot/alert-routes.js';
-import { fleetGroupingOf } from './bot/fleet-events.js';
 import { aboutFactsOf } from './bot/answer-about.js';
 import { createNotifier } from './bot/notifier.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
@@ -226,11 +225,7 @@ export function createApp(deps: AppDeps) {
     logger: logger.child({ component: 'chat' }),
     fallback: llm && ((question, meta) => llm.answer({ question, ...meta })),
     staleAfterMs,
-    thresholds: config.thresholds,
-    forecasts: config.forecasts,
-    fleetGrouping: fleetGroupingOf(config.chat.fleetGroup),
-    muteTimes: config.chat.muteTimes,
-    remediationRules: config.remediation.rules,
+    ...chatRulesOf(config),
     detectors: engine,
     about: () =>
       aboutFactsOf(config, { intervalMs: tickIntervalMs, targets: allTargets(), llm: llm?.provider, platforms: [...adapters.keys()] }),

@@ -22,6 +22,8 @@ import { answerCompare } from './answer-compare.js';
 import { answerRules, maintenanceLines } from './answer-rules.js';
 import { answerUncollected } from './answer-uncollected.js';
 import { answerAbout, type AboutFacts } from './answer-about.js';
+import { answerWhyNoAction } from './answer-why-no-action.js';
+import type { Runbook } from './runbooks.js';
 import { answerLastSeen } from './answer-last-seen.js';
 import { answerHistory } from './answer-history.js';
 import { answerTotal } from './answer-total.js';
@@ -45,6 +47,8 @@ export interface AnswerContext {
   remediationRules?: RemediationRule[];
   /** The live detectors, so "why is there no alert?" gets each one's own reason. */
   detectors?: DetectorInspector;
+  /** chat.runbooks: "what's the runbook for disk?". */
+  runbooks?: Runbook[];
   /** Sources, interval, retention and detectors: "what do you monitor?". */
   about?: () => AboutFacts;
 }
@@ -281,6 +285,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'anomalies':
       return answerAnomalies(i, c);
     case 'explain':
+      if (i.remediation && !i.id) return answerWhyNoAction(i.target, i.metric, c);
       if (!i.id && i.metric)
         return answerWhy(
           i.target,

@@ -45,10 +45,10 @@ function describeRemediation(r: RemediationRule): string {
  * narrowed to the metric, target or action asked about. Read-only: chat never changes them.
  */
 export function answerRules(
-  i: { metric?: MetricKey; target?: string; action?: string; only?: 'thresholds' | 'remediation' | 'maintenance' },
+  i: { metric?: MetricKey; target?: string; action?: string; only?: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks' },
   c: AnswerContext,
 ): string {
-  const shows = (part: 'thresholds' | 'remediation' | 'maintenance') => !i.only || i.only === part;
+  const shows = (part: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks') => !i.only || i.only === part;
   const metrics = i.metric ? METRICS_OF[i.metric] : undefined;
   const scope = [i.metric && label(metrics![0]!), i.target, i.action].filter(Boolean).join(', ');
   const thresholds = (c.thresholds ?? []).filter(
@@ -86,6 +86,20 @@ export function answerRules(
         : `No remediation rule${scope ? ` for ${scope}` : ''}: nothing is proposed${i.action ? ` as ${i.action}` : ''}.`,
       ...remediations.map(describeRemediation),
     );
+  if (i.only === 'runbooks') {
+    // A runbook fits the question unless its match names other metrics or other targets.
+    const fit = (c.runbooks ?? []).filter(
+      (r) =>
+        (!metrics || !r.match.metrics || r.match.metrics.some((m) => metrics.includes(m))) &&
+        (!i.target || !r.match.targets || r.match.targets.some((p) => globMatch(p, i.target!))),
+    );
+    lines.push(
+      ...(fit.length
+        ? [`Runbooks${scope ? ` for ${scope}` : ''} (linked on the alerts they match; {target} and {metric} are filled in there):`]
+        : [`No runbook${scope ? ` for ${scope}` : ''} is configured (chat.runbooks in the config file).`]),
+      ...fit.map((r) => `• ${r.label}: ${r.url} — ${describeMatch(r.match)}`),
+    );
+  }
   if (shows('maintenance') && (i.only === 'maintenance' || (!i.metric && !i.target))) {
     const windows = maintenanceLines(c.muteTimes ?? [], c.now);
     lines.push(...(windows.length ? windows : ['No maintenance windows (chat.muteTimes).']));

@@ -6,13 +6,14 @@ import type { FileConfig, RemediationRule } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
 import type { Silence } from '../core/chat-store.js';
 import type { MuteTime } from './mute-times.js';
-import { FLEET_ALERT_PREFIX, type FleetGrouping } from './fleet-events.js';
+import { FLEET_ALERT_PREFIX, fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
 import { SILENCE_BUTTON_MS, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
 import { createAlertAcks } from './alert-ack.js';
 import { alertMembers } from './alert-keys.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import type { AboutFacts } from './answer-about.js';
+import type { Runbook } from './runbooks.js';
 import { METRICS_OF } from './answer-metric-span.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { describeProposal, stamp } from './format-reply.js';
@@ -40,6 +41,8 @@ export interface ChatServiceOptions {
   remediationRules?: RemediationRule[];
   /** The live detectors: "why is there no alert?" gets each one's reason. */
   detectors?: DetectorInspector;
+  /** chat.runbooks, listed when asked for. */
+  runbooks?: Runbook[];
   /** What this bot watches (answer-about.ts), read when asked since chat platforms start later. */
   about?: () => AboutFacts;
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
@@ -57,6 +60,18 @@ export interface ChatServiceOptions {
     text: string,
     meta: { conversation: string; deterministic: () => string },
   ) => Promise<{ text: string; path: 'llm' | 'llm_repaired' | 'fallback' } | undefined>;
+}
+
+/** The config that answers read: rules, thresholds, maintenance windows, runbooks, fleet grouping. */
+export function chatRulesOf(config: Pick<FileConfig, 'thresholds' | 'forecasts' | 'chat' | 'remediation'>) {
+  return {
+    thresholds: config.thresholds,
+    forecasts: config.forecasts,
+    fleetGrouping: fleetGroupingOf(config.chat.fleetGroup),
+    muteTimes: config.chat.muteTimes,
+    runbooks: config.chat.runbooks,
+    remediationRules: config.remediation.rules,
+  } satisfies Partial<ChatServiceOptions>;
 }
 
 /** Read-only intents that a reasoning question ("why…", "compare…") hands to the LLM. */
@@ -254,6 +269,7 @@ export function createChatService(o: ChatServiceOptions) {
       remediationRules: o.remediationRules,
       detectors: o.detectors,
       about: o.about,
+      runbooks: o.runbooks,
     };
   }
 

@@ -283,7 +283,10 @@ export const ACTION_OF: Record<string, string> = {
 };
 export const SMALL_TALK =
   /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?[\s!.]*$/;
-export const RULES = /\b(thresholds?|rules?|maintenance(\s+windows?)?|mute[\s-]?times?)\b/;
+export const RULES = /\b(thresholds?|rules?|maintenance(\s+windows?)?|mute[\s-]?times?|runbooks?|playbooks?)\b/;
+// "What would you do about web-1 cpu?", "how would you fix a full disk?": the remediation rules.
+export const WOULD_DO =
+  /\bwhat (?:would|will|do|does|should|can) (?:you|it|the bot|smartcloudops) do\b|\bhow (?:would|will|do|does) (?:you|it|the bot) (?:fix|handle|remediate|respond to|deal with)\b/;
 export const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
 export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
 export const FREE = /\b(free|available|left|remaining|unused|idle)\b/;
@@ -301,6 +304,9 @@ export const TREND_WITH_METRIC =
 /** "Why is there no alert for…", "why didn't web-1 alert?", "why wasn't this flagged?". */
 export const NO_ALERT =
   /\bwhy\b.*\b(?:no|not|never|nothing|(?:did|does|has|have|is|was|are|were|wo|would)n[’']?t)\b.*\b(?:alert\w*|anomal\w*|flag\w*|fir(?:e|ed|es|ing)|trigger\w*|pag(?:e|ed|es|ing)|notif\w*|detect\w*)\b/;
+/** "Why wasn't the disk on api-1 cleaned up?", "why didn't you restart web-1?": the remediation side of the latest episode. */
+export const NO_ACTION =
+  /\bwhy\b.*\b(?:no|not|never|nothing|(?:did|does|has|have|is|was|are|were|wo|would)n[’']?t)\b.*\b(?:restart\w*|reboot\w*|clean\w*|scal(?:e|ed|ing)\b|fix\w*|remediat\w*|propos\w*|acted\b|(?:take|took|taken) (?:any )?action|actions? (?:was |were )?taken|do anything|done)/;
 /** "Is web-1 cpu unusual?", "does db-1 memory look normal?": asked of a metric, the detectors' verdict. */
 export const UNUSUAL =
   /\b(?:is|are|does|do|look|looks|seem|seems)\b.*\b(?:unusual|abnormal|anomalous|normal|odd|weird|ok|okay|fine|healthy)\b/;

@@ -69,6 +69,8 @@ export type Intent =
       severity?: 'critical' | 'warning';
       verdict?: boolean;
       quiet?: boolean;
+      /** "Why wasn't the disk on api-1 cleaned up?": what each anomaly of the latest episode there got from remediation. */
+      remediation?: boolean;
     }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   | { kind: 'timeline'; id?: string; target?: string }
@@ -116,7 +118,13 @@ export type Intent =
   /** A figure no source here reads ("swap", "load average", "uptime"): said so, with what there is. */
   | { kind: 'uncollected'; what: string; target?: string; group?: string[]; unknownTarget?: string }
   /** "What thresholds are set?", "which rules propose restarts?": the detection and remediation rules, and maintenance windows. */
-  | { kind: 'rules'; metric?: MetricKey; target?: string; action?: string; only?: 'thresholds' | 'remediation' | 'maintenance' }
+  | {
+      kind: 'rules';
+      metric?: MetricKey;
+      target?: string;
+      action?: string;
+      only?: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks';
+    }
   /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */
   | { kind: 'compare'; metric?: MetricKey; target?: string; group?: string[]; against: 'yesterday' | 'last_week' }
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */

@@ -1,5 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
-import { ABOUT_TO_FIRE, NO_ALERT, PAST, UNUSUAL } from './intent-words.js';
+import { ABOUT_TO_FIRE, NO_ACTION, NO_ALERT, PAST, UNUSUAL } from './intent-words.js';
 
 /**
  * Questions about the detectors' verdict now, not about a figure or a past anomaly: "why is there no
@@ -14,6 +14,9 @@ export function detectorQuestion(
   // Why no alert came is a question about our detectors' decisions, which a model cannot know: they
   // answer it (`verdict`). Whether a figure is unusual is theirs to answer too, but a model given
   // the data may add to it, so that one may still go to the LLM, with this answer as its fallback.
+  // Asked before "no alert": "why didn't the alert restart anything?" is about the remediation.
+  if (!o.group && NO_ACTION.test(text))
+    return { kind: 'explain', ...(o.target ? { target: o.target } : {}), ...(o.metric ? { metric: o.metric } : {}), remediation: true };
   if (!o.group && NO_ALERT.test(text)) {
     if (o.metric) return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, verdict: true };
     if (o.target) return { kind: 'explain', target: o.target, verdict: true, quiet: true };

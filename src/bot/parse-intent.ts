@@ -42,6 +42,7 @@ import {
   TREND_WITH_METRIC,
   UNCOLLECTED,
   WORDS,
+  WOULD_DO,
 } from './intent-words.js';
 import { labelGroup, matchTarget, roleGroup, type TargetRef } from './match-target.js';
 import { MAX_INPUT, cleanInput, closest, parseDuration } from './text-tools.js';
@@ -231,15 +232,18 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "restarts" is "restart" with its plural or past-tense ending off.
   const verbOf = (t: string) => [t, t.slice(0, -1), t.slice(0, -2)].find((v) => ACTION_VERBS.has(v));
   // "Which hosts are over the cpu threshold?" asks about the hosts, not the rule.
-  if (RULES.test(text) && !/\b(over|above|exceed\w*|past|breach\w*|cross\w*|hit|hitting)\b/.test(text)) {
+  const wouldDo = WOULD_DO.test(text);
+  if ((RULES.test(text) || wouldDo) && !/\b(over|above|exceed\w*|past|breach\w*|cross\w*|hit|hitting)\b/.test(text)) {
     const action = tokens.map((t) => ACTION_OF[verbOf(t) ?? '']).find(Boolean);
-    const only = /\b(maintenance|mute[\s-]?times?)\b/.test(text)
-      ? 'maintenance'
-      : /\bthresholds?\b/.test(text)
-        ? 'thresholds'
-        : action || /\bremediation\b/.test(text)
-          ? 'remediation'
-          : undefined;
+    const only = /\b(runbooks?|playbooks?)\b/.test(text)
+      ? 'runbooks'
+      : /\b(maintenance|mute[\s-]?times?)\b/.test(text)
+        ? 'maintenance'
+        : /\bthresholds?\b/.test(text)
+          ? 'thresholds'
+          : action || wouldDo || /\bremediation\b/.test(text)
+            ? 'remediation'
+            : undefined;
     return {
       kind: 'rules',
       ...(metric ? { metric } : {}),

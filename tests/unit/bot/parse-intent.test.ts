@@ -349,6 +349,15 @@ const cases: Case[] = [
   ['recap yesterday', { kind: 'anomalies', count: true, digest: true, span: { kind: 'day', daysBack: 1 } }],
   ['summary of open alerts', { kind: 'anomalies', open: true }],
   ['which host is the noisiest?', { kind: 'anomalies', count: true }],
+  // the remediation side: why nothing ran, what would run, the runbooks
+  ["why wasn't the disk on api-1 cleaned up?", { kind: 'explain', target: 'api-1', metric: 'disk', remediation: true }],
+  ["why didn't you restart web-1?", { kind: 'explain', target: 'web-1', remediation: true }],
+  ['why was no action taken on db-1', { kind: 'explain', target: 'db-1', remediation: true }],
+  ["why didn't web-1 alert?", { kind: 'explain', target: 'web-1', quiet: true }],
+  ["why didn't web-1 cpu act up", { kind: 'explain', target: 'web-1', metric: 'cpu' }],
+  ['what would you do about web-1 cpu?', { kind: 'rules', target: 'web-1', metric: 'cpu', only: 'remediation' }],
+  ['how would you fix a full disk on db-1?', { kind: 'rules', target: 'db-1', metric: 'disk', only: 'remediation' }],
+  ["what's the runbook for disk full?", { kind: 'rules', metric: 'disk', only: 'runbooks' }],
 ];
 
 describe('parseIntent', () => {
