@@ -29,6 +29,7 @@ import { alertPolicyOf } from './bot/alert-policy.js';
 import { idlePlatforms } from './bot/alert-routes.js';
 import { aboutFactsOf } from './bot/answer-about.js';
 import { createNotifier } from './bot/notifier.js';
+import { dailyDigestOf } from './bot/daily-digest.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
 import { createWebAdapter } from './bot/web/web-adapter.js';
 import type { ChatAdapter, Platform } from './core/chat.js';
@@ -249,7 +250,8 @@ export function createApp(deps: AppDeps) {
     ...alertPolicyOf(config.chat, targetMap, () => adapters.keys()),
     onAlert: (outcome) => metrics.alerts.inc({ outcome }),
   });
-  pipeline.addListener({ onAnomalies: (changes) => notifier.onAnomalies(changes) });
+  const digest = dailyDigestOf(config.chat, { store, logger, platforms: () => adapters.keys(), compose: (now) => chat.digest(now) });
+  pipeline.addListener({ onAnomalies: (changes) => (notifier.onAnomalies(changes), digest?.onTick(clock.now())) });
   const web = createWebAdapter({
     store,
     clock,

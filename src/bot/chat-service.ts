@@ -319,6 +319,20 @@ export function createChatService(o: ChatServiceOptions) {
 
   return {
     isApprover,
+    /** The daily digest's text (daily-digest.ts): the fleet's state, then the last 24 h as "summarise" gives it. */
+    digest(now: number): string {
+      const c = ctx(now);
+      const state = answerIntent({ kind: 'status' }, c).split('\n')[0]!;
+      const day = answerIntent(
+        { kind: 'anomalies', limit: 50, today: false, span: { kind: 'last', ms: 86_400_000 }, count: true, digest: true },
+        c,
+      );
+      return [
+        state,
+        ...day.split('\n').filter((l) => !l.startsWith('Ask without')),
+        'Ask me "summarise today" or "alerts in the last 24 hours" for more.',
+      ].join('\n');
+    },
     async handle(e: ChatEvent): Promise<ChatReply> {
       const now = o.clock.now();
       try {

@@ -282,6 +282,8 @@ export const configSchema = obj({
       minTargets: z.number().int().min(2).max(10_000).default(5),
       windowMinutes: z.number().min(0).max(1440).default(10),
     }).prefault({}),
+    /** A digest of the last 24 h posted to `channels` once a day at `at` ("HH:MM" in `timezone`, UTC by default); off without `at`. */
+    digest: obj({ at: hhmm.optional(), timezone: timeZone.optional() }).prefault({}),
     /** New anomalies on a target alerted this recently (and still open) join that alert instead of paging again; 0: off. */
     joinMinutes: z.number().min(0).max(1440).default(10),
     channels: obj({
