@@ -331,7 +331,7 @@ export function createNotifier(o: NotifierOptions) {
           'post',
           `resolved:${a.id}`,
           renderFollowUp(
-            `Resolved: ${a.target} ${a.metric}`,
+            `Resolved: ${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}`,
             `${a.id} back to normal after ${formatDuration((a.endTs ?? now) - a.startTs)}.`,
           ),
           key,

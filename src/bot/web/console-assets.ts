@@ -56,6 +56,8 @@ button.ack { background: #1d2330; color:#fff; border:0; }
 #ask input { width: 60%; padding:6px; }
 pre { background:#f0f1f4; padding:8px; overflow-x:auto; font-size:12px; margin:4px 0; white-space:pre; }
 .answer { white-space: pre-wrap; }
+/* A digest or a multi-line alert keeps its lines. */
+.row .body { white-space: pre-line; }
 `;
 
 export const CONSOLE_JS = `
@@ -150,7 +152,7 @@ function render(d) {
   const feed = $('feed'); feed.replaceChildren();
   for (const m of d.messages.filter((x) => !x.thread)) {
     const p = m.payload;
-    const row = el('div', { class: 'row sev-' + p.severity, 'data-message': m.id }, el('strong', {}, p.title), el('div', {}, p.text));
+    const row = el('div', { class: 'row sev-' + p.severity, 'data-message': m.id }, el('strong', {}, p.title), el('div', { class: 'body' }, p.text));
     for (const f of p.fields) row.append(el('div', { class: 'muted' }, f.label + ': ' + f.value));
     if (p.sparkline) row.append(spark(p.sparkline.values));
     if (p.status) row.append(el('div', {}, p.status));

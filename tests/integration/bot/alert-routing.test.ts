@@ -87,7 +87,7 @@ describe('alert routing', () => {
     expect(withThreshold.find((m) => m.channel === 'C-PAGE')!.msg.mentions).toEqual(['<!subteam^S0ONCALL>']);
     expect(withThreshold.find((m) => m.channel === 'C-WEB')!.msg.mentions).toBeUndefined();
     expect([...slack.messages.values()].filter((m) => m.thread && m.msg.mentions)).toEqual([]);
-    const replies = [...slack.messages.values()].filter((m) => m.thread && m.msg.title === 'Resolved: web-1 cpu');
+    const replies = [...slack.messages.values()].filter((m) => m.thread && m.msg.title === 'Resolved: web-1 CPU');
     expect(channelsOf(replies)).toEqual(expect.arrayContaining(['C-PAGE', 'C-WEB']));
     expect(replies.some((m) => m.channel === 'C-ELSEWHERE' || m.channel === 'C-DEFAULT')).toBe(false);
   });
