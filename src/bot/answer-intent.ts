@@ -23,6 +23,7 @@ import { answerRules, maintenanceLines } from './answer-rules.js';
 import { answerUncollected } from './answer-uncollected.js';
 import { answerAbout, type AboutFacts } from './answer-about.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
+import { answerRouting, type RoutingFacts } from './answer-routing.js';
 import type { Runbook } from './runbooks.js';
 import { answerLastSeen } from './answer-last-seen.js';
 import { answerHistory } from './answer-history.js';
@@ -47,6 +48,8 @@ export interface AnswerContext {
   remediationRules?: RemediationRule[];
   /** The live detectors, so "why is there no alert?" gets each one's own reason. */
   detectors?: DetectorInspector;
+  /** chat routes, channels, escalation: "where do alerts go?". */
+  routing?: RoutingFacts;
   /** chat.runbooks: "what's the runbook for disk?". */
   runbooks?: Runbook[];
   /** Sources, interval, retention and detectors: "what do you monitor?". */
@@ -267,7 +270,7 @@ export function answerSilences(c: AnswerContext): string {
     'Silenced:',
     ...list.map(
       (s) =>
-        `• ${s.id}: ${s.target === '*' ? 'all targets' : s.target} / ${s.metric === '*' ? 'all metrics' : s.metric} until ${stamp(s.untilTs)} (by ${s.createdBy})`,
+        `• ${s.id}: ${s.target === '*' ? 'all targets' : s.target} / ${s.metric === '*' ? 'all metrics' : (METRIC_LABEL[s.metric] ?? s.metric)} until ${stamp(s.untilTs)} (by ${s.createdBy})`,
     ),
     ...tail,
   ].join('\n');
@@ -307,6 +310,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerUncollected(i, c);
     case 'about':
       return answerAbout(c);
+    case 'routing':
+      return answerRouting(i, c);
     case 'last_seen':
       return answerLastSeen(i, c);
     case 'attention':

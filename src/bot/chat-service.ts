@@ -14,7 +14,9 @@ import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import type { AboutFacts } from './answer-about.js';
 import type { Runbook } from './runbooks.js';
+import type { RoutingFacts } from './answer-routing.js';
 import { METRICS_OF } from './answer-metric-span.js';
+import { METRIC_LABEL } from '../core/metrics.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { describeProposal, stamp } from './format-reply.js';
 import { untilTs } from './parse-clock.js';
@@ -43,6 +45,8 @@ export interface ChatServiceOptions {
   detectors?: DetectorInspector;
   /** chat.runbooks, listed when asked for. */
   runbooks?: Runbook[];
+  /** chat routes, channels and escalation: "where do alerts go?". */
+  routing?: RoutingFacts;
   /** What this bot watches (answer-about.ts), read when asked since chat platforms start later. */
   about?: () => AboutFacts;
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
@@ -71,6 +75,7 @@ export function chatRulesOf(config: Pick<FileConfig, 'thresholds' | 'forecasts' 
     muteTimes: config.chat.muteTimes,
     runbooks: config.chat.runbooks,
     remediationRules: config.remediation.rules,
+    routing: config.chat,
   } satisfies Partial<ChatServiceOptions>;
 }
 
@@ -201,7 +206,7 @@ export function createChatService(o: ChatServiceOptions) {
     const what =
       target === '*' && metric === '*'
         ? 'every alert on every target (critical ones too; what is still open when it ends is announced then)'
-        : `${target === '*' ? 'all targets' : target}${metric === '*' ? '' : ` ${metric}`}`;
+        : `${target === '*' ? 'all targets' : target}${metric === '*' ? '' : ` ${METRIC_LABEL[metric] ?? metric}`}`;
     return {
       text: `Silenced ${what} for ${formatDuration(duration)}, until ${stamp(now + duration)} (${id}). Say "unsnooze ${id}" to lift it.`,
       intent,
@@ -270,6 +275,7 @@ export function createChatService(o: ChatServiceOptions) {
       detectors: o.detectors,
       about: o.about,
       runbooks: o.runbooks,
+      routing: o.routing,
     };
   }
 

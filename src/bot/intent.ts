@@ -132,6 +132,8 @@ export type Intent =
   | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }
   | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
   | { kind: 'help' }
+  /** "Where do alerts go?", "who gets paged for db-1?", "who is on call?" (answer-routing.ts). */
+  | { kind: 'routing'; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean }
   /** "How many hosts do you monitor?", "which metrics do you collect?", "how often do you poll?" (answer-about.ts). */
   | { kind: 'about' }
   /** "Thanks", "good morning". */

@@ -4,6 +4,9 @@
  * keep?". Without this they fell to a host ("monitor" is a prefix of monitoring-1), the fleet table
  * or the LLM notice. Matched on the whole (lower-cased) question; callers rule out a metric first.
  */
+import type { Intent, MetricKey } from './intent.js';
+import { ROUTING } from './intent-words.js';
+
 const WE = String.raw`(?:you|we|it|this bot|the bot|smartcloudops)`;
 const WATCH = String.raw`(?:monitor|watch|track|collect|read|scrape|poll|know|cover|see|check|have|get)(?:s|ed|ing)?`;
 const FLEET = String.raw`(?:hosts|targets|servers|machines|nodes|instances|vms|boxes)`;
@@ -26,4 +29,28 @@ const ABOUT = new RegExp(
   ].join('|'),
 );
 
-export const isAboutQuestion = (text: string): boolean => ABOUT.test(text);
+/**
+ * What this bot watches ("how many hosts do you monitor?") or where its alerts go ("who gets paged
+ * for db-1?", "who is on call?"): questions answered from the wiring and config, not the data.
+ */
+export function setupQuestion(
+  text: string,
+  o: {
+    metric?: MetricKey | undefined;
+    target?: string | undefined;
+    an?: string | undefined;
+    severity?: 'critical' | 'warning' | undefined;
+  },
+): Intent | undefined {
+  if (o.an) return undefined;
+  if (ROUTING.test(text))
+    return {
+      kind: 'routing',
+      ...(o.target ? { target: o.target } : {}),
+      ...(o.metric ? { metric: o.metric } : {}),
+      ...(o.severity ? { severity: o.severity } : {}),
+      ...(/\bon[\s-]?call\b/.test(text) ? { onCall: true } : {}),
+    };
+  if (!o.metric && !o.target && ABOUT.test(text)) return { kind: 'about' };
+  return undefined;
+}

@@ -5,7 +5,7 @@ import { findUntil } from './parse-clock.js';
 import { historyIntent } from './parse-history.js';
 import { outOfScope } from './out-of-scope.js';
 import { detectorQuestion } from './parse-detector-question.js';
-import { isAboutQuestion } from './parse-about.js';
+import { setupQuestion } from './parse-about.js';
 import type { Intent, MetricKey } from './intent.js';
 import {
   ACK_QUESTION,
@@ -157,7 +157,9 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const sl = ids.find((i) => i.startsWith('sl_'));
 
   if (has(WORDS.help) && !metric && !target) return { kind: 'help' };
-  if (!metric && !target && !an && isAboutQuestion(text)) return { kind: 'about' };
+  const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
+  const setup = setupQuestion(text, { metric, target, an, severity });
+  if (setup) return setup;
   // A command that changes state leads with its verb ("approve rp_1", "please deny rp_1", "can you
   // snooze web-1"). "Should I approve rp_1?" or "is web-1 muted?" asks about it and must never act.
   const leadAt = tokens.findIndex((t) => !FILLERS.has(t));
@@ -214,8 +216,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (asked) return asked;
   if (an || (has(WORDS.explain) && has(WORDS.anomalies))) {
     // "Explain the last critical alert": the latest of that severity.
-    const severity = an ? undefined : has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
-    return { kind: 'explain', id: an, ...(an ? {} : { target }), ...(severity ? { severity } : {}) };
+    return { kind: 'explain', id: an, ...(an ? {} : { target }), ...(severity && !an ? { severity } : {}) };
   }
   // "Why is cpu high on web-1?", "why is db-1 slow": the anomaly behind it, not just the figure.
   // Without a metric ("why does web-3 look odd?") the target's overview says more than its last anomaly.
@@ -349,7 +350,6 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Which host is the noisiest?" counts anomalies by target.
   const noisy = /\b(?:noisiest|how noisy)\b/.test(text);
   if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing || timeTo || noisy) {
-    const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
     const digest = DIGEST.test(text) && number === undefined && !ONE_LATEST.test(text) && !firing && !has(WORDS.open);
     return {
       kind: 'anomalies',

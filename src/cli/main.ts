@@ -18,7 +18,8 @@ import { createSqliteStore } from '../store/sqlite-store.js';
 import { parseSeriesCsv, timestampMs } from './csv.js';
 import { createProgressBar } from './progress-bar.js';
 import { installRejectionBackstop } from './rejection-backstop.js';
-import { renderRoutes, renderRouteTest, routeQueryOf } from './routes-command.js';
+import { routeQueryOf } from './routes-command.js';
+import { renderRoutes, renderRouteTest } from '../bot/describe-routes.js';
 
 const HELP = `smartcloudops — ChatOps for cloud hosts
 

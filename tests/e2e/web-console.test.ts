@@ -141,7 +141,7 @@ describe('web console in headless Chromium', () => {
     expect(await link.textContent()).toBe('Runbook');
     await alert.locator('button.silence').click();
     await page.locator('[data-silenced]').first().waitFor();
-    expect(await page.locator('[data-silenced]').first().textContent()).toMatch(/^Silenced web-1 (cpu )?for 60 min/);
+    expect(await page.locator('[data-silenced]').first().textContent()).toMatch(/^Silenced web-1 (CPU )?for 60 min/);
     expect(app.store.chat.silences(t)).toEqual([expect.objectContaining({ target: 'web-1', createdBy: 'web:operator' })]);
     // The outbox re-renders the alert in place; the console shows who silenced it and drops the button.
     const same = page.locator(`#feed [data-message="${messageId}"]`);

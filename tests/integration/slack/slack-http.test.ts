@@ -166,7 +166,7 @@ describe('Slack over HTTP with the real Bolt app', () => {
 
     // Anyone in the channel may silence, as with "snooze" in chat; the payload only names the alert.
     expect((await click('silence', silenceButton.value!, 'UOTHER', 's1')).status).toBe(200);
-    expect(String((await responseFor('s1')).text)).toMatch(/^Silenced web-1 cpu for 60 min, until .* \(sl_[a-z0-9]+\)/);
+    expect(String((await responseFor('s1')).text)).toMatch(/^Silenced web-1 CPU for 60 min, until .* \(sl_[a-z0-9]+\)/);
     const silences = app.store.chat.silences(Date.now() - 86_400_000);
     expect(silences).toEqual([expect.objectContaining({ target: 'web-1', metric: anomaly.metric, createdBy: 'slack:UOTHER' })]);
     expect(silences[0]!.untilTs - silences[0]!.createdTs).toBe(3_600_000);

@@ -106,7 +106,7 @@ describe('the Silence button in the chat service', () => {
       [cpuAnomaly('an_1'), { ...cpuAnomaly('an_3', 'web-1', 'memory'), status: 'resolved', endTs: NOW - 1000 }],
       'alert:web-1:1000',
     );
-    expect((await click('an_3')).text).toMatch(/^Silenced web-1 cpu for 60 min/);
+    expect((await click('an_3')).text).toMatch(/^Silenced web-1 CPU for 60 min/);
     expect(store.chat.silences(NOW).map((s) => `${s.target}/${s.metric}`)).toEqual(['web-1/cpu']);
   });
 });

@@ -358,6 +358,12 @@ const cases: Case[] = [
   ['what would you do about web-1 cpu?', { kind: 'rules', target: 'web-1', metric: 'cpu', only: 'remediation' }],
   ['how would you fix a full disk on db-1?', { kind: 'rules', target: 'db-1', metric: 'disk', only: 'remediation' }],
   ["what's the runbook for disk full?", { kind: 'rules', metric: 'disk', only: 'runbooks' }],
+  // where alerts go, and who is pinged: config, never a host's figures
+  ['where do alerts go?', { kind: 'routing' }],
+  ['which channel gets critical alerts?', { kind: 'routing', severity: 'critical' }],
+  ['who gets paged for db-1?', { kind: 'routing', target: 'db-1' }],
+  ['who is on call?', { kind: 'routing', onCall: true }],
+  ['critical alerts today', { kind: 'anomalies', severity: 'critical', today: true }],
 ];
 
 describe('parseIntent', () => {

@@ -1,0 +1,47 @@
+import type { FileConfig } from '../config/schema.js';
+import type { AnswerContext } from './answer-intent.js';
+import { METRICS_OF } from './answer-metric-span.js';
+import { renderRoutes, renderRouteTest } from './describe-routes.js';
+import type { MetricKey } from './intent.js';
+import { formatDuration } from './text-tools.js';
+import { METRIC_LABEL } from '../core/metrics.js';
+
+/** The alerting part of `chat` config that "where do alerts go?" reads. */
+export type RoutingFacts = Pick<FileConfig['chat'], 'routes' | 'channels' | 'muteTimes' | 'pendingFor' | 'escalate' | 'remind'>;
+
+/**
+ * "Where do alerts go?", "which channel gets critical alerts?", "who gets paged for db-1?", "who is
+ * on call?": the routing table (`config routes` in chat), or where an alert on the target named would
+ * go now, then who is pinged later (escalation) and how often open alerts are repeated. There is no
+ * on-call schedule here, and the reply says so rather than naming someone.
+ */
+export function answerRouting(
+  i: { target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean },
+  c: AnswerContext,
+): string {
+  const r = c.routing;
+  if (!r) return 'Alert routing is not known to this process.';
+  const lines: string[] = [];
+  if (i.target) {
+    const metric = i.metric ? METRICS_OF[i.metric][0]! : 'cpu';
+    const t = c.targets.find((x) => x.name === i.target);
+    const facts = t ? { role: t.role ?? undefined, labels: t.labels ?? {} } : undefined;
+    const q = { target: i.target, metric, detector: 'threshold' as const, severity: i.severity ?? 'critical', at: c.now };
+    // The CLI's header line gives the instant in ISO form; the chat header says "now".
+    const test = renderRouteTest(r.routes, r.channels, q, facts, r.pendingFor).split('\n').slice(1);
+    lines.push(`A ${q.severity} ${METRIC_LABEL[metric] ?? metric} alert on ${i.target} (threshold rule) now would go to:`, ...test);
+  } else lines.push(renderRoutes(r.routes, r.channels, r.muteTimes, r.pendingFor));
+  const e = r.escalate;
+  const pinged = [...(e.mentions.slack ?? []), ...(e.mentions.discord ?? [])];
+  lines.push(
+    e.afterMinutes > 0
+      ? `Escalation: a ${e.severities.join(' or ')} alert nobody has acknowledged or silenced after ${formatDuration(e.afterMinutes * 60_000)} gets one reply${pinged.length ? ` pinging ${pinged.join(' ')}` : ''}.`
+      : 'No escalation is set (chat.escalate.afterMinutes is 0).',
+    r.remind.afterMinutes > 0
+      ? `Reminders: open ${r.remind.severities.join(' and ')} alerts are repeated in their thread every ${formatDuration(r.remind.afterMinutes * 60_000)}.`
+      : 'No reminders (chat.remind.afterMinutes is 0).',
+  );
+  if (i.onCall)
+    lines.push('I keep no on-call schedule: the people pinged are the mentions above, from chat.routes and chat.escalate in the config.');
+  return lines.join('\n');
+}
