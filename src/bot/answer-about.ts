@@ -26,12 +26,17 @@ export interface AboutFacts {
 /** The facts of a loaded config; `llm` and `platforms` come from what was actually started. */
 export function aboutFactsOf(
   config: Pick<FileConfig, 'retention' | 'sources' | 'thresholds' | 'forecasts' | 'detectors'>,
-  o: { intervalMs: number; targets: { name: string; source: string }[]; llm?: { name: string; model: string }; platforms: string[] },
+  o: {
+    intervalMs: number;
+    targets: { name: string; source?: string | undefined }[];
+    llm?: { name: string; model: string };
+    platforms: string[];
+  },
 ): AboutFacts {
   const d = config.detectors;
   return {
     intervalMs: o.intervalMs,
-    sourceOf: new Map(o.targets.map((t) => [t.name, t.source])),
+    sourceOf: new Map(o.targets.flatMap((t) => (t.source ? [[t.name, t.source] as const] : []))),
     samplesHours: config.retention.samplesHours,
     anomaliesDays: config.retention.anomaliesDays,
     backfillHours: config.sources.backfillHours,
@@ -61,7 +66,8 @@ export function answerAbout(c: AnswerContext): string {
   else {
     const bySource = new Map<string, string[]>();
     for (const n of names) {
-      const s = a.sourceOf.get(n) ?? 'unknown';
+      // A target only the store knows (`ask` from the CLI does not start the sources).
+      const s = a.sourceOf.get(n) ?? 'seen in the store';
       bySource.set(s, [...(bySource.get(s) ?? []), n]);
     }
     lines.push(`I watch ${plural(names.length, 'target')}, read every ${formatDuration(a.intervalMs)}:`);

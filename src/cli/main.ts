@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { createApp } from '../app.js';
-import { createChatService } from '../bot/chat-service.js';
-import { fleetGroupingOf } from '../bot/fleet-events.js';
+import { chatRulesOf, createChatService } from '../bot/chat-service.js';
+import { aboutFactsOf } from '../bot/answer-about.js';
+import type { TargetRef } from '../bot/match-target.js';
+import { pickProvider } from '../llm/create-llm.js';
 import { ConfigError, InputError, ScoError, errorMessage } from '../core/errors.js';
 import { loadConfig, type Config } from '../config/load-config.js';
 import { configTargets } from '../create-sources.js';
@@ -148,21 +150,33 @@ async function ask(io: CliIO, args: string[]): Promise<number> {
   const cfg = config(io);
   const store = createSqliteStore(path.join(cfg.dataDir, 'smartcloudops.db'));
   try {
-    const targets = configTargets(cfg).map((t) => ({ name: t.name, role: t.role ?? null, labels: t.labels ?? {} }));
+    const targets: TargetRef[] = configTargets(cfg).map((t) => ({
+      name: t.name,
+      role: t.role ?? null,
+      labels: t.labels ?? {},
+      source: t.source,
+    }));
     for (const s of store.targetStates())
       if (!targets.some((t) => t.name === s.target)) targets.push({ name: s.target, role: null, labels: {} });
+    const intervalMs = intervalMsOf(cfg.schedule);
+    // What the service would start with this config and environment.
+    const platforms = ['web', ...(cfg.slack ? ['slack' as const] : []), ...(cfg.discord ? ['discord' as const] : [])] as const;
     const chat = createChatService({
       store,
       approvers: cfg.approvers,
       targets: () => targets,
       clock: { now: () => Date.now() },
       logger: createLogger({ level: 'warn', destination: process.stderr }),
-      staleAfterMs: 3 * intervalMsOf(cfg.schedule),
-      thresholds: cfg.thresholds,
-      fleetGrouping: fleetGroupingOf(cfg.chat.fleetGroup),
-      // The same context the service gives chat, so "explain" and "silences" answer as they would there.
-      muteTimes: cfg.chat.muteTimes,
-      remediationRules: cfg.remediation.rules,
+      staleAfterMs: 3 * intervalMs,
+      // The same context the service gives chat, so "explain", "silences" and "where do alerts go?" answer as they would there.
+      ...chatRulesOf(cfg),
+      about: () =>
+        aboutFactsOf(cfg, {
+          intervalMs,
+          targets,
+          llm: pickProvider(cfg),
+          platforms: [...platforms],
+        }),
     });
     const user = { platform: 'cli' as const, id: os.userInfo().username, roles: [] };
     const reply = await chat.handle({ kind: 'text', platform: 'cli', user, channel: 'cli', text: question, source: 'cli' });

@@ -121,6 +121,12 @@ describe('smartcloudops CLI', () => {
     const bad = cli(['config', 'routes', '--target', 'web-1', '--severity', 'loud'], env);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--severity must be one of info, warning, critical/);
+    // Chat asks the same table: `ask` gives what the service would answer.
+    const data = { ...env, SCO_DATA_DIR: path.join(dir, 'data') };
+    expect(cli(['ask', 'who gets paged for db-1?'], data).out).toMatch(
+      /^A critical CPU alert on db-1 \(threshold rule\) now would go to:\n {2}slack: C-STORAGE, C-PAGE pinging <!subteam\^S0ONCALL> \(route "storage", "page"\)/,
+    );
+    expect(cli(['ask', 'what do you monitor?'], data).out).toMatch(/^I watch 2 targets, read every 30 s:\n• synthetic: db-1, web-1\n/);
   });
 
   it('tick prints a JSON summary and status reads it back from the store', () => {
