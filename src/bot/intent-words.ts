@@ -236,8 +236,10 @@ export const ACK_QUESTION =
   /\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call)|handling|looking at|working on|got|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b/;
 
 // Phrases the parser tests the whole question against.
-// "Summarise today", "recap of yesterday", "daily digest": a digest, unless it counts ("the last 3").
-export const DIGEST = /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up)\b/;
+// "Is anything on fire?", "anything I should know?": attention, beside WORDS.attention.
+export const ATTENTION_ASK = /\bon fire\b|\b(?:i|we|you) (?:should|need to|ought to) know\b|\bshould (?:i|we) know\b|\bworth knowing\b/;
+// "Which host is the noisiest?" counts anomalies by target.
+export const NOISY = /\b(?:noisiest|how noisy)\b/;
 // "What's open?", "anything still open?", "is anything active right now?": the open anomalies.
 export const OPEN_NOW = /^(?:what(?:'s| s| is| are)|whats|anything|is anything|are any|is there anything)\s+(?:still\s+)?(?:open|active)\b/;
 export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;

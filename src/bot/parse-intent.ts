@@ -1,23 +1,24 @@
 import { findTimeSpan, parseStat, type TimeSpan } from './parse-time-span.js';
 import { parseBound } from './parse-bound.js';
 import { FREE_OF } from './free-figures.js';
-import { findUntil } from './parse-clock.js';
 import { historyIntent } from './parse-history.js';
 import { outOfScope } from './out-of-scope.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
+import { digestOf } from './parse-digest.js';
+import { silenceCommand } from './parse-silence.js';
 import type { Intent, MetricKey } from './intent.js';
 import {
   ACK_QUESTION,
   ACTION_NOUNS,
   ACTION_OF,
   ACTION_VERBS,
+  ATTENTION_ASK,
   AGAINST,
   CHART,
   COMPARED,
   COUNT,
   DECIDED,
-  DIGEST,
   EVERYTHING,
   FILLERS,
   FREE,
@@ -27,6 +28,7 @@ import {
   LOW_HOUR,
   METRIC_WORDS,
   NOW,
+  NOISY,
   ONE_LATEST,
   OPEN_NOW,
   PAST,
@@ -181,24 +183,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
-    const until = findUntil(text);
-    // "Mute web-1 until tomorrow", "till monday": an end we cannot read must not become the default hour.
-    if (!until && /\b(?:until|till|til)\b/.test(text) && parseDuration(text) === undefined)
-      return {
-        kind: 'bad_input',
-        reason:
-          'I could not read when the silence should end, so nothing was silenced. Give a time or a length: "until 09:00" (UTC, the next such time), "until tomorrow 09:00", "for 8h" or "for 2d"',
-      };
-    return {
-      kind: 'silence',
-      target,
-      metric,
-      durationMs: parseDuration(text) ?? 3_600_000,
-      unknownTarget,
-      ...several,
-      ...everything,
-      ...(until ? { until } : {}),
-    };
+    return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything });
   }
   // "Approved today", "rejected proposals": a past form asks what was decided ("approved rp_1" still decides).
   const decided = !rp && /ed$/.test(verb ?? '');
@@ -335,7 +320,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Anything wrong?", "what needs my attention?": the present, not a history ("what went wrong
   // yesterday", "problems today", "the last 3 problems" are anomaly lists).
   if (
-    (has(WORDS.attention) || /\bon fire\b/.test(text)) &&
+    (has(WORDS.attention) || ATTENTION_ASK.test(text)) &&
     !metric &&
     !span &&
     !counting &&
@@ -347,20 +332,19 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     return { kind: 'attention', target, ...group, unknownTarget };
   const firing = !metric && (words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing') || OPEN_NOW.test(text));
   const timeTo = !metric && TIME_TO.test(text) ? ({ count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : 'resolve' } as const) : undefined;
-  // "Which host is the noisiest?" counts anomalies by target.
-  const noisy = /\b(?:noisiest|how noisy)\b/.test(text);
-  if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing || timeTo || noisy) {
-    const digest = DIGEST.test(text) && number === undefined && !ONE_LATEST.test(text) && !firing && !has(WORDS.open);
+  const digest = digestOf(text, { span, counted: number !== undefined || ONE_LATEST.test(text), open: firing || has(WORDS.open) });
+  if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing || timeTo || NOISY.test(text) || (digest && !metric)) {
+    const within = digest?.span ?? span;
     return {
       kind: 'anomalies',
       // "The last alert" is one; "the last alerts" and "anomalies today" are lists.
-      limit: clamp(number ?? (ONE_LATEST.test(text) ? 1 : has(WORDS.today) || span ? 50 : 5), 1, 50),
+      limit: clamp(number ?? (ONE_LATEST.test(text) ? 1 : has(WORDS.today) || within ? 50 : 5), 1, 50),
       // A digest with no time is of today ("daily summary").
-      today: has(WORDS.today) || (digest && !span),
+      today: has(WORDS.today) || (digest !== undefined && !within),
       target,
       ...group,
       unknownTarget,
-      ...(span && !(span.kind === 'day' && span.daysBack === 0) ? { span } : {}),
+      ...(within && !(within.kind === 'day' && within.daysBack === 0) ? { span: within } : {}),
       // "Any alerts right now?" asks what is open.
       // "Resolved alerts today": only those that ended; "not resolved yet" is the open ones.
       ...(RESOLVED.test(text)

@@ -348,6 +348,10 @@ const cases: Case[] = [
   ['daily summary', { kind: 'anomalies', count: true, digest: true, today: true }],
   ['recap yesterday', { kind: 'anomalies', count: true, digest: true, span: { kind: 'day', daysBack: 1 } }],
   ['summary of open alerts', { kind: 'anomalies', open: true }],
+  ['weekly report', { kind: 'anomalies', digest: true, span: { kind: 'last', ms: 7 * 86_400_000 } }],
+  ['shift handover', { kind: 'anomalies', digest: true, today: true }],
+  ['sitrep', { kind: 'anomalies', digest: true, today: true }],
+  ['anything I should know?', { kind: 'attention' }],
   ['which host is the noisiest?', { kind: 'anomalies', count: true }],
   // the remediation side: why nothing ran, what would run, the runbooks
   ["why wasn't the disk on api-1 cleaned up?", { kind: 'explain', target: 'api-1', metric: 'disk', remediation: true }],

@@ -1,0 +1,31 @@
+import type { Intent, MetricKey } from './intent.js';
+import { findUntil } from './parse-clock.js';
+import { parseDuration } from './text-tools.js';
+
+/**
+ * "Snooze web-1 cpu for 30m", "mute db-1 until 15:00", "mute everything for 1h": a silence of what
+ * the parser found, for the length or until the time the text gives (an hour by default). An end
+ * the text names but that cannot be read ("until monday") is refused, never the default hour.
+ */
+export function silenceCommand(
+  text: string,
+  o: { target?: string | undefined; metric?: MetricKey | undefined; unknownTarget?: string | undefined; several?: string[]; all?: boolean },
+): Intent {
+  const until = findUntil(text);
+  if (!until && /\b(?:until|till|til)\b/.test(text) && parseDuration(text) === undefined)
+    return {
+      kind: 'bad_input',
+      reason:
+        'I could not read when the silence should end, so nothing was silenced. Give a time or a length: "until 09:00" (UTC, the next such time), "until tomorrow 09:00", "for 8h" or "for 2d"',
+    };
+  return {
+    kind: 'silence',
+    target: o.target,
+    metric: o.metric,
+    durationMs: parseDuration(text) ?? 3_600_000,
+    unknownTarget: o.unknownTarget,
+    ...(o.several ? { several: o.several } : {}),
+    ...(o.all ? { all: true } : {}),
+    ...(until ? { until } : {}),
+  };
+}
