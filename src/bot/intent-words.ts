@@ -238,8 +238,10 @@ export const ACK_QUESTION =
 // Phrases the parser tests the whole question against.
 // "Is anything on fire?", "anything I should know?": attention, beside WORDS.attention.
 export const ATTENTION_ASK = /\bon fire\b|\b(?:i|we|you) (?:should|need to|ought to) know\b|\bshould (?:i|we) know\b|\bworth knowing\b/;
-// "Which host is the noisiest?" counts anomalies by target.
-export const NOISY = /\b(?:noisiest|how noisy)\b/;
+// "Which host is the noisiest?", "the worst host this week": anomalies counted by target (a metric
+// named, "the worst cpu", is still a figure).
+export const NOISY =
+  /\b(?:noisiest|how noisy|unhealthiest|least healthy)\b|\b(?:worst|most troubled|most problematic)\s+(?:hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/;
 // "What's open?", "anything still open?", "is anything active right now?": the open anomalies.
 export const OPEN_NOW = /^(?:what(?:'s| s| is| are)|whats|anything|is anything|are any|is there anything)\s+(?:still\s+)?(?:open|active)\b/;
 export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;

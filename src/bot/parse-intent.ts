@@ -296,6 +296,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     !metric &&
     !target &&
     !has(WORDS.anomalies) &&
+    !NOISY.test(text) &&
     parseStat(text) &&
     /\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text)
   )
@@ -354,7 +355,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
           : {}),
       ...(severity ? { severity } : {}),
       ...(metric ? { metric } : {}),
-      ...(counting || digest ? { count: true } : {}),
+      ...(counting || digest || NOISY.test(text) ? { count: true } : {}),
       ...(digest ? { digest: true } : {}),
       ...timeTo,
       // "Unacknowledged alerts", "acked alerts today": only those nobody has, or somebody has, taken on.

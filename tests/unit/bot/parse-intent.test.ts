@@ -353,6 +353,8 @@ const cases: Case[] = [
   ['sitrep', { kind: 'anomalies', digest: true, today: true }],
   ['anything I should know?', { kind: 'attention' }],
   ['which host is the noisiest?', { kind: 'anomalies', count: true }],
+  ["what's the worst host today?", { kind: 'anomalies', count: true, today: true }],
+  ['which server had the worst latency', { kind: 'metrics', metric: 'latency', stat: 'max' }],
   // the remediation side: why nothing ran, what would run, the runbooks
   ["why wasn't the disk on api-1 cleaned up?", { kind: 'explain', target: 'api-1', metric: 'disk', remediation: true }],
   ["why didn't you restart web-1?", { kind: 'explain', target: 'web-1', remediation: true }],
