@@ -256,6 +256,8 @@ export const LAST_SEEN = new RegExp(
     String.raw`\b(?:when|what time)\b.*\blast (?:report|reported|send|sent|hear|heard|checked|pinged|up|online|alive|seen)\b`,
     String.raw`\b(?:when|what time)\b.*\b(?:stop|stopped|go|went|gone) (?:reporting|sending|silent|quiet|dark|offline)\b`,
     String.raw`\bhow long (?:has|have|is|are)\b.*\b(?:silent|quiet|dark|offline|down|not reporting|unreachable)\b`,
+    // "Did web-2 report in the last hour?", "has db-1 sent any data today?"
+    String.raw`\b(?:did|has|have|does)\s+\S+\s+(?:report(?:ed)?|sen[dt]\s+(?:any\s+)?(?:data|metrics|samples)|check(?:ed)?\s+in)\b`,
   ].join('|'),
 );
 // A remediation decision already made, said in so many words ("approvals" alone is what waits).

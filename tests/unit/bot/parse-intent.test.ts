@@ -369,6 +369,9 @@ const cases: Case[] = [
   ['which channel gets critical alerts?', { kind: 'routing', severity: 'critical' }],
   ['who gets paged for db-1?', { kind: 'routing', target: 'db-1' }],
   ['who is on call?', { kind: 'routing', onCall: true }],
+  ['did web-2 report in the last hour', { kind: 'last_seen', target: 'web-2' }],
+  ['has db-1 sent any data today?', { kind: 'last_seen', target: 'db-1' }],
+  ['did web-1 alert today?', { kind: 'anomalies', target: 'web-1', today: true }],
   ['critical alerts today', { kind: 'anomalies', severity: 'critical', today: true }],
 ];
 
