@@ -20,7 +20,7 @@ import { formatDuration } from './text-tools.js';
 import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompare } from './answer-compare.js';
 import { answerRules, maintenanceLines } from './answer-rules.js';
-import { answerUncollected } from './answer-uncollected.js';
+import { answerElsewhere, answerUncollected } from './answer-uncollected.js';
 import { answerAbout, type AboutFacts } from './answer-about.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting, type RoutingFacts } from './answer-routing.js';
@@ -310,6 +310,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerUncollected(i, c);
     case 'about':
       return answerAbout(c);
+    case 'elsewhere':
+      return answerElsewhere(i.what);
     case 'routing':
       return answerRouting(i, c);
     case 'last_seen':

@@ -36,3 +36,15 @@ export function answerUncollected(
   lines.push(read.length ? `What I have${where}: ${read.join(', ')}.` : `I have no figures${where} yet.`);
   return lines.join('\n');
 }
+
+const ELSEWHERE: Record<'tickets' | 'paging' | 'email', string> = {
+  tickets:
+    'I don\'t open tickets: no ticketing system (Jira, ServiceNow) is connected. "timeline an_…" gives what happened and who did what, to paste into one.',
+  paging:
+    'I don\'t page through PagerDuty or Opsgenie: alerts reach people through the mentions in chat.routes and chat.escalate ("who is on call?" shows them). Alertmanager, fed by the shipped rules, can page through those services.',
+  email:
+    'I don\'t send email or SMS: I post to Slack, Discord and the web console only. The daily digest (chat.digest) goes to the alert channels; "summarise today" gives it now.',
+};
+
+/** "Create a ticket for db-1", "page via PagerDuty", "email me the summary": what to do instead. */
+export const answerElsewhere = (what: keyof typeof ELSEWHERE): string => ELSEWHERE[what];

@@ -140,6 +140,8 @@ export type Intent =
   | { kind: 'small_talk'; thanks: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */
   | { kind: 'no_group'; word: string }
+  /** "Create a ticket", "page via PagerDuty", "email me the summary": a service this bot does not talk to. */
+  | { kind: 'elsewhere'; what: 'tickets' | 'paging' | 'email' }
   /** "cpu tomorrow", "restarts next week": a figure of a time still ahead. */
   | { kind: 'ahead' }
   | { kind: 'unknown' }

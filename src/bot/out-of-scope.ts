@@ -10,8 +10,30 @@ const READS = new Set<Intent['kind']>(['metrics', 'chart', 'trend', 'status', 'a
 // Environment names people use as if every fleet had them.
 const ENVIRONMENT = /(?<![\w.-])(prod|production|prd|staging|stg|dev|development|qa|uat|preprod|pre-prod|sandbox)(?![\w.-])/;
 
+// Services this bot does not talk to. Asked to use one, it says so instead of answering a figure
+// ("create a ticket for db-1 disk" gave db-1's disk) or letting a model claim it was done.
+// Asked as a command ("create a ticket…"), never a question that mentions one ("is there an open issue?").
+const ASKED = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+|would you\s+|go\s+)?`;
+const ELSEWHERE: readonly (readonly [RegExp, 'tickets' | 'paging' | 'email'])[] = [
+  [
+    new RegExp(
+      String.raw`${ASKED}(?:create|open|file|raise|log|make|cut|submit)\s+(?:an?\s+|the\s+)?(?:jira\s+|servicenow\s+|support\s+)?(?:ticket|jira|issue|bug|case)\b|\bservicenow\b|\bjira\b`,
+    ),
+    'tickets',
+  ],
+  [/\b(?:pagerduty|opsgenie|victorops|splunk on-?call)\b/, 'paging'],
+  [
+    new RegExp(
+      String.raw`${ASKED}(?:e-?mail|sms|text)\s+(?:me|us|it|this|the|them)\b|\b(?:by|via|over)\s+(?:e-?mail|sms|text message)\b|\bsend\b.*\b(?:e-?mail|sms|text message)\b`,
+    ),
+    'email',
+  ],
+];
+
 /** The reply-only intent that replaces `intent`, or undefined to keep it. `text` is lower case. */
 export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): Intent | undefined {
+  const elsewhere = ELSEWHERE.find(([re]) => re.test(text))?.[1];
+  if (elsewhere && intent.kind !== 'bad_input') return { kind: 'elsewhere', what: elsewhere };
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
   // where a metric is heading is the trend's question, and a silence may end tomorrow.
   const past = (READS.has(intent.kind) && intent.kind !== 'trend') || intent.kind === 'history';

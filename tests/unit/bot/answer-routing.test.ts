@@ -59,4 +59,10 @@ describe('"where do alerts go?" and "who is on call?"', () => {
       'I keep no on-call schedule: the people pinged are the mentions above, from chat.routes and chat.escalate in the config.',
     );
   });
+
+  it('says it does not page through PagerDuty, and points at who it does ping', () => {
+    expect(ask('page the oncall via pagerduty', ctx(paging))).toMatch(
+      /^I don't page through PagerDuty or Opsgenie: .*\("who is on call\?" shows them\)/,
+    );
+  });
 });

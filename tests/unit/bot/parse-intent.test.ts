@@ -334,7 +334,7 @@ const cases: Case[] = [
   // "what's open?" is the open anomalies; "open a ticket" is not
   ["what's open?", { kind: 'anomalies', open: true }],
   ['anything still open?', { kind: 'anomalies', open: true }],
-  ['open a ticket', { kind: 'unknown' }],
+  ['open a ticket', { kind: 'elsewhere', what: 'tickets' }],
   // "anything unusual?" like "anything wrong?": attention now, the anomalies of a time asked
   ['anything unusual on db-1?', { kind: 'attention', target: 'db-1' }],
   ['anything unusual today?', { kind: 'anomalies', today: true }],
@@ -372,6 +372,13 @@ const cases: Case[] = [
   ['did web-2 report in the last hour', { kind: 'last_seen', target: 'web-2' }],
   ['has db-1 sent any data today?', { kind: 'last_seen', target: 'db-1' }],
   ['did web-1 alert today?', { kind: 'anomalies', target: 'web-1', today: true }],
+  // services we do not talk to: said so, never a figure or a model claiming it was done
+  ['create a ticket for db-1 disk', { kind: 'elsewhere', what: 'tickets' }],
+  ['can you open a jira for the latency spike', { kind: 'elsewhere', what: 'tickets' }],
+  ['is there an open issue on db-1?', { kind: 'attention', target: 'db-1' }],
+  ['page the oncall via pagerduty', { kind: 'elsewhere', what: 'paging' }],
+  ['email me the daily summary', { kind: 'elsewhere', what: 'email' }],
+  ['is the email server down', { kind: 'status', silent: true }],
   ['critical alerts today', { kind: 'anomalies', severity: 'critical', today: true }],
 ];
 
