@@ -30,6 +30,7 @@ import { idlePlatforms } from './bot/alert-routes.js';
 import { aboutFactsOf } from './bot/answer-about.js';
 import { createNotifier } from './bot/notifier.js';
 import { dailyDigestOf } from './bot/daily-digest.js';
+import { loadChatAdapters } from './bot/load-chat-adapters.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
 import { createWebAdapter } from './bot/web/web-adapter.js';
 import type { ChatAdapter, Platform } from './core/chat.js';
@@ -229,7 +230,13 @@ export function createApp(deps: AppDeps) {
     ...chatRulesOf(config),
     detectors: engine,
     about: () =>
-      aboutFactsOf(config, { intervalMs: tickIntervalMs, targets: allTargets(), llm: llm?.provider, platforms: [...adapters.keys()] }),
+      aboutFactsOf(config, {
+        intervalMs: tickIntervalMs,
+        targets: allTargets(),
+        llm: llm?.provider,
+        platforms: [...adapters.keys()],
+        self: { startedTs: bootTs, lastTickTs, components: Object.fromEntries(Object.entries(componentHealth).map(([k, f]) => [k, f()])) },
+      }),
     record: (kind, ts, data) => recorder.record(kind, ts, data),
     onSilencesChanged: (changed, now) => notifier.onSilencesChanged(changed, now),
     onAcknowledged: (keys, now) => notifier.onAcknowledged(keys, now),
@@ -270,32 +277,6 @@ export function createApp(deps: AppDeps) {
   }
   addAdapter(web);
 
-  /** Platform adapters whose SDKs are heavy load only when their tokens are configured. */
-  async function loadAdapters(): Promise<void> {
-    if (config.slack && !adapters.has('slack')) {
-      const { createSlackAdapter } = await import('./bot/slack/slack-adapter.js');
-      const slack = createSlackAdapter({
-        ...config.slack,
-        command: config.chat.slack.command,
-        watchdogMs: config.chat.slack.watchdogSeconds * 1000,
-        logger: logger.child({ component: 'slack' }),
-      });
-      slack.register(sidePort);
-      addAdapter(slack);
-    }
-    if (config.discord && !adapters.has('discord')) {
-      const { createDiscordAdapter } = await import('./bot/discord/discord-adapter.js');
-      addAdapter(
-        createDiscordAdapter({
-          token: config.discord.token,
-          apiUrl: config.discord.apiUrl,
-          command: config.chat.discord.command,
-          listenChannels: config.chat.discord.listenChannels,
-          logger: logger.child({ component: 'discord' }),
-        }),
-      );
-    }
-  }
   componentHealth.outbox = () => {
     const backlog = outbox.backlog();
     metrics.outboxBacklog.set(backlog);
@@ -356,7 +337,7 @@ export function createApp(deps: AppDeps) {
     /** Recovers state, backfills, opens the side port, runs a first tick and starts the schedule. */
     async start(opts: { schedule?: boolean } = {}) {
       remediation.recover(clock.now());
-      await loadAdapters();
+      await loadChatAdapters(config, { logger, sidePort, has: (p) => adapters.has(p), add: addAdapter });
       const idle = idlePlatforms(config.chat.routes, (p) => adapters.has(p));
       if (idle.length > 0)
         logger.warn({ platforms: idle }, 'alert routes name platforms that are not configured; those channels get nothing');

@@ -3,6 +3,7 @@ import { METRIC_LABEL } from '../core/metrics.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS } from './answer-metric-span.js';
 import { formatDuration } from './text-tools.js';
+import { clock, stamp } from './format-reply.js';
 
 /** What this bot is set up to watch, from config and the running wiring; read by answerAbout. */
 export interface AboutFacts {
@@ -21,6 +22,8 @@ export interface AboutFacts {
   /** "openai gpt-4o-mini"; undefined without an LLM. */
   llm?: string;
   platforms: string[];
+  /** This process: when it started, its last tick, and /health's components. */
+  self?: { startedTs: number; lastTickTs: number | null; components: Record<string, { ok: boolean; [k: string]: unknown }> };
 }
 
 /** The facts of a loaded config; `llm` and `platforms` come from what was actually started. */
@@ -29,8 +32,9 @@ export function aboutFactsOf(
   o: {
     intervalMs: number;
     targets: { name: string; source?: string | undefined }[];
-    llm?: { name: string; model: string };
+    llm?: { name: string; model: string } | undefined;
     platforms: string[];
+    self?: AboutFacts['self'];
   },
 ): AboutFacts {
   const d = config.detectors;
@@ -47,6 +51,7 @@ export function aboutFactsOf(
     ...(d.silence.enabled ? { silentAfterSeconds: d.silence.afterSeconds } : {}),
     ...(o.llm ? { llm: `${o.llm.name} ${o.llm.model}` } : {}),
     platforms: o.platforms,
+    ...(o.self ? { self: o.self } : {}),
   };
 }
 
@@ -61,7 +66,7 @@ const hours = (h: number) => (h % 24 === 0 && h >= 48 ? `${h / 24} d` : `${h} h`
 export function answerAbout(c: AnswerContext): string {
   const a = c.about?.();
   const names = c.targets.map((t) => t.name);
-  const lines: string[] = [];
+  const lines: string[] = a?.self ? [selfLine(a.self, a.intervalMs, c.now)] : [];
   if (!a) lines.push(`I watch ${plural(names.length, 'target')}: ${names.join(', ') || 'none yet'}.`);
   else {
     const bySource = new Map<string, string[]>();
@@ -106,6 +111,21 @@ export function answerAbout(c: AnswerContext): string {
     );
   }
   return lines.join('\n');
+}
+
+/** "Up 2 h (since 09:00 UTC); last tick 10:59:30 UTC, 30 s ago; every component ok" — or which are not. */
+function selfLine(self: NonNullable<AboutFacts['self']>, intervalMs: number, now: number): string {
+  const bad = Object.entries(self.components).filter(([, v]) => !v.ok);
+  const late =
+    self.lastTickTs !== null && now - self.lastTickTs > 3 * intervalMs ? ` (late: ticks run every ${formatDuration(intervalMs)})` : '';
+  const tick =
+    self.lastTickTs === null
+      ? 'no tick has run yet'
+      : `last tick ${clock(self.lastTickTs)}, ${formatDuration(now - self.lastTickTs)} ago${late}`;
+  const health = bad.length
+    ? `not ok: ${bad.map(([k, v]) => `${k}${v.backlog !== undefined ? ` (backlog ${String(v.backlog)})` : ''}`).join(', ')} (/health has the details)`
+    : `every component ok (${Object.keys(self.components).join(', ')})`;
+  return `I have been up ${formatDuration(now - self.startedTs)} (since ${stamp(self.startedTs)}); ${tick}; ${health}.`;
 }
 
 const PLATFORM: Record<string, string> = { web: 'the web console', slack: 'Slack', discord: 'Discord' };

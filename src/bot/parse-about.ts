@@ -24,6 +24,8 @@ const ABOUT = new RegExp(
     String.raw`\b(?:poll(?:ing)?|scrape|sampling|collection|check|tick)\s+(?:interval|frequency|rate|period)\b`,
     // "Where does the data come from?", "what data sources are configured?"
     String.raw`\bwhere\b.*\b(?:data|metrics|numbers|figures)\b.*\bcomes? from\b|\bdata sources?\b|\bmetric sources?\b`,
+    // "Are you ok?", "bot health", "how long have you been up?": this process itself
+    String.raw`\bare you (?:ok|okay|healthy|alive|up|working|running|there)\b|\b(?:bot|your|smartcloudops)\s+(?:status|health|uptime)\b|\bwhen did you (?:start|restart|boot)\b|\bhow long have you been (?:up|running)\b`,
     // "How much history do you keep?", "how far back does your data go?", "retention"
     String.raw`\bhow (?:much history|far back)\b|\bhow long (?:do|does) ${WE} keep\b|\bretention\b`,
   ].join('|'),

@@ -84,3 +84,27 @@ describe('a span longer than what is stored', () => {
     expect(ask('average memory on web-1 over the last 12 hours', c)).not.toMatch(/stored samples start/);
   });
 });
+
+describe('"are you ok?"', () => {
+  it('leads with this process: uptime, the last tick (late when it is), and the components that are not ok', () => {
+    const base = ctx();
+    const facts = base.about!();
+    const withSelf = (self: NonNullable<typeof facts.self>) => ({ ...base, about: () => ({ ...facts, self }) });
+    const ok = withSelf({
+      startedTs: NOW - 2 * H,
+      lastTickTs: NOW - 20_000,
+      components: { chat_web: { ok: true }, outbox: { ok: true, backlog: 0 } },
+    });
+    expect(ask('are you ok?', ok).split('\n')[0]).toBe(
+      'I have been up 2 h (since 2026-12-05 00:00:00 UTC); last tick 01:59:40 UTC, 20 s ago; every component ok (chat_web, outbox).',
+    );
+    const bad = withSelf({
+      startedTs: NOW - 2 * H,
+      lastTickTs: NOW - 5 * 60_000,
+      components: { chat_slack: { ok: false }, s3: { ok: false, backlog: 12 } },
+    });
+    expect(ask('bot health', bad).split('\n')[0]).toBe(
+      'I have been up 2 h (since 2026-12-05 00:00:00 UTC); last tick 01:55:00 UTC, 5 min ago (late: ticks run every 30 s); not ok: chat_slack, s3 (backlog 12) (/health has the details).',
+    );
+  });
+});
