@@ -43,7 +43,7 @@ const ELSEWHERE: Record<'tickets' | 'paging' | 'email', string> = {
   paging:
     'I don\'t page through PagerDuty or Opsgenie: alerts reach people through the mentions in chat.routes and chat.escalate ("who is on call?" shows them). Alertmanager, fed by the shipped rules, can page through those services.',
   email:
-    'I don\'t send email or SMS: I post to Slack, Discord and the web console only. The daily digest (chat.digest) goes to the alert channels; "summarise today" gives it now.',
+    'I don\'t send email or SMS: I post to Slack, Discord and the web console only. The daily digest (chat.digest) goes to the alert channels, and `smartcloudops digest` prints it for a mail cron; "summarise today" gives it here.',
 };
 
 /** "Create a ticket for db-1", "page via PagerDuty", "email me the summary": what to do instead. */

@@ -3,10 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { createApp } from '../app.js';
-import { chatRulesOf, createChatService } from '../bot/chat-service.js';
-import { aboutFactsOf } from '../bot/answer-about.js';
-import type { TargetRef } from '../bot/match-target.js';
-import { pickProvider } from '../llm/create-llm.js';
 import { ConfigError, InputError, ScoError, errorMessage } from '../core/errors.js';
 import { loadConfig, type Config } from '../config/load-config.js';
 import { configTargets } from '../create-sources.js';
@@ -21,6 +17,7 @@ import { parseSeriesCsv, timestampMs } from './csv.js';
 import { createProgressBar } from './progress-bar.js';
 import { installRejectionBackstop } from './rejection-backstop.js';
 import { routeQueryOf } from './routes-command.js';
+import { withCliChat } from './cli-chat.js';
 import { renderRoutes, renderRouteTest } from '../bot/describe-routes.js';
 
 const HELP = `smartcloudops — ChatOps for cloud hosts
@@ -34,6 +31,7 @@ commands:
   detect --input F.csv --output G.csv [--metric cpu]
                              score a timestamp,value CSV online; writes timestamp,value,anomaly_score
   ask "<question>"           answer a question from the data dir's store, as chat would
+  digest                     print the daily digest of the last 24 h (chat.digest posts it to the alert channels)
   live-check                 AWS_LIVE=1: check the real Prometheus, Grafana, node_exporters, CloudWatch and S3
                              (npm run test:live; env PROMETHEUS_URL, GRAFANA_URL, SCO_S3_BUCKET)
   discord register [--guild <id>]
@@ -147,44 +145,17 @@ function detect(io: CliIO, args: string[]): number {
 async function ask(io: CliIO, args: string[]): Promise<number> {
   const question = args.join(' ').trim();
   if (!question) throw new InputError('usage: smartcloudops ask "<question>"');
-  const cfg = config(io);
-  const store = createSqliteStore(path.join(cfg.dataDir, 'smartcloudops.db'));
-  try {
-    const targets: TargetRef[] = configTargets(cfg).map((t) => ({
-      name: t.name,
-      role: t.role ?? null,
-      labels: t.labels ?? {},
-      source: t.source,
-    }));
-    for (const s of store.targetStates())
-      if (!targets.some((t) => t.name === s.target)) targets.push({ name: s.target, role: null, labels: {} });
-    const intervalMs = intervalMsOf(cfg.schedule);
-    // What the service would start with this config and environment.
-    const platforms = ['web', ...(cfg.slack ? ['slack' as const] : []), ...(cfg.discord ? ['discord' as const] : [])] as const;
-    const chat = createChatService({
-      store,
-      approvers: cfg.approvers,
-      targets: () => targets,
-      clock: { now: () => Date.now() },
-      logger: createLogger({ level: 'warn', destination: process.stderr }),
-      staleAfterMs: 3 * intervalMs,
-      // The same context the service gives chat, so "explain", "silences" and "where do alerts go?" answer as they would there.
-      ...chatRulesOf(cfg),
-      about: () =>
-        aboutFactsOf(cfg, {
-          intervalMs,
-          targets,
-          llm: pickProvider(cfg),
-          platforms: [...platforms],
-        }),
-    });
+  return withCliChat(config(io), async (chat) => {
     const user = { platform: 'cli' as const, id: os.userInfo().username, roles: [] };
     const reply = await chat.handle({ kind: 'text', platform: 'cli', user, channel: 'cli', text: question, source: 'cli' });
     io.out(reply.text);
     return reply.intent === 'bad_input' ? 2 : 0;
-  } finally {
-    store.close();
-  }
+  });
+}
+
+/** The daily digest's text now, for a cron that mails it: `smartcloudops digest | mail -s digest ops@…`. */
+async function digest(io: CliIO): Promise<number> {
+  return withCliChat(config(io), async (chat) => (io.out(chat.digest(Date.now())), 0));
 }
 
 async function discordRegister(io: CliIO, args: string[]): Promise<number> {
@@ -275,6 +246,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return detect(io, rest);
       case 'ask':
         return await ask(io, rest);
+      case 'digest':
+        return await digest(io);
       case 'live-check':
         return await (await import('./live-check-command.js')).liveCheck(io, config(io));
       case 'infra':

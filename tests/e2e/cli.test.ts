@@ -155,6 +155,12 @@ describe('smartcloudops CLI', () => {
     const text = cli(['status'], { SCO_DATA_DIR: data });
     expect(text.out).toMatch(/^target\s+state\s+cpu/m);
     expect(text.out).toMatch(/^web-1\s+up\s+\d/m);
+    // The digest a cron can mail: the fleet's state line, then the last day's counts.
+    const digest = cli(['digest'], { SCO_DATA_DIR: data, SCO_CONFIG: CALM });
+    expect(digest.code).toBe(0);
+    expect(digest.out).toMatch(/^\d+ targets, \d+ open anomal(y|ies), \d+ pending approvals?\. Latest data at /);
+    expect(digest.out).toMatch(/\n(No anomalies in the last 24 h\.|\d+ anomal(y|ies) in the last 24 h, \d+ open\.)\n/);
+    expect(digest.out.trim().split('\n').at(-1)).toBe('Ask me "summarise today" or "alerts in the last 24 hours" for more.');
   });
 
   it('detect scores a timestamp,value CSV online, in input order, in 0..1', () => {
