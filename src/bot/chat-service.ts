@@ -9,6 +9,7 @@ import type { MuteTime } from './mute-times.js';
 import { FLEET_ALERT_PREFIX, fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
 import { SILENCE_BUTTON_MS, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
 import { createAlertAcks } from './alert-ack.js';
+import { createAlertEscalation } from './alert-escalate.js';
 import { alertMembers } from './alert-keys.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
@@ -103,6 +104,12 @@ export function actorOf(u: ChatUser): string {
  * answered from the store, decisions go through the approval rules. One try/catch per event.
  */
 export function createChatService(o: ChatServiceOptions) {
+  const escalation = createAlertEscalation({
+    store: o.store,
+    actor: actorOf,
+    mentions: o.routing?.escalate.mentions ?? {},
+    record: o.record,
+  });
   const acks = createAlertAcks({
     store: o.store,
     actor: actorOf,
@@ -306,6 +313,9 @@ export function createChatService(o: ChatServiceOptions) {
         return e.platform === 'cli'
           ? { text: 'Silences are lifted from chat or the web console.', intent: 'unsilence', private: true }
           : unsilence(intent, e.user, now);
+      case 'escalate':
+        if (e.platform === 'cli') return { text: 'Alerts are escalated from chat or the web console.', intent: 'escalate', private: true };
+        return escalation.escalate(intent, e.user, now);
       case 'ack':
       case 'unack':
         if (e.platform === 'cli')

@@ -61,6 +61,7 @@ export const WORDS = {
   ack: ['ack', 'acknowledge'],
   timeline: ['timeline', 'postmortem', 'chronology'],
   unack: ['unack', 'unacknowledge'],
+  escalate: ['escalate'],
   help: ['help', 'commands', 'usage', 'howto'],
   explain: ['explain', 'details', 'detail', 'describe', 'why'],
   today: ['today', 'tonight'],

@@ -129,6 +129,8 @@ export type Intent =
   | { kind: 'compare'; metric?: MetricKey; target?: string; group?: string[]; against: 'yesterday' | 'last_week' }
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
   | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
+  /** "escalate an_…", "escalate web-1": ping chat.escalate.mentions in the alert's thread now (alert-escalate.ts). */
+  | { kind: 'escalate'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
   | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }
   | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
   | { kind: 'help' }

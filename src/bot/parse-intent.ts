@@ -160,8 +160,6 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
 
   if (has(WORDS.help) && !metric && !target) return { kind: 'help' };
   const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
-  const setup = setupQuestion(text, { metric, target, an, severity });
-  if (setup) return setup;
   // A command that changes state leads with its verb ("approve rp_1", "please deny rp_1", "can you
   // snooze web-1"). "Should I approve rp_1?" or "is web-1 muted?" asks about it and must never act.
   const leadAt = tokens.findIndex((t) => !FILLERS.has(t));
@@ -176,6 +174,11 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (ACK_QUESTION.test(text) && !ackVerb(WORDS.unack)) return { kind: 'ack_status', id: an, target, ...(metric ? { metric } : {}) };
   if (ackVerb(WORDS.ack) || ackVerb(WORDS.unack))
     return { kind: ackVerb(WORDS.ack) ? 'ack' : 'unack', id: an, target, unknownTarget, ...several };
+  // "Escalate an_…", "page the on-call about web-1": ask for help with an alert now (a command, like ack).
+  if (command(WORDS.escalate) || (tokens[leadAt] === 'page' && (target || an) && !text.trim().endsWith('?')))
+    return { kind: 'escalate', id: an, target, unknownTarget, ...several };
+  const setup = setupQuestion(text, { metric, target, an, severity });
+  if (setup) return setup;
   if (has(WORDS.timeline)) return { kind: 'timeline', id: an ?? rp, target };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
   const everything = !named.length && !metric && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {};
