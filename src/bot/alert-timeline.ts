@@ -1,6 +1,6 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { silenceCovers } from '../core/chat-store.js';
-import { anomalyLabel, figureMetric } from '../core/metrics.js';
+import { anomalyLabel, figureMetric, METRIC_LABEL } from '../core/metrics.js';
 import type { RecordEntry, Store } from '../core/ports.js';
 import type { AnswerContext } from './answer-intent.js';
 import { alertMembers, postedAt } from './alert-keys.js';
@@ -33,7 +33,7 @@ export interface AlertHistory {
 }
 
 const LISTED = 40;
-const KINDS = ['alert_acknowledged', 'alert_unacknowledged', 'silence_added', 'silence_lifted'];
+const KINDS = ['alert_acknowledged', 'alert_unacknowledged', 'alert_escalated', 'silence_added', 'silence_lifted'];
 
 /** Gathers an alert's history: the message an anomaly is in, its anomalies, and what people and the pipeline did. */
 export function gatherAlertHistory(store: Store, anomaly: Anomaly, now: number): AlertHistory {
@@ -87,6 +87,7 @@ export function renderTimeline(h: AlertHistory, now: number): string {
         r.ts,
         `acknowledged by ${actor}${typeof r.data.afterMs === 'number' ? ` (${formatDuration(r.data.afterMs)} after it opened)` : ''}`,
       );
+    else if (r.kind === 'alert_escalated' && h.key && r.data.key === h.key) add(r.ts, `escalated by ${actor}`);
     else if (r.kind === 'alert_unacknowledged' && h.key && Array.isArray(r.data.keys) && r.data.keys.includes(h.key))
       add(r.ts, `handed back by ${actor}`);
     else if (r.kind === 'silence_added') {
@@ -94,7 +95,7 @@ export function renderTimeline(h: AlertHistory, now: number): string {
       const covers = ids.has(str(r.data.anomaly)) || h.members.some((m) => silenceCovers(scope, m.target, m.metric));
       if (!covers) continue;
       silenceIds.add(str(r.data.id));
-      const what = `${scope.target === '*' ? 'all targets' : scope.target}${scope.metric === '*' ? '' : ` ${scope.metric}`}`;
+      const what = `${scope.target === '*' ? 'all targets' : scope.target}${scope.metric === '*' ? '' : ` ${METRIC_LABEL[scope.metric] ?? scope.metric}`}`;
       add(r.ts, `silenced ${what} until ${stamp(Number(r.data.untilTs))} by ${actor} (${str(r.data.id)})`);
     } else if (r.kind === 'silence_lifted' && (silenceIds.has(str(r.data.id)) || h.members.some((m) => m.target === r.data.target)))
       add(r.ts, `silence${r.data.id ? ` ${str(r.data.id)}` : 's'} lifted by ${actor}`);

@@ -46,6 +46,8 @@ describe('escalating an alert by hand', () => {
     const recorded = app.store.records(10, undefined, 'alert_escalated').map((x) => x.data);
     expect(recorded.map((d) => d.key).sort()).toEqual([...keys].sort());
     expect(recorded.every((d) => d.actor === 'slack:U7')).toBe(true);
+    // The alert's timeline shows it, beside the automatic escalation's line when there is one.
+    expect((await slashCommand(slack, 'timeline web-1')).text).toMatch(/\n\d{2}:\d{2}:\d{2} {2}escalated by slack:U7\n/);
   });
 
   it('says whom it pinged, or that nobody is set; refuses a target with no open alert, or one it does not know', async () => {

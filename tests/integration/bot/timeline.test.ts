@@ -51,7 +51,7 @@ describe('an alert’s timeline', () => {
       new RegExp(`${proposal!.id} scale_up approved by slack:U1$`),
       new RegExp(`${proposal!.id} scale_up running by slack:U1: executor simulate$`),
       new RegExp(`${proposal!.id} scale_up succeeded by executor:simulate: simulated scale_up on web-1`),
-      /silenced web-1 cpu until 2026-11-02 \d\d:\d\d:\d\d UTC by slack:U3 \(sl_/,
+      /silenced web-1 CPU until 2026-11-02 \d\d:\d\d:\d\d UTC by slack:U3 \(sl_/,
       new RegExp(`${threshold.id} resolved after \\d+ (s|min), peak 9\\d\\.\\d%`),
     ];
     let at = 0;
