@@ -61,17 +61,37 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     const counts = countAnomalies(list, atLeast, what, !i.open, events, timeLines(list, i.timeTo, c), c.now);
     return i.digest ? digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target }, c).join('\n') : counts.join('\n');
   }
+  const lasted = (from: number, until: number | null) => (until ?? c.now) - from;
   const lines = [
-    ...events.map((e) => ({ ts: e.startTs, text: `• ${describeFleetEvent(e)}` })),
-    ...singles.map((a) => ({ ts: a.startTs, text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}` })),
-  ].sort((a, z) => z.ts - a.ts);
+    ...events.map((e) => ({
+      ts: e.startTs,
+      ms: Math.max(...e.members.map((m) => lasted(m.startTs, m.endTs))),
+      text: `• ${describeFleetEvent(e)}`,
+    })),
+    ...singles.map((a) => ({
+      ts: a.startTs,
+      ms: lasted(a.startTs, a.endTs),
+      text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}`,
+    })),
+  ].sort((a, z) => (i.longest ? z.ms - a.ms : 0) || z.ts - a.ts);
   const shown = lines.slice(0, i.limit);
   const open = list.filter((a) => a.status === 'open').length;
   const inEvents = events.reduce((n, e) => n + e.members.length, 0);
   const fleetNote = events.length
     ? `, ${inEvents} of them in ${events.length === 1 ? 'one fleet-wide event' : `${events.length} fleet-wide events`}`
     : '';
-  const head = `${atLeast}${list.length} ${what}${i.open || i.resolved ? '' : `, ${open} open`}${fleetNote}; ${shown.length === lines.length ? 'all' : shown.length === 1 ? 'the latest' : `the last ${shown.length}`}:`;
+  const which = i.longest
+    ? shown.length === 1 && lines.length > 1
+      ? 'the longest'
+      : shown.length === lines.length
+        ? 'all, longest first'
+        : `the ${shown.length} longest`
+    : shown.length === lines.length
+      ? 'all'
+      : shown.length === 1
+        ? 'the latest'
+        : `the last ${shown.length}`;
+  const head = `${atLeast}${list.length} ${what}${i.open || i.resolved ? '' : `, ${open} open`}${fleetNote}; ${which}:`;
   return [head, ...shown.map((l) => l.text)].join('\n');
 }
 

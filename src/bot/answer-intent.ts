@@ -81,6 +81,9 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
   if (i.byHour) return answerByHour({ metric: i.metric, target: i.target, group: i.group, span: i.span, lowest: i.byHour === 'min' }, c);
   if (i.total) return answerTotal(i, c);
+  // "How much headroom does db-1 have?": what is free of each metric that has a free side.
+  if (i.free && !i.metric && !i.span)
+    return (['cpu', 'memory', 'disk'] as const).map((metric) => answerMetrics({ ...i, metric }, c)).join('\n');
   const free = i.free && i.metric && FREE_OF[i.metric] ? { free: true } : {};
   if (free.free) c = { ...c, store: withFreeFigures(c.store) };
   if (i.span)

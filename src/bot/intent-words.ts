@@ -43,6 +43,8 @@ export const WORDS = {
     'issues',
     'happened',
     'wrong',
+    'outage',
+    'outages',
     // "Anything unusual today?" lists the day's anomalies; without a time it asks for attention.
     'unusual',
     'abnormal',
@@ -299,11 +301,13 @@ export const WOULD_DO =
   /\bwhat (?:would|will|do|does|should|can) (?:you|it|the bot|smartcloudops) do\b|\bhow (?:would|will|do|does) (?:you|it|the bot) (?:fix|handle|remediate|respond to|deal with)\b/;
 export const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
 export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
-export const FREE = /\b(free|available|left|remaining|unused|idle)\b/;
+export const FREE = /\b(free|available|left|remaining|unused|idle|headroom|spare)\b/;
 export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;
 export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|recovered|ended)\b/;
 export const ONE_LATEST =
-  /\b(?:last|latest|most recent|newest)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue)\b/;
+  /\b(?:last|latest|most recent|newest|longest)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue|outage)\b/;
+// "What was the longest incident?", "the longest alerts this week": ranked by how long they lasted.
+export const LONGEST = /\blongest\b|\blasted (?:the )?longest\b/;
 export const NOW = /\b(right now|now|currently|at the moment|at present)\b/;
 
 export const TREND =

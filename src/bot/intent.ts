@@ -55,6 +55,8 @@ export type Intent =
       acked?: boolean;
       /** "Summarise today", "daily digest": the counts, what is still open, the longest, and the remediations. */
       digest?: boolean;
+      /** "What was the longest incident?": ranked by how long each lasted (open ones so far), not by start. */
+      longest?: boolean;
     }
   /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
   /**

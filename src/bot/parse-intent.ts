@@ -25,6 +25,7 @@ import {
   BY_HOUR,
   HOW_MANY_BYTES,
   LAST_SEEN,
+  LONGEST,
   LOW_HOUR,
   METRIC_WORDS,
   NOW,
@@ -359,6 +360,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...(severity ? { severity } : {}),
       ...(metric ? { metric } : {}),
       ...(counting || digest || NOISY.test(text) ? { count: true } : {}),
+      ...(LONGEST.test(text) && !counting ? { longest: true } : {}),
       ...(digest ? { digest: true } : {}),
       ...timeTo,
       // "Unacknowledged alerts", "acked alerts today": only those nobody has, or somebody has, taken on.

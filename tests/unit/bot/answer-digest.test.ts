@@ -69,3 +69,14 @@ describe('a digest ("summarise today")', () => {
     expect(ask('summarise the last 3 anomalies').split('\n')[0]).toMatch(/the last 3:$/);
   });
 });
+
+describe('"what was the longest incident?"', () => {
+  it('ranks by how long each lasted, open ones so far, over the span asked', () => {
+    const one = ask('what was the longest incident?').split('\n');
+    expect(one[0]).toBe('4 anomalies, 1 open; the longest:');
+    expect(one[1]).toMatch(/^• an_disk \[critical\] db-1 disk/);
+    const today = ask('which alerts lasted the longest today').split('\n');
+    expect(today[0]).toBe('3 anomalies today (UTC), 1 open; all, longest first:');
+    expect(today.slice(1).map((l) => l.split(' ')[1])).toEqual(['an_disk', 'an_open', 'an_warn']);
+  });
+});

@@ -356,6 +356,11 @@ const cases: Case[] = [
   ['sitrep', { kind: 'anomalies', digest: true, today: true }],
   ['anything I should know?', { kind: 'attention' }],
   ['which host is the noisiest?', { kind: 'anomalies', count: true }],
+  ['what was the longest incident?', { kind: 'anomalies', longest: true, limit: 1 }],
+  ['which alerts lasted the longest today', { kind: 'anomalies', longest: true, today: true }],
+  ['how long was the longest outage?', { kind: 'anomalies', longest: true, limit: 1 }],
+  ["what's the usual memory on db-1?", { kind: 'explain', target: 'db-1', metric: 'memory' }],
+  ['how much headroom does db-1 have?', { kind: 'metrics', target: 'db-1', free: true }],
   ["what's the worst host today?", { kind: 'anomalies', count: true, today: true }],
   ['which server had the worst latency', { kind: 'metrics', metric: 'latency', stat: 'max' }],
   // the remediation side: why nothing ran, what would run, the runbooks
