@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ID, startFakeDiscord } from '../fakes/fake-discord.js';
-import { freePort, waitFor } from '../helpers/net.js';
+import { waitFor } from '../helpers/net.js';
 import { tempDir } from '../helpers/test-config.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -27,9 +27,35 @@ function serve(env: Record<string, string>) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { child, log: () => out, exited };
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  let code: number | null | undefined;
+  const exited = new Promise<number | null>((r) => child.on('exit', (c) => r((code = c))));
+  /**
+   * The side port's address once it listens and then /ready. SCO_HTTP_PORT=0 lets the child bind a
+   * port itself: a port picked here could be taken by another test before the child binds it.
+   * Fails with the child's output if it exits first or takes too long.
+   */
+  async function ready(ms = 45_000): Promise<string> {
+    const t = Date.now();
+    const fail = (why: string) => new Error(`serve ${why}:\n${out.slice(-3000)}\n${err.slice(-2000)}`);
+    for (;;) {
+      const m = /"address":"(http:\/\/127\.0\.0\.1:\d+)","msg":"side port listening"/.exec(out);
+      if (m) {
+        try {
+          await waitFor(`${m[1]}/ready`, Math.max(1000, ms - (Date.now() - t)));
+          return m[1]!;
+        } catch {
+          throw fail('listened but did not become ready');
+        }
+      }
+      if (code !== undefined) throw fail(`exited with ${code} before listening`);
+      if (Date.now() - t > ms) throw fail(`did not listen within ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { child, log: () => out, exited, ready };
 }
 
 function cli(args: string[], env: Record<string, string> = {}) {
@@ -214,16 +240,15 @@ describe('smartcloudops CLI', () => {
   });
 
   it('serve answers on the side port and exits 0 on SIGTERM after the running tick', async () => {
-    const port = await freePort();
     const data = tempDir();
-    const { child, log, exited } = serve({ SCO_DATA_DIR: data, SCO_HTTP_PORT: String(port) });
+    const { child, log, exited, ready } = serve({ SCO_DATA_DIR: data, SCO_HTTP_PORT: '0' });
     try {
-      await waitFor(`http://127.0.0.1:${port}/ready`, 45_000);
+      const base = await ready(50_000);
       // A manual tick must not run against the live service's data dir.
       const clash = cli(['tick'], { SCO_DATA_DIR: data });
       expect(clash.code).toBe(1);
       expect(clash.err).toMatch(/is in use by process \d+/);
-      const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { components: { store: { ok: boolean } } };
+      const health = (await (await fetch(`${base}/health`)).json()) as { components: { store: { ok: boolean } } };
       expect(health.components.store.ok).toBe(true);
     } finally {
       child.kill('SIGTERM');
@@ -236,20 +261,19 @@ describe('smartcloudops CLI', () => {
 
   it('serve carries on past a gateway event the Discord libraries cannot read, and counts what nothing handled', async () => {
     const discord = await startFakeDiscord();
-    const port = await freePort();
-    const { child, log, exited } = serve({
+    const { child, log, exited, ready } = serve({
       SCO_DATA_DIR: tempDir(),
-      SCO_HTTP_PORT: String(port),
+      SCO_HTTP_PORT: '0',
       DISCORD_TOKEN: 'fake.bot.token',
       DISCORD_APPLICATION_ID: APP_ID,
       DISCORD_API_URL: discord.api,
     });
     try {
-      await waitFor(`http://127.0.0.1:${port}/ready`, 45_000);
+      const base = await ready(40_000);
       await expect.poll(() => discord.identifies, { timeout: 15_000 }).toBeGreaterThan(0);
       const health = async () =>
-        ((await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { components: Record<string, { state?: string }> }).components
-          .chat_discord?.state;
+        ((await (await fetch(`${base}/health`)).json()) as { components: Record<string, { state?: string }> }).components.chat_discord
+          ?.state;
       await expect.poll(health, { timeout: 15_000 }).toBe('ready');
       // discord.js throws on these inside @discordjs/ws's async message handler: the adapter's guard drops the first,
       discord.dispatch('INTERACTION_CREATE', null);
@@ -257,7 +281,7 @@ describe('smartcloudops CLI', () => {
       discord.dispatch('READY', null);
       await expect.poll(log, { timeout: 5000 }).toMatch(/"msg":"unhandled promise rejection; carrying on"/);
       expect(log()).toMatch(/"msg":"discord gateway event could not be read; dropped"/);
-      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const metrics = await (await fetch(`${base}/metrics`)).text();
       expect(metrics).toMatch(/^sco_unhandled_rejections_total 1$/m);
       const { token } = discord.command('status', []);
       await expect.poll(() => discord.edits(token).length, { timeout: 10_000 }).toBe(1);
