@@ -323,7 +323,7 @@ export const NO_ACTION =
   /\bwhy\b.*\b(?:no|not|never|nothing|(?:did|does|has|have|is|was|are|were|wo|would)n[’']?t)\b.*\b(?:restart\w*|reboot\w*|clean\w*|scal(?:e|ed|ing)\b|fix\w*|remediat\w*|propos\w*|acted\b|(?:take|took|taken) (?:any )?action|actions? (?:was |were )?taken|do anything|done)/;
 /** "Is web-1 cpu unusual?", "does db-1 memory look normal?": asked of a metric, the detectors' verdict. */
 export const UNUSUAL =
-  /\b(?:is|are|does|do|look|looks|seem|seems)\b.*\b(?:unusual|abnormal|anomalous|normal|odd|weird|ok|okay|fine|healthy)\b/;
+  /\b(?:is|are|does|do|look|looks|seem|seems)\b.*\b(?:unusual|abnormal|anomalous|normal|odd|weird|ok|okay|fine|healthy)\b|\b(?:anything|something)\s+(?:unusual|abnormal|odd|weird|strange|off)\b/;
 /** "Anything about to fire?", "close to the threshold", "pending alerts": rules partly met. */
 export const ABOUT_TO_FIRE =
   /\b(?:about to (?:fire|alert|trigger|go off|page)|(?:close|near|nearly|almost) (?:to )?(?:alerting|firing|an? alert|tripping|(?:a|the|its|their|any) thresholds?)|pending (?:alerts?|anomal\w*|incidents?)|(?:alerts?|rules?|thresholds?) (?:building|pending)|building up)\b/;

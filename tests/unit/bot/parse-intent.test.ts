@@ -342,6 +342,8 @@ const cases: Case[] = [
   ['anything unusual on db-1?', { kind: 'attention', target: 'db-1' }],
   ['anything unusual today?', { kind: 'anomalies', today: true }],
   ['is db-1 memory unusual?', { kind: 'explain', target: 'db-1', metric: 'memory' }],
+  ['anything unusual about web-1 cpu?', { kind: 'explain', target: 'web-1', metric: 'cpu' }],
+  ['anything unusual in cpu today?', { kind: 'anomalies', metric: 'cpu', today: true }],
   // deployments are not recorded; the anomalies after one are
   ['when was the last deploy?', { kind: 'uncollected', what: 'deployments' }],
   ['what happened after the deploy', { kind: 'anomalies' }],
