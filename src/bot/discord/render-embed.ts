@@ -50,7 +50,7 @@ export function renderEmbed(m: NeutralMessage): DiscordMessageBody {
     embeds: [
       {
         title: m.title.slice(0, 256),
-        description: escapeDiscord(m.text).slice(0, 4000),
+        description: fitText(escapeDiscord(m.text), 4000),
         color: COLOR[m.severity],
         fields,
         ...(m.context ? { footer: { text: m.context.slice(0, 2048) } } : {}),

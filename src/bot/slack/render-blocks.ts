@@ -23,7 +23,7 @@ export function renderBlocks(m: NeutralMessage): SlackRendered {
   // Mentions come only from config (validated Slack syntax); everything else is escaped.
   const ping = m.mentions?.length ? `${m.mentions.join(' ')} ` : '';
   if (m.text || ping)
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${ping}${EMOJI[m.severity]} ${escapeMrkdwn(m.text).slice(0, 2900)}` } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${ping}${EMOJI[m.severity]} ${fitText(escapeMrkdwn(m.text), 2900)}` } });
   if (m.fields.length) {
     blocks.push({
       type: 'section',
