@@ -13,6 +13,20 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A port no scrape succeeds on, held for the test: a socket that drops every connection (a reset,
+ * not a refusal). A port merely picked free (freePort) could be bound meanwhile by another test's
+ * server, which would answer.
+ */
+export async function deadPort(): Promise<{ port: number; close(): void }> {
+  const s = net.createServer((c) => c.destroy());
+  await new Promise<void>((resolve, reject) => {
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', resolve);
+  });
+  return { port: (s.address() as net.AddressInfo).port, close: () => void s.close() };
+}
+
 export async function waitFor(url: string, ms = 20_000): Promise<void> {
   const t = Date.now();
   for (;;) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/app.js';
 import type { Dashboard } from '../../helpers/grafana.js';
-import { freePort, requireBinary, waitFor } from '../../helpers/net.js';
+import { deadPort, freePort, requireBinary, waitFor } from '../../helpers/net.js';
 import { captureLogger, tempDir, testConfig } from '../../helpers/test-config.js';
 
 // The shipped Prometheus, Alertmanager and Grafana files against the real programs: Prometheus
@@ -15,6 +15,7 @@ import { captureLogger, tempDir, testConfig } from '../../helpers/test-config.js
 const INFRA = path.resolve(__dirname, '../../../infra');
 const TOKEN = 'stack-am-token';
 const procs: ChildProcess[] = [];
+let dead: { port: number; close(): void } | undefined;
 let app: App;
 let bot: string;
 let prom: string;
@@ -34,7 +35,10 @@ beforeAll(async () => {
   });
   bot = `http://127.0.0.1:${(await app.start({ schedule: false })).port}`;
   const dir = tempDir('sco-stack-');
-  const [nodePort, deadPort, amPort, promPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [nodePort, amPort, promPort] = [await freePort(), await freePort(), await freePort()];
+  // Held for the whole test: a port merely picked free could be bound by another test's server,
+  // answer the scrape, and keep HostDown quiet.
+  dead = await deadPort();
 
   start(nodeExporter, [`--web.listen-address=127.0.0.1:${nodePort}`]);
   await waitFor(`http://127.0.0.1:${nodePort}/metrics`, 20_000);
@@ -66,7 +70,7 @@ beforeAll(async () => {
     path.join(dir, 'node.json'),
     JSON.stringify([
       { targets: [`127.0.0.1:${nodePort}`], labels: { target: 'this-host' } },
-      { targets: [`127.0.0.1:${deadPort}`], labels: { target: 'web-9' } },
+      { targets: [`127.0.0.1:${dead.port}`], labels: { target: 'web-9' } },
     ]),
   );
   const config = readFileSync(path.join(INFRA, 'prometheus/prometheus.yml'), 'utf8')
@@ -93,6 +97,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const p of procs) p.kill('SIGTERM');
+  dead?.close();
   await app?.stop();
 });
 
