@@ -3,7 +3,7 @@ import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
-import { cpuAnomaly } from '../../fixtures/anomaly.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 
 const NOW = Date.UTC(2026, 12 - 1, 5, 12, 0, 0);
@@ -13,13 +13,7 @@ const targets = [
   { name: 'db-1', role: 'db' },
 ];
 
-const anomaly = (id: string, over: Partial<Anomaly>): Anomaly => ({
-  ...cpuAnomaly(id),
-  key: `${id}|k`,
-  status: 'resolved',
-  updatedTs: NOW,
-  ...over,
-});
+const anomaly = (id: string, over: Partial<Anomaly>): Anomaly => resolvedAnomaly(id, NOW, over);
 
 /** Today: a 30-min critical disk on db-1, a 5-min warning CPU on web-1, a critical CPU on web-1 still open; one yesterday. */
 function ctx(): AnswerContext {

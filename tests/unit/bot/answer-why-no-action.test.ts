@@ -5,7 +5,7 @@ import { configSchema } from '../../../src/config/schema.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 import { BACKFILL_UNTIL } from '../../../src/core/ports.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
-import { cpuAnomaly } from '../../fixtures/anomaly.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 
 const NOW = Date.UTC(2026, 11, 5, 12, 0, 0);
@@ -36,13 +36,7 @@ const config = configSchema.parse({
   },
 });
 
-const anomaly = (id: string, over: Partial<Anomaly>): Anomaly => ({
-  ...cpuAnomaly(id),
-  key: `${id}|k`,
-  status: 'resolved',
-  updatedTs: NOW,
-  ...over,
-});
+const anomaly = (id: string, over: Partial<Anomaly>): Anomaly => resolvedAnomaly(id, NOW, over);
 
 /**
  * db-1's disk: one episode replayed at the first start (forecast, threshold, robust), an older one
