@@ -182,6 +182,7 @@ export function createApp(deps: AppDeps) {
 
   const sidePort = createSidePort({ host: config.http.host, port: config.http.port, logger: logger.child({ component: 'http' }) });
   const componentHealth: Record<string, () => { ok: boolean; [k: string]: unknown }> = {};
+  const components = () => Object.fromEntries(Object.entries(componentHealth).map(([k, f]) => [k, f()]));
   if (shipper) {
     const sh = shipper;
     componentHealth.s3 = () => ({ ok: true, backlog: sh.pending() });
@@ -198,7 +199,7 @@ export function createApp(deps: AppDeps) {
       lastTickTs: () => lastTickTs,
       tickIntervalMs,
       ready: () => started,
-      components: () => Object.fromEntries(Object.entries(componentHealth).map(([k, f]) => [k, f()])),
+      components,
     },
   });
 
@@ -235,7 +236,7 @@ export function createApp(deps: AppDeps) {
         targets: allTargets(),
         llm: llm?.provider,
         platforms: [...adapters.keys()],
-        self: { startedTs: bootTs, lastTickTs, components: Object.fromEntries(Object.entries(componentHealth).map(([k, f]) => [k, f()])) },
+        self: { startedTs: bootTs, lastTickTs, components: components() },
       }),
     record: (kind, ts, data) => recorder.record(kind, ts, data),
     onSilencesChanged: (changed, now) => notifier.onSilencesChanged(changed, now),
