@@ -5,7 +5,8 @@
  * episodes each detector opens per day per 1,000 series, how many of them coincide with an injected
  * incident on that host, and how many incidents some detector caught; then what pending periods of
  * 0-5 minutes (chat.pendingFor) would post, and what the configured ones post.
- *   npm run bench:fleet -- [--targets 100] [--days 3]    (the first day is warm-up, as a backfill is)
+ *   npm run bench:fleet -- [--targets 100] [--days 3] [--false-by-hour]    (the first day is warm-up, as a backfill is)
+ * --false-by-hour adds where each detector's episodes on no incident fall: UTC weekday, hour and metric.
  * BENCH_DETECTORS='{"robust":{"minDeviation":5}}' compares detectors settings on the same fleet.
  */
 import { loadConfig } from '../src/config/load-config.js';
@@ -53,6 +54,10 @@ const caught = new Map<string, boolean>();
 const PENDING = [1, 2, 5];
 type Episode = Pick<Anomaly, 'target' | 'metric' | 'detector' | 'severity' | 'startTs'> & { inc?: Incident };
 const opened = new Map<string, Episode>();
+// --false-by-hour: each detector's episodes on no incident, by UTC weekday, hour and metric.
+const BY_HOUR = process.argv.includes('--false-by-hour');
+const falseAt = new Map<string, Map<string, number>>();
+const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const lasted: (Episode & { ms: number })[] = [];
 const T0 = Date.UTC(2026, 10, 2);
 const steps = Math.round((DAYS * DAY) / STEP);
@@ -75,6 +80,12 @@ for (let k = 0; k < steps; k++) {
     matchedTo.set(a.key, measuring ? inc : undefined);
     if (!measuring) continue;
     opened.set(a.key, { target: a.target, metric: a.metric, detector: a.detector, severity: a.severity, startTs: a.startTs, inc });
+    if (BY_HOUR && !inc) {
+      const d = new Date(a.startTs);
+      const slot = `${WEEKDAY[d.getUTCDay()]} ${String(d.getUTCHours()).padStart(2, '0')}:00 ${a.metric}`;
+      const m = falseAt.get(a.detector) ?? falseAt.set(a.detector, new Map()).get(a.detector)!;
+      m.set(slot, (m.get(slot) ?? 0) + 1);
+    }
     const e = (episodes[a.detector] ??= { all: 0, matched: 0, incidents: new Set(), overrun: [], early: 0 });
     e.all++;
     if (inc) {
@@ -182,3 +193,12 @@ function pagesWith(within: number) {
 }
 console.log(`alert messages (pages), one per target and tick: ${pagesWith(0)}`);
 console.log(`with chat.joinMinutes ${config.chat.joinMinutes} (later anomalies join the target's open alert): ${pagesWith(joinMs)}`);
+
+if (BY_HOUR) {
+  console.log('\nEpisodes on no incident, by UTC weekday, hour and metric (the ten largest per detector):');
+  for (const [detector, m] of [...falseAt].sort((a, z) => a[0].localeCompare(z[0]))) {
+    const total = [...m.values()].reduce((x, y) => x + y, 0);
+    const top = [...m].sort((a, z) => z[1] - a[1] || a[0].localeCompare(z[0])).slice(0, 10);
+    console.log(`${detector} (${total}): ${top.map(([slot, n]) => `${slot} ${n}`).join('; ')}`);
+  }
+}
