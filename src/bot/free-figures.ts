@@ -32,3 +32,13 @@ export function withFreeFigures(store: Store): Store {
     },
   };
 }
+
+// "in GB", "how many MB", "gigabytes free": a size, where only a share is read.
+const ABSOLUTE_SIZE =
+  /\b(?:in|how many|many|of)\s+(?:[kmgt]i?b|bytes|kilobytes|megabytes|gigabytes|terabytes)\b|\b\d+(?:\.\d+)?\s*(?:[kmgt]i?b|gigabytes|megabytes)\b|\b(?:gigabytes|megabytes|terabytes)\b/;
+
+/** "Free memory on db-1 in GB": memory and disk are read as a share used, never as a size; the reply says so. */
+export function sizeAsked(metric: MetricKey, text: string): string | undefined {
+  if (metric !== 'memory' && metric !== 'disk') return undefined;
+  return ABSOLUTE_SIZE.test(text) ? `${metric} as a size in bytes (only the share used, in %)` : undefined;
+}

@@ -1,6 +1,6 @@
 import { findTimeSpan, parseStat, type TimeSpan } from './parse-time-span.js';
 import { parseBound } from './parse-bound.js';
-import { FREE_OF } from './free-figures.js';
+import { FREE_OF, sizeAsked } from './free-figures.js';
 import { historyIntent } from './parse-history.js';
 import { outOfScope } from './out-of-scope.js';
 import { detectorQuestion } from './parse-detector-question.js';
@@ -263,7 +263,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const history = metric && has(WORDS.history) && !span ? { span: { kind: 'last', ms: 86_400_000 } as TimeSpan } : {};
   const when = () => {
     const stat = parseStat(text);
-    const bound = parseBound(text);
+    const bound = metric && sizeAsked(metric, text) ? undefined : parseBound(text);
     // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
     const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
     const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};
@@ -376,7 +376,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (against && (metric || named.length))
     return { kind: 'compare', metric, target, ...group, against: against === 'yesterday' ? 'yesterday' : 'last_week' };
   if (metric) {
-    const also = UNCOLLECTED.find(([re]) => re.test(text))?.[1];
+    const also = UNCOLLECTED.find(([re]) => re.test(text))?.[1] ?? sizeAsked(metric, text);
     return { kind: 'metrics', metric, target, ...group, unknownTarget, ...when(), ...history, ...(also ? { uncollected: also } : {}) };
   }
   if (target || named.length) return { kind: 'metrics', target, ...group, ...when() };

@@ -157,6 +157,41 @@ describe('web console in headless Chromium', () => {
     await expect
       .poll(async () => (await page.locator('#anomalies').textContent()) ?? '', { timeout: 10_000 })
       .toMatch(/web-1 [^\n]*— acknowledged by web:operator/);
+    // Each alert says when it was posted, in UTC as chat does.
+    const posted = app.store.chat.webMessages(50).find((m) => m.id === messageId)!.createdTs;
+    expect(await same.locator('.when').textContent()).toContain(
+      `posted ${new Date(posted).toISOString().slice(0, 19).replace('T', ' ')} UTC`,
+    );
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('acknowledges an open anomaly from its own row, where no alert message may carry the button', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    // The previous test took web-1's anomalies on; hand them back so their rows offer the button again.
+    await page.evaluate(() =>
+      fetch('/api/query', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"question":"unack web-1","user":"operator"}',
+      }),
+    );
+    const row = page
+      .locator('#anomalies [data-anomaly]', { hasText: 'web-1' })
+      .filter({ has: page.locator('button.ack') })
+      .first();
+    await row.waitFor({ timeout: 10_000 });
+    const id = (await row.getAttribute('data-anomaly'))!;
+    const anomaly = app.store.getAnomaly(id)!;
+    expect(await row.textContent()).toContain(`since ${new Date(anomaly.startTs).toISOString().slice(0, 19).replace('T', ' ')} UTC`);
+    // Metric names as the alerts write them.
+    expect(await row.textContent()).toMatch(/web-1 CPU \(/);
+    await row.locator('button.ack').click();
+    await page.locator(`[data-acked="${id}"]`).waitFor();
+    await expect.poll(() => app.store.chat.ackOfAnomaly(id)?.by).toBe('web:operator');
+    await expect.poll(() => page.locator(`#anomalies [data-anomaly="${id}"] button.ack`).count(), { timeout: 10_000 }).toBe(0);
     expect(errors).toEqual([]);
   }, 60_000);
 });

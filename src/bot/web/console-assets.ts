@@ -143,16 +143,25 @@ function render(d) {
   const an = $('anomalies'); an.replaceChildren();
   if (!d.status.openAnomalies.length) an.append(el('div', { class: 'muted' }, 'No open anomalies.'));
   for (const a of d.status.openAnomalies) {
-    an.append(el('div', { class: 'row sev-' + a.severity, 'data-anomaly': a.id }, a.id + ' [' + a.severity + '] ' + a.target + ' ' + a.metric + ' (' + a.detector + '): ' + a.summary,
-      a.acknowledgedBy ? el('span', { class: 'muted' }, ' — acknowledged by ' + a.acknowledgedBy) : ''));
+    // Its own buttons: an anomaly still in its pending minute, or whose alert left the feed, has no message to press them on.
+    const row = el('div', { class: 'row sev-' + a.severity, 'data-anomaly': a.id },
+      el('div', {}, a.id + ' [' + a.severity + '] ' + a.target + ' ' + (LABEL[a.metric] || a.metric) + ' (' + a.detector + '): ' + a.summary,
+        a.acknowledgedBy ? el('span', { class: 'muted' }, ' — acknowledged by ' + a.acknowledgedBy) : ''),
+      el('div', { class: 'muted' }, 'since ' + utc(a.startTs)));
+    if (!a.acknowledgedBy) row.append(el('button', { class: 'ack', onclick: () => act({ action: 'ack', anomalyId: a.id }) }, 'Acknowledge'));
+    an.append(row);
   }
   const sil = $('silences'); sil.replaceChildren();
   if (!d.silences.length) sil.append(el('div', { class: 'muted' }, 'Nothing is silenced.'));
   for (const s of d.silences) sil.append(el('div', { class: 'row' }, s.id + ': ' + s.target + ' / ' + s.metric + ' until ' + utc(s.untilTs) + ' (' + s.createdBy + ')'));
   const feed = $('feed'); feed.replaceChildren();
-  for (const m of d.messages.filter((x) => !x.thread)) {
+  const posts = d.messages.filter((x) => !x.thread);
+  if (!posts.length) feed.append(el('div', { class: 'muted' }, 'No alerts posted yet: an anomaly shows here once it is announced (after its chat.pendingFor period).'));
+  for (const m of posts) {
     const p = m.payload;
-    const row = el('div', { class: 'row sev-' + p.severity, 'data-message': m.id }, el('strong', {}, p.title), el('div', { class: 'body' }, p.text));
+    const at = 'posted ' + utc(m.createdTs) + (m.updatedTs > m.createdTs ? ', updated ' + utc(m.updatedTs).slice(11) : '');
+    const row = el('div', { class: 'row sev-' + p.severity, 'data-message': m.id }, el('strong', {}, p.title), el('span', { class: 'muted when' }, ' ' + at),
+      el('div', { class: 'body' }, p.text));
     for (const f of p.fields) row.append(el('div', { class: 'muted' }, f.label + ': ' + f.value));
     if (p.sparkline) row.append(spark(p.sparkline.values));
     if (p.status) row.append(el('div', {}, p.status));

@@ -497,6 +497,28 @@ describe('parseIntent', () => {
     expect(parseIntent('is web-1 up', targets).kind).not.toBe('uncollected');
   });
 
+  it('answers memory and disk asked "in GB" with the share used and says sizes are not read; a byte bound is not a % bound', () => {
+    const size = (m: string) => `${m} as a size in bytes (only the share used, in %)`;
+    expect(parseIntent('how much memory is free on db-1 in GB?', targets)).toEqual({
+      kind: 'metrics',
+      metric: 'memory',
+      target: 'db-1',
+      free: true,
+      uncollected: size('memory'),
+    });
+    expect(parseIntent('how many GB of disk are left on db-1', targets)).toMatchObject({ metric: 'disk', uncollected: size('disk') });
+    // "Above 8 GB" was a bound of 8,000,000,000 % that no host could pass.
+    expect(parseIntent('hosts with memory above 8 GB', targets)).toEqual({
+      kind: 'metrics',
+      metric: 'memory',
+      uncollected: size('memory'),
+    });
+    expect(parseIntent('disk over 80%', targets)).toEqual({ kind: 'metrics', metric: 'disk', bound: { above: true, value: 80 } });
+    // Network is read in bytes: its sizes are figures we have.
+    expect(parseIntent('how many GB did web-1 send today', targets)).not.toHaveProperty('uncollected');
+    expect(parseIntent('hosts with network in above 1 MB', targets)).toMatchObject({ bound: { above: true, value: 1e6 } });
+  });
+
   it('reads "when did web-1 last report" as when it last sent data, never as its anomalies or the action history', () => {
     for (const q of [
       'when did web-1 last report?',
