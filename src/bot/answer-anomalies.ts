@@ -40,6 +40,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
         : c.store.recentAnomalies(cap, since, until === Infinity ? undefined : until);
   const capped = !i.open && list.length >= cap;
   if (openAt === undefined) list = list.filter((a) => a.startTs >= since && a.startTs < until);
+  // Where a count's rate starts: the span, or the first anomaly kept on any target if that is later (the bot was not watching before).
+  const watched = Math.max(since, Math.min(...list.map((a) => a.startTs)));
   if (i.target) list = list.filter((a) => a.target === i.target);
   if (i.group) list = list.filter((a) => i.group!.includes(a.target));
   if (i.severity) list = list.filter((a) => a.severity === i.severity);
@@ -56,11 +58,14 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const atLeast = capped ? 'at least ' : '';
   // A change on many targets at once is one line (and one message, as the notifier sent it).
   const { events, singles } = i.target ? { events: [], singles: list } : groupFleetEvents(list, c.fleetGrouping);
-  const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
   if (i.count) {
-    const counts = countAnomalies(list, atLeast, what, !i.open, events, timeLines(list, i.timeTo, c), c.now);
+    // "How often does web-1's cpu spike?" names no time: say which time the count covers, and its rate.
+    const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}${when || i.open ? '' : ` since ${stamp(watched)} (the first anomaly kept)`}`;
+    const window = i.open || openAt !== undefined ? 0 : Math.min(until, c.now) - watched;
+    const counts = countAnomalies(list, atLeast, what, !i.open, events, timeLines(list, i.timeTo, c), c.now, window);
     return i.digest ? digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target }, c).join('\n') : counts.join('\n');
   }
+  const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
   const lasted = (from: number, until: number | null) => (until ?? c.now) - from;
   const lines = [
     ...events.map((e) => ({
@@ -124,6 +129,7 @@ function countAnomalies(
   events: FleetEvent[],
   times: string[],
   now: number,
+  windowMs: number,
 ): string[] {
   const open = list.filter((a) => a.status === 'open').length;
   const episodes = countEpisodes(list, now);
@@ -131,6 +137,12 @@ function countAnomalies(
     `${atLeast}${list.length} ${what}${sayOpen ? `, ${open} open` : ''}.`,
     ...(episodes < list.length
       ? [`As episodes: ${episodes} (anomalies on the same target and metric at overlapping times, from different detectors, counted once).`]
+      : []),
+    // A rate only where there is a span to spread them over: two or more, across an hour or more.
+    ...(episodes >= 2 && windowMs >= 3_600_000
+      ? [
+          `About one ${episodes < list.length ? 'episode' : 'anomaly'} every ${formatDuration(windowMs / episodes)} (${episodes} in the ${formatDuration(windowMs)} watched).`,
+        ]
       : []),
     `By severity: ${tally(list, (a) => a.severity)}`,
     `By target: ${tally(list, (a) => a.target)}`,

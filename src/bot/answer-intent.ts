@@ -4,6 +4,7 @@ import type { Store } from '../core/ports.js';
 import type { DetectorInspector } from '../core/inspection.js';
 import { ACTIONS } from '../core/remediation.js';
 import type { Sample } from '../core/sample.js';
+import type { Anomaly } from '../core/anomaly.js';
 import { ALL_METRICS, answerMetricSpan, isPercentile, metricsOf } from './answer-metric-span.js';
 import { FREE_OF, withFreeFigures } from './free-figures.js';
 import { answerAttention } from './answer-attention.js';
@@ -11,7 +12,17 @@ import { answerTimeline } from './alert-timeline.js';
 import { answerExplain, answerQuiet, answerWhy } from './answer-explain.js';
 import { answerTrend } from './answer-trend.js';
 import type { FleetGrouping } from './fleet-events.js';
-import { describeProposal, formatValue, METRIC_LABEL, noGroupReply, stamp, table, unknownTargetReply, when } from './format-reply.js';
+import {
+  describeAnomaly,
+  describeProposal,
+  formatValue,
+  METRIC_LABEL,
+  noGroupReply,
+  stamp,
+  table,
+  unknownTargetReply,
+  when,
+} from './format-reply.js';
 import { answerAnomalies } from './answer-anomalies.js';
 import { answerChart } from './answer-chart.js';
 import type { Intent, TargetRef } from './parse-intent.js';
@@ -155,7 +166,15 @@ function targetHeadline(target: string, c: AnswerContext): string {
   // "What role is db-1?", "what does web-1 run?": what the targets file says of it, beside its state.
   const ref = c.targets.find((t) => t.name === target);
   const about = [ref?.role && `role ${ref.role}`, ...Object.entries(ref?.labels ?? {}).map(([k, v]) => `${k}=${v}`)].filter(Boolean);
-  return `${target}${about.length ? ` (${about.join(', ')})` : ''}: ${said}; ${plural(open.length, 'open anomaly', 'open anomalies')}${worst}.`;
+  const head = `${target}${about.length ? ` (${about.join(', ')})` : ''}: ${said}; ${plural(open.length, 'open anomaly', 'open anomalies')}${worst}.`;
+  // "Is web-1 back to normal?", "what's happening on web-1?" just after an incident: nothing is open, so say what ended.
+  const ended = open.length
+    ? undefined
+    : c.store
+        .recentAnomalies(500, c.now - 86_400_000)
+        .filter((a) => a.target === target && a.endTs !== null)
+        .reduce<Anomaly | undefined>((last, a) => (!last || a.endTs! > last.endTs! ? a : last), undefined);
+  return ended ? `${head}\nLast anomaly, ended ${formatDuration(c.now - ended.endTs!)} ago: ${describeAnomaly(ended, c.now)}` : head;
 }
 
 /** "Hosts with cpu above 80%": the targets whose latest reading is past the bound, highest first. */

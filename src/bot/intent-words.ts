@@ -153,6 +153,16 @@ export const WORDS = {
     'declare',
     'configs',
     'reuse',
+    // Ops words two edits from a keyword (an ops word list through the matcher): "trending" is not "pending",
+    // "channel" not "changed", "costs" not "hosts".
+    'trending',
+    'tending',
+    'spending',
+    'ending',
+    'bending',
+    'lending',
+    'channel',
+    'costs',
   ],
   open: ['open', 'ongoing', 'active', 'firing', 'unresolved', 'current'],
   critical: ['critical', 'crit', 'severe', 'sev1'],
@@ -232,6 +242,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'deployments',
   ],
   [/\buptime\b|\bbeen up\b|\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
+  [/\b(?:costs?|billing|bills?|invoices?|spend|spending)\b/, 'cost or billing'],
 ];
 
 /** "Who acked the last alert?", "is anyone on the web-2 alert?": a question about who has an alert, never an ack. */
@@ -243,8 +254,9 @@ export const ACK_QUESTION =
 export const ATTENTION_ASK = /\bon fire\b|\b(?:i|we|you) (?:should|need to|ought to) know\b|\bshould (?:i|we) know\b|\bworth knowing\b/;
 // "Which host is the noisiest?", "the worst host this week": anomalies counted by target (a metric
 // named, "the worst cpu", is still a figure).
+// "How often does web-1's cpu spike?", "which hosts were affected today?": counted, by target and metric.
 export const NOISY =
-  /\b(?:noisiest|how noisy|unhealthiest|least healthy)\b|\b(?:worst|most troubled|most problematic)\s+(?:hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/;
+  /\b(?:noisiest|how noisy|unhealthiest|least healthy)\b|\b(?:worst|most troubled|most problematic)\s+(?:hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b|\bhow (?:often|frequently)\b(?=.*\b(?:spikes?|spiking|alerts?|alarms?|fires?|firing|pages?|paging|goes off|go off|happens?|breaks?|fails?|flaps?|flapping|trips?|misbehaves?)\b)|\b(?:which|what|how many)\s+(?:hosts?|servers?|targets?|machines?|nodes?|instances?)\s+(?:were|was|are|got|have been|has been)\s+(?:affected|impacted|hit)\b/;
 // "What's open?", "anything still open?", "is anything active right now?": the open anomalies.
 export const OPEN_NOW = /^(?:what(?:'s| s| is| are)|whats|anything|is anything|are any|is there anything)\s+(?:still\s+)?(?:open|active)\b/;
 export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;

@@ -11,6 +11,10 @@ const WE = String.raw`(?:you|we|it|this bot|the bot|smartcloudops)`;
 const WATCH = String.raw`(?:monitor|watch|track|collect|read|scrape|poll|know|cover|see|check|have|get)(?:s|ed|ing)?`;
 const FLEET = String.raw`(?:hosts|targets|servers|machines|nodes|instances|vms|boxes)`;
 
+// "How often do you poll?", "scrape interval", "how often is cpu sampled?": the read interval, whatever the metric.
+const POLL =
+  /\bhow (?:often|frequently)\b.*\b(?:poll|scrape|collect|check|sample|read|refresh|update|tick|run)(?:s|d|ed|ing)?\b|\b(?:poll(?:ing)?|scrape|sampling|collection|check|tick)\s+(?:interval|frequency|rate|period)\b/;
+
 const ABOUT = new RegExp(
   [
     // "How many hosts?", "how many targets are there", "how many servers do we monitor?"
@@ -19,9 +23,6 @@ const ABOUT = new RegExp(
     String.raw`\b(?:what|which)\s+(?:${FLEET}|metrics|sources|data)\s+(?:do|does|can|will|are|is)\s+${WE}\s+${WATCH}\b`,
     String.raw`\b(?:what|which)\s+metrics\s+(?:are|do)\s+(?:there|available|supported|collected)\b`,
     String.raw`\bwhat (?:do|does|are|can) ${WE} ${WATCH}\b(?!.*\b(?:on|for|about)\b)`,
-    // "How often do you poll?", "scrape interval", "how frequently is data collected?"
-    String.raw`\bhow (?:often|frequently)\b.*\b(?:poll|scrape|collect|check|sample|read|refresh|update|tick|run)(?:s|ed|ing)?\b`,
-    String.raw`\b(?:poll(?:ing)?|scrape|sampling|collection|check|tick)\s+(?:interval|frequency|rate|period)\b`,
     // "Where does the data come from?", "what data sources are configured?"
     String.raw`\bwhere\b.*\b(?:data|metrics|numbers|figures)\b.*\bcomes? from\b|\bdata sources?\b|\bmetric sources?\b`,
     // "Are you ok?", "bot health", "how long have you been up?": this process itself
@@ -53,6 +54,6 @@ export function setupQuestion(
       ...(o.severity ? { severity: o.severity } : {}),
       ...(/\bon[\s-]?call\b/.test(text) ? { onCall: true } : {}),
     };
-  if (!o.metric && !o.target && ABOUT.test(text)) return { kind: 'about' };
+  if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text))) return { kind: 'about' };
   return undefined;
 }

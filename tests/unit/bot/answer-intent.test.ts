@@ -335,6 +335,7 @@ describe('answers', () => {
     // A metric a source adds (a Prometheus query's own) is in the overview, after the usual ones.
     c.store.saveSamples([{ target: 'web-1', metric: 'http_errors', ts: NOW - 20_000, value: 3 }]);
     expect(ask('how is web-1 doing', c).split('\n').slice(1)).toEqual([
+      expect.stringMatching(/^Last anomaly, ended 5 min ago: an_one /),
       expect.stringMatching(/^web-1 CPU 42\.4% /),
       expect.stringMatching(/^web-1 memory 61\.0% /),
       expect.stringMatching(/^web-1 http_errors 3 \(at /),

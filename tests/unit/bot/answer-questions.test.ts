@@ -600,3 +600,39 @@ describe('comparing network across the fleet', () => {
     expect(ask('is cpu higher than yesterday', c).split('\n')[0]).toBe('CPU, today so far vs the same hours yesterday (00:00–11:49 UTC):');
   });
 });
+
+describe('how often, and what just ended', () => {
+  it('counts "how often does web-1 cpu spike?" since the first anomaly kept, with a rate over the time watched', () => {
+    const c = ctx();
+    // Two more CPU episodes on web-1 (05:50 and 07:50; the one at 09:50 is in ctx); db-1's memory at 11:00 is the fleet's last.
+    for (const h of [5, 7])
+      c.store.upsertAnomaly(
+        anomaly({ id: `an_h${h}`, key: `web-1|cpu|h${h}`, startTs: Date.UTC(2026, 11, 3, h, 50), endTs: Date.UTC(2026, 11, 3, h, 55) }),
+      );
+    const r = ask('how often does web-1 cpu spike?', c).split('\n');
+    expect(r[0]).toBe('3 CPU anomalies on web-1 since 2026-12-03 05:50:00 UTC (the first anomaly kept), 0 open.');
+    // 05:50 to 11:49 is 5 h 59 min; three episodes.
+    expect(r[1]).toBe('About one anomaly every 2 h (3 in the 5 h 59 min watched).');
+    // A week asked for on a store that holds six hours: the rate is over what was watched, not the week.
+    expect(ask('how many cpu anomalies on web-1 this week', c).split('\n')[1]).toBe(
+      'About one anomaly every 2 h (3 in the 5 h 59 min watched).',
+    );
+    // One anomaly has no rate.
+    expect(ask('how often does db-1 alert', c)).toMatch(
+      /^1 anomaly on db-1 since 2026-12-03 05:50:00 UTC \(the first anomaly kept\), 1 open\.\nBy severity/,
+    );
+    expect(ask('how often does db-1 alert', c)).not.toMatch(/About one/);
+  });
+
+  it('says what ended last on a target with nothing open ("is web-1 back to normal?")', () => {
+    const c = ctx();
+    const r = ask('is web-1 back to normal?', c).split('\n');
+    expect(r[0]).toBe('web-1 (role web): up, reporting; 0 open anomalies.');
+    expect(r[1]).toMatch(
+      /^Last anomaly, ended 1 h 39 min ago: an_morning \[warning\] web-1 CPU: .*2026-12-03 09:50:00 UTC for 20 min, resolved/,
+    );
+    // With one open, that is the news: no line about the last one that ended.
+    expect(ask('how is db-1 doing', c).split('\n')[0]).toBe('db-1 (role db): up, reporting; 1 open anomaly (critical).');
+    expect(ask('how is db-1 doing', c)).not.toMatch(/Last anomaly/);
+  });
+});

@@ -497,6 +497,29 @@ describe('parseIntent', () => {
     expect(parseIntent('is web-1 up', targets).kind).not.toBe('uncollected');
   });
 
+  it('keeps ops words two edits from a keyword apart from it, and counts "how often" and "which hosts were affected"', () => {
+    // "trending" was "pending" (the approvals), "costs" was "hosts" (the fleet table), found by running
+    // an ops word list through the fuzzy matcher.
+    expect(parseIntent('is web-1 cpu trending down', targets)).toEqual({ kind: 'trend', metric: 'cpu', target: 'web-1' });
+    expect(parseIntent("what's trending", targets)).toEqual({ kind: 'trend' });
+    expect(parseIntent('what are the costs?', targets)).toEqual({ kind: 'uncollected', what: 'cost or billing' });
+    expect(parseIntent('how much are we spending on web-1', targets)).toMatchObject({ what: 'cost or billing', target: 'web-1' });
+    // "How often does web-1 cpu spike?" was web-1's CPU now; "which hosts were affected today?" the fleet table.
+    expect(parseIntent('how often does web-1 cpu spike?', targets)).toEqual({
+      kind: 'anomalies',
+      limit: 5,
+      today: false,
+      target: 'web-1',
+      metric: 'cpu',
+      count: true,
+    });
+    expect(parseIntent('which hosts were affected today?', targets)).toMatchObject({ kind: 'anomalies', today: true, count: true });
+    // How often we read is the read interval, whichever metric or host is named.
+    expect(parseIntent('how often is cpu sampled', targets)).toEqual({ kind: 'about' });
+    expect(parseIntent('how often is memory checked on db-1', targets)).toEqual({ kind: 'about' });
+    expect(parseIntent('how often do you poll?', targets)).toEqual({ kind: 'about' });
+  });
+
   it('answers memory and disk asked "in GB" with the share used and says sizes are not read; a byte bound is not a % bound', () => {
     const size = (m: string) => `${m} as a size in bytes (only the share used, in %)`;
     expect(parseIntent('how much memory is free on db-1 in GB?', targets)).toEqual({
