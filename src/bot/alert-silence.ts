@@ -1,5 +1,6 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { silenceCovers, type Silence } from '../core/chat-store.js';
+import { METRIC_LABEL } from '../core/metrics.js';
 
 /** How long the Silence button on an alert silences; longer silences are set from chat. */
 export const SILENCE_BUTTON_MS = 3_600_000;
@@ -36,3 +37,7 @@ export function silenceOver(
   if (open.length === 0) return undefined;
   return [...silences].sort((a, b) => b.untilTs - a.untilTs).find((s) => open.every((a) => silenceCovers(s, a.target, a.metric)));
 }
+
+/** "web-1 CPU", "all targets disk", "db-1": what a silence covers, as chat and timelines name it. */
+export const silenceLabel = (scope: SilenceScope): string =>
+  `${scope.target === '*' ? 'all targets' : scope.target}${scope.metric === '*' ? '' : ` ${METRIC_LABEL[scope.metric] ?? scope.metric}`}`;

@@ -1,9 +1,10 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { silenceCovers } from '../core/chat-store.js';
-import { anomalyLabel, figureMetric, METRIC_LABEL } from '../core/metrics.js';
+import { anomalyLabel, figureMetric } from '../core/metrics.js';
 import type { RecordEntry, Store } from '../core/ports.js';
 import type { AnswerContext } from './answer-intent.js';
 import { alertMembers, postedAt } from './alert-keys.js';
+import { silenceLabel } from './alert-silence.js';
 import { formatValue, stamp } from './format-reply.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
 import { whyNotAnnounced } from './why-not-announced.js';
@@ -33,7 +34,7 @@ export interface AlertHistory {
 }
 
 const LISTED = 40;
-const KINDS = ['alert_acknowledged', 'alert_unacknowledged', 'alert_escalated', 'silence_added', 'silence_lifted'];
+const KINDS = ['alert_acknowledged', 'alert_unacknowledged', 'alert_escalated', 'silence_added', 'silence_extended', 'silence_lifted'];
 
 /** Gathers an alert's history: the message an anomaly is in, its anomalies, and what people and the pipeline did. */
 export function gatherAlertHistory(store: Store, anomaly: Anomaly, now: number): AlertHistory {
@@ -95,9 +96,10 @@ export function renderTimeline(h: AlertHistory, now: number): string {
       const covers = ids.has(str(r.data.anomaly)) || h.members.some((m) => silenceCovers(scope, m.target, m.metric));
       if (!covers) continue;
       silenceIds.add(str(r.data.id));
-      const what = `${scope.target === '*' ? 'all targets' : scope.target}${scope.metric === '*' ? '' : ` ${METRIC_LABEL[scope.metric] ?? scope.metric}`}`;
-      add(r.ts, `silenced ${what} until ${stamp(Number(r.data.untilTs))} by ${actor} (${str(r.data.id)})`);
-    } else if (r.kind === 'silence_lifted' && (silenceIds.has(str(r.data.id)) || h.members.some((m) => m.target === r.data.target)))
+      add(r.ts, `silenced ${silenceLabel(scope)} until ${stamp(Number(r.data.untilTs))} by ${actor} (${str(r.data.id)})`);
+    } else if (r.kind === 'silence_extended' && silenceIds.has(str(r.data.id)))
+      add(r.ts, `silence ${str(r.data.id)} extended until ${stamp(Number(r.data.untilTs))} by ${actor}`);
+    else if (r.kind === 'silence_lifted' && (silenceIds.has(str(r.data.id)) || h.members.some((m) => m.target === r.data.target)))
       add(r.ts, `silence${r.data.id ? ` ${str(r.data.id)}` : 's'} lifted by ${actor}`);
   }
   if (h.escalatedTs !== undefined) add(h.escalatedTs, 'escalated: nobody had acknowledged it');

@@ -23,9 +23,13 @@ export function answerExplain(id: string | undefined, c: AnswerContext, target?:
     const p = c.store.getProposal(id);
     if (!p) return `No proposal ${quoteUntrusted(id)}.`;
     const a = c.store.getAnomaly(p.anomalyId);
+    // How it got where it is: "withdrawn" alone does not say that its anomaly ended first.
+    const events = c.store.proposalEvents(p.id).map((e) => `  ${stamp(e.ts)} ${e.to} (${e.actor})${e.note ? `: ${e.note}` : ''}`);
     return [
       `${describeProposal(p)}. Reason: ${p.reason}.`,
       a ? `Because of: ${describeAnomaly(a, c.now)}` : '',
+      ...(events.length ? ['History:', ...events] : []),
+      p.result ? `Result: ${p.result.slice(0, 300)}` : '',
       p.state === 'proposed' ? `To decide, an approver says "approve ${p.id}" or "deny ${p.id}", or uses the buttons.` : '',
     ]
       .filter(Boolean)

@@ -81,7 +81,7 @@ export const HELP = [
   '• "total network in", "how much data did web-1 send today?"',
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
-  '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute everything for 1h", "silences", "unsnooze web-1"',
+  '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"',
   '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1", "who acked the last alert?", "escalate web-1" (pings chat.escalate.mentions now)',
   '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
 ].join('\n');

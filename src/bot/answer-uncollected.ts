@@ -33,6 +33,10 @@ export function answerUncollected(
     );
   }
   if (i.what === 'load average') lines.push('CPU use is the nearest figure I have: ask "cpu on <target>".');
+  if (i.what === 'host logs')
+    lines.push(
+      'What I recorded myself (anomalies, proposals, decisions) is at /logs on the side port; here, "remediation history" and "timeline an_…" give it.',
+    );
   lines.push(read.length ? `What I have${where}: ${read.join(', ')}.` : `I have no figures${where} yet.`);
   return lines.join('\n');
 }

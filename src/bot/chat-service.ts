@@ -7,7 +7,8 @@ import type { RemediationService } from '../pipeline/remediate/remediation-servi
 import type { Silence } from '../core/chat-store.js';
 import type { MuteTime } from './mute-times.js';
 import { FLEET_ALERT_PREFIX, fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
-import { SILENCE_BUTTON_MS, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
+import { SILENCE_BUTTON_MS, silenceLabel, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
+import { extendSilences, MAX_SILENCE_MS } from './extend-silences.js';
 import { createAlertAcks } from './alert-ack.js';
 import { createAlertEscalation } from './alert-escalate.js';
 import { alertMembers } from './alert-keys.js';
@@ -17,7 +18,6 @@ import type { AboutFacts } from './answer-about.js';
 import type { Runbook } from './runbooks.js';
 import type { RoutingFacts } from './answer-routing.js';
 import { METRICS_OF } from './answer-metric-span.js';
-import { METRIC_LABEL } from '../core/metrics.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { describeProposal, stamp } from './format-reply.js';
 import { untilTs } from './parse-clock.js';
@@ -165,7 +165,7 @@ export function createChatService(o: ChatServiceOptions) {
     if (end !== undefined && end <= now)
       return { text: `Nothing silenced: ${stamp(end)} has already passed.`, intent: 'silence', private: true };
     const i = end === undefined ? asked : { ...asked, durationMs: end - now };
-    const duration = Math.min(i.durationMs, 7 * 86_400_000);
+    const duration = Math.min(i.durationMs, MAX_SILENCE_MS);
     // A command that names a host we do not know is not applied to the rest of what it names.
     if (i.unknownTarget)
       return {
@@ -180,6 +180,18 @@ export function createChatService(o: ChatServiceOptions) {
         private: true,
       };
     if (i.anomalyId) return silenceAlert(i.anomalyId, user, now, duration, 'thread');
+    if (i.extend)
+      return extendSilences(
+        {
+          store: o.store,
+          record: o.record,
+          onSilencesChanged: o.onSilencesChanged,
+          actor: actorOf,
+          listing: (t) => answerSilences(ctx(t)),
+        },
+        i,
+        { id: i.extend.id, untilTs: end, user, now },
+      );
     // Said in so many words ("mute everything for 1h"): every alert, and the reply says so to the channel.
     if (i.all && !i.target && !i.metric) return addSilence({ target: '*', metric: '*' }, duration, user, now, 'silence');
     if (!i.target && !i.metric)
@@ -213,7 +225,7 @@ export function createChatService(o: ChatServiceOptions) {
     const what =
       target === '*' && metric === '*'
         ? 'every alert on every target (critical ones too; what is still open when it ends is announced then)'
-        : `${target === '*' ? 'all targets' : target}${metric === '*' ? '' : ` ${METRIC_LABEL[metric] ?? metric}`}`;
+        : silenceLabel(scope);
     return {
       text: `Silenced ${what} for ${formatDuration(duration)}, until ${stamp(now + duration)} (${id}). Say "unsnooze ${id}" to lift it.`,
       intent,

@@ -189,9 +189,19 @@ export const ACTION_VERBS = new Set([
   'resize',
   'purge',
   'flush',
+  'revert',
+  'ssh',
 ]);
 // "run"/"execute" lead an action only when an action follows ("run cleanup on db-1", not "run status").
-export const RUN_VERBS = new Set(['run', 'execute', 'trigger']);
+export const RUN_VERBS = new Set(['run', 'execute', 'trigger', 'exec']);
+/** "Cancel rp_…", "abort the restart": a proposal stopped before it runs is a denial. */
+export const CANCEL_VERBS = new Set(['cancel', 'abort', 'withdraw']);
+/** "Remove the silence on web-1", "end the snooze": lifting it. */
+export const LIFT_VERBS = new Set(['cancel', 'remove', 'delete', 'end', 'clear', 'drop', 'expire', 'stop', 'kill', 'undo']);
+/** "Extend the silence on web-1 by 1h", "prolong sl_…". */
+export const EXTEND_VERBS = new Set(['extend', 'prolong', 'lengthen']);
+/** "Roll back the last remediation": an action, whatever else the question names. */
+export const UNDO_VERBS = new Set(['rollback', 'revert', 'undo']);
 export const ACTION_NOUNS = new Set(['script', 'command', 'playbook', 'restart_service', 'scale_up', 'cleanup_disk', 'notify_only']);
 export const FILLERS = new Set([
   'please',
@@ -235,6 +245,17 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\bgpus?\b/, 'GPU'],
   [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],
   [/\b(?:which|what|top|busiest|biggest|heaviest)\s+(?:process|processes|programs?)\b|\bper[\s-]process\b/, 'per-process figures'],
+  // "What's using all the disk on db-1?": what uses it, which only the host itself can tell.
+  [
+    /\b(?:what|who|which)(?:'s| s| is| are)?\s+(?:using|eating|taking up|consuming|hogging|filling)\b/,
+    'what uses it (per-process or per-directory figures)',
+  ],
+  // A host's logs; "a log of what you did" is the remediation history and timelines.
+  [
+    /^(?!.*\b(?:what (?:you|the bot) (?:did|have done|done)|audit)\b).*(?:\blogs\b|\b(?:tail|grep|read|show|check|see|view|get|fetch|open)\b.*\blog\b|\blog (?:files?|lines?|output|entries|messages)\b|\b(?:error|access|app|application|system|nginx|apache|server|kernel) log\b|\bjournal(?:ctl)?\b|\bsyslog\b|\bdmesg\b)/,
+    'host logs',
+  ],
+  [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bsla\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],
   // "What happened after the deploy?", "anything unusual since the release?" ask about the data around
   // one, which we have (the user knows when it was); "when was the last deploy?" asks for the deploy.
   [

@@ -111,6 +111,8 @@ export type Intent =
       all?: boolean;
       /** "until 15:00", "till tomorrow 9am": when it ends, instead of `durationMs`. */
       until?: ClockTime;
+      /** "Extend the silence on web-1 by 1h", "extend sl_… until 18:00": push an active silence's end out, not a new one from now. */
+      extend?: { id?: string };
     }
   | { kind: 'silences' }
   /** "When did web-2 last report?": when each target last sent data, and its silences (answer-last-seen.ts). */

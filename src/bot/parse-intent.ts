@@ -6,19 +6,20 @@ import { outOfScope } from './out-of-scope.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { digestOf } from './parse-digest.js';
-import { silenceCommand } from './parse-silence.js';
+import { silenceCommand, silenceEdit } from './parse-silence.js';
 import type { Intent, MetricKey } from './intent.js';
 import {
   ACK_QUESTION,
   ACTION_NOUNS,
   ACTION_OF,
   ACTION_VERBS,
+  CANCEL_VERBS,
+  UNDO_VERBS,
   ATTENTION_ASK,
   AGAINST,
   CHART,
   COMPARED,
   COUNT,
-  DECIDED,
   EVERYTHING,
   FILLERS,
   FREE,
@@ -184,6 +185,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
   const everything = !named.length && !metric && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {};
   if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target, ...(sl ? {} : everything) };
+  const edit = silenceEdit(text, tokens[leadAt], { sl, target, metric, unknownTarget, ...everything });
+  if (edit) return edit;
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
@@ -191,16 +194,20 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   }
   // "Approved today", "rejected proposals": a past form asks what was decided ("approved rp_1" still decides).
   const decided = !rp && /ed$/.test(verb ?? '');
+  const acts = () => tokens.some((t) => ACTION_VERBS.has(t) || ACTION_NOUNS.has(t));
   if (command(WORDS.approve) && !decided && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
-  if (command(WORDS.deny) && !decided) return { kind: 'deny', id: rp };
-  if ((has(WORDS.approve) || has(WORDS.deny) || DECIDED.test(text)) && rp) return { kind: 'explain', id: rp };
+  if ((command(WORDS.deny) && !decided) || (CANCEL_VERBS.has(verb ?? '') && !text.trim().endsWith('?') && (rp || acts())))
+    return { kind: 'deny', id: rp };
+  // "Status of rp_…", "what happened to rp_…": the proposal, its anomaly and how it ended.
+  if (rp) return { kind: 'explain', id: rp };
+  // "Run df -h on db-1": a command on a host is an action too, whatever it is.
   const acting =
-    verb !== undefined &&
-    (ACTION_VERBS.has(verb) || (RUN_VERBS.has(verb) && tokens.some((t) => ACTION_VERBS.has(t) || ACTION_NOUNS.has(t))));
+    verb !== undefined && (ACTION_VERBS.has(verb) || UNDO_VERBS.has(verb) || (RUN_VERBS.has(verb) && (Boolean(target) || acts())));
   // "stop alerting on web-1" asks for quiet, not for a host to stop.
   if (verb === 'stop' && /\b(alert\w*|notif\w*|pag(e|es|ing)|ping(s|ing)?)\b/.test(text))
     return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget, ...several };
-  if (acting && !has(WORDS.history) && !has(WORDS.pending)) return { kind: 'action_request', verb, target, unknownTarget };
+  if (acting && ((!has(WORDS.history) && !has(WORDS.pending)) || UNDO_VERBS.has(verb)))
+    return { kind: 'action_request', verb, target, unknownTarget };
   const asked = an || found ? undefined : detectorQuestion(text, { metric, target, group: group.group, unknownTarget });
   if (asked) return asked;
   if (an || (has(WORDS.explain) && has(WORDS.anomalies))) {

@@ -1,6 +1,7 @@
 import type { Intent, MetricKey } from './intent.js';
 import { findUntil } from './parse-clock.js';
 import { parseDuration } from './text-tools.js';
+import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
 
 /**
  * "Snooze web-1 cpu for 30m", "mute db-1 until 15:00", "mute everything for 1h": a silence of what
@@ -28,4 +29,28 @@ export function silenceCommand(
     ...(o.all ? { all: true } : {}),
     ...(until ? { until } : {}),
   };
+}
+
+/**
+ * "Remove the silence on web-1", "end sl_…", "extend the snooze on db-1 by 1h": a command on a silence
+ * that leads with another verb than the silence words. Without this they listed the silences.
+ */
+export function silenceEdit(
+  text: string,
+  verb: string | undefined,
+  o: {
+    sl?: string | undefined;
+    target?: string | undefined;
+    metric?: MetricKey | undefined;
+    unknownTarget?: string | undefined;
+    all?: boolean;
+  },
+): Intent | undefined {
+  if (!verb || text.trim().endsWith('?')) return undefined;
+  if (!o.sl && !/\b(?:silences?|snoozes?|mutes?|silenced|snoozed|muted)\b/.test(text)) return undefined;
+  if (LIFT_VERBS.has(verb))
+    return { kind: 'unsilence', id: o.sl, target: o.target, ...(o.sl || o.target ? {} : o.all ? { all: true } : {}) };
+  if (!EXTEND_VERBS.has(verb)) return undefined;
+  const asked = silenceCommand(text, { target: o.target, metric: o.metric, unknownTarget: o.unknownTarget });
+  return asked.kind === 'silence' ? { ...asked, extend: o.sl ? { id: o.sl } : {} } : asked;
 }

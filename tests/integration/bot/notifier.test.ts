@@ -12,8 +12,8 @@ async function setup() {
     overrides: { chat: { channels: { slack: ['C-ALERTS', 'C-OPS'] } }, approvers: { slack: { users: ['U1'] } } },
   });
   const slack = createFakeChatAdapter('slack');
-  const { app, tick, advance, address } = await startManualApp(config, { startTs: T0, adapters: [slack] });
-  return { app, slack, tick, advance, address };
+  const { app, tick, advance, address, now } = await startManualApp(config, { startTs: T0, adapters: [slack] });
+  return { app, slack, tick, advance, address, now };
 }
 
 const alertsOn = (slack: ReturnType<typeof createFakeChatAdapter>, target: string, channel: string) =>
@@ -128,6 +128,15 @@ describe('notifier', () => {
     );
     const metrics = await (await fetch(`http://127.0.0.1:${address.port}/metrics`)).text();
     expect(metrics).toMatch(/^sco_remediations_total\{action="scale_up",outcome="withdrawn"\} 1$/m);
+    // Asked by its id ("status of rp_…" was the fleet table): its anomaly, each step, and how it ended.
+    const status = (await slashCommand(slack, `status of ${id}`)).text.split('\n');
+    expect(status[0]).toBe(`${id} scale_up on web-1 (approval, simulate): withdrawn. Reason: ${p.reason}.`);
+    expect(status[1]).toMatch(new RegExp(`^Because of: ${anomaly.id} `));
+    expect(status.slice(2, 5)).toEqual([
+      'History:',
+      expect.stringMatching(/^ {2}2026-11-02 10:\d\d:\d\d UTC proposed \(pipeline\)/),
+      expect.stringMatching(new RegExp(`^ {2}2026-11-02 10:\\d\\d:\\d\\d UTC withdrawn \\(system\\): anomaly ${anomaly.id} resolved`)),
+    ]);
   });
 
   it('respects silences', async () => {
@@ -169,5 +178,36 @@ describe('notifier', () => {
       expect(m.msg.status).toBeUndefined();
       expect(m.msg.actions.map((a) => a.action)).toEqual(['ack', 'silence']);
     }
+  });
+
+  it('extends a silence from its own end, shows the new one on the alert, and lifts it with "remove the silence"', async () => {
+    const { app, slack, tick, now } = await setup();
+    await tick(6);
+    const say = (text: string) => slashCommand(slack, text);
+    const web1 = () => alertsOn(slack, 'web-1', 'C-ALERTS');
+    const first = /\((sl_[a-z0-9]+)\)/.exec((await say('snooze web-1 for 1h')).text)![1]!;
+    const was = app.store.chat.silences(now()).find((x) => x.id === first)!.untilTs;
+    // Nothing to extend elsewhere: said, and nothing changes.
+    expect((await say('extend the silence on db-1 by 1h')).text).toMatch(/^Nothing extended: no active silence covers db-1\./);
+    const reply = (await say('extend the silence on web-1 by 2h')).text;
+    expect(reply).toMatch(new RegExp(`^Extended ${first} \\(web-1\\) from .* to .*, 3 h from now\\.$`));
+    const active = app.store.chat.silences(now());
+    // The same silence, two hours past its old end (not two hours from now), set by whoever extended it.
+    expect(active).toEqual([expect.objectContaining({ id: first, target: 'web-1', untilTs: was + 2 * 3_600_000, createdBy: 'slack:U2' })]);
+    await tick(1);
+    for (const m of web1())
+      expect(m.msg.status).toMatch(
+        new RegExp(`until ${new Date(was + 2 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')} UTC by slack:U2 \\(${first}\\)$`),
+      );
+    expect(app.store.records(50, undefined, 'silence_extended')[0]!.data).toMatchObject({
+      id: first,
+      fromTs: was,
+      untilTs: was + 2 * 3_600_000,
+    });
+    // The alert's timeline says it was extended, not silenced a second time.
+    const anomaly = app.store.openAnomalies().find((a) => a.target === 'web-1')!;
+    expect((await say(`timeline ${anomaly.id}`)).text).toMatch(new RegExp(`silence ${first} extended until .* by slack:U2`));
+    expect((await say('remove the silence on web-1')).text).toMatch(/^Lifted 1 silence/);
+    expect(app.store.chat.silences(now())).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silenceOver, silenceScopeOf } from '../../../src/bot/alert-silence.js';
 import { createChatService } from '../../../src/bot/chat-service.js';
+import { planExtension } from '../../../src/bot/extend-silences.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 import type { Silence } from '../../../src/core/chat-store.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
@@ -163,5 +164,40 @@ describe('silences typed in chat', () => {
     expect(store.chat.silences(NOW).map((s) => `${s.target}/${s.metric}`)).toEqual(['web-1/cpu', '*/*']);
     expect((await say('unmute everything')).text).toBe('Lifted 2 silences.');
     expect(store.chat.silences(NOW)).toEqual([]);
+  });
+});
+
+describe('planExtension', () => {
+  const T = Date.UTC(2026, 11, 5, 10, 0);
+  const H = 3_600_000;
+  const sl = (id: string, target: string, metric: string, untilTs: number): Silence => ({
+    id,
+    target,
+    metric,
+    untilTs,
+    createdBy: 'slack:U1',
+    createdTs: T - H,
+  });
+  const active = [sl('sl_web', 'web-1', '*', T + H), sl('sl_in', 'db-1', 'net_in', T + 2 * H), sl('sl_out', 'db-1', 'net_out', T + 2 * H)];
+
+  it('moves each silence asked about from its own end, or to the time named, never past a week from now', () => {
+    expect(planExtension(active, { target: 'web-1', byMs: 2 * H }, T)).toEqual({ items: [{ old: active[0], untilTs: T + 3 * H }] });
+    // Network is both directions: both silences move.
+    const both = planExtension(active, { target: 'db-1', metrics: ['net_in', 'net_out', '*'], byMs: H }, T);
+    expect('items' in both && both.items.map((x) => [x.old.id, x.untilTs])).toEqual([
+      ['sl_in', T + 3 * H],
+      ['sl_out', T + 3 * H],
+    ]);
+    expect(planExtension(active, { id: 'sl_web', byMs: H, untilTs: T + 30 * 86_400_000 }, T)).toEqual({
+      items: [{ old: active[0], untilTs: T + 7 * 86_400_000 }],
+    });
+  });
+
+  it('says why nothing moves: no such silence, or it already lasts that long', () => {
+    expect(planExtension(active, { target: 'api-1', metrics: ['cpu', '*'], byMs: H }, T)).toEqual({
+      error: 'no active silence covers api-1 CPU',
+    });
+    expect(planExtension(active, { id: 'sl_nope', byMs: H }, T)).toEqual({ error: 'no active silence has the id sl_nope' });
+    expect(planExtension(active, { id: 'sl_in', byMs: H, untilTs: T + H }, T)).toEqual({ error: 'it already lasts that long' });
   });
 });

@@ -520,6 +520,46 @@ describe('parseIntent', () => {
     expect(parseIntent('how often do you poll?', targets)).toEqual({ kind: 'about' });
   });
 
+  it('reads commands on silences and proposals that lead with another verb, and asks about a proposal by its id', () => {
+    // These listed the silences, or gave the fleet table, before.
+    expect(parseIntent('remove the silence on web-1', targets)).toEqual({ kind: 'unsilence', target: 'web-1' });
+    expect(parseIntent('cancel the snooze on web-1', targets)).toEqual({ kind: 'unsilence', target: 'web-1' });
+    expect(parseIntent('delete silence sl_abc', targets)).toEqual({ kind: 'unsilence', id: 'sl_abc' });
+    expect(parseIntent('clear all silences', targets)).toEqual({ kind: 'unsilence', all: true });
+    expect(parseIntent('extend the silence on web-1 by 1h', targets)).toEqual({
+      kind: 'silence',
+      target: 'web-1',
+      durationMs: 3_600_000,
+      extend: {},
+    });
+    expect(parseIntent('extend sl_abcd until 18:00', targets)).toMatchObject({
+      kind: 'silence',
+      until: { minute: 1080 },
+      extend: { id: 'sl_abcd' },
+    });
+    // A question about a silence is never a command.
+    expect(parseIntent('should I remove the silence on web-1?', targets).kind).not.toBe('unsilence');
+    // A proposal: its id alone, or "status of", is the proposal, not the fleet or the latest anomaly.
+    for (const q of ['rp_abc123', 'status of rp_abc123', 'what happened to rp_abc123', 'explain rp_abc123', 'should I approve rp_abc123?'])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'explain', id: 'rp_abc123' });
+    // Cancelling a proposal is denying it; with no id the reply asks which (deny never guesses).
+    expect(parseIntent('cancel rp_abc123', targets)).toEqual({ kind: 'deny', id: 'rp_abc123' });
+    expect(parseIntent('cancel the scale up', targets)).toEqual({ kind: 'deny' });
+    // Commands on a host are refused as commands, never answered with its figures.
+    expect(parseIntent('ssh into web-1', targets)).toEqual({ kind: 'action_request', verb: 'ssh', target: 'web-1' });
+    expect(parseIntent('run df -h on db-1', targets)).toEqual({ kind: 'action_request', verb: 'run', target: 'db-1' });
+    expect(parseIntent('rollback the last remediation', targets)).toEqual({ kind: 'action_request', verb: 'rollback' });
+    expect(parseIntent('run status', targets)).toEqual({ kind: 'status' });
+    // Host logs, what fills a disk and SLOs are figures no source reads.
+    expect(parseIntent('show me the logs for web-1', targets)).toEqual({ kind: 'uncollected', what: 'host logs', target: 'web-1' });
+    expect(parseIntent('is the log cleaner running', targets).kind).not.toBe('uncollected');
+    expect(parseIntent("what's using all the disk on db-1?", targets)).toMatchObject({
+      metric: 'disk',
+      uncollected: expect.stringMatching(/^what uses it/),
+    });
+    expect(parseIntent("what's the error budget?", targets)).toEqual({ kind: 'uncollected', what: 'SLOs or error budgets' });
+  });
+
   it('answers memory and disk asked "in GB" with the share used and says sizes are not read; a byte bound is not a % bound', () => {
     const size = (m: string) => `${m} as a size in bytes (only the share used, in %)`;
     expect(parseIntent('how much memory is free on db-1 in GB?', targets)).toEqual({
