@@ -179,7 +179,7 @@ export function createChatService(o: ChatServiceOptions) {
         intent: 'silence',
         private: true,
       };
-    if (i.anomalyId) return silenceAlert(i.anomalyId, user, now, duration, 'thread');
+    if (i.anomalyId && !i.extend) return silenceAlert(i.anomalyId, user, now, duration, 'thread');
     if (i.extend)
       return extendSilences(
         {

@@ -1,5 +1,5 @@
 import type { ChatReply, ChatUser } from '../core/chat.js';
-import type { Silence } from '../core/chat-store.js';
+import { silenceCovers, type Silence } from '../core/chat-store.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import type { Store } from '../core/ports.js';
 import { silenceLabel } from './alert-silence.js';
@@ -17,16 +17,30 @@ export const MAX_SILENCE_MS = 7 * 86_400_000;
  */
 export function planExtension(
   active: readonly Silence[],
-  ask: { id?: string; target?: string; metrics?: readonly string[]; byMs: number; untilTs?: number },
+  ask: {
+    id?: string;
+    target?: string;
+    metrics?: readonly string[];
+    /** Asked in an alert's thread: the silences that cover its anomaly, whatever their scope. */
+    anomaly?: { target: string; metric: string };
+    byMs: number;
+    untilTs?: number;
+  },
   now: number,
 ): { error: string } | { items: { old: Silence; untilTs: number }[] } {
+  const { anomaly } = ask;
   const picked = active.filter((s) =>
-    ask.id ? s.id === ask.id : (!ask.target || s.target === ask.target) && (!ask.metrics || ask.metrics.includes(s.metric)),
+    ask.id
+      ? s.id === ask.id
+      : anomaly
+        ? silenceCovers(s, anomaly.target, anomaly.metric)
+        : (!ask.target || s.target === ask.target) && (!ask.metrics || ask.metrics.includes(s.metric)),
   );
-  if (picked.length === 0)
-    return {
-      error: `no active silence ${ask.id ? `has the id ${ask.id}` : `covers ${ask.target ?? 'all targets'}${ask.metrics ? ` ${METRIC_LABEL[ask.metrics[0]!] ?? ask.metrics[0]}` : ''}`}`,
-    };
+  if (picked.length === 0) {
+    const scope = anomaly ? `this alert (${anomaly.target} ${METRIC_LABEL[anomaly.metric] ?? anomaly.metric})` : undefined;
+    const named = `${ask.target ?? 'all targets'}${ask.metrics ? ` ${METRIC_LABEL[ask.metrics[0]!] ?? ask.metrics[0]}` : ''}`;
+    return { error: `no active silence ${ask.id ? `has the id ${ask.id}` : `covers ${scope ?? named}`}` };
+  }
   const items = picked.map((old) => ({ old, untilTs: Math.min(now + MAX_SILENCE_MS, ask.untilTs ?? old.untilTs + ask.byMs) }));
   if (items.every((x) => x.untilTs <= x.old.untilTs)) return { error: 'it already lasts that long' };
   return { items: items.filter((x) => x.untilTs > x.old.untilTs) };
@@ -51,12 +65,13 @@ export function extendSilences(
   o: { id: string | undefined; untilTs: number | undefined; user: ChatUser; now: number },
 ): ChatReply {
   const intent = 'silence';
-  if (!o.id && !i.target && !i.metric && !i.all)
+  const anomaly = i.anomalyId ? d.store.getAnomaly(i.anomalyId) : undefined;
+  if (!o.id && !i.target && !i.metric && !i.all && !anomaly)
     return { text: `Extend which silence? Say e.g. "extend sl_… by 1h". ${d.listing(o.now)}`, intent, private: true };
   const metrics = i.metric ? [...METRICS_OF[i.metric], '*'] : undefined;
   const plan = planExtension(
     d.store.chat.silences(o.now),
-    { id: o.id, target: i.target, metrics, byMs: i.durationMs, untilTs: o.untilTs },
+    { id: o.id, target: i.target, metrics, byMs: i.durationMs, untilTs: o.untilTs, ...(anomaly && !o.id ? { anomaly } : {}) },
     o.now,
   );
   if ('error' in plan) return { text: `Nothing extended: ${plan.error}. ${d.listing(o.now)}`, intent, private: true };

@@ -207,7 +207,25 @@ describe('notifier', () => {
     // The alert's timeline says it was extended, not silenced a second time.
     const anomaly = app.store.openAnomalies().find((a) => a.target === 'web-1')!;
     expect((await say(`timeline ${anomaly.id}`)).text).toMatch(new RegExp(`silence ${first} extended until .* by slack:U2`));
+    // In the alert's thread, "extend the silence" means the silences over that alert.
+    const inThread = (text: string) =>
+      slack.emit({
+        kind: 'text',
+        platform: 'slack',
+        user: { platform: 'slack', id: 'U3', roles: [] },
+        channel: 'C-ALERTS',
+        thread: web1()[0]!.id,
+        text,
+        source: 'mention',
+      });
+    expect((await inThread('extend the silence by 1h')).text).toMatch(new RegExp(`^Extended ${first} \\(web-1\\) from `));
+    expect(app.store.chat.silences(now())).toEqual([
+      expect.objectContaining({ id: first, untilTs: was + 3 * 3_600_000, createdBy: 'slack:U3' }),
+    ]);
     expect((await say('remove the silence on web-1')).text).toMatch(/^Lifted 1 silence/);
     expect(app.store.chat.silences(now())).toHaveLength(0);
+    expect((await inThread('extend the silence by 1h')).text).toMatch(
+      /^Nothing extended: no active silence covers this alert \(web-1 CPU\)/,
+    );
   });
 });
