@@ -78,6 +78,14 @@ export function answerAbout(c: AnswerContext): string {
     lines.push(`I watch ${plural(names.length, 'target')}, read every ${formatDuration(a.intervalMs)}:`);
     for (const [s, list] of bySource) lines.push(`• ${s}: ${list.join(', ')}`);
   }
+  // "What roles are there?", "which hosts are in prod?": the groups a question may name.
+  const roles = new Map<string, string[]>();
+  for (const t of c.targets) if (t.role) roles.set(t.role, [...(roles.get(t.role) ?? []), t.name]);
+  const labels = [...new Set(c.targets.flatMap((t) => Object.entries(t.labels ?? {}).map(([k, v]) => `${k}=${v}`)))].sort();
+  if (roles.size || labels.length)
+    lines.push(
+      `Roles: ${[...roles].map(([r, ns]) => `${r} (${ns.join(', ')})`).join('; ') || 'none set'}. Labels: ${labels.join(', ') || 'none set'}.`,
+    );
   // Metrics as they arrive, so a source that stopped sending one is not claimed.
   const fresh = c.store.latestSamples().filter((s) => c.now - s.ts <= c.staleAfterMs);
   const metrics = [...new Set(fresh.map((s) => s.metric))].sort((x, y) => rank(x) - rank(y) || x.localeCompare(y));

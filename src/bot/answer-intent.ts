@@ -92,6 +92,8 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
   if (i.byHour) return answerByHour({ metric: i.metric, target: i.target, group: i.group, span: i.span, lowest: i.byHour === 'min' }, c);
   if (i.total) return answerTotal(i, c);
+  // "Any hosts over 90% on anything?": each share metric past the bound.
+  if (i.bound && !i.metric) return (['cpu', 'memory', 'disk'] as const).map((metric) => answerMetrics({ ...i, metric }, c)).join('\n');
   // "How much headroom does db-1 have?": what is free of each metric that has a free side.
   if (i.free && !i.metric && !i.span)
     return (['cpu', 'memory', 'disk'] as const).map((metric) => answerMetrics({ ...i, metric }, c)).join('\n');

@@ -387,6 +387,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     return { kind: 'metrics', metric, target, ...group, unknownTarget, ...when(), ...history, ...(also ? { uncollected: also } : {}) };
   }
   if (target || named.length) return { kind: 'metrics', target, ...group, ...when() };
+  if (/\d\s*%/.test(text) && parseBound(text)) return { kind: 'metrics', ...when() };
   if (has(WORDS.status)) return unknownTarget ? { kind: 'metrics', unknownTarget } : { kind: 'status' };
   if (unknownTarget) return { kind: 'metrics', unknownTarget };
   if (/\b(usage|current|now|metrics|numbers|stats)\b/.test(text)) return { kind: 'status' };

@@ -101,5 +101,8 @@ export function parseStat(text: string): Stat | undefined {
   if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest|slowest)\b/.test(text)) return 'max';
   if (/\b(min|minimum|lowest|least|quietest|fastest)\b/.test(text)) return 'min';
   if (/\b(avg|average|mean|typical)\b/.test(text)) return 'avg';
+  // "Hosts sorted by memory": a ranking, highest first unless asked otherwise.
+  if (/\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:\w+\s+)?by\b/.test(text))
+    return /\b(?:asc|ascending|smallest first)\b/.test(text) ? 'min' : 'max';
   return undefined;
 }

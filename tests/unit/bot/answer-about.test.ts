@@ -54,6 +54,8 @@ describe('"what do you monitor?"', () => {
       'I watch 3 targets, read every 30 s:',
       '• prometheus: web-1, web-2',
       '• cloudwatch: db-1',
+      // The groups a question may name ("what roles are there?", "cpu on the web hosts").
+      'Roles: web (web-1, web-2); db (db-1). Labels: none set.',
       // db-1's disk stopped an hour ago: not claimed.
       'Metrics arriving now, from 3 targets: CPU (all); latency (web-1, web-2).',
       'Detectors: 3 threshold rules, 1 forecast rule, robust statistics per series, silent hosts (no data for 2 min); "what thresholds are set?" lists the rules.',
@@ -62,10 +64,17 @@ describe('"what do you monitor?"', () => {
     ]);
   });
 
+  it('answers "what roles are there?" with the roles and labels a question may name', () => {
+    expect(parseIntent('what roles are there?', targets)).toEqual({ kind: 'about' });
+    expect(parseIntent('list the environments', targets)).toEqual({ kind: 'about' });
+    expect(ask('what roles are there?')).toContain('\nRoles: web (web-1, web-2); db (db-1). Labels: none set.\n');
+  });
+
   it('says so when nothing arrives, and names the targets without the wiring', () => {
     const c = ctx(false);
     expect(ask('which metrics do you collect?', { ...c, now: NOW + 2 * H }).split('\n')).toEqual([
       'I watch 3 targets: web-1, web-2, db-1.',
+      'Roles: web (web-1, web-2); db (db-1). Labels: none set.',
       'No metric has arrived in the last few intervals.',
     ]);
   });

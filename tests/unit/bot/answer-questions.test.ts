@@ -636,3 +636,25 @@ describe('how often, and what just ended', () => {
     expect(ask('how is db-1 doing', c)).not.toMatch(/Last anomaly/);
   });
 });
+
+describe('bounds and sorting across metrics', () => {
+  it('answers "any hosts over 70% on anything?" for each share metric, and sorts by the metric named', () => {
+    const c = ctx();
+    expect(parseIntent('any hosts over 70% on anything?', c.targets)).toEqual({ kind: 'metrics', bound: { above: true, value: 70 } });
+    // db-1's disk is at 80 %; nothing else passes 70 %.
+    const r = ask('any hosts over 70% on anything?', c).split('\n');
+    expect(r[0]).toBe('No target has CPU above 70.0% now (highest: web-1 31.0%).');
+    expect(r[1]).toBe('No target has memory above 70.0% now (highest: web-1 50.0%).');
+    expect(r[2]).toBe('1 of 2 targets have disk above 70.0% now:');
+    expect(r.slice(3).join('\n')).toMatch(/db-1 +80\.0%/);
+    // "Sorted by disk" ranks, highest first; "ascending" lowest first.
+    expect(parseIntent('show all hosts sorted by disk', c.targets)).toMatchObject({ metric: 'disk', stat: 'max' });
+    const rows = (q: string) =>
+      ask(q, c)
+        .split('\n')
+        .filter((l) => /^(web|db)-1 /.test(l))
+        .map((l) => l.split(' ')[0]);
+    expect(rows('show all hosts sorted by disk')).toEqual(['db-1', 'web-1']);
+    expect(rows('hosts sorted by disk ascending')).toEqual(['web-1', 'db-1']);
+  });
+});
