@@ -31,6 +31,7 @@ import { aboutFactsOf } from './bot/answer-about.js';
 import { createNotifier } from './bot/notifier.js';
 import { dailyDigestOf } from './bot/daily-digest.js';
 import { loadChatAdapters } from './bot/load-chat-adapters.js';
+import { suggestOptions } from './bot/suggest-options.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
 import { createWebAdapter } from './bot/web/web-adapter.js';
 import type { ChatAdapter, Platform } from './core/chat.js';
@@ -338,7 +339,20 @@ export function createApp(deps: AppDeps) {
     /** Recovers state, backfills, opens the side port, runs a first tick and starts the schedule. */
     async start(opts: { schedule?: boolean } = {}) {
       remediation.recover(clock.now());
-      await loadChatAdapters(config, { logger, sidePort, has: (p) => adapters.has(p), add: addAdapter });
+      await loadChatAdapters(config, {
+        logger,
+        sidePort,
+        has: (p) => adapters.has(p),
+        add: addAdapter,
+        suggest: (field, typed) =>
+          suggestOptions(
+            store,
+            allTargets().map((t) => t.name),
+            field,
+            typed,
+            clock.now(),
+          ),
+      });
       const idle = idlePlatforms(config.chat.routes, (p) => adapters.has(p));
       if (idle.length > 0)
         logger.warn({ platforms: idle }, 'alert routes name platforms that are not configured; those channels get nothing');

@@ -2,6 +2,7 @@ import type { Config } from '../config/load-config.js';
 import type { ChatAdapter, Platform } from '../core/chat.js';
 import type { Logger } from '../core/ports.js';
 import type { SidePort } from '../http/side-port.js';
+import type { Choice, SuggestField } from './suggest-options.js';
 
 /**
  * The Slack and Discord adapters, for the tokens configured and not yet added. Their SDKs are heavy,
@@ -9,7 +10,14 @@ import type { SidePort } from '../http/side-port.js';
  */
 export async function loadChatAdapters(
   config: Pick<Config, 'slack' | 'discord' | 'chat'>,
-  o: { logger: Logger; sidePort: SidePort; has: (p: Platform) => boolean; add: (a: ChatAdapter) => void },
+  o: {
+    logger: Logger;
+    sidePort: SidePort;
+    has: (p: Platform) => boolean;
+    add: (a: ChatAdapter) => void;
+    /** Discord's option pickers. */
+    suggest?: (field: SuggestField, typed: string) => Choice[];
+  },
 ): Promise<void> {
   if (config.slack && !o.has('slack')) {
     const { createSlackAdapter } = await import('./slack/slack-adapter.js');
@@ -31,6 +39,7 @@ export async function loadChatAdapters(
         command: config.chat.discord.command,
         listenChannels: config.chat.discord.listenChannels,
         logger: o.logger.child({ component: 'discord' }),
+        ...(o.suggest ? { suggest: o.suggest } : {}),
       }),
     );
   }

@@ -190,7 +190,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
-    return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything });
+    return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, anomalyId: an });
   }
   // "Approved today", "rejected proposals": a past form asks what was decided ("approved rp_1" still decides).
   const decided = !rp && /ed$/.test(verb ?? '');

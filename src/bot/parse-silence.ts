@@ -10,7 +10,15 @@ import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
  */
 export function silenceCommand(
   text: string,
-  o: { target?: string | undefined; metric?: MetricKey | undefined; unknownTarget?: string | undefined; several?: string[]; all?: boolean },
+  o: {
+    target?: string | undefined;
+    metric?: MetricKey | undefined;
+    unknownTarget?: string | undefined;
+    several?: string[];
+    all?: boolean;
+    /** "Snooze an_…": that alert, as its Silence button would. */
+    anomalyId?: string | undefined;
+  },
 ): Intent {
   const until = findUntil(text);
   if (!until && /\b(?:until|till|til)\b/.test(text) && parseDuration(text) === undefined)
@@ -28,6 +36,7 @@ export function silenceCommand(
     ...(o.several ? { several: o.several } : {}),
     ...(o.all ? { all: true } : {}),
     ...(until ? { until } : {}),
+    ...(o.anomalyId && !o.target ? { anomalyId: o.anomalyId } : {}),
   };
 }
 

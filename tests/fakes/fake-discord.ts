@@ -249,6 +249,22 @@ export async function startFakeDiscord() {
       });
       return { id: iid, token: `tok${iid}` };
     },
+    /** Someone types into an option with a picker: an autocomplete interaction (type 4), the typed option focused. */
+    autocomplete(sub: string, option: string, typed: string, user = '444444444444444444', name = 'ops') {
+      const iid = String(++interactions);
+      dispatch(live(), 'INTERACTION_CREATE', {
+        ...base(iid, `tok${iid}`, user, []),
+        type: 4,
+        data: {
+          id: '900',
+          name,
+          type: 1,
+          guild_id: GUILD,
+          options: [{ name: sub, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] }],
+        },
+      });
+      return { id: iid, token: `tok${iid}` };
+    },
     click(customId: string, messageId: string, user: string, roles: string[] = []) {
       const iid = String(++interactions);
       dispatch(live(), 'INTERACTION_CREATE', {

@@ -8,13 +8,15 @@ import {
   RateLimitError,
   Routes,
   type ChatInputCommandInteraction,
+  type AutocompleteInteraction,
   type ButtonInteraction,
   type Message,
 } from 'discord.js';
 import type { ChatAdapter, ChatEvent, ChatReply, ChatUser, MessageRef } from '../../core/chat.js';
 import { RateLimitedError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
-import { commandText, readSubcommand } from './discord-commands.js';
+import { commandText, fieldOf, readFocused, readSubcommand } from './discord-commands.js';
+import { MAX_CHOICES, type Choice, type SuggestField } from '../suggest-options.js';
 import { parseCustomId, renderEmbed, renderReplyContent } from './render-embed.js';
 import { guardGatewayPackets } from './guard-gateway-packets.js';
 
@@ -26,6 +28,8 @@ export interface DiscordAdapterOptions {
   listenChannels: string[];
   logger: Logger;
   readyTimeoutMs?: number;
+  /** The choices an option's picker offers as the user types (suggest-options.ts); none without it. */
+  suggest?: (field: SuggestField, typed: string) => Choice[];
 }
 
 const THREAD_EXISTS = 160004;
@@ -104,6 +108,19 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
     await i.editReply({ content: renderReplyContent(reply.text), allowedMentions: { parse: [] } });
   }
 
+  // Discord gives 3 s to answer and shows nothing on a failure: an unreadable or failing one gets no choices.
+  async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
+    const f = readFocused(i.options.data as never);
+    const field = f && fieldOf(f.sub, f.option);
+    let choices: Choice[] = [];
+    try {
+      choices = field && o.suggest ? o.suggest(field, f.typed) : [];
+    } catch (err) {
+      o.logger.warn({ err }, 'discord autocomplete failed');
+    }
+    await i.respond(choices.slice(0, MAX_CHOICES));
+  }
+
   client.on(Events.InteractionCreate, (i) => {
     lastEvent = Date.now();
     const ours = o.command.replace(/^\//, '');
@@ -114,7 +131,9 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
           i.reply({ content: `This app answers /${ours}; /${i.commandName} is not set up here.`, flags: MessageFlags.Ephemeral })
       : i.isButton()
         ? onButton(i)
-        : undefined;
+        : i.isAutocomplete()
+          ? onAutocomplete(i)
+          : undefined;
     void run?.catch(async (err: unknown) => {
       o.logger.error({ err }, 'discord interaction failed');
       // Whatever failed, the user's deferred reply must not stay "thinking" for ever.

@@ -1,11 +1,15 @@
+import type { SuggestField } from '../suggest-options.js';
+
 /** The /ops command with subcommands matching Slack's. Raw API JSON (what SlashCommandBuilder emits). */
 export function opsCommand(name = 'ops') {
   const str = (n: string, description: string, required = false) => ({ type: 3, name: n, description, required });
+  // Offered as the user types (suggest-options.ts): no id copied from an alert by hand.
+  const picked = (n: string, description: string, required = false) => ({ ...str(n, description, required), autocomplete: true });
   return {
     name,
     description: 'SmartCloudOps: metrics, anomalies, approvals',
     options: [
-      { type: 1, name: 'cpu', description: 'Current CPU', options: [str('target', 'one target, e.g. web-1')] },
+      { type: 1, name: 'cpu', description: 'Current CPU', options: [picked('target', 'one target, e.g. web-1')] },
       {
         type: 1,
         name: 'anomalies',
@@ -14,13 +18,22 @@ export function opsCommand(name = 'ops') {
       },
       { type: 1, name: 'status', description: 'Fleet overview' },
       { type: 1, name: 'pending', description: 'Proposals waiting for approval, with buttons' },
-      { type: 1, name: 'approve', description: 'Approve a proposal', options: [str('id', 'proposal id, rp_…', true)] },
-      { type: 1, name: 'deny', description: 'Deny a proposal', options: [str('id', 'proposal id, rp_…', true)] },
+      { type: 1, name: 'approve', description: 'Approve a proposal', options: [picked('id', 'proposal id, rp_…', true)] },
+      { type: 1, name: 'deny', description: 'Deny a proposal', options: [picked('id', 'proposal id, rp_…', true)] },
       {
         type: 1,
         name: 'ack',
         description: 'Acknowledge open alerts (I have this: no reminders)',
-        options: [str('what', 'a target (web-1) or an anomaly id (an_…); empty lists the open ones')],
+        options: [picked('what', 'a target (web-1) or an anomaly id (an_…); empty lists the open ones')],
+      },
+      {
+        type: 1,
+        name: 'snooze',
+        description: 'Silence a target’s alerts (or one alert’s) for a while',
+        options: [
+          picked('what', 'a target (web-1) or an anomaly id (an_…)', true),
+          str('for', 'how long, e.g. 30m, 2h, 1d, or "until 15:00" (UTC); 1h if empty'),
+        ],
       },
       { type: 1, name: 'ask', description: 'Ask a question', options: [str('question', 'e.g. summarise the last 3 anomalies', true)] },
       { type: 1, name: 'help', description: 'What I can do' },
@@ -40,6 +53,10 @@ export function commandText(sub: string, opts: Record<string, string | number | 
       return `${sub} ${opts.id ?? ''}`;
     case 'ack':
       return `ack ${opts.what ?? ''}`.trim();
+    case 'snooze': {
+      const span = String(opts.for ?? '').trim();
+      return `snooze ${opts.what ?? ''} ${span === '' ? 'for 1h' : /^(?:until|till)\b/i.test(span) ? span : `for ${span}`}`;
+    }
     case 'ask':
       return String(opts.question ?? '');
     default:
@@ -65,4 +82,22 @@ export function readSubcommand(data: readonly OptionData[]): { sub: string; opts
   const opts: Record<string, string | undefined> = {};
   for (const d of sub?.options ?? []) if (d.value !== undefined) opts[d.name] = String(d.value);
   return { sub: sub?.name ?? 'help', opts };
+}
+
+/** Which picker an option's autocomplete fills: targets, proposals waiting, or open alerts. */
+export function fieldOf(sub: string, option: string): SuggestField | undefined {
+  if (option === 'target') return 'target';
+  if (option === 'id' && (sub === 'approve' || sub === 'deny')) return 'proposal';
+  if (option === 'what' && (sub === 'ack' || sub === 'snooze')) return 'alert';
+  return undefined;
+}
+
+/** The subcommand and the option being typed, from an autocomplete interaction's raw option tree. */
+export function readFocused(
+  data: readonly (OptionData & { focused?: boolean })[],
+): { sub: string; option: string; typed: string } | undefined {
+  const sub = data.find((d) => d.type === 1);
+  const focused = (sub?.options as (OptionData & { focused?: boolean })[] | undefined)?.find((d) => d.focused);
+  if (!sub || !focused) return undefined;
+  return { sub: sub.name, option: focused.name, typed: String(focused.value ?? '') };
 }

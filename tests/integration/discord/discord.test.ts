@@ -46,6 +46,43 @@ describe('Discord with the real discord.js client against a local REST + gateway
     expect(discord.calls.every((c) => !c.path.includes('/channels/') || c.auth === 'Bot fake.bot.token')).toBe(true);
   });
 
+  it('offers targets, pending proposals and open alerts as the user types, and snoozes what was picked', async () => {
+    const { app, discord, tick } = await setup();
+    await tick(6);
+    const choices = async (sub: string, option: string, typed: string) => {
+      const { id } = discord.autocomplete(sub, option, typed);
+      await expect.poll(() => discord.callbacks(id).length, { timeout: 5000 }).toBe(1);
+      const body = discord.callbacks(id)[0]!.body as unknown as { type: number; data: { choices: { name: string; value: string }[] } };
+      expect(body.type).toBe(8);
+      return body.data.choices;
+    };
+    expect((await choices('cpu', 'target', 'db')).map((c) => c.value)).toEqual(['db-1']);
+    const pending = app.store.listProposals({ states: ['proposed'] });
+    expect(pending.length).toBeGreaterThan(0);
+    expect((await choices('approve', 'id', '')).map((c) => c.value)).toEqual(pending.map((p) => p.id));
+    expect((await choices('approve', 'id', 'scale'))[0]!.name).toMatch(/^rp_\w+ scale_up on web-1, expires in /);
+    // Open alerts: the target first (all of it), then each anomaly by id.
+    const alerts = await choices('snooze', 'what', 'web-1');
+    expect(alerts[0]).toEqual({ value: 'web-1', name: expect.stringMatching(/^web-1: \d+ open, (critical|warning) \(CPU/) });
+    expect(alerts.slice(1).every((c) => /^an_/.test(c.value))).toBe(true);
+    // An option with no picker, or nothing matching: an empty list, never "failed".
+    expect(await choices('ask', 'question', 'x')).toEqual([]);
+    expect(await choices('cpu', 'target', 'zzz')).toEqual([]);
+    // The pick is used: "/ops snooze what:web-1 for:2h".
+    const cmd = discord.command('snooze', [
+      { name: 'what', type: 3, value: 'web-1' },
+      { name: 'for', type: 3, value: '2h' },
+    ]);
+    await expect.poll(() => discord.edits(cmd.token).length, { timeout: 5000 }).toBe(1);
+    expect(String(discord.edits(cmd.token)[0]!.body!.content)).toMatch(/^Silenced web-1 for 2 h, until /);
+    // An anomaly id silences that alert, as its button would.
+    const an = alerts[1]!.value;
+    app.store.chat.removeSilencesFor('web-1');
+    const one = discord.command('snooze', [{ name: 'what', type: 3, value: an }]);
+    await expect.poll(() => discord.edits(one.token).length, { timeout: 5000 }).toBe(1);
+    expect(String(discord.edits(one.token)[0]!.body!.content)).toMatch(/^Silenced web-1 .*for 60 min/);
+  });
+
   it('posts an alert embed with buttons, edits it on resolve; approver and non-approver clicks', async () => {
     const { app, discord, tick } = await setup();
     await tick(6);
@@ -309,7 +346,23 @@ describe('smartcloudops discord register', () => {
     expect(put.path).toBe(`/api/v10/applications/${APP_ID}/guilds/222222222222222222/commands`);
     expect(put.auth).toBe('Bot fake.bot.token');
     const cmd = (put.body as unknown as { name: string; options: { name: string }[] }[])[0]!;
-    expect(cmd.options.map((o) => o.name)).toEqual(['cpu', 'anomalies', 'status', 'pending', 'approve', 'deny', 'ack', 'ask', 'help']);
+    expect(cmd.options.map((o) => o.name)).toEqual([
+      'cpu',
+      'anomalies',
+      'status',
+      'pending',
+      'approve',
+      'deny',
+      'ack',
+      'snooze',
+      'ask',
+      'help',
+    ]);
+    // The options that name a target, a proposal or an alert have pickers.
+    const pickers = (cmd.options as unknown as { name: string; options?: { name: string; autocomplete?: boolean }[] }[]).flatMap((o) =>
+      (o.options ?? []).filter((x) => x.autocomplete).map((x) => `${o.name}.${x.name}`),
+    );
+    expect(pickers).toEqual(['cpu.target', 'approve.id', 'deny.id', 'ack.what', 'snooze.what']);
     expect(await runCli(['discord', 'register'], io({}))).toBe(2);
     expect(err.at(-1)).toMatch(/DISCORD_TOKEN and DISCORD_APPLICATION_ID/);
     expect(await runCli(['discord', 'register', '--guild', 'abc'], io(env))).toBe(2);

@@ -532,6 +532,8 @@ describe('parseIntent', () => {
       durationMs: 3_600_000,
       extend: {},
     });
+    // "Snooze an_…" (Discord's picker gives the id) silences that alert, as its button would.
+    expect(parseIntent('snooze an_abc123 for 2h', targets)).toEqual({ kind: 'silence', durationMs: 7_200_000, anomalyId: 'an_abc123' });
     expect(parseIntent('extend sl_abcd until 18:00', targets)).toMatchObject({
       kind: 'silence',
       until: { minute: 1080 },
