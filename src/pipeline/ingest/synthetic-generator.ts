@@ -78,12 +78,21 @@ function slotIncident(fleet: SyntheticTargetSpec[], slot: number, slotLen: numbe
   return { target, kind, startTs, endTs: startTs + Math.min(minutes * MIN, slotLen) };
 }
 
-/** Daily shape: quiet at night, busy in the afternoon (UTC), lighter at weekends. */
+/** How far into the weekend `ts` is, 0 on weekdays to 1 at weekends, easing over the 12 h around Saturday's and Monday's midnight. */
+export function weekendShare(ts: number): number {
+  const hours = (ts % (7 * DAY)) / (60 * MIN); // from Thursday 00:00 UTC (day 0 of the epoch)
+  // Saturday 00:00 is 48 h in, Monday 00:00 is 96 h in; each change takes 12 h centred on midnight.
+  const ease = (x: number) => 0.5 - 0.5 * Math.cos(Math.PI * Math.min(1, Math.max(0, x)));
+  return ease((hours - 42) / 12) - ease((hours - 90) / 12);
+}
+
+/**
+ * Daily shape: quiet at night, busy in the afternoon (UTC), lighter at weekends. The weekend comes
+ * on gradually, as a real fleet's does: a step at midnight made every host's traffic "shift" at once.
+ */
 export function dailyFactor(ts: number): number {
   const hour = (ts % DAY) / (60 * MIN);
-  const day = new Date(ts).getUTCDay();
-  const weekday = day === 0 || day === 6 ? 0.7 : 1;
-  return weekday * (0.55 + 0.45 * Math.sin((2 * Math.PI * (hour - 9)) / 24));
+  return (1 - 0.3 * weekendShare(ts)) * (0.55 + 0.45 * Math.sin((2 * Math.PI * (hour - 9)) / 24));
 }
 
 function noise(seed: number, target: string, metric: string, ts: number): number {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   bootIncident,
+  dailyFactor,
   generateSamples,
   incidentsAt,
   INCIDENT_KINDS,
+  weekendShare,
   type SyntheticOptions,
 } from '../../../src/pipeline/ingest/synthetic-generator.js';
 
@@ -64,5 +66,27 @@ describe('synthetic generator', () => {
     const boot = bootIncident(fleet, T0);
     expect(boot).toMatchObject({ target: 'web-1', kind: 'cpu_spike', startTs: T0 + 5_000 });
     expect(incidentsAt(fleet, T0 + 20_000, { ...opts, bootTs: T0 }).some((i) => i.kind === 'cpu_spike' && i.target === 'web-1')).toBe(true);
+  });
+});
+
+describe('the weekend', () => {
+  const H = 3_600_000;
+  const friday = Date.UTC(2026, 11, 4); // a Friday, 00:00 UTC
+
+  it('is lighter on Saturday and Sunday, and comes and goes over the 12 h around midnight, never in a step', () => {
+    expect(weekendShare(friday + 12 * H)).toBe(0);
+    expect(weekendShare(friday + 24 * H)).toBeCloseTo(0.5, 6); // Saturday 00:00: halfway
+    expect(weekendShare(friday + 36 * H)).toBe(1);
+    expect(weekendShare(friday + 60 * H)).toBe(1); // Sunday noon
+    expect(weekendShare(friday + 72 * H)).toBeCloseTo(0.5, 6); // Monday 00:00
+    expect(weekendShare(friday + 84 * H)).toBe(0);
+    // Daytime load on Saturday is 70 % of Friday's at the same hour.
+    expect(dailyFactor(friday + 36 * H) / dailyFactor(friday + 12 * H)).toBeCloseTo(0.7, 6);
+    // Between two 30 s samples the weekend moves at most π/2880 of the way (a cosine over 12 h); a step was all of it at once.
+    let largest = 0;
+    for (let ts = friday; ts < friday + 4 * 24 * H; ts += 30_000)
+      largest = Math.max(largest, Math.abs(weekendShare(ts + 30_000) - weekendShare(ts)));
+    expect(largest).toBeLessThan(Math.PI / 2880 + 1e-9);
+    expect(largest).toBeGreaterThan(0);
   });
 });
