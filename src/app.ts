@@ -259,7 +259,12 @@ export function createApp(deps: AppDeps) {
     ...alertPolicyOf(config.chat, targetMap, () => adapters.keys()),
     onAlert: (outcome) => metrics.alerts.inc({ outcome }),
   });
-  const digest = dailyDigestOf(config.chat, { store, logger, platforms: () => adapters.keys(), compose: (now) => chat.digest(now) });
+  const digest = dailyDigestOf(config.chat, {
+    store,
+    logger,
+    platforms: () => adapters.keys(),
+    compose: (now, days) => chat.digest(now, days),
+  });
   pipeline.addListener({ onAnomalies: (changes) => (notifier.onAnomalies(changes), digest?.onTick(clock.now())) });
   const web = createWebAdapter({
     store,

@@ -348,18 +348,14 @@ export function createChatService(o: ChatServiceOptions) {
   return {
     isApprover,
     /** The daily digest's text (daily-digest.ts): the fleet's state, then the last 24 h as "summarise" gives it. */
-    digest(now: number): string {
+    /** The digest of the last `days` (1 or 7) that `chat.digest` posts and `smartcloudops digest` prints. */
+    digest(now: number, days = 1): string {
       const c = ctx(now);
       const state = answerIntent({ kind: 'status' }, c).split('\n')[0]!;
-      const day = answerIntent(
-        { kind: 'anomalies', limit: 50, today: false, span: { kind: 'last', ms: 86_400_000 }, count: true, digest: true },
-        c,
-      );
-      return [
-        state,
-        ...day.split('\n').filter((l) => !l.startsWith('Ask without')),
-        'Ask me "summarise today" or "alerts in the last 24 hours" for more.',
-      ].join('\n');
+      const span = { kind: 'last', ms: days * 86_400_000 } as const;
+      const body = answerIntent({ kind: 'anomalies', limit: 50, today: false, span, count: true, digest: true }, c);
+      const more = days === 1 ? '"summarise today" or "alerts in the last 24 hours"' : '"weekly report" or "alerts this week"';
+      return [state, ...body.split('\n').filter((l) => !l.startsWith('Ask without')), `Ask me ${more} for more.`].join('\n');
     },
     async handle(e: ChatEvent): Promise<ChatReply> {
       const now = o.clock.now();

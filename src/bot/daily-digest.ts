@@ -3,6 +3,8 @@ import type { Destination } from '../core/chat-store.js';
 import type { Logger, Store } from '../core/ports.js';
 import type { FileConfig } from '../config/schema.js';
 import { clockTs } from './parse-clock.js';
+import { localTime } from './time-window.js';
+import { WEEKDAYS } from '../core/weekday.js';
 
 export interface DailyDigestOptions {
   store: Store;
@@ -12,8 +14,10 @@ export interface DailyDigestOptions {
   timezone?: string;
   /** The alert channels of the platforms running now. */
   destinations: () => Destination[];
-  /** The digest's text at `now`: the last day's anomalies, open ones and remediations (answer-digest.ts). */
-  compose: (now: number) => string;
+  /** On this weekday (0 = Sunday, in `timezone`) the digest covers the last 7 days instead of one. */
+  weeklyOn?: number;
+  /** The digest's text at `now` over the last `days`: anomalies, open ones and remediations (answer-digest.ts). */
+  compose: (now: number, days: number) => string;
 }
 
 const KEY = 'digest:last';
@@ -21,8 +25,8 @@ const KEY = 'digest:last';
 const LATE_MS = 3_600_000;
 
 /**
- * A digest of the last day posted once a day to the alert channels, like the morning read of a
- * dashboard. Checked on every tick; the slot posted (or skipped) is kept in the store, so a restart
+ * A digest of the last day (or, on the weekly day, the last week) posted once a day to the alert
+ * channels, like the morning read of a dashboard. Checked on every tick; the slot posted (or skipped) is kept in the store, so a restart
  * never posts it twice, and a first start after the hour waits for the next day.
  */
 export function createDailyDigest(o: DailyDigestOptions) {
@@ -35,15 +39,17 @@ export function createDailyDigest(o: DailyDigestOptions) {
       if (slot <= last) return false;
       o.store.setKv(KEY, String(slot));
       if (now - slot > LATE_MS) return false;
-      const text = o.compose(now);
-      const payload: NeutralMessage = { title: 'Daily digest: the last 24 h', severity: 'ok', text, fields: [], actions: [] };
+      const days = o.weeklyOn !== undefined && localTime(slot, o.timezone ?? 'UTC').day === o.weeklyOn ? 7 : 1;
+      const text = o.compose(now, days);
+      const title = days === 7 ? 'Weekly digest: the last 7 days' : 'Daily digest: the last 24 h';
+      const payload: NeutralMessage = { title, severity: 'ok', text, fields: [], actions: [] };
       const to = o.destinations();
       for (const d of to)
         o.store.chat.enqueue(
           { platform: d.platform, channel: d.channel, op: 'post', msgKey: `digest:${slot}`, threadKey: null, payload },
           now,
         );
-      o.logger.info({ slot, destinations: to.length }, 'daily digest queued');
+      o.logger.info({ slot, days, destinations: to.length }, 'digest queued');
       return to.length > 0;
     },
   };
@@ -51,18 +57,24 @@ export function createDailyDigest(o: DailyDigestOptions) {
 
 export type DailyDigest = ReturnType<typeof createDailyDigest>;
 
-/** The digest `chat.digest` asks for, to the default alert channels of the platforms running; undefined when off. */
+/**
+ * The digest `chat.digest` asks for, to its own channels of each platform running where it names
+ * them, else to that platform's default alert channels; undefined when off.
+ */
 export function dailyDigestOf(
   chat: Pick<FileConfig['chat'], 'digest' | 'channels'>,
   o: Pick<DailyDigestOptions, 'store' | 'logger' | 'compose'> & { platforms: () => Iterable<Platform> },
 ): DailyDigest | undefined {
-  const { at, timezone } = chat.digest;
+  const { at, timezone, weekly } = chat.digest;
   if (!at) return undefined;
-  const channels = chat.channels as Record<string, string[] | undefined>;
+  const own = (chat.digest.channels ?? {}) as Record<string, string[] | undefined>;
+  const alerts = chat.channels as Record<string, string[] | undefined>;
   return createDailyDigest({
     ...o,
     at,
     ...(timezone ? { timezone } : {}),
-    destinations: () => [...o.platforms()].flatMap((platform) => (channels[platform] ?? []).map((channel) => ({ platform, channel }))),
+    ...(weekly ? { weeklyOn: WEEKDAYS.indexOf(weekly) } : {}),
+    destinations: () =>
+      [...o.platforms()].flatMap((platform) => (own[platform] ?? alerts[platform] ?? []).map((channel) => ({ platform, channel }))),
   });
 }

@@ -16,8 +16,8 @@ export interface TimeWindow {
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-/** Weekday and minute of the day of `ts` in `zone`. */
-function localTime(ts: number, zone: string): { day: number; minute: number } {
+/** Weekday (0 = Sunday) and minute of the day of `ts` in `zone`. */
+export function localTime(ts: number, zone: string): { day: number; minute: number } {
   let f = formatters.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -31,7 +31,7 @@ commands:
   detect --input F.csv --output G.csv [--metric cpu]
                              score a timestamp,value CSV online; writes timestamp,value,anomaly_score
   ask "<question>"           answer a question from the data dir's store, as chat would
-  digest                     print the daily digest of the last 24 h (chat.digest posts it to the alert channels)
+  digest [--week]            print the digest of the last 24 h, or 7 days (chat.digest posts it to the alert channels)
   live-check                 AWS_LIVE=1: check the real Prometheus, Grafana, node_exporters, CloudWatch and S3
                              (npm run test:live; env PROMETHEUS_URL, GRAFANA_URL, SCO_S3_BUCKET)
   discord register [--guild <id>]
@@ -153,9 +153,12 @@ async function ask(io: CliIO, args: string[]): Promise<number> {
   });
 }
 
-/** The daily digest's text now, for a cron that mails it: `smartcloudops digest | mail -s digest ops@…`. */
-async function digest(io: CliIO): Promise<number> {
-  return withCliChat(config(io), async (chat) => (io.out(chat.digest(Date.now())), 0));
+/** The daily (or `--week`) digest's text now, for a cron that mails it: `smartcloudops digest | mail -s digest ops@…`. */
+async function digest(io: CliIO, args: string[]): Promise<number> {
+  const unknown = args.filter((a) => a !== '--week');
+  if (unknown.length) throw new InputError(`usage: smartcloudops digest [--week] (not ${unknown.join(' ')})`);
+  const days = args.includes('--week') ? 7 : 1;
+  return withCliChat(config(io), async (chat) => (io.out(chat.digest(Date.now(), days)), 0));
 }
 
 async function discordRegister(io: CliIO, args: string[]): Promise<number> {
@@ -247,7 +250,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       case 'ask':
         return await ask(io, rest);
       case 'digest':
-        return await digest(io);
+        return await digest(io, rest);
       case 'live-check':
         return await (await import('./live-check-command.js')).liveCheck(io, config(io));
       case 'infra':

@@ -282,8 +282,21 @@ export const configSchema = obj({
       minTargets: z.number().int().min(2).max(10_000).default(5),
       windowMinutes: z.number().min(0).max(1440).default(10),
     }).prefault({}),
-    /** A digest of the last 24 h posted to `channels` once a day at `at` ("HH:MM" in `timezone`, UTC by default); off without `at`. */
-    digest: obj({ at: hhmm.optional(), timezone: timeZone.optional() }).prefault({}),
+    /**
+     * A digest of the last 24 h posted once a day at `at` ("HH:MM" in `timezone`, UTC by default); off
+     * without `at`. On `weekly`'s day it covers the last 7 days instead. To `channels` of each platform
+     * when given there, else to the alert channels (`chat.channels`).
+     */
+    digest: obj({
+      at: hhmm.optional(),
+      timezone: timeZone.optional(),
+      weekly: z.enum(WEEKDAYS).optional(),
+      channels: obj({
+        slack: z.array(z.string()).optional(),
+        discord: z.array(discordChannel).optional(),
+        web: z.array(z.string()).optional(),
+      }).optional(),
+    }).prefault({}),
     /** New anomalies on a target alerted this recently (and still open) join that alert instead of paging again; 0: off. */
     joinMinutes: z.number().min(0).max(1440).default(10),
     channels: obj({

@@ -187,6 +187,11 @@ describe('smartcloudops CLI', () => {
     expect(digest.out).toMatch(/^\d+ targets, \d+ open anomal(y|ies), \d+ pending approvals?\. Latest data at /);
     expect(digest.out).toMatch(/\n(No anomalies in the last 24 h\.|\d+ anomal(y|ies) in the last 24 h, \d+ open\.)\n/);
     expect(digest.out.trim().split('\n').at(-1)).toBe('Ask me "summarise today" or "alerts in the last 24 hours" for more.');
+    const week = cli(['digest', '--week'], { SCO_DATA_DIR: data, SCO_CONFIG: CALM });
+    expect(week.code).toBe(0);
+    expect(week.out).toMatch(/\n(No anomalies in the last 7 d\.|\d+ anomal(y|ies) in the last 7 d, \d+ open\.)\n/);
+    expect(week.out.trim().split('\n').at(-1)).toBe('Ask me "weekly report" or "alerts this week" for more.');
+    expect(cli(['digest', '--month'], { SCO_DATA_DIR: data, SCO_CONFIG: CALM }).code).toBe(2);
   });
 
   it('detect scores a timestamp,value CSV online, in input order, in 0..1', () => {

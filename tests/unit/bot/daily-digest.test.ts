@@ -7,22 +7,24 @@ import { captureLogger } from '../../helpers/test-config.js';
 const DAY = 86_400_000;
 const NINE = Date.UTC(2026, 11, 7, 9, 0, 0);
 
-function setup(o: { at?: string; timezone?: string; store?: ReturnType<typeof createSqliteStore> } = {}) {
+function setup(o: { at?: string; timezone?: string; weeklyOn?: number; store?: ReturnType<typeof createSqliteStore> } = {}) {
   const store = o.store ?? createSqliteStore(':memory:');
   const composed: number[] = [];
+  const spans: number[] = [];
   const digest = createDailyDigest({
     store,
     logger: captureLogger(),
     at: o.at ?? '09:00',
     ...(o.timezone ? { timezone: o.timezone } : {}),
+    ...(o.weeklyOn !== undefined ? { weeklyOn: o.weeklyOn } : {}),
     destinations: () => [
       { platform: 'slack', channel: 'C-OPS' },
       { platform: 'web', channel: 'console' },
     ],
-    compose: (now) => (composed.push(now), `digest at ${now}`),
+    compose: (now, days) => (composed.push(now), spans.push(days), `digest at ${now}`),
   });
   const queued = () => store.chat.pendingOutbox(100);
-  return { store, digest, composed, queued };
+  return { store, digest, composed, spans, queued };
 }
 
 describe('the daily digest', () => {
@@ -70,6 +72,34 @@ describe('the daily digest', () => {
     const chat = configSchema.parse({ chat: { digest: { at: '09:00' }, channels: { slack: ['C-1', 'C-2'], discord: ['123456'] } } }).chat;
     dailyDigestOf(chat, { ...base, platforms: () => ['web', 'slack'] })!.onTick(NINE + 1000);
     expect(store.chat.pendingOutbox(100).map((q) => `${q.platform}:${q.channel}`)).toEqual(['web:console', 'slack:C-1', 'slack:C-2']);
+  });
+
+  it('covers the last 7 days on its weekly day, in its time zone, and the last day on the others', () => {
+    // NINE is Monday 2026-12-07 09:00 UTC.
+    const { digest, spans, queued } = setup({ weeklyOn: 1 });
+    digest.onTick(NINE - DAY + 1000);
+    digest.onTick(NINE + 1000);
+    digest.onTick(NINE + DAY + 1000);
+    expect(spans).toEqual([1, 7, 1]);
+    expect([...new Set(queued().map((q) => q.payload.title))]).toEqual(['Daily digest: the last 24 h', 'Weekly digest: the last 7 days']);
+    // 00:30 on Monday in Tokyo is still Sunday in UTC: the zone's weekday decides.
+    const tokyo = setup({ at: '00:30', timezone: 'Asia/Tokyo', weeklyOn: 1 });
+    tokyo.digest.onTick(Date.UTC(2026, 11, 6, 15, 31));
+    expect(tokyo.spans).toEqual([7]);
+  });
+
+  it('goes to its own channels where it names them, else to the alert channels', () => {
+    const store = createSqliteStore(':memory:');
+    const base = { store, logger: captureLogger(), compose: () => 'x' };
+    const chat = configSchema.parse({
+      chat: { digest: { at: '09:00', weekly: 'mon', channels: { slack: ['C-DIGEST'] } }, channels: { slack: ['C-1'], web: ['console'] } },
+    }).chat;
+    dailyDigestOf(chat, { ...base, platforms: () => ['web', 'slack'] })!.onTick(NINE + 1000);
+    expect(store.chat.pendingOutbox(100).map((q) => `${q.platform}:${q.channel} ${q.payload.title}`)).toEqual([
+      'web:console Weekly digest: the last 7 days',
+      'slack:C-DIGEST Weekly digest: the last 7 days',
+    ]);
+    expect(() => configSchema.parse({ chat: { digest: { at: '09:00', weekly: 'monday' } } })).toThrow();
   });
 
   it('refuses an hour that is not HH:MM and a zone that is not IANA', () => {
