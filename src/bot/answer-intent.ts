@@ -40,6 +40,7 @@ import { answerLastSeen } from './answer-last-seen.js';
 import { answerHistory } from './answer-history.js';
 import { answerTotal } from './answer-total.js';
 import { answerByHour } from './answer-by-hour.js';
+import { answerByGroup } from './answer-by-group.js';
 import { latestBy, newestOf } from './latest-by-target.js';
 
 export interface AnswerContext {
@@ -92,6 +93,7 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
   if (i.byHour) return answerByHour({ metric: i.metric, target: i.target, group: i.group, span: i.span, lowest: i.byHour === 'min' }, c);
   if (i.total) return answerTotal(i, c);
+  if (i.groupBy && !i.span && !i.free && !i.bound) return answerByGroup({ ...i, groupBy: i.groupBy }, c);
   // "Any hosts over 90% on anything?": each share metric past the bound.
   if (i.bound && !i.metric) return (['cpu', 'memory', 'disk'] as const).map((metric) => answerMetrics({ ...i, metric }, c)).join('\n');
   // "How much headroom does db-1 have?": what is free of each metric that has a free side.

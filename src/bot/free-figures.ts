@@ -1,6 +1,7 @@
 import type { Sample } from '../core/sample.js';
 import type { Store } from '../core/ports.js';
 import type { MetricKey } from './parse-intent.js';
+import { HOW_MANY_BYTES } from './intent-words.js';
 
 /**
  * "Free disk on db-1", "least free memory", "hosts with under 20% disk left": the store keeps how
@@ -41,4 +42,18 @@ const ABSOLUTE_SIZE =
 export function sizeAsked(metric: MetricKey, text: string): string | undefined {
   if (metric !== 'memory' && metric !== 'disk') return undefined;
   return ABSOLUTE_SIZE.test(text) ? `${metric} as a size in bytes (only the share used, in %)` : undefined;
+}
+
+/**
+ * "How much data did web-1 send today?", "how many GB did it receive?" is its network traffic;
+ * "network out on web-1", "traffic in" one direction ("in" alone is too common to mean one).
+ */
+export function networkMetric(text: string, metric: MetricKey | undefined): MetricKey | undefined {
+  const m = !metric && (/\bhow much data\b/.test(text) || HOW_MANY_BYTES.test(text)) ? 'network' : metric;
+  if (m !== 'network') return m;
+  const dir =
+    /\b(?:network|net|traffic|bandwidth|throughput)[\s_-]*(in|out)\b(?!\s+(?:(?:the|last|past|this|a|an)\b|\d))|\b(rx|tx|received|receive|sent|send|downloaded|uploaded)\b/.exec(
+      text,
+    );
+  return dir ? (/^(in|rx|received|receive|downloaded)$/.test(dir[1] ?? dir[2]!) ? 'net_in' : 'net_out') : m;
 }

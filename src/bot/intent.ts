@@ -27,6 +27,8 @@ export type Intent =
       total?: boolean;
       /** "The busiest hour yesterday", "the quietest hour for memory": UTC hours ranked, highest or lowest first. */
       byHour?: 'max' | 'min';
+      /** "Average memory per role", "cpu by tier": grouped by role or by that label key (answer-by-group.ts). */
+      groupBy?: string;
     }
   /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
   | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }

@@ -1,6 +1,7 @@
-import { findTimeSpan, parseStat, type TimeSpan } from './parse-time-span.js';
+import { findTimeSpan, parseStat, zoneRefusal, type TimeSpan } from './parse-time-span.js';
 import { parseBound } from './parse-bound.js';
-import { FREE_OF, sizeAsked } from './free-figures.js';
+import { groupByOf } from './parse-group-by.js';
+import { FREE_OF, networkMetric, sizeAsked } from './free-figures.js';
 import { historyIntent } from './parse-history.js';
 import { outOfScope } from './out-of-scope.js';
 import { detectorQuestion } from './parse-detector-question.js';
@@ -121,29 +122,14 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   }
   // "cpu in prod": a label value names targets only when nothing else in the question does.
   if (named.length === 0 && !unknownTarget) labelled.forEach(name);
-  // "How much data did web-1 send today?", "how many GB did it receive?" is its network traffic.
-  if (!metric && (/\bhow much data\b/.test(text) || HOW_MANY_BYTES.test(text))) metric = 'network';
-  // "network out on web-1", "traffic in": one direction. "In" alone is too common to mean one.
-  if (metric === 'network') {
-    const dir =
-      /\b(?:network|net|traffic|bandwidth|throughput)[\s_-]*(in|out)\b(?!\s+(?:(?:the|last|past|this|a|an)\b|\d))|\b(rx|tx|received|receive|sent|send|downloaded|uploaded)\b/.exec(
-        text,
-      );
-    if (dir) metric = /^(in|rx|received|receive|downloaded)$/.test(dir[1] ?? dir[2]!) ? 'net_in' : 'net_out';
-  }
+  metric = networkMetric(text, metric);
   // One target is the subject of any intent; several ("the api hosts", "web-1 and web-2") only of a
   // read, never of a silence or an action, which must name one.
   const target = named.length === 1 ? named[0] : undefined;
   const group = named.length > 1 ? { group: named } : {};
   const several = named.length > 1 ? { several: named } : {};
   const found = findTimeSpan(text);
-  if (found && 'zone' in found)
-    return {
-      kind: 'bad_input',
-      reason: found.zone.includes('/')
-        ? `"${found.zone}" is not a time zone I know; write the time in UTC, with its offset or with an IANA zone name, e.g. "at 15:00 UTC", "at 15:00-08:00" or "at 15:00 America/Los_Angeles"`
-        : `I read clock times as UTC and do not convert ${found.zone.toUpperCase()} (an abbreviation can name several zones, and summer time moves it); write the time in UTC, with its offset or with an IANA zone name, e.g. "at 15:00 UTC", "at 15:00-08:00" or "at 15:00 America/Los_Angeles"`,
-    };
+  if (found && 'zone' in found) return { kind: 'bad_input', reason: zoneRefusal(found.zone) };
   const span = found?.span;
   // "anomalies in the last 6 hours": the 6 is the span's, not how many to list.
   // A clock time's hour is never a count, whether or not the time was read as the span.
@@ -275,7 +261,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
     const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};
     const total = metric && (TOTAL.test(text) || (/^net/.test(metric) && HOW_MANY_BYTES.test(text))) ? { total: true } : {};
-    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit, ...free, ...total };
+    const by = target ? undefined : groupByOf(text, targets);
+    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit, ...free, ...total, ...by };
   };
   if (CHART.test(text) && (metric || named.length || !has(WORDS.anomalies)))
     return {

@@ -39,6 +39,8 @@ const OVER = new RegExp(`\\b(?:over|across|during|within|throughout)\\s+(?:the\\
 const SIZED = new RegExp(
   `\\b(\\d+(?:\\.\\d+)?)\\s*-?\\s*(${UNITS})\\s+(?:average|avg|mean|peak|max|maximum|min|minimum|high|low|median|p\\d{1,2}|percentile|window|trend|chart|graph|history|range)\\b`,
 );
+const DAY_PARTS = { morning: [6, 12], afternoon: [12, 18], evening: [18, 22] } as const;
+
 // Longer than retention is never stored; a year bounds what a typo ("10000 days") can ask for.
 const MAX_SPAN = 366 * 86_400_000;
 
@@ -89,6 +91,13 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
       span: { kind: 'range', from: { minute: 22 * 60, day: { daysBack: 1 } }, until: { minute: 6 * 60, day: { daysBack: 0 } } },
       match: night[0],
     };
+  // "This morning", "yesterday afternoon": a part of the day, in UTC (06–12, 12–18, 18–22).
+  const part = /\b(this|yesterday)\s+(morning|afternoon|evening)\b/.exec(text);
+  if (part) {
+    const [from, until] = DAY_PARTS[part[2] as keyof typeof DAY_PARTS];
+    const day = { daysBack: part[1] === 'yesterday' ? 1 : 0 } as const;
+    return { span: { kind: 'range', from: { minute: from * 60, day }, until: { minute: until * 60, day } }, match: part[0] };
+  }
   if (/\byesterday\b/.test(text)) return { span: { kind: 'day', daysBack: 1 }, match: 'yesterday' };
   if (/\btoday\b/.test(text)) return { span: { kind: 'day', daysBack: 0 }, match: 'today' };
   return undefined;
@@ -105,4 +114,13 @@ export function parseStat(text: string): Stat | undefined {
   if (/\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:\w+\s+)?by\b/.test(text))
     return /\b(?:asc|ascending|smallest first)\b/.test(text) ? 'min' : 'max';
   return undefined;
+}
+
+/** Why a time in a zone we do not read is refused, and how to say it instead. */
+export function zoneRefusal(zone: string): string {
+  const how =
+    'write the time in UTC, with its offset or with an IANA zone name, e.g. "at 15:00 UTC", "at 15:00-08:00" or "at 15:00 America/Los_Angeles"';
+  return zone.includes('/')
+    ? `"${zone}" is not a time zone I know; ${how}`
+    : `I read clock times as UTC and do not convert ${zone.toUpperCase()} (an abbreviation can name several zones, and summer time moves it); ${how}`;
 }

@@ -658,3 +658,42 @@ describe('bounds and sorting across metrics', () => {
     expect(rows('hosts sorted by disk ascending')).toEqual(['web-1', 'db-1']);
   });
 });
+
+describe('grouped by role or label, and parts of the day', () => {
+  it('answers "average disk per role" with each role’s mean, highest and lowest, and groups by a label key', () => {
+    const c = ctx();
+    expect(parseIntent('average disk per role', c.targets)).toMatchObject({ kind: 'metrics', metric: 'disk', groupBy: 'role' });
+    // "By memory" sorts; only a role or a label key the targets carry groups.
+    expect(parseIntent('hosts sorted by memory', c.targets)).not.toHaveProperty('groupBy');
+    expect(ask('average disk per role', c).split('\n')).toEqual([
+      'disk by role, the latest reading of each target (newest 11:48:50 UTC):',
+      '```',
+      'role  reporting  average  highest      lowest',
+      'db    1/1        80.0%    80.0% db-1   80.0% db-1',
+      'web   1/1        40.0%    40.0% web-1  40.0% web-1',
+      '```',
+    ]);
+    const labelled = {
+      ...c,
+      targets: [
+        { name: 'web-1', role: 'web', labels: { tier: 'front' } },
+        { name: 'db-1', role: 'db' },
+      ],
+    };
+    expect(parseIntent('memory by tier', labelled.targets)).toMatchObject({ groupBy: 'tier' });
+    const rows = answerIntent(parseIntent('memory by tier', labelled.targets), labelled).split('\n');
+    expect(rows[3]).toMatch(/^front +1\/1 +50\.0%/);
+    // A target without the label is its own group, last.
+    expect(rows[4]).toMatch(/^\(none\) +1\/1 +50\.0%/);
+  });
+
+  it('reads "this morning" and "yesterday afternoon" as 06–12 and 12–18 UTC, and says when that is still ahead', () => {
+    const c = ctx();
+    // 11:49 now: this morning is 06:00 to now.
+    expect(ask('cpu on web-1 this morning', c)).toMatch(/^web-1 CPU since 2026-12-03 06:00:00 UTC: peak 31\.0% at 11:00:00 UTC/);
+    expect(ask('cpu on web-1 yesterday afternoon', c)).toMatch(
+      /^web-1 CPU between 2026-12-02 12:00:00 UTC and 18:00:00 UTC: peak 38\.0% at 18:00:00 UTC/,
+    );
+    expect(ask('cpu on web-1 this evening', c)).toMatch(/^2026-12-03 18:00:00 UTC is still ahead/);
+  });
+});
