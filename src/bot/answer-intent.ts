@@ -77,7 +77,7 @@ export const HELP = [
   '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
   '• "anything wrong?", "anything about to fire?", "summarise the last 3 anomalies", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "why is there no alert for web-1 cpu?", "is db-1 memory unusual?", "why didn\'t web-2 alert?": each detector\'s own reason',
-  '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?"',
+  '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?", "who can approve?"',
   '• "who approved the last restart?", "failed remediations this week", "how many scale-ups today?", "MTTR this week"',
   '• "total network in", "how much data did web-1 send today?"',
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?"',

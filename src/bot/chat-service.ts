@@ -9,6 +9,7 @@ import type { MuteTime } from './mute-times.js';
 import { FLEET_ALERT_PREFIX, fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
 import { SILENCE_BUTTON_MS, silenceLabel, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
 import { extendSilences, MAX_SILENCE_MS } from './extend-silences.js';
+import { answerPolicy, policyFactsOf } from './answer-policy.js';
 import { createAlertAcks } from './alert-ack.js';
 import { createAlertEscalation } from './alert-escalate.js';
 import { alertMembers } from './alert-keys.js';
@@ -42,6 +43,8 @@ export interface ChatServiceOptions {
   muteTimes?: MuteTime[];
   /** remediation.rules: "explain" says why an anomaly has no proposal. */
   remediationRules?: RemediationRule[];
+  /** remediation: "who can approve?", "is auto-remediation on?". */
+  remediationPolicy?: FileConfig['remediation'];
   /** The live detectors: "why is there no alert?" gets each one's reason. */
   detectors?: DetectorInspector;
   /** chat.runbooks, listed when asked for. */
@@ -76,6 +79,7 @@ export function chatRulesOf(config: Pick<FileConfig, 'thresholds' | 'forecasts' 
     muteTimes: config.chat.muteTimes,
     runbooks: config.chat.runbooks,
     remediationRules: config.remediation.rules,
+    remediationPolicy: config.remediation,
     routing: config.chat,
   } satisfies Partial<ChatServiceOptions>;
 }
@@ -336,6 +340,13 @@ export function createChatService(o: ChatServiceOptions) {
       case 'unknown':
         if (!o.fallback) return { text: `${NO_LLM_NOTE}\n${HELP}`, intent: 'unknown' };
         return freeForm(asked, () => freeFormFallback(e.text, ctx(now)));
+      case 'policy':
+        return {
+          text: o.remediationPolicy
+            ? answerPolicy(policyFactsOf({ remediation: o.remediationPolicy, approvers: o.approvers }), e.user)
+            : 'The remediation policy is not loaded here.',
+          intent: 'policy',
+        };
       case 'pending': {
         const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
         return { text: answerIntent(intent, ctx(now)), intent: 'pending', messages: pending.map(renderProposal) };

@@ -144,6 +144,8 @@ export type Intent =
   | { kind: 'routing'; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean }
   /** "How many hosts do you monitor?", "which metrics do you collect?", "how often do you poll?" (answer-about.ts). */
   | { kind: 'about' }
+  /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
+  | { kind: 'policy' }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */

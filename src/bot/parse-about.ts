@@ -15,6 +15,11 @@ const FLEET = String.raw`(?:hosts|targets|servers|machines|nodes|instances|vms|b
 const POLL =
   /\bhow (?:often|frequently)\b.*\b(?:poll|scrape|collect|check|sample|read|refresh|update|tick|run)(?:s|d|ed|ing)?\b|\b(?:poll(?:ing)?|scrape|sampling|collection|check|tick)\s+(?:interval|frequency|rate|period)\b/;
 
+// "Who can approve?", "am I an approver?", "which actions are allowed?", "is auto-remediation on?",
+// "are remediations dry run?", "how long do proposals wait?": the remediation policy, not its history.
+const POLICY =
+  /\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\b(?:am i|is \S+) (?:an? )?approver\b|\bcan i (?:approve|deny)\b|\bwho are (?:the )?approvers\b|\b(?:which|what) (?:actions|remediations) (?:are|can|do you)\b.*\b(?:allowed|run|permitted|supported|available|take|do)\b|\b(?:allowed|allow-?listed|permitted|supported) (?:actions|remediations)\b|\bauto[\s-]?remediat\w*\b|\b(?:is|are)\b.*\bdry[\s-]?runs?\b|\bhow long do (?:proposals|approvals) (?:wait|last|stay)\b|\bapproval (?:ttl|timeout|window|expiry)\b|\bremediation (?:policy|mode|modes|settings)\b/;
+
 const ABOUT = new RegExp(
   [
     // "How many hosts?", "how many targets are there", "how many servers do we monitor?"
@@ -56,6 +61,7 @@ export function setupQuestion(
       ...(o.severity ? { severity: o.severity } : {}),
       ...(/\bon[\s-]?call\b/.test(text) ? { onCall: true } : {}),
     };
+  if (POLICY.test(text)) return { kind: 'policy' };
   if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text))) return { kind: 'about' };
   return undefined;
 }

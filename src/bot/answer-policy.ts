@@ -1,0 +1,76 @@
+import type { FileConfig, RemediationRule } from '../config/schema.js';
+import type { ChatUser } from '../core/chat.js';
+import { ACTIONS } from '../core/remediation.js';
+import { effectiveMode } from '../pipeline/remediate/plan-remediation.js';
+
+/** What the remediation policy is, from config: the rules, who decides, and how long a proposal waits. */
+export interface PolicyFacts {
+  rules: RemediationRule[];
+  approvers: FileConfig['approvers'];
+  ttlMinutes: number;
+  allowSelfApproval: boolean;
+  withdrawOnResolve: boolean;
+}
+
+export const policyFactsOf = (config: Pick<FileConfig, 'remediation' | 'approvers'>): PolicyFacts => ({
+  rules: config.remediation.rules,
+  approvers: config.approvers,
+  ttlMinutes: config.remediation.approvalTtlMinutes,
+  allowSelfApproval: config.remediation.allowSelfApproval,
+  withdrawOnResolve: config.remediation.withdrawOnResolve,
+});
+
+const MODE_SAYS = {
+  dry_run: 'dry run: proposed and recorded, never run',
+  approval: 'run once an approver says yes',
+  auto: 'run at once, no approval',
+} as const;
+
+const EXECUTOR_SAYS = {
+  simulate: 'simulated, nothing touches a host',
+  script: 'a local script',
+  aws: 'AWS (SSM, EC2, Auto Scaling)',
+} as const;
+
+/**
+ * "Who can approve?", "am I an approver?", "is auto-remediation on?", "are remediations dry run?",
+ * "how long do proposals wait?": the policy as config sets it, and where the asker stands in it.
+ */
+export function answerPolicy(f: PolicyFacts, user?: ChatUser): string {
+  const lines = [`Remediation actions allowed (nothing else can run): ${ACTIONS.join(', ')}.`];
+  if (f.rules.length === 0) lines.push('No remediation rule is configured (remediation.rules): nothing is ever proposed.');
+  else {
+    lines.push(`${f.rules.length} rule${f.rules.length === 1 ? '' : 's'}, by mode:`);
+    for (const mode of ['auto', 'approval', 'dry_run'] as const) {
+      const rs = f.rules.filter((r) => effectiveMode(r) === mode);
+      if (rs.length === 0) continue;
+      const each = rs.map((r) => `${r.name} → ${r.action} (${EXECUTOR_SAYS[r.executor]})`).join('; ');
+      lines.push(`• ${mode} (${MODE_SAYS[mode]}): ${each}`);
+    }
+    if (!f.rules.some((r) => effectiveMode(r) === 'auto')) lines.push('Nothing runs without a person: no rule is in auto mode.');
+  }
+  lines.push(
+    `A proposal waits ${f.ttlMinutes} min for a decision, then expires${f.withdrawOnResolve ? '; it is withdrawn if its anomaly ends first' : ''}. ${
+      f.allowSelfApproval ? 'Whoever asked for an action may approve it.' : 'Nobody approves an action they asked for.'
+    }`,
+  );
+  const sets = f.approvers as Record<string, { users: string[]; roles: string[] }>;
+  const who = Object.entries(sets).map(([p, s]) => {
+    const parts = [s.users.length ? `users ${s.users.join(', ')}` : '', s.roles.length ? `roles ${s.roles.join(', ')}` : ''].filter(
+      Boolean,
+    );
+    return `${p}: ${parts.join('; ') || 'nobody'}`;
+  });
+  lines.push(`Approvers (config approvers): ${who.join(' · ')}.`);
+  if (user && user.platform !== 'cli') {
+    const set = sets[user.platform];
+    const can = Boolean(set && (set.users.includes(user.id) || user.roles.some((r) => set.roles.includes(r))));
+    lines.push(
+      can
+        ? `You (${user.platform}:${user.id}) can approve and deny.`
+        : `You (${user.platform}:${user.id}) are not an approver here; approvers.${user.platform} lists who is.`,
+    );
+  }
+  lines.push('"which rules propose restarts?" gives each rule\'s match and cooldown.');
+  return lines.join('\n');
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { answerPolicy, policyFactsOf } from '../../../src/bot/answer-policy.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { configSchema } from '../../../src/config/schema.js';
+
+const config = configSchema.parse({
+  remediation: {
+    approvalTtlMinutes: 20,
+    rules: [
+      { name: 'scale on cpu', when: { metrics: ['cpu'] }, action: 'scale_up', mode: 'approval', executor: 'aws' },
+      { name: 'clean disks', when: { metrics: ['disk'] }, action: 'cleanup_disk' },
+    ],
+  },
+  approvers: { slack: { users: ['U1'], roles: [] }, web: { users: ['operator'] } },
+});
+const user = (platform: 'slack' | 'web' | 'discord', id: string, roles: string[] = []) => ({ platform, id, roles });
+
+describe('"who can approve?", "is auto-remediation on?"', () => {
+  it('reads the policy questions as such, not as the remediation history', () => {
+    const targets = [{ name: 'web-1' }];
+    for (const q of [
+      'who can approve?',
+      'am I an approver?',
+      'which actions are allowed?',
+      'is auto-remediation on?',
+      'are remediations dry run?',
+      'how long do proposals wait?',
+    ])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'policy' });
+    expect(parseIntent('who approved the last restart?', targets).kind).toBe('history');
+    expect(parseIntent('approve rp_abc123', targets).kind).toBe('approve');
+  });
+
+  it('gives the allowed actions, the rules by their effective mode, the wait, the approvers and where the asker stands', () => {
+    const lines = answerPolicy(policyFactsOf(config), user('slack', 'U2')).split('\n');
+    expect(lines).toEqual([
+      'Remediation actions allowed (nothing else can run): restart_service, scale_up, cleanup_disk, notify_only.',
+      '2 rules, by mode:',
+      '• approval (run once an approver says yes): scale on cpu → scale_up (AWS (SSM, EC2, Auto Scaling))',
+      // A simulated rule with no mode is a dry run (plan-remediation's effectiveMode).
+      '• dry_run (dry run: proposed and recorded, never run): clean disks → cleanup_disk (simulated, nothing touches a host)',
+      'Nothing runs without a person: no rule is in auto mode.',
+      'A proposal waits 20 min for a decision, then expires; it is withdrawn if its anomaly ends first. Nobody approves an action they asked for.',
+      'Approvers (config approvers): slack: users U1 · discord: nobody · web: users operator.',
+      'You (slack:U2) are not an approver here; approvers.slack lists who is.',
+      '"which rules propose restarts?" gives each rule\'s match and cooldown.',
+    ]);
+    expect(answerPolicy(policyFactsOf(config), user('slack', 'U1'))).toContain('You (slack:U1) can approve and deny.');
+    const auto = configSchema.parse({ remediation: { rules: [{ name: 'r', action: 'restart_service', mode: 'auto' }] } });
+    expect(answerPolicy(policyFactsOf(auto))).toMatch(/• auto \(run at once, no approval\): r → restart_service/);
+    expect(answerPolicy(policyFactsOf(auto))).not.toMatch(/Nothing runs without a person/);
+    expect(answerPolicy(policyFactsOf(configSchema.parse({})))).toMatch(/No remediation rule is configured/);
+  });
+});
