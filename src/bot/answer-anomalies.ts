@@ -48,11 +48,12 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const metrics: readonly string[] | undefined = i.metric ? METRICS_OF[i.metric] : undefined;
   if (metrics) list = list.filter((a) => metrics.includes(figureMetric(a)));
   if (i.silent) list = list.filter((a) => a.detector === 'silence');
+  if (i.detector) list = list.filter((a) => a.detector === i.detector);
   if (i.resolved) list = list.filter((a) => a.status !== 'open');
   if (i.acked !== undefined) list = list.filter((a) => Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked);
   const acked = i.acked === undefined ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
   const metricWord = metrics ? `${metrics.length > 1 ? i.metric : (METRIC_LABEL[metrics[0]!] ?? i.metric)} ` : '';
-  const kind = `${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}`;
+  const kind = `${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}${i.detector ? `${i.detector} ` : ''}`;
   const scope = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
   if (list.length === 0) return `No ${kind}anomalies${scope}.`;
   const atLeast = capped ? 'at least ' : '';

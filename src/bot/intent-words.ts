@@ -360,3 +360,10 @@ export const UNUSUAL =
 /** "Anything about to fire?", "close to the threshold", "pending alerts": rules partly met. */
 export const ABOUT_TO_FIRE =
   /\b(?:about to (?:fire|alert|trigger|go off|page)|(?:close|near|nearly|almost) (?:to )?(?:alerting|firing|an? alert|tripping|(?:a|the|its|their|any) thresholds?)|pending (?:alerts?|anomal\w*|incidents?)|(?:alerts?|rules?|thresholds?) (?:building|pending)|building up)\b/;
+
+/** "Forecast alerts today", "robust anomalies this week", "alerts from the isolation forest": one detector's. */
+export function detectorNamed(text: string): { detector: string } | undefined {
+  const m = /\b(forecast|robust|threshold|alertmanager|iforest|(?:isolation )?forest)\b/.exec(text);
+  if (!m) return undefined;
+  return { detector: /forest$/.test(m[1]!) ? 'iforest' : m[1]! };
+}

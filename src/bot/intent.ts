@@ -59,6 +59,8 @@ export type Intent =
       digest?: boolean;
       /** "What was the longest incident?": ranked by how long each lasted (open ones so far), not by start. */
       longest?: boolean;
+      /** "Forecast alerts today": only that detector's. */
+      detector?: string;
     }
   /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
   /**

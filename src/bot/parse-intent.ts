@@ -15,6 +15,7 @@ import {
   ACTION_OF,
   ACTION_VERBS,
   CANCEL_VERBS,
+  detectorNamed,
   UNDO_VERBS,
   ATTENTION_ASK,
   AGAINST,
@@ -216,7 +217,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const verbOf = (t: string) => [t, t.slice(0, -1), t.slice(0, -2)].find((v) => ACTION_VERBS.has(v));
   // "Which hosts are over the cpu threshold?" asks about the hosts, not the rule.
   const wouldDo = WOULD_DO.test(text);
-  if ((RULES.test(text) || wouldDo) && !/\b(over|above|exceed\w*|past|breach\w*|cross\w*|hit|hitting)\b/.test(text)) {
+  const ruleAsked = RULES.test(text) && !/\bthreshold (?:alerts|anomalies)\b/.test(text);
+  if ((ruleAsked || wouldDo) && !/\b(over|above|exceed\w*|past|breach\w*|cross\w*|hit|hitting)\b/.test(text)) {
     const action = tokens.map((t) => ACTION_OF[verbOf(t) ?? '']).find(Boolean);
     const only = /\b(runbooks?|playbooks?)\b/.test(text)
       ? 'runbooks'
@@ -353,6 +355,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
           : {}),
       ...(severity ? { severity } : {}),
       ...(metric ? { metric } : {}),
+      ...detectorNamed(text),
       ...(counting || digest || NOISY.test(text) ? { count: true } : {}),
       ...(LONGEST.test(text) && !counting ? { longest: true } : {}),
       ...(digest ? { digest: true } : {}),

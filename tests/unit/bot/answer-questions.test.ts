@@ -697,3 +697,20 @@ describe('grouped by role or label, and parts of the day', () => {
     expect(ask('cpu on web-1 this evening', c)).toMatch(/^2026-12-03 18:00:00 UTC is still ahead/);
   });
 });
+
+describe("one detector's anomalies", () => {
+  it('lists or counts only the anomalies of the detector named', () => {
+    const c = ctx();
+    expect(parseIntent('threshold alerts on web-1', c.targets)).toMatchObject({
+      kind: 'anomalies',
+      detector: 'threshold',
+      target: 'web-1',
+    });
+    expect(parseIntent('what thresholds are set?', c.targets)).toMatchObject({ kind: 'rules' });
+    expect(parseIntent('anomalies from the isolation forest', c.targets)).toMatchObject({ detector: 'iforest' });
+    const robust = ask('robust anomalies', c).split('\n');
+    expect(robust[0]).toBe('1 robust anomaly, 1 open; all:');
+    expect(robust[1]).toMatch(/^• an_dbmem /);
+    expect(ask('forecast alerts', c)).toBe('No forecast anomalies.');
+  });
+});
