@@ -42,8 +42,19 @@ describe('forecast detector', () => {
     expect(first / 60).toBeLessThan(6.2);
     expect(out[first]).toMatchObject({ detector: 'forecast', severity: 'critical', expectedHigh: 100 });
     expect(out[first]!.summary).toMatch(
-      /^disk 8[78]\.\d+%, rising [23]\.\d points\/h over the last 60 min: reaches 100% in about (3\.9|4\.0) h$/,
+      /^disk 8[78]\.\d+%, rising [23]\.\d points\/h over the last 60 min: at that rate it reaches 100% in about (3\.[89]|4\.[01]) h$/,
     );
+  });
+
+  it('times a fill of minutes from the value, not from the lagging line', () => {
+    // 40 % for 50 min, then 6 points a minute: 98 % 10 minutes later (the demo's disk fill).
+    const { out } = run((i) => (i < 50 ? 40 : Math.min(98, 40 + 6 * (i - 49))), 60);
+    const last = out[59]!;
+    expect(last.anomalous).toBe(true);
+    // The line's own projection is about half an hour away; the value is 2 points from full.
+    const m = /reaches 100% (now|in about (\d+) min)$/.exec(last.summary)!;
+    expect(m).not.toBeNull();
+    expect(m[1] === 'now' || Number(m[2]) <= 5).toBe(true);
   });
 
   it('stays calm on a flat noisy disk, on one below "from", and on a rise lost in its scatter', () => {
