@@ -195,7 +195,7 @@ export function createApp(deps: AppDeps) {
     targets: allTargets,
     configTargets: () => fileTargets,
     startedTs: bootTs,
-    token: config.http.webToken,
+    token: { token: config.http.webToken, users: config.http.webUsers },
     health: {
       lastTickTs: () => lastTickTs,
       tickIntervalMs,
@@ -269,7 +269,7 @@ export function createApp(deps: AppDeps) {
   const web = createWebAdapter({
     store,
     clock,
-    token: config.http.webToken,
+    access: { token: config.http.webToken, users: config.http.webUsers },
     snapshot: () => consoleSnapshot(store, allTargets(), clock.now(), staleAfterMs),
   });
   web.register(sidePort);

@@ -5,12 +5,13 @@ import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 import { parseActionParams } from '../pipeline/remediate/action-params.js';
 import { missingField } from './missing-field.js';
+import { parseWebUsers } from './web-users.js';
 import { configSchema, targetsFileSchema, type FileConfig, type TargetSpec } from './schema.js';
 
 export interface Config extends FileConfig {
   configPath: string | null;
   dataDir: string;
-  http: { host: string; port: number; webToken?: string; alertmanagerToken?: string };
+  http: { host: string; port: number; webToken?: string; alertmanagerToken?: string; webUsers?: ReadonlyMap<string, string> };
   logLevel: string;
   targets: TargetSpec[];
   endpoints: { s3?: string; cloudwatch?: string; ec2?: string; ssm?: string; autoscaling?: string };
@@ -68,9 +69,10 @@ export function loadConfig(opts: LoadOptions = {}): Config {
 
   const port = parsePort(env.SCO_HTTP_PORT ?? '8080', problems);
   const host = env.SCO_HTTP_HOST ?? '127.0.0.1';
-  if (!isLoopback(host) && !env.SCO_WEB_TOKEN) {
+  const webUsers = parseWebUsers(env.SCO_WEB_USERS, problems);
+  if (!isLoopback(host) && !env.SCO_WEB_TOKEN && !webUsers?.size) {
     problems.push(
-      `SCO_WEB_TOKEN: the side port binds ${host}, beyond loopback, so the web console and /api need a token; set SCO_WEB_TOKEN to a long random string, or bind SCO_HTTP_HOST=127.0.0.1`,
+      `SCO_WEB_TOKEN: the side port binds ${host}, beyond loopback, so the web console and /api need a token; set SCO_WEB_TOKEN to a long random string (or SCO_WEB_USERS, a token per person), or bind SCO_HTTP_HOST=127.0.0.1`,
     );
   }
   if (file?.llm.provider === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL)
@@ -118,7 +120,13 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     ...file,
     configPath: existsSync(configPath) ? configPath : null,
     dataDir: path.resolve(cwd, env.SCO_DATA_DIR ?? 'data'),
-    http: { host, port, webToken: env.SCO_WEB_TOKEN || undefined, alertmanagerToken: env.SCO_ALERTMANAGER_TOKEN || undefined },
+    http: {
+      host,
+      port,
+      webToken: env.SCO_WEB_TOKEN || undefined,
+      alertmanagerToken: env.SCO_ALERTMANAGER_TOKEN || undefined,
+      ...(webUsers?.size ? { webUsers } : {}),
+    },
     logLevel,
     targets,
     slack: env.SLACK_BOT_TOKEN

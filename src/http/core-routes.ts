@@ -3,7 +3,7 @@ import type { Target } from '../core/target.js';
 import type { Metrics } from '../observability/metrics.js';
 import { buildStatus } from '../status/build-status.js';
 import { json, type SidePort } from './side-port.js';
-import { guarded } from './token-guard.js';
+import { guarded, type Access } from './token-guard.js';
 
 export interface HealthSource {
   lastTickTs(): number | null;
@@ -21,7 +21,7 @@ export interface CoreRoutesOptions {
   health: HealthSource;
   startedTs: number;
   /** When set, /status, /aws-health and /logs need it; /health, /ready and /metrics stay open for probes. */
-  token?: string;
+  token?: Access;
 }
 
 const iso = (ts: number | null) => (ts ? new Date(ts).toISOString() : null);

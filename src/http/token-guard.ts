@@ -1,16 +1,42 @@
 import { timingSafeEqual } from 'node:crypto';
 import { json, type Handler, type HttpRequest } from './side-port.js';
 
-/** Bearer token, `sco_token` cookie, or `?token=` (page loads only); constant-time compare. */
-export function tokenOk(req: HttpRequest, token: string | undefined): boolean {
-  if (!token) return true;
+/**
+ * Who may use the side port's guarded routes: one shared token (SCO_WEB_TOKEN), and/or a token per
+ * person (SCO_WEB_USERS), whose holder the console then acts as. Neither: open (loopback only).
+ */
+export interface Access {
+  token?: string | undefined;
+  /** token → user id. */
+  users?: ReadonlyMap<string, string> | undefined;
+}
+
+const same = (given: string, want: string) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(want);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/** Bearer token, `sco_token` cookie, or `?token=` (page loads only). */
+export function givenToken(req: HttpRequest): string {
   const auth = req.headers.authorization ?? '';
   const cookie = /(?:^|;\s*)sco_token=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-  const given = auth.startsWith('Bearer ') ? auth.slice(7) : cookie ? decodeCookie(cookie) : (req.query.get('token') ?? '');
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return auth.startsWith('Bearer ') ? auth.slice(7) : cookie ? decodeCookie(cookie) : (req.query.get('token') ?? '');
 }
+
+/** Whether the request may pass, and as whom when a personal token let it; constant-time compares. */
+export function identify(req: HttpRequest, access: Access | string | undefined): { ok: boolean; user?: string } {
+  const a: Access = typeof access === 'string' ? { token: access } : (access ?? {});
+  if (!a.token && !a.users?.size) return { ok: true };
+  const given = givenToken(req);
+  let user: string | undefined;
+  // Every personal token is compared, so the time taken does not say which one matched.
+  for (const [t, u] of a.users ?? []) if (same(given, t)) user = u;
+  if (user) return { ok: true, user };
+  return { ok: Boolean(a.token) && same(given, a.token!) };
+}
+
+export const tokenOk = (req: HttpRequest, access: Access | string | undefined): boolean => identify(req, access).ok;
 
 // A cookie with broken %-escapes is a wrong token, not a server error.
 function decodeCookie(v: string): string {
@@ -21,7 +47,9 @@ function decodeCookie(v: string): string {
   }
 }
 
-export function guarded(token: string | undefined, h: Handler): Handler {
+export function guarded(access: Access | string | undefined, h: Handler): Handler {
   return (req) =>
-    tokenOk(req, token) ? h(req) : json(401, { error: 'missing or wrong token (SCO_WEB_TOKEN): send Authorization: Bearer <token>' });
+    tokenOk(req, access)
+      ? h(req)
+      : json(401, { error: 'missing or wrong token (SCO_WEB_TOKEN or your SCO_WEB_USERS token): send Authorization: Bearer <token>' });
 }

@@ -18,6 +18,7 @@ export const REDACT_PATHS = [
   'headers.authorization',
   '*.headers.authorization',
   'config.http.webToken',
+  'config.http.webUsers',
   'credentials',
   '*.credentials',
   'secretAccessKey',

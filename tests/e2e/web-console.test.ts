@@ -106,6 +106,34 @@ describe('web console in headless Chromium', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('with a personal token (SCO_WEB_USERS), shows who you are instead of asking', async () => {
+    const TOKEN = 'alice-token-0123456789';
+    const own = createApp({
+      config: testConfig({
+        targets: [{ name: 'web-1', role: 'web' }],
+        env: { SCO_WEB_USERS: `alice:${TOKEN}` },
+        overrides: { sources: { backfillHours: 0 } },
+      }),
+      logger: captureLogger(),
+      clock: { now: () => t },
+    });
+    const addr = await own.start({ schedule: false });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${addr.port}/?token=${TOKEN}`);
+      await expect.poll(() => page.inputValue('#user'), { timeout: 10_000 }).toBe('alice');
+      expect(await page.isDisabled('#user')).toBe(true);
+      // The page's own calls carry the token in its cookie: asking works, as alice.
+      await page.fill('#question', 'am I an approver?');
+      await page.click('#ask button');
+      await expect
+        .poll(async () => (await page.locator('.answer-row').first().textContent()) ?? '', { timeout: 10_000 })
+        .toContain('You (web:alice)');
+    } finally {
+      await own.stop();
+    }
+  }, 60_000);
+
   it('refuses an identity that is not an approver', async () => {
     t += 30_000;
     const page = await browser.newPage();

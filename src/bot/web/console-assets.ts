@@ -118,6 +118,8 @@ const utc = (ts) => new Date(ts).toISOString().slice(0, 19).replace('T', ' ') + 
 
 function render(d) {
   $('updated').textContent = 'updated ' + utc(Date.now()).slice(11);
+  // A personal token (SCO_WEB_USERS) says who you are; the name field then only shows it.
+  if (typeof d.you === 'string' && $('user').value !== d.you) { $('user').value = d.you; $('user').disabled = true; }
   const targets = $('targets'); targets.replaceChildren();
   for (const t of d.status.targets) {
     const card = el('div', { class: 'card target', 'data-target': t.name },

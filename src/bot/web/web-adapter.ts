@@ -1,15 +1,15 @@
 import { parseActionRef, type ChatAdapter, type ChatEvent, type ChatReply, type ChatUser, type MessageRef } from '../../core/chat.js';
 import type { Clock, Store } from '../../core/ports.js';
 import { json, type HttpRequest, type HttpResponse, type SidePort } from '../../http/side-port.js';
-import { guarded, tokenOk } from '../../http/token-guard.js';
+import { guarded, identify, type Access } from '../../http/token-guard.js';
 import { MAX_INPUT } from '../text-tools.js';
 import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console-assets.js';
 
 export interface WebAdapterOptions {
   store: Store;
   clock: Clock;
-  /** Required for every request when set; config makes it mandatory off loopback. */
-  token?: string;
+  /** Required for every request when set (a shared token and/or one per person); config makes one mandatory off loopback. */
+  access?: Access;
   /** Extra data for the console page (status, pending proposals, silences). */
   snapshot: () => Record<string, unknown>;
 }
@@ -34,7 +34,16 @@ function parseBody(req: HttpRequest): { ok: true; body: Record<string, unknown> 
   }
 }
 
-function userFrom(req: HttpRequest, body: Record<string, unknown>): ChatUser | undefined {
+/**
+ * Who is asking: with personal tokens (SCO_WEB_USERS) whoever holds the token sent, and "anonymous"
+ * for the shared one, whatever the page says; without them the name the page gives (loopback, or
+ * everyone holding the one shared token, is trusted to say who they are).
+ */
+function userFrom(req: HttpRequest, body: Record<string, unknown>, access: Access | undefined): ChatUser | undefined {
+  if (access?.users?.size) {
+    const id = identify(req, access).user ?? 'anonymous';
+    return { platform: 'web', id, name: id, roles: [] };
+  }
   const raw = body.user ?? req.headers['x-sco-user'] ?? 'anonymous';
   if (typeof raw !== 'string' || !USER_RE.test(raw)) return undefined;
   return { platform: 'web', id: raw, name: raw, roles: [] };
@@ -46,7 +55,7 @@ function userFrom(req: HttpRequest, body: Record<string, unknown>): ChatUser | u
  */
 export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register(port: SidePort): void } {
   let handler: ((e: ChatEvent) => Promise<ChatReply>) | undefined;
-  const guard = (h: (req: HttpRequest) => Promise<HttpResponse> | HttpResponse) => guarded(o.token, h);
+  const guard = (h: (req: HttpRequest) => Promise<HttpResponse> | HttpResponse) => guarded(o.access, h);
 
   async function ask(req: HttpRequest, source: 'console' | 'api'): Promise<HttpResponse> {
     const parsed = parseBody(req);
@@ -54,7 +63,7 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
     const q = parsed.body.question;
     if (typeof q !== 'string' || q.trim() === '') return json(400, { error: '"question" must be a non-empty string' });
     if (q.length > MAX_INPUT) return json(413, { error: `"question" is longer than ${MAX_INPUT} characters` });
-    const user = userFrom(req, parsed.body);
+    const user = userFrom(req, parsed.body, o.access);
     if (!user) return json(400, { error: '"user" must be 1-64 letters, digits, . _ @ -' });
     if (!handler) return json(503, { error: 'not ready' });
     const reply = await handler({ kind: 'text', platform: 'web', user, channel: 'console', text: q, source });
@@ -75,7 +84,7 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
       return json(400, { error: '"action" must be "approve", "deny", "silence" or "ack"' });
     const ref = parseActionRef(action, onAlert ? anomalyId : proposalId);
     if (!ref) return json(400, { error: onAlert ? '"anomalyId" must look like an_…' : '"proposalId" must look like rp_…' });
-    const user = userFrom(req, parsed.body);
+    const user = userFrom(req, parsed.body, o.access);
     if (!user) return json(400, { error: '"user" must be 1-64 letters, digits, . _ @ -' });
     if (!handler) return json(503, { error: 'not ready' });
     const reply = await handler({ kind: 'action', platform: 'web', user, channel: 'console', ...ref });
@@ -102,15 +111,22 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
     register(port: SidePort) {
       const page = (body: string, type: string) => () => ({ status: 200, headers: { 'content-type': type }, body });
       port.route('GET', '/', (req) => {
-        if (!tokenOk(req, o.token))
-          return { status: 401, headers: { 'content-type': 'text/plain' }, body: 'token required: open /?token=<SCO_WEB_TOKEN>' };
+        const who = identify(req, o.access);
+        if (!who.ok)
+          return {
+            status: 401,
+            headers: { 'content-type': 'text/plain' },
+            body: 'token required: open /?token=<SCO_WEB_TOKEN or your SCO_WEB_USERS token>',
+          };
         const headers: Record<string, string> = {
           'content-type': 'text/html; charset=utf-8',
           'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
           'x-frame-options': 'DENY',
         };
-        if (o.token && req.query.get('token'))
-          headers['set-cookie'] = `sco_token=${encodeURIComponent(o.token)}; HttpOnly; SameSite=Strict; Path=/`;
+        // The token the page was opened with (the shared one, or the person's own) is kept for its API calls.
+        const opened = req.query.get('token');
+        if (opened && (o.access?.token || o.access?.users?.size))
+          headers['set-cookie'] = `sco_token=${encodeURIComponent(opened)}; HttpOnly; SameSite=Strict; Path=/`;
         return { status: 200, headers, body: CONSOLE_HTML };
       });
       port.route('GET', '/console.js', guard(page(CONSOLE_JS, 'text/javascript; charset=utf-8')));
@@ -118,7 +134,14 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
       port.route(
         'GET',
         '/api/console',
-        guard(() => json(200, { ...o.snapshot(), messages: o.store.chat.webMessages(50) })),
+        // `you`: the identity a personal token fixes, which the page shows instead of asking for a name.
+        guard((req) =>
+          json(200, {
+            ...o.snapshot(),
+            messages: o.store.chat.webMessages(50),
+            ...(o.access?.users?.size ? { you: identify(req, o.access).user ?? 'anonymous' } : {}),
+          }),
+        ),
       );
       port.route(
         'POST',

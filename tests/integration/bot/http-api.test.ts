@@ -9,14 +9,14 @@ afterEach(async () => {
   for (const a of apps.splice(0)) await a.stop().catch(() => undefined);
 });
 
-async function start(env: Record<string, string> = {}) {
+async function start(env: Record<string, string> = {}, overrides: Record<string, unknown> = {}) {
   const config = testConfig({
     targets: [
       { name: 'web-1', role: 'web' },
       { name: 'db-1', role: 'db' },
     ],
     env,
-    overrides: { sources: { backfillHours: 0 } },
+    overrides: { sources: { backfillHours: 0 }, ...overrides },
   });
   const app = createApp({ config, logger: captureLogger() });
   apps.push(app);
@@ -117,6 +117,60 @@ describe('POST /api/query', () => {
     expect((await fetch(`${base}/status`, { headers: { authorization: 'Bearer s3cret-token' } })).status).toBe(200);
     expect((await fetch(`${base}/health`)).status).toBe(200);
     expect((await fetch(`${base}/metrics`)).status).toBe(200);
+  });
+
+  it('with SCO_WEB_USERS, acts as whoever holds the token sent, whatever name the page gives', async () => {
+    const ALICE = 'alice-token-0123456789';
+    const BOB = 'bob-token-0123456789ab';
+    const { base } = await start(
+      { SCO_WEB_USERS: `alice:${ALICE}, bob:${BOB}`, SCO_WEB_TOKEN: 'shared-token-0123456789' },
+      { approvers: { web: { users: ['alice'] } } },
+    );
+    const ask = async (token: string | undefined, body: Record<string, unknown>) => {
+      const r = await query(base, body, token ? { authorization: `Bearer ${token}` } : {});
+      return { status: r.status, reply: ((await r.json()) as { reply?: string }).reply ?? '' };
+    };
+    // Bob saying he is alice is still bob.
+    expect((await ask(BOB, { question: 'am I an approver?', user: 'alice' })).reply).toContain('You (web:bob) are not an approver here');
+    expect((await ask(ALICE, { question: 'am I an approver?' })).reply).toContain('You (web:alice) can approve and deny.');
+    // The shared token opens the console as nobody in particular.
+    expect((await ask('shared-token-0123456789', { question: 'am I an approver?', user: 'alice' })).reply).toContain('You (web:anonymous)');
+    expect((await ask(undefined, { question: 'cpu' })).status).toBe(401);
+    expect((await ask('alice-token-012345678', { question: 'cpu' })).status).toBe(401);
+    // A decision follows the token too.
+    const act = await fetch(`${base}/api/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${BOB}` },
+      body: JSON.stringify({ action: 'approve', proposalId: 'rp_abc123', user: 'alice' }),
+    });
+    expect(act.status).toBe(403);
+    expect(((await act.json()) as { reply: string }).reply).toMatch(/not an approver/);
+    // The page opened with alice's token keeps it, and the console says who she is.
+    const page = await fetch(`${base}/?token=${ALICE}`);
+    expect(page.headers.get('set-cookie')).toContain(`sco_token=${ALICE};`);
+    const console = (await (await fetch(`${base}/api/console`, { headers: { cookie: `sco_token=${ALICE}` } })).json()) as { you?: string };
+    expect(console.you).toBe('alice');
+    expect((await fetch(`${base}/status`, { headers: { authorization: `Bearer ${BOB}` } })).status).toBe(200);
+  });
+
+  it('reads SCO_WEB_USERS strictly: name:token pairs, tokens long and each person’s own', () => {
+    const load = (users: string, host = '127.0.0.1') =>
+      loadConfig({ cwd: process.cwd(), env: { SCO_WEB_USERS: users, SCO_HTTP_HOST: host } });
+    const problems = (users: string) => {
+      try {
+        load(users);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problems('alice:short')).toEqual([expect.stringMatching(/entry 1 \(alice\): the token must be at least 16 characters/)]);
+    expect(problems('alice')).toEqual([expect.stringMatching(/entry 1: write "name:token"/)]);
+    expect(problems('alice:aaaaaaaaaaaaaaaa,bob:aaaaaaaaaaaaaaaa')).toEqual([
+      expect.stringMatching(/entry 2 \(bob\): the same token is already alice's/),
+    ]);
+    // Personal tokens alone are enough beyond loopback.
+    expect(load('alice:aaaaaaaaaaaaaaaa', '0.0.0.0').http.webUsers?.get('aaaaaaaaaaaaaaaa')).toBe('alice');
   });
 
   it('refuses to start bound beyond loopback without a token', () => {
