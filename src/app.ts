@@ -31,7 +31,7 @@ import { aboutFactsOf } from './bot/answer-about.js';
 import { createNotifier } from './bot/notifier.js';
 import { dailyDigestOf } from './bot/daily-digest.js';
 import { loadChatAdapters } from './bot/load-chat-adapters.js';
-import { suggestOptions } from './bot/suggest-options.js';
+import { suggestOptions, type SuggestField } from './bot/suggest-options.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
 import { createWebAdapter } from './bot/web/web-adapter.js';
 import type { ChatAdapter, Platform } from './core/chat.js';
@@ -283,6 +283,12 @@ export function createApp(deps: AppDeps) {
     if (a.health) componentHealth[`chat_${a.platform}`] = a.health;
   }
   addAdapter(web);
+  // What Discord's pickers and Slack's Home tab read.
+  const names = () => allTargets().map((t) => t.name);
+  const chatExtras = {
+    suggest: (field: SuggestField, typed: string) => suggestOptions(store, names(), field, typed, clock.now()),
+    home: () => chat.home(clock.now()),
+  };
 
   componentHealth.outbox = () => {
     const backlog = outbox.backlog();
@@ -344,20 +350,7 @@ export function createApp(deps: AppDeps) {
     /** Recovers state, backfills, opens the side port, runs a first tick and starts the schedule. */
     async start(opts: { schedule?: boolean } = {}) {
       remediation.recover(clock.now());
-      await loadChatAdapters(config, {
-        logger,
-        sidePort,
-        has: (p) => adapters.has(p),
-        add: addAdapter,
-        suggest: (field, typed) =>
-          suggestOptions(
-            store,
-            allTargets().map((t) => t.name),
-            field,
-            typed,
-            clock.now(),
-          ),
-      });
+      await loadChatAdapters(config, { logger, sidePort, has: (p) => adapters.has(p), add: addAdapter, ...chatExtras });
       const idle = idlePlatforms(config.chat.routes, (p) => adapters.has(p));
       if (idle.length > 0)
         logger.warn({ platforms: idle }, 'alert routes name platforms that are not configured; those channels get nothing');

@@ -1,4 +1,4 @@
-import type { ChatEvent, ChatReply, ChatUser, Platform } from '../core/chat.js';
+import type { ChatEvent, ChatReply, ChatUser, NeutralMessage, Platform } from '../core/chat.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { DetectorInspector } from '../core/inspection.js';
 import { hashString } from '../core/random.js';
@@ -359,6 +359,11 @@ export function createChatService(o: ChatServiceOptions) {
   return {
     isApprover,
     /** The daily digest's text (daily-digest.ts): the fleet's state, then the last 24 h as "summarise" gives it. */
+    /** Slack's Home tab: what needs attention now, and the proposals waiting with their buttons. */
+    home(now: number): { text: string; messages: NeutralMessage[] } {
+      const pending = o.store.listProposals({ states: ['proposed'], limit: 10 });
+      return { text: answerIntent({ kind: 'attention' }, ctx(now)), messages: pending.map(renderProposal) };
+    },
     /** The digest of the last `days` (1 or 7) that `chat.digest` posts and `smartcloudops digest` prints. */
     digest(now: number, days = 1): string {
       const c = ctx(now);

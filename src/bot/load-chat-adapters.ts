@@ -1,5 +1,5 @@
 import type { Config } from '../config/load-config.js';
-import type { ChatAdapter, Platform } from '../core/chat.js';
+import type { ChatAdapter, NeutralMessage, Platform } from '../core/chat.js';
 import type { Logger } from '../core/ports.js';
 import type { SidePort } from '../http/side-port.js';
 import type { Choice, SuggestField } from './suggest-options.js';
@@ -17,6 +17,8 @@ export async function loadChatAdapters(
     add: (a: ChatAdapter) => void;
     /** Discord's option pickers. */
     suggest?: (field: SuggestField, typed: string) => Choice[];
+    /** Slack's Home tab. */
+    home?: (user: string) => { text: string; messages: NeutralMessage[] };
   },
 ): Promise<void> {
   if (config.slack && !o.has('slack')) {
@@ -26,6 +28,7 @@ export async function loadChatAdapters(
       command: config.chat.slack.command,
       watchdogMs: config.chat.slack.watchdogSeconds * 1000,
       logger: o.logger.child({ component: 'slack' }),
+      ...(o.home ? { home: o.home } : {}),
     });
     slack.register(o.sidePort);
     o.add(slack);

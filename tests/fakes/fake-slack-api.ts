@@ -8,7 +8,7 @@ export interface SlackCall {
 }
 
 /**
- * A local stand-in for the Slack Web API (auth.test, chat.postMessage, chat.update,
+ * A local stand-in for the Slack Web API (auth.test, chat.postMessage, chat.update, views.publish,
  * apps.connections.open) and a response_url sink, on 127.0.0.1. Records every call.
  */
 export async function startFakeSlackApi(opts: { socketUrl?: string } = {}) {
@@ -31,6 +31,7 @@ export async function startFakeSlackApi(opts: { socketUrl?: string } = {}) {
       ? (JSON.parse(req.body || '{}') as Record<string, unknown>)
       : Object.fromEntries(new URLSearchParams(req.body));
     if (typeof args.blocks === 'string') args.blocks = JSON.parse(args.blocks);
+    if (typeof args.view === 'string') args.view = JSON.parse(args.view);
     if ((method === 'chat.postMessage' || method === 'chat.update') && rateLimits.length) {
       const after = rateLimits.shift()!;
       calls.push({ method: `${method}#429`, args, auth: req.headers.authorization });
@@ -51,6 +52,8 @@ export async function startFakeSlackApi(opts: { socketUrl?: string } = {}) {
         });
       case 'chat.update':
         return send(200, { ok: true, channel: args.channel, ts: args.ts });
+      case 'views.publish':
+        return send(200, { ok: true, view: { id: `V${++seq}` } });
       default:
         return send(200, { ok: false, error: 'unknown_method' });
     }

@@ -25,11 +25,16 @@ export interface BlockActionBody {
   user?: { id?: string; name?: string; username?: string };
   channel?: { id?: string };
   container?: { channel_id?: string };
+  /** A button on the app's Home tab: no channel, the view instead. */
+  view?: { type?: string };
 }
+
+/** The channel name events from the Home tab are given. */
+export const HOME_CHANNEL = 'app_home';
 
 export function parseBlockAction(body: BlockActionBody, action: { action_id?: string; value?: string }): ChatEvent | undefined {
   const m = /^sco_(approve|deny|silence|ack)$/.exec(action.action_id ?? '');
-  const channel = body.channel?.id ?? body.container?.channel_id;
+  const channel = body.channel?.id ?? body.container?.channel_id ?? (body.view?.type === 'home' ? HOME_CHANNEL : undefined);
   const ref = m ? parseActionRef(m[1], action.value) : undefined;
   if (!ref || !body.user?.id || !channel) return undefined;
   return {

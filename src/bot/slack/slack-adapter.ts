@@ -1,5 +1,5 @@
 import { App, LogLevel, type RespondFn } from '@slack/bolt';
-import type { ChatAdapter, ChatEvent, ChatReply, MessageRef } from '../../core/chat.js';
+import type { ChatAdapter, ChatEvent, ChatReply, MessageRef, NeutralMessage } from '../../core/chat.js';
 import { RateLimitedError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import type { SidePort } from '../../http/side-port.js';
@@ -21,6 +21,8 @@ export interface SlackAdapterOptions {
   /** Socket Mode: reconnect when nothing (event or ping) arrived for this long. */
   watchdogMs: number;
   now?: () => number;
+  /** The Home tab for a user: what needs attention, and the proposals waiting (with their buttons). */
+  home?: (user: string) => { text: string; messages: NeutralMessage[] };
 }
 
 interface SocketClient extends GuardedSocketClient {
@@ -104,8 +106,41 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
   app.action(/^sco_(approve|deny|silence|ack)$/, async ({ ack, body, action, respond }) => {
     await ack();
     const answer = await handle(parseBlockAction(body as never, action as { action_id?: string; value?: string }));
+    // A click on the Home tab has no response_url: the tab is published again, with the outcome on top.
+    const home = (body as { view?: { type?: string }; user?: { id?: string } }).view?.type === 'home';
+    if (home) return publishHome((body as { user: { id: string } }).user.id, answer.text);
     // The alert itself is updated in place by the notifier; the clicker gets the outcome privately.
     await reply(respond, { response_type: 'ephemeral', replace_original: false, text: renderReplyText(answer.text) });
+  });
+  // The Home tab, built each time it is opened: Slack keeps the last one published until then.
+  async function publishHome(user: string, notice?: string): Promise<void> {
+    if (!o.home) return;
+    try {
+      const h = o.home(user);
+      const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: renderReplyText(text).slice(0, 2900) } });
+      const blocks = [
+        { type: 'header', text: { type: 'plain_text', text: 'SmartCloudOps' } },
+        ...(notice ? [section(notice), { type: 'divider' }] : []),
+        section(h.text),
+        ...h.messages.slice(0, 10).flatMap((m) => [{ type: 'divider' }, ...renderBlocks(m).blocks]),
+        {
+          type: 'context',
+          elements: [
+            {
+              type: 'mrkdwn',
+              text: `As of ${new Date().toISOString().slice(11, 19)} UTC; reopen the tab to refresh. Ask with ${o.command} or a mention.`,
+            },
+          ],
+        },
+      ].slice(0, 100);
+      await app.client.views.publish({ user_id: user, view: { type: 'home', blocks } } as never);
+    } catch (err) {
+      o.logger.warn({ err: (err as Error).message }, 'slack home tab not published');
+    }
+  }
+  app.event('app_home_opened', async ({ event }) => {
+    const e = event as { tab?: string; user?: string };
+    if (e.tab === 'home' && typeof e.user === 'string') await publishHome(e.user);
   });
   const onMessage = async ({ event, say }: { event: unknown; say: (m: { text: string; thread_ts?: string }) => Promise<unknown> }) => {
     const e = parseMessageEvent(event as never);

@@ -112,6 +112,58 @@ describe('Slack over HTTP with the real Bolt app', () => {
     expect(String(say[0]!.args.text)).toMatch(/^2 targets, \d+ open anomalies/);
   });
 
+  it('publishes a Home tab with what needs attention and the proposals waiting, and approves from it', async () => {
+    const { app, slack, post, tick } = await setup();
+    await tick(6);
+    const proposalId = app.store.listProposals({ states: ['proposed'] })[0]!.id;
+    const opened = JSON.stringify({
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: 'EvHome1',
+      event_time: 1700000000,
+      authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+      event: { type: 'app_home_opened', user: 'UAPPROVER', channel: 'D1', tab: 'home', event_ts: '1700000003.000100' },
+    });
+    expect((await post(opened, 'application/json')).status).toBe(200);
+    const published = () => slack.calls.filter((c) => c.method === 'views.publish');
+    await expect.poll(() => published().length, { timeout: 5000 }).toBe(1);
+    const view = published()[0]!.args as {
+      user_id: string;
+      view: { type: string; blocks: { type: string; elements?: { value?: string }[] }[] };
+    };
+    expect(view.user_id).toBe('UAPPROVER');
+    expect(view.view.type).toBe('home');
+    expect(JSON.stringify(view.view.blocks)).toMatch(/Needs attention/);
+    const buttons = view.view.blocks.find((b) => b.type === 'actions')!.elements!;
+    expect(buttons[0]!.value).toBe(proposalId);
+    // The messages tab of the app is not the Home tab: nothing is published for it.
+    const messages = opened.replace('"tab":"home"', '"tab":"messages"').replace('EvHome1', 'EvHome2');
+    expect((await post(messages, 'application/json')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(published()).toHaveLength(1);
+    // A click on the Home tab has no channel and no response_url: it is decided, and the tab shows the outcome.
+    const click = new URLSearchParams({
+      payload: JSON.stringify({
+        type: 'block_actions',
+        team: { id: 'T1' },
+        user: { id: 'UAPPROVER', name: 'approver' },
+        api_app_id: 'A1',
+        token: 'x',
+        trigger_id: '1.2',
+        container: { type: 'view', view_id: 'V1' },
+        view: { id: 'V1', type: 'home' },
+        actions: [{ type: 'button', action_id: 'sco_approve', block_id: 'b1', value: proposalId, action_ts: '1700000004.0' }],
+      }),
+    }).toString();
+    expect((await post(click, 'application/x-www-form-urlencoded')).status).toBe(200);
+    await expect.poll(() => published().length, { timeout: 5000 }).toBe(2);
+    expect(app.store.getProposal(proposalId)!.state).toBe('succeeded');
+    const after = JSON.stringify(published()[1]!.args);
+    expect(after).toMatch(new RegExp(`Approved by approver at .*${proposalId}`));
+    expect(after).not.toContain(`"value":"${proposalId}"`);
+  });
+
   it('posts alerts in Block Kit with buttons; a non-approver is refused; a double click runs once; the message is updated', async () => {
     const { app, slack, click, tick, pump, responseFor } = await setup();
     await tick(6);

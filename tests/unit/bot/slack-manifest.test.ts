@@ -13,7 +13,10 @@ describe('config/slack-app-manifest.yml', () => {
   it('declares what the bot uses: /ops, mentions, DMs, interactivity, chat:write', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/ops']);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read', 'im:history']));
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im']));
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_mention', 'message.im', 'app_home_opened']),
+    );
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     for (const url of [
       manifest.settings.interactivity.request_url,
