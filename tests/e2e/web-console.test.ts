@@ -93,6 +93,12 @@ describe('web console in headless Chromium', () => {
       expect(text).toContain(`${target.metrics.cpu!.value.toFixed(1)}%`);
     }
 
+    // A target's card asks for its overview.
+    await page.locator('[data-target="db-1"]').click();
+    await expect
+      .poll(async () => (await page.locator('.answer-row').first().textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/^> how is db-1 doing\?db-1 \(role db\): up, reporting;/);
+
     // Times read as they do in chat: UTC, to the second.
     const expires = new Date(app.store.getProposal(proposalId)!.expiresTs).toISOString().slice(0, 19).replace('T', ' ');
     expect(await page.locator(`[data-proposal="${proposalId}"] .muted`).textContent()).toBe(`expires ${expires} UTC`);

@@ -41,6 +41,7 @@ main { padding: 12px 20px; display:grid; gap:16px; }
 h2 { font-size:15px; margin:4px 0 8px; }
 .grid { display:grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap:10px; }
 .card { background:#fff; border:1px solid #dde; border-radius:8px; padding:10px 12px; }
+.card.target { cursor:pointer; } .card.target:hover { border-color:#1264a3; }
 .card h3 { margin:0 0 6px; font-size:14px; display:flex; justify-content:space-between; }
 .metric { display:flex; justify-content:space-between; font-size:13px; }
 .stale { color: var(--crit); }
@@ -122,7 +123,8 @@ function render(d) {
   if (typeof d.you === 'string' && $('user').value !== d.you) { $('user').value = d.you; $('user').disabled = true; }
   const targets = $('targets'); targets.replaceChildren();
   for (const t of d.status.targets) {
-    const card = el('div', { class: 'card target', 'data-target': t.name },
+    // A card is a question: its target's overview, in the answers below the question box.
+    const card = el('div', { class: 'card target', 'data-target': t.name, title: 'how is ' + t.name + ' doing?', onclick: () => askQuestion('how is ' + t.name + ' doing?') },
       el('h3', {}, el('span', {}, t.name), el('span', { class: t.state === 'up' ? 'muted' : 'stale' }, t.state)));
     for (const [k, m] of Object.entries(t.metrics)) {
       card.append(el('div', { class: 'metric', 'data-metric': k }, el('span', {}, LABEL[k] || k),
@@ -181,14 +183,18 @@ async function refresh() {
   } catch (e) { $('updated').textContent = 'offline: ' + e.message; }
 }
 
+async function askQuestion(q) {
+  const r = await post('/api/query', { question: q, user: user() });
+  $('answers').prepend(el('div', { class: 'row answer-row' }, el('div', { class: 'muted' }, '> ' + q), renderText(r.reply || r.error)));
+  refresh();
+}
+
 $('ask').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const q = $('question').value.trim();
   if (!q) return;
-  const r = await post('/api/query', { question: q, user: user() });
-  $('answers').prepend(el('div', { class: 'row answer-row' }, el('div', { class: 'muted' }, '> ' + q), renderText(r.reply || r.error)));
   $('question').value = '';
-  refresh();
+  await askQuestion(q);
 });
 refresh();
 setInterval(refresh, 5000);
