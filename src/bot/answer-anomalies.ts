@@ -5,6 +5,7 @@ import { METRICS_OF, spanBounds } from './answer-metric-span.js';
 import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
 import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './parse-intent.js';
+import { MAX_SPAN } from './parse-time-span.js';
 import { countEpisodes, nearestRank, tally } from './tally.js';
 import { digestLines } from './answer-digest.js';
 import { formatDuration } from './text-tools.js';
@@ -17,7 +18,9 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   let since = i.today ? dayStart : 0;
   let until = Infinity;
   let when = i.today ? ' today (UTC)' : '';
-  if (i.span?.kind === 'last') [since, when] = [c.now - i.span.ms, ` in the last ${formatDuration(i.span.ms)}`];
+  // "Ever": everything kept, said as a count with no span says it (since the first anomaly kept).
+  if (i.span?.kind === 'last')
+    [since, when] = [c.now - i.span.ms, i.span.ms >= MAX_SPAN ? '' : ` in the last ${formatDuration(i.span.ms)}`];
   else if (i.span?.kind === 'at') [since, when] = [c.now - i.span.agoMs, ` since ${stamp(c.now - i.span.agoMs)}`];
   else if (i.span?.kind === 'day' && i.span.daysBack === 1) [since, until, when] = [dayStart - 86_400_000, dayStart, ' yesterday (UTC)'];
   // "What was firing at 03:00?": open at that instant, wherever it started. "Since 09:30",

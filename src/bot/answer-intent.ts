@@ -305,8 +305,10 @@ export function answerSilences(c: AnswerContext): string {
 /** Read-only intents, answered from the store. Decisions and silences go through the chat service. */
 export function answerIntent(i: Intent, c: AnswerContext): string {
   switch (i.kind) {
-    case 'metrics':
-      return answerMetrics(i, c) + (i.uncollected ? `\nI don't collect ${i.uncollected}: no source here reads it.` : '');
+    case 'metrics': {
+      const each = [i, ...(i.more ?? []).map((metric) => ({ ...i, metric }))].map((q) => answerMetrics({ ...q, more: undefined }, c));
+      return each.join('\n') + (i.uncollected ? `\nI don't collect ${i.uncollected}: no source here reads it.` : '');
+    }
     case 'chart':
       return i.unknownTarget && !i.target ? unknownTargetReply(i.unknownTarget, c.targets) : answerChart(i, c);
     case 'trend':

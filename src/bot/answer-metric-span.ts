@@ -2,7 +2,7 @@ import type { Sample } from '../core/sample.js';
 import type { AnswerContext } from './answer-intent.js';
 import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
 import type { MetricKey } from './parse-intent.js';
-import type { Stat, TimeSpan } from './parse-time-span.js';
+import { MAX_SPAN, type Stat, type TimeSpan } from './parse-time-span.js';
 import { FREE_OF } from './free-figures.js';
 import { clockTs, rangeTs } from './parse-clock.js';
 import { nearestRank } from './tally.js';
@@ -103,7 +103,12 @@ export function spanBounds(
         : `between ${stamp(r.from)} and ${sameDay ? clock(r.until) : stamp(r.until)}`;
     return { ...r, label, ...(r.from > c.now ? { ahead: aheadOf(r.from, c.now) } : {}) };
   }
-  if (span.kind === 'last') return { from: c.now - span.ms, until: c.now, label: `over the last ${formatDuration(span.ms)}` };
+  if (span.kind === 'last')
+    return {
+      from: c.now - span.ms,
+      until: c.now,
+      label: span.ms >= MAX_SPAN ? 'over all stored samples' : `over the last ${formatDuration(span.ms)}`,
+    };
   const dayStart = c.now - (c.now % DAY);
   return span.daysBack === 0
     ? { from: dayStart, until: c.now, label: 'today (UTC)' }

@@ -29,6 +29,8 @@ export type Intent =
       byHour?: 'max' | 'min';
       /** "Average memory per role", "cpu by tier": grouped by role or by that label key (answer-by-group.ts). */
       groupBy?: string;
+      /** "cpu and memory on web-1": metrics asked for besides `metric`, answered the same way after it. */
+      more?: MetricKey[];
     }
   /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
   | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }

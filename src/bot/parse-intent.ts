@@ -1,4 +1,4 @@
-import { findTimeSpan, parseStat, zoneRefusal, type TimeSpan } from './parse-time-span.js';
+import { countIn, findTimeSpan, parseStat, zoneRefusal, type TimeSpan } from './parse-time-span.js';
 import { parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { FREE_OF, networkMetric, sizeAsked } from './free-figures.js';
@@ -24,6 +24,8 @@ import {
   COUNT,
   EVERYTHING,
   FILLERS,
+  ALONGSIDE,
+  HOW_LONG_SINCE,
   FREE,
   BY_HOUR,
   HOW_MANY_BYTES,
@@ -59,8 +61,6 @@ export type { Intent, MetricKey } from './intent.js';
 
 export const VOCAB = [...new Set([...Object.keys(METRIC_WORDS), ...Object.values(WORDS).flat()])];
 
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
-
 /** "p95", "p99.9": a percentile, not a host (a host of that name still matches first). */
 const PERCENTILE_WORD = /^p\d{1,2}(\.\d{1,2})?$/;
 
@@ -95,6 +95,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const has = (list: readonly string[]) => words.some((w) => list.includes(w));
 
   let metric: MetricKey | undefined;
+  const more: MetricKey[] = [];
   let unknownTarget: string | undefined;
   const named: string[] = [];
   const name = (n: string) => named.includes(n) || named.push(n);
@@ -106,11 +107,13 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       metric = 'latency';
       continue;
     }
-    if (!metric && METRIC_WORDS[w]) {
+    if (METRIC_WORDS[w]) {
       if (w === 'response' && !tokens.includes('time') && !tokens.includes('times')) continue;
       if (w === 'space' && i > 0 && tokens[i - 1] === 'disk') continue;
       if (w === 'load' && UNCOLLECTED[0]![0].test(text)) continue;
-      metric = METRIC_WORDS[w];
+      // "cpu and memory on web-1": the first is the subject, the others are read alongside.
+      if (metric && ALONGSIDE.has(w) && METRIC_WORDS[w] !== metric && !more.includes(METRIC_WORDS[w])) more.push(METRIC_WORDS[w]);
+      metric ??= METRIC_WORDS[w];
       continue;
     }
     if (VOCAB.includes(w) || /^(an|rp|sl)_/.test(t)) continue;
@@ -132,17 +135,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const found = findTimeSpan(text);
   if (found && 'zone' in found) return { kind: 'bad_input', reason: zoneRefusal(found.zone) };
   const span = found?.span;
-  // "anomalies in the last 6 hours": the 6 is the span's, not how many to list.
-  // A clock time's hour is never a count, whether or not the time was read as the span.
-  const counted = (found ? text.replace(found.match, ' ') : text).replace(/\b\d{1,2}:\d{2}(:\d{2})?\b|\b\d{1,2}\s*(am|pm)\b/g, ' ');
-  const countTokens = counted.split(/[\s,;:!?()"'[\]{}]+/);
-  const number = (() => {
-    for (const t of countTokens) {
-      if (/^\d{1,3}$/.test(t)) return Number(t);
-      if (NUMBER_WORDS[t]) return NUMBER_WORDS[t];
-    }
-    return undefined;
-  })();
+  const number = countIn(text, found?.match);
   const rp = ids.find((i) => i.startsWith('rp_'));
   const an = ids.find((i) => i.startsWith('an_'));
   const sl = ids.find((i) => i.startsWith('sl_'));
@@ -204,10 +197,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Why is cpu high on web-1?", "why is db-1 slow": the anomaly behind it, not just the figure.
   // Without a metric ("why does web-3 look odd?") the target's overview says more than its last anomaly.
   // "How long has web-2 latency been high?" asks about the episode, which the open anomaly dates.
-  const since =
-    /\bhow long\b.*\b(?:been|stayed|is|was)\b.*\b(?:high|higher|elevated|up|above|over|slow|full|spiking|low|down|below|under|hot|busy|maxed)\b/.test(
-      text,
-    );
+  const since = HOW_LONG_SINCE.test(text);
   if ((/\bwhy\b/.test(text) || since) && metric && !found && named.length <= 1)
     return { kind: 'explain', ...(target ? { target } : {}), metric };
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
@@ -374,7 +364,18 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     return { kind: 'compare', metric, target, ...group, against: against === 'yesterday' ? 'yesterday' : 'last_week' };
   if (metric) {
     const also = UNCOLLECTED.find(([re]) => re.test(text))?.[1] ?? sizeAsked(metric, text);
-    return { kind: 'metrics', metric, target, ...group, unknownTarget, ...when(), ...history, ...(also ? { uncollected: also } : {}) };
+    const alongside = more.length ? { more } : {};
+    return {
+      kind: 'metrics',
+      metric,
+      target,
+      ...group,
+      unknownTarget,
+      ...when(),
+      ...history,
+      ...(also ? { uncollected: also } : {}),
+      ...alongside,
+    };
   }
   if (target || named.length) return { kind: 'metrics', target, ...group, ...when() };
   if (/\d\s*%/.test(text) && parseBound(text)) return { kind: 'metrics', ...when() };

@@ -42,7 +42,7 @@ const SIZED = new RegExp(
 const DAY_PARTS = { morning: [6, 12], afternoon: [12, 18], evening: [18, 22] } as const;
 
 // Longer than retention is never stored; a year bounds what a typo ("10000 days") can ask for.
-const MAX_SPAN = 366 * 86_400_000;
+export const MAX_SPAN = 366 * 86_400_000;
 
 function unitMs(u: string): number {
   if (u.startsWith('w')) return 7 * 86_400_000;
@@ -80,6 +80,9 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
     const ms = m ? amount(m[1], m[2]!) : undefined;
     if (m && ms) return { span: { kind: 'last', ms }, match: m[0] };
   }
+  // "The highest memory ever", "all-time peak": all that is stored; the reply says where that starts.
+  const ever = /\b(?:ever|all[\s-]time|since (?:the )?(?:start|beginning))\b/.exec(text);
+  if (ever) return { span: { kind: 'last', ms: MAX_SPAN }, match: ever[0] };
   // "This week" reads as the last seven days: the reply names the window, so a Monday-based week is not guessed.
   const week = /\bthis week\b/.exec(text);
   if (week) return { span: { kind: 'last', ms: 7 * 86_400_000 }, match: week[0] };
@@ -123,4 +126,19 @@ export function zoneRefusal(zone: string): string {
   return zone.includes('/')
     ? `"${zone}" is not a time zone I know; ${how}`
     : `I read clock times as UTC and do not convert ${zone.toUpperCase()} (an abbreviation can name several zones, and summer time moves it); ${how}`;
+}
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/**
+ * The count a question asks for ("the last 3 anomalies", "top five hosts"), if any. The span's own
+ * number ("in the last 6 hours", passed as `spanMatch`) and a clock time's hour are never a count.
+ */
+export function countIn(text: string, spanMatch: string | undefined): number | undefined {
+  const counted = (spanMatch ? text.replace(spanMatch, ' ') : text).replace(/\b\d{1,2}:\d{2}(:\d{2})?\b|\b\d{1,2}\s*(am|pm)\b/g, ' ');
+  for (const t of counted.split(/[\s,;:!?()"'[\]{}]+/)) {
+    if (/^\d{1,3}$/.test(t)) return Number(t);
+    if (NUMBER_WORDS[t]) return NUMBER_WORDS[t];
+  }
+  return undefined;
 }

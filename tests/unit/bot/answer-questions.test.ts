@@ -714,3 +714,17 @@ describe("one detector's anomalies", () => {
     expect(ask('forecast alerts', c)).toBe('No forecast anomalies.');
   });
 });
+
+describe('several metrics, "ever", and "how long until"', () => {
+  it('answers "cpu and memory on web-1" with both, "ever" over all that is stored, "how long until full" as a trend', () => {
+    const c = ctx();
+    expect(parseIntent('cpu and memory on web-1', c.targets)).toMatchObject({ metric: 'cpu', more: ['memory'] });
+    // "memory load" is one figure, not memory and CPU.
+    expect(parseIntent('memory load on db-1', c.targets)).not.toHaveProperty('more');
+    const both = ask('cpu and memory on web-1', c).split('\n');
+    expect(both).toEqual([expect.stringMatching(/^web-1 CPU 31\.0% \(at /), expect.stringMatching(/^web-1 memory 50\.0% \(at /)]);
+    expect(ask('peak cpu ever on web-1', c)).toMatch(/^web-1 CPU over all stored samples: peak 43\.0% at 2026-12-02 23:/);
+    expect(parseIntent('how long until db-1 disk is full', c.targets)).toMatchObject({ kind: 'trend', metric: 'disk', target: 'db-1' });
+    expect(parseIntent('how long has db-1 disk been full', c.targets)).toMatchObject({ kind: 'explain' });
+  });
+});
