@@ -272,7 +272,8 @@ export const ACK_QUESTION =
 
 // Phrases the parser tests the whole question against.
 // "Is anything on fire?", "anything I should know?": attention, beside WORDS.attention.
-export const ATTENTION_ASK = /\bon fire\b|\b(?:i|we|you) (?:should|need to|ought to) know\b|\bshould (?:i|we) know\b|\bworth knowing\b/;
+export const ATTENTION_ASK =
+  /\bon fire\b|\b(?:i|we|you) (?:should|need to|ought to) know\b|\bshould (?:i|we) know\b|\bworth knowing\b|^(?:so\s+)?(?:what(?:'s| s| is)|whats|sup)\s*up\b|^(?:is\s+)?(?:all|everything)\s+(?:good|ok|okay|fine|green|well|quiet|calm)\b(?!.*\b(?:thanks?|thank you|cheers|thx)\b)|\bhow(?:'s| s| is| are)\s+(?:things|it going|the fleet|we doing)\b|\bwhat(?:'s| s| is) the (?:situation|state of (?:things|play|the fleet))\b|^(?:any|what(?:'s| s| is)) (?:news|new)\b|^tl;?\s?dr\b|\b(?:look at|start with|focus on|check) first\b|\bwhere (?:should|do) (?:i|we) (?:start|begin)\b/;
 // "Which host is the noisiest?", "the worst host this week": anomalies counted by target (a metric
 // named, "the worst cpu", is still a figure).
 // "How often does web-1's cpu spike?", "which hosts were affected today?": counted, by target and metric.
@@ -336,6 +337,8 @@ export const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|vis
 export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
 export const FREE = /\b(free|available|left|remaining|unused|idle|headroom|spare)\b/;
 export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;
+/** "Did anything happen overnight?", "anything happening on db-1?": the anomalies of then (or now). */
+export const HAPPEN = /\b(?:anything|something|what)\s+(?:(?:has|have|did)\s+)?happen(?:ed|ing|s)?\b/;
 export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|recovered|ended)\b/;
 export const ONE_LATEST =
   /\b(?:last|latest|most recent|newest|longest)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue|outage)\b/;

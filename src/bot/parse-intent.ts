@@ -24,6 +24,7 @@ import {
   COUNT,
   EVERYTHING,
   FILLERS,
+  HAPPEN,
   ALONGSIDE,
   HOW_LONG_SINCE,
   FREE,
@@ -324,7 +325,16 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const firing = !metric && (words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing') || OPEN_NOW.test(text));
   const timeTo = !metric && TIME_TO.test(text) ? ({ count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : 'resolve' } as const) : undefined;
   const digest = digestOf(text, { span, counted: number !== undefined || ONE_LATEST.test(text), open: firing || has(WORDS.open) });
-  if (has(WORDS.anomalies) || (has(WORDS.summarise) && !metric) || firing || timeTo || NOISY.test(text) || (digest && !metric)) {
+  const happened = HAPPEN.test(text) && !metric;
+  if (
+    has(WORDS.anomalies) ||
+    (has(WORDS.summarise) && !metric) ||
+    firing ||
+    timeTo ||
+    NOISY.test(text) ||
+    (digest && !metric) ||
+    happened
+  ) {
     const within = digest?.span ?? span;
     return {
       kind: 'anomalies',

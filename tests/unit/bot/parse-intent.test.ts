@@ -562,6 +562,27 @@ describe('parseIntent', () => {
     expect(parseIntent("what's the error budget?", targets)).toEqual({ kind: 'uncollected', what: 'SLOs or error budgets' });
   });
 
+  it('reads the everyday openers as "what needs attention", and "anything happen overnight?" as the anomalies of then', () => {
+    // Each of these got the "no LLM configured" notice.
+    for (const q of [
+      "what's up",
+      'all good?',
+      'is everything ok?',
+      'how are things?',
+      "how's it going",
+      "what's the situation",
+      'any news?',
+      'tl;dr',
+      'what should I look at first?',
+      'where should I start',
+    ])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'attention' });
+    expect(parseIntent("what's up with web-1", targets)).toEqual({ kind: 'attention', target: 'web-1' });
+    expect(parseIntent('all good thanks', targets).kind).not.toBe('attention');
+    expect(parseIntent('morning! anything happen overnight?', targets)).toMatchObject({ kind: 'anomalies', span: { kind: 'range' } });
+    expect(parseIntent('did anything happen on db-1 today', targets)).toMatchObject({ kind: 'anomalies', today: true, target: 'db-1' });
+  });
+
   it('answers memory and disk asked "in GB" with the share used and says sizes are not read; a byte bound is not a % bound', () => {
     const size = (m: string) => `${m} as a size in bytes (only the share used, in %)`;
     expect(parseIntent('how much memory is free on db-1 in GB?', targets)).toEqual({
