@@ -26,9 +26,10 @@ export function digestLines(
     .listProposals({ updatedSince: span.from, limit: 10_000, ...(span.target ? { target: span.target } : {}) })
     .filter((p) => p.createdTs >= span.from && p.createdTs < span.until);
   return [
-    ...counts,
+    // The counts' one-line "Still open: 2, the oldest …" is said again, in full, just below.
+    ...counts.filter((l) => !l.startsWith('Still open: ')),
     ...(open.length
-      ? [`Still open:`, ...open.slice(0, LISTED).map((a) => `• ${describeAnomaly(a, c.now)}`)]
+      ? [`Still open (${open.length}):`, ...open.slice(0, LISTED).map((a) => `• ${describeAnomaly(a, c.now)}`)]
       : ['Nothing from then is still open.']),
     ...(open.length > LISTED ? [`…and ${open.length - LISTED} more: ask for "open anomalies".`] : []),
     `${critical.length ? 'Longest critical' : 'Longest'}: ${longest

@@ -2,6 +2,7 @@ import { METRIC_LABEL } from '../core/metrics.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS } from './answer-metric-span.js';
 import { unknownTargetReply, when } from './format-reply.js';
+import type { Elsewhere } from './intent.js';
 
 /**
  * "Swap on web-1", "load average", "how long has web-1 been up": figures no source here reads.
@@ -50,5 +51,28 @@ const ELSEWHERE: Record<'tickets' | 'paging' | 'email', string> = {
     'I don\'t send email or SMS: I post to Slack, Discord and the web console only. The daily digest (chat.digest) goes to the alert channels, and `smartcloudops digest` prints it for a mail cron; "summarise today" gives it here.',
 };
 
-/** "Create a ticket for db-1", "page via PagerDuty", "email me the summary": what to do instead. */
-export const answerElsewhere = (what: keyof typeof ELSEWHERE): string => ELSEWHERE[what];
+const RESTART = 'Check the change with `smartcloudops config check`, then restart me: config is read once, at start.';
+
+const ELSEWHERE_MORE: Record<'config' | 'dashboards' | 'howto', string> = {
+  config: [
+    "I don't change my config from chat, so nothing was changed. Thresholds, forecasts, remediation rules, routes and approvers are in config/smartcloudops.json; targets are in the targets file (config/aws_targets.json), or come from Prometheus or EC2 discovery (docs/configuration.md).",
+    RESTART,
+    '"what thresholds are set?" and "which rules propose restarts?" show what is set now.',
+  ].join('\n'),
+  dashboards: [
+    'The web console is at / on my side port (http://<host>:8080 by default): targets with their CPU lines, pending approvals, open anomalies, alerts and this question box.',
+    'Grafana dashboards for the hosts and for SmartCloudOps itself ship in infra/grafana/dashboards, provisioned by infra/compose.yaml (Grafana on :3000 there). I am not told where your Grafana runs, so I have no link to give.',
+  ].join('\n'),
+  howto: [
+    'Set-up is in the docs:',
+    '• hosts: the targets file (config/aws_targets.json), or Prometheus / EC2 discovery: docs/configuration.md',
+    '• Slack: docs/slack.md · Discord: docs/discord.md · the LLM (OpenAI, Gemini, a local server): docs/llm.md',
+    '• alert routes, reminders, escalation, digests: docs/chat.md · remediation and approvers: docs/configuration.md',
+    '• AWS (CloudWatch, SSM, Auto Scaling): docs/aws-setup.md · Prometheus, Grafana, Terraform: infra/README.md',
+    RESTART,
+  ].join('\n'),
+};
+
+/** "Create a ticket for db-1", "set the cpu threshold to 85", "where is grafana?": what to do instead. */
+export const answerElsewhere = (what: Elsewhere): string =>
+  what === 'config' || what === 'dashboards' || what === 'howto' ? ELSEWHERE_MORE[what] : ELSEWHERE[what];

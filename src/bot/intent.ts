@@ -2,6 +2,12 @@
 import type { ClockTime } from './parse-clock.js';
 import type { Stat, TimeSpan } from './parse-time-span.js';
 
+/**
+ * What chat cannot do but something else can: tickets, paging, email (services not connected), config
+ * changes (the files), dashboards (the console and Grafana), and set-up questions (the docs).
+ */
+export type Elsewhere = 'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'howto';
+
 /** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';
 
@@ -155,7 +161,7 @@ export type Intent =
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */
   | { kind: 'no_group'; word: string }
   /** "Create a ticket", "page via PagerDuty", "email me the summary": a service this bot does not talk to. */
-  | { kind: 'elsewhere'; what: 'tickets' | 'paging' | 'email' }
+  | { kind: 'elsewhere'; what: Elsewhere }
   /** "cpu tomorrow", "restarts next week": a figure of a time still ahead. */
   | { kind: 'ahead' }
   | { kind: 'unknown' }

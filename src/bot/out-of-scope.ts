@@ -2,7 +2,7 @@
  * Questions the parser read correctly but that no figure here answers: a time still ahead, or a
  * group no target belongs to. Pure; parse-intent.ts applies it to every intent it returns.
  */
-import type { Intent } from './intent.js';
+import type { Elsewhere, Intent } from './intent.js';
 import { labelGroup, roleGroup, type TargetRef } from './match-target.js';
 
 const FUTURE = /\btomorrow\b|\bnext (?:week|month|hour|day|\d+ (?:hours|days))\b|\bin the future\b/;
@@ -14,7 +14,20 @@ const ENVIRONMENT = /(?<![\w.-])(prod|production|prd|staging|stg|dev|development
 // ("create a ticket for db-1 disk" gave db-1's disk) or letting a model claim it was done.
 // Asked as a command ("create a ticket…"), never a question that mentions one ("is there an open issue?").
 const ASKED = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+|would you\s+|go\s+)?`;
-const ELSEWHERE: readonly (readonly [RegExp, 'tickets' | 'paging' | 'email'])[] = [
+const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
+  // "Set the cpu threshold to 85", "add web-3 to monitoring", "reload config": config is files, read at start.
+  [
+    new RegExp(
+      String.raw`${ASKED}(?:set|change|raise|lower|increase|decrease|update|edit|adjust|add|remove|delete|drop)\b.*\b(?:thresholds?|rules?|targets?|hosts?|servers?|monitoring|config(?:uration)?)\b|${ASKED}(?:reload|re-?read|apply)\s+(?:the\s+)?config(?:uration)?\b|\bstop monitoring\b`,
+    ),
+    'config',
+  ],
+  [/\b(?:grafana|dashboards?)\b/, 'dashboards'],
+  // "How do I add a host?", "how do we set up slack?": where the docs say it.
+  [
+    /\bhow (?:do|can|should|would) (?:i|we|you)\s+(?:add|configure|set up|setup|connect|install|enable|disable|deploy|run|use|remove|change|rotate)\b/,
+    'howto',
+  ],
   [
     new RegExp(
       String.raw`${ASKED}(?:create|open|file|raise|log|make|cut|submit)\s+(?:an?\s+|the\s+)?(?:jira\s+|servicenow\s+|support\s+)?(?:ticket|jira|issue|bug|case)\b|\bservicenow\b|\bjira\b`,

@@ -4,6 +4,9 @@ import type { TimeSpan } from './parse-time-span.js';
 const DIGEST =
   /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up|sitrep)\b|\b(?:daily|weekly|morning|nightly|shift|on-?call)\s+(?:report|update)\b|\bhand-?(?:over|off)\b/;
 const WEEK = 7 * 86_400_000;
+// "Catch me up", "what did I miss?", "what changed since yesterday?": a digest since then, the last day by default.
+const CATCH_UP =
+  /\b(?:catch (?:me|us) up|bring (?:me|us) up to speed|what did (?:i|we) miss|what(?:'s| has| have)? changed|anything (?:new|changed) since|since (?:i|we) (?:left|logged off|was away|were away)|while (?:i|we) (?:was|were) (?:away|out|off|gone))\b/;
 
 /**
  * Whether an anomaly question asks for a digest (answer-digest.ts), and of what span: the one named,
@@ -15,7 +18,9 @@ export function digestOf(
   text: string,
   o: { span: TimeSpan | undefined; counted: boolean; open: boolean },
 ): { span?: TimeSpan } | undefined {
-  if (!DIGEST.test(text) || o.counted || o.open) return undefined;
+  const catchUp = CATCH_UP.test(text);
+  if ((!DIGEST.test(text) && !catchUp) || o.counted || o.open) return undefined;
   if (o.span) return { span: o.span };
+  if (catchUp) return { span: { kind: 'last', ms: 86_400_000 } };
   return /\bweekly\b/.test(text) ? { span: { kind: 'last', ms: WEEK } } : {};
 }

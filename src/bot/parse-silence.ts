@@ -20,6 +20,14 @@ export function silenceCommand(
     anomalyId?: string | undefined;
   },
 ): Intent {
+  // "Silence db-1 forever": a silence always ends; the longest is a week, and a target that should
+  // never alert is taken out of the targets file or routed nowhere.
+  if (/\b(?:forever|indefinitely|permanently|for good|until further notice|until i say)\b/.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing silenced: a silence always ends, a week at most ("for 7d", "until tomorrow 09:00"); "extend sl_… by 7d" pushes one further. A target that should never alert is taken out of the targets file (config.targetsFile)',
+    };
   const until = findUntil(text);
   if (!until && /\b(?:until|till|til)\b/.test(text) && parseDuration(text) === undefined)
     return {

@@ -83,6 +83,9 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
   // "The highest memory ever", "all-time peak": all that is stored; the reply says where that starts.
   const ever = /\b(?:ever|all[\s-]time|since (?:the )?(?:start|beginning))\b/.exec(text);
   if (ever) return { span: { kind: 'last', ms: MAX_SPAN }, match: ever[0] };
+  // "Last month", "this month": the last 30 days, named as such in the reply (no calendar is guessed).
+  const month = /\b(?:the\s+)?(?:last|past|this)\s+month\b/.exec(text);
+  if (month) return { span: { kind: 'last', ms: 30 * 86_400_000 }, match: month[0] };
   // "This week" reads as the last seven days: the reply names the window, so a Monday-based week is not guessed.
   const week = /\bthis week\b/.exec(text);
   if (week) return { span: { kind: 'last', ms: 7 * 86_400_000 }, match: week[0] };

@@ -41,7 +41,9 @@ describe('a digest ("summarise today")', () => {
     const lines = ask('summarise today').split('\n');
     expect(lines[0]).toBe('3 anomalies today (UTC), 1 open.');
     expect(lines).toContain('By severity: critical 2, warning 1');
-    const open = lines.indexOf('Still open:');
+    // What is open is listed once, in full (the count's one-line "Still open: 1, the oldest …" is not repeated).
+    expect(lines.filter((l) => l.startsWith('Still open'))).toEqual(['Still open (1):']);
+    const open = lines.indexOf('Still open (1):');
     expect(lines[open + 1]).toMatch(/^• an_open \[critical\] web-1 CPU/);
     expect(lines).toContain('Longest critical: an_disk db-1 disk 30 min; an_open web-1 CPU 10 min so far.');
     expect(lines).toContain('Remediations proposed then: 1 (proposed 1); "remediation history" lists them.');

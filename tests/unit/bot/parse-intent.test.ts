@@ -583,6 +583,23 @@ describe('parseIntent', () => {
     expect(parseIntent('did anything happen on db-1 today', targets)).toMatchObject({ kind: 'anomalies', today: true, target: 'db-1' });
   });
 
+  it('reads catching up, config changes, dashboards, set-up questions, "forever" and "last month" (each got the no-LLM notice or a wrong figure)', () => {
+    for (const q of ['catch me up', 'what did I miss?', 'bring me up to speed', 'anything new since I left?'])
+      expect(parseIntent(q, targets)).toMatchObject({ kind: 'anomalies', digest: true, span: { kind: 'last', ms: 86_400_000 } });
+    expect(parseIntent('what changed since yesterday?', targets)).toMatchObject({ digest: true, span: { kind: 'day', daysBack: 1 } });
+    for (const q of ['set a threshold of 80 for cpu', 'change the cpu threshold to 85', 'remove db-1 from monitoring', 'reload config'])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'elsewhere', what: 'config' });
+    // Asking what is set is still the rules.
+    expect(parseIntent('what thresholds are set?', targets)).toMatchObject({ kind: 'rules' });
+    expect(parseIntent('where is the grafana dashboard?', targets)).toEqual({ kind: 'elsewhere', what: 'dashboards' });
+    expect(parseIntent('how do I configure slack?', targets)).toEqual({ kind: 'elsewhere', what: 'howto' });
+    expect(parseIntent('silence db-1 forever', targets)).toMatchObject({
+      kind: 'bad_input',
+      reason: expect.stringMatching(/^Nothing silenced: a silence always ends/),
+    });
+    expect(parseIntent('cpu on web-1 last month', targets)).toMatchObject({ span: { kind: 'last', ms: 30 * 86_400_000 } });
+  });
+
   it('answers memory and disk asked "in GB" with the share used and says sizes are not read; a byte bound is not a % bound', () => {
     const size = (m: string) => `${m} as a size in bytes (only the share used, in %)`;
     expect(parseIntent('how much memory is free on db-1 in GB?', targets)).toEqual({
