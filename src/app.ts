@@ -30,6 +30,7 @@ import { idlePlatforms } from './bot/alert-routes.js';
 import { aboutFactsOf } from './bot/answer-about.js';
 import { createNotifier } from './bot/notifier.js';
 import { dailyDigestOf } from './bot/daily-digest.js';
+import { createWatches } from './bot/watches.js';
 import { loadChatAdapters } from './bot/load-chat-adapters.js';
 import { suggestOptions, type SuggestField } from './bot/suggest-options.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
@@ -220,7 +221,9 @@ export function createApp(deps: AppDeps) {
     provider: deps.clients?.llm,
     detectors: engine,
   });
+  const watches = createWatches({ store, targets: () => allTargets().map((t) => t.name), record: (k, ts, d) => recorder.record(k, ts, d) });
   const chat = createChatService({
+    watches,
     store,
     remediation,
     approvers: config.approvers,
@@ -265,7 +268,9 @@ export function createApp(deps: AppDeps) {
     platforms: () => adapters.keys(),
     compose: (now, days) => chat.digest(now, days),
   });
-  pipeline.addListener({ onAnomalies: (changes) => (notifier.onAnomalies(changes), digest?.onTick(clock.now())) });
+  pipeline.addListener({
+    onAnomalies: (changes) => (notifier.onAnomalies(changes), digest?.onTick(clock.now()), watches.onTick(clock.now())),
+  });
   const web = createWebAdapter({
     store,
     clock,

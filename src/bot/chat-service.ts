@@ -10,6 +10,8 @@ import { FLEET_ALERT_PREFIX, fleetGroupingOf, type FleetGrouping } from './fleet
 import { SILENCE_BUTTON_MS, silenceLabel, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
 import { extendSilences, MAX_SILENCE_MS } from './extend-silences.js';
 import { answerPolicy, policyFactsOf } from './answer-policy.js';
+import type { Watches } from './watches.js';
+import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
 import { createAlertAcks } from './alert-ack.js';
 import { createAlertEscalation } from './alert-escalate.js';
 import { alertMembers } from './alert-keys.js';
@@ -20,7 +22,7 @@ import type { Runbook } from './runbooks.js';
 import type { RoutingFacts } from './answer-routing.js';
 import { METRICS_OF } from './answer-metric-span.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
-import { describeProposal, stamp } from './format-reply.js';
+import { stamp } from './format-reply.js';
 import { untilTs } from './parse-clock.js';
 import { parseIntent, type Intent, type TargetRef } from './parse-intent.js';
 import { renderProposal } from './render-message.js';
@@ -45,6 +47,8 @@ export interface ChatServiceOptions {
   remediationRules?: RemediationRule[];
   /** remediation: "who can approve?", "is auto-remediation on?". */
   remediationPolicy?: FileConfig['remediation'];
+  /** "Tell me when web-1 recovers" (watches.ts). */
+  watches?: Watches;
   /** The live detectors: "why is there no alert?" gets each one's reason. */
   detectors?: DetectorInspector;
   /** chat.runbooks, listed when asked for. */
@@ -121,47 +125,7 @@ export function createChatService(o: ChatServiceOptions) {
     onAcknowledged: o.onAcknowledged,
     onAckDelay: o.onAckDelay,
   });
-  function isApprover(u: ChatUser): boolean {
-    const set = (o.approvers as Record<string, { users: string[]; roles: string[] } | undefined>)[u.platform];
-    if (!set) return false;
-    return set.users.includes(u.id) || u.roles.some((r) => set.roles.includes(r));
-  }
-
-  async function decide(kind: 'approve' | 'deny', id: string | undefined, user: ChatUser, now: number): Promise<ChatReply> {
-    const intent = kind;
-    if (!o.remediation) return { text: 'Decisions are not available here; use chat or the web console.', intent, private: true };
-    if (!id) {
-      const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
-      return {
-        text: `Which proposal? ${pending.length ? `Pending: ${pending.map((p) => p.id).join(', ')}.` : 'None is pending.'}`,
-        intent,
-        private: true,
-      };
-    }
-    if (!isApprover(user)) {
-      o.record?.('approval_refused', now, { proposalId: id, decision: kind, actor: actorOf(user), name: user.name ?? null });
-      o.logger.warn({ proposal: id, actor: actorOf(user) }, 'decision refused: not an approver');
-      return {
-        text: `You are not an approver, so you cannot ${kind} ${id}. Approvers are listed in config (approvers.${user.platform}). This attempt was recorded.`,
-        intent,
-        private: true,
-      };
-    }
-    const actor = actorOf(user);
-    const r = kind === 'approve' ? await o.remediation.approve(id, actor, now) : o.remediation.deny(id, actor, now);
-    if (!r.ok)
-      return {
-        text: `${r.message}.${r.proposal ? ` (${describeProposal(r.proposal)})` : ''}`,
-        intent,
-        private: r.reason !== 'already_decided',
-      };
-    const p = r.proposal;
-    const verb = kind === 'approve' ? 'Approved' : 'Denied';
-    return {
-      text: `${verb} by ${user.name ?? user.id} at ${stamp(now)}: ${describeProposal(p)}.${p.result ? ` Result: ${p.result.slice(0, 300)}` : ''}`,
-      intent,
-    };
-  }
+  const { isApprover, decide } = createDecisions({ ...o, actor: actorOf });
 
   function silence(asked: Extract<Intent, { kind: 'silence' }>, user: ChatUser, now: number): ChatReply {
     // "until 15:00" is the next 15:00 (UTC, like every time in chat).
@@ -317,26 +281,27 @@ export function createChatService(o: ChatServiceOptions) {
     const verdict = intent.kind === 'explain' && intent.verdict;
     if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text) && !verdict)
       return freeForm(asked, () => answerIntent(intent, ctx(now)));
+    const cliRefusal = e.platform === 'cli' ? CLI_REFUSED[intent.kind] : undefined;
+    if (cliRefusal) return { text: `${cliRefusal} from chat or the web console.`, intent: intent.kind, private: true };
     switch (intent.kind) {
       case 'approve':
       case 'deny':
         return decide(intent.kind, intent.id, e.user, now);
       case 'silence':
-        return e.platform === 'cli'
-          ? { text: 'Silences are set from chat or the web console.', intent: 'silence', private: true }
-          : silence(intent, e.user, now);
+        return silence(intent, e.user, now);
       case 'unsilence':
-        return e.platform === 'cli'
-          ? { text: 'Silences are lifted from chat or the web console.', intent: 'unsilence', private: true }
-          : unsilence(intent, e.user, now);
+        return unsilence(intent, e.user, now);
       case 'escalate':
-        if (e.platform === 'cli') return { text: 'Alerts are escalated from chat or the web console.', intent: 'escalate', private: true };
         return escalation.escalate(intent, e.user, now);
       case 'ack':
       case 'unack':
-        if (e.platform === 'cli')
-          return { text: 'Alerts are acknowledged from chat or the web console.', intent: intent.kind, private: true };
         return intent.kind === 'ack' ? acks.ack(intent, e.user, now) : acks.unack(intent, e.user, now);
+      case 'watch':
+        return o.watches ? o.watches.add(intent, e, now) : { text: 'Watches are not kept here.', intent: 'watch', private: true };
+      case 'watches':
+        return { text: o.watches?.list(now) ?? 'Watches are not kept here.', intent: 'watches' };
+      case 'unwatch':
+        return o.watches ? o.watches.remove(intent, e.user, now) : { text: 'Watches are not kept here.', intent: 'unwatch', private: true };
       case 'unknown':
         if (!o.fallback) return { text: `${NO_LLM_NOTE}\n${HELP}`, intent: 'unknown' };
         return freeForm(asked, () => freeFormFallback(e.text, ctx(now)));

@@ -156,6 +156,18 @@ export type Intent =
   | { kind: 'about' }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
   | { kind: 'policy' }
+  /** "Tell me when web-1 recovers", "ping me when cpu on db-1 drops below 50%" (watches.ts). */
+  | {
+      kind: 'watch';
+      target?: string;
+      metric?: MetricKey;
+      unknownTarget?: string;
+      /** 'resolved': nothing open (of `metric`) on `target`; a bound: the latest reading past it. */
+      when: 'resolved' | { above: boolean; value: number };
+      forMs: number;
+    }
+  | { kind: 'watches' }
+  | { kind: 'unwatch'; id?: string; target?: string }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */

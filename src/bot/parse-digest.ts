@@ -1,4 +1,5 @@
 import type { TimeSpan } from './parse-time-span.js';
+import { RESOLVED } from './intent-words.js';
 
 // "Summarise today", "recap of yesterday", "daily digest", "weekly report", "shift handover", "sitrep".
 const DIGEST =
@@ -23,4 +24,23 @@ export function digestOf(
   if (o.span) return { span: o.span };
   if (catchUp) return { span: { kind: 'last', ms: 86_400_000 } };
   return /\bweekly\b/.test(text) ? { span: { kind: 'last', ms: WEEK } } : {};
+}
+
+/**
+ * Which anomalies of a list are asked for by state. "Resolved alerts today": only those that ended;
+ * "not resolved yet" (or "open", "right now": `openAsked`) the open ones. "Unacknowledged alerts",
+ * "acked alerts today": only those nobody has, or somebody has, taken on.
+ */
+export function stateAsked(text: string, openAsked: boolean): { resolved?: true; open?: true; acked?: boolean } {
+  const state = RESOLVED.test(text)
+    ? { resolved: true as const }
+    : openAsked || /\bnot (?:yet )?(?:resolved|closed|cleared)\b/.test(text)
+      ? { open: true as const }
+      : {};
+  const acked = /\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b/.test(text)
+    ? { acked: false }
+    : /\b(?:acked|acknowledged)\b/.test(text)
+      ? { acked: true }
+      : {};
+  return { ...state, ...acked };
 }

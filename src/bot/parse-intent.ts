@@ -6,8 +6,9 @@ import { historyIntent } from './parse-history.js';
 import { outOfScope } from './out-of-scope.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
-import { digestOf } from './parse-digest.js';
+import { digestOf, stateAsked } from './parse-digest.js';
 import { silenceCommand, silenceEdit } from './parse-silence.js';
+import { watchCommand } from './parse-watch.js';
 import type { Intent, MetricKey } from './intent.js';
 import {
   ACK_QUESTION,
@@ -39,7 +40,6 @@ import {
   ONE_LATEST,
   OPEN_NOW,
   PAST,
-  RESOLVED,
   RULES,
   RUN_VERBS,
   SILENT,
@@ -86,7 +86,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (/\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b/.test(text)) return { kind: 'help' };
 
   const rawTokens = text.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);
-  const ids = rawTokens.filter((t) => /^(an|rp|sl)_[a-z0-9]{3,30}$/.test(t));
+  const ids = rawTokens.filter((t) => /^(an|rp|sl|wt)_[a-z0-9]{3,30}$/.test(t));
   // Strip a leading bot name or slash-command word ("ops", "/ops", "bot").
   const tokens = rawTokens
     .map((t) => t.replace(/^\/+/, ''))
@@ -117,7 +117,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       metric ??= METRIC_WORDS[w];
       continue;
     }
-    if (VOCAB.includes(w) || /^(an|rp|sl)_/.test(t)) continue;
+    if (VOCAB.includes(w) || /^(an|rp|sl|wt)_/.test(t)) continue;
     const m = matchTarget(t, targets);
     const shared = m ? undefined : roleGroup(t, targets);
     if (m) name(m);
@@ -166,7 +166,10 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
   const everything = !named.length && !metric && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {};
   if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target, ...(sl ? {} : everything) };
-  const edit = silenceEdit(text, tokens[leadAt], { sl, target, metric, unknownTarget, ...everything });
+  const wt = ids.find((i) => i.startsWith('wt_'));
+  const edit =
+    silenceEdit(text, tokens[leadAt], { sl, target, metric, unknownTarget, ...everything }) ??
+    watchCommand(text, { target, metric, unknownTarget, wt });
   if (edit) return edit;
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {
@@ -346,13 +349,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...group,
       unknownTarget,
       ...(within && !(within.kind === 'day' && within.daysBack === 0) ? { span: within } : {}),
-      // "Any alerts right now?" asks what is open.
-      // "Resolved alerts today": only those that ended; "not resolved yet" is the open ones.
-      ...(RESOLVED.test(text)
-        ? { resolved: true }
-        : has(WORDS.open) || /\bnot (?:yet )?(?:resolved|closed|cleared)\b/.test(text) || (!span && NOW.test(text))
-          ? { open: true }
-          : {}),
+      ...stateAsked(text, has(WORDS.open) || (!span && NOW.test(text))),
       ...(severity ? { severity } : {}),
       ...(metric ? { metric } : {}),
       ...detectorNamed(text),
@@ -360,12 +357,6 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...(LONGEST.test(text) && !counting ? { longest: true } : {}),
       ...(digest ? { digest: true } : {}),
       ...timeTo,
-      // "Unacknowledged alerts", "acked alerts today": only those nobody has, or somebody has, taken on.
-      ...(/\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b/.test(text)
-        ? { acked: false }
-        : /\b(?:acked|acknowledged)\b/.test(text)
-          ? { acked: true }
-          : {}),
     };
   }
   // "cpu on web-1 vs yesterday", "is memory higher than last week?": the same hours, side by side.

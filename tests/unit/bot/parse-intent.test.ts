@@ -600,6 +600,27 @@ describe('parseIntent', () => {
     expect(parseIntent('cpu on web-1 last month', targets)).toMatchObject({ span: { kind: 'last', ms: 30 * 86_400_000 } });
   });
 
+  it('reads "tell me when…" as a watch, and "tell me when web-2 last reported" as the question it is', () => {
+    expect(parseIntent('tell me when web-1 recovers', targets)).toEqual({
+      kind: 'watch',
+      target: 'web-1',
+      when: 'resolved',
+      forMs: 86_400_000,
+    });
+    expect(parseIntent('ping me when cpu on web-1 drops below 50% for the next 2h', targets)).toEqual({
+      kind: 'watch',
+      target: 'web-1',
+      metric: 'cpu',
+      when: { above: false, value: 50 },
+      forMs: 7_200_000,
+    });
+    expect(parseIntent('tell me when web-2 last reported', targets)).toMatchObject({ kind: 'last_seen' });
+    expect(parseIntent('tell me when db-1 will run out of disk', targets)).toMatchObject({ kind: 'trend' });
+    expect(parseIntent('my watches', targets)).toEqual({ kind: 'watches' });
+    expect(parseIntent('stop watching web-1', targets)).toEqual({ kind: 'unwatch', target: 'web-1' });
+    expect(parseIntent('cancel watch wt_abc12', targets)).toEqual({ kind: 'unwatch', id: 'wt_abc12' });
+  });
+
   it('answers memory and disk asked "in GB" with the share used and says sizes are not read; a byte bound is not a % bound', () => {
     const size = (m: string) => `${m} as a size in bytes (only the share used, in %)`;
     expect(parseIntent('how much memory is free on db-1 in GB?', targets)).toEqual({

@@ -1,0 +1,74 @@
+import type { ChatReply, ChatUser } from '../core/chat.js';
+import type { Logger, Store } from '../core/ports.js';
+import type { FileConfig } from '../config/schema.js';
+import type { Intent } from './intent.js';
+import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
+import { describeProposal, stamp } from './format-reply.js';
+
+// What the CLI cannot do (it has no channel to answer in later, and no platform user to record).
+export const CLI_REFUSED: Partial<Record<Intent['kind'], string>> = {
+  silence: 'Silences are set',
+  unsilence: 'Silences are lifted',
+  escalate: 'Alerts are escalated',
+  ack: 'Alerts are acknowledged',
+  unack: 'Alerts are acknowledged',
+  watch: 'Watches are set',
+  unwatch: 'Watches are ended',
+};
+
+/**
+ * Approve and deny, from a command or a button: only approvers (config `approvers`, by platform user
+ * or role) decide; a refusal is recorded and logged; the remediation service does the rest.
+ */
+export function createDecisions(o: {
+  store: Store;
+  logger: Logger;
+  approvers: FileConfig['approvers'];
+  remediation?: Pick<RemediationService, 'approve' | 'deny'> | undefined;
+  record?: ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined;
+  actor: (u: ChatUser) => string;
+}) {
+  function isApprover(u: ChatUser): boolean {
+    const set = (o.approvers as Record<string, { users: string[]; roles: string[] } | undefined>)[u.platform];
+    if (!set) return false;
+    return set.users.includes(u.id) || u.roles.some((r) => set.roles.includes(r));
+  }
+
+  async function decide(kind: 'approve' | 'deny', id: string | undefined, user: ChatUser, now: number): Promise<ChatReply> {
+    const intent = kind;
+    if (!o.remediation) return { text: 'Decisions are not available here; use chat or the web console.', intent, private: true };
+    if (!id) {
+      const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
+      return {
+        text: `Which proposal? ${pending.length ? `Pending: ${pending.map((p) => p.id).join(', ')}.` : 'None is pending.'}`,
+        intent,
+        private: true,
+      };
+    }
+    if (!isApprover(user)) {
+      o.record?.('approval_refused', now, { proposalId: id, decision: kind, actor: o.actor(user), name: user.name ?? null });
+      o.logger.warn({ proposal: id, actor: o.actor(user) }, 'decision refused: not an approver');
+      return {
+        text: `You are not an approver, so you cannot ${kind} ${id}. Approvers are listed in config (approvers.${user.platform}). This attempt was recorded.`,
+        intent,
+        private: true,
+      };
+    }
+    const actor = o.actor(user);
+    const r = kind === 'approve' ? await o.remediation.approve(id, actor, now) : o.remediation.deny(id, actor, now);
+    if (!r.ok)
+      return {
+        text: `${r.message}.${r.proposal ? ` (${describeProposal(r.proposal)})` : ''}`,
+        intent,
+        private: r.reason !== 'already_decided',
+      };
+    const p = r.proposal;
+    const verb = kind === 'approve' ? 'Approved' : 'Denied';
+    return {
+      text: `${verb} by ${user.name ?? user.id} at ${stamp(now)}: ${describeProposal(p)}.${p.result ? ` Result: ${p.result.slice(0, 300)}` : ''}`,
+      intent,
+    };
+  }
+
+  return { isApprover, decide };
+}

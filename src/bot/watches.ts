@@ -1,0 +1,167 @@
+import type { ChatReply, ChatUser, NeutralMessage, Platform } from '../core/chat.js';
+import { METRIC_LABEL, formatValue } from '../core/metrics.js';
+import type { Store } from '../core/ports.js';
+import { hashString } from '../core/random.js';
+import { METRICS_OF } from './answer-metric-span.js';
+import { stamp, unknownTargetReply } from './format-reply.js';
+import type { Intent, MetricKey } from './intent.js';
+import { latestBy } from './latest-by-target.js';
+import { formatDuration } from './text-tools.js';
+
+/** One "tell me when…": who asked where, about what, until when. Kept in the store (kv), so a restart keeps it. */
+export interface Watch {
+  id: string;
+  platform: Platform;
+  channel: string;
+  user: string;
+  target?: string;
+  metric?: MetricKey;
+  when: 'resolved' | { above: boolean; value: number };
+  createdTs: number;
+  untilTs: number;
+}
+
+const KEY = 'watches';
+/** Per person; a runaway script cannot fill the store with them. */
+const MAX_PER_USER = 20;
+
+type WatchIntent = Extract<Intent, { kind: 'watch' }>;
+
+const describe = (w: Pick<Watch, 'target' | 'metric' | 'when'>) => {
+  const what = `${w.target ?? 'any target'}${w.metric ? ` ${METRIC_LABEL[METRICS_OF[w.metric][0]!] ?? w.metric}` : ''}`;
+  if (w.when === 'resolved') return `${what} has nothing open`;
+  return `${what} goes ${w.when.above ? 'above' : 'below'} ${formatValue(METRICS_OF[w.metric!][0]!, w.when.value)}`;
+};
+
+/** Whether a watch is met now, and the line that says so; undefined while it is not. Reads the store only. */
+export function watchMet(w: Watch, store: Pick<Store, 'openAnomalies' | 'latestSamples'>, targets: readonly string[]): string | undefined {
+  const metrics = w.metric ? METRICS_OF[w.metric] : undefined;
+  if (w.when === 'resolved') {
+    const open = store.openAnomalies().filter((a) => (!w.target || a.target === w.target) && (!metrics || metrics.includes(a.metric)));
+    return open.length ? undefined : `${describe(w)} now: every anomaly there has ended.`;
+  }
+  const bound = w.when;
+  const latest = latestBy(store);
+  for (const t of w.target ? [w.target] : targets)
+    for (const m of metrics ?? [])
+      for (const s of [latest.get(t)?.get(m)].filter((x) => x !== undefined))
+        if (s.ts >= w.createdTs && (bound.above ? s.value > bound.value : s.value < bound.value))
+          return `${t} ${METRIC_LABEL[m] ?? m} is ${formatValue(m, s.value)} at ${stamp(s.ts).slice(11)}, ${bound.above ? 'above' : 'below'} ${formatValue(m, bound.value)}.`;
+  return undefined;
+}
+
+/**
+ * "Tell me when web-1 recovers": watches kept in the store, checked after every tick; a met one is
+ * posted where it was asked, pinging who asked (Slack and Discord), and dropped, as is an expired one.
+ */
+export function createWatches(o: {
+  store: Store;
+  targets: () => string[];
+  record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
+}) {
+  const load = (): Watch[] => {
+    try {
+      const v = JSON.parse(o.store.getKv(KEY) ?? '[]') as unknown;
+      return Array.isArray(v) ? (v as Watch[]) : [];
+    } catch {
+      return [];
+    }
+  };
+  const save = (ws: Watch[]) => o.store.setKv(KEY, JSON.stringify(ws));
+  const actor = (u: ChatUser) => `${u.platform}:${u.id}`;
+
+  return {
+    add(i: WatchIntent, e: { platform: Platform; channel: string; user: ChatUser }, now: number): ChatReply {
+      const intent = 'watch';
+      if (i.unknownTarget && !i.target)
+        return {
+          text: unknownTargetReply(
+            i.unknownTarget,
+            o.targets().map((name) => ({ name })),
+          ),
+          intent,
+          private: true,
+        };
+      if (e.platform === 'cli') return { text: 'Watches post to chat: ask in Slack, Discord or the web console.', intent, private: true };
+      const ws = load().filter((w) => w.untilTs > now);
+      if (ws.filter((w) => w.user === actor(e.user)).length >= MAX_PER_USER)
+        return { text: `You have ${MAX_PER_USER} watches already; "stop watching …" ends one.`, intent, private: true };
+      const w: Watch = {
+        id: `wt_${hashString(`${actor(e.user)}/${i.target}/${i.metric}/${now}`, 7).toString(36)}`,
+        platform: e.platform,
+        channel: e.channel,
+        user: actor(e.user),
+        ...(i.target ? { target: i.target } : {}),
+        ...(i.metric ? { metric: i.metric } : {}),
+        when: i.when,
+        createdTs: now,
+        untilTs: now + i.forMs,
+      };
+      // Already true: said now, not kept (a watch for what is already so would fire on the next tick).
+      const already = i.when === 'resolved' ? watchMet({ ...w, createdTs: 0 }, o.store, o.targets()) : undefined;
+      if (already) return { text: `Nothing to wait for: ${already}`, intent };
+      save([...ws, w]);
+      o.record?.('watch_added', now, { ...w });
+      return {
+        text: `I'll post here when ${describe(w)}, until ${stamp(w.untilTs)} (${formatDuration(i.forMs)}; ${w.id}). "stop watching ${w.target ?? w.id}" ends it.`,
+        intent,
+      };
+    },
+    list(now: number): string {
+      const ws = load().filter((w) => w.untilTs > now);
+      if (!ws.length) return 'No watches. "Tell me when web-1 recovers" sets one.';
+      return [
+        'Watching:',
+        ...ws.map((w) => `• ${w.id}: ${describe(w)}, for ${w.user} in ${w.platform} ${w.channel}, until ${stamp(w.untilTs)}`),
+      ].join('\n');
+    },
+    remove(i: Extract<Intent, { kind: 'unwatch' }>, user: ChatUser, now: number): ChatReply {
+      const ws = load();
+      // Your own, unless named by id: "stop watching web-1" never ends someone else's.
+      const gone = ws.filter((w) => (i.id ? w.id === i.id : w.user === actor(user) && (!i.target || w.target === i.target)));
+      if (!gone.length) return { text: `No watch to stop. ${this.list(now)}`, intent: 'unwatch', private: true };
+      save(ws.filter((w) => !gone.includes(w)));
+      o.record?.('watch_removed', now, { ids: gone.map((w) => w.id), actor: actor(user) });
+      return { text: `Stopped watching: ${gone.map((w) => `${w.id} (${describe(w)})`).join('; ')}.`, intent: 'unwatch' };
+    },
+    /** After each tick: posts and drops the watches that are met, drops the expired. Returns how many were posted. */
+    onTick(now: number): number {
+      const ws = load();
+      if (!ws.length) return 0;
+      const keep: Watch[] = [];
+      let posted = 0;
+      for (const w of ws) {
+        const met = w.untilTs > now ? watchMet(w, o.store, o.targets()) : undefined;
+        if (!met) {
+          if (w.untilTs > now) keep.push(w);
+          continue;
+        }
+        const id = w.user.slice(w.user.indexOf(':') + 1);
+        const ping =
+          w.platform === 'slack' && /^[UW][A-Z0-9]{1,20}$/.test(id)
+            ? `<@${id}>`
+            : w.platform === 'discord' && /^\d{5,25}$/.test(id)
+              ? `<@${id}>`
+              : undefined;
+        const payload: NeutralMessage = {
+          title: `Watch met: ${describe(w)}`,
+          severity: 'ok',
+          text: `${met}${ping ? '' : ` (asked by ${id})`}`,
+          fields: [],
+          actions: [],
+          ...(ping ? { mentions: [ping] } : {}),
+        };
+        o.store.chat.enqueue(
+          { platform: w.platform, channel: w.channel, op: 'post', msgKey: `watch:${w.id}`, threadKey: null, payload },
+          now,
+        );
+        o.record?.('watch_met', now, { id: w.id, met });
+        posted++;
+      }
+      if (keep.length !== ws.length) save(keep);
+      return posted;
+    },
+  };
+}
+
+export type Watches = ReturnType<typeof createWatches>;

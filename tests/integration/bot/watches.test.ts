@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
+
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+
+async function setup() {
+  const config = bootIncidentConfig({ overrides: { chat: { channels: { slack: ['C-ALERTS'] } } } });
+  const slack = createFakeChatAdapter('slack');
+  const m = await startManualApp(config, { startTs: T0, adapters: [slack] });
+  return { ...m, slack, say: (text: string, user = 'U2') => slashCommand(slack, text, user) };
+}
+
+const watchPosts = (slack: ReturnType<typeof createFakeChatAdapter>) =>
+  [...slack.messages.values()].filter((m) => m.msg.title.startsWith('Watch met:'));
+
+describe('"tell me when…" watches', () => {
+  it('posts once where it was asked, pinging who asked, when web-1 recovers; then forgets it', async () => {
+    const { app, slack, tick, say } = await setup();
+    await tick(4);
+    expect(app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
+    const reply = await say('tell me when web-1 recovers');
+    expect(reply.text).toMatch(
+      /^I'll post here when web-1 has nothing open, until .* \(24 h; wt_[a-z0-9]+\)\. "stop watching web-1" ends it\.$/,
+    );
+    expect((await say('my watches')).text).toMatch(/^Watching:\n• wt_\w+: web-1 has nothing open, for slack:U2 in slack C-OPS, until /);
+    // The boot spike lasts minutes: nothing is posted while it is open.
+    await tick(2);
+    expect(watchPosts(slack)).toHaveLength(0);
+    for (let i = 0; i < 30 && app.store.openAnomalies().some((a) => a.target === 'web-1'); i++) await tick(1);
+    await tick(1);
+    const posts = watchPosts(slack);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.channel).toBe('C-OPS');
+    expect(posts[0]!.msg).toMatchObject({ title: 'Watch met: web-1 has nothing open', mentions: ['<@U2>'] });
+    expect(posts[0]!.msg.text).toBe('web-1 has nothing open now: every anomaly there has ended.');
+    await tick(3);
+    expect(watchPosts(slack)).toHaveLength(1);
+    expect((await say('my watches')).text).toMatch(/^No watches\./);
+    expect(app.store.records(20, undefined, 'watch_met')).toHaveLength(1);
+  });
+
+  it('watches a bound, refuses what is already so, ends one on request and drops one that expires', async () => {
+    const { slack, tick, say } = await setup();
+    await tick(2);
+    // Nothing is open on db-1: there is nothing to wait for.
+    expect((await say('tell me when db-1 recovers')).text).toMatch(/^Nothing to wait for: db-1 has nothing open now/);
+    expect((await say('ping me when cpu on db-1 drops below 101%')).text).toMatch(/^I'll post here when db-1 CPU goes below 101\.0%/);
+    await tick(1);
+    expect(watchPosts(slack).map((m) => m.msg.text)).toEqual([
+      expect.stringMatching(/^db-1 CPU is \d+\.\d% at \d\d:\d\d:\d\d UTC, below 101\.0%\.$/),
+    ]);
+    // Ended by hand; and one that expires before it is met posts nothing.
+    await say('tell me when memory on db-1 goes above 99% for the next 2 min');
+    await say('tell me when disk on db-1 goes above 99%');
+    expect((await say('stop watching db-1', 'U9')).text).toMatch(/^No watch to stop\./);
+    expect((await say('stop watching db-1')).text).toMatch(
+      /^Stopped watching: wt_\w+ \(db-1 memory goes above 99\.0%\); wt_\w+ \(db-1 disk goes above 99\.0%\)\.$/,
+    );
+    await say('tell me when memory on db-1 goes above 99% for the next 2 min');
+    await tick(6);
+    expect((await say('my watches')).text).toMatch(/^No watches\./);
+    expect(watchPosts(slack)).toHaveLength(1);
+    // A target we do not know, or a question that is not a watch.
+    expect((await say('tell me when web-9 recovers')).text).toMatch(/web-9/);
+    expect((await say('tell me when things improve')).text).toMatch(/^I can't take that: I can tell you when a target recovers/);
+  });
+});
