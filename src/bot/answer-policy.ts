@@ -36,7 +36,7 @@ const EXECUTOR_SAYS = {
  * "Who can approve?", "am I an approver?", "is auto-remediation on?", "are remediations dry run?",
  * "how long do proposals wait?": the policy as config sets it, and where the asker stands in it.
  */
-export function answerPolicy(f: PolicyFacts, user?: ChatUser): string {
+export function answerPolicy(f: PolicyFacts, user?: ChatUser & { approver: boolean }): string {
   const lines = [`Remediation actions allowed (nothing else can run): ${ACTIONS.join(', ')}.`];
   if (f.rules.length === 0) lines.push('No remediation rule is configured (remediation.rules): nothing is ever proposed.');
   else {
@@ -63,10 +63,8 @@ export function answerPolicy(f: PolicyFacts, user?: ChatUser): string {
   });
   lines.push(`Approvers (config approvers): ${who.join(' · ')}.`);
   if (user && user.platform !== 'cli') {
-    const set = sets[user.platform];
-    const can = Boolean(set && (set.users.includes(user.id) || user.roles.some((r) => set.roles.includes(r))));
     lines.push(
-      can
+      user.approver
         ? `You (${user.platform}:${user.id}) can approve and deny.`
         : `You (${user.platform}:${user.id}) are not an approver here; approvers.${user.platform} lists who is.`,
     );

@@ -13,7 +13,8 @@ const config = configSchema.parse({
   },
   approvers: { slack: { users: ['U1'], roles: [] }, web: { users: ['operator'] } },
 });
-const user = (platform: 'slack' | 'web' | 'discord', id: string, roles: string[] = []) => ({ platform, id, roles });
+// Whether they approve is the chat service's to say (decide-proposal.ts); here it is given.
+const user = (platform: 'slack' | 'web' | 'discord', id: string, approver = false) => ({ platform, id, roles: [], approver });
 
 describe('"who can approve?", "is auto-remediation on?"', () => {
   it('reads the policy questions as such, not as the remediation history', () => {
@@ -45,7 +46,7 @@ describe('"who can approve?", "is auto-remediation on?"', () => {
       'You (slack:U2) are not an approver here; approvers.slack lists who is.',
       '"which rules propose restarts?" gives each rule\'s match and cooldown.',
     ]);
-    expect(answerPolicy(policyFactsOf(config), user('slack', 'U1'))).toContain('You (slack:U1) can approve and deny.');
+    expect(answerPolicy(policyFactsOf(config), user('slack', 'U1', true))).toContain('You (slack:U1) can approve and deny.');
     const auto = configSchema.parse({ remediation: { rules: [{ name: 'r', action: 'restart_service', mode: 'auto' }] } });
     expect(answerPolicy(policyFactsOf(auto))).toMatch(/• auto \(run at once, no approval\): r → restart_service/);
     expect(answerPolicy(policyFactsOf(auto))).not.toMatch(/Nothing runs without a person/);
