@@ -120,6 +120,8 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   const absent = asked.filter((n) => !names.includes(n));
   if (!i.target && latest.size === 0) return 'No samples yet: the first tick has not completed. Try again in a few seconds.';
 
+  // "Is web-1 over 90%?": yes or no, with the figure.
+  if (i.target && i.bound && i.metric && names.length) return answerBound(i.bound, metrics[0]!, names, latest, c, true);
   if (i.target) {
     const t = i.target;
     // An overview also lists what a source adds beyond the usual metrics (a Prometheus query's own).
@@ -189,12 +191,17 @@ function answerBound(
   names: string[],
   latest: Map<string, Map<string, Sample>>,
   c: AnswerContext,
+  oneTarget = false,
 ): string {
   const got = names.map((n) => latest.get(n)?.get(metric)).filter((s): s is Sample => Boolean(s));
   const past = got.filter((s) => (bound.above ? s.value > bound.value : s.value < bound.value));
   past.sort((a, z) => (bound.above ? z.value - a.value : a.value - z.value));
   const label = METRIC_LABEL[metric] ?? metric;
   const side = `${bound.above ? 'above' : 'below'} ${formatValue(metric, bound.value)}`;
+  if (oneTarget && got.length === 1) {
+    const s = got[0]!;
+    return `${past.length ? 'Yes' : 'No'}: ${s.target} ${label} is ${formatValue(metric, s.value)} (at ${stamp(s.ts).slice(11)}), ${past.length ? '' : 'not '}${side}.`;
+  }
   if (past.length === 0) {
     const e = extreme(got, bound.above);
     return `No target has ${label} ${side} now (${bound.above ? 'highest' : 'lowest'}: ${e.target} ${formatValue(metric, e.value)}).`;

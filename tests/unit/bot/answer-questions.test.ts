@@ -728,3 +728,15 @@ describe('several metrics, "ever", and "how long until"', () => {
     expect(parseIntent('how long has db-1 disk been full', c.targets)).toMatchObject({ kind: 'explain' });
   });
 });
+
+describe('a bound on one target', () => {
+  it('answers "is web-1 over 90% on anything?" yes or no for each share metric, with the figure', () => {
+    const c = ctx();
+    expect(ask('is web-1 over 90% on anything?', c).split('\n')).toEqual([
+      'No: web-1 CPU is 31.0% (at 11:49:00 UTC), not above 90.0%.',
+      'No: web-1 memory is 50.0% (at 11:48:50 UTC), not above 90.0%.',
+      'No: web-1 disk is 40.0% (at 11:48:50 UTC), not above 90.0%.',
+    ]);
+    expect(ask('is db-1 disk above 70%?', c)).toBe('Yes: db-1 disk is 80.0% (at 11:48:50 UTC), above 70.0%.');
+  });
+});
