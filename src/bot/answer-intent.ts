@@ -3,6 +3,7 @@ import type { MuteTime } from './mute-times.js';
 import type { Store } from '../core/ports.js';
 import type { DetectorInspector } from '../core/inspection.js';
 import { ACTIONS } from '../core/remediation.js';
+import { unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
 import type { Anomaly } from '../core/anomaly.js';
 import { ALL_METRICS, answerMetricSpan, isPercentile, metricsOf } from './answer-metric-span.js';
@@ -159,7 +160,7 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     ranked.length < names.length
       ? `the ${i.stat === 'min' ? 'lowest' : 'highest'} ${ranked.length} of ${names.length} targets`
       : plural(names.length, 'target');
-  return `${rankLine(i.stat, shown[0], names, latest)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${footer}`;
+  return `${rankLine(i.stat, shown[0], names, latest, i.group?.length === 2)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${footer}`;
 }
 
 /** The highest (or lowest) of the readings; `got` is not empty. */
@@ -212,8 +213,16 @@ function answerBound(
   )}`;
 }
 
+const formatGap = (metric: string, d: number) => (unitOf(metric) === '%' ? `${d.toFixed(1)} points` : formatValue(metric, d));
+
 /** "Which host has the highest memory?": the answer first, then the table sorted by that column. */
-function rankLine(stat: Stat | undefined, metric: string | undefined, names: string[], latest: Map<string, Map<string, Sample>>): string {
+function rankLine(
+  stat: Stat | undefined,
+  metric: string | undefined,
+  names: string[],
+  latest: Map<string, Map<string, Sample>>,
+  pair = false,
+): string {
   if (!stat || !metric) return '';
   const got = names.map((n) => latest.get(n)?.get(metric)).filter((s): s is Sample => Boolean(s));
   if (got.length === 0) return '';
@@ -221,7 +230,12 @@ function rankLine(stat: Stat | undefined, metric: string | undefined, names: str
   if (stat === 'avg')
     return `Average ${label} across ${got.length} targets now: ${formatValue(metric, got.reduce((a, s) => a + s.value, 0) / got.length)}.\n`;
   const best = extreme(got, stat === 'max');
-  return `${stat === 'max' ? 'Highest' : 'Lowest'} ${label} now: ${best.target} ${formatValue(metric, best.value)}.\n`;
+  // Two side by side ("which is higher, web-1 or web-2?"): by how much, in points for a share.
+  const other = pair && got.length === 2 ? got.find((s) => s !== best) : undefined;
+  const gap = other
+    ? ` (${formatGap(metric, Math.abs(best.value - other.value))} ${stat === 'max' ? 'above' : 'below'} ${other.target})`
+    : '';
+  return `${stat === 'max' ? 'Highest' : 'Lowest'} ${label} now: ${best.target} ${formatValue(metric, best.value)}${gap}.\n`;
 }
 
 /** "Any hosts down?": the silent and stale targets first, or that every target reports. */

@@ -1,5 +1,5 @@
 import { countIn, findTimeSpan, parseStat, zoneRefusal, type TimeSpan } from './parse-time-span.js';
-import { parseBound } from './parse-bound.js';
+import { pairRank, parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { FREE_OF, networkMetric, sizeAsked } from './free-figures.js';
 import { historyIntent } from './parse-history.js';
@@ -251,7 +251,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (past) return past;
   const history = metric && has(WORDS.history) && !span ? { span: { kind: 'last', ms: 86_400_000 } as TimeSpan } : {};
   const when = () => {
-    const stat = parseStat(text);
+    const stat = parseStat(text) ?? (named.length === 2 ? pairRank(text) : undefined);
     const bound = metric && sizeAsked(metric, text) ? undefined : parseBound(text);
     // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
     const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};

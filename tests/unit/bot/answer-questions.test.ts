@@ -740,3 +740,19 @@ describe('a bound on one target', () => {
     expect(ask('is db-1 disk above 70%?', c)).toBe('Yes: db-1 disk is 80.0% (at 11:48:50 UTC), above 70.0%.');
   });
 });
+
+describe('two targets side by side', () => {
+  it('answers "which is higher, web-1 or db-1 disk?" with the higher one and by how much', () => {
+    const c = ctx();
+    expect(parseIntent('which is higher, web-1 or db-1 disk?', c.targets)).toMatchObject({
+      metric: 'disk',
+      group: ['web-1', 'db-1'],
+      stat: 'max',
+    });
+    expect(ask('which is higher, web-1 or db-1 disk?', c).split('\n')[0]).toBe('Highest disk now: db-1 80.0% (40.0 points above web-1).');
+    expect(ask("what's the difference between web-1 and db-1 disk", c).split('\n')[0]).toBe(
+      'Highest disk now: db-1 80.0% (40.0 points above web-1).',
+    );
+    expect(ask('which has less disk used, web-1 or db-1', c).split('\n')[0]).toBe('Lowest disk now: web-1 40.0% (40.0 points below db-1).');
+  });
+});
