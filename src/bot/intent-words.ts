@@ -277,8 +277,9 @@ export const ATTENTION_ASK =
 // "Which host is the noisiest?", "the worst host this week": anomalies counted by target (a metric
 // named, "the worst cpu", is still a figure).
 // "How often does web-1's cpu spike?", "which hosts were affected today?": counted, by target and metric.
+// "The worst day this week", "busiest day" too: counts include one per day.
 export const NOISY =
-  /\b(?:noisiest|how noisy|unhealthiest|least healthy)\b|\b(?:worst|most troubled|most problematic)\s+(?:hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b|\bhow (?:often|frequently)\b(?=.*\b(?:spikes?|spiking|alerts?|alarms?|fires?|firing|pages?|paging|goes off|go off|happens?|breaks?|fails?|flaps?|flapping|trips?|misbehaves?)\b)|\b(?:which|what|how many)\s+(?:hosts?|servers?|targets?|machines?|nodes?|instances?)\s+(?:were|was|are|got|have been|has been)\s+(?:affected|impacted|hit)\b/;
+  /\b(?:noisiest|how noisy|unhealthiest|least healthy)\b|\b(?:worst|most troubled|most problematic)\s+(?:hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b|\bhow (?:often|frequently)\b(?=.*\b(?:spikes?|spiking|alerts?|alarms?|fires?|firing|pages?|paging|goes off|go off|happens?|breaks?|fails?|flaps?|flapping|trips?|misbehaves?)\b)|\b(?:which|what|how many)\s+(?:hosts?|servers?|targets?|machines?|nodes?|instances?)\s+(?:were|was|are|got|have been|has been)\s+(?:affected|impacted|hit)\b|\b(?:worst|busiest|noisiest|quietest|best|calmest)\s+day\b|\bwhich day\b/;
 // "What's open?", "anything still open?", "is anything active right now?": the open anomalies.
 export const OPEN_NOW = /^(?:what(?:'s| s| is| are)|whats|anything|is anything|are any|is there anything)\s+(?:still\s+)?(?:open|active)\b/;
 export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;
@@ -300,9 +301,10 @@ export const LAST_SEEN = new RegExp(
 // A remediation decision already made, said in so many words ("approvals" alone is what waits).
 export const DECIDED = /\b(approved|denied|rejected|declined|vetoed|decided|refused)\b/;
 // "MTTR this week", "how long do alerts last on average", "mean time to acknowledge": anomaly counts with their times.
-export const TIME_TO_ACK = /\bmtta\b|\btime to (?:ack\w*|respond|response)\b/;
+export const TIME_TO_ACK =
+  /\bmtta\b|\btime to (?:ack\w*|respond|response)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up)\b/;
 export const TIME_TO =
-  /\bmtt[ar]\b|\bmean time to\b|\btime to (?:resolve|resolution|recover\w*|fix|close|ack\w*|respond|response)\b|\b(?:average|typical|median|mean)\s+(?:duration|length)\b|\bhow long\b.*\b(?:on average|typically|usually|average|median)\b/;
+  /\bmtt[ar]\b|\bmean time to\b|\btime to (?:resolve|resolution|recover\w*|fix|close|ack\w*|respond|response)\b|\b(?:average|typical|median|mean)\s+(?:duration|length)\b|\bhow long\b.*\b(?:on average|typically|usually|average|median)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up|resolve|fix|recover)\b/;
 // "Total network in", "combined traffic", "how much data did web-1 send today", "how much network
 // traffic did api-1 do": a volume, not a rate.
 export const TOTAL =
@@ -324,8 +326,12 @@ export const ACTION_OF: Record<string, string> = {
   cleanup: 'cleanup_disk',
   purge: 'cleanup_disk',
 };
+// "Thanks, that helped", "good catch", "hello?": a short reply. Thanks-like words come first in the group.
 export const SMALL_TALK =
-  /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?[\s!.]*$/;
+  /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|good catch|nice one|great|perfect|awesome|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?(?:[\s,!.]+(?:(?:that|this|it)\s+(?:helped|helps|works|worked|is great)|perfect|great|nice|awesome|thanks|thank you|thx|cheers))?[\s!.?]*$/;
+/** "ping", "test", "are you alive?", "is the bot working?": this process's own state (the about answer leads with it). */
+export const PING =
+  /^(?:ping|test|testing|are you (?:there|alive|up|awake)|is (?:the bot|it|this|smartcloudops) (?:working|up|alive|running))\??$/;
 export const RULES = /\b(thresholds?|rules?|maintenance(\s+windows?)?|mute[\s-]?times?|runbooks?|playbooks?)\b/;
 // "Where do alerts go?", "which channel gets critical alerts?", "who gets paged for db-1?", "who is on call?".
 export const ROUTING =

@@ -25,6 +25,7 @@ import {
   COUNT,
   EVERYTHING,
   FILLERS,
+  PING,
   HAPPEN,
   ALONGSIDE,
   HOW_LONG_SINCE,
@@ -82,7 +83,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (!text) return { kind: 'help' };
   // "Thanks", "good morning": a short reply, not the LLM or the whole help text.
   const chat = SMALL_TALK.exec(text.replace(/^(?:@?\w*bot|ops)\b[\s,]*/, ''));
-  if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers)/.test(chat[1]!) };
+  if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers|good catch|nice|great|perfect|awesome)/.test(chat[1]!) };
+  if (PING.test(text)) return { kind: 'about' };
   if (/\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b/.test(text)) return { kind: 'help' };
 
   const rawTokens = text.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);

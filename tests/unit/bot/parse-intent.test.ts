@@ -621,6 +621,20 @@ describe('parseIntent', () => {
     expect(parseIntent('cancel watch wt_abc12', targets)).toEqual({ kind: 'unwatch', id: 'wt_abc12' });
   });
 
+  it('reads pings, thanks with a remark, "the worst day" and "how fast do we respond?"', () => {
+    for (const q of ['ping', 'test', 'is the bot working?', 'are you alive?']) expect(parseIntent(q, targets)).toEqual({ kind: 'about' });
+    for (const q of ['good catch', 'thanks, that helped', 'perfect, thanks'])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'small_talk', thanks: true });
+    expect(parseIntent('hello?', targets)).toEqual({ kind: 'small_talk', thanks: false });
+    expect(parseIntent('worst day this week', targets)).toMatchObject({
+      kind: 'anomalies',
+      count: true,
+      span: { kind: 'last', ms: 7 * 86_400_000 },
+    });
+    expect(parseIntent('how fast do we respond to alerts?', targets)).toMatchObject({ kind: 'anomalies', count: true, timeTo: 'ack' });
+    expect(parseIntent('how quickly do we resolve incidents', targets)).toMatchObject({ timeTo: 'resolve' });
+  });
+
   it('answers memory and disk asked "in GB" with the share used and says sizes are not read; a byte bound is not a % bound', () => {
     const size = (m: string) => `${m} as a size in bytes (only the share used, in %)`;
     expect(parseIntent('how much memory is free on db-1 in GB?', targets)).toEqual({
