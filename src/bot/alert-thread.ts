@@ -49,6 +49,8 @@ export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
     case 'explain':
     case 'timeline':
       return intent.id || intent.target ? intent : { ...intent, id: pick };
+    case 'feedback':
+      return intent.id ? intent : { ...intent, id: pick };
     case 'silence':
       return intent.target || intent.metric || intent.unknownTarget || intent.several ? intent : { ...intent, anomalyId: pick };
     // "graph", "trend" under an alert: its target, and its metric unless another was named.

@@ -34,7 +34,15 @@ export interface AlertHistory {
 }
 
 const LISTED = 40;
-const KINDS = ['alert_acknowledged', 'alert_unacknowledged', 'alert_escalated', 'silence_added', 'silence_extended', 'silence_lifted'];
+const KINDS = [
+  'alert_acknowledged',
+  'alert_unacknowledged',
+  'alert_escalated',
+  'alert_feedback',
+  'silence_added',
+  'silence_extended',
+  'silence_lifted',
+];
 
 /** Gathers an alert's history: the message an anomaly is in, its anomalies, and what people and the pipeline did. */
 export function gatherAlertHistory(store: Store, anomaly: Anomaly, now: number): AlertHistory {
@@ -89,6 +97,8 @@ export function renderTimeline(h: AlertHistory, now: number): string {
         `acknowledged by ${actor}${typeof r.data.afterMs === 'number' ? ` (${formatDuration(r.data.afterMs)} after it opened)` : ''}`,
       );
     else if (r.kind === 'alert_escalated' && h.key && r.data.key === h.key) add(r.ts, `escalated by ${actor}`);
+    else if (r.kind === 'alert_feedback' && ids.has(str(r.data.anomaly)))
+      add(r.ts, `${str(r.data.anomaly)} marked as ${str(r.data.verdict)} by ${actor}`);
     else if (r.kind === 'alert_unacknowledged' && h.key && Array.isArray(r.data.keys) && r.data.keys.includes(h.key))
       add(r.ts, `handed back by ${actor}`);
     else if (r.kind === 'silence_added') {

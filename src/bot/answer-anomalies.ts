@@ -6,6 +6,7 @@ import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
 import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './parse-intent.js';
 import { MAX_SPAN } from './parse-time-span.js';
+import { verdictsBetween } from './alert-feedback.js';
 import { countEpisodes, nearestRank, tally } from './tally.js';
 import { digestLines } from './answer-digest.js';
 import { formatDuration } from './text-tools.js';
@@ -52,11 +53,15 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   if (metrics) list = list.filter((a) => metrics.includes(figureMetric(a)));
   if (i.silent) list = list.filter((a) => a.detector === 'silence');
   if (i.detector) list = list.filter((a) => a.detector === i.detector);
+  // What people said of them (alert-feedback.ts): marked after they started, so read up to now.
+  const verdicts = verdictsBetween(c.store, i.open || openAt !== undefined ? 0 : since, c.now);
+  if (i.feedback) list = list.filter((a) => verdicts.get(a.id) === i.feedback);
   if (i.resolved) list = list.filter((a) => a.status !== 'open');
   if (i.acked !== undefined) list = list.filter((a) => Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked);
   const acked = i.acked === undefined ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
   const metricWord = metrics ? `${metrics.length > 1 ? i.metric : (METRIC_LABEL[metrics[0]!] ?? i.metric)} ` : '';
-  const kind = `${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}${i.detector ? `${i.detector} ` : ''}`;
+  const marked = i.feedback ? `marked-${i.feedback} ` : '';
+  const kind = `${marked}${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}${i.detector ? `${i.detector} ` : ''}`;
   const scope = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
   if (list.length === 0) return `No ${kind}anomalies${scope}.`;
   const atLeast = capped ? 'at least ' : '';
@@ -66,7 +71,13 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     // "How often does web-1's cpu spike?" names no time: say which time the count covers, and its rate.
     const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}${when || i.open ? '' : ` since ${stamp(watched)} (the first anomaly kept)`}`;
     const window = i.open || openAt !== undefined ? 0 : Math.min(until, c.now) - watched;
-    const counts = countAnomalies(list, atLeast, what, !i.open, events, timeLines(list, i.timeTo, c), c.now, window);
+    const said = list.map((a) => verdicts.get(a.id)).filter((v) => v !== undefined);
+    const feedback = said.length
+      ? [
+          `Marked in chat: ${said.filter((v) => v === 'noise').length} noise, ${said.filter((v) => v === 'useful').length} useful (of ${list.length}).`,
+        ]
+      : [];
+    const counts = countAnomalies(list, atLeast, what, !i.open, events, [...feedback, ...timeLines(list, i.timeTo, c)], c.now, window);
     return i.digest ? digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target }, c).join('\n') : counts.join('\n');
   }
   const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;

@@ -11,6 +11,7 @@ import { SILENCE_BUTTON_MS, silenceLabel, silenceScopeOf, silenceSpans, type Sil
 import { extendSilences, MAX_SILENCE_MS } from './extend-silences.js';
 import { answerPolicy, policyFactsOf } from './answer-policy.js';
 import type { Watches } from './watches.js';
+import { markAlert } from './alert-feedback.js';
 import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
 import { createAlertAcks } from './alert-ack.js';
 import { createAlertEscalation } from './alert-escalate.js';
@@ -298,6 +299,8 @@ export function createChatService(o: ChatServiceOptions) {
         return intent.kind === 'ack' ? acks.ack(intent, e.user, now) : acks.unack(intent, e.user, now);
       case 'watch':
         return o.watches ? o.watches.add(intent, e, now) : { text: 'Watches are not kept here.', intent: 'watch', private: true };
+      case 'feedback':
+        return markAlert(intent, e.user, now, o);
       case 'watches':
         return { text: o.watches?.list(now) ?? 'Watches are not kept here.', intent: 'watches' };
       case 'unwatch':

@@ -14,6 +14,7 @@ export const CLI_REFUSED: Partial<Record<Intent['kind'], string>> = {
   unack: 'Alerts are acknowledged',
   watch: 'Watches are set',
   unwatch: 'Watches are ended',
+  feedback: 'Alerts are marked',
 };
 
 /**

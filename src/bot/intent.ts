@@ -69,6 +69,8 @@ export type Intent =
       longest?: boolean;
       /** "Forecast alerts today": only that detector's. */
       detector?: string;
+      /** "How many false positives this week?": only those people marked so. */
+      feedback?: 'noise' | 'useful';
     }
   /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
   /**
@@ -167,6 +169,8 @@ export type Intent =
       forMs: number;
     }
   | { kind: 'watches' }
+  /** "Mark an_… as a false positive", "this alert is noise" (in its thread): recorded per anomaly (alert-feedback.ts). */
+  | { kind: 'feedback'; id?: string; verdict: 'noise' | 'useful' }
   | { kind: 'unwatch'; id?: string; target?: string }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean }

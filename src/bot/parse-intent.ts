@@ -9,6 +9,7 @@ import { setupQuestion } from './parse-about.js';
 import { digestOf, stateAsked } from './parse-digest.js';
 import { silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
+import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
 import type { Intent, MetricKey } from './intent.js';
 import {
   ACK_QUESTION,
@@ -171,7 +172,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const wt = ids.find((i) => i.startsWith('wt_'));
   const edit =
     silenceEdit(text, tokens[leadAt], { sl, target, metric, unknownTarget, ...everything }) ??
-    watchCommand(text, { target, metric, unknownTarget, wt });
+    watchCommand(text, { target, metric, unknownTarget, wt }) ??
+    feedbackCommand(text, an);
   if (edit) return edit;
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (has(WORDS.silence)) {
@@ -355,6 +357,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...(severity ? { severity } : {}),
       ...(metric ? { metric } : {}),
       ...detectorNamed(text),
+      ...feedbackAsked(text),
       ...(counting || digest || NOISY.test(text) ? { count: true } : {}),
       ...(LONGEST.test(text) && !counting ? { longest: true } : {}),
       ...(digest ? { digest: true } : {}),

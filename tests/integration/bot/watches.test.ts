@@ -67,3 +67,34 @@ describe('"tell me when…" watches', () => {
     expect((await say('tell me when things improve')).text).toMatch(/^I can't take that: I can tell you when a target recovers/);
   });
 });
+
+describe('feedback on an alert', () => {
+  it('records "this alert is noise" said in its thread, shows it on the timeline and counts it', async () => {
+    const { app, slack, tick, say } = await setup();
+    await tick(6);
+    const alert = [...slack.messages.values()].find((m) => !m.thread && /anomal(y|ies) on web-1$/.test(m.msg.title))!;
+    const inThread = (text: string) =>
+      slack.emit({
+        kind: 'text',
+        platform: 'slack',
+        user: { platform: 'slack', id: 'U3', roles: [] },
+        channel: alert.channel,
+        thread: alert.id,
+        text,
+        source: 'mention',
+      });
+    const reply = (await inThread('this alert is noise')).text;
+    const id = /^Noted: (an_\w+) \(web-1 CPU, \w+\) marked as noise \(a false positive\) by slack:U3\./.exec(reply)?.[1];
+    expect(id).toBeDefined();
+    expect(app.store.records(10, undefined, 'alert_feedback')[0]!.data).toMatchObject({ anomaly: id, verdict: 'noise', actor: 'slack:U3' });
+    expect((await say(`timeline ${id}`)).text).toMatch(new RegExp(`${id} marked as noise by slack:U3`));
+    // Counted, and listed on its own.
+    expect((await say('how many alerts today?')).text).toMatch(/\nMarked in chat: 1 noise, 0 useful \(of \d+\)\.\n/);
+    expect((await say('how many alerts were false positives?')).text).toMatch(/^1 marked-noise anomaly since .*, \d open\./);
+    // The latest word counts; a question never marks anything; an unknown id is said so.
+    await inThread("actually it's a real issue");
+    expect((await say('how many alerts were false positives?')).text).toMatch(/^No marked-noise anomalies/);
+    expect((await say('is it noise?')).intent).not.toBe('feedback');
+    expect((await say('mark an_nope123 as noise')).text).toBe('No anomaly "an_nope123"; nothing was marked.');
+  });
+});

@@ -1,0 +1,41 @@
+import type { ChatReply, ChatUser } from '../core/chat.js';
+import { METRIC_LABEL } from '../core/metrics.js';
+import type { Store } from '../core/ports.js';
+import type { Intent } from './intent.js';
+import { quoteUntrusted } from './text-tools.js';
+
+export type Verdict = 'noise' | 'useful';
+
+/**
+ * "This alert is noise", "mark an_… as a false positive": what the people an alert reached made of
+ * it, recorded (alert_feedback) for the timeline, the counts and later tuning. The latest word per
+ * anomaly counts; the detectors are not changed by it.
+ */
+export function markAlert(
+  i: Extract<Intent, { kind: 'feedback' }>,
+  user: ChatUser,
+  now: number,
+  o: { store: Store; record?: ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined },
+): ChatReply {
+  const intent = 'feedback';
+  if (!i.id) return { text: 'Which alert? Say it in the alert\'s thread, or name it: "mark an_… as noise".', intent, private: true };
+  const a = o.store.getAnomaly(i.id);
+  if (!a || a.id !== i.id) return { text: `No anomaly ${quoteUntrusted(i.id)}; nothing was marked.`, intent, private: true };
+  const actor = `${user.platform}:${user.id}`;
+  o.record?.('alert_feedback', now, { anomaly: a.id, target: a.target, metric: a.metric, detector: a.detector, verdict: i.verdict, actor });
+  const what = `${a.id} (${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}, ${a.detector})`;
+  return {
+    text: `Noted: ${what} marked as ${i.verdict === 'noise' ? 'noise (a false positive)' : 'useful (a real problem)'} by ${actor}. "How many false positives this week?" counts them; nothing about detection changes by itself.`,
+    intent,
+  };
+}
+
+/** The latest verdict on each anomaly marked between two times (from the records). */
+export function verdictsBetween(store: Pick<Store, 'recordsBetween'>, fromTs: number, untilTs: number): Map<string, Verdict> {
+  const out = new Map<string, Verdict>();
+  for (const r of store.recordsBetween(fromTs, untilTs, ['alert_feedback'], 100_000)) {
+    const v = r.data.verdict;
+    if (typeof r.data.anomaly === 'string' && (v === 'noise' || v === 'useful')) out.set(r.data.anomaly, v);
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import type { Intent } from './intent.js';
+
+// "Mark an_… as a false positive", "this alert is noise", "that was a false alarm"; "real issue", "good alert".
+const NOISE =
+  /\b(?:false (?:positives?|alarms?)|(?:just |only )?noise|not (?:a )?real(?: (?:issue|problem|alert))?|not an issue|bogus|spurious)\b/;
+const USEFUL = /\b(?:true positive|real (?:issue|problem|alert|one)|(?:good|useful|valid|legit) (?:alert|one|page))\b/;
+// Said of one alert: a verb that marks it, or "this/that/it" (an alert's thread, or an id named).
+const OF_ONE =
+  /^(?:please\s+)?(?:mark|flag|tag|label|rate)\b|\b(?:this|that|it)\s+(?:one\s+|alert\s+|page\s+)?(?:is|was)\b|\b(?:this|that|it)'s\b/;
+// "How many alerts were false positives?" asks about them, never marks one.
+const QUESTION = /^(?:how|what|which|were|was|are|is|did|do|show|list|count)\b|\?\s*$/;
+
+/** Feedback on one alert from the people it reached; undefined when the text gives none. */
+export function feedbackCommand(text: string, an: string | undefined): Intent | undefined {
+  if (QUESTION.test(text) || !(OF_ONE.test(text) || an)) return undefined;
+  const verdict = NOISE.test(text) ? 'noise' : USEFUL.test(text) ? 'useful' : undefined;
+  return verdict ? { kind: 'feedback', verdict, ...(an ? { id: an } : {}) } : undefined;
+}
+
+/** "How many false positives this week?", "alerts marked as noise": only those people marked so. */
+export const feedbackAsked = (text: string): { feedback?: 'noise' | 'useful' } =>
+  /\b(?:false (?:positives?|alarms?)|marked (?:as )?noise|noise)\b/.test(text)
+    ? { feedback: 'noise' }
+    : /\b(?:true positives?|marked (?:as )?useful|useful alerts?|real (?:issues|alerts))\b/.test(text)
+      ? { feedback: 'useful' }
+      : {};
