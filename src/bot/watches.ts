@@ -33,6 +33,26 @@ const describe = (w: Pick<Watch, 'target' | 'metric' | 'when'>) => {
   return `${what} goes ${w.when.above ? 'above' : 'below'} ${formatValue(METRICS_OF[w.metric!][0]!, w.when.value)}`;
 };
 
+const readable = (w: unknown): w is Watch => {
+  const x = w as Partial<Watch> | null;
+  const when = x?.when;
+  return (
+    typeof x?.id === 'string' &&
+    typeof x.channel === 'string' &&
+    typeof x.user === 'string' &&
+    typeof x.platform === 'string' &&
+    Number.isFinite(x.untilTs) &&
+    Number.isFinite(x.createdTs) &&
+    (x.metric === undefined || x.metric in METRICS_OF) &&
+    (when === 'resolved' ||
+      (typeof when === 'object' &&
+        when !== null &&
+        typeof when.above === 'boolean' &&
+        Number.isFinite(when.value) &&
+        x.metric !== undefined))
+  );
+};
+
 /** Whether a watch is met now, and the line that says so; undefined while it is not. Reads the store only. */
 export function watchMet(w: Watch, store: Pick<Store, 'openAnomalies' | 'latestSamples'>, targets: readonly string[]): string | undefined {
   const metrics = w.metric ? METRICS_OF[w.metric] : undefined;
@@ -62,7 +82,8 @@ export function createWatches(o: {
   const load = (): Watch[] => {
     try {
       const v = JSON.parse(o.store.getKv(KEY) ?? '[]') as unknown;
-      return Array.isArray(v) ? (v as Watch[]) : [];
+      // What the store holds is checked as any input: an entry this code cannot read is dropped, not thrown on every tick.
+      return Array.isArray(v) ? v.filter(readable) : [];
     } catch {
       return [];
     }

@@ -98,3 +98,19 @@ describe('feedback on an alert', () => {
     expect((await say('mark an_nope123 as noise')).text).toBe('No anomaly "an_nope123"; nothing was marked.');
   });
 });
+
+describe('watches kept in the store', () => {
+  it('drops entries it cannot read instead of failing on every tick, and keeps the good ones', async () => {
+    const { app, tick, say, logger } = await setup();
+    await tick(1);
+    await say('tell me when disk on db-1 goes above 99%');
+    const kept = JSON.parse(app.store.getKv('watches')!) as unknown[];
+    app.store.setKv('watches', JSON.stringify([...kept, null, { id: 'wt_x' }, { ...(kept[0] as object), metric: 'bogus' }, 'x']));
+    await tick(2);
+    expect((await say('my watches')).text).toMatch(/^Watching:\n• wt_\w+: db-1 disk goes above 99\.0%/);
+    expect((await say('my watches')).text.split('\n')).toHaveLength(2);
+    expect(logger.lines.filter((e) => e.level === 'error')).toEqual([]);
+    app.store.setKv('watches', '{not json');
+    expect((await say('my watches')).text).toMatch(/^No watches\./);
+  });
+});
