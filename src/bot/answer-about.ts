@@ -1,5 +1,6 @@
 import type { FileConfig } from '../config/schema.js';
 import { METRIC_LABEL } from '../core/metrics.js';
+import { VERSION } from '../observability/version.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS } from './answer-metric-span.js';
 import { formatDuration } from './text-tools.js';
@@ -133,7 +134,7 @@ function selfLine(self: NonNullable<AboutFacts['self']>, intervalMs: number, now
   const health = bad.length
     ? `not ok: ${bad.map(([k, v]) => `${k}${v.backlog !== undefined ? ` (backlog ${String(v.backlog)})` : ''}`).join(', ')} (/health has the details)`
     : `every component ok (${Object.keys(self.components).join(', ')})`;
-  return `I have been up ${formatDuration(now - self.startedTs)} (since ${stamp(self.startedTs)}); ${tick}; ${health}.`;
+  return `SmartCloudOps ${VERSION}, up ${formatDuration(now - self.startedTs)} (since ${stamp(self.startedTs)}); ${tick}; ${health}.`;
 }
 
 const PLATFORM: Record<string, string> = { web: 'the web console', slack: 'Slack', discord: 'Discord' };

@@ -331,7 +331,7 @@ export const SMALL_TALK =
   /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|good catch|nice one|great|perfect|awesome|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?(?:[\s,!.]+(?:(?:that|this|it)\s+(?:helped|helps|works|worked|is great)|perfect|great|nice|awesome|thanks|thank you|thx|cheers))?[\s!.?]*$/;
 /** "ping", "test", "are you alive?", "is the bot working?": this process's own state (the about answer leads with it). */
 export const PING =
-  /^(?:ping|test|testing|are you (?:there|alive|up|awake)|is (?:the bot|it|this|smartcloudops) (?:working|up|alive|running))\??$/;
+  /^(?:ping|test|testing|are you (?:there|alive|up|awake)|is (?:the bot|it|this|smartcloudops) (?:working|up|alive|running)|(?:what(?:'s| is) (?:your|the) )?version(?: are you)?|what version(?: are you| is this| is running)?)\??$/;
 export const RULES = /\b(thresholds?|rules?|maintenance(\s+windows?)?|mute[\s-]?times?|runbooks?|playbooks?)\b/;
 // "Where do alerts go?", "which channel gets critical alerts?", "who gets paged for db-1?", "who is on call?".
 export const ROUTING =

@@ -18,6 +18,7 @@ import { createProgressBar } from './progress-bar.js';
 import { installRejectionBackstop } from './rejection-backstop.js';
 import { routeQueryOf } from './routes-command.js';
 import { withCliChat } from './cli-chat.js';
+import { VERSION } from '../observability/version.js';
 import { renderRoutes, renderRouteTest } from '../bot/describe-routes.js';
 
 const HELP = `smartcloudops — ChatOps for cloud hosts
@@ -42,6 +43,7 @@ commands:
   config check               validate the configuration; non-zero exit listing every problem
   config routes [--target T [--metric M] [--detector D] [--severity S] [--at TIME]]
                              print the alert routes, or where an alert with those facts would go
+  version                    print the version
   help                       this text
 
 environment: SCO_CONFIG, SCO_DATA_DIR, SCO_HTTP_HOST, SCO_HTTP_PORT, SCO_LOG_LEVEL (see docs/configuration.md)`;
@@ -267,6 +269,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       case '--help':
       case '-h':
         io.out(HELP);
+        return 0;
+      case 'version':
+      case '--version':
+        io.out(`smartcloudops ${VERSION}`);
         return 0;
       default:
         io.err(`unknown command "${cmd}"\n\n${HELP}`);

@@ -4,6 +4,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { buildStatus } from '../status/build-status.js';
 import { json, type SidePort } from './side-port.js';
 import { guarded, type Access } from './token-guard.js';
+import { VERSION } from '../observability/version.js';
 
 export interface HealthSource {
   lastTickTs(): number | null;
@@ -42,7 +43,12 @@ export function registerCoreRoutes(port: SidePort, o: CoreRoutesOptions): void {
       ...o.health.components(),
     };
     const ok = Object.values(components).every((c) => c.ok);
-    return json(ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', uptimeSeconds: Math.round((now - o.startedTs) / 1000), components });
+    return json(ok ? 200 : 503, {
+      status: ok ? 'ok' : 'degraded',
+      version: VERSION,
+      uptimeSeconds: Math.round((now - o.startedTs) / 1000),
+      components,
+    });
   });
 
   port.route('GET', '/ready', () => {

@@ -69,6 +69,14 @@ function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('smartcloudops CLI', () => {
+  it('prints its version, the one package.json gives', () => {
+    const r = cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(
+      `smartcloudops ${(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}`,
+    );
+  });
+
   it('config check passes on the shipped config and lists every problem in a bad one', () => {
     const ok = cli(['config', 'check']);
     expect(ok.code).toBe(0);

@@ -50,7 +50,10 @@ describe('app on the embedded default', () => {
     const addr = await app.start({ schedule: false });
     const base = `http://127.0.0.1:${addr.port}`;
 
-    expect((await get(base, '/health')).status).toBe(200);
+    const health = await get(base, '/health');
+    expect(health.status).toBe(200);
+    // The running build's version, as package.json gives it.
+    expect(health.body.version).toBe(JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')).version);
     expect(await get(base, '/ready')).toEqual({ status: 200, body: { ready: true } });
     const status = (await get(base, '/status')).body;
     expect(status.targets.map((t: { name: string }) => t.name)).toEqual(['api-1', 'db-1', 'web-1']);

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aboutFactsOf } from '../../../src/bot/answer-about.js';
+import { VERSION } from '../../../src/observability/version.js';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { configSchema } from '../../../src/config/schema.js';
@@ -47,6 +50,16 @@ function ctx(about = true): AnswerContext {
 }
 
 const ask = (q: string, c = ctx()) => answerIntent(parseIntent(q, c.targets), c);
+
+describe('the version', () => {
+  it('is package.json\'s, answered to "version" and "what version are you?"', () => {
+    expect(VERSION).toBe(
+      (JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string }).version,
+    );
+    expect(parseIntent('what version are you?', targets)).toEqual({ kind: 'about' });
+    expect(parseIntent('version', targets)).toEqual({ kind: 'about' });
+  });
+});
 
 describe('"what do you monitor?"', () => {
   it('names the targets by source, the metrics that arrive now, the detectors, what is kept and who answers', () => {
@@ -105,7 +118,7 @@ describe('"are you ok?"', () => {
       components: { chat_web: { ok: true }, outbox: { ok: true, backlog: 0 } },
     });
     expect(ask('are you ok?', ok).split('\n')[0]).toBe(
-      'I have been up 2 h (since 2026-12-05 00:00:00 UTC); last tick 01:59:40 UTC, 20 s ago; every component ok (chat_web, outbox).',
+      `SmartCloudOps ${VERSION}, up 2 h (since 2026-12-05 00:00:00 UTC); last tick 01:59:40 UTC, 20 s ago; every component ok (chat_web, outbox).`,
     );
     const bad = withSelf({
       startedTs: NOW - 2 * H,
@@ -113,7 +126,7 @@ describe('"are you ok?"', () => {
       components: { chat_slack: { ok: false }, s3: { ok: false, backlog: 12 } },
     });
     expect(ask('bot health', bad).split('\n')[0]).toBe(
-      'I have been up 2 h (since 2026-12-05 00:00:00 UTC); last tick 01:55:00 UTC, 5 min ago (late: ticks run every 30 s); not ok: chat_slack, s3 (backlog 12) (/health has the details).',
+      `SmartCloudOps ${VERSION}, up 2 h (since 2026-12-05 00:00:00 UTC); last tick 01:55:00 UTC, 5 min ago (late: ticks run every 30 s); not ok: chat_slack, s3 (backlog 12) (/health has the details).`,
     );
   });
 });
