@@ -45,7 +45,10 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const capped = !i.open && list.length >= cap;
   if (openAt === undefined) list = list.filter((a) => a.startTs >= since && a.startTs < until);
   // Where a count's rate starts: the span, or the first anomaly kept on any target if that is later (the bot was not watching before).
-  const watched = Math.max(since, Math.min(...list.map((a) => a.startTs)));
+  const watched = Math.max(
+    since,
+    list.reduce((m, a) => Math.min(m, a.startTs), Infinity),
+  );
   if (i.target) list = list.filter((a) => a.target === i.target);
   if (i.group) list = list.filter((a) => i.group!.includes(a.target));
   if (i.severity) list = list.filter((a) => a.severity === i.severity);
