@@ -25,10 +25,13 @@ export function givenToken(req: HttpRequest): string {
 }
 
 /** Whether the request may pass, and as whom when a personal token let it; constant-time compares. */
-export function identify(req: HttpRequest, access: Access | string | undefined): { ok: boolean; user?: string } {
+export const identify = (req: HttpRequest, access: Access | string | undefined): { ok: boolean; user?: string } =>
+  identifyToken(givenToken(req), access);
+
+/** The same for one token as given (the page's `?token=`, before it is kept in a cookie). */
+export function identifyToken(given: string, access: Access | string | undefined): { ok: boolean; user?: string } {
   const a: Access = typeof access === 'string' ? { token: access } : (access ?? {});
   if (!a.token && !a.users?.size) return { ok: true };
-  const given = givenToken(req);
   let user: string | undefined;
   // Every personal token is compared, so the time taken does not say which one matched.
   for (const [t, u] of a.users ?? []) if (same(given, t)) user = u;

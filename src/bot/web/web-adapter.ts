@@ -1,7 +1,7 @@
 import { parseActionRef, type ChatAdapter, type ChatEvent, type ChatReply, type ChatUser, type MessageRef } from '../../core/chat.js';
 import type { Clock, Store } from '../../core/ports.js';
 import { json, type HttpRequest, type HttpResponse, type SidePort } from '../../http/side-port.js';
-import { guarded, identify, type Access } from '../../http/token-guard.js';
+import { guarded, identify, identifyToken, type Access } from '../../http/token-guard.js';
 import { MAX_INPUT } from '../text-tools.js';
 import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console-assets.js';
 
@@ -125,7 +125,7 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
         };
         // The token the page was opened with (the shared one, or the person's own) is kept for its API calls.
         const opened = req.query.get('token');
-        if (opened && (o.access?.token || o.access?.users?.size))
+        if (opened && (o.access?.token || o.access?.users?.size) && identifyToken(opened, o.access).ok)
           headers['set-cookie'] = `sco_token=${encodeURIComponent(opened)}; HttpOnly; SameSite=Strict; Path=/`;
         return { status: 200, headers, body: CONSOLE_HTML };
       });

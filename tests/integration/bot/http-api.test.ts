@@ -148,6 +148,10 @@ describe('POST /api/query', () => {
     // The page opened with alice's token keeps it, and the console says who she is.
     const page = await fetch(`${base}/?token=${ALICE}`);
     expect(page.headers.get('set-cookie')).toContain(`sco_token=${ALICE};`);
+    // A wrong token in the address, with a good cookie, opens the page but is never kept in place of the cookie.
+    const wrong = await fetch(`${base}/?token=not-a-token-at-all`, { headers: { cookie: `sco_token=${BOB}` } });
+    expect(wrong.status).toBe(200);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
     const console = (await (await fetch(`${base}/api/console`, { headers: { cookie: `sco_token=${ALICE}` } })).json()) as { you?: string };
     expect(console.you).toBe('alice');
     expect((await fetch(`${base}/status`, { headers: { authorization: `Bearer ${BOB}` } })).status).toBe(200);
