@@ -128,7 +128,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
           elements: [
             {
               type: 'mrkdwn',
-              text: `As of ${new Date().toISOString().slice(11, 19)} UTC; reopen the tab to refresh. Ask with ${o.command} or a mention.`,
+              text: `As of ${new Date((o.now ?? Date.now)()).toISOString().slice(11, 19)} UTC; reopen the tab to refresh. Ask with ${o.command} or a mention.`,
             },
           ],
         },
