@@ -295,8 +295,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     !target &&
     !has(WORDS.anomalies) &&
     !NOISY.test(text) &&
-    parseStat(text) &&
-    /\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text)
+    ((parseStat(text) && /\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text)) ||
+      (named.length === 2 && /\bbusier\b/.test(text)))
   )
     return { kind: 'metrics', metric: 'cpu', ...group, ...when() };
   const counting = COUNT.test(text);

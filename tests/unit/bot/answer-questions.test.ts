@@ -754,5 +754,12 @@ describe('two targets side by side', () => {
       'Highest disk now: db-1 80.0% (40.0 points above web-1).',
     );
     expect(ask('which has less disk used, web-1 or db-1', c).split('\n')[0]).toBe('Lowest disk now: web-1 40.0% (40.0 points below db-1).');
+    // "Busier" with no metric is CPU, as "the busiest host" is (db-1 reports no CPU here, so web-1 alone is ranked).
+    expect(parseIntent('which is busier, web-1 or db-1', c.targets)).toMatchObject({
+      metric: 'cpu',
+      group: ['web-1', 'db-1'],
+      stat: 'max',
+    });
+    expect(ask('which is busier, web-1 or db-1', c).split('\n')[0]).toBe('Highest CPU now: web-1 31.0%.');
   });
 });
