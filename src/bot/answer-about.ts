@@ -3,7 +3,7 @@ import { METRIC_LABEL } from '../core/metrics.js';
 import { VERSION } from '../observability/version.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS } from './answer-metric-span.js';
-import { formatDuration } from './text-tools.js';
+import { formatDuration, plural } from './text-tools.js';
 import { clock, stamp } from './format-reply.js';
 
 /** What this bot is set up to watch, from config and the running wiring; read by answerAbout. */
@@ -56,7 +56,6 @@ export function aboutFactsOf(
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const hours = (h: number) => (h % 24 === 0 && h >= 48 ? `${h / 24} d` : `${h} h`);
 
 /**

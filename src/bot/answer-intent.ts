@@ -5,7 +5,6 @@ import type { DetectorInspector } from '../core/inspection.js';
 import { ACTIONS } from '../core/remediation.js';
 import { unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
-import type { Anomaly } from '../core/anomaly.js';
 import { ALL_METRICS, answerMetricSpan, isPercentile, metricsOf } from './answer-metric-span.js';
 import { FREE_OF, withFreeFigures } from './free-figures.js';
 import { answerAttention } from './answer-attention.js';
@@ -13,22 +12,12 @@ import { answerTimeline } from './alert-timeline.js';
 import { answerExplain, answerQuiet, answerWhy } from './answer-explain.js';
 import { answerTrend } from './answer-trend.js';
 import type { FleetGrouping } from './fleet-events.js';
-import {
-  describeAnomaly,
-  describeProposal,
-  formatValue,
-  METRIC_LABEL,
-  noGroupReply,
-  stamp,
-  table,
-  unknownTargetReply,
-  when,
-} from './format-reply.js';
+import { describeProposal, formatValue, METRIC_LABEL, noGroupReply, stamp, table, unknownTargetReply, when } from './format-reply.js';
 import { answerAnomalies } from './answer-anomalies.js';
 import { answerChart } from './answer-chart.js';
 import type { Intent, TargetRef } from './parse-intent.js';
 import type { Stat } from './parse-time-span.js';
-import { formatDuration } from './text-tools.js';
+import { formatDuration, plural } from './text-tools.js';
 import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompare } from './answer-compare.js';
 import { answerRules, maintenanceLines } from './answer-rules.js';
@@ -43,6 +32,9 @@ import { answerTotal } from './answer-total.js';
 import { answerByHour } from './answer-by-hour.js';
 import { answerByGroup } from './answer-by-group.js';
 import { latestBy, newestOf } from './latest-by-target.js';
+import { answerBound, extreme } from './answer-bound.js';
+import { targetHeadline } from './target-headline.js';
+import { answerTimePast } from './answer-time-past.js';
 
 export interface AnswerContext {
   store: Store;
@@ -73,6 +65,7 @@ export const HELP = [
   'I answer from the live data. Try:',
   '• "what\'s current CPU?", "cpu on web-1", "memory of the db", "disk", "how is api-2 doing"',
   '• "cpu on web-1 an hour ago", "cpu on web-1 at 10:00" (UTC), "peak memory on db-1 over the last 6h", "p95 latency today"',
+  '• "when did web-1 cpu last exceed 80%?", "how long was db-1 above 50% disk today?", "which hosts had cpu above 90% today?"',
   '• "which host had the highest cpu today", "the busiest hour yesterday", "free disk on db-1", "what was firing at 03:00", "why is cpu high on web-1?"',
   '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?", "graph cpu on web-1"',
   '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
@@ -90,8 +83,6 @@ export const HELP = [
   '• "this alert is noise" or "it\'s a real issue" in an alert\'s thread, "mark an_… as a false positive", "how many false positives this week?"',
 ].join('\n');
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
   if (i.byHour) return answerByHour({ metric: i.metric, target: i.target, group: i.group, span: i.span, lowest: i.byHour === 'min' }, c);
@@ -104,6 +95,12 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     return (['cpu', 'memory', 'disk'] as const).map((metric) => answerMetrics({ ...i, metric }, c)).join('\n');
   const free = i.free && i.metric && FREE_OF[i.metric] ? { free: true } : {};
   if (free.free) c = { ...c, store: withFreeFigures(c.store) };
+  // "When did web-1 cpu last exceed 80%?", "which hosts had cpu above 90% today?": the stretches past it.
+  if (i.bound && i.boundAsk && i.metric)
+    return answerTimePast(
+      { metric: i.metric, target: i.target, group: i.group, span: i.span, bound: i.bound, ask: i.boundAsk, ...free },
+      c,
+    );
   if (i.span)
     return answerMetricSpan({ metric: i.metric, target: i.target, group: i.group, span: i.span, stat: i.stat, limit: i.limit, ...free }, c);
   // "Peak CPU on web-1" asks about a stretch of time, not the latest reading: the last hour. So
@@ -162,56 +159,6 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
       ? `the ${i.stat === 'min' ? 'lowest' : 'highest'} ${ranked.length} of ${names.length} targets`
       : plural(names.length, 'target');
   return `${rankLine(i.stat, shown[0], names, latest, i.group?.length === 2)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${footer}`;
-}
-
-/** The highest (or lowest) of the readings; `got` is not empty. */
-const extreme = (got: Sample[], highest: boolean) => got.reduce((a, s) => ((highest ? s.value > a.value : s.value < a.value) ? s : a));
-
-function targetHeadline(target: string, c: AnswerContext): string {
-  const state = c.store.targetStates().find((x) => x.target === target)?.state ?? 'unknown';
-  const open = c.store.openAnomalies().filter((a) => a.target === target);
-  const worst = open.some((a) => a.severity === 'critical') ? ' (critical)' : '';
-  const said = state === 'up' ? 'up, reporting' : state === 'silent' ? 'SILENT: not reporting' : 'state unknown';
-  // "What role is db-1?", "what does web-1 run?": what the targets file says of it, beside its state.
-  const ref = c.targets.find((t) => t.name === target);
-  const about = [ref?.role && `role ${ref.role}`, ...Object.entries(ref?.labels ?? {}).map(([k, v]) => `${k}=${v}`)].filter(Boolean);
-  const head = `${target}${about.length ? ` (${about.join(', ')})` : ''}: ${said}; ${plural(open.length, 'open anomaly', 'open anomalies')}${worst}.`;
-  // "Is web-1 back to normal?", "what's happening on web-1?" just after an incident: nothing is open, so say what ended.
-  const ended = open.length
-    ? undefined
-    : c.store
-        .recentAnomalies(500, c.now - 86_400_000)
-        .filter((a) => a.target === target && a.endTs !== null)
-        .reduce<Anomaly | undefined>((last, a) => (!last || a.endTs! > last.endTs! ? a : last), undefined);
-  return ended ? `${head}\nLast anomaly, ended ${formatDuration(c.now - ended.endTs!)} ago: ${describeAnomaly(ended, c.now)}` : head;
-}
-
-/** "Hosts with cpu above 80%": the targets whose latest reading is past the bound, highest first. */
-function answerBound(
-  bound: { above: boolean; value: number },
-  metric: string,
-  names: string[],
-  latest: Map<string, Map<string, Sample>>,
-  c: AnswerContext,
-  oneTarget = false,
-): string {
-  const got = names.map((n) => latest.get(n)?.get(metric)).filter((s): s is Sample => Boolean(s));
-  const past = got.filter((s) => (bound.above ? s.value > bound.value : s.value < bound.value));
-  past.sort((a, z) => (bound.above ? z.value - a.value : a.value - z.value));
-  const label = METRIC_LABEL[metric] ?? metric;
-  const side = `${bound.above ? 'above' : 'below'} ${formatValue(metric, bound.value)}`;
-  if (oneTarget && got.length === 1) {
-    const s = got[0]!;
-    return `${past.length ? 'Yes' : 'No'}: ${s.target} ${label} is ${formatValue(metric, s.value)} (at ${stamp(s.ts).slice(11)}), ${past.length ? '' : 'not '}${side}.`;
-  }
-  if (past.length === 0) {
-    const e = extreme(got, bound.above);
-    return `No target has ${label} ${side} now (${bound.above ? 'highest' : 'lowest'}: ${e.target} ${formatValue(metric, e.value)}).`;
-  }
-  return `${past.length} of ${got.length} targets have ${label} ${side} now:\n${table(
-    ['target', label, 'at'],
-    past.map((s) => [s.target, formatValue(metric, s.value), `${stamp(s.ts).slice(11)}${c.now - s.ts > c.staleAfterMs ? ' STALE' : ''}`]),
-  )}`;
 }
 
 const formatGap = (metric: string, d: number) => (unitOf(metric) === '%' ? `${d.toFixed(1)} points` : formatValue(metric, d));

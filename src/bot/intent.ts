@@ -1,6 +1,7 @@
 /** What a chat question asks for: the parser's output (parse-intent.ts), the answers' input. */
 import type { ClockTime } from './parse-clock.js';
 import type { Stat, TimeSpan } from './parse-time-span.js';
+import type { Bound, BoundAsk } from './parse-bound.js';
 
 /**
  * What chat cannot do but something else can: tickets, paging, email (services not connected), config
@@ -22,7 +23,9 @@ export type Intent =
       span?: TimeSpan;
       stat?: Stat;
       /** "hosts with cpu above 80%": only targets past this, in the metric's unit. */
-      bound?: { above: boolean; value: number };
+      bound?: Bound;
+      /** "When did web-1 cpu last exceed 80%?", "how long was db-1 above 50% today?": the stretches past `bound` (answer-time-past.ts). */
+      boundAsk?: BoundAsk;
       /** "top 3 hosts by memory": how many rows of a ranking. */
       limit?: number;
       /** "free disk", "memory left", "idle cpu": the free share, not the used one (free-figures.ts). */
@@ -165,7 +168,7 @@ export type Intent =
       metric?: MetricKey;
       unknownTarget?: string;
       /** 'resolved': nothing open (of `metric`) on `target`; a bound: the latest reading past it. */
-      when: 'resolved' | { above: boolean; value: number };
+      when: 'resolved' | Bound;
       forMs: number;
     }
   | { kind: 'watches' }

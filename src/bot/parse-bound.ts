@@ -1,15 +1,59 @@
+/** A line a figure is past: "above 80%", "reaches 100%" (or equal), "drops to 50%" (at or below). */
+export interface Bound {
+  above: boolean;
+  value: number;
+  /** "Reaches", "hits", "at least", ">=": the line itself counts as past it. */
+  orEqual?: boolean;
+}
+
+/**
+ * "When did web-1 cpu last exceed 80%?" (last), "how long has it been above 80%?" (since: the stretch
+ * going on now), "how long was db-1 above 50%?" (duration): the bound asked of the past.
+ */
+export type BoundAsk = 'last' | 'since' | 'first' | 'duration' | 'count' | 'list';
+
+const ABOVE = String.raw`above|over|greater than|more than|higher than|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|cross(?:es|ed|ing)?|breach(?:es|ed|ing)?|(?:go(?:es)?|went|gone|going) past`;
+const AT_OR_ABOVE = String.raw`at least|reach(?:es|ed|ing)?|hit(?:s|ting)?`;
+const BELOW = String.raw`below|under|less than|lower than`;
+const AT_OR_BELOW = String.raw`at most|(?:drop(?:s|ped|ping)?|fall(?:s|ing)?|fell|(?:go(?:es)?|went|gone|going) down) to`;
 // "Over 12 hours" is a window, not a bound of 12.
-const BOUND =
-  /(\babove|\bover|\bgreater than|\bmore than|\bhigher than|\bexceeding|\bexceeds|\bbelow|\bunder|\bless than|\blower than)\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-])(?!\s*(?:hours?|hrs?|days?|minutes?|mins?|weeks?|wks?|seconds?|secs?)\b)/;
+const BOUND = new RegExp(
+  String.raw`\b(${ABOVE}|${AT_OR_ABOVE}|${BELOW}|${AT_OR_BELOW})\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-])(?!\s*(?:hours?|hrs?|days?|minutes?|mins?|weeks?|wks?|seconds?|secs?)\b)`,
+);
 const SCALE: Record<string, number> = { k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9 };
 
-/** "above 80%", "> 1.5 MB/s", "under 10": a bound in the metric's own unit (bytes per second for network). */
-export function parseBound(text: string): { above: boolean; value: number } | undefined {
+/** "above 80%", "> 1.5 MB/s", "under 10", "reaches 100%": a bound in the metric's own unit (bytes per second for network). */
+export function parseBound(text: string): Bound | undefined {
   const m = BOUND.exec(text);
   if (!m) return undefined;
   const value = Number(m[2]) * (SCALE[m[3] ?? ''] ?? 1);
   if (!Number.isFinite(value)) return undefined;
-  return { above: !/^(below|under|less|lower)/.test(m[1]!), value };
+  const verb = m[1]!;
+  const above = !new RegExp(`^(?:${BELOW}|${AT_OR_BELOW})$`).test(verb);
+  const orEqual = new RegExp(`^(?:${AT_OR_ABOVE}|${AT_OR_BELOW})$`).test(verb);
+  return { above, value, ...(orEqual ? { orEqual: true } : {}) };
+}
+
+/** Whether a reading is past the bound. */
+export const isPast = (value: number, b: Bound): boolean =>
+  b.above ? (b.orEqual ? value >= b.value : value > b.value) : b.orEqual ? value <= b.value : value < b.value;
+
+/** "above", "at or above", …: how a reply names the bound's side. */
+export const sideOf = (b: Bound): string => `${b.orEqual ? 'at or ' : ''}${b.above ? 'above' : 'below'}`;
+
+/**
+ * What a bound asks of the past, or undefined for the latest reading ("is db-1 disk above 70%?").
+ * `span`: the question names a time ("today", "ever"), which makes it a question about that time.
+ */
+export function boundAsked(text: string, span: boolean): BoundAsk | undefined {
+  // "How long has web-1 been above 80%?": the stretch that goes on now, if it does.
+  if (/\bhow long (?:has|have)\b/.test(text)) return 'since';
+  if (/\b(?:how long|how much time|for how long|how many minutes|how many hours)\b/.test(text)) return 'duration';
+  if (/\bhow (?:many times|often)\b|\bnumber of times\b/.test(text)) return 'count';
+  if (/\bwhen\b.*\bfirst\b|\bfirst time\b/.test(text)) return 'first';
+  if (/\bwhen (?:did|was|were|had|has)\b|\blast time\b|\bwhat time did\b/.test(text)) return 'last';
+  if (span || /\b(?:ever|did|was|were|had|has (?:it |\S+ )?(?:been|gone|exceeded|crossed|hit|reached))\b/.test(text)) return 'list';
+  return undefined;
 }
 
 /** "Which is higher, web-1 or web-2?", "what's the difference between web-1 and web-2 cpu": the pair ranked. */

@@ -1,8 +1,9 @@
 import { countIn, findTimeSpan, parseStat, zoneRefusal, type TimeSpan } from './parse-time-span.js';
-import { pairRank, parseBound } from './parse-bound.js';
+import { boundAsked, pairRank, parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { FREE_OF, networkMetric, sizeAsked } from './free-figures.js';
 import { historyIntent } from './parse-history.js';
+import { rulesQuestion } from './parse-rules-question.js';
 import { outOfScope } from './out-of-scope.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
@@ -14,7 +15,6 @@ import type { Intent, MetricKey } from './intent.js';
 import {
   ACK_QUESTION,
   ACTION_NOUNS,
-  ACTION_OF,
   ACTION_VERBS,
   CANCEL_VERBS,
   detectorNamed,
@@ -42,7 +42,6 @@ import {
   ONE_LATEST,
   OPEN_NOW,
   PAST,
-  RULES,
   RUN_VERBS,
   SILENT,
   SMALL_TALK,
@@ -53,7 +52,6 @@ import {
   TREND_WITH_METRIC,
   UNCOLLECTED,
   WORDS,
-  WOULD_DO,
 } from './intent-words.js';
 import { labelGroup, matchTarget, roleGroup, type TargetRef } from './match-target.js';
 import { MAX_INPUT, cleanInput, closest, parseDuration } from './text-tools.js';
@@ -80,7 +78,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (typeof raw !== 'string') return { kind: 'bad_input', reason: 'the question must be text' };
   if (raw.length > MAX_INPUT) return { kind: 'bad_input', reason: `that is ${raw.length} characters; ask in at most ${MAX_INPUT}` };
   // Comparison signs go before cleaning, which strips ">" (a quote marker in chat markdown).
-  const text = cleanInput(raw.replace(/>\s*=?\s*(?=\d)/g, ' above ').replace(/<\s*=?\s*(?=\d)/g, ' below ')).toLowerCase();
+  const signs = raw.replace(/>\s*=\s*(?=\d)/g, ' at least ').replace(/<\s*=\s*(?=\d)/g, ' at most ');
+  const text = cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below ')).toLowerCase();
   if (!text) return { kind: 'help' };
   // "Thanks", "good morning": a short reply, not the LLM or the whole help text.
   const chat = SMALL_TALK.exec(text.replace(/^(?:@?\w*bot|ops)\b[\s,]*/, ''));
@@ -206,35 +205,12 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // Without a metric ("why does web-3 look odd?") the target's overview says more than its last anomaly.
   // "How long has web-2 latency been high?" asks about the episode, which the open anomaly dates.
   const since = HOW_LONG_SINCE.test(text);
-  if ((/\bwhy\b/.test(text) || since) && metric && !found && named.length <= 1)
+  if ((/\bwhy\b/.test(text) || (since && !parseBound(text))) && metric && !found && named.length <= 1)
     return { kind: 'explain', ...(target ? { target } : {}), metric };
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
-  // "What thresholds are set?", "which rules propose restarts?", "maintenance windows": the config, read-only.
-  // "restarts" is "restart" with its plural or past-tense ending off.
-  const verbOf = (t: string) => [t, t.slice(0, -1), t.slice(0, -2)].find((v) => ACTION_VERBS.has(v));
-  // "Which hosts are over the cpu threshold?" asks about the hosts, not the rule.
-  const wouldDo = WOULD_DO.test(text);
-  const ruleAsked = RULES.test(text) && !/\bthreshold (?:alerts|anomalies)\b/.test(text);
-  if ((ruleAsked || wouldDo) && !/\b(over|above|exceed\w*|past|breach\w*|cross\w*|hit|hitting)\b/.test(text)) {
-    const action = tokens.map((t) => ACTION_OF[verbOf(t) ?? '']).find(Boolean);
-    const only = /\b(runbooks?|playbooks?)\b/.test(text)
-      ? 'runbooks'
-      : /\b(maintenance|mute[\s-]?times?)\b/.test(text)
-        ? 'maintenance'
-        : /\bthresholds?\b/.test(text)
-          ? 'thresholds'
-          : action || wouldDo || /\bremediation\b/.test(text)
-            ? 'remediation'
-            : undefined;
-    return {
-      kind: 'rules',
-      ...(metric ? { metric } : {}),
-      ...(target ? { target } : {}),
-      ...(action ? { action } : {}),
-      ...(only ? { only } : {}),
-    };
-  }
+  const rules = rulesQuestion(text, tokens, { metric, target });
+  if (rules) return rules;
   const uncollected = metric ? undefined : UNCOLLECTED.find(([re]) => re.test(text))?.[1];
   if (uncollected) return { kind: 'uncollected', what: uncollected, target, ...group, unknownTarget };
   const past = historyIntent({
@@ -262,7 +238,18 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};
     const total = metric && (TOTAL.test(text) || (/^net/.test(metric) && HOW_MANY_BYTES.test(text))) ? { total: true } : {};
     const by = target ? undefined : groupByOf(text, targets);
-    return { ...(span ? { span } : {}), ...(stat ? { stat } : {}), ...(bound ? { bound } : {}), ...limit, ...free, ...total, ...by };
+    const ask = bound && boundAsked(text, Boolean(span && span.kind !== 'at' && span.kind !== 'clock'));
+    const asked = ask && (ask !== 'list' || !span || (span.kind !== 'at' && span.kind !== 'clock')) ? { boundAsk: ask } : {};
+    return {
+      ...(span ? { span } : {}),
+      ...(stat ? { stat } : {}),
+      ...(bound ? { bound } : {}),
+      ...asked,
+      ...limit,
+      ...free,
+      ...total,
+      ...by,
+    };
   };
   if (CHART.test(text) && (metric || named.length || !has(WORDS.anomalies)))
     return {

@@ -95,3 +95,6 @@ export function formatDuration(ms: number): string {
   if (h < 48) return rest ? `${h} h ${rest} min` : `${h} h`;
   return `${Math.round(h / 24)} d`;
 }
+
+/** "1 anomaly", "3 anomalies". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -6,6 +6,7 @@ import { METRICS_OF } from './answer-metric-span.js';
 import { stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent, MetricKey } from './intent.js';
 import { latestBy } from './latest-by-target.js';
+import { isPast, sideOf, type Bound } from './parse-bound.js';
 import { formatDuration } from './text-tools.js';
 
 /** One "tell me when…": who asked where, about what, until when. Kept in the store (kv), so a restart keeps it. */
@@ -16,7 +17,7 @@ export interface Watch {
   user: string;
   target?: string;
   metric?: MetricKey;
-  when: 'resolved' | { above: boolean; value: number };
+  when: 'resolved' | Bound;
   createdTs: number;
   untilTs: number;
 }
@@ -30,7 +31,7 @@ type WatchIntent = Extract<Intent, { kind: 'watch' }>;
 const describe = (w: Pick<Watch, 'target' | 'metric' | 'when'>) => {
   const what = `${w.target ?? 'any target'}${w.metric ? ` ${METRIC_LABEL[METRICS_OF[w.metric][0]!] ?? w.metric}` : ''}`;
   if (w.when === 'resolved') return `${what} has nothing open`;
-  return `${what} goes ${w.when.above ? 'above' : 'below'} ${formatValue(METRICS_OF[w.metric!][0]!, w.when.value)}`;
+  return `${what} goes ${w.when.orEqual ? 'to or ' : ''}${w.when.above ? 'above' : 'below'} ${formatValue(METRICS_OF[w.metric!][0]!, w.when.value)}`;
 };
 
 const readable = (w: unknown): w is Watch => {
@@ -49,6 +50,7 @@ const readable = (w: unknown): w is Watch => {
         when !== null &&
         typeof when.above === 'boolean' &&
         Number.isFinite(when.value) &&
+        (when.orEqual === undefined || typeof when.orEqual === 'boolean') &&
         x.metric !== undefined))
   );
 };
@@ -65,8 +67,8 @@ export function watchMet(w: Watch, store: Pick<Store, 'openAnomalies' | 'latestS
   for (const t of w.target ? [w.target] : targets)
     for (const m of metrics ?? [])
       for (const s of [latest.get(t)?.get(m)].filter((x) => x !== undefined))
-        if (s.ts >= w.createdTs && (bound.above ? s.value > bound.value : s.value < bound.value))
-          return `${t} ${METRIC_LABEL[m] ?? m} is ${formatValue(m, s.value)} at ${stamp(s.ts).slice(11)}, ${bound.above ? 'above' : 'below'} ${formatValue(m, bound.value)}.`;
+        if (s.ts >= w.createdTs && isPast(s.value, bound))
+          return `${t} ${METRIC_LABEL[m] ?? m} is ${formatValue(m, s.value)} at ${stamp(s.ts).slice(11)}, ${sideOf(bound)} ${formatValue(m, bound.value)}.`;
   return undefined;
 }
 

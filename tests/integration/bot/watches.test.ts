@@ -51,6 +51,10 @@ describe('"tell me when…" watches', () => {
     expect(watchPosts(slack).map((m) => m.msg.text)).toEqual([
       expect.stringMatching(/^db-1 CPU is \d+\.\d% at \d\d:\d\d:\d\d UTC, below 101\.0%\.$/),
     ]);
+    // "Reaches" counts the line itself; before, it was not read as a bound at all.
+    expect((await say('tell me when db-1 disk reaches 0%')).text).toMatch(/^I'll post here when db-1 disk goes to or above 0\.0%/);
+    await tick(1);
+    expect(watchPosts(slack).map((m) => m.msg.text)[1]).toMatch(/^db-1 disk is \d+\.\d% at \d\d:\d\d:\d\d UTC, at or above 0\.0%\.$/);
     // Ended by hand; and one that expires before it is met posts nothing.
     await say('tell me when memory on db-1 goes above 99% for the next 2 min');
     await say('tell me when disk on db-1 goes above 99%');
@@ -61,7 +65,7 @@ describe('"tell me when…" watches', () => {
     await say('tell me when memory on db-1 goes above 99% for the next 2 min');
     await tick(6);
     expect((await say('my watches')).text).toMatch(/^No watches\./);
-    expect(watchPosts(slack)).toHaveLength(1);
+    expect(watchPosts(slack)).toHaveLength(2);
     // A target we do not know, or a question that is not a watch.
     expect((await say('tell me when web-9 recovers')).text).toMatch(/web-9/);
     expect((await say('tell me when things improve')).text).toMatch(/^I can't take that: I can tell you when a target recovers/);

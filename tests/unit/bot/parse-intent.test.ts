@@ -148,6 +148,26 @@ const cases: Case[] = [
   ['cpu > 80', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 80 } }],
   ['latency<100ms', { kind: 'metrics', metric: 'latency', bound: { above: false, value: 100 } }],
   ['network in over 1.5 MB/s', { kind: 'metrics', metric: 'net_in', bound: { above: true, value: 1_500_000 } }],
+  ['cpu >= 90', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 90, orEqual: true } }],
+  ['hosts with memory at most 50%', { kind: 'metrics', metric: 'memory', bound: { above: false, value: 50, orEqual: true } }],
+  ['is db-1 disk above 70%?', { kind: 'metrics', target: 'db-1', bound: { above: true, value: 70 } }],
+  // a bound asked of the past: the stretches past it (answer-time-past.ts)
+  [
+    'when did web-1 cpu last exceed 80%?',
+    { kind: 'metrics', metric: 'cpu', target: 'web-1', bound: { above: true, value: 80 }, boundAsk: 'last' },
+  ],
+  ['how long has web-1 cpu been above 80%?', { kind: 'metrics', metric: 'cpu', target: 'web-1', boundAsk: 'since' }],
+  [
+    'how long was db-1 above 50% disk today?',
+    { kind: 'metrics', metric: 'disk', span: { kind: 'day', daysBack: 0 }, boundAsk: 'duration' },
+  ],
+  ['how many times did web-2 cpu go above 90% today', { kind: 'metrics', target: 'web-2', boundAsk: 'count' }],
+  ['when did web-2 first hit 90% cpu?', { kind: 'metrics', bound: { above: true, value: 90, orEqual: true }, boundAsk: 'first' }],
+  ['has web-1 cpu ever crossed 90%?', { kind: 'metrics', span: { kind: 'last', ms: 366 * 86_400_000 }, boundAsk: 'list' }],
+  ['which hosts had cpu above 90% today?', { kind: 'metrics', metric: 'cpu', target: undefined, boundAsk: 'list' }],
+  ['when did db-1 memory last drop to 40%?', { kind: 'metrics', bound: { above: false, value: 40, orEqual: true }, boundAsk: 'last' }],
+  ['was web-1 cpu above 80% at 05:00?', { kind: 'metrics', span: { kind: 'clock', at: { minute: 300 } } }],
+  ['tell me when db-1 disk reaches 90%', { kind: 'watch', when: { above: true, value: 90, orEqual: true } }],
   // everyday words that are one edit from a keyword keep their meaning
   ['show cpu on web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
   ['show me memory', { kind: 'metrics', metric: 'memory' }],
@@ -429,6 +449,14 @@ describe('parseIntent', () => {
       expect(parseIntent(q, targets), q).not.toHaveProperty('limit');
     expect(parseIntent('alerts in the past 2 weeks', targets)).not.toHaveProperty('count');
     expect(parseIntent('is api-1 up?', targets)).not.toHaveProperty('metric');
+  });
+
+  it('reads "at least" and "at most" as bounds, and a bound asked of now or of one instant as the latest reading', () => {
+    for (const q of ['cpu >= 90', 'hosts with memory at most 50%', 'is db-1 disk above 70%?', 'was web-1 cpu above 80% at 05:00?']) {
+      const got = parseIntent(q, targets);
+      expect(got, q).not.toHaveProperty('stat');
+      expect(got, q).not.toHaveProperty('boundAsk');
+    }
   });
 
   it.each(cases)('%j', (text, want) => {

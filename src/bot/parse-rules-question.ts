@@ -1,0 +1,39 @@
+import type { Intent, MetricKey } from './intent.js';
+import { ACTION_OF, ACTION_VERBS, RULES, WOULD_DO } from './intent-words.js';
+
+/**
+ * "What thresholds are set?", "which rules propose restarts?", "maintenance windows", "what would you
+ * do if disk fills?": the config, read-only. Undefined when the text asks for none of that.
+ */
+export function rulesQuestion(
+  text: string,
+  tokens: readonly string[],
+  o: { metric?: MetricKey | undefined; target?: string | undefined },
+): Intent | undefined {
+  const { metric, target } = o;
+  // "restarts" is "restart" with its plural or past-tense ending off.
+  const verbOf = (t: string) => [t, t.slice(0, -1), t.slice(0, -2)].find((v) => ACTION_VERBS.has(v));
+  // "Which hosts are over the cpu threshold?" asks about the hosts, not the rule.
+  const wouldDo = WOULD_DO.test(text);
+  const ruleAsked = RULES.test(text) && !/\bthreshold (?:alerts|anomalies)\b/.test(text);
+  if ((ruleAsked || wouldDo) && !/\b(over|above|exceed\w*|past|breach\w*|cross\w*|hit|hitting)\b/.test(text)) {
+    const action = tokens.map((t) => ACTION_OF[verbOf(t) ?? '']).find(Boolean);
+    const only = /\b(runbooks?|playbooks?)\b/.test(text)
+      ? 'runbooks'
+      : /\b(maintenance|mute[\s-]?times?)\b/.test(text)
+        ? 'maintenance'
+        : /\bthresholds?\b/.test(text)
+          ? 'thresholds'
+          : action || wouldDo || /\bremediation\b/.test(text)
+            ? 'remediation'
+            : undefined;
+    return {
+      kind: 'rules',
+      ...(metric ? { metric } : {}),
+      ...(target ? { target } : {}),
+      ...(action ? { action } : {}),
+      ...(only ? { only } : {}),
+    };
+  }
+  return undefined;
+}
