@@ -49,24 +49,26 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     since,
     list.reduce((m, a) => Math.min(m, a.startTs), Infinity),
   );
-  if (i.target) list = list.filter((a) => a.target === i.target);
-  if (i.group) list = list.filter((a) => i.group!.includes(a.target));
-  if (i.severity) list = list.filter((a) => a.severity === i.severity);
   const metrics: readonly string[] | undefined = i.metric ? METRICS_OF[i.metric] : undefined;
-  if (metrics) list = list.filter((a) => metrics.includes(figureMetric(a)));
-  if (i.silent) list = list.filter((a) => a.detector === 'silence');
-  if (i.detector) list = list.filter((a) => a.detector === i.detector);
   // What people said of them (alert-feedback.ts): marked after they started, so read up to now.
   const verdicts = verdictsBetween(c.store, i.open || openAt !== undefined ? 0 : since, c.now);
-  if (i.feedback) list = list.filter((a) => verdicts.get(a.id) === i.feedback);
-  if (i.resolved) list = list.filter((a) => a.status !== 'open');
-  if (i.acked !== undefined) list = list.filter((a) => Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked);
+  const asked = (a: Anomaly) =>
+    (!i.target || a.target === i.target) &&
+    (!i.group || i.group.includes(a.target)) &&
+    (!i.severity || a.severity === i.severity) &&
+    (!metrics || metrics.includes(figureMetric(a))) &&
+    (!i.silent || a.detector === 'silence') &&
+    (!i.detector || a.detector === i.detector) &&
+    (!i.feedback || verdicts.get(a.id) === i.feedback) &&
+    (!i.resolved || a.status !== 'open') &&
+    (i.acked === undefined || Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked);
+  list = list.filter(asked);
   const acked = i.acked === undefined ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
   const metricWord = metrics ? `${metrics.length > 1 ? i.metric : (METRIC_LABEL[metrics[0]!] ?? i.metric)} ` : '';
   const marked = i.feedback ? `marked-${i.feedback} ` : '';
   const kind = `${marked}${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}${i.detector ? `${i.detector} ` : ''}`;
   const scope = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
-  if (list.length === 0) return `No ${kind}anomalies${scope}.`;
+  if (list.length === 0) return `No ${kind}anomalies${scope}.${openAt === undefined ? '' : nearInstant(openAt, asked, c)}`;
   const atLeast = capped ? 'at least ' : '';
   // A change on many targets at once is one line (and one message, as the notifier sent it).
   const { events, singles } = i.target ? { events: [], singles: list } : groupFleetEvents(list, c.fleetGrouping);
@@ -124,6 +126,27 @@ function openAnomaliesAt(at: number, cap: number, c: AnswerContext): Anomaly[] {
   const seen = new Set(started.map((a) => a.id));
   const stillOpen = c.store.openAnomalies().filter((a) => a.startTs <= at && !seen.has(a.id));
   return [...started, ...stillOpen].filter((a) => a.startTs <= at && (a.endTs ?? Infinity) >= at);
+}
+
+/** Near misses for an instant with nothing open: how far the closest starts and ends were, up to 30 min either side. */
+function nearInstant(at: number, asked: (a: Anomaly) => boolean, c: AnswerContext): string {
+  const near = 30 * 60_000;
+  const moments = c.store
+    .recentAnomalies(500, at - 7 * 86_400_000, at + near)
+    .filter(asked)
+    .flatMap((a) => [{ a, ts: a.startTs, what: 'started' }, ...(a.endTs !== null ? [{ a, ts: a.endTs, what: 'ended' }] : [])])
+    .filter((m) => Math.abs(m.ts - at) <= near)
+    .sort((x, z) => Math.abs(x.ts - at) - Math.abs(z.ts - at));
+  const seen = new Set<string>();
+  const closest = moments.filter((m) => !seen.has(m.a.id) && seen.add(m.a.id)).slice(0, 3);
+  if (!closest.length) return ' Nothing started or ended within 30 min of it either.';
+  const off = (ts: number) => `${formatDuration(Math.abs(ts - at))} ${ts < at ? 'before' : 'after'}`;
+  return `\nClosest (within 30 min):\n${closest
+    .map(
+      (m) =>
+        `• ${m.a.id} ${m.a.target} ${METRIC_LABEL[m.a.metric] ?? m.a.metric} (${m.a.detector}) ${m.what} at ${stamp(m.ts).slice(11)}, ${off(m.ts)}`,
+    )
+    .join('\n')}`;
 }
 
 /** "fleet-wide: disk on 12 targets (robust) from …, 3 open — e.g. an_… web-1: …". */

@@ -95,7 +95,17 @@ describe('answers at a time of day', () => {
     expect(at10[0]).toBe('1 anomaly open at 2026-12-03 10:00:00 UTC; all:');
     expect(at10[1]).toMatch(/^• an_morning /);
     expect(ask('what was firing at 11:30', c).split('\n')[1]).toMatch(/^• an_dbmem /);
-    expect(ask('what was firing at 09:00', c)).toBe('No anomalies open at 2026-12-03 09:00:00 UTC.');
+    expect(ask('what was firing at 09:00', c)).toBe(
+      'No anomalies open at 2026-12-03 09:00:00 UTC. Nothing started or ended within 30 min of it either.',
+    );
+    // A near miss is named, with how far off it was: "at 3am" rarely means to the minute.
+    expect(ask('what was firing at 09:30', c)).toBe(
+      'No anomalies open at 2026-12-03 09:30:00 UTC.\nClosest (within 30 min):\n• an_morning web-1 CPU (threshold) started at 09:50:00 UTC, 20 min after',
+    );
+    expect(ask('what was firing on db-1 at 10:15', c)).toMatch(/^No anomalies on db-1 open at .*\. Nothing started or ended within 30 min/);
+    expect(ask('what was firing at 10:15', c).split('\n')[2]).toBe(
+      '• an_morning web-1 CPU (threshold) ended at 10:10:00 UTC, 5 min before',
+    );
     const since = ask('anomalies since 10:30', c).split('\n');
     expect(since[0]).toBe('1 anomaly since 2026-12-03 10:30:00 UTC, 1 open; all:');
     expect(ask('anomalies on 2026-12-03', c).split('\n')[0]).toBe('2 anomalies on 2026-12-03 (UTC), 1 open; all:');
