@@ -9,6 +9,7 @@ import { describeDetectors, thresholdLine } from './describe-detectors.js';
 import { latestBy } from './latest-by-target.js';
 import { quoteUntrusted } from './text-tools.js';
 import { whyNoProposal } from './why-no-proposal.js';
+import { anomaliesAround } from './anomalies-around.js';
 
 /** "explain an_…" / "explain rp_…": what an anomaly or a proposal is, and what came of it; the latest anomaly without an id. */
 export function answerExplain(id: string | undefined, c: AnswerContext, target?: string, severity?: Anomaly['severity']): string {
@@ -50,6 +51,7 @@ export function answerExplain(id: string | undefined, c: AnswerContext, target?:
   for (const p of props) {
     lines.push(`Proposed: ${describeProposal(p)}.${p.result ? ` Result: ${p.result.slice(0, 200)}` : ''}`);
   }
+  lines.push(...anomaliesAround(a, c.store, c.now));
   return lines.join('\n');
 }
 
