@@ -23,7 +23,7 @@ export function answerUncollected(
       ? 'Host uptime (time since boot) is not a figure I collect.'
       : i.what === 'deployments'
         ? 'I don\'t record deployments: no source here reports them, so I cannot say when one happened. "Remediation history" lists the actions I ran or proposed.'
-        : `I don't collect ${i.what}: no source here reads it, so I have no figure to give.`,
+        : `I don't collect ${i.what}: no source here reads ${/s$/.test(i.what) ? 'them' : 'it'}, so I have no figure to give.`,
   ];
   if (i.what === 'uptime' && i.target) {
     const state = c.store.targetStates().find((t) => t.target === i.target);
@@ -34,6 +34,8 @@ export function answerUncollected(
     );
   }
   if (i.what === 'load average') lines.push('CPU use is the nearest figure I have: ask "cpu on <target>".');
+  if (i.what === 'application errors')
+    lines.push('What the detectors found is what I can give: "anything wrong?" for what is open now, "anomalies today" for the day.');
   if (i.what === 'host logs')
     lines.push(
       'What I recorded myself (anomalies, proposals, decisions) is at /logs on the side port; here, "remediation history" and "timeline an_…" give it.',

@@ -238,6 +238,11 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'request rate',
   ],
   [/\berror[\s_-]+(?:rate|count|ratio)\b|\berrors?\s+per\b|\b[45]xx\b|\bhttp\s+errors?\b/, 'error rate'],
+  // "Any errors?", "show me exceptions": what the applications log, not a figure; failed remediations are history.
+  [
+    /^(?!.*\b(?:remediation|restart|proposal|action|scal(?:e|ing))\w*\b).*(?:\berrors\b|\bexceptions?\b|\bstack ?traces?\b)/,
+    'application errors',
+  ],
   [/\bconnections?\b/, 'connections'],
   [/\btemperatures?\b/, 'temperature'],
   [/\bpacket[\s_-]*loss\b|\bpackets?\b/, 'packets'],

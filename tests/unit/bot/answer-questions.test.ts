@@ -344,6 +344,12 @@ describe('figures nothing here collects', () => {
       'web-1 is reporting (last sample at 11:48:50 UTC, 10 s ago).',
     ]);
     expect(ask('error rate on web-9', c)).toMatch(/^I don't know a target called "web-9"/);
+    // "Any errors?" got the no-LLM notice: the applications' errors are not read, and the detectors' findings are.
+    expect(ask('any errors?', c).split('\n')).toEqual([
+      "I don't collect application errors: no source here reads them, so I have no figure to give.",
+      'What the detectors found is what I can give: "anything wrong?" for what is open now, "anomalies today" for the day.',
+      'What I have: CPU, memory, disk, latency.',
+    ]);
     // A metric we do read, named with one we do not, is still answered, and the other named.
     expect(ask('cpu and swap on web-1', c).split('\n')).toEqual([
       expect.stringMatching(/^web-1 CPU 31\.0% /),

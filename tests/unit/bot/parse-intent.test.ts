@@ -517,6 +517,12 @@ describe('parseIntent', () => {
     expect(parseIntent('load average on the web servers', targets)).toMatchObject({ kind: 'uncollected', what: 'load average' });
     expect(parseIntent('how many requests per second is api-1 serving', targets)).toMatchObject({ what: 'request rate' });
     expect(parseIntent('5xx on api-1', targets)).toMatchObject({ what: 'error rate' });
+    expect(parseIntent('show me exceptions on web-1', targets)).toEqual({
+      kind: 'uncollected',
+      what: 'application errors',
+      target: 'web-1',
+    });
+    expect(parseIntent('any errors in the remediations today?', targets).kind).toBe('history');
     expect(parseIntent('uptime of web-1', targets)).toMatchObject({ what: 'uptime' });
     expect(parseIntent('how long has web-1 been up', targets)).toMatchObject({ what: 'uptime' });
     // Figures we read win: "load" is how busy a host is, and "cpu and swap" is answered with the CPU.
