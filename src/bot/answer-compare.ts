@@ -15,6 +15,8 @@ export interface CompareQuestion {
   target?: string;
   group?: string[];
   against: 'yesterday' | 'last_week';
+  /** Largest change in the average first, with a line naming it. */
+  ranked?: boolean;
 }
 
 /** The change in the average: points for a share, a relative change for anything else. */
@@ -25,6 +27,13 @@ function change(metric: string, now: Summary | undefined, then: Summary | undefi
   if (unitOf(metric) === '%') return `${sign}${Math.abs(d).toFixed(1)} pts`;
   if (then.avg === 0) return now.avg === 0 ? '±0%' : 'new';
   return `${sign}${Math.abs((d / then.avg) * 100).toFixed(0)}%`;
+}
+
+/** How far the average moved, comparable across shares: points for a share, percent of the old average otherwise. */
+function size(metric: string, now: Summary | undefined, then: Summary | undefined): number {
+  if (!now || !then) return -1;
+  const d = Math.abs(now.avg - then.avg);
+  return unitOf(metric) === '%' ? d : then.avg === 0 ? (now.avg === 0 ? 0 : Infinity) : (d / Math.abs(then.avg)) * 100;
 }
 
 const cell = (metric: string, s: Summary | undefined, pick: (s: Summary) => number) => (s ? formatValue(metric, pick(s)) : 'no samples');
@@ -41,7 +50,8 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
   const windows = { now: [dayStart, c.now], then: [dayStart - back, c.now - back] } as const;
   const thenName = i.against === 'yesterday' ? 'yesterday' : 'a week ago';
   const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
-  const metrics = metricsOf(i.metric) ?? (i.target ? ALL_METRICS : ['cpu']);
+  // "Which host changed the most?" names no metric: every share is a candidate.
+  const metrics = metricsOf(i.metric) ?? (i.target ? ALL_METRICS : i.ranked ? ['cpu', 'memory', 'disk'] : ['cpu']);
   const rows: { target: string; metric: string; now?: Summary; then?: Summary }[] = [];
   for (const target of names)
     for (const metric of metrics) {
@@ -65,6 +75,17 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
     cell(m, then, (s) => s.max.value),
   ];
   const lines: string[] = [];
+  if (i.ranked) {
+    rows.sort((a, z) => size(z.metric, z.now, z.then) - size(a.metric, a.now, a.then));
+    const top = rows[0]!;
+    lines.push(
+      top.now && top.then
+        ? `Largest change: ${i.target ? '' : `${top.target} `}${label(top.metric)} ${change(top.metric, top.now, top.then)} (average ${formatValue(top.metric, top.then.avg)} → ${formatValue(top.metric, top.now.avg)}).`
+        : `Nothing to rank: no target has samples both today and ${thenName}.`,
+    );
+    if (new Set(rows.map((r) => unitOf(r.metric) === '%')).size > 1)
+      lines.push('(Shares are ranked by the points they moved, other figures by the percent of their average.)');
+  }
   if (i.target)
     lines.push(
       `${i.target}, ${head}:`,
@@ -74,10 +95,12 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
       ),
     );
   else {
-    // Per metric (network has two), busiest today first.
-    const ranked = [...rows].sort(
-      (a, z) => metrics.indexOf(a.metric) - metrics.indexOf(z.metric) || (z.now?.avg ?? -Infinity) - (a.now?.avg ?? -Infinity),
-    );
+    // Per metric (network has two), busiest today first; or as ranked by the change.
+    const ranked = i.ranked
+      ? rows
+      : [...rows].sort(
+          (a, z) => metrics.indexOf(a.metric) - metrics.indexOf(z.metric) || (z.now?.avg ?? -Infinity) - (a.now?.avg ?? -Infinity),
+        );
     const first = (r: (typeof rows)[number]) => (metrics.length > 1 ? `${r.target} ${label(r.metric)}` : r.target);
     lines.push(
       `${what}, ${head}:`,

@@ -147,7 +147,8 @@ export type Intent =
       only?: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks';
     }
   /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */
-  | { kind: 'compare'; metric?: MetricKey; target?: string; group?: string[]; against: 'yesterday' | 'last_week' }
+  /** `ranked`: "which host changed the most since yesterday?", the largest change in the average first. */
+  | { kind: 'compare'; metric?: MetricKey; target?: string; group?: string[]; against: 'yesterday' | 'last_week'; ranked?: boolean }
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
   | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
   /** "escalate an_…", "escalate web-1": ping chat.escalate.mentions in the alert's thread now (alert-escalate.ts). */

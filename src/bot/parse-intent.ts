@@ -21,6 +21,7 @@ import {
   UNDO_VERBS,
   ATTENTION_ASK,
   AGAINST,
+  CHANGED_MOST,
   CHART,
   COMPARED,
   COUNT,
@@ -265,6 +266,10 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // also have everyday uses ("full status", "rising star") count only beside a metric.
   if (!has(WORDS.anomalies) && !parseBound(text) && (TREND.test(text) || (metric && TREND_WITH_METRIC.test(text))))
     return { kind: 'trend', metric, target, ...group, unknownTarget, ...(span ? { span } : {}) };
+  // "Which host changed the most since yesterday?": today against then, ranked by the change.
+  const rankAgainst = CHANGED_MOST.test(text) && !has(WORDS.anomalies) ? AGAINST.exec(text)?.[0] : undefined;
+  if (rankAgainst)
+    return { kind: 'compare', metric, target, ...group, against: rankAgainst === 'yesterday' ? 'yesterday' : 'last_week', ranked: true };
   // "What was the busiest hour yesterday?": hours ranked, CPU unless a metric is named.
   if (BY_HOUR.test(text) && !has(WORDS.anomalies))
     return {

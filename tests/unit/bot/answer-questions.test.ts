@@ -495,6 +495,35 @@ describe('today against yesterday', () => {
     expect(ask('cpu on web-1 compared to last week', c).split('\n')[3]).toMatch(/^CPU\s+\d+\.\d%\s+no samples\s+—/);
     expect(ask('latency on db-1 vs yesterday', c)).toBe('No latency samples for db-1 today or yesterday.');
   });
+
+  it('ranks by the change when asked what changed the most, points for a share and percent otherwise', () => {
+    const store = createSqliteStore(':memory:');
+    const day = Date.UTC(2026, 11, 3);
+    const at = (today: boolean, target: string, metric: string, value: number): Sample[] =>
+      Array.from({ length: 70 }, (_, k) => ({ target, metric, ts: day - (today ? 0 : 86_400_000) + k * 600_000, value }));
+    store.saveSamples([
+      ...at(false, 'web-1', 'cpu', 20),
+      ...at(true, 'web-1', 'cpu', 30),
+      ...at(false, 'db-1', 'cpu', 52),
+      ...at(true, 'db-1', 'cpu', 50),
+      ...at(false, 'web-1', 'memory', 41),
+      ...at(true, 'web-1', 'memory', 40),
+      ...at(false, 'web-1', 'net_in', 1e6),
+      ...at(true, 'web-1', 'net_in', 2e6),
+    ]);
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    const fleet = ask('which host changed the most since yesterday?', c).split('\n');
+    expect(fleet[0]).toBe('Largest change: web-1 CPU +10.0 pts (average 20.0% → 30.0%).');
+    expect(fleet.slice(4, 7).map((l) => l.split(/\s{2,}/)[0])).toEqual(['web-1 CPU', 'db-1 CPU', 'web-1 memory']);
+    const web = ask('which metric on web-1 changed most since yesterday', c).split('\n');
+    expect(web.slice(0, 2)).toEqual([
+      'Largest change: network in +100% (average 1.00 MB/s → 2.00 MB/s).',
+      '(Shares are ranked by the points they moved, other figures by the percent of their average.)',
+    ]);
+    expect(ask('biggest change in memory since yesterday', c).split('\n')[0]).toBe(
+      'Largest change: web-1 memory −1.0 pts (average 41.0% → 40.0%).',
+    );
+  });
 });
 
 describe('the rules as configured', () => {

@@ -151,6 +151,9 @@ const cases: Case[] = [
   ['cpu >= 90', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 90, orEqual: true } }],
   ['hosts with memory at most 50%', { kind: 'metrics', metric: 'memory', bound: { above: false, value: 50, orEqual: true } }],
   ['is db-1 disk above 70%?', { kind: 'metrics', target: 'db-1', bound: { above: true, value: 70 } }],
+  ['which host changed the most since yesterday?', { kind: 'compare', against: 'yesterday', ranked: true }],
+  ['biggest jump in memory vs last week', { kind: 'compare', metric: 'memory', against: 'last_week', ranked: true }],
+  ['what changed since yesterday?', { kind: 'anomalies', digest: true }],
   // a bound asked of the past: the stretches past it (answer-time-past.ts)
   [
     'when did web-1 cpu last exceed 80%?',
