@@ -53,6 +53,14 @@ export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
       return intent.id ? intent : { ...intent, id: pick };
     case 'silence':
       return intent.target || intent.metric || intent.unknownTarget || intent.several ? intent : { ...intent, anomalyId: pick };
+    // "Tell me when it recovers", "…when it drops below 50%": its target (and metric, for a line).
+    case 'watch': {
+      if (!intent.it) return intent;
+      const { it: _it, ...rest } = intent;
+      const a = alert.members.find((m) => m.id === pick)!;
+      const metric = intent.metric ?? (intent.when === 'resolved' ? undefined : METRIC_KEY[figureMetric(a)]);
+      return { ...rest, target: a.target, ...(metric ? { metric } : {}) };
+    }
     // "graph", "trend" under an alert: its target, and its metric unless another was named.
     case 'chart':
     case 'trend': {

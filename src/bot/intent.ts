@@ -171,6 +171,10 @@ export type Intent =
       /** 'resolved': nothing open (of `metric`) on `target`; a bound: the latest reading past it. */
       when: 'resolved' | Bound;
       forMs: number;
+      /** "Tell me when everything is resolved": nothing open on any target. */
+      all?: boolean;
+      /** "Tell me when it recovers": said of the alert whose thread it was asked in, which fills in the target. */
+      it?: boolean;
     }
   | { kind: 'watches' }
   /** "Mark an_… as a false positive", "this alert is noise" (in its thread): recorded per anomaly (alert-feedback.ts). */

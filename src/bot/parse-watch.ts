@@ -7,7 +7,10 @@ import { parseDuration } from './text-tools.js';
 const ASK =
   /^(?!.*\b(?:last|was|were|did|started|began|happened|will|would)\b)(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:notify|tell|ping|alert|message|dm|remind|let)\s+(?:me|us)\b(?:\s+know)?.*?\b(?:when|once|if|as soon as)\b/;
 const RECOVERS =
-  /\b(?:recover(?:s|ed)?|resolve[sd]?|is resolved|back to normal|back up|is ok|is okay|is fine|is healthy|clears?|cleared|calms? down|settles?|stops? alerting|is quiet)\b/;
+  /\b(?:recover(?:s|ed)?|resolve[sd]?|is resolved|back to normal|back up|is ok|is okay|is fine|is healthy|clears?|cleared|all clear|calms? down|settles?|stops? alerting|is quiet)\b/;
+// "Tell me when everything is resolved", "ping me when all clear": nothing open on any target.
+const EVERYTHING =
+  /\b(?:everything|every(?:thing| alert| anomaly)|all (?:clear|good|alerts?|anomalies|targets|hosts)|the (?:whole )?fleet)\b/;
 const FOR = /\b(?:for|within|in|over)\s+(?:the\s+)?(?:next\s+)?(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?))\b/;
 // "Stop watching web-1", "cancel watch wt_…", "my watches", "what are you watching for me?"
 const LIST = /\b(?:my|active|open|list(?: the)?|show(?: the)?)\s+watch(?:es)?\b|\bwhat are you watching\b|^watch(?:es)?\??$/;
@@ -35,6 +38,9 @@ export function watchCommand(
   // "drops below 50", "goes above 80", "is under 30%": the bound, in the metric's unit.
   if (bound && o.metric) return { kind: 'watch', ...where, when: bound, forMs };
   if (RECOVERS.test(text) && (o.target || o.metric)) return { kind: 'watch', ...where, when: 'resolved', forMs };
+  if (RECOVERS.test(text) && EVERYTHING.test(text)) return { kind: 'watch', when: 'resolved', forMs, all: true };
+  // "Tell me when it recovers", "…when this drops below 50%": the alert whose thread it is (alert-thread.ts).
+  if (bound || RECOVERS.test(text)) return { kind: 'watch', ...where, when: bound ?? 'resolved', forMs, it: true };
   return {
     kind: 'bad_input',
     reason:

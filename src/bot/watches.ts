@@ -20,6 +20,8 @@ export interface Watch {
   when: 'resolved' | Bound;
   createdTs: number;
   untilTs: number;
+  /** Asked in the thread of a message we posted (an alert's, a digest's): the met message goes there. */
+  threadKey?: string;
 }
 
 const KEY = 'watches';
@@ -30,7 +32,7 @@ type WatchIntent = Extract<Intent, { kind: 'watch' }>;
 
 const describe = (w: Pick<Watch, 'target' | 'metric' | 'when'>) => {
   const what = `${w.target ?? 'any target'}${w.metric ? ` ${METRIC_LABEL[METRICS_OF[w.metric][0]!] ?? w.metric}` : ''}`;
-  if (w.when === 'resolved') return `${what} has nothing open`;
+  if (w.when === 'resolved') return w.target || w.metric ? `${what} has nothing open` : 'nothing is open on any target';
   return `${what} goes ${w.when.orEqual ? 'to or ' : ''}${w.when.above ? 'above' : 'below'} ${formatValue(METRICS_OF[w.metric!][0]!, w.when.value)}`;
 };
 
@@ -45,6 +47,7 @@ const readable = (w: unknown): w is Watch => {
     Number.isFinite(x.untilTs) &&
     Number.isFinite(x.createdTs) &&
     (x.metric === undefined || x.metric in METRICS_OF) &&
+    (x.threadKey === undefined || typeof x.threadKey === 'string') &&
     (when === 'resolved' ||
       (typeof when === 'object' &&
         when !== null &&
@@ -93,9 +96,24 @@ export function createWatches(o: {
   const save = (ws: Watch[]) => o.store.setKv(KEY, JSON.stringify(ws));
   const actor = (u: ChatUser) => `${u.platform}:${u.id}`;
 
+  // A thread under a message we posted is found again by that message's key; one under someone else's is not ours to reply in.
+  const threadOf = (e: { platform: Platform; thread?: string | undefined }) => {
+    const key = e.thread ? o.store.chat.keyOfMessage(e.platform, e.thread) : undefined;
+    return key ? { threadKey: key } : {};
+  };
+
   return {
-    add(i: WatchIntent, e: { platform: Platform; channel: string; user: ChatUser }, now: number): ChatReply {
+    add(i: WatchIntent, e: { platform: Platform; channel: string; user: ChatUser; thread?: string | undefined }, now: number): ChatReply {
       const intent = 'watch';
+      // "It" outside an alert's thread, or a line with no figure: ask rather than guess.
+      if (i.it)
+        return {
+          text: i.target
+            ? `Which figure on ${i.target}? For example "tell me when cpu on ${i.target} drops below 50%".`
+            : 'Which target? Say "tell me when web-1 recovers", or ask in the alert\'s thread, where "it" is that alert.',
+          intent,
+          private: true,
+        };
       if (i.unknownTarget && !i.target)
         return {
           text: unknownTargetReply(
@@ -119,6 +137,7 @@ export function createWatches(o: {
         when: i.when,
         createdTs: now,
         untilTs: now + i.forMs,
+        ...threadOf(e),
       };
       // Already true: said now, not kept (a watch for what is already so would fire on the next tick).
       const already = i.when === 'resolved' ? watchMet({ ...w, createdTs: 0 }, o.store, o.targets()) : undefined;
@@ -175,7 +194,7 @@ export function createWatches(o: {
           ...(ping ? { mentions: [ping] } : {}),
         };
         o.store.chat.enqueue(
-          { platform: w.platform, channel: w.channel, op: 'post', msgKey: `watch:${w.id}`, threadKey: null, payload },
+          { platform: w.platform, channel: w.channel, op: 'post', msgKey: `watch:${w.id}`, threadKey: w.threadKey ?? null, payload },
           now,
         );
         o.record?.('watch_met', now, { id: w.id, met });

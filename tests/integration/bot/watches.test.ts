@@ -72,6 +72,34 @@ describe('"tell me when…" watches', () => {
   });
 });
 
+describe("a watch asked in an alert's thread", () => {
+  it('"tell me when it recovers" means that alert\'s target, and is answered in the thread', async () => {
+    const { app, slack, tick, say } = await setup();
+    await tick(4);
+    const alert = [...slack.messages.values()].find((m) => !m.thread && /anomal(y|ies) on web-1$/.test(m.msg.title))!;
+    const reply = await slack.emit({
+      kind: 'text',
+      platform: 'slack',
+      user: { platform: 'slack', id: 'U3', roles: [] },
+      channel: alert.channel,
+      thread: alert.id,
+      text: 'tell me when it recovers',
+      source: 'mention',
+    });
+    expect(reply.text).toMatch(/^I'll post here when web-1 has nothing open/);
+    for (let i = 0; i < 30 && app.store.openAnomalies().some((a) => a.target === 'web-1'); i++) await tick(1);
+    await tick(1);
+    const posts = watchPosts(slack);
+    expect(posts.map((m) => [m.channel, m.thread, m.msg.mentions])).toEqual([[alert.channel, alert.id, ['<@U3>']]]);
+    // Outside a thread, "it" is asked about rather than guessed; "everything" is the whole fleet.
+    expect((await say('tell me when it recovers')).text).toMatch(/^Which target\?/);
+    expect((await say('tell me when web-1 drops below 50%')).text).toMatch(/^Which figure on web-1\?/);
+    expect((await say('tell me when everything is resolved')).text).toMatch(
+      /^(I'll post here when nothing is open on any target|Nothing to wait for: nothing is open on any target)/,
+    );
+  });
+});
+
 describe('feedback on an alert', () => {
   it('records "this alert is noise" said in its thread, shows it on the timeline and counts it', async () => {
     const { app, slack, tick, say } = await setup();

@@ -171,6 +171,9 @@ const cases: Case[] = [
   ['when did db-1 memory last drop to 40%?', { kind: 'metrics', bound: { above: false, value: 40, orEqual: true }, boundAsk: 'last' }],
   ['was web-1 cpu above 80% at 05:00?', { kind: 'metrics', span: { kind: 'clock', at: { minute: 300 } } }],
   ['tell me when db-1 disk reaches 90%', { kind: 'watch', when: { above: true, value: 90, orEqual: true } }],
+  ['let me know when this is resolved', { kind: 'watch', when: 'resolved', it: true }],
+  ['ping me when all clear', { kind: 'watch', when: 'resolved', all: true }],
+  ['tell me when it drops below 50%', { kind: 'watch', when: { above: false, value: 50 }, it: true }],
   // everyday words that are one edit from a keyword keep their meaning
   ['show cpu on web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
   ['show me memory', { kind: 'metrics', metric: 'memory' }],
