@@ -207,7 +207,8 @@ export function renderProposal(p: Proposal): NeutralMessage {
     fields: [
       { label: 'action', value: `${p.action} ${JSON.stringify(p.params)}` },
       { label: 'mode', value: `${p.mode} via ${p.executor}` },
-      { label: 'state', value: `${STATE_TEXT[p.state]}${decided}` },
+      // Once decided, the status line below says it (in place of the buttons); a field too would say it twice.
+      ...(p.state === 'proposed' ? [{ label: 'state', value: STATE_TEXT[p.state] }] : []),
       ...(p.state === 'proposed' ? [{ label: 'expires', value: stamp(p.expiresTs) }] : []),
       ...(p.result ? [{ label: 'result', value: p.result.slice(0, 300) }] : []),
     ],

@@ -99,6 +99,8 @@ describe('notifier', () => {
     expect(anomaly.status).toBe('resolved');
     expect(pm.msg.actions).toEqual([]);
     expect(pm.msg.status).toBe('Withdrawn: its anomaly ended before a decision');
+    // Said once: the status line replaces the buttons, and no 'state' field repeats it.
+    expect(pm.msg.fields.map((f) => f.label)).not.toContain('state');
     expect(pm.msg.fields.find((f) => f.label === 'result')?.value).toMatch(
       new RegExp(`^anomaly ${anomaly.id} resolved at 2026-11-02 10:\\d\\d:\\d\\d UTC before a decision; nothing was run$`),
     );
