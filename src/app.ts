@@ -19,7 +19,7 @@ import { createPipeline, type TickSummary } from './pipeline/pipeline.js';
 import { createHousekeeping } from './pipeline/housekeeping.js';
 import { DailyFileWriter } from './pipeline/record/daily-file-writer.js';
 import { createRecorder } from './pipeline/record/recorder.js';
-import { createS3Shipper, type S3Shipper } from './pipeline/record/s3-shipper.js';
+import { s3ShipperOf } from './pipeline/record/s3-shipper-of.js';
 import { createExecutors } from './pipeline/remediate/create-executors.js';
 import { createRemediationService } from './pipeline/remediate/remediation-service.js';
 import { createScheduler, intervalMsOf } from './pipeline/scheduler.js';
@@ -116,31 +116,7 @@ export function createApp(deps: AppDeps) {
     bootTs,
   });
 
-  const s3Bucket = config.records.s3.bucket;
-  let shipper: S3Shipper | undefined;
-  if (s3Bucket) {
-    const client =
-      deps.clients?.s3 ??
-      (async () => {
-        const { S3Client: Client } = await import('@aws-sdk/client-s3');
-        return new Client({
-          region: config.records.s3.region,
-          endpoint: config.endpoints.s3,
-          forcePathStyle: Boolean(config.endpoints.s3),
-          maxAttempts: 2,
-          // Non-AWS S3 servers store the aws-chunked framing literally otherwise.
-          requestChecksumCalculation: 'WHEN_REQUIRED',
-          responseChecksumValidation: 'WHEN_REQUIRED',
-        });
-      });
-    shipper = createS3Shipper({
-      store,
-      client,
-      bucket: s3Bucket,
-      prefix: config.records.s3.prefix,
-      logger: logger.child({ component: 's3' }),
-    });
-  }
+  const shipper = s3ShipperOf(config, store, logger, deps.clients?.s3);
 
   const tickIntervalMs = intervalMsOf(config.schedule);
   let lastTickTs: number | null = null;
@@ -269,7 +245,12 @@ export function createApp(deps: AppDeps) {
     compose: (now, days) => chat.digest(now, days),
   });
   pipeline.addListener({
-    onAnomalies: (changes) => (notifier.onAnomalies(changes), digest?.onTick(clock.now()), watches.onTick(clock.now())),
+    onAnomalies: (changes) => {
+      notifier.onAnomalies(changes);
+      digest?.onTick(clock.now());
+      watches.onTick(clock.now());
+      for (const a of adapters.values()) void a.refresh?.();
+    },
   });
   const web = createWebAdapter({
     store,

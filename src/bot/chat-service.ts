@@ -331,9 +331,12 @@ export function createChatService(o: ChatServiceOptions) {
     isApprover,
     /** The daily digest's text (daily-digest.ts): the fleet's state, then the last 24 h as "summarise" gives it. */
     /** Slack's Home tab: what needs attention now, and the proposals waiting with their buttons. */
-    home(now: number): { text: string; messages: NeutralMessage[] } {
+    home(now: number): { text: string; messages: NeutralMessage[]; key: string } {
       const pending = o.store.listProposals({ states: ['proposed'], limit: 10 });
-      return { text: answerIntent({ kind: 'attention' }, ctx(now)), messages: pending.map(renderProposal) };
+      // What the tab lists, not how long each has lasted: it is published again when this changes.
+      const open = o.store.openAnomalies().map((a) => `${a.id}:${a.severity}:${o.store.chat.ackOfAnomaly(a.id) ? 'a' : ''}`);
+      const key = [...open.sort(), ...pending.map((p) => p.id).sort()].join(',');
+      return { text: answerIntent({ kind: 'attention' }, ctx(now)), messages: pending.map(renderProposal), key };
     },
     /** The digest of the last `days` (1 or 7) that `chat.digest` posts and `smartcloudops digest` prints. */
     digest(now: number, days = 1): string {

@@ -95,4 +95,6 @@ export interface ChatAdapter {
   update(ref: MessageRef, msg: NeutralMessage): Promise<void>;
   onEvent(handler: (e: ChatEvent) => Promise<ChatReply>): void;
   health?(): { ok: boolean; [k: string]: unknown };
+  /** After each tick: re-renders what the adapter keeps on show (Slack's Home tab) if what it lists changed. Never throws. */
+  refresh?(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { App, LogLevel, type RespondFn } from '@slack/bolt';
-import type { ChatAdapter, ChatEvent, ChatReply, MessageRef, NeutralMessage } from '../../core/chat.js';
+import type { ChatAdapter, ChatEvent, ChatReply, MessageRef } from '../../core/chat.js';
 import { RateLimitedError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import type { SidePort } from '../../http/side-port.js';
@@ -8,6 +8,7 @@ import { renderBlocks, renderReplyText } from './render-blocks.js';
 import { SidePortReceiver } from './side-port-receiver.js';
 import { guardSocketFrames, type GuardedSocketClient } from './guard-socket-frames.js';
 import { createSocketWatchdog, onWebSocketHeartbeat } from './socket-watchdog.js';
+import { createHomeTab, type HomeView } from './home-tab.js';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -22,7 +23,7 @@ export interface SlackAdapterOptions {
   watchdogMs: number;
   now?: () => number;
   /** The Home tab for a user: what needs attention, and the proposals waiting (with their buttons). */
-  home?: (user: string) => { text: string; messages: NeutralMessage[] };
+  home?: (user: string) => HomeView;
 }
 
 interface SocketClient extends GuardedSocketClient {
@@ -112,35 +113,19 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
     // The alert itself is updated in place by the notifier; the clicker gets the outcome privately.
     await reply(respond, { response_type: 'ephemeral', replace_original: false, text: renderReplyText(answer.text) });
   });
-  // The Home tab, built each time it is opened: Slack keeps the last one published until then.
-  async function publishHome(user: string, notice?: string): Promise<void> {
-    if (!o.home) return;
-    try {
-      const h = o.home(user);
-      const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: renderReplyText(text).slice(0, 2900) } });
-      const blocks = [
-        { type: 'header', text: { type: 'plain_text', text: 'SmartCloudOps' } },
-        ...(notice ? [section(notice), { type: 'divider' }] : []),
-        section(h.text),
-        ...h.messages.slice(0, 10).flatMap((m) => [{ type: 'divider' }, ...renderBlocks(m).blocks]),
-        {
-          type: 'context',
-          elements: [
-            {
-              type: 'mrkdwn',
-              text: `As of ${new Date((o.now ?? Date.now)()).toISOString().slice(11, 19)} UTC; reopen the tab to refresh. Ask with ${o.command} or a mention.`,
-            },
-          ],
-        },
-      ].slice(0, 100);
-      await app.client.views.publish({ user_id: user, view: { type: 'home', blocks } } as never);
-    } catch (err) {
-      o.logger.warn({ err: (err as Error).message }, 'slack home tab not published');
-    }
-  }
+  const homeTab = o.home
+    ? createHomeTab({
+        home: o.home,
+        publish: (user, blocks) => app.client.views.publish({ user_id: user, view: { type: 'home', blocks } } as never),
+        logger: o.logger,
+        now: o.now ?? Date.now,
+        command: o.command,
+      })
+    : undefined;
+  const publishHome = async (user: string, notice?: string) => homeTab?.publish(user, notice);
   app.event('app_home_opened', async ({ event }) => {
     const e = event as { tab?: string; user?: string };
-    if (e.tab === 'home' && typeof e.user === 'string') await publishHome(e.user);
+    if (e.tab === 'home' && typeof e.user === 'string') await homeTab?.opened(e.user);
   });
   const onMessage = async ({ event, say }: { event: unknown; say: (m: { text: string; thread_ts?: string }) => Promise<unknown> }) => {
     const e = parseMessageEvent(event as never);
@@ -221,6 +206,9 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
     },
     onEvent(h) {
       handler = h;
+    },
+    async refresh() {
+      await homeTab?.refresh();
     },
     health: () => ({
       ok: !socket || state === 'connected',

@@ -162,6 +162,21 @@ describe('Slack over HTTP with the real Bolt app', () => {
     const after = JSON.stringify(published()[1]!.args);
     expect(after).toMatch(new RegExp(`Approved by approver at .*${proposalId}`));
     expect(after).not.toContain(`"value":"${proposalId}"`);
+    // Left open, the tab is published again when what it lists changes (an alert ends, a proposal
+    // arrives), and not on a tick that changes nothing: it never offers buttons already decided.
+    const listed = () =>
+      [...app.store.openAnomalies().map((a) => a.id), ...app.store.listProposals({ states: ['proposed'] }).map((p) => p.id)].sort().join();
+    let changes = 0;
+    let last = listed();
+    for (let i = 0; i < 12; i++) {
+      await tick(1);
+      if (listed() !== last) changes++;
+      last = listed();
+    }
+    expect(changes).toBeGreaterThan(0);
+    expect(changes).toBeLessThan(12);
+    await expect.poll(() => published().length, { timeout: 5000 }).toBe(2 + changes);
+    expect(JSON.stringify(published().at(-1)!.args)).toMatch(/updated when an alert or a proposal changes/);
   });
 
   it('posts alerts in Block Kit with buttons; a non-approver is refused; a double click runs once; the message is updated', async () => {
