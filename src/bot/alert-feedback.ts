@@ -3,6 +3,8 @@ import { METRIC_LABEL } from '../core/metrics.js';
 import type { Store } from '../core/ports.js';
 import type { Intent } from './intent.js';
 import { quoteUntrusted } from './text-tools.js';
+import { noiseAdvice } from './noise-advice.js';
+import type { ThresholdRule } from '../config/schema.js';
 
 export type Verdict = 'noise' | 'useful';
 
@@ -15,7 +17,11 @@ export function markAlert(
   i: Extract<Intent, { kind: 'feedback' }>,
   user: ChatUser,
   now: number,
-  o: { store: Store; record?: ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined },
+  o: {
+    store: Store;
+    record?: ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined;
+    thresholds?: readonly ThresholdRule[] | undefined;
+  },
 ): ChatReply {
   const intent = 'feedback';
   if (!i.id) return { text: 'Which alert? Say it in the alert\'s thread, or name it: "mark an_… as noise".', intent, private: true };
@@ -24,8 +30,9 @@ export function markAlert(
   const actor = `${user.platform}:${user.id}`;
   o.record?.('alert_feedback', now, { anomaly: a.id, target: a.target, metric: a.metric, detector: a.detector, verdict: i.verdict, actor });
   const what = `${a.id} (${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}, ${a.detector})`;
+  const advice = i.verdict === 'noise' ? noiseAdvice(a, o.store, now, o.thresholds) : undefined;
   return {
-    text: `Noted: ${what} marked as ${i.verdict === 'noise' ? 'noise (a false positive)' : 'useful (a real problem)'} by ${actor}. "How many false positives this week?" counts them; nothing about detection changes by itself.`,
+    text: `Noted: ${what} marked as ${i.verdict === 'noise' ? 'noise (a false positive)' : 'useful (a real problem)'} by ${actor}. "How many false positives this week?" counts them; nothing about detection changes by itself.${advice ? `\n${advice}` : ''}`,
     intent,
   };
 }
