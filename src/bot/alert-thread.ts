@@ -61,10 +61,11 @@ export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
       const metric = intent.metric ?? (intent.when === 'resolved' ? undefined : METRIC_KEY[figureMetric(a)]);
       return { ...rest, target: a.target, ...(metric ? { metric } : {}) };
     }
-    // "graph", "trend" under an alert: its target, and its metric unless another was named.
+    // "graph", "trend", "what should I do?" under an alert: its target, and its metric unless another was named.
     case 'chart':
-    case 'trend': {
-      if (intent.target || intent.group || intent.unknownTarget) return intent;
+    case 'trend':
+    case 'advice': {
+      if (intent.target || ('group' in intent && intent.group) || intent.unknownTarget) return intent;
       const a = alert.members.find((m) => m.id === pick)!;
       const metric = intent.metric ?? METRIC_KEY[figureMetric(a)];
       return { ...intent, target: a.target, ...(metric ? { metric } : {}) };

@@ -35,6 +35,7 @@ import { latestBy, newestOf } from './latest-by-target.js';
 import { answerBound, extreme } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
 import { answerTimePast } from './answer-time-past.js';
+import { answerAdvice } from './answer-advice.js';
 
 export interface AnswerContext {
   store: Store;
@@ -302,6 +303,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerRules(i, c);
     case 'compare':
       return answerCompare(i, c);
+    case 'advice':
+      return answerAdvice(i, c);
     case 'ack_status':
       return answerAckStatus(i, c);
     case 'uncollected':

@@ -347,6 +347,9 @@ export const ROUTING =
 // "What would you do about web-1 cpu?", "how would you fix a full disk?": the remediation rules.
 export const WOULD_DO =
   /\bwhat (?:would|will|do|does|should|can) (?:you|it|the bot|smartcloudops) do\b|\bhow (?:would|will|do|does) (?:you|it|the bot) (?:fix|handle|remediate|respond to|deal with)\b/;
+/** Asked of the person, not the bot: "what should I do about web-1?", "how do I fix high cpu?", "next steps". */
+export const SHOULD_DO =
+  /\bwhat (?:should|do|can|must) (?:i|we) do\b|\bhow (?:do|can|should|would) (?:i|we) (?:fix|resolve|handle|deal with|mitigate|remediate|troubleshoot|debug|address)\b|\bhow to (?:fix|resolve|handle|deal with|mitigate|remediate|troubleshoot|debug)\b|\bnext steps?\b|\bwhat now\b/;
 export const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
 export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
 export const FREE = /\b(free|available|left|remaining|unused|idle|headroom|spare)\b/;

@@ -146,6 +146,8 @@ export type Intent =
       action?: string;
       only?: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks';
     }
+  /** "What should I do about web-1?", "how do I fix high cpu?": what is open there, the runbooks and the remediation rules that fit (answer-advice.ts). */
+  | { kind: 'advice'; target?: string; metric?: MetricKey; unknownTarget?: string }
   /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */
   /** `ranked`: "which host changed the most since yesterday?", the largest change in the average first. */
   | { kind: 'compare'; metric?: MetricKey; target?: string; group?: string[]; against: 'yesterday' | 'last_week'; ranked?: boolean }

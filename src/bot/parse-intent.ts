@@ -210,7 +210,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     return { kind: 'explain', ...(target ? { target } : {}), metric };
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
-  const rules = rulesQuestion(text, tokens, { metric, target });
+  const rules = rulesQuestion(text, tokens, { metric, target, unknownTarget });
   if (rules) return rules;
   const uncollected = metric ? undefined : UNCOLLECTED.find(([re]) => re.test(text))?.[1];
   if (uncollected) return { kind: 'uncollected', what: uncollected, target, ...group, unknownTarget };

@@ -1,5 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
-import { ACTION_OF, ACTION_VERBS, RULES, WOULD_DO } from './intent-words.js';
+import { ACTION_OF, ACTION_VERBS, RULES, SHOULD_DO, WOULD_DO } from './intent-words.js';
 
 /**
  * "What thresholds are set?", "which rules propose restarts?", "maintenance windows", "what would you
@@ -8,9 +8,16 @@ import { ACTION_OF, ACTION_VERBS, RULES, WOULD_DO } from './intent-words.js';
 export function rulesQuestion(
   text: string,
   tokens: readonly string[],
-  o: { metric?: MetricKey | undefined; target?: string | undefined },
+  o: { metric?: MetricKey | undefined; target?: string | undefined; unknownTarget?: string | undefined },
 ): Intent | undefined {
   const { metric, target } = o;
+  if (SHOULD_DO.test(text))
+    return {
+      kind: 'advice',
+      ...(target ? { target } : {}),
+      ...(metric ? { metric } : {}),
+      ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
+    };
   // "restarts" is "restart" with its plural or past-tense ending off.
   const verbOf = (t: string) => [t, t.slice(0, -1), t.slice(0, -2)].find((v) => ACTION_VERBS.has(v));
   // "Which hosts are over the cpu threshold?" asks about the hosts, not the rule.

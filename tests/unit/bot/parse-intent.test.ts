@@ -154,6 +154,10 @@ const cases: Case[] = [
   ['which host changed the most since yesterday?', { kind: 'compare', against: 'yesterday', ranked: true }],
   ['biggest jump in memory vs last week', { kind: 'compare', metric: 'memory', against: 'last_week', ranked: true }],
   ['what changed since yesterday?', { kind: 'anomalies', digest: true }],
+  ['what should I do about web-1?', { kind: 'advice', target: 'web-1' }],
+  ['how do I fix high cpu?', { kind: 'advice', metric: 'cpu' }],
+  ['next steps for db-1 disk', { kind: 'advice', target: 'db-1', metric: 'disk' }],
+  ['what would you do about web-1 cpu?', { kind: 'rules', only: 'remediation' }],
   // a bound asked of the past: the stretches past it (answer-time-past.ts)
   [
     'when did web-1 cpu last exceed 80%?',

@@ -1,0 +1,55 @@
+import { figureMetric } from '../core/metrics.js';
+import type { Intent } from './intent.js';
+import type { AnswerContext } from './answer-intent.js';
+import { METRICS_OF } from './answer-metric-span.js';
+import { answerRules } from './answer-rules.js';
+import { describeAnomaly, describeProposal, METRIC_LABEL, unknownTargetReply } from './format-reply.js';
+import { runbookLinks } from './runbooks.js';
+
+const LISTED = 5;
+
+/**
+ * "What should I do about web-1?", "how do I fix high cpu?", "next steps": what is open there, the
+ * runbooks for it (filled in for what is open, as its alert links them), what waits for approval, and
+ * the remediation rules that would propose something. A model's advice would be a guess about hosts
+ * it cannot see; this is what the team wrote down and what the bot itself can do.
+ */
+export function answerAdvice(i: Extract<Intent, { kind: 'advice' }>, c: AnswerContext): string {
+  if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  const metrics: readonly string[] | undefined = i.metric ? METRICS_OF[i.metric] : undefined;
+  const what = i.metric ? ` about ${metrics!.length === 1 ? (METRIC_LABEL[metrics![0]!] ?? i.metric) : i.metric}` : '';
+  const on = i.target ? ` on ${i.target}` : '';
+  const open = c.store
+    .openAnomalies()
+    .filter((a) => (!i.target || a.target === i.target) && (!metrics || metrics.includes(figureMetric(a))))
+    .sort((a, z) => z.startTs - a.startTs);
+  const lines = open.length
+    ? [
+        `Open now${on}${what}:`,
+        ...open.slice(0, LISTED).map((a) => `• ${describeAnomaly(a, c.now)}`),
+        ...(open.length > LISTED ? [`…and ${open.length - LISTED} more.`] : []),
+      ]
+    : [`Nothing${what} is open${on} now.`];
+  const refs = new Map(c.targets.map((t) => [t.name, { ...(t.role ? { role: t.role } : {}), labels: t.labels ?? {} }]));
+  const links = open.length ? runbookLinks(c.runbooks ?? [], open, refs) : [];
+  if (links.length) lines.push('Runbooks for what is open:', ...links.map((l) => `• ${l.label}: ${l.url}`));
+  else lines.push(answerRules({ ...scope(i), only: 'runbooks' }, c));
+  const pending = c.store.listProposals({ states: ['proposed'], limit: 100 }).filter((p) => !i.target || p.target === i.target);
+  if (pending.length)
+    lines.push(
+      'Waiting for approval (an approver says "approve rp_…" or "deny rp_…", or uses the buttons):',
+      ...pending.slice(0, LISTED).map((p) => `• ${describeProposal(p)}`),
+    );
+  lines.push(answerRules({ ...scope(i), only: 'remediation' }, c));
+  lines.push(
+    open.length
+      ? `"explain ${open[0]!.id}" says why it opened and what else was anomalous around it. Nothing typed in chat runs on a host.`
+      : 'Nothing typed in chat runs on a host.',
+  );
+  return lines.join('\n');
+}
+
+const scope = (i: Pick<Extract<Intent, { kind: 'advice' }>, 'target' | 'metric'>) => ({
+  ...(i.target ? { target: i.target } : {}),
+  ...(i.metric ? { metric: i.metric } : {}),
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { inAlertThread } from '../../../src/bot/alert-thread.js';
+import { chatRulesOf } from '../../../src/bot/chat-service.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { cpuAnomaly } from '../../fixtures/anomaly.js';
+import { SCALE_ON_CPU_RULE, testConfig } from '../../helpers/test-config.js';
+
+const NOW = Date.UTC(2026, 11, 5, 12, 0, 0);
+const targets = [
+  { name: 'web-1', role: 'web' },
+  { name: 'db-1', role: 'db' },
+];
+
+function ctx(): AnswerContext {
+  const config = testConfig({
+    overrides: {
+      remediation: { rules: [SCALE_ON_CPU_RULE] },
+      chat: { runbooks: [{ match: { metrics: ['cpu'] }, url: 'https://wiki.example.com/cpu?host={target}', label: 'CPU runbook' }] },
+    },
+  });
+  const store = createSqliteStore(':memory:');
+  store.upsertAnomaly({ ...cpuAnomaly('an_cpu'), startTs: NOW - 300_000, updatedTs: NOW });
+  return { store, targets, now: NOW, staleAfterMs: 90_000, ...chatRulesOf(config) };
+}
+
+const ask = (q: string, c = ctx()) => answerIntent(parseIntent(q, targets), c);
+
+describe('"what should I do about …?"', () => {
+  it('gives what is open there, its runbook filled in, and the remediation rules that fit', () => {
+    expect(ask('what should I do about web-1?').split('\n')).toEqual([
+      'Open now on web-1:',
+      expect.stringMatching(/^• an_cpu \[warning\] web-1 CPU: /),
+      'Runbooks for what is open:',
+      '• CPU runbook: https://wiki.example.com/cpu?host=web-1',
+      'Remediation rules for web-1 (proposed when a matching anomaly opens; chat text never runs them):',
+      expect.stringMatching(/^• scale: scale_up on CPU, threshold anomalies, warning or worse; needs approval/),
+      '"explain an_cpu" says why it opened and what else was anomalous around it. Nothing typed in chat runs on a host.',
+    ]);
+  });
+
+  it('says when nothing is open, and narrows the runbooks and rules to the metric asked about', () => {
+    const disk = ask('how do I fix a full disk on db-1?').split('\n');
+    expect(disk[0]).toBe('Nothing about disk is open on db-1 now.');
+    expect(disk).toContain('No runbook for disk, db-1 is configured (chat.runbooks in the config file).');
+    expect(disk).toContain('No remediation rule for disk, db-1: nothing is proposed.');
+    expect(ask('how to troubleshoot web-9')).toMatch(/^I don't know a target called "web-9"/);
+  });
+
+  it('means the alert when asked in its thread', () => {
+    const c = ctx();
+    const alert = { key: 'k', members: [c.store.getAnomaly('an_cpu')!] };
+    const got = inAlertThread(parseIntent('what should I do?', targets), alert);
+    expect(got).toEqual({ kind: 'advice', target: 'web-1', metric: 'cpu' });
+    expect(answerIntent(got, c).split('\n')[0]).toBe('Open now on web-1 about CPU:');
+  });
+});
