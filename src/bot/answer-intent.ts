@@ -36,6 +36,7 @@ import { answerBound, extreme } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
 import { answerTimePast } from './answer-time-past.js';
 import { answerAdvice } from './answer-advice.js';
+import { answerDelivery } from './answer-delivery.js';
 
 export interface AnswerContext {
   store: Store;
@@ -305,6 +306,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerCompare(i, c);
     case 'advice':
       return answerAdvice(i, c);
+    case 'delivery':
+      return answerDelivery(i, c);
     case 'ack_status':
       return answerAckStatus(i, c);
     case 'uncollected':

@@ -146,6 +146,8 @@ export type Intent =
       action?: string;
       only?: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks';
     }
+  /** "Is slack connected?", "how many alerts did you send today?", "how many messages are queued?" (answer-delivery.ts). */
+  | { kind: 'delivery'; platform?: 'slack' | 'discord' | 'web' }
   /** "What should I do about web-1?", "how do I fix high cpu?": what is open there, the runbooks and the remediation rules that fit (answer-advice.ts). */
   | { kind: 'advice'; target?: string; metric?: MetricKey; unknownTarget?: string }
   /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */

@@ -7,6 +7,7 @@ import { rulesQuestion } from './parse-rules-question.js';
 import { outOfScope } from './out-of-scope.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
+import { deliveryQuestion } from './parse-delivery.js';
 import { digestOf, stateAsked } from './parse-digest.js';
 import { silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
@@ -163,7 +164,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Escalate an_…", "page the on-call about web-1": ask for help with an alert now (a command, like ack).
   if (command(WORDS.escalate) || (tokens[leadAt] === 'page' && (target || an) && !text.trim().endsWith('?')))
     return { kind: 'escalate', id: an, target, unknownTarget, ...several };
-  const setup = setupQuestion(text, { metric, target, an, severity });
+  const setup = setupQuestion(text, { metric, target, an, severity }) ?? deliveryQuestion(text);
   if (setup) return setup;
   if (has(WORDS.timeline)) return { kind: 'timeline', id: an ?? rp, target };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };

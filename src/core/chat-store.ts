@@ -11,6 +11,20 @@ export interface Silence {
 }
 
 /** Whether a silence covers a target's metric ('*' for either matches all; network silences cover both directions). */
+/** How a platform's deliveries went ("is slack connected?", "how many alerts did you send today?"). */
+export interface OutboxStats {
+  platform: Platform;
+  /** Delivered since the time asked: new messages, replies in a thread, in-place updates. */
+  posts: number;
+  replies: number;
+  updates: number;
+  /** Waiting now, of which tried and failed at least once; the oldest waiting one, and the last error. */
+  pending: number;
+  retrying: number;
+  oldestPendingTs?: number;
+  lastError?: string;
+}
+
 export function silenceCovers(s: Pick<Silence, 'target' | 'metric'>, target: string, metric: string): boolean {
   return (
     (s.target === '*' || s.target === target) &&
@@ -77,6 +91,8 @@ export interface ChatStore {
   /** Superseded updates: a later update of the same message carries everything. */
   markSkipped(id: number): void;
   outboxBacklog(): number;
+  /** Per platform: what was queued since `sinceTs` and how it went, and what still waits (whenever queued). */
+  outboxStats(sinceTs: number): OutboxStats[];
   messageRef(platform: Platform, channel: string, msgKey: string): MessageRef | undefined;
   /** The message key a platform message id was sent for (a Slack ts, a Discord message id). */
   keyOfMessage(platform: Platform, refId: string): string | undefined;

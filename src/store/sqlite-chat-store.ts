@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MessageRef, NeutralMessage, Platform } from '../core/chat.js';
-import type { ChatStore, Destination, OutboxItem, Silence, WebMessage } from '../core/chat-store.js';
+import type { ChatStore, Destination, OutboxItem, OutboxStats, Silence, WebMessage } from '../core/chat-store.js';
 import { hashString } from '../core/random.js';
 
 export const CHAT_MIGRATION = `
@@ -58,6 +58,15 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     skip: db.prepare("UPDATE outbox SET status = 'skipped' WHERE id = ?"),
     retry: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_ts = ?, last_error = ? WHERE id = ?'),
     backlog: db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'"),
+    sentSince: db.prepare(
+      "SELECT platform, op, thread_key IS NOT NULL AS threaded, COUNT(*) AS n FROM outbox WHERE status = 'done' AND created_ts >= ? GROUP BY 1, 2, 3",
+    ),
+    waiting: db.prepare(
+      "SELECT platform, COUNT(*) AS n, SUM(attempts > 0) AS tried, MIN(created_ts) AS oldest FROM outbox WHERE status = 'pending' GROUP BY platform",
+    ),
+    lastError: db.prepare(
+      "SELECT platform, last_error, MAX(id) AS id FROM outbox WHERE status = 'pending' AND last_error IS NOT NULL GROUP BY platform",
+    ),
     // Aged by the outbox item's enqueue time: the app's clock, which markSent is not given.
     saveRef: db.prepare(
       'INSERT OR REPLACE INTO message_refs (platform, channel, msg_key, ref_id, thread, created_ts) VALUES (?, ?, ?, ?, ?, (SELECT created_ts FROM outbox WHERE id = ?))',
@@ -161,6 +170,27 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     markRetry: (id, next, error) => void q.retry.run(next, error.slice(0, 500), id),
     markSkipped: (id) => void q.skip.run(id),
     outboxBacklog: () => (q.backlog.get() as { n: number }).n,
+    outboxStats(sinceTs) {
+      const by = new Map<string, OutboxStats>();
+      const of = (platform: string) =>
+        by.get(platform) ??
+        by.set(platform, { platform: platform as Platform, posts: 0, replies: 0, updates: 0, pending: 0, retrying: 0 }).get(platform)!;
+      for (const r of q.sentSince.all(sinceTs) as Row[]) {
+        const x = of(r.platform as string);
+        const n = r.n as number;
+        if (r.op === 'update') x.updates += n;
+        else if (r.threaded) x.replies += n;
+        else x.posts += n;
+      }
+      for (const r of q.waiting.all() as Row[])
+        Object.assign(of(r.platform as string), {
+          pending: r.n as number,
+          retrying: r.tried as number,
+          oldestPendingTs: r.oldest as number,
+        });
+      for (const r of q.lastError.all() as Row[]) of(r.platform as string).lastError = r.last_error as string;
+      return [...by.values()];
+    },
     messageRef(platform, channel, msgKey) {
       const r = q.ref.get(platform, channel, msgKey) as Row | undefined;
       return r && { platform, channel, id: r.ref_id as string, thread: (r.thread as string | null) ?? undefined };

@@ -132,3 +132,28 @@ describe('outbox', () => {
     expect(child.thread).toBe(parent.id);
   });
 });
+
+describe('outbox stats ("is slack connected?", "how many alerts did you send today?")', () => {
+  it('counts what was delivered since a time by kind, and what waits with the last error', async () => {
+    const clock = { t: 1_000_000 };
+    const fake = createFakeChatAdapter();
+    const { store, worker } = setup(path.join(tempDir(), 'db.sqlite'), fake, clock);
+    const put = (op: 'post' | 'update', msgKey: string, threadKey: string | null) =>
+      store.chat.enqueue({ platform: 'fake', channel: 'C1', op, msgKey, threadKey, payload: msg(msgKey) }, clock.t);
+    put('post', 'old', null);
+    await drain(worker, clock);
+    const since = clock.t;
+    put('post', 'a1', null);
+    put('post', 'a1:reply', 'a1');
+    put('update', 'a1', null);
+    put('post', 'a2', null);
+    fake.failNext(1);
+    await worker.pumpOnce();
+    const [waiting] = store.chat.outboxStats(since);
+    expect(waiting).toMatchObject({ platform: 'fake', posts: 0, pending: 4, retrying: 1, oldestPendingTs: since });
+    expect(waiting!.lastError).toMatch(/./);
+    await drain(worker, clock);
+    // The first message was delivered before `since`: not counted, and nothing waits.
+    expect(store.chat.outboxStats(since)).toEqual([{ platform: 'fake', posts: 2, replies: 1, updates: 1, pending: 0, retrying: 0 }]);
+  });
+});

@@ -1,0 +1,20 @@
+import type { Intent } from './intent.js';
+
+const PLATFORM = /\b(slack|discord|web console|console)\b/;
+// "Is slack connected?", "is discord down?", "how many messages are queued?", "how many alerts did you send today?",
+// "did the alert reach slack?". "Connections" alone is a host figure (uncollected).
+const ASKED = [
+  /\b(?:slack|discord|(?:web )?console)\b.*\b(?:connected|connection|online|offline|working|reachable|delivering|delivered|up|down|ok|status|health)\b/,
+  /\b(?:connected|connection) to (?:slack|discord)\b/,
+  /\b(?:outbox|undelivered|deliver(?:y|ies|ed)?|queued messages|message queue|backlog)\b/,
+  /\bhow many (?:alerts|messages|notifications|posts) (?:did you|have you|were|got|did we|have we) (?:send|sent|post|posted|deliver|delivered)\b/,
+  /\b(?:messages|alerts|notifications) (?:are |were )?(?:queued|waiting to be sent|stuck|not (?:sent|delivered))\b/,
+  /\b(?:did|has|have) (?:the |my |that )?(?:alert|message|notification)s? (?:reach|get to|make it to|arrive in)\b/,
+];
+
+/** "Is slack connected?", "how many alerts did you send today?": how chat delivery stands (answer-delivery.ts). */
+export function deliveryQuestion(text: string): Intent | undefined {
+  if (!ASKED.some((re) => re.test(text))) return undefined;
+  const p = PLATFORM.exec(text)?.[1];
+  return { kind: 'delivery', ...(p ? { platform: p === 'slack' || p === 'discord' ? p : 'web' } : {}) };
+}
