@@ -217,6 +217,7 @@ export function createApp(deps: AppDeps) {
         llm: llm?.provider,
         platforms: [...adapters.keys()],
         self: { startedTs: bootTs, lastTickTs, components: components() },
+        digest: digest?.next(clock.now()),
       }),
     record: (kind, ts, data) => recorder.record(kind, ts, data),
     onSilencesChanged: (changed, now) => notifier.onSilencesChanged(changed, now),

@@ -23,6 +23,16 @@ export interface AboutFacts {
   /** "openai gpt-4o-mini"; undefined without an LLM. */
   llm?: string;
   platforms: string[];
+  /** The next digest (chat.digest), undefined when none is set up. */
+  digest?: {
+    ts: number;
+    days: number;
+    at: string;
+    timezone: string;
+    weeklyOn?: number;
+    destinations: { platform: string; channel: string }[];
+    lastTs?: number;
+  };
   /** This process: when it started, its last tick, and /health's components. */
   self?: { startedTs: number; lastTickTs: number | null; components: Record<string, { ok: boolean; [k: string]: unknown }> };
 }
@@ -36,6 +46,7 @@ export function aboutFactsOf(
     llm?: { name: string; model: string } | undefined;
     platforms: string[];
     self?: AboutFacts['self'];
+    digest?: AboutFacts['digest'];
   },
 ): AboutFacts {
   const d = config.detectors;
@@ -53,6 +64,7 @@ export function aboutFactsOf(
     ...(o.llm ? { llm: `${o.llm.name} ${o.llm.model}` } : {}),
     platforms: o.platforms,
     ...(o.self ? { self: o.self } : {}),
+    ...(o.digest ? { digest: o.digest } : {}),
   };
 }
 
@@ -142,3 +154,23 @@ const rank = (m: string) => {
   const i = ALL_METRICS.indexOf(m);
   return i < 0 ? ALL_METRICS.length : i;
 };
+
+/** "When is the next digest?": chat.digest's schedule, the next one due, what it covers and where it goes. */
+export function answerDigestSchedule(c: AnswerContext): string {
+  const d = c.about?.()?.digest;
+  if (!d)
+    return 'No digest is scheduled (chat.digest.at in the config file posts one a day). "Daily summary" or "catch me up" gives one now; `smartcloudops digest` prints it.';
+  const where = d.destinations.length
+    ? d.destinations
+        .map((x) => (x.platform === 'web' && x.channel === 'console' ? PLATFORM.web : `${PLATFORM[x.platform] ?? x.platform} ${x.channel}`))
+        .join(', ')
+    : 'nowhere yet: no chat platform with a channel for it is running';
+  const weekly = d.weeklyOn !== undefined ? ` On ${WEEKDAY_NAMES[d.weeklyOn]}s it covers the last 7 days.` : '';
+  return [
+    `The digest is posted every day at ${d.at} ${d.timezone}, to ${where}.${weekly}`,
+    `Next: ${stamp(d.ts)}, in ${formatDuration(d.ts - c.now)}, covering the last ${d.days === 7 ? '7 days' : '24 h'}.${d.lastTs ? ` The last slot was ${stamp(d.lastTs)}.` : ''}`,
+    '"Daily summary" or "catch me up" gives one now; `smartcloudops digest` prints it.',
+  ].join('\n');
+}
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -22,7 +22,7 @@ import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompare } from './answer-compare.js';
 import { answerRules, maintenanceLines } from './answer-rules.js';
 import { answerElsewhere, answerUncollected } from './answer-uncollected.js';
-import { answerAbout, type AboutFacts } from './answer-about.js';
+import { answerAbout, answerDigestSchedule, type AboutFacts } from './answer-about.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting, type RoutingFacts } from './answer-routing.js';
 import type { Runbook } from './runbooks.js';
@@ -313,7 +313,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'uncollected':
       return answerUncollected(i, c);
     case 'about':
-      return answerAbout(c);
+      return i.digest ? answerDigestSchedule(c) : answerAbout(c);
     case 'elsewhere':
       return answerElsewhere(i.what);
     case 'routing':

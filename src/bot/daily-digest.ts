@@ -31,15 +31,43 @@ const LATE_MS = 3_600_000;
  */
 export function createDailyDigest(o: DailyDigestOptions) {
   const minute = Number(o.at.slice(0, 2)) * 60 + Number(o.at.slice(3, 5));
+  const zone = o.timezone && o.timezone !== 'UTC' ? { zone: o.timezone } : {};
+  const daysOf = (slot: number) => (o.weeklyOn !== undefined && localTime(slot, o.timezone ?? 'UTC').day === o.weeklyOn ? 7 : 1);
   return {
+    /** When the next digest is due, what it covers and where it goes ("when is the next digest?"). */
+    next(now: number): {
+      ts: number;
+      days: number;
+      at: string;
+      timezone: string;
+      weeklyOn?: number;
+      destinations: Destination[];
+      /** The slot last posted (or skipped as missed), when there was one. */
+      lastTs?: number;
+    } {
+      const lastTs = Number(o.store.getKv(KEY) ?? 0);
+      // The latest slot, if the next tick still posts it; else the one after (read a day on, so summer time is kept).
+      const latest = clockTs({ minute, ...zone }, now);
+      const due = latest > lastTs && now - latest <= LATE_MS;
+      const ts = due ? latest : clockTs({ minute, ...zone }, now + 86_400_000);
+      return {
+        ts,
+        days: daysOf(ts),
+        at: o.at,
+        timezone: o.timezone ?? 'UTC',
+        ...(o.weeklyOn !== undefined ? { weeklyOn: o.weeklyOn } : {}),
+        destinations: o.destinations(),
+        ...(lastTs > 0 ? { lastTs } : {}),
+      };
+    },
     /** Posts the digest when its slot has come and it has not been posted; returns whether it did. */
     onTick(now: number): boolean {
-      const slot = clockTs({ minute, ...(o.timezone && o.timezone !== 'UTC' ? { zone: o.timezone } : {}) }, now);
+      const slot = clockTs({ minute, ...zone }, now);
       const last = Number(o.store.getKv(KEY) ?? 0);
       if (slot <= last) return false;
       o.store.setKv(KEY, String(slot));
       if (now - slot > LATE_MS) return false;
-      const days = o.weeklyOn !== undefined && localTime(slot, o.timezone ?? 'UTC').day === o.weeklyOn ? 7 : 1;
+      const days = daysOf(slot);
       const text = o.compose(now, days);
       const title = days === 7 ? 'Weekly digest: the last 7 days' : 'Daily digest: the last 24 h';
       const payload: NeutralMessage = { title, severity: 'ok', text, fields: [], actions: [] };

@@ -163,7 +163,7 @@ export type Intent =
   /** "Where do alerts go?", "who gets paged for db-1?", "who is on call?" (answer-routing.ts). */
   | { kind: 'routing'; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean }
   /** "How many hosts do you monitor?", "which metrics do you collect?", "how often do you poll?" (answer-about.ts). */
-  | { kind: 'about' }
+  | { kind: 'about'; digest?: boolean }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
   | { kind: 'policy' }
   /** "Tell me when web-1 recovers", "ping me when cpu on db-1 drops below 50%" (watches.ts). */

@@ -12,8 +12,13 @@ const ASKED = [
   /\b(?:did|has|have) (?:the |my |that )?(?:alert|message|notification)s? (?:reach|get to|make it to|arrive in)\b/,
 ];
 
+// "When is the next digest?", "what time is the daily summary posted?": its schedule, not a digest.
+const DIGEST_WHEN =
+  /\b(?:when|what time)\b.*\b(?:digest|daily (?:summary|report)|weekly (?:summary|report))\b|\bnext (?:digest|daily summary|weekly report)\b|\bdigest (?:schedule|time)\b/;
+
 /** "Is slack connected?", "how many alerts did you send today?": how chat delivery stands (answer-delivery.ts). */
 export function deliveryQuestion(text: string): Intent | undefined {
+  if (DIGEST_WHEN.test(text)) return { kind: 'about', digest: true };
   if (!ASKED.some((re) => re.test(text))) return undefined;
   const p = PLATFORM.exec(text)?.[1];
   return { kind: 'delivery', ...(p ? { platform: p === 'slack' || p === 'discord' ? p : 'web' } : {}) };

@@ -130,3 +130,25 @@ describe('"are you ok?"', () => {
     );
   });
 });
+
+describe('"when is the next digest?"', () => {
+  it('gives the schedule, the next one with what it covers, the last slot and where it goes; or that none is set', () => {
+    const c = ctx();
+    const base = c.about!();
+    const digest = {
+      ts: Date.UTC(2026, 11, 7, 9, 0, 0),
+      days: 7,
+      at: '09:00',
+      timezone: 'UTC',
+      weeklyOn: 1,
+      destinations: [{ platform: 'slack', channel: 'C-OPS' }],
+      lastTs: Date.UTC(2026, 11, 4, 9, 0, 0),
+    };
+    expect(ask('when is the next digest?', { ...c, about: () => ({ ...base, digest }) }).split('\n')).toEqual([
+      'The digest is posted every day at 09:00 UTC, to Slack C-OPS. On Mondays it covers the last 7 days.',
+      'Next: 2026-12-07 09:00:00 UTC, in 2 d, covering the last 7 days. The last slot was 2026-12-04 09:00:00 UTC.',
+      '"Daily summary" or "catch me up" gives one now; `smartcloudops digest` prints it.',
+    ]);
+    expect(ask('what time is the daily summary posted?')).toMatch(/^No digest is scheduled \(chat\.digest\.at/);
+  });
+});

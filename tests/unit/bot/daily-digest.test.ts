@@ -44,6 +44,22 @@ describe('the daily digest', () => {
     expect(composed).toEqual([NINE + 10_000, NINE + DAY + 5_000]);
   });
 
+  it('says when the next one is due, what it covers and where it goes ("when is the next digest?")', () => {
+    // NINE is a Monday; weekly on Mondays.
+    const { digest } = setup({ weeklyOn: 1 });
+    const where = [
+      { platform: 'slack', channel: 'C-OPS' },
+      { platform: 'web', channel: 'console' },
+    ];
+    expect(digest.next(NINE - 3_600_000)).toEqual({ ts: NINE, days: 7, at: '09:00', timezone: 'UTC', weeklyOn: 1, destinations: where });
+    // Its hour has come but no tick has posted it yet: it is still the next one.
+    expect(digest.next(NINE + 60_000).ts).toBe(NINE);
+    digest.onTick(NINE + 60_000);
+    expect(digest.next(NINE + 120_000)).toMatchObject({ ts: NINE + DAY, days: 1, lastTs: NINE });
+    // Missed by more than an hour: the next day's.
+    expect(setup().digest.next(NINE + 2 * 3_600_000).ts).toBe(NINE + DAY);
+  });
+
   it('never posts a slot twice across a restart, and skips one missed by more than an hour', () => {
     const first = setup();
     first.digest.onTick(NINE + 10_000);
