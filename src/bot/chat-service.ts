@@ -12,6 +12,7 @@ import { extendSilences, MAX_SILENCE_MS } from './extend-silences.js';
 import { answerPolicy, policyFactsOf } from './answer-policy.js';
 import type { Watches } from './watches.js';
 import { markAlert } from './alert-feedback.js';
+import { createConversations } from './follow-up.js';
 import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
 import { createAlertAcks } from './alert-ack.js';
 import { createAlertEscalation } from './alert-escalate.js';
@@ -102,6 +103,8 @@ const LOOKUPS = new Set<Intent['kind']>([
   'silences',
   'pending',
   'history',
+  // "What should we do about web-1?" with a model: its advice, with the runbooks and rules as the fallback.
+  'advice',
 ]);
 
 export function actorOf(u: ChatUser): string {
@@ -267,6 +270,9 @@ export function createChatService(o: ChatServiceOptions) {
     };
   }
 
+  // "And on web-2?" after "cpu on web-1": the last read of each conversation (follow-up.ts).
+  const conversations = createConversations();
+
   async function freeForm(e: Extract<ChatEvent, { kind: 'text' }>, deterministic: () => string): Promise<ChatReply> {
     const r = await o.fallback!(e.text, { conversation: `${e.platform}:${e.channel}:${e.thread ?? ''}`, deterministic });
     if (!r) return { text: deterministic(), intent: 'unknown' };
@@ -276,7 +282,8 @@ export function createChatService(o: ChatServiceOptions) {
   async function handleText(e: Extract<ChatEvent, { kind: 'text' }>, now: number): Promise<ChatReply> {
     // Written under an alert ("ack", "explain", "snooze for 2h" in its thread): that alert is the subject.
     const alert = alertOfThread(o.store, e.platform, e.thread);
-    const parsed = parseIntent(e.text, o.targets());
+    const said = parseIntent(e.text, o.targets());
+    const parsed = conversations.resolve(`${e.platform}:${e.channel}:${e.thread ?? ''}:${e.user.id}`, said, e.text, now);
     const intent = alert ? inAlertThread(parsed, alert) : parsed;
     const asked = alert ? { ...e, text: `${e.text}\n${threadNote(alert)}` } : e;
     const verdict = intent.kind === 'explain' && intent.verdict;

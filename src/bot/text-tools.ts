@@ -73,10 +73,11 @@ export const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Parses "30m", "2 hours", "1h30m", "45 min", "1 day" into milliseconds. */
 export function parseDuration(text: string): number | undefined {
-  const re = /(\d+(?:\.\d+)?)\s*(days|day|d|hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|secs|sec|s)(?![a-z])/g;
+  // A number inside a name is not a time: "an_1k7d" (an id), "db-2m", "web-12h". "1h30m" still adds up.
+  const re = /(?<![-_\d.])(\d+(?:\.\d+)?)\s*(days|day|d|hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|secs|sec|s)(?![a-z])/g;
   let total = 0;
   let found = false;
-  for (const m of text.matchAll(re)) {
+  for (const m of text.replace(/\b(?:an|rp|sl|wt)_[a-z0-9]+/gi, ' ').matchAll(re)) {
     found = true;
     const n = Number(m[1]);
     const u = m[2]!;

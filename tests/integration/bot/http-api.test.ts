@@ -44,6 +44,15 @@ describe('POST /api/query', () => {
     );
   });
 
+  it('reads "and on db-1?" as the asker\'s last question asked of db-1, and another asker\'s as their own', async () => {
+    const { base } = await start();
+    const ask = async (question: string, user: string) =>
+      ((await (await query(base, { question, user })).json()) as { reply: string }).reply;
+    await ask('cpu on web-1', 'alice');
+    expect(await ask('and on db-1?', 'alice')).toMatch(/^db-1 CPU \d+\.\d% \(at /);
+    expect(await ask('and on db-1?', 'bob')).toMatch(/^db-1 \(role db\): /);
+  });
+
   it('gives clear 4xx on bad input', async () => {
     const { base } = await start();
     expect((await query(base, '{not json')).status).toBe(400);

@@ -855,6 +855,11 @@ describe('text tools', () => {
   it('parses durations', () => {
     expect(parseDuration('for 1h30m')).toBe(5_400_000);
     expect(parseDuration('2 days')).toBe(172_800_000);
+    // A number inside an id or a host name is not a time: "snooze an_…7d for 1h" silenced for 7 days.
+    expect(parseDuration('snooze an_1k7d for 1h')).toBe(3_600_000);
+    expect(parseDuration('snooze an_ab7d3x')).toBeUndefined();
+    expect(parseDuration('snooze db-2m for 30m')).toBe(1_800_000);
+    expect(parseDuration('for 1.5h')).toBe(5_400_000);
     expect(parseDuration('nothing')).toBeUndefined();
   });
 });

@@ -1,0 +1,64 @@
+import type { Intent } from './intent.js';
+import { findTimeSpan, parseStat } from './parse-time-span.js';
+
+/** "And on web-2?", "what about memory?", "same for db-1", "how about yesterday?": said of the last question. */
+const CUE = /^\s*(?:and(?: (?:on|for|in))?|what about|how about|same (?:for|on)|and the|also|now for)\b\s*/;
+
+/** The fields a follow-up may replace, per kind of question; the rest of the earlier question stays. */
+const CARRIES: Partial<Record<Intent['kind'], readonly ('where' | 'metric' | 'span' | 'stat')[]>> = {
+  metrics: ['where', 'metric', 'span', 'stat'],
+  chart: ['where', 'metric', 'span'],
+  trend: ['where', 'metric', 'span'],
+  anomalies: ['where', 'metric', 'span'],
+  compare: ['where', 'metric'],
+  attention: ['where', 'metric'],
+};
+
+/** How long a conversation's last question is remembered, and for how many conversations. */
+const FOLLOW_UP_MS = 15 * 60_000;
+const CONVERSATIONS = 2_000;
+
+/** The last read asked in each conversation (platform, channel, thread and person), for followUp. */
+export function createConversations() {
+  const last = new Map<string, { intent: Intent; ts: number }>();
+  return {
+    /** The question as meant: a follow-up of this conversation's last one, if it is one. */
+    resolve(key: string, next: Intent, text: string, now: number): Intent {
+      const prev = last.get(key);
+      const intent = followUp(prev && now - prev.ts <= FOLLOW_UP_MS ? prev.intent : undefined, next, text);
+      if (CARRIES[intent.kind]) {
+        last.delete(key);
+        last.set(key, { intent, ts: now });
+        if (last.size > CONVERSATIONS) last.delete(last.keys().next().value!);
+      }
+      return intent;
+    },
+  };
+}
+
+/**
+ * Pure: a question that only names what changed ("and on web-2?" after "cpu on web-1") asked as the
+ * earlier one with that part replaced. Only with a cue word, so a question that stands on its own is
+ * never bent towards the last one; and only for reads (a command is never repeated on another target).
+ */
+export function followUp(prev: Intent | undefined, next: Intent, text: string): Intent {
+  if (!prev || typeof text !== 'string' || !CUE.test(text.toLowerCase())) return next;
+  const carries = CARRIES[prev.kind];
+  if (!carries || !['metrics', 'anomalies', 'unknown', 'status'].includes(next.kind)) return next;
+  const rest = text.toLowerCase().replace(CUE, '');
+  const n = next as Partial<Record<'target' | 'group' | 'unknownTarget' | 'metric', unknown>>;
+  const span = findTimeSpan(rest);
+  const stat = parseStat(rest);
+  const change: Record<string, unknown> = {};
+  if (carries.includes('where') && (n.target || n.group || n.unknownTarget))
+    Object.assign(change, { target: n.target, group: n.group, unknownTarget: n.unknownTarget });
+  if (carries.includes('metric') && n.metric) change.metric = n.metric;
+  if (carries.includes('span') && span && 'span' in span) change.span = span.span;
+  if (carries.includes('stat') && stat) change.stat = stat;
+  if (!Object.keys(change).length) return next;
+  const merged: Record<string, unknown> = { ...prev, ...change };
+  // "Today" in an anomaly list is a span too: a new span replaces it.
+  if (change.span && prev.kind === 'anomalies') merged.today = false;
+  for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
+  return merged as Intent;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createConversations, followUp } from '../../../src/bot/follow-up.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+
+const targets = ['web-1', 'web-2', 'db-1'].map((name) => ({ name }));
+const T = Date.UTC(2026, 11, 5, 12, 0, 0);
+
+/** Asks each question in one conversation, a minute apart; returns what each was taken to mean. */
+function converse(...questions: string[]) {
+  const c = createConversations();
+  return questions.map((q, i) => c.resolve('web:console::alice', parseIntent(q, targets), q, T + i * 60_000));
+}
+
+describe('follow-up questions', () => {
+  it('asks the last read again with only the part named replaced', () => {
+    const [, web2, memory, peak, yesterday] = converse(
+      'cpu on web-1',
+      'and on web-2?',
+      'what about memory?',
+      'and the peak?',
+      'and yesterday?',
+    );
+    expect(web2).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-2' });
+    expect(memory).toEqual({ kind: 'metrics', metric: 'memory', target: 'web-2' });
+    expect(peak).toEqual({ kind: 'metrics', metric: 'memory', target: 'web-2', stat: 'max' });
+    expect(yesterday).toMatchObject({ kind: 'metrics', metric: 'memory', target: 'web-2', span: { kind: 'day', daysBack: 1 } });
+    // A question asked of the past keeps what it asks: the stretches past 80%, now on web-2.
+    expect(converse('when did web-1 cpu last exceed 80%?', 'and web-2?')[1]).toMatchObject({
+      target: 'web-2',
+      bound: { above: true, value: 80 },
+      boundAsk: 'last',
+    });
+    expect(converse('anomalies on web-1 today', 'what about db-1?')[1]).toMatchObject({ kind: 'anomalies', target: 'db-1', today: true });
+    expect(converse('anomalies on web-1 today', 'and yesterday?')[1]).toMatchObject({ kind: 'anomalies', target: 'web-1', today: false });
+  });
+
+  it('leaves a question that stands on its own, a command, and a cue with nothing to carry alone', () => {
+    expect(converse('cpu on web-1', 'memory on db-1')[1]).toEqual({ kind: 'metrics', metric: 'memory', target: 'db-1' });
+    // Never a command repeated on another host: "and web-2" after a silence is a read of web-2.
+    expect(converse('snooze web-1 for 1h', 'and web-2?')[1]).toEqual({ kind: 'metrics', target: 'web-2' });
+    expect(converse('cpu on web-1', 'and thanks!')[1]).toEqual(parseIntent('and thanks!', targets));
+    expect(followUp(undefined, { kind: 'metrics', target: 'web-2' }, 'and web-2?')).toEqual({ kind: 'metrics', target: 'web-2' });
+  });
+
+  it('keeps each conversation apart and forgets after 15 minutes', () => {
+    const c = createConversations();
+    const ask = (key: string, q: string, ts: number) => c.resolve(key, parseIntent(q, targets), q, ts);
+    ask('slack:C1::U1', 'cpu on web-1', T);
+    expect(ask('slack:C1::U2', 'and on web-2?', T + 1000)).toEqual({ kind: 'metrics', target: 'web-2' });
+    expect(ask('slack:C1::U1', 'and on web-2?', T + 2000)).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-2' });
+    expect(ask('slack:C1::U1', 'what about db-1?', T + 2000 + 16 * 60_000)).toEqual({ kind: 'metrics', target: 'db-1' });
+  });
+});
