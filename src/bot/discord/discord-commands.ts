@@ -35,6 +35,16 @@ export function opsCommand(name = 'ops') {
           str('for', 'how long, e.g. 30m, 2h, 1d, or "until 15:00" (UTC); 1h if empty'),
         ],
       },
+      {
+        type: 1,
+        name: 'watch',
+        description: 'Tell me here when a target recovers, or when a figure crosses a line',
+        options: [
+          picked('target', 'a target, e.g. web-1', true),
+          str('when', '"recovers" if empty, or a line: "cpu below 50%", "disk reaches 90%"'),
+          str('for', 'how long to keep watching, e.g. 2h, 3d; 24h if empty (a week at most)'),
+        ],
+      },
       { type: 1, name: 'ask', description: 'Ask a question', options: [str('question', 'e.g. summarise the last 3 anomalies', true)] },
       { type: 1, name: 'help', description: 'What I can do' },
     ],
@@ -56,6 +66,10 @@ export function commandText(sub: string, opts: Record<string, string | number | 
     case 'snooze': {
       const span = String(opts.for ?? '').trim();
       return `snooze ${opts.what ?? ''} ${span === '' ? 'for 1h' : /^(?:until|till)\b/i.test(span) ? span : `for ${span}`}`;
+    }
+    case 'watch': {
+      const span = String(opts.for ?? '').trim();
+      return `tell me when ${opts.target ?? ''} ${String(opts.when ?? '').trim() || 'recovers'}${span ? ` for ${span}` : ''}`;
     }
     case 'ask':
       return String(opts.question ?? '');

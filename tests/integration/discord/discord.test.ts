@@ -81,6 +81,17 @@ describe('Discord with the real discord.js client against a local REST + gateway
     const one = discord.command('snooze', [{ name: 'what', type: 3, value: an }]);
     await expect.poll(() => discord.edits(one.token).length, { timeout: 5000 }).toBe(1);
     expect(String(discord.edits(one.token)[0]!.body!.content)).toMatch(/^Silenced web-1 .*for 60 min/);
+    // "/ops watch target:db-1 when:disk reaches 90% for:2h" is a watch, as "tell me when…" is.
+    const watch = discord.command('watch', [
+      { name: 'target', type: 3, value: 'db-1' },
+      { name: 'when', type: 3, value: 'disk reaches 90%' },
+      { name: 'for', type: 3, value: '2h' },
+    ]);
+    await expect.poll(() => discord.edits(watch.token).length, { timeout: 5000 }).toBe(1);
+    expect(String(discord.edits(watch.token)[0]!.body!.content)).toMatch(
+      /^I'll post here when db-1 disk goes to or above 90\.0%, until .* \(2 h; wt_/,
+    );
+    expect(await choices('watch', 'target', 'db')).toEqual([{ name: 'db-1', value: 'db-1' }]);
   });
 
   it('posts an alert embed with buttons, edits it on resolve; approver and non-approver clicks', async () => {
@@ -355,6 +366,7 @@ describe('smartcloudops discord register', () => {
       'deny',
       'ack',
       'snooze',
+      'watch',
       'ask',
       'help',
     ]);
@@ -362,7 +374,7 @@ describe('smartcloudops discord register', () => {
     const pickers = (cmd.options as unknown as { name: string; options?: { name: string; autocomplete?: boolean }[] }[]).flatMap((o) =>
       (o.options ?? []).filter((x) => x.autocomplete).map((x) => `${o.name}.${x.name}`),
     );
-    expect(pickers).toEqual(['cpu.target', 'approve.id', 'deny.id', 'ack.what', 'snooze.what']);
+    expect(pickers).toEqual(['cpu.target', 'approve.id', 'deny.id', 'ack.what', 'snooze.what', 'watch.target']);
     expect(await runCli(['discord', 'register'], io({}))).toBe(2);
     expect(err.at(-1)).toMatch(/DISCORD_TOKEN and DISCORD_APPLICATION_ID/);
     expect(await runCli(['discord', 'register', '--guild', 'abc'], io(env))).toBe(2);
