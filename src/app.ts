@@ -244,6 +244,7 @@ export function createApp(deps: AppDeps) {
     logger,
     platforms: () => adapters.keys(),
     compose: (now, days) => chat.digest(now, days),
+    composeRoute: (now, days, route) => chat.digest(now, days, route),
   });
   pipeline.addListener({
     onAnomalies: (changes) => {

@@ -32,6 +32,7 @@ export interface AboutFacts {
     weeklyOn?: number;
     destinations: { platform: string; channel: string }[];
     lastTs?: number;
+    routes?: string[];
   };
   /** This process: when it started, its last tick, and /health's components. */
   self?: { startedTs: number; lastTickTs: number | null; components: Record<string, { ok: boolean; [k: string]: unknown }> };
@@ -166,8 +167,11 @@ export function answerDigestSchedule(c: AnswerContext): string {
         .join(', ')
     : 'nowhere yet: no chat platform with a channel for it is running';
   const weekly = d.weeklyOn !== undefined ? ` On ${WEEKDAY_NAMES[d.weeklyOn]}s it covers the last 7 days.` : '';
+  const routes = d.routes?.length
+    ? ` At the same time each route gets one of its own anomalies, in its channels: ${d.routes.join(', ')}.`
+    : '';
   return [
-    `The digest is posted every day at ${d.at} ${d.timezone}, to ${where}.${weekly}`,
+    `The digest is posted every day at ${d.at} ${d.timezone}, to ${where}.${weekly}${routes}`,
     `Next: ${stamp(d.ts)}, in ${formatDuration(d.ts - c.now)}, covering the last ${d.days === 7 ? '7 days' : '24 h'}.${d.lastTs ? ` The last slot was ${stamp(d.lastTs)}.` : ''}`,
     '"Daily summary" or "catch me up" gives one now; `smartcloudops digest` prints it.',
   ].join('\n');

@@ -13,6 +13,8 @@ import { answerPolicy, policyFactsOf } from './answer-policy.js';
 import type { Watches } from './watches.js';
 import { markAlert } from './alert-feedback.js';
 import { createConversations } from './follow-up.js';
+import { describeMatch, routeMatches, type RouteMatch } from './alert-routes.js';
+import { scopedStore } from './scoped-store.js';
 import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
 import { createAlertAcks } from './alert-ack.js';
 import { createAlertEscalation } from './alert-escalate.js';
@@ -273,6 +275,12 @@ export function createChatService(o: ChatServiceOptions) {
   // "And on web-2?" after "cpu on web-1": the last read of each conversation (follow-up.ts).
   const conversations = createConversations();
 
+  /** What a route's team sees: the anomalies its match covers, and the proposals for them. */
+  function routeContext(c: AnswerContext, match: RouteMatch): AnswerContext {
+    const facts = new Map(o.targets().map((t) => [t.name, { ...(t.role ? { role: t.role } : {}), labels: t.labels ?? {} }]));
+    return { ...c, store: scopedStore(c.store, (a) => routeMatches(match, a, facts.get(a.target))) };
+  }
+
   async function freeForm(e: Extract<ChatEvent, { kind: 'text' }>, deterministic: () => string): Promise<ChatReply> {
     const r = await o.fallback!(e.text, { conversation: `${e.platform}:${e.channel}:${e.thread ?? ''}`, deterministic });
     if (!r) return { text: deterministic(), intent: 'unknown' };
@@ -346,9 +354,10 @@ export function createChatService(o: ChatServiceOptions) {
       return { text: answerIntent({ kind: 'attention' }, ctx(now)), messages: pending.map(renderProposal), key };
     },
     /** The digest of the last `days` (1 or 7) that `chat.digest` posts and `smartcloudops digest` prints. */
-    digest(now: number, days = 1): string {
-      const c = ctx(now);
-      const state = answerIntent({ kind: 'status' }, c).split('\n')[0]!;
+    digest(now: number, days = 1, route?: { name: string; match: RouteMatch }): string {
+      const c = route ? routeContext(ctx(now), route.match) : ctx(now);
+      // A route's digest is about its anomalies: the fleet's state line would speak for other teams' hosts.
+      const state = route ? `For ${route.name} (${describeMatch(route.match)}):` : answerIntent({ kind: 'status' }, c).split('\n')[0]!;
       const span = { kind: 'last', ms: days * 86_400_000 } as const;
       const body = answerIntent({ kind: 'anomalies', limit: 50, today: false, span, count: true, digest: true }, c);
       const more = days === 1 ? '"summarise today" or "alerts in the last 24 hours"' : '"weekly report" or "alerts this week"';

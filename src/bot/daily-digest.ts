@@ -5,6 +5,7 @@ import type { FileConfig } from '../config/schema.js';
 import { clockTs } from './parse-clock.js';
 import { localTime } from './time-window.js';
 import { WEEKDAYS } from '../core/weekday.js';
+import type { RouteMatch } from './alert-routes.js';
 
 export interface DailyDigestOptions {
   store: Store;
@@ -17,6 +18,14 @@ export interface DailyDigestOptions {
   /** On this weekday (0 = Sunday, in `timezone`) the digest covers the last 7 days instead of one. */
   weeklyOn?: number;
   /** The digest's text at `now` over the last `days`: anomalies, open ones and remediations (answer-digest.ts). */
+  compose: (now: number, days: number) => string;
+  /** Digests of their own for the routes (chat.digest.routes): each one's anomalies only, to its channels. */
+  routes?: () => RouteDigest[];
+}
+
+export interface RouteDigest {
+  name: string;
+  destinations: Destination[];
   compose: (now: number, days: number) => string;
 }
 
@@ -44,6 +53,8 @@ export function createDailyDigest(o: DailyDigestOptions) {
       destinations: Destination[];
       /** The slot last posted (or skipped as missed), when there was one. */
       lastTs?: number;
+      /** The routes that get a digest of their own (with a channel on a running platform). */
+      routes?: string[];
     } {
       const lastTs = Number(o.store.getKv(KEY) ?? 0);
       // The latest slot, if the next tick still posts it; else the one after (read a day on, so summer time is kept).
@@ -58,6 +69,14 @@ export function createDailyDigest(o: DailyDigestOptions) {
         ...(o.weeklyOn !== undefined ? { weeklyOn: o.weeklyOn } : {}),
         destinations: o.destinations(),
         ...(lastTs > 0 ? { lastTs } : {}),
+        ...(o.routes
+          ? {
+              routes: o
+                .routes()
+                .filter((r) => r.destinations.length)
+                .map((r) => r.name),
+            }
+          : {}),
       };
     },
     /** Posts the digest when its slot has come and it has not been posted; returns whether it did. */
@@ -77,8 +96,19 @@ export function createDailyDigest(o: DailyDigestOptions) {
           { platform: d.platform, channel: d.channel, op: 'post', msgKey: `digest:${slot}`, threadKey: null, payload },
           now,
         );
-      o.logger.info({ slot, days, destinations: to.length }, 'digest queued');
-      return to.length > 0;
+      let queued = to.length;
+      for (const [i, r] of (o.routes?.() ?? []).entries()) {
+        if (!r.destinations.length) continue;
+        const own: NeutralMessage = { ...payload, title: `${title} — ${r.name}`, text: r.compose(now, days) };
+        for (const d of r.destinations)
+          o.store.chat.enqueue(
+            { platform: d.platform, channel: d.channel, op: 'post', msgKey: `digest:${slot}:${i}`, threadKey: null, payload: own },
+            now,
+          );
+        queued += r.destinations.length;
+      }
+      o.logger.info({ slot, days, destinations: queued }, 'digest queued');
+      return queued > 0;
     },
   };
 }
@@ -90,8 +120,12 @@ export type DailyDigest = ReturnType<typeof createDailyDigest>;
  * them, else to that platform's default alert channels; undefined when off.
  */
 export function dailyDigestOf(
-  chat: Pick<FileConfig['chat'], 'digest' | 'channels'>,
-  o: Pick<DailyDigestOptions, 'store' | 'logger' | 'compose'> & { platforms: () => Iterable<Platform> },
+  chat: Pick<FileConfig['chat'], 'digest' | 'channels'> & Partial<Pick<FileConfig['chat'], 'routes'>>,
+  o: Pick<DailyDigestOptions, 'store' | 'logger' | 'compose'> & {
+    platforms: () => Iterable<Platform>;
+    /** A route's digest text (chat.digest.routes): the anomalies its match covers. */
+    composeRoute?: (now: number, days: number, route: { name: string; match: RouteMatch }) => string;
+  },
 ): DailyDigest | undefined {
   const { at, timezone, weekly } = chat.digest;
   if (!at) return undefined;
@@ -104,5 +138,23 @@ export function dailyDigestOf(
     ...(weekly ? { weeklyOn: WEEKDAYS.indexOf(weekly) } : {}),
     destinations: () =>
       [...o.platforms()].flatMap((platform) => (own[platform] ?? alerts[platform] ?? []).map((channel) => ({ platform, channel }))),
+    ...(chat.digest.routes && o.composeRoute ? { routes: () => routeDigests(chat.routes ?? [], [...o.platforms()], o.composeRoute!) } : {}),
+  });
+}
+
+/** Each route with channels on a running platform, named by its name or its place in chat.routes. */
+function routeDigests(
+  routes: FileConfig['chat']['routes'],
+  platforms: Platform[],
+  compose: (now: number, days: number, route: { name: string; match: RouteMatch }) => string,
+): RouteDigest[] {
+  return routes.map((r, i) => {
+    const route = { name: r.name ?? `route ${i + 1}`, match: r.match as RouteMatch };
+    const channels = r as Partial<Record<Platform, string[]>>;
+    return {
+      name: route.name,
+      destinations: platforms.flatMap((platform) => (channels[platform] ?? []).map((channel) => ({ platform, channel }))),
+      compose: (now: number, days: number) => compose(now, days, route),
+    };
   });
 }

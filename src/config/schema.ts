@@ -291,6 +291,8 @@ export const configSchema = obj({
       at: hhmm.optional(),
       timezone: timeZone.optional(),
       weekly: z.enum(WEEKDAYS).optional(),
+      /** Also give each route (chat.routes) a digest of its own anomalies, in its channels, at the same time. */
+      routes: z.boolean().default(false),
       channels: obj({
         slack: z.array(z.string()).optional(),
         discord: z.array(discordChannel).optional(),
