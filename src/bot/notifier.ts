@@ -2,6 +2,7 @@ import type { Anomaly, Severity } from '../core/anomaly.js';
 import type { NeutralMessage, Platform } from '../core/chat.js';
 import { silenceCovers, type Destination, type Silence } from '../core/chat-store.js';
 import { silenceOver } from './alert-silence.js';
+import { alsoOpen } from './also-open.js';
 import type { Link } from './runbooks.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
@@ -176,7 +177,8 @@ export function createNotifier(o: NotifierOptions) {
     const msg = key.startsWith(FLEET)
       ? renderFleetGroup(members, now, hold)
       : renderAnomalyGroup(members[0]!.target, members, seriesFor(members[0]!), now, hold);
-    return withLinks(msg, members);
+    const also = key.startsWith(FLEET) ? undefined : alsoOpen(members, store.openAnomalies());
+    return withLinks(also ? { ...msg, fields: [...msg.fields, { label: 'also open elsewhere', value: also }] } : msg, members);
   }
 
   function withLinks(msg: NeutralMessage, anomalies: Anomaly[]): NeutralMessage {
