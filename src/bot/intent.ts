@@ -175,6 +175,8 @@ export type Intent =
       /** 'resolved': nothing open (of `metric`) on `target`; a bound: the latest reading past it. */
       when: 'resolved' | Bound;
       forMs: number;
+      /** "Stays below 50% for 10 min": the line must hold this long, not just be crossed. */
+      sustainMs?: number;
       /** "Tell me when everything is resolved": nothing open on any target. */
       all?: boolean;
       /** "Tell me when it recovers": said of the alert whose thread it was asked in, which fills in the target. */

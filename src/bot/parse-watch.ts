@@ -11,7 +11,12 @@ const RECOVERS =
 // "Tell me when everything is resolved", "ping me when all clear": nothing open on any target.
 const EVERYTHING =
   /\b(?:everything|every(?:thing| alert| anomaly)|all (?:clear|good|alerts?|anomalies|targets|hosts)|the (?:whole )?fleet)\b/;
-const FOR = /\b(?:for|within|in|over)\s+(?:the\s+)?(?:next\s+)?(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?))\b/;
+const SPAN = String.raw`(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?))\b`;
+// How long to keep watching: "for the next 2h", "within 3h"; and, said of a line only, how long it must hold: "for 10 min", "for at least 5m".
+const FOR = new RegExp(String.raw`\b(?:(?:for|in|over)\s+the\s+next|within|in)\s+${SPAN}`);
+const HOLDS = new RegExp(String.raw`\bfor\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?${SPAN}`);
+/** A line held for longer than this is no longer a watch but a rule (thresholds' forSamples). */
+export const SUSTAIN_MAX_MS = 12 * 3_600_000;
 // "Stop watching web-1", "cancel watch wt_…", "my watches", "what are you watching for me?"
 const LIST = /\b(?:my|active|open|list(?: the)?|show(?: the)?)\s+watch(?:es)?\b|\bwhat are you watching\b|^watch(?:es)?\??$/;
 const STOP = /^(?:please\s+)?(?:stop|cancel|remove|delete|drop|forget)\s+(?:watching|the watch|watch(?:es)?|that watch)\b|\bunwatch\b/;
@@ -32,11 +37,17 @@ export function watchCommand(
   if (!ASK.test(text)) return undefined;
   if (o.unknownTarget && !o.target) return { kind: 'watch', unknownTarget: o.unknownTarget, when: 'resolved', forMs: WATCH_DEFAULT_MS };
   const span = FOR.exec(text);
-  const forMs = Math.min(WATCH_MAX_MS, (span ? parseDuration(span[1]!) : undefined) ?? WATCH_DEFAULT_MS);
+  const bound = parseBound(text.replace(FOR, ' ').replace(HOLDS, ' '));
+  // "Stays below 50% for 10 min": with a line, a plain "for" is how long it must hold; without one, how long to watch.
+  const holds = bound ? HOLDS.exec(text.replace(FOR, ' ')) : undefined;
+  const sustainMs = holds ? Math.min(SUSTAIN_MAX_MS, parseDuration(holds[1]!) ?? 0) : 0;
+  const lifetime = span ?? (bound ? undefined : HOLDS.exec(text));
+  const asked = (lifetime ? parseDuration(lifetime[1]!) : undefined) ?? WATCH_DEFAULT_MS;
+  // The watch outlives what it waits for.
+  const forMs = Math.min(WATCH_MAX_MS, Math.max(asked, 2 * sustainMs));
   const where = { ...(o.target ? { target: o.target } : {}), ...(o.metric ? { metric: o.metric } : {}) };
-  const bound = parseBound(text.replace(FOR, ' '));
   // "drops below 50", "goes above 80", "is under 30%": the bound, in the metric's unit.
-  if (bound && o.metric) return { kind: 'watch', ...where, when: bound, forMs };
+  if (bound && o.metric) return { kind: 'watch', ...where, when: bound, forMs, ...(sustainMs ? { sustainMs } : {}) };
   if (RECOVERS.test(text) && (o.target || o.metric)) return { kind: 'watch', ...where, when: 'resolved', forMs };
   if (RECOVERS.test(text) && EVERYTHING.test(text)) return { kind: 'watch', when: 'resolved', forMs, all: true };
   // "Tell me when it recovers", "…when this drops below 50%": the alert whose thread it is (alert-thread.ts).

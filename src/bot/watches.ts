@@ -18,6 +18,8 @@ export interface Watch {
   target?: string;
   metric?: MetricKey;
   when: 'resolved' | Bound;
+  /** The line must hold this long ("stays below 50% for 10 min"). */
+  sustainMs?: number;
   createdTs: number;
   untilTs: number;
   /** Asked in the thread of a message we posted (an alert's, a digest's): the met message goes there. */
@@ -30,10 +32,11 @@ const MAX_PER_USER = 20;
 
 type WatchIntent = Extract<Intent, { kind: 'watch' }>;
 
-const describe = (w: Pick<Watch, 'target' | 'metric' | 'when'>) => {
+const describe = (w: Pick<Watch, 'target' | 'metric' | 'when' | 'sustainMs'>) => {
   const what = `${w.target ?? 'any target'}${w.metric ? ` ${METRIC_LABEL[METRICS_OF[w.metric][0]!] ?? w.metric}` : ''}`;
   if (w.when === 'resolved') return w.target || w.metric ? `${what} has nothing open` : 'nothing is open on any target';
-  return `${what} goes ${w.when.orEqual ? 'to or ' : ''}${w.when.above ? 'above' : 'below'} ${formatValue(METRICS_OF[w.metric!][0]!, w.when.value)}`;
+  const line = `${w.when.orEqual ? 'to or ' : ''}${w.when.above ? 'above' : 'below'} ${formatValue(METRICS_OF[w.metric!][0]!, w.when.value)}`;
+  return w.sustainMs ? `${what} stays ${line.replace(/^to or /, 'at or ')} for ${formatDuration(w.sustainMs)}` : `${what} goes ${line}`;
 };
 
 const readable = (w: unknown): w is Watch => {
@@ -48,6 +51,7 @@ const readable = (w: unknown): w is Watch => {
     Number.isFinite(x.createdTs) &&
     (x.metric === undefined || x.metric in METRICS_OF) &&
     (x.threadKey === undefined || typeof x.threadKey === 'string') &&
+    (x.sustainMs === undefined || (Number.isFinite(x.sustainMs) && x.sustainMs >= 0)) &&
     (when === 'resolved' ||
       (typeof when === 'object' &&
         when !== null &&
@@ -58,8 +62,19 @@ const readable = (w: unknown): w is Watch => {
   );
 };
 
+/** When the run of readings past the line that ends with the latest began (the series is oldest first). */
+function heldSince(points: { ts: number; value: number }[], bound: Bound): number {
+  let since = Infinity;
+  for (let i = points.length - 1; i >= 0 && isPast(points[i]!.value, bound); i--) since = points[i]!.ts;
+  return since;
+}
+
 /** Whether a watch is met now, and the line that says so; undefined while it is not. Reads the store only. */
-export function watchMet(w: Watch, store: Pick<Store, 'openAnomalies' | 'latestSamples'>, targets: readonly string[]): string | undefined {
+export function watchMet(
+  w: Watch,
+  store: Pick<Store, 'openAnomalies' | 'latestSamples' | 'series'>,
+  targets: readonly string[],
+): string | undefined {
   const metrics = w.metric ? METRICS_OF[w.metric] : undefined;
   if (w.when === 'resolved') {
     const open = store.openAnomalies().filter((a) => (!w.target || a.target === w.target) && (!metrics || metrics.includes(a.metric)));
@@ -70,8 +85,12 @@ export function watchMet(w: Watch, store: Pick<Store, 'openAnomalies' | 'latestS
   for (const t of w.target ? [w.target] : targets)
     for (const m of metrics ?? [])
       for (const s of [latest.get(t)?.get(m)].filter((x) => x !== undefined))
-        if (s.ts >= w.createdTs && isPast(s.value, bound))
-          return `${t} ${METRIC_LABEL[m] ?? m} is ${formatValue(m, s.value)} at ${stamp(s.ts).slice(11)}, ${sideOf(bound)} ${formatValue(m, bound.value)}.`;
+        if (s.ts >= w.createdTs && isPast(s.value, bound)) {
+          const since = w.sustainMs ? heldSince(store.series(t, m, s.ts - w.sustainMs - 600_000), bound) : s.ts;
+          if (s.ts - since < (w.sustainMs ?? 0)) continue;
+          const held = w.sustainMs ? `, and has been since ${stamp(since).slice(11)}` : '';
+          return `${t} ${METRIC_LABEL[m] ?? m} is ${formatValue(m, s.value)} at ${stamp(s.ts).slice(11)}, ${sideOf(bound)} ${formatValue(m, bound.value)}${held}.`;
+        }
   return undefined;
 }
 
@@ -135,6 +154,7 @@ export function createWatches(o: {
         ...(i.target ? { target: i.target } : {}),
         ...(i.metric ? { metric: i.metric } : {}),
         when: i.when,
+        ...(i.sustainMs ? { sustainMs: i.sustainMs } : {}),
         createdTs: now,
         untilTs: now + i.forMs,
         ...threadOf(e),
