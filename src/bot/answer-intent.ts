@@ -140,8 +140,12 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   if (shown.length === 0) return `No ${i.metric ? `${what} samples` : 'samples'} from ${i.group ? i.group.join(', ') : 'any target'} yet.`;
   const footer = absent.length > 0 ? `\nNo ${what} from ${absent.join(', ')}.` : '';
   if (i.bound) return answerBound(i.bound, shown[0]!, names, latest, c);
+  // "Which host uses the most network?": both directions, ranked by their sum (a column of its own).
+  const total = i.metric === 'network' && (i.stat === 'max' || i.stat === 'min') && shown.length === 2;
+  if (total) withNetworkTotal(latest, shown);
+  const rankBy = total ? 'net_total' : shown[0];
   if (i.stat === 'max' || i.stat === 'min') {
-    const v = (n: string) => latest.get(n)?.get(shown[0] ?? '')?.value ?? (i.stat === 'max' ? -Infinity : Infinity);
+    const v = (n: string) => latest.get(n)?.get(rankBy ?? '')?.value ?? (i.stat === 'max' ? -Infinity : Infinity);
     names.sort((a, z) => (i.stat === 'max' ? v(z) - v(a) : v(a) - v(z)));
   }
   const ranked = i.limit ? names.slice(0, i.limit) : names;
@@ -155,12 +159,12 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
       newest ? `${stamp(newest).slice(11)}${stale}` : '-',
     ];
   });
-  const title = i.metric ? `Current ${METRIC_LABEL[metrics[0]!] ?? i.metric}` : 'Current metrics';
+  const title = i.metric ? `Current ${metrics.length > 1 ? i.metric : (METRIC_LABEL[metrics[0]!] ?? i.metric)}` : 'Current metrics';
   const count =
     ranked.length < names.length
       ? `the ${i.stat === 'min' ? 'lowest' : 'highest'} ${ranked.length} of ${names.length} targets`
       : plural(names.length, 'target');
-  return `${rankLine(i.stat, shown[0], names, latest, i.group?.length === 2)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${footer}`;
+  return `${rankLine(i.stat, rankBy, names, latest, i.group?.length === 2)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${footer}`;
 }
 
 const formatGap = (metric: string, d: number) => (unitOf(metric) === '%' ? `${d.toFixed(1)} points` : formatValue(metric, d));
@@ -186,6 +190,15 @@ function rankLine(
     ? ` (${formatGap(metric, Math.abs(best.value - other.value))} ${stat === 'max' ? 'above' : 'below'} ${other.target})`
     : '';
   return `${stat === 'max' ? 'Highest' : 'Lowest'} ${label} now: ${best.target} ${formatValue(metric, best.value)}${gap}.\n`;
+}
+
+/** Adds each target's network in + out (both read) to its latest figures, and the column to `shown`. */
+function withNetworkTotal(latest: Map<string, Map<string, Sample>>, shown: string[]): void {
+  for (const [target, row] of latest) {
+    const [a, b] = [row.get('net_in'), row.get('net_out')];
+    if (a && b) row.set('net_total', { target, metric: 'net_total', ts: Math.min(a.ts, b.ts), value: a.value + b.value });
+  }
+  shown.push('net_total');
 }
 
 /** "Any hosts down?": the silent and stale targets first, or that every target reports. */

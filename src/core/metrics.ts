@@ -14,6 +14,7 @@ export const METRIC_UNITS: Record<string, string> = {
   cpu_idle: '%',
   memory_free: '%',
   disk_free: '%',
+  net_total: 'B/s',
 };
 
 export function unitOf(metric: string): string {
@@ -32,6 +33,7 @@ export const METRIC_LABEL: Record<string, string> = {
   cpu_idle: 'idle CPU',
   memory_free: 'free memory',
   disk_free: 'free disk',
+  net_total: 'network in + out',
 };
 
 /** The metric whose unit an anomaly's figures are in: the blamed one for a host-level anomaly. */

@@ -69,7 +69,7 @@ export function commandText(sub: string, opts: Record<string, string | number | 
     }
     case 'watch': {
       const span = String(opts.for ?? '').trim();
-      return `tell me when ${opts.target ?? ''} ${String(opts.when ?? '').trim() || 'recovers'}${span ? ` for ${span}` : ''}`;
+      return `tell me when ${opts.target ?? ''} ${String(opts.when ?? '').trim() || 'recovers'}${span ? ` for the next ${span}` : ''}`;
     }
     case 'ask':
       return String(opts.question ?? '');

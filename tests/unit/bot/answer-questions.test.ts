@@ -808,3 +808,24 @@ describe('two targets side by side', () => {
     expect(ask('which is busier, web-1 or db-1', c).split('\n')[0]).toBe('Highest CPU now: web-1 31.0%.');
   });
 });
+
+describe('network in both directions', () => {
+  it('ranks "which host uses the most network?" by in + out, shown as a column of its own', () => {
+    const store = createSqliteStore(':memory:');
+    const at = NOW - 10_000;
+    store.saveSamples([
+      { target: 'web-1', metric: 'net_in', ts: at, value: 3e6 },
+      { target: 'web-1', metric: 'net_out', ts: at, value: 0.5e6 },
+      { target: 'db-1', metric: 'net_in', ts: at, value: 2e6 },
+      { target: 'db-1', metric: 'net_out', ts: at, value: 2e6 },
+    ]);
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    const lines = ask('which host uses the most network?', c).split('\n');
+    expect(lines[0]).toBe('Highest network in + out now: db-1 4.00 MB/s.');
+    expect(lines[1]).toBe('Current network for 2 targets:');
+    expect(lines[3]).toMatch(/^target\s+network in\s+network out\s+network in \+ out\s+at$/);
+    expect(lines.slice(4, 6).map((l) => l.split(/\s+/)[0])).toEqual(['db-1', 'web-1']);
+    // One direction named: ranked by it alone.
+    expect(ask('which host has the most network in?', c).split('\n')[0]).toBe('Highest network in now: web-1 3.00 MB/s.');
+  });
+});
