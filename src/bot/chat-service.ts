@@ -312,6 +312,8 @@ export function createChatService(o: ChatServiceOptions) {
       case 'ack':
       case 'unack':
         return intent.kind === 'ack' ? acks.ack(intent, e.user, now) : acks.unack(intent, e.user, now);
+      case 'remind':
+        return o.watches ? o.watches.remind(intent, e, now) : { text: 'Reminders are not kept here.', intent: 'remind', private: true };
       case 'watch':
         return o.watches ? o.watches.add(intent, e, now) : { text: 'Watches are not kept here.', intent: 'watch', private: true };
       case 'feedback':

@@ -162,7 +162,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (ackVerb(WORDS.ack) || ackVerb(WORDS.unack))
     return { kind: ackVerb(WORDS.ack) ? 'ack' : 'unack', id: an, target, unknownTarget, ...several };
   // "Escalate an_…", "page the on-call about web-1": ask for help with an alert now (a command, like ack).
-  if (command(WORDS.escalate) || (tokens[leadAt] === 'page' && (target || an) && !text.trim().endsWith('?')))
+  const pageMe = /^(?:please\s+)?page (?:me|us)\b/.test(text);
+  if (command(WORDS.escalate) || (tokens[leadAt] === 'page' && !pageMe && (target || an) && !text.trim().endsWith('?')))
     return { kind: 'escalate', id: an, target, unknownTarget, ...several };
   const setup = setupQuestion(text, { metric, target, an, severity }) ?? deliveryQuestion(text);
   if (setup) return setup;

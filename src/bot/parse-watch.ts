@@ -1,11 +1,12 @@
 import type { Intent, MetricKey } from './intent.js';
 import { parseBound } from './parse-bound.js';
 import { parseDuration } from './text-tools.js';
+import { reminderCommand } from './parse-reminder.js';
 
 // "Tell me when web-1 recovers", "ping me when cpu on db-1 drops below 50%", "let me know once it's resolved".
 // "Tell me when web-2 last reported", "…when it started", "…when db-1 will be full" ask about a time, not to be told.
 const ASK =
-  /^(?!.*\b(?:last|was|were|did|started|began|happened|will|would)\b)(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:notify|tell|ping|alert|message|dm|remind|let)\s+(?:me|us)\b(?:\s+know)?.*?\b(?:when|once|if|as soon as)\b/;
+  /^(?!.*\b(?:last|was|were|did|started|began|happened|will|would)\b)(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:notify|tell|ping|page|alert|message|dm|remind|let)\s+(?:me|us)\b(?:\s+know)?.*?\b(?:when|once|if|as soon as)\b/;
 const RECOVERS =
   /\b(?:recover(?:s|ed)?|resolve[sd]?|is resolved|back to normal|back up|is ok|is okay|is fine|is healthy|clears?|cleared|all clear|calms? down|settles?|stops? alerting|is quiet)\b/;
 // "Tell me when everything is resolved", "ping me when all clear": nothing open on any target.
@@ -34,7 +35,7 @@ export function watchCommand(
 ): Intent | undefined {
   if (STOP.test(text)) return { kind: 'unwatch', ...(o.wt ? { id: o.wt } : {}), ...(o.target ? { target: o.target } : {}) };
   if (LIST.test(text)) return { kind: 'watches' };
-  if (!ASK.test(text)) return undefined;
+  if (!ASK.test(text)) return reminderCommand(text);
   if (o.unknownTarget && !o.target) return { kind: 'watch', unknownTarget: o.unknownTarget, when: 'resolved', forMs: WATCH_DEFAULT_MS };
   const span = FOR.exec(text);
   const bound = parseBound(text.replace(FOR, ' ').replace(HOLDS, ' '));

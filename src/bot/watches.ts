@@ -8,6 +8,8 @@ import type { Intent, MetricKey } from './intent.js';
 import { latestBy } from './latest-by-target.js';
 import { isPast, sideOf, type Bound } from './parse-bound.js';
 import { formatDuration } from './text-tools.js';
+import { untilTs } from './parse-clock.js';
+import { WATCH_MAX_MS } from './parse-watch.js';
 
 /** One "tell me when…": who asked where, about what, until when. Kept in the store (kv), so a restart keeps it. */
 export interface Watch {
@@ -17,7 +19,10 @@ export interface Watch {
   user: string;
   target?: string;
   metric?: MetricKey;
-  when: 'resolved' | Bound;
+  when: 'resolved' | Bound | 'time';
+  /** A reminder ('time'): when it is due, and what it is about (the asker's words). */
+  dueTs?: number;
+  note?: string;
   /** The line must hold this long ("stays below 50% for 10 min"). */
   sustainMs?: number;
   createdTs: number;
@@ -32,7 +37,8 @@ const MAX_PER_USER = 20;
 
 type WatchIntent = Extract<Intent, { kind: 'watch' }>;
 
-const describe = (w: Pick<Watch, 'target' | 'metric' | 'when' | 'sustainMs'>) => {
+const describe = (w: Pick<Watch, 'target' | 'metric' | 'when' | 'sustainMs' | 'dueTs' | 'note'>) => {
+  if (w.when === 'time') return `a reminder for ${stamp(w.dueTs ?? 0)}${w.note ? `: ${w.note}` : ''}`;
   const what = `${w.target ?? 'any target'}${w.metric ? ` ${METRIC_LABEL[METRICS_OF[w.metric][0]!] ?? w.metric}` : ''}`;
   if (w.when === 'resolved') return w.target || w.metric ? `${what} has nothing open` : 'nothing is open on any target';
   const line = `${w.when.orEqual ? 'to or ' : ''}${w.when.above ? 'above' : 'below'} ${formatValue(METRICS_OF[w.metric!][0]!, w.when.value)}`;
@@ -52,7 +58,9 @@ const readable = (w: unknown): w is Watch => {
     (x.metric === undefined || x.metric in METRICS_OF) &&
     (x.threadKey === undefined || typeof x.threadKey === 'string') &&
     (x.sustainMs === undefined || (Number.isFinite(x.sustainMs) && x.sustainMs >= 0)) &&
-    (when === 'resolved' ||
+    (x.note === undefined || typeof x.note === 'string') &&
+    ((when === 'time' && Number.isFinite(x.dueTs)) ||
+      when === 'resolved' ||
       (typeof when === 'object' &&
         when !== null &&
         typeof when.above === 'boolean' &&
@@ -76,6 +84,7 @@ export function watchMet(
   targets: readonly string[],
 ): string | undefined {
   const metrics = w.metric ? METRICS_OF[w.metric] : undefined;
+  if (w.when === 'time') return undefined;
   if (w.when === 'resolved') {
     const open = store.openAnomalies().filter((a) => (!w.target || a.target === w.target) && (!metrics || metrics.includes(a.metric)));
     return open.length ? undefined : `${describe(w)} now: every anomaly there has ended.`;
@@ -169,12 +178,49 @@ export function createWatches(o: {
         intent,
       };
     },
+    /** "Remind me in 30 min to check web-1": a message here when it is due, kept with the watches (a restart keeps it). */
+    remind(
+      i: Extract<Intent, { kind: 'remind' }>,
+      e: { platform: Platform; channel: string; user: ChatUser; thread?: string | undefined },
+      now: number,
+    ): ChatReply {
+      const intent = 'remind';
+      if (e.platform === 'cli') return { text: 'Reminders post to chat: ask in Slack, Discord or the web console.', intent, private: true };
+      const dueTs = i.at ? untilTs(i.at, now) : now + (i.inMs ?? 0);
+      if (!(dueTs > now) || dueTs - now > WATCH_MAX_MS)
+        return { text: 'A reminder must be due after now and within a week ("remind me in 30m to …").', intent, private: true };
+      const ws = load().filter((w) => w.untilTs > now);
+      if (ws.filter((w) => w.user === actor(e.user)).length >= MAX_PER_USER)
+        return { text: `You have ${MAX_PER_USER} watches and reminders already; "stop watching …" ends one.`, intent, private: true };
+      const w: Watch = {
+        id: `wt_${hashString(`${actor(e.user)}/remind/${dueTs}/${now}`, 7).toString(36)}`,
+        platform: e.platform,
+        channel: e.channel,
+        user: actor(e.user),
+        when: 'time',
+        dueTs,
+        ...(i.note ? { note: i.note } : {}),
+        createdTs: now,
+        // Posted on the first tick after it is due; one the bot was down for is dropped after 15 min.
+        untilTs: dueTs + 15 * 60_000,
+        ...threadOf(e),
+      };
+      save([...ws, w]);
+      o.record?.('watch_added', now, { ...w });
+      return {
+        text: `I'll remind you here at ${stamp(dueTs)} (in ${formatDuration(dueTs - now)})${i.note ? `: ${i.note}` : ''} (${w.id}). "stop watching ${w.id}" cancels it.`,
+        intent,
+      };
+    },
     list(now: number): string {
       const ws = load().filter((w) => w.untilTs > now);
       if (!ws.length) return 'No watches. "Tell me when web-1 recovers" sets one.';
       return [
         'Watching:',
-        ...ws.map((w) => `• ${w.id}: ${describe(w)}, for ${w.user} in ${w.platform} ${w.channel}, until ${stamp(w.untilTs)}`),
+        ...ws.map(
+          (w) =>
+            `• ${w.id}: ${describe(w)}, for ${w.user} in ${w.platform} ${w.channel}${w.when === 'time' ? '' : `, until ${stamp(w.untilTs)}`}`,
+        ),
       ].join('\n');
     },
     remove(i: Extract<Intent, { kind: 'unwatch' }>, user: ChatUser, now: number): ChatReply {
@@ -193,7 +239,11 @@ export function createWatches(o: {
       const keep: Watch[] = [];
       let posted = 0;
       for (const w of ws) {
-        const met = w.untilTs > now ? watchMet(w, o.store, o.targets()) : undefined;
+        const due = w.when === 'time' && now >= (w.dueTs ?? Infinity);
+        const reminder = due
+          ? `Reminder${w.note ? `: ${w.note}` : ''} (asked ${formatDuration(now - w.createdTs)} ago, ${w.id}).`
+          : undefined;
+        const met = w.untilTs > now ? (reminder ?? watchMet(w, o.store, o.targets())) : undefined;
         if (!met) {
           if (w.untilTs > now) keep.push(w);
           continue;
@@ -206,7 +256,7 @@ export function createWatches(o: {
               ? `<@${id}>`
               : undefined;
         const payload: NeutralMessage = {
-          title: `Watch met: ${describe(w)}`,
+          title: w.when === 'time' ? 'Reminder' : `Watch met: ${describe(w)}`,
           severity: 'ok',
           text: `${met}${ping ? '' : ` (asked by ${id})`}`,
           fields: [],

@@ -100,6 +100,31 @@ describe("a watch asked in an alert's thread", () => {
   });
 });
 
+describe('reminders', () => {
+  it('posts "remind me in 1 min to check web-1" where it was asked once it is due, pinging who asked, then forgets it', async () => {
+    const { slack, tick, say } = await setup();
+    await tick(1);
+    expect((await say('remind me in 1 min to check web-1')).text).toMatch(
+      /^I'll remind you here at 2026-11-02 10:01:\d\d UTC \(in 60 s\): check web-1 \(wt_\w+\)\. "stop watching wt_\w+" cancels it\.$/,
+    );
+    expect((await say('my watches')).text).toMatch(
+      /^Watching:\n• wt_\w+: a reminder for 2026-11-02 10:01:\d\d UTC: check web-1, for slack:U2 in slack C-OPS$/,
+    );
+    const reminders = () => [...slack.messages.values()].filter((m) => m.msg.title === 'Reminder');
+    await tick(1);
+    expect(reminders()).toHaveLength(0);
+    await tick(2);
+    expect(reminders().map((m) => [m.channel, m.msg.text, m.msg.mentions])).toEqual([
+      ['C-OPS', expect.stringMatching(/^Reminder: check web-1 \(asked \d+ s ago, wt_\w+\)\.$/), ['<@U2>']],
+    ]);
+    await tick(2);
+    expect(reminders()).toHaveLength(1);
+    expect((await say('my watches')).text).toMatch(/^No watches\./);
+    expect((await say('remind me about db-1')).text).toMatch(/say when: "remind me in 30m to check web-1"/);
+    expect((await say('remind me in 9 days to check web-1')).text).toMatch(/^A reminder must be due after now and within a week/);
+  });
+});
+
 describe('feedback on an alert', () => {
   it('records "this alert is noise" said in its thread, shows it on the timeline and counts it', async () => {
     const { app, slack, tick, say } = await setup();

@@ -180,6 +180,12 @@ const cases: Case[] = [
   ['was web-1 cpu above 80% at 05:00?', { kind: 'metrics', span: { kind: 'clock', at: { minute: 300 } } }],
   ['tell me when db-1 disk reaches 90%', { kind: 'watch', when: { above: true, value: 90, orEqual: true } }],
   ['let me know when this is resolved', { kind: 'watch', when: 'resolved', it: true }],
+  ['page me if db-1 disk goes above 95%', { kind: 'watch', target: 'db-1', metric: 'disk', when: { above: true, value: 95 } }],
+  ['remind me in 30 min to check web-1', { kind: 'remind', inMs: 1_800_000, note: 'check web-1' }],
+  ['remind me to look at api-2 in 2h', { kind: 'remind', inMs: 7_200_000, note: 'look at api-2' }],
+  ['remind us at 15:00 about the db-1 disk', { kind: 'remind', at: { minute: 900 }, note: 'the db-1 disk' }],
+  ['remind me when web-1 recovers', { kind: 'watch', target: 'web-1', when: 'resolved' }],
+  ['page the on-call about web-1', { kind: 'escalate', target: 'web-1' }],
   ['ping me when all clear', { kind: 'watch', when: 'resolved', all: true }],
   ['tell me when it drops below 50%', { kind: 'watch', when: { above: false, value: 50 }, it: true }],
   // everyday words that are one edit from a keyword keep their meaning

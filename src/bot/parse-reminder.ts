@@ -1,0 +1,29 @@
+import type { Intent } from './intent.js';
+import { findUntil } from './parse-clock.js';
+import { parseDuration } from './text-tools.js';
+
+// "Remind me in 30 min to check web-1", "remind us at 15:00 about the db-1 disk", "remind me to look at api-2 in 2h".
+const REMIND = /^(?:please\s+|pls\s+|can you\s+|could you\s+)?remind\s+(?:me|us)\b/;
+const IN = /\bin\s+(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?))\b/;
+const AT = /\bat\s+(?=\d)/;
+const NOTE = /\b(?:to|about|that|of)\s+(.+)$/;
+
+/** A reminder at a time, with what it is about; undefined when the text is not one ("remind me when…" is a watch). */
+export function reminderCommand(text: string): Intent | undefined {
+  if (!REMIND.test(text)) return undefined;
+  const inMs = IN.exec(text);
+  const at = inMs ? undefined : findUntil(text.replace(AT, 'until '));
+  // What it is about, without the time said: "to check web-1 in 30 min" → "check web-1".
+  const rest = text
+    .replace(REMIND, '')
+    .replace(IN, ' ')
+    .replace(/\bat\s+\d\S*(?:\s*(?:am|pm|utc))?/, ' ');
+  const note = NOTE.exec(rest.trim())?.[1]
+    ?.trim()
+    .replace(/[.!?]+$/, '')
+    .slice(0, 200);
+  const about = note ? { note } : {};
+  if (inMs) return { kind: 'remind', inMs: parseDuration(inMs[1]!) ?? 0, ...about };
+  if (at) return { kind: 'remind', at, ...about };
+  return { kind: 'bad_input', reason: 'say when: "remind me in 30m to check web-1", or "remind me at 15:00 to …" (UTC, or with a zone)' };
+}
