@@ -62,7 +62,8 @@ function outcomeOf(text: string): Outcome | undefined {
 /** The history intent the question asks for, or undefined when it is not about past remediations. */
 export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
   const { text, tokens, leadAt } = q;
-  const inflected = tokens.some((t, k) => k !== leadAt && verbOf(t) !== t && actionOf(t));
+  // "Restarts today", "restarted web-1?": an inflected action word asks about the past even when it leads.
+  const inflected = tokens.some((t) => verbOf(t) !== t && actionOf(t));
   const scaleUp = SCALE_UP.test(text);
   const decided = DECIDED.test(text) || ASKED_WHO.test(text) || (DECISIONS.test(text) && Boolean(q.span));
   const asks =
