@@ -20,7 +20,7 @@ import type { Stat } from './parse-time-span.js';
 import { formatDuration, plural } from './text-tools.js';
 import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompare } from './answer-compare.js';
-import { answerRules, maintenanceLines } from './answer-rules.js';
+import { answerRules } from './answer-rules.js';
 import { answerElsewhere, answerUncollected } from './answer-uncollected.js';
 import { answerAbout, answerDigestSchedule, type AboutFacts } from './answer-about.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
@@ -37,6 +37,9 @@ import { targetHeadline } from './target-headline.js';
 import { answerTimePast } from './answer-time-past.js';
 import { answerAdvice } from './answer-advice.js';
 import { answerDelivery } from './answer-delivery.js';
+import { answerSilences } from './answer-silences.js';
+
+export { answerSilences };
 
 export interface AnswerContext {
   store: Store;
@@ -271,20 +274,6 @@ function answerActionRequest(i: Extract<Intent, { kind: 'action_request' }>, c: 
       : [`Waiting for approval${where}:`, ...pending.map((p) => `• ${describeProposal(p)} — ${p.reason}`)].join('\n'),
   );
   return lines.join('\n');
-}
-
-export function answerSilences(c: AnswerContext): string {
-  const list = c.store.chat.silences(c.now);
-  const tail = maintenanceLines(c.muteTimes ?? [], c.now);
-  if (list.length === 0) return ['Nothing is silenced.', ...tail].join('\n');
-  return [
-    'Silenced:',
-    ...list.map(
-      (s) =>
-        `• ${s.id}: ${s.target === '*' ? 'all targets' : s.target} / ${s.metric === '*' ? 'all metrics' : (METRIC_LABEL[s.metric] ?? s.metric)} until ${stamp(s.untilTs)} (by ${s.createdBy})`,
-    ),
-    ...tail,
-  ].join('\n');
 }
 
 /** Read-only intents, answered from the store. Decisions and silences go through the chat service. */

@@ -1,0 +1,49 @@
+import type { RecordEntry } from '../core/ports.js';
+import type { AnswerContext } from './answer-intent.js';
+import { maintenanceLines } from './answer-rules.js';
+import { METRIC_LABEL, stamp } from './format-reply.js';
+
+const DAY = 86_400_000;
+const ENDED_SHOWN = 5;
+
+const scope = (target: unknown, metric: unknown) =>
+  `${target === '*' ? 'all targets' : String(target)} / ${metric === '*' ? 'all metrics' : (METRIC_LABEL[String(metric)] ?? String(metric))}`;
+
+/**
+ * "Silences", "who silenced web-1?": the silences in effect with who set them, the maintenance
+ * windows, and the silences of the last 24 h that are over, with how each ended (it ran out, or
+ * someone lifted it), from the records: "nothing is silenced" alone does not say who muted web-1
+ * an hour ago.
+ */
+export function answerSilences(c: AnswerContext): string {
+  const list = c.store.chat.silences(c.now);
+  const tail = maintenanceLines(c.muteTimes ?? [], c.now);
+  const ended = endedSilences(c, new Set(list.map((s) => s.id)));
+  const now = list.length
+    ? ['Silenced:', ...list.map((s) => `• ${s.id}: ${scope(s.target, s.metric)} until ${stamp(s.untilTs)} (by ${s.createdBy})`)]
+    : ['Nothing is silenced.'];
+  return [...now, ...ended, ...tail].join('\n');
+}
+
+function endedSilences(c: AnswerContext, active: Set<string>): string[] {
+  const recs = c.store.recordsBetween(c.now - DAY, c.now + 1, ['silence_added', 'silence_extended', 'silence_lifted'], 2_000);
+  const added = recs.filter((r) => r.kind === 'silence_added' && typeof r.data.id === 'string' && !active.has(r.data.id));
+  if (!added.length) return [];
+  const lines = added
+    .slice(-ENDED_SHOWN)
+    .reverse()
+    .map((r) => {
+      const id = r.data.id as string;
+      const until = recs
+        .filter((x) => x.kind === 'silence_extended' && x.data.id === id)
+        .reduce((u, x) => (typeof x.data.untilTs === 'number' ? x.data.untilTs : u), Number(r.data.untilTs));
+      const lifted = recs.find((x) => x.kind === 'silence_lifted' && x.ts >= r.ts && liftedIt(x, r));
+      const how = lifted ? `lifted by ${String(lifted.data.actor)} at ${stamp(lifted.ts)}` : `ran out at ${stamp(until)}`;
+      return `• ${id}: ${scope(r.data.target, r.data.metric)}, set by ${String(r.data.actor)} at ${stamp(r.ts)}; ${how}`;
+    });
+  return [`Ended in the last 24 h${added.length > ENDED_SHOWN ? ` (the last ${ENDED_SHOWN} of ${added.length})` : ''}:`, ...lines];
+}
+
+/** A lift names the silence, its target, or every silence. */
+const liftedIt = (lift: RecordEntry, added: RecordEntry) =>
+  lift.data.id === added.data.id || lift.data.all === true || (lift.data.id == null && lift.data.target === added.data.target);
