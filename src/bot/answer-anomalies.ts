@@ -116,7 +116,10 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       : shown.length === 1
         ? 'the latest'
         : `the last ${shown.length}`;
-  const head = `${atLeast}${list.length} ${what}${i.open || i.resolved ? '' : `, ${open} open`}${fleetNote}; ${which}:`;
+  // Several detectors on one episode are several lines: say how many episodes they make.
+  const episodes = countEpisodes(list, c.now);
+  const inEpisodes = !capped && episodes < list.length ? `, in ${episodes} episode${episodes === 1 ? '' : 's'}` : '';
+  const head = `${atLeast}${list.length} ${what}${inEpisodes}${i.open || i.resolved ? '' : `, ${open} open`}${fleetNote}; ${which}:`;
   return [head, ...shown.map((l) => l.text)].join('\n');
 }
 

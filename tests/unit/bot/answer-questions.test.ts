@@ -829,3 +829,16 @@ describe('network in both directions', () => {
     expect(ask('which host has the most network in?', c).split('\n')[0]).toBe('Highest network in now: web-1 3.00 MB/s.');
   });
 });
+
+describe('anomaly lists by episode', () => {
+  it('says how many episodes the listed anomalies make when detectors overlap', () => {
+    const store = createSqliteStore(':memory:');
+    const H1 = Date.UTC(2026, 11, 3, 9, 0, 0);
+    store.upsertAnomaly(anomaly({ id: 'an_t', key: 't', startTs: H1, endTs: H1 + 600_000 }));
+    store.upsertAnomaly(anomaly({ id: 'an_r', key: 'r', detector: 'robust', startTs: H1 + 60_000, endTs: H1 + 900_000 }));
+    store.upsertAnomaly(anomaly({ id: 'an_d', key: 'd', target: 'db-1', metric: 'disk', startTs: H1, endTs: H1 + 60_000 }));
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    expect(ask('anomalies today', c).split('\n')[0]).toBe('3 anomalies today (UTC), in 2 episodes, 0 open; all:');
+    expect(ask('anomalies on db-1 today', c).split('\n')[0]).toBe('1 anomaly on db-1 today (UTC), 0 open; all:');
+  });
+});
