@@ -18,8 +18,11 @@ export function reminderCommand(text: string): Intent | undefined {
     .replace(REMIND, '')
     .replace(IN, ' ')
     .replace(/\bat\s+\d\S*(?:\s*(?:am|pm|utc))?/, ' ');
+  // The asker's words are posted back: no markup or mention syntax survives in them.
   const note = NOTE.exec(rest.trim())?.[1]
-    ?.trim()
+    ?.replace(/[<>`*~|]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
     .replace(/[.!?]+$/, '')
     .slice(0, 200);
   const about = note ? { note } : {};

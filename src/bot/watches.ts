@@ -70,6 +70,19 @@ const readable = (w: unknown): w is Watch => {
   );
 };
 
+/** The watches and reminders in effect, as the console lists them: what each waits for, for whom, where, until when. */
+export function listWatches(store: Pick<Store, 'getKv'>, now: number) {
+  let v: unknown;
+  try {
+    v = JSON.parse(store.getKv(KEY) ?? '[]');
+  } catch {
+    return [];
+  }
+  return (Array.isArray(v) ? v.filter(readable) : [])
+    .filter((w) => w.untilTs > now)
+    .map((w) => ({ id: w.id, what: describe(w), user: w.user, where: `${w.platform} ${w.channel}`, untilTs: w.untilTs }));
+}
+
 /** When the run of readings past the line that ends with the latest began (the series is oldest first). */
 function heldSince(points: { ts: number; value: number }[], bound: Bound): number {
   let since = Infinity;

@@ -157,6 +157,24 @@ describe('web console in headless Chromium', () => {
     expect(r.body.reply).toMatch(/not an approver/);
   });
 
+  it('lists the watches and reminders asked for in its question box', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    await page.locator('#watches .muted').waitFor();
+    await page.locator('#question').fill('remind me in 2h to check <b>db-1</b>');
+    await page.locator('#ask button').click();
+    await expect
+      .poll(async () => (await page.locator('#watches').textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(
+        /^wt_\w+: a reminder for \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: check b db-1 \/b, for web:operator in web console \(kept until /,
+      );
+    // The words of the reminder are text on the page, never markup.
+    expect(await page.locator('#watches b').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('silences and acknowledges an alert from its buttons in the feed, and the alert then says so', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];

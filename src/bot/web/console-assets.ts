@@ -24,6 +24,7 @@ export const CONSOLE_HTML = `<!doctype html>
     <div id="answers" aria-live="polite"></div>
   </section>
   <section aria-labelledby="h-silences"><h2 id="h-silences">Silences</h2><div id="silences"></div></section>
+  <section aria-labelledby="h-watches"><h2 id="h-watches">Watches and reminders</h2><div id="watches"></div></section>
   <section aria-labelledby="h-feed"><h2 id="h-feed">Alerts</h2><div id="feed"></div></section>
 </main>
 <script src="/console.js"></script>
@@ -158,6 +159,9 @@ function render(d) {
   const sil = $('silences'); sil.replaceChildren();
   if (!d.silences.length) sil.append(el('div', { class: 'muted' }, 'Nothing is silenced.'));
   for (const s of d.silences) sil.append(el('div', { class: 'row' }, s.id + ': ' + s.target + ' / ' + s.metric + ' until ' + utc(s.untilTs) + ' (' + s.createdBy + ')'));
+  const wat = $('watches'); wat.replaceChildren();
+  if (!(d.watches || []).length) wat.append(el('div', { class: 'muted' }, 'None. Ask "tell me when web-1 recovers" or "remind me in 30m to check web-1".'));
+  for (const w of d.watches || []) wat.append(el('div', { class: 'row' }, w.id + ': ' + w.what + ', for ' + w.user + ' in ' + w.where + ' (kept until ' + utc(w.untilTs) + ')'));
   const feed = $('feed'); feed.replaceChildren();
   const posts = d.messages.filter((x) => !x.thread);
   if (!posts.length) feed.append(el('div', { class: 'muted' }, 'No alerts posted yet: an anomaly shows here once it is announced (after its chat.pendingFor period).'));

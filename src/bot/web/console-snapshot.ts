@@ -1,8 +1,9 @@
 import type { Store } from '../../core/ports.js';
 import type { Target } from '../../core/target.js';
 import { buildStatus } from '../../status/build-status.js';
+import { listWatches } from '../watches.js';
 
-/** What the console page renders: /status, silences, and 2 h of CPU per target (≤ 60 points). */
+/** What the console page renders: /status, silences, watches and reminders, and 2 h of CPU per target (≤ 60 points). */
 export function consoleSnapshot(store: Store, targets: Target[], now: number, staleAfterMs: number) {
   const status = buildStatus(store, targets, now, staleAfterMs);
   const series: Record<string, number[]> = {};
@@ -11,5 +12,5 @@ export function consoleSnapshot(store: Store, targets: Target[], now: number, st
     const step = Math.max(1, Math.ceil(pts.length / 60));
     series[t.name] = pts.filter((_, i) => i % step === 0);
   }
-  return { status, silences: store.chat.silences(now), series };
+  return { status, silences: store.chat.silences(now), watches: listWatches(store, now), series };
 }

@@ -189,6 +189,8 @@ const cases: Case[] = [
   ['remind me to look at api-2 in 2h', { kind: 'remind', inMs: 7_200_000, note: 'look at api-2' }],
   ['remind us at 15:00 about the db-1 disk', { kind: 'remind', at: { minute: 900 }, note: 'the db-1 disk' }],
   ['remind me when web-1 recovers', { kind: 'watch', target: 'web-1', when: 'resolved' }],
+  // The reminder's words are posted back later: no mention or markup survives.
+  ['remind me in 1h to ping <!channel> about *db-1* `rm -rf` <b>x</b>', { kind: 'remind', note: 'ping about db-1 rm -rf b x /b' }],
   ['page the on-call about web-1', { kind: 'escalate', target: 'web-1' }],
   ['ping me when all clear', { kind: 'watch', when: 'resolved', all: true }],
   ['tell me when it drops below 50%', { kind: 'watch', when: { above: false, value: 50 }, it: true }],
