@@ -149,7 +149,7 @@ function routeDigests(
   compose: (now: number, days: number, route: { name: string; match: RouteMatch }) => string,
 ): RouteDigest[] {
   return routes.map((r, i) => {
-    const route = { name: r.name ?? `route ${i + 1}`, match: r.match as RouteMatch };
+    const route = namedRoutes(routes)[i]!;
     const channels = r as Partial<Record<Platform, string[]>>;
     return {
       name: route.name,
@@ -158,3 +158,7 @@ function routeDigests(
     };
   });
 }
+
+/** chat.routes by the names digests use: its own, or its place ("route 2"). */
+export const namedRoutes = (routes: FileConfig['chat']['routes']): { name: string; match: RouteMatch }[] =>
+  routes.map((r, i) => ({ name: r.name ?? `route ${i + 1}`, match: r.match as RouteMatch }));

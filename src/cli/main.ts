@@ -18,6 +18,7 @@ import { createProgressBar } from './progress-bar.js';
 import { installRejectionBackstop } from './rejection-backstop.js';
 import { routeQueryOf } from './routes-command.js';
 import { withCliChat } from './cli-chat.js';
+import { namedRoutes } from '../bot/daily-digest.js';
 import { VERSION } from '../observability/version.js';
 import { renderRoutes, renderRouteTest } from '../bot/describe-routes.js';
 
@@ -32,7 +33,7 @@ commands:
   detect --input F.csv --output G.csv [--metric cpu]
                              score a timestamp,value CSV online; writes timestamp,value,anomaly_score
   ask "<question>"           answer a question from the data dir's store, as chat would
-  digest [--week]            print the digest of the last 24 h, or 7 days (chat.digest posts it to the alert channels)
+  digest [--week] [--route <name>]  print the digest of the last 24 h, or 7 days (chat.digest posts it); --route: one route's own
   live-check                 AWS_LIVE=1: check the real Prometheus, Grafana, node_exporters, CloudWatch and S3
                              (npm run test:live; env PROMETHEUS_URL, GRAFANA_URL, SCO_S3_BUCKET)
   discord register [--guild <id>]
@@ -157,10 +158,17 @@ async function ask(io: CliIO, args: string[]): Promise<number> {
 
 /** The daily (or `--week`) digest's text now, for a cron that mails it: `smartcloudops digest | mail -s digest ops@…`. */
 async function digest(io: CliIO, args: string[]): Promise<number> {
-  const unknown = args.filter((a) => a !== '--week');
-  if (unknown.length) throw new InputError(`usage: smartcloudops digest [--week] (not ${unknown.join(' ')})`);
+  const name = args.includes('--route') ? flag(args, '--route') : undefined;
+  const unknown = args.filter((a, i) => a !== '--week' && a !== '--route' && args[i - 1] !== '--route');
+  if (unknown.length) throw new InputError(`usage: smartcloudops digest [--week] [--route <name>] (not ${unknown.join(' ')})`);
   const days = args.includes('--week') ? 7 : 1;
-  return withCliChat(config(io), async (chat) => (io.out(chat.digest(Date.now(), days)), 0));
+  const cfg = config(io);
+  // "--route db team": that route's digest, as chat.digest.routes posts it (a route without a name is "route N").
+  const routes = namedRoutes(cfg.chat.routes);
+  const route = name === undefined ? undefined : routes.find((r) => r.name === name);
+  if (name !== undefined && !route)
+    throw new InputError(`no route "${name}" in chat.routes (routes: ${routes.map((r) => r.name).join(', ') || 'none'})`);
+  return withCliChat(cfg, async (chat) => (io.out(chat.digest(Date.now(), days, route)), 0));
 }
 
 async function discordRegister(io: CliIO, args: string[]): Promise<number> {

@@ -200,6 +200,18 @@ describe('smartcloudops CLI', () => {
     expect(week.out).toMatch(/\n(No anomalies in the last 7 d\.|\d+ anomal(y|ies) in the last 7 d, \d+ open\.)\n/);
     expect(week.out.trim().split('\n').at(-1)).toBe('Ask me "weekly report" or "alerts this week" for more.');
     expect(cli(['digest', '--month'], { SCO_DATA_DIR: data, SCO_CONFIG: CALM }).code).toBe(2);
+    // One route's own digest, as chat.digest.routes posts it; a name not in chat.routes is refused with the names there are.
+    const routed = path.join(tempDir('sco-routed-'), 'routed.json');
+    const calm = JSON.parse(readFileSync(CALM, 'utf8')) as { chat?: Record<string, unknown> };
+    writeFileSync(
+      routed,
+      JSON.stringify({ ...calm, chat: { ...calm.chat, routes: [{ name: 'db team', match: { roles: ['db'] }, web: ['console'] }] } }),
+    );
+    const team = cli(['digest', '--route', 'db team'], { SCO_DATA_DIR: data, SCO_CONFIG: routed });
+    expect(team.code).toBe(0);
+    expect(team.out.split('\n')[0]).toBe('For db team (role db):');
+    const none = cli(['digest', '--route', 'web team'], { SCO_DATA_DIR: data, SCO_CONFIG: routed });
+    expect([none.code, none.err]).toEqual([2, expect.stringMatching(/no route "web team" in chat\.routes \(routes: db team\)/)]);
   });
 
   it('detect scores a timestamp,value CSV online, in input order, in 0..1', () => {
