@@ -2,7 +2,7 @@ import type { Anomaly, Severity } from '../core/anomaly.js';
 import type { NeutralMessage, Platform } from '../core/chat.js';
 import { silenceCovers, type Destination, type Silence } from '../core/chat-store.js';
 import { silenceOver } from './alert-silence.js';
-import { alsoOpen } from './also-open.js';
+import { alsoOpenOf } from './also-open.js';
 import type { Link } from './runbooks.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
@@ -171,13 +171,14 @@ export function createNotifier(o: NotifierOptions) {
     return rest;
   }
 
+  const alsoOpen = alsoOpenOf(store);
   /** An alert message as it stands now: its members' state, whether a silence covers them, who took it on. */
   function renderAlert(key: string, members: Anomaly[], now: number): NeutralMessage {
     const hold = { silence: silenceOver(store.chat.silences(now), members), ack: store.chat.ackOf(key) };
     const msg = key.startsWith(FLEET)
       ? renderFleetGroup(members, now, hold)
       : renderAnomalyGroup(members[0]!.target, members, seriesFor(members[0]!), now, hold);
-    const also = key.startsWith(FLEET) ? undefined : alsoOpen(members, store.openAnomalies());
+    const also = key.startsWith(FLEET) ? undefined : alsoOpen(members, now);
     return withLinks(also ? { ...msg, fields: [...msg.fields, { label: 'also open elsewhere', value: also }] } : msg, members);
   }
 

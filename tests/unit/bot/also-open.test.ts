@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alsoOpen } from '../../../src/bot/also-open.js';
+import { alsoOpen, alsoOpenOf } from '../../../src/bot/also-open.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 import { cpuAnomaly } from '../../fixtures/anomaly.js';
 
@@ -33,5 +33,18 @@ describe('alsoOpen', () => {
   it('says nothing once the alert has ended, or when nothing else is near', () => {
     expect(alsoOpen([{ ...mine[0]!, status: 'resolved', endTs: T + MIN }], [a('an_db', 'db-1', 'disk', 1)])).toBeUndefined();
     expect(alsoOpen(mine, [...mine, a('an_far', 'db-1', 'disk', 30)])).toBeUndefined();
+  });
+
+  it('reads the open anomalies once per tick, however many alerts the tick renders, and not for an ended alert', () => {
+    let reads = 0;
+    const open = [...mine, a('an_db', 'db-1', 'disk', 1)];
+    const also = alsoOpenOf({ openAnomalies: () => (reads++, open) });
+    expect(also(mine, T)).toBe('db-1 disk (warning, since 06:01)');
+    expect(also([a('an_api', 'api-1', 'cpu', 2)], T)).toBe('web-1 CPU (warning, since 06:00), db-1 disk (warning, since 06:01)');
+    expect(reads).toBe(1);
+    expect(also([{ ...mine[0]!, status: 'resolved', endTs: T }], T + 30_000)).toBeUndefined();
+    expect(reads).toBe(1);
+    also(mine, T + 30_000);
+    expect(reads).toBe(2);
   });
 });
