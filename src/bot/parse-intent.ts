@@ -323,6 +323,9 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     !/\b(anomal\w*|alerts?|incidents?)\b/.test(text)
   )
     return { kind: 'attention', target, ...group, unknownTarget };
+  // "When was api-2 last healthy?": its overview says what is open since when, or when the last one ended.
+  if (target && !metric && /\b(?:healthy|ok|okay|fine|normal|green)\b/.test(text) && !has(WORDS.anomalies))
+    return { kind: 'metrics', target };
   const firing = !metric && (words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing') || OPEN_NOW.test(text));
   const timeTo = !metric && TIME_TO.test(text) ? ({ count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : 'resolve' } as const) : undefined;
   const digest = digestOf(text, { span, counted: number !== undefined || ONE_LATEST.test(text), open: firing || has(WORDS.open) });

@@ -1,6 +1,6 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
-import { describeAnomaly } from './format-reply.js';
+import { describeAnomaly, stamp } from './format-reply.js';
 import { formatDuration, plural } from './text-tools.js';
 
 /** "web-1 (role web, env=demo): up, reporting; 0 open anomalies.", and the last one that ended in the last day when none is open. */
@@ -8,11 +8,14 @@ export function targetHeadline(target: string, c: AnswerContext): string {
   const state = c.store.targetStates().find((x) => x.target === target)?.state ?? 'unknown';
   const open = c.store.openAnomalies().filter((a) => a.target === target);
   const worst = open.some((a) => a.severity === 'critical') ? ' (critical)' : '';
+  // "How long has web-1 been unhealthy?": since the earliest of what is open.
+  const first = open.reduce((m, a) => Math.min(m, a.startTs), Infinity);
+  const since = open.length ? `, ${open.length === 1 ? 'open' : 'the first'} since ${stamp(first)} (${formatDuration(c.now - first)})` : '';
   const said = state === 'up' ? 'up, reporting' : state === 'silent' ? 'SILENT: not reporting' : 'state unknown';
   // "What role is db-1?", "what does web-1 run?": what the targets file says of it, beside its state.
   const ref = c.targets.find((t) => t.name === target);
   const about = [ref?.role && `role ${ref.role}`, ...Object.entries(ref?.labels ?? {}).map(([k, v]) => `${k}=${v}`)].filter(Boolean);
-  const head = `${target}${about.length ? ` (${about.join(', ')})` : ''}: ${said}; ${plural(open.length, 'open anomaly', 'open anomalies')}${worst}.`;
+  const head = `${target}${about.length ? ` (${about.join(', ')})` : ''}: ${said}; ${plural(open.length, 'open anomaly', 'open anomalies')}${worst}${since}.`;
   // "Is web-1 back to normal?", "what's happening on web-1?" just after an incident: nothing is open, so say what ended.
   const ended = open.length
     ? undefined

@@ -323,7 +323,9 @@ describe('answers', () => {
     const c = ctx();
     c.store.setTargetState('db-1', 'silent');
     c.store.setTargetState('web-1', 'up');
-    expect(ask('is db-1 up?', c).split('\n')[0]).toBe('db-1 (role db): SILENT: not reporting; 1 open anomaly.');
+    expect(ask('is db-1 up?', c).split('\n')[0]).toBe(
+      'db-1 (role db): SILENT: not reporting; 1 open anomaly, open since 2026-11-02 11:59:00 UTC (60 s).',
+    );
     expect(ask('how is web-1 doing', c).split('\n')[0]).toBe('web-1 (role web): up, reporting; 0 open anomalies.');
     // What the targets file says of it: "what role is db-1?", "what does web-1 run?".
     const labelled = { ...c, targets: [{ name: 'web-1', role: 'web', labels: { env: 'prod', app: 'nginx' } }] };

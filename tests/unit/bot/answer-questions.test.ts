@@ -677,7 +677,9 @@ describe('how often, and what just ended', () => {
       /^Last anomaly, ended 1 h 39 min ago: an_morning \[warning\] web-1 CPU: .*2026-12-03 09:50:00 UTC for 20 min, resolved/,
     );
     // With one open, that is the news: no line about the last one that ended.
-    expect(ask('how is db-1 doing', c).split('\n')[0]).toBe('db-1 (role db): up, reporting; 1 open anomaly (critical).');
+    expect(ask('how is db-1 doing', c).split('\n')[0]).toBe(
+      'db-1 (role db): up, reporting; 1 open anomaly (critical), open since 2026-12-03 11:00:00 UTC (49 min).',
+    );
     expect(ask('how is db-1 doing', c)).not.toMatch(/Last anomaly/);
   });
 });

@@ -154,6 +154,7 @@ const cases: Case[] = [
   ['which host changed the most since yesterday?', { kind: 'compare', against: 'yesterday', ranked: true }],
   ['biggest jump in memory vs last week', { kind: 'compare', metric: 'memory', against: 'last_week', ranked: true }],
   ['what changed since yesterday?', { kind: 'anomalies', digest: true }],
+  ['when was api-2 last healthy?', { kind: 'metrics', target: 'api-2' }],
   ['anomalies by metric today', { kind: 'anomalies', today: true, count: true }],
   ['alerts per host this week', { kind: 'anomalies', count: true }],
   ['restarts today', { kind: 'history', action: 'restart_service', span: { kind: 'day', daysBack: 0 } }],
