@@ -172,7 +172,7 @@ export function createApp(deps: AppDeps) {
     targets: allTargets,
     configTargets: () => fileTargets,
     startedTs: bootTs,
-    token: { token: config.http.webToken, users: config.http.webUsers },
+    token: { token: config.http.webToken, users: config.http.webUsers, header: config.http.webHeader },
     health: {
       lastTickTs: () => lastTickTs,
       tickIntervalMs,
@@ -257,7 +257,7 @@ export function createApp(deps: AppDeps) {
   const web = createWebAdapter({
     store,
     clock,
-    access: { token: config.http.webToken, users: config.http.webUsers },
+    access: { token: config.http.webToken, users: config.http.webUsers, header: config.http.webHeader },
     snapshot: () => consoleSnapshot(store, allTargets(), clock.now(), staleAfterMs),
   });
   web.register(sidePort);

@@ -6,12 +6,21 @@ import { ConfigError } from '../core/errors.js';
 import { parseActionParams } from '../pipeline/remediate/action-params.js';
 import { missingField } from './missing-field.js';
 import { parseWebUsers } from './web-users.js';
+import { parseTrustedHeader, type TrustedHeader } from './trusted-header.js';
 import { configSchema, targetsFileSchema, type FileConfig, type TargetSpec } from './schema.js';
 
 export interface Config extends FileConfig {
   configPath: string | null;
   dataDir: string;
-  http: { host: string; port: number; webToken?: string; alertmanagerToken?: string; webUsers?: ReadonlyMap<string, string> };
+  http: {
+    host: string;
+    port: number;
+    webToken?: string;
+    alertmanagerToken?: string;
+    webUsers?: ReadonlyMap<string, string>;
+    /** SCO_WEB_USER_HEADER from SCO_WEB_TRUSTED_PROXIES: the single sign-on proxy's user. */
+    webHeader?: TrustedHeader;
+  };
   logLevel: string;
   targets: TargetSpec[];
   endpoints: { s3?: string; cloudwatch?: string; ec2?: string; ssm?: string; autoscaling?: string };
@@ -70,9 +79,10 @@ export function loadConfig(opts: LoadOptions = {}): Config {
   const port = parsePort(env.SCO_HTTP_PORT ?? '8080', problems);
   const host = env.SCO_HTTP_HOST ?? '127.0.0.1';
   const webUsers = parseWebUsers(env.SCO_WEB_USERS, problems);
-  if (!isLoopback(host) && !env.SCO_WEB_TOKEN && !webUsers?.size) {
+  const webHeader = parseTrustedHeader(env.SCO_WEB_USER_HEADER, env.SCO_WEB_TRUSTED_PROXIES, problems);
+  if (!isLoopback(host) && !env.SCO_WEB_TOKEN && !webUsers?.size && !webHeader) {
     problems.push(
-      `SCO_WEB_TOKEN: the side port binds ${host}, beyond loopback, so the web console and /api need a token; set SCO_WEB_TOKEN to a long random string (or SCO_WEB_USERS, a token per person), or bind SCO_HTTP_HOST=127.0.0.1`,
+      `SCO_WEB_TOKEN: the side port binds ${host}, beyond loopback, so the web console and /api need a token; set SCO_WEB_TOKEN to a long random string (or SCO_WEB_USERS, a token per person, or SCO_WEB_USER_HEADER behind a sign-on proxy), or bind SCO_HTTP_HOST=127.0.0.1`,
     );
   }
   if (file?.llm.provider === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL)
@@ -126,6 +136,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
       webToken: env.SCO_WEB_TOKEN || undefined,
       alertmanagerToken: env.SCO_ALERTMANAGER_TOKEN || undefined,
       ...(webUsers?.size ? { webUsers } : {}),
+      ...(webHeader ? { webHeader } : {}),
     },
     logLevel,
     targets,

@@ -1,4 +1,4 @@
-const USER = /^[A-Za-z0-9._@-]{1,64}$/;
+import { WEB_USER as USER } from './trusted-header.js';
 
 /**
  * SCO_WEB_USERS: "alice:<token>,bob:<token>", a token per person for the web console and /api, so an

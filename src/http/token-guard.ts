@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { json, type Handler, type HttpRequest } from './side-port.js';
+import { plainAddress, WEB_USER, type TrustedHeader } from '../config/trusted-header.js';
 
 /**
  * Who may use the side port's guarded routes: one shared token (SCO_WEB_TOKEN), and/or a token per
@@ -9,6 +10,8 @@ export interface Access {
   token?: string | undefined;
   /** token → user id. */
   users?: ReadonlyMap<string, string> | undefined;
+  /** A single sign-on proxy's user header, believed from the proxy's addresses only (SCO_WEB_USER_HEADER). */
+  header?: TrustedHeader | undefined;
 }
 
 const same = (given: string, want: string) => {
@@ -24,14 +27,26 @@ export function givenToken(req: HttpRequest): string {
   return auth.startsWith('Bearer ') ? auth.slice(7) : cookie ? decodeCookie(cookie) : (req.query.get('token') ?? '');
 }
 
-/** Whether the request may pass, and as whom when a personal token let it; constant-time compares. */
-export const identify = (req: HttpRequest, access: Access | string | undefined): { ok: boolean; user?: string } =>
-  identifyToken(givenToken(req), access);
+/**
+ * Whether the request may pass, and as whom: the user the trusted proxy names, else the holder of a
+ * personal token; constant-time compares. The header counts only on a request from a listed proxy:
+ * from anywhere else it is whatever the sender wrote.
+ */
+export function identify(req: HttpRequest, access: Access | string | undefined): { ok: boolean; user?: string } {
+  const h = typeof access === 'object' ? access.header : undefined;
+  if (h && h.proxies.has(plainAddress(req.remoteAddress ?? ''))) {
+    const v = req.headers[h.name];
+    const user = typeof v === 'string' ? v.trim() : '';
+    if (WEB_USER.test(user)) return { ok: true, user };
+  }
+  return identifyToken(givenToken(req), access);
+}
 
 /** The same for one token as given (the page's `?token=`, before it is kept in a cookie). */
 export function identifyToken(given: string, access: Access | string | undefined): { ok: boolean; user?: string } {
   const a: Access = typeof access === 'string' ? { token: access } : (access ?? {});
-  if (!a.token && !a.users?.size) return { ok: true };
+  // Open only with nothing configured: behind a sign-on proxy, a request without its header is refused.
+  if (!a.token && !a.users?.size) return { ok: !a.header };
   let user: string | undefined;
   // Every personal token is compared, so the time taken does not say which one matched.
   for (const [t, u] of a.users ?? []) if (same(given, t)) user = u;
@@ -54,5 +69,8 @@ export function guarded(access: Access | string | undefined, h: Handler): Handle
   return (req) =>
     tokenOk(req, access)
       ? h(req)
-      : json(401, { error: 'missing or wrong token (SCO_WEB_TOKEN or your SCO_WEB_USERS token): send Authorization: Bearer <token>' });
+      : json(401, {
+          error:
+            'missing or wrong token (SCO_WEB_TOKEN or your SCO_WEB_USERS token, or the sign-on proxy): send Authorization: Bearer <token>',
+        });
 }

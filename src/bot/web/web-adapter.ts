@@ -40,7 +40,7 @@ function parseBody(req: HttpRequest): { ok: true; body: Record<string, unknown> 
  * everyone holding the one shared token, is trusted to say who they are).
  */
 function userFrom(req: HttpRequest, body: Record<string, unknown>, access: Access | undefined): ChatUser | undefined {
-  if (access?.users?.size) {
+  if (access?.users?.size || access?.header) {
     const id = identify(req, access).user ?? 'anonymous';
     return { platform: 'web', id, name: id, roles: [] };
   }
@@ -139,7 +139,7 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
           json(200, {
             ...o.snapshot(),
             messages: o.store.chat.webMessages(50),
-            ...(o.access?.users?.size ? { you: identify(req, o.access).user ?? 'anonymous' } : {}),
+            ...(o.access?.users?.size || o.access?.header ? { you: identify(req, o.access).user ?? 'anonymous' } : {}),
           }),
         ),
       );

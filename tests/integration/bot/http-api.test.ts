@@ -186,6 +186,57 @@ describe('POST /api/query', () => {
     expect(load('alice:aaaaaaaaaaaaaaaa', '0.0.0.0').http.webUsers?.get('aaaaaaaaaaaaaaaa')).toBe('alice');
   });
 
+  it('takes the user a sign-on proxy names in its header, only on requests from the proxy', async () => {
+    const env = { SCO_WEB_USER_HEADER: 'X-Forwarded-User', SCO_WEB_TRUSTED_PROXIES: '127.0.0.1' };
+    const { base } = await start(env, { approvers: { web: { users: ['alice'] } } });
+    const ask = async (headers: Record<string, string>, body: Record<string, unknown>) => {
+      const r = await query(base, body, headers);
+      return { status: r.status, reply: ((await r.json()) as { reply?: string }).reply ?? '' };
+    };
+    // From the proxy's address (this test's 127.0.0.1): the header's user, whatever the body says.
+    expect((await ask({ 'x-forwarded-user': 'alice' }, { question: 'am I an approver?', user: 'bob' })).reply).toContain(
+      'You (web:alice) can approve and deny.',
+    );
+    expect((await ask({ 'x-forwarded-user': 'bob' }, { question: 'am I an approver?', user: 'alice' })).reply).toContain('You (web:bob)');
+    // No header, or one that is no user name: refused, as with a wrong token.
+    expect((await ask({}, { question: 'cpu' })).status).toBe(401);
+    expect((await ask({ 'x-forwarded-user': '<script>' }, { question: 'cpu' })).status).toBe(401);
+    const console = (await (await fetch(`${base}/api/console`, { headers: { 'x-forwarded-user': 'alice' } })).json()) as { you?: string };
+    expect(console.you).toBe('alice');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+
+    // A proxy elsewhere: the same header from this address is whatever the sender wrote, and refused.
+    const other = await start({ ...env, SCO_WEB_TRUSTED_PROXIES: '10.9.9.9' });
+    expect((await query(other.base, { question: 'cpu' }, { 'x-forwarded-user': 'alice' })).status).toBe(401);
+  });
+
+  it('reads the sign-on header settings strictly', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ cwd: process.cwd(), env });
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problems({ SCO_WEB_USER_HEADER: 'X-Forwarded-User' })).toEqual([
+      expect.stringMatching(/^SCO_WEB_TRUSTED_PROXIES: SCO_WEB_USER_HEADER is set/),
+    ]);
+    expect(problems({ SCO_WEB_USER_HEADER: 'X-Forwarded-User', SCO_WEB_TRUSTED_PROXIES: '127.0.0.1,proxy' })).toEqual([
+      'SCO_WEB_TRUSTED_PROXIES: "proxy" is not an IP address',
+    ]);
+    expect(problems({ SCO_WEB_USER_HEADER: 'Authorization', SCO_WEB_TRUSTED_PROXIES: '127.0.0.1' })).toEqual([
+      expect.stringMatching(/^SCO_WEB_USER_HEADER: "Authorization" is not a header name to take a user from/),
+    ]);
+    expect(problems({ SCO_WEB_TRUSTED_PROXIES: '127.0.0.1' })).toEqual([
+      expect.stringMatching(/^SCO_WEB_TRUSTED_PROXIES: set SCO_WEB_USER_HEADER too/),
+    ]);
+    // Beyond loopback, the proxy's header is enough, as a token is.
+    expect(problems({ SCO_HTTP_HOST: '0.0.0.0', SCO_WEB_USER_HEADER: 'X-Forwarded-User', SCO_WEB_TRUSTED_PROXIES: '10.0.0.5' })).toEqual(
+      [],
+    );
+  });
+
   it('refuses to start bound beyond loopback without a token', () => {
     expect(() => loadConfig({ cwd: process.cwd(), env: { SCO_HTTP_HOST: '0.0.0.0' } })).toThrow(ConfigError);
     expect(() => loadConfig({ cwd: process.cwd(), env: { SCO_HTTP_HOST: '0.0.0.0', SCO_WEB_TOKEN: 'long-random' } })).not.toThrow();
