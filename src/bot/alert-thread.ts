@@ -55,9 +55,10 @@ export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
       return intent.target || intent.metric || intent.unknownTarget || intent.several ? intent : { ...intent, anomalyId: pick };
     // "Tell me when it recovers", "…when it drops below 50%": its target (and metric, for a line).
     case 'watch': {
-      if (!intent.it) return intent;
-      const { it: _it, ...rest } = intent;
       const a = alert.members.find((m) => m.id === pick)!;
+      // Another target named ("…when web-2 drops below 50%" under web-1's alert) is not this alert's: asked as said.
+      if (!intent.it || (intent.target && intent.target !== a.target)) return intent;
+      const { it: _it, ...rest } = intent;
       const metric = intent.metric ?? (intent.when === 'resolved' ? undefined : METRIC_KEY[figureMetric(a)]);
       return { ...rest, target: a.target, ...(metric ? { metric } : {}) };
     }

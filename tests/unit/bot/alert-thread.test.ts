@@ -33,6 +33,26 @@ describe('inAlertThread', () => {
     expect(inAlertThread({ kind: 'chart', target: 'api-1' }, disk)).toEqual({ kind: 'chart', target: 'api-1' });
   });
 
+  it('watches the alert’s target for "it", with its metric for a line, and leaves another target named alone', () => {
+    const disk = { ...alert, members: [{ ...member('an_d1', 'open', 'db-1'), metric: 'disk' } as Anomaly] };
+    const line = { above: false, value: 50 };
+    expect(inAlertThread({ kind: 'watch', when: 'resolved', forMs: 1, it: true }, disk)).toEqual({
+      kind: 'watch',
+      when: 'resolved',
+      forMs: 1,
+      target: 'db-1',
+    });
+    expect(inAlertThread({ kind: 'watch', when: line, forMs: 1, it: true }, disk)).toEqual({
+      kind: 'watch',
+      when: line,
+      forMs: 1,
+      target: 'db-1',
+      metric: 'disk',
+    });
+    const other = { kind: 'watch', target: 'web-2', when: line, forMs: 1, it: true } as const;
+    expect(inAlertThread(other, disk)).toEqual(other);
+  });
+
   it('leaves alone what the text named, and intents that are not about one alert', () => {
     const named: Intent[] = [
       { kind: 'ack', target: 'db-1' },
