@@ -323,6 +323,9 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     !/\b(anomal\w*|alerts?|incidents?)\b/.test(text)
   )
     return { kind: 'attention', target, ...group, unknownTarget };
+  // "Compare web-1 and web-2 over the last hour": their figures then, side by side, not their anomalies.
+  if (!metric && named.length && span && COMPARED.test(text) && !AGAINST.test(text) && !has(WORDS.anomalies))
+    return { kind: 'metrics', target, ...group, ...when() };
   // "When was api-2 last healthy?": its overview says what is open since when, or when the last one ended.
   if (target && !metric && /\b(?:healthy|ok|okay|fine|normal|green)\b/.test(text) && !has(WORDS.anomalies))
     return { kind: 'metrics', target };

@@ -91,7 +91,7 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
   if (week) return { span: { kind: 'last', ms: 7 * 86_400_000 }, match: week[0] };
   // "Overnight", "last night": 22:00 the day before to 06:00 today, in UTC like every time here; the
   // reply names the window, so a reader in another zone sees which night was read.
-  const night = /\b(overnight|last night|during the night|through the night)\b/.exec(text);
+  const night = /\b(overnight|last night|during the night|through the night|while (?:i|we) (?:was|were) (?:asleep|sleeping))\b/.exec(text);
   if (night)
     return {
       span: { kind: 'range', from: { minute: 22 * 60, day: { daysBack: 1 } }, until: { minute: 6 * 60, day: { daysBack: 0 } } },
