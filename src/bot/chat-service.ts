@@ -346,7 +346,6 @@ export function createChatService(o: ChatServiceOptions) {
 
   return {
     isApprover,
-    /** The daily digest's text (daily-digest.ts): the fleet's state, then the last 24 h as "summarise" gives it. */
     /** Slack's Home tab: what needs attention now, and the proposals waiting with their buttons. */
     home(now: number): { text: string; messages: NeutralMessage[]; key: string } {
       const pending = o.store.listProposals({ states: ['proposed'], limit: 10 });
