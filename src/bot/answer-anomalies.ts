@@ -8,6 +8,7 @@ import type { Intent } from './parse-intent.js';
 import { MAX_SPAN } from './parse-time-span.js';
 import { verdictsBetween } from './alert-feedback.js';
 import { countEpisodes, nearestRank, tally } from './tally.js';
+import { describeEpisode, groupEpisodes } from './episodes.js';
 import { digestLines } from './answer-digest.js';
 import { formatDuration } from './text-tools.js';
 
@@ -82,22 +83,35 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
           `Marked in chat: ${said.filter((v) => v === 'noise').length} noise, ${said.filter((v) => v === 'useful').length} useful (of ${list.length}).`,
         ]
       : [];
-    const counts = countAnomalies(list, atLeast, what, !i.open, events, [...feedback, ...timeLines(list, i.timeTo, c)], c.now, window);
+    const counts = countAnomalies(
+      list,
+      atLeast,
+      what,
+      { open: !i.open, episodes: i.episodes },
+      events,
+      [...feedback, ...timeLines(list, i.timeTo, c)],
+      c.now,
+      window,
+    );
     return i.digest ? digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target }, c).join('\n') : counts.join('\n');
   }
   const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
   const lasted = (from: number, until: number | null) => (until ?? c.now) - from;
+  const eps = i.episodes ? groupEpisodes(singles, c.now) : undefined;
   const lines = [
     ...events.map((e) => ({
       ts: e.startTs,
       ms: Math.max(...e.members.map((m) => lasted(m.startTs, m.endTs))),
       text: `• ${describeFleetEvent(e)}`,
     })),
-    ...singles.map((a) => ({
-      ts: a.startTs,
-      ms: lasted(a.startTs, a.endTs),
-      text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}`,
-    })),
+    // "Open incidents", "the last 3 episodes": one line per episode, its anomalies named in it.
+    ...(eps
+      ? eps.map((e) => ({ ts: e.startTs, ms: lasted(e.startTs, e.endTs), text: `• ${describeEpisode(e, c.now)}` }))
+      : singles.map((a) => ({
+          ts: a.startTs,
+          ms: lasted(a.startTs, a.endTs),
+          text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}`,
+        }))),
   ].sort((a, z) => (i.longest ? z.ms - a.ms : 0) || z.ts - a.ts);
   const shown = lines.slice(0, i.limit);
   const open = list.filter((a) => a.status === 'open').length;
@@ -119,7 +133,15 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // Several detectors on one episode are several lines: say how many episodes they make.
   const episodes = countEpisodes(list, c.now);
   const inEpisodes = !capped && episodes < list.length ? `, in ${episodes} episode${episodes === 1 ? '' : 's'}` : '';
-  const head = `${atLeast}${list.length} ${what}${inEpisodes}${i.open || i.resolved ? '' : `, ${open} open`}${fleetNote}; ${which}:`;
+  // Every episode one anomaly: say anomalies, as without the grouping.
+  const grouped = eps && eps.length < singles.length;
+  const openNow = grouped
+    ? eps.filter((e) => e.endTs === null).length + events.filter((e) => e.members.some((a) => a.status === 'open')).length
+    : open;
+  const counted = grouped
+    ? `${lines.length} episode${lines.length === 1 ? '' : 's'} of ${list.length} ${what}`
+    : `${list.length} ${what}${inEpisodes}`;
+  const head = `${atLeast}${counted}${i.open || i.resolved ? '' : `, ${openNow} open`}${fleetNote}; ${which}:`;
   return [head, ...shown.map((l) => l.text)].join('\n');
 }
 
@@ -169,17 +191,20 @@ function countAnomalies(
   list: Anomaly[],
   atLeast: string,
   what: string,
-  sayOpen: boolean,
+  say: { open: boolean; episodes?: boolean },
   events: FleetEvent[],
   times: string[],
   now: number,
   windowMs: number,
 ): string[] {
-  const open = list.filter((a) => a.status === 'open').length;
-  const episodes = countEpisodes(list, now);
+  const grouped = groupEpisodes(list, now);
+  const episodes = grouped.length;
+  // "How many incidents?" asks for episodes first; "how many alerts?" for anomalies, with the episodes they make.
+  const byEpisode = say.episodes && episodes < list.length;
+  const open = byEpisode ? grouped.filter((e) => e.endTs === null).length : list.filter((a) => a.status === 'open').length;
   return [
-    `${atLeast}${list.length} ${what}${sayOpen ? `, ${open} open` : ''}.`,
-    ...(episodes < list.length
+    `${atLeast}${byEpisode ? `${episodes} episodes of ` : ''}${list.length} ${what}${say.open ? `, ${open} open` : ''}.`,
+    ...(episodes < list.length && !byEpisode
       ? [`As episodes: ${episodes} (anomalies on the same target and metric at overlapping times, from different detectors, counted once).`]
       : []),
     // A rate only where there is a span to spread them over: two or more, across an hour or more.

@@ -12,11 +12,24 @@ import { whyNoProposal } from './why-no-proposal.js';
 import { anomaliesAround } from './anomalies-around.js';
 
 /** "explain an_…" / "explain rp_…": what an anomaly or a proposal is, and what came of it; the latest anomaly without an id. */
-export function answerExplain(id: string | undefined, c: AnswerContext, target?: string, severity?: Anomaly['severity']): string {
+export function answerExplain(
+  id: string | undefined,
+  c: AnswerContext,
+  target?: string,
+  severity?: Anomaly['severity'],
+  metric?: MetricKey,
+): string {
   if (!id) {
-    // "Why did web-1 alert?", "explain the last critical anomaly": the most recent one (on that target, of that severity).
-    const latest = c.store.recentAnomalies(500).find((a) => (!target || a.target === target) && (!severity || a.severity === severity));
-    const which = `${severity ? `${severity} ` : ''}anomal`;
+    // "Why did web-1 alert?", "explain the last critical anomaly", "what caused the api-2 latency alert?":
+    // the most recent one (on that target, of that severity, of that metric).
+    const metrics = metric ? METRICS_OF[metric] : undefined;
+    const latest = c.store
+      .recentAnomalies(500)
+      .find(
+        (a) =>
+          (!target || a.target === target) && (!severity || a.severity === severity) && (!metrics || metrics.includes(figureMetric(a))),
+      );
+    const which = `${severity ? `${severity} ` : ''}${metrics ? `${METRIC_LABEL[metrics[0]!] ?? metric} ` : ''}anomal`;
     if (!latest) return `No ${which}ies${target ? ` on ${target}` : ''} to explain.`;
     return `The latest ${which}y${target ? ` on ${target}` : ''} (others: "anomalies", then "explain an_…"):\n${answerExplain(latest.id, c)}`;
   }

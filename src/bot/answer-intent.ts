@@ -291,7 +291,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerAnomalies(i, c);
     case 'explain':
       if (i.remediation && !i.id) return answerWhyNoAction(i.target, i.metric, c);
-      if (!i.id && i.metric)
+      if (!i.id && i.metric && !i.latest)
         return answerWhy(
           i.target,
           i.metric,
@@ -299,7 +299,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
           answerMetrics({ kind: 'metrics', metric: i.metric, ...(i.target ? { target: i.target } : {}) }, c),
         );
       if (i.quiet && i.target) return answerQuiet(i.target, c);
-      return answerExplain(i.id, c, i.target, i.severity);
+      return answerExplain(i.id, c, i.target, i.severity, i.metric);
     case 'timeline':
       return answerTimeline(i, c);
     case 'rules':

@@ -224,53 +224,6 @@ export const FILLERS = new Set([
   'us',
 ]);
 
-/**
- * Figures people ask for that no source here reads, matched on the whole question, with the name
- * the reply uses. Answering "load average" or "swap" with the CPU or the target's overview would
- * be a number that does not answer the question.
- */
-export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
-  [/\bload[\s_-]*(?:avg|averages?)\b|\bloadavg\b|\bload[\s_-]?(?:1|5|15)\b/, 'load average'],
-  [/\bswap(?:ping)?\b/, 'swap'],
-  [/\biops\b|\bdisk[\s_-]+(?:i\/?o|reads?|writes?|ops)\b|\bio[\s_-]?wait\b/, 'disk I/O'],
-  [
-    /\brequests?\s*(?:per|a|\/)\s*(?:second|sec|s|minute|min)\b|\brequest[\s_-]+rate\b|\b(?:rps|qps)\b|\bhow many requests\b/,
-    'request rate',
-  ],
-  [/\berror[\s_-]+(?:rate|count|ratio)\b|\berrors?\s+per\b|\b[45]xx\b|\bhttp\s+errors?\b/, 'error rate'],
-  // "Any errors?", "show me exceptions": what the applications log, not a figure; failed remediations are history.
-  [
-    /^(?!.*\b(?:remediation|restart|proposal|action|scal(?:e|ing))\w*\b).*(?:\berrors\b|\bexceptions?\b|\bstack ?traces?\b)/,
-    'application errors',
-  ],
-  [/\bconnections?\b/, 'connections'],
-  [/\btemperatures?\b/, 'temperature'],
-  [/\bpacket[\s_-]*loss\b|\bpackets?\b/, 'packets'],
-  [/\binodes?\b/, 'inodes'],
-  [/\bgpus?\b/, 'GPU'],
-  [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],
-  [/\b(?:which|what|top|busiest|biggest|heaviest)\s+(?:process|processes|programs?)\b|\bper[\s-]process\b/, 'per-process figures'],
-  // "What's using all the disk on db-1?": what uses it, which only the host itself can tell.
-  [
-    /\b(?:what|who|which)(?:'s| s| is| are)?\s+(?:using|eating|taking up|consuming|hogging|filling)\b/,
-    'what uses it (per-process or per-directory figures)',
-  ],
-  // A host's logs; "a log of what you did" is the remediation history and timelines.
-  [
-    /^(?!.*\b(?:what (?:you|the bot) (?:did|have done|done)|audit)\b).*(?:\blogs\b|\b(?:tail|grep|read|show|check|see|view|get|fetch|open)\b.*\blog\b|\blog (?:files?|lines?|output|entries|messages)\b|\b(?:error|access|app|application|system|nginx|apache|server|kernel) log\b|\bjournal(?:ctl)?\b|\bsyslog\b|\bdmesg\b)/,
-    'host logs',
-  ],
-  [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bsla\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],
-  // "What happened after the deploy?", "anything unusual since the release?" ask about the data around
-  // one, which we have (the user knows when it was); "when was the last deploy?" asks for the deploy.
-  [
-    /^(?!.*\b(?:happened|alerts?|anomal\w*|incidents?|unusual|wrong|changed?|since|after|before)\b).*\b(?:deploy(?:s|ed|ments?)?|rollouts?|releases)\b/,
-    'deployments',
-  ],
-  [/\buptime\b|\bbeen up\b|\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
-  [/\b(?:costs?|billing|bills?|invoices?|spend|spending)\b/, 'cost or billing'],
-];
-
 /** "Who acked the last alert?", "is anyone on the web-2 alert?": a question about who has an alert, never an ack. */
 export const ACK_QUESTION =
   /\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call)|handling|looking at|working on|got|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b/;
@@ -287,8 +240,12 @@ export const NOISY =
   /\b(?:noisiest|how noisy|unhealthiest|least healthy)\b|\b(?:worst|most troubled|most problematic)\s+(?:hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b|\bhow (?:often|frequently)\b(?=.*\b(?:spikes?|spiking|alerts?|alarms?|fires?|firing|pages?|paging|goes off|go off|happens?|breaks?|fails?|flaps?|flapping|trips?|misbehaves?)\b)|\b(?:which|what|how many)\s+(?:hosts?|servers?|targets?|machines?|nodes?|instances?)\s+(?:were|was|are|got|have been|has been)\s+(?:affected|impacted|hit)\b|\b(?:worst|busiest|noisiest|quietest|best|calmest)\s+day\b|\bwhich day\b/;
 // "What's open?", "anything still open?", "is anything active right now?": the open anomalies.
 export const OPEN_NOW = /^(?:what(?:'s| s| is| are)|whats|anything|is anything|are any|is there anything)\s+(?:still\s+)?(?:open|active)\b/;
+/** "What caused…", "root cause of…", "the reason for…", "what triggered…": the anomaly behind it, explained. */
+export const CAUSE = /\b(?:root[\s-]?causes?|caus(?:e|ed|es|ing)|reasons? (?:for|behind)|triggered)\b/;
 export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;
 export const AGAINST = /\byesterday\b|\blast week\b|\ba week ago\b/;
+export const AGAINST_TIME =
+  /\b(?:vs\.?|versus|than|against|to|with|relative to)\s+(?:the same \w+ )?(?:yesterday|last week|a week ago)\b|\btoday\b/;
 /** "Which host changed the most since yesterday?", "biggest jump in memory vs last week": the comparison, ranked by change. */
 export const CHANGED_MOST =
   /\b(?:chang(?:e|ed|es)|moved|grew|shifted|differs?|different)\b.*\bmost\b|\bmost (?:changed|different)\b|\b(?:biggest|largest|greatest) (?:changes?|differences?|jumps?|increases?|drops?|moves?|shifts?)\b/;

@@ -70,6 +70,8 @@ export type Intent =
       digest?: boolean;
       /** "What was the longest incident?": ranked by how long each lasted (open ones so far), not by start. */
       longest?: boolean;
+      /** "Open incidents", "the last 3 episodes": one line per episode (one target and metric, overlapping times). */
+      episodes?: boolean;
       /** "Forecast alerts today": only that detector's. */
       detector?: string;
       /** "How many false positives this week?": only those people marked so. */
@@ -90,6 +92,8 @@ export type Intent =
       quiet?: boolean;
       /** "Why wasn't the disk on api-1 cleaned up?": what each anomaly of the latest episode there got from remediation. */
       remediation?: boolean;
+      /** "What caused the api-2 latency alert?": the latest anomaly of that metric, open or not (without it, a metric asks about now). */
+      latest?: boolean;
     }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   | { kind: 'timeline'; id?: string; target?: string }

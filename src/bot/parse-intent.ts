@@ -1,7 +1,9 @@
 import { countIn, findTimeSpan, parseStat, zoneRefusal, type TimeSpan } from './parse-time-span.js';
 import { boundAsked, pairRank, parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
-import { FREE_OF, networkMetric, sizeAsked } from './free-figures.js';
+import { FREE_OF, sizeAsked } from './free-figures.js';
+import { scanSubjects } from './scan-subjects.js';
+import { VOCAB } from './vocab.js';
 import { historyIntent } from './parse-history.js';
 import { rulesQuestion } from './parse-rules-question.js';
 import { outOfScope } from './out-of-scope.js';
@@ -9,10 +11,12 @@ import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
 import { digestOf, stateAsked } from './parse-digest.js';
+import { listShape } from './parse-list-shape.js';
+import { uncollectedOf } from './uncollected-words.js';
 import { silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
-import type { Intent, MetricKey } from './intent.js';
+import type { Intent } from './intent.js';
 import {
   ACK_QUESTION,
   ACTION_NOUNS,
@@ -22,23 +26,22 @@ import {
   UNDO_VERBS,
   ATTENTION_ASK,
   AGAINST,
+  AGAINST_TIME,
   CHANGED_MOST,
   CHART,
   COMPARED,
+  CAUSE,
   COUNT,
   EVERYTHING,
   FILLERS,
   PING,
   HAPPEN,
-  ALONGSIDE,
   HOW_LONG_SINCE,
   FREE,
   BY_HOUR,
   HOW_MANY_BYTES,
   LAST_SEEN,
-  LONGEST,
   LOW_HOUR,
-  METRIC_WORDS,
   NOW,
   NOISY,
   ONE_LATEST,
@@ -52,23 +55,16 @@ import {
   TIME_TO_ACK,
   TREND,
   TREND_WITH_METRIC,
-  UNCOLLECTED,
   WORDS,
 } from './intent-words.js';
-import { labelGroup, matchTarget, roleGroup, type TargetRef } from './match-target.js';
+import { matchTarget, type TargetRef } from './match-target.js';
 import { MAX_INPUT, cleanInput, closest, parseDuration } from './text-tools.js';
 
 export { matchTarget, type TargetRef };
 
 export type { Intent, MetricKey } from './intent.js';
 
-export const VOCAB = [...new Set([...Object.keys(METRIC_WORDS), ...Object.values(WORDS).flat()])];
-
-/** "p95", "p99.9": a percentile, not a host (a host of that name still matches first). */
-const PERCENTILE_WORD = /^p\d{1,2}(\.\d{1,2})?$/;
-
-/** Words that look like host names: letters and digits joined by - _ . with a digit somewhere. */
-const HOSTLIKE = /^[a-z][a-z0-9]*[-_.]?[a-z0-9-_.]*\d[a-z0-9-_.]*$/;
+export { VOCAB };
 
 /** Pure: text → intent. Forgiving about case, typos, synonyms and host names; never throws. */
 export function parseIntent(raw: string, targets: TargetRef[]): Intent {
@@ -99,39 +95,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const words = tokens.map((t) => (/^[a-z]+$/.test(t) ? (closest(t, VOCAB) ?? t) : t));
   const has = (list: readonly string[]) => words.some((w) => list.includes(w));
 
-  let metric: MetricKey | undefined;
-  const more: MetricKey[] = [];
-  let unknownTarget: string | undefined;
-  const named: string[] = [];
-  const name = (n: string) => named.includes(n) || named.push(n);
-  const labelled: string[] = [];
-  for (const [i, t] of tokens.entries()) {
-    const w = words[i]!;
-    // "The slowest host": latency. Matched exactly, since "lowest" is one letter away.
-    if (!metric && (t === 'slowest' || t === 'fastest')) {
-      metric = 'latency';
-      continue;
-    }
-    if (METRIC_WORDS[w]) {
-      if (w === 'response' && !tokens.includes('time') && !tokens.includes('times')) continue;
-      if (w === 'space' && i > 0 && tokens[i - 1] === 'disk') continue;
-      if (w === 'load' && UNCOLLECTED[0]![0].test(text)) continue;
-      // "cpu and memory on web-1": the first is the subject, the others are read alongside.
-      if (metric && ALONGSIDE.has(w) && METRIC_WORDS[w] !== metric && !more.includes(METRIC_WORDS[w])) more.push(METRIC_WORDS[w]);
-      metric ??= METRIC_WORDS[w];
-      continue;
-    }
-    if (VOCAB.includes(w) || /^(an|rp|sl|wt)_/.test(t)) continue;
-    const m = matchTarget(t, targets);
-    const shared = m ? undefined : roleGroup(t, targets);
-    if (m) name(m);
-    else if (shared) shared.forEach(name);
-    else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t)) unknownTarget = t;
-    else labelled.push(...labelGroup(t, targets));
-  }
-  // "cpu in prod": a label value names targets only when nothing else in the question does.
-  if (named.length === 0 && !unknownTarget) labelled.forEach(name);
-  metric = networkMetric(text, metric);
+  const { metric, more, named, unknownTarget } = scanSubjects(text, tokens, words, targets);
   // One target is the subject of any intent; several ("the api hosts", "web-1 and web-2") only of a
   // read, never of a silence or an action, which must name one.
   const target = named.length === 1 ? named[0] : undefined;
@@ -200,6 +164,21 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     return { kind: 'action_request', verb, target, unknownTarget };
   const asked = an || found ? undefined : detectorQuestion(text, { metric, target, group: group.group, unknownTarget });
   if (asked) return asked;
+  // "What caused the api-2 latency alert?", "root cause of web-1's cpu spike": the anomaly behind it, explained.
+  const cause =
+    !an &&
+    CAUSE.test(text) &&
+    !COUNT.test(text) &&
+    !/\b(?:which|most|how many|could|might|would|can|usually|typically|common)\b/.test(text) &&
+    named.length <= 1 &&
+    !found;
+  if (cause && (has(WORDS.anomalies) || PAST.test(text) || /\b(?:caused|spikes?|outages?|surges?|jumps?|dips?|drops?)\b/.test(text)))
+    return {
+      kind: 'explain',
+      ...(target ? { target } : {}),
+      ...(metric ? { metric, latest: true } : {}),
+      ...(severity ? { severity } : {}),
+    };
   if (an || (has(WORDS.explain) && has(WORDS.anomalies))) {
     // "Explain the last critical alert": the latest of that severity.
     return { kind: 'explain', id: an, ...(an ? {} : { target }), ...(severity && !an ? { severity } : {}) };
@@ -208,13 +187,13 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // Without a metric ("why does web-3 look odd?") the target's overview says more than its last anomaly.
   // "How long has web-2 latency been high?" asks about the episode, which the open anomaly dates.
   const since = HOW_LONG_SINCE.test(text);
-  if ((/\bwhy\b/.test(text) || (since && !parseBound(text))) && metric && !found && named.length <= 1)
+  if ((/\bwhy\b/.test(text) || cause || (since && !parseBound(text))) && metric && !found && named.length <= 1)
     return { kind: 'explain', ...(target ? { target } : {}), metric };
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
   const rules = rulesQuestion(text, tokens, { metric, target, unknownTarget });
   if (rules) return rules;
-  const uncollected = metric ? undefined : UNCOLLECTED.find(([re]) => re.test(text))?.[1];
+  const uncollected = metric ? undefined : uncollectedOf(text);
   if (uncollected) return { kind: 'uncollected', what: uncollected, target, ...group, unknownTarget };
   const past = historyIntent({
     text,
@@ -324,11 +303,17 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   )
     return { kind: 'attention', target, ...group, unknownTarget };
   // "Compare web-1 and web-2 over the last hour": their figures then, side by side, not their anomalies.
-  if (!metric && named.length && span && COMPARED.test(text) && !AGAINST.test(text) && !has(WORDS.anomalies))
-    return { kind: 'metrics', target, ...group, ...when() };
+  // Two targets side by side: "last week" is when, unless said against ("web-1 vs last week").
+  const between = named.length >= 2 && span && !AGAINST_TIME.test(text);
+  if (named.length && span && COMPARED.test(text) && (!AGAINST.test(text) || between) && !has(WORDS.anomalies) && (!metric || between))
+    return { kind: 'metrics', metric, target, ...group, ...when() };
   // "When was api-2 last healthy?": its overview says what is open since when, or when the last one ended.
   if (target && !metric && /\b(?:healthy|ok|okay|fine|normal|green)\b/.test(text) && !has(WORDS.anomalies))
     return { kind: 'metrics', target };
+  // "cpu on web-1 vs yesterday", "web-1 compared to last week": the same hours, side by side ("last" is not the latest here).
+  const against = COMPARED.test(text) || /\btoday\b/.test(text) ? AGAINST.exec(text)?.[0] : undefined;
+  if (against && (metric || named.length) && !has(WORDS.anomalies))
+    return { kind: 'compare', metric, target, ...group, against: against === 'yesterday' ? 'yesterday' : 'last_week' };
   const firing = !metric && (words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing') || OPEN_NOW.test(text));
   const timeTo = !metric && TIME_TO.test(text) ? ({ count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : 'resolve' } as const) : undefined;
   const digest = digestOf(text, { span, counted: number !== undefined || ONE_LATEST.test(text), open: firing || has(WORDS.open) });
@@ -359,17 +344,13 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...detectorNamed(text),
       ...feedbackAsked(text),
       ...(counting || digest || NOISY.test(text) ? { count: true } : {}),
-      ...(LONGEST.test(text) && !counting ? { longest: true } : {}),
+      ...listShape(text, counting),
       ...(digest ? { digest: true } : {}),
       ...timeTo,
     };
   }
-  // "cpu on web-1 vs yesterday", "is memory higher than last week?": the same hours, side by side.
-  const against = COMPARED.test(text) || /\btoday\b/.test(text) ? AGAINST.exec(text)?.[0] : undefined;
-  if (against && (metric || named.length))
-    return { kind: 'compare', metric, target, ...group, against: against === 'yesterday' ? 'yesterday' : 'last_week' };
   if (metric) {
-    const also = UNCOLLECTED.find(([re]) => re.test(text))?.[1] ?? sizeAsked(metric, text);
+    const also = uncollectedOf(text) ?? sizeAsked(metric, text);
     const alongside = more.length ? { more } : {};
     return {
       kind: 'metrics',

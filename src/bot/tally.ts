@@ -1,3 +1,5 @@
+import { groupEpisodes } from './episodes.js';
+
 /** Counting helpers the "how many" answers share. Pure. */
 
 /** "web-1 3, db-1 2, and 4 more": counts by key, largest first, ten at most. Undefined keys are skipped. */
@@ -22,23 +24,7 @@ export const nearestRank = (sorted: readonly number[], q: number): number =>
  * Episodes: anomalies on the same target and metric whose times overlap (the threshold rule and the
  * robust detector both opening on one disk fill) count once. Open ones run to `now`.
  */
-export function countEpisodes(
+export const countEpisodes = (
   list: readonly { target: string; metric: string; startTs: number; endTs: number | null }[],
   now: number,
-): number {
-  const bySeries = new Map<string, [number, number][]>();
-  for (const a of list) {
-    const key = `${a.target}\u0000${a.metric}`;
-    (bySeries.get(key) ?? bySeries.set(key, []).get(key)!).push([a.startTs, a.endTs ?? Math.max(now, a.startTs)]);
-  }
-  let n = 0;
-  for (const spans of bySeries.values()) {
-    spans.sort((x, y) => x[0] - y[0]);
-    let end = Number.NEGATIVE_INFINITY;
-    for (const [s, e] of spans) {
-      if (s > end) n++;
-      end = Math.max(end, e);
-    }
-  }
-  return n;
-}
+): number => groupEpisodes(list, now).length;

@@ -157,6 +157,24 @@ const cases: Case[] = [
   ['when was api-2 last healthy?', { kind: 'metrics', target: 'api-2' }],
   ['compare web-1 and web-2 over the last hour', { kind: 'metrics', group: ['web-1', 'web-2'], span: { kind: 'last', ms: 3_600_000 } }],
   ['web-1 vs yesterday', { kind: 'compare', target: 'web-1', against: 'yesterday' }],
+  // two targets side by side: "last week" is when they are read, unless said against ("vs last week", "today vs yesterday")
+  ['compare web-1 and web-2 last week', { kind: 'metrics', group: ['web-1', 'web-2'], span: { kind: 'last', ms: 7 * 86_400_000 } }],
+  ['web-1 vs web-2 cpu yesterday', { kind: 'metrics', metric: 'cpu', group: ['web-1', 'web-2'], span: { kind: 'day', daysBack: 1 } }],
+  ['compare web-1 and web-2 today vs yesterday', { kind: 'compare', group: ['web-1', 'web-2'], against: 'yesterday' }],
+  ['web-1 and web-2 compared to last week', { kind: 'compare', group: ['web-1', 'web-2'], against: 'last_week' }],
+  ['web-1 compared to last week', { kind: 'compare', target: 'web-1', against: 'last_week' }],
+  ['disk alerts on web-1 vs yesterday', { kind: 'anomalies', target: 'web-1', metric: 'disk' }],
+  // a cause asked: the anomaly behind it, explained (the latest one where the question names an event)
+  ['what caused the api-1 latency alert?', { kind: 'explain', target: 'api-1', metric: 'latency', latest: true }],
+  ['root cause of web-1 cpu spike', { kind: 'explain', target: 'web-1', metric: 'cpu', latest: true }],
+  ['what is causing high cpu on web-1?', { kind: 'explain', target: 'web-1', metric: 'cpu' }],
+  ['what triggered the last critical alert?', { kind: 'explain', severity: 'critical' }],
+  ['which host caused the most alerts?', { kind: 'anomalies', count: true }],
+  ['what caused the outage yesterday?', { kind: 'anomalies', span: { kind: 'day', daysBack: 1 } }],
+  // incidents and episodes: one line per episode; "anomalies" stays one line each
+  ['show open incidents', { kind: 'anomalies', open: true, episodes: true }],
+  ['how many incidents today?', { kind: 'anomalies', count: true, episodes: true, today: true }],
+  ['alerts grouped by incident', { kind: 'anomalies', episodes: true }],
   ['are we ok?', { kind: 'attention' }],
   ['did anything happen while I was asleep?', { kind: 'anomalies', span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } } } }],
   ['anomalies by metric today', { kind: 'anomalies', today: true, count: true }],
@@ -472,6 +490,12 @@ describe('parseIntent', () => {
     expect(parseIntent('cpu on web-2', two)).toMatchObject({ kind: 'metrics', target: undefined, unknownTarget: 'web-2' });
     expect(parseIntent('cpu on wbe-1', two)).toMatchObject({ kind: 'metrics', target: 'web-1' });
     expect(parseIntent('snooze web-1 and web-2', two)).toMatchObject({ kind: 'silence', target: 'web-1', unknownTarget: 'web-2' });
+  });
+
+  it('groups by episode and takes the latest anomaly only where the words ask for it', () => {
+    expect(parseIntent('summarise the last 3 anomalies', targets)).not.toHaveProperty('episodes');
+    expect(parseIntent('what is causing high cpu on web-1?', targets)).not.toHaveProperty('latest');
+    expect(parseIntent('what was the longest incident?', targets)).toMatchObject({ longest: true, episodes: true });
   });
 
   it('takes a count as a ranking’s length only where it is one', () => {

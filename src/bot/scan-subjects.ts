@@ -1,0 +1,58 @@
+import { METRIC_WORDS, ALONGSIDE } from './intent-words.js';
+import type { MetricKey } from './intent.js';
+import { networkMetric } from './free-figures.js';
+import { labelGroup, matchTarget, roleGroup, type TargetRef } from './match-target.js';
+import { VOCAB } from './vocab.js';
+import { UNCOLLECTED } from './uncollected-words.js';
+import { parseDuration } from './text-tools.js';
+
+/** "p95", "p99.9": a percentile, not a host (a host of that name still matches first). */
+const PERCENTILE_WORD = /^p\d{1,2}(\.\d{1,2})?$/;
+
+/** Words that look like host names: letters and digits joined by - _ . with a digit somewhere. */
+const HOSTLIKE = /^[a-z][a-z0-9]*[-_.]?[a-z0-9-_.]*\d[a-z0-9-_.]*$/;
+
+/**
+ * What a question is about: its metric (and those read alongside), the targets it names (by name, role
+ * or label) and a host-like word that names none. `words` are the tokens after fuzzy matching. Pure.
+ */
+export function scanSubjects(
+  text: string,
+  tokens: readonly string[],
+  words: readonly string[],
+  targets: TargetRef[],
+): { metric: MetricKey | undefined; more: MetricKey[]; named: string[]; unknownTarget: string | undefined } {
+  let metric: MetricKey | undefined;
+  const more: MetricKey[] = [];
+  let unknownTarget: string | undefined;
+  const named: string[] = [];
+  const name = (n: string) => named.includes(n) || named.push(n);
+  const labelled: string[] = [];
+  for (const [i, t] of tokens.entries()) {
+    const w = words[i]!;
+    // "The slowest host": latency. Matched exactly, since "lowest" is one letter away.
+    if (!metric && (t === 'slowest' || t === 'fastest')) {
+      metric = 'latency';
+      continue;
+    }
+    if (METRIC_WORDS[w]) {
+      if (w === 'response' && !tokens.includes('time') && !tokens.includes('times')) continue;
+      if (w === 'space' && i > 0 && tokens[i - 1] === 'disk') continue;
+      if (w === 'load' && UNCOLLECTED[0]![0].test(text)) continue;
+      // "cpu and memory on web-1": the first is the subject, the others are read alongside.
+      if (metric && ALONGSIDE.has(w) && METRIC_WORDS[w] !== metric && !more.includes(METRIC_WORDS[w])) more.push(METRIC_WORDS[w]);
+      metric ??= METRIC_WORDS[w];
+      continue;
+    }
+    if (VOCAB.includes(w) || /^(an|rp|sl|wt)_/.test(t)) continue;
+    const m = matchTarget(t, targets);
+    const shared = m ? undefined : roleGroup(t, targets);
+    if (m) name(m);
+    else if (shared) shared.forEach(name);
+    else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t)) unknownTarget = t;
+    else labelled.push(...labelGroup(t, targets));
+  }
+  // "cpu in prod": a label value names targets only when nothing else in the question does.
+  if (named.length === 0 && !unknownTarget) labelled.forEach(name);
+  return { metric: networkMetric(text, metric), more, named, unknownTarget };
+}

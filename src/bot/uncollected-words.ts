@@ -1,0 +1,49 @@
+/**
+ * Figures people ask for that no source here reads, matched on the whole question, with the name
+ * the reply uses. Answering "load average" or "swap" with the CPU or the target's overview would
+ * be a number that does not answer the question.
+ */
+export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
+  [/\bload[\s_-]*(?:avg|averages?)\b|\bloadavg\b|\bload[\s_-]?(?:1|5|15)\b/, 'load average'],
+  [/\bswap(?:ping)?\b/, 'swap'],
+  [/\biops\b|\bdisk[\s_-]+(?:i\/?o|reads?|writes?|ops)\b|\bio[\s_-]?wait\b/, 'disk I/O'],
+  [
+    /\brequests?\s*(?:per|a|\/)\s*(?:second|sec|s|minute|min)\b|\brequest[\s_-]+rate\b|\b(?:rps|qps)\b|\bhow many requests\b/,
+    'request rate',
+  ],
+  [/\berror[\s_-]+(?:rate|count|ratio)\b|\berrors?\s+per\b|\b[45]xx\b|\bhttp\s+errors?\b/, 'error rate'],
+  // "Any errors?", "show me exceptions": what the applications log, not a figure; failed remediations are history.
+  [
+    /^(?!.*\b(?:remediation|restart|proposal|action|scal(?:e|ing))\w*\b).*(?:\berrors\b|\bexceptions?\b|\bstack ?traces?\b)/,
+    'application errors',
+  ],
+  [/\bconnections?\b/, 'connections'],
+  [/\btemperatures?\b/, 'temperature'],
+  [/\bpacket[\s_-]*loss\b|\bpackets?\b/, 'packets'],
+  [/\binodes?\b/, 'inodes'],
+  [/\bgpus?\b/, 'GPU'],
+  [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],
+  [/\b(?:which|what|top|busiest|biggest|heaviest)\s+(?:process|processes|programs?)\b|\bper[\s-]process\b/, 'per-process figures'],
+  // "What's using all the disk on db-1?": what uses it, which only the host itself can tell.
+  [
+    /\b(?:what|who|which)(?:'s| s| is| are)?\s+(?:using|eating|taking up|consuming|hogging|filling)\b/,
+    'what uses it (per-process or per-directory figures)',
+  ],
+  // A host's logs; "a log of what you did" is the remediation history and timelines.
+  [
+    /^(?!.*\b(?:what (?:you|the bot) (?:did|have done|done)|audit)\b).*(?:\blogs\b|\b(?:tail|grep|read|show|check|see|view|get|fetch|open)\b.*\blog\b|\blog (?:files?|lines?|output|entries|messages)\b|\b(?:error|access|app|application|system|nginx|apache|server|kernel) log\b|\bjournal(?:ctl)?\b|\bsyslog\b|\bdmesg\b)/,
+    'host logs',
+  ],
+  [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bsla\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],
+  // "What happened after the deploy?", "anything unusual since the release?" ask about the data around
+  // one, which we have (the user knows when it was); "when was the last deploy?" asks for the deploy.
+  [
+    /^(?!.*\b(?:happened|alerts?|anomal\w*|incidents?|unusual|wrong|changed?|since|after|before)\b).*\b(?:deploy(?:s|ed|ments?)?|rollouts?|releases)\b/,
+    'deployments',
+  ],
+  [/\buptime\b|\bbeen up\b|\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
+  [/\b(?:costs?|billing|bills?|invoices?|spend|spending)\b/, 'cost or billing'],
+];
+
+/** The uncollected figure a question asks for, by the name the reply uses. */
+export const uncollectedOf = (text: string): string | undefined => UNCOLLECTED.find(([re]) => re.test(text))?.[1];
