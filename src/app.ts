@@ -29,6 +29,7 @@ import { alertPolicyOf } from './bot/alert-policy.js';
 import { idlePlatforms } from './bot/alert-routes.js';
 import { aboutFactsOf } from './bot/answer-about.js';
 import { createNotifier } from './bot/notifier.js';
+import { silencesBegun } from './bot/silence-starts.js';
 import { dailyDigestOf } from './bot/daily-digest.js';
 import { createWatches } from './bot/watches.js';
 import { loadChatAdapters } from './bot/load-chat-adapters.js';
@@ -248,6 +249,8 @@ export function createApp(deps: AppDeps) {
   });
   pipeline.addListener({
     onAnomalies: (changes) => {
+      const begun = silencesBegun(store, clock.now());
+      if (begun.length) notifier.onSilencesChanged(begun, clock.now());
       notifier.onAnomalies(changes);
       digest?.onTick(clock.now());
       watches.onTick(clock.now());

@@ -2,6 +2,7 @@ import type { RecordEntry } from '../core/ports.js';
 import type { AnswerContext } from './answer-intent.js';
 import { maintenanceLines } from './answer-rules.js';
 import { METRIC_LABEL, stamp } from './format-reply.js';
+import { formatDuration } from './text-tools.js';
 
 const DAY = 86_400_000;
 const ENDED_SHOWN = 5;
@@ -17,12 +18,22 @@ const scope = (target: unknown, metric: unknown) =>
  */
 export function answerSilences(c: AnswerContext): string {
   const list = c.store.chat.silences(c.now);
+  const ahead = c.store.chat.scheduledSilences(c.now);
   const tail = maintenanceLines(c.muteTimes ?? [], c.now);
-  const ended = endedSilences(c, new Set(list.map((s) => s.id)));
+  const ended = endedSilences(c, new Set([...list, ...ahead].map((s) => s.id)));
   const now = list.length
     ? ['Silenced:', ...list.map((s) => `• ${s.id}: ${scope(s.target, s.metric)} until ${stamp(s.untilTs)} (by ${s.createdBy})`)]
     : ['Nothing is silenced.'];
-  return [...now, ...ended, ...tail].join('\n');
+  const planned = ahead.length
+    ? [
+        'Scheduled:',
+        ...ahead.map(
+          (s) =>
+            `• ${s.id}: ${scope(s.target, s.metric)} from ${stamp(s.startsTs!)} to ${stamp(s.untilTs)}, in ${formatDuration(s.startsTs! - c.now)} (by ${s.createdBy})`,
+        ),
+      ]
+    : [];
+  return [...now, ...planned, ...ended, ...tail].join('\n');
 }
 
 function endedSilences(c: AnswerContext, active: Set<string>): string[] {
@@ -38,12 +49,18 @@ function endedSilences(c: AnswerContext, active: Set<string>): string[] {
         .filter((x) => x.kind === 'silence_extended' && x.data.id === id)
         .reduce((u, x) => (typeof x.data.untilTs === 'number' ? x.data.untilTs : u), Number(r.data.untilTs));
       const lifted = recs.find((x) => x.kind === 'silence_lifted' && x.ts >= r.ts && liftedIt(x, r));
-      const how = lifted ? `lifted by ${String(lifted.data.actor)} at ${stamp(lifted.ts)}` : `ran out at ${stamp(until)}`;
+      const early = lifted && typeof r.data.startsTs === 'number' && lifted.ts < r.data.startsTs;
+      const how = lifted
+        ? `${early ? 'cancelled' : 'lifted'} by ${String(lifted.data.actor)} at ${stamp(lifted.ts)}${early ? ', before it began' : ''}`
+        : `ran out at ${stamp(until)}`;
       return `• ${id}: ${scope(r.data.target, r.data.metric)}, set by ${String(r.data.actor)} at ${stamp(r.ts)}; ${how}`;
     });
   return [`Ended in the last 24 h${added.length > ENDED_SHOWN ? ` (the last ${ENDED_SHOWN} of ${added.length})` : ''}:`, ...lines];
 }
 
-/** A lift names the silence, its target, or every silence. */
+/** A lift names the silence, its target, or every silence (once it has begun). */
 const liftedIt = (lift: RecordEntry, added: RecordEntry) =>
-  lift.data.id === added.data.id || lift.data.all === true || (lift.data.id == null && lift.data.target === added.data.target);
+  lift.data.id === added.data.id ||
+  // "Unsnooze all" and "unsnooze db-1" leave a silence scheduled ahead as it is.
+  ((lift.data.all === true || (lift.data.id == null && lift.data.target === added.data.target)) &&
+    !(typeof added.data.startsTs === 'number' && lift.ts < added.data.startsTs));

@@ -1,14 +1,11 @@
 import type { ChatEvent, ChatReply, ChatUser, NeutralMessage, Platform } from '../core/chat.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { DetectorInspector } from '../core/inspection.js';
-import { hashString } from '../core/random.js';
 import type { FileConfig, RemediationRule } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
 import type { Silence } from '../core/chat-store.js';
 import type { MuteTime } from './mute-times.js';
-import { FLEET_ALERT_PREFIX, fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
-import { SILENCE_BUTTON_MS, silenceLabel, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
-import { extendSilences, MAX_SILENCE_MS } from './extend-silences.js';
+import { fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
 import { answerPolicy, policyFactsOf } from './answer-policy.js';
 import type { Watches } from './watches.js';
 import { markAlert } from './alert-feedback.js';
@@ -18,19 +15,15 @@ import { scopedStore } from './scoped-store.js';
 import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
 import { createAlertAcks } from './alert-ack.js';
 import { createAlertEscalation } from './alert-escalate.js';
-import { alertMembers } from './alert-keys.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import type { AboutFacts } from './answer-about.js';
 import type { Runbook } from './runbooks.js';
 import type { RoutingFacts } from './answer-routing.js';
-import { METRICS_OF } from './answer-metric-span.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
-import { stamp } from './format-reply.js';
-import { untilTs } from './parse-clock.js';
+import { createSilenceCommands } from './silence-commands.js';
 import { parseIntent, type Intent, type TargetRef } from './parse-intent.js';
 import { renderProposal } from './render-message.js';
-import { formatDuration, quoteUntrusted } from './text-tools.js';
 
 export interface ChatServiceOptions {
   store: Store;
@@ -132,127 +125,13 @@ export function createChatService(o: ChatServiceOptions) {
     onAckDelay: o.onAckDelay,
   });
   const { isApprover, decide } = createDecisions({ ...o, actor: actorOf });
-
-  function silence(asked: Extract<Intent, { kind: 'silence' }>, user: ChatUser, now: number): ChatReply {
-    // "until 15:00" is the next 15:00 (UTC, like every time in chat).
-    const end = asked.until ? untilTs(asked.until, now) : undefined;
-    if (end !== undefined && end <= now)
-      return { text: `Nothing silenced: ${stamp(end)} has already passed.`, intent: 'silence', private: true };
-    const i = end === undefined ? asked : { ...asked, durationMs: end - now };
-    const duration = Math.min(i.durationMs, MAX_SILENCE_MS);
-    // A command that names a host we do not know is not applied to the rest of what it names.
-    if (i.unknownTarget)
-      return {
-        text: `Nothing silenced: I don't know a target called ${quoteUntrusted(i.unknownTarget)}.`,
-        intent: 'silence',
-        private: true,
-      };
-    if (i.several)
-      return {
-        text: `Nothing silenced: name one target at a time (${i.several.join(', ')}), or a metric for all of them, e.g. "mute disk alerts for 2h".`,
-        intent: 'silence',
-        private: true,
-      };
-    if (i.anomalyId && !i.extend) return silenceAlert(i.anomalyId, user, now, duration, 'thread');
-    if (i.extend)
-      return extendSilences(
-        {
-          store: o.store,
-          record: o.record,
-          onSilencesChanged: o.onSilencesChanged,
-          actor: actorOf,
-          listing: (t) => answerSilences(ctx(t)),
-        },
-        i,
-        { id: i.extend.id, untilTs: end, user, now },
-      );
-    // Said in so many words ("mute everything for 1h"): every alert, and the reply says so to the channel.
-    if (i.all && !i.target && !i.metric) return addSilence({ target: '*', metric: '*' }, duration, user, now, 'silence');
-    if (!i.target && !i.metric)
-      return {
-        text: 'Silence what? Say e.g. "snooze web-1 for 30m", "mute disk alerts for 2h" or "mute everything for 1h".',
-        intent: 'silence',
-        private: true,
-      };
-    const target = i.target ?? '*';
-    // "mute network alerts" is both directions: one silence each, as a silence names one metric.
-    const replies = (i.metric ? METRICS_OF[i.metric] : ['*']).map((metric) =>
-      addSilence({ target, metric }, duration, user, now, 'silence'),
-    );
-    return { ...replies[0]!, text: replies.map((r) => r.text).join('\n') };
-  }
-
-  function addSilence(
-    scope: SilenceScope,
-    duration: number,
-    user: ChatUser,
-    now: number,
-    intent: string,
-    extra: Record<string, unknown> = {},
-  ): ChatReply {
-    const { target, metric } = scope;
-    const id = `sl_${hashString(`${target}/${metric}/${now}`, 5).toString(36)}`;
-    const s: Silence = { id, target, metric, untilTs: now + duration, createdBy: actorOf(user), createdTs: now };
-    o.store.chat.addSilence(s);
-    o.record?.('silence_added', now, { id, target, metric, untilTs: now + duration, actor: actorOf(user), ...extra });
-    o.onSilencesChanged?.([s], now);
-    const what =
-      target === '*' && metric === '*'
-        ? 'every alert on every target (critical ones too; what is still open when it ends is announced then)'
-        : silenceLabel(scope);
-    return {
-      text: `Silenced ${what} for ${formatDuration(duration)}, until ${stamp(now + duration)} (${id}). Say "unsnooze ${id}" to lift it.`,
-      intent,
-    };
-  }
-
-  /**
-   * The Silence button of an alert (or "snooze" in its thread): its scope comes from the alert as
-   * stored, never from the payload.
-   */
-  function silenceAlert(anomalyId: string, user: ChatUser, now: number, duration = SILENCE_BUTTON_MS, via = 'button'): ChatReply {
-    const intent = 'silence';
-    const a = o.store.getAnomaly(anomalyId);
-    if (!a) return { text: `No alert ${anomalyId} (it may be older than the retention): nothing silenced.`, intent, private: true };
-    const key = o.store.chat.alertKeyFor(anomalyId);
-    const members = key ? alertMembers(o.store, key) : [a];
-    // What is still open decides: a message whose other metric has recovered silences the one left.
-    const open = members.filter((m) => m.status === 'open');
-    if (open.length === 0) return { text: `That alert is resolved (${a.target} ${a.metric}); nothing silenced.`, intent, private: true };
-    const scope = silenceScopeOf(open, key?.startsWith(FLEET_ALERT_PREFIX) ?? false);
-    const already = o.store.chat
-      .silences(now)
-      .filter((x) => silenceSpans(x, scope))
-      .sort((x, y) => y.untilTs - x.untilTs)[0];
-    if (already)
-      return {
-        text: `Already silenced until ${stamp(already.untilTs)} by ${already.createdBy} (${already.id}); nothing changed.`,
-        intent,
-        private: true,
-      };
-    return addSilence(scope, duration, user, now, intent, { anomaly: anomalyId, via });
-  }
-
-  function unsilence(i: Extract<Intent, { kind: 'unsilence' }>, user: ChatUser, now: number): ChatReply {
-    if (!i.id && !i.target && !i.all)
-      return { text: `Lift which silence? ${answerSilences(ctx(now))}`, intent: 'unsilence', private: true };
-    const lifted = o.store.chat.silences(now).filter((s) => i.all || (i.id ? s.id === i.id : s.target === i.target));
-    const n = i.id
-      ? Number(o.store.chat.removeSilence(i.id))
-      : i.all
-        ? lifted.filter((s) => o.store.chat.removeSilence(s.id)).length
-        : o.store.chat.removeSilencesFor(i.target!);
-    if (n > 0) {
-      o.record?.('silence_lifted', now, {
-        id: i.id ?? null,
-        target: i.target ?? null,
-        ...(i.all ? { all: true } : {}),
-        actor: actorOf(user),
-      });
-      o.onSilencesChanged?.(lifted, now);
-    }
-    return { text: n > 0 ? `Lifted ${n} silence${n > 1 ? 's' : ''}.` : 'Nothing matching was silenced.', intent: 'unsilence' };
-  }
+  const { silence, silenceAlert, unsilence } = createSilenceCommands({
+    store: o.store,
+    record: o.record,
+    onSilencesChanged: o.onSilencesChanged,
+    actor: actorOf,
+    listing: (now) => answerSilences(ctx(now)),
+  });
 
   function ctx(now: number): AnswerContext {
     return {

@@ -130,7 +130,9 @@ export type Intent =
       several?: string[];
       /** "mute everything for 1h": every alert, said in so many words. */
       all?: boolean;
-      /** "until 15:00", "till tomorrow 9am": when it ends, instead of `durationMs`. */
+      /** "from 22:00", "tomorrow 02:00-04:00", "at 14:00 for 30m": when it begins (the next such time); absent, now. */
+      from?: ClockTime;
+      /** "until 15:00", "till tomorrow 9am": when it ends, instead of `durationMs` (with `from`, the first such time after it). */
       until?: ClockTime;
       /** "Extend the silence on web-1 by 1h", "extend sl_… until 18:00": push an active silence's end out, not a new one from now. */
       extend?: { id?: string };

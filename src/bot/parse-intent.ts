@@ -13,7 +13,7 @@ import { deliveryQuestion } from './parse-delivery.js';
 import { digestOf, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
 import { uncollectedOf } from './uncollected-words.js';
-import { silenceCommand, silenceEdit } from './parse-silence.js';
+import { MAINTENANCE_SET, silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
 import type { Intent } from './intent.js';
@@ -142,6 +142,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     feedbackCommand(text, an);
   if (edit) return edit;
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
+  if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything });
   if (has(WORDS.silence)) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
     return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, anomalyId: an });

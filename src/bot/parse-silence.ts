@@ -1,5 +1,6 @@
 import type { Intent, MetricKey } from './intent.js';
-import { findUntil } from './parse-clock.js';
+import { findUntil, type ClockTime } from './parse-clock.js';
+import { findTimeSpan } from './parse-time-span.js';
 import { parseDuration } from './text-tools.js';
 import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
 
@@ -28,7 +29,8 @@ export function silenceCommand(
       reason:
         'Nothing silenced: a silence always ends, a week at most ("for 7d", "until tomorrow 09:00"); "extend sl_… by 7d" pushes one further. A target that should never alert is taken out of the targets file (config.targetsFile)',
     };
-  const until = findUntil(text);
+  const ahead = scheduleOf(text);
+  const until = findUntil(text) ?? ahead?.until;
   if (!until && /\b(?:until|till|til)\b/.test(text) && parseDuration(text) === undefined)
     return {
       kind: 'bad_input',
@@ -43,6 +45,7 @@ export function silenceCommand(
     unknownTarget: o.unknownTarget,
     ...(o.several ? { several: o.several } : {}),
     ...(o.all ? { all: true } : {}),
+    ...(ahead ? { from: ahead.from } : {}),
     ...(until ? { until } : {}),
     ...(o.anomalyId && !o.target ? { anomalyId: o.anomalyId } : {}),
   };
@@ -71,3 +74,28 @@ export function silenceEdit(
   const asked = silenceCommand(text, { target: o.target, metric: o.metric, unknownTarget: o.unknownTarget });
   return asked.kind === 'silence' ? { ...asked, extend: o.sl ? { id: o.sl } : {} } : asked;
 }
+
+/**
+ * "Mute db-1 from 22:00 to 23:00", "silence web-1 tomorrow 02:00-04:00", "snooze api-1 at 14:00 for 30m",
+ * "mute web-1 overnight": a silence that begins later. "Until 15:00" alone ends one that begins now.
+ */
+function scheduleOf(text: string): { from: ClockTime; until?: ClockTime } | undefined {
+  // Said of a silence, the night is the coming one, not the last.
+  if (/\b(?:tonight|overnight|through the night|during the night)\b/.test(text) && !/\b(?:from|between|at)\s+\d/.test(text))
+    return { from: { minute: 22 * 60 }, until: { minute: 6 * 60 } };
+  const found = findTimeSpan(text);
+  if (!found || 'zone' in found || !found.span) return undefined;
+  const { span, match } = found;
+  if (span.kind === 'range' && !/^(?:until|till|til)\b/.test(match))
+    return { from: span.from, ...(span.until ? { until: span.until } : {}) };
+  if (span.kind === 'clock' && /^(?:at|from|starting)\b/.test(match)) return { from: span.at };
+  return undefined;
+}
+
+/**
+ * "Schedule maintenance on db-1 from 22:00 to 23:00", "put web-1 in maintenance for 2h", "create a
+ * maintenance window for db-1 tomorrow 02:00-04:00": a silence (one-off; regular windows are
+ * chat.muteTimes in the config). "Is there a maintenance window tonight?" asks, and is not this.
+ */
+export const MAINTENANCE_SET =
+  /^(?:please\s+)?(?:(?:can|could) you\s+)?(?:schedule|create|add|set(?:\s+up)?|plan|start|open|put|begin|enter|book)\b(?:\s+\S+){0,6}?\s+(?:in(?:to)?\s+|a\s+|for\s+)?maintenance\b(?!.*\?\s*$)/;

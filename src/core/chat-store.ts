@@ -8,6 +8,8 @@ export interface Silence {
   untilTs: number;
   createdBy: string;
   createdTs: number;
+  /** A silence scheduled ahead ("mute db-1 from 22:00 to 23:00") holds nothing before this. Absent: from its creation. */
+  startsTs?: number;
 }
 
 /** Whether a silence covers a target's metric ('*' for either matches all; network silences cover both directions). */
@@ -79,9 +81,14 @@ export interface ChatStore {
    */
   prune(now: number, keepMs: number): void;
   addSilence(s: Silence): void;
+  /** The silences in force at `now`: begun and not yet over. */
   silences(now: number): Silence[];
+  /** Those scheduled to begin after `now`, the soonest first. */
+  scheduledSilences(now: number): Silence[];
+  /** Lifts a silence in force, or cancels a scheduled one. */
   removeSilence(id: string): boolean;
-  removeSilencesFor(target: string): number;
+  /** Lifts the silences in force on a target; those scheduled ahead stay (they are cancelled by id). */
+  removeSilencesFor(target: string, now: number): number;
 
   enqueue(item: Omit<OutboxItem, 'id' | 'attempts' | 'nextAttemptTs' | 'createdTs'>, now: number): number;
   pendingOutbox(limit: number): OutboxItem[];

@@ -184,12 +184,12 @@ export function createContextTools(d: ToolDeps) {
       return answerTimeline({ id }, { store: d.store, targets: d.targets(), now: d.now(), staleAfterMs: d.staleAfterMs });
     },
     list_silences() {
-      const rows = d.store.chat.silences(d.now());
+      const rows = [...d.store.chat.silences(d.now()), ...d.store.chat.scheduledSilences(d.now())];
       return rows.length
         ? rows
             .map(
               (s) =>
-                `[${s.id}] ${s.target === '*' ? 'all targets' : s.target} ${s.metric === '*' ? '' : label(s.metric)} until ${hhmm(s.untilTs)}`,
+                `[${s.id}] ${s.target === '*' ? 'all targets' : s.target} ${s.metric === '*' ? '' : label(s.metric)}${s.startsTs ? ` scheduled from ${new Date(s.startsTs).toISOString().slice(0, 16)}Z` : ''} until ${hhmm(s.untilTs)}`,
             )
             .join('\n')
         : 'no active silences';

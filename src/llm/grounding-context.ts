@@ -24,7 +24,8 @@ export interface FleetSnapshot {
   anomalies: Anomaly[];
   /** Pending first, then recent decisions and outcomes. */
   proposals: Proposal[];
-  silences: { id: string; target: string; metric: string; untilTs: number }[];
+  /** In force, then scheduled ahead (with `startsTs`). */
+  silences: { id: string; target: string; metric: string; untilTs: number; startsTs?: number }[];
   /** Who acknowledged the alert an open anomaly is in, by anomaly id. */
   acks?: Map<string, string>;
   thresholds: { metric: string; target?: string; above?: number; below?: number; severity: string }[];
@@ -198,7 +199,7 @@ export function buildGroundingContext(s: FleetSnapshot, question: string, budget
   for (const p of s.proposals.slice(0, 15)) add(proposalLine(p));
   for (const x of s.silences.slice(0, 10))
     add(
-      `[${x.id}] silence on ${x.target === '*' ? 'all targets' : x.target}${x.metric === '*' ? '' : ` ${label(x.metric)}`} until ${hhmm(x.untilTs)}`,
+      `[${x.id}] silence on ${x.target === '*' ? 'all targets' : x.target}${x.metric === '*' ? '' : ` ${label(x.metric)}`}${x.startsTs ? ` scheduled from ${new Date(x.startsTs).toISOString().slice(0, 16)}Z` : ''} until ${hhmm(x.untilTs)}`,
     );
 
   // 5. Recent resolved anomalies, then every target's latest row while room remains.

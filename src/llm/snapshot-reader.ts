@@ -66,7 +66,7 @@ export function createSnapshotReader(d: SnapshotDeps) {
       hourStats,
       anomalies: [...open, ...d.store.recentAnomalies(30).filter((a) => a.status === 'resolved')],
       proposals: [...pending, ...recent],
-      silences: d.store.chat.silences(now),
+      silences: [...d.store.chat.silences(now), ...d.store.chat.scheduledSilences(now)],
       acks,
       thresholds: d.thresholds,
       verdicts,

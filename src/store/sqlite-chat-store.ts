@@ -35,6 +35,9 @@ export const CHAT_REF_AGE_MIGRATION = `ALTER TABLE message_refs ADD COLUMN creat
 /** Chat replies in an alert's thread name the alert by its platform message id. */
 export const CHAT_REF_LOOKUP_MIGRATION = `CREATE INDEX message_refs_ref ON message_refs (platform, ref_id);`;
 
+/** A silence scheduled ahead begins at starts_ts (NULL: in force from its creation). */
+export const CHAT_SILENCE_START_MIGRATION = `ALTER TABLE silences ADD COLUMN starts_ts INTEGER;`;
+
 /** Who acknowledged an alert message, and when. */
 export const CHAT_ACKS_MIGRATION = `
   CREATE TABLE alert_acks (msg_key TEXT PRIMARY KEY, acked_by TEXT NOT NULL, acked_ts INTEGER NOT NULL) WITHOUT ROWID;
@@ -43,13 +46,25 @@ export const CHAT_ACKS_MIGRATION = `
 type Row = Record<string, unknown>;
 const ackOf = (r: Row | undefined) => r && { msgKey: r.msg_key as string, by: r.acked_by as string, ts: r.acked_ts as number };
 const DESTINATIONS_KEEP_MS = 180 * 86_400_000;
+const silenceOf = (r: Row): Silence => ({
+  id: r.id as string,
+  target: r.target as string,
+  metric: r.metric as string,
+  untilTs: r.until_ts as number,
+  createdBy: r.created_by as string,
+  createdTs: r.created_ts as number,
+  ...(typeof r.starts_ts === 'number' ? { startsTs: r.starts_ts } : {}),
+});
 
 export function createSqliteChatStore(db: Database.Database): ChatStore {
   const q = {
-    addSilence: db.prepare('INSERT OR REPLACE INTO silences VALUES (?, ?, ?, ?, ?, ?)'),
-    silences: db.prepare('SELECT * FROM silences WHERE until_ts > ? ORDER BY until_ts'),
+    addSilence: db.prepare(
+      'INSERT OR REPLACE INTO silences (id, target, metric, until_ts, created_by, created_ts, starts_ts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    silences: db.prepare('SELECT * FROM silences WHERE until_ts > ? AND (starts_ts IS NULL OR starts_ts <= ?) ORDER BY until_ts'),
+    scheduled: db.prepare('SELECT * FROM silences WHERE starts_ts > ? ORDER BY starts_ts'),
     delSilence: db.prepare('DELETE FROM silences WHERE id = ?'),
-    delSilenceFor: db.prepare('DELETE FROM silences WHERE target = ?'),
+    delSilenceFor: db.prepare('DELETE FROM silences WHERE target = ? AND (starts_ts IS NULL OR starts_ts <= ?)'),
     enqueue: db.prepare(
       'INSERT INTO outbox (platform, channel, op, msg_key, thread_key, payload, next_attempt_ts, created_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -132,18 +147,11 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
 
   return {
     prune: (now, keepMs) => prune(now, keepMs),
-    addSilence: (s: Silence) => void q.addSilence.run(s.id, s.target, s.metric, s.untilTs, s.createdBy, s.createdTs),
-    silences: (now) =>
-      (q.silences.all(now) as Row[]).map((r) => ({
-        id: r.id as string,
-        target: r.target as string,
-        metric: r.metric as string,
-        untilTs: r.until_ts as number,
-        createdBy: r.created_by as string,
-        createdTs: r.created_ts as number,
-      })),
+    addSilence: (s: Silence) => void q.addSilence.run(s.id, s.target, s.metric, s.untilTs, s.createdBy, s.createdTs, s.startsTs ?? null),
+    silences: (now) => (q.silences.all(now, now) as Row[]).map(silenceOf),
+    scheduledSilences: (now) => (q.scheduled.all(now) as Row[]).map(silenceOf),
     removeSilence: (id) => q.delSilence.run(id).changes > 0,
-    removeSilencesFor: (target) => q.delSilenceFor.run(target).changes,
+    removeSilencesFor: (target, now) => q.delSilenceFor.run(target, now).changes,
 
     enqueue(item, now) {
       // Keep a week of delivered items for inspection; the rest is history.

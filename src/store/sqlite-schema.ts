@@ -5,6 +5,7 @@ import {
   CHAT_REF_AGE_MIGRATION,
   CHAT_ACKS_MIGRATION,
   CHAT_REF_LOOKUP_MIGRATION,
+  CHAT_SILENCE_START_MIGRATION,
 } from './sqlite-chat-store.js';
 
 /** Ordered migrations; the store applies those above the recorded user_version. */
@@ -52,4 +53,5 @@ export const MIGRATIONS: string[] = [
   CHAT_REF_AGE_MIGRATION,
   CHAT_ACKS_MIGRATION,
   CHAT_REF_LOOKUP_MIGRATION,
+  CHAT_SILENCE_START_MIGRATION,
 ];

@@ -158,7 +158,7 @@ function render(d) {
   }
   const sil = $('silences'); sil.replaceChildren();
   if (!d.silences.length) sil.append(el('div', { class: 'muted' }, 'Nothing is silenced.'));
-  for (const s of d.silences) sil.append(el('div', { class: 'row' }, s.id + ': ' + s.target + ' / ' + s.metric + ' until ' + utc(s.untilTs) + ' (' + s.createdBy + ')'));
+  for (const s of d.silences) sil.append(el('div', { class: 'row' }, s.id + ': ' + s.target + ' / ' + s.metric + (s.startsTs ? ' scheduled from ' + utc(s.startsTs) + ' to ' : ' until ') + utc(s.untilTs) + ' (' + s.createdBy + ')'));
   const wat = $('watches'); wat.replaceChildren();
   if (!(d.watches || []).length) wat.append(el('div', { class: 'muted' }, 'None. Ask "tell me when web-1 recovers" or "remind me in 30m to check web-1".'));
   for (const w of d.watches || []) wat.append(el('div', { class: 'row' }, w.id + ': ' + w.what + ', for ' + w.user + ' in ' + w.where + ' (kept until ' + utc(w.untilTs) + ')'));

@@ -12,5 +12,7 @@ export function consoleSnapshot(store: Store, targets: Target[], now: number, st
     const step = Math.max(1, Math.ceil(pts.length / 60));
     series[t.name] = pts.filter((_, i) => i % step === 0);
   }
-  return { status, silences: store.chat.silences(now), watches: listWatches(store, now), series };
+  // Silences scheduled ahead are listed with them, with their start.
+  const silences = [...store.chat.silences(now), ...store.chat.scheduledSilences(now)];
+  return { status, silences, watches: listWatches(store, now), series };
 }

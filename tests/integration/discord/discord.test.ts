@@ -77,7 +77,7 @@ describe('Discord with the real discord.js client against a local REST + gateway
     expect(String(discord.edits(cmd.token)[0]!.body!.content)).toMatch(/^Silenced web-1 for 2 h, until /);
     // An anomaly id silences that alert, as its button would.
     const an = alerts[1]!.value;
-    app.store.chat.removeSilencesFor('web-1');
+    app.store.chat.removeSilencesFor('web-1', Date.now());
     const one = discord.command('snooze', [{ name: 'what', type: 3, value: an }]);
     await expect.poll(() => discord.edits(one.token).length, { timeout: 5000 }).toBe(1);
     expect(String(discord.edits(one.token)[0]!.body!.content)).toMatch(/^Silenced web-1 .*for 60 min/);

@@ -171,6 +171,12 @@ const cases: Case[] = [
   ['what triggered the last critical alert?', { kind: 'explain', severity: 'critical' }],
   ['which host caused the most alerts?', { kind: 'anomalies', count: true }],
   ['what caused the outage yesterday?', { kind: 'anomalies', span: { kind: 'day', daysBack: 1 } }],
+  // a silence scheduled ahead, or a maintenance window set from chat; asking about windows is not setting one
+  ['silence db-1 from 22:00 to 23:00', { kind: 'silence', target: 'db-1', from: { minute: 1320 }, until: { minute: 1380 } }],
+  ['snooze web-1 at 14:00 for 30m', { kind: 'silence', target: 'web-1', from: { minute: 840 }, durationMs: 1_800_000 }],
+  ['put web-1 in maintenance for 2h', { kind: 'silence', target: 'web-1', durationMs: 7_200_000 }],
+  ['schedule maintenance on db-1 tomorrow 02:00-04:00', { kind: 'silence', target: 'db-1', from: { minute: 120, day: { daysBack: -1 } } }],
+  ['is there a maintenance window tonight?', { kind: 'rules' }],
   // incidents and episodes: one line per episode; "anomalies" stays one line each
   ['show open incidents', { kind: 'anomalies', open: true, episodes: true }],
   ['how many incidents today?', { kind: 'anomalies', count: true, episodes: true, today: true }],
@@ -494,6 +500,8 @@ describe('parseIntent', () => {
 
   it('groups by episode and takes the latest anomaly only where the words ask for it', () => {
     expect(parseIntent('summarise the last 3 anomalies', targets)).not.toHaveProperty('episodes');
+    expect(parseIntent('put web-1 in maintenance for 2h', targets)).not.toHaveProperty('from');
+    expect(parseIntent('mute web-1 until 15:00', targets)).not.toHaveProperty('from');
     expect(parseIntent('what is causing high cpu on web-1?', targets)).not.toHaveProperty('latest');
     expect(parseIntent('what was the longest incident?', targets)).toMatchObject({ longest: true, episodes: true });
   });

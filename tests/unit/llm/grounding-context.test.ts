@@ -53,6 +53,16 @@ describe('grounding context', () => {
       expect(buildGroundingContext(snap, 'anything unusual?', budget).tokens).toBeLessThanOrEqual(budget);
   });
 
+  it('names the silences in force and those scheduled ahead, with their start', () => {
+    const silences = [
+      { id: 'sl_now', target: 'host-0001', metric: '*', untilTs: NOW + 3_600_000 },
+      { id: 'sl_later', target: '*', metric: 'cpu', untilTs: NOW + 14 * 3_600_000, startsTs: NOW + 12 * 3_600_000 },
+    ];
+    const ctx = buildGroundingContext({ ...bigFleet(2), anomalies: [], silences }, 'is anything muted tonight?', 3000);
+    expect(ctx.text).toContain('[sl_now] silence on host-0001 until 13:00Z');
+    expect(ctx.text).toContain('[sl_later] silence on all targets CPU scheduled from 2026-11-23T00:00Z until 02:00Z');
+  });
+
   it('lists every target when the fleet is small and the question general', () => {
     const ctx = buildGroundingContext({ ...bigFleet(8), anomalies: [] }, 'anything unusual since the deploy?', 3000);
     expect(ctx.omitted).toBe(0);

@@ -197,6 +197,36 @@ describe('sqlite store samples', () => {
     again.close();
   });
 
+  it('keeps the silences of an older file in force after the upgrade, and tells those scheduled ahead apart', () => {
+    const before = MIGRATIONS.length - 1;
+    const file = storeAtVersion(before, (old) =>
+      old.prepare("INSERT INTO silences VALUES ('sl_old', 'web-1', '*', ?, 'slack:U1', 0)").run(10 * H),
+    );
+    const store = createSqliteStore(file);
+    const at = (ts: number) => [store.chat.silences(ts).map((x) => x.id), store.chat.scheduledSilences(ts).map((x) => x.id)];
+    expect(store.chat.silences(H)).toEqual([
+      { id: 'sl_old', target: 'web-1', metric: '*', untilTs: 10 * H, createdBy: 'slack:U1', createdTs: 0 },
+    ]);
+    store.chat.addSilence({
+      id: 'sl_later',
+      target: 'web-1',
+      metric: '*',
+      untilTs: 6 * H,
+      createdBy: 'web:a',
+      createdTs: H,
+      startsTs: 5 * H,
+    });
+    expect(at(H)).toEqual([['sl_old'], ['sl_later']]);
+    expect(at(5 * H)).toEqual([['sl_later', 'sl_old'], []]);
+    expect(at(6 * H)).toEqual([['sl_old'], []]);
+    // Lifting web-1's silences at 2 h leaves the one scheduled for 5 h.
+    expect(store.chat.removeSilencesFor('web-1', 2 * H)).toBe(1);
+    expect(at(2 * H)).toEqual([[], ['sl_later']]);
+    expect(store.chat.removeSilence('sl_later')).toBe(true);
+    expect(at(5 * H)).toEqual([[], []]);
+    store.close();
+  });
+
   it('ages message references saved before they had an age from the first prune after the upgrade', () => {
     const file = storeAtVersion(6, (old) =>
       old.prepare("INSERT INTO message_refs VALUES ('slack', 'ops', 'resolved:x', '123.456', NULL)").run(),

@@ -1,0 +1,171 @@
+import type { ChatReply, ChatUser } from '../core/chat.js';
+import type { Silence } from '../core/chat-store.js';
+import type { Store } from '../core/ports.js';
+import { hashString } from '../core/random.js';
+import { SILENCE_BUTTON_MS, silenceLabel, silenceScopeOf, silenceSpans, type SilenceScope } from './alert-silence.js';
+import { extendSilences, MAX_SILENCE_MS } from './extend-silences.js';
+import { FLEET_ALERT_PREFIX } from './fleet-events.js';
+import { alertMembers } from './alert-keys.js';
+import { METRICS_OF } from './answer-metric-span.js';
+import { stamp } from './format-reply.js';
+import type { Intent } from './parse-intent.js';
+import { silenceWindow } from './silence-window.js';
+import { formatDuration, quoteUntrusted } from './text-tools.js';
+
+/**
+ * Setting, scheduling and lifting silences from chat and from an alert's Silence button. Every
+ * silence set or lifted is recorded, and the alerts it covers are re-rendered to show it.
+ */
+export function createSilenceCommands(d: {
+  store: Store;
+  record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
+  onSilencesChanged?: (changed: Silence[], now: number) => void;
+  actor: (u: ChatUser) => string;
+  /** What is silenced now, for a reply that asks which one. */
+  listing: (now: number) => string;
+}) {
+  function silence(asked: Extract<Intent, { kind: 'silence' }>, user: ChatUser, now: number): ChatReply {
+    // "until 15:00" is the next 15:00 (UTC, like every time in chat); "from 22:00 to 23:00" the next such window.
+    const win = silenceWindow(asked, now);
+    if ('error' in win) return { text: `Nothing silenced: ${win.error}`, intent: 'silence', private: true };
+    const end = asked.until ? win.endTs : undefined;
+    const i = { ...asked, durationMs: win.endTs - win.startTs };
+    const duration = Math.min(i.durationMs, MAX_SILENCE_MS);
+    const ahead = win.startTs > now ? { startsTs: win.startTs } : {};
+    if (ahead.startsTs && (i.anomalyId || i.extend))
+      return {
+        text: 'Nothing silenced: a silence scheduled ahead names its target ("mute db-1 from 22:00 to 23:00").',
+        intent: 'silence',
+        private: true,
+      };
+    // A command that names a host we do not know is not applied to the rest of what it names.
+    if (i.unknownTarget)
+      return {
+        text: `Nothing silenced: I don't know a target called ${quoteUntrusted(i.unknownTarget)}.`,
+        intent: 'silence',
+        private: true,
+      };
+    if (i.several)
+      return {
+        text: `Nothing silenced: name one target at a time (${i.several.join(', ')}), or a metric for all of them, e.g. "mute disk alerts for 2h".`,
+        intent: 'silence',
+        private: true,
+      };
+    if (i.anomalyId && !i.extend) return silenceAlert(i.anomalyId, user, now, duration, 'thread');
+    if (i.extend)
+      return extendSilences(
+        { store: d.store, record: d.record, onSilencesChanged: d.onSilencesChanged, actor: d.actor, listing: d.listing },
+        i,
+        { id: i.extend.id, untilTs: end, user, now },
+      );
+    // Said in so many words ("mute everything for 1h"): every alert, and the reply says so to the channel.
+    if (i.all && !i.target && !i.metric) return addSilence({ target: '*', metric: '*' }, duration, user, now, 'silence', ahead);
+    if (!i.target && !i.metric)
+      return {
+        text: 'Silence what? Say e.g. "snooze web-1 for 30m", "mute disk alerts for 2h" or "mute everything for 1h".',
+        intent: 'silence',
+        private: true,
+      };
+    const target = i.target ?? '*';
+    // "mute network alerts" is both directions: one silence each, as a silence names one metric.
+    const replies = (i.metric ? METRICS_OF[i.metric] : ['*']).map((metric) =>
+      addSilence({ target, metric }, duration, user, now, 'silence', ahead),
+    );
+    return { ...replies[0]!, text: replies.map((r) => r.text).join('\n') };
+  }
+
+  function addSilence(
+    scope: SilenceScope,
+    duration: number,
+    user: ChatUser,
+    now: number,
+    intent: string,
+    extra: Record<string, unknown> = {},
+  ): ChatReply {
+    const { target, metric } = scope;
+    const id = `sl_${hashString(`${target}/${metric}/${now}`, 5).toString(36)}`;
+    // A silence scheduled ahead (extra.startsTs) is kept, and recorded, with its start.
+    const startsTs = typeof extra.startsTs === 'number' && extra.startsTs > now ? extra.startsTs : undefined;
+    const untilTs = (startsTs ?? now) + duration;
+    const s: Silence = { id, target, metric, untilTs, createdBy: d.actor(user), createdTs: now, ...(startsTs ? { startsTs } : {}) };
+    d.store.chat.addSilence(s);
+    d.record?.('silence_added', now, { id, target, metric, untilTs, actor: d.actor(user), ...extra });
+    const what =
+      target === '*' && metric === '*'
+        ? 'every alert on every target (critical ones too; what is still open when it ends is announced then)'
+        : silenceLabel(scope);
+    if (startsTs)
+      return {
+        text: `Scheduled a silence of ${what} from ${stamp(startsTs)} to ${stamp(untilTs)} (${formatDuration(duration)}), beginning in ${formatDuration(startsTs - now)} (${id}). Say "unsnooze ${id}" to cancel it.`,
+        intent,
+      };
+    d.onSilencesChanged?.([s], now);
+    return {
+      text: `Silenced ${what} for ${formatDuration(duration)}, until ${stamp(untilTs)} (${id}). Say "unsnooze ${id}" to lift it.`,
+      intent,
+    };
+  }
+
+  /**
+   * The Silence button of an alert (or "snooze" in its thread): its scope comes from the alert as
+   * stored, never from the payload.
+   */
+  function silenceAlert(anomalyId: string, user: ChatUser, now: number, duration = SILENCE_BUTTON_MS, via = 'button'): ChatReply {
+    const intent = 'silence';
+    const a = d.store.getAnomaly(anomalyId);
+    if (!a) return { text: `No alert ${anomalyId} (it may be older than the retention): nothing silenced.`, intent, private: true };
+    const key = d.store.chat.alertKeyFor(anomalyId);
+    const members = key ? alertMembers(d.store, key) : [a];
+    // What is still open decides: a message whose other metric has recovered silences the one left.
+    const open = members.filter((m) => m.status === 'open');
+    if (open.length === 0) return { text: `That alert is resolved (${a.target} ${a.metric}); nothing silenced.`, intent, private: true };
+    const scope = silenceScopeOf(open, key?.startsWith(FLEET_ALERT_PREFIX) ?? false);
+    const already = d.store.chat
+      .silences(now)
+      .filter((x) => silenceSpans(x, scope))
+      .sort((x, y) => y.untilTs - x.untilTs)[0];
+    if (already)
+      return {
+        text: `Already silenced until ${stamp(already.untilTs)} by ${already.createdBy} (${already.id}); nothing changed.`,
+        intent,
+        private: true,
+      };
+    return addSilence(scope, duration, user, now, intent, { anomaly: anomalyId, via });
+  }
+
+  function unsilence(i: Extract<Intent, { kind: 'unsilence' }>, user: ChatUser, now: number): ChatReply {
+    if (!i.id && !i.target && !i.all) return { text: `Lift which silence? ${d.listing(now)}`, intent: 'unsilence', private: true };
+    const lifted = d.store.chat.silences(now).filter((s) => i.all || (i.id ? s.id === i.id : s.target === i.target));
+    const ahead = d.store.chat.scheduledSilences(now);
+    const planned = i.id ? ahead.find((s) => s.id === i.id) : undefined;
+    // One scheduled ahead is cancelled by its id; "unsnooze db-1" and "unsnooze all" lift what holds now.
+    if (planned && d.store.chat.removeSilence(planned.id)) {
+      d.record?.('silence_lifted', now, { id: planned.id, target: planned.target, scheduled: true, actor: d.actor(user) });
+      return {
+        text: `Cancelled ${planned.id}, the silence of ${silenceLabel(planned)} scheduled from ${stamp(planned.startsTs!)} to ${stamp(planned.untilTs)}.`,
+        intent: 'unsilence',
+      };
+    }
+    const left = ahead.filter((s) => i.all || s.target === i.target);
+    const stays = left.length
+      ? ` ${left.length === 1 ? `${left[0]!.id}, scheduled from ${stamp(left[0]!.startsTs!)}, stays` : `${left.length} scheduled ahead stay (${left.map((s) => s.id).join(', ')})`}: "unsnooze sl_…" cancels one.`
+      : '';
+    const n = i.id
+      ? Number(d.store.chat.removeSilence(i.id))
+      : i.all
+        ? lifted.filter((s) => d.store.chat.removeSilence(s.id)).length
+        : d.store.chat.removeSilencesFor(i.target!, now);
+    if (n > 0) {
+      d.record?.('silence_lifted', now, {
+        id: i.id ?? null,
+        target: i.target ?? null,
+        ...(i.all ? { all: true } : {}),
+        actor: d.actor(user),
+      });
+      d.onSilencesChanged?.(lifted, now);
+    }
+    return { text: `${n > 0 ? `Lifted ${n} silence${n > 1 ? 's' : ''}.` : 'Nothing matching was silenced.'}${stays}`, intent: 'unsilence' };
+  }
+
+  return { silence, silenceAlert, unsilence };
+}

@@ -1,0 +1,36 @@
+import { stamp } from '../core/stamp.js';
+import { clockTs, untilTs, type ClockTime } from './parse-clock.js';
+import { MAX_SILENCE_MS } from './extend-silences.js';
+
+const DAY = 86_400_000;
+/** How far ahead a silence may be scheduled: a maintenance window planned for next month is a config change (chat.muteTimes). */
+export const MAX_SCHEDULE_AHEAD_MS = 30 * DAY;
+
+/**
+ * When a silence asked at `now` begins and ends. Without `from`, now. With it, the window of that
+ * clock time still to come: one under way ("from 22:00 to 23:00" said at 22:30) begins now; one
+ * over for today is the next day's. `until` without a day is the first such time after the start;
+ * without `until`, the length asked. Pure.
+ */
+export function silenceWindow(
+  asked: { from?: ClockTime; until?: ClockTime; durationMs: number },
+  now: number,
+): { startTs: number; endTs: number } | { error: string } {
+  const endAfter = (start: number) =>
+    asked.until ? (asked.until.day ? clockTs(asked.until, now) : untilTs(asked.until, start)) : start + asked.durationMs;
+  if (!asked.from) {
+    const endTs = endAfter(now);
+    return endTs <= now ? { error: `${stamp(endTs)} has already passed.` } : { startTs: now, endTs: Math.min(endTs, now + MAX_SILENCE_MS) };
+  }
+  let start = clockTs(asked.from, now);
+  if (!asked.from.day && endAfter(start) <= now) start += DAY;
+  // "From 22:00 until tomorrow 01:00" puts both on tomorrow: the start is the evening before.
+  if (asked.from.day && asked.until?.day && endAfter(start) <= start) start -= DAY;
+  const end = endAfter(start);
+  if (end <= start) return { error: `it would end (${stamp(end)}) before it begins (${stamp(start)}).` };
+  if (end <= now) return { error: `${stamp(start)} to ${stamp(end)} has already passed.` };
+  if (start - now > MAX_SCHEDULE_AHEAD_MS)
+    return { error: `${stamp(start)} is more than 30 days ahead; a regular window is set in chat.muteTimes in the config.` };
+  const startTs = Math.max(start, now);
+  return { startTs, endTs: Math.min(end, startTs + MAX_SILENCE_MS) };
+}

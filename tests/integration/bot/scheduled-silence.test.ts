@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
+import { isSilenced } from '../../../src/bot/notifier.js';
+
+// 10:00 UTC. The demo's boot incident (web-1's CPU, about 4 minutes) starts at once.
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+
+async function setup() {
+  const config = bootIncidentConfig({ overrides: { chat: { channels: { slack: ['C-OPS'] } } } });
+  const slack = createFakeChatAdapter('slack');
+  const m = await startManualApp(config, { startTs: T0, adapters: [slack] });
+  const web1Alert = () => [...slack.messages.values()].find((x) => !x.thread && /anomal(y|ies) on web-1$/.test(x.versions[0]!.title));
+  const say = async (text: string, user = 'U2') => (await slashCommand(slack, text, user)).text;
+  return { ...m, slack, web1Alert, say };
+}
+
+describe('a silence scheduled ahead ("mute web-1 from 10:02 to 10:30")', () => {
+  it('holds nothing before it begins, then covers the open alert, which says so', async () => {
+    const { app, tick, now, web1Alert, say } = await setup();
+    const said = await say('mute web-1 from 10:02 to 10:30');
+    expect(said).toMatch(
+      /^Scheduled a silence of web-1 from 2026-11-02 10:02:00 UTC to 2026-11-02 10:30:00 UTC \(28 min\), beginning in 2 min \((sl_\w+)\)\. Say "unsnooze sl_\w+" to cancel it\.$/,
+    );
+    const id = /\((sl_\w+)\)/.exec(said)![1]!;
+    expect(app.store.chat.silences(now())).toEqual([]);
+    expect(app.store.chat.scheduledSilences(now()).map((s) => [s.id, s.startsTs, s.untilTs])).toEqual([
+      [id, T0 + 120_000, T0 + 30 * 60_000],
+    ]);
+    expect(isSilenced(app.store, 'web-1', 'cpu', now())).toBe(false);
+    const listed = (await say('silences')).split('\n');
+    expect(listed.slice(0, 3)).toEqual([
+      'Nothing is silenced.',
+      'Scheduled:',
+      `• ${id}: web-1 / all metrics from 2026-11-02 10:02:00 UTC to 2026-11-02 10:30:00 UTC, in 2 min (by slack:U2)`,
+    ]);
+    // Before it begins the incident is announced as usual.
+    await tick(3);
+    const alert = web1Alert();
+    expect(alert).toBeDefined();
+    expect(alert!.msg.fields.some((f) => /^Silenced until/.test(f.value))).toBe(false);
+    // Once it has begun, the open alert shows it (re-rendered on the first tick after its start).
+    await tick(2);
+    expect(now()).toBeGreaterThan(T0 + 120_000);
+    expect(isSilenced(app.store, 'web-1', 'cpu', now())).toBe(true);
+    expect(app.store.chat.scheduledSilences(now())).toEqual([]);
+    expect(JSON.stringify(web1Alert()!.msg)).toContain(`Silenced until 2026-11-02 10:30:00 UTC by slack:U2 (${id})`);
+    expect((await say('silences')).split('\n')[1]).toBe(`• ${id}: web-1 / all metrics until 2026-11-02 10:30:00 UTC (by slack:U2)`);
+  });
+
+  it('is left by "unsnooze all", cancelled by its id, and never begins once cancelled', async () => {
+    const { app, tick, now, say } = await setup();
+    const id = /\((sl_\w+)\)/.exec(await say('create a maintenance window for db-1 from 10:05 to 11:00'))![1]!;
+    await say('snooze web-1 for 10m');
+    expect(await say('unsnooze all')).toBe(
+      `Lifted 1 silence. ${id}, scheduled from 2026-11-02 10:05:00 UTC, stays: "unsnooze sl_…" cancels one.`,
+    );
+    expect(await say('unsnooze db-1')).toBe(
+      `Nothing matching was silenced. ${id}, scheduled from 2026-11-02 10:05:00 UTC, stays: "unsnooze sl_…" cancels one.`,
+    );
+    expect(await say(`unsnooze ${id}`, 'U3')).toBe(
+      `Cancelled ${id}, the silence of db-1 scheduled from 2026-11-02 10:05:00 UTC to 2026-11-02 11:00:00 UTC.`,
+    );
+    await tick(12);
+    expect(isSilenced(app.store, 'db-1', 'cpu', now())).toBe(false);
+    const history = (await say('who silenced db-1?')).split('\n');
+    expect(history).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          new RegExp(`^• ${id}: db-1 / all metrics, set by slack:U2 at .*; cancelled by slack:U3 at .*, before it began$`),
+        ),
+      ]),
+    );
+  });
+
+  it('refuses a window that has passed, and begins at once when it is under way', async () => {
+    const { app, now, say } = await setup();
+    expect(await say('mute db-1 yesterday from 2 to 3')).toBe(
+      'Nothing silenced: 2026-11-01 02:00:00 UTC to 2026-11-01 03:00:00 UTC has already passed.',
+    );
+    expect(await say('mute db-1 from 09:30 to 10:20')).toMatch(/^Silenced db-1 for 20 min, until 2026-11-02 10:20:00 UTC/);
+    expect(app.store.chat.scheduledSilences(now())).toEqual([]);
+  });
+});

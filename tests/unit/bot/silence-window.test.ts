@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { silenceWindow } from '../../../src/bot/silence-window.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+
+const H = 3_600_000;
+const DAY = 24 * H;
+// 08:00 UTC.
+const NOW = Date.UTC(2026, 11, 5, 8, 0, 0);
+const MIDNIGHT = NOW - 8 * H;
+const targets = [{ name: 'web-1' }, { name: 'db-1' }];
+
+/** The window the parser and the resolver make of a command, as hours after today's midnight. */
+function window(text: string, now = NOW) {
+  const i = parseIntent(text, targets);
+  if (i.kind !== 'silence') throw new Error(`${text}: ${i.kind}`);
+  const w = silenceWindow(i, now);
+  return 'error' in w ? w.error : [(w.startTs - MIDNIGHT) / H, (w.endTs - MIDNIGHT) / H];
+}
+
+describe('silenceWindow', () => {
+  it('begins now without a start, for the length or until the time said', () => {
+    expect(window('snooze web-1 for 30m')).toEqual([8, 8.5]);
+    expect(window('mute web-1 until 15:00')).toEqual([8, 15]);
+    // The next 07:00 is tomorrow's.
+    expect(window('mute web-1 until 07:00')).toEqual([8, 31]);
+  });
+
+  it('schedules the next window of the clock times said, on the day said', () => {
+    expect(window('silence db-1 from 22:00 to 23:00')).toEqual([22, 23]);
+    expect(window('create a maintenance window for db-1 tomorrow 02:00-04:00')).toEqual([26, 28]);
+    expect(window('snooze web-1 at 14:00 for 30m')).toEqual([14, 14.5]);
+    // A window already over today is tomorrow's; "until" before the start is on the next day.
+    expect(window('silence db-1 from 06:00 to 07:00')).toEqual([30, 31]);
+    expect(window('silence db-1 from 22:00 to 01:00')).toEqual([22, 25]);
+    expect(window('silence db-1 from 22:00 until tomorrow 01:00')).toEqual([22, 25]);
+    // Said of a silence, the night is the coming one.
+    expect(window('mute web-1 overnight')).toEqual([22, 30]);
+    expect(window('mute web-1 from 22:00')).toEqual([22, 23]);
+  });
+
+  it('begins at once when the window is under way, and refuses one that has passed or is too far ahead', () => {
+    expect(window('mute db-1 from 07:30 to 09:00')).toEqual([8, 9]);
+    expect(window('mute db-1 yesterday from 2 to 3')).toBe('2026-12-04 02:00:00 UTC to 2026-12-04 03:00:00 UTC has already passed.');
+    const far = silenceWindow({ from: { minute: 60, day: { date: MIDNIGHT + 40 * DAY } }, durationMs: H }, NOW);
+    expect(far).toEqual({
+      error: '2027-01-14 01:00:00 UTC is more than 30 days ahead; a regular window is set in chat.muteTimes in the config.',
+    });
+    // A week at most, as for a silence from now.
+    const long = silenceWindow({ from: { minute: 22 * 60 }, durationMs: 30 * DAY }, NOW);
+    expect('error' in long ? long : (long.endTs - long.startTs) / DAY).toBe(7);
+  });
+});
