@@ -75,7 +75,12 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
     ONE.test(text) ||
     decided ||
     BY_US.test(text);
-  if (!asks) return undefined;
+  // "Alert history for db-1", "incident history": the anomalies, unless an action is named too.
+  const ofAlerts =
+    /\b(?:alerts?|anomal\w*|incidents?|episodes?|outages?)\b/.test(text) &&
+    !tokens.some((t) => actionOf(t) || ACTION_VERBS.has(t)) &&
+    !q.words.some((w) => w !== 'history' && q.historyWords.includes(w));
+  if (!asks || (ofAlerts && !decided && !BY_US.test(text))) return undefined;
   // "Was web-1 restarted?" asks about restarts, not every remediation there.
   const action = scaleUp ? 'scale_up' : tokens.map(actionOf).find(Boolean);
   const outcome = outcomeOf(text);

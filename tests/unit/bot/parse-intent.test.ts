@@ -181,6 +181,8 @@ const cases: Case[] = [
   ['show open incidents', { kind: 'anomalies', open: true, episodes: true }],
   ['how many incidents today?', { kind: 'anomalies', count: true, episodes: true, today: true }],
   ['alerts grouped by incident', { kind: 'anomalies', episodes: true }],
+  ['show me the alert history for db-1 this week', { kind: 'anomalies', target: 'db-1', span: { kind: 'last', ms: 7 * 86_400_000 } }],
+  ['restart history for web-1', { kind: 'history', target: 'web-1', action: 'restart_service' }],
   ['are we ok?', { kind: 'attention' }],
   ['did anything happen while I was asleep?', { kind: 'anomalies', span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } } } }],
   ['anomalies by metric today', { kind: 'anomalies', today: true, count: true }],
