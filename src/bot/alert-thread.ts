@@ -50,6 +50,7 @@ export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
     case 'timeline':
       return intent.id || intent.target ? intent : { ...intent, id: pick };
     case 'feedback':
+    case 'note':
       return intent.id ? intent : { ...intent, id: pick };
     case 'silence':
       return intent.target || intent.metric || intent.unknownTarget || intent.several ? intent : { ...intent, anomalyId: pick };

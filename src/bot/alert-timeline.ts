@@ -39,6 +39,7 @@ const KINDS = [
   'alert_unacknowledged',
   'alert_escalated',
   'alert_feedback',
+  'alert_note',
   'silence_added',
   'silence_extended',
   'silence_lifted',
@@ -60,7 +61,8 @@ export function gatherAlertHistory(store: Store, anomaly: Anomaly, now: number):
     key,
     members,
     destinations: key ? store.chat.destinationsOf(key) : undefined,
-    records: store.recordsBetween(from, until, KINDS, 500),
+    // Notes are often written after the alert has ended (what was done, what to change).
+    records: [...store.recordsBetween(from, until, KINDS, 500), ...store.recordsBetween(until + 1, now + 1, ['alert_note'], 200)],
     proposals,
     ...(escalated ? { escalatedTs: Number(escalated) } : {}),
     reminders: key ? Number(store.getKv(`remind:${key}`) ?? 0) : 0,
@@ -99,6 +101,7 @@ export function renderTimeline(h: AlertHistory, now: number): string {
     else if (r.kind === 'alert_escalated' && h.key && r.data.key === h.key) add(r.ts, `escalated by ${actor}`);
     else if (r.kind === 'alert_feedback' && ids.has(str(r.data.anomaly)))
       add(r.ts, `${str(r.data.anomaly)} marked as ${str(r.data.verdict)} by ${actor}`);
+    else if (r.kind === 'alert_note' && ids.has(str(r.data.anomaly))) add(r.ts, `note by ${actor}: ${str(r.data.text)}`);
     else if (r.kind === 'alert_unacknowledged' && h.key && Array.isArray(r.data.keys) && r.data.keys.includes(h.key))
       add(r.ts, `handed back by ${actor}`);
     else if (r.kind === 'silence_added') {
@@ -106,7 +109,11 @@ export function renderTimeline(h: AlertHistory, now: number): string {
       const covers = ids.has(str(r.data.anomaly)) || h.members.some((m) => silenceCovers(scope, m.target, m.metric));
       if (!covers) continue;
       silenceIds.add(str(r.data.id));
-      add(r.ts, `silenced ${silenceLabel(scope)} until ${stamp(Number(r.data.untilTs))} by ${actor} (${str(r.data.id)})`);
+      const ahead = typeof r.data.startsTs === 'number' ? ` from ${stamp(r.data.startsTs)}` : '';
+      add(
+        r.ts,
+        `${ahead ? 'scheduled a silence of' : 'silenced'} ${silenceLabel(scope)}${ahead} until ${stamp(Number(r.data.untilTs))} by ${actor} (${str(r.data.id)})`,
+      );
     } else if (r.kind === 'silence_extended' && silenceIds.has(str(r.data.id)))
       add(r.ts, `silence ${str(r.data.id)} extended until ${stamp(Number(r.data.untilTs))} by ${actor}`);
     else if (r.kind === 'silence_lifted' && (silenceIds.has(str(r.data.id)) || h.members.some((m) => m.target === r.data.target)))

@@ -10,6 +10,7 @@ import { latestBy } from './latest-by-target.js';
 import { quoteUntrusted } from './text-tools.js';
 import { whyNoProposal } from './why-no-proposal.js';
 import { anomaliesAround } from './anomalies-around.js';
+import { notesOf } from './alert-notes.js';
 
 /** "explain an_…" / "explain rp_…": what an anomaly or a proposal is, and what came of it; the latest anomaly without an id. */
 export function answerExplain(
@@ -64,6 +65,8 @@ export function answerExplain(
   for (const p of props) {
     lines.push(`Proposed: ${describeProposal(p)}.${p.result ? ` Result: ${p.result.slice(0, 200)}` : ''}`);
   }
+  const notes = notesOf(c.store, a, c.now);
+  if (notes.length) lines.push('Notes:', ...notes);
   lines.push(...anomaliesAround(a, c.store, c.now));
   return lines.join('\n');
 }

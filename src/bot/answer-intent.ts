@@ -86,6 +86,7 @@ export const HELP = [
   '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
   '• "tell me when web-1 recovers", "ping me when cpu on db-1 stays below 50% for 10 min", "remind me in 30m to check web-1", "my watches", "stop watching web-1"',
   '• "this alert is noise" or "it\'s a real issue" in an alert\'s thread, "mark an_… as a false positive", "how many false positives this week?"',
+  '• "note an_…: restarted nginx by hand" (or "note: …" in an alert\'s thread): kept on its timeline',
 ].join('\n');
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {

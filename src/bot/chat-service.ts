@@ -9,6 +9,7 @@ import { fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
 import { answerPolicy, policyFactsOf } from './answer-policy.js';
 import type { Watches } from './watches.js';
 import { markAlert } from './alert-feedback.js';
+import { addNote } from './alert-notes.js';
 import { createConversations } from './follow-up.js';
 import { describeMatch, routeMatches, type RouteMatch } from './alert-routes.js';
 import { scopedStore } from './scoped-store.js';
@@ -197,6 +198,8 @@ export function createChatService(o: ChatServiceOptions) {
         return o.watches ? o.watches.add(intent, e, now) : { text: 'Watches are not kept here.', intent: 'watch', private: true };
       case 'feedback':
         return markAlert(intent, e.user, now, o);
+      case 'note':
+        return addNote(intent, e.user, now, o);
       case 'watches':
         return { text: o.watches?.list(now) ?? 'Watches are not kept here.', intent: 'watches' };
       case 'unwatch':

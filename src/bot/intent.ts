@@ -7,7 +7,7 @@ import type { Bound, BoundAsk } from './parse-bound.js';
  * What chat cannot do but something else can: tickets, paging, email (services not connected), config
  * changes (the files), dashboards (the console and Grafana), and set-up questions (the docs).
  */
-export type Elsewhere = 'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'howto';
+export type Elsewhere = 'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'howto' | 'resolve';
 
 /** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';
@@ -199,6 +199,8 @@ export type Intent =
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */
   | { kind: 'no_group'; word: string }
   /** "Create a ticket", "page via PagerDuty", "email me the summary": a service this bot does not talk to. */
+  /** "note an_…: restarted nginx by hand", "add a note: …" in an alert's thread: recorded on the alert, shown in its timeline. */
+  | { kind: 'note'; id?: string; target?: string; text: string }
   | { kind: 'elsewhere'; what: Elsewhere }
   /** "cpu tomorrow", "restarts next week": a figure of a time still ahead. */
   | { kind: 'ahead' }

@@ -35,6 +35,8 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
     'tickets',
   ],
   [/\b(?:pagerduty|opsgenie|victorops|splunk on-?call)\b/, 'paging'],
+  // "Resolve an_…", "close the web-1 alert", "mark it as fixed": anomalies end when their detector says so.
+  [new RegExp(String.raw`${ASKED}(?:resolve|close)\b(?!\s+to\b)|^mark\b.*\bas (?:resolved|closed|fixed|done)\b`), 'resolve'],
   [
     new RegExp(
       String.raw`${ASKED}(?:e-?mail|sms|text)\s+(?:me|us|it|this|the|them)\b|\b(?:by|via|over)\s+(?:e-?mail|sms|text message)\b|\bsend\b.*\b(?:e-?mail|sms|text message)\b`,
@@ -46,7 +48,8 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
 /** The reply-only intent that replaces `intent`, or undefined to keep it. `text` is lower case. */
 export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): Intent | undefined {
   const elsewhere = ELSEWHERE.find(([re]) => re.test(text))?.[1];
-  if (elsewhere && intent.kind !== 'bad_input') return { kind: 'elsewhere', what: elsewhere };
+  // A note's words are the team's own ("note: added a host"), not a request.
+  if (elsewhere && intent.kind !== 'bad_input' && intent.kind !== 'note') return { kind: 'elsewhere', what: elsewhere };
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
   // where a metric is heading is the trend's question, and a silence may end tomorrow.
   const past = (READS.has(intent.kind) && intent.kind !== 'trend') || intent.kind === 'history';

@@ -12,6 +12,7 @@ import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
 import { digestOf, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
+import { noteCommand } from './alert-notes.js';
 import { uncollectedOf } from './uncollected-words.js';
 import { MAINTENANCE_SET, silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
@@ -109,6 +110,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const an = ids.find((i) => i.startsWith('an_'));
   const sl = ids.find((i) => i.startsWith('sl_'));
 
+  const note = noteCommand(raw, { an, target });
+  if (note) return note;
   if (has(WORDS.help) && !metric && !target) return { kind: 'help' };
   const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
   // A command that changes state leads with its verb ("approve rp_1", "please deny rp_1", "can you

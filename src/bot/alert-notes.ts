@@ -1,0 +1,76 @@
+import type { ChatReply, ChatUser } from '../core/chat.js';
+import { METRIC_LABEL } from '../core/metrics.js';
+import type { Anomaly } from '../core/anomaly.js';
+import type { Store } from '../core/ports.js';
+import { stamp } from '../core/stamp.js';
+import type { Intent } from './intent.js';
+import { alertMembers } from './alert-keys.js';
+import { cleanInput, quoteUntrusted } from './text-tools.js';
+
+/** A note is a line or two in a timeline, not a document. */
+export const NOTE_MAX = 500;
+
+// "note an_…: restarted nginx", "add a note to an_…: …", "annotate web-1: …", "comment: …".
+const NOTE_LEAD =
+  /^\s*(?:please\s+)?(?:(?:add|leave|post|put|write)\s+(?:a\s+)?(?:note|comment)|note|annotate|comment)\b(?:\s+(?:to|on|for|under)\b)?/i;
+
+/**
+ * A note said about an alert, with its words as typed (markup and mention syntax removed), or
+ * undefined when the text is not one. Questions ("notes on an_…?") are not notes. Pure.
+ */
+export function noteCommand(raw: string, o: { an?: string; target?: string }): Extract<Intent, { kind: 'note' }> | undefined {
+  const lead = NOTE_LEAD.exec(raw);
+  if (!lead || /\?\s*$/.test(raw)) return undefined;
+  let rest = cleanInput(raw.slice(lead[0].length));
+  // What the note is about comes before a colon ("an_… :", "the web-1 alert:"); without one, the id leads.
+  // A colon inside a time ("08:00") is part of the note.
+  const colon = rest.search(/:(?!\d)/);
+  if (colon >= 0 && colon <= 60) rest = rest.slice(colon + 1);
+  else if (o.an) rest = rest.replace(new RegExp(`^(?:(?:the|alert|anomaly)\\s+)*${o.an}\\b[\\s,-]*`, 'i'), '');
+  return { kind: 'note', ...(o.an ? { id: o.an } : {}), ...(o.target ? { target: o.target } : {}), text: rest.trim().slice(0, NOTE_MAX) };
+}
+
+/** Records a note on an anomaly (alert_note): its id, or the target's open one (the newest), or the alert of the thread. */
+export function addNote(
+  i: Extract<Intent, { kind: 'note' }>,
+  user: ChatUser,
+  now: number,
+  o: { store: Store; record?: ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined },
+): ChatReply {
+  const intent = 'note';
+  if (!i.text) return { text: 'Note what? Say it after a colon: "note an_…: restarted nginx by hand".', intent, private: true };
+  const a = i.id
+    ? o.store.getAnomaly(i.id)
+    : i.target
+      ? o.store
+          .openAnomalies()
+          .filter((x) => x.target === i.target)
+          .sort((x, z) => z.startTs - x.startTs)[0]
+      : undefined;
+  if (!a)
+    return {
+      text: i.id
+        ? `No anomaly ${quoteUntrusted(i.id)}; nothing was noted.`
+        : i.target
+          ? `Nothing is open on ${i.target}; name the alert: "note an_…: …".`
+          : 'On which alert? Say it in the alert\'s thread, or name it: "note an_…: restarted nginx by hand".',
+      intent,
+      private: true,
+    };
+  const actor = `${user.platform}:${user.id}`;
+  o.record?.('alert_note', now, { anomaly: a.id, target: a.target, metric: a.metric, text: i.text, actor });
+  return {
+    text: `Noted on ${a.id} (${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}) by ${actor}: "${i.text}". "timeline ${a.id}" shows it with the rest.`,
+    intent,
+  };
+}
+
+/** The notes on an anomaly's alert (every anomaly in its message), oldest first: "• 10:02 UTC slack:U2: …". */
+export function notesOf(store: Store, a: Anomaly, now: number): string[] {
+  const key = store.chat.alertKeyFor(a.id);
+  const ids = new Set((key ? alertMembers(store, key) : [a]).map((m) => m.id));
+  return store
+    .recordsBetween(a.startTs - 60_000, now + 1, ['alert_note'], 200)
+    .filter((r) => ids.has(String(r.data.anomaly)) && typeof r.data.text === 'string')
+    .map((r) => `• ${stamp(r.ts)} ${String(r.data.actor)}: ${String(r.data.text)}`);
+}
