@@ -78,3 +78,15 @@ export const slashCommand = (chat: FakeChatAdapter, text: string, user = 'U2', c
     text,
     source: 'command',
   });
+
+/** A mention in the thread of a message the bot posted (U3 unless told otherwise); resolves with the reply. */
+export const inThreadOf = (chat: FakeChatAdapter, msg: { channel: string; id: string }, text: string, user = 'U3') =>
+  chat.emit({
+    kind: 'text',
+    platform: chat.platform,
+    user: { platform: chat.platform, id: user, roles: [] },
+    channel: msg.channel,
+    thread: msg.id,
+    text,
+    source: 'mention',
+  });

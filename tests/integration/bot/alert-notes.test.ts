@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
+import { createFakeChatAdapter, inThreadOf, slashCommand } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 import { noteCommand } from '../../../src/bot/alert-notes.js';
@@ -16,18 +16,7 @@ describe('notes on an alert', () => {
     const say = async (text: string, user = 'U2') => (await slashCommand(slack, text, user)).text;
     await m.tick(6);
     const alert = [...slack.messages.values()].find((x) => !x.thread && /anomal(y|ies) on web-1$/.test(x.msg.title))!;
-    const inThread = async (text: string) =>
-      (
-        await slack.emit({
-          kind: 'text',
-          platform: 'slack',
-          user: { platform: 'slack', id: 'U3', roles: [] },
-          channel: alert.channel,
-          thread: alert.id,
-          text,
-          source: 'mention',
-        })
-      ).text;
+    const inThread = async (text: string) => (await inThreadOf(slack, alert, text)).text;
     const said = await inThread('note: Restarted <@U999> nginx at 10:02 *by hand*');
     const id =
       /^Noted on (an_\w+) \(web-1 CPU\) by slack:U3: "Restarted nginx at 10:02 by hand"\. "timeline an_\w+" shows it with the rest\.$/.exec(

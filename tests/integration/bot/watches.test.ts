@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
+import { createFakeChatAdapter, inThreadOf, slashCommand } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
@@ -130,16 +130,7 @@ describe('feedback on an alert', () => {
     const { app, slack, tick, say } = await setup();
     await tick(6);
     const alert = [...slack.messages.values()].find((m) => !m.thread && /anomal(y|ies) on web-1$/.test(m.msg.title))!;
-    const inThread = (text: string) =>
-      slack.emit({
-        kind: 'text',
-        platform: 'slack',
-        user: { platform: 'slack', id: 'U3', roles: [] },
-        channel: alert.channel,
-        thread: alert.id,
-        text,
-        source: 'mention',
-      });
+    const inThread = (text: string) => inThreadOf(slack, alert, text);
     const reply = (await inThread('this alert is noise')).text;
     const id = /^Noted: (an_\w+) \(web-1 CPU, \w+\) marked as noise \(a false positive\) by slack:U3\./.exec(reply)?.[1];
     expect(id).toBeDefined();
