@@ -7,7 +7,7 @@ import type { Bound, BoundAsk } from './parse-bound.js';
  * What chat cannot do but something else can: tickets, paging, email (services not connected), config
  * changes (the files), dashboards (the console and Grafana), and set-up questions (the docs).
  */
-export type Elsewhere = 'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'howto' | 'resolve';
+export type Elsewhere = 'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'howto' | 'resolve' | 'assign';
 
 /** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';

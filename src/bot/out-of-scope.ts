@@ -37,6 +37,8 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
   [/\b(?:pagerduty|opsgenie|victorops|splunk on-?call)\b/, 'paging'],
   // "Resolve an_…", "close the web-1 alert", "mark it as fixed": anomalies end when their detector says so.
   [new RegExp(String.raw`${ASKED}(?:resolve|close)\b(?!\s+to\b)|^mark\b.*\bas (?:resolved|closed|fixed|done)\b`), 'resolve'],
+  // "Assign an_… to bob", "hand the web-1 alert over to alice": people take alerts on themselves (ack).
+  [new RegExp(String.raw`${ASKED}(?:re-?)?assign\b|${ASKED}(?:hand|pass|transfer)\b.*\b(?:over|off|on)?\s*to\b`), 'assign'],
   [
     new RegExp(
       String.raw`${ASKED}(?:e-?mail|sms|text)\s+(?:me|us|it|this|the|them)\b|\b(?:by|via|over)\s+(?:e-?mail|sms|text message)\b|\bsend\b.*\b(?:e-?mail|sms|text message)\b`,

@@ -183,6 +183,13 @@ const cases: Case[] = [
   ['alerts grouped by incident', { kind: 'anomalies', episodes: true }],
   ['show me the alert history for db-1 this week', { kind: 'anomalies', target: 'db-1', span: { kind: 'last', ms: 7 * 86_400_000 } }],
   ['restart history for web-1', { kind: 'history', target: 'web-1', action: 'restart_service' }],
+  // notes are recorded; resolving or assigning by hand is answered with what to do instead
+  ['add a note to an_abc123: restarted nginx on the hosts', { kind: 'note', id: 'an_abc123', text: 'restarted nginx on the hosts' }],
+  ['resolve an_abc123', { kind: 'elsewhere', what: 'resolve' }],
+  ['mark an_abc123 as fixed', { kind: 'elsewhere', what: 'resolve' }],
+  ['close to the threshold', { kind: 'attention' }],
+  ['assign an_abc123 to bob', { kind: 'elsewhere', what: 'assign' }],
+  ['hand the web-1 alert over to alice', { kind: 'elsewhere', what: 'assign' }],
   ['are we ok?', { kind: 'attention' }],
   ['did anything happen while I was asleep?', { kind: 'anomalies', span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } } } }],
   ['anomalies by metric today', { kind: 'anomalies', today: true, count: true }],
