@@ -62,13 +62,15 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     (!i.detector || a.detector === i.detector) &&
     (!i.feedback || verdicts.get(a.id) === i.feedback) &&
     (!i.resolved || a.status !== 'open') &&
-    (i.acked === undefined || Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked);
+    (i.acked === undefined || Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked) &&
+    (!i.mine || c.store.chat.ackOfAnomaly(a.id)?.by === c.asker);
   list = list.filter(asked);
-  const acked = i.acked === undefined ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
+  if (i.mine && !c.asker) return 'I cannot tell who is asking here, so I cannot say which alerts are yours.';
+  const acked = i.acked === undefined || i.mine ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
   const metricWord = metrics ? `${metrics.length > 1 ? i.metric : (METRIC_LABEL[metrics[0]!] ?? i.metric)} ` : '';
   const marked = i.feedback ? `marked-${i.feedback} ` : '';
   const kind = `${marked}${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}${i.detector ? `${i.detector} ` : ''}`;
-  const scope = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
+  const scope = `${i.mine ? ' acknowledged by you' : ''}${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
   if (list.length === 0) return `No ${kind}anomalies${scope}.${openAt === undefined ? '' : nearInstant(openAt, asked, c)}`;
   const atLeast = capped ? 'at least ' : '';
   // A change on many targets at once is one line (and one message, as the notifier sent it).

@@ -134,8 +134,9 @@ export function createChatService(o: ChatServiceOptions) {
     listing: (now) => answerSilences(ctx(now)),
   });
 
-  function ctx(now: number): AnswerContext {
+  function ctx(now: number, user?: ChatUser): AnswerContext {
     return {
+      ...(user ? { asker: actorOf(user) } : {}),
       store: o.store,
       targets: o.targets(),
       now,
@@ -176,7 +177,7 @@ export function createChatService(o: ChatServiceOptions) {
     const asked = alert ? { ...e, text: `${e.text}\n${threadNote(alert)}` } : e;
     const verdict = intent.kind === 'explain' && intent.verdict;
     if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text) && !verdict)
-      return freeForm(asked, () => answerIntent(intent, ctx(now)));
+      return freeForm(asked, () => answerIntent(intent, ctx(now, e.user)));
     const cliRefusal = e.platform === 'cli' ? CLI_REFUSED[intent.kind] : undefined;
     if (cliRefusal) return { text: `${cliRefusal} from chat or the web console.`, intent: intent.kind, private: true };
     switch (intent.kind) {
@@ -206,7 +207,7 @@ export function createChatService(o: ChatServiceOptions) {
         return o.watches ? o.watches.remove(intent, e.user, now) : { text: 'Watches are not kept here.', intent: 'unwatch', private: true };
       case 'unknown':
         if (!o.fallback) return { text: `${NO_LLM_NOTE}\n${HELP}`, intent: 'unknown' };
-        return freeForm(asked, () => freeFormFallback(e.text, ctx(now)));
+        return freeForm(asked, () => freeFormFallback(e.text, ctx(now, e.user)));
       case 'policy':
         return {
           text: o.remediationPolicy
@@ -219,10 +220,10 @@ export function createChatService(o: ChatServiceOptions) {
         };
       case 'pending': {
         const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
-        return { text: answerIntent(intent, ctx(now)), intent: 'pending', messages: pending.map(renderProposal) };
+        return { text: answerIntent(intent, ctx(now, e.user)), intent: 'pending', messages: pending.map(renderProposal) };
       }
       default:
-        return { text: answerIntent(intent, ctx(now)), intent: intent.kind, private: intent.kind === 'bad_input' };
+        return { text: answerIntent(intent, ctx(now, e.user)), intent: intent.kind, private: intent.kind === 'bad_input' };
     }
   }
 

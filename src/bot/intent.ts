@@ -66,6 +66,8 @@ export type Intent =
       silent?: boolean;
       /** "Unacknowledged alerts" (false), "acked alerts today" (true): by whether someone took them on. */
       acked?: boolean;
+      /** "My alerts", "which alerts did I ack?", "what am I on?": those the asker acknowledged. */
+      mine?: boolean;
       /** "Summarise today", "daily digest": the counts, what is still open, the longest, and the remediations. */
       digest?: boolean;
       /** "What was the longest incident?": ranked by how long each lasted (open ones so far), not by start. */

@@ -26,12 +26,19 @@ export function digestOf(
   return /\bweekly\b/.test(text) ? { span: { kind: 'last', ms: WEEK } } : {};
 }
 
+/** "My alerts", "which alerts did I ack?", "acked by me", "what am I on?": those the asker acknowledged. */
+export const MINE =
+  /\b(?:did i|have i|i(?:'ve| have)?)\s+(?:ack(?:ed)?|acknowledged?|take|took|taken|handle|handled)\b|\b(?:acked|acknowledged|taken|handled) by me\b|\bmy (?:open |current )?(?:alerts?|anomal\w*|incidents?|pages?)\b|\bam i (?:on|handling|working on)\b/;
+
 /**
  * Which anomalies of a list are asked for by state. "Resolved alerts today": only those that ended;
  * "not resolved yet" (or "open", "right now": `openAsked`) the open ones. "Unacknowledged alerts",
  * "acked alerts today": only those nobody has, or somebody has, taken on.
  */
-export function stateAsked(text: string, openAsked: boolean): { resolved?: true; open?: true; acked?: boolean } {
+export function stateAsked(text: string, openAsked: boolean): { resolved?: true; open?: true; acked?: boolean; mine?: true } {
+  // "What am I on?", "my open alerts": taken on by the asker and still open; "which did I ack today?" any.
+  if (MINE.test(text))
+    return { acked: true, mine: true, ...(/\bam i\b|\bmy (?:open|current)\b/.test(text) && !RESOLVED.test(text) ? { open: true } : {}) };
   const state = RESOLVED.test(text)
     ? { resolved: true as const }
     : openAsked || /\bnot (?:yet )?(?:resolved|closed|cleared)\b/.test(text)

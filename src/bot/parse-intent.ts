@@ -10,7 +10,7 @@ import { outOfScope } from './out-of-scope.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
-import { digestOf, stateAsked } from './parse-digest.js';
+import { digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
 import { noteCommand } from './alert-notes.js';
 import { uncollectedOf } from './uncollected-words.js';
@@ -328,6 +328,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     firing ||
     timeTo ||
     NOISY.test(text) ||
+    MINE.test(text) ||
     (digest && !metric) ||
     happened
   ) {

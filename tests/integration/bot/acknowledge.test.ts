@@ -94,6 +94,13 @@ describe('acknowledging an alert', () => {
       /^Acknowledged web-1 \w+ \(an_[a-z0-9]+\); web-1 \w+ \(an_[a-z0-9]+\): no reminders while they are open\. Say "unack web-1" to hand them back\.$/,
     );
     expect([...messages].map((k) => app.store.chat.ackOf(k)?.by)).toEqual(['slack:U2', 'slack:U2']);
+    // "What am I on?": what the asker took on and is still open; someone else has nothing of theirs.
+    const onNow = (await say('what am I on?')).text.split('\n');
+    expect(onNow[0]).toMatch(/^\d+ open anomal(?:y|ies) acknowledged by you(?:, in \d+ episodes?)?; all:$/);
+    expect(onNow.length).toBeGreaterThan(1);
+    for (const l of onNow.slice(1)) expect(l).toMatch(/^• an_\w+ \[\w+\] web-1 /);
+    expect((await say('what am I on?', 'U3')).text).toBe('No open anomalies acknowledged by you.');
+    expect((await say('my alerts', 'U3')).text).toBe('No anomalies acknowledged by you.');
     expect((await say('ack web-1', 'U3')).text).toMatch(/^Already acknowledged by slack:U2 at /);
     const id = app.store.openAnomalies().find((a) => a.target === 'web-1')!.id;
     expect((await say(`unack ${id}`)).text).toMatch(/^Handed back 1 alert/);

@@ -189,6 +189,10 @@ const cases: Case[] = [
   ['mark an_abc123 as fixed', { kind: 'elsewhere', what: 'resolve' }],
   ['close to the threshold', { kind: 'attention' }],
   ['assign an_abc123 to bob', { kind: 'elsewhere', what: 'assign' }],
+  // the asker's own: what they acknowledged
+  ['what am I on?', { kind: 'anomalies', mine: true, acked: true, open: true }],
+  ['which alerts did I ack today?', { kind: 'anomalies', mine: true, acked: true, today: true }],
+  ['my open incidents', { kind: 'anomalies', mine: true, open: true, episodes: true }],
   ['hand the web-1 alert over to alice', { kind: 'elsewhere', what: 'assign' }],
   ['are we ok?', { kind: 'attention' }],
   ['did anything happen while I was asleep?', { kind: 'anomalies', span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } } } }],
