@@ -2,7 +2,8 @@ import type { Anomaly } from '../core/anomaly.js';
 import { figureMetric } from '../core/metrics.js';
 import type { SeriesInspection } from '../core/inspection.js';
 import type { AnswerContext } from './answer-intent.js';
-import { METRICS_OF } from './answer-metric-span.js';
+import { METRICS_OF, spanBounds } from './answer-metric-span.js';
+import type { TimeSpan } from './parse-time-span.js';
 import { clock as clockOf, describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
 import type { MetricKey } from './parse-intent.js';
 import { describeDetectors, thresholdLine } from './describe-detectors.js';
@@ -16,23 +17,28 @@ import { notesOf } from './alert-notes.js';
 export function answerExplain(
   id: string | undefined,
   c: AnswerContext,
-  target?: string,
-  severity?: Anomaly['severity'],
-  metric?: MetricKey,
+  only: {
+    target?: string | undefined;
+    severity?: Anomaly['severity'] | undefined;
+    metric?: MetricKey | undefined;
+    span?: TimeSpan | undefined;
+    /** The figure then, said when no anomaly was. */
+    figure?: () => string;
+  } = {},
 ): string {
+  const { target, severity, metric, span } = only;
   if (!id) {
     // "Why did web-1 alert?", "explain the last critical anomaly", "what caused the api-2 latency alert?":
-    // the most recent one (on that target, of that severity, of that metric).
+    // the most recent one (on that target, of that severity, of that metric); with a time, the one of then.
     const metrics = metric ? METRICS_OF[metric] : undefined;
-    const latest = c.store
-      .recentAnomalies(500)
-      .find(
-        (a) =>
-          (!target || a.target === target) && (!severity || a.severity === severity) && (!metrics || metrics.includes(figureMetric(a))),
-      );
+    const fits = (a: Anomaly) =>
+      (!target || a.target === target) && (!severity || a.severity === severity) && (!metrics || metrics.includes(figureMetric(a)));
     const which = `${severity ? `${severity} ` : ''}${metrics ? `${METRIC_LABEL[metrics[0]!] ?? metric} ` : ''}anomal`;
-    if (!latest) return `No ${which}ies${target ? ` on ${target}` : ''} to explain.`;
-    return `The latest ${which}y${target ? ` on ${target}` : ''} (others: "anomalies", then "explain an_…"):\n${answerExplain(latest.id, c)}`;
+    const on = target ? ` on ${target}` : '';
+    if (span) return explainThen(span, fits, `${which}`, on, c, only.figure);
+    const latest = c.store.recentAnomalies(500).find(fits);
+    if (!latest) return `No ${which}ies${on} to explain.`;
+    return `The latest ${which}y${on} (others: "anomalies", then "explain an_…"):\n${answerExplain(latest.id, c)}`;
   }
   if (id.startsWith('rp_')) {
     const p = c.store.getProposal(id);
@@ -157,4 +163,37 @@ function isClose(v: SeriesInspection): boolean {
     (v.robust !== undefined && (v.robust.open || v.robust.deviations >= v.robust.minDeviation)) ||
     (v.forest !== undefined && (v.forest.open || (v.forest.warm && v.forest.score >= 0.9 * v.forest.threshold)))
   );
+}
+
+/**
+ * The anomaly of a time asked about: at an instant, the one open then (or starting or ending within
+ * a quarter of an hour of it), the nearest first; over a window, the latest that started in it.
+ */
+function explainThen(
+  span: TimeSpan,
+  fits: (a: Anomaly) => boolean,
+  which: string,
+  on: string,
+  c: AnswerContext,
+  figure?: () => string,
+): string {
+  const b = spanBounds(span, c);
+  if (b.ahead) return b.ahead;
+  const near = b.at === undefined ? 0 : 15 * 60_000;
+  const list = c.store
+    .recentAnomalies(2000, b.from - 7 * 86_400_000 - near, b.until + near + 1)
+    .filter(fits)
+    .filter((a) =>
+      b.at === undefined ? a.startTs >= b.from && a.startTs <= b.until : a.startTs <= b.at + near && (a.endTs ?? c.now) >= b.at - near,
+    );
+  const distance = (a: Anomaly) =>
+    b.at === undefined ? -a.startTs : a.startTs > b.at ? a.startTs - b.at : Math.max(0, b.at - (a.endTs ?? c.now));
+  const pick = [...list].sort((x, z) => distance(x) - distance(z))[0];
+  if (!pick)
+    return [
+      `No ${which}y${on} ${b.label}${b.at === undefined ? '' : ' (or within 15 min of it)'}: no detector found it unusual then.`,
+      ...(figure ? [figure()] : []),
+    ].join('\n');
+  const others = list.length > 1 ? ` (${list.length - 1} more then: "anomalies${on} ${b.label}")` : '';
+  return `The ${which}y${on} ${b.label}${others}:\n${answerExplain(pick.id, c)}`;
 }

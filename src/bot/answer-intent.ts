@@ -294,7 +294,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerAnomalies(i, c);
     case 'explain':
       if (i.remediation && !i.id) return answerWhyNoAction(i.target, i.metric, c);
-      if (!i.id && i.metric && !i.latest)
+      if (!i.id && i.metric && !i.latest && !i.span)
         return answerWhy(
           i.target,
           i.metric,
@@ -302,7 +302,15 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
           answerMetrics({ kind: 'metrics', metric: i.metric, ...(i.target ? { target: i.target } : {}) }, c),
         );
       if (i.quiet && i.target) return answerQuiet(i.target, c);
-      return answerExplain(i.id, c, i.target, i.severity, i.metric);
+      return answerExplain(i.id, c, {
+        target: i.target,
+        severity: i.severity,
+        metric: i.metric,
+        span: i.span,
+        ...(i.metric && i.target && i.span
+          ? { figure: () => answerMetrics({ kind: 'metrics', metric: i.metric, target: i.target, span: i.span }, c) }
+          : {}),
+      });
     case 'timeline':
       return answerTimeline(i, c);
     case 'rules':

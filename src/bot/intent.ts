@@ -96,6 +96,8 @@ export type Intent =
       remediation?: boolean;
       /** "What caused the api-2 latency alert?": the latest anomaly of that metric, open or not (without it, a metric asks about now). */
       latest?: boolean;
+      /** "Why was web-1 cpu high at 21:27 yesterday?", "why did db-1 alert last night?": the anomaly of then. */
+      span?: TimeSpan;
     }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   | { kind: 'timeline'; id?: string; target?: string }

@@ -12,6 +12,7 @@ import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
 import { digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
+import { explainQuestion } from './parse-explain.js';
 import { noteCommand } from './alert-notes.js';
 import { uncollectedOf } from './uncollected-words.js';
 import { MAINTENANCE_SET, silenceCommand, silenceEdit } from './parse-silence.js';
@@ -31,13 +32,11 @@ import {
   CHANGED_MOST,
   CHART,
   COMPARED,
-  CAUSE,
   COUNT,
   EVERYTHING,
   FILLERS,
   PING,
   HAPPEN,
-  HOW_LONG_SINCE,
   FREE,
   BY_HOUR,
   HOW_MANY_BYTES,
@@ -168,31 +167,18 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     return { kind: 'action_request', verb, target, unknownTarget };
   const asked = an || found ? undefined : detectorQuestion(text, { metric, target, group: group.group, unknownTarget });
   if (asked) return asked;
-  // "What caused the api-2 latency alert?", "root cause of web-1's cpu spike": the anomaly behind it, explained.
-  const cause =
-    !an &&
-    CAUSE.test(text) &&
-    !COUNT.test(text) &&
-    !/\b(?:which|most|how many|could|might|would|can|usually|typically|common)\b/.test(text) &&
-    named.length <= 1 &&
-    !found;
-  if (cause && (has(WORDS.anomalies) || PAST.test(text) || /\b(?:caused|spikes?|outages?|surges?|jumps?|dips?|drops?)\b/.test(text)))
-    return {
-      kind: 'explain',
-      ...(target ? { target } : {}),
-      ...(metric ? { metric, latest: true } : {}),
-      ...(severity ? { severity } : {}),
-    };
-  if (an || (has(WORDS.explain) && has(WORDS.anomalies))) {
-    // "Explain the last critical alert": the latest of that severity.
-    return { kind: 'explain', id: an, ...(an ? {} : { target }), ...(severity && !an ? { severity } : {}) };
-  }
-  // "Why is cpu high on web-1?", "why is db-1 slow": the anomaly behind it, not just the figure.
-  // Without a metric ("why does web-3 look odd?") the target's overview says more than its last anomaly.
-  // "How long has web-2 latency been high?" asks about the episode, which the open anomaly dates.
-  const since = HOW_LONG_SINCE.test(text);
-  if ((/\bwhy\b/.test(text) || cause || (since && !parseBound(text))) && metric && !found && named.length <= 1)
-    return { kind: 'explain', ...(target ? { target } : {}), metric };
+  const why = explainQuestion(text, {
+    an,
+    target,
+    metric,
+    severity,
+    span,
+    found: Boolean(found),
+    named: named.length,
+    anomalyWord: has(WORDS.anomalies),
+    explainWord: has(WORDS.explain),
+  });
+  if (why) return why;
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
   const rules = rulesQuestion(text, tokens, { metric, target, unknownTarget });

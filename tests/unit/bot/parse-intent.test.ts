@@ -170,6 +170,16 @@ const cases: Case[] = [
   ['what is causing high cpu on web-1?', { kind: 'explain', target: 'web-1', metric: 'cpu' }],
   ['what triggered the last critical alert?', { kind: 'explain', severity: 'critical' }],
   ['which host caused the most alerts?', { kind: 'anomalies', count: true }],
+  [
+    'why was web-1 cpu high at 21:27 yesterday?',
+    { kind: 'explain', target: 'web-1', metric: 'cpu', span: { kind: 'clock', at: { minute: 1287, day: { daysBack: 1 } } } },
+  ],
+  [
+    'why did db-1 disk alert last night?',
+    { kind: 'explain', target: 'db-1', metric: 'disk', span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } } } },
+  ],
+  ['why did db-1 disk alert?', { kind: 'explain', target: 'db-1', metric: 'disk', latest: true }],
+  ['which detector fires the most?', { kind: 'anomalies', count: true }],
   ['what caused the outage yesterday?', { kind: 'anomalies', span: { kind: 'day', daysBack: 1 } }],
   // a silence scheduled ahead, or a maintenance window set from chat; asking about windows is not setting one
   ['silence db-1 from 22:00 to 23:00', { kind: 'silence', target: 'db-1', from: { minute: 1320 }, until: { minute: 1380 } }],

@@ -1,0 +1,69 @@
+import type { Intent, MetricKey } from './intent.js';
+import { CAUSE, COUNT, HOW_LONG_SINCE, PAST } from './intent-words.js';
+import { parseBound } from './parse-bound.js';
+import type { TimeSpan } from './parse-time-span.js';
+
+/**
+ * Questions that ask for an anomaly to be explained: "explain an_…", "why is cpu high on web-1?",
+ * "what caused the api-2 latency alert?", "why was web-1 cpu high at 21:27 yesterday?". Pure;
+ * undefined when the question is not one.
+ */
+export function explainQuestion(
+  text: string,
+  q: {
+    an: string | undefined;
+    target: string | undefined;
+    metric: MetricKey | undefined;
+    severity: 'critical' | 'warning' | undefined;
+    span: TimeSpan | undefined;
+    /** A time was found in the text (a span, or a zone refused earlier). */
+    found: boolean;
+    /** How many targets the text names. */
+    named: number;
+    anomalyWord: boolean;
+    explainWord: boolean;
+  },
+): Intent | undefined {
+  const { an, target, metric, severity, span, found, named, anomalyWord, explainWord } = q;
+  // "What caused the api-2 latency alert?", "root cause of web-1's cpu spike": the anomaly behind it, explained.
+  const cause =
+    !an &&
+    CAUSE.test(text) &&
+    !COUNT.test(text) &&
+    !/\b(?:which|most|how many|could|might|would|can|usually|typically|common)\b/.test(text) &&
+    named <= 1;
+  // With a past time ("why was web-1 cpu high at 21:27 yesterday?", "why did db-1 disk alert last night?"): the anomaly of then.
+  const then = span && (PAST.test(text) || span.kind === 'clock' || span.kind === 'at');
+  if (!an && then && (cause || /\bwhy\b/.test(text)) && (metric || target) && named <= 1)
+    return {
+      kind: 'explain',
+      ...(target ? { target } : {}),
+      ...(metric ? { metric, latest: true } : {}),
+      ...(severity ? { severity } : {}),
+      span,
+    };
+  if (cause && !found && (anomalyWord || PAST.test(text) || /\b(?:caused|spikes?|outages?|surges?|jumps?|dips?|drops?)\b/.test(text)))
+    return {
+      kind: 'explain',
+      ...(target ? { target } : {}),
+      ...(metric ? { metric, latest: true } : {}),
+      ...(severity ? { severity } : {}),
+    };
+  if (an || (explainWord && anomalyWord)) {
+    // "Explain the last critical alert": the latest of that severity.
+    return {
+      kind: 'explain',
+      id: an,
+      ...(an ? {} : { target }),
+      ...(severity && !an ? { severity } : {}),
+      ...(metric && !an ? { metric, latest: true } : {}),
+    };
+  }
+  // "Why is cpu high on web-1?", "why is db-1 slow": the anomaly behind it, not just the figure.
+  // Without a metric ("why does web-3 look odd?") the target's overview says more than its last anomaly.
+  // "How long has web-2 latency been high?" asks about the episode, which the open anomaly dates.
+  const since = HOW_LONG_SINCE.test(text);
+  if ((/\bwhy\b/.test(text) || cause || (since && !parseBound(text))) && metric && !found && named <= 1)
+    return { kind: 'explain', ...(target ? { target } : {}), metric };
+  return undefined;
+}
