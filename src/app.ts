@@ -30,6 +30,7 @@ import { idlePlatforms } from './bot/alert-routes.js';
 import { aboutFactsOf } from './bot/answer-about.js';
 import { createNotifier } from './bot/notifier.js';
 import { silencesBegun } from './bot/silence-starts.js';
+import { createOnCall } from './bot/on-call.js';
 import { dailyDigestOf } from './bot/daily-digest.js';
 import { createWatches } from './bot/watches.js';
 import { loadChatAdapters } from './bot/load-chat-adapters.js';
@@ -199,7 +200,11 @@ export function createApp(deps: AppDeps) {
     detectors: engine,
   });
   const watches = createWatches({ store, targets: () => allTargets().map((t) => t.name), record: (k, ts, d) => recorder.record(k, ts, d) });
+  const onCall = config.chat.onCall
+    ? createOnCall(config.chat.onCall, { store, clock, record: (kind, ts, data) => recorder.record(kind, ts, data) })
+    : undefined;
   const chat = createChatService({
+    onCall,
     watches,
     store,
     remediation,
@@ -237,7 +242,7 @@ export function createApp(deps: AppDeps) {
     store,
     clock,
     logger: logger.child({ component: 'notifier' }),
-    ...alertPolicyOf(config.chat, targetMap, () => adapters.keys()),
+    ...alertPolicyOf(config.chat, targetMap, () => adapters.keys(), onCall),
     onAlert: (outcome) => metrics.alerts.inc({ outcome }),
   });
   const digest = dailyDigestOf(config.chat, {

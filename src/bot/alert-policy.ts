@@ -2,6 +2,7 @@ import type { Platform } from '../core/chat.js';
 import type { Target } from '../core/target.js';
 import type { FileConfig } from '../config/schema.js';
 import { alertRouter } from './alert-routes.js';
+import { withOnCall, type OnCall } from './on-call.js';
 import { fleetGroupingOf } from './fleet-events.js';
 import { muteChecker } from './mute-times.js';
 import { pendingChecker } from './pending-for.js';
@@ -13,17 +14,22 @@ export function alertPolicyOf(
   chat: FileConfig['chat'],
   targets: () => ReadonlyMap<string, Pick<Target, 'role' | 'labels'>>,
   platforms: () => Iterable<Platform>,
+  onCall?: OnCall,
 ): Pick<NotifierOptions, 'channels' | 'route' | 'fleetGroup' | 'joinWithinMs' | 'muted' | 'pending' | 'remind' | 'escalate' | 'links'> {
   const running = (p: Platform) => [...platforms()].includes(p);
   return {
     channels: () => Object.fromEntries([...platforms()].map((p) => [p, (chat.channels as Record<string, string[]>)[p] ?? []])),
-    route: alertRouter(chat.routes, chat.channels, targets, running),
+    route: alertRouter(chat.routes, chat.channels, targets, running, onCall),
     fleetGroup: fleetGroupingOf(chat.fleetGroup),
     joinWithinMs: chat.joinMinutes * 60_000,
     muted: muteChecker(chat.muteTimes, targets),
     pending: pendingChecker(chat.pendingFor, targets),
     remind: { everyMs: chat.remind.afterMinutes * 60_000, severities: chat.remind.severities },
-    escalate: { afterMs: chat.escalate.afterMinutes * 60_000, severities: chat.escalate.severities, mentions: chat.escalate.mentions },
+    escalate: {
+      afterMs: chat.escalate.afterMinutes * 60_000,
+      severities: chat.escalate.severities,
+      mentions: withOnCall(chat.escalate.mentions, onCall),
+    },
     links: (anomalies) => runbookLinks(chat.runbooks, anomalies, targets()),
   };
 }

@@ -1,4 +1,5 @@
 import type { Anomaly, DetectorName, Severity } from '../core/anomaly.js';
+import { withOnCall, type OnCall } from './on-call.js';
 import type { Platform } from '../core/chat.js';
 import type { Destination } from '../core/chat-store.js';
 import type { Target } from '../core/target.js';
@@ -33,8 +34,8 @@ export interface AlertRoute extends Destinations {
   during?: TimeWindow[];
   /** The route does not apply inside any of these windows ("page on-call outside office hours"). */
   outside?: TimeWindow[];
-  /** Who its alerts ping, per platform (validated platform syntax). */
-  mentions?: Partial<Record<'slack' | 'discord', string[]>>;
+  /** Who its alerts ping, per platform (validated platform syntax), and whether the on-call person too. */
+  mentions?: Partial<Record<'slack' | 'discord', string[]>> & { onCall?: boolean };
   /** Also try the routes after this one when it matches. */
   continue?: boolean;
 }
@@ -110,6 +111,7 @@ export function routeAlert(
   a: RoutedAnomaly,
   t: TargetFacts | undefined,
   ts: number,
+  onCall?: OnCall,
 ): RouteDecision {
   const found = new Map<string, Destination>();
   const decidedBy: RouteDecision['decidedBy'] = {};
@@ -120,7 +122,8 @@ export function routeAlert(
       const channels = r[platform];
       if (channels === undefined || !hits[i]) continue;
       names.push(routeName(r, i));
-      const mentions = platform === 'web' ? undefined : r.mentions?.[platform];
+      // `mentions.onCall`: whoever is on call when the alert is routed.
+      const mentions = platform === 'web' || !r.mentions ? undefined : withOnCall(r.mentions, onCall)[platform];
       for (const channel of channels) add(found, { platform, channel, mentions });
       if (!r.continue) break;
     }
@@ -151,10 +154,13 @@ export function alertRouter(
   defaults: Destinations,
   targets: () => ReadonlyMap<string, TargetFacts>,
   running: (p: Platform) => boolean,
+  onCall?: OnCall,
 ): (anomalies: RoutedAnomaly[], now: number) => Destination[][] {
   return (anomalies, now) => {
     const byName = targets();
-    return anomalies.map((a) => routeAlert(routes, defaults, a, byName.get(a.target), now).destinations.filter((d) => running(d.platform)));
+    return anomalies.map((a) =>
+      routeAlert(routes, defaults, a, byName.get(a.target), now, onCall).destinations.filter((d) => running(d.platform)),
+    );
   };
 }
 

@@ -23,6 +23,7 @@ import { answerCompare } from './answer-compare.js';
 import { answerRules } from './answer-rules.js';
 import { answerElsewhere, answerUncollected } from './answer-uncollected.js';
 import { answerAbout, answerDigestSchedule, type AboutFacts } from './answer-about.js';
+import type { OnCall } from './on-call.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting, type RoutingFacts } from './answer-routing.js';
 import type { Runbook } from './runbooks.js';
@@ -64,6 +65,8 @@ export interface AnswerContext {
   runbooks?: Runbook[];
   /** Sources, interval, retention and detectors: "what do you monitor?". */
   about?: () => AboutFacts;
+  /** chat.onCall with its covers: "who is on call?". */
+  onCall?: OnCall;
   /** Who asked ("slack:U2"), for "my alerts": absent where there is no one (the digest). */
   asker?: string;
 }
@@ -84,7 +87,7 @@ export const HELP = [
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?"',
   '• "approve rp_…", "deny rp_…" (approvers only)',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute db-1 from 22:00 to 23:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"',
-  '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1", "what am I on?", "who acked the last alert?", "escalate web-1" (pings chat.escalate.mentions now)',
+  '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1", "what am I on?", "who acked the last alert?", "escalate web-1" (pings chat.escalate.mentions now), "who is on call?", "I\'m on call until 18:00"',
   '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
   '• "tell me when web-1 recovers", "ping me when cpu on db-1 stays below 50% for 10 min", "remind me in 30m to check web-1", "my watches", "stop watching web-1"',
   '• "this alert is noise" or "it\'s a real issue" in an alert\'s thread, "mark an_… as a false positive", "how many false positives this week?"',

@@ -12,8 +12,8 @@ export type RoutingFacts = Pick<FileConfig['chat'], 'routes' | 'channels' | 'mut
 /**
  * "Where do alerts go?", "which channel gets critical alerts?", "who gets paged for db-1?", "who is
  * on call?": the routing table (`config routes` in chat), or where an alert on the target named would
- * go now, then who is pinged later (escalation) and how often open alerts are repeated. There is no
- * on-call schedule here, and the reply says so rather than naming someone.
+ * go now, then who is pinged later (escalation) and how often open alerts are repeated. With a
+ * rotation (chat.onCall), "who is on call?" names the person; without one it says so rather than naming someone.
  */
 export function answerRouting(
   i: { target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean },
@@ -21,6 +21,7 @@ export function answerRouting(
 ): string {
   const r = c.routing;
   if (!r) return 'Alert routing is not known to this process.';
+  if (i.onCall && c.onCall) return onCallLines(r, c.onCall.lines(c.now)).join('\n');
   const lines: string[] = [];
   if (i.target) {
     const metric = i.metric ? METRICS_OF[i.metric][0]! : 'cpu';
@@ -32,7 +33,7 @@ export function answerRouting(
     lines.push(`A ${q.severity} ${METRIC_LABEL[metric] ?? metric} alert on ${i.target} (threshold rule) now would go to:`, ...test);
   } else lines.push(renderRoutes(r.routes, r.channels, r.muteTimes, r.pendingFor));
   const e = r.escalate;
-  const pinged = [...(e.mentions.slack ?? []), ...(e.mentions.discord ?? [])];
+  const pinged = [...(e.mentions.slack ?? []), ...(e.mentions.discord ?? []), ...(e.mentions.onCall ? ['the on-call'] : [])];
   lines.push(
     e.afterMinutes > 0
       ? `Escalation: a ${e.severities.join(' or ')} alert nobody has acknowledged or silenced after ${formatDuration(e.afterMinutes * 60_000)} gets one reply${pinged.length ? ` pinging ${pinged.join(' ')}` : ''}.`
@@ -42,6 +43,25 @@ export function answerRouting(
       : 'No reminders (chat.remind.afterMinutes is 0).',
   );
   if (i.onCall)
-    lines.push('I keep no on-call schedule: the people pinged are the mentions above, from chat.routes and chat.escalate in the config.');
+    lines.push(
+      'No on-call rotation is set (chat.onCall): the people pinged are the mentions above, from chat.routes and chat.escalate in the config.',
+    );
   return lines.join('\n');
+}
+
+/** "Who is on call?" with a rotation: who now and next, and which alerts ping them. */
+function onCallLines(r: RoutingFacts, schedule: string[]): string[] {
+  const uses = [
+    ...r.routes.flatMap((x, k) => (x.mentions?.onCall ? [`route ${x.name ?? `#${k + 1}`}`] : [])),
+    ...(r.escalate.mentions.onCall && r.escalate.afterMinutes > 0
+      ? [`the escalation after ${formatDuration(r.escalate.afterMinutes * 60_000)}`]
+      : []),
+  ];
+  return [
+    ...schedule,
+    uses.length
+      ? `Pinging the on-call: ${uses.join(', ')}.`
+      : 'Nothing pings the on-call yet: set mentions.onCall on a route (chat.routes) or on chat.escalate.',
+    '"I\'m on call until 18:00" covers a shift; "end my on-call cover" hands it back.',
+  ];
 }

@@ -10,6 +10,8 @@ import { answerPolicy, policyFactsOf } from './answer-policy.js';
 import type { Watches } from './watches.js';
 import { markAlert } from './alert-feedback.js';
 import { addNote } from './alert-notes.js';
+import { withOnCall, type OnCall } from './on-call.js';
+import { untilTs } from './parse-clock.js';
 import { createConversations } from './follow-up.js';
 import { describeMatch, routeMatches, type RouteMatch } from './alert-routes.js';
 import { scopedStore } from './scoped-store.js';
@@ -56,6 +58,8 @@ export interface ChatServiceOptions {
   /** What this bot watches (answer-about.ts), read when asked since chat platforms start later. */
   about?: () => AboutFacts;
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
+  /** chat.onCall with its covers: "who is on call?", "I'm on call until 18:00", and the on-call's mention on escalations. */
+  onCall?: OnCall;
   /** Silences set or lifted, so the alerts they cover can show it. */
   onSilencesChanged?: (changed: Silence[], now: number) => void;
   /** Alert messages acknowledged or handed back, so they can show it. */
@@ -115,7 +119,7 @@ export function createChatService(o: ChatServiceOptions) {
   const escalation = createAlertEscalation({
     store: o.store,
     actor: actorOf,
-    mentions: o.routing?.escalate.mentions ?? {},
+    mentions: withOnCall(o.routing?.escalate.mentions ?? {}, o.onCall),
     record: o.record,
   });
   const acks = createAlertAcks({
@@ -150,6 +154,7 @@ export function createChatService(o: ChatServiceOptions) {
       about: o.about,
       runbooks: o.runbooks,
       routing: o.routing,
+      onCall: o.onCall,
     };
   }
 
@@ -201,6 +206,19 @@ export function createChatService(o: ChatServiceOptions) {
         return markAlert(intent, e.user, now, o);
       case 'note':
         return addNote(intent, e.user, now, o);
+      case 'on_call_cover': {
+        if (!o.onCall)
+          return {
+            text: 'No on-call rotation is set (chat.onCall in the config), so there is no shift to cover.',
+            intent: intent.kind,
+            private: true,
+          };
+        if (intent.end) return o.onCall.release(e.user, now);
+        const end = intent.until ? untilTs(intent.until, now) : intent.durationMs ? now + intent.durationMs : undefined;
+        if (end === undefined)
+          return { text: 'Until when? "I\'m on call until 18:00", "take on-call for 4h".', intent: intent.kind, private: true };
+        return o.onCall.take(e.user, end, now);
+      }
       case 'watches':
         return { text: o.watches?.list(now) ?? 'Watches are not kept here.', intent: 'watches' };
       case 'unwatch':

@@ -14,6 +14,7 @@ import { digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
 import { explainQuestion } from './parse-explain.js';
 import { noteCommand } from './alert-notes.js';
+import { onCallCommand } from './parse-on-call.js';
 import { uncollectedOf } from './uncollected-words.js';
 import { MAINTENANCE_SET, silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
@@ -109,6 +110,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const an = ids.find((i) => i.startsWith('an_'));
   const sl = ids.find((i) => i.startsWith('sl_'));
 
+  const cover = onCallCommand(text);
+  if (cover) return cover;
   const note = noteCommand(raw, { an, target });
   if (note) return note;
   if (has(WORDS.help) && !metric && !target) return { kind: 'help' };

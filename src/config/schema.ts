@@ -4,6 +4,7 @@ import { obj } from './strict-object.js';
 import { ACTIONS } from '../core/remediation.js';
 import { WEEKDAYS } from '../core/weekday.js';
 import { sourcesSchema } from './sources-schema.js';
+import { onCallSchema } from './on-call-schema.js';
 
 // A change in a metric's own unit (percentage points, ms, bytes per second).
 const change = z.number().min(0).max(1e15);
@@ -102,6 +103,8 @@ const mentionLists = obj({
   discord: z
     .array(z.string().regex(/^(<@&?\d{5,25}>|@here|@everyone)$/, 'a Discord mention: <@user id>, <@&role id>, @here or @everyone'))
     .optional(),
+  /** Whoever is on call then (chat.onCall), in each platform's syntax. */
+  onCall: z.boolean().optional(),
 });
 const alertRoute = obj({
   name: z.string().min(1).optional(),
@@ -336,6 +339,8 @@ export const configSchema = obj({
         }),
       )
       .default([]),
+    /** An on-call rotation ("who is on call?"); `mentions.onCall` in a route or the escalation pings whoever is on call. */
+    onCall: onCallSchema.optional(),
     /** Recurring maintenance windows (bot/mute-times.ts): matching alerts opening inside are held until they end. */
     muteTimes: z.array(muteTime).default([]),
     /**
@@ -348,7 +353,11 @@ export const configSchema = obj({
       .default([{ match: { detectors: ['robust', 'iforest'] }, minutes: 1 }]),
     /** Alert routing (bot/alert-routes.ts): first match wins unless it says continue; no match goes to `channels`. */
     routes: z.array(alertRoute).default([]),
-  }).prefault({}),
+  })
+    .refine((c) => c.onCall || ![c.escalate.mentions, ...c.routes.map((r) => r.mentions)].some((m) => m?.onCall), {
+      message: 'mentions.onCall needs chat.onCall (the rotation) to say who is on call',
+    })
+    .prefault({}),
 });
 
 export type FileConfig = z.infer<typeof configSchema>;

@@ -56,7 +56,7 @@ describe('"where do alerts go?" and "who is on call?"', () => {
     expect(text).toMatch(/\(none: every alert goes to the default channels\)/);
     expect(text).toMatch(/\nNo escalation is set \(chat\.escalate\.afterMinutes is 0\)\.\n/);
     expect(text.split('\n').at(-1)).toBe(
-      'I keep no on-call schedule: the people pinged are the mentions above, from chat.routes and chat.escalate in the config.',
+      'No on-call rotation is set (chat.onCall): the people pinged are the mentions above, from chat.routes and chat.escalate in the config.',
     );
   });
 

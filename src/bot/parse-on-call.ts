@@ -1,0 +1,23 @@
+import type { Intent } from './intent.js';
+import { findUntil } from './parse-clock.js';
+import { parseDuration } from './text-tools.js';
+
+const ON_CALL = String.raw`(?:the\s+)?(?:on[\s-]?call|pager)`;
+// "I'm on call until 18:00", "I'll take on-call for 4h", "put me on call until tomorrow 09:00", "cover on-call for 2h".
+const TAKE = new RegExp(
+  String.raw`^(?:please\s+)?(?:i(?:'m| am)\s+(?:taking\s+)?${ON_CALL}|i(?:'ll| will)\s+(?:take|cover|hold|be)\s+${ON_CALL}|(?:let me|put me)\s+(?:take\s+|on\s+|be\s+)?${ON_CALL}|(?:take|cover|hold)\s+${ON_CALL})\b`,
+);
+// "End my on-call cover", "hand on-call back", "I'm off call".
+const RELEASE = new RegExp(
+  String.raw`^(?:please\s+)?(?:(?:end|stop|drop|cancel|release)\s+(?:my\s+)?(?:on[\s-]?call\s+)?cover|(?:hand|give)\s+${ON_CALL}\s+back|i(?:'m| am)\s+(?:off|no longer on)\s+call)\b`,
+);
+
+/** Taking the pager from the rotation for a while, or handing it back; undefined for anything else (a question included). */
+export function onCallCommand(text: string): Extract<Intent, { kind: 'on_call_cover' }> | undefined {
+  if (/\?\s*$/.test(text)) return undefined;
+  if (RELEASE.test(text)) return { kind: 'on_call_cover', end: true };
+  if (!TAKE.test(text)) return undefined;
+  const until = findUntil(text);
+  const durationMs = until ? undefined : parseDuration(text);
+  return { kind: 'on_call_cover', ...(until ? { until } : {}), ...(durationMs ? { durationMs } : {}) };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeChatAdapter, slashCommand, type FakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
+import { shiftAt } from '../../../src/bot/on-call.js';
+import { onCallSchema } from '../../../src/config/on-call-schema.js';
+import { configSchema } from '../../../src/config/schema.js';
+
+// 10:00 UTC; alice's day shift began at 09:00, bob's begins tomorrow at 09:00.
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+const ROTATION = {
+  members: [
+    { name: 'alice', slack: '<@UALICE1>' },
+    { name: 'bob', slack: '<@UBOB001>' },
+    { name: 'carol', discord: '<@123456789>' },
+  ],
+  shiftHours: 24,
+  handoff: '2026-11-02T09:00:00Z',
+};
+
+async function setup() {
+  const slack = createFakeChatAdapter('slack');
+  const config = bootIncidentConfig({
+    overrides: {
+      chat: {
+        channels: { slack: ['C-OPS'] },
+        onCall: ROTATION,
+        routes: [{ name: 'ops', slack: ['C-OPS'], mentions: { onCall: true } }],
+        escalate: { afterMinutes: 2, severities: ['critical', 'warning'], mentions: { slack: ['<!subteam^S0LEADS>'], onCall: true } },
+      },
+    },
+  });
+  const m = await startManualApp(config, { startTs: T0, adapters: [slack] });
+  return { ...m, slack, say: async (text: string, user = 'U2') => (await slashCommand(slack, text, user)).text };
+}
+const roots = (slack: FakeChatAdapter) =>
+  [...slack.messages.values()].filter((m) => !m.thread && /anomal(y|ies) on web-1$/.test(m.msg.title));
+const escalations = (slack: FakeChatAdapter) => [...slack.messages.values()].filter((m) => m.msg.title.startsWith('Not acknowledged'));
+
+describe('an on-call rotation (chat.onCall)', () => {
+  it('names who is on call, pings them on alerts and escalations, and lets a member cover and hand back', async () => {
+    const { slack, tick, say } = await setup();
+    expect((await say('who is on call?')).split('\n')).toEqual([
+      'On call now: alice (<@UALICE1> on Slack), until 2026-11-03 09:00:00 UTC (in 23 h).',
+      'Rotation: 24 h shifts from 2026-11-02 09:00:00 UTC, in this order: alice, bob, carol.',
+      'Next: bob from 2026-11-03 09:00:00 UTC; carol from 2026-11-04 09:00:00 UTC; alice from 2026-11-05 09:00:00 UTC.',
+      'Pinging the on-call: route ops, the escalation after 2 min.',
+      '"I\'m on call until 18:00" covers a shift; "end my on-call cover" hands it back.',
+    ]);
+    // Only a member covers; bob does, from now until noon.
+    expect(await say("I'm on call until 12:00")).toMatch(
+      /^You are not in the on-call rotation \(chat\.onCall\.members: alice, bob, carol\)/,
+    );
+    expect(await say("I'm on call until 12:00", 'UBOB001')).toBe(
+      'bob is on call until 2026-11-02 12:00:00 UTC (2 h), instead of alice: alerts and escalations that ping the on-call ping bob. "End my on-call cover" hands it back.',
+    );
+    expect((await say('who is on call?')).split('\n')[0]).toBe(
+      "On call now: bob (<@UBOB001> on Slack), until 2026-11-02 12:00:00 UTC (in 2 h), covering alice's shift (set by slack:UBOB001).",
+    );
+    // The boot incident's alert pings bob, and so does its escalation, beside the leads.
+    await tick(3);
+    expect(roots(slack).length).toBeGreaterThanOrEqual(1);
+    expect(roots(slack)[0]!.msg.mentions).toEqual(['<@UBOB001>']);
+    await tick(5);
+    expect(escalations(slack).length).toBeGreaterThanOrEqual(1);
+    expect(escalations(slack)[0]!.msg.mentions).toEqual(['<!subteam^S0LEADS>', '<@UBOB001>']);
+    // Only bob ends his cover; then alice has it again.
+    expect(await say('end my on-call cover', 'UALICE1')).toBe(
+      "The cover running is bob's (until 2026-11-02 12:00:00 UTC); only they can end it.",
+    );
+    expect(await say('end my on-call cover', 'UBOB001')).toBe('Cover ended: alice is on call again, until 2026-11-03 09:00:00 UTC.');
+    expect(await say('end my on-call cover', 'UBOB001')).toBe('No on-call cover is running.');
+    expect((await say('who is on call?')).split('\n')[0]).toMatch(/^On call now: alice /);
+    expect(await say("I'm on call for 9 days", 'UBOB001')).toMatch(/^A cover ends after now and within a week/);
+  });
+});
+
+describe('the rotation', () => {
+  it('takes turns in order from the handoff, before it too', () => {
+    const cfg = onCallSchema.parse(ROTATION);
+    const H = 3_600_000;
+    const name = (ts: number) => shiftAt(cfg, ts).member.name;
+    expect([T0, T0 + 23 * H, T0 + 24 * H, T0 + 48 * H, T0 + 72 * H].map(name)).toEqual(['alice', 'bob', 'bob', 'carol', 'alice']);
+    expect(name(T0 - 2 * H)).toBe('carol');
+    expect(shiftAt(cfg, T0 - 2 * H)).toMatchObject({ from: T0 - 25 * H, until: T0 - H });
+  });
+
+  it('is refused at boot without a zone on the handoff, with a member named twice, or with mentions.onCall and no rotation', () => {
+    const err = (x: unknown) => onCallSchema.safeParse(x).error?.issues.map((i) => i.message);
+    expect(err({ ...ROTATION, handoff: '2026-11-02T09:00:00' })).toEqual(['an ISO time with a zone, e.g. 2026-11-30T09:00:00Z']);
+    expect(err({ ...ROTATION, members: [{ name: 'a' }, { name: 'a' }] })).toEqual(['member names must differ']);
+    expect(err({ ...ROTATION, members: [{ name: 'a', slack: 'alice' }] })).toEqual(['a Slack user mention: <@U…>']);
+    const noRotation = configSchema.safeParse({ chat: { escalate: { mentions: { onCall: true } } } });
+    expect(noRotation.error?.issues.map((i) => i.message)).toEqual([
+      'mentions.onCall needs chat.onCall (the rotation) to say who is on call',
+    ]);
+  });
+});
