@@ -252,8 +252,11 @@ export function createChatService(o: ChatServiceOptions) {
       const pending = o.store.listProposals({ states: ['proposed'], limit: 10 });
       // What the tab lists, not how long each has lasted: it is published again when this changes.
       const open = o.store.openAnomalies().map((a) => `${a.id}:${a.severity}:${o.store.chat.ackOfAnomaly(a.id) ? 'a' : ''}`);
-      const key = [...open.sort(), ...pending.map((p) => p.id).sort()].join(',');
-      return { text: answerIntent({ kind: 'attention' }, ctx(now)), messages: pending.map(renderProposal), key };
+      const onCall = o.onCall?.lines(now, 0)[0];
+      // Who is on call is part of what it lists, so a handoff publishes it again.
+      const key = [...open.sort(), ...pending.map((p) => p.id).sort(), ...(onCall ? [o.onCall!.at(now).member.name] : [])].join(',');
+      const text = answerIntent({ kind: 'attention' }, ctx(now));
+      return { text: onCall ? `${text}\n${onCall}` : text, messages: pending.map(renderProposal), key };
     },
     /** The digest of the last `days` (1 or 7) that `chat.digest` posts and `smartcloudops digest` prints. */
     digest(now: number, days = 1, route?: { name: string; match: RouteMatch }): string {
@@ -263,7 +266,13 @@ export function createChatService(o: ChatServiceOptions) {
       const span = { kind: 'last', ms: days * 86_400_000 } as const;
       const body = answerIntent({ kind: 'anomalies', limit: 50, today: false, span, count: true, digest: true }, c);
       const more = days === 1 ? '"summarise today" or "alerts in the last 24 hours"' : '"weekly report" or "alerts this week"';
-      return [state, ...body.split('\n').filter((l) => !l.startsWith('Ask without')), `Ask me ${more} for more.`].join('\n');
+      const onCall = o.onCall?.lines(now, 0)[0];
+      return [
+        state,
+        ...(onCall ? [onCall] : []),
+        ...body.split('\n').filter((l) => !l.startsWith('Ask without')),
+        `Ask me ${more} for more.`,
+      ].join('\n');
     },
     async handle(e: ChatEvent): Promise<ChatReply> {
       const now = o.clock.now();

@@ -39,7 +39,7 @@ const escalations = (slack: FakeChatAdapter) => [...slack.messages.values()].fil
 
 describe('an on-call rotation (chat.onCall)', () => {
   it('names who is on call, pings them on alerts and escalations, and lets a member cover and hand back', async () => {
-    const { slack, tick, say } = await setup();
+    const { app, slack, tick, now, say } = await setup();
     expect((await say('who is on call?')).split('\n')).toEqual([
       'On call now: alice (<@UALICE1> on Slack), until 2026-11-03 09:00:00 UTC (in 23 h).',
       'Rotation: 24 h shifts from 2026-11-02 09:00:00 UTC, in this order: alice, bob, carol.',
@@ -57,6 +57,11 @@ describe('an on-call rotation (chat.onCall)', () => {
     expect((await say('who is on call?')).split('\n')[0]).toBe(
       "On call now: bob (<@UBOB001> on Slack), until 2026-11-02 12:00:00 UTC (in 2 h), covering alice's shift (set by slack:UBOB001).",
     );
+    // The Home tab and the digest say it too; the tab is published again when the person changes.
+    const onCallNow =
+      "On call now: bob (<@UBOB001> on Slack), until 2026-11-02 12:00:00 UTC (in 2 h), covering alice's shift (set by slack:UBOB001).";
+    expect(app.chat.home(now()).text.split('\n')).toContain(onCallNow);
+    expect(app.chat.digest(now()).split('\n')[1]).toBe(onCallNow);
     // The boot incident's alert pings bob, and so does its escalation, beside the leads.
     await tick(3);
     expect(roots(slack).length).toBeGreaterThanOrEqual(1);
@@ -68,7 +73,9 @@ describe('an on-call rotation (chat.onCall)', () => {
     expect(await say('end my on-call cover', 'UALICE1')).toBe(
       "The cover running is bob's (until 2026-11-02 12:00:00 UTC); only they can end it.",
     );
+    const keyWithBob = app.chat.home(now()).key;
     expect(await say('end my on-call cover', 'UBOB001')).toBe('Cover ended: alice is on call again, until 2026-11-03 09:00:00 UTC.');
+    expect(app.chat.home(now()).key).not.toBe(keyWithBob);
     expect(await say('end my on-call cover', 'UBOB001')).toBe('No on-call cover is running.');
     expect((await say('who is on call?')).split('\n')[0]).toMatch(/^On call now: alice /);
     expect(await say("I'm on call for 9 days", 'UBOB001')).toMatch(/^A cover ends after now and within a week/);
