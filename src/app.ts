@@ -266,7 +266,8 @@ export function createApp(deps: AppDeps) {
     store,
     clock,
     access: { token: config.http.webToken, users: config.http.webUsers, header: config.http.webHeader },
-    snapshot: () => consoleSnapshot(store, allTargets(), clock.now(), staleAfterMs),
+    // With a rotation, the header says who is on call.
+    snapshot: () => ({ ...consoleSnapshot(store, allTargets(), clock.now(), staleAfterMs), onCall: onCall?.lines(clock.now(), 0)[0] }),
   });
   web.register(sidePort);
   function addAdapter(a: ChatAdapter): void {

@@ -39,7 +39,7 @@ const escalations = (slack: FakeChatAdapter) => [...slack.messages.values()].fil
 
 describe('an on-call rotation (chat.onCall)', () => {
   it('names who is on call, pings them on alerts and escalations, and lets a member cover and hand back', async () => {
-    const { app, slack, tick, now, say } = await setup();
+    const { app, slack, tick, now, say, address } = await setup();
     expect((await say('who is on call?')).split('\n')).toEqual([
       'On call now: alice (<@UALICE1> on Slack), until 2026-11-03 09:00:00 UTC (in 23 h).',
       'Rotation: 24 h shifts from 2026-11-02 09:00:00 UTC, in this order: alice, bob, carol.',
@@ -62,6 +62,8 @@ describe('an on-call rotation (chat.onCall)', () => {
       "On call now: bob (<@UBOB001> on Slack), until 2026-11-02 12:00:00 UTC (in 2 h), covering alice's shift (set by slack:UBOB001).";
     expect(app.chat.home(now()).text.split('\n')).toContain(onCallNow);
     expect(app.chat.digest(now()).split('\n')[1]).toBe(onCallNow);
+    const consoleData = (await (await fetch(`http://127.0.0.1:${address.port}/api/console`)).json()) as { onCall?: string };
+    expect(consoleData.onCall).toBe(onCallNow);
     // The boot incident's alert pings bob, and so does its escalation, beside the leads.
     await tick(3);
     expect(roots(slack).length).toBeGreaterThanOrEqual(1);
