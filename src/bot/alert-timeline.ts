@@ -112,7 +112,7 @@ export function renderTimeline(h: AlertHistory, now: number): string {
       const ahead = typeof r.data.startsTs === 'number' ? ` from ${stamp(r.data.startsTs)}` : '';
       add(
         r.ts,
-        `${ahead ? 'scheduled a silence of' : 'silenced'} ${silenceLabel(scope)}${ahead} until ${stamp(Number(r.data.untilTs))} by ${actor} (${str(r.data.id)})`,
+        `${ahead ? 'scheduled a silence of' : 'silenced'} ${silenceLabel(scope)}${ahead} until ${stamp(Number(r.data.untilTs))} by ${actor} (${str(r.data.id)})${str(r.data.reason) ? `: ${str(r.data.reason)}` : ''}`,
       );
     } else if (r.kind === 'silence_extended' && silenceIds.has(str(r.data.id)))
       add(r.ts, `silence ${str(r.data.id)} extended until ${stamp(Number(r.data.untilTs))} by ${actor}`);

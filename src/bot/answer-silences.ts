@@ -7,6 +7,7 @@ import { formatDuration } from './text-tools.js';
 const DAY = 86_400_000;
 const ENDED_SHOWN = 5;
 
+const why = (s: { reason?: string }) => (s.reason ? `: ${s.reason}` : '');
 const scope = (target: unknown, metric: unknown) =>
   `${target === '*' ? 'all targets' : String(target)} / ${metric === '*' ? 'all metrics' : (METRIC_LABEL[String(metric)] ?? String(metric))}`;
 
@@ -22,14 +23,14 @@ export function answerSilences(c: AnswerContext): string {
   const tail = maintenanceLines(c.muteTimes ?? [], c.now);
   const ended = endedSilences(c, new Set([...list, ...ahead].map((s) => s.id)));
   const now = list.length
-    ? ['Silenced:', ...list.map((s) => `• ${s.id}: ${scope(s.target, s.metric)} until ${stamp(s.untilTs)} (by ${s.createdBy})`)]
+    ? ['Silenced:', ...list.map((s) => `• ${s.id}: ${scope(s.target, s.metric)} until ${stamp(s.untilTs)} (by ${s.createdBy}${why(s)})`)]
     : ['Nothing is silenced.'];
   const planned = ahead.length
     ? [
         'Scheduled:',
         ...ahead.map(
           (s) =>
-            `• ${s.id}: ${scope(s.target, s.metric)} from ${stamp(s.startsTs!)} to ${stamp(s.untilTs)}, in ${formatDuration(s.startsTs! - c.now)} (by ${s.createdBy})`,
+            `• ${s.id}: ${scope(s.target, s.metric)} from ${stamp(s.startsTs!)} to ${stamp(s.untilTs)}, in ${formatDuration(s.startsTs! - c.now)} (by ${s.createdBy}${why(s)})`,
         ),
       ]
     : [];

@@ -138,6 +138,8 @@ export type Intent =
       from?: ClockTime;
       /** "until 15:00", "till tomorrow 9am": when it ends, instead of `durationMs` (with `from`, the first such time after it). */
       until?: ClockTime;
+      /** "…: db migration", "… because we are deploying": why, kept with the silence. */
+      reason?: string;
       /** "Extend the silence on web-1 by 1h", "extend sl_… until 18:00": push an active silence's end out, not a new one from now. */
       extend?: { id?: string };
     }

@@ -147,10 +147,10 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     feedbackCommand(text, an);
   if (edit) return edit;
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
-  if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything });
+  if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
   if (has(WORDS.silence)) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
-    return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, anomalyId: an });
+    return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, anomalyId: an, raw });
   }
   // "Approved today", "rejected proposals": a past form asks what was decided ("approved rp_1" still decides).
   const decided = !rp && /ed$/.test(verb ?? '');

@@ -1,7 +1,7 @@
 import type { Intent, MetricKey } from './intent.js';
 import { findUntil, type ClockTime } from './parse-clock.js';
 import { findTimeSpan } from './parse-time-span.js';
-import { parseDuration } from './text-tools.js';
+import { cleanInput, parseDuration } from './text-tools.js';
 import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
 
 /**
@@ -19,8 +19,13 @@ export function silenceCommand(
     all?: boolean;
     /** "Snooze an_…": that alert, as its Silence button would. */
     anomalyId?: string | undefined;
+    /** The text as typed, for the reason's own words. */
+    raw?: string;
   },
 ): Intent {
+  // "…: db migration", "… because we are deploying": the reason is kept, and its words are not read for times.
+  const reason = o.raw === undefined ? undefined : splitReason(cleanInput(o.raw)).reason;
+  text = splitReason(text).head;
   // "Silence db-1 forever": a silence always ends; the longest is a week, and a target that should
   // never alert is taken out of the targets file or routed nowhere.
   if (/\b(?:forever|indefinitely|permanently|for good|until further notice|until i say)\b/.test(text))
@@ -48,7 +53,25 @@ export function silenceCommand(
     ...(ahead ? { from: ahead.from } : {}),
     ...(until ? { until } : {}),
     ...(o.anomalyId && !o.target ? { anomalyId: o.anomalyId } : {}),
+    ...(reason ? { reason } : {}),
   };
+}
+
+const REASON = /\s*:\s+(?=\S)|\s+(?:because(?:\s+of)?|due\s+to|reason:?)\s+(?=\S)/i;
+/** A silence's reason at most: a line in a list, not a document. */
+export const REASON_MAX = 200;
+
+/** The command and its reason, split at the first ": ", "because", "due to" or "reason". */
+export function splitReason(s: string): { head: string; reason?: string } {
+  const m = REASON.exec(s);
+  if (!m) return { head: s };
+  const reason = s
+    .slice(m.index + m[0].length)
+    .replace(/[<>&]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, REASON_MAX);
+  return { head: s.slice(0, m.index), ...(reason ? { reason } : {}) };
 }
 
 /**

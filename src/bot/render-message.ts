@@ -102,7 +102,8 @@ function alertControls(open: Anomaly[], { silence, ack }: AlertHold): Pick<Neutr
   const anomalyId = open[0]!.id;
   const status = [
     ack && `Acknowledged by ${ack.by} at ${stamp(ack.ts)}`,
-    silence && `Silenced until ${stamp(silence.untilTs)} by ${silence.createdBy} (${silence.id})`,
+    silence &&
+      `Silenced until ${stamp(silence.untilTs)} by ${silence.createdBy} (${silence.id})${silence.reason ? `: ${silence.reason}` : ''}`,
   ].filter(Boolean);
   return {
     actions: [

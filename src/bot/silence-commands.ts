@@ -31,7 +31,7 @@ export function createSilenceCommands(d: {
     const end = asked.until ? win.endTs : undefined;
     const i = { ...asked, durationMs: win.endTs - win.startTs };
     const duration = Math.min(i.durationMs, MAX_SILENCE_MS);
-    const ahead = win.startTs > now ? { startsTs: win.startTs } : {};
+    const ahead = { ...(win.startTs > now ? { startsTs: win.startTs } : {}), ...(asked.reason ? { reason: asked.reason } : {}) };
     if (ahead.startsTs && (i.anomalyId || i.extend))
       return {
         text: 'Nothing silenced: a silence scheduled ahead names its target ("mute db-1 from 22:00 to 23:00").',
@@ -51,7 +51,7 @@ export function createSilenceCommands(d: {
         intent: 'silence',
         private: true,
       };
-    if (i.anomalyId && !i.extend) return silenceAlert(i.anomalyId, user, now, duration, 'thread');
+    if (i.anomalyId && !i.extend) return silenceAlert(i.anomalyId, user, now, duration, 'thread', i.reason);
     if (i.extend)
       return extendSilences(
         { store: d.store, record: d.record, onSilencesChanged: d.onSilencesChanged, actor: d.actor, listing: d.listing },
@@ -87,7 +87,18 @@ export function createSilenceCommands(d: {
     // A silence scheduled ahead (extra.startsTs) is kept, and recorded, with its start.
     const startsTs = typeof extra.startsTs === 'number' && extra.startsTs > now ? extra.startsTs : undefined;
     const untilTs = (startsTs ?? now) + duration;
-    const s: Silence = { id, target, metric, untilTs, createdBy: d.actor(user), createdTs: now, ...(startsTs ? { startsTs } : {}) };
+    const reason = typeof extra.reason === 'string' && extra.reason ? extra.reason : undefined;
+    const s: Silence = {
+      id,
+      target,
+      metric,
+      untilTs,
+      createdBy: d.actor(user),
+      createdTs: now,
+      ...(startsTs ? { startsTs } : {}),
+      ...(reason ? { reason } : {}),
+    };
+    const why = reason ? `; reason: ${reason}` : '';
     d.store.chat.addSilence(s);
     d.record?.('silence_added', now, { id, target, metric, untilTs, actor: d.actor(user), ...extra });
     const what =
@@ -96,12 +107,12 @@ export function createSilenceCommands(d: {
         : silenceLabel(scope);
     if (startsTs)
       return {
-        text: `Scheduled a silence of ${what} from ${stamp(startsTs)} to ${stamp(untilTs)} (${formatDuration(duration)}), beginning in ${formatDuration(startsTs - now)} (${id}). Say "unsnooze ${id}" to cancel it.`,
+        text: `Scheduled a silence of ${what} from ${stamp(startsTs)} to ${stamp(untilTs)} (${formatDuration(duration)}), beginning in ${formatDuration(startsTs - now)} (${id}${why}). Say "unsnooze ${id}" to cancel it.`,
         intent,
       };
     d.onSilencesChanged?.([s], now);
     return {
-      text: `Silenced ${what} for ${formatDuration(duration)}, until ${stamp(untilTs)} (${id}). Say "unsnooze ${id}" to lift it.`,
+      text: `Silenced ${what} for ${formatDuration(duration)}, until ${stamp(untilTs)} (${id}${why}). Say "unsnooze ${id}" to lift it.`,
       intent,
     };
   }
@@ -110,7 +121,14 @@ export function createSilenceCommands(d: {
    * The Silence button of an alert (or "snooze" in its thread): its scope comes from the alert as
    * stored, never from the payload.
    */
-  function silenceAlert(anomalyId: string, user: ChatUser, now: number, duration = SILENCE_BUTTON_MS, via = 'button'): ChatReply {
+  function silenceAlert(
+    anomalyId: string,
+    user: ChatUser,
+    now: number,
+    duration = SILENCE_BUTTON_MS,
+    via = 'button',
+    reason?: string,
+  ): ChatReply {
     const intent = 'silence';
     const a = d.store.getAnomaly(anomalyId);
     if (!a) return { text: `No alert ${anomalyId} (it may be older than the retention): nothing silenced.`, intent, private: true };
@@ -130,7 +148,7 @@ export function createSilenceCommands(d: {
         intent,
         private: true,
       };
-    return addSilence(scope, duration, user, now, intent, { anomaly: anomalyId, via });
+    return addSilence(scope, duration, user, now, intent, { anomaly: anomalyId, via, ...(reason ? { reason } : {}) });
   }
 
   function unsilence(i: Extract<Intent, { kind: 'unsilence' }>, user: ChatUser, now: number): ChatReply {

@@ -10,6 +10,8 @@ export interface Silence {
   createdTs: number;
   /** A silence scheduled ahead ("mute db-1 from 22:00 to 23:00") holds nothing before this. Absent: from its creation. */
   startsTs?: number;
+  /** Why ("mute db-1 for 2h: db migration"), as Alertmanager's silences carry a comment. */
+  reason?: string;
 }
 
 /** Whether a silence covers a target's metric ('*' for either matches all; network silences cover both directions). */

@@ -6,6 +6,7 @@ import {
   CHAT_ACKS_MIGRATION,
   CHAT_REF_LOOKUP_MIGRATION,
   CHAT_SILENCE_START_MIGRATION,
+  CHAT_SILENCE_REASON_MIGRATION,
 } from './sqlite-chat-store.js';
 
 /** Ordered migrations; the store applies those above the recorded user_version. */
@@ -54,4 +55,5 @@ export const MIGRATIONS: string[] = [
   CHAT_ACKS_MIGRATION,
   CHAT_REF_LOOKUP_MIGRATION,
   CHAT_SILENCE_START_MIGRATION,
+  CHAT_SILENCE_REASON_MIGRATION,
 ];

@@ -74,6 +74,25 @@ describe('a silence scheduled ahead ("mute web-1 from 10:02 to 10:30")', () => {
     );
   });
 
+  it('keeps the reason given, and shows it in the reply, the list, the alert and its timeline', async () => {
+    const { tick, say, web1Alert } = await setup();
+    await tick(3);
+    const said = await say('mute web-1 for 10m: deploy <in progress> & checks');
+    expect(said).toMatch(
+      /^Silenced web-1 for 10 min, until 2026-11-02 10:1\d:\d\d UTC \(sl_\w+; reason: deploy in progress checks\)\. Say /,
+    );
+    expect((await say('silences')).split('\n')[1]).toMatch(
+      /^• sl_\w+: web-1 \/ all metrics until .* \(by slack:U2: deploy in progress checks\)$/,
+    );
+    await tick(1);
+    expect(JSON.stringify(web1Alert()!.msg)).toMatch(
+      /Silenced until 2026-11-02 10:1\d:\d\d UTC by slack:U2 \(sl_\w+\): deploy in progress checks/,
+    );
+    expect(await say('timeline web-1')).toMatch(
+      /silenced web-1 until 2026-11-02 10:1\d:\d\d UTC by slack:U2 \(sl_\w+\): deploy in progress checks/,
+    );
+  });
+
   it('refuses a window that has passed, and begins at once when it is under way', async () => {
     const { app, now, say } = await setup();
     expect(await say('mute db-1 yesterday from 2 to 3')).toBe(

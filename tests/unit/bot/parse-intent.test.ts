@@ -187,6 +187,11 @@ const cases: Case[] = [
   ['put web-1 in maintenance for 2h', { kind: 'silence', target: 'web-1', durationMs: 7_200_000 }],
   ['schedule maintenance on db-1 tomorrow 02:00-04:00', { kind: 'silence', target: 'db-1', from: { minute: 120, day: { daysBack: -1 } } }],
   ['is there a maintenance window tonight?', { kind: 'rules' }],
+  ['mute db-1 for 2h: DB migration', { kind: 'silence', target: 'db-1', durationMs: 7_200_000, reason: 'DB migration' }],
+  [
+    'mute db-1 until 15:00 because of a migration at 22:00',
+    { kind: 'silence', target: 'db-1', until: { minute: 900 }, reason: 'a migration at 22:00' },
+  ],
   // incidents and episodes: one line per episode; "anomalies" stays one line each
   ['show open incidents', { kind: 'anomalies', open: true, episodes: true }],
   ['how many incidents today?', { kind: 'anomalies', count: true, episodes: true, today: true }],

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../../src/store/sqlite-schema.js';
+import { CHAT_SILENCE_START_MIGRATION } from '../../../src/store/sqlite-chat-store.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 import type { Proposal } from '../../../src/core/remediation.js';
@@ -198,7 +199,8 @@ describe('sqlite store samples', () => {
   });
 
   it('keeps the silences of an older file in force after the upgrade, and tells those scheduled ahead apart', () => {
-    const before = MIGRATIONS.length - 1;
+    // A file from before silences had a start or a reason.
+    const before = MIGRATIONS.indexOf(CHAT_SILENCE_START_MIGRATION);
     const file = storeAtVersion(before, (old) =>
       old.prepare("INSERT INTO silences VALUES ('sl_old', 'web-1', '*', ?, 'slack:U1', 0)").run(10 * H),
     );
@@ -215,7 +217,9 @@ describe('sqlite store samples', () => {
       createdBy: 'web:a',
       createdTs: H,
       startsTs: 5 * H,
+      reason: 'kernel upgrade',
     });
+    expect(store.chat.scheduledSilences(H)[0]!.reason).toBe('kernel upgrade');
     expect(at(H)).toEqual([['sl_old'], ['sl_later']]);
     expect(at(5 * H)).toEqual([['sl_later', 'sl_old'], []]);
     expect(at(6 * H)).toEqual([['sl_old'], []]);
