@@ -11,7 +11,7 @@ import { cleanInput, quoteUntrusted } from './text-tools.js';
 export const NOTE_MAX = 500;
 
 // "note an_…: restarted nginx", "add a note to an_…: …", "annotate web-1: …", "comment: …".
-const NOTE_LEAD =
+export const NOTE_LEAD =
   /^\s*(?:please\s+)?(?:(?:add|leave|post|put|write)\s+(?:a\s+)?(?:note|comment)|note|annotate|comment)\b(?:\s+(?:to|on|for|under)\b)?/i;
 
 /**

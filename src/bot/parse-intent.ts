@@ -14,6 +14,7 @@ import { digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
 import { explainQuestion } from './parse-explain.js';
 import { noteCommand } from './alert-notes.js';
+import { subjectPart } from './own-words.js';
 import { onCallCommand } from './parse-on-call.js';
 import { uncollectedOf } from './uncollected-words.js';
 import { MAINTENANCE_SET, silenceCommand, silenceEdit } from './parse-silence.js';
@@ -86,7 +87,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (PING.test(text)) return { kind: 'about' };
   if (/\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b/.test(text)) return { kind: 'help' };
 
-  const rawTokens = text.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);
+  const subject = subjectPart(text);
+  const rawTokens = subject.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);
   const ids = rawTokens.filter((t) => /^(an|rp|sl|wt)_[a-z0-9]{3,30}$/.test(t));
   // Strip a leading bot name or slash-command word ("ops", "/ops", "bot").
   const tokens = rawTokens
@@ -102,10 +104,10 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const target = named.length === 1 ? named[0] : undefined;
   const group = named.length > 1 ? { group: named } : {};
   const several = named.length > 1 ? { several: named } : {};
-  const found = findTimeSpan(text);
+  const found = findTimeSpan(subject);
   if (found && 'zone' in found) return { kind: 'bad_input', reason: zoneRefusal(found.zone) };
   const span = found?.span;
-  const number = countIn(text, found?.match);
+  const number = countIn(subject, found?.match);
   const rp = ids.find((i) => i.startsWith('rp_'));
   const an = ids.find((i) => i.startsWith('an_'));
   const sl = ids.find((i) => i.startsWith('sl_'));

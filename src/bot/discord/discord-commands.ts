@@ -32,7 +32,8 @@ export function opsCommand(name = 'ops') {
         description: 'Silence a target’s alerts (or one alert’s) for a while',
         options: [
           picked('what', 'a target (web-1) or an anomaly id (an_…)', true),
-          str('for', 'how long, e.g. 30m, 2h, 1d, or "until 15:00" (UTC); 1h if empty'),
+          str('for', 'how long: 30m, 2h, "until 15:00" or "from 22:00 to 23:00" (UTC); 1h if empty'),
+          str('reason', 'why, e.g. "db migration": shown with the silence'),
         ],
       },
       {
@@ -65,7 +66,11 @@ export function commandText(sub: string, opts: Record<string, string | number | 
       return `ack ${opts.what ?? ''}`.trim();
     case 'snooze': {
       const span = String(opts.for ?? '').trim();
-      return `snooze ${opts.what ?? ''} ${span === '' ? 'for 1h' : /^(?:until|till)\b/i.test(span) ? span : `for ${span}`}`;
+      // A time said as such ("until 15:00", "from 22:00 to 23:00", "tomorrow 02:00-04:00") is passed as it is.
+      const when =
+        span === '' ? 'for 1h' : /^(?:until|till|from|at|between|tomorrow|tonight|overnight)\b/i.test(span) ? span : `for ${span}`;
+      const reason = String(opts.reason ?? '').trim();
+      return `snooze ${opts.what ?? ''} ${when}${reason ? `: ${reason}` : ''}`;
     }
     case 'watch': {
       const span = String(opts.for ?? '').trim();

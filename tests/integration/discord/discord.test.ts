@@ -72,9 +72,12 @@ describe('Discord with the real discord.js client against a local REST + gateway
     const cmd = discord.command('snooze', [
       { name: 'what', type: 3, value: 'web-1' },
       { name: 'for', type: 3, value: '2h' },
+      { name: 'reason', type: 3, value: 'db migration' },
     ]);
     await expect.poll(() => discord.edits(cmd.token).length, { timeout: 5000 }).toBe(1);
-    expect(String(discord.edits(cmd.token)[0]!.body!.content)).toMatch(/^Silenced web-1 for 2 h, until /);
+    expect(String(discord.edits(cmd.token)[0]!.body!.content)).toMatch(
+      /^Silenced web-1 for 2 h, until .* \(sl_\w+; reason: db migration\)\./,
+    );
     // An anomaly id silences that alert, as its button would.
     const an = alerts[1]!.value;
     app.store.chat.removeSilencesFor('web-1', Date.now());

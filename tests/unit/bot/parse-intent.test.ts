@@ -188,6 +188,12 @@ const cases: Case[] = [
   ['schedule maintenance on db-1 tomorrow 02:00-04:00', { kind: 'silence', target: 'db-1', from: { minute: 120, day: { daysBack: -1 } } }],
   ['is there a maintenance window tonight?', { kind: 'rules' }],
   ['mute db-1 for 2h: DB migration', { kind: 'silence', target: 'db-1', durationMs: 7_200_000, reason: 'DB migration' }],
+  // a reason's and a note's words are not read for targets or times
+  [
+    'snooze web-1 for 2h: db migration at 22:00',
+    { kind: 'silence', target: 'web-1', durationMs: 7_200_000, reason: 'db migration at 22:00' },
+  ],
+  ['note on web-1: db-1 was slow', { kind: 'note', target: 'web-1', text: 'db-1 was slow' }],
   [
     'mute db-1 until 15:00 because of a migration at 22:00',
     { kind: 'silence', target: 'db-1', until: { minute: 900 }, reason: 'a migration at 22:00' },
@@ -530,6 +536,7 @@ describe('parseIntent', () => {
     expect(parseIntent('summarise the last 3 anomalies', targets)).not.toHaveProperty('episodes');
     expect(parseIntent('put web-1 in maintenance for 2h', targets)).not.toHaveProperty('from');
     expect(parseIntent('mute web-1 until 15:00', targets)).not.toHaveProperty('from');
+    expect(parseIntent('snooze web-1 for 2h: db migration at 22:00', targets)).not.toHaveProperty('from');
     expect(parseIntent('what is causing high cpu on web-1?', targets)).not.toHaveProperty('latest');
     expect(parseIntent('what was the longest incident?', targets)).toMatchObject({ longest: true, episodes: true });
   });
