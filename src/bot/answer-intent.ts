@@ -22,6 +22,7 @@ import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompare } from './answer-compare.js';
 import { answerRules } from './answer-rules.js';
 import { answerElsewhere, answerUncollected } from './answer-uncollected.js';
+import { answerAvailability } from './answer-availability.js';
 import { answerAbout, answerDigestSchedule, type AboutFacts } from './answer-about.js';
 import type { OnCall } from './on-call.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
@@ -330,6 +331,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerUncollected(i, c);
     case 'about':
       return i.digest ? answerDigestSchedule(c) : answerAbout(c);
+    case 'availability':
+      return answerAvailability(i, c);
     case 'elsewhere':
       return answerElsewhere(i.what);
     case 'routing':

@@ -174,6 +174,8 @@ export type Intent =
   | { kind: 'help' }
   /** "Where do alerts go?", "who gets paged for db-1?", "who is on call?" (answer-routing.ts). */
   | { kind: 'routing'; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean }
+  /** "Availability of api-2 this week", "SLA for db-1": the share of the time each target sent data. */
+  | { kind: 'availability'; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; sla?: boolean }
   /** "I'm on call until 18:00", "take on-call for 4h" (a cover of the chat.onCall rotation); "end my on-call cover". */
   | { kind: 'on_call_cover'; until?: ClockTime; durationMs?: number; end?: boolean }
   /** "How many hosts do you monitor?", "which metrics do you collect?", "how often do you poll?" (answer-about.ts). */

@@ -16,7 +16,7 @@ import { explainQuestion } from './parse-explain.js';
 import { noteCommand } from './alert-notes.js';
 import { subjectPart } from './own-words.js';
 import { onCallCommand } from './parse-on-call.js';
-import { uncollectedOf } from './uncollected-words.js';
+import { AVAILABILITY, uncollectedOf } from './uncollected-words.js';
 import { MAINTENANCE_SET, silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
@@ -188,6 +188,16 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
   const rules = rulesQuestion(text, tokens, { metric, target, unknownTarget });
   if (rules) return rules;
+  // "Availability of api-2 this week", "uptime % of the fleet", "SLA for db-1": whether data arrived.
+  if (!metric && AVAILABILITY.test(text))
+    return {
+      kind: 'availability',
+      target,
+      ...group,
+      unknownTarget,
+      ...(span ? { span } : {}),
+      ...(/\bsla\b/.test(text) ? { sla: true } : {}),
+    };
   const uncollected = metric ? undefined : uncollectedOf(text);
   if (uncollected) return { kind: 'uncollected', what: uncollected, target, ...group, unknownTarget };
   const past = historyIntent({

@@ -34,7 +34,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     /^(?!.*\b(?:what (?:you|the bot) (?:did|have done|done)|audit)\b).*(?:\blogs\b|\b(?:tail|grep|read|show|check|see|view|get|fetch|open)\b.*\blog\b|\blog (?:files?|lines?|output|entries|messages)\b|\b(?:error|access|app|application|system|nginx|apache|server|kernel) log\b|\bjournal(?:ctl)?\b|\bsyslog\b|\bdmesg\b)/,
     'host logs',
   ],
-  [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bsla\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],
+  [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],
   // "What happened after the deploy?", "anything unusual since the release?" ask about the data around
   // one, which we have (the user knows when it was); "when was the last deploy?" asks for the deploy.
   [
@@ -47,3 +47,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
 
 /** The uncollected figure a question asks for, by the name the reply uses. */
 export const uncollectedOf = (text: string): string | undefined => UNCOLLECTED.find(([re]) => re.test(text))?.[1];
+
+/** "Availability", "uptime %", "how many nines", "SLA": the share of time a target sent data (answer-availability.ts). */
+export const AVAILABILITY =
+  /\bavailability\b(?! (?:target|objective))|\bhow available\b|\buptime (?:%|percent(?:age)?|ratio)|\bpercent(?:age)? (?:of )?(?:up ?time|time up)\b|\bhow many nines\b|\bsla\b/;

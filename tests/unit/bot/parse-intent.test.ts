@@ -180,6 +180,11 @@ const cases: Case[] = [
   ],
   ['why did db-1 disk alert?', { kind: 'explain', target: 'db-1', metric: 'disk', latest: true }],
   ['which detector fires the most?', { kind: 'anomalies', count: true }],
+  // availability: whether data arrived; an SLO or error budget is not read
+  ['availability of api-1 this week', { kind: 'availability', target: 'api-1', span: { kind: 'last', ms: 7 * 86_400_000 } }],
+  ['sla for api-1', { kind: 'availability', target: 'api-1', sla: true }],
+  ['what is our error budget?', { kind: 'uncollected', what: 'SLOs or error budgets' }],
+  ['uptime of web-1', { kind: 'uncollected', what: 'uptime' }],
   ['what caused the outage yesterday?', { kind: 'anomalies', span: { kind: 'day', daysBack: 1 } }],
   // a silence scheduled ahead, or a maintenance window set from chat; asking about windows is not setting one
   ['silence db-1 from 22:00 to 23:00', { kind: 'silence', target: 'db-1', from: { minute: 1320 }, until: { minute: 1380 } }],

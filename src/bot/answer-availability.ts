@@ -1,0 +1,111 @@
+import type { Anomaly } from '../core/anomaly.js';
+import type { AnswerContext } from './answer-intent.js';
+import { spanBounds } from './answer-metric-span.js';
+import { stamp, table, unknownTargetReply } from './format-reply.js';
+import type { TimeSpan } from './parse-time-span.js';
+import { formatDuration } from './text-tools.js';
+
+const WEEK = 7 * 86_400_000;
+
+export interface AvailabilityQuestion {
+  target?: string;
+  group?: string[];
+  unknownTarget?: string;
+  span?: TimeSpan;
+  /** "SLA", "SLO": the reply says what this figure is not. */
+  sla?: boolean;
+}
+
+interface Reporting {
+  target: string;
+  watchedFrom: number;
+  watchedMs: number;
+  downMs: number;
+  stretches: { from: number; until: number | null }[];
+}
+
+/**
+ * The stretches a silent-host anomaly covers: from the last sample before it (its peak is how long
+ * the host had been silent) to when data came back, or now.
+ */
+function silentStretch(a: Anomaly, now: number): { from: number; until: number | null } {
+  const end = a.endTs ?? now;
+  return { from: Math.min(a.startTs, end - a.peak * 1000), until: a.endTs };
+}
+
+/** How much of a window a target reported data: the time watched less its silent stretches (merged). Pure over the store. */
+export function reportingOf(target: string, from: number, until: number, c: AnswerContext): Reporting {
+  const silent = c.store
+    .recentAnomalies(10_000, from - WEEK, until)
+    .filter((a) => a.target === target && a.detector === 'silence')
+    .map((a) => silentStretch(a, c.now))
+    .filter((s) => (s.until ?? c.now) > from && s.from < until)
+    .sort((x, z) => x.from - z.from);
+  // Read in the hour before the window began: watched from its start. Else from its first sample in the window.
+  const first = (m: string) =>
+    c.store.series(target, m, from - 3_600_000, from).length ? from : c.store.series(target, m, from, until)[0]?.ts;
+  const firstSample = first('memory') ?? first('cpu');
+  const watchedFrom = Math.max(from, Math.min(firstSample ?? Infinity, silent[0]?.from ?? Infinity));
+  const end = Math.min(until, c.now);
+  let down = 0;
+  let reach = watchedFrom;
+  for (const s of silent) {
+    const a = Math.max(s.from, reach);
+    const b = Math.min(s.until ?? c.now, end);
+    if (b > a) down += b - a;
+    reach = Math.max(reach, b);
+  }
+  return {
+    target,
+    watchedFrom,
+    watchedMs: Number.isFinite(watchedFrom) ? Math.max(0, end - watchedFrom) : 0,
+    downMs: down,
+    stretches: silent,
+  };
+}
+
+const pct = (r: Reporting) => (r.watchedMs > 0 ? `${(100 * (1 - r.downMs / r.watchedMs)).toFixed(r.downMs === 0 ? 0 : 2)}%` : '-');
+
+/**
+ * "Availability of api-2 this week", "uptime % of the fleet", "SLA for db-1": the share of the time
+ * watched each target sent data, from the silent-host anomalies. It is whether data arrived, not
+ * whether a service answered, and the reply says so.
+ */
+export function answerAvailability(i: AvailabilityQuestion, c: AnswerContext): string {
+  if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  const b = spanBounds(i.span ?? { kind: 'last', ms: WEEK }, c);
+  if (b.ahead) return b.ahead;
+  const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
+  const rows = names.map((n) => reportingOf(n, b.from, b.until, c));
+  const note = `This is whether data arrived (silent-host anomalies), not whether a service answered${i.sla ? ': no SLO or error budget is read' : ''}; time I was not running counts neither way.`;
+  if (rows.length === 1) {
+    const r = rows[0]!;
+    if (r.watchedMs === 0) return `No samples from ${r.target} ${b.label}, so there is no share to give.`;
+    const since = r.watchedFrom > b.from ? ` (watched since ${stamp(r.watchedFrom)})` : '';
+    const down = r.stretches.length
+      ? `silent ${formatDuration(r.downMs)} in ${r.stretches.length} stretch${r.stretches.length === 1 ? '' : 'es'}: ${r.stretches
+          .slice(-5)
+          .map((s) => `${stamp(s.from)} for ${formatDuration((s.until ?? c.now) - s.from)}${s.until === null ? ' (still silent)' : ''}`)
+          .join('; ')}`
+      : 'no silent stretch';
+    return [`${r.target} reported data ${pct(r)} of the time ${b.label}${since}: ${down}.`, note].join('\n');
+  }
+  // The least available first.
+  const share = (r: Reporting) => r.downMs / (r.watchedMs || 1);
+  const sorted = [...rows].sort((x, z) => share(z) - share(x) || x.target.localeCompare(z.target));
+  const silentOnes = rows.filter((r) => r.downMs > 0).length;
+  return [
+    `Data arrival ${b.label}: ${silentOnes ? `${silentOnes} of ${rows.length} targets had silent stretches` : `every one of ${rows.length} targets reported throughout`}.`,
+    table(
+      ['target', 'reported', 'silent', 'stretches', 'watched since'],
+      sorted.map((r) => [
+        r.target,
+        pct(r),
+        r.downMs ? formatDuration(r.downMs) : '-',
+        String(r.stretches.length),
+        r.watchedMs ? stamp(r.watchedFrom) : '-',
+      ]),
+    ),
+    note,
+  ].join('\n');
+}

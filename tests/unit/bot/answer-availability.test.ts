@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
+
+const H = 3_600_000;
+const NOW = Date.UTC(2026, 11, 5, 12, 0, 0);
+
+/** web-1 and db-1 read for two days; db-1 went silent twice (2 h, and 30 min still going), web-1 never. */
+function ctx(): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  for (const target of ['web-1', 'db-1'])
+    store.saveSamples(Array.from({ length: 48 }, (_, k) => ({ target, metric: 'memory', ts: NOW - (48 - k) * H, value: 50 })));
+  // A silent-host anomaly opens when the silence is noticed; its peak is how long the host had been silent.
+  const silent = { target: 'db-1', metric: 'heartbeat', detector: 'silence' as const };
+  store.upsertAnomaly(resolvedAnomaly('an_gap', NOW, { ...silent, startTs: NOW - 20 * H + 120_000, endTs: NOW - 18 * H, peak: 7200 }));
+  store.upsertAnomaly(
+    resolvedAnomaly('an_now', NOW, { ...silent, status: 'open', startTs: NOW - 30 * 60_000 + 120_000, endTs: null, peak: 1800 }),
+  );
+  return { store, targets: [{ name: 'web-1' }, { name: 'db-1' }], now: NOW, staleAfterMs: 90_000 };
+}
+const ask = (q: string) => answerIntent(parseIntent(q, ctx().targets), ctx()).split('\n');
+
+describe('"availability of db-1 this week"', () => {
+  it('is the share of the time watched that data arrived, with each silent stretch from the last sample', () => {
+    const lines = ask('availability of db-1 this week');
+    // Watched 48 h; silent 2 h + 30 min.
+    expect(lines[0]).toBe(
+      'db-1 reported data 94.79% of the time over the last 7 d (watched since 2026-12-03 12:00:00 UTC): silent 2 h 30 min in 2 stretches: ' +
+        '2026-12-04 16:00:00 UTC for 2 h; 2026-12-05 11:30:00 UTC for 30 min (still silent).',
+    );
+    expect(lines[1]).toBe(
+      'This is whether data arrived (silent-host anomalies), not whether a service answered; time I was not running counts neither way.',
+    );
+    expect(ask('sla for web-1')[0]).toBe(
+      'web-1 reported data 100% of the time over the last 7 d (watched since 2026-12-03 12:00:00 UTC): no silent stretch.',
+    );
+    expect(ask('sla for web-1')[1]).toMatch(/: no SLO or error budget is read;/);
+  });
+
+  it('ranks the fleet least available first, and counts only the part of a stretch inside the window', () => {
+    const fleet = ask('uptime % of the fleet');
+    expect(fleet[0]).toBe('Data arrival over the last 7 d: 1 of 2 targets had silent stretches.');
+    expect(fleet[3]).toMatch(/^db-1 +94\.79% +2 h 30 min +2 /);
+    expect(fleet[4]).toMatch(/^web-1 +100% +- +0 /);
+    // Today (from 00:00): only the 30 min still going, of 12 h watched.
+    expect(ask('availability of db-1 today')[0]).toMatch(
+      /^db-1 reported data 95\.83% of the time today \(UTC\): silent 30 min in 1 stretch: /,
+    );
+  });
+});
