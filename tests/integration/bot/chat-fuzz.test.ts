@@ -34,6 +34,10 @@ const WORDS = [
   ...['restarts', 'restarted', 'scaled up', 'scale-ups', 'approved', 'denied', 'rejected', 'failed', 'who approved', 'how many'],
   ...['mttr', 'mtta', 'mean time to', 'on average', 'more than once', 'flapping', 'per day', 'total', 'sum', 'how much data'],
   ...['in prod', 'staging', 'production', 'dev', 'send', 'received', 'been high'],
+  // Incidents, causes, scheduled silences with reasons, notes, covers, availability (decisions 0031, 0032).
+  ...['incidents', 'episodes', 'grouped', 'caused', 'root cause', 'tonight', 'schedule', 'put in maintenance', ': because', 'due to'],
+  ...['note', 'note:', 'add a note to', 'comment on', 'resolve', 'close', 'assign', 'hand over', "i'm on call", 'take on-call'],
+  ...['end my on-call cover', 'my alerts', 'what am i on', 'availability', 'sla', 'how many nines', 'uptime %', 'alert history'],
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', ', ', '\n', '', '?', '!', ' - '];
 
