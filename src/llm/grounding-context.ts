@@ -31,6 +31,8 @@ export interface FleetSnapshot {
   thresholds: { metric: string; target?: string; above?: number; below?: number; severity: string }[];
   /** What each detector makes of the series the question names, one line per series ("why no alert?"). */
   verdicts?: { target: string; metric: string; text: string }[];
+  /** Notes people wrote on alerts (newest first): their words, quoted as data. */
+  notes?: { anomaly: string; target: string; actor: string; ts: number; text: string }[];
 }
 
 export interface Focus {
@@ -172,6 +174,10 @@ export function buildGroundingContext(s: FleetSnapshot, question: string, budget
   for (const a of open.filter(inFocus)) add(anomalyLine(a, s.now, s.acks?.get(a.id)));
   for (const a of s.anomalies.filter((a) => a.status === 'resolved' && inFocus(a)).slice(0, 5))
     add(anomalyLine(a, s.now, s.acks?.get(a.id)));
+  // What people said they did, beside what the detectors saw: the asked-about targets' notes first.
+  const notes = [...(s.notes ?? [])].sort((x, z) => Number(focus.targets.includes(z.target)) - Number(focus.targets.includes(x.target)));
+  for (const n of notes.slice(0, 10))
+    add(`[note on ${n.anomaly} ${n.target} by ${quoteData(n.actor, 40)} @${hhmm(n.ts)}] ${quoteData(n.text, 300)}`);
 
   // 2. Open anomalies everywhere, most severe first.
   const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;

@@ -70,6 +70,17 @@ export function createSnapshotReader(d: SnapshotDeps) {
       acks,
       thresholds: d.thresholds,
       verdicts,
+      notes: d.store
+        .recordsBetween(now - 86_400_000, now + 1, ['alert_note'], 200)
+        .reverse()
+        .slice(0, 20)
+        .map((r) => ({
+          anomaly: String(r.data.anomaly),
+          target: String(r.data.target),
+          actor: String(r.data.actor),
+          ts: r.ts,
+          text: String(r.data.text),
+        })),
     };
   };
 }
