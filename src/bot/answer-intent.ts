@@ -224,7 +224,7 @@ function silentLine(c: AnswerContext, latest: Map<string, Map<string, Sample>>):
   return `Not reporting: ${quiet.map(say).join(', ')}.`;
 }
 
-function answerStatus(c: AnswerContext, silent = false): string {
+function answerStatus(c: AnswerContext, silent = false, groupBy?: string): string {
   const latest = latestBy(c.store);
   const open = c.store.openAnomalies();
   const pending = c.store.listProposals({ states: ['proposed'], limit: 100 });
@@ -234,7 +234,9 @@ function answerStatus(c: AnswerContext, silent = false): string {
     const newest = newestOf(latest, t.name);
     const f = (m: string) => (row?.get(m) ? formatValue(m, row.get(m)!.value) : '-');
     const stale = newest && c.now - newest > c.staleAfterMs ? ' STALE' : '';
+    const group = groupBy === undefined ? [] : [(groupBy === 'role' ? t.role : t.labels?.[groupBy]) ?? '-'];
     return [
+      ...group,
       t.name,
       (states.get(t.name) ?? 'unknown') + stale,
       f('cpu'),
@@ -247,7 +249,10 @@ function answerStatus(c: AnswerContext, silent = false): string {
   return [
     ...(silent ? [silentLine(c, latest)] : []),
     `${plural(c.targets.length, 'target')}, ${plural(open.length, 'open anomaly', 'open anomalies')}, ${plural(pending.length, 'pending approval')}. Latest data ${newest ? when(newest, c.now, c.staleAfterMs) : 'none yet'}.`,
-    table(['target', 'state', 'CPU', 'memory', 'disk', 'anomalies'], rows),
+    table(
+      [...(groupBy ? [groupBy] : []), 'target', 'state', 'CPU', 'memory', 'disk', 'anomalies'],
+      groupBy ? [...rows].sort((x, z) => x[0]!.localeCompare(z[0]!)) : rows,
+    ),
   ].join('\n');
 }
 
@@ -342,7 +347,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'attention':
       return i.unknownTarget && !i.target && !i.group ? unknownTargetReply(i.unknownTarget, c.targets) : answerAttention(i, c);
     case 'status':
-      return answerStatus(c, i.silent);
+      return answerStatus(c, i.silent, i.groupBy);
     case 'pending':
       return answerPending(c);
     case 'history':

@@ -105,7 +105,7 @@ export type Intent =
   /** `building`: "anything about to fire?" leads with the threshold rules partly met (of `metric`). */
   | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string; building?: boolean; metric?: MetricKey }
   /** `silent`: "any hosts down?", "which targets are silent": the answer leads with those. */
-  | { kind: 'status'; silent?: boolean }
+  | { kind: 'status'; silent?: boolean; /** "Hosts by role": that column (role or a label key), sorted by it. */ groupBy?: string }
   | { kind: 'pending' }
   /** `span`, `target`: "what did you restart today", "remediations on web-1 this week" (parse-history.ts). */
   | {

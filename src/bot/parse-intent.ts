@@ -372,7 +372,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   }
   if (target || named.length) return { kind: 'metrics', target, ...group, ...when() };
   if (/\d\s*%/.test(text) && parseBound(text)) return { kind: 'metrics', ...when() };
-  if (has(WORDS.status)) return unknownTarget ? { kind: 'metrics', unknownTarget } : { kind: 'status' };
+  // "Hosts by role", "status per tier": the table with that column, sorted by it.
+  if (has(WORDS.status)) return unknownTarget ? { kind: 'metrics', unknownTarget } : { kind: 'status', ...groupByOf(text, targets) };
   if (unknownTarget) return { kind: 'metrics', unknownTarget };
   if (/\b(usage|current|now|metrics|numbers|stats)\b/.test(text)) return { kind: 'status' };
   return { kind: 'unknown' };
