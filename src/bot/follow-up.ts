@@ -12,6 +12,7 @@ const CARRIES: Partial<Record<Intent['kind'], readonly ('where' | 'metric' | 'sp
   anomalies: ['where', 'metric', 'span'],
   compare: ['where', 'metric'],
   attention: ['where', 'metric'],
+  availability: ['where', 'span'],
 };
 
 /** How long a conversation's last question is remembered, and for how many conversations. */

@@ -32,6 +32,17 @@ describe('follow-up questions', () => {
     });
     expect(converse('anomalies on web-1 today', 'what about db-1?')[1]).toMatchObject({ kind: 'anomalies', target: 'db-1', today: true });
     expect(converse('anomalies on web-1 today', 'and yesterday?')[1]).toMatchObject({ kind: 'anomalies', target: 'web-1', today: false });
+    // Availability keeps its kind: another target, or another span.
+    expect(converse('availability of web-1 today', 'and web-2?')[1]).toMatchObject({
+      kind: 'availability',
+      target: 'web-2',
+      span: { kind: 'day' },
+    });
+    expect(converse('availability of web-1 today', 'and yesterday?')[1]).toMatchObject({
+      kind: 'availability',
+      target: 'web-1',
+      span: { kind: 'day', daysBack: 1 },
+    });
   });
 
   it('leaves a question that stands on its own, a command, and a cue with nothing to carry alone', () => {
