@@ -204,6 +204,7 @@ function countAnomalies(
   // "How many incidents?" asks for episodes first; "how many alerts?" for anomalies, with the episodes they make.
   const byEpisode = say.episodes && episodes < list.length;
   const open = byEpisode ? grouped.filter((e) => e.endTs === null).length : list.filter((a) => a.status === 'open').length;
+  const units = byEpisode ? grouped.map((e) => e.members.find((a) => a.severity === 'critical') ?? e.members[0]!) : list;
   return [
     `${atLeast}${byEpisode ? `${episodes} episodes of ` : ''}${list.length} ${what}${say.open ? `, ${open} open` : ''}.`,
     ...(episodes < list.length && !byEpisode
@@ -215,10 +216,11 @@ function countAnomalies(
           `About one ${episodes < list.length ? 'episode' : 'anomaly'} every ${formatDuration(windowMs / episodes)} (${episodes} in the ${formatDuration(windowMs)} watched).`,
         ]
       : []),
-    `By severity: ${tally(list, (a) => a.severity)}`,
-    `By target: ${tally(list, (a) => a.target)}`,
-    `By metric: ${tally(list, (a) => METRIC_LABEL[a.metric] ?? a.metric)}`,
-    `By detector: ${tally(list, (a) => a.detector)}`,
+    // Counted as asked: episodes by their most severe member; the detectors always by anomaly.
+    `By severity: ${tally(units, (a) => a.severity)}`,
+    `By target: ${tally(units, (a) => a.target)}`,
+    `By metric: ${tally(units, (a) => METRIC_LABEL[a.metric] ?? a.metric)}`,
+    `By detector${byEpisode ? ' (anomalies)' : ''}: ${tally(list, (a) => a.detector)}`,
     ...repeatLines(list),
     ...(events.length
       ? [

@@ -86,7 +86,13 @@ describe('"incidents" and "episodes" in chat', () => {
   });
 
   it('counts episodes first when incidents are counted', () => {
-    expect(ask('how many incidents today?').split('\n')[0]).toBe('3 episodes of 5 anomalies today (UTC), 0 open.');
+    const counted = ask('how many incidents today?').split('\n');
+    expect(counted[0]).toBe('3 episodes of 5 anomalies today (UTC), 0 open.');
+    // The breakdown counts episodes (by their most severe member); the detectors count anomalies.
+    expect(counted).toContain('By target: db-1 3');
+    expect(counted).toContain('By metric: disk 2, CPU 1');
+    expect(counted).toContain('By severity: warning 2, critical 1');
+    expect(counted).toContain('By detector (anomalies): threshold 3, forecast 1, robust 1');
     expect(ask('how many alerts today?').split('\n').slice(0, 2)).toEqual([
       '5 anomalies today (UTC), 0 open.',
       'As episodes: 3 (anomalies on the same target and metric at overlapping times, from different detectors, counted once).',
