@@ -284,7 +284,11 @@ export function createApp(deps: AppDeps) {
   const names = () => allTargets().map((t) => t.name);
   const chatExtras = {
     suggest: (field: SuggestField, typed: string) => suggestOptions(store, names(), field, typed, clock.now()),
-    home: () => chat.home(clock.now()),
+    home: (user: string) => chat.home(clock.now(), { platform: 'slack', id: user, roles: [] }),
+    homeKeys: () => {
+      const of = chat.homeKeys(clock.now());
+      return (user: string) => of({ platform: 'slack', id: user, roles: [] });
+    },
   };
 
   componentHealth.outbox = () => {

@@ -245,19 +245,34 @@ export function createChatService(o: ChatServiceOptions) {
     }
   }
 
+  /**
+   * What a Home tab lists, not how long each has lasted: it is published again when this changes.
+   * The shared part (open alerts, proposals, who is on call) is read once; each viewer adds their watches.
+   */
+  function homeKeys(now: number): (user?: ChatUser) => string {
+    const pending = o.store.listProposals({ states: ['proposed'], limit: 10 });
+    const open = o.store.openAnomalies().map((a) => `${a.id}:${a.severity}:${o.store.chat.ackOfAnomaly(a.id) ? 'a' : ''}`);
+    const onCall = o.onCall ? [o.onCall.at(now).member.name] : [];
+    const shared = [...open.sort(), ...pending.map((p) => p.id).sort(), ...onCall].join(',');
+    return (user) => {
+      const ids = user && o.watches ? o.watches.mine(actorOf(user), now).ids : [];
+      return ids.length ? `${shared};${ids.join(',')}` : shared;
+    };
+  }
+
   return {
     isApprover,
     /** Slack's Home tab: what needs attention now, and the proposals waiting with their buttons. */
-    home(now: number): { text: string; messages: NeutralMessage[]; key: string } {
+    home(now: number, user?: ChatUser): { text: string; messages: NeutralMessage[]; key: string } {
       const pending = o.store.listProposals({ states: ['proposed'], limit: 10 });
-      // What the tab lists, not how long each has lasted: it is published again when this changes.
-      const open = o.store.openAnomalies().map((a) => `${a.id}:${a.severity}:${o.store.chat.ackOfAnomaly(a.id) ? 'a' : ''}`);
       const onCall = o.onCall?.lines(now, 0)[0];
-      // Who is on call is part of what it lists, so a handoff publishes it again.
-      const key = [...open.sort(), ...pending.map((p) => p.id).sort(), ...(onCall ? [o.onCall!.at(now).member.name] : [])].join(',');
       const text = answerIntent({ kind: 'attention' }, ctx(now));
-      return { text: onCall ? `${text}\n${onCall}` : text, messages: pending.map(renderProposal), key };
+      // The viewer's own watches and reminders.
+      const mine = user && o.watches ? o.watches.mine(actorOf(user), now).lines : [];
+      const yours = mine.length ? `\nYour watches and reminders:\n${mine.join('\n')}` : '';
+      return { text: `${text}${onCall ? `\n${onCall}` : ''}${yours}`, messages: pending.map(renderProposal), key: homeKeys(now)(user) };
     },
+    homeKeys,
     /** The digest of the last `days` (1 or 7) that `chat.digest` posts and `smartcloudops digest` prints. */
     digest(now: number, days = 1, route?: { name: string; match: RouteMatch }): string {
       const c = route ? routeContext(ctx(now), route.match) : ctx(now);

@@ -19,6 +19,8 @@ export async function loadChatAdapters(
     suggest?: (field: SuggestField, typed: string) => Choice[];
     /** Slack's Home tab. */
     home?: (user: string) => { text: string; messages: NeutralMessage[] };
+    /** What each viewer's Home tab lists, read once per refresh (the shared part once). */
+    homeKeys?: () => (user: string) => string;
   },
 ): Promise<void> {
   if (config.slack && !o.has('slack')) {
@@ -29,6 +31,7 @@ export async function loadChatAdapters(
       watchdogMs: config.chat.slack.watchdogSeconds * 1000,
       logger: o.logger.child({ component: 'slack' }),
       ...(o.home ? { home: o.home } : {}),
+      ...(o.homeKeys ? { homeKeys: o.homeKeys } : {}),
     });
     slack.register(o.sidePort);
     o.add(slack);

@@ -225,6 +225,14 @@ export function createWatches(o: {
         intent,
       };
     },
+    /** One person's watches and reminders (their platform:id), with their ids: what their Home tab lists. */
+    mine(who: string, now: number): { ids: string[]; lines: string[] } {
+      const ws = load().filter((w) => w.untilTs > now && w.user === who);
+      return {
+        ids: ws.map((w) => w.id),
+        lines: ws.map((w) => `• ${w.id}: ${describe(w)}${w.when === 'time' ? '' : `, until ${stamp(w.untilTs)}`}`),
+      };
+    },
     list(now: number): string {
       const ws = load().filter((w) => w.untilTs > now);
       if (!ws.length) return 'No watches. "Tell me when web-1 recovers" sets one.';

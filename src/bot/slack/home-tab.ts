@@ -21,6 +21,8 @@ const MAX_VIEWERS = 200;
  */
 export function createHomeTab(o: {
   home: (user: string) => HomeView;
+  /** Each viewer's key without building their tab (a tab can list the viewer's own watches); else the first viewer's tab's key. */
+  keys?: () => (user: string) => string | undefined;
   publish: (user: string, blocks: unknown[]) => Promise<unknown>;
   logger: Logger;
   now: () => number;
@@ -70,20 +72,31 @@ export function createHomeTab(o: {
       const now = o.now();
       for (const [user, v] of viewers) if (now - v.seenTs > VIEWER_TTL_MS) viewers.delete(user);
       if (!viewers.size) return 0;
-      let key: string | undefined;
+      let keyOf: (user: string) => string | undefined;
       try {
-        key = o.home([...viewers.keys()][0]!).key;
+        if (o.keys) keyOf = o.keys();
+        else {
+          const key = o.home([...viewers.keys()][0]!).key;
+          keyOf = () => key;
+        }
       } catch (err) {
         o.logger.warn({ err: (err as Error).message }, 'slack home tab not built');
         return 0;
       }
-      if (key === undefined) return 0;
       let n = 0;
-      for (const [user, v] of viewers)
-        if (v.key !== key) {
+      for (const [user, v] of viewers) {
+        let key: string | undefined;
+        try {
+          key = keyOf(user);
+        } catch (err) {
+          o.logger.warn({ err: (err as Error).message }, 'slack home tab not built');
+          continue;
+        }
+        if (key !== undefined && v.key !== key) {
           await publish(user);
           n++;
         }
+      }
       return n;
     },
   };

@@ -24,6 +24,8 @@ export interface SlackAdapterOptions {
   now?: () => number;
   /** The Home tab for a user: what needs attention, and the proposals waiting (with their buttons). */
   home?: (user: string) => HomeView;
+  /** What each viewer's Home tab lists, for its refresh (home-tab.ts). */
+  homeKeys?: () => (user: string) => string;
 }
 
 interface SocketClient extends GuardedSocketClient {
@@ -116,6 +118,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): ChatAdapter & { regi
   const homeTab = o.home
     ? createHomeTab({
         home: o.home,
+        ...(o.homeKeys ? { keys: o.homeKeys } : {}),
         publish: (user, blocks) => app.client.views.publish({ user_id: user, view: { type: 'home', blocks } } as never),
         logger: o.logger,
         now: o.now ?? Date.now,

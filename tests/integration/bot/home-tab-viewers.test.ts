@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createHomeTab } from '../../../src/bot/slack/home-tab.js';
+import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
+
+const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, child: () => silent };
+
+describe('the Home tab of each viewer', () => {
+  it('is published again only for the viewers whose own key changed', async () => {
+    const watches = new Map<string, string>([
+      ['UA', 'wt_1'],
+      ['UB', ''],
+    ]);
+    const published: string[] = [];
+    const tab = createHomeTab({
+      home: (user) => ({ text: `tab of ${user}`, messages: [], key: `shared;${watches.get(user)}` }),
+      keys: () => (user) => `shared;${watches.get(user)}`,
+      publish: async (user) => void published.push(user),
+      logger: silent,
+      now: () => 0,
+      command: '/ops',
+    });
+    await tab.opened('UA');
+    await tab.opened('UB');
+    expect(published).toEqual(['UA', 'UB']);
+    expect(await tab.refresh()).toBe(0);
+    watches.set('UB', 'wt_2');
+    expect(await tab.refresh()).toBe(1);
+    expect(published).toEqual(['UA', 'UB', 'UB']);
+  });
+
+  it('lists the viewer’s own watches and reminders, and its key changes when they do', async () => {
+    const slack = createFakeChatAdapter('slack');
+    const m = await startManualApp(bootIncidentConfig(), { startTs: Date.UTC(2026, 10, 2, 10, 0, 0), adapters: [slack] });
+    const u2 = { platform: 'slack' as const, id: 'U2', roles: [] };
+    const u3 = { platform: 'slack' as const, id: 'U3', roles: [] };
+    const before = m.app.chat.homeKeys(m.now())(u2);
+    await slashCommand(slack, 'remind me in 30m to check web-1', 'U2');
+    const home = m.app.chat.home(m.now(), u2).text.split('\n');
+    expect(home.slice(-2)).toEqual(['Your watches and reminders:', expect.stringMatching(/^• wt_\w+: a reminder for .*: check web-1$/)]);
+    expect(m.app.chat.home(m.now(), u3).text).not.toContain('Your watches');
+    expect(m.app.chat.homeKeys(m.now())(u2)).not.toBe(before);
+    expect(m.app.chat.homeKeys(m.now())(u3)).toBe(before);
+  });
+});
