@@ -1,6 +1,6 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
-import { describeAnomaly, METRIC_LABEL } from './format-reply.js';
+import { describeAnomaly, METRIC_LABEL, stamp } from './format-reply.js';
 import { tally } from './tally.js';
 import { formatDuration } from './text-tools.js';
 
@@ -41,6 +41,39 @@ export function digestLines(
     proposals.length
       ? `Remediations proposed then: ${proposals.length} (${tally(proposals, (p) => p.state)}); "remediation history" lists them.`
       : 'No remediation was proposed then.',
+    ...handover(span, c),
     'Ask without "summary" for the list.',
+  ];
+}
+
+/**
+ * What the next shift inherits besides the alerts: the notes people left in the span, and the
+ * silences scheduled in the next 24 h (a maintenance tonight is news at handover).
+ */
+function handover(span: { from: number; until: number; target?: string }, c: AnswerContext): string[] {
+  const notes = c.store
+    .recordsBetween(span.from, Math.min(span.until, c.now) + 1, ['alert_note'], 500)
+    .filter((r) => !span.target || r.data.target === span.target);
+  const ahead = c.store.chat
+    .scheduledSilences(c.now)
+    .filter((s) => s.startsTs! - c.now <= 86_400_000 && (!span.target || s.target === span.target || s.target === '*'));
+  return [
+    ...(notes.length
+      ? [
+          `Notes left then (${notes.length}${notes.length > 3 ? ', the last 3' : ''}):`,
+          ...notes
+            .slice(-3)
+            .map((r) => `• ${String(r.data.anomaly)} ${String(r.data.target)}, ${String(r.data.actor)}: ${String(r.data.text)}`),
+        ]
+      : []),
+    ...(ahead.length
+      ? [
+          'Silences scheduled in the next 24 h:',
+          ...ahead.map(
+            (s) =>
+              `• ${s.id}: ${s.target === '*' ? 'all targets' : s.target}${s.metric === '*' ? '' : ` ${METRIC_LABEL[s.metric] ?? s.metric}`} from ${stamp(s.startsTs!)} to ${stamp(s.untilTs)}${s.reason ? `: ${s.reason}` : ''}`,
+          ),
+        ]
+      : []),
   ];
 }

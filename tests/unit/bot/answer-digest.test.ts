@@ -61,6 +61,23 @@ describe('a digest ("summarise today")', () => {
     expect(db).toContain('No remediation was proposed then.');
   });
 
+  it('hands over the notes left then and the silences scheduled in the next 24 h', () => {
+    const c = ctx();
+    c.store.appendRecord('alert_note', NOW - 5 * MIN, { anomaly: 'an_open', target: 'web-1', actor: 'slack:U2', text: 'restarted nginx' });
+    const silence = { target: 'db-1', metric: '*', createdBy: 'slack:U2', createdTs: NOW, reason: 'kernel upgrade' };
+    c.store.chat.addSilence({ ...silence, id: 'sl_soon', startsTs: NOW + 10 * 60 * MIN, untilTs: NOW + 11 * 60 * MIN });
+    c.store.chat.addSilence({ ...silence, id: 'sl_later', startsTs: NOW + 30 * 60 * MIN, untilTs: NOW + 31 * 60 * MIN });
+    const lines = ask('summarise today', c).split('\n');
+    const at = lines.indexOf('Notes left then (1):');
+    expect(lines.slice(at, at + 4)).toEqual([
+      'Notes left then (1):',
+      '• an_open web-1, slack:U2: restarted nginx',
+      'Silences scheduled in the next 24 h:',
+      '• sl_soon: db-1 from 2026-12-05 22:00:00 UTC to 2026-12-05 23:00:00 UTC: kernel upgrade',
+    ]);
+    expect(lines.join('\n')).not.toContain('sl_later');
+  });
+
   it('leaves a count asked for ("summarise the last 3 anomalies") a list', () => {
     expect(ask('summarise the last 3 anomalies').split('\n')[0]).toMatch(/the last 3:$/);
   });
