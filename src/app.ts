@@ -267,7 +267,10 @@ export function createApp(deps: AppDeps) {
     clock,
     access: { token: config.http.webToken, users: config.http.webUsers, header: config.http.webHeader },
     // With a rotation, the header says who is on call.
-    snapshot: () => ({ ...consoleSnapshot(store, allTargets(), clock.now(), staleAfterMs), onCall: onCall?.lines(clock.now(), 0)[0] }),
+    snapshot: () => ({
+      ...consoleSnapshot(store, allTargets(), clock.now(), staleAfterMs),
+      onCall: onCall?.lines(clock.now(), 0).join(' · '),
+    }),
   });
   web.register(sidePort);
   function addAdapter(a: ChatAdapter): void {

@@ -35,7 +35,7 @@ export interface AlertRoute extends Destinations {
   /** The route does not apply inside any of these windows ("page on-call outside office hours"). */
   outside?: TimeWindow[];
   /** Who its alerts ping, per platform (validated platform syntax), and whether the on-call person too. */
-  mentions?: Partial<Record<'slack' | 'discord', string[]>> & { onCall?: boolean };
+  mentions?: Partial<Record<'slack' | 'discord', string[]>> & { onCall?: boolean | string };
   /** Also try the routes after this one when it matches. */
   continue?: boolean;
 }

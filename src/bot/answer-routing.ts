@@ -16,12 +16,12 @@ export type RoutingFacts = Pick<FileConfig['chat'], 'routes' | 'channels' | 'mut
  * rotation (chat.onCall), "who is on call?" names the person; without one it says so rather than naming someone.
  */
 export function answerRouting(
-  i: { target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean },
+  i: { target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean; rotation?: string },
   c: AnswerContext,
 ): string {
   const r = c.routing;
   if (!r) return 'Alert routing is not known to this process.';
-  if (i.onCall && c.onCall) return onCallLines(r, c.onCall.lines(c.now)).join('\n');
+  if (i.onCall && c.onCall) return onCallLines(r, c.onCall.lines(c.now, 3, i.rotation)).join('\n');
   const lines: string[] = [];
   if (i.target) {
     const metric = i.metric ? METRICS_OF[i.metric][0]! : 'cpu';
@@ -52,7 +52,9 @@ export function answerRouting(
 /** "Who is on call?" with a rotation: who now and next, and which alerts ping them. */
 function onCallLines(r: RoutingFacts, schedule: string[]): string[] {
   const uses = [
-    ...r.routes.flatMap((x, k) => (x.mentions?.onCall ? [`route ${x.name ?? `#${k + 1}`}`] : [])),
+    ...r.routes.flatMap((x, k) =>
+      x.mentions?.onCall ? [`route ${x.name ?? `#${k + 1}`}${typeof x.mentions.onCall === 'string' ? ` (${x.mentions.onCall})` : ''}`] : [],
+    ),
     ...(r.escalate.mentions.onCall && r.escalate.afterMinutes > 0
       ? [`the escalation after ${formatDuration(r.escalate.afterMinutes * 60_000)}`]
       : []),

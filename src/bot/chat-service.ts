@@ -217,7 +217,7 @@ export function createChatService(o: ChatServiceOptions) {
         const end = intent.until ? untilTs(intent.until, now) : intent.durationMs ? now + intent.durationMs : undefined;
         if (end === undefined)
           return { text: 'Until when? "I\'m on call until 18:00", "take on-call for 4h".', intent: intent.kind, private: true };
-        return o.onCall.take(e.user, end, now);
+        return o.onCall.take(e.user, end, now, intent.rotation);
       }
       case 'watches':
         return { text: o.watches?.list(now) ?? 'Watches are not kept here.', intent: 'watches' };
@@ -252,7 +252,7 @@ export function createChatService(o: ChatServiceOptions) {
   function homeKeys(now: number): (user?: ChatUser) => string {
     const pending = o.store.listProposals({ states: ['proposed'], limit: 10 });
     const open = o.store.openAnomalies().map((a) => `${a.id}:${a.severity}:${o.store.chat.ackOfAnomaly(a.id) ? 'a' : ''}`);
-    const onCall = o.onCall ? [o.onCall.at(now).member.name] : [];
+    const onCall = o.onCall ? o.onCall.names.map((name) => o.onCall!.at(now, name).member.name) : [];
     const shared = [...open.sort(), ...pending.map((p) => p.id).sort(), ...onCall].join(',');
     return (user) => {
       const ids = user && o.watches ? o.watches.mine(actorOf(user), now).ids : [];
@@ -265,7 +265,7 @@ export function createChatService(o: ChatServiceOptions) {
     /** Slack's Home tab: what needs attention now, and the proposals waiting with their buttons. */
     home(now: number, user?: ChatUser): { text: string; messages: NeutralMessage[]; key: string } {
       const pending = o.store.listProposals({ states: ['proposed'], limit: 10 });
-      const onCall = o.onCall?.lines(now, 0)[0];
+      const onCall = o.onCall?.lines(now, 0).join('\n');
       const text = answerIntent({ kind: 'attention' }, ctx(now));
       // The viewer's own watches and reminders.
       const mine = user && o.watches ? o.watches.mine(actorOf(user), now).lines : [];
@@ -281,7 +281,7 @@ export function createChatService(o: ChatServiceOptions) {
       const span = { kind: 'last', ms: days * 86_400_000 } as const;
       const body = answerIntent({ kind: 'anomalies', limit: 50, today: false, span, count: true, digest: true }, c);
       const more = days === 1 ? '"summarise today" or "alerts in the last 24 hours"' : '"weekly report" or "alerts this week"';
-      const onCall = o.onCall?.lines(now, 0)[0];
+      const onCall = o.onCall?.lines(now, 0).join('\n');
       return [
         state,
         ...(onCall ? [onCall] : []),

@@ -173,11 +173,17 @@ export type Intent =
   | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
   | { kind: 'help' }
   /** "Where do alerts go?", "who gets paged for db-1?", "who is on call?" (answer-routing.ts). */
-  | { kind: 'routing'; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean }
+  | { kind: 'routing'; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean; rotation?: string }
   /** "Availability of api-2 this week", "SLA for db-1": the share of the time each target sent data. */
   | { kind: 'availability'; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; sla?: boolean }
   /** "I'm on call until 18:00", "take on-call for 4h" (a cover of the chat.onCall rotation); "end my on-call cover". */
-  | { kind: 'on_call_cover'; until?: ClockTime; durationMs?: number; end?: boolean }
+  | {
+      kind: 'on_call_cover';
+      until?: ClockTime;
+      durationMs?: number;
+      end?: boolean;
+      /** A word that may name a rotation ("for db"). */ rotation?: string;
+    }
   /** "How many hosts do you monitor?", "which metrics do you collect?", "how often do you poll?" (answer-about.ts). */
   | { kind: 'about'; digest?: boolean }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */

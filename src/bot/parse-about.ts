@@ -4,6 +4,7 @@
  * keep?". Without this they fell to a host ("monitor" is a prefix of monitoring-1), the fleet table
  * or the LLM notice. Matched on the whole (lower-cased) question; callers rule out a metric first.
  */
+import { rotationWord } from './parse-on-call.js';
 import type { Intent, MetricKey } from './intent.js';
 import { ROUTING } from './intent-words.js';
 
@@ -59,7 +60,7 @@ export function setupQuestion(
       ...(o.target ? { target: o.target } : {}),
       ...(o.metric ? { metric: o.metric } : {}),
       ...(o.severity ? { severity: o.severity } : {}),
-      ...(/\bon[\s-]?call\b/.test(text) ? { onCall: true } : {}),
+      ...(/\bon[\s-]?call\b/.test(text) ? { onCall: true, ...(rotationWord(text) ? { rotation: rotationWord(text) } : {}) } : {}),
     };
   if (POLICY.test(text)) return { kind: 'policy' };
   if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text))) return { kind: 'about' };

@@ -19,5 +19,14 @@ export function onCallCommand(text: string): Extract<Intent, { kind: 'on_call_co
   if (!TAKE.test(text)) return undefined;
   const until = findUntil(text);
   const durationMs = until ? undefined : parseDuration(text);
-  return { kind: 'on_call_cover', ...(until ? { until } : {}), ...(durationMs ? { durationMs } : {}) };
+  const rotation = rotationWord(text);
+  return { kind: 'on_call_cover', ...(until ? { until } : {}), ...(durationMs ? { durationMs } : {}), ...(rotation ? { rotation } : {}) };
+}
+
+/**
+ * "… on call for db until 18:00", "who is on call for the platform team?": a word that may name a
+ * rotation; the answer checks it against chat.onCall (a person's name or "the next 2h" names none).
+ */
+export function rotationWord(text: string): string | undefined {
+  return /\bfor (?:the )?([a-z][a-z0-9_-]*)\b(?! *\d)/.exec(text.replace(/\bfor (?:the )?(?:next|coming|following)\b/g, ''))?.[1];
 }

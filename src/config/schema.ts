@@ -4,7 +4,7 @@ import { obj } from './strict-object.js';
 import { ACTIONS } from '../core/remediation.js';
 import { WEEKDAYS } from '../core/weekday.js';
 import { sourcesSchema } from './sources-schema.js';
-import { onCallSchema } from './on-call-schema.js';
+import { checkOnCallMentions, onCallSchema } from './on-call-schema.js';
 
 // A change in a metric's own unit (percentage points, ms, bytes per second).
 const change = z.number().min(0).max(1e15);
@@ -103,8 +103,8 @@ const mentionLists = obj({
   discord: z
     .array(z.string().regex(/^(<@&?\d{5,25}>|@here|@everyone)$/, 'a Discord mention: <@user id>, <@&role id>, @here or @everyone'))
     .optional(),
-  /** Whoever is on call then (chat.onCall), in each platform's syntax. */
-  onCall: z.boolean().optional(),
+  /** Whoever is on call then (chat.onCall): true for the first rotation, or a rotation's name. */
+  onCall: z.union([z.boolean(), z.string().min(1)]).optional(),
 });
 const alertRoute = obj({
   name: z.string().min(1).optional(),
@@ -354,9 +354,7 @@ export const configSchema = obj({
     /** Alert routing (bot/alert-routes.ts): first match wins unless it says continue; no match goes to `channels`. */
     routes: z.array(alertRoute).default([]),
   })
-    .refine((c) => c.onCall || ![c.escalate.mentions, ...c.routes.map((r) => r.mentions)].some((m) => m?.onCall), {
-      message: 'mentions.onCall needs chat.onCall (the rotation) to say who is on call',
-    })
+    .superRefine(checkOnCallMentions)
     .prefault({}),
 });
 

@@ -3,7 +3,7 @@ import { createFakeChatAdapter, slashCommand, type FakeChatAdapter } from '../..
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 import { shiftAt } from '../../../src/bot/on-call.js';
-import { onCallSchema } from '../../../src/config/on-call-schema.js';
+import { onCallSchema, rotationsOf } from '../../../src/config/on-call-schema.js';
 import { configSchema } from '../../../src/config/schema.js';
 
 // 10:00 UTC; alice's day shift began at 09:00, bob's begins tomorrow at 09:00.
@@ -49,7 +49,7 @@ describe('an on-call rotation (chat.onCall)', () => {
     ]);
     // Only a member covers; bob does, from now until noon.
     expect(await say("I'm on call until 12:00")).toMatch(
-      /^You are not in the on-call rotation \(chat\.onCall\.members: alice, bob, carol\)/,
+      /^You are not in the on-call rotation \(members: alice, bob, carol\), so I cannot put you on call\.$/,
     );
     expect(await say("I'm on call until 12:00", 'UBOB001')).toBe(
       'bob is on call until 2026-11-02 12:00:00 UTC (2 h), instead of alice: alerts and escalations that ping the on-call ping bob. "End my on-call cover" hands it back.',
@@ -86,7 +86,7 @@ describe('an on-call rotation (chat.onCall)', () => {
 
 describe('the rotation', () => {
   it('takes turns in order from the handoff, before it too', () => {
-    const cfg = onCallSchema.parse(ROTATION);
+    const cfg = rotationsOf(onCallSchema.parse(ROTATION))[0]!;
     const H = 3_600_000;
     const name = (ts: number) => shiftAt(cfg, ts).member.name;
     expect([T0, T0 + 23 * H, T0 + 24 * H, T0 + 48 * H, T0 + 72 * H].map(name)).toEqual(['alice', 'bob', 'bob', 'carol', 'alice']);
@@ -96,6 +96,17 @@ describe('the rotation', () => {
 
   it('is refused at boot without a zone on the handoff, with a member named twice, or with mentions.onCall and no rotation', () => {
     const err = (x: unknown) => onCallSchema.safeParse(x).error?.issues.map((i) => i.message);
+    expect(err([{ ...ROTATION, name: 'db' }, ROTATION])).toEqual(['each of several rotations needs a name']);
+    expect(
+      err([
+        { ...ROTATION, name: 'db' },
+        { ...ROTATION, name: 'db' },
+      ]),
+    ).toEqual(['rotation names must differ']);
+    const unknownRotation = configSchema.safeParse({ chat: { onCall: ROTATION, escalate: { mentions: { onCall: 'db' } } } });
+    expect(unknownRotation.error?.issues.map((i) => i.message)).toEqual([
+      'mentions.onCall names a rotation that chat.onCall does not have',
+    ]);
     expect(err({ ...ROTATION, handoff: '2026-11-02T09:00:00' })).toEqual(['an ISO time with a zone, e.g. 2026-11-30T09:00:00Z']);
     expect(err({ ...ROTATION, members: [{ name: 'a' }, { name: 'a' }] })).toEqual(['member names must differ']);
     expect(err({ ...ROTATION, members: [{ name: 'a', slack: 'alice' }] })).toEqual(['a Slack user mention: <@U…>']);
@@ -103,5 +114,51 @@ describe('the rotation', () => {
     expect(noRotation.error?.issues.map((i) => i.message)).toEqual([
       'mentions.onCall needs chat.onCall (the rotation) to say who is on call',
     ]);
+  });
+});
+
+describe('several rotations, one per team', () => {
+  it('names who is on call in each, pings the one a route names, and covers in the asker’s own rotation', async () => {
+    const slack = createFakeChatAdapter('slack');
+    const config = bootIncidentConfig({
+      overrides: {
+        chat: {
+          channels: { slack: ['C-OPS'] },
+          onCall: [
+            { ...ROTATION, name: 'web' },
+            {
+              name: 'db',
+              members: [
+                { name: 'dana', slack: '<@UDANA01>' },
+                { name: 'bob', slack: '<@UBOB001>' },
+              ],
+              handoff: '2026-11-02T00:00:00Z',
+            },
+          ],
+          routes: [{ name: 'web alerts', match: { targets: ['web-1'] }, slack: ['C-OPS'], mentions: { onCall: 'db' } }],
+        },
+      },
+    });
+    const { app, tick, now } = await startManualApp(config, { startTs: T0, adapters: [slack] });
+    const say = async (text: string, user = 'U2') => (await slashCommand(slack, text, user)).text;
+    const all = (await say('who is on call?')).split('\n');
+    expect(all.filter((l) => l.startsWith('On call'))).toEqual([
+      'On call for web now: alice (<@UALICE1> on Slack), until 2026-11-03 09:00:00 UTC (in 23 h).',
+      'On call for db now: dana (<@UDANA01> on Slack), until 2026-11-09 00:00:00 UTC (in 7 d).',
+    ]);
+    expect(all).toContain('Pinging the on-call: route web alerts (db).');
+    expect((await say('who is on call for db?')).split('\n')[0]).toMatch(/^On call for db now: dana /);
+    // A route naming the db rotation pings dana, not web's alice.
+    await tick(3);
+    expect(roots(slack)[0]!.msg.mentions).toEqual(['<@UDANA01>']);
+    // bob is in both: he says which; carol is in one, so hers is meant.
+    expect(await say("I'm on call until 12:00", 'UBOB001')).toBe(
+      'You are in 2 rotations (web, db): say which, "I\'m on call for web until 18:00".',
+    );
+    expect(await say("I'm on call for db until 12:00", 'UBOB001')).toMatch(
+      /^bob is on call for db until 2026-11-02 12:00:00 UTC \(1 h 5\d min\), instead of dana:/,
+    );
+    expect(app.chat.home(now()).text).toContain('On call for db now: bob (<@UBOB001> on Slack), until 2026-11-02 12:00:00 UTC');
+    expect(await say('end my on-call cover', 'UBOB001')).toBe('Cover ended: dana is on call for db again, until 2026-11-09 00:00:00 UTC.');
   });
 });
