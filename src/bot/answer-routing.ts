@@ -55,8 +55,12 @@ function onCallLines(r: RoutingFacts, schedule: string[]): string[] {
     ...r.routes.flatMap((x, k) =>
       x.mentions?.onCall ? [`route ${x.name ?? `#${k + 1}`}${typeof x.mentions.onCall === 'string' ? ` (${x.mentions.onCall})` : ''}`] : [],
     ),
-    ...(r.escalate.mentions.onCall && r.escalate.afterMinutes > 0
-      ? [`the escalation after ${formatDuration(r.escalate.afterMinutes * 60_000)}`]
+    ...(r.escalate.mentions.onCall
+      ? [
+          r.escalate.afterMinutes > 0
+            ? `the escalation after ${formatDuration(r.escalate.afterMinutes * 60_000)}`
+            : 'an escalation asked for ("escalate web-1"; none is automatic, as chat.escalate.afterMinutes is 0)',
+        ]
       : []),
   ];
   return [

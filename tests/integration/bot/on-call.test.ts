@@ -84,6 +84,17 @@ describe('an on-call rotation (chat.onCall)', () => {
   });
 });
 
+describe('"who is on call?" with no automatic escalation', () => {
+  it('says an escalation asked for still pings the on-call', async () => {
+    const slack = createFakeChatAdapter('slack');
+    const config = bootIncidentConfig({ overrides: { chat: { onCall: ROTATION, escalate: { mentions: { onCall: true } } } } });
+    await startManualApp(config, { startTs: T0, adapters: [slack] });
+    expect((await slashCommand(slack, 'who is on call?')).text).toContain(
+      'Pinging the on-call: an escalation asked for ("escalate web-1"; none is automatic, as chat.escalate.afterMinutes is 0).',
+    );
+  });
+});
+
 describe('the rotation', () => {
   it('takes turns in order from the handoff, before it too', () => {
     const cfg = rotationsOf(onCallSchema.parse(ROTATION))[0]!;
