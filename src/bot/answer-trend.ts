@@ -3,7 +3,7 @@ import type { Sample } from '../core/sample.js';
 import { ruleFor } from '../pipeline/detect/threshold-detector.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS, METRICS_OF, spanBounds, windowSpan } from './answer-metric-span.js';
-import { estimateTrend, MIN_TREND_MS, MIN_TREND_SAMPLES, timeToReach, type Trend } from './estimate-trend.js';
+import { departure, estimateTrend, MIN_TREND_MS, MIN_TREND_SAMPLES, timeToReach, type Departure, type Trend } from './estimate-trend.js';
 import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
 import type { MetricKey } from './parse-intent.js';
 import type { TimeSpan } from './parse-time-span.js';
@@ -95,6 +95,8 @@ interface Fit {
   last?: Sample;
   /** Time between the window's first and last sample. */
   span: number;
+  /** The stretch at the window's end that its line does not describe (a disk that filled in the last minutes). */
+  left?: Departure;
 }
 
 function oneLine(target: string, g: Fit, c: AnswerContext): string {
@@ -108,9 +110,27 @@ function oneLine(target: string, g: Fit, c: AnswerContext): string {
   const fitted = `line ${formatValue(m, t.start)} at ${at(t.from)} → ${formatValue(m, t.level)} at ${at(t.until)}`;
   const scatter = `scatter ±${fine(m, t.scatter)}`;
   if (!t.clear)
-    return `${target} ${label}${latest}: no clear trend (${formatRate(m, t.perHour)}, within the ${scatter}; ${fitted}; ${t.n} samples).`;
+    return `${target} ${label}${latest}: no clear trend (${formatRate(m, t.perHour)}, within the ${scatter}; ${fitted}; ${t.n} samples).${leftLine(target, g, c, at)}`;
   const move = `${t.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, t.perHour)}`;
-  return `${target} ${label}${latest}, ${move} (${fitted}; ${t.n} samples, ${scatter}).${describeProjections(project(target, m, t, c), t)}`;
+  return `${target} ${label}${latest}, ${move} (${fitted}; ${t.n} samples, ${scatter}).${g.left ? leftLine(target, g, c, at) : describeProjections(project(target, m, t, c), t)}`;
+}
+
+/**
+ * "But since 09:05 it has left that line": a window's line says little about now when the latest
+ * samples are far off it. The stretch gets its own line when it is long enough, else its change.
+ */
+function leftLine(target: string, g: Fit, c: AnswerContext, at: (ts: number) => string): string {
+  const d = g.left;
+  if (!d) return '';
+  const { m } = g;
+  const head = ` But since ${at(d.from.ts)} it has left that line: ${formatValue(m, d.from.value)} then, ${formatValue(m, d.last.value)} at ${at(d.last.ts)}`;
+  const r = d.trend;
+  if (r?.clear)
+    return `${head}, ${r.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, r.perHour)} (${r.n} samples).${describeProjections(project(target, m, r, c), r)}`;
+  const ms = d.last.ts - d.from.ts;
+  const change = d.last.value - d.from.value;
+  const by = unitOf(m) === '%' ? `${Math.abs(change).toFixed(1)} points` : formatValue(m, Math.abs(change));
+  return ms > 0 ? `${head} (${change >= 0 ? '+' : '-'}${by} in ${formatDuration(ms)}, too short a stretch to project).` : `${head}.`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -134,7 +154,10 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
     got: metrics.map((m): Fit => {
       const pts = c.store.series(n, m, b.from, b.until);
       const last = pts.at(-1);
-      return { m, t: estimateTrend(pts), count: pts.length, span: last ? last.ts - pts[0]!.ts : 0, ...(last ? { last } : {}) };
+      const t = estimateTrend(pts);
+      // Only where one target is asked about: its answer is a sentence per metric, room for "but since…".
+      const left = q.target && t ? departure(pts, t) : undefined;
+      return { m, t, count: pts.length, span: last ? last.ts - pts[0]!.ts : 0, ...(last ? { last } : {}), ...(left ? { left } : {}) };
     }),
   }));
   const what = q.metric ? (METRIC_LABEL[metrics[0]!] ?? q.metric) : 'metric';
@@ -142,7 +165,12 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
   if (q.target) {
     const got = fits[0]!.got.filter((g) => g.count > 0);
     if (got.length === 0) return none;
-    return [`Trend ${b.label}:`, ...got.map((g) => oneLine(q.target!, g, c))].join('\n');
+    // A forecast alert open on the series says the same from the last hour: it is named with the answer.
+    const forecasts = c.store
+      .openAnomalies()
+      .filter((a) => a.target === q.target && a.detector === 'forecast' && got.some((g) => g.m === a.metric))
+      .map((a) => `Open now: ${a.id} (forecast)${a.summary ? `: ${a.summary}` : ''}.`);
+    return [`Trend ${b.label}:`, ...got.map((g) => oneLine(q.target!, g, c)), ...forecasts].join('\n');
   }
   const any = fits.filter((f) => f.got.some((g) => g.count > 0));
   if (any.length === 0) return none;

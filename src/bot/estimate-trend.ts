@@ -98,3 +98,29 @@ export function timeToReach(t: Trend, limit: number): number | undefined {
   if (gap === 0 || t.perHour === 0 || Math.sign(gap) !== Math.sign(t.perHour)) return undefined;
   return (gap / t.perHour) * HOUR;
 }
+
+/** Where the latest samples have left a window's line: the stretch at its end that the line does not describe. */
+export interface Departure {
+  /** The first sample of the stretch, and the last. */
+  from: TrendPoint;
+  last: TrendPoint;
+  /** The stretch's own line, when it is long enough for one. */
+  trend?: Trend;
+}
+
+/**
+ * The samples at the end of the window that sit far off its line (more than six scatters, and more
+ * than 1 % of the level, so a flat disk's rounding does not count): a disk that filled in the last
+ * ten minutes of six quiet hours. Undefined when the latest sample is on the line. Pure.
+ */
+export function departure(points: TrendPoint[], t: Trend): Departure | undefined {
+  const pts = points.filter((p) => Number.isFinite(p.ts) && Number.isFinite(p.value)).sort((a, z) => a.ts - z.ts);
+  const band = Math.max(6 * t.scatter, 0.01 * Math.abs(t.level), 1e-9);
+  const off = (p: TrendPoint) => Math.abs(p.value - (t.level + (t.perHour / HOUR) * (p.ts - t.until))) > band;
+  let k = pts.length;
+  while (k > 0 && off(pts[k - 1]!)) k--;
+  if (k === pts.length || k === 0) return undefined;
+  const stretch = pts.slice(k);
+  const trend = estimateTrend(stretch);
+  return { from: stretch[0]!, last: stretch.at(-1)!, ...(trend ? { trend } : {}) };
+}

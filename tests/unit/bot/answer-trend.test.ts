@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
-import { estimateTrend, timeToReach } from '../../../src/bot/estimate-trend.js';
+import { departure, estimateTrend, timeToReach } from '../../../src/bot/estimate-trend.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { createRng } from '../../../src/core/random.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 2, 12, 0, 0);
@@ -147,5 +148,50 @@ describe('trend answers', () => {
     const all = ask('any trends?');
     expect(all).toMatch(/^Trends over the last 6 h/);
     expect(all).toMatch(/web-1\s+-\s+\+4\.0 %\/h\s+flat/);
+  });
+});
+
+describe('a series that has left its line at the end of the window', () => {
+  // Six quiet hours at 33 %, then the disk fills: +6 points a minute over the last 9 minutes.
+  const filling = line(6, (ago) => (ago * 60 <= 9 ? 33 + 6 * (9 - ago * 60) : 33 + ((ago * 7919) % 0.1)));
+
+  it('finds the stretch the line does not describe, and gives it its own line when it is long enough', () => {
+    const t = estimateTrend(filling)!;
+    const d = departure(filling, t)!;
+    expect(d.from.ts).toBeGreaterThanOrEqual(NOW - 9 * 60_000);
+    expect(d.from.ts).toBeLessThanOrEqual(NOW - 8 * 60_000);
+    expect(d.last).toEqual({ ts: NOW, value: 87 });
+    expect(d.trend).toBeUndefined();
+    // On the line (or a spike far back in the window): nothing left it.
+    expect(
+      departure(
+        line(6, () => 40),
+        estimateTrend(line(6, () => 40))!,
+      ),
+    ).toBeUndefined();
+    const longer = line(6, (ago) => (ago <= 0.5 ? 33 + 100 * (0.5 - ago) : 33));
+    expect(departure(longer, estimateTrend(longer)!)!.trend).toMatchObject({ clear: true });
+  });
+
+  it('says so, with the change since, instead of projecting the quiet hours', () => {
+    const store = createSqliteStore(':memory:');
+    store.saveSamples(filling.map((p) => ({ target: 'api-2', metric: 'disk', ...p })));
+    store.upsertAnomaly({
+      ...resolvedAnomaly('an_fill', NOW, { target: 'api-2', metric: 'disk', detector: 'forecast', startTs: NOW - 5 * 60_000 }),
+      status: 'open',
+      endTs: null,
+      summary: 'disk 87%, rising 340 points/h over the last 60 min: at that rate it reaches 100% in about 2 min',
+    });
+    const c: AnswerContext = { store, targets: [{ name: 'api-2' }], now: NOW, staleAfterMs: 90_000 };
+    const lines = answerIntent(parseIntent('is the disk on api-2 going to fill up?', c.targets), c).split('\n');
+    expect(lines[1]).toMatch(/^api-2 disk 87\.0% at 12:00:00 UTC: no clear trend /);
+    expect(lines[1]).not.toMatch(/At this rate/);
+    expect(lines[1]).toMatch(
+      / But since 11:5\d:\d\d UTC it has left that line: 3\d\.\d% then, 87\.0% at 12:00:00 UTC \(\+5\d\.\d points in [89] min( 30 s)?, too short a stretch to project\)\.$/,
+    );
+    // The forecast alert open on it is named with the answer.
+    expect(lines[2]).toBe(
+      'Open now: an_fill (forecast): disk 87%, rising 340 points/h over the last 60 min: at that rate it reaches 100% in about 2 min.',
+    );
   });
 });
