@@ -155,8 +155,7 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
       const pts = c.store.series(n, m, b.from, b.until);
       const last = pts.at(-1);
       const t = estimateTrend(pts);
-      // Only where one target is asked about: its answer is a sentence per metric, room for "but since…".
-      const left = q.target && t ? departure(pts, t) : undefined;
+      const left = t ? departure(pts, t) : undefined;
       return { m, t, count: pts.length, span: last ? last.ts - pts[0]!.ts : 0, ...(last ? { last } : {}), ...(left ? { left } : {}) };
     }),
   }));
@@ -183,16 +182,28 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
       const first = p.find((x) => x.ms !== undefined);
       return { f, g, first };
     });
-    // Soonest to a limit first, then the fastest clear risers, then the rest.
-    const rank = (r: (typeof rows)[number]) => (r.first ? -1e15 + r.first.ms! : r.g.t?.clear ? -r.g.t.perHour : Infinity);
+    // Those that left their line in the last minutes first (the window's rate says nothing of them),
+    // then the soonest to a limit, then the fastest clear risers, then the rest.
+    const rank = (r: (typeof rows)[number]) =>
+      r.g.left
+        ? -2e15 - Math.abs(r.g.left.last.value - r.g.t!.level)
+        : r.first
+          ? -1e15 + r.first.ms!
+          : r.g.t?.clear
+            ? -r.g.t.perHour
+            : Infinity;
     rows.sort((a, z) => rank(a) - rank(z) || a.f.n.localeCompare(z.f.n));
     const clear = rows.filter((r) => r.g.t?.clear);
     const rising = clear.filter((r) => r.g.t!.perHour > 0).length;
-    const soon = rows[0]?.first;
+    const soon = rows.find((r) => !r.g.left && r.first);
+    const departed = rows.filter((r) => r.g.left);
     const lead =
       `${capitalise(METRIC_LABEL[m] ?? m)} ${b.label}: ${rising} of ${rows.length} targets rising clearly, ${clear.length - rising} falling.` +
+      (departed.length
+        ? ` Left their line in the last minutes (its rate says nothing of them): ${departed.map((r) => r.f.n).join(', ')}.`
+        : '') +
       (soon
-        ? ` First to reach a limit: ${rows[0]!.f.n}, ${soon.limit.name} in about ${formatDuration(soon.ms!)}.`
+        ? ` First to reach a limit: ${soon.f.n}, ${soon.first!.limit.name} in about ${formatDuration(soon.first!.ms!)}.`
         : rising > 0 && FILLS.has(m)
           ? ` None reaches a threshold or 100% within ${HORIZON}× its window at these rates.`
           : '');
@@ -204,7 +215,11 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
         g.t ? formatValue(m, g.t.level) : '-',
         g.t ? `±${fine(m, g.t.scatter)}` : '-',
         String(g.count),
-        first ? `${first.limit.name} in ~${formatDuration(first.ms!)}` : '-',
+        g.left
+          ? `left its line at ${clock(g.left.from.ts)}: ${formatValue(m, g.left.last.value)} now`
+          : first
+            ? `${first.limit.name} in ~${formatDuration(first.ms!)}`
+            : '-',
       ]),
     )}`;
   }

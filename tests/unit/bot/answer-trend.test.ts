@@ -189,6 +189,15 @@ describe('a series that has left its line at the end of the window', () => {
     expect(lines[1]).toMatch(
       / But since 11:5\d:\d\d UTC it has left that line: 3\d\.\d% then, 87\.0% at 12:00:00 UTC \(\+5\d\.\d points in [89] min( 30 s)?, too short a stretch to project\)\.$/,
     );
+    // In a fleet table it comes first, flagged, whatever its window's rate.
+    store.saveSamples(line(6, (ago) => 50 + 0.2 * (6 - ago)).map((p) => ({ target: 'db-1', metric: 'disk', ...p })));
+    const fleet = answerIntent(parseIntent('which host will run out of disk first?', c.targets), {
+      ...c,
+      targets: [{ name: 'db-1' }, { name: 'api-2' }],
+    }).split('\n');
+    expect(fleet[0]).toContain('Left their line in the last minutes (its rate says nothing of them): api-2.');
+    expect(fleet[3]).toMatch(/^api-2 .* left its line at 11:5\d:\d\d UTC: 87\.0% now$/);
+    expect(fleet[4]).toMatch(/^db-1 +\+0\.20 %\/h/);
     // The forecast alert open on it is named with the answer.
     expect(lines[2]).toBe(
       'Open now: an_fill (forecast): disk 87%, rising 340 points/h over the last 60 min: at that rate it reaches 100% in about 2 min.',
