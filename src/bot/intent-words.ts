@@ -231,7 +231,7 @@ export const ACK_QUESTION =
 // Phrases the parser tests the whole question against.
 // "Is anything on fire?", "anything I should know?": attention, beside WORDS.attention.
 export const ATTENTION_ASK =
-  /\bon fire\b|\b(?:i|we|you) (?:should|need to|ought to) know\b|\bshould (?:i|we) know\b|\bworth knowing\b|^(?:so\s+)?(?:what(?:'s| s| is)|whats|sup)\s*up\b|^(?:is\s+)?(?:all|everything)\s+(?:good|ok|okay|fine|green|well|quiet|calm)\b(?!.*\b(?:thanks?|thank you|cheers|thx)\b)|^(?:are|is)\s+(?:we|things|the fleet|prod|production)\s+(?:good|ok|okay|fine|green|healthy|alright|all right)\b|\bhow(?:'s| s| is| are)\s+(?:things|it going|the fleet|we doing)\b|\bwhat(?:'s| s| is) the (?:situation|state of (?:things|play|the fleet))\b|^(?:any|what(?:'s| s| is)) (?:news|new)\b|^tl;?\s?dr\b|\b(?:look at|start with|focus on|check) first\b|\bwhere (?:should|do) (?:i|we) (?:start|begin)\b/;
+  /\bon fire\b|\b(?:i|we|you) (?:should|need to|ought to) know\b|\bshould (?:i|we) know\b|\bworth knowing\b|^(?:so\s+)?(?:what(?:'s| s| is)|whats|sup)\s*up\b|^(?:is\s+)?(?:all|everything)\s+(?:good|ok|okay|fine|green|well|quiet|calm)\b(?!.*\b(?:thanks?|thank you|cheers|thx)\b)|^(?:are|is)\s+(?:we|things|the fleet|prod|production)\s+(?:good|ok|okay|fine|green|healthy|alright|all right)\b|\bhow(?:'s| s| is| are)\s+(?:things|it going|the fleet|we doing)\b|\bwhat(?:'s| s| is) the (?:situation|state of (?:things|play|the fleet))\b|^(?:any|what(?:'s| s| is)) (?:news|new)\b|^tl;?\s?dr\b|\b(?:look at|start with|focus on|check) first\b|\bwhere (?:should|do) (?:i|we) (?:start|begin)\b|\bhow bad is it\b|\b(?:worst|biggest|most urgent|most important) (?:thing|problem|issue|fire)\b|\bmost (?:urgent|important)\b/;
 // "Which host is the noisiest?", "the worst host this week": anomalies counted by target (a metric
 // named, "the worst cpu", is still a figure).
 // "How often does web-1's cpu spike?", "which hosts were affected today?": counted, by target and metric.
@@ -251,7 +251,7 @@ export const CHANGED_MOST =
   /\b(?:chang(?:e|ed|es)|moved|grew|shifted|differs?|different)\b.*\bmost\b|\bmost (?:changed|different)\b|\b(?:biggest|largest|greatest) (?:changes?|differences?|jumps?|increases?|drops?|moves?|shifts?)\b/;
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 export const COUNT =
-  /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily|(?:by|per) (?:metric|target|host|server|node|detector|severity|hour)s?|breakdown)\b|\bmost\b(?! recent)/;
+  /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily|(?:by|per) (?:metric|target|host|server|node|detector|severity|hour)s?|breakdown)\b|\bmost\b(?! recent| urgent| important)/;
 // "When did web-2 last report?", "last seen db-1", "how long has web-2 been silent?": when a target last sent data.
 export const LAST_SEEN = new RegExp(
   [
