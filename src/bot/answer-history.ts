@@ -1,4 +1,5 @@
 import type { Proposal, ProposalState } from '../core/remediation.js';
+import { effectLine } from './remediation-effect.js';
 import type { AnswerContext } from './answer-intent.js';
 import { spanBounds } from './answer-metric-span.js';
 import { describeProposal, stamp } from './format-reply.js';
@@ -62,7 +63,11 @@ export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
       : `The last ${shown.length} ${how}${i.action ? `${i.action} remediations` : 'remediations'}${scope}${list.length > shown.length ? ` (of ${atLeast}${list.length})` : ''}:`;
   return [
     head,
-    ...shown.map((p) => `• ${stamp(tsOf(p))} ${describeProposal(p)}${p.result ? ` — ${p.result.slice(0, 160)}` : ''}`),
+    // A few at most get what their metric did after: "did the cleanup work?" asks of one.
+    ...shown.flatMap((p) => [
+      `• ${stamp(tsOf(p))} ${describeProposal(p)}${p.result ? ` — ${p.result.slice(0, 160)}` : ''}`,
+      ...(shown.length <= 3 ? [effectLine(p, c)].filter((l): l is string => l !== undefined) : []),
+    ]),
     ...outside,
   ].join('\n');
 }

@@ -1,0 +1,43 @@
+import { figureMetric, formatValue, METRIC_LABEL } from '../core/metrics.js';
+import type { Proposal } from '../core/remediation.js';
+import { stamp } from '../core/stamp.js';
+import type { AnswerContext } from './answer-intent.js';
+import { formatDuration } from './text-tools.js';
+
+/** How long after a remediation its metric is read: long enough for a restart to settle. */
+export const EFFECT_AFTER_MS = 10 * 60_000;
+
+/**
+ * "Did the cleanup work?": the figure its anomaly was about when it ran and some minutes after, and
+ * when the anomaly ended. Said as what was seen, not as what the action did: other things change a
+ * series too, and a dry run or a simulation did nothing at all.
+ */
+export function effectLine(p: Proposal, c: AnswerContext): string | undefined {
+  if (p.state !== 'succeeded' && p.state !== 'failed') return undefined;
+  const a = c.store.getAnomaly(p.anomalyId);
+  if (!a) return undefined;
+  const metric = figureMetric(a);
+  const ran = p.updatedTs;
+  const later = Math.min(ran + EFFECT_AFTER_MS, c.now);
+  const at = (ts: number) => c.store.series(a.target, metric, ts - 2 * 60_000, ts).at(-1);
+  const before = at(ran);
+  const after = later > ran ? at(later) : undefined;
+  const label = `${a.target} ${METRIC_LABEL[metric] ?? metric}`;
+  const seen =
+    before && after
+      ? `${label} was ${formatValue(metric, before.value)} when it ran and ${formatValue(metric, after.value)} ${formatDuration(later - ran)} after`
+      : before
+        ? `${label} was ${formatValue(metric, before.value)} when it ran; nothing read since`
+        : `no ${label} reading from when it ran`;
+  const ended =
+    a.endTs === null
+      ? `${a.id} is still open`
+      : a.endTs >= ran
+        ? `${a.id} ended ${formatDuration(a.endTs - ran)} after it ran (${stamp(a.endTs)})`
+        : `${a.id} had ended before it ran`;
+  const caveat =
+    p.mode === 'dry_run' || p.executor === 'simulate'
+      ? ' (nothing was done: it was a dry run or a simulation, so this is not its effect)'
+      : ' (what was seen, not what the action alone did)';
+  return `  ${seen}; ${ended}${caveat}.`;
+}
