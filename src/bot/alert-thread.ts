@@ -14,7 +14,7 @@ export interface ThreadAlert {
 const REMINDER = /^remind:(.+):\d+$/;
 
 // Stored metric names as the words chat answers by; a silent host's heartbeat has none.
-const METRIC_KEY: Record<string, MetricKey> = {
+export const METRIC_KEY: Record<string, MetricKey> = {
   cpu: 'cpu',
   memory: 'memory',
   disk: 'disk',

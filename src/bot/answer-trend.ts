@@ -1,4 +1,6 @@
-import { unitOf } from '../core/metrics.js';
+import type { Anomaly } from '../core/anomaly.js';
+import { figureMetric, unitOf } from '../core/metrics.js';
+import { METRIC_KEY } from './alert-thread.js';
 import type { Sample } from '../core/sample.js';
 import { ruleFor } from '../pipeline/detect/threshold-detector.js';
 import type { AnswerContext } from './answer-intent.js';
@@ -14,6 +16,21 @@ export interface TrendQuestion {
   target?: string;
   group?: string[];
   span?: TimeSpan;
+  /** "Is it getting worse?": of the worst open anomaly's series. */
+  open?: boolean;
+}
+
+/** "Is it getting worse?" with nothing named: the series of the worst open anomaly (critical, then the newest), over the last hour. */
+function followOpen(q: TrendQuestion, c: AnswerContext): string {
+  const rank = (a: Anomaly) => (a.severity === 'critical' ? 1 : 0);
+  const worst = c.store
+    .openAnomalies()
+    .filter((a) => METRIC_KEY[figureMetric(a)])
+    .sort((x, z) => rank(z) - rank(x) || z.startTs - x.startTs)[0];
+  if (!worst) return 'Nothing is open, so there is no "it" to follow: name it ("is web-1 cpu getting worse?"), or ask "any trends?".';
+  const metric = METRIC_KEY[figureMetric(worst)]!;
+  const trend = answerTrend({ target: worst.target, metric, span: q.span ?? { kind: 'last', ms: 3_600_000 } }, c);
+  return `The worst open anomaly is ${worst.id} (${worst.severity}, ${worst.target} ${METRIC_LABEL[figureMetric(worst)] ?? metric}); its series:\n${trend}`;
 }
 
 /** Six hours: long enough to see past a few minutes of noise, short enough to follow a leak. */
@@ -144,6 +161,7 @@ const cell = (metric: string, t: Trend | undefined) => (!t ? '-' : t.clear ? for
  * the change is larger than the scatter around the line.
  */
 export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
+  if (q.open && !q.target && !q.group && !q.metric) return followOpen(q, c);
   const span = windowSpan(q.span, DEFAULT_TREND_MS);
   const b = spanBounds(span, c);
   if (b.ahead) return b.ahead;

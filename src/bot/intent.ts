@@ -43,7 +43,15 @@ export type Intent =
     }
   /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
   | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }
-  | { kind: 'trend'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan }
+  | {
+      kind: 'trend';
+      metric?: MetricKey;
+      target?: string;
+      group?: string[];
+      unknownTarget?: string;
+      span?: TimeSpan;
+      /** "Is it getting worse?": of the worst open anomaly's series. */ open?: boolean;
+    }
   | {
       kind: 'anomalies';
       limit: number;

@@ -57,6 +57,7 @@ import {
   TIME_TO_ACK,
   TREND,
   TREND_WITH_METRIC,
+  WORSE,
   WORDS,
 } from './intent-words.js';
 import { matchTarget, type TargetRef } from './match-target.js';
@@ -252,6 +253,17 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // also have everyday uses ("full status", "rising star") count only beside a metric.
   if (!has(WORDS.anomalies) && !parseBound(text) && (TREND.test(text) || (metric && TREND_WITH_METRIC.test(text))))
     return { kind: 'trend', metric, target, ...group, unknownTarget, ...(span ? { span } : {}) };
+  // "Is it getting worse?", "is web-1 improving?": the trend of what is asked, or of what is open.
+  if (WORSE.test(text))
+    return {
+      kind: 'trend',
+      metric,
+      target,
+      ...group,
+      unknownTarget,
+      ...(span ? { span } : {}),
+      ...(target || metric ? {} : { open: true }),
+    };
   // "Which host changed the most since yesterday?": today against then, ranked by the change.
   const rankAgainst = CHANGED_MOST.test(text) && !has(WORDS.anomalies) ? AGAINST.exec(text)?.[0] : undefined;
   if (rankAgainst)

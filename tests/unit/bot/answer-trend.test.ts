@@ -204,3 +204,25 @@ describe('a series that has left its line at the end of the window', () => {
     );
   });
 });
+
+describe('"is it getting worse?"', () => {
+  it('follows the worst open anomaly’s series over the last hour, or says nothing is open', () => {
+    const store = createSqliteStore(':memory:');
+    store.saveSamples(line(2, (ago) => 90 - 10 * ago).map((p) => ({ target: 'db-1', metric: 'memory', ...p })));
+    const c: AnswerContext = { store, targets: [{ name: 'db-1' }, { name: 'web-1' }], now: NOW, staleAfterMs: 90_000 };
+    const ask = (q: string) => answerIntent(parseIntent(q, c.targets), c).split('\n');
+    expect(ask('is it getting worse?')).toEqual([
+      'Nothing is open, so there is no "it" to follow: name it ("is web-1 cpu getting worse?"), or ask "any trends?".',
+    ]);
+    const open = { status: 'open' as const, endTs: null };
+    store.upsertAnomaly({ ...resolvedAnomaly('an_warn', NOW, { target: 'web-1', startTs: NOW - 5 * 60_000 }), ...open });
+    store.upsertAnomaly({
+      ...resolvedAnomaly('an_crit', NOW, { target: 'db-1', metric: 'memory', severity: 'critical', startTs: NOW - 20 * 60_000 }),
+      ...open,
+    });
+    const lines = ask('is it getting worse?');
+    expect(lines[0]).toBe('The worst open anomaly is an_crit (critical, db-1 memory); its series:');
+    expect(lines[1]).toBe('Trend over the last 60 min:');
+    expect(lines[2]).toMatch(/^db-1 memory 90\.0% at 12:00:00 UTC, rising \+10 %\/h /);
+  });
+});

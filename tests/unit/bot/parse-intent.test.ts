@@ -224,6 +224,8 @@ const cases: Case[] = [
   ["what's the worst thing right now?", { kind: 'attention' }],
   ['how bad is it?', { kind: 'attention' }],
   ['what is most urgent?', { kind: 'attention' }],
+  ['is it getting worse?', { kind: 'trend', open: true }],
+  ['is web-1 cpu improving?', { kind: 'trend', target: 'web-1', metric: 'cpu' }],
   ['did anything happen while I was asleep?', { kind: 'anomalies', span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } } } }],
   ['anomalies by metric today', { kind: 'anomalies', today: true, count: true }],
   ['alerts per host this week', { kind: 'anomalies', count: true }],
