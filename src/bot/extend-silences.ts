@@ -41,7 +41,11 @@ export function planExtension(
     const named = `${ask.target ?? 'all targets'}${ask.metrics ? ` ${METRIC_LABEL[ask.metrics[0]!] ?? ask.metrics[0]}` : ''}`;
     return { error: `no active silence ${ask.id ? `has the id ${ask.id}` : `covers ${scope ?? named}`}` };
   }
-  const items = picked.map((old) => ({ old, untilTs: Math.min(now + MAX_SILENCE_MS, ask.untilTs ?? old.untilTs + ask.byMs) }));
+  // A week at most from when it holds: now, or a scheduled one's start.
+  const items = picked.map((old) => ({
+    old,
+    untilTs: Math.min(Math.max(now, old.startsTs ?? now) + MAX_SILENCE_MS, ask.untilTs ?? old.untilTs + ask.byMs),
+  }));
   if (items.every((x) => x.untilTs <= x.old.untilTs)) return { error: 'it already lasts that long' };
   return { items: items.filter((x) => x.untilTs > x.old.untilTs) };
 }
@@ -69,8 +73,9 @@ export function extendSilences(
   if (!o.id && !i.target && !i.metric && !i.all && !anomaly)
     return { text: `Extend which silence? Say e.g. "extend sl_… by 1h". ${d.listing(o.now)}`, intent, private: true };
   const metrics = i.metric ? [...METRICS_OF[i.metric], '*'] : undefined;
+  // One scheduled ahead is extended by its id ("extend sl_… by 1h"); by target, those in force.
   const plan = planExtension(
-    d.store.chat.silences(o.now),
+    [...d.store.chat.silences(o.now), ...(o.id ? d.store.chat.scheduledSilences(o.now) : [])],
     { id: o.id, target: i.target, metrics, byMs: i.durationMs, untilTs: o.untilTs, ...(anomaly && !o.id ? { anomaly } : {}) },
     o.now,
   );
@@ -80,8 +85,9 @@ export function extendSilences(
     const s: Silence = { ...old, untilTs, createdBy: actor };
     d.store.chat.addSilence(s);
     d.record?.('silence_extended', o.now, { id: s.id, target: s.target, metric: s.metric, fromTs: old.untilTs, untilTs, actor });
-    d.onSilencesChanged?.([s], o.now);
-    return `Extended ${s.id} (${silenceLabel(s)}) from ${stamp(old.untilTs)} to ${stamp(untilTs)}, ${formatDuration(untilTs - o.now)} from now.`;
+    if (!s.startsTs) d.onSilencesChanged?.([s], o.now);
+    const begins = s.startsTs ? ` (it begins at ${stamp(s.startsTs)})` : '';
+    return `Extended ${s.id} (${silenceLabel(s)}) from ${stamp(old.untilTs)} to ${stamp(untilTs)}, ${formatDuration(untilTs - o.now)} from now${begins}.`;
   });
   return { text: lines.join('\n'), intent };
 }

@@ -52,6 +52,11 @@ describe('a silence scheduled ahead ("mute web-1 from 10:02 to 10:30")', () => {
   it('is left by "unsnooze all", cancelled by its id, and never begins once cancelled', async () => {
     const { app, tick, now, say } = await setup();
     const id = /\((sl_\w+)\)/.exec(await say('create a maintenance window for db-1 from 10:05 to 11:00'))![1]!;
+    // Extended by its id, it keeps its start.
+    expect(await say(`extend ${id} by 30m`)).toBe(
+      `Extended ${id} (db-1) from 2026-11-02 11:00:00 UTC to 2026-11-02 11:30:00 UTC, 1 h 30 min from now (it begins at 2026-11-02 10:05:00 UTC).`,
+    );
+    expect(app.store.chat.scheduledSilences(now())[0]).toMatchObject({ id, startsTs: T0 + 5 * 60_000, untilTs: T0 + 90 * 60_000 });
     await say('snooze web-1 for 10m');
     expect(await say('unsnooze all')).toBe(
       `Lifted 1 silence. ${id}, scheduled from 2026-11-02 10:05:00 UTC, stays: "unsnooze sl_…" cancels one.`,
@@ -60,7 +65,7 @@ describe('a silence scheduled ahead ("mute web-1 from 10:02 to 10:30")', () => {
       `Nothing matching was silenced. ${id}, scheduled from 2026-11-02 10:05:00 UTC, stays: "unsnooze sl_…" cancels one.`,
     );
     expect(await say(`unsnooze ${id}`, 'U3')).toBe(
-      `Cancelled ${id}, the silence of db-1 scheduled from 2026-11-02 10:05:00 UTC to 2026-11-02 11:00:00 UTC.`,
+      `Cancelled ${id}, the silence of db-1 scheduled from 2026-11-02 10:05:00 UTC to 2026-11-02 11:30:00 UTC.`,
     );
     await tick(12);
     expect(isSilenced(app.store, 'db-1', 'cpu', now())).toBe(false);
