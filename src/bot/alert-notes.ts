@@ -47,7 +47,8 @@ export function addNote(
           .filter((x) => x.target === i.target)
           .sort((x, z) => z.startTs - x.startTs)[0]
       : undefined;
-  if (!a)
+  // An id names one anomaly: the store also finds anomalies by their key, which a note must not reach by.
+  if (!a || (i.id && a.id !== i.id))
     return {
       text: i.id
         ? `No anomaly ${quoteUntrusted(i.id)}; nothing was noted.`
