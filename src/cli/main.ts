@@ -1,3 +1,4 @@
+import { rotationsOf } from '../config/on-call-schema.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -222,7 +223,12 @@ function configCheck(io: CliIO): number {
         .filter(([, s]) => typeof s === 'object' && s.enabled)
         .map(([n]) => n)
         .join(', ')}; ` +
-      `${cfg.remediation.rules.length} remediation rules; ${cfg.chat.routes.length} alert routes`,
+      `${cfg.remediation.rules.length} remediation rules; ${cfg.chat.routes.length} alert routes` +
+      (cfg.chat.onCall
+        ? `; on call: ${rotationsOf(cfg.chat.onCall)
+            .map((r) => `${r.name} (${r.members.length} member${r.members.length === 1 ? '' : 's'}, ${r.shiftHours} h shifts)`)
+            .join(', ')}`
+        : ''),
   );
   return 0;
 }

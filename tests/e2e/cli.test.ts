@@ -81,6 +81,17 @@ describe('smartcloudops CLI', () => {
     const ok = cli(['config', 'check']);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/config OK: .*smartcloudops\.json; 6 targets/);
+    expect(ok.out).not.toMatch(/on call:/);
+    // A rotation is summed up with the rest.
+    const rotated = tempDir();
+    const shipped = JSON.parse(readFileSync(path.join(ROOT, 'config', 'smartcloudops.json'), 'utf8')) as { chat?: Record<string, unknown> };
+    const onCall = [
+      { name: 'db', members: [{ name: 'dana' }, { name: 'bob' }], handoff: '2026-11-30T09:00:00Z' },
+      { name: 'web', members: [{ name: 'alice' }], shiftHours: 24, handoff: '2026-11-30T09:00:00Z' },
+    ];
+    writeFileSync(path.join(rotated, 'c.json'), JSON.stringify({ ...shipped, chat: { ...shipped.chat, onCall } }));
+    const withRotation = cli(['config', 'check'], { SCO_CONFIG: path.join(rotated, 'c.json') });
+    expect(withRotation.out).toMatch(/; on call: db \(2 members, 168 h shifts\), web \(1 member, 24 h shifts\)\n$/);
 
     const dir = tempDir();
     writeFileSync(
