@@ -241,8 +241,11 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
       ]),
     )}`;
   }
-  return `Trends ${b.label} (per hour; "flat" = change within the scatter; "-" = too little history):\n${table(
+  // "left at 09:03: 97%": the window's rate says nothing of a series that left its line in the last minutes.
+  const shown = (g: Fit) => (g.left ? `left at ${clock(g.left.from.ts)}: ${formatValue(g.m, g.left.last.value)}` : cell(g.m, g.t));
+  const left = any.some((f) => f.got.some((g) => g.left));
+  return `Trends ${b.label} (per hour; "flat" = change within the scatter; "-" = too little history${left ? '; "left at" = off its line since then, and where it is now' : ''}):\n${table(
     ['target', ...metrics.map((m) => METRIC_LABEL[m] ?? m)],
-    any.map((f) => [f.n, ...f.got.map((g) => cell(g.m, g.t))]),
+    any.map((f) => [f.n, ...f.got.map(shown)]),
   )}`;
 }

@@ -198,6 +198,10 @@ describe('a series that has left its line at the end of the window', () => {
     expect(fleet[0]).toContain('Left their line in the last minutes (its rate says nothing of them): api-2.');
     expect(fleet[3]).toMatch(/^api-2 .* left its line at 11:5\d:\d\d UTC: 87\.0% now$/);
     expect(fleet[4]).toMatch(/^db-1 +\+0\.20 %\/h/);
+    // And in the table of every metric.
+    const all = answerIntent(parseIntent('any trends?', c.targets), { ...c, targets: [{ name: 'db-1' }, { name: 'api-2' }] }).split('\n');
+    expect(all[0]).toMatch(/"left at" = off its line since then, and where it is now\):$/);
+    expect(all.find((l) => l.startsWith('api-2'))).toMatch(/^api-2 +- +- +left at 11:5\d:\d\d UTC: 87\.0%$/);
     // The forecast alert open on it is named with the answer.
     expect(lines[2]).toBe(
       'Open now: an_fill (forecast): disk 87%, rising 340 points/h over the last 60 min: at that rate it reaches 100% in about 2 min.',
