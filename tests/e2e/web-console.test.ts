@@ -214,6 +214,11 @@ describe('web console in headless Chromium', () => {
     expect(await same.locator('.when').textContent()).toContain(
       `posted ${new Date(posted).toISOString().slice(0, 19).replace('T', ' ')} UTC`,
     );
+    // The silence is listed with a button that lifts it, as "unsnooze sl_…" typed would.
+    const silenced = page.locator('#silences .row', { hasText: 'web-1' }).first();
+    await silenced.locator('button.lift', { hasText: 'Lift' }).click();
+    await expect.poll(() => app.store.chat.silences(t).length, { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => (await page.locator('#answers').textContent()) ?? '', { timeout: 10_000 }).toMatch(/Lifted 1 silence\./);
     expect(errors).toEqual([]);
   }, 60_000);
 

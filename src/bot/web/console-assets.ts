@@ -55,7 +55,7 @@ svg.spark polyline { fill:none; stroke:#1264a3; stroke-width:1.5; vector-effect:
 button { padding:5px 12px; border-radius:4px; border:1px solid #aab; background:#fff; cursor:pointer; margin-right:6px; }
 a.link { margin-right:10px; font-size:13px; }
 button.approve { background: var(--ok); color:#fff; border:0; } button.deny { background: var(--crit); color:#fff; border:0; }
-button.ack { background: #1d2330; color:#fff; border:0; }
+button.ack, button.lift { background: #1d2330; color:#fff; border:0; }
 #ask input { width: 60%; padding:6px; }
 pre { background:#f0f1f4; padding:8px; overflow-x:auto; font-size:12px; margin:4px 0; white-space:pre; }
 .answer { white-space: pre-wrap; }
@@ -160,7 +160,12 @@ function render(d) {
   }
   const sil = $('silences'); sil.replaceChildren();
   if (!d.silences.length) sil.append(el('div', { class: 'muted' }, 'Nothing is silenced.'));
-  for (const s of d.silences) sil.append(el('div', { class: 'row' }, s.id + ': ' + s.target + ' / ' + s.metric + (s.startsTs ? ' scheduled from ' + utc(s.startsTs) + ' to ' : ' until ') + utc(s.untilTs) + ' (' + s.createdBy + ')'));
+  for (const s of d.silences) {
+    const row = el('div', { class: 'row' }, s.id + ': ' + s.target + ' / ' + s.metric + (s.startsTs ? ' scheduled from ' + utc(s.startsTs) + ' to ' : ' until ') + utc(s.untilTs) + ' (' + s.createdBy + (s.reason ? ': ' + s.reason : '') + ')');
+    // The same command as typed in chat, so it is recorded and answered as one.
+    row.append(el('button', { class: 'lift', onclick: () => askQuestion('unsnooze ' + s.id) }, s.startsTs ? 'Cancel' : 'Lift'));
+    sil.append(row);
+  }
   const wat = $('watches'); wat.replaceChildren();
   if (!(d.watches || []).length) wat.append(el('div', { class: 'muted' }, 'None. Ask "tell me when web-1 recovers" or "remind me in 30m to check web-1".'));
   for (const w of d.watches || []) wat.append(el('div', { class: 'row' }, w.id + ': ' + w.what + ', for ' + w.user + ' in ' + w.where + ' (kept until ' + utc(w.untilTs) + ')'));
