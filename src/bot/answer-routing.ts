@@ -4,6 +4,7 @@ import { METRICS_OF } from './answer-metric-span.js';
 import { renderRoutes, renderRouteTest } from './describe-routes.js';
 import type { MetricKey } from './intent.js';
 import { formatDuration } from './text-tools.js';
+import { stamp } from '../core/stamp.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 
 /** The alerting part of `chat` config that "where do alerts go?" reads. */
@@ -16,11 +17,16 @@ export type RoutingFacts = Pick<FileConfig['chat'], 'routes' | 'channels' | 'mut
  * rotation (chat.onCall), "who is on call?" names the person; without one it says so rather than naming someone.
  */
 export function answerRouting(
-  i: { target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean; rotation?: string },
+  i: { target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean; rotation?: string; aheadMs?: number },
   c: AnswerContext,
 ): string {
   const r = c.routing;
   if (!r) return 'Alert routing is not known to this process.';
+  if (i.onCall && c.onCall && i.aheadMs)
+    return c.onCall
+      .lines(c.now + i.aheadMs, 0, i.rotation)
+      .map((l) => l.replace(/^On call( for \S+)? now:/, `On call$1 at ${stamp(c.now + i.aheadMs!)}:`).replace(/ \(in [^)]*\)/, ''))
+      .join('\n');
   if (i.onCall && c.onCall) return onCallLines(r, c.onCall.lines(c.now, 3, i.rotation)).join('\n');
   const lines: string[] = [];
   if (i.target) {

@@ -181,7 +181,15 @@ export type Intent =
   | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
   | { kind: 'help' }
   /** "Where do alerts go?", "who gets paged for db-1?", "who is on call?" (answer-routing.ts). */
-  | { kind: 'routing'; target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean; rotation?: string }
+  | {
+      kind: 'routing';
+      target?: string;
+      metric?: MetricKey;
+      severity?: 'critical' | 'warning';
+      onCall?: boolean;
+      rotation?: string;
+      /** "Who is on call next week?": how far ahead. */ aheadMs?: number;
+    }
   /** "Availability of api-2 this week", "SLA for db-1": the share of the time each target sent data. */
   | { kind: 'availability'; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; sla?: boolean }
   /** "I'm on call until 18:00", "take on-call for 4h" (a cover of the chat.onCall rotation); "end my on-call cover". */

@@ -60,9 +60,21 @@ export function setupQuestion(
       ...(o.target ? { target: o.target } : {}),
       ...(o.metric ? { metric: o.metric } : {}),
       ...(o.severity ? { severity: o.severity } : {}),
-      ...(/\bon[\s-]?call\b/.test(text) ? { onCall: true, ...(rotationWord(text) ? { rotation: rotationWord(text) } : {}) } : {}),
+      ...(/\bon[\s-]?call\b/.test(text)
+        ? { onCall: true, ...(rotationWord(text) ? { rotation: rotationWord(text) } : {}), ...onCallAhead(text) }
+        : {}),
     };
   if (POLICY.test(text)) return { kind: 'policy' };
   if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text))) return { kind: 'about' };
   return undefined;
+}
+
+/** "Who is on call tomorrow?", "next week", "in 3 days": how far ahead the shift asked about is. */
+function onCallAhead(text: string): { aheadMs?: number } {
+  if (/\btomorrow\b/.test(text)) return { aheadMs: 86_400_000 };
+  if (/\bnext week\b/.test(text)) return { aheadMs: 7 * 86_400_000 };
+  const m = /\bin (\d{1,3}) (hours?|days?|weeks?)\b/.exec(text);
+  if (!m) return {};
+  const unit = m[2]!.startsWith('hour') ? 3_600_000 : m[2]!.startsWith('day') ? 86_400_000 : 7 * 86_400_000;
+  return { aheadMs: Math.min(Number(m[1]) * unit, 366 * 86_400_000) };
 }

@@ -81,6 +81,11 @@ describe('an on-call rotation (chat.onCall)', () => {
     expect(await say('end my on-call cover', 'UBOB001')).toBe('No on-call cover is running.');
     expect((await say('who is on call?')).split('\n')[0]).toMatch(/^On call now: alice /);
     expect(await say("I'm on call for 9 days", 'UBOB001')).toMatch(/^A cover ends after now and within a week/);
+    // Ahead: the shift then, with no cover that ends before it.
+    const tomorrow = new Date(now() + 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
+    expect(await say('who is on call tomorrow?')).toBe(
+      `On call at ${tomorrow} UTC: bob (<@UBOB001> on Slack), until 2026-11-04 09:00:00 UTC.`,
+    );
   });
 });
 
