@@ -6,6 +6,7 @@ import { stamp } from '../core/stamp.js';
 import type { Intent } from './intent.js';
 import { alertMembers } from './alert-keys.js';
 import { cleanInput, quoteUntrusted } from './text-tools.js';
+import { renderFollowUp } from './render-message.js';
 
 /** A note is a line or two in a timeline, not a document. */
 export const NOTE_MAX = 500;
@@ -35,7 +36,12 @@ export function addNote(
   i: Extract<Intent, { kind: 'note' }>,
   user: ChatUser,
   now: number,
-  o: { store: Store; record?: ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined },
+  o: {
+    store: Store;
+    record?: ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined;
+    /** The alert thread the note was written in, which already shows it. */
+    from?: { platform: string; channel: string };
+  },
 ): ChatReply {
   const intent = 'note';
   if (!i.text) return { text: 'Note what? Say it after a colon: "note an_…: restarted nginx by hand".', intent, private: true };
@@ -60,10 +66,42 @@ export function addNote(
     };
   const actor = `${user.platform}:${user.id}`;
   o.record?.('alert_note', now, { anomaly: a.id, target: a.target, metric: a.metric, text: i.text, actor });
+  const posted = postNote(o.store, a.id, `Note by ${actor}`, i.text, now, o.from);
   return {
-    text: `Noted on ${a.id} (${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}) by ${actor}: "${i.text}". "timeline ${a.id}" shows it with the rest.`,
+    text: `Noted on ${a.id} (${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}) by ${actor}: "${i.text}". "timeline ${a.id}" shows it with the rest${posted.length ? `; posted in its thread on ${posted.join(', ')}` : ''}.`,
     intent,
   };
+}
+
+/**
+ * Posts a note in the thread of the anomaly's alert wherever the alert went, except where it was
+ * written (the thread there already shows it), so a team on Slack sees what was noted in the
+ * console. Through the outbox, as every alert message. Returns where it goes.
+ */
+function postNote(
+  store: Store,
+  anomalyId: string,
+  title: string,
+  text: string,
+  now: number,
+  from?: { platform: string; channel: string },
+): string[] {
+  const key = store.chat.alertKeyFor(anomalyId);
+  if (!key) return [];
+  const where = (store.chat.destinationsOf(key) ?? []).filter((d) => !(d.platform === from?.platform && d.channel === from?.channel));
+  for (const d of where)
+    store.chat.enqueue(
+      {
+        platform: d.platform,
+        channel: d.channel,
+        op: 'post',
+        msgKey: `note:${key}:${now}`,
+        threadKey: key,
+        payload: renderFollowUp(title, text, 'ok'),
+      },
+      now,
+    );
+  return where.map((d) => `${d.platform} ${d.channel}`);
 }
 
 /** The notes on an anomaly's alert (every anomaly in its message), oldest first: "• 10:02 UTC slack:U2: …". */

@@ -205,7 +205,8 @@ export function createChatService(o: ChatServiceOptions) {
       case 'feedback':
         return markAlert(intent, e.user, now, o);
       case 'note':
-        return addNote(intent, e.user, now, o);
+        // Written in the alert's thread, the note is already there; anywhere else it is posted there.
+        return addNote(intent, e.user, now, { ...o, ...(e.thread ? { from: { platform: e.platform, channel: e.channel } } : {}) });
       case 'on_call_cover': {
         if (!o.onCall)
           return {

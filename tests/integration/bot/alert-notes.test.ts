@@ -19,7 +19,7 @@ describe('notes on an alert', () => {
     const inThread = async (text: string) => (await inThreadOf(slack, alert, text)).text;
     const said = await inThread('note: Restarted <@U999> nginx at 10:02 *by hand*');
     const id =
-      /^Noted on (an_\w+) \(web-1 CPU\) by slack:U3: "Restarted nginx at 10:02 by hand"\. "timeline an_\w+" shows it with the rest\.$/.exec(
+      /^Noted on (an_\w+) \(web-1 CPU\) by slack:U3: "Restarted nginx at 10:02 by hand"\. "timeline an_\w+" shows it with the rest; posted in its thread on web console\.$/.exec(
         said,
       )?.[1];
     expect(id).toBeDefined();
