@@ -16,7 +16,7 @@ ENV NODE_ENV=production \
     SCO_HTTP_PORT=8080 \
     SCO_DATA_DIR=/data \
     MALLOC_ARENA_MAX=2 \
-    NODE_OPTIONS=--max-semi-space-size=1
+    NODE_OPTIONS=--max-semi-space-size=2
 RUN apt-get update && apt-get install -y --no-install-recommends openssh-client ca-certificates && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home /app sco && mkdir -p /data && chown sco /data
 WORKDIR /app

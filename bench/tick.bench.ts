@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../src/app.js';
+import { tuneHeap } from '../src/cli/tune-heap.js';
 import { loadConfig } from '../src/config/load-config.js';
 import type { Logger, MetricSource } from '../src/core/ports.js';
 import { createCloudWatchSource } from '../src/pipeline/ingest/cloudwatch-source.js';
@@ -35,7 +36,8 @@ async function tickBench() {
   writeFileSync(path.join(dir, 'targets.json'), JSON.stringify({ targets: [] }));
   const config = loadConfig({
     cwd: dir,
-    env: { SCO_DATA_DIR: path.join(dir, 'data'), SCO_HTTP_PORT: '0' },
+    // SCO_HEAP_GROWTH_PERCENT=0 measures V8's own heap growth for comparison.
+    env: { SCO_DATA_DIR: path.join(dir, 'data'), SCO_HTTP_PORT: '0', SCO_HEAP_GROWTH_PERCENT: process.env.SCO_HEAP_GROWTH_PERCENT },
     overrides: {
       targetsFile: 'targets.json',
       sources: { local: { enabled: false }, backfillHours: 0, synthetic: { extraTargets: TARGETS } },
@@ -43,6 +45,8 @@ async function tickBench() {
       ...(process.env.BENCH_DETECTORS ? { detectors: JSON.parse(process.env.BENCH_DETECTORS) as Record<string, unknown> } : {}),
     },
   });
+  // As `serve` does, so the RSS measured is the one a deployment gets.
+  tuneHeap(config.heapGrowthPercent);
   const targets = Array.from({ length: TARGETS }, (_, i) => ({
     name: `synth-${String(i + 1).padStart(4, '0')}`,
     role: ['web', 'api', 'db'][i % 3],

@@ -22,6 +22,7 @@ import { withCliChat } from './cli-chat.js';
 import { namedRoutes } from '../bot/daily-digest.js';
 import { VERSION } from '../observability/version.js';
 import { renderRoutes, renderRouteTest } from '../bot/describe-routes.js';
+import { tuneHeap } from './tune-heap.js';
 
 const HELP = `smartcloudops — ChatOps for cloud hosts
 
@@ -71,6 +72,7 @@ function config(io: CliIO): Config {
 
 async function serve(io: CliIO): Promise<number> {
   const cfg = config(io);
+  tuneHeap(cfg.heapGrowthPercent);
   const unlock = lockDataDir(cfg.dataDir);
   process.on('exit', unlock);
   const logger = createLogger({ level: cfg.logLevel, dataDir: cfg.dataDir, keepDays: cfg.retention.recordsDays });

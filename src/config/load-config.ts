@@ -4,6 +4,7 @@ import cron from 'node-cron';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 import { parseActionParams } from '../pipeline/remediate/action-params.js';
+import { parseHeapGrowth } from './heap-growth.js';
 import { missingField } from './missing-field.js';
 import { parseWebUsers } from './web-users.js';
 import { parseTrustedHeader, type TrustedHeader } from './trusted-header.js';
@@ -22,6 +23,8 @@ export interface Config extends FileConfig {
     webHeader?: TrustedHeader;
   };
   logLevel: string;
+  /** SCO_HEAP_GROWTH_PERCENT; 0 leaves V8's own heap growth. */
+  heapGrowthPercent: number;
   targets: TargetSpec[];
   endpoints: { s3?: string; cloudwatch?: string; ec2?: string; ssm?: string; autoscaling?: string };
   /** Present when SLACK_BOT_TOKEN is set. */
@@ -91,6 +94,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     problems.push('GEMINI_API_KEY: config.llm.provider is "gemini"; set GEMINI_API_KEY');
   for (const k of ['OPENAI_BASE_URL', 'GEMINI_BASE_URL'] as const)
     if (env[k] && !/^https?:\/\/[^\s]+$/.test(env[k]!)) problems.push(`${k}: "${env[k]}" is not an http(s) URL`);
+  const heapGrowthPercent = parseHeapGrowth(env.SCO_HEAP_GROWTH_PERCENT, problems);
   const logLevel = env.SCO_LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`SCO_LOG_LEVEL: "${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}`);
@@ -139,6 +143,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
       ...(webHeader ? { webHeader } : {}),
     },
     logLevel,
+    heapGrowthPercent,
     targets,
     slack: env.SLACK_BOT_TOKEN
       ? {
