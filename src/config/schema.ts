@@ -3,14 +3,22 @@ import { metricName } from './metric-name.js';
 import { obj } from './strict-object.js';
 import { ACTIONS } from '../core/remediation.js';
 import { WEEKDAYS } from '../core/weekday.js';
+import {
+  alertRoute,
+  detectorName,
+  discordChannel,
+  hhmm,
+  mentionLists,
+  muteTime,
+  routeMatch,
+  severity,
+  timeZone,
+} from './route-schema.js';
 import { sourcesSchema } from './sources-schema.js';
 import { checkOnCallMentions, onCallSchema } from './on-call-schema.js';
 
 // A change in a metric's own unit (percentage points, ms, bytes per second).
 const change = z.number().min(0).max(1e15);
-
-const severity = z.enum(['info', 'warning', 'critical']);
-const detectorName = z.enum(['threshold', 'forecast', 'robust', 'iforest', 'silence', 'alertmanager']);
 
 const thresholdRule = obj({
   metric: metricName,
@@ -51,74 +59,6 @@ const remediationRule = obj({
   mode: z.enum(['dry_run', 'approval', 'auto']).optional(),
   executor: z.enum(['simulate', 'script', 'aws']).default('simulate'),
   cooldownSeconds: z.number().int().min(0).max(604_800).default(900),
-});
-
-const discordChannel = z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits; Developer Mode → Copy Channel ID)');
-const channelList = z.array(z.string().min(1, 'a channel name or id')).optional();
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day "HH:MM" (00:00-23:59)');
-const timeZone = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'an IANA time zone such as "UTC" or "Europe/Berlin"' },
-);
-const windowShape = {
-  weekdays: z.array(z.enum(WEEKDAYS)).min(1).optional(),
-  start: hhmm,
-  end: hhmm,
-  timezone: timeZone.optional(),
-};
-const distinctEnds = [
-  (w: { start: string; end: string }) => w.start !== w.end,
-  { message: 'a window needs "end" different from "start"' },
-] as const;
-const timeWindow = obj(windowShape).refine(...distinctEnds);
-
-const routeMatch = obj({
-  severities: z.array(severity).min(1).optional(),
-  targets: z.array(z.string().min(1)).min(1).optional(),
-  roles: z.array(z.string().min(1)).min(1).optional(),
-  labels: z.record(z.string(), z.string()).optional(),
-  metrics: z.array(metricName).min(1).optional(),
-  detectors: z.array(detectorName).min(1).optional(),
-});
-const muteTime = obj({ name: z.string().min(1).max(80), ...windowShape, match: routeMatch.prefault({}) }).refine(...distinctEnds);
-/** Who to ping, in platform syntax; checked here since it is the only text sent unescaped. */
-const mentionLists = obj({
-  slack: z
-    .array(
-      z
-        .string()
-        .regex(
-          /^<(@[UW][A-Z0-9]{2,20}|!subteam\^[A-Z0-9]{2,20}|!here|!channel)>$/,
-          'a Slack mention: <@U…>, <!subteam^S…>, <!here> or <!channel>',
-        ),
-    )
-    .optional(),
-  discord: z
-    .array(z.string().regex(/^(<@&?\d{5,25}>|@here|@everyone)$/, 'a Discord mention: <@user id>, <@&role id>, @here or @everyone'))
-    .optional(),
-  /** Whoever is on call then (chat.onCall): true for the first rotation, or a rotation's name. */
-  onCall: z.union([z.boolean(), z.string().min(1)]).optional(),
-});
-const alertRoute = obj({
-  name: z.string().min(1).optional(),
-  match: routeMatch.prefault({}),
-  during: z.array(timeWindow).min(1).optional(),
-  outside: z.array(timeWindow).min(1).optional(),
-  slack: channelList,
-  discord: z.array(discordChannel).optional(),
-  web: channelList,
-  /** Pinged when the route's alerts are posted. */
-  mentions: mentionLists.optional(),
-  continue: z.boolean().default(false),
-}).refine((r) => r.slack !== undefined || r.discord !== undefined || r.web !== undefined, {
-  message: 'a route needs "slack", "discord" or "web" channels (an empty list sends that match nowhere)',
 });
 
 const approverSet = obj({
