@@ -7,6 +7,7 @@ import { fleetGroupingOf } from './fleet-events.js';
 import { muteChecker } from './mute-times.js';
 import { pendingChecker } from './pending-for.js';
 import { runbookLinks } from './runbooks.js';
+import { alertDashboardLink } from './dashboard-link.js';
 import type { NotifierOptions } from './notifier.js';
 
 /** The notifier's choices that come from `chat` config: defaults, routes, grouping, holding, reminders, escalation. */
@@ -30,6 +31,11 @@ export function alertPolicyOf(
       severities: chat.escalate.severities,
       mentions: withOnCall(chat.escalate.mentions, onCall),
     },
-    links: (anomalies) => runbookLinks(chat.runbooks, anomalies, targets()),
+    links: (anomalies) => {
+      const runbooks = runbookLinks(chat.runbooks, anomalies, targets());
+      const dashboard = chat.dashboard && alertDashboardLink(chat.dashboard, anomalies);
+      // Acknowledge, Silence and three links fill a row of five buttons: the dashboard takes the third.
+      return dashboard ? [...runbooks.slice(0, 2), dashboard] : runbooks;
+    },
   };
 }

@@ -12,6 +12,7 @@ import { quoteUntrusted } from './text-tools.js';
 import { whyNoProposal } from './why-no-proposal.js';
 import { anomaliesAround } from './anomalies-around.js';
 import { notesOf } from './alert-notes.js';
+import { alertDashboardLink } from './dashboard-link.js';
 
 /** "explain an_…" / "explain rp_…": what an anomaly or a proposal is, and what came of it; the latest anomaly without an id. */
 export function answerExplain(
@@ -74,6 +75,7 @@ export function answerExplain(
   const notes = notesOf(c.store, a, c.now);
   if (notes.length) lines.push('Notes:', ...notes);
   lines.push(...anomaliesAround(a, c.store, c.now));
+  if (c.dashboard) lines.push(`${c.dashboard.label}: ${alertDashboardLink(c.dashboard, [a])!.url}`);
   return lines.join('\n');
 }
 

@@ -39,6 +39,8 @@ import { targetHeadline } from './target-headline.js';
 import { answerTimePast } from './answer-time-past.js';
 import { answerAdvice } from './answer-advice.js';
 import { answerDelivery } from './answer-delivery.js';
+import { answerDashboard } from './answer-dashboard.js';
+import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
 
 export { answerSilences };
@@ -64,6 +66,8 @@ export interface AnswerContext {
   routing?: RoutingFacts;
   /** chat.runbooks: "what's the runbook for disk?". */
   runbooks?: Runbook[];
+  /** chat.dashboard: "dashboard for web-1 yesterday". */
+  dashboard?: Dashboard;
   /** Sources, interval, retention and detectors: "what do you monitor?". */
   about?: () => AboutFacts;
   /** chat.onCall with its covers: "who is on call?". */
@@ -339,7 +343,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'availability':
       return answerAvailability(i, c);
     case 'elsewhere':
-      return answerElsewhere(i.what);
+      return i.what === 'dashboards' ? answerDashboard(i.view ?? {}, c) : answerElsewhere(i.what);
     case 'routing':
       return answerRouting(i, c);
     case 'last_seen':

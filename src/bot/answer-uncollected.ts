@@ -59,15 +59,11 @@ const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign', s
 
 const RESTART = 'Check the change with `smartcloudops config check`, then restart me: config is read once, at start.';
 
-const ELSEWHERE_MORE: Record<'config' | 'dashboards' | 'howto', string> = {
+const ELSEWHERE_MORE: Record<'config' | 'howto', string> = {
   config: [
     "I don't change my config from chat, so nothing was changed. Thresholds, forecasts, remediation rules, routes and approvers are in config/smartcloudops.json; targets are in the targets file (config/aws_targets.json), or come from Prometheus or EC2 discovery (docs/configuration.md).",
     RESTART,
     '"what thresholds are set?" and "which rules propose restarts?" show what is set now.',
-  ].join('\n'),
-  dashboards: [
-    'The web console is at / on my side port (http://<host>:8080 by default): targets with their CPU lines, pending approvals, open anomalies, alerts and this question box.',
-    'Grafana dashboards for the hosts and for SmartCloudOps itself ship in infra/grafana/dashboards, provisioned by infra/compose.yaml (Grafana on :3000 there). I am not told where your Grafana runs, so I have no link to give.',
   ].join('\n'),
   howto: [
     'Set-up is in the docs:',
@@ -80,5 +76,5 @@ const ELSEWHERE_MORE: Record<'config' | 'dashboards' | 'howto', string> = {
 };
 
 /** "Create a ticket for db-1", "set the cpu threshold to 85", "where is grafana?": what to do instead. */
-export const answerElsewhere = (what: Elsewhere): string =>
-  what === 'config' || what === 'dashboards' || what === 'howto' ? ELSEWHERE_MORE[what] : ELSEWHERE[what];
+export const answerElsewhere = (what: Exclude<Elsewhere, 'dashboards'>): string =>
+  what === 'config' || what === 'howto' ? ELSEWHERE_MORE[what] : ELSEWHERE[what];

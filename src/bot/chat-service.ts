@@ -22,6 +22,7 @@ import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import type { AboutFacts } from './answer-about.js';
 import type { Runbook } from './runbooks.js';
+import type { Dashboard } from './dashboard-link.js';
 import type { RoutingFacts } from './answer-routing.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { createSilenceCommands } from './silence-commands.js';
@@ -53,6 +54,8 @@ export interface ChatServiceOptions {
   detectors?: DetectorInspector;
   /** chat.runbooks, listed when asked for. */
   runbooks?: Runbook[];
+  /** chat.dashboard: linked from "dashboard for web-1". */
+  dashboard?: Dashboard;
   /** chat routes, channels and escalation: "where do alerts go?". */
   routing?: RoutingFacts;
   /** What this bot watches (answer-about.ts), read when asked since chat platforms start later. */
@@ -84,6 +87,7 @@ export function chatRulesOf(config: Pick<FileConfig, 'thresholds' | 'forecasts' 
     fleetGrouping: fleetGroupingOf(config.chat.fleetGroup),
     muteTimes: config.chat.muteTimes,
     runbooks: config.chat.runbooks,
+    dashboard: config.chat.dashboard,
     remediationRules: config.remediation.rules,
     remediationPolicy: config.remediation,
     routing: config.chat,
@@ -153,6 +157,7 @@ export function createChatService(o: ChatServiceOptions) {
       detectors: o.detectors,
       about: o.about,
       runbooks: o.runbooks,
+      dashboard: o.dashboard,
       routing: o.routing,
       onCall: o.onCall,
     };

@@ -233,7 +233,12 @@ export type Intent =
   /** "Create a ticket", "page via PagerDuty", "email me the summary": a service this bot does not talk to. */
   /** "note an_…: restarted nginx by hand", "add a note: …" in an alert's thread: recorded on the alert, shown in its timeline. */
   | { kind: 'note'; id?: string; target?: string; text: string }
-  | { kind: 'elsewhere'; what: Elsewhere }
+  | {
+      kind: 'elsewhere';
+      what: Elsewhere;
+      /** "Dashboard for web-1 cpu yesterday", "grafana link for an_…": what the dashboard should show (answer-dashboard.ts). */
+      view?: { target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; id?: string };
+    }
   /** "cpu tomorrow", "restarts next week": a figure of a time still ahead. */
   | { kind: 'ahead' }
   | { kind: 'unknown' }

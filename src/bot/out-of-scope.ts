@@ -2,7 +2,8 @@
  * Questions the parser read correctly but that no figure here answers: a time still ahead, or a
  * group no target belongs to. Pure; parse-intent.ts applies it to every intent it returns.
  */
-import type { Elsewhere, Intent } from './intent.js';
+import type { Elsewhere, Intent, MetricKey } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
 import { labelGroup, roleGroup, type TargetRef } from './match-target.js';
 
 const FUTURE = /\btomorrow\b|\bnext (?:week|month|hour|day|\d+ (?:hours|days))\b|\bin the future\b/;
@@ -51,6 +52,8 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
 export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): Intent | undefined {
   const elsewhere = ELSEWHERE.find(([re]) => re.test(text))?.[1];
   // A note's words are the team's own ("note: added a host"), not a request.
+  if (elsewhere === 'dashboards' && intent.kind !== 'bad_input' && intent.kind !== 'note')
+    return { kind: 'elsewhere', what: elsewhere, view: viewOf(intent) };
   if (elsewhere && intent.kind !== 'bad_input' && intent.kind !== 'note') return { kind: 'elsewhere', what: elsewhere };
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
   // where a metric is heading is the trend's question, and a silence may end tomorrow.
@@ -62,4 +65,16 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   const env = ENVIRONMENT.exec(text);
   if (env && !labelGroup(env[1]!, targets).length && !roleGroup(env[1]!, targets)) return { kind: 'no_group', word: env[1]! };
   return undefined;
+}
+
+/** What the question named, for the dashboard link: the read's target or group, metric and time, or an anomaly. */
+function viewOf(intent: Intent): NonNullable<Extract<Intent, { kind: 'elsewhere' }>['view']> {
+  const i = intent as { target?: string; unknownTarget?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; id?: string };
+  return {
+    ...(i.target || i.unknownTarget ? { target: i.target ?? i.unknownTarget } : {}),
+    ...(i.group?.length ? { group: i.group } : {}),
+    ...(i.metric ? { metric: i.metric } : {}),
+    ...(i.span ? { span: i.span } : {}),
+    ...(typeof i.id === 'string' && i.id.startsWith('an_') ? { id: i.id } : {}),
+  };
 }

@@ -3,17 +3,7 @@ import { metricName } from './metric-name.js';
 import { obj } from './strict-object.js';
 import { ACTIONS } from '../core/remediation.js';
 import { WEEKDAYS } from '../core/weekday.js';
-import {
-  alertRoute,
-  detectorName,
-  discordChannel,
-  hhmm,
-  mentionLists,
-  muteTime,
-  routeMatch,
-  severity,
-  timeZone,
-} from './route-schema.js';
+import { alertRoute, detectorName, discordChannel, hhmm, mentionLists, muteTime, routeMatch, severity, timeZone } from './route-schema.js';
 import { sourcesSchema } from './sources-schema.js';
 import { checkOnCallMentions, onCallSchema } from './on-call-schema.js';
 
@@ -279,6 +269,16 @@ export const configSchema = obj({
         }),
       )
       .default([]),
+    /**
+     * A dashboard linked from alerts and from "dashboard for web-1": {target}, {metric}, {from} and
+     * {to} (epoch ms, or "now") are filled in; a query parameter that is exactly {target} repeats per target.
+     */
+    dashboard: obj({
+      url: z.string().regex(/^https?:\/\/[^\s<>"]+$/, 'an http(s) URL without spaces or <>"'),
+      label: z.string().min(1).max(40).default('Dashboard'),
+      beforeMinutes: z.number().int().min(0).max(10_080).default(60),
+      afterMinutes: z.number().int().min(0).max(10_080).default(15),
+    }).optional(),
     /** An on-call rotation ("who is on call?"); `mentions.onCall` in a route or the escalation pings whoever is on call. */
     onCall: onCallSchema.optional(),
     /** Recurring maintenance windows (bot/mute-times.ts): matching alerts opening inside are held until they end. */

@@ -733,7 +733,12 @@ describe('parseIntent', () => {
       expect(parseIntent(q, targets)).toEqual({ kind: 'elsewhere', what: 'config' });
     // Asking what is set is still the rules.
     expect(parseIntent('what thresholds are set?', targets)).toMatchObject({ kind: 'rules' });
-    expect(parseIntent('where is the grafana dashboard?', targets)).toEqual({ kind: 'elsewhere', what: 'dashboards' });
+    expect(parseIntent('where is the grafana dashboard?', targets)).toEqual({ kind: 'elsewhere', what: 'dashboards', view: {} });
+    expect(parseIntent('grafana for web-1 cpu yesterday', targets)).toEqual({
+      kind: 'elsewhere',
+      what: 'dashboards',
+      view: { target: 'web-1', metric: 'cpu', span: { kind: 'day', daysBack: 1 } },
+    });
     expect(parseIntent('how do I configure slack?', targets)).toEqual({ kind: 'elsewhere', what: 'howto' });
     expect(parseIntent('silence db-1 forever', targets)).toMatchObject({
       kind: 'bad_input',
