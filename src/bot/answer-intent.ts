@@ -40,6 +40,7 @@ import { answerTimePast } from './answer-time-past.js';
 import { answerAdvice } from './answer-advice.js';
 import { answerDelivery } from './answer-delivery.js';
 import { answerDashboard } from './answer-dashboard.js';
+import { answerExport, BACKUP } from './answer-export.js';
 import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
 
@@ -343,7 +344,9 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'availability':
       return answerAvailability(i, c);
     case 'elsewhere':
-      return i.what === 'dashboards' ? answerDashboard(i.view ?? {}, c) : answerElsewhere(i.what);
+      if (i.what === 'dashboards') return answerDashboard(i.view ?? {}, c);
+      if (i.what === 'export') return answerExport(i.view ?? {}, c);
+      return i.what === 'backup' ? BACKUP : answerElsewhere(i.what);
     case 'routing':
       return answerRouting(i, c);
     case 'last_seen':

@@ -76,5 +76,5 @@ const ELSEWHERE_MORE: Record<'config' | 'howto', string> = {
 };
 
 /** "Create a ticket for db-1", "set the cpu threshold to 85", "where is grafana?": what to do instead. */
-export const answerElsewhere = (what: Exclude<Elsewhere, 'dashboards'>): string =>
+export const answerElsewhere = (what: Exclude<Elsewhere, 'dashboards' | 'export' | 'backup'>): string =>
   what === 'config' || what === 'howto' ? ELSEWHERE_MORE[what] : ELSEWHERE[what];

@@ -7,7 +7,7 @@ import type { Bound, BoundAsk } from './parse-bound.js';
  * What chat cannot do but something else can: tickets, paging, email (services not connected), config
  * changes (the files), dashboards (the console and Grafana), and set-up questions (the docs).
  */
-export type Elsewhere = 'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'howto' | 'resolve' | 'assign';
+export type Elsewhere = 'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'export' | 'backup' | 'howto' | 'resolve' | 'assign';
 
 /** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';
@@ -236,7 +236,7 @@ export type Intent =
   | {
       kind: 'elsewhere';
       what: Elsewhere;
-      /** "Dashboard for web-1 cpu yesterday", "grafana link for an_…": what the dashboard should show (answer-dashboard.ts). */
+      /** "Dashboard for web-1 cpu yesterday", "export web-1's anomalies from last week": what to show (answer-dashboard.ts, answer-export.ts). */
       view?: { target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; id?: string };
     }
   /** "cpu tomorrow", "restarts next week": a figure of a time still ahead. */

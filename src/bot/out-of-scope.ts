@@ -24,6 +24,13 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
     'config',
   ],
   [/\b(?:grafana|dashboards?)\b/, 'dashboards'],
+  // "Export anomalies as csv", "download last week's alerts": chat posts no files; the API and CLI do.
+  [
+    /\b(?:export|download)\b.*\b(?:anomal\w*|alerts?|incidents?|csv|json|history|report|spreadsheet)\b|\b(?:as|in|to|into) (?:an? )?(?:csv|json|spreadsheet|excel)\b/,
+    'export',
+  ],
+  // "How do I back up the data?", "is there a backup?": the store's own backup (a named host keeps its read).
+  [/\bbackups?\b|\bback(?:\s|-)up\s+(?:the\s+|your\s+|my\s+|all\s+)?(?:data(?:base)?|db|store|sqlite|state|bot)\b/, 'backup'],
   // "How do I add a host?", "how do we set up slack?": where the docs say it.
   [
     /\bhow (?:do|can|should|would) (?:i|we|you)\s+(?:add|configure|set up|setup|connect|install|enable|disable|deploy|run|use|remove|change|rotate)\b/,
@@ -52,7 +59,9 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
 export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): Intent | undefined {
   const elsewhere = ELSEWHERE.find(([re]) => re.test(text))?.[1];
   // A note's words are the team's own ("note: added a host"), not a request.
-  if (elsewhere === 'dashboards' && intent.kind !== 'bad_input' && intent.kind !== 'note')
+  // "Is the db-1 backup done?" is about db-1's own backup job, which a read of db-1 answers better.
+  if (elsewhere === 'backup' && targets.some((t) => text.includes(t.name.toLowerCase()))) return undefined;
+  if ((elsewhere === 'dashboards' || elsewhere === 'export') && intent.kind !== 'bad_input' && intent.kind !== 'note')
     return { kind: 'elsewhere', what: elsewhere, view: viewOf(intent) };
   if (elsewhere && intent.kind !== 'bad_input' && intent.kind !== 'note') return { kind: 'elsewhere', what: elsewhere };
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;

@@ -23,6 +23,8 @@ import { namedRoutes } from '../bot/daily-digest.js';
 import { VERSION } from '../observability/version.js';
 import { renderRoutes, renderRouteTest } from '../bot/describe-routes.js';
 import { tuneHeap } from './tune-heap.js';
+import { flag } from './cli-flags.js';
+import { backupCommand, exportCommand } from './data-commands.js';
 
 const HELP = `smartcloudops — ChatOps for cloud hosts
 
@@ -36,6 +38,9 @@ commands:
                              score a timestamp,value CSV online; writes timestamp,value,anomaly_score
   ask "<question>"           answer a question from the data dir's store, as chat would
   digest [--week] [--route <name>]  print the digest of the last 24 h, or 7 days (chat.digest posts it); --route: one route's own
+  export anomalies [--since 7d] [--until T] [--target T] [--format csv|json] [--out F]
+                             the anomalies overlapping that time (default the last 24 h) as CSV or JSON, with who acked each
+  backup <file>              a consistent copy of the store, safe while serve runs (SQLite's online backup), checked after
   live-check                 AWS_LIVE=1: check the real Prometheus, Grafana, node_exporters, CloudWatch and S3
                              (npm run test:live; env PROMETHEUS_URL, GRAFANA_URL, SCO_S3_BUCKET)
   discord register [--guild <id>]
@@ -56,14 +61,6 @@ export interface CliIO {
   err: (s: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
-}
-
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  if (v === undefined || v.startsWith('--')) throw new InputError(`${name} needs a value`);
-  return v;
 }
 
 function config(io: CliIO): Config {
@@ -269,6 +266,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await ask(io, rest);
       case 'digest':
         return await digest(io, rest);
+      case 'export':
+        return exportCommand(io, config(io), rest);
+      case 'backup':
+        return await backupCommand(io, config(io), rest);
       case 'live-check':
         return await (await import('./live-check-command.js')).liveCheck(io, config(io));
       case 'infra':

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ID, startFakeDiscord } from '../fakes/fake-discord.js';
@@ -327,6 +327,43 @@ describe('smartcloudops CLI', () => {
     }
     expect(await exited).toBe(0);
   }, 60_000);
+
+  it('export anomalies gives CSV or JSON of a backfilled store, and backup copies it, checked, without overwriting', () => {
+    const data = tempDir();
+    expect(cli(['tick'], { SCO_DATA_DIR: data }).code).toBe(0);
+    const env = { SCO_DATA_DIR: data };
+    const csv = cli(['export', 'anomalies', '--since', '30h'], env);
+    expect(csv.code).toBe(0);
+    const lines = csv.out.trim().split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'id,target,metric,feature,detector,severity,status,start,end,duration_s,peak,last_observed,expected_low,expected_high,score,summary,acked_by,acked_at',
+    );
+    // The replayed day holds anomalies; each row starts with its id and is oldest first.
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.slice(1).every((l) => /^an_\w+,/.test(l))).toBe(true);
+    const starts = lines.slice(1).map((l) => /,(\d{4}-\d\d-\d\dT[\d:.]+Z),/.exec(l)![1]!);
+    expect([...starts].sort()).toEqual(starts);
+    const json = JSON.parse(cli(['export', 'anomalies', '--since', '30h', '--format', 'json', '--target', 'web-1'], env).out);
+    expect(json.anomalies.length).toBeGreaterThan(0);
+    expect(json.anomalies.every((a: { target: string }) => a.target === 'web-1')).toBe(true);
+    expect(json.count).toBe(json.anomalies.length);
+    const bad = cli(['export', 'anomalies', '--since', 'last tuesday'], env);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/since: "last tuesday" is not a time/)]);
+
+    const file = path.join(tempDir('sco-backup-'), 'copy.db');
+    const b = cli(['backup', file], env);
+    expect(b.code).toBe(0);
+    expect(b.out).toMatch(new RegExp(`^backed up .* to ${file}: \\d+ pages, schema \\d+, \\d+ anomalies, \\d+ proposals; checked ok\\.`));
+    // The copy is a store of its own: export reads the same anomalies from it.
+    const fromCopy = cli(['export', 'anomalies', '--since', '30h'], { SCO_DATA_DIR: path.dirname(file) });
+    expect(fromCopy.code).toBe(2);
+    renameSync(file, path.join(path.dirname(file), 'smartcloudops.db'));
+    expect(cli(['export', 'anomalies', '--since', '30h'], { SCO_DATA_DIR: path.dirname(file) }).out).toBe(csv.out);
+    writeFileSync(file, 'keep me');
+    const again = cli(['backup', file], env);
+    expect([again.code, again.err]).toEqual([2, expect.stringMatching(/exists; name a new file/)]);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
 
   it('unknown commands exit 2 with help', () => {
     const r = cli(['frobnicate']);

@@ -19,7 +19,7 @@ export const CONSOLE_HTML = `<!doctype html>
 <main>
   <section aria-labelledby="h-targets"><h2 id="h-targets">Targets</h2><div id="targets" class="grid"></div></section>
   <section aria-labelledby="h-pending"><h2 id="h-pending">Pending approvals</h2><div id="pending"></div></section>
-  <section aria-labelledby="h-anomalies"><h2 id="h-anomalies">Open anomalies</h2><div id="anomalies"></div></section>
+  <section aria-labelledby="h-anomalies"><h2 id="h-anomalies">Open anomalies <a class="link" id="export" href="/api/anomalies?since=24h" download="anomalies.csv">Export the last 24 h (CSV)</a></h2><div id="anomalies"></div></section>
   <section aria-labelledby="h-chat"><h2 id="h-chat">Ask</h2>
     <form id="ask"><input id="question" maxlength="1000" placeholder="what's current CPU?" aria-label="question"><button type="submit">Ask</button></form>
     <div id="answers" aria-live="polite"></div>

@@ -3,6 +3,8 @@ import type { Clock, Store } from '../../core/ports.js';
 import { json, type HttpRequest, type HttpResponse, type SidePort } from '../../http/side-port.js';
 import { guarded, identify, identifyToken, type Access } from '../../http/token-guard.js';
 import { MAX_INPUT } from '../text-tools.js';
+import { InputError } from '../../core/errors.js';
+import { exportAnomalies, exportQueryOf } from '../anomaly-export.js';
 import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console-assets.js';
 
 export interface WebAdapterOptions {
@@ -150,6 +152,31 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
         { maxBody: 16_384 },
       );
       port.route('POST', '/api/actions', guard(act), { maxBody: 4096 });
+      // Anomalies as CSV or JSON for a report or a spreadsheet (anomaly-export.ts); the console's token.
+      port.route(
+        'GET',
+        '/api/anomalies',
+        guard((req) => {
+          const p = (k: string) => req.query.get(k) ?? undefined;
+          try {
+            const q = exportQueryOf({ since: p('since'), until: p('until'), target: p('target'), format: p('format') }, o.clock.now());
+            const out = exportAnomalies(o.store, q);
+            return {
+              status: 200,
+              headers: {
+                'content-type': out.contentType,
+                'x-sco-count': String(out.count),
+                ...(out.capped ? { 'x-sco-capped': 'true' } : {}),
+                ...(q.format === 'csv' ? { 'content-disposition': 'attachment; filename="anomalies.csv"' } : {}),
+              },
+              body: out.body,
+            };
+          } catch (err) {
+            if (err instanceof InputError) return json(400, { error: err.message });
+            throw err;
+          }
+        }),
+      );
     },
   };
 }

@@ -237,6 +237,59 @@ describe('POST /api/query', () => {
     );
   });
 
+  it('exports anomalies on GET /api/anomalies as CSV or JSON, behind the token, with 400 for a bad query', async () => {
+    const { app, base } = await start({ SCO_WEB_TOKEN: 's3cret-token' });
+    const now = Date.now();
+    const a = {
+      id: 'an_exported1',
+      key: 'web-1|cpu|threshold',
+      target: 'web-1',
+      metric: 'cpu',
+      detector: 'threshold' as const,
+      status: 'resolved' as const,
+      severity: 'critical' as const,
+      score: 1,
+      observed: 40,
+      expectedLow: 0,
+      expectedHigh: 90,
+      startTs: now - 3_600_000,
+      endTs: now - 3_000_000,
+      updatedTs: now - 3_000_000,
+      peak: 97.5,
+      summary: '=HYPERLINK("x"), "quoted"',
+    };
+    app.store.upsertAnomaly(a);
+    app.store.upsertAnomaly({
+      ...a,
+      id: 'an_old1',
+      key: 'db-1|cpu|threshold',
+      target: 'db-1',
+      startTs: now - 30 * 3_600_000,
+      endTs: now - 29 * 3_600_000,
+    });
+    const auth = { authorization: 'Bearer s3cret-token' };
+    expect((await fetch(`${base}/api/anomalies`)).status).toBe(401);
+    const r = await fetch(`${base}/api/anomalies?since=2h`, { headers: auth });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(r.headers.get('x-sco-count')).toBe('1');
+    const rows = (await r.text()).split('\r\n');
+    // A summary a spreadsheet would run as a formula is defused, and quotes are doubled.
+    expect(rows[1]).toBe(
+      `an_exported1,web-1,cpu,,threshold,critical,resolved,${new Date(a.startTs).toISOString()},${new Date(a.endTs).toISOString()},600,97.5,40,0,90,1,"'=HYPERLINK(""x""), ""quoted""",,`,
+    );
+    expect(rows.slice(2)).toEqual(['']);
+    const j = (await (await fetch(`${base}/api/anomalies?since=2d&format=json&target=db-1`, { headers: auth })).json()) as {
+      anomalies: { id: string }[];
+    };
+    expect(j.anomalies.map((x) => x.id)).toEqual(['an_old1']);
+    for (const bad of ['since=soon', 'format=xml', 'since=1h&until=2h', 'target=%3Cscript%3E']) {
+      const b = await fetch(`${base}/api/anomalies?${bad}`, { headers: auth });
+      expect(b.status).toBe(400);
+      expect(((await b.json()) as { error: string }).error).toMatch(/^(since|until|format|target)/);
+    }
+  });
+
   it('refuses to start bound beyond loopback without a token', () => {
     expect(() => loadConfig({ cwd: process.cwd(), env: { SCO_HTTP_HOST: '0.0.0.0' } })).toThrow(ConfigError);
     expect(() => loadConfig({ cwd: process.cwd(), env: { SCO_HTTP_HOST: '0.0.0.0', SCO_WEB_TOKEN: 'long-random' } })).not.toThrow();
