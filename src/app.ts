@@ -19,6 +19,7 @@ import { createPipeline, type TickSummary } from './pipeline/pipeline.js';
 import { createHousekeeping } from './pipeline/housekeeping.js';
 import { DailyFileWriter } from './pipeline/record/daily-file-writer.js';
 import { createRecorder } from './pipeline/record/recorder.js';
+import { recordStart } from './observability/record-start.js';
 import { s3ShipperOf } from './pipeline/record/s3-shipper-of.js';
 import { createExecutors } from './pipeline/remediate/create-executors.js';
 import { createRemediationService } from './pipeline/remediate/remediation-service.js';
@@ -353,6 +354,7 @@ export function createApp(deps: AppDeps) {
 
     /** Recovers state, backfills, opens the side port, runs a first tick and starts the schedule. */
     async start(opts: { schedule?: boolean } = {}) {
+      recordStart({ store, recorder, config, now: clock.now(), logger });
       remediation.recover(clock.now());
       await loadChatAdapters(config, { logger, sidePort, has: (p) => adapters.has(p), add: addAdapter, ...chatExtras });
       const idle = idlePlatforms(config.chat.routes, (p) => adapters.has(p));

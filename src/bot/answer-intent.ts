@@ -41,6 +41,7 @@ import { answerAdvice } from './answer-advice.js';
 import { answerDelivery } from './answer-delivery.js';
 import { answerDashboard } from './answer-dashboard.js';
 import { answerExport, BACKUP } from './answer-export.js';
+import { answerStarts } from './answer-starts.js';
 import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
 
@@ -340,7 +341,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'uncollected':
       return answerUncollected(i, c);
     case 'about':
-      return i.digest ? answerDigestSchedule(c) : answerAbout(c);
+      return i.starts ? answerStarts(i.starts, c) : i.digest ? answerDigestSchedule(c) : answerAbout(c);
     case 'availability':
       return answerAvailability(i, c);
     case 'elsewhere':

@@ -201,7 +201,12 @@ export type Intent =
       /** A word that may name a rotation ("for db"). */ rotation?: string;
     }
   /** "How many hosts do you monitor?", "which metrics do you collect?", "how often do you poll?" (answer-about.ts). */
-  | { kind: 'about'; digest?: boolean }
+  | {
+      kind: 'about';
+      digest?: boolean;
+      /** "When were you last restarted?" (restarts), "what changed in the config?" (config): the recorded starts (answer-starts.ts). */
+      starts?: 'restarts' | 'config';
+    }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
   | { kind: 'policy' }
   /** "Tell me when web-1 recovers", "ping me when cpu on db-1 drops below 50%" (watches.ts). */

@@ -40,6 +40,13 @@ const ABOUT = new RegExp(
   ].join('|'),
 );
 
+// "What changed in the config?", "did anyone change the thresholds?", "config history": the starts' diffs.
+const CONFIG_CHANGED =
+  /\b(?:what|who|when|did|has|have|was|were|is|any(?:one|body|thing)?)\b.*\b(?:chang|edit|modif|updat|touch)\w*\b.*\b(?:config(?:uration)?|settings?|thresholds?|rules?|routes?)\b|\b(?:config(?:uration)?|settings?)\s+(?:changes|history|diff|changed|edited|modified|updated)\b|\b(?:config(?:uration)?|settings?|thresholds?)\b.*\b(?:been|got|get|was|were)\s+(?:changed|edited|modified|updated)\b/;
+// "When were you last restarted?", "how many times have you restarted?", "your restarts this week".
+const RESTARTS =
+  /\bwhen (?:were|was|did) (?:you|the bot|smartcloudops)\b.*\b(?:re)?(?:start|boot|deploy)(?:ed)?\b|\bhow (?:many times|often) (?:have|has|did) (?:you|the bot|smartcloudops)\b.*\b(?:re)?start|\b(?:your|the bot'?s|smartcloudops'?s?) (?:restarts|starts|deploys|deployments)\b|^(?:(?:so|and|hey|ok),?\s+)?(?:did|have|has) (?:you|the bot|smartcloudops) (?:re)?start(?:ed)?(?:\s+(?:up|again|today|yesterday|recently|lately|overnight|this week))*[\s?.!]*$/;
+
 /**
  * What this bot watches ("how many hosts do you monitor?") or where its alerts go ("who gets paged
  * for db-1?", "who is on call?"): questions answered from the wiring and config, not the data.
@@ -65,6 +72,8 @@ export function setupQuestion(
         : {}),
     };
   if (POLICY.test(text)) return { kind: 'policy' };
+  if (!o.target && CONFIG_CHANGED.test(text)) return { kind: 'about', starts: 'config' };
+  if (!o.target && RESTARTS.test(text)) return { kind: 'about', starts: 'restarts' };
   if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text))) return { kind: 'about' };
   return undefined;
 }

@@ -725,6 +725,22 @@ describe('parseIntent', () => {
     expect(parseIntent('did anything happen on db-1 today', targets)).toMatchObject({ kind: 'anomalies', today: true, target: 'db-1' });
   });
 
+  it('reads questions about its own starts and config changes, not a host restart or a command', () => {
+    for (const q of ['what changed in the config?', 'did anyone change the config?', 'who changed the thresholds?', 'any config changes?'])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'about', starts: 'config' });
+    for (const q of [
+      'when were you last restarted?',
+      'did you restart?',
+      'how many times have you restarted this week?',
+      'did the bot restart overnight?',
+    ])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'about', starts: 'restarts' });
+    expect(parseIntent('what did you restart today', targets)).toMatchObject({ kind: 'history', action: 'restart_service' });
+    expect(parseIntent('did you restart web-1?', targets)).toMatchObject({ kind: 'history', target: 'web-1' });
+    expect(parseIntent('change the cpu threshold to 85', targets)).toEqual({ kind: 'elsewhere', what: 'config' });
+    expect(parseIntent('what changed on web-1?', targets)).toMatchObject({ kind: 'anomalies', target: 'web-1' });
+  });
+
   it('reads catching up, config changes, dashboards, set-up questions, "forever" and "last month" (each got the no-LLM notice or a wrong figure)', () => {
     for (const q of ['catch me up', 'what did I miss?', 'bring me up to speed', 'anything new since I left?'])
       expect(parseIntent(q, targets)).toMatchObject({ kind: 'anomalies', digest: true, span: { kind: 'last', ms: 86_400_000 } });
