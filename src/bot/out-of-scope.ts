@@ -78,12 +78,22 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
 
 /** What the question named, for the dashboard link: the read's target or group, metric and time, or an anomaly. */
 function viewOf(intent: Intent): NonNullable<Extract<Intent, { kind: 'elsewhere' }>['view']> {
-  const i = intent as { target?: string; unknownTarget?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; id?: string };
+  const i = intent as {
+    target?: string;
+    unknownTarget?: string;
+    group?: string[];
+    metric?: MetricKey;
+    span?: TimeSpan;
+    today?: boolean;
+    id?: string;
+  };
+  // The anomaly lists read "today" as a flag of their own.
+  const span: TimeSpan | undefined = i.span ?? (i.today ? { kind: 'day', daysBack: 0 } : undefined);
   return {
     ...(i.target || i.unknownTarget ? { target: i.target ?? i.unknownTarget } : {}),
     ...(i.group?.length ? { group: i.group } : {}),
     ...(i.metric ? { metric: i.metric } : {}),
-    ...(i.span ? { span: i.span } : {}),
+    ...(span ? { span } : {}),
     ...(typeof i.id === 'string' && i.id.startsWith('an_') ? { id: i.id } : {}),
   };
 }

@@ -91,6 +91,8 @@ describe('"export anomalies as csv" and "how do I back up the data?" in chat', (
     );
     expect(ask('export anomalies yesterday')).toContain('--since 2026-12-04T00:00:00Z --until 2026-12-04T23:59:59.999Z');
     expect(ask('export anomalies')).toContain('`smartcloudops export anomalies --since 24h`');
+    // The anomaly list's own "today" is kept.
+    expect(ask('export anomalies for db-1 today')).toContain('`smartcloudops export anomalies --since 2026-12-05T00:00:00Z --target db-1`');
   });
 
   it('says where the store is and how to copy and restore it, but keeps a question about a host', () => {
