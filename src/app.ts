@@ -35,7 +35,8 @@ import { createOnCall } from './bot/on-call.js';
 import { dailyDigestOf } from './bot/daily-digest.js';
 import { createWatches } from './bot/watches.js';
 import { loadChatAdapters } from './bot/load-chat-adapters.js';
-import { suggestOptions, type SuggestField } from './bot/suggest-options.js';
+import { platformExtrasOf } from './bot/suggest-options.js';
+import { alertmanagerSilencesOf } from './bot/alertmanager-silences.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
 import { createWebAdapter } from './bot/web/web-adapter.js';
 import type { ChatAdapter, Platform } from './core/chat.js';
@@ -253,8 +254,11 @@ export function createApp(deps: AppDeps) {
     compose: (now, days) => chat.digest(now, days),
     composeRoute: (now, days, route) => chat.digest(now, days, route),
   });
+  const amSilences = alertmanagerSilencesOf(config, store, logger);
+  if (amSilences) componentHealth.alertmanager_silences = amSilences.health;
   pipeline.addListener({
     onAnomalies: (changes) => {
+      void amSilences?.sync(clock.now());
       const begun = silencesBegun(store, clock.now());
       if (begun.length) notifier.onSilencesChanged(begun, clock.now());
       notifier.onAnomalies(changes);
@@ -284,16 +288,7 @@ export function createApp(deps: AppDeps) {
     if (a.health) componentHealth[`chat_${a.platform}`] = a.health;
   }
   addAdapter(web);
-  // What Discord's pickers and Slack's Home tab read.
-  const names = () => allTargets().map((t) => t.name);
-  const chatExtras = {
-    suggest: (field: SuggestField, typed: string) => suggestOptions(store, names(), field, typed, clock.now()),
-    home: (user: string) => chat.home(clock.now(), { platform: 'slack', id: user, roles: [] }),
-    homeKeys: () => {
-      const of = chat.homeKeys(clock.now());
-      return (user: string) => of({ platform: 'slack', id: user, roles: [] });
-    },
-  };
+  const chatExtras = platformExtrasOf(store, () => allTargets().map((t) => t.name), chat, clock);
 
   componentHealth.outbox = () => {
     const backlog = outbox.backlog();
@@ -381,6 +376,7 @@ export function createApp(deps: AppDeps) {
       timers.forEach(clearInterval);
       await scheduler.stop();
       await remediation.idle();
+      await amSilences?.idle();
       await outbox.stop();
       for (const a of adapters.values())
         await a.stop().catch((err: unknown) => logger.warn({ err, platform: a.platform }, 'adapter stop failed'));

@@ -1,4 +1,5 @@
-import type { Store } from '../core/ports.js';
+import type { Clock, Store } from '../core/ports.js';
+import type { ChatService } from './chat-service.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import { formatDuration } from './text-tools.js';
 
@@ -62,4 +63,21 @@ export function suggestOptions(store: Store, targets: readonly string[], field: 
       choice: { value: a.id, name: fit(`${a.id} ${a.target} ${METRIC_LABEL[a.metric] ?? a.metric} [${a.severity}] (${a.detector})`) },
     }));
   return done([...byTarget, ...byId].map((x) => x.choice));
+}
+
+/** What Discord's pickers and Slack's Home tab read, for the platform adapters. */
+export function platformExtrasOf(
+  store: Store,
+  names: () => readonly string[],
+  chat: { home: ChatService['home']; homeKeys: ChatService['homeKeys'] },
+  clock: Clock,
+) {
+  return {
+    suggest: (field: SuggestField, typed: string) => suggestOptions(store, names(), field, typed, clock.now()),
+    home: (user: string) => chat.home(clock.now(), { platform: 'slack', id: user, roles: [] }),
+    homeKeys: () => {
+      const of = chat.homeKeys(clock.now());
+      return (user: string) => of({ platform: 'slack', id: user, roles: [] });
+    },
+  };
 }

@@ -92,7 +92,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     problems.push('OPENAI_API_KEY: config.llm.provider is "openai"; set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server');
   if (file?.llm.provider === 'gemini' && !env.GEMINI_API_KEY)
     problems.push('GEMINI_API_KEY: config.llm.provider is "gemini"; set GEMINI_API_KEY');
-  for (const k of ['OPENAI_BASE_URL', 'GEMINI_BASE_URL'] as const)
+  for (const k of ['OPENAI_BASE_URL', 'GEMINI_BASE_URL', 'ALERTMANAGER_URL'] as const)
     if (env[k] && !/^https?:\/\/[^\s]+$/.test(env[k]!)) problems.push(`${k}: "${env[k]}" is not an http(s) URL`);
   const heapGrowthPercent = parseHeapGrowth(env.SCO_HEAP_GROWTH_PERCENT, problems);
   const logLevel = env.SCO_LOG_LEVEL ?? 'info';
@@ -129,6 +129,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
 
   if (env.SCO_S3_BUCKET) file.records.s3.bucket = env.SCO_S3_BUCKET;
   if (env.PROMETHEUS_URL) file.sources.prometheus.url = env.PROMETHEUS_URL;
+  if (env.ALERTMANAGER_URL) file.alertmanager.url = env.ALERTMANAGER_URL;
 
   return {
     ...file,

@@ -158,6 +158,22 @@ export const configSchema = obj({
       flushEverySeconds: z.number().int().positive().max(86_400).default(30),
     }).prefault({}),
   }).prefault({}),
+  /**
+   * Alertmanager's API (ALERTMANAGER_URL overrides `url`): chat silences are mirrored there as
+   * Alertmanager silences, so they hold its other receivers' pages too (bot/alertmanager-silences.ts).
+   */
+  alertmanager: obj({
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^\s<>"]+$/, 'an http(s) URL, e.g. http://alertmanager:9093')
+      .optional(),
+    /** The label the Prometheus targets carry our target name in (infra/prometheus sets `target`). */
+    targetLabel: z
+      .string()
+      .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'a Prometheus label name')
+      .default('target'),
+    mirrorSilences: z.boolean().default(true),
+  }).prefault({}),
   approvers: obj({
     slack: approverSet,
     discord: approverSet,

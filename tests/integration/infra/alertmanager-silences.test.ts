@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../src/app.js';
+import { freePort, requireBinary, waitFor } from '../../helpers/net.js';
+import { captureLogger, tempDir, testConfig } from '../../helpers/test-config.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+interface AmSilence {
+  id: string;
+  status: { state: string };
+  matchers: { name: string; value: string; isRegex: boolean; isEqual: boolean }[];
+  createdBy: string;
+  comment: string;
+  endsAt: string;
+}
+
+async function alertmanager(): Promise<string> {
+  const bin = requireBinary('prometheus-alertmanager', 'prometheus-alertmanager');
+  const dir = tempDir('sco-am-sil-');
+  writeFileSync(path.join(dir, 'alertmanager.yml'), 'route: { receiver: none }\nreceivers:\n  - name: none\n');
+  const port = await freePort();
+  const am: ChildProcess = spawn(
+    bin,
+    [
+      `--config.file=${path.join(dir, 'alertmanager.yml')}`,
+      `--storage.path=${path.join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--cluster.listen-address=',
+    ],
+    { stdio: 'ignore' },
+  );
+  cleanups.push(() => void am.kill('SIGTERM'));
+  await waitFor(`http://127.0.0.1:${port}/-/ready`, 30_000);
+  return `http://127.0.0.1:${port}`;
+}
+
+describe('chat silences mirrored to a real Alertmanager', () => {
+  it('creates, moves and expires its own silences there, which hold matching alerts, and leaves others alone', async () => {
+    const am = await alertmanager();
+    const amGet = async <T>(p: string) => (await (await fetch(`${am}${p}`)).json()) as T;
+    // Someone's own silence in Alertmanager: never touched by the mirror.
+    const theirs = (await (
+      await fetch(`${am}/api/v2/silences`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          matchers: [{ name: 'target', value: 'db-1', isRegex: false, isEqual: true }],
+          startsAt: new Date().toISOString(),
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          createdBy: 'alice',
+          comment: 'by hand',
+        }),
+      })
+    ).json()) as { silenceID: string };
+
+    const app: App = createApp({
+      config: testConfig({ overrides: { sources: { backfillHours: 0 }, alertmanager: { url: am } } }),
+      logger: captureLogger(),
+    });
+    const addr = await app.start({ schedule: false });
+    cleanups.push(() => app.stop());
+    const ask = async (question: string) =>
+      (
+        (await (
+          await fetch(`http://127.0.0.1:${addr.port}/api/query`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ question, user: 'alice' }),
+          })
+        ).json()) as { reply: string }
+      ).reply;
+    const ours = async () => (await amGet<AmSilence[]>('/api/v2/silences')).filter((s) => s.createdBy.startsWith('smartcloudops'));
+
+    const reply = await ask('snooze web-1 cpu for 2h: db migration');
+    const id = /\((sl_[a-z0-9]+);/.exec(reply)![1]!;
+    await app.tick();
+    await expect.poll(async () => (await ours()).filter((s) => s.status.state === 'active').length, { timeout: 10_000 }).toBe(1);
+    const [mirrored] = await ours();
+    expect(mirrored!.matchers).toEqual([
+      { name: 'target', value: 'web-1', isRegex: false, isEqual: true },
+      { name: 'metric', value: 'cpu', isRegex: false, isEqual: true },
+    ]);
+    expect(mirrored!.comment).toBe(`db migration [${id}]`);
+    expect(mirrored!.createdBy).toBe('smartcloudops (web:alice)');
+    const until = app.store.chat.silences(Date.now()).find((s) => s.id === id)!.untilTs;
+    expect(Date.parse(mirrored!.endsAt)).toBe(until);
+
+    // It holds an alert the shipped rules would send for web-1's CPU, and not db-1's.
+    await fetch(`${am}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        { labels: { alertname: 'HostHighCpu', target: 'web-1', metric: 'cpu', severity: 'warning' } },
+        { labels: { alertname: 'HostHighCpu', target: 'db-2', metric: 'cpu', severity: 'warning' } },
+      ]),
+    });
+    await expect
+      .poll(
+        async () =>
+          (await amGet<{ labels: Record<string, string>; status: { silencedBy: string[] } }[]>('/api/v2/alerts'))
+            .map((a) => [a.labels.target, a.status.silencedBy])
+            .sort(),
+        { timeout: 10_000 },
+      )
+      .toEqual([
+        ['db-2', []],
+        ['web-1', [mirrored!.id]],
+      ]);
+
+    // Extended in chat: moved there; lifted in chat: expired there. Alice's own stays.
+    await ask(`extend ${id} by 1h`);
+    await app.tick();
+    await expect
+      .poll(async () => (await ours()).filter((s) => s.status.state === 'active').map((s) => Date.parse(s.endsAt)), { timeout: 10_000 })
+      .toEqual([until + 3_600_000]);
+    await ask(`unsnooze ${id}`);
+    await app.tick();
+    await expect.poll(async () => (await ours()).filter((s) => s.status.state !== 'expired').length, { timeout: 10_000 }).toBe(0);
+    const all = await amGet<AmSilence[]>('/api/v2/silences');
+    expect(all.find((s) => s.id === theirs.silenceID)!.status.state).toBe('active');
+    const health = (await (await fetch(`http://127.0.0.1:${addr.port}/health`)).json()) as { components: Record<string, unknown> };
+    expect(health.components.alertmanager_silences).toMatchObject({ ok: true, url: am, mirrored: 0 });
+  }, 60_000);
+});
