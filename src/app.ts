@@ -226,6 +226,7 @@ export function createApp(deps: AppDeps) {
         platforms: [...adapters.keys()],
         self: { startedTs: bootTs, lastTickTs, components: components() },
         digest: digest?.next(clock.now()),
+        alertmanagerWebhook: !!config.http.alertmanagerToken,
       }),
     record: (kind, ts, data) => recorder.record(kind, ts, data),
     onSilencesChanged: (changed, now) => notifier.onSilencesChanged(changed, now),

@@ -34,6 +34,8 @@ export interface AboutFacts {
     lastTs?: number;
     routes?: string[];
   };
+  /** Whether POST /alertmanager takes alerts (SCO_ALERTMANAGER_TOKEN is set). */
+  alertmanagerWebhook?: boolean;
   /** This process: when it started, its last tick, and /health's components. */
   self?: { startedTs: number; lastTickTs: number | null; components: Record<string, { ok: boolean; [k: string]: unknown }> };
 }
@@ -48,6 +50,7 @@ export function aboutFactsOf(
     platforms: string[];
     self?: AboutFacts['self'];
     digest?: AboutFacts['digest'];
+    alertmanagerWebhook?: boolean;
   },
 ): AboutFacts {
   const d = config.detectors;
@@ -66,6 +69,7 @@ export function aboutFactsOf(
     platforms: o.platforms,
     ...(o.self ? { self: o.self } : {}),
     ...(o.digest ? { digest: o.digest } : {}),
+    ...(o.alertmanagerWebhook ? { alertmanagerWebhook: true } : {}),
   };
 }
 

@@ -19,11 +19,14 @@ const HOW = {
  * outbox, so an outage shows here as a backlog rather than as lost messages.
  */
 export function answerDelivery(i: Extract<Intent, { kind: 'delivery' }>, c: AnswerContext): string {
+  if (i.platform === 'alertmanager') return answerAlertmanager(c);
   const a = c.about?.();
   const started = new Set(a?.platforms ?? ['web']);
   const components = a?.self?.components ?? {};
   const stats = new Map(c.store.chat.outboxStats(c.now - (c.now % DAY)).map((s) => [s.platform, s]));
-  const asked = i.platform ? [i.platform] : (['web', 'slack', 'discord'] as const).filter((p) => started.has(p) || stats.has(p));
+  const asked = i.platform
+    ? [i.platform as Exclude<typeof i.platform, 'alertmanager'>]
+    : (['web', 'slack', 'discord'] as const).filter((p) => started.has(p) || stats.has(p));
   const lines = asked.map((p) => {
     const s = stats.get(p);
     if (!started.has(p))
@@ -59,4 +62,26 @@ function waiting(s: OutboxStats | undefined, now: number): string {
     ? `; ${s.retrying} failed at least once and ${s.retrying === 1 ? 'is' : 'are'} retried${s.lastError ? ` (last error: ${s.lastError.slice(0, 200)})` : ''}`
     : '';
   return `${plural(s.pending, 'message')} waiting${oldest}${failed}.`;
+}
+
+/**
+ * "Is alertmanager connected?": both ways it is wired. Alerts in (POST /alertmanager, with what
+ * arrived today and when the last did), and silences out (the mirror's /health component).
+ */
+function answerAlertmanager(c: AnswerContext): string {
+  const a = c.about?.();
+  const dayStart = c.now - (c.now % DAY);
+  const received = c.store.recentAnomalies(10_000, dayStart - 7 * DAY).filter((x) => x.detector === 'alertmanager');
+  const today = received.filter((x) => x.startTs >= dayStart).length;
+  const last = received.reduce((m, x) => Math.max(m, x.updatedTs), 0);
+  const inbound = a?.alertmanagerWebhook
+    ? `• Alerts in: POST /alertmanager takes them (a webhook receiver with SCO_ALERTMANAGER_TOKEN as its bearer token). ${plural(today, 'alert')} opened from it today (UTC)${last ? `; the last update from it ${formatDuration(c.now - last)} ago (${stamp(last)})` : '; none in the last 7 days'}.`
+    : '• Alerts in: off. Set SCO_ALERTMANAGER_TOKEN and point a webhook receiver at POST /alertmanager with it as the bearer token (docs/api.md).';
+  const h = a?.self?.components.alertmanager_silences;
+  const outbound = !h
+    ? '• Silences out: off. Set alertmanager.url (or ALERTMANAGER_URL) and silences set in chat are mirrored there, so they hold its other pages too (docs/configuration.md#alertmanager).'
+    : h.ok
+      ? `• Silences out: mirrored to ${String(h.url)}, checked every tick; ${plural(Number(h.mirrored ?? 0), 'silence')} of mine there now.`
+      : `• Silences out: NOT OK. ${String(h.url)} answered the last sync with: ${String(h.lastError ?? 'an error').slice(0, 200)}. Each tick tries again; chat's own silences hold meanwhile.`;
+  return ['Alertmanager:', inbound, outbound].join('\n');
 }

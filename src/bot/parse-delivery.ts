@@ -16,9 +16,14 @@ const ASKED = [
 const DIGEST_WHEN =
   /\b(?:when|what time)\b.*\b(?:digest|daily (?:summary|report)|weekly (?:summary|report))\b|\bnext (?:digest|daily summary|weekly report)\b|\bdigest (?:schedule|time)\b/;
 
+// "Is alertmanager connected?", "are silences synced to alertmanager?", "are we getting alertmanager alerts?".
+const ALERTMANAGER =
+  /\balertmanager\b.*\b(?:connected|connection|working|reachable|up|down|ok|status|health|synced|sync|mirror\w*|set ?up|configured|integration|receiv\w*|getting|webhook)\b|\b(?:connected|synced|sync|mirror\w*|connection) (?:to|with|into) alertmanager\b|\b(?:getting|receiving|get|receive) (?:any )?alertmanager\b/;
+
 /** "Is slack connected?", "how many alerts did you send today?": how chat delivery stands (answer-delivery.ts). */
 export function deliveryQuestion(text: string): Intent | undefined {
   if (DIGEST_WHEN.test(text)) return { kind: 'about', digest: true };
+  if (ALERTMANAGER.test(text)) return { kind: 'delivery', platform: 'alertmanager' };
   if (!ASKED.some((re) => re.test(text))) return undefined;
   const p = PLATFORM.exec(text)?.[1];
   return { kind: 'delivery', ...(p ? { platform: p === 'slack' || p === 'discord' ? p : 'web' } : {}) };

@@ -126,5 +126,10 @@ describe('chat silences mirrored to a real Alertmanager', () => {
     expect(all.find((s) => s.id === theirs.silenceID)!.status.state).toBe('active');
     const health = (await (await fetch(`http://127.0.0.1:${addr.port}/health`)).json()) as { components: Record<string, unknown> };
     expect(health.components.alertmanager_silences).toMatchObject({ ok: true, url: am, mirrored: 0 });
+    expect((await ask('is alertmanager connected?')).split('\n')).toEqual([
+      'Alertmanager:',
+      '• Alerts in: off. Set SCO_ALERTMANAGER_TOKEN and point a webhook receiver at POST /alertmanager with it as the bearer token (docs/api.md).',
+      `• Silences out: mirrored to ${am}, checked every tick; 0 silences of mine there now.`,
+    ]);
   }, 60_000);
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createAlertmanagerSilences, toAmSilence } from '../../../src/bot/alertmanager-silences.js';
 import type { Silence } from '../../../src/core/chat-store.js';
+import { aboutFactsOf } from '../../../src/bot/answer-about.js';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { configSchema } from '../../../src/config/schema.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { captureLogger } from '../../helpers/test-config.js';
 
 const NOW = Date.UTC(2026, 11, 5, 12, 0, 0);
@@ -77,5 +83,40 @@ describe('Alertmanager silence of a chat silence', () => {
     expect(configSchema.safeParse({ alertmanager: { url: 'alertmanager:9093' } }).success).toBe(false);
     expect(configSchema.safeParse({ alertmanager: { url: 'http://am:9093', targetLabel: 'bad-label' } }).success).toBe(false);
     expect(configSchema.parse({}).alertmanager).toEqual({ targetLabel: 'target', mirrorSilences: true });
+  });
+});
+
+describe('"is alertmanager connected?"', () => {
+  const ask = (components: Record<string, { ok: boolean; [k: string]: unknown }>, webhook: boolean) => {
+    const store = createSqliteStore(':memory:');
+    store.upsertAnomaly(
+      resolvedAnomaly('an_am', NOW, { detector: 'alertmanager', metric: 'diskfull', startTs: NOW - 600_000, updatedTs: NOW - 120_000 }),
+    );
+    const c: AnswerContext = {
+      store,
+      targets: [{ name: 'web-1' }],
+      now: NOW,
+      staleAfterMs: 90_000,
+      about: () => ({
+        ...aboutFactsOf(configSchema.parse({}), { intervalMs: 30_000, targets: [], platforms: ['web'], alertmanagerWebhook: webhook }),
+        self: { startedTs: NOW, lastTickTs: NOW, components },
+      }),
+    };
+    return answerIntent(parseIntent('is alertmanager connected?', c.targets), c).split('\n');
+  };
+
+  it('says what came in today and how the silence mirror stands, or how to set each up', () => {
+    const down = {
+      alertmanager_silences: { ok: false, url: 'http://am:9093', mirrored: 0, lastError: 'GET /api/v2/silences: HTTP 502 bad gateway' },
+    };
+    expect(ask(down, true)).toEqual([
+      'Alertmanager:',
+      '• Alerts in: POST /alertmanager takes them (a webhook receiver with SCO_ALERTMANAGER_TOKEN as its bearer token). 1 alert opened from it today (UTC); the last update from it 2 min ago (2026-12-05 11:58:00 UTC).',
+      "• Silences out: NOT OK. http://am:9093 answered the last sync with: GET /api/v2/silences: HTTP 502 bad gateway. Each tick tries again; chat's own silences hold meanwhile.",
+    ]);
+    expect(ask({}, false).slice(1)).toEqual([
+      '• Alerts in: off. Set SCO_ALERTMANAGER_TOKEN and point a webhook receiver at POST /alertmanager with it as the bearer token (docs/api.md).',
+      '• Silences out: off. Set alertmanager.url (or ALERTMANAGER_URL) and silences set in chat are mirrored there, so they hold its other pages too (docs/configuration.md#alertmanager).',
+    ]);
   });
 });
