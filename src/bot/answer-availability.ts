@@ -4,6 +4,7 @@ import { spanBounds } from './answer-metric-span.js';
 import { stamp, table, unknownTargetReply } from './format-reply.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
+import { downtimes } from '../observability/record-start.js';
 
 const WEEK = 7 * 86_400_000;
 
@@ -22,6 +23,21 @@ interface Reporting {
   watchedMs: number;
   downMs: number;
   stretches: { from: number; until: number | null }[];
+  /** Time in the window I was not running (from the last tick before a start to the start). */
+  offMs: number;
+}
+
+/** How much of [a, b] the stretches cover, counting time two of them share once. */
+function overlap(a: number, b: number, stretches: { from: number; until: number }[]): number {
+  let total = 0;
+  let reach = a;
+  for (const s of [...stretches].sort((x, z) => x.from - z.from)) {
+    const lo = Math.max(s.from, reach);
+    const hi = Math.min(s.until, b);
+    if (hi > lo) total += hi - lo;
+    reach = Math.max(reach, hi);
+  }
+  return total;
 }
 
 /**
@@ -47,20 +63,24 @@ export function reportingOf(target: string, from: number, until: number, c: Answ
   const firstSample = first('memory') ?? first('cpu');
   const watchedFrom = Math.max(from, Math.min(firstSample ?? Infinity, silent[0]?.from ?? Infinity));
   const end = Math.min(until, c.now);
+  // While I was not running nothing was watched: that time counts neither as reported nor as silent.
+  const off = Number.isFinite(watchedFrom) ? downtimes(c.store, watchedFrom, end) : [];
   let down = 0;
   let reach = watchedFrom;
   for (const s of silent) {
     const a = Math.max(s.from, reach);
     const b = Math.min(s.until ?? c.now, end);
-    if (b > a) down += b - a;
+    if (b > a) down += b - a - overlap(a, b, off);
     reach = Math.max(reach, b);
   }
+  const offMs = overlap(watchedFrom, end, off);
   return {
     target,
     watchedFrom,
-    watchedMs: Number.isFinite(watchedFrom) ? Math.max(0, end - watchedFrom) : 0,
+    watchedMs: Number.isFinite(watchedFrom) ? Math.max(0, end - watchedFrom - offMs) : 0,
     downMs: down,
     stretches: silent,
+    offMs,
   };
 }
 
@@ -77,7 +97,11 @@ export function answerAvailability(i: AvailabilityQuestion, c: AnswerContext): s
   if (b.ahead) return b.ahead;
   const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
   const rows = names.map((n) => reportingOf(n, b.from, b.until, c));
-  const note = `This is whether data arrived (silent-host anomalies), not whether a service answered${i.sla ? ': no SLO or error budget is read' : ''}; time I was not running counts neither way.`;
+  const offMs = Math.max(0, ...rows.map((r) => r.offMs));
+  const off = offMs
+    ? `I was not running for ${formatDuration(offMs)} of it (from my last tick before a restart to the restart: "when were you last restarted?"), which counts neither way.`
+    : 'I was running throughout.';
+  const note = `This is whether data arrived (silent-host anomalies), not whether a service answered${i.sla ? ': no SLO or error budget is read' : ''}. ${off}`;
   if (rows.length === 1) {
     const r = rows[0]!;
     if (r.watchedMs === 0) return `No samples from ${r.target} ${b.label}, so there is no share to give.`;

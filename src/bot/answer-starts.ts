@@ -11,6 +11,11 @@ const WHO =
 const startOf = (r: RecordEntry) => r.data as unknown as StartRecord;
 const changed = (r: RecordEntry) => startOf(r).changes?.length ?? 0;
 const bullets = (lines: string[]) => lines.map((l) => `• ${l}`);
+/** From the last tick before a start to the start: the time nothing was watched. */
+const offBefore = (r: RecordEntry) => {
+  const last = startOf(r).lastTickBeforeTs;
+  return typeof last === 'number' && r.ts > last ? `, after ${formatDuration(r.ts - last)} not running (last tick ${stamp(last)})` : '';
+};
 
 /**
  * "When were you last restarted?", "what changed in the config?": the starts this process recorded
@@ -26,7 +31,7 @@ export function answerStarts(which: 'restarts' | 'config', c: AnswerContext): st
       const n = changed(r);
       const what =
         startOf(r).changes === null ? 'the first recorded' : n ? `config changed: ${n} setting${n === 1 ? '' : 's'}` : 'same config';
-      return `${stamp(r.ts)} (${startOf(r).version}), ${what}`;
+      return `${stamp(r.ts)} (${startOf(r).version})${offBefore(r)}, ${what}`;
     });
     return [
       `I started at ${stamp(last.ts)}, ${formatDuration(Math.max(0, c.now - last.ts))} ago (SmartCloudOps ${startOf(last).version}).`,

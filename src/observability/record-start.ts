@@ -15,6 +15,8 @@ export interface StartRecord {
   /** What differs from the start before; null when no start before it is recorded. */
   changes: string[] | null;
   previousStartTs: number | null;
+  /** The last tick before this start: from then to the start nothing was watched. */
+  lastTickBeforeTs: number | null;
 }
 
 /**
@@ -38,9 +40,32 @@ export function recordStart(o: {
     prev = undefined; // an unreadable entry is a first start, not a failed one
   }
   const changes = prev ? (prev.hash === hash ? [] : diffConfig(prev.snapshot, snapshot)) : null;
-  const rec: StartRecord = { version: VERSION, config: hash, changes, previousStartTs: prev?.ts ?? null };
+  const rec: StartRecord = {
+    version: VERSION,
+    config: hash,
+    changes,
+    previousStartTs: prev?.ts ?? null,
+    lastTickBeforeTs: lastTick(o.store),
+  };
   o.recorder.record(STARTED, o.now, { ...rec });
   o.store.setKv(LAST_CONFIG_KV, JSON.stringify({ ts: o.now, hash, snapshot }));
   if (changes?.length) o.logger.info({ changes }, 'the config changed since the last start');
   return rec;
+}
+
+function lastTick(store: Pick<Store, 'getKv'>): number | null {
+  try {
+    const ts = (JSON.parse(store.getKv('pipeline:last_tick') ?? 'null') as { ts?: unknown } | null)?.ts;
+    return typeof ts === 'number' && Number.isFinite(ts) ? ts : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The stretches this process was not running, from the last tick before each start to the start. */
+export function downtimes(store: Pick<Store, 'recordsBetween'>, from: number, until: number): { from: number; until: number }[] {
+  return store
+    .recordsBetween(from, until + 7 * 86_400_000, [STARTED], 10_000)
+    .map((r) => ({ from: (r.data as unknown as StartRecord).lastTickBeforeTs ?? r.ts, until: r.ts }))
+    .filter((d) => d.until > d.from && d.until > from && d.from < until);
 }

@@ -64,7 +64,8 @@ describe('config changes between starts', () => {
     expect(second.replies[1]!.split('\n').slice(0, 4)).toEqual([
       `I started at 2026-12-05 10:00:00 UTC, 0 s ago (SmartCloudOps ${VERSION}).`,
       'Starts in the last 7 days: 2:',
-      `• 2026-12-05 10:00:00 UTC (${VERSION}), config changed: 2 settings`,
+      // The first app ticked once at its start: nothing ran from then to the second start.
+      `• 2026-12-05 10:00:00 UTC (${VERSION}), after 60 min not running (last tick 2026-12-05 09:00:00 UTC), config changed: 2 settings`,
       `• 2026-12-05 09:00:00 UTC (${VERSION}), the first recorded`,
     ]);
 

@@ -31,12 +31,12 @@ describe('"availability of db-1 this week"', () => {
         '2026-12-04 16:00:00 UTC for 2 h; 2026-12-05 11:30:00 UTC for 30 min (still silent).',
     );
     expect(lines[1]).toBe(
-      'This is whether data arrived (silent-host anomalies), not whether a service answered; time I was not running counts neither way.',
+      'This is whether data arrived (silent-host anomalies), not whether a service answered. I was running throughout.',
     );
     expect(ask('sla for web-1')[0]).toBe(
       'web-1 reported data 100% of the time over the last 7 d (watched since 2026-12-03 12:00:00 UTC): no silent stretch.',
     );
-    expect(ask('sla for web-1')[1]).toMatch(/: no SLO or error budget is read;/);
+    expect(ask('sla for web-1')[1]).toMatch(/: no SLO or error budget is read\. /);
   });
 
   it('ranks the fleet least available first, and counts only the part of a stretch inside the window', () => {
@@ -47,6 +47,35 @@ describe('"availability of db-1 this week"', () => {
     // Today (from 00:00): only the 30 min still going, of 12 h watched.
     expect(ask('availability of db-1 today')[0]).toMatch(
       /^db-1 reported data 95\.83% of the time today \(UTC\): silent 30 min in 1 stretch: /,
+    );
+  });
+});
+
+describe('availability when I was not running', () => {
+  it('leaves out the time from my last tick before a restart to the restart, also from a silent stretch it overlaps', () => {
+    const c = ctx();
+    // Down 1 h (last tick 11 h ago, started 10 h ago), and 30 min inside db-1's 2 h silence.
+    c.store.appendRecord('started', NOW - 10 * H, {
+      version: 'x',
+      config: 'h',
+      changes: [],
+      previousStartTs: null,
+      lastTickBeforeTs: NOW - 11 * H,
+    });
+    c.store.appendRecord('started', NOW - 18.5 * H, {
+      version: 'x',
+      config: 'h',
+      changes: [],
+      previousStartTs: null,
+      lastTickBeforeTs: NOW - 19 * H,
+    });
+    const lines = answerIntent(parseIntent('availability of db-1 this week', c.targets), c).split('\n');
+    // Watched 48 h less 1 h 30 min; silent 2 h 30 min less the 30 min I was down inside it: 1 - 2 / 46.5.
+    expect(lines[0]).toMatch(
+      /^db-1 reported data 95\.70% of the time over the last 7 d \(watched since 2026-12-03 12:00:00 UTC\): silent 2 h in 2 stretches: /,
+    );
+    expect(lines[1]).toBe(
+      'This is whether data arrived (silent-host anomalies), not whether a service answered. I was not running for 1 h 30 min of it (from my last tick before a restart to the restart: "when were you last restarted?"), which counts neither way.',
     );
   });
 });
