@@ -8,6 +8,8 @@ const SHOWN = 8;
 const WHO =
   "Who edited the file I can't tell: config is read once, at start (`smartcloudops config check` validates an edit before a restart).";
 
+const DEFAULTS = 'These are the settings in effect, defaults included: a default that a new version added or changed shows here too.';
+
 const startOf = (r: RecordEntry) => r.data as unknown as StartRecord;
 const changed = (r: RecordEntry) => startOf(r).changes?.length ?? 0;
 const bullets = (lines: string[]) => lines.map((l) => `• ${l}`);
@@ -47,6 +49,7 @@ export function answerStarts(which: 'restarts' | 'config', c: AnswerContext): st
     return [
       `The config I started with at ${stamp(last.ts)} differs from the one before (the start at ${stamp(now.previousStartTs ?? last.ts)}):`,
       ...bullets(now.changes),
+      DEFAULTS,
       WHO,
     ].join('\n');
   const lastChange = starts.find((r) => changed(r) > 0);
@@ -55,7 +58,7 @@ export function answerStarts(which: 'restarts' | 'config', c: AnswerContext): st
     lastChange
       ? `The config is the same as at the start before. It last changed at the start at ${stamp(lastChange.ts)}:`
       : `The config has not changed in the ${starts.length} starts recorded since ${stamp(since.ts)}.`,
-    ...(lastChange ? bullets(startOf(lastChange).changes!) : []),
+    ...(lastChange ? [...bullets(startOf(lastChange).changes!), DEFAULTS] : []),
     WHO,
   ].join('\n');
 }

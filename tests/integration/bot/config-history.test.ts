@@ -56,6 +56,7 @@ describe('config changes between starts', () => {
       'The config I started with at 2026-12-05 10:00:00 UTC differs from the one before (the start at 2026-12-05 09:00:00 UTC):',
       '• targets: added web-3',
       '• thresholds[cpu].above: 90 → 85',
+      'These are the settings in effect, defaults included: a default that a new version added or changed shows here too.',
       "Who edited the file I can't tell: config is read once, at start (`smartcloudops config check` validates an edit before a restart).",
     ]);
     expect(second.logger.lines.find((l) => l.msg === 'the config changed since the last start')?.obj).toEqual({
