@@ -350,7 +350,8 @@ export function createApp(deps: AppDeps) {
 
     /** Recovers state, backfills, opens the side port, runs a first tick and starts the schedule. */
     async start(opts: { schedule?: boolean } = {}) {
-      recordStart({ store, recorder, config, now: clock.now(), logger });
+      const boot = recordStart({ store, recorder, config, now: clock.now(), logger });
+      metrics.buildInfo.set({ version: boot.version, config: boot.config }, 1);
       remediation.recover(clock.now());
       await loadChatAdapters(config, { logger, sidePort, has: (p) => adapters.has(p), add: addAdapter, ...chatExtras });
       const idle = idlePlatforms(config.chat.routes, (p) => adapters.has(p));

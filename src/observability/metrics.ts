@@ -20,6 +20,13 @@ export function createMetrics() {
       registers: r,
     }),
     lastTick: new Gauge({ name: 'sco_last_tick_timestamp_seconds', help: 'End of the last successful tick', registers: r }),
+    // 1, labelled: a config hash that differs across replicas, or changes without a deploy, is visible in Prometheus.
+    buildInfo: new Gauge({
+      name: 'sco_build_info',
+      help: "Version and config hash (the start record's) of this process; always 1",
+      labelNames: ['version', 'config'],
+      registers: r,
+    }),
     samples: new Counter({ name: 'sco_samples_ingested_total', help: 'Samples ingested by source', labelNames: ['source'], registers: r }),
     rejected: new Counter({
       name: 'sco_samples_rejected_total',

@@ -78,6 +78,10 @@ describe('app on the embedded default', () => {
     expect(metrics).toMatch(/sco_samples_ingested_total\{source="synthetic"\} \d+/);
     expect(metrics).toMatch(/sco_process_cpu_seconds_total/);
     expect(metrics).toMatch(/sco_pending_proposals 1/);
+    // The config hash is the one this start recorded.
+    const started = app.store.records(10, undefined, 'started')[0]!.data as { version: string; config: string };
+    expect(metrics).toContain(`sco_build_info{version="${started.version}",config="${started.config}"} 1`);
+    expect(started.config).toMatch(/^[0-9a-f]{16}$/);
 
     const aws = (await get(base, '/aws-health')).body;
     expect(aws.targets).toHaveLength(3);
