@@ -42,6 +42,7 @@ import { answerDelivery } from './answer-delivery.js';
 import { answerDashboard } from './answer-dashboard.js';
 import { answerExport, BACKUP } from './answer-export.js';
 import { answerStarts } from './answer-starts.js';
+import { answerFlapping } from './answer-flapping.js';
 import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
 
@@ -336,6 +337,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerAdvice(i, c);
     case 'delivery':
       return answerDelivery(i, c);
+    case 'flapping':
+      return answerFlapping(i, c);
     case 'ack_status':
       return answerAckStatus(i, c);
     case 'uncollected':

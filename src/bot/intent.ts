@@ -168,6 +168,8 @@ export type Intent =
     }
   /** "Is slack connected?", "how many alerts did you send today?", "how many messages are queued?" (answer-delivery.ts). */
   | { kind: 'delivery'; platform?: 'slack' | 'discord' | 'web' | 'alertmanager' }
+  /** "Show flapping alerts", "what keeps firing?": series that opened again and again (answer-flapping.ts). */
+  | { kind: 'flapping'; target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; unknownTarget?: string }
   /** "What should I do about web-1?", "how do I fix high cpu?": what is open there, the runbooks and the remediation rules that fit (answer-advice.ts). */
   | { kind: 'advice'; target?: string; metric?: MetricKey; unknownTarget?: string }
   /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */

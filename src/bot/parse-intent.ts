@@ -7,6 +7,7 @@ import { VOCAB } from './vocab.js';
 import { historyIntent } from './parse-history.js';
 import { rulesQuestion } from './parse-rules-question.js';
 import { outOfScope } from './out-of-scope.js';
+import { flappingQuestion } from './parse-flapping.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
@@ -290,6 +291,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   )
     return { kind: 'metrics', metric: 'cpu', ...group, ...when() };
   const counting = COUNT.test(text);
+  const flapping = flappingQuestion(text, { target, ...group, metric, span, unknownTarget });
+  if (flapping) return flapping;
   // "Any hosts down?", "which targets stopped reporting?": the fleet's reporting state.
   if (!metric && !named.length && !unknownTarget && !span && SILENT.test(text) && !has(WORDS.anomalies) && !PAST.test(text))
     return { kind: 'status', silent: true };

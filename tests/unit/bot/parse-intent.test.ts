@@ -427,7 +427,7 @@ const cases: Case[] = [
   ['how long has web-2 latency been high', { kind: 'explain', target: 'web-2', metric: 'latency' }],
   ['how long has web-1 been slow', { kind: 'explain', target: 'web-1', metric: 'latency' }],
   ['which alerts fired more than once today', { kind: 'anomalies', count: true, today: true }],
-  ['flapping alerts this week', { kind: 'anomalies', count: true }],
+  ['flapping alerts this week', { kind: 'flapping', span: { kind: 'last', ms: 604_800_000 } }],
   ['mttr this week', { kind: 'anomalies', count: true, timeTo: 'resolve', span: { kind: 'last', ms: 604_800_000 } }],
   ['how long do alerts last on average', { kind: 'anomalies', count: true, timeTo: 'resolve' }],
   ['mean time to acknowledge for critical alerts', { kind: 'anomalies', count: true, timeTo: 'ack', severity: 'critical' }],

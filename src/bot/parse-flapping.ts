@@ -1,0 +1,22 @@
+import type { Intent, MetricKey } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
+
+// "Show flapping alerts", "what keeps firing?", "which alerts keep coming back?", "noisiest alerts this week".
+const FLAPPING =
+  /\bflap(?:s|ping|py|ped)?\b|\b(?:keeps?|kept) (?:on )?(?:firing|alerting|coming back|re-?opening|opening|going off|flipping|bouncing)\b|\b(?:noisiest|chattiest|most repeated|recurring|repeat(?:ing)?) (?:alerts?|anomal\w*|series|hosts?)\b|\b(?:alerts?|anomal\w*) (?:that )?(?:keep|come back|recur)\w*\b/;
+
+/** "Which alerts flap?": the series that opened again and again (answer-flapping.ts). */
+export function flappingQuestion(
+  text: string,
+  o: { target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; unknownTarget?: string },
+): Intent | undefined {
+  if (!FLAPPING.test(text)) return undefined;
+  return {
+    kind: 'flapping',
+    ...(o.target ? { target: o.target } : {}),
+    ...(o.group ? { group: o.group } : {}),
+    ...(o.metric ? { metric: o.metric } : {}),
+    ...(o.span ? { span: o.span } : {}),
+    ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
+  };
+}
