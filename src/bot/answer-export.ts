@@ -34,6 +34,6 @@ export function answerExport(view: View, c: AnswerContext): string {
 export const BACKUP = [
   'Everything I keep is one SQLite file, <SCO_DATA_DIR>/smartcloudops.db (samples, anomalies, proposals, silences, acks, notes, detector state), plus my own JSON logs in <SCO_DATA_DIR>/logs (and S3 when records.s3 is set).',
   "• `smartcloudops backup /backups/sco-$(date +%F).db` copies it while I run (SQLite's online backup: one consistent moment) and checks the copy; run it from cron.",
-  '• To restore: stop me, put the copy at <SCO_DATA_DIR>/smartcloudops.db (remove the -wal and -shm files beside it), start me; its schema is upgraded at start if it is older.',
+  '• To restore: stop me, run `smartcloudops restore <file>` (it checks the copy first and keeps the store it replaces), start me; an older schema is upgraded at start.',
   '• Copying the file with cp while I write can catch a half-written page; use the command.',
 ].join('\n');

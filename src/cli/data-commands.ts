@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { exportAnomalies, exportQueryOf } from '../bot/anomaly-export.js';
 import type { Config } from '../config/load-config.js';
 import { InputError } from '../core/errors.js';
+import { lockDataDir } from '../store/data-dir-lock.js';
+import { MIGRATIONS } from '../store/sqlite-schema.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import { flag } from './cli-flags.js';
 import type { CliIO } from './main.js';
@@ -64,13 +66,63 @@ export async function backupCommand(io: CliIO, cfg: Config, args: string[]): Pro
       io.out(
         `backed up ${dbFile(cfg)} to ${dest}: ${r.totalPages} pages, schema ${String(copy.pragma('user_version', { simple: true }))}, ` +
           `${count('anomalies')} anomalies, ${count('proposals')} proposals; checked ok. ` +
-          'To restore: stop serve, put the file at <SCO_DATA_DIR>/smartcloudops.db (remove its -wal and -shm files), start serve.',
+          `To restore: stop serve, then \`smartcloudops restore ${target}\`.`,
       );
     } finally {
       copy.close();
     }
   } finally {
     src.close();
+  }
+  return 0;
+}
+
+/**
+ * `restore <file>`: the store replaced by a backup, with serve stopped (the data dir's lock says
+ * so). The copy is checked first: a file that fails SQLite's check, is not our store, or was written
+ * by a newer version is refused and nothing changes. The store that was there is kept beside it.
+ */
+export function restoreCommand(io: CliIO, cfg: Config, args: string[], now = Date.now()): number {
+  const from = args[0];
+  if (!from || from.startsWith('--')) throw new InputError('usage: smartcloudops restore <backup file>');
+  const src = path.resolve(io.cwd, from);
+  if (!existsSync(src)) throw new InputError(`${src} does not exist`);
+  let schema: number;
+  try {
+    const copy = new Database(src, { readonly: true, fileMustExist: true });
+    try {
+      if (copy.pragma('quick_check', { simple: true }) !== 'ok') throw new Error("it fails SQLite's quick_check");
+      if (!copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'anomalies'").get())
+        throw new Error('it holds no anomalies table, so it is not a SmartCloudOps store');
+      schema = copy.pragma('user_version', { simple: true }) as number;
+    } finally {
+      copy.close();
+    }
+  } catch (err) {
+    throw new InputError(
+      `${src} cannot be restored: ${(err as Error).message.replace(/^file is not a database$/, 'it is not an SQLite file')}`,
+    );
+  }
+  if (schema > MIGRATIONS.length)
+    throw new InputError(
+      `${src} has schema ${schema}, newer than this version's ${MIGRATIONS.length}: restore it with the version that wrote it`,
+    );
+  const unlock = lockDataDir(cfg.dataDir);
+  try {
+    const db = dbFile(cfg);
+    const kept = `${db}.before-restore-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+    if (existsSync(db)) {
+      renameSync(db, kept);
+      for (const side of ['-wal', '-shm']) if (existsSync(db + side)) renameSync(db + side, kept + side);
+    }
+    copyFileSync(src, db);
+    io.out(
+      `restored ${db} from ${src} (schema ${schema}${schema < MIGRATIONS.length ? `, upgraded to ${MIGRATIONS.length} at the next start` : ''}).` +
+        (existsSync(kept) ? ` The store that was there is kept as ${kept}.` : '') +
+        ' Start serve again.',
+    );
+  } finally {
+    unlock();
   }
   return 0;
 }

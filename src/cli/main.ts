@@ -24,7 +24,7 @@ import { VERSION } from '../observability/version.js';
 import { renderRoutes, renderRouteTest } from '../bot/describe-routes.js';
 import { tuneHeap } from './tune-heap.js';
 import { flag } from './cli-flags.js';
-import { backupCommand, exportCommand } from './data-commands.js';
+import { backupCommand, exportCommand, restoreCommand } from './data-commands.js';
 
 const HELP = `smartcloudops — ChatOps for cloud hosts
 
@@ -41,6 +41,7 @@ commands:
   export anomalies [--since 7d] [--until T] [--target T] [--format csv|json] [--out F]
                              the anomalies overlapping that time (default the last 24 h) as CSV or JSON, with who acked each
   backup <file>              a consistent copy of the store, safe while serve runs (SQLite's online backup), checked after
+  restore <file>             replace the store with a checked backup, serve stopped; the old store is kept beside it
   live-check                 AWS_LIVE=1: check the real Prometheus, Grafana, node_exporters, CloudWatch and S3
                              (npm run test:live; env PROMETHEUS_URL, GRAFANA_URL, SCO_S3_BUCKET)
   discord register [--guild <id>]
@@ -270,6 +271,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return exportCommand(io, config(io), rest);
       case 'backup':
         return await backupCommand(io, config(io), rest);
+      case 'restore':
+        return restoreCommand(io, config(io), rest);
       case 'live-check':
         return await (await import('./live-check-command.js')).liveCheck(io, config(io));
       case 'infra':

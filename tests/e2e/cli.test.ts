@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ID, startFakeDiscord } from '../fakes/fake-discord.js';
@@ -363,6 +363,35 @@ describe('smartcloudops CLI', () => {
     const again = cli(['backup', file], env);
     expect([again.code, again.err]).toEqual([2, expect.stringMatching(/exists; name a new file/)]);
     expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('restore puts a checked backup in place, keeps the store it replaces, and refuses a bad file or a running serve', () => {
+    const data = tempDir();
+    const env = { SCO_DATA_DIR: data };
+    expect(cli(['tick'], env).code).toBe(0);
+    const copy = path.join(tempDir('sco-restore-'), 'copy.db');
+    expect(cli(['backup', copy], env).out).toContain(`To restore: stop serve, then \`smartcloudops restore ${copy}\`.`);
+    const before = cli(['export', 'anomalies', '--since', '30h'], env).out;
+    const lastTick = () => JSON.stringify((JSON.parse(cli(['status', '--json'], env).out) as { lastTick: unknown }).lastTick);
+    const copied = lastTick();
+    // A second tick changes the store; restoring brings back the copy's.
+    expect(cli(['tick'], env).code).toBe(0);
+    expect(lastTick()).not.toBe(copied);
+    const junk = path.join(path.dirname(copy), 'junk.db');
+    writeFileSync(junk, 'not a database at all, just text');
+    const bad = cli(['restore', junk], env);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/cannot be restored: /)]);
+    // While serve holds the data dir (a live process's pid in its lock), nothing is touched.
+    writeFileSync(path.join(data, 'smartcloudops.pid'), String(process.pid));
+    const busy = cli(['restore', copy], env);
+    expect([busy.code, busy.err]).toEqual([1, expect.stringMatching(/is in use by process/)]);
+    rmSync(path.join(data, 'smartcloudops.pid'));
+    const ok = cli(['restore', copy], env);
+    expect(ok.code).toBe(0);
+    const kept = /kept as (\S+)\./.exec(ok.out)![1]!;
+    expect(existsSync(kept)).toBe(true);
+    expect(cli(['export', 'anomalies', '--since', '30h'], env).out).toBe(before);
+    expect(lastTick()).toBe(copied);
   });
 
   it('unknown commands exit 2 with help', () => {
