@@ -34,6 +34,14 @@ export function silenceCommand(
       reason:
         'Nothing silenced: a silence always ends, a week at most ("for 7d", "until tomorrow 09:00"); "extend sl_… by 7d" pushes one further. A target that should never alert is taken out of the targets file (config.targetsFile)',
     };
+  // "Mute all warnings for 1h" had silenced every alert: a silence has no severity, so it is refused
+  // rather than widened. Said of one alert ("snooze this critical alert" in its thread) it only describes it.
+  if (!o.anomalyId && SEVERITY_WORD.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing silenced: a silence covers a target, a metric or everything, not a severity. Name what to quiet ("mute disk alerts for 2h", "snooze web-1 for 30m"), or route warnings to a quieter channel with chat.routes (match.severities; docs/chat.md#routing)',
+    };
   const ahead = scheduleOf(text);
   const until = findUntil(text) ?? ahead?.until;
   if (!until && /\b(?:until|till|til)\b/.test(text) && parseDuration(text) === undefined)
@@ -57,6 +65,7 @@ export function silenceCommand(
   };
 }
 
+const SEVERITY_WORD = /\b(?:critical|crit|warnings?|warn|info|p[1-5]|sev(?:erity)?[\s-]?\d?)\b/;
 const REASON = /\s*:\s+(?=\S)|\s+(?:because(?:\s+of)?|due\s+to|reason:?)\s+(?=\S)/i;
 /** A silence's reason at most: a line in a list, not a document. */
 export const REASON_MAX = 200;

@@ -725,6 +725,20 @@ describe('parseIntent', () => {
     expect(parseIntent('did anything happen on db-1 today', targets)).toMatchObject({ kind: 'anomalies', today: true, target: 'db-1' });
   });
 
+  it('refuses a silence of a severity instead of silencing everything, but keeps one that only says why', () => {
+    for (const q of ['mute all critical alerts for 1h', 'mute all warnings for 1h', 'silence warning alerts on web-1'])
+      expect(parseIntent(q, targets)).toEqual({
+        kind: 'bad_input',
+        reason: expect.stringMatching(/^Nothing silenced: a silence covers a target, a metric or everything, not a severity\./),
+      });
+    expect(parseIntent('mute db-1 for 2h: critical migration', targets)).toMatchObject({
+      kind: 'silence',
+      target: 'db-1',
+      reason: 'critical migration',
+    });
+    expect(parseIntent('mute everything for 1h', targets)).toMatchObject({ kind: 'silence', all: true });
+  });
+
   it('reads questions about its own starts and config changes, not a host restart or a command', () => {
     for (const q of ['what changed in the config?', 'did anyone change the config?', 'who changed the thresholds?', 'any config changes?'])
       expect(parseIntent(q, targets)).toEqual({ kind: 'about', starts: 'config' });
