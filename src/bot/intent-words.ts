@@ -308,6 +308,9 @@ export const WOULD_DO =
 export const SHOULD_DO =
   /\bwhat (?:should|do|can|must) (?:i|we) do\b|\bhow (?:do|can|should|would) (?:i|we) (?:fix|resolve|handle|deal with|mitigate|remediate|troubleshoot|debug|address)\b|\bhow to (?:fix|resolve|handle|deal with|mitigate|remediate|troubleshoot|debug)\b|\bnext steps?\b|\bwhat now\b/;
 export const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
+/** "Stop alerting on web-1", "don't alert me about disk today", "no more pages for db-1": a silence. */
+export const QUIET_ASK =
+  /^(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:stop|don'?t|do not|dont|no more|quit)\s+(?:(?:the\s+)?(?:alert\w*|notif\w*|pag(?:e|es|ing)|ping(?:s|ing)?))\b/;
 export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
 export const FREE = /\b(free|available|left|remaining|unused|idle|headroom|spare)\b/;
 export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;

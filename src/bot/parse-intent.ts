@@ -37,6 +37,7 @@ import {
   COMPARED,
   COUNT,
   EVERYTHING,
+  QUIET_ASK,
   FILLERS,
   PING,
   HAPPEN,
@@ -62,7 +63,7 @@ import {
   WORDS,
 } from './intent-words.js';
 import { matchTarget, type TargetRef } from './match-target.js';
-import { MAX_INPUT, cleanInput, closest, parseDuration } from './text-tools.js';
+import { MAX_INPUT, cleanInput, closest } from './text-tools.js';
 
 export { matchTarget, type TargetRef };
 
@@ -167,9 +168,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Run df -h on db-1": a command on a host is an action too, whatever it is.
   const acting =
     verb !== undefined && (ACTION_VERBS.has(verb) || UNDO_VERBS.has(verb) || (RUN_VERBS.has(verb) && (Boolean(target) || acts())));
-  // "stop alerting on web-1" asks for quiet, not for a host to stop.
-  if (verb === 'stop' && /\b(alert\w*|notif\w*|pag(e|es|ing)|ping(s|ing)?)\b/.test(text))
-    return { kind: 'silence', target, metric, durationMs: parseDuration(text) ?? 3_600_000, unknownTarget, ...several };
+  // "Stop alerting on web-1", "don't alert me about disk today" ask for quiet, not for a host to stop.
+  if (QUIET_ASK.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
   if (acting && ((!has(WORDS.history) && !has(WORDS.pending)) || UNDO_VERBS.has(verb)))
     return { kind: 'action_request', verb, target, unknownTarget };
   const asked = an || found ? undefined : detectorQuestion(text, { metric, target, group: group.group, unknownTarget });

@@ -34,6 +34,18 @@ export function silenceCommand(
       reason:
         'Nothing silenced: a silence always ends, a week at most ("for 7d", "until tomorrow 09:00"); "extend sl_… by 7d" pushes one further. A target that should never alert is taken out of the targets file (config.targetsFile)',
     };
+  // "Mute everything except db-1" had silenced db-1: a silence names what it holds, never what it leaves out.
+  if (/\b(?:except|but not|other than|apart from|excluding|besides)\b/.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing silenced: a silence names what it holds and cannot leave a target or metric out. Silence the others one at a time ("snooze web-1 for 1h"), or a metric for all targets ("mute disk alerts for 1h")',
+    };
+  if (/\bfor\s+0+(?:\.0+)?\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)?\b/.test(text))
+    return {
+      kind: 'bad_input',
+      reason: 'Nothing silenced: a silence of no time holds nothing. Give a length ("for 30m", "for 2h") or an end ("until 15:00")',
+    };
   // "Mute all warnings for 1h" had silenced every alert: a silence has no severity, so it is refused
   // rather than widened. Said of one alert ("snooze this critical alert" in its thread) it only describes it.
   if (!o.anomalyId && SEVERITY_WORD.test(text))
@@ -43,7 +55,14 @@ export function silenceCommand(
         'Nothing silenced: a silence covers a target, a metric or everything, not a severity. Name what to quiet ("mute disk alerts for 2h", "snooze web-1 for 30m"), or route warnings to a quieter channel with chat.routes (match.severities; docs/chat.md#routing)',
     };
   const ahead = scheduleOf(text);
-  const until = findUntil(text) ?? ahead?.until;
+  // "Don't alert me about disk today", "mute db-1 for the rest of the day": until the next midnight (UTC).
+  const restOfDay =
+    !ahead &&
+    parseDuration(text) === undefined &&
+    /\b(?:today|for the day|(?:the )?rest of (?:the )?day|end of (?:the )?day|eod)\b/.test(text)
+      ? ({ minute: 0 } satisfies ClockTime)
+      : undefined;
+  const until = findUntil(text) ?? ahead?.until ?? restOfDay;
   if (!until && /\b(?:until|till|til)\b/.test(text) && parseDuration(text) === undefined)
     return {
       kind: 'bad_input',

@@ -59,7 +59,16 @@ export function createSilenceCommands(d: {
         { id: i.extend.id, untilTs: end, user, now },
       );
     // Said in so many words ("mute everything for 1h"): every alert, and the reply says so to the channel.
-    if (i.all && !i.target && !i.metric) return addSilence({ target: '*', metric: '*' }, duration, user, now, 'silence', ahead);
+    // "For 90d" is held to the longest a silence lasts, and the reply says so.
+    const askedMs = asked.until ? i.durationMs : Math.max(asked.durationMs, i.durationMs);
+    const capped = (r: ChatReply): ChatReply =>
+      askedMs > MAX_SILENCE_MS && !r.private
+        ? {
+            ...r,
+            text: `${r.text} (A silence lasts ${formatDuration(MAX_SILENCE_MS)} at most, not the ${formatDuration(askedMs)} asked; "extend sl_… by 1d" pushes it further then.)`,
+          }
+        : r;
+    if (i.all && !i.target && !i.metric) return capped(addSilence({ target: '*', metric: '*' }, duration, user, now, 'silence', ahead));
     if (!i.target && !i.metric)
       return {
         text: 'Silence what? Say e.g. "snooze web-1 for 30m", "mute disk alerts for 2h" or "mute everything for 1h".',
@@ -71,7 +80,7 @@ export function createSilenceCommands(d: {
     const replies = (i.metric ? METRICS_OF[i.metric] : ['*']).map((metric) =>
       addSilence({ target, metric }, duration, user, now, 'silence', ahead),
     );
-    return { ...replies[0]!, text: replies.map((r) => r.text).join('\n') };
+    return capped({ ...replies[0]!, text: replies.map((r) => r.text).join('\n') });
   }
 
   function addSilence(

@@ -107,3 +107,37 @@ describe('a silence scheduled ahead ("mute web-1 from 10:02 to 10:30")', () => {
     expect(app.store.chat.scheduledSilences(now())).toEqual([]);
   });
 });
+
+describe('silence commands that did the wrong thing', () => {
+  it('refuses what a silence cannot hold, and never widens or narrows what was asked', async () => {
+    const { app, now, say } = await setup();
+    // Had silenced db-1, the one target to be left out.
+    expect(await say('mute everything except db-1 for 1h')).toMatch(
+      /^I can't take that: Nothing silenced: a silence names what it holds and cannot leave/,
+    );
+    // Had silenced every alert, critical or not.
+    expect(await say('mute all warnings for 1h')).toMatch(
+      /^I can't take that: Nothing silenced: a silence covers a target, a metric or everything, not a severity\./,
+    );
+    // Had silenced web-1 for the default hour.
+    expect(await say('mute web-1 for 0m')).toMatch(/^I can't take that: Nothing silenced: a silence of no time holds nothing\./);
+    expect(await say('stop alerting on web-1 until tomorrow')).toMatch(
+      /^I can't take that: I could not read when the silence should end, so nothing was silenced\./,
+    );
+    expect(app.store.chat.silences(now())).toEqual([]);
+    // "Today" is until the next midnight (UTC); "don't alert me" is a silence, not a list of anomalies.
+    expect(await say("don't alert me about disk today")).toMatch(
+      /^Silenced all targets disk for 14 h, until 2026-11-03 00:00:00 UTC \(sl_\w+\)\./,
+    );
+    // Longer than a week: held to a week, and said.
+    expect(await say('mute web-1 for 90d')).toMatch(
+      /\(A silence lasts 7 d at most, not the 90 d asked; "extend sl_… by 1d" pushes it further then\.\)$/,
+    );
+    expect(app.store.chat.silences(now()).map((s) => [s.target, s.metric])).toEqual(
+      expect.arrayContaining([
+        ['*', 'disk'],
+        ['web-1', '*'],
+      ]),
+    );
+  });
+});
