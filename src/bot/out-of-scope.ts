@@ -55,8 +55,26 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
   ],
 ];
 
+/** Commands that act on one id, and how to say it. */
+const ONE_ID: Partial<Record<Intent['kind'], { prefix: string; verb: string; example: string }>> = {
+  approve: { prefix: 'rp_', verb: 'approve one proposal', example: 'approve rp_…' },
+  deny: { prefix: 'rp_', verb: 'deny one proposal', example: 'deny rp_…' },
+  ack: { prefix: 'an_', verb: 'acknowledge one alert', example: 'ack an_…' },
+  unack: { prefix: 'an_', verb: 'hand back one alert', example: 'unack an_…' },
+  escalate: { prefix: 'an_', verb: 'escalate one alert', example: 'escalate an_…' },
+  note: { prefix: 'an_', verb: 'note one alert', example: 'note an_…: what was done' },
+  silence: { prefix: '(?:an|sl)_', verb: 'silence one alert, or extend one silence,', example: 'snooze an_… for 1h' },
+  unsilence: { prefix: 'sl_', verb: 'lift one silence', example: 'unsnooze sl_…' },
+};
+
 /** The reply-only intent that replaces `intent`, or undefined to keep it. `text` is lower case. */
 export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): Intent | undefined {
+  // "Approve rp_1 and rp_2", "ack an_1 an_2" had acted on the first id and dropped the second:
+  // a command acts on one, and says so. A note's or a reason's own words may name others.
+  const one = ONE_ID[intent.kind];
+  const head = text.split(/:\s|\s(?:because|due to)\s/)[0]!;
+  if (one && (head.match(new RegExp(`\\b${one.prefix}[a-z0-9]+`, 'g')) ?? []).length > 1)
+    return { kind: 'bad_input', reason: `Nothing done: ${one.verb} at a time ("${one.example}"), so each is its own record` };
   const elsewhere = ELSEWHERE.find(([re]) => re.test(text))?.[1];
   // A note's words are the team's own ("note: added a host"), not a request.
   // "Is the db-1 backup done?" is about db-1's own backup job, which a read of db-1 answers better.

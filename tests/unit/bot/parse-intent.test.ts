@@ -725,6 +725,25 @@ describe('parseIntent', () => {
     expect(parseIntent('did anything happen on db-1 today', targets)).toMatchObject({ kind: 'anomalies', today: true, target: 'db-1' });
   });
 
+  it('acts on one id at a time: two named is refused, not the first done and the second dropped', () => {
+    const refused = (q: string, what: string) =>
+      expect(parseIntent(q, targets)).toEqual({
+        kind: 'bad_input',
+        reason: expect.stringMatching(new RegExp(`^Nothing done: ${what} at a time`)),
+      });
+    refused('approve rp_1qb9ku9c2y and rp_2', 'approve one proposal');
+    refused('deny rp_a rp_b', 'deny one proposal');
+    refused('ack an_abc and an_def', 'acknowledge one alert');
+    refused('escalate an_abc an_def', 'escalate one alert');
+    refused('snooze an_abc and an_def for 1h', 'silence one alert, or extend one silence,');
+    refused('unsnooze sl_abc and sl_def', 'lift one silence');
+    refused('note an_abc an_def: done', 'note one alert');
+    // Another id in a note's or a reason's own words is theirs.
+    expect(parseIntent('note an_abc: same as an_def', targets)).toEqual({ kind: 'note', id: 'an_abc', text: 'same as an_def' });
+    expect(parseIntent('snooze an_abc for 1h because of an_def', targets)).toMatchObject({ kind: 'silence', anomalyId: 'an_abc' });
+    expect(parseIntent('approve rp_abc', targets)).toEqual({ kind: 'approve', id: 'rp_abc' });
+  });
+
   it('refuses a silence of a severity instead of silencing everything, but keeps one that only says why', () => {
     for (const q of ['mute all critical alerts for 1h', 'mute all warnings for 1h', 'silence warning alerts on web-1'])
       expect(parseIntent(q, targets)).toEqual({
