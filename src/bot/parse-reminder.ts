@@ -11,6 +11,17 @@ const NOTE = /\b(?:to|about|that|of)\s+(.+)$/;
 /** A reminder at a time, with what it is about; undefined when the text is not one ("remind me when…" is a watch). */
 export function reminderCommand(text: string): Intent | undefined {
   if (!REMIND.test(text)) return undefined;
+  // "Remind me every day at 9": a reminder is said once; what repeats is the digest.
+  if (
+    /\b(?:every|each)\s+(?:other\s+)?(?:\d+\s*)?(?:day|morning|evening|night|week|hour|minute|min|mins|h|d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b|^remind\s+(?:me|us)\s+(?:daily|weekly|hourly)\b|\b(?:daily|weekly|hourly)\s+(?:at|on|from)\b|\b(?:daily|weekly|hourly|repeatedly)[\s.!?]*$/.test(
+      text,
+    )
+  )
+    return {
+      kind: 'bad_input',
+      reason:
+        'a reminder is said once ("remind me at 09:00 to check backups"); what comes every day is the digest (chat.digest), and "tell me when …" watches a figure',
+    };
   const inMs = IN.exec(text);
   const at = inMs ? undefined : findUntil(text.replace(AT, 'until '));
   // What it is about, without the time said: "to check web-1 in 30 min" → "check web-1".
@@ -28,5 +39,9 @@ export function reminderCommand(text: string): Intent | undefined {
   const about = note ? { note } : {};
   if (inMs) return { kind: 'remind', inMs: parseDuration(inMs[1]!) ?? 0, ...about };
   if (at) return { kind: 'remind', at, ...about };
-  return { kind: 'bad_input', reason: 'say when: "remind me in 30m to check web-1", or "remind me at 15:00 to …" (UTC, or with a zone)' };
+  return {
+    kind: 'bad_input',
+    reason:
+      'say when: "remind me in 30m to check web-1", "remind me at 15:00 to …" or "remind me tomorrow at 09:00 to …" (UTC, or with a zone)',
+  };
 }

@@ -165,6 +165,14 @@ export function createWatches(o: {
           private: true,
         };
       if (e.platform === 'cli') return { text: 'Watches post to chat: ask in Slack, Discord or the web console.', intent, private: true };
+      // "Below 0%", "reaches 150%": a share never gets there, so the watch would only expire.
+      const share = i.metric === 'cpu' || i.metric === 'memory' || i.metric === 'disk';
+      if (share && typeof i.when === 'object' && outsideShare(i.when))
+        return {
+          text: `${METRIC_LABEL[i.metric!] ?? i.metric} is a share from 0% to 100%: it never goes ${i.when.above ? 'above' : 'below'} ${i.when.value}%, so nothing was set. Pick a line inside it ("drops below 50%", "reaches 90%").`,
+          intent,
+          private: true,
+        };
       const ws = load().filter((w) => w.untilTs > now);
       if (ws.filter((w) => w.user === actor(e.user)).length >= MAX_PER_USER)
         return { text: `You have ${MAX_PER_USER} watches already; "stop watching …" ends one.`, intent, private: true };
@@ -298,3 +306,7 @@ export function createWatches(o: {
 }
 
 export type Watches = ReturnType<typeof createWatches>;
+
+/** A line a share (0–100 %) can never cross: above 100 %, below 0 %, or strictly past either end. */
+const outsideShare = (b: { above: boolean; value: number; orEqual?: boolean }) =>
+  b.above ? b.value > 100 || (b.value === 100 && !b.orEqual) : b.value < 0 || (b.value === 0 && !b.orEqual);

@@ -51,6 +51,14 @@ describe('"tell me when…" watches', () => {
     expect(watchPosts(slack).map((m) => m.msg.text)).toEqual([
       expect.stringMatching(/^db-1 CPU is \d+\.\d% at \d\d:\d\d:\d\d UTC, below 101\.0%\.$/),
     ]);
+    // A share never goes below 0% or past 100%: such a watch would only expire, so none is set.
+    for (const q of [
+      'tell me when db-1 cpu goes below 0%',
+      'tell me when disk on db-1 reaches 150%',
+      'tell me when db-1 memory goes above 100%',
+    ])
+      expect((await say(q)).text).toMatch(/is a share from 0% to 100%: it never goes (above|below) \d+%, so nothing was set\./);
+    expect((await say('my watches')).text).not.toMatch(/0\.0%|150|100\.0%/);
     // "Reaches" counts the line itself; before, it was not read as a bound at all.
     expect((await say('tell me when db-1 disk reaches 0%')).text).toMatch(/^I'll post here when db-1 disk goes to or above 0\.0%/);
     await tick(1);

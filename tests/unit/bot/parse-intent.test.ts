@@ -725,6 +725,26 @@ describe('parseIntent', () => {
     expect(parseIntent('did anything happen on db-1 today', targets)).toMatchObject({ kind: 'anomalies', today: true, target: 'db-1' });
   });
 
+  it('says a reminder is once when asked for a recurring one, and keeps "daily" or "each" that belong to the note', () => {
+    for (const q of [
+      'remind me every day at 9 to check backups',
+      'remind me every 2 hours to look',
+      'remind me daily at 9 to check',
+      'remind me to check backups daily',
+    ])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'bad_input', reason: expect.stringMatching(/^a reminder is said once/) });
+    expect(parseIntent('remind me at 15:00 to check the daily job', targets)).toEqual({
+      kind: 'remind',
+      at: { minute: 900 },
+      note: 'check the daily job',
+    });
+    expect(parseIntent('remind me in 30m to check each host', targets)).toEqual({
+      kind: 'remind',
+      inMs: 1_800_000,
+      note: 'check each host',
+    });
+  });
+
   it('acts on one id at a time: two named is refused, not the first done and the second dropped', () => {
     const refused = (q: string, what: string) =>
       expect(parseIntent(q, targets)).toEqual({
