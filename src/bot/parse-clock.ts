@@ -12,8 +12,11 @@
 /** A UTC wall-clock time: minutes into the day (may fall outside 0–1440 after an offset) on a given day. */
 export interface ClockTime {
   minute: number;
-  /** Days before the day of the answer (0 today, 1 yesterday), or a UTC midnight; absent: the latest past occurrence. */
-  day?: { daysBack: number } | { date: number };
+  /**
+   * Days before the day of the answer (0 today, 1 yesterday), a UTC midnight, or a weekday (0 Sunday):
+   * the latest such day, today included unless `before` ("last tuesday"); absent: the latest past occurrence.
+   */
+  day?: { daysBack: number } | { date: number } | { weekday: number; before?: boolean };
   /** An IANA zone ("Europe/Berlin"): `minute` and `day` are that zone's wall clock and date, not UTC's. */
   zone?: string;
 }
@@ -91,9 +94,30 @@ function dayOf(text: string): ClockTime['day'] | undefined {
     if (date !== undefined) return { date };
   }
   if (/\byesterday\b/.test(text)) return { daysBack: 1 };
+  const wd = weekdayIn(text);
+  if (wd) return wd;
   if (/\btomorrow\b/.test(text)) return { daysBack: -1 };
   if (/\btoday\b|\bthis (morning|afternoon|evening)\b/.test(text)) return { daysBack: 0 };
   return undefined;
+}
+
+const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** "On tuesday", "last friday", "monday": that weekday (UTC), the latest one; "last" means before today. */
+export function weekdayIn(text: string): { weekday: number; before?: boolean } | undefined {
+  return weekdayPhrase(text)?.day;
+}
+
+/** The weekday and the words that said it, an "until" before it included (a silence's end, not its day). */
+export function weekdayPhrase(text: string): { day: { weekday: number; before?: boolean }; match: string } | undefined {
+  // A bare "mon" or "sat" is a word of a name ("mon-1"); the day says "day", or is said with "on" or "last".
+  const m = [
+    ...text.matchAll(/\b(last|past|previous|this past|on)?\s*(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(day)?\b(?!-)/g),
+  ].find((x) => x[3] || x[1]);
+  if (!m) return undefined;
+  const weekday = WEEKDAY_NAMES.findIndex((d) => d.startsWith(m[2]!.slice(0, 3)));
+  const until = /\b(?:until|till|til)\s+(?:next\s+)?$/.exec(text.slice(0, m.index! + (m[0].length - m[0].trimStart().length)));
+  return { day: m[1] && m[1] !== 'on' ? { weekday, before: true } : { weekday }, match: `${until?.[0] ?? ''}${m[0].trim()}` };
 }
 
 function isoDate(y: string, mo: string, d: string): number | undefined {
@@ -211,7 +235,9 @@ function findClockUtc(text: string): ClockFound | undefined {
   return undefined;
 }
 
-const UNTIL = new RegExp(String.raw`\b(?:until|till|til)\s+(?:(?:today|tomorrow)\s+(?:at\s+)?)?(${TIME})`);
+const UNTIL = new RegExp(
+  String.raw`\b(?:until|till|til)\s+(?:(?:today|tomorrow|(?:next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:at\s+)?)?(${TIME})`,
+);
 
 /**
  * "snooze web-1 until 15:00", "mute everything till tomorrow 9am": the end of a silence. Without a
@@ -222,7 +248,8 @@ export function findUntil(text: string): ClockTime | undefined {
   const t = m ? readTime(m, 1) : undefined;
   if (!t?.explicit) return undefined;
   const day = dayOf(text);
-  const until = clockTime(t.minute, day && 'daysBack' in day && day.daysBack <= 0 ? day : undefined);
+  // A weekday is the next one (silence-window.ts); a past day is no end.
+  const until = clockTime(t.minute, day && (('daysBack' in day && day.daysBack <= 0) || 'weekday' in day) ? day : undefined);
   // A name that is no zone was refused already, by findClock on the same text.
   const zone = ianaZone(zoneAfter(text, m!.index + m![0].length)?.[1] ?? '');
   return zone ? { ...until, zone } : until;
@@ -248,6 +275,11 @@ export function clockTs(t: ClockTime, now: number): number {
   }
   const today = now - (now % DAY);
   if (t.day && 'date' in t.day) return t.day.date + t.minute * 60_000;
+  if (t.day && 'weekday' in t.day) {
+    let back = (new Date(today).getUTCDay() - t.day.weekday + 7) % 7;
+    if (back === 0 && t.day.before) back = 7;
+    return today - back * DAY + t.minute * 60_000;
+  }
   if (t.day) return today - t.day.daysBack * DAY + t.minute * 60_000;
   let ts = today + t.minute * 60_000;
   while (ts > now) ts -= DAY;

@@ -67,7 +67,7 @@ export function silenceCommand(
     return {
       kind: 'bad_input',
       reason:
-        'I could not read when the silence should end, so nothing was silenced. Give a time or a length: "until 09:00" (UTC, the next such time), "until tomorrow 09:00", "for 8h" or "for 2d"',
+        'I could not read when the silence should end, so nothing was silenced. Give a time or a length: "until 09:00" (UTC, the next such time), "until tomorrow 09:00", "until monday 09:00", "for 8h" or "for 2d"',
     };
   return {
     kind: 'silence',

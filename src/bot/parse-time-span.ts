@@ -1,4 +1,4 @@
-import { findClock, type ClockSpan } from './parse-clock.js';
+import { findClock, weekdayPhrase, type ClockSpan } from './parse-clock.js';
 
 /**
  * The time a metrics question is about, relative to when it is answered: "an hour ago", "over the
@@ -105,6 +105,9 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
     return { span: { kind: 'range', from: { minute: from * 60, day }, until: { minute: until * 60, day } }, match: part[0] };
   }
   if (/\byesterday\b/.test(text)) return { span: { kind: 'day', daysBack: 1 }, match: 'yesterday' };
+  // "Last tuesday", "on friday": that whole UTC day.
+  const wd = weekdayPhrase(text);
+  if (wd) return { span: { kind: 'range', from: { minute: 0, day: wd.day }, until: { minute: 1440, day: wd.day } }, match: wd.match };
   if (/\btoday\b/.test(text)) return { span: { kind: 'day', daysBack: 0 }, match: 'today' };
   return undefined;
 }

@@ -13,9 +13,13 @@ export const MAX_SCHEDULE_AHEAD_MS = 30 * DAY;
  * without `until`, the length asked. Pure.
  */
 export function silenceWindow(
-  asked: { from?: ClockTime; until?: ClockTime; durationMs: number },
+  given: { from?: ClockTime; until?: ClockTime; durationMs: number },
   now: number,
 ): { startTs: number; endTs: number } | { error: string } {
+  // A weekday in a read is the latest one; in a silence, the next ("mute web-1 on monday"), today included.
+  const ahead = (t: ClockTime | undefined): ClockTime | undefined =>
+    t?.day && 'weekday' in t.day ? { ...t, day: { daysBack: -((t.day.weekday - new Date(now - (now % DAY)).getUTCDay() + 7) % 7) } } : t;
+  const asked = { ...given, from: ahead(given.from), until: ahead(given.until) };
   const endAfter = (start: number) =>
     asked.until ? (asked.until.day ? clockTs(asked.until, now) : untilTs(asked.until, start)) : start + asked.durationMs;
   if (!asked.from) {

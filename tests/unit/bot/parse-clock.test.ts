@@ -1,3 +1,5 @@
+import { findTimeSpan } from '../../../src/bot/parse-time-span.js';
+import { silenceWindow } from '../../../src/bot/silence-window.js';
 import { describe, expect, it } from 'vitest';
 import { clockTs, findClock, findUntil, rangeTs, untilTs } from '../../../src/bot/parse-clock.js';
 
@@ -138,5 +140,56 @@ describe('the end of a silence', () => {
 
   it.each(['snooze web-1 for 2h', 'until 3', 'snooze until further notice'])('reads no end in "%s"', (text) => {
     expect(findUntil(text)).toBeUndefined();
+  });
+});
+
+describe('weekdays', () => {
+  // Saturday 2026-12-05, 12:00 UTC.
+  const SAT = Date.UTC(2026, 11, 5, 12, 0, 0);
+  const DAY = 86_400_000;
+  const midnight = (ts: number) => ts - (ts % DAY);
+
+  it('reads "on friday", "last tuesday", "monday" as that whole UTC day, the latest one', () => {
+    const day = (q: string) => {
+      const f = findTimeSpan(q);
+      if (!f || !('span' in f) || f.span.kind !== 'range') throw new Error(`no range in ${q}`);
+      return [clockTs(f.span.from, SAT), clockTs(f.span.until!, SAT)];
+    };
+    expect(day('memory on db-1 on friday')).toEqual([Date.UTC(2026, 11, 4), Date.UTC(2026, 11, 5)]);
+    expect(day('anomalies last tuesday')).toEqual([Date.UTC(2026, 11, 1), Date.UTC(2026, 11, 2)]);
+    expect(day('what happened monday')).toEqual([Date.UTC(2026, 10, 30), Date.UTC(2026, 11, 1)]);
+    // Today's own name is today; "last" with it is a week back.
+    expect(day('alerts on saturday')[0]).toBe(midnight(SAT));
+    expect(day('alerts last saturday')[0]).toBe(midnight(SAT) - 7 * DAY);
+    expect(findTimeSpan('the mon-1 host')).toBeUndefined();
+    expect(findTimeSpan('a sat dish')).toBeUndefined();
+    expect(day('cpu on the mon-1 host on friday')).toEqual([Date.UTC(2026, 11, 4), Date.UTC(2026, 11, 5)]);
+  });
+
+  it('schedules a silence on the next such day, not the last', () => {
+    const w = silenceWindow(
+      { from: { minute: 0, day: { weekday: 1 } }, until: { minute: 1440, day: { weekday: 1 } }, durationMs: 3_600_000 },
+      SAT,
+    );
+    expect(w).toEqual({ startTs: Date.UTC(2026, 11, 7), endTs: Date.UTC(2026, 11, 8) });
+  });
+});
+
+describe('a silence until a weekday', () => {
+  it('ends at that time on the next such day; a bare day is asked about', async () => {
+    const { parseIntent } = await import('../../../src/bot/parse-intent.js');
+    const t = [{ name: 'db-1' }];
+    const i = parseIntent('snooze db-1 until monday 09:00', t);
+    expect(i).toMatchObject({ kind: 'silence', target: 'db-1', until: { minute: 540, day: { weekday: 1 } } });
+    // Saturday 12:00 → Monday 09:00.
+    const SAT = Date.UTC(2026, 11, 5, 12, 0, 0);
+    expect(silenceWindow(i as { until: { minute: number; day: { weekday: number } }; durationMs: number }, SAT)).toEqual({
+      startTs: SAT,
+      endTs: Date.UTC(2026, 11, 7, 9, 0, 0),
+    });
+    expect(parseIntent('snooze db-1 till monday', t)).toMatchObject({
+      kind: 'bad_input',
+      reason: expect.stringContaining('"until monday 09:00"'),
+    });
   });
 });
