@@ -60,11 +60,16 @@ function amount(count: string | undefined, unit: string): number | undefined {
 
 /**
  * `text` is already cleaned and lower-cased. `match` is the phrase, so its count is not read twice.
- * `zone` is a time zone abbreviation that is not read (see parse-clock.ts).
+ * `zone` is what is refused: a time zone abbreviation that is not read (see parse-clock.ts), or a
+ * clock time that is none ("25:00"); zoneRefusal says which.
  */
 export function findTimeSpan(text: string): { span: TimeSpan; match: string } | { zone: string } | undefined {
   const clock = findClock(text);
   if (clock) return clock;
+  // "At 25:00", "since 10:75": a time that is no time is refused, never read as now.
+  const bad = /\b(?:at|since|from|until|till|between|to)\s+(\d{1,2}):(\d{2})\b/.exec(text);
+  if (bad && (Number(bad[1]) > 24 || Number(bad[2]) > 59 || (Number(bad[1]) === 24 && Number(bad[2]) > 0)))
+    return { zone: `${bad[1]}:${bad[2]}` };
   const ago = AGO.exec(text);
   if (ago) {
     const ms = amount(ago[1], ago[2]!);
@@ -129,6 +134,7 @@ export function parseStat(raw: string): Stat | undefined {
 
 /** Why a time in a zone we do not read is refused, and how to say it instead. */
 export function zoneRefusal(zone: string): string {
+  if (/^\d/.test(zone)) return `${zone} is not a time of day; write one from 00:00 to 23:59 (UTC, or with a zone), e.g. "at 15:00"`;
   const how =
     'write the time in UTC, with its offset or with an IANA zone name, e.g. "at 15:00 UTC", "at 15:00-08:00" or "at 15:00 America/Los_Angeles"';
   return zone.includes('/')

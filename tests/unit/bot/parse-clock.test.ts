@@ -193,3 +193,19 @@ describe('a silence until a weekday', () => {
     });
   });
 });
+
+describe('a clock time that is none', () => {
+  it('is refused with what to write, not read as now', async () => {
+    const { parseIntent } = await import('../../../src/bot/parse-intent.js');
+    const t = [{ name: 'web-1' }];
+    for (const [q, bad] of [
+      ['cpu on web-1 at 25:00', '25:00'],
+      ['cpu since 10:75', '10:75'],
+    ])
+      expect(parseIntent(q!, t)).toEqual({
+        kind: 'bad_input',
+        reason: `${bad} is not a time of day; write one from 00:00 to 23:59 (UTC, or with a zone), e.g. "at 15:00"`,
+      });
+    expect(parseIntent('cpu on web-1 at 23:59', t)).toMatchObject({ kind: 'metrics', span: { kind: 'clock', at: { minute: 1439 } } });
+  });
+});
