@@ -13,6 +13,7 @@ import { whyNoProposal } from './why-no-proposal.js';
 import { anomaliesAround } from './anomalies-around.js';
 import { notesOf } from './alert-notes.js';
 import { alertDashboardLink } from './dashboard-link.js';
+import { approveEffect } from './approve-effect.js';
 
 /** "explain an_…" / "explain rp_…": what an anomaly or a proposal is, and what came of it; the latest anomaly without an id. */
 export function answerExplain(
@@ -52,7 +53,9 @@ export function answerExplain(
       a ? `Because of: ${describeAnomaly(a, c.now)}` : '',
       ...(events.length ? ['History:', ...events] : []),
       p.result ? `Result: ${p.result.slice(0, 300)}` : '',
-      p.state === 'proposed' ? `To decide, an approver says "approve ${p.id}" or "deny ${p.id}", or uses the buttons.` : '',
+      p.state === 'proposed'
+        ? `${approveEffect(p)} To decide, an approver says "approve ${p.id}" or "deny ${p.id}", or uses the buttons.`
+        : '',
     ]
       .filter(Boolean)
       .join('\n');

@@ -43,6 +43,7 @@ import { answerDashboard } from './answer-dashboard.js';
 import { answerExport, BACKUP } from './answer-export.js';
 import { answerStarts } from './answer-starts.js';
 import { answerFlapping } from './answer-flapping.js';
+import { approveEffect } from './approve-effect.js';
 import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
 
@@ -270,7 +271,7 @@ function answerPending(c: AnswerContext): string {
     `${pending.length} waiting for approval:`,
     ...pending.map(
       (p) =>
-        `• ${p.id}: ${p.action} on ${p.target} — ${p.reason} (expires ${stamp(p.expiresTs)}, in ${formatDuration(p.expiresTs - c.now)})`,
+        `• ${p.id}: ${p.action} on ${p.target} — ${p.reason} (expires ${stamp(p.expiresTs)}, in ${formatDuration(p.expiresTs - c.now)}). ${approveEffect(p)}`,
     ),
     'Answer with "approve <id>" or "deny <id>".',
   ].join('\n');

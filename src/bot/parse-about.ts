@@ -71,6 +71,9 @@ export function setupQuestion(
         ? { onCall: true, ...(rotationWord(text) ? { rotation: rotationWord(text) } : {}), ...onCallAhead(text) }
         : {}),
     };
+  // "What would happen if I approve?", "what does approving do?": what waits, with what approving each runs.
+  if (/\bwhat (?:would|will|does|happens)\b.*\bapprov\w*|\bif (?:i|we) approve\b/.test(text) && !/\brp_/.test(text))
+    return { kind: 'pending' };
   if (POLICY.test(text)) return { kind: 'policy' };
   if (!o.target && CONFIG_CHANGED.test(text)) return { kind: 'about', starts: 'config' };
   if (!o.target && RESTARTS.test(text)) return { kind: 'about', starts: 'restarts' };
