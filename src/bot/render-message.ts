@@ -1,3 +1,4 @@
+import { approveEffect } from './approve-effect.js';
 import type { Anomaly, Severity } from '../core/anomaly.js';
 import type { NeutralMessage } from '../core/chat.js';
 import type { Ack, Silence } from '../core/chat-store.js';
@@ -211,6 +212,15 @@ export function renderProposal(p: Proposal): NeutralMessage {
       // Once decided, the status line below says it (in place of the buttons); a field too would say it twice.
       ...(p.state === 'proposed' ? [{ label: 'state', value: STATE_TEXT[p.state] }] : []),
       ...(p.state === 'proposed' ? [{ label: 'expires', value: stamp(p.expiresTs) }] : []),
+      // What pressing Approve does, so it is known before anyone presses it.
+      ...(p.state === 'proposed'
+        ? [
+            {
+              label: 'if approved',
+              value: approveEffect(p).replace(/^Approving (only )?/, (_, o: string | undefined) => (o ? 'only ' : '')),
+            },
+          ]
+        : []),
       ...(p.result ? [{ label: 'result', value: p.result.slice(0, 300) }] : []),
     ],
     context: `${p.id} · anomaly ${p.anomalyId}`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { approveEffect } from '../../../src/bot/approve-effect.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { renderProposal } from '../../../src/bot/render-message.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { NOW, PROPOSAL } from '../../fixtures/llm-fleet.js';
 
@@ -39,5 +40,17 @@ describe('what approving a proposal would run', () => {
     expect(ask('what would happen if I approve rp_web1?')).toContain(
       'Approving restarts the service "nginx" on web-1 through an SSM Run Command on its instance. To decide, an approver says "approve rp_web1"',
     );
+  });
+
+  it('is on the proposal message while it waits, and gone once decided', () => {
+    expect(renderProposal(PROPOSAL).fields).toContainEqual({
+      label: 'if approved',
+      value: 'runs it in simulation (executor "simulate"): the result is recorded as if it ran, and nothing on web-1 changes.',
+    });
+    expect(renderProposal({ ...PROPOSAL, action: 'notify_only' }).fields).toContainEqual({
+      label: 'if approved',
+      value: 'only records and announces it: nothing runs.',
+    });
+    expect(renderProposal({ ...PROPOSAL, state: 'approved' }).fields.map((f) => f.label)).not.toContain('if approved');
   });
 });
