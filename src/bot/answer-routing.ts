@@ -17,9 +17,20 @@ export type RoutingFacts = Pick<FileConfig['chat'], 'routes' | 'channels' | 'mut
  * rotation (chat.onCall), "who is on call?" names the person; without one it says so rather than naming someone.
  */
 export function answerRouting(
-  i: { target?: string; metric?: MetricKey; severity?: 'critical' | 'warning'; onCall?: boolean; rotation?: string; aheadMs?: number },
+  asked: {
+    target?: string;
+    metric?: MetricKey;
+    severity?: 'critical' | 'warning';
+    onCall?: boolean;
+    rotation?: string;
+    aheadMs?: number;
+    onWeekday?: number;
+  },
   c: AnswerContext,
 ): string {
+  // "On monday": the next one (a week ahead when it is monday now), at this time of day.
+  const days = asked.onWeekday === undefined ? 0 : (asked.onWeekday - new Date(c.now).getUTCDay() + 7) % 7 || 7;
+  const i = days ? { ...asked, aheadMs: days * 86_400_000 } : asked;
   const r = c.routing;
   if (!r) return 'Alert routing is not known to this process.';
   if (i.onCall && c.onCall && i.aheadMs)

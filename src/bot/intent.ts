@@ -191,6 +191,7 @@ export type Intent =
       onCall?: boolean;
       rotation?: string;
       /** "Who is on call next week?": how far ahead. */ aheadMs?: number;
+      /** "Who is on call on monday?": the next such day (0 Sunday), at this time of day. */ onWeekday?: number;
     }
   /** "Availability of api-2 this week", "SLA for db-1": the share of the time each target sent data. */
   | { kind: 'availability'; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; sla?: boolean }

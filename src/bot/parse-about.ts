@@ -5,6 +5,7 @@
  * or the LLM notice. Matched on the whole (lower-cased) question; callers rule out a metric first.
  */
 import { rotationWord } from './parse-on-call.js';
+import { weekdayIn } from './parse-clock.js';
 import type { Intent, MetricKey } from './intent.js';
 import { ROUTING } from './intent-words.js';
 
@@ -82,8 +83,10 @@ export function setupQuestion(
 }
 
 /** "Who is on call tomorrow?", "next week", "in 3 days": how far ahead the shift asked about is. */
-function onCallAhead(text: string): { aheadMs?: number } {
+function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number } {
   if (/\btomorrow\b/.test(text)) return { aheadMs: 86_400_000 };
+  const day = weekdayIn(text);
+  if (day) return { onWeekday: day.weekday };
   if (/\bnext week\b/.test(text)) return { aheadMs: 7 * 86_400_000 };
   const m = /\bin (\d{1,3}) (hours?|days?|weeks?)\b/.exec(text);
   if (!m) return {};

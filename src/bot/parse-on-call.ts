@@ -12,8 +12,19 @@ const RELEASE = new RegExp(
   String.raw`^(?:please\s+)?(?:(?:end|stop|drop|cancel|release)\s+(?:my\s+)?(?:on[\s-]?call\s+)?cover|(?:hand|give)\s+${ON_CALL}\s+back|i(?:'m| am)\s+(?:off|no longer on)\s+call)\b`,
 );
 
+// "Hand over on-call to bob", "give the pager to bob", "swap shifts with bob next week", "can bob take my shift?".
+const HANDOVER = new RegExp(
+  String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\b(?:swap|switch|trade|exchange)\s+(?:(?:my|our|the|on[\s-]?call)\s+)?shifts?\b|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b`,
+);
+
 /** Taking the pager from the rotation for a while, or handing it back; undefined for anything else (a question included). */
-export function onCallCommand(text: string): Extract<Intent, { kind: 'on_call_cover' }> | undefined {
+export function onCallCommand(text: string): Extract<Intent, { kind: 'on_call_cover' } | { kind: 'bad_input' }> | undefined {
+  if (HANDOVER.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'nothing changed: a shift moves only when the person taking it says so. They say "I\'m on call until 18:00" (a cover of the shift now; "end my on-call cover" hands it back); a swap of future shifts is a change to chat.onCall in the config. "Who is on call next week?" shows the order',
+    };
   if (/\?\s*$/.test(text)) return undefined;
   if (RELEASE.test(text)) return { kind: 'on_call_cover', end: true };
   if (!TAKE.test(text)) return undefined;

@@ -86,6 +86,14 @@ describe('an on-call rotation (chat.onCall)', () => {
     expect(await say('who is on call tomorrow?')).toBe(
       `On call at ${tomorrow} UTC: bob (<@UBOB001> on Slack), until 2026-11-04 09:00:00 UTC.`,
     );
+    // A weekday is the next one, at this time of day: T0 is a Monday, so Thursday is three days on.
+    const thursday = new Date(now() + 3 * 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
+    expect(await say('who is on call on thursday?')).toBe(
+      `On call at ${thursday} UTC: alice (<@UALICE1> on Slack), until 2026-11-06 09:00:00 UTC.`,
+    );
+    // A shift is not handed to someone else by its holder: the one taking it says so.
+    expect(await say('hand over on-call to bob')).toMatch(/nothing changed: a shift moves only when the person taking it says so\./);
+    expect(await say('swap shifts with bob next week')).toMatch(/a swap of future shifts is a change to chat\.onCall in the config/);
   });
 });
 
