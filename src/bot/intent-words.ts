@@ -327,8 +327,9 @@ export const TREND =
   /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b/;
 /** "Is it getting worse?", "is web-1 improving?", "recovering yet?": a trend, of what is open when nothing is named. */
 export const WORSE = /\b(?:getting|get|got) (?:worse|better)\b|\b(?:improving|worsening|deteriorating|recovering)\b/;
+// "How full is the disk?" asks for the level now; "is it full soon?", "filling" ask where it is heading.
 export const TREND_WITH_METRIC =
-  /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|full|exhaust\w*|going (up|down)|run(s|ning)? out|how fast|headroom|leak(s|ing)?)\b/;
+  /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|(?<!\bhow )full|exhaust\w*|going (up|down)|run(s|ning)? out|how fast|headroom|leak(s|ing)?)\b/;
 
 /** "Why is there no alert for…", "why didn't web-1 alert?", "why wasn't this flagged?". */
 export const NO_ALERT =

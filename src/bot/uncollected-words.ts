@@ -22,6 +22,11 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\bpacket[\s_-]*loss\b|\bpackets?\b/, 'packets'],
   [/\binodes?\b/, 'inodes'],
   [/\bgpus?\b/, 'GPU'],
+  // "How many cores does web-1 have?", "instance type of db-1": what a host is, not how it is doing.
+  [
+    /\b(?:how many|number of)\s+(?:cpu\s+)?(?:cores|vcpus|cpus|processors)\b|\b(?:core|vcpu|cpu)\s+count\b|\binstance[\s_-]+(?:type|size|class)\b|\b(?:total|installed)\s+(?:ram|memory)\b|\bhow much (?:ram|memory) does\b/,
+    'host specifications (cores, instance type, installed memory)',
+  ],
   [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],
   [/\b(?:which|what|top|busiest|biggest|heaviest)\s+(?:process|processes|programs?)\b|\bper[\s-]process\b/, 'per-process figures'],
   // "What's using all the disk on db-1?": what uses it, which only the host itself can tell.

@@ -725,6 +725,16 @@ describe('parseIntent', () => {
     expect(parseIntent('did anything happen on db-1 today', targets)).toMatchObject({ kind: 'anomalies', today: true, target: 'db-1' });
   });
 
+  it('reads "how full is the disk" as the level now, and a host\'s specifications as not collected', () => {
+    expect(parseIntent('how full is the disk on every host?', targets)).toEqual({ kind: 'metrics', metric: 'disk' });
+    expect(parseIntent('is the disk on db-1 going to fill up?', targets)).toMatchObject({ kind: 'trend', metric: 'disk' });
+    for (const q of ['how many cores does web-1 have?', 'instance type of db-1'])
+      expect(parseIntent(q, targets)).toMatchObject({
+        kind: 'uncollected',
+        what: 'host specifications (cores, instance type, installed memory)',
+      });
+  });
+
   it('says a reminder is once when asked for a recurring one, and keeps "daily" or "each" that belong to the note', () => {
     for (const q of [
       'remind me every day at 9 to check backups',
