@@ -349,9 +349,12 @@ export function createApp(deps: AppDeps) {
     tick: runTick,
 
     /** Recovers state, backfills, opens the side port, runs a first tick and starts the schedule. */
-    async start(opts: { schedule?: boolean } = {}) {
-      const boot = recordStart({ store, recorder, config, now: clock.now(), logger });
-      metrics.buildInfo.set({ version: boot.version, config: boot.config }, 1);
+    /** `oneOff`: a single pass (the `tick` command), not a start of the service: not recorded as one. */
+    async start(opts: { schedule?: boolean; oneOff?: boolean } = {}) {
+      if (!opts.oneOff) {
+        const boot = recordStart({ store, recorder, config, now: clock.now(), logger });
+        metrics.buildInfo.set({ version: boot.version, config: boot.config }, 1);
+      }
       remediation.recover(clock.now());
       await loadChatAdapters(config, { logger, sidePort, has: (p) => adapters.has(p), add: addAdapter, ...chatExtras });
       const idle = idlePlatforms(config.chat.routes, (p) => adapters.has(p));

@@ -2,6 +2,8 @@ import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
 import { describeAnomaly, METRIC_LABEL, stamp } from './format-reply.js';
 import { tally } from './tally.js';
+import { FLAP_REOPENS, seriesOf } from './answer-flapping.js';
+import { STARTED, type StartRecord } from '../observability/record-start.js';
 import { formatDuration } from './text-tools.js';
 
 const LISTED = 5;
@@ -41,8 +43,37 @@ export function digestLines(
     proposals.length
       ? `Remediations proposed then: ${proposals.length} (${tally(proposals, (p) => p.state)}); "remediation history" lists them.`
       : 'No remediation was proposed then.',
+    ...flappingLine(list, c),
+    ...startsLine(span, c),
     ...handover(span, c),
     'Ask without "summary" for the list.',
+  ];
+}
+
+/** The series that flapped in the span ("show flapping alerts" has the detail). */
+function flappingLine(list: Anomaly[], c: AnswerContext): string[] {
+  const flapping = seriesOf(list, c.now).filter((r) => r.reopens >= FLAP_REOPENS);
+  if (!flapping.length) return [];
+  const shown = flapping.slice(0, 3).map((r) => `${r.series} (re-opened ${r.reopens} times)`);
+  return [
+    `Flapping: ${shown.join('; ')}${flapping.length > 3 ? `, and ${flapping.length - 3} more` : ''}; "show flapping alerts" has the detail.`,
+  ];
+}
+
+/** My own restarts in the span, and whether one changed the config: news at handover too. */
+function startsLine(span: { from: number; until: number }, c: AnswerContext): string[] {
+  const starts = c.store.recordsBetween(span.from, Math.min(span.until, c.now) + 1, [STARTED], 1000);
+  if (!starts.length) return [];
+  const changed = starts.filter((r) => ((r.data as unknown as StartRecord).changes?.length ?? 0) > 0);
+  const last = changed.at(-1);
+  return [
+    `I restarted ${starts.length === 1 ? 'once' : `${starts.length} times`} (the last at ${stamp(starts.at(-1)!.ts)})${
+      last
+        ? `; the config changed at ${stamp(last.ts)}: "what changed in the config?"`
+        : starts.every((r) => (r.data as unknown as StartRecord).changes !== null)
+          ? ', with the same config'
+          : ''
+    }.`,
   ];
 }
 

@@ -1,3 +1,4 @@
+import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
 import { METRICS_OF, spanBounds, windowSpan } from './answer-metric-span.js';
 import { groupEpisodes, type Episode } from './episodes.js';
@@ -33,14 +34,7 @@ export function answerFlapping(i: Extract<Intent, { kind: 'flapping' }>, c: Answ
   const list = c.store
     .recentAnomalies(20_000, b.from, b.until + 1)
     .filter((a) => (!targets || targets.includes(a.target)) && (!metrics || metrics.includes(a.feature ?? a.metric)));
-  const bySeries = new Map<string, Episode[]>();
-  for (const e of groupEpisodes(list, c.now)) {
-    const key = `${e.target} ${METRIC_LABEL[e.metric] ?? e.metric}`;
-    (bySeries.get(key) ?? bySeries.set(key, []).get(key)!).push(e);
-  }
-  const ranked = [...bySeries]
-    .map(([series, eps]) => ({ series, eps, reopens: reopensOf(eps) }))
-    .sort((x, z) => z.reopens - x.reopens || z.eps.length - x.eps.length || x.series.localeCompare(z.series));
+  const ranked = seriesOf(list, c.now);
   const flapping = ranked.filter((r) => r.reopens >= FLAP_REOPENS);
   const where = `${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}`;
   const rule = `a target and metric that re-opened ${FLAP_REOPENS} times or more within ${formatDuration(REOPEN_MS)} of ending; detectors on one episode count once`;
@@ -74,6 +68,18 @@ export function answerFlapping(i: Extract<Intent, { kind: 'flapping' }>, c: Answ
     ...more,
     `Quieter: a pending period (chat.pendingFor) announces an anomaly only once it has lasted; "snooze ${top} for 4h" mutes it now; "this alert is noise" in an alert's thread counts it against its detector.`,
   ].join('\n');
+}
+
+/** Each target-and-metric series of a list as episodes, with its re-opens: most re-opened first. Pure. */
+export function seriesOf(list: readonly Anomaly[], now: number): { series: string; eps: Episode[]; reopens: number }[] {
+  const bySeries = new Map<string, Episode[]>();
+  for (const e of groupEpisodes(list, now)) {
+    const key = `${e.target} ${METRIC_LABEL[e.metric] ?? e.metric}`;
+    (bySeries.get(key) ?? bySeries.set(key, []).get(key)!).push(e);
+  }
+  return [...bySeries]
+    .map(([series, eps]) => ({ series, eps, reopens: reopensOf(eps) }))
+    .sort((x, z) => z.reopens - x.reopens || z.eps.length - x.eps.length || x.series.localeCompare(z.series));
 }
 
 /** The median time from one episode's start to the next's. */

@@ -104,7 +104,7 @@ async function tick(io: CliIO): Promise<number> {
     const logger = createLogger({ level: io.env.SCO_LOG_LEVEL ?? 'warn', destination: process.stderr });
     const app = createApp({ config: { ...cfg, http: { ...cfg.http, port: 0 } }, logger, cwd: io.cwd });
     try {
-      await app.start({ schedule: false });
+      await app.start({ schedule: false, oneOff: true });
       const summary = app.store.getKv('pipeline:last_tick');
       io.out(JSON.stringify(summary ? JSON.parse(summary) : {}, null, 2));
     } finally {

@@ -56,3 +56,20 @@ describe('"show flapping alerts"', () => {
     expect(parseIntent('anomalies on web-1 today', targets)).toMatchObject({ kind: 'anomalies' });
   });
 });
+
+describe('the digest', () => {
+  it('names what flapped, and my restarts with whether the config changed', () => {
+    const disk = { target: 'db-1', metric: 'disk' };
+    const c = ctx([at(60, 55, disk), at(44, 40, disk), at(28, 20, disk)]);
+    const base = { version: 'x', config: 'h', previousStartTs: null, lastTickBeforeTs: null };
+    c.store.appendRecord('started', NOW - 90 * MIN, { ...base, changes: [] });
+    c.store.appendRecord('started', NOW - 30 * MIN, { ...base, changes: ['thresholds[cpu].above: 90 → 85'] });
+    const lines = ask('summarise today', c);
+    expect(lines).toContain('Flapping: db-1 disk (re-opened 2 times); "show flapping alerts" has the detail.');
+    expect(lines).toContain(
+      'I restarted 2 times (the last at 2026-12-05 11:30:00 UTC); the config changed at 2026-12-05 11:30:00 UTC: "what changed in the config?".',
+    );
+    const calm = ctx([at(60, 55, disk)]);
+    expect(ask('summarise today', calm).some((l) => /^Flapping|^I restarted/.test(l))).toBe(false);
+  });
+});
