@@ -86,14 +86,15 @@ export function anomalyRow(a: Anomaly, ack?: { by: string; ts: number }): Anomal
  * RFC 4180 CSV. A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a
  * leading apostrophe: summaries and targets can come from an Alertmanager webhook. Pure.
  */
-export function toCsv(rows: readonly AnomalyRow[]): string {
+export function toCsv<R extends object>(rows: readonly R[], columns: readonly (keyof R & string)[] = COLUMNS as never): string {
   const cell = (v: string | number | null) => {
     if (v === null) return '';
     if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
     const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((k) => cell(r[k])).join(','))].join('\r\n') + '\r\n';
+  const at = (r: R, k: keyof R) => r[k] as string | number | null;
+  return [columns.join(','), ...rows.map((r) => columns.map((k) => cell(at(r, k))).join(','))].join('\r\n') + '\r\n';
 }
 
 /** "24h", "7d", "30m", or a time (ISO 8601; no zone means UTC; or epoch seconds or ms). */

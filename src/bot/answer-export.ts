@@ -23,6 +23,12 @@ export function answerExport(view: View, c: AnswerContext): string {
     ...(target ? [`target=${target}`] : []),
   ];
   const flags = [`--since ${since}`, ...(until ? [`--until ${until}`] : []), ...(target ? [`--target ${target}`] : [])];
+  if (view.remediations)
+    return [
+      `I can't post files here. The remediations${target ? ` on ${target}` : ''} proposed ${b ? b.label : 'in the last 24 h'}, as CSV (one row each: id, anomaly, target, action and parameters, mode, executor, state, reason, who decided and when, the result):`,
+      `• on my side port, with the console's token: /api/remediations?${params.join('&')} (add &format=json for JSON)`,
+      `• on my host: \`smartcloudops export remediations ${flags.join(' ')}\` (--format json, --out FILE)`,
+    ].join('\n');
   return [
     `I can't post files here. The anomalies${target ? ` on ${target}` : ''} ${b ? b.label : 'of the last 24 h'}, as CSV (one row each: id, target, metric, detector, severity, start, end, duration, peak, expected range, summary, who acked it):`,
     `• on my side port, with the console's token: /api/anomalies?${params.join('&')} (add &format=json for JSON; the web console's Export link gives the last 24 h)`,

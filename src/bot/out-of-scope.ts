@@ -26,7 +26,7 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
   [/\b(?:grafana|dashboards?)\b/, 'dashboards'],
   // "Export anomalies as csv", "download last week's alerts": chat posts no files; the API and CLI do.
   [
-    /\b(?:export|download)\b.*\b(?:anomal\w*|alerts?|incidents?|csv|json|history|report|spreadsheet)\b|\b(?:as|in|to|into) (?:an? )?(?:csv|json|spreadsheet|excel)\b/,
+    /\b(?:export|download)\b.*\b(?:anomal\w*|alerts?|incidents?|csv|json|history|report|spreadsheet|approvals?|remediations?|proposals?|decisions?|audit)\b|\b(?:as|in|to|into) (?:an? )?(?:csv|json|spreadsheet|excel)\b/,
     'export',
   ],
   // "How do I back up the data?", "is there a backup?": the store's own backup (a named host keeps its read).
@@ -113,5 +113,7 @@ function viewOf(intent: Intent): NonNullable<Extract<Intent, { kind: 'elsewhere'
     ...(i.metric ? { metric: i.metric } : {}),
     ...(span ? { span } : {}),
     ...(typeof i.id === 'string' && i.id.startsWith('an_') ? { id: i.id } : {}),
+    // "Export the remediation history", "download approvals": the remediations, not the anomalies.
+    ...(intent.kind === 'history' || intent.kind === 'pending' ? { remediations: true } : {}),
   };
 }

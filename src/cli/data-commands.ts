@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { exportAnomalies, exportQueryOf } from '../bot/anomaly-export.js';
+import { exportRemediations } from '../bot/remediation-export.js';
 import type { Config } from '../config/load-config.js';
 import { InputError } from '../core/errors.js';
 import { lockDataDir } from '../store/data-dir-lock.js';
@@ -12,10 +13,13 @@ import type { CliIO } from './main.js';
 
 const dbFile = (cfg: Config) => path.join(cfg.dataDir, 'smartcloudops.db');
 
-/** `export anomalies`: read from the data dir's store, which a running serve keeps writing (WAL allows it). */
+/** `export anomalies|remediations`: read from the data dir's store, which a running serve keeps writing (WAL allows it). */
 export function exportCommand(io: CliIO, cfg: Config, args: string[]): number {
-  if (args[0] !== 'anomalies')
-    throw new InputError('usage: smartcloudops export anomalies [--since 7d] [--until T] [--target T] [--format csv|json] [--out F]');
+  const what = args[0];
+  if (what !== 'anomalies' && what !== 'remediations')
+    throw new InputError(
+      'usage: smartcloudops export anomalies|remediations [--since 7d] [--until T] [--target T] [--format csv|json] [--out F]',
+    );
   const rest = args.slice(1);
   const q = exportQueryOf(
     { since: flag(rest, '--since'), until: flag(rest, '--until'), target: flag(rest, '--target'), format: flag(rest, '--format') },
@@ -24,11 +28,11 @@ export function exportCommand(io: CliIO, cfg: Config, args: string[]): number {
   if (!existsSync(dbFile(cfg))) throw new InputError(`no store at ${dbFile(cfg)}: run "smartcloudops serve" first, or set SCO_DATA_DIR`);
   const store = createSqliteStore(dbFile(cfg));
   try {
-    const out = exportAnomalies(store, q);
+    const out = (what === 'anomalies' ? exportAnomalies : exportRemediations)(store, q);
     const file = flag(rest, '--out');
     if (file) {
       writeFileSync(path.resolve(io.cwd, file), out.body);
-      io.err(`${out.count} anomalies written to ${file}${out.capped ? ' (the newest only: narrow --since or --target for the rest)' : ''}`);
+      io.err(`${out.count} ${what} written to ${file}${out.capped ? ' (the newest only: narrow --since or --target for the rest)' : ''}`);
     } else {
       io.out(out.body.replace(/\r?\n$/, ''));
       if (out.capped) io.err('capped: the newest only; narrow --since or --target for the rest');

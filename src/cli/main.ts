@@ -38,8 +38,9 @@ commands:
                              score a timestamp,value CSV online; writes timestamp,value,anomaly_score
   ask "<question>"           answer a question from the data dir's store, as chat would
   digest [--week] [--route <name>]  print the digest of the last 24 h, or 7 days (chat.digest posts it); --route: one route's own
-  export anomalies [--since 7d] [--until T] [--target T] [--format csv|json] [--out F]
-                             the anomalies overlapping that time (default the last 24 h) as CSV or JSON, with who acked each
+  export anomalies|remediations [--since 7d] [--until T] [--target T] [--format csv|json] [--out F]
+                             the anomalies overlapping that time (default the last 24 h), with who acked each, or the
+                             remediations proposed then, with who decided and what came of it; CSV or JSON
   backup <file>              a consistent copy of the store, safe while serve runs (SQLite's online backup), checked after
   restore <file>             replace the store with a checked backup, serve stopped; the old store is kept beside it
   live-check                 AWS_LIVE=1: check the real Prometheus, Grafana, node_exporters, CloudWatch and S3

@@ -4,7 +4,8 @@ import { json, type HttpRequest, type HttpResponse, type SidePort } from '../../
 import { guarded, identify, identifyToken, type Access } from '../../http/token-guard.js';
 import { MAX_INPUT } from '../text-tools.js';
 import { InputError } from '../../core/errors.js';
-import { exportAnomalies, exportQueryOf } from '../anomaly-export.js';
+import { exportAnomalies, exportQueryOf, type ExportQuery } from '../anomaly-export.js';
+import { exportRemediations } from '../remediation-export.js';
 import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console-assets.js';
 
 export interface WebAdapterOptions {
@@ -58,6 +59,29 @@ function userFrom(req: HttpRequest, body: Record<string, unknown>, access: Acces
 export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register(port: SidePort): void } {
   let handler: ((e: ChatEvent) => Promise<ChatReply>) | undefined;
   const guard = (h: (req: HttpRequest) => Promise<HttpResponse> | HttpResponse) => guarded(o.access, h);
+  /** A GET export: the query from the URL, then the file, or a 400 naming the bad parameter. */
+  const exporting =
+    (name: string, run: (store: Store, q: ExportQuery) => { body: string; contentType: string; count: number; capped: boolean }) =>
+    (req: HttpRequest): HttpResponse => {
+      const p = (k: string) => req.query.get(k) ?? undefined;
+      try {
+        const q = exportQueryOf({ since: p('since'), until: p('until'), target: p('target'), format: p('format') }, o.clock.now());
+        const out = run(o.store, q);
+        return {
+          status: 200,
+          headers: {
+            'content-type': out.contentType,
+            'x-sco-count': String(out.count),
+            ...(out.capped ? { 'x-sco-capped': 'true' } : {}),
+            ...(q.format === 'csv' ? { 'content-disposition': `attachment; filename="${name}.csv"` } : {}),
+          },
+          body: out.body,
+        };
+      } catch (err) {
+        if (err instanceof InputError) return json(400, { error: err.message });
+        throw err;
+      }
+    };
 
   async function ask(req: HttpRequest, source: 'console' | 'api'): Promise<HttpResponse> {
     const parsed = parseBody(req);
@@ -152,31 +176,9 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
         { maxBody: 16_384 },
       );
       port.route('POST', '/api/actions', guard(act), { maxBody: 4096 });
-      // Anomalies as CSV or JSON for a report or a spreadsheet (anomaly-export.ts); the console's token.
-      port.route(
-        'GET',
-        '/api/anomalies',
-        guard((req) => {
-          const p = (k: string) => req.query.get(k) ?? undefined;
-          try {
-            const q = exportQueryOf({ since: p('since'), until: p('until'), target: p('target'), format: p('format') }, o.clock.now());
-            const out = exportAnomalies(o.store, q);
-            return {
-              status: 200,
-              headers: {
-                'content-type': out.contentType,
-                'x-sco-count': String(out.count),
-                ...(out.capped ? { 'x-sco-capped': 'true' } : {}),
-                ...(q.format === 'csv' ? { 'content-disposition': 'attachment; filename="anomalies.csv"' } : {}),
-              },
-              body: out.body,
-            };
-          } catch (err) {
-            if (err instanceof InputError) return json(400, { error: err.message });
-            throw err;
-          }
-        }),
-      );
+      // Anomalies and remediations as CSV or JSON for a report, an audit or a spreadsheet; the console's token.
+      port.route('GET', '/api/anomalies', guard(exporting('anomalies', exportAnomalies)));
+      port.route('GET', '/api/remediations', guard(exporting('remediations', exportRemediations)));
     },
   };
 }

@@ -283,6 +283,14 @@ describe('POST /api/query', () => {
       anomalies: { id: string }[];
     };
     expect(j.anomalies.map((x) => x.id)).toEqual(['an_old1']);
+    // The remediations the same way, behind the same token.
+    expect((await fetch(`${base}/api/remediations`)).status).toBe(401);
+    const rem = await fetch(`${base}/api/remediations?since=2h`, { headers: auth });
+    expect([rem.status, rem.headers.get('content-disposition')]).toEqual([200, 'attachment; filename="remediations.csv"']);
+    expect((await rem.text()).split('\r\n')[0]).toBe(
+      'id,anomaly_id,target,action,params,mode,executor,state,reason,proposed_at,decided_by,decided_at,updated_at,result',
+    );
+    expect((await fetch(`${base}/api/remediations?since=soon`, { headers: auth })).status).toBe(400);
     for (const bad of ['since=soon', 'format=xml', 'since=1h&until=2h', 'target=%3Cscript%3E']) {
       const b = await fetch(`${base}/api/anomalies?${bad}`, { headers: auth });
       expect(b.status).toBe(400);

@@ -102,3 +102,52 @@ describe('"export anomalies as csv" and "how do I back up the data?" in chat', (
     expect(parseIntent('is the db-1 backup done?', targets)).toMatchObject({ kind: 'metrics', target: 'db-1' });
   });
 });
+
+describe('remediation export', () => {
+  it('gives the remediations proposed in the window, oldest first, with who decided and what came of it', async () => {
+    const { exportRemediations } = await import('../../../src/bot/remediation-export.js');
+    const { PROPOSAL } = await import('../../fixtures/llm-fleet.js');
+    const store = createSqliteStore(':memory:');
+    const put = (id: string, createdTs: number, over: Record<string, unknown> = {}) => {
+      const p = { ...PROPOSAL, id, createdTs, updatedTs: createdTs, expiresTs: createdTs + H, ...over };
+      store.insertProposal(p as typeof PROPOSAL, {
+        proposalId: id,
+        from: null,
+        to: 'proposed',
+        actor: 'pipeline',
+        ts: createdTs,
+        note: '',
+      });
+    };
+    put('rp_old', NOW - 30 * H);
+    put('rp_b', NOW - 2 * H, {
+      state: 'succeeded',
+      decidedBy: 'slack:U1',
+      decidedTs: NOW - 2 * H + 60_000,
+      result: 'restarted nginx, "ok"',
+    });
+    put('rp_a', NOW - 3 * H, { target: 'db-1', state: 'denied', decidedBy: 'web:alice', decidedTs: NOW - 3 * H + 30_000 });
+    const csv = exportRemediations(store, exportQueryOf({}, NOW)).body.split('\r\n');
+    expect(csv[0]).toBe(
+      'id,anomaly_id,target,action,params,mode,executor,state,reason,proposed_at,decided_by,decided_at,updated_at,result',
+    );
+    expect(csv.slice(1, 3).map((l) => l.split(',')[0])).toEqual(['rp_a', 'rp_b']);
+    expect(csv[2]).toContain(',succeeded,CPU above 90% for 3 samples,2026-12-05T10:00:00.000Z,slack:U1,2026-12-05T10:01:00.000Z,');
+    expect(csv[2]).toMatch(/,"restarted nginx, ""ok"""$/);
+    expect(csv[2]).toContain(',"{""service"":""nginx""}",');
+    const json = JSON.parse(exportRemediations(store, exportQueryOf({ target: 'db-1', format: 'json' }, NOW)).body);
+    expect(json.remediations.map((r: { id: string; decided_by: string }) => [r.id, r.decided_by])).toEqual([['rp_a', 'web:alice']]);
+  });
+
+  it('is what chat points to for "download approvals for web-1 this week"', () => {
+    const targets = [{ name: 'web-1' }];
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now: NOW, staleAfterMs: 90_000 };
+    const reply = answerIntent(parseIntent('download approvals for web-1 this week', targets), c).split('\n');
+    expect(reply[1]).toBe(
+      "• on my side port, with the console's token: /api/remediations?since=2026-11-28T12%3A00%3A00Z&target=web-1 (add &format=json for JSON)",
+    );
+    expect(reply[2]).toBe(
+      '• on my host: `smartcloudops export remediations --since 2026-11-28T12:00:00Z --target web-1` (--format json, --out FILE)',
+    );
+  });
+});
