@@ -129,7 +129,7 @@ export function exportQueryOf(raw: { since?: string; until?: string; target?: st
  * The anomalies that overlap [from, until] (started before its end, and open or ended after its
  * start), oldest first, as CSV or JSON, with how many matched when the export was capped.
  */
-export function exportAnomalies(store: Store, q: ExportQuery): { body: string; contentType: string; count: number; capped: boolean } {
+export function exportAnomalies(store: Store, q: ExportQuery): Exported {
   // recentAnomalies filters on start: one that began up to a week before `from` and ran into it
   // also counts, and so does one still open that began before that.
   const lookback = q.from - 7 * 86_400_000;
@@ -140,12 +140,26 @@ export function exportAnomalies(store: Store, q: ExportQuery): { body: string; c
     (a) => (a.endTs === null || a.endTs >= q.from) && (!q.target || a.target === q.target),
   );
   const rows = found.reverse().map((a) => anomalyRow(a, store.chat.ackOfAnomaly(a.id)));
-  return q.format === 'json'
-    ? {
-        body: JSON.stringify({ from: iso(q.from), until: iso(q.until), count: rows.length, capped, anomalies: rows }, null, 1) + '\n',
-        contentType: 'application/json',
-        count: rows.length,
-        capped,
-      }
-    : { body: toCsv(rows), contentType: 'text/csv; charset=utf-8', count: rows.length, capped };
+  return exported('anomalies', rows, COLUMNS, q, capped);
+}
+
+export interface Exported {
+  body: string;
+  contentType: string;
+  count: number;
+  capped: boolean;
+}
+
+/** Rows as the query's format: CSV with these columns, or JSON with the window and the rows under `name`. Pure. */
+export function exported<R extends object>(
+  name: string,
+  rows: R[],
+  columns: readonly (keyof R & string)[],
+  q: ExportQuery,
+  capped: boolean,
+): Exported {
+  const count = rows.length;
+  if (q.format === 'csv') return { body: toCsv(rows, columns), contentType: 'text/csv; charset=utf-8', count, capped };
+  const body = JSON.stringify({ from: iso(q.from), until: iso(q.until), count, capped, [name]: rows }, null, 1) + '\n';
+  return { body, contentType: 'application/json', count, capped };
 }

@@ -1,6 +1,6 @@
 import type { Store } from '../core/ports.js';
 import type { Proposal } from '../core/remediation.js';
-import { EXPORT_LIMIT, toCsv, type ExportQuery } from './anomaly-export.js';
+import { EXPORT_LIMIT, exported, type Exported, type ExportQuery } from './anomaly-export.js';
 
 /** One remediation as exported: what was proposed, for which anomaly, who decided, what it ran and came to. */
 export interface RemediationRow {
@@ -63,7 +63,7 @@ export function remediationRow(p: Proposal): RemediationRow {
  * The remediations proposed in [from, until], oldest first, with who decided each and what came of
  * it: the audit a change review asks for, as CSV or JSON.
  */
-export function exportRemediations(store: Store, q: ExportQuery): { body: string; contentType: string; count: number; capped: boolean } {
+export function exportRemediations(store: Store, q: ExportQuery): Exported {
   const found = store
     .listProposals({ updatedSince: q.from, limit: EXPORT_LIMIT + 1, ...(q.target ? { target: q.target } : {}) })
     .filter((p) => p.createdTs >= q.from && p.createdTs <= q.until);
@@ -72,12 +72,5 @@ export function exportRemediations(store: Store, q: ExportQuery): { body: string
     .slice(0, EXPORT_LIMIT)
     .sort((a, b) => a.createdTs - b.createdTs || a.id.localeCompare(b.id))
     .map(remediationRow);
-  return q.format === 'json'
-    ? {
-        body: JSON.stringify({ from: iso(q.from), until: iso(q.until), count: rows.length, capped, remediations: rows }, null, 1) + '\n',
-        contentType: 'application/json',
-        count: rows.length,
-        capped,
-      }
-    : { body: toCsv(rows, COLUMNS), contentType: 'text/csv; charset=utf-8', count: rows.length, capped };
+  return exported('remediations', rows, COLUMNS, q, capped);
 }

@@ -4,7 +4,7 @@ import { json, type HttpRequest, type HttpResponse, type SidePort } from '../../
 import { guarded, identify, identifyToken, type Access } from '../../http/token-guard.js';
 import { MAX_INPUT } from '../text-tools.js';
 import { InputError } from '../../core/errors.js';
-import { exportAnomalies, exportQueryOf, type ExportQuery } from '../anomaly-export.js';
+import { exportAnomalies, exportQueryOf, type Exported, type ExportQuery } from '../anomaly-export.js';
 import { exportRemediations } from '../remediation-export.js';
 import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console-assets.js';
 
@@ -61,7 +61,7 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
   const guard = (h: (req: HttpRequest) => Promise<HttpResponse> | HttpResponse) => guarded(o.access, h);
   /** A GET export: the query from the URL, then the file, or a 400 naming the bad parameter. */
   const exporting =
-    (name: string, run: (store: Store, q: ExportQuery) => { body: string; contentType: string; count: number; capped: boolean }) =>
+    (name: string, run: (store: Store, q: ExportQuery) => Exported) =>
     (req: HttpRequest): HttpResponse => {
       const p = (k: string) => req.query.get(k) ?? undefined;
       try {

@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/app.js';
-import { freePort, requireBinary, waitFor } from '../../helpers/net.js';
-import { captureLogger, tempDir, testConfig } from '../../helpers/test-config.js';
+import { startAlertmanager } from '../../helpers/alertmanager.js';
+import { captureLogger, testConfig } from '../../helpers/test-config.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -20,29 +17,9 @@ interface AmSilence {
   endsAt: string;
 }
 
-async function alertmanager(): Promise<string> {
-  const bin = requireBinary('prometheus-alertmanager', 'prometheus-alertmanager');
-  const dir = tempDir('sco-am-sil-');
-  writeFileSync(path.join(dir, 'alertmanager.yml'), 'route: { receiver: none }\nreceivers:\n  - name: none\n');
-  const port = await freePort();
-  const am: ChildProcess = spawn(
-    bin,
-    [
-      `--config.file=${path.join(dir, 'alertmanager.yml')}`,
-      `--storage.path=${path.join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--cluster.listen-address=',
-    ],
-    { stdio: 'ignore' },
-  );
-  cleanups.push(() => void am.kill('SIGTERM'));
-  await waitFor(`http://127.0.0.1:${port}/-/ready`, 30_000);
-  return `http://127.0.0.1:${port}`;
-}
-
 describe('chat silences mirrored to a real Alertmanager', () => {
   it('creates, moves and expires its own silences there, which hold matching alerts, and leaves others alone', async () => {
-    const am = await alertmanager();
+    const am = await startAlertmanager('route: { receiver: none }\nreceivers:\n  - name: none\n', cleanups);
     const amGet = async <T>(p: string) => (await (await fetch(`${am}${p}`)).json()) as T;
     // Someone's own silence in Alertmanager: never touched by the mirror.
     const theirs = (await (

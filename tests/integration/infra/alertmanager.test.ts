@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/app.js';
 import { createRng } from '../../../src/core/random.js';
-import { freePort, requireBinary, waitFor } from '../../helpers/net.js';
+import { startAlertmanager } from '../../helpers/alertmanager.js';
 import { captureLogger, tempDir, testConfig } from '../../helpers/test-config.js';
 
 const TOKEN = 'am-secret-token';
@@ -157,28 +156,14 @@ describe('Alertmanager webhook receiver', () => {
   });
 
   it('receives an alert through a real Alertmanager and shows it in the web console', async () => {
-    const bin = requireBinary('prometheus-alertmanager', 'prometheus-alertmanager');
     const { base } = await bot();
-    const dir = tempDir('sco-am-');
+    const dir = tempDir('sco-am-token-');
     writeFileSync(path.join(dir, 'token'), TOKEN);
-    writeFileSync(
-      path.join(dir, 'alertmanager.yml'),
+    const am = await startAlertmanager(
       `route: { receiver: bot, group_wait: 1s, group_interval: 1s, repeat_interval: 1h }\nreceivers:\n  - name: bot\n    webhook_configs:\n      - url: ${base}/alertmanager\n        send_resolved: true\n        http_config: { authorization: { type: Bearer, credentials_file: ${path.join(dir, 'token')} } }\n`,
+      cleanups,
     );
-    const port = await freePort();
-    const am: ChildProcess = spawn(
-      bin,
-      [
-        `--config.file=${path.join(dir, 'alertmanager.yml')}`,
-        `--storage.path=${path.join(dir, 'data')}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-        '--cluster.listen-address=',
-      ],
-      { stdio: 'ignore' },
-    );
-    cleanups.push(() => void am.kill('SIGTERM'));
-    await waitFor(`http://127.0.0.1:${port}/-/ready`, 30_000);
-    const r = await fetch(`http://127.0.0.1:${port}/api/v2/alerts`, {
+    const r = await fetch(`${am}/api/v2/alerts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify([
