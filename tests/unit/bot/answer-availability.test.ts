@@ -55,20 +55,10 @@ describe('availability when I was not running', () => {
   it('leaves out the time from my last tick before a restart to the restart, also from a silent stretch it overlaps', () => {
     const c = ctx();
     // Down 1 h (last tick 11 h ago, started 10 h ago), and 30 min inside db-1's 2 h silence.
-    c.store.appendRecord('started', NOW - 10 * H, {
-      version: 'x',
-      config: 'h',
-      changes: [],
-      previousStartTs: null,
-      lastTickBeforeTs: NOW - 11 * H,
-    });
-    c.store.appendRecord('started', NOW - 18.5 * H, {
-      version: 'x',
-      config: 'h',
-      changes: [],
-      previousStartTs: null,
-      lastTickBeforeTs: NOW - 19 * H,
-    });
+    const start = (ts: number, lastTickBeforeTs: number) =>
+      c.store.appendRecord('started', ts, { version: 'x', config: 'h', changes: [], previousStartTs: null, lastTickBeforeTs });
+    start(NOW - 10 * H, NOW - 11 * H);
+    start(NOW - 18.5 * H, NOW - 19 * H);
     const lines = answerIntent(parseIntent('availability of db-1 this week', c.targets), c).split('\n');
     // Watched 48 h less 1 h 30 min; silent 2 h 30 min less the 30 min I was down inside it: 1 - 2 / 46.5.
     expect(lines[0]).toMatch(
