@@ -229,7 +229,9 @@ function configCheck(io: CliIO): number {
         ? `; on call: ${rotationsOf(cfg.chat.onCall)
             .map((r) => `${r.name} (${r.members.length} member${r.members.length === 1 ? '' : 's'}, ${r.shiftHours} h shifts)`)
             .join(', ')}`
-        : ''),
+        : '') +
+      (cfg.chat.dashboard ? `; dashboard: ${cfg.chat.dashboard.url}` : '') +
+      (cfg.alertmanager.url && cfg.alertmanager.mirrorSilences ? `; silences mirrored to ${cfg.alertmanager.url}` : ''),
   );
   return 0;
 }

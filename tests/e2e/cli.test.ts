@@ -92,6 +92,12 @@ describe('smartcloudops CLI', () => {
     writeFileSync(path.join(rotated, 'c.json'), JSON.stringify({ ...shipped, chat: { ...shipped.chat, onCall } }));
     const withRotation = cli(['config', 'check'], { SCO_CONFIG: path.join(rotated, 'c.json') });
     expect(withRotation.out).toMatch(/; on call: db \(2 members, 168 h shifts\), web \(1 member, 24 h shifts\)\n$/);
+    // So are the dashboard link and the Alertmanager the silences go to.
+    const dash = { ...shipped.chat, dashboard: { url: 'https://grafana.example.com/d/sco-hosts/hosts?var-target={target}' } };
+    writeFileSync(path.join(rotated, 'd.json'), JSON.stringify({ ...shipped, chat: dash }));
+    expect(cli(['config', 'check'], { SCO_CONFIG: path.join(rotated, 'd.json'), ALERTMANAGER_URL: 'http://am.example:9093' }).out).toMatch(
+      /; dashboard: https:\/\/grafana\.example\.com\/d\/sco-hosts\/hosts\?var-target=\{target\}; silences mirrored to http:\/\/am\.example:9093\n$/,
+    );
 
     const dir = tempDir();
     writeFileSync(
