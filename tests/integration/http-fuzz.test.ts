@@ -14,11 +14,28 @@ const PATHS = [
   ...['//status', '//x:99999', '//[::1', '/%', '/%zz', '/%E0%A4%A', '/..%2f..%2fetc%2fpasswd', '/\u00e9', '*', 'http://[::1'],
   ...['http://127.0.0.1/health', '/logs?limit=', '/logs?limit=0', '/logs?limit=1e3', '/logs?before=-1', '/logs?before=9'.padEnd(40, '9')],
   ...['/logs?kind=%00', '/logs?limit=2&limit=3', '/?token=%', '/?token=' + TOKEN, '/status?token=' + TOKEN],
+  ...['/api/anomalies', '/api/remediations', '/api/anomalies?since=%', '/api/anomalies?since=-1h', '/api/anomalies?since=1e400'],
+  ...[
+    '/api/anomalies?until=0&since=1',
+    '/api/remediations?format=%00',
+    '/api/anomalies?target=' + 'x'.repeat(300),
+    '/api/anomalies?since=99999d',
+  ],
 ];
 const ROUTES = [
-  ...['/', '/health', '/ready', '/metrics', '/status', '/aws-health', '/logs', '/logs?limit=3&kind=anomaly_opened', '/api/console'].map(
-    (p) => ['GET', p],
-  ),
+  ...[
+    '/',
+    '/health',
+    '/ready',
+    '/metrics',
+    '/status',
+    '/aws-health',
+    '/logs',
+    '/logs?limit=3&kind=anomaly_opened',
+    '/api/console',
+    '/api/anomalies',
+    '/api/remediations?format=json',
+  ].map((p) => ['GET', p]),
   ...['/api/query', '/api/actions', '/alertmanager'].map((p) => ['POST', p]),
 ] as const;
 const METHODS = ['GET', 'POST', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'get', 'BREW'];
