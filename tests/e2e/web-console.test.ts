@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +136,11 @@ describe('web console in headless Chromium', () => {
       await expect
         .poll(async () => (await page.locator('.answer-row').first().textContent()) ?? '', { timeout: 10_000 })
         .toContain('You (web:alice)');
+      // The Export link is a download behind the same cookie: the CSV, not a 401.
+      const download = page.waitForEvent('download');
+      await page.click('#export');
+      const file = await (await download).path();
+      expect(readFileSync(file!, 'utf8').split('\r\n')[0]).toMatch(/^id,target,metric,feature,detector,severity,status,start,end,/);
     } finally {
       await own.stop();
     }
