@@ -31,13 +31,15 @@ export const silenceSpans = (s: Silence, scope: SilenceScope): boolean =>
 /** The active silence, longest-lasting first, that covers every open anomaly of a message, if any. */
 export function silenceOver(
   silences: readonly Silence[],
-  anomalies: readonly Pick<Anomaly, 'target' | 'metric' | 'status'>[],
+  anomalies: readonly Pick<Anomaly, 'target' | 'metric' | 'status' | 'severity'>[],
 ): Silence | undefined {
   const open = anomalies.filter((a) => a.status === 'open');
   if (open.length === 0) return undefined;
-  return [...silences].sort((a, b) => b.untilTs - a.untilTs).find((s) => open.every((a) => silenceCovers(s, a.target, a.metric)));
+  return [...silences]
+    .sort((a, b) => b.untilTs - a.untilTs)
+    .find((s) => open.every((a) => silenceCovers(s, a.target, a.metric, a.severity)));
 }
 
 /** "web-1 CPU", "all targets disk", "db-1": what a silence covers, as chat and timelines name it. */
-export const silenceLabel = (scope: SilenceScope): string =>
-  `${scope.target === '*' ? 'all targets' : scope.target}${scope.metric === '*' ? '' : ` ${METRIC_LABEL[scope.metric] ?? scope.metric}`}`;
+export const silenceLabel = (scope: SilenceScope & { severity?: string }): string =>
+  `${scope.severity ? `${scope.severity} alerts on ` : ''}${scope.target === '*' ? 'all targets' : scope.target}${scope.metric === '*' ? '' : ` ${METRIC_LABEL[scope.metric] ?? scope.metric}`}`;

@@ -105,8 +105,10 @@ export function renderTimeline(h: AlertHistory, now: number): string {
     else if (r.kind === 'alert_unacknowledged' && h.key && Array.isArray(r.data.keys) && r.data.keys.includes(h.key))
       add(r.ts, `handed back by ${actor}`);
     else if (r.kind === 'silence_added') {
-      const scope = { target: str(r.data.target), metric: str(r.data.metric) };
-      const covers = ids.has(str(r.data.anomaly)) || h.members.some((m) => silenceCovers(scope, m.target, m.metric));
+      const sev =
+        r.data.severity === 'warning' || r.data.severity === 'critical' ? { severity: r.data.severity as 'warning' | 'critical' } : {};
+      const scope = { target: str(r.data.target), metric: str(r.data.metric), ...sev };
+      const covers = ids.has(str(r.data.anomaly)) || h.members.some((m) => silenceCovers(scope, m.target, m.metric, m.severity));
       if (!covers) continue;
       silenceIds.add(str(r.data.id));
       const ahead = typeof r.data.startsTs === 'number' ? ` from ${stamp(r.data.startsTs)}` : '';

@@ -45,6 +45,7 @@ export function toAmSilence(s: Silence, targetLabel: string, now: number): AmSil
         ? { name: 'metric', value: s.metric, isRegex: false, isEqual: true }
         : { name: 'alertname', value: `(?i)${s.metric.replace(/[^a-z0-9]/g, '.')}`, isRegex: true, isEqual: true },
     );
+  if (s.severity) matchers.push({ name: 'severity', value: s.severity, isRegex: false, isEqual: true });
   if (matchers.length === 0) matchers.push({ name: 'alertname', value: '.+', isRegex: true, isEqual: true });
   return {
     matchers,

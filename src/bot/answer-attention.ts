@@ -46,7 +46,7 @@ export function answerAttention(
       `About to open${where}, if it lasts (threshold rules partly met):`,
       ...building.slice(0, LISTED).map((b) => {
         const s = latest.get(b.target)?.get(b.metric);
-        const muted = silences.find((x) => silenceCovers(x, b.target, b.metric));
+        const muted = silences.find((x) => silenceCovers(x, b.target, b.metric, b.view.severity));
         return `• ${b.target} ${METRIC_LABEL[b.metric] ?? b.metric}${s ? ` ${formatValue(b.metric, s.value)}` : ''}: ${thresholdLine(b.metric, b.view)}${muted ? ` (silenced until ${stamp(muted.untilTs)})` : ''}`;
       }),
       ...(building.length > LISTED ? [`…and ${building.length - LISTED} more.`] : []),
@@ -65,7 +65,7 @@ export function answerAttention(
     const critical = open.filter((a) => a.severity === 'critical').length;
     lines.push(`${open.length} open anomal${open.length === 1 ? 'y' : 'ies'}${critical ? `, ${critical} critical` : ''}:`);
     for (const a of open.slice(0, LISTED)) {
-      const muted = silences.find((s) => silenceCovers(s, a.target, a.metric));
+      const muted = silences.find((s) => silenceCovers(s, a.target, a.metric, a.severity));
       const ack = c.store.chat.ackOfAnomaly(a.id);
       const notes = [ack && `acknowledged by ${ack.by}`, muted && `silenced until ${stamp(muted.untilTs)}`].filter(Boolean);
       lines.push(`• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}${notes.length ? ` (${notes.join(', ')})` : ''}`);

@@ -8,8 +8,10 @@ const DAY = 86_400_000;
 const ENDED_SHOWN = 5;
 
 const why = (s: { reason?: string }) => (s.reason ? `: ${s.reason}` : '');
-const scope = (target: unknown, metric: unknown) =>
-  `${target === '*' ? 'all targets' : String(target)} / ${metric === '*' ? 'all metrics' : (METRIC_LABEL[String(metric)] ?? String(metric))}`;
+const scope = (target: unknown, metric: unknown, severity?: unknown) =>
+  `${target === '*' ? 'all targets' : String(target)} / ${metric === '*' ? 'all metrics' : (METRIC_LABEL[String(metric)] ?? String(metric))}${
+    severity === 'warning' || severity === 'critical' ? `, ${severity} alerts only` : ''
+  }`;
 
 /**
  * "Silences", "who silenced web-1?": the silences in effect with who set them, the maintenance
@@ -23,14 +25,17 @@ export function answerSilences(c: AnswerContext): string {
   const tail = maintenanceLines(c.muteTimes ?? [], c.now);
   const ended = endedSilences(c, new Set([...list, ...ahead].map((s) => s.id)));
   const now = list.length
-    ? ['Silenced:', ...list.map((s) => `• ${s.id}: ${scope(s.target, s.metric)} until ${stamp(s.untilTs)} (by ${s.createdBy}${why(s)})`)]
+    ? [
+        'Silenced:',
+        ...list.map((s) => `• ${s.id}: ${scope(s.target, s.metric, s.severity)} until ${stamp(s.untilTs)} (by ${s.createdBy}${why(s)})`),
+      ]
     : ['Nothing is silenced.'];
   const planned = ahead.length
     ? [
         'Scheduled:',
         ...ahead.map(
           (s) =>
-            `• ${s.id}: ${scope(s.target, s.metric)} from ${stamp(s.startsTs!)} to ${stamp(s.untilTs)}, in ${formatDuration(s.startsTs! - c.now)} (by ${s.createdBy}${why(s)})`,
+            `• ${s.id}: ${scope(s.target, s.metric, s.severity)} from ${stamp(s.startsTs!)} to ${stamp(s.untilTs)}, in ${formatDuration(s.startsTs! - c.now)} (by ${s.createdBy}${why(s)})`,
         ),
       ]
     : [];
@@ -54,7 +59,7 @@ function endedSilences(c: AnswerContext, active: Set<string>): string[] {
       const how = lifted
         ? `${early ? 'cancelled' : 'lifted'} by ${String(lifted.data.actor)} at ${stamp(lifted.ts)}${early ? ', before it began' : ''}`
         : `ran out at ${stamp(until)}`;
-      return `• ${id}: ${scope(r.data.target, r.data.metric)}, set by ${String(r.data.actor)} at ${stamp(r.ts)}; ${how}`;
+      return `• ${id}: ${scope(r.data.target, r.data.metric, r.data.severity)}, set by ${String(r.data.actor)} at ${stamp(r.ts)}; ${how}`;
     });
   return [`Ended in the last 24 h${added.length > ENDED_SHOWN ? ` (the last ${ENDED_SHOWN} of ${added.length})` : ''}:`, ...lines];
 }

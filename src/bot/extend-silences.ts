@@ -22,7 +22,7 @@ export function planExtension(
     target?: string;
     metrics?: readonly string[];
     /** Asked in an alert's thread: the silences that cover its anomaly, whatever their scope. */
-    anomaly?: { target: string; metric: string };
+    anomaly?: { target: string; metric: string; severity?: string };
     byMs: number;
     untilTs?: number;
   },
@@ -33,7 +33,7 @@ export function planExtension(
     ask.id
       ? s.id === ask.id
       : anomaly
-        ? silenceCovers(s, anomaly.target, anomaly.metric)
+        ? silenceCovers(s, anomaly.target, anomaly.metric, anomaly.severity)
         : (!ask.target || s.target === ask.target) && (!ask.metrics || ask.metrics.includes(s.metric)),
   );
   if (picked.length === 0) {

@@ -148,6 +148,8 @@ export type Intent =
       until?: ClockTime;
       /** "…: db migration", "… because we are deploying": why, kept with the silence. */
       reason?: string;
+      /** "Mute warnings for 1h", "silence critical alerts on web-1": only alerts of that severity. */
+      severity?: 'warning' | 'critical';
       /** "Extend the silence on web-1 by 1h", "extend sl_… until 18:00": push an active silence's end out, not a new one from now. */
       extend?: { id?: string };
     }

@@ -71,8 +71,8 @@ export type AlertOutcome =
   | 'reminder'
   | 'escalated';
 
-export function isSilenced(store: Store, target: string, metric: string, now: number): boolean {
-  return store.chat.silences(now).some((s) => silenceCovers(s, target, metric));
+export function isSilenced(store: Store, a: { target: string; metric: string; severity?: string }, now: number): boolean {
+  return store.chat.silences(now).some((s) => silenceCovers(s, a.target, a.metric, a.severity));
 }
 
 /**
@@ -251,7 +251,7 @@ export function createNotifier(o: NotifierOptions) {
     onAnomalies(changes: TrackerChanges): void {
       const now = o.clock.now();
       const held = (a: Anomaly): string | undefined =>
-        isSilenced(store, a.target, a.metric, now) ? 'silenced' : (o.muted?.(a, now) ?? (o.pending?.(a) ? 'pending' : undefined));
+        isSilenced(store, a, now) ? 'silenced' : (o.muted?.(a, now) ?? (o.pending?.(a) ? 'pending' : undefined));
       const fresh: Anomaly[] = [];
       for (const a of changes.opened) {
         if (store.chat.alertKeyFor(a.id)) continue;
@@ -350,7 +350,7 @@ export function createNotifier(o: NotifierOptions) {
     onSilencesChanged(changed: Silence[], now: number): void {
       const keys = new Set<string>();
       for (const a of store.openAnomalies()) {
-        if (!changed.some((s) => silenceCovers(s, a.target, a.metric))) continue;
+        if (!changed.some((s) => silenceCovers(s, a.target, a.metric, a.severity))) continue;
         const key = store.chat.alertKeyFor(a.id);
         if (key) keys.add(key);
       }

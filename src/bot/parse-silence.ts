@@ -46,13 +46,15 @@ export function silenceCommand(
       kind: 'bad_input',
       reason: 'Nothing silenced: a silence of no time holds nothing. Give a length ("for 30m", "for 2h") or an end ("until 15:00")',
     };
-  // "Mute all warnings for 1h" had silenced every alert: a silence has no severity, so it is refused
-  // rather than widened. Said of one alert ("snooze this critical alert" in its thread) it only describes it.
-  if (!o.anomalyId && SEVERITY_WORD.test(text))
+  // "Mute all warnings for 1h" had silenced every alert: a severity word is the silence's severity,
+  // and one a silence cannot hold (info, p2) is refused rather than dropped. Said of one alert
+  // ("snooze this critical alert" in its thread) it only describes it.
+  const sev = o.anomalyId ? undefined : SEVERITY_WORD.exec(text)?.[0];
+  const severity = sev ? (/^crit/.test(sev) ? 'critical' : /^warn/.test(sev) ? 'warning' : undefined) : undefined;
+  if (sev && !severity)
     return {
       kind: 'bad_input',
-      reason:
-        'Nothing silenced: a silence covers a target, a metric or everything, not a severity. Name what to quiet ("mute disk alerts for 2h", "snooze web-1 for 30m"), or route warnings to a quieter channel with chat.routes (match.severities; docs/chat.md#routing)',
+      reason: `Nothing silenced: a silence holds warning or critical alerts ("mute warnings for 1h"), not "${sev}"; or name a target or a metric`,
     };
   const ahead = scheduleOf(text);
   // "Don't alert me about disk today", "mute db-1 for the rest of the day": until the next midnight (UTC).
@@ -81,6 +83,7 @@ export function silenceCommand(
     ...(until ? { until } : {}),
     ...(o.anomalyId && !o.target ? { anomalyId: o.anomalyId } : {}),
     ...(reason ? { reason } : {}),
+    ...(severity ? { severity } : {}),
   };
 }
 

@@ -31,7 +31,11 @@ export function createSilenceCommands(d: {
     const end = asked.until ? win.endTs : undefined;
     const i = { ...asked, durationMs: win.endTs - win.startTs };
     const duration = Math.min(i.durationMs, MAX_SILENCE_MS);
-    const ahead = { ...(win.startTs > now ? { startsTs: win.startTs } : {}), ...(asked.reason ? { reason: asked.reason } : {}) };
+    const ahead = {
+      ...(win.startTs > now ? { startsTs: win.startTs } : {}),
+      ...(asked.reason ? { reason: asked.reason } : {}),
+      ...(asked.severity ? { severity: asked.severity } : {}),
+    };
     if (ahead.startsTs && (i.anomalyId || i.extend))
       return {
         text: 'Nothing silenced: a silence scheduled ahead names its target ("mute db-1 from 22:00 to 23:00").',
@@ -68,7 +72,8 @@ export function createSilenceCommands(d: {
             text: `${r.text} (A silence lasts ${formatDuration(MAX_SILENCE_MS)} at most, not the ${formatDuration(askedMs)} asked; "extend sl_… by 1d" pushes it further then.)`,
           }
         : r;
-    if (i.all && !i.target && !i.metric) return capped(addSilence({ target: '*', metric: '*' }, duration, user, now, 'silence', ahead));
+    if ((i.all || i.severity) && !i.target && !i.metric)
+      return capped(addSilence({ target: '*', metric: '*' }, duration, user, now, 'silence', ahead));
     if (!i.target && !i.metric)
       return {
         text: 'Silence what? Say e.g. "snooze web-1 for 30m", "mute disk alerts for 2h" or "mute everything for 1h".',
@@ -97,6 +102,7 @@ export function createSilenceCommands(d: {
     const startsTs = typeof extra.startsTs === 'number' && extra.startsTs > now ? extra.startsTs : undefined;
     const untilTs = (startsTs ?? now) + duration;
     const reason = typeof extra.reason === 'string' && extra.reason ? extra.reason : undefined;
+    const severity = extra.severity === 'warning' || extra.severity === 'critical' ? extra.severity : undefined;
     const s: Silence = {
       id,
       target,
@@ -106,14 +112,15 @@ export function createSilenceCommands(d: {
       createdTs: now,
       ...(startsTs ? { startsTs } : {}),
       ...(reason ? { reason } : {}),
+      ...(severity ? { severity } : {}),
     };
     const why = reason ? `; reason: ${reason}` : '';
     d.store.chat.addSilence(s);
     d.record?.('silence_added', now, { id, target, metric, untilTs, actor: d.actor(user), ...extra });
     const what =
-      target === '*' && metric === '*'
+      target === '*' && metric === '*' && !severity
         ? 'every alert on every target (critical ones too; what is still open when it ends is announced then)'
-        : silenceLabel(scope);
+        : silenceLabel({ ...scope, ...(severity ? { severity } : {}) });
     if (startsTs)
       return {
         text: `Scheduled a silence of ${what} from ${stamp(startsTs)} to ${stamp(untilTs)} (${formatDuration(duration)}), beginning in ${formatDuration(startsTs - now)} (${id}${why}). Say "unsnooze ${id}" to cancel it.`,

@@ -12,6 +12,8 @@ export interface Silence {
   startsTs?: number;
   /** Why ("mute db-1 for 2h: db migration"), as Alertmanager's silences carry a comment. */
   reason?: string;
+  /** Only alerts of this severity ("mute warnings for 1h"); absent: every severity. */
+  severity?: 'warning' | 'critical';
 }
 
 /** Whether a silence covers a target's metric ('*' for either matches all; network silences cover both directions). */
@@ -29,8 +31,14 @@ export interface OutboxStats {
   lastError?: string;
 }
 
-export function silenceCovers(s: Pick<Silence, 'target' | 'metric'>, target: string, metric: string): boolean {
+export function silenceCovers(
+  s: Pick<Silence, 'target' | 'metric' | 'severity'>,
+  target: string,
+  metric: string,
+  severity?: string,
+): boolean {
   return (
+    (!s.severity || s.severity === severity) &&
     (s.target === '*' || s.target === target) &&
     (s.metric === '*' || s.metric === metric || (s.metric === 'net_in' && metric === 'net_out'))
   );

@@ -41,6 +41,9 @@ export const CHAT_SILENCE_START_MIGRATION = `ALTER TABLE silences ADD COLUMN sta
 /** Why a silence was set (NULL: no reason given). */
 export const CHAT_SILENCE_REASON_MIGRATION = `ALTER TABLE silences ADD COLUMN reason TEXT;`;
 
+/** The one severity a silence holds (NULL: every severity). */
+export const CHAT_SILENCE_SEVERITY_MIGRATION = `ALTER TABLE silences ADD COLUMN severity TEXT;`;
+
 /** Who acknowledged an alert message, and when. */
 export const CHAT_ACKS_MIGRATION = `
   CREATE TABLE alert_acks (msg_key TEXT PRIMARY KEY, acked_by TEXT NOT NULL, acked_ts INTEGER NOT NULL) WITHOUT ROWID;
@@ -58,12 +61,13 @@ const silenceOf = (r: Row): Silence => ({
   createdTs: r.created_ts as number,
   ...(typeof r.starts_ts === 'number' ? { startsTs: r.starts_ts } : {}),
   ...(typeof r.reason === 'string' ? { reason: r.reason } : {}),
+  ...(r.severity === 'warning' || r.severity === 'critical' ? { severity: r.severity } : {}),
 });
 
 export function createSqliteChatStore(db: Database.Database): ChatStore {
   const q = {
     addSilence: db.prepare(
-      'INSERT OR REPLACE INTO silences (id, target, metric, until_ts, created_by, created_ts, starts_ts, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO silences (id, target, metric, until_ts, created_by, created_ts, starts_ts, reason, severity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     silences: db.prepare('SELECT * FROM silences WHERE until_ts > ? AND (starts_ts IS NULL OR starts_ts <= ?) ORDER BY until_ts'),
     scheduled: db.prepare('SELECT * FROM silences WHERE starts_ts > ? ORDER BY starts_ts'),
@@ -152,7 +156,17 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
   return {
     prune: (now, keepMs) => prune(now, keepMs),
     addSilence: (s: Silence) =>
-      void q.addSilence.run(s.id, s.target, s.metric, s.untilTs, s.createdBy, s.createdTs, s.startsTs ?? null, s.reason ?? null),
+      void q.addSilence.run(
+        s.id,
+        s.target,
+        s.metric,
+        s.untilTs,
+        s.createdBy,
+        s.createdTs,
+        s.startsTs ?? null,
+        s.reason ?? null,
+        s.severity ?? null,
+      ),
     silences: (now) => (q.silences.all(now, now) as Row[]).map(silenceOf),
     scheduledSilences: (now) => (q.scheduled.all(now) as Row[]).map(silenceOf),
     removeSilence: (id) => q.delSilence.run(id).changes > 0,

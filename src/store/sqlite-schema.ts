@@ -7,6 +7,7 @@ import {
   CHAT_REF_LOOKUP_MIGRATION,
   CHAT_SILENCE_START_MIGRATION,
   CHAT_SILENCE_REASON_MIGRATION,
+  CHAT_SILENCE_SEVERITY_MIGRATION,
 } from './sqlite-chat-store.js';
 
 /** Ordered migrations; the store applies those above the recorded user_version. */
@@ -56,4 +57,5 @@ export const MIGRATIONS: string[] = [
   CHAT_REF_LOOKUP_MIGRATION,
   CHAT_SILENCE_START_MIGRATION,
   CHAT_SILENCE_REASON_MIGRATION,
+  CHAT_SILENCE_SEVERITY_MIGRATION,
 ];

@@ -161,7 +161,7 @@ function render(d) {
   const sil = $('silences'); sil.replaceChildren();
   if (!d.silences.length) sil.append(el('div', { class: 'muted' }, 'Nothing is silenced.'));
   for (const s of d.silences) {
-    const row = el('div', { class: 'row' }, s.id + ': ' + s.target + ' / ' + s.metric + (s.startsTs ? ' scheduled from ' + utc(s.startsTs) + ' to ' : ' until ') + utc(s.untilTs) + ' (' + s.createdBy + (s.reason ? ': ' + s.reason : '') + ')');
+    const row = el('div', { class: 'row' }, s.id + ': ' + s.target + ' / ' + s.metric + (s.severity ? ', ' + s.severity + ' alerts only' : '') + (s.startsTs ? ' scheduled from ' + utc(s.startsTs) + ' to ' : ' until ') + utc(s.untilTs) + ' (' + s.createdBy + (s.reason ? ': ' + s.reason : '') + ')');
     // The same command as typed in chat, so it is recorded and answered as one.
     row.append(el('button', { class: 'lift', onclick: () => askQuestion('unsnooze ' + s.id) }, s.startsTs ? 'Cancel' : 'Lift'));
     sil.append(row);

@@ -28,7 +28,7 @@ describe('a silence scheduled ahead ("mute web-1 from 10:02 to 10:30")', () => {
     expect(app.store.chat.scheduledSilences(now()).map((s) => [s.id, s.startsTs, s.untilTs])).toEqual([
       [id, T0 + 120_000, T0 + 30 * 60_000],
     ]);
-    expect(isSilenced(app.store, 'web-1', 'cpu', now())).toBe(false);
+    expect(isSilenced(app.store, { target: 'web-1', metric: 'cpu' }, now())).toBe(false);
     const listed = (await say('silences')).split('\n');
     expect(listed.slice(0, 3)).toEqual([
       'Nothing is silenced.',
@@ -43,7 +43,7 @@ describe('a silence scheduled ahead ("mute web-1 from 10:02 to 10:30")', () => {
     // Once it has begun, the open alert shows it (re-rendered on the first tick after its start).
     await tick(2);
     expect(now()).toBeGreaterThan(T0 + 120_000);
-    expect(isSilenced(app.store, 'web-1', 'cpu', now())).toBe(true);
+    expect(isSilenced(app.store, { target: 'web-1', metric: 'cpu' }, now())).toBe(true);
     expect(app.store.chat.scheduledSilences(now())).toEqual([]);
     expect(JSON.stringify(web1Alert()!.msg)).toContain(`Silenced until 2026-11-02 10:30:00 UTC by slack:U2 (${id})`);
     expect((await say('silences')).split('\n')[1]).toBe(`• ${id}: web-1 / all metrics until 2026-11-02 10:30:00 UTC (by slack:U2)`);
@@ -68,7 +68,7 @@ describe('a silence scheduled ahead ("mute web-1 from 10:02 to 10:30")', () => {
       `Cancelled ${id}, the silence of db-1 scheduled from 2026-11-02 10:05:00 UTC to 2026-11-02 11:30:00 UTC.`,
     );
     await tick(12);
-    expect(isSilenced(app.store, 'db-1', 'cpu', now())).toBe(false);
+    expect(isSilenced(app.store, { target: 'db-1', metric: 'cpu' }, now())).toBe(false);
     const history = (await say('who silenced db-1?')).split('\n');
     expect(history).toEqual(
       expect.arrayContaining([
@@ -115,9 +115,9 @@ describe('silence commands that did the wrong thing', () => {
     expect(await say('mute everything except db-1 for 1h')).toMatch(
       /^I can't take that: Nothing silenced: a silence names what it holds and cannot leave/,
     );
-    // Had silenced every alert, critical or not.
-    expect(await say('mute all warnings for 1h')).toMatch(
-      /^I can't take that: Nothing silenced: a silence covers a target, a metric or everything, not a severity\./,
+    // Had silenced every alert, critical or not: a severity it cannot hold is refused.
+    expect(await say('mute info alerts for 1h')).toMatch(
+      /^I can't take that: Nothing silenced: a silence holds warning or critical alerts/,
     );
     // Had silenced web-1 for the default hour.
     expect(await say('mute web-1 for 0m')).toMatch(/^I can't take that: Nothing silenced: a silence of no time holds nothing\./);
@@ -139,5 +139,35 @@ describe('silence commands that did the wrong thing', () => {
         ['web-1', '*'],
       ]),
     );
+  });
+});
+
+describe('a silence of one severity ("mute all warnings for 1h")', () => {
+  it('holds the warning alerts and not the critical ones, and says so where silences are listed', async () => {
+    const { app, now, say } = await setup();
+    const said = await say('mute all warnings for 1h');
+    expect(said).toMatch(/^Silenced warning alerts on all targets for 60 min, until 2026-11-02 11:00:00 UTC \((sl_\w+)\)\./);
+    const id = /\((sl_\w+)\)/.exec(said)![1]!;
+    expect(isSilenced(app.store, { target: 'web-1', metric: 'cpu', severity: 'warning' }, now())).toBe(true);
+    expect(isSilenced(app.store, { target: 'web-1', metric: 'cpu', severity: 'critical' }, now())).toBe(false);
+    expect((await say('silences')).split('\n')[1]).toBe(
+      `• ${id}: all targets / all metrics, warning alerts only until 2026-11-02 11:00:00 UTC (by slack:U2)`,
+    );
+    expect(await say('silence critical alerts on db-1 for 30m')).toMatch(/^Silenced critical alerts on db-1 for 30 min/);
+    expect(app.store.chat.silences(now()).map((s) => [s.target, s.metric, s.severity])).toEqual(
+      expect.arrayContaining([
+        ['*', '*', 'warning'],
+        ['db-1', '*', 'critical'],
+      ]),
+    );
+  });
+
+  it('lets the critical anomalies of an incident through and holds its warnings', async () => {
+    const { app, tick, say } = await setup();
+    await say('mute all warnings for 1h');
+    await tick(6);
+    const open = app.store.openAnomalies().filter((a) => a.target === 'web-1');
+    expect(new Set(open.map((a) => a.severity))).toEqual(new Set(['warning', 'critical']));
+    for (const a of open) expect([a.severity, Boolean(app.store.chat.alertKeyFor(a.id))]).toEqual([a.severity, a.severity === 'critical']);
   });
 });

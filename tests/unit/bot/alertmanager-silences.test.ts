@@ -39,6 +39,10 @@ describe('Alertmanager silence of a chat silence', () => {
     expect(toAmSilence(sl({ target: '*', metric: '*' }), 'target', NOW).matchers).toEqual([
       { name: 'alertname', value: '.+', isRegex: true, isEqual: true },
     ]);
+    // "Mute all warnings": the severity label the shipped rules carry.
+    expect(toAmSilence(sl({ target: '*', metric: '*', severity: 'warning' }), 'target', NOW).matchers).toEqual([
+      { name: 'severity', value: 'warning', isRegex: false, isEqual: true },
+    ]);
     // Scheduled ahead: it starts then; a reason is the comment.
     const ahead = toAmSilence(sl({ startsTs: NOW + 7_200_000, untilTs: NOW + 10_800_000, reason: 'db migration' }), 'target', NOW);
     expect([ahead.startsAt, ahead.endsAt, ahead.comment]).toEqual([

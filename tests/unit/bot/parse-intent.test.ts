@@ -774,17 +774,24 @@ describe('parseIntent', () => {
     expect(parseIntent('approve rp_abc', targets)).toEqual({ kind: 'approve', id: 'rp_abc' });
   });
 
-  it('refuses a silence of a severity instead of silencing everything, but keeps one that only says why', () => {
-    for (const q of ['mute all critical alerts for 1h', 'mute all warnings for 1h', 'silence warning alerts on web-1'])
-      expect(parseIntent(q, targets)).toEqual({
-        kind: 'bad_input',
-        reason: expect.stringMatching(/^Nothing silenced: a silence covers a target, a metric or everything, not a severity\./),
-      });
+  it('reads a severity in a silence as its scope, refuses one it cannot hold, and keeps one that only says why', () => {
+    expect(parseIntent('mute all critical alerts for 1h', targets)).toMatchObject({ kind: 'silence', all: true, severity: 'critical' });
+    expect(parseIntent('mute all warnings for 1h', targets)).toMatchObject({ kind: 'silence', all: true, severity: 'warning' });
+    expect(parseIntent('silence warning alerts on web-1', targets)).toMatchObject({
+      kind: 'silence',
+      target: 'web-1',
+      severity: 'warning',
+    });
+    expect(parseIntent('mute info alerts', targets)).toEqual({
+      kind: 'bad_input',
+      reason: expect.stringMatching(/^Nothing silenced: a silence holds warning or critical alerts/),
+    });
     expect(parseIntent('mute db-1 for 2h: critical migration', targets)).toMatchObject({
       kind: 'silence',
       target: 'db-1',
       reason: 'critical migration',
     });
+    expect(parseIntent('mute db-1 for 2h: critical migration', targets)).not.toHaveProperty('severity');
     expect(parseIntent('mute everything for 1h', targets)).toMatchObject({ kind: 'silence', all: true });
   });
 
