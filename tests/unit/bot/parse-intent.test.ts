@@ -774,6 +774,17 @@ describe('parseIntent', () => {
     expect(parseIntent('approve rp_abc', targets)).toEqual({ kind: 'approve', id: 'rp_abc' });
   });
 
+  it('reads "stop sending alerts for web-1" and "don\'t page me about disk today" as silences, and "stop web-1" as an action', () => {
+    expect(parseIntent('stop sending alerts for web-1', targets)).toMatchObject({ kind: 'silence', target: 'web-1' });
+    expect(parseIntent('stop sending me alerts about db-1 for 2h', targets)).toMatchObject({
+      kind: 'silence',
+      target: 'db-1',
+      durationMs: 7_200_000,
+    });
+    expect(parseIntent("don't page me about disk today", targets)).toMatchObject({ kind: 'silence', metric: 'disk', until: { minute: 0 } });
+    expect(parseIntent('stop web-1', targets)).toMatchObject({ kind: 'action_request', verb: 'stop' });
+  });
+
   it('reads a severity in a silence as its scope, refuses one it cannot hold, and keeps one that only says why', () => {
     expect(parseIntent('mute all critical alerts for 1h', targets)).toMatchObject({ kind: 'silence', all: true, severity: 'critical' });
     expect(parseIntent('mute all warnings for 1h', targets)).toMatchObject({ kind: 'silence', all: true, severity: 'warning' });
