@@ -76,11 +76,15 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   if (one && (head.match(new RegExp(`\\b${one.prefix}[a-z0-9]+`, 'g')) ?? []).length > 1)
     return { kind: 'bad_input', reason: `Nothing done: ${one.verb} at a time ("${one.example}"), so each is its own record` };
   const elsewhere = ELSEWHERE.find(([re]) => re.test(text))?.[1];
-  // A note's words are the team's own ("note: added a host"), not a request.
   // "Is the db-1 backup done?" is about db-1's own backup job, which a read of db-1 answers better.
   if (elsewhere === 'backup' && targets.some((t) => text.includes(t.name.toLowerCase()))) return undefined;
-  if ((elsewhere === 'dashboards' || elsewhere === 'export') && intent.kind !== 'bad_input' && intent.kind !== 'note')
-    return { kind: 'elsewhere', what: elsewhere, view: viewOf(intent) };
+  // A note's words are the team's own ("note: added a host"), not a request.
+  if ((elsewhere === 'dashboards' || elsewhere === 'export') && intent.kind !== 'bad_input' && intent.kind !== 'note') {
+    const view = viewOf(intent);
+    // "Export the audit log", "download the approvals": the decisions, whatever the words read as.
+    if (elsewhere === 'export' && /\b(?:audit|approv\w*|decisions?|remediations?|proposals?)\b/.test(text)) view.remediations = true;
+    return { kind: 'elsewhere', what: elsewhere, view };
+  }
   if (elsewhere && intent.kind !== 'bad_input' && intent.kind !== 'note') return { kind: 'elsewhere', what: elsewhere };
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
   // where a metric is heading is the trend's question, and a silence may end tomorrow.

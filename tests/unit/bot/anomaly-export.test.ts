@@ -139,6 +139,13 @@ describe('remediation export', () => {
     expect(json.remediations.map((r: { id: string; decided_by: string }) => [r.id, r.decided_by])).toEqual([['rp_a', 'web:alice']]);
   });
 
+  it('is what "export the audit log" and "download decisions as csv" point to', () => {
+    const targets = [{ name: 'web-1' }];
+    for (const q of ['export the audit log', 'download decisions as csv'])
+      expect(parseIntent(q, targets)).toMatchObject({ kind: 'elsewhere', what: 'export', view: { remediations: true } });
+    expect(parseIntent('export anomalies', targets)).toEqual({ kind: 'elsewhere', what: 'export', view: {} });
+  });
+
   it('is what chat points to for "download approvals for web-1 this week"', () => {
     const targets = [{ name: 'web-1' }];
     const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now: NOW, staleAfterMs: 90_000 };
