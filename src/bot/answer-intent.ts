@@ -43,6 +43,7 @@ import { answerDashboard } from './answer-dashboard.js';
 import { answerExport, BACKUP } from './answer-export.js';
 import { answerStarts } from './answer-starts.js';
 import { answerFlapping } from './answer-flapping.js';
+import { answerAnomalyChange } from './answer-anomaly-change.js';
 import { approveEffect } from './approve-effect.js';
 import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
@@ -88,6 +89,7 @@ export const HELP = [
   '• "which host had the highest cpu today", "the busiest hour yesterday", "free disk on db-1", "what was firing at 03:00", "why is cpu high on web-1?"',
   '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?", "graph cpu on web-1"',
   '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
+  '• "alerts this week vs last week", "more alerts than yesterday?", "more incidents than usual?" (counts only over time I was watching)',
   '• "anything wrong?", "anything about to fire?", "summarise the last 3 anomalies", "open incidents", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "why is there no alert for web-1 cpu?", "is db-1 memory unusual?", "why didn\'t web-2 alert?": each detector\'s own reason',
   '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?", "who can approve?"',
@@ -340,6 +342,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerDelivery(i, c);
     case 'flapping':
       return answerFlapping(i, c);
+    case 'anomaly_change':
+      return answerAnomalyChange(i, c);
     case 'ack_status':
       return answerAckStatus(i, c);
     case 'uncollected':
@@ -371,6 +375,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'help':
       return HELP;
     case 'small_talk':
+      if (i.clock)
+        return `It is ${stamp(c.now)}, ${new Date(c.now).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })}. I read and say times in UTC.`;
       return i.thanks ? 'You’re welcome.' : `Hello. ${answerStatus(c).split('\n')[0]} Ask "help" for what I answer.`;
     case 'bad_input':
       return `I can't take that: ${i.reason}.`;

@@ -294,6 +294,9 @@ export const ACTION_OF: Record<string, string> = {
 // "Thanks, that helped", "good catch", "hello?": a short reply. Thanks-like words come first in the group.
 export const SMALL_TALK =
   /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|good catch|nice one|great|perfect|awesome|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?(?:[\s,!.]+(?:(?:that|this|it)\s+(?:helped|helps|works|worked|is great)|perfect|great|nice|awesome|thanks|thank you|thx|cheers))?[\s!.?]*$/;
+/** "What time is it?", "what's the date?": the clock I answer by, which is UTC. */
+export const CLOCK_ASK =
+  /^(?:what(?:'s| is) the (?:time|date|day)(?: now| today)?|what time is it(?: now)?(?: in utc)?|what(?:'s| is) today(?:'s date)?|what day is (?:it|today)|which day is (?:it|today)|what(?:'s| is) the current (?:time|date))\??$/;
 /** "ping", "test", "are you alive?", "is the bot working?": this process's own state (the about answer leads with it). */
 export const PING =
   /^(?:ping|test|testing|are you (?:there|alive|up|awake)|is (?:the bot|it|this|smartcloudops) (?:working|up|alive|running)|(?:what(?:'s| is) (?:your|the) )?version(?: are you)?|what version(?: are you| is this| is running)?)\??$/;

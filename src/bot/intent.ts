@@ -172,6 +172,19 @@ export type Intent =
   | { kind: 'delivery'; platform?: 'slack' | 'discord' | 'web' | 'alertmanager' }
   /** "Show flapping alerts", "what keeps firing?": series that opened again and again (answer-flapping.ts). */
   | { kind: 'flapping'; target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; unknownTarget?: string }
+  /** "Alerts this week vs last week": the counts of this period and the one before, or `usual`: the mean of those before. */
+  | {
+      kind: 'anomaly_change';
+      /** `day`: today so far against the same hours before; `last`: the last `ms` against the `ms` before. */
+      period: 'day' | 'last';
+      ms: number;
+      usual?: boolean;
+      target?: string;
+      group?: string[];
+      metric?: MetricKey;
+      severity?: 'critical' | 'warning';
+      unknownTarget?: string;
+    }
   /** "What should I do about web-1?", "how do I fix high cpu?": what is open there, the runbooks and the remediation rules that fit (answer-advice.ts). */
   | { kind: 'advice'; target?: string; metric?: MetricKey; unknownTarget?: string }
   /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */
@@ -237,7 +250,7 @@ export type Intent =
   | { kind: 'feedback'; id?: string; verdict: 'noise' | 'useful' }
   | { kind: 'unwatch'; id?: string; target?: string }
   /** "Thanks", "good morning". */
-  | { kind: 'small_talk'; thanks: boolean }
+  | { kind: 'small_talk'; thanks: boolean; clock?: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */
   | { kind: 'no_group'; word: string }
   /** "Create a ticket", "page via PagerDuty", "email me the summary": a service this bot does not talk to. */

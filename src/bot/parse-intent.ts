@@ -8,6 +8,7 @@ import { historyIntent } from './parse-history.js';
 import { rulesQuestion } from './parse-rules-question.js';
 import { outOfScope } from './out-of-scope.js';
 import { flappingQuestion } from './parse-flapping.js';
+import { anomalyChangeQuestion } from './parse-anomaly-change.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
@@ -34,6 +35,7 @@ import {
   AGAINST_TIME,
   CHANGED_MOST,
   CHART,
+  CLOCK_ASK,
   COMPARED,
   COUNT,
   EVERYTHING,
@@ -88,6 +90,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const chat = SMALL_TALK.exec(text.replace(/^(?:@?\w*bot|ops)\b[\s,]*/, ''));
   if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers|good catch|nice|great|perfect|awesome)/.test(chat[1]!) };
   if (PING.test(text)) return { kind: 'about' };
+  if (CLOCK_ASK.test(text)) return { kind: 'small_talk', thanks: false, clock: true };
   if (/\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b/.test(text)) return { kind: 'help' };
 
   const subject = subjectPart(text);
@@ -251,20 +254,13 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...(number && !target ? { limit: clamp(number, 1, 50) } : {}),
     };
   // "Is disk filling up?", "memory trend on db-1", "when will db-1 run out of space?". Words that
-  // also have everyday uses ("full status", "rising star") count only beside a metric.
-  if (!has(WORDS.anomalies) && !parseBound(text) && (TREND.test(text) || (metric && TREND_WITH_METRIC.test(text))))
-    return { kind: 'trend', metric, target, ...group, unknownTarget, ...(span ? { span } : {}) };
-  // "Is it getting worse?", "is web-1 improving?": the trend of what is asked, or of what is open.
-  if (WORSE.test(text))
-    return {
-      kind: 'trend',
-      metric,
-      target,
-      ...group,
-      unknownTarget,
-      ...(span ? { span } : {}),
-      ...(target || metric ? {} : { open: true }),
-    };
+  // also have everyday uses ("full status", "rising star") count only beside a metric. "Is it getting
+  // worse?", "is web-1 improving?": the trend of what is asked, or of what is open.
+  const trend = !has(WORDS.anomalies) && !parseBound(text) && (TREND.test(text) || (metric && TREND_WITH_METRIC.test(text)));
+  if (trend || WORSE.test(text)) {
+    const open = trend || target || metric ? {} : { open: true };
+    return { kind: 'trend', metric, target, ...group, unknownTarget, ...(span ? { span } : {}), ...open };
+  }
   // "Which host changed the most since yesterday?": today against then, ranked by the change.
   const rankAgainst = CHANGED_MOST.test(text) && !has(WORDS.anomalies) ? AGAINST.exec(text)?.[0] : undefined;
   if (rankAgainst)
@@ -291,7 +287,9 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   )
     return { kind: 'metrics', metric: 'cpu', ...group, ...when() };
   const counting = COUNT.test(text);
-  const flapping = flappingQuestion(text, { target, ...group, metric, span, unknownTarget });
+  const flapping =
+    flappingQuestion(text, { target, ...group, metric, span, unknownTarget }) ??
+    anomalyChangeQuestion(text, { target, ...group, metric, severity, unknownTarget, span });
   if (flapping) return flapping;
   // "Any hosts down?", "which targets stopped reporting?": the fleet's reporting state.
   if (!metric && !named.length && !unknownTarget && !span && SILENT.test(text) && !has(WORDS.anomalies) && !PAST.test(text))

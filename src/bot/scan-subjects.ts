@@ -9,6 +9,9 @@ import { parseDuration } from './text-tools.js';
 /** "p95", "p99.9": a percentile, not a host (a host of that name still matches first). */
 const PERCENTILE_WORD = /^p\d{1,2}(\.\d{1,2})?$/;
 
+/** Who does something ("you're" splits to "re"). */
+const SUBJECT = new Set(['you', 'we', 'they', 'i', 're', 'im']);
+
 /** Words that look like host names: letters and digits joined by - _ . with a digit somewhere. */
 const HOSTLIKE = /^[a-z][a-z0-9]*[-_.]?[a-z0-9-_.]*\d[a-z0-9-_.]*$/;
 
@@ -45,6 +48,8 @@ export function scanSubjects(
       continue;
     }
     if (VOCAB.includes(w) || /^(an|rp|sl|wt)_/.test(t)) continue;
+    // "What are you monitoring?": a verb after its subject, not the monitoring role.
+    if (/ing$/.test(t) && SUBJECT.has(tokens[i - 1] ?? '')) continue;
     const m = matchTarget(t, targets);
     const shared = m ? undefined : roleGroup(t, targets);
     if (m) name(m);

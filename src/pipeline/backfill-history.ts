@@ -1,4 +1,5 @@
 import type { Logger, MetricSource, Store } from '../core/ports.js';
+import { markBackfilled } from '../core/watching-since.js';
 
 /**
  * Feeds each source's history before `until` through `feed` on a fresh data dir, once per source
@@ -24,7 +25,12 @@ export async function backfillHistory(o: {
     if (!src.backfill || o.store.getKv(flag)) continue;
     let n = 0;
     try {
-      for (let t = from; t < o.until; t += slice) n += await o.feed(src, t, Math.min(o.until, t + slice), o.stepMs, o.until);
+      for (let t = from; t < o.until; t += slice) {
+        const fed = await o.feed(src, t, Math.min(o.until, t + slice), o.stepMs, o.until);
+        // Watched from the first hour that had history: a source that keeps 3 h was not watched for 24.
+        if (fed > 0 && n === 0) markBackfilled(o.store, t);
+        n += fed;
+      }
       o.logger.info({ source: src.name, samples: n, hours: o.hours }, 'backfilled history for the detectors');
     } catch (err) {
       o.logger.warn({ source: src.name, samples: n, err }, 'could not read history; the detectors start with what they have');

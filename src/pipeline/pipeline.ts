@@ -2,6 +2,7 @@ import type { Anomaly, Finding } from '../core/anomaly.js';
 import type { Clock, Logger, MetricSource, Store } from '../core/ports.js';
 import type { Proposal } from '../core/remediation.js';
 import type { Sample, SourceGap } from '../core/sample.js';
+import { markWatching } from '../core/watching-since.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { AnomalyTracker, TrackerChanges } from './detect/anomaly-tracker.js';
 import type { DetectionEngine } from './detect/detection-engine.js';
@@ -166,6 +167,7 @@ export function createPipeline(opts: PipelineOptions) {
         openAnomalies: tracker.openCount,
       };
       store.setKv('pipeline:last_tick', JSON.stringify({ ...summary, gaps: gaps.length }));
+      markWatching(store, started);
       return summary;
     },
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import type { MetricSource } from '../../src/core/ports.js';
 import { captureLogger, testConfig } from '../helpers/test-config.js';
+import { watchingSince } from '../../src/core/watching-since.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
 const fleet = [
@@ -119,6 +120,8 @@ describe('app on the embedded default', () => {
     const open = first.app.store.openAnomalies().find((a) => a.detector === 'threshold')!;
     expect(open).toBeDefined();
     const backfillFlag = first.app.store.getKv('backfill:synthetic');
+    // Watched since the backfilled hour began (the flag is where it ended), and still after the restart.
+    expect(watchingSince(first.app.store)).toBe(Number(backfillFlag) - 3_600_000);
     await first.app.stop();
     apps.splice(apps.indexOf(first.app), 1);
 
@@ -127,6 +130,7 @@ describe('app on the embedded default', () => {
     apps.push(app);
     await app.start({ schedule: false });
     expect(app.store.getKv('backfill:synthetic')).toBe(backfillFlag);
+    expect(watchingSince(app.store)).toBe(Number(backfillFlag) - 3_600_000);
     expect(app.store.loadDetectorState('robust:web-1|cpu')).toBeDefined();
     expect(app.store.loadDetectorState('iforest:web-1')).toBeDefined();
     const still = app.store.getAnomaly(open.id)!;

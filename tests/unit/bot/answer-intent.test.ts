@@ -610,3 +610,11 @@ describe('anomalies across the fleet', () => {
     expect(answerIntent(parseIntent('anomalies on host-1 today', withHost), { ...c, targets: withHost })).toMatch(/^1 anomaly on host-1/);
   });
 });
+
+describe('"what time is it?"', () => {
+  it('gives the time and weekday I answer by, in UTC', () => {
+    expect(answerIntent(parseIntent('what time is it?', targets), ctx())).toBe(
+      'It is 2026-11-02 12:00:00 UTC, Monday. I read and say times in UTC.',
+    );
+  });
+});

@@ -108,7 +108,15 @@ const cases: Case[] = [
   ['any trends?', { kind: 'trend', metric: undefined, target: undefined }],
   ['trend on monitoring-1', { kind: 'trend', target: 'monitoring-1' }],
   ['give me the full status', { kind: 'status' }],
-  ['are anomalies increasing?', { kind: 'anomalies' }],
+  // a verb after its subject is not the role of the same name; the clock asked
+  ['what are you monitoring?', { kind: 'about' }],
+  ['how many hosts are you monitoring?', { kind: 'about' }],
+  ['are we monitoring db-1?', { kind: 'metrics', target: 'db-1' }],
+  ['cpu on monitoring', { kind: 'metrics', metric: 'cpu', target: 'monitoring-1' }],
+  ['what time is it?', { kind: 'small_talk', thanks: false, clock: true }],
+  ["what's the date today?", { kind: 'small_talk', thanks: false, clock: true }],
+  ['which alerts fired more than twice this week', { kind: 'anomalies', span: { kind: 'last', ms: 604_800_000 } }],
+  ['are anomalies increasing?', { kind: 'anomaly_change', period: 'last', ms: 86_400_000 }],
   ['disk usage above 80% and rising', { kind: 'metrics', metric: 'disk', bound: { above: true, value: 80 } }],
   // rankings with a count, counts of anomalies, weeks
   ['top 3 hosts by memory', { kind: 'metrics', metric: 'memory', stat: 'max', limit: 3 }],
@@ -163,7 +171,7 @@ const cases: Case[] = [
   ['compare web-1 and web-2 today vs yesterday', { kind: 'compare', group: ['web-1', 'web-2'], against: 'yesterday' }],
   ['web-1 and web-2 compared to last week', { kind: 'compare', group: ['web-1', 'web-2'], against: 'last_week' }],
   ['web-1 compared to last week', { kind: 'compare', target: 'web-1', against: 'last_week' }],
-  ['disk alerts on web-1 vs yesterday', { kind: 'anomalies', target: 'web-1', metric: 'disk' }],
+  ['disk alerts on web-1 vs yesterday', { kind: 'anomaly_change', period: 'day', ms: 86_400_000, target: 'web-1', metric: 'disk' }],
   // a cause asked: the anomaly behind it, explained (the latest one where the question names an event)
   ['what caused the api-1 latency alert?', { kind: 'explain', target: 'api-1', metric: 'latency', latest: true }],
   ['root cause of web-1 cpu spike', { kind: 'explain', target: 'web-1', metric: 'cpu', latest: true }],
@@ -1005,7 +1013,7 @@ describe('parseIntent', () => {
     expect(parseIntent('is memory higher than last week?', targets)).toMatchObject({ kind: 'compare', against: 'last_week' });
     expect(parseIntent('web-1 today and yesterday', targets)).toMatchObject({ kind: 'compare', target: 'web-1' });
     expect(parseIntent('cpu on web-1 yesterday', targets)).toMatchObject({ kind: 'metrics', span: { kind: 'day', daysBack: 1 } });
-    expect(parseIntent('anomalies today vs yesterday', targets).kind).toBe('anomalies');
+    expect(parseIntent('anomalies today vs yesterday', targets).kind).toBe('anomaly_change');
   });
 
   it('reads questions about the rules as read-only, and "over the threshold" as about the hosts', () => {

@@ -1,0 +1,58 @@
+import type { Intent, MetricKey } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
+
+const NOUN = String.raw`(?:alerts?|anomal(?:y|ies)|incidents?|pages|problems|issues|outages)`;
+// "More alerts than yesterday?", "is the alert rate going up?", "an increase in incidents".
+const MORE = new RegExp(
+  String.raw`\b(?:more|fewer|less|busier|quieter|noisier) ${NOUN}\b|\b${NOUN}(?: \w+){0,3}? (?:going (?:up|down)|increas\w*|decreas\w*|rising|on the rise|trending|up or down|dropp(?:ed|ing)|falling|climbing|growing)\b|\b(?:increase|rise|drop|decrease|change|jump) in (?:the )?(?:number of )?${NOUN}\b`,
+);
+const NOUN_RE = new RegExp(String.raw`\b${NOUN}\b|\balert (?:rate|count|volume|numbers?)\b`);
+// "Fired more than once this week" is a count, not a comparison.
+const VERSUS =
+  /\b(?:vs\.?|versus|compared?|comparison|comparing|than(?! (?:once|twice|\d|an? |one|two|three|\w+ times))|against|relative to)\b/;
+const USUAL = /\b(?:usual|usually|normal|normally|average|typical|typically)\b/;
+const DAY = 86_400_000;
+// "Alerts in the last 6 h vs the 6 h before", "compared to earlier".
+const BEFORE = /\b(?:before|previous|prior|earlier|preceding)\b/;
+const PERIOD = /\b(?:today|yesterday|day before|previous day|daily|weeks?|weekly|months?|monthly)\b/;
+
+/**
+ * "Alerts this week vs last week", "are we getting more alerts than yesterday?", "more incidents than
+ * usual?": the counts of two periods side by side (answer-anomaly-change.ts), never one period's list.
+ */
+export function anomalyChangeQuestion(
+  text: string,
+  o: {
+    target?: string;
+    group?: string[];
+    metric?: MetricKey;
+    severity?: 'critical' | 'warning';
+    unknownTarget?: string;
+    span?: TimeSpan;
+  },
+): Intent | undefined {
+  if (!NOUN_RE.test(text)) return undefined;
+  const usual = USUAL.test(text);
+  if (!MORE.test(text) && !(VERSUS.test(text) && (PERIOD.test(text) || usual || BEFORE.test(text)))) return undefined;
+  // "Over the last 6 hours": that span against the one before; else the period the words name.
+  const ms =
+    o.span?.kind === 'last' && o.span.ms <= 90 * DAY
+      ? o.span.ms
+      : /\bmonths?\b|\bmonthly\b/.test(text)
+        ? 30 * DAY
+        : /\bweeks?\b|\bweekly\b/.test(text)
+          ? 7 * DAY
+          : DAY;
+  const period = ms === DAY && o.span?.kind !== 'last' && /\b(?:today|yesterday|daily)\b/.test(text) ? 'day' : 'last';
+  return {
+    kind: 'anomaly_change',
+    period,
+    ms,
+    ...(usual ? { usual: true } : {}),
+    ...(o.target ? { target: o.target } : {}),
+    ...(o.group ? { group: o.group } : {}),
+    ...(o.metric ? { metric: o.metric } : {}),
+    ...(o.severity ? { severity: o.severity } : {}),
+    ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
+  };
+}
