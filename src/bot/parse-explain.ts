@@ -3,6 +3,9 @@ import { CAUSE, COUNT, HOW_LONG_SINCE, PAST } from './intent-words.js';
 import { parseBound } from './parse-bound.js';
 import type { TimeSpan } from './parse-time-span.js';
 
+const AROUND =
+  /\b(?:anything|something|what|which(?: \w+)?) else\b.*\b(?:when|while|during|around|with|at the same time)\b|\b(?:at|around) the same time as\b|\bcorrelat\w*|\bcoincid\w*|\brelated (?:alerts?|anomal\w*|incidents?)\b/;
+
 /**
  * Questions that ask for an anomaly to be explained: "explain an_…", "why is cpu high on web-1?",
  * "what caused the api-2 latency alert?", "why was web-1 cpu high at 21:27 yesterday?". Pure;
@@ -32,6 +35,17 @@ export function explainQuestion(
     !COUNT.test(text) &&
     !/\b(?:which|most|how many|could|might|would|can|usually|typically|common)\b/.test(text) &&
     named <= 1;
+  // "Did anything else alert when db-1 cpu spiked?", "what correlates with the web-1 latency alert?":
+  // that anomaly explained, with what was open around it, not the list of its own series.
+  if (!an && AROUND.test(text) && (metric || target) && named <= 1)
+    return {
+      kind: 'explain',
+      ...(target ? { target } : {}),
+      ...(metric ? { metric } : {}),
+      latest: true,
+      ...(severity ? { severity } : {}),
+      ...(span ? { span } : {}),
+    };
   // With a past time ("why was web-1 cpu high at 21:27 yesterday?", "why did db-1 disk alert last night?"): the anomaly of then.
   const then = span && (PAST.test(text) || span.kind === 'clock' || span.kind === 'at');
   if (!an && then && (cause || /\bwhy\b/.test(text)) && (metric || target) && named <= 1)

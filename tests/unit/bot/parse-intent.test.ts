@@ -113,6 +113,11 @@ const cases: Case[] = [
   ['how many hosts are you monitoring?', { kind: 'about' }],
   ['are we monitoring db-1?', { kind: 'metrics', target: 'db-1' }],
   ['cpu on monitoring', { kind: 'metrics', metric: 'cpu', target: 'monitoring-1' }],
+  // what else was open around an anomaly: that anomaly explained, with what was around it
+  ['did anything else alert when db-1 cpu spiked?', { kind: 'explain', target: 'db-1', metric: 'cpu', latest: true }],
+  ['what correlates with the api-2 disk alert?', { kind: 'explain', target: 'api-2', metric: 'disk', latest: true }],
+  ['what else is open?', { kind: 'anomalies', open: true }],
+  ['what else can you do?', { kind: 'help' }],
   ['what time is it?', { kind: 'small_talk', thanks: false, clock: true }],
   ["what's the date today?", { kind: 'small_talk', thanks: false, clock: true }],
   ['which alerts fired more than twice this week', { kind: 'anomalies', span: { kind: 'last', ms: 604_800_000 } }],
