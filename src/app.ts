@@ -245,7 +245,7 @@ export function createApp(deps: AppDeps) {
     store,
     clock,
     logger: logger.child({ component: 'notifier' }),
-    ...alertPolicyOf(config.chat, targetMap, () => adapters.keys(), onCall),
+    ...alertPolicyOf(config.chat, targetMap, () => adapters.keys(), onCall, store),
     onAlert: (outcome) => metrics.alerts.inc({ outcome }),
   });
   const digest = dailyDigestOf(config.chat, {

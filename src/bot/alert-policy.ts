@@ -5,6 +5,8 @@ import { alertRouter } from './alert-routes.js';
 import { withOnCall, type OnCall } from './on-call.js';
 import { fleetGroupingOf } from './fleet-events.js';
 import { muteChecker } from './mute-times.js';
+import { inhibitChecker } from './inhibit-rules.js';
+import type { Store } from '../core/ports.js';
 import { pendingChecker } from './pending-for.js';
 import { runbookLinks } from './runbooks.js';
 import { alertDashboardLink } from './dashboard-link.js';
@@ -16,14 +18,18 @@ export function alertPolicyOf(
   targets: () => ReadonlyMap<string, Pick<Target, 'role' | 'labels'>>,
   platforms: () => Iterable<Platform>,
   onCall?: OnCall,
+  /** Its open anomalies are read once per tick by the inhibit rules. */
+  store?: Pick<Store, 'openAnomalies'>,
 ): Pick<NotifierOptions, 'channels' | 'route' | 'fleetGroup' | 'joinWithinMs' | 'muted' | 'pending' | 'remind' | 'escalate' | 'links'> {
   const running = (p: Platform) => [...platforms()].includes(p);
+  const mute = muteChecker(chat.muteTimes, targets);
+  const inhibit = inhibitChecker(chat.inhibit, targets, () => store?.openAnomalies() ?? []);
   return {
     channels: () => Object.fromEntries([...platforms()].map((p) => [p, (chat.channels as Record<string, string[]>)[p] ?? []])),
     route: alertRouter(chat.routes, chat.channels, targets, running, onCall),
     fleetGroup: fleetGroupingOf(chat.fleetGroup),
     joinWithinMs: chat.joinMinutes * 60_000,
-    muted: muteChecker(chat.muteTimes, targets),
+    muted: mute && inhibit ? (a, now) => mute(a, now) ?? inhibit(a, now) : (mute ?? inhibit),
     pending: pendingChecker(chat.pendingFor, targets),
     remind: { everyMs: chat.remind.afterMinutes * 60_000, severities: chat.remind.severities },
     escalate: {

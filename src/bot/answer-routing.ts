@@ -8,7 +8,7 @@ import { stamp } from '../core/stamp.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 
 /** The alerting part of `chat` config that "where do alerts go?" reads. */
-export type RoutingFacts = Pick<FileConfig['chat'], 'routes' | 'channels' | 'muteTimes' | 'pendingFor' | 'escalate' | 'remind'>;
+export type RoutingFacts = Pick<FileConfig['chat'], 'routes' | 'channels' | 'muteTimes' | 'pendingFor' | 'inhibit' | 'escalate' | 'remind'>;
 
 /**
  * "Where do alerts go?", "which channel gets critical alerts?", "who gets paged for db-1?", "who is
@@ -48,7 +48,7 @@ export function answerRouting(
     // The CLI's header line gives the instant in ISO form; the chat header says "now".
     const test = renderRouteTest(r.routes, r.channels, q, facts, r.pendingFor).split('\n').slice(1);
     lines.push(`A ${q.severity} ${METRIC_LABEL[metric] ?? metric} alert on ${i.target} (threshold rule) now would go to:`, ...test);
-  } else lines.push(renderRoutes(r.routes, r.channels, r.muteTimes, r.pendingFor));
+  } else lines.push(renderRoutes(r.routes, r.channels, r.muteTimes, r.pendingFor, r.inhibit));
   const e = r.escalate;
   const pinged = [...(e.mentions.slack ?? []), ...(e.mentions.discord ?? []), ...(e.mentions.onCall ? ['the on-call'] : [])];
   lines.push(

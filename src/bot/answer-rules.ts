@@ -1,6 +1,7 @@
 import type { ForecastRule, RemediationRule, ThresholdRule } from '../config/schema.js';
 import { METRIC_LABEL, formatValue } from '../core/metrics.js';
 import { effectiveMode, globMatch } from '../pipeline/remediate/plan-remediation.js';
+import { inhibitLines } from './inhibit-rules.js';
 import { describeMatch } from './alert-routes.js';
 import type { AnswerContext } from './answer-intent.js';
 import { METRICS_OF } from './answer-metric-span.js';
@@ -102,7 +103,10 @@ export function answerRules(
   }
   if (shows('maintenance') && (i.only === 'maintenance' || (!i.metric && !i.target))) {
     const windows = maintenanceLines(c.muteTimes ?? [], c.now);
-    lines.push(...(windows.length ? windows : ['No maintenance windows (chat.muteTimes).']));
+    lines.push(
+      ...(windows.length ? windows : ['No maintenance windows (chat.muteTimes).']),
+      ...inhibitLines(c.routing?.inhibit ?? [], c.store),
+    );
   }
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 import type { RecordEntry } from '../core/ports.js';
 import type { AnswerContext } from './answer-intent.js';
 import { maintenanceLines } from './answer-rules.js';
+import { inhibitLines } from './inhibit-rules.js';
 import { METRIC_LABEL, stamp } from './format-reply.js';
 import { formatDuration } from './text-tools.js';
 
@@ -22,7 +23,7 @@ const scope = (target: unknown, metric: unknown, severity?: unknown) =>
 export function answerSilences(c: AnswerContext): string {
   const list = c.store.chat.silences(c.now);
   const ahead = c.store.chat.scheduledSilences(c.now);
-  const tail = maintenanceLines(c.muteTimes ?? [], c.now);
+  const tail = [...maintenanceLines(c.muteTimes ?? [], c.now), ...inhibitLines(c.routing?.inhibit ?? [], c.store)];
   const ended = endedSilences(c, new Set([...list, ...ahead].map((s) => s.id)));
   const now = list.length
     ? [

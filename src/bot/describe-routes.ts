@@ -1,3 +1,4 @@
+import { describeInhibit, type InhibitRule } from './inhibit-rules.js';
 import { ALERT_PLATFORMS, describeMatch, routeAlert, routeName, type AlertRoute, type Destinations } from './alert-routes.js';
 import type { DetectorName, Severity } from '../core/anomaly.js';
 import type { MuteTime } from './mute-times.js';
@@ -13,6 +14,7 @@ export function renderRoutes(
   defaults: Destinations,
   muteTimes: readonly MuteTime[] = [],
   pendingFor: readonly PendingFor[] = [],
+  inhibit: readonly InhibitRule[] = [],
 ): string {
   const lines = ['Alert routes (per platform, the first matching route that lists it decides; "continue" goes on to the next):'];
   if (routes.length === 0) lines.push('  (none: every alert goes to the default channels)');
@@ -33,6 +35,9 @@ export function renderRoutes(
   for (const m of muteTimes) lines.push(`  ${m.name}: ${describeWindow(m)}, ${describeMatch(m.match)}`);
   if (pendingFor.length > 0) lines.push('Pending periods (posted only once the anomaly has lasted this long; the first match decides):');
   for (const p of pendingFor) lines.push(`  ${p.minutes} min: ${describeMatch(p.match)}`);
+  if (inhibit.length > 0)
+    lines.push('Inhibit rules (while a source alert is open, matching alerts are held, and posted if they outlast it):');
+  for (const [i, r] of inhibit.entries()) lines.push(`  ${describeInhibit(r, i)}`);
   return lines.join('\n');
 }
 

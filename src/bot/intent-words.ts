@@ -59,7 +59,7 @@ export const WORDS = {
   deny: ['deny', 'reject', 'decline', 'refuse', 'veto'],
   silence: ['snooze', 'silence', 'mute', 'quiet', 'shush', 'suppress'],
   unsilence: ['unsnooze', 'unsilence', 'unmute', 'lift', 'unquiet', 'resume'],
-  silences: ['silences', 'snoozes', 'muted', 'silenced', 'snoozed'],
+  silences: ['silences', 'snoozes', 'muted', 'silenced', 'snoozed', 'inhibited', 'inhibit', 'inhibition', 'inhibits'],
   ack: ['ack', 'acknowledge'],
   timeline: ['timeline', 'postmortem', 'chronology'],
   unack: ['unack', 'unacknowledge'],

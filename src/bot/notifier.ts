@@ -12,6 +12,7 @@ import { formatDuration } from './text-tools.js';
 import { alertKey, alertMembers, openAlertOf, postedAt } from './alert-keys.js';
 import { unionDestinations } from './alert-routes.js';
 import { METRIC_LABEL } from '../core/metrics.js';
+import { heldOutcome, type AlertOutcome } from './alert-outcome.js';
 import {
   renderAnomalyGroup,
   renderFleetGroup,
@@ -46,7 +47,7 @@ export interface NotifierOptions {
   joinWithinMs?: number;
   /** Runbook links for a message's anomalies (chat.runbooks). */
   links?: (anomalies: Anomaly[]) => Link[];
-  /** The maintenance window holding this anomaly's alert now, if any (chat.muteTimes). */
+  /** What holds this anomaly's alert now besides a silence: a maintenance window's name (chat.muteTimes) or an inhibit rule (chat.inhibit). */
   muted?: (a: Anomaly, now: number) => string | undefined;
   /** Whether an anomaly is still within its pending period (chat.pendingFor): not announced yet. */
   pending?: (a: Anomaly) => boolean;
@@ -59,17 +60,7 @@ export interface NotifierOptions {
   onAlert?: (outcome: AlertOutcome) => void;
 }
 
-export type AlertOutcome =
-  | 'posted'
-  | 'joined'
-  | 'fleet'
-  | 'late'
-  | 'held_silenced'
-  | 'held_maintenance'
-  | 'held_pending'
-  | 'routed_nowhere'
-  | 'reminder'
-  | 'escalated';
+export type { AlertOutcome } from './alert-outcome.js';
 
 export function isSilenced(store: Store, a: { target: string; metric: string; severity?: string }, now: number): boolean {
   return store.chat.silences(now).some((s) => silenceCovers(s, a.target, a.metric, a.severity));
@@ -263,7 +254,7 @@ export function createNotifier(o: NotifierOptions) {
         if (why) {
           markHeld(a, why);
           o.logger.info({ anomaly: a.id, target: a.target, held: why }, 'alert held');
-          o.onAlert?.(why === 'silenced' ? 'held_silenced' : 'held_maintenance');
+          o.onAlert?.(heldOutcome(why));
           continue;
         }
         fresh.push(a);

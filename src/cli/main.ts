@@ -239,7 +239,7 @@ function configCheck(io: CliIO): number {
 function configRoutes(io: CliIO, args: string[]): number {
   const cfg = config(io);
   const q = routeQueryOf((name) => flag(args, name), Date.now());
-  if (!q) io.out(renderRoutes(cfg.chat.routes, cfg.chat.channels, cfg.chat.muteTimes, cfg.chat.pendingFor));
+  if (!q) io.out(renderRoutes(cfg.chat.routes, cfg.chat.channels, cfg.chat.muteTimes, cfg.chat.pendingFor, cfg.chat.inhibit));
   else
     io.out(
       renderRouteTest(

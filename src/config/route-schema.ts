@@ -40,6 +40,17 @@ export const routeMatch = obj({
   metrics: z.array(metricName).min(1).optional(),
   detectors: z.array(detectorName).min(1).optional(),
 });
+/** Alertmanager's inhibit_rules (bot/inhibit-rules.ts). A source matching every alert would hold every target while anything is open. */
+export const inhibitRule = obj({
+  name: z.string().min(1).max(80).optional(),
+  source: routeMatch,
+  target: routeMatch,
+  equal: z
+    .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_./-]{0,62}$/, 'target, metric, role, severity, detector or a label key'))
+    .default([]),
+}).refine((r) => Object.keys(r.source).length > 0, {
+  message: 'an inhibit rule needs a "source" match: an empty one would hold its targets while any alert is open',
+});
 export const muteTime = obj({ name: z.string().min(1).max(80), ...windowShape, match: routeMatch.prefault({}) }).refine(...distinctEnds);
 /** Who to ping, in platform syntax; checked here since it is the only text sent unescaped. */
 export const mentionLists = obj({

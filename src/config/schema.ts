@@ -3,7 +3,18 @@ import { metricName } from './metric-name.js';
 import { obj } from './strict-object.js';
 import { ACTIONS } from '../core/remediation.js';
 import { WEEKDAYS } from '../core/weekday.js';
-import { alertRoute, detectorName, discordChannel, hhmm, mentionLists, muteTime, routeMatch, severity, timeZone } from './route-schema.js';
+import {
+  alertRoute,
+  detectorName,
+  discordChannel,
+  hhmm,
+  inhibitRule,
+  mentionLists,
+  muteTime,
+  routeMatch,
+  severity,
+  timeZone,
+} from './route-schema.js';
 import { sourcesSchema } from './sources-schema.js';
 import { checkOnCallMentions, onCallSchema } from './on-call-schema.js';
 
@@ -297,6 +308,8 @@ export const configSchema = obj({
     }).optional(),
     /** An on-call rotation ("who is on call?"); `mentions.onCall` in a route or the escalation pings whoever is on call. */
     onCall: onCallSchema.optional(),
+    /** Inhibit rules (bot/inhibit-rules.ts): while a source anomaly is open, matching target alerts are held. */
+    inhibit: z.array(inhibitRule).default([]),
     /** Recurring maintenance windows (bot/mute-times.ts): matching alerts opening inside are held until they end. */
     muteTimes: z.array(muteTime).default([]),
     /**

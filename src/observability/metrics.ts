@@ -64,7 +64,7 @@ export function createMetrics() {
     }),
     alerts: new Counter({
       name: 'sco_alerts_total',
-      help: 'Alert decisions: posted, joined, fleet, late (after a hold), held_silenced, held_maintenance, held_pending, routed_nowhere, reminder, escalated',
+      help: 'Alert decisions: posted, joined, fleet, late (after a hold), held_silenced, held_maintenance, held_inhibited, held_pending, routed_nowhere, reminder, escalated',
       labelNames: ['outcome'],
       registers: r,
     }),
