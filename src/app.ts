@@ -349,10 +349,10 @@ export function createApp(deps: AppDeps) {
     tick: runTick,
 
     /** Recovers state, backfills, opens the side port, runs a first tick and starts the schedule. */
-    /** `oneOff`: a single pass (the `tick` command), not a start of the service: not recorded as one. */
-    async start(opts: { schedule?: boolean; oneOff?: boolean } = {}) {
+    /** `oneOff`: a single pass (the `tick` command), not recorded as a start; `reload`: recorded as a reload (SIGHUP). */
+    async start(opts: { schedule?: boolean; oneOff?: boolean; reload?: boolean } = {}) {
       if (!opts.oneOff) {
-        const boot = recordStart({ store, recorder, config, now: clock.now(), logger });
+        const boot = recordStart({ store, recorder, config, now: clock.now(), logger, reload: opts.reload });
         metrics.buildInfo.set({ version: boot.version, config: boot.config }, 1);
       }
       remediation.recover(clock.now());

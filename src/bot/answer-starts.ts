@@ -6,7 +6,7 @@ import { formatDuration } from './text-tools.js';
 
 const SHOWN = 8;
 const WHO =
-  "Who edited the file I can't tell: config is read once, at start (`smartcloudops config check` validates an edit before a restart).";
+  "Who edited the file I can't tell: config is read at start and on a reload (SIGHUP), and `smartcloudops config check` validates an edit first.";
 
 const DEFAULTS = 'These are the settings in effect, defaults included: a default that a new version added or changed shows here too.';
 
@@ -28,18 +28,24 @@ export function answerStarts(which: 'restarts' | 'config', c: AnswerContext): st
   const last = starts[0];
   if (!last) return 'No start of mine is recorded yet.';
   if (which === 'restarts') {
+    const process = starts.find((r) => !startOf(r).reload) ?? last;
     const week = starts.filter((r) => r.ts > c.now - 7 * 86_400_000);
     const list = week.slice(0, SHOWN).map((r) => {
       const n = changed(r);
       const what =
         startOf(r).changes === null ? 'the first recorded' : n ? `config changed: ${n} setting${n === 1 ? '' : 's'}` : 'same config';
-      return `${stamp(r.ts)} (${startOf(r).version})${offBefore(r)}, ${what}`;
+      // A reload (SIGHUP) is the same process taking a new config: a few seconds between ticks, not a restart.
+      return startOf(r).reload
+        ? `${stamp(r.ts)}, a config reload (SIGHUP), ${what}`
+        : `${stamp(r.ts)} (${startOf(r).version})${offBefore(r)}, ${what}`;
     });
     return [
-      `I started at ${stamp(last.ts)}, ${formatDuration(Math.max(0, c.now - last.ts))} ago (SmartCloudOps ${startOf(last).version}).`,
+      `I started at ${stamp(process.ts)}, ${formatDuration(Math.max(0, c.now - process.ts))} ago (SmartCloudOps ${startOf(process).version})${
+        startOf(last).reload ? `; my config was last reloaded at ${stamp(last.ts)}` : ''
+      }.`,
       `Starts in the last 7 days: ${week.length}${week.length > SHOWN ? `; the last ${SHOWN}` : ''}:`,
       ...bullets(list),
-      'A restart by the host or the container is a start like any other; "what changed in the config?" gives what a start changed.',
+      'A restart by the host or the container is a start like any other; "what changed in the config?" gives what a start or a reload changed.',
     ].join('\n');
   }
   const now = startOf(last);

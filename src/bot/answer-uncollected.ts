@@ -57,7 +57,8 @@ const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign', s
     'I don\'t send email or SMS: I post to Slack, Discord and the web console only. The daily digest (chat.digest) goes to the alert channels, and `smartcloudops digest` prints it for a mail cron; "summarise today" gives it here.',
 };
 
-const RESTART = 'Check the change with `smartcloudops config check`, then restart me: config is read once, at start.';
+const RESTART =
+  'Check the change with `smartcloudops config check`, then reload me (SIGHUP: `kill -HUP <pid>`, `docker compose kill -s HUP smartcloudops`) or restart me: a config that does not load is refused and the running one carries on.';
 
 const ELSEWHERE_MORE: Record<'config' | 'howto', string> = {
   config: [

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
+import { createReloader } from './reloader.js';
 import { createApp } from '../app.js';
 import { ConfigError, InputError, ScoError, errorMessage } from '../core/errors.js';
 import { loadConfig, type Config } from '../config/load-config.js';
@@ -75,26 +76,41 @@ async function serve(io: CliIO): Promise<number> {
   const unlock = lockDataDir(cfg.dataDir);
   process.on('exit', unlock);
   const logger = createLogger({ level: cfg.logLevel, dataDir: cfg.dataDir, keepDays: cfg.retention.recordsDays });
-  const app = createApp({ config: cfg, logger, cwd: io.cwd });
-  installRejectionBackstop(process, logger, () => app.metrics.unhandledRejections.inc());
+  const build = (c: Config) => createApp({ config: c, logger, cwd: io.cwd });
+  const reloader = createReloader({ load: () => config(io), build, logger, running: { app: build(cfg), config: cfg } });
+  installRejectionBackstop(process, logger, () => reloader.current().app.metrics.unhandledRejections.inc());
   let stopping: Promise<void> | undefined;
+  // One at a time: a SIGTERM during a reload stops whichever app the reload leaves running.
+  let reloading: Promise<unknown> = Promise.resolve();
   const stop = (signal: string) => {
     if (stopping) return;
     logger.info({ signal }, 'stopping: waiting for the running tick');
-    stopping = app.stop().then(
-      () => {
-        logger.info({}, 'stopped');
-        process.exit(0);
-      },
-      (err: unknown) => {
-        logger.error({ err }, 'stop failed');
-        process.exit(1);
-      },
-    );
+    stopping = reloading
+      .then(() => reloader.current().app.stop())
+      .then(
+        () => {
+          logger.info({}, 'stopped');
+          process.exit(0);
+        },
+        (err: unknown) => {
+          logger.error({ err }, 'stop failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  await app.start();
+  process.on('SIGHUP', () => {
+    if (stopping) return;
+    logger.info({ signal: 'SIGHUP' }, 'reloading the config');
+    reloading = reloading.then(() =>
+      reloader.reload().catch((err: unknown) => {
+        logger.error({ err }, 'neither the reloaded config nor the one that ran would start; exiting');
+        process.exit(1);
+      }),
+    );
+  });
+  await reloader.current().app.start();
   return -1; // keep running
 }
 

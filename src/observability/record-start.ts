@@ -17,6 +17,8 @@ export interface StartRecord {
   previousStartTs: number | null;
   /** The last tick before this start: from then to the start nothing was watched. */
   lastTickBeforeTs: number | null;
+  /** A config reload (SIGHUP) in a running process, not a start of one; absent on older records. */
+  reload?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function recordStart(o: {
   config: Config;
   now: number;
   logger: Logger;
+  reload?: boolean;
 }): StartRecord {
   const snapshot = configSnapshot(o.config);
   const hash = snapshotHash(snapshot);
@@ -46,6 +49,7 @@ export function recordStart(o: {
     changes,
     previousStartTs: prev?.ts ?? null,
     lastTickBeforeTs: lastTick(o.store),
+    ...(o.reload ? { reload: true } : {}),
   };
   o.recorder.record(STARTED, o.now, { ...rec });
   o.store.setKv(LAST_CONFIG_KV, JSON.stringify({ ts: o.now, hash, snapshot }));

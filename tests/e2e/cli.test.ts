@@ -301,6 +301,56 @@ describe('smartcloudops CLI', () => {
     expect(JSON.parse(s.out).targets.length).toBeGreaterThanOrEqual(6);
   }, 60_000);
 
+  it('serve reloads its config on SIGHUP, refuses one that does not load, and keeps serving either way', async () => {
+    const data = tempDir();
+    const file = path.join(tempDir('sco-reload-'), 'reload.json');
+    const calm = JSON.parse(readFileSync(CALM, 'utf8')) as { thresholds: { metric: string; above: number }[] };
+    writeFileSync(file, JSON.stringify(calm));
+    const { child, log, exited, ready } = serve({ SCO_DATA_DIR: data, SCO_HTTP_PORT: '0', SCO_CONFIG: file });
+    const waitLog = async (re: RegExp, ms = 30_000) => {
+      const t = Date.now();
+      while (!re.test(log())) {
+        if (Date.now() - t > ms) throw new Error(`no ${re} in:\n${log().slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    try {
+      await ready(50_000);
+      const cpu = calm.thresholds.find((t) => t.metric === 'cpu')!;
+      writeFileSync(file, JSON.stringify({ ...calm, thresholds: calm.thresholds.map((t) => (t === cpu ? { ...t, above: 77 } : t)) }));
+      child.kill('SIGHUP');
+      await waitLog(/"msg":"config reloaded"/);
+      expect(log()).toMatch(new RegExp(`"changes":\\[[^\\]]*thresholds\\[cpu\\]\\.above: ${cpu.above} → 77`));
+      // A second side port came up on the new config (port 0: a fresh one) and is ready.
+      await waitLog(/side port listening[\s\S]*side port listening/);
+      const base = [...log().matchAll(/"address":"(http:\/\/127\.0\.0\.1:\d+)","msg":"side port listening"/g)].at(-1)![1]!;
+      await waitFor(`${base}/ready`, 30_000);
+      const ask = async (question: string) =>
+        (
+          (await (
+            await fetch(`${base}/api/query`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ question }),
+            })
+          ).json()) as { reply: string }
+        ).reply;
+      expect(await ask('what is the cpu threshold?')).toMatch(/CPU above 77\.0%/);
+      expect(await ask('when were you last restarted?')).toMatch(/my config was last reloaded at /);
+
+      // A config that does not load: refused, and the running one carries on.
+      writeFileSync(file, JSON.stringify({ ...calm, thresholdz: [] }));
+      child.kill('SIGHUP');
+      await waitLog(/"msg":"config reload refused: the running config carries on"/);
+      expect(log()).toMatch(/thresholdz/);
+      expect((await fetch(`${base}/health`)).ok).toBe(true);
+      expect(await ask('what is the cpu threshold?')).toMatch(/CPU above 77\.0%/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  }, 90_000);
+
   it('serve carries on past a gateway event the Discord libraries cannot read, and counts what nothing handled', async () => {
     const discord = await startFakeDiscord();
     const { child, log, exited, ready } = serve({
