@@ -314,7 +314,7 @@ export const SHOULD_DO =
 export const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
 /** "Stop alerting on web-1", "don't alert me about disk today", "no more pages for db-1": a silence. */
 export const QUIET_ASK =
-  /^(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:stop\b.*\b(?:alert\w*|notif\w*|pag(?:e|es|ing)|ping(?:s|ing)?)\b|(?:don'?t|do not|dont|no more|quit)\s+(?:(?:sending|posting|giving|the|me|us|any|all|your|more|those|these|with)\s+){0,3}(?:alert\w*|notif\w*|pag(?:e|es|ing)|ping(?:s|ing)?)\b)/;
+  /^(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:stop\b.*\b(?:alert\w*|notif\w*|pag(?:e|es|ing)|ping(?:s|ing)?)\b|(?:disable|pause|turn off|switch off|suppress|hold)\s+(?:the\s+|all\s+)?(?:alert(?:s|ing)?|notifications?|pag(?:es|ing)|pings)\b|(?:don'?t|do not|dont|no more|quit)\s+(?:(?:sending|posting|giving|the|me|us|any|all|your|more|those|these|with)\s+){0,3}(?:alert\w*|notif\w*|pag(?:e|es|ing)|ping(?:s|ing)?)\b)/;
 export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
 export const FREE = /\b(free|available|left|remaining|unused|idle|headroom|spare)\b/;
 export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;

@@ -16,10 +16,11 @@ const ENVIRONMENT = /(?<![\w.-])(prod|production|prd|staging|stg|dev|development
 // Asked as a command ("create a ticket…"), never a question that mentions one ("is there an open issue?").
 const ASKED = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+|would you\s+|go\s+)?`;
 const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
-  // "Set the cpu threshold to 85", "add web-3 to monitoring", "reload config": config is files, read at start.
+  // "Set the cpu threshold to 85", "add web-3 to monitoring", "remove db-1", "disable the isolation
+  // forest", "reload config": config is files, read at start and on a reload (SIGHUP).
   [
     new RegExp(
-      String.raw`${ASKED}(?:set|change|raise|lower|increase|decrease|update|edit|adjust|add|remove|delete|drop)\b.*\b(?:thresholds?|rules?|targets?|hosts?|servers?|monitoring|config(?:uration)?)\b|${ASKED}(?:reload|re-?read|apply)\s+(?:the\s+)?config(?:uration)?\b|\bstop monitoring\b`,
+      String.raw`${ASKED}(?:set|change|raise|lower|increase|decrease|update|edit|adjust|add|remove|delete|drop)\b.*\b(?:thresholds?|rules?|targets?|hosts?|servers?|monitoring|config(?:uration)?)\b|${ASKED}(?:reload|re-?read|apply)\s+(?:the\s+)?config(?:uration)?\b|\bstop monitoring\b|${ASKED}(?:remove|delete|drop|decommission|forget)\s+(?!(?:an|rp|sl|wt)_)[a-z][\w.-]*\d[\w.-]*\s*$|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate)\s+(?:the\s+)?(?:isolation forest|iforest|robust(?: detector| statistics)?|forecasts?|detectors?|thresholds?|threshold rules?|remediations?|auto-?remediation|dry[ -]?run|approvals?)\b`,
     ),
     'config',
   ],

@@ -118,6 +118,13 @@ const cases: Case[] = [
   ['what correlates with the api-2 disk alert?', { kind: 'explain', target: 'api-2', metric: 'disk', latest: true }],
   ['what else is open?', { kind: 'anomalies', open: true }],
   ['what else can you do?', { kind: 'help' }],
+  // config changes are refused with where they are made; asking for quiet is a silence
+  ['remove db-1', { kind: 'elsewhere', what: 'config' }],
+  ['disable the isolation forest', { kind: 'elsewhere', what: 'config' }],
+  ['turn off auto-remediation', { kind: 'elsewhere', what: 'config' }],
+  ['remove sl_abc123', { kind: 'unsilence', id: 'sl_abc123' }],
+  ['disable alerts for web-1 for 1h', { kind: 'silence', target: 'web-1', durationMs: 3_600_000 }],
+  ['turn off notifications for disk on api-1 for 30m', { kind: 'silence', target: 'api-1', metric: 'disk', durationMs: 1_800_000 }],
   ['what time is it?', { kind: 'small_talk', thanks: false, clock: true }],
   ["what's the date today?", { kind: 'small_talk', thanks: false, clock: true }],
   ['which alerts fired more than twice this week', { kind: 'anomalies', span: { kind: 'last', ms: 604_800_000 } }],
