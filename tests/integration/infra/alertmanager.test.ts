@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/app.js';
@@ -182,5 +182,36 @@ describe('Alertmanager webhook receiver', () => {
         { timeout: 20_000, interval: 250 },
       )
       .toMatchObject({ target: 'web-7', summary: 'web-7 is not answering' });
+  }, 45_000);
+
+  it("the shipped config's inhibit rules hold the symptom, not the cause, in a real Alertmanager", async () => {
+    const dir = tempDir('sco-am-shipped-');
+    writeFileSync(path.join(dir, 'token'), TOKEN);
+    const shipped = readFileSync(path.resolve(__dirname, '../../../infra/alertmanager/alertmanager.yml'), 'utf8')
+      .replace('http://smartcloudops:8080/alertmanager', 'http://127.0.0.1:9/alertmanager')
+      .replace('/run/secrets/alertmanager_token', path.join(dir, 'token'));
+    const am = await startAlertmanager(shipped, cleanups);
+    const alert = (alertname: string, labels: Record<string, string>) => ({ labels: { alertname, severity: 'warning', ...labels } });
+    const r = await fetch(`${am}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        alert('HostDiskAlmostFull', { target: 'db-1', mountpoint: '/data', severity: 'critical' }),
+        alert('HostDiskFullIn24h', { target: 'db-1', mountpoint: '/data' }),
+        alert('HostDiskFullIn24h', { target: 'db-1', mountpoint: '/var' }),
+        alert('HostDown', { target: 'web-1', severity: 'critical' }),
+        alert('HostHighCpu', { target: 'web-1' }),
+        alert('HostHighCpu', { target: 'web-2' }),
+      ]),
+    });
+    expect(r.status).toBe(200);
+    type Listed = { labels: Record<string, string>; status: { inhibitedBy: string[] } };
+    const inhibited = async () =>
+      ((await (await fetch(`${am}/api/v2/alerts`)).json()) as Listed[])
+        .filter((a) => a.status.inhibitedBy.length > 0)
+        .map((a) => `${a.labels.alertname} ${a.labels.target}${a.labels.mountpoint ? ` ${a.labels.mountpoint}` : ''}`)
+        .sort();
+    // Inhibition is worked out as alerts arrive; poll until both holds show, then check nothing else is held.
+    await expect.poll(inhibited, { timeout: 15_000, interval: 250 }).toEqual(['HostDiskFullIn24h db-1 /data', 'HostHighCpu web-1']);
   }, 45_000);
 });
