@@ -6,6 +6,7 @@ import { MAX_SPAN, type Stat, type TimeSpan } from './parse-time-span.js';
 import { FREE_OF } from './free-figures.js';
 import { clockTs, rangeTs } from './parse-clock.js';
 import { nearestRank } from './tally.js';
+import { anomaliesInWindow } from './anomalies-in-window.js';
 import { formatDuration } from './text-tools.js';
 
 export const METRICS_OF: Record<MetricKey, string[]> = {
@@ -201,17 +202,20 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
       : [];
   const order: Stat[] = q.stat ? [q.stat, ...(['max', 'avg', 'min'] as Stat[]).filter((s) => s !== q.stat)] : ['max', 'avg', 'min'];
   if (q.target) {
+    const target = q.target;
     return any[0]!.s
       .map((s, i) => {
         const m = metrics[i]!;
-        if (!s) return `${q.target} ${METRIC_LABEL[m] ?? m}: no samples ${b.label}.`;
+        // Every metric asked at once: one the target does not report (db-1's latency) is left out.
+        if (!s) return q.metric ? `${target} ${METRIC_LABEL[m] ?? m}: no samples ${b.label}.` : '';
         const part = (st: Stat) =>
           st === 'avg' || isPercentile(st)
             ? `${statWord(st)} ${formatValue(m, statValue(s, st))}`
             : `${STAT_WORD[st]} ${formatValue(m, st === 'max' ? s.max.value : s.min.value)} at ${t(st === 'max' ? s.max.ts : s.min.ts)}`;
-        return `${q.target} ${METRIC_LABEL[m] ?? m} ${b.label}: ${order.map(part).join(', ')} (${s.n} samples, ${t(s.first)}–${t(s.last)})`;
+        return `${target} ${METRIC_LABEL[m] ?? m} ${b.label}: ${order.map(part).join(', ')} (${s.n} samples, ${t(s.first)}–${t(s.last)})`;
       })
-      .concat(percentileNote(q.stat, metrics), short)
+      .filter(Boolean)
+      .concat(percentileNote(q.stat, metrics), short, q.metric ? [] : anomaliesInWindow(target, b.from, b.until, c))
       .join('\n');
   }
   // Fleet: all three statistics for one named metric; otherwise the one asked for (peak by default) per metric.

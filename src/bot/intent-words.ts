@@ -296,6 +296,8 @@ export const ACTION_OF: Record<string, string> = {
 export const SMALL_TALK =
   /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|good catch|nice one|great|perfect|awesome|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?(?:[\s,!.]+(?:(?:that|this|it)\s+(?:helped|helps|works|worked|is great)|perfect|great|nice|awesome|thanks|thank you|thx|cheers))?[\s!.?]*$/;
 /** "What time is it?", "what's the date?": the clock I answer by, which is UTC. */
+/** The summary words of WORDS.summarise, read where a time phrase has been taken out. */
+export const SUMMARY = /\b(?:summari[sz]e|summary|recap|last|latest|recent)\b/;
 export const CLOCK_ASK =
   /^(?:what(?:'s| is) the (?:time|date|day)(?: now| today)?|what time is it(?: now)?(?: in utc)?|what(?:'s| is) today(?:'s date)?|what day is (?:it|today)|which day is (?:it|today)|what(?:'s| is) the current (?:time|date))\??$/;
 /** "ping", "test", "are you alive?", "is the bot working?": this process's own state (the about answer leads with it). */

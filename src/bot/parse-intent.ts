@@ -36,6 +36,7 @@ import {
   CHANGED_MOST,
   CHART,
   CLOCK_ASK,
+  SUMMARY,
   COMPARED,
   COUNT,
   EVERYTHING,
@@ -113,6 +114,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const found = findTimeSpan(subject);
   if (found && 'zone' in found) return { kind: 'bad_input', reason: zoneRefusal(found.zone) };
   const span = found?.span;
+  // "api-2 last hour": that "last" is the time's, not "the last alerts" (a summary of anomalies).
+  const summarise = has(WORDS.summarise) && !(found && 'match' in found && !SUMMARY.test(subject.replace(found.match, ' ')));
   const number = countIn(subject, found?.match);
   const rp = ids.find((i) => i.startsWith('rp_'));
   const an = ids.find((i) => i.startsWith('an_'));
@@ -338,7 +341,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const happened = HAPPEN.test(text) && !metric;
   if (
     has(WORDS.anomalies) ||
-    (has(WORDS.summarise) && !metric) ||
+    (summarise && !metric) ||
     firing ||
     timeTo ||
     NOISY.test(text) ||

@@ -618,3 +618,24 @@ describe('"what time is it?"', () => {
     );
   });
 });
+
+describe('"how was web-1 in the last hour?"', () => {
+  it('gives each metric the target reports over the window, then the anomalies open in it', () => {
+    expect(parseIntent('web-1 last hour', targets)).toMatchObject({ kind: 'metrics', span: { kind: 'last', ms: 3_600_000 } });
+    const lines = ask('how was web-1 in the last hour?').split('\n');
+    expect(lines.map((l) => l.split(' over ')[0])).toEqual([
+      'web-1 CPU',
+      'web-1 memory',
+      'Anomalies on web-1 then: 1:',
+      expect.any(String),
+    ]);
+    expect(lines[3]).toMatch(/^• an_one \[warning\] web-1 CPU: /);
+    // db-1 reports CPU and network in only; its memory anomaly is still open.
+    const db = ask('how did db-1 do in the last 2 hours?').split('\n');
+    expect(db.map((l) => l.split(' over ')[0])).toEqual(['db-1 CPU', 'db-1 network in', 'Anomalies on db-1 then: 1:', expect.any(String)]);
+    expect(db[3]).toMatch(/^• an_two \[warning\] db-1 memory: .*ongoing/);
+    expect(ask('how was web-1 in the last 2 minutes?').split('\n').at(-1)).toBe('No anomalies on web-1 then.');
+    // One metric asked and missing still says so.
+    expect(ask('db-1 memory in the last 2 hours')).toMatch(/^No memory samples for db-1 over the last 2 h\./);
+  });
+});
