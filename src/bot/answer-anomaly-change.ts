@@ -82,6 +82,13 @@ function overlapMs(from: number, until: number, off: { from: number; until: numb
   return total;
 }
 
+function figuresOf(asked: readonly Anomaly[], w: Window, since: number, off: { from: number; until: number }[], now: number): Figures {
+  const list = asked.filter((a) => a.startTs >= w.from && a.startTs < w.until);
+  const from = Math.max(w.from, since);
+  const watchedMs = Math.max(0, w.until - from - overlapMs(from, w.until, off));
+  return { w, list, episodes: countEpisodes(list, now), watchedMs };
+}
+
 /**
  * "Alerts this week vs last week", "more alerts than yesterday?", "more incidents than usual?": how
  * many started in this period against the one before (or the mean of those before), counted only
@@ -102,12 +109,7 @@ export function answerAnomalyChange(i: ChangeQuestion, c: AnswerContext): string
       (!i.severity || a.severity === i.severity) &&
       (!metrics || metrics.includes(figureMetric(a))),
   );
-  const figures = (w: Window): Figures => {
-    const list = asked.filter((a) => a.startTs >= w.from && a.startTs < w.until);
-    const from = Math.max(w.from, since);
-    const watchedMs = Math.max(0, w.until - from - overlapMs(from, w.until, off));
-    return { w, list, episodes: countEpisodes(list, c.now), watchedMs };
-  };
+  const figures = (w: Window) => figuresOf(asked, w, since, off, c.now);
   const cur = figures(current);
   const what = `${i.severity ? `${i.severity} ` : ''}${metrics ? `${METRIC_LABEL[metrics[0]!] ?? i.metric} ` : ''}anomalies${
     i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''
@@ -213,4 +215,31 @@ function movers(cur: Figures, prev: Figures, key: (a: Anomaly) => string, noun: 
   const down = diffs.filter((d) => d.now < d.then).sort((x, z) => x.now - x.then - (z.now - z.then) || x.k.localeCompare(z.k));
   if (!up.length && !down.length) return [];
   return [`By ${noun}: ${[up.length ? `more on ${say(up)}` : '', down.length ? `fewer on ${say(down)}` : ''].filter(Boolean).join('; ')}.`];
+}
+
+/**
+ * A digest's line: its window against the one before of the same length ("today" so far against
+ * yesterday to the same time), or nothing when less than half of that one was watched.
+ */
+export function againstBefore(w: { from: number; until: number; target?: string }, c: AnswerContext): string[] {
+  const end = Math.min(w.until, c.now);
+  const today = w.from === c.now - (c.now % DAY) && !Number.isFinite(w.until);
+  const len = Number.isFinite(w.until) ? w.until - w.from : today ? DAY : c.now - w.from;
+  if (len <= 0 || end <= w.from) return [];
+  const prev = {
+    from: w.from - len,
+    until: end - len,
+    label: today ? `yesterday to ${hhmm(c.now)} UTC` : `the ${formatDuration(len)} before`,
+  };
+  const all = c.store.recentAnomalies(READ_CAP, prev.from, end);
+  const since = countableSince(c, all);
+  const off = downtimes(c.store, prev.from, c.now);
+  const asked = all.filter((a) => !w.target || a.target === w.target);
+  const [now, then] = [
+    figuresOf(asked, { from: w.from, until: end, label: '' }, since, off, c.now),
+    figuresOf(asked, prev, since, off, c.now),
+  ];
+  if (then.watchedMs < 0.5 * (prev.until - prev.from)) return [];
+  const byRate = [now, then].some((f) => f.watchedMs < 0.9 * (f.w.until - f.w.from));
+  return [`Against ${prev.label}: ${changeLine(now, then, byRate)}`];
 }

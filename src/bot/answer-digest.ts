@@ -5,6 +5,7 @@ import { tally } from './tally.js';
 import { FLAP_REOPENS, seriesOf } from './answer-flapping.js';
 import { STARTED, type StartRecord } from '../observability/record-start.js';
 import { formatDuration } from './text-tools.js';
+import { againstBefore } from './answer-anomaly-change.js';
 
 const LISTED = 5;
 
@@ -30,6 +31,7 @@ export function digestLines(
   return [
     // The counts' one-line "Still open: 2, the oldest …" is said again, in full, just below.
     ...counts.filter((l) => !l.startsWith('Still open: ')),
+    ...againstBefore(span, c),
     ...(open.length
       ? [`Still open (${open.length}):`, ...open.slice(0, LISTED).map((a) => `• ${describeAnomaly(a, c.now)}`)]
       : ['Nothing from then is still open.']),

@@ -98,6 +98,10 @@ describe('"more alerts than yesterday?" and "than usual?"', () => {
     expect(lines[0]).toBe('Anomalies, today so far (to 12:00 UTC) against yesterday to 12:00:');
     expect(lines[3]).toBe('episodes   3                            1');
     expect(lines).toContain('Up 200%: 3 episodes against 1.');
+    // The day's digest says the same in one line; yesterday's against the day before, which was not watched.
+    expect(ask('summarise today', c)).toContain('Against yesterday to 12:00 UTC: Up 200%: 3 episodes against 1.');
+    expect(ask('recap yesterday', c).some((l) => l.startsWith('Against '))).toBe(true);
+    expect(ask('recap yesterday', ctx([{ hoursAgo: 20 }], 1.6)).some((l) => l.startsWith('Against '))).toBe(false);
   });
 
   it('says whether a period is within the range of the same periods before it', () => {
