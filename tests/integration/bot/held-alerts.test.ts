@@ -114,3 +114,30 @@ describe('alerts held by a silence or a maintenance window', () => {
     expect(other.web1Alerts().length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('alerts held by an inhibit rule', () => {
+  it('holds the threshold alert while the robust anomaly on the same series is open, and says so in chat', async () => {
+    const rule = {
+      name: 'robust first',
+      source: { detectors: ['robust'] },
+      target: { detectors: ['threshold'] },
+      equal: ['target', 'metric'],
+    };
+    const { app, slack, tick, logger, address } = await setup({ inhibit: [rule], pendingFor: [] });
+    await tick(4, 2);
+    const held = heldLines(logger.lines).filter((h) => h.startsWith('inhibited|robust first|'));
+    expect(held.length).toBeGreaterThanOrEqual(1);
+    const robust = app.store.openAnomalies().find((a) => a.target === 'web-1' && a.detector === 'robust')!;
+    expect(held[0]).toBe(`inhibited|robust first|${robust.id}`);
+    // The robust anomaly was posted; the threshold one, held, was not.
+    const threshold = app.store.openAnomalies().find((a) => a.target === 'web-1' && a.detector === 'threshold')!;
+    expect(app.store.chat.alertKeyFor(robust.id)).toBeDefined();
+    expect(app.store.chat.alertKeyFor(threshold.id)).toBeUndefined();
+    const said = await slashCommand(slack, 'is anything inhibited?');
+    expect(said.text).toContain(
+      `• robust first: while detector robust is open, hold detector threshold with the same target, metric; holding ${threshold.id} (web-1 cpu, by ${robust.id})`,
+    );
+    const metrics = await (await fetch(`http://127.0.0.1:${address.port}/metrics`)).text();
+    expect(Number(/^sco_alerts_total\{outcome="held_inhibited"\} (\d+)$/m.exec(metrics)?.[1] ?? 0)).toBe(held.length);
+  });
+});
