@@ -11,6 +11,7 @@ import { countEpisodes, nearestRank, tally } from './tally.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
 import { digestLines } from './answer-digest.js';
 import { formatDuration } from './text-tools.js';
+import { answerQuietTargets } from './quiet-targets.js';
 
 /** "Summarise the last 3 anomalies", "alerts yesterday", "what was firing at 03:00", "how many this week". */
 export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerContext): string {
@@ -71,6 +72,14 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const marked = i.feedback ? `marked-${i.feedback} ` : '';
   const kind = `${marked}${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}${i.detector ? `${i.detector} ` : ''}`;
   const scope = `${i.mine ? ' acknowledged by you' : ''}${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
+  // "Which hosts never alerted?": every target is a candidate, whatever one the question names.
+  if (i.none)
+    return answerQuietTargets(
+      list,
+      i.group ?? c.targets.map((t) => t.name),
+      kind,
+      when || ` since ${stamp(watched)} (the first anomaly kept)`,
+    );
   if (list.length === 0) return `No ${kind}anomalies${scope}.${openAt === undefined ? '' : nearInstant(openAt, asked, c)}`;
   const atLeast = capped ? 'at least ' : '';
   // A change on many targets at once is one line (and one message, as the notifier sent it).

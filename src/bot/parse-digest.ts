@@ -44,10 +44,13 @@ export function stateAsked(text: string, openAsked: boolean): { resolved?: true;
     : openAsked || /\bnot (?:yet )?(?:resolved|closed|cleared)\b/.test(text)
       ? { open: true as const }
       : {};
-  const acked = /\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b/.test(text)
-    ? { acked: false }
-    : /\b(?:acked|acknowledged)\b/.test(text)
-      ? { acked: true }
-      : {};
+  const acked =
+    /\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b|\b(?:nobody|no one|noone|no-one|never) (?:has |had |have )?(?:yet )?(?:acked|acknowledged|ack'd)\b|\bwithout (?:an? )?(?:ack|acknowledge?ment)\b/.test(
+      text,
+    )
+      ? { acked: false }
+      : /\b(?:acked|acknowledged)\b/.test(text)
+        ? { acked: true }
+        : {};
   return { ...state, ...acked };
 }

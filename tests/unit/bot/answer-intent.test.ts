@@ -639,3 +639,16 @@ describe('"how was web-1 in the last hour?"', () => {
     expect(ask('db-1 memory in the last 2 hours')).toMatch(/^No memory samples for db-1 over the last 2 h\./);
   });
 });
+
+describe('"which hosts never alerted?"', () => {
+  it('names the targets without anomalies of the kind asked, then what the others had', () => {
+    expect(parseIntent('hosts without any critical alerts this week', targets)).toMatchObject({ severity: 'critical', none: true });
+    expect(parseIntent('alerts that nobody acked', targets)).toMatchObject({ kind: 'anomalies', acked: false });
+    expect(ask('which hosts never alerted?')).toMatch(/^Every target had anomalies since .*: db-1 1, web-1 1\.$/);
+    expect(ask('which hosts had no memory anomalies?').split('\n')).toEqual([
+      expect.stringMatching(/^Without memory anomalies since .*: web-1 \(1 of 2 targets\)\.$/),
+      'The others had: db-1 1.',
+    ]);
+    expect(ask('hosts without critical alerts today')).toBe('Without critical anomalies today (UTC): web-1, db-1 (2 of 2 targets).');
+  });
+});
