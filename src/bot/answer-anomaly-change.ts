@@ -7,7 +7,7 @@ import { METRICS_OF } from './answer-metric-span.js';
 import { METRIC_LABEL, stamp, table, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './intent.js';
 import { groupEpisodes } from './episodes.js';
-import { countEpisodes } from './tally.js';
+import { countEpisodes, nearestRank } from './tally.js';
 import { formatDuration, plural } from './text-tools.js';
 
 type ChangeQuestion = Extract<Intent, { kind: 'anomaly_change' }>;
@@ -135,6 +135,7 @@ export function answerAnomalyChange(i: ChangeQuestion, c: AnswerContext): string
     ...(['critical', 'warning'] as const)
       .filter(() => !i.severity)
       .map((sev) => [sev, ...shown.map((f) => String(f.list.filter((a) => a.severity === sev).length))]),
+    ['median to resolve', ...shown.map((f) => medianToResolve(f.list))],
     ['watched', ...shown.map((f) => watchedLabel(f.watchedMs))],
     ...(byRate ? [['episodes a day', ...shown.map((f) => perDay(f, f.episodes).toFixed(1))]] : []),
   ];
@@ -168,6 +169,12 @@ export function answerAnomalyChange(i: ChangeQuestion, c: AnswerContext): string
     'Episodes count the anomalies on one target and metric at overlapping times once.',
   ];
   return [...lines, ...notes].join('\n');
+}
+
+/** The median time from start to the detector's all-clear of those resolved ("MTTR"), or "-". */
+function medianToResolve(list: readonly Anomaly[]): string {
+  const times = list.flatMap((a) => (a.endTs === null ? [] : [a.endTs - a.startTs])).sort((x, z) => x - z);
+  return times.length ? formatDuration(nearestRank(times, 0.5)) : '-';
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

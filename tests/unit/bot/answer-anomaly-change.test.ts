@@ -12,13 +12,13 @@ const NOW = Date.UTC(2026, 11, 5, 12, 0, 0);
 const targets = [{ name: 'web-1' }, { name: 'db-1' }];
 let n = 0;
 
-/** Anomalies `hoursAgo` (each 10 min long), watched since `watchedDaysAgo`. */
-function ctx(list: (Partial<Anomaly> & { hoursAgo: number })[], watchedDaysAgo = 30): AnswerContext {
+/** Anomalies `hoursAgo`, each `minutes` long (10), watched since `watchedDaysAgo`. */
+function ctx(list: (Partial<Anomaly> & { hoursAgo: number; minutes?: number })[], watchedDaysAgo = 30): AnswerContext {
   const store = createSqliteStore(':memory:');
   store.setKv(WATCHING_SINCE, String(NOW - watchedDaysAgo * D));
-  for (const { hoursAgo, ...a } of list) {
+  for (const { hoursAgo, minutes = 10, ...a } of list) {
     const startTs = NOW - hoursAgo * H;
-    store.upsertAnomaly(resolvedAnomaly(`an_c${n++}`, NOW, { startTs, endTs: startTs + 600_000, ...a }));
+    store.upsertAnomaly(resolvedAnomaly(`an_c${n++}`, NOW, { startTs, endTs: startTs + minutes * 60_000, ...a }));
   }
   return { store, targets, now: NOW, staleAfterMs: 90_000 };
 }
@@ -26,33 +26,34 @@ const ask = (q: string, c: AnswerContext) => answerIntent(parseIntent(q, c.targe
 const db = { target: 'db-1', metric: 'disk', severity: 'critical' as const };
 
 // This week: web-1 CPU 4 times (one with a robust anomaly on the same episode), db-1 disk once.
-// The week before: web-1 CPU once, db-1 disk three times.
+// The week before: web-1 CPU once, db-1 disk three times, for 30 min each.
 const WEEKS = [
   ...[10, 30, 50, 70].map((h) => ({ hoursAgo: h })),
   { hoursAgo: 10, detector: 'robust' as const },
   { hoursAgo: 100, ...db },
   { hoursAgo: 200 },
-  ...[210, 220, 230].map((h) => ({ hoursAgo: h, ...db })),
+  ...[210, 220, 230].map((h) => ({ hoursAgo: h, minutes: 30, ...db })),
 ];
 
 describe('"alerts this week vs last week"', () => {
   it('counts episodes in each period side by side, says the change, and which targets and metrics moved', () => {
     const lines = ask('alerts this week vs last week', ctx(WEEKS));
-    expect(lines.slice(0, 9)).toEqual([
+    expect(lines.slice(0, 10)).toEqual([
       'Anomalies, the last 7 d against the 7 d before:',
       '```',
-      '           the last 7 d  the 7 d before',
-      'episodes   5             4',
-      'anomalies  6             4',
-      'critical   1             3',
-      'warning    5             1',
-      'watched    7.0 d         7.0 d',
+      '                   the last 7 d  the 7 d before',
+      'episodes           5             4',
+      'anomalies          6             4',
+      'critical           1             3',
+      'warning            5             1',
+      'median to resolve  10 min        30 min',
+      'watched            7.0 d         7.0 d',
       '```',
     ]);
-    expect(lines[9]).toBe('Up 25%: 5 episodes against 4.');
-    expect(lines[10]).toBe('By target: more on web-1 +3 (4, from 1); fewer on db-1 −2 (1, from 3).');
-    expect(lines[11]).toBe('By metric: more on CPU +3 (4, from 1); fewer on disk −2 (1, from 3).');
-    expect(lines.slice(12)).toEqual(['Episodes count the anomalies on one target and metric at overlapping times once.']);
+    expect(lines[10]).toBe('Up 25%: 5 episodes against 4.');
+    expect(lines[11]).toBe('By target: more on web-1 +3 (4, from 1); fewer on db-1 −2 (1, from 3).');
+    expect(lines[12]).toBe('By metric: more on CPU +3 (4, from 1); fewer on disk −2 (1, from 3).');
+    expect(lines.slice(13)).toEqual(['Episodes count the anomalies on one target and metric at overlapping times once.']);
   });
 
   it('keeps the target, metric and severity asked, and says an unknown target', () => {
@@ -69,7 +70,7 @@ describe('"alerts this week vs last week"', () => {
   it('compares rates when the period before was only partly watched, and refuses one barely watched', () => {
     // Watched 11 d: the week before is 4 d of 7.
     const partly = ask('alerts this week vs last week', ctx(WEEKS, 11));
-    expect(partly).toContain('episodes a day  0.7           1.0');
+    expect(partly).toContain('episodes a day     0.7           1.0');
     expect(partly).toContain('Down 29%: 0.7 episodes a day watched against 1.0.');
     expect(partly.some((l) => l.startsWith('By target'))).toBe(false);
     expect(partly).toContain('I began counting at 2026-11-24 12:00:00 UTC, so the 7 d before is 4 d of 7 d: compare the rates.');
@@ -85,7 +86,7 @@ describe('"alerts this week vs last week"', () => {
     // Down 12 h in the last week: restarted 3 d ago, the tick before it 3.5 d ago.
     c.store.appendRecord('started', NOW - 3 * D, { lastTickBeforeTs: NOW - 3.5 * D });
     const lines = ask('alerts this week vs last week', c);
-    expect(lines).toContain('watched    6.5 d         7.0 d');
+    expect(lines).toContain('watched            6.5 d         7.0 d');
     expect(lines).toContain('I was not running for 12 h of these periods, which counts in neither ("when were you last restarted?").');
   });
 });
@@ -96,7 +97,7 @@ describe('"more alerts than yesterday?" and "than usual?"', () => {
     const c = ctx([{ hoursAgo: 1 }, { hoursAgo: 5 }, { hoursAgo: 11, ...db }, { hoursAgo: 30 }, { hoursAgo: 20 }, { hoursAgo: 16 }]);
     const lines = ask('are we getting more alerts than yesterday?', c);
     expect(lines[0]).toBe('Anomalies, today so far (to 12:00 UTC) against yesterday to 12:00:');
-    expect(lines[3]).toBe('episodes   3                            1');
+    expect(lines[3]).toBe('episodes           3                            1');
     expect(lines).toContain('Up 200%: 3 episodes against 1.');
     // The day's digest says the same in one line; yesterday's against the day before, which was not watched.
     expect(ask('summarise today', c)).toContain('Against yesterday to 12:00 UTC: Up 200%: 3 episodes against 1.');
