@@ -57,7 +57,7 @@ describe('config changes between starts', () => {
       '• targets: added web-3',
       '• thresholds[cpu].above: 90 → 85',
       'These are the settings in effect, defaults included: a default that a new version added or changed shows here too.',
-      "Who edited the file I can't tell: config is read once, at start (`smartcloudops config check` validates an edit before a restart).",
+      "Who edited the file I can't tell: config is read at start and on a reload (SIGHUP), and `smartcloudops config check` validates an edit first.",
     ]);
     expect(second.logger.lines.find((l) => l.msg === 'the config changed since the last start')?.obj).toEqual({
       changes: ['targets: added web-3', 'thresholds[cpu].above: 90 → 85'],
