@@ -6,6 +6,7 @@ import { FLAP_REOPENS, seriesOf } from './answer-flapping.js';
 import { STARTED, type StartRecord } from '../observability/record-start.js';
 import { formatDuration } from './text-tools.js';
 import { againstBefore } from './answer-anomaly-change.js';
+import { changesLine } from './change-log.js';
 
 const LISTED = 5;
 
@@ -46,6 +47,7 @@ export function digestLines(
       ? `Remediations proposed then: ${proposals.length} (${tally(proposals, (p) => p.state)}); "remediation history" lists them.`
       : 'No remediation was proposed then.',
     ...flappingLine(list, c),
+    ...changesLine(c.store, span.from, Math.min(span.until, c.now), span.target),
     ...startsLine(span, c),
     ...handover(span, c),
     'Ask without "summary" for the list.',

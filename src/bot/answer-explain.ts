@@ -11,6 +11,7 @@ import { latestBy } from './latest-by-target.js';
 import { quoteUntrusted } from './text-tools.js';
 import { whyNoProposal } from './why-no-proposal.js';
 import { anomaliesAround } from './anomalies-around.js';
+import { changedBefore } from './change-log.js';
 import { notesOf } from './alert-notes.js';
 import { alertDashboardLink } from './dashboard-link.js';
 import { approveEffect } from './approve-effect.js';
@@ -77,7 +78,8 @@ export function answerExplain(
   }
   const notes = notesOf(c.store, a, c.now);
   if (notes.length) lines.push('Notes:', ...notes);
-  lines.push(...anomaliesAround(a, c.store, c.now));
+  const changed = changedBefore(c.store, [a]);
+  lines.push(...(changed ? [`Changed before it: ${changed}.`] : []), ...anomaliesAround(a, c.store, c.now));
   if (c.dashboard) lines.push(`${c.dashboard.label}: ${alertDashboardLink(c.dashboard, [a])!.url}`);
   return lines.join('\n');
 }

@@ -44,6 +44,7 @@ import { answerExport, BACKUP } from './answer-export.js';
 import { answerStarts } from './answer-starts.js';
 import { answerFlapping } from './answer-flapping.js';
 import { answerAnomalyChange } from './answer-anomaly-change.js';
+import { answerChanges } from './change-log.js';
 import { approveEffect } from './approve-effect.js';
 import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
@@ -103,6 +104,7 @@ export const HELP = [
   '• "tell me when web-1 recovers", "ping me when cpu on db-1 stays below 50% for 10 min", "remind me in 30m to check web-1", "my watches", "stop watching web-1"',
   '• "this alert is noise" or "it\'s a real issue" in an alert\'s thread, "mark an_… as a false positive", "how many false positives this week?"',
   '• "note an_…: restarted nginx by hand" (or "note: …" in an alert\'s thread): kept on its timeline',
+  '• "deployed v2.3 to api-1", "change on db-1: raised max_connections": recorded and named on the alerts of the hour after; "recent changes"',
 ].join('\n');
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
@@ -342,6 +344,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerDelivery(i, c);
     case 'flapping':
       return answerFlapping(i, c);
+    case 'changes':
+      return answerChanges(i, c);
     case 'anomaly_change':
       return answerAnomalyChange(i, c);
     case 'ack_status':

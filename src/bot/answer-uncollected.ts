@@ -21,9 +21,7 @@ export function answerUncollected(
   const lines = [
     i.what === 'uptime'
       ? 'Host uptime (time since boot) is not a figure I collect.'
-      : i.what === 'deployments'
-        ? 'I don\'t record deployments: no source here reports them, so I cannot say when one happened. "Remediation history" lists the actions I ran or proposed.'
-        : `I don't collect ${i.what}: no source here reads ${/s$/.test(i.what) ? 'them' : 'it'}, so I have no figure to give.`,
+      : `I don't collect ${i.what}: no source here reads ${/s$/.test(i.what) ? 'them' : 'it'}, so I have no figure to give.`,
   ];
   if (i.what === 'uptime' && i.target) {
     const state = c.store.targetStates().find((t) => t.target === i.target);

@@ -9,6 +9,7 @@ import { fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
 import { answerPolicy, policyFactsOf } from './answer-policy.js';
 import type { Watches } from './watches.js';
 import { markAlert } from './alert-feedback.js';
+import { recordChange } from './change-log.js';
 import { addNote } from './alert-notes.js';
 import { withOnCall, type OnCall } from './on-call.js';
 import { untilTs } from './parse-clock.js';
@@ -209,6 +210,8 @@ export function createChatService(o: ChatServiceOptions) {
         return o.watches ? o.watches.add(intent, e, now) : { text: 'Watches are not kept here.', intent: 'watch', private: true };
       case 'feedback':
         return markAlert(intent, e.user, now, o);
+      case 'change':
+        return recordChange(intent, e.user, now, o.record);
       case 'note':
         // Written in the alert's thread, the note is already there; anywhere else it is posted there.
         return addNote(intent, e.user, now, { ...o, ...(e.thread ? { from: { platform: e.platform, channel: e.channel } } : {}) });

@@ -258,6 +258,10 @@ export type Intent =
   /** "Create a ticket", "page via PagerDuty", "email me the summary": a service this bot does not talk to. */
   /** "note an_…: restarted nginx by hand", "add a note: …" in an alert's thread: recorded on the alert, shown in its timeline. */
   | { kind: 'note'; id?: string; target?: string; text: string }
+  /** "Deployed v2.3 to api-1": a change people made, recorded to set beside the anomalies after it (change-log.ts). */
+  | { kind: 'change'; text: string; targets: string[] }
+  /** "Recent changes", "what was deployed today?". */
+  | { kind: 'changes'; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
   | {
       kind: 'elsewhere';
       what: Elsewhere;

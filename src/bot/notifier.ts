@@ -3,6 +3,7 @@ import type { NeutralMessage, Platform } from '../core/chat.js';
 import { silenceCovers, type Destination, type Silence } from '../core/chat-store.js';
 import { silenceOver } from './alert-silence.js';
 import { alsoOpenOf } from './also-open.js';
+import { changedBefore } from './change-log.js';
 import type { Link } from './runbooks.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
@@ -170,7 +171,13 @@ export function createNotifier(o: NotifierOptions) {
       ? renderFleetGroup(members, now, hold)
       : renderAnomalyGroup(members[0]!.target, members, seriesFor(members[0]!), now, hold);
     const also = key.startsWith(FLEET) ? undefined : alsoOpen(members, now);
-    return withLinks(also ? { ...msg, fields: [...msg.fields, { label: 'also open elsewhere', value: also }] } : msg, members);
+    // A change people recorded in the hour before (a deploy, a restart by hand) is the first suspect.
+    const changed = changedBefore(store, members);
+    const fields = [
+      ...(changed ? [{ label: 'changed before it', value: changed }] : []),
+      ...(also ? [{ label: 'also open elsewhere', value: also }] : []),
+    ];
+    return withLinks(fields.length ? { ...msg, fields: [...msg.fields, ...fields] } : msg, members);
   }
 
   function withLinks(msg: NeutralMessage, anomalies: Anomaly[]): NeutralMessage {

@@ -9,6 +9,7 @@ import { rulesQuestion } from './parse-rules-question.js';
 import { outOfScope } from './out-of-scope.js';
 import { flappingQuestion } from './parse-flapping.js';
 import { anomalyChangeQuestion } from './parse-anomaly-change.js';
+import { changeStatement, changesQuestion } from './parse-change.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
@@ -66,7 +67,7 @@ import {
   WORDS,
 } from './intent-words.js';
 import { matchTarget, type TargetRef } from './match-target.js';
-import { MAX_INPUT, cleanInput, closest } from './text-tools.js';
+import { MAX_INPUT, clamp, cleanInput, closest } from './text-tools.js';
 
 export { matchTarget, type TargetRef };
 
@@ -123,7 +124,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
 
   const cover = onCallCommand(text);
   if (cover) return cover;
-  const note = noteCommand(raw, { an, target });
+  const note = noteCommand(raw, { an, target }) ?? changeStatement(raw, named);
   if (note) return note;
   if (has(WORDS.help) && !metric && !target) return { kind: 'help' };
   const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
@@ -292,7 +293,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const counting = COUNT.test(text);
   const flapping =
     flappingQuestion(text, { target, ...group, metric, span, unknownTarget }) ??
-    anomalyChangeQuestion(text, { target, ...group, metric, severity, unknownTarget, span });
+    anomalyChangeQuestion(text, { target, ...group, metric, severity, unknownTarget, span }) ??
+    changesQuestion(text, { target, ...group, span, unknownTarget });
   if (flapping) return flapping;
   // "Any hosts down?", "which targets stopped reporting?": the fleet's reporting state.
   if (!metric && !named.length && !unknownTarget && !span && SILENT.test(text) && !has(WORDS.anomalies) && !PAST.test(text))
@@ -394,5 +396,3 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (/\b(usage|current|now|metrics|numbers|stats)\b/.test(text)) return { kind: 'status' };
   return { kind: 'unknown' };
 }
-
-const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));

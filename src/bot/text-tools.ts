@@ -99,3 +99,5 @@ export function formatDuration(ms: number): string {
 
 /** "1 anomaly", "3 anomalies". */
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export const clamp = (n: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, n));

@@ -40,12 +40,6 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'host logs',
   ],
   [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],
-  // "What happened after the deploy?", "anything unusual since the release?" ask about the data around
-  // one, which we have (the user knows when it was); "when was the last deploy?" asks for the deploy.
-  [
-    /^(?!.*\b(?:happened|alerts?|anomal\w*|incidents?|unusual|wrong|changed?|since|after|before)\b).*\b(?:deploy(?:s|ed|ments?)?|rollouts?|releases)\b/,
-    'deployments',
-  ],
   [/\buptime\b|\bbeen up\b|\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
   [/\b(?:costs?|billing|bills?|invoices?|spend|spending)\b/, 'cost or billing'],
 ];

@@ -484,7 +484,7 @@ const cases: Case[] = [
   ['anything unusual about web-1 cpu?', { kind: 'explain', target: 'web-1', metric: 'cpu' }],
   ['anything unusual in cpu today?', { kind: 'anomalies', metric: 'cpu', today: true }],
   // deployments are not recorded; the anomalies after one are
-  ['when was the last deploy?', { kind: 'uncollected', what: 'deployments' }],
+  ['when was the last deploy?', { kind: 'changes' }],
   ['what happened after the deploy', { kind: 'anomalies' }],
   ['deploy web-1', { kind: 'action_request', verb: 'deploy', target: 'web-1' }],
   // a digest: the day's counts, open, longest and remediations; "the last 3" stays a list

@@ -1,0 +1,119 @@
+import type { ChatReply, ChatUser } from '../core/chat.js';
+import type { Anomaly } from '../core/anomaly.js';
+import type { Store } from '../core/ports.js';
+import { hashString } from '../core/random.js';
+import type { AnswerContext } from './answer-intent.js';
+import { spanBounds } from './answer-metric-span.js';
+import { stamp, unknownTargetReply } from './format-reply.js';
+import type { Intent } from './intent.js';
+import { formatDuration } from './text-tools.js';
+
+/** The record kind of a change people said they made. */
+export const CHANGE = 'change';
+/** How long before an anomaly a change is set beside it: a deploy an hour earlier is still a suspect. */
+export const CHANGE_BEFORE_MS = 60 * 60_000;
+const SHOWN = 10;
+
+export interface ChangeEntry {
+  id: string;
+  ts: number;
+  /** The targets it was said of; empty for the whole fleet. */
+  targets: string[];
+  text: string;
+  actor: string;
+}
+
+type Recorder = ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined;
+
+/**
+ * "Deployed v2.3 to api-1": records it (kind `change`, in the store, the daily records file and S3)
+ * so the anomalies after it are read beside it: their alert, "explain" and "recent changes" name it.
+ */
+export function recordChange(i: Extract<Intent, { kind: 'change' }>, user: ChatUser, now: number, record: Recorder): ChatReply {
+  const intent = 'change';
+  if (!i.text)
+    return { text: 'What changed? Say it after a colon: "change on db-1: raised max_connections to 200".', intent, private: true };
+  if (!record) return { text: 'Changes are not recorded here.', intent, private: true };
+  const actor = `${user.platform}:${user.id}`;
+  const id = `ch_${hashString(`${actor}/${i.text}/${now}`, 7).toString(36)}`;
+  record(CHANGE, now, { id, targets: i.targets, text: i.text, actor });
+  const on = i.targets.length ? `on ${i.targets.join(', ')}` : 'fleet-wide (name a target to narrow it)';
+  const where = i.targets.length ? 'there' : 'anywhere';
+  return {
+    text: `Recorded change ${id} ${on} at ${stamp(now)} by ${actor}: "${i.text}". Alerts that open ${where} within ${formatDuration(CHANGE_BEFORE_MS)} will name it, as will "explain an_…"; "recent changes" lists it.`,
+    intent,
+  };
+}
+
+function entryOf(r: { ts: number; data: Record<string, unknown> }): ChangeEntry | undefined {
+  const d = r.data;
+  if (typeof d.id !== 'string' || typeof d.text !== 'string') return undefined;
+  const targets = Array.isArray(d.targets) ? d.targets.filter((t): t is string => typeof t === 'string') : [];
+  return { id: d.id, ts: r.ts, targets, text: d.text, actor: typeof d.actor === 'string' ? d.actor : 'someone' };
+}
+
+/** Changes recorded in [from, until] said of any of `targets` or of the whole fleet (all when `targets` is undefined), oldest first. */
+export function changesBetween(
+  store: Pick<Store, 'recordsBetween'>,
+  from: number,
+  until: number,
+  targets?: readonly string[],
+): ChangeEntry[] {
+  return store
+    .recordsBetween(from, until, [CHANGE], 1000)
+    .map(entryOf)
+    .filter((e): e is ChangeEntry => e !== undefined)
+    .filter((e) => !targets || e.targets.length === 0 || e.targets.some((t) => targets.includes(t)));
+}
+
+const describe = (e: ChangeEntry) =>
+  `${e.id} ${stamp(e.ts)}${e.targets.length ? ` ${e.targets.join(', ')}` : ' fleet-wide'}: "${e.text}" (${e.actor})`;
+
+/** The changes in the hour before an anomaly (or an alert's first), latest first, for its alert and "explain": undefined when none. */
+export function changedBefore(
+  store: Pick<Store, 'recordsBetween'>,
+  anomalies: readonly Pick<Anomaly, 'target' | 'startTs'>[],
+): string | undefined {
+  if (!anomalies.length) return undefined;
+  const start = Math.min(...anomalies.map((a) => a.startTs));
+  const near = changesBetween(store, start - CHANGE_BEFORE_MS, start, [...new Set(anomalies.map((a) => a.target))]).reverse();
+  if (!near.length) return undefined;
+  const shown = near
+    .slice(0, 3)
+    .map(
+      (e) =>
+        `"${e.text}"${e.targets.length ? ` on ${e.targets.join(', ')}` : ''} ${formatDuration(start - e.ts)} before (${e.id}, ${e.actor})`,
+    );
+  return `${shown.join('; ')}${near.length > 3 ? `, and ${near.length - 3} more` : ''}`;
+}
+
+/** "Recent changes", "what was deployed on api-1 today?": the changes recorded then, latest first (the last 7 days when no time is said). */
+export function answerChanges(i: Extract<Intent, { kind: 'changes' }>, c: AnswerContext): string {
+  if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  const b = spanBounds(i.span ?? { kind: 'last', ms: 7 * 86_400_000 }, c);
+  if (b.ahead) return b.ahead;
+  const targets = i.target ? [i.target] : i.group;
+  const list = changesBetween(c.store, b.from, Math.min(b.until, c.now), targets).reverse();
+  const scope = targets ? ` on ${targets.join(', ')}` : '';
+  const how =
+    'Say one as done ("deployed v2.3 to api-1", "change on db-1: raised max_connections"), or POST it to /api/query from a deploy job.';
+  if (!list.length) return [`No changes recorded${scope} ${b.label}.`, how].join('\n');
+  return [
+    `Changes recorded${scope} ${b.label}: ${list.length}${list.length > SHOWN ? `; the last ${SHOWN}` : ''}:`,
+    ...list.slice(0, SHOWN).map((e) => `• ${describe(e)}`),
+    'Config changes are answered by "what changed in the config?".',
+  ].join('\n');
+}
+
+/** A digest's line: the changes recorded in its window (on its target), latest first; nothing when none. */
+export function changesLine(store: Pick<Store, 'recordsBetween'>, from: number, until: number, target?: string): string[] {
+  const list = changesBetween(store, from, until, target ? [target] : undefined).reverse();
+  if (!list.length) return [];
+  const shown = list
+    .slice(0, 3)
+    .map(
+      (e) =>
+        `"${e.text}"${e.targets.length ? ` on ${e.targets.join(', ')}` : ''} at ${until - from > 86_400_000 ? stamp(e.ts) : `${stamp(e.ts).slice(11, 16)} UTC`} (${e.id})`,
+    );
+  return [`Changes recorded then: ${list.length}: ${shown.join('; ')}${list.length > 3 ? '; "recent changes" lists the rest' : ''}.`];
+}

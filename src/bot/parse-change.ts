@@ -1,0 +1,46 @@
+import type { Intent } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
+import { cleanInput } from './text-tools.js';
+
+/** A change is a line in a log, not a document. */
+export const CHANGE_MAX = 300;
+
+// "Deployed v2.3 to api-1", "we just rolled back web-1", "restarted nginx on db-1 by hand": something
+// people did to the hosts, said as done (a past or present form), recorded to set beside what follows.
+const DONE =
+  /^\s*(?:(?:i|we)(?:'ve| have| just| are| am|'re|'m)?\s+(?:just\s+)?|just\s+)?(?:deployed|deploying|rolled (?:out|back)|rolling (?:out|back)|released|releasing|shipped|shipping|upgraded|upgrading|patched|patching|migrated|migrating|rebooted|rebooting|restarted|reconfigured|resized|scaled (?:up|down|out|in)|failed over|flipped|toggled|raised|lowered|increased|decreased|bumped|updated|changed|enabled|disabled|turned (?:on|off)|added|removed|replaced|rotated|applied|merged|fixed|tuned|moved|drained|expanded|cleaned up|cleared|truncated|vacuumed)\b/i;
+// "change: bumped the pool size", "log a deploy: api v2.3", "record change on db-1: vacuum".
+const SAID = /^\s*(?:(?:record|log|mark|add|note)\s+(?:a\s+|the\s+)?)?(?:change|deploy(?:ment)?|release|rollout)\b[^:?]{0,60}:(?!\d)\s*/i;
+
+/** A change said in chat, with its words as typed; undefined when the text is not one (questions never are). Pure. */
+export function changeStatement(raw: string, named: readonly string[]): Extract<Intent, { kind: 'change' }> | undefined {
+  if (typeof raw !== 'string' || /\?\s*$/.test(raw)) return undefined;
+  const said = SAID.exec(raw);
+  // "Disabled alerts for web-1" is about alerting (a silence, or a question of one), and a bare "fixed" says too little to keep.
+  if (!said && (!DONE.test(raw) || /\b(?:alert\w*|notif\w*|pag(?:e|es|ing))\b/i.test(raw) || raw.trim().split(/\s+/).length < 2))
+    return undefined;
+  const text = cleanInput(said ? raw.slice(said[0].length) : raw)
+    .trim()
+    .slice(0, CHANGE_MAX);
+  return { kind: 'change', text, targets: [...named] };
+}
+
+// "Recent changes", "what was deployed today?", "any deploys this week?". "What changed since yesterday?" is a
+// catch-up (the digest), which lists the changes recorded with the rest.
+const ASKED =
+  /\b(?:changes|change log|changelog|deploys|deployments|releases|rollouts)\b|\b(?:last|latest|recent|previous) (?:deploy(?:ment)?|release|rollout|change)\b|\bwhat (?:was|got|has been|have been|were) (?:deployed|released|changed|rolled out)\b|\b(?:was|were|has|have) (?:anything|something|there) (?:been )?(?:deployed|released|changed|rolled out)\b/;
+
+/** "Recent changes", "what changed on api-1 today?": the changes recorded then (change-log.ts). Pure. */
+export function changesQuestion(
+  text: string,
+  o: { target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string },
+): Intent | undefined {
+  if (!ASKED.test(text) || /\b(?:config|configuration|settings?)\b/.test(text)) return undefined;
+  return {
+    kind: 'changes',
+    ...(o.target ? { target: o.target } : {}),
+    ...(o.group ? { group: o.group } : {}),
+    ...(o.span ? { span: o.span } : {}),
+    ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
+  };
+}

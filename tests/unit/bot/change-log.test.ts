@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { CHANGE, changedBefore, recordChange } from '../../../src/bot/change-log.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
+
+const MIN = 60_000;
+const NOW = Date.UTC(2026, 11, 5, 12, 0, 0);
+const targets = [
+  { name: 'web-1', role: 'web' },
+  { name: 'api-1', role: 'api' },
+  { name: 'api-2', role: 'api' },
+  { name: 'db-1', role: 'db' },
+];
+const alice = { platform: 'slack' as const, id: 'U1', name: 'alice', roles: [] };
+
+function ctx(): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  return { store, targets, now: NOW, staleAfterMs: 90_000 };
+}
+/** Says `text` at `minAgo` as alice, through the parser, as chat does. */
+function say(c: AnswerContext, text: string, minAgo: number): string {
+  const i = parseIntent(text, targets);
+  if (i.kind !== 'change') throw new Error(`not a change: ${JSON.stringify(i)}`);
+  return recordChange(i, alice, NOW - minAgo * MIN, (kind, ts, data) => void c.store.appendRecord(kind, ts, data)).text;
+}
+const ask = (c: AnswerContext, q: string) => answerIntent(parseIntent(q, c.targets), c).split('\n');
+
+describe('changes people say they made', () => {
+  it('reads a change said as done, or after "change:", with the targets it names; never a question or a command', () => {
+    const parse = (q: string) => parseIntent(q, targets);
+    expect(parse('deployed v2.3 to api-1')).toEqual({ kind: 'change', text: 'deployed v2.3 to api-1', targets: ['api-1'] });
+    expect(parse('we just rolled back the api')).toEqual({
+      kind: 'change',
+      text: 'we just rolled back the api',
+      targets: ['api-1', 'api-2'],
+    });
+    expect(parse('change on db-1: raised max_connections to 200')).toEqual({
+      kind: 'change',
+      text: 'raised max_connections to 200',
+      targets: ['db-1'],
+    });
+    expect(parse('log a deploy: agent v5')).toEqual({ kind: 'change', text: 'agent v5', targets: [] });
+    expect(parse('was web-1 restarted?').kind).not.toBe('change');
+    expect(parse('restart nginx on web-1')).toMatchObject({ kind: 'action_request' });
+    expect(parse('deploy api-1')).toMatchObject({ kind: 'action_request' });
+    expect(parse('any deploys this week?')).toEqual({ kind: 'changes', span: { kind: 'last', ms: 7 * 86_400_000 } });
+    expect(parse('when was the last deploy?')).toEqual({ kind: 'changes' });
+    expect(parse('releases on api-1 yesterday')).toEqual({ kind: 'changes', target: 'api-1', span: { kind: 'day', daysBack: 1 } });
+    expect(parse('what changed in the config?')).toMatchObject({ kind: 'about', starts: 'config' });
+  });
+
+  it('records one, lists them latest first by target, and refuses an empty one', () => {
+    const c = ctx();
+    expect(say(c, 'deployed v2.3 to api-1', 30)).toMatch(
+      /^Recorded change ch_[a-z0-9]+ on api-1 at 2026-12-05 11:30:00 UTC by slack:U1: "deployed v2\.3 to api-1"\. Alerts that open there within 60 min will name it/,
+    );
+    say(c, 'log a deploy: agent v5', 20);
+    say(c, 'restarted postgres on db-1 by hand', 10);
+    const all = ask(c, 'recent changes');
+    expect(all[0]).toBe('Changes recorded over the last 7 d: 3:');
+    expect(all.slice(1, 4).map((l) => l.replace(/ch_[a-z0-9]+ /, ''))).toEqual([
+      '• 2026-12-05 11:50:00 UTC db-1: "restarted postgres on db-1 by hand" (slack:U1)',
+      '• 2026-12-05 11:40:00 UTC fleet-wide: "agent v5" (slack:U1)',
+      '• 2026-12-05 11:30:00 UTC api-1: "deployed v2.3 to api-1" (slack:U1)',
+    ]);
+    // On api-1: its own and the fleet-wide one, not db-1's.
+    expect(
+      ask(c, 'what was deployed on api-1 today?')
+        .slice(1, 3)
+        .map((l) => /"(.*)"/.exec(l)![1]),
+    ).toEqual(['agent v5', 'deployed v2.3 to api-1']);
+    expect(ask(c, 'any releases on web-1 yesterday?')[0]).toBe('No changes recorded on web-1 yesterday (2026-12-04 UTC).');
+    const empty = recordChange({ kind: 'change', text: '', targets: [] }, alice, NOW, () => undefined);
+    expect(empty).toMatchObject({ private: true, text: expect.stringMatching(/^What changed\?/) });
+    expect(c.store.records(10, undefined, CHANGE)).toHaveLength(3);
+  });
+
+  it("is named beside the anomalies in the hour after it: explain, the digest, and the alert's field", () => {
+    const c = ctx();
+    say(c, 'deployed v2.3 to api-1', 30);
+    say(c, 'raised max_connections on db-1', 10);
+    const a = resolvedAnomaly('an_api', NOW, { target: 'api-1', metric: 'latency_ms', startTs: NOW - 20 * MIN, endTs: NOW - 5 * MIN });
+    c.store.upsertAnomaly(a);
+    expect(changedBefore(c.store, [a])).toMatch(/^"deployed v2\.3 to api-1" on api-1 10 min before \(ch_[a-z0-9]+, slack:U1\)$/);
+    // Not another target's change, nor one after the anomaly began, nor one more than an hour before.
+    expect(changedBefore(c.store, [{ target: 'web-1', startTs: NOW - 20 * MIN }])).toBeUndefined();
+    expect(changedBefore(c.store, [{ target: 'api-1', startTs: NOW - 31 * MIN }])).toBeUndefined();
+    expect(changedBefore(c.store, [{ target: 'api-1', startTs: NOW + 31 * MIN }])).toBeUndefined();
+    expect(ask(c, 'explain an_api')).toContainEqual(
+      expect.stringMatching(/^Changed before it: "deployed v2\.3 to api-1" on api-1 10 min before/),
+    );
+    expect(ask(c, 'summarise today')).toContainEqual(
+      expect.stringMatching(
+        /^Changes recorded then: 2: "raised max_connections on db-1" on db-1 at 11:50 UTC \(ch_\w+\); "deployed v2\.3 to api-1"/,
+      ),
+    );
+  });
+});
