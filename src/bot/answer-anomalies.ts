@@ -12,10 +12,12 @@ import { describeEpisode, groupEpisodes } from './episodes.js';
 import { digestLines } from './answer-digest.js';
 import { formatDuration } from './text-tools.js';
 import { answerQuietTargets } from './quiet-targets.js';
+import { sinceChange } from './change-log.js';
 
 /** "Summarise the last 3 anomalies", "alerts yesterday", "what was firing at 03:00", "how many this week". */
 export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  if (i.afterChange) return sinceChange(i, c, answerAnomalies);
   const dayStart = c.now - (c.now % 86_400_000);
   // Anomalies that started in the span, like "today" always meant.
   let since = i.today ? dayStart : 0;

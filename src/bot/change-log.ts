@@ -117,3 +117,18 @@ export function changesLine(store: Pick<Store, 'recordsBetween'>, from: number, 
     );
   return [`Changes recorded then: ${list.length}: ${shown.join('; ')}${list.length > 3 ? '; "recent changes" lists the rest' : ''}.`];
 }
+
+type AnomaliesAsked = Extract<Intent, { kind: 'anomalies' }>;
+
+/**
+ * "What happened after the deploy?": the anomalies since the latest change recorded on the target
+ * asked (or anywhere), under a line that says which change; none recorded is said, not guessed.
+ */
+export function sinceChange(i: AnomaliesAsked, c: AnswerContext, list: (i: AnomaliesAsked, c: AnswerContext) => string): string {
+  const targets = i.target ? [i.target] : i.group;
+  const last = changesBetween(c.store, c.now - 30 * 86_400_000, c.now, targets).at(-1);
+  if (!last)
+    return `No change is recorded${targets ? ` on ${targets.join(', ')}` : ''} in the last 30 days, so I cannot tell when it was. Say one as it happens ("deployed v2.3 to api-1"), or ask from a time ("alerts since 14:00").`;
+  const { afterChange: _, ...rest } = i;
+  return [`After the latest change, ${describe(last)}:`, list({ ...rest, span: { kind: 'at', agoMs: c.now - last.ts } }, c)].join('\n');
+}

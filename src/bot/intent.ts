@@ -78,6 +78,8 @@ export type Intent =
       mine?: boolean;
       /** "Summarise today", "daily digest": the counts, what is still open, the longest, and the remediations. */
       digest?: boolean;
+      /** "What happened after the deploy?": since the latest change recorded (on the target asked). */
+      afterChange?: boolean;
       /** "Which hosts never alerted?": the targets with none in the span, not the anomalies. */
       none?: boolean;
       /** "What was the longest incident?": ranked by how long each lasted (open ones so far), not by start. */

@@ -30,11 +30,28 @@ export function changeStatement(raw: string, named: readonly string[]): Extract<
 const ASKED =
   /\b(?:changes|change log|changelog|deploys|deployments|releases|rollouts)\b|\b(?:last|latest|recent|previous) (?:deploy(?:ment)?|release|rollout|change)\b|\bwhat (?:was|got|has been|have been|were) (?:deployed|released|changed|rolled out)\b|\b(?:was|were|has|have) (?:anything|something|there) (?:been )?(?:deployed|released|changed|rolled out)\b/;
 
-/** "Recent changes", "what changed on api-1 today?": the changes recorded then (change-log.ts). Pure. */
+// "What happened after the deploy?", "any alerts since the last release?", "did the deploy break anything?".
+const AFTER =
+  /\b(?:since|after|following)\s+(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)\b|\bdid (?:the|our|my|that|this) (?:last\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback) (?:break|cause|trigger|hurt)\b/;
+
+/**
+ * "Recent changes", "what was deployed today?": the changes recorded then (change-log.ts); "what
+ * happened after the deploy?": the anomalies since the latest one. Pure.
+ */
 export function changesQuestion(
   text: string,
   o: { target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string },
 ): Intent | undefined {
+  if (AFTER.test(text))
+    return {
+      kind: 'anomalies',
+      limit: 50,
+      today: false,
+      afterChange: true,
+      ...(o.target ? { target: o.target } : {}),
+      ...(o.group ? { group: o.group } : {}),
+      ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
+    };
   if (!ASKED.test(text) || /\b(?:config|configuration|settings?)\b/.test(text)) return undefined;
   return {
     kind: 'changes',

@@ -97,4 +97,25 @@ describe('changes people say they made', () => {
       ),
     );
   });
+
+  it('"what happened after the deploy?" lists the anomalies since the latest change there, or says none is recorded', () => {
+    const c = ctx();
+    expect(ask(c, 'what happened after the deploy?')[0]).toMatch(
+      /^No change is recorded in the last 30 days, so I cannot tell when it was\./,
+    );
+    say(c, 'deployed v2.3 to api-1', 30);
+    say(c, 'restarted postgres on db-1', 10);
+    const at = (id: string, target: string, minAgo: number) =>
+      c.store.upsertAnomaly(resolvedAnomaly(id, NOW, { target, startTs: NOW - minAgo * MIN, endTs: NOW - minAgo * MIN + MIN }));
+    at('an_before', 'api-1', 40);
+    at('an_after', 'api-1', 20);
+    at('an_db', 'db-1', 5);
+    const api = ask(c, 'did the deploy break anything on api-1?');
+    expect(api[0]).toMatch(/^After the latest change, ch_\w+ 2026-12-05 11:30:00 UTC api-1: "deployed v2\.3 to api-1" \(slack:U1\):$/);
+    expect(api.filter((l) => l.startsWith('• ')).map((l) => /an_\w+/.exec(l)![0])).toEqual(['an_after']);
+    // Anywhere: the latest change is db-1's, and only what followed it.
+    const any = ask(c, 'any alerts since the last deploy?');
+    expect(any[0]).toMatch(/"restarted postgres on db-1"/);
+    expect(any.filter((l) => l.startsWith('• ')).map((l) => /an_\w+/.exec(l)![0])).toEqual(['an_db']);
+  });
 });
