@@ -194,7 +194,7 @@ export function createChatService(o: ChatServiceOptions) {
     switch (intent.kind) {
       case 'approve':
       case 'deny':
-        return decide(intent.kind, intent.id, e.user, now);
+        return decide(intent.kind, intent.id, e.user, now, intent);
       case 'silence':
         return silence(intent, e.user, now);
       case 'unsilence':

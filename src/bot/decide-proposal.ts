@@ -4,6 +4,7 @@ import type { FileConfig } from '../config/schema.js';
 import type { Intent } from './intent.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
 import { describeProposal, stamp } from './format-reply.js';
+import { quoteUntrusted } from './text-tools.js';
 
 // What the CLI cannot do (it has no channel to answer in later, and no platform user to record).
 export const CLI_REFUSED: Partial<Record<Intent['kind'], string>> = {
@@ -35,9 +36,37 @@ export function createDecisions(o: {
     return set.users.includes(u.id) || u.roles.some((r) => set.roles.includes(r));
   }
 
-  async function decide(kind: 'approve' | 'deny', id: string | undefined, user: ChatUser, now: number): Promise<ChatReply> {
+  async function decide(
+    kind: 'approve' | 'deny',
+    named: string | undefined,
+    user: ChatUser,
+    now: number,
+    described: { target?: string; action?: string; unknownTarget?: string } = {},
+  ): Promise<ChatReply> {
     const intent = kind;
     if (!o.remediation) return { text: 'Decisions are not available here; use chat or the web console.', intent, private: true };
+    // A target I do not know is no description at all: nothing is decided by the action alone.
+    if (!named && described.unknownTarget)
+      return {
+        text: `I don't know a target called ${quoteUntrusted(described.unknownTarget)}; nothing was decided.`,
+        intent,
+        private: true,
+      };
+    let id = named;
+    // "Approve the scale up on web-2": the one pending proposal it describes; none or several, it asks.
+    if (!id && (described.target || described.action)) {
+      const fits = o.store.listProposals({ states: ['proposed'], target: described.target, action: described.action, limit: 10 });
+      const what = [described.action, described.target && `on ${described.target}`].filter(Boolean).join(' ');
+      if (fits.length !== 1)
+        return {
+          text: fits.length
+            ? `${fits.length} ${what} proposals are waiting: ${fits.map((p) => p.id).join(', ')}. Say which: "${kind} ${fits[0]!.id}".`
+            : `Nothing ${what} is waiting for approval; "pending" lists what is.`,
+          intent,
+          private: true,
+        };
+      id = fits[0]!.id;
+    }
     if (!id) {
       const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
       return {

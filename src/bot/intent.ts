@@ -133,7 +133,8 @@ export type Intent =
       /** "When was the last restart?", "was web-1 scaled up?": only those that ran; the rest are counted. */
       ran?: boolean;
     }
-  | { kind: 'approve' | 'deny'; id?: string }
+  /** Without an id, `target` and `action` may describe the one pending proposal meant ("approve the scale up on web-2"). */
+  | { kind: 'approve' | 'deny'; id?: string; target?: string; action?: string; unknownTarget?: string }
   | {
       kind: 'silence';
       target?: string;

@@ -33,6 +33,20 @@ const verbOf = (t: string) => [t, t.replace(/s$/, ''), t.replace(/ed$/, ''), t.r
 /** The allow-listed action a word names ("restarted" → restart_service), if any. */
 const actionOf = (t: string) => ACTION_OF[verbOf(t) ?? ''];
 const SCALE_UP = /\bscal(?:e|ed|ing)[\s-]?(?:ups?|outs?)\b|\bscaleups?\b/;
+
+/** "Approve the scale up on web-2": the proposal described by its target and action, for a decision without its id. */
+export function proposalNamed(
+  text: string,
+  tokens: readonly string[],
+  o: { target?: string; unknownTarget?: string },
+): { target?: string; action?: string; unknownTarget?: string } {
+  const action = SCALE_UP.test(text) ? 'scale_up' : tokens.map(actionOf).find(Boolean);
+  return {
+    ...(o.target ? { target: o.target } : {}),
+    ...(action ? { action } : {}),
+    ...(o.unknownTarget && !o.target ? { unknownTarget: o.unknownTarget } : {}),
+  };
+}
 const SCALED_UP = /\bscaled[\s-]?(?:up|out)\b|\bscale[\s-]?(?:ups|outs)\b|\bscaleups\b/;
 // "The last restart", "the latest scale-up": one, the newest.
 const ONE =

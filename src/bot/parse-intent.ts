@@ -4,7 +4,7 @@ import { groupByOf } from './parse-group-by.js';
 import { FREE_OF, sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
 import { VOCAB } from './vocab.js';
-import { historyIntent } from './parse-history.js';
+import { historyIntent, proposalNamed } from './parse-history.js';
 import { rulesQuestion } from './parse-rules-question.js';
 import { outOfScope } from './out-of-scope.js';
 import { flappingQuestion } from './parse-flapping.js';
@@ -167,9 +167,10 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Approved today", "rejected proposals": a past form asks what was decided ("approved rp_1" still decides).
   const decided = !rp && /ed$/.test(verb ?? '');
   const acts = () => tokens.some((t) => ACTION_VERBS.has(t) || ACTION_NOUNS.has(t));
-  if (command(WORDS.approve) && !decided && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp };
+  const described = rp ? {} : proposalNamed(text, tokens, { target, unknownTarget });
+  if (command(WORDS.approve) && !decided && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp, ...described };
   if ((command(WORDS.deny) && !decided) || (CANCEL_VERBS.has(verb ?? '') && !text.trim().endsWith('?') && (rp || acts())))
-    return { kind: 'deny', id: rp };
+    return { kind: 'deny', id: rp, ...described };
   // "Status of rp_…", "what happened to rp_…": the proposal, its anomaly and how it ended.
   if (rp) return { kind: 'explain', id: rp };
   // "Run df -h on db-1": a command on a host is an action too, whatever it is.

@@ -116,4 +116,21 @@ describe('approvals', () => {
     expect((await click(app, web('bob'), 'deny', p.id)).text).toMatch(/^Denied by bob/);
     expect((await click(app, web('bob'), 'approve', 'rp_nothere')).text).toMatch(/no proposal rp_nothere/);
   });
+
+  it('decides the one pending proposal a command describes by target and action, and asks when none or several fit', async () => {
+    const { app, p } = await appWithPending();
+    const say = (user: string, text: string) =>
+      app.chat.handle({ kind: 'text', platform: 'web', user: web(user), channel: 'console', text, source: 'console' });
+    expect(await say('alice', 'approve the restart on web-1')).toMatchObject({
+      private: true,
+      text: 'Nothing restart_service on web-1 is waiting for approval; "pending" lists what is.',
+    });
+    expect((await say('alice', 'approve the scale up on web-9')).private).toBe(true);
+    expect(app.store.getProposal(p.id)!.state).toBe('proposed');
+    // A non-approver describing it is refused and recorded, as with its id.
+    expect((await say('mallory', 'approve the scale up on web-1')).text).toMatch(/not an approver/);
+    const r = await say('alice', 'approve the scale up on web-1');
+    expect(r.text).toMatch(new RegExp(`^Approved by alice at .*${p.id}`));
+    expect(app.store.getProposal(p.id)!.decidedBy).toBe('web:alice');
+  });
 });

@@ -706,9 +706,16 @@ describe('parseIntent', () => {
     // A proposal: its id alone, or "status of", is the proposal, not the fleet or the latest anomaly.
     for (const q of ['rp_abc123', 'status of rp_abc123', 'what happened to rp_abc123', 'explain rp_abc123', 'should I approve rp_abc123?'])
       expect(parseIntent(q, targets)).toEqual({ kind: 'explain', id: 'rp_abc123' });
-    // Cancelling a proposal is denying it; with no id the reply asks which (deny never guesses).
+    // Cancelling a proposal is denying it; with no id, the one pending proposal its words describe
+    // (decide-proposal.ts asks when none or several fit, and never decides by an unknown target).
     expect(parseIntent('cancel rp_abc123', targets)).toEqual({ kind: 'deny', id: 'rp_abc123' });
-    expect(parseIntent('cancel the scale up', targets)).toEqual({ kind: 'deny' });
+    expect(parseIntent('cancel the scale up', targets)).toEqual({ kind: 'deny', action: 'scale_up' });
+    expect(parseIntent('approve the restart on web-9', targets)).toEqual({
+      kind: 'approve',
+      action: 'restart_service',
+      unknownTarget: 'web-9',
+    });
+    expect(parseIntent('deny', targets)).toEqual({ kind: 'deny' });
     // Commands on a host are refused as commands, never answered with its figures.
     expect(parseIntent('ssh into web-1', targets)).toEqual({ kind: 'action_request', verb: 'ssh', target: 'web-1' });
     expect(parseIntent('run df -h on db-1', targets)).toEqual({ kind: 'action_request', verb: 'run', target: 'db-1' });
