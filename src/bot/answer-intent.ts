@@ -277,7 +277,7 @@ function answerPending(c: AnswerContext): string {
       (p) =>
         `• ${p.id}: ${p.action} on ${p.target} — ${p.reason} (expires ${stamp(p.expiresTs)}, in ${formatDuration(p.expiresTs - c.now)}). ${approveEffect(p)}`,
     ),
-    'Answer with "approve <id>" or "deny <id>".',
+    `Answer with "approve <id>" or "deny <id>"${pending.length === 1 ? `, or in words ("approve the ${pending[0]!.action.replace('_', ' ')} on ${pending[0]!.target}")` : ''}.`,
   ].join('\n');
 }
 
