@@ -252,7 +252,7 @@ export const CHANGED_MOST =
   /\b(?:chang(?:e|ed|es)|moved|grew|shifted|differs?|different)\b.*\bmost\b|\bmost (?:changed|different)\b|\b(?:biggest|largest|greatest) (?:changes?|differences?|jumps?|increases?|drops?|moves?|shifts?)\b/;
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 export const COUNT =
-  /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily|(?:by|per) (?:metric|target|host|server|node|detector|severity|hour)s?|breakdown)\b|\bmost\b(?! recent| urgent| important)/;
+  /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily|(?:by|per) (?:metric|target|host|server|node|detector|severity|hour)s?|breakdown|rank(?:ed|ing)?|leaderboard)\b|\bmost\b(?! recent| urgent| important)/;
 // "When did web-2 last report?", "last seen db-1", "how long has web-2 been silent?": when a target last sent data.
 export const LAST_SEEN = new RegExp(
   [

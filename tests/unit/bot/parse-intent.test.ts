@@ -125,6 +125,8 @@ const cases: Case[] = [
   ['remove sl_abc123', { kind: 'unsilence', id: 'sl_abc123' }],
   ['disable alerts for web-1 for 1h', { kind: 'silence', target: 'web-1', durationMs: 3_600_000 }],
   ['turn off notifications for disk on api-1 for 30m', { kind: 'silence', target: 'api-1', metric: 'disk', durationMs: 1_800_000 }],
+  ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
+  ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
   ['what time is it?', { kind: 'small_talk', thanks: false, clock: true }],
   ["what's the date today?", { kind: 'small_talk', thanks: false, clock: true }],
   ['which alerts fired more than twice this week', { kind: 'anomalies', span: { kind: 'last', ms: 604_800_000 } }],
