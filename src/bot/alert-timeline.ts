@@ -8,6 +8,7 @@ import { silenceLabel } from './alert-silence.js';
 import { formatValue, stamp } from './format-reply.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
 import { whyNotAnnounced } from './why-not-announced.js';
+import { CHANGE_BEFORE_MS, changesBetween, type ChangeEntry } from './change-log.js';
 
 export interface TimelineEntry {
   ts: number;
@@ -31,6 +32,8 @@ export interface AlertHistory {
   reminders: number;
   /** Why there is no alert, when there is none. */
   notAnnounced?: string;
+  /** Changes people recorded on its targets from an hour before it to its end. */
+  changes?: ChangeEntry[];
 }
 
 const LISTED = 40;
@@ -67,6 +70,7 @@ export function gatherAlertHistory(store: Store, anomaly: Anomaly, now: number):
     ...(escalated ? { escalatedTs: Number(escalated) } : {}),
     reminders: key ? Number(store.getKv(`remind:${key}`) ?? 0) : 0,
     ...(key ? {} : { notAnnounced: whyNotAnnounced(anomaly, store) }),
+    changes: changesBetween(store, from - CHANGE_BEFORE_MS, until, [...new Set(members.map((m) => m.target))]),
   };
 }
 
@@ -89,6 +93,8 @@ export function renderTimeline(h: AlertHistory, now: number): string {
       where === undefined ? 'alert posted' : where ? `alert posted to ${where}` : 'alert routed nowhere (no route had a channel)',
     );
   } else add(Math.min(...h.members.map((m) => m.startTs)), `not announced: ${h.notAnnounced ?? 'a silence or maintenance window held it'}`);
+  for (const e of h.changes ?? [])
+    add(e.ts, `change by ${e.actor}${e.targets.length ? ` on ${e.targets.join(', ')}` : ' (fleet-wide)'}: "${e.text}" (${e.id})`);
   const silenceIds = new Set<string>();
   for (const r of h.records) {
     // Actors are our own "platform:id" strings; replies are escaped by each adapter anyway.

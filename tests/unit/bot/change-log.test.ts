@@ -91,6 +91,10 @@ describe('changes people say they made', () => {
     expect(ask(c, 'explain an_api')).toContainEqual(
       expect.stringMatching(/^Changed before it: "deployed v2\.3 to api-1" on api-1 10 min before/),
     );
+    // The timeline starts with it (the first line of a day carries its date).
+    expect(ask(c, 'timeline an_api')[1]).toMatch(
+      /^2026-12-05 11:30:00 {2}change by slack:U1 on api-1: "deployed v2\.3 to api-1" \(ch_\w+\)$/,
+    );
     expect(ask(c, 'summarise today')).toContainEqual(
       expect.stringMatching(
         /^Changes recorded then: 2: "raised max_connections on db-1" on db-1 at 11:50 UTC \(ch_\w+\); "deployed v2\.3 to api-1"/,
