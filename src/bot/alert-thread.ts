@@ -48,6 +48,7 @@ export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
       return intent.id || intent.target || intent.unknownTarget || intent.several ? intent : { ...intent, id: pick };
     case 'explain':
     case 'timeline':
+    case 'precedent':
       return intent.id || intent.target ? intent : { ...intent, id: pick };
     case 'feedback':
     case 'note':

@@ -45,6 +45,7 @@ import { answerStarts } from './answer-starts.js';
 import { answerFlapping } from './answer-flapping.js';
 import { answerAnomalyChange } from './answer-anomaly-change.js';
 import { answerChanges } from './change-log.js';
+import { answerPrecedent } from './answer-precedent.js';
 import { approveEffect } from './approve-effect.js';
 import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
@@ -92,7 +93,7 @@ export const HELP = [
   '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
   '• "alerts this week vs last week", "more alerts than yesterday?", "more incidents than usual?" (counts only over time I was watching)',
   '• "anything wrong?", "anything about to fire?", "summarise the last 3 anomalies", "open incidents", "anomalies today", "what happened on web-1", "explain an_…"',
-  '• "why is there no alert for web-1 cpu?", "is db-1 memory unusual?", "why didn\'t web-2 alert?": each detector\'s own reason',
+  '• "why is there no alert for web-1 cpu?", "is db-1 memory unusual?", "why didn\'t web-2 alert?": each detector\'s own reason; "has this happened before?"',
   '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?", "who can approve?"',
   '• "who approved the last restart?", "failed remediations this week", "how many scale-ups today?", "MTTR this week"',
   '• "total network in", "how much data did web-1 send today?"',
@@ -344,6 +345,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerDelivery(i, c);
     case 'flapping':
       return answerFlapping(i, c);
+    case 'precedent':
+      return answerPrecedent(i, c);
     case 'changes':
       return answerChanges(i, c);
     case 'anomaly_change':

@@ -263,6 +263,8 @@ export type Intent =
   | { kind: 'note'; id?: string; target?: string; text: string }
   /** "Deployed v2.3 to api-1": a change people made, recorded to set beside the anomalies after it (change-log.ts). */
   | { kind: 'change'; text: string; targets: string[] }
+  /** "Has this happened before?", "how long will it take to recover?": the anomaly's series history. */
+  | { kind: 'precedent'; id?: string; target?: string; metric?: MetricKey; unknownTarget?: string }
   /** "Recent changes", "what was deployed today?". */
   | { kind: 'changes'; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
   | {

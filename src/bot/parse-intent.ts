@@ -7,9 +7,8 @@ import { VOCAB } from './vocab.js';
 import { historyIntent, proposalNamed } from './parse-history.js';
 import { rulesQuestion } from './parse-rules-question.js';
 import { outOfScope } from './out-of-scope.js';
-import { flappingQuestion } from './parse-flapping.js';
-import { anomalyChangeQuestion } from './parse-anomaly-change.js';
-import { changeStatement, changesQuestion } from './parse-change.js';
+import { changeStatement } from './parse-change.js';
+import { overTimeQuestion } from './parse-over-time.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
@@ -292,11 +291,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   )
     return { kind: 'metrics', metric: 'cpu', ...group, ...when() };
   const counting = COUNT.test(text);
-  const flapping =
-    flappingQuestion(text, { target, ...group, metric, span, unknownTarget }) ??
-    anomalyChangeQuestion(text, { target, ...group, metric, severity, unknownTarget, span }) ??
-    changesQuestion(text, { target, ...group, span, unknownTarget });
-  if (flapping) return flapping;
+  const overTime = overTimeQuestion(text, { an, target, ...group, metric, severity, span, unknownTarget });
+  if (overTime) return overTime;
   // "Any hosts down?", "which targets stopped reporting?": the fleet's reporting state.
   if (!metric && !named.length && !unknownTarget && !span && SILENT.test(text) && !has(WORDS.anomalies) && !PAST.test(text))
     return { kind: 'status', silent: true };

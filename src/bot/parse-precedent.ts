@@ -1,0 +1,21 @@
+import type { Intent, MetricKey } from './intent.js';
+
+// "Has this happened before?", "how long will it take to recover?", "how long do these usually last?",
+// "when did this last happen?", "is this normal for web-1?" (of an anomaly, not of a figure).
+const PRECEDENT =
+  /\b(?:has|did|have) (?:this|that|it) (?:happen(?:ed)?|occur(?:red)?|fire[d]?|alert(?:ed)?) before\b|\b(?:happened|seen|had) (?:this|that|it) before\b|\bhow long (?:will|does|do|did|would|should|might) (?:it|this|that|these|they|those)(?: usually| normally| typically)? (?:take|last|go on|stay)\b|\bhow long (?:to|until|before) (?:it |this )?(?:recover|resolve|clear|ends?)\b|\bwhen (?:will|should|might|does) (?:it|this|that) (?:recover|end|clear|resolve|go away|be over|stop)\b|\bwhen did (?:this|that|it) (?:last )?happen\b|\bhow often does (?:this|that|it) happen\b|\b(?:alert(?:ed)?|fire[ds]?|happen(?:ed)?|occur(?:red)?|spike[ds]?) (?:like (?:this|that) )?before[?.!\s]*$/;
+
+/** "Has this happened before?": the history of the anomaly meant (answer-precedent.ts). Pure. */
+export function precedentQuestion(
+  text: string,
+  o: { an?: string; target?: string; metric?: MetricKey; unknownTarget?: string },
+): Intent | undefined {
+  if (!PRECEDENT.test(text)) return undefined;
+  return {
+    kind: 'precedent',
+    ...(o.an ? { id: o.an } : {}),
+    ...(o.target && !o.an ? { target: o.target } : {}),
+    ...(o.metric && !o.an ? { metric: o.metric } : {}),
+    ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
+  };
+}
