@@ -127,6 +127,8 @@ const cases: Case[] = [
   ['turn off notifications for disk on api-1 for 30m', { kind: 'silence', target: 'api-1', metric: 'disk', durationMs: 1_800_000 }],
   ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
+  ['who is affected?', { kind: 'attention' }],
+  ['which hosts are affected?', { kind: 'attention' }],
   ['what time is it?', { kind: 'small_talk', thanks: false, clock: true }],
   ["what's the date today?", { kind: 'small_talk', thanks: false, clock: true }],
   ['which alerts fired more than twice this week', { kind: 'anomalies', span: { kind: 'last', ms: 604_800_000 } }],
