@@ -181,6 +181,21 @@ describe('web console in headless Chromium', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('lists a change said in its question box, as text', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    await page.locator('#changes .muted').waitFor();
+    await page.locator('#question').fill('deployed <i>v2.3</i> to api-1');
+    await page.locator('#ask button').click();
+    await expect
+      .poll(async () => (await page.locator('#changes [data-change]').first().textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC api-1: deployed .*v2\.3.* to api-1 \(web:operator, ch_\w+\)$/);
+    expect(await page.locator('#changes i').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('silences and acknowledges an alert from its buttons in the feed, and the alert then says so', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];

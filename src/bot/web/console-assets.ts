@@ -26,6 +26,7 @@ export const CONSOLE_HTML = `<!doctype html>
   </section>
   <section aria-labelledby="h-silences"><h2 id="h-silences">Silences</h2><div id="silences"></div></section>
   <section aria-labelledby="h-watches"><h2 id="h-watches">Watches and reminders</h2><div id="watches"></div></section>
+  <section aria-labelledby="h-changes"><h2 id="h-changes">Changes, last 24 h</h2><div id="changes"></div></section>
   <section aria-labelledby="h-feed"><h2 id="h-feed">Alerts</h2><div id="feed"></div></section>
 </main>
 <script src="/console.js"></script>
@@ -169,6 +170,9 @@ function render(d) {
   const wat = $('watches'); wat.replaceChildren();
   if (!(d.watches || []).length) wat.append(el('div', { class: 'muted' }, 'None. Ask "tell me when web-1 recovers" or "remind me in 30m to check web-1".'));
   for (const w of d.watches || []) wat.append(el('div', { class: 'row' }, w.id + ': ' + w.what + ', for ' + w.user + ' in ' + w.where + ' (kept until ' + utc(w.untilTs) + ')'));
+  const chg = $('changes'); chg.replaceChildren();
+  if (!(d.changes || []).length) chg.append(el('div', { class: 'muted' }, 'None recorded. Say "deployed v2.3 to api-1" in the question box, or send it from a deploy job (docs/api.md).'));
+  for (const c of d.changes || []) chg.append(el('div', { class: 'row', 'data-change': c.id }, utc(c.ts) + ' ' + (c.targets.length ? c.targets.join(', ') : 'fleet-wide') + ': ' + c.text + ' (' + c.actor + ', ' + c.id + ')'));
   const feed = $('feed'); feed.replaceChildren();
   const posts = d.messages.filter((x) => !x.thread);
   if (!posts.length) feed.append(el('div', { class: 'muted' }, 'No alerts posted yet: an anomaly shows here once it is announced (after its chat.pendingFor period).'));

@@ -2,8 +2,9 @@ import type { Store } from '../../core/ports.js';
 import type { Target } from '../../core/target.js';
 import { buildStatus } from '../../status/build-status.js';
 import { listWatches } from '../watches.js';
+import { changesBetween } from '../change-log.js';
 
-/** What the console page renders: /status, silences, watches and reminders, and 2 h of CPU per target (≤ 60 points). */
+/** What the console page renders: /status, silences, watches and reminders, the day's changes, and 2 h of CPU per target (≤ 60 points). */
 export function consoleSnapshot(store: Store, targets: Target[], now: number, staleAfterMs: number) {
   const status = buildStatus(store, targets, now, staleAfterMs);
   const series: Record<string, number[]> = {};
@@ -14,5 +15,9 @@ export function consoleSnapshot(store: Store, targets: Target[], now: number, st
   }
   // Silences scheduled ahead are listed with them, with their start.
   const silences = [...store.chat.silences(now), ...store.chat.scheduledSilences(now)];
-  return { status, silences, watches: listWatches(store, now), series };
+  // The changes people recorded in the last day, latest first: what the alerts below may follow.
+  const changes = changesBetween(store, now - 86_400_000, now)
+    .reverse()
+    .slice(0, 10);
+  return { status, silences, watches: listWatches(store, now), changes, series };
 }
