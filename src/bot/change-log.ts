@@ -13,6 +13,8 @@ export const CHANGE = 'change';
 /** How long before an anomaly a change is set beside it: a deploy an hour earlier is still a suspect. */
 export const CHANGE_BEFORE_MS = 60 * 60_000;
 const SHOWN = 10;
+/** An alert's field holds up to three changes, and Discord's field 1,024 characters. */
+const clip = (t: string) => (t.length > 120 ? `${t.slice(0, 119)}…` : t);
 
 export interface ChangeEntry {
   id: string;
@@ -82,7 +84,7 @@ export function changedBefore(
     .slice(0, 3)
     .map(
       (e) =>
-        `"${e.text}"${e.targets.length ? ` on ${e.targets.join(', ')}` : ''} ${formatDuration(start - e.ts)} before (${e.id}, ${e.actor})`,
+        `"${clip(e.text)}"${e.targets.length ? ` on ${e.targets.join(', ')}` : ''} ${formatDuration(start - e.ts)} before (${e.id}, ${e.actor})`,
     );
   return `${shown.join('; ')}${near.length > 3 ? `, and ${near.length - 3} more` : ''}`;
 }

@@ -84,6 +84,11 @@ describe('changes people say they made', () => {
     const a = resolvedAnomaly('an_api', NOW, { target: 'api-1', metric: 'latency_ms', startTs: NOW - 20 * MIN, endTs: NOW - 5 * MIN });
     c.store.upsertAnomaly(a);
     expect(changedBefore(c.store, [a])).toMatch(/^"deployed v2\.3 to api-1" on api-1 10 min before \(ch_[a-z0-9]+, slack:U1\)$/);
+    // A long change is clipped in the field, so three fit Discord's 1,024 characters.
+    const long = ctx();
+    for (const m of [25, 26, 27]) say(long, `patched api-1: ${'x'.repeat(280)}`, m);
+    expect(changedBefore(long.store, [a])!.length).toBeLessThan(1024);
+    expect(changedBefore(long.store, [a])).toMatch(/x…" on api-1 5 min before/);
     // Not another target's change, nor one after the anomaly began, nor one more than an hour before.
     expect(changedBefore(c.store, [{ target: 'web-1', startTs: NOW - 20 * MIN }])).toBeUndefined();
     expect(changedBefore(c.store, [{ target: 'api-1', startTs: NOW - 31 * MIN }])).toBeUndefined();
