@@ -1,6 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { figureMetric } from '../core/metrics.js';
 import { watchingSince } from '../core/watching-since.js';
+import { overlapMs } from '../core/overlap.js';
 import { downtimes, STARTED } from '../observability/record-start.js';
 import type { AnswerContext } from './answer-intent.js';
 import { METRICS_OF } from './answer-metric-span.js';
@@ -68,18 +69,6 @@ function countableSince(c: AnswerContext, all: readonly Anomaly[]): number {
   // A data dir from before the mark: the oldest anomaly or start kept is the most that can be claimed.
   const starts = c.store.recordsBetween(0, c.now, [STARTED], 10_000).map((r) => r.ts);
   return Math.max(kept, Math.min(c.now, ...all.map((a) => a.startTs), ...starts));
-}
-
-function overlapMs(from: number, until: number, off: { from: number; until: number }[]): number {
-  let total = 0;
-  let reach = from;
-  for (const d of [...off].sort((x, z) => x.from - z.from)) {
-    const lo = Math.max(d.from, reach);
-    const hi = Math.min(d.until, until);
-    if (hi > lo) total += hi - lo;
-    reach = Math.max(reach, hi);
-  }
-  return total;
 }
 
 function figuresOf(asked: readonly Anomaly[], w: Window, since: number, off: { from: number; until: number }[], now: number): Figures {

@@ -5,6 +5,7 @@ import { stamp, table, unknownTargetReply } from './format-reply.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
 import { downtimes } from '../observability/record-start.js';
+import { overlapMs } from '../core/overlap.js';
 
 const WEEK = 7 * 86_400_000;
 
@@ -25,19 +26,6 @@ interface Reporting {
   stretches: { from: number; until: number | null }[];
   /** Time in the window I was not running (from the last tick before a start to the start). */
   offMs: number;
-}
-
-/** How much of [a, b] the stretches cover, counting time two of them share once. */
-function overlap(a: number, b: number, stretches: { from: number; until: number }[]): number {
-  let total = 0;
-  let reach = a;
-  for (const s of [...stretches].sort((x, z) => x.from - z.from)) {
-    const lo = Math.max(s.from, reach);
-    const hi = Math.min(s.until, b);
-    if (hi > lo) total += hi - lo;
-    reach = Math.max(reach, hi);
-  }
-  return total;
 }
 
 /**
@@ -70,10 +58,10 @@ export function reportingOf(target: string, from: number, until: number, c: Answ
   for (const s of silent) {
     const a = Math.max(s.from, reach);
     const b = Math.min(s.until ?? c.now, end);
-    if (b > a) down += b - a - overlap(a, b, off);
+    if (b > a) down += b - a - overlapMs(a, b, off);
     reach = Math.max(reach, b);
   }
-  const offMs = overlap(watchedFrom, end, off);
+  const offMs = overlapMs(watchedFrom, end, off);
   return {
     target,
     watchedFrom,

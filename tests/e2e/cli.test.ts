@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ID, startFakeDiscord } from '../fakes/fake-discord.js';
-import { waitFor } from '../helpers/net.js';
+import { askApi, waitFor } from '../helpers/net.js';
 import { tempDir } from '../helpers/test-config.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -325,16 +325,7 @@ describe('smartcloudops CLI', () => {
       await waitLog(/side port listening[\s\S]*side port listening/);
       const base = [...log().matchAll(/"address":"(http:\/\/127\.0\.0\.1:\d+)","msg":"side port listening"/g)].at(-1)![1]!;
       await waitFor(`${base}/ready`, 30_000);
-      const ask = async (question: string) =>
-        (
-          (await (
-            await fetch(`${base}/api/query`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ question }),
-            })
-          ).json()) as { reply: string }
-        ).reply;
+      const ask = async (question: string) => (await askApi(base, question)).reply;
       expect(await ask('what is the cpu threshold?')).toMatch(/CPU above 77\.0%/);
       expect(await ask('when were you last restarted?')).toMatch(/my config was last reloaded at /);
 

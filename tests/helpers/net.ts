@@ -90,3 +90,13 @@ export async function startServer(
       }),
   };
 }
+
+/** Asks the side port's POST /api/query, as the web console does; the reply's JSON. */
+export async function askApi(base: string, question: string): Promise<{ reply: string; intent: string }> {
+  const r = await fetch(`${base}/api/query`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question }),
+  });
+  return (await r.json()) as { reply: string; intent: string };
+}

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.js';
 import { startFakeLlm } from '../../fakes/fake-llm-server.js';
 import { captureLogger, testConfig } from '../../helpers/test-config.js';
+import { askApi } from '../../helpers/net.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -27,14 +28,7 @@ describe('the app with an OpenAI-compatible server configured by env', () => {
       const line = /\[web-1 CPU @\d\d:\d\dZ\] (\d+\.\d%)/.exec(req.lastUser);
       return { text: line ? `web-1 CPU is ${line[1]}.` : 'no CPU line in the context' };
     });
-    const ask = async (question: string) =>
-      (await (
-        await fetch(`${base}/api/query`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ question }),
-        })
-      ).json()) as { reply: string; intent: string };
+    const ask = (question: string) => askApi(base, question);
 
     const r = await ask('why is web-1 busy?');
     expect(r.intent).toBe('llm');
