@@ -25,7 +25,11 @@ export function silenceCommand(
 ): Intent {
   // "…: db migration", "… because we are deploying": the reason is kept, and its words are not read for times.
   const reason = o.raw === undefined ? undefined : splitReason(cleanInput(o.raw)).reason;
-  text = splitReason(text).head;
+  // "Until the weekend", "till end of week": the next Saturday's start (UTC), said so in the reply's time.
+  text = splitReason(text).head.replace(
+    /\b(until|till|til|through)\s+(?:the\s+)?(?:weekend|end of (?:the\s+)?week)\b/,
+    '$1 saturday 00:00',
+  );
   // "Silence db-1 forever": a silence always ends; the longest is a week, and a target that should
   // never alert is taken out of the targets file or routed nowhere.
   if (/\b(?:forever|indefinitely|permanently|for good|until further notice|until i say)\b/.test(text))
