@@ -40,7 +40,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'host logs',
   ],
   [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],
-  [/\buptime\b|\bbeen up\b|\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
+  [/\buptime\b|\bbeen up\b|(?<!\b(?:me|us|them) )\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
   [/\b(?:costs?|billing|bills?|invoices?|spend|spending)\b/, 'cost or billing'],
 ];
 

@@ -131,6 +131,7 @@ const cases: Case[] = [
   ['which hosts are affected?', { kind: 'attention' }],
   ['snooze db-1 until the weekend', { kind: 'silence', target: 'db-1', until: { minute: 0, day: { weekday: 6 } } }],
   ['mute web-1 till end of week', { kind: 'silence', target: 'web-1', until: { minute: 0, day: { weekday: 6 } } }],
+  ['catch me up since 12:00', { kind: 'anomalies', digest: true, span: { kind: 'range', from: { minute: 720 } } }],
   ['what time is it?', { kind: 'small_talk', thanks: false, clock: true }],
   ["what's the date today?", { kind: 'small_talk', thanks: false, clock: true }],
   ['which alerts fired more than twice this week', { kind: 'anomalies', span: { kind: 'last', ms: 604_800_000 } }],
