@@ -58,6 +58,8 @@ export function registerCoreRoutes(port: SidePort, o: CoreRoutesOptions): void {
 
   port.route('GET', '/metrics', async () => {
     o.metrics.storeBytes.set(o.store.sizeBytes());
+    // The newest record of kind `change` (bot/change-log.ts), read at each scrape.
+    o.metrics.lastChange.set((o.store.records(1, undefined, 'change')[0]?.ts ?? 0) / 1000);
     return { status: 200, headers: { 'content-type': o.metrics.registry.contentType }, body: await o.metrics.registry.metrics() };
   });
 

@@ -20,6 +20,12 @@ export function createMetrics() {
       registers: r,
     }),
     lastTick: new Gauge({ name: 'sco_last_tick_timestamp_seconds', help: 'End of the last successful tick', registers: r }),
+    // Grafana annotates deploys from it: changes(sco_last_change_timestamp_seconds[1m]) > 0.
+    lastChange: new Gauge({
+      name: 'sco_last_change_timestamp_seconds',
+      help: 'When the latest change people recorded was ("deployed v2.3 to api-1"); 0 before any',
+      registers: r,
+    }),
     // 1, labelled: a config hash that differs across replicas, or changes without a deploy, is visible in Prometheus.
     buildInfo: new Gauge({
       name: 'sco_build_info',

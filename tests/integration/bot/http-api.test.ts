@@ -53,6 +53,22 @@ describe('POST /api/query', () => {
     expect(await ask('and on db-1?', 'bob')).toMatch(/^db-1 \(role db\): /);
   });
 
+  it('records a change a deploy job posts, and /metrics gives its time for Grafana to annotate', async () => {
+    const { base } = await start();
+    const gauge = async () => Number(/^sco_last_change_timestamp_seconds (\S+)$/m.exec(await (await fetch(`${base}/metrics`)).text())?.[1]);
+    expect(await gauge()).toBe(0);
+    const before = Date.now();
+    const r = (await (await query(base, { question: 'deployed api v2.3 to web-1', user: 'deploy-bot' })).json()) as {
+      reply: string;
+      intent: string;
+    };
+    expect(r.intent).toBe('change');
+    expect(r.reply).toMatch(/^Recorded change ch_\w+ on web-1 at .* by web:deploy-bot: "deployed api v2\.3 to web-1"/);
+    const at = await gauge();
+    expect(at * 1000).toBeGreaterThanOrEqual(before - 1000);
+    expect(at * 1000).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
   it('gives clear 4xx on bad input', async () => {
     const { base } = await start();
     expect((await query(base, '{not json')).status).toBe(400);

@@ -175,6 +175,15 @@ describe('the shipped Prometheus / Alertmanager / Grafana files on the real prog
           }
         }
     }
+    // Annotations (recorded changes) query the bot's own metrics.
+    for (const f of readdirSync(dir)) {
+      const board = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Dashboard & { annotations: { list: { expr: string }[] } };
+      for (const a of board.annotations.list) {
+        expect((await query(a.expr)).status, `${board.uid} annotation: ${a.expr}`).toBe('success');
+        for (const name of a.expr.match(/\bsco_\w+/g) ?? []) expect(exposed, `${board.uid} annotation: ${name}`).toContain(name);
+        checked += 1;
+      }
+    }
     expect(checked).toBeGreaterThan(20);
   }, 90_000);
 });
