@@ -52,7 +52,8 @@ export type RoutedAnomaly = Pick<Anomaly, 'target' | 'metric' | 'detector' | 'se
 type TargetFacts = Pick<Target, 'role' | 'labels'>;
 
 const globCache = new Map<string, RegExp>();
-function glob(pattern: string): RegExp {
+/** A target pattern ("web-*") as an anchored expression; cached, as routes test one per alert. */
+export function glob(pattern: string): RegExp {
   let re = globCache.get(pattern);
   if (!re) {
     re = new RegExp(

@@ -24,6 +24,7 @@ import { namedRoutes } from '../bot/daily-digest.js';
 import { VERSION } from '../observability/version.js';
 import { renderRoutes, renderRouteTest } from '../bot/describe-routes.js';
 import { tuneHeap } from './tune-heap.js';
+import { matchWarnings } from './match-warnings.js';
 import { flag } from './cli-flags.js';
 import { backupCommand, exportCommand, restoreCommand } from './data-commands.js';
 
@@ -247,8 +248,10 @@ function configCheck(io: CliIO): number {
             .join(', ')}`
         : '') +
       (cfg.chat.dashboard ? `; dashboard: ${cfg.chat.dashboard.url}` : '') +
-      (cfg.alertmanager.url && cfg.alertmanager.mirrorSilences ? `; silences mirrored to ${cfg.alertmanager.url}` : ''),
+      (cfg.alertmanager.url && cfg.alertmanager.mirrorSilences ? `; silences mirrored to ${cfg.alertmanager.url}` : '') +
+      (cfg.chat.inhibit.length ? `; ${cfg.chat.inhibit.length} inhibit rule${cfg.chat.inhibit.length === 1 ? '' : 's'}` : ''),
   );
+  for (const w of matchWarnings(cfg, targets)) io.err(`warning: ${w} in the config (discovery may still add one)`);
   return 0;
 }
 

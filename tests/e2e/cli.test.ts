@@ -82,6 +82,7 @@ describe('smartcloudops CLI', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/config OK: .*smartcloudops\.json; 6 targets/);
     expect(ok.out).not.toMatch(/on call:/);
+    expect(ok.err).toBe('');
     // A rotation is summed up with the rest.
     const rotated = tempDir();
     const shipped = JSON.parse(readFileSync(path.join(ROOT, 'config', 'smartcloudops.json'), 'utf8')) as { chat?: Record<string, unknown> };
@@ -97,6 +98,15 @@ describe('smartcloudops CLI', () => {
     writeFileSync(path.join(rotated, 'd.json'), JSON.stringify({ ...shipped, chat: dash }));
     expect(cli(['config', 'check'], { SCO_CONFIG: path.join(rotated, 'd.json'), ALERTMANAGER_URL: 'http://am.example:9093' }).out).toMatch(
       /; dashboard: https:\/\/grafana\.example\.com\/d\/sco-hosts\/hosts\?var-target=\{target\}; silences mirrored to http:\/\/am\.example:9093\n$/,
+    );
+    // Inhibit rules are counted, and a match naming no target is a warning (exit 0): a typo never errs, it never matches.
+    const inhibit = [{ name: 'db first', source: { roles: ['dbs'] }, target: { targets: ['web-*'] } }];
+    writeFileSync(path.join(rotated, 'i.json'), JSON.stringify({ ...shipped, chat: { ...shipped.chat, inhibit } }));
+    const typo = cli(['config', 'check'], { SCO_CONFIG: path.join(rotated, 'i.json') });
+    expect(typo.code).toBe(0);
+    expect(typo.out).toMatch(/; 1 inhibit rule\n$/);
+    expect(typo.err).toBe(
+      'warning: chat.inhibit[0] (db first).source: role "dbs" is no target\'s role in the config (discovery may still add one)\n',
     );
 
     const dir = tempDir();
