@@ -77,7 +77,11 @@ async function serve(io: CliIO): Promise<number> {
   const unlock = lockDataDir(cfg.dataDir);
   process.on('exit', unlock);
   const logger = createLogger({ level: cfg.logLevel, dataDir: cfg.dataDir, keepDays: cfg.retention.recordsDays });
-  const build = (c: Config) => createApp({ config: c, logger, cwd: io.cwd });
+  // A misspelt role in a route or an inhibit rule never errs; it never matches either.
+  const build = (c: Config) => {
+    for (const w of matchWarnings(c, configTargets(c))) logger.warn({ match: w }, 'a match in chat names no configured target');
+    return createApp({ config: c, logger, cwd: io.cwd });
+  };
   const reloader = createReloader({ load: () => config(io), build, logger, running: { app: build(cfg), config: cfg } });
   installRejectionBackstop(process, logger, () => reloader.current().app.metrics.unhandledRejections.inc());
   let stopping: Promise<void> | undefined;
