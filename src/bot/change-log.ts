@@ -31,8 +31,15 @@ type Recorder = ((kind: string, ts: number, data: Record<string, unknown>) => vo
  * "Deployed v2.3 to api-1": records it (kind `change`, in the store, the daily records file and S3)
  * so the anomalies after it are read beside it: their alert, "explain" and "recent changes" name it.
  */
-export function recordChange(i: Extract<Intent, { kind: 'change' }>, user: ChatUser, now: number, record: Recorder): ChatReply {
+export function recordChange(
+  i: Extract<Intent, { kind: 'change' }>,
+  user: ChatUser,
+  now: number,
+  record: Recorder,
+  store?: Pick<Store, 'recordsBetween'>,
+): ChatReply {
   const intent = 'change';
+  if (i.withdraw) return withdrawChange(i.withdraw, user, now, record, store);
   if (!i.text)
     return { text: 'What changed? Say it after a colon: "change on db-1: raised max_connections to 200".', intent, private: true };
   if (!record) return { text: 'Changes are not recorded here.', intent, private: true };
@@ -43,6 +50,35 @@ export function recordChange(i: Extract<Intent, { kind: 'change' }>, user: ChatU
   const where = i.targets.length ? 'there' : 'anywhere';
   return {
     text: `Recorded change ${id} ${on} at ${stamp(now)} by ${actor}: "${i.text}". Alerts that open ${where} within ${formatDuration(CHANGE_BEFORE_MS)} will name it, as will "explain an_…"; "recent changes" lists it.`,
+    intent,
+  };
+}
+
+/** The record of a change taken back; the change's own record stays, for the audit. */
+export const CHANGE_WITHDRAWN = 'change_withdrawn';
+/** How far back a change can be found to withdraw: records are kept 30 days by default. */
+const FIND_MS = 30 * 86_400_000;
+
+function withdrawChange(
+  id: string,
+  user: ChatUser,
+  now: number,
+  record: Recorder,
+  store: Pick<Store, 'recordsBetween'> | undefined,
+): ChatReply {
+  const intent = 'change';
+  if (!record || !store) return { text: 'Changes are not recorded here.', intent, private: true };
+  const found = changesBetween(store, now - FIND_MS, now).find((e) => e.id === id);
+  if (!found)
+    return {
+      text: `No change ${id} is recorded (in the last 30 days, and not withdrawn); "recent changes" lists them.`,
+      intent,
+      private: true,
+    };
+  const actor = `${user.platform}:${user.id}`;
+  record(CHANGE_WITHDRAWN, now, { id, actor });
+  return {
+    text: `Withdrew change ${id} ("${found.text}") by ${actor}: alerts, "explain" and "recent changes" no longer name it; its record stays.`,
     intent,
   };
 }
@@ -61,10 +97,12 @@ export function changesBetween(
   until: number,
   targets?: readonly string[],
 ): ChangeEntry[] {
+  // Withdrawn after the window, still withdrawn: read to the end of time.
+  const withdrawn = new Set(store.recordsBetween(from, Number.MAX_SAFE_INTEGER, [CHANGE_WITHDRAWN], 1000).map((r) => r.data.id));
   return store
     .recordsBetween(from, until, [CHANGE], 1000)
     .map(entryOf)
-    .filter((e): e is ChangeEntry => e !== undefined)
+    .filter((e): e is ChangeEntry => e !== undefined && !withdrawn.has(e.id))
     .filter((e) => !targets || e.targets.length === 0 || e.targets.some((t) => targets.includes(t)));
 }
 

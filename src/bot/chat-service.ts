@@ -211,7 +211,7 @@ export function createChatService(o: ChatServiceOptions) {
       case 'feedback':
         return markAlert(intent, e.user, now, o);
       case 'change':
-        return recordChange(intent, e.user, now, o.record);
+        return recordChange(intent, e.user, now, o.record, o.store);
       case 'note':
         // Written in the alert's thread, the note is already there; anywhere else it is posted there.
         return addNote(intent, e.user, now, { ...o, ...(e.thread ? { from: { platform: e.platform, channel: e.channel } } : {}) });

@@ -20,7 +20,7 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
   // forest", "reload config": config is files, read at start and on a reload (SIGHUP).
   [
     new RegExp(
-      String.raw`${ASKED}(?:set|change|raise|lower|increase|decrease|update|edit|adjust|add|remove|delete|drop)\b.*\b(?:thresholds?|rules?|targets?|hosts?|servers?|monitoring|config(?:uration)?)\b|${ASKED}(?:reload|re-?read|apply)\s+(?:the\s+)?config(?:uration)?\b|\bstop monitoring\b|${ASKED}(?:remove|delete|drop|decommission|forget)\s+(?!(?:an|rp|sl|wt)_)[a-z][\w.-]*\d[\w.-]*\s*$|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate)\s+(?:the\s+)?(?:isolation forest|iforest|robust(?: detector| statistics)?|forecasts?|detectors?|thresholds?|threshold rules?|remediations?|auto-?remediation|dry[ -]?run|approvals?)\b`,
+      String.raw`${ASKED}(?:set|change|raise|lower|increase|decrease|update|edit|adjust|add|remove|delete|drop)\b.*\b(?:thresholds?|rules?|targets?|hosts?|servers?|monitoring|config(?:uration)?)\b|${ASKED}(?:reload|re-?read|apply)\s+(?:the\s+)?config(?:uration)?\b|\bstop monitoring\b|${ASKED}(?:remove|delete|drop|decommission|forget)\s+(?!(?:an|rp|sl|wt|ch)_)[a-z][\w.-]*\d[\w.-]*\s*$|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate)\s+(?:the\s+)?(?:isolation forest|iforest|robust(?: detector| statistics)?|forecasts?|detectors?|thresholds?|threshold rules?|remediations?|auto-?remediation|dry[ -]?run|approvals?)\b`,
     ),
     'config',
   ],

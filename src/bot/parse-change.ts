@@ -12,9 +12,16 @@ const DONE =
 // "change: bumped the pool size", "log a deploy: api v2.3", "record change on db-1: vacuum".
 const SAID = /^\s*(?:(?:record|log|mark|add|note)\s+(?:a\s+|the\s+)?)?(?:change|deploy(?:ment)?|release|rollout)\b[^:?]{0,60}:(?!\d)\s*/i;
 
+// "Delete ch_…", "that change ch_… was a mistake": withdrawn, never erased (the record stays, marked).
+const WITHDRAW =
+  /^\s*(?:please\s+)?(?:delete|remove|withdraw|retract|undo|forget|cancel|drop|scrap)\s+(?:the\s+)?(?:change\s+)?(ch_[a-z0-9]{3,30})\b|\b(ch_[a-z0-9]{3,30}) (?:was|is) (?:a )?(?:mistake|wrong|an error|not (?:a change|real))\b/i;
+
 /** A change said in chat, with its words as typed; undefined when the text is not one (questions never are). Pure. */
 export function changeStatement(raw: string, named: readonly string[]): Extract<Intent, { kind: 'change' }> | undefined {
-  if (typeof raw !== 'string' || /\?\s*$/.test(raw)) return undefined;
+  if (typeof raw !== 'string') return undefined;
+  const withdraw = WITHDRAW.exec(raw);
+  if (withdraw) return { kind: 'change', text: '', targets: [], withdraw: (withdraw[1] ?? withdraw[2])!.toLowerCase() };
+  if (/\?\s*$/.test(raw)) return undefined;
   const said = SAID.exec(raw);
   // "Disabled alerts for web-1" is about alerting (a silence, or a question of one), and a bare "fixed" says too little to keep.
   if (!said && (!DONE.test(raw) || /\b(?:alert\w*|notif\w*|pag(?:e|es|ing))\b/i.test(raw) || raw.trim().split(/\s+/).length < 2))

@@ -47,7 +47,7 @@ export function scanSubjects(
       metric ??= METRIC_WORDS[w];
       continue;
     }
-    if (VOCAB.includes(w) || /^(an|rp|sl|wt)_/.test(t)) continue;
+    if (VOCAB.includes(w) || /^(an|rp|sl|wt|ch)_/.test(t)) continue;
     // "What are you monitoring?": a verb after its subject, not the monitoring role.
     if (/ing$/.test(t) && SUBJECT.has(tokens[i - 1] ?? '')) continue;
     const m = matchTarget(t, targets);

@@ -127,4 +127,29 @@ describe('changes people say they made', () => {
     expect(any[0]).toMatch(/"restarted postgres on db-1"/);
     expect(any.filter((l) => l.startsWith('• ')).map((l) => /an_\w+/.exec(l)![0])).toEqual(['an_db']);
   });
+
+  it('withdraws a change by its id: no longer named anywhere, its record kept, and an unknown id said', () => {
+    const c = ctx();
+    const id = /ch_\w+/.exec(say(c, 'deployed v2.3 to api-1', 30))![0];
+    const a = resolvedAnomaly('an_api', NOW, { target: 'api-1', startTs: NOW - 20 * MIN, endTs: NOW - 5 * MIN });
+    c.store.upsertAnomaly(a);
+    expect(changedBefore(c.store, [a])).toBeDefined();
+    const record = (kind: string, ts: number, data: Record<string, unknown>) => void c.store.appendRecord(kind, ts, data);
+    const withdraw = (text: string) => {
+      const i = parseIntent(text, targets);
+      if (i.kind !== 'change') throw new Error(JSON.stringify(i));
+      return recordChange(i, alice, NOW, record, c.store);
+    };
+    expect(withdraw('ch_nope1 was a mistake')).toMatchObject({
+      private: true,
+      text: expect.stringMatching(/^No change ch_nope1 is recorded/),
+    });
+    expect(withdraw(`delete ${id}`).text).toBe(
+      `Withdrew change ${id} ("deployed v2.3 to api-1") by slack:U1: alerts, "explain" and "recent changes" no longer name it; its record stays.`,
+    );
+    expect(changedBefore(c.store, [a])).toBeUndefined();
+    expect(ask(c, 'recent changes')[0]).toBe('No changes recorded over the last 7 d.');
+    expect(c.store.records(10, undefined, CHANGE)).toHaveLength(1);
+    expect(withdraw(`delete ${id}`).text).toMatch(/^No change ch_\w+ is recorded/);
+  });
 });
