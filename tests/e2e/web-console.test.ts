@@ -181,7 +181,7 @@ describe('web console in headless Chromium', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
-  it('lists a change said in its question box, as text', async () => {
+  it('lists a change said in its question box, as text, and withdraws it from its button', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -191,8 +191,12 @@ describe('web console in headless Chromium', () => {
     await page.locator('#ask button').click();
     await expect
       .poll(async () => (await page.locator('#changes [data-change]').first().textContent()) ?? '', { timeout: 10_000 })
-      .toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC api-1: deployed .*v2\.3.* to api-1 \(web:operator, ch_\w+\)$/);
+      .toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC api-1: deployed .*v2\.3.* to api-1 \(web:operator, ch_\w+\)Withdraw$/);
     expect(await page.locator('#changes i').count()).toBe(0);
+    // Withdrawn from its own button, it leaves the list.
+    await page.locator('#changes [data-change] button.withdraw').first().click();
+    await expect.poll(() => page.locator('#changes [data-change]').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => (await page.locator('.answer-row').first().textContent()) ?? '').toMatch(/Withdrew change ch_\w+/);
     expect(errors).toEqual([]);
   }, 60_000);
 

@@ -172,7 +172,12 @@ function render(d) {
   for (const w of d.watches || []) wat.append(el('div', { class: 'row' }, w.id + ': ' + w.what + ', for ' + w.user + ' in ' + w.where + ' (kept until ' + utc(w.untilTs) + ')'));
   const chg = $('changes'); chg.replaceChildren();
   if (!(d.changes || []).length) chg.append(el('div', { class: 'muted' }, 'None recorded. Say "deployed v2.3 to api-1" in the question box, or send it from a deploy job (docs/api.md).'));
-  for (const c of d.changes || []) chg.append(el('div', { class: 'row', 'data-change': c.id }, utc(c.ts) + ' ' + (c.targets.length ? c.targets.join(', ') : 'fleet-wide') + ': ' + c.text + ' (' + c.actor + ', ' + c.id + ')'));
+  for (const c of d.changes || []) {
+    const row = el('div', { class: 'row', 'data-change': c.id }, utc(c.ts) + ' ' + (c.targets.length ? c.targets.join(', ') : 'fleet-wide') + ': ' + c.text + ' (' + c.actor + ', ' + c.id + ')');
+    // The chat command, so the withdrawal is recorded and answered as one.
+    row.append(el('button', { class: 'withdraw', onclick: () => askQuestion('delete ' + c.id) }, 'Withdraw'));
+    chg.append(row);
+  }
   const feed = $('feed'); feed.replaceChildren();
   const posts = d.messages.filter((x) => !x.thread);
   if (!posts.length) feed.append(el('div', { class: 'muted' }, 'No alerts posted yet: an anomaly shows here once it is announced (after its chat.pendingFor period).'));
