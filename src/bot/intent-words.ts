@@ -252,7 +252,7 @@ export const CHANGED_MOST =
   /\b(?:chang(?:e|ed|es)|moved|grew|shifted|differs?|different)\b.*\bmost\b|\bmost (?:changed|different)\b|\b(?:biggest|largest|greatest) (?:changes?|differences?|jumps?|increases?|drops?|moves?|shifts?)\b/;
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 export const COUNT =
-  /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily|(?:by|per) (?:metric|target|host|server|node|detector|severity|hour)s?|breakdown|rank(?:ed|ing)?|leaderboard)\b|\bmost\b(?! recent| urgent| important)/;
+  /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily|(?:by|per) (?:metric|target|host|server|node|detector|severity|hour)s?|breakdown|rank(?:ed|ing)?|leaderboard|(?:alert|anomaly|incident) (?:volume|count|rate))\b|\bmost\b(?! recent| urgent| important)/;
 // "When did web-2 last report?", "last seen db-1", "how long has web-2 been silent?": when a target last sent data.
 export const LAST_SEEN = new RegExp(
   [
@@ -296,6 +296,8 @@ export const ACTION_OF: Record<string, string> = {
 export const SMALL_TALK =
   /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|good catch|nice one|great|perfect|awesome|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?(?:[\s,!.]+(?:(?:that|this|it)\s+(?:helped|helps|works|worked|is great)|perfect|great|nice|awesome|thanks|thank you|thx|cheers))?[\s!.?]*$/;
 /** "What time is it?", "what's the date?": the clock I answer by, which is UTC. */
+/** "Is it quieter than usual?" compares alert volume; "quiet" alone asks to silence. */
+export const QUIETER = /\b(?:quieter|calmer)\b.*\bthan\b/;
 /** The summary words of WORDS.summarise, read where a time phrase has been taken out. */
 export const SUMMARY = /\b(?:summari[sz]e|summary|recap|last|latest|recent)\b/;
 export const CLOCK_ASK =

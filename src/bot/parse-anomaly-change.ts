@@ -4,7 +4,7 @@ import type { TimeSpan } from './parse-time-span.js';
 const NOUN = String.raw`(?:alerts?|anomal(?:y|ies)|incidents?|pages|problems|issues|outages)`;
 // "More alerts than yesterday?", "is the alert rate going up?", "an increase in incidents".
 const MORE = new RegExp(
-  String.raw`\b(?:more|fewer|less|busier|quieter|noisier) ${NOUN}\b|\b${NOUN}(?: \w+){0,3}? (?:going (?:up|down)|increas\w*|decreas\w*|rising|on the rise|trending|up or down|dropp(?:ed|ing)|falling|climbing|growing)\b|\b(?:increase|rise|drop|decrease|change|jump) in (?:the )?(?:number of )?${NOUN}\b`,
+  String.raw`\b(?:more|fewer|less|busier|quieter|noisier) ${NOUN}\b|\b${NOUN}(?: \w+){0,3}? (?:going (?:up|down)|increas\w*|decreas\w*|rising|on the rise|trends?|trending|up or down|dropp(?:ed|ing)|falling|climbing|growing)\b|\b(?:increase|rise|drop|decrease|change|jump|trend) (?:in|of) (?:the )?(?:number of )?${NOUN}\b`,
 );
 const NOUN_RE = new RegExp(String.raw`\b${NOUN}\b|\balert (?:rate|count|volume|numbers?)\b`);
 // "Fired more than once this week" is a count, not a comparison.
@@ -12,6 +12,7 @@ const VERSUS =
   /\b(?:vs\.?|versus|compared?|comparison|comparing|than(?! (?:once|twice|\d|an? |one|two|three|\w+ times))|against|relative to)\b/;
 const USUAL = /\b(?:usual|usually|normal|normally|average|typical|typically)\b/;
 const DAY = 86_400_000;
+const FLEET_DAY = /\b(?:quieter|busier|noisier|calmer|rougher)\b.*\bthan\b.*\b(?:usual|normal|yesterday|last week|before|average)\b/;
 // "Alerts in the last 6 h vs the 6 h before", "compared to earlier".
 const BEFORE = /\b(?:before|previous|prior|earlier|preceding)\b/;
 const PERIOD = /\b(?:today|yesterday|day before|previous day|daily|weeks?|weekly|months?|monthly)\b/;
@@ -31,9 +32,17 @@ export function anomalyChangeQuestion(
     span?: TimeSpan;
   },
 ): Intent | undefined {
-  if (!NOUN_RE.test(text)) return undefined;
+  // "Is it quieter than usual?", "is today busier than yesterday?", "how does today compare to yesterday?":
+  // the fleet's day (no host or metric named, which would ask for figures) is its alerts.
+  const fleetDay =
+    !o.target &&
+    !o.group &&
+    !o.metric &&
+    !o.unknownTarget &&
+    (FLEET_DAY.test(text) || (/\btoday\b/.test(text) && VERSUS.test(text) && /\byesterday\b/.test(text)));
+  if (!NOUN_RE.test(text) && !fleetDay) return undefined;
   const usual = USUAL.test(text);
-  if (!MORE.test(text) && !(VERSUS.test(text) && (PERIOD.test(text) || usual || BEFORE.test(text)))) return undefined;
+  if (!fleetDay && !MORE.test(text) && !(VERSUS.test(text) && (PERIOD.test(text) || usual || BEFORE.test(text)))) return undefined;
   // "Over the last 6 hours": that span against the one before; else the period the words name.
   const ms =
     o.span?.kind === 'last' && o.span.ms <= 90 * DAY

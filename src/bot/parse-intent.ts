@@ -36,6 +36,7 @@ import {
   CHANGED_MOST,
   CHART,
   CLOCK_ASK,
+  QUIETER,
   SUMMARY,
   COMPARED,
   COUNT,
@@ -159,7 +160,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (edit) return edit;
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
-  if (has(WORDS.silence)) {
+  if (has(WORDS.silence) && !QUIETER.test(text)) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
     return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, anomalyId: an, raw });
   }

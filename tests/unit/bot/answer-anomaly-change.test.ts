@@ -134,6 +134,13 @@ describe('"more alerts than yesterday?" and "than usual?"', () => {
       metric: 'disk',
     });
     expect(parse('are critical alerts increasing this month?')).toMatchObject({ period: 'last', ms: 30 * D, severity: 'critical' });
+    expect(parse('is it quieter than usual?')).toEqual({ kind: 'anomaly_change', period: 'last', ms: D, usual: true });
+    expect(parse('is today busier than yesterday?')).toEqual({ kind: 'anomaly_change', period: 'day', ms: D });
+    expect(parse('how does today compare to yesterday?')).toEqual({ kind: 'anomaly_change', period: 'day', ms: D });
+    expect(parse('trend of incidents this month')).toEqual({ kind: 'anomaly_change', period: 'last', ms: 30 * D });
+    expect(parse('is web-1 busier than yesterday?')).toMatchObject({ kind: 'compare', target: 'web-1' });
+    expect(parse('quiet web-1 for 1h')).toMatchObject({ kind: 'silence', target: 'web-1' });
+    expect(parse('alert volume this week')).toMatchObject({ kind: 'anomalies', count: true });
     expect(parse('how many alerts last week')).toMatchObject({ kind: 'anomalies', count: true });
     expect(parse('alerts today')).toMatchObject({ kind: 'anomalies' });
     expect(parse('which alerts fired more than twice')).toMatchObject({ kind: 'anomalies' });
