@@ -53,6 +53,12 @@ export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
     case 'feedback':
     case 'note':
       return intent.id ? intent : { ...intent, id: pick };
+    // "Approve" under web-1's alert: the one proposal waiting on web-1 (decide-proposal.ts asks if several).
+    case 'approve':
+    case 'deny':
+      return intent.id || intent.target || intent.unknownTarget
+        ? intent
+        : { ...intent, target: alert.members.find((m) => m.id === pick)!.target };
     case 'silence':
       return intent.target || intent.metric || intent.unknownTarget || intent.several ? intent : { ...intent, anomalyId: pick };
     // "Tell me when it recovers", "…when it drops below 50%": its target (and metric, for a line).

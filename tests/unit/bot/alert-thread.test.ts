@@ -19,6 +19,11 @@ describe('inAlertThread', () => {
     // All resolved: the first, so "explain" still answers and "ack" says it is resolved.
     const done = { ...alert, members: [member('an_resolved1', 'resolved')] };
     expect(inAlertThread({ kind: 'explain' }, done)).toEqual({ kind: 'explain', id: 'an_resolved1' });
+    // "Approve" under the alert: the proposal waiting on its target; an id or another target named stays.
+    expect(inAlertThread({ kind: 'approve' }, alert)).toEqual({ kind: 'approve', target: 'web-1' });
+    expect(inAlertThread({ kind: 'deny', action: 'scale_up' }, alert)).toEqual({ kind: 'deny', action: 'scale_up', target: 'web-1' });
+    expect(inAlertThread({ kind: 'approve', id: 'rp_x1' }, alert)).toEqual({ kind: 'approve', id: 'rp_x1' });
+    expect(inAlertThread({ kind: 'approve', target: 'db-1' }, alert)).toEqual({ kind: 'approve', target: 'db-1' });
   });
 
   it('charts and trends the alert’s target and metric unless the text named others', () => {
@@ -64,7 +69,6 @@ describe('inAlertThread', () => {
       { kind: 'silence', metric: 'disk', durationMs: 1 },
       { kind: 'silence', target: 'db-1', durationMs: 1 },
       { kind: 'status' },
-      { kind: 'approve', id: undefined },
     ];
     for (const i of named) expect(inAlertThread(i, alert)).toEqual(i);
   });
