@@ -98,7 +98,7 @@ export const HELP = [
   '• "who approved the last restart?", "failed remediations this week", "how many scale-ups today?", "MTTR this week"',
   '• "total network in", "how much data did web-1 send today?"',
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?"',
-  '• "approve rp_…", "deny rp_…" (approvers only)',
+  '• "approve rp_…", "deny rp_…", "approve the scale up on web-2", or "approve" in an alert\'s thread (approvers only)',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute db-1 from 22:00 to 23:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"',
   '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1", "what am I on?", "who acked the last alert?", "escalate web-1" (pings chat.escalate.mentions now), "who is on call?", "I\'m on call until 18:00"',
   '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
