@@ -16,6 +16,8 @@ export const CLI_REFUSED: Partial<Record<Intent['kind'], string>> = {
   watch: 'Watches are set',
   unwatch: 'Watches are ended',
   feedback: 'Alerts are marked',
+  // A deploy job on a host posts it to /api/query (docs/api.md).
+  change: 'Changes are recorded',
 };
 
 /**
