@@ -20,11 +20,13 @@ export function createReloader(o: {
 }): { reload: () => Promise<ReloadOutcome>; current: () => { app: App; config: Config } } {
   let cur = o.running;
   const swap = async (config: Config): Promise<void> => {
-    const app = o.build(config);
+    // Building can fail too (a source or a chat adapter refusing its settings): that is a failed start.
+    let app: App | undefined;
     try {
+      app = o.build(config);
       await app.start({ reload: true });
     } catch (err) {
-      await app.stop().catch(() => undefined);
+      await app?.stop().catch(() => undefined);
       throw err;
     }
     cur = { app, config };
