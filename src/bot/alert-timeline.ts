@@ -92,7 +92,11 @@ export function renderTimeline(h: AlertHistory, now: number): string {
       postedAt(h.key),
       where === undefined ? 'alert posted' : where ? `alert posted to ${where}` : 'alert routed nowhere (no route had a channel)',
     );
-  } else add(Math.min(...h.members.map((m) => m.startTs)), `not announced: ${h.notAnnounced ?? 'a silence or maintenance window held it'}`);
+  } else
+    add(
+      Math.min(...h.members.map((m) => m.startTs)),
+      `not announced: ${h.notAnnounced ?? 'held by a silence, an inhibit rule or a maintenance window'}`,
+    );
   for (const e of h.changes ?? [])
     add(e.ts, `change by ${e.actor}${e.targets.length ? ` on ${e.targets.join(', ')}` : ' (fleet-wide)'}: "${e.text}" (${e.id})`);
   const silenceIds = new Set<string>();

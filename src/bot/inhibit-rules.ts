@@ -106,3 +106,16 @@ export function inhibitLines(rules: readonly InhibitRule[], store: Pick<Store, '
     }),
   ];
 }
+
+/** What held an alert, from its recorded reason: "a silence", "the inhibit rule … while an_… was open", "the maintenance window …". */
+export function heldBy(why: string): string {
+  if (why === 'silenced') return 'a silence';
+  const inhibited = parseInhibited(why);
+  return inhibited ? `the inhibit rule "${inhibited.rule}" while ${inhibited.by} was open` : `the maintenance window "${why}"`;
+}
+
+/** An alert's field saying what held it before it was posted (late), when anything did; read from the store. */
+export function heldField(store: Pick<Store, 'getKv'>, members: readonly { id: string }[]): { label: string; value: string }[] {
+  const why = members.map((m) => store.getKv(`held:${m.id}`)).find((w): w is string => Boolean(w));
+  return why ? [{ label: 'held before posting by', value: heldBy(why) }] : [];
+}

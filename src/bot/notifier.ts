@@ -4,6 +4,7 @@ import { silenceCovers, type Destination, type Silence } from '../core/chat-stor
 import { silenceOver } from './alert-silence.js';
 import { alsoOpenOf } from './also-open.js';
 import { changedBefore } from './change-log.js';
+import { heldField } from './inhibit-rules.js';
 import type { Link } from './runbooks.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
@@ -176,6 +177,7 @@ export function createNotifier(o: NotifierOptions) {
     const fields = [
       ...(changed ? [{ label: 'changed before it', value: changed }] : []),
       ...(also ? [{ label: 'also open elsewhere', value: also }] : []),
+      ...heldField(store, members),
     ];
     return withLinks(fields.length ? { ...msg, fields: [...msg.fields, ...fields] } : msg, members);
   }

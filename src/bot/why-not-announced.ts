@@ -1,6 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { BACKFILL_UNTIL, type Store } from '../core/ports.js';
-import { parseInhibited } from './inhibit-rules.js';
+import { heldBy } from './inhibit-rules.js';
+import { INHIBITED } from './alert-outcome.js';
 
 /**
  * Why an anomaly has no alert, from what the store recorded: a silence, an inhibit rule or a
@@ -10,10 +11,7 @@ import { parseInhibited } from './inhibit-rules.js';
  */
 export function whyNotAnnounced(a: Pick<Anomaly, 'id' | 'startTs' | 'status'>, store: Pick<Store, 'getKv'>): string {
   const held = store.getKv(`held:${a.id}`);
-  if (held === 'silenced') return 'a silence held it';
-  const inhibited = held ? parseInhibited(held) : undefined;
-  if (inhibited) return `the inhibit rule "${inhibited.rule}" held it while ${inhibited.by} was open (announced if it outlasts that)`;
-  if (held) return `the maintenance window "${held}" held it`;
+  if (held) return `held by ${heldBy(held)}${held.startsWith(INHIBITED) ? ' (announced if it outlasts that)' : ''}`;
   if (a.startTs < Number(store.getKv(BACKFILL_UNTIL)))
     return 'it opened in the history replayed at the first start, which is not announced';
   return a.status === 'open'

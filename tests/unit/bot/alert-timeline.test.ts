@@ -47,7 +47,9 @@ describe('renderTimeline', () => {
 
   it('says when an anomaly was never announced, and caps a long history', () => {
     const held: AlertHistory = { members: [anomaly('an_h1', 'db-2', T, T + M)], records: [], proposals: [], reminders: 0 };
-    expect(renderTimeline(held, T + 2 * M)).toContain('23:50:00  not announced: a silence or maintenance window held it');
+    expect(renderTimeline(held, T + 2 * M)).toContain(
+      '23:50:00  not announced: held by a silence, an inhibit rule or a maintenance window',
+    );
     const events = Array.from({ length: 60 }, (_, i) => ({
       ts: T + i * 1000,
       from: 'approved',

@@ -118,7 +118,7 @@ describe('the notifier with inhibit rules', () => {
     expect(posts()).toEqual([`alert:db-1:${T0}`, `alert:api-2:${T0}`]);
     expect(outcomes).toEqual(['held_inhibited', 'posted', 'posted']);
     expect(whyNotAnnounced(apiSlow, store)).toBe(
-      `the inhibit rule "db causes api latency" held it while ${dbDown.id} was open (announced if it outlasts that)`,
+      `held by the inhibit rule "db causes api latency" while ${dbDown.id} was open (announced if it outlasts that)`,
     );
 
     // The database recovers; the API is still slow: its alert is posted now, late.
@@ -126,5 +126,11 @@ describe('the notifier with inhibit rules', () => {
     tick([], [{ ...dbDown, status: 'resolved', endTs: clock.now, updatedTs: clock.now }]);
     expect(posts()).toContain(`alert:api-1:${clock.now}`);
     expect(outcomes.at(-1)).toBe('late');
+    // The late alert says what held it, so its start time reads right.
+    const late = store.chat.pendingOutbox(100).find((m) => m.msgKey === `alert:api-1:${clock.now}`)!;
+    expect(late.payload.fields).toContainEqual({
+      label: 'held before posting by',
+      value: `the inhibit rule "db causes api latency" while ${dbDown.id} was open`,
+    });
   });
 });

@@ -8,8 +8,8 @@ const kv = (entries: Record<string, string>) => ({ getKv: (k: string) => entries
 describe('whyNotAnnounced', () => {
   it('names what held an anomaly, from what the store recorded', () => {
     const a = { id: 'an_x1', startTs: T, status: 'resolved' as const };
-    expect(whyNotAnnounced(a, kv({ 'held:an_x1': 'silenced' }))).toBe('a silence held it');
-    expect(whyNotAnnounced(a, kv({ 'held:an_x1': 'weekly patching' }))).toBe('the maintenance window "weekly patching" held it');
+    expect(whyNotAnnounced(a, kv({ 'held:an_x1': 'silenced' }))).toBe('held by a silence');
+    expect(whyNotAnnounced(a, kv({ 'held:an_x1': 'weekly patching' }))).toBe('held by the maintenance window "weekly patching"');
     // Opened before the end of the history replayed at the first start: never announced, and no silence to blame.
     expect(whyNotAnnounced(a, kv({ 'backfill:until': String(T + 60_000) }))).toBe(
       'it opened in the history replayed at the first start, which is not announced',
