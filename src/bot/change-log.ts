@@ -43,13 +43,22 @@ export function recordChange(
   if (!i.text)
     return { text: 'What changed? Say it after a colon: "change on db-1: raised max_connections to 200".', intent, private: true };
   if (!record) return { text: 'Changes are not recorded here.', intent, private: true };
+  // "… 20 min ago", "… at 09:30": recorded at that time, within the last day; a time ahead is no change yet.
+  const at = i.span ? spanBounds(i.span, { now, staleAfterMs: 0 }).at : undefined;
+  if (at !== undefined && (at > now || at < now - 86_400_000))
+    return {
+      text: `Nothing recorded: ${stamp(at)} is ${at > now ? 'still ahead' : 'more than a day ago'}. Say a change when it is done, or up to a day after ("… 20 min ago", "… at 09:30").`,
+      intent,
+      private: true,
+    };
+  const ts = at ?? now;
   const actor = `${user.platform}:${user.id}`;
   const id = `ch_${hashString(`${actor}/${i.text}/${now}`, 7).toString(36)}`;
-  record(CHANGE, now, { id, targets: i.targets, text: i.text, actor });
+  record(CHANGE, ts, { id, targets: i.targets, text: i.text, actor });
   const on = i.targets.length ? `on ${i.targets.join(', ')}` : 'fleet-wide (name a target to narrow it)';
   const where = i.targets.length ? 'there' : 'anywhere';
   return {
-    text: `Recorded change ${id} ${on} at ${stamp(now)} by ${actor}: "${i.text}". Alerts that open ${where} within ${formatDuration(CHANGE_BEFORE_MS)} will name it, as will "explain an_…"; "recent changes" lists it.`,
+    text: `Recorded change ${id} ${on} at ${stamp(ts)} by ${actor}: "${i.text}". Alerts that open ${where} within ${formatDuration(CHANGE_BEFORE_MS)} will name it, as will "explain an_…"; "recent changes" lists it.`,
     intent,
   };
 }

@@ -262,7 +262,7 @@ export type Intent =
   /** "note an_…: restarted nginx by hand", "add a note: …" in an alert's thread: recorded on the alert, shown in its timeline. */
   | { kind: 'note'; id?: string; target?: string; text: string }
   /** "Deployed v2.3 to api-1": a change people made, recorded to set beside the anomalies after it (change-log.ts). */
-  | { kind: 'change'; text: string; targets: string[]; /** "Delete ch_…": that change withdrawn. */ withdraw?: string }
+  | { kind: 'change'; text: string; targets: string[]; /** "Delete ch_…": that change withdrawn. */ withdraw?: string; span?: TimeSpan }
   /** "Has this happened before?", "how long will it take to recover?": the anomaly's series history. */
   | { kind: 'precedent'; id?: string; target?: string; metric?: MetricKey; unknownTarget?: string }
   /** "Recent changes", "what was deployed today?". */

@@ -17,7 +17,12 @@ const WITHDRAW =
   /^\s*(?:please\s+)?(?:delete|remove|withdraw|retract|undo|forget|cancel|drop|scrap)\s+(?:the\s+)?(?:change\s+)?(ch_[a-z0-9]{3,30})\b|\b(ch_[a-z0-9]{3,30}) (?:was|is) (?:a )?(?:mistake|wrong|an error|not (?:a change|real))\b/i;
 
 /** A change said in chat, with its words as typed; undefined when the text is not one (questions never are). Pure. */
-export function changeStatement(raw: string, named: readonly string[]): Extract<Intent, { kind: 'change' }> | undefined {
+export function changeStatement(
+  raw: string,
+  named: readonly string[],
+  /** "… at 09:30", "… 20 min ago": when it was done, if said; else now. */
+  span?: TimeSpan,
+): Extract<Intent, { kind: 'change' }> | undefined {
   if (typeof raw !== 'string') return undefined;
   const withdraw = WITHDRAW.exec(raw);
   if (withdraw) return { kind: 'change', text: '', targets: [], withdraw: (withdraw[1] ?? withdraw[2])!.toLowerCase() };
@@ -29,7 +34,8 @@ export function changeStatement(raw: string, named: readonly string[]): Extract<
   const text = cleanInput(said ? raw.slice(said[0].length) : raw)
     .trim()
     .slice(0, CHANGE_MAX);
-  return { kind: 'change', text, targets: [...named] };
+  const when = span && (span.kind === 'at' || span.kind === 'clock') ? { span } : {};
+  return { kind: 'change', text, targets: [...named], ...when };
 }
 
 // "Recent changes", "what was deployed today?", "any deploys this week?". "What changed since yesterday?" is a

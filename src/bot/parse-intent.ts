@@ -124,7 +124,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
 
   const cover = onCallCommand(text);
   if (cover) return cover;
-  const note = noteCommand(raw, { an, target }) ?? changeStatement(raw, named);
+  const note = noteCommand(raw, { an, target }) ?? changeStatement(raw, named, span);
   if (note) return note;
   if (has(WORDS.help) && !metric && !target) return { kind: 'help' };
   const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;

@@ -51,6 +51,16 @@ describe('changes people say they made', () => {
     expect(parse('what changed in the config?')).toMatchObject({ kind: 'about', starts: 'config' });
   });
 
+  it('records one said after the fact at the time it names, up to a day back', () => {
+    const c = ctx();
+    expect(say(c, 'rolled back web-1 an hour ago', 0)).toMatch(/^Recorded change ch_\w+ on web-1 at 2026-12-05 11:00:00 UTC by /);
+    expect(say(c, 'deployed v2.3 to api-1 at 09:30', 0)).toMatch(/ on api-1 at 2026-12-05 09:30:00 UTC by /);
+    expect(say(c, 'restarted postgres on db-1 2 days ago', 0)).toMatch(
+      /^Nothing recorded: 2026-12-03 12:00:00 UTC is more than a day ago\./,
+    );
+    expect(c.store.records(10, undefined, CHANGE).map((r) => r.ts)).toEqual([NOW - 150 * MIN, NOW - 60 * MIN]);
+  });
+
   it('records one, lists them latest first by target, and refuses an empty one', () => {
     const c = ctx();
     expect(say(c, 'deployed v2.3 to api-1', 30)).toMatch(
