@@ -60,7 +60,7 @@ export function silenceCommand(
       kind: 'bad_input',
       reason: `Nothing silenced: a silence holds warning or critical alerts ("mute warnings for 1h"), not "${sev}"; or name a target or a metric`,
     };
-  const ahead = scheduleOf(text);
+  const ahead = scheduleOf(text) ?? weekendOf(text);
   // "Don't alert me about disk today", "mute db-1 for the rest of the day": until the next midnight (UTC).
   const restOfDay =
     !ahead &&
@@ -148,6 +148,16 @@ function scheduleOf(text: string): { from: ClockTime; until?: ClockTime } | unde
     return { from: span.from, ...(span.until ? { until: span.until } : {}) };
   if (span.kind === 'clock' && /^(?:at|from|starting)\b/.test(match)) return { from: span.at };
   return undefined;
+}
+
+/**
+ * "Mute web-1 over the weekend", "silence api-1 this weekend": Saturday 00:00 to Monday 00:00 (UTC),
+ * beginning now when said at the weekend. Without this the default hour was silenced.
+ */
+function weekendOf(text: string): { from: ClockTime; until: ClockTime } | undefined {
+  if (!/\b(?:(?:during|over|for|through|throughout|at|on|across)\s+(?:the\s+|this\s+)?|this\s+)weekend\b/.test(text)) return undefined;
+  if (findUntil(text) || parseDuration(text) !== undefined) return undefined;
+  return { from: { minute: 0, day: { weekday: 6 } }, until: { minute: 0, day: { weekday: 1 } } };
 }
 
 /**

@@ -20,8 +20,13 @@ export function silenceWindow(
   const ahead = (t: ClockTime | undefined): ClockTime | undefined =>
     t?.day && 'weekday' in t.day ? { ...t, day: { daysBack: -((t.day.weekday - new Date(now - (now % DAY)).getUTCDay() + 7) % 7) } } : t;
   const asked = { ...given, from: ahead(given.from), until: ahead(given.until) };
+  // An end on a weekday is the next one still to come: "until monday 09:00" said on Monday at 10:00 is next week's.
+  const weekdayEnd = (t: ClockTime) => {
+    const ts = clockTs(t, now);
+    return given.until?.day && 'weekday' in given.until.day && ts <= now ? ts + 7 * DAY : ts;
+  };
   const endAfter = (start: number) =>
-    asked.until ? (asked.until.day ? clockTs(asked.until, now) : untilTs(asked.until, start)) : start + asked.durationMs;
+    asked.until ? (asked.until.day ? weekdayEnd(asked.until) : untilTs(asked.until, start)) : start + asked.durationMs;
   if (!asked.from) {
     const endTs = endAfter(now);
     return endTs <= now ? { error: `${stamp(endTs)} has already passed.` } : { startTs: now, endTs: Math.min(endTs, now + MAX_SILENCE_MS) };
@@ -30,6 +35,8 @@ export function silenceWindow(
   if (!asked.from.day && endAfter(start) <= now) start += DAY;
   // "From 22:00 until tomorrow 01:00" puts both on tomorrow: the start is the evening before.
   if (asked.from.day && asked.until?.day && endAfter(start) <= start) start -= DAY;
+  // "Over the weekend" said on Sunday: the weekend under way, from the Saturday before.
+  if (given.from?.day && 'weekday' in given.from.day && asked.until?.day && endAfter(start) <= start) start -= 6 * DAY;
   const end = endAfter(start);
   if (end <= start) return { error: `it would end (${stamp(end)}) before it begins (${stamp(start)}).` };
   if (end <= now) return { error: `${stamp(start)} to ${stamp(end)} has already passed.` };

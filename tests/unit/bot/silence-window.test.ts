@@ -38,6 +38,16 @@ describe('silenceWindow', () => {
     expect(window('mute web-1 from 22:00')).toEqual([22, 23]);
   });
 
+  it('holds the weekend, Saturday 00:00 to Monday 00:00, from now when it is under way', () => {
+    // NOW is a Saturday.
+    expect(window('mute monitoring-1 alerts during the weekend')).toEqual([8, 48]);
+    expect(window('mute web-1 over the weekend', NOW + DAY)).toEqual([32, 48]);
+    expect(window('silence db-1 this weekend: migration', NOW - 3 * DAY)).toEqual([0, 48]);
+    // An end on a weekday already past today is next week's, not an error.
+    expect(window('silence db-1 until monday 09:00', NOW + 2 * DAY + 2 * H)).toEqual([58, 225]);
+    expect(window('silence db-1 until monday 09:00')).toEqual([8, 57]);
+  });
+
   it('begins at once when the window is under way, and refuses one that has passed or is too far ahead', () => {
     expect(window('mute db-1 from 07:30 to 09:00')).toEqual([8, 9]);
     expect(window('mute db-1 yesterday from 2 to 3')).toBe('2026-12-04 02:00:00 UTC to 2026-12-04 03:00:00 UTC has already passed.');
