@@ -107,6 +107,14 @@ export function createAlertAcks(o: AlertAckOptions) {
     return taken(take([key], user, now, via), anomalyId);
   }
 
+  /** "Ack web-1" with nothing posted there: open anomalies not yet alerted are named, not denied. */
+  function nothingPosted(target: string): string {
+    const open = store.openAnomalies().filter((a) => a.target === target);
+    if (open.length === 0) return `Nothing is open on ${target}; nothing to acknowledge.`;
+    const each = open.slice(0, LISTED).map((a) => `${a.id} ${anomalyLabel(a)}: ${whyNotAnnounced(a, store)}`);
+    return `Nothing acknowledged: ${target} has ${open.length} open anomal${open.length === 1 ? 'y' : 'ies'} with no alert posted yet (${each.join('; ')}${open.length > LISTED ? `; and ${open.length - LISTED} more` : ''}). Acknowledge ${open.length === 1 ? 'it once it is' : 'them once they are'} posted, or say "snooze ${target} for 30m" to keep it from being posted.`;
+  }
+
   function ack(i: AckRequest, user: ChatUser, now: number): ChatReply {
     const intent = 'ack';
     if (i.id) return ackAnomaly(i.id, user, now, 'chat');
@@ -130,7 +138,7 @@ export function createAlertAcks(o: AlertAckOptions) {
       };
     }
     const keys = keysOnTarget(i.target);
-    if (keys.length === 0) return { text: `Nothing is open on ${i.target}; nothing to acknowledge.`, intent, private: true };
+    if (keys.length === 0) return { text: nothingPosted(i.target), intent, private: true };
     const free = keys.filter((k) => !store.chat.ackOf(k));
     if (free.length === 0) return already(store.chat.ackOf(keys[0]!)!);
     return taken(take(free, user, now, 'chat'), i.target);

@@ -116,6 +116,24 @@ describe('acknowledging an alert', () => {
     expect((await say(`ack ${id}`)).text).toMatch(/^That alert is resolved \(web-1 /);
   });
 
+  it('names an open anomaly whose alert is not posted yet rather than saying nothing is open', async () => {
+    const slack = createFakeChatAdapter('slack');
+    const config = bootIncidentConfig({
+      overrides: { chat: { channels: { slack: ['C-OPS'] }, pendingFor: [{ match: {}, minutes: 30 }] } },
+    });
+    const { app, tick } = await startManualApp(config, { startTs: T0, adapters: [slack] });
+    await tick(3);
+    const open = app.store.openAnomalies().filter((a) => a.target === 'web-1');
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.map((a) => app.store.chat.alertKeyFor(a.id))).toEqual(open.map(() => undefined));
+    expect((await slashCommand(slack, 'ack web-1')).text).toMatch(
+      new RegExp(
+        `^Nothing acknowledged: web-1 has ${open.length} open anomal(y|ies) with no alert posted yet \\(${open[0]!.id} CPU: it is still within its pending period.*\\)\\. Acknowledge them once they are posted, or say "snooze web-1 for 30m"`,
+      ),
+    );
+    expect(app.store.records(5, undefined, 'alert_acknowledged')).toEqual([]);
+  });
+
   it('in reply to an alert’s reminder, "ack" and "explain" mean that alert', async () => {
     const { app, slack, tick } = await setup();
     await tick(5);
