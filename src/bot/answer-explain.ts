@@ -89,7 +89,7 @@ export function answerExplain(
  * none open, it says so, gives the figure now (`current`) and when the last one was, rather than
  * explaining yesterday's episode as if it were the answer.
  */
-export function answerWhy(target: string | undefined, metric: MetricKey, c: AnswerContext, current: string): string {
+export function answerWhy(target: string | undefined, metric: MetricKey, c: AnswerContext, current: string, usual = false): string {
   const metrics = METRICS_OF[metric];
   const fits = (a: Anomaly) => (!target || a.target === target) && metrics.includes(figureMetric(a));
   const label = METRIC_LABEL[metrics[0]!] ?? metric;
@@ -98,6 +98,19 @@ export function answerWhy(target: string | undefined, metric: MetricKey, c: Answ
     .openAnomalies()
     .filter(fits)
     .sort((a, z) => z.startTs - a.startTs);
+  // "What's normal cpu for web-1?" asks for the usual range, which an open anomaly does not give (its
+  // threshold's "expected" is the rule's range): the figure, each detector's view, and what is open.
+  if (usual && target && c.detectors) {
+    const lines = detectorLines(target, metrics, c, c.store.recentAnomalies(500));
+    if (lines.length)
+      return [
+        current,
+        ...lines,
+        open.length
+          ? `Open now: ${open.map((a) => `${a.id} (${a.detector}, ${a.severity})`).join(', ')}; "explain ${open[0]!.id}" for it.`
+          : `Nothing is open for ${where}.`,
+      ].join('\n');
+  }
   if (open[0]) {
     const others = open.length > 1 ? ` (${open.length - 1} more open: "anomalies open")` : '';
     return `The open anomaly for ${where}${others}:\n${answerExplain(open[0].id, c)}`;

@@ -33,7 +33,7 @@ import { answerHistory } from './answer-history.js';
 import { answerTotal } from './answer-total.js';
 import { answerByHour } from './answer-by-hour.js';
 import { answerByGroup } from './answer-by-group.js';
-import { latestBy, newestOf } from './latest-by-target.js';
+import { latestBy } from './latest-by-target.js';
 import { answerBound, extreme } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
 import { answerTimePast } from './answer-time-past.js';
@@ -49,6 +49,7 @@ import { answerPrecedent } from './answer-precedent.js';
 import { approveEffect } from './approve-effect.js';
 import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
+import { answerStatus } from './answer-status.js';
 
 export { answerSilences };
 
@@ -224,51 +225,6 @@ function withNetworkTotal(latest: Map<string, Map<string, Sample>>, shown: strin
   shown.push('net_total');
 }
 
-/** "Any hosts down?": the silent and stale targets first, or that every target reports. */
-function silentLine(c: AnswerContext, latest: Map<string, Map<string, Sample>>): string {
-  const states = new Map(c.store.targetStates().map((t) => [t.target, t.state]));
-  const quiet = c.targets
-    .map((t) => ({ n: t.name, state: states.get(t.name), ts: newestOf(latest, t.name) }))
-    .filter((t) => t.state === 'silent' || !t.ts || c.now - t.ts > c.staleAfterMs);
-  if (quiet.length === 0)
-    return `Every target reports: all ${plural(c.targets.length, 'target')} sent data in the last ${formatDuration(c.staleAfterMs)}.`;
-  const say = (t: (typeof quiet)[number]) =>
-    `${t.n} (${t.state === 'silent' ? 'SILENT' : 'stale'}, ${t.ts ? `last data ${stamp(t.ts)}, ${formatDuration(c.now - t.ts)} ago` : 'no data yet'})`;
-  return `Not reporting: ${quiet.map(say).join(', ')}.`;
-}
-
-function answerStatus(c: AnswerContext, silent = false, groupBy?: string): string {
-  const latest = latestBy(c.store);
-  const open = c.store.openAnomalies();
-  const pending = c.store.listProposals({ states: ['proposed'], limit: 100 });
-  const states = new Map(c.store.targetStates().map((t) => [t.target, t.state]));
-  const rows = c.targets.map((t) => {
-    const row = latest.get(t.name);
-    const newest = newestOf(latest, t.name);
-    const f = (m: string) => (row?.get(m) ? formatValue(m, row.get(m)!.value) : '-');
-    const stale = newest && c.now - newest > c.staleAfterMs ? ' STALE' : '';
-    const group = groupBy === undefined ? [] : [(groupBy === 'role' ? t.role : t.labels?.[groupBy]) ?? '-'];
-    return [
-      ...group,
-      t.name,
-      (states.get(t.name) ?? 'unknown') + stale,
-      f('cpu'),
-      f('memory'),
-      f('disk'),
-      String(open.filter((a) => a.target === t.name).length),
-    ];
-  });
-  const newest = Math.max(0, ...c.store.latestSamples().map((s) => s.ts));
-  return [
-    ...(silent ? [silentLine(c, latest)] : []),
-    `${plural(c.targets.length, 'target')}, ${plural(open.length, 'open anomaly', 'open anomalies')}, ${plural(pending.length, 'pending approval')}. Latest data ${newest ? when(newest, c.now, c.staleAfterMs) : 'none yet'}.`,
-    table(
-      [...(groupBy ? [groupBy] : []), 'target', 'state', 'CPU', 'memory', 'disk', 'anomalies'],
-      groupBy ? [...rows].sort((x, z) => x[0]!.localeCompare(z[0]!)) : rows,
-    ),
-  ].join('\n');
-}
-
 function answerPending(c: AnswerContext): string {
   const pending = c.store.listProposals({ states: ['proposed'], limit: 50 });
   if (pending.length === 0) return 'No proposals are waiting for approval.';
@@ -322,6 +278,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
           i.metric,
           c,
           answerMetrics({ kind: 'metrics', metric: i.metric, ...(i.target ? { target: i.target } : {}) }, c),
+          i.usual,
         );
       if (i.quiet && i.target) return answerQuiet(i.target, c);
       return answerExplain(i.id, c, {
@@ -370,7 +327,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'attention':
       return i.unknownTarget && !i.target && !i.group ? unknownTargetReply(i.unknownTarget, c.targets) : answerAttention(i, c);
     case 'status':
-      return answerStatus(c, i.silent, i.groupBy);
+      return answerStatus(c, i);
     case 'pending':
       return answerPending(c);
     case 'history':

@@ -104,6 +104,8 @@ export type Intent =
       severity?: 'critical' | 'warning';
       verdict?: boolean;
       quiet?: boolean;
+      /** "What's normal cpu for web-1?": the detectors' usual range, even while an anomaly is open there. */
+      usual?: boolean;
       /** "Why wasn't the disk on api-1 cleaned up?": what each anomaly of the latest episode there got from remediation. */
       remediation?: boolean;
       /** "What caused the api-2 latency alert?": the latest anomaly of that metric, open or not (without it, a metric asks about now). */
@@ -117,7 +119,15 @@ export type Intent =
   /** `building`: "anything about to fire?" leads with the threshold rules partly met (of `metric`). */
   | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string; building?: boolean; metric?: MetricKey }
   /** `silent`: "any hosts down?", "which targets are silent": the answer leads with those. */
-  | { kind: 'status'; silent?: boolean; /** "Hosts by role": that column (role or a label key), sorted by it. */ groupBy?: string }
+  | {
+      kind: 'status';
+      /** "Any hosts down?": who is not reporting, first. */
+      silent?: boolean;
+      /** "Hosts by role": that column (role or a label key), sorted by it. */
+      groupBy?: string;
+      /** "How is the api doing?": these targets only, with what is open and pending on them. */
+      group?: string[];
+    }
   | { kind: 'pending' }
   /** `span`, `target`: "what did you restart today", "remediations on web-1 this week" (parse-history.ts). */
   | {

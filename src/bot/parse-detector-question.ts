@@ -23,7 +23,7 @@ export function detectorQuestion(
   }
   // "What's the usual memory on db-1?", "is cpu normal for this time?": the detectors' usual range.
   if (!o.group && o.metric && /\b(?:usual|usually|typical|typically|normal|baseline)\b/.test(text) && !/^\W*why\b/.test(text))
-    return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric };
+    return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, usual: true };
   // "Why is web-2 cpu odd?" asks for a cause, not a verdict: the explain path below takes it.
   if (!o.group && o.metric && UNUSUAL.test(text) && !/^\W*why\b/.test(text))
     return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric };

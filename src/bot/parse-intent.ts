@@ -1,6 +1,7 @@
 import { countIn, findTimeSpan, parseStat, zoneRefusal, type TimeSpan } from './parse-time-span.js';
 import { boundAsked, pairRank, parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
+import { healthQuestion } from './parse-health.js';
 import { FREE_OF, sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
 import { VOCAB } from './vocab.js';
@@ -328,9 +329,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const between = named.length >= 2 && span && !AGAINST_TIME.test(text);
   if (named.length && span && COMPARED.test(text) && (!AGAINST.test(text) || between) && !has(WORDS.anomalies) && (!metric || between))
     return { kind: 'metrics', metric, target, ...group, ...when() };
-  // "When was api-2 last healthy?": its overview says what is open since when, or when the last one ended.
-  if (target && !metric && /\b(?:healthy|ok|okay|fine|normal|green)\b/.test(text) && !has(WORDS.anomalies))
-    return { kind: 'metrics', target };
+  const health = healthQuestion(text, { target, named, metric, timed: !!span, anomalies: has(WORDS.anomalies) });
+  if (health) return health;
   // "cpu on web-1 vs yesterday", "web-1 compared to last week": the same hours, side by side ("last" is not the latest here).
   const against = COMPARED.test(text) || /\btoday\b/.test(text) ? AGAINST.exec(text)?.[0] : undefined;
   if (against && (metric || named.length) && !has(WORDS.anomalies))

@@ -370,12 +370,29 @@ describe('answers', () => {
     expect(answerIntent(parseIntent('top 2 hosts by memory', t3), { ...c, targets: t3 })).toMatch(
       /^Highest memory now: web-1 61\.0%\.\nCurrent memory for 1 target:/,
     );
-    const all = answerIntent(parseIntent('how are web-1 and api-1 doing', t3), { ...c, targets: t3 });
+    const all = answerIntent(parseIntent('web-1 and api-1 figures', t3), { ...c, targets: t3 });
     expect(all).toMatch(/^Current metrics for 1 target:/);
     expect(all.split('\n').at(-1)).toBe('No samples from api-1.');
+    // Asked how they are, their state: the one that never reported is named first.
+    const state = answerIntent(parseIntent('how are web-1 and api-1 doing', t3), { ...c, targets: t3 }).split('\n');
+    expect(state[0]).toBe('Not reporting: api-1 (no data yet).');
+    expect(state[1]).toMatch(/^2 targets \(web-1, api-1\), 0 open anomalies, 0 pending approvals\. Latest data at /);
+    expect(state.slice(4, 6).map((l) => l.split(/\s+/).slice(0, 3))).toEqual([
+      ['web-1', 'unknown', '42.4%'],
+      ['api-1', 'unknown', '-'],
+    ]);
     expect(answerIntent(parseIntent('memory on db-1 and api-1', t3), { ...c, targets: t3 })).toBe(
       'No memory samples from db-1, api-1 yet.',
     );
+  });
+
+  it('answers how a group is with its state table and what is open on it', () => {
+    const lines = ask('how are web-1 and db-1 doing?').split('\n');
+    expect(lines[0]).toMatch(/^Not reporting: db-1 \(stale, last data .*, 60 min ago\)\.$/);
+    expect(lines[1]).toMatch(/^2 targets \(web-1, db-1\), 1 open anomaly, 0 pending approvals\. Latest data at .*\.$/);
+    expect(lines.at(-2)).toBe('Open:');
+    expect(lines.at(-1)).toMatch(/^• an_\w+ \[\w+\] (web-1|db-1) /);
+    expect(ask('is web-1 healthy?')).toMatch(/^web-1 .*: up|^web-1 /);
   });
 
   it('shows only the top rows of a ranking when a count is given', () => {

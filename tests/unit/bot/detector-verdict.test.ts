@@ -78,6 +78,37 @@ describe('what each detector makes of a series', () => {
     expect(ask("why didn't web-1 cpu alert", c).split('\n')[2]).toBe(reply[2]);
   });
 
+  it('gives the usual range when asked what is normal, even with an anomaly open there', () => {
+    const { c, last } = live(95, 4);
+    const ts = T0 + last * STEP;
+    c.store.upsertAnomaly({
+      id: 'an_hot',
+      key: 'web-1|cpu|threshold',
+      target: 'web-1',
+      metric: 'cpu',
+      detector: 'threshold',
+      status: 'open',
+      severity: 'warning',
+      score: 1,
+      observed: 95,
+      expectedLow: 0,
+      expectedHigh: 90,
+      startTs: ts - 2 * STEP,
+      endTs: null,
+      updatedTs: ts,
+      peak: 95,
+      summary: 'CPU 95% above 90% for 3 samples',
+    });
+    const lines = ask("what's normal cpu for web-1?", c).split('\n');
+    expect(lines[0]).toMatch(/^web-1 CPU 95\.0% \(at /);
+    expect(lines[1]).toMatch(/^What each detector makes of web-1 CPU at /);
+    expect(lines.find((l) => l.startsWith('• robust:'))).toMatch(/from its usual \d+\.\d%–\d+\.\d%/);
+    expect(lines.at(-1)).toBe('Open now: an_hot (threshold, warning); "explain an_hot" for it.');
+    // "Why is it high?" still explains the open anomaly.
+    expect(ask('why is cpu high on web-1?', c)).toMatch(/^The open anomaly for web-1 CPU:\nan_hot /);
+    expect(ask('what is the usual memory on db-1?', c).split('\n').at(-1)).toBe('Nothing is open for db-1 memory.');
+  });
+
   it('times a building streak and lists it under "about to fire"', () => {
     const { c } = live(95, 2);
     const lines = ask('anything about to fire?', c).split('\n');
