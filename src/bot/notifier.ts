@@ -15,6 +15,7 @@ import { alertKey, alertMembers, openAlertOf, postedAt } from './alert-keys.js';
 import { unionDestinations } from './alert-routes.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import { heldOutcome, type AlertOutcome } from './alert-outcome.js';
+import { proposalTransition, routeRequest } from './proposal-messages.js';
 import {
   renderAnomalyGroup,
   renderFleetGroup,
@@ -369,29 +370,12 @@ export function createNotifier(o: NotifierOptions) {
     },
 
     onProposalTransition(p: Proposal, e: ProposalEvent): void {
-      const alertKey = store.chat.alertKeyFor(p.anomalyId);
-      if (!alertKey) return; // its anomaly was silenced or predates the notifier
-      const key = `proposal:${p.id}`;
-      if (p.mode === 'approval') {
-        // A proposal goes where its alert went.
-        if (e.to === 'proposed') fanOut('post', key, renderProposal(p), null, alertKey);
-        else {
-          fanOut('update', key, renderProposal(p), null, alertKey);
-          if (['approved', 'denied', 'expired', 'withdrawn', 'succeeded', 'failed'].includes(e.to)) {
-            const who = e.actor.startsWith('executor:') || e.actor === 'system' ? '' : ` by ${e.actor}`;
-            fanOut(
-              'post',
-              `${key}:${e.to}`,
-              renderFollowUp(`${p.id} ${e.to}${who}`, e.note || e.to, e.to === 'failed' ? 'critical' : 'ok'),
-              key,
-              alertKey,
-            );
-          }
-        }
-        return;
-      }
-      // Dry-run and automatic actions need no one: one follow-up under the alert when done.
-      if (e.to === 'succeeded' || e.to === 'failed') fanOut('post', key, renderProposal(p), alertKey);
+      proposalTransition(p, e, store.chat, fanOut);
+    },
+
+    /** A proposal asked for in chat: its messages go where it was asked and to the alert channels. */
+    routeRequest(proposalId: string, from: Destination): void {
+      routeRequest(store.chat, proposalId, from, defaults(), o.clock.now());
     },
   };
 }
