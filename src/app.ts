@@ -232,6 +232,7 @@ export function createApp(deps: AppDeps) {
     onSilencesChanged: (changed, now) => notifier.onSilencesChanged(changed, now),
     onAcknowledged: (keys, now) => notifier.onAcknowledged(keys, now),
     onAckDelay: (ms) => metrics.ackDelay.observe(ms / 1000),
+    routeRequest: (id, from) => notifier.routeRequest(id, from),
   });
   const outbox = createOutboxWorker({
     store,

@@ -1,5 +1,6 @@
 import { figureMetric } from '../core/metrics.js';
 import type { Intent } from './intent.js';
+import { globMatch } from '../pipeline/remediate/plan-remediation.js';
 import type { AnswerContext } from './answer-intent.js';
 import { METRICS_OF } from './answer-metric-span.js';
 import { answerRules } from './answer-rules.js';
@@ -42,9 +43,12 @@ export function answerAdvice(i: Extract<Intent, { kind: 'advice' }>, c: AnswerCo
     );
   lines.push(answerRules({ ...scope(i), only: 'remediation' }, c));
   lines.push(
-    open.length
-      ? `"explain ${open[0]!.id}" says why it opened and what else was anomalous around it. Nothing typed in chat runs on a host.`
-      : 'Nothing typed in chat runs on a host.',
+    [
+      open.length ? `"explain ${open[0]!.id}" says why it opened and what else was anomalous around it.` : '',
+      askFor(i.target ?? open[0]?.target, c),
+    ]
+      .filter(Boolean)
+      .join(' '),
   );
   return lines.join('\n');
 }
@@ -53,3 +57,18 @@ const scope = (i: Pick<Extract<Intent, { kind: 'advice' }>, 'target' | 'metric'>
   ...(i.target ? { target: i.target } : {}),
   ...(i.metric ? { metric: i.metric } : {}),
 });
+
+const ASK: Record<string, (t: string) => string> = {
+  restart_service: (t) => `restart ${t}`,
+  scale_up: (t) => `scale up ${t}`,
+  cleanup_disk: (t) => `clean up the disk on ${t}`,
+};
+
+/** How to ask for what the rules allow on the target, as an action request (decision 0040). */
+function askFor(target: string | undefined, c: AnswerContext): string {
+  const rule = (c.remediationRules ?? []).find(
+    (r) => ASK[r.action] && (!target || !r.when.targets || r.when.targets.some((p) => globMatch(p, target))),
+  );
+  if (!rule) return 'No rule in remediation.rules allows an action to be asked for here; nothing typed in chat runs on a host.';
+  return `To ask for a rule's action: "${ASK[rule.action]!(target ?? c.targets[0]?.name ?? 'web-1')}"; it runs once an approver approves it.`;
+}

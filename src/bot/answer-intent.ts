@@ -100,6 +100,7 @@ export const HELP = [
   '• "total network in", "how much data did web-1 send today?"',
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?"',
   '• "approve rp_…", "deny rp_…", "approve the scale up on web-2", or "approve" in an alert\'s thread (approvers only)',
+  '• "restart app on web-1", "scale up web-2", "clean up the disk on db-1": a request, as remediation.rules allow it, that an approver approves; "cancel rp_…" takes it back',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute db-1 from 22:00 to 23:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"',
   '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1", "what am I on?", "who acked the last alert?", "escalate web-1" (pings chat.escalate.mentions now), "who is on call?", "I\'m on call until 18:00"',
   '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
@@ -239,12 +240,20 @@ function answerPending(c: AnswerContext): string {
 }
 
 /**
- * "Restart nginx on api-1": nothing typed in chat becomes an action or its parameters (decision
- * 0003), so the reply says how remediations do happen and what is waiting for approval there.
+ * A request that names no allow-listed action ("reboot web-1", "deploy v2", "roll back"), or one made
+ * where nothing can be proposed: which actions may be asked for, and what is waiting for approval.
+ * Parameters never come from chat (decision 0003); a request picks what remediation.rules allow.
  */
 function answerActionRequest(i: Extract<Intent, { kind: 'action_request' }>, c: AnswerContext): string {
+  const allowed = [...new Set((c.remediationRules ?? []).map((r) => r.action))].filter((a) => a !== 'notify_only');
   const lines = [
-    `I don't run commands typed in chat: nothing was done. Remediations (${ACTIONS.join(', ')}) are proposed by the pipeline when an anomaly matches a rule in config (remediation.rules) and run when an approver says "approve rp_…" or presses Approve.`,
+    i.action
+      ? `Nothing was done: actions are not requested here.`
+      : `Nothing was done: "${i.verb}" is not an action I run. ${
+          allowed.length
+            ? `A request may name ${allowed.join(', ')} on one target ("restart app on web-1", "scale up web-2"), as the rules in remediation.rules allow it; an approver then approves it.`
+            : `No rule in remediation.rules names an action (of ${ACTIONS.join(', ')}) to ask for.`
+        }`,
   ];
   if (i.unknownTarget && !i.target) lines.push(unknownTargetReply(i.unknownTarget, c.targets));
   const pending = c.store.listProposals({ states: ['proposed'], ...(i.target ? { target: i.target } : {}), limit: 10 });

@@ -26,6 +26,12 @@ const MODE_SAYS = {
   auto: 'run at once, no approval',
 } as const;
 
+const EXAMPLE: Record<string, string> = {
+  restart_service: 'restart <service> on <target>',
+  scale_up: 'scale up <target>',
+  cleanup_disk: 'clean up the disk on <target>',
+};
+
 const EXECUTOR_SAYS = {
   simulate: 'simulated, nothing touches a host',
   script: 'a local script',
@@ -48,6 +54,11 @@ export function answerPolicy(f: PolicyFacts, user?: ChatUser & { approver: boole
       lines.push(`• ${mode} (${MODE_SAYS[mode]}): ${each}`);
     }
     if (!f.rules.some((r) => effectiveMode(r) === 'auto')) lines.push('Nothing runs without a person: no rule is in auto mode.');
+    const askable = [...new Set(f.rules.map((r) => r.action))].filter((a) => a !== 'notify_only');
+    if (askable.length)
+      lines.push(
+        `Anyone may ask in chat for ${askable.join(', ')} ("${EXAMPLE[askable[0]!]}") on a target that a rule with the action allows, with that rule's parameters; an approver then decides${f.rules.some((r) => effectiveMode(r) === 'auto') ? ', even under an auto rule' : ''}.`,
+      );
   }
   lines.push(
     `A proposal waits ${f.ttlMinutes} min for a decision, then expires${f.withdrawOnResolve ? '; it is withdrawn if its anomaly ends first' : ''}. ${

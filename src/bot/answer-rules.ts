@@ -83,7 +83,7 @@ export function answerRules(
   if (shows('remediation'))
     lines.push(
       remediations.length
-        ? `Remediation rules${scope ? ` for ${scope}` : ''} (proposed when a matching anomaly opens; chat text never runs them):`
+        ? `Remediation rules${scope ? ` for ${scope}` : ''} (proposed when a matching anomaly opens, or asked for in chat; chat text never sets their parameters):`
         : `No remediation rule${scope ? ` for ${scope}` : ''}: nothing is proposed${i.action ? ` as ${i.action}` : ''}.`,
       ...remediations.map(describeRemediation),
     );

@@ -3,7 +3,8 @@ import type { Clock, Logger, Store } from '../core/ports.js';
 import type { DetectorInspector } from '../core/inspection.js';
 import type { FileConfig, RemediationRule } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
-import type { Silence } from '../core/chat-store.js';
+import type { Destination, Silence } from '../core/chat-store.js';
+import { createActionRequests } from './action-requests.js';
 import type { MuteTime } from './mute-times.js';
 import { fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
 import { answerPolicy, policyFactsOf } from './answer-policy.js';
@@ -32,7 +33,7 @@ import { renderProposal } from './render-message.js';
 
 export interface ChatServiceOptions {
   store: Store;
-  remediation?: Pick<RemediationService, 'approve' | 'deny'>;
+  remediation?: Pick<RemediationService, 'approve' | 'deny'> & Partial<Pick<RemediationService, 'submit' | 'cancel'>>;
   approvers: FileConfig['approvers'];
   targets: () => TargetRef[];
   clock: Clock;
@@ -70,6 +71,8 @@ export interface ChatServiceOptions {
   onAcknowledged?: (keys: string[], now: number) => void;
   /** Time from an alert's start to its acknowledgement. */
   onAckDelay?: (ms: number) => void;
+  /** Where a proposal asked for in chat is posted: where it was asked and the alert channels. */
+  routeRequest?: (proposalId: string, from: Destination) => void;
   /**
    * Free-form answers (the LLM layer plugs in here): text the router cannot place, and lookups that
    * ask for reasoning ("why is web-1 slow?"). `deterministic` is what to fall back on.
@@ -135,6 +138,18 @@ export function createChatService(o: ChatServiceOptions) {
     onAckDelay: o.onAckDelay,
   });
   const { isApprover, decide } = createDecisions({ ...o, actor: actorOf });
+  const submit = o.remediation?.submit;
+  const requests =
+    submit && o.remediationPolicy
+      ? createActionRequests({
+          ...o,
+          remediation: { submit },
+          policy: o.remediationPolicy,
+          actor: actorOf,
+          isApprover,
+          route: o.routeRequest,
+        })
+      : undefined;
   const { silence, silenceAlert, unsilence } = createSilenceCommands({
     store: o.store,
     record: o.record,
@@ -195,6 +210,8 @@ export function createChatService(o: ChatServiceOptions) {
       case 'approve':
       case 'deny':
         return decide(intent.kind, intent.id, e.user, now, intent);
+      case 'action_request':
+        return (await requests?.request(intent, e, now)) ?? { text: answerIntent(intent, ctx(now, e.user)), intent: intent.kind };
       case 'silence':
         return silence(intent, e.user, now);
       case 'unsilence':

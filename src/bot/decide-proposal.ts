@@ -18,6 +18,7 @@ export const CLI_REFUSED: Partial<Record<Intent['kind'], string>> = {
   feedback: 'Alerts are marked',
   // A deploy job on a host posts it to /api/query (docs/api.md).
   change: 'Changes are recorded',
+  action_request: 'Actions are requested',
 };
 
 /**
@@ -28,7 +29,7 @@ export function createDecisions(o: {
   store: Store;
   logger: Logger;
   approvers: FileConfig['approvers'];
-  remediation?: Pick<RemediationService, 'approve' | 'deny'> | undefined;
+  remediation?: (Pick<RemediationService, 'approve' | 'deny'> & Partial<Pick<RemediationService, 'cancel'>>) | undefined;
   record?: ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined;
   actor: (u: ChatUser) => string;
 }) {
@@ -76,6 +77,14 @@ export function createDecisions(o: {
         intent,
         private: true,
       };
+    }
+    // "Cancel rp_…" by whoever asked for it in chat: their request is taken back, approver or not.
+    const mine = o.store.getProposal(id);
+    if (kind === 'deny' && o.remediation.cancel && mine?.state === 'proposed' && mine.requestedBy === o.actor(user)) {
+      const r = o.remediation.cancel(id, o.actor(user), now);
+      return r.ok
+        ? { text: `Cancelled your request ${id} (${r.proposal.action} on ${r.proposal.target}): withdrawn, nothing was run.`, intent }
+        : { text: `${r.message}.`, intent, private: true };
     }
     if (!isApprover(user)) {
       o.record?.('approval_refused', now, { proposalId: id, decision: kind, actor: o.actor(user), name: user.name ?? null });

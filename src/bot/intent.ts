@@ -1,4 +1,5 @@
 /** What a chat question asks for: the parser's output (parse-intent.ts), the answers' input. */
+import type { ActionId } from '../core/remediation.js';
 import type { ClockTime } from './parse-clock.js';
 import type { Stat, TimeSpan } from './parse-time-span.js';
 import type { Bound, BoundAsk } from './parse-bound.js';
@@ -210,7 +211,23 @@ export type Intent =
   /** "escalate an_…", "escalate web-1": ping chat.escalate.mentions in the alert's thread now (alert-escalate.ts). */
   | { kind: 'escalate'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
   | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }
-  | { kind: 'action_request'; verb: string; target?: string; unknownTarget?: string }
+  /**
+   * "Restart app on web-1": `action` when it names an allow-listed one; `service`, `count` ("by 2"),
+   * `toSize` ("to 4") and `paths` as named, checked against config and never used; `why` after a colon.
+   */
+  | {
+      kind: 'action_request';
+      verb: string;
+      target?: string | undefined;
+      unknownTarget?: string | undefined;
+      several?: string[];
+      action?: ActionId;
+      service?: string;
+      count?: number;
+      toSize?: number;
+      paths?: string[];
+      why?: string;
+    }
   | { kind: 'help' }
   /** "Where do alerts go?", "who gets paged for db-1?", "who is on call?" (answer-routing.ts). */
   | {

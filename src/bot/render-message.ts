@@ -223,7 +223,7 @@ export function renderProposal(p: Proposal): NeutralMessage {
         : []),
       ...(p.result ? [{ label: 'result', value: p.result.slice(0, 300) }] : []),
     ],
-    context: `${p.id} · anomaly ${p.anomalyId}`,
+    context: `${p.id} · ${p.anomalyId ? `anomaly ${p.anomalyId}` : `requested by ${p.requestedBy}`}`,
     actions:
       p.state === 'proposed'
         ? [
@@ -231,7 +231,12 @@ export function renderProposal(p: Proposal): NeutralMessage {
             { action: 'deny', proposalId: p.id, label: 'Deny' },
           ]
         : [],
-    status: p.state === 'proposed' ? undefined : `${STATE_TEXT[p.state]}${decided}`,
+    status:
+      p.state === 'proposed'
+        ? undefined
+        : p.state === 'withdrawn' && !p.anomalyId
+          ? `Withdrawn by its requester${p.decidedTs ? ` at ${stamp(p.decidedTs)}` : ''}`
+          : `${STATE_TEXT[p.state]}${decided}`,
   };
 }
 

@@ -48,7 +48,7 @@ export function createRemediationService(opts: RemediationServiceOptions) {
   function endedAnomaly(p: Proposal): string | undefined {
     if (!opts.config.withdrawOnResolve || p.state !== 'proposed') return undefined;
     // An anomaly that is not stored (never, in the pipeline) is left to the TTL rather than guessed at.
-    const a = store.getAnomaly(p.anomalyId);
+    const a = p.anomalyId ? store.getAnomaly(p.anomalyId) : undefined;
     if (!a || a.status === 'open') return undefined;
     return `anomaly ${a.id} resolved at ${stamp(a.endTs ?? a.updatedTs)}`;
   }
@@ -96,6 +96,19 @@ export function createRemediationService(opts: RemediationServiceOptions) {
     return done ?? store.getProposal(p.id)!;
   }
 
+  /** A new proposal: recorded, announced, and run at once unless it waits for approval. */
+  async function open(p: Proposal, actor: string, note: string, now: number): Promise<void> {
+    const e: ProposalEvent = { proposalId: p.id, from: null, to: 'proposed', actor, ts: now, note };
+    store.insertProposal(p, e);
+    opts.onTransition?.(p, e);
+    if (p.mode === 'approval') return;
+    const approved = move(p.id, ['proposed'], 'approved', `policy:${p.mode}`, now, `mode ${p.mode}`, {
+      decidedBy: `policy:${p.mode}`,
+      decidedTs: now,
+    });
+    if (approved) await track(execute(approved, `policy:${p.mode}`, now));
+  }
+
   function track<T>(promise: Promise<T>): Promise<T> {
     inflight.add(promise);
     void promise.finally(() => inflight.delete(promise));
@@ -121,19 +134,32 @@ export function createRemediationService(opts: RemediationServiceOptions) {
         }
         const p = plan.proposal;
         if (store.getProposal(p.id)) continue;
-        const e: ProposalEvent = { proposalId: p.id, from: null, to: 'proposed', actor: 'pipeline', ts: now, note: plan.rule };
-        store.insertProposal(p, e);
-        opts.onTransition?.(p, e);
+        await open(p, 'pipeline', plan.rule, now);
         out.push(p);
-        if (p.mode !== 'approval') {
-          const approved = move(p.id, ['proposed'], 'approved', `policy:${p.mode}`, now, `mode ${p.mode}`, {
-            decidedBy: `policy:${p.mode}`,
-            decidedTs: now,
-          });
-          if (approved) await track(execute(approved, `policy:${p.mode}`, now));
-        }
       }
       return out;
+    },
+
+    /**
+     * A proposal asked for in chat (plan-request.ts): recorded with its requester as the actor, and
+     * run at once only as a dry run; anything else waits for an approver.
+     */
+    async submit(p: Proposal, rule: string, now: number): Promise<Proposal> {
+      if (store.getProposal(p.id)) return store.getProposal(p.id)!;
+      await open(p, p.requestedBy, `requested in chat; rule ${rule}`, now);
+      return store.getProposal(p.id)!;
+    },
+
+    /** The requester takes back a request nobody has decided: withdrawn, and nothing runs. */
+    cancel(id: string, actor: string, now = opts.clock.now()): DecisionOutcome {
+      const cur = store.getProposal(id);
+      if (!cur) return { ok: false, reason: 'not_found', message: `no proposal ${id}` };
+      const done = move(id, ['proposed'], 'withdrawn', actor, now, 'cancelled by its requester', {
+        decidedBy: actor,
+        decidedTs: now,
+        result: `cancelled by ${actor} before a decision; nothing was run`,
+      });
+      return done ? { ok: true, proposal: done } : alreadyDecided(id);
     },
 
     /**

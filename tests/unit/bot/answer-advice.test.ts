@@ -34,9 +34,9 @@ describe('"what should I do about …?"', () => {
       expect.stringMatching(/^• an_cpu \[warning\] web-1 CPU: /),
       'Runbooks for what is open:',
       '• CPU runbook: https://wiki.example.com/cpu?host=web-1',
-      'Remediation rules for web-1 (proposed when a matching anomaly opens; chat text never runs them):',
+      'Remediation rules for web-1 (proposed when a matching anomaly opens, or asked for in chat; chat text never sets their parameters):',
       expect.stringMatching(/^• scale: scale_up on CPU, threshold anomalies, warning or worse; needs approval/),
-      '"explain an_cpu" says why it opened and what else was anomalous around it. Nothing typed in chat runs on a host.',
+      '"explain an_cpu" says why it opened and what else was anomalous around it. To ask for a rule\'s action: "scale up web-1"; it runs once an approver approves it.',
     ]);
   });
 

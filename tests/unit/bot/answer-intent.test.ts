@@ -489,10 +489,20 @@ describe('requests to act', () => {
       { proposalId: 'rp_wait1', from: null, to: 'proposed', actor: 'policy', ts: NOW - 60_000, note: '' },
     );
     const r = ask('please restart nginx on web-1', c);
-    expect(r).toMatch(/^I don't run commands typed in chat: nothing was done\./);
+    // Answered where no remediation runs (answerIntent alone): nothing is proposed here.
+    expect(r).toMatch(/^Nothing was done: actions are not requested here\./);
     expect(r).toContain('Waiting for approval on web-1:\n• rp_wait1 restart_service on web-1 (approval, script): proposed — cpu above 90');
     expect(c.store.getProposal('rp_wait1')!.state).toBe('proposed');
-    expect(ask('reboot db-1', c)).toMatch(/Nothing is waiting for approval on db-1\.$/);
+    expect(ask('reboot db-1', c)).toMatch(
+      /^Nothing was done: "reboot" is not an action I run\. No rule in remediation\.rules names an action .*\nNothing is waiting for approval on db-1\.$/,
+    );
+    const ruled = {
+      ...c,
+      remediationRules: configSchema.parse({ remediation: { rules: [{ name: 'r', when: {}, action: 'scale_up' }] } }).remediation.rules,
+    };
+    expect(answerIntent(parseIntent('reboot db-1', targets), ruled)).toMatch(
+      /^Nothing was done: "reboot" is not an action I run\. A request may name scale_up on one target/,
+    );
     expect(ask('restart web-99', c)).toContain('I don\'t know a target called "web-99"');
   });
 });

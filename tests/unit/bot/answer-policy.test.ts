@@ -41,6 +41,7 @@ describe('"who can approve?", "is auto-remediation on?"', () => {
       // A simulated rule with no mode is a dry run (plan-remediation's effectiveMode).
       '• dry_run (dry run: proposed and recorded, never run): clean disks → cleanup_disk (simulated, nothing touches a host)',
       'Nothing runs without a person: no rule is in auto mode.',
+      'Anyone may ask in chat for scale_up, cleanup_disk ("scale up <target>") on a target that a rule with the action allows, with that rule\'s parameters; an approver then decides.',
       'A proposal waits 20 min for a decision, then expires; it is withdrawn if its anomaly ends first. Nobody approves an action they asked for.',
       'Approvers (config approvers): slack: users U1 · discord: nobody · web: users operator.',
       'You (slack:U2) are not an approver here; approvers.slack lists who is.',

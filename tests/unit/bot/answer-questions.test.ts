@@ -563,7 +563,7 @@ describe('the rules as configured', () => {
     ]);
     expect(ask('what is the disk threshold on web-1', c).split('\n')[0]).toBe('No threshold rule for disk, web-1.');
     expect(ask('which rules propose restarts', c).split('\n')).toEqual([
-      'Remediation rules for restart_service (proposed when a matching anomaly opens; chat text never runs them):',
+      'Remediation rules for restart_service (proposed when a matching anomaly opens, or asked for in chat; chat text never sets their parameters):',
       '• restart a leaking service: restart_service (service=app) on memory, threshold anomalies, warning or worse, once open 5 min; needs approval, script executor, cooldown 30 min',
     ]);
     // A rule without a mode runs its simulation as a dry run; one limited to db-* is db-1's, not web-1's.

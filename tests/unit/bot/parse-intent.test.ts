@@ -314,11 +314,15 @@ const cases: Case[] = [
   ['is web-1 muted?', { kind: 'silences' }],
   ['can you snooze web-1 for 1h', { kind: 'silence', target: 'web-1', durationMs: 3_600_000 }],
   // requests to act: answered, never run
-  ['restart nginx on api-1', { kind: 'action_request', verb: 'restart', target: 'api-1' }],
+  ['restart nginx on api-1', { kind: 'action_request', verb: 'restart', target: 'api-1', action: 'restart_service', service: 'nginx' }],
+  ['restart the app service on api-1: leaking', { kind: 'action_request', action: 'restart_service', service: 'app', why: 'leaking' }],
   ['please reboot web-2', { kind: 'action_request', verb: 'reboot', target: 'web-2' }],
-  ['can you scale up the api?', { kind: 'action_request', verb: 'scale' }],
-  ['clean up disk on db-1', { kind: 'action_request', verb: 'clean', target: 'db-1' }],
-  ['run cleanup_disk on db-1', { kind: 'action_request', verb: 'run', target: 'db-1' }],
+  ['can you scale up the api?', { kind: 'action_request', verb: 'scale', action: 'scale_up', several: ['api-1', 'api-2'] }],
+  ['scale web-1 by 2', { kind: 'action_request', action: 'scale_up', count: 2 }],
+  ['scale web-1 to 5 instances', { kind: 'action_request', action: 'scale_up', toSize: 5 }],
+  ['clean up disk on db-1', { kind: 'action_request', verb: 'clean', target: 'db-1', action: 'cleanup_disk' }],
+  ['clean /var/log on db-1', { kind: 'action_request', action: 'cleanup_disk', paths: ['/var/log'] }],
+  ['run cleanup_disk on db-1', { kind: 'action_request', verb: 'run', target: 'db-1', action: 'cleanup_disk' }],
   ['run status', { kind: 'status' }],
   ['restart history', { kind: 'history' }],
   ['stop alerting on web-1 for 2h', { kind: 'silence', target: 'web-1', durationMs: 7_200_000 }],
@@ -603,6 +607,18 @@ describe('parseIntent', () => {
       expect(got, q).not.toHaveProperty('stat');
       expect(got, q).not.toHaveProperty('boundAsk');
     }
+  });
+
+  it('names no action or service that the text does not', () => {
+    expect(parseIntent('restart api-1', targets)).toEqual({
+      kind: 'action_request',
+      verb: 'restart',
+      target: 'api-1',
+      action: 'restart_service',
+    });
+    expect(parseIntent('please reboot web-2', targets)).not.toHaveProperty('action');
+    expect(parseIntent('scale down web-1', targets)).not.toHaveProperty('action');
+    expect(parseIntent('restart the web-1 host', targets)).not.toHaveProperty('service');
   });
 
   it.each(cases)('%j', (text, want) => {

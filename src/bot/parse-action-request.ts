@@ -1,0 +1,81 @@
+import type { ActionId } from '../core/remediation.js';
+import type { Intent } from './intent.js';
+import { splitReason } from './parse-silence.js';
+import { cleanInput } from './text-tools.js';
+
+export type ActionRequestIntent = Extract<Intent, { kind: 'action_request' }>;
+
+const SCALE_DOWN = /\bscal(?:e|ing)\s+(?:\S+\s+){0,3}?(?:down|in)\b/;
+// Words after "restart" that are not a service: "restart it on web-1", "restart the web-1 host".
+const NOT_SERVICE = new Set([
+  'it',
+  'this',
+  'that',
+  'them',
+  'on',
+  'the',
+  'service',
+  'services',
+  'host',
+  'server',
+  'box',
+  'instance',
+  'machine',
+  'node',
+]);
+
+/** The allow-listed action a request names: a restart of a service, a scale-up, a disk clean-up; others have none. */
+function actionOf(text: string, verb: string): ActionId | undefined {
+  if (verb === 'restart') return 'restart_service';
+  if (verb === 'scale' || verb === 'resize') return SCALE_DOWN.test(text) ? undefined : 'scale_up';
+  if (verb === 'clean' || verb === 'cleanup' || verb === 'purge') return 'cleanup_disk';
+  if (verb === 'run' || verb === 'execute' || verb === 'trigger' || verb === 'exec') {
+    const named = /\b(restart_service|scale_up|cleanup_disk)\b/.exec(text)?.[1] as ActionId | undefined;
+    return (
+      named ?? (/\brestart\b/.test(text) ? 'restart_service' : /\bclean[\s-]?up\b|\bcleanup\b/.test(text) ? 'cleanup_disk' : undefined)
+    );
+  }
+  return undefined;
+}
+
+/**
+ * "Restart app on web-1", "scale up web-2", "clean up the disk on db-1: it is at 95%": a request for
+ * an allow-listed action. The action and target are read, with any service, count or paths the text
+ * names (checked against config, never used) and the reason after a colon or "because". Which rule
+ * allows it, with what parameters, is the answer's to decide (plan-request.ts).
+ */
+export function actionRequest(
+  text: string,
+  raw: string,
+  verb: string,
+  o: { target?: string | undefined; unknownTarget?: string | undefined; named: string[]; roles: Set<string> },
+): ActionRequestIntent {
+  const head = splitReason(text).head;
+  const why = splitReason(cleanInput(raw)).reason;
+  const action = actionOf(head, verb);
+  const base: ActionRequestIntent = {
+    kind: 'action_request',
+    verb,
+    target: o.target,
+    unknownTarget: o.unknownTarget,
+    ...(o.named.length > 1 ? { several: o.named } : {}),
+  };
+  if (!action) return base;
+  const service =
+    action === 'restart_service'
+      ? /\brestart\s+(?:the\s+)?(?:service\s+)?([a-z0-9][a-z0-9@._-]*)/.exec(head.replace(/\brestart_service\b/, 'restart'))?.[1]
+      : undefined;
+  const isService = service !== undefined && !NOT_SERVICE.has(service) && !o.named.includes(service) && !o.roles.has(service);
+  const by = /\bby\s+(\d{1,4})\b|\b(\d{1,4})\s+more\b/.exec(head);
+  const to = /\bto\s+(\d{1,4})(?:\s+(?:instances?|replicas?|nodes?|hosts?|servers?))?\b/.exec(head);
+  const paths = head.match(/(?<![\w/])\/[a-z0-9._/-]*/g) ?? [];
+  return {
+    ...base,
+    action,
+    ...(isService ? { service } : {}),
+    ...(action === 'scale_up' && by ? { count: Number(by[1] ?? by[2]) } : {}),
+    ...(action === 'scale_up' && to && !by ? { toSize: Number(to[1]) } : {}),
+    ...(action === 'cleanup_disk' && paths.length ? { paths } : {}),
+    ...(why ? { why } : {}),
+  };
+}

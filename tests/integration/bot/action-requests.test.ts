@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
+
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+
+// Two Slack channels: alerts go to C-OPS; people may ask anywhere. U1 and U2 approve; U9 does not.
+async function setup(allowSelfApproval = false) {
+  const slack = createFakeChatAdapter('slack');
+  const config = bootIncidentConfig({
+    overrides: {
+      chat: { channels: { slack: ['C-OPS'] } },
+      approvers: { slack: { users: ['U1', 'U2'] } },
+      remediation: {
+        allowSelfApproval,
+        rules: [
+          {
+            name: 'scale web',
+            when: { metrics: ['cpu'], targets: ['web-*'] },
+            action: 'scale_up',
+            params: { by: 1, max: 4 },
+            mode: 'auto',
+            executor: 'simulate',
+          },
+          {
+            name: 'restart app',
+            when: { metrics: ['memory'] },
+            action: 'restart_service',
+            params: { service: 'app' },
+            mode: 'approval',
+            executor: 'simulate',
+          },
+          { name: 'clean disk', when: { metrics: ['disk'] }, action: 'cleanup_disk', mode: 'dry_run', executor: 'simulate' },
+        ],
+      },
+    },
+  });
+  const m = await startManualApp(config, { startTs: T0, adapters: [slack] });
+  const pump = async () => {
+    for (let k = 0; k < 5; k++) {
+      m.advance(1100);
+      await m.app.outbox.pumpOnce();
+    }
+  };
+  return { ...m, slack, pump };
+}
+
+const cards = (slack: ReturnType<typeof createFakeChatAdapter>, title: string) =>
+  [...slack.messages.values()].filter((x) => x.versions[0]!.title === title && !x.thread);
+
+describe('actions requested in chat', () => {
+  it('become a proposal by the rule that allows them, posted where asked and to the alert channel, and wait for another approver', async () => {
+    const { app, slack, pump } = await setup();
+    const r = await slashCommand(slack, 'scale up web-1: traffic from the launch', 'U1', 'C-TEAM');
+    expect(r.text).toMatch(
+      /^Requested scale_up on web-1 \(by 1, max 4; rule "scale web", executor simulate\): (rp_\w+), waiting for approval until .*\nAn approver other than you decides \("approve rp_\w+" or the buttons\); "cancel rp_\w+" takes it back\.$/,
+    );
+    const id = /(rp_\w+)/.exec(r.text)![1]!;
+    // The rule's "auto" does not carry over: a person asked, so a second person approves.
+    expect(app.store.getProposal(id)).toMatchObject({
+      state: 'proposed',
+      mode: 'approval',
+      requestedBy: 'slack:U1',
+      anomalyId: '',
+      params: { by: 1, max: 4 },
+      reason: 'scale web: requested by slack:U1 (traffic from the launch)',
+    });
+    expect(app.store.proposalEvents(id)[0]).toMatchObject({ to: 'proposed', actor: 'slack:U1', note: 'requested in chat; rule scale web' });
+    await pump();
+    const posted = cards(slack, 'scale_up on web-1');
+    expect(posted.map((x) => x.channel).sort()).toEqual(['C-OPS', 'C-TEAM']);
+    expect(posted[0]!.msg.actions.map((a) => a.label)).toEqual(['Approve', 'Deny']);
+    expect(posted[0]!.msg.context).toBe(`${id} · requested by slack:U1`);
+
+    // Not by the asker; by another approver, from the card's button.
+    expect((await slashCommand(slack, `approve ${id}`, 'U1')).text).toMatch(/you requested this action and may not approve it yourself/);
+    const ok = await slack.emit({
+      kind: 'action',
+      platform: 'slack',
+      user: { platform: 'slack', id: 'U2', roles: [] },
+      channel: 'C-TEAM',
+      action: 'approve',
+      proposalId: id,
+    });
+    expect(ok.text).toMatch(/^Approved by U2 at .*: rp_\w+ scale_up on web-1 .*succeeded/);
+    await pump();
+    for (const card of cards(slack, 'scale_up on web-1')) expect(card.msg.status).toMatch(/^Succeeded by slack:U2 at /);
+    expect(app.store.records(50, undefined, 'remediation').map((x) => (x.data.event as { to: string }).to)).toEqual(
+      expect.arrayContaining(['proposed', 'approved', 'running', 'succeeded']),
+    );
+  });
+
+  it('refuses what config does not allow, names what it would do instead, and asks nothing twice', async () => {
+    const { app, slack } = await setup();
+    const say = (text: string, user = 'U9') => slashCommand(slack, text, user);
+    // Only web-* may be scaled; db-1 is a target the rule does not name.
+    expect((await say('scale up db-1')).text).toBe(
+      'Nothing requested: no rule in remediation.rules allows scale_up on db-1 (the rules with it name other targets).',
+    );
+    expect((await say('restart nginx on web-1')).text).toMatch(
+      /^Nothing requested: the service comes from config, not chat: the rule "restart app" allows restart_service on web-1, but it restarts app, not nginx\./,
+    );
+    expect((await say('scale web-1 to 8 instances')).text).toMatch(/it adds 1 \(up to 4\); a size \(8\) cannot be set/);
+    expect((await say('scale web-1 by 3')).text).toMatch(/it adds 1 \(up to 4\), not 3/);
+    expect((await say('restart app on web-1 and db-1')).text).toBe('Nothing requested: name one target at a time (web-1, db-1).');
+    expect((await say('restart app on web-9')).text).toBe('Nothing requested: I don\'t know a target called "web-9".');
+    expect((await say('reboot web-1')).text).toMatch(
+      /^Nothing was done: "reboot" is not an action I run\. A request may name scale_up, restart_service, cleanup_disk/,
+    );
+    expect(app.store.listProposals({ limit: 50 })).toEqual([]);
+
+    // A non-approver may ask; an approver decides. The same ask again points at the first.
+    const first = await say('restart app on db-1');
+    expect(first.text).toMatch(
+      /^Requested restart_service on db-1 \(service app; rule "restart app", executor simulate\): rp_\w+, .*\nAn approver decides/,
+    );
+    const again = await say('restart db-1', 'U2');
+    expect(again.text).toMatch(/^Already waiting for approval: rp_\w+ restart_service on db-1 .*Nothing new was requested/);
+    expect(app.store.listProposals({ limit: 50 })).toHaveLength(1);
+  });
+
+  it('runs a dry-run rule at once, and lets the asker cancel a request', async () => {
+    const { app, slack, pump } = await setup();
+    const dry = await slashCommand(slack, 'clean up the disk on db-1', 'U9');
+    expect(dry.text).toMatch(
+      /^Ran cleanup_disk on db-1 \(paths \/var\/log, \/tmp, olderThanDays 7; rule "clean disk", executor simulate\) as a dry run, as its rule says: succeeded\./,
+    );
+    await pump();
+    expect(cards(slack, 'Dry run: cleanup_disk on db-1').map((x) => x.channel)).toEqual(['C-OPS']);
+
+    const asked = await slashCommand(slack, 'restart app on web-1', 'U9');
+    const id = /(rp_\w+)/.exec(asked.text)![1]!;
+    // Someone else's "cancel" is a denial, which needs an approver.
+    expect((await slashCommand(slack, `cancel ${id}`, 'U8')).text).toMatch(/^You are not an approver/);
+    expect((await slashCommand(slack, `cancel ${id}`, 'U9')).text).toBe(
+      `Cancelled your request ${id} (restart_service on web-1): withdrawn, nothing was run.`,
+    );
+    expect(app.store.getProposal(id)).toMatchObject({ state: 'withdrawn', decidedBy: 'slack:U9' });
+    await pump();
+    expect(cards(slack, 'restart_service on web-1')[0]!.msg.status).toMatch(/^Withdrawn by its requester at /);
+  });
+
+  it('lets the asker approve their own request only where config allows it', async () => {
+    const { app, slack } = await setup(true);
+    const asked = await slashCommand(slack, 'scale up web-1', 'U1');
+    expect(asked.text).toMatch(/\nYou or another approver decide /);
+    const id = /(rp_\w+)/.exec(asked.text)![1]!;
+    expect((await slashCommand(slack, `approve ${id}`, 'U1')).text).toMatch(/^Approved by U1 /);
+    expect(app.store.getProposal(id)!.state).toBe('succeeded');
+  });
+});
