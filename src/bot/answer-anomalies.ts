@@ -7,12 +7,12 @@ import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './form
 import type { Intent } from './parse-intent.js';
 import { MAX_SPAN } from './parse-time-span.js';
 import { verdictsBetween } from './alert-feedback.js';
-import { countEpisodes, nearestRank, tally } from './tally.js';
+import { countEpisodes, nearestRank, rankLine, tally } from './tally.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
 import { digestLines } from './answer-digest.js';
 import { formatDuration } from './text-tools.js';
 import { answerQuietTargets } from './quiet-targets.js';
-import { sinceChange } from './change-log.js';
+import { changesLine, sinceChange } from './change-log.js';
 
 /** "Summarise the last 3 anomalies", "alerts yesterday", "what was firing at 03:00", "how many this week". */
 export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerContext): string {
@@ -82,7 +82,12 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       kind,
       when || ` since ${stamp(watched)} (the first anomaly kept)`,
     );
-  if (list.length === 0) return `No ${kind}anomalies${scope}.${openAt === undefined ? '' : nearInstant(openAt, asked, c)}`;
+  if (list.length === 0)
+    return [
+      `No ${kind}anomalies${scope}.${openAt === undefined ? '' : nearInstant(openAt, asked, c)}`,
+      // "What changed in the last hour?" with nothing detected: the change log still answers.
+      ...(i.digest ? changesLine(c.store, since, Math.min(until, c.now), i.target) : []),
+    ].join('\n');
   const atLeast = capped ? 'at least ' : '';
   // A change on many targets at once is one line (and one message, as the notifier sent it).
   const { events, singles } = i.target ? { events: [], singles: list } : groupFleetEvents(list, c.fleetGrouping);
@@ -106,6 +111,9 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       c.now,
       window,
     );
+    // "Which host has the most alerts?": the leaders first, the counts below.
+    const ranked = i.rank && !i.digest ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now) : '';
+    if (ranked) counts.unshift(ranked);
     return i.digest ? digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target }, c).join('\n') : counts.join('\n');
   }
   const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;

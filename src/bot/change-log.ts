@@ -154,10 +154,13 @@ export function answerChanges(i: Extract<Intent, { kind: 'changes' }>, c: Answer
   ].join('\n');
 }
 
-/** A digest's line: the changes recorded in its window (on its target), latest first; nothing when none. */
+/**
+ * A digest's line: the changes recorded in its window (on its target), latest first. None is said:
+ * "what changed in the last hour?" is a digest, and an empty change log is part of its answer.
+ */
 export function changesLine(store: Pick<Store, 'recordsBetween'>, from: number, until: number, target?: string): string[] {
   const list = changesBetween(store, from, until, target ? [target] : undefined).reverse();
-  if (!list.length) return [];
+  if (!list.length) return ['No changes recorded then ("recent changes" lists them; say "deployed v2.3 to api-1" to record one).'];
   const shown = list
     .slice(0, 3)
     .map(

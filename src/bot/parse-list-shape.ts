@@ -7,11 +7,41 @@ const EPISODES = /\b(?:incidents?|episodes?|grouped|de-?dup(?:ed|licated|e)?)\b|
 const NONE =
   /\b(?:hosts?|targets?|servers?|machines?|nodes?|instances?|which|any)\b.*\b(?:never|without|with no|had no|have no|has no|zero|free of)\s+(?:any\s+|an?\s+)?(?:[a-z-]+\s+){0,2}?(?:alerts?|anomal\w*|incidents?|problems?|issues?)\b|\bnever (?:alerted|alarmed|fired|paged)\b|\bnot? (?:once )?(?:alerted|fired)\b/;
 
+const WHO = String.raw`(hosts?|servers?|targets?|machines?|nodes?|instances?|boxes|metrics?|detectors?)`;
+/**
+ * "Which host has the most alerts?", "top 3 noisiest metrics", "rank hosts by alerts", "the most
+ * alerting metric": the count is led by that ranking, not left to its "By target" line.
+ */
+const RANKED = [
+  new RegExp(String.raw`\b(?:which|what)\s+${WHO}\b.*\bmost\b`),
+  new RegExp(String.raw`\b(?:top|rank|ranked|ranking|noisiest|loudest|most alerting|worst)\s+(?:\d+\s+)?(?:the\s+)?${WHO}`),
+  new RegExp(
+    String.raw`\b${WHO}\s+(?:by|with the most|ranked by)\s+(?:the\s+)?(?:number of\s+)?(?:alerts?|anomal\w*|incidents?|pages?|episodes?)\b`,
+  ),
+  new RegExp(String.raw`\b(?:which|what)\s+${WHO}\s+(?:is|was|are|were)\s+(?:the\s+)?(?:noisiest|loudest|worst)\b`),
+];
+
+function rankOf(text: string): 'target' | 'metric' | 'detector' | undefined {
+  for (const re of RANKED) {
+    const who = re.exec(text)?.[1];
+    if (who) return who.startsWith('metric') ? 'metric' : who.startsWith('detector') ? 'detector' : 'target';
+  }
+  return undefined;
+}
+
 /**
  * How an anomaly list is laid out: ranked by how long each lasted, by episode, or as the targets
- * without any. A count leads with episodes when they are asked for.
+ * without any. A count leads with episodes when they are asked for, and with a ranking when one is.
  */
-export function listShape(text: string, counting: boolean): { longest?: true; episodes?: true; none?: true } {
+export function listShape(
+  text: string,
+  counting: boolean,
+): { longest?: true; episodes?: true; none?: true; rank?: 'target' | 'metric' | 'detector' } {
   if (NONE.test(text)) return { none: true };
-  return { ...(LONGEST.test(text) && !counting ? { longest: true } : {}), ...(EPISODES.test(text) ? { episodes: true } : {}) };
+  const rank = rankOf(text);
+  return {
+    ...(LONGEST.test(text) && !counting ? { longest: true } : {}),
+    ...(EPISODES.test(text) ? { episodes: true } : {}),
+    ...(rank ? { rank } : {}),
+  };
 }

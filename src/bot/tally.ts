@@ -28,3 +28,39 @@ export const countEpisodes = (
   list: readonly { target: string; metric: string; startTs: number; endTs: number | null }[],
   now: number,
 ): number => groupEpisodes(list, now).length;
+
+/**
+ * "Which host has the most alerts?": the leaders by target, metric or detector, most first. Targets
+ * and metrics are ranked by episode (one target and metric at overlapping times: a disk filling up
+ * that three detectors see is one problem), with their anomalies beside; detectors by anomaly, as an
+ * episode can hold several. Ties are said as ties. Pure.
+ */
+export function rankLine(
+  list: readonly { target: string; metric: string; detector: string; startTs: number; endTs: number | null }[],
+  by: 'target' | 'metric' | 'detector',
+  top: number,
+  label: (metric: string) => string,
+  now: number,
+): string {
+  const keyOf = (a: { target: string; metric: string; detector: string }) =>
+    by === 'target' ? a.target : by === 'metric' ? label(a.metric) : a.detector;
+  const anomalies = new Map<string, number>();
+  for (const a of list) anomalies.set(keyOf(a), (anomalies.get(keyOf(a)) ?? 0) + 1);
+  const units = by === 'detector' ? anomalies : new Map<string, number>();
+  if (by !== 'detector')
+    for (const e of groupEpisodes(list, now)) units.set(keyOf(e.members[0]!), (units.get(keyOf(e.members[0]!)) ?? 0) + 1);
+  const rows = [...units].sort((x, y) => y[1] - x[1] || anomalies.get(y[0])! - anomalies.get(x[0])! || x[0].localeCompare(y[0]));
+  if (rows.length === 0) return '';
+  const unit = by === 'detector' ? 'anomalies' : 'episodes';
+  const beside = (k: string, n: number) => (by === 'detector' || anomalies.get(k) === n ? '' : ` (${anomalies.get(k)} anomalies)`);
+  const tied = rows.filter(([, n]) => n === rows[0]![1]);
+  const shown = Math.max(top, tied.length);
+  const lead =
+    tied.length > 1
+      ? `${andList(tied.map(([k]) => `${k}${beside(k, rows[0]![1])}`))} tie for the most ${unit} by ${by}, ${rows[0]![1]} each`
+      : `Most ${unit} by ${by}: ${rows[0]![0]} ${rows[0]![1]}${beside(rows[0]![0], rows[0]![1])}`;
+  const rest = rows.slice(tied.length, shown).map(([k, n]) => `${k} ${n}${beside(k, n)}`);
+  return `${lead}${rest.length ? `; then ${rest.join(', ')}` : ''}${rows.length > shown ? `; ${rows.length - shown} more below` : ''}.`;
+}
+
+const andList = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)!}`);

@@ -117,6 +117,17 @@ describe('changes people say they made', () => {
     );
   });
 
+  it('"what changed in the last hour?" says so when none is recorded', () => {
+    const c = ctx();
+    expect(ask(c, 'what changed in the last hour?')).toContainEqual(
+      'No changes recorded then ("recent changes" lists them; say "deployed v2.3 to api-1" to record one).',
+    );
+    say(c, 'deployed v2.3 to api-1', 30);
+    expect(ask(c, 'what changed in the last hour?')).toContainEqual(
+      expect.stringMatching(/^Changes recorded then: 1: "deployed v2\.3 to api-1"/),
+    );
+  });
+
   it('"what happened after the deploy?" lists the anomalies since the latest change there, or says none is recorded', () => {
     const c = ctx();
     expect(ask(c, 'what happened after the deploy?')[0]).toMatch(

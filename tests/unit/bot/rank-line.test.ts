@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { rankLine } from '../../../src/bot/tally.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+
+const M = 60_000;
+const a = (target: string, metric: string, detector: string, startMin: number, endMin: number | null) => ({
+  target,
+  metric,
+  detector,
+  startTs: startMin * M,
+  endTs: endMin === null ? null : endMin * M,
+});
+const label = (m: string) => m.toUpperCase();
+
+// db-1 disk: one episode seen by three detectors; web-1 cpu: two separate episodes; api-1 one.
+const list = [
+  a('db-1', 'disk', 'threshold', 0, 30),
+  a('db-1', 'disk', 'forecast', 5, 25),
+  a('db-1', 'disk', 'robust', 10, 20),
+  a('web-1', 'cpu', 'threshold', 0, 5),
+  a('web-1', 'cpu', 'threshold', 60, null),
+  a('api-1', 'cpu', 'robust', 40, 45),
+];
+
+describe('rankLine', () => {
+  it('ranks targets and metrics by episode, with their anomalies beside, and detectors by anomaly', () => {
+    expect(rankLine(list, 'target', 5, label, 100 * M)).toBe('Most episodes by target: web-1 2; then db-1 1 (3 anomalies), api-1 1.');
+    expect(rankLine(list, 'metric', 5, label, 100 * M)).toBe('Most episodes by metric: CPU 3; then DISK 1 (3 anomalies).');
+    expect(rankLine(list, 'detector', 1, label, 100 * M)).toBe('Most anomalies by detector: threshold 3; 2 more below.');
+  });
+
+  it('says a tie as one, and nothing for an empty list', () => {
+    const tie = [a('web-1', 'cpu', 'threshold', 0, 5), a('web-2', 'cpu', 'threshold', 0, 5), a('db-1', 'disk', 'robust', 0, 5)];
+    expect(rankLine(tie, 'target', 1, label, 100 * M)).toBe('db-1, web-1 and web-2 tie for the most episodes by target, 1 each.');
+    expect(rankLine([], 'target', 3, label, 0)).toBe('');
+  });
+
+  it('is asked for by "which host has the most…", "top N noisiest metrics", "rank hosts by alerts"', () => {
+    const targets = [{ name: 'web-1' }, { name: 'db-1' }];
+    expect(parseIntent('which host has the most anomalies this week?', targets)).toMatchObject({
+      kind: 'anomalies',
+      count: true,
+      rank: 'target',
+    });
+    expect(parseIntent('top 3 noisiest metrics this week', targets)).toMatchObject({
+      kind: 'anomalies',
+      count: true,
+      rank: 'metric',
+      limit: 3,
+    });
+    expect(parseIntent('rank hosts by alerts', targets)).toMatchObject({ kind: 'anomalies', count: true, rank: 'target' });
+    expect(parseIntent('which detector fires the most?', targets)).toMatchObject({ kind: 'anomalies', count: true, rank: 'detector' });
+    expect(parseIntent('how many alerts this week?', targets)).not.toHaveProperty('rank');
+  });
+});
