@@ -50,6 +50,7 @@ import { approveEffect } from './approve-effect.js';
 import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
 import { answerStatus } from './answer-status.js';
+import { answerAudit } from './answer-audit.js';
 
 export { answerSilences };
 
@@ -97,6 +98,7 @@ export const HELP = [
   '• "why is there no alert for web-1 cpu?", "is db-1 memory unusual?", "why didn\'t web-2 alert?": each detector\'s own reason; "has this happened before?"',
   '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?", "who can approve?"',
   '• "who approved the last restart?", "failed remediations this week", "how many scale-ups today?", "MTTR this week"',
+  '• "audit log", "who did what today?", "what did alice do?", "who touched db-1 this week?", "what have I done?"',
   '• "total network in", "how much data did web-1 send today?"',
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?"',
   '• "approve rp_…", "deny rp_…", "approve the scale up on web-2", or "approve" in an alert\'s thread (approvers only)',
@@ -325,6 +327,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return i.starts ? answerStarts(i.starts, c) : i.digest ? answerDigestSchedule(c) : answerAbout(c);
     case 'availability':
       return answerAvailability(i, c);
+    case 'audit':
+      return answerAudit(i, c);
     case 'elsewhere':
       if (i.what === 'dashboards') return answerDashboard(i.view ?? {}, c);
       if (i.what === 'export') return answerExport(i.view ?? {}, c);

@@ -244,6 +244,8 @@ export type Intent =
     }
   /** "Availability of api-2 this week", "SLA for db-1": the share of the time each target sent data. */
   | { kind: 'availability'; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; sla?: boolean }
+  /** "Audit log", "what did operator do today?" (`actor`, matched to the end of "platform:id"), "what have I done?" (`me`), "who touched db-1?". */
+  | { kind: 'audit'; actor?: string; me?: boolean; target?: string; span?: TimeSpan }
   /** "I'm on call until 18:00", "take on-call for 4h" (a cover of the chat.onCall rotation); "end my on-call cover". */
   | {
       kind: 'on_call_cover';

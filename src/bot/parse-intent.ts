@@ -1,7 +1,7 @@
 import { countIn, findTimeSpan, parseStat, zoneRefusal, type TimeSpan } from './parse-time-span.js';
 import { boundAsked, pairRank, parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
-import { healthQuestion } from './parse-health.js';
+import { availabilityQuestion, healthQuestion } from './parse-health.js';
 import { actionRequest } from './parse-action-request.js';
 import { FREE_OF, sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
@@ -20,7 +20,8 @@ import { explainQuestion } from './parse-explain.js';
 import { noteCommand } from './alert-notes.js';
 import { subjectPart } from './own-words.js';
 import { onCallCommand } from './parse-on-call.js';
-import { AVAILABILITY, uncollectedOf } from './uncollected-words.js';
+import { uncollectedOf } from './uncollected-words.js';
+import { auditQuestion } from './parse-audit.js';
 import { MAINTENANCE_SET, silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
@@ -200,16 +201,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
   const rules = rulesQuestion(text, tokens, { metric, target, unknownTarget });
   if (rules) return rules;
-  // "Availability of api-2 this week", "uptime % of the fleet", "SLA for db-1": whether data arrived.
-  if (!metric && AVAILABILITY.test(text))
-    return {
-      kind: 'availability',
-      target,
-      ...group,
-      unknownTarget,
-      ...(span ? { span } : {}),
-      ...(/\bsla\b/.test(text) ? { sla: true } : {}),
-    };
+  const kept = availabilityQuestion(text, { metric, target, named, unknownTarget, span }) ?? auditQuestion(text, { target, span });
+  if (kept) return kept;
   const uncollected = metric ? undefined : uncollectedOf(text);
   if (uncollected) return { kind: 'uncollected', what: uncollected, target, ...group, unknownTarget };
   const past = historyIntent({

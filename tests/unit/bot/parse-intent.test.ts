@@ -128,6 +128,13 @@ const cases: Case[] = [
   ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
   ['who is affected?', { kind: 'attention' }],
+  // what people did, from the records
+  ['show me the audit log', { kind: 'audit' }],
+  ['what did operator do today?', { kind: 'audit', actor: 'operator', span: { kind: 'day', daysBack: 0 } }],
+  ['what have I done this week?', { kind: 'audit', me: true }],
+  ['who touched db-1 today?', { kind: 'audit', target: 'db-1' }],
+  ['what did you do today?', { kind: 'history' }],
+  ['what did web-1 do today?', { kind: 'metrics', target: 'web-1' }],
   // a group's health is its state table, one target's its overview
   ['is the api healthy?', { kind: 'status', group: ['api-1', 'api-2'] }],
   ['how are the web servers?', { kind: 'status', group: ['web-1', 'web-2'] }],

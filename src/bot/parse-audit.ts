@@ -1,0 +1,42 @@
+import type { Intent } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
+
+// "What did you do" is the bot's own actions (remediation history), not a person's.
+const NOT_PERSON = new Set([
+  'you',
+  'the',
+  'it',
+  'smartcloudops',
+  'bot',
+  'we',
+  'they',
+  'he',
+  'she',
+  'people',
+  'anyone',
+  'everyone',
+  'somebody',
+  'someone',
+]);
+const DID = /\bwhat (?:did|has|have) ([a-z0-9][a-z0-9._@-]*) (?:do|done|been doing|been up to)\b/;
+const BY = /\b(?:actions?|changes?|activity|things) (?:taken |made |done )?by ([a-z0-9][a-z0-9._@:-]*)\b/;
+const LOG =
+  /\baudit(?:\s+(?:log|trail))?\b|\b(?:activity|action) (?:log|feed|history)\b|\bwho did what\b|\bwho (?:touched|did anything (?:to|on|with)|has been (?:on|in|at))\b|\bwhat (?:did|have) people (?:do|done)\b/;
+
+/**
+ * "Show me the audit log", "who did what today?", "what did operator do?", "what have I done?",
+ * "who touched db-1 this week?": what people did, from the records. Pure.
+ */
+export function auditQuestion(text: string, o: { target?: string | undefined; span?: TimeSpan | undefined }): Intent | undefined {
+  const did = DID.exec(text)?.[1] ?? BY.exec(text)?.[1];
+  // "What did web-1 do today?" asks about the host, not a person.
+  const person = did && !NOT_PERSON.has(did) && did !== o.target ? did : undefined;
+  if (!person && !LOG.test(text)) return undefined;
+  const me = person === 'i' || person === 'me';
+  return {
+    kind: 'audit',
+    ...(me ? { me: true } : person ? { actor: person } : {}),
+    ...(o.target ? { target: o.target } : {}),
+    ...(o.span ? { span: o.span } : {}),
+  };
+}
