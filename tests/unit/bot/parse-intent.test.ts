@@ -128,6 +128,8 @@ const cases: Case[] = [
   ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
   ['who is affected?', { kind: 'attention' }],
+  ['are there any stale hosts?', { kind: 'status', silent: true }],
+  ['any hosts sending no data?', { kind: 'status', silent: true }],
   // what people did, from the records
   ['show me the audit log', { kind: 'audit' }],
   ['what did operator do today?', { kind: 'audit', actor: 'operator', span: { kind: 'day', daysBack: 0 } }],
