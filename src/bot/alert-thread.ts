@@ -61,6 +61,11 @@ export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
         : { ...intent, target: alert.members.find((m) => m.id === pick)!.target };
     case 'silence':
       return intent.target || intent.metric || intent.unknownTarget || intent.several ? intent : { ...intent, anomalyId: pick };
+    // "Scale up", "restart app" under web-1's alert: on web-1.
+    case 'action_request':
+      return intent.target || intent.unknownTarget || intent.several
+        ? intent
+        : { ...intent, target: alert.members.find((m) => m.id === pick)!.target };
     // "Tell me when it recovers", "…when it drops below 50%": its target (and metric, for a line).
     case 'watch': {
       const a = alert.members.find((m) => m.id === pick)!;

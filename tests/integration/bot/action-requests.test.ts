@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
+import { createFakeChatAdapter, inThreadOf, slashCommand } from '../../fakes/fake-chat-adapter.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
@@ -139,6 +139,17 @@ describe('actions requested in chat', () => {
     expect(app.store.getProposal(id)).toMatchObject({ state: 'withdrawn', decidedBy: 'slack:U9' });
     await pump();
     expect(cards(slack, 'restart_service on web-1')[0]!.msg.status).toMatch(/^Withdrawn by its requester at /);
+  });
+
+  it("means the alert's target when asked in its thread", async () => {
+    const { app, slack, tick } = await setup();
+    await tick(3);
+    const alert = [...slack.messages.values()].find((x) => !x.thread && /anomal(y|ies) on web-1$/.test(x.versions[0]!.title))!;
+    const r = await inThreadOf(slack, alert, 'restart app', 'U9');
+    expect(r.text).toMatch(/^Requested restart_service on web-1 \(service app; rule "restart app"/);
+    expect(app.store.listProposals({ states: ['proposed'], target: 'web-1', action: 'restart_service' })).toHaveLength(1);
+    // Another target named in the thread is that target.
+    expect((await inThreadOf(slack, alert, 'restart app on db-1', 'U9')).text).toMatch(/^Requested restart_service on db-1 /);
   });
 
   it('lets the asker approve their own request only where config allows it', async () => {
