@@ -281,7 +281,8 @@ export const HOW_MANY_BYTES = /\bhow many (?:bytes|[kmgt]i?b|kilobytes|megabytes
 export const BY_HOUR =
   /\b(?:which|what)\s+(?:hour|time of (?:the )?day)\b|\b(?:busiest|quietest|peak|highest|lowest|calmest|heaviest|lightest|worst)\s+hours?\b|\bhours?\s+(?:with|of|had)\s+(?:the\s+)?(?:most|highest|least|lowest|peak)\b/;
 export const LOW_HOUR = /\b(?:quietest|lowest|least|calmest|lightest|idlest)\b/;
-export const SILENT = /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting|stale|no data|not sending)\b/;
+export const SILENT =
+  /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting|stale|no data|not sending)\b/;
 // The allow-listed action a verb asks about ("restarted" → restart_service).
 export const ACTION_OF: Record<string, string> = {
   restart: 'restart_service',
