@@ -1,10 +1,6 @@
 import path from 'node:path';
-import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { S3Client } from '@aws-sdk/client-s3';
-import type { SSMClient } from '@aws-sdk/client-ssm';
-import type { Clock, Logger, MetricSource, Store } from './core/ports.js';
+import type { AppDeps } from './app-deps.js';
+import type { Store } from './core/ports.js';
 import { BACKFILL_UNTIL, systemClock } from './core/ports.js';
 import type { Target } from './core/target.js';
 import type { Config } from './config/load-config.js';
@@ -43,26 +39,8 @@ import type { ChatAdapter, Platform } from './core/chat.js';
 import { consoleSnapshot } from './bot/web/console-snapshot.js';
 import { registerAlertmanagerRoute } from './http/alertmanager-route.js';
 import { createLlm } from './llm/create-llm.js';
-import type { LlmProvider } from './llm/llm-provider.js';
 
-export interface AppDeps {
-  config: Config;
-  logger: Logger;
-  clock?: Clock;
-  fetch?: typeof fetch;
-  store?: Store;
-  cwd?: string;
-  /** Replaces the sources built from config (tests, embedding). */
-  sources?: MetricSource[];
-  clients?: {
-    cloudwatch?: Pick<CloudWatchClient, 'send'>;
-    s3?: Pick<S3Client, 'send'>;
-    ec2?: Pick<EC2Client, 'send'>;
-    ssm?: Pick<SSMClient, 'send'>;
-    autoscaling?: Pick<AutoScalingClient, 'send'>;
-    llm?: LlmProvider;
-  };
-}
+export type { AppDeps } from './app-deps.js';
 
 /** The one place that builds adapters and wires them together. Nothing starts until start(). */
 export function createApp(deps: AppDeps) {
