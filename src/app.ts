@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { AppDeps } from './app-deps.js';
-import type { Store } from './core/ports.js';
 import { BACKFILL_UNTIL, systemClock } from './core/ports.js';
 import type { Target } from './core/target.js';
-import type { Config } from './config/load-config.js';
 import { configTargets, createSources } from './create-sources.js';
 import { registerCoreRoutes } from './http/core-routes.js';
 import { createSidePort } from './http/side-port.js';
