@@ -28,6 +28,7 @@ import { silencesBegun } from './bot/silence-starts.js';
 import { createOnCall } from './bot/on-call.js';
 import { dailyDigestOf } from './bot/daily-digest.js';
 import { createWatches } from './bot/watches.js';
+import { createSubscriptions } from './bot/subscriptions.js';
 import { loadChatAdapters } from './bot/load-chat-adapters.js';
 import { platformExtrasOf } from './bot/suggest-options.js';
 import { alertmanagerSilencesOf } from './bot/alertmanager-silences.js';
@@ -181,6 +182,7 @@ export function createApp(deps: AppDeps) {
   const onCall = config.chat.onCall
     ? createOnCall(config.chat.onCall, { store, clock, record: (kind, ts, data) => recorder.record(kind, ts, data) })
     : undefined;
+  const subscriptions = createSubscriptions({ store, record: (kind, ts, data) => recorder.record(kind, ts, data) });
   const chat = createChatService({
     onCall,
     watches,
@@ -209,6 +211,7 @@ export function createApp(deps: AppDeps) {
     onAcknowledged: (keys, now) => notifier.onAcknowledged(keys, now),
     onAckDelay: (ms) => metrics.ackDelay.observe(ms / 1000),
     routeRequest: (id, from) => notifier.routeRequest(id, from),
+    subscriptions,
   });
   const outbox = createOutboxWorker({
     store,
@@ -221,6 +224,7 @@ export function createApp(deps: AppDeps) {
   const notifier = createNotifier({
     store,
     clock,
+    subscribers: subscriptions.mentionsFor,
     logger: logger.child({ component: 'notifier' }),
     ...alertPolicyOf(config.chat, targetMap, () => adapters.keys(), onCall, store),
     onAlert: (outcome) => metrics.alerts.inc({ outcome }),

@@ -23,6 +23,8 @@ const KINDS = [
   'change_withdrawn',
   'oncall_cover',
   'oncall_cover_ended',
+  'subscription_added',
+  'subscription_removed',
 ];
 const SHOWN = 30;
 /** Records read at most; a longer span than this covers is said to be cut short. */
@@ -89,6 +91,13 @@ function lineOf(r: RecordEntry): Line | undefined {
       return at(`withdrew change ${str(d.id)}`);
     case 'oncall_cover':
       return at(`put ${str(d.member)} on call until ${stamp(Number(d.until))}${d.instead ? ` instead of ${str(d.instead)}` : ''}`);
+    case 'subscription_added': {
+      const targets = Array.isArray(d.targets) ? (d.targets as string[]) : [];
+      const what = `${d.severity ? `${str(d.severity)} ` : ''}${d.metric ? `${str(d.metric)} ` : ''}alerts${targets.length ? ` on ${targets.join(', ')}` : ''}`;
+      return at(`followed ${what} (${str(d.id)})`, targets);
+    }
+    case 'subscription_removed':
+      return at(`unfollowed ${Array.isArray(d.ids) ? (d.ids as string[]).join(', ') : ''}`);
     case 'oncall_cover_ended':
       return at(`ended ${str(d.member)}'s on-call cover`);
     default:

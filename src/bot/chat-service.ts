@@ -5,6 +5,7 @@ import type { FileConfig, RemediationRule } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
 import type { Destination, Silence } from '../core/chat-store.js';
 import { createActionRequests } from './action-requests.js';
+import type { Subscriptions } from './subscriptions.js';
 import type { MuteTime } from './mute-times.js';
 import { fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
 import { answerPolicy, policyFactsOf } from './answer-policy.js';
@@ -71,6 +72,8 @@ export interface ChatServiceOptions {
   onAcknowledged?: (keys: string[], now: number) => void;
   /** Time from an alert's start to its acknowledgement. */
   onAckDelay?: (ms: number) => void;
+  /** "Notify me about db-1 alerts" (subscriptions.ts). */
+  subscriptions?: Subscriptions;
   /** Where a proposal asked for in chat is posted: where it was asked and the alert channels. */
   routeRequest?: (proposalId: string, from: Destination) => void;
   /**
@@ -244,6 +247,14 @@ export function createChatService(o: ChatServiceOptions) {
         if (end === undefined)
           return { text: 'Until when? "I\'m on call until 18:00", "take on-call for 4h".', intent: intent.kind, private: true };
         return o.onCall.take(e.user, end, now, intent.rotation);
+      }
+      case 'subscribe':
+      case 'unsubscribe':
+      case 'subscriptions': {
+        const subs = o.subscriptions;
+        if (!subs) return { text: 'Subscriptions are not kept here.', intent: intent.kind, private: true };
+        if (intent.kind === 'subscribe') return subs.add(intent, e.user, now);
+        return intent.kind === 'unsubscribe' ? subs.remove(intent, e.user, now) : subs.list(intent, e.user, now);
       }
       case 'watches':
         return { text: o.watches?.list(now) ?? 'Watches are not kept here.', intent: 'watches' };

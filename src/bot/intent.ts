@@ -244,6 +244,20 @@ export type Intent =
     }
   /** "Availability of api-2 this week", "SLA for db-1": the share of the time each target sent data. */
   | { kind: 'availability'; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; sla?: boolean }
+  /** "Notify me about db-1 alerts", "subscribe me to critical alerts", "follow the api" (subscriptions.ts). */
+  | {
+      kind: 'subscribe';
+      targets?: string[];
+      metric?: MetricKey;
+      severity?: 'critical' | 'warning';
+      unknownTarget?: string;
+      /** "For 8h": otherwise until taken back. */
+      forMs?: number;
+    }
+  /** "Unfollow db-1", "unsubscribe su_…", "stop following": the asker's own. */
+  | { kind: 'unsubscribe'; id?: string; targets?: string[] }
+  /** "My subscriptions"; "who follows db-1?" (`targets`). */
+  | { kind: 'subscriptions'; targets?: string[] }
   /** "Audit log", "what did operator do today?" (`actor`, matched to the end of "platform:id"), "what have I done?" (`me`), "who touched db-1?". */
   | { kind: 'audit'; actor?: string; me?: boolean; target?: string; span?: TimeSpan }
   /** "I'm on call until 18:00", "take on-call for 4h" (a cover of the chat.onCall rotation); "end my on-call cover". */

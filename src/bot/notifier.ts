@@ -59,6 +59,8 @@ export interface NotifierOptions {
   /** One ping to `mentions` for alerts nobody acknowledged or silenced this long after they were posted. */
   escalate?: { afterMs: number; severities: Severity[]; mentions: Partial<Record<'slack' | 'discord', string[]>> };
   onEnqueued?: () => void;
+  /** The people subscribed to these anomalies on a platform (subscriptions.ts): their mentions go on the alert with the route's. */
+  subscribers?: (platform: Platform, anomalies: Anomaly[], now: number) => string[];
   /** One count per alert decision, for /metrics. */
   onAlert?: (outcome: AlertOutcome) => void;
 }
@@ -110,8 +112,10 @@ export function createNotifier(o: NotifierOptions) {
     ping = routeKey === msgKey,
   ): void {
     const now = o.clock.now();
+    const members = ping && o.subscribers ? alertMembers(store, routeKey) : [];
     for (const { platform, channel, mentions } of whereIs(routeKey)) {
-      const body = ping && mentions?.length ? { ...payload, mentions } : payload;
+      const all = [...new Set([...(mentions ?? []), ...(members.length ? o.subscribers!(platform, members, now) : [])])];
+      const body = ping && all.length ? { ...payload, mentions: all } : payload;
       store.chat.enqueue({ platform, channel, op, msgKey, threadKey, payload: body }, now);
     }
     o.onEnqueued?.();

@@ -22,6 +22,7 @@ import { subjectPart } from './own-words.js';
 import { onCallCommand } from './parse-on-call.js';
 import { uncollectedOf } from './uncollected-words.js';
 import { auditQuestion } from './parse-audit.js';
+import { subscriptionCommand } from './parse-subscribe.js';
 import { MAINTENANCE_SET, silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
@@ -100,7 +101,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
 
   const subject = subjectPart(text);
   const rawTokens = subject.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);
-  const ids = rawTokens.filter((t) => /^(an|rp|sl|wt)_[a-z0-9]{3,30}$/.test(t));
+  const ids = rawTokens.filter((t) => /^(an|rp|sl|wt|su)_[a-z0-9]{3,30}$/.test(t));
   // Strip a leading bot name or slash-command word ("ops", "/ops", "bot").
   const tokens = rawTokens
     .map((t) => t.replace(/^\/+/, ''))
@@ -158,6 +159,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const wt = ids.find((i) => i.startsWith('wt_'));
   const edit =
     silenceEdit(text, tokens[leadAt], { sl, target, metric, unknownTarget, ...everything }) ??
+    subscriptionCommand(text, { target, named, metric, unknownTarget, su: ids.find((i) => i.startsWith('su_')) }) ??
     watchCommand(text, { target, metric, unknownTarget, wt }) ??
     feedbackCommand(text, an);
   if (edit) return edit;

@@ -1,0 +1,55 @@
+import type { Intent, MetricKey } from './intent.js';
+import { parseDuration } from './text-tools.js';
+
+const LEAD = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+)?`;
+// "Subscribe me to critical alerts", "follow db-1", "add me to db-1's alerts".
+const SUBSCRIBE = new RegExp(String.raw`${LEAD}(?:subscribe|follow|watch for)\b|${LEAD}add me to\b.*\balerts?\b`);
+// "Notify me about db-1 alerts", "mention me on disk alerts", "ping me for critical alerts on api-1".
+const ABOUT = new RegExp(
+  String.raw`${LEAD}(?:notify|tell|ping|page|alert|message|mention|dm|cc|tag|include)\s+(?:me|us)\b(?:\s+(?:about|on|of|for|to|in|with))?.*\b(?:alerts?|anomal\w*|incidents?|pages?)\b`,
+);
+// "Tell me when db-1 alerts", "let me know whenever api-1 fires", "page me every time disk goes off".
+const WHENEVER = new RegExp(
+  String.raw`${LEAD}(?:notify|tell|ping|page|alert|message|mention|dm|let)\s+(?:me|us)\b(?:\s+know)?.*\b(?:when(?:ever)?|if|each time|every time|any time|anytime)\b.*\b(?:alerts?|fires?|firing|pages?|goes off|go off|alarms?|has an? (?:alert|anomaly|incident)|opens?)\b`,
+);
+// Said of an alert ending, it is a watch ("tell me when web-1 stops alerting").
+const ENDING = /\b(?:recover\w*|resolve[sd]?|stops?|clears?|cleared|calms?|settles?|back to normal|all clear|is quiet|is fine|is ok)\b/;
+// "Tell me when db-1 alerts about cpu above 90%": a line is a watch's, not a subscription's.
+const LINE = /\b(?:above|below|over|under|exceeds?|drops?|reaches?|hits?|goes (?:above|below|over|under))\b|\d\s*%/;
+const UNSUBSCRIBE =
+  /^(?:please\s+)?(?:unsubscribe|unfollow)\b|\bstop (?:following|mentioning me|tagging me)\b|\b(?:remove|cancel|delete|drop|end)\s+(?:my|the|all my|that)\s+subscriptions?\b|^(?:please\s+)?(?:cancel|remove|delete|drop|end)\s+su_[a-z0-9]+\b/;
+const LIST =
+  /\bmy subscriptions\b|\b(?:list|show)(?: the| all)? subscriptions\b|^subscriptions\??$|\bwhat (?:am i|are we) (?:subscribed to|following)\b|\bwho (?:follows|is following|is subscribed to|gets mentioned (?:for|on))\b/;
+const SEVERITY = /\b(critical|crit|warnings?|warn)\b/;
+
+/**
+ * "Notify me about db-1 alerts", "subscribe me to critical alerts", "follow the api": every new alert
+ * that matches mentions the asker where it is posted (subscriptions.ts); "unfollow db-1", "my
+ * subscriptions". Pure; undefined when the text is none of these.
+ */
+export function subscriptionCommand(
+  text: string,
+  o: {
+    target?: string | undefined;
+    named: string[];
+    metric?: MetricKey | undefined;
+    unknownTarget?: string | undefined;
+    su?: string | undefined;
+  },
+): Intent | undefined {
+  if (UNSUBSCRIBE.test(text))
+    return { kind: 'unsubscribe', ...(o.su ? { id: o.su } : {}), ...(o.named.length ? { targets: o.named } : {}) };
+  if (LIST.test(text)) return { kind: 'subscriptions', ...(o.named.length ? { targets: o.named } : {}) };
+  const asked = SUBSCRIBE.test(text) || ABOUT.test(text) || (WHENEVER.test(text) && !ENDING.test(text) && !LINE.test(text));
+  if (!asked) return undefined;
+  const sev = SEVERITY.exec(text)?.[1];
+  const ms = /\bfor\s+(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?))\b/.exec(text);
+  return {
+    kind: 'subscribe',
+    ...(o.named.length ? { targets: o.named } : {}),
+    ...(o.metric ? { metric: o.metric } : {}),
+    ...(sev ? { severity: sev.startsWith('crit') ? ('critical' as const) : ('warning' as const) } : {}),
+    ...(o.unknownTarget && !o.named.length ? { unknownTarget: o.unknownTarget } : {}),
+    ...(ms && parseDuration(ms[1]!) ? { forMs: parseDuration(ms[1]!)! } : {}),
+  };
+}
