@@ -120,11 +120,11 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
     const late = rows.filter((r) => r[side] && r[side].first - w[0] > LATE);
     if (late.length === 0) continue;
     const starts = [...new Set(late.map((r) => hhmm(r[side]!.first)))].sort();
-    const from = starts.length === 1 ? starts[0] : `between ${starts[0]} and ${starts.at(-1)}`;
+    const from = starts.length === 1 ? starts[0] : `${starts[0]}–${starts.at(-1)}`;
     const who = [...new Set(late.map((r) => (i.target ? label(r.metric) : r.target)))];
     const some =
       late.length < rows.length ? ` for ${who.slice(0, 3).join(', ')}${who.length > 3 ? ` and ${who.length - 3} more` : ''}` : '';
-    lines.push(`${name} has samples only from ${from} UTC on${some}; compare with care.`);
+    lines.push(`${name}'s samples begin only at ${from} UTC${some}, after its window opens at ${hhmm(w[0])}; compare with care.`);
   }
   return lines.join('\n');
 }

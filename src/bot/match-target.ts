@@ -52,6 +52,12 @@ function formsOf(word: string): Set<string> {
  */
 export function labelGroup(word: string, targets: TargetRef[]): string[] {
   const w = word.toLowerCase();
+  // "tier=data", "env:prod": that label's value, as Prometheus and the targets file write it.
+  const pair = /^([a-z_][a-z0-9_]*)[=:]([a-z0-9._-]+)$/.exec(w);
+  if (pair)
+    return targets
+      .filter((t) => Object.entries(t.labels ?? {}).some(([k, v]) => k.toLowerCase() === pair[1] && v.toLowerCase() === pair[2]))
+      .map((t) => t.name);
   if (w.length < 3 || COMMON.has(w) || /^\d+$/.test(w)) return [];
   const forms = formsOf(w);
   return targets.filter((t) => Object.values(t.labels ?? {}).some((v) => forms.has(v.toLowerCase()))).map((t) => t.name);

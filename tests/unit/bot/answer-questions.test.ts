@@ -480,13 +480,13 @@ describe('today against yesterday', () => {
     expect(web.slice(3)).toEqual([
       expect.stringMatching(/^CPU\s+25\.4%\s+30\.3%\s+−4\.9 pts\s+31\.0%\s+31\.0%$/),
       '```',
-      'Yesterday has samples only from 09:49 UTC on; compare with care.',
+      "Yesterday's samples begin only at 09:49 UTC, after its window opens at 00:00; compare with care.",
     ]);
     // db-1's memory was first read ten seconds ago: nothing yesterday, and today only since then.
     expect(ask('is memory on db-1 higher than yesterday?', c).split('\n').slice(3)).toEqual([
       expect.stringMatching(/^memory\s+50\.0%\s+no samples\s+—\s+50\.0%\s+no samples$/),
       '```',
-      'Today has samples only from 11:48 UTC on; compare with care.',
+      "Today's samples begin only at 11:48 UTC, after its window opens at 00:00; compare with care.",
     ]);
     // Without a target: one line per target that has the metric, busiest today first.
     const fleet = ask('compare disk today and yesterday', c).split('\n');

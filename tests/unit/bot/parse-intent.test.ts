@@ -1149,6 +1149,15 @@ describe('environment names', () => {
     expect(parseIntent('restart nginx in staging', labelled)).toMatchObject({ kind: 'action_request' });
   });
 
+  it('read a label written as key=value', () => {
+    expect(parseIntent('cpu on tier=data', labelled)).toMatchObject({ kind: 'metrics', metric: 'cpu', target: 'db-1' });
+    expect(parseIntent('alerts for env=demo today', labelled)).toMatchObject({ kind: 'anomalies', target: 'web-1' });
+    const both = [...labelled, { name: 'web-2', role: 'web', labels: { env: 'demo', tier: 'frontend' } }];
+    expect(parseIntent('status of tier=frontend', both)).toEqual({ kind: 'status', group: ['web-1', 'web-2'] });
+    // The key must match too: "env=data" is no one.
+    expect(parseIntent('cpu on env=data', labelled)).not.toMatchObject({ target: 'db-1' });
+  });
+
   it('read a decision verb in the past as a question, never as the command', () => {
     expect(parseIntent('approved today', labelled)).toMatchObject({ kind: 'history', outcome: 'approved' });
     expect(parseIntent('rejected proposals', labelled)).toMatchObject({ kind: 'history', outcome: 'denied' });
