@@ -211,6 +211,7 @@ export function createApp(deps: AppDeps) {
     onAcknowledged: (keys, now) => notifier.onAcknowledged(keys, now),
     onAckDelay: (ms) => metrics.ackDelay.observe(ms / 1000),
     routeRequest: (id, from) => notifier.routeRequest(id, from),
+    announce: (op, key, msg, thread) => notifier.announce(op, key, msg, thread),
     subscriptions,
   });
   const outbox = createOutboxWorker({

@@ -1,6 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { silenceCovers } from '../core/chat-store.js';
 import type { AnswerContext } from './answer-intent.js';
+import { describeIncident, openIncidents } from './incidents.js';
 import { METRICS_OF } from './answer-metric-span.js';
 import { thresholdLine } from './describe-detectors.js';
 import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
@@ -53,13 +54,17 @@ export function answerAttention(
     ];
   };
 
+  // Incidents people declared lead: they are what the team is working on.
+  const incidents = openIncidents(c.store, c.now)
+    .filter((i) => !i.targets.length || i.targets.some(mine) || !where)
+    .map((i) => `Incident open: ${describeIncident(i, c.now)}.`);
   if (open.length === 0 && pending.length === 0) {
     const quiet = `Nothing needs attention${where}: ${reporting} of ${names.length} target${names.length === 1 ? '' : 's'} reporting, no open anomalies, nothing waiting for approval.`;
-    if (scope.building) return [...buildingLines(), quiet].join('\n');
-    return [quiet, ...(building.length ? buildingLines() : [])].join('\n');
+    if (scope.building) return [...incidents, ...buildingLines(), quiet].join('\n');
+    return [...incidents, quiet, ...(building.length ? buildingLines() : [])].join('\n');
   }
 
-  const lines = [`Needs attention${where} (${stamp(c.now)}):`];
+  const lines = [`Needs attention${where} (${stamp(c.now)}):`, ...incidents];
   if (scope.building) lines.push(...buildingLines());
   if (open.length > 0) {
     const critical = open.filter((a) => a.severity === 'critical').length;

@@ -25,6 +25,10 @@ const KINDS = [
   'oncall_cover_ended',
   'subscription_added',
   'subscription_removed',
+  'incident_declared',
+  'incident_update',
+  'incident_commander',
+  'incident_resolved',
 ];
 const SHOWN = 30;
 /** Records read at most; a longer span than this covers is said to be cut short. */
@@ -91,6 +95,14 @@ function lineOf(r: RecordEntry): Line | undefined {
       return at(`withdrew change ${str(d.id)}`);
     case 'oncall_cover':
       return at(`put ${str(d.member)} on call until ${stamp(Number(d.until))}${d.instead ? ` instead of ${str(d.instead)}` : ''}`);
+    case 'incident_declared':
+      return at(`declared incident ${str(d.id)}: ${quoteUntrusted(str(d.title))}`, Array.isArray(d.targets) ? (d.targets as string[]) : []);
+    case 'incident_update':
+      return at(`updated ${str(d.id)}: ${quoteUntrusted(str(d.text))}`);
+    case 'incident_commander':
+      return at(`made ${str(d.commander)} commander of ${str(d.id)}`);
+    case 'incident_resolved':
+      return at(`resolved incident ${str(d.id)}`);
     case 'subscription_added': {
       const targets = Array.isArray(d.targets) ? (d.targets as string[]) : [];
       const what = `${d.severity ? `${str(d.severity)} ` : ''}${d.metric ? `${str(d.metric)} ` : ''}alerts${targets.length ? ` on ${targets.join(', ')}` : ''}`;

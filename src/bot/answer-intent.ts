@@ -106,6 +106,7 @@ export const HELP = [
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute db-1 from 22:00 to 23:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"',
   '• "ack web-1" or "ack an_…" (I have it: no reminders), "unack web-1", "what am I on?", "who acked the last alert?", "escalate web-1" (pings chat.escalate.mentions now), "who is on call?", "I\'m on call until 18:00"',
   '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
+  '• "declare an incident: checkout is down", "incident update: …", "I\'ll take command", "resolve the incident", "incident status" (posted in the alert channels)',
   '• "notify me about db-1 alerts", "subscribe me to critical alerts" (a mention on each new alert that matches, Slack and Discord), "my subscriptions", "unfollow db-1"',
   '• "tell me when web-1 recovers", "ping me when cpu on db-1 stays below 50% for 10 min", "remind me in 30m to check web-1", "my watches", "stop watching web-1"',
   '• "this alert is noise" or "it\'s a real issue" in an alert\'s thread, "mark an_… as a false positive", "how many false positives this week?"',

@@ -6,6 +6,7 @@ import type { RemediationService } from '../pipeline/remediate/remediation-servi
 import type { Destination, Silence } from '../core/chat-store.js';
 import { createActionRequests } from './action-requests.js';
 import type { Subscriptions } from './subscriptions.js';
+import { createIncidents, type IncidentOptions } from './incidents.js';
 import type { MuteTime } from './mute-times.js';
 import { fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
 import { answerPolicy, policyFactsOf } from './answer-policy.js';
@@ -72,6 +73,8 @@ export interface ChatServiceOptions {
   onAcknowledged?: (keys: string[], now: number) => void;
   /** Time from an alert's start to its acknowledgement. */
   onAckDelay?: (ms: number) => void;
+  /** Posts and updates the team's own messages (declared incidents) in the alert channels. */
+  announce?: IncidentOptions['announce'];
   /** "Notify me about db-1 alerts" (subscriptions.ts). */
   subscriptions?: Subscriptions;
   /** Where a proposal asked for in chat is posted: where it was asked and the alert channels. */
@@ -153,6 +156,7 @@ export function createChatService(o: ChatServiceOptions) {
           route: o.routeRequest,
         })
       : undefined;
+  const incidents = createIncidents({ store: o.store, record: o.record, announce: o.announce });
   const { silence, silenceAlert, unsilence } = createSilenceCommands({
     store: o.store,
     record: o.record,
@@ -247,6 +251,11 @@ export function createChatService(o: ChatServiceOptions) {
         if (end === undefined)
           return { text: 'Until when? "I\'m on call until 18:00", "take on-call for 4h".', intent: intent.kind, private: true };
         return o.onCall.take(e.user, end, now, intent.rotation);
+      }
+      case 'incident': {
+        // Said in an incident's thread without naming one: that incident.
+        const own = e.thread ? o.store.chat.keyOfMessage(e.platform, e.thread)?.match(/^incident:(in_[a-z0-9]+)/)?.[1] : undefined;
+        return incidents.handle(intent.id || !own ? intent : { ...intent, id: own }, e.user, now);
       }
       case 'subscribe':
       case 'unsubscribe':

@@ -258,6 +258,16 @@ export type Intent =
   | { kind: 'unsubscribe'; id?: string; targets?: string[] }
   /** "My subscriptions"; "who follows db-1?" (`targets`). */
   | { kind: 'subscriptions'; targets?: string[] }
+  /** "Declare an incident: …", "incident update: …", "I'll take command", "resolve the incident", "incident status" (incidents.ts). */
+  | {
+      kind: 'incident';
+      action: 'declare' | 'update' | 'command' | 'resolve' | 'show' | 'list';
+      id?: string;
+      /** The title, update or closing words, as typed. */
+      text?: string;
+      targets?: string[];
+      commander?: string;
+    }
   /** "Audit log", "what did operator do today?" (`actor`, matched to the end of "platform:id"), "what have I done?" (`me`), "who touched db-1?". */
   | { kind: 'audit'; actor?: string; me?: boolean; target?: string; span?: TimeSpan }
   /** "I'm on call until 18:00", "take on-call for 4h" (a cover of the chat.onCall rotation); "end my on-call cover". */

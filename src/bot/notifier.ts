@@ -377,6 +377,15 @@ export function createNotifier(o: NotifierOptions) {
       proposalTransition(p, e, store.chat, fanOut);
     },
 
+    /**
+     * A message of the team's own (a declared incident) in the alert channels, updated in place; with
+     * `thread`, in that message's thread.
+     */
+    announce(op: 'post' | 'update', msgKey: string, msg: NeutralMessage, thread?: string): void {
+      if (op === 'post' && !thread) store.chat.addDestinations(msgKey, defaults(), o.clock.now());
+      fanOut(op, msgKey, msg, thread ?? null, thread ?? msgKey, false);
+    },
+
     /** A proposal asked for in chat: its messages go where it was asked and to the alert channels. */
     routeRequest(proposalId: string, from: Destination): void {
       routeRequest(store.chat, proposalId, from, defaults(), o.clock.now());

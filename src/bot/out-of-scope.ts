@@ -86,7 +86,9 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
     if (elsewhere === 'export' && /\b(?:audit|approv\w*|decisions?|remediations?|proposals?)\b/.test(text)) view.remediations = true;
     return { kind: 'elsewhere', what: elsewhere, view };
   }
-  if (elsewhere && intent.kind !== 'bad_input' && intent.kind !== 'note') return { kind: 'elsewhere', what: elsewhere };
+  // An incident's words are the team's own too ("incident update: resolved by a rollback").
+  if (elsewhere && intent.kind !== 'bad_input' && intent.kind !== 'note' && intent.kind !== 'incident')
+    return { kind: 'elsewhere', what: elsewhere };
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
   // where a metric is heading is the trend's question, and a silence may end tomorrow.
   const past = (READS.has(intent.kind) && intent.kind !== 'trend') || intent.kind === 'history';

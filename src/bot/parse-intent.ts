@@ -23,6 +23,7 @@ import { onCallCommand } from './parse-on-call.js';
 import { uncollectedOf } from './uncollected-words.js';
 import { auditQuestion } from './parse-audit.js';
 import { subscriptionCommand } from './parse-subscribe.js';
+import { incidentCommand } from './parse-incident.js';
 import { MAINTENANCE_SET, silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
@@ -101,7 +102,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
 
   const subject = subjectPart(text);
   const rawTokens = subject.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);
-  const ids = rawTokens.filter((t) => /^(an|rp|sl|wt|su)_[a-z0-9]{3,30}$/.test(t));
+  const ids = rawTokens.filter((t) => /^(an|rp|sl|wt|su|in)_[a-z0-9]{3,30}$/.test(t));
   // Strip a leading bot name or slash-command word ("ops", "/ops", "bot").
   const tokens = rawTokens
     .map((t) => t.replace(/^\/+/, ''))
@@ -128,7 +129,10 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
 
   const cover = onCallCommand(text);
   if (cover) return cover;
-  const note = noteCommand(raw, { an, target }) ?? changeStatement(raw, named, span);
+  const note =
+    incidentCommand(text, raw, { named, id: ids.find((i) => i.startsWith('in_')) }) ??
+    noteCommand(raw, { an, target }) ??
+    changeStatement(raw, named, span);
   if (note) return note;
   if (has(WORDS.help) && !metric && !target) return { kind: 'help' };
   const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;

@@ -130,6 +130,17 @@ const cases: Case[] = [
   ['who is affected?', { kind: 'attention' }],
   ['are there any stale hosts?', { kind: 'status', silent: true }],
   ['any hosts sending no data?', { kind: 'status', silent: true }],
+  // incidents people declare, not the detectors' episodes
+  ['declare an incident: checkout is down', { kind: 'incident', action: 'declare', text: 'checkout is down' }],
+  ['Declare a SEV2 incident on db-1: Replication lag', { kind: 'incident', action: 'declare', text: 'Replication lag', targets: ['db-1'] }],
+  ['open an incident for api-2 disk', { kind: 'incident', action: 'declare', text: 'api-2 disk', targets: ['api-2'] }],
+  ['incident update: rolled back v2.4', { kind: 'incident', action: 'update', text: 'rolled back v2.4' }],
+  ["I'll take command", { kind: 'incident', action: 'command' }],
+  ['make alice the incident commander', { kind: 'incident', action: 'command', commander: 'alice' }],
+  ['resolve the incident: fixed by a rollback', { kind: 'incident', action: 'resolve', text: 'fixed by a rollback' }],
+  ['who is the incident commander?', { kind: 'incident', action: 'show' }],
+  ['open incidents', { kind: 'anomalies', episodes: true }],
+  ['incidents today', { kind: 'anomalies', episodes: true }],
   // what people did, from the records
   ['show me the audit log', { kind: 'audit' }],
   ['what did operator do today?', { kind: 'audit', actor: 'operator', span: { kind: 'day', daysBack: 0 } }],

@@ -1,0 +1,236 @@
+import type { ChatReply, ChatUser, NeutralMessage } from '../core/chat.js';
+import type { Store } from '../core/ports.js';
+import { hashString } from '../core/random.js';
+import { stamp } from '../core/stamp.js';
+import { changesBetween } from './change-log.js';
+import { describeAnomaly } from './format-reply.js';
+import type { Intent } from './intent.js';
+import { formatDuration, quoteUntrusted } from './text-tools.js';
+
+/**
+ * Incidents people declare ("declare an incident: checkout is down"): a title, a commander, updates
+ * and an end, kept as records (`incident_*`, in the store, the daily files and S3) and announced in
+ * the alert channels, with each update in the announcement's thread. Not the detectors' episodes:
+ * one incident may span many alerts, or none ("customers report errors").
+ */
+export const INCIDENT_KINDS = ['incident_declared', 'incident_update', 'incident_commander', 'incident_resolved'] as const;
+
+export interface Incident {
+  id: string;
+  title: string;
+  targets: string[];
+  declaredBy: string;
+  commander: string;
+  openedTs: number;
+  closedTs?: number;
+  closedBy?: string;
+  updates: { ts: number; by: string; text: string }[];
+}
+
+type IncidentIntent = Extract<Intent, { kind: 'incident' }>;
+
+/** How far back incidents are read: the records' default retention. */
+const FIND_MS = 30 * 86_400_000;
+const LISTED = 5;
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+export const incidentKey = (id: string) => `incident:${id}`;
+
+/** The incidents whose records fall in the window, folded from their records, oldest first. Pure over the store. */
+export function incidentsBetween(store: Pick<Store, 'recordsBetween'>, from: number, until: number): Incident[] {
+  const byId = new Map<string, Incident>();
+  for (const r of store.recordsBetween(from, until, [...INCIDENT_KINDS], 10_000)) {
+    const id = str(r.data.id);
+    const actor = str(r.data.actor) || 'someone';
+    if (r.kind === 'incident_declared') {
+      const targets = Array.isArray(r.data.targets) ? r.data.targets.filter((t): t is string => typeof t === 'string') : [];
+      byId.set(id, { id, title: str(r.data.title), targets, declaredBy: actor, commander: actor, openedTs: r.ts, updates: [] });
+      continue;
+    }
+    const inc = byId.get(id);
+    if (!inc) continue;
+    if (r.kind === 'incident_update') inc.updates.push({ ts: r.ts, by: actor, text: str(r.data.text) });
+    else if (r.kind === 'incident_commander') inc.commander = str(r.data.commander) || actor;
+    else if (r.kind === 'incident_resolved' && inc.closedTs === undefined) [inc.closedTs, inc.closedBy] = [r.ts, actor];
+  }
+  return [...byId.values()];
+}
+
+export const openIncidents = (store: Pick<Store, 'recordsBetween'>, now: number) =>
+  incidentsBetween(store, now - FIND_MS, now + 1).filter((i) => i.closedTs === undefined);
+
+const lasted = (inc: Incident, now: number) => formatDuration((inc.closedTs ?? now) - inc.openedTs);
+
+/** One line: id, title, commander, how long. */
+export function describeIncident(inc: Incident, now: number): string {
+  const where = inc.targets.length ? ` on ${inc.targets.join(', ')}` : '';
+  const state =
+    inc.closedTs === undefined ? `open for ${lasted(inc, now)}` : `resolved at ${stamp(inc.closedTs)} after ${lasted(inc, now)}`;
+  return `${inc.id} "${inc.title}"${where}: commander ${inc.commander}, declared ${stamp(inc.openedTs)}, ${state}`;
+}
+
+/** The announcement in the alert channels, updated in place as the incident moves. Pure. */
+export function renderIncident(inc: Incident, now: number): NeutralMessage {
+  return {
+    title: `Incident ${inc.id}: ${inc.title}`,
+    severity: inc.closedTs === undefined ? 'critical' : 'ok',
+    text: inc.closedTs === undefined ? `Declared by ${inc.declaredBy}. Updates go in this thread.` : `Declared by ${inc.declaredBy}.`,
+    fields: [
+      { label: 'commander', value: inc.commander },
+      { label: 'declared', value: stamp(inc.openedTs) },
+      ...(inc.targets.length ? [{ label: 'targets', value: inc.targets.join(', ') }] : []),
+      ...(inc.updates.length ? [{ label: 'latest update', value: `${inc.updates.at(-1)!.text} (${inc.updates.at(-1)!.by})` }] : []),
+    ],
+    context: `${inc.id} · "timeline ${inc.id}" gives what happened during it`,
+    actions: [],
+    ...(inc.closedTs !== undefined ? { status: `Resolved by ${inc.closedBy} at ${stamp(inc.closedTs)} after ${lasted(inc, now)}` } : {}),
+  };
+}
+
+export interface IncidentOptions {
+  store: Pick<Store, 'recordsBetween' | 'openAnomalies' | 'recentAnomalies' | 'listProposals'>;
+  record?: ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined;
+  /** Posts or updates a message in the alert channels (or, with `thread`, in that message's thread). */
+  announce?: ((op: 'post' | 'update', msgKey: string, msg: NeutralMessage, thread?: string) => void) | undefined;
+}
+
+/**
+ * "Declare an incident: …", "incident update: …", "I'll take command", "resolve the incident",
+ * "incidents", "timeline in_…". Which incident: the one named, the one whose thread it is, or the
+ * only one open; with several open, the reply asks.
+ */
+export function createIncidents(o: IncidentOptions) {
+  const actorOf = (u: ChatUser) => `${u.platform}:${u.id}`;
+
+  function pick(i: IncidentIntent, now: number): Incident | string {
+    const open = openIncidents(o.store, now);
+    if (i.id) {
+      const found = incidentsBetween(o.store, now - FIND_MS, now + 1).find((x) => x.id === i.id);
+      return found ?? `No incident ${quoteUntrusted(i.id)} in the last 30 days; "incidents" lists them.`;
+    }
+    if (open.length === 1) return open[0]!;
+    return open.length === 0
+      ? 'No incident is open. "Declare an incident: <what is wrong>" opens one.'
+      : `${open.length} incidents are open: ${open.map((x) => `${x.id} "${x.title}"`).join(', ')}. Name one ("… ${open[0]!.id}").`;
+  }
+
+  function declare(i: IncidentIntent, user: ChatUser, now: number): ChatReply {
+    const intent = 'incident';
+    if (!o.record) return { text: 'Incidents are not kept here.', intent, private: true };
+    if (!i.text)
+      return { text: 'What is the incident? Say it after a colon: "declare an incident: checkout is failing".', intent, private: true };
+    const actor = actorOf(user);
+    const id = `in_${hashString(`${actor}/${i.text}/${now}`, 9).toString(36)}`;
+    o.record('incident_declared', now, { id, title: i.text, targets: i.targets ?? [], actor });
+    const inc: Incident = { id, title: i.text, targets: i.targets ?? [], declaredBy: actor, commander: actor, openedTs: now, updates: [] };
+    o.announce?.('post', incidentKey(id), renderIncident(inc, now));
+    const open = o.store.openAnomalies().filter((a) => !inc.targets.length || inc.targets.includes(a.target));
+    return {
+      text: [
+        `Declared incident ${id} "${inc.title}"${inc.targets.length ? ` on ${inc.targets.join(', ')}` : ''} at ${stamp(now)}; you (${actor}) are its commander. It is posted in the alert channels.`,
+        `"Incident update: …" adds to it, "I'll take command" hands it over, "resolve the incident" ends it; "timeline ${id}" tells it.`,
+        ...(open.length
+          ? [
+              `Open now${inc.targets.length ? ' there' : ''}: ${open
+                .slice(0, LISTED)
+                .map((a) => `${a.id} ${a.target} ${a.metric}`)
+                .join(', ')}${open.length > LISTED ? ` and ${open.length - LISTED} more` : ''}.`,
+            ]
+          : []),
+      ].join('\n'),
+      intent,
+    };
+  }
+
+  function act(i: IncidentIntent, user: ChatUser, now: number): ChatReply {
+    const intent = 'incident';
+    const found = pick(i, now);
+    if (typeof found === 'string') return { text: found, intent, private: true };
+    const inc = found;
+    const actor = actorOf(user);
+    if (inc.closedTs !== undefined && i.action !== 'show')
+      return { text: `${inc.id} was resolved at ${stamp(inc.closedTs)}; declare a new incident if it is back.`, intent, private: true };
+    if (!o.record && i.action !== 'show') return { text: 'Incidents are not kept here.', intent, private: true };
+    const thread = incidentKey(inc.id);
+    if (i.action === 'update') {
+      if (!i.text) return { text: `Update ${inc.id} with what? "incident update: rolled back v2.4".`, intent, private: true };
+      o.record!('incident_update', now, { id: inc.id, text: i.text, actor });
+      inc.updates.push({ ts: now, by: actor, text: i.text });
+      o.announce?.('update', thread, renderIncident(inc, now));
+      o.announce?.(
+        'post',
+        `${thread}:update:${now}`,
+        { title: `Update on ${inc.id}`, severity: 'ok', text: `${i.text} (${actor})`, fields: [], actions: [] },
+        thread,
+      );
+      return { text: `Added to ${inc.id} "${inc.title}" by ${actor}: ${i.text}`, intent };
+    }
+    if (i.action === 'command') {
+      const commander = i.commander ?? actor;
+      if (commander === inc.commander) return { text: `${commander} already commands ${inc.id}.`, intent, private: true };
+      o.record!('incident_commander', now, { id: inc.id, commander, actor });
+      inc.commander = commander;
+      o.announce?.('update', thread, renderIncident(inc, now));
+      return { text: `${commander} now commands ${inc.id} "${inc.title}".`, intent };
+    }
+    if (i.action === 'resolve') {
+      o.record!('incident_resolved', now, { id: inc.id, actor, ...(i.text ? { text: i.text } : {}) });
+      Object.assign(inc, { closedTs: now, closedBy: actor });
+      if (i.text) inc.updates.push({ ts: now, by: actor, text: i.text });
+      o.announce?.('update', thread, renderIncident(inc, now));
+      return { text: [`Resolved ${inc.id} "${inc.title}" after ${lasted(inc, now)}.`, ...summary(inc, now)].join('\n'), intent };
+    }
+    return { text: [describeIncident(inc, now), ...summary(inc, now)].join('\n'), intent };
+  }
+
+  /** What happened during it: the anomalies on its targets (or anywhere), the changes, the remediations, the updates. */
+  function summary(inc: Incident, now: number): string[] {
+    const until = inc.closedTs ?? now;
+    const on = (t: string) => !inc.targets.length || inc.targets.includes(t);
+    // Those that overlap it, from half an hour before: one open for hours before it was declared counts.
+    const seen = new Set<string>();
+    const during = [...o.store.openAnomalies(), ...o.store.recentAnomalies(5000, inc.openedTs - 6 * 3_600_000, until)]
+      .filter((a) => !seen.has(a.id) && seen.add(a.id) && a.startTs < until)
+      .filter((a) => on(a.target) && (a.endTs ?? now) >= inc.openedTs - 30 * 60_000)
+      .sort((a, z) => a.startTs - z.startTs);
+    const changes = changesBetween(o.store, inc.openedTs - 60 * 60_000, until).filter((c) => !c.targets.length || c.targets.some(on));
+    const proposals = o.store.listProposals({ updatedSince: inc.openedTs, limit: 500 }).filter((p) => on(p.target) && p.createdTs <= until);
+    return [
+      `Anomalies${inc.targets.length ? ` on ${inc.targets.join(', ')}` : ''} from 30 min before it: ${during.length}${during.length ? ':' : '.'}`,
+      ...during.slice(0, LISTED).map((a) => `• ${describeAnomaly(a, now)}`),
+      ...(during.length > LISTED ? [`…and ${during.length - LISTED} more.`] : []),
+      changes.length
+        ? `Changes from an hour before it: ${changes
+            .slice(-LISTED)
+            .reverse()
+            .map((c) => `"${c.text}" at ${stamp(c.ts)} (${c.actor})`)
+            .join('; ')}${changes.length > LISTED ? `; and ${changes.length - LISTED} earlier ("recent changes")` : ''}.`
+        : 'No change was recorded from an hour before it.',
+      proposals.length
+        ? `Remediations: ${proposals.map((p) => `${p.id} ${p.action} on ${p.target} (${p.state})`).join('; ')}.`
+        : 'No remediation during it.',
+      ...(inc.updates.length ? ['Updates:', ...inc.updates.map((u) => `• ${stamp(u.ts)} ${u.by}: ${u.text}`)] : []),
+    ];
+  }
+
+  function list(now: number): ChatReply {
+    const recent = incidentsBetween(o.store, now - 7 * 86_400_000, now + 1).reverse();
+    if (recent.length === 0)
+      return { text: 'No incident was declared in the last 7 days. "Declare an incident: <what is wrong>" opens one.', intent: 'incident' };
+    return {
+      text: [
+        `Incidents declared in the last 7 days: ${recent.length}`,
+        ...recent.slice(0, 10).map((x) => `• ${describeIncident(x, now)}`),
+      ].join('\n'),
+      intent: 'incident',
+    };
+  }
+
+  function handle(i: IncidentIntent, user: ChatUser, now: number): ChatReply {
+    if (i.action === 'declare') return declare(i, user, now);
+    if (i.action === 'list') return list(now);
+    return act(i, user, now);
+  }
+
+  return { handle };
+}

@@ -1,0 +1,52 @@
+import type { Intent } from './intent.js';
+import { cleanInput } from './text-tools.js';
+
+const LEAD = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+|let'?s\s+)?`;
+const DECLARE = new RegExp(
+  String.raw`${LEAD}(?:declare|open|start|raise|create|begin|kick off|spin up)\s+(?:an?\s+|new\s+|the\s+)?(?:(?:sev|p)[\s-]?\d\s+|major\s+|new\s+)?incident\b`,
+);
+const UPDATE = /^(?:incident\s+update|update\s+(?:the\s+)?incident|update\s+in_[a-z0-9]+|update|status update)\s*:/;
+const COMMAND =
+  /\b(?:i'?ll take|i will take|i am taking|i'm taking|taking|take)\s+(?:over\s+)?(?:command|the incident|incident command|ic)\b|\bi'?m (?:the )?(?:incident )?commander\b|^make (\S+) (?:the )?(?:incident )?commander\b|\bhand (?:the incident|command|in_[a-z0-9]+) (?:over )?to (\S+)/;
+const RESOLVE =
+  /^(?:please\s+)?(?:resolve|close|end|mitigate[ds]?)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|^(?:the\s+)?incident (?:is\s+)?(?:resolved|over|closed|mitigated)\b/;
+const SHOW =
+  /\b(?:incident status|status of (?:the )?incident|who is (?:the )?(?:incident )?commander|who(?:'s| is) (?:running|leading|commanding) the incident|current incident)\b/;
+
+/** The words after the first colon, or after "incident (for|on|about)" when there is none, as typed. */
+function said(raw: string, lead: RegExp): string | undefined {
+  const text = cleanInput(raw).replace(/\s+/g, ' ').trim();
+  const colon = text.indexOf(':');
+  const rest = colon >= 0 ? text.slice(colon + 1) : text.replace(lead, '').replace(/^\s*(?:for|on|about|re|regarding)\b/i, '');
+  const t = rest.trim().slice(0, 200);
+  return t || undefined;
+}
+
+/**
+ * "Declare an incident: checkout is down", "incident update: rolled back v2.4", "I'll take command",
+ * "make alice the commander", "resolve the incident", "incident status", "timeline in_…". Pure.
+ */
+export function incidentCommand(text: string, raw: string, o: { named: string[]; id?: string | undefined }): Intent | undefined {
+  const id = o.id ? { id: o.id } : {};
+  if (DECLARE.test(text)) {
+    const title = said(raw, new RegExp(DECLARE.source, 'i'));
+    return { kind: 'incident', action: 'declare', ...(title ? { text: title } : {}), ...(o.named.length ? { targets: o.named } : {}) };
+  }
+  if (UPDATE.test(text)) {
+    const t = said(raw, UPDATE);
+    return { kind: 'incident', action: 'update', ...id, ...(t ? { text: t } : {}) };
+  }
+  const command = COMMAND.exec(text);
+  if (command) {
+    const who = command[1] ?? command[2];
+    return { kind: 'incident', action: 'command', ...id, ...(who && who !== 'me' ? { commander: who } : {}) };
+  }
+  if (RESOLVE.test(text)) {
+    const t = raw.includes(':') ? said(raw, RESOLVE) : undefined;
+    return { kind: 'incident', action: 'resolve', ...id, ...(t ? { text: t } : {}) };
+  }
+  // "Declared incidents" lists them; "incident status" is the one open (or the one named).
+  if (/\bdeclared incidents\b/.test(text)) return { kind: 'incident', action: 'list' };
+  if (SHOW.test(text) || o.id) return { kind: 'incident', action: 'show', ...id };
+  return undefined;
+}

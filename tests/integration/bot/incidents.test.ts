@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeChatAdapter, inThreadOf, slashCommand } from '../../fakes/fake-chat-adapter.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
+
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+
+describe('incidents declared in chat', () => {
+  it('are announced in the alert channels, updated in their thread, handed over and resolved with what happened', async () => {
+    const slack = createFakeChatAdapter('slack');
+    const config = bootIncidentConfig({ overrides: { chat: { channels: { slack: ['C-OPS'] } } } });
+    const { app, tick, advance } = await startManualApp(config, { startTs: T0, adapters: [slack] });
+    const pump = async () => {
+      for (let k = 0; k < 5; k++) {
+        advance(1100);
+        await app.outbox.pumpOnce();
+      }
+    };
+    await tick(3);
+    expect((await slashCommand(slack, 'incident status', 'U1')).text).toBe(
+      'No incident is open. "Declare an incident: <what is wrong>" opens one.',
+    );
+    // Asked in another channel, announced in the alert channel.
+    const declared = await slashCommand(slack, 'declare an incident on web-1: checkout is slow', 'U1', 'C-TEAM');
+    expect(declared.text).toMatch(
+      /^Declared incident (in_\w+) "checkout is slow" on web-1 at .*; you \(slack:U1\) are its commander\. It is posted in the alert channels\.\n.*\nOpen now there: an_\w+ web-1 cpu/,
+    );
+    const id = /(in_\w+)/.exec(declared.text)![1]!;
+    await pump();
+    const card = [...slack.messages.values()].find((m) => m.versions[0]!.title === `Incident ${id}: checkout is slow`)!;
+    expect(card.channel).toBe('C-OPS');
+    expect(card.msg.fields).toEqual(
+      expect.arrayContaining([
+        { label: 'commander', value: 'slack:U1' },
+        { label: 'targets', value: 'web-1' },
+      ]),
+    );
+    // "Anything wrong?" leads with it.
+    expect((await slashCommand(slack, 'anything wrong?', 'U3')).text.split('\n')[1]).toMatch(
+      new RegExp(`^Incident open: ${id} "checkout is slow" on web-1: commander slack:U1`),
+    );
+
+    // An update in its thread, without naming it; a hand-over; a second incident makes naming necessary.
+    advance(60_000);
+    expect((await inThreadOf(slack, card, 'update: scaled web out by one', 'U2')).text).toBe(
+      `Added to ${id} "checkout is slow" by slack:U2: scaled web out by one`,
+    );
+    await pump();
+    expect(card.msg.fields).toContainEqual({ label: 'latest update', value: 'scaled web out by one (slack:U2)' });
+    expect([...slack.messages.values()].some((m) => m.thread === card.id && m.msg.title === `Update on ${id}`)).toBe(true);
+    expect((await slashCommand(slack, "I'll take command", 'U2')).text).toBe(`slack:U2 now commands ${id} "checkout is slow".`);
+    await slashCommand(slack, 'declare an incident: customers report 502s', 'U3');
+    expect((await slashCommand(slack, 'resolve the incident', 'U2')).text).toMatch(
+      /^2 incidents are open: in_\w+ "checkout is slow", in_\w+ "customers report 502s"\. Name one/,
+    );
+
+    advance(10 * 60_000);
+    const resolved = (await slashCommand(slack, `resolve ${id}: the bad deploy was rolled back`, 'U2')).text.split('\n');
+    expect(resolved[0]).toMatch(new RegExp(`^Resolved ${id} "checkout is slow" after 11 min\\.$`));
+    expect(resolved).toContainEqual(expect.stringMatching(/^Anomalies on web-1 from 30 min before it: \d+:$/));
+    expect(resolved.slice(-3)).toEqual([
+      'Updates:',
+      expect.stringMatching(/ slack:U2: scaled web out by one$/),
+      expect.stringMatching(/ slack:U2: the bad deploy was rolled back$/),
+    ]);
+    await pump();
+    expect(card.msg.status).toMatch(/^Resolved by slack:U2 at .* after 11 min$/);
+    expect((await slashCommand(slack, `update ${id}: too late`, 'U2')).text).toMatch(
+      new RegExp(`^${id} was resolved at .*; declare a new incident if it is back\\.$`),
+    );
+    expect((await slashCommand(slack, 'declared incidents', 'U4')).text.split('\n')[0]).toBe('Incidents declared in the last 7 days: 2');
+    expect((await slashCommand(slack, 'audit log', 'U4')).text).toMatch(
+      new RegExp(
+        `slack:U2 resolved incident ${id}[\\s\\S]*slack:U2 made slack:U2 commander of ${id}[\\s\\S]*slack:U1 declared incident ${id}`,
+      ),
+    );
+    expect(app.store.records(20, undefined, 'incident_declared')).toHaveLength(2);
+  });
+});
