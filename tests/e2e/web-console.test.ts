@@ -200,6 +200,30 @@ describe('web console in headless Chromium', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('lists an incident declared in its question box, as text, announces it in the feed, and resolves it from its button', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    await page.locator('#incidents .muted').waitFor();
+    await page.locator('#question').fill('declare an incident: checkout <b>502s</b>');
+    await page.locator('#ask button').click();
+    await expect
+      .poll(async () => (await page.locator('#incidents [data-incident]').first().textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/^in_\w+ "checkout <b 502s<\/b": commander web:operator, declared .*, open for .*StatusResolve$/);
+    expect(await page.locator('#incidents b').count()).toBe(0);
+    // Announced where alerts go: the console's own channel.
+    await expect
+      .poll(async () => (await page.locator('#feed').textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/Incident in_\w+: checkout <b 502s<\/b/);
+    await page.locator('#incidents [data-incident] button', { hasText: 'Resolve' }).first().click();
+    await expect.poll(() => page.locator('#incidents [data-incident]').count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(async () => (await page.locator('.answer-row').first().textContent()) ?? '')
+      .toMatch(/Resolved in_\w+ "checkout <b 502s<\/b" after /);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('silences and acknowledges an alert from its buttons in the feed, and the alert then says so', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];

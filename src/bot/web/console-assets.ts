@@ -17,6 +17,7 @@ export const CONSOLE_HTML = `<!doctype html>
   <label class="who">You are <input id="user" value="operator" maxlength="64" aria-label="your user id"></label>
 </header>
 <main>
+  <section aria-labelledby="h-incidents"><h2 id="h-incidents">Incidents</h2><div id="incidents"></div></section>
   <section aria-labelledby="h-targets"><h2 id="h-targets">Targets</h2><div id="targets" class="grid"></div></section>
   <section aria-labelledby="h-pending"><h2 id="h-pending">Pending approvals</h2><div id="pending"></div></section>
   <section aria-labelledby="h-anomalies"><h2 id="h-anomalies">Open anomalies <a class="link" id="export" href="/api/anomalies?since=24h" download="anomalies.csv">Export the last 24 h (CSV)</a></h2><div id="anomalies"></div></section>
@@ -170,6 +171,15 @@ function render(d) {
   const wat = $('watches'); wat.replaceChildren();
   if (!(d.watches || []).length) wat.append(el('div', { class: 'muted' }, 'None. Ask "tell me when web-1 recovers" or "remind me in 30m to check web-1".'));
   for (const w of d.watches || []) wat.append(el('div', { class: 'row' }, w.id + ': ' + w.what + ', for ' + w.user + ' in ' + w.where + ' (kept until ' + utc(w.untilTs) + ')'));
+  const inc = $('incidents'); inc.replaceChildren();
+  if (!(d.incidents || []).length) inc.append(el('div', { class: 'muted' }, 'None open. Say "declare an incident: checkout is down" in the question box.'));
+  for (const i of d.incidents || []) {
+    const row = el('div', { class: 'row sev-critical', 'data-incident': i.id }, i.text);
+    // The chat commands, so each is recorded and answered as one.
+    row.append(el('button', { onclick: () => askQuestion('incident status ' + i.id) }, 'Status'));
+    row.append(el('button', { onclick: () => askQuestion('resolve ' + i.id) }, 'Resolve'));
+    inc.append(row);
+  }
   const chg = $('changes'); chg.replaceChildren();
   if (!(d.changes || []).length) chg.append(el('div', { class: 'muted' }, 'None recorded. Say "deployed v2.3 to api-1" in the question box, or send it from a deploy job (docs/api.md).'));
   for (const c of d.changes || []) {

@@ -3,8 +3,12 @@ import type { Target } from '../../core/target.js';
 import { buildStatus } from '../../status/build-status.js';
 import { listWatches } from '../watches.js';
 import { changesBetween } from '../change-log.js';
+import { describeIncident, openIncidents } from '../incidents.js';
 
-/** What the console page renders: /status, silences, watches and reminders, the day's changes, and 2 h of CPU per target (≤ 60 points). */
+/**
+ * What the console page renders: /status, the open incidents, silences, watches and reminders, the
+ * day's changes, and 2 h of CPU per target (≤ 60 points).
+ */
 export function consoleSnapshot(store: Store, targets: Target[], now: number, staleAfterMs: number) {
   const status = buildStatus(store, targets, now, staleAfterMs);
   const series: Record<string, number[]> = {};
@@ -19,5 +23,6 @@ export function consoleSnapshot(store: Store, targets: Target[], now: number, st
   const changes = changesBetween(store, now - 86_400_000, now)
     .reverse()
     .slice(0, 10);
-  return { status, silences, watches: listWatches(store, now), changes, series };
+  const incidents = openIncidents(store, now).map((i) => ({ id: i.id, text: describeIncident(i, now) }));
+  return { status, incidents, silences, watches: listWatches(store, now), changes, series };
 }
