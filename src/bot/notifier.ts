@@ -2,9 +2,6 @@ import type { Anomaly, Severity } from '../core/anomaly.js';
 import type { NeutralMessage, Platform } from '../core/chat.js';
 import { silenceCovers, type Destination, type Silence } from '../core/chat-store.js';
 import { silenceOver } from './alert-silence.js';
-import { alsoOpenOf } from './also-open.js';
-import { changedBefore } from './change-log.js';
-import { heldField } from './inhibit-rules.js';
 import type { Link } from './runbooks.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
@@ -16,17 +13,8 @@ import { unionDestinations } from './alert-routes.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import { heldOutcome, type AlertOutcome } from './alert-outcome.js';
 import { proposalTransition, routeRequest } from './proposal-messages.js';
-import {
-  renderAnomalyGroup,
-  renderFleetGroup,
-  renderFollowUp,
-  renderJoined,
-  renderProposal,
-  renderEscalation,
-  renderReminder,
-  worstSeverity,
-  type SeriesWindow,
-} from './render-message.js';
+import { createAlertRenderer } from './alert-render.js';
+import { renderFollowUp, renderJoined, renderProposal, renderEscalation, renderReminder, worstSeverity } from './render-message.js';
 
 export interface NotifierOptions {
   store: Store;
@@ -121,14 +109,6 @@ export function createNotifier(o: NotifierOptions) {
     o.onEnqueued?.();
   }
 
-  function seriesFor(a: Anomaly): SeriesWindow | undefined {
-    if (a.metric === 'heartbeat' || a.metric === 'host') return undefined;
-    const to = a.endTs ?? o.clock.now();
-    const from = a.startTs - chartMs;
-    const s = store.series(a.target, a.metric, from, to);
-    return { values: s.map((x) => x.value), from: s[0]?.ts ?? from, to: s.at(-1)?.ts ?? to };
-  }
-
   const fleet = o.fleetGroup ?? DEFAULT_FLEET_GROUPING;
   /**
    * Remembers (in the store, so across restarts) that a silence or a maintenance window held an
@@ -169,28 +149,7 @@ export function createNotifier(o: NotifierOptions) {
     return rest;
   }
 
-  const alsoOpen = alsoOpenOf(store);
-  /** An alert message as it stands now: its members' state, whether a silence covers them, who took it on. */
-  function renderAlert(key: string, members: Anomaly[], now: number): NeutralMessage {
-    const hold = { silence: silenceOver(store.chat.silences(now), members), ack: store.chat.ackOf(key) };
-    const msg = key.startsWith(FLEET)
-      ? renderFleetGroup(members, now, hold)
-      : renderAnomalyGroup(members[0]!.target, members, seriesFor(members[0]!), now, hold);
-    const also = key.startsWith(FLEET) ? undefined : alsoOpen(members, now);
-    // A change people recorded in the hour before (a deploy, a restart by hand) is the first suspect.
-    const changed = changedBefore(store, members);
-    const fields = [
-      ...(changed ? [{ label: 'changed before it', value: changed }] : []),
-      ...(also ? [{ label: 'also open elsewhere', value: also }] : []),
-      ...heldField(store, members),
-    ];
-    return withLinks(fields.length ? { ...msg, fields: [...msg.fields, ...fields] } : msg, members);
-  }
-
-  function withLinks(msg: NeutralMessage, anomalies: Anomaly[]): NeutralMessage {
-    const links = o.links?.(anomalies) ?? [];
-    return links.length > 0 ? { ...msg, links } : msg;
-  }
+  const { renderAlert, withLinks } = createAlertRenderer({ store, clock: o.clock, chartMs, links: o.links });
 
   const group = (key: string): Anomaly[] => alertMembers(store, key);
 

@@ -24,6 +24,7 @@ import { uncollectedOf } from './uncollected-words.js';
 import { auditQuestion } from './parse-audit.js';
 import { subscriptionCommand } from './parse-subscribe.js';
 import { incidentCommand } from './parse-incident.js';
+import { rankingQuestion } from './parse-ranking.js';
 import { MAINTENANCE_SET, silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
@@ -38,7 +39,6 @@ import {
   ATTENTION_ASK,
   AGAINST,
   AGAINST_TIME,
-  CHANGED_MOST,
   CHART,
   CLOCK_ASK,
   QUIETER,
@@ -51,10 +51,8 @@ import {
   PING,
   HAPPEN,
   FREE,
-  BY_HOUR,
   HOW_MANY_BYTES,
   LAST_SEEN,
-  LOW_HOUR,
   NOW,
   NOISY,
   ONE_LATEST,
@@ -267,31 +265,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     const open = trend || target || metric ? {} : { open: true };
     return { kind: 'trend', metric, target, ...group, unknownTarget, ...(span ? { span } : {}), ...open };
   }
-  // "Which host changed the most since yesterday?": today against then, ranked by the change.
-  const rankAgainst = CHANGED_MOST.test(text) && !has(WORDS.anomalies) ? AGAINST.exec(text)?.[0] : undefined;
-  if (rankAgainst)
-    return { kind: 'compare', metric, target, ...group, against: rankAgainst === 'yesterday' ? 'yesterday' : 'last_week', ranked: true };
-  // "What was the busiest hour yesterday?": hours ranked, CPU unless a metric is named.
-  if (BY_HOUR.test(text) && !has(WORDS.anomalies))
-    return {
-      kind: 'metrics',
-      metric: metric ?? 'cpu',
-      target,
-      ...group,
-      unknownTarget,
-      ...(span ? { span } : {}),
-      byHour: LOW_HOUR.test(text) ? 'min' : 'max',
-    };
-  // "Which host is busiest?" ranks by CPU, the usual meaning of busy.
-  if (
-    !metric &&
-    !target &&
-    !has(WORDS.anomalies) &&
-    !NOISY.test(text) &&
-    ((parseStat(text) && /\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text)) ||
-      (named.length === 2 && /\bbusier\b/.test(text)))
-  )
-    return { kind: 'metrics', metric: 'cpu', ...group, ...when() };
+  const ranked = rankingQuestion(text, { metric, target, named, unknownTarget, span, anomalies: has(WORDS.anomalies), when });
+  if (ranked) return ranked;
   const counting = COUNT.test(text);
   const overTime = overTimeQuestion(text, { an, target, ...group, metric, severity, span, unknownTarget });
   if (overTime) return overTime;

@@ -1,0 +1,53 @@
+import type { Intent, MetricKey } from './intent.js';
+import { AGAINST, BY_HOUR, CHANGED_MOST, LOW_HOUR, NOISY } from './intent-words.js';
+import { parseStat, type TimeSpan } from './parse-time-span.js';
+
+type Metrics = Extract<Intent, { kind: 'metrics' }>;
+
+/**
+ * Rankings of figures, not of anomalies: "which host changed the most since yesterday?", "the
+ * busiest hour yesterday", "which host is busiest?". Pure; undefined when the text is none of these.
+ */
+export function rankingQuestion(
+  text: string,
+  o: {
+    metric?: MetricKey | undefined;
+    target?: string | undefined;
+    named: string[];
+    unknownTarget?: string | undefined;
+    span?: TimeSpan | undefined;
+    /** An anomaly word was said: "which host had the most alerts" is a count of anomalies, not this. */
+    anomalies: boolean;
+    /** The span, statistic, bound and limit the text gives, as a metrics read takes them. */
+    when: () => Partial<Metrics>;
+  },
+): Intent | undefined {
+  const { metric, target, named, unknownTarget, span, when } = o;
+  const group = named.length > 1 ? { group: named } : {};
+  // "Which host changed the most since yesterday?": today against then, ranked by the change.
+  const rankAgainst = CHANGED_MOST.test(text) && !o.anomalies ? AGAINST.exec(text)?.[0] : undefined;
+  if (rankAgainst)
+    return { kind: 'compare', metric, target, ...group, against: rankAgainst === 'yesterday' ? 'yesterday' : 'last_week', ranked: true };
+  // "What was the busiest hour yesterday?": hours ranked, CPU unless a metric is named.
+  if (BY_HOUR.test(text) && !o.anomalies)
+    return {
+      kind: 'metrics',
+      metric: metric ?? 'cpu',
+      target,
+      ...group,
+      unknownTarget,
+      ...(span ? { span } : {}),
+      byHour: LOW_HOUR.test(text) ? 'min' : 'max',
+    };
+  // "Which host is busiest?" ranks by CPU, the usual meaning of busy.
+  if (
+    !metric &&
+    !target &&
+    !o.anomalies &&
+    !NOISY.test(text) &&
+    ((parseStat(text) && /\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text)) ||
+      (named.length === 2 && /\bbusier\b/.test(text)))
+  )
+    return { kind: 'metrics', metric: 'cpu', ...group, ...when() };
+  return undefined;
+}
