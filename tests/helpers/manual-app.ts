@@ -10,6 +10,8 @@ export interface ManualApp {
   address: Awaited<ReturnType<App['start']>>;
   /** Each tick moves the clock 30 s, runs the pipeline, then pumps the outbox `pumps` times 1.1 s apart. */
   tick(n?: number, pumps?: number): Promise<void>;
+  /** Delivers what chat commands queued, between ticks: the outbox pumped `pumps` times 1.1 s apart. */
+  pump(pumps?: number): Promise<void>;
   advance(ms: number): number;
   now(): number;
 }
@@ -36,6 +38,12 @@ export async function startManualApp(config: Config, o: { startTs: number; adapt
           t += 1100;
           await app.outbox.pumpOnce();
         }
+      }
+    },
+    async pump(pumps = 5) {
+      for (let k = 0; k < pumps; k++) {
+        t += 1100;
+        await app.outbox.pumpOnce();
       }
     },
     advance: (ms) => (t += ms),

@@ -37,13 +37,7 @@ async function setup(allowSelfApproval = false) {
     },
   });
   const m = await startManualApp(config, { startTs: T0, adapters: [slack] });
-  const pump = async () => {
-    for (let k = 0; k < 5; k++) {
-      m.advance(1100);
-      await m.app.outbox.pumpOnce();
-    }
-  };
-  return { ...m, slack, pump };
+  return { ...m, slack };
 }
 
 const cards = (slack: ReturnType<typeof createFakeChatAdapter>, title: string) =>

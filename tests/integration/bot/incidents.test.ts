@@ -9,13 +9,7 @@ describe('incidents declared in chat', () => {
   it('are announced in the alert channels, updated in their thread, handed over and resolved with what happened', async () => {
     const slack = createFakeChatAdapter('slack');
     const config = bootIncidentConfig({ overrides: { chat: { channels: { slack: ['C-OPS'] } } } });
-    const { app, tick, advance } = await startManualApp(config, { startTs: T0, adapters: [slack] });
-    const pump = async () => {
-      for (let k = 0; k < 5; k++) {
-        advance(1100);
-        await app.outbox.pumpOnce();
-      }
-    };
+    const { app, tick, advance, pump } = await startManualApp(config, { startTs: T0, adapters: [slack] });
     await tick(3);
     expect((await slashCommand(slack, 'incident status', 'U1')).text).toBe(
       'No incident is open. "Declare an incident: <what is wrong>" opens one.',
