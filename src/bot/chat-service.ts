@@ -6,7 +6,7 @@ import type { RemediationService } from '../pipeline/remediate/remediation-servi
 import type { Destination, Silence } from '../core/chat-store.js';
 import { createActionRequests } from './action-requests.js';
 import type { Subscriptions } from './subscriptions.js';
-import { createIncidents, type IncidentOptions } from './incidents.js';
+import { createIncidents, openIncidents, type IncidentOptions } from './incidents.js';
 import type { MuteTime } from './mute-times.js';
 import { fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
 import { answerPolicy, policyFactsOf } from './answer-policy.js';
@@ -299,7 +299,8 @@ export function createChatService(o: ChatServiceOptions) {
     const pending = o.store.listProposals({ states: ['proposed'], limit: 10 });
     const open = o.store.openAnomalies().map((a) => `${a.id}:${a.severity}:${o.store.chat.ackOfAnomaly(a.id) ? 'a' : ''}`);
     const onCall = o.onCall ? o.onCall.names.map((name) => o.onCall!.at(now, name).member.name) : [];
-    const shared = [...open.sort(), ...pending.map((p) => p.id).sort(), ...onCall].join(',');
+    const incidents = openIncidents(o.store, now).map((i) => `${i.id}:${i.commander}:${i.updates.length}`);
+    const shared = [...open.sort(), ...pending.map((p) => p.id).sort(), ...onCall, ...incidents].join(',');
     return (user) => {
       const ids = user && o.watches ? o.watches.mine(actorOf(user), now).ids : [];
       return ids.length ? `${shared};${ids.join(',')}` : shared;

@@ -43,4 +43,21 @@ describe('the Home tab of each viewer', () => {
     expect(m.app.chat.homeKeys(m.now())(u2)).not.toBe(before);
     expect(m.app.chat.homeKeys(m.now())(u3)).toBe(before);
   });
+
+  it('leads with a declared incident, and its key changes as the incident moves', async () => {
+    const slack = createFakeChatAdapter('slack');
+    const m = await startManualApp(bootIncidentConfig(), { startTs: Date.UTC(2026, 10, 2, 10, 0, 0), adapters: [slack] });
+    const keys = [m.app.chat.homeKeys(m.now())()];
+    await slashCommand(slack, 'declare an incident: checkout is slow', 'U2');
+    keys.push(m.app.chat.homeKeys(m.now())());
+    expect(m.app.chat.home(m.now()).text).toMatch(/^Incident open: in_\w+ "checkout is slow": commander slack:U2/);
+    await slashCommand(slack, 'incident update: rolled back', 'U2');
+    keys.push(m.app.chat.homeKeys(m.now())());
+    await slashCommand(slack, 'resolve the incident', 'U2');
+    keys.push(m.app.chat.homeKeys(m.now())());
+    // Declared, then updated: a new key each time; resolved, the tab lists what it did before.
+    expect(new Set(keys.slice(0, 3)).size).toBe(3);
+    expect(keys[3]).toBe(keys[0]);
+    expect(m.app.chat.home(m.now()).text).not.toMatch(/Incident open/);
+  });
 });
