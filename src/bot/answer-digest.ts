@@ -7,6 +7,7 @@ import { STARTED, type StartRecord } from '../observability/record-start.js';
 import { formatDuration } from './text-tools.js';
 import { againstBefore } from './answer-anomaly-change.js';
 import { changesLine } from './change-log.js';
+import { incidentsLine } from './incidents.js';
 
 const LISTED = 5;
 
@@ -48,6 +49,7 @@ export function digestLines(
       : 'No remediation was proposed then.',
     ...flappingLine(list, c),
     ...changesLine(c.store, span.from, Math.min(span.until, c.now), span.target),
+    ...incidentsLine(c.store, span.from, Math.min(span.until, c.now), c.now, span.target),
     ...startsLine(span, c),
     ...handover(span, c),
     'Ask without "summary" for the list.',

@@ -59,6 +59,13 @@ export function incidentsBetween(store: Pick<Store, 'recordsBetween'>, from: num
 export const openIncidents = (store: Pick<Store, 'recordsBetween'>, now: number) =>
   incidentsBetween(store, now - FIND_MS, now + 1).filter((i) => i.closedTs === undefined);
 
+/** A digest's line: the incidents declared in its window (on its target, or naming none), with how each stands; nothing when none. */
+export function incidentsLine(store: Pick<Store, 'recordsBetween'>, from: number, until: number, now: number, target?: string): string[] {
+  const list = incidentsBetween(store, from, until).filter((i) => !target || !i.targets.length || i.targets.includes(target));
+  if (!list.length) return [];
+  return [`Incidents declared then: ${list.length}: ${list.map((i) => describeIncident(i, now)).join('; ')}.`];
+}
+
 const lasted = (inc: Incident, now: number) => formatDuration((inc.closedTs ?? now) - inc.openedTs);
 
 /** One line: id, title, commander, how long. */

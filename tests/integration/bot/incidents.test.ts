@@ -69,5 +69,11 @@ describe('incidents declared in chat', () => {
       ),
     );
     expect(app.store.records(20, undefined, 'incident_declared')).toHaveLength(2);
+    // The day's digest names them, with how each stands.
+    expect((await slashCommand(slack, 'summarise today', 'U4')).text).toMatch(
+      new RegExp(
+        `\nIncidents declared then: 2: ${id} "checkout is slow" on web-1: commander slack:U2, .*resolved at .*; in_\\w+ "customers report 502s": commander slack:U3, .*open for`,
+      ),
+    );
   });
 });
