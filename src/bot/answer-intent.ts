@@ -5,7 +5,7 @@ import type { DetectorInspector } from '../core/inspection.js';
 import { ACTIONS } from '../core/remediation.js';
 import { unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
-import { ALL_METRICS, answerMetricSpan, isPercentile, metricsOf } from './answer-metric-span.js';
+import { ALL_METRICS, answerMetricSpan, isWindowed, metricsOf } from './answer-metric-span.js';
 import { FREE_OF, withFreeFigures } from './free-figures.js';
 import { answerAttention } from './answer-attention.js';
 import { answerTimeline } from './alert-timeline.js';
@@ -88,7 +88,7 @@ export interface AnswerContext {
 export const HELP = [
   'I answer from the live data. Try:',
   '• "what\'s current CPU?", "cpu on web-1", "memory of the db", "disk", "how is api-2 doing"',
-  '• "cpu on web-1 an hour ago", "cpu on web-1 at 10:00" (UTC), "peak memory on db-1 over the last 6h", "p95 latency today"',
+  '• "cpu on web-1 an hour ago", "cpu on web-1 at 10:00" (UTC), "peak memory on db-1 over the last 6h", "p95 latency today", "api-1 latency percentiles", "how variable is db-1 memory?"',
   '• "when did web-1 cpu last exceed 80%?", "how long was db-1 above 50% disk today?", "which hosts had cpu above 90% today?"',
   '• "which host had the highest cpu today", "the busiest hour yesterday", "free disk on db-1", "what was firing at 03:00", "why is cpu high on web-1?"',
   '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?", "graph cpu on web-1"',
@@ -136,7 +136,7 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     return answerMetricSpan({ metric: i.metric, target: i.target, group: i.group, span: i.span, stat: i.stat, limit: i.limit, ...free }, c);
   // "Peak CPU on web-1" asks about a stretch of time, not the latest reading: the last hour. So
   // does a percentile, for any number of targets.
-  if ((i.stat && i.target) || isPercentile(i.stat))
+  if ((i.stat && i.target) || isWindowed(i.stat))
     return answerMetricSpan(
       { metric: i.metric, target: i.target, group: i.group, span: { kind: 'last', ms: 3_600_000 }, stat: i.stat, limit: i.limit, ...free },
       c,

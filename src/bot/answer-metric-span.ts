@@ -30,9 +30,19 @@ export const ALL_METRICS = ['cpu', 'memory', 'disk', 'net_in', 'net_out', 'laten
 // A fleet table with every metric for every statistic would be too wide for chat.
 const FLEET = ['cpu', 'memory', 'disk'];
 const DAY = 86_400_000;
-const STAT_WORD: Record<'max' | 'min' | 'avg', string> = { max: 'peak', min: 'lowest', avg: 'average' };
+const STAT_WORD: Record<'max' | 'min' | 'avg' | 'sd' | 'quantiles', string> = {
+  max: 'peak',
+  min: 'lowest',
+  avg: 'average',
+  sd: 'std dev',
+  // Ranked or tabled, the percentiles are their p95.
+  quantiles: 'p95',
+};
 const statWord = (st: Stat) => (isPercentile(st) ? st : STAT_WORD[st]);
-export const isPercentile = (st: Stat | undefined): st is `p${number}` => st !== undefined && st.startsWith('p');
+export const isPercentile = (st: Stat | undefined): st is `p${number}` => st !== undefined && /^p\d/.test(st);
+/** A statistic only a window of samples has (a percentile, a spread), never one reading. */
+export const isWindowed = (st: Stat | undefined): boolean => isPercentile(st) || st === 'sd' || st === 'quantiles';
+const QUANTILES = [50, 90, 95, 99];
 
 export interface SpanQuestion {
   metric?: MetricKey;
@@ -141,16 +151,31 @@ function percentile(values: number[], rank: number): number {
   );
 }
 
+function stdDev(values: number[]): number {
+  const mean = values.reduce((a, v) => a + v, 0) / values.length;
+  return Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
+}
+
 const statValue = (s: Summary, stat: Stat) =>
-  stat === 'max' ? s.max.value : stat === 'min' ? s.min.value : stat === 'avg' ? s.avg : percentile(s.values, Number(stat.slice(1)));
+  stat === 'max'
+    ? s.max.value
+    : stat === 'min'
+      ? s.min.value
+      : stat === 'avg'
+        ? s.avg
+        : stat === 'sd'
+          ? stdDev(s.values)
+          : percentile(s.values, stat === 'quantiles' ? 95 : Number(stat.slice(1)));
 
 /**
  * A latency percentile here is over the stored readings, one per target and tick, which is not the
  * per-request percentile the words usually mean; the reply says which it is.
  */
 const percentileNote = (stat: Stat | undefined, metrics: string[]): string[] =>
-  isPercentile(stat) && metrics.includes('latency_ms')
-    ? [`(${stat} of the stored latency readings, one per sample: not a percentile over individual requests.)`]
+  (isPercentile(stat) || stat === 'quantiles') && metrics.includes('latency_ms')
+    ? [
+        `(${stat === 'quantiles' ? 'Percentiles' : stat} of the stored latency readings, one per sample: not ${stat === 'quantiles' ? 'percentiles' : 'a percentile'} over individual requests.)`,
+      ]
     : [];
 
 /**
@@ -209,9 +234,13 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
         // Every metric asked at once: one the target does not report (db-1's latency) is left out.
         if (!s) return q.metric ? `${target} ${METRIC_LABEL[m] ?? m}: no samples ${b.label}.` : '';
         const part = (st: Stat) =>
-          st === 'avg' || isPercentile(st)
-            ? `${statWord(st)} ${formatValue(m, statValue(s, st))}`
-            : `${STAT_WORD[st]} ${formatValue(m, st === 'max' ? s.max.value : s.min.value)} at ${t(st === 'max' ? s.max.ts : s.min.ts)}`;
+          st === 'quantiles'
+            ? QUANTILES.map((q) => `p${q} ${formatValue(m, percentile(s.values, q))}`).join(', ')
+            : st === 'sd'
+              ? `std dev ${formatValue(m, statValue(s, st))}${s.avg ? ` (${Math.round((100 * statValue(s, st)) / Math.abs(s.avg))}% of its average)` : ''}`
+              : st === 'avg' || isPercentile(st)
+                ? `${statWord(st)} ${formatValue(m, statValue(s, st))}`
+                : `${STAT_WORD[st]} ${formatValue(m, st === 'max' ? s.max.value : s.min.value)} at ${t(st === 'max' ? s.max.ts : s.min.ts)}`;
         return `${target} ${METRIC_LABEL[m] ?? m} ${b.label}: ${order.map(part).join(', ')} (${s.n} samples, ${t(s.first)}–${t(s.last)})`;
       })
       .filter(Boolean)
@@ -231,8 +260,10 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
   });
   const top = sorted[0]!.s[0];
   const at = top && (st0 === 'max' || st0 === 'min') ? ` at ${t(st0 === 'max' ? top.max.ts : top.min.ts)}` : '';
-  const highest = st0 === 'min' ? 'Lowest' : st0 === 'max' ? 'Highest' : st0 === 'avg' ? 'Highest average' : `Highest ${st0}`;
-  const lead = top ? `${highest} ${METRIC_LABEL[m0] ?? m0} ${b.label}: ${sorted[0]!.n} ${formatValue(m0, statValue(top, st0))}${at}.` : '';
+  const highest = st0 === 'min' ? 'Lowest' : st0 === 'max' ? 'Highest' : st0 === 'sd' ? 'Most variable' : `Highest ${statWord(st0)}`;
+  const lead = top
+    ? `${highest} ${METRIC_LABEL[m0] ?? m0} ${b.label}: ${sorted[0]!.n} ${st0 === 'sd' ? 'std dev ' : ''}${formatValue(m0, statValue(top, st0))}${at}.`
+    : '';
   const rows = sorted.slice(0, q.limit ?? sorted.length).map((x) => [
     x.n,
     ...cols.map(({ m, st }) => {

@@ -9,7 +9,8 @@ import { findClock, weekdayPhrase, type ClockSpan } from './parse-clock.js';
 export type TimeSpan = { kind: 'at'; agoMs: number } | { kind: 'last'; ms: number } | { kind: 'day'; daysBack: 0 | 1 } | ClockSpan;
 
 /** A percentile is `p` and its rank: "p95", "95th percentile", "median" (p50). */
-export type Stat = 'max' | 'min' | 'avg' | `p${number}`;
+/** `sd`: the standard deviation ("how variable"); `quantiles`: p50, p90, p95 and p99 together ("latency percentiles"). */
+export type Stat = 'max' | 'min' | 'avg' | 'sd' | 'quantiles' | `p${number}`;
 
 const UNITS = 'weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s';
 const COUNTS = '\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half an?|a few|a couple of';
@@ -123,6 +124,15 @@ export function parseStat(raw: string): Stat | undefined {
   const p = /\bp(\d{1,2}(?:\.\d{1,2})?)\b|\b(\d{1,2}(?:\.\d{1,2})?)(?:st|nd|rd|th)? percentile\b/.exec(text);
   const rank = p ? Number(p[1] ?? p[2]) : /\bmedian\b/.test(text) ? 50 : undefined;
   if (rank !== undefined && rank > 0 && rank < 100) return `p${rank}`;
+  if (/\b(?:percentiles|quantiles|distribution)\b/.test(text)) return 'quantiles';
+  // "Is cpu stable?" asks how much it varies; "the most stable host" would rank it lowest first, which this does not.
+  if (
+    /\b(?:std\s?dev|stdev|standard deviation|variance|variability|variation|(?:most )?(?:variable|spiky|jumpy|erratic|unstable)|volatil\w*|jitter\w*|fluctuat\w*)\b/.test(
+      text,
+    ) ||
+    (/\b(?:stable|steady)\b/.test(text) && !/\b(?:most|least|stablest|steadiest)\b/.test(text))
+  )
+    return 'sd';
   if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest|slowest)\b/.test(text)) return 'max';
   if (/\b(min|minimum|lowest|least|quietest|fastest)\b/.test(text)) return 'min';
   if (/\b(avg|average|mean|typical)\b/.test(text)) return 'avg';
