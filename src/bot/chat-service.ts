@@ -212,7 +212,12 @@ export function createChatService(o: ChatServiceOptions) {
     if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text) && !verdict)
       return freeForm(asked, () => answerIntent(intent, ctx(now, e.user)));
     const cliRefusal = e.platform === 'cli' ? CLI_REFUSED[intent.kind] : undefined;
-    if (cliRefusal) return { text: `${cliRefusal} from chat or the web console.`, intent: intent.kind, private: true };
+    if (cliRefusal)
+      return {
+        text: cliRefusal.endsWith('.') ? cliRefusal : `${cliRefusal} from chat or the web console.`,
+        intent: intent.kind,
+        private: true,
+      };
     switch (intent.kind) {
       case 'approve':
       case 'deny':

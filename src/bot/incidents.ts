@@ -123,7 +123,7 @@ export function createIncidents(o: IncidentOptions) {
 
   function declare(i: IncidentIntent, user: ChatUser, now: number): ChatReply {
     const intent = 'incident';
-    if (!o.record) return { text: 'Incidents are not kept here.', intent, private: true };
+    if (!o.record) return { text: 'Incidents are declared and updated from chat or the web console.', intent, private: true };
     if (!i.text)
       return { text: 'What is the incident? Say it after a colon: "declare an incident: checkout is failing".', intent, private: true };
     const actor = actorOf(user);
@@ -157,7 +157,8 @@ export function createIncidents(o: IncidentOptions) {
     const actor = actorOf(user);
     if (inc.closedTs !== undefined && i.action !== 'show')
       return { text: `${inc.id} was resolved at ${stamp(inc.closedTs)}; declare a new incident if it is back.`, intent, private: true };
-    if (!o.record && i.action !== 'show') return { text: 'Incidents are not kept here.', intent, private: true };
+    if (!o.record && i.action !== 'show')
+      return { text: 'Incidents are declared and updated from chat or the web console.', intent, private: true };
     const thread = incidentKey(inc.id);
     if (i.action === 'update') {
       if (!i.text) return { text: `Update ${inc.id} with what? "incident update: rolled back v2.4".`, intent, private: true };

@@ -210,6 +210,14 @@ describe('smartcloudops CLI', () => {
     expect(answer.out).toMatch(/^Current CPU for \d+ targets:/);
     expect(answer.out).toContain(`${web1.metrics.cpu.value.toFixed(1)}%`);
     expect(cli(['ask', 'approve rp_abc123'], { SCO_DATA_DIR: data }).out).toMatch(/not available here/);
+    // What changes state is refused with where it is done; reading it back is not.
+    const say = (q: string) => cli(['ask', q], { SCO_DATA_DIR: data }).out.trim();
+    expect(say('snooze web-1 for 1h')).toBe('Silences are set from chat or the web console.');
+    expect(say('restart app on web-1')).toBe('Actions are requested from chat or the web console.');
+    expect(say('follow web-1')).toBe('Subscriptions are made from Slack or Discord, where alerts can mention you.');
+    expect(say('declare an incident: checkout is down')).toBe('Incidents are declared and updated from chat or the web console.');
+    expect(say('declared incidents')).toMatch(/^No incident was declared in the last 7 days\./);
+    expect(say('audit log')).toMatch(/^Nothing done over the last 24 h, as far as the records go/);
     const tooLong = cli(['ask', 'x'.repeat(1200)], { SCO_DATA_DIR: data });
     expect(tooLong.code).toBe(2);
     expect(tooLong.out).toMatch(/at most 1000/);
