@@ -1,3 +1,4 @@
+import { ROBUST_CRITICAL_DEVIATIONS } from '../pipeline/detect/detection-engine.js';
 import type { ForecastRule, RemediationRule, ThresholdRule } from '../config/schema.js';
 import { METRIC_LABEL, formatValue } from '../core/metrics.js';
 import { effectiveMode, globMatch } from '../pipeline/remediate/plan-remediation.js';
@@ -77,7 +78,7 @@ export function answerRules(
             ...forecasts.map(describeForecast),
           ]
         : []),
-      'The robust detector and the Isolation Forest open anomalies too, measured against each series’ own history (docs/detection.md).',
+      `The robust detector opens anomalies too, measured against each series’ own history: critical at ${ROBUST_CRITICAL_DEVIATIONS} robust deviations or more, a warning below. The Isolation Forest opens warnings for a host whose metrics together look unlike its history, and a host that stops reporting is critical (docs/detection.md).`,
     );
   }
   if (shows('remediation'))

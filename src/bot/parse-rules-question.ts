@@ -1,6 +1,9 @@
 import type { Intent, MetricKey } from './intent.js';
 import { ACTION_OF, ACTION_VERBS, RULES, SHOULD_DO, WOULD_DO } from './intent-words.js';
 
+const TRIGGERS =
+  /\bwhat (?:triggers|trips|causes|makes|fires|opens|raises|sets off|counts as)\b.*\b(?:alerts?|anomal\w*|pages?|alarms?)\b|\bwhen (?:do|does|will|would) (?:you|it|the bot|smartcloudops) (?:alert|page|fire|alarm)\b|\bhow (?:do|does) (?:you|it) decide\b.*\b(?:alert|critical|anomal\w*)\b/;
+
 /**
  * "What thresholds are set?", "which rules propose restarts?", "maintenance windows", "what would you
  * do if disk fills?": the config, read-only. Undefined when the text asks for none of that.
@@ -18,6 +21,8 @@ export function rulesQuestion(
       ...(metric ? { metric } : {}),
       ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
     };
+  // "What triggers a critical alert?", "when do you page?": the detection rules, not the alerts they made.
+  if (TRIGGERS.test(text)) return { kind: 'rules', ...(metric ? { metric } : {}), ...(target ? { target } : {}), only: 'thresholds' };
   // "restarts" is "restart" with its plural or past-tense ending off.
   const verbOf = (t: string) => [t, t.slice(0, -1), t.slice(0, -2)].find((v) => ACTION_VERBS.has(v));
   // "Which hosts are over the cpu threshold?" asks about the hosts, not the rule.

@@ -57,6 +57,9 @@ export const ROBUST_WHAT: Record<SeriesScore['kind'], string> = {
   drift: 'a gradual drift',
 };
 
+/** A robust anomaly this many robust deviations out is critical; nearer, a warning. */
+export const ROBUST_CRITICAL_DEVIATIONS = 12;
+
 /**
  * Runs every detector over a tick's samples. Holds the per-series and per-host model state, which
  * it can save to and load from the store so a restart does not start blind.
@@ -160,7 +163,7 @@ export class DetectionEngine implements DetectorInspector {
       r.ratio / (1 + r.ratio),
       r.expectedLow,
       r.expectedHigh,
-      r.deviations >= 12 ? 'critical' : 'warning',
+      r.deviations >= ROBUST_CRITICAL_DEVIATIONS ? 'critical' : 'warning',
       anomalous ? robustSummary(s, r, what) : '',
     );
   }

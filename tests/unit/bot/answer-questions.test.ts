@@ -559,7 +559,7 @@ describe('the rules as configured', () => {
       'Threshold rules (an anomaly opens when readings stay past the bound that many samples in a row):',
       '• CPU above 90.0% for 3 samples: warning',
       '• disk on db-1 above 85.0% for 1 sample: critical',
-      'The robust detector and the Isolation Forest open anomalies too, measured against each series’ own history (docs/detection.md).',
+      'The robust detector opens anomalies too, measured against each series’ own history: critical at 12 robust deviations or more, a warning below. The Isolation Forest opens warnings for a host whose metrics together look unlike its history, and a host that stops reporting is critical (docs/detection.md).',
     ]);
     expect(ask('what is the disk threshold on web-1', c).split('\n')[0]).toBe('No threshold rule for disk, web-1.');
     expect(ask('which rules propose restarts', c).split('\n')).toEqual([

@@ -141,6 +141,10 @@ const cases: Case[] = [
   ['who is the incident commander?', { kind: 'incident', action: 'show' }],
   ['open incidents', { kind: 'anomalies', episodes: true }],
   ['incidents today', { kind: 'anomalies', episodes: true }],
+  // what makes an alert is the rules, not the alerts they made
+  ['what triggers a critical alert?', { kind: 'rules', only: 'thresholds' }],
+  ['when do you alert on cpu?', { kind: 'rules', metric: 'cpu', only: 'thresholds' }],
+  ['what triggered the alert on web-1?', { kind: 'explain', target: 'web-1' }],
   // what people did, from the records
   ['show me the audit log', { kind: 'audit' }],
   ['what did operator do today?', { kind: 'audit', actor: 'operator', span: { kind: 'day', daysBack: 0 } }],
