@@ -78,7 +78,8 @@ export interface NeutralMessage {
   status?: string;
   /**
    * Who to ping, in the platform's own syntax (Slack "<!subteam^S1>", Discord "<@&1>"). Set only
-   * by the notifier from config routes, never from chat or alert text, which stay escaped.
+   * by the notifier, from config routes and from subscriptions (the subscriber's own platform user
+   * id, as the platform gave it), never from chat or alert text, which stay escaped.
    */
   mentions?: string[];
   /** Link buttons (runbooks): http(s) URLs from config, opened by the user's client, never by us. */
