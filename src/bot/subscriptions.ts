@@ -91,6 +91,9 @@ export function createSubscriptions(o: {
         'Nothing subscribed: a subscription is a mention on Slack or Discord alerts, so ask there. The web console shows every alert.',
       );
     if (i.unknownTarget) return refuse(`Nothing subscribed: I don't know a target called ${quoteUntrusted(i.unknownTarget)}.`);
+    // The mention is built from the platform's user id: only one shaped as the platform makes them.
+    if (!(user.platform === 'slack' ? /^[A-Z0-9]{2,30}$/ : /^\d{5,25}$/).test(user.id))
+      return refuse('Nothing subscribed: I cannot mention that user id.');
     const list = read(now);
     const mine = list.filter((s) => s.platform === user.platform && s.user === user.id);
     const asked = {

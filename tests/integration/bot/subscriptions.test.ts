@@ -41,11 +41,13 @@ describe('subscriptions in chat', () => {
       /^Following alerts on web-1, until you unfollow: each new alert that matches mentions you where it is posted on Slack \(su_\w+\)\./,
     );
     expect((await slashCommand(slack, 'subscribe me to critical alerts on db-1', 'U6')).text).toMatch(/^Following critical alerts on db-1/);
-    expect((await slashCommand(discord, 'follow web-1', 'D9')).text).toMatch(/posted on Discord/);
+    expect((await slashCommand(discord, 'follow web-1', '900000000000000009')).text).toMatch(/posted on Discord/);
     // Asking twice changes nothing; the web console has no mentions.
     expect((await slashCommand(slack, 'follow web-1', 'U5')).text).toMatch(
       /^You already follow alerts on web-1 \(su_\w+\), until you unfollow; nothing changed\.$/,
     );
+    // A user id not shaped as the platform makes them is no mention.
+    expect((await slashCommand(slack, 'follow web-1', 'u5 <!channel>')).text).toBe('Nothing subscribed: I cannot mention that user id.');
     const web = await app.chat.handle({
       kind: 'text',
       platform: 'web',
@@ -61,8 +63,8 @@ describe('subscriptions in chat', () => {
     expect(first, 'the boot incident alerts on web-1').toBeDefined();
     expect(first!.versions[0]!.mentions).toEqual(expect.arrayContaining(['<@U5>']));
     expect(first!.versions[0]!.mentions).not.toContain('<@U6>');
-    expect(first!.versions[0]!.mentions).not.toContain('<@D9>');
-    expect(alertsOn(discord, 'web-1')[0]!.versions[0]!.mentions).toEqual(expect.arrayContaining(['<@D9>']));
+    expect(first!.versions[0]!.mentions).not.toContain('<@900000000000000009>');
+    expect(alertsOn(discord, 'web-1')[0]!.versions[0]!.mentions).toEqual(expect.arrayContaining(['<@900000000000000009>']));
 
     expect((await slashCommand(slack, 'my subscriptions', 'U5')).text).toMatch(
       /^1 subscription of yours:\n• su_\w+: alerts on web-1, slack:U5, until you unfollow$/,
