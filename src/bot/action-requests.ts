@@ -40,7 +40,7 @@ export function createActionRequests(o: ActionRequestOptions) {
     now: number,
   ): Promise<ChatReply | undefined> {
     const intent = 'action_request';
-    if (!i.action) return undefined;
+    if (!i.action || i.question) return undefined;
     const refuse = (why: string): ChatReply => ({ text: `Nothing requested: ${why}.`, intent, private: true });
     if (i.several) return refuse(`name one target at a time (${i.several.join(', ')})`);
     if (!i.target)

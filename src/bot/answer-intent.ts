@@ -51,6 +51,7 @@ import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
 import { answerStatus } from './answer-status.js';
 import { answerAudit } from './answer-audit.js';
+import { answerActionQuestion } from './answer-action-question.js';
 
 export { answerSilences };
 
@@ -249,11 +250,12 @@ function answerPending(c: AnswerContext): string {
  * Parameters never come from chat (decision 0003); a request picks what remediation.rules allow.
  */
 function answerActionRequest(i: Extract<Intent, { kind: 'action_request' }>, c: AnswerContext): string {
+  if (i.question && i.action && i.target) return answerActionQuestion({ ...i, action: i.action, target: i.target }, c);
   const allowed = [...new Set((c.remediationRules ?? []).map((r) => r.action))].filter((a) => a !== 'notify_only');
   const lines = [
     i.action
       ? `Nothing was done: actions are not requested here.`
-      : `Nothing was done: "${i.verb}" is not an action I run. ${
+      : `${i.question ? '' : 'Nothing was done: '}"${i.verb}" is not an action I run. ${
           allowed.length
             ? `A request may name ${allowed.join(', ')} on one target ("restart app on web-1", "scale up web-2"), as the rules in remediation.rules allow it; an approver then approves it.`
             : `No rule in remediation.rules names an action (of ${ACTIONS.join(', ')}) to ask for.`

@@ -229,6 +229,8 @@ export type Intent =
       toSize?: number;
       paths?: string[];
       why?: string;
+      /** "Should I restart app on web-1?": what asking would do; nothing is proposed. */
+      question?: boolean;
     }
   | { kind: 'help' }
   /** "Where do alerts go?", "who gets paged for db-1?", "who is on call?" (answer-routing.ts). */

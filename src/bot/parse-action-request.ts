@@ -79,3 +79,23 @@ export function actionRequest(
     ...(why ? { why } : {}),
   };
 }
+
+// "Should I restart app on web-1?", "what would happen if I scale up web-2?", "is it safe to clean up db-1?".
+const ASKING =
+  /^(?:should|shall|would it be (?:ok|okay|safe|wise|a good idea) to|is it (?:ok|okay|safe|wise|a good idea) to|what (?:would|will) happen if|what happens if|how (?:do|can|would|should) (?:i|we)|can (?:i|we)|may (?:i|we)|could (?:i|we))\b/;
+const ASKED_VERBS = new Set(['restart', 'scale', 'resize', 'clean', 'cleanup', 'purge', 'reboot']);
+
+/**
+ * A question about acting, not a request: what asking for it would do (which rule, what it runs, who
+ * decides) and what is open there. Nothing is proposed. Undefined when the text is no such question.
+ */
+export function actionQuestion(
+  text: string,
+  raw: string,
+  o: { target?: string | undefined; unknownTarget?: string | undefined; named: string[]; roles: Set<string> },
+): ActionRequestIntent | undefined {
+  if (!ASKING.test(text)) return undefined;
+  const verb = text.split(/[^a-z_]+/).find((w) => ASKED_VERBS.has(w));
+  if (!verb) return undefined;
+  return { ...actionRequest(text, raw, verb, o), question: true };
+}

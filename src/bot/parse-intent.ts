@@ -2,7 +2,7 @@ import { countIn, findTimeSpan, parseStat, zoneRefusal, type TimeSpan } from './
 import { boundAsked, pairRank, parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { availabilityQuestion, healthQuestion } from './parse-health.js';
-import { actionRequest } from './parse-action-request.js';
+import { actionQuestion, actionRequest } from './parse-action-request.js';
 import { FREE_OF, sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
 import { VOCAB } from './vocab.js';
@@ -183,10 +183,13 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Run df -h on db-1": a command on a host is an action too, whatever it is.
   const acting =
     verb !== undefined && (ACTION_VERBS.has(verb) || UNDO_VERBS.has(verb) || (RUN_VERBS.has(verb) && (Boolean(target) || acts())));
+  const roles = new Set(targets.flatMap((t) => t.role ?? []));
+  const wondering = actionQuestion(text, raw, { target, unknownTarget, named, roles });
+  if (wondering) return wondering;
   // "Stop alerting on web-1", "don't alert me about disk today" ask for quiet, not for a host to stop.
   if (QUIET_ASK.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
   if (acting && ((!has(WORDS.history) && !has(WORDS.pending)) || UNDO_VERBS.has(verb)))
-    return actionRequest(text, raw, verb, { target, unknownTarget, named, roles: new Set(targets.flatMap((t) => t.role ?? [])) });
+    return actionRequest(text, raw, verb, { target, unknownTarget, named, roles });
   const asked = an || found ? undefined : detectorQuestion(text, { metric, target, group: group.group, unknownTarget });
   if (asked) return asked;
   const why = explainQuestion(text, {

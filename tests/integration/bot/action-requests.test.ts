@@ -103,6 +103,11 @@ describe('actions requested in chat', () => {
       /^Nothing was done: "reboot" is not an action I run\. A request may name scale_up, restart_service, cleanup_disk/,
     );
     expect(app.store.listProposals({ limit: 50 })).toEqual([]);
+    // A question about acting proposes nothing: it says what asking would do.
+    expect((await say('should I scale up web-1?')).text).toMatch(
+      /^Asked for \("scale up web-1"\), it is proposed by the rule "scale web": /,
+    );
+    expect(app.store.listProposals({ limit: 50 })).toEqual([]);
 
     // A non-approver may ask; an approver decides. The same ask again points at the first.
     const first = await say('restart app on db-1');

@@ -679,3 +679,43 @@ describe('"which hosts never alerted?"', () => {
     expect(ask('hosts without critical alerts today')).toBe('Without critical anomalies today (UTC): web-1, db-1 (2 of 2 targets).');
   });
 });
+
+describe('questions about acting', () => {
+  const rules = configSchema.parse({
+    remediation: {
+      rules: [
+        {
+          name: 'restart app',
+          when: { metrics: ['memory'] },
+          action: 'restart_service',
+          params: { service: 'app' },
+          executor: 'script',
+          mode: 'approval',
+        },
+        { name: 'clean disk', when: { metrics: ['disk'] }, action: 'cleanup_disk', executor: 'simulate' },
+      ],
+    },
+  }).remediation.rules;
+  const c = () => ({ ...ctx(), remediationRules: rules });
+
+  it('say what asking would do, what is open there, and propose nothing', () => {
+    const cx = c();
+    const r = answerIntent(parseIntent('should I restart app on web-1?', targets), cx).split('\n');
+    expect(r[0]).toMatch(
+      /^Asked for \("restart app on web-1"\), it is proposed by the rule "restart app": restart_service \{"service":"app"\} via script, waiting for an approver to decide\. /,
+    );
+    expect(r.slice(1)).toEqual([
+      'Nothing is open on web-1 now.',
+      'No restart_service was proposed for web-1 before.',
+      'Whether to do it is your call: I only say what asking would do.',
+    ]);
+    expect(cx.store.listProposals({ limit: 10 })).toEqual([]);
+    expect(answerIntent(parseIntent('is it safe to clean up the disk on db-1?', targets), c()).split('\n')[0]).toMatch(
+      /, run at once as a dry run\./,
+    );
+    expect(answerIntent(parseIntent('what would happen if I restart nginx on web-1?', targets), c())).toMatch(
+      /^Asked for, restart_service on web-1 would not be proposed: the service comes from config, not chat: .* it restarts app, not nginx\./,
+    );
+    expect(answerIntent(parseIntent('can I reboot web-1?', targets), c())).toMatch(/^"reboot" is not an action I run\. /);
+  });
+});
