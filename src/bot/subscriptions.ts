@@ -63,7 +63,7 @@ const sameMatch = (a: Pick<Subscription, 'targets' | 'metric' | 'severity'>, b: 
  * Subscriptions: "notify me about db-1 alerts" puts the asker's mention on every new alert that
  * matches, in the channels of their platform where the alert is posted (routes decide those; a
  * subscription adds a person, never a channel). Kept in the store across restarts; "unfollow",
- * "my subscriptions". Reminders and escalations ping as configured, not subscribers.
+ * "my subscriptions". Reminders mention them as they mention the route's; escalations do not.
  */
 export function createSubscriptions(o: {
   store: Pick<Store, 'getKv' | 'setKv'>;

@@ -13,6 +13,7 @@ async function setup() {
     overrides: {
       chat: {
         channels: { slack: ['C-OPS'], discord: ['900000000000000001'] },
+        remind: { afterMinutes: 1, severities: ['critical', 'warning'] },
         // The route's own mention stays; subscribers are added beside it.
         routes: [
           {
@@ -66,6 +67,10 @@ describe('subscriptions in chat', () => {
     expect(first!.versions[0]!.mentions).not.toContain('<@900000000000000009>');
     expect(alertsOn(discord, 'web-1')[0]!.versions[0]!.mentions).toEqual(expect.arrayContaining(['<@900000000000000009>']));
 
+    // A reminder of that alert mentions them as it mentions the route's.
+    await tick(3);
+    const reminder = [...slack.messages.values()].find((x) => x.thread === first!.id && x.msg.title.startsWith('Still open after'));
+    expect(reminder?.msg.mentions).toEqual(expect.arrayContaining(['<@U5>']));
     expect((await slashCommand(slack, 'my subscriptions', 'U5')).text).toMatch(
       /^1 subscription of yours:\n• su_\w+: alerts on web-1, slack:U5, until you unfollow$/,
     );
