@@ -39,7 +39,9 @@ export function anomalyChangeQuestion(
     !o.group &&
     !o.metric &&
     !o.unknownTarget &&
-    (FLEET_DAY.test(text) || (/\btoday\b/.test(text) && VERSUS.test(text) && /\byesterday\b/.test(text)));
+    (FLEET_DAY.test(text) ||
+      (/\btoday\b/.test(text) && VERSUS.test(text) && /\byesterday\b/.test(text)) ||
+      (/\bthis (?:week|month)\b/.test(text) && VERSUS.test(text) && /\b(?:last|previous) (?:week|month)\b/.test(text)));
   if (!NOUN_RE.test(text) && !fleetDay) return undefined;
   const usual = USUAL.test(text);
   if (!fleetDay && !MORE.test(text) && !(VERSUS.test(text) && (PERIOD.test(text) || usual || BEFORE.test(text)))) return undefined;

@@ -141,6 +141,9 @@ const cases: Case[] = [
   ['who is the incident commander?', { kind: 'incident', action: 'show' }],
   ['open incidents', { kind: 'anomalies', episodes: true }],
   ['incidents today', { kind: 'anomalies', episodes: true }],
+  // the fleet's week against the last is its alerts; a metric named is its figures
+  ['compare this week to last week', { kind: 'anomaly_change', period: 'last', ms: 604_800_000 }],
+  ['cpu this week vs last week', { kind: 'compare', metric: 'cpu', against: 'last_week' }],
   // what makes an alert is the rules, not the alerts they made
   ['what triggers a critical alert?', { kind: 'rules', only: 'thresholds' }],
   ['when do you alert on cpu?', { kind: 'rules', metric: 'cpu', only: 'thresholds' }],
