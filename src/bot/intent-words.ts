@@ -172,6 +172,7 @@ export const WORDS = {
 // A request to act ("restart nginx on api-1"): answered with how remediations happen, never run.
 export const ACTION_VERBS = new Set([
   'restart',
+  'bounce',
   'reboot',
   'stop',
   'start',
@@ -286,6 +287,7 @@ export const SILENT =
 // The allow-listed action a verb asks about ("restarted" → restart_service).
 export const ACTION_OF: Record<string, string> = {
   restart: 'restart_service',
+  bounce: 'restart_service',
   reboot: 'restart_service',
   scale: 'scale_up',
   resize: 'scale_up',

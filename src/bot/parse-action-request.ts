@@ -26,7 +26,7 @@ const NOT_SERVICE = new Set([
 
 /** The allow-listed action a request names: a restart of a service, a scale-up, a disk clean-up; others have none. */
 function actionOf(text: string, verb: string): ActionId | undefined {
-  if (verb === 'restart') return 'restart_service';
+  if (verb === 'restart' || verb === 'bounce') return 'restart_service';
   if (verb === 'scale' || verb === 'resize') return SCALE_DOWN.test(text) ? undefined : 'scale_up';
   if (verb === 'clean' || verb === 'cleanup' || verb === 'purge') return 'cleanup_disk';
   if (verb === 'run' || verb === 'execute' || verb === 'trigger' || verb === 'exec') {
@@ -63,7 +63,7 @@ export function actionRequest(
   if (!action) return base;
   const service =
     action === 'restart_service'
-      ? /\brestart\s+(?:the\s+)?(?:service\s+)?([a-z0-9][a-z0-9@._-]*)/.exec(head.replace(/\brestart_service\b/, 'restart'))?.[1]
+      ? /\b(?:restart|bounce)\s+(?:the\s+)?(?:service\s+)?([a-z0-9][a-z0-9@._-]*)/.exec(head.replace(/\brestart_service\b/, 'restart'))?.[1]
       : undefined;
   const isService = service !== undefined && !NOT_SERVICE.has(service) && !o.named.includes(service) && !o.roles.has(service);
   const by = /\bby\s+(\d{1,4})\b|\b(\d{1,4})\s+more\b/.exec(head);
@@ -83,7 +83,7 @@ export function actionRequest(
 // "Should I restart app on web-1?", "what would happen if I scale up web-2?", "is it safe to clean up db-1?".
 const ASKING =
   /^(?:should|shall|would it be (?:ok|okay|safe|wise|a good idea) to|is it (?:ok|okay|safe|wise|a good idea) to|what (?:would|will) happen if|what happens if|how (?:do|can|would|should) (?:i|we)|can (?:i|we)|may (?:i|we)|could (?:i|we))\b/;
-const ASKED_VERBS = new Set(['restart', 'scale', 'resize', 'clean', 'cleanup', 'purge', 'reboot']);
+const ASKED_VERBS = new Set(['restart', 'bounce', 'scale', 'resize', 'clean', 'cleanup', 'purge', 'reboot']);
 
 /**
  * A question about acting, not a request: what asking for it would do (which rule, what it runs, who

@@ -5,11 +5,13 @@ const LEAD = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+|let'?s\s+)?
 const DECLARE = new RegExp(
   String.raw`${LEAD}(?:declare|open|start|raise|create|begin|kick off|spin up)\s+(?:an?\s+|new\s+|the\s+)?(?:(?:sev|p)[\s-]?\d\s+|major\s+|new\s+)?incident\b`,
 );
+// "We have an incident: payments failing", "sev1: api down": declared, in the words after the colon.
+const SAID = /^(?:we(?:'ve| have)? (?:got |have )?an? (?:new |major |big )?incident|(?:new |major )?incident|sev[\s-]?\d|p[1-5])\s*:/;
 const UPDATE = /^(?:incident\s+update|update\s+(?:the\s+)?incident|update\s+in_[a-z0-9]+|update|status update)\s*:/;
 const COMMAND =
   /\b(?:i'?ll take|i will take|i am taking|i'm taking|taking|take)\s+(?:over\s+)?(?:command|the incident|incident command|ic)\b|\bi'?m (?:the )?(?:incident )?commander\b|^make (\S+) (?:the )?(?:incident )?commander\b|\bhand (?:the incident|command|in_[a-z0-9]+) (?:over )?to (\S+)/;
 const RESOLVE =
-  /^(?:please\s+)?(?:resolve|close|end|mitigate[ds]?)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|^(?:the\s+)?incident (?:is\s+)?(?:resolved|over|closed|mitigated)\b/;
+  /^(?:please\s+)?(?:resolve|close|end|mitigate[ds]?)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|^(?:the\s+)?incident (?:is\s+)?(?:resolved|over|closed|mitigated)\b|^(?:please\s+)?mark (?:the\s+)?(?:incident|in_[a-z0-9]+) (?:as\s+)?(?:resolved|closed|over|mitigated)\b/;
 const SHOW =
   /\b(?:incident status|status of (?:the )?incident|who is (?:the )?(?:incident )?commander|who(?:'s| is) (?:running|leading|commanding) the incident|current incident)\b/;
 
@@ -28,7 +30,7 @@ function said(raw: string, lead: RegExp): string | undefined {
  */
 export function incidentCommand(text: string, raw: string, o: { named: string[]; id?: string | undefined }): Intent | undefined {
   const id = o.id ? { id: o.id } : {};
-  if (DECLARE.test(text)) {
+  if (DECLARE.test(text) || SAID.test(text)) {
     const title = said(raw, new RegExp(DECLARE.source, 'i'));
     return { kind: 'incident', action: 'declare', ...(title ? { text: title } : {}), ...(o.named.length ? { targets: o.named } : {}) };
   }

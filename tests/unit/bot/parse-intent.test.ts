@@ -148,6 +148,12 @@ const cases: Case[] = [
   ['what triggers a critical alert?', { kind: 'rules', only: 'thresholds' }],
   ['when do you alert on cpu?', { kind: 'rules', metric: 'cpu', only: 'thresholds' }],
   ['what triggered the alert on web-1?', { kind: 'explain', target: 'web-1' }],
+  ['I want to be pinged for disk alerts on db-1', { kind: 'subscribe', targets: ['db-1'], metric: 'disk' }],
+  ['we have an incident: payments failing', { kind: 'incident', action: 'declare', text: 'payments failing' }],
+  ['sev1: api down', { kind: 'incident', action: 'declare', text: 'api down', targets: ['api-1', 'api-2'] }],
+  ['mark the incident resolved', { kind: 'incident', action: 'resolve' }],
+  ['bounce nginx on web-1', { kind: 'action_request', action: 'restart_service', service: 'nginx', target: 'web-1' }],
+  ['who bounced web-1?', { kind: 'history', action: 'restart_service', target: 'web-1' }],
   // what people did, from the records
   ['show me the audit log', { kind: 'audit' }],
   ['what did operator do today?', { kind: 'audit', actor: 'operator', span: { kind: 'day', daysBack: 0 } }],
