@@ -307,7 +307,10 @@ export function createChatService(o: ChatServiceOptions) {
     const incidents = openIncidents(o.store, now).map((i) => `${i.id}:${i.commander}:${i.updates.length}`);
     const shared = [...open.sort(), ...pending.map((p) => p.id).sort(), ...onCall, ...incidents].join(',');
     return (user) => {
-      const ids = user && o.watches ? o.watches.mine(actorOf(user), now).ids : [];
+      const ids = [
+        ...(user && o.watches ? o.watches.mine(actorOf(user), now).ids : []),
+        ...(user && o.subscriptions ? o.subscriptions.mine(user, now).ids : []),
+      ];
       return ids.length ? `${shared};${ids.join(',')}` : shared;
     };
   }
@@ -321,7 +324,8 @@ export function createChatService(o: ChatServiceOptions) {
       const text = answerIntent({ kind: 'attention' }, ctx(now));
       // The viewer's own watches and reminders.
       const mine = user && o.watches ? o.watches.mine(actorOf(user), now).lines : [];
-      const yours = mine.length ? `\nYour watches and reminders:\n${mine.join('\n')}` : '';
+      const subs = user && o.subscriptions ? o.subscriptions.mine(user, now).lines : [];
+      const yours = `${mine.length ? `\nYour watches and reminders:\n${mine.join('\n')}` : ''}${subs.length ? `\nYour subscriptions:\n${subs.join('\n')}` : ''}`;
       return { text: `${text}${onCall ? `\n${onCall}` : ''}${yours}`, messages: pending.map(renderProposal), key: homeKeys(now)(user) };
     },
     homeKeys,

@@ -166,6 +166,12 @@ export function createSubscriptions(o: {
     };
   }
 
+  /** One person's subscriptions, for their Home tab: ids (its change key) and a line each. */
+  function mine(user: ChatUser, now: number): { ids: string[]; lines: string[] } {
+    const own = read(now).filter((s) => s.platform === user.platform && s.user === user.id);
+    return { ids: own.map((s) => s.id), lines: own.map((s) => `• ${s.id}: ${describe(s)}, ${until(s)}`) };
+  }
+
   /** The mentions a new alert on these anomalies gets on this platform: its subscribers'. */
   function mentionsFor(platform: Platform, anomalies: readonly Anomaly[], now: number): string[] {
     if (platform !== 'slack' && platform !== 'discord') return [];
@@ -178,7 +184,7 @@ export function createSubscriptions(o: {
     ];
   }
 
-  return { add, remove, list, mentionsFor };
+  return { add, remove, list, mine, mentionsFor };
 }
 
 export type Subscriptions = ReturnType<typeof createSubscriptions>;

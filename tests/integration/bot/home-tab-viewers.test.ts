@@ -44,6 +44,22 @@ describe('the Home tab of each viewer', () => {
     expect(m.app.chat.homeKeys(m.now())(u3)).toBe(before);
   });
 
+  it('lists the viewer’s own subscriptions, and its key changes when they do', async () => {
+    const slack = createFakeChatAdapter('slack');
+    const m = await startManualApp(bootIncidentConfig(), { startTs: Date.UTC(2026, 10, 2, 10, 0, 0), adapters: [slack] });
+    const u2 = { platform: 'slack' as const, id: 'U2', roles: [] };
+    const u3 = { platform: 'slack' as const, id: 'U3', roles: [] };
+    const before = m.app.chat.homeKeys(m.now())(u2);
+    await slashCommand(slack, 'notify me about db-1 alerts', 'U2');
+    expect(m.app.chat.home(m.now(), u2).text.split('\n').slice(-2)).toEqual([
+      'Your subscriptions:',
+      expect.stringMatching(/^• su_\w+: alerts on db-1, until you unfollow$/),
+    ]);
+    expect(m.app.chat.home(m.now(), u3).text).not.toContain('Your subscriptions');
+    expect(m.app.chat.homeKeys(m.now())(u2)).not.toBe(before);
+    expect(m.app.chat.homeKeys(m.now())(u3)).toBe(before);
+  });
+
   it('leads with a declared incident, and its key changes as the incident moves', async () => {
     const slack = createFakeChatAdapter('slack');
     const m = await startManualApp(bootIncidentConfig(), { startTs: Date.UTC(2026, 10, 2, 10, 0, 0), adapters: [slack] });
