@@ -6,6 +6,7 @@ import { changesBetween } from './change-log.js';
 import { describeAnomaly } from './format-reply.js';
 import type { Intent } from './intent.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
+import { incidentTimeline } from './incident-timeline.js';
 
 /**
  * Incidents people declare ("declare an incident: checkout is down"): a title, a commander, updates
@@ -25,6 +26,8 @@ export interface Incident {
   closedTs?: number;
   closedBy?: string;
   updates: { ts: number; by: string; text: string }[];
+  /** Who handed command to whom, and when. */
+  handovers: { ts: number; by: string; to: string }[];
 }
 
 type IncidentIntent = Extract<Intent, { kind: 'incident' }>;
@@ -44,14 +47,28 @@ export function incidentsBetween(store: Pick<Store, 'recordsBetween'>, from: num
     const actor = str(r.data.actor) || 'someone';
     if (r.kind === 'incident_declared') {
       const targets = Array.isArray(r.data.targets) ? r.data.targets.filter((t): t is string => typeof t === 'string') : [];
-      byId.set(id, { id, title: str(r.data.title), targets, declaredBy: actor, commander: actor, openedTs: r.ts, updates: [] });
+      byId.set(id, {
+        id,
+        title: str(r.data.title),
+        targets,
+        declaredBy: actor,
+        commander: actor,
+        openedTs: r.ts,
+        updates: [],
+        handovers: [],
+      });
       continue;
     }
     const inc = byId.get(id);
     if (!inc) continue;
     if (r.kind === 'incident_update') inc.updates.push({ ts: r.ts, by: actor, text: str(r.data.text) });
-    else if (r.kind === 'incident_commander') inc.commander = str(r.data.commander) || actor;
-    else if (r.kind === 'incident_resolved' && inc.closedTs === undefined) [inc.closedTs, inc.closedBy] = [r.ts, actor];
+    else if (r.kind === 'incident_commander') {
+      inc.commander = str(r.data.commander) || actor;
+      inc.handovers.push({ ts: r.ts, by: actor, to: inc.commander });
+    } else if (r.kind === 'incident_resolved' && inc.closedTs === undefined) {
+      [inc.closedTs, inc.closedBy] = [r.ts, actor];
+      if (str(r.data.text)) inc.updates.push({ ts: r.ts, by: actor, text: str(r.data.text) });
+    }
   }
   return [...byId.values()];
 }
@@ -129,7 +146,16 @@ export function createIncidents(o: IncidentOptions) {
     const actor = actorOf(user);
     const id = `in_${hashString(`${actor}/${i.text}/${now}`, 9).toString(36)}`;
     o.record('incident_declared', now, { id, title: i.text, targets: i.targets ?? [], actor });
-    const inc: Incident = { id, title: i.text, targets: i.targets ?? [], declaredBy: actor, commander: actor, openedTs: now, updates: [] };
+    const inc: Incident = {
+      id,
+      title: i.text,
+      targets: i.targets ?? [],
+      declaredBy: actor,
+      commander: actor,
+      openedTs: now,
+      updates: [],
+      handovers: [],
+    };
     o.announce?.('post', incidentKey(id), renderIncident(inc, now));
     const open = o.store.openAnomalies().filter((a) => !inc.targets.length || inc.targets.includes(a.target));
     return {
@@ -155,10 +181,10 @@ export function createIncidents(o: IncidentOptions) {
     if (typeof found === 'string') return { text: found, intent, private: true };
     const inc = found;
     const actor = actorOf(user);
-    if (inc.closedTs !== undefined && i.action !== 'show')
+    const reading = i.action === 'show' || i.action === 'timeline';
+    if (inc.closedTs !== undefined && !reading)
       return { text: `${inc.id} was resolved at ${stamp(inc.closedTs)}; declare a new incident if it is back.`, intent, private: true };
-    if (!o.record && i.action !== 'show')
-      return { text: 'Incidents are declared and updated from chat or the web console.', intent, private: true };
+    if (!o.record && !reading) return { text: 'Incidents are declared and updated from chat or the web console.', intent, private: true };
     const thread = incidentKey(inc.id);
     if (i.action === 'update') {
       if (!i.text) return { text: `Update ${inc.id} with what? "incident update: rolled back v2.4".`, intent, private: true };
@@ -188,6 +214,7 @@ export function createIncidents(o: IncidentOptions) {
       o.announce?.('update', thread, renderIncident(inc, now));
       return { text: [`Resolved ${inc.id} "${inc.title}" after ${lasted(inc, now)}.`, ...summary(inc, now)].join('\n'), intent };
     }
+    if (i.action === 'timeline') return { text: incidentTimeline(inc, o.store, now), intent };
     return { text: [describeIncident(inc, now), ...summary(inc, now)].join('\n'), intent };
   }
 

@@ -263,7 +263,7 @@ export type Intent =
   /** "Declare an incident: …", "incident update: …", "I'll take command", "resolve the incident", "incident status" (incidents.ts). */
   | {
       kind: 'incident';
-      action: 'declare' | 'update' | 'command' | 'resolve' | 'show' | 'list';
+      action: 'declare' | 'update' | 'command' | 'resolve' | 'show' | 'timeline' | 'list';
       id?: string;
       /** The title, update or closing words, as typed. */
       text?: string;

@@ -49,6 +49,9 @@ export function incidentCommand(text: string, raw: string, o: { named: string[];
   }
   // "Declared incidents" lists them; "incident status" is the one open (or the one named).
   if (/\bdeclared incidents\b/.test(text)) return { kind: 'incident', action: 'list' };
+  // "Timeline in_…", "postmortem for the incident": what happened in order, a review's first draft.
+  const story = /\b(?:timeline|post[\s-]?mortem|write[\s-]?up|retro(?:spective)?)\b/.test(text);
+  if (story && (o.id || /\bincident\b/.test(text))) return { kind: 'incident', action: 'timeline', ...id };
   if (SHOW.test(text) || o.id) return { kind: 'incident', action: 'show', ...id };
   return undefined;
 }

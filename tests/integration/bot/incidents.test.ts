@@ -69,6 +69,19 @@ describe('incidents declared in chat', () => {
       ),
     );
     expect(app.store.records(20, undefined, 'incident_declared')).toHaveLength(2);
+    // Its timeline, in order: the boot incident's anomalies on web-1 before it, then what people did.
+    const story = (await slashCommand(slack, `timeline ${id}`, 'U4')).text.split('\n');
+    expect(story[0]).toMatch(new RegExp(`^Timeline of ${id} "checkout is slow", from .* \\(30 min before it was declared\\) to .*:$`));
+    const events = story.slice(1).map((l) => l.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC {2}/, ''));
+    const at = (re: RegExp) => events.findIndex((e) => re.test(e));
+    expect(at(/^an_\w+ (critical|warning) web-1 CPU \(\w+\) opened/)).toBeGreaterThanOrEqual(0);
+    expect(at(/^an_\w+ (critical|warning) web-1 CPU/)).toBeLessThan(at(/^declared by slack:U1: "checkout is slow" on web-1$/));
+    expect(at(/^declared by/)).toBeLessThan(at(/^update by slack:U2: scaled web out by one$/));
+    expect(at(/^update by slack:U2: scaled/)).toBeLessThan(at(/^slack:U2 took command \(by slack:U2\)$/));
+    // The closing words, read back from the records, come with its end.
+    expect(events.slice(-2)).toEqual(['update by slack:U2: the bad deploy was rolled back', 'resolved by slack:U2 after 11 min']);
+    // The other incident named no target: it is not in this one's story.
+    expect(story.join('\n')).not.toMatch(/502s/);
     // The day's digest names them, with how each stands.
     expect((await slashCommand(slack, 'summarise today', 'U4')).text).toMatch(
       new RegExp(

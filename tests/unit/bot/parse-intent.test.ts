@@ -139,6 +139,9 @@ const cases: Case[] = [
   ['make alice the incident commander', { kind: 'incident', action: 'command', commander: 'alice' }],
   ['resolve the incident: fixed by a rollback', { kind: 'incident', action: 'resolve', text: 'fixed by a rollback' }],
   ['who is the incident commander?', { kind: 'incident', action: 'show' }],
+  ['write a postmortem for the incident', { kind: 'incident', action: 'timeline' }],
+  ['timeline in_abc123', { kind: 'incident', action: 'timeline', id: 'in_abc123' }],
+  ['timeline an_abc123', { kind: 'timeline', id: 'an_abc123' }],
   ['open incidents', { kind: 'anomalies', episodes: true }],
   ['incidents today', { kind: 'anomalies', episodes: true }],
   // the fleet's week against the last is its alerts; a metric named is its figures
