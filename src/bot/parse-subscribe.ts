@@ -4,7 +4,7 @@ import { parseDuration } from './text-tools.js';
 const LEAD = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+)?`;
 // "Subscribe me to critical alerts", "follow db-1", "add me to db-1's alerts".
 const SUBSCRIBE = new RegExp(
-  String.raw`${LEAD}(?:subscribe|follow|watch for)\b|${LEAD}add me to\b.*\balerts?\b|^(?:i|we)(?: really)? (?:want|would like|'d like|need) to (?:be )?(?:pinged|notified|mentioned|told|paged|alerted|tagged)\b.*\b(?:alerts?|anomal\w*|incidents?)\b|\bkeep (?:me|us) (?:posted|in the loop|updated) (?:on|about)\b.*\balerts?\b`,
+  String.raw`${LEAD}(?:subscribe|follow(?![\s-]*up\b)|watch for)\b|${LEAD}add me to\b.*\balerts?\b|^(?:i|we)(?: really)? (?:want|would like|'d like|need) to (?:be )?(?:pinged|notified|mentioned|told|paged|alerted|tagged)\b.*\b(?:alerts?|anomal\w*|incidents?)\b|\bkeep (?:me|us) (?:posted|in the loop|updated) (?:on|about)\b.*\balerts?\b`,
 );
 // "Notify me about db-1 alerts", "mention me on disk alerts", "ping me for critical alerts on api-1".
 const ABOUT = new RegExp(

@@ -59,5 +59,7 @@ describe('subscriptions', () => {
     expect(parseIntent('ping me when cpu on db-1 drops below 50%', targets)).toMatchObject({ kind: 'watch' });
     expect(parseIntent('stop notifying me about db-1', targets)).toMatchObject({ kind: 'silence' });
     expect(parseIntent('alerts on db-1 today', targets)).toMatchObject({ kind: 'anomalies' });
+    expect(parseIntent('follow up on the db-1 alert', targets)).not.toMatchObject({ kind: 'subscribe' });
+    expect(parseIntent('follow-up on web-1', targets)).not.toMatchObject({ kind: 'subscribe' });
   });
 });
