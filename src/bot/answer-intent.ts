@@ -251,6 +251,8 @@ function answerPending(c: AnswerContext): string {
  */
 function answerActionRequest(i: Extract<Intent, { kind: 'action_request' }>, c: AnswerContext): string {
   if (i.question && i.action && i.target) return answerActionQuestion({ ...i, action: i.action, target: i.target }, c);
+  if (i.question && i.action)
+    return `Which target? Ask about one${i.several ? ` (of ${i.several.join(', ')})` : ''}: a request names one target, so what it would do depends on which.`;
   const allowed = [...new Set((c.remediationRules ?? []).map((r) => r.action))].filter((a) => a !== 'notify_only');
   const lines = [
     i.action

@@ -3,7 +3,7 @@ import { cleanInput } from './text-tools.js';
 
 const LEAD = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+|let'?s\s+)?`;
 const DECLARE = new RegExp(
-  String.raw`${LEAD}(?:declare|open|start|raise|create|begin|kick off|spin up)\s+(?:an?\s+|new\s+|the\s+)?(?:(?:sev|p)[\s-]?\d\s+|major\s+|new\s+)?incident\b`,
+  String.raw`${LEAD}(?:declare|open|start|raise|create|begin|kick off|spin up)\s+(?:an?\s+|new\s+|the\s+)?(?:(?:sev|p)[\s-]?\d\s+|major\s+|new\s+)?incident\b(?!\s+(?:review|retro\w*|post[\s-]?mortem|report|timeline|status|update|commander)\b)`,
 );
 // "We have an incident: payments failing", "sev1: api down": declared, in the words after the colon.
 const SAID = /^(?:we(?:'ve| have)? (?:got |have )?an? (?:new |major |big )?incident|(?:new |major )?incident|sev[\s-]?\d|p[1-5])\s*:/;

@@ -717,5 +717,8 @@ describe('questions about acting', () => {
       /^Asked for, restart_service on web-1 would not be proposed: the service comes from config, not chat: .* it restarts app, not nginx\./,
     );
     expect(answerIntent(parseIntent('can I reboot web-1?', targets), c())).toMatch(/^"reboot" is not an action I run\. /);
+    expect(answerIntent(parseIntent('should I restart web-1 and db-1?', targets), c())).toBe(
+      'Which target? Ask about one (of web-1, db-1): a request names one target, so what it would do depends on which.',
+    );
   });
 });

@@ -140,6 +140,8 @@ const cases: Case[] = [
   ['resolve the incident: fixed by a rollback', { kind: 'incident', action: 'resolve', text: 'fixed by a rollback' }],
   ['who is the incident commander?', { kind: 'incident', action: 'show' }],
   ['write a postmortem for the incident', { kind: 'incident', action: 'timeline' }],
+  ['open a new incident', { kind: 'incident', action: 'declare' }],
+  ['start incident review', { kind: 'action_request', verb: 'start' }],
   ['timeline in_abc123', { kind: 'incident', action: 'timeline', id: 'in_abc123' }],
   ['timeline an_abc123', { kind: 'timeline', id: 'an_abc123' }],
   ['open incidents', { kind: 'anomalies', episodes: true }],
