@@ -36,6 +36,7 @@ export function alertPolicyOf(
       afterMs: chat.escalate.afterMinutes * 60_000,
       severities: chat.escalate.severities,
       mentions: withOnCall(chat.escalate.mentions, onCall),
+      then: chat.escalate.then.map((l) => ({ afterMs: l.afterMinutes * 60_000, mentions: withOnCall(l.mentions, onCall) })),
     },
     links: (anomalies) => {
       const runbooks = runbookLinks(chat.runbooks, anomalies, targets());

@@ -53,7 +53,12 @@ export function answerRouting(
   const pinged = [...(e.mentions.slack ?? []), ...(e.mentions.discord ?? []), ...(e.mentions.onCall ? ['the on-call'] : [])];
   lines.push(
     e.afterMinutes > 0
-      ? `Escalation: a ${e.severities.join(' or ')} alert nobody has acknowledged or silenced after ${formatDuration(e.afterMinutes * 60_000)} gets one reply${pinged.length ? ` pinging ${pinged.join(' ')}` : ''}.`
+      ? `Escalation: a ${e.severities.join(' or ')} alert nobody has acknowledged or silenced after ${formatDuration(e.afterMinutes * 60_000)} gets one reply${pinged.length ? ` pinging ${pinged.join(' ')}` : ''}${e.then
+          .map((l) => {
+            const who = [...(l.mentions.slack ?? []), ...(l.mentions.discord ?? []), ...(l.mentions.onCall ? ['the on-call'] : [])];
+            return `; still unhandled after ${formatDuration(l.afterMinutes * 60_000)}, another${who.length ? ` pinging ${who.join(' ')}` : ''}`;
+          })
+          .join('')}.`
       : 'No escalation is set (chat.escalate.afterMinutes is 0).',
     r.remind.afterMinutes > 0
       ? `Reminders: open ${r.remind.severities.join(' and ')} alerts are repeated in their thread every ${formatDuration(r.remind.afterMinutes * 60_000)}.`

@@ -45,7 +45,13 @@ export interface NotifierOptions {
   /** Reminders for alerts open and unsilenced this long whose worst open severity is listed. */
   remind?: { everyMs: number; severities: Severity[] };
   /** One ping to `mentions` for alerts nobody acknowledged or silenced this long after they were posted. */
-  escalate?: { afterMs: number; severities: Severity[]; mentions: Partial<Record<'slack' | 'discord', string[]>> };
+  escalate?: {
+    afterMs: number;
+    severities: Severity[];
+    mentions: Partial<Record<'slack' | 'discord', string[]>>;
+    /** Further levels, later each: each pings its own mentions once if the alert is still unhandled. */
+    then?: { afterMs: number; mentions: Partial<Record<'slack' | 'discord', string[]>> }[];
+  };
   onEnqueued?: () => void;
   /** The people subscribed to these anomalies on a platform (subscriptions.ts): their mentions go on the alert with the route's. */
   subscribers?: (platform: Platform, anomalies: Anomaly[], now: number) => string[];
@@ -196,15 +202,22 @@ export function createNotifier(o: NotifierOptions) {
   function escalate(now: number): void {
     const e = o.escalate;
     if (!e || e.afterMs <= 0) return;
+    const levels = [{ afterMs: e.afterMs, mentions: e.mentions }, ...(e.then ?? [])];
     for (const { key, open } of unattended(now, e.severities, (_, key) => now - postedAt(key) >= e.afterMs)) {
-      // Persisted first: a restart never pages twice for one alert.
-      if (store.getKv(`escalate:${key}`)) continue;
-      store.setKv(`escalate:${key}`, String(now));
-      const msg = withLinks(renderEscalation(open, now - postedAt(key), now), open);
+      // The last level due; one skipped over (after a restart, say) is not posted late.
+      const age = now - postedAt(key);
+      const level = levels.findLastIndex((l) => age >= l.afterMs);
+      const done = store.getKv(`escalate:${key}`) ? Number(store.getKv(`escalate-level:${key}`) ?? 1) : 0;
+      if (level < done) continue;
+      // Persisted first: a restart never pages twice for one level.
+      if (level === 0) store.setKv(`escalate:${key}`, String(now));
+      store.setKv(`escalate-level:${key}`, String(level + 1));
+      const msg = withLinks(renderEscalation(open, age, now, level), open);
       for (const { platform, channel } of whereIs(key)) {
-        const mentions = platform === 'slack' || platform === 'discord' ? e.mentions[platform] : undefined;
+        const mentions = platform === 'slack' || platform === 'discord' ? levels[level]!.mentions[platform] : undefined;
         const payload = mentions?.length ? { ...msg, mentions } : msg;
-        store.chat.enqueue({ platform, channel, op: 'post', msgKey: `escalate:${key}`, threadKey: key, payload }, now);
+        const msgKey = level === 0 ? `escalate:${key}` : `escalate:${key}:${level}`;
+        store.chat.enqueue({ platform, channel, op: 'post', msgKey, threadKey: key, payload }, now);
       }
       o.onEnqueued?.();
       o.onAlert?.('escalated');

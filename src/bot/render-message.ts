@@ -138,11 +138,11 @@ export function renderReminder(open: Anomaly[], now: number): NeutralMessage {
  * The escalation of an alert nobody has taken on: a thread reply that also shows in the channel,
  * for the escalation's mentions, with the same buttons.
  */
-export function renderEscalation(open: Anomaly[], waitedMs: number, now: number): NeutralMessage {
+export function renderEscalation(open: Anomaly[], waitedMs: number, now: number, level = 0): NeutralMessage {
   const targets = [...new Set(open.map((a) => a.target))];
   const what = targets.length === 1 ? targets[0]! : `${METRIC_LABEL[open[0]!.metric] ?? open[0]!.metric} on ${targets.length} targets`;
   return {
-    title: `Not acknowledged after ${formatDuration(waitedMs)}: ${what}`,
+    title: `${level > 0 ? `Escalation level ${level + 1}: ` : ''}Not acknowledged after ${formatDuration(waitedMs)}: ${what}`,
     severity: worstSeverity(open),
     text: 'Nobody has taken this alert on. Press Acknowledge, or say "ack" in this thread, if you have it.',
     fields: open.slice(0, FLEET_LISTED).map((a) => ({ label: `${a.target} ${anomalyLabel(a)} · ${a.detector}`, value: figureAndState(a) })),

@@ -282,7 +282,30 @@ export const configSchema = obj({
       afterMinutes: z.number().min(0).max(10_080).default(0),
       severities: z.array(severity).min(1).default(['critical']),
       mentions: mentionLists.prefault({}),
-    }).prefault({}),
+      /**
+       * Further levels (a multi-step escalation policy): each, once, pings its own mentions when the
+       * alert is still unhandled that long after it was posted; later than the first and each other.
+       */
+      then: z
+        .array(obj({ afterMinutes: z.number().positive().max(10_080), mentions: mentionLists.prefault({}) }))
+        .max(5)
+        .default([]),
+    })
+      .superRefine((e, ctx) => {
+        if (e.then.length && e.afterMinutes <= 0)
+          ctx.addIssue({ code: 'custom', path: ['then'], message: 'further escalation levels need afterMinutes above 0 for the first' });
+        let last = e.afterMinutes;
+        e.then.forEach((l, k) => {
+          if (l.afterMinutes <= last)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['then', k, 'afterMinutes'],
+              message: `must be later than the level before (${last} min)`,
+            });
+          last = Math.max(last, l.afterMinutes);
+        });
+      })
+      .prefault({}),
     /**
      * Runbook links on alerts: the first match per anomaly; {target}, {metric}, {detector} and
      * {severity} in the URL are filled in (URL-encoded).

@@ -115,6 +115,60 @@ describe('escalation of alerts nobody takes on', () => {
     expect(escalations(first.slack)).toHaveLength(1);
   });
 
+  it('goes up its further levels while the alert stays unhandled, each once, and stops when someone takes it on', async () => {
+    const slack = createFakeChatAdapter('slack');
+    const config = bootIncidentConfig({
+      overrides: {
+        chat: {
+          channels: { slack: ['C-OPS'] },
+          remind: { afterMinutes: 0 },
+          escalate: {
+            afterMinutes: 0.5,
+            severities: ['critical', 'warning'],
+            mentions: { slack: ['<!subteam^S0ONCALL>'] },
+            then: [
+              { afterMinutes: 1.5, mentions: { slack: ['<!subteam^S0LEADS>'] } },
+              { afterMinutes: 30, mentions: { slack: ['<@UHEAD>'] } },
+            ],
+          },
+        },
+      },
+    });
+    const { app, tick } = await startManualApp(config, { startTs: T0, adapters: [slack] });
+    await tick(3);
+    const keys = [...new Set(app.store.openAnomalies().flatMap((a) => app.store.chat.alertKeyFor(a.id) ?? []))];
+    const [taken, left] = keys as [string, string];
+    await tick(1);
+    const pinged = (key: string) =>
+      [...slack.messages.values()]
+        .filter((m) => /Not acknowledged after/.test(m.msg.title))
+        .filter((m) => m.thread === app.store.chat.messageRef('slack', 'C-OPS', key)!.id)
+        .map((m) => [m.msg.title.replace(/after .*:/, 'after …:'), m.msg.mentions]);
+    // The later alert has had its first level; taken on before the second, it goes no further. The
+    // earlier one reaches its second level once, and its third (30 min) never while it lasts.
+    expect(pinged(taken)).toHaveLength(1);
+    await slashCommand(slack, `ack ${app.store.chat.anomaliesForKey(taken)[0]}`);
+    await tick(2);
+    expect(pinged(taken)).toHaveLength(1);
+    expect(pinged(left)).toEqual([
+      ['Not acknowledged after …: web-1', ['<!subteam^S0ONCALL>']],
+      ['Escalation level 2: Not acknowledged after …: web-1', ['<!subteam^S0LEADS>']],
+    ]);
+    // "Where do alerts go?" says the levels.
+    expect((await slashCommand(slack, 'where do alerts go?')).text).toMatch(
+      /after 30 s gets one reply pinging <!subteam\^S0ONCALL>; still unhandled after 2 min, another pinging <!subteam\^S0LEADS>; still unhandled after 30 min, another pinging <@UHEAD>\./,
+    );
+  });
+
+  it('refuses further levels that are not later than the one before', () => {
+    expect(() =>
+      bootIncidentConfig({ overrides: { chat: { escalate: { afterMinutes: 10, then: [{ afterMinutes: 5, mentions: {} }] } } } }),
+    ).toThrow(/chat\.escalate\.then\.0\.afterMinutes: must be later than the level before \(10 min\)/);
+    expect(() => bootIncidentConfig({ overrides: { chat: { escalate: { then: [{ afterMinutes: 5 }] } } } })).toThrow(
+      /further escalation levels need afterMinutes above 0 for the first/,
+    );
+  });
+
   it('is off by default', async () => {
     const { app, slack, tick } = await setup({ afterMinutes: 0 });
     await tick(8);
