@@ -130,7 +130,7 @@ export function createIncidents(o: IncidentOptions) {
     const open = openIncidents(o.store, now);
     if (i.id) {
       const found = incidentsBetween(o.store, now - FIND_MS, now + 1).find((x) => x.id === i.id);
-      return found ?? `No incident ${quoteUntrusted(i.id)} in the last 30 days; "incidents" lists them.`;
+      return found ?? `No incident ${quoteUntrusted(i.id)} in the last 30 days; "declared incidents" lists them.`;
     }
     if (open.length === 1) return open[0]!;
     return open.length === 0
