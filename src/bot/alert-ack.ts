@@ -25,6 +25,8 @@ export interface AckRequest {
   target?: string;
   unknownTarget?: string;
   several?: string[];
+  /** Every open alert nobody has taken on (ack), or every one the asker has (unack). */
+  all?: boolean;
 }
 
 const LISTED = 5;
@@ -127,6 +129,8 @@ export function createAlertAcks(o: AlertAckOptions) {
         const key = store.chat.alertKeyFor(a.id);
         if (key && !store.chat.ackOf(key)) (waiting.get(key) ?? waiting.set(key, []).get(key)!).push(a);
       }
+      // "Ack all": every open alert nobody has taken on, each recorded as its own acknowledgement.
+      if (i.all && waiting.size) return taken(take([...waiting.keys()], user, now, 'chat'), 'all');
       const list = [...waiting.entries()].slice(0, LISTED).map(([key, open]) => describe(key, open));
       return {
         text:
@@ -150,8 +154,14 @@ export function createAlertAcks(o: AlertAckOptions) {
     if (i.unknownTarget)
       return { text: `Nothing handed back: I don't know a target called ${quoteUntrusted(i.unknownTarget)}.`, intent, private: true };
     const key = i.id ? store.chat.alertKeyFor(i.id) : undefined;
-    const keys = i.id ? (key ? [key] : []) : i.target ? keysOnTarget(i.target) : [];
-    if (!i.id && !i.target) return { text: 'Hand back which alert? Say "unack an_…" or "unack <target>".', intent, private: true };
+    // "Unack all": the open alerts the asker took on, not everyone's.
+    const mine = () =>
+      [...new Set(store.openAnomalies().flatMap((a) => store.chat.alertKeyFor(a.id) ?? []))].filter(
+        (k) => store.chat.ackOf(k)?.by === o.actor(user),
+      );
+    const keys = i.id ? (key ? [key] : []) : i.target ? keysOnTarget(i.target) : i.all ? mine() : [];
+    if (!i.id && !i.target && !i.all)
+      return { text: 'Hand back which alert? Say "unack an_…" or "unack <target>".', intent, private: true };
     const back = keys.filter((k) => store.chat.ackOf(k) && store.chat.unacknowledge(k));
     if (back.length === 0) return { text: 'Nothing matching was acknowledged; nothing changed.', intent, private: true };
     o.record?.('alert_unacknowledged', now, { keys: back, actor: o.actor(user) });

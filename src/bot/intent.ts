@@ -209,7 +209,8 @@ export type Intent =
   /** `ranked`: "which host changed the most since yesterday?", the largest change in the average first. */
   | { kind: 'compare'; metric?: MetricKey; target?: string; group?: string[]; against: 'yesterday' | 'last_week'; ranked?: boolean }
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
-  | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
+  /** `all`: "ack all" takes on every open alert nobody has; "unack all" hands back the asker's own. */
+  | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[]; all?: boolean }
   /** "escalate an_…", "escalate web-1": ping chat.escalate.mentions in the alert's thread now (alert-escalate.ts). */
   | { kind: 'escalate'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
   | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }

@@ -147,7 +147,14 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     command(list) && (list.includes(tokens[leadAt]!) || (Boolean(target || an) && !has(WORDS.anomalies)));
   if (ACK_QUESTION.test(text) && !ackVerb(WORDS.unack)) return { kind: 'ack_status', id: an, target, ...(metric ? { metric } : {}) };
   if (ackVerb(WORDS.ack) || ackVerb(WORDS.unack))
-    return { kind: ackVerb(WORDS.ack) ? 'ack' : 'unack', id: an, target, unknownTarget, ...several };
+    return {
+      kind: ackVerb(WORDS.ack) ? 'ack' : 'unack',
+      id: an,
+      target,
+      unknownTarget,
+      ...several,
+      ...(!an && !named.length && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {}),
+    };
   // "Escalate an_…", "page the on-call about web-1": ask for help with an alert now (a command, like ack).
   const pageMe = /^(?:please\s+)?page (?:me|us)\b/.test(text);
   if (command(WORDS.escalate) || (tokens[leadAt] === 'page' && !pageMe && (target || an) && !text.trim().endsWith('?')))

@@ -116,6 +116,25 @@ describe('acknowledging an alert', () => {
     expect((await say(`ack ${id}`)).text).toMatch(/^That alert is resolved \(web-1 /);
   });
 
+  it('"ack all" takes on every open alert nobody has; "unack all" hands back only the asker\'s own', async () => {
+    const { app, slack, tick } = await setup();
+    await tick(3);
+    const keys = [...new Set(app.store.openAnomalies().flatMap((a) => app.store.chat.alertKeyFor(a.id) ?? []))];
+    expect(keys.length).toBe(2);
+    // One already taken on by U3 stays theirs.
+    await slashCommand(slack, `ack ${app.store.chat.anomaliesForKey(keys[0]!)[0]}`, 'U3');
+    expect((await slashCommand(slack, 'ack all', 'U2')).text).toMatch(
+      /^Acknowledged web-1 \w+ \(an_\w+\): no reminders while it is open\. Say "unack all" to hand it back\.$/,
+    );
+    expect(keys.map((k) => app.store.chat.ackOf(k)?.by)).toEqual(['slack:U3', 'slack:U2']);
+    expect((await slashCommand(slack, 'ack all', 'U2')).text).toBe(
+      'Every open alert is acknowledged (or none is open): nothing to take on.',
+    );
+    expect((await slashCommand(slack, 'unack all', 'U2')).text).toMatch(/^Handed back 1 alert:/);
+    expect(keys.map((k) => app.store.chat.ackOf(k)?.by)).toEqual(['slack:U3', undefined]);
+    expect((await slashCommand(slack, 'unack all', 'U2')).text).toBe('Nothing matching was acknowledged; nothing changed.');
+  });
+
   it('names an open anomaly whose alert is not posted yet rather than saying nothing is open', async () => {
     const slack = createFakeChatAdapter('slack');
     const config = bootIncidentConfig({

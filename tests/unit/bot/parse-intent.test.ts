@@ -129,6 +129,9 @@ const cases: Case[] = [
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
   ['who is affected?', { kind: 'attention' }],
   ['are there any stale hosts?', { kind: 'status', silent: true }],
+  ['ack all', { kind: 'ack', all: true }],
+  ['acknowledge everything', { kind: 'ack', all: true }],
+  ['unack all', { kind: 'unack', all: true }],
   ['any hosts sending no data?', { kind: 'status', silent: true }],
   // incidents people declare, not the detectors' episodes
   ['declare an incident: checkout is down', { kind: 'incident', action: 'declare', text: 'checkout is down' }],
