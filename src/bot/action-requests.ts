@@ -6,7 +6,7 @@ import type { RemediationService } from '../pipeline/remediate/remediation-servi
 import { planRequest } from '../pipeline/remediate/plan-request.js';
 import { approveEffect } from './approve-effect.js';
 import { stamp } from './format-reply.js';
-import type { ActionRequestIntent } from './parse-action-request.js';
+import { namedParams, type ActionRequestIntent } from './parse-action-request.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
 
 export interface ActionRequestOptions {
@@ -50,7 +50,7 @@ export function createActionRequests(o: ActionRequestOptions) {
           : `say on which target ("${i.action === 'scale_up' ? 'scale up web-2' : i.action === 'cleanup_disk' ? 'clean up the disk on db-1' : 'restart app on web-1'}")`,
       );
     const actor = o.actor(e.user);
-    const plan = planRequest({ action: i.action, target: i.target, ...pick(i) }, o.policy.rules, {
+    const plan = planRequest({ action: i.action, target: i.target, ...namedParams(i) }, o.policy.rules, {
       now,
       ttlMs: o.policy.approvalTtlMinutes * 60_000,
       requestedBy: actor,
@@ -95,15 +95,6 @@ export function createActionRequests(o: ActionRequestOptions) {
   }
 
   return { request };
-}
-
-function pick(i: ActionRequestIntent) {
-  return {
-    ...(i.service !== undefined ? { service: i.service } : {}),
-    ...(i.count !== undefined ? { count: i.count } : {}),
-    ...(i.toSize !== undefined ? { toSize: i.toSize } : {}),
-    ...(i.paths ? { paths: i.paths } : {}),
-  };
 }
 
 export type ActionRequests = ReturnType<typeof createActionRequests>;

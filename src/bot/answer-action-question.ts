@@ -3,7 +3,7 @@ import { planRequest } from '../pipeline/remediate/plan-request.js';
 import type { AnswerContext } from './answer-intent.js';
 import { approveEffect } from './approve-effect.js';
 import { describeAnomaly, stamp } from './format-reply.js';
-import type { ActionRequestIntent } from './parse-action-request.js';
+import { namedParams, type ActionRequestIntent } from './parse-action-request.js';
 import { formatDuration } from './text-tools.js';
 
 const SAY: Record<ActionId, (t: string, service?: string) => string> = {
@@ -19,18 +19,11 @@ const SAY: Record<ActionId, (t: string, service?: string) => string> = {
  * now and when that action was last proposed. Nothing is proposed; the judgement stays the asker's.
  */
 export function answerActionQuestion(i: ActionRequestIntent & { action: ActionId; target: string }, c: AnswerContext): string {
-  const plan = planRequest(
-    {
-      action: i.action,
-      target: i.target,
-      ...(i.service !== undefined ? { service: i.service } : {}),
-      ...(i.count !== undefined ? { count: i.count } : {}),
-      ...(i.toSize !== undefined ? { toSize: i.toSize } : {}),
-      ...(i.paths ? { paths: i.paths } : {}),
-    },
-    c.remediationRules ?? [],
-    { now: c.now, ttlMs: 0, requestedBy: c.asker ?? 'you' },
-  );
+  const plan = planRequest({ action: i.action, target: i.target, ...namedParams(i) }, c.remediationRules ?? [], {
+    now: c.now,
+    ttlMs: 0,
+    requestedBy: c.asker ?? 'you',
+  });
   const lines: string[] = [];
   if (!plan.ok) lines.push(`Asked for, ${i.action} on ${i.target} would not be proposed: ${plan.error}.`);
   else {

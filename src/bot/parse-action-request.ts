@@ -99,3 +99,13 @@ export function actionQuestion(
   if (!verb) return undefined;
   return { ...actionRequest(text, raw, verb, o), question: true };
 }
+
+/** What the asker named besides the action and target (service, count, size, paths): checked against the rule, never used. */
+export function namedParams(i: ActionRequestIntent): { service?: string; count?: number; toSize?: number; paths?: string[] } {
+  return {
+    ...(i.service !== undefined ? { service: i.service } : {}),
+    ...(i.count !== undefined ? { count: i.count } : {}),
+    ...(i.toSize !== undefined ? { toSize: i.toSize } : {}),
+    ...(i.paths ? { paths: i.paths } : {}),
+  };
+}
