@@ -44,16 +44,21 @@ export function sizeAsked(metric: MetricKey, text: string): string | undefined {
   return ABSOLUTE_SIZE.test(text) ? `${metric} as a size in bytes (only the share used, in %)` : undefined;
 }
 
+/** "Which host sends the most data?", "who received the most traffic today?": bytes moved, not a label or a word. */
+// A ranking or an amount only: "has db-1 sent any data?" and "sending no data" ask whether it reports.
+export const BYTES_MOVED =
+  /\b(?:sends?|sent|sending|receives?|received|receiving|uploads?|uploaded|downloads?|downloaded|transfers?|transferred|moves?|moved)\b.*\b(?:most|least|more|less|top|biggest|largest)\s+(?:data|bytes|traffic)\b/;
+
 /**
  * "How much data did web-1 send today?", "how many GB did it receive?" is its network traffic;
  * "network out on web-1", "traffic in" one direction ("in" alone is too common to mean one).
  */
 export function networkMetric(text: string, metric: MetricKey | undefined): MetricKey | undefined {
-  const m = !metric && (/\bhow much data\b/.test(text) || HOW_MANY_BYTES.test(text)) ? 'network' : metric;
+  const m = !metric && (/\bhow much data\b/.test(text) || HOW_MANY_BYTES.test(text) || BYTES_MOVED.test(text)) ? 'network' : metric;
   if (m !== 'network') return m;
   const dir =
-    /\b(?:network|net|traffic|bandwidth|throughput)[\s_-]*(in|out)\b(?!\s+(?:(?:the|last|past|this|a|an)\b|\d))|\b(rx|tx|received|receive|sent|send|downloaded|uploaded)\b/.exec(
+    /\b(?:network|net|traffic|bandwidth|throughput)[\s_-]*(in|out)\b(?!\s+(?:(?:the|last|past|this|a|an)\b|\d))|\b(rx|tx|received|receives?|receiving|sent|sends?|sending|downloaded|uploaded)\b/.exec(
       text,
     );
-  return dir ? (/^(in|rx|received|receive|downloaded)$/.test(dir[1] ?? dir[2]!) ? 'net_in' : 'net_out') : m;
+  return dir ? (/^(in|rx|received|receives?|receiving|downloaded)$/.test(dir[1] ?? dir[2]!) ? 'net_in' : 'net_out') : m;
 }

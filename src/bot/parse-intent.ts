@@ -3,7 +3,7 @@ import { boundAsked, pairRank, parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { availabilityQuestion, healthQuestion } from './parse-health.js';
 import { actionQuestion, actionRequest } from './parse-action-request.js';
-import { FREE_OF, sizeAsked } from './free-figures.js';
+import { BYTES_MOVED, FREE_OF, sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
 import { VOCAB } from './vocab.js';
 import { historyIntent, proposalNamed } from './parse-history.js';
@@ -242,12 +242,15 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
     const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
     const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};
-    const total = metric && (TOTAL.test(text) || (/^net/.test(metric) && HOW_MANY_BYTES.test(text))) ? { total: true } : {};
+    const total =
+      metric && (TOTAL.test(text) || (/^net/.test(metric) && (HOW_MANY_BYTES.test(text) || BYTES_MOVED.test(text)))) ? { total: true } : {};
     const by = target ? undefined : groupByOf(text, targets);
     const ask = bound && boundAsked(text, Boolean(span && span.kind !== 'at' && span.kind !== 'clock'));
     const asked = ask && (ask !== 'list' || !span || (span.kind !== 'at' && span.kind !== 'clock')) ? { boundAsk: ask } : {};
+    // "Which host sends the most data?": bytes moved need a window; with none said, today.
+    const moved = !span && 'total' in total && !HOW_MANY_BYTES.test(text) && BYTES_MOVED.test(text);
     return {
-      ...(span ? { span } : {}),
+      ...(span ? { span } : moved ? { span: { kind: 'day', daysBack: 0 } as TimeSpan } : {}),
       ...(stat ? { stat } : {}),
       ...(bound ? { bound } : {}),
       ...asked,

@@ -1,6 +1,6 @@
 import { METRIC_WORDS, ALONGSIDE } from './intent-words.js';
 import type { MetricKey } from './intent.js';
-import { networkMetric } from './free-figures.js';
+import { BYTES_MOVED, networkMetric } from './free-figures.js';
 import { labelGroup, matchTarget, roleGroup, type TargetRef } from './match-target.js';
 import { VOCAB } from './vocab.js';
 import { UNCOLLECTED } from './uncollected-words.js';
@@ -55,7 +55,8 @@ export function scanSubjects(
     if (m) name(m);
     else if (shared) shared.forEach(name);
     else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t)) unknownTarget = t;
-    else labelled.push(...labelGroup(t, targets));
+    // "Which host sends the most data?": the bytes, not the tier=data label.
+    else if (!(t === 'data' && BYTES_MOVED.test(text))) labelled.push(...labelGroup(t, targets));
   }
   // "cpu in prod": a label value names targets only when nothing else in the question does.
   if (named.length === 0 && !unknownTarget) labelled.forEach(name);

@@ -1181,6 +1181,19 @@ describe('environment names', () => {
     expect(parseIntent('restart nginx in staging', labelled)).toMatchObject({ kind: 'action_request' });
   });
 
+  it('read "data" moved as bytes, not as the tier=data label', () => {
+    expect(parseIntent('which host sends the most data?', labelled)).toEqual({
+      kind: 'metrics',
+      metric: 'net_out',
+      span: { kind: 'day', daysBack: 0 },
+      stat: 'max',
+      total: true,
+    });
+    expect(parseIntent('who received the most traffic today?', labelled)).toMatchObject({ metric: 'net_in', total: true });
+    expect(parseIntent('which hosts are in the data tier?', labelled)).toMatchObject({ target: 'db-1' });
+    expect(parseIntent('how much data did web-1 send?', labelled)).not.toHaveProperty('span');
+  });
+
   it('read a label written as key=value', () => {
     expect(parseIntent('cpu on tier=data', labelled)).toMatchObject({ kind: 'metrics', metric: 'cpu', target: 'db-1' });
     expect(parseIntent('alerts for env=demo today', labelled)).toMatchObject({ kind: 'anomalies', target: 'web-1' });
