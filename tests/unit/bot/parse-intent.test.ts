@@ -128,6 +128,8 @@ const cases: Case[] = [
   ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
   ['who is affected?', { kind: 'attention' }],
+  ["what's happening?", { kind: 'attention' }],
+  ["what's going on?", { kind: 'attention' }],
   ['are there any stale hosts?', { kind: 'status', silent: true }],
   ['ack all', { kind: 'ack', all: true }],
   ['acknowledge everything', { kind: 'ack', all: true }],
