@@ -132,7 +132,9 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     noteCommand(raw, { an, target }) ??
     changeStatement(raw, named, span);
   if (note) return note;
-  if (has(WORDS.help) && !metric && !target) return { kind: 'help' };
+  // "Did the restart help?" asks about a remediation, not for the help text.
+  const helped = /\b(?:did|does|has|will|would)\b.*\b(?:restart|scal|clean|reboot|remediat|rollback|bounce)\w*\b.*\bhelp/.test(text);
+  if (has(WORDS.help) && !metric && !target && !helped) return { kind: 'help' };
   const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
   // A command that changes state leads with its verb ("approve rp_1", "please deny rp_1", "can you
   // snooze web-1"). "Should I approve rp_1?" or "is web-1 muted?" asks about it and must never act.

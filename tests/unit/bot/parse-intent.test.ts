@@ -129,6 +129,8 @@ const cases: Case[] = [
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
   ['who is affected?', { kind: 'attention' }],
   ["what's happening?", { kind: 'attention' }],
+  ['did the restart help?', { kind: 'history', action: 'restart_service', ran: true }],
+  ['can you help me?', { kind: 'help' }],
   ["what's going on?", { kind: 'attention' }],
   ['are there any stale hosts?', { kind: 'status', silent: true }],
   ['ack all', { kind: 'ack', all: true }],
