@@ -1,4 +1,6 @@
 import type { Proposal, ProposalState } from '../core/remediation.js';
+import type { RemediationRule } from '../config/schema.js';
+import { effectiveMode } from '../pipeline/remediate/plan-remediation.js';
 import { effectLine } from './remediation-effect.js';
 import type { AnswerContext } from './answer-intent.js';
 import { spanBounds } from './answer-metric-span.js';
@@ -18,6 +20,7 @@ const KEEP: Record<Outcome, (p: Proposal) => boolean> = {
   succeeded: (p) => p.state === 'succeeded',
   expired: (p) => p.state === 'expired',
   withdrawn: (p) => p.state === 'withdrawn',
+  automatic: (p) => p.decidedBy?.startsWith('policy:') === true,
 };
 
 /** "What restarts happened today", "who approved the last scale up", "how many remediations this week". */
@@ -44,15 +47,22 @@ export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
   const what = i.action ?? 'remediation';
   const how = i.outcome ? `${i.outcome} ` : '';
   const scope = `${i.target ? ` on ${i.target}` : ''}${b ? ` ${b.label}` : ''}`;
-  const outside = [...(i.ran ? notRun : []), ...(i.action === 'restart_service' ? [OUTSIDE_RESTARTS] : [])];
+  const outside = [
+    ...(i.ran ? notRun : []),
+    ...(i.action === 'restart_service' ? [OUTSIDE_RESTARTS] : []),
+    ...(i.outcome === 'automatic' ? modesLine(c.remediationRules) : []),
+  ];
   if (list.length === 0) {
-    const none = i.outcome
-      ? `No ${what} ${i.outcome === 'failed' || i.outcome === 'succeeded' ? '' : 'was '}${i.outcome}${scope}.`
-      : i.ran
-        ? `No ${what} ran${scope}.`
-        : filtered || i.target || i.action
-          ? `No ${what} ran or was decided${scope}.`
-          : 'No remediation has run or been decided yet.';
+    const none =
+      i.outcome === 'automatic'
+        ? `No ${what} ran automatically${scope}: each was decided by a person, or none was proposed.`
+        : i.outcome
+          ? `No ${what} ${i.outcome === 'failed' || i.outcome === 'succeeded' ? '' : 'was '}${i.outcome}${scope}.`
+          : i.ran
+            ? `No ${what} ran${scope}.`
+            : filtered || i.target || i.action
+              ? `No ${what} ran or was decided${scope}.`
+              : 'No remediation has run or been decided yet.';
     return [none, ...outside].join('\n');
   }
   if (i.count) return [...countLines(list, `${atLeast}${list.length} ${how}${plural(what, list.length)}${scope}`), ...outside].join('\n');
@@ -73,6 +83,20 @@ export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
 }
 
 const RAN: ProposalState[] = ['running', 'succeeded', 'failed'];
+
+/** What may act without a person now: an auto rule runs, a dry_run rule only records what it would do. */
+function modesLine(rules: RemediationRule[] | undefined): string[] {
+  if (!rules) return [];
+  const names = (mode: string) => rules.filter((r) => effectiveMode(r) === mode).map((r) => `"${r.name}"`);
+  const auto = names('auto');
+  const dry = names('dry_run');
+  if (auto.length) return [`Rules in auto mode (run with no approver): ${auto.join(', ')}.`];
+  return [
+    dry.length
+      ? `No rule is in auto mode: only dry_run rules (${dry.join(', ')}) act without a person, and they record what they would do, never run it.`
+      : 'No rule is in auto or dry_run mode: nothing is decided without an approver.',
+  ];
+}
 
 /** "Also proposed and not run: 2 (withdrawn 1, denied 1)." */
 function notRunLine(others: Proposal[]): string[] {

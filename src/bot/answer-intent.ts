@@ -98,7 +98,7 @@ export const HELP = [
   '• "anything wrong?", "anything about to fire?", "summarise the last 3 anomalies", "open incidents", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "why is there no alert for web-1 cpu?", "is db-1 memory unusual?", "why didn\'t web-2 alert?": each detector\'s own reason; "has this happened before?"',
   '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?", "who can approve?"',
-  '• "who approved the last restart?", "failed remediations this week", "how many scale-ups today?", "MTTR this week"',
+  '• "who approved the last restart?", "failed remediations this week", "what ran automatically today?", "how many scale-ups today?", "MTTR this week"',
   '• "audit log", "who did what today?", "what did alice do?", "who touched db-1 this week?", "what have I done?"',
   '• "total network in", "how much data did web-1 send today?"',
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?"',

@@ -139,8 +139,8 @@ export type Intent =
       span?: TimeSpan;
       target?: string;
       action?: string;
-      /** "Who approved…", "denied proposals", "failed remediations": how they ended; `decided` is either way. */
-      outcome?: 'approved' | 'denied' | 'decided' | 'failed' | 'succeeded' | 'expired' | 'withdrawn';
+      /** "Who approved…", "denied proposals", "failed remediations": how they ended; `decided` is either way; `automatic` is decided by a rule's mode. */
+      outcome?: 'approved' | 'denied' | 'decided' | 'failed' | 'succeeded' | 'expired' | 'withdrawn' | 'automatic';
       /** "How many restarts this week?": totals, not a list. */
       count?: boolean;
       /** "When was the last restart?", "was web-1 scaled up?": only those that ran; the rest are counted. */

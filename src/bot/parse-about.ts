@@ -8,6 +8,7 @@ import { rotationWord } from './parse-on-call.js';
 import { weekdayIn } from './parse-clock.js';
 import type { Intent, MetricKey } from './intent.js';
 import { ROUTING } from './intent-words.js';
+import { automaticAsked } from './parse-history.js';
 
 const WE = String.raw`(?:you|we|it|this bot|the bot|smartcloudops)`;
 const WATCH = String.raw`(?:monitor|watch|track|collect|read|scrape|poll|know|cover|see|check|have|get)(?:s|ed|ing)?`;
@@ -19,6 +20,9 @@ const POLL =
 
 // "Who can approve?", "am I an approver?", "which actions are allowed?", "is auto-remediation on?",
 // "are remediations dry run?", "how long do proposals wait?": the remediation policy, not its history.
+// "What runs automatically?", "what happens without approval?": which rules act with no person.
+const RUNS_ALONE =
+  /\bwhat (?:runs|happens|is done|gets done|can run|will run|would run) (?:automatically|on its own|by itself|without (?:an? )?(?:approval|person|human|approver))\b/;
 const POLICY =
   /\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\b(?:am i|is \S+) (?:an? )?approver\b|\bcan i (?:approve|deny)\b|\bwho are (?:the )?approvers\b|\b(?:which|what) (?:actions|remediations) (?:are|can|do you)\b.*\b(?:allowed|run|permitted|supported|available|take|do)\b|\b(?:allowed|allow-?listed|permitted|supported) (?:actions|remediations)\b|\bauto[\s-]?remediat\w*\b|\b(?:is|are)\b.*\bdry[\s-]?runs?\b|\bhow long do (?:proposals|approvals) (?:wait|last|stay)\b|\bapproval (?:ttl|timeout|window|expiry)\b|\bremediation (?:policy|mode|modes|settings)\b/;
 
@@ -75,7 +79,7 @@ export function setupQuestion(
   // "What would happen if I approve?", "what does approving do?": what waits, with what approving each runs.
   if (/\bwhat (?:would|will|does|happens)\b.*\bapprov\w*|\bif (?:i|we) approve\b/.test(text) && !/\brp_/.test(text))
     return { kind: 'pending' };
-  if (POLICY.test(text)) return { kind: 'policy' };
+  if ((POLICY.test(text) && !automaticAsked(text)) || RUNS_ALONE.test(text)) return { kind: 'policy' };
   if (!o.target && CONFIG_CHANGED.test(text)) return { kind: 'about', starts: 'config' };
   if (!o.target && RESTARTS.test(text)) return { kind: 'about', starts: 'restarts' };
   if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text))) return { kind: 'about' };

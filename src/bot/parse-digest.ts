@@ -1,9 +1,9 @@
 import type { TimeSpan } from './parse-time-span.js';
 import { RESOLVED } from './intent-words.js';
 
-// "Summarise today", "recap of yesterday", "daily digest", "weekly report", "shift handover", "sitrep".
+// "Summarise today", "recap of yesterday", "daily digest", "weekly report", "shift handover", "sitrep", "send me a report".
 const DIGEST =
-  /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up|sitrep)\b|\b(?:daily|weekly|morning|nightly|shift|on-?call)\s+(?:report|update)\b|\bhand-?(?:over|off)\b/;
+  /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up|sitrep)\b|\b(?:daily|weekly|morning|nightly|shift|on-?call)\s+(?:report|update)\b|\bhand-?(?:over|off)\b|\b(?:send|give|get|show|generate|write|make|prepare|post)\s+(?:me |us )?(?:an? |the )?(?:status |quick |short |full |today's |daily |weekly )?report\b/;
 const WEEK = 7 * 86_400_000;
 // "Catch me up", "what did I miss?", "what changed since yesterday?": a digest since then, the last day by default.
 const CATCH_UP =

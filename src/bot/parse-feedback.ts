@@ -6,7 +6,7 @@ const NOISE =
 const USEFUL = /\b(?:true positive|real (?:issue|problem|alert|one)|(?:good|useful|valid|legit) (?:alert|one|page))\b/;
 // Said of one alert: a verb that marks it, or "this/that/it" (an alert's thread, or an id named).
 const OF_ONE =
-  /^(?:please\s+)?(?:mark|flag|tag|label|rate)\b|\b(?:this|that|it)\s+(?:one\s+|alert\s+|page\s+)?(?:is|was)\b|\b(?:this|that|it)'s\b/;
+  /^(?:please\s+)?(?:mark|flag|tag|label|rate|report)\b|\b(?:this|that|it)\s+(?:one\s+|alert\s+|page\s+)?(?:is|was)\b|\b(?:this|that|it)'s\b/;
 // "How many alerts were false positives?" asks about them, never marks one.
 const QUESTION = /^(?:how|what|which|were|was|are|is|did|do|show|list|count)\b|\?\s*$/;
 

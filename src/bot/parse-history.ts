@@ -55,10 +55,18 @@ const DECISIONS = /\b(approvals|denials|rejections|decisions)\b/;
 const WHO = String.raw`\b(?:who|anyone|anybody|someone|somebody)\b.*`;
 const ASKED_WHO = new RegExp(String.raw`${WHO}\b(?:approve|deny|reject|decline|veto)\b`);
 const BY_US =
-  /\bwhat (?:did|have|has) (?:you|the bot|smartcloudops|it|the pipeline) (?:do|done)\b|\bwhat (?:have|has) (?:you|the bot|it) been doing\b/;
+  /\bwhat (?:did|have|has) (?:you|the bot|smartcloudops|it|the pipeline) (?:just |already |recently |actually )?(?:do|done)\b|\bwhat (?:have|has) (?:you|the bot|it) been doing\b/;
+// "Did anything run automatically?", "auto remediations today": those a rule's mode ran, with no person deciding.
+const AUTOMATIC =
+  /\b(?:automatically|on (?:its|their) own|by itself|without (?:an? )?(?:approval|anyone|person|human|asking))\b|\bauto(?:matic|[\s-])?\s*(?:remediations?|actions?|runs?|fixes?)\b/;
+const PAST = /\b(?:did|ran|executed|happened|has|have|had|was|were|today|yesterday|this week|last)\b/;
 const AUXILIARY = /\b(did|was|were|has|have|had|got|any)\b/;
 
+/** "Did anything run automatically?", "auto remediations today": past runs with no person deciding, not the policy. */
+export const automaticAsked = (text: string) => AUTOMATIC.test(text) && PAST.test(text);
+
 function outcomeOf(text: string): Outcome | undefined {
+  if (automaticAsked(text)) return 'automatic';
   if (/\bfail(?:ed|ures?|s)?\b/.test(text)) return 'failed';
   if (/\b(succeeded|successful|worked)\b/.test(text)) return 'succeeded';
   if (/\bexpired\b|\btimed out\b/.test(text)) return 'expired';
@@ -88,7 +96,8 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
     SCALED_UP.test(text) ||
     ONE.test(text) ||
     decided ||
-    BY_US.test(text);
+    BY_US.test(text) ||
+    automaticAsked(text);
   // "Alert history for db-1", "incident history": the anomalies, unless an action is named too.
   const ofAlerts =
     /\b(?:alerts?|anomal\w*|incidents?|episodes?|outages?)\b/.test(text) &&

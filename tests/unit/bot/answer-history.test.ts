@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RemediationRule } from '../../../src/config/schema.js';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { stamp } from '../../../src/bot/format-reply.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
@@ -131,6 +132,38 @@ describe('questions about remediations already decided or run', () => {
     );
     expect(ids(ask('scale up history on db-1', c))).toEqual(['rp_no']);
     expect(ids(ask('what did the bot do yesterday', c))).toEqual(['rp_auto']);
+  });
+
+  it('lists what a rule ran with no person deciding, and says which rules may', () => {
+    const c = ctx();
+    const rule: RemediationRule = {
+      name: 'clean',
+      when: { metrics: ['disk'], minSeverity: 'warning', forSeconds: 0 },
+      action: 'cleanup_disk',
+      params: {},
+      executor: 'simulate',
+      cooldownSeconds: 3600,
+    };
+    const dry = { ...c, remediationRules: [{ ...rule, mode: 'dry_run' as const }] };
+    const reply = ask('did anything run automatically this week?', dry).split('\n');
+    expect(ids(reply.join('\n'))).toEqual(['rp_auto']);
+    expect(reply.at(-1)).toBe(
+      'No rule is in auto mode: only dry_run rules ("clean") act without a person, and they record what they would do, never run it.',
+    );
+    expect(ask('auto remediations today', dry)).toBe(
+      [
+        'No remediation ran automatically today (UTC): each was decided by a person, or none was proposed.',
+        'No rule is in auto mode: only dry_run rules ("clean") act without a person, and they record what they would do, never run it.',
+      ].join('\n'),
+    );
+    const auto = { ...c, remediationRules: [{ ...rule, mode: 'auto' as const }] };
+    expect(ask('was anything fixed without approval yesterday?', auto).split('\n').at(-1)).toBe(
+      'Rules in auto mode (run with no approver): "clean".',
+    );
+    // The policy, not the history, when nothing is asked about the past.
+    expect(parseIntent('what runs automatically?', targets)).toEqual({ kind: 'policy' });
+    expect(parseIntent('is auto-remediation on?', targets)).toEqual({ kind: 'policy' });
+    expect(ids(ask('what did you just do?', c))).toEqual(['rp_late', 'rp_no', 'rp_ok', 'rp_fail', 'rp_auto']);
   });
 
   it('counts by action, outcome, target and who decided when asked how many', () => {

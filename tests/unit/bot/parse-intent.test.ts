@@ -557,6 +557,9 @@ const cases: Case[] = [
   // a digest: the day's counts, open, longest and remediations; "the last 3" stays a list
   ['summarise today', { kind: 'anomalies', count: true, digest: true, today: true }],
   ['daily summary', { kind: 'anomalies', count: true, digest: true, today: true }],
+  ['send me a report', { kind: 'anomalies', count: true, digest: true, today: true }],
+  ['give me a status report for yesterday', { kind: 'anomalies', count: true, digest: true, span: { kind: 'day', daysBack: 1 } }],
+  ['report a false positive', { kind: 'feedback', verdict: 'noise' }],
   ['recap yesterday', { kind: 'anomalies', count: true, digest: true, span: { kind: 'day', daysBack: 1 } }],
   ['summary of open alerts', { kind: 'anomalies', open: true }],
   ['weekly report', { kind: 'anomalies', digest: true, span: { kind: 'last', ms: 7 * 86_400_000 } }],
