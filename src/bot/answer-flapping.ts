@@ -42,7 +42,7 @@ export function answerFlapping(i: Extract<Intent, { kind: 'flapping' }>, c: Answ
     const most = [...ranked].sort((x, z) => z.eps.length - x.eps.length)[0];
     const recurs =
       most && most.eps.length >= 3
-        ? ` The most repeated, ${most.series}, opened ${most.eps.length} times, one every ${gapOf(most.eps)} (median): it recurs, it does not flap.`
+        ? ` The most repeated, ${most.series}, opened ${most.eps.length} times, one every ${gapOf(most.eps)} (median): it recurs, it does not flap; "suggest better thresholds" replays the threshold rules at other bounds.`
         : '';
     return `Nothing flapped${where} ${b.label} (${rule}).${recurs}`;
   }
@@ -66,7 +66,7 @@ export function answerFlapping(i: Extract<Intent, { kind: 'flapping' }>, c: Answ
     `Flapping${where} ${b.label} (${rule}): ${flapping.length}.`,
     ...lines,
     ...more,
-    `Quieter: a pending period (chat.pendingFor) announces an anomaly only once it has lasted; "snooze ${top} for 4h" mutes it now; "this alert is noise" in an alert's thread counts it against its detector.`,
+    `Quieter: a pending period (chat.pendingFor) announces an anomaly only once it has lasted; "snooze ${top} for 4h" mutes it now; "this alert is noise" in an alert's thread counts it against its detector; "suggest better thresholds" replays the threshold rules at other bounds.`,
   ].join('\n');
 }
 

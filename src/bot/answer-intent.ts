@@ -43,6 +43,7 @@ import { answerDashboard } from './answer-dashboard.js';
 import { answerExport, BACKUP } from './answer-export.js';
 import { answerStarts } from './answer-starts.js';
 import { answerFlapping } from './answer-flapping.js';
+import { answerTune } from './answer-tune.js';
 import { answerAnomalyChange } from './answer-anomaly-change.js';
 import { answerChanges } from './change-log.js';
 import { answerPrecedent } from './answer-precedent.js';
@@ -64,6 +65,8 @@ export interface AnswerContext {
   thresholds?: ThresholdRule[];
   /** The forecast rules, listed with the thresholds. */
   forecasts?: ForecastRule[];
+  /** detectors.resolveAfterSamples: a threshold replay ends episodes as the live tracker does. */
+  resolveAfterSamples?: number;
   /** How alerts are grouped across targets (chat.fleetGroup), so answers group them the same way. */
   fleetGrouping?: FleetGrouping;
   /** Maintenance windows (chat.muteTimes), listed with the silences. */
@@ -97,7 +100,7 @@ export const HELP = [
   '• "alerts this week vs last week", "more alerts than yesterday?", "more incidents than usual?" (counts only over time I was watching)',
   '• "anything wrong?", "anything about to fire?", "summarise the last 3 anomalies", "open incidents", "anomalies today", "what happened on web-1", "explain an_…"',
   '• "why is there no alert for web-1 cpu?", "is db-1 memory unusual?", "why didn\'t web-2 alert?": each detector\'s own reason; "has this happened before?"',
-  '• "status", "pending approvals", "remediation history", "what thresholds are set?", "which rules propose restarts?", "who can approve?"',
+  '• "status", "pending approvals", "remediation history", "what thresholds are set?", "suggest better thresholds", "which rules propose restarts?", "who can approve?"',
   '• "who approved the last restart?", "failed remediations this week", "what ran automatically today?", "how many scale-ups today?", "MTTR this week"',
   '• "audit log", "who did what today?", "what did alice do?", "who touched db-1 this week?", "what have I done?"',
   '• "total network in", "how much data did web-1 send today?"',
@@ -319,6 +322,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerDelivery(i, c);
     case 'flapping':
       return answerFlapping(i, c);
+    case 'tune':
+      return answerTune(i, c);
     case 'precedent':
       return answerPrecedent(i, c);
     case 'changes':

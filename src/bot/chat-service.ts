@@ -44,6 +44,8 @@ export interface ChatServiceOptions {
   /** Threshold rules from config: trend answers say when a line would reach one. */
   thresholds?: FileConfig['thresholds'];
   forecasts?: FileConfig['forecasts'];
+  /** detectors.resolveAfterSamples, for threshold replays ("suggest better thresholds"). */
+  resolveAfterSamples?: number;
   /** chat.fleetGroup, so answers group anomalies across targets as alerts do. */
   fleetGrouping?: FleetGrouping;
   /** chat.muteTimes, listed with the silences. */
@@ -90,9 +92,10 @@ export interface ChatServiceOptions {
 }
 
 /** The config that answers read: rules, thresholds, maintenance windows, runbooks, fleet grouping. */
-export function chatRulesOf(config: Pick<FileConfig, 'thresholds' | 'forecasts' | 'chat' | 'remediation'>) {
+export function chatRulesOf(config: Pick<FileConfig, 'thresholds' | 'forecasts' | 'chat' | 'remediation' | 'detectors'>) {
   return {
     thresholds: config.thresholds,
+    resolveAfterSamples: config.detectors.resolveAfterSamples,
     forecasts: config.forecasts,
     fleetGrouping: fleetGroupingOf(config.chat.fleetGroup),
     muteTimes: config.chat.muteTimes,
@@ -173,6 +176,7 @@ export function createChatService(o: ChatServiceOptions) {
       now,
       staleAfterMs: o.staleAfterMs,
       thresholds: o.thresholds,
+      resolveAfterSamples: o.resolveAfterSamples,
       forecasts: o.forecasts,
       fleetGrouping: o.fleetGrouping,
       muteTimes: o.muteTimes,

@@ -1,3 +1,4 @@
+import { RECURRING } from './parse-flapping.js';
 import type { Intent, MetricKey } from './intent.js';
 import { CAUSE, COUNT, HOW_LONG_SINCE, PAST } from './intent-words.js';
 import { parseBound } from './parse-bound.js';
@@ -28,6 +29,7 @@ export function explainQuestion(
   },
 ): Intent | undefined {
   const { an, target, metric, severity, span, found, named, anomalyWord, explainWord } = q;
+  if (!an && RECURRING.test(text)) return undefined;
   // "What caused the api-2 latency alert?", "root cause of web-1's cpu spike": the anomaly behind it, explained.
   const cause =
     !an &&

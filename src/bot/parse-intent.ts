@@ -14,6 +14,7 @@ import { overTimeQuestion } from './parse-over-time.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
+import { tuneQuestion } from './parse-tune.js';
 import { digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
 import { explainQuestion } from './parse-explain.js';
@@ -215,7 +216,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (why) return why;
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
-  const rules = rulesQuestion(text, tokens, { metric, target, unknownTarget });
+  const rules =
+    tuneQuestion(text, { metric, target, ...group, span, unknownTarget }) ?? rulesQuestion(text, tokens, { metric, target, unknownTarget });
   if (rules) return rules;
   const kept = availabilityQuestion(text, { metric, target, named, unknownTarget, span }) ?? auditQuestion(text, { target, span });
   if (kept) return kept;

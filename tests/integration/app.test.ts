@@ -5,6 +5,7 @@ import { createApp, type App } from '../../src/app.js';
 import type { MetricSource } from '../../src/core/ports.js';
 import { captureLogger, testConfig } from '../helpers/test-config.js';
 import { watchingSince } from '../../src/core/watching-since.js';
+import { METRIC_LABEL } from '../../src/core/metrics.js';
 
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
 const fleet = [
@@ -219,5 +220,38 @@ describe('app on the embedded default', () => {
     expect(metrics).toMatch(/sco_ticks_total\{outcome="ok"\} 2/);
     expect(metrics).toMatch(/sco_samples_rejected_total\{reason="out_of_range"\} 2/);
     expect(app.store.latestSamples()).toEqual([{ target: 'junk-1', metric: 'disk', ts: clock.now(), value: 42 }]);
+  });
+});
+
+describe('threshold replay against the live pipeline', () => {
+  it('counts at the configured bounds exactly the threshold episodes the pipeline opened', async () => {
+    const config = testConfig({
+      targets: fleet,
+      overrides: { sources: { backfillHours: 3, synthetic: { incidentEveryMinutes: 15 } } },
+    });
+    const clock = fakeClock();
+    const app = createApp({ config, logger: captureLogger(), clock });
+    apps.push(app);
+    const addr = await app.start({ schedule: false });
+    for (let i = 0; i < 10; i++) {
+      clock.advance(30_000);
+      await app.tick();
+    }
+    const r = await fetch(`http://127.0.0.1:${addr.port}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'suggest better thresholds' }),
+    });
+    const { reply } = (await r.json()) as { reply: string };
+    const replayed = new Map(
+      [...reply.matchAll(/^(\S+) above \S+ for \d+ samples \(\w+\), \d+ targets?: (\d+) episodes?/gm)].map((m) => [m[1]!, Number(m[2])]),
+    );
+    const live = new Map<string, number>();
+    for (const a of app.store.recentAnomalies(10_000, clock.now() - 86_400_000))
+      if (a.detector === 'threshold') live.set(METRIC_LABEL[a.metric]!, (live.get(METRIC_LABEL[a.metric]!) ?? 0) + 1);
+    // The synthetic incidents make each default rule fire; a replay that missed any of them would differ.
+    expect([...live.values()].reduce((x, y) => x + y, 0)).toBeGreaterThan(3);
+    expect(Object.fromEntries(replayed)).toEqual(Object.fromEntries([...replayed.keys()].map((k) => [k, live.get(k) ?? 0])));
+    expect([...live.keys()].every((k) => replayed.has(k))).toBe(true);
   });
 });

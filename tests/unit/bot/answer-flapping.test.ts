@@ -40,10 +40,10 @@ describe('"show flapping alerts"', () => {
     expect(ask('show flapping alerts', c)).toEqual([
       'Flapping over the last 24 h (a target and metric that re-opened 2 times or more within 30 min of ending; detectors on one episode count once): 1.',
       '• db-1 disk: re-opened 2 times (3 episodes, one every 16 min, each 4 min (median)); the last from 2026-12-05 11:32:00 UTC, open now',
-      'Quieter: a pending period (chat.pendingFor) announces an anomaly only once it has lasted; "snooze db-1 disk for 4h" mutes it now; "this alert is noise" in an alert\'s thread counts it against its detector.',
+      'Quieter: a pending period (chat.pendingFor) announces an anomaly only once it has lasted; "snooze db-1 disk for 4h" mutes it now; "this alert is noise" in an alert\'s thread counts it against its detector; "suggest better thresholds" replays the threshold rules at other bounds.',
     ]);
     expect(ask('is web-1 flapping?', c)).toEqual([
-      'Nothing flapped on web-1 over the last 24 h (a target and metric that re-opened 2 times or more within 30 min of ending; detectors on one episode count once). The most repeated, web-1 CPU, opened 5 times, one every 2 h (median): it recurs, it does not flap.',
+      'Nothing flapped on web-1 over the last 24 h (a target and metric that re-opened 2 times or more within 30 min of ending; detectors on one episode count once). The most repeated, web-1 CPU, opened 5 times, one every 2 h (median): it recurs, it does not flap; "suggest better thresholds" replays the threshold rules at other bounds.',
     ]);
     expect(ask('what keeps firing on web-9?', c)[0]).toMatch(/^I don't know a target called "?web-9/);
   });

@@ -560,6 +560,16 @@ const cases: Case[] = [
   ['send me a report', { kind: 'anomalies', count: true, digest: true, today: true }],
   ['give me a status report for yesterday', { kind: 'anomalies', count: true, digest: true, span: { kind: 'day', daysBack: 1 } }],
   ['report a false positive', { kind: 'feedback', verdict: 'noise' }],
+  // a rule replayed at other bounds (answer-tune.ts); the rules themselves when only asked what is set
+  ['suggest better thresholds', { kind: 'tune' }],
+  ['what if the memory threshold were 95%?', { kind: 'tune', metric: 'memory', bound: 95 }],
+  ['is the cpu threshold on web-1 too low?', { kind: 'tune', metric: 'cpu', target: 'web-1' }],
+  ['how do I get fewer disk alerts?', { kind: 'tune', metric: 'disk' }],
+  ['what threshold would have avoided these alerts?', { kind: 'tune' }],
+  ['what thresholds are set?', { kind: 'rules', only: 'thresholds' }],
+  // recurring alerts are the series that recur, not the latest one explained
+  ['why do I keep getting web-1 memory alerts?', { kind: 'flapping', target: 'web-1', metric: 'memory' }],
+  ['why are there so many disk alerts?', { kind: 'flapping', metric: 'disk' }],
   ['recap yesterday', { kind: 'anomalies', count: true, digest: true, span: { kind: 'day', daysBack: 1 } }],
   ['summary of open alerts', { kind: 'anomalies', open: true }],
   ['weekly report', { kind: 'anomalies', digest: true, span: { kind: 'last', ms: 7 * 86_400_000 } }],

@@ -1,0 +1,45 @@
+import type { Intent, MetricKey } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
+
+const RULE = String.raw`(?:thresholds?|bounds?|limits?|alert(?:ing)? (?:levels?|rules?))`;
+// "Suggest better thresholds", "is the cpu threshold too low?", "tune the memory threshold", "what
+// threshold would have avoided these alerts?", "what if the cpu threshold were 95?", "how do I get fewer disk alerts?".
+const TUNE = new RegExp(
+  [
+    String.raw`\b(?:suggest|recommend|propose|advise)\w*\b.*\b${RULE}`,
+    String.raw`\b${RULE}\b.*\b(?:too (?:low|high|tight|loose|sensitive|strict|lax|noisy)|(?:set )?(?:right|sensible|reasonable|well set|ok|okay)\b\?)`,
+    String.raw`\b(?:tune|tuning|retune|backtest|back-test|replay|simulate|calibrate)\b.*\b${RULE}`,
+    String.raw`\b${RULE}\b.*\b(?:tune|tuning|tuned|backtest|replay)\b`,
+    String.raw`\bwhat (?:${RULE}|bound|level)\b.*\b(?:would|should|to use|avoids?|prevents?)\b`,
+    String.raw`\bwhat if\b.*\b${RULE}\b`,
+    String.raw`\bhow many\b.*\b(?:alerts?|anomal\w*|episodes?|pages?)\b.*\bwould\b.*\b${RULE}\b`,
+    String.raw`\bhow (?:do|can|could|would|should) (?:i|we) (?:get |have |see )?(?:fewer|less)\b.*\b(?:alerts?|pages?|noise|anomal\w*)\b`,
+    String.raw`\b(?:reduce|cut(?: down)?|lower) (?:the )?(?:number of )?(?:\w+ )?(?:alerts?|alert noise|pages?|noise)\b`,
+  ].join('|'),
+);
+// "… were 95", "at 95%", "to 600 ms", "of 97.5": the bound asked about.
+const BOUND = /\b(?:at|to|were|was|is|be|of|above|below|over|under|=)\s*(\d+(?:\.\d+)?)\s*(?:%|ms|percent\b)?/;
+
+/** A question about how a threshold rule is set, answered by replaying it (answer-tune.ts). Pure. */
+export function tuneQuestion(
+  text: string,
+  o: {
+    metric?: MetricKey | undefined;
+    target?: string | undefined;
+    group?: string[] | undefined;
+    span?: TimeSpan | undefined;
+    unknownTarget?: string | undefined;
+  },
+): Intent | undefined {
+  if (!TUNE.test(text)) return undefined;
+  const bound = BOUND.exec(text.replace(/\b[a-z][\w.-]*-\d+\b/g, ' '))?.[1];
+  return {
+    kind: 'tune',
+    ...(o.target ? { target: o.target } : {}),
+    ...(o.group ? { group: o.group } : {}),
+    ...(o.metric ? { metric: o.metric } : {}),
+    ...(bound !== undefined ? { bound: Number(bound) } : {}),
+    ...(o.span ? { span: o.span } : {}),
+    ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
+  };
+}
