@@ -5,6 +5,7 @@ import type { Store } from '../core/ports.js';
 import type { FileConfig } from '../config/schema.js';
 import { alertMembers } from './alert-keys.js';
 import { stamp } from './format-reply.js';
+import type { OnCall } from './on-call.js';
 import { quoteUntrusted } from './text-tools.js';
 
 export interface AlertEscalateOptions {
@@ -13,6 +14,8 @@ export interface AlertEscalateOptions {
   /** chat.escalate.mentions: who an escalation pings, per platform. */
   mentions: FileConfig['chat']['escalate']['mentions'];
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
+  /** chat.onCall's members: who "page bob" can ping, with their mentions from config. */
+  people?: Pick<OnCall, 'member' | 'members'> | undefined;
 }
 
 /**
@@ -38,12 +41,12 @@ export function createAlertEscalation(o: AlertEscalateOptions) {
     return [...keys];
   }
 
-  function message(open: Anomaly[], by: string, now: number): NeutralMessage {
+  function message(open: Anomaly[], by: string, now: number, to?: string): NeutralMessage {
     const targets = [...new Set(open.map((a) => a.target))];
     return {
-      title: `Escalated by ${by}: ${targets.join(', ')}`,
+      title: `Escalated by ${by}${to ? ` to ${to}` : ''}: ${targets.join(', ')}`,
       severity: open.some((a) => a.severity === 'critical') ? 'critical' : 'warning',
-      text: `${by} asks for help with this alert. Press Acknowledge, or say "ack" in this thread, if you take it.`,
+      text: `${by} asks ${to ?? 'for'} help with this alert. Press Acknowledge, or say "ack" in this thread, if you take it.`,
       fields: open.slice(0, 5).map((a) => ({ label: `${a.target} ${anomalyLabel(a)}`, value: a.summary || a.id })),
       context: stamp(now),
       surface: true,
@@ -52,9 +55,22 @@ export function createAlertEscalation(o: AlertEscalateOptions) {
   }
 
   return {
-    escalate(i: { id?: string; target?: string; unknownTarget?: string; several?: string[] }, user: ChatUser, now: number): ChatReply {
+    escalate(
+      i: { id?: string; target?: string; unknownTarget?: string; several?: string[]; to?: string },
+      user: ChatUser,
+      now: number,
+    ): ChatReply {
       const intent = 'escalate';
       const no = (text: string): ChatReply => ({ text, intent, private: true });
+      const person = i.to ? o.people?.member(i.to) : undefined;
+      if (i.to && !person)
+        return no(
+          o.people?.members().length
+            ? `Nothing escalated: I page people by name only from the on-call rotations (chat.onCall), where their mentions are set: ${o.people.members().join(', ')}. ${quoteUntrusted(i.to)} is not one; "escalate <target>" pings chat.escalate.mentions.`
+            : `Nothing escalated: no on-call rotation is configured (chat.onCall), so I have no mention for ${quoteUntrusted(i.to)}; "escalate <target>" pings chat.escalate.mentions.`,
+        );
+      if (person && !i.id && !i.target)
+        return no(`Page ${person.name} about which alert? Say "page ${person.name} about <target>" or "… about an_…".`);
       if (i.unknownTarget && !i.target) return no(`Nothing escalated: I don't know a target called ${quoteUntrusted(i.unknownTarget)}.`);
       if (i.several) return no(`Nothing escalated: name one target at a time (${i.several.join(', ')}).`);
       if (!i.id && !i.target) return no('Escalate which alert? Say "escalate an_…" or "escalate <target>".');
@@ -64,20 +80,27 @@ export function createAlertEscalation(o: AlertEscalateOptions) {
       const pinged = new Set<string>();
       for (const key of keys) {
         const open = openOf(key);
-        const msg = message(open, by, now);
+        const msg = message(open, by, now, person?.name);
         for (const { platform, channel } of store.chat.destinationsOf(key) ?? []) {
-          const mentions = platform === 'slack' || platform === 'discord' ? (o.mentions[platform] ?? []) : [];
+          const pingable = platform === 'slack' || platform === 'discord';
+          const mentions = !pingable
+            ? []
+            : person
+              ? [person[platform]].filter((m): m is string => Boolean(m))
+              : (o.mentions[platform] ?? []);
           mentions.forEach((m) => pinged.add(m));
           const payload = mentions.length ? { ...msg, mentions } : msg;
           store.chat.enqueue({ platform, channel, op: 'post', msgKey: `escalate:${key}:${now}`, threadKey: key, payload }, now);
         }
-        o.record?.('alert_escalated', now, { key, anomalies: open.map((a) => a.id), actor: by });
+        o.record?.('alert_escalated', now, { key, anomalies: open.map((a) => a.id), actor: by, ...(person ? { to: person.name } : {}) });
       }
       const who = pinged.size
         ? `pinging ${[...pinged].join(' ')}`
-        : 'pinging nobody: chat.escalate.mentions is empty, so the reply only shows in the channel';
+        : person
+          ? `pinging nobody: ${person.name} has no mention on the platforms where it was posted (chat.onCall), so the reply only shows in the channel`
+          : 'pinging nobody: chat.escalate.mentions is empty, so the reply only shows in the channel';
       return {
-        text: `Escalated ${keys.length === 1 ? 'the alert' : `${keys.length} alerts`} ${i.id ?? `on ${i.target}`}, ${who}.`,
+        text: `Escalated ${keys.length === 1 ? 'the alert' : `${keys.length} alerts`} ${i.id ?? `on ${i.target}`}${person ? ` to ${person.name}` : ''}, ${who}.`,
         intent,
       };
     },

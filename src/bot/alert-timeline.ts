@@ -108,7 +108,8 @@ export function renderTimeline(h: AlertHistory, now: number): string {
         r.ts,
         `acknowledged by ${actor}${typeof r.data.afterMs === 'number' ? ` (${formatDuration(r.data.afterMs)} after it opened)` : ''}`,
       );
-    else if (r.kind === 'alert_escalated' && h.key && r.data.key === h.key) add(r.ts, `escalated by ${actor}`);
+    else if (r.kind === 'alert_escalated' && h.key && r.data.key === h.key)
+      add(r.ts, `escalated by ${actor}${typeof r.data.to === 'string' ? ` to ${r.data.to}` : ''}`);
     else if (r.kind === 'alert_feedback' && ids.has(str(r.data.anomaly)))
       add(r.ts, `${str(r.data.anomaly)} marked as ${str(r.data.verdict)} by ${actor}`);
     else if (r.kind === 'alert_note' && ids.has(str(r.data.anomaly))) add(r.ts, `note by ${actor}: ${str(r.data.text)}`);

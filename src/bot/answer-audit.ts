@@ -79,7 +79,10 @@ function lineOf(r: RecordEntry): Line | undefined {
     case 'alert_unacknowledged':
       return at(`handed back ${Array.isArray(d.keys) ? d.keys.length : 1} alert(s)`, ((d.keys as string[]) ?? []).map(targetOfKey));
     case 'alert_escalated':
-      return at(`escalated ${(d.anomalies as string[] | undefined)?.join(', ') ?? str(d.key)}`, [targetOfKey(str(d.key))]);
+      return at(
+        `escalated ${(d.anomalies as string[] | undefined)?.join(', ') ?? str(d.key)}${typeof d.to === 'string' ? ` to ${d.to}` : ''}`,
+        [targetOfKey(str(d.key))],
+      );
     case 'alert_note':
       return at(`noted on ${str(d.anomaly)} (${str(d.target)}): ${quoteUntrusted(str(d.text))}`, [str(d.target)]);
     case 'alert_feedback':

@@ -138,6 +138,7 @@ export function createChatService(o: ChatServiceOptions) {
     actor: actorOf,
     mentions: withOnCall(o.routing?.escalate.mentions ?? {}, o.onCall),
     record: o.record,
+    people: o.onCall,
   });
   const acks = createAlertAcks({
     store: o.store,

@@ -213,8 +213,8 @@ export type Intent =
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
   /** `all`: "ack all" takes on every open alert nobody has; "unack all" hands back the asker's own. */
   | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[]; all?: boolean }
-  /** "escalate an_…", "escalate web-1": ping chat.escalate.mentions in the alert's thread now (alert-escalate.ts). */
-  | { kind: 'escalate'; id?: string; target?: string; unknownTarget?: string; several?: string[] }
+  /** "escalate an_…", "escalate web-1": ping chat.escalate.mentions in the alert's thread now; `to`: "page bob about web-1", that on-call member instead (alert-escalate.ts). */
+  | { kind: 'escalate'; id?: string; target?: string; unknownTarget?: string; several?: string[]; to?: string }
   | { kind: 'unsilence'; id?: string; target?: string; all?: boolean }
   /**
    * "Restart app on web-1": `action` when it names an allow-listed one; `service`, `count` ("by 2"),

@@ -112,6 +112,12 @@ export function createOnCall(
     /** A rotation's on-call mention on a platform now (the first rotation's without a name), for alerts and escalations. */
     mention: (platform: Pinged, name?: string, ts = o.clock.now()): string | undefined => at(ts, name).member[platform],
 
+    /** A rotation member by name, any rotation ("page bob"): their mentions come from config, never from chat. */
+    member: (name: string): Member | undefined =>
+      rotations.flatMap((r) => r.members).find((m) => m.name.toLowerCase() === name.toLowerCase()),
+    /** Every rotation member's name, once each. */
+    members: (): string[] => [...new Set(rotations.flatMap((r) => r.members.map((m) => m.name)))],
+
     /** "Who is on call?": every rotation, or the one named; `next` shifts ahead (0: only who is on call now). */
     lines(ts: number, next = 3, name?: string): string[] {
       const named = rotations.find((r) => r.name === name);

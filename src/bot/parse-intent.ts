@@ -15,6 +15,7 @@ import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
 import { tuneQuestion } from './parse-tune.js';
+import { escalateTo } from './parse-escalate.js';
 import { digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
 import { explainQuestion } from './parse-explain.js';
@@ -160,6 +161,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     };
   // "Escalate an_…", "page the on-call about web-1": ask for help with an alert now (a command, like ack).
   const pageMe = /^(?:please\s+)?page (?:me|us)\b/.test(text);
+  const to = escalateTo(text, new Set(targets.flatMap((t) => [t.name.toLowerCase(), ...(t.role ? [t.role] : [])])));
+  if (to) return { kind: 'escalate', id: an, target, unknownTarget, ...several, to };
   if (command(WORDS.escalate) || (tokens[leadAt] === 'page' && !pageMe && (target || an) && !text.trim().endsWith('?')))
     return { kind: 'escalate', id: an, target, unknownTarget, ...several };
   const setup = setupQuestion(text, { metric, target, an, severity }) ?? deliveryQuestion(text);

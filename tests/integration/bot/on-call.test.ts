@@ -97,6 +97,37 @@ describe('an on-call rotation (chat.onCall)', () => {
   });
 });
 
+describe('paging a rotation member by name', () => {
+  it('pings that member in the alert thread, from config, and refuses names that are not members', async () => {
+    const { app, slack, tick, pump, say, now } = await setup();
+    await tick(3);
+    const threads = roots(slack).map((m) => m.id);
+    expect(await say('page dave about web-1')).toBe(
+      'Nothing escalated: I page people by name only from the on-call rotations (chat.onCall), where their mentions are set: alice, bob, carol. "dave" is not one; "escalate <target>" pings chat.escalate.mentions.',
+    );
+    expect(await say('page bob')).toBe('Page bob about which alert? Say "page bob about <target>" or "… about an_…".');
+    // The boot incident opened more than one alert on web-1: each gets the page in its own thread.
+    expect(await say('page bob about web-1', 'UALICE1')).toBe(`Escalated ${threads.length} alerts on web-1 to bob, pinging <@UBOB001>.`);
+    await pump();
+    const paged = [...slack.messages.values()].filter((m) => m.msg.title.startsWith('Escalated by slack:UALICE1 to bob'));
+    expect(paged.map((m) => m.thread).sort()).toEqual([...threads].sort());
+    // Only bob: not the leads, not alice who is on call.
+    expect(paged.every((m) => m.msg.mentions?.join() === '<@UBOB001>')).toBe(true);
+    expect(paged[0]!.msg.text).toBe(
+      'slack:UALICE1 asks bob help with this alert. Press Acknowledge, or say "ack" in this thread, if you take it.',
+    );
+    // carol has no Slack mention: the reply says nobody was pinged, and why.
+    expect(await say('tell carol to look at web-1')).toBe(
+      `Escalated ${threads.length} alerts on web-1 to carol, pinging nobody: carol has no mention on the platforms where it was posted (chat.onCall), so the reply only shows in the channel.`,
+    );
+    expect(await say('who escalated web-1 today?')).toMatch(/escalated an_\w+ to bob/);
+    expect(app.store.recordsBetween(0, now() + 1, ['alert_escalated'], 10).map((r) => r.data.to)).toEqual([
+      ...threads.map(() => 'bob'),
+      ...threads.map(() => 'carol'),
+    ]);
+  });
+});
+
 describe('"who is on call?" with no automatic escalation', () => {
   it('says an escalation asked for still pings the on-call', async () => {
     const slack = createFakeChatAdapter('slack');

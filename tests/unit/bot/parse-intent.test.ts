@@ -570,6 +570,14 @@ const cases: Case[] = [
   // recurring alerts are the series that recur, not the latest one explained
   ['why do I keep getting web-1 memory alerts?', { kind: 'flapping', target: 'web-1', metric: 'memory' }],
   ['why are there so many disk alerts?', { kind: 'flapping', metric: 'disk' }],
+  // an escalation to a person by name; a host is pinged, "me" subscribes, "the on-call" is the usual escalation
+  ['page bob about web-1', { kind: 'escalate', target: 'web-1', to: 'bob' }],
+  ['tell alice to look at web-1', { kind: 'escalate', target: 'web-1', to: 'alice' }],
+  ['escalate web-1 to bob', { kind: 'escalate', target: 'web-1', to: 'bob' }],
+  ['page bob', { kind: 'escalate', to: 'bob' }],
+  ['ping web-1', { kind: 'metrics', target: 'web-1' }],
+  ['tell me about web-1', { kind: 'metrics', target: 'web-1' }],
+  ['who escalated web-1 today?', { kind: 'audit', target: 'web-1' }],
   ['recap yesterday', { kind: 'anomalies', count: true, digest: true, span: { kind: 'day', daysBack: 1 } }],
   ['summary of open alerts', { kind: 'anomalies', open: true }],
   ['weekly report', { kind: 'anomalies', digest: true, span: { kind: 'last', ms: 7 * 86_400_000 } }],
