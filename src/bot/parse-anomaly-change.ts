@@ -12,7 +12,8 @@ const VERSUS =
   /\b(?:vs\.?|versus|compared?|comparison|comparing|than(?! (?:once|twice|\d|an? |one|two|three|\w+ times))|against|relative to)\b/;
 const USUAL = /\b(?:usual|usually|normal|normally|average|typical|typically)\b/;
 const DAY = 86_400_000;
-const FLEET_DAY = /\b(?:quieter|busier|noisier|calmer|rougher)\b.*\bthan\b.*\b(?:usual|normal|yesterday|last week|before|average)\b/;
+const FLEET_DAY =
+  /\b(?:quieter|busier|noisier|calmer|rougher|worse|better)\b.*\bthan\b.*\b(?:usual|normal|yesterday|last week|before|average)\b/;
 // "Alerts in the last 6 h vs the 6 h before", "compared to earlier".
 const BEFORE = /\b(?:before|previous|prior|earlier|preceding)\b/;
 const PERIOD = /\b(?:today|yesterday|day before|previous day|daily|weeks?|weekly|months?|monthly)\b/;

@@ -20,12 +20,16 @@ const AT_OR_BELOW = String.raw`at most|(?:drop(?:s|ped|ping)?|fall(?:s|ing)?|fel
 const BOUND = new RegExp(
   String.raw`\b(${ABOVE}|${AT_OR_ABOVE}|${BELOW}|${AT_OR_BELOW})\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-])(?!\s*(?:hours?|hrs?|days?|minutes?|mins?|weeks?|wks?|seconds?|secs?)\b)`,
 );
+// "Was db-1's disk full?", "when did it fill up?", "has it ever run out of space?": at 100 %, asked of
+// the past; "when will it run out?" and "will it be full by tomorrow?" are forecasts (no bound).
+const FULL =
+  /\b(?:was|were|got|became|went) (?:completely |totally |100% )?full\b|\bfilled up\b|\b(?:did|has|have|had)\b.*\bfill up\b|\bran out of (?:disk|space|storage|room|memory)\b|\b(?:has|have|had|ever)\b.*\brun out of (?:disk|space|storage|room|memory)\b/;
 const SCALE: Record<string, number> = { k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9 };
 
 /** "above 80%", "> 1.5 MB/s", "under 10", "reaches 100%": a bound in the metric's own unit (bytes per second for network). */
 export function parseBound(text: string): Bound | undefined {
   const m = BOUND.exec(text);
-  if (!m) return undefined;
+  if (!m) return FULL.test(text) ? { above: true, value: 100, orEqual: true } : undefined;
   const value = Number(m[2]) * (SCALE[m[3] ?? ''] ?? 1);
   if (!Number.isFinite(value)) return undefined;
   const verb = m[1]!;

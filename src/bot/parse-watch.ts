@@ -38,7 +38,12 @@ export function watchCommand(
   if (!ASK.test(text)) return reminderCommand(text);
   if (o.unknownTarget && !o.target) return { kind: 'watch', unknownTarget: o.unknownTarget, when: 'resolved', forMs: WATCH_DEFAULT_MS };
   const span = FOR.exec(text);
-  const bound = parseBound(text.replace(FOR, ' ').replace(HOLDS, ' '));
+  // "Tell me when db-1 disk is full": a line at 100 %, ahead.
+  const bound =
+    parseBound(text.replace(FOR, ' ').replace(HOLDS, ' ')) ??
+    (/\b(?:is|gets|becomes|goes) (?:completely )?full\b|\bfills up\b|\bruns out of\b/.test(text)
+      ? { above: true, value: 100, orEqual: true }
+      : undefined);
   // "Stays below 50% for 10 min": with a line, a plain "for" is how long it must hold; without one, how long to watch.
   const holds = bound ? HOLDS.exec(text.replace(FOR, ' ')) : undefined;
   const sustainMs = holds ? Math.min(SUSTAIN_MAX_MS, parseDuration(holds[1]!) ?? 0) : 0;

@@ -28,7 +28,10 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'host specifications (cores, instance type, installed memory)',
   ],
   [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],
-  [/\b(?:which|what|top|busiest|biggest|heaviest)\s+(?:process|processes|programs?)\b|\bper[\s-]process\b/, 'per-process figures'],
+  [
+    /\b(?:which|what|top|busiest|biggest|heaviest)\s+(?:process|processes|programs?)\b|\bper[\s-]process\b|\b(?:by|for each|each) (?:process|program|pid)\b/,
+    'per-process figures',
+  ],
   // "What's using all the disk on db-1?": what uses it, which only the host itself can tell.
   [
     /\b(?:what|who|which)(?:'s| s| is| are)?\s+(?:using|eating|taking up|consuming|hogging|filling)\b/,

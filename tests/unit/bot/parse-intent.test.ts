@@ -578,6 +578,19 @@ const cases: Case[] = [
   ['ping web-1', { kind: 'metrics', target: 'web-1' }],
   ['tell me about web-1', { kind: 'metrics', target: 'web-1' }],
   ['who escalated web-1 today?', { kind: 'audit', target: 'web-1' }],
+  // full is 100 %, asked of the past; when it will fill is a forecast
+  [
+    'when was the last time api-2 disk was full?',
+    { kind: 'metrics', metric: 'disk', target: 'api-2', bound: { above: true, value: 100, orEqual: true }, boundAsk: 'last' },
+  ],
+  [
+    'has db-1 ever run out of disk?',
+    { kind: 'metrics', metric: 'disk', target: 'db-1', bound: { above: true, value: 100, orEqual: true }, boundAsk: 'list' },
+  ],
+  ['when will db-1 run out of space?', { kind: 'trend', metric: 'disk', target: 'db-1' }],
+  ['is today worse than usual?', { kind: 'anomaly_change', usual: true }],
+  ['tell me when db-1 disk is full', { kind: 'watch', target: 'db-1', metric: 'disk', when: { above: true, value: 100, orEqual: true } }],
+  ['memory usage by process', { kind: 'metrics', metric: 'memory', uncollected: 'per-process figures' }],
   ['recap yesterday', { kind: 'anomalies', count: true, digest: true, span: { kind: 'day', daysBack: 1 } }],
   ['summary of open alerts', { kind: 'anomalies', open: true }],
   ['weekly report', { kind: 'anomalies', digest: true, span: { kind: 'last', ms: 7 * 86_400_000 } }],
