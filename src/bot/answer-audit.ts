@@ -28,6 +28,7 @@ const KINDS = [
   'incident_declared',
   'incident_update',
   'incident_commander',
+  'incident_scope',
   'incident_resolved',
 ];
 const SHOWN = 30;
@@ -106,6 +107,13 @@ function lineOf(r: RecordEntry): Line | undefined {
       return at(`made ${str(d.commander)} commander of ${str(d.id)}`);
     case 'incident_resolved':
       return at(`resolved incident ${str(d.id)}`);
+    case 'incident_scope': {
+      const [added, removed] = [d.added, d.removed].map((v) => (Array.isArray(v) ? (v as string[]) : []));
+      const what = [added!.length ? `added ${added!.join(', ')} to` : '', removed!.length ? `took ${removed!.join(', ')} off` : '']
+        .filter(Boolean)
+        .join(' and ');
+      return at(`${what} ${str(d.id)}`, [...added!, ...removed!]);
+    }
     case 'subscription_added': {
       const targets = Array.isArray(d.targets) ? (d.targets as string[]) : [];
       const what = `${d.severity ? `${str(d.severity)} ` : ''}${d.metric ? `${str(d.metric)} ` : ''}alerts${targets.length ? ` on ${targets.join(', ')}` : ''}`;
@@ -140,7 +148,9 @@ export function answerAudit(i: Extract<Intent, { kind: 'audit' }>, c: AnswerCont
     read.length === SCAN
       ? ` Only the first ${SCAN.toLocaleString('en-US')} records from ${stamp(b.from)} were read; ask for a shorter time.`
       : '';
-  const lines = read
+  // Newest first; records of the same moment in the order they were made, the latest first.
+  const lines = [...read]
+    .sort((x, y) => y.id - x.id)
     .flatMap((r) => lineOf(r) ?? [])
     .filter((l) => isPerson(l.actor) && mine(l.actor) && (!i.target || l.targets.includes(i.target)))
     .sort((x, y) => y.ts - x.ts);

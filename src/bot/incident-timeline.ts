@@ -32,6 +32,11 @@ export function incidentTimeline(
   add(inc.openedTs, `declared by ${inc.declaredBy}: "${inc.title}"${inc.targets.length ? ` on ${inc.targets.join(', ')}` : ''}`);
   for (const h of inc.handovers) add(h.ts, `${h.to} took command (by ${h.by})`);
   for (const u of inc.updates) add(u.ts, `update by ${u.by}: ${u.text}`);
+  for (const c of inc.scopes)
+    add(
+      c.ts,
+      `${[c.added.length ? `${c.added.join(', ')} added` : '', c.removed.length ? `${c.removed.join(', ')} taken off` : ''].filter(Boolean).join(', ')} (by ${c.by})`,
+    );
   const seen = new Set<string>();
   for (const a of [...store.openAnomalies(), ...store.recentAnomalies(5000, from - 6 * 3_600_000, until)]) {
     if (seen.has(a.id) || !on(a.target)) continue;

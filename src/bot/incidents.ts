@@ -14,7 +14,13 @@ import { incidentTimeline } from './incident-timeline.js';
  * the alert channels, with each update in the announcement's thread. Not the detectors' episodes:
  * one incident may span many alerts, or none ("customers report errors").
  */
-export const INCIDENT_KINDS = ['incident_declared', 'incident_update', 'incident_commander', 'incident_resolved'] as const;
+export const INCIDENT_KINDS = [
+  'incident_declared',
+  'incident_update',
+  'incident_commander',
+  'incident_resolved',
+  'incident_scope',
+] as const;
 
 export interface Incident {
   id: string;
@@ -28,6 +34,8 @@ export interface Incident {
   updates: { ts: number; by: string; text: string }[];
   /** Who handed command to whom, and when. */
   handovers: { ts: number; by: string; to: string }[];
+  /** Targets added to it or taken off it after it was declared. */
+  scopes: { ts: number; by: string; added: string[]; removed: string[] }[];
 }
 
 type IncidentIntent = Extract<Intent, { kind: 'incident' }>;
@@ -56,13 +64,19 @@ export function incidentsBetween(store: Pick<Store, 'recordsBetween'>, from: num
         openedTs: r.ts,
         updates: [],
         handovers: [],
+        scopes: [],
       });
       continue;
     }
     const inc = byId.get(id);
     if (!inc) continue;
     if (r.kind === 'incident_update') inc.updates.push({ ts: r.ts, by: actor, text: str(r.data.text) });
-    else if (r.kind === 'incident_commander') {
+    else if (r.kind === 'incident_scope') {
+      const names = (v: unknown) => (Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : []);
+      const [added, removed] = [names(r.data.added), names(r.data.removed)];
+      inc.targets = [...new Set([...inc.targets, ...added])].filter((t) => !removed.includes(t));
+      inc.scopes.push({ ts: r.ts, by: actor, added, removed });
+    } else if (r.kind === 'incident_commander') {
       inc.commander = str(r.data.commander) || actor;
       inc.handovers.push({ ts: r.ts, by: actor, to: inc.commander });
     } else if (r.kind === 'incident_resolved' && inc.closedTs === undefined) {
@@ -126,13 +140,16 @@ export interface IncidentOptions {
 export function createIncidents(o: IncidentOptions) {
   const actorOf = (u: ChatUser) => `${u.platform}:${u.id}`;
 
-  function pick(i: IncidentIntent, now: number): Incident | string {
+  function pick(i: IncidentIntent, now: number, reading = false): Incident | string {
     const open = openIncidents(o.store, now);
     if (i.id) {
       const found = incidentsBetween(o.store, now - FIND_MS, now + 1).find((x) => x.id === i.id);
       return found ?? `No incident ${quoteUntrusted(i.id)} in the last 30 days; "declared incidents" lists them.`;
     }
     if (open.length === 1) return open[0]!;
+    // "Incident status", "postmortem": with none open, the one resolved last (in the last 7 days).
+    const last = reading && !open.length ? incidentsBetween(o.store, now - 7 * 86_400_000, now + 1).at(-1) : undefined;
+    if (last) return last;
     return open.length === 0
       ? 'No incident is open. "Declare an incident: <what is wrong>" opens one.'
       : `${open.length} incidents are open: ${open.map((x) => `${x.id} "${x.title}"`).join(', ')}. Name one ("… ${open[0]!.id}").`;
@@ -155,6 +172,7 @@ export function createIncidents(o: IncidentOptions) {
       openedTs: now,
       updates: [],
       handovers: [],
+      scopes: [],
     };
     o.announce?.('post', incidentKey(id), renderIncident(inc, now));
     const open = o.store.openAnomalies().filter((a) => !inc.targets.length || inc.targets.includes(a.target));
@@ -177,11 +195,11 @@ export function createIncidents(o: IncidentOptions) {
 
   function act(i: IncidentIntent, user: ChatUser, now: number): ChatReply {
     const intent = 'incident';
-    const found = pick(i, now);
+    const reading = i.action === 'show' || i.action === 'timeline';
+    const found = pick(i, now, reading);
     if (typeof found === 'string') return { text: found, intent, private: true };
     const inc = found;
     const actor = actorOf(user);
-    const reading = i.action === 'show' || i.action === 'timeline';
     if (inc.closedTs !== undefined && !reading)
       return { text: `${inc.id} was resolved at ${stamp(inc.closedTs)}; declare a new incident if it is back.`, intent, private: true };
     if (!o.record && !reading) return { text: 'Incidents are declared and updated from chat or the web console.', intent, private: true };
@@ -199,6 +217,7 @@ export function createIncidents(o: IncidentOptions) {
       );
       return { text: `Added to ${inc.id} "${inc.title}" by ${actor}: ${i.text}`, intent };
     }
+    if (i.action === 'scope') return scope(inc, i, actor, now);
     if (i.action === 'command') {
       const commander = i.commander ?? actor;
       if (commander === inc.commander) return { text: `${commander} already commands ${inc.id}.`, intent, private: true };
@@ -216,6 +235,31 @@ export function createIncidents(o: IncidentOptions) {
     }
     if (i.action === 'timeline') return { text: incidentTimeline(inc, o.store, now), intent };
     return { text: [describeIncident(inc, now), ...summary(inc, now)].join('\n'), intent };
+  }
+
+  /** "Add web-1 to the incident", "remove db-1 from in_…": the targets it covers, announced and recorded. */
+  function scope(inc: Incident, i: IncidentIntent, actor: string, now: number): ChatReply {
+    const intent = 'incident';
+    const add = (i.targets ?? []).filter((t) => !inc.targets.includes(t));
+    const remove = (i.remove ?? []).filter((t) => inc.targets.includes(t));
+    if (i.remove && !inc.targets.length)
+      return {
+        text: `${inc.id} covers every target (it was declared on none), so there is nothing to take off; "add web-1 to the incident" narrows it to the targets named.`,
+        intent,
+        private: true,
+      };
+    if (!add.length && !remove.length)
+      return { text: `${inc.id} already covers ${inc.targets.join(', ')}: nothing changed.`, intent, private: true };
+    if (remove.length === inc.targets.length && !add.length)
+      return { text: `${inc.id} would cover no target; resolve it instead, or add one first.`, intent, private: true };
+    o.record!('incident_scope', now, { id: inc.id, added: add, removed: remove, actor });
+    inc.targets = [...inc.targets, ...add].filter((t) => !remove.includes(t));
+    inc.scopes.push({ ts: now, by: actor, added: add, removed: remove });
+    o.announce?.('update', incidentKey(inc.id), renderIncident(inc, now));
+    const what = [add.length ? `added ${add.join(', ')}` : '', remove.length ? `took off ${remove.join(', ')}` : '']
+      .filter(Boolean)
+      .join(', ');
+    return { text: `${inc.id} "${inc.title}" now covers ${inc.targets.join(', ')} (${what}, by ${actor}).`, intent };
   }
 
   /** What happened during it: the anomalies on its targets (or anywhere), the changes, the remediations, the updates. */

@@ -266,11 +266,14 @@ export type Intent =
   /** "Declare an incident: …", "incident update: …", "I'll take command", "resolve the incident", "incident status" (incidents.ts). */
   | {
       kind: 'incident';
-      action: 'declare' | 'update' | 'command' | 'resolve' | 'show' | 'timeline' | 'list';
+      action: 'declare' | 'update' | 'command' | 'resolve' | 'show' | 'timeline' | 'list' | 'scope';
       id?: string;
       /** The title, update or closing words, as typed. */
       text?: string;
+      /** Declared on these targets; with `scope`, added to it ("add web-1 to the incident"). */
       targets?: string[];
+      /** With `scope`: taken off it ("remove db-1 from the incident"). */
+      remove?: string[];
       commander?: string;
     }
   /** "Audit log", "what did operator do today?" (`actor`, matched to the end of "platform:id"), "what have I done?" (`me`), "who touched db-1?". */

@@ -1,5 +1,5 @@
 import type { Intent } from './intent.js';
-import { cleanInput } from './text-tools.js';
+import { cleanInput, quoteUntrusted } from './text-tools.js';
 
 const LEAD = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+|let'?s\s+)?`;
 const DECLARE = new RegExp(
@@ -12,6 +12,10 @@ const COMMAND =
   /\b(?:i'?ll take|i will take|i am taking|i'm taking|taking|take)\s+(?:over\s+)?(?:command|the incident|incident command|ic)\b|\bi'?m (?:the )?(?:incident )?commander\b|^make (\S+) (?:the )?(?:incident )?commander\b|\bhand (?:the incident|command|in_[a-z0-9]+) (?:over )?to (\S+)/;
 const RESOLVE =
   /^(?:please\s+)?(?:resolve|close|end|mitigate[ds]?)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|^(?:the\s+)?incident (?:is\s+)?(?:resolved|over|closed|mitigated)\b|^(?:please\s+)?mark (?:the\s+)?(?:incident|in_[a-z0-9]+) (?:as\s+)?(?:resolved|closed|over|mitigated)\b/;
+// "Add web-1 and api-1 to the incident", "the incident also affects api-1", "remove db-1 from in_…".
+const SCOPE_ADD =
+  /^(?:please\s+)?(?:add|include|attach)\b.*\b(?:to|in)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|\b(?:incident|in_[a-z0-9]+)\s+(?:also\s+)?(?:affects|covers|includes|involves|hits)\b/;
+const SCOPE_REMOVE = /^(?:please\s+)?(?:remove|drop|detach|take)\b.*\b(?:from|off|out of)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b/;
 const SHOW =
   /\b(?:incident status|status of (?:the )?incident|who is (?:the )?(?:incident )?commander|who(?:'s| is) (?:running|leading|commanding) the incident|current incident)\b/;
 
@@ -28,7 +32,11 @@ function said(raw: string, lead: RegExp): string | undefined {
  * "Declare an incident: checkout is down", "incident update: rolled back v2.4", "I'll take command",
  * "make alice the commander", "resolve the incident", "incident status", "timeline in_…". Pure.
  */
-export function incidentCommand(text: string, raw: string, o: { named: string[]; id?: string | undefined }): Intent | undefined {
+export function incidentCommand(
+  text: string,
+  raw: string,
+  o: { named: string[]; id?: string | undefined; anomaly?: string | undefined; unknownTarget?: string | undefined },
+): Intent | undefined {
   const id = o.id ? { id: o.id } : {};
   if (DECLARE.test(text) || SAID.test(text)) {
     const title = said(raw, new RegExp(DECLARE.source, 'i'));
@@ -47,11 +55,21 @@ export function incidentCommand(text: string, raw: string, o: { named: string[];
     const t = raw.includes(':') ? said(raw, RESOLVE) : undefined;
     return { kind: 'incident', action: 'resolve', ...id, ...(t ? { text: t } : {}) };
   }
+  // An id the scan did not place ("from in_…") is no target.
+  if (o.unknownTarget && !/^(?:an|rp|sl|wt|su|in)_/.test(o.unknownTarget) && (SCOPE_ADD.test(text) || SCOPE_REMOVE.test(text)))
+    return {
+      kind: 'bad_input',
+      reason: `no target is called ${quoteUntrusted(o.unknownTarget)}, so the incident is unchanged ("what do you monitor?" lists them)`,
+    };
+  if (o.named.length && (SCOPE_ADD.test(text) || SCOPE_REMOVE.test(text)))
+    return { kind: 'incident', action: 'scope', ...id, ...(SCOPE_REMOVE.test(text) ? { remove: o.named } : { targets: o.named }) };
   // "Declared incidents" lists them; "incident status" is the one open (or the one named).
   if (/\bdeclared incidents\b/.test(text)) return { kind: 'incident', action: 'list' };
   // "Timeline in_…", "postmortem for the incident": what happened in order, a review's first draft.
   const story = /\b(?:timeline|post[\s-]?mortem|write[\s-]?up|retro(?:spective)?)\b/.test(text);
-  if (story && (o.id || /\bincident\b/.test(text))) return { kind: 'incident', action: 'timeline', ...id };
+  // A postmortem is of an incident unless an alert is named ("postmortem for an_…" is that alert's timeline).
+  const review = /\b(?:post[\s-]?mortem|retro(?:spective)?|incident review|pir)\b/.test(text) && !o.anomaly && !o.named.length;
+  if ((story && (o.id || /\bincident\b/.test(text))) || review) return { kind: 'incident', action: 'timeline', ...id };
   if (SHOW.test(text) || o.id) return { kind: 'incident', action: 'show', ...id };
   return undefined;
 }

@@ -130,7 +130,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const cover = onCallCommand(text);
   if (cover) return cover;
   const note =
-    incidentCommand(text, raw, { named, id: ids.find((i) => i.startsWith('in_')) }) ??
+    incidentCommand(text, raw, { named, id: ids.find((i) => i.startsWith('in_')), anomaly: an, unknownTarget }) ??
     noteCommand(raw, { an, target }) ??
     changeStatement(raw, named, span);
   if (note) return note;

@@ -89,4 +89,43 @@ describe('incidents declared in chat', () => {
       ),
     );
   });
+
+  it('take targets on and off after they are declared, and are read back once resolved', async () => {
+    const slack = createFakeChatAdapter('slack');
+    const config = bootIncidentConfig({ overrides: { chat: { channels: { slack: ['C-OPS'] } } } });
+    const { app, tick, pump } = await startManualApp(config, { startTs: T0, adapters: [slack] });
+    await tick(3);
+    const say = async (text: string, user = 'U1') => (await slashCommand(slack, text, user)).text;
+    const declared = await say('declare an incident: checkout is slow');
+    const id = /(in_\w+)/.exec(declared)![1]!;
+    expect(await say('remove web-1 from the incident')).toBe(
+      `${id} covers every target (it was declared on none), so there is nothing to take off; "add web-1 to the incident" narrows it to the targets named.`,
+    );
+    expect(await say('add web-1 and db-1 to the incident', 'U2')).toBe(
+      `${id} "checkout is slow" now covers web-1, db-1 (added web-1, db-1, by slack:U2).`,
+    );
+    expect(await say('add web-9 to the incident')).toBe(
+      'I can\'t take that: no target is called "web-9", so the incident is unchanged ("what do you monitor?" lists them).',
+    );
+    expect(await say('add web-1 to the incident')).toBe(`${id} already covers web-1, db-1: nothing changed.`);
+    expect(await say(`remove db-1 from ${id}`)).toBe(`${id} "checkout is slow" now covers web-1 (took off db-1, by slack:U1).`);
+    expect(await say('take web-1 off the incident')).toBe(`${id} would cover no target; resolve it instead, or add one first.`);
+    await pump();
+    const card = [...slack.messages.values()].find((m) => m.versions[0]!.title === `Incident ${id}: checkout is slow`)!;
+    expect(card.msg.fields).toContainEqual({ label: 'targets', value: 'web-1' });
+    // Its status reads only web-1 now, and so does a status asked after it is resolved.
+    expect((await say('incident status')).split('\n')).toContainEqual(
+      expect.stringMatching(/^Anomalies on web-1 from 30 min before it: \d+/),
+    );
+    await say('resolve the incident');
+    expect((await say('incident status')).split('\n')[0]).toMatch(new RegExp(`^${id} "checkout is slow" on web-1: .*resolved`));
+    // A postmortem is the incident's timeline, with who changed its targets.
+    const story = (await say('write a postmortem')).split('\n');
+    expect(story[0]).toMatch(new RegExp(`^Timeline of ${id} "checkout is slow"`));
+    expect(story).toContainEqual(expect.stringMatching(/ web-1, db-1 added \(by slack:U2\)$/));
+    expect(story).toContainEqual(expect.stringMatching(/ db-1 taken off \(by slack:U1\)$/));
+    expect(await say('audit log')).toMatch(new RegExp(`slack:U1 took db-1 off ${id}[\\s\\S]*slack:U2 added web-1, db-1 to ${id}`));
+    // Still open elsewhere: a new incident is what "incident status" reads again.
+    expect(app.store.records(20, undefined, 'incident_scope')).toHaveLength(2);
+  });
 });
