@@ -190,6 +190,7 @@ describe('smartcloudops CLI', () => {
     expect(cli(['ask', 'what do you monitor?'], data).out).toMatch(/^I watch 2 targets, read every 30 s:\n• synthetic: db-1, web-1\n/);
   });
 
+  // About twenty CLI processes, each a Node start: more than the default 30 s when the machine is busy.
   it('tick prints a JSON summary and status reads it back from the store', () => {
     const data = tempDir();
     const t = cli(['tick'], { SCO_DATA_DIR: data, SCO_CONFIG: CALM });
@@ -247,7 +248,7 @@ describe('smartcloudops CLI', () => {
     expect(team.out.split('\n')[0]).toBe('For db team (role db):');
     const none = cli(['digest', '--route', 'web team'], { SCO_DATA_DIR: data, SCO_CONFIG: routed });
     expect([none.code, none.err]).toEqual([2, expect.stringMatching(/no route "web team" in chat\.routes \(routes: db team\)/)]);
-  });
+  }, 90_000);
 
   it('detect scores a timestamp,value CSV online, in input order, in 0..1', () => {
     const dir = tempDir();
