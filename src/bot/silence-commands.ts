@@ -12,6 +12,9 @@ import type { Intent } from './parse-intent.js';
 import { silenceWindow } from './silence-window.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
 
+/** A silence command names at most this many targets; more is a metric or everything. */
+const MAX_TARGETS = 20;
+
 /**
  * Setting, scheduling and lifting silences from chat and from an alert's Silence button. Every
  * silence set or lifted is recorded, and the alerts it covers are re-rendered to show it.
@@ -49,9 +52,9 @@ export function createSilenceCommands(d: {
         intent: 'silence',
         private: true,
       };
-    if (i.several)
+    if (i.several && (i.anomalyId || i.extend || i.several.length > MAX_TARGETS))
       return {
-        text: `Nothing silenced: name one target at a time (${i.several.join(', ')}), or a metric for all of them, e.g. "mute disk alerts for 2h".`,
+        text: `Nothing silenced: ${i.several.length > MAX_TARGETS ? `that is ${i.several.length} targets, more than ${MAX_TARGETS} at once` : 'name one target'} (${i.several.slice(0, MAX_TARGETS).join(', ')}${i.several.length > MAX_TARGETS ? ', …' : ''}); a metric for all of them is one silence, e.g. "mute disk alerts for 2h".`,
         intent: 'silence',
         private: true,
       };
@@ -80,12 +83,14 @@ export function createSilenceCommands(d: {
         intent: 'silence',
         private: true,
       };
-    const target = i.target ?? '*';
-    // "mute network alerts" is both directions: one silence each, as a silence names one metric.
-    const replies = (i.metric ? METRICS_OF[i.metric] : ['*']).map((metric) =>
-      addSilence({ target, metric }, duration, user, now, 'silence', ahead),
+    // "Mute network alerts" is both directions, and "snooze the web hosts" each of them: one silence
+    // per target and metric, as a silence names one of each.
+    const targets = i.several ?? [i.target ?? '*'];
+    const replies = targets.flatMap((target) =>
+      (i.metric ? METRICS_OF[i.metric] : ['*']).map((metric) => addSilence({ target, metric }, duration, user, now, 'silence', ahead)),
     );
-    return capped({ ...replies[0]!, text: replies.map((r) => r.text).join('\n') });
+    const each = i.several ? ['One silence per target, so a host added to them later is not covered.'] : [];
+    return capped({ ...replies[0]!, text: [...replies.map((r) => r.text), ...each].join('\n') });
   }
 
   function addSilence(

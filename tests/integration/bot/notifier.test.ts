@@ -146,11 +146,22 @@ describe('notifier', () => {
     const say = (text: string) => slashCommand(slack, text);
     const r = await say('snooze web-1 for 1h');
     expect(r.text).toMatch(/^Silenced web-1 for 60 min/);
-    // Two targets, or a target we do not know, in one silence: nothing is set, the reply says why.
+    // A target we do not know, in one silence: nothing is set, the reply says why.
     const before = app.store.chat.silences(Date.now() - 86_400_000).length;
-    expect((await say('snooze web-1 and db-1 for 1h')).text).toMatch(/^Nothing silenced: name one target at a time \(web-1, db-1\)/);
     expect((await say('snooze web-1 and web-2 for 1h')).text).toBe('Nothing silenced: I don\'t know a target called "web-2".');
     expect(app.store.chat.silences(Date.now() - 86_400_000)).toHaveLength(before);
+    // Two known targets: one silence each, said so.
+    const two = (await say('snooze web-1 and db-1 cpu for 1h')).text.split('\n');
+    expect(two).toEqual([
+      expect.stringMatching(/^Silenced web-1 CPU for 60 min, until .* \(sl_\w+\)/),
+      expect.stringMatching(/^Silenced db-1 CPU for 60 min, until .* \(sl_\w+\)/),
+      'One silence per target, so a host added to them later is not covered.',
+    ]);
+    expect(app.store.records(50, undefined, 'silence_added').map((r) => [r.data.target, r.data.metric])).toEqual([
+      ['db-1', 'cpu'],
+      ['web-1', 'cpu'],
+      ['web-1', '*'],
+    ]);
     await tick(6);
     expect([...slack.messages.values()].some((m) => m.msg.title.includes('web-1'))).toBe(false);
     expect(app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
