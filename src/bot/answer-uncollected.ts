@@ -48,7 +48,7 @@ const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign', s
   paging:
     'I don\'t page through PagerDuty or Opsgenie: alerts reach people through the mentions in chat.routes and chat.escalate ("who is on call?" shows them). Alertmanager, fed by the shipped rules, can page through those services.',
   assign:
-    'I don\'t assign alerts to someone else: whoever takes one on says "ack" in its thread (or "ack an_…"), and the alert then shows who has it, with no reminders or escalation; "unack" hands it back. "note an_…: bob is on it" says who is on it, in its timeline.',
+    'I don\'t assign alerts to someone else: whoever takes one on says "ack" in its thread (or "ack an_…"), and the alert then shows who has it, with no reminders or escalation; "unack" hands it back. "page bob about web-1" pings a member of an on-call rotation in its thread; "note an_…: bob is on it" says who is on it, in its timeline.',
   resolve:
     'I don\'t resolve anomalies by hand: one ends when its detector sees the series back in range (an Alertmanager alert, when Alertmanager says it is resolved), so a closed one would only open again. To stop hearing about it: "ack an_…" (you have it: no reminders or escalation) or "snooze an_… for 1h"; "note an_…: <what was done>" records what you did, and "this alert is noise" marks a false alarm.',
   email:

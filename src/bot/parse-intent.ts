@@ -170,7 +170,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (has(WORDS.timeline)) return { kind: 'timeline', id: an ?? rp, target };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
   const everything = !named.length && !metric && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {};
-  if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target, ...(sl ? {} : everything) };
+  if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target, ...(sl ? {} : { ...everything, ...several }) };
   const wt = ids.find((i) => i.startsWith('wt_'));
   const edit =
     silenceEdit(text, tokens[leadAt], { sl, target, metric, unknownTarget, ...everything }) ??
@@ -355,7 +355,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...group,
       unknownTarget,
       ...(within && !(within.kind === 'day' && within.daysBack === 0) ? { span: within } : {}),
-      ...stateAsked(text, has(WORDS.open) || (!span && NOW.test(text))),
+      ...stateAsked(text, has(WORDS.open) || (!span && (NOW.test(text) || OPEN_NOW.test(text)))),
       ...(severity ? { severity } : {}),
       ...(metric ? { metric } : {}),
       ...detectorNamed(text),

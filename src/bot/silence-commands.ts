@@ -75,9 +75,9 @@ export function createSilenceCommands(d: {
             text: `${r.text} (A silence lasts ${formatDuration(MAX_SILENCE_MS)} at most, not the ${formatDuration(askedMs)} asked; "extend sl_… by 1d" pushes it further then.)`,
           }
         : r;
-    if ((i.all || i.severity) && !i.target && !i.metric)
+    if ((i.all || i.severity) && !i.target && !i.metric && !i.several)
       return capped(addSilence({ target: '*', metric: '*' }, duration, user, now, 'silence', ahead));
-    if (!i.target && !i.metric)
+    if (!i.target && !i.metric && !i.several)
       return {
         text: 'Silence what? Say e.g. "snooze web-1 for 30m", "mute disk alerts for 2h" or "mute everything for 1h".',
         intent: 'silence',
@@ -102,10 +102,11 @@ export function createSilenceCommands(d: {
     extra: Record<string, unknown> = {},
   ): ChatReply {
     const { target, metric } = scope;
-    const id = `sl_${hashString(`${target}/${metric}/${now}`, 5).toString(36)}`;
     // A silence scheduled ahead (extra.startsTs) is kept, and recorded, with its start.
     const startsTs = typeof extra.startsTs === 'number' && extra.startsTs > now ? extra.startsTs : undefined;
     const untilTs = (startsTs ?? now) + duration;
+    // Two silences of one scope set in the same millisecond for different spans stay two.
+    const id = `sl_${hashString(`${target}/${metric}/${now}/${untilTs}`, 5).toString(36)}`;
     const reason = typeof extra.reason === 'string' && extra.reason ? extra.reason : undefined;
     const severity = extra.severity === 'warning' || extra.severity === 'critical' ? extra.severity : undefined;
     const s: Silence = {
@@ -173,6 +174,12 @@ export function createSilenceCommands(d: {
   }
 
   function unsilence(i: Extract<Intent, { kind: 'unsilence' }>, user: ChatUser, now: number): ChatReply {
+    // "Unsnooze the web hosts": each in turn, said per target.
+    if (i.several && !i.id && !i.all)
+      return {
+        text: i.several.map((target) => `${target}: ${unsilence({ kind: 'unsilence', target }, user, now).text}`).join('\n'),
+        intent: 'unsilence',
+      };
     if (!i.id && !i.target && !i.all) return { text: `Lift which silence? ${d.listing(now)}`, intent: 'unsilence', private: true };
     const lifted = d.store.chat.silences(now).filter((s) => i.all || (i.id ? s.id === i.id : s.target === i.target));
     const ahead = d.store.chat.scheduledSilences(now);

@@ -162,6 +162,17 @@ describe('notifier', () => {
       ['web-1', 'cpu'],
       ['web-1', '*'],
     ]);
+    // With no metric: each target, every metric.
+    expect((await say('snooze web-1 and db-1 for 2h')).text.split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(/^Silenced web-1 for 2 h, until /),
+      expect.stringMatching(/^Silenced db-1 for 2 h, until /),
+    ]);
+    expect(app.store.records(2, undefined, 'silence_added').map((r) => [r.data.target, r.data.metric])).toEqual([
+      ['db-1', '*'],
+      ['web-1', '*'],
+    ]);
+    expect((await say('unmute web-1 and db-1')).text).toBe('web-1: Lifted 3 silences.\ndb-1: Lifted 2 silences.');
+    expect((await say('snooze web-1 for 1h')).text).toMatch(/^Silenced web-1 for 60 min/);
     await tick(6);
     expect([...slack.messages.values()].some((m) => m.msg.title.includes('web-1'))).toBe(false);
     expect(app.store.openAnomalies().some((a) => a.target === 'web-1')).toBe(true);
