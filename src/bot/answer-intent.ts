@@ -44,6 +44,7 @@ import { answerExport, BACKUP } from './answer-export.js';
 import { answerStarts } from './answer-starts.js';
 import { answerFlapping } from './answer-flapping.js';
 import { answerTune } from './answer-tune.js';
+import { answerCapacity } from './answer-capacity.js';
 import { answerAnomalyChange } from './answer-anomaly-change.js';
 import { answerChanges } from './change-log.js';
 import { answerPrecedent } from './answer-precedent.js';
@@ -95,7 +96,7 @@ export const HELP = [
   '• "cpu on web-1 an hour ago", "cpu on web-1 at 10:00" (UTC), "peak memory on db-1 over the last 6h", "p95 latency today", "api-1 latency percentiles", "how variable is db-1 memory?"',
   '• "when did web-1 cpu last exceed 80%?", "how long was db-1 above 50% disk today?", "which hosts had cpu above 90% today?"',
   '• "which host had the highest cpu today", "the busiest hour yesterday", "free disk on db-1", "what was firing at 03:00", "why is cpu high on web-1?"',
-  '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?", "graph cpu on web-1"',
+  '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?", "graph cpu on web-1", "capacity outlook", "which hosts are idle?"',
   '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
   '• "alerts this week vs last week", "more alerts than yesterday?", "more incidents than usual?" (counts only over time I was watching)',
   '• "anything wrong?", "anything about to fire?", "summarise the last 3 anomalies", "open incidents", "anomalies today", "what happened on web-1", "explain an_…"',
@@ -324,6 +325,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerFlapping(i, c);
     case 'tune':
       return answerTune(i, c);
+    case 'capacity':
+      return answerCapacity(i, c);
     case 'precedent':
       return answerPrecedent(i, c);
     case 'changes':

@@ -15,6 +15,7 @@ import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
 import { tuneQuestion } from './parse-tune.js';
+import { capacityQuestion } from './parse-capacity.js';
 import { escalateTo } from './parse-escalate.js';
 import { digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
@@ -220,7 +221,9 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
   const rules =
-    tuneQuestion(text, { metric, target, ...group, span, unknownTarget }) ?? rulesQuestion(text, tokens, { metric, target, unknownTarget });
+    tuneQuestion(text, { metric, target, ...group, span, unknownTarget }) ??
+    capacityQuestion(text, { target, ...group, span, unknownTarget }) ??
+    rulesQuestion(text, tokens, { metric, target, unknownTarget });
   if (rules) return rules;
   const kept = availabilityQuestion(text, { metric, target, named, unknownTarget, span }) ?? auditQuestion(text, { target, span });
   if (kept) return kept;

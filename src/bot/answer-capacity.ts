@@ -1,0 +1,129 @@
+import { formatValue } from '../core/metrics.js';
+import type { AnswerContext } from './answer-intent.js';
+import { spanBounds, windowSpan } from './answer-metric-span.js';
+import { estimateTrend, timeToReach } from './estimate-trend.js';
+import { stamp, table, unknownTargetReply } from './format-reply.js';
+import type { Intent } from './intent.js';
+import { nearestRank } from './tally.js';
+import { formatDuration } from './text-tools.js';
+
+export type CapacityIntent = Extract<Intent, { kind: 'capacity' }>;
+
+const DAY = 86_400_000;
+/** A host whose 95th percentile CPU and memory are both under these has room to spare. */
+export const IDLE = { cpu: 20, memory: 40 };
+/** A host whose 95th percentile CPU or memory is at or over these is short of room. */
+export const BUSY = { cpu: 80, memory: 85 };
+/** How far ahead a filling disk is worth saying. */
+const FILL_AHEAD_MS = 30 * DAY;
+/** Samples read for one answer at most: a large fleet is read in part, and the reply says so. */
+const READ_CAP = 2_000_000;
+
+type Verdict = 'busy' | 'filling' | 'idle' | 'room' | 'unknown';
+const ORDER: Verdict[] = ['busy', 'filling', 'idle', 'room', 'unknown'];
+
+interface Row {
+  target: string;
+  cpu?: number;
+  memory?: number;
+  disk?: number;
+  diskPerDay?: number;
+  fillsIn?: number;
+  verdict: Verdict;
+  why: string;
+  /** The disk reaches the limit within FILL_AHEAD_MS, whatever the verdict. */
+  filling: boolean;
+}
+
+/**
+ * "What's the capacity outlook?", "which hosts are idle?", "are we over-provisioned?": each host's
+ * 95th percentile CPU and memory over the window (a spike is not a need), and where its disk is
+ * heading. Busy, filling, idle or with room, by fixed lines said in the reply. Readings, not a
+ * sizing: instance types and costs are not collected.
+ */
+export function answerCapacity(i: CapacityIntent, c: AnswerContext): string {
+  if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  const b = spanBounds(windowSpan(i.span, 7 * DAY), c);
+  if (b.ahead) return b.ahead;
+  const scope = i.target ? [i.target] : i.group;
+  const names = c.targets.map((t) => t.name).filter((n) => !scope || scope.includes(n));
+  const diskLimit = (c.thresholds ?? []).find((r) => r.metric === 'disk' && !r.target && r.above !== undefined)?.above ?? 90;
+  let budget = READ_CAP;
+  let first = Infinity;
+  const rows: Row[] = [];
+  for (const target of names) {
+    if (budget <= 0) break;
+    const read = (metric: string) => {
+      const s = c.store.series(target, metric, b.from, b.until);
+      budget -= s.length;
+      if (s.length) first = Math.min(first, s[0]!.ts);
+      return s;
+    };
+    const p95 = (metric: string) => {
+      const values = read(metric)
+        .map((s) => s.value)
+        .sort((x, z) => x - z);
+      return values.length ? nearestRank(values, 0.95) : undefined;
+    };
+    const cpu = p95('cpu');
+    const memory = p95('memory');
+    const disk = read('disk');
+    const trend = estimateTrend(disk.map((s) => ({ ts: s.ts, value: s.value })));
+    const fillsIn = trend?.clear ? timeToReach(trend, diskLimit) : undefined;
+    rows.push(
+      judge({ target, cpu, memory, disk: disk.at(-1)?.value, diskPerDay: trend ? trend.perHour * 24 : undefined, fillsIn }, diskLimit),
+    );
+  }
+  const readAll = rows.length === names.length;
+  if (!rows.length || rows.every((r) => r.verdict === 'unknown'))
+    return `No CPU, memory or disk samples ${b.label}${i.target ? ` for ${i.target}` : ''}, so I cannot say how much room there is.`;
+  rows.sort((x, z) => ORDER.indexOf(x.verdict) - ORDER.indexOf(z.verdict) || x.target.localeCompare(z.target));
+  const pct = (v: number | undefined) => (v === undefined ? '-' : formatValue('cpu', v));
+  const kept =
+    Number.isFinite(first) && first > b.from + 2 * c.staleAfterMs ? ` (samples from ${stamp(first)}: older ones are not kept)` : '';
+  const count = (v: Verdict) => rows.filter((r) => r.verdict === v).map((r) => r.target);
+  const busy = count('busy');
+  const filling = rows.filter((r) => r.filling).map((r) => r.target);
+  const idle = count('idle');
+  return [
+    `Capacity ${b.label}${kept}, by each host's 95th percentile, so a short spike is not counted as need:`,
+    table(
+      ['target', 'CPU p95', 'memory p95', 'disk now', 'disk per day', 'verdict'],
+      rows.map((r) => [
+        r.target,
+        pct(r.cpu),
+        pct(r.memory),
+        pct(r.disk),
+        r.diskPerDay === undefined ? '-' : `${r.diskPerDay >= 0 ? '+' : ''}${r.diskPerDay.toFixed(2)} pts`,
+        r.why,
+      ]),
+    ),
+    `Short of room (CPU p95 ≥ ${BUSY.cpu}% or memory p95 ≥ ${BUSY.memory}%): ${busy.length ? busy.join(', ') : 'none'}.`,
+    `Disk reaching ${diskLimit}% within ${formatDuration(FILL_AHEAD_MS)} at its trend: ${filling.length ? filling.join(', ') : 'none'}.`,
+    `Idle (CPU p95 < ${IDLE.cpu}% and memory p95 < ${IDLE.memory}%), candidates to downsize or consolidate: ${idle.length ? idle.join(', ') : 'none'}.`,
+    ...(readAll
+      ? []
+      : [
+          `Read in part: ${rows.length} of ${names.length} targets (at most ${READ_CAP.toLocaleString('en-US')} samples); name a role or a target.`,
+        ]),
+    'Readings, not a sizing: instance types, sizes and costs are not collected, so this says where there is room, not what to buy.',
+  ].join('\n');
+}
+
+/** The verdict for one host: short of room first, then a filling disk, then idle; `why` gives every reason that holds. Pure. */
+export function judge(r: Omit<Row, 'verdict' | 'why' | 'filling'>, diskLimit: number): Row {
+  const { cpu, memory, fillsIn } = r;
+  if (cpu === undefined && memory === undefined && r.disk === undefined)
+    return { ...r, verdict: 'unknown', why: 'no samples', filling: false };
+  const hot = [
+    ...(cpu !== undefined && cpu >= BUSY.cpu ? [`CPU p95 ${formatValue('cpu', cpu)}`] : []),
+    ...(memory !== undefined && memory >= BUSY.memory ? [`memory p95 ${formatValue('memory', memory)}`] : []),
+  ];
+  const filling = fillsIn !== undefined && fillsIn <= FILL_AHEAD_MS;
+  const fill = filling ? [`disk at ${diskLimit}% in about ${formatDuration(fillsIn)}`] : [];
+  if (hot.length) return { ...r, verdict: 'busy', why: [`busy: ${hot.join(', ')}`, ...fill].join('; '), filling };
+  if (filling) return { ...r, verdict: 'filling', why: fill[0]!, filling };
+  if (cpu !== undefined && memory !== undefined && cpu < IDLE.cpu && memory < IDLE.memory)
+    return { ...r, verdict: 'idle', why: 'idle', filling };
+  return { ...r, verdict: 'room', why: 'room', filling };
+}

@@ -1,0 +1,32 @@
+import type { Intent } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
+
+const HOSTS = String.raw`(?:hosts?|servers?|targets?|machines?|instances?|nodes?|boxes|vms?)`;
+// "Capacity outlook", "are we over-provisioned?", "rightsizing", "which hosts are idle?",
+// "do we need more servers?", "underused instances".
+const CAPACITY = new RegExp(
+  [
+    String.raw`\bcapacity\b`,
+    String.raw`\b(?:over|under)[\s-]?provision\w*`,
+    String.raw`\bright[\s-]?siz\w*`,
+    String.raw`\b(?:idle|under[\s-]?used|under[\s-]?utili[sz]ed|over[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized)\s+${HOSTS}`,
+    String.raw`\b${HOSTS}\s+(?:are|is)\s+(?:idle|under[\s-]?used|under[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized|too (?:big|small))\b`,
+    String.raw`\bneed (?:more|fewer|bigger|smaller|extra) (?:${HOSTS}|capacity|hardware)\b`,
+    String.raw`\b(?:can|could|should) we (?:downsize|consolidate|shrink)\b`,
+  ].join('|'),
+);
+
+/** A question about room to grow or to spare across hosts (answer-capacity.ts). Pure. */
+export function capacityQuestion(
+  text: string,
+  o: { target?: string | undefined; group?: string[] | undefined; span?: TimeSpan | undefined; unknownTarget?: string | undefined },
+): Intent | undefined {
+  if (!CAPACITY.test(text)) return undefined;
+  return {
+    kind: 'capacity',
+    ...(o.target ? { target: o.target } : {}),
+    ...(o.group ? { group: o.group } : {}),
+    ...(o.span ? { span: o.span } : {}),
+    ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
+  };
+}

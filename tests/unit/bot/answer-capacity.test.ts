@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import type { Sample } from '../../../src/core/sample.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+
+const NOW = Date.UTC(2026, 11, 3, 12, 0, 0);
+const STEP = 5 * 60_000;
+const N = 288;
+const targets = ['web-1', 'db-1', 'idle-1', 'mem-1'].map((name) => ({ name, role: name.split('-')[0]! }));
+
+/**
+ * A day every 5 min. web-1: CPU 30 % with 2 % of samples at 99 % (a spike, not a need); db-1: CPU 85 %
+ * and a disk rising 1 point an hour from 60 %; idle-1: CPU 5 %, memory 20 %; mem-1: no CPU at all.
+ */
+function ctx(): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  const samples: Sample[] = [];
+  const put = (target: string, metric: string, f: (k: number) => number) => {
+    for (let k = 0; k < N; k++) samples.push({ target, metric, ts: NOW - (N - k) * STEP, value: f(k) });
+  };
+  put('web-1', 'cpu', (k) => (k % 50 === 0 ? 99 : 30));
+  put('web-1', 'memory', () => 50);
+  put('web-1', 'disk', () => 40);
+  put('db-1', 'cpu', () => 85);
+  put('db-1', 'memory', () => 60);
+  put('db-1', 'disk', (k) => 60 + (k * STEP) / 3_600_000);
+  put('idle-1', 'cpu', () => 5);
+  put('idle-1', 'memory', () => 20);
+  put('idle-1', 'disk', () => 30);
+  put('mem-1', 'memory', () => 50);
+  store.saveSamples(samples);
+  return {
+    store,
+    targets,
+    now: NOW,
+    staleAfterMs: 90_000,
+    thresholds: [{ metric: 'disk', above: 90, forSamples: 3, severity: 'critical' }],
+  };
+}
+
+const ask = (q: string, c: AnswerContext) => answerIntent(parseIntent(q, c.targets), c);
+
+describe('capacity', () => {
+  it('judges each host by its 95th percentile and its disk trend, busy first', () => {
+    const lines = ask('what is the capacity outlook?', ctx()).split('\n');
+    expect(lines[0]).toMatch(/^Capacity over the last 7 d \(samples from .*: older ones are not kept\), by each host's 95th percentile/);
+    const rows = lines.slice(3, 7).map((l) => l.split(/\s{2,}/));
+    expect(rows.map((r) => [r[0], r[1], r.at(-1)])).toEqual([
+      ['db-1', '85.0%', 'busy: CPU p95 85.0%; disk at 90% in about 6 h 5 min'],
+      ['idle-1', '5.0%', 'idle'],
+      ['mem-1', '-', 'room'],
+      // The hourly spikes to 99 % are under 5 % of its samples.
+      ['web-1', '30.0%', 'room'],
+    ]);
+    expect(lines.slice(8, 11)).toEqual([
+      'Short of room (CPU p95 ≥ 80% or memory p95 ≥ 85%): db-1.',
+      'Disk reaching 90% within 30 d at its trend: db-1.',
+      'Idle (CPU p95 < 20% and memory p95 < 40%), candidates to downsize or consolidate: idle-1.',
+    ]);
+  });
+
+  it('keeps to the hosts asked about, and says when there is nothing to read', () => {
+    const c = ctx();
+    const one = ask('capacity of idle-1', c).split('\n');
+    expect(one.filter((l) => /^(?:db|idle|mem|web)-1 /.test(l))).toHaveLength(1);
+    expect(ask('capacity over the last hour', { ...c, now: NOW + 30 * 86_400_000 })).toBe(
+      'No CPU, memory or disk samples over the last 60 min, so I cannot say how much room there is.',
+    );
+    expect(parseIntent('are we over-provisioned?', c.targets)).toEqual({ kind: 'capacity' });
+    expect(parseIntent('do we need more servers?', c.targets)).toEqual({ kind: 'capacity' });
+  });
+});
