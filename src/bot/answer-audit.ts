@@ -29,6 +29,7 @@ const KINDS = [
   'incident_update',
   'incident_commander',
   'incident_scope',
+  'test_alert',
   'incident_resolved',
 ];
 const SHOWN = 30;
@@ -107,6 +108,8 @@ function lineOf(r: RecordEntry): Line | undefined {
       return at(`made ${str(d.commander)} commander of ${str(d.id)}`);
     case 'incident_resolved':
       return at(`resolved incident ${str(d.id)}`);
+    case 'test_alert':
+      return at('sent a test alert to the alert channels');
     case 'incident_scope': {
       const [added, removed] = [d.added, d.removed].map((v) => (Array.isArray(v) ? (v as string[]) : []));
       const what = [added!.length ? `added ${added!.join(', ')} to` : '', removed!.length ? `took ${removed!.join(', ')} off` : '']

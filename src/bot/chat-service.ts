@@ -22,6 +22,7 @@ import { scopedStore } from './scoped-store.js';
 import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
 import { createAlertAcks } from './alert-ack.js';
 import { createAlertEscalation } from './alert-escalate.js';
+import { sendTestAlert } from './test-alert.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import type { AboutFacts } from './answer-about.js';
@@ -244,6 +245,8 @@ export function createChatService(o: ChatServiceOptions) {
         return o.watches ? o.watches.add(intent, e, now) : { text: 'Watches are not kept here.', intent: 'watch', private: true };
       case 'feedback':
         return markAlert(intent, e.user, now, o);
+      case 'test_alert':
+        return sendTestAlert(o, actorOf(e.user), now);
       case 'change':
         return recordChange(intent, e.user, now, o.record, o.store);
       case 'note':

@@ -19,6 +19,7 @@ export const CLI_REFUSED: Partial<Record<Intent['kind'], string>> = {
   // A deploy job on a host posts it to /api/query (docs/api.md).
   change: 'Changes are recorded',
   action_request: 'Actions are requested',
+  test_alert: 'Test alerts are sent',
   subscribe: 'Subscriptions are made from Slack or Discord, where alerts can mention you.',
   unsubscribe: 'Subscriptions are ended from Slack or Discord.',
 };

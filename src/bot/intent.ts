@@ -190,6 +190,8 @@ export type Intent =
   | { kind: 'delivery'; platform?: 'slack' | 'discord' | 'web' | 'alertmanager' }
   /** "Show flapping alerts", "what keeps firing?": series that opened again and again (answer-flapping.ts). */
   | { kind: 'flapping'; target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; unknownTarget?: string }
+  /** "Send a test alert": a message marked as a test in the alert channels (test-alert.ts). */
+  | { kind: 'test_alert' }
   /** "Capacity outlook", "which hosts are idle?", "are we over-provisioned?": room to grow or to spare (answer-capacity.ts). */
   | { kind: 'capacity'; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
   /** "Suggest better thresholds", "what if the cpu threshold were 95?": the threshold rules replayed over stored samples (answer-tune.ts). */

@@ -10,7 +10,11 @@ const ASKED = [
   /\bhow many (?:alerts|messages|notifications|posts) (?:did you|have you|were|got|did we|have we) (?:send|sent|post|posted|deliver|delivered)\b/,
   /\b(?:messages|alerts|notifications) (?:are |were )?(?:queued|waiting to be sent|stuck|not (?:sent|delivered))\b/,
   /\b(?:did|has|have) (?:the |my |that )?(?:alert|message|notification)s? (?:reach|get to|make it to|arrive in)\b/,
+  /\bhow many (?:alerts|messages|notifications|posts|pages) (?:went|were sent|got sent|were posted|got posted) (?:to|in)\b/,
 ];
+// "Send a test alert", "test alert", "test the slack integration": a message marked as a test in the alert channels.
+const TEST_ALERT =
+  /^(?:please\s+|can you\s+|could you\s+)?(?:send|post|fire|trigger|raise|push)\s+(?:me\s+|us\s+)?(?:an?\s+)?test (?:alert|message|notification|page)s?\b|^test (?:alert|notification|message)s?\b|^test (?:the )?(?:alerts?|alerting|notifications?|(?:slack|discord) (?:integration|channel|alerts?))\b/;
 
 // "When is the next digest?", "what time is the daily summary posted?": its schedule, not a digest.
 const DIGEST_WHEN =
@@ -22,6 +26,7 @@ const ALERTMANAGER =
 
 /** "Is slack connected?", "how many alerts did you send today?": how chat delivery stands (answer-delivery.ts). */
 export function deliveryQuestion(text: string): Intent | undefined {
+  if (TEST_ALERT.test(text)) return { kind: 'test_alert' };
   if (DIGEST_WHEN.test(text)) return { kind: 'about', digest: true };
   if (ALERTMANAGER.test(text)) return { kind: 'delivery', platform: 'alertmanager' };
   if (!ASKED.some((re) => re.test(text))) return undefined;
