@@ -4,6 +4,8 @@ import { CAUSE, COUNT, HOW_LONG_SINCE, PAST } from './intent-words.js';
 import { parseBound } from './parse-bound.js';
 import type { TimeSpan } from './parse-time-span.js';
 
+const NOT_TOLD =
+  /\bwhy (?:didn't|did not|wasn't|was not|haven't|have not|weren't|were not) (?:i|we|anyone|anybody|the on-?call) (?:get |being |been )?(?:paged|notified|pinged|alerted|woken|called|told|messaged)\b/;
 const AROUND =
   /\b(?:anything|something|what|which(?: \w+)?) else\b.*\b(?:when|while|during|around|with|at the same time)\b|\b(?:at|around) the same time as\b|\bcorrelat\w*|\bcoincid\w*|\brelated (?:alerts?|anomal\w*|incidents?)\b/;
 
@@ -30,6 +32,8 @@ export function explainQuestion(
 ): Intent | undefined {
   const { an, target, metric, severity, span, found, named, anomalyWord, explainWord } = q;
   if (!an && RECURRING.test(text)) return undefined;
+  // "Why didn't I get paged?", "why wasn't I notified?": where the latest alert went, and what held it.
+  if (!an && !target && !metric && NOT_TOLD.test(text)) return { kind: 'timeline' };
   // "What caused the api-2 latency alert?", "root cause of web-1's cpu spike": the anomaly behind it, explained.
   const cause =
     !an &&

@@ -596,6 +596,7 @@ const cases: Case[] = [
   ['write a postmortem', { kind: 'incident', action: 'timeline' }],
   ["what's unacknowledged?", { kind: 'anomalies', open: true, acked: false }],
   ['send a test alert', { kind: 'test_alert' }],
+  ["why didn't I get paged?", { kind: 'timeline' }],
   ['test the slack integration', { kind: 'test_alert' }],
   ['how many alerts went to slack today?', { kind: 'delivery', platform: 'slack' }],
   ['is the bot healthy?', { kind: 'about' }],
