@@ -42,15 +42,46 @@ export function createDecisions(o: {
     return set.users.includes(u.id) || u.roles.some((r) => set.roles.includes(r));
   }
 
+  /**
+   * "Deny all": every pending proposal, each decided as "deny rp_…" would be. "Approve all" is
+   * refused: each action run on a host is its own decision.
+   */
+  async function decideAll(kind: 'approve' | 'deny', user: ChatUser, now: number): Promise<ChatReply> {
+    const pending = o.store.listProposals({ states: ['proposed'], limit: 50 });
+    const ids = pending.map((p) => p.id).join(', ');
+    if (kind === 'approve')
+      return {
+        text: `I approve one proposal at a time, by its id, so that each action run on a host is its own decision. ${pending.length ? `Pending: ${ids}; "approve ${pending[0]!.id}".` : 'None is pending.'}`,
+        intent: kind,
+        private: true,
+      };
+    if (!pending.length) return { text: 'Nothing is waiting for approval, so there is nothing to deny.', intent: kind, private: true };
+    if (!isApprover(user) && pending.some((p) => p.requestedBy !== o.actor(user))) {
+      o.record?.('approval_refused', now, { proposalId: ids, decision: 'deny', actor: o.actor(user), name: user.name ?? null });
+      return {
+        text: `You are not an approver, so you cannot deny ${ids}; "cancel rp_…" takes back a request of yours. This attempt was recorded.`,
+        intent: kind,
+        private: true,
+      };
+    }
+    const lines: string[] = [];
+    for (const p of pending) lines.push(`• ${(await decide('deny', p.id, user, now)).text}`);
+    return {
+      text: [`Denied or withdrew ${pending.length} pending proposal${pending.length === 1 ? '' : 's'}:`, ...lines].join('\n'),
+      intent: kind,
+    };
+  }
+
   async function decide(
     kind: 'approve' | 'deny',
     named: string | undefined,
     user: ChatUser,
     now: number,
-    described: { target?: string; action?: string; unknownTarget?: string } = {},
+    described: { target?: string; action?: string; unknownTarget?: string; all?: boolean } = {},
   ): Promise<ChatReply> {
     const intent = kind;
     if (!o.remediation) return { text: 'Decisions are not available here; use chat or the web console.', intent, private: true };
+    if (!named && described.all) return decideAll(kind, user, now);
     // A target I do not know is no description at all: nothing is decided by the action alone.
     if (!named && described.unknownTarget)
       return {

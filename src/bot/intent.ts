@@ -147,7 +147,7 @@ export type Intent =
       ran?: boolean;
     }
   /** Without an id, `target` and `action` may describe the one pending proposal meant ("approve the scale up on web-2"). */
-  | { kind: 'approve' | 'deny'; id?: string; target?: string; action?: string; unknownTarget?: string }
+  | { kind: 'approve' | 'deny'; id?: string; target?: string; action?: string; unknownTarget?: string; all?: boolean }
   | {
       kind: 'silence';
       target?: string;

@@ -188,7 +188,9 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Approved today", "rejected proposals": a past form asks what was decided ("approved rp_1" still decides).
   const decided = !rp && /ed$/.test(verb ?? '');
   const acts = () => tokens.some((t) => ACTION_VERBS.has(t) || ACTION_NOUNS.has(t));
-  const described = rp ? {} : proposalNamed(text, tokens, { target, unknownTarget });
+  const described = rp
+    ? {}
+    : { ...proposalNamed(text, tokens, { target, unknownTarget }), ...(EVERYTHING.test(text) ? { all: true } : {}) };
   if (command(WORDS.approve) && !decided && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp, ...described };
   if ((command(WORDS.deny) && !decided) || (CANCEL_VERBS.has(verb ?? '') && !text.trim().endsWith('?') && (rp || acts())))
     return { kind: 'deny', id: rp, ...described };

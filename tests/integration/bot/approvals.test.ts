@@ -55,6 +55,27 @@ describe('approvals', () => {
     expect(app.store.records(50, undefined, 'approval_refused')[0]!.data).toMatchObject({ proposalId: p.id, actor: 'web:mallory' });
   });
 
+  it('denies every pending proposal on "deny all", and approves none on "approve all"', async () => {
+    const { app, p } = await appWithPending();
+    const say = (user: string, text: string) =>
+      app.chat.handle({ kind: 'text', platform: 'web', user: web(user), channel: 'console', text, source: 'console' });
+    const approveAll = await say('alice', 'approve all');
+    expect(approveAll.text).toBe(
+      `I approve one proposal at a time, by its id, so that each action run on a host is its own decision. Pending: ${p.id}; "approve ${p.id}".`,
+    );
+    expect(app.store.getProposal(p.id)!.state).toBe('proposed');
+    const refused = await say('mallory', 'deny all');
+    expect(refused.text).toBe(
+      `You are not an approver, so you cannot deny ${p.id}; "cancel rp_…" takes back a request of yours. This attempt was recorded.`,
+    );
+    expect(app.store.getProposal(p.id)!.state).toBe('proposed');
+    const denied = (await say('alice', 'deny all')).text.split('\n');
+    expect(denied[0]).toBe('Denied or withdrew 1 pending proposal:');
+    expect(denied[1]).toMatch(new RegExp(`^• Denied by alice at .*${p.id}`));
+    expect(app.store.getProposal(p.id)).toMatchObject({ state: 'denied', decidedBy: 'web:alice' });
+    expect((await say('alice', 'deny all')).text).toBe('Nothing is waiting for approval, so there is nothing to deny.');
+  });
+
   it('runs the action once when approved twice (two people, two clicks)', async () => {
     const { app, p } = await appWithPending();
     const [a, b] = await Promise.all([click(app, web('alice'), 'approve', p.id), click(app, web('bob'), 'approve', p.id)]);

@@ -596,6 +596,8 @@ const cases: Case[] = [
   ['write a postmortem', { kind: 'incident', action: 'timeline' }],
   ["what's unacknowledged?", { kind: 'anomalies', open: true, acked: false }],
   ['send a test alert', { kind: 'test_alert' }],
+  ['deny all', { kind: 'deny', all: true }],
+  ['approve everything', { kind: 'approve', all: true }],
   ["why didn't I get paged?", { kind: 'timeline' }],
   ['test the slack integration', { kind: 'test_alert' }],
   ['how many alerts went to slack today?', { kind: 'delivery', platform: 'slack' }],
