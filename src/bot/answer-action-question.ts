@@ -43,10 +43,14 @@ export function answerActionQuestion(i: ActionRequestIntent & { action: ActionId
       : `Nothing is open on ${i.target} now.`,
   );
   const last = c.store.lastProposalTs(i.target, i.action);
+  // One already waiting is the answer to "should I?": deciding it, not asking again.
+  const waiting = c.store.listProposals({ states: ['proposed'], target: i.target, action: i.action, limit: 1 })[0];
   lines.push(
-    last === undefined
-      ? `No ${i.action} was proposed for ${i.target} before.`
-      : `The last ${i.action} proposed for ${i.target} was at ${stamp(last)}, ${formatDuration(c.now - last)} ago ("remediation history" for how it ended).`,
+    waiting
+      ? `One is already waiting for approval: ${waiting.id}, proposed ${stamp(waiting.createdTs)} (${waiting.anomalyId ? `for ${waiting.anomalyId}: ${waiting.reason}` : `asked for by ${waiting.requestedBy}`}), until ${stamp(waiting.expiresTs)}; asking again would point at it.`
+      : last === undefined
+        ? `No ${i.action} was proposed for ${i.target} before.`
+        : `The last ${i.action} proposed for ${i.target} was at ${stamp(last)}, ${formatDuration(c.now - last)} ago ("remediation history" for how it ended).`,
   );
   lines.push('Whether to do it is your call: I only say what asking would do.');
   return lines.join('\n');

@@ -8,6 +8,7 @@ import { createRng } from '../../../src/core/random.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
+import { stamp } from '../../../src/bot/format-reply.js';
 
 const NOW = Date.UTC(2026, 10, 2, 12, 0, 0);
 const targets = [
@@ -710,6 +711,14 @@ describe('questions about acting', () => {
       'Whether to do it is your call: I only say what asking would do.',
     ]);
     expect(cx.store.listProposals({ limit: 10 })).toEqual([]);
+    // One already waiting is named, rather than when the last was proposed.
+    cx.store.insertProposal(
+      { ...PROPOSAL, params: { service: 'app' } },
+      { proposalId: PROPOSAL.id, from: null, to: 'proposed', actor: 'pipeline', ts: PROPOSAL.createdTs, note: '' },
+    );
+    expect(answerIntent(parseIntent('should I restart app on web-1?', targets), cx).split('\n').at(-2)).toBe(
+      `One is already waiting for approval: rp_web1, proposed ${stamp(PROPOSAL.createdTs)} (for an_cpu1: CPU above 90% for 3 samples), until ${stamp(PROPOSAL.expiresTs)}; asking again would point at it.`,
+    );
     expect(answerIntent(parseIntent('is it safe to clean up the disk on db-1?', targets), c()).split('\n')[0]).toMatch(
       /, run at once as a dry run\./,
     );
