@@ -90,6 +90,15 @@ export interface AnswerContext {
   asker?: string;
 }
 
+const spanAsked = (i: Extract<Intent, { kind: 'metrics' }>) => ({
+  metric: i.metric,
+  target: i.target,
+  group: i.group,
+  stat: i.stat,
+  limit: i.limit,
+  ...(i.lowFirst ? { lowFirst: true } : {}),
+});
+
 export const HELP = [
   'I answer from the live data. Try:',
   '• "what\'s current CPU?", "cpu on web-1", "memory of the db", "disk", "how is api-2 doing"',
@@ -137,15 +146,11 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
       { metric: i.metric, target: i.target, group: i.group, span: i.span, bound: i.bound, ask: i.boundAsk, ...free },
       c,
     );
-  if (i.span)
-    return answerMetricSpan({ metric: i.metric, target: i.target, group: i.group, span: i.span, stat: i.stat, limit: i.limit, ...free }, c);
+  if (i.span) return answerMetricSpan({ ...spanAsked(i), span: i.span, ...free }, c);
   // "Peak CPU on web-1" asks about a stretch of time, not the latest reading: the last hour. So
   // does a percentile, for any number of targets.
   if ((i.stat && i.target) || isWindowed(i.stat))
-    return answerMetricSpan(
-      { metric: i.metric, target: i.target, group: i.group, span: { kind: 'last', ms: 3_600_000 }, stat: i.stat, limit: i.limit, ...free },
-      c,
-    );
+    return answerMetricSpan({ ...spanAsked(i), span: { kind: 'last', ms: 3_600_000 }, ...free }, c);
   const latest = latestBy(c.store);
   const asked = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
   const metrics = metricsOf(i.metric, free.free) ?? ALL_METRICS;

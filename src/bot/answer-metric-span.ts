@@ -52,6 +52,8 @@ export interface SpanQuestion {
   stat?: Stat;
   /** Rows of a fleet ranking to show. */
   limit?: number;
+  /** A spread ranked least variable first ("the most stable host"). */
+  lowFirst?: boolean;
   /** The free share; the store given must read it (withFreeFigures). */
   free?: boolean;
 }
@@ -253,14 +255,24 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
   // Sorted by the first column, so "which host peaked highest" is the first row and the headline.
   const st0 = cols[0]!.st;
   const m0 = metrics[0]!;
-  const key = (x: (typeof any)[number]) => (x.s[0] ? statValue(x.s[0], st0) : st0 === 'min' ? Infinity : -Infinity);
+  const low = st0 === 'min' || (st0 === 'sd' && q.lowFirst === true);
+  const key = (x: (typeof any)[number]) => (x.s[0] ? statValue(x.s[0], st0) : low ? Infinity : -Infinity);
   const sorted = [...any].sort((a, z) => {
-    const d = st0 === 'min' ? key(a) - key(z) : key(z) - key(a);
+    const d = low ? key(a) - key(z) : key(z) - key(a);
     return Number.isNaN(d) ? 0 : d; // two rows without the metric
   });
   const top = sorted[0]!.s[0];
   const at = top && (st0 === 'max' || st0 === 'min') ? ` at ${t(st0 === 'max' ? top.max.ts : top.min.ts)}` : '';
-  const highest = st0 === 'min' ? 'Lowest' : st0 === 'max' ? 'Highest' : st0 === 'sd' ? 'Most variable' : `Highest ${statWord(st0)}`;
+  const highest =
+    st0 === 'min'
+      ? 'Lowest'
+      : st0 === 'max'
+        ? 'Highest'
+        : st0 === 'sd'
+          ? low
+            ? 'Least variable'
+            : 'Most variable'
+          : `Highest ${statWord(st0)}`;
   const lead = top
     ? `${highest} ${METRIC_LABEL[m0] ?? m0} ${b.label}: ${sorted[0]!.n} ${st0 === 'sd' ? 'std dev ' : ''}${formatValue(m0, statValue(top, st0))}${at}.`
     : '';

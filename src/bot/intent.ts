@@ -23,6 +23,8 @@ export type Intent =
       unknownTarget?: string;
       span?: TimeSpan;
       stat?: Stat;
+      /** With `stat: 'sd'`: "the most stable host", least variable first. */
+      lowFirst?: boolean;
       /** "hosts with cpu above 80%": only targets past this, in the metric's unit. */
       bound?: Bound;
       /** "When did web-1 cpu last exceed 80%?", "how long was db-1 above 50% today?": the stretches past `bound` (answer-time-past.ts). */

@@ -1,4 +1,4 @@
-import { countIn, findTimeSpan, parseStat, zoneRefusal, type TimeSpan } from './parse-time-span.js';
+import { countIn, findTimeSpan, parseStat, sdLowFirst, zoneRefusal, type TimeSpan } from './parse-time-span.js';
 import { boundAsked, pairRank, parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { availabilityQuestion, healthQuestion } from './parse-health.js';
@@ -263,7 +263,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     const moved = !span && 'total' in total && !HOW_MANY_BYTES.test(text) && BYTES_MOVED.test(text);
     return {
       ...(span ? { span } : moved ? { span: { kind: 'day', daysBack: 0 } as TimeSpan } : {}),
-      ...(stat ? { stat } : {}),
+      ...(stat ? { stat, ...(stat === 'sd' && sdLowFirst(text) ? { lowFirst: true } : {}) } : {}),
       ...(bound ? { bound } : {}),
       ...asked,
       ...limit,

@@ -125,12 +125,12 @@ export function parseStat(raw: string): Stat | undefined {
   const rank = p ? Number(p[1] ?? p[2]) : /\bmedian\b/.test(text) ? 50 : undefined;
   if (rank !== undefined && rank > 0 && rank < 100) return `p${rank}`;
   if (/\b(?:percentiles|quantiles|distribution)\b/.test(text)) return 'quantiles';
-  // "Is cpu stable?" asks how much it varies; "the most stable host" would rank it lowest first, which this does not.
+  // "Is cpu stable?" asks how much it varies; "the most stable host" ranks it, least variable first (sdLowFirst).
   if (
     /\b(?:std\s?dev|stdev|standard deviation|variance|variability|variation|(?:most )?(?:variable|spiky|jumpy|erratic|unstable)|volatil\w*|jitter\w*|fluctuat\w*)\b/.test(
       text,
     ) ||
-    (/\b(?:stable|steady)\b/.test(text) && !/\b(?:most|least|stablest|steadiest)\b/.test(text))
+    /\b(?:stable|steady|stablest|steadiest)\b/.test(text)
   )
     return 'sd';
   if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest|slowest)\b/.test(text)) return 'max';
@@ -141,6 +141,12 @@ export function parseStat(raw: string): Stat | undefined {
     return /\b(?:asc|ascending|smallest first)\b/.test(text) ? 'min' : 'max';
   return undefined;
 }
+
+/** "The most stable host", "least variable memory": a spread ranked lowest first. */
+export const sdLowFirst = (text: string): boolean =>
+  /\b(?:most (?:stable|steady|consistent)|stablest|steadiest|least (?:variable|volatile|spiky|jumpy|erratic|unstable|jittery))\b/.test(
+    text,
+  );
 
 /** Why a time in a zone we do not read is refused, and how to say it instead. */
 export function zoneRefusal(zone: string): string {

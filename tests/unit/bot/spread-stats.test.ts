@@ -58,4 +58,15 @@ describe('spread statistics', () => {
       ['web-2', '0.0%'],
     ]);
   });
+
+  it('rank the most stable first when asked for the steadiest', () => {
+    const r = ask('which host is the most stable?').split('\n');
+    expect(r[0]).toBe('Least variable CPU over the last 60 min: web-2 std dev 0.0%.');
+    expect(r.slice(3, 5).map((l) => l.split(/\s+/).slice(0, 2))).toEqual([
+      ['web-2', '0.0%'],
+      ['web-1', '28.7%'],
+    ]);
+    expect(parseIntent('steadiest latency today', targets)).toMatchObject({ stat: 'sd', lowFirst: true });
+    expect(parseIntent('is web-2 cpu stable?', targets)).not.toHaveProperty('lowFirst');
+  });
 });
