@@ -47,37 +47,10 @@ export function answerCapacity(i: CapacityIntent, c: AnswerContext): string {
   if (b.ahead) return b.ahead;
   const scope = i.target ? [i.target] : i.group;
   const names = c.targets.map((t) => t.name).filter((n) => !scope || scope.includes(n));
-  const diskLimit = (c.thresholds ?? []).find((r) => r.metric === 'disk' && !r.target && r.above !== undefined)?.above ?? 90;
-  let budget = READ_CAP;
-  let first = Infinity;
-  const rows: Row[] = [];
-  for (const target of names) {
-    if (budget <= 0) break;
-    const read = (metric: string) => {
-      const s = c.store.series(target, metric, b.from, b.until);
-      budget -= s.length;
-      if (s.length) first = Math.min(first, s[0]!.ts);
-      return s;
-    };
-    const p95 = (metric: string) => {
-      const values = read(metric)
-        .map((s) => s.value)
-        .sort((x, z) => x - z);
-      return values.length ? nearestRank(values, 0.95) : undefined;
-    };
-    const cpu = p95('cpu');
-    const memory = p95('memory');
-    const disk = read('disk');
-    const trend = estimateTrend(disk.map((s) => ({ ts: s.ts, value: s.value })));
-    const fillsIn = trend?.clear ? timeToReach(trend, diskLimit) : undefined;
-    rows.push(
-      judge({ target, cpu, memory, disk: disk.at(-1)?.value, diskPerDay: trend ? trend.perHour * 24 : undefined, fillsIn }, diskLimit),
-    );
-  }
+  const { rows, first, diskLimit } = capacityOf(names, b.from, b.until, c);
   const readAll = rows.length === names.length;
   if (!rows.length || rows.every((r) => r.verdict === 'unknown'))
     return `No CPU, memory or disk samples ${b.label}${i.target ? ` for ${i.target}` : ''}, so I cannot say how much room there is.`;
-  rows.sort((x, z) => ORDER.indexOf(x.verdict) - ORDER.indexOf(z.verdict) || x.target.localeCompare(z.target));
   const pct = (v: number | undefined) => (v === undefined ? '-' : formatValue('cpu', v));
   const kept =
     Number.isFinite(first) && first > b.from + 2 * c.staleAfterMs ? ` (samples from ${stamp(first)}: older ones are not kept)` : '';
@@ -108,6 +81,65 @@ export function answerCapacity(i: CapacityIntent, c: AnswerContext): string {
         ]),
     'Readings, not a sizing: instance types, sizes and costs are not collected, so this says where there is room, not what to buy.',
   ].join('\n');
+}
+
+/** Each host's verdict over the window, read from the store (at most READ_CAP samples), busy first. */
+export function capacityOf(
+  names: readonly string[],
+  from: number,
+  until: number,
+  c: Pick<AnswerContext, 'store' | 'thresholds'>,
+): { rows: Row[]; first: number; diskLimit: number } {
+  const diskLimit = (c.thresholds ?? []).find((r) => r.metric === 'disk' && !r.target && r.above !== undefined)?.above ?? 90;
+  let budget = READ_CAP;
+  let first = Infinity;
+  const rows: Row[] = [];
+  for (const target of names) {
+    if (budget <= 0) break;
+    const read = (metric: string) => {
+      const s = c.store.series(target, metric, from, until);
+      budget -= s.length;
+      if (s.length) first = Math.min(first, s[0]!.ts);
+      return s;
+    };
+    const p95 = (metric: string) => {
+      const values = read(metric)
+        .map((s) => s.value)
+        .sort((x, z) => x - z);
+      return values.length ? nearestRank(values, 0.95) : undefined;
+    };
+    const cpu = p95('cpu');
+    const memory = p95('memory');
+    const disk = read('disk');
+    const trend = estimateTrend(disk.map((s) => ({ ts: s.ts, value: s.value })));
+    const fillsIn = trend?.clear ? timeToReach(trend, diskLimit) : undefined;
+    rows.push(
+      judge({ target, cpu, memory, disk: disk.at(-1)?.value, diskPerDay: trend ? trend.perHour * 24 : undefined, fillsIn }, diskLimit),
+    );
+  }
+  rows.sort((x, z) => ORDER.indexOf(x.verdict) - ORDER.indexOf(z.verdict) || x.target.localeCompare(z.target));
+  return { rows, first, diskLimit };
+}
+
+/** A weekly digest's line: who is short of room, filling or idle ("capacity outlook" has the table). */
+export function capacityLine(
+  from: number,
+  until: number,
+  c: Pick<AnswerContext, 'store' | 'thresholds' | 'targets'>,
+  target?: string,
+): string[] {
+  const names = target ? [target] : c.targets.map((t) => t.name);
+  const { rows } = capacityOf(names, from, until, c);
+  if (rows.every((r) => r.verdict === 'unknown')) return [];
+  const part = rows.length < names.length ? ` Read for ${rows.length} of ${names.length} targets.` : '';
+  const of = (f: (r: Row) => boolean) =>
+    rows
+      .filter(f)
+      .map((r) => r.target)
+      .join(', ') || 'none';
+  return [
+    `Capacity (95th percentiles): short of room: ${of((r) => r.verdict === 'busy')}; disk filling within 30 d: ${of((r) => r.filling)}; idle: ${of((r) => r.verdict === 'idle')} ("capacity outlook" has the table).${part}`,
+  ];
 }
 
 /** The verdict for one host: short of room first, then a filling disk, then idle; `why` gives every reason that holds. Pure. */

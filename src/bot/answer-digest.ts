@@ -8,6 +8,7 @@ import { formatDuration } from './text-tools.js';
 import { againstBefore } from './answer-anomaly-change.js';
 import { changesLine } from './change-log.js';
 import { incidentsLine } from './incidents.js';
+import { capacityLine } from './answer-capacity.js';
 
 const LISTED = 5;
 
@@ -50,6 +51,10 @@ export function digestLines(
     ...flappingLine(list, c),
     ...changesLine(c.store, span.from, Math.min(span.until, c.now), span.target),
     ...incidentsLine(c.store, span.from, Math.min(span.until, c.now), c.now, span.target),
+    // A week's digest is where capacity is reviewed; a day's says too little about it.
+    ...(Math.min(span.until, c.now) - span.from >= 6 * 86_400_000
+      ? capacityLine(span.from, Math.min(span.until, c.now), c, span.target)
+      : []),
     ...startsLine(span, c),
     ...handover(span, c),
     'Ask without "summary" for the list.',

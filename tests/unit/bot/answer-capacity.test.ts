@@ -3,6 +3,7 @@ import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import type { Sample } from '../../../src/core/sample.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { cpuAnomaly } from '../../fixtures/anomaly.js';
 
 const NOW = Date.UTC(2026, 11, 3, 12, 0, 0);
 const STEP = 5 * 60_000;
@@ -69,5 +70,16 @@ describe('capacity', () => {
     );
     expect(parseIntent('are we over-provisioned?', c.targets)).toEqual({ kind: 'capacity' });
     expect(parseIntent('do we need more servers?', c.targets)).toEqual({ kind: 'capacity' });
+  });
+});
+
+describe('capacity in a weekly digest', () => {
+  it('names who is short of room, filling or idle, and a day digest does not', () => {
+    const c = ctx();
+    c.store.upsertAnomaly({ ...cpuAnomaly('an_w1', 'db-1'), startTs: NOW - 3_600_000, updatedTs: NOW - 3_600_000 });
+    expect(ask('weekly report', c).split('\n')).toContain(
+      'Capacity (95th percentiles): short of room: db-1; disk filling within 30 d: db-1; idle: idle-1 ("capacity outlook" has the table).',
+    );
+    expect(ask('summarise today', c)).not.toMatch(/Capacity/);
   });
 });
