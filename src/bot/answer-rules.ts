@@ -9,6 +9,8 @@ import { METRICS_OF } from './answer-metric-span.js';
 import type { MuteTime } from './mute-times.js';
 import type { MetricKey } from './parse-intent.js';
 import { formatDuration } from './text-tools.js';
+import { silenceLabel } from './alert-silence.js';
+import { stamp } from './format-reply.js';
 import { describeWindow, inWindow } from './time-window.js';
 
 const MODE: Record<string, string> = { dry_run: 'dry run (logged, nothing runs)', approval: 'needs approval', auto: 'runs by itself' };
@@ -104,8 +106,19 @@ export function answerRules(
   }
   if (shows('maintenance') && (i.only === 'maintenance' || (!i.metric && !i.target))) {
     const windows = maintenanceLines(c.muteTimes ?? [], c.now);
+    // Maintenance scheduled from chat ("mute db-1 from 02:00 to 04:00") is a silence set ahead.
+    const ahead = c.store.chat.scheduledSilences(c.now);
     lines.push(
       ...(windows.length ? windows : ['No maintenance windows (chat.muteTimes).']),
+      ...(ahead.length
+        ? [
+            `Scheduled from chat (silences set ahead; "unsnooze sl_…" or "cancel the maintenance" cancels one):`,
+            ...ahead.map(
+              (s) =>
+                `• ${s.id}: ${silenceLabel(s)} from ${stamp(s.startsTs!)} to ${stamp(s.untilTs)}${s.reason ? `, reason: ${s.reason}` : ''} (by ${s.createdBy})`,
+            ),
+          ]
+        : []),
       ...inhibitLines(c.routing?.inhibit ?? [], c.store),
     );
   }

@@ -113,6 +113,9 @@ export function splitReason(s: string): { head: string; reason?: string } {
  * "Remove the silence on web-1", "end sl_…", "extend the snooze on db-1 by 1h": a command on a silence
  * that leads with another verb than the silence words. Without this they listed the silences.
  */
+const MAINTENANCE_END =
+  /^(?:please\s+)?(?:cancel|end|stop|lift|call off|abort|drop|remove|delete)\s+(?:the\s+|my\s+|our\s+|that\s+)?(?:scheduled\s+|planned\s+)?maintenance\b/;
+
 export function silenceEdit(
   text: string,
   verb: string | undefined,
@@ -125,6 +128,8 @@ export function silenceEdit(
   },
 ): Intent | undefined {
   if (!verb || text.trim().endsWith('?')) return undefined;
+  // "Cancel the maintenance on db-1": the silence scheduled ahead for it (chat.muteTimes are config).
+  if (!o.sl && MAINTENANCE_END.test(text)) return { kind: 'unsilence', ...(o.target ? { target: o.target } : {}), maintenance: true };
   if (!o.sl && !/\b(?:silences?|snoozes?|mutes?|silenced|snoozed|muted)\b/.test(text)) return undefined;
   if (LIFT_VERBS.has(verb))
     return { kind: 'unsilence', id: o.sl, target: o.target, ...(o.sl || o.target ? {} : o.all ? { all: true } : {}) };

@@ -174,6 +174,18 @@ export function createSilenceCommands(d: {
   }
 
   function unsilence(i: Extract<Intent, { kind: 'unsilence' }>, user: ChatUser, now: number): ChatReply {
+    // "Cancel the maintenance": the one silence scheduled ahead (on the target named), by its id.
+    if (i.maintenance && !i.id) {
+      const ahead = d.store.chat.scheduledSilences(now).filter((s) => !i.target || s.target === i.target);
+      if (ahead.length === 1) return unsilence({ kind: 'unsilence', id: ahead[0]!.id }, user, now);
+      return {
+        text: ahead.length
+          ? `${ahead.length} silences are scheduled ahead${i.target ? ` on ${i.target}` : ''}: ${ahead.map((s) => `${s.id} (${silenceLabel(s)} from ${stamp(s.startsTs!)})`).join(', ')}. Say which: "unsnooze ${ahead[0]!.id}".`
+          : `No maintenance is scheduled from chat${i.target ? ` on ${i.target}` : ''}; windows in chat.muteTimes are changed in the config.`,
+        intent: 'unsilence',
+        private: true,
+      };
+    }
     // "Unsnooze the web hosts": each in turn, said per target.
     if (i.several && !i.id && !i.all)
       return {

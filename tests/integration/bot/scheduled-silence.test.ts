@@ -79,6 +79,24 @@ describe('a silence scheduled ahead ("mute web-1 from 10:02 to 10:30")', () => {
     );
   });
 
+  it('is listed with the maintenance windows, and "cancel the maintenance" cancels the one there is', async () => {
+    const { app, now, say } = await setup();
+    expect(await say('cancel the maintenance')).toBe(
+      'No maintenance is scheduled from chat; windows in chat.muteTimes are changed in the config.',
+    );
+    const id = /\((sl_\w+)/.exec(await say('mute db-1 from 22:00 to 23:00: kernel upgrade'))![1]!;
+    const windows = (await say('what are the maintenance windows?')).split('\n');
+    expect(windows.slice(0, 3)).toEqual([
+      'No maintenance windows (chat.muteTimes).',
+      'Scheduled from chat (silences set ahead; "unsnooze sl_…" or "cancel the maintenance" cancels one):',
+      `• ${id}: db-1 from 2026-11-02 22:00:00 UTC to 2026-11-02 23:00:00 UTC, reason: kernel upgrade (by slack:U2)`,
+    ]);
+    const other = /\((sl_\w+)/.exec(await say('mute web-1 from 21:00 to 21:30'))![1]!;
+    expect(await say('cancel the maintenance')).toMatch(new RegExp(`^2 silences are scheduled ahead: (${id}|${other}) .*Say which`));
+    expect(await say('cancel the maintenance on db-1')).toMatch(new RegExp(`^Cancelled ${id}, the silence of db-1 scheduled from `));
+    expect(app.store.chat.scheduledSilences(now()).map((s) => s.id)).toEqual([other]);
+  });
+
   it('keeps the reason given, and shows it in the reply, the list, the alert and its timeline', async () => {
     const { tick, say, web1Alert } = await setup();
     await tick(3);
