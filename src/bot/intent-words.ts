@@ -241,7 +241,7 @@ export const NOISY =
   /\b(?:noisiest|how noisy|unhealthiest|least healthy)\b|\b(?:worst|most troubled|most problematic)\s+(?:hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b|\bhow (?:often|frequently)\b(?=.*\b(?:spikes?|spiking|alerts?|alarms?|fires?|firing|pages?|paging|goes off|go off|happens?|breaks?|fails?|flaps?|flapping|trips?|misbehaves?)\b)|\b(?:which|what|how many)\s+(?:hosts?|servers?|targets?|machines?|nodes?|instances?)\s+(?:were|was|are|got|have been|has been)\s+(?:affected|impacted|hit)\b|\b(?:worst|busiest|noisiest|quietest|best|calmest)\s+day\b|\bwhich day\b|\b(?:which|what)\s+(?:detectors?|metrics?|hosts?|targets?|servers?|rules?)\s+(?:fires?|alerts?|alarms?|triggers?|pages?|goes off)\s+(?:the\s+)?most\b/;
 // "What's open?", "anything still open?", "is anything active right now?": the open anomalies.
 export const OPEN_NOW =
-  /^(?:what(?:'s| s| is| are)|whats|what else(?: is| s|'s)?|anything(?: else)?|is anything(?: else)?|are any|is there anything(?: else)?)\s+(?:still\s+)?(?:open|active|un(?:acked|acknowledged)|not (?:yet )?(?:acked|acknowledged))\b/;
+  /^(?:what(?:'s| s| is| are)|whats|what else(?: is| s|'s)?|anything(?: else)?|is anything(?: else)?|are any|is there anything(?: else)?|any)\s+(?:still\s+)?(?:open|active|criticals|(?:critical|severe)(?=\s*(?:[?!.]|$|open\b|now\b|right now\b|going on\b|happening\b))|un(?:acked|acknowledged)|not (?:yet )?(?:acked|acknowledged))\b/;
 /** "What caused…", "root cause of…", "the reason for…", "what triggered…": the anomaly behind it, explained. */
 export const CAUSE = /\b(?:root[\s-]?causes?|caus(?:e|ed|es|ing)|reasons? (?:for|behind)|triggered)\b/;
 export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;

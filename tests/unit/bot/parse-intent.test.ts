@@ -597,6 +597,8 @@ const cases: Case[] = [
   ["what's unacknowledged?", { kind: 'anomalies', open: true, acked: false }],
   ['send a test alert', { kind: 'test_alert' }],
   ['deny all', { kind: 'deny', all: true }],
+  ['is anything critical?', { kind: 'anomalies', open: true, severity: 'critical' }],
+  ['any criticals?', { kind: 'anomalies', open: true, severity: 'critical' }],
   ['cancel the maintenance on db-1', { kind: 'unsilence', target: 'db-1', maintenance: true }],
   ['where do critical alerts go?', { kind: 'routing', severity: 'critical' }],
   ['approve everything', { kind: 'approve', all: true }],
