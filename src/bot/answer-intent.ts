@@ -45,6 +45,7 @@ import { answerStarts } from './answer-starts.js';
 import { answerFlapping } from './answer-flapping.js';
 import { answerTune } from './answer-tune.js';
 import { answerCapacity } from './answer-capacity.js';
+import { answerMyRequests } from './answer-my-requests.js';
 import { answerAnomalyChange } from './answer-anomaly-change.js';
 import { answerChanges } from './change-log.js';
 import { answerPrecedent } from './answer-precedent.js';
@@ -362,6 +363,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerStatus(c, i);
     case 'pending':
       return answerPending(c);
+    case 'my_requests':
+      return answerMyRequests(c);
     case 'history':
       return answerHistory(i, c);
     case 'silences':

@@ -77,11 +77,24 @@ export function createDecisions(o: {
     named: string | undefined,
     user: ChatUser,
     now: number,
-    described: { target?: string; action?: string; unknownTarget?: string; all?: boolean } = {},
+    described: { target?: string; action?: string; unknownTarget?: string; all?: boolean; mine?: boolean } = {},
   ): Promise<ChatReply> {
     const intent = kind;
     if (!o.remediation) return { text: 'Decisions are not available here; use chat or the web console.', intent, private: true };
     if (!named && described.all) return decideAll(kind, user, now);
+    // "Cancel my request": the asker's own one waiting, when there is one.
+    if (!named && described.mine) {
+      const mine = o.store.listProposals({ states: ['proposed'], limit: 500 }).filter((p) => p.requestedBy === o.actor(user));
+      if (mine.length !== 1)
+        return {
+          text: mine.length
+            ? `You have ${mine.length} requests waiting: ${mine.map((p) => `${p.id} (${p.action} on ${p.target})`).join(', ')}. Say which: "cancel ${mine[0]!.id}".`
+            : 'You have no request waiting for approval; "my requests" lists what you asked for.',
+          intent,
+          private: true,
+        };
+      return decide(kind, mine[0]!.id, user, now);
+    }
     // A target I do not know is no description at all: nothing is decided by the action alone.
     if (!named && described.unknownTarget)
       return {

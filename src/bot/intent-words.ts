@@ -326,7 +326,9 @@ export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|
 export const FREE = /\b(free|available|left|remaining|unused|idle|headroom|spare)\b/;
 export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;
 /** "Did anything happen overnight?", "anything happening on db-1?": the anomalies of then (or now). */
-export const HAPPEN = /\b(?:anything|something|what)\s+(?:(?:has|have|did)\s+)?happen(?:ed|ing|s)?\b/;
+// "How many pages last night?", "who was paged?", "did anyone get woken up?": the alerts of then.
+export const HAPPEN =
+  /\b(?:anything|something|what)\s+(?:(?:has|have|did)\s+)?happen(?:ed|ing|s)?\b|\bhow many pages\b|\bwho (?:was|got|were|has been) (?:paged|woken|called out)\b|\b(?:did|was|were|has) (?:anyone|anybody|someone|somebody|i|we) (?:get |been )?(?:paged|woken)\b/;
 export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|recovered|ended)\b/;
 export const ONE_LATEST =
   /\b(?:last|latest|most recent|newest|longest)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue|outage)\b/;

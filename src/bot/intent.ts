@@ -149,7 +149,10 @@ export type Intent =
       ran?: boolean;
     }
   /** Without an id, `target` and `action` may describe the one pending proposal meant ("approve the scale up on web-2"). */
-  | { kind: 'approve' | 'deny'; id?: string; target?: string; action?: string; unknownTarget?: string; all?: boolean }
+  /** `all`: "deny all"; `mine`: "cancel my request", the asker's own pending request. */
+  | { kind: 'approve' | 'deny'; id?: string; target?: string; action?: string; unknownTarget?: string; all?: boolean; mine?: boolean }
+  /** "Show my requests", "what have I asked for?": proposals the asker requested (answer-my-requests.ts). */
+  | { kind: 'my_requests' }
   | {
       kind: 'silence';
       target?: string;

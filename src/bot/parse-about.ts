@@ -38,6 +38,8 @@ const ABOUT = new RegExp(
     String.raw`\bwhere\b.*\b(?:data|metrics|numbers|figures)\b.*\bcomes? from\b|\bdata sources?\b|\bmetric sources?\b`,
     // "Are you ok?", "bot health", "how long have you been up?": this process itself
     String.raw`\bare you (?:ok|okay|healthy|alive|up|working|running|there)\b|\bis (?:the bot|smartcloudops|the service) (?:ok|okay|healthy|alive|up|working|running)\b|\b(?:bot|your|smartcloudops)\s+(?:status|health|uptime)\b|\bwhen did you (?:start|restart|boot)\b|\bhow long have you been (?:up|running)\b`,
+    // "Show config", "what's your config?", "who are you?": what this bot is set to do.
+    String.raw`^(?:show|print|dump|display)\s+(?:me\s+)?(?:the\s+|your\s+|my\s+)?config(?:uration)?\s*[?.!]*$|\bwhat(?:'s| is) (?:the |your )?config(?:uration)?\b|^who are you\b`,
     // "What roles are there?", "which labels do hosts have?", "list the environments"
     String.raw`\b(?:what|which|list(?: the| all)?)\s+(?:roles|labels|environments|envs|tiers|groups)\b`,
     // "How much history do you keep?", "how far back does your data go?", "retention"

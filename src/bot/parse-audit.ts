@@ -18,7 +18,8 @@ const NOT_PERSON = new Set([
   'somebody',
   'someone',
 ]);
-const DID = /\bwhat (?:did|has|have) ([a-z0-9][a-z0-9._@-]*) (?:do|done|been doing|been up to)\b/;
+const DID =
+  /\bwhat (?:did|has|have) ([a-z0-9][a-z0-9._@-]*) (?:do|done|been doing|been up to|approved?|denied|deny|decided?|silenced?|muted?|acked|ack|acknowledged?|escalated?)\b/;
 const BY = /\b(?:actions?|changes?|activity|things) (?:taken |made |done )?by ([a-z0-9][a-z0-9._@:-]*)\b/;
 const LOG =
   /\baudit(?:\s+(?:log|trail))?\b|\b(?:activity|action) (?:log|feed|history)\b|\bwho did what\b|\bwho (?:touched|did anything (?:to|on|with)|has been (?:on|in|at))\b|\bwhat (?:did|have) people (?:do|done)\b|\bwho (?:escalated|paged|pinged)\b/;

@@ -120,3 +120,17 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
     ...(action && !outcome && !q.historyWord ? { ran: true } : {}),
   };
 }
+
+// "Show my requests", "what have I asked for?": the proposals the asker requested in chat.
+const MY_REQUESTS =
+  /\bmy (?:pending |open |recent |last |latest )?(?:requests|asks|requested actions)\b|\bwhat (?:have|did) i (?:asked? for|requested?)\b/;
+// "Cancel my request", "withdraw my last request": the asker's own pending request, by no id.
+const CANCEL_MINE =
+  /^(?:please\s+)?(?:cancel|withdraw|take back|retract|drop)\s+(?:my|the)\s+(?:last\s+|latest\s+|pending\s+)?(?:request|ask)\b/;
+
+/** "Show my requests" or "cancel my request" (parse-intent.ts asks this before approve and deny). Pure. */
+export function myRequestCommand(text: string): Intent | undefined {
+  if (CANCEL_MINE.test(text)) return { kind: 'deny', mine: true };
+  if (MY_REQUESTS.test(text)) return { kind: 'my_requests' };
+  return undefined;
+}

@@ -6,7 +6,7 @@ import { actionQuestion, actionRequest } from './parse-action-request.js';
 import { BYTES_MOVED, FREE_OF, sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
 import { VOCAB } from './vocab.js';
-import { historyIntent, proposalNamed } from './parse-history.js';
+import { historyIntent, myRequestCommand, proposalNamed } from './parse-history.js';
 import { rulesQuestion } from './parse-rules-question.js';
 import { outOfScope } from './out-of-scope.js';
 import { changeStatement } from './parse-change.js';
@@ -177,7 +177,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     silenceEdit(text, tokens[leadAt], { sl, target, metric, unknownTarget, ...everything }) ??
     subscriptionCommand(text, { target, named, metric, unknownTarget, su: ids.find((i) => i.startsWith('su_')) }) ??
     watchCommand(text, { target, metric, unknownTarget, wt }) ??
-    feedbackCommand(text, an);
+    feedbackCommand(text, an) ??
+    myRequestCommand(text);
   if (edit) return edit;
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });

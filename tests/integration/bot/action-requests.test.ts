@@ -140,6 +140,28 @@ describe('actions requested in chat', () => {
     expect(cards(slack, 'restart_service on web-1')[0]!.msg.status).toMatch(/^Withdrawn by its requester at /);
   });
 
+  it('lists the asker\'s own requests, and "cancel my request" takes back the one waiting', async () => {
+    const { slack } = await setup();
+    const say = async (text: string, user = 'U9') => (await slashCommand(slack, text, user)).text;
+    expect(await say('cancel my request')).toBe('You have no request waiting for approval; "my requests" lists what you asked for.');
+    expect(await say('show my requests')).toMatch(/^You have asked for no action in the last 7 days\./);
+    const first = /(rp_\w+)/.exec(await say('restart app on web-1'))![1]!;
+    const second = /(rp_\w+)/.exec(await say('restart app on db-1'))![1]!;
+    const mine = (await say('what have I asked for?')).split('\n');
+    expect(mine[0]).toBe('Your requests in the last 7 days: 2, 2 waiting for approval:');
+    expect(
+      mine
+        .slice(1, 3)
+        .map((l) => /(rp_\w+)/.exec(l)![1])
+        .sort(),
+    ).toEqual([first, second].sort());
+    expect(await say('my requests', 'U8')).toMatch(/^You have asked for no action/);
+    expect(await say('cancel my request')).toMatch(/^You have 2 requests waiting: .*Say which: "cancel rp_\w+"\.$/);
+    expect(await say(`cancel ${second}`)).toMatch(/^Cancelled your request/);
+    expect(await say('cancel my request')).toBe(`Cancelled your request ${first} (restart_service on web-1): withdrawn, nothing was run.`);
+    expect((await say('my requests')).split('\n')[0]).toBe('Your requests in the last 7 days: 2:');
+  });
+
   it("means the alert's target when asked in its thread", async () => {
     const { app, slack, tick } = await setup();
     await tick(3);
