@@ -46,6 +46,7 @@ import { answerFlapping } from './answer-flapping.js';
 import { answerTune } from './answer-tune.js';
 import { answerCapacity } from './answer-capacity.js';
 import { answerMyRequests } from './answer-my-requests.js';
+import { answerGlossary } from './answer-glossary.js';
 import { answerAnomalyChange } from './answer-anomaly-change.js';
 import { answerChanges } from './change-log.js';
 import { answerPrecedent } from './answer-precedent.js';
@@ -365,6 +366,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerPending(c);
     case 'my_requests':
       return answerMyRequests(c);
+    case 'glossary':
+      return answerGlossary(i, c);
     case 'history':
       return answerHistory(i, c);
     case 'silences':

@@ -195,6 +195,11 @@ export type Intent =
   | { kind: 'delivery'; platform?: 'slack' | 'discord' | 'web' | 'alertmanager' }
   /** "Show flapping alerts", "what keeps firing?": series that opened again and again (answer-flapping.ts). */
   | { kind: 'flapping'; target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; unknownTarget?: string }
+  /** "What is an isolation forest?", "what does score mean?", "what detectors do you use?" (answer-glossary.ts). */
+  | {
+      kind: 'glossary';
+      term?: 'threshold' | 'forecast' | 'robust' | 'deviation' | 'iforest' | 'silence' | 'score' | 'expected' | 'episode' | 'detection';
+    }
   /** "Send a test alert": a message marked as a test in the alert channels (test-alert.ts). */
   | { kind: 'test_alert' }
   /** "Capacity outlook", "which hosts are idle?", "are we over-provisioned?": room to grow or to spare (answer-capacity.ts). */

@@ -15,6 +15,7 @@ import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
 import { tuneQuestion } from './parse-tune.js';
+import { glossaryQuestion } from './parse-glossary.js';
 import { capacityQuestion } from './parse-capacity.js';
 import { escalateTo } from './parse-escalate.js';
 import { digestOf, MINE, stateAsked } from './parse-digest.js';
@@ -224,6 +225,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
   const rules =
+    glossaryQuestion(text) ??
     tuneQuestion(text, { metric, target, ...group, span, unknownTarget }) ??
     capacityQuestion(text, { target, ...group, span, unknownTarget }) ??
     rulesQuestion(text, tokens, { metric, target, unknownTarget });

@@ -1,0 +1,37 @@
+import type { AnswerContext } from './answer-intent.js';
+import { ROBUST_CRITICAL_DEVIATIONS } from '../pipeline/detect/detection-engine.js';
+import type { Intent } from './intent.js';
+
+export type GlossaryTerm = NonNullable<Extract<Intent, { kind: 'glossary' }>['term']>;
+
+/**
+ * "What detectors do you use?", "what is an isolation forest?", "what does score mean?": what the
+ * words on an alert mean, said as the code does it, with the config's own counts where they
+ * matter. Defaults are named as defaults; docs/detection.md has the measurements.
+ */
+export function answerGlossary(i: Extract<Intent, { kind: 'glossary' }>, c: AnswerContext): string {
+  const rules = c.thresholds?.length ?? 0;
+  const forecasts = c.forecasts?.length ?? 0;
+  const lines: Record<GlossaryTerm, string> = {
+    threshold: `Threshold rules (${rules} set; "what thresholds are set?" lists them): a metric above (or below) a bound for N samples in a row opens an anomaly of the rule's severity; it resolves after detectors.resolveAfterSamples normal samples. "Suggest better thresholds" replays a rule at other bounds.`,
+    forecast: `Forecasts (${forecasts} set): a line fitted to the last hour of a series (disk by default) that reaches the rule's limit within its horizon, while the value is already past the rule's "from", opens a critical anomaly before the limit is hit.`,
+    robust: `The robust detector: one per series, online. Each new value is measured against the series' own recent values with medians and median absolute deviations (robust: a few wild values do not move them) in six ways: a spike, outside the recent range, a level shift, a change in variability, unusual for the time of day, a gradual drift. Each is divided by the largest it has been on that series, so one setting fits CPU in percent and requests in thousands: only a new extreme for that series alarms. Critical from ${ROBUST_CRITICAL_DEVIATIONS} robust deviations, a warning below.`,
+    deviation: `A robust deviation is the distance from the series' recent median in units of 1.4826 × its median absolute deviation (a standard deviation for normal noise, but not moved by outliers). "125 robust deviations" means far outside anything recent; the robust detector also needs a floor of change in the metric's own unit (detectors.robust.minChange) before it alarms.`,
+    iforest: `The Isolation Forest: one per host, over all its metrics together, refitted on its recent history. A reading that random splits isolate in few steps is unlike that history even when no single metric is extreme. It opens warnings (score 0.74 and above by default), naming the metric furthest from its usual range.`,
+    silence:
+      'Silent hosts: a target that sends no sample for detectors.silence.afterSeconds opens a critical anomaly ("not reporting"); it resolves when data arrives again.',
+    score: `Score: how strong the finding is, 0 to 1. Threshold, forecast and silent-host anomalies are 1.00 while they hold. The robust detector's is r / (1 + r), r being the statistic over its largest before on that series (0.2809 and above opens one by default, the NAB-tuned threshold), discounted when the series alarmed just before. The Isolation Forest's is its isolation score (0.74 and above opens one by default). It says how unusual, not how urgent: severity says that.`,
+    expected:
+      "Expected, on an alert: for a threshold rule, the side of the bound that is normal (0 to the bound); for the robust detector, the lowest and highest of the series' recent values (its trailing window); for the Isolation Forest, the host's usual range of the metric it names; for a forecast, the limit it is projected to reach instead.",
+    episode: `An episode is one stretch of one detector finding one target and metric unusual: it opens, is updated while it lasts, and resolves after detectors.resolveAfterSamples normal samples. Several detectors on the same target and metric at once are one episode in counts ("as episodes"), and one alert message.`,
+    detection: '',
+  };
+  const all: GlossaryTerm[] = ['threshold', 'forecast', 'robust', 'iforest', 'silence'];
+  if (!i.term || i.term === 'detection')
+    return [
+      'Each sample goes through these detectors; an anomaly is an episode of one of them (docs/detection.md has how each is measured):',
+      ...all.map((t) => `• ${lines[t]}`),
+      '"What does score mean?", "what is a robust deviation?" and "what does expected mean?" explain an alert\'s words.',
+    ].join('\n');
+  return lines[i.term];
+}

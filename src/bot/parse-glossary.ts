@@ -1,0 +1,27 @@
+import type { Intent } from './intent.js';
+import type { GlossaryTerm } from './answer-glossary.js';
+
+const ASK = String.raw`\b(?:what(?:'s| is| are| does| do)|explain|define|meaning of|how does|how do|tell me about)\b`;
+const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
+  [/\brobust deviations?\b|\bmad\b|\bmedian absolute deviation\b/, 'deviation'],
+  [/\bisolation forests?\b|\biforest\b/, 'iforest'],
+  [/\brobust (?:detector|statistics?)\b|\brobust\b(?= (?:mean|means|do)\b)|\bwhat is robust\b/, 'robust'],
+  [/\bscores?\b/, 'score'],
+  [/\bexpected(?: range)?\b/, 'expected'],
+  [/\bepisodes?\b/, 'episode'],
+  [/\bforecast (?:rules?|detector|alerts?)\b/, 'forecast'],
+  [/\bthreshold (?:rules?|detector)\b/, 'threshold'],
+  [/\bsilent[\s-]hosts?\b|\bsilence detector\b/, 'silence'],
+];
+const DETECTION =
+  /\b(?:what|which) (?:detectors?|detection methods?|algorithms?|models?) (?:do|does|are) (?:you|it|the bot) (?:use|run|have)\b|\bhow (?:does|do) (?:the )?(?:anomaly )?detection work\b|\bhow do you (?:detect|find|spot) anomal\w*/;
+
+/** A question about what a word on an alert means, or how detection works (answer-glossary.ts). Pure. */
+export function glossaryQuestion(text: string): Intent | undefined {
+  if (DETECTION.test(text)) return { kind: 'glossary', term: 'detection' };
+  if (!new RegExp(ASK).test(text)) return undefined;
+  // "What does score 0.54 mean?", "what is a robust deviation?": the word, not a figure of a host.
+  if (!/\b(?:mean|means|meaning|define|what is an?|what's an?|what are|explain the|tell me about|how does)\b/.test(text)) return undefined;
+  const term = TERMS.find(([re]) => re.test(text))?.[1];
+  return term ? { kind: 'glossary', term } : undefined;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { ROBUST_CRITICAL_DEVIATIONS } from '../../../src/pipeline/detect/detection-engine.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+
+const targets = [{ name: 'web-1', role: 'web' }];
+const c: AnswerContext = {
+  store: createSqliteStore(':memory:'),
+  targets,
+  now: Date.UTC(2026, 11, 3),
+  staleAfterMs: 90_000,
+  thresholds: [
+    { metric: 'cpu', above: 90, forSamples: 3, severity: 'warning' },
+    { metric: 'disk', above: 90, forSamples: 3, severity: 'critical' },
+  ],
+};
+const ask = (q: string) => answerIntent(parseIntent(q, targets), c);
+
+describe('what the words on an alert mean', () => {
+  it("lists the detectors with the config's own counts", () => {
+    const r = ask('what detectors do you use?').split('\n');
+    expect(r[0]).toMatch(/^Each sample goes through these detectors/);
+    expect(r.filter((l) => l.startsWith('• '))).toHaveLength(5);
+    expect(r[1]).toMatch(/^• Threshold rules \(2 set; /);
+    expect(ask('how does anomaly detection work?')).toBe(ask('what detectors do you use?'));
+  });
+
+  it('explains one term, and leaves figures and ids to the other answers', () => {
+    expect(ask('what is an isolation forest?')).toMatch(/^The Isolation Forest: one per host, over all its metrics together/);
+    expect(ask("what's a robust deviation?")).toMatch(/^A robust deviation is the distance from the series' recent median/);
+    expect(ask('what does score 0.54 mean?')).toMatch(/^Score: how strong the finding is, 0 to 1\./);
+    expect(ask('explain the robust detector')).toContain(`Critical from ${ROBUST_CRITICAL_DEVIATIONS} robust deviations`);
+    expect(ask('what does expected mean?')).toMatch(/^Expected, on an alert: /);
+    expect(parseIntent('what is the cpu threshold?', targets).kind).toBe('rules');
+    expect(parseIntent('explain an_abc123', targets)).toMatchObject({ kind: 'explain', id: 'an_abc123' });
+    expect(parseIntent('what is the score of web-1?', targets).kind).not.toBe('glossary');
+  });
+});
