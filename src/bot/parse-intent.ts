@@ -7,16 +7,13 @@ import { BYTES_MOVED, FREE_OF, sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
 import { VOCAB } from './vocab.js';
 import { historyIntent, myRequestCommand, proposalNamed } from './parse-history.js';
-import { rulesQuestion } from './parse-rules-question.js';
 import { outOfScope } from './out-of-scope.js';
 import { changeStatement } from './parse-change.js';
 import { overTimeQuestion } from './parse-over-time.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
-import { tuneQuestion } from './parse-tune.js';
-import { glossaryQuestion } from './parse-glossary.js';
-import { capacityQuestion } from './parse-capacity.js';
+import { setupQuestionOf } from './parse-setup-question.js';
 import { escalateTo } from './parse-escalate.js';
 import { digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
@@ -224,11 +221,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (why) return why;
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
   if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
-  const rules =
-    glossaryQuestion(text) ??
-    tuneQuestion(text, { metric, target, ...group, span, unknownTarget }) ??
-    capacityQuestion(text, { target, ...group, span, unknownTarget }) ??
-    rulesQuestion(text, tokens, { metric, target, unknownTarget });
+  const rules = setupQuestionOf(text, tokens, { metric, target, ...group, span, unknownTarget });
   if (rules) return rules;
   const kept = availabilityQuestion(text, { metric, target, named, unknownTarget, span }) ?? auditQuestion(text, { target, span });
   if (kept) return kept;
