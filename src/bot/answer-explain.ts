@@ -8,7 +8,7 @@ import { clock as clockOf, describeAnomaly, describeProposal, formatValue, METRI
 import type { MetricKey } from './parse-intent.js';
 import { describeDetectors, thresholdLine } from './describe-detectors.js';
 import { latestBy } from './latest-by-target.js';
-import { quoteUntrusted } from './text-tools.js';
+import { formatDuration, quoteUntrusted } from './text-tools.js';
 import { whyNoProposal } from './why-no-proposal.js';
 import { anomaliesAround } from './anomalies-around.js';
 import { changedBefore } from './change-log.js';
@@ -27,9 +27,16 @@ export function answerExplain(
     span?: TimeSpan | undefined;
     /** The figure then, said when no anomaly was. */
     figure?: () => string;
+    /** "Is it still open?": its state leads. */
+    it?: boolean | undefined;
   } = {},
 ): string {
   const { target, severity, metric, span } = only;
+  if (only.it && id?.startsWith('an_')) {
+    const a = c.store.getAnomaly(id);
+    if (a)
+      return `${a.status === 'open' ? `Still open, for ${formatDuration(c.now - a.startTs)}` : `Resolved at ${stamp(a.endTs ?? a.updatedTs)}, after ${formatDuration((a.endTs ?? a.updatedTs) - a.startTs)}`}.\n${answerExplain(id, c)}`;
+  }
   if (!id) {
     // "Why did web-1 alert?", "explain the last critical anomaly", "what caused the api-2 latency alert?":
     // the most recent one (on that target, of that severity, of that metric); with a time, the one of then.

@@ -108,6 +108,13 @@ export function chatRulesOf(config: Pick<FileConfig, 'thresholds' | 'forecasts' 
   } satisfies Partial<ChatServiceOptions>;
 }
 
+/** Replies about one anomaly first: the one "it" means in the next question. */
+const ABOUT_ONE = new Set(['explain', 'timeline', 'anomalies', 'attention', 'ack', 'escalate']);
+
+/** "Is it still open?" with an anomaly named before in the conversation: that one. */
+const itOf = (i: Intent, an: string | undefined): Intent =>
+  (i.kind === 'explain' || i.kind === 'timeline') && i.it && !i.id && an ? { ...i, id: an } : i;
+
 /** Read-only intents that a reasoning question ("why…", "compare…") hands to the LLM. */
 const LOOKUPS = new Set<Intent['kind']>([
   'metrics',
@@ -211,7 +218,8 @@ export function createChatService(o: ChatServiceOptions) {
     // Written under an alert ("ack", "explain", "snooze for 2h" in its thread): that alert is the subject.
     const alert = alertOfThread(o.store, e.platform, e.thread);
     const said = parseIntent(e.text, o.targets());
-    const parsed = conversations.resolve(`${e.platform}:${e.channel}:${e.thread ?? ''}:${e.user.id}`, said, e.text, now);
+    const key = `${e.platform}:${e.channel}:${e.thread ?? ''}:${e.user.id}`;
+    const parsed = itOf(conversations.resolve(key, said, e.text, now), conversations.anomalyOf(key, now));
     const intent = alert ? inAlertThread(parsed, alert) : parsed;
     const asked = alert ? { ...e, text: `${e.text}\n${threadNote(alert)}` } : e;
     const verdict = intent.kind === 'explain' && intent.verdict;
@@ -360,7 +368,11 @@ export function createChatService(o: ChatServiceOptions) {
           if ('proposalId' in e) return await decide(e.action, e.proposalId, e.user, now);
           return e.action === 'silence' ? silenceAlert(e.anomalyId, e.user, now) : acks.ackAnomaly(e.anomalyId, e.user, now, 'button');
         }
-        return await handleText(e, now);
+        const reply = await handleText(e, now);
+        // The anomaly a read was about is what "it" means next in this conversation.
+        const an = ABOUT_ONE.has(reply.intent) ? /\ban_[a-z0-9]+/.exec(reply.text)?.[0] : undefined;
+        if (an) conversations.rememberAnomaly(`${e.platform}:${e.channel}:${e.thread ?? ''}:${e.user.id}`, an, now);
+        return reply;
       } catch (err) {
         o.logger.error({ err, platform: e.platform, kind: e.kind }, 'chat event failed');
         return { text: 'Something went wrong handling that; it has been logged.', intent: 'error', private: true };

@@ -22,7 +22,18 @@ const CONVERSATIONS = 2_000;
 /** The last read asked in each conversation (platform, channel, thread and person), for followUp. */
 export function createConversations() {
   const last = new Map<string, { intent: Intent; ts: number }>();
+  const named = new Map<string, { id: string; ts: number }>();
   return {
+    /** The anomaly a reply in this conversation was about, for "is it still open?" next. */
+    rememberAnomaly(key: string, id: string, now: number): void {
+      named.delete(key);
+      named.set(key, { id, ts: now });
+      if (named.size > CONVERSATIONS) named.delete(named.keys().next().value!);
+    },
+    anomalyOf(key: string, now: number): string | undefined {
+      const n = named.get(key);
+      return n && now - n.ts <= FOLLOW_UP_MS ? n.id : undefined;
+    },
     /** The question as meant: a follow-up of this conversation's last one, if it is one. */
     resolve(key: string, next: Intent, text: string, now: number): Intent {
       const prev = last.get(key);

@@ -104,6 +104,8 @@ export type Intent =
   | {
       kind: 'explain';
       id?: string;
+      /** "Is it still open?": the anomaly the conversation last named, else the latest. */
+      it?: boolean;
       target?: string;
       metric?: MetricKey;
       severity?: 'critical' | 'warning';
@@ -119,7 +121,8 @@ export type Intent =
       span?: TimeSpan;
     }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
-  | { kind: 'timeline'; id?: string; target?: string }
+  /** `it`: "who fixed it?", the anomaly the conversation last named. */
+  | { kind: 'timeline'; id?: string; target?: string; it?: boolean }
   /** "Anything wrong?", "what needs my attention?": what is open now and what waits for a decision. */
   /** `building`: "anything about to fire?" leads with the threshold rules partly met (of `metric`). */
   | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string; building?: boolean; metric?: MetricKey }

@@ -4,6 +4,10 @@ import { CAUSE, COUNT, HOW_LONG_SINCE, PAST } from './intent-words.js';
 import { parseBound } from './parse-bound.js';
 import type { TimeSpan } from './parse-time-span.js';
 
+const IT_STATE =
+  /^(?:is|was|has) it (?:still )?(?:open|resolved|over|done|fixed|closed|ongoing|recovered|firing|active|back(?: to normal)?)\b|^(?:did|has) it (?:recover|resolve|end|close|stop|clear)\w*\b|^when did it (?:end|start|begin|stop|resolve|recover|clear)\b|^how long (?:has|did|was) it (?:been )?(?:open|last|going|running|lasting)\b|^since when\b|^(?:tell me more|more details|more info|go on)\b/;
+const IT_DONE =
+  /^(?:who|what) (?:fixed|resolved|handled|closed|acked|acknowledged) it\b|^how was it (?:fixed|resolved|handled)\b|^what was done (?:about|for) it\b|^(?:who(?:'s| is| was)) (?:on|handling|working on|looking at) it\b/;
 const NOT_TOLD =
   /\bwhy (?:didn't|did not|wasn't|was not|haven't|have not|weren't|were not) (?:i|we|anyone|anybody|the on-?call) (?:get |being |been )?(?:paged|notified|pinged|alerted|woken|called|told|messaged)\b/;
 const AROUND =
@@ -31,6 +35,9 @@ export function explainQuestion(
   },
 ): Intent | undefined {
   const { an, target, metric, severity, span, found, named, anomalyWord, explainWord } = q;
+  // "Is it still open?", "who fixed it?": the anomaly this conversation last named (chat-service.ts), else the latest.
+  if (!an && !target && !metric && IT_STATE.test(text)) return { kind: 'explain', it: true };
+  if (!an && !target && !metric && IT_DONE.test(text)) return { kind: 'timeline', it: true };
   if (!an && RECURRING.test(text)) return undefined;
   // "Why didn't I get paged?", "why wasn't I notified?": where the latest alert went, and what held it.
   if (!an && !target && !metric && NOT_TOLD.test(text)) return { kind: 'timeline' };
