@@ -238,7 +238,7 @@ export const ATTENTION_ASK =
 // "How often does web-1's cpu spike?", "which hosts were affected today?": counted, by target and metric.
 // "The worst day this week", "busiest day" too: counts include one per day.
 export const NOISY =
-  /\b(?:noisiest|how noisy|unhealthiest|least healthy)\b|\b(?:worst|most troubled|most problematic)\s+(?:hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b|\bhow (?:often|frequently)\b(?=.*\b(?:spikes?|spiking|alerts?|alarms?|fires?|firing|pages?|paging|goes off|go off|happens?|breaks?|fails?|flaps?|flapping|trips?|misbehaves?)\b)|\b(?:which|what|how many)\s+(?:hosts?|servers?|targets?|machines?|nodes?|instances?)\s+(?:were|was|are|got|have been|has been)\s+(?:affected|impacted|hit)\b|\b(?:worst|busiest|noisiest|quietest|best|calmest)\s+day\b|\bwhich day\b|\b(?:which|what)\s+(?:detectors?|metrics?|hosts?|targets?|servers?|rules?)\s+(?:fires?|alerts?|alarms?|triggers?|pages?|goes off)\s+(?:the\s+)?most\b/;
+  /\b(?:noisiest|how noisy|unhealthiest|least healthy|sickest)\b|\b(?:worst|most troubled|most problematic)\s+(?:hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b|\bhow (?:often|frequently)\b(?=.*\b(?:spikes?|spiking|alerts?|alarms?|fires?|firing|pages?|paging|goes off|go off|happens?|breaks?|fails?|flaps?|flapping|trips?|misbehaves?)\b)|\b(?:which|what|how many)\s+(?:hosts?|servers?|targets?|machines?|nodes?|instances?)\s+(?:were|was|are|got|have been|has been)\s+(?:affected|impacted|hit)\b|\b(?:worst|busiest|noisiest|quietest|best|calmest)\s+day\b|\bwhich day\b|\b(?:which|what)\s+(?:detectors?|metrics?|hosts?|targets?|servers?|rules?)\s+(?:fires?|alerts?|alarms?|triggers?|pages?|goes off)\s+(?:the\s+)?most\b/;
 // "What's open?", "anything still open?", "is anything active right now?": the open anomalies.
 export const OPEN_NOW =
   /^(?:what(?:'s| s| is| are)|whats|what else(?: is| s|'s)?|anything(?: else)?|is anything(?: else)?|are any|is there anything(?: else)?|any)\s+(?:still\s+)?(?:open|active|criticals|(?:critical|severe)(?=\s*(?:[?!.]|$|open\b|now\b|right now\b|going on\b|happening\b))|un(?:acked|acknowledged)|not (?:yet )?(?:acked|acknowledged))\b/;
@@ -326,9 +326,10 @@ export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|
 export const FREE = /\b(free|available|left|remaining|unused|idle|headroom|spare)\b/;
 export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;
 /** "Did anything happen overnight?", "anything happening on db-1?": the anomalies of then (or now). */
-// "How many pages last night?", "who was paged?", "did anyone get woken up?": the alerts of then.
+// "How many pages last night?", "who was paged?", "did anyone get woken up?": the alerts of then;
+// "false positives this week": those marked so (feedbackAsked).
 export const HAPPEN =
-  /\b(?:anything|something|what)\s+(?:(?:has|have|did)\s+)?happen(?:ed|ing|s)?\b|\bhow many pages\b|\bwho (?:was|got|were|has been) (?:paged|woken|called out)\b|\b(?:did|was|were|has) (?:anyone|anybody|someone|somebody|i|we) (?:get |been )?(?:paged|woken)\b/;
+  /\bfalse (?:positives|alarms)\b|\b(?:anything|something|what)\s+(?:(?:has|have|did)\s+)?happen(?:ed|ing|s)?\b|\bhow many pages\b|\bwho (?:was|got|were|has been) (?:paged|woken|called out)\b|\b(?:did|was|were|has) (?:anyone|anybody|someone|somebody|i|we) (?:get |been )?(?:paged|woken)\b/;
 export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|recovered|ended)\b/;
 export const ONE_LATEST =
   /\b(?:last|latest|most recent|newest|longest)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue|outage)\b/;
