@@ -213,6 +213,7 @@ export function createApp(deps: AppDeps) {
     routeRequest: (id, from) => notifier.routeRequest(id, from),
     announce: (op, key, msg, thread) => notifier.announce(op, key, msg, thread),
     subscriptions,
+    alertmanagerSilences: () => amSilences?.others(),
   });
   const outbox = createOutboxWorker({
     store,

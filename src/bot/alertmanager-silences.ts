@@ -8,6 +8,8 @@ const OWN_METRICS = new Set(['cpu', 'memory', 'disk', 'net_in', 'net_out', 'late
 const CREATED_BY = 'smartcloudops';
 const ID_IN_COMMENT = /\[(sl_[a-z0-9]+)\]$/;
 const TIMEOUT_MS = 5_000;
+/** Silences of others kept from one listing: a chat reply names these, not hundreds. */
+const MAX_FOREIGN = 50;
 
 export interface AmMatcher {
   name: string;
@@ -56,9 +58,26 @@ export function toAmSilence(s: Silence, targetLabel: string, now: number): AmSil
   };
 }
 
+/** A silence made in Alertmanager by someone else, as the last sync saw it. */
+export interface ForeignSilence {
+  id: string;
+  matchers: string;
+  startsTs: number;
+  endsTs: number;
+  createdBy: string;
+  comment: string;
+  state: 'active' | 'pending';
+}
+
+/** Matchers as Alertmanager's own UI writes them: name=value, name=~regex, name!=value. */
+export const matchersText = (ms: readonly AmMatcher[]): string =>
+  ms.map((m) => `${m.name}${m.isEqual ? '' : '!'}${m.isRegex ? '=~' : '='}${m.value}`).join(', ');
+
 export interface AlertmanagerSilences {
   /** Makes Alertmanager's silences made by us match ours: creates, moves and expires them. */
   sync(now: number): Promise<void>;
+  /** The silences others made there, as the last sync read them ("silences" lists them). */
+  others(): { list: ForeignSilence[]; checkedTs?: number; url: string; lastError?: string };
   /** Waits for a sync in flight (stop()). */
   idle(): Promise<void>;
   health(): { ok: boolean; url: string; mirrored: number; lastError?: string };
@@ -82,6 +101,8 @@ export function createAlertmanagerSilences(o: {
   let running: Promise<void> | undefined;
   let mirrored = 0;
   let lastError: string | undefined;
+  let others: ForeignSilence[] = [];
+  let checkedTs: number | undefined;
 
   async function call(method: string, path: string, body?: unknown): Promise<unknown> {
     const r = await http(`${base}${path}`, {
@@ -100,11 +121,24 @@ export function createAlertmanagerSilences(o: {
     const listed = await call('GET', '/api/v2/silences');
     if (!Array.isArray(listed)) throw new Error('GET /api/v2/silences: not a list');
     const ours = new Map<string, AmSilenceState>();
-    for (const x of listed as AmSilenceState[])
-      if (x?.status?.state !== 'expired' && typeof x.createdBy === 'string' && x.createdBy.startsWith(CREATED_BY)) {
-        const id = ID_IN_COMMENT.exec(x.comment ?? '')?.[1];
-        if (id) ours.set(id, x);
-      }
+    const foreign: ForeignSilence[] = [];
+    for (const x of listed as AmSilenceState[]) {
+      if (x?.status?.state === 'expired' || typeof x.createdBy !== 'string') continue;
+      const id = x.createdBy.startsWith(CREATED_BY) ? ID_IN_COMMENT.exec(x.comment ?? '')?.[1] : undefined;
+      if (id) ours.set(id, x);
+      else if (!x.createdBy.startsWith(CREATED_BY) && foreign.length < MAX_FOREIGN && Array.isArray(x.matchers))
+        foreign.push({
+          id: String(x.id),
+          matchers: matchersText(x.matchers),
+          startsTs: Date.parse(x.startsAt),
+          endsTs: Date.parse(x.endsAt),
+          createdBy: x.createdBy.slice(0, 100),
+          comment: String(x.comment ?? '').slice(0, 200),
+          state: x.status?.state === 'pending' ? 'pending' : 'active',
+        });
+    }
+    others = foreign.sort((a, z) => a.endsTs - z.endsTs);
+    checkedTs = now;
     for (const s of wanted) {
       const want = toAmSilence(s, o.targetLabel, now);
       const have = ours.get(s.id);
@@ -138,6 +172,7 @@ export function createAlertmanagerSilences(o: {
       return running;
     },
     idle: () => running ?? Promise.resolve(),
+    others: () => ({ list: others, url: base, ...(checkedTs !== undefined ? { checkedTs } : {}), ...(lastError ? { lastError } : {}) }),
     health: () => ({ ok: lastError === undefined, url: base, mirrored, ...(lastError ? { lastError } : {}) }),
   };
 }

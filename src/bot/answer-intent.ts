@@ -1,7 +1,3 @@
-import type { ForecastRule, RemediationRule, ThresholdRule } from '../config/schema.js';
-import type { MuteTime } from './mute-times.js';
-import type { Store } from '../core/ports.js';
-import type { DetectorInspector } from '../core/inspection.js';
 import { ACTIONS } from '../core/remediation.js';
 import { unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
@@ -11,11 +7,10 @@ import { answerAttention } from './answer-attention.js';
 import { answerTimeline } from './alert-timeline.js';
 import { answerExplain, answerQuiet, answerWhy } from './answer-explain.js';
 import { answerTrend } from './answer-trend.js';
-import type { FleetGrouping } from './fleet-events.js';
 import { describeProposal, formatValue, METRIC_LABEL, noGroupReply, stamp, table, unknownTargetReply, when } from './format-reply.js';
 import { answerAnomalies } from './answer-anomalies.js';
 import { answerChart } from './answer-chart.js';
-import type { Intent, TargetRef } from './parse-intent.js';
+import type { Intent } from './parse-intent.js';
 import type { Stat } from './parse-time-span.js';
 import { formatDuration, plural } from './text-tools.js';
 import { answerAckStatus } from './answer-ack-status.js';
@@ -23,11 +18,9 @@ import { answerCompare } from './answer-compare.js';
 import { answerRules } from './answer-rules.js';
 import { answerElsewhere, answerUncollected } from './answer-uncollected.js';
 import { answerAvailability } from './answer-availability.js';
-import { answerAbout, answerDigestSchedule, type AboutFacts } from './answer-about.js';
-import type { OnCall } from './on-call.js';
+import { answerAbout, answerDigestSchedule } from './answer-about.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
-import { answerRouting, type RoutingFacts } from './answer-routing.js';
-import type { Runbook } from './runbooks.js';
+import { answerRouting } from './answer-routing.js';
 import { answerLastSeen } from './answer-last-seen.js';
 import { answerHistory } from './answer-history.js';
 import { answerTotal } from './answer-total.js';
@@ -51,7 +44,6 @@ import { answerAnomalyChange } from './answer-anomaly-change.js';
 import { answerChanges } from './change-log.js';
 import { answerPrecedent } from './answer-precedent.js';
 import { approveEffect } from './approve-effect.js';
-import type { Dashboard } from './dashboard-link.js';
 import { answerSilences } from './answer-silences.js';
 import { answerStatus } from './answer-status.js';
 import { answerAudit } from './answer-audit.js';
@@ -59,38 +51,8 @@ import { answerActionQuestion } from './answer-action-question.js';
 
 export { answerSilences };
 
-export interface AnswerContext {
-  store: Store;
-  targets: TargetRef[];
-  now: number;
-  staleAfterMs: number;
-  /** The threshold rules, so that a trend can say when it would reach one. */
-  thresholds?: ThresholdRule[];
-  /** The forecast rules, listed with the thresholds. */
-  forecasts?: ForecastRule[];
-  /** detectors.resolveAfterSamples: a threshold replay ends episodes as the live tracker does. */
-  resolveAfterSamples?: number;
-  /** How alerts are grouped across targets (chat.fleetGroup), so answers group them the same way. */
-  fleetGrouping?: FleetGrouping;
-  /** Maintenance windows (chat.muteTimes), listed with the silences. */
-  muteTimes?: MuteTime[];
-  /** remediation.rules, so "explain" can say why an anomaly has no proposal. */
-  remediationRules?: RemediationRule[];
-  /** The live detectors, so "why is there no alert?" gets each one's own reason. */
-  detectors?: DetectorInspector;
-  /** chat routes, channels, escalation: "where do alerts go?". */
-  routing?: RoutingFacts;
-  /** chat.runbooks: "what's the runbook for disk?". */
-  runbooks?: Runbook[];
-  /** chat.dashboard: "dashboard for web-1 yesterday". */
-  dashboard?: Dashboard;
-  /** Sources, interval, retention and detectors: "what do you monitor?". */
-  about?: () => AboutFacts;
-  /** chat.onCall with its covers: "who is on call?". */
-  onCall?: OnCall;
-  /** Who asked ("slack:U2"), for "my alerts": absent where there is no one (the digest). */
-  asker?: string;
-}
+export type { AnswerContext } from './answer-context.js';
+import type { AnswerContext } from './answer-context.js';
 
 const spanAsked = (i: Extract<Intent, { kind: 'metrics' }>) => ({
   metric: i.metric,

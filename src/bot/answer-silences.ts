@@ -3,7 +3,7 @@ import type { AnswerContext } from './answer-intent.js';
 import { maintenanceLines } from './answer-rules.js';
 import { inhibitLines } from './inhibit-rules.js';
 import { METRIC_LABEL, stamp } from './format-reply.js';
-import { formatDuration } from './text-tools.js';
+import { formatDuration, quoteUntrusted } from './text-tools.js';
 
 const DAY = 86_400_000;
 const ENDED_SHOWN = 5;
@@ -40,7 +40,22 @@ export function answerSilences(c: AnswerContext): string {
         ),
       ]
     : [];
-  return [...now, ...planned, ...ended, ...tail].join('\n');
+  return [...now, ...planned, ...foreignLines(c), ...ended, ...tail].join('\n');
+}
+
+/** Silences someone made in Alertmanager itself: they hold its notifications, not what is posted here. */
+function foreignLines(c: AnswerContext): string[] {
+  const am = c.alertmanagerSilences?.();
+  if (!am || am.checkedTs === undefined) return [];
+  const asOf = `as read from ${am.url} at ${stamp(am.checkedTs)}${am.lastError ? `; the last read failed: ${am.lastError.slice(0, 120)}` : ''}`;
+  if (!am.list.length) return [`No other silences in Alertmanager (${asOf}).`];
+  return [
+    `Made in Alertmanager by others (${asOf}): they hold its own notifications, not the alerts posted here, and are lifted there:`,
+    ...am.list.map(
+      (s) =>
+        `• ${s.id.slice(0, 8)}: ${s.matchers} ${s.state === 'pending' ? `from ${stamp(s.startsTs)} ` : ''}until ${stamp(s.endsTs)} (by ${quoteUntrusted(s.createdBy)}${s.comment ? `: ${quoteUntrusted(s.comment)}` : ''})`,
+    ),
+  ];
 }
 
 function endedSilences(c: AnswerContext, active: Set<string>): string[] {

@@ -80,6 +80,8 @@ export interface ChatServiceOptions {
   announce?: IncidentOptions['announce'];
   /** "Notify me about db-1 alerts" (subscriptions.ts). */
   subscriptions?: Subscriptions;
+  /** Silences made in Alertmanager by others, for "silences". */
+  alertmanagerSilences?: AnswerContext['alertmanagerSilences'];
   /** Where a proposal asked for in chat is posted: where it was asked and the alert channels. */
   routeRequest?: (proposalId: string, from: Destination) => void;
   /**
@@ -196,6 +198,7 @@ export function createChatService(o: ChatServiceOptions) {
       dashboard: o.dashboard,
       routing: o.routing,
       onCall: o.onCall,
+      alertmanagerSilences: o.alertmanagerSilences,
     };
   }
 

@@ -59,6 +59,14 @@ describe('chat silences mirrored to a real Alertmanager', () => {
     await app.tick();
     await expect.poll(async () => (await ours()).filter((s) => s.status.state === 'active').length, { timeout: 10_000 }).toBe(1);
     const [mirrored] = await ours();
+    // Alice's own is listed beside ours, as the mirror read it, and said to hold Alertmanager's pages only.
+    const listed = (await ask('silences')).split('\n');
+    const at = listed.findIndex((l) => l.startsWith('Made in Alertmanager by others'));
+    expect(listed[at]).toMatch(
+      new RegExp(`^Made in Alertmanager by others \\(as read from ${am.replace(/[.]/g, '\\.')} at .*\\): they hold its own notifications`),
+    );
+    expect(listed[at + 1]).toMatch(new RegExp(`^• ${theirs.silenceID.slice(0, 8)}: target=db-1 until .* \\(by "alice": "by hand"\\)$`));
+    expect(listed.join('\n')).not.toMatch(/smartcloudops \(web:alice\)/);
     expect(mirrored!.matchers).toEqual([
       { name: 'target', value: 'web-1', isRegex: false, isEqual: true },
       { name: 'metric', value: 'cpu', isRegex: false, isEqual: true },
