@@ -104,12 +104,16 @@ export function createNotifier(o: NotifierOptions) {
     threadKey: string | null = null,
     routeKey = threadKey ?? msgKey,
     ping = routeKey === msgKey,
+    /** Mentions a thread reply carries although it does not ping the route: subscribers new to the alert. */
+    also?: (platform: Platform) => string[],
   ): void {
     const now = o.clock.now();
     const members = ping && o.subscribers ? alertMembers(store, routeKey) : [];
     for (const { platform, channel, mentions } of whereIs(routeKey)) {
-      const all = [...new Set([...(mentions ?? []), ...(members.length ? o.subscribers!(platform, members, now) : [])])];
-      const body = ping && all.length ? { ...payload, mentions: all } : payload;
+      const all = ping
+        ? [...new Set([...(mentions ?? []), ...(members.length ? o.subscribers!(platform, members, now) : [])])]
+        : (also?.(platform) ?? []);
+      const body = all.length ? { ...payload, mentions: all } : payload;
       store.chat.enqueue({ platform, channel, op, msgKey, threadKey, payload: body }, now);
     }
     o.onEnqueued?.();
@@ -262,11 +266,18 @@ export function createNotifier(o: NotifierOptions) {
       for (const [target, list] of byTarget) {
         const open = o.joinWithinMs ? openAlertOf(store, target, now, o.joinWithinMs) : undefined;
         if (open) {
+          // Subscribers the alert's first members did not cover are pinged on the reply that names what joined.
+          const before = alertMembers(store, open);
+          const newSubscribers = (p: Platform) => {
+            if (!o.subscribers) return [];
+            const had = new Set(o.subscribers(p, before, now));
+            return o.subscribers(p, list, now).filter((m) => !had.has(m));
+          };
           for (const a of list) store.chat.linkAlert(a.id, open);
           // Members joining later may widen the audience; the worker posts where the message is not yet.
           routeTo(open, list);
           fanOut('update', open, renderAlert(open, group(open), now));
-          fanOut('post', `joined:${open}:${now}`, renderJoined(list), open);
+          fanOut('post', `joined:${open}:${now}`, renderJoined(list), open, open, false, newSubscribers);
           o.onAlert?.('joined');
           continue;
         }

@@ -30,7 +30,7 @@ function anomaly(detector: Anomaly['detector'], startTs: number, over: Partial<A
 }
 
 /** A notifier on an in-memory store that posts to one Slack channel, joining within 10 min unless told otherwise. */
-function setup(joinWithinMs = 10 * MIN) {
+function setup(joinWithinMs = 10 * MIN, subscribers?: (platform: string, list: Anomaly[]) => string[]) {
   const store = createSqliteStore(':memory:');
   let now = T0;
   const outcomes: string[] = [];
@@ -40,6 +40,7 @@ function setup(joinWithinMs = 10 * MIN) {
     logger: captureLogger(),
     channels: () => ({ slack: ['C1'] }),
     joinWithinMs,
+    ...(subscribers ? { subscribers } : {}),
     onAlert: (o) => void outcomes.push(o),
   });
   const open = (at: number, list: Anomaly[]) => {
@@ -74,6 +75,23 @@ describe('alerts on a target already alerted', () => {
     const reply = items().find((i) => i.threadKey === key && i.msgKey.startsWith('joined:'))!;
     expect(reply.payload.title).toBe('Also on db-1: disk (threshold)');
     expect(reply.payload.text).toMatch(/^an_threshold90: threshold finding; peak 85\.0%, expected 0\.0%–100\.0%; since 01:01:30 UTC$/);
+  });
+
+  it('ping on the joined reply only the subscribers the first anomalies did not cover', () => {
+    // Bob follows critical alerts on db-1; Carol follows all of db-1.
+    const subs = (_p: string, list: Anomaly[]) => [
+      ...(list.some((a) => a.severity === 'critical') ? ['<@BOB>'] : []),
+      ...(list.length ? ['<@CAROL>'] : []),
+    ];
+    const { store, open, items } = setup(10 * MIN, subs);
+    const threshold = anomaly('threshold', T0);
+    const forecast = anomaly('forecast', T0 + MIN);
+    open(T0, [threshold]);
+    open(T0 + MIN, [forecast]);
+    const key = store.chat.alertKeyFor(threshold.id)!;
+    expect(items().find((i) => i.msgKey === key && i.op === 'post')!.payload.mentions).toEqual(['<@CAROL>']);
+    // The critical forecast joins: Bob is pinged on the reply; Carol, pinged already, is not again.
+    expect(items().find((i) => i.msgKey.startsWith('joined:'))!.payload.mentions).toEqual(['<@BOB>']);
   });
 
   it('page again once the window has passed or everything in the alert has resolved, or with joining off', () => {
