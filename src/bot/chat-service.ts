@@ -23,6 +23,7 @@ import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
 import { createAlertAcks } from './alert-ack.js';
 import { createAlertEscalation } from './alert-escalate.js';
 import { sendTestAlert } from './test-alert.js';
+import { createUserZones, localizeTimes } from './local-times.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import type { AboutFacts } from './answer-about.js';
@@ -204,6 +205,7 @@ export function createChatService(o: ChatServiceOptions) {
 
   // "And on web-2?" after "cpu on web-1": the last read of each conversation (follow-up.ts).
   const conversations = createConversations();
+  const zones = createUserZones(o.store);
 
   /** What a route's team sees: the anomalies its match covers, and the proposals for them. */
   function routeContext(c: AnswerContext, match: RouteMatch): AnswerContext {
@@ -258,6 +260,8 @@ export function createChatService(o: ChatServiceOptions) {
         return markAlert(intent, e.user, now, o);
       case 'test_alert':
         return sendTestAlert(o, actorOf(e.user), now);
+      case 'timezone':
+        return zones.handle(intent, e.user, now);
       case 'change':
         return recordChange(intent, e.user, now, o.record, o.store);
       case 'note':
@@ -371,7 +375,9 @@ export function createChatService(o: ChatServiceOptions) {
           if ('proposalId' in e) return await decide(e.action, e.proposalId, e.user, now);
           return e.action === 'silence' ? silenceAlert(e.anomalyId, e.user, now) : acks.ackAnomaly(e.anomalyId, e.user, now, 'button');
         }
-        const reply = await handleText(e, now);
+        const said = await handleText(e, now);
+        const zone = zones.zoneOf(e.user);
+        const reply = zone && said.intent !== 'timezone' ? { ...said, text: localizeTimes(said.text, zone, now) } : said;
         // The anomaly a read was about is what "it" means next in this conversation.
         const an = ABOUT_ONE.has(reply.intent) ? /\ban_[a-z0-9]+/.exec(reply.text)?.[0] : undefined;
         if (an) conversations.rememberAnomaly(`${e.platform}:${e.channel}:${e.thread ?? ''}:${e.user.id}`, an, now);

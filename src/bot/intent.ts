@@ -203,6 +203,8 @@ export type Intent =
       kind: 'glossary';
       term?: 'threshold' | 'forecast' | 'robust' | 'deviation' | 'iforest' | 'silence' | 'score' | 'expected' | 'episode' | 'detection';
     }
+  /** "Show times in Europe/Berlin", "use UTC", "what's my time zone?": the asker's display zone (local-times.ts). */
+  | { kind: 'timezone'; zone?: string; reset?: boolean }
   /** "Send a test alert": a message marked as a test in the alert channels (test-alert.ts). */
   | { kind: 'test_alert' }
   /** "Capacity outlook", "which hosts are idle?", "are we over-provisioned?": room to grow or to spare (answer-capacity.ts). */

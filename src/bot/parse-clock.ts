@@ -162,7 +162,7 @@ export function ianaZone(name: string): string | undefined {
 }
 
 /** How far `zone`'s wall clock is ahead of UTC at `ts`, in ms (to the minute). */
-function offsetMs(zone: string, ts: number): number {
+export function offsetMs(zone: string, ts: number): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',

@@ -14,6 +14,7 @@ import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
 import { setupQuestionOf } from './parse-setup-question.js';
+import { timezoneCommand } from './parse-timezone.js';
 import { escalateTo } from './parse-escalate.js';
 import { digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
@@ -97,6 +98,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers|good catch|nice|great|perfect|awesome)/.test(chat[1]!) };
   if (PING.test(text)) return { kind: 'about' };
   if (CLOCK_ASK.test(text)) return { kind: 'small_talk', thanks: false, clock: true };
+  const tz = timezoneCommand(text);
+  if (tz) return tz;
   if (/\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b/.test(text)) return { kind: 'help' };
 
   const subject = subjectPart(text);

@@ -607,6 +607,8 @@ const cases: Case[] = [
   ['is it still open?', { kind: 'explain', it: true }],
   ['who fixed it?', { kind: 'timeline', it: true }],
   ['tell me more', { kind: 'explain', it: true }],
+  ['show times in Europe/Berlin', { kind: 'timezone', zone: 'europe/berlin' }],
+  ['use UTC', { kind: 'timezone', reset: true }],
   ['false positives this week', { kind: 'anomalies', feedback: 'noise', span: { kind: 'last', ms: 604_800_000 } }],
   ['cancel the maintenance on db-1', { kind: 'unsilence', target: 'db-1', maintenance: true }],
   ['where do critical alerts go?', { kind: 'routing', severity: 'critical' }],

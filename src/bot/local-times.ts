@@ -1,0 +1,85 @@
+import type { ChatReply, ChatUser } from '../core/chat.js';
+import type { Store } from '../core/ports.js';
+import { ianaZone, offsetMs } from './parse-clock.js';
+import { quoteUntrusted } from './text-tools.js';
+
+const KEY = 'tz:';
+const DAY = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "+01:00", "-05:00", "+05:30": an offset as the parser reads it back. */
+function offsetText(ms: number): string {
+  const m = Math.round(Math.abs(ms) / 60_000);
+  return `${ms < 0 ? '-' : '+'}${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+}
+
+function wall(ts: number, zone: string, seconds: boolean): { date: string; time: string } {
+  const off = offsetMs(zone, ts);
+  const d = new Date(ts + off);
+  return {
+    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds ? `:${pad(d.getUTCSeconds())}` : ''} ${offsetText(off)}`,
+  };
+}
+
+const STAMP = /\b(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)(:\d\d)? UTC\b/g;
+const CLOCK = /(?<!\d{4}-\d\d-\d\d )\b(\d\d):(\d\d)(:\d\d)? UTC\b/g;
+
+/**
+ * A reply's times on the asker's clock: "2026-12-05 17:20:00 UTC" becomes "2026-12-05 18:20:00 +01:00",
+ * in a form the parser reads back. A time without a date is taken as the one nearest `now`, as the
+ * replies print those for times within a day. Days named "(UTC)" stay UTC days. Pure.
+ */
+export function localizeTimes(text: string, zone: string, now: number): string {
+  const withDates = text.replace(STAMP, (_m, y: string, mo: string, d: string, h: string, mi: string, s: string | undefined) => {
+    const ts = Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s.slice(1) : 0);
+    const w = wall(ts, zone, s !== undefined);
+    return `${w.date} ${w.time}`;
+  });
+  return withDates.replace(CLOCK, (_m, h: string, mi: string, s: string | undefined) => {
+    const day = now - (now % DAY);
+    const candidates = [day - DAY, day, day + DAY].map((base) => base + (+h * 60 + +mi) * 60_000 + (s ? +s.slice(1) * 1000 : 0));
+    const ts = candidates.reduce((best, t) => (Math.abs(t - now) < Math.abs(best - now) ? t : best));
+    return wall(ts, zone, s !== undefined).time;
+  });
+}
+
+/** Each person's display zone ("show times in Europe/Berlin"), kept in the store. */
+export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>) {
+  const keyOf = (u: Pick<ChatUser, 'platform' | 'id'>) => `${KEY}${u.platform}:${u.id}`;
+  return {
+    zoneOf: (u: Pick<ChatUser, 'platform' | 'id'>): string | undefined => ianaZone(store.getKv(keyOf(u)) ?? '') || undefined,
+    /** "Show times in Europe/Berlin", "use UTC", "what's my time zone?". */
+    handle(i: { zone?: string; reset?: boolean }, u: ChatUser, now: number): ChatReply {
+      const intent = 'timezone';
+      if (u.platform === 'cli') return { text: 'The CLI prints UTC; a display zone is set per person in chat.', intent, private: true };
+      if (i.reset) {
+        store.setKv(keyOf(u), '');
+        return { text: 'Times in my replies to you are in UTC again.', intent, private: true };
+      }
+      if (i.zone === undefined) {
+        const z = ianaZone(store.getKv(keyOf(u)) ?? '');
+        return {
+          text: z
+            ? `Times in my replies to you are in ${z} (now ${wall(now, z, false).time}); alerts in channels stay UTC. "Use UTC" goes back.`
+            : 'Times in my replies to you are in UTC. "Show times in Europe/Berlin" (an IANA zone name) changes that for you.',
+          intent,
+          private: true,
+        };
+      }
+      const z = ianaZone(i.zone);
+      if (!z)
+        return {
+          text: `${quoteUntrusted(i.zone)} is not an IANA zone name; say one like "Europe/Berlin" or "America/New_York" (abbreviations such as PST are ambiguous).`,
+          intent,
+          private: true,
+        };
+      store.setKv(keyOf(u), z);
+      return {
+        text: `Times in my replies to you are now in ${z} (now ${wall(now, z, false).time}), written with their offset. Alerts in channels stay UTC, and a time you type is UTC unless you add a zone ("at 15:00 ${z}"). "Use UTC" goes back.`,
+        intent,
+        private: true,
+      };
+    },
+  };
+}

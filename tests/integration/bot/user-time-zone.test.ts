@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeChatAdapter, slashCommand } from '../../fakes/fake-chat-adapter.js';
+import { startManualApp } from '../../helpers/manual-app.js';
+import { bootIncidentConfig } from '../../helpers/test-config.js';
+
+// 10:00 UTC: 11:00 in Berlin.
+const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
+
+describe('a display time zone per person', () => {
+  it("writes that person's replies on their clock, keeps everyone else's and the alerts in UTC", async () => {
+    const slack = createFakeChatAdapter('slack');
+    const { app, tick, pump } = await startManualApp(bootIncidentConfig({ overrides: { chat: { channels: { slack: ['C-OPS'] } } } }), {
+      startTs: T0,
+      adapters: [slack],
+    });
+    await tick(2);
+    const say = async (text: string, user = 'U1') => (await slashCommand(slack, text, user)).text;
+    expect(await say('show times in europe/atlantis')).toBe(
+      '"europe/atlantis" is not an IANA zone name; say one like "Europe/Berlin" or "America/New_York" (abbreviations such as PST are ambiguous).',
+    );
+    expect(await say('show times in europe/berlin')).toMatch(/^Times in my replies to you are now in Europe\/Berlin \(now 11:01 \+01:00\)/);
+    expect(await say('cpu on web-1')).toMatch(/^web-1 CPU [\d.]+% \(at 11:01:\d\d \+01:00, /);
+    expect(await say('cpu on web-1', 'U2')).toMatch(/^web-1 CPU [\d.]+% \(at 10:01:\d\d UTC, /);
+    expect(await say("what's my time zone?")).toMatch(/^Times in my replies to you are in Europe\/Berlin /);
+    await pump();
+    expect([...slack.messages.values()].filter((m) => !m.thread).every((m) => !/\+01:00/.test(JSON.stringify(m.msg)))).toBe(true);
+    // Kept across a restart of the service's memory: it is in the store.
+    expect(app.store.getKv('tz:slack:U1')).toBe('Europe/Berlin');
+    expect(await say('use utc')).toBe('Times in my replies to you are in UTC again.');
+    expect(await say('cpu on web-1')).toMatch(/\(at 10:01:\d\d UTC, /);
+  });
+});
