@@ -78,7 +78,7 @@ export const HELP = [
   '• "who approved the last restart?", "failed remediations this week", "what ran automatically today?", "how many scale-ups today?", "MTTR this week"',
   '• "audit log", "who did what today?", "what did alice do?", "who touched db-1 this week?", "what have I done?"',
   '• "total network in", "how much data did web-1 send today?"',
-  '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?", "send a test alert"',
+  '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?", "send a test alert", "show times in Europe/Berlin"',
   '• "approve rp_…", "deny rp_…", "approve the scale up on web-2", or "approve" in an alert\'s thread (approvers only)',
   '• "restart app on web-1", "scale up web-2", "clean up the disk on db-1": a request, as remediation.rules allow it, that an approver approves; "cancel rp_…" takes it back',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute db-1 from 22:00 to 23:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"',
