@@ -11,6 +11,7 @@ import { formatDuration } from './text-tools.js';
 
 const RANK: Record<Anomaly['severity'], number> = { critical: 0, warning: 1, info: 2 };
 const LISTED = 10;
+const INCIDENTS_LISTED = 5;
 
 /**
  * "Anything wrong?", "what needs my attention?": what is open now, worst first, and what waits for
@@ -55,9 +56,17 @@ export function answerAttention(
   };
 
   // Incidents people declared lead: they are what the team is working on.
-  const incidents = openIncidents(c.store, c.now)
-    .filter((i) => !i.targets.length || i.targets.some(mine) || !where)
-    .map((i) => `Incident open: ${describeIncident(i, c.now)}.`);
+  const declared = openIncidents(c.store, c.now).filter((i) => !i.targets.length || i.targets.some(mine) || !where);
+  // The newest first, a few: "declared incidents" lists them all.
+  const incidents = [
+    ...declared
+      .slice(-INCIDENTS_LISTED)
+      .reverse()
+      .map((i) => `Incident open: ${describeIncident(i, c.now)}.`),
+    ...(declared.length > INCIDENTS_LISTED
+      ? [`…and ${declared.length - INCIDENTS_LISTED} more open incidents ("declared incidents" lists them).`]
+      : []),
+  ];
   if (open.length === 0 && pending.length === 0) {
     const quiet = `Nothing needs attention${where}: ${reporting} of ${names.length} target${names.length === 1 ? '' : 's'} reporting, no open anomalies, nothing waiting for approval.`;
     if (scope.building) return [...incidents, ...buildingLines(), quiet].join('\n');

@@ -125,7 +125,12 @@ describe('incidents declared in chat', () => {
     expect(story).toContainEqual(expect.stringMatching(/ web-1, db-1 added \(by slack:U2\)$/));
     expect(story).toContainEqual(expect.stringMatching(/ db-1 taken off \(by slack:U1\)$/));
     expect(await say('audit log')).toMatch(new RegExp(`slack:U1 took db-1 off ${id}[\\s\\S]*slack:U2 added web-1, db-1 to ${id}`));
-    // Still open elsewhere: a new incident is what "incident status" reads again.
+    // Many open: "anything wrong?" names the newest five and counts the rest.
+    for (let k = 1; k <= 6; k++) await say(`declare an incident: trouble ${k}`);
+    const wrong = (await say('anything wrong?')).split('\n');
+    expect(wrong.filter((l) => l.startsWith('Incident open: '))).toHaveLength(5);
+    expect(wrong.findIndex((l) => l.startsWith('Incident open: '))).toBe(1);
+    expect(wrong).toContain('…and 1 more open incidents ("declared incidents" lists them).');
     expect(app.store.records(20, undefined, 'incident_scope')).toHaveLength(2);
   });
 });
