@@ -269,9 +269,9 @@ export const LAST_SEEN = new RegExp(
 export const DECIDED = /\b(approved|denied|rejected|declined|vetoed|decided|refused)\b/;
 // "MTTR this week", "how long do alerts last on average", "mean time to acknowledge": anomaly counts with their times.
 export const TIME_TO_ACK =
-  /\bmtta\b|\btime to (?:ack\w*|respond|response)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up)\b/;
+  /\bmtta\b|\btime to (?:ack\w*|respond|response)\b|\bhow long (?:until|till|before) (?:someone|anyone|somebody|people|the team|we) (?:responds?|acks?|acknowledges?|picks? (?:it )?up|reacts?)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up)\b/;
 export const TIME_TO =
-  /\bmtt[ar]\b|\bmean time to\b|\btime to (?:resolve|resolution|recover\w*|fix|close|ack\w*|respond|response)\b|\b(?:average|typical|median|mean)\s+(?:duration|length)\b|\bhow long\b.*\b(?:on average|typically|usually|average|median)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up|resolve|fix|recover)\b/;
+  /\bmtt[ar]\b|\bmean time to\b|\bhow long (?:until|till|before) (?:someone|anyone|somebody|people|the team|we) (?:responds?|acks?|acknowledges?|picks? (?:it )?up|reacts?)\b|\btime to (?:resolve|resolution|recover\w*|fix|close|ack\w*|respond|response)\b|\b(?:average|typical|median|mean)\s+(?:duration|length)\b|\bhow long\b.*\b(?:on average|typically|usually|average|median)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up|resolve|fix|recover)\b/;
 // "Total network in", "combined traffic", "how much data did web-1 send today", "how much network
 // traffic did api-1 do": a volume, not a rate.
 export const TOTAL =

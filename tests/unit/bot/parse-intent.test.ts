@@ -609,6 +609,7 @@ const cases: Case[] = [
   ['tell me more', { kind: 'explain', it: true }],
   ['show times in Europe/Berlin', { kind: 'timezone', zone: 'europe/berlin' }],
   ['use UTC', { kind: 'timezone', reset: true }],
+  ['how long until someone responds?', { kind: 'anomalies', count: true, timeTo: 'ack' }],
   ['false positives this week', { kind: 'anomalies', feedback: 'noise', span: { kind: 'last', ms: 604_800_000 } }],
   ['cancel the maintenance on db-1', { kind: 'unsilence', target: 'db-1', maintenance: true }],
   ['where do critical alerts go?', { kind: 'routing', severity: 'critical' }],
