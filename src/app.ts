@@ -32,6 +32,7 @@ import { createSubscriptions } from './bot/subscriptions.js';
 import { loadChatAdapters } from './bot/load-chat-adapters.js';
 import { platformExtrasOf } from './bot/suggest-options.js';
 import { alertmanagerSilencesOf } from './bot/alertmanager-silences.js';
+import { createIncidentReminders } from './bot/incident-reminders.js';
 import { createOutboxWorker } from './bot/outbox-worker.js';
 import { createWebAdapter } from './bot/web/web-adapter.js';
 import type { ChatAdapter, Platform } from './core/chat.js';
@@ -238,6 +239,11 @@ export function createApp(deps: AppDeps) {
     compose: (now, days) => chat.digest(now, days),
     composeRoute: (now, days, route) => chat.digest(now, days, route),
   });
+  const incidentReminders = createIncidentReminders({
+    store,
+    announce: (...a) => notifier.announce(...a),
+    everyMs: config.chat.incidentUpdateMinutes * 60_000,
+  });
   const amSilences = alertmanagerSilencesOf(config, store, logger);
   if (amSilences) componentHealth.alertmanager_silences = amSilences.health;
   pipeline.addListener({
@@ -248,6 +254,7 @@ export function createApp(deps: AppDeps) {
       notifier.onAnomalies(changes);
       digest?.onTick(clock.now());
       watches.onTick(clock.now());
+      incidentReminders.onTick(clock.now());
       for (const a of adapters.values()) void a.refresh?.();
     },
   });

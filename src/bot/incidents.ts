@@ -1,4 +1,4 @@
-import type { ChatReply, ChatUser, NeutralMessage } from '../core/chat.js';
+import type { ChatReply, ChatUser, NeutralMessage, Platform } from '../core/chat.js';
 import type { Store } from '../core/ports.js';
 import { hashString } from '../core/random.js';
 import { stamp } from '../core/stamp.js';
@@ -129,7 +129,15 @@ export interface IncidentOptions {
   store: Pick<Store, 'recordsBetween' | 'openAnomalies' | 'recentAnomalies' | 'listProposals'>;
   record?: ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined;
   /** Posts or updates a message in the alert channels (or, with `thread`, in that message's thread). */
-  announce?: ((op: 'post' | 'update', msgKey: string, msg: NeutralMessage, thread?: string) => void) | undefined;
+  announce?:
+    | ((
+        op: 'post' | 'update',
+        msgKey: string,
+        msg: NeutralMessage,
+        thread?: string,
+        mentions?: Partial<Record<Platform, string[]>>,
+      ) => void)
+    | undefined;
 }
 
 /**

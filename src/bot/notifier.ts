@@ -364,9 +364,15 @@ export function createNotifier(o: NotifierOptions) {
      * A message of the team's own (a declared incident) in the alert channels, updated in place; with
      * `thread`, in that message's thread.
      */
-    announce(op: 'post' | 'update', msgKey: string, msg: NeutralMessage, thread?: string): void {
+    announce(
+      op: 'post' | 'update',
+      msgKey: string,
+      msg: NeutralMessage,
+      thread?: string,
+      mentions?: Partial<Record<Platform, string[]>>,
+    ): void {
       if (op === 'post' && !thread) store.chat.addDestinations(msgKey, defaults(), o.clock.now());
-      fanOut(op, msgKey, msg, thread ?? null, thread ?? msgKey, false);
+      fanOut(op, msgKey, msg, thread ?? null, thread ?? msgKey, false, (p) => mentions?.[p] ?? []);
     },
 
     /** A proposal asked for in chat: its messages go where it was asked and to the alert channels. */

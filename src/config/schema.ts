@@ -261,6 +261,8 @@ export const configSchema = obj({
     }).prefault({}),
     /** New anomalies on a target alerted this recently (and still open) join that alert instead of paging again; 0: off. */
     joinMinutes: z.number().min(0).max(1440).default(10),
+    /** A declared incident with no update for this long gets a reminder in its thread, pinging its commander; 0: off. */
+    incidentUpdateMinutes: z.number().min(0).max(1440).default(30),
     channels: obj({
       slack: z.array(z.string()).default([]),
       discord: z.array(discordChannel).default([]),

@@ -133,4 +133,44 @@ describe('incidents declared in chat', () => {
     expect(wrong).toContain('…and 1 more open incidents ("declared incidents" lists them).');
     expect(app.store.records(20, undefined, 'incident_scope')).toHaveLength(2);
   });
+
+  it('remind the commander in the thread when no update is posted for chat.incidentUpdateMinutes', async () => {
+    const slack = createFakeChatAdapter('slack');
+    const discord = createFakeChatAdapter('discord');
+    const config = bootIncidentConfig({
+      overrides: { chat: { channels: { slack: ['C-OPS'], discord: ['123456789012345678'] }, incidentUpdateMinutes: 10 } },
+    });
+    const { tick, advance, pump } = await startManualApp(config, { startTs: T0, adapters: [slack, discord] });
+    const id = /(in_\w+)/.exec((await slashCommand(slack, 'declare an incident: checkout is slow', 'U1')).text)![1]!;
+    await pump();
+    const card = [...slack.messages.values()].find((m) => m.versions[0]!.title === `Incident ${id}: checkout is slow`)!;
+    const reminders = (chat: typeof slack) => [...chat.messages.values()].filter((m) => m.msg.title.startsWith(`No update on ${id}`));
+    advance(9 * 60_000);
+    await tick(1);
+    expect(reminders(slack)).toHaveLength(0);
+    advance(60_000);
+    await tick(1);
+    expect(reminders(slack)).toHaveLength(1);
+    const r = reminders(slack)[0]!;
+    expect(r.thread).toBe(card.id);
+    expect(r.msg.title).toMatch(new RegExp(`^No update on ${id} for 1[01] min$`));
+    // The commander's Slack mention goes to Slack only.
+    expect(r.msg.mentions).toEqual(['<@U1>']);
+    expect(reminders(discord)[0]!.msg.mentions ?? []).toEqual([]);
+    // Once per interval; an update starts the wait again.
+    await tick(2);
+    expect(reminders(slack)).toHaveLength(1);
+    await inThreadOf(slack, card, 'update: rolled back', 'U1');
+    advance(9 * 60_000);
+    await tick(1);
+    expect(reminders(slack)).toHaveLength(1);
+    advance(2 * 60_000);
+    await tick(1);
+    expect(reminders(slack)).toHaveLength(2);
+    // Resolved: no more.
+    await slashCommand(slack, 'resolve the incident', 'U1');
+    advance(20 * 60_000);
+    await tick(1);
+    expect(reminders(slack)).toHaveLength(2);
+  });
 });
