@@ -243,6 +243,7 @@ export function createApp(deps: AppDeps) {
     store,
     announce: (...a) => notifier.announce(...a),
     everyMs: config.chat.incidentUpdateMinutes * 60_000,
+    people: onCall,
   });
   const amSilences = alertmanagerSilencesOf(config, store, logger);
   if (amSilences) componentHealth.alertmanager_silences = amSilences.health;

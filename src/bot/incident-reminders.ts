@@ -2,14 +2,23 @@ import type { NeutralMessage } from '../core/chat.js';
 import type { Store } from '../core/ports.js';
 import { stamp } from '../core/stamp.js';
 import { incidentKey, openIncidents, type IncidentOptions } from './incidents.js';
+import type { OnCall } from './on-call.js';
 import { formatDuration } from './text-tools.js';
 
 const KEY = 'incident-reminded:';
 
-/** A commander's mention on their own platform ("slack:U123" → <@U123> on Slack); none for a name typed in chat. */
-function mentionOf(actor: string): Partial<Record<'slack' | 'discord', string[]>> {
+/**
+ * A commander's mention on their own platform ("slack:U123" → <@U123> on Slack); a name typed in chat
+ * ("make alice the commander") is pinged only as the on-call rotation member of that name, from config.
+ */
+function mentionOf(actor: string, people?: Pick<OnCall, 'member'>): Partial<Record<'slack' | 'discord', string[]>> {
   const m = /^(slack|discord):([A-Za-z0-9]{1,40})$/.exec(actor);
-  return m ? { [m[1] as 'slack' | 'discord']: [`<@${m[2]}>`] } : {};
+  if (m) return { [m[1] as 'slack' | 'discord']: [`<@${m[2]}>`] };
+  const member = people?.member(actor);
+  return {
+    ...(member?.slack ? { slack: [member.slack] } : {}),
+    ...(member?.discord ? { discord: [member.discord] } : {}),
+  };
 }
 
 /**
@@ -22,6 +31,7 @@ export function createIncidentReminders(o: {
   store: Pick<Store, 'recordsBetween' | 'getKv' | 'setKv'>;
   announce: IncidentOptions['announce'];
   everyMs: number;
+  people?: Pick<OnCall, 'member'> | undefined;
 }) {
   return {
     onTick(now: number): number {
@@ -32,7 +42,7 @@ export function createIncidentReminders(o: {
         const last = Number(o.store.getKv(KEY + inc.id) ?? 0);
         const since = Math.max(said, Number.isFinite(last) ? last : 0);
         if (now - since < o.everyMs) continue;
-        const mention = mentionOf(inc.commander);
+        const mention = mentionOf(inc.commander, o.people);
         const msg: NeutralMessage = {
           title: `No update on ${inc.id} for ${formatDuration(now - said)}`,
           severity: 'warning',

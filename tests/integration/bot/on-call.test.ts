@@ -128,6 +128,25 @@ describe('paging a rotation member by name', () => {
   });
 });
 
+describe('an incident commander named in words', () => {
+  it('is reminded to post updates by their rotation mention, and a name in no rotation is named, not pinged', async () => {
+    const { slack, tick, say, advance } = await setup();
+    await say('declare an incident: checkout is slow');
+    expect(await say('make bob the incident commander')).toMatch(/^bob now commands in_\w+/);
+    advance(30 * 60_000);
+    await tick(1);
+    const reminders = () => [...slack.messages.values()].filter((m) => m.msg.title.startsWith('No update on in_'));
+    expect(reminders()).toHaveLength(1);
+    expect(reminders()[0]!.msg.mentions).toEqual(['<@UBOB001>']);
+    expect(await say('make dave the incident commander')).toMatch(/^dave now commands in_\w+/);
+    advance(31 * 60_000);
+    await tick(1);
+    expect(reminders()).toHaveLength(2);
+    expect(reminders()[1]!.msg.mentions ?? []).toEqual([]);
+    expect(reminders()[1]!.msg.text).toMatch(/^dave, the commander: /);
+  });
+});
+
 describe('"who is on call?" with no automatic escalation', () => {
   it('says an escalation asked for still pings the on-call', async () => {
     const slack = createFakeChatAdapter('slack');
