@@ -12,6 +12,7 @@ const TUNE = new RegExp(
     String.raw`\b${RULE}\b.*\b(?:tune|tuning|tuned|backtest|replay)\b`,
     String.raw`\bwhat (?:${RULE}|bound|level)\b.*\b(?:would|should|to use|avoids?|prevents?)\b`,
     String.raw`\bwhat if\b.*\b${RULE}\b`,
+    String.raw`\bwhat if\b.*\b(?:alerted|alerts?|alarmed|fired|fires|paged|pages|triggered) (?:at|above|over|below|under|from)\s+\d`,
     String.raw`\bhow many\b.*\b(?:alerts?|anomal\w*|episodes?|pages?)\b.*\bwould\b.*\b${RULE}\b`,
     String.raw`\bhow (?:do|can|could|would|should) (?:i|we) (?:get |have |see )?(?:fewer|less)\b.*\b(?:alerts?|pages?|noise|anomal\w*)\b`,
     String.raw`\b(?:reduce|cut(?: down)?|lower) (?:the )?(?:number of )?(?:\w+ )?(?:alerts?|alert noise|pages?|noise)\b`,

@@ -563,6 +563,7 @@ const cases: Case[] = [
   // a rule replayed at other bounds (answer-tune.ts); the rules themselves when only asked what is set
   ['suggest better thresholds', { kind: 'tune' }],
   ['what if the memory threshold were 95%?', { kind: 'tune', metric: 'memory', bound: 95 }],
+  ['what if web-2 cpu alerted at 95%?', { kind: 'tune', metric: 'cpu', target: 'web-2', bound: 95 }],
   ['is the cpu threshold on web-1 too low?', { kind: 'tune', metric: 'cpu', target: 'web-1' }],
   ['how do I get fewer disk alerts?', { kind: 'tune', metric: 'disk' }],
   ['what threshold would have avoided these alerts?', { kind: 'tune' }],
