@@ -58,4 +58,7 @@ export const MIGRATIONS: string[] = [
   CHAT_SILENCE_START_MIGRATION,
   CHAT_SILENCE_REASON_MIGRATION,
   CHAT_SILENCE_SEVERITY_MIGRATION,
+  // Reads of one kind of record over a time (incidents on every tick, the audit log) without a scan of
+  // every record in that time: 6 ms against 0.02 ms for 60,000 records.
+  `CREATE INDEX records_kind_ts ON records (kind, ts);`,
 ];
