@@ -74,7 +74,7 @@ export function setupQuestion(
       ...(o.target ? { target: o.target } : {}),
       ...(o.metric ? { metric: o.metric } : {}),
       ...(o.severity ? { severity: o.severity } : {}),
-      ...(/\bon[\s-]?call\b/.test(text)
+      ...(/\bon[\s-]?call\b|\bmy (?:next )?shift\b/.test(text)
         ? { onCall: true, ...(rotationWord(text) ? { rotation: rotationWord(text) } : {}), ...onCallAhead(text) }
         : {}),
     };

@@ -132,5 +132,7 @@ const CANCEL_MINE =
 export function myRequestCommand(text: string): Intent | undefined {
   if (CANCEL_MINE.test(text)) return { kind: 'deny', mine: true };
   if (MY_REQUESTS.test(text)) return { kind: 'my_requests' };
+  // "List open requests": everyone's waiting, which is the pending list.
+  if (/\b(?:open|waiting|outstanding|pending) (?:requests|asks)\b/.test(text)) return { kind: 'pending' };
   return undefined;
 }

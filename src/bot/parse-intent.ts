@@ -14,7 +14,7 @@ import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { deliveryQuestion } from './parse-delivery.js';
 import { setupQuestionOf } from './parse-setup-question.js';
-import { timezoneCommand } from './parse-timezone.js';
+import { shortIntent } from './parse-short.js';
 import { escalateTo } from './parse-escalate.js';
 import { digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
@@ -42,7 +42,6 @@ import {
   AGAINST,
   AGAINST_TIME,
   CHART,
-  CLOCK_ASK,
   QUIETER,
   SUMMARY,
   COMPARED,
@@ -50,7 +49,6 @@ import {
   EVERYTHING,
   QUIET_ASK,
   FILLERS,
-  PING,
   HAPPEN,
   FREE,
   HOW_MANY_BYTES,
@@ -62,7 +60,6 @@ import {
   PAST,
   RUN_VERBS,
   SILENT,
-  SMALL_TALK,
   TIME_TO,
   TOTAL,
   TIME_TO_ACK,
@@ -93,14 +90,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const signs = raw.replace(/>\s*=\s*(?=\d)/g, ' at least ').replace(/<\s*=\s*(?=\d)/g, ' at most ');
   const text = cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below ')).toLowerCase();
   if (!text) return { kind: 'help' };
-  // "Thanks", "good morning": a short reply, not the LLM or the whole help text.
-  const chat = SMALL_TALK.exec(text.replace(/^(?:@?\w*bot|ops)\b[\s,]*/, ''));
-  if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers|good catch|nice|great|perfect|awesome)/.test(chat[1]!) };
-  if (PING.test(text)) return { kind: 'about' };
-  if (CLOCK_ASK.test(text)) return { kind: 'small_talk', thanks: false, clock: true };
-  const tz = timezoneCommand(text);
-  if (tz) return tz;
-  if (/\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b/.test(text)) return { kind: 'help' };
+  const said = shortIntent(text);
+  if (said) return said;
 
   const subject = subjectPart(text);
   const rawTokens = subject.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);

@@ -19,7 +19,8 @@ const HOLDS = new RegExp(String.raw`\bfor\s+(?:at\s+least\s+|more\s+than\s+|over
 /** A line held for longer than this is no longer a watch but a rule (thresholds' forSamples). */
 export const SUSTAIN_MAX_MS = 12 * 3_600_000;
 // "Stop watching web-1", "cancel watch wt_…", "my watches", "what are you watching for me?"
-const LIST = /\b(?:my|active|open|list(?: the)?|show(?: the)?)\s+watch(?:es)?\b|\bwhat are you watching\b|^watch(?:es)?\??$/;
+const LIST =
+  /\b(?:my|active|open|list(?: the)?|show(?: the)?)\s+watch(?:es)?\b|\bwhat are you watching\b|\bwhat am i watching\b|^watch(?:es)?\??$/;
 const STOP = /^(?:please\s+)?(?:stop|cancel|remove|delete|drop|forget)\s+(?:watching|the watch|watch(?:es)?|that watch)\b|\bunwatch\b/;
 
 export const WATCH_DEFAULT_MS = 24 * 3_600_000;

@@ -1,0 +1,18 @@
+import type { Intent } from './intent.js';
+import { CLOCK_ASK, PING, SMALL_TALK } from './intent-words.js';
+import { timezoneCommand } from './parse-timezone.js';
+
+const HELP_ASK =
+  /\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b/;
+
+/**
+ * What is read before any subject: thanks and greetings (a short reply, not the LLM or the whole help
+ * text), "are you there?", the time, a display time zone, and asking for help. Pure.
+ */
+export function shortIntent(text: string): Intent | undefined {
+  const chat = SMALL_TALK.exec(text.replace(/^(?:@?\w*bot|ops)\b[\s,]*/, ''));
+  if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers|good catch|nice|great|perfect|awesome)/.test(chat[1]!) };
+  if (PING.test(text)) return { kind: 'about' };
+  if (CLOCK_ASK.test(text)) return { kind: 'small_talk', thanks: false, clock: true };
+  return timezoneCommand(text) ?? (HELP_ASK.test(text) ? { kind: 'help' } : undefined);
+}
