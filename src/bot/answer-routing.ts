@@ -1,3 +1,4 @@
+import type { Platform } from '../core/chat.js';
 import type { FileConfig } from '../config/schema.js';
 import type { AnswerContext } from './answer-intent.js';
 import { METRICS_OF } from './answer-metric-span.js';
@@ -22,6 +23,7 @@ export function answerRouting(
     metric?: MetricKey;
     severity?: 'critical' | 'warning';
     onCall?: boolean;
+    me?: boolean;
     rotation?: string;
     aheadMs?: number;
     onWeekday?: number;
@@ -38,7 +40,13 @@ export function answerRouting(
       .lines(c.now + i.aheadMs, 0, i.rotation)
       .map((l) => l.replace(/^On call( for \S+)? now:/, `On call$1 at ${stamp(c.now + i.aheadMs!)}:`).replace(/ \(in [^)]*\)/, ''))
       .join('\n');
-  if (i.onCall && c.onCall) return onCallLines(r, c.onCall.lines(c.now, 3, i.rotation)).join('\n');
+  if (i.onCall && c.onCall) {
+    // "Am I on call?": the asker's own shift first ("platform:id", as chat records who asked).
+    const cut = c.asker?.indexOf(':') ?? -1;
+    const me =
+      i.me && c.asker && cut > 0 ? [c.onCall.mine({ platform: c.asker.slice(0, cut) as Platform, id: c.asker.slice(cut + 1) }, c.now)] : [];
+    return [...me, ...onCallLines(r, c.onCall.lines(c.now, 3, i.rotation))].join('\n');
+  }
   const lines: string[] = [];
   if (i.target) {
     const metric = i.metric ? METRICS_OF[i.metric][0]! : 'cpu';

@@ -263,6 +263,8 @@ export type Intent =
       metric?: MetricKey;
       severity?: 'critical' | 'warning';
       onCall?: boolean;
+      /** "Am I on call?", "my next shift": the asker's own shift leads. */
+      me?: boolean;
       rotation?: string;
       /** "Who is on call next week?": how far ahead. */ aheadMs?: number;
       /** "Who is on call on monday?": the next such day (0 Sunday), at this time of day. */ onWeekday?: number;

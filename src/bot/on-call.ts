@@ -112,6 +112,26 @@ export function createOnCall(
     /** A rotation's on-call mention on a platform now (the first rotation's without a name), for alerts and escalations. */
     mention: (platform: Pinged, name?: string, ts = o.clock.now()): string | undefined => at(ts, name).member[platform],
 
+    /** "Am I on call?", "when is my next shift?": the asker's shift now or next in each rotation they are in. */
+    mine(user: Pick<ChatUser, 'platform' | 'id'>, ts: number): string {
+      const theirs = rotations.filter((r) => r.members.some((m) => isMember(m, user)));
+      if (!theirs.length) return 'You are in no on-call rotation (chat.onCall), so you have no shift.';
+      return theirs
+        .map((r) => {
+          const of = several ? ` for ${r.name}` : '';
+          const now = at(ts, r.name);
+          if (isMember(now.member, user))
+            return `You are on call${of} now, until ${stamp(now.until)} (in ${formatDuration(now.until - ts)}).`;
+          // The next turn of theirs in the rotation (a cover for someone else is not a shift of theirs).
+          for (let t = now.rotation.until, k = 0; k < r.members.length; t += r.shiftHours * HOUR, k++) {
+            const s = shiftAt(r, t);
+            if (isMember(s.member, user))
+              return `You are not on call${of} now; your next shift is from ${stamp(s.from)} to ${stamp(s.until)} (in ${formatDuration(s.from - ts)}).`;
+          }
+          return `You are not on call${of} now.`;
+        })
+        .join('\n');
+    },
     /** A rotation member by name, any rotation ("page bob"): their mentions come from config, never from chat. */
     member: (name: string): Member | undefined =>
       rotations.flatMap((r) => r.members).find((m) => m.name.toLowerCase() === name.toLowerCase()),

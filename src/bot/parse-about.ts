@@ -75,7 +75,12 @@ export function setupQuestion(
       ...(o.metric ? { metric: o.metric } : {}),
       ...(o.severity ? { severity: o.severity } : {}),
       ...(/\bon[\s-]?call\b|\bmy (?:next )?shift\b/.test(text)
-        ? { onCall: true, ...(rotationWord(text) ? { rotation: rotationWord(text) } : {}), ...onCallAhead(text) }
+        ? {
+            onCall: true,
+            ...(/\bam i\b|\bmy (?:next )?(?:shift|turn)\b|\bwhen am i\b/.test(text) ? { me: true } : {}),
+            ...(rotationWord(text) ? { rotation: rotationWord(text) } : {}),
+            ...onCallAhead(text),
+          }
         : {}),
     };
   // "What would happen if I approve?", "what does approving do?": what waits, with what approving each runs.

@@ -128,6 +128,19 @@ describe('paging a rotation member by name', () => {
   });
 });
 
+describe('"am I on call?"', () => {
+  it("leads with the asker's own shift now or next, and says when they are in no rotation", async () => {
+    const { say } = await setup();
+    expect((await say('am I on call?', 'UALICE1')).split('\n')[0]).toBe('You are on call now, until 2026-11-03 09:00:00 UTC (in 23 h).');
+    expect((await say('when is my next shift?', 'UBOB001')).split('\n')[0]).toBe(
+      'You are not on call now; your next shift is from 2026-11-03 09:00:00 UTC to 2026-11-04 09:00:00 UTC (in 23 h).',
+    );
+    expect((await say('am I on call?', 'U9')).split('\n')[0]).toBe('You are in no on-call rotation (chat.onCall), so you have no shift.');
+    // "Who is on call?" does not lead with the asker.
+    expect((await say('who is on call?', 'UBOB001')).split('\n')[0]).toMatch(/^On call now: alice /);
+  });
+});
+
 describe('an incident commander named in words', () => {
   it('is reminded to post updates by their rotation mention, and a name in no rotation is named, not pinged', async () => {
     const { slack, tick, say, advance } = await setup();

@@ -611,7 +611,7 @@ const cases: Case[] = [
   ['show times in Europe/Berlin', { kind: 'timezone', zone: 'europe/berlin' }],
   ['use UTC', { kind: 'timezone', reset: true }],
   ['how long until someone responds?', { kind: 'anomalies', count: true, timeTo: 'ack' }],
-  ['when is my next shift?', { kind: 'routing', onCall: true }],
+  ['when is my next shift?', { kind: 'routing', onCall: true, me: true }],
   ['what am I watching?', { kind: 'watches' }],
   ['list open requests', { kind: 'pending' }],
   ['docs', { kind: 'help' }],
