@@ -47,8 +47,13 @@ export function localizeTimes(text: string, zone: string, now: number): string {
 /** Each person's display zone ("show times in Europe/Berlin"), kept in the store. */
 export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>) {
   const keyOf = (u: Pick<ChatUser, 'platform' | 'id'>) => `${KEY}${u.platform}:${u.id}`;
+  // The name as set ("Asia/Kolkata"), while it is still a zone this Node knows.
+  const stored = (u: Pick<ChatUser, 'platform' | 'id'>) => {
+    const v = store.getKv(keyOf(u));
+    return v && ianaZone(v) ? v : undefined;
+  };
   return {
-    zoneOf: (u: Pick<ChatUser, 'platform' | 'id'>): string | undefined => ianaZone(store.getKv(keyOf(u)) ?? '') || undefined,
+    zoneOf: (u: Pick<ChatUser, 'platform' | 'id'>): string | undefined => stored(u),
     /** "Show times in Europe/Berlin", "use UTC", "what's my time zone?". */
     handle(i: { zone?: string; reset?: boolean }, u: ChatUser, now: number): ChatReply {
       const intent = 'timezone';
@@ -58,7 +63,7 @@ export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>) {
         return { text: 'Times in my replies to you are in UTC again.', intent, private: true };
       }
       if (i.zone === undefined) {
-        const z = ianaZone(store.getKv(keyOf(u)) ?? '');
+        const z = stored(u);
         return {
           text: z
             ? `Times in my replies to you are in ${z} (now ${wall(now, z, false).time}); alerts in channels stay UTC. "Use UTC" goes back.`
@@ -67,7 +72,9 @@ export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>) {
           private: true,
         };
       }
-      const z = ianaZone(i.zone);
+      // "asia/kolkata" as the person wrote it, cased as zone names are; ICU's own name ("Asia/Calcutta") otherwise.
+      const cased = i.zone.replace(/[^/_-]+/g, (w) => w.charAt(0).toUpperCase() + w.slice(1));
+      const z = ianaZone(cased) ? cased : ianaZone(i.zone);
       if (!z)
         return {
           text: `${quoteUntrusted(i.zone)} is not an IANA zone name; say one like "Europe/Berlin" or "America/New_York" (abbreviations such as PST are ambiguous).`,

@@ -26,6 +26,10 @@ describe('a display time zone per person', () => {
     expect([...slack.messages.values()].filter((m) => !m.thread).every((m) => !/\+01:00/.test(JSON.stringify(m.msg)))).toBe(true);
     // Kept across a restart of the service's memory: it is in the store.
     expect(app.store.getKv('tz:slack:U1')).toBe('Europe/Berlin');
+    // A zone ICU knows under an older name keeps the name it was given.
+    expect(await say('show times in asia/kolkata', 'U3')).toMatch(
+      /^Times in my replies to you are now in Asia\/Kolkata \(now 15:3\d \+05:30\)/,
+    );
     expect(await say('use utc')).toBe('Times in my replies to you are in UTC again.');
     expect(await say('cpu on web-1')).toMatch(/\(at 10:01:\d\d UTC, /);
   });
