@@ -1,5 +1,5 @@
 import type { Intent } from './intent.js';
-import type { TimeSpan } from './parse-time-span.js';
+import type { QuestionScope } from './parse-tune.js';
 
 const HOSTS = String.raw`(?:hosts?|servers?|targets?|machines?|instances?|nodes?|boxes|vms?)`;
 // "Capacity outlook", "are we over-provisioned?", "rightsizing", "which hosts are idle?",
@@ -17,10 +17,7 @@ const CAPACITY = new RegExp(
 );
 
 /** A question about room to grow or to spare across hosts (answer-capacity.ts). Pure. */
-export function capacityQuestion(
-  text: string,
-  o: { target?: string | undefined; group?: string[] | undefined; span?: TimeSpan | undefined; unknownTarget?: string | undefined },
-): Intent | undefined {
+export function capacityQuestion(text: string, o: Omit<QuestionScope, 'metric'>): Intent | undefined {
   if (!CAPACITY.test(text)) return undefined;
   return {
     kind: 'capacity',

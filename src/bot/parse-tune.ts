@@ -21,17 +21,17 @@ const TUNE = new RegExp(
 // "… were 95", "at 95%", "to 600 ms", "of 97.5": the bound asked about.
 const BOUND = /\b(?:at|to|were|was|is|be|of|above|below|over|under|=)\s*(\d+(?:\.\d+)?)\s*(?:%|ms|percent\b)?/;
 
+/** What a question names besides its verb: the metric, the targets, the time. */
+export interface QuestionScope {
+  metric?: MetricKey | undefined;
+  target?: string | undefined;
+  group?: string[] | undefined;
+  span?: TimeSpan | undefined;
+  unknownTarget?: string | undefined;
+}
+
 /** A question about how a threshold rule is set, answered by replaying it (answer-tune.ts). Pure. */
-export function tuneQuestion(
-  text: string,
-  o: {
-    metric?: MetricKey | undefined;
-    target?: string | undefined;
-    group?: string[] | undefined;
-    span?: TimeSpan | undefined;
-    unknownTarget?: string | undefined;
-  },
-): Intent | undefined {
+export function tuneQuestion(text: string, o: QuestionScope): Intent | undefined {
   if (!TUNE.test(text)) return undefined;
   const bound = BOUND.exec(text.replace(/\b[a-z][\w.-]*-\d+\b/g, ' '))?.[1];
   return {
