@@ -2,6 +2,7 @@ import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
 import { figureMetric } from '../core/metrics.js';
 import { METRICS_OF, spanBounds } from './answer-metric-span.js';
+import { postedLines } from './posted-alerts.js';
 import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
 import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './parse-intent.js';
@@ -107,7 +108,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       what,
       { open: !i.open, episodes: i.episodes },
       events,
-      [...feedback, ...timeLines(list, i.timeTo, c)],
+      [...feedback, ...postedLines(list, c.store), ...timeLines(list, i.timeTo, c)],
       c.now,
       window,
     );

@@ -1,10 +1,24 @@
 import type { OutboxStats } from '../core/chat-store.js';
 import type { AnswerContext } from './answer-intent.js';
+import { spanBounds, windowSpan } from './answer-metric-span.js';
 import { stamp } from './format-reply.js';
 import type { Intent } from './intent.js';
 import { formatDuration, plural } from './text-tools.js';
 
 const DAY = 86_400_000;
+// The outbox keeps delivered items this long (sqlite-chat-store.ts prunes them on enqueue).
+const KEPT = 7 * DAY;
+// What a top-level post was, by its message key's first part; replies and updates are counted apart.
+const KINDS: Record<string, [string, string]> = {
+  alert: ['alert', 'alerts'],
+  'fleet-alert': ['fleet-wide alert', 'fleet-wide alerts'],
+  digest: ['digest', 'digests'],
+  incident: ['incident', 'incidents'],
+  proposal: ['remediation proposal', 'remediation proposals'],
+  request: ['action request', 'action requests'],
+  watch: ['watch notice', 'watch notices'],
+  'test-alert': ['test alert', 'test alerts'],
+};
 const NAME = { web: 'Web console', slack: 'Slack', discord: 'Discord' } as const;
 const HOW = {
   web: 'it is always on (the side port\'s "/")',
@@ -23,7 +37,13 @@ export function answerDelivery(i: Extract<Intent, { kind: 'delivery' }>, c: Answ
   const a = c.about?.();
   const started = new Set(a?.platforms ?? ['web']);
   const components = a?.self?.components ?? {};
-  const stats = new Map(c.store.chat.outboxStats(c.now - (c.now % DAY)).map((s) => [s.platform, s]));
+  // Today by default, as before; "this week", "yesterday" and "since 09:00" as asked, within what is kept.
+  const today = !i.span || (i.span.kind === 'day' && i.span.daysBack === 0);
+  const b = !today ? spanBounds(windowSpan(i.span, DAY), c) : { from: c.now - (c.now % DAY), until: c.now, label: 'today (UTC) so far' };
+  if ('ahead' in b && b.ahead) return b.ahead;
+  const from = Math.max(b.from, c.now - KEPT);
+  const when = from > b.from ? 'in the last 7 days' : b.label.replace(/^over /, 'in ');
+  const stats = new Map(c.store.chat.outboxStats(from, b.until + 1).map((s) => [s.platform, s]));
   const asked = i.platform
     ? [i.platform as Exclude<typeof i.platform, 'alertmanager'>]
     : (['web', 'slack', 'discord'] as const).filter((p) => started.has(p) || stats.has(p));
@@ -38,18 +58,30 @@ export function answerDelivery(i: Extract<Intent, { kind: 'delivery' }>, c: Answ
         ? `connected${typeof h.mode === 'string' ? ` (${h.mode})` : ''}`
         : `NOT OK${typeof h.state === 'string' ? ` (${h.state})` : ''}`;
     const last = typeof h?.lastEvent === 'string' ? `, last event from it ${h.lastEvent.replace('T', ' ').slice(0, 19)} UTC` : '';
-    return `• ${NAME[p]}: ${state}${last}. ${sent(s)} ${waiting(s, c.now)}`;
+    return `• ${NAME[p]}: ${state}${last}. ${sent(s, when)} ${waiting(s, c.now)}`;
   });
   return [
-    `Chat delivery, today (UTC) so far:`,
+    `Chat delivery, ${when}:`,
     ...lines,
+    ...(from > b.from ? [`Delivered messages are kept 7 days: counted from ${stamp(from)}.`] : []),
     'Everything is sent through the outbox: an outage leaves a backlog that is sent when the platform is back.',
   ].join('\n');
 }
 
-function sent(s: OutboxStats | undefined): string {
-  if (!s || s.posts + s.replies + s.updates === 0) return 'Nothing delivered today.';
-  return `Delivered today: ${plural(s.posts, 'message')}, ${plural(s.replies, 'thread reply', 'thread replies')}, ${plural(s.updates, 'update')} in place.`;
+function sent(s: OutboxStats | undefined, when: string): string {
+  if (!s || s.posts + s.replies + s.updates === 0) return `Nothing delivered ${when}.`;
+  return `Delivered ${when}: ${plural(s.posts, 'message')}${posts(s.postsByKind)}, ${plural(s.replies, 'thread reply', 'thread replies')}, ${plural(s.updates, 'update')} in place.`;
+}
+
+/** " (4 alerts, 1 digest)": what the new messages were, alerts first. */
+function posts(byKind: Record<string, number>): string {
+  const order = Object.keys(KINDS);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const parts = Object.entries(byKind)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [z]) => rank(a) - rank(z) || a.localeCompare(z))
+    .map(([k, n]) => (KINDS[k] ? plural(n, KINDS[k][0], KINDS[k][1]) : `${n} ${k}`));
+  return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
 function waiting(s: OutboxStats | undefined, now: number): string {

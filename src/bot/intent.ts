@@ -194,8 +194,8 @@ export type Intent =
       action?: string;
       only?: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks';
     }
-  /** "Is slack connected?", "how many alerts did you send today?", "how many messages are queued?" (answer-delivery.ts). */
-  | { kind: 'delivery'; platform?: 'slack' | 'discord' | 'web' | 'alertmanager' }
+  /** "Is slack connected?", "how many alerts did you send this week?", "how many messages are queued?" (answer-delivery.ts). */
+  | { kind: 'delivery'; platform?: 'slack' | 'discord' | 'web' | 'alertmanager'; span?: TimeSpan }
   /** "Show flapping alerts", "what keeps firing?": series that opened again and again (answer-flapping.ts). */
   | { kind: 'flapping'; target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; unknownTarget?: string }
   /** "What is an isolation forest?", "what does score mean?", "what detectors do you use?" (answer-glossary.ts). */

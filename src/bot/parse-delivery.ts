@@ -1,4 +1,5 @@
 import type { Intent } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
 
 const PLATFORM = /\b(slack|discord|web console|console)\b/;
 // "Is slack connected?", "is discord down?", "how many messages are queued?", "how many alerts did you send today?",
@@ -7,7 +8,7 @@ const ASKED = [
   /\b(?:slack|discord|(?:web )?console)\b.*\b(?:connected|connection|online|offline|working|reachable|delivering|delivered|up|down|ok|status|health)\b/,
   /\b(?:connected|connection) to (?:slack|discord)\b/,
   /\b(?:outbox|undelivered|deliver(?:y|ies|ed)?|queued messages|message queue|backlog)\b/,
-  /\bhow many (?:alerts|messages|notifications|posts) (?:did you|have you|were|got|did we|have we) (?:send|sent|post|posted|deliver|delivered)\b/,
+  /\bhow many (?:alerts|messages|notifications|posts|pages) (?:did you|have you|were|got|did we|have we) (?:send|sent|post|posted|deliver|delivered)\b/,
   /\b(?:messages|alerts|notifications) (?:are |were )?(?:queued|waiting to be sent|stuck|not (?:sent|delivered))\b/,
   /\b(?:did|has|have) (?:the |my |that )?(?:alert|message|notification)s? (?:reach|get to|make it to|arrive in)\b/,
   /\bhow many (?:alerts|messages|notifications|posts|pages) (?:went|were sent|got sent|were posted|got posted) (?:to|in)\b/,
@@ -24,12 +25,12 @@ const DIGEST_WHEN =
 const ALERTMANAGER =
   /\balertmanager\b.*\b(?:connected|connection|working|reachable|up|down|ok|status|health|synced|sync|mirror\w*|set ?up|configured|integration|receiv\w*|getting|webhook)\b|\b(?:connected|synced|sync|mirror\w*|connection) (?:to|with|into) alertmanager\b|\b(?:getting|receiving|get|receive) (?:any )?alertmanager\b/;
 
-/** "Is slack connected?", "how many alerts did you send today?": how chat delivery stands (answer-delivery.ts). */
-export function deliveryQuestion(text: string): Intent | undefined {
+/** "Is slack connected?", "how many alerts did you send this week?": how chat delivery stands (answer-delivery.ts). */
+export function deliveryQuestion(text: string, span?: TimeSpan): Intent | undefined {
   if (TEST_ALERT.test(text)) return { kind: 'test_alert' };
   if (DIGEST_WHEN.test(text)) return { kind: 'about', digest: true };
   if (ALERTMANAGER.test(text)) return { kind: 'delivery', platform: 'alertmanager' };
   if (!ASKED.some((re) => re.test(text))) return undefined;
   const p = PLATFORM.exec(text)?.[1];
-  return { kind: 'delivery', ...(p ? { platform: p === 'slack' || p === 'discord' ? p : 'web' } : {}) };
+  return { kind: 'delivery', ...(p ? { platform: p === 'slack' || p === 'discord' ? p : 'web' } : {}), ...(span ? { span } : {}) };
 }

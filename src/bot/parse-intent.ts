@@ -158,7 +158,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (to) return { kind: 'escalate', id: an, target, unknownTarget, ...several, to };
   if (command(WORDS.escalate) || (tokens[leadAt] === 'page' && !pageMe && (target || an) && !text.trim().endsWith('?')))
     return { kind: 'escalate', id: an, target, unknownTarget, ...several };
-  const setup = setupQuestion(text, { metric, target, an, severity }) ?? deliveryQuestion(text);
+  const setup = setupQuestion(text, { metric, target, an, severity }) ?? deliveryQuestion(text, span);
   if (setup) return setup;
   if (has(WORDS.timeline)) return { kind: 'timeline', id: an ?? rp, target };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };

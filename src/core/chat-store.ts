@@ -22,6 +22,8 @@ export interface OutboxStats {
   platform: Platform;
   /** Delivered since the time asked: new messages, replies in a thread, in-place updates. */
   posts: number;
+  /** The posts by what their message key starts with, before its first ':' ("alert", "digest", "watch"). */
+  postsByKind: Record<string, number>;
   replies: number;
   updates: number;
   /** Waiting now, of which tried and failed at least once; the oldest waiting one, and the last error. */
@@ -108,8 +110,8 @@ export interface ChatStore {
   /** Superseded updates: a later update of the same message carries everything. */
   markSkipped(id: number): void;
   outboxBacklog(): number;
-  /** Per platform: what was queued since `sinceTs` and how it went, and what still waits (whenever queued). */
-  outboxStats(sinceTs: number): OutboxStats[];
+  /** Per platform: what was queued from `sinceTs` until `untilTs` and delivered, and what still waits (whenever queued). */
+  outboxStats(sinceTs: number, untilTs?: number): OutboxStats[];
   messageRef(platform: Platform, channel: string, msgKey: string): MessageRef | undefined;
   /** The message key a platform message id was sent for (a Slack ts, a Discord message id). */
   keyOfMessage(platform: Platform, refId: string): string | undefined;

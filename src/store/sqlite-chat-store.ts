@@ -82,7 +82,7 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     retry: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_ts = ?, last_error = ? WHERE id = ?'),
     backlog: db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'"),
     sentSince: db.prepare(
-      "SELECT platform, op, thread_key IS NOT NULL AS threaded, COUNT(*) AS n FROM outbox WHERE status = 'done' AND created_ts >= ? GROUP BY 1, 2, 3",
+      "SELECT platform, op, thread_key IS NOT NULL AS threaded, CASE WHEN instr(msg_key, ':') > 0 THEN substr(msg_key, 1, instr(msg_key, ':') - 1) ELSE msg_key END AS kind, COUNT(*) AS n FROM outbox WHERE status = 'done' AND created_ts >= ? AND created_ts < ? GROUP BY 1, 2, 3, 4",
     ),
     waiting: db.prepare(
       "SELECT platform, COUNT(*) AS n, SUM(attempts > 0) AS tried, MIN(created_ts) AS oldest FROM outbox WHERE status = 'pending' GROUP BY platform",
@@ -197,17 +197,22 @@ export function createSqliteChatStore(db: Database.Database): ChatStore {
     markRetry: (id, next, error) => void q.retry.run(next, error.slice(0, 500), id),
     markSkipped: (id) => void q.skip.run(id),
     outboxBacklog: () => (q.backlog.get() as { n: number }).n,
-    outboxStats(sinceTs) {
+    outboxStats(sinceTs, untilTs = Number.MAX_SAFE_INTEGER) {
       const by = new Map<string, OutboxStats>();
       const of = (platform: string) =>
         by.get(platform) ??
-        by.set(platform, { platform: platform as Platform, posts: 0, replies: 0, updates: 0, pending: 0, retrying: 0 }).get(platform)!;
-      for (const r of q.sentSince.all(sinceTs) as Row[]) {
+        by
+          .set(platform, { platform: platform as Platform, posts: 0, postsByKind: {}, replies: 0, updates: 0, pending: 0, retrying: 0 })
+          .get(platform)!;
+      for (const r of q.sentSince.all(sinceTs, untilTs) as Row[]) {
         const x = of(r.platform as string);
         const n = r.n as number;
         if (r.op === 'update') x.updates += n;
         else if (r.threaded) x.replies += n;
-        else x.posts += n;
+        else {
+          x.posts += n;
+          x.postsByKind[r.kind as string] = (x.postsByKind[r.kind as string] ?? 0) + n;
+        }
       }
       for (const r of q.waiting.all() as Row[])
         Object.assign(of(r.platform as string), {

@@ -154,6 +154,12 @@ describe('outbox stats ("is slack connected?", "how many alerts did you send tod
     expect(waiting!.lastError).toMatch(/./);
     await drain(worker, clock);
     // The first message was delivered before `since`: not counted, and nothing waits.
-    expect(store.chat.outboxStats(since)).toEqual([{ platform: 'fake', posts: 2, replies: 1, updates: 1, pending: 0, retrying: 0 }]);
+    expect(store.chat.outboxStats(since)).toEqual([
+      { platform: 'fake', posts: 2, postsByKind: { a1: 1, a2: 1 }, replies: 1, updates: 1, pending: 0, retrying: 0 },
+    ]);
+    // A window that ends before them counts only the first.
+    expect(store.chat.outboxStats(0, since)).toEqual([
+      { platform: 'fake', posts: 1, postsByKind: { old: 1 }, replies: 0, updates: 0, pending: 0, retrying: 0 },
+    ]);
   });
 });

@@ -263,6 +263,7 @@ describe('answers', () => {
         'By target: db-1 1, web-1 1',
         'By metric: CPU 1, memory 1',
         'By detector: robust 1, threshold 1',
+        'Posted to chat: none of them. Not posted: 1 ended within its pending period (chat.pendingFor) or with no chat listening; 1 still within its pending period.',
         "Time to resolve (start to the detector's all-clear, 1 resolved): median 5 min, mean 5 min, 90th percentile 5 min, longest 5 min (an_one, web-1 CPU).",
         'Still open: 1, the oldest for 60 s (an_two).',
         'Ask without "how many" for the list.',
