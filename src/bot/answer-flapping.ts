@@ -62,10 +62,16 @@ export function answerFlapping(i: Extract<Intent, { kind: 'flapping' }>, c: Answ
   });
   const more = flapping.length > SHOWN ? [`…and ${flapping.length - SHOWN} more.`] : [];
   const top = flapping[0]!.series;
+  // "Noisiest alerts" also means the series that opened most, spaced out or not: a daily disk fill never flaps.
+  const most = [...ranked]
+    .sort((x, z) => z.eps.length - x.eps.length || x.series.localeCompare(z.series))
+    .slice(0, 5)
+    .map((r) => `${r.series} ${r.eps.length}`);
   return [
     `Flapping${where} ${b.label} (${rule}): ${flapping.length}.`,
     ...lines,
     ...more,
+    `Most episodes${where} ${b.label}, flapping or not: ${most.join(', ')}.`,
     `Quieter: a pending period (chat.pendingFor) announces an anomaly only once it has lasted; "snooze ${top} for 4h" mutes it now; "this alert is noise" in an alert's thread counts it against its detector; "suggest better thresholds" replays the threshold rules at other bounds.`,
   ].join('\n');
 }

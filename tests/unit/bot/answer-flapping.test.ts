@@ -40,6 +40,8 @@ describe('"show flapping alerts"', () => {
     expect(ask('show flapping alerts', c)).toEqual([
       'Flapping over the last 24 h (a target and metric that re-opened 2 times or more within 30 min of ending; detectors on one episode count once): 1.',
       '• db-1 disk: re-opened 2 times (3 episodes, one every 16 min, each 4 min (median)); the last from 2026-12-05 11:32:00 UTC, open now',
+      // The series that opened most leads here, though it recurs rather than flaps.
+      'Most episodes over the last 24 h, flapping or not: web-1 CPU 5, db-1 disk 3.',
       'Quieter: a pending period (chat.pendingFor) announces an anomaly only once it has lasted; "snooze db-1 disk for 4h" mutes it now; "this alert is noise" in an alert\'s thread counts it against its detector; "suggest better thresholds" replays the threshold rules at other bounds.',
     ]);
     expect(ask('is web-1 flapping?', c)).toEqual([
@@ -52,6 +54,8 @@ describe('"show flapping alerts"', () => {
     const targets = [{ name: 'web-1' }];
     expect(parseIntent('what keeps firing?', targets)).toEqual({ kind: 'flapping' });
     expect(parseIntent('noisiest alerts this week', targets)).toEqual({ kind: 'flapping', span: { kind: 'last', ms: 7 * 86_400_000 } });
+    // The noisiest host is a ranking of hosts by their anomalies, not of series.
+    expect(parseIntent('noisiest host this week', targets)).toMatchObject({ kind: 'anomalies', count: true, rank: 'target' });
     expect(parseIntent('is web-1 cpu flapping?', targets)).toEqual({ kind: 'flapping', target: 'web-1', metric: 'cpu' });
     expect(parseIntent('anomalies on web-1 today', targets)).toMatchObject({ kind: 'anomalies' });
   });
