@@ -328,7 +328,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'pending':
       return answerPending(c);
     case 'my_requests':
-      return answerMyRequests(c);
+      return answerMyRequests(i, c);
     case 'glossary':
       return answerGlossary(i, c);
     case 'history':

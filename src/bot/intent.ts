@@ -155,7 +155,7 @@ export type Intent =
   /** `all`: "deny all"; `mine`: "cancel my request", the asker's own pending request. */
   | { kind: 'approve' | 'deny'; id?: string; target?: string; action?: string; unknownTarget?: string; all?: boolean; mine?: boolean }
   /** "Show my requests", "what have I asked for?": proposals the asker requested (answer-my-requests.ts). */
-  | { kind: 'my_requests' }
+  | { kind: 'my_requests'; action?: string; target?: string }
   | {
       kind: 'silence';
       target?: string;

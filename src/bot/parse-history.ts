@@ -121,17 +121,28 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
   };
 }
 
-// "Show my requests", "what have I asked for?": the proposals the asker requested in chat.
-const MY_REQUESTS =
-  /\bmy (?:pending |open |recent |last |latest )?(?:requests|asks|requested actions)\b|\bwhat (?:have|did) i (?:asked? for|requested?)\b/;
+// "Show my requests", "what have I asked for?": the proposals the asker requested in chat. One
+// named by its action asks about that one: "what happened to my restart request?", "did my scale
+// up go through?", "was my request approved?".
+const ACTION_WORDS = String.raw`(?:restart|service restart|scale[\s-]?(?:up|out|down)|scaleup|clean[\s-]?up|cleanup|disk cleanup|remediation|action)`;
+const MY_REQUESTS = new RegExp(
+  String.raw`\bmy (?:pending |open |recent |last |latest )?(?:requests|asks|requested actions)\b|\bwhat (?:have|did) i (?:asked? for|requested?)\b` +
+    String.raw`|\bmy (?:last |latest |pending |open )?(?:${ACTION_WORDS} )?(?:request|ask)\b` +
+    String.raw`|\b(?:did|has|have|was|is) my (?:last |latest )?${ACTION_WORDS}\b.*\b(?:go through|gone through|run|ran|happen\w*|work\w*|approved|denied|succeed\w*|done|finish\w*|pending|waiting|stuck)\b`,
+);
+// Deciding is a command with its own refusal of one's own request ("approve my request").
+const DECIDING = /^(?:please\s+)?(?:approve|deny|reject|decline|cancel|withdraw)\b/;
 // "Cancel my request", "withdraw my last request": the asker's own pending request, by no id.
 const CANCEL_MINE =
   /^(?:please\s+)?(?:cancel|withdraw|take back|retract|drop)\s+(?:my|the)\s+(?:last\s+|latest\s+|pending\s+)?(?:request|ask)\b/;
 
 /** "Show my requests" or "cancel my request" (parse-intent.ts asks this before approve and deny). Pure. */
-export function myRequestCommand(text: string): Intent | undefined {
+export function myRequestCommand(text: string, tokens: readonly string[] = [], target?: string): Intent | undefined {
   if (CANCEL_MINE.test(text)) return { kind: 'deny', mine: true };
-  if (MY_REQUESTS.test(text)) return { kind: 'my_requests' };
+  if (MY_REQUESTS.test(text) && !DECIDING.test(text)) {
+    const named = proposalNamed(text, tokens, { target });
+    return { kind: 'my_requests', ...(named.action ? { action: named.action } : {}), ...(target ? { target } : {}) };
+  }
   // "List open requests": everyone's waiting, which is the pending list.
   if (/\b(?:open|waiting|outstanding|pending) (?:requests|asks)\b/.test(text)) return { kind: 'pending' };
   return undefined;

@@ -170,7 +170,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     subscriptionCommand(text, { target, named, metric, unknownTarget, su: ids.find((i) => i.startsWith('su_')) }) ??
     watchCommand(text, { target, metric, unknownTarget, wt }) ??
     feedbackCommand(text, an) ??
-    myRequestCommand(text);
+    myRequestCommand(text, tokens, target);
   if (edit) return edit;
   if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });

@@ -156,6 +156,13 @@ describe('actions requested in chat', () => {
         .sort(),
     ).toEqual([first, second].sort());
     expect(await say('my requests', 'U8')).toMatch(/^You have asked for no action/);
+    // One named by its action and target is that one; another action is none.
+    const db = (await say('what happened to my restart request on db-1?')).split('\n');
+    expect(db[0]).toBe('Your requests for restart_service on db-1 in the last 7 days: 1, 1 waiting for approval:');
+    expect(db[1]).toContain(second);
+    expect(await say('did my scale up go through?')).toBe(
+      'You have asked for no scale_up in the last 7 days. "Show my requests" lists every action you asked for.',
+    );
     expect(await say('cancel my request')).toMatch(/^You have 2 requests waiting: .*Say which: "cancel rp_\w+"\.$/);
     expect(await say(`cancel ${second}`)).toMatch(/^Cancelled your request/);
     expect(await say('cancel my request')).toBe(`Cancelled your request ${first} (restart_service on web-1): withdrawn, nothing was run.`);
