@@ -3,14 +3,15 @@ import type { QuestionScope } from './parse-tune.js';
 
 const HOSTS = String.raw`(?:hosts?|servers?|targets?|machines?|instances?|nodes?|boxes|vms?)`;
 // "Capacity outlook", "are we over-provisioned?", "rightsizing", "which hosts are idle?",
-// "do we need more servers?", "underused instances".
+// "do we need more servers?", "underused instances", "how busy was the fleet yesterday?".
 const CAPACITY = new RegExp(
   [
     String.raw`\bcapacity\b`,
     String.raw`\b(?:over|under)[\s-]?provision\w*`,
     String.raw`\bright[\s-]?siz\w*`,
-    String.raw`\b(?:idle|under[\s-]?used|under[\s-]?utili[sz]ed|over[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized)\s+${HOSTS}`,
-    String.raw`\b${HOSTS}\s+(?:are|is)\s+(?:idle|under[\s-]?used|under[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized|too (?:big|small))\b`,
+    String.raw`\bhow (?:busy|loaded|utili[sz]ed|stretched) (?:is|was|are|were|has been|have been) (?:we|the fleet|everything|the (?:\w+ )?${HOSTS}|our (?:\w+ )?${HOSTS})\b`,
+    String.raw`\b(?:idle|busy|under[\s-]?used|under[\s-]?utili[sz]ed|over[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized)\s+${HOSTS}`,
+    String.raw`\b${HOSTS}\s+(?:are|is|were|was)\s+(?:idle|busy|under[\s-]?used|under[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized|too (?:big|small))\b`,
     String.raw`\bneed (?:more|fewer|bigger|smaller|extra) (?:${HOSTS}|capacity|hardware)\b`,
     String.raw`\b(?:can|could|should) we (?:downsize|consolidate|shrink)\b`,
   ].join('|'),
