@@ -9,7 +9,7 @@ const DECLARE = new RegExp(
 const SAID = /^(?:we(?:'ve| have)? (?:got |have )?an? (?:new |major |big )?incident|(?:new |major )?incident|sev[\s-]?\d|p[1-5])\s*:/;
 const UPDATE = /^(?:incident\s+update|update\s+(?:the\s+)?incident|update\s+in_[a-z0-9]+|update|status update)\s*:/;
 const COMMAND =
-  /\b(?:i'?ll take|i will take|i am taking|i'm taking|taking|take)\s+(?:over\s+)?(?:command|the incident|incident command|ic)\b|\bi'?m (?:the )?(?:incident )?commander\b|^make (\S+) (?:the )?(?:incident )?commander\b|\bhand (?:the incident|command|in_[a-z0-9]+) (?:over )?to (\S+)/;
+  /\b(?:i'?ll take|i will take|i am taking|i'm taking|taking|take)\s+(?:over\s+)?(?:command|the incident|incident command|ic)\b|\bi'?m (?:the )?(?:incident )?commander\b|^make (\S+) (?:the )?(?:incident )?commander\b|\bhand (?:over )?(?:the incident|command|in_[a-z0-9]+) (?:over )?to (\S+)|\b(?:assign|give|pass|transfer|reassign) (?:the incident|incident command|command(?: of (?:the incident|in_[a-z0-9]+))?|in_[a-z0-9]+) to (\S+)/;
 const RESOLVE =
   /^(?:please\s+)?(?:resolve|close|end|mitigate[ds]?)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|^(?:the\s+)?incident (?:is\s+)?(?:resolved|over|closed|mitigated)\b|^(?:please\s+)?mark (?:the\s+)?(?:incident|in_[a-z0-9]+) (?:as\s+)?(?:resolved|closed|over|mitigated)\b/;
 // "Add web-1 and api-1 to the incident", "the incident also affects api-1", "remove db-1 from in_…".
@@ -48,7 +48,7 @@ export function incidentCommand(
   }
   const command = COMMAND.exec(text);
   if (command) {
-    const who = command[1] ?? command[2];
+    const who = command[1] ?? command[2] ?? command[3];
     return { kind: 'incident', action: 'command', ...id, ...(who && who !== 'me' ? { commander: who } : {}) };
   }
   if (RESOLVE.test(text)) {
