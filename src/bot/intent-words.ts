@@ -45,6 +45,8 @@ export const WORDS = {
     'wrong',
     'outage',
     'outages',
+    'broke',
+    'broken',
     // "Anything unusual today?" lists the day's anomalies; without a time it asks for attention.
     'unusual',
     'abnormal',
