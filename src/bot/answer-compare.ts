@@ -20,13 +20,14 @@ export interface CompareQuestion {
 }
 
 /** The change in the average: points for a share, a relative change for anything else. */
-function change(metric: string, now: Summary | undefined, then: Summary | undefined): string {
+export function changeInAverage(metric: string, now: Summary | undefined, then: Summary | undefined): string {
   if (!now || !then) return '—';
   const d = now.avg - then.avg;
-  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
-  if (unitOf(metric) === '%') return `${sign}${Math.abs(d).toFixed(1)} pts`;
+  // Signed as shown: a change that rounds to nothing is "±0.0 pts", not "−0.0 pts".
+  const signed = (shown: string) => `${Number(shown) === 0 ? '±' : d > 0 ? '+' : '−'}${shown}`;
+  if (unitOf(metric) === '%') return `${signed(Math.abs(d).toFixed(1))} pts`;
   if (then.avg === 0) return now.avg === 0 ? '±0%' : 'new';
-  return `${sign}${Math.abs((d / then.avg) * 100).toFixed(0)}%`;
+  return `${signed(Math.abs((d / then.avg) * 100).toFixed(0))}%`;
 }
 
 /** How far the average moved, comparable across shares: points for a share, percent of the old average otherwise. */
@@ -70,7 +71,7 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
     first,
     cell(m, now, (s) => s.avg),
     cell(m, then, (s) => s.avg),
-    change(m, now, then),
+    changeInAverage(m, now, then),
     cell(m, now, (s) => s.max.value),
     cell(m, then, (s) => s.max.value),
   ];
@@ -80,7 +81,7 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
     const top = rows[0]!;
     lines.push(
       top.now && top.then
-        ? `Largest change: ${i.target ? '' : `${top.target} `}${label(top.metric)} ${change(top.metric, top.now, top.then)} (average ${formatValue(top.metric, top.then.avg)} → ${formatValue(top.metric, top.now.avg)}).`
+        ? `Largest change: ${i.target ? '' : `${top.target} `}${label(top.metric)} ${changeInAverage(top.metric, top.now, top.then)} (average ${formatValue(top.metric, top.then.avg)} → ${formatValue(top.metric, top.now.avg)}).`
         : `Nothing to rank: no target has samples both today and ${thenName}.`,
     );
     if (new Set(rows.map((r) => unitOf(r.metric) === '%')).size > 1)

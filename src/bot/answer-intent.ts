@@ -38,6 +38,7 @@ import { answerStarts } from './answer-starts.js';
 import { answerFlapping } from './answer-flapping.js';
 import { answerTune } from './answer-tune.js';
 import { answerCapacity } from './answer-capacity.js';
+import { answerChangeImpact } from './answer-change-impact.js';
 import { answerMyRequests } from './answer-my-requests.js';
 import { answerGlossary } from './answer-glossary.js';
 import { answerAnomalyChange } from './answer-anomaly-change.js';
@@ -297,6 +298,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerTune(i, c);
     case 'capacity':
       return answerCapacity(i, c);
+    case 'change_impact':
+      return answerChangeImpact(i, c);
     case 'precedent':
       return answerPrecedent(i, c);
     case 'changes':

@@ -115,7 +115,15 @@ export function changesBetween(
     .filter((e) => !targets || e.targets.length === 0 || e.targets.some((t) => targets.includes(t)));
 }
 
-const describe = (e: ChangeEntry) =>
+/** The latest change recorded in the last 30 days on any of `targets` or fleet-wide (any, when undefined). */
+export const latestChange = (store: Pick<Store, 'recordsBetween'>, now: number, targets?: readonly string[]): ChangeEntry | undefined =>
+  changesBetween(store, now - 30 * 86_400_000, now, targets).at(-1);
+
+/** "No change is recorded on api-1 in the last 30 days, …": what to do when there is none to read from. */
+export const noChangeRecorded = (targets?: readonly string[]): string =>
+  `No change is recorded${targets ? ` on ${targets.join(', ')}` : ''} in the last 30 days, so I cannot tell when it was. Say one as it happens ("deployed v2.3 to api-1"), or ask from a time ("alerts since 14:00").`;
+
+export const describeChange = (e: ChangeEntry) =>
   `${e.id} ${stamp(e.ts)}${e.targets.length ? ` ${e.targets.join(', ')}` : ' fleet-wide'}: "${e.text}" (${e.actor})`;
 
 /** The changes in the hour before an anomaly (or an alert's first), latest first, for its alert and "explain": undefined when none. */
@@ -149,7 +157,7 @@ export function answerChanges(i: Extract<Intent, { kind: 'changes' }>, c: Answer
   if (!list.length) return [`No changes recorded${scope} ${b.label}.`, how].join('\n');
   return [
     `Changes recorded${scope} ${b.label}: ${list.length}${list.length > SHOWN ? `; the last ${SHOWN}` : ''}:`,
-    ...list.slice(0, SHOWN).map((e) => `• ${describe(e)}`),
+    ...list.slice(0, SHOWN).map((e) => `• ${describeChange(e)}`),
     'Config changes are answered by "what changed in the config?".',
   ].join('\n');
 }
@@ -178,9 +186,10 @@ type AnomaliesAsked = Extract<Intent, { kind: 'anomalies' }>;
  */
 export function sinceChange(i: AnomaliesAsked, c: AnswerContext, list: (i: AnomaliesAsked, c: AnswerContext) => string): string {
   const targets = i.target ? [i.target] : i.group;
-  const last = changesBetween(c.store, c.now - 30 * 86_400_000, c.now, targets).at(-1);
-  if (!last)
-    return `No change is recorded${targets ? ` on ${targets.join(', ')}` : ''} in the last 30 days, so I cannot tell when it was. Say one as it happens ("deployed v2.3 to api-1"), or ask from a time ("alerts since 14:00").`;
+  const last = latestChange(c.store, c.now, targets);
+  if (!last) return noChangeRecorded(targets);
   const { afterChange: _, ...rest } = i;
-  return [`After the latest change, ${describe(last)}:`, list({ ...rest, span: { kind: 'at', agoMs: c.now - last.ts } }, c)].join('\n');
+  return [`After the latest change, ${describeChange(last)}:`, list({ ...rest, span: { kind: 'at', agoMs: c.now - last.ts } }, c)].join(
+    '\n',
+  );
 }

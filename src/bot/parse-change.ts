@@ -1,6 +1,9 @@
-import type { Intent } from './intent.js';
+import type { Intent, MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { cleanInput } from './text-tools.js';
+
+const TRAILING_TIME =
+  /[\s,;]+(?:(?:about|around|roughly)\s+)?(?:(?:\d+(?:\.\d+)?|an?|half an?)\s*(?:minutes?|mins?|m|hours?|hrs?|h)\s+ago|at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*utc)?)\s*\.?$/i;
 
 /** A change is a line in a log, not a document. */
 export const CHANGE_MAX = 300;
@@ -31,10 +34,10 @@ export function changeStatement(
   // "Disabled alerts for web-1" is about alerting (a silence, or a question of one), and a bare "fixed" says too little to keep.
   if (!said && (!DONE.test(raw) || /\b(?:alert\w*|notif\w*|pag(?:e|es|ing))\b/i.test(raw) || raw.trim().split(/\s+/).length < 2))
     return undefined;
-  const text = cleanInput(said ? raw.slice(said[0].length) : raw)
-    .trim()
-    .slice(0, CHANGE_MAX);
   const when = span && (span.kind === 'at' || span.kind === 'clock') ? { span } : {};
+  // "Deployed v2.5 to web-1 25 min ago" is recorded at that time; the time is not part of what changed.
+  const body = cleanInput(said ? raw.slice(said[0].length) : raw).trim();
+  const text = (when.span ? body.replace(TRAILING_TIME, '') || body : body).slice(0, CHANGE_MAX);
   return { kind: 'change', text, targets: [...named], ...when };
 }
 
@@ -47,14 +50,37 @@ const ASKED =
 const AFTER =
   /\b(?:since|after|following)\s+(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)\b|\bdid (?:the|our|my|that|this) (?:last\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback) (?:break|cause|trigger|hurt)\b/;
 
+const CHANGED = String.raw`(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)`;
+// "Compare api-1 before and after the deploy", "did latency change after the release?", "impact of the
+// last change", "did the deploy make latency worse?": the figures either side of it, not the anomalies.
+const IMPACT = new RegExp(
+  [
+    String.raw`\bbefore and after ${CHANGED}\b`,
+    String.raw`\b(?:impact|effect|effects|consequences?) (?:of|from) ${CHANGED}\b`,
+    String.raw`\bhow (?:did|has|does) ${CHANGED} (?:affect\w*|change\w*|impact\w*)\b`,
+    String.raw`\bdid ${CHANGED} (?:change|affect|impact|improve|help|hurt|slow|speed up|raise|increase|lower|reduce|make|fix|move)\b(?! anything\b)`,
+    String.raw`\b(?:change[ds]?|go(?:ne)? up|go(?:ne)? down|went up|went down|worse|better|higher|lower|slower|faster|increas\w*|decreas\w*|ris(?:e|en)|rose|dropp?\w*|jump\w*|spik\w*|moved?) (?:since|after|following) ${CHANGED}\b`,
+    String.raw`\bcompare\b.*\b(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)\b`,
+  ].join('|'),
+);
+
 /**
  * "Recent changes", "what was deployed today?": the changes recorded then (change-log.ts); "what
- * happened after the deploy?": the anomalies since the latest one. Pure.
+ * happened after the deploy?": the anomalies since the latest one; "did latency change after the
+ * deploy?": the figures before and after it (answer-change-impact.ts). Pure.
  */
 export function changesQuestion(
   text: string,
-  o: { target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string },
+  o: { target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; unknownTarget?: string },
 ): Intent | undefined {
+  if (IMPACT.test(text) && !/\b(?:config|configuration|settings?)\b/.test(text))
+    return {
+      kind: 'change_impact',
+      ...(o.target ? { target: o.target } : {}),
+      ...(o.group ? { group: o.group } : {}),
+      ...(o.metric ? { metric: o.metric } : {}),
+      ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
+    };
   if (AFTER.test(text))
     return {
       kind: 'anomalies',

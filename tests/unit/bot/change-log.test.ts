@@ -54,7 +54,11 @@ describe('changes people say they made', () => {
   it('records one said after the fact at the time it names, up to a day back', () => {
     const c = ctx();
     expect(say(c, 'rolled back web-1 an hour ago', 0)).toMatch(/^Recorded change ch_\w+ on web-1 at 2026-12-05 11:00:00 UTC by /);
-    expect(say(c, 'deployed v2.3 to api-1 at 09:30', 0)).toMatch(/ on api-1 at 2026-12-05 09:30:00 UTC by /);
+    // The time said is when it was done, not part of what changed.
+    expect(say(c, 'deployed v2.3 to api-1 at 09:30', 0)).toMatch(
+      / on api-1 at 2026-12-05 09:30:00 UTC by slack:U1: "deployed v2\.3 to api-1"\./,
+    );
+    expect(parseIntent('rolled back web-1, 20 min ago', targets)).toMatchObject({ text: 'rolled back web-1' });
     expect(say(c, 'restarted postgres on db-1 2 days ago', 0)).toMatch(
       /^Nothing recorded: 2026-12-03 12:00:00 UTC is more than a day ago\./,
     );
