@@ -3,6 +3,8 @@ import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS } from './answer-metric-span.js';
 import { unknownTargetReply, when } from './format-reply.js';
 import type { Elsewhere } from './intent.js';
+import { describeChange, latestChange } from './change-log.js';
+import { formatDuration } from './text-tools.js';
 
 /**
  * "Swap on web-1", "load average", "how long has web-1 been up": figures no source here reads.
@@ -29,6 +31,15 @@ export function answerUncollected(
       state?.lastSeenTs
         ? `${i.target} is ${state.state === 'up' ? 'reporting' : state.state} (last sample ${when(state.lastSeenTs, c.now, c.staleAfterMs)}).`
         : `${i.target} has not reported yet.`,
+    );
+  }
+  // What people said they deployed is the nearest thing I hold.
+  if (i.what === 'the running version') {
+    const last = latestChange(c.store, c.now, names);
+    lines.push(
+      last
+        ? `The latest change recorded${where}: ${describeChange(last)}, ${formatDuration(c.now - last.ts)} ago ("recent changes" lists more).`
+        : `No change is recorded${where} in the last 30 days; "deployed v2.3 to api-1" records one, as a deploy job can through /api/query.`,
     );
   }
   if (i.what === 'load average') lines.push('CPU use is the nearest figure I have: ask "cpu on <target>".');

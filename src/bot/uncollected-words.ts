@@ -45,6 +45,11 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],
   [/\buptime\b|\bbeen up\b|(?<!\b(?:me|us|them) )\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
   [/\b(?:costs?|billing|bills?|invoices?|spend|spending)\b/, 'cost or billing'],
+  // "What version is running on api-1?": what a deploy put there; the bot's own version is "about".
+  [
+    /^(?!.*\b(?:you|your|the bot|smartcloudops)\b).*(?:\b(?:which|what) (?:app |application |software |service )?(?:version|release|build|commit|image tag)\b|\bversion (?:of|on|running|deployed)\b|\b(?:running|deployed|current) (?:version|release|build)\b)/,
+    'the running version',
+  ],
 ];
 
 /** The uncollected figure a question asks for, by the name the reply uses. */

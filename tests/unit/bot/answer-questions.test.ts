@@ -344,6 +344,15 @@ describe('figures nothing here collects', () => {
       'web-1 is reporting (last sample at 11:48:50 UTC, 10 s ago).',
     ]);
     expect(ask('error rate on web-9', c)).toMatch(/^I don't know a target called "web-9"/);
+    // The running version is not read; the change people recorded there is the nearest thing.
+    expect(ask('what version is running on web-1?', c).split('\n').slice(0, 2)).toEqual([
+      "I don't collect the running version: no source here reads it, so I have no figure to give.",
+      'No change is recorded for web-1 in the last 30 days; "deployed v2.3 to api-1" records one, as a deploy job can through /api/query.',
+    ]);
+    c.store.appendRecord('change', c.now - 5 * 60_000, { id: 'ch_v24', targets: ['web-1'], text: 'deployed v2.4', actor: 'slack:U1' });
+    expect(ask('which version is deployed on web-1?', c).split('\n')[1]).toBe(
+      'The latest change recorded for web-1: ch_v24 2026-12-03 11:44:00 UTC web-1: "deployed v2.4" (slack:U1), 5 min ago ("recent changes" lists more).',
+    );
     // "Any errors?" got the no-LLM notice: the applications' errors are not read, and the detectors' findings are.
     expect(ask('any errors?', c).split('\n')).toEqual([
       "I don't collect application errors: no source here reads them, so I have no figure to give.",
