@@ -45,4 +45,6 @@ export interface AnswerContext {
   alertmanagerSilences?: () => ReturnType<AlertmanagerSilences['others']> | undefined;
   /** Who asked ("slack:U2"), for "my alerts": absent where there is no one (the digest). */
   asker?: string;
+  /** The asker's display zone ("show times in Europe/Berlin"); chat-service rewrites the reply's times into it. */
+  zone?: string | undefined;
 }

@@ -343,8 +343,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'help':
       return HELP;
     case 'small_talk':
-      if (i.clock)
-        return `It is ${stamp(c.now)}, ${new Date(c.now).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })}. I read and say times in UTC.`;
+      if (i.clock) return clockReply(c);
       return i.thanks ? 'You’re welcome.' : `Hello. ${answerStatus(c).split('\n')[0]} Ask "help" for what I answer.`;
     case 'bad_input':
       return `I can't take that: ${i.reason}.`;
@@ -357,4 +356,12 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     default:
       return HELP;
   }
+}
+
+/** "What time is it?": now, with the weekday where the asker reads times (the stamp is rewritten there too). */
+function clockReply(c: AnswerContext): string {
+  const day = new Date(c.now).toLocaleDateString('en-GB', { weekday: 'long', timeZone: c.zone ?? 'UTC' });
+  return c.zone
+    ? `It is ${stamp(c.now)}, ${day}. My replies to you give times in ${c.zone}; a time you type is UTC unless you add a zone ("at 15:00 ${c.zone}"), and alerts in channels stay UTC.`
+    : `It is ${stamp(c.now)}, ${day}. I read and say times in UTC.`;
 }

@@ -182,7 +182,7 @@ export function createChatService(o: ChatServiceOptions) {
 
   function ctx(now: number, user?: ChatUser): AnswerContext {
     return {
-      ...(user ? { asker: actorOf(user) } : {}),
+      ...(user ? { asker: actorOf(user), zone: zones.zoneOf(user) } : {}),
       store: o.store,
       targets: o.targets(),
       now,

@@ -12,7 +12,7 @@ export interface Bound {
  */
 export type BoundAsk = 'last' | 'since' | 'first' | 'duration' | 'count' | 'list';
 
-const ABOVE = String.raw`above|over|greater than|more than|higher than|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|cross(?:es|ed|ing)?|breach(?:es|ed|ing)?|(?:go(?:es)?|went|gone|going) past`;
+const ABOVE = String.raw`above|over|greater than|more than|higher than|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|cross(?:es|ed|ing)?|pass(?:es|ed|ing)?|breach(?:es|ed|ing)?|(?:go(?:es)?|went|gone|going) past`;
 const AT_OR_ABOVE = String.raw`at least|reach(?:es|ed|ing)?|hit(?:s|ting)?`;
 const BELOW = String.raw`below|under|less than|lower than`;
 const AT_OR_BELOW = String.raw`at most|(?:drop(?:s|ped|ping)?|fall(?:s|ing)?|fell|(?:go(?:es)?|went|gone|going) down) to`;

@@ -7,6 +7,10 @@ import { reminderCommand } from './parse-reminder.js';
 // "Tell me when web-2 last reported", "…when it started", "…when db-1 will be full" ask about a time, not to be told.
 const ASK =
   /^(?!.*\b(?:last|was|were|did|started|began|happened|will|would)\b)(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:notify|tell|ping|page|alert|message|dm|remind|let)\s+(?:me|us)\b(?:\s+know)?.*?\b(?:when|once|if|as soon as)\b/;
+// "Watch web-1 cpu and tell me if it goes above 80", "keep an eye on db-1 disk above 70%": a watch
+// led by its verb, with a line or a recovery to wait for (a bare "watch web-1" is not one).
+const WATCH_VERB =
+  /^(?!.*\b(?:last|was|were|did|started|began|happened)\b)(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:watch|keep an eye on|keep watch on|keep watching)\b.*\b(?:when|once|if|as soon as|above|over|below|under|exceeds?|passes|crosses|reaches|hits|recovers?)\b/;
 const RECOVERS =
   /\b(?:recover(?:s|ed)?|resolve[sd]?|is resolved|back to normal|back up|is ok|is okay|is fine|is healthy|clears?|cleared|all clear|calms? down|settles?|stops? alerting|is quiet)\b/;
 // "Tell me when everything is resolved", "ping me when all clear": nothing open on any target.
@@ -36,7 +40,7 @@ export function watchCommand(
 ): Intent | undefined {
   if (STOP.test(text)) return { kind: 'unwatch', ...(o.wt ? { id: o.wt } : {}), ...(o.target ? { target: o.target } : {}) };
   if (LIST.test(text)) return { kind: 'watches' };
-  if (!ASK.test(text)) return reminderCommand(text);
+  if (!ASK.test(text) && !WATCH_VERB.test(text)) return reminderCommand(text);
   if (o.unknownTarget && !o.target) return { kind: 'watch', unknownTarget: o.unknownTarget, when: 'resolved', forMs: WATCH_DEFAULT_MS };
   const span = FOR.exec(text);
   // "Tell me when db-1 disk is full": a line at 100 %, ahead.

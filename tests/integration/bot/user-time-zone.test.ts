@@ -22,6 +22,10 @@ describe('a display time zone per person', () => {
     expect(await say('cpu on web-1')).toMatch(/^web-1 CPU [\d.]+% \(at 11:01:\d\d \+01:00, /);
     expect(await say('cpu on web-1', 'U2')).toMatch(/^web-1 CPU [\d.]+% \(at 10:01:\d\d UTC, /);
     expect(await say("what's my time zone?")).toMatch(/^Times in my replies to you are in Europe\/Berlin /);
+    // The clock says where it reads, not that every time is UTC.
+    expect(await say('what time is it?')).toMatch(
+      /^It is 2026-11-02 11:01:\d\d \+01:00, Monday\. My replies to you give times in Europe\/Berlin; a time you type is UTC unless you add a zone/,
+    );
     await pump();
     expect([...slack.messages.values()].filter((m) => !m.thread).every((m) => !/\+01:00/.test(JSON.stringify(m.msg)))).toBe(true);
     // Kept across a restart of the service's memory: it is in the store.

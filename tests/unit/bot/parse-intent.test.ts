@@ -348,6 +348,12 @@ const cases: Case[] = [
   ['tell me when db-1 disk reaches 90%', { kind: 'watch', when: { above: true, value: 90, orEqual: true } }],
   ['let me know when this is resolved', { kind: 'watch', when: 'resolved', it: true }],
   ['page me if db-1 disk goes above 95%', { kind: 'watch', target: 'db-1', metric: 'disk', when: { above: true, value: 95 } }],
+  ['watch web-1 cpu and tell me if it goes above 80', { kind: 'watch', target: 'web-1', metric: 'cpu', when: { above: true, value: 80 } }],
+  [
+    'keep an eye on db-1 disk and ping me if it passes 70',
+    { kind: 'watch', target: 'db-1', metric: 'disk', when: { above: true, value: 70 } },
+  ],
+  ['watch web-1', { kind: 'metrics', target: 'web-1' }],
   ['remind me in 30 min to check web-1', { kind: 'remind', inMs: 1_800_000, note: 'check web-1' }],
   ['remind me to look at api-2 in 2h', { kind: 'remind', inMs: 7_200_000, note: 'look at api-2' }],
   ['remind us at 15:00 about the db-1 disk', { kind: 'remind', at: { minute: 900 }, note: 'the db-1 disk' }],
