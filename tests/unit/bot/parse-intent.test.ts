@@ -675,6 +675,9 @@ const cases: Case[] = [
   ["what's the runbook for disk full?", { kind: 'rules', metric: 'disk', only: 'runbooks' }],
   // where alerts go, and who is pinged: config, never a host's figures
   ['where do alerts go?', { kind: 'routing' }],
+  ['what alerts go to slack?', { kind: 'routing' }],
+  ['which critical alerts are sent to discord?', { kind: 'routing', severity: 'critical' }],
+  ['what alerts go to the ops channel?', { kind: 'routing' }],
   ['which channel gets critical alerts?', { kind: 'routing', severity: 'critical' }],
   ['who gets paged for db-1?', { kind: 'routing', target: 'db-1' }],
   ['who is on call?', { kind: 'routing', onCall: true }],
