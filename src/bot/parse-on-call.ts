@@ -14,7 +14,7 @@ const RELEASE = new RegExp(
 
 // "Hand over on-call to bob", "give the pager to bob", "swap shifts with bob next week", "can bob take my shift?".
 const HANDOVER = new RegExp(
-  String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\b(?:swap|switch|trade|exchange)\s+(?:(?:my|our|the|on[\s-]?call)\s+)?shifts?\b|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b`,
+  String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\b(?:swap|switch|trade|exchange)\s+(?:(?:my|our|the|on[\s-]?call)\s+)?shifts?\b|^(?:please\s+|can i\s+|could i\s+|i(?:'d| would) like to\s+)?(?:swap|switch|trade)\s+(?:${ON_CALL}\s+)?with\s+[a-z]|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b`,
 );
 
 /** Taking the pager from the rotation for a while, or handing it back; undefined for anything else (a question included). */

@@ -93,6 +93,8 @@ describe('an on-call rotation (chat.onCall)', () => {
     );
     // A shift is not handed to someone else by its holder: the one taking it says so.
     expect(await say('hand over on-call to bob')).toMatch(/nothing changed: a shift moves only when the person taking it says so\./);
+    // "Swap with bob" is a shift swap, not the swap figure.
+    expect(await say('swap with bob')).toMatch(/nothing changed: a shift moves only when the person taking it says so\./);
     expect(await say('swap shifts with bob next week')).toMatch(/a swap of future shifts is a change to chat\.onCall in the config/);
   });
 });
