@@ -24,6 +24,7 @@ export function answerGlossary(i: Extract<Intent, { kind: 'glossary' }>, c: Answ
     expected:
       "Expected, on an alert: for a threshold rule, the side of the bound that is normal (0 to the bound); for the robust detector, the lowest and highest of the series' recent values (its trailing window); for the Isolation Forest, the host's usual range of the metric it names; for a forecast, the limit it is projected to reach instead.",
     episode: `An episode is one stretch of one detector finding one target and metric unusual: it opens, is updated while it lasts, and resolves after detectors.resolveAfterSamples normal samples. Several detectors on the same target and metric at once are one episode in counts ("as episodes"), and one alert message.`,
+    severity: `Severity is set by the detector that opened the anomaly, never by chat: a threshold or forecast rule's own "severity" in the config; critical for the robust detector from ${ROBUST_CRITICAL_DEVIATIONS} robust deviations, a warning below; a warning from the Isolation Forest; critical for a silent host; an Alertmanager alert's "severity" label (critical, page or error are critical, anything else a warning). An alert message takes its most severe anomaly's. Critical alerts are the ones reminded of and escalated by default (chat.remind, chat.escalate); routes and silences can match on it. "Where do critical alerts go?" shows where each goes.`,
     detection: '',
   };
   const all: GlossaryTerm[] = ['threshold', 'forecast', 'robust', 'iforest', 'silence'];

@@ -12,13 +12,18 @@ const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
   [/\bforecast (?:rules?|detector|alerts?)\b/, 'forecast'],
   [/\bthreshold (?:rules?|detector)\b/, 'threshold'],
   [/\bsilent[\s-]hosts?\b|\bsilence detector\b/, 'silence'],
+  [/\bseverit(?:y|ies)\b|\b(?:warning|critical)\b/, 'severity'],
 ];
+// "How is severity decided?", "why is it critical?", "what makes an alert critical?": how severity is set.
+const SEVERITY_HOW =
+  /\bhow (?:is|are|do you|does it) (?:the )?severit(?:y|ies) (?:decided|set|chosen|picked|assigned|determined|worked out)\b|\bwhat makes (?:an? |the |it )?(?:\w+ )?(?:alert |anomaly )?(?:critical|a warning)\b|\bwhy (?:is|was) (?:it|this|that|the alert) (?:a )?(?:critical|warning)\b|\bcritical (?:vs|versus|or) warning\b/;
 const DETECTION =
   /\b(?:what|which) (?:detectors?|detection methods?|algorithms?|models?) (?:do|does|are) (?:you|it|the bot) (?:use|run|have)\b|\bhow (?:does|do) (?:the )?(?:anomaly )?detection work\b|\bhow do you (?:detect|find|spot) anomal\w*/;
 
 /** A question about what a word on an alert means, or how detection works (answer-glossary.ts). Pure. */
 export function glossaryQuestion(text: string): Intent | undefined {
   if (DETECTION.test(text)) return { kind: 'glossary', term: 'detection' };
+  if (SEVERITY_HOW.test(text)) return { kind: 'glossary', term: 'severity' };
   if (!new RegExp(ASK).test(text)) return undefined;
   // "What does score 0.54 mean?", "what is a robust deviation?": the word, not a figure of a host.
   if (!/\b(?:mean|means|meaning|define|what is an?|what's an?|what are|explain the|tell me about|how does)\b/.test(text)) return undefined;

@@ -36,4 +36,15 @@ describe('what the words on an alert mean', () => {
     expect(parseIntent('explain an_abc123', targets)).toMatchObject({ kind: 'explain', id: 'an_abc123' });
     expect(parseIntent('what is the score of web-1?', targets).kind).not.toBe('glossary');
   });
+
+  it('says how severity is set, by the detector, never by chat', () => {
+    const severity = ask('how is severity decided?');
+    expect(severity).toMatch(/^Severity is set by the detector that opened the anomaly, never by chat: /);
+    expect(severity).toContain(`critical for the robust detector from ${ROBUST_CRITICAL_DEVIATIONS} robust deviations`);
+    for (const q of ['what does warning mean?', 'why is it critical?', 'what makes an alert critical?', 'critical vs warning'])
+      expect(ask(q)).toBe(severity);
+    // Asking for the critical ones, or why one is, is not the glossary.
+    expect(parseIntent('any critical alerts?', targets)).toMatchObject({ kind: 'anomalies', severity: 'critical' });
+    expect(parseIntent('why is web-1 cpu critical?', targets)).toMatchObject({ kind: 'explain', target: 'web-1' });
+  });
 });
