@@ -203,7 +203,18 @@ export type Intent =
   /** "What is an isolation forest?", "what does score mean?", "what detectors do you use?" (answer-glossary.ts). */
   | {
       kind: 'glossary';
-      term?: 'threshold' | 'forecast' | 'robust' | 'deviation' | 'iforest' | 'silence' | 'score' | 'expected' | 'episode' | 'severity' | 'detection';
+      term?:
+        | 'threshold'
+        | 'forecast'
+        | 'robust'
+        | 'deviation'
+        | 'iforest'
+        | 'silence'
+        | 'score'
+        | 'expected'
+        | 'episode'
+        | 'severity'
+        | 'detection';
     }
   /** "Show times in Europe/Berlin", "use UTC", "what's my time zone?": the asker's display zone (local-times.ts). */
   | { kind: 'timezone'; zone?: string; reset?: boolean }
