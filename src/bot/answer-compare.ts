@@ -17,7 +17,12 @@ export interface CompareQuestion {
   against: 'yesterday' | 'last_week';
   /** Largest change in the average first, with a line naming it. */
   ranked?: boolean;
+  /** Ranked one way: the largest fall first ("improved": lower is better for these figures), or the largest rise. */
+  direction?: 'better' | 'worse';
 }
+
+// Lower is better for these; network traffic is neither, so a direction never ranks it.
+const LOWER_IS_BETTER = ['cpu', 'memory', 'disk', 'latency_ms'];
 
 /** The change in the average: points for a share, a relative change for anything else. */
 export function changeInAverage(metric: string, now: Summary | undefined, then: Summary | undefined): string {
@@ -52,7 +57,10 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
   const thenName = i.against === 'yesterday' ? 'yesterday' : 'a week ago';
   const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
   // "Which host changed the most?" names no metric: every share is a candidate.
-  const metrics = metricsOf(i.metric) ?? (i.target ? ALL_METRICS : i.ranked ? ['cpu', 'memory', 'disk'] : ['cpu']);
+  const asked = metricsOf(i.metric) ?? (i.target ? ALL_METRICS : i.ranked ? ['cpu', 'memory', 'disk'] : ['cpu']);
+  const metrics = i.direction ? asked.filter((m) => LOWER_IS_BETTER.includes(m)) : asked;
+  if (!metrics.length)
+    return `Network traffic is neither better nor worse when it rises; "network on web-1 vs ${i.against === 'yesterday' ? 'yesterday' : 'last week'}" compares it.`;
   const rows: { target: string; metric: string; now?: Summary; then?: Summary }[] = [];
   for (const target of names)
     for (const metric of metrics) {
@@ -77,12 +85,20 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
   ];
   const lines: string[] = [];
   if (i.ranked) {
-    rows.sort((a, z) => size(z.metric, z.now, z.then) - size(a.metric, a.now, a.then));
+    // "Improved": the largest fall first; "got worse": the largest rise; else the largest either way.
+    const way = (r: (typeof rows)[number]) =>
+      !r.now || !r.then ? 0 : Math.sign(r.now.avg - r.then.avg) * (i.direction === 'better' ? -1 : 1);
+    const key = (r: (typeof rows)[number]) => (i.direction ? way(r) * size(r.metric, r.now, r.then) : size(r.metric, r.now, r.then));
+    rows.sort((a, z) => key(z) - key(a));
     const top = rows[0]!;
+    const name = i.direction === 'better' ? 'Most improved' : i.direction === 'worse' ? 'Most worsened' : 'Largest change';
+    const moved = top.now && top.then && (!i.direction || (way(top) > 0 && changeInAverage(top.metric, top.now, top.then)[0] !== '±'));
     lines.push(
-      top.now && top.then
-        ? `Largest change: ${i.target ? '' : `${top.target} `}${label(top.metric)} ${changeInAverage(top.metric, top.now, top.then)} (average ${formatValue(top.metric, top.then.avg)} → ${formatValue(top.metric, top.now.avg)}).`
-        : `Nothing to rank: no target has samples both today and ${thenName}.`,
+      !top.now || !top.then
+        ? `Nothing to rank: no target has samples both today and ${thenName}.`
+        : moved
+          ? `${name}: ${i.target ? '' : `${top.target} `}${label(top.metric)} ${changeInAverage(top.metric, top.now, top.then)} (average ${formatValue(top.metric, top.then.avg)} → ${formatValue(top.metric, top.now.avg)}${i.direction ? `; lower is better for ${metrics.map(label).join(', ')}` : ''}).`
+          : `Nothing ${i.direction === 'better' ? 'improved' : 'got worse'}: no average ${i.direction === 'better' ? 'fell' : 'rose'} against ${thenName}.`,
     );
     if (new Set(rows.map((r) => unitOf(r.metric) === '%')).size > 1)
       lines.push('(Shares are ranked by the points they moved, other figures by the percent of their average.)');

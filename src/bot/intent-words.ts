@@ -253,6 +253,10 @@ export const AGAINST_TIME =
 /** "Which host changed the most since yesterday?", "biggest jump in memory vs last week": the comparison, ranked by change. */
 export const CHANGED_MOST =
   /\b(?:chang(?:e|ed|es)|moved|grew|shifted|differs?|different)\b.*\bmost\b|\bmost (?:changed|different)\b|\b(?:biggest|largest|greatest) (?:changes?|differences?|jumps?|increases?|drops?|moves?|shifts?)\b/;
+// "Which host improved the most since yesterday?", "what got worse since last week?": the change ranked one way.
+export const IMPROVED = /\b(?:improved|got better|gotten better|better)\b.*\bmost\b|\bmost improved\b|\bimproved\b/;
+export const WORSENED =
+  /\b(?:got worse|gotten worse|worsened|deteriorated|degraded|regressed)\b|\bworse\b.*\bmost\b|\bmost (?:degraded|worsened)\b/;
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 export const COUNT =
   /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily|(?:by|per) (?:metric|target|host|server|node|detector|severity|hour)s?|breakdown|rank(?:ed|ing)?|leaderboard|(?:alert|anomaly|incident) (?:volume|count|rate))\b|\bmost\b(?! recent| urgent| important)/;

@@ -241,7 +241,16 @@ export type Intent =
   | { kind: 'advice'; target?: string; metric?: MetricKey; unknownTarget?: string }
   /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */
   /** `ranked`: "which host changed the most since yesterday?", the largest change in the average first. */
-  | { kind: 'compare'; metric?: MetricKey; target?: string; group?: string[]; against: 'yesterday' | 'last_week'; ranked?: boolean }
+  | {
+      kind: 'compare';
+      metric?: MetricKey;
+      target?: string;
+      group?: string[];
+      against: 'yesterday' | 'last_week';
+      ranked?: boolean;
+      /** "Which host improved the most?" (down first), "what got worse?" (up first): a ranking one way. */
+      direction?: 'better' | 'worse';
+    }
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
   /** `all`: "ack all" takes on every open alert nobody has; "unack all" hands back the asker's own. */
   | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[]; all?: boolean }

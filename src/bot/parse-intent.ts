@@ -276,7 +276,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // also have everyday uses ("full status", "rising star") count only beside a metric. "Is it getting
   // worse?", "is web-1 improving?": the trend of what is asked, or of what is open.
   const trend = !has(WORDS.anomalies) && !parseBound(text) && (TREND.test(text) || (metric && TREND_WITH_METRIC.test(text)));
-  if (trend || WORSE.test(text)) {
+  // "Which host got worse since yesterday?" ranks the change against then (parse-ranking.ts).
+  if (trend || (WORSE.test(text) && !(AGAINST.test(text) && /\b(?:which|what)\b/.test(text)))) {
     const open = trend || target || metric ? {} : { open: true };
     return { kind: 'trend', metric, target, ...group, unknownTarget, ...(span ? { span } : {}), ...open };
   }

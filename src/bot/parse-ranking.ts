@@ -1,5 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
-import { AGAINST, BY_HOUR, CHANGED_MOST, LOW_HOUR, NOISY } from './intent-words.js';
+import { AGAINST, BY_HOUR, CHANGED_MOST, IMPROVED, LOW_HOUR, NOISY, WORSENED } from './intent-words.js';
 import { parseStat, type TimeSpan } from './parse-time-span.js';
 
 type Metrics = Extract<Intent, { kind: 'metrics' }>;
@@ -25,9 +25,18 @@ export function rankingQuestion(
   const { metric, target, named, unknownTarget, span, when } = o;
   const group = named.length > 1 ? { group: named } : {};
   // "Which host changed the most since yesterday?": today against then, ranked by the change.
-  const rankAgainst = CHANGED_MOST.test(text) && !o.anomalies ? AGAINST.exec(text)?.[0] : undefined;
+  const direction = IMPROVED.test(text) ? 'better' : WORSENED.test(text) ? 'worse' : undefined;
+  const rankAgainst = (CHANGED_MOST.test(text) || direction) && !o.anomalies ? AGAINST.exec(text)?.[0] : undefined;
   if (rankAgainst)
-    return { kind: 'compare', metric, target, ...group, against: rankAgainst === 'yesterday' ? 'yesterday' : 'last_week', ranked: true };
+    return {
+      kind: 'compare',
+      metric,
+      target,
+      ...group,
+      against: rankAgainst === 'yesterday' ? 'yesterday' : 'last_week',
+      ranked: true,
+      ...(direction ? { direction } : {}),
+    };
   // "What was the busiest hour yesterday?": hours ranked, CPU unless a metric is named.
   if (BY_HOUR.test(text) && !o.anomalies)
     return {

@@ -532,6 +532,15 @@ describe('today against yesterday', () => {
     expect(ask('biggest change in memory since yesterday', c).split('\n')[0]).toBe(
       'Largest change: web-1 memory −1.0 pts (average 41.0% → 40.0%).',
     );
+    // One way: the largest fall leads "improved", the largest rise "got worse"; traffic is neither.
+    const better = ask('which host improved the most since yesterday?', c).split('\n');
+    expect(better[0]).toBe('Most improved: db-1 CPU −2.0 pts (average 52.0% → 50.0%; lower is better for CPU, memory, disk).');
+    expect(better.slice(4, 7).map((l) => l.split(/\s{2,}/)[0])).toEqual(['db-1 CPU', 'web-1 memory', 'web-1 CPU']);
+    expect(ask('which host got worse since yesterday?', c).split('\n')[0]).toMatch(/^Most worsened: web-1 CPU \+10\.0 pts /);
+    expect(ask("which host's memory got worse since yesterday?", c).split('\n')[0]).toBe(
+      'Nothing got worse: no average rose against yesterday.',
+    );
+    expect(ask('which host network improved the most since yesterday?', c)).toMatch(/^Network traffic is neither better nor worse/);
   });
 });
 
