@@ -94,8 +94,22 @@ function project(target: string, metric: string, t: Trend, c: AnswerContext): Pr
   });
 }
 
-function describeProjections(p: Projection[], t: Trend): string {
-  if (p.length === 0) return '';
+/**
+ * "Will db-1 run out of memory?" with a falling line: say it is heading away from the rule above it
+ * (and from full, for what fills) rather than say nothing, which reads as no answer.
+ */
+function awayFrom(target: string, metric: string, t: Trend, c: AnswerContext): string {
+  if (!t.clear || t.perHour >= 0) return '';
+  const above = ruleFor(c.thresholds ?? [], target, metric)?.above;
+  const names = [
+    ...(above !== undefined && above > t.level ? [`the ${formatValue(metric, above)} threshold`] : []),
+    ...(FILLS.has(metric) ? ['full'] : []),
+  ];
+  return names.length ? ` Falling, so not heading for ${names.join(' or ')} at this rate.` : '';
+}
+
+function describeProjections(p: Projection[], t: Trend, away = ''): string {
+  if (p.length === 0) return away;
   const reached = p.filter((x) => x.ms !== undefined);
   const parts = reached.map((x) => `${x.limit.name} in about ${formatDuration(x.ms!)} (${stamp(t.until + x.ms!)})`);
   const far = p.filter((x) => x.ms === undefined).map((x) => x.limit.name);
@@ -129,7 +143,7 @@ function oneLine(target: string, g: Fit, c: AnswerContext): string {
   if (!t.clear)
     return `${target} ${label}${latest}: no clear trend (${formatRate(m, t.perHour)}, within the ${scatter}; ${fitted}; ${t.n} samples).${leftLine(target, g, c, at)}`;
   const move = `${t.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, t.perHour)}`;
-  return `${target} ${label}${latest}, ${move} (${fitted}; ${t.n} samples, ${scatter}).${g.left ? leftLine(target, g, c, at) : describeProjections(project(target, m, t, c), t)}`;
+  return `${target} ${label}${latest}, ${move} (${fitted}; ${t.n} samples, ${scatter}).${g.left ? leftLine(target, g, c, at) : describeProjections(project(target, m, t, c), t, awayFrom(target, m, t, c))}`;
 }
 
 /**
@@ -143,7 +157,7 @@ function leftLine(target: string, g: Fit, c: AnswerContext, at: (ts: number) => 
   const head = ` But since ${at(d.from.ts)} it has left that line: ${formatValue(m, d.from.value)} then, ${formatValue(m, d.last.value)} at ${at(d.last.ts)}`;
   const r = d.trend;
   if (r?.clear)
-    return `${head}, ${r.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, r.perHour)} (${r.n} samples).${describeProjections(project(target, m, r, c), r)}`;
+    return `${head}, ${r.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, r.perHour)} (${r.n} samples).${describeProjections(project(target, m, r, c), r, awayFrom(target, m, r, c))}`;
   const ms = d.last.ts - d.from.ts;
   const change = d.last.value - d.from.value;
   const by = unitOf(m) === '%' ? `${Math.abs(change).toFixed(1)} points` : formatValue(m, Math.abs(change));

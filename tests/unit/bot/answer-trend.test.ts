@@ -124,6 +124,19 @@ describe('trend answers', () => {
     );
   });
 
+  it('says a falling line heads away from the threshold above it and from full', () => {
+    const c = ctx();
+    c.store.saveSamples(line(6, (ago) => 60 + ago).map((p) => ({ target: 'db-1', metric: 'memory', ...p })));
+    expect(ask('will db-1 run out of memory?', c)).toMatch(
+      /^Trend over the last 6 h:\ndb-1 memory 60\.0% at 12:00:00 UTC, falling -1\.00 %\/h \(.*\)\. Falling, so not heading for full at this rate\.$/,
+    );
+    // With a rule above it, that rule is named too.
+    c.store.saveSamples(line(6, (ago) => 60 + ago).map((p) => ({ target: 'web-1', metric: 'cpu', ...p })));
+    expect(ask('cpu trend on web-1', { ...c, thresholds: [{ metric: 'cpu', above: 90, forSamples: 3, severity: 'warning' }] })).toMatch(
+      /falling -1\.00 %\/h .*\. Falling, so not heading for the 90\.0% threshold at this rate\.$/,
+    );
+  });
+
   it('calls noise no clear trend, and says when history is too short', () => {
     expect(ask('disk trend on web-1')).toMatch(
       /^Trend over the last 6 h:\nweb-1 disk (39|40)\.\d% at 12:00:00 UTC: no clear trend \([+-]?0\.\d+ %\/h, within the scatter ±0\.\d+%;/,
