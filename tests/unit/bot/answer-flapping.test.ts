@@ -54,6 +54,13 @@ describe('"show flapping alerts"', () => {
     const targets = [{ name: 'web-1' }];
     expect(parseIntent('what keeps firing?', targets)).toEqual({ kind: 'flapping' });
     expect(parseIntent('noisiest alerts this week', targets)).toEqual({ kind: 'flapping', span: { kind: 'last', ms: 7 * 86_400_000 } });
+    // Alert fatigue is this answer: what repeats, what opened most, and what makes it quieter.
+    expect(parseIntent('alert fatigue', targets)).toEqual({ kind: 'flapping' });
+    expect(parseIntent('too many alerts on web-1 this week', targets)).toEqual({
+      kind: 'flapping',
+      target: 'web-1',
+      span: { kind: 'last', ms: 7 * 86_400_000 },
+    });
     // The noisiest host is a ranking of hosts by their anomalies, not of series.
     expect(parseIntent('noisiest host this week', targets)).toMatchObject({ kind: 'anomalies', count: true, rank: 'target' });
     expect(parseIntent('is web-1 cpu flapping?', targets)).toEqual({ kind: 'flapping', target: 'web-1', metric: 'cpu' });
