@@ -98,6 +98,6 @@ function onCallLines(r: RoutingFacts, schedule: string[]): string[] {
     uses.length
       ? `Pinging the on-call: ${uses.join(', ')}.`
       : 'Nothing pings the on-call yet: set mentions.onCall on a route (chat.routes) or on chat.escalate.',
-    '"I\'m on call until 18:00" covers a shift; "end my on-call cover" hands it back.',
+    '"I\'m on call until 18:00" covers a shift; "end my on-call cover" hands it back; "swap shifts with bob" offers bob a swap of your next shifts.',
   ];
 }

@@ -15,7 +15,6 @@ import { markAlert } from './alert-feedback.js';
 import { recordChange } from './change-log.js';
 import { addNote } from './alert-notes.js';
 import { withOnCall, type OnCall } from './on-call.js';
-import { untilTs } from './parse-clock.js';
 import { createConversations } from './follow-up.js';
 import { describeMatch, routeMatches, type RouteMatch } from './alert-routes.js';
 import { scopedStore } from './scoped-store.js';
@@ -24,6 +23,8 @@ import { createAlertAcks } from './alert-ack.js';
 import { createAlertEscalation } from './alert-escalate.js';
 import { sendTestAlert } from './test-alert.js';
 import { createUserZones, localizeTimes } from './local-times.js';
+import { onCallReply } from './on-call-commands.js';
+import { createOnCallSwaps } from './on-call-swaps.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
 import type { AboutFacts } from './answer-about.js';
@@ -206,6 +207,7 @@ export function createChatService(o: ChatServiceOptions) {
   // "And on web-2?" after "cpu on web-1": the last read of each conversation (follow-up.ts).
   const conversations = createConversations();
   const zones = createUserZones(o.store);
+  const swaps = o.onCall && createOnCallSwaps({ onCall: o.onCall, store: o.store, record: o.record, actor: actorOf });
 
   /** What a route's team sees: the anomalies its match covers, and the proposals for them. */
   function routeContext(c: AnswerContext, match: RouteMatch): AnswerContext {
@@ -267,19 +269,9 @@ export function createChatService(o: ChatServiceOptions) {
       case 'note':
         // Written in the alert's thread, the note is already there; anywhere else it is posted there.
         return addNote(intent, e.user, now, { ...o, ...(e.thread ? { from: { platform: e.platform, channel: e.channel } } : {}) });
-      case 'on_call_cover': {
-        if (!o.onCall)
-          return {
-            text: 'No on-call rotation is set (chat.onCall in the config), so there is no shift to cover.',
-            intent: intent.kind,
-            private: true,
-          };
-        if (intent.end) return o.onCall.release(e.user, now);
-        const end = intent.until ? untilTs(intent.until, now) : intent.durationMs ? now + intent.durationMs : undefined;
-        if (end === undefined)
-          return { text: 'Until when? "I\'m on call until 18:00", "take on-call for 4h".', intent: intent.kind, private: true };
-        return o.onCall.take(e.user, end, now, intent.rotation);
-      }
+      case 'on_call_cover':
+      case 'on_call_swap':
+        return onCallReply(intent, e.user, now, o.onCall, swaps);
       case 'incident': {
         // Said in an incident's thread without naming one: that incident.
         const own = e.thread ? o.store.chat.keyOfMessage(e.platform, e.thread)?.match(/^incident:(in_[a-z0-9]+)/)?.[1] : undefined;

@@ -330,6 +330,8 @@ export type Intent =
       end?: boolean;
       /** A word that may name a rotation ("for db"). */ rotation?: string;
     }
+  /** "Swap shifts with bob", "accept the swap", "decline the swap", "cancel the swap" (on-call-swaps.ts). */
+  | { kind: 'on_call_swap'; action: 'offer' | 'accept' | 'decline' | 'cancel'; with?: string; id?: string; rotation?: string }
   /** "How many hosts do you monitor?", "which metrics do you collect?", "how often do you poll?" (answer-about.ts). */
   | {
       kind: 'about';

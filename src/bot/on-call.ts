@@ -22,8 +22,17 @@ interface Cover {
   by: string;
 }
 
+/** One half of a shift swap both members agreed to: `member` holds `instead`'s shift (on-call-swaps.ts). */
+export interface SwapCover extends Cover {
+  swap: string;
+  instead: string;
+}
+
 const HOUR = 3_600_000;
 const COVER_KEY = 'oncall:cover:';
+const SWAP_KEY = 'oncall:swaps:';
+/** A swap is of shifts that start within this long: far-off turns change with the rotation itself. */
+export const SWAP_HORIZON_MS = 30 * 24 * HOUR;
 /** A cover is for a gap (a sick day, a flight), not a new rotation. */
 export const MAX_COVER_MS = 7 * 24 * HOUR;
 
@@ -65,7 +74,38 @@ export function createOnCall(
   const rotationOf = (name?: string): Named => rotations.find((r) => r.name === name) ?? rotations[0]!;
   const byName = (r: Named, name: string) => r.members.find((m) => m.name === name);
 
+  function swapsOf(r: Named): SwapCover[] {
+    try {
+      const list = JSON.parse(o.store.getKv(SWAP_KEY + r.name) ?? '[]') as unknown;
+      return Array.isArray(list)
+        ? list.filter(
+            (c): c is SwapCover =>
+              typeof c?.member === 'string' &&
+              typeof c.instead === 'string' &&
+              typeof c.swap === 'string' &&
+              typeof c.by === 'string' &&
+              Number.isFinite(c.from) &&
+              Number.isFinite(c.until) &&
+              Boolean(byName(r, c.member)),
+          )
+        : [];
+    } catch {
+      return [];
+    }
+  }
+  const swapAt = (r: Named, ts: number) => swapsOf(r).find((c) => c.from <= ts && ts < c.until);
+  /** Who holds a rotation shift: the member a swap gave it to, else the rotation's. */
+  const holder = (r: Named, s: Shift): { member: Member; swap?: SwapCover } => {
+    const c = swapAt(r, s.from);
+    return c ? { member: byName(r, c.member)!, swap: c } : { member: s.member };
+  };
+
+  // A cover set in chat ("I'm on call until 18:00") wins over a swap while it lasts.
   function coverAt(r: Named, ts: number): Cover | undefined {
+    return chatCoverAt(r, ts) ?? swapAt(r, ts);
+  }
+
+  function chatCoverAt(r: Named, ts: number): Cover | undefined {
     try {
       const c = JSON.parse(o.store.getKv(COVER_KEY + r.name) ?? 'null') as Partial<Cover> | null;
       const ok = c && typeof c.member === 'string' && typeof c.from === 'number' && typeof c.until === 'number' && typeof c.by === 'string';
@@ -91,7 +131,11 @@ export function createOnCall(
     const of = several ? ` for ${r.name}` : '';
     const lines = [
       `On call${of} now: ${who(now.member)}, until ${stamp(now.until)} (in ${formatDuration(now.until - ts)})${
-        now.cover ? `, covering ${now.rotation.member.name}'s shift (set by ${now.cover.by})` : ''
+        now.cover
+          ? 'swap' in now.cover
+            ? `, in ${now.rotation.member.name}'s shift by swap ${(now.cover as SwapCover).swap}`
+            : `, covering ${now.rotation.member.name}'s shift (set by ${now.cover.by})`
+          : ''
       }.`,
     ];
     if (next === 0) return lines;
@@ -101,7 +145,11 @@ export function createOnCall(
     const upcoming: Shift[] = [];
     for (let t = now.rotation.until; upcoming.length < next && r.members.length > 1; t += r.shiftHours * HOUR) upcoming.push(shiftAt(r, t));
     if (now.cover && now.cover.until < now.rotation.until) upcoming.unshift({ ...now.rotation, from: now.cover.until });
-    if (upcoming.length) lines.push(`Next: ${upcoming.map((s) => `${s.member.name} from ${stamp(s.from)}`).join('; ')}.`);
+    const named = (s: Shift) => {
+      const h = holder(r, s);
+      return h.swap ? `${h.member.name} (swapped with ${s.member.name})` : s.member.name;
+    };
+    if (upcoming.length) lines.push(`Next: ${upcoming.map((s) => `${named(s)} from ${stamp(s.from)}`).join('; ')}.`);
     return lines;
   }
 
@@ -122,11 +170,13 @@ export function createOnCall(
           const now = at(ts, r.name);
           if (isMember(now.member, user))
             return `You are on call${of} now, until ${stamp(now.until)} (in ${formatDuration(now.until - ts)}).`;
-          // The next turn of theirs in the rotation (a cover for someone else is not a shift of theirs).
-          for (let t = now.rotation.until, k = 0; k < r.members.length; t += r.shiftHours * HOUR, k++) {
+          // The next turn that is theirs: their own unless swapped away, or one swapped to them
+          // (a cover for someone else set in chat is not a shift of theirs).
+          for (let t = now.rotation.until, k = 0; k < 2 * r.members.length; t += r.shiftHours * HOUR, k++) {
             const s = shiftAt(r, t);
-            if (isMember(s.member, user))
-              return `You are not on call${of} now; your next shift is from ${stamp(s.from)} to ${stamp(s.until)} (in ${formatDuration(s.from - ts)}).`;
+            const h = holder(r, s);
+            if (isMember(h.member, user))
+              return `You are not on call${of} now; your next shift is from ${stamp(s.from)} to ${stamp(s.until)} (in ${formatDuration(s.from - ts)})${h.swap ? `, ${s.member.name}'s by swap ${h.swap.swap}` : ''}.`;
           }
           return `You are not on call${of} now.`;
         })
@@ -135,6 +185,44 @@ export function createOnCall(
     /** A rotation member by name, any rotation ("page bob"): their mentions come from config, never from chat. */
     member: (name: string): Member | undefined =>
       rotations.flatMap((r) => r.members).find((m) => m.name.toLowerCase() === name.toLowerCase()),
+    /** The rotations a chat user is a member of, with their member entry. */
+    rotationsOf: (user: Pick<ChatUser, 'platform' | 'id'>): { name: string; member: Member; members: Member[] }[] =>
+      rotations.flatMap((r) => {
+        const m = r.members.find((x) => isMember(x, user));
+        return m ? [{ name: r.name, member: m, members: r.members }] : [];
+      }),
+    /**
+     * A member's next shift of their own in a rotation, starting after `ts` and within the swap
+     * horizon, that no swap has already moved: what a swap can trade.
+     */
+    nextOwnShift(rotation: string, member: string, ts: number): Shift | undefined {
+      const r = rotationOf(rotation);
+      const first = shiftAt(r, ts);
+      for (let t = first.until; t - ts <= SWAP_HORIZON_MS; t += r.shiftHours * HOUR) {
+        const s = shiftAt(r, t);
+        if (s.member.name === member && !swapAt(r, s.from)) return s;
+      }
+      return undefined;
+    },
+    /** Both halves of an agreed swap: each member holds the other's shift. Swaps already over are dropped. */
+    addSwap(rotation: string, halves: readonly SwapCover[], ts: number): void {
+      const r = rotationOf(rotation);
+      o.store.setKv(SWAP_KEY + r.name, JSON.stringify([...swapsOf(r).filter((c) => c.until > ts), ...halves]));
+    },
+    /** An agreed swap's halves, by its id, in any rotation. */
+    swapById: (id: string): { rotation: string; halves: SwapCover[] } | undefined => {
+      for (const r of rotations) {
+        const halves = swapsOf(r).filter((c) => c.swap === id);
+        if (halves.length) return { rotation: r.name, halves };
+      }
+      return undefined;
+    },
+    /** Every agreed swap half in a rotation that has not ended. */
+    swaps: (rotation: string, ts: number): SwapCover[] => swapsOf(rotationOf(rotation)).filter((c) => c.until > ts),
+    removeSwap(rotation: string, id: string): void {
+      const r = rotationOf(rotation);
+      o.store.setKv(SWAP_KEY + r.name, JSON.stringify(swapsOf(r).filter((c) => c.swap !== id)));
+    },
     /** Every rotation member's name, once each. */
     members: (): string[] => [...new Set(rotations.flatMap((r) => r.members.map((m) => m.name)))],
 

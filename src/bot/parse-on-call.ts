@@ -12,18 +12,28 @@ const RELEASE = new RegExp(
   String.raw`^(?:please\s+)?(?:(?:end|stop|drop|cancel|release)\s+(?:my\s+)?(?:on[\s-]?call\s+)?cover|(?:hand|give)\s+${ON_CALL}\s+back|i(?:'m| am)\s+(?:off|no longer on)\s+call)\b`,
 );
 
-// "Hand over on-call to bob", "give the pager to bob", "swap shifts with bob next week", "can bob take my shift?".
+// "Hand over on-call to bob", "give the pager to bob", "can bob take my shift?": moving a shift by one side's word.
 const HANDOVER = new RegExp(
-  String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\b(?:swap|switch|trade|exchange)\s+(?:(?:my|our|the|on[\s-]?call)\s+)?shifts?\b|^(?:please\s+|can i\s+|could i\s+|i(?:'d| would) like to\s+)?(?:swap|switch|trade)\s+(?:${ON_CALL}\s+)?with\s+[a-z]|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b`,
+  String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b`,
 );
+// "Swap shifts with bob", "can I swap with bob?", "trade my next shift with alice for db": an offer the other accepts.
+const SWAP_OFFER = new RegExp(
+  String.raw`^(?:please\s+|can i\s+|could i\s+|can we\s+|i(?:'d| would) like to\s+|i want to\s+)?(?:swap|switch|trade|exchange)\s+(?:(?:my|our|the)\s+)?(?:next\s+)?(?:(?:on[\s-]?call\s+)?shifts?\s+|${ON_CALL}\s+)?with\s+([a-z][\w.-]*)`,
+);
+const SWAP_ANSWER =
+  /^(?:please\s+|i\s+)?(accept|approve|agree to|take|ok|decline|reject|refuse|turn down|cancel|withdraw|undo|revoke|call off)\s+(?:the\s+|that\s+|my\s+|this\s+|your\s+)?(?:shift\s+|on[\s-]?call\s+)?(?:swap\b|(?=sw_[a-z0-9]+\b))/;
 
 /** Taking the pager from the rotation for a while, or handing it back; undefined for anything else (a question included). */
-export function onCallCommand(text: string): Extract<Intent, { kind: 'on_call_cover' } | { kind: 'bad_input' }> | undefined {
+export function onCallCommand(
+  text: string,
+): Extract<Intent, { kind: 'on_call_cover' } | { kind: 'on_call_swap' } | { kind: 'bad_input' }> | undefined {
+  const swap = swapCommand(text);
+  if (swap) return swap;
   if (HANDOVER.test(text))
     return {
       kind: 'bad_input',
       reason:
-        'nothing changed: a shift moves only when the person taking it says so. They say "I\'m on call until 18:00" (a cover of the shift now; "end my on-call cover" hands it back); a swap of future shifts is a change to chat.onCall in the config. "Who is on call next week?" shows the order',
+        'nothing changed: a shift moves only when the person taking it says so. They say "I\'m on call until 18:00" (a cover of the shift now; "end my on-call cover" hands it back), or you offer them a swap of your next shifts ("swap shifts with bob", which they accept). "Who is on call next week?" shows the order',
     };
   if (/\?\s*$/.test(text)) return undefined;
   if (RELEASE.test(text)) return { kind: 'on_call_cover', end: true };
@@ -32,6 +42,24 @@ export function onCallCommand(text: string): Extract<Intent, { kind: 'on_call_co
   const durationMs = until ? undefined : parseDuration(text);
   const rotation = rotationWord(text);
   return { kind: 'on_call_cover', ...(until ? { until } : {}), ...(durationMs ? { durationMs } : {}), ...(rotation ? { rotation } : {}) };
+}
+
+/** "Swap shifts with bob" (an offer), "accept the swap", "decline sw_…", "cancel the swap". Pure. */
+function swapCommand(text: string): Extract<Intent, { kind: 'on_call_swap' }> | undefined {
+  const id = /\bsw_[a-z0-9]+\b/.exec(text)?.[0];
+  const answer = SWAP_ANSWER.exec(text)?.[1];
+  if (answer) {
+    const action = /^(?:accept|approve|agree to|take|ok)$/.test(answer)
+      ? 'accept'
+      : /^(?:decline|reject|refuse|turn down)$/.test(answer)
+        ? 'decline'
+        : 'cancel';
+    return { kind: 'on_call_swap', action, ...(id ? { id } : {}) };
+  }
+  const offer = SWAP_OFFER.exec(text);
+  if (!offer) return undefined;
+  const rotation = rotationWord(text.slice(offer[0].length));
+  return { kind: 'on_call_swap', action: 'offer', with: offer[1]!, ...(rotation ? { rotation } : {}) };
 }
 
 /**

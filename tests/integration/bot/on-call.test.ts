@@ -45,7 +45,7 @@ describe('an on-call rotation (chat.onCall)', () => {
       'Rotation: 24 h shifts from 2026-11-02 09:00:00 UTC, in this order: alice, bob, carol.',
       'Next: bob from 2026-11-03 09:00:00 UTC; carol from 2026-11-04 09:00:00 UTC; alice from 2026-11-05 09:00:00 UTC.',
       'Pinging the on-call: route ops, the escalation after 2 min.',
-      '"I\'m on call until 18:00" covers a shift; "end my on-call cover" hands it back.',
+      '"I\'m on call until 18:00" covers a shift; "end my on-call cover" hands it back; "swap shifts with bob" offers bob a swap of your next shifts.',
     ]);
     // Only a member covers; bob does, from now until noon.
     expect(await say("I'm on call until 12:00")).toMatch(
@@ -93,9 +93,48 @@ describe('an on-call rotation (chat.onCall)', () => {
     );
     // A shift is not handed to someone else by its holder: the one taking it says so.
     expect(await say('hand over on-call to bob')).toMatch(/nothing changed: a shift moves only when the person taking it says so\./);
-    // "Swap with bob" is a shift swap, not the swap figure.
-    expect(await say('swap with bob')).toMatch(/nothing changed: a shift moves only when the person taking it says so\./);
-    expect(await say('swap shifts with bob next week')).toMatch(/a swap of future shifts is a change to chat\.onCall in the config/);
+  });
+});
+
+describe('swapping shifts', () => {
+  it("is an offer the other member accepts; then each holds the other's next shift, until either cancels it", async () => {
+    const { app, say, now } = await setup();
+    // alice is on call now; her next shift is on the 5th, bob's on the 3rd.
+    expect(await say('swap shifts with dave', 'UALICE1')).toBe('"dave" is not in your rotation; you can swap with bob, carol.');
+    expect(await say('swap with bob', 'U9')).toBe('You are in no on-call rotation (chat.onCall), so you have no shift to swap.');
+    const offered = await say('swap shifts with bob', 'UALICE1');
+    const id = /\((sw_[a-z0-9]+)\)/.exec(offered)![1]!;
+    expect(offered).toBe(
+      `Asked bob (<@UBOB001>) to swap (${id}): alice would take bob's shift 2026-11-03 09:00:00 UTC to 2026-11-04 09:00:00 UTC, ` +
+        `and bob alice's 2026-11-05 09:00:00 UTC to 2026-11-06 09:00:00 UTC. Nothing changes until bob says "accept the swap" (or "decline the swap"), by 2026-11-03 09:00:00 UTC.`,
+    );
+    // Nothing moved yet; only bob can accept.
+    expect((await say('who is on call?')).split('\n')[2]).toBe(
+      'Next: bob from 2026-11-03 09:00:00 UTC; carol from 2026-11-04 09:00:00 UTC; alice from 2026-11-05 09:00:00 UTC.',
+    );
+    expect(await say('accept the swap', 'UALICE1')).toBe('No swap waits for you to accept.');
+    expect(await say('accept the swap', 'UBOB001')).toBe(
+      `Swapped (${id}): alice is on call 2026-11-03 09:00:00 UTC to 2026-11-04 09:00:00 UTC (bob's shift), and bob 2026-11-05 09:00:00 UTC to 2026-11-06 09:00:00 UTC (alice's). Alerts that ping the on-call ping whoever holds the shift. "Cancel the swap" undoes it before either starts.`,
+    );
+    expect((await say('who is on call?')).split('\n')[2]).toBe(
+      'Next: alice (swapped with bob) from 2026-11-03 09:00:00 UTC; carol from 2026-11-04 09:00:00 UTC; bob (swapped with alice) from 2026-11-05 09:00:00 UTC.',
+    );
+    expect((await say('when is my next shift?', 'UBOB001')).split('\n')[0]).toBe(
+      `You are not on call now; your next shift is from 2026-11-05 09:00:00 UTC to 2026-11-06 09:00:00 UTC (in 3 d), alice's by swap ${id}.`,
+    );
+    expect(app.store.recordsBetween(0, now() + 1, ['oncall_swap'], 10).map((r) => [r.data.a, r.data.b])).toEqual([['alice', 'bob']]);
+    // On the day, alerts that ping the on-call ping alice, in bob's shift.
+    expect(await say('who is on call tomorrow?')).toBe(
+      `On call at 2026-11-03 10:00:00 UTC: alice (<@UALICE1> on Slack), until 2026-11-04 09:00:00 UTC, in bob's shift by swap ${id}.`,
+    );
+    // Either may cancel before it starts; carol may not.
+    expect(await say('cancel the swap', 'U3')).toBe('You have no swap to cancel.');
+    expect(await say('cancel the swap', 'UBOB001')).toBe(`Cancelled swap ${id}: each shift is its own member's again.`);
+    expect((await say('who is on call?')).split('\n')[2]).toMatch(/^Next: bob from 2026-11-03 09:00:00 UTC; /);
+    // A declined offer changes nothing.
+    await say('swap with carol', 'UBOB001');
+    expect(await say('decline the swap', 'U9')).toBe('No swap waits for you to decline.');
+    expect(await say('hand over on-call to bob')).toMatch(/offer them a swap of your next shifts/);
   });
 });
 

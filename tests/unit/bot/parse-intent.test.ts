@@ -676,6 +676,12 @@ const cases: Case[] = [
   // where alerts go, and who is pinged: config, never a host's figures
   ['where do alerts go?', { kind: 'routing' }],
   ['what alerts go to slack?', { kind: 'routing' }],
+  ['swap shifts with bob', { kind: 'on_call_swap', action: 'offer', with: 'bob' }],
+  ['can I swap my next shift with alice for db?', { kind: 'on_call_swap', action: 'offer', with: 'alice', rotation: 'db' }],
+  ['accept the swap', { kind: 'on_call_swap', action: 'accept' }],
+  ['decline sw_ab12', { kind: 'on_call_swap', action: 'decline', id: 'sw_ab12' }],
+  ['cancel the swap', { kind: 'on_call_swap', action: 'cancel' }],
+  ['swap usage on web-1', { kind: 'uncollected', what: 'swap', target: 'web-1' }],
   ['which critical alerts are sent to discord?', { kind: 'routing', severity: 'critical' }],
   ['what alerts go to the ops channel?', { kind: 'routing' }],
   ['which channel gets critical alerts?', { kind: 'routing', severity: 'critical' }],
