@@ -131,7 +131,7 @@ export function createDecisions(o: {
       const r = o.remediation.cancel(id, o.actor(user), now);
       return r.ok
         ? { text: `Cancelled your request ${id} (${r.proposal.action} on ${r.proposal.target}): withdrawn, nothing was run.`, intent }
-        : { text: `${r.message}.`, intent, private: true };
+        : { text: `${sentence(r.message)}.`, intent, private: true };
     }
     if (!isApprover(user)) {
       o.record?.('approval_refused', now, { proposalId: id, decision: kind, actor: o.actor(user), name: user.name ?? null });
@@ -146,7 +146,7 @@ export function createDecisions(o: {
     const r = kind === 'approve' ? await o.remediation.approve(id, actor, now) : o.remediation.deny(id, actor, now);
     if (!r.ok)
       return {
-        text: `${r.message}.${r.proposal ? ` (${describeProposal(r.proposal)})` : ''}`,
+        text: `${sentence(r.message)}.${r.proposal ? ` (${describeProposal(r.proposal)})` : ''}`,
         intent,
         private: r.reason !== 'already_decided',
       };
@@ -160,3 +160,6 @@ export function createDecisions(o: {
 
   return { isApprover, decide };
 }
+
+/** The service's reasons are phrases ("no proposal rp_…"); a reply leads with a capital. */
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

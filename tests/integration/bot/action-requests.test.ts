@@ -68,7 +68,7 @@ describe('actions requested in chat', () => {
     expect(posted[0]!.msg.context).toBe(`${id} · requested by slack:U1`);
 
     // Not by the asker; by another approver, from the card's button.
-    expect((await slashCommand(slack, `approve ${id}`, 'U1')).text).toMatch(/you requested this action and may not approve it yourself/);
+    expect((await slashCommand(slack, `approve ${id}`, 'U1')).text).toMatch(/^You requested this action and may not approve it yourself/);
     const ok = await slack.emit({
       kind: 'action',
       platform: 'slack',

@@ -135,7 +135,7 @@ describe('approvals', () => {
   it('denies, and an unknown id gets a clear reply', async () => {
     const { app, p } = await appWithPending();
     expect((await click(app, web('bob'), 'deny', p.id)).text).toMatch(/^Denied by bob/);
-    expect((await click(app, web('bob'), 'approve', 'rp_nothere')).text).toMatch(/no proposal rp_nothere/);
+    expect((await click(app, web('bob'), 'approve', 'rp_nothere')).text).toMatch(/^No proposal rp_nothere/);
   });
 
   it('decides the one pending proposal a command describes by target and action, and asks when none or several fit', async () => {

@@ -111,7 +111,7 @@ describe('notifier', () => {
     const reply = await approveAsAlice(slack, id);
     expect(reply.text).toMatch(
       new RegExp(
-        `^proposal ${id} was withdrawn: anomaly ${anomaly.id} resolved at 2026-11-02 10:\\d\\d:\\d\\d UTC before a decision; nothing was run\\.`,
+        `^Proposal ${id} was withdrawn: anomaly ${anomaly.id} resolved at 2026-11-02 10:\\d\\d:\\d\\d UTC before a decision; nothing was run\\.`,
       ),
     );
     expect(app.store.getProposal(id)!.state).toBe('withdrawn');
