@@ -262,6 +262,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'anomalies':
       return answerAnomalies(i, c);
     case 'explain':
+      if (i.proposal) return explainProposalOf(i.proposal, c);
       if (i.remediation && !i.id) return answerWhyNoAction(i.target, i.metric, c);
       if (!i.id && i.metric && !i.latest && !i.span)
         return answerWhy(
@@ -364,4 +365,11 @@ function clockReply(c: AnswerContext): string {
   return c.zone
     ? `It is ${stamp(c.now)}, ${day}. My replies to you give times in ${c.zone}; a time you type is UTC unless you add a zone ("at 15:00 ${c.zone}"), and alerts in channels stay UTC.`
     : `It is ${stamp(c.now)}, ${day}. I read and say times in UTC.`;
+}
+
+/** "Why was the scale up on web-2 proposed?": the latest proposal of that action and target, explained. */
+function explainProposalOf(q: { action?: string; target?: string }, c: AnswerContext): string {
+  const p = c.store.listProposals({ ...q, limit: 1 })[0];
+  const what = [q.action, q.target && `on ${q.target}`].filter(Boolean).join(' ');
+  return p ? `The latest ${what || 'proposal'}:\n${answerExplain(p.id, c)}` : `No ${what || 'remediation'} was proposed.`;
 }

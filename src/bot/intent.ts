@@ -119,6 +119,8 @@ export type Intent =
       latest?: boolean;
       /** "Why was web-1 cpu high at 21:27 yesterday?", "why did db-1 alert last night?": the anomaly of then. */
       span?: TimeSpan;
+      /** "Why was the scale up proposed?": the latest proposal of that action (and target), as "explain rp_…". */
+      proposal?: { action?: string; target?: string };
     }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   /** `it`: "who fixed it?", the anomaly the conversation last named. */

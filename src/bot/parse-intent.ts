@@ -234,6 +234,10 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     number,
     counting: COUNT.test(text),
   });
+  // "Why was the scale up proposed?", "why did you propose a restart on web-1?": that proposal explained.
+  if (rp && /\bwhy\b/.test(text)) return { kind: 'explain', id: rp };
+  if (/\bwhy\b.*\b(?:propos\w*|suggest\w*|request\w*|recommend\w*)\b/.test(text) && ('action' in described || target))
+    return { kind: 'explain', proposal: { ...('action' in described ? { action: described.action } : {}), ...(target ? { target } : {}) } };
   // "Pending restarts" wait; "denied proposals", "approvals yesterday" were decided.
   if (has(WORDS.pending) && (!past?.outcome || /\b(pending|waiting|awaiting)\b/.test(text))) return { kind: 'pending' };
   if (past) return past;

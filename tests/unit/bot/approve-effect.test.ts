@@ -40,6 +40,12 @@ describe('what approving a proposal would run', () => {
     expect(ask('what would happen if I approve rp_web1?')).toContain(
       'Approving restarts the service "nginx" on web-1 through an SSM Run Command on its instance. To decide, an approver says "approve rp_web1"',
     );
+    // "Why was the restart proposed?" is that proposal explained, by its action and target, or by its id.
+    const why = ask('why was the restart on web-1 proposed?').split('\n');
+    expect(why[0]).toBe('The latest restart_service on web-1:');
+    expect(why[1]).toMatch(/^rp_web1 restart_service on web-1 .*\. Reason: CPU above 90% for 3 samples\.$/);
+    expect(ask('why is rp_web1 pending?')).toBe(ask('explain rp_web1'));
+    expect(ask('why did you propose a scale up?')).toBe('No scale_up was proposed.');
   });
 
   it('is on the proposal message while it waits, and gone once decided', () => {
