@@ -156,13 +156,15 @@ export function answerAudit(i: Extract<Intent, { kind: 'audit' }>, c: AnswerCont
     .sort((x, y) => y.id - x.id)
     .flatMap((r) => lineOf(r) ?? [])
     .filter((l) => isPerson(l.actor) && mine(l.actor) && (!i.target || l.targets.includes(i.target)))
+    .filter((l) => !i.verbs || i.verbs.some((v) => l.text.startsWith(`${v} `)))
     .sort((x, y) => y.ts - x.ts);
   const scope = `${who ? ` by ${i.me ? 'you' : quoteUntrusted(who)}` : ''}${i.target ? ` on ${i.target}` : ''}`;
+  if (lines.length === 0 && i.verbs) return `Nothing ${i.verbs.join(' or ')}${scope} ${b.label}, as far as the records go.${cut}`;
   if (lines.length === 0)
     return `Nothing done${scope} ${b.label}, as far as the records go (decisions, requests, silences, acknowledgements, escalations, notes, marks, changes and on-call covers).${cut}`;
   const people = new Set(lines.map((l) => l.actor));
   return [
-    `${lines.length} thing${lines.length === 1 ? '' : 's'} done${scope} ${b.label}${who ? '' : ` by ${people.size} ${people.size === 1 ? 'person' : 'people'}`}, newest first${lines.length > SHOWN ? ` (the last ${SHOWN})` : ''}:`,
+    `${lines.length} thing${lines.length === 1 ? '' : 's'} ${i.verbs ? i.verbs.join(' or ') : 'done'}${scope} ${b.label}${who ? '' : ` by ${people.size} ${people.size === 1 ? 'person' : 'people'}`}, newest first${lines.length > SHOWN ? ` (the last ${SHOWN})` : ''}:`,
     ...lines.slice(0, SHOWN).map((l) => `• ${stamp(l.ts)} ${l.actor} ${l.text}`),
     `What I did myself (proposals, runs, withdrawals) is "remediation history".${cut}`,
   ].join('\n');

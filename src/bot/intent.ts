@@ -323,7 +323,8 @@ export type Intent =
       commander?: string;
     }
   /** "Audit log", "what did operator do today?" (`actor`, matched to the end of "platform:id"), "what have I done?" (`me`), "who touched db-1?". */
-  | { kind: 'audit'; actor?: string; me?: boolean; target?: string; span?: TimeSpan }
+  /** `verbs`: only what was done that way ("what did alice approve?": approved). */
+  | { kind: 'audit'; actor?: string; me?: boolean; target?: string; span?: TimeSpan; verbs?: string[] }
   /** "I'm on call until 18:00", "take on-call for 4h" (a cover of the chat.onCall rotation); "end my on-call cover". */
   | {
       kind: 'on_call_cover';

@@ -19,7 +19,32 @@ const NOT_PERSON = new Set([
   'someone',
 ]);
 const DID =
-  /\bwhat (?:did|has|have) ([a-z0-9][a-z0-9._@-]*) (?:do|done|been doing|been up to|approved?|denied|deny|decided?|silenced?|muted?|acked|ack|acknowledged?|escalated?)\b/;
+  /\bwhat (?:did|has|have) ([a-z0-9][a-z0-9._@-]*) (do|done|been doing|been up to|approved?|denied|deny|decided?|silenced?|muted?|acked|ack|acknowledged?|escalated?|requested|request|asked for|cancel(?:l?ed)?)\b/;
+// The verb asked narrows the lines to those that start with its past form ("what did alice approve?").
+const VERB: Record<string, string[]> = {
+  approve: ['approved'],
+  approved: ['approved'],
+  deny: ['denied'],
+  denied: ['denied'],
+  decide: ['approved', 'denied'],
+  decided: ['approved', 'denied'],
+  silence: ['silenced'],
+  silenced: ['silenced'],
+  mute: ['silenced'],
+  muted: ['silenced'],
+  ack: ['acknowledged'],
+  acked: ['acknowledged'],
+  acknowledge: ['acknowledged'],
+  acknowledged: ['acknowledged'],
+  escalate: ['escalated'],
+  escalated: ['escalated'],
+  request: ['requested'],
+  requested: ['requested'],
+  'asked for': ['requested'],
+  cancel: ['cancelled'],
+  canceled: ['cancelled'],
+  cancelled: ['cancelled'],
+};
 const BY = /\b(?:actions?|changes?|activity|things) (?:taken |made |done )?by ([a-z0-9][a-z0-9._@:-]*)\b/;
 const LOG =
   /\baudit(?:\s+(?:log|trail))?\b|\b(?:activity|action) (?:log|feed|history)\b|\bwho did what\b|\bwho (?:touched|did anything (?:to|on|with)|has been (?:on|in|at))\b|\bwhat (?:did|have) people (?:do|done)\b|\bwho (?:escalated|paged|pinged)\b/;
@@ -29,7 +54,9 @@ const LOG =
  * "who touched db-1 this week?": what people did, from the records. Pure.
  */
 export function auditQuestion(text: string, o: { target?: string | undefined; span?: TimeSpan | undefined }): Intent | undefined {
-  const did = DID.exec(text)?.[1] ?? BY.exec(text)?.[1];
+  const found = DID.exec(text);
+  const did = found?.[1] ?? BY.exec(text)?.[1];
+  const verbs = found ? VERB[found[2]!] : undefined;
   // "What did web-1 do today?" asks about the host, not a person.
   const person = did && !NOT_PERSON.has(did) && did !== o.target ? did : undefined;
   if (!person && !LOG.test(text)) return undefined;
@@ -39,5 +66,6 @@ export function auditQuestion(text: string, o: { target?: string | undefined; sp
     ...(me ? { me: true } : person ? { actor: person } : {}),
     ...(o.target ? { target: o.target } : {}),
     ...(o.span ? { span: o.span } : {}),
+    ...(verbs ? { verbs } : {}),
   };
 }

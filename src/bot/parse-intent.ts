@@ -172,9 +172,11 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     feedbackCommand(text, an) ??
     myRequestCommand(text, tokens, target);
   if (edit) return edit;
-  if (has(WORDS.silences) && !leads(WORDS.silence)) return { kind: 'silences' };
+  // "What did bob silence?" is bob's doing (the audit), not the silences in force.
+  const didSilence = /\bwhat (?:did|has|have) \S+ (?:silenced?|muted?)\b/.test(text);
+  if (has(WORDS.silences) && !leads(WORDS.silence) && !didSilence) return { kind: 'silences' };
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
-  if (has(WORDS.silence) && !QUIETER.test(text)) {
+  if (has(WORDS.silence) && !QUIETER.test(text) && !didSilence) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
     return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, anomalyId: an, raw });
   }

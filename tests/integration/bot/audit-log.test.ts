@@ -50,6 +50,12 @@ describe('the audit log in chat', () => {
       /^1 thing done by you over the last 24 h, newest first:\n• .* slack:U1 approved /,
     );
     expect((await say('what did U7 do today?', 'U3')).text).toMatch(/^Nothing done by "u7" today \(UTC\), as far as the records go/);
+    // The verb asked narrows it: what U2 silenced is the silence, not the acknowledgements.
+    expect((await say('what did U2 silence?', 'U3')).text).toMatch(
+      /^1 thing silenced by "u2" over the last 24 h, newest first:\n• .* slack:U2 silenced db-1 /,
+    );
+    expect((await say('what did U1 approve today?', 'U3')).text.split('\n')[1]).toMatch(new RegExp(`slack:U1 approved ${pending.id} `));
+    expect((await say('what did I deny today?', 'U1')).text).toBe('Nothing denied by you today (UTC), as far as the records go.');
     // The pipeline's own moves are not a person's.
     expect(all.join('\n')).not.toMatch(/pipeline|policy:|executor:/);
   });
