@@ -31,7 +31,9 @@ export interface HistoryQuestion {
 // ("cleaner" is not "clean").
 const verbOf = (t: string) => [t, t.replace(/s$/, ''), t.replace(/ed$/, ''), t.replace(/d$/, '')].find((v) => ACTION_VERBS.has(v));
 /** The allow-listed action a word names ("restarted" → restart_service), if any. */
-const actionOf = (t: string) => ACTION_OF[verbOf(t) ?? ''];
+// An action's own name ("cleanup_disk"), as replies and the config write it, is that action.
+const ACTION_IDS = new Set(Object.values(ACTION_OF));
+const actionOf = (t: string) => (ACTION_IDS.has(t) ? t : ACTION_OF[verbOf(t) ?? '']);
 const SCALE_UP = /\bscal(?:e|ed|ing)[\s-]?(?:ups?|outs?)\b|\bscaleups?\b/;
 
 /** "Approve the scale up on web-2": the proposal described by its target and action, for a decision without its id. */
