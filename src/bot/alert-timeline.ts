@@ -20,7 +20,7 @@ export interface AlertHistory {
   key?: string;
   members: Anomaly[];
   /** Where the alert went; undefined when that was not recorded, empty when it went nowhere. */
-  destinations?: { platform: string; channel: string }[];
+  destinations?: { platform: string; channel: string; mentions?: string[] }[];
   records: RecordEntry[];
   proposals: {
     id: string;
@@ -87,7 +87,10 @@ export function renderTimeline(h: AlertHistory, now: number): string {
       add(m.endTs, `${m.id} resolved after ${formatDuration(m.endTs - m.startTs)}, peak ${formatValue(figureMetric(m), m.peak)}`);
   }
   if (h.key) {
-    const where = h.destinations?.map((d) => `${d.platform} ${d.channel}`).join(', ');
+    // Who it pinged there: the route's mentions, with the on-call as they were when it was sent.
+    const where = h.destinations
+      ?.map((d) => `${d.platform} ${d.channel}${d.mentions?.length ? ` (pinging ${d.mentions.join(' ')})` : ''}`)
+      .join(', ');
     add(
       postedAt(h.key),
       where === undefined ? 'alert posted' : where ? `alert posted to ${where}` : 'alert routed nowhere (no route had a channel)',

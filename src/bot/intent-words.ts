@@ -228,8 +228,11 @@ export const FILLERS = new Set([
 ]);
 
 /** "Who acked the last alert?", "is anyone on the web-2 alert?": a question about who has an alert, never an ack. */
+/** "Who was notified about web-2?", "who got paged for db-1?": where its latest alert went and whom it pinged (the timeline). */
+export const WHO_NOTIFIED =
+  /\bwho (?:was|were|got|has been|have been|did (?:you|it|we)) (?:notified|pinged|alerted|told|paged|notify|ping|page|alert|tell)\b/;
 export const ACK_QUESTION =
-  /\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call)|handling|looking at|working on|got|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b/;
+  /\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call)|handling|looking at|working on|got|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b|\b(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:see|seen|notice|noticed|look at|looked at|respond(?:ed)? to|react(?:ed)? to|pick(?:ed)? up)\b/;
 
 // Phrases the parser tests the whole question against.
 // "Is anything on fire?", "anything I should know?": attention, beside WORDS.attention.

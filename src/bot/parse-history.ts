@@ -149,3 +149,15 @@ export function myRequestCommand(text: string, tokens: readonly string[] = [], t
   if (/\b(?:open|waiting|outstanding|pending) (?:requests|asks)\b/.test(text)) return { kind: 'pending' };
   return undefined;
 }
+
+/** "Why was the scale up proposed?", "why did you propose a restart on web-1?", "why is rp_… pending?": that proposal explained. */
+export function whyProposal(
+  text: string,
+  rp: string | undefined,
+  o: { action?: string | undefined; target?: string | undefined },
+): Intent | undefined {
+  if (!/\bwhy\b/.test(text)) return undefined;
+  if (rp) return { kind: 'explain', id: rp };
+  if (!/\b(?:propos\w*|suggest\w*|request\w*|recommend\w*)\b/.test(text) || (!o.action && !o.target)) return undefined;
+  return { kind: 'explain', proposal: { ...(o.action ? { action: o.action } : {}), ...(o.target ? { target: o.target } : {}) } };
+}

@@ -6,7 +6,7 @@ import { actionQuestion, actionRequest } from './parse-action-request.js';
 import { BYTES_MOVED, FREE_OF, sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
 import { VOCAB } from './vocab.js';
-import { historyIntent, myRequestCommand, proposalNamed } from './parse-history.js';
+import { historyIntent, myRequestCommand, proposalNamed, whyProposal } from './parse-history.js';
 import { outOfScope } from './out-of-scope.js';
 import { changeStatement } from './parse-change.js';
 import { overTimeQuestion } from './parse-over-time.js';
@@ -33,6 +33,7 @@ import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
 import type { Intent } from './intent.js';
 import {
   ACK_QUESTION,
+  WHO_NOTIFIED,
   ACTION_NOUNS,
   ACTION_VERBS,
   CANCEL_VERBS,
@@ -142,6 +143,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // alert ("acknowledged web-1"): "acknowledged alerts today" and "unacknowledged alerts" ask for a list.
   const ackVerb = (list: readonly string[]) =>
     command(list) && (list.includes(tokens[leadAt]!) || (Boolean(target || an) && !has(WORDS.anomalies)));
+  if (WHO_NOTIFIED.test(text)) return { kind: 'timeline', id: an, target };
   if (ACK_QUESTION.test(text) && !ackVerb(WORDS.unack)) return { kind: 'ack_status', id: an, target, ...(metric ? { metric } : {}) };
   if (ackVerb(WORDS.ack) || ackVerb(WORDS.unack))
     return {
@@ -236,10 +238,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     number,
     counting: COUNT.test(text),
   });
-  // "Why was the scale up proposed?", "why did you propose a restart on web-1?": that proposal explained.
-  if (rp && /\bwhy\b/.test(text)) return { kind: 'explain', id: rp };
-  if (/\bwhy\b.*\b(?:propos\w*|suggest\w*|request\w*|recommend\w*)\b/.test(text) && ('action' in described || target))
-    return { kind: 'explain', proposal: { ...('action' in described ? { action: described.action } : {}), ...(target ? { target } : {}) } };
+  const whyProposed = whyProposal(text, rp, { action: 'action' in described ? described.action : undefined, target });
+  if (whyProposed) return whyProposed;
   // "Pending restarts" wait; "denied proposals", "approvals yesterday" were decided.
   if (has(WORDS.pending) && (!past?.outcome || /\b(pending|waiting|awaiting)\b/.test(text))) return { kind: 'pending' };
   if (past) return past;

@@ -68,6 +68,8 @@ describe('an on-call rotation (chat.onCall)', () => {
     await tick(3);
     expect(roots(slack).length).toBeGreaterThanOrEqual(1);
     expect(roots(slack)[0]!.msg.mentions).toEqual(['<@UBOB001>']);
+    // "Who was notified?" is the alert's timeline, with whom it pinged where.
+    expect(await say('who was notified about web-1?')).toMatch(/alert posted to slack C-OPS \(pinging <@UBOB001>\)/);
     await tick(5);
     expect(escalations(slack).length).toBeGreaterThanOrEqual(1);
     expect(escalations(slack)[0]!.msg.mentions).toEqual(['<!subteam^S0LEADS>', '<@UBOB001>']);

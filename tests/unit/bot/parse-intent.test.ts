@@ -678,6 +678,8 @@ const cases: Case[] = [
   ['what alerts go to slack?', { kind: 'routing' }],
   ['swap shifts with bob', { kind: 'on_call_swap', action: 'offer', with: 'bob' }],
   ['has cleanup_disk ever helped?', { kind: 'history', action: 'cleanup_disk', ran: true }],
+  ['who got paged for web-2?', { kind: 'timeline', target: 'web-2' }],
+  ['did anyone see the web-2 alert?', { kind: 'ack_status', target: 'web-2' }],
   ['show cleanup_disk history', { kind: 'history', action: 'cleanup_disk' }],
   ['approve the cleanup_disk on api-1', { kind: 'approve', target: 'api-1', action: 'cleanup_disk' }],
   ['can I swap my next shift with alice for db?', { kind: 'on_call_swap', action: 'offer', with: 'alice', rotation: 'db' }],
