@@ -143,7 +143,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // alert ("acknowledged web-1"): "acknowledged alerts today" and "unacknowledged alerts" ask for a list.
   const ackVerb = (list: readonly string[]) =>
     command(list) && (list.includes(tokens[leadAt]!) || (Boolean(target || an) && !has(WORDS.anomalies)));
-  if (WHO_NOTIFIED.test(text)) return { kind: 'timeline', id: an, target };
+  if (WHO_NOTIFIED.test(text) && (an || target) && !span) return { kind: 'timeline', id: an, target };
   if (ACK_QUESTION.test(text) && !ackVerb(WORDS.unack)) return { kind: 'ack_status', id: an, target, ...(metric ? { metric } : {}) };
   if (ackVerb(WORDS.ack) || ackVerb(WORDS.unack))
     return {
