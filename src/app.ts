@@ -102,6 +102,7 @@ export function createApp(deps: AppDeps) {
 
   const tickIntervalMs = intervalMsOf(config.schedule);
   let lastTickTs: number | null = null;
+  const took = { lastMs: null as number | null, skipped: 0 };
   const housekeeping = createHousekeeping({
     store,
     engine,
@@ -128,7 +129,7 @@ export function createApp(deps: AppDeps) {
       metrics.ticks.inc({ outcome: 'error' });
       throw err;
     } finally {
-      end();
+      took.lastMs = end() * 1000;
     }
   }
 
@@ -137,7 +138,7 @@ export function createApp(deps: AppDeps) {
     timezone: config.timezone,
     logger: logger.child({ component: 'scheduler' }),
     run: async () => void (await runTick()),
-    onSkip: () => metrics.ticksSkipped.inc(),
+    onSkip: () => (metrics.ticksSkipped.inc(), took.skipped++),
   });
 
   const sidePort = createSidePort({ host: config.http.host, port: config.http.port, logger: logger.child({ component: 'http' }) });
@@ -203,7 +204,7 @@ export function createApp(deps: AppDeps) {
         targets: allTargets(),
         llm: llm?.provider,
         platforms: [...adapters.keys()],
-        self: { startedTs: bootTs, lastTickTs, components: components() },
+        self: { startedTs: bootTs, lastTickTs, lastTickMs: took.lastMs, skippedTicks: took.skipped, components: components() },
         digest: digest?.next(clock.now()),
         alertmanagerWebhook: !!config.http.alertmanagerToken,
       }),

@@ -37,7 +37,14 @@ export interface AboutFacts {
   /** Whether POST /alertmanager takes alerts (SCO_ALERTMANAGER_TOKEN is set). */
   alertmanagerWebhook?: boolean;
   /** This process: when it started, its last tick, and /health's components. */
-  self?: { startedTs: number; lastTickTs: number | null; components: Record<string, { ok: boolean; [k: string]: unknown }> };
+  self?: {
+    startedTs: number;
+    lastTickTs: number | null;
+    /** How long the last tick took, and how many were skipped since the start because one still ran. */
+    lastTickMs?: number | null;
+    skippedTicks?: number;
+    components: Record<string, { ok: boolean; [k: string]: unknown }>;
+  };
 }
 
 /** The facts of a loaded config; `llm` and `platforms` come from what was actually started. */
@@ -124,9 +131,15 @@ export function answerAbout(c: AnswerContext): string {
       ...(a.silentAfterSeconds ? [`silent hosts (no data for ${formatDuration(a.silentAfterSeconds * 1000)})`] : []),
     ];
     lines.push(`Detectors: ${detectors.join(', ')}; "what thresholds are set?" lists the rules.`);
+    const s3 = a.self?.components.s3;
     lines.push(
       `Kept: samples ${hours(a.samplesHours)}, anomalies ${a.anomaliesDays} d` +
-        (a.backfillHours > 0 ? `; ${hours(a.backfillHours)} of history are read from the sources at the first start.` : '.'),
+        (a.backfillHours > 0 ? `; ${hours(a.backfillHours)} of history are read from the sources at the first start` : '') +
+        `. Every anomaly, proposal and decision also goes to the daily JSON records${
+          s3
+            ? `, shipped to S3 (${s3.ok ? 'ok' : 'NOT OK'}${typeof s3.backlog === 'number' ? `, ${s3.backlog} waiting` : ''})`
+            : ' on this host (S3 is off: records.s3.bucket or SCO_S3_BUCKET)'
+        }.`,
     );
     lines.push(
       `Chat: ${a.platforms.length ? a.platforms.map((p) => PLATFORM[p] ?? p).join(', ') : 'web console'}. ` +
@@ -146,12 +159,16 @@ function selfLine(self: NonNullable<AboutFacts['self']>, intervalMs: number, now
   const tick =
     self.lastTickTs === null
       ? 'no tick has run yet'
-      : `last tick ${clock(self.lastTickTs)}, ${formatDuration(now - self.lastTickTs)} ago${late}`;
+      : `last tick ${clock(self.lastTickTs)}, ${formatDuration(now - self.lastTickTs)} ago${late}${
+          typeof self.lastTickMs === 'number' ? `, took ${tookMs(self.lastTickMs)} of the ${formatDuration(intervalMs)} between ticks` : ''
+        }${self.skippedTicks ? `, ${self.skippedTicks} skipped since the start because the one before still ran` : ''}`;
   const health = bad.length
     ? `not ok: ${bad.map(([k, v]) => `${k}${v.backlog !== undefined ? ` (backlog ${String(v.backlog)})` : ''}`).join(', ')} (/health has the details)`
     : `every component ok (${Object.keys(self.components).join(', ')})`;
   return `SmartCloudOps ${VERSION}, up ${formatDuration(now - self.startedTs)} (since ${stamp(self.startedTs)}); ${tick}; ${health}.`;
 }
+
+const tookMs = (ms: number) => (ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 const PLATFORM: Record<string, string> = { web: 'the web console', slack: 'Slack', discord: 'Discord' };
 

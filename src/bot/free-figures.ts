@@ -54,7 +54,13 @@ export const BYTES_MOVED =
  * "network out on web-1", "traffic in" one direction ("in" alone is too common to mean one).
  */
 export function networkMetric(text: string, metric: MetricKey | undefined): MetricKey | undefined {
-  const m = !metric && (/\bhow much data\b/.test(text) || HOW_MANY_BYTES.test(text) || BYTES_MOVED.test(text)) ? 'network' : metric;
+  const m =
+    !metric &&
+    (/\bhow much data\b(?! (?:do|does) (?:you|we|it|the bot) (?:keep|store|hold))/.test(text) ||
+      HOW_MANY_BYTES.test(text) ||
+      BYTES_MOVED.test(text))
+      ? 'network'
+      : metric;
   if (m !== 'network') return m;
   const dir =
     /\b(?:network|net|traffic|bandwidth|throughput)[\s_-]*(in|out)\b(?!\s+(?:(?:the|last|past|this|a|an)\b|\d))|\b(rx|tx|received|receives?|receiving|sent|sends?|sending|downloaded|uploaded)\b/.exec(

@@ -12,6 +12,13 @@ const PERCENTILE_WORD = /^p\d{1,2}(\.\d{1,2})?$/;
 /** Who does something ("you're" splits to "re"). */
 const SUBJECT = new Set(['you', 'we', 'they', 'i', 're', 'im']);
 
+/**
+ * Label values that are everyday words: "when did you last collect data?" is not about the tier=data
+ * hosts. They name targets only beside a host word ("the data tier", "data hosts") or as key=value.
+ */
+const EVERYDAY_LABELS = new Set(['data', 'ops', 'app', 'apps', 'main', 'core', 'test', 'default', 'public', 'internal', 'edge', 'live']);
+const HOST_NOUN = /^(?:tier|tiers|hosts?|servers?|nodes?|boxes|box|machines?|instances?|targets?|fleet|layer|cluster|side)$/;
+
 /** Words that look like host names: letters and digits joined by - _ . with a digit somewhere. */
 const HOSTLIKE = /^[a-z][a-z0-9]*[-_.]?[a-z0-9-_.]*\d[a-z0-9-_.]*$/;
 
@@ -56,7 +63,8 @@ export function scanSubjects(
     else if (shared) shared.forEach(name);
     else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t)) unknownTarget = t;
     // "Which host sends the most data?": the bytes, not the tier=data label.
-    else if (!(t === 'data' && BYTES_MOVED.test(text))) labelled.push(...labelGroup(t, targets));
+    else if (!(t === 'data' && BYTES_MOVED.test(text)) && (!EVERYDAY_LABELS.has(t) || HOST_NOUN.test(tokens[i + 1] ?? '')))
+      labelled.push(...labelGroup(t, targets));
   }
   // "cpu in prod": a label value names targets only when nothing else in the question does.
   if (named.length === 0 && !unknownTarget) labelled.forEach(name);

@@ -72,7 +72,7 @@ describe('"what do you monitor?"', () => {
       // db-1's disk stopped an hour ago: not claimed.
       'Metrics arriving now, from 3 targets: CPU (all); latency (web-1, web-2).',
       'Detectors: 3 threshold rules, 1 forecast rule, robust statistics per series, silent hosts (no data for 2 min); "what thresholds are set?" lists the rules.',
-      'Kept: samples 3 d, anomalies 90 d; 12 h of history are read from the sources at the first start.',
+      'Kept: samples 3 d, anomalies 90 d; 12 h of history are read from the sources at the first start. Every anomaly, proposal and decision also goes to the daily JSON records on this host (S3 is off: records.s3.bucket or SCO_S3_BUCKET).',
       'Chat: the web console, Slack. Free-form questions go to openai_compatible llama3; figures come from the store.',
     ]);
   });
@@ -128,6 +128,27 @@ describe('"are you ok?"', () => {
     expect(ask('bot health', bad).split('\n')[0]).toBe(
       `SmartCloudOps ${VERSION}, up 2 h (since 2026-12-05 00:00:00 UTC); last tick 01:55:00 UTC, 5 min ago (late: ticks run every 30 s); not ok: chat_slack, s3 (backlog 12) (/health has the details).`,
     );
+    expect(ask('is s3 upload working?', bad)).toContain('shipped to S3 (NOT OK, 12 waiting)');
+    // How long a tick took, and ticks skipped because the one before still ran: "are you falling behind?".
+    const slow = withSelf({ startedTs: NOW - 2 * H, lastTickTs: NOW - 20_000, lastTickMs: 1840, skippedTicks: 3, components: {} });
+    expect(ask('are you falling behind?', slow).split('\n')[0]).toContain(
+      'last tick 01:59:40 UTC, 20 s ago, took 1.8 s of the 30 s between ticks, 3 skipped since the start because the one before still ran;',
+    );
+  });
+
+  it('reads questions about its own data and sources as this answer, not as a host labelled "data"', () => {
+    const labelled = [...targets, { name: 'pg-1', role: 'db', labels: { tier: 'data' } }];
+    for (const q of [
+      'when did you last collect data?',
+      'is the data fresh?',
+      'how much data do you keep?',
+      'is prometheus connected?',
+      'where do you get metrics from?',
+      'how long does a tick take?',
+      'what is the sampling interval?',
+    ])
+      expect(parseIntent(q, labelled), q).toEqual({ kind: 'about' });
+    expect(parseIntent('cpu on the data tier', labelled)).toMatchObject({ kind: 'metrics', target: 'pg-1' });
   });
 });
 
