@@ -6,7 +6,7 @@ import { METRICS_OF, spanBounds } from './answer-metric-span.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { clock as clockOf, describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
 import type { MetricKey } from './parse-intent.js';
-import { describeDetectors, thresholdLine } from './describe-detectors.js';
+import { describeDetectors, forestLine, thresholdLine } from './describe-detectors.js';
 import { latestBy } from './latest-by-target.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
 import { whyNoProposal } from './why-no-proposal.js';
@@ -165,10 +165,14 @@ export function answerQuiet(target: string, c: AnswerContext): string {
   if (samples.length === 0) return [...lines, `${target} has not reported yet.`].join('\n');
   const calm: string[] = [];
   const recent = c.store.recentAnomalies(500);
+  let forest: SeriesInspection['forest'];
+  let forestShown = false;
   for (const s of samples) {
     const label = METRIC_LABEL[s.metric] ?? s.metric;
     const view = c.detectors?.inspect(target, s.metric);
+    forest ??= view?.forest;
     if (view && isClose(view)) {
+      forestShown ||= Boolean(view.forest);
       const lastRobust = recent.find((a) => a.target === target && a.metric === s.metric && a.detector === 'robust');
       lines.push(`${label} ${formatValue(s.metric, s.value)} at ${clockOf(s.ts)}:`, ...describeDetectors(view, lastRobust));
     } else {
@@ -179,6 +183,8 @@ export function answerQuiet(target: string, c: AnswerContext): string {
     }
   }
   if (calm.length) lines.push(`Within their rules and usual ranges: ${calm.join(', ')}.`);
+  // One score for the host as a whole: "how anomalous is db-1?", "the isolation forest score for web-1".
+  if (forest && !forestShown) lines.push(`Isolation Forest (all of ${target}'s metrics together): ${forestLine(forest)}`);
   return lines.join('\n');
 }
 

@@ -96,7 +96,7 @@ export function forecastLine(metric: string, v: ForecastView): string {
   return `${rate}: reaches ${f(v.reaches)} in about ${formatDuration(Math.max(0, v.etaMinutes) * 60_000)}, within its ${horizon}.`;
 }
 
-function forestLine(v: ForestView): string {
+export function forestLine(v: ForestView): string {
   if (v.open) return `its episode on the host is open (mostly ${METRIC_LABEL[v.feature] ?? v.feature}).`;
   if (!v.warm) return `still learning the host (it needs a day of samples).`;
   return `score ${v.score.toFixed(2)}, under its ${v.threshold.toFixed(2)}.`;

@@ -137,6 +137,32 @@ describe('what each detector makes of a series', () => {
   });
 });
 
+describe('"how anomalous is db-1?"', () => {
+  it("gives every metric's verdict there and the host's Isolation Forest score", () => {
+    const { c } = live(92, 1);
+    const forest = { ts: c.now, score: 0.45, threshold: 0.74, warm: true, feature: 'memory', open: false };
+    const withForest: AnswerContext = {
+      ...c,
+      detectors: {
+        inspect: (target: string, metric: string) => ({ ...c.detectors!.inspect(target, metric)!, forest }),
+      } as AnswerContext['detectors'],
+    };
+    expect(parseIntent('what is the isolation forest score for db-1?', targets)).toEqual({
+      kind: 'explain',
+      target: 'db-1',
+      verdict: true,
+      quiet: true,
+    });
+    expect(ask('how anomalous is db-1 right now?', withForest).split('\n')).toEqual([
+      'Nothing is open on db-1: no detector finds any of its metrics unusual now.',
+      'Within their rules and usual ranges: memory 50.0% (usual 50.0%–50.0%).',
+      "Isolation Forest (all of db-1's metrics together): score 0.45, under its 0.74.",
+    ]);
+    // Without a forest (disabled), no such line.
+    expect(ask('anomaly score of db-1', c).split('\n')).toHaveLength(2);
+  });
+});
+
 describe('the forecast in a verdict', () => {
   it('says how far off the limit a rising disk is, and when it is within the warning', () => {
     const cfg = configSchema.parse({ detectors: { iforest: { enabled: false } } });
