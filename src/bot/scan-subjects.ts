@@ -68,5 +68,7 @@ export function scanSubjects(
   }
   // "cpu in prod": a label value names targets only when nothing else in the question does.
   if (named.length === 0 && !unknownTarget) labelled.forEach(name);
+  // "Which api host is slower?": speed is latency. Matched exactly: "lowest" is a fuzzy "slowest".
+  metric ??= /\b(?:slower|slowest|faster|fastest|quicker|laggy|laggier)\b/.test(text) ? 'latency' : undefined;
   return { metric: networkMetric(text, metric), more, named, unknownTarget };
 }

@@ -679,6 +679,8 @@ const cases: Case[] = [
   ['swap shifts with bob', { kind: 'on_call_swap', action: 'offer', with: 'bob' }],
   ['has cleanup_disk ever helped?', { kind: 'history', action: 'cleanup_disk', ran: true }],
   ['who got paged for web-2?', { kind: 'timeline', target: 'web-2' }],
+  ['which web host is slower?', { kind: 'metrics', metric: 'latency', group: ['web-1', 'web-2'], stat: 'max' }],
+  ['which web host is faster?', { kind: 'metrics', metric: 'latency', group: ['web-1', 'web-2'], stat: 'min' }],
   ['did anyone see the web-2 alert?', { kind: 'ack_status', target: 'web-2' }],
   ['show cleanup_disk history', { kind: 'history', action: 'cleanup_disk' }],
   ['approve the cleanup_disk on api-1', { kind: 'approve', target: 'api-1', action: 'cleanup_disk' }],
