@@ -10,6 +10,7 @@ import { renderFollowUp } from './render-message.js';
 
 /** A note is a line or two in a timeline, not a document. */
 export const NOTE_MAX = 500;
+const clip = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t);
 
 // "note an_…: restarted nginx", "add a note to an_…: …", "annotate web-1: …", "comment: …".
 export const NOTE_LEAD =
@@ -59,8 +60,8 @@ export function addNote(
       text: i.id
         ? `No anomaly ${quoteUntrusted(i.id)}; nothing was noted.`
         : i.target
-          ? `Nothing is open on ${i.target}; name the alert: "note an_…: …".`
-          : 'On which alert? Say it in the alert\'s thread, or name it: "note an_…: restarted nginx by hand".',
+          ? `Nothing is open on ${i.target}; name the alert: "note an_…: …". Something done on the host is a change: "change on ${i.target}: ${clip(i.text)}" records it where alerts and "recent changes" show it.`
+          : 'On which alert? Say it in the alert\'s thread, or name it: "note an_…: restarted nginx by hand". Something done on a host is a change: "change on api-2: restarted nginx by hand".',
       intent,
       private: true,
     };

@@ -1,8 +1,10 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { silenceCovers } from '../core/chat-store.js';
-import { anomalyLabel, figureMetric } from '../core/metrics.js';
+import { anomalyLabel, figureMetric, METRIC_LABEL } from '../core/metrics.js';
 import type { RecordEntry, Store } from '../core/ports.js';
 import type { AnswerContext } from './answer-intent.js';
+import { METRICS_OF } from './answer-metric-span.js';
+import type { MetricKey } from './intent.js';
 import { alertMembers, postedAt } from './alert-keys.js';
 import { silenceLabel } from './alert-silence.js';
 import { formatValue, stamp } from './format-reply.js';
@@ -168,7 +170,7 @@ export function renderTimeline(h: AlertHistory, now: number): string {
 }
 
 /** "timeline an_…", "timeline of web-1", or "timeline" in an alert's thread (the latest alert otherwise). */
-export function answerTimeline(i: { id?: string; target?: string }, c: AnswerContext): string {
+export function answerTimeline(i: { id?: string; target?: string; metric?: MetricKey }, c: AnswerContext): string {
   let a: Anomaly | undefined;
   if (i.id?.startsWith('rp_')) {
     const p = c.store.getProposal(i.id);
@@ -178,8 +180,13 @@ export function answerTimeline(i: { id?: string; target?: string }, c: AnswerCon
     a = c.store.getAnomaly(i.id);
     if (!a || a.id !== i.id) return `No anomaly ${quoteUntrusted(i.id)} (it may be older than the retention).`;
   } else {
-    a = c.store.recentAnomalies(500).find((x) => !i.target || x.target === i.target);
-    if (!a) return `No anomalies${i.target ? ` on ${i.target}` : ''} to show.`;
+    // "Last time api-2 latency spiked, what did we do?": the latest of that metric there.
+    const metrics = i.metric ? METRICS_OF[i.metric] : undefined;
+    a = c.store.recentAnomalies(500).find((x) => (!i.target || x.target === i.target) && (!metrics || metrics.includes(figureMetric(x))));
+    const what = `${i.target ? ` on ${i.target}` : ''}${metrics ? ` of ${METRIC_LABEL[metrics[0]!] ?? i.metric}` : ''}`;
+    if (!a) return `No anomalies${what} to show.`;
+    const text = renderTimeline(gatherAlertHistory(c.store, a, c.now), c.now);
+    return `The latest alert${what} (others: "timeline an_…"):\n${text}`;
   }
   const text = renderTimeline(gatherAlertHistory(c.store, a, c.now), c.now);
   return i.id ? text : `The latest alert${i.target ? ` on ${i.target}` : ''} (others: "timeline an_…"):\n${text}`;

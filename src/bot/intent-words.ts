@@ -228,6 +228,9 @@ export const FILLERS = new Set([
 ]);
 
 /** "Who acked the last alert?", "is anyone on the web-2 alert?": a question about who has an alert, never an ack. */
+/** "Last time api-2 latency spiked, what did we do?", "how did we fix it last time?": the latest alert's timeline. */
+export const WHAT_WE_DID =
+  /\bwhat (?:did|have) (?:we|you|people|the team) (?:do|done)\b.*\b(?:last time|then|about it|about that)\b|\blast time\b.*\bwhat (?:did|have) (?:we|you|people) (?:do|done)\b|\bhow (?:did|have) (?:we|you) (?:fix|fixed|handle|handled|solve|solved|resolve|resolved)\b|\bwhat (?:was|has been) done (?:about|for|on)\b/;
 /** "Who was notified about web-2?", "who got paged for db-1?": where its latest alert went and whom it pinged (the timeline). */
 export const WHO_NOTIFIED =
   /\bwho (?:was|were|got|has been|have been|did (?:you|it|we)) (?:notified|pinged|alerted|told|paged|notify|ping|page|alert|tell)\b/;

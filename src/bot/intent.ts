@@ -124,7 +124,7 @@ export type Intent =
     }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   /** `it`: "who fixed it?", the anomaly the conversation last named. */
-  | { kind: 'timeline'; id?: string; target?: string; it?: boolean }
+  | { kind: 'timeline'; id?: string; target?: string; metric?: MetricKey; it?: boolean }
   /** "Anything wrong?", "what needs my attention?": what is open now and what waits for a decision. */
   /** `building`: "anything about to fire?" leads with the threshold rules partly met (of `metric`). */
   | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string; building?: boolean; metric?: MetricKey }

@@ -53,7 +53,19 @@ const LOG =
  * "Show me the audit log", "who did what today?", "what did operator do?", "what have I done?",
  * "who touched db-1 this week?": what people did, from the records. Pure.
  */
+// "Show notes on api-2", "any notes about db-1?": the notes left there; "who's been working on api-2?": who did what there.
+const NOTES = /\b(?:notes?|comments?|annotations?) (?:on|for|about|left on)\b|\b(?:show|list|any|all|the) notes\b/;
+const WORKED = /\bwho(?:'s| has| have| had)? been (?:working on|looking at|handling|on|touching|dealing with)\b/;
+
 export function auditQuestion(text: string, o: { target?: string | undefined; span?: TimeSpan | undefined }): Intent | undefined {
+  if (NOTES.test(text) && !/^(?:please\s+)?(?:add|leave|post|put|write|note)\b/.test(text))
+    return {
+      kind: 'audit',
+      ...(o.target ? { target: o.target } : {}),
+      span: o.span ?? { kind: 'last', ms: 7 * 86_400_000 },
+      verbs: ['noted'],
+    };
+  if (WORKED.test(text)) return { kind: 'audit', ...(o.target ? { target: o.target } : {}), ...(o.span ? { span: o.span } : {}) };
   const found = DID.exec(text);
   const did = found?.[1] ?? BY.exec(text)?.[1];
   const verbs = found ? VERB[found[2]!] : undefined;

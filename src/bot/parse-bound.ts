@@ -63,6 +63,7 @@ export function boundAsked(text: string, span: boolean): BoundAsk | undefined {
 /** "Which is higher, web-1 or web-2?", "what's the difference between web-1 and web-2 cpu": the pair ranked. */
 export function pairRank(text: string): 'max' | 'min' | undefined {
   if (/\b(?:which|who)\b.*\b(?:lower|less|quieter|smaller|emptier|freer|faster|quicker)\b/.test(text)) return 'min';
-  if (/\b(?:which|who)\b.*\b(?:higher|more|busier|bigger|larger|worse|hotter|fuller|slower)\b|\bdifference\b|\bgap\b/.test(text)) return 'max';
+  if (/\b(?:which|who)\b.*\b(?:higher|more|busier|bigger|larger|worse|hotter|fuller|slower)\b|\bdifference\b|\bgap\b/.test(text))
+    return 'max';
   return undefined;
 }

@@ -34,6 +34,7 @@ import type { Intent } from './intent.js';
 import {
   ACK_QUESTION,
   WHO_NOTIFIED,
+  WHAT_WE_DID,
   ACTION_NOUNS,
   ACTION_VERBS,
   CANCEL_VERBS,
@@ -162,7 +163,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     return { kind: 'escalate', id: an, target, unknownTarget, ...several };
   const setup = setupQuestion(text, { metric, target, an, severity }) ?? deliveryQuestion(text, span);
   if (setup) return setup;
-  if (has(WORDS.timeline)) return { kind: 'timeline', id: an ?? rp, target };
+  if (has(WORDS.timeline) || WHAT_WE_DID.test(text)) return { kind: 'timeline', id: an ?? rp, target, ...(metric ? { metric } : {}) };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
   const everything = !named.length && !metric && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {};
   if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target, ...(sl ? {} : { ...everything, ...several }) };

@@ -51,9 +51,22 @@ describe('notes on an alert', () => {
     // Nothing to note, or nowhere to put it: said so, nothing recorded.
     expect(await say('note:')).toBe('Note what? Say it after a colon: "note an_…: restarted nginx by hand".');
     expect(await say('note: looking into it')).toMatch(/^On which alert\?/);
-    expect(await say('note on db-1: checking')).toBe('Nothing is open on db-1; name the alert: "note an_…: …".');
+    expect(await say('note on db-1: checking')).toBe(
+      'Nothing is open on db-1; name the alert: "note an_…: …". Something done on the host is a change: "change on db-1: checking" records it where alerts and "recent changes" show it.',
+    );
     expect(await say('note an_nope123: x')).toBe('No anomaly "an_nope123"; nothing was noted.');
     expect(m.app.store.records(10, undefined, 'alert_note')).toHaveLength(2);
+    // "Show notes on web-1" lists them, newest first, over the last week.
+    expect((await say('show notes on web-1')).split('\n')).toEqual([
+      '2 things noted on web-1 over the last 7 d by 2 people, newest first:',
+      expect.stringMatching(/^• .* slack:U2 noted on an_\w+ \(web-1\): "root cause was a cron job"$/),
+      expect.stringMatching(/^• .* slack:U3 noted on an_\w+ \(web-1\): "Restarted nginx at 10:02 by hand"$/),
+      'What I did myself (proposals, runs, withdrawals) is "remediation history".',
+    ]);
+    // "What was done about web-1?" is its latest alert's timeline, notes and all.
+    expect(await say('what was done about web-1?')).toMatch(
+      /^The latest alert on web-1 \(others: "timeline an_…"\):\nTimeline of the alert on web-1/,
+    );
     // Closing one by hand is not how anomalies end: said so, with what to do instead.
     expect(await say(`resolve ${id}`)).toMatch(
       /^I don't resolve anomalies by hand: one ends when its detector sees the series back in range/,

@@ -679,6 +679,8 @@ const cases: Case[] = [
   ['swap shifts with bob', { kind: 'on_call_swap', action: 'offer', with: 'bob' }],
   ['has cleanup_disk ever helped?', { kind: 'history', action: 'cleanup_disk', ran: true }],
   ['who got paged for web-2?', { kind: 'timeline', target: 'web-2' }],
+  ['last time web-2 latency spiked, what did we do?', { kind: 'timeline', target: 'web-2', metric: 'latency' }],
+  ["who's been working on web-2?", { kind: 'audit', target: 'web-2' }],
   ['which web host is slower?', { kind: 'metrics', metric: 'latency', group: ['web-1', 'web-2'], stat: 'max' }],
   ['which web host is faster?', { kind: 'metrics', metric: 'latency', group: ['web-1', 'web-2'], stat: 'min' }],
   ['did anyone see the web-2 alert?', { kind: 'ack_status', target: 'web-2' }],
