@@ -24,15 +24,22 @@ export function markAlert(
   },
 ): ChatReply {
   const intent = 'feedback';
-  if (!i.id) return { text: 'Which alert? Say it in the alert\'s thread, or name it: "mark an_… as noise".', intent, private: true };
-  const a = o.store.getAnomaly(i.id);
-  if (!a || a.id !== i.id) return { text: `No anomaly ${quoteUntrusted(i.id)}; nothing was marked.`, intent, private: true };
+  // "Mark the last alert as noise": the newest anomaly, named in the reply so a wrong guess shows.
+  const id = i.id ?? (i.latest ? o.store.recentAnomalies(1)[0]?.id : undefined);
+  if (!id)
+    return {
+      text: i.latest ? 'There is no anomaly to mark.' : 'Which alert? Say it in the alert\'s thread, or name it: "mark an_… as noise".',
+      intent,
+      private: true,
+    };
+  const a = o.store.getAnomaly(id);
+  if (!a || a.id !== id) return { text: `No anomaly ${quoteUntrusted(id)}; nothing was marked.`, intent, private: true };
   const actor = `${user.platform}:${user.id}`;
   o.record?.('alert_feedback', now, { anomaly: a.id, target: a.target, metric: a.metric, detector: a.detector, verdict: i.verdict, actor });
   const what = `${a.id} (${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}, ${a.detector})`;
   const advice = i.verdict === 'noise' ? noiseAdvice(a, o.store, now, o.thresholds) : undefined;
   return {
-    text: `Noted: ${what} marked as ${i.verdict === 'noise' ? 'noise (a false positive)' : 'useful (a real problem)'} by ${actor}. "How many false positives this week?" counts them; nothing about detection changes by itself.${advice ? `\n${advice}` : ''}`,
+    text: `Noted${i.latest && !i.id ? ' (the latest anomaly)' : ''}: ${what} marked as ${i.verdict === 'noise' ? 'noise (a false positive)' : 'useful (a real problem)'} by ${actor}. "How many false positives this week?" counts them; nothing about detection changes by itself.${advice ? `\n${advice}` : ''}`,
     intent,
   };
 }

@@ -313,6 +313,9 @@ export const SMALL_TALK =
 /** "What time is it?", "what's the date?": the clock I answer by, which is UTC. */
 /** "Is it quieter than usual?" compares alert volume; "quiet" alone asks to silence. */
 export const QUIETER = /\b(?:quieter|calmer)\b.*\bthan\b/;
+/** "Is it quiet today?", "has it been a quiet night?", "how busy was the week?": the alert count against usual. */
+export const QUIET_DAY =
+  /\b(?:is|was|has|it's|it is) (?:it |today |the (?:night|day|week|shift) |tonight |everything |this week )?(?:been )?(?:an? )?(?:quiet|calm|busy|noisy|rough|hectic)(?: (?:night|day|week|shift|one))?\b(?!.*\b(?:hosts?|servers?|cpu|memory|disk)\b)|\bquiet (?:night|day|shift|week)\b|\bhow (?:busy|quiet|noisy|hectic) (?:is|was|has) (?:it|today|tonight|the (?:night|day|week|shift))\b/;
 /** The summary words of WORDS.summarise, read where a time phrase has been taken out. */
 export const SUMMARY = /\b(?:summari[sz]e|summary|recap|last|latest|recent)\b/;
 export const CLOCK_ASK =
@@ -341,7 +344,7 @@ export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnig
 // "How many pages last night?", "who was paged?", "did anyone get woken up?": the alerts of then;
 // "false positives this week": those marked so (feedbackAsked).
 export const HAPPEN =
-  /\bfalse (?:positives|alarms)\b|\b(?:anything|something|what)\s+(?:(?:has|have|did)\s+)?happen(?:ed|ing|s)?\b|\bhow many pages\b|\bwho (?:was|got|were|has been) (?:paged|woken|called out)\b|\b(?:did|was|were|has) (?:anyone|anybody|someone|somebody|i|we) (?:get |been )?(?:paged|woken)\b/;
+  /\bfalse (?:positives|alarms)\b|\b(?:anything|something|what)\s+(?:(?:has|have|did)\s+)?happen(?:ed|ing|s)?\b|\bhow many pages\b|\bwho (?:was|got|were|has been) (?:paged|woken|called out)\b|\b(?:did|was|were|has) (?:anyone|anybody|someone|somebody|i|we) (?:get |been )?(?:paged|woken)\b|\bany (?:pages|pagers|call-?outs|wake-?ups)\b|\bwhat (?:woke|paged|called) (?:me|us|them|him|her|anyone)(?: up)?\b/;
 export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|recovered|ended)\b/;
 export const ONE_LATEST =
   /\b(?:last|latest|most recent|newest|longest)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue|outage)\b/;

@@ -364,7 +364,8 @@ export type Intent =
   /** "Remind me in 30 min to check web-1", "remind me at 15:00 about db-1": a message here then (watches.ts). */
   | { kind: 'remind'; inMs?: number; at?: ClockTime; note?: string }
   /** "Mark an_… as a false positive", "this alert is noise" (in its thread): recorded per anomaly (alert-feedback.ts). */
-  | { kind: 'feedback'; id?: string; verdict: 'noise' | 'useful' }
+  /** `latest`: "mark the last alert as noise", the newest anomaly. */
+  | { kind: 'feedback'; id?: string; verdict: 'noise' | 'useful'; latest?: boolean }
   | { kind: 'unwatch'; id?: string; target?: string }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean; clock?: boolean }

@@ -1,5 +1,6 @@
 import type { Intent, MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
+import { QUIET_DAY } from './intent-words.js';
 
 const NOUN = String.raw`(?:alerts?|anomal(?:y|ies)|incidents?|pages|problems|issues|outages)`;
 // "More alerts than yesterday?", "is the alert rate going up?", "an increase in incidents".
@@ -43,9 +44,11 @@ export function anomalyChangeQuestion(
     (FLEET_DAY.test(text) ||
       (/\btoday\b/.test(text) && VERSUS.test(text) && /\byesterday\b/.test(text)) ||
       (/\bthis (?:week|month)\b/.test(text) && VERSUS.test(text) && /\b(?:last|previous) (?:week|month)\b/.test(text)));
-  if (!NOUN_RE.test(text) && !fleetDay) return undefined;
-  const usual = USUAL.test(text);
-  if (!fleetDay && !MORE.test(text) && !(VERSUS.test(text) && (PERIOD.test(text) || usual || BEFORE.test(text)))) return undefined;
+  const quiet = !o.target && !o.group && !o.metric && !o.unknownTarget && QUIET_DAY.test(text);
+  if (!NOUN_RE.test(text) && !fleetDay && !quiet) return undefined;
+  const usual = USUAL.test(text) || (quiet && !/\b(?:yesterday|last week)\b/.test(text) && !VERSUS.test(text));
+  if (!fleetDay && !quiet && !MORE.test(text) && !(VERSUS.test(text) && (PERIOD.test(text) || usual || BEFORE.test(text))))
+    return undefined;
   // "Over the last 6 hours": that span against the one before; else the period the words name.
   const ms =
     o.span?.kind === 'last' && o.span.ms <= 90 * DAY

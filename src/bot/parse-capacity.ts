@@ -14,6 +14,8 @@ const CAPACITY = new RegExp(
     String.raw`\b${HOSTS}\s+(?:are|is|were|was)\s+(?:idle|busy|under[\s-]?used|under[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized|too (?:big|small))\b`,
     String.raw`\bneed (?:more|fewer|bigger|smaller|extra) (?:${HOSTS}|capacity|hardware)\b`,
     String.raw`\b(?:can|could|should) we (?:downsize|consolidate|shrink)\b`,
+    // "Do we need to scale web?", "can db-1 handle more load?", "which hosts are running hot?"
+    String.raw`\bneed to scale\b|\bcan \S+ (?:handle|take|cope with|absorb) more\b|\brunning hot\b|\bhot (?:hosts|servers|spots?)\b|\bnear(?:ing)? (?:capacity|(?:its|their|the) limits?)\b`,
   ].join('|'),
 );
 

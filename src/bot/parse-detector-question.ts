@@ -7,6 +7,7 @@ import { ABOUT_TO_FIRE, NO_ACTION, NO_ALERT, PAST, UNUSUAL } from './intent-word
  * didn't web-1 alert?" (for every metric there), "anything about to fire?" (threshold rules partly met).
  * Called only without a time span or an anomaly id.
  */
+const WORRY = /\b(?:worried|worry|worrying|concerned|concerning|alarmed|nervous)\b/;
 const HOW_ANOMALOUS = /\bhow (?:anomalous|unusual|abnormal|normal|odd)\b|\b(?:anomaly|isolation forest|iforest|outlier) scores?\b/;
 
 export function detectorQuestion(
@@ -29,6 +30,11 @@ export function detectorQuestion(
   // "Why is web-2 cpu odd?" asks for a cause, not a verdict: the explain path below takes it.
   if (!o.group && o.metric && UNUSUAL.test(text) && !/^\W*why\b/.test(text))
     return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric };
+  // "Should I be worried about db-1 disk?": the detectors' verdict on it, with the figure.
+  if (!o.group && WORRY.test(text) && !/^\W*why\b/.test(text)) {
+    if (o.metric) return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric };
+    if (o.target) return { kind: 'explain', target: o.target, verdict: true, quiet: true };
+  }
   // "How anomalous is db-1?", "the isolation forest score for web-1": every metric's verdict there.
   if (!o.group && !o.metric && o.target && HOW_ANOMALOUS.test(text) && !/^\W*why\b/.test(text))
     return { kind: 'explain', target: o.target, verdict: true, quiet: true };

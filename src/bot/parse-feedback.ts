@@ -14,7 +14,8 @@ const QUESTION = /^(?:how|what|which|were|was|are|is|did|do|show|list|count)\b|\
 export function feedbackCommand(text: string, an: string | undefined): Intent | undefined {
   if (QUESTION.test(text) || !(OF_ONE.test(text) || an)) return undefined;
   const verdict = NOISE.test(text) ? 'noise' : USEFUL.test(text) ? 'useful' : undefined;
-  return verdict ? { kind: 'feedback', verdict, ...(an ? { id: an } : {}) } : undefined;
+  const latest = !an && /\b(?:the )?(?:last|latest|previous|most recent) (?:alert|anomaly|page|one)\b/.test(text);
+  return verdict ? { kind: 'feedback', verdict, ...(an ? { id: an } : {}), ...(latest ? { latest: true } : {}) } : undefined;
 }
 
 /** "How many false positives this week?", "alerts marked as noise": only those people marked so. */

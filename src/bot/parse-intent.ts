@@ -1,4 +1,4 @@
-import { countIn, findTimeSpan, parseStat, sdLowFirst, zoneRefusal, type TimeSpan } from './parse-time-span.js';
+import { countIn, findTimeSpan, parseStat, sdLowFirst, trendSpan, zoneRefusal, type TimeSpan } from './parse-time-span.js';
 import { boundAsked, pairRank, parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { availabilityQuestion, healthQuestion } from './parse-health.js';
@@ -35,6 +35,7 @@ import {
   ACK_QUESTION,
   WHO_NOTIFIED,
   WHAT_WE_DID,
+  QUIET_DAY,
   ACTION_NOUNS,
   ACTION_VERBS,
   CANCEL_VERBS,
@@ -179,7 +180,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const didSilence = /\bwhat (?:did|has|have) \S+ (?:silenced?|muted?)\b/.test(text);
   if (has(WORDS.silences) && !leads(WORDS.silence) && !didSilence) return { kind: 'silences' };
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
-  if (has(WORDS.silence) && !QUIETER.test(text) && !didSilence) {
+  if (has(WORDS.silence) && !QUIETER.test(text) && !QUIET_DAY.test(text) && !didSilence) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
     return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, anomalyId: an, raw });
   }
@@ -286,7 +287,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Which host got worse since yesterday?" ranks the change against then (parse-ranking.ts).
   if (trend || (WORSE.test(text) && !(AGAINST.test(text) && /\b(?:which|what)\b/.test(text)))) {
     const open = trend || target || metric ? {} : { open: true };
-    return { kind: 'trend', metric, target, ...group, unknownTarget, ...(span ? { span } : {}), ...open };
+    return { kind: 'trend', metric, target, ...group, unknownTarget, ...trendSpan(text, span), ...open };
   }
   const ranked = rankingQuestion(text, { metric, target, named, unknownTarget, span, anomalies: has(WORDS.anomalies), when });
   if (ranked) return ranked;

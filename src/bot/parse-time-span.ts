@@ -172,3 +172,17 @@ export function countIn(text: string, spanMatch: string | undefined): number | u
   }
   return undefined;
 }
+
+/**
+ * The window a trend is fitted over: the one said, else a week when the question is in days or
+ * weeks ("how many days until db-1 disk is full?"): six hours of line would see no further than a
+ * day ahead. The answer fits what is stored of it.
+ */
+export function trendSpan(text: string, span: TimeSpan | undefined): { span?: TimeSpan } {
+  if (span) return { span };
+  return /\bhow many (?:days|weeks)\b|\b(?:this|next|within a|in a) week\b|\bby (?:next week|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.test(
+    text,
+  )
+    ? { span: { kind: 'last', ms: 7 * 86_400_000 } }
+    : {};
+}

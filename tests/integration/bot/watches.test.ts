@@ -152,6 +152,11 @@ describe('feedback on an alert', () => {
     expect((await say('how many alerts were false positives?')).text).toMatch(/^No marked-noise anomalies/);
     expect((await say('is it noise?')).intent).not.toBe('feedback');
     expect((await say('mark an_nope123 as noise')).text).toBe('No anomaly "an_nope123"; nothing was marked.');
+    // "The last alert" outside a thread is the newest anomaly, named in the reply.
+    const latest = app.store.recentAnomalies(1)[0]!;
+    expect((await say('mark the last alert as noise')).text).toMatch(
+      new RegExp(`^Noted \\(the latest anomaly\\): ${latest.id} \\(${latest.target} `),
+    );
   });
 });
 
