@@ -228,12 +228,6 @@ export const FILLERS = new Set([
 ]);
 
 /** "Who acked the last alert?", "is anyone on the web-2 alert?": a question about who has an alert, never an ack. */
-/** "Last time api-2 latency spiked, what did we do?", "how did we fix it last time?": the latest alert's timeline. */
-export const WHAT_WE_DID =
-  /\bwhat (?:did|have) (?:we|you|people|the team) (?:do|done)\b.*\b(?:last time|then|about it|about that)\b|\blast time\b.*\bwhat (?:did|have) (?:we|you|people) (?:do|done)\b|\bhow (?:did|have) (?:we|you) (?:fix|fixed|handle|handled|solve|solved|resolve|resolved)\b|\bwhat (?:was|has been) done (?:about|for|on)\b/;
-/** "Who was notified about web-2?", "who got paged for db-1?": where its latest alert went and whom it pinged (the timeline). */
-export const WHO_NOTIFIED =
-  /\bwho (?:was|were|got|has been|have been|did (?:you|it|we)) (?:notified|pinged|alerted|told|paged|notify|ping|page|alert|tell)\b/;
 export const ACK_QUESTION =
   /\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call)|handling|looking at|working on|got|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b|\b(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:see|seen|notice|noticed|look at|looked at|respond(?:ed)? to|react(?:ed)? to|pick(?:ed)? up)\b/;
 
@@ -259,10 +253,6 @@ export const AGAINST_TIME =
 /** "Which host changed the most since yesterday?", "biggest jump in memory vs last week": the comparison, ranked by change. */
 export const CHANGED_MOST =
   /\b(?:chang(?:e|ed|es)|moved|grew|shifted|differs?|different)\b.*\bmost\b|\bmost (?:changed|different)\b|\b(?:biggest|largest|greatest) (?:changes?|differences?|jumps?|increases?|drops?|moves?|shifts?)\b/;
-// "Which host improved the most since yesterday?", "what got worse since last week?": the change ranked one way.
-export const IMPROVED = /\b(?:improved|got better|gotten better|better)\b.*\bmost\b|\bmost improved\b|\bimproved\b/;
-export const WORSENED =
-  /\b(?:got worse|gotten worse|worsened|deteriorated|degraded|regressed)\b|\bworse\b.*\bmost\b|\bmost (?:degraded|worsened)\b/;
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 export const COUNT =
   /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily|(?:by|per) (?:metric|target|host|server|node|detector|severity|hour)s?|breakdown|rank(?:ed|ing)?|leaderboard|(?:alert|anomaly|incident) (?:volume|count|rate))\b|\bmost\b(?! recent| urgent| important)/;
@@ -313,9 +303,6 @@ export const SMALL_TALK =
 /** "What time is it?", "what's the date?": the clock I answer by, which is UTC. */
 /** "Is it quieter than usual?" compares alert volume; "quiet" alone asks to silence. */
 export const QUIETER = /\b(?:quieter|calmer)\b.*\bthan\b/;
-/** "Is it quiet today?", "has it been a quiet night?", "how busy was the week?": the alert count against usual. */
-export const QUIET_DAY =
-  /\b(?:is|was|has|it's|it is) (?:it |today |the (?:night|day|week|shift) |tonight |everything |this week )?(?:been )?(?:an? )?(?:quiet|calm|busy|noisy|rough|hectic)(?: (?:night|day|week|shift|one))?\b(?!.*\b(?:hosts?|servers?|cpu|memory|disk)\b)|\bquiet (?:night|day|shift|week)\b|\bhow (?:busy|quiet|noisy|hectic) (?:is|was|has) (?:it|today|tonight|the (?:night|day|week|shift))\b/;
 /** The summary words of WORDS.summarise, read where a time phrase has been taken out. */
 export const SUMMARY = /\b(?:summari[sz]e|summary|recap|last|latest|recent)\b/;
 export const CLOCK_ASK =

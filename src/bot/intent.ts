@@ -3,6 +3,9 @@ import type { ActionId } from '../core/remediation.js';
 import type { ClockTime } from './parse-clock.js';
 import type { Stat, TimeSpan } from './parse-time-span.js';
 import type { Bound, BoundAsk } from './parse-bound.js';
+import type { CommandIntent } from './intent-commands.js';
+
+export type { CommandIntent };
 
 /**
  * What chat cannot do but something else can: tickets, paging, email (services not connected), config
@@ -295,46 +298,9 @@ export type Intent =
     }
   /** "Availability of api-2 this week", "SLA for db-1": the share of the time each target sent data. */
   | { kind: 'availability'; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; sla?: boolean }
-  /** "Notify me about db-1 alerts", "subscribe me to critical alerts", "follow the api" (subscriptions.ts). */
-  | {
-      kind: 'subscribe';
-      targets?: string[];
-      metric?: MetricKey;
-      severity?: 'critical' | 'warning';
-      unknownTarget?: string;
-      /** "For 8h": otherwise until taken back. */
-      forMs?: number;
-    }
-  /** "Unfollow db-1", "unsubscribe su_…", "stop following": the asker's own. */
-  | { kind: 'unsubscribe'; id?: string; targets?: string[] }
-  /** "My subscriptions"; "who follows db-1?" (`targets`). */
-  | { kind: 'subscriptions'; targets?: string[] }
-  /** "Declare an incident: …", "incident update: …", "I'll take command", "resolve the incident", "incident status" (incidents.ts). */
-  | {
-      kind: 'incident';
-      action: 'declare' | 'update' | 'command' | 'resolve' | 'show' | 'timeline' | 'list' | 'scope';
-      id?: string;
-      /** The title, update or closing words, as typed. */
-      text?: string;
-      /** Declared on these targets; with `scope`, added to it ("add web-1 to the incident"). */
-      targets?: string[];
-      /** With `scope`: taken off it ("remove db-1 from the incident"). */
-      remove?: string[];
-      commander?: string;
-    }
   /** "Audit log", "what did operator do today?" (`actor`, matched to the end of "platform:id"), "what have I done?" (`me`), "who touched db-1?". */
   /** `verbs`: only what was done that way ("what did alice approve?": approved). */
   | { kind: 'audit'; actor?: string; me?: boolean; target?: string; span?: TimeSpan; verbs?: string[] }
-  /** "I'm on call until 18:00", "take on-call for 4h" (a cover of the chat.onCall rotation); "end my on-call cover". */
-  | {
-      kind: 'on_call_cover';
-      until?: ClockTime;
-      durationMs?: number;
-      end?: boolean;
-      /** A word that may name a rotation ("for db"). */ rotation?: string;
-    }
-  /** "Swap shifts with bob", "accept the swap", "decline the swap", "cancel the swap" (on-call-swaps.ts). */
-  | { kind: 'on_call_swap'; action: 'offer' | 'accept' | 'decline' | 'cancel'; with?: string; id?: string; rotation?: string }
   /** "How many hosts do you monitor?", "which metrics do you collect?", "how often do you poll?" (answer-about.ts). */
   | {
       kind: 'about';
@@ -344,38 +310,11 @@ export type Intent =
     }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
   | { kind: 'policy' }
-  /** "Tell me when web-1 recovers", "ping me when cpu on db-1 drops below 50%" (watches.ts). */
-  | {
-      kind: 'watch';
-      target?: string;
-      metric?: MetricKey;
-      unknownTarget?: string;
-      /** 'resolved': nothing open (of `metric`) on `target`; a bound: the latest reading past it. */
-      when: 'resolved' | Bound;
-      forMs: number;
-      /** "Stays below 50% for 10 min": the line must hold this long, not just be crossed. */
-      sustainMs?: number;
-      /** "Tell me when everything is resolved": nothing open on any target. */
-      all?: boolean;
-      /** "Tell me when it recovers": said of the alert whose thread it was asked in, which fills in the target. */
-      it?: boolean;
-    }
-  | { kind: 'watches' }
-  /** "Remind me in 30 min to check web-1", "remind me at 15:00 about db-1": a message here then (watches.ts). */
-  | { kind: 'remind'; inMs?: number; at?: ClockTime; note?: string }
-  /** "Mark an_… as a false positive", "this alert is noise" (in its thread): recorded per anomaly (alert-feedback.ts). */
-  /** `latest`: "mark the last alert as noise", the newest anomaly. */
-  | { kind: 'feedback'; id?: string; verdict: 'noise' | 'useful'; latest?: boolean }
-  | { kind: 'unwatch'; id?: string; target?: string }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean; clock?: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */
   | { kind: 'no_group'; word: string }
   /** "Create a ticket", "page via PagerDuty", "email me the summary": a service this bot does not talk to. */
-  /** "note an_…: restarted nginx by hand", "add a note: …" in an alert's thread: recorded on the alert, shown in its timeline. */
-  | { kind: 'note'; id?: string; target?: string; text: string }
-  /** "Deployed v2.3 to api-1": a change people made, recorded to set beside the anomalies after it (change-log.ts). */
-  | { kind: 'change'; text: string; targets: string[]; /** "Delete ch_…": that change withdrawn. */ withdraw?: string; span?: TimeSpan }
   /** "Has this happened before?", "how long will it take to recover?": the anomaly's series history. */
   | { kind: 'precedent'; id?: string; target?: string; metric?: MetricKey; unknownTarget?: string }
   /** "Recent changes", "what was deployed today?". */
@@ -389,4 +328,5 @@ export type Intent =
   /** "cpu tomorrow", "restarts next week": a figure of a time still ahead. */
   | { kind: 'ahead' }
   | { kind: 'unknown' }
-  | { kind: 'bad_input'; reason: string };
+  | { kind: 'bad_input'; reason: string }
+  | CommandIntent;

@@ -1,6 +1,6 @@
 import type { Intent, MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
-import { QUIET_DAY } from './intent-words.js';
+import { QUIET_DAY } from './past-phrases.js';
 
 const NOUN = String.raw`(?:alerts?|anomal(?:y|ies)|incidents?|pages|problems|issues|outages)`;
 // "More alerts than yesterday?", "is the alert rate going up?", "an increase in incidents".

@@ -33,9 +33,6 @@ import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
 import type { Intent } from './intent.js';
 import {
   ACK_QUESTION,
-  WHO_NOTIFIED,
-  WHAT_WE_DID,
-  QUIET_DAY,
   ACTION_NOUNS,
   ACTION_VERBS,
   CANCEL_VERBS,
@@ -72,6 +69,7 @@ import {
   WORDS,
 } from './intent-words.js';
 import { matchTarget, type TargetRef } from './match-target.js';
+import { QUIET_DAY, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
 import { MAX_INPUT, clamp, cleanInput, closest } from './text-tools.js';
 
 export { matchTarget, type TargetRef };

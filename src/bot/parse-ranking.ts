@@ -1,5 +1,6 @@
 import type { Intent, MetricKey } from './intent.js';
-import { AGAINST, BY_HOUR, CHANGED_MOST, IMPROVED, LOW_HOUR, NOISY, WORSENED } from './intent-words.js';
+import { AGAINST, BY_HOUR, CHANGED_MOST, LOW_HOUR, NOISY } from './intent-words.js';
+import { IMPROVED, WORSENED } from './past-phrases.js';
 import { parseStat, type TimeSpan } from './parse-time-span.js';
 
 type Metrics = Extract<Intent, { kind: 'metrics' }>;

@@ -1,0 +1,17 @@
+/**
+ * Phrases about what happened, matched on the whole question: what was done and who was told
+ * about an alert, which hosts got better or worse, and whether a day was quiet. Pure data.
+ */
+/** "Last time api-2 latency spiked, what did we do?", "how did we fix it last time?": the latest alert's timeline. */
+export const WHAT_WE_DID =
+  /\bwhat (?:did|have) (?:we|you|people|the team) (?:do|done)\b.*\b(?:last time|then|about it|about that)\b|\blast time\b.*\bwhat (?:did|have) (?:we|you|people) (?:do|done)\b|\bhow (?:did|have) (?:we|you) (?:fix|fixed|handle|handled|solve|solved|resolve|resolved)\b|\bwhat (?:was|has been) done (?:about|for|on)\b/;
+/** "Who was notified about web-2?", "who got paged for db-1?": where its latest alert went and whom it pinged (the timeline). */
+export const WHO_NOTIFIED =
+  /\bwho (?:was|were|got|has been|have been|did (?:you|it|we)) (?:notified|pinged|alerted|told|paged|notify|ping|page|alert|tell)\b/;
+// "Which host improved the most since yesterday?", "what got worse since last week?": the change ranked one way.
+export const IMPROVED = /\b(?:improved|got better|gotten better|better)\b.*\bmost\b|\bmost improved\b|\bimproved\b/;
+export const WORSENED =
+  /\b(?:got worse|gotten worse|worsened|deteriorated|degraded|regressed)\b|\bworse\b.*\bmost\b|\bmost (?:degraded|worsened)\b/;
+/** "Is it quiet today?", "has it been a quiet night?", "how busy was the week?": the alert count against usual. */
+export const QUIET_DAY =
+  /\b(?:is|was|has|it's|it is) (?:it |today |the (?:night|day|week|shift) |tonight |everything |this week )?(?:been )?(?:an? )?(?:quiet|calm|busy|noisy|rough|hectic)(?: (?:night|day|week|shift|one))?\b(?!.*\b(?:hosts?|servers?|cpu|memory|disk)\b)|\bquiet (?:night|day|shift|week)\b|\bhow (?:busy|quiet|noisy|hectic) (?:is|was|has) (?:it|today|tonight|the (?:night|day|week|shift))\b/;
