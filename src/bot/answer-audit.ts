@@ -23,6 +23,10 @@ const KINDS = [
   'change_withdrawn',
   'oncall_cover',
   'oncall_cover_ended',
+  'oncall_swap_offered',
+  'oncall_swap',
+  'oncall_swap_declined',
+  'oncall_swap_cancelled',
   'subscription_added',
   'subscription_removed',
   'incident_declared',
@@ -126,6 +130,14 @@ function lineOf(r: RecordEntry): Line | undefined {
       return at(`unfollowed ${Array.isArray(d.ids) ? (d.ids as string[]).join(', ') : ''}`);
     case 'oncall_cover_ended':
       return at(`ended ${str(d.member)}'s on-call cover`);
+    case 'oncall_swap_offered':
+      return at(`offered ${str(d.b)} a swap of on-call shifts (${str(d.id)})`);
+    case 'oncall_swap':
+      return at(`agreed to swap on-call shifts with ${str(d.a)} (${str(d.id)})`);
+    case 'oncall_swap_declined':
+      return at(`declined ${str(d.a)}'s swap of on-call shifts (${str(d.id)})`);
+    case 'oncall_swap_cancelled':
+      return at(`cancelled the swap of on-call shifts ${str(d.id)}`);
     default:
       return undefined;
   }

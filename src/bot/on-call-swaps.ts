@@ -4,7 +4,7 @@ import { hashString } from '../core/random.js';
 import { stamp } from '../core/stamp.js';
 import type { Intent } from './intent.js';
 import { SWAP_HORIZON_MS, type OnCall, type SwapCover } from './on-call.js';
-import { formatDuration } from './text-tools.js';
+import { formatDuration, quoteUntrusted } from './text-tools.js';
 
 type Swap = Extract<Intent, { kind: 'on_call_swap' }>;
 
@@ -66,7 +66,7 @@ export function createOnCallSwaps(o: {
     if (!shared.length) {
       const names = [...new Set(mine.flatMap((r) => r.members.map((m) => m.name)))].filter((n) => n !== mine[0]!.member.name);
       return no(
-        `"${i.with ?? ''}" is not in your rotation${mine.length > 1 ? 's' : ''}; you can swap with ${names.join(', ') || 'nobody: you are its only member'}.`,
+        `${quoteUntrusted(i.with ?? '')} is not in your rotation${mine.length > 1 ? 's' : ''}; you can swap with ${names.join(', ') || 'nobody: you are its only member'}.`,
       );
     }
     if (shared.length > 1)

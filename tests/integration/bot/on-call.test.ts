@@ -125,6 +125,10 @@ describe('swapping shifts', () => {
       `You are not on call now; your next shift is from 2026-11-05 09:00:00 UTC to 2026-11-06 09:00:00 UTC (in 3 d), alice's by swap ${id}.`,
     );
     expect(app.store.recordsBetween(0, now() + 1, ['oncall_swap'], 10).map((r) => [r.data.a, r.data.b])).toEqual([['alice', 'bob']]);
+    // The audit log says who offered and who agreed.
+    const audit = await say('audit log');
+    expect(audit).toContain(`slack:UALICE1 offered bob a swap of on-call shifts (${id})`);
+    expect(audit).toContain(`slack:UBOB001 agreed to swap on-call shifts with alice (${id})`);
     // On the day, alerts that ping the on-call ping alice, in bob's shift.
     expect(await say('who is on call tomorrow?')).toBe(
       `On call at 2026-11-03 10:00:00 UTC: alice (<@UALICE1> on Slack), until 2026-11-04 09:00:00 UTC, in bob's shift by swap ${id}.`,
