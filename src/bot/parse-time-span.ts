@@ -124,7 +124,7 @@ export function parseStat(raw: string): Stat | undefined {
   const p = /\bp(\d{1,2}(?:\.\d{1,2})?)\b|\b(\d{1,2}(?:\.\d{1,2})?)(?:st|nd|rd|th)? percentile\b/.exec(text);
   const rank = p ? Number(p[1] ?? p[2]) : /\bmedian\b/.test(text) ? 50 : undefined;
   if (rank !== undefined && rank > 0 && rank < 100) return `p${rank}`;
-  if (/\b(?:percentiles|quantiles|distribution)\b/.test(text)) return 'quantiles';
+  if (/\b(?:percentiles|quantiles|distribution|histogram)\b/.test(text)) return 'quantiles';
   // "Is cpu stable?" asks how much it varies; "the most stable host" ranks it, least variable first (sdLowFirst).
   if (
     /\b(?:std\s?dev|stdev|standard deviation|variance|variability|variation|(?:most )?(?:variable|spiky|jumpy|erratic|unstable)|volatil\w*|jitter\w*|fluctuat\w*)\b/.test(

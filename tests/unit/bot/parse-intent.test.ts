@@ -689,6 +689,7 @@ const cases: Case[] = [
   ['how reliable is web-2?', { kind: 'availability', target: 'web-2' }],
   ['should I be worried about db-1 disk?', { kind: 'explain', target: 'db-1', metric: 'disk' }],
   ['how many days until db-1 disk is full?', { kind: 'trend', target: 'db-1', metric: 'disk', span: { kind: 'last', ms: 7 * 86_400_000 } }],
+  ['cpu histogram for web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1', stat: 'quantiles' }],
   ['which web host is slower?', { kind: 'metrics', metric: 'latency', group: ['web-1', 'web-2'], stat: 'max' }],
   ['which web host is faster?', { kind: 'metrics', metric: 'latency', group: ['web-1', 'web-2'], stat: 'min' }],
   ['did anyone see the web-2 alert?', { kind: 'ack_status', target: 'web-2' }],
