@@ -3,6 +3,7 @@ import type { AnswerContext } from './answer-intent.js';
 import { figureMetric } from '../core/metrics.js';
 import { METRICS_OF, spanBounds } from './answer-metric-span.js';
 import { postedLines } from './posted-alerts.js';
+import { dayStart, dayZone } from './day-start.js';
 import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
 import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './parse-intent.js';
@@ -19,16 +20,18 @@ import { changesLine, sinceChange } from './change-log.js';
 export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
   if (i.afterChange) return sinceChange(i, c, answerAnomalies);
-  const dayStart = c.now - (c.now % 86_400_000);
-  // Anomalies that started in the span, like "today" always meant.
-  let since = i.today ? dayStart : 0;
+  // Anomalies that started in the span, like "today" always meant (the asker's day, in their display zone).
+  let since = i.today ? dayStart(c.now, c.zone) : 0;
   let until = Infinity;
-  let when = i.today ? ' today (UTC)' : '';
+  let when = i.today ? ` today (${dayZone(c.zone)})` : '';
   // "Ever": everything kept, said as a count with no span says it (since the first anomaly kept).
   if (i.span?.kind === 'last')
     [since, when] = [c.now - i.span.ms, i.span.ms >= MAX_SPAN ? '' : ` in the last ${formatDuration(i.span.ms)}`];
   else if (i.span?.kind === 'at') [since, when] = [c.now - i.span.agoMs, ` since ${stamp(c.now - i.span.agoMs)}`];
-  else if (i.span?.kind === 'day' && i.span.daysBack === 1) [since, until, when] = [dayStart - 86_400_000, dayStart, ' yesterday (UTC)'];
+  else if (i.span?.kind === 'day' && i.span.daysBack === 1) {
+    const today = dayStart(c.now, c.zone);
+    [since, until, when] = [dayStart(today - 1, c.zone), today, ` yesterday (${dayZone(c.zone)})`];
+  }
   // "What was firing at 03:00?": open at that instant, wherever it started. "Since 09:30",
   // "between 9 and 10": started in the window, as for the other spans.
   let openAt: number | undefined;

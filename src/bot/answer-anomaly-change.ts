@@ -1,3 +1,4 @@
+import { dayDate, dayStart } from './day-start.js';
 import type { Anomaly } from '../core/anomaly.js';
 import { figureMetric } from '../core/metrics.js';
 import { watchingSince } from '../core/watching-since.js';
@@ -37,17 +38,18 @@ const watchedLabel = (ms: number) => (ms >= 2 * DAY ? `${(ms / DAY).toFixed(1)} 
 const hhmm = (ts: number) => stamp(ts).slice(11, 16);
 
 /** This period and the ones before it, of equal length; "today" is today so far against the same hours before. */
-function windowsOf(i: ChangeQuestion, now: number): { current: Window; before: Window[] } {
+function windowsOf(i: ChangeQuestion, now: number, zone?: string): { current: Window; before: Window[] } {
   const len = i.ms;
   const back = Array.from({ length: i.usual ? backFor(len) : 1 }, (_, k) => k + 1);
   if (i.period === 'day') {
-    const dayStart = now - (now % DAY);
+    // The asker's day when they have a display zone; each earlier day the same hours before.
+    const start = dayStart(now, zone);
     return {
-      current: { from: dayStart, until: now, label: `today so far (to ${hhmm(now)} UTC)` },
+      current: { from: start, until: now, label: `today so far (to ${hhmm(now)} UTC)` },
       before: back.map((k) => ({
-        from: dayStart - k * DAY,
+        from: start - k * DAY,
         until: now - k * DAY,
-        label: k === 1 ? `yesterday to ${hhmm(now)}` : `${stamp(dayStart - k * DAY).slice(5, 10)} to ${hhmm(now)}`,
+        label: k === 1 ? `yesterday to ${hhmm(now)} UTC` : `${dayDate(start - k * DAY, zone).slice(5, 10)} to ${hhmm(now)} UTC`,
       })),
     };
   }
@@ -85,7 +87,7 @@ function figuresOf(asked: readonly Anomaly[], w: Window, since: number, off: { f
  */
 export function answerAnomalyChange(i: ChangeQuestion, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
-  const { current, before } = windowsOf(i, c.now);
+  const { current, before } = windowsOf(i, c.now, c.zone);
   const earliest = before[before.length - 1]!.from;
   const all = c.store.recentAnomalies(READ_CAP, earliest, c.now);
   const since = countableSince(c, all);
@@ -219,7 +221,7 @@ function movers(cur: Figures, prev: Figures, key: (a: Anomaly) => string, noun: 
  */
 export function againstBefore(w: { from: number; until: number; target?: string }, c: AnswerContext): string[] {
   const end = Math.min(w.until, c.now);
-  const today = w.from === c.now - (c.now % DAY) && !Number.isFinite(w.until);
+  const today = w.from === dayStart(c.now, c.zone) && !Number.isFinite(w.until);
   const len = Number.isFinite(w.until) ? w.until - w.from : today ? DAY : c.now - w.from;
   if (len <= 0 || end <= w.from) return [];
   const prev = {

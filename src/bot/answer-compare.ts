@@ -3,6 +3,7 @@ import type { Sample } from '../core/sample.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS, metricsOf, summarise, type Summary } from './answer-metric-span.js';
 import { clock, table } from './format-reply.js';
+import { dayStart } from './day-start.js';
 import type { MetricKey } from './parse-intent.js';
 
 const DAY = 86_400_000;
@@ -52,8 +53,8 @@ const cell = (metric: string, s: Summary | undefined, pick: (s: Summary) => numb
  */
 export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
   const back = i.against === 'yesterday' ? DAY : 7 * DAY;
-  const dayStart = c.now - (c.now % DAY);
-  const windows = { now: [dayStart, c.now], then: [dayStart - back, c.now - back] } as const;
+  const start = dayStart(c.now, c.zone);
+  const windows = { now: [start, c.now], then: [start - back, c.now - back] } as const;
   const thenName = i.against === 'yesterday' ? 'yesterday' : 'a week ago';
   const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
   // "Which host changed the most?" names no metric: every share is a candidate.
@@ -70,7 +71,8 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
       if (now || then) rows.push({ target, metric, now, then });
     }
   const hhmm = (ts: number) => clock(ts).slice(0, 5);
-  const head = `today so far vs the same hours ${thenName} (${hhmm(windows.now[0])}–${hhmm(windows.now[1])} UTC)`;
+  // Both ends carry their zone, so a reply in the asker's zone rewrites both.
+  const head = `today so far vs the same hours ${thenName} (${hhmm(windows.now[0])}${c.zone ? ' UTC' : ''}–${hhmm(windows.now[1])} UTC)`;
   const label = (m: string) => METRIC_LABEL[m] ?? m;
   const what = metrics.length > 2 ? 'metrics' : metrics.length === 2 ? 'network' : label(metrics[0]!);
   if (rows.length === 0) return `No ${what === 'metrics' ? '' : `${what} `}samples for ${names.join(', ')} today or ${thenName}.`;

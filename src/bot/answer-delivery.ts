@@ -1,3 +1,4 @@
+import { dayStart, dayZone } from './day-start.js';
 import type { OutboxStats } from '../core/chat-store.js';
 import type { AnswerContext } from './answer-intent.js';
 import { spanBounds, windowSpan } from './answer-metric-span.js';
@@ -39,7 +40,9 @@ export function answerDelivery(i: Extract<Intent, { kind: 'delivery' }>, c: Answ
   const components = a?.self?.components ?? {};
   // Today by default, as before; "this week", "yesterday" and "since 09:00" as asked, within what is kept.
   const today = !i.span || (i.span.kind === 'day' && i.span.daysBack === 0);
-  const b = !today ? spanBounds(windowSpan(i.span, DAY), c) : { from: c.now - (c.now % DAY), until: c.now, label: 'today (UTC) so far' };
+  const b = !today
+    ? spanBounds(windowSpan(i.span, DAY), c)
+    : { from: dayStart(c.now, c.zone), until: c.now, label: `today (${dayZone(c.zone)}) so far` };
   if ('ahead' in b && b.ahead) return b.ahead;
   const from = Math.max(b.from, c.now - KEPT);
   const when = from > b.from ? 'in the last 7 days' : b.label.replace(/^over /, 'in ');

@@ -1,5 +1,6 @@
 import type { Sample } from '../core/sample.js';
 import type { AnswerContext } from './answer-intent.js';
+import { dayDate, dayStart, dayZone } from './day-start.js';
 import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
 import type { MetricKey } from './parse-intent.js';
 import { MAX_SPAN, type Stat, type TimeSpan } from './parse-time-span.js';
@@ -95,7 +96,7 @@ export function summarise(points: Sample[]): Summary | undefined {
  */
 export function spanBounds(
   span: TimeSpan,
-  c: Pick<AnswerContext, 'now' | 'staleAfterMs'>,
+  c: Pick<AnswerContext, 'now' | 'staleAfterMs' | 'zone'>,
 ): { from: number; until: number; at?: number; label: string; ahead?: string } {
   if (span.kind === 'at' || span.kind === 'clock') {
     const at = span.kind === 'at' ? c.now - span.agoMs : clockTs(span.at, c.now);
@@ -122,10 +123,12 @@ export function spanBounds(
       until: c.now,
       label: span.ms >= MAX_SPAN ? 'over all stored samples' : `over the last ${formatDuration(span.ms)}`,
     };
-  const dayStart = c.now - (c.now % DAY);
+  // Today and yesterday are the asker's days when they have a display zone, UTC days otherwise.
+  const today = dayStart(c.now, c.zone);
+  const yesterday = dayStart(today - 1, c.zone);
   return span.daysBack === 0
-    ? { from: dayStart, until: c.now, label: 'today (UTC)' }
-    : { from: dayStart - DAY, until: dayStart - 1, label: `yesterday (${stamp(dayStart - DAY).slice(0, 10)} UTC)` };
+    ? { from: today, until: c.now, label: `today (${dayZone(c.zone)})` }
+    : { from: yesterday, until: today - 1, label: `yesterday (${dayDate(yesterday, c.zone)} ${dayZone(c.zone)})` };
 }
 
 /** A span read as a window: an instant ("since 2 hours ago", "since 10:00") is a window that ends now. */

@@ -28,7 +28,8 @@ const CLOCK = /(?<!\d{4}-\d\d-\d\d )\b(\d\d):(\d\d)(:\d\d)? UTC\b/g;
 /**
  * A reply's times on the asker's clock: "2026-12-05 17:20:00 UTC" becomes "2026-12-05 18:20:00 +01:00",
  * in a form the parser reads back. A time without a date is taken as the one nearest `now`, as the
- * replies print those for times within a day. Days named "(UTC)" stay UTC days. Pure.
+ * replies print those for times within a day. A day is named with its zone ("today (UTC)", "today
+ * (Europe/Berlin)": day-start.ts), which is left as it is. Pure.
  */
 export function localizeTimes(text: string, zone: string, now: number): string {
   const withDates = text.replace(STAMP, (_m, y: string, mo: string, d: string, h: string, mi: string, s: string | undefined) => {
@@ -83,7 +84,7 @@ export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>) {
         };
       store.setKv(keyOf(u), z);
       return {
-        text: `Times in my replies to you are now in ${z} (now ${wall(now, z, false).time}), written with their offset. Alerts in channels stay UTC, and a time you type is UTC unless you add a zone ("at 15:00 ${z}"). "Use UTC" goes back.`,
+        text: `Times in my replies to you are now in ${z} (now ${wall(now, z, false).time}), written with their offset. "Today" and "yesterday" are your days there. Alerts in channels stay UTC, and a time you type is UTC unless you add a zone ("at 15:00 ${z}"). "Use UTC" goes back.`,
         intent,
         private: true,
       };

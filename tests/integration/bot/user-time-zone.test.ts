@@ -22,9 +22,12 @@ describe('a display time zone per person', () => {
     expect(await say('cpu on web-1')).toMatch(/^web-1 CPU [\d.]+% \(at 11:01:\d\d \+01:00, /);
     expect(await say('cpu on web-1', 'U2')).toMatch(/^web-1 CPU [\d.]+% \(at 10:01:\d\d UTC, /);
     expect(await say("what's my time zone?")).toMatch(/^Times in my replies to you are in Europe\/Berlin /);
+    // "Today" is the Berlin day for them, the UTC day for others.
+    expect(await say('how many anomalies today?')).toMatch(/^\d+ anomal(?:y|ies) today \(Europe\/Berlin\)/);
+    expect(await say('how many anomalies today?', 'U2')).toMatch(/^\d+ anomal(?:y|ies) today \(UTC\)/);
     // The clock says where it reads, not that every time is UTC.
     expect(await say('what time is it?')).toMatch(
-      /^It is 2026-11-02 11:01:\d\d \+01:00, Monday\. My replies to you give times in Europe\/Berlin; a time you type is UTC unless you add a zone/,
+      /^It is 2026-11-02 11:01:\d\d \+01:00, Monday\. My replies to you give times in Europe\/Berlin, and "today" is your day there; a time you type is UTC unless you add a zone/,
     );
     await pump();
     expect([...slack.messages.values()].filter((m) => !m.thread).every((m) => !/\+01:00/.test(JSON.stringify(m.msg)))).toBe(true);

@@ -96,7 +96,7 @@ describe('"more alerts than yesterday?" and "than usual?"', () => {
     // Today (to 12:00): 3 episodes. Yesterday to 12:00: 1; yesterday afternoon's 2 do not count.
     const c = ctx([{ hoursAgo: 1 }, { hoursAgo: 5 }, { hoursAgo: 11, ...db }, { hoursAgo: 30 }, { hoursAgo: 20 }, { hoursAgo: 16 }]);
     const lines = ask('are we getting more alerts than yesterday?', c);
-    expect(lines[0]).toBe('Anomalies, today so far (to 12:00 UTC) against yesterday to 12:00:');
+    expect(lines[0]).toBe('Anomalies, today so far (to 12:00 UTC) against yesterday to 12:00 UTC:');
     expect(lines[3]).toBe('episodes           3                            1');
     expect(lines).toContain('Up 200%: 3 episodes against 1.');
     // The day's digest says the same in one line; yesterday's against the day before, which was not watched.
