@@ -181,9 +181,9 @@ export function createChatService(o: ChatServiceOptions) {
     listing: (now) => answerSilences(ctx(now)),
   });
 
-  function ctx(now: number, user?: ChatUser): AnswerContext {
+  function ctx(now: number, user?: ChatUser, clientZone?: string): AnswerContext {
     return {
-      ...(user ? { asker: actorOf(user), zone: zones.zoneOf(user) } : {}),
+      ...(user ? { asker: actorOf(user), zone: zones.zoneOf(user, clientZone) } : {}),
       store: o.store,
       targets: o.targets(),
       now,
@@ -231,7 +231,7 @@ export function createChatService(o: ChatServiceOptions) {
     const asked = alert ? { ...e, text: `${e.text}\n${threadNote(alert)}` } : e;
     const verdict = intent.kind === 'explain' && intent.verdict;
     if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text) && !verdict)
-      return freeForm(asked, () => answerIntent(intent, ctx(now, e.user)));
+      return freeForm(asked, () => answerIntent(intent, ctx(now, e.user, e.clientZone)));
     const cliRefusal = e.platform === 'cli' ? CLI_REFUSED[intent.kind] : undefined;
     if (cliRefusal)
       return {
@@ -244,7 +244,9 @@ export function createChatService(o: ChatServiceOptions) {
       case 'deny':
         return decide(intent.kind, intent.id, e.user, now, intent);
       case 'action_request':
-        return (await requests?.request(intent, e, now)) ?? { text: answerIntent(intent, ctx(now, e.user)), intent: intent.kind };
+        return (
+          (await requests?.request(intent, e, now)) ?? { text: answerIntent(intent, ctx(now, e.user, e.clientZone)), intent: intent.kind }
+        );
       case 'silence':
         return silence(intent, e.user, now);
       case 'unsilence':
@@ -291,7 +293,7 @@ export function createChatService(o: ChatServiceOptions) {
         return o.watches ? o.watches.remove(intent, e.user, now) : { text: 'Watches are not kept here.', intent: 'unwatch', private: true };
       case 'unknown':
         if (!o.fallback) return { text: `${NO_LLM_NOTE}\n${HELP}`, intent: 'unknown' };
-        return freeForm(asked, () => freeFormFallback(e.text, ctx(now, e.user)));
+        return freeForm(asked, () => freeFormFallback(e.text, ctx(now, e.user, e.clientZone)));
       case 'policy':
         return {
           text: o.remediationPolicy
@@ -304,10 +306,10 @@ export function createChatService(o: ChatServiceOptions) {
         };
       case 'pending': {
         const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
-        return { text: answerIntent(intent, ctx(now, e.user)), intent: 'pending', messages: pending.map(renderProposal) };
+        return { text: answerIntent(intent, ctx(now, e.user, e.clientZone)), intent: 'pending', messages: pending.map(renderProposal) };
       }
       default:
-        return { text: answerIntent(intent, ctx(now, e.user)), intent: intent.kind, private: intent.kind === 'bad_input' };
+        return { text: answerIntent(intent, ctx(now, e.user, e.clientZone)), intent: intent.kind, private: intent.kind === 'bad_input' };
     }
   }
 
@@ -368,7 +370,7 @@ export function createChatService(o: ChatServiceOptions) {
           return e.action === 'silence' ? silenceAlert(e.anomalyId, e.user, now) : acks.ackAnomaly(e.anomalyId, e.user, now, 'button');
         }
         const said = await handleText(e, now);
-        const zone = zones.zoneOf(e.user);
+        const zone = zones.zoneOf(e.user, e.kind === 'text' ? e.clientZone : undefined);
         const reply = zone && said.intent !== 'timezone' ? { ...said, text: localizeTimes(said.text, zone, now) } : said;
         // The anomaly a read was about is what "it" means next in this conversation.
         const an = ABOUT_ONE.has(reply.intent) ? /\ban_[a-z0-9]+/.exec(reply.text)?.[0] : undefined;

@@ -4,6 +4,8 @@ import { ianaZone, offsetMs } from './parse-clock.js';
 import { quoteUntrusted } from './text-tools.js';
 
 const KEY = 'tz:';
+// A client already on UTC changes nothing: replies are in UTC without a zone.
+const notUtc = (z: string | undefined) => (z && !/^(?:Etc\/)?(?:UTC|UCT|GMT|Universal|Zulu)(?:[+-]0)?$/.test(z) ? z : undefined);
 const DAY = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -54,7 +56,12 @@ export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>) {
     return v && ianaZone(v) ? v : undefined;
   };
   return {
-    zoneOf: (u: Pick<ChatUser, 'platform' | 'id'>): string | undefined => stored(u),
+    /**
+     * The person's zone: the one they chose, else the zone their client shows (the console sends the
+     * browser's), unless they chose UTC ("use UTC" is a choice too).
+     */
+    zoneOf: (u: Pick<ChatUser, 'platform' | 'id'>, clientZone?: string): string | undefined =>
+      stored(u) ?? (store.getKv(keyOf(u)) === undefined && clientZone ? notUtc(ianaZone(clientZone)) : undefined),
     /** "Show times in Europe/Berlin", "use UTC", "what's my time zone?". */
     handle(i: { zone?: string; reset?: boolean }, u: ChatUser, now: number): ChatReply {
       const intent = 'timezone';

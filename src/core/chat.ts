@@ -20,6 +20,8 @@ export type ChatEvent =
       thread?: string;
       text: string;
       source: 'command' | 'mention' | 'message' | 'console' | 'api' | 'cli';
+      /** The zone the client shows times in (the web console sends the browser's): used when the person chose none. */
+      clientZone?: string;
     }
   | ({
       kind: 'action';

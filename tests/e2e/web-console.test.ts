@@ -66,7 +66,7 @@ describe('web console in headless Chromium', () => {
     expect(status.pendingProposals).toHaveLength(1);
     const proposalId = status.pendingProposals[0]!.id;
 
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await browser.newPage({ timezoneId: 'UTC', viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/`);
@@ -126,7 +126,7 @@ describe('web console in headless Chromium', () => {
     });
     const addr = await own.start({ schedule: false });
     try {
-      const page = await browser.newPage();
+      const page = await browser.newPage({ timezoneId: 'UTC' });
       await page.goto(`http://127.0.0.1:${addr.port}/?token=${TOKEN}`);
       await expect.poll(() => page.inputValue('#user'), { timeout: 10_000 }).toBe('alice');
       expect(await page.isDisabled('#user')).toBe(true);
@@ -148,7 +148,7 @@ describe('web console in headless Chromium', () => {
 
   it('refuses an identity that is not an approver', async () => {
     t += 30_000;
-    const page = await browser.newPage();
+    const page = await browser.newPage({ timezoneId: 'UTC' });
     await page.goto(`${base}/`);
     await page.locator('[data-target]').first().waitFor();
     const r = await page.evaluate(async () => {
@@ -163,8 +163,23 @@ describe('web console in headless Chromium', () => {
     expect(r.body.reply).toMatch(/not an approver/);
   });
 
+  it("writes the times of its answers on the browser's clock", async () => {
+    // Asia/Kolkata is +05:30 all year, so its times cannot be mistaken for UTC.
+    const page = await browser.newPage({ timezoneId: 'Asia/Kolkata', viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    await page.locator('[data-target]').first().waitFor();
+    await page.locator('#question').fill('cpu on web-1');
+    await page.locator('#ask button').click();
+    await expect
+      .poll(async () => (await page.locator('.answer-row').first().textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/web-1 CPU [\d.]+% \(at \d\d:\d\d:\d\d \+05:30, /);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('lists the watches and reminders asked for in its question box', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await browser.newPage({ timezoneId: 'UTC', viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/`);
@@ -182,7 +197,7 @@ describe('web console in headless Chromium', () => {
   }, 60_000);
 
   it('lists a change said in its question box, as text, and withdraws it from its button', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await browser.newPage({ timezoneId: 'UTC', viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/`);
@@ -201,7 +216,7 @@ describe('web console in headless Chromium', () => {
   }, 60_000);
 
   it('lists an incident declared in its question box, as text, announces it in the feed, and resolves it from its button', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await browser.newPage({ timezoneId: 'UTC', viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/`);
@@ -225,7 +240,7 @@ describe('web console in headless Chromium', () => {
   }, 60_000);
 
   it('silences and acknowledges an alert from its buttons in the feed, and the alert then says so', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await browser.newPage({ timezoneId: 'UTC', viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/`);
@@ -272,7 +287,7 @@ describe('web console in headless Chromium', () => {
   }, 60_000);
 
   it('acknowledges an open anomaly from its own row, where no alert message may carry the button', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await browser.newPage({ timezoneId: 'UTC', viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/`);

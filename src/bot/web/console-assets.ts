@@ -214,7 +214,9 @@ async function refresh() {
 }
 
 async function askQuestion(q) {
-  const r = await post('/api/query', { question: q, user: user() });
+  // Times in replies on this browser's clock, unless the person chose a zone in chat.
+  const zone = (() => { try { return Intl.DateTimeFormat().resolvedOptions().timeZone; } catch { return undefined; } })();
+  const r = await post('/api/query', { question: q, user: user(), zone });
   $('answers').prepend(el('div', { class: 'row answer-row' }, el('div', { class: 'muted' }, '> ' + q), renderText(r.reply || r.error)));
   refresh();
 }

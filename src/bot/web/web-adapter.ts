@@ -92,7 +92,10 @@ export function createWebAdapter(o: WebAdapterOptions): ChatAdapter & { register
     const user = userFrom(req, parsed.body, o.access);
     if (!user) return json(400, { error: '"user" must be 1-64 letters, digits, . _ @ -' });
     if (!handler) return json(503, { error: 'not ready' });
-    const reply = await handler({ kind: 'text', platform: 'web', user, channel: 'console', text: q, source });
+    // The browser's zone, sent by the console: replies use it unless the person chose a zone (or UTC).
+    const zone = parsed.body.zone;
+    const clientZone = typeof zone === 'string' && /^[A-Za-z0-9_+/-]{1,64}$/.test(zone) ? { clientZone: zone } : {};
+    const reply = await handler({ kind: 'text', platform: 'web', user, channel: 'console', text: q, source, ...clientZone });
     return json(200, {
       reply: reply.text,
       intent: reply.intent,

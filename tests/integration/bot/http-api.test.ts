@@ -44,6 +44,22 @@ describe('POST /api/query', () => {
     );
   });
 
+  it("writes times on the client's zone unless the person chose one, and ignores a zone that is none", async () => {
+    const { base } = await start();
+    const ask = async (question: string, user: string, zone?: string) =>
+      ((await (await query(base, { question, user, ...(zone ? { zone } : {}) })).json()) as { reply: string }).reply;
+    // Asia/Kolkata is +05:30 all year: a time there cannot be mistaken for UTC.
+    expect(await ask('cpu on web-1', 'carol', 'Asia/Kolkata')).toMatch(/^web-1 CPU [\d.]+% \(at \d\d:\d\d:\d\d \+05:30, /);
+    expect(await ask('cpu on web-1', 'carol', 'Mars/Olympus')).toMatch(/ UTC, /);
+    expect(await ask('cpu on web-1', 'carol', 'Etc/UTC')).toMatch(/ UTC, /);
+    // A zone chosen in chat wins over the browser's, and so does choosing UTC.
+    await ask('show times in Europe/Berlin', 'dave');
+    expect(await ask('cpu on web-1', 'dave', 'Asia/Kolkata')).toMatch(/ \+0[12]:00, /);
+    await ask('use UTC', 'erin');
+    expect(await ask('cpu on web-1', 'erin', 'Asia/Kolkata')).toMatch(/ UTC, /);
+    expect(await ask('how many anomalies today?', 'carol', 'Asia/Kolkata')).toMatch(/ today \(Asia\/(?:Kolkata|Calcutta)\)/);
+  });
+
   it('reads "and on db-1?" as the asker\'s last question asked of db-1, and another asker\'s as their own', async () => {
     const { base } = await start();
     const ask = async (question: string, user: string) =>
