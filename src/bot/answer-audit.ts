@@ -35,6 +35,7 @@ const KINDS = [
   'incident_scope',
   'test_alert',
   'incident_resolved',
+  'incident_reopened',
 ];
 const SHOWN = 30;
 /** Records read at most; a longer span than this covers is said to be cut short. */
@@ -112,6 +113,8 @@ function lineOf(r: RecordEntry): Line | undefined {
       return at(`made ${str(d.commander)} commander of ${str(d.id)}`);
     case 'incident_resolved':
       return at(`resolved incident ${str(d.id)}`);
+    case 'incident_reopened':
+      return at(`reopened incident ${str(d.id)}`);
     case 'test_alert':
       return at('sent a test alert to the alert channels');
     case 'incident_scope': {
@@ -171,13 +174,15 @@ export function answerAudit(i: Extract<Intent, { kind: 'audit' }>, c: AnswerCont
     .filter((l) => !i.verbs || i.verbs.some((v) => l.text.startsWith(`${v} `)))
     .sort((x, y) => y.ts - x.ts);
   const scope = `${who ? ` by ${i.me ? 'you' : quoteUntrusted(who)}` : ''}${i.target ? ` on ${i.target}` : ''}`;
-  if (lines.length === 0 && i.verbs) return `Nothing ${i.verbs.join(' or ')}${scope} ${b.label}, as far as the records go.${cut}`;
+  // Escalations the bot made on its own (chat.escalate) are no one's doing: each alert's timeline has them.
+  const auto = i.verbs?.includes('escalated') ? " Escalations made on their own (chat.escalate) are on each alert's timeline." : '';
+  if (lines.length === 0 && i.verbs) return `Nothing ${i.verbs.join(' or ')}${scope} ${b.label}, as far as the records go.${auto}${cut}`;
   if (lines.length === 0)
     return `Nothing done${scope} ${b.label}, as far as the records go (decisions, requests, silences, acknowledgements, escalations, notes, marks, changes and on-call covers).${cut}`;
   const people = new Set(lines.map((l) => l.actor));
   return [
     `${lines.length} thing${lines.length === 1 ? '' : 's'} ${i.verbs ? i.verbs.join(' or ') : 'done'}${scope} ${b.label}${who ? '' : ` by ${people.size} ${people.size === 1 ? 'person' : 'people'}`}, newest first${lines.length > SHOWN ? ` (the last ${SHOWN})` : ''}:`,
     ...lines.slice(0, SHOWN).map((l) => `• ${stamp(l.ts)} ${l.actor} ${l.text}`),
-    `What I did myself (proposals, runs, withdrawals) is "remediation history".${cut}`,
+    `What I did myself (proposals, runs, withdrawals) is "remediation history".${auto}${cut}`,
   ].join('\n');
 }

@@ -19,6 +19,7 @@ export const INCIDENT_KINDS = [
   'incident_update',
   'incident_commander',
   'incident_resolved',
+  'incident_reopened',
   'incident_scope',
 ] as const;
 
@@ -82,6 +83,10 @@ export function incidentsBetween(store: Pick<Store, 'recordsBetween'>, from: num
     } else if (r.kind === 'incident_resolved' && inc.closedTs === undefined) {
       [inc.closedTs, inc.closedBy] = [r.ts, actor];
       if (str(r.data.text)) inc.updates.push({ ts: r.ts, by: actor, text: str(r.data.text) });
+    } else if (r.kind === 'incident_reopened' && inc.closedTs !== undefined) {
+      delete inc.closedTs;
+      delete inc.closedBy;
+      inc.updates.push({ ts: r.ts, by: actor, text: 'reopened' });
     }
   }
   return [...byId.values()];
@@ -203,11 +208,13 @@ export function createIncidents(o: IncidentOptions) {
 
   function act(i: IncidentIntent, user: ChatUser, now: number): ChatReply {
     const intent = 'incident';
-    const reading = i.action === 'show' || i.action === 'timeline';
+    // Reopening picks the one resolved last, as reading does when none is open.
+    const reading = i.action === 'show' || i.action === 'timeline' || i.action === 'reopen';
     const found = pick(i, now, reading);
     if (typeof found === 'string') return { text: found, intent, private: true };
     const inc = found;
     const actor = actorOf(user);
+    if (i.action === 'reopen') return reopen(inc, actor, now);
     if (inc.closedTs !== undefined && !reading)
       return { text: `${inc.id} was resolved at ${stamp(inc.closedTs)}; declare a new incident if it is back.`, intent, private: true };
     if (!o.record && !reading) return { text: 'Incidents are declared and updated from chat or the web console.', intent, private: true };
@@ -298,6 +305,22 @@ export function createIncidents(o: IncidentOptions) {
         : 'No remediation during it.',
       ...(inc.updates.length ? ['Updates:', ...inc.updates.map((u) => `• ${stamp(u.ts)} ${u.by}: ${u.text}`)] : []),
     ];
+  }
+
+  /** "Reopen the incident": it came back; the same id, commander and thread, and its reminders again. */
+  function reopen(inc: Incident, actor: string, now: number): ChatReply {
+    const intent = 'incident';
+    if (inc.closedTs === undefined) return { text: `${inc.id} "${inc.title}" is still open.`, intent, private: true };
+    if (!o.record) return { text: 'Incidents are declared and updated from chat or the web console.', intent, private: true };
+    o.record('incident_reopened', now, { id: inc.id, actor });
+    delete inc.closedTs;
+    delete inc.closedBy;
+    inc.updates.push({ ts: now, by: actor, text: 'reopened' });
+    o.announce?.('update', incidentKey(inc.id), renderIncident(inc, now));
+    return {
+      text: `Reopened ${inc.id} "${inc.title}" (declared ${stamp(inc.openedTs)}); ${inc.commander} still commands it. "Resolve the incident" ends it again.`,
+      intent,
+    };
   }
 
   function list(now: number): ChatReply {

@@ -55,6 +55,8 @@ const LOG =
  */
 // "Show notes on api-2", "any notes about db-1?": the notes left there; "who's been working on api-2?": who did what there.
 const NOTES = /\b(?:notes?|comments?|annotations?) (?:on|for|about|left on)\b|\b(?:show|list|any|all|the) notes\b/;
+const ESCALATED =
+  /\bwho (?:escalated|paged|pinged)\b|\bhow many escalations\b|\b(?:any|the|list|show) escalations\b|\b(?:did|has|have|was|were) (?:anything|any alerts?|something|an alert) (?:get |been )?escalated\b/;
 const WORKED = /\bwho(?:'s| has| have| had)? been (?:working on|looking at|handling|on|touching|dealing with)\b/;
 
 export function auditQuestion(text: string, o: { target?: string | undefined; span?: TimeSpan | undefined }): Intent | undefined {
@@ -66,6 +68,9 @@ export function auditQuestion(text: string, o: { target?: string | undefined; sp
       verbs: ['noted'],
     };
   if (WORKED.test(text)) return { kind: 'audit', ...(o.target ? { target: o.target } : {}), ...(o.span ? { span: o.span } : {}) };
+  // "Who escalated today?", "how many escalations?", "did anything get escalated?": the escalations people asked for.
+  if (ESCALATED.test(text))
+    return { kind: 'audit', ...(o.target ? { target: o.target } : {}), ...(o.span ? { span: o.span } : {}), verbs: ['escalated'] };
   const found = DID.exec(text);
   const did = found?.[1] ?? BY.exec(text)?.[1];
   const verbs = found ? VERB[found[2]!] : undefined;

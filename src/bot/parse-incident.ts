@@ -7,7 +7,10 @@ const DECLARE = new RegExp(
 );
 // "We have an incident: payments failing", "sev1: api down": declared, in the words after the colon.
 const SAID = /^(?:we(?:'ve| have)? (?:got |have )?an? (?:new |major |big )?incident|(?:new |major )?incident|sev[\s-]?\d|p[1-5])\s*:/;
-const UPDATE = /^(?:incident\s+update|update\s+(?:the\s+)?incident|update\s+in_[a-z0-9]+|update|status update)\s*:/;
+const UPDATE =
+  /^(?:incident\s+update|update\s+(?:the\s+)?incident|update\s+in_[a-z0-9]+|update|status update|(?:please\s+)?(?:post|add|give|send|share)\s+(?:an?\s+)?(?:incident\s+|status\s+)?update(?:\s+(?:to|on)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+))?)\s*:/;
+// "Reopen the incident", "reopen in_…": a resolved incident is open again (it came back).
+const REOPEN = /^(?:please\s+)?(?:re-?open|reactivate|un-?resolve)\s+(?:the\s+|that\s+|last\s+)?(?:incident|in_[a-z0-9]+)\b/;
 const COMMAND =
   /\b(?:i'?ll take|i will take|i am taking|i'm taking|taking|take)\s+(?:over\s+)?(?:command|the incident|incident command|ic)\b|\bi'?m (?:the )?(?:incident )?commander\b|^make (\S+) (?:the )?(?:incident )?commander\b|\bhand (?:over )?(?:the incident|command|in_[a-z0-9]+) (?:over )?to (\S+)|\b(?:assign|give|pass|transfer|reassign) (?:the incident|incident command|command(?: of (?:the incident|in_[a-z0-9]+))?|in_[a-z0-9]+) to (\S+)/;
 const RESOLVE =
@@ -17,7 +20,7 @@ const SCOPE_ADD =
   /^(?:please\s+)?(?:add|include|attach)\b.*\b(?:to|in)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|\b(?:incident|in_[a-z0-9]+)\s+(?:also\s+)?(?:affects|covers|includes|involves|hits)\b/;
 const SCOPE_REMOVE = /^(?:please\s+)?(?:remove|drop|detach|take)\b.*\b(?:from|off|out of)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b/;
 const SHOW =
-  /\b(?:incident status|status of (?:the )?incident|who is (?:the )?(?:incident )?commander|who(?:'s| is) (?:running|leading|commanding) the incident|current incident)\b/;
+  /\b(?:incident status|status of (?:the )?incident|who is (?:the )?(?:incident )?commander|who(?:'s| is) (?:running|leading|commanding) the incident|current incident)\b|\bwho (?:declared|opened|raised|started|called) (?:the |that |this )?(?:last |latest )?incident\b/;
 
 /** The words after the first colon, or after "incident (for|on|about)" when there is none, as typed. */
 function said(raw: string, lead: RegExp): string | undefined {
@@ -51,6 +54,7 @@ export function incidentCommand(
     const who = command[1] ?? command[2] ?? command[3];
     return { kind: 'incident', action: 'command', ...id, ...(who && who !== 'me' ? { commander: who } : {}) };
   }
+  if (REOPEN.test(text)) return { kind: 'incident', action: 'reopen', ...id };
   if (RESOLVE.test(text)) {
     const t = raw.includes(':') ? said(raw, RESOLVE) : undefined;
     return { kind: 'incident', action: 'resolve', ...id, ...(t ? { text: t } : {}) };

@@ -119,6 +119,16 @@ describe('incidents declared in chat', () => {
     );
     await say('resolve the incident');
     expect((await say('incident status')).split('\n')[0]).toMatch(new RegExp(`^${id} "checkout is slow" on web-1: .*resolved`));
+    // It came back: reopened, updated in the words people use, and resolved again.
+    expect(await say('reopen the incident', 'U2')).toBe(
+      `Reopened ${id} "checkout is slow" (declared ${/declared (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC)/.exec(await say('incident status'))![1]}); slack:U1 still commands it. "Resolve the incident" ends it again.`,
+    );
+    expect(await say('reopen the incident')).toBe(`${id} "checkout is slow" is still open.`);
+    expect(await say('post an update: cache flushed again')).toBe(`Added to ${id} "checkout is slow" by slack:U1: cache flushed again`);
+    expect(await say('who declared the last incident?')).toMatch(
+      new RegExp(`^${id} "checkout is slow" on web-1: commander slack:U1, declared `),
+    );
+    await say('resolve the incident');
     // A postmortem is the incident's timeline, with who changed its targets.
     const story = (await say('write a postmortem')).split('\n');
     expect(story[0]).toMatch(new RegExp(`^Timeline of ${id} "checkout is slow"`));
