@@ -176,7 +176,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (edit) return edit;
   // "What did bob silence?" is bob's doing (the audit), not the silences in force.
   const didSilence = /\bwhat (?:did|has|have) \S+ (?:silenced?|muted?)\b/.test(text);
-  if (has(WORDS.silences) && !leads(WORDS.silence) && !didSilence) return { kind: 'silences' };
+  if ((has(WORDS.silences) || /\b(?:paused|on hold)\b/.test(text)) && !leads(WORDS.silence) && !didSilence) return { kind: 'silences' };
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
   if (has(WORDS.silence) && !QUIETER.test(text) && !QUIET_DAY.test(text) && !didSilence) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };

@@ -692,6 +692,7 @@ const cases: Case[] = [
   ['how many escalations today?', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['escalated'] }],
   ['did anything get escalated?', { kind: 'audit', verbs: ['escalated'] }],
   ['reopen the incident', { kind: 'incident', action: 'reopen' }],
+  ['are alerts paused?', { kind: 'silences' }],
   ['post an update: rolled back the deploy', { kind: 'incident', action: 'update', text: 'rolled back the deploy' }],
   ['cpu histogram for web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1', stat: 'quantiles' }],
   ['which web host is slower?', { kind: 'metrics', metric: 'latency', group: ['web-1', 'web-2'], stat: 'max' }],
