@@ -4,6 +4,7 @@ import { figureMetric } from '../core/metrics.js';
 import { METRICS_OF, spanBounds } from './answer-metric-span.js';
 import { postedLines } from './posted-alerts.js';
 import { dayStart, dayZone } from './day-start.js';
+import { incidentsLine } from './incidents.js';
 import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
 import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './parse-intent.js';
@@ -167,7 +168,11 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     ? `${lines.length} episode${lines.length === 1 ? '' : 's'} of ${list.length} ${what}`
     : `${list.length} ${what}${inEpisodes}`;
   const head = `${atLeast}${counted}${i.open || i.resolved ? '' : `, ${openNow} open`}${fleetNote}; ${which}:`;
-  return [head, ...shown.map((l) => l.text)].join('\n');
+  // "List incidents this week": episodes here, and the incidents people declared then beside them.
+  const declared = eps ? incidentsLine(c.store, since, Math.min(until, c.now + 1), c.now, i.target) : [];
+  return [head, ...shown.map((l) => l.text), ...declared.map((l) => `${l.replace(/\.$/, '')}; "declared incidents" lists them.`)].join(
+    '\n',
+  );
 }
 
 /** Anomalies open at `at`: started by then and not ended before. Episodes longer than a week are found while still open. */

@@ -125,6 +125,10 @@ describe('incidents declared in chat', () => {
     );
     expect(await say('reopen the incident')).toBe(`${id} "checkout is slow" is still open.`);
     expect(await say('post an update: cache flushed again')).toBe(`Added to ${id} "checkout is slow" by slack:U1: cache flushed again`);
+    // "List incidents" is the episodes, with the incidents people declared beside them.
+    expect((await say('list incidents today')).split('\n').at(-1)).toMatch(
+      new RegExp(`^Incidents declared then: 1: ${id} "checkout is slow".*; "declared incidents" lists them\\.$`),
+    );
     expect(await say('who declared the last incident?')).toMatch(
       new RegExp(`^${id} "checkout is slow" on web-1: commander slack:U1, declared `),
     );
