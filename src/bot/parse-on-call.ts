@@ -14,7 +14,7 @@ const RELEASE = new RegExp(
 
 // "Hand over on-call to bob", "give the pager to bob", "can bob take my shift?": moving a shift by one side's word.
 const HANDOVER = new RegExp(
-  String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b`,
+  String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b|\b(?:can|could|will) (?:someone|somebody|anyone|anybody) (?:cover|take over)\b|\bcover (?:for )?me\b|\bneed (?:someone to cover|cover|a cover)\b`,
 );
 // "Swap shifts with bob", "can I swap with bob?", "trade my next shift with alice for db": an offer the other accepts.
 const SWAP_OFFER = new RegExp(

@@ -693,6 +693,7 @@ const cases: Case[] = [
   ['did anything get escalated?', { kind: 'audit', verbs: ['escalated'] }],
   ['reopen the incident', { kind: 'incident', action: 'reopen' }],
   ['are alerts paused?', { kind: 'silences' }],
+  ["I'm sick, can someone cover?", { kind: 'bad_input' }],
   ['post an update: rolled back the deploy', { kind: 'incident', action: 'update', text: 'rolled back the deploy' }],
   ['cpu histogram for web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1', stat: 'quantiles' }],
   ['which web host is slower?', { kind: 'metrics', metric: 'latency', group: ['web-1', 'web-2'], stat: 'max' }],
