@@ -6,7 +6,7 @@ import { changesBetween, describeChange, latestChange, noChangeRecorded } from '
 import { clock, table, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './intent.js';
 import { nearestRank } from './tally.js';
-import { formatDuration, plural } from './text-tools.js';
+import { formatDuration, plural, quoteUntrusted } from './text-tools.js';
 
 const MIN = 60_000;
 /** The most of either side read: an hour shows a deploy's effect without a day's cycle swamping it. */
@@ -53,9 +53,13 @@ function movement(metric: string, before: Summary, after: Summary, low: number, 
 export function answerChangeImpact(i: Extract<Intent, { kind: 'change_impact' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
   const asked = i.target ? [i.target] : i.group;
-  const change = latestChange(c.store, c.now, asked);
-  if (!change) return noChangeRecorded(asked);
-  const head = `The latest change, ${describeChange(change)}, ${formatDuration(c.now - change.ts)} ago.`;
+  // "Before and after ch_…": that one, wherever it was; else the latest on what is asked.
+  const change = i.id
+    ? changesBetween(c.store, c.now - 30 * 86_400_000, c.now + 1).find((e) => e.id === i.id)
+    : latestChange(c.store, c.now, asked);
+  if (!change)
+    return i.id ? `No change ${quoteUntrusted(i.id)} in the last 30 days; "recent changes" lists them.` : noChangeRecorded(asked);
+  const head = `${i.id ? 'The change' : 'The latest change'}, ${describeChange(change)}, ${formatDuration(c.now - change.ts)} ago.`;
   const since = anomaliesSince(change.ts, asked ?? (change.targets.length ? change.targets : undefined), c);
   const afterMs = Math.min(c.now - change.ts, SIDE_MS);
   if (afterMs < SOONEST_MS)

@@ -73,6 +73,15 @@ export function changesQuestion(
   text: string,
   o: { target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; unknownTarget?: string },
 ): Intent | undefined {
+  // "Before and after ch_…", "impact of ch_…": that change, not the latest.
+  const id = /\bch_[a-z0-9]{3,30}\b/.exec(text)?.[0];
+  if (id && (IMPACT.test(text) || /\b(?:before and after|impact|effect|compare|affect\w*|change[ds]?|move[ds]?)\b/.test(text)))
+    return {
+      kind: 'change_impact',
+      id,
+      ...(o.target ? { target: o.target } : {}),
+      ...(o.metric ? { metric: o.metric } : {}),
+    };
   if (IMPACT.test(text) && !/\b(?:config|configuration|settings?)\b/.test(text))
     return {
       kind: 'change_impact',

@@ -68,6 +68,12 @@ describe('"did latency change after the deploy?"', () => {
     expect(r.filter((l) => /^(api|db|web)-\d /.test(l))).toHaveLength(1);
     expect(r).toContain('4 other series stayed within their range.');
     expect(r.find((l) => l.includes('other change'))).toMatch(/^1 other change fell in the time before: ch_\w+\.$/);
+    // One asked by its id is that one, not the latest.
+    const older = /(ch_\w+)\.$/.exec(r.find((l) => l.includes('other change'))!)![1]!;
+    expect(ask(c, `impact of ${older}`)[0]).toMatch(
+      new RegExp(`^The change, ${older} 2026-12-05 11:15:00 UTC fleet-wide: "rotated the TLS certificates" \\(slack:U1\\), 45 min ago\\.$`),
+    );
+    expect(ask(c, 'before and after ch_nope123')[0]).toBe('No change "ch_nope123" in the last 30 days; "recent changes" lists them.');
   });
 
   it('says when it is too soon to compare, or when no change is recorded', () => {
