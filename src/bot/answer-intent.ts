@@ -39,6 +39,7 @@ import { answerFlapping } from './answer-flapping.js';
 import { answerTune } from './answer-tune.js';
 import { answerCapacity } from './answer-capacity.js';
 import { answerChangeImpact } from './answer-change-impact.js';
+import { answerSchedule } from './answer-schedule.js';
 import { answerMyRequests } from './answer-my-requests.js';
 import { answerGlossary } from './answer-glossary.js';
 import { answerAnomalyChange } from './answer-anomaly-change.js';
@@ -301,6 +302,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerCapacity(i, c);
     case 'change_impact':
       return answerChangeImpact(i, c);
+    case 'schedule':
+      return answerSchedule(c);
     case 'precedent':
       return answerPrecedent(i, c);
     case 'changes':

@@ -308,6 +308,8 @@ export type Intent =
       /** "When were you last restarted?" (restarts), "what changed in the config?" (config): the recorded starts (answer-starts.ts). */
       starts?: 'restarts' | 'config';
     }
+  /** "What's scheduled?", "what's coming up?": silences, reminders, digests, hand-overs and expiries ahead (answer-schedule.ts). */
+  | { kind: 'schedule' }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
   | { kind: 'policy' }
   /** "Thanks", "good morning". */

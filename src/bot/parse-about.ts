@@ -94,8 +94,13 @@ export function setupQuestion(
   if (!o.target && CONFIG_CHANGED.test(text)) return { kind: 'about', starts: 'config' };
   if (!o.target && RESTARTS.test(text)) return { kind: 'about', starts: 'restarts' };
   if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text))) return { kind: 'about' };
+  if (!o.metric && !o.target && SCHEDULE.test(text)) return { kind: 'schedule' };
   return undefined;
 }
+
+// "What's scheduled?", "what's coming up?", "anything planned this week?", "agenda": what is already set ahead.
+const SCHEDULE =
+  /\bwhat(?:'s| is| are)? (?:scheduled|planned|coming up|upcoming|on the (?:calendar|agenda|schedule))\b|\banything (?:scheduled|planned|coming up)\b|^(?:the |my |our )?(?:agenda|schedule|upcoming)[\s?.!]*$/;
 
 /** "Who is on call tomorrow?", "next week", "in 3 days": how far ahead the shift asked about is. */
 function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number } {

@@ -80,7 +80,14 @@ export function listWatches(store: Pick<Store, 'getKv'>, now: number) {
   }
   return (Array.isArray(v) ? v.filter(readable) : [])
     .filter((w) => w.untilTs > now)
-    .map((w) => ({ id: w.id, what: describe(w), user: w.user, where: `${w.platform} ${w.channel}`, untilTs: w.untilTs }));
+    .map((w) => ({
+      id: w.id,
+      what: describe(w),
+      user: w.user,
+      where: `${w.platform} ${w.channel}`,
+      untilTs: w.untilTs,
+      ...(w.dueTs !== undefined ? { dueTs: w.dueTs } : {}),
+    }));
 }
 
 /** When the run of readings past the line that ends with the latest began (the series is oldest first). */

@@ -693,6 +693,8 @@ const cases: Case[] = [
   ['did anything get escalated?', { kind: 'audit', verbs: ['escalated'] }],
   ['reopen the incident', { kind: 'incident', action: 'reopen' }],
   ['are alerts paused?', { kind: 'silences' }],
+  ["what's scheduled?", { kind: 'schedule' }],
+  ['anything planned this week?', { kind: 'schedule' }],
   ["I'm sick, can someone cover?", { kind: 'bad_input' }],
   ['post an update: rolled back the deploy', { kind: 'incident', action: 'update', text: 'rolled back the deploy' }],
   ['cpu histogram for web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1', stat: 'quantiles' }],

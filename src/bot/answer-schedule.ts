@@ -1,0 +1,44 @@
+import type { AnswerContext } from './answer-intent.js';
+import { silenceLabel } from './alert-silence.js';
+import { stamp } from './format-reply.js';
+import { formatDuration } from './text-tools.js';
+import { listWatches } from './watches.js';
+
+const DAY = 86_400_000;
+const SHOWN = 20;
+
+/**
+ * "What's scheduled?", "what's coming up?": the next week of what is already set, soonest first:
+ * silences that begin or end, reminders due, the next digest, on-call hand-overs, and proposals
+ * that expire undecided. From the store and the config; nothing is guessed.
+ */
+export function answerSchedule(c: AnswerContext): string {
+  const until = c.now + 7 * DAY;
+  const items: { ts: number; text: string }[] = [];
+  for (const s of c.store.chat.scheduledSilences(c.now))
+    items.push({ ts: s.startsTs ?? s.createdTs, text: `silence ${s.id} on ${silenceLabel(s)} begins, until ${stamp(s.untilTs)}` });
+  for (const s of c.store.chat.silences(c.now)) items.push({ ts: s.untilTs, text: `silence ${s.id} on ${silenceLabel(s)} ends` });
+  for (const w of listWatches(c.store, c.now))
+    if (w.dueTs !== undefined) items.push({ ts: w.dueTs, text: `reminder ${w.id} for ${w.user} in ${w.where}: ${w.what}` });
+  const digest = c.about?.()?.digest;
+  if (digest) items.push({ ts: digest.ts, text: `the ${digest.days === 7 ? 'weekly' : 'daily'} digest` });
+  for (const name of c.onCall?.names ?? []) {
+    const now = c.onCall!.at(c.now, name);
+    const next = c.onCall!.at(now.until, name);
+    if (next.member.name !== now.member.name)
+      items.push({
+        ts: now.until,
+        text: `on call${c.onCall!.names.length > 1 ? ` for ${name}` : ''}: ${next.member.name} takes over from ${now.member.name}`,
+      });
+  }
+  for (const p of c.store.listProposals({ states: ['proposed'], limit: 200 }))
+    items.push({ ts: p.expiresTs, text: `${p.id} ${p.action} on ${p.target} expires unless decided` });
+  const ahead = items.filter((x) => x.ts > c.now && x.ts <= until).sort((a, z) => a.ts - z.ts);
+  if (!ahead.length)
+    return 'Nothing is scheduled in the next 7 days: no silence begins or ends, no reminder is due, no digest, on-call hand-over or proposal expiry is set.';
+  return [
+    `Coming up in the next 7 days (${ahead.length}${ahead.length > SHOWN ? `; the first ${SHOWN}` : ''}):`,
+    ...ahead.slice(0, SHOWN).map((x) => `• ${stamp(x.ts)} (in ${formatDuration(x.ts - c.now)}): ${x.text}`),
+    'Maintenance windows in the config (chat.muteTimes) are listed by "silences".',
+  ].join('\n');
+}
