@@ -19,17 +19,25 @@ export function answerSchedule(c: AnswerContext): string {
     items.push({ ts: s.startsTs ?? s.createdTs, text: `silence ${s.id} on ${silenceLabel(s)} begins, until ${stamp(s.untilTs)}` });
   for (const s of c.store.chat.silences(c.now)) items.push({ ts: s.untilTs, text: `silence ${s.id} on ${silenceLabel(s)} ends` });
   for (const w of listWatches(c.store, c.now))
-    if (w.dueTs !== undefined) items.push({ ts: w.dueTs, text: `reminder ${w.id} for ${w.user} in ${w.where}: ${w.what}` });
+    if (w.dueTs !== undefined)
+      items.push({ ts: w.dueTs, text: `reminder ${w.id} for ${w.user} in ${w.where}${w.note ? `: ${w.note}` : ''}` });
   const digest = c.about?.()?.digest;
   if (digest) items.push({ ts: digest.ts, text: `the ${digest.days === 7 ? 'weekly' : 'daily'} digest` });
+  // Each time the pager changes hands, covers and swaps included (a swapped turn can keep it with one person).
   for (const name of c.onCall?.names ?? []) {
-    const now = c.onCall!.at(c.now, name);
-    const next = c.onCall!.at(now.until, name);
-    if (next.member.name !== now.member.name)
-      items.push({
-        ts: now.until,
-        text: `on call${c.onCall!.names.length > 1 ? ` for ${name}` : ''}: ${next.member.name} takes over from ${now.member.name}`,
-      });
+    let held = c.onCall!.at(c.now, name);
+    // The next two hand-overs: a daily rotation would fill the week otherwise ("who is on call next week?" has more).
+    for (let k = 0, shown = 0; k < 14 && shown < 2 && held.until <= until; k++) {
+      const next = c.onCall!.at(held.until, name);
+      if (next.member.name !== held.member.name) {
+        items.push({
+          ts: held.until,
+          text: `on call${c.onCall!.names.length > 1 ? ` for ${name}` : ''}: ${next.member.name} takes over from ${held.member.name}`,
+        });
+        shown++;
+      }
+      held = next;
+    }
   }
   for (const p of c.store.listProposals({ states: ['proposed'], limit: 200 }))
     items.push({ ts: p.expiresTs, text: `${p.id} ${p.action} on ${p.target} expires unless decided` });

@@ -86,7 +86,7 @@ export function listWatches(store: Pick<Store, 'getKv'>, now: number) {
       user: w.user,
       where: `${w.platform} ${w.channel}`,
       untilTs: w.untilTs,
-      ...(w.dueTs !== undefined ? { dueTs: w.dueTs } : {}),
+      ...(w.dueTs !== undefined ? { dueTs: w.dueTs, note: w.note ?? '' } : {}),
     }));
 }
 

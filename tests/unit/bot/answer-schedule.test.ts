@@ -28,11 +28,12 @@ describe('"what\'s scheduled?"', () => {
     );
     const c: AnswerContext = { ...empty, onCall };
     expect(answerIntent(parseIntent("what's coming up?", targets), c).split('\n')).toEqual([
-      'Coming up in the next 7 days (3):',
+      'Coming up in the next 7 days (4):',
       '• 2026-12-05 14:00:00 UTC (in 2 h): silence sl_now on db-1 ends',
-      // The 2026-12-01 09:00 hand-off makes alice's shift run to 09:00 on the 6th.
+      // The 2026-12-01 09:00 hand-off makes alice's shift run to 09:00 on the 6th; the next two hand-overs show.
       '• 2026-12-06 09:00:00 UTC (in 21 h): on call: bob takes over from alice',
       '• 2026-12-06 22:00:00 UTC (in 34 h): silence sl_next on db-1 disk begins, until 2026-12-06 23:00:00 UTC',
+      '• 2026-12-07 09:00:00 UTC (in 45 h): on call: alice takes over from bob',
       'Maintenance windows in the config (chat.muteTimes) are listed by "silences".',
     ]);
   });
