@@ -90,6 +90,9 @@ export function setupQuestion(
   // "What would happen if I approve?", "what does approving do?": what waits, with what approving each runs.
   if (/\bwhat (?:would|will|does|happens)\b.*\bapprov\w*|\bif (?:i|we) approve\b/.test(text) && !/\brp_/.test(text))
     return { kind: 'pending' };
+  // "What needs my decision?", "anything waiting on me?": what waits for an approver.
+  if (/\bneeds? (?:my |a |an |our )?(?:decision|sign-?off|go-?ahead|ok)\b|\b(?:waiting|pending) (?:on|for) (?:me|us|my (?:decision|approval))\b/.test(text))
+    return { kind: 'pending' };
   if ((POLICY.test(text) && !automaticAsked(text)) || RUNS_ALONE.test(text)) return { kind: 'policy' };
   if (!o.target && CONFIG_CHANGED.test(text)) return { kind: 'about', starts: 'config' };
   if (!o.target && RESTARTS.test(text)) return { kind: 'about', starts: 'restarts' };

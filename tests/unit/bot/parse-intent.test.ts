@@ -694,6 +694,7 @@ const cases: Case[] = [
   ['reopen the incident', { kind: 'incident', action: 'reopen' }],
   ['are alerts paused?', { kind: 'silences' }],
   ["what's scheduled?", { kind: 'schedule' }],
+  ['what needs my decision?', { kind: 'pending' }],
   ['anything planned this week?', { kind: 'schedule' }],
   ["I'm sick, can someone cover?", { kind: 'bad_input' }],
   ['post an update: rolled back the deploy', { kind: 'incident', action: 'update', text: 'rolled back the deploy' }],
