@@ -4,23 +4,15 @@ import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS, metricsOf, summarise, type Summary } from './answer-metric-span.js';
 import { clock, table } from './format-reply.js';
 import { dayStart } from './day-start.js';
-import type { MetricKey } from './parse-intent.js';
+import type { Intent } from './intent.js';
 
 const DAY = 86_400_000;
 const FLEET_ROWS = 20;
 // A first sample this long after a window opens means the window is only partly covered.
 const LATE = 15 * 60_000;
 
-export interface CompareQuestion {
-  metric?: MetricKey;
-  target?: string;
-  group?: string[];
-  against: 'yesterday' | 'last_week';
-  /** Largest change in the average first, with a line naming it. */
-  ranked?: boolean;
-  /** Ranked one way: the largest fall first ("improved": lower is better for these figures), or the largest rise. */
-  direction?: 'better' | 'worse';
-}
+/** The compare intent: `ranked` puts the largest change in the average first, `direction` one way only. */
+export type CompareQuestion = Omit<Extract<Intent, { kind: 'compare' }>, 'kind'>;
 
 // Lower is better for these; network traffic is neither, so a direction never ranks it.
 const LOWER_IS_BETTER = ['cpu', 'memory', 'disk', 'latency_ms'];
