@@ -91,7 +91,11 @@ export function setupQuestion(
   if (/\bwhat (?:would|will|does|happens)\b.*\bapprov\w*|\bif (?:i|we) approve\b/.test(text) && !/\brp_/.test(text))
     return { kind: 'pending' };
   // "What needs my decision?", "anything waiting on me?": what waits for an approver.
-  if (/\bneeds? (?:my |a |an |our )?(?:decision|sign-?off|go-?ahead|ok)\b|\b(?:waiting|pending) (?:on|for) (?:me|us|my (?:decision|approval))\b/.test(text))
+  if (
+    /\bneeds? (?:my |a |an |our )?(?:decision|sign-?off|go-?ahead|ok)\b|\b(?:waiting|pending) (?:on|for) (?:me|us|my (?:decision|approval))\b/.test(
+      text,
+    )
+  )
     return { kind: 'pending' };
   if ((POLICY.test(text) && !automaticAsked(text)) || RUNS_ALONE.test(text)) return { kind: 'policy' };
   if (!o.target && CONFIG_CHANGED.test(text)) return { kind: 'about', starts: 'config' };
