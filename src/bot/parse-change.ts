@@ -75,37 +75,18 @@ export function changesQuestion(
 ): Intent | undefined {
   // "Before and after ch_…", "impact of ch_…": that change, not the latest.
   const id = /\bch_[a-z0-9]{3,30}\b/.exec(text)?.[0];
-  if (id && (IMPACT.test(text) || /\b(?:before and after|impact|effect|compare|affect\w*|change[ds]?|move[ds]?)\b/.test(text)))
-    return {
-      kind: 'change_impact',
-      id,
-      ...(o.target ? { target: o.target } : {}),
-      ...(o.metric ? { metric: o.metric } : {}),
-    };
-  if (IMPACT.test(text) && !/\b(?:config|configuration|settings?)\b/.test(text))
-    return {
-      kind: 'change_impact',
-      ...(o.target ? { target: o.target } : {}),
-      ...(o.group ? { group: o.group } : {}),
-      ...(o.metric ? { metric: o.metric } : {}),
-      ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
-    };
-  if (AFTER.test(text))
-    return {
-      kind: 'anomalies',
-      limit: 50,
-      today: false,
-      afterChange: true,
-      ...(o.target ? { target: o.target } : {}),
-      ...(o.group ? { group: o.group } : {}),
-      ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
-    };
-  if (!ASKED.test(text) || /\b(?:config|configuration|settings?)\b/.test(text)) return undefined;
-  return {
-    kind: 'changes',
+  const config = /\b(?:config|configuration|settings?)\b/.test(text);
+  // What is asked about: the targets (or the target that is none) and, for the figures, the metric.
+  const scope = {
     ...(o.target ? { target: o.target } : {}),
     ...(o.group ? { group: o.group } : {}),
-    ...(o.span ? { span: o.span } : {}),
     ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
   };
+  const metric = o.metric ? { metric: o.metric } : {};
+  if (id && (IMPACT.test(text) || /\b(?:before and after|impact|effect|compare|affect\w*|change[ds]?|move[ds]?)\b/.test(text)))
+    return { kind: 'change_impact', id, ...scope, ...metric };
+  if (IMPACT.test(text) && !config) return { kind: 'change_impact', ...scope, ...metric };
+  if (AFTER.test(text)) return { kind: 'anomalies', limit: 50, today: false, afterChange: true, ...scope };
+  if (!ASKED.test(text) || config) return undefined;
+  return { kind: 'changes', ...scope, ...(o.span ? { span: o.span } : {}) };
 }
