@@ -3,14 +3,15 @@ import { silenceLabel } from './alert-silence.js';
 import { stamp } from './format-reply.js';
 import { formatDuration } from './text-tools.js';
 import { listWatches } from './watches.js';
+import { describeWindow, nextOpening } from './time-window.js';
 
 const DAY = 86_400_000;
 const SHOWN = 20;
 
 /**
  * "What's scheduled?", "what's coming up?": the next week of what is already set, soonest first:
- * silences that begin or end, reminders due, the next digest, on-call hand-overs, and proposals
- * that expire undecided. From the store and the config; nothing is guessed.
+ * silences that begin or end, maintenance windows that open, reminders due, the next digest,
+ * on-call hand-overs, and proposals that expire undecided. From the store and the config; nothing is guessed.
  */
 export function answerSchedule(c: AnswerContext): string {
   const until = c.now + 7 * DAY;
@@ -39,6 +40,11 @@ export function answerSchedule(c: AnswerContext): string {
       held = next;
     }
   }
+  // Maintenance windows of the config: each one's next opening, with its scope.
+  for (const m of c.muteTimes ?? []) {
+    const next = nextOpening(m, c.now, until - c.now);
+    if (next) items.push({ ts: next.start, text: `maintenance window "${m.name}" (${describeWindow(m)}) opens, until ${stamp(next.end)}` });
+  }
   for (const p of c.store.listProposals({ states: ['proposed'], limit: 200 }))
     items.push({ ts: p.expiresTs, text: `${p.id} ${p.action} on ${p.target} expires unless decided` });
   const ahead = items.filter((x) => x.ts > c.now && x.ts <= until).sort((a, z) => a.ts - z.ts);
@@ -47,6 +53,6 @@ export function answerSchedule(c: AnswerContext): string {
   return [
     `Coming up in the next 7 days (${ahead.length}${ahead.length > SHOWN ? `; the first ${SHOWN}` : ''}):`,
     ...ahead.slice(0, SHOWN).map((x) => `• ${stamp(x.ts)} (in ${formatDuration(x.ts - c.now)}): ${x.text}`),
-    'Maintenance windows in the config (chat.muteTimes) are listed by "silences".',
+    '"Silences" lists what each silence and maintenance window holds.',
   ].join('\n');
 }

@@ -44,3 +44,24 @@ export function describeWindow(m: TimeWindow): string {
   const days = m.weekdays ? m.weekdays.map((d) => d[0]!.toUpperCase() + d.slice(1)).join(', ') : 'daily';
   return `${days} ${m.start}–${m.end} ${m.timezone ?? 'UTC'}`;
 }
+
+/**
+ * When the window next opens and closes after `from`, within `withinMs`, read in steps of five
+ * minutes: windows are set in "HH:MM", and one that starts off that grid is found up to 5 min
+ * late. Undefined when it does not open in that time. Pure.
+ */
+export function nextOpening(m: TimeWindow, from: number, withinMs: number): { start: number; end: number } | undefined {
+  const STEP = 5 * 60_000;
+  const first = Math.ceil(from / STEP) * STEP;
+  let wasIn = inWindow(m, from);
+  for (let t = first; t <= from + withinMs; t += STEP) {
+    const isIn = inWindow(m, t);
+    if (isIn && !wasIn) {
+      let end = t + STEP;
+      while (inWindow(m, end) && end - t < 7 * 86_400_000) end += STEP;
+      return { start: t, end };
+    }
+    wasIn = isIn;
+  }
+  return undefined;
+}

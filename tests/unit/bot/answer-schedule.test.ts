@@ -26,15 +26,18 @@ describe('"what\'s scheduled?"', () => {
       onCallSchema.parse({ members: [{ name: 'alice' }, { name: 'bob' }], shiftHours: 24, handoff: '2026-12-01T09:00:00Z' }),
       { store, clock: { now: () => NOW } },
     );
-    const c: AnswerContext = { ...empty, onCall };
+    // A weekly maintenance window: NOW is a Saturday, so it next opens on Sunday at 02:00.
+    const muteTimes = [{ name: 'patching', match: { targets: ['db-1'] }, weekdays: ['sun' as const], start: '02:00', end: '03:00' }];
+    const c: AnswerContext = { ...empty, onCall, muteTimes };
     expect(answerIntent(parseIntent("what's coming up?", targets), c).split('\n')).toEqual([
-      'Coming up in the next 7 days (4):',
+      'Coming up in the next 7 days (5):',
       '• 2026-12-05 14:00:00 UTC (in 2 h): silence sl_now on db-1 ends',
+      '• 2026-12-06 02:00:00 UTC (in 14 h): maintenance window "patching" (Sun 02:00–03:00 UTC) opens, until 2026-12-06 03:00:00 UTC',
       // The 2026-12-01 09:00 hand-off makes alice's shift run to 09:00 on the 6th; the next two hand-overs show.
       '• 2026-12-06 09:00:00 UTC (in 21 h): on call: bob takes over from alice',
       '• 2026-12-06 22:00:00 UTC (in 34 h): silence sl_next on db-1 disk begins, until 2026-12-06 23:00:00 UTC',
       '• 2026-12-07 09:00:00 UTC (in 45 h): on call: alice takes over from bob',
-      'Maintenance windows in the config (chat.muteTimes) are listed by "silences".',
+      '"Silences" lists what each silence and maintenance window holds.',
     ]);
   });
 });

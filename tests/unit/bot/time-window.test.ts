@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { muteTimeFor, type MuteTime } from '../../../src/bot/mute-times.js';
-import { describeWindow, inWindow } from '../../../src/bot/time-window.js';
+import { describeWindow, inWindow, nextOpening } from '../../../src/bot/time-window.js';
 
 const at = (iso: string) => Date.parse(iso);
 const window = (over: Partial<MuteTime> = {}): MuteTime => ({ name: 'w', start: '02:00', end: '04:00', match: {}, ...over });
@@ -45,5 +45,23 @@ describe('maintenance windows', () => {
     expect(muteTimeFor(list, { ...disk, target: 'web-1', metric: 'cpu' }, { role: 'web', labels: {} }, ts)).toBe('all web');
     expect(muteTimeFor(list, disk, { role: 'db', labels: {} }, at('2026-11-23T05:00:00Z'))).toBeUndefined();
     expect(describeWindow(window({ weekdays: ['sat', 'sun'], timezone: 'Europe/Berlin' }))).toBe('Sat, Sun 02:00–04:00 Europe/Berlin');
+  });
+});
+
+describe('nextOpening', () => {
+  const SAT_NOON = Date.UTC(2026, 11, 5, 12, 0);
+  it('finds the next opening and its close, past midnight and in a zone, or none within the span', () => {
+    expect(nextOpening({ weekdays: ['sun'], start: '02:00', end: '03:00' }, SAT_NOON, 7 * 86_400_000)).toEqual({
+      start: Date.UTC(2026, 11, 6, 2),
+      end: Date.UTC(2026, 11, 6, 3),
+    });
+    // 23:30–00:30 Berlin (+01:00) daily: 22:30 UTC today to 23:30 UTC.
+    expect(nextOpening({ start: '23:30', end: '00:30', timezone: 'Europe/Berlin' }, SAT_NOON, 86_400_000)).toEqual({
+      start: Date.UTC(2026, 11, 5, 22, 30),
+      end: Date.UTC(2026, 11, 5, 23, 30),
+    });
+    // Open now: the next opening is the following one, not this one.
+    expect(nextOpening({ start: '11:00', end: '13:00' }, SAT_NOON, 2 * 86_400_000)!.start).toBe(Date.UTC(2026, 11, 6, 11));
+    expect(nextOpening({ weekdays: ['mon'], start: '02:00', end: '03:00' }, SAT_NOON, 86_400_000)).toBeUndefined();
   });
 });
