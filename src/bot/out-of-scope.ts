@@ -34,7 +34,7 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
   [/\bbackups?\b|\bback(?:\s|-)up\s+(?:the\s+|your\s+|my\s+|all\s+)?(?:data(?:base)?|db|store|sqlite|state|bot)\b/, 'backup'],
   // "How do I add a host?", "how do we set up slack?": where the docs say it.
   [
-    /\bhow (?:do|can|should|would) (?:i|we|you)\s+(?:add|configure|set up|setup|connect|install|enable|disable|deploy|run|use|remove|change|rotate)\b/,
+    /\bhow (?:do|can|should|would) (?:i|we|you)\s+(?:add|configure|set up|setup|connect|install|enable|disable|deploy|run|use|remove|change|rotate|get (?:alerts|notifications|pages|messages) (?:in|into|on|to))\b/,
     'howto',
   ],
   [

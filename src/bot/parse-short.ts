@@ -3,7 +3,7 @@ import { CLOCK_ASK, PING, SMALL_TALK } from './intent-words.js';
 import { timezoneCommand } from './parse-timezone.js';
 
 const HELP_ASK =
-  /\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b/;
+  /\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|escalate|declare|page|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?))*\s*\??$/;
 
 /**
  * What is read before any subject: thanks and greetings (a short reply, not the LLM or the whole help
