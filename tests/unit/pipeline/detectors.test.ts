@@ -499,10 +499,24 @@ describe('silence findings', () => {
       ['b', 100_000],
       ['c', null],
     ]);
-    const out = silenceFindings(last, new Set(['b']), 200_000, 120_000, 150_000);
+    const out = silenceFindings(last, new Set(['b']), 200_000, 120_000, 50_000);
     expect(out.find((x) => x.target === 'a')!.anomalous).toBe(true);
     expect(out.find((x) => x.target === 'b')!.anomalous).toBe(false);
-    expect(out.find((x) => x.target === 'c')).toBeUndefined();
+    // Never seen: judged from the start, 150 s ago.
+    expect(out.find((x) => x.target === 'c')).toMatchObject({ anomalous: true, summary: 'no samples from c for 150 s' });
+    expect(silenceFindings(new Map([['c', null]]), new Set(), 200_000, 120_000, 150_000)).toEqual([]);
+  });
+
+  it('counts silence from this start at the earliest, and says how much of the gap the bot was down', () => {
+    // Last seen at 0; the bot started again at 150 s. At 200 s it has watched 50 s: not yet silent.
+    const last = new Map<string, number | null>([['a', 0]]);
+    expect(silenceFindings(last, new Set(), 200_000, 120_000, 150_000)).toEqual([]);
+    const [late] = silenceFindings(last, new Set(), 280_000, 120_000, 150_000);
+    expect(late).toMatchObject({
+      anomalous: true,
+      observed: 280,
+      summary: 'no samples from a for 280 s (I was not running for 150 s of it)',
+    });
   });
 });
 
