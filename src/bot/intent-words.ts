@@ -229,7 +229,7 @@ export const FILLERS = new Set([
 
 /** "Who acked the last alert?", "is anyone on the web-2 alert?": a question about who has an alert, never an ack. */
 export const ACK_QUESTION =
-  /\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call)|handling|looking at|working on|got|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b|\b(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:see|seen|notice|noticed|look at|looked at|respond(?:ed)? to|react(?:ed)? to|pick(?:ed)? up)\b/;
+  /\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call)|handling|looking at|working on|got|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b|\b(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:see|seen|notice|noticed|look at|looked at|respond(?:ed)? to|react(?:ed)? to|pick(?:ed)? up)\b|\bwho has (?:the|this|that) (?:[\w-]+ ){0,3}?alert\b/;
 
 // Phrases the parser tests the whole question against.
 // "Is anything on fire?", "anything I should know?": attention, beside WORDS.attention.
@@ -323,7 +323,7 @@ export const SHOULD_DO =
 export const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
 /** "Stop alerting on web-1", "don't alert me about disk today", "no more pages for db-1": a silence. */
 export const QUIET_ASK =
-  /^(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:stop\b.*\b(?:alert\w*|notif\w*|pag(?:e|es|ing)|ping(?:s|ing)?)\b|(?:disable|pause|turn off|switch off|suppress|hold)\s+(?:the\s+|all\s+)?(?:alert(?:s|ing)?|notifications?|pag(?:es|ing)|pings)\b|(?:don'?t|do not|dont|no more|quit)\s+(?:(?:sending|posting|giving|the|me|us|any|all|your|more|those|these|with)\s+){0,3}(?:alert\w*|notif\w*|pag(?:e|es|ing)|ping(?:s|ing)?)\b)/;
+  /^(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:ignore\s+(?!(?:the\s+)?(?:last|previous|prior|above|all|any|every|your|my|these|those|instructions?)\b)\S+(?:\s+\S+)?\s+(?:alerts?\b|for\b)|stop\b.*\b(?:alert\w*|notif\w*|pag(?:e|es|ing)|ping(?:s|ing)?)\b|(?:disable|pause|turn off|switch off|suppress|hold)\s+(?:the\s+|all\s+)?(?:alert(?:s|ing)?|notifications?|pag(?:es|ing)|pings)\b|(?:don'?t|do not|dont|no more|quit)\s+(?:(?:sending|posting|giving|the|me|us|any|all|your|more|those|these|with)\s+){0,3}(?:alert\w*|notif\w*|pag(?:e|es|ing)|ping(?:s|ing)?)\b)/;
 export const EVERYTHING = /\b(everything|all|every alert|every target|the fleet|fleet-wide|fleet)\b/;
 export const FREE = /\b(free|available|left|remaining|unused|idle|headroom|spare)\b/;
 export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnight|last night)\b/;

@@ -18,6 +18,9 @@ const AROUND =
  * "what caused the api-2 latency alert?", "why was web-1 cpu high at 21:27 yesterday?". Pure;
  * undefined when the question is not one.
  */
+const REAL =
+  /^(?:is|was) (?:the |this |that |it )?(?:[\w-]+ ){0,3}?(?:alert|anomaly|page|one|it)? ?(?:real|legit(?:imate)?|genuine|valid|a (?:real|true) (?:one|problem|issue)|a false (?:alarm|positive)|noise|just noise)\b/;
+
 export function explainQuestion(
   text: string,
   q: {
@@ -39,6 +42,12 @@ export function explainQuestion(
   if (!an && !target && !metric && IT_STATE.test(text)) return { kind: 'explain', it: true };
   if (!an && !target && !metric && IT_DONE.test(text)) return { kind: 'timeline', it: true };
   if (!an && RECURRING.test(text)) return undefined;
+  // "Is the web-2 alert real?", "is this a false alarm?": the anomaly explained, with what each detector saw.
+  if (named <= 1 && REAL.test(text)) {
+    // "Is it real?": the anomaly this conversation last named, as "is it still open?" reads it.
+    if (!an && !target && !metric && /\b(?:it|this|that)\b/.test(text)) return { kind: 'explain', it: true };
+    return { kind: 'explain', ...(an ? { id: an } : target ? { target } : {}), ...(metric ? { metric, latest: true } : {}) };
+  }
   // "Why didn't I get paged?", "why wasn't I notified?": where the latest alert went, and what held it.
   if (!an && !target && !metric && NOT_TOLD.test(text)) return { kind: 'timeline' };
   // "What caused the api-2 latency alert?", "root cause of web-1's cpu spike": the anomaly behind it, explained.
