@@ -70,5 +70,9 @@ export function scanSubjects(
   if (named.length === 0 && !unknownTarget) labelled.forEach(name);
   // "Which api host is slower?": speed is latency. Matched exactly: "lowest" is a fuzzy "slowest".
   metric ??= /\b(?:slower|slowest|faster|fastest|quicker|laggy|laggier)\b/.test(text) ? 'latency' : undefined;
+  // "How full is monitoring-1?", "which host is fullest?", "when will db-1 be full?": its disk.
+  metric ??= /\bhow full\b|\bfullest\b|\b(?:is|be|get|gets) \S*\s*(?:almost |nearly )?full\b|\bfill(?:s|ing)? up\b/.test(text)
+    ? 'disk'
+    : undefined;
   return { metric: networkMetric(text, metric), more, named, unknownTarget };
 }
