@@ -28,6 +28,7 @@ import { silencesBegun } from './bot/silence-starts.js';
 import { createOnCall } from './bot/on-call.js';
 import { dailyDigestOf } from './bot/daily-digest.js';
 import { createWatches } from './bot/watches.js';
+import { targetRefOf } from './bot/match-target.js';
 import { createSubscriptions } from './bot/subscriptions.js';
 import { loadChatAdapters } from './bot/load-chat-adapters.js';
 import { platformExtrasOf } from './bot/suggest-options.js';
@@ -168,7 +169,7 @@ export function createApp(deps: AppDeps) {
   // console as the platform that needs no token.
   const staleAfterMs = 3 * tickIntervalMs;
   const adapters = new Map<Platform, ChatAdapter>();
-  const targetRefs = () => allTargets().map((t) => ({ name: t.name, role: t.role ?? null, labels: t.labels ?? {}, source: t.source }));
+  const targetRefs = () => allTargets().map(targetRefOf);
   const llm = createLlm({
     config,
     store,

@@ -29,6 +29,7 @@ import { answerByGroup } from './answer-by-group.js';
 import { latestBy } from './latest-by-target.js';
 import { answerBound, extreme } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
+import { answerInventory } from './answer-inventory.js';
 import { answerTimePast } from './answer-time-past.js';
 import { answerAdvice } from './answer-advice.js';
 import { answerDelivery } from './answer-delivery.js';
@@ -81,6 +82,7 @@ export const HELP = [
   '• "audit log", "who did what today?", "what did alice do?", "who touched db-1 this week?", "what have I done?"',
   '• "total network in", "how much data did web-1 send today?"',
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?", "send a test alert", "show times in Europe/Berlin"',
+  '• "inventory", "what region is db-1 in?", "ip of api-2", "which host is i-0a1b…?", "cpu in us-east-1"',
   '• "approve rp_…", "deny rp_…", "approve the scale up on web-2", or "approve" in an alert\'s thread (approvers only)',
   '• "restart app on web-1", "scale up web-2", "clean up the disk on db-1": a request, as remediation.rules allow it, that an approver approves; "cancel rp_…" takes it back',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute db-1 from 22:00 to 23:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"',
@@ -318,6 +320,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return i.starts ? answerStarts(i.starts, c) : i.digest ? answerDigestSchedule(c) : answerAbout(c);
     case 'availability':
       return answerAvailability(i, c);
+    case 'inventory':
+      return answerInventory(i, c);
     case 'audit':
       return answerAudit(i, c);
     case 'elsewhere':

@@ -11,6 +11,9 @@ export type { CommandIntent };
  * What chat cannot do but something else can: tickets, paging, email (services not connected), config
  * changes (the files), dashboards (the console and Grafana), and set-up questions (the docs).
  */
+/** What of a target's place is asked: its region, EC2 instance id, address or auto scaling group. */
+export type InventoryField = 'region' | 'instance' | 'address' | 'asg';
+
 export type Elsewhere = 'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'export' | 'backup' | 'howto' | 'resolve' | 'assign';
 
 /** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
@@ -312,6 +315,8 @@ export type Intent =
   | { kind: 'schedule' }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
   | { kind: 'policy' }
+  /** "What region is db-1 in?", "ip of api-2", "inventory", "which host is i-0a1b…?" (`lookup`): where targets run (answer-inventory.ts). */
+  | { kind: 'inventory'; field?: InventoryField; target?: string; group?: string[]; unknownTarget?: string; lookup?: string }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean; clock?: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */

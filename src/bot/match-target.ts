@@ -11,6 +11,47 @@ export interface TargetRef {
   role?: string | null;
   /** The targets file's labels: "cpu in prod", "the frontend hosts" name the targets carrying that value. */
   labels?: Record<string, string>;
+  /** Where it runs, as the targets file or discovery says: "what region is db-1 in?", "cpu in us-east-1". */
+  region?: string;
+  instanceId?: string;
+  address?: string;
+  autoScalingGroup?: string;
+}
+
+/** What chat reads of a target: its name, source, role, labels and where it runs. */
+export function targetRefOf(t: {
+  name: string;
+  source?: string;
+  role?: string | undefined;
+  labels?: Record<string, string>;
+  region?: string | undefined;
+  instanceId?: string | undefined;
+  address?: string | undefined;
+  autoScalingGroup?: string | undefined;
+}): TargetRef {
+  return {
+    name: t.name,
+    role: t.role ?? null,
+    labels: t.labels ?? {},
+    ...(t.source ? { source: t.source } : {}),
+    ...(t.region ? { region: t.region } : {}),
+    ...(t.instanceId ? { instanceId: t.instanceId } : {}),
+    ...(t.address ? { address: t.address } : {}),
+    ...(t.autoScalingGroup ? { autoScalingGroup: t.autoScalingGroup } : {}),
+  };
+}
+
+/** "region=us-east-1", "asg=web-asg": the keys that name where a target runs, beside its labels. */
+const PLACE_KEYS: Record<string, (t: TargetRef) => string | undefined> = {
+  region: (t) => t.region,
+  asg: (t) => t.autoScalingGroup,
+  autoscalinggroup: (t) => t.autoScalingGroup,
+};
+
+/** The targets in a region or auto scaling group said exactly ("us-east-1", "web-asg"); [] for none. */
+export function placeGroup(word: string, targets: TargetRef[]): string[] {
+  const w = word.toLowerCase();
+  return targets.filter((t) => t.region?.toLowerCase() === w || t.autoScalingGroup?.toLowerCase() === w).map((t) => t.name);
 }
 
 // Everyday names for the usual roles: "the database" is the db role.
@@ -56,9 +97,15 @@ export function labelGroup(word: string, targets: TargetRef[]): string[] {
   const pair = /^([a-z_][a-z0-9_]*)[=:]([a-z0-9._-]+)$/.exec(w);
   if (pair)
     return targets
-      .filter((t) => Object.entries(t.labels ?? {}).some(([k, v]) => k.toLowerCase() === pair[1] && v.toLowerCase() === pair[2]))
+      .filter(
+        (t) =>
+          PLACE_KEYS[pair[1]!]?.(t)?.toLowerCase() === pair[2] ||
+          Object.entries(t.labels ?? {}).some(([k, v]) => k.toLowerCase() === pair[1] && v.toLowerCase() === pair[2]),
+      )
       .map((t) => t.name);
   if (w.length < 3 || COMMON.has(w) || /^\d+$/.test(w)) return [];
+  const placed = placeGroup(w, targets);
+  if (placed.length) return placed;
   const forms = formsOf(w);
   return targets.filter((t) => Object.values(t.labels ?? {}).some((v) => forms.has(v.toLowerCase()))).map((t) => t.name);
 }

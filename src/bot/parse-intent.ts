@@ -1,9 +1,10 @@
-import { countIn, findTimeSpan, parseStat, sdLowFirst, trendSpan, zoneRefusal, type TimeSpan } from './parse-time-span.js';
-import { boundAsked, pairRank, parseBound } from './parse-bound.js';
+import { countIn, findTimeSpan, trendSpan, zoneRefusal, type TimeSpan } from './parse-time-span.js';
+import { parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
+import { readOptions } from './parse-read-options.js';
 import { availabilityQuestion, healthQuestion } from './parse-health.js';
 import { actionQuestion, actionRequest } from './parse-action-request.js';
-import { BYTES_MOVED, FREE_OF, sizeAsked } from './free-figures.js';
+import { sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
 import { VOCAB } from './vocab.js';
 import { historyIntent, myRequestCommand, proposalNamed, whyProposal } from './parse-history.js';
@@ -12,6 +13,7 @@ import { changeStatement } from './parse-change.js';
 import { overTimeQuestion } from './parse-over-time.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
+import { inventoryQuestion } from './parse-inventory.js';
 import { deliveryQuestion } from './parse-delivery.js';
 import { setupQuestionOf } from './parse-setup-question.js';
 import { shortIntent } from './parse-short.js';
@@ -50,8 +52,6 @@ import {
   QUIET_ASK,
   FILLERS,
   HAPPEN,
-  FREE,
-  HOW_MANY_BYTES,
   LAST_SEEN,
   NOW,
   NOISY,
@@ -61,7 +61,6 @@ import {
   RUN_VERBS,
   SILENT,
   TIME_TO,
-  TOTAL,
   TIME_TO_ACK,
   TREND,
   TREND_WITH_METRIC,
@@ -160,7 +159,10 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (to) return { kind: 'escalate', id: an, target, unknownTarget, ...several, to };
   if (command(WORDS.escalate) || (tokens[leadAt] === 'page' && !pageMe && (target || an) && !text.trim().endsWith('?')))
     return { kind: 'escalate', id: an, target, unknownTarget, ...several };
-  const setup = setupQuestion(text, { metric, target, an, severity }) ?? deliveryQuestion(text, span);
+  const setup =
+    setupQuestion(text, { metric, target, an, severity }) ??
+    deliveryQuestion(text, span) ??
+    inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies: has(WORDS.anomalies) });
   if (setup) return setup;
   if (has(WORDS.timeline) || WHAT_WE_DID.test(text)) return { kind: 'timeline', id: an ?? rp, target, ...(metric ? { metric } : {}) };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
@@ -244,30 +246,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (has(WORDS.pending) && (!past?.outcome || /\b(pending|waiting|awaiting)\b/.test(text))) return { kind: 'pending' };
   if (past) return past;
   const history = metric && has(WORDS.history) && !span ? { span: { kind: 'last', ms: 86_400_000 } as TimeSpan } : {};
-  const when = () => {
-    const stat = parseStat(text) ?? (named.length === 2 ? pairRank(text) : undefined);
-    const bound = metric && sizeAsked(metric, text) ? undefined : parseBound(text);
-    // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
-    const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
-    const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};
-    const total =
-      metric && (TOTAL.test(text) || (/^net/.test(metric) && (HOW_MANY_BYTES.test(text) || BYTES_MOVED.test(text)))) ? { total: true } : {};
-    const by = target ? undefined : groupByOf(text, targets);
-    const ask = bound && boundAsked(text, Boolean(span && span.kind !== 'at' && span.kind !== 'clock'));
-    const asked = ask && (ask !== 'list' || !span || (span.kind !== 'at' && span.kind !== 'clock')) ? { boundAsk: ask } : {};
-    // "Which host sends the most data?": bytes moved need a window; with none said, today.
-    const moved = !span && 'total' in total && !HOW_MANY_BYTES.test(text) && BYTES_MOVED.test(text);
-    return {
-      ...(span ? { span } : moved ? { span: { kind: 'day', daysBack: 0 } as TimeSpan } : {}),
-      ...(stat ? { stat, ...(stat === 'sd' && sdLowFirst(text) ? { lowFirst: true } : {}) } : {}),
-      ...(bound ? { bound } : {}),
-      ...asked,
-      ...limit,
-      ...free,
-      ...total,
-      ...by,
-    };
-  };
+  const when = () => readOptions(text, { metric, target, named, span, number, targets });
   if (CHART.test(text) && (metric || named.length || !has(WORDS.anomalies)))
     return {
       kind: 'chart',

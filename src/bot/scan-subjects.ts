@@ -1,7 +1,7 @@
 import { METRIC_WORDS, ALONGSIDE } from './intent-words.js';
 import type { MetricKey } from './intent.js';
 import { BYTES_MOVED, networkMetric } from './free-figures.js';
-import { labelGroup, matchTarget, roleGroup, type TargetRef } from './match-target.js';
+import { labelGroup, matchTarget, placeGroup, roleGroup, type TargetRef } from './match-target.js';
 import { VOCAB } from './vocab.js';
 import { UNCOLLECTED } from './uncollected-words.js';
 import { parseDuration } from './text-tools.js';
@@ -61,6 +61,8 @@ export function scanSubjects(
     const shared = m ? undefined : roleGroup(t, targets);
     if (m) name(m);
     else if (shared) shared.forEach(name);
+    // "cpu in us-east-1": a region or auto scaling group looks like a host name but names its targets.
+    else if (HOSTLIKE.test(t) && placeGroup(t, targets).length) labelled.push(...placeGroup(t, targets));
     else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t)) unknownTarget = t;
     // "Which host sends the most data?": the bytes, not the tier=data label.
     else if (!(t === 'data' && BYTES_MOVED.test(text)) && (!EVERYDAY_LABELS.has(t) || HOST_NOUN.test(tokens[i + 1] ?? '')))

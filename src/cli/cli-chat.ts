@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { aboutFactsOf } from '../bot/answer-about.js';
 import { chatRulesOf, createChatService, type ChatService } from '../bot/chat-service.js';
-import type { TargetRef } from '../bot/match-target.js';
+import { targetRefOf, type TargetRef } from '../bot/match-target.js';
 import type { Config } from '../config/load-config.js';
 import { configTargets } from '../create-sources.js';
 import { pickProvider } from '../llm/create-llm.js';
@@ -17,12 +17,7 @@ import { createSqliteStore } from '../store/sqlite-store.js';
 export async function withCliChat<T>(cfg: Config, use: (chat: ChatService) => Promise<T>): Promise<T> {
   const store = createSqliteStore(path.join(cfg.dataDir, 'smartcloudops.db'));
   try {
-    const targets: TargetRef[] = configTargets(cfg).map((t) => ({
-      name: t.name,
-      role: t.role ?? null,
-      labels: t.labels ?? {},
-      source: t.source,
-    }));
+    const targets: TargetRef[] = configTargets(cfg).map(targetRefOf);
     for (const s of store.targetStates())
       if (!targets.some((t) => t.name === s.target)) targets.push({ name: s.target, role: null, labels: {} });
     const intervalMs = intervalMsOf(cfg.schedule);

@@ -1,0 +1,44 @@
+import type { Intent, InventoryField } from './intent.js';
+
+/** An EC2 instance id or an IPv4 address (with a port or not), as a question may quote one. */
+const INSTANCE_ID = /\bi-[0-9a-f]{8,17}\b/;
+const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?![\d.])/;
+
+const FIELDS: readonly (readonly [RegExp, InventoryField])[] = [
+  [/\bregions?\b/, 'region'],
+  [/\binstance[\s_-]*ids?\b|\bec2[\s_-]*(?:ids?|instances?)\b|\binstance (?:of|for)\b/, 'instance'],
+  [
+    /\bip(?:s|v4)?\b|\bip[\s_-]*address(?:es)?\b|\baddress(?:es)?\b(?! (?:it|this|that|the (?:alert|issue|problem|anomaly)))|\bendpoints?\b/,
+    'address',
+  ],
+  [/\basgs?\b|\bauto[\s_-]?scaling[\s_-]*groups?\b|\bscaling groups?\b/, 'asg'],
+];
+
+// "Inventory", "where is db-1?", "where does api-1 run?", "which hosts are in which region?".
+const WHERE =
+  /\binventory\b|\bwhere (?:is|are|does|do)\b(?!.*\b(?:alerts?|anomal\w*|incidents?|silences?|proposals?|data|metrics|logs?|config\w*)\b)/;
+
+/**
+ * "What region is db-1 in?", "instance id of web-1", "ip of api-2", "which asg is web-1 in?",
+ * "inventory", "which host is i-0a1b2c3d4e5f60003?": what the targets file (or discovery) says of
+ * where a target runs. Pure; undefined when the text is none of these, or reads a metric.
+ */
+export function inventoryQuestion(
+  text: string,
+  o: { target?: string | undefined; named: string[]; metric?: string | undefined; unknownTarget?: string | undefined; anomalies: boolean },
+): Intent | undefined {
+  if (o.metric || o.anomalies) return undefined;
+  // "Which host is i-0a1b…?", "what is 10.0.2.10?": found by what identifies it elsewhere.
+  const lookup = INSTANCE_ID.exec(text)?.[0] ?? IPV4.exec(text)?.[0];
+  if (lookup && !o.named.length) return { kind: 'inventory', lookup };
+  const field = FIELDS.find(([re]) => re.test(text))?.[1];
+  if (!field && !WHERE.test(text)) return undefined;
+  // "Where is …" asks of a host; "where is the bot running?" and "where are we?" are not this.
+  if (!field && !/\binventory\b/.test(text) && !o.named.length && !o.unknownTarget) return undefined;
+  return {
+    kind: 'inventory',
+    ...(field ? { field } : {}),
+    ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+    ...(o.unknownTarget && !o.named.length ? { unknownTarget: o.unknownTarget } : {}),
+  };
+}

@@ -1,0 +1,50 @@
+import type { Intent, MetricKey } from './intent.js';
+import type { TargetRef } from './match-target.js';
+import { boundAsked, pairRank, parseBound } from './parse-bound.js';
+import { groupByOf } from './parse-group-by.js';
+import { parseStat, sdLowFirst, type TimeSpan } from './parse-time-span.js';
+import { BYTES_MOVED, FREE_OF, sizeAsked } from './free-figures.js';
+import { FREE, HOW_MANY_BYTES, TOTAL } from './intent-words.js';
+import { clamp } from './text-tools.js';
+
+type Metrics = Extract<Intent, { kind: 'metrics' }>;
+
+/**
+ * How a read of figures is asked: its span, statistic, bound, limit and grouping ("top 3 hosts by
+ * memory", "free disk", "total bytes sent today", "cpu by tier"). Pure.
+ */
+export function readOptions(
+  text: string,
+  o: {
+    metric?: MetricKey | undefined;
+    target?: string | undefined;
+    named: string[];
+    span?: TimeSpan | undefined;
+    number?: number | undefined;
+    targets: TargetRef[];
+  },
+): Partial<Metrics> {
+  const { metric, target, named, span, number, targets } = o;
+  const stat = parseStat(text) ?? (named.length === 2 ? pairRank(text) : undefined);
+  const bound = metric && sizeAsked(metric, text) ? undefined : parseBound(text);
+  // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
+  const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
+  const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};
+  const total =
+    metric && (TOTAL.test(text) || (/^net/.test(metric) && (HOW_MANY_BYTES.test(text) || BYTES_MOVED.test(text)))) ? { total: true } : {};
+  const by = target ? undefined : groupByOf(text, targets);
+  const ask = bound && boundAsked(text, Boolean(span && span.kind !== 'at' && span.kind !== 'clock'));
+  const asked = ask && (ask !== 'list' || !span || (span.kind !== 'at' && span.kind !== 'clock')) ? { boundAsk: ask } : {};
+  // "Which host sends the most data?": bytes moved need a window; with none said, today.
+  const moved = !span && 'total' in total && !HOW_MANY_BYTES.test(text) && BYTES_MOVED.test(text);
+  return {
+    ...(span ? { span } : moved ? { span: { kind: 'day', daysBack: 0 } as TimeSpan } : {}),
+    ...(stat ? { stat, ...(stat === 'sd' && sdLowFirst(text) ? { lowFirst: true } : {}) } : {}),
+    ...(bound ? { bound } : {}),
+    ...asked,
+    ...limit,
+    ...free,
+    ...total,
+    ...by,
+  };
+}
