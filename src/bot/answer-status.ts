@@ -3,6 +3,7 @@ import type { AnswerContext } from './answer-intent.js';
 import type { Intent } from './intent.js';
 import { describeAnomaly, formatValue, stamp, table, when } from './format-reply.js';
 import { latestBy, newestOf } from './latest-by-target.js';
+import { groupValueOf } from './parse-group-by.js';
 import { formatDuration, plural } from './text-tools.js';
 
 type StatusAsked = Omit<Extract<Intent, { kind: 'status' }>, 'kind'>;
@@ -41,7 +42,7 @@ export function answerStatus(c: AnswerContext, asked: StatusAsked = {}): string 
     const newest = newestOf(latest, t.name);
     const f = (m: string) => (row?.get(m) ? formatValue(m, row.get(m)!.value) : '-');
     const stale = newest && c.now - newest > c.staleAfterMs ? ' STALE' : '';
-    const group = groupBy === undefined ? [] : [(groupBy === 'role' ? t.role : t.labels?.[groupBy]) ?? '-'];
+    const group = groupBy === undefined ? [] : [groupValueOf(t, groupBy) ?? '-'];
     return [
       ...group,
       t.name,

@@ -1,16 +1,38 @@
 import type { TargetRef } from './match-target.js';
 
+/** The value a target has for a grouping: its role, region, auto scaling group, or one label. */
+export function groupValueOf(t: TargetRef, key: string): string | undefined {
+  if (key === 'role') return t.role ?? undefined;
+  if (key === 'region') return t.region;
+  if (key === 'asg') return t.autoScalingGroup;
+  return t.labels?.[key];
+}
+
+/** A word as a grouping the targets carry ("roles", "tier", "environment", "asg"); undefined for none. */
+function keyOf(raw: string, targets: readonly TargetRef[]): string | undefined {
+  const word = raw.replace(/s$/, '');
+  if (/^(?:role|group)$/.test(word) && targets.some((t) => t.role)) return 'role';
+  if (word === 'region' && targets.some((t) => t.region)) return 'region';
+  if (/^(?:asg|autoscaling|scaling)$/.test(word) && targets.some((t) => t.autoScalingGroup)) return 'asg';
+  const keys = new Set(targets.flatMap((t) => Object.keys(t.labels ?? {})));
+  return keys.has(word) ? word : keys.has(`${word}s`) ? `${word}s` : word === 'environment' && keys.has('env') ? 'env' : undefined;
+}
+
+// "Which tier is busiest?", "which role has the highest cpu?", "what env uses the most memory?", "the busiest role".
+const RANKED_GROUP =
+  /\b(?:which|what)\s+(?:the\s+)?([a-z][a-z0-9_-]{0,30})\s+(?:is|has|have|are|uses?|had|was|runs?|gets?|sees?)\b.*\b(?:busiest|highest|most|max(?:imum)?|top|worst|slowest|fullest|lowest|least|min(?:imum)?|quietest|fastest)\b|\b(?:busiest|highest|fullest|slowest|quietest|lowest)\s+([a-z][a-z0-9_-]{0,30})\b/;
+
 /**
- * "Average memory per role", "cpu by tier", "disk for each env": the figures grouped by the targets'
- * role or by one of their label keys (as the targets file names it). Undefined when the question
- * groups by nothing the targets carry.
+ * "Average memory per role", "cpu by tier", "disk for each env", "cpu by region": the figures grouped
+ * by the targets' role, region, auto scaling group or one of their label keys (as the targets file
+ * names it); "which tier is busiest?" ranks those groups. Undefined when the question groups by
+ * nothing the targets carry.
  */
 export function groupByOf(text: string, targets: readonly TargetRef[]): { groupBy: string } | undefined {
-  const m = /\b(?:per|by|for each|for every|each|across)\s+(?:the\s+)?([a-z][a-z0-9_-]{0,30})\b/.exec(text);
-  if (!m) return undefined;
-  const word = m[1]!.replace(/s$/, '');
-  if (/^(?:role|group)$/.test(word) && targets.some((t) => t.role)) return { groupBy: 'role' };
-  const keys = new Set(targets.flatMap((t) => Object.keys(t.labels ?? {})));
-  const key = keys.has(word) ? word : keys.has(`${word}s`) ? `${word}s` : word === 'environment' && keys.has('env') ? 'env' : undefined;
-  return key ? { groupBy: key } : undefined;
+  const m = /\b(?:per|by|for each|for every|each|across)\s+(?:the\s+)?([a-z][a-z0-9_-]{0,30})(?:\s+(?:scaling\s+)?groups?)?\b/.exec(text);
+  const key = m && keyOf(m[1]!, targets);
+  if (key) return { groupBy: key };
+  const r = RANKED_GROUP.exec(text);
+  const ranked = r && keyOf(r[1] ?? r[2]!, targets);
+  return ranked ? { groupBy: ranked } : undefined;
 }

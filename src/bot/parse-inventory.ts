@@ -14,6 +14,9 @@ const FIELDS: readonly (readonly [RegExp, InventoryField])[] = [
   [/\basgs?\b|\bauto[\s_-]?scaling[\s_-]*groups?\b|\bscaling groups?\b/, 'asg'],
 ];
 
+const GROUPED =
+  /\b(?:per|by|for each|for every|across)\s+(?:the\s+)?(?:regions?|asgs?|auto ?scaling)\b|\b(?:busiest|highest|most|lowest|least|quietest|fullest|slowest|fastest)\b(?! (?:hosts|targets|servers|instances|machines|nodes)\b)/;
+
 // "Inventory", "where is db-1?", "where does api-1 run?", "which hosts are in which region?".
 const WHERE =
   /\binventory\b|\bwhere (?:is|are|does|do)\b(?!.*\b(?:alerts?|anomal\w*|incidents?|silences?|proposals?|data|metrics|logs?|config\w*)\b)/;
@@ -27,7 +30,8 @@ export function inventoryQuestion(
   text: string,
   o: { target?: string | undefined; named: string[]; metric?: string | undefined; unknownTarget?: string | undefined; anomalies: boolean },
 ): Intent | undefined {
-  if (o.metric || o.anomalies) return undefined;
+  // "Status per region", "cpu by asg", "which region is busiest?": figures grouped or ranked (parse-group-by.ts), not the inventory.
+  if (o.metric || o.anomalies || GROUPED.test(text)) return undefined;
   // "Which host is i-0a1b…?", "what is 10.0.2.10?": found by what identifies it elsewhere.
   const lookup = INSTANCE_ID.exec(text)?.[0] ?? IPV4.exec(text)?.[0];
   if (lookup && !o.named.length) return { kind: 'inventory', lookup };

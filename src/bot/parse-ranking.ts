@@ -55,7 +55,7 @@ export function rankingQuestion(
     !target &&
     !o.anomalies &&
     !NOISY.test(text) &&
-    ((parseStat(text) && /\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text)) ||
+    ((parseStat(text) && (/\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text) || 'groupBy' in when())) ||
       (named.length === 2 && /\bbusier\b/.test(text)))
   )
     return { kind: 'metrics', metric: 'cpu', ...group, ...when() };

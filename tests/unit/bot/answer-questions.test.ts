@@ -731,7 +731,7 @@ describe('grouped by role or label, and parts of the day', () => {
     // "By memory" sorts; only a role or a label key the targets carry groups.
     expect(parseIntent('hosts sorted by memory', c.targets)).not.toHaveProperty('groupBy');
     expect(ask('average disk per role', c).split('\n')).toEqual([
-      'disk by role, the latest reading of each target (newest 11:48:50 UTC):',
+      'Disk by role, the latest reading of each target (newest 11:48:50 UTC):',
       '```',
       'role  reporting  average  highest      lowest',
       'db    1/1        80.0%    80.0% db-1   80.0% db-1',
@@ -750,6 +750,36 @@ describe('grouped by role or label, and parts of the day', () => {
     expect(rows[3]).toMatch(/^front +1\/1 +50\.0%/);
     // A target without the label is its own group, last.
     expect(rows[4]).toMatch(/^\(none\) +1\/1 +50\.0%/);
+  });
+
+  it('ranks the groups by their average for "which tier is busiest?", never leading with the targets that have no value', () => {
+    const c = ctx();
+    const labelled = {
+      ...c,
+      targets: [
+        { name: 'web-1', role: 'web', region: 'us-east-1', labels: { tier: 'front' } },
+        { name: 'db-1', role: 'db', region: 'eu-west-1', labels: { tier: 'data' } },
+        { name: 'api-1', role: 'api' },
+      ],
+    };
+    const ask2 = (q: string) => answerIntent(parseIntent(q, labelled.targets), labelled).split('\n');
+    expect(parseIntent('which tier is busiest?', labelled.targets)).toMatchObject({ metric: 'cpu', stat: 'max', groupBy: 'tier' });
+    expect(parseIntent('which role has the highest memory?', labelled.targets)).toMatchObject({
+      metric: 'memory',
+      stat: 'max',
+      groupBy: 'role',
+    });
+    expect(parseIntent('busiest region', labelled.targets)).toMatchObject({ metric: 'cpu', stat: 'max', groupBy: 'region' });
+    // Disk: db-1 80%, web-1 40%; api-1 has no tier and sends no disk.
+    expect(ask2('which tier has the highest disk?')[0]).toBe('Highest average disk by tier: data 80.0% (1/1 reporting; front 40.0%).');
+    expect(ask2('which tier is quietest on disk?')[0]).toBe('Lowest average disk by tier: front 40.0% (1/1 reporting; data 80.0%).');
+    expect(ask2('disk by region').slice(3, 5)).toEqual([
+      expect.stringMatching(/^eu-west-1 +1\/1 +80\.0%/),
+      expect.stringMatching(/^us-east-1 +1\/1 +40\.0%/),
+    ]);
+    // A word that is no grouping the targets carry ranks hosts, as before.
+    expect(parseIntent('which host is busiest?', labelled.targets)).not.toHaveProperty('groupBy');
+    expect(parseIntent('which zone is busiest?', labelled.targets)).not.toHaveProperty('groupBy');
   });
 
   it('reads "this morning" and "yesterday afternoon" as 06–12 and 12–18 UTC, and says when that is still ahead', () => {
