@@ -30,6 +30,7 @@ import { latestBy } from './latest-by-target.js';
 import { answerBound, extreme } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
 import { answerInventory } from './answer-inventory.js';
+import { answerUndo } from './answer-undo.js';
 import { answerTimePast } from './answer-time-past.js';
 import { answerAdvice } from './answer-advice.js';
 import { answerDelivery } from './answer-delivery.js';
@@ -227,6 +228,7 @@ function answerPending(c: AnswerContext): string {
  * Parameters never come from chat (decision 0003); a request picks what remediation.rules allow.
  */
 function answerActionRequest(i: Extract<Intent, { kind: 'action_request' }>, c: AnswerContext): string {
+  if (i.undo) return answerUndo(i, c);
   if (i.question && i.action && i.target) return answerActionQuestion({ ...i, action: i.action, target: i.target }, c);
   if (i.question && i.action)
     return `Which target? Ask about one${i.several ? ` (of ${i.several.join(', ')})` : ''}: a request names one target, so what it would do depends on which.`;

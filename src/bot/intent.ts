@@ -284,6 +284,9 @@ export type Intent =
       why?: string;
       /** "Should I restart app on web-1?": what asking would do; nothing is proposed. */
       question?: boolean;
+      /** "Roll back the scale up", "undo the restart", "scale down web-1": reversing one (`undoes`, when named); nothing is proposed. */
+      undo?: boolean;
+      undoes?: ActionId | 'change';
     }
   | { kind: 'help' }
   /** "Where do alerts go?", "who gets paged for db-1?", "who is on call?" (answer-routing.ts). */

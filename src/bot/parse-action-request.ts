@@ -2,8 +2,18 @@ import type { ActionId } from '../core/remediation.js';
 import type { Intent } from './intent.js';
 import { splitReason } from './parse-silence.js';
 import { cleanInput } from './text-tools.js';
+import { UNDO_VERBS } from './intent-words.js';
 
 export type ActionRequestIntent = Extract<Intent, { kind: 'action_request' }>;
+
+// What an undo names: "roll back the scale up", "undo the restart on web-1", "revert the cleanup".
+const UNDONE: readonly (readonly [RegExp, ActionId | 'change'])[] = [
+  [/\bscal(?:e|ing)[\s_-]*(?:up|out)\b|\bscale_up\b/, 'scale_up'],
+  [/\brestart(?:_service|s|ed)?\b|\bbounce\b/, 'restart_service'],
+  [/\bclean(?:[\s_-]?up|ing)?\b|\bcleanup_disk\b/, 'cleanup_disk'],
+  // "Roll back the deploy on api-1": the team's change, not an action of mine.
+  [/\b(?:deploy\w*|release|version|change|upgrade|rollout|commit|build|ch_[a-z0-9]+)\b/, 'change'],
+];
 
 const SCALE_DOWN = /\bscal(?:e|ing)\s+(?:\S+\s+){0,3}?(?:down|in)\b/;
 // Words after "restart" that are not a service: "restart it on web-1", "restart the web-1 host".
@@ -60,6 +70,12 @@ export function actionRequest(
     unknownTarget: o.unknownTarget,
     ...(o.named.length > 1 ? { several: o.named } : {}),
   };
+  // "Roll back the scale up", "undo the restart", "scale down web-1": no allow-listed action reverses another.
+  const scaleDown = (verb === 'scale' || verb === 'resize') && SCALE_DOWN.test(head);
+  if (UNDO_VERBS.has(verb) || scaleDown) {
+    const undoes = scaleDown ? 'scale_up' : UNDONE.find(([re]) => re.test(head))?.[1];
+    return { ...base, undo: true, ...(undoes ? { undoes } : {}) };
+  }
   if (!action) return base;
   const service =
     action === 'restart_service'

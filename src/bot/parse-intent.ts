@@ -88,7 +88,10 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (raw.length > MAX_INPUT) return { kind: 'bad_input', reason: `that is ${raw.length} characters; ask in at most ${MAX_INPUT}` };
   // Comparison signs go before cleaning, which strips ">" (a quote marker in chat markdown).
   const signs = raw.replace(/>\s*=\s*(?=\d)/g, ' at least ').replace(/<\s*=\s*(?=\d)/g, ' at most ');
-  const text = cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below ')).toLowerCase();
+  // "Roll back the scale up": one verb, as "rollback" is.
+  const text = cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below '))
+    .toLowerCase()
+    .replace(/\broll(?:ing)?\s+back\b/g, 'rollback');
   if (!text) return { kind: 'help' };
   const said = shortIntent(text);
   if (said) return said;

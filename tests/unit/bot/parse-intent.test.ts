@@ -937,7 +937,8 @@ describe('parseIntent', () => {
     // Commands on a host are refused as commands, never answered with its figures.
     expect(parseIntent('ssh into web-1', targets)).toEqual({ kind: 'action_request', verb: 'ssh', target: 'web-1' });
     expect(parseIntent('run df -h on db-1', targets)).toEqual({ kind: 'action_request', verb: 'run', target: 'db-1' });
-    expect(parseIntent('rollback the last remediation', targets)).toEqual({ kind: 'action_request', verb: 'rollback' });
+    expect(parseIntent('rollback the last remediation', targets)).toMatchObject({ kind: 'action_request', verb: 'rollback', undo: true });
+    expect(parseIntent('rollback the last remediation', targets)).not.toHaveProperty('undoes');
     expect(parseIntent('run status', targets)).toEqual({ kind: 'status' });
     // Host logs, what fills a disk and SLOs are figures no source reads.
     expect(parseIntent('show me the logs for web-1', targets)).toEqual({ kind: 'uncollected', what: 'host logs', target: 'web-1' });
