@@ -31,6 +31,7 @@ import { answerBound, extreme } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
 import { answerInventory } from './answer-inventory.js';
 import { answerUndo } from './answer-undo.js';
+import { answerForestStatus } from './answer-forest-status.js';
 import { answerTimePast } from './answer-time-past.js';
 import { answerAdvice } from './answer-advice.js';
 import { answerDelivery } from './answer-delivery.js';
@@ -324,6 +325,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerAvailability(i, c);
     case 'inventory':
       return answerInventory(i, c);
+    case 'forest_status':
+      return answerForestStatus(i, c);
     case 'audit':
       return answerAudit(i, c);
     case 'elsewhere':

@@ -5,7 +5,7 @@ import { stamp } from '../core/stamp.js';
 import { changesBetween } from './change-log.js';
 import { describeAnomaly } from './format-reply.js';
 import type { Intent } from './intent.js';
-import { formatDuration, quoteUntrusted } from './text-tools.js';
+import { formatDuration, plural, quoteUntrusted } from './text-tools.js';
 import { incidentTimeline } from './incident-timeline.js';
 
 /**
@@ -163,8 +163,10 @@ export function createIncidents(o: IncidentOptions) {
     // "Incident status", "postmortem": with none open, the one resolved last (in the last 7 days).
     const last = reading && !open.length ? incidentsBetween(o.store, now - 7 * 86_400_000, now + 1).at(-1) : undefined;
     if (last) return last;
+    // "Is there an incident?": none declared, so say what the detectors have open, which may be one undeclared.
+    const anomalies = reading ? o.store.openAnomalies().length : 0;
     return open.length === 0
-      ? 'No incident is open. "Declare an incident: <what is wrong>" opens one.'
+      ? `No incident is open. "Declare an incident: <what is wrong>" opens one.${reading ? ` ${anomalies === 0 ? 'No anomaly is open either.' : `${plural(anomalies, 'anomaly is', 'anomalies are')} open ("anything wrong?" lists them).`}` : ''}`
       : `${open.length} incidents are open: ${open.map((x) => `${x.id} "${x.title}"`).join(', ')}. Name one ("… ${open[0]!.id}").`;
   }
 

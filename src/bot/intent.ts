@@ -320,6 +320,8 @@ export type Intent =
   | { kind: 'policy' }
   /** "What region is db-1 in?", "ip of api-2", "inventory", "which host is i-0a1b…?" (`lookup`): where targets run (answer-inventory.ts). */
   | { kind: 'inventory'; field?: InventoryField; target?: string; group?: string[]; unknownTarget?: string; lookup?: string }
+  /** "Is the isolation forest trained?", "which hosts is the forest still learning?" (answer-forest-status.ts). */
+  | { kind: 'forest_status'; target?: string; group?: string[] }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean; clock?: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */

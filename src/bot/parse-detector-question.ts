@@ -10,10 +10,18 @@ import { ABOUT_TO_FIRE, NO_ACTION, NO_ALERT, PAST, UNUSUAL } from './intent-word
 const WORRY = /\b(?:worried|worry|worrying|concerned|concerning|alarmed|nervous)\b/;
 const HOW_ANOMALOUS = /\bhow (?:anomalous|unusual|abnormal|normal|odd)\b|\b(?:anomaly|isolation forest|iforest|outlier) scores?\b/;
 
+const FOREST = String.raw`(?:isolation[\s-]?forests?|iforests?|(?:the |its |host )forests?)`;
+const FOREST_STATE = new RegExp(
+  String.raw`\b${FOREST}\b.*\b(?:trained|training|ready|warm(?:ed)?[\s-]?up|warming|learn(?:ing|ed|t)|fitted|status|state|working|running|active|progress)\b|\b(?:trained|ready|learning|fitted|warmed up)\b.*\b${FOREST}\b`,
+);
+
 export function detectorQuestion(
   text: string,
   o: { metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string },
 ): Intent | undefined {
+  // "Is the isolation forest trained?", "is the forest ready for db-1?": how far each host's forest is.
+  if (FOREST_STATE.test(text) && !o.metric)
+    return { kind: 'forest_status', ...(o.target ? { target: o.target } : o.group ? { group: o.group } : {}) };
   // Why no alert came is a question about our detectors' decisions, which a model cannot know: they
   // answer it (`verdict`). Whether a figure is unusual is theirs to answer too, but a model given
   // the data may add to it, so that one may still go to the LLM, with this answer as its fallback.
@@ -24,8 +32,8 @@ export function detectorQuestion(
     if (o.metric) return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, verdict: true };
     if (o.target) return { kind: 'explain', target: o.target, verdict: true, quiet: true };
   }
-  // "What's the usual memory on db-1?", "is cpu normal for this time?": the detectors' usual range.
-  if (!o.group && o.metric && /\b(?:usual|usually|typical|typically|normal|baseline)\b/.test(text) && !/^\W*why\b/.test(text))
+  // "What's the usual memory on db-1?", "is cpu normal for this time?", "expected range for api-1 latency": the detectors' usual range.
+  if (!o.group && o.metric && /\b(?:usual|usually|typical|typically|normal|baseline|expected)\b/.test(text) && !/^\W*why\b/.test(text))
     return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, usual: true };
   // "Why is web-2 cpu odd?" asks for a cause, not a verdict: the explain path below takes it.
   if (!o.group && o.metric && UNUSUAL.test(text) && !/^\W*why\b/.test(text))

@@ -19,7 +19,7 @@ const AROUND =
  * undefined when the question is not one.
  */
 const REAL =
-  /^(?:is|was) (?:the |this |that |it )?(?:[\w-]+ ){0,3}?(?:alert|anomaly|page|one|it)? ?(?:real|legit(?:imate)?|genuine|valid|a (?:real|true) (?:one|problem|issue)|a false (?:alarm|positive)|noise|just noise)\b/;
+  /^(?:is|was) (?:the |this |that |it )?(?:[\w-]+ ){0,3}?(?:alert|anomaly|page|one|it)? ?(?:real|legit(?:imate)?|genuine|valid|a (?:real|true) (?:one|problem|issue)|a false (?:alarm|positive)|noise|just noise)\b|^how (?:confident|sure|certain) (?:are you|is it|are we) (?:about|of|in|that)\b|\bconfidence (?:in|of|for) (?:the |this |that )/;
 
 export function explainQuestion(
   text: string,
@@ -42,7 +42,7 @@ export function explainQuestion(
   if (!an && !target && !metric && IT_STATE.test(text)) return { kind: 'explain', it: true };
   if (!an && !target && !metric && IT_DONE.test(text)) return { kind: 'timeline', it: true };
   if (!an && RECURRING.test(text)) return undefined;
-  // "Is the web-2 alert real?", "is this a false alarm?": the anomaly explained, with what each detector saw.
+  // "Is the web-2 alert real?", "is this a false alarm?", "how confident are you about the web-2 alert?": the anomaly explained, with what each detector saw.
   if (named <= 1 && REAL.test(text)) {
     // "Is it real?": the anomaly this conversation last named, as "is it still open?" reads it.
     if (!an && !target && !metric && /\b(?:it|this|that)\b/.test(text)) return { kind: 'explain', it: true };

@@ -93,7 +93,19 @@ export interface BuildingAlert {
 }
 
 /** The live detection engine, as chat sees it. */
+/** One host's Isolation Forest: how much it has seen, and its latest score once fitted. */
+export interface ForestStatus {
+  target: string;
+  seen: number;
+  /** Samples it must see before it may alert. */
+  warmup: number;
+  fitted: boolean;
+  last?: ForestView;
+}
+
 export interface DetectorInspector {
   inspect(target: string, metric: string): SeriesInspection;
   building(): BuildingAlert[];
+  /** Each host's forest ("is the isolation forest trained?"); absent where the forest is off. */
+  forestStatus?(): ForestStatus[];
 }

@@ -4,7 +4,7 @@ import type { Store } from '../../core/ports.js';
 import { hashString } from '../../core/random.js';
 import type { Sample } from '../../core/sample.js';
 import type { FileConfig } from '../../config/schema.js';
-import type { BuildingAlert, DetectorInspector, ForestView, RobustView, SeriesInspection } from '../../core/inspection.js';
+import type { BuildingAlert, DetectorInspector, ForestStatus, ForestView, RobustView, SeriesInspection } from '../../core/inspection.js';
 import { HostForest, HOST_FEATURES, type HostForestParams } from './host-forest.js';
 import { SeriesDetector, type SeriesDetectorParams, type SeriesScore } from './series-detector.js';
 import { ForecastDetector } from './forecast-detector.js';
@@ -219,6 +219,13 @@ export class DetectionEngine implements DetectorInspector {
         ? `unusual metric mix on ${target}, mostly ${METRIC_LABEL[r.feature] ?? r.feature} at ${formatExact(r.feature, r.observed)} (isolation score ${r.score.toFixed(2)})`
         : '',
     };
+  }
+
+  forestStatus(): ForestStatus[] {
+    return [...this.forests.entries()].map(([key, f]) => {
+      const last = this.lastForest.get(key);
+      return { target: key.slice('iforest:'.length), ...f.progress(), ...(last ? { last } : {}) };
+    });
   }
 
   inspect(target: string, metric: string): SeriesInspection {

@@ -77,6 +77,11 @@ export class HostForest {
    * explanation (which metric, its usual range) is computed only for scores at or above
    * `explainFrom`, since only anomalies need one.
    */
+  /** How far the forest is: samples seen against those it needs before it may alert, and whether it has a fit. */
+  progress(): { seen: number; warmup: number; fitted: boolean } {
+    return { seen: this.seen, warmup: this.p.warmup ?? 0.9 * this.p.window * this.p.stride, fitted: this.forest !== undefined };
+  }
+
   update(values: Record<string, number | undefined>, explainFrom = 0): HostScore | undefined {
     const x = new Float64Array(this.dims);
     HOST_FEATURES.forEach((f, i) => {

@@ -12,7 +12,7 @@ describe('incidents declared in chat', () => {
     const { app, tick, advance, pump } = await startManualApp(config, { startTs: T0, adapters: [slack] });
     await tick(3);
     expect((await slashCommand(slack, 'incident status', 'U1')).text).toBe(
-      'No incident is open. "Declare an incident: <what is wrong>" opens one.',
+      'No incident is open. "Declare an incident: <what is wrong>" opens one. 2 anomalies are open ("anything wrong?" lists them).',
     );
     // Asked in another channel, announced in the alert channel.
     const declared = await slashCommand(slack, 'declare an incident on web-1: checkout is slow', 'U1', 'C-TEAM');

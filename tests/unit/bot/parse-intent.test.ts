@@ -1221,7 +1221,13 @@ describe('parseIntent', () => {
     expect(parseIntent("what's writing to disk on web-1", targets)).toEqual({ kind: 'metrics', metric: 'disk', target: 'web-1' });
     expect(parseIntent('improve cpu on web-1', targets)).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-1' });
     expect(parseIntent('is web-1 fast', targets)).toEqual({ kind: 'metrics', target: 'web-1' });
-    expect(parseIntent('what was expected cpu on web-1', targets)).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-1' });
+    // "Expected" is the usual range (the detectors'), not a fuzzy "exceeded".
+    expect(parseIntent('what was expected cpu on web-1', targets)).toEqual({
+      kind: 'explain',
+      metric: 'cpu',
+      target: 'web-1',
+      usual: true,
+    });
     expect(parseIntent('is the backup complete on web-1', targets)).toEqual({ kind: 'metrics', target: 'web-1' });
     expect(parseIntent('resolved alerts today', targets)).toEqual({ kind: 'anomalies', limit: 50, today: true, resolved: true });
     expect(parseIntent('alerts not resolved yet', targets)).toMatchObject({ kind: 'anomalies', open: true });
@@ -1351,5 +1357,26 @@ describe('environment names', () => {
     expect(parseIntent('approved today', labelled)).toMatchObject({ kind: 'history', outcome: 'approved' });
     expect(parseIntent('rejected proposals', labelled)).toMatchObject({ kind: 'history', outcome: 'denied' });
     expect(parseIntent('approved rp_abc', labelled)).toEqual({ kind: 'approve', id: 'rp_abc' });
+  });
+});
+
+describe('incidents, confidence and expectations asked in everyday words', () => {
+  it('reads "is there an incident?" as the incident status, but a time as the episodes of then', () => {
+    for (const q of ['is there an incident?', 'are we in an incident?', 'is there an incident going on?', 'any incidents?'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'incident', action: 'show' });
+    expect(parseIntent('any incidents today?', targets)).toMatchObject({ kind: 'anomalies', today: true });
+    // "Open incidents" stays the open episodes.
+    expect(parseIntent('open incidents', targets)).toMatchObject({ kind: 'anomalies', episodes: true });
+  });
+
+  it('reads "how confident are you about the web-2 alert?" as that alert explained, and "expected" as the usual range', () => {
+    expect(parseIntent('how confident are you about the web-2 alert?', targets)).toEqual({ kind: 'explain', target: 'web-2' });
+    expect(parseIntent('how sure are you about that alert?', targets)).toEqual({ kind: 'explain', it: true });
+    expect(parseIntent('expected range for api-1 latency', targets)).toEqual({
+      kind: 'explain',
+      target: 'api-1',
+      metric: 'latency',
+      usual: true,
+    });
   });
 });
