@@ -55,5 +55,17 @@ function oneTarget(s: { n: string; ts: number; state?: string }, quiet: boolean,
     );
   }
   if (silences.length === 0) lines.push('No silent-host anomaly in the last 24 h.');
+  // Stale but not flagged: say when the silence check will count it, so "no anomaly" is not read as "fine".
+  const a = c.about?.();
+  if (quiet && s.state !== 'silent' && a?.silentAfterSeconds !== undefined) {
+    const from = Math.max(s.ts, a.self?.startedTs ?? 0);
+    const due = from + a.silentAfterSeconds * 1000;
+    const restarted = from > s.ts ? ` (counted from my start at ${stamp(from)}, since I was not running for all of the gap)` : '';
+    lines.push(
+      due > c.now
+        ? `The silence check counts it silent after ${formatDuration(a.silentAfterSeconds * 1000)} without data${restarted}: at ${stamp(due)} if nothing arrives.`
+        : `The silence check is due to flag it (after ${formatDuration(a.silentAfterSeconds * 1000)} without data${restarted}); it runs each tick.`,
+    );
+  }
   return lines.join('\n');
 }

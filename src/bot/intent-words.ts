@@ -265,6 +265,10 @@ export const LAST_SEEN = new RegExp(
     String.raw`\bhow long (?:has|have|is|are)\b.*\b(?:silent|quiet|dark|offline|down|not reporting|unreachable)\b`,
     // "Did web-2 report in the last hour?", "has db-1 sent any data today?"
     String.raw`\b(?:did|has|have|does)\s+\S+\s+(?:report(?:ed)?|sen[dt]\s+(?:any\s+)?(?:data|metrics|samples)|check(?:ed)?\s+in)\b`,
+    // "What was the last thing web-1 sent?", "last data from db-1", "web-1's last sample"
+    String.raw`\blast (?:thing|data|sample|samples|metrics?|reading|readings|message)\b.*\b(?:sent|send|reported|received|got|from)\b|\blast (?:sample|data point|reading) (?:from|of)\b`,
+    // "Why is web-1 not reporting?", "is web-1 reachable?"
+    String.raw`\bwhy (?:is|are|has|have)\b.*\b(?:not reporting|stopped reporting|silent|gone quiet|gone dark)\b|\bis \S+ reachable\b`,
   ].join('|'),
 );
 // A remediation decision already made, said in so many words ("approvals" alone is what waits).

@@ -2,6 +2,7 @@ import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
 import { describeAnomaly, stamp } from './format-reply.js';
 import { formatDuration, plural } from './text-tools.js';
+import { latestBy, newestOf } from './latest-by-target.js';
 
 /** "web-1 (role web, env=demo): up, reporting; 0 open anomalies.", and the last one that ended in the last day when none is open. */
 export function targetHeadline(target: string, c: AnswerContext): string {
@@ -11,7 +12,17 @@ export function targetHeadline(target: string, c: AnswerContext): string {
   // "How long has web-1 been unhealthy?": since the earliest of what is open.
   const first = open.reduce((m, a) => Math.min(m, a.startTs), Infinity);
   const since = open.length ? `, ${open.length === 1 ? 'open' : 'the first'} since ${stamp(first)} (${formatDuration(c.now - first)})` : '';
-  const said = state === 'up' ? 'up, reporting' : state === 'silent' ? 'SILENT: not reporting' : 'state unknown';
+  // Between its last sample and the silent-host rule firing (or for a while after a restart) a host is
+  // "up" in the store but sends nothing: say so rather than "reporting".
+  const lastTs = newestOf(latestBy(c.store), target);
+  const quiet = state === 'up' && lastTs > 0 && c.now - lastTs > c.staleAfterMs;
+  const said = quiet
+    ? `NO DATA for ${formatDuration(c.now - lastTs)} (last at ${stamp(lastTs)}), not yet counted silent`
+    : state === 'up'
+      ? 'up, reporting'
+      : state === 'silent'
+        ? 'SILENT: not reporting'
+        : 'state unknown';
   // "What role is db-1?", "what does web-1 run?": what the targets file says of it, beside its state.
   const ref = c.targets.find((t) => t.name === target);
   const about = [ref?.role && `role ${ref.role}`, ...Object.entries(ref?.labels ?? {}).map(([k, v]) => `${k}=${v}`)].filter(Boolean);

@@ -329,6 +329,11 @@ describe('answers', () => {
       'db-1 (role db): SILENT: not reporting; 1 open anomaly, open since 2026-11-02 11:59:00 UTC (60 s).',
     );
     expect(ask('how is web-1 doing', c).split('\n')[0]).toBe('web-1 (role web): up, reporting; 0 open anomalies.');
+    // "Up" in the store but nothing for longer than stale, before the silent-host rule fires: not "reporting".
+    const quiet = { ...c, now: NOW + 10 * 60_000 };
+    expect(answerIntent(parseIntent('is web-1 down?', quiet.targets), quiet).split('\n')[0]).toMatch(
+      /^web-1 \(role web\): NO DATA for 10 min \(last at 2026-11-02 1[12]:\d\d:\d\d UTC\), not yet counted silent; 0 open anomalies\.$/,
+    );
     // What the targets file says of it: "what role is db-1?", "what does web-1 run?".
     const labelled = { ...c, targets: [{ name: 'web-1', role: 'web', labels: { env: 'prod', app: 'nginx' } }] };
     expect(answerIntent(parseIntent('what does web-1 run', labelled.targets), labelled).split('\n')[0]).toBe(

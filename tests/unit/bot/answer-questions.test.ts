@@ -426,6 +426,24 @@ describe('when a target last reported', () => {
       '```',
     ]);
     expect(ask('when did web-9 last report', c)).toMatch(/^I don't know a target called "web-9"/);
+  });
+
+  it('says when the silence check will count a stale target, from my start when I was down for part of the gap', () => {
+    const c = ctx();
+    const about = (startedTs: number) => () =>
+      ({ silentAfterSeconds: 120, self: { startedTs, lastTickTs: null, components: {} } }) as never;
+    // db-1's last data 11:48:50; 90 s later, stale (over the 60 s here) but not yet silent.
+    const stale = { ...c, now: NOW + 90_000, staleAfterMs: 60_000, about: about(NOW - 3_600_000) };
+    expect(ask('why is db-1 not reporting?', stale).split('\n')).toEqual([
+      'db-1 last sent data at 2026-12-03 11:48:50 UTC, 2 min ago: stale, nothing since.',
+      'No silent-host anomaly in the last 24 h.',
+      'The silence check counts it silent after 2 min without data: at 2026-12-03 11:50:50 UTC if nothing arrives.',
+    ]);
+    // Started after its last sample: the two minutes count from the start.
+    const restarted = { ...stale, about: about(NOW + 60_000) };
+    expect(ask('why is db-1 not reporting?', restarted).split('\n').at(-1)).toBe(
+      'The silence check counts it silent after 2 min without data (counted from my start at 2026-12-03 11:50:00 UTC, since I was not running for all of the gap): at 2026-12-03 11:52:00 UTC if nothing arrives.',
+    );
     // Uptime is still a figure we do not read, and "last" still lists anomalies.
     expect(ask('how long has web-1 been up', c)).toMatch(/^Host uptime \(time since boot\) is not a figure I collect/);
     expect(ask('summarise the last 3 anomalies', c)).toMatch(/^\d+ anomal/);

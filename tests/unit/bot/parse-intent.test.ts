@@ -1380,3 +1380,13 @@ describe('incidents, confidence and expectations asked in everyday words', () =>
     });
   });
 });
+
+describe('when a host last sent data, in other words', () => {
+  it('reads "what was the last thing web-1 sent?", "why is web-1 not reporting?" and "is web-1 reachable?" as last seen', () => {
+    for (const q of ['what was the last thing web-1 sent?', 'why is web-1 not reporting?', 'is web-1 reachable?', 'last sample from web-1'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'last_seen', target: 'web-1' });
+    // A reading or an anomaly that is "last" stays what it was.
+    expect(parseIntent('last cpu reading on web-1', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
+    expect(parseIntent('the last anomaly on web-1', targets)).toMatchObject({ kind: 'anomalies', limit: 1 });
+  });
+});
