@@ -18,8 +18,9 @@ const NOT_PERSON = new Set([
   'somebody',
   'someone',
 ]);
+// "What did bob ack?", "how many alerts did bob ack this week?"
 const DID =
-  /\bwhat (?:did|has|have) ([a-z0-9][a-z0-9._@-]*) (do|done|been doing|been up to|approved?|denied|deny|decided?|silenced?|muted?|acked|ack|acknowledged?|escalated?|requested|request|asked for|cancel(?:l?ed)?)\b/;
+  /\b(?:what|how many(?: [a-z]+){0,2}) (?:did|has|have) ([a-z0-9][a-z0-9._@-]*) (do|done|been doing|been up to|approved?|denied|deny|decided?|silenced?|muted?|acked|ack|acknowledged?|escalated?|requested|request|asked for|cancel(?:l?ed)?)\b/;
 // The verb asked narrows the lines to those that start with its past form ("what did alice approve?").
 const VERB: Record<string, string[]> = {
   approve: ['approved'],

@@ -621,6 +621,7 @@ const cases: Case[] = [
   ['is my restart on web-1 still pending?', { kind: 'my_requests', action: 'restart_service', target: 'web-1' }],
   ['approve my request', { kind: 'approve' }],
   ['what did alice approve?', { kind: 'audit', actor: 'alice' }],
+  ['how many alerts did bob ack this week?', { kind: 'audit', actor: 'bob', verbs: ['acknowledged'] }],
   ['who was paged last night?', { kind: 'anomalies' }],
   ['show config', { kind: 'about' }],
   ['is it still open?', { kind: 'explain', it: true }],
