@@ -32,6 +32,7 @@ import { targetHeadline } from './target-headline.js';
 import { answerInventory } from './answer-inventory.js';
 import { answerUndo } from './answer-undo.js';
 import { answerForestStatus } from './answer-forest-status.js';
+import { answerCorrelate } from './answer-correlate.js';
 import { answerTimePast } from './answer-time-past.js';
 import { answerAdvice } from './answer-advice.js';
 import { answerDelivery } from './answer-delivery.js';
@@ -327,6 +328,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerInventory(i, c);
     case 'forest_status':
       return answerForestStatus(i, c);
+    case 'correlate':
+      return answerCorrelate(i, c);
     case 'audit':
       return answerAudit(i, c);
     case 'elsewhere':

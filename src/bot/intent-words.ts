@@ -19,6 +19,7 @@ export const METRIC_WORDS: Record<string, MetricKey> = {
   network: 'network',
   net: 'network',
   bandwidth: 'network',
+  talkers: 'network',
   traffic: 'network',
   throughput: 'network',
   ingress: 'net_in',
@@ -109,7 +110,7 @@ export const WORDS = {
     // "sending" is not "pending", "improve" not "approve", "resolved" not "unresolved", "fast" not "last",
     // "expected" not "executed", "complete" not "compute", "process" not "processor", "options" not
     // "actions", "pipeline" not "timeline", "several" not "severe", "opening" not "pending" (found by
-    // running the commonest words of a prose corpus through the matcher).
+    // running the commonest words of a prose corpus through the matcher); "blast" (radius) not "last".
     'sending',
     'reading',
     'readings',
@@ -120,6 +121,7 @@ export const WORDS = {
     'fast',
     'faster',
     'least',
+    'blast',
     'expected',
     'expect',
     'complete',
@@ -344,7 +346,7 @@ export const LONGEST = /\blongest\b|\blasted (?:the )?longest\b/;
 export const NOW = /\b(right now|now|currently|at the moment|at present)\b/;
 
 export const TREND =
-  /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b/;
+  /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b|\b(?:metrics?|series|anything|something) (?:is |are )?(?:growing|rising|increasing|climbing|going up)\b/;
 /** "Is it getting worse?", "is web-1 improving?", "recovering yet?": a trend, of what is open when nothing is named. */
 export const WORSE = /\b(?:getting|get|got) (?:worse|better)\b|\b(?:improving|worsening|deteriorating|recovering)\b/;
 // "How full is the disk?" asks for the level now; "is it full soon?", "filling" ask where it is heading.

@@ -322,6 +322,8 @@ export type Intent =
   | { kind: 'inventory'; field?: InventoryField; target?: string; group?: string[]; unknownTarget?: string; lookup?: string }
   /** "Is the isolation forest trained?", "which hosts is the forest still learning?" (answer-forest-status.ts). */
   | { kind: 'forest_status'; target?: string; group?: string[] }
+  /** "Does cpu correlate with latency on api-1?", "correlation between web-1 and web-2 cpu" (answer-correlate.ts). */
+  | { kind: 'correlate'; metrics: MetricKey[]; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean; clock?: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */

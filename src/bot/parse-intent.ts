@@ -14,6 +14,7 @@ import { overTimeQuestion } from './parse-over-time.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { inventoryQuestion } from './parse-inventory.js';
+import { correlateQuestion } from './parse-correlate.js';
 import { deliveryQuestion } from './parse-delivery.js';
 import { setupQuestionOf } from './parse-setup-question.js';
 import { shortIntent } from './parse-short.js';
@@ -165,7 +166,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const setup =
     setupQuestion(text, { metric, target, an, severity }) ??
     deliveryQuestion(text, span) ??
-    inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies: has(WORDS.anomalies) });
+    inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies: has(WORDS.anomalies) }) ??
+    correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies: has(WORDS.anomalies) });
   if (setup) return setup;
   if (has(WORDS.timeline) || WHAT_WE_DID.test(text)) return { kind: 'timeline', id: an ?? rp, target, ...(metric ? { metric } : {}) };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
@@ -300,7 +302,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     !has(WORDS.today) &&
     !has(WORDS.summarise) &&
     !PAST.test(text) &&
-    !/\b(anomal\w*|alerts?|incidents?)\b/.test(text)
+    (!/\b(anomal\w*|alerts?|incidents?)\b/.test(text) || /\bmost (?:urgent|important|pressing)\b/.test(text))
   )
     return { kind: 'attention', target, ...group, unknownTarget };
   // "Compare web-1 and web-2 over the last hour": their figures then, side by side, not their anomalies.

@@ -1391,3 +1391,20 @@ describe('when a host last sent data, in other words', () => {
     expect(parseIntent('the last anomaly on web-1', targets)).toMatchObject({ kind: 'anomalies', limit: 1 });
   });
 });
+
+describe('triage and traffic words', () => {
+  it('reads "which alert is most urgent?" and "what is the blast radius?" as what needs attention', () => {
+    expect(parseIntent('which alert is most urgent?', targets)).toEqual({ kind: 'attention' });
+    expect(parseIntent("what's the blast radius?", targets)).toEqual({ kind: 'attention' });
+  });
+
+  it('reads "top talkers" as network ranked and "which metrics are growing?" as the trend', () => {
+    expect(parseIntent('show the top talkers', targets)).toEqual({ kind: 'metrics', metric: 'network', stat: 'max' });
+    expect(parseIntent('which metrics are growing?', targets)).toEqual({ kind: 'trend' });
+    expect(parseIntent('does cpu correlate with latency on api-1?', targets)).toEqual({
+      kind: 'correlate',
+      metrics: ['cpu', 'latency'],
+      target: 'api-1',
+    });
+  });
+});

@@ -1,0 +1,33 @@
+import type { Intent, MetricKey } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
+
+// "Correlate web-2 memory with latency", "does cpu correlate with latency on api-1?", "relationship
+// between network in and cpu on web-1", "do web-1 and web-2 cpu move together?".
+const CORRELATE =
+  /\bcorrelat\w*\b|\brelationship between\b|\b(?:move|moves|moving|go|goes|rise|rises) together\b|\b(?:is|are) \S+(?: \S+)? (?:related|linked|tied) to\b|\bin (?:lock ?step|step) with\b/;
+
+/**
+ * Two series compared sample by sample: two metrics of one target (or of each target, when none is
+ * named), or one metric on two targets. Pure; undefined when the text asks no such thing.
+ */
+export function correlateQuestion(
+  text: string,
+  o: {
+    metric?: MetricKey | undefined;
+    more: MetricKey[];
+    named: string[];
+    unknownTarget?: string | undefined;
+    span?: TimeSpan | undefined;
+    /** "What correlates with the api-2 disk alert?" is that alert and what was open around it (parse-explain.ts). */
+    anomalies: boolean;
+  },
+): Intent | undefined {
+  if (o.anomalies || !CORRELATE.test(text)) return undefined;
+  const metrics = [o.metric, ...o.more].filter((m): m is MetricKey => m !== undefined);
+  const span = o.span ? { span: o.span } : {};
+  if (o.unknownTarget && !o.named.length) return { kind: 'correlate', metrics, unknownTarget: o.unknownTarget, ...span };
+  if (metrics.length >= 2 && o.named.length <= 1)
+    return { kind: 'correlate', metrics: metrics.slice(0, 2), ...(o.named[0] ? { target: o.named[0] } : {}), ...span };
+  if (metrics.length === 1 && o.named.length === 2) return { kind: 'correlate', metrics, group: o.named, ...span };
+  return { kind: 'correlate', metrics, ...(o.named.length ? { group: o.named } : {}), ...span };
+}
