@@ -81,6 +81,12 @@ const POINT = new RegExp(String.raw`(?:\b(?:at|around|about)|@)\s*(${TIME})`, 'g
 const SINCE = new RegExp(String.raw`\b(?:since|after|from)\s+(${TIME})`, 'g');
 const BEFORE = new RegExp(String.raw`\b(?:before|until|till|up to)\s+(${TIME})`, 'g');
 const BETWEEN = new RegExp(String.raw`\b(?:between|from)\s+(${TIME})\s*(?:and|to|until|till|through|-)\s*(${TIME})`, 'g');
+// "From saturday 10:00 to sunday 18:00", "tomorrow 22:00 - friday 02:00": each end on its own day.
+const DAY_WORD = String.raw`(today|tonight|tomorrow|(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?)`;
+const DAY_RANGE = new RegExp(
+  String.raw`\b(?:(?:between|from)\s+)?(?:on\s+)?${DAY_WORD}\s+(?:at\s+)?(${TIME})\s*(?:and|to|until|till|through|-)\s*(?:on\s+)?${DAY_WORD}\s+(?:at\s+)?(${TIME})`,
+  'g',
+);
 const DASHED = new RegExp(String.raw`(?<![\w-])(${TIME})\s*-\s*(${TIME})(?![\w-])`, 'g');
 const ISO_POINT = new RegExp(String.raw`\b${ISO_DATE}(?:t|\s+)(?:at\s+)?(${TIME})`, 'g');
 const NOT_HOURS = /^\s*(%|ms\b|[kmg]b|anomal|alert|incident|problem|host|server|target|machine|node|sample|proposal|silence|time|min|sec)/;
@@ -99,6 +105,13 @@ function dayOf(text: string): ClockTime['day'] | undefined {
   if (/\btomorrow\b/.test(text)) return { daysBack: -1 };
   if (/\btoday\b|\bthis (morning|afternoon|evening)\b/.test(text)) return { daysBack: 0 };
   return undefined;
+}
+
+/** "today", "tomorrow", "sat", "monday" as a ClockTime's day. */
+function dayWord(w: string): NonNullable<ClockTime['day']> {
+  if (w === 'today' || w === 'tonight') return { daysBack: 0 };
+  if (w === 'tomorrow') return { daysBack: -1 };
+  return { weekday: WEEKDAY_NAMES.findIndex((d) => d.startsWith(w.slice(0, 3))) };
 }
 
 const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -197,6 +210,14 @@ function findClockUtc(text: string): ClockFound | undefined {
       return { span: since ? { kind: 'range', from: at } : { kind: 'clock', at }, match: iso[0] };
     }
   }
+  const days = new RegExp(DAY_RANGE.source).exec(text);
+  const a = days && readTime(days, 2);
+  const b = days && readTime(days, 3 + G);
+  if (days && a?.explicit && b?.explicit)
+    return {
+      span: { kind: 'range', from: clockTime(a.minute, dayWord(days[1]!)), until: clockTime(b.minute, dayWord(days[2 + G]!)) },
+      match: days[0],
+    };
   const day = dayOf(text);
   for (const re of [BETWEEN, DASHED]) {
     const m = new RegExp(re.source).exec(text);

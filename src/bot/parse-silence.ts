@@ -142,11 +142,25 @@ export function silenceEdit(
  * "Mute db-1 from 22:00 to 23:00", "silence web-1 tomorrow 02:00-04:00", "snooze api-1 at 14:00 for 30m",
  * "mute web-1 overnight": a silence that begins later. "Until 15:00" alone ends one that begins now.
  */
-function scheduleOf(text: string): { from: ClockTime; until?: ClockTime } | undefined {
+function scheduleOf(said: string): { from: ClockTime; until?: ClockTime } | undefined {
+  const text = said.replace(/[–—]/g, '-');
   // Said of a silence, the night is the coming one, not the last.
   if (/\b(?:tonight|overnight|through the night|during the night)\b/.test(text) && !/\b(?:from|between|at)\s+\d/.test(text))
     return { from: { minute: 22 * 60 }, until: { minute: 6 * 60 } };
-  const found = findTimeSpan(text);
+  // "Schedule maintenance on db-1 tomorrow 02:00 for 1h": a bare clock time in a silence is when it
+  // begins. Read as "at 02:00"; without this the silence began now.
+  const bare =
+    /(?<!\b(?:until|till|til|to|at|from|by|before|after|since|between|and)\s+(?:(?:today|tonight|tomorrow|(?:next\s+)?[a-z]+day|on\s+[a-z]+)\s+)?)\b\d{1,2}:\d{2}\b/.exec(
+      text,
+    );
+  const lead = bare && /^\s*(?:[-–]|to\b|until\b|till\b)/.test(text.slice(bare.index + bare[0].length)) ? 'from' : 'at';
+  const plain = findTimeSpan(text);
+  // Only an end was read ("tomorrow 02:00 until 03:00"): the bare time before it is the start.
+  const endOnly = plain && 'span' in plain && plain.span?.kind === 'range' && /^(?:until|till|til)\b/.test(plain.match);
+  const found =
+    plain && !endOnly
+      ? plain
+      : ((bare ? findTimeSpan(`${text.slice(0, bare.index)}${lead} ${text.slice(bare.index)}`) : undefined) ?? plain);
   if (!found || 'zone' in found || !found.span) return undefined;
   const { span, match } = found;
   if (span.kind === 'range' && !/^(?:until|till|til)\b/.test(match))

@@ -56,7 +56,9 @@ describe('"does cpu correlate with latency on api-1?"', () => {
     );
     // Latency follows cpu two samples late, so unshifted changes barely agree.
     expect(lines[1]).toMatch(/^Their changes sample to sample: r = -?0\.\d\d \(weak\)\.$/);
-    expect(lines[2]).toMatch(/^Shifted: the changes agree best with latency after CPU by 2 samples \(about 60 s\): r = (?:0\.9\d|1\.00)\.$/);
+    expect(lines[2]).toMatch(
+      /^Shifted: the changes agree best with latency after CPU by 2 samples \(about 60 s\): r = (?:0\.9\d|1\.00)\.$/,
+    );
     expect(lines[3]).toMatch(/^Levels that both drift/);
   });
 

@@ -38,6 +38,20 @@ describe('silenceWindow', () => {
     expect(window('mute web-1 from 22:00')).toEqual([22, 23]);
   });
 
+  it('takes a bare clock time as the start, and each end of a range on its own day', () => {
+    // Before, these began now: a maintenance asked for 02:00 silenced the hour after the question.
+    expect(window('schedule maintenance on db-1 tomorrow 02:00 for 1h')).toEqual([26, 27]);
+    expect(window('mute db-1 14:00 for 30m')).toEqual([14, 14.5]);
+    expect(window('mute web-1 14:00 to 15:00')).toEqual([14, 15]);
+    expect(window('mute web-1 tomorrow 02:00 until 03:00')).toEqual([26, 27]);
+    expect(window('mute db-1 02:00–04:00 tomorrow')).toEqual([26, 28]);
+    // An end said with a day stays the end: now until tomorrow 09:00.
+    expect(window('mute db-1 until tomorrow 09:00')).toEqual([8, 33]);
+    // Saturday 08:00 now: Monday 10:00 to Tuesday 18:00.
+    expect(window('mute everything from monday 10:00 to tuesday 18:00')).toEqual([58, 90]);
+    expect(window('mute db-1 from today 22:00 to tomorrow 06:00')).toEqual([22, 30]);
+  });
+
   it('holds the weekend, Saturday 00:00 to Monday 00:00, from now when it is under way', () => {
     // NOW is a Saturday.
     expect(window('mute monitoring-1 alerts during the weekend')).toEqual([8, 48]);
