@@ -44,7 +44,9 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   }
   // "Open" means open now, however long ago it started. A count reads them all (up to a cap it
   // then admits to); a list only needs the newest, but its total admits to the cap as well.
-  const cap = i.count ? COUNT_CAP : 500;
+  // A ranking by hour of the day is of counts, however it was asked ("what time do alerts usually fire?").
+  const counting = i.count || i.rank === 'hour';
+  const cap = counting ? COUNT_CAP : 500;
   let list =
     openAt !== undefined
       ? openAnomaliesAt(openAt, cap, c)
@@ -96,7 +98,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const atLeast = capped ? 'at least ' : '';
   // A change on many targets at once is one line (and one message, as the notifier sent it).
   const { events, singles } = i.target ? { events: [], singles: list } : groupFleetEvents(list, c.fleetGrouping);
-  if (i.count) {
+  if (counting) {
     // "How often does web-1's cpu spike?" names no time: say which time the count covers, and its rate.
     const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}${when || i.open ? '' : ` since ${stamp(watched)} (the first anomaly kept)`}`;
     const window = i.open || openAt !== undefined ? 0 : Math.min(until, c.now) - watched;

@@ -305,7 +305,7 @@ export const ACTION_OF: Record<string, string> = {
 };
 // "Thanks, that helped", "good catch", "hello?": a short reply. Thanks-like words come first in the group.
 export const SMALL_TALK =
-  /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|good catch|nice one|great|perfect|awesome|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?(?:[\s,!.]+(?:(?:that|this|it)\s+(?:helped|helps|works|worked|is great)|perfect|great|nice|awesome|thanks|thank you|thx|cheers))?[\s!.?]*$/;
+  /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|good catch|nice one|great|perfect|awesome|hello|hi|hey|yo|good (?:morning|afternoon|evening|night)|i'?m back(?: online)?|i am back(?: online)?|back online)(?:\s+(?:bot|ops|all|team|everyone))?(?:[\s,!.]+(?:(?:that|this|it)\s+(?:helped|helps|works|worked|is great)|perfect|great|nice|awesome|thanks|thank you|thx|cheers))?[\s!.?]*$/;
 /** "What time is it?", "what's the date?": the clock I answer by, which is UTC. */
 /** "Is it quieter than usual?" compares alert volume; "quiet" alone asks to silence. */
 export const QUIETER = /\b(?:quieter|calmer)\b.*\bthan\b/;
@@ -319,7 +319,7 @@ export const PING =
 export const RULES = /\b(thresholds?|rules?|maintenance(\s+windows?)?|mute[\s-]?times?|runbooks?|playbooks?)\b/;
 // "Where do alerts go?", "which channel gets critical alerts?", "who gets paged for db-1?", "who is on call?".
 export const ROUTING =
-  /\bwhere (?:do|does|did|will|would) (?:the |an? |my )?(?:[\w-]+ ){0,3}?(?:alerts?|pages?|notifications?)\b.*\bgo\b|\bwhich channels?\b.*\b(?:alerts?|pages?|notifications?|get|gets|receive[sd]?)\b|\bwho (?:gets|get|is|would be|will be) (?:paged|pinged|notified|alerted)\b|\bon[\s-]?call\b|\bmy (?:next )?(?:shift|turn on the pager)\b|\balert rout(?:ing|es?)\b|\bescalation (?:policy|rules?)\b|\b(?:which|what) (?:[\w-]+ ){0,2}?(?:alerts?|pages?|notifications?) (?:go|goes|are sent|get sent|get posted|are posted|end up) (?:to|in|into) (?:slack|discord|the (?:web )?console|(?:the )?#?[\w-]+ channel)\b/;
+  /\bwhere (?:do|does|did|will|would) (?:the |an? |my )?(?:[\w-]+ ){0,3}?(?:alerts?|pages?|notifications?)\b.*\bgo\b|\bwhich channels?\b.*\b(?:alerts?|pages?|notifications?|get|gets|receive[sd]?)\b|\bwho (?:gets|get|is|would be|will be) (?:paged|pinged|notified|alerted)\b|\bon[\s-]?call\b|\bmy (?:next )?(?:shift|turn on the pager)\b|\balert rout(?:ing|es?)\b|\bescalation (?:policy|rules?|contacts?|path|chain|list|target)\b|\bwho (?:do|does|will|would|did) (?:the |an? )?(?:[\w-]+ ){0,2}?escalate to\b|\b(?:which|what) (?:[\w-]+ ){0,2}?(?:alerts?|pages?|notifications?) (?:go|goes|are sent|get sent|get posted|are posted|end up) (?:to|in|into) (?:slack|discord|the (?:web )?console|(?:the )?#?[\w-]+ channel)\b/;
 // "What would you do about web-1 cpu?", "how would you fix a full disk?": the remediation rules.
 export const WOULD_DO =
   /\bwhat (?:would|will|do|does|should|can) (?:you|it|the bot|smartcloudops) do\b|\bhow (?:would|will|do|does) (?:you|it|the bot) (?:fix|handle|remediate|respond to|deal with)\b/;

@@ -96,7 +96,7 @@ export type Intent =
       /** "Open incidents", "the last 3 episodes": one line per episode (one target and metric, overlapping times). */
       episodes?: boolean;
       /** "Which host has the most alerts?", "top 3 noisiest metrics": a count led by that ranking. */
-      rank?: 'target' | 'metric' | 'detector';
+      rank?: 'target' | 'metric' | 'detector' | 'hour';
       /** "Forecast alerts today": only that detector's. */
       detector?: string;
       /** "How many false positives this week?": only those people marked so. */

@@ -41,10 +41,10 @@ export function changeStatement(
   return { kind: 'change', text, targets: [...named], ...when };
 }
 
-// "Recent changes", "what was deployed today?", "any deploys this week?". "What changed since yesterday?" is a
+// "Recent changes", "what was deployed today?", "any deploys this week?", "who deployed last?", "when did we roll back?". "What changed since yesterday?" is a
 // catch-up (the digest), which lists the changes recorded with the rest.
 const ASKED =
-  /\b(?:changes|change log|changelog|deploys|deployments|releases|rollouts)\b|\b(?:last|latest|recent|previous) (?:deploy(?:ment)?|release|rollout|change)\b|\bwhat (?:was|got|has been|have been|were) (?:deployed|released|changed|rolled out)\b|\b(?:was|were|has|have) (?:anything|something|there) (?:been )?(?:deployed|released|changed|rolled out)\b/;
+  /\b(?:changes|change log|changelog|deploys|deployments|releases|rollouts)\b|\b(?:last|latest|recent|previous) (?:deploy(?:ment)?|release|rollout|change)\b|\bwhat (?:was|got|has been|have been|were) (?:deployed|released|changed|rolled out)\b|\b(?:was|were|has|have) (?:anything|something|there) (?:been )?(?:deployed|released|changed|rolled out)\b|\bwho (?:deployed|released|shipped|rolled (?:out|back)|rollback(?:ed)?)\b|\bwhen did (?:we|they|someone|anyone|you) (?:last )?(?:deploy|release|ship|rollback|roll out)\b/;
 
 // "What happened after the deploy?", "any alerts since the last release?", "did the deploy break anything?".
 const AFTER =

@@ -21,7 +21,12 @@ const RANKED = [
   new RegExp(String.raw`\b(?:which|what)\s+${WHO}\s+(?:is|was|are|were)\s+(?:the\s+)?(?:noisiest|loudest|worst)\b`),
 ];
 
-function rankOf(text: string): 'target' | 'metric' | 'detector' | undefined {
+// "Which hour has the most alerts?", "what time do alerts usually fire?", "when do we get the most pages?".
+const BY_HOUR_OF_DAY =
+  /\b(?:which|what) (?:hour|time)(?: of (?:the )?day)?\b.*\b(?:most|usually|typically|often|tend to)\b|\b(?:what time|when) (?:do|does|did) (?:the )?(?:\w+ )?(?:alerts?|anomal\w*|pages?|incidents?) (?:usually|typically|mostly|tend to|normally)\b|\b(?:alerts?|anomal\w*|pages?|incidents?) by hour(?: of (?:the )?day)?\b/;
+
+function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | undefined {
+  if (BY_HOUR_OF_DAY.test(text)) return 'hour';
   for (const re of RANKED) {
     const who = re.exec(text)?.[1];
     if (who) return who.startsWith('metric') ? 'metric' : who.startsWith('detector') ? 'detector' : 'target';
@@ -36,7 +41,7 @@ function rankOf(text: string): 'target' | 'metric' | 'detector' | undefined {
 export function listShape(
   text: string,
   counting: boolean,
-): { longest?: true; episodes?: true; none?: true; rank?: 'target' | 'metric' | 'detector' } {
+): { longest?: true; episodes?: true; none?: true; rank?: 'target' | 'metric' | 'detector' | 'hour' } {
   if (NONE.test(text)) return { none: true };
   const rank = rankOf(text);
   return {

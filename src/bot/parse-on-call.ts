@@ -7,9 +7,9 @@ const ON_CALL = String.raw`(?:the\s+)?(?:on[\s-]?call|pager)`;
 const TAKE = new RegExp(
   String.raw`^(?:please\s+)?(?:i(?:'m| am)\s+(?:taking\s+)?${ON_CALL}|i(?:'ll| will)\s+(?:take|cover|hold|be)\s+${ON_CALL}|(?:let me|put me)\s+(?:take\s+|on\s+|be\s+)?${ON_CALL}|(?:take|cover|hold)\s+${ON_CALL})\b`,
 );
-// "End my on-call cover", "hand on-call back", "I'm off call".
+// "End my on-call cover", "hand on-call back", "I'm off call", "take me off call".
 const RELEASE = new RegExp(
-  String.raw`^(?:please\s+)?(?:(?:end|stop|drop|cancel|release)\s+(?:my\s+)?(?:on[\s-]?call\s+)?cover|(?:hand|give)\s+${ON_CALL}\s+back|i(?:'m| am)\s+(?:off|no longer on)\s+call)\b`,
+  String.raw`^(?:please\s+)?(?:(?:end|stop|drop|cancel|release)\s+(?:my\s+)?(?:on[\s-]?call\s+)?cover|(?:hand|give)\s+${ON_CALL}\s+back|i(?:'m| am)\s+(?:off|no longer on)\s+call|take\s+me\s+off\s+(?:the\s+)?(?:on[\s-]?call|call|pager))\b`,
 );
 
 // "Hand over on-call to bob", "give the pager to bob", "can bob take my shift?": moving a shift by one side's word.
@@ -17,6 +17,9 @@ const HANDOVER = new RegExp(
   String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b|\b(?:can|could|will) (?:someone|somebody|anyone|anybody) (?:cover|take over)\b|\bcover (?:for )?me\b|\bneed (?:someone to cover|cover|a cover)\b`,
 );
 // "Swap shifts with bob", "can I swap with bob?", "trade my next shift with alice for db": an offer the other accepts.
+// "I'm going offline", "signing off": whether the asker holds the pager, and who does (the on-call answer).
+const OFFLINE =
+  /^(?:ok(?:ay)?[\s,]+)?(?:i(?:'m| am)\s+)?(?:going offline|signing off|logging off|heading out|off for the (?:day|night|weekend))\b/;
 const SWAP_OFFER = new RegExp(
   String.raw`^(?:please\s+|can i\s+|could i\s+|can we\s+|i(?:'d| would) like to\s+|i want to\s+)?(?:swap|switch|trade|exchange)\s+(?:(?:my|our|the)\s+)?(?:next\s+)?(?:(?:on[\s-]?call\s+)?shifts?\s+|${ON_CALL}\s+)?with\s+([a-z][\w.-]*)`,
 );
@@ -26,9 +29,10 @@ const SWAP_ANSWER =
 /** Taking the pager from the rotation for a while, or handing it back; undefined for anything else (a question included). */
 export function onCallCommand(
   text: string,
-): Extract<Intent, { kind: 'on_call_cover' } | { kind: 'on_call_swap' } | { kind: 'bad_input' }> | undefined {
+): Extract<Intent, { kind: 'on_call_cover' } | { kind: 'on_call_swap' } | { kind: 'bad_input' } | { kind: 'routing' }> | undefined {
   const swap = swapCommand(text);
   if (swap) return swap;
+  if (OFFLINE.test(text)) return { kind: 'routing', onCall: true };
   if (HANDOVER.test(text))
     return {
       kind: 'bad_input',

@@ -30,20 +30,27 @@ export const countEpisodes = (
 ): number => groupEpisodes(list, now).length;
 
 /**
- * "Which host has the most alerts?": the leaders by target, metric or detector, most first. Targets
+ * "Which host has the most alerts?": the leaders by target, metric, detector or hour of the day, most first. Targets
  * and metrics are ranked by episode (one target and metric at overlapping times: a disk filling up
  * that three detectors see is one problem), with their anomalies beside; detectors by anomaly, as an
  * episode can hold several. Ties are said as ties. Pure.
  */
 export function rankLine(
   list: readonly { target: string; metric: string; detector: string; startTs: number; endTs: number | null }[],
-  by: 'target' | 'metric' | 'detector',
+  by: 'target' | 'metric' | 'detector' | 'hour',
   top: number,
   label: (metric: string) => string,
   now: number,
 ): string {
-  const keyOf = (a: { target: string; metric: string; detector: string }) =>
-    by === 'target' ? a.target : by === 'metric' ? label(a.metric) : a.detector;
+  // "Which hour has the most alerts?": the UTC hour of the day each began in.
+  const keyOf = (a: { target: string; metric: string; detector: string; startTs: number }) =>
+    by === 'target'
+      ? a.target
+      : by === 'metric'
+        ? label(a.metric)
+        : by === 'hour'
+          ? `${String(new Date(a.startTs).getUTCHours()).padStart(2, '0')}:00`
+          : a.detector;
   const anomalies = new Map<string, number>();
   for (const a of list) anomalies.set(keyOf(a), (anomalies.get(keyOf(a)) ?? 0) + 1);
   const units = by === 'detector' ? anomalies : new Map<string, number>();
@@ -52,13 +59,14 @@ export function rankLine(
   const rows = [...units].sort((x, y) => y[1] - x[1] || anomalies.get(y[0])! - anomalies.get(x[0])! || x[0].localeCompare(y[0]));
   if (rows.length === 0) return '';
   const unit = by === 'detector' ? 'anomalies' : 'episodes';
+  const what = by === 'hour' ? 'hour of the day (UTC, by start)' : by;
   const beside = (k: string, n: number) => (by === 'detector' || anomalies.get(k) === n ? '' : ` (${anomalies.get(k)} anomalies)`);
   const tied = rows.filter(([, n]) => n === rows[0]![1]);
   const shown = Math.max(top, tied.length);
   const lead =
     tied.length > 1
-      ? `${andList(tied.map(([k]) => `${k}${beside(k, rows[0]![1])}`))} tie for the most ${unit} by ${by}, ${rows[0]![1]} each`
-      : `Most ${unit} by ${by}: ${rows[0]![0]} ${rows[0]![1]}${beside(rows[0]![0], rows[0]![1])}`;
+      ? `${andList(tied.map(([k]) => `${k}${beside(k, rows[0]![1])}`))} tie for the most ${unit} by ${what}, ${rows[0]![1]} each`
+      : `Most ${unit} by ${what}: ${rows[0]![0]} ${rows[0]![1]}${beside(rows[0]![0], rows[0]![1])}`;
   const rest = rows.slice(tied.length, shown).map(([k, n]) => `${k} ${n}${beside(k, n)}`);
   return `${lead}${rest.length ? `; then ${rest.join(', ')}` : ''}${rows.length > shown ? `; ${rows.length - shown} more below` : ''}.`;
 }

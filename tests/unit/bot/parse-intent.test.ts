@@ -1408,3 +1408,20 @@ describe('triage and traffic words', () => {
     });
   });
 });
+
+describe('changes, escalation and the pager, in other words', () => {
+  it('reads who deployed and when we rolled back as the change log', () => {
+    expect(parseIntent('who deployed last?', targets)).toEqual({ kind: 'changes' });
+    expect(parseIntent('when did we roll back?', targets)).toEqual({ kind: 'changes' });
+    expect(parseIntent('who rolled back api-1?', targets)).toEqual({ kind: 'changes', target: 'api-1' });
+  });
+
+  it('reads the escalation contact as the routing, and going offline as who holds the pager', () => {
+    expect(parseIntent("who's the escalation contact?", targets)).toEqual({ kind: 'routing' });
+    expect(parseIntent('who do alerts escalate to?', targets)).toEqual({ kind: 'routing' });
+    expect(parseIntent("I'm going offline", targets)).toEqual({ kind: 'routing', onCall: true });
+    expect(parseIntent('signing off', targets)).toEqual({ kind: 'routing', onCall: true });
+    expect(parseIntent('take me off call', targets)).toEqual({ kind: 'on_call_cover', end: true });
+    expect(parseIntent("I'm back", targets)).toEqual({ kind: 'small_talk', thanks: false });
+  });
+});

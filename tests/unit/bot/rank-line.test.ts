@@ -29,6 +29,21 @@ describe('rankLine', () => {
     expect(rankLine(list, 'detector', 1, label, 100 * M)).toBe('Most anomalies by detector: threshold 3; 2 more below.');
   });
 
+  it('ranks the UTC hours of the day the episodes began in, for "what time do alerts usually fire?"', () => {
+    const H = 60 * M;
+    const at = [
+      a('web-1', 'cpu', 'threshold', 0, 5),
+      a('db-1', 'disk', 'robust', (24 * H + 10 * M) / M, null),
+      a('api-1', 'cpu', 'robust', (3 * H) / M, null),
+    ];
+    expect(rankLine(at, 'hour', 5, label, 30 * 60 * M)).toBe('Most episodes by hour of the day (UTC, by start): 00:00 2; then 03:00 1.');
+    const targets = [{ name: 'web-1' }];
+    for (const q of ['what time do alerts usually fire?', 'which hour has the most alerts?', 'alerts by hour of day'])
+      expect(parseIntent(q, targets), q).toMatchObject({ kind: 'anomalies', rank: 'hour' });
+    // A metric's busiest hour is still a figure.
+    expect(parseIntent('the busiest hour yesterday', targets)).toMatchObject({ kind: 'metrics', byHour: 'max' });
+  });
+
   it('says a tie as one, and nothing for an empty list', () => {
     const tie = [a('web-1', 'cpu', 'threshold', 0, 5), a('web-2', 'cpu', 'threshold', 0, 5), a('db-1', 'disk', 'robust', 0, 5)];
     expect(rankLine(tie, 'target', 1, label, 100 * M)).toBe('db-1, web-1 and web-2 tie for the most episodes by target, 1 each.');
