@@ -47,6 +47,18 @@ export interface AboutFacts {
   };
 }
 
+/** " Regions: us-east-1 (6). Auto scaling groups: web-asg (2)." — where targets run, when the targets file says ("inventory" has the rest). */
+function places(targets: AnswerContext['targets']): string {
+  const count = (of: (t: AnswerContext['targets'][number]) => string | undefined) => {
+    const n = new Map<string, number>();
+    for (const t of targets) if (of(t)) n.set(of(t)!, (n.get(of(t)!) ?? 0) + 1);
+    return [...n].sort(([a], [z]) => a.localeCompare(z)).map(([v, k]) => `${v} (${k})`);
+  };
+  const regions = count((t) => t.region);
+  const groups = count((t) => t.autoScalingGroup);
+  return `${regions.length ? ` Regions: ${regions.join(', ')}.` : ''}${groups.length ? ` Auto scaling groups: ${groups.join(', ')}.` : ''}`;
+}
+
 /** The facts of a loaded config; `llm` and `platforms` come from what was actually started. */
 export function aboutFactsOf(
   config: Pick<FileConfig, 'retention' | 'sources' | 'thresholds' | 'forecasts' | 'detectors'>,
@@ -108,7 +120,7 @@ export function answerAbout(c: AnswerContext): string {
   const labels = [...new Set(c.targets.flatMap((t) => Object.entries(t.labels ?? {}).map(([k, v]) => `${k}=${v}`)))].sort();
   if (roles.size || labels.length)
     lines.push(
-      `Roles: ${[...roles].map(([r, ns]) => `${r} (${ns.join(', ')})`).join('; ') || 'none set'}. Labels: ${labels.join(', ') || 'none set'}.`,
+      `Roles: ${[...roles].map(([r, ns]) => `${r} (${ns.join(', ')})`).join('; ') || 'none set'}. Labels: ${labels.join(', ') || 'none set'}.${places(c.targets)}`,
     );
   // Metrics as they arrive, so a source that stopped sending one is not claimed.
   const fresh = c.store.latestSamples().filter((s) => c.now - s.ts <= c.staleAfterMs);

@@ -10,7 +10,7 @@ const MORE = new RegExp(
 const NOUN_RE = new RegExp(String.raw`\b${NOUN}\b|\balert (?:rate|count|volume|numbers?)\b`);
 // "Fired more than once this week" is a count, not a comparison.
 const VERSUS =
-  /\b(?:vs\.?|versus|compared?|comparison|comparing|than(?! (?:once|twice|\d|an? |one|two|three|\w+ times))|against|relative to)\b/;
+  /\b(?:vs\.?|versus|compared?|comparison|comparing|than(?! (?:once|twice|\d|an? |one|two|three|\w+ times))|against|relative to|diff|difference between|differences between)\b/;
 const USUAL = /\b(?:usual|usually|normal|normally|average|typical|typically)\b/;
 const DAY = 86_400_000;
 const FLEET_DAY =

@@ -81,6 +81,18 @@ describe('"what do you monitor?"', () => {
     expect(parseIntent('what roles are there?', targets)).toEqual({ kind: 'about' });
     expect(parseIntent('list the environments', targets)).toEqual({ kind: 'about' });
     expect(ask('what roles are there?')).toContain('\nRoles: web (web-1, web-2); db (db-1). Labels: none set.\n');
+    // Where they run, when the targets file says: the regions and auto scaling groups, counted.
+    const placed = {
+      ...ctx(),
+      targets: [
+        { name: 'web-1', role: 'web', region: 'us-east-1', autoScalingGroup: 'web-asg' },
+        { name: 'web-2', role: 'web', region: 'us-east-1', autoScalingGroup: 'web-asg' },
+        { name: 'db-1', role: 'db', region: 'eu-west-1' },
+      ],
+    };
+    expect(ask('what roles are there?', placed)).toContain(
+      '\nRoles: web (web-1, web-2); db (db-1). Labels: none set. Regions: eu-west-1 (1), us-east-1 (2). Auto scaling groups: web-asg (2).\n',
+    );
   });
 
   it('says so when nothing arrives, and names the targets without the wiring', () => {

@@ -1425,3 +1425,10 @@ describe('changes, escalation and the pager, in other words', () => {
     expect(parseIntent("I'm back", targets)).toEqual({ kind: 'small_talk', thanks: false });
   });
 });
+
+describe('"diff" and "difference between" two days', () => {
+  it('compares the alert counts, as "vs" does', () => {
+    for (const q of ['diff today and yesterday', 'difference between today and yesterday'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'anomaly_change', period: 'day', ms: 86_400_000 });
+  });
+});
