@@ -265,7 +265,8 @@ export type Intent =
   /** "escalate an_…", "escalate web-1": ping chat.escalate.mentions in the alert's thread now; `to`: "page bob about web-1", that on-call member instead (alert-escalate.ts). */
   | { kind: 'escalate'; id?: string; target?: string; unknownTarget?: string; several?: string[]; to?: string }
   /** `maintenance`: "cancel the maintenance (on db-1)", the silence scheduled ahead. */
-  | { kind: 'unsilence'; id?: string; target?: string; all?: boolean; several?: string[]; maintenance?: boolean }
+  /** `mine`: "cancel that silence", the asker's latest one in force or scheduled. */
+  | { kind: 'unsilence'; id?: string; target?: string; all?: boolean; several?: string[]; maintenance?: boolean; mine?: boolean }
   /**
    * "Restart app on web-1": `action` when it names an allow-listed one; `service`, `count` ("by 2"),
    * `toSize` ("to 4") and `paths` as named, checked against config and never used; `why` after a colon.

@@ -30,7 +30,7 @@ import { auditQuestion } from './parse-audit.js';
 import { subscriptionCommand } from './parse-subscribe.js';
 import { incidentCommand } from './parse-incident.js';
 import { rankingQuestion } from './parse-ranking.js';
-import { MAINTENANCE_SET, silenceCommand, silenceEdit } from './parse-silence.js';
+import { MAINTENANCE_SET, MY_SILENCE, silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
 import type { Intent } from './intent.js';
@@ -172,7 +172,13 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (has(WORDS.timeline) || WHAT_WE_DID.test(text)) return { kind: 'timeline', id: an ?? rp, target, ...(metric ? { metric } : {}) };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
   const everything = !named.length && !metric && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {};
-  if (leads(WORDS.unsilence)) return { kind: 'unsilence', id: sl, target, ...(sl ? {} : { ...everything, ...several }) };
+  if (leads(WORDS.unsilence))
+    return {
+      kind: 'unsilence',
+      id: sl,
+      target,
+      ...(sl ? {} : !target && MY_SILENCE.test(text) ? { mine: true } : { ...everything, ...several }),
+    };
   const wt = ids.find((i) => i.startsWith('wt_'));
   const edit =
     silenceEdit(text, tokens[leadAt], { sl, target, metric, unknownTarget, ...everything }) ??

@@ -116,6 +116,10 @@ export function splitReason(s: string): { head: string; reason?: string } {
 const MAINTENANCE_END =
   /^(?:please\s+)?(?:cancel|end|stop|lift|call off|abort|drop|remove|delete)\s+(?:the\s+|my\s+|our\s+|that\s+)?(?:scheduled\s+|planned\s+)?maintenance\b/;
 
+/** "Cancel that silence", "undo my last snooze", "unmute what I just muted": the asker's latest silence. */
+export const MY_SILENCE =
+  /\b(?:that|this|my|my last|the last|my latest|the latest)\s+(?:silence|snooze|mute)\b|\b(?:the )?(?:silence|snooze|mute) i (?:just )?(?:made|set|added|created)\b|\bwhat i (?:just )?(?:muted|silenced|snoozed)\b/;
+
 export function silenceEdit(
   text: string,
   verb: string | undefined,
@@ -132,7 +136,12 @@ export function silenceEdit(
   if (!o.sl && MAINTENANCE_END.test(text)) return { kind: 'unsilence', ...(o.target ? { target: o.target } : {}), maintenance: true };
   if (!o.sl && !/\b(?:silences?|snoozes?|mutes?|silenced|snoozed|muted)\b/.test(text)) return undefined;
   if (LIFT_VERBS.has(verb))
-    return { kind: 'unsilence', id: o.sl, target: o.target, ...(o.sl || o.target ? {} : o.all ? { all: true } : {}) };
+    return {
+      kind: 'unsilence',
+      id: o.sl,
+      target: o.target,
+      ...(o.sl || o.target ? {} : MY_SILENCE.test(text) ? { mine: true } : o.all ? { all: true } : {}),
+    };
   if (!EXTEND_VERBS.has(verb)) return undefined;
   const asked = silenceCommand(text, { target: o.target, metric: o.metric, unknownTarget: o.unknownTarget });
   return asked.kind === 'silence' ? { ...asked, extend: o.sl ? { id: o.sl } : {} } : asked;

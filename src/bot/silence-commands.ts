@@ -192,6 +192,15 @@ export function createSilenceCommands(d: {
         text: i.several.map((target) => `${target}: ${unsilence({ kind: 'unsilence', target }, user, now).text}`).join('\n'),
         intent: 'unsilence',
       };
+    // "Cancel that silence", "undo my last snooze": the asker's latest, in force or scheduled.
+    if (i.mine && !i.id && !i.target) {
+      const actor = d.actor(user);
+      const latest = [...d.store.chat.silences(now), ...d.store.chat.scheduledSilences(now)]
+        .filter((s) => s.createdBy === actor)
+        .sort((x, y) => y.createdTs - x.createdTs)[0];
+      if (latest) return unsilence({ kind: 'unsilence', id: latest.id }, user, now);
+      return { text: `You have no silence in force or scheduled. ${d.listing(now)}`, intent: 'unsilence', private: true };
+    }
     if (!i.id && !i.target && !i.all) return { text: `Lift which silence? ${d.listing(now)}`, intent: 'unsilence', private: true };
     const lifted = d.store.chat.silences(now).filter((s) => i.all || (i.id ? s.id === i.id : s.target === i.target));
     const ahead = d.store.chat.scheduledSilences(now);
@@ -222,7 +231,14 @@ export function createSilenceCommands(d: {
       });
       d.onSilencesChanged?.(lifted, now);
     }
-    return { text: `${n > 0 ? `Lifted ${n} silence${n > 1 ? 's' : ''}.` : 'Nothing matching was silenced.'}${stays}`, intent: 'unsilence' };
+    // One by its id is named, so "cancel that silence" says which it took.
+    const named = i.id && n > 0 ? lifted.find((s) => s.id === i.id) : undefined;
+    const said = named
+      ? `Lifted ${named.id}, the silence of ${silenceLabel(named)} until ${stamp(named.untilTs)} (by ${named.createdBy}).`
+      : n > 0
+        ? `Lifted ${n} silence${n > 1 ? 's' : ''}.`
+        : 'Nothing matching was silenced.';
+    return { text: `${said}${stays}`, intent: 'unsilence' };
   }
 
   return { silence, silenceAlert, unsilence };

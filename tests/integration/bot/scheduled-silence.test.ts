@@ -188,4 +188,20 @@ describe('a silence of one severity ("mute all warnings for 1h")', () => {
     expect(new Set(open.map((a) => a.severity))).toEqual(new Set(['warning', 'critical']));
     for (const a of open) expect([a.severity, Boolean(app.store.chat.alertKeyFor(a.id))]).toEqual([a.severity, a.severity === 'critical']);
   });
+
+  it('lifts the asker\'s own latest silence for "cancel that silence", and nobody else\'s', async () => {
+    const { app, now, say } = await setup();
+    await say('mute db-1 for 1h', 'U1');
+    const first = /\((sl_\w+)\)/.exec(await say('mute web-1 from 10:02 to 10:30'))![1]!;
+    const second = /\((sl_\w+)\)/.exec(await say('mute disk alerts for 30m'))![1]!;
+    expect(await say('cancel that silence')).toBe(
+      `Lifted ${second}, the silence of all targets disk until 2026-11-02 10:30:00 UTC (by slack:U2).`,
+    );
+    expect(app.store.chat.silences(now()).map((s) => s.target)).toEqual(['db-1']);
+    expect(await say('undo my last snooze')).toMatch(new RegExp(first));
+    expect(app.store.chat.scheduledSilences(now())).toEqual([]);
+    // U1's silence stays: U2 has none left.
+    expect(await say('cancel that silence')).toMatch(/^You have no silence in force or scheduled\. Silenced:\n• sl_\w+: db-1 /);
+    expect(app.store.chat.silences(now()).map((s) => s.createdBy)).toEqual(['slack:U1']);
+  });
 });

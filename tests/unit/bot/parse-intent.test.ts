@@ -1432,3 +1432,12 @@ describe('"diff" and "difference between" two days', () => {
       expect(parseIntent(q, targets), q).toEqual({ kind: 'anomaly_change', period: 'day', ms: 86_400_000 });
   });
 });
+
+describe("the asker's own latest silence", () => {
+  it('reads "cancel that silence", "undo my last snooze" and "unmute what I just muted" as it, and a target or id as before', () => {
+    for (const q of ['cancel that silence', 'undo my last snooze', 'unmute what I just muted', 'lift my silence'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'unsilence', mine: true });
+    expect(parseIntent('cancel my silence on web-1', targets)).toEqual({ kind: 'unsilence', target: 'web-1' });
+    expect(parseIntent('unmute everything', targets)).toEqual({ kind: 'unsilence', all: true });
+  });
+});
