@@ -33,6 +33,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     const today = dayStart(c.now, c.zone);
     [since, until, when] = [dayStart(today - 1, c.zone), today, ` yesterday (${dayZone(c.zone)})`];
   }
+  // "Handover notes": this shift so far, or the one just handed over.
+  if (i.shift && !i.span) [since, until, when] = shiftWindow(c);
   // "What was firing at 03:00?": open at that instant, wherever it started. "Since 09:30",
   // "between 9 and 10": started in the window, as for the other spans.
   let openAt: number | undefined;
@@ -121,7 +123,10 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     // "Which host has the most alerts?": the leaders first, the counts below.
     const ranked = i.rank && !i.digest ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now) : '';
     if (ranked) counts.unshift(ranked);
-    return i.digest ? digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target }, c).join('\n') : counts.join('\n');
+    if (!i.digest) return counts.join('\n');
+    return [...digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target }, c), ...(i.shift ? nextShift(c) : [])].join(
+      '\n',
+    );
   }
   const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
   const lasted = (from: number, until: number | null) => (until ?? c.now) - from;
@@ -263,6 +268,29 @@ function countAnomalies(
     ...times,
     'Ask without "how many" for the list.',
   ];
+}
+
+/** "Next on call: bob from 09:00 (in 8 h 42 min)." — who a handover goes to. */
+function nextShift(c: AnswerContext): string[] {
+  const shift = c.onCall?.at(c.now);
+  if (!shift) return [];
+  const next = c.onCall!.at(shift.until);
+  return [
+    `On call now: ${shift.member.name}, until ${stamp(shift.until)}; next: ${next.member.name} (in ${formatDuration(shift.until - c.now)}).`,
+  ];
+}
+
+/**
+ * The on-call shift a handover covers: the current one so far, or, within its first hour, the one
+ * just handed over; the last 12 h where no rotation is set. [from, until, how it is said].
+ */
+function shiftWindow(c: AnswerContext): [number, number, string] {
+  const shift = c.onCall?.at(c.now).rotation;
+  if (!shift) return [c.now - 12 * 3_600_000, Infinity, ' in the last 12 h (no on-call rotation is set, so no shift)'];
+  const name = (ts: number) => c.onCall!.at(ts).member.name;
+  if (c.now - shift.from >= 3_600_000) return [shift.from, Infinity, ` in ${name(shift.from)}'s shift so far (since ${stamp(shift.from)})`];
+  const from = shift.from - (shift.until - shift.from);
+  return [from, shift.from, ` in ${name(from)}'s shift, just handed over (${stamp(from)} to ${stamp(shift.from)})`];
 }
 
 /**

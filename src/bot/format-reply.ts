@@ -53,7 +53,9 @@ export function describeProposal(p: Proposal): string {
   // "succeeded by alice" would read as if alice ran it: after a decision the state moves on, the approver stays.
   const by = p.decidedBy?.startsWith('policy:') ? `automatically (mode ${p.decidedBy.slice(7)})` : `by ${p.decidedBy}`;
   const at = p.decidedTs === null ? '' : ` at ${stamp(p.decidedTs)}`;
-  const decided = !p.decidedBy ? '' : p.state === 'approved' || p.state === 'denied' ? ` ${by}${at}` : `, approved ${by}${at}`;
+  // A withdrawal's actor took it back ("withdrawn by web:operator"); nobody approved it.
+  const own = p.state === 'approved' || p.state === 'denied' || p.state === 'withdrawn' || p.state === 'expired';
+  const decided = !p.decidedBy ? '' : own ? ` ${by}${at}` : `, approved ${by}${at}`;
   return `${p.id} ${p.action} on ${p.target} (${p.mode}, ${p.executor}): ${p.state}${decided}`;
 }
 

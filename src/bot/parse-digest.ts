@@ -5,6 +5,7 @@ import { RESOLVED } from './intent-words.js';
 const DIGEST =
   /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up|sitrep)\b|\b(?:daily|weekly|morning|nightly|shift|on-?call)\s+(?:report|update)\b|\bhand-?(?:over|off)\b|\b(?:send|give|get|show|generate|write|make|prepare|post)\s+(?:me |us )?(?:an? |the )?(?:status |quick |short |full |today's |daily |weekly )?report\b/;
 const WEEK = 7 * 86_400_000;
+const SHIFT = /\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|summary|notes?)\b|\bend of (?:my |the )?shift\b/;
 // "Catch me up", "what did I miss?", "what changed since yesterday?": a digest since then, the last day by default.
 const CATCH_UP =
   /\b(?:catch (?:me|us) up|bring (?:me|us) up to speed|what did (?:i|we) miss|what(?:'s| has| have)? changed|anything (?:new|changed) since|since (?:i|we) (?:left|logged off|was away|were away)|while (?:i|we) (?:was|were) (?:away|out|off|gone))\b/;
@@ -18,10 +19,12 @@ const CATCH_UP =
 export function digestOf(
   text: string,
   o: { span: TimeSpan | undefined; counted: boolean; open: boolean },
-): { span?: TimeSpan } | undefined {
+): { span?: TimeSpan; shift?: true } | undefined {
   const catchUp = CATCH_UP.test(text);
   if ((!DIGEST.test(text) && !catchUp) || o.counted || o.open) return undefined;
   if (o.span) return { span: o.span };
+  // "Handover notes", "shift report": the on-call shift, not the UTC day (answer-anomalies.ts).
+  if (SHIFT.test(text)) return { shift: true };
   if (catchUp) return { span: { kind: 'last', ms: 86_400_000 } };
   return /\bweekly\b/.test(text) ? { span: { kind: 'last', ms: WEEK } } : {};
 }

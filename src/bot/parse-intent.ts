@@ -355,7 +355,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...feedbackAsked(text),
       ...(counting || digest || NOISY.test(text) ? { count: true } : {}),
       ...listShape(text, counting),
-      ...(digest ? { digest: true } : {}),
+      ...(digest ? { digest: true, ...(digest.shift ? { shift: true } : {}) } : {}),
       ...timeTo,
     };
   }
