@@ -42,7 +42,7 @@ const EXECUTOR_SAYS = {
  * "Who can approve?", "am I an approver?", "is auto-remediation on?", "are remediations dry run?",
  * "how long do proposals wait?": the policy as config sets it, and where the asker stands in it.
  */
-export function answerPolicy(f: PolicyFacts, user?: ChatUser & { approver: boolean }): string {
+export function answerPolicy(f: PolicyFacts, user?: ChatUser & { approver: boolean }, focus?: 'approvers' | 'wait'): string {
   const lines = [`Remediation actions allowed (nothing else can run): ${ACTIONS.join(', ')}.`];
   if (f.rules.length === 0) lines.push('No remediation rule is configured (remediation.rules): nothing is ever proposed.');
   else {
@@ -81,5 +81,7 @@ export function answerPolicy(f: PolicyFacts, user?: ChatUser & { approver: boole
     );
   }
   lines.push('"which rules propose restarts?" gives each rule\'s match and cooldown.');
-  return lines.join('\n');
+  // "Who can approve?", "how long do proposals wait?": the line asked for first, the policy after it.
+  const first = focus === 'approvers' ? /^(?:Approvers \(|You \()/ : focus === 'wait' ? /^A proposal waits / : undefined;
+  return (first ? [...lines.filter((l) => first.test(l)), ...lines.filter((l) => !first.test(l))] : lines).join('\n');
 }

@@ -297,10 +297,11 @@ export function createChatService(o: ChatServiceOptions) {
       case 'policy':
         return {
           text: o.remediationPolicy
-            ? answerPolicy(policyFactsOf({ remediation: o.remediationPolicy, approvers: o.approvers }), {
-                ...e.user,
-                approver: isApprover(e.user),
-              })
+            ? answerPolicy(
+                policyFactsOf({ remediation: o.remediationPolicy, approvers: o.approvers }),
+                { ...e.user, approver: isApprover(e.user) },
+                intent.focus,
+              )
             : 'The remediation policy is not loaded here.',
           intent: 'policy',
         };

@@ -320,7 +320,7 @@ export type Intent =
   /** "What's scheduled?", "what's coming up?": silences, reminders, digests, hand-overs and expiries ahead (answer-schedule.ts). */
   | { kind: 'schedule' }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
-  | { kind: 'policy' }
+  | { kind: 'policy'; focus?: 'approvers' | 'wait' }
   /** "What region is db-1 in?", "ip of api-2", "inventory", "which host is i-0a1b…?" (`lookup`): where targets run (answer-inventory.ts). */
   | { kind: 'inventory'; field?: InventoryField; target?: string; group?: string[]; unknownTarget?: string; lookup?: string }
   /** "Is the isolation forest trained?", "which hosts is the forest still learning?" (answer-forest-status.ts). */

@@ -24,7 +24,13 @@ const POLL =
 const RUNS_ALONE =
   /\bwhat (?:runs|happens|is done|gets done|can run|will run|would run) (?:automatically|on its own|by itself|without (?:an? )?(?:approval|person|human|approver))\b/;
 const POLICY =
-  /\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\b(?:am i|is \S+) (?:an? )?approver\b|\bcan i (?:approve|deny)\b|\bwho are (?:the )?approvers\b|\b(?:which|what) (?:actions|remediations) (?:are|can|do you)\b.*\b(?:allowed|run|permitted|supported|available|take|do)\b|\b(?:allowed|allow-?listed|permitted|supported) (?:actions|remediations)\b|\bauto[\s-]?remediat\w*\b|\b(?:is|are)\b.*\bdry[\s-]?runs?\b|\bhow long do (?:proposals|approvals) (?:wait|last|stay)\b|\bapproval (?:ttl|timeout|window|expiry)\b|\bremediation (?:policy|mode|modes|settings)\b/;
+  /\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\b(?:am i|is \S+) (?:an? )?approver\b|\bcan i (?:approve|deny)\b|\bwhy (?:can'?t|cannot|can not|couldn'?t) i (?:approve|deny)\b|\bwhat happens if (?:nobody|no one|noone) (?:approves|decides|answers)\b|\bwho are (?:the )?approvers\b|\b(?:which|what) (?:actions|remediations) (?:are|can|do you)\b.*\b(?:allowed|run|permitted|supported|available|take|do)\b|\b(?:allowed|allow-?listed|permitted|supported) (?:actions|remediations)\b|\bauto[\s-]?remediat\w*\b|\b(?:is|are)\b.*\bdry[\s-]?runs?\b|\bhow long do (?:proposals|approvals) (?:wait|last|stay)\b|\bapproval (?:ttl|timeout|window|expiry)\b|\bremediation (?:policy|mode|modes|settings)\b/;
+
+// Which part of the policy leads: who decides ("why can't I approve?"), or how long a proposal waits.
+const APPROVERS_ASKED =
+  /\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\bapprovers?\b|\bcan(?:'?t| ?not)? i (?:approve|deny)\b/;
+const WAIT_ASKED =
+  /\bhow long do (?:proposals|approvals) (?:wait|last|stay)\b|\bapproval (?:ttl|timeout|window|expiry)\b|\bif (?:nobody|no one|noone) (?:approves|decides|answers)\b/;
 
 const ABOUT = new RegExp(
   [
@@ -88,7 +94,11 @@ export function setupQuestion(
         : {}),
     };
   // "What would happen if I approve?", "what does approving do?": what waits, with what approving each runs.
-  if (/\bwhat (?:would|will|does|happens)\b.*\bapprov\w*|\bif (?:i|we) approve\b/.test(text) && !/\brp_/.test(text))
+  if (
+    /\bwhat (?:would|will|does|happens)\b.*\bapprov\w*|\bif (?:i|we) approve\b/.test(text) &&
+    !/\brp_/.test(text) &&
+    !WAIT_ASKED.test(text)
+  )
     return { kind: 'pending' };
   // "What needs my decision?", "anything waiting on me?": what waits for an approver.
   if (
@@ -97,7 +107,10 @@ export function setupQuestion(
     )
   )
     return { kind: 'pending' };
-  if ((POLICY.test(text) && !automaticAsked(text)) || RUNS_ALONE.test(text)) return { kind: 'policy' };
+  if ((POLICY.test(text) && !automaticAsked(text)) || RUNS_ALONE.test(text)) {
+    const focus = APPROVERS_ASKED.test(text) ? 'approvers' : WAIT_ASKED.test(text) ? 'wait' : undefined;
+    return { kind: 'policy', ...(focus ? { focus } : {}) };
+  }
   if (!o.target && CONFIG_CHANGED.test(text)) return { kind: 'about', starts: 'config' };
   if (!o.target && RESTARTS.test(text)) return { kind: 'about', starts: 'restarts' };
   if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text))) return { kind: 'about' };

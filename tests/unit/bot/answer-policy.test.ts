@@ -19,15 +19,14 @@ const user = (platform: 'slack' | 'web' | 'discord', id: string, approver = fals
 describe('"who can approve?", "is auto-remediation on?"', () => {
   it('reads the policy questions as such, not as the remediation history', () => {
     const targets = [{ name: 'web-1' }];
-    for (const q of [
-      'who can approve?',
-      'am I an approver?',
-      'which actions are allowed?',
-      'is auto-remediation on?',
-      'are remediations dry run?',
-      'how long do proposals wait?',
-    ])
+    for (const q of ['which actions are allowed?', 'is auto-remediation on?', 'are remediations dry run?'])
       expect(parseIntent(q, targets)).toEqual({ kind: 'policy' });
+    // Who decides, or how long a proposal waits, leads when that is what was asked.
+    for (const q of ['who can approve?', 'am I an approver?', "why can't I approve?"])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'policy', focus: 'approvers' });
+    for (const q of ['how long do proposals wait?', 'what happens if nobody approves?'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'policy', focus: 'wait' });
+    expect(parseIntent('what happens if I approve?', targets)).toEqual({ kind: 'pending' });
     expect(parseIntent('who approved the last restart?', targets).kind).toBe('history');
     expect(parseIntent('approve rp_abc123', targets).kind).toBe('approve');
   });
@@ -48,6 +47,11 @@ describe('"who can approve?", "is auto-remediation on?"', () => {
       '"which rules propose restarts?" gives each rule\'s match and cooldown.',
     ]);
     expect(answerPolicy(policyFactsOf(config), user('slack', 'U1', true))).toContain('You (slack:U1) can approve and deny.');
+    expect(answerPolicy(policyFactsOf(config), user('slack', 'U2'), 'approvers').split('\n').slice(0, 2)).toEqual([
+      'Approvers (config approvers): slack: users U1 · discord: nobody · web: users operator.',
+      'You (slack:U2) are not an approver here; approvers.slack lists who is.',
+    ]);
+    expect(answerPolicy(policyFactsOf(config), user('slack', 'U2'), 'wait').split('\n')[0]).toMatch(/^A proposal waits 20 min /);
     const auto = configSchema.parse({ remediation: { rules: [{ name: 'r', action: 'restart_service', mode: 'auto' }] } });
     expect(answerPolicy(policyFactsOf(auto))).toMatch(/• auto \(run at once, no approval\): r → restart_service/);
     expect(answerPolicy(policyFactsOf(auto))).not.toMatch(/Nothing runs without a person/);
