@@ -5,6 +5,10 @@ import { RESOLVED } from './intent-words.js';
 const DIGEST =
   /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up|sitrep)\b|\b(?:daily|weekly|morning|nightly|shift|on-?call)\s+(?:report|update)\b|\bhand-?(?:over|off)\b|\b(?:send|give|get|show|generate|write|make|prepare|post)\s+(?:me |us )?(?:an? |the )?(?:status |quick |short |full |today's |daily |weekly )?report\b/;
 const WEEK = 7 * 86_400_000;
+// The weekend just gone, as a window: Friday evening to now is near enough for "how was the weekend?" on a Monday.
+const WEEKEND_MS = 3 * 86_400_000;
+const HOW_WAS =
+  /^(?:so\s+|and\s+)?how(?:'s| was| did| has| is| were)\s+(?:the |last |this |our |my |your )?(night|overnight|weekend|day|shift|week|yesterday|today)\b(?:\s+(?:go|gone|been|look|looking))?\s*\??$/;
 const SHIFT = /\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|summary|notes?)\b|\bend of (?:my |the )?shift\b/;
 // "Catch me up", "what did I miss?", "what changed since yesterday?": a digest since then, the last day by default.
 const CATCH_UP =
@@ -20,6 +24,17 @@ export function digestOf(
   text: string,
   o: { span: TimeSpan | undefined; counted: boolean; open: boolean },
 ): { span?: TimeSpan; shift?: true } | undefined {
+  // "How was the night?", "how did the shift go?", "how was yesterday?": a digest of that time.
+  const how = HOW_WAS.exec(text)?.[1];
+  if (how && !o.counted) {
+    if (o.span) return { span: o.span };
+    if (how === 'shift') return { shift: true };
+    if (how === 'night' || how === 'overnight')
+      return { span: { kind: 'range', from: { minute: 22 * 60, day: { daysBack: 1 } }, until: { minute: 6 * 60, day: { daysBack: 0 } } } };
+    if (how === 'week') return { span: { kind: 'last', ms: WEEK } };
+    if (how === 'weekend') return { span: { kind: 'last', ms: WEEKEND_MS } };
+    return { span: { kind: 'day', daysBack: how === 'yesterday' ? 1 : 0 } };
+  }
   const catchUp = CATCH_UP.test(text);
   if ((!DIGEST.test(text) && !catchUp) || o.counted || o.open) return undefined;
   if (o.span) return { span: o.span };

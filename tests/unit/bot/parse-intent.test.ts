@@ -1441,3 +1441,16 @@ describe("the asker's own latest silence", () => {
     expect(parseIntent('unmute everything', targets)).toEqual({ kind: 'unsilence', all: true });
   });
 });
+
+describe('"how was the night?"', () => {
+  it('is a digest of that time: the night, yesterday, the week, the shift', () => {
+    const night = { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } }, until: { minute: 360, day: { daysBack: 0 } } };
+    expect(parseIntent('how was the night?', targets)).toMatchObject({ kind: 'anomalies', digest: true, span: night });
+    expect(parseIntent('how did the night go?', targets)).toMatchObject({ kind: 'anomalies', digest: true, span: night });
+    expect(parseIntent('how was yesterday?', targets)).toMatchObject({ digest: true, span: { kind: 'day', daysBack: 1 } });
+    expect(parseIntent('how was the week?', targets)).toMatchObject({ digest: true, span: { kind: 'last', ms: 7 * 86_400_000 } });
+    expect(parseIntent('how did the shift go?', targets)).toMatchObject({ digest: true, shift: true });
+    // A figure asked of then stays a figure.
+    expect(parseIntent('how was cpu on web-1 last night?', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
+  });
+});
