@@ -110,16 +110,20 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
           `Marked in chat: ${said.filter((v) => v === 'noise').length} noise, ${said.filter((v) => v === 'useful').length} useful (of ${list.length}).`,
         ]
       : [];
+    // "MTTR this week", "how fast do we ack?": the time asked for leads; the counts follow.
+    const times = timeLines(list, i.timeTo, c);
+    const asked = i.timeTo ? times.filter((l) => l.startsWith(i.timeTo === 'ack' ? 'Acknowledged in chat' : 'Time to resolve')) : [];
     const counts = countAnomalies(
       list,
       atLeast,
       what,
       { open: !i.open, episodes: i.episodes },
       events,
-      [...feedback, ...postedLines(list, c.store), ...timeLines(list, i.timeTo, c)],
+      [...feedback, ...postedLines(list, c.store), ...times.filter((l) => !asked.includes(l))],
       c.now,
       window,
     );
+    if (asked.length && !i.digest) counts.unshift(...asked);
     // "Which host has the most alerts?": the leaders first, the counts below.
     const ranked = i.rank && !i.digest ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now) : '';
     if (ranked) counts.unshift(ranked);

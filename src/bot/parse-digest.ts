@@ -63,11 +63,11 @@ export function stateAsked(text: string, openAsked: boolean): { resolved?: true;
       ? { open: true as const }
       : {};
   const acked =
-    /\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b|\b(?:nobody|no one|noone|no-one|never) (?:has |had |have )?(?:yet )?(?:acked|acknowledged|ack'd)\b|\bwithout (?:an? )?(?:ack|acknowledge?ment)\b/.test(
+    /\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b|\bnever (?:been )?(?:acked|acknowledged)\b|\b(?:nobody|no one|noone) (?:has |had |have )?(?:yet )?(?:looked at|touched|handled|picked up|responded to|taken)\b|\b(?:nobody|no one|noone|no-one|never) (?:has |had |have )?(?:yet )?(?:acked|acknowledged|ack'd)\b|\bwithout (?:an? )?(?:ack|acknowledge?ment)\b/.test(
       text,
     )
       ? { acked: false }
-      : /\b(?:acked|acknowledged)\b/.test(text)
+      : /\b(?:acked|acknowledged)\b/.test(text) && !/\bwhat (?:share|percentage|fraction|proportion|percent)\b/.test(text)
         ? { acked: true }
         : {};
   return { ...state, ...acked };

@@ -35,6 +35,7 @@ import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
 import type { Intent } from './intent.js';
 import {
+  ACK_COUNTED,
   ACK_QUESTION,
   ACTION_NOUNS,
   ACTION_VERBS,
@@ -147,7 +148,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const ackVerb = (list: readonly string[]) =>
     command(list) && (list.includes(tokens[leadAt]!) || (Boolean(target || an) && !has(WORDS.anomalies)));
   if (WHO_NOTIFIED.test(text) && (an || target) && !span) return { kind: 'timeline', id: an, target };
-  if (ACK_QUESTION.test(text) && !ackVerb(WORDS.unack)) return { kind: 'ack_status', id: an, target, ...(metric ? { metric } : {}) };
+  if (ACK_QUESTION.test(text) && !ackVerb(WORDS.unack) && !ACK_COUNTED.test(text))
+    return { kind: 'ack_status', id: an, target, ...(metric ? { metric } : {}) };
   if (ackVerb(WORDS.ack) || ackVerb(WORDS.unack))
     return {
       kind: ackVerb(WORDS.ack) ? 'ack' : 'unack',

@@ -1454,3 +1454,14 @@ describe('"how was the night?"', () => {
     expect(parseIntent('how was cpu on web-1 last night?', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
   });
 });
+
+describe("acknowledgement counted, not one alert's", () => {
+  it('reads counts, shares and "never acknowledged" as anomaly counts or lists', () => {
+    expect(parseIntent('how many alerts were acknowledged?', targets)).toMatchObject({ kind: 'anomalies', count: true, acked: true });
+    expect(parseIntent('what share of alerts get acked?', targets)).toMatchObject({ kind: 'anomalies', count: true, timeTo: 'ack' });
+    expect(parseIntent('what share of alerts get acked?', targets)).not.toHaveProperty('acked');
+    expect(parseIntent('which alerts are never acknowledged?', targets)).toMatchObject({ kind: 'anomalies', acked: false });
+    expect(parseIntent('alerts nobody looked at', targets)).toMatchObject({ kind: 'anomalies', acked: false });
+    expect(parseIntent('has the web-1 alert been acked?', targets)).toEqual({ kind: 'ack_status', target: 'web-1' });
+  });
+});
