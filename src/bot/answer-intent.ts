@@ -33,6 +33,10 @@ import { answerInventory } from './answer-inventory.js';
 import { answerUndo } from './answer-undo.js';
 import { answerForestStatus } from './answer-forest-status.js';
 import { answerCorrelate } from './answer-correlate.js';
+import { answerRuleStats } from './answer-rule-stats.js';
+import { HELP } from './help-text.js';
+
+export { HELP };
 import { answerTimePast } from './answer-time-past.js';
 import { answerAdvice } from './answer-advice.js';
 import { answerDelivery } from './answer-delivery.js';
@@ -68,36 +72,6 @@ const spanAsked = (i: Extract<Intent, { kind: 'metrics' }>) => ({
   limit: i.limit,
   ...(i.lowFirst ? { lowFirst: true } : {}),
 });
-
-export const HELP = [
-  'I answer from the live data. Try:',
-  '• "what\'s current CPU?", "cpu on web-1", "memory of the db", "disk", "how is api-2 doing"',
-  '• "cpu on web-1 an hour ago", "cpu on web-1 at 10:00" (UTC), "peak memory on db-1 over the last 6h", "p95 latency today", "api-1 latency percentiles", "how variable is db-1 memory?"',
-  '• "when did web-1 cpu last exceed 80%?", "how long was db-1 above 50% disk today?", "which hosts had cpu above 90% today?"',
-  '• "which host had the highest cpu today", "the busiest hour yesterday", "free disk on db-1", "what was firing at 03:00", "why is cpu high on web-1?"',
-  '• "is disk filling up on db-1?", "memory trend over the last 24h", "when will db-1 run out of space?", "graph cpu on web-1", "capacity outlook", "which hosts are idle?"',
-  '• "cpu on web-1 vs yesterday", "is memory higher than last week?" (today so far against the same hours)',
-  '• "alerts this week vs last week", "more alerts than yesterday?", "more incidents than usual?" (counts only over time I was watching)',
-  '• "anything wrong?", "anything about to fire?", "summarise the last 3 anomalies", "open incidents", "anomalies today", "what happened on web-1", "explain an_…"',
-  '• "why is there no alert for web-1 cpu?", "is db-1 memory unusual?", "why didn\'t web-2 alert?": each detector\'s own reason; "has this happened before?"',
-  '• "status", "pending approvals", "remediation history", "what thresholds are set?", "suggest better thresholds", "which rules propose restarts?", "who can approve?"',
-  '• "who approved the last restart?", "failed remediations this week", "what ran automatically today?", "how many scale-ups today?", "MTTR this week"',
-  '• "audit log", "who did what today?", "what did alice do?", "who touched db-1 this week?", "what have I done?"',
-  '• "total network in", "how much data did web-1 send today?"',
-  '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?", "send a test alert", "show times in Europe/Berlin"',
-  '• "inventory", "what region is db-1 in?", "ip of api-2", "which host is i-0a1b…?", "cpu in us-east-1"',
-  '• "approve rp_…", "deny rp_…", "approve the scale up on web-2", or "approve" in an alert\'s thread (approvers only)',
-  '• "restart app on web-1", "scale up web-2", "clean up the disk on db-1": a request, as remediation.rules allow it, that an approver approves; "cancel rp_…" takes it back',
-  '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute db-1 from 22:00 to 23:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"',
-  '• "ack web-1", "ack an_…" or "ack all" (I have it: no reminders), "unack web-1", "what am I on?", "who acked the last alert?", "escalate web-1" (pings chat.escalate.mentions now), "page bob about web-1", "who is on call?", "I\'m on call until 18:00"',
-  '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
-  '• "declare an incident: checkout is down", "incident update: …", "I\'ll take command", "resolve the incident", "incident status" (posted in the alert channels)',
-  '• "notify me about db-1 alerts", "subscribe me to critical alerts" (a mention on each new alert that matches, Slack and Discord), "my subscriptions", "unfollow db-1"',
-  '• "tell me when web-1 recovers", "ping me when cpu on db-1 stays below 50% for 10 min", "remind me in 30m to check web-1", "my watches", "stop watching web-1"',
-  '• "this alert is noise" or "it\'s a real issue" in an alert\'s thread, "mark an_… as a false positive", "how many false positives this week?"',
-  '• "note an_…: restarted nginx by hand" (or "note: …" in an alert\'s thread): kept on its timeline',
-  '• "deployed v2.3 to api-1", "change on db-1: raised max_connections": recorded and named on the alerts of the hour after; "recent changes"',
-].join('\n');
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
@@ -330,6 +304,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerForestStatus(i, c);
     case 'correlate':
       return answerCorrelate(i, c);
+    case 'rule_stats':
+      return answerRuleStats(i, c);
     case 'audit':
       return answerAudit(i, c);
     case 'elsewhere':

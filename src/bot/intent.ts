@@ -327,6 +327,8 @@ export type Intent =
   | { kind: 'forest_status'; target?: string; group?: string[] }
   /** "Does cpu correlate with latency on api-1?", "correlation between web-1 and web-2 cpu" (answer-correlate.ts). */
   | { kind: 'correlate'; metrics: MetricKey[]; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
+  /** "Which rule fires most?", "which rule never fires?", "is the forecast rule useful?" (answer-rule-stats.ts). */
+  | { kind: 'rule_stats'; never?: boolean; detector?: 'threshold' | 'forecast' | 'robust' | 'isolation' | 'silent'; spanMs?: number }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean; clock?: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */

@@ -15,6 +15,7 @@ import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestion } from './parse-about.js';
 import { inventoryQuestion } from './parse-inventory.js';
 import { correlateQuestion } from './parse-correlate.js';
+import { ruleStatsQuestion } from './parse-rule-stats.js';
 import { deliveryQuestion } from './parse-delivery.js';
 import { setupQuestionOf } from './parse-setup-question.js';
 import { shortIntent } from './parse-short.js';
@@ -169,7 +170,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     setupQuestion(text, { metric, target, an, severity }) ??
     deliveryQuestion(text, span) ??
     inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies: has(WORDS.anomalies) }) ??
-    correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies: has(WORDS.anomalies) });
+    correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies: has(WORDS.anomalies) }) ??
+    ruleStatsQuestion(text, span);
   if (setup) return setup;
   if (has(WORDS.timeline) || WHAT_WE_DID.test(text)) return { kind: 'timeline', id: an ?? rp, target, ...(metric ? { metric } : {}) };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };

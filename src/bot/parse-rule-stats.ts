@@ -1,0 +1,36 @@
+import type { Intent } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
+
+// "Which rule fires most?", "which rules never fired?", "is the forecast rule useful?", "noisiest alert rule".
+const RULE = String.raw`(?:alert(?:ing)? |threshold |forecast )?rules?|thresholds?`;
+const RULE_STATS = new RegExp(
+  [
+    String.raw`\b(?:which|what) (?:${RULE})\b.*\b(?:fires?|fired|firing|triggers?|triggered|most|never|noisiest|loudest|useful|useless)\b(?!.*\b(?:would|should|could|avoid\w*)\b)`,
+    String.raw`\b(?:noisiest|loudest|busiest|unused|dead|quietest) (?:alert(?:ing)? |threshold |forecast )?rules?\b`,
+    String.raw`\brules? (?:that )?(?:never|haven'?t|have not|didn'?t|don'?t) (?:fire|fired|trigger|triggered|alert|alerted)\b`,
+    String.raw`\b(?:is|are|was) (?:the |our )?(?:forecast|threshold|robust|isolation forest|silent[- ]host) (?:rules?|detector|check)\b.*\b(?:useful|worth it|worth keeping|helping|noisy|any good|doing anything|pulling its weight)\b`,
+    String.raw`\bhow (?:useful|noisy|often) (?:is|are|does|do) (?:the |our )?(?:forecast|threshold|robust|isolation forest) (?:rules?|detector)\b`,
+    String.raw`\brule (?:stats|statistics|effectiveness|hit rates?|usage)\b`,
+  ].join('|'),
+);
+const DETECTOR: readonly (readonly [RegExp, NonNullable<Extract<Intent, { kind: 'rule_stats' }>['detector']>])[] = [
+  [/\bforecast/, 'forecast'],
+  [/\bthreshold/, 'threshold'],
+  [/\brobust/, 'robust'],
+  [/\bisolation forest/, 'isolation'],
+  [/\bsilent[- ]host/, 'silent'],
+];
+
+/** Each rule's and detector's firing record (answer-rule-stats.ts). Pure; undefined when not asked. */
+export function ruleStatsQuestion(text: string, span: TimeSpan | undefined): Intent | undefined {
+  if (!RULE_STATS.test(text)) return undefined;
+  const never = /\b(?:never|unused|dead|quietest|haven'?t|have not|didn'?t|don'?t)\b/.test(text);
+  // "Which threshold fires most?" is over every rule; a detector named in "is the forecast rule useful?" narrows it.
+  const detector = /\b(?:is|are|was|how)\b/.test(text) ? DETECTOR.find(([re]) => re.test(text))?.[1] : undefined;
+  return {
+    kind: 'rule_stats',
+    ...(never ? { never: true } : {}),
+    ...(detector ? { detector } : {}),
+    ...(span?.kind === 'last' ? { spanMs: span.ms } : {}),
+  };
+}
