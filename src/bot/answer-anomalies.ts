@@ -124,6 +124,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       window,
     );
     if (asked.length && !i.digest) counts.unshift(...asked);
+    // "What's the false positive rate?": only what people marked can say; the rest is unknown, not fine.
+    if (i.quality) counts.unshift(qualityLine(list, verdicts));
     // "Which host has the most alerts?": the leaders first, the counts below.
     const ranked = i.rank && !i.digest ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now) : '';
     if (ranked) counts.unshift(ranked);
@@ -272,6 +274,15 @@ function countAnomalies(
     ...times,
     'Ask without "how many" for the list.',
   ];
+}
+
+/** "Of the 12 marked in chat, 3 were noise (25 %); 109 of 121 are unmarked." */
+function qualityLine(list: readonly Anomaly[], verdicts: ReadonlyMap<string, string>): string {
+  const noise = list.filter((a) => verdicts.get(a.id) === 'noise').length;
+  const useful = list.filter((a) => verdicts.get(a.id) === 'useful').length;
+  if (!noise && !useful)
+    return `None of the ${list.length} was marked noise or useful in chat, so there is no measured false-positive rate: "this alert is noise" or "it's a real issue" in an alert's thread marks one ("which rule fires most?" has each rule's record).`;
+  return `Of the ${noise + useful} marked in chat, ${noise} ${noise === 1 ? 'was' : 'were'} noise (${Math.round((100 * noise) / (noise + useful))} % false positives) and ${useful} useful; ${list.length - noise - useful} of the ${list.length} are unmarked, so the rate is of those people judged.`;
 }
 
 /** "Next on call: bob from 09:00 (in 8 h 42 min)." — who a handover goes to. */

@@ -97,6 +97,8 @@ export type Intent =
       episodes?: boolean;
       /** "Which host has the most alerts?", "top 3 noisiest metrics": a count led by that ranking. */
       rank?: 'target' | 'metric' | 'detector' | 'hour';
+      /** "What's the false positive rate?": led by the share people marked noise. */
+      quality?: boolean;
       /** "Handover notes", "shift report": the digest of the on-call shift (or the last 12 h without a rotation). */
       shift?: boolean;
       /** "Forecast alerts today": only that detector's. */

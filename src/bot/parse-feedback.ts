@@ -1,3 +1,4 @@
+import type { TimeSpan } from './parse-time-span.js';
 import type { Intent } from './intent.js';
 
 // "Mark an_… as a false positive", "this alert is noise", "that was a false alarm"; "real issue", "good alert".
@@ -25,3 +26,16 @@ export const feedbackAsked = (text: string): { feedback?: 'noise' | 'useful' } =
     : /\b(?:true positives?|marked (?:as )?useful|useful alerts?|real (?:issues|alerts))\b/.test(text)
       ? { feedback: 'useful' }
       : {};
+
+// "What's the false positive rate?", "how accurate are the alerts?", "how much noise do we get?".
+const QUALITY =
+  /\bfalse[- ]positive (?:rate|ratio|share|percentage)\b|\bhow (?:accurate|precise|reliable|good|noisy|trustworthy) (?:are|is) (?:the |our |my |your )?(?:alerts?|alerting|detectors?|detection|anomal\w*|pages?)\b|\b(?:alert|alerting|detection|detector) (?:precision|accuracy|quality)\b|\bhow much (?:of (?:the|our) alerts? is )?noise\b|\bsignal[- ]to[- ]noise\b|\bnoise (?:ratio|rate|level)\b|\bhow many (?:alerts?|anomal\w*|pages) (?:were|are) (?:real|useful|noise|false|genuine)\b/;
+
+/**
+ * Alert quality as people marked it: a count of the span (a week by default) led by the share marked
+ * noise among those marked. Pure; undefined when not asked.
+ */
+export function qualityQuestion(text: string, span: TimeSpan | undefined): Intent | undefined {
+  if (!QUALITY.test(text)) return undefined;
+  return { kind: 'anomalies', limit: 50, today: false, count: true, quality: true, span: span ?? { kind: 'last', ms: 7 * 86_400_000 } };
+}

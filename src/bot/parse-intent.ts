@@ -33,7 +33,7 @@ import { incidentCommand } from './parse-incident.js';
 import { rankingQuestion } from './parse-ranking.js';
 import { MAINTENANCE_SET, MY_SILENCE, silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
-import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
+import { feedbackAsked, feedbackCommand, qualityQuestion } from './parse-feedback.js';
 import type { Intent } from './intent.js';
 import {
   ACK_COUNTED,
@@ -171,7 +171,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     deliveryQuestion(text, span) ??
     inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies: has(WORDS.anomalies) }) ??
     correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies: has(WORDS.anomalies) }) ??
-    ruleStatsQuestion(text, span);
+    ruleStatsQuestion(text, span) ??
+    qualityQuestion(text, span);
   if (setup) return setup;
   if (has(WORDS.timeline) || WHAT_WE_DID.test(text)) return { kind: 'timeline', id: an ?? rp, target, ...(metric ? { metric } : {}) };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
