@@ -292,7 +292,7 @@ export const TOTAL =
 export const HOW_MANY_BYTES = /\bhow many (?:bytes|[kmgt]i?b|kilobytes|megabytes|gigabytes|terabytes)\b/;
 // "What was the busiest hour yesterday?", "which hour had the highest cpu", "quietest hour for memory".
 export const BY_HOUR =
-  /\b(?:which|what)\s+(?:hour|time of (?:the )?day)\b|\b(?:busiest|quietest|peak|highest|lowest|calmest|heaviest|lightest|worst)\s+hours?\b|\bhours?\s+(?:with|of|had)\s+(?:the\s+)?(?:most|highest|least|lowest|peak)\b/;
+  /\b(?:which|what)\s+(?:hour|time of (?:the )?day)\b|\b(?:busiest|quietest|peak|highest|lowest|calmest|heaviest|lightest|worst)\s+hours?\b|\bhours?\s+(?:with|of|had)\s+(?:the\s+)?(?:most|highest|least|lowest|peak)\b|\bwhen (?:was|were|is|are) (?:the \S+ |the fleet |we |\S+ )?(?:busiest|quietest|most loaded|least loaded|at (?:its|their|our) (?:busiest|peak|quietest))\b/;
 export const LOW_HOUR = /\b(?:quietest|lowest|least|calmest|lightest|idlest)\b/;
 export const SILENT =
   /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting|stale|no data|not sending)\b/;
@@ -355,7 +355,7 @@ export const TREND =
 export const WORSE = /\b(?:getting|get|got) (?:worse|better)\b|\b(?:improving|worsening|deteriorating|recovering)\b/;
 // "How full is the disk?" asks for the level now; "is it full soon?", "filling" ask where it is heading.
 export const TREND_WITH_METRIC =
-  /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|(?<!\bhow )full|exhaust\w*|going (up|down)|run(s|ning)? out|how fast|headroom|leak(s|ing)?)\b/;
+  /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|(?<!\bhow )full|exhaust\w*|going (up|down)|run(s|ning)? out|how fast|(?<!\bhow much (?:\w+ )?)headroom|leak(s|ing)?)\b/;
 
 /** "Why is there no alert for…", "why didn't web-1 alert?", "why wasn't this flagged?". */
 export const NO_ALERT =

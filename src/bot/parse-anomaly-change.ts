@@ -14,7 +14,7 @@ const VERSUS =
 const USUAL = /\b(?:usual|usually|normal|normally|average|typical|typically)\b/;
 const DAY = 86_400_000;
 const FLEET_DAY =
-  /\b(?:quieter|busier|noisier|calmer|rougher|worse|better)\b.*\bthan\b.*\b(?:usual|normal|yesterday|last week|before|average)\b/;
+  /\b(?:quieter|busier|noisier|calmer|rougher|worse|better|healthier|unhealthier|(?:more|less) stable)\b.*\bthan\b.*\b(?:usual|normal|yesterday|last week|before|average)\b/;
 // "Alerts in the last 6 h vs the 6 h before", "compared to earlier".
 const BEFORE = /\b(?:before|previous|prior|earlier|preceding)\b/;
 const PERIOD = /\b(?:today|yesterday|day before|previous day|daily|weeks?|weekly|months?|monthly)\b/;

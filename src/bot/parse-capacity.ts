@@ -14,6 +14,9 @@ const CAPACITY = new RegExp(
     String.raw`\b${HOSTS}\s+(?:are|is|were|was)\s+(?:idle|busy|under[\s-]?used|under[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized|too (?:big|small))\b`,
     String.raw`\bneed (?:more|fewer|bigger|smaller|extra) (?:${HOSTS}|capacity|hardware)\b`,
     String.raw`\b(?:can|could|should) we (?:downsize|consolidate|shrink)\b`,
+    // "Which hosts could be downsized?", "how many more hosts do we need?", "can the web tier handle twice the traffic?"
+    String.raw`\b(?:could|can|should) be (?:downsized|consolidated|shrunk|resized|retired)\b|\bdownsiz\w*\b`,
+    String.raw`\bhow many (?:more|extra|fewer) ${HOSTS}\b|\bcan (?:the |our )?(?:\S+ )?(?:tier|fleet|${HOSTS}) (?:handle|take|cope with|absorb)\b`,
     // "Do we need to scale web?", "can db-1 handle more load?", "which hosts are running hot?"
     String.raw`\bneed to scale\b|\bcan \S+ (?:handle|take|cope with|absorb) more\b|\brunning hot\b|\bhot (?:hosts|servers|spots?)\b|\bnear(?:ing)? (?:capacity|(?:its|their|the) limits?)\b`,
   ].join('|'),

@@ -42,3 +42,33 @@ export function availabilityQuestion(
     ...(/\bsla\b/.test(text) ? { sla: true } : {}),
   };
 }
+
+const HOST = String.raw`(?:hosts?|servers?|targets?|machines?|instances?|nodes?)`;
+// "Rank hosts by health", "which host is the least healthy?", "the healthiest hosts", "is web-1 healthier than web-2?".
+const HEALTH_RANK = new RegExp(
+  String.raw`\b(?:rank|sort|order)\w* (?:the |our |all )?${HOST} by health\b|\b(?:least|most) healthy ${HOST}\b|\b(?:which|what) ${HOST} (?:is|are|was|were) (?:the )?(?:least|most) healthy\b|\b(?:healthiest|unhealthiest|sickest) ${HOST}\b|\bhealthier than\b`,
+);
+
+/**
+ * Hosts ranked by how much went wrong on them in the last day (health here is the anomalies, not a
+ * figure): the most first, or for "healthiest" the hosts that had none. Pure; undefined when not asked.
+ */
+export function healthRankQuestion(
+  text: string,
+  o: { named: string[]; span?: TimeSpan | undefined; metric?: string | undefined },
+): Intent | undefined {
+  if (o.metric || !HEALTH_RANK.test(text)) return undefined;
+  // "Is the fleet healthier than yesterday?" compares days (parse-anomaly-change.ts); two hosts compare themselves.
+  if (/\bhealthier than\b/.test(text) && o.named.length < 2) return undefined;
+  const span = o.span ?? ({ kind: 'last', ms: 86_400_000 } as const);
+  const best = /\b(?:healthiest|most healthy)\b/.test(text) && !/\bleast\b/.test(text);
+  return {
+    kind: 'anomalies',
+    limit: 50,
+    today: false,
+    count: true,
+    span,
+    ...(o.named.length > 1 ? { group: o.named } : {}),
+    ...(best ? { none: true } : { rank: 'target' as const }),
+  };
+}

@@ -2,7 +2,7 @@ import { countIn, findTimeSpan, trendSpan, zoneRefusal, type TimeSpan } from './
 import { parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { readOptions } from './parse-read-options.js';
-import { availabilityQuestion, healthQuestion } from './parse-health.js';
+import { availabilityQuestion, healthQuestion, healthRankQuestion } from './parse-health.js';
 import { actionQuestion, actionRequest } from './parse-action-request.js';
 import { sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
@@ -172,7 +172,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies: has(WORDS.anomalies) }) ??
     correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies: has(WORDS.anomalies) }) ??
     ruleStatsQuestion(text, span) ??
-    qualityQuestion(text, span);
+    qualityQuestion(text, span) ??
+    healthRankQuestion(text, { named, span, metric });
   if (setup) return setup;
   if (has(WORDS.timeline) || WHAT_WE_DID.test(text)) return { kind: 'timeline', id: an ?? rp, target, ...(metric ? { metric } : {}) };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };

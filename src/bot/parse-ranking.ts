@@ -46,7 +46,8 @@ export function rankingQuestion(
       target,
       ...group,
       unknownTarget,
-      ...(span ? { span } : {}),
+      // "When was the fleet busiest?" looks back over the stored day, not at today's hours so far.
+      ...(span ? { span } : /\bwhen (?:was|were)\b/.test(text) ? { span: { kind: 'last', ms: 86_400_000 } as TimeSpan } : {}),
       byHour: LOW_HOUR.test(text) ? 'min' : 'max',
     };
   // "Which host is busiest?" ranks by CPU, the usual meaning of busy.

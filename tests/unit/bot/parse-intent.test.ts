@@ -1465,3 +1465,37 @@ describe("acknowledgement counted, not one alert's", () => {
     expect(parseIntent('has the web-1 alert been acked?', targets)).toEqual({ kind: 'ack_status', target: 'web-1' });
   });
 });
+
+describe('health, load and size in other words', () => {
+  it('ranks hosts by what went wrong on them for "rank hosts by health" and compares two for "healthier than"', () => {
+    expect(parseIntent('rank hosts by health', targets)).toMatchObject({
+      kind: 'anomalies',
+      count: true,
+      rank: 'target',
+      span: { kind: 'last', ms: 86_400_000 },
+    });
+    expect(parseIntent('healthiest hosts', targets)).toMatchObject({ kind: 'anomalies', none: true });
+    expect(parseIntent('is web-1 healthier than web-2?', targets)).toMatchObject({
+      kind: 'anomalies',
+      group: ['web-1', 'web-2'],
+      rank: 'target',
+    });
+    expect(parseIntent('is the fleet healthier than yesterday?', targets)).toMatchObject({ kind: 'anomaly_change', period: 'day' });
+    expect(parseIntent('when was api-2 last healthy?', targets)).toEqual({ kind: 'metrics', target: 'api-2' });
+  });
+
+  it('reads "how much cpu headroom", "which hosts could be downsized?" and "when was the fleet busiest?"', () => {
+    expect(parseIntent('how much cpu headroom does the web tier have?', targets)).toMatchObject({
+      kind: 'metrics',
+      metric: 'cpu',
+      free: true,
+    });
+    expect(parseIntent('which hosts could be downsized?', targets)).toEqual({ kind: 'capacity' });
+    expect(parseIntent('how many more hosts do we need?', targets)).toEqual({ kind: 'capacity' });
+    expect(parseIntent('when was the fleet busiest?', targets)).toMatchObject({
+      kind: 'metrics',
+      byHour: 'max',
+      span: { kind: 'last', ms: 86_400_000 },
+    });
+  });
+});
