@@ -10,6 +10,7 @@ import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './form
 import type { Intent } from './parse-intent.js';
 import { MAX_SPAN } from './parse-time-span.js';
 import { verdictsBetween } from './alert-feedback.js';
+import { nextShift, qualityLine, shiftWindow, sinceLastLine } from './anomaly-lead-lines.js';
 import { countEpisodes, nearestRank, rankLine, tally } from './tally.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
 import { digestLines } from './answer-digest.js';
@@ -47,7 +48,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // "Open" means open now, however long ago it started. A count reads them all (up to a cap it
   // then admits to); a list only needs the newest, but its total admits to the cap as well.
   // A ranking by hour of the day is of counts, however it was asked ("what time do alerts usually fire?").
-  const counting = i.count || i.rank === 'hour';
+  const counting = i.count || i.rank === 'hour' || i.rank === 'series' || i.rank === 'severity';
   const cap = counting ? COUNT_CAP : 500;
   let list =
     openAt !== undefined
@@ -68,7 +69,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const asked = (a: Anomaly) =>
     (!i.target || a.target === i.target) &&
     (!i.group || i.group.includes(a.target)) &&
-    (!i.severity || a.severity === i.severity) &&
+    // "What percentage of alerts are critical?" counts every severity, the one named against the rest.
+    (!i.severity || i.rank === 'severity' || a.severity === i.severity) &&
     (!metrics || metrics.includes(figureMetric(a))) &&
     (!i.silent || a.detector === 'silence') &&
     (!i.detector || a.detector === i.detector) &&
@@ -81,7 +83,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const acked = i.acked === undefined || i.mine ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
   const metricWord = metrics ? `${metrics.length > 1 ? i.metric : (METRIC_LABEL[metrics[0]!] ?? i.metric)} ` : '';
   const marked = i.feedback ? `marked-${i.feedback} ` : '';
-  const kind = `${marked}${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}${i.detector ? `${i.detector} ` : ''}`;
+  const kind = `${marked}${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity && i.rank !== 'severity' ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}${i.detector ? `${i.detector} ` : ''}`;
   const scope = `${i.mine ? ' acknowledged by you' : ''}${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
   // "Which hosts never alerted?": every target is a candidate, whatever one the question names.
   if (i.none)
@@ -129,6 +131,16 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     // "Which host has the most alerts?": the leaders first, the counts below.
     const ranked = i.rank && !i.digest ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now) : '';
     if (ranked) counts.unshift(ranked);
+    // "What percentage of alerts are critical?": the shares, of anomalies.
+    if (i.rank === 'severity' && list.length)
+      counts.unshift(
+        `Of ${list.length} anomalies: ${(['critical', 'warning'] as const)
+          .map(
+            (v) =>
+              `${v} ${Math.round((100 * list.filter((a) => a.severity === v).length) / list.length)} % (${list.filter((a) => a.severity === v).length})`,
+          )
+          .join(', ')}.`,
+      );
     if (!i.digest) return counts.join('\n');
     return [...digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target }, c), ...(i.shift ? nextShift(c) : [])].join(
       '\n',
@@ -152,7 +164,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
           text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}`,
         }))),
   ].sort((a, z) => (i.longest ? z.ms - a.ms : 0) || z.ts - a.ts);
-  const shown = lines.slice(0, i.limit);
+  const shown = lines.slice(0, i.sinceLast ? 1 : i.limit);
   const open = list.filter((a) => a.status === 'open').length;
   const inEvents = events.reduce((n, e) => n + e.members.length, 0);
   const fleetNote = events.length
@@ -183,9 +195,12 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const head = `${atLeast}${counted}${i.open || i.resolved ? '' : `, ${openNow} open`}${fleetNote}; ${which}:`;
   // "List incidents this week": episodes here, and the incidents people declared then beside them.
   const declared = eps ? incidentsLine(c.store, since, Math.min(until, c.now + 1), c.now, i.target) : [];
-  return [head, ...shown.map((l) => l.text), ...declared.map((l) => `${l.replace(/\.$/, '')}; "declared incidents" lists them.`)].join(
-    '\n',
-  );
+  return [
+    ...sinceLastLine(i.sinceLast ? list : [], c.now),
+    head,
+    ...shown.map((l) => l.text),
+    ...declared.map((l) => `${l.replace(/\.$/, '')}; "declared incidents" lists them.`),
+  ].join('\n');
 }
 
 /** Anomalies open at `at`: started by then and not ended before. Episodes longer than a week are found while still open. */
@@ -274,38 +289,6 @@ function countAnomalies(
     ...times,
     'Ask without "how many" for the list.',
   ];
-}
-
-/** "Of the 12 marked in chat, 3 were noise (25 %); 109 of 121 are unmarked." */
-function qualityLine(list: readonly Anomaly[], verdicts: ReadonlyMap<string, string>): string {
-  const noise = list.filter((a) => verdicts.get(a.id) === 'noise').length;
-  const useful = list.filter((a) => verdicts.get(a.id) === 'useful').length;
-  if (!noise && !useful)
-    return `None of the ${list.length} was marked noise or useful in chat, so there is no measured false-positive rate: "this alert is noise" or "it's a real issue" in an alert's thread marks one ("which rule fires most?" has each rule's record).`;
-  return `Of the ${noise + useful} marked in chat, ${noise} ${noise === 1 ? 'was' : 'were'} noise (${Math.round((100 * noise) / (noise + useful))} % false positives) and ${useful} useful; ${list.length - noise - useful} of the ${list.length} are unmarked, so the rate is of those people judged.`;
-}
-
-/** "Next on call: bob from 09:00 (in 8 h 42 min)." — who a handover goes to. */
-function nextShift(c: AnswerContext): string[] {
-  const shift = c.onCall?.at(c.now);
-  if (!shift) return [];
-  const next = c.onCall!.at(shift.until);
-  return [
-    `On call now: ${shift.member.name}, until ${stamp(shift.until)}; next: ${next.member.name} (in ${formatDuration(shift.until - c.now)}).`,
-  ];
-}
-
-/**
- * The on-call shift a handover covers: the current one so far, or, within its first hour, the one
- * just handed over; the last 12 h where no rotation is set. [from, until, how it is said].
- */
-function shiftWindow(c: AnswerContext): [number, number, string] {
-  const shift = c.onCall?.at(c.now).rotation;
-  if (!shift) return [c.now - 12 * 3_600_000, Infinity, ' in the last 12 h (no on-call rotation is set, so no shift)'];
-  const name = (ts: number) => c.onCall!.at(ts).member.name;
-  if (c.now - shift.from >= 3_600_000) return [shift.from, Infinity, ` in ${name(shift.from)}'s shift so far (since ${stamp(shift.from)})`];
-  const from = shift.from - (shift.until - shift.from);
-  return [from, shift.from, ` in ${name(from)}'s shift, just handed over (${stamp(from)} to ${stamp(shift.from)})`];
 }
 
 /**

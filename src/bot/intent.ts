@@ -96,7 +96,9 @@ export type Intent =
       /** "Open incidents", "the last 3 episodes": one line per episode (one target and metric, overlapping times). */
       episodes?: boolean;
       /** "Which host has the most alerts?", "top 3 noisiest metrics": a count led by that ranking. */
-      rank?: 'target' | 'metric' | 'detector' | 'hour';
+      rank?: 'target' | 'metric' | 'detector' | 'hour' | 'series' | 'severity';
+      /** "Time since the last alert": led by how long ago the latest began and ended. */
+      sinceLast?: boolean;
       /** "What's the false positive rate?": led by the share people marked noise. */
       quality?: boolean;
       /** "Handover notes", "shift report": the digest of the on-call shift (or the last 12 h without a rotation). */

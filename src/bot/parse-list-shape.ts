@@ -25,8 +25,21 @@ const RANKED = [
 const BY_HOUR_OF_DAY =
   /\b(?:which|what) (?:hour|time)(?: of (?:the )?day)?\b.*\b(?:most|usually|typically|often|tend to)\b|\b(?:what time|when) (?:do|does|did) (?:the )?(?:\w+ )?(?:alerts?|anomal\w*|pages?|incidents?) (?:usually|typically|mostly|tend to|normally)\b|\b(?:alerts?|anomal\w*|pages?|incidents?) by hour(?: of (?:the )?day)?\b/;
 
-function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | undefined {
+// "What's the most common alert?", "which alerts repeat the most?": the same target and metric again and again.
+const BY_SERIES =
+  /\b(?:most (?:common|frequent|repeated)|commonest) (?:alerts?|anomal\w*|pages?|problems?)\b|\b(?:alerts?|anomal\w*) (?:that )?(?:repeat|recur|come back|fire)\w* (?:the )?most\b|\btop (?:\d+ )?(?:alerts?|anomal\w*)\b/;
+// "What percentage of alerts are critical?", "critical vs warning this week".
+const BY_SEVERITY =
+  /\bwhat (?:share|percentage|fraction|proportion|percent) of (?:the |our )?(?:alerts?|anomal\w*|pages?) (?:are|were|is|was) (?:critical|warnings?)\b|\bcritical (?:vs\.?|versus|against|or) warnings?\b|\bwarnings? (?:vs\.?|versus|against|or) critical\b|\b(?:alerts?|anomal\w*) by severity\b/;
+
+// "Time since the last alert", "how long since the last incident?", "days without an incident".
+const SINCE_LAST =
+  /\b(?:time|how long|how many (?:days|hours)) since (?:the |our )?(?:last|latest|previous) (?:alert|anomaly|incident|page|problem|outage)\b|\b(?:days|hours) (?:without|since) (?:an? |the last )?(?:alert|anomaly|incident|page|problem|outage)\b/;
+
+function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | 'series' | 'severity' | undefined {
   if (BY_HOUR_OF_DAY.test(text)) return 'hour';
+  if (BY_SEVERITY.test(text)) return 'severity';
+  if (BY_SERIES.test(text)) return 'series';
   for (const re of RANKED) {
     const who = re.exec(text)?.[1];
     if (who) return who.startsWith('metric') ? 'metric' : who.startsWith('detector') ? 'detector' : 'target';
@@ -41,8 +54,15 @@ function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | undef
 export function listShape(
   text: string,
   counting: boolean,
-): { longest?: true; episodes?: true; none?: true; rank?: 'target' | 'metric' | 'detector' | 'hour' } {
+): {
+  longest?: true;
+  episodes?: true;
+  none?: true;
+  rank?: 'target' | 'metric' | 'detector' | 'hour' | 'series' | 'severity';
+  sinceLast?: true;
+} {
   if (NONE.test(text)) return { none: true };
+  if (SINCE_LAST.test(text)) return { sinceLast: true };
   const rank = rankOf(text);
   return {
     ...(LONGEST.test(text) && !counting ? { longest: true } : {}),

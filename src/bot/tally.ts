@@ -36,21 +36,25 @@ export const countEpisodes = (
  * episode can hold several. Ties are said as ties. Pure.
  */
 export function rankLine(
-  list: readonly { target: string; metric: string; detector: string; startTs: number; endTs: number | null }[],
-  by: 'target' | 'metric' | 'detector' | 'hour',
+  list: readonly { target: string; metric: string; detector: string; severity: string; startTs: number; endTs: number | null }[],
+  by: 'target' | 'metric' | 'detector' | 'hour' | 'series' | 'severity',
   top: number,
   label: (metric: string) => string,
   now: number,
 ): string {
   // "Which hour has the most alerts?": the UTC hour of the day each began in.
-  const keyOf = (a: { target: string; metric: string; detector: string; startTs: number }) =>
+  const keyOf = (a: { target: string; metric: string; detector: string; severity: string; startTs: number }) =>
     by === 'target'
       ? a.target
       : by === 'metric'
         ? label(a.metric)
         : by === 'hour'
           ? `${String(new Date(a.startTs).getUTCHours()).padStart(2, '0')}:00`
-          : a.detector;
+          : by === 'series'
+            ? `${a.target} ${label(a.metric)}`
+            : by === 'severity'
+              ? a.severity
+              : a.detector;
   const anomalies = new Map<string, number>();
   for (const a of list) anomalies.set(keyOf(a), (anomalies.get(keyOf(a)) ?? 0) + 1);
   const units = by === 'detector' ? anomalies : new Map<string, number>();
@@ -59,7 +63,7 @@ export function rankLine(
   const rows = [...units].sort((x, y) => y[1] - x[1] || anomalies.get(y[0])! - anomalies.get(x[0])! || x[0].localeCompare(y[0]));
   if (rows.length === 0) return '';
   const unit = by === 'detector' ? 'anomalies' : 'episodes';
-  const what = by === 'hour' ? 'hour of the day (UTC, by start)' : by;
+  const what = by === 'hour' ? 'hour of the day (UTC, by start)' : by === 'series' ? 'target and metric' : by;
   const beside = (k: string, n: number) => (by === 'detector' || anomalies.get(k) === n ? '' : ` (${anomalies.get(k)} anomalies)`);
   const tied = rows.filter(([, n]) => n === rows[0]![1]);
   const shown = Math.max(top, tied.length);

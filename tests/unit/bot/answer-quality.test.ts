@@ -42,3 +42,20 @@ describe('"what\'s the false positive rate?"', () => {
     );
   });
 });
+
+describe('shares, repeats and the time since the last', () => {
+  it('answers "what percentage of alerts are critical?" with every severity, not only the critical ones', () => {
+    const c = ctx({});
+    c.store.upsertAnomaly(resolvedAnomaly('an_crit', NOW, { key: 'crit', severity: 'critical', startTs: NOW - 60_000, endTs: NOW }));
+    expect(parseIntent('what percentage of alerts are critical?', targets)).toMatchObject({ kind: 'anomalies', rank: 'severity' });
+    const lines = ask('what percentage of alerts are critical?', c);
+    expect(lines[0]).toBe('Of 6 anomalies: critical 17 % (1), warning 83 % (5).');
+    expect(lines[2]).toMatch(/^6 anomalies since /);
+  });
+
+  it('leads "what\'s the most common alert?" with the target and metric that opened most, and "time since the last alert" with how long', () => {
+    expect(ask("what's the most common alert?", ctx({}))[0]).toBe('Most episodes by target and metric: web-1 CPU 5.');
+    expect(ask('time since last alert', ctx({}))[0]).toBe('The last anomaly began 60 s ago and ended 0 s ago.');
+    expect(parseIntent('days without an incident', targets)).toMatchObject({ kind: 'anomalies', sinceLast: true });
+  });
+});

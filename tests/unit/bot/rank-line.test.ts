@@ -7,6 +7,7 @@ const a = (target: string, metric: string, detector: string, startMin: number, e
   target,
   metric,
   detector,
+  severity: 'warning',
   startTs: startMin * M,
   endTs: endMin === null ? null : endMin * M,
 });
