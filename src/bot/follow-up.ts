@@ -13,6 +13,11 @@ const CARRIES: Partial<Record<Intent['kind'], readonly ('where' | 'metric' | 'sp
   compare: ['where', 'metric'],
   attention: ['where', 'metric'],
   availability: ['where', 'span'],
+  inventory: ['where'],
+  correlate: ['where', 'span'],
+  forest_status: ['where'],
+  capacity: ['where', 'span'],
+  last_seen: ['where'],
 };
 
 /** How long a conversation's last question is remembered, and for how many conversations. */

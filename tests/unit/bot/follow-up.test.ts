@@ -45,6 +45,21 @@ describe('follow-up questions', () => {
     });
   });
 
+  it('carries the place, the correlation and the forest questions to another target or span', () => {
+    expect(converse('what region is db-1 in?', 'and web-1?')[1]).toEqual({ kind: 'inventory', field: 'region', target: 'web-1' });
+    expect(converse('does cpu correlate with latency on web-1?', 'and on web-2?')[1]).toEqual({
+      kind: 'correlate',
+      metrics: ['cpu', 'latency'],
+      target: 'web-2',
+    });
+    expect(converse('does cpu correlate with latency on web-1?', 'what about over the last 24h?')[1]).toMatchObject({
+      kind: 'correlate',
+      target: 'web-1',
+      span: { kind: 'last', ms: 86_400_000 },
+    });
+    expect(converse('is the forest trained for web-1?', 'and db-1?')[1]).toEqual({ kind: 'forest_status', target: 'db-1' });
+  });
+
   it('leaves a question that stands on its own, a command, and a cue with nothing to carry alone', () => {
     expect(converse('cpu on web-1', 'memory on db-1')[1]).toEqual({ kind: 'metrics', metric: 'memory', target: 'db-1' });
     // Never a command repeated on another host: "and web-2" after a silence is a read of web-2.
