@@ -118,6 +118,8 @@ export function matchTarget(word: string, targets: TargetRef[]): string | undefi
   const w = word.toLowerCase();
   const exact = targets.find((t) => t.name.toLowerCase() === w);
   if (exact) return exact.name;
+  // "cpu on i-0a1b2c3d4e5f60003": an EC2 instance id names its target, as CloudWatch alarms say it.
+  if (/^i-[0-9a-f]{8,17}$/.test(w)) return targets.find((t) => t.instanceId?.toLowerCase() === w)?.name;
   const c = compact(w);
   if (c.length < 2) return undefined;
   const loose = targets.filter((t) => compact(t.name) === c);

@@ -8,7 +8,7 @@ const WEEK = 7 * 86_400_000;
 // The weekend just gone, as a window: Friday evening to now is near enough for "how was the weekend?" on a Monday.
 const WEEKEND_MS = 3 * 86_400_000;
 const HOW_WAS =
-  /^(?:so\s+|and\s+)?how(?:'s| was| did| has| is| were)\s+(?:the |last |this |our |my |your )?(night|overnight|weekend|day|shift|week|yesterday|today)\b(?:\s+(?:go|gone|been|look|looking))?\s*\??$/;
+  /^(?:so\s+|and\s+)?how(?:'s| was| did| has| is| were)\s+(?:the |last |this |our |my |your )?(night|overnight|weekend|day|shift|week|yesterday|today)\b(?:\s+(?:go|gone|been|look|looking))?[\s?!.]*$/;
 const SHIFT = /\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|summary|notes?)\b|\bend of (?:my |the )?shift\b/;
 // "Catch me up", "what did I miss?", "what changed since yesterday?": a digest since then, the last day by default.
 const CATCH_UP =

@@ -4,6 +4,8 @@ import type { Intent, InventoryField } from './intent.js';
 const INSTANCE_ID = /\bi-[0-9a-f]{8,17}\b/;
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?![\d.])/;
 
+const WHICH = /\b(?:which|what) (?:host|server|target|instance|machine|box|node)\b|^(?:what|who)(?:'s| is)\b/;
+
 const FIELDS: readonly (readonly [RegExp, InventoryField])[] = [
   [/\bregions?\b/, 'region'],
   [/\binstance[\s_-]*ids?\b|\bec2[\s_-]*(?:ids?|instances?)\b|\binstance (?:of|for)\b/, 'instance'],
@@ -35,6 +37,8 @@ export function inventoryQuestion(
   // "Which host is i-0a1b…?", "what is 10.0.2.10?": found by what identifies it elsewhere.
   const lookup = INSTANCE_ID.exec(text)?.[0] ?? IPV4.exec(text)?.[0];
   if (lookup && !o.named.length) return { kind: 'inventory', lookup };
+  // An instance id that names a target ("cpu on i-0a1b…") is read as that target; "which host is i-0a1b…?" is its entry.
+  if (lookup && o.target && WHICH.test(text)) return { kind: 'inventory', lookup };
   const field = FIELDS.find(([re]) => re.test(text))?.[1];
   if (!field && !WHERE.test(text)) return undefined;
   // "Where is …" asks of a host; "where is the bot running?" and "where are we?" are not this.

@@ -77,7 +77,8 @@ export function parseDuration(text: string): number | undefined {
   const re = /(?<![-_\d.])(\d+(?:\.\d+)?)\s*(days|day|d|hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|secs|sec|s)(?![a-z])/g;
   let total = 0;
   let found = false;
-  for (const m of text.replace(/\b(?:an|rp|sl|wt)_[a-z0-9]+/gi, ' ').matchAll(re)) {
+  // Ids are not times either: "i-0a1b2c3d…" holds "3d".
+  for (const m of text.replace(/\b(?:an|rp|sl|wt)_[a-z0-9]+|\bi-[0-9a-f]{8,17}\b/gi, ' ').matchAll(re)) {
     found = true;
     const n = Number(m[1]);
     const u = m[2]!;

@@ -1499,3 +1499,29 @@ describe('health, load and size in other words', () => {
     });
   });
 });
+
+describe('instance ids and times that are not times', () => {
+  const placed = [
+    { name: 'api-1', instanceId: 'i-0a1b2c3d4e5f60003' },
+    { name: 'db-1', instanceId: 'i-0a1b2c3d4e5f60005' },
+  ];
+  it('reads an instance id as its target, and never reads a time inside it', () => {
+    expect(parseIntent('cpu on i-0a1b2c3d4e5f60003', placed)).toEqual({ kind: 'metrics', metric: 'cpu', target: 'api-1' });
+    expect(parseIntent('snooze i-0a1b2c3d4e5f60003 for 1h', placed)).toMatchObject({
+      kind: 'silence',
+      target: 'api-1',
+      durationMs: 3_600_000,
+    });
+    expect(parseIntent('which host is i-0a1b2c3d4e5f60005?', placed)).toEqual({ kind: 'inventory', lookup: 'i-0a1b2c3d4e5f60005' });
+    expect(parseIntent('is the forest trained for i-0a1b2c3d4e5f60005?', placed)).toEqual({ kind: 'forest_status', target: 'db-1' });
+  });
+
+  it('refuses a silence at a time that is no time of day rather than starting it now', () => {
+    expect(parseIntent('mute db-1 99:99 for 1h', placed)).toMatchObject({
+      kind: 'bad_input',
+      reason: expect.stringMatching(/"99:99" is not a time of day/),
+    });
+    expect(parseIntent('mute everything from sunday 25:00 to monday 10:00', placed)).toMatchObject({ kind: 'bad_input' });
+    expect(parseIntent('how was the night????', placed)).toMatchObject({ kind: 'anomalies', digest: true });
+  });
+});
