@@ -30,15 +30,6 @@ export function silenceCommand(
     /\b(until|till|til|through)\s+(?:the\s+)?(?:weekend|end of (?:the\s+)?week)\b/,
     '$1 saturday 00:00',
   );
-  // "Mute db-1 25:00 for 1h": a time that is no time of day is refused, not skipped (which silenced from now).
-  const notTime = [...text.matchAll(/\b(\d{1,2}):(\d{2})\b/g)].find(
-    (m) => Number(m[1]) > 24 || Number(m[2]) > 59 || (m[1] === '24' && m[2] !== '00'),
-  );
-  if (notTime)
-    return {
-      kind: 'bad_input',
-      reason: `nothing silenced: "${notTime[0]}" is not a time of day (00:00 to 23:59, UTC unless you set a zone)`,
-    };
   // "Silence db-1 forever": a silence always ends; the longest is a week, and a target that should
   // never alert is taken out of the targets file or routed nowhere.
   if (/\b(?:forever|indefinitely|permanently|for good|until further notice|until i say)\b/.test(text))

@@ -65,12 +65,14 @@ function amount(count: string | undefined, unit: string): number | undefined {
  * clock time that is none ("25:00"); zoneRefusal says which.
  */
 export function findTimeSpan(text: string): { span: TimeSpan; match: string } | { zone: string } | undefined {
+  // "At 25:00", "since 10:75", "between 10:00 and 27:00", "mute db-1 99:99 for 1h": a time that is no
+  // time is refused, never read as now or dropped from a range.
+  const bad = [...text.matchAll(/\b(\d{1,2}):(\d{2})\b/g)].find(
+    (m) => Number(m[1]) > 24 || Number(m[2]) > 59 || (Number(m[1]) === 24 && Number(m[2]) > 0),
+  );
+  if (bad) return { zone: `${bad[1]}:${bad[2]}` };
   const clock = findClock(text);
   if (clock) return clock;
-  // "At 25:00", "since 10:75": a time that is no time is refused, never read as now.
-  const bad = /\b(?:at|since|from|until|till|between|to)\s+(\d{1,2}):(\d{2})\b/.exec(text);
-  if (bad && (Number(bad[1]) > 24 || Number(bad[2]) > 59 || (Number(bad[1]) === 24 && Number(bad[2]) > 0)))
-    return { zone: `${bad[1]}:${bad[2]}` };
   const ago = AGO.exec(text);
   if (ago) {
     const ms = amount(ago[1], ago[2]!);
