@@ -108,6 +108,15 @@ export function answerRules(
     const windows = maintenanceLines(c.muteTimes ?? [], c.now);
     // Maintenance scheduled from chat ("mute db-1 from 02:00 to 04:00") is a silence set ahead.
     const ahead = c.store.chat.scheduledSilences(c.now);
+    // "Is db-1 in maintenance?": whether it is quiet now, by a silence in force, before the lists.
+    if (i.target) {
+      const quiet = c.store.chat.silences(c.now).filter((s) => s.target === '*' || s.target === i.target);
+      lines.push(
+        quiet.length
+          ? `${i.target} is silenced now: ${quiet.map((s) => `${s.id} (${silenceLabel(s)} until ${stamp(s.untilTs)}, by ${s.createdBy})`).join('; ')}.`
+          : `${i.target} is not silenced now${ahead.some((s) => s.target === i.target || s.target === '*') ? '; a silence is scheduled below' : ''}.`,
+      );
+    }
     lines.push(
       ...(windows.length ? windows : ['No maintenance windows (chat.muteTimes).']),
       ...(ahead.length

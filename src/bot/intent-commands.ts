@@ -68,7 +68,8 @@ export type CommandIntent =
   /** "Mark an_… as a false positive", "this alert is noise" (in its thread): recorded per anomaly (alert-feedback.ts). */
   /** `latest`: "mark the last alert as noise", the newest anomaly. */
   | { kind: 'feedback'; id?: string; verdict: 'noise' | 'useful'; latest?: boolean }
-  | { kind: 'unwatch'; id?: string; target?: string }
+  /** `reminders`: "cancel my reminder", only the asker's reminders. */
+  | { kind: 'unwatch'; id?: string; target?: string; reminders?: boolean }
   /** "note an_…: restarted nginx by hand", "add a note: …" in an alert's thread: recorded on the alert, shown in its timeline. */
   | { kind: 'note'; id?: string; target?: string; text: string }
   /** "Deployed v2.3 to api-1": a change people made, recorded to set beside the anomalies after it (change-log.ts). */

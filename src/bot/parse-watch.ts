@@ -12,7 +12,7 @@ const ASK =
 const WATCH_VERB =
   /^(?!.*\b(?:last|was|were|did|started|began|happened)\b)(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:watch|keep an eye on|keep watch on|keep watching)\b.*\b(?:when|once|if|as soon as|above|over|below|under|exceeds?|passes|crosses|reaches|hits|recovers?)\b/;
 const RECOVERS =
-  /\b(?:recover(?:s|ed)?|resolve[sd]?|is resolved|back to normal|back up|is ok|is okay|is fine|is healthy|clears?|cleared|all clear|calms? down|settles?|stops? alerting|is quiet)\b/;
+  /\b(?:is back|comes? back|back online|reports? again|recover(?:s|ed)?|resolve[sd]?|is resolved|back to normal|back up|is ok|is okay|is fine|is healthy|clears?|cleared|all clear|calms? down|settles?|stops? alerting|is quiet)\b/;
 // "Tell me when everything is resolved", "ping me when all clear": nothing open on any target.
 const EVERYTHING =
   /\b(?:everything|every(?:thing| alert| anomaly)|all (?:clear|good|alerts?|anomalies|targets|hosts)|the (?:whole )?fleet)\b/;
@@ -23,9 +23,11 @@ const HOLDS = new RegExp(String.raw`\bfor\s+(?:at\s+least\s+|more\s+than\s+|over
 /** A line held for longer than this is no longer a watch but a rule (thresholds' forSamples). */
 export const SUSTAIN_MAX_MS = 12 * 3_600_000;
 // "Stop watching web-1", "cancel watch wt_…", "my watches", "what are you watching for me?"
+// "What reminders do I have?", "cancel my reminder": reminders are watches for a time.
 const LIST =
-  /\b(?:my|active|open|list(?: the)?|show(?: the)?)\s+watch(?:es)?\b|\bwhat are you watching\b|\bwhat am i watching\b|^watch(?:es)?\??$/;
-const STOP = /^(?:please\s+)?(?:stop|cancel|remove|delete|drop|forget)\s+(?:watching|the watch|watch(?:es)?|that watch)\b|\bunwatch\b/;
+  /\b(?:my|active|open|list(?: the)?|show(?: the)?)\s+(?:watch(?:es)?|reminders?)\b|\bwhat are you watching\b|\bwhat am i watching\b|^watch(?:es)?\??$|\b(?:what|which|any) reminders?\b/;
+const STOP =
+  /^(?:please\s+)?(?:stop|cancel|remove|delete|drop|forget|clear)\s+(?:all\s+)?(?:of\s+)?(?:my\s+|the\s+|that\s+|those\s+|these\s+)?(?:watching|watch(?:es)?|reminders?)\b|\bunwatch\b/;
 
 export const WATCH_DEFAULT_MS = 24 * 3_600_000;
 export const WATCH_MAX_MS = 7 * 86_400_000;
@@ -38,7 +40,13 @@ export function watchCommand(
   text: string,
   o: { target?: string | undefined; metric?: MetricKey | undefined; unknownTarget?: string | undefined; wt?: string | undefined },
 ): Intent | undefined {
-  if (STOP.test(text)) return { kind: 'unwatch', ...(o.wt ? { id: o.wt } : {}), ...(o.target ? { target: o.target } : {}) };
+  if (STOP.test(text))
+    return {
+      kind: 'unwatch',
+      ...(o.wt ? { id: o.wt } : {}),
+      ...(o.target ? { target: o.target } : {}),
+      ...(/\breminders?\b/.test(text) ? { reminders: true } : {}),
+    };
   if (LIST.test(text)) return { kind: 'watches' };
   if (!ASK.test(text) && !WATCH_VERB.test(text)) return reminderCommand(text);
   if (o.unknownTarget && !o.target) return { kind: 'watch', unknownTarget: o.unknownTarget, when: 'resolved', forMs: WATCH_DEFAULT_MS };

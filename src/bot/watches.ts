@@ -262,7 +262,9 @@ export function createWatches(o: {
     remove(i: Extract<Intent, { kind: 'unwatch' }>, user: ChatUser, now: number): ChatReply {
       const ws = load();
       // Your own, unless named by id: "stop watching web-1" never ends someone else's.
-      const gone = ws.filter((w) => (i.id ? w.id === i.id : w.user === actor(user) && (!i.target || w.target === i.target)));
+      const gone = ws.filter((w) =>
+        i.id ? w.id === i.id : w.user === actor(user) && (!i.target || w.target === i.target) && (!i.reminders || w.when === 'time'),
+      );
       if (!gone.length) return { text: `No watch to stop. ${this.list(now)}`, intent: 'unwatch', private: true };
       save(ws.filter((w) => !gone.includes(w)));
       o.record?.('watch_removed', now, { ids: gone.map((w) => w.id), actor: actor(user) });

@@ -15,6 +15,20 @@ async function setup() {
 const watchPosts = (slack: ReturnType<typeof createFakeChatAdapter>) =>
   [...slack.messages.values()].filter((m) => m.msg.title.startsWith('Watch met:'));
 
+describe('reminders among the watches', () => {
+  it('lists them for "what reminders do I have?", cancels only reminders for "cancel my reminder", and all for "stop all my watches"', async () => {
+    const { say, tick } = await setup();
+    // The boot spike opens on web-1, so there is something to wait for.
+    await tick(4);
+    expect((await say('remind me in 30m to check db-1')).text).toMatch(/^I'll remind you here at /);
+    expect((await say('tell me when web-1 is back')).text).toMatch(/^I'll post here when web-1 has nothing open/);
+    expect((await say('what reminders do I have?')).text).toMatch(/^Watching:\n• wt_\w+: a reminder for .*: check db-1/);
+    expect((await say('cancel my reminder')).text).toMatch(/^Stopped watching: wt_\w+ \(a reminder for [^)]*: check db-1\)\.$/);
+    expect((await say('stop all my watches')).text).toMatch(/^Stopped watching: wt_\w+ \(web-1 has nothing open\)\.$/);
+    expect((await say('cancel my reminder')).text).toMatch(/^No watch to stop\./);
+  });
+});
+
 describe('"tell me when…" watches', () => {
   it('posts once where it was asked, pinging who asked, when web-1 recovers; then forgets it', async () => {
     const { app, slack, tick, say } = await setup();

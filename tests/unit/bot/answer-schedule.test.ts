@@ -40,4 +40,15 @@ describe('"what\'s scheduled?"', () => {
       '"Silences" lists what each silence and maintenance window holds.',
     ]);
   });
+
+  it('says whether one host is silenced now when asked "is db-1 in maintenance?"', () => {
+    const store = createSqliteStore(':memory:');
+    const targets = [{ name: 'db-1' }, { name: 'web-1' }];
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    store.chat.addSilence({ id: 'sl_db', target: 'db-1', metric: '*', untilTs: NOW + 2 * H, createdBy: 'slack:U1', createdTs: NOW - H });
+    expect(answerIntent(parseIntent('is db-1 in maintenance?', targets), c).split('\n')[0]).toBe(
+      'db-1 is silenced now: sl_db (db-1 until 2026-12-05 14:00:00 UTC, by slack:U1).',
+    );
+    expect(answerIntent(parseIntent('is web-1 in maintenance?', targets), c).split('\n')[0]).toBe('web-1 is not silenced now.');
+  });
 });

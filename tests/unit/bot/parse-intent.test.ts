@@ -1527,3 +1527,9 @@ describe('instance ids and times that are not times', () => {
     expect(parseIntent('how was the night????', placed)).toMatchObject({ kind: 'anomalies', digest: true });
   });
 });
+
+describe('maintenance of one host', () => {
+  it('reads "is db-1 in maintenance?" as the maintenance answer for db-1', () => {
+    expect(parseIntent('is db-1 in maintenance?', targets)).toEqual({ kind: 'rules', target: 'db-1', only: 'maintenance' });
+  });
+});
