@@ -79,7 +79,8 @@ export function createSilenceCommands(d: {
       return capped(addSilence({ target: '*', metric: '*' }, duration, user, now, 'silence', ahead));
     if (!i.target && !i.metric && !i.several)
       return {
-        text: 'Silence what? Say e.g. "snooze web-1 for 30m", "mute disk alerts for 2h" or "mute everything for 1h".',
+        // Muting every alert is said in so many words; the example keeps the length they asked for.
+        text: `Silence what? Nothing was silenced. Say e.g. "snooze web-1 for ${formatDuration(i.durationMs)}", "mute disk alerts for ${formatDuration(i.durationMs)}" or, for every alert, "mute everything for ${formatDuration(i.durationMs)}".`,
         intent: 'silence',
         private: true,
       };

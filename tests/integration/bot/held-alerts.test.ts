@@ -73,6 +73,10 @@ describe('alerts held by a silence or a maintenance window', () => {
     const bare = await slashCommand(slack, 'mute for 1h');
     expect(bare.text).toMatch(/^Silence what\?/);
     expect(bare.private).toBe(true);
+    // "Pause alerts for 30 minutes": nothing muted, and the example keeps the length asked.
+    const paused = await slashCommand(slack, 'pause alerts for 30 minutes');
+    expect(paused.text).toMatch(/^Silence what\? Nothing was silenced\. .*"mute everything for 30 min"\.$/);
+    expect(app.store.chat.silences(now())).toEqual([]);
   });
 
   it('are never announced if they resolved under the silence', async () => {
