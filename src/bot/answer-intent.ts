@@ -29,7 +29,7 @@ import { answerByGroup } from './answer-by-group.js';
 import { latestBy } from './latest-by-target.js';
 import { answerBound, extreme } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
-import { answerInventory } from './answer-inventory.js';
+import { answerInventory, placeLine } from './answer-inventory.js';
 import { answerUndo } from './answer-undo.js';
 import { answerForestStatus } from './answer-forest-status.js';
 import { answerCorrelate } from './answer-correlate.js';
@@ -298,8 +298,11 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return i.starts ? answerStarts(i.starts, c) : i.digest ? answerDigestSchedule(c) : answerAbout(c);
     case 'availability':
       return answerAvailability(i, c);
-    case 'inventory':
-      return answerInventory(i, c);
+    case 'inventory': {
+      // "Describe api-1": where it runs (the targets file), then its overview.
+      const t = i.full ? c.targets.find((x) => x.name === i.target) : undefined;
+      return t ? `${placeLine(t)}\n${answerMetrics({ kind: 'metrics', target: t.name }, c)}` : answerInventory(i, c);
+    }
     case 'forest_status':
       return answerForestStatus(i, c);
     case 'correlate':

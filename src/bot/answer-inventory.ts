@@ -17,7 +17,7 @@ const FIELD: Record<InventoryField, { label: string; of: (t: TargetRef) => strin
 const SOURCE_NOTE = 'From the targets file (or the discovery that added the target); I do not look these up in AWS.';
 
 /** "api-1: role api, region us-east-1, instance i-…, address 10.0.2.10:9100, ASG api-asg, source synthetic, env=demo." */
-function placeLine(t: TargetRef): string {
+export function placeLine(t: TargetRef): string {
   const parts = [
     t.role && `role ${t.role}`,
     t.region && `region ${t.region}`,

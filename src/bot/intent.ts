@@ -326,7 +326,16 @@ export type Intent =
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
   | { kind: 'policy'; focus?: 'approvers' | 'wait' }
   /** "What region is db-1 in?", "ip of api-2", "inventory", "which host is i-0a1b…?" (`lookup`): where targets run (answer-inventory.ts). */
-  | { kind: 'inventory'; field?: InventoryField; target?: string; group?: string[]; unknownTarget?: string; lookup?: string }
+  /** `full`: "describe api-1", its entry and then its figures. */
+  | {
+      kind: 'inventory';
+      field?: InventoryField;
+      target?: string;
+      group?: string[];
+      unknownTarget?: string;
+      lookup?: string;
+      full?: boolean;
+    }
   /** "Is the isolation forest trained?", "which hosts is the forest still learning?" (answer-forest-status.ts). */
   | { kind: 'forest_status'; target?: string; group?: string[] }
   /** "Does cpu correlate with latency on api-1?", "correlation between web-1 and web-2 cpu" (answer-correlate.ts). */

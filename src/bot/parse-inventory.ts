@@ -6,6 +6,9 @@ const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?![\d.])/;
 
 const WHICH = /\b(?:which|what) (?:host|server|target|instance|machine|box|node)\b|^(?:what|who)(?:'s| is)\b/;
 
+const FULL =
+  /^(?:please\s+)?describe\b|\b(?:everything|all) (?:about|on|for)\b|\b(?:details|metadata|tags|labels) (?:of|for|on|about)\b|\bwhat (?:tags|labels) (?:does|do|has|have)\b|\b\S+'s (?:config|configuration|tags|labels|details|metadata)\b/;
+
 const FIELDS: readonly (readonly [RegExp, InventoryField])[] = [
   [/\bregions?\b/, 'region'],
   [/\binstance[\s_-]*ids?\b|\bec2[\s_-]*(?:ids?|instances?)\b|\binstance (?:of|for)\b/, 'instance'],
@@ -39,6 +42,8 @@ export function inventoryQuestion(
   if (lookup && !o.named.length) return { kind: 'inventory', lookup };
   // An instance id that names a target ("cpu on i-0a1b…") is read as that target; "which host is i-0a1b…?" is its entry.
   if (lookup && o.target && WHICH.test(text)) return { kind: 'inventory', lookup };
+  // "Describe api-1", "everything about db-1", "what labels does web-1 have?": its entry, then its figures.
+  if (o.target && FULL.test(text)) return { kind: 'inventory', target: o.target, full: true };
   const field = FIELDS.find(([re]) => re.test(text))?.[1];
   if (!field && !WHERE.test(text)) return undefined;
   // "Where is …" asks of a host; "where is the bot running?" and "where are we?" are not this.

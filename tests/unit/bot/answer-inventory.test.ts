@@ -118,4 +118,13 @@ describe('where a target runs', () => {
     expect(parseIntent('where is db-1 running?', TARGETS)).toEqual({ kind: 'inventory', target: 'db-1' });
     expect(parseIntent('where is xyz-9?', TARGETS)).toEqual({ kind: 'inventory', unknownTarget: 'xyz-9' });
   });
+
+  it('describes one target as its entry, then its overview', () => {
+    expect(parseIntent('describe db-1', TARGETS)).toEqual({ kind: 'inventory', target: 'db-1', full: true });
+    expect(parseIntent('what labels does web-1 have?', TARGETS)).toEqual({ kind: 'inventory', target: 'web-1', full: true });
+    const lines = ask('tell me everything about db-1');
+    expect(lines[0]).toBe('db-1: role db, region us-east-1, instance i-0a1b2c3d4e5f60005, address 10.0.3.10:9100, source prometheus.');
+    expect(lines[1]).toMatch(/^db-1 \(role db\): /);
+    expect(lines.some((l) => /^db-1 CPU 20\.0% /.test(l))).toBe(true);
+  });
 });
