@@ -341,7 +341,7 @@ export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnig
 // "How many pages last night?", "who was paged?", "did anyone get woken up?": the alerts of then;
 // "false positives this week": those marked so (feedbackAsked).
 export const HAPPEN =
-  /\bfalse (?:positives|alarms)\b|\b(?:anything|something|what)\s+(?:(?:has|have|did)\s+)?happen(?:ed|ing|s)?\b|\bhow many pages\b|\bwho (?:was|got|were|has been) (?:paged|woken|called out)\b|\b(?:did|was|were|has) (?:anyone|anybody|someone|somebody|i|we) (?:get |been )?(?:paged|woken)\b|\bany (?:pages|pagers|call-?outs|wake-?ups)\b|\bwhat (?:woke|paged|called) (?:me|us|them|him|her|anyone)(?: up)?\b/;
+  /\bfalse (?:positives|alarms)\b|\b(?:anything|something|what)\s+(?:(?:has|have|did)\s+)?happen(?:ed|ing|s)?\b|\bhow many pages\b|\bwho (?:was|got|were|has been) (?:paged|woken|called out)\b|\b(?:did|was|were|has) (?:anyone|anybody|someone|somebody|i|we) (?:get |been )?(?:paged|woken)\b|\bany (?:pages|pagers|call-?outs|wake-?ups)\b|\bwhat (?:woke|paged|called) (?:me|us|them|him|her|anyone)(?: up)?\b|\bwhat (?:was|is) (?:going on|happening)\b(?=.*\b(?:at|around|about|between|since|from|yesterday|last night|overnight)\b)|^(?:so\s+)?anything\b(?=.*\b(?:at|around|between|since|from|today|yesterday|overnight|last night|this (?:morning|afternoon|evening|week))\b)/;
 export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|recovered|ended)\b/;
 export const ONE_LATEST =
   /\b(?:last|latest|most recent|newest|longest)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue|outage)\b/;

@@ -1533,3 +1533,15 @@ describe('maintenance of one host', () => {
     expect(parseIntent('is db-1 in maintenance?', targets)).toEqual({ kind: 'rules', target: 'db-1', only: 'maintenance' });
   });
 });
+
+describe('"anything" and "what was going on" with a time', () => {
+  it('reads them as the anomalies of then, and without a time as what needs attention', () => {
+    expect(parseIntent('what was going on around 22:50?', targets)).toMatchObject({ kind: 'anomalies', span: { kind: 'clock' } });
+    expect(parseIntent('anything between 22:00 and 23:00 yesterday?', targets)).toMatchObject({
+      kind: 'anomalies',
+      span: { kind: 'range' },
+    });
+    expect(parseIntent('anything today?', targets)).toMatchObject({ kind: 'anomalies', today: true });
+    expect(parseIntent("what's going on?", targets)).toEqual({ kind: 'attention' });
+  });
+});
