@@ -34,6 +34,7 @@ import { answerUndo } from './answer-undo.js';
 import { answerForestStatus } from './answer-forest-status.js';
 import { answerCorrelate } from './answer-correlate.js';
 import { answerRuleStats } from './answer-rule-stats.js';
+import { answerDaypart } from './answer-daypart.js';
 import { HELP } from './help-text.js';
 
 export { HELP };
@@ -309,6 +310,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerCorrelate(i, c);
     case 'rule_stats':
       return answerRuleStats(i, c);
+    case 'daypart':
+      return answerDaypart(i, c);
     case 'audit':
       return answerAudit(i, c);
     case 'elsewhere':

@@ -11,6 +11,9 @@ export type { CommandIntent };
  * What chat cannot do but something else can: tickets, paging, email (services not connected), config
  * changes (the files), dashboards (the console and Grafana), and set-up questions (the docs).
  */
+/** A part of the week set against the rest: 22:00–06:00, Mon–Fri 09:00–17:00, Saturday and Sunday (UTC). */
+export type DayPart = 'night' | 'business' | 'weekend';
+
 /** What of a target's place is asked: its region, EC2 instance id, address or auto scaling group. */
 export type InventoryField = 'region' | 'instance' | 'address' | 'asg';
 
@@ -342,6 +345,8 @@ export type Intent =
   | { kind: 'correlate'; metrics: MetricKey[]; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
   /** "Which rule fires most?", "which rule never fires?", "is the forecast rule useful?" (answer-rule-stats.ts). */
   | { kind: 'rule_stats'; never?: boolean; detector?: 'threshold' | 'forecast' | 'robust' | 'isolation' | 'silent'; spanMs?: number }
+  /** "Is cpu higher at night?", "weekday vs weekend cpu", "latency during business hours" (answer-daypart.ts). */
+  | { kind: 'daypart'; metric: MetricKey; part: DayPart; target?: string; group?: string[]; unknownTarget?: string }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean; clock?: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */

@@ -2,7 +2,7 @@ import { countIn, findTimeSpan, trendSpan, zoneRefusal, type TimeSpan } from './
 import { parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { readOptions } from './parse-read-options.js';
-import { availabilityQuestion, healthQuestion, healthRankQuestion } from './parse-health.js';
+import { availabilityQuestion, healthQuestion } from './parse-health.js';
 import { actionQuestion, actionRequest } from './parse-action-request.js';
 import { sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
@@ -12,11 +12,6 @@ import { outOfScope } from './out-of-scope.js';
 import { changeStatement } from './parse-change.js';
 import { overTimeQuestion } from './parse-over-time.js';
 import { detectorQuestion } from './parse-detector-question.js';
-import { setupQuestion } from './parse-about.js';
-import { inventoryQuestion } from './parse-inventory.js';
-import { correlateQuestion } from './parse-correlate.js';
-import { ruleStatsQuestion } from './parse-rule-stats.js';
-import { deliveryQuestion } from './parse-delivery.js';
 import { setupQuestionOf } from './parse-setup-question.js';
 import { shortIntent } from './parse-short.js';
 import { escalateTo } from './parse-escalate.js';
@@ -25,6 +20,7 @@ import { listShape } from './parse-list-shape.js';
 import { explainQuestion } from './parse-explain.js';
 import { noteCommand } from './alert-notes.js';
 import { subjectPart } from './own-words.js';
+import { asksAbout } from './parse-asks-about.js';
 import { onCallCommand } from './parse-on-call.js';
 import { uncollectedOf } from './uncollected-words.js';
 import { auditQuestion } from './parse-audit.js';
@@ -33,7 +29,7 @@ import { incidentCommand } from './parse-incident.js';
 import { rankingQuestion } from './parse-ranking.js';
 import { MAINTENANCE_SET, MY_SILENCE, silenceCommand, silenceEdit } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
-import { feedbackAsked, feedbackCommand, qualityQuestion } from './parse-feedback.js';
+import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
 import type { Intent } from './intent.js';
 import {
   ACK_COUNTED,
@@ -166,14 +162,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (to) return { kind: 'escalate', id: an, target, unknownTarget, ...several, to };
   if (command(WORDS.escalate) || (tokens[leadAt] === 'page' && !pageMe && (target || an) && !text.trim().endsWith('?')))
     return { kind: 'escalate', id: an, target, unknownTarget, ...several };
-  const setup =
-    setupQuestion(text, { metric, target, an, severity }) ??
-    deliveryQuestion(text, span) ??
-    inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies: has(WORDS.anomalies) }) ??
-    correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies: has(WORDS.anomalies) }) ??
-    ruleStatsQuestion(text, span) ??
-    qualityQuestion(text, span) ??
-    healthRankQuestion(text, { named, span, metric });
+  const setup = asksAbout(text, { metric, more, target, named, an, severity, span, unknownTarget, anomalies: has(WORDS.anomalies) });
   if (setup) return setup;
   if (has(WORDS.timeline) || WHAT_WE_DID.test(text)) return { kind: 'timeline', id: an ?? rp, target, ...(metric ? { metric } : {}) };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
