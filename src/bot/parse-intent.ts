@@ -321,7 +321,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const timeTo = !metric && TIME_TO.test(text) ? ({ count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : 'resolve' } as const) : undefined;
   const digest = digestOf(text, { span, counted: number !== undefined || ONE_LATEST.test(text), open: firing || has(WORDS.open) });
   // "Show only warnings from today": a severity with a time or a list verb is the anomalies of it.
-  const happened = (HAPPEN.test(text) || (severity && (span || has(WORDS.today) || /\b(?:show|list)\b/.test(text)))) && !metric;
+  const happened = (HAPPEN.test(text) || (severity && (span || has(WORDS.today) || /\b(?:show|list|any)\b/.test(text)))) && !metric;
   if (
     has(WORDS.anomalies) ||
     (summarise && !metric) ||

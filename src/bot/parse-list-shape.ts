@@ -19,6 +19,8 @@ const RANKED = [
     String.raw`\b${WHO}\s+(?:by|with the most|ranked by)\s+(?:the\s+)?(?:number of\s+)?(?:alerts?|anomal\w*|incidents?|pages?|episodes?)\b`,
   ),
   new RegExp(String.raw`\b(?:which|what)\s+${WHO}\s+(?:is|was|are|were)\s+(?:the\s+)?(?:noisiest|loudest|worst)\b`),
+  // "Alerts grouped by host", "anomalies by metric", "break down incidents by detector".
+  new RegExp(String.raw`\b(?:alerts?|anomal\w*|incidents?|pages?)\s+(?:grouped\s+|broken\s+down\s+|split\s+)?(?:by|per)\s+${WHO}`),
 ];
 
 // "Which hour has the most alerts?", "what time do alerts usually fire?", "when do we get the most pages?".

@@ -1545,3 +1545,11 @@ describe('"anything" and "what was going on" with a time', () => {
     expect(parseIntent("what's going on?", targets)).toEqual({ kind: 'attention' });
   });
 });
+
+describe('severities and groupings of alerts', () => {
+  it('reads "any warnings on db-1?" as those anomalies, and "anomalies by metric" as a ranking', () => {
+    expect(parseIntent('any warnings on db-1?', targets)).toMatchObject({ kind: 'anomalies', target: 'db-1', severity: 'warning' });
+    expect(parseIntent('group anomalies by metric', targets)).toMatchObject({ kind: 'anomalies', count: true, rank: 'metric' });
+    expect(parseIntent('show alerts grouped by host', targets)).toMatchObject({ kind: 'anomalies', rank: 'target' });
+  });
+});
