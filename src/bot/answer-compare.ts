@@ -29,7 +29,7 @@ export function changeInAverage(metric: string, now: Summary | undefined, then: 
 }
 
 /** How far the average moved, comparable across shares: points for a share, percent of the old average otherwise. */
-function size(metric: string, now: Summary | undefined, then: Summary | undefined): number {
+export function size(metric: string, now: Summary | undefined, then: Summary | undefined): number {
   if (!now || !then) return -1;
   const d = Math.abs(now.avg - then.avg);
   return unitOf(metric) === '%' ? d : then.avg === 0 ? (now.avg === 0 ? 0 : Infinity) : (d / Math.abs(then.avg)) * 100;

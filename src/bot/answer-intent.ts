@@ -35,6 +35,7 @@ import { answerForestStatus } from './answer-forest-status.js';
 import { answerCorrelate } from './answer-correlate.js';
 import { answerRuleStats } from './answer-rule-stats.js';
 import { answerDaypart } from './answer-daypart.js';
+import { answerPeers } from './answer-peers.js';
 import { HELP } from './help-text.js';
 
 export { HELP };
@@ -312,6 +313,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerRuleStats(i, c);
     case 'daypart':
       return answerDaypart(i, c);
+    case 'peers':
+      return answerPeers(i, c);
     case 'audit':
       return answerAudit(i, c);
     case 'elsewhere':

@@ -347,6 +347,8 @@ export type Intent =
   | { kind: 'rule_stats'; never?: boolean; detector?: 'threshold' | 'forecast' | 'robust' | 'isolation' | 'silent'; spanMs?: number }
   /** "Is cpu higher at night?", "weekday vs weekend cpu", "latency during business hours" (answer-daypart.ts). */
   | { kind: 'daypart'; metric: MetricKey; part: DayPart; target?: string; group?: string[]; unknownTarget?: string }
+  /** "What's different about web-2?", "which host is the odd one out?" (answer-peers.ts). */
+  | { kind: 'peers'; target?: string; unknownTarget?: string }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean; clock?: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */

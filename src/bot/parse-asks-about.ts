@@ -38,6 +38,24 @@ export function asksAbout(
     ruleStatsQuestion(text, span) ??
     qualityQuestion(text, span) ??
     healthRankQuestion(text, { named, span, metric }) ??
-    daypartQuestion(text, { metric, target, named, unknownTarget })
+    daypartQuestion(text, { metric, target, named, unknownTarget }) ??
+    peersQuestion(text, { target, metric, unknownTarget })
   );
+}
+
+// "What's different about web-2?", "which host is the odd one out?", "does web-1 behave like its peers?".
+const PEERS =
+  /\bodd one out\b|\bwhat(?:'s| is) (?:different|unusual|odd|special|off) about\b|\b(?:different|differ|unlike|out of line|stands? out|outliers?)\b.*\b(?:peers|the others|the rest|its role|its group|its tier|siblings)\b|\bcompared? (?:to|with) (?:its|their) peers\b|\bbehav\w* (?:like|differently from) (?:its|the|their) (?:peers|others)\b|\bwhich (?:host|server|target)s? (?:stands? out|is (?:the )?(?:outlier|odd))\b/;
+
+/** A target, or each, against the others in its role (answer-peers.ts). Pure. */
+export function peersQuestion(
+  text: string,
+  o: { target?: string | undefined; metric?: MetricKey | undefined; unknownTarget?: string | undefined },
+): Intent | undefined {
+  if (o.metric || !PEERS.test(text)) return undefined;
+  return {
+    kind: 'peers',
+    ...(o.target ? { target: o.target } : {}),
+    ...(o.unknownTarget && !o.target ? { unknownTarget: o.unknownTarget } : {}),
+  };
 }
