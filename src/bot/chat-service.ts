@@ -24,6 +24,7 @@ import { createAlertEscalation } from './alert-escalate.js';
 import { sendTestAlert } from './test-alert.js';
 import { createUserZones, localizeTimes } from './local-times.js';
 import { onCallReply } from './on-call-commands.js';
+import { answerWhoami } from './answer-whoami.js';
 import { createOnCallSwaps } from './on-call-swaps.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
@@ -294,6 +295,12 @@ export function createChatService(o: ChatServiceOptions) {
       case 'unknown':
         if (!o.fallback) return { text: `${NO_LLM_NOTE}\n${HELP}`, intent: 'unknown' };
         return freeForm(asked, () => freeFormFallback(e.text, ctx(now, e.user, e.clientZone)));
+      case 'whoami':
+        return {
+          text: answerWhoami(e.user, { approver: isApprover(e.user), onCall: o.onCall, zone: zones.zoneOf(e.user, e.clientZone), now }),
+          intent: 'whoami',
+          private: true,
+        };
       case 'policy':
         return {
           text: o.remediationPolicy

@@ -349,6 +349,8 @@ export type Intent =
   | { kind: 'daypart'; metric: MetricKey; part: DayPart; target?: string; group?: string[]; unknownTarget?: string }
   /** "What's different about web-2?", "which host is the odd one out?" (answer-peers.ts). */
   | { kind: 'peers'; target?: string; unknownTarget?: string }
+  /** "Who am I?": the asker's identity, approver standing, shift and display clock (answer-whoami.ts). */
+  | { kind: 'whoami' }
   /** "Thanks", "good morning". */
   | { kind: 'small_talk'; thanks: boolean; clock?: boolean }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */

@@ -13,6 +13,12 @@ export function shortIntent(text: string): Intent | undefined {
   const chat = SMALL_TALK.exec(text.replace(/^(?:@?\w*bot|ops)\b[\s,]*/, ''));
   if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers|good catch|nice|great|perfect|awesome)/.test(chat[1]!) };
   if (PING.test(text)) return { kind: 'about' };
+  if (
+    /^(?:so\s+)?(?:who am i|whoami|what(?:'s| is) my (?:user ?(?:name|id)|id|identity|handle)|who do you think i am|am i logged in)\b/.test(
+      text,
+    )
+  )
+    return { kind: 'whoami' };
   if (CLOCK_ASK.test(text)) return { kind: 'small_talk', thanks: false, clock: true };
   return timezoneCommand(text) ?? (HELP_ASK.test(text) ? { kind: 'help' } : undefined);
 }

@@ -1553,3 +1553,10 @@ describe('severities and groupings of alerts', () => {
     expect(parseIntent('show alerts grouped by host', targets)).toMatchObject({ kind: 'anomalies', rank: 'target' });
   });
 });
+
+describe('triage in short words', () => {
+  it('reads "give me the tl;dr", "any fires?" and "what\'s the damage?" as what needs attention', () => {
+    for (const q of ['give me the tl;dr', 'any fires?', "what's the damage?", 'any red flags?'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'attention' });
+  });
+});
