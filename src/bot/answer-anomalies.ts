@@ -48,7 +48,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // "Open" means open now, however long ago it started. A count reads them all (up to a cap it
   // then admits to); a list only needs the newest, but its total admits to the cap as well.
   // A ranking by hour of the day is of counts, however it was asked ("what time do alerts usually fire?").
-  const counting = i.count || i.rank === 'hour' || i.rank === 'series' || i.rank === 'severity';
+  const counting = i.count || i.rank === 'hour' || i.rank === 'day' || i.rank === 'series' || i.rank === 'severity';
   const cap = counting ? COUNT_CAP : 500;
   let list =
     openAt !== undefined

@@ -99,7 +99,7 @@ export type Intent =
       /** "Open incidents", "the last 3 episodes": one line per episode (one target and metric, overlapping times). */
       episodes?: boolean;
       /** "Which host has the most alerts?", "top 3 noisiest metrics": a count led by that ranking. */
-      rank?: 'target' | 'metric' | 'detector' | 'hour' | 'series' | 'severity';
+      rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
       /** "Time since the last alert": led by how long ago the latest began and ended. */
       sinceLast?: boolean;
       /** "What's the false positive rate?": led by the share people marked noise. */

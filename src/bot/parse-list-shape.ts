@@ -38,8 +38,13 @@ const BY_SEVERITY =
 const SINCE_LAST =
   /\b(?:time|how long|how many (?:days|hours)) since (?:the |our )?(?:last|latest|previous) (?:alert|anomaly|incident|page|problem|outage)\b|\b(?:days|hours) (?:without|since) (?:an? |the last )?(?:alert|anomaly|incident|page|problem|outage)\b/;
 
-function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | 'series' | 'severity' | undefined {
+// "Which day had the most alerts?", "worst day this week", "alerts per day".
+const BY_DAY =
+  /\b(?:which|what) day\b.*\b(?:most|worst|busiest|noisiest)\b|\b(?:worst|busiest|noisiest) day\b|\b(?:alerts?|anomal\w*|incidents?|pages?) (?:per|by|each) day\b/;
+
+function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity' | undefined {
   if (BY_HOUR_OF_DAY.test(text)) return 'hour';
+  if (BY_DAY.test(text)) return 'day';
   if (BY_SEVERITY.test(text)) return 'severity';
   if (BY_SERIES.test(text)) return 'series';
   for (const re of RANKED) {
@@ -60,7 +65,7 @@ export function listShape(
   longest?: true;
   episodes?: true;
   none?: true;
-  rank?: 'target' | 'metric' | 'detector' | 'hour' | 'series' | 'severity';
+  rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
   sinceLast?: true;
 } {
   if (NONE.test(text)) return { none: true };

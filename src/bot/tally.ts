@@ -37,7 +37,7 @@ export const countEpisodes = (
  */
 export function rankLine(
   list: readonly { target: string; metric: string; detector: string; severity: string; startTs: number; endTs: number | null }[],
-  by: 'target' | 'metric' | 'detector' | 'hour' | 'series' | 'severity',
+  by: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity',
   top: number,
   label: (metric: string) => string,
   now: number,
@@ -50,11 +50,13 @@ export function rankLine(
         ? label(a.metric)
         : by === 'hour'
           ? `${String(new Date(a.startTs).getUTCHours()).padStart(2, '0')}:00`
-          : by === 'series'
-            ? `${a.target} ${label(a.metric)}`
-            : by === 'severity'
-              ? a.severity
-              : a.detector;
+          : by === 'day'
+            ? new Date(a.startTs).toISOString().slice(0, 10)
+            : by === 'series'
+              ? `${a.target} ${label(a.metric)}`
+              : by === 'severity'
+                ? a.severity
+                : a.detector;
   const anomalies = new Map<string, number>();
   for (const a of list) anomalies.set(keyOf(a), (anomalies.get(keyOf(a)) ?? 0) + 1);
   const units = by === 'detector' ? anomalies : new Map<string, number>();
@@ -63,7 +65,8 @@ export function rankLine(
   const rows = [...units].sort((x, y) => y[1] - x[1] || anomalies.get(y[0])! - anomalies.get(x[0])! || x[0].localeCompare(y[0]));
   if (rows.length === 0) return '';
   const unit = by === 'detector' ? 'anomalies' : 'episodes';
-  const what = by === 'hour' ? 'hour of the day (UTC, by start)' : by === 'series' ? 'target and metric' : by;
+  const what =
+    by === 'hour' ? 'hour of the day (UTC, by start)' : by === 'day' ? 'day (UTC, by start)' : by === 'series' ? 'target and metric' : by;
   const beside = (k: string, n: number) => (by === 'detector' || anomalies.get(k) === n ? '' : ` (${anomalies.get(k)} anomalies)`);
   const tied = rows.filter(([, n]) => n === rows[0]![1]);
   const shown = Math.max(top, tied.length);

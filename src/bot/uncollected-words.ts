@@ -57,4 +57,4 @@ export const uncollectedOf = (text: string): string | undefined => UNCOLLECTED.f
 
 /** "Availability", "uptime %", "how many nines", "SLA": the share of time a target sent data (answer-availability.ts). */
 export const AVAILABILITY =
-  /\bavailability\b(?! (?:target|objective))|\bhow available\b|\buptime (?:%|percent(?:age)?|ratio)|\bpercent(?:age)? (?:of )?(?:up ?time|time up)\b|\bhow many nines\b|\bsla\b|\bhow reliable\b|\breliability\b/;
+  /\b(?:how much |total )?downtime\b|\boutage (?:time|minutes|hours)\b|\bavailability\b(?! (?:target|objective))|\bhow available\b|\buptime (?:%|percent(?:age)?|ratio)|\bpercent(?:age)? (?:of )?(?:up ?time|time up)\b|\bhow many nines\b|\bsla\b|\bhow reliable\b|\breliability\b/;

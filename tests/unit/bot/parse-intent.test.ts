@@ -1560,3 +1560,12 @@ describe('triage in short words', () => {
       expect(parseIntent(q, targets), q).toEqual({ kind: 'attention' });
   });
 });
+
+describe('what to fix, downtime and the worst day', () => {
+  it('reads "what should I fix first?" as attention, "downtime" as availability and "worst day" as a ranking by day', () => {
+    expect(parseIntent('what should I fix first?', targets)).toEqual({ kind: 'attention' });
+    expect(parseIntent('what should I do about web-2?', targets)).toMatchObject({ kind: 'advice', target: 'web-2' });
+    expect(parseIntent('how much downtime this month?', targets)).toMatchObject({ kind: 'availability', span: { kind: 'last' } });
+    expect(parseIntent('worst day this week', targets)).toMatchObject({ kind: 'anomalies', count: true, rank: 'day' });
+  });
+});

@@ -45,6 +45,16 @@ describe('rankLine', () => {
     expect(parseIntent('the busiest hour yesterday', targets)).toMatchObject({ kind: 'metrics', byHour: 'max' });
   });
 
+  it('ranks the UTC days the episodes began on', () => {
+    const D = 24 * 60;
+    const days = [
+      a('web-1', 'cpu', 'threshold', 10, 15),
+      a('db-1', 'disk', 'robust', D + 10, D + 20),
+      a('api-1', 'cpu', 'robust', D + 100, D + 110),
+    ];
+    expect(rankLine(days, 'day', 5, label, 3 * D * M)).toBe('Most episodes by day (UTC, by start): 1970-01-02 2; then 1970-01-01 1.');
+  });
+
   it('says a tie as one, and nothing for an empty list', () => {
     const tie = [a('web-1', 'cpu', 'threshold', 0, 5), a('web-2', 'cpu', 'threshold', 0, 5), a('db-1', 'disk', 'robust', 0, 5)];
     expect(rankLine(tie, 'target', 1, label, 100 * M)).toBe('db-1, web-1 and web-2 tie for the most episodes by target, 1 each.');
