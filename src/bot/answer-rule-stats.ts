@@ -66,8 +66,8 @@ interface Row {
 
 /**
  * "Which rule fires most?", "which rule never fires?", "is the forecast rule useful?": each
- * configured rule and detector with what it opened over the span (a week by default, from the first
- * anomaly kept): episodes (one target and metric at overlapping times), anomalies, targets, how many
+ * configured rule and detector with what it opened over the span (a week by default, from when
+ * watching began): episodes (one target and metric at overlapping times), anomalies, targets, how many
  * were acknowledged and how many people marked noise or useful. A rule that opened nothing is said so:
  * it may be set where nothing ever gets, or it may be what keeps a quiet fleet quiet.
  */
@@ -103,13 +103,15 @@ export function answerRuleStats(i: Asked, c: AnswerContext): string {
   const silent = shown.filter((r) => !r.list.length);
   const lead = !list.length
     ? `No anomaly at all in the last ${formatDuration(c.now - from)}: no rule or detector fired.`
-    : i.detector && fired.length === 1 && shown.length === 1
-      ? `The ${shown[0]!.name}: ${plural(groupEpisodes(fired[0]!.list, c.now).length, 'episode')} on ${plural(new Set(fired[0]!.list.map((a) => a.target)).size, 'target')} in the last ${span}.`
-      : i.never
-        ? silent.length
-          ? `Never fired in the last ${span}: ${silent.map((r) => r.name).join('; ')}.`
-          : `Every rule and detector fired at least once in the last ${span}.`
-        : `Most: ${fired[0]!.name}, ${plural(groupEpisodes(fired[0]!.list, c.now).length, 'episode')} (${plural(fired[0]!.list.length, 'anomaly', 'anomalies')}) in the last ${span}.`;
+    : !fired.length
+      ? `${shown.length === 1 ? `The ${shown[0]!.name}` : `No ${i.detector ?? ''} rule`} opened nothing in the last ${span}.`
+      : i.detector && fired.length === 1 && shown.length === 1
+        ? `The ${shown[0]!.name}: ${plural(groupEpisodes(fired[0]!.list, c.now).length, 'episode')} on ${plural(new Set(fired[0]!.list.map((a) => a.target)).size, 'target')} in the last ${span}.`
+        : i.never
+          ? silent.length
+            ? `Never fired in the last ${span}: ${silent.map((r) => r.name).join('; ')}.`
+            : `Every rule and detector fired at least once in the last ${span}.`
+          : `Most: ${fired[0]!.name}, ${plural(groupEpisodes(fired[0]!.list, c.now).length, 'episode')} (${plural(fired[0]!.list.length, 'anomaly', 'anomalies')}) in the last ${span}.`;
   const rowsOut = shown.map((r) => {
     const eps = groupEpisodes(r.list, c.now).length;
     const noise = r.list.filter((a) => verdicts.get(a.id) === 'noise').length;

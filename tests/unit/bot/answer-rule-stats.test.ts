@@ -64,4 +64,10 @@ describe("each rule's firing record", () => {
       "Borne out: 1 of 1 forecasts were followed by the threshold on the same target and metric within the rule's horizon, a median 20 min ahead of it (longest 20 min); 0 were not (the value stopped short, or no threshold rule is set for it).",
     );
   });
+
+  it('says a detector asked about opened nothing, rather than failing', () => {
+    expect(ask('is the isolation forest detector useful?')[0]).toBe(
+      'The isolation forest (every host) opened nothing in the last 2 d (watched since 2026-12-03 12:00:00 UTC).',
+    );
+  });
 });
