@@ -146,6 +146,49 @@ describe('answers', () => {
     }
   });
 
+  it('answers each of the newer questions over a full store and an empty one without throwing or printing undefined', () => {
+    const questions = [
+      'inventory',
+      'what region is db-1 in?',
+      'which host is i-0a1b2c3d4e5f60003?',
+      'does cpu correlate with latency on web-1?',
+      'does cpu correlate with latency?',
+      'correlation between web-1 and db-1 cpu',
+      'which rule fires most?',
+      'which rule never fires?',
+      'is the forecast rule useful?',
+      'is the isolation forest detector useful?',
+      "what's the false positive rate?",
+      'is the isolation forest trained?',
+      'is cpu higher at night?',
+      'weekday vs weekend cpu',
+      "what's different about web-1?",
+      'which host is the odd one out?',
+      'rank hosts by health',
+      'healthiest hosts',
+      'which tier is busiest?',
+      'handover notes',
+      'how was the night?',
+      'roll back the scale up',
+      'scale down web-1',
+      'time since last alert',
+      'what percentage of alerts are critical?',
+      "what's the most common alert?",
+      'which day had the most alerts?',
+      'describe web-1',
+    ];
+    for (const c of [
+      ctx(),
+      { ...ctx(), store: createSqliteStore(':memory:') },
+      { ...ctx(), targets: [], store: createSqliteStore(':memory:') },
+    ])
+      for (const q of questions) {
+        const r = ask(q, c);
+        expect(r, q).toMatch(/\S/);
+        expect(r, q).not.toMatch(/undefined|NaN|Infinity/);
+      }
+  });
+
   it('quotes no figures for an Alertmanager alert, which carries none', () => {
     const c = ctx();
     const am: Anomaly = {
