@@ -16,7 +16,7 @@ const FIELDS: readonly (readonly [RegExp, InventoryField])[] = [
     /\bip(?:s|v4)?\b|\bip[\s_-]*address(?:es)?\b|\baddress(?:es)?\b(?! (?:it|this|that|the (?:alert|issue|problem|anomaly)))|\bendpoints?\b/,
     'address',
   ],
-  [/\basgs?\b|\bauto[\s_-]?scaling[\s_-]*groups?\b|\bscaling groups?\b/, 'asg'],
+  [/(?<![\w-])asgs?\b|\bauto[\s_-]?scaling[\s_-]*groups?\b|\bscaling groups?\b/, 'asg'],
 ];
 
 const GROUPED =

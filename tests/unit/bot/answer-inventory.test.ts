@@ -101,6 +101,8 @@ describe('where a target runs', () => {
     expect(cpu[0]).toBe('Current CPU for 2 targets:');
     expect(cpu.filter((l) => /^(web|db|local)/.test(l)).map((l) => l.split(/\s+/)[0])).toEqual(['web-1', 'db-1']);
     expect(parseIntent('memory in web-asg', TARGETS)).toMatchObject({ kind: 'metrics', metric: 'memory', group: ['web-1', 'web-2'] });
+    // A group's name is not the word "asg": "capacity of web-asg" is that group's capacity.
+    expect(parseIntent("what's the capacity of web-asg?", TARGETS)).toEqual({ kind: 'capacity', group: ['web-1', 'web-2'] });
     expect(parseIntent('disk region=eu-west-1', TARGETS)).toMatchObject({ kind: 'metrics', metric: 'disk', target: 'web-2' });
     // A host-like word that is no region stays an unknown target.
     expect(ask('cpu in us-west-9')[0]).toMatch(/^I don't know a target called "us-west-9"/);
