@@ -72,16 +72,16 @@ export class HostForest {
     this.last = new Float64Array(this.dims);
   }
 
-  /**
-   * `values` holds raw metric values by name; missing ones carry the last value forward. The
-   * explanation (which metric, its usual range) is computed only for scores at or above
-   * `explainFrom`, since only anomalies need one.
-   */
   /** How far the forest is: samples seen against those it needs before it may alert, and whether it has a fit. */
   progress(): { seen: number; warmup: number; fitted: boolean } {
     return { seen: this.seen, warmup: this.p.warmup ?? 0.9 * this.p.window * this.p.stride, fitted: this.forest !== undefined };
   }
 
+  /**
+   * `values` holds raw metric values by name; missing ones carry the last value forward. The
+   * explanation (which metric, its usual range) is computed only for scores at or above
+   * `explainFrom`, since only anomalies need one.
+   */
   update(values: Record<string, number | undefined>, explainFrom = 0): HostScore | undefined {
     const x = new Float64Array(this.dims);
     HOST_FEATURES.forEach((f, i) => {
