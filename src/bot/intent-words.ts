@@ -53,6 +53,8 @@ export const WORDS = {
     'abnormal',
     'strange',
     'weird',
+    // "Latency spikes this week", "how many spikes today?": the anomalies ("how spiky" is a spread, never fuzzed to this).
+    'spikes',
   ],
   summarise: ['summarise', 'summarize', 'summary', 'recap', 'last', 'latest', 'recent'],
   status: ['status', 'overview', 'health', 'fleet', 'everything', 'hosts', 'targets', 'servers', 'doing', 'going'],
@@ -122,6 +124,9 @@ export const WORDS = {
     'faster',
     'least',
     'blast',
+    'spiky',
+    'spikier',
+    'spikiest',
     'expected',
     'expect',
     'complete',

@@ -129,7 +129,7 @@ export function parseStat(raw: string): Stat | undefined {
   if (/\b(?:percentiles|quantiles|distribution|histogram)\b/.test(text)) return 'quantiles';
   // "Is cpu stable?" asks how much it varies; "the most stable host" ranks it, least variable first (sdLowFirst).
   if (
-    /\b(?:std\s?dev|stdev|standard deviation|variance|variability|variation|(?:most )?(?:variable|spiky|jumpy|erratic|unstable)|volatil\w*|jitter\w*|fluctuat\w*)\b/.test(
+    /\b(?:std\s?dev|stdev|standard deviation|variance|variability|variation|(?:most )?(?:variable|spiky|jumpy|erratic|unstable)|spikiest|spikier|jumpiest|volatil\w*|jitter\w*|fluctuat\w*)\b/.test(
       text,
     ) ||
     /\b(?:stable|steady|stablest|steadiest)\b/.test(text)

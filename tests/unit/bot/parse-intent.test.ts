@@ -1569,3 +1569,17 @@ describe('what to fix, downtime and the worst day', () => {
     expect(parseIntent('worst day this week', targets)).toMatchObject({ kind: 'anomalies', count: true, rank: 'day' });
   });
 });
+
+describe('spikes', () => {
+  it('reads "spikes" as the anomalies, and "spiky" as how much a figure varies', () => {
+    expect(parseIntent('latency spikes this week', targets)).toMatchObject({
+      kind: 'anomalies',
+      metric: 'latency',
+      span: { kind: 'last' },
+    });
+    expect(parseIntent('how many spikes today?', targets)).toMatchObject({ kind: 'anomalies', count: true, today: true });
+    expect(parseIntent('how spiky is web-1 cpu?', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu', stat: 'sd' });
+    expect(parseIntent('which host has the spikiest cpu?', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu', stat: 'sd' });
+    expect(parseIntent('why did cpu spike on web-1?', targets)).toMatchObject({ kind: 'explain', target: 'web-1' });
+  });
+});
