@@ -21,6 +21,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\btemperatures?\b/, 'temperature'],
   [/\bpacket[\s_-]*loss\b|\bpackets?\b/, 'packets'],
   [/\binodes?\b/, 'inodes'],
+  [/\booms?\b|\boom[\s-]?kill\w*|\bout[\s-]of[\s-]memory (?:kills?|killer|errors?)\b/, 'OOM kills'],
   [/\bgpus?\b/, 'GPU'],
   // "How many cores does web-1 have?", "instance type of db-1": what a host is, not how it is doing.
   [

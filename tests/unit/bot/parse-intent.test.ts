@@ -1583,3 +1583,10 @@ describe('spikes', () => {
     expect(parseIntent('why did cpu spike on web-1?', targets)).toMatchObject({ kind: 'explain', target: 'web-1' });
   });
 });
+
+describe('OOM kills', () => {
+  it('are a figure no source reads, and running out of memory stays the trend', () => {
+    expect(parseIntent('any OOMs on db-1?', targets)).toEqual({ kind: 'uncollected', what: 'OOM kills', target: 'db-1' });
+    expect(parseIntent('will db-1 run out of memory?', targets)).toMatchObject({ kind: 'trend', metric: 'memory' });
+  });
+});
