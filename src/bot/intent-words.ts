@@ -360,7 +360,7 @@ export const TREND =
 export const WORSE = /\b(?:getting|get|got) (?:worse|better)\b|\b(?:improving|worsening|deteriorating|recovering)\b/;
 // "How full is the disk?" asks for the level now; "is it full soon?", "filling" ask where it is heading.
 export const TREND_WITH_METRIC =
-  /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|(?<!\bhow )full|exhaust\w*|going (up|down)|run(s|ning)? out|how fast|(?<!\bhow much (?:\w+ )?)headroom|leak(s|ing)?)\b/;
+  /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|(?<!\bhow )full|exhaust\w*|going (up|down)|(?:gone|went|moved) (up|down)|run(s|ning)? out|how fast|(?<!\bhow much (?:\w+ )?)headroom|leak(s|ing)?)\b/;
 
 /** "Why is there no alert for…", "why didn't web-1 alert?", "why wasn't this flagged?". */
 export const NO_ALERT =

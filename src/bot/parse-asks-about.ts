@@ -39,7 +39,8 @@ export function asksAbout(
     qualityQuestion(text, span) ??
     healthRankQuestion(text, { named, span, metric }) ??
     daypartQuestion(text, { metric, target, named, unknownTarget }) ??
-    peersQuestion(text, { target, metric, unknownTarget })
+    peersQuestion(text, { target, metric, unknownTarget }) ??
+    (anomalies ? undefined : sameTimeQuestion(text, { metric, target, named }))
   );
 }
 
@@ -57,5 +58,24 @@ export function peersQuestion(
     kind: 'peers',
     ...(o.target ? { target: o.target } : {}),
     ...(o.unknownTarget && !o.target ? { unknownTarget: o.unknownTarget } : {}),
+  };
+}
+
+// "How does now compare to this time yesterday?", "same time last week": today so far against then.
+const SAME_TIME = /\b(?:this|the same|same) time (yesterday|last week)\b|\b(yesterday|last week) at (?:this|the same) time\b/;
+
+/** The figures against the same hours then (answer-compare.ts), CPU unless a metric is named. Pure. */
+export function sameTimeQuestion(
+  text: string,
+  o: { metric?: MetricKey | undefined; target?: string | undefined; named: string[] },
+): Intent | undefined {
+  const m = SAME_TIME.exec(text);
+  if (!m) return undefined;
+  const when = m[1] ?? m[2];
+  return {
+    kind: 'compare',
+    ...(o.metric ? { metric: o.metric } : {}),
+    ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+    against: when === 'yesterday' ? 'yesterday' : 'last_week',
   };
 }

@@ -1590,3 +1590,21 @@ describe('OOM kills', () => {
     expect(parseIntent('will db-1 run out of memory?', targets)).toMatchObject({ kind: 'trend', metric: 'memory' });
   });
 });
+
+describe('the same time yesterday, and figures that went up', () => {
+  it('reads "this time yesterday" as the figures against then, and "has cpu gone up?" as the trend', () => {
+    expect(parseIntent('how does now compare to this time yesterday?', targets)).toEqual({ kind: 'compare', against: 'yesterday' });
+    expect(parseIntent('memory on db-1 vs this time yesterday', targets)).toEqual({
+      kind: 'compare',
+      metric: 'memory',
+      target: 'db-1',
+      against: 'yesterday',
+    });
+    expect(parseIntent('alerts vs this time yesterday', targets)).toMatchObject({ kind: 'anomaly_change' });
+    expect(parseIntent('has cpu gone up in the last hour?', targets)).toMatchObject({
+      kind: 'trend',
+      metric: 'cpu',
+      span: { kind: 'last', ms: 3_600_000 },
+    });
+  });
+});
