@@ -1608,3 +1608,11 @@ describe('the same time yesterday, and figures that went up', () => {
     });
   });
 });
+
+describe('"is this normal?"', () => {
+  it('asks what needs attention now, and of a figure asks the detectors', () => {
+    expect(parseIntent('is this normal?', targets)).toEqual({ kind: 'attention' });
+    expect(parseIntent("what's normal for this time of day?", targets)).toEqual({ kind: 'attention' });
+    expect(parseIntent('is db-1 memory normal?', targets)).toMatchObject({ kind: 'explain', metric: 'memory', usual: true });
+  });
+});
