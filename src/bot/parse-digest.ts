@@ -1,5 +1,5 @@
 import type { TimeSpan } from './parse-time-span.js';
-import { RESOLVED } from './intent-words.js';
+import { RESOLVED, SHARE_ASKED } from './intent-words.js';
 
 // "Summarise today", "recap of yesterday", "daily digest", "weekly report", "shift handover", "sitrep", "send me a report".
 const DIGEST =
@@ -67,7 +67,7 @@ export function stateAsked(text: string, openAsked: boolean): { resolved?: true;
       text,
     )
       ? { acked: false }
-      : /\b(?:acked|acknowledged)\b/.test(text) && !/\bwhat (?:share|percentage|fraction|proportion|percent)\b/.test(text)
+      : /\b(?:acked|acknowledged)\b/.test(text) && !SHARE_ASKED.test(text)
         ? { acked: true }
         : {};
   return { ...state, ...acked };
