@@ -4,7 +4,7 @@ import { metricsOf } from './answer-metric-span.js';
 import { formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
 import type { MetricKey } from './intent.js';
 import { latestBy } from './latest-by-target.js';
-import { groupValueOf } from './parse-group-by.js';
+import { groupValueOf } from './match-target.js';
 
 const SHARES = ['cpu', 'memory', 'disk'];
 const NONE = '(none)';

@@ -4,7 +4,7 @@ import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS, summarise, type Summary } from './answer-metric-span.js';
 import { unknownTargetReply } from './format-reply.js';
 import type { Intent } from './intent.js';
-import { groupValueOf } from './parse-group-by.js';
+import { groupValueOf } from './match-target.js';
 
 type Asked = Extract<Intent, { kind: 'peers' }>;
 

@@ -3,7 +3,7 @@ import type { AnswerContext } from './answer-intent.js';
 import type { Intent } from './intent.js';
 import { describeAnomaly, formatValue, stamp, table, when } from './format-reply.js';
 import { latestBy, newestOf } from './latest-by-target.js';
-import { groupValueOf } from './parse-group-by.js';
+import { groupValueOf } from './match-target.js';
 import { formatDuration, plural } from './text-tools.js';
 
 type StatusAsked = Omit<Extract<Intent, { kind: 'status' }>, 'kind'>;

@@ -41,12 +41,16 @@ export function targetRefOf(t: {
   };
 }
 
+/** The value a target has for a grouping: its role, region, auto scaling group, or one label. */
+export function groupValueOf(t: TargetRef, key: string): string | undefined {
+  if (key === 'role') return t.role ?? undefined;
+  if (key === 'region') return t.region;
+  if (key === 'asg') return t.autoScalingGroup;
+  return t.labels?.[key];
+}
+
 /** "region=us-east-1", "asg=web-asg": the keys that name where a target runs, beside its labels. */
-const PLACE_KEYS: Record<string, (t: TargetRef) => string | undefined> = {
-  region: (t) => t.region,
-  asg: (t) => t.autoScalingGroup,
-  autoscalinggroup: (t) => t.autoScalingGroup,
-};
+const PLACE_KEYS: Record<string, 'region' | 'asg'> = { region: 'region', asg: 'asg', autoscalinggroup: 'asg' };
 
 /** The targets in a region or auto scaling group said exactly ("us-east-1", "web-asg"); [] for none. */
 export function placeGroup(word: string, targets: TargetRef[]): string[] {
@@ -99,7 +103,7 @@ export function labelGroup(word: string, targets: TargetRef[]): string[] {
     return targets
       .filter(
         (t) =>
-          PLACE_KEYS[pair[1]!]?.(t)?.toLowerCase() === pair[2] ||
+          (PLACE_KEYS[pair[1]!] !== undefined && groupValueOf(t, PLACE_KEYS[pair[1]!]!)?.toLowerCase() === pair[2]) ||
           Object.entries(t.labels ?? {}).some(([k, v]) => k.toLowerCase() === pair[1] && v.toLowerCase() === pair[2]),
       )
       .map((t) => t.name);

@@ -1,13 +1,5 @@
 import type { TargetRef } from './match-target.js';
 
-/** The value a target has for a grouping: its role, region, auto scaling group, or one label. */
-export function groupValueOf(t: TargetRef, key: string): string | undefined {
-  if (key === 'role') return t.role ?? undefined;
-  if (key === 'region') return t.region;
-  if (key === 'asg') return t.autoScalingGroup;
-  return t.labels?.[key];
-}
-
 /** A word as a grouping the targets carry ("roles", "tier", "environment", "asg"); undefined for none. */
 function keyOf(raw: string, targets: readonly TargetRef[]): string | undefined {
   const word = raw.replace(/s$/, '');
