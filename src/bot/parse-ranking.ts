@@ -50,15 +50,13 @@ export function rankingQuestion(
       ...(span ? { span } : /\bwhen (?:was|were)\b/.test(text) ? { span: { kind: 'last', ms: 86_400_000 } as TimeSpan } : {}),
       byHour: LOW_HOUR.test(text) ? 'min' : 'max',
     };
-  // "Which host is busiest?" ranks by CPU, the usual meaning of busy.
+  // "Which host is busiest?" ranks by CPU, the usual meaning of busy; "which tier is busiest?" its groups.
+  if (metric || target || o.anomalies || NOISY.test(text)) return undefined;
+  const read = when();
   if (
-    !metric &&
-    !target &&
-    !o.anomalies &&
-    !NOISY.test(text) &&
-    ((parseStat(text) && (/\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text) || 'groupBy' in when())) ||
-      (named.length === 2 && /\bbusier\b/.test(text)))
+    (parseStat(text) && (/\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text) || 'groupBy' in read)) ||
+    (named.length === 2 && /\bbusier\b/.test(text))
   )
-    return { kind: 'metrics', metric: 'cpu', ...group, ...when() };
+    return { kind: 'metrics', metric: 'cpu', ...group, ...read };
   return undefined;
 }
