@@ -9,7 +9,8 @@ import { createMetrics } from './observability/metrics.js';
 import { AnomalyTracker } from './pipeline/detect/anomaly-tracker.js';
 import { backfillHistory } from './pipeline/backfill-history.js';
 import { DetectionEngine } from './pipeline/detect/detection-engine.js';
-import { createPipeline, type TickSummary } from './pipeline/pipeline.js';
+import { createPipeline } from './pipeline/pipeline.js';
+import { createTickRunner } from './pipeline/tick-runner.js';
 import { createHousekeeping } from './pipeline/housekeeping.js';
 import { DailyFileWriter } from './pipeline/record/daily-file-writer.js';
 import { createRecorder } from './pipeline/record/recorder.js';
@@ -102,8 +103,6 @@ export function createApp(deps: AppDeps) {
   const shipper = s3ShipperOf(config, store, logger, deps.clients?.s3);
 
   const tickIntervalMs = intervalMsOf(config.schedule);
-  let lastTickTs: number | null = null;
-  const took = { lastMs: null as number | null, skipped: 0 };
   const housekeeping = createHousekeeping({
     store,
     engine,
@@ -113,33 +112,22 @@ export function createApp(deps: AppDeps) {
   });
   let started = false;
   const timers: NodeJS.Timeout[] = [];
-
-  async function runTick(): Promise<TickSummary> {
-    const end = metrics.tickDuration.startTimer();
-    try {
-      const summary = await pipeline.tick();
-      metrics.ticks.inc({ outcome: 'ok' });
-      lastTickTs = clock.now();
-      metrics.lastTick.set(lastTickTs / 1000);
-      metrics.pendingProposals.set(store.listProposals({ states: ['proposed'], limit: 10_000 }).length);
-      housekeeping(lastTickTs);
-      logger.info({ tick: { ...summary, gaps: summary.gaps.length } }, 'tick');
-      if (summary.gaps.length) logger.warn({ gaps: summary.gaps.slice(0, 10) }, `${summary.gaps.length} source gaps`);
-      return summary;
-    } catch (err) {
-      metrics.ticks.inc({ outcome: 'error' });
-      throw err;
-    } finally {
-      took.lastMs = end() * 1000;
-    }
-  }
+  const ticks = createTickRunner({
+    pipeline,
+    metrics,
+    clock,
+    logger,
+    after: housekeeping,
+    pendingProposals: () => store.listProposals({ states: ['proposed'], limit: 10_000 }).length,
+  });
+  const runTick = ticks.run;
 
   const scheduler = createScheduler({
     expression: config.schedule,
     timezone: config.timezone,
     logger: logger.child({ component: 'scheduler' }),
     run: async () => void (await runTick()),
-    onSkip: () => (metrics.ticksSkipped.inc(), took.skipped++),
+    onSkip: () => (metrics.ticksSkipped.inc(), ticks.skipped()),
   });
 
   const sidePort = createSidePort({ host: config.http.host, port: config.http.port, logger: logger.child({ component: 'http' }) });
@@ -158,7 +146,7 @@ export function createApp(deps: AppDeps) {
     startedTs: bootTs,
     token: { token: config.http.webToken, users: config.http.webUsers, header: config.http.webHeader },
     health: {
-      lastTickTs: () => lastTickTs,
+      lastTickTs: ticks.lastTickTs,
       tickIntervalMs,
       ready: () => started,
       components,
@@ -205,7 +193,13 @@ export function createApp(deps: AppDeps) {
         targets: allTargets(),
         llm: llm?.provider,
         platforms: [...adapters.keys()],
-        self: { startedTs: bootTs, lastTickTs, lastTickMs: took.lastMs, skippedTicks: took.skipped, components: components() },
+        self: {
+          startedTs: bootTs,
+          ...ticks.facts(),
+          nextTickTs: scheduler.nextRunTs(),
+          schedule: config.schedule,
+          components: components(),
+        },
         digest: digest?.next(clock.now()),
         alertmanagerWebhook: !!config.http.alertmanagerToken,
       }),

@@ -1,6 +1,7 @@
 import type { FileConfig } from '../config/schema.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import { VERSION } from '../observability/version.js';
+import type { TickEntry } from '../pipeline/tick-runner.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS } from './answer-metric-span.js';
 import { formatDuration, plural } from './text-tools.js';
@@ -43,6 +44,10 @@ export interface AboutFacts {
     /** How long the last tick took, and how many were skipped since the start because one still ran. */
     lastTickMs?: number | null;
     skippedTicks?: number;
+    /** The recent ticks, oldest first (tick-runner.ts), when the next is due, and the cron expression. */
+    ticks?: TickEntry[];
+    nextTickTs?: number | null;
+    schedule?: string;
     components: Record<string, { ok: boolean; [k: string]: unknown }>;
   };
 }

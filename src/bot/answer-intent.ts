@@ -19,6 +19,7 @@ import { answerRules } from './answer-rules.js';
 import { answerElsewhere, answerUncollected } from './answer-uncollected.js';
 import { answerAvailability } from './answer-availability.js';
 import { answerAbout, answerDigestSchedule } from './answer-about.js';
+import { answerPipeline } from './answer-pipeline.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting } from './answer-routing.js';
 import { answerLastSeen } from './answer-last-seen.js';
@@ -305,6 +306,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       const t = i.full ? c.targets.find((x) => x.name === i.target) : undefined;
       return t ? `${placeLine(t)}\n${answerMetrics({ kind: 'metrics', target: t.name }, c)}` : answerInventory(i, c);
     }
+    case 'pipeline':
+      return answerPipeline(i, c);
     case 'forest_status':
       return answerForestStatus(i, c);
     case 'correlate':

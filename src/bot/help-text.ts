@@ -14,7 +14,7 @@ export const HELP = [
   '• "who approved the last restart?", "failed remediations this week", "what ran automatically today?", "how many scale-ups today?", "MTTR this week"',
   '• "audit log", "who did what today?", "what did alice do?", "who touched db-1 this week?", "what have I done?"',
   '• "total network in", "how much data did web-1 send today?"',
-  '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?", "send a test alert", "show times in Europe/Berlin"',
+  '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?", "are the sources ok?", "send a test alert", "show times in Europe/Berlin"',
   '• "inventory", "what region is db-1 in?", "ip of api-2", "which host is i-0a1b…?", "cpu in us-east-1"',
   '• "does cpu correlate with latency on api-1?", "is cpu higher at night?", "what\'s different about web-2?", "which tier is busiest?"',
   '• "which rule never fires?", "is the forecast rule useful?", "what\'s the false positive rate?", "handover notes", "how was the night?"',

@@ -324,6 +324,8 @@ export type Intent =
       /** "When were you last restarted?" (restarts), "what changed in the config?" (config): the recorded starts (answer-starts.ts). */
       starts?: 'restarts' | 'config';
     }
+  /** "When is the next tick?", "any failed ticks?", "are the sources ok?", "which source is slowest?" (answer-pipeline.ts). */
+  | { kind: 'pipeline'; focus: 'next' | 'last' | 'history' | 'failures' | 'sources' | 'run'; source?: string }
   /** "What's scheduled?", "what's coming up?": silences, reminders, digests, hand-overs and expiries ahead (answer-schedule.ts). */
   | { kind: 'schedule' }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */

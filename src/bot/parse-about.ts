@@ -50,10 +50,10 @@ const ABOUT = new RegExp(
     String.raw`\b(?:what|which|list(?: the| all)?)\s+(?:roles|labels|environments|envs|tiers|groups)\b`,
     // "How much history do you keep?", "how far back does your data go?", "retention"
     String.raw`\bhow (?:much history|far back)\b|\bhow long (?:do|does) ${WE} keep\b|\bretention\b|\bhow much (?:data|history) (?:do|does) ${WE} (?:keep|store|hold)\b`,
-    // "When did you last collect data?", "is the data fresh?", "are you falling behind?", "how long does a tick take?"
-    String.raw`\bwhen did ${WE} last (?:collect|poll|scrape|read|tick|sample|fetch|run)\b|\bis (?:the |your |my )?data (?:fresh|stale|current|up to date|live|recent|late|old)\b|\bare ${WE} (?:falling behind|keeping up|lagging|behind|stuck)\b|\bhow long (?:does|do) (?:a |the |each |one )?(?:tick|poll|cycle|scrape|collection)s? take\b|\b(?:sampling|polling|scrape|collection|tick) (?:interval|rate|frequency|period)\b|\bhow often do ${WE} (?:poll|collect|sample|scrape|read|check|tick|run)\b`,
-    // "Is prometheus connected?", "is s3 upload working?", "where do you get metrics from?"
-    String.raw`\b(?:prometheus|cloudwatch|s3|the archive)\b.*\b(?:connected|working|reachable|up|down|ok|healthy|failing|configured|enabled)\b|\bs3 (?:upload|archive|export|sync|shipping)\w*\b|\bwhere (?:do|does) ${WE} get (?:the |your |its )?(?:metrics|data|numbers|figures)\b`,
+    // "When did you last collect data?", "is the data fresh?", "are you falling behind?"
+    String.raw`\bwhen did ${WE} last (?:collect|poll|scrape|read|tick|sample|fetch|run)\b|\bis (?:the |your |my )?data (?:fresh|stale|current|up to date|live|recent|late|old)\b|\bare ${WE} (?:falling behind|keeping up|lagging|behind|stuck)\b|\b(?:sampling|polling|scrape|collection|tick) (?:interval|rate|frequency|period)\b|\bhow often do ${WE} (?:poll|collect|sample|scrape|read|check|tick|run)\b`,
+    // "Is prometheus configured?", "is s3 upload working?", "where do you get metrics from?"
+    String.raw`\b(?:prometheus|cloudwatch)\b.*\b(?:configured|enabled|set up)\b|\b(?:s3|the archive)\b.*\b(?:connected|working|reachable|up|down|ok|healthy|failing|configured|enabled)\b|\bs3 (?:upload|archive|export|sync|shipping)\w*\b|\bwhere (?:do|does) ${WE} get (?:the |your |its )?(?:metrics|data|numbers|figures)\b`,
   ].join('|'),
 );
 

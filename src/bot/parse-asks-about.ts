@@ -6,6 +6,7 @@ import { deliveryQuestion } from './parse-delivery.js';
 import { qualityQuestion } from './parse-feedback.js';
 import { healthRankQuestion } from './parse-health.js';
 import { inventoryQuestion } from './parse-inventory.js';
+import { pipelineQuestion } from './parse-pipeline.js';
 import { ruleStatsQuestion } from './parse-rule-stats.js';
 import type { TimeSpan } from './parse-time-span.js';
 
@@ -31,6 +32,7 @@ export function asksAbout(
 ): Intent | undefined {
   const { metric, more, target, named, an, severity, span, unknownTarget, anomalies } = o;
   return (
+    pipelineQuestion(text, { target }) ??
     setupQuestion(text, { metric, target, an, severity }) ??
     deliveryQuestion(text, span) ??
     inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies }) ??

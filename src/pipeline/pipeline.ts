@@ -17,6 +17,8 @@ export interface TickSummary {
   samples: number;
   rejected: number;
   gaps: SourceGap[];
+  /** Each source's read this tick, for "are the sources ok?" and "which source is slowest?". */
+  sources: SourceRead[];
   opened: number;
   updated: number;
   resolved: number;
@@ -25,6 +27,17 @@ export interface TickSummary {
   /** Approval proposals withdrawn because their anomaly ended. */
   withdrawn: number;
   openAnomalies: number;
+}
+
+/** One source's collect in one tick: what it gave, how long it took, and why it gave nothing if it threw. */
+export interface SourceRead {
+  name: string;
+  samples: number;
+  gaps: number;
+  ms: number;
+  /** The first gap's reason, or the error when collect threw. */
+  problem?: string;
+  failed?: boolean;
 }
 
 export interface PipelineListener {
@@ -68,21 +81,33 @@ export function createPipeline(opts: PipelineOptions) {
     return opts.sources.flatMap((s) => s.targets().map((t) => t.name));
   }
 
-  async function collect(now: number): Promise<{ samples: Sample[]; gaps: SourceGap[] }> {
+  async function collect(now: number): Promise<{ samples: Sample[]; gaps: SourceGap[]; reads: SourceRead[] }> {
     const results = await Promise.all(
       opts.sources.map(async (src) => {
+        const t0 = opts.clock.now();
+        const read = (r: { samples: Sample[]; gaps: SourceGap[] }, failed = false) => ({
+          ...r,
+          read: {
+            name: src.name,
+            samples: r.samples.length,
+            gaps: r.gaps.length,
+            ms: opts.clock.now() - t0,
+            ...(r.gaps[0] ? { problem: r.gaps[0].reason } : {}),
+            ...(failed ? { failed } : {}),
+          },
+        });
         try {
           const r = await src.collect(now);
           metrics.samples.inc({ source: src.name }, r.samples.length);
           if (r.gaps.length) metrics.gaps.inc({ source: src.name }, r.gaps.length);
-          return r;
+          return read(r);
         } catch (err) {
           metrics.gaps.inc({ source: src.name });
-          return { samples: [], gaps: [{ source: src.name, reason: `collect failed: ${(err as Error).message}` }] };
+          return read({ samples: [], gaps: [{ source: src.name, reason: `collect failed: ${(err as Error).message}` }] }, true);
         }
       }),
     );
-    return { samples: results.flatMap((r) => r.samples), gaps: results.flatMap((r) => r.gaps) };
+    return { samples: results.flatMap((r) => r.samples), gaps: results.flatMap((r) => r.gaps), reads: results.map((r) => r.read) };
   }
 
   function record(changes: TrackerChanges): void {
@@ -125,7 +150,7 @@ export function createPipeline(opts: PipelineOptions) {
 
     async tick(): Promise<TickSummary> {
       const started = opts.clock.now();
-      const { samples, gaps } = await collect(started);
+      const { samples, gaps, reads } = await collect(started);
       const { accepted, rejected } = sanitizeSamples(samples, started, lastTs);
       for (const r of rejected) metrics.rejected.inc({ reason: r.reason });
       if (rejected.length) logger.debug({ rejected: rejected.slice(0, 5) }, `${rejected.length} samples rejected`);
@@ -158,6 +183,7 @@ export function createPipeline(opts: PipelineOptions) {
         samples: accepted.length,
         rejected: rejected.length,
         gaps,
+        sources: reads,
         opened: changes.opened.length,
         updated: changes.updated.length,
         resolved: changes.resolved.length,

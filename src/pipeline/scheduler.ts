@@ -43,6 +43,10 @@ export function createScheduler(opts: SchedulerOptions) {
       task = undefined;
       await running;
     },
+    /** When the schedule fires next; null before start() or after stop(). */
+    nextRunTs(): number | null {
+      return task?.getNextRun()?.getTime() ?? null;
+    },
     get busy(): boolean {
       return running !== undefined;
     },

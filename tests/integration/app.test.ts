@@ -220,6 +220,30 @@ describe('app on the embedded default', () => {
     expect(metrics).toMatch(/sco_ticks_total\{outcome="ok"\} 2/);
     expect(metrics).toMatch(/sco_samples_rejected_total\{reason="out_of_range"\} 2/);
     expect(app.store.latestSamples()).toEqual([{ target: 'junk-1', metric: 'disk', ts: clock.now(), value: 42 }]);
+    expect(summary.sources.map((s) => [s.name, s.samples, s.gaps, s.failed ?? false])).toEqual([
+      ['flaky', 0, 1, true],
+      ['junk', 5, 0, false],
+    ]);
+
+    // Chat reads the same ticks: the failing source leads, with its error and no good read kept.
+    const ask = async (text: string) =>
+      (
+        await app.chat.handle({
+          kind: 'text',
+          platform: 'web',
+          user: { platform: 'web', id: 'op', roles: [] },
+          channel: 'console',
+          text,
+          source: 'console',
+        })
+      ).text;
+    const sources = await ask('are the sources ok?');
+    expect(sources).toMatch(
+      /^flaky: 2 of 2 reads failed and 0 had gaps; the last problem at \S+ UTC: collect failed: connection refused; no good read kept\./,
+    );
+    expect(sources).toMatch(/^junk\s+1\s+2\s+0\s+0\s+5\s/m);
+    expect(await ask('any failed ticks?')).toMatch(/^0 ticks failed, 0 skipped and 2 had source gaps, of the last 2 ticks/);
+    expect(await ask('what did the last tick find?')).toMatch(/read 5 samples \(flaky FAILED, junk 5\), 4 rejected; opened 0 anomalies/);
   });
 });
 

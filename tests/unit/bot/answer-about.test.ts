@@ -151,15 +151,16 @@ describe('"are you ok?"', () => {
   it('reads questions about its own data and sources as this answer, not as a host labelled "data"', () => {
     const labelled = [...targets, { name: 'pg-1', role: 'db', labels: { tier: 'data' } }];
     for (const q of [
-      'when did you last collect data?',
       'is the data fresh?',
       'how much data do you keep?',
-      'is prometheus connected?',
       'where do you get metrics from?',
-      'how long does a tick take?',
       'what is the sampling interval?',
     ])
       expect(parseIntent(q, labelled), q).toEqual({ kind: 'about' });
+    // The ticks' own log answers these (answer-pipeline.ts).
+    expect(parseIntent('is prometheus connected?', labelled)).toEqual({ kind: 'pipeline', focus: 'sources', source: 'prometheus' });
+    expect(parseIntent('how long does a tick take?', labelled)).toEqual({ kind: 'pipeline', focus: 'history' });
+    expect(parseIntent('when did you last collect data?', labelled)).toEqual({ kind: 'pipeline', focus: 'last' });
     expect(parseIntent('cpu on the data tier', labelled)).toMatchObject({ kind: 'metrics', target: 'pg-1' });
   });
 });

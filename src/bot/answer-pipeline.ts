@@ -1,0 +1,194 @@
+import type { SourceRead } from '../pipeline/pipeline.js';
+import type { TickEntry } from '../pipeline/tick-runner.js';
+import type { AboutFacts } from './answer-about.js';
+import type { AnswerContext } from './answer-context.js';
+import type { Intent } from './intent.js';
+import { clock, table } from './format-reply.js';
+import { formatDuration, plural } from './text-tools.js';
+
+type PipelineIntent = Extract<Intent, { kind: 'pipeline' }>;
+type Self = NonNullable<AboutFacts['self']>;
+
+const NOT_HERE =
+  'This process runs no ticks (`smartcloudops ask` reads the store only), so it has no record of them: ask the running bot in chat, or read /status (the last tick, with each source) and /metrics (sco_ticks_total, sco_tick_duration_seconds, sco_source_gaps_total) on its side port.';
+
+/**
+ * "When is the next tick?", "what did the last tick find?", "any failed ticks?", "are the sources
+ * ok?", "which source is slowest?": the running bot's own log of its recent ticks (tick-runner.ts).
+ * Pure over the about facts; the log lives in memory, so each answer says since when it reaches.
+ */
+export function answerPipeline(i: PipelineIntent, c: AnswerContext): string {
+  const a = c.about?.();
+  const self = a?.self;
+  if (!a || !self?.ticks) return NOT_HERE;
+  const next = nextLine(self, a.intervalMs, c.now);
+  if (i.focus === 'next') return [next, lastLine(self.ticks, c.now)].filter(Boolean).join('\n');
+  if (i.focus === 'run')
+    return [
+      `I don't run ticks on demand: detectors count samples as time (a rule "for 3 samples" waits 3 ticks, a baseline learns one sample a tick), so an extra tick would shorten every wait and skew every baseline.`,
+      next,
+      'For what the data says now, ask "status"; for a host, "how is web-1?".',
+    ].join('\n');
+  if (!self.ticks.length) return `No tick has run since the start at ${clock(self.startedTs)}. ${next}`;
+  if (i.focus === 'last') return [lastLine(self.ticks, c.now), next].join('\n');
+  if (i.focus === 'sources') return answerSources(i.source, self.ticks, a, c.now);
+  return answerHistory(i.focus === 'failures', self, a.intervalMs, c.now);
+}
+
+function nextLine(self: Self, intervalMs: number, now: number): string {
+  const every = `every ${formatDuration(intervalMs)}${self.schedule ? ` (schedule \`${self.schedule}\`)` : ''}`;
+  if (!self.nextTickTs) return `No tick is scheduled in this process: ticks run ${every} once the schedule starts.`;
+  return `The next tick is due at ${clock(self.nextTickTs)}, in ${formatDuration(Math.max(0, self.nextTickTs - now))}; ticks run ${every}.`;
+}
+
+const took = (ms: number | undefined) =>
+  ms === undefined ? '?' : ms < 0.5 ? '<1 ms' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+
+/** "The last tick, 02:05:30 UTC (12 s ago), took 3 ms: read 39 samples (synthetic 33, local 6); opened 1, resolved 0; …" */
+function lastLine(ticks: TickEntry[], now: number): string {
+  const t = ticks.at(-1);
+  if (!t) return '';
+  const at = `${clock(t.ts)} (${formatDuration(now - t.ts)} ago)`;
+  if (t.outcome === 'skipped') return `The last tick, due ${at}, was skipped: the one before still ran.`;
+  if (t.outcome === 'failed') return `The last tick, ${at}, FAILED after ${took(t.durationMs)}: ${t.error ?? 'no message'}.`;
+  // What the sources gave, before the sanity checks rejected any.
+  const read = t.sources ? t.sources.reduce((n, s) => n + s.samples, 0) : (t.samples ?? 0) + (t.rejected ?? 0);
+  const reads = (t.sources ?? []).map(
+    (s) => `${s.name} ${s.failed ? 'FAILED' : s.samples}${s.gaps && !s.failed ? ` with ${plural(s.gaps, 'gap')}` : ''}`,
+  );
+  return (
+    `The last tick, ${at}, took ${took(t.durationMs)}: read ${plural(read, 'sample')}${reads.length ? ` (${reads.join(', ')})` : ''}` +
+    `${t.rejected ? `, ${t.rejected} rejected` : ''}; opened ${plural(t.opened ?? 0, 'anomaly', 'anomalies')}, resolved ${t.resolved ?? 0}` +
+    `${t.proposals ? `, proposed ${plural(t.proposals, 'action')}` : ''}; ${t.openAnomalies ?? 0} open after it.`
+  );
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
+};
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]! : 0;
+};
+
+/** "The last 120 ticks (since 01:05:30 UTC): 118 ok, 1 failed, 1 skipped…", then the ticks themselves. */
+function answerHistory(failuresFirst: boolean, self: Self, intervalMs: number, now: number): string {
+  const ticks = self.ticks!;
+  const ok = ticks.filter((t) => t.outcome === 'ok');
+  const failed = ticks.filter((t) => t.outcome === 'failed');
+  const skipped = ticks.filter((t) => t.outcome === 'skipped');
+  const gappy = ok.filter((t) => (t.sources ?? []).some((s) => s.gaps > 0));
+  const since = `the last ${plural(ticks.length, 'tick')} (since ${clock(ticks[0]!.ts)}; kept in memory since the start at ${clock(self.startedTs)})`;
+  const late = self.lastTickTs !== null && now - self.lastTickTs > 3 * intervalMs;
+  const head = late
+    ? `The pipeline is LATE: no good tick for ${formatDuration(now - self.lastTickTs!)} (ticks run every ${formatDuration(intervalMs)}).`
+    : self.lastTickTs === null
+      ? 'No tick has finished well yet.'
+      : `The pipeline is running: the last good tick ended ${formatDuration(now - self.lastTickTs)} ago.`;
+  const counts = `Of ${since}: ${ok.length} ok, ${failed.length} failed, ${skipped.length} skipped because the one before still ran; ${gappy.length} had source gaps.`;
+  const ms = ok.map((t) => t.durationMs ?? 0);
+  const slowest = ok.reduce<TickEntry | undefined>((m, t) => (!m || (t.durationMs ?? 0) > (m.durationMs ?? 0) ? t : m), undefined);
+  const time = ok.length
+    ? `Time per tick: median ${took(median(ms))}, p95 ${took(p95(ms))}, longest ${took(slowest?.durationMs)} at ${clock(slowest!.ts)}, of the ${formatDuration(intervalMs)} between ticks. Samples per tick: median ${median(ok.map((t) => t.samples ?? 0))}.`
+    : '';
+  const found = `Over them: opened ${plural(sum(ok, 'opened'), 'anomaly', 'anomalies')}, resolved ${sum(ok, 'resolved')}, proposed ${plural(sum(ok, 'proposals'), 'action')}.`;
+  const bad = [...failed, ...skipped, ...gappy].sort((x, y) => y.ts - x.ts);
+  if (failuresFirst) {
+    const lead = bad.length
+      ? `${plural(failed.length, 'tick')} failed, ${skipped.length} skipped and ${gappy.length} had source gaps, of ${since}.`
+      : `No tick failed, was skipped or had a source gap, of ${since}.`;
+    return [lead, head, time, bad.length ? rows(bad.slice(0, 10), 'The latest of them:') : ''].filter(Boolean).join('\n');
+  }
+  return [head, counts, time, found, rows(ticks.slice(-5).reverse(), 'The latest:')].filter(Boolean).join('\n');
+}
+
+const sum = (ts: TickEntry[], k: 'opened' | 'resolved' | 'proposals') => ts.reduce((n, t) => n + (t[k] ?? 0), 0);
+
+function rows(ticks: TickEntry[], title: string): string {
+  return `${title}\n${table(
+    ['time', 'outcome', 'took', 'samples', 'opened', 'resolved', 'problem'],
+    ticks.map((t) => [
+      clock(t.ts),
+      t.outcome,
+      t.outcome === 'skipped' ? '-' : took(t.durationMs),
+      t.outcome === 'ok' ? String(t.samples ?? 0) : '-',
+      t.outcome === 'ok' ? String(t.opened ?? 0) : '-',
+      t.outcome === 'ok' ? String(t.resolved ?? 0) : '-',
+      t.error ?? problems(t.sources ?? []),
+    ]),
+  )}`;
+}
+
+const problems = (reads: SourceRead[]) =>
+  reads
+    .filter((s) => s.gaps > 0)
+    .map((s) => `${s.name}: ${clip(s.problem ?? `${plural(s.gaps, 'gap')}`)}`)
+    .join('; ');
+
+const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+
+/** Each source over the log: reads, failures, gaps, samples and read time, slowest first. */
+function answerSources(asked: string | undefined, ticks: TickEntry[], a: AboutFacts, now: number): string {
+  const per = new Map<string, { reads: SourceRead[]; ts: number[] }>();
+  for (const t of ticks)
+    for (const s of t.sources ?? []) {
+      const e = per.get(s.name) ?? { reads: [], ts: [] };
+      e.reads.push(s);
+      e.ts.push(t.ts);
+      per.set(s.name, e);
+    }
+  const targets = (name: string) => [...a.sourceOf.values()].filter((s) => s === name).length;
+  const push = a.alertmanagerWebhook
+    ? ' Alertmanager pushes its alerts to POST /alertmanager; that is not a read, so it is not in this table.'
+    : '';
+  if (!per.size) return `No source has been read in ${plural(ticks.length, 'tick')} kept: the ticks so far failed or were skipped.${push}`;
+  if (asked && !per.has(asked))
+    return `No ${asked} source is configured here: I read from ${[...per.keys()].join(', ')} (sources in the config file).${push}`;
+  const stats = [...per]
+    .map(([name, e]) => {
+      const failed = e.reads.filter((r) => r.failed).length;
+      const withGaps = e.reads.filter((r) => r.gaps > 0 && !r.failed);
+      const lastBadAt = e.reads.map((r, k) => (r.gaps > 0 ? k : -1)).reduce((m, k) => Math.max(m, k), -1);
+      const lastGoodAt = e.reads.map((r, k) => (r.failed ? -1 : k)).reduce((m, k) => Math.max(m, k), -1);
+      return {
+        name,
+        reads: e.reads.length,
+        failed,
+        gaps: withGaps.length,
+        samples: median(e.reads.filter((r) => !r.failed).map((r) => r.samples)),
+        ms: median(e.reads.map((r) => r.ms)),
+        longest: Math.max(...e.reads.map((r) => r.ms)),
+        lastBad: lastBadAt >= 0 ? { ts: e.ts[lastBadAt]!, why: e.reads[lastBadAt]!.problem ?? 'a gap' } : undefined,
+        lastGood: lastGoodAt >= 0 ? e.ts[lastGoodAt] : undefined,
+      };
+    })
+    .sort((x, y) => y.ms - x.ms || x.name.localeCompare(y.name));
+  const shown = asked ? stats.filter((s) => s.name === asked) : stats;
+  const span = `the last ${plural(ticks.length, 'tick')} (since ${clock(ticks[0]!.ts)})`;
+  const lead = shown
+    .filter((s) => s.failed || s.gaps)
+    .map(
+      (s) =>
+        `${s.name}: ${s.failed} of ${s.reads} reads failed and ${s.gaps} had gaps; the last problem at ${clock(s.lastBad!.ts)}: ${clip(s.lastBad!.why)}` +
+        `${s.lastGood ? `; the last good read ${formatDuration(now - s.lastGood)} ago` : '; no good read kept'}.`,
+    );
+  const head = lead.length ? lead : [`${asked ? `The ${asked} source` : 'Every source'} read cleanly in ${span}: no failure, no gap.`];
+  const slowest =
+    !asked && stats.length > 1
+      ? [`Slowest: ${stats[0]!.name}, median ${took(stats[0]!.ms)} a read (longest ${took(stats[0]!.longest)}).`]
+      : [];
+  const body = table(
+    ['source', 'targets', 'reads', 'failed', 'with gaps', 'samples/read', 'read time (median, longest)'],
+    shown.map((s) => [
+      s.name,
+      String(targets(s.name)),
+      String(s.reads),
+      String(s.failed),
+      String(s.gaps),
+      String(s.samples),
+      `${took(s.ms)}, ${took(s.longest)}`,
+    ]),
+  );
+  return [...head, ...slowest, `Over ${span}:`, body, push.trim()].filter(Boolean).join('\n');
+}

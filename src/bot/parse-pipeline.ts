@@ -1,0 +1,72 @@
+/**
+ * Questions about the pipeline's own runs rather than the data: "when is the next tick?", "what did
+ * the last tick find?", "any failed ticks?", "are the sources ok?", "which source is slowest?", "is
+ * prometheus reachable?", "run the pipeline now". Before, most got the no-LLM notice, the about
+ * answer or the fleet table, and "any pipeline errors?" was read as application errors.
+ */
+import type { Intent } from './intent.js';
+
+const TICK = String.raw`(?:ticks?|pipeline(?: runs?)?|polls?|scrapes?|collections?|collection cycles?|pipeline cycles?)`;
+
+// "Run the pipeline now", "force a tick", "scrape now": asks for a tick out of schedule.
+const RUN =
+  /^(?:(?:please|can you|could you|would you|pls)\s+)*(?:run|trigger|force|kick off|start)\s+(?:the |a |an |another )?(?:pipeline|tick|poll|scrape|collection|refresh)\b(?!.*\b(?:history|log|stats?)\b)|^(?:(?:please|can you|could you)\s+)*(?:poll|scrape|collect|refresh|re-?read)(?: the (?:data|metrics|sources))? now\b/;
+
+const NEXT = new RegExp(
+  String.raw`\bnext (?:tick|poll|scrape|collection|pipeline run|pipeline cycle|cycle|read)\b|^(?:so |and )?(?:when(?:'s| is) )?(?:the )?next run[\s?.!]*$|\bwhen (?:is|will) (?:the )?next (?:run|check)\b(?!.*\b(?:digest|report|summary|shift|swap|reminder|restart|backup)\b)|\bwhen (?:will|do|does) (?:you|it|the bot|the pipeline) (?:next )?(?:poll|tick|scrape|collect|read|run) (?:again|next)\b`,
+);
+
+const LAST = new RegExp(
+  String.raw`\b(?:last|latest|previous|most recent) ${TICK}\b|\bhow long did (?:the |the last |that |this )?(?:tick|poll|cycle|scrape|collection|pipeline run) take\b|\bwhen did (?:you|it|the bot|the pipeline) last (?:tick|poll|scrape|collect|run)\b`,
+);
+
+const FAILURES = new RegExp(
+  String.raw`\b(?:failed|failing|skipped|missed|slow|broken|late) ${TICK}\b|\b(?:tick|pipeline|poll|scrape|collection|ingest(?:ion)?) (?:errors?|failures?|problems?|issues?|gaps?|crash(?:es)?)\b|\b(?:did|has|have|were|was) (?:any |a |the )?(?:ticks?|polls?|scrapes?|(?:the )?pipeline)\b.*\b(?:fail|error|skip|miss|crash)\w*|\b(?:ticks?|pipeline) (?:failed|failing|skipped|missed|crashed|errored)\b`,
+);
+
+const HISTORY = new RegExp(
+  String.raw`\b(?:tick|pipeline|poll|scrape|collection) (?:history|log|runs|record|stats|statistics|status|health|times|durations?)\b|\b(?:recent|past|previous|last \d+) (?:ticks|polls|scrapes|pipeline runs)\b|\b(?:show|list)(?: me)? (?:the |recent )?ticks\b|\bhow long (?:does|do) (?:a |the |each |one )?(?:tick|poll|cycle|scrape|collection|pipeline run)s? take\b|\bis the pipeline (?:ok|okay|healthy|running|working|alive|stuck|up|broken|behind|late)\b|\bhow(?:'s| is) the pipeline\b|^(?:the )?pipeline(?: runs)?[\s?.!]*$`,
+);
+
+const SOURCE = String.raw`(?:(?:the |all |my |our |your )?(?:(?:prometheus|cloudwatch|synthetic|file|metrics file|local|data|metric|metrics)\s+)?sources?)`;
+const SOURCES = new RegExp(
+  [
+    String.raw`\b(?:are|is) ${SOURCE} (?:ok|okay|healthy|up|working|down|failing|reachable|alive|fine|reporting|erroring|broken|slow)\b`,
+    String.raw`\bsource (?:health|status|errors?|gaps?|problems?|failures?|read times?)\b`,
+    String.raw`\b(?:is|are) (?:the )?(?:ingest(?:ion)?|collection|scraping|polling) (?:ok|okay|healthy|working|broken|failing|lagging|behind|fine)\b|\bingest(?:ion)? (?:health|status|errors?|problems?|failures?)\b`,
+    String.raw`\b(?:which|what) (?:data |metric )?sources? (?:is|are|was|were) (?:the )?(?:slow|slowest|fastest|failing|down|broken|lagging|erroring|missing|failed)\b|\bslowest (?:data )?source\b`,
+    String.raw`\bscrape (?:errors?|failures?|time|duration|latency)\b|\bcollect(?:ion)? errors?\b|\bgaps? (?:in|from) (?:the )?(?:sources?|ingest\w*|collection)\b|\bsource gaps?\b`,
+    String.raw`\b(?:prometheus|cloudwatch)\b.*\b(?:connected|working|reachable|up|down|ok|okay|healthy|failing|erroring|slow|responding|timing out)\b|\b(?:can you|do you) (?:reach|see|talk to) (?:prometheus|cloudwatch)\b`,
+  ].join('|'),
+);
+
+/** A pipeline question, or undefined. Pure; `text` is the lower-cased question. */
+export function pipelineQuestion(text: string, o: { target?: string | undefined }): Intent | undefined {
+  if (o.target) return undefined;
+  const source = /\bprometheus\b/.test(text)
+    ? 'prometheus'
+    : /\bcloudwatch\b/.test(text)
+      ? 'cloudwatch'
+      : /\b(?:metrics file|file source)\b/.test(text)
+        ? 'file'
+        : /\bsynthetic source\b/.test(text)
+          ? 'synthetic'
+          : /\blocal source\b/.test(text)
+            ? 'local'
+            : undefined;
+  const focus = RUN.test(text)
+    ? 'run'
+    : SOURCES.test(text)
+      ? 'sources'
+      : FAILURES.test(text)
+        ? 'failures'
+        : NEXT.test(text)
+          ? 'next'
+          : LAST.test(text)
+            ? 'last'
+            : HISTORY.test(text)
+              ? 'history'
+              : undefined;
+  if (!focus) return undefined;
+  return { kind: 'pipeline', focus, ...(focus === 'sources' && source ? { source } : {}) };
+}
