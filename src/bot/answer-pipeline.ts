@@ -53,8 +53,10 @@ function lastLine(ticks: TickEntry[], now: number): string {
   if (t.outcome === 'failed') return `The last tick, ${at}, FAILED after ${took(t.durationMs)}: ${t.error ?? 'no message'}.`;
   // What the sources gave, before the sanity checks rejected any.
   const read = t.sources ? t.sources.reduce((n, s) => n + s.samples, 0) : (t.samples ?? 0) + (t.rejected ?? 0);
-  const reads = (t.sources ?? []).map(
-    (s) => `${s.name} ${s.failed ? 'FAILED' : s.samples}${s.gaps && !s.failed ? ` with ${plural(s.gaps, 'gap')}` : ''}`,
+  const reads = (t.sources ?? []).map((s) =>
+    gotNothing(s)
+      ? `${s.name} FAILED: ${clip(s.problem ?? 'no sample')}`
+      : `${s.name} ${s.samples}${s.gaps ? ` with ${plural(s.gaps, 'gap')}` : ''}`,
   );
   return (
     `The last tick, ${at}, took ${took(t.durationMs)}: read ${plural(read, 'sample')}${reads.length ? ` (${reads.join(', ')})` : ''}` +
@@ -126,6 +128,9 @@ const problems = (reads: SourceRead[]) =>
     .map((s) => `${s.name}: ${clip(s.problem ?? `${plural(s.gaps, 'gap')}`)}`)
     .join('; ');
 
+/** A read that threw, or that gave no sample and said why: nothing came from that source. */
+const gotNothing = (r: SourceRead) => r.failed === true || (r.samples === 0 && r.gaps > 0);
+
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
 
 /** Each source over the log: reads, failures, gaps, samples and read time, slowest first. */
@@ -147,16 +152,16 @@ function answerSources(asked: string | undefined, ticks: TickEntry[], a: AboutFa
     return `No ${asked} source is configured here: I read from ${[...per.keys()].join(', ')} (sources in the config file).${push}`;
   const stats = [...per]
     .map(([name, e]) => {
-      const failed = e.reads.filter((r) => r.failed).length;
-      const withGaps = e.reads.filter((r) => r.gaps > 0 && !r.failed);
+      const failed = e.reads.filter(gotNothing).length;
+      const withGaps = e.reads.filter((r) => r.gaps > 0 && !gotNothing(r));
       const lastBadAt = e.reads.map((r, k) => (r.gaps > 0 ? k : -1)).reduce((m, k) => Math.max(m, k), -1);
-      const lastGoodAt = e.reads.map((r, k) => (r.failed ? -1 : k)).reduce((m, k) => Math.max(m, k), -1);
+      const lastGoodAt = e.reads.map((r, k) => (r.samples > 0 ? k : -1)).reduce((m, k) => Math.max(m, k), -1);
       return {
         name,
         reads: e.reads.length,
         failed,
         gaps: withGaps.length,
-        samples: median(e.reads.filter((r) => !r.failed).map((r) => r.samples)),
+        samples: median(e.reads.map((r) => r.samples)),
         ms: median(e.reads.map((r) => r.ms)),
         longest: Math.max(...e.reads.map((r) => r.ms)),
         lastBad: lastBadAt >= 0 ? { ts: e.ts[lastBadAt]!, why: e.reads[lastBadAt]!.problem ?? 'a gap' } : undefined,
@@ -166,12 +171,14 @@ function answerSources(asked: string | undefined, ticks: TickEntry[], a: AboutFa
     .sort((x, y) => y.ms - x.ms || x.name.localeCompare(y.name));
   const shown = asked ? stats.filter((s) => s.name === asked) : stats;
   const span = `the last ${plural(ticks.length, 'tick')} (since ${clock(ticks[0]!.ts)})`;
+  // The worst first: reads that got nothing, then reads with gaps.
   const lead = shown
     .filter((s) => s.failed || s.gaps)
+    .sort((x, y) => y.failed - x.failed || y.gaps - x.gaps)
     .map(
       (s) =>
-        `${s.name}: ${s.failed} of ${s.reads} reads failed and ${s.gaps} had gaps; the last problem at ${clock(s.lastBad!.ts)}: ${clip(s.lastBad!.why)}` +
-        `${s.lastGood ? `; the last good read ${formatDuration(now - s.lastGood)} ago` : '; no good read kept'}.`,
+        `${s.name}: ${s.failed} of ${s.reads} reads got nothing${s.gaps ? ` and ${s.gaps} more had gaps` : ''}; the last problem at ${clock(s.lastBad!.ts)}: ${clip(s.lastBad!.why)}` +
+        `${s.lastGood ? `; the last read with data ${formatDuration(now - s.lastGood)} ago` : '; no read with data kept'}.`,
     );
   const head = lead.length ? lead : [`${asked ? `The ${asked} source` : 'Every source'} read cleanly in ${span}: no failure, no gap.`];
   const slowest =
@@ -179,7 +186,7 @@ function answerSources(asked: string | undefined, ticks: TickEntry[], a: AboutFa
       ? [`Slowest: ${stats[0]!.name}, median ${took(stats[0]!.ms)} a read (longest ${took(stats[0]!.longest)}).`]
       : [];
   const body = table(
-    ['source', 'targets', 'reads', 'failed', 'with gaps', 'samples/read', 'read time (median, longest)'],
+    ['source', 'targets', 'reads', 'got nothing', 'with gaps', 'samples/read', 'read time (median, longest)'],
     shown.map((s) => [
       s.name,
       String(targets(s.name)),

@@ -50,3 +50,15 @@ export class InputError extends ScoError {
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/**
+ * An error as a line a person can act on: "timed out", or the message with its cause's code
+ * ("fetch failed (ECONNREFUSED)"), since undici's "fetch failed" alone says nothing of why.
+ */
+export function errorReason(e: unknown): string {
+  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } } | null | undefined;
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'timed out';
+  const cause = err?.cause?.code ?? err?.cause?.message;
+  const name = err?.name && err.name !== 'Error' && err.name !== 'TypeError' ? `${err.name}: ` : '';
+  return `${name}${err?.message ?? String(e)}${cause ? ` (${cause})` : ''}`;
+}

@@ -1,5 +1,6 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { errorReason } from '../core/errors.js';
 
 /** What a live deployment is checked against; built by the CLI from config and env. */
 export interface LivePlan {
@@ -27,19 +28,12 @@ export interface LiveResult {
   ms: number;
 }
 
-const reason = (e: unknown) => {
-  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'timed out';
-  const cause = err?.cause?.code ?? err?.cause?.message;
-  return `${err?.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err?.message ?? String(e)}${cause ? ` (${cause})` : ''}`;
-};
-
 async function timed(check: string, run: () => Promise<string>, now: () => number): Promise<LiveResult> {
   const t0 = now();
   try {
     return { check, status: 'pass', detail: await run(), ms: now() - t0 };
   } catch (e) {
-    return { check, status: 'fail', detail: reason(e), ms: now() - t0 };
+    return { check, status: 'fail', detail: errorReason(e), ms: now() - t0 };
   }
 }
 

@@ -1,3 +1,4 @@
+import { errorReason } from '../core/errors.js';
 import type { Anomaly, Finding } from '../core/anomaly.js';
 import type { Clock, Logger, MetricSource, Store } from '../core/ports.js';
 import type { Proposal } from '../core/remediation.js';
@@ -103,7 +104,7 @@ export function createPipeline(opts: PipelineOptions) {
           return read(r);
         } catch (err) {
           metrics.gaps.inc({ source: src.name });
-          return read({ samples: [], gaps: [{ source: src.name, reason: `collect failed: ${(err as Error).message}` }] }, true);
+          return read({ samples: [], gaps: [{ source: src.name, reason: `collect failed: ${errorReason(err)}` }] }, true);
         }
       }),
     );

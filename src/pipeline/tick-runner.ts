@@ -1,5 +1,6 @@
+import { errorReason } from '../core/errors.js';
 import type { Clock, Logger } from '../core/ports.js';
-import type { createMetrics } from '../observability/metrics.js';
+import type { Metrics } from '../observability/metrics.js';
 import type { SourceRead, TickSummary } from './pipeline.js';
 
 /** One tick as the chat answers see it: what it read and found, or why it did not run or finished. */
@@ -20,7 +21,7 @@ export interface TickEntry {
 
 export interface TickRunnerOptions {
   pipeline: { tick(): Promise<TickSummary> };
-  metrics: Pick<ReturnType<typeof createMetrics>, 'tickDuration' | 'ticks' | 'lastTick' | 'pendingProposals'>;
+  metrics: Pick<Metrics, 'tickDuration' | 'ticks' | 'lastTick' | 'pendingProposals'>;
   clock: Clock;
   logger: Logger;
   /** Runs after each good tick (retention, model saves). */
@@ -66,7 +67,7 @@ export function createTickRunner(o: TickRunnerOptions) {
       } catch (err) {
         o.metrics.ticks.inc({ outcome: 'error' });
         lastMs = end() * 1000;
-        push({ ts: started, outcome: 'failed', durationMs: lastMs, error: (err as Error)?.message ?? String(err) });
+        push({ ts: started, outcome: 'failed', durationMs: lastMs, error: errorReason(err) });
         throw err;
       }
     },

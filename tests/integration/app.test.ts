@@ -239,11 +239,13 @@ describe('app on the embedded default', () => {
       ).text;
     const sources = await ask('are the sources ok?');
     expect(sources).toMatch(
-      /^flaky: 2 of 2 reads failed and 0 had gaps; the last problem at \S+ UTC: collect failed: connection refused; no good read kept\./,
+      /^flaky: 2 of 2 reads got nothing; the last problem at \S+ UTC: collect failed: connection refused; no read with data kept\./,
     );
     expect(sources).toMatch(/^junk\s+1\s+2\s+0\s+0\s+5\s/m);
     expect(await ask('any failed ticks?')).toMatch(/^0 ticks failed, 0 skipped and 2 had source gaps, of the last 2 ticks/);
-    expect(await ask('what did the last tick find?')).toMatch(/read 5 samples \(flaky FAILED, junk 5\), 4 rejected; opened 0 anomalies/);
+    expect(await ask('what did the last tick find?')).toMatch(
+      /read 5 samples \(flaky FAILED: collect failed: connection refused, junk 5\), 4 rejected; opened 0 anomalies/,
+    );
   });
 });
 

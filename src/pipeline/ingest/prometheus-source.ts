@@ -1,4 +1,4 @@
-import { SourceError } from '../../core/errors.js';
+import { errorReason, SourceError } from '../../core/errors.js';
 import type { MetricSource } from '../../core/ports.js';
 import type { Sample, SourceGap } from '../../core/sample.js';
 import type { Target } from '../../core/target.js';
@@ -139,7 +139,7 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
                 Math.max(opts.timeoutMs, RANGE_TIMEOUT_MS),
               );
             } catch (err) {
-              throw new SourceError('prometheus', `history of ${metric}: ${(err as Error).message}`, { cause: err });
+              throw new SourceError('prometheus', `history of ${metric}: ${errorReason(err)}`, { cause: err });
             }
             for (const r of rows) {
               const row = r as { metric?: Record<string, unknown>; values?: unknown } | null;
@@ -182,7 +182,7 @@ export function createPrometheusSource(opts: PrometheusSourceOptions): MetricSou
             if (malformed)
               gaps.push({ source: 'prometheus', metric, reason: `${malformed} result row(s) not [labels, [time, value]]; skipped` });
           } catch (err) {
-            gaps.push({ source: 'prometheus', metric, reason: (err as Error).message });
+            gaps.push({ source: 'prometheus', metric, reason: errorReason(err) });
           }
         }),
       );

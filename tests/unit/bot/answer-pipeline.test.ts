@@ -185,7 +185,23 @@ describe('answerPipeline', () => {
       }),
     ];
     expect(ask('is prometheus up?', ctx(failing)).split('\n')[0]).toBe(
-      'prometheus: 1 of 5 reads failed and 0 had gaps; the last problem at 01:59:30 UTC: collect failed: timeout; the last good read 2 min ago.',
+      'prometheus: 1 of 5 reads got nothing; the last problem at 01:59:30 UTC: collect failed: timeout; the last read with data 2 min ago.',
+    );
+    // A read that returned no sample and only gaps got nothing too, though it did not throw.
+    const empty = clean.map((t, k) =>
+      ok(t.ts, {
+        sources: [
+          { name: 'prometheus', samples: 0, gaps: 5, ms: 2, problem: 'fetch failed (ECONNREFUSED)' },
+          { name: 'cloudwatch', samples: 4, gaps: k === 5 ? 1 : 0, ms: 90, problem: k === 5 ? 'throttled' : undefined },
+        ],
+      }),
+    );
+    expect(ask('are the sources ok?', ctx(empty)).split('\n').slice(0, 2)).toEqual([
+      'prometheus: 6 of 6 reads got nothing; the last problem at 01:59:30 UTC: fetch failed (ECONNREFUSED); no read with data kept.',
+      'cloudwatch: 0 of 6 reads got nothing and 1 more had gaps; the last problem at 01:59:30 UTC: throttled; the last read with data 30 s ago.',
+    ]);
+    expect(ask('what did the last tick find?', ctx(empty))).toContain(
+      'read 4 samples (prometheus FAILED: fetch failed (ECONNREFUSED), cloudwatch 4 with 1 gap)',
     );
     expect(ask('is cloudwatch ok?', ctx(failing)).split('\n')[0]).toBe(
       'The cloudwatch source read cleanly in the last 5 ticks (since 01:57:00 UTC): no failure, no gap.',

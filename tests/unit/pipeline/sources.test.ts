@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildQueries, chunk } from '../../../src/pipeline/ingest/cloudwatch-source.js';
@@ -192,6 +194,23 @@ describe('source helpers', () => {
     );
     // A NaN value or an instance label that is no string is no sample, and no malformed row either.
     expect(r.gaps.filter((g) => g.metric === 'net_in')).toEqual([]);
+  });
+
+  it('prometheus that refuses the connection: each metric a gap naming why, not undici\'s bare "fetch failed"', async () => {
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((r) => server.close(r));
+    const src = createPrometheusSource({
+      url: `http://127.0.0.1:${port}`,
+      timeoutMs: 1000,
+      rateWindow: '1m',
+      instanceLabel: 'instance',
+      targets: [{ name: 'a', address: 'a:9100', labels: {}, source: 'prometheus' }],
+    });
+    const r = await src.collect(Date.now());
+    expect(r.samples).toEqual([]);
+    expect(new Set(r.gaps.filter((g) => g.metric).map((g) => g.reason))).toEqual(new Set(['fetch failed (ECONNREFUSED)']));
   });
 
   it('prometheus history: range queries of at most 10,000 points, bad rows and points skipped, a failure named', async () => {
