@@ -27,6 +27,7 @@ export const METRIC_WORDS: Record<string, MetricKey> = {
   egress: 'net_out',
   outbound: 'net_out',
   latency: 'latency',
+  lat: 'latency',
   response: 'latency',
   slow: 'latency',
 };
@@ -234,20 +235,7 @@ export const FILLERS = new Set([
   'us',
 ]);
 
-/** "Who acked the last alert?", "is anyone on the web-2 alert?": a question about who has an alert, never an ack. */
-export const ACK_QUESTION =
-  /\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call)|handling|looking at|working on|got|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b|\b(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:see|seen|notice|noticed|look at|looked at|respond(?:ed)? to|react(?:ed)? to|pick(?:ed)? up)\b|\bwho has (?:the|this|that) (?:[\w-]+ ){0,3}?alert\b/;
-
-/** "What share of…", "what percentage of…": a proportion asked for. */
-const SHARE_OF = String.raw`\bwhat (?:share|percentage|fraction|proportion|percent)\b`;
-export const SHARE_ASKED = new RegExp(SHARE_OF);
-/** "What share of alerts get acked?": the acknowledged share, a time-to-acknowledge count. */
-const ACK_SHARE = String.raw`${SHARE_OF} of (?:the )?(?:alerts|anomalies|pages) (?:get|gets|are|were|got) (?:acked|acknowledged|ack'd)\b`;
-
-/** "How many alerts were acknowledged?", "which alerts are never acknowledged?": acknowledgement counted or listed, not one alert's. */
-export const ACK_COUNTED = new RegExp(
-  String.raw`\bhow many\b|\bwhich (?:alerts|anomalies|pages|incidents)\b|${SHARE_OF}|\bnever\b|\b(?:nobody|no one|noone)\b|\bun-?ack`,
-);
+export { ACK_COUNTED, ACK_QUESTION, SHARE_ASKED, TIME_TO, TIME_TO_ACK } from './ack-phrases.js';
 
 // Phrases the parser tests the whole question against.
 // "Is anything on fire?", "anything I should know?": attention, beside WORDS.attention.
@@ -291,13 +279,6 @@ export const LAST_SEEN = new RegExp(
 );
 // A remediation decision already made, said in so many words ("approvals" alone is what waits).
 export const DECIDED = /\b(approved|denied|rejected|declined|vetoed|decided|refused)\b/;
-// "MTTR this week", "how long do alerts last on average", "mean time to acknowledge": anomaly counts with their times.
-export const TIME_TO_ACK = new RegExp(
-  `${ACK_SHARE}|${/\bmtta\b|\btime to (?:ack\w*|respond|response)\b|\bhow long (?:until|till|before) (?:someone|anyone|somebody|people|the team|we) (?:responds?|acks?|acknowledges?|picks? (?:it )?up|reacts?)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up)\b/.source}`,
-);
-export const TIME_TO = new RegExp(
-  `${ACK_SHARE}|${/\bmtt[ar]\b|\bmean time to\b|\bhow long (?:until|till|before) (?:someone|anyone|somebody|people|the team|we) (?:responds?|acks?|acknowledges?|picks? (?:it )?up|reacts?)\b|\btime to (?:resolve|resolution|recover\w*|fix|close|ack\w*|respond|response)\b|\b(?:average|typical|median|mean)\s+(?:duration|length)\b|\bhow long\b.*\b(?:on average|typically|usually|average|median)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up|resolve|fix|recover)\b/.source}`,
-);
 // "Total network in", "combined traffic", "how much data did web-1 send today", "how much network
 // traffic did api-1 do": a volume, not a rate.
 export const TOTAL =

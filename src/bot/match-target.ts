@@ -154,3 +154,10 @@ const COMMON = new Set(
     ' ',
   ),
 );
+
+/** "api 2", "web 1": the target's name with its dash, when one is called that (never "top 3" or "last 2"). */
+export function joinSpacedNames(text: string, targets: TargetRef[]): string {
+  return text.replace(/\b([a-z][a-z0-9]*(?:-[a-z0-9]+)*) (\d{1,3})\b/g, (m, word: string, n: string) =>
+    targets.some((t) => t.name.toLowerCase() === `${word}-${n}`) ? `${word}-${n}` : m,
+  );
+}

@@ -66,7 +66,7 @@ import {
   WORSE,
   WORDS,
 } from './intent-words.js';
-import { matchTarget, type TargetRef } from './match-target.js';
+import { joinSpacedNames, matchTarget, type TargetRef } from './match-target.js';
 import { QUIET_DAY, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
 import { MAX_INPUT, clamp, cleanInput, closest } from './text-tools.js';
 
@@ -88,9 +88,14 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // Comparison signs go before cleaning, which strips ">" (a quote marker in chat markdown).
   const signs = raw.replace(/>\s*=\s*(?=\d)/g, ' at least ').replace(/<\s*=\s*(?=\d)/g, ' at most ');
   // "Roll back the scale up": one verb, as "rollback" is.
-  const text = cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below '))
-    .toLowerCase()
-    .replace(/\broll(?:ing)?\s+back\b/g, 'rollback');
+  const text = joinSpacedNames(
+    cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below '))
+      .toLowerCase()
+      .replace(/\broll(?:ing)?\s+back\b/g, 'rollback')
+      // "cpu%", "mem%": the metric, as a column header writes it.
+      .replace(/\b(cpu|mem|memory|ram|disk)%/g, '$1'),
+    targets,
+  );
   if (!text) return { kind: 'help' };
   const said = shortIntent(text);
   if (said) return said;

@@ -1460,6 +1460,8 @@ describe("acknowledgement counted, not one alert's", () => {
     expect(parseIntent('how many alerts were acknowledged?', targets)).toMatchObject({ kind: 'anomalies', count: true, acked: true });
     expect(parseIntent('what share of alerts get acked?', targets)).toMatchObject({ kind: 'anomalies', count: true, timeTo: 'ack' });
     expect(parseIntent('what share of alerts get acked?', targets)).not.toHaveProperty('acked');
+    expect(parseIntent("what's the ack rate?", targets)).toMatchObject({ kind: 'anomalies', count: true, timeTo: 'ack' });
+    expect(parseIntent('acknowledgement rate this week', targets)).toMatchObject({ kind: 'anomalies', count: true, timeTo: 'ack' });
     expect(parseIntent('which alerts are never acknowledged?', targets)).toMatchObject({ kind: 'anomalies', acked: false });
     expect(parseIntent('alerts nobody looked at', targets)).toMatchObject({ kind: 'anomalies', acked: false });
     expect(parseIntent('has the web-1 alert been acked?', targets)).toEqual({ kind: 'ack_status', target: 'web-1' });
@@ -1614,5 +1616,22 @@ describe('"is this normal?"', () => {
     expect(parseIntent('is this normal?', targets)).toEqual({ kind: 'attention' });
     expect(parseIntent("what's normal for this time of day?", targets)).toEqual({ kind: 'attention' });
     expect(parseIntent('is db-1 memory normal?', targets)).toMatchObject({ kind: 'explain', metric: 'memory', usual: true });
+  });
+});
+
+describe('chat shorthand for names and metrics', () => {
+  it('"api 2" is api-2 when a target is called that, never "top 3" or "last 2 hours"', () => {
+    expect(parseIntent('whats the cpu of api 2', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu', target: 'api-2' });
+    expect(parseIntent('web 1 and web 2 memory', targets)).toMatchObject({ kind: 'metrics', group: ['web-1', 'web-2'] });
+    expect(parseIntent('top 3 hosts by cpu', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu', limit: 3 });
+    expect(parseIntent('top 3 hosts by cpu', targets)).toMatchObject({ target: undefined });
+    expect(parseIntent('cpu over the last 2 hours', targets)).toMatchObject({ span: { kind: 'last', ms: 7_200_000 } });
+  });
+
+  it('"lat" is latency and "cpu%" the metric', () => {
+    expect(parseIntent('lat api-1', targets)).toMatchObject({ kind: 'metrics', metric: 'latency', target: 'api-1' });
+    expect(parseIntent('p99 lat', targets)).toMatchObject({ kind: 'metrics', metric: 'latency', stat: 'p99' });
+    expect(parseIntent('cpu%', targets)).toEqual({ kind: 'metrics', metric: 'cpu' });
+    expect(parseIntent('mem% on db-1', targets)).toMatchObject({ kind: 'metrics', metric: 'memory', target: 'db-1' });
   });
 });
