@@ -366,7 +366,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
 function clockReply(c: AnswerContext): string {
   const day = new Date(c.now).toLocaleDateString('en-GB', { weekday: 'long', timeZone: c.zone ?? 'UTC' });
   return c.zone
-    ? `It is ${stamp(c.now)}, ${day}. My replies to you give times in ${c.zone}, and "today" is your day there; a time you type is UTC unless you add a zone ("at 15:00 ${c.zone}"), and alerts in channels stay UTC.`
+    ? `It is ${stamp(c.now)}, ${day}. My replies to you give times in ${c.zone}, and "today" and a time you type are on that clock ("at 15:00 utc" stays UTC); alerts in channels stay UTC.`
     : `It is ${stamp(c.now)}, ${day}. I read and say times in UTC.`;
 }
 

@@ -8,7 +8,7 @@ import { createActionRequests } from './action-requests.js';
 import type { Subscriptions } from './subscriptions.js';
 import { createIncidents, openIncidents, type IncidentOptions } from './incidents.js';
 import type { MuteTime } from './mute-times.js';
-import { fleetGroupingOf, type FleetGrouping } from './fleet-events.js';
+import type { FleetGrouping } from './fleet-events.js';
 import { answerPolicy, policyFactsOf } from './answer-policy.js';
 import type { Watches } from './watches.js';
 import { markAlert } from './alert-feedback.js';
@@ -35,6 +35,7 @@ import type { RoutingFacts } from './answer-routing.js';
 import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { createSilenceCommands } from './silence-commands.js';
 import { parseIntent, type Intent, type TargetRef } from './parse-intent.js';
+import { inAskersZone } from './typed-zone.js';
 import { renderProposal } from './render-message.js';
 
 export interface ChatServiceOptions {
@@ -95,22 +96,6 @@ export interface ChatServiceOptions {
     text: string,
     meta: { conversation: string; deterministic: () => string },
   ) => Promise<{ text: string; path: 'llm' | 'llm_repaired' | 'fallback' } | undefined>;
-}
-
-/** The config that answers read: rules, thresholds, maintenance windows, runbooks, fleet grouping. */
-export function chatRulesOf(config: Pick<FileConfig, 'thresholds' | 'forecasts' | 'chat' | 'remediation' | 'detectors'>) {
-  return {
-    thresholds: config.thresholds,
-    resolveAfterSamples: config.detectors.resolveAfterSamples,
-    forecasts: config.forecasts,
-    fleetGrouping: fleetGroupingOf(config.chat.fleetGroup),
-    muteTimes: config.chat.muteTimes,
-    runbooks: config.chat.runbooks,
-    dashboard: config.chat.dashboard,
-    remediationRules: config.remediation.rules,
-    remediationPolicy: config.remediation,
-    routing: config.chat,
-  } satisfies Partial<ChatServiceOptions>;
 }
 
 /** Replies about one anomaly first: the one "it" means in the next question. */
@@ -227,7 +212,10 @@ export function createChatService(o: ChatServiceOptions) {
     const alert = alertOfThread(o.store, e.platform, e.thread);
     const said = parseIntent(e.text, o.targets());
     const key = `${e.platform}:${e.channel}:${e.thread ?? ''}:${e.user.id}`;
-    const parsed = itOf(conversations.resolve(key, said, e.text, now), conversations.anomalyOf(key, now));
+    const parsed = inAskersZone(
+      itOf(conversations.resolve(key, said, e.text, now), conversations.anomalyOf(key, now)),
+      zones.zoneOf(e.user, e.clientZone),
+    );
     const intent = alert ? inAlertThread(parsed, alert) : parsed;
     const asked = alert ? { ...e, text: `${e.text}\n${threadNote(alert)}` } : e;
     const verdict = intent.kind === 'explain' && intent.verdict;

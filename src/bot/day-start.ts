@@ -6,8 +6,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /**
  * The start of the day `ts` falls in: the UTC day, or the asker's own day when they have a display
  * zone ("show times in Europe/Berlin"), so "today" at 00:30 in Berlin is the last half hour, not
- * the UTC day that began 23 h before. A time typed without a zone is still UTC (decision 0046);
- * only the days named by a word ("today", "yesterday") follow the zone. Pure.
+ * the UTC day that began 23 h before. A time typed without a zone follows it too (typed-zone.ts,
+ * decision 0046). Pure.
  */
 export function dayStart(ts: number, zone?: string): number {
   if (!zone) return ts - (ts % DAY);

@@ -91,7 +91,7 @@ export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>) {
         };
       store.setKv(keyOf(u), z);
       return {
-        text: `Times in my replies to you are now in ${z} (now ${wall(now, z, false).time}), written with their offset. "Today" and "yesterday" are your days there. Alerts in channels stay UTC, and a time you type is UTC unless you add a zone ("at 15:00 ${z}"). "Use UTC" goes back.`,
+        text: `Times in my replies to you are now in ${z} (now ${wall(now, z, false).time}), written with their offset. "Today", "yesterday" and a time you type ("at 15:00", "overnight") are on your clock there; "at 15:00 utc" stays UTC. Alerts in channels stay UTC. "Use UTC" goes back.`,
         intent,
         private: true,
       };

@@ -2,8 +2,9 @@
  * Wall-clock times in a question: "at 10:00", "at 3pm yesterday", "since 09:30 UTC",
  * "between 9 and 10am", "from 22:00 to 02:00", "2026-12-01 14:05", "on 2026-12-01".
  *
- * Every reply states times in UTC, so a time without a zone is read as UTC as well; an explicit
- * UTC/GMT/Z or a numeric offset ("+01:00", "UTC-5") is honoured. A zone abbreviation such as PST
+ * A time without a zone is read as UTC, or on the asker's clock when they have a display zone
+ * (typed-zone.ts); an explicit UTC/GMT/Z or a numeric offset ("+01:00", "UTC-5") is honoured and
+ * marked as UTC so no display zone moves it. A zone abbreviation such as PST
  * or CET is refused rather than guessed: several of them name more than one zone, and the
  * daylight-saving ones change their offset during the year. Pure: no clock is read here; the
  * answer resolves a ClockTime against the time it answers at (`clockTs`).
@@ -24,7 +25,10 @@ export interface ClockTime {
 export type ClockSpan = { kind: 'clock'; at: ClockTime } | { kind: 'range'; from: ClockTime; until?: ClockTime };
 
 /** `zone` (refused): an abbreviation, or a zone name that is not one. */
-export type ClockFound = { span: ClockSpan; match: string } | { zone: string; match: string };
+export type ClockFound = { span: ClockSpan; match: string; utc?: true } | { zone: string; match: string };
+
+/** `{ utc: true }` when any of the times was said in UTC or with an offset. */
+const saidUtc = (...ps: (Parsed | null | undefined)[]) => (ps.some((p) => p?.utc) ? { utc: true as const } : {});
 
 const DAY = 86_400_000;
 
@@ -48,6 +52,8 @@ interface Parsed {
   /** Said as a time ("10:00", "3pm", "noon", with a zone), not a bare number. */
   explicit: boolean;
   meridiem?: 'am' | 'pm';
+  /** Said with "utc"/"gmt"/"z" or an offset: a UTC instant, whatever the asker's display zone. */
+  utc?: boolean;
 }
 
 /** The time whose whole phrase is group `at` of `m` (its parts follow); undefined for something that is not a time of day. */
@@ -67,12 +73,13 @@ function readTime(m: RegExpExecArray, at: number): Parsed | undefined {
 
 function withZone(p: Parsed, m: RegExpExecArray, at: number): Parsed | undefined {
   const sign = m[at + 1];
+  if (m[at] !== undefined && !sign) return { ...p, utc: true };
   if (!sign) return p;
   const oh = Number(m[at + 2]);
   const om = m[at + 3] === undefined ? 0 : Number(m[at + 3]);
   if (oh > 14 || om > 59) return undefined;
   // 10:00+01:00 is 09:00 UTC.
-  return { ...p, minute: p.minute - (sign === '+' ? 1 : -1) * (oh * 60 + om), explicit: true };
+  return { ...p, minute: p.minute - (sign === '+' ? 1 : -1) * (oh * 60 + om), explicit: true, utc: true };
 }
 
 // Groups per TIME: named, hour, minute, meridiem, zone word, sign, offset hours, offset minutes.
@@ -151,15 +158,16 @@ export function findClock(text: string): ClockFound | undefined {
   const found = findClockUtc(text);
   if (!found || !('span' in found)) return found;
   const named = zoneAfter(text, text.indexOf(found.match) + found.match.length);
-  if (!named) return found;
-  const zone = ianaZone(named[1]!);
-  if (!zone) return { zone: named[1]!, match: found.match + named[0] };
+  // "10:00 utc", "09:00+01:00": said in UTC (the offset is folded in), so never read on the asker's clock.
+  const zone = named ? ianaZone(named[1]!) : found.utc ? 'UTC' : undefined;
+  if (named && !zone) return { zone: named[1]!, match: found.match + named[0] };
+  if (!zone) return { span: found.span, match: found.match };
   const z = (t: ClockTime): ClockTime => ({ ...t, zone });
   const span: ClockSpan =
     found.span.kind === 'clock'
       ? { kind: 'clock', at: z(found.span.at) }
       : { kind: 'range', from: z(found.span.from), ...(found.span.until ? { until: z(found.span.until) } : {}) };
-  return { span, match: found.match + named[0] };
+  return { span, match: found.match + (named?.[0] ?? '') };
 }
 
 /** A zone name ("europe/berlin", "in america/new_york") right after position `end`. */
@@ -207,7 +215,7 @@ function findClockUtc(text: string): ClockFound | undefined {
       const at = { minute: t.minute, day: { date } };
       // "since 2026-12-01 10:00" is a window, the rest an instant.
       const since = new RegExp(String.raw`\b(?:since|after)\s+${escape(iso[0])}`).test(text);
-      return { span: since ? { kind: 'range', from: at } : { kind: 'clock', at }, match: iso[0] };
+      return { span: since ? { kind: 'range', from: at } : { kind: 'clock', at }, match: iso[0], ...saidUtc(t) };
     }
   }
   const days = new RegExp(DAY_RANGE.source).exec(text);
@@ -217,6 +225,7 @@ function findClockUtc(text: string): ClockFound | undefined {
     return {
       span: { kind: 'range', from: clockTime(a.minute, dayWord(days[1]!)), until: clockTime(b.minute, dayWord(days[2 + G]!)) },
       match: days[0],
+      ...saidUtc(a, b),
     };
   const day = dayOf(text);
   for (const re of [BETWEEN, DASHED]) {
@@ -231,23 +240,24 @@ function findClockUtc(text: string): ClockFound | undefined {
     // "1 to 3pm": a bare first hour takes the second's pm, unless that would put it after the second ("11 to 1pm").
     const pm = !a.explicit && b.meridiem === 'pm' && a.minute < 720 && a.minute + 720 < b.minute;
     const from = pm ? a.minute + 720 : a.minute;
-    return { span: { kind: 'range', from: clockTime(from, day), until: clockTime(b.minute, day) }, match: m[0] };
+    return { span: { kind: 'range', from: clockTime(from, day), until: clockTime(b.minute, day) }, match: m[0], ...saidUtc(a, b) };
   }
   const since = new RegExp(SINCE.source).exec(text);
   if (since) {
     const t = readTime(since, 1);
-    if (t?.explicit) return { span: { kind: 'range', from: clockTime(t.minute, day) }, match: since[0] };
+    if (t?.explicit) return { span: { kind: 'range', from: clockTime(t.minute, day) }, match: since[0], ...saidUtc(t) };
   }
   // "anomalies before 10:00": that day, up to then.
   const before = new RegExp(BEFORE.source).exec(text);
   if (before) {
     const t = readTime(before, 1);
-    if (t?.explicit) return { span: { kind: 'range', from: clockTime(0, day), until: clockTime(t.minute, day) }, match: before[0] };
+    if (t?.explicit)
+      return { span: { kind: 'range', from: clockTime(0, day), until: clockTime(t.minute, day) }, match: before[0], ...saidUtc(t) };
   }
   const point = new RegExp(POINT.source).exec(text);
   if (point) {
     const t = readTime(point, 1);
-    if (t?.explicit) return { span: { kind: 'clock', at: clockTime(t.minute, day) }, match: point[0] };
+    if (t?.explicit) return { span: { kind: 'clock', at: clockTime(t.minute, day) }, match: point[0], ...saidUtc(t) };
   }
   // "anomalies on 2026-12-01": the whole UTC day.
   const date = ON_DATE.exec(text);
@@ -272,7 +282,7 @@ export function findUntil(text: string): ClockTime | undefined {
   // A weekday is the next one (silence-window.ts); a past day is no end.
   const until = clockTime(t.minute, day && (('daysBack' in day && day.daysBack <= 0) || 'weekday' in day) ? day : undefined);
   // A name that is no zone was refused already, by findClock on the same text.
-  const zone = ianaZone(zoneAfter(text, m!.index + m![0].length)?.[1] ?? '');
+  const zone = ianaZone(zoneAfter(text, m!.index + m![0].length)?.[1] ?? '') ?? (t.utc ? 'UTC' : undefined);
   return zone ? { ...until, zone } : until;
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { aboutFactsOf } from '../bot/answer-about.js';
-import { chatRulesOf, createChatService, type ChatService } from '../bot/chat-service.js';
+import { createChatService, type ChatService } from '../bot/chat-service.js';
+import { chatRulesOf } from '../bot/chat-rules-of.js';
 import { targetRefOf, type TargetRef } from '../bot/match-target.js';
 import type { Config } from '../config/load-config.js';
 import { configTargets } from '../create-sources.js';

@@ -27,8 +27,19 @@ describe('a display time zone per person', () => {
     expect(await say('how many anomalies today?', 'U2')).toMatch(/^\d+ anomal(?:y|ies) today \(UTC\)/);
     // The clock says where it reads, not that every time is UTC.
     expect(await say('what time is it?')).toMatch(
-      /^It is 2026-11-02 11:01:\d\d \+01:00, Monday\. My replies to you give times in Europe\/Berlin, and "today" is your day there; a time you type is UTC unless you add a zone/,
+      /^It is 2026-11-02 11:01:\d\d \+01:00, Monday\. My replies to you give times in Europe\/Berlin, and "today" and a time you type are on that clock \("at 15:00 utc" stays UTC\)/,
     );
+    // A time they type is on their clock too: 10:30 in Berlin is 09:30 UTC, which U2 names in UTC.
+    const at = (r: string) => /^web-1 CPU at [^:]+:\d\d:\d\d \S+: ([\d.]+%)/.exec(r)?.[1];
+    const berlin = await say('cpu on web-1 at 10:30');
+    expect(berlin).toMatch(/\(sample at 10:30:00 \+01:00\)/);
+    expect(at(berlin)).toMatch(/%$/);
+    expect(at(berlin)).toBe(at(await say('cpu on web-1 at 09:30', 'U2')));
+    expect(await say('cpu on web-1 at 09:30 utc')).toMatch(/\(sample at 10:30:00 \+01:00\)/);
+    expect(await say('mute web-1 from 12:00 to 13:00')).toMatch(/from 2026-11-02 12:00:00 \+01:00 to 2026-11-02 13:00:00 \+01:00/);
+    expect(app.store.chat.silences(T0 + 90 * 60_000).map((x) => [x.target, x.startsTs, x.untilTs])).toEqual([
+      ['web-1', T0 + 3_600_000, T0 + 2 * 3_600_000],
+    ]);
     await pump();
     expect([...slack.messages.values()].filter((m) => !m.thread).every((m) => !/\+01:00/.test(JSON.stringify(m.msg)))).toBe(true);
     // Kept across a restart of the service's memory: it is in the store.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { inAlertThread } from '../../../src/bot/alert-thread.js';
-import { chatRulesOf } from '../../../src/bot/chat-service.js';
+import { chatRulesOf } from '../../../src/bot/chat-rules-of.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { cpuAnomaly } from '../../fixtures/anomaly.js';
 import { SCALE_ON_CPU_RULE, testConfig } from '../../helpers/test-config.js';

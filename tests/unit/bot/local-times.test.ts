@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localizeTimes } from '../../../src/bot/local-times.js';
+import { inAskersZone } from '../../../src/bot/typed-zone.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 
 // 23:30 UTC on 2026-12-05: 00:30 the next day in Berlin, 18:30 in New York.
@@ -24,6 +25,10 @@ describe("times on the asker's clock", () => {
     const local = localizeTimes('2026-12-05 14:05 UTC', 'America/New_York', NOW);
     expect(local).toBe('2026-12-05 09:05 -05:00');
     const targets = [{ name: 'web-1' }];
-    expect(parseIntent(`cpu on web-1 at ${local}`, targets)).toEqual(parseIntent('cpu on web-1 at 2026-12-05 14:05', targets));
+    expect(parseIntent(`cpu on web-1 at ${local}`, targets)).toEqual(parseIntent('cpu on web-1 at 2026-12-05 14:05 utc', targets));
+    // Said with its offset, it is that instant for anyone: the asker's display zone does not move it.
+    expect(inAskersZone(parseIntent(`cpu on web-1 at ${local}`, targets), 'Europe/Berlin')).toEqual(
+      parseIntent('cpu on web-1 at 2026-12-05 14:05 utc', targets),
+    );
   });
 });
