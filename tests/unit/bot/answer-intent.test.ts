@@ -695,7 +695,7 @@ describe('"what time is it?"', () => {
     );
     // Noon UTC on Monday is 02:00 on Tuesday at UTC+14: the weekday is the asker's (chat-service rewrites the stamp).
     expect(answerIntent(parseIntent('what time is it?', targets), { ...ctx(), zone: 'Pacific/Kiritimati' })).toMatch(
-      /^It is 2026-11-02 12:00:00 UTC, Tuesday\. My replies to you give times in Pacific\/Kiritimati, and "today" is your day there; /,
+      /^It is 2026-11-02 12:00:00 UTC, Tuesday\. My replies to you give times in Pacific\/Kiritimati, and "today" and a time you type are on that clock /,
     );
   });
 });
