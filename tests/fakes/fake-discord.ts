@@ -153,6 +153,8 @@ export async function startFakeDiscord() {
         );
       if (req.method === 'POST' && /\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return send(204);
       if (/\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return send(200, message('555', CHAN, body));
+      // A follow-up to an interaction: the parts of a reply past the first.
+      if (req.method === 'POST' && /\/webhooks\/\d+\/[^/]+$/.test(path)) return send(200, message(id(), CHAN, body));
       let m = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
       if (m && req.method === 'POST') {
         if ([...messages.keys()].includes(`thread:${m[2]}`))
@@ -305,6 +307,8 @@ export async function startFakeDiscord() {
     /** What the bot finally showed for an interaction (the edit of its deferred reply). */
     edits: (token: string) =>
       calls.filter((c) => c.method === 'PATCH' && c.path.includes(`/webhooks/${APP_ID}/${token}/messages/@original`)),
+    /** The further messages of an interaction's reply, in order. */
+    followUps: (token: string) => calls.filter((c) => c.method === 'POST' && c.path.endsWith(`/webhooks/${APP_ID}/${token}`)),
     callbacks: (iid: string) => calls.filter((c) => c.path.includes(`/interactions/${iid}/`)),
     /** Any gateway frame as it is (a string) or as JSON, and a dispatch of any event with any data. */
     raw: (frame: unknown) => live().send(typeof frame === 'string' ? frame : JSON.stringify(frame)),

@@ -17,7 +17,7 @@ import { RateLimitedError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import { commandText, fieldOf, readFocused, readSubcommand } from './discord-commands.js';
 import { MAX_CHOICES, type Choice, type SuggestField } from '../suggest-options.js';
-import { parseCustomId, renderEmbed, renderReplyContent } from './render-embed.js';
+import { parseCustomId, renderEmbed, renderReplyContent, renderReplyParts } from './render-embed.js';
 import { guardGatewayPackets } from './guard-gateway-packets.js';
 
 export interface DiscordAdapterOptions {
@@ -88,12 +88,15 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
     const reply = await handle({ kind: 'text', platform: 'discord', user: userOf(i), channel: i.channelId, text, source: 'command' });
     // Attachments (pending proposals) come as embeds with their Approve / Deny buttons.
     const rich = (reply.messages ?? []).slice(0, 5).map(renderEmbed);
+    const [first, ...more] = renderReplyParts(reply.text);
     await i.editReply({
-      content: renderReplyContent(reply.text),
+      content: first!,
       embeds: rich.flatMap((r) => r.embeds) as never,
       components: rich.flatMap((r) => r.components) as never,
       allowedMentions: { parse: [] },
     });
+    for (const content of more)
+      await i.followUp({ content, allowedMentions: { parse: [] }, ...(decision ? { flags: MessageFlags.Ephemeral } : {}) });
   }
 
   async function onButton(i: ButtonInteraction): Promise<void> {
@@ -160,7 +163,9 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): ChatAdapter & { 
       text,
       source: mentioned ? 'mention' : 'message',
     })
-      .then((reply) => m.reply({ content: renderReplyContent(reply.text), allowedMentions: { parse: [], repliedUser: false } }))
+      .then(async (reply) => {
+        for (const content of renderReplyParts(reply.text)) await m.reply({ content, allowedMentions: { parse: [], repliedUser: false } });
+      })
       .catch((err: unknown) => o.logger.error({ err }, 'discord message failed'));
   });
 

@@ -1,4 +1,4 @@
-import { fitText } from '../fit-text.js';
+import { fitText, splitText } from '../fit-text.js';
 import { actionValue, parseActionRef, type ActionRef, type NeutralMessage } from '../../core/chat.js';
 import { sparkline } from '../sparkline.js';
 
@@ -82,4 +82,12 @@ export function renderEmbed(m: NeutralMessage): DiscordMessageBody {
 /** Reply text: tables stay in ``` fences (Discord renders them); mentions are neutralised; cut at a line to fit. */
 export function renderReplyContent(text: string): string {
   return fitText(text.replace(/@/g, '@\u200b'), 1990);
+}
+
+/**
+ * A reply to a question as up to three messages (Discord allows 2,000 characters in one), so the
+ * help or a fleet table is not cut at the first 2,000; a button's private reply stays one.
+ */
+export function renderReplyParts(text: string): string[] {
+  return splitText(text.replace(/@/g, '@\u200b'), 1990, 3);
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ID, CHAN, startFakeDiscord } from '../../fakes/fake-discord.js';
 import { createRng } from '../../../src/core/random.js';
+import { HELP } from '../../../src/bot/help-text.js';
 import { startManualApp } from '../../helpers/manual-app.js';
 import { bootIncidentConfig } from '../../helpers/test-config.js';
 
@@ -44,6 +45,27 @@ describe('Discord with the real discord.js client against a local REST + gateway
     const cpu = app.store.latestSamples().find((s) => s.target === 'web-1' && s.metric === 'cpu')!;
     expect(String(discord.edits(token)[0]!.body!.content)).toMatch(new RegExp(`^web-1 CPU ${cpu.value.toFixed(1)}% \\(at `));
     expect(discord.calls.every((c) => !c.path.includes('/channels/') || c.auth === 'Bot fake.bot.token')).toBe(true);
+  });
+
+  it('sends a reply longer than one message as up to three, cut at lines with tables kept in their fences', async () => {
+    const { discord } = await setup();
+    const { token } = discord.command('ask', [{ name: 'question', type: 3, value: 'help' }]);
+    await expect.poll(() => discord.edits(token).length, { timeout: 5000 }).toBe(1);
+    await expect.poll(() => discord.followUps(token).length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+    const parts = [discord.edits(token)[0]!, ...discord.followUps(token)].map((c) => String(c.body!.content));
+    expect(parts.length).toBeLessThanOrEqual(3);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(2000);
+      expect((p.match(/```/g) ?? []).length % 2).toBe(0);
+    }
+    // Nothing is lost: the parts together are the help, line for line.
+    expect(parts.join('\n')).toContain(HELP.split('\n').at(-1)!);
+    expect(
+      parts
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.startsWith('•')).length,
+    ).toBe(HELP.split('\n').filter((l) => l.startsWith('•')).length);
   });
 
   it('offers targets, pending proposals and open alerts as the user types, and snoozes what was picked', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReplyContent } from '../../../src/bot/discord/render-embed.js';
-import { fitText } from '../../../src/bot/fit-text.js';
+import { fitText, splitText } from '../../../src/bot/fit-text.js';
 
 describe('a reply cut to a platform limit', () => {
   it('is returned whole when it fits', () => {
@@ -34,5 +34,36 @@ describe('a reply cut to a platform limit', () => {
     expect(out.length).toBeLessThanOrEqual(2000);
     expect(out).toMatch(/more lines did not fit in one message/);
     expect(out).not.toMatch(/@web/);
+  });
+});
+
+describe('splitText', () => {
+  const table = ['Current CPU:', '```', 'target  CPU', ...Array.from({ length: 30 }, (_, k) => `web-${k}   ${k}.0%`), '```', 'The end.'];
+  const text = table.join('\n');
+
+  it('keeps a reply that fits as one message, unchanged', () => {
+    expect(splitText('short', 100, 3)).toEqual(['short']);
+  });
+
+  it('cuts at lines, closes a fence at each cut and opens it again in the next part, losing nothing', () => {
+    const parts = splitText(text, 200, 3);
+    expect(parts.length).toBe(3);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(200);
+      expect((p.match(/```/g) ?? []).length % 2).toBe(0);
+    }
+    expect(parts[1]!.startsWith('```\n')).toBe(true);
+    // Without the fences added at the cuts, the parts are the text.
+    const rejoined = parts
+      .map((p, i) => (i > 0 ? p.replace(/^```\n/, '') : p))
+      .map((p, i) => (i < parts.length - 1 ? p.replace(/\n```$/, '') : p));
+    expect(rejoined.join('\n')).toBe(text);
+  });
+
+  it('ends the last part with the note when even the parts allowed do not hold it', () => {
+    const parts = splitText(text, 120, 2);
+    expect(parts.length).toBe(2);
+    expect(parts[1]).toMatch(/… \d+ more lines? did not fit in one message/);
+    expect(parts.every((p) => p.length <= 120)).toBe(true);
   });
 });
