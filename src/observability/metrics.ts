@@ -41,6 +41,13 @@ export function createMetrics() {
       registers: r,
     }),
     gaps: new Counter({ name: 'sco_source_gaps_total', help: 'Gaps reported by sources', labelNames: ['source'], registers: r }),
+    sourceRead: new Histogram({
+      name: 'sco_source_read_seconds',
+      help: 'Wall time of one read of a source in a tick (the sources are read together)',
+      labelNames: ['source'],
+      buckets: [0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: r,
+    }),
     anomalies: new Counter({
       name: 'sco_anomalies_total',
       help: 'Anomalies opened, by severity and detector',

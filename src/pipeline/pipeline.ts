@@ -86,17 +86,21 @@ export function createPipeline(opts: PipelineOptions) {
     const results = await Promise.all(
       opts.sources.map(async (src) => {
         const t0 = opts.clock.now();
-        const read = (r: { samples: Sample[]; gaps: SourceGap[] }, failed = false) => ({
-          ...r,
-          read: {
-            name: src.name,
-            samples: r.samples.length,
-            gaps: r.gaps.length,
-            ms: opts.clock.now() - t0,
-            ...(r.gaps[0] ? { problem: r.gaps[0].reason } : {}),
-            ...(failed ? { failed } : {}),
-          },
-        });
+        const read = (r: { samples: Sample[]; gaps: SourceGap[] }, failed = false) => {
+          const ms = opts.clock.now() - t0;
+          metrics.sourceRead.observe({ source: src.name }, ms / 1000);
+          return {
+            ...r,
+            read: {
+              name: src.name,
+              samples: r.samples.length,
+              gaps: r.gaps.length,
+              ms,
+              ...(r.gaps[0] ? { problem: r.gaps[0].reason } : {}),
+              ...(failed ? { failed } : {}),
+            },
+          };
+        };
         try {
           const r = await src.collect(now);
           metrics.samples.inc({ source: src.name }, r.samples.length);

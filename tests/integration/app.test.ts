@@ -219,6 +219,7 @@ describe('app on the embedded default', () => {
     const metrics = await app.metrics.registry.metrics();
     expect(metrics).toMatch(/sco_ticks_total\{outcome="ok"\} 2/);
     expect(metrics).toMatch(/sco_samples_rejected_total\{reason="out_of_range"\} 2/);
+    expect(metrics).toMatch(/sco_source_read_seconds_count\{source="flaky"\} 2/);
     expect(app.store.latestSamples()).toEqual([{ target: 'junk-1', metric: 'disk', ts: clock.now(), value: 42 }]);
     expect(summary.sources.map((s) => [s.name, s.samples, s.gaps, s.failed ?? false])).toEqual([
       ['flaky', 0, 1, true],
