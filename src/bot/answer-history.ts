@@ -30,7 +30,8 @@ export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
   // "Approved today" asks when the decision was made; otherwise it is when the proposal last moved.
   const decision = i.outcome === 'approved' || i.outcome === 'denied' || i.outcome === 'decided';
   const tsOf = (p: Proposal) => (decision ? (p.decidedTs ?? p.updatedTs) : p.updatedTs);
-  const filtered = Boolean(b || i.outcome || i.count);
+  // "The last restart" is the last that ran: a denied one after it must not hide it, so read them all.
+  const filtered = Boolean(b || i.outcome || i.count || i.ran);
   const read = c.store.listProposals({
     states: DONE,
     ...(i.target ? { target: i.target } : {}),
@@ -57,7 +58,9 @@ export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
       i.outcome === 'automatic'
         ? `No ${what} ran automatically${scope}: each was decided by a person, or none was proposed.`
         : i.outcome
-          ? `No ${what} ${i.outcome === 'failed' || i.outcome === 'succeeded' ? '' : 'was '}${i.outcome}${scope}.`
+          ? i.outcome === 'expired' || i.outcome === 'withdrawn'
+            ? `No ${what === 'remediation' ? 'proposal' : `${what} proposal`} ${i.outcome === 'expired' ? 'expired undecided' : 'was withdrawn'}${scope}.`
+            : `No ${what} ${i.outcome === 'failed' || i.outcome === 'succeeded' ? '' : 'was '}${i.outcome}${scope}.`
           : i.ran
             ? `No ${what} ran${scope}.`
             : filtered || i.target || i.action

@@ -32,6 +32,11 @@ const NOT_SERVICE = new Set([
   'instance',
   'machine',
   'node',
+  // "What would a restart of web-1 do?", "what does a restart do?"
+  'of',
+  'do',
+  'does',
+  'now',
 ]);
 
 /** The allow-listed action a request names: a restart of a service, a scale-up, a disk clean-up; others have none. */
@@ -97,9 +102,26 @@ export function actionRequest(
 }
 
 // "Should I restart app on web-1?", "what would happen if I scale up web-2?", "is it safe to clean up db-1?".
+// "Dry run restart on web-1", "what would scale_up do on web-1?": what it would do, shown and not run.
 const ASKING =
-  /^(?:should|shall|would it be (?:ok|okay|safe|wise|a good idea) to|is it (?:ok|okay|safe|wise|a good idea) to|what (?:would|will) happen if|what happens if|how (?:do|can|would|should) (?:i|we)|can (?:i|we)|may (?:i|we)|could (?:i|we))\b/;
-const ASKED_VERBS = new Set(['restart', 'bounce', 'scale', 'resize', 'clean', 'cleanup', 'purge', 'reboot']);
+  /^(?:should|shall|would it be (?:ok|okay|safe|wise|a good idea) to|is it (?:ok|okay|safe|wise|a good idea) to|what (?:would|will) happen if|what happens if|what if (?:i|we)|how (?:do|can|would|should) (?:i|we)|can (?:i|we)|may (?:i|we)|could (?:i|we)|dry[\s-]?run|simulate|preview)\b|^what (?:would|will|does) (?:a |an |the )?\S+(?: \S+)? (?:of \S+ )?(?:do|change|run|involve)\b/;
+/** The words that name an action in such a question, as the verb actionRequest reads. */
+const ASKED_VERBS: Record<string, string> = {
+  restart: 'restart',
+  restarting: 'restart',
+  restart_service: 'restart',
+  bounce: 'bounce',
+  scale: 'scale',
+  scaling: 'scale',
+  scale_up: 'scale',
+  resize: 'resize',
+  clean: 'clean',
+  cleaning: 'clean',
+  cleanup: 'cleanup',
+  cleanup_disk: 'cleanup',
+  purge: 'purge',
+  reboot: 'reboot',
+};
 
 /**
  * A question about acting, not a request: what asking for it would do (which rule, what it runs, who
@@ -111,8 +133,9 @@ export function actionQuestion(
   o: { target?: string | undefined; unknownTarget?: string | undefined; named: string[]; roles: Set<string> },
 ): ActionRequestIntent | undefined {
   if (!ASKING.test(text)) return undefined;
-  const verb = text.split(/[^a-z_]+/).find((w) => ASKED_VERBS.has(w));
-  if (!verb) return undefined;
+  const word = text.split(/[^a-z_]+/).find((w) => w in ASKED_VERBS);
+  if (!word) return undefined;
+  const verb = ASKED_VERBS[word]!;
   return { ...actionRequest(text, raw, verb, o), question: true };
 }
 

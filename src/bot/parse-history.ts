@@ -57,7 +57,10 @@ const DECISIONS = /\b(approvals|denials|rejections|decisions)\b/;
 const WHO = String.raw`\b(?:who|anyone|anybody|someone|somebody)\b.*`;
 const ASKED_WHO = new RegExp(String.raw`${WHO}\b(?:approve|deny|reject|decline|veto)\b`);
 const BY_US =
-  /\bwhat (?:did|have|has) (?:you|the bot|smartcloudops|it|the pipeline) (?:just |already |recently |actually )?(?:do|done)\b|\bwhat (?:have|has) (?:you|the bot|it) been doing\b/;
+  /\bwhat (?:did|have|has) (?:you|the bot|smartcloudops|it|the pipeline) (?:just |already |recently |actually )?(?:do|done)\b|\bwhat (?:have|has) (?:you|the bot|it) been doing\b|\b(?:last|latest) thing (?:you|the bot|smartcloudops) (?:did|ran|done)\b/;
+// "Which proposals expired?", "withdrawn requests": proposals that ended without a decision.
+const LAPSED =
+  /\b(?:expired|timed out|withdrawn|lapsed)\b.*\b(?:proposals?|approvals?|requests?|actions?|remediations?)\b|\b(?:proposals?|approvals?|requests?|actions?|remediations?)\b.*\b(?:expired|timed out|withdrawn|lapsed)\b/;
 // "Did anything run automatically?", "auto remediations today": those a rule's mode ran, with no person deciding.
 const AUTOMATIC =
   /\b(?:automatically|on (?:its|their) own|by itself|without (?:an? )?(?:approval|anyone|person|human|asking))\b|\bauto(?:matic|[\s-])?\s*(?:remediations?|actions?|runs?|fixes?)\b/;
@@ -99,6 +102,7 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
     ONE.test(text) ||
     decided ||
     BY_US.test(text) ||
+    LAPSED.test(text) ||
     automaticAsked(text);
   // "Alert history for db-1", "incident history": the anomalies, unless an action is named too.
   const ofAlerts =
@@ -109,7 +113,9 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
   // "Was web-1 restarted?" asks about restarts, not every remediation there.
   const action = scaleUp ? 'scale_up' : tokens.map(actionOf).find(Boolean);
   const outcome = outcomeOf(text);
-  const one = ONE.test(text) || (/\bwho\b/.test(text) && /\b(?:last|latest)\b/.test(text));
+  // "The last thing you did": the latest that ran, not a proposal someone turned down.
+  const lastThing = /\b(?:last|latest) thing\b/.test(text);
+  const one = ONE.test(text) || (/\bwho\b/.test(text) && /\b(?:last|latest)\b/.test(text)) || lastThing;
   return {
     kind: 'history',
     limit: Math.min(50, Math.max(1, q.number ?? (one ? 1 : q.span ? 50 : 10))),
@@ -119,7 +125,7 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
     ...(outcome ? { outcome } : {}),
     ...(q.counting ? { count: true } : {}),
     // "Restart history" is every proposal; "the last restart" is one that happened.
-    ...(action && !outcome && !q.historyWord ? { ran: true } : {}),
+    ...((action && !outcome && !q.historyWord) || lastThing ? { ran: true } : {}),
   };
 }
 

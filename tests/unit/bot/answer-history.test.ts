@@ -95,6 +95,20 @@ describe('questions about remediations already decided or run', () => {
     expect(ask('what was decided yesterday', c)).toMatch(/approved automatically \(mode dry_run\)/);
   });
 
+  it('lists proposals that lapsed, and reads "the last thing you did" as the latest one', () => {
+    const c = ctx();
+    expect(ask('which proposals expired?', c)).toBe('No proposal expired undecided.');
+    expect(ask('withdrawn restart requests', c).split('\n')[0]).toBe('No restart_service proposal was withdrawn.');
+    c.store.insertProposal(
+      { ...PROPOSAL, id: 'rp_gone', state: 'expired', createdTs: NOW - 2 * H, expiresTs: NOW - H, updatedTs: NOW - H },
+      { proposalId: 'rp_gone', from: null, to: 'expired', actor: 'pipeline', ts: NOW - H, note: '' },
+    );
+    expect(ids(ask('which proposals expired?', c))).toEqual(['rp_gone']);
+    expect(ids(ask("what's the last thing you did?", c))).toEqual(['rp_late']);
+    // rp_no, a scale-up denied after rp_late ran, does not hide it.
+    expect(ids(ask('when was the last scale up?', c))).toEqual(['rp_late']);
+  });
+
   it('finds decisions by when they were made, and the rest by when they last moved', () => {
     const c = ctx();
     // rp_late was approved yesterday and finished today; rp_no was denied today.

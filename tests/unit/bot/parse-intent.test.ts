@@ -1635,3 +1635,28 @@ describe('chat shorthand for names and metrics', () => {
     expect(parseIntent('mem% on db-1', targets)).toMatchObject({ kind: 'metrics', metric: 'memory', target: 'db-1' });
   });
 });
+
+describe('what an action would do, asked without asking for it', () => {
+  it.each([
+    ['what would scale_up do on web-1?', 'scale_up', 'web-1'],
+    ['what would a restart of web-1 do?', 'restart_service', 'web-1'],
+    ['dry run restart on web-1', 'restart_service', 'web-1'],
+    ['simulate a scale up of web-2', 'scale_up', 'web-2'],
+    ['what if I clean up the disk on db-1?', 'cleanup_disk', 'db-1'],
+  ])('%s', (q, action, target) => {
+    const i = parseIntent(q, targets);
+    expect(i).toMatchObject({ kind: 'action_request', action, target, question: true });
+    expect(i).not.toHaveProperty('service');
+  });
+
+  it('still reads a request as one, and a service after the verb', () => {
+    expect(parseIntent('restart nginx on web-1', targets)).toEqual({
+      kind: 'action_request',
+      verb: 'restart',
+      target: 'web-1',
+      action: 'restart_service',
+      service: 'nginx',
+    });
+    expect(parseIntent('what does cpu do on web-1?', targets).kind).toBe('metrics');
+  });
+});
