@@ -4,6 +4,8 @@ import type { AnswerContext } from './answer-intent.js';
 import { METRICS_OF } from './answer-metric-span.js';
 import { renderRoutes, renderRouteTest } from './describe-routes.js';
 import type { MetricKey } from './intent.js';
+import { answerOnCallPast } from './answer-on-call-past.js';
+import type { TimeSpan } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
 import { stamp } from '../core/stamp.js';
 import { METRIC_LABEL } from '../core/metrics.js';
@@ -27,12 +29,14 @@ export function answerRouting(
     rotation?: string;
     aheadMs?: number;
     onWeekday?: number;
+    past?: { span?: TimeSpan; id?: string; alert?: boolean };
   },
   c: AnswerContext,
 ): string {
   // "On monday": the next one (a week ahead when it is monday now), at this time of day.
   const days = asked.onWeekday === undefined ? 0 : (asked.onWeekday - new Date(c.now).getUTCDay() + 7) % 7 || 7;
   const i = days ? { ...asked, aheadMs: days * 86_400_000 } : asked;
+  if (i.onCall && i.past) return answerOnCallPast({ ...i.past, target: i.target, metric: i.metric, rotation: i.rotation }, c);
   const r = c.routing;
   if (!r) return 'Alert routing is not known to this process.';
   if (i.onCall && c.onCall && i.aheadMs)

@@ -311,6 +311,8 @@ export type Intent =
       rotation?: string;
       /** "Who is on call next week?": how far ahead. */ aheadMs?: number;
       /** "Who is on call on monday?": the next such day (0 Sunday), at this time of day. */ onWeekday?: number;
+      /** "Who was on call when db-1 alerted?", "at 03:00", "last night" (answer-on-call-past.ts). */
+      past?: { span?: TimeSpan; id?: string; alert?: boolean };
     }
   /** "Availability of api-2 this week", "SLA for db-1": the share of the time each target sent data. */
   | { kind: 'availability'; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; sla?: boolean }

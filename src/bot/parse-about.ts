@@ -7,6 +7,7 @@
 import { rotationWord } from './parse-on-call.js';
 import { weekdayIn } from './parse-clock.js';
 import type { Intent, MetricKey } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
 import { ROUTING } from './intent-words.js';
 import { automaticAsked } from './parse-history.js';
 
@@ -75,8 +76,11 @@ export function setupQuestion(
     target?: string | undefined;
     an?: string | undefined;
     severity?: 'critical' | 'warning' | undefined;
+    span?: TimeSpan | undefined;
   },
 ): Intent | undefined {
+  const past = onCallPast(text, o);
+  if (past) return past;
   if (o.an) return undefined;
   if (ROUTING.test(text))
     return {
@@ -121,6 +125,27 @@ export function setupQuestion(
 // "What's scheduled?", "what's coming up?", "anything planned this week?", "agenda": what is already set ahead.
 const SCHEDULE =
   /\bwhat(?:'s| is| are)? (?:scheduled|planned|coming up|upcoming|on the (?:calendar|agenda|schedule))\b|\banything (?:scheduled|planned|coming up)\b|^(?:the |my |our )?(?:agenda|schedule|upcoming)[\s?.!]*$/;
+
+// "Who was on call when db-1 alerted?", "who had the pager last night?": a past holder, not the rotation now.
+const PAST_ON_CALL =
+  /\bwho (?:was|were)\b.*\bon[\s-]?call\b|\bwho had the pager\b|\b(?:was|were) (?:\S+ )?on[\s-]?call (?:at|when|during|last|yesterday|on|for|while|this)\b/;
+const ABOUT_ALERT = /\b(?:alert(?:ed|s)?|fired|firing|incident|anomal\w*|paged|outage|went down|broke|happened)\b/;
+
+function onCallPast(
+  text: string,
+  o: { metric?: MetricKey | undefined; target?: string | undefined; an?: string | undefined; span?: TimeSpan | undefined },
+): Intent | undefined {
+  if (!PAST_ON_CALL.test(text)) return undefined;
+  const alert = !o.span && (Boolean(o.an) || Boolean(o.target) || ABOUT_ALERT.test(text));
+  return {
+    kind: 'routing',
+    onCall: true,
+    ...(o.target ? { target: o.target } : {}),
+    ...(o.metric ? { metric: o.metric } : {}),
+    ...(rotationWord(text) ? { rotation: rotationWord(text) } : {}),
+    past: { ...(o.span ? { span: o.span } : {}), ...(o.an ? { id: o.an } : {}), ...(alert ? { alert } : {}) },
+  };
+}
 
 /** "Who is on call tomorrow?", "next week", "in 3 days": how far ahead the shift asked about is. */
 function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number } {

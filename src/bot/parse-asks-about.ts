@@ -33,7 +33,7 @@ export function asksAbout(
   const { metric, more, target, named, an, severity, span, unknownTarget, anomalies } = o;
   return (
     pipelineQuestion(text, { target }) ??
-    setupQuestion(text, { metric, target, an, severity }) ??
+    setupQuestion(text, { metric, target, an, severity, span }) ??
     deliveryQuestion(text, span) ??
     inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies }) ??
     correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies }) ??
