@@ -2,6 +2,9 @@ import type { Sample } from '../core/sample.js';
 import type { AnswerContext } from './answer-intent.js';
 import { formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
 import { isPast, sideOf, type Bound } from './parse-bound.js';
+import { globMatch } from '../pipeline/remediate/plan-remediation.js';
+import { METRICS_OF } from './answer-metric-span.js';
+import type { MetricKey } from './intent.js';
 
 /** The highest (or lowest) of the readings; `got` is not empty. */
 export const extreme = (got: Sample[], highest: boolean) =>
@@ -33,4 +36,29 @@ export function answerBound(
     ['target', label, 'at'],
     past.map((s) => [s.target, formatValue(metric, s.value), `${stamp(s.ts).slice(11)}${c.now - s.ts > c.staleAfterMs ? ' STALE' : ''}`]),
   )}`;
+}
+
+/**
+ * "How long was db-1 disk critical?": the line the threshold rules draw for that metric (and target),
+ * of the severity asked; the lowest such line when several apply ("crossed the threshold").
+ */
+export function ruleLineOf(
+  i: { metric?: MetricKey | undefined; target?: string | undefined; bound: Bound },
+  c: Pick<AnswerContext, 'thresholds'>,
+): { bound: Bound } | { reply: string } {
+  const metrics = i.metric ? METRICS_OF[i.metric] : [];
+  const rules = (c.thresholds ?? []).filter(
+    (r) =>
+      r.above !== undefined &&
+      metrics.includes(r.metric) &&
+      (!r.target || (i.target !== undefined && globMatch(r.target, i.target))) &&
+      (i.bound.rule === 'any' || r.severity === i.bound.rule),
+  );
+  const line = rules.map((r) => r.above!).sort((a, z) => a - z)[0];
+  const label = i.metric ? (METRIC_LABEL[metrics[0]!] ?? i.metric) : 'that metric';
+  if (line === undefined)
+    return {
+      reply: `No ${i.bound.rule === 'any' ? '' : `${i.bound.rule} `}threshold rule is set for ${label}${i.target ? ` on ${i.target}` : ''} (thresholds in the config file), so there is no line to measure against; ask with a figure ("how long was it above 90%?").`,
+    };
+  return { bound: { above: true, value: line } };
 }

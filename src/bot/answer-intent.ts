@@ -28,7 +28,7 @@ import { answerTotal } from './answer-total.js';
 import { answerByHour } from './answer-by-hour.js';
 import { answerByGroup } from './answer-by-group.js';
 import { latestBy } from './latest-by-target.js';
-import { answerBound, extreme } from './answer-bound.js';
+import { answerBound, extreme, ruleLineOf } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
 import { answerInventory, placeLine } from './answer-inventory.js';
 import { answerUndo } from './answer-undo.js';
@@ -78,6 +78,11 @@ const spanAsked = (i: Extract<Intent, { kind: 'metrics' }>) => ({
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
+  if (i.bound?.rule) {
+    const line = ruleLineOf({ ...i, bound: i.bound }, c);
+    if ('reply' in line) return line.reply;
+    i = { ...i, bound: line.bound };
+  }
   if (i.byHour) return answerByHour({ metric: i.metric, target: i.target, group: i.group, span: i.span, lowest: i.byHour === 'min' }, c);
   if (i.total) return answerTotal(i, c);
   if (i.groupBy && !i.span && !i.free && !i.bound) return answerByGroup({ ...i, groupBy: i.groupBy }, c);

@@ -4,6 +4,20 @@ export interface Bound {
   value: number;
   /** "Reaches", "hits", "at least", ">=": the line itself counts as past it. */
   orEqual?: boolean;
+  /** "How long was db-1 disk critical?": the line a threshold rule of that severity draws, which the answer reads from config (ruleBound). */
+  rule?: 'critical' | 'warning' | 'any';
+}
+
+// "Was critical", "went into the red", "crossed the threshold", "above the warning threshold": a rule's line, not a figure.
+const RULE_LINE =
+  /\b(?:was|were|is|are|been|went|gone|go|goes|got|stay(?:ed|s)?|being|into|in)\s+(?:[\w-]+\s+){0,2}?(?:in(?:to)?\s+)?(?:the\s+)?(critical|warning|red)\b(?!\s+(?:alerts?|anomal\w*|incidents?|episodes?|ones?))|\b(?:above|past|over|cross(?:ed|es)?|exceed(?:ed|s)?|breach(?:ed|es)?|hit|reached)\s+(?:the\s+|its\s+|a\s+)?(critical\s+|warning\s+)?(?:threshold|alert line|alert level)\b/;
+
+/** A threshold rule's line asked about in words ("how long was db-1 disk critical?"); its value comes from config. Pure. */
+export function ruleBound(text: string): Bound | undefined {
+  const m = RULE_LINE.exec(text);
+  if (!m) return undefined;
+  const word = (m[1] ?? m[2] ?? '').trim();
+  return { above: true, value: 0, rule: word === 'critical' || word === 'red' ? 'critical' : word === 'warning' ? 'warning' : 'any' };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Intent, MetricKey } from './intent.js';
 import type { TargetRef } from './match-target.js';
-import { boundAsked, pairRank, parseBound } from './parse-bound.js';
+import { boundAsked, pairRank, parseBound, ruleBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { parseStat, sdLowFirst, type TimeSpan } from './parse-time-span.js';
 import { BYTES_MOVED, FREE_OF, sizeAsked } from './free-figures.js';
@@ -26,7 +26,7 @@ export function readOptions(
 ): Partial<Metrics> {
   const { metric, target, named, span, number, targets } = o;
   const stat = parseStat(text) ?? (named.length === 2 ? pairRank(text) : undefined);
-  const bound = metric && sizeAsked(metric, text) ? undefined : parseBound(text);
+  const bound = metric && sizeAsked(metric, text) ? undefined : (parseBound(text) ?? (metric ? ruleBound(text) : undefined));
   // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
   const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
   const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};

@@ -146,3 +146,39 @@ describe('a bound asked of the past', () => {
     expect(ask('is web-1 cpu above 80%?')).toBe('Yes: web-1 CPU is 85.0% (at 11:49:00 UTC), above 80.0%.');
   });
 });
+
+describe('a threshold rule line asked in words', () => {
+  const rules = (c: AnswerContext): AnswerContext => ({
+    ...c,
+    thresholds: [
+      { metric: 'cpu', above: 92, forSamples: 3, severity: 'critical' },
+      { metric: 'cpu', above: 80, forSamples: 3, severity: 'warning' },
+      { metric: 'cpu', above: 50, forSamples: 3, severity: 'critical', target: 'db-*' },
+    ],
+  });
+
+  it('reads "critical", "in the red" and "the threshold" as the line a rule of that severity draws', () => {
+    expect(parseIntent('how long was web-1 cpu critical?', targets)).toMatchObject({
+      kind: 'metrics',
+      bound: { rule: 'critical' },
+      boundAsk: 'duration',
+    });
+    // The same stretches as the figure itself: the critical line is 92%, the lowest line 80%.
+    const c = rules(ctx());
+    expect(ask('how long was web-1 cpu critical today?', c)).toBe(ask('how long was web-1 cpu above 92% today?', c));
+    expect(ask('when did web-1 cpu last cross the threshold?', c)).toBe(ask('when did web-1 cpu last exceed 80%?', c));
+    expect(ask('how many times was web-1 cpu above the warning threshold today?', c)).toBe(
+      ask('how many times was web-1 cpu above 80% today?', c),
+    );
+    // A rule for other targets does not apply to web-1.
+    expect(ask('is web-1 cpu critical?', c)).toMatch(/^No: web-1 CPU is 85\.0% .*, not above 92\.0%\.$/);
+  });
+
+  it('says when no rule draws such a line, and leaves alerts of a severity alone', () => {
+    expect(ask('how long was db-1 disk critical?', rules(ctx()))).toBe(
+      'No critical threshold rule is set for disk on db-1 (thresholds in the config file), so there is no line to measure against; ask with a figure ("how long was it above 90%?").',
+    );
+    expect(parseIntent('how many critical alerts today?', targets)).toMatchObject({ kind: 'anomalies', severity: 'critical' });
+    expect(parseIntent('was the web-1 cpu alert warning or critical?', targets)).not.toHaveProperty('bound');
+  });
+});
