@@ -20,6 +20,7 @@ import { answerElsewhere, answerUncollected } from './answer-uncollected.js';
 import { answerAvailability } from './answer-availability.js';
 import { answerAbout, answerDigestSchedule } from './answer-about.js';
 import { answerPipeline } from './answer-pipeline.js';
+import { answerPages } from './answer-pages.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting } from './answer-routing.js';
 import { answerLastSeen } from './answer-last-seen.js';
@@ -313,6 +314,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     }
     case 'pipeline':
       return answerPipeline(i, c);
+    case 'pages':
+      return answerPages(i, c);
     case 'forest_status':
       return answerForestStatus(i, c);
     case 'correlate':

@@ -326,6 +326,8 @@ export type Intent =
       /** "When were you last restarted?" (restarts), "what changed in the config?" (config): the recorded starts (answer-starts.ts). */
       starts?: 'restarts' | 'config';
     }
+  /** "Was anyone paged last night?", "who got pinged today?": alerts that pinged people (answer-pages.ts). */
+  | { kind: 'pages'; span?: TimeSpan; target?: string }
   /** "When is the next tick?", "any failed ticks?", "are the sources ok?", "which source is slowest?" (answer-pipeline.ts). */
   | { kind: 'pipeline'; focus: 'next' | 'last' | 'history' | 'failures' | 'sources' | 'run'; source?: string }
   /** "What's scheduled?", "what's coming up?": silences, reminders, digests, hand-overs and expiries ahead (answer-schedule.ts). */

@@ -2,7 +2,7 @@ import type { Intent, MetricKey } from './intent.js';
 import { setupQuestion } from './parse-about.js';
 import { correlateQuestion } from './parse-correlate.js';
 import { daypartQuestion } from './parse-daypart.js';
-import { deliveryQuestion } from './parse-delivery.js';
+import { deliveryQuestion, pagesQuestion } from './parse-delivery.js';
 import { qualityQuestion } from './parse-feedback.js';
 import { healthRankQuestion } from './parse-health.js';
 import { inventoryQuestion } from './parse-inventory.js';
@@ -33,6 +33,7 @@ export function asksAbout(
   const { metric, more, target, named, an, severity, span, unknownTarget, anomalies } = o;
   return (
     pipelineQuestion(text, { target }) ??
+    pagesQuestion(text, { span, target }) ??
     setupQuestion(text, { metric, target, an, severity, span }) ??
     deliveryQuestion(text, span) ??
     inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies }) ??
