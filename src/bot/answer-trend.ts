@@ -18,6 +18,8 @@ export interface TrendQuestion {
   span?: TimeSpan;
   /** "Is it getting worse?": of the worst open anomaly's series. */
   open?: boolean;
+  /** "What will disk be in 6 hours?": the line read that far ahead of now. */
+  aheadMs?: number;
 }
 
 /** "Is it getting worse?" with nothing named: the series of the worst open anomaly (critical, then the newest), over the last hour. */
@@ -37,6 +39,7 @@ function followOpen(q: TrendQuestion, c: AnswerContext): string {
 export const DEFAULT_TREND_MS = 6 * 3_600_000;
 // A straight line is not extrapolated further than four times the stretch it was fitted on.
 const HORIZON = 4;
+const HOUR = 3_600_000;
 // Percentages that fill up: "full" is 100 %. CPU at 100 % is busy, not full.
 const FILLS = new Set(['memory', 'disk']);
 const FLEET = ['cpu', 'memory', 'disk'];
@@ -164,6 +167,27 @@ function leftLine(target: string, g: Fit, c: AnswerContext, at: (ts: number) => 
   return ms > 0 ? `${head} (${change >= 0 ? '+' : '-'}${by} in ${formatDuration(ms)}, too short a stretch to project).` : `${head}.`;
 }
 
+/**
+ * "api-1 disk in 6 h (09:00 UTC): about 37.8% if this line holds": the line read ahead of now, never
+ * past four times the window it was fitted over; without a clear trend, the level now. A series that
+ * left its line is read along its new stretch, or not at all when that is too short.
+ */
+function aheadLine(target: string, g: Fit, aheadMs: number, c: AnswerContext): string {
+  const label = METRIC_LABEL[g.m] ?? g.m;
+  const when = `${target} ${label} in ${formatDuration(aheadMs)} (${stamp(c.now + aheadMs)})`;
+  const t = g.left ? g.left.trend : g.t;
+  if (!t)
+    return g.left
+      ? `${when}: not projected, since it left its line at ${clock(g.left.from.ts)} and the stretch since is too short for a line of its own.`
+      : `${when}: not projected, too little history for a line.`;
+  if (aheadMs > horizonOf(t))
+    return `${when}: too far ahead for a line fitted over ${formatDuration(t.until - t.from)} (at most ${formatDuration(horizonOf(t))}); ask over a longer window ("… over the last 3 days").`;
+  const raw = t.clear ? t.level + (t.perHour * (c.now + aheadMs - t.until)) / HOUR : t.level;
+  const v = unitOf(g.m) === '%' ? Math.min(100, Math.max(0, raw)) : Math.max(0, raw);
+  const spread = t.scatter > 0 ? `, give or take ${fine(g.m, 2 * t.scatter)} (twice the scatter around the line)` : '';
+  return `${when}: about ${formatValue(g.m, v)}${t.clear ? ' if this line holds' : ', where it is now: no clear trend to carry forward'}${spread}. A line knows nothing of spikes or daily cycles.`;
+}
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const cell = (metric: string, t: Trend | undefined) => (!t ? '-' : t.clear ? formatRate(metric, t.perHour) : 'flat');
@@ -201,7 +225,8 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
       .openAnomalies()
       .filter((a) => a.target === q.target && a.detector === 'forecast' && got.some((g) => g.m === a.metric))
       .map((a) => `Open now: ${a.id} (forecast)${a.summary ? `: ${a.summary}` : ''}.`);
-    return [`Trend ${b.label}:`, ...got.map((g) => oneLine(q.target!, g, c)), ...forecasts].join('\n');
+    const ahead = q.aheadMs ? got.map((g) => aheadLine(q.target!, g, q.aheadMs!, c)) : [];
+    return [...ahead, `Trend ${b.label}:`, ...got.map((g) => oneLine(q.target!, g, c)), ...forecasts].join('\n');
   }
   const any = fits.filter((f) => f.got.some((g) => g.count > 0));
   if (any.length === 0) return none;

@@ -63,6 +63,7 @@ export type Intent =
       unknownTarget?: string;
       span?: TimeSpan;
       /** "Is it getting worse?": of the worst open anomaly's series. */ open?: boolean;
+      /** "What will disk be in 6 hours?", "forecast cpu for the next hour": the line read that far ahead. */ aheadMs?: number;
     }
   | {
       kind: 'anomalies';

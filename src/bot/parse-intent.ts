@@ -1,4 +1,4 @@
-import { countIn, findTimeSpan, trendSpan, zoneRefusal, type TimeSpan } from './parse-time-span.js';
+import { aheadAsked, countIn, futureValue, findTimeSpan, trendSpan, zoneRefusal, type TimeSpan } from './parse-time-span.js';
 import { parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { readOptions } from './parse-read-options.js';
@@ -66,9 +66,10 @@ import {
   WORSE,
   WORDS,
 } from './intent-words.js';
-import { joinSpacedNames, matchTarget, type TargetRef } from './match-target.js';
+import { matchTarget, type TargetRef } from './match-target.js';
+import { questionText } from './question-text.js';
 import { QUIET_DAY, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
-import { MAX_INPUT, clamp, cleanInput, closest } from './text-tools.js';
+import { MAX_INPUT, clamp, closest } from './text-tools.js';
 
 export { matchTarget, type TargetRef };
 
@@ -85,17 +86,7 @@ export function parseIntent(raw: string, targets: TargetRef[]): Intent {
 function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (typeof raw !== 'string') return { kind: 'bad_input', reason: 'the question must be text' };
   if (raw.length > MAX_INPUT) return { kind: 'bad_input', reason: `that is ${raw.length} characters; ask in at most ${MAX_INPUT}` };
-  // Comparison signs go before cleaning, which strips ">" (a quote marker in chat markdown).
-  const signs = raw.replace(/>\s*=\s*(?=\d)/g, ' at least ').replace(/<\s*=\s*(?=\d)/g, ' at most ');
-  // "Roll back the scale up": one verb, as "rollback" is.
-  const text = joinSpacedNames(
-    cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below '))
-      .toLowerCase()
-      .replace(/\broll(?:ing)?\s+back\b/g, 'rollback')
-      // "cpu%", "mem%": the metric, as a column header writes it.
-      .replace(/\b(cpu|mem|memory|ram|disk)%/g, '$1'),
-    targets,
-  );
+  const text = questionText(raw, targets);
   if (!text) return { kind: 'help' };
   const said = shortIntent(text);
   if (said) return said;
@@ -271,11 +262,24 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Is disk filling up?", "memory trend on db-1", "when will db-1 run out of space?". Words that
   // also have everyday uses ("full status", "rising star") count only beside a metric. "Is it getting
   // worse?", "is web-1 improving?": the trend of what is asked, or of what is open.
-  const trend = !has(WORDS.anomalies) && !parseBound(text) && (TREND.test(text) || (metric && TREND_WITH_METRIC.test(text)));
+  const ahead = aheadAsked(text);
+  const trend =
+    !has(WORDS.anomalies) &&
+    !parseBound(text) &&
+    (TREND.test(text) || (metric && (futureValue(text, ahead) || TREND_WITH_METRIC.test(text))));
   // "Which host got worse since yesterday?" ranks the change against then (parse-ranking.ts).
   if (trend || (WORSE.test(text) && !(AGAINST.test(text) && /\b(?:which|what)\b/.test(text)))) {
     const open = trend || target || metric ? {} : { open: true };
-    return { kind: 'trend', metric, target, ...group, unknownTarget, ...trendSpan(text, span), ...open };
+    return {
+      kind: 'trend',
+      metric,
+      target,
+      ...group,
+      unknownTarget,
+      ...trendSpan(text, span),
+      ...open,
+      ...(trend && ahead ? { aheadMs: ahead } : {}),
+    };
   }
   const ranked = rankingQuestion(text, { metric, target, named, unknownTarget, span, anomalies: has(WORDS.anomalies), when });
   if (ranked) return ranked;

@@ -243,3 +243,40 @@ describe('"is it getting worse?"', () => {
     expect(lines[2]).toMatch(/^db-1 memory 90\.0% at 12:00:00 UTC, rising \+10 %\/h /);
   });
 });
+
+describe('a value asked ahead of now', () => {
+  const targets = [{ name: 'db-1' }, { name: 'web-1' }];
+  function ctx(): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    const rng = createRng(5);
+    store.saveSamples([
+      ...line(6, (ago) => 83 - 0.5 * ago).map((p) => ({ target: 'db-1', metric: 'disk', ...p })),
+      ...line(6, () => 40 + (rng() - 0.5)).map((p) => ({ target: 'web-1', metric: 'disk', ...p })),
+      ...line(6, (ago) => 99 - 4 * ago).map((p) => ({ target: 'web-1', metric: 'memory', ...p })),
+    ]);
+    return { store, targets, now: NOW, staleAfterMs: 90_000 };
+  }
+  const ask = (q: string) => answerIntent(parseIntent(q, targets), ctx()).split('\n');
+
+  it('reads the line that far ahead, leads with it, and keeps the trend below', () => {
+    expect(parseIntent('what will disk be on db-1 in 6 hours?', targets)).toMatchObject({ kind: 'trend', aheadMs: 6 * HOUR });
+    const lines = ask('what will disk be on db-1 in 6 hours?');
+    // 83 % now, rising 0.5 points an hour: 86 % in 6 h.
+    expect(lines[0]).toBe(
+      'db-1 disk in 6 h (2026-11-02 18:00:00 UTC): about 86.0% if this line holds. A line knows nothing of spikes or daily cycles.',
+    );
+    expect(lines[1]).toBe('Trend over the last 6 h:');
+  });
+
+  it('without a clear trend gives the level now, caps a share at 100%, and refuses past four times the window', () => {
+    expect(ask('how full will web-1 disk be tomorrow?')[0]).toMatch(
+      /^web-1 disk in 24 h \(2026-11-03 12:00:00 UTC\): about 40\.0%, where it is now: no clear trend to carry forward, give or take 0\.\d+% \(twice the scatter around the line\)\./,
+    );
+    expect(ask('forecast memory on web-1 for the next 2 hours')[0]).toMatch(
+      /^web-1 memory in 2 h \(.*\): about 100\.0% if this line holds/,
+    );
+    expect(ask('what will disk be on db-1 in 2 days?')[0]).toBe(
+      'db-1 disk in 2 d (2026-11-04 12:00:00 UTC): too far ahead for a line fitted over 6 h (at most 24 h); ask over a longer window ("… over the last 3 days").',
+    );
+  });
+});
