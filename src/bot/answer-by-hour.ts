@@ -12,9 +12,12 @@ export interface HourQuestion {
   span?: TimeSpan;
   /** "The quietest hour": the lowest first. */
   lowest?: boolean;
+  /** "When is it highest?", "is there a pattern?": hours of the day, each the mean over the days of the window. */
+  ofDay?: boolean;
 }
 
 const HOUR = 3_600_000;
+const DAY = 86_400_000;
 const SHOWN = 5;
 
 interface HourRow {
@@ -40,10 +43,13 @@ export function answerByHour(q: HourQuestion, c: AnswerContext): string {
   // hour start → target → [sum, count] of each series, and the hour's highest reading.
   const sums = new Map<number, Map<string, number[]>>();
   const peaks = new Map<number, HourRow['peak']>();
+  // Per bucket, the days it holds samples of (an hour of the day is the mean over them).
+  const days = new Map<number, Set<number>>();
   for (const n of names)
     series.forEach((m, k) => {
       for (const s of c.store.series(n, m, b.from, b.until)) {
-        const h = s.ts - (s.ts % HOUR);
+        const h = q.ofDay ? (s.ts % DAY) - (s.ts % HOUR) : s.ts - (s.ts % HOUR);
+        if (q.ofDay) (days.get(h) ?? days.set(h, new Set()).get(h)!).add(Math.floor(s.ts / DAY));
         const byTarget = sums.get(h) ?? sums.set(h, new Map()).get(h)!;
         const acc = byTarget.get(n) ?? byTarget.set(n, new Array<number>(2 * series.length).fill(0)).get(n)!;
         acc[2 * k]! += s.value;
@@ -67,10 +73,19 @@ export function answerByHour(q: HourQuestion, c: AnswerContext): string {
   rows.sort((a, z) => (q.lowest ? a.value - z.value : z.value - a.value) || a.start - z.start);
   const fmt = (v: number) => formatValue(series[0]!, v);
   const hhmm = (ts: number) => new Date(ts).toISOString().slice(11, 16);
-  const span = (r: HourRow) => `${hhmm(r.start)}–${hhmm(r.start + HOUR)}${r.start + HOUR > c.now ? ' (so far)' : ''}`;
+  // Hours of different days read the same on the clock: a window longer than a day dates them.
+  const dated = !q.ofDay && b.until - b.from > DAY;
+  const span = (r: HourRow) =>
+    q.ofDay
+      ? `${hhmm(r.start)}–${hhmm(r.start + HOUR)}`
+      : `${dated ? `${new Date(r.start).toISOString().slice(0, 10)} ` : ''}${hhmm(r.start)}–${hhmm(r.start + HOUR)}${r.start + HOUR > c.now ? ' (so far)' : ''}`;
   const how = names.length === 1 ? 'hourly mean' : additive ? 'hourly mean, summed over targets' : 'hourly mean across targets';
   const best = rows[0]!;
-  const head = `${q.lowest ? 'Quietest' : 'Busiest'} hour for ${label} ${b.label}, ${who} (${how}): ${span(best)} at ${fmt(best.value)}${names.length > 1 ? `; its highest reading ${fmt(best.peak.value)} on ${best.peak.target} at ${clock(best.peak.ts)}` : ''}.`;
+  const dayCount = new Set([...days.values()].flatMap((d) => [...d])).size;
+  const kind = q.ofDay
+    ? `hour of the day (UTC; each hour's mean over the ${dayCount === 1 ? 'one day' : `${dayCount} days`} with samples)`
+    : 'hour';
+  const head = `${q.lowest ? 'Quietest' : 'Busiest'} ${kind} for ${label} ${b.label}, ${who} (${how}): ${span(best)} at ${fmt(best.value)}${names.length > 1 ? `; its highest reading ${fmt(best.peak.value)} on ${best.peak.target} at ${clock(best.peak.ts)}` : ''}.`;
   // A target missing from some hours moves those hours' figures: name it and how often it reported.
   const hoursOf = new Map<string, number>();
   for (const byTarget of sums.values()) for (const n of byTarget.keys()) hoursOf.set(n, (hoursOf.get(n) ?? 0) + 1);
@@ -89,6 +104,9 @@ export function answerByHour(q: HourQuestion, c: AnswerContext): string {
         ]),
     ),
     ...(rows.length > SHOWN ? [`${rows.length} hours with samples; the ${SHOWN} ${q.lowest ? 'lowest' : 'highest'} shown.`] : []),
+    ...(q.ofDay && dayCount < 3
+      ? [`Only ${dayCount === 1 ? 'one day' : `${dayCount} days`} of samples: a daily pattern shows once several days agree.`]
+      : []),
     ...(names.length > 1 && patchy.length
       ? [`Not in every hour, so those hours ${additive ? 'add up' : 'average'} fewer targets: ${patchy.join(', ')}.`]
       : []),

@@ -84,7 +84,11 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     if ('reply' in line) return line.reply;
     i = { ...i, bound: line.bound };
   }
-  if (i.byHour) return answerByHour({ metric: i.metric, target: i.target, group: i.group, span: i.span, lowest: i.byHour === 'min' }, c);
+  if (i.byHour)
+    return answerByHour(
+      { metric: i.metric, target: i.target, group: i.group, span: i.span, lowest: i.byHour === 'min', ofDay: i.hourOfDay },
+      c,
+    );
   if (i.total) return answerTotal(i, c);
   if (i.groupBy && !i.span && !i.free && !i.bound) return answerByGroup({ ...i, groupBy: i.groupBy }, c);
   // "Any hosts over 90% on anything?": each share metric past the bound.

@@ -288,6 +288,9 @@ export const HOW_MANY_BYTES = /\bhow many (?:bytes|[kmgt]i?b|kilobytes|megabytes
 // "What was the busiest hour yesterday?", "which hour had the highest cpu", "quietest hour for memory".
 export const BY_HOUR =
   /\b(?:which|what)\s+(?:hour|time of (?:the )?day)\b|\b(?:busiest|quietest|peak|highest|lowest|calmest|heaviest|lightest|worst)\s+hours?\b|\bhours?\s+(?:with|of|had)\s+(?:the\s+)?(?:most|highest|least|lowest|peak)\b|\bwhen (?:was|were|is|are) (?:the \S+ |the fleet |we |\S+ )?(?:busiest|quietest|most loaded|least loaded|at (?:its|their|our) (?:busiest|peak|quietest))\b/;
+/** "When is web traffic highest?", "is there a pattern in web-2 latency?", "seasonality of cpu": the hours of the stored week ranked. */
+export const HABITUAL =
+  /\bwhen (?:is|are|does|do)\b.*\b(?:highest|busiest|peaks?|lowest|quietest|heaviest|lightest|at (?:its|their) (?:highest|peak|lowest))\b|\b(?:daily )?(?:patterns?|seasonality|seasonal\w*|daily cycles?|hourly profile|time[- ]of[- ]day (?:profile|pattern|effect))\b/;
 export const LOW_HOUR = /\b(?:quietest|lowest|least|calmest|lightest|idlest)\b/;
 export const SILENT =
   /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting|stale|no data|not sending)\b/;

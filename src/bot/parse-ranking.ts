@@ -1,5 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
-import { AGAINST, BY_HOUR, CHANGED_MOST, LOW_HOUR, NOISY } from './intent-words.js';
+import { AGAINST, BY_HOUR, CHANGED_MOST, HABITUAL, LOW_HOUR, NOISY } from './intent-words.js';
 import { IMPROVED, WORSENED } from './past-phrases.js';
 import { parseStat, type TimeSpan } from './parse-time-span.js';
 
@@ -39,7 +39,8 @@ export function rankingQuestion(
       ...(direction ? { direction } : {}),
     };
   // "What was the busiest hour yesterday?": hours ranked, CPU unless a metric is named.
-  if (BY_HOUR.test(text) && !o.anomalies)
+  const habitual = HABITUAL.test(text);
+  if ((BY_HOUR.test(text) || habitual) && !o.anomalies)
     return {
       kind: 'metrics',
       metric: metric ?? 'cpu',
@@ -47,8 +48,16 @@ export function rankingQuestion(
       ...group,
       unknownTarget,
       // "When was the fleet busiest?" looks back over the stored day, not at today's hours so far.
-      ...(span ? { span } : /\bwhen (?:was|were)\b/.test(text) ? { span: { kind: 'last', ms: 86_400_000 } as TimeSpan } : {}),
+      // "When is it highest?", "is there a pattern?": over the stored week, as a habit is.
+      ...(span
+        ? { span }
+        : /\bwhen (?:was|were)\b/.test(text)
+          ? { span: { kind: 'last', ms: 86_400_000 } as TimeSpan }
+          : habitual
+            ? { span: { kind: 'last', ms: 7 * 86_400_000 } as TimeSpan }
+            : {}),
       byHour: LOW_HOUR.test(text) ? 'min' : 'max',
+      ...(habitual ? { hourOfDay: true } : {}),
     };
   // "Which host is busiest?" ranks by CPU, the usual meaning of busy; "which tier is busiest?" its groups.
   if (metric || target || o.anomalies || NOISY.test(text)) return undefined;

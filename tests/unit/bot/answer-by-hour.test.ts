@@ -84,3 +84,34 @@ describe('busiest and quietest hours', () => {
     expect(ask('busiest hour for latency today')).toBe('No latency samples today (UTC) for the fleet.');
   });
 });
+
+describe('the hours of the day over several days', () => {
+  // Three days of web-1 CPU, one reading an hour: 80% at 14:00 each day, 20% otherwise, and a lone 95% at 03:00 on the first day.
+  function week(): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    const start = DAY0 - 3 * 24 * H;
+    const samples: Sample[] = [];
+    for (let ts = start; ts < DAY0; ts += H) {
+      const hour = new Date(ts).getUTCHours();
+      samples.push(s('web-1', 'cpu', ts, hour === 14 ? 80 : ts === start + 3 * H ? 95 : 20));
+    }
+    store.saveSamples(samples);
+    return { store, targets, now: NOW, staleAfterMs: 90_000 };
+  }
+
+  it('"when is web-1 cpu highest?" ranks hours of the day by their mean over the days, not single hours', () => {
+    expect(parseIntent('when is web-1 cpu highest?', targets)).toMatchObject({ byHour: 'max', hourOfDay: true, span: { kind: 'last' } });
+    const lines = ask('when is web-1 cpu highest?', week()).split('\n');
+    expect(lines[0]).toMatch(
+      /^Busiest hour of the day \(UTC; each hour's mean over the 3 days with samples\) for CPU over the last 7 d, web-1 \(hourly mean\): 14:00–15:00 at 80\.0%\.$/,
+    );
+    // 03:00 averages its one 95% with two 20%s: 45%, second, never the top.
+    expect(lines[4]).toMatch(/^03:00–04:00 +45\.0% +95\.0%$/);
+  });
+
+  it('dates each hour when a window of single hours spans more than a day', () => {
+    const lines = ask('busiest hour for web-1 cpu over the last 4 days', week()).split('\n');
+    expect(lines[0]).toMatch(/: 2026-12-01 03:00–04:00 at 95\.0%\.$/);
+    expect(lines[4]).toMatch(/^2026-12-01 14:00–15:00 +80\.0%/);
+  });
+});
