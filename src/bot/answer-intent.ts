@@ -1,4 +1,3 @@
-import { ACTIONS } from '../core/remediation.js';
 import { unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
 import { ALL_METRICS, answerMetricSpan, isWindowed, metricsOf } from './answer-metric-span.js';
@@ -7,12 +6,12 @@ import { answerAttention } from './answer-attention.js';
 import { answerTimeline } from './alert-timeline.js';
 import { answerExplain, answerQuiet, answerWhy } from './answer-explain.js';
 import { answerTrend } from './answer-trend.js';
-import { describeProposal, formatValue, METRIC_LABEL, noGroupReply, stamp, table, unknownTargetReply, when } from './format-reply.js';
+import { formatValue, METRIC_LABEL, noGroupReply, stamp, table, unknownTargetReply, when } from './format-reply.js';
 import { answerAnomalies } from './answer-anomalies.js';
 import { answerChart } from './answer-chart.js';
 import type { Intent } from './parse-intent.js';
 import type { Stat } from './parse-time-span.js';
-import { formatDuration, plural } from './text-tools.js';
+import { plural } from './text-tools.js';
 import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompare } from './answer-compare.js';
 import { answerRules } from './answer-rules.js';
@@ -21,6 +20,7 @@ import { answerAvailability } from './answer-availability.js';
 import { answerAbout, answerDigestSchedule } from './answer-about.js';
 import { answerPipeline } from './answer-pipeline.js';
 import { answerPages } from './answer-pages.js';
+import { answerValueCheck } from './answer-value-check.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting } from './answer-routing.js';
 import { answerLastSeen } from './answer-last-seen.js';
@@ -32,7 +32,6 @@ import { latestBy } from './latest-by-target.js';
 import { answerBound, extreme, ruleLineOf } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
 import { answerInventory, placeLine } from './answer-inventory.js';
-import { answerUndo } from './answer-undo.js';
 import { answerForestStatus } from './answer-forest-status.js';
 import { answerCorrelate } from './answer-correlate.js';
 import { answerRuleStats } from './answer-rule-stats.js';
@@ -57,11 +56,10 @@ import { answerGlossary } from './answer-glossary.js';
 import { answerAnomalyChange } from './answer-anomaly-change.js';
 import { answerChanges } from './change-log.js';
 import { answerPrecedent } from './answer-precedent.js';
-import { approveEffect } from './approve-effect.js';
 import { answerSilences } from './answer-silences.js';
 import { answerStatus } from './answer-status.js';
 import { answerAudit } from './answer-audit.js';
-import { answerActionQuestion } from './answer-action-question.js';
+import { answerActionRequest, answerPending } from './answer-action-request.js';
 
 export { answerSilences };
 
@@ -198,50 +196,6 @@ function withNetworkTotal(latest: Map<string, Map<string, Sample>>, shown: strin
   shown.push('net_total');
 }
 
-function answerPending(c: AnswerContext): string {
-  const pending = c.store.listProposals({ states: ['proposed'], limit: 50 });
-  if (pending.length === 0) return 'No proposals are waiting for approval.';
-  return [
-    `${pending.length} waiting for approval:`,
-    ...pending.map(
-      (p) =>
-        `• ${p.id}: ${p.action} on ${p.target} — ${p.reason} (expires ${stamp(p.expiresTs)}, in ${formatDuration(p.expiresTs - c.now)}). ${approveEffect(p)}`,
-    ),
-    `Answer with "approve <id>" or "deny <id>"${pending.length === 1 ? `, or in words ("approve the ${pending[0]!.action.replace('_', ' ')} on ${pending[0]!.target}")` : ''}.`,
-  ].join('\n');
-}
-
-/**
- * A request that names no allow-listed action ("reboot web-1", "deploy v2", "roll back"), or one made
- * where nothing can be proposed: which actions may be asked for, and what is waiting for approval.
- * Parameters never come from chat (decision 0003); a request picks what remediation.rules allow.
- */
-function answerActionRequest(i: Extract<Intent, { kind: 'action_request' }>, c: AnswerContext): string {
-  if (i.undo) return answerUndo(i, c);
-  if (i.question && i.action && i.target) return answerActionQuestion({ ...i, action: i.action, target: i.target }, c);
-  if (i.question && i.action)
-    return `Which target? Ask about one${i.several ? ` (of ${i.several.join(', ')})` : ''}: a request names one target, so what it would do depends on which.`;
-  const allowed = [...new Set((c.remediationRules ?? []).map((r) => r.action))].filter((a) => a !== 'notify_only');
-  const lines = [
-    i.action
-      ? `Nothing was done: actions are not requested here.`
-      : `${i.question ? '' : 'Nothing was done: '}"${i.verb}" is not an action I run. ${
-          allowed.length
-            ? `A request may name ${allowed.join(', ')} on one target ("restart app on web-1", "scale up web-2"), as the rules in remediation.rules allow it; an approver then approves it.`
-            : `No rule in remediation.rules names an action (of ${ACTIONS.join(', ')}) to ask for.`
-        }`,
-  ];
-  if (i.unknownTarget && !i.target) lines.push(unknownTargetReply(i.unknownTarget, c.targets));
-  const pending = c.store.listProposals({ states: ['proposed'], ...(i.target ? { target: i.target } : {}), limit: 10 });
-  const where = i.target ? ` on ${i.target}` : '';
-  lines.push(
-    pending.length === 0
-      ? `Nothing is waiting for approval${where}.`
-      : [`Waiting for approval${where}:`, ...pending.map((p) => `• ${describeProposal(p)} — ${p.reason}`)].join('\n'),
-  );
-  return lines.join('\n');
-}
-
 /** Read-only intents, answered from the store. Decisions and silences go through the chat service. */
 export function answerIntent(i: Intent, c: AnswerContext): string {
   switch (i.kind) {
@@ -320,6 +274,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerPipeline(i, c);
     case 'pages':
       return answerPages(i, c);
+    case 'value_check':
+      return answerValueCheck(i, c);
     case 'forest_status':
       return answerForestStatus(i, c);
     case 'correlate':

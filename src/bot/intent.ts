@@ -328,6 +328,8 @@ export type Intent =
       /** "When were you last restarted?" (restarts), "what changed in the config?" (config): the recorded starts (answer-starts.ts). */
       starts?: 'restarts' | 'config';
     }
+  /** "Is 40% cpu normal for web-1?": a value among the series' own readings (answer-value-check.ts). */
+  | { kind: 'value_check'; metric: MetricKey; value: number; target?: string; group?: string[]; span?: TimeSpan }
   /** "Was anyone paged last night?", "who got pinged today?": alerts that pinged people (answer-pages.ts). */
   | { kind: 'pages'; span?: TimeSpan; target?: string }
   /** "When is the next tick?", "any failed ticks?", "are the sources ok?", "which source is slowest?" (answer-pipeline.ts). */

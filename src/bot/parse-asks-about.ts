@@ -7,6 +7,7 @@ import { qualityQuestion } from './parse-feedback.js';
 import { healthRankQuestion } from './parse-health.js';
 import { inventoryQuestion } from './parse-inventory.js';
 import { pipelineQuestion } from './parse-pipeline.js';
+import { valueCheckQuestion } from './parse-value-check.js';
 import { ruleStatsQuestion } from './parse-rule-stats.js';
 import type { TimeSpan } from './parse-time-span.js';
 
@@ -34,6 +35,7 @@ export function asksAbout(
   return (
     pipelineQuestion(text, { target }) ??
     pagesQuestion(text, { span, target }) ??
+    valueCheckQuestion(text, { metric, target, named, span }) ??
     setupQuestion(text, { metric, target, an, severity, span }) ??
     deliveryQuestion(text, span) ??
     inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies }) ??

@@ -1,0 +1,64 @@
+import { unitOf } from '../core/metrics.js';
+import type { AnswerContext } from './answer-context.js';
+import { METRICS_OF, spanBounds } from './answer-metric-span.js';
+import { formatValue, METRIC_LABEL } from './format-reply.js';
+import type { MetricKey } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
+import { plural } from './text-tools.js';
+
+const WEEK: TimeSpan = { kind: 'last', ms: 7 * 86_400_000 };
+// Past these shares of its own readings a value is out of the ordinary for the series.
+const RARE = 0.05;
+
+/**
+ * "Is 40% cpu normal for web-1?", "is 300 ms latency high for api-1?": where a value sits among the
+ * series' own stored readings (the share below it, with the median and the middle 90%), what the
+ * robust detector takes as usual now, and the threshold rule's line. Pure over the store and the
+ * detectors. One target, or the fleet's readings pooled when none is named.
+ */
+export function answerValueCheck(
+  i: { metric: MetricKey; value: number; target?: string | undefined; group?: string[] | undefined; span?: TimeSpan | undefined },
+  c: AnswerContext,
+): string {
+  const metric = METRICS_OF[i.metric][0]!;
+  const label = METRIC_LABEL[metric] ?? metric;
+  const b = spanBounds(i.span ?? WEEK, c);
+  if (b.ahead) return b.ahead;
+  const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
+  const who = i.target ?? (i.group ? i.group.join(', ') : 'the fleet');
+  const values = names.flatMap((n) => c.store.series(n, metric, b.from, b.until).map((s) => s.value)).sort((x, y) => x - y);
+  const v = formatValue(metric, i.value);
+  if (!values.length) return `No ${label} readings for ${who} ${b.label}, so I cannot say whether ${v} is usual there.`;
+  const at = (q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+  const below = values.filter((x) => x < i.value).length / values.length;
+  const above = values.filter((x) => x > i.value).length / values.length;
+  const n = values.length;
+  // "all", "all but 3", or a share: 1 in 2,901 is not "100%".
+  const share = (others: number) => (others === 0 ? 'all' : others / n < 0.01 ? `all but ${others}` : pct(1 - others / n));
+  const verdict =
+    above < RARE
+      ? `unusually high for ${who}: above ${share(values.filter((x) => x >= i.value).length)} of its ${plural(n, 'reading')} ${b.label}`
+      : below < RARE
+        ? `unusually low for ${who}: below ${share(values.filter((x) => x <= i.value).length)} of its ${plural(n, 'reading')} ${b.label}`
+        : `within what ${who} usually shows: ${pct(below)} of its ${plural(n, 'reading')} ${b.label} were lower`;
+  const lines = [
+    `${v} ${label} is ${verdict} (median ${formatValue(metric, at(0.5))}; the middle 90% ${formatValue(metric, at(0.05))}–${formatValue(metric, at(0.95))}; highest ${formatValue(metric, values.at(-1)!)}).`,
+  ];
+  if (i.target && c.detectors) {
+    const seen = c.detectors.inspect(i.target, metric);
+    const r = seen.robust;
+    if (r && r.samples >= r.warmUp)
+      lines.push(
+        `The robust detector takes ${formatValue(metric, r.expectedLow)}–${formatValue(metric, r.expectedHigh)} as usual now; it alarms on a spike or shift of ${r.minDeviation} robust deviations, not on a value just outside that.`,
+      );
+    const t = seen.threshold;
+    if (t && (t.above !== undefined || t.below !== undefined))
+      lines.push(
+        `The threshold rule fires ${t.above !== undefined ? `above ${formatValue(metric, t.above)}` : `below ${formatValue(metric, t.below!)}`} for ${plural(t.forSamples, 'sample')} (${t.severity}), so ${v} ${(t.above !== undefined && i.value > t.above) || (t.below !== undefined && i.value < t.below) ? 'would fire it if it held' : 'would not fire it'}.`,
+      );
+  }
+  if (unitOf(metric) === '%' && (i.value < 0 || i.value > 100)) lines.push(`(${v} is outside 0–100%: no reading can be that.)`);
+  return lines.join('\n');
+}
+
+const pct = (share: number) => `${Math.round(100 * share)}%`;
