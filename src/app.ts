@@ -25,6 +25,7 @@ import { chatRulesOf } from './bot/chat-rules-of.js';
 import { alertPolicyOf } from './bot/alert-policy.js';
 import { idlePlatforms } from './bot/alert-routes.js';
 import { aboutFactsOf } from './bot/answer-about.js';
+import { pipelineHeadline } from './bot/answer-pipeline.js';
 import { createNotifier } from './bot/notifier.js';
 import { silencesBegun } from './bot/silence-starts.js';
 import { createOnCall } from './bot/on-call.js';
@@ -264,6 +265,7 @@ export function createApp(deps: AppDeps) {
     snapshot: () => ({
       ...consoleSnapshot(store, allTargets(), clock.now(), staleAfterMs),
       onCall: onCall?.lines(clock.now(), 0).join(' · '),
+      pipeline: pipelineHeadline(ticks.facts().ticks, clock.now()),
     }),
   });
   web.register(sidePort);

@@ -199,3 +199,19 @@ function answerSources(asked: string | undefined, ticks: TickEntry[], a: AboutFa
   );
   return [...head, ...slowest, `Over ${span}:`, body, push.trim()].filter(Boolean).join('\n');
 }
+
+/**
+ * The console header's line: how long ago the last tick ran, and any source that got nothing in each
+ * of its latest five reads, so a dead Prometheus shows without asking. `ok` false colours it.
+ */
+export function pipelineHeadline(ticks: TickEntry[], now: number): { text: string; ok: boolean } {
+  const last = ticks.at(-1);
+  if (!last) return { text: 'pipeline: no tick yet', ok: true };
+  const recent = ticks.slice(-5).flatMap((t) => t.sources ?? []);
+  const names = [...new Set(recent.map((r) => r.name))];
+  const dead = names.filter((n) => recent.filter((r) => r.name === n).every(gotNothing));
+  const text =
+    `pipeline: last tick ${formatDuration(Math.max(0, now - last.ts))} ago${last.outcome === 'ok' ? '' : ` (${last.outcome.toUpperCase()})`}` +
+    (dead.length ? ` · ${dead.join(', ')} getting nothing: ask "are the sources ok?"` : '');
+  return { text, ok: last.outcome === 'ok' && !dead.length };
+}

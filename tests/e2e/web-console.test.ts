@@ -104,6 +104,8 @@ describe('web console in headless Chromium', () => {
     const expires = new Date(app.store.getProposal(proposalId)!.expiresTs).toISOString().slice(0, 19).replace('T', ' ');
     expect(await page.locator(`[data-proposal="${proposalId}"] .muted`).textContent()).toBe(`expires ${expires} UTC`);
     expect(await page.locator('#updated').textContent()).toMatch(/^updated \d\d:\d\d:\d\d UTC$/);
+    expect(await page.locator('#pipeline').textContent()).toMatch(/^pipeline: last tick \d+ (?:ms|s|min) ago$/);
+    expect(await page.locator('#pipeline').getAttribute('class')).toBe('muted');
     await page.locator(`[data-proposal="${proposalId}"] button.approve`).click();
     await page.locator(`[data-decision="${proposalId}"]`).waitFor();
     expect(await page.locator(`[data-decision="${proposalId}"]`).textContent()).toMatch(/Approved by operator/);

@@ -14,6 +14,7 @@ export const CONSOLE_HTML = `<!doctype html>
   <h1>SmartCloudOps</h1>
   <span id="updated" class="muted">loading…</span>
   <span id="oncall" class="muted"></span>
+  <span id="pipeline" class="muted"></span>
   <label class="who">You are <input id="user" value="operator" maxlength="64" aria-label="your user id"></label>
 </header>
 <main>
@@ -124,6 +125,10 @@ const utc = (ts) => new Date(ts).toISOString().slice(0, 19).replace('T', ' ') + 
 function render(d) {
   $('updated').textContent = 'updated ' + utc(Date.now()).slice(11);
   $('oncall').textContent = typeof d.onCall === 'string' ? d.onCall : '';
+  // The pipeline's own state: red when the last tick failed or a source gets nothing.
+  const p = d.pipeline && typeof d.pipeline.text === 'string' ? d.pipeline : undefined;
+  $('pipeline').textContent = p ? p.text : '';
+  $('pipeline').className = p && !p.ok ? 'stale' : 'muted';
   // A personal token (SCO_WEB_USERS) says who you are; the name field then only shows it.
   if (typeof d.you === 'string' && $('user').value !== d.you) { $('user').value = d.you; $('user').disabled = true; }
   const targets = $('targets'); targets.replaceChildren();

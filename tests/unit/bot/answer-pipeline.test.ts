@@ -7,6 +7,7 @@ import { createMetrics } from '../../../src/observability/metrics.js';
 import type { TickSummary } from '../../../src/pipeline/pipeline.js';
 import { createScheduler } from '../../../src/pipeline/scheduler.js';
 import { createTickRunner, type TickEntry } from '../../../src/pipeline/tick-runner.js';
+import { pipelineHeadline } from '../../../src/bot/answer-pipeline.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { captureLogger } from '../../helpers/test-config.js';
 
@@ -214,6 +215,28 @@ describe('answerPipeline', () => {
   it('without a running pipeline (the CLI) points to /status and /metrics', () => {
     expect(ask('any failed ticks?', ctx(undefined))).toMatch(/^This process runs no ticks .*\/status .*sco_ticks_total/);
     expect(ask('tick history', ctx([]))).toMatch(/^No tick has run since the start at 01:00:00 UTC\. The next tick is due/);
+  });
+});
+
+describe("the console header's pipeline line", () => {
+  it('says when the last tick ran, and names a source that got nothing in each of its latest reads', () => {
+    const clean = Array.from({ length: 6 }, (_, k) => ok(NOW - (6 - k) * 30 * S));
+    expect(pipelineHeadline(clean, NOW)).toEqual({ text: 'pipeline: last tick 30 s ago', ok: true });
+    const dead = clean.map((t) =>
+      ok(t.ts, { sources: [{ name: 'prometheus', samples: 0, gaps: 5, ms: 2, problem: 'fetch failed' }, t.sources![1]!] }),
+    );
+    expect(pipelineHeadline(dead, NOW)).toEqual({
+      text: 'pipeline: last tick 30 s ago · prometheus getting nothing: ask "are the sources ok?"',
+      ok: false,
+    });
+    // One good read among the last five: not dead.
+    dead[4] = ok(dead[4]!.ts);
+    expect(pipelineHeadline(dead, NOW).ok).toBe(true);
+    expect(pipelineHeadline([...clean, { ts: NOW - 1000, outcome: 'failed', error: 'x' }], NOW)).toEqual({
+      text: 'pipeline: last tick 1 s ago (FAILED)',
+      ok: false,
+    });
+    expect(pipelineHeadline([], NOW)).toEqual({ text: 'pipeline: no tick yet', ok: true });
   });
 });
 
