@@ -122,7 +122,8 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
 
 export function parseStat(raw: string): Stat | undefined {
   // "At least 90%", "at most 10%" are bounds (parse-bound.ts), not a lowest or a highest.
-  const text = raw.replace(/\bat (?:least|most)\s*(?=\d)/g, ' ');
+  // "In the last 15 min": a duration's "min" is no minimum.
+  const text = raw.replace(/\bat (?:least|most)\s*(?=\d)/g, ' ').replace(/\b\d+(?:\.\d+)?\s*mins?\b/g, ' ');
   const p = /\bp(\d{1,2}(?:\.\d{1,2})?)\b|\b(\d{1,2}(?:\.\d{1,2})?)(?:st|nd|rd|th)? percentile\b/.exec(text);
   const rank = p ? Number(p[1] ?? p[2]) : /\bmedian\b/.test(text) ? 50 : undefined;
   if (rank !== undefined && rank > 0 && rank < 100) return `p${rank}`;

@@ -1660,3 +1660,16 @@ describe('what an action would do, asked without asking for it', () => {
     expect(parseIntent('what does cpu do on web-1?', targets).kind).toBe('metrics');
   });
 });
+
+describe('"min" of a duration', () => {
+  it('is no minimum: "the last 15 min" asks for the window, "min cpu" for the lowest', () => {
+    expect(parseIntent('cpu on all web servers in the last 15 min', targets)).toEqual({
+      kind: 'metrics',
+      metric: 'cpu',
+      group: ['web-1', 'web-2'],
+      span: { kind: 'last', ms: 900_000 },
+    });
+    expect(parseIntent('min cpu on web-1', targets)).toMatchObject({ stat: 'min' });
+    expect(parseIntent('cpu min over 30 min', targets)).toMatchObject({ stat: 'min', span: { kind: 'last', ms: 1_800_000 } });
+  });
+});
