@@ -40,6 +40,10 @@ const OVER = new RegExp(`\\b(?:over|across|during|within|throughout)\\s+(?:the\\
 const SIZED = new RegExp(
   `\\b(\\d+(?:\\.\\d+)?)\\s*-?\\s*(${UNITS})\\s+(?:average|avg|mean|peak|max|maximum|min|minimum|high|low|median|p\\d{1,2}|percentile|window|trend|chart|graph|history|range)\\b`,
 );
+// "cpu 1h web-1", "alerts 24h", "db-1 mem 7d": a compact duration on its own, as chat shorthand writes a
+// window. Not after a word that makes it a length ("for 2h", "in 2h", "snooze 2h") or before "ago".
+const BARE =
+  /(?<!\b(?:for|in|after|within|every|each|per|by|until|till|extend\w*|snooze\w*|mute\w*|silence\w*|quiet\w*|hold\w*|wait\w*|remind\w*|lasts?|lasted|of)\s+)(?<![\w.:-])(\d{1,3})(min|m|h|d|w)(?![\w.:-])(?!\s+ago\b)/;
 const DAY_PARTS = { morning: [6, 12], afternoon: [12, 18], evening: [18, 22] } as const;
 
 // Longer than retention is never stored; a year bounds what a typo ("10000 days") can ask for.
@@ -87,6 +91,11 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
     const m = re.exec(text);
     const ms = m ? amount(m[1], m[2]!) : undefined;
     if (m && ms) return { span: { kind: 'last', ms }, match: m[0] };
+  }
+  const bare = BARE.exec(text);
+  if (bare) {
+    const ms = amount(bare[1], bare[2]!);
+    if (ms) return { span: { kind: 'last', ms }, match: bare[0] };
   }
   // "The highest memory ever", "all-time peak": all that is stored; the reply says where that starts.
   const ever = /\b(?:ever|all[\s-]time|since (?:the )?(?:start|beginning))\b/.exec(text);

@@ -1673,3 +1673,23 @@ describe('"min" of a duration', () => {
     expect(parseIntent('cpu min over 30 min', targets)).toMatchObject({ stat: 'min', span: { kind: 'last', ms: 1_800_000 } });
   });
 });
+
+describe('a compact duration on its own is a window', () => {
+  it.each([
+    ['cpu 1h web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1', span: { kind: 'last', ms: 3_600_000 } }],
+    ['web-1 cpu 24h', { kind: 'metrics', target: 'web-1', span: { kind: 'last', ms: 86_400_000 } }],
+    ['alerts 1h', { kind: 'anomalies', span: { kind: 'last', ms: 3_600_000 } }],
+    ['anomalies 7d', { kind: 'anomalies', span: { kind: 'last', ms: 7 * 86_400_000 } }],
+  ])('%s', (q, want) => {
+    expect(parseIntent(q, targets)).toMatchObject(want);
+  });
+
+  it('but a silence, a reminder or "ago" keeps its own reading of it', () => {
+    expect(parseIntent('silence web-1 2h', targets)).toEqual({ kind: 'silence', target: 'web-1', durationMs: 7_200_000 });
+    expect(parseIntent('remind me in 2h', targets)).toMatchObject({ kind: 'remind', inMs: 7_200_000 });
+    expect(parseIntent('cpu 2h ago', targets)).toMatchObject({ span: { kind: 'at', agoMs: 7_200_000 } });
+    expect(parseIntent('cpu on i-0a1b2c3d4e5f60003', [...targets, { name: 'x-1', instanceId: 'i-0a1b2c3d4e5f60003' }])).not.toHaveProperty(
+      'span',
+    );
+  });
+});
