@@ -265,7 +265,7 @@ export function createApp(deps: AppDeps) {
     snapshot: () => ({
       ...consoleSnapshot(store, allTargets(), clock.now(), staleAfterMs),
       onCall: onCall?.lines(clock.now(), 0).join(' · '),
-      pipeline: pipelineHeadline(ticks.facts().ticks, clock.now()),
+      pipeline: pipelineHeadline(ticks.facts().ticks, clock.now(), tickIntervalMs),
     }),
   });
   web.register(sidePort);

@@ -4,6 +4,7 @@ import type { AnswerContext } from './answer-intent.js';
 import { describeIncident, openIncidents } from './incidents.js';
 import { METRICS_OF } from './answer-metric-span.js';
 import { thresholdLine } from './describe-detectors.js';
+import { pipelineHeadline } from './answer-pipeline.js';
 import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
 import type { MetricKey } from './intent.js';
 import { latestBy } from './latest-by-target.js';
@@ -67,6 +68,11 @@ export function answerAttention(
       ? [`…and ${declared.length - INCIDENTS_LISTED} more open incidents ("declared incidents" lists them).`]
       : []),
   ];
+  // Monitoring's own trouble leads: a source getting nothing hides its targets' anomalies.
+  const self = c.about?.().self;
+  const pipe = self?.ticks ? pipelineHeadline(self.ticks, c.now, c.about!().intervalMs) : undefined;
+  if (pipe?.problems.length)
+    incidents.unshift(`Monitoring itself: ${pipe.problems.join('; ')}. "Are the sources ok?" and "tick history" say more.`);
   if (open.length === 0 && pending.length === 0) {
     const quiet = `Nothing needs attention${where}: ${reporting} of ${names.length} target${names.length === 1 ? '' : 's'} reporting, no open anomalies, nothing waiting for approval.`;
     if (scope.building) return [...incidents, ...buildingLines(), quiet].join('\n');

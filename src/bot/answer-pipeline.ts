@@ -202,16 +202,28 @@ function answerSources(asked: string | undefined, ticks: TickEntry[], a: AboutFa
 
 /**
  * The console header's line: how long ago the last tick ran, and any source that got nothing in each
- * of its latest five reads, so a dead Prometheus shows without asking. `ok` false colours it.
+ * of its latest five reads, so a dead Prometheus shows without asking. `ok` false colours it;
+ * `problems` are what "anything wrong?" names about monitoring itself.
  */
-export function pipelineHeadline(ticks: TickEntry[], now: number): { text: string; ok: boolean } {
+export function pipelineHeadline(ticks: TickEntry[], now: number, intervalMs?: number): { text: string; ok: boolean; problems: string[] } {
   const last = ticks.at(-1);
-  if (!last) return { text: 'pipeline: no tick yet', ok: true };
+  if (!last) return { text: 'pipeline: no tick yet', ok: true, problems: [] };
   const recent = ticks.slice(-5).flatMap((t) => t.sources ?? []);
   const names = [...new Set(recent.map((r) => r.name))];
   const dead = names.filter((n) => recent.filter((r) => r.name === n).every(gotNothing));
+  const lastGood = ticks.findLast((t) => t.outcome === 'ok');
+  const late = intervalMs !== undefined && (!lastGood || now - lastGood.ts > 3 * intervalMs);
+  const problems = [
+    ...(last.outcome === 'failed' ? [`the last tick failed (${clip(last.error ?? 'no message')})`] : []),
+    ...(late
+      ? [
+          `no good tick for ${lastGood ? formatDuration(now - lastGood.ts) : 'any of the kept ticks'} (ticks every ${formatDuration(intervalMs!)})`,
+        ]
+      : []),
+    ...dead.map((n) => `${n} got nothing in its last ${plural(recent.filter((r) => r.name === n).length, 'read')}`),
+  ];
   const text =
     `pipeline: last tick ${formatDuration(Math.max(0, now - last.ts))} ago${last.outcome === 'ok' ? '' : ` (${last.outcome.toUpperCase()})`}` +
     (dead.length ? ` · ${dead.join(', ')} getting nothing: ask "are the sources ok?"` : '');
-  return { text, ok: last.outcome === 'ok' && !dead.length };
+  return { text, ok: last.outcome === 'ok' && !problems.length, problems };
 }

@@ -221,22 +221,38 @@ describe('answerPipeline', () => {
 describe("the console header's pipeline line", () => {
   it('says when the last tick ran, and names a source that got nothing in each of its latest reads', () => {
     const clean = Array.from({ length: 6 }, (_, k) => ok(NOW - (6 - k) * 30 * S));
-    expect(pipelineHeadline(clean, NOW)).toEqual({ text: 'pipeline: last tick 30 s ago', ok: true });
+    expect(pipelineHeadline(clean, NOW, 30 * S)).toEqual({ text: 'pipeline: last tick 30 s ago', ok: true, problems: [] });
     const dead = clean.map((t) =>
       ok(t.ts, { sources: [{ name: 'prometheus', samples: 0, gaps: 5, ms: 2, problem: 'fetch failed' }, t.sources![1]!] }),
     );
     expect(pipelineHeadline(dead, NOW)).toEqual({
       text: 'pipeline: last tick 30 s ago · prometheus getting nothing: ask "are the sources ok?"',
       ok: false,
+      problems: ['prometheus got nothing in its last 5 reads'],
     });
     // One good read among the last five: not dead.
     dead[4] = ok(dead[4]!.ts);
     expect(pipelineHeadline(dead, NOW).ok).toBe(true);
-    expect(pipelineHeadline([...clean, { ts: NOW - 1000, outcome: 'failed', error: 'x' }], NOW)).toEqual({
+    expect(pipelineHeadline([...clean, { ts: NOW - 1000, outcome: 'failed', error: 'x' }], NOW)).toMatchObject({
       text: 'pipeline: last tick 1 s ago (FAILED)',
       ok: false,
+      problems: ['the last tick failed (x)'],
     });
-    expect(pipelineHeadline([], NOW)).toEqual({ text: 'pipeline: no tick yet', ok: true });
+    // Late: the last good tick is more than three intervals old.
+    expect(pipelineHeadline(clean, NOW + 5 * 60 * S, 30 * S).problems).toEqual(['no good tick for 6 min (ticks every 30 s)']);
+    expect(pipelineHeadline([], NOW)).toEqual({ text: 'pipeline: no tick yet', ok: true, problems: [] });
+  });
+
+  it('leads "anything wrong?" when monitoring itself is in trouble', () => {
+    const dead = Array.from({ length: 6 }, (_, k) =>
+      ok(NOW - (6 - k) * 30 * S, { sources: [{ name: 'prometheus', samples: 0, gaps: 5, ms: 2, problem: 'fetch failed' }] }),
+    );
+    expect(ask('anything wrong?', ctx(dead)).split('\n')[0]).toBe(
+      'Monitoring itself: prometheus got nothing in its last 5 reads. "Are the sources ok?" and "tick history" say more.',
+    );
+    expect(ask('anything wrong?', ctx(Array.from({ length: 6 }, (_, k) => ok(NOW - (6 - k) * 30 * S)))).split('\n')[0]).not.toMatch(
+      /^Monitoring/,
+    );
   });
 });
 
