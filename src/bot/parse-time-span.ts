@@ -199,20 +199,8 @@ export function trendSpan(text: string, span: TimeSpan | undefined): { span?: Ti
     : {};
 }
 
-const AHEAD_COUNTS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  twelve: 12,
-  'a couple of': 2,
-  'a few': 3,
-};
-const AHEAD_UNITS: Record<string, number> = { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+const AHEAD_IN = new RegExp(`\\b(?:in|after|within)\\s+(${COUNTS})\\s*(${UNITS})\\b(?!\\s+ago)`);
+const AHEAD_NEXT = new RegExp(`\\b(?:the\\s+)?next\\s+(?:(${COUNTS})\\s*)?(${UNITS})\\b`);
 
 /**
  * "In 6 hours", "for the next hour", "over the next 2 days", "tomorrow": how far ahead of now a value
@@ -220,18 +208,9 @@ const AHEAD_UNITS: Record<string, number> = { m: 60_000, min: 60_000, h: 3_600_0
  */
 export function aheadAsked(text: string): number | undefined {
   if (/\b(?:by |for |until )?tomorrow\b/.test(text)) return 86_400_000;
-  const m =
-    /\b(?:in|after|within)\s+(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|twelve|a couple of|a few)\s*(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)\b(?!\s+ago)/.exec(
-      text,
-    ) ??
-    /\b(?:the\s+)?next\s+(\d+(?:\.\d+)?|two|three|four|five|six|twelve|a couple of|a few)?\s*(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?)\b/.exec(
-      text,
-    );
-  if (!m) return undefined;
-  const n = m[1] === undefined ? 1 : (AHEAD_COUNTS[m[1]] ?? Number(m[1]));
-  const unit = AHEAD_UNITS[m[2]!.startsWith('mi') || m[2] === 'm' ? 'min' : m[2]![0]!]!;
-  const ms = n * unit;
-  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 30 * 86_400_000) : undefined;
+  const m = AHEAD_IN.exec(text) ?? AHEAD_NEXT.exec(text);
+  const ms = m ? amount(m[1], m[2]!) : undefined;
+  return ms === undefined ? undefined : Math.min(ms, 30 * 86_400_000);
 }
 
 /** "What will disk be on api-1 in 6 hours?", "how full will it be tomorrow?": a value asked ahead of now, read from the trend's line. */
