@@ -9,6 +9,12 @@ export interface LocalSourceOptions {
   diskPath: string;
   /** Injected for tests; defaults read the real host. */
   readProc?: (file: string) => Promise<string>;
+  /**
+   * CPU and network are rates between two readings: the first collect takes a second reading this
+   * long after its first (250 ms by default), so the first tick after a start has them too and the
+   * console does not show the last run's figures as stale. 0 skips it (the first tick has none).
+   */
+  firstReadMs?: number;
 }
 
 interface Counters {
@@ -41,6 +47,11 @@ export function createLocalSource(opts: LocalSourceOptions): MetricSource {
     async collect(now) {
       const samples: Sample[] = [];
       const gaps: SourceGap[] = [];
+      const gapMs = opts.firstReadMs ?? 250;
+      if (!prev && gapMs > 0) {
+        prev = await readCounters(now - gapMs, readProc);
+        await new Promise((r) => setTimeout(r, gapMs));
+      }
       const cur = await readCounters(now, readProc);
       if (prev) {
         const total = cur.cpuTotal - prev.cpuTotal;

@@ -109,11 +109,15 @@ describe('discovered targets', () => {
 
 describe('local source', () => {
   it('reports this host: memory and disk at once, cpu and network from the second sample', async () => {
-    const src = createLocalSource({ name: 'me', diskPath: '/' });
+    // Without the first collect's second reading, CPU and network wait for the next collect.
+    const src = createLocalSource({ name: 'me', diskPath: '/', firstReadMs: 0 });
     const first = await src.collect(Date.now());
     expect(first.samples.map((s) => s.metric).sort()).toEqual(['disk', 'memory']);
     await new Promise((r) => setTimeout(r, 50));
     const second = await src.collect(Date.now());
+    // By default the first collect reads twice, 250 ms apart, and has every figure.
+    const eager = await createLocalSource({ name: 'me', diskPath: '/' }).collect(Date.now());
+    expect(eager.samples.map((s) => s.metric).sort()).toEqual(['cpu', 'disk', 'memory', 'net_in', 'net_out']);
     expect(second.samples.map((s) => s.metric).sort()).toEqual(['cpu', 'disk', 'memory', 'net_in', 'net_out']);
     for (const s of second.samples) expect(Number.isFinite(s.value)).toBe(true);
     expect(second.samples.find((s) => s.metric === 'memory')!.value).toBeGreaterThan(0);
