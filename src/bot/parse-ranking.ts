@@ -27,7 +27,9 @@ export function rankingQuestion(
   const group = named.length > 1 ? { group: named } : {};
   // "Which host changed the most since yesterday?": today against then, ranked by the change.
   const direction = IMPROVED.test(text) ? 'better' : WORSENED.test(text) ? 'worse' : undefined;
-  const rankAgainst = (CHANGED_MOST.test(text) || direction) && !o.anomalies ? AGAINST.exec(text)?.[0] : undefined;
+  // "Which host improved the most?" with no time named: against yesterday, as "changed since yesterday" is.
+  const ranked = direction && /\b(?:most|best|biggest|largest|worst)\b/.test(text) ? 'yesterday' : undefined;
+  const rankAgainst = (CHANGED_MOST.test(text) || direction) && !o.anomalies ? (AGAINST.exec(text)?.[0] ?? ranked) : undefined;
   if (rankAgainst)
     return {
       kind: 'compare',

@@ -1693,3 +1693,16 @@ describe('a compact duration on its own is a window', () => {
     );
   });
 });
+
+describe('"which host improved the most?"', () => {
+  it('ranks the change against yesterday when no time is named, and against the time named otherwise', () => {
+    expect(parseIntent('which host improved the most?', targets)).toEqual({
+      kind: 'compare',
+      against: 'yesterday',
+      ranked: true,
+      direction: 'better',
+    });
+    expect(parseIntent('which host improved since last week?', targets)).toMatchObject({ against: 'last_week', direction: 'better' });
+    expect(parseIntent('is web-1 improving?', targets)).toMatchObject({ kind: 'trend', target: 'web-1' });
+  });
+});
