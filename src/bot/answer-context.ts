@@ -2,6 +2,7 @@ import type { ForecastRule, RemediationRule, ThresholdRule } from '../config/sch
 import type { DetectorInspector } from '../core/inspection.js';
 import type { Store } from '../core/ports.js';
 import type { AboutFacts } from './answer-about.js';
+import type { AskedBefore } from './last-asked.js';
 import type { AlertmanagerSilences } from './alertmanager-silences.js';
 import type { RoutingFacts } from './answer-routing.js';
 import type { Dashboard } from './dashboard-link.js';
@@ -45,6 +46,8 @@ export interface AnswerContext {
   alertmanagerSilences?: () => ReturnType<AlertmanagerSilences['others']> | undefined;
   /** Who asked ("slack:U2"), for "my alerts": absent where there is no one (the digest). */
   asker?: string;
+  /** When the asker asked before, and went away, for "catch me up" and "what's new since I last asked?" (last-asked.ts). */
+  askedBefore?: AskedBefore | undefined;
   /** The asker's display zone ("show times in Europe/Berlin"); chat-service rewrites the reply's times into it. */
   zone?: string | undefined;
 }

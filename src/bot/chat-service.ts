@@ -36,6 +36,7 @@ import { freeFormFallback, NO_LLM_NOTE, wantsReasoning } from './free-form.js';
 import { createSilenceCommands } from './silence-commands.js';
 import { parseIntent, type Intent, type TargetRef } from './parse-intent.js';
 import { inAskersZone } from './typed-zone.js';
+import { createLastAsked } from './last-asked.js';
 import { renderProposal } from './render-message.js';
 
 export interface ChatServiceOptions {
@@ -169,7 +170,7 @@ export function createChatService(o: ChatServiceOptions) {
 
   function ctx(now: number, user?: ChatUser, clientZone?: string): AnswerContext {
     return {
-      ...(user ? { asker: actorOf(user), zone: zones.zoneOf(user, clientZone) } : {}),
+      ...(user ? { asker: actorOf(user), zone: zones.zoneOf(user, clientZone), askedBefore: lastAsked.before(actorOf(user)) } : {}),
       store: o.store,
       targets: o.targets(),
       now,
@@ -193,6 +194,7 @@ export function createChatService(o: ChatServiceOptions) {
   // "And on web-2?" after "cpu on web-1": the last read of each conversation (follow-up.ts).
   const conversations = createConversations();
   const zones = createUserZones(o.store);
+  const lastAsked = createLastAsked(o.store);
   const swaps = o.onCall && createOnCallSwaps({ onCall: o.onCall, store: o.store, record: o.record, actor: actorOf });
 
   /** What a route's team sees: the anomalies its match covers, and the proposals for them. */
@@ -210,6 +212,7 @@ export function createChatService(o: ChatServiceOptions) {
   async function handleText(e: Extract<ChatEvent, { kind: 'text' }>, now: number): Promise<ChatReply> {
     // Written under an alert ("ack", "explain", "snooze for 2h" in its thread): that alert is the subject.
     const alert = alertOfThread(o.store, e.platform, e.thread);
+    lastAsked.take(actorOf(e.user), now);
     const said = parseIntent(e.text, o.targets());
     const key = `${e.platform}:${e.channel}:${e.thread ?? ''}:${e.user.id}`;
     const parsed = inAskersZone(

@@ -13,6 +13,9 @@ const SHIFT = /\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|su
 // "Catch me up", "what did I miss?", "what changed since yesterday?": a digest since then, the last day by default.
 const CATCH_UP =
   /\b(?:catch (?:me|us) up|bring (?:me|us) up to speed|what did (?:i|we) miss|what(?:'s| has| have)? changed|anything (?:new|changed) since|since (?:i|we) (?:left|logged off|was away|were away)|while (?:i|we) (?:was|were) (?:away|out|off|gone))\b/;
+// "What's new since I last asked?", "anything new?", "what's new?": since the asker's previous question.
+const SINCE_ASKED =
+  /\bsince (?:i|we) (?:last )?(?:asked|checked|looked|was here|were here|spoke)\b|^(?:so |ok |and )?(?:anything new|what(?:'s| is) new|whats new)\b/;
 
 /**
  * Whether an anomaly question asks for a digest (answer-digest.ts), and of what span: the one named,
@@ -23,7 +26,7 @@ const CATCH_UP =
 export function digestOf(
   text: string,
   o: { span: TimeSpan | undefined; counted: boolean; open: boolean },
-): { span?: TimeSpan; shift?: true } | undefined {
+): { span?: TimeSpan; shift?: true; sinceAsked?: 'away' | 'previous' } | undefined {
   // "How was the night?", "how did the shift go?", "how was yesterday?": a digest of that time.
   const how = HOW_WAS.exec(text)?.[1];
   if (how && !o.counted) {
@@ -35,12 +38,18 @@ export function digestOf(
     if (how === 'weekend') return { span: { kind: 'last', ms: WEEKEND_MS } };
     return { span: { kind: 'day', daysBack: how === 'yesterday' ? 1 : 0 } };
   }
-  const catchUp = CATCH_UP.test(text);
+  const sinceAsked = SINCE_ASKED.test(text);
+  const catchUp = CATCH_UP.test(text) || sinceAsked;
   if ((!DIGEST.test(text) && !catchUp) || o.counted || o.open) return undefined;
   if (o.span) return { span: o.span };
   // "Handover notes", "shift report": the on-call shift, not the UTC day (answer-anomalies.ts).
   if (SHIFT.test(text)) return { shift: true };
-  if (catchUp) return { span: { kind: 'last', ms: 86_400_000 } };
+  // The last day, or since the asker's previous question when the answer knows it.
+  if (catchUp)
+    return {
+      span: { kind: 'last', ms: 86_400_000 },
+      sinceAsked: /\bsince (?:i|we) (?:last )?(?:asked|spoke)\b/.test(text) ? 'previous' : 'away',
+    };
   return /\bweekly\b/.test(text) ? { span: { kind: 'last', ms: WEEK } } : {};
 }
 

@@ -359,7 +359,9 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...feedbackAsked(text),
       ...(counting || digest || NOISY.test(text) ? { count: true } : {}),
       ...listShape(text, counting),
-      ...(digest ? { digest: true, ...(digest.shift ? { shift: true } : {}) } : {}),
+      ...(digest
+        ? { digest: true, ...(digest.shift ? { shift: true } : {}), ...(digest.sinceAsked ? { sinceAsked: digest.sinceAsked } : {}) }
+        : {}),
       ...timeTo,
     };
   }
