@@ -68,7 +68,12 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
         ? c.store.openAnomalies()
         : c.store.recentAnomalies(cap, since, until === Infinity ? undefined : until);
   const capped = !i.open && list.length >= cap;
-  if (openAt === undefined) list = list.filter((a) => a.startTs >= since && a.startTs < until);
+  // "Open longer than 2 hours" is of the open ones however old; "over 2 hours" is no window there.
+  if (openAt === undefined && !i.openForMs) list = list.filter((a) => a.startTs >= since && a.startTs < until);
+  if (i.openForMs) {
+    list = list.filter((a) => c.now - a.startTs >= i.openForMs!);
+    when = ` open for longer than ${formatDuration(i.openForMs)}`;
+  }
   // Where a count's rate starts: the span, or the first anomaly kept on any target if that is later (the bot was not watching before).
   const watched = Math.max(
     since,

@@ -108,6 +108,8 @@ export type Intent =
       quality?: boolean;
       /** "Handover notes", "shift report": the digest of the on-call shift (or the last 12 h without a rotation). */
       shift?: boolean;
+      /** "Alerts open longer than an hour", "unacknowledged after 30 min": open ones started at least this long ago. */
+      openForMs?: number;
       /** "Catch me up" (away: since the asker went away), "what's new since I last asked?" (previous: their last question). */
       sinceAsked?: 'away' | 'previous';
       /** "Forecast alerts today": only that detector's. */

@@ -1,4 +1,8 @@
 import { LONGEST } from './intent-words.js';
+import { parseDuration } from './text-tools.js';
+
+const OPEN_FOR =
+  /\b(?:open|firing|ongoing|unacked|unacknowledged|un-acked|not acked|not acknowledged|older|old)\b.*\b(?:longer than|more than|over|after|for over|for more than|older than|at least)\s+((?:\d+(?:\.\d+)?|an?)\s*(?:days?|d|hours?|hrs?|h|minutes?|mins?|m))\b/;
 
 /** "Open incidents", "the last 3 episodes", "alerts grouped", "deduplicated alerts": one line per episode, not per anomaly. */
 const EPISODES = /\b(?:incidents?|episodes?|grouped|de-?dup(?:ed|licated|e)?)\b|\bgroup (?:\w+ )?(?:by|into) (?:incidents?|episodes?)\b/;
@@ -67,12 +71,22 @@ export function listShape(
   none?: true;
   rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
   sinceLast?: true;
+  openForMs?: number;
+  open?: true;
+  limit?: number;
 } {
   if (NONE.test(text)) return { none: true };
   if (SINCE_LAST.test(text)) return { sinceLast: true };
   const rank = rankOf(text);
+  // "Alerts open longer than an hour", "still unacknowledged after 30 min": open ones at least that old.
+  const old = OPEN_FOR.exec(text);
+  const openForMs = old ? parseDuration(old[1]!.replace(/^an?\s+/, '1 ')) : undefined;
   return {
-    ...(LONGEST.test(text) && !counting ? { longest: true } : {}),
+    ...(openForMs ? { openForMs, open: true, limit: 50 } : {}),
+    // "The oldest open alert" is one.
+    ...(/\boldest (?:open |unacked |unacknowledged )?(?:alert|anomaly|incident|page)\b(?!s)/.test(text) ? { open: true, limit: 1 } : {}),
+    // "The oldest open alert": open the longest.
+    ...((LONGEST.test(text) || /\boldest\b/.test(text)) && !counting ? { longest: true } : {}),
     ...(EPISODES.test(text) ? { episodes: true } : {}),
     ...(rank ? { rank } : {}),
   };
