@@ -110,6 +110,8 @@ export type Intent =
       shift?: boolean;
       /** "Alerts open longer than an hour", "unacknowledged after 30 min": open ones started at least this long ago. */
       openForMs?: number;
+      /** "Which alerts lasted more than 10 min?": those that went on at least this long (open ones so far). */
+      lastedMs?: number;
       /** "Catch me up" (away: since the asker went away), "what's new since I last asked?" (previous: their last question). */
       sinceAsked?: 'away' | 'previous';
       /** "Forecast alerts today": only that detector's. */

@@ -1,6 +1,9 @@
 import { LONGEST } from './intent-words.js';
 import { parseDuration } from './text-tools.js';
 
+// "Which alerts lasted more than 10 min?", "incidents longer than an hour today": those that went on that long.
+const LASTED =
+  /\b(?:lasted|lasting|went on|ran|were open|was open|longer than)\b.*?\b(?:longer than|more than|over|at least|for over)\s+((?:\d+(?:\.\d+)?|an?)\s*(?:days?|d|hours?|hrs?|h|minutes?|mins?|m))\b|\b(?:alerts?|anomal\w*|incidents?|episodes?) (?:longer|lasting longer) than\s+((?:\d+(?:\.\d+)?|an?)\s*(?:days?|d|hours?|hrs?|h|minutes?|mins?|m))\b/;
 const OPEN_FOR =
   /\b(?:open|firing|ongoing|unacked|unacknowledged|un-acked|not acked|not acknowledged|older|old)\b.*\b(?:longer than|more than|over|after|for over|for more than|older than|at least)\s+((?:\d+(?:\.\d+)?|an?)\s*(?:days?|d|hours?|hrs?|h|minutes?|mins?|m))\b/;
 
@@ -72,6 +75,7 @@ export function listShape(
   rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
   sinceLast?: true;
   openForMs?: number;
+  lastedMs?: number;
   open?: true;
   limit?: number;
 } {
@@ -81,8 +85,11 @@ export function listShape(
   // "Alerts open longer than an hour", "still unacknowledged after 30 min": open ones at least that old.
   const old = OPEN_FOR.exec(text);
   const openForMs = old ? parseDuration(old[1]!.replace(/^an?\s+/, '1 ')) : undefined;
+  const lasted = openForMs ? undefined : LASTED.exec(text);
+  const lastedMs = lasted ? parseDuration((lasted[1] ?? lasted[2])!.replace(/^an?\s+/, '1 ')) : undefined;
   return {
     ...(openForMs ? { openForMs, open: true, limit: 50 } : {}),
+    ...(lastedMs ? { lastedMs, limit: 50 } : {}),
     // "The oldest open alert" is one.
     ...(/\boldest (?:open |unacked |unacknowledged )?(?:alert|anomaly|incident|page)\b(?!s)/.test(text) ? { open: true, limit: 1 } : {}),
     // "The oldest open alert": open the longest.

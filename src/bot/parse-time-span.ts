@@ -36,7 +36,10 @@ const WORD_COUNTS: Record<string, number> = {
 const AGO = new RegExp(`\\b(${COUNTS})\\s*(${UNITS})\\s+ago\\b`);
 const LAST = new RegExp(`\\b(?:last|past|previous)\\s+(?:(${COUNTS})\\s*)?(${UNITS})\\b`);
 // "average over 24h", "peak across the 6 hours", "the 24h average", "a 7-day peak": a window ending now.
-const OVER = new RegExp(`\\b(?:over|across|during|within|throughout)\\s+(?:the\\s+)?(${COUNTS})\\s*(${UNITS})\\b`);
+// "Lasted over 5 minutes", "firing for over 2 hours": a length, not a window.
+const OVER = new RegExp(
+  `\\b(?:(?<!\\b(?:lasted|lasting|took|for|open|firing|been|ran)\\s)over|across|during|within|throughout)\\s+(?:the\\s+)?(${COUNTS})\\s*(${UNITS})\\b`,
+);
 const SIZED = new RegExp(
   `\\b(\\d+(?:\\.\\d+)?)\\s*-?\\s*(${UNITS})\\s+(?:average|avg|mean|peak|max|maximum|min|minimum|high|low|median|p\\d{1,2}|percentile|window|trend|chart|graph|history|range)\\b`,
 );

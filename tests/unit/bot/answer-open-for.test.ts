@@ -33,6 +33,33 @@ describe('open anomalies by how long they have been open', () => {
     expect(answerIntent(parseIntent('alerts open longer than an hour', targets), ctx())).toMatch(/open for longer than 60 min/);
   });
 
+  it('"which alerts lasted more than 10 min?": those that went on that long, ended or open so far, in the window named', () => {
+    const c = ctx();
+    c.store.upsertAnomaly({
+      ...cpuAnomaly('an_short', 'web-1'),
+      key: 'k-short',
+      startTs: NOW - 100 * MIN,
+      endTs: NOW - 97 * MIN,
+      updatedTs: NOW - 97 * MIN,
+      status: 'resolved',
+    });
+    c.store.upsertAnomaly({
+      ...cpuAnomaly('an_long', 'db-1'),
+      key: 'k-long',
+      startTs: NOW - 90 * MIN,
+      endTs: NOW - 60 * MIN,
+      updatedTs: NOW - 60 * MIN,
+      status: 'resolved',
+    });
+    const got = (q: string) => [...answerIntent(parseIntent(q, targets), c).matchAll(/\ban_\w+/g)].map((m) => m[0]).sort();
+    expect(got('which alerts lasted more than 10 min?')).toEqual(['an_long', 'an_mid', 'an_old']);
+    expect(parseIntent('alerts that lasted over 5 minutes this week', targets)).toMatchObject({
+      lastedMs: 5 * MIN,
+      span: { kind: 'last', ms: 7 * 86_400_000 },
+    });
+    expect(got('alerts that lasted over 20 minutes in the last 2 hours')).toEqual(['an_long', 'an_mid']);
+  });
+
   it('"the oldest open alert" is the one open the longest', () => {
     expect(ids('oldest open alert')).toEqual(['an_old']);
   });
