@@ -103,7 +103,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const acked = i.acked === undefined || i.mine ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
   const metricWord = metrics ? `${metrics.length > 1 ? i.metric : (METRIC_LABEL[metrics[0]!] ?? i.metric)} ` : '';
   const marked = i.feedback ? `marked-${i.feedback} ` : '';
-  const kind = `${marked}${i.open && openAt === undefined ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity && i.rank !== 'severity' ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}${i.detector ? `${i.detector} ` : ''}`;
+  const kind = `${marked}${i.open && openAt === undefined && !i.openForMs ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity && i.rank !== 'severity' ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}${i.detector ? `${i.detector} ` : ''}`;
   const scope = `${i.mine ? ' acknowledged by you' : ''}${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
   // "Which hosts never alerted?": every target is a candidate, whatever one the question names.
   if (i.none)

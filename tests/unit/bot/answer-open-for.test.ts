@@ -30,7 +30,7 @@ describe('open anomalies by how long they have been open', () => {
     });
     expect(ids('alerts open longer than an hour')).toEqual(['an_old']);
     expect(ids('alerts firing for over 30 min')).toEqual(['an_mid', 'an_old']);
-    expect(answerIntent(parseIntent('alerts open longer than an hour', targets), ctx())).toMatch(/open for longer than 60 min/);
+    expect(answerIntent(parseIntent('alerts open longer than an hour', targets), ctx())).toMatch(/^1 anomaly open for longer than 60 min/);
   });
 
   it('"which alerts lasted more than 10 min?": those that went on that long, ended or open so far, in the window named', () => {
