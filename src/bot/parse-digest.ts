@@ -14,8 +14,10 @@ const SHIFT = /\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|su
 const CATCH_UP =
   /\b(?:catch (?:me|us) up|bring (?:me|us) up to speed|what did (?:i|we) miss|what(?:'s| has| have)? changed|anything (?:new|changed) since|since (?:i|we) (?:left|logged off|was away|were away)|while (?:i|we) (?:was|were) (?:away|out|off|gone))\b/;
 // "What's new since I last asked?", "anything new?", "what's new?": since the asker's previous question.
-const SINCE_ASKED =
-  /\bsince (?:i|we) (?:last )?(?:asked|checked|looked|was here|were here|spoke)\b|^(?:so |ok |and )?(?:anything new|what(?:'s| is) new|whats new)\b/;
+const SINCE_PREVIOUS = /\bsince (?:i|we) (?:last )?(?:asked|spoke)\b/;
+const SINCE_ASKED = new RegExp(
+  `${SINCE_PREVIOUS.source}|\\bsince (?:i|we) (?:last )?(?:checked|looked|was here|were here)\\b|^(?:so |ok |and )?(?:anything new|what(?:'s| is) new|whats new)\\b`,
+);
 
 /**
  * Whether an anomaly question asks for a digest (answer-digest.ts), and of what span: the one named,
@@ -48,7 +50,7 @@ export function digestOf(
   if (catchUp)
     return {
       span: { kind: 'last', ms: 86_400_000 },
-      sinceAsked: /\bsince (?:i|we) (?:last )?(?:asked|spoke)\b/.test(text) ? 'previous' : 'away',
+      sinceAsked: SINCE_PREVIOUS.test(text) ? 'previous' : 'away',
     };
   return /\bweekly\b/.test(text) ? { span: { kind: 'last', ms: WEEK } } : {};
 }

@@ -1,11 +1,19 @@
 import { LONGEST } from './intent-words.js';
 import { parseDuration } from './text-tools.js';
 
+/** "10 min", "an hour", "2 days": a length said after "longer than", "over", "after". */
+const LENGTH = String.raw`((?:\d+(?:\.\d+)?|an?)\s*(?:days?|d|hours?|hrs?|h|minutes?|mins?|m))\b`;
+const lengthOf = (said: string) => parseDuration(said.replace(/^an?\s+/, '1 '));
 // "Which alerts lasted more than 10 min?", "incidents longer than an hour today": those that went on that long.
-const LASTED =
-  /\b(?:lasted|lasting|went on|ran|were open|was open|longer than)\b.*?\b(?:longer than|more than|over|at least|for over)\s+((?:\d+(?:\.\d+)?|an?)\s*(?:days?|d|hours?|hrs?|h|minutes?|mins?|m))\b|\b(?:alerts?|anomal\w*|incidents?|episodes?) (?:longer|lasting longer) than\s+((?:\d+(?:\.\d+)?|an?)\s*(?:days?|d|hours?|hrs?|h|minutes?|mins?|m))\b/;
-const OPEN_FOR =
-  /\b(?:open|firing|ongoing|unacked|unacknowledged|un-acked|not acked|not acknowledged|older|old)\b.*\b(?:longer than|more than|over|after|for over|for more than|older than|at least)\s+((?:\d+(?:\.\d+)?|an?)\s*(?:days?|d|hours?|hrs?|h|minutes?|mins?|m))\b/;
+const LASTED = new RegExp(
+  String.raw`\b(?:lasted|lasting|went on|ran|were open|was open|longer than)\b.*?\b(?:longer than|more than|over|at least|for over)\s+${LENGTH}|\b(?:alerts?|anomal\w*|incidents?|episodes?) (?:longer|lasting longer) than\s+${LENGTH}`,
+);
+// "Alerts open longer than an hour", "still unacknowledged after 30 min": open ones at least that old.
+const OPEN_FOR = new RegExp(
+  String.raw`\b(?:open|firing|ongoing|unacked|unacknowledged|un-acked|not acked|not acknowledged|older|old)\b.*\b(?:longer than|more than|over|after|for over|for more than|older than|at least)\s+${LENGTH}`,
+);
+// "The oldest open alert": one, open the longest.
+const OLDEST_ONE = /\boldest (?:open |unacked |unacknowledged )?(?:alert|anomaly|incident|page)\b(?!s)/;
 
 /** "Open incidents", "the last 3 episodes", "alerts grouped", "deduplicated alerts": one line per episode, not per anomaly. */
 const EPISODES = /\b(?:incidents?|episodes?|grouped|de-?dup(?:ed|licated|e)?)\b|\bgroup (?:\w+ )?(?:by|into) (?:incidents?|episodes?)\b/;
@@ -82,17 +90,14 @@ export function listShape(
   if (NONE.test(text)) return { none: true };
   if (SINCE_LAST.test(text)) return { sinceLast: true };
   const rank = rankOf(text);
-  // "Alerts open longer than an hour", "still unacknowledged after 30 min": open ones at least that old.
   const old = OPEN_FOR.exec(text);
-  const openForMs = old ? parseDuration(old[1]!.replace(/^an?\s+/, '1 ')) : undefined;
+  const openForMs = old ? lengthOf(old[1]!) : undefined;
   const lasted = openForMs ? undefined : LASTED.exec(text);
-  const lastedMs = lasted ? parseDuration((lasted[1] ?? lasted[2])!.replace(/^an?\s+/, '1 ')) : undefined;
+  const lastedMs = lasted ? lengthOf((lasted[1] ?? lasted[2])!) : undefined;
   return {
     ...(openForMs ? { openForMs, open: true, limit: 50 } : {}),
     ...(lastedMs ? { lastedMs, limit: 50 } : {}),
-    // "The oldest open alert" is one.
-    ...(/\boldest (?:open |unacked |unacknowledged )?(?:alert|anomaly|incident|page)\b(?!s)/.test(text) ? { open: true, limit: 1 } : {}),
-    // "The oldest open alert": open the longest.
+    ...(OLDEST_ONE.test(text) ? { open: true, limit: 1 } : {}),
     ...((LONGEST.test(text) || /\boldest\b/.test(text)) && !counting ? { longest: true } : {}),
     ...(EPISODES.test(text) ? { episodes: true } : {}),
     ...(rank ? { rank } : {}),
