@@ -5,6 +5,7 @@ import type { AnswerContext } from './answer-context.js';
 import type { Intent } from './intent.js';
 import { clock, table } from './format-reply.js';
 import { formatDuration, plural } from './text-tools.js';
+import { nearestRank } from './tally.js';
 
 type PipelineIntent = Extract<Intent, { kind: 'pipeline' }>;
 type Self = NonNullable<AboutFacts['self']>;
@@ -65,14 +66,9 @@ function lastLine(ticks: TickEntry[], now: number): string {
   );
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
-};
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]! : 0;
-};
+const sortedOf = (xs: number[]) => [...xs].sort((x, y) => x - y);
+const median = (xs: number[]) => (xs.length ? nearestRank(sortedOf(xs), 0.5) : 0);
+const p95 = (xs: number[]) => (xs.length ? nearestRank(sortedOf(xs), 0.95) : 0);
 
 /** "The last 120 ticks (since 01:05:30 UTC): 118 ok, 1 failed, 1 skipped…", then the ticks themselves. */
 function answerHistory(failuresFirst: boolean, self: Self, intervalMs: number, now: number): string {

@@ -5,6 +5,7 @@ import { formatValue, METRIC_LABEL } from './format-reply.js';
 import type { MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { plural } from './text-tools.js';
+import { nearestRank } from './tally.js';
 
 const WEEK: TimeSpan = { kind: 'last', ms: 7 * 86_400_000 };
 // Past these shares of its own readings a value is out of the ordinary for the series.
@@ -29,7 +30,7 @@ export function answerValueCheck(
   const values = names.flatMap((n) => c.store.series(n, metric, b.from, b.until).map((s) => s.value)).sort((x, y) => x - y);
   const v = formatValue(metric, i.value);
   if (!values.length) return `No ${label} readings for ${who} ${b.label}, so I cannot say whether ${v} is usual there.`;
-  const at = (q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+  const at = (q: number) => nearestRank(values, q);
   const below = values.filter((x) => x < i.value).length / values.length;
   const above = values.filter((x) => x > i.value).length / values.length;
   const n = values.length;

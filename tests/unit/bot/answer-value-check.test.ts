@@ -42,7 +42,7 @@ describe('"is 40% cpu normal for web-1?"', () => {
 
   it('places it among the series own readings: high, low or within', () => {
     expect(ask('is 40% cpu normal for web-1?')).toBe(
-      '40.0% CPU is unusually high for web-1: above all of its 2000 readings over the last 7 d (median 20.0%; the middle 90% 11.0%–29.0%; highest 29.0%).',
+      '40.0% CPU is unusually high for web-1: above all of its 2000 readings over the last 7 d (median 19.0%; the middle 90% 10.0%–28.0%; highest 29.0%).',
     );
     expect(ask('is 5% cpu ok for web-1?')).toMatch(/^5\.0% CPU is unusually low for web-1: below all of its 2000 readings/);
     expect(ask('is 20% cpu normal for web-1?')).toMatch(
