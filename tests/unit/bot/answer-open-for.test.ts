@@ -35,22 +35,18 @@ describe('open anomalies by how long they have been open', () => {
 
   it('"which alerts lasted more than 10 min?": those that went on that long, ended or open so far, in the window named', () => {
     const c = ctx();
-    c.store.upsertAnomaly({
-      ...cpuAnomaly('an_short', 'web-1'),
-      key: 'k-short',
-      startTs: NOW - 100 * MIN,
-      endTs: NOW - 97 * MIN,
-      updatedTs: NOW - 97 * MIN,
-      status: 'resolved',
-    });
-    c.store.upsertAnomaly({
-      ...cpuAnomaly('an_long', 'db-1'),
-      key: 'k-long',
-      startTs: NOW - 90 * MIN,
-      endTs: NOW - 60 * MIN,
-      updatedTs: NOW - 60 * MIN,
-      status: 'resolved',
-    });
+    // Two that ended: one after 3 min, one after 30.
+    const ended = (id: string, target: string, from: number, to: number) =>
+      c.store.upsertAnomaly({
+        ...cpuAnomaly(id, target),
+        key: `k-${id}`,
+        startTs: NOW - from * MIN,
+        endTs: NOW - to * MIN,
+        updatedTs: NOW - to * MIN,
+        status: 'resolved',
+      });
+    ended('an_short', 'web-1', 100, 97);
+    ended('an_long', 'db-1', 90, 60);
     const got = (q: string) => [...answerIntent(parseIntent(q, targets), c).matchAll(/\ban_\w+/g)].map((m) => m[0]).sort();
     expect(got('which alerts lasted more than 10 min?')).toEqual(['an_long', 'an_mid', 'an_old']);
     expect(parseIntent('alerts that lasted over 5 minutes this week', targets)).toMatchObject({
