@@ -200,6 +200,7 @@ export function createApp(deps: AppDeps) {
           ...ticks.facts(),
           nextTickTs: scheduler.nextRunTs(),
           schedule: config.schedule,
+          footprint: { rssBytes: process.memoryUsage().rss, heapBytes: process.memoryUsage().heapUsed, storeBytes: store.sizeBytes() },
           components: components(),
         },
         digest: digest?.next(clock.now()),

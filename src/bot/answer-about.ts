@@ -48,6 +48,8 @@ export interface AboutFacts {
     ticks?: TickEntry[];
     nextTickTs?: number | null;
     schedule?: string;
+    /** This process's memory and the store file's size, for "how much memory is the bot using?". */
+    footprint?: { rssBytes: number; heapBytes: number; storeBytes: number };
     components: Record<string, { ok: boolean; [k: string]: unknown }>;
   };
 }

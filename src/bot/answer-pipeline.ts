@@ -30,6 +30,7 @@ export function answerPipeline(i: PipelineIntent, c: AnswerContext): string {
       next,
       'For what the data says now, ask "status"; for a host, "how is web-1?".',
     ].join('\n');
+  if (i.focus === 'footprint') return answerFootprint(self, a, c);
   if (!self.ticks.length) return `No tick has run since the start at ${clock(self.startedTs)}. ${next}`;
   if (i.focus === 'last') return [lastLine(self.ticks, c.now), next].join('\n');
   if (i.focus === 'sources') return answerSources(i.source, self.ticks, a, c.now);
@@ -40,6 +41,31 @@ function nextLine(self: Self, intervalMs: number, now: number): string {
   const every = `every ${formatDuration(intervalMs)}${self.schedule ? ` (schedule \`${self.schedule}\`)` : ''}`;
   if (!self.nextTickTs) return `No tick is scheduled in this process: ticks run ${every} once the schedule starts.`;
   return `The next tick is due at ${clock(self.nextTickTs)}, in ${formatDuration(Math.max(0, self.nextTickTs - now))}; ticks run ${every}.`;
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** "How much memory is the bot using?", "how big is the store?", "how many series?": this process's own size and load. */
+function answerFootprint(self: Self, a: AboutFacts, c: AnswerContext): string {
+  const f = self.footprint;
+  const series = c.store.latestSamples();
+  const targets = new Set(series.map((s) => s.target)).size;
+  const ok = (self.ticks ?? []).filter((t) => t.outcome === 'ok');
+  const perTick = ok.length ? median(ok.map((t) => t.samples ?? 0)) : undefined;
+  const lines = [
+    f
+      ? `This process: ${mb(f.rssBytes)} resident (${mb(f.heapBytes)} of it JavaScript heap); the store ${mb(f.storeBytes)} on disk, keeping samples ${a.samplesHours} h and anomalies ${a.anomaliesDays} d.`
+      : 'This process does not report its size here; /metrics has sco_process_resident_memory_bytes and sco_store_size_bytes.',
+    `Series: ${series.length} (a target and a metric each) on ${plural(targets, 'target')}.`,
+  ];
+  if (perTick !== undefined)
+    lines.push(
+      `Ingest: a median ${plural(perTick, 'sample')} a tick, one tick every ${formatDuration(a.intervalMs)}: about ${Math.round((perTick * 60_000) / a.intervalMs)} a minute; ${plural(
+        ok.reduce((n, t) => n + (t.rejected ?? 0), 0),
+        'sample',
+      )} rejected over the ${plural(ok.length, 'good tick')} kept. Each tick takes a median ${took(median(ok.map((t) => t.durationMs ?? 0)))}.`,
+    );
+  return lines.join('\n');
 }
 
 const took = (ms: number | undefined) =>

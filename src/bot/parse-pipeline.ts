@@ -40,6 +40,17 @@ const SOURCES = new RegExp(
   ].join('|'),
 );
 
+// "How much memory is the bot using?", "how big is the store?", "how many series do you track?", "samples per minute".
+const BOT = String.raw`(?:the bot|you|smartcloudops|the service|the process|it)`;
+const FOOTPRINT = new RegExp(
+  [
+    String.raw`\bhow (?:much|many)\b.*\b(?:memory|ram|disk|space|storage|cpu)\b.*\b${BOT} (?:use|using|take|taking|need|needs)\b`,
+    String.raw`\b(?:(?:the )?bot|your|smartcloudops|process|service)(?:'s)? (?:own )?(?:memory|ram|disk usage|footprint|resource usage|resources)\b|\b(?:memory|ram|disk) usage of (?:the bot|smartcloudops|the service|the process)\b`,
+    String.raw`\bhow (?:big|large) is (?:the |your )?(?:store|data ?dir|sqlite file|database file)\b|\bstore size\b`,
+    String.raw`\bhow many (?:time )?series\b|\bcardinality\b|\bsamples (?:per|a|each) (?:minute|tick|second)\b|\bingest(?:ion)? (?:rate|volume)\b|\bhow many samples\b.*\b(?:ingest|collect|read|store|per)\b`,
+  ].join('|'),
+);
+
 /** A pipeline question, or undefined. Pure; `text` is the lower-cased question. */
 export function pipelineQuestion(text: string, o: { target?: string | undefined }): Intent | undefined {
   if (o.target) return undefined;
@@ -54,19 +65,21 @@ export function pipelineQuestion(text: string, o: { target?: string | undefined 
           : /\blocal source\b/.test(text)
             ? 'local'
             : undefined;
-  const focus = RUN.test(text)
-    ? 'run'
-    : SOURCES.test(text)
-      ? 'sources'
-      : FAILURES.test(text)
-        ? 'failures'
-        : NEXT.test(text)
-          ? 'next'
-          : LAST.test(text)
-            ? 'last'
-            : HISTORY.test(text)
-              ? 'history'
-              : undefined;
+  const focus = FOOTPRINT.test(text)
+    ? 'footprint'
+    : RUN.test(text)
+      ? 'run'
+      : SOURCES.test(text)
+        ? 'sources'
+        : FAILURES.test(text)
+          ? 'failures'
+          : NEXT.test(text)
+            ? 'next'
+            : LAST.test(text)
+              ? 'last'
+              : HISTORY.test(text)
+                ? 'history'
+                : undefined;
   if (!focus) return undefined;
   return { kind: 'pipeline', focus, ...(focus === 'sources' && source ? { source } : {}) };
 }

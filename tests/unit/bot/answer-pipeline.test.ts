@@ -212,6 +212,27 @@ describe('answerPipeline', () => {
     );
   });
 
+  it("gives the bot's own size and load: memory, store, series, samples a minute", () => {
+    const c = ctx(Array.from({ length: 4 }, (_, k) => ok(NOW - (4 - k) * 30 * S, { rejected: k === 0 ? 2 : 0 })));
+    c.store.saveSamples([
+      { target: 'web-1', metric: 'cpu', ts: NOW, value: 1 },
+      { target: 'web-1', metric: 'memory', ts: NOW, value: 1 },
+      { target: 'db-1', metric: 'cpu', ts: NOW, value: 1 },
+    ]);
+    const base = c.about!();
+    const sized = {
+      ...c,
+      about: () => ({ ...base, self: { ...base.self!, footprint: { rssBytes: 156e6, heapBytes: 61.2e6, storeBytes: 104.5e6 } } }),
+    };
+    expect(parseIntent('how much memory is the bot using?', targets)).toEqual({ kind: 'pipeline', focus: 'footprint' });
+    expect(ask('how many series do you track?', sized).split('\n')).toEqual([
+      'This process: 156.0 MB resident (61.2 MB of it JavaScript heap); the store 104.5 MB on disk, keeping samples 24 h and anomalies 90 d.',
+      'Series: 3 (a target and a metric each) on 2 targets.',
+      'Ingest: a median 12 samples a tick, one tick every 30 s: about 24 a minute; 2 samples rejected over the 4 good ticks kept. Each tick takes a median 40 ms.',
+    ]);
+    expect(ask('how big is the store?', c).split('\n')[0]).toMatch(/^This process does not report its size here; \/metrics has /);
+  });
+
   it('without a running pipeline (the CLI) points to /status and /metrics', () => {
     expect(ask('any failed ticks?', ctx(undefined))).toMatch(/^This process runs no ticks .*\/status .*sco_ticks_total/);
     expect(ask('tick history', ctx([]))).toMatch(/^No tick has run since the start at 01:00:00 UTC\. The next tick is due/);
