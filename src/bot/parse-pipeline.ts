@@ -10,7 +10,7 @@ const TICK = String.raw`(?:ticks?|pipeline(?: runs?)?|polls?|scrapes?|collection
 
 // "Run the pipeline now", "force a tick", "scrape now": asks for a tick out of schedule.
 const RUN =
-  /^(?:(?:please|can you|could you|would you|pls)\s+)*(?:run|trigger|force|kick off|start)\s+(?:the |a |an |another )?(?:pipeline|tick|poll|scrape|collection|refresh)\b(?!.*\b(?:history|log|stats?)\b)|^(?:(?:please|can you|could you)\s+)*(?:poll|scrape|collect|refresh|re-?read)(?: the (?:data|metrics|sources))? now\b/;
+  /^(?:(?:please|can you|could you|would you|pls)\s+)*(?:run|trigger|force|kick off|start)\s+(?:the |a |an |another )?(?:pipeline|tick|poll|scrape|collection|refresh)\b(?!.*\b(?:history|log|stats?)\b)|^(?:(?:please|can you|could you)\s+)*(?:poll|scrape|collect|refresh|re-?read|tick)(?: the (?:data|metrics|sources))? now\b/;
 
 const NEXT = new RegExp(
   String.raw`\bnext (?:tick|poll|scrape|collection|pipeline run|pipeline cycle|cycle|read)\b|^(?:so |and )?(?:when(?:'s| is) )?(?:the )?next run[\s?.!]*$|\bwhen (?:is|will) (?:the )?next (?:run|check)\b(?!.*\b(?:digest|report|summary|shift|swap|reminder|restart|backup)\b)|\bwhen (?:will|do|does) (?:you|it|the bot|the pipeline) (?:next )?(?:poll|tick|scrape|collect|read|run) (?:again|next)\b`,
@@ -36,7 +36,9 @@ const SOURCES = new RegExp(
     String.raw`\b(?:is|are) (?:the )?(?:ingest(?:ion)?|collection|scraping|polling) (?:ok|okay|healthy|working|broken|failing|lagging|behind|fine)\b|\bingest(?:ion)? (?:health|status|errors?|problems?|failures?)\b`,
     String.raw`\b(?:which|what) (?:data |metric )?sources? (?:is|are|was|were) (?:the )?(?:slow|slowest|fastest|failing|down|broken|lagging|erroring|missing|failed)\b|\bslowest (?:data )?source\b`,
     String.raw`\bscrape (?:errors?|failures?|time|duration|latency)\b|\bcollect(?:ion)? errors?\b|\bgaps? (?:in|from) (?:the )?(?:sources?|ingest\w*|collection)\b|\bsource gaps?\b`,
-    String.raw`\b(?:prometheus|cloudwatch)\b.*\b(?:connected|working|reachable|up|down|ok|okay|healthy|failing|erroring|slow|responding|timing out)\b|\b(?:can you|do you) (?:reach|see|talk to) (?:prometheus|cloudwatch)\b`,
+    String.raw`\b(?:prometheus|cloudwatch)\b.*\b(?:connected|working|reachable|up|down|ok|okay|healthy|failing|erroring|slow|responding|timing out|throttl\w*|rate[- ]limit\w*)\b|\b(?:can you|do you) (?:reach|see|talk to) (?:prometheus|cloudwatch)\b`,
+    // "Prometheus status", "why is there no data from prometheus?"
+    String.raw`\b(?:prometheus|cloudwatch)(?: source)? (?:status|health|errors?|gaps?|problems?)\b|\b(?:no|missing) (?:data|metrics|samples) from (?:prometheus|cloudwatch|the (?:metrics )?file)\b`,
   ].join('|'),
 );
 

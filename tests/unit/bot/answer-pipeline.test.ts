@@ -83,6 +83,7 @@ describe('pipeline questions are read as such', () => {
     ['is ingestion healthy?', 'sources'],
     ['which source is slowest?', 'sources'],
     ['any scrape errors?', 'sources'],
+    ['tick now', 'run'],
   ])('%s → %s', (q, focus) => {
     expect(parseIntent(q, targets)).toEqual({ kind: 'pipeline', focus });
   });
@@ -91,6 +92,13 @@ describe('pipeline questions are read as such', () => {
     expect(parseIntent('is prometheus up?', targets)).toEqual({ kind: 'pipeline', focus: 'sources', source: 'prometheus' });
     expect(parseIntent('is cloudwatch reachable?', targets)).toEqual({ kind: 'pipeline', focus: 'sources', source: 'cloudwatch' });
     expect(parseIntent('is the metrics file source ok?', targets)).toEqual({ kind: 'pipeline', focus: 'sources', source: 'file' });
+    expect(parseIntent('prometheus status', targets)).toEqual({ kind: 'pipeline', focus: 'sources', source: 'prometheus' });
+    expect(parseIntent('why is there no data from prometheus?', targets)).toEqual({
+      kind: 'pipeline',
+      focus: 'sources',
+      source: 'prometheus',
+    });
+    expect(parseIntent('is cloudwatch throttling?', targets)).toEqual({ kind: 'pipeline', focus: 'sources', source: 'cloudwatch' });
   });
 
   it.each([
