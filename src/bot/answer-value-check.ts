@@ -10,6 +10,8 @@ import { nearestRank } from './tally.js';
 const WEEK: TimeSpan = { kind: 'last', ms: 7 * 86_400_000 };
 // Past these shares of its own readings a value is out of the ordinary for the series.
 const RARE = 0.05;
+// Days of samples at this hour before the hour's own range is given.
+const MIN_DAYS = 3;
 
 /**
  * "Is 40% cpu normal for web-1?", "is 300 ms latency high for api-1?": where a value sits among the
@@ -27,7 +29,8 @@ export function answerValueCheck(
   if (b.ahead) return b.ahead;
   const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
   const who = i.target ?? (i.group ? i.group.join(', ') : 'the fleet');
-  const values = names.flatMap((n) => c.store.series(n, metric, b.from, b.until).map((s) => s.value)).sort((x, y) => x - y);
+  const samples = names.flatMap((n) => c.store.series(n, metric, b.from, b.until));
+  const values = samples.map((s) => s.value).sort((x, y) => x - y);
   const v = formatValue(metric, i.value);
   if (!values.length) return `No ${label} readings for ${who} ${b.label}, so I cannot say whether ${v} is usual there.`;
   const at = (q: number) => nearestRank(values, q);
@@ -45,6 +48,18 @@ export function answerValueCheck(
   const lines = [
     `${v} ${label} is ${verdict} (median ${formatValue(metric, at(0.5))}; the middle 90% ${formatValue(metric, at(0.05))}–${formatValue(metric, at(0.95))}; highest ${formatValue(metric, values.at(-1)!)}).`,
   ];
+  // A series with a daily cycle: the same hour of the day over several days says more than the week.
+  const hour = new Date(c.now).getUTCHours();
+  const same = samples.filter((s) => new Date(s.ts).getUTCHours() === hour);
+  const days = new Set(same.map((s) => Math.floor(s.ts / 86_400_000))).size;
+  if (days >= MIN_DAYS && same.length >= 20) {
+    const h = same.map((s) => s.value).sort((x, y) => x - y);
+    const [lo, mid, hi] = [nearestRank(h, 0.05), nearestRank(h, 0.5), nearestRank(h, 0.95)];
+    const where = i.value > hi ? 'above' : i.value < lo ? 'below' : 'within';
+    lines.push(
+      `At this hour of the day (${String(hour).padStart(2, '0')}:00–${String((hour + 1) % 24).padStart(2, '0')}:00 UTC, over ${days} days) it runs a median ${formatValue(metric, mid)}, the middle 90% ${formatValue(metric, lo)}–${formatValue(metric, hi)}: ${v} is ${where} that.`,
+    );
+  }
   if (i.target && c.detectors) {
     const seen = c.detectors.inspect(i.target, metric);
     const r = seen.robust;

@@ -57,3 +57,23 @@ describe('"is 40% cpu normal for web-1?"', () => {
     );
   });
 });
+
+describe('a value at this hour of the day', () => {
+  it('is also placed among the same hour over the days kept, when there are three days or more', () => {
+    // Four days of web-1 CPU, every 5 min: 80% from 12:00 to 13:00 UTC each day, 20% otherwise. NOW is 12:00.
+    const store = createSqliteStore(':memory:');
+    const samples: Sample[] = [];
+    for (let ts = NOW - 4 * 86_400_000; ts <= NOW; ts += 300_000)
+      samples.push({ target: 'web-1', metric: 'cpu', ts, value: new Date(ts).getUTCHours() === 12 ? 80 : 20 });
+    store.saveSamples(samples);
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    const lines = answerIntent(parseIntent('is 80% cpu normal for web-1?', targets), c).split('\n');
+    // Unusual for the week, usual for noon.
+    expect(lines[0]).toMatch(/^80\.0% CPU is unusually high for web-1/);
+    expect(lines[1]).toBe(
+      'At this hour of the day (12:00–13:00 UTC, over 5 days) it runs a median 80.0%, the middle 90% 80.0%–80.0%: 80.0% is within that.',
+    );
+    // One day is not enough to speak of an hour of the day.
+    expect(answerIntent(parseIntent('is 80% cpu normal for web-1?', targets), ctx())).not.toMatch(/At this hour/);
+  });
+});
