@@ -4,6 +4,7 @@ import type { ClockTime } from './parse-clock.js';
 import type { Stat, TimeSpan } from './parse-time-span.js';
 import type { Bound, BoundAsk } from './parse-bound.js';
 import type { CommandIntent } from './intent-commands.js';
+import type { ValueCheckIntent } from './parse-value-check.js';
 
 export type { CommandIntent };
 
@@ -335,7 +336,7 @@ export type Intent =
       starts?: 'restarts' | 'config';
     }
   /** "Is 40% cpu normal for web-1?": a value among the series' own readings (answer-value-check.ts). */
-  | { kind: 'value_check'; metric: MetricKey; value: number; target?: string; group?: string[]; span?: TimeSpan }
+  | ValueCheckIntent
   /** "Was anyone paged last night?", "who got pinged today?": alerts that pinged people (answer-pages.ts). */
   | { kind: 'pages'; span?: TimeSpan; target?: string }
   /** "When is the next tick?", "any failed ticks?", "are the sources ok?", "which source is slowest?" (answer-pipeline.ts). */
