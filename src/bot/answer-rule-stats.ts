@@ -9,6 +9,7 @@ import type { Intent } from './intent.js';
 import { formatDuration, plural } from './text-tools.js';
 import { watchingSince } from '../core/watching-since.js';
 import { formatValue, METRIC_LABEL } from '../core/metrics.js';
+import { METRICS_OF } from './answer-metric-span.js';
 
 type Asked = Extract<Intent, { kind: 'rule_stats' }>;
 
@@ -73,23 +74,41 @@ interface Row {
  */
 export function answerRuleStats(i: Asked, c: AnswerContext): string {
   const from = c.now - (i.spanMs ?? WEEK);
-  const list = c.store.recentAnomalies(50_000, from).filter((a) => a.startTs >= from);
+  // "How noisy is the disk rule?": that metric's rules and series; the forest and silent hosts judge whole hosts.
+  const metrics = i.metric ? METRICS_OF[i.metric] : undefined;
+  const ofMetric = (m: string) => !metrics || metrics.includes(m);
+  const list = c.store.recentAnomalies(50_000, from).filter((a) => a.startTs >= from && ofMetric(a.metric));
   // Watched since: the data dir's first history, else the oldest anomaly kept (as the counts say it).
   const first = watchingSince(c.store) ?? list.reduce((m, a) => Math.min(m, a.startTs), c.now);
   const thresholds = c.thresholds ?? [];
   const forecasts = c.forecasts ?? [];
   const rows: Row[] = [
-    ...thresholds.map((r, k) => ({
-      name: `threshold: ${thresholdName(r)}`,
-      list: list.filter((a) => a.detector === 'threshold' && thresholdOf(a, thresholds) === k),
-    })),
-    ...forecasts.map((r: ForecastRule) => ({
-      name: `forecast: ${forecastName(r)}`,
-      list: list.filter((a) => a.detector === 'forecast' && a.metric === r.metric && (!r.target || globMatch(r.target, a.target))),
-    })),
-    { name: 'robust statistics (every series)', list: list.filter((a) => a.detector === 'robust') },
-    { name: 'isolation forest (every host)', list: list.filter((a) => a.detector === 'iforest') },
-    { name: 'silent hosts', list: list.filter((a) => a.detector === 'silence') },
+    ...thresholds.flatMap((r, k) =>
+      ofMetric(r.metric)
+        ? [
+            {
+              name: `threshold: ${thresholdName(r)}`,
+              list: list.filter((a) => a.detector === 'threshold' && thresholdOf(a, thresholds) === k),
+            },
+          ]
+        : [],
+    ),
+    ...forecasts
+      .filter((r) => ofMetric(r.metric))
+      .map((r: ForecastRule) => ({
+        name: `forecast: ${forecastName(r)}`,
+        list: list.filter((a) => a.detector === 'forecast' && a.metric === r.metric && (!r.target || globMatch(r.target, a.target))),
+      })),
+    {
+      name: `robust statistics (every ${i.metric ? `${label(metrics![0]!)} series` : 'series'})`,
+      list: list.filter((a) => a.detector === 'robust'),
+    },
+    ...(i.metric
+      ? []
+      : [
+          { name: 'isolation forest (every host)', list: list.filter((a) => a.detector === 'iforest') },
+          { name: 'silent hosts', list: list.filter((a) => a.detector === 'silence') },
+        ]),
   ];
   // A threshold anomaly no rule fits any more (the rule was changed since): counted apart, not lost.
   const unmatched = list.filter((a) => a.detector === 'threshold' && thresholdOf(a, thresholds) < 0);
@@ -102,7 +121,7 @@ export function answerRuleStats(i: Asked, c: AnswerContext): string {
   const fired = shown.filter((r) => r.list.length);
   const silent = shown.filter((r) => !r.list.length);
   const lead = !list.length
-    ? `No anomaly at all in the last ${formatDuration(c.now - from)}: no rule or detector fired.`
+    ? `No ${i.metric ? `${label(metrics![0]!)} ` : ''}anomaly at all in the last ${formatDuration(c.now - from)}: no rule or detector fired.`
     : !fired.length
       ? `${shown.length === 1 ? `The ${shown[0]!.name}` : `No ${i.detector ?? ''} rule`} opened nothing in the last ${span}.`
       : i.detector && fired.length === 1 && shown.length === 1

@@ -361,7 +361,13 @@ export type Intent =
   /** "Does cpu correlate with latency on api-1?", "correlation between web-1 and web-2 cpu" (answer-correlate.ts). */
   | { kind: 'correlate'; metrics: MetricKey[]; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
   /** "Which rule fires most?", "which rule never fires?", "is the forecast rule useful?" (answer-rule-stats.ts). */
-  | { kind: 'rule_stats'; never?: boolean; detector?: 'threshold' | 'forecast' | 'robust' | 'isolation' | 'silent'; spanMs?: number }
+  | {
+      kind: 'rule_stats';
+      never?: boolean;
+      detector?: 'threshold' | 'forecast' | 'robust' | 'isolation' | 'silent';
+      spanMs?: number;
+      metric?: MetricKey;
+    }
   /** "Is cpu higher at night?", "weekday vs weekend cpu", "latency during business hours" (answer-daypart.ts). */
   | { kind: 'daypart'; metric: MetricKey; part: DayPart; target?: string; group?: string[]; unknownTarget?: string }
   /** "What's different about web-2?", "which host is the odd one out?" (answer-peers.ts). */

@@ -40,7 +40,7 @@ export function asksAbout(
     deliveryQuestion(text, span) ??
     inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies }) ??
     correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies }) ??
-    ruleStatsQuestion(text, span) ??
+    ruleStatsQuestion(text, span, metric) ??
     qualityQuestion(text, span) ??
     healthRankQuestion(text, { named, span, metric }) ??
     daypartQuestion(text, { metric, target, named, unknownTarget }) ??

@@ -1,4 +1,4 @@
-import type { Intent } from './intent.js';
+import type { Intent, MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 // "Which rule fires most?", "which rules never fired?", "is the forecast rule useful?", "noisiest alert rule".
@@ -11,6 +11,11 @@ const RULE_STATS = new RegExp(
     String.raw`\b(?:is|are|was) (?:the |our )?(?:forecast|threshold|robust|isolation forest|silent[- ]host) (?:rules?|detector|check)\b.*\b(?:useful|worth it|worth keeping|helping|noisy|any good|doing anything|pulling its weight)\b`,
     String.raw`\bhow (?:useful|noisy|often) (?:is|are|does|do) (?:the |our )?(?:forecast|threshold|robust|isolation forest) (?:rules?|detector)\b`,
     String.raw`\brule (?:stats|statistics|effectiveness|hit rates?|usage)\b`,
+    // "How noisy is the disk rule?", "is the cpu threshold noisy?", "how often does the memory threshold fire?": a metric's
+    // rules ("too noisy" asks for other bounds: parse-tune.ts).
+    String.raw`\bhow (?:noisy|useful) (?:is|are|was|were) (?:the |our )?(?:[\w%-]+ ){0,2}(?:rules?|thresholds?|detectors?|alerts?)\b`,
+    String.raw`\bhow often (?:does|do|did|has|have) (?:the |our )?(?:[\w%-]+ ){0,2}(?:rules?|thresholds?|detectors?) (?:fire|fired|trigger|triggered|alert|alerted|go off|gone off)\b`,
+    String.raw`\b(?:is|are|was) (?:the |our )?(?:[\w%-]+ ){1,2}(?:rules?|thresholds?)\b(?!.*\btoo\b).*\b(?:useful|worth it|worth keeping|noisy|any good|pulling its weight)\b`,
   ].join('|'),
 );
 const DETECTOR: readonly (readonly [RegExp, NonNullable<Extract<Intent, { kind: 'rule_stats' }>['detector']>])[] = [
@@ -22,7 +27,7 @@ const DETECTOR: readonly (readonly [RegExp, NonNullable<Extract<Intent, { kind: 
 ];
 
 /** Each rule's and detector's firing record (answer-rule-stats.ts). Pure; undefined when not asked. */
-export function ruleStatsQuestion(text: string, span: TimeSpan | undefined): Intent | undefined {
+export function ruleStatsQuestion(text: string, span: TimeSpan | undefined, metric?: MetricKey): Intent | undefined {
   if (!RULE_STATS.test(text)) return undefined;
   const never = /\b(?:never|unused|dead|quietest|haven'?t|have not|didn'?t|don'?t)\b/.test(text);
   // "Which threshold fires most?" is over every rule; a detector named in "is the forecast rule useful?" narrows it.
@@ -31,6 +36,7 @@ export function ruleStatsQuestion(text: string, span: TimeSpan | undefined): Int
     kind: 'rule_stats',
     ...(never ? { never: true } : {}),
     ...(detector ? { detector } : {}),
+    ...(metric ? { metric } : {}),
     ...(span?.kind === 'last' ? { spanMs: span.ms } : {}),
   };
 }

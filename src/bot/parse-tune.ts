@@ -14,6 +14,9 @@ const TUNE = new RegExp(
     String.raw`\bwhat if\b.*\b${RULE}\b`,
     String.raw`\bwhat if\b.*\b(?:alerted|alerts?|alarmed|fired|fires|paged|pages|triggered) (?:at|above|over|below|under|from)\s+\d`,
     String.raw`\bhow many\b.*\b(?:alerts?|anomal\w*|episodes?|pages?)\b.*\bwould\b.*\b${RULE}\b`,
+    // "How many alerts would we get with cpu at 95%?", "what would happen if the disk alert were at 95?"
+    String.raw`\bhow many\b.*\b(?:alerts?|anomal\w*|episodes?|pages?)\b.*\b(?:would|if)\b.*\b(?:at|above|over|below|under)\s+\d`,
+    String.raw`\bwhat would (?:happen|change)\b.*\bif\b.*\b(?:${RULE}|alerts?|alerted|alarm\w*)\b.*\d`,
     String.raw`\bhow (?:do|can|could|would|should) (?:i|we) (?:get |have |see )?(?:fewer|less)\b.*\b(?:alerts?|pages?|noise|anomal\w*)\b`,
     String.raw`\b(?:reduce|cut(?: down)?|lower) (?:the )?(?:number of )?(?:\w+ )?(?:alerts?|alert noise|pages?|noise)\b`,
   ].join('|'),

@@ -70,4 +70,25 @@ describe("each rule's firing record", () => {
       'The isolation forest (every host) opened nothing in the last 2 d (watched since 2026-12-03 12:00:00 UTC).',
     );
   });
+
+  it('narrows to one metric\'s rules and series for "how noisy is the disk rule?"', () => {
+    expect(parseIntent('how noisy is the disk rule?', targets)).toEqual({ kind: 'rule_stats', metric: 'disk' });
+    expect(parseIntent('how often does the memory threshold fire?', targets)).toMatchObject({ kind: 'rule_stats', metric: 'memory' });
+    expect(parseIntent('is the cpu rule noisy?', targets)).toEqual({ kind: 'rule_stats', metric: 'cpu' });
+    // "Too noisy" asks what other bounds would do.
+    expect(parseIntent('is the cpu threshold too noisy?', targets).kind).toBe('tune');
+    const lines = ask('how noisy is the disk rule?');
+    expect(lines[0]).toBe(
+      'Most: threshold: disk > 90.0% ×3 (critical), 1 episode (1 anomaly) in the last 2 d (watched since 2026-12-03 12:00:00 UTC).',
+    );
+    const rows = lines.filter((l) => /^(threshold|forecast|robust|isolation|silent)/.test(l));
+    expect(rows.map((l) => l.split(/ {2,}/)[0])).toEqual([
+      'threshold: disk > 90.0% ×3 (critical)',
+      'forecast: disk → 100.0% within 4 h (critical)',
+      'robust statistics (every disk series)',
+    ]);
+    // db-1's robust memory anomaly is not disk's.
+    expect(rows[2]).toMatch(/ +0 +0 +0 +0 +-$/);
+    expect(ask('how noisy is the latency rule?')[0]).toBe('No latency anomaly at all in the last 7 d: no rule or detector fired.');
+  });
 });
