@@ -20,6 +20,7 @@ import { answerAvailability } from './answer-availability.js';
 import { answerAbout, answerDigestSchedule } from './answer-about.js';
 import { answerPipeline } from './answer-pipeline.js';
 import { answerPages } from './answer-pages.js';
+import { answerResponders } from './answer-responders.js';
 import { answerValueCheck } from './answer-value-check.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting } from './answer-routing.js';
@@ -276,6 +277,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerPages(i, c);
     case 'value_check':
       return answerValueCheck(i, c);
+    case 'responders':
+      return answerResponders(i, c);
     case 'forest_status':
       return answerForestStatus(i, c);
     case 'correlate':

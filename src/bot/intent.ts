@@ -5,6 +5,8 @@ import type { Stat, TimeSpan } from './parse-time-span.js';
 import type { Bound, BoundAsk } from './parse-bound.js';
 import type { CommandIntent } from './intent-commands.js';
 import type { ValueCheckIntent } from './parse-value-check.js';
+import type { RespondersIntent } from './parse-responders.js';
+import type { RuleStatsIntent } from './parse-rule-stats.js';
 
 export type { CommandIntent };
 
@@ -337,6 +339,7 @@ export type Intent =
     }
   /** "Is 40% cpu normal for web-1?": a value among the series' own readings (answer-value-check.ts). */
   | ValueCheckIntent
+  | RespondersIntent
   /** "Was anyone paged last night?", "who got pinged today?": alerts that pinged people (answer-pages.ts). */
   | { kind: 'pages'; span?: TimeSpan; target?: string }
   /** "When is the next tick?", "any failed ticks?", "are the sources ok?", "which source is slowest?" (answer-pipeline.ts). */
@@ -360,14 +363,7 @@ export type Intent =
   | { kind: 'forest_status'; target?: string; group?: string[] }
   /** "Does cpu correlate with latency on api-1?", "correlation between web-1 and web-2 cpu" (answer-correlate.ts). */
   | { kind: 'correlate'; metrics: MetricKey[]; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
-  /** "Which rule fires most?", "which rule never fires?", "is the forecast rule useful?" (answer-rule-stats.ts). */
-  | {
-      kind: 'rule_stats';
-      never?: boolean;
-      detector?: 'threshold' | 'forecast' | 'robust' | 'isolation' | 'silent';
-      spanMs?: number;
-      metric?: MetricKey;
-    }
+  | RuleStatsIntent
   /** "Is cpu higher at night?", "weekday vs weekend cpu", "latency during business hours" (answer-daypart.ts). */
   | { kind: 'daypart'; metric: MetricKey; part: DayPart; target?: string; group?: string[]; unknownTarget?: string }
   /** "What's different about web-2?", "which host is the odd one out?" (answer-peers.ts). */

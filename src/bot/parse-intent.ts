@@ -13,6 +13,7 @@ import { changeStatement } from './parse-change.js';
 import { overTimeQuestion } from './parse-over-time.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestionOf } from './parse-setup-question.js';
+import { respondersQuestion } from './parse-responders.js';
 import { shortIntent } from './parse-short.js';
 import { escalateTo } from './parse-escalate.js';
 import { digestOf, MINE, stateAsked } from './parse-digest.js';
@@ -141,6 +142,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const ackVerb = (list: readonly string[]) =>
     command(list) && (list.includes(tokens[leadAt]!) || (Boolean(target || an) && !has(WORDS.anomalies)));
   if (WHO_NOTIFIED.test(text) && (an || target) && !span) return { kind: 'timeline', id: an, target };
+  const responders = respondersQuestion(text, span);
+  if (responders) return responders;
   if (ACK_QUESTION.test(text) && !ackVerb(WORDS.unack) && !ACK_COUNTED.test(text))
     return { kind: 'ack_status', id: an, target, ...(metric ? { metric } : {}) };
   if (ackVerb(WORDS.ack) || ackVerb(WORDS.unack))

@@ -1,5 +1,14 @@
-import type { Intent, MetricKey } from './intent.js';
+import type { MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
+
+/** "Which rule fires most?", "which rule never fires?", "is the forecast rule useful?", "how noisy is the disk rule?" (answer-rule-stats.ts). */
+export interface RuleStatsIntent {
+  kind: 'rule_stats';
+  never?: boolean;
+  detector?: 'threshold' | 'forecast' | 'robust' | 'isolation' | 'silent';
+  spanMs?: number;
+  metric?: MetricKey;
+}
 
 // "Which rule fires most?", "which rules never fired?", "is the forecast rule useful?", "noisiest alert rule".
 const RULE = String.raw`(?:alert(?:ing)? |threshold |forecast )?rules?|thresholds?`;
@@ -13,12 +22,12 @@ const RULE_STATS = new RegExp(
     String.raw`\brule (?:stats|statistics|effectiveness|hit rates?|usage)\b`,
     // "How noisy is the disk rule?", "is the cpu threshold noisy?", "how often does the memory threshold fire?": a metric's
     // rules ("too noisy" asks for other bounds: parse-tune.ts).
-    String.raw`\bhow (?:noisy|useful) (?:is|are|was|were) (?:the |our )?(?:[\w%-]+ ){0,2}(?:rules?|thresholds?|detectors?|alerts?)\b`,
+    String.raw`\bhow (?:noisy|useful) (?:is|are|was|were) (?:the |our )?(?:[\w%-]+ ){0,2}(?:rules?|thresholds?|detectors?)\b`,
     String.raw`\bhow often (?:does|do|did|has|have) (?:the |our )?(?:[\w%-]+ ){0,2}(?:rules?|thresholds?|detectors?) (?:fire|fired|trigger|triggered|alert|alerted|go off|gone off)\b`,
     String.raw`\b(?:is|are|was) (?:the |our )?(?:[\w%-]+ ){1,2}(?:rules?|thresholds?)\b(?!.*\btoo\b).*\b(?:useful|worth it|worth keeping|noisy|any good|pulling its weight)\b`,
   ].join('|'),
 );
-const DETECTOR: readonly (readonly [RegExp, NonNullable<Extract<Intent, { kind: 'rule_stats' }>['detector']>])[] = [
+const DETECTOR: readonly (readonly [RegExp, NonNullable<RuleStatsIntent['detector']>])[] = [
   [/\bforecast/, 'forecast'],
   [/\bthreshold/, 'threshold'],
   [/\brobust/, 'robust'],
@@ -27,7 +36,7 @@ const DETECTOR: readonly (readonly [RegExp, NonNullable<Extract<Intent, { kind: 
 ];
 
 /** Each rule's and detector's firing record (answer-rule-stats.ts). Pure; undefined when not asked. */
-export function ruleStatsQuestion(text: string, span: TimeSpan | undefined, metric?: MetricKey): Intent | undefined {
+export function ruleStatsQuestion(text: string, span: TimeSpan | undefined, metric?: MetricKey): RuleStatsIntent | undefined {
   if (!RULE_STATS.test(text)) return undefined;
   const never = /\b(?:never|unused|dead|quietest|haven'?t|have not|didn'?t|don'?t)\b/.test(text);
   // "Which threshold fires most?" is over every rule; a detector named in "is the forecast rule useful?" narrows it.
