@@ -173,34 +173,45 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     ...events.map((e) => ({
       ts: e.startTs,
       ms: Math.max(...e.members.map((m) => lasted(m.startTs, m.endTs))),
+      critical: e.members.some((m) => m.severity === 'critical'),
       text: `• ${describeFleetEvent(e)}`,
     })),
     // "Open incidents", "the last 3 episodes": one line per episode, its anomalies named in it.
     ...(eps
-      ? eps.map((e) => ({ ts: e.startTs, ms: lasted(e.startTs, e.endTs), text: `• ${describeEpisode(e, c.now)}` }))
+      ? eps.map((e) => ({
+          ts: e.startTs,
+          ms: lasted(e.startTs, e.endTs),
+          critical: e.members.some((m) => m.severity === 'critical'),
+          text: `• ${describeEpisode(e, c.now)}`,
+        }))
       : singles.map((a) => ({
           ts: a.startTs,
           ms: lasted(a.startTs, a.endTs),
+          critical: a.severity === 'critical',
           text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}`,
         }))),
-  ].sort((a, z) => (i.longest ? z.ms - a.ms : 0) || z.ts - a.ts);
+  ].sort((a, z) => (i.worst ? Number(z.critical) - Number(a.critical) : 0) || (i.longest || i.worst ? z.ms - a.ms : 0) || z.ts - a.ts);
   const shown = lines.slice(0, i.sinceLast ? 1 : i.limit);
   const open = list.filter((a) => a.status === 'open').length;
   const inEvents = events.reduce((n, e) => n + e.members.length, 0);
   const fleetNote = events.length
     ? `, ${inEvents} of them in ${events.length === 1 ? 'one fleet-wide event' : `${events.length} fleet-wide events`}`
     : '';
-  const which = i.longest
+  const which = i.worst
     ? shown.length === 1 && lines.length > 1
-      ? 'the longest'
+      ? 'the worst (critical first, then the longest)'
+      : `${shown.length === lines.length ? 'all' : `the ${shown.length} worst`}, critical first, then the longest`
+    : i.longest
+      ? shown.length === 1 && lines.length > 1
+        ? 'the longest'
+        : shown.length === lines.length
+          ? 'all, longest first'
+          : `the ${shown.length} longest`
       : shown.length === lines.length
-        ? 'all, longest first'
-        : `the ${shown.length} longest`
-    : shown.length === lines.length
-      ? 'all'
-      : shown.length === 1
-        ? 'the latest'
-        : `the last ${shown.length}`;
+        ? 'all'
+        : shown.length === 1
+          ? 'the latest'
+          : `the last ${shown.length}`;
   // Several detectors on one episode are several lines: say how many episodes they make.
   const episodes = countEpisodes(list, c.now);
   const inEpisodes = !capped && episodes < list.length ? `, in ${episodes} episode${episodes === 1 ? '' : 's'}` : '';

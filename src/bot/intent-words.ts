@@ -261,7 +261,7 @@ export const CHANGED_MOST =
   /\b(?:chang(?:e|ed|es)|moved|grew|shifted|differs?|different)\b.*\bmost\b|\bmost (?:changed|different)\b|\b(?:biggest|largest|greatest) (?:changes?|differences?|jumps?|increases?|drops?|moves?|shifts?)\b/;
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 export const COUNT =
-  /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily|(?:by|per) (?:metric|target|host|server|node|detector|severity|hour)s?|breakdown|rank(?:ed|ing)?|leaderboard|(?:alert|anomaly|incident) (?:volume|count|rate))\b|\bmost\b(?! recent| urgent| important)/;
+  /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily|(?:by|per) (?:metric|target|host|server|node|detector|severity|hour)s?|breakdown|rank(?:ed|ing)?|leaderboard|(?:alert|anomaly|incident) (?:volume|count|rate))\b|\bmost\b(?! recent| urgent| important| severe| serious| damaging| impactful)/;
 // "When did web-2 last report?", "last seen db-1", "how long has web-2 been silent?": when a target last sent data.
 export const LAST_SEEN = new RegExp(
   [
@@ -290,7 +290,7 @@ export const BY_HOUR =
   /\b(?:which|what)\s+(?:hour|time of (?:the )?day)\b|\b(?:busiest|quietest|peak|highest|lowest|calmest|heaviest|lightest|worst)\s+hours?\b|\bhours?\s+(?:with|of|had)\s+(?:the\s+)?(?:most|highest|least|lowest|peak)\b|\bwhen (?:was|were|is|are) (?:the \S+ |the fleet |we |\S+ )?(?:busiest|quietest|most loaded|least loaded|at (?:its|their|our) (?:busiest|peak|quietest))\b/;
 /** "When is web traffic highest?", "is there a pattern in web-2 latency?", "seasonality of cpu": the hours of the stored week ranked. */
 export const HABITUAL =
-  /\bwhen (?:is|are|does|do)\b.*\b(?:highest|busiest|peaks?|lowest|quietest|heaviest|lightest|at (?:its|their) (?:highest|peak|lowest))\b|\b(?:daily )?(?:patterns?|seasonality|seasonal\w*|daily cycles?|hourly profile|time[- ]of[- ]day (?:profile|pattern|effect))\b/;
+  /\bwhen (?:is|are|does|do)\b.*\b(?:highest|busiest|peaks?|lowest|quietest|heaviest|lightest|at (?:its|their) (?:highest|peak|lowest))\b|\b(?:daily )?(?:patterns?|seasonality|seasonal\w*|daily cycles?|hourly profile|time[- ]of[- ]day (?:profile|pattern|effect))\b|\b(?:busiest|quietest|peak|heaviest|lightest|highest|lowest) (?:times?|part|hours?) of (?:the )?day\b/;
 export const LOW_HOUR = /\b(?:quietest|lowest|least|calmest|lightest|idlest)\b/;
 export const SILENT =
   /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting|stale|no data|not sending)\b/;
@@ -342,9 +342,11 @@ export const HAPPEN =
   /\bfalse (?:positives|alarms)\b|\b(?:anything|something|what)\s+(?:(?:has|have|did)\s+)?happen(?:ed|ing|s)?\b|\bhow many pages\b|\bwho (?:was|got|were|has been) (?:paged|woken|called out)\b|\b(?:did|was|were|has) (?:anyone|anybody|someone|somebody|i|we) (?:get |been )?(?:paged|woken)\b|\bany (?:pages|pagers|call-?outs|wake-?ups)\b|\bwhat (?:woke|paged|called) (?:me|us|them|him|her|anyone)(?: up)?\b|\bwhat (?:was|is) (?:going on|happening)\b(?=.*\b(?:at|around|about|between|since|from|yesterday|last night|overnight)\b)|^(?:so\s+)?anything\b(?=.*\b(?:at|around|between|since|from|today|yesterday|overnight|last night|this (?:morning|afternoon|evening|week))\b)/;
 export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|recovered|ended)\b/;
 export const ONE_LATEST =
-  /\b(?:last|latest|most recent|newest|longest)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue|outage)\b/;
+  /\b(?:last|latest|most recent|newest|longest|worst|biggest|largest|nastiest|most severe|most serious|most damaging)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue|outage|episode)\b/;
 // "What was the longest incident?", "the longest alerts this week": ranked by how long they lasted.
 export const LONGEST = /\blongest\b|\blasted (?:the )?longest\b/;
+// "The worst incident this week", "most severe alerts today": critical first, then the longest.
+export const WORST = /\b(?:worst|biggest|largest|nastiest|most (?:severe|serious|damaging|impactful))\b/;
 export const NOW = /\b(right now|now|currently|at the moment|at present)\b/;
 
 export const TREND =

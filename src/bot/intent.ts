@@ -101,6 +101,8 @@ export type Intent =
       none?: boolean;
       /** "What was the longest incident?": ranked by how long each lasted (open ones so far), not by start. */
       longest?: boolean;
+      /** "The worst incident this week": critical first, then the longest. */
+      worst?: boolean;
       /** "Open incidents", "the last 3 episodes": one line per episode (one target and metric, overlapping times). */
       episodes?: boolean;
       /** "Which host has the most alerts?", "top 3 noisiest metrics": a count led by that ranking. */

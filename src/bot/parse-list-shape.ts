@@ -1,4 +1,4 @@
-import { LONGEST } from './intent-words.js';
+import { LONGEST, WORST } from './intent-words.js';
 import { parseDuration } from './text-tools.js';
 
 /** "10 min", "an hour", "2 days": a length said after "longer than", "over", "after". */
@@ -78,6 +78,7 @@ export function listShape(
   counting: boolean,
 ): {
   longest?: true;
+  worst?: true;
   episodes?: true;
   none?: true;
   rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
@@ -99,6 +100,7 @@ export function listShape(
     ...(lastedMs ? { lastedMs, limit: 50 } : {}),
     ...(OLDEST_ONE.test(text) ? { open: true, limit: 1 } : {}),
     ...((LONGEST.test(text) || /\boldest\b/.test(text)) && !counting ? { longest: true } : {}),
+    ...(WORST.test(text) && !counting ? { worst: true } : {}),
     ...(EPISODES.test(text) ? { episodes: true } : {}),
     ...(rank ? { rank } : {}),
   };

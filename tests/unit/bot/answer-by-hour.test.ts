@@ -101,6 +101,8 @@ describe('the hours of the day over several days', () => {
 
   it('"when is web-1 cpu highest?" ranks hours of the day by their mean over the days, not single hours', () => {
     expect(parseIntent('when is web-1 cpu highest?', targets)).toMatchObject({ byHour: 'max', hourOfDay: true, span: { kind: 'last' } });
+    expect(parseIntent("what's the busiest time of day?", targets)).toMatchObject({ metric: 'cpu', byHour: 'max', hourOfDay: true });
+    expect(parseIntent('quietest time of day for web-1', targets)).toMatchObject({ byHour: 'min', hourOfDay: true });
     const lines = ask('when is web-1 cpu highest?', week()).split('\n');
     expect(lines[0]).toMatch(
       /^Busiest hour of the day \(UTC; each hour's mean over the 3 days with samples\) for CPU over the last 7 d, web-1 \(hourly mean\): 14:00–15:00 at 80\.0%\.$/,

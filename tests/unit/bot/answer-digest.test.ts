@@ -93,3 +93,20 @@ describe('"what was the longest incident?"', () => {
     expect(today.slice(1).map((l) => l.split(' ')[1])).toEqual(['an_disk', 'an_open', 'an_warn']);
   });
 });
+
+describe('"what was the worst incident?"', () => {
+  it('puts critical ones first, then the longest, and is not read as a count', () => {
+    expect(parseIntent('what was the worst incident this week?', targets)).toMatchObject({ worst: true, limit: 1 });
+    expect(parseIntent('most severe alerts today', targets)).toMatchObject({ worst: true });
+    expect(parseIntent('most severe alerts today', targets)).not.toHaveProperty('count');
+    const c = ctx();
+    // A 40-min warning outlasts every critical one, and still comes after them.
+    c.store.upsertAnomaly(anomaly('an_long', { severity: 'warning', startTs: NOW - 60 * 60_000, endTs: NOW - 20 * 60_000 }));
+    const one = ask('what was the worst incident?', c).split('\n');
+    expect(one[0]).toBe('5 anomalies, 1 open; the worst (critical first, then the longest):');
+    expect(one[1]).toMatch(/^• an_disk \[critical\] db-1 disk/);
+    const all = ask('the worst alerts today', c).split('\n');
+    expect(all[0]).toBe('4 anomalies today (UTC), 1 open; all, critical first, then the longest:');
+    expect(all.slice(1).map((l) => l.split(' ')[1])).toEqual(['an_disk', 'an_open', 'an_long', 'an_warn']);
+  });
+});
