@@ -254,16 +254,36 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
     const rising = clear.filter((r) => r.g.t!.perHour > 0).length;
     const soon = rows.find((r) => !r.g.left && r.first);
     const departed = rows.filter((r) => r.g.left);
+    // A series already past its rule's line: no rate says when it gets there.
+    const past = rows.flatMap((r) => {
+      const v = r.g.left?.last.value ?? r.g.last?.value;
+      const rule = ruleFor(c.thresholds ?? [], r.f.n, m);
+      const line =
+        v === undefined
+          ? undefined
+          : rule?.above !== undefined && v > rule.above
+            ? rule.above
+            : rule?.below !== undefined && v < rule.below
+              ? rule.below
+              : undefined;
+      return line === undefined ? [] : [`${r.f.n} ${formatValue(m, v!)} (the ${formatValue(m, line)} ${rule!.severity} threshold)`];
+    });
     const lead =
       `${capitalise(METRIC_LABEL[m] ?? m)} ${b.label}: ${rising} of ${rows.length} targets rising clearly, ${clear.length - rising} falling.` +
       (departed.length
         ? ` Left their line in the last minutes (its rate says nothing of them): ${departed.map((r) => r.f.n).join(', ')}.`
         : '') +
+      (past.length ? ` Already past a threshold: ${past.join(', ')}.` : '') +
       (soon
         ? ` First to reach a limit: ${soon.f.n}, ${soon.first!.limit.name} in about ${formatDuration(soon.first!.ms!)}.`
         : rising > 0 && FILLS.has(m)
-          ? ` None reaches a threshold or 100% within ${HORIZON}× its window at these rates.`
+          ? ` None${past.length || departed.length ? ' of the others' : ''} reaches a threshold or 100% within ${HORIZON}× its window at these rates.`
           : '');
+    // The forecast detector reads the last hour: what it has open says the same sooner.
+    const forecasts = c.store
+      .openAnomalies()
+      .filter((a) => a.detector === 'forecast' && a.metric === m && rows.some((r) => r.f.n === a.target))
+      .map((a) => `Open now: ${a.id} (forecast) on ${a.target}${a.summary ? `: ${a.summary}` : ''}.`);
     return `${lead}\n${table(
       ['target', 'trend', 'fitted end', 'scatter', 'samples', 'reaches'],
       rows.map(({ f, g, first }) => [
@@ -278,7 +298,7 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
             ? `${first.limit.name} in ~${formatDuration(first.ms!)}`
             : '-',
       ]),
-    )}`;
+    )}${forecasts.length ? `\n${forecasts.join('\n')}` : ''}`;
   }
   // "left at 09:03: 97%": the window's rate says nothing of a series that left its line in the last minutes.
   const shown = (g: Fit) => (g.left ? `left at ${clock(g.left.from.ts)}: ${formatValue(g.m, g.left.last.value)}` : cell(g.m, g.t));

@@ -211,6 +211,18 @@ describe('a series that has left its line at the end of the window', () => {
     expect(fleet[0]).toContain('Left their line in the last minutes (its rate says nothing of them): api-2.');
     expect(fleet[3]).toMatch(/^api-2 .* left its line at 11:5\d:\d\d UTC: 87\.0% now$/);
     expect(fleet[4]).toMatch(/^db-1 +\+0\.20 %\/h/);
+    // The fleet answer names the forecast open on it too, after the table.
+    expect(fleet.at(-1)).toBe(
+      'Open now: an_fill (forecast) on api-2: disk 87%, rising 340 points/h over the last 60 min: at that rate it reaches 100% in about 2 min.',
+    );
+    // Past its rule's line already: said so, and the others' outlook is of the others.
+    const ruled = answerIntent(parseIntent('which host will run out of disk first?', c.targets), {
+      ...c,
+      targets: [{ name: 'db-1' }, { name: 'api-2' }],
+      thresholds: [{ metric: 'disk', above: 85, forSamples: 3, severity: 'critical' }],
+    }).split('\n');
+    expect(ruled[0]).toContain('Already past a threshold: api-2 87.0% (the 85.0% critical threshold).');
+    expect(ruled[0]).toContain('None of the others reaches a threshold or 100%');
     // And in the table of every metric.
     const all = answerIntent(parseIntent('any trends?', c.targets), { ...c, targets: [{ name: 'db-1' }, { name: 'api-2' }] }).split('\n');
     expect(all[0]).toMatch(/"left at" = off its line since then, and where it is now\):$/);
