@@ -21,6 +21,7 @@ import { answerAbout, answerDigestSchedule } from './answer-about.js';
 import { answerPipeline } from './answer-pipeline.js';
 import { answerPages } from './answer-pages.js';
 import { answerResponders } from './answer-responders.js';
+import { answerDependents } from './answer-dependents.js';
 import { answerValueCheck } from './answer-value-check.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting } from './answer-routing.js';
@@ -279,6 +280,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerValueCheck(i, c);
     case 'responders':
       return answerResponders(i, c);
+    case 'dependents':
+      return answerDependents(i, c);
     case 'forest_status':
       return answerForestStatus(i, c);
     case 'correlate':

@@ -6,6 +6,7 @@ import type { Bound, BoundAsk } from './parse-bound.js';
 import type { CommandIntent } from './intent-commands.js';
 import type { ValueCheckIntent } from './parse-value-check.js';
 import type { RespondersIntent } from './parse-responders.js';
+import type { DependentsIntent } from './parse-dependents.js';
 import type { RuleStatsIntent } from './parse-rule-stats.js';
 
 export type { CommandIntent };
@@ -342,6 +343,7 @@ export type Intent =
   /** "Is 40% cpu normal for web-1?": a value among the series' own readings (answer-value-check.ts). */
   | ValueCheckIntent
   | RespondersIntent
+  | DependentsIntent
   /** "Was anyone paged last night?", "who got pinged today?": alerts that pinged people (answer-pages.ts). */
   | { kind: 'pages'; span?: TimeSpan; target?: string }
   /** "When is the next tick?", "any failed ticks?", "are the sources ok?", "which source is slowest?" (answer-pipeline.ts). */

@@ -3,6 +3,7 @@ import { setupQuestion } from './parse-about.js';
 import { correlateQuestion } from './parse-correlate.js';
 import { daypartQuestion } from './parse-daypart.js';
 import { deliveryQuestion, pagesQuestion } from './parse-delivery.js';
+import { dependentsQuestion } from './parse-dependents.js';
 import { qualityQuestion } from './parse-feedback.js';
 import { healthRankQuestion } from './parse-health.js';
 import { inventoryQuestion } from './parse-inventory.js';
@@ -33,6 +34,7 @@ export function asksAbout(
 ): Intent | undefined {
   const { metric, more, target, named, an, severity, span, unknownTarget, anomalies } = o;
   return (
+    dependentsQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
     pipelineQuestion(text, { target }) ??
     pagesQuestion(text, { span, target }) ??
     valueCheckQuestion(text, { metric, target, named, span }) ??
