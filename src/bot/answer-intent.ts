@@ -22,6 +22,7 @@ import { answerPipeline } from './answer-pipeline.js';
 import { answerPages } from './answer-pages.js';
 import { answerResponders } from './answer-responders.js';
 import { answerDependents } from './answer-dependents.js';
+import { answerDeployCheck } from './answer-deploy-check.js';
 import { answerValueCheck } from './answer-value-check.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting } from './answer-routing.js';
@@ -282,6 +283,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerResponders(i, c);
     case 'dependents':
       return answerDependents(i, c);
+    case 'deploy_check':
+      return answerDeployCheck(i, c);
     case 'forest_status':
       return answerForestStatus(i, c);
     case 'correlate':

@@ -7,6 +7,7 @@ import type { CommandIntent } from './intent-commands.js';
 import type { ValueCheckIntent } from './parse-value-check.js';
 import type { RespondersIntent } from './parse-responders.js';
 import type { DependentsIntent } from './parse-dependents.js';
+import type { DeployCheckIntent } from './parse-deploy-check.js';
 import type { RuleStatsIntent } from './parse-rule-stats.js';
 
 export type { CommandIntent };
@@ -344,6 +345,7 @@ export type Intent =
   | ValueCheckIntent
   | RespondersIntent
   | DependentsIntent
+  | DeployCheckIntent
   /** "Was anyone paged last night?", "who got pinged today?": alerts that pinged people (answer-pages.ts). */
   | { kind: 'pages'; span?: TimeSpan; target?: string }
   /** "When is the next tick?", "any failed ticks?", "are the sources ok?", "which source is slowest?" (answer-pipeline.ts). */

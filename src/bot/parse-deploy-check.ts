@@ -1,0 +1,27 @@
+/** "Is it safe to deploy now?", "can I do maintenance on db-1?" (answer-deploy-check.ts). */
+export interface DeployCheckIntent {
+  kind: 'deploy_check';
+  target?: string;
+  group?: string[];
+}
+
+const WORK = String.raw`(?:deploy\w*|release|releasing|ship|shipping|roll(?:ing)? ?out|push(?:ing)? (?:to prod|a change|out)|(?:do|start|run) (?:the |some |a )?(?:maintenance|change|upgrade|migration)|upgrade|upgrading|migrat\w+|patch(?:ing)?|make (?:a )?changes?)`;
+// "Is it safe to deploy now?", "can we deploy?", "good time to release?", "ok to ship?", "go/no-go", "is now a good time to
+// upgrade db-1?", "can I do maintenance on db-1?", "deploy freeze?".
+const DEPLOY_CHECK = new RegExp(
+  [
+    String.raw`\b(?:is it|is now|now|would it be|is this)\b.*\b(?:safe|ok|okay|a good time|good time|fine|wise|alright|a bad time|bad time)\b.*\bto ${WORK}\b`,
+    String.raw`\b(?:can|could|should|may|shall) (?:we|i|you) (?:safely |still )?${WORK}\b(?:(?!\b(?:how|which|when|what|why)\b).)*\??$`,
+    String.raw`\b(?:safe|ok|okay|good time|clear|all clear) (?:for (?:a |the )?|to )${WORK}\b`,
+    String.raw`\bgo[/ -]?(?:or[/ -]?)?no[ -]?go\b|\b(?:deploy|change|release) (?:freeze|window|check|readiness)\b|\bready (?:for|to) (?:a |the )?${WORK}\b`,
+  ].join('|'),
+);
+
+/** Pure; undefined when not asked. */
+export function deployCheckQuestion(
+  text: string,
+  o: { target?: string | undefined; group?: string[] | undefined },
+): DeployCheckIntent | undefined {
+  if (!DEPLOY_CHECK.test(text)) return undefined;
+  return { kind: 'deploy_check', ...(o.target ? { target: o.target } : o.group?.length ? { group: o.group } : {}) };
+}
