@@ -23,6 +23,7 @@ import { answerPages } from './answer-pages.js';
 import { answerResponders } from './answer-responders.js';
 import { answerDependents } from './answer-dependents.js';
 import { answerDeployCheck } from './answer-deploy-check.js';
+import { answerRecovery } from './answer-recovery.js';
 import { answerValueCheck } from './answer-value-check.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting } from './answer-routing.js';
@@ -285,6 +286,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerDependents(i, c);
     case 'deploy_check':
       return answerDeployCheck(i, c);
+    case 'recovery':
+      return answerRecovery(i, c);
     case 'forest_status':
       return answerForestStatus(i, c);
     case 'correlate':

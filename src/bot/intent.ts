@@ -1,6 +1,5 @@
 /** What a chat question asks for: the parser's output (parse-intent.ts), the answers' input. */
 import type { ActionId } from '../core/remediation.js';
-import type { ClockTime } from './parse-clock.js';
 import type { Stat, TimeSpan } from './parse-time-span.js';
 import type { Bound, BoundAsk } from './parse-bound.js';
 import type { CommandIntent } from './intent-commands.js';
@@ -8,6 +7,8 @@ import type { ValueCheckIntent } from './parse-value-check.js';
 import type { RespondersIntent } from './parse-responders.js';
 import type { DependentsIntent } from './parse-dependents.js';
 import type { DeployCheckIntent } from './parse-deploy-check.js';
+import type { RecoveryIntent } from './parse-recovery.js';
+import type { SilenceIntent } from './parse-silence.js';
 import type { RuleStatsIntent } from './parse-rule-stats.js';
 
 export type { CommandIntent };
@@ -188,29 +189,7 @@ export type Intent =
   | { kind: 'approve' | 'deny'; id?: string; target?: string; action?: string; unknownTarget?: string; all?: boolean; mine?: boolean }
   /** "Show my requests", "what have I asked for?": proposals the asker requested (answer-my-requests.ts). */
   | { kind: 'my_requests'; action?: string; target?: string }
-  | {
-      kind: 'silence';
-      target?: string;
-      metric?: MetricKey;
-      /** Set in an alert's thread: silence what that alert's Silence button would. */
-      anomalyId?: string;
-      durationMs: number;
-      unknownTarget?: string;
-      /** Several targets were named: nothing is silenced, the reply asks for one. */
-      several?: string[];
-      /** "mute everything for 1h": every alert, said in so many words. */
-      all?: boolean;
-      /** "from 22:00", "tomorrow 02:00-04:00", "at 14:00 for 30m": when it begins (the next such time); absent, now. */
-      from?: ClockTime;
-      /** "until 15:00", "till tomorrow 9am": when it ends, instead of `durationMs` (with `from`, the first such time after it). */
-      until?: ClockTime;
-      /** "…: db migration", "… because we are deploying": why, kept with the silence. */
-      reason?: string;
-      /** "Mute warnings for 1h", "silence critical alerts on web-1": only alerts of that severity. */
-      severity?: 'warning' | 'critical';
-      /** "Extend the silence on web-1 by 1h", "extend sl_… until 18:00": push an active silence's end out, not a new one from now. */
-      extend?: { id?: string };
-    }
+  | SilenceIntent
   | { kind: 'silences' }
   /** "When did web-2 last report?": when each target last sent data, and its silences (answer-last-seen.ts). */
   | { kind: 'last_seen'; target?: string; group?: string[]; unknownTarget?: string }
@@ -346,6 +325,7 @@ export type Intent =
   | RespondersIntent
   | DependentsIntent
   | DeployCheckIntent
+  | RecoveryIntent
   /** "Was anyone paged last night?", "who got pinged today?": alerts that pinged people (answer-pages.ts). */
   | { kind: 'pages'; span?: TimeSpan; target?: string }
   /** "When is the next tick?", "any failed ticks?", "are the sources ok?", "which source is slowest?" (answer-pipeline.ts). */

@@ -4,6 +4,7 @@ import { correlateQuestion } from './parse-correlate.js';
 import { daypartQuestion } from './parse-daypart.js';
 import { deliveryQuestion, pagesQuestion } from './parse-delivery.js';
 import { dependentsQuestion } from './parse-dependents.js';
+import { recoveryQuestion } from './parse-recovery.js';
 import { deployCheckQuestion } from './parse-deploy-check.js';
 import { qualityQuestion } from './parse-feedback.js';
 import { healthRankQuestion } from './parse-health.js';
@@ -36,6 +37,7 @@ export function asksAbout(
   const { metric, more, target, named, an, severity, span, unknownTarget, anomalies } = o;
   return (
     dependentsQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
+    recoveryQuestion(text, { target, group: named.length > 1 ? named : undefined, metric }) ??
     deployCheckQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
     pipelineQuestion(text, { target }) ??
     pagesQuestion(text, { span, target }) ??

@@ -4,6 +4,31 @@ import { findTimeSpan } from './parse-time-span.js';
 import { cleanInput, parseDuration } from './text-tools.js';
 import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
 
+/** "Snooze web-1 cpu for 30m", "mute db-1 from 22:00 to 23:00": a silence to add, or one to extend. */
+export interface SilenceIntent {
+  kind: 'silence';
+  target?: string;
+  metric?: MetricKey;
+  /** Set in an alert's thread: silence what that alert's Silence button would. */
+  anomalyId?: string;
+  durationMs: number;
+  unknownTarget?: string;
+  /** Several targets were named: nothing is silenced, the reply asks for one. */
+  several?: string[];
+  /** "mute everything for 1h": every alert, said in so many words. */
+  all?: boolean;
+  /** "from 22:00", "tomorrow 02:00-04:00", "at 14:00 for 30m": when it begins (the next such time); absent, now. */
+  from?: ClockTime;
+  /** "until 15:00", "till tomorrow 9am": when it ends, instead of `durationMs` (with `from`, the first such time after it). */
+  until?: ClockTime;
+  /** "…: db migration", "… because we are deploying": why, kept with the silence. */
+  reason?: string;
+  /** "Mute warnings for 1h", "silence critical alerts on web-1": only alerts of that severity. */
+  severity?: 'warning' | 'critical';
+  /** "Extend the silence on web-1 by 1h", "extend sl_… until 18:00": push an active silence's end out, not a new one from now. */
+  extend?: { id?: string };
+}
+
 /**
  * "Snooze web-1 cpu for 30m", "mute db-1 until 15:00", "mute everything for 1h": a silence of what
  * the parser found, for the length or until the time the text gives (an hour by default). An end
