@@ -1,3 +1,4 @@
+import { BEFORE_SHIFT } from './parse-digest.js';
 /**
  * Questions about what this bot watches rather than about the data: "how many hosts do you
  * monitor?", "which metrics do you collect?", "how often do you poll?", "how much history do you
@@ -82,7 +83,7 @@ export function setupQuestion(
   const past = onCallPast(text, o);
   if (past) return past;
   if (o.an) return undefined;
-  if (ROUTING.test(text))
+  if (ROUTING.test(text) && !BEFORE_SHIFT.test(text))
     return {
       kind: 'routing',
       ...(o.target ? { target: o.target } : {}),

@@ -9,7 +9,13 @@ const WEEK = 7 * 86_400_000;
 const WEEKEND_MS = 3 * 86_400_000;
 const HOW_WAS =
   /^(?:so\s+|and\s+)?how(?:'s| was| did| has| is| were)\s+(?:the |last |this |our |my |your )?(night|overnight|weekend|day|shift|week|yesterday|today)\b(?:\s+(?:go|gone|been|look|looking))?[\s?!.]*$/;
-const SHIFT = /\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|summary|notes?)\b|\bend of (?:my |the )?shift\b/;
+/** "Anything I should know before my shift?", "brief me for my shift": the handover, not when the shift is. */
+export const BEFORE_SHIFT =
+  /\b(?:know|aware of|read|see)\b.*\bbefore (?:my|the|our|i start(?: my)?|starting(?: my)?) (?:shift|on-?call)\b|\b(?:brief|briefing) (?:me )?(?:for|before) (?:my |the )?shift\b/;
+const SHIFT = new RegExp(
+  String.raw`\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|summary|notes?)\b|\bend of (?:my |the )?shift\b|` +
+    BEFORE_SHIFT.source,
+);
 // "Catch me up", "what did I miss?", "what changed since yesterday?": a digest since then, the last day by default.
 const CATCH_UP =
   /\b(?:catch (?:me|us) up|bring (?:me|us) up to speed|what did (?:i|we) miss|what(?:'s| has| have)? changed|anything (?:new|changed) since|since (?:i|we) (?:left|logged off|was away|were away)|while (?:i|we) (?:was|were) (?:away|out|off|gone))\b/;
@@ -42,7 +48,7 @@ export function digestOf(
   }
   const sinceAsked = SINCE_ASKED.test(text);
   const catchUp = CATCH_UP.test(text) || sinceAsked;
-  if ((!DIGEST.test(text) && !catchUp) || o.counted || o.open) return undefined;
+  if ((!DIGEST.test(text) && !catchUp && !BEFORE_SHIFT.test(text)) || o.counted || o.open) return undefined;
   if (o.span) return { span: o.span };
   // "Handover notes", "shift report": the on-call shift, not the UTC day (answer-anomalies.ts).
   if (SHIFT.test(text)) return { shift: true };

@@ -16,7 +16,7 @@ import { setupQuestionOf } from './parse-setup-question.js';
 import { respondersQuestion } from './parse-responders.js';
 import { shortIntent } from './parse-short.js';
 import { escalateTo } from './parse-escalate.js';
-import { digestOf, MINE, stateAsked } from './parse-digest.js';
+import { BEFORE_SHIFT, digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
 import { explainQuestion } from './parse-explain.js';
 import { noteCommand } from './alert-notes.js';
@@ -314,6 +314,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     !counting &&
     !has(WORDS.today) &&
     !has(WORDS.summarise) &&
+    !BEFORE_SHIFT.test(text) &&
     !PAST.test(text) &&
     (!/\b(anomal\w*|alerts?|incidents?)\b/.test(text) || /\bmost (?:urgent|important|pressing)\b/.test(text))
   )

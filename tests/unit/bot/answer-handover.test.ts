@@ -33,6 +33,9 @@ const ask = (q: string, c: AnswerContext) => answerIntent(parseIntent(q, targets
 describe('"handover notes"', () => {
   it('is the digest of the on-call shift so far, with who takes over, not of the UTC day', () => {
     expect(parseIntent('handover notes', targets)).toMatchObject({ kind: 'anomalies', digest: true, shift: true });
+    expect(parseIntent('anything I should know before my shift?', targets)).toMatchObject({ kind: 'anomalies', digest: true, shift: true });
+    expect(parseIntent('brief me before my shift', targets)).toMatchObject({ digest: true, shift: true });
+    expect(parseIntent('when is my shift?', targets)).toMatchObject({ kind: 'routing', onCall: true, me: true });
     expect(parseIntent('daily digest', targets)).not.toHaveProperty('shift');
     // 00:30 the next day: the UTC day has nothing, alice's shift two anomalies.
     const c = ctx(HANDOFF + 15.5 * H);
