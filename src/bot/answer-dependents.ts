@@ -35,7 +35,7 @@ export function answerDependents(i: DependentsIntent, c: AnswerContext): string 
       if (!others.length) continue;
       lines.push(
         i.upstream
-          ? `• ${name} depends on ${names(others)} (${quote(inhibitName(r, k))}): while ${others.length === 1 ? 'it' : 'one'} has ${alertOf(r.source, 'an alert')} open, ${name}'s ${alertOf(r.target, 'alerts')} are held.`
+          ? `• ${name} depends on ${names(others)} (${quote(inhibitName(r, k))}): while ${others.length === 1 ? others[0]!.name : 'one of them'} has ${alertOf(r.source, 'an alert')} open, ${name}'s ${alertOf(r.target, 'alerts')} are held.`
           : `• ${names(others)} ${others.length === 1 ? 'depends' : 'depend'} on ${name} (${quote(inhibitName(r, k))}): while ${name} has ${alertOf(r.source, 'an alert')} open, ${others.length === 1 ? `${others[0]!.name}'s` : 'their'} ${alertOf(r.target, 'alerts')} are held.`,
       );
     }

@@ -34,9 +34,16 @@ export function answerDeployCheck(i: DeployCheckIntent, c: AnswerContext): strin
   const monitoring = self?.ticks ? pipelineHeadline(self.ticks, c.now, c.about!().intervalMs).problems : [];
   const silentNow = new Set(c.store.targetStates().flatMap((t) => (t.state === 'silent' ? [t.target] : [])));
   const silent = names.filter((n) => silentNow.has(n));
-  const settling = c.store
-    .recentAnomalies(1000, c.now - 24 * 3_600_000)
-    .filter((a) => mine(a.target) && a.status !== 'open' && a.endTs !== null && a.endTs >= c.now - SETTLE_MS);
+  // One line per target and metric: several detectors closing one episode are one recovery.
+  const settling = [
+    ...new Map(
+      c.store
+        .recentAnomalies(1000, c.now - 24 * 3_600_000)
+        .filter((a) => mine(a.target) && a.status !== 'open' && a.endTs !== null && a.endTs >= c.now - SETTLE_MS)
+        .sort((a, z) => a.endTs! - z.endTs!)
+        .map((a) => [`${a.target}|${a.metric}`, a] as const),
+    ).values(),
+  ].reverse();
 
   const against = [
     ...(critical.length ? [`${plural(critical.length, 'critical anomaly', 'critical anomalies')} open: ${series(critical, c.now)}.`] : []),

@@ -49,7 +49,7 @@ describe('"which hosts depend on db-1?"', () => {
     );
     expect(lines.at(-1)).toMatch(/^I know no service map/);
     expect(ask('what does api-2 depend on?').slice(1, 2)).toEqual([
-      '• api-2 depends on db-2 ("db causes api latency"): while it has an alert of severity critical open, api-2\'s alerts of metric latency_ms are held.',
+      '• api-2 depends on db-2 ("db causes api latency"): while db-2 has an alert of severity critical open, api-2\'s alerts of metric latency_ms are held.',
     ]);
     expect(ask('what depends on api-1?')[1]).toBe(
       '• web-1 depends on api-1 ("inhibit rule 2"): while api-1 has an alert open, web-1\'s alerts are held.',

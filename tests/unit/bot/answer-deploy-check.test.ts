@@ -41,6 +41,16 @@ describe('"is it safe to deploy now?"', () => {
     c.store.upsertAnomaly(
       resolvedAnomaly('an_done', NOW, { target: 'web-1', metric: 'memory', startTs: NOW - 20 * M, endTs: NOW - 4 * M }),
     );
+    // Its robust twin, ended a minute before: one recovery, the latest end.
+    c.store.upsertAnomaly(
+      resolvedAnomaly('an_done2', NOW, {
+        target: 'web-1',
+        metric: 'memory',
+        detector: 'robust',
+        startTs: NOW - 20 * M,
+        endTs: NOW - 5 * M,
+      }),
+    );
     c.store.appendRecord('change', NOW - 3 * 3_600_000, {
       id: 'ch_abc',
       text: 'deployed v2.3 to web-1',
