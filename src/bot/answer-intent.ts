@@ -24,6 +24,7 @@ import { answerResponders } from './answer-responders.js';
 import { answerDependents } from './answer-dependents.js';
 import { answerDeployCheck } from './answer-deploy-check.js';
 import { answerRecovery } from './answer-recovery.js';
+import { answerCancelWhich } from './answer-cancel-which.js';
 import { answerValueCheck } from './answer-value-check.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting } from './answer-routing.js';
@@ -288,6 +289,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerDeployCheck(i, c);
     case 'recovery':
       return answerRecovery(i, c);
+    case 'cancel_which':
+      return answerCancelWhich(c);
     case 'forest_status':
       return answerForestStatus(i, c);
     case 'correlate':

@@ -53,7 +53,7 @@ export function answerUncollected(
   return lines.join('\n');
 }
 
-const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign', string> = {
+const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign' | 'shell', string> = {
   tickets:
     'I don\'t open tickets: no ticketing system (Jira, ServiceNow) is connected. "timeline an_…" gives what happened and who did what, to paste into one.',
   paging:
@@ -62,6 +62,8 @@ const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign', s
     'I don\'t assign alerts to someone else: whoever takes one on says "ack" in its thread (or "ack an_…"), and the alert then shows who has it, with no reminders or escalation; "unack" hands it back. "page bob about web-1" pings a member of an on-call rotation in its thread; "note an_…: bob is on it" says who is on it, in its timeline.',
   resolve:
     'I don\'t resolve anomalies by hand: one ends when its detector sees the series back in range (an Alertmanager alert, when Alertmanager says it is resolved), so a closed one would only open again. To stop hearing about it: "ack an_…" (you have it: no reminders or escalation) or "snooze an_… for 1h"; "note an_…: <what was done>" records what you did, and "this alert is noise" marks a false alarm.',
+  shell:
+    'I don\'t run commands or open shells on hosts: the only actions are the allow-listed remediations (restart_service, scale_up, cleanup_disk, notify_only), each through a rule in remediation.rules and, unless the rule says auto, an approver. "What actions can you take?" lists them; "restart app on web-1" asks for one.',
   email:
     'I don\'t send email or SMS: I post to Slack, Discord and the web console only. The daily digest (chat.digest) goes to the alert channels, and `smartcloudops digest` prints it for a mail cron; "summarise today" gives it here.',
 };

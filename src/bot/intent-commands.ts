@@ -72,5 +72,7 @@ export type CommandIntent =
   | { kind: 'unwatch'; id?: string; target?: string; reminders?: boolean }
   /** "note an_…: restarted nginx by hand", "add a note: …" in an alert's thread: recorded on the alert, shown in its timeline. */
   | { kind: 'note'; id?: string; target?: string; text: string }
+  /** "Cancel that", "never mind": nothing named, so the asker's own cancellable things are listed (answer-cancel-which.ts). */
+  | { kind: 'cancel_which' }
   /** "Deployed v2.3 to api-1": a change people made, recorded to set beside the anomalies after it (change-log.ts). */
   | { kind: 'change'; text: string; targets: string[]; /** "Delete ch_…": that change withdrawn. */ withdraw?: string; span?: TimeSpan };

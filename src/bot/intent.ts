@@ -23,7 +23,8 @@ export type DayPart = 'night' | 'business' | 'weekend';
 /** What of a target's place is asked: its region, EC2 instance id, address or auto scaling group. */
 export type InventoryField = 'region' | 'instance' | 'address' | 'asg';
 
-export type Elsewhere = 'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'export' | 'backup' | 'howto' | 'resolve' | 'assign';
+export type Elsewhere =
+  'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'export' | 'backup' | 'howto' | 'resolve' | 'assign' | 'shell';
 
 /** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';

@@ -20,11 +20,18 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
   // forest", "reload config": config is files, read at start and on a reload (SIGHUP).
   [
     new RegExp(
-      String.raw`${ASKED}(?:set|change|raise|lower|increase|decrease|update|edit|adjust|add|remove|delete|drop)\b.*\b(?:thresholds?|rules?|targets?|hosts?|servers?|monitoring|config(?:uration)?)\b|${ASKED}(?:reload|re-?read|apply)\s+(?:the\s+)?config(?:uration)?\b|\bstop monitoring\b|${ASKED}(?:remove|delete|drop|decommission|forget)\s+(?!(?:an|rp|sl|wt|ch)_)[a-z][\w.-]*\d[\w.-]*\s*$|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate)\s+(?:the\s+)?(?:isolation forest|iforest|robust(?: detector| statistics)?|forecasts?|detectors?|thresholds?|threshold rules?|remediations?|auto-?remediation|dry[ -]?run|approvals?)\b`,
+      String.raw`${ASKED}(?:set|change|raise|lower|increase|decrease|update|edit|adjust|add|remove|delete|drop)\b.*\b(?:thresholds?|rules?|targets?|hosts?|servers?|monitoring|config(?:uration)?)\b|${ASKED}(?:reload|re-?read|apply)\s+(?:the\s+)?config(?:uration)?\b|\bstop monitoring\b|${ASKED}(?:remove|delete|drop|decommission|forget)\s+(?!(?:an|rp|sl|wt|ch)_)[a-z][\w.-]*\d[\w.-]*\s*$|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate)\s+(?:the\s+)?(?:isolation forest|iforest|robust(?: detector| statistics)?|forecasts?|detectors?|thresholds?|threshold rules?|remediations?|auto[- ]?remediation|dry[ -]?run|approvals?)\b`,
     ),
     'config',
   ],
   [/\b(?:grafana|dashboards?)\b/, 'dashboards'],
+  // "kubectl get pods", "sudo systemctl restart nginx", "run a shell command on web-1": a command line, not a question.
+  [
+    new RegExp(
+      String.raw`${ASKED}(?:run\s+|execute\s+|exec\s+)?(?:kubectl|sudo|systemctl|journalctl|docker|podman|terraform|helm|htop|netstat|traceroute|nslookup|powershell)\b|${ASKED}(?:run|execute|exec)\s+(?:an?\s+|the\s+|this\s+|my\s+)?(?:shell\s+|bash\s+)?(?:commands?|scripts?|shell)\b|\bopen\s+(?:a\s+)?(?:shell|terminal|console session)\b`,
+    ),
+    'shell',
+  ],
   // "Export anomalies as csv", "download last week's alerts": chat posts no files; the API and CLI do.
   [
     /\b(?:export|download)\b.*\b(?:anomal\w*|alerts?|incidents?|csv|json|history|report|spreadsheet|approvals?|remediations?|proposals?|decisions?|audit)\b|\b(?:as|in|to|into) (?:an? )?(?:csv|json|spreadsheet|excel)\b/,

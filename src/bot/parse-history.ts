@@ -65,7 +65,8 @@ const LAPSED =
 const AUTOMATIC =
   /\b(?:automatically|on (?:its|their) own|by itself|without (?:an? )?(?:approval|anyone|person|human|asking))\b|\bauto(?:matic|[\s-])?\s*(?:remediations?|actions?|runs?|fixes?)\b/;
 const PAST = /\b(?:did|ran|executed|happened|has|have|had|was|were|today|yesterday|this week|last)\b/;
-const AUXILIARY = /\b(did|was|were|has|have|had|got|any)\b/;
+// "Did we restart…", "any restarts…", "how often do we restart app?": about restarts done, not one asked for.
+const AUXILIARY = /\b(did|was|were|has|have|had|got|any|how often|how many times|how frequently)\b/;
 
 /** "Did anything run automatically?", "auto remediations today": past runs with no person deciding, not the policy. */
 export const automaticAsked = (text: string) => AUTOMATIC.test(text) && PAST.test(text);
@@ -123,7 +124,7 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
     ...(q.target ? { target: q.target } : {}),
     ...(action ? { action } : {}),
     ...(outcome ? { outcome } : {}),
-    ...(q.counting ? { count: true } : {}),
+    ...(q.counting || /\bhow (?:often|many times|frequently)\b/.test(text) ? { count: true } : {}),
     // "Restart history" is every proposal; "the last restart" is one that happened.
     ...((action && !outcome && !q.historyWord) || lastThing ? { ran: true } : {}),
   };

@@ -1,3 +1,4 @@
+import { CANCEL_UNCLEAR } from './answer-cancel-which.js';
 import type { Intent } from './intent.js';
 import { CLOCK_ASK, PING, SMALL_TALK } from './intent-words.js';
 import { timezoneCommand } from './parse-timezone.js';
@@ -7,7 +8,7 @@ const HELP_ASK =
 
 /**
  * What is read before any subject: thanks and greetings (a short reply, not the LLM or the whole help
- * text), "are you there?", the time, a display time zone, and asking for help. Pure.
+ * text), "are you there?", the time, "cancel that", a display time zone, and asking for help. Pure.
  */
 export function shortIntent(text: string): Intent | undefined {
   const chat = SMALL_TALK.exec(text.replace(/^(?:@?\w*bot|ops)\b[\s,]*/, ''));
@@ -20,5 +21,6 @@ export function shortIntent(text: string): Intent | undefined {
   )
     return { kind: 'whoami' };
   if (CLOCK_ASK.test(text)) return { kind: 'small_talk', thanks: false, clock: true };
+  if (CANCEL_UNCLEAR.test(text)) return { kind: 'cancel_which' };
   return timezoneCommand(text) ?? (HELP_ASK.test(text) ? { kind: 'help' } : undefined);
 }
