@@ -25,6 +25,7 @@ import { answerDependents } from './answer-dependents.js';
 import { answerDeployCheck } from './answer-deploy-check.js';
 import { answerRecovery } from './answer-recovery.js';
 import { answerCancelWhich } from './answer-cancel-which.js';
+import { resolveAround } from './answer-around.js';
 import { answerValueCheck } from './answer-value-check.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting } from './answer-routing.js';
@@ -291,6 +292,10 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerRecovery(i, c);
     case 'cancel_which':
       return answerCancelWhich(c);
+    case 'around': {
+      const r = resolveAround(i, c);
+      return typeof r === 'string' ? r : `${r.lead}\n${answerMetrics(r.metrics, c)}`;
+    }
     case 'forest_status':
       return answerForestStatus(i, c);
     case 'correlate':

@@ -4,6 +4,7 @@ import { correlateQuestion } from './parse-correlate.js';
 import { daypartQuestion } from './parse-daypart.js';
 import { deliveryQuestion, pagesQuestion } from './parse-delivery.js';
 import { dependentsQuestion } from './parse-dependents.js';
+import { aroundQuestion } from './parse-around.js';
 import { recoveryQuestion } from './parse-recovery.js';
 import { deployCheckQuestion } from './parse-deploy-check.js';
 import { qualityQuestion } from './parse-feedback.js';
@@ -36,6 +37,7 @@ export function asksAbout(
 ): Intent | undefined {
   const { metric, more, target, named, an, severity, span, unknownTarget, anomalies } = o;
   return (
+    aroundQuestion(text, { metric, more, named }) ??
     dependentsQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
     recoveryQuestion(text, { target, group: named.length > 1 ? named : undefined, metric }) ??
     deployCheckQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??

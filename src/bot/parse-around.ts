@@ -1,0 +1,77 @@
+import type { MetricKey } from './intent.js';
+import { parseDuration } from './text-tools.js';
+
+/** "What did memory look like before the db-1 disk alert?", "cpu on web-1 during an_…" (answer-around.ts). */
+export interface AroundIntent {
+  kind: 'around';
+  /** `at`: "when it fired", the reading at its start; `around`: either side of it. */
+  part: 'before' | 'during' | 'after' | 'around' | 'at';
+  /** The anomaly: by id, else the latest on `alertTarget` (of `alertMetric`), else the latest of all. */
+  id?: string;
+  alertTarget?: string;
+  alertMetric?: MetricKey;
+  /** The figure asked for, and where; without one, every figure on the anomaly's target. */
+  metric?: MetricKey;
+  target?: string;
+  /** "The 10 minutes before": the window's length; 30 min by default. */
+  ms?: number;
+}
+
+// "Incident" is left out: a declared incident (in_…) is not one anomaly.
+const ALERT = String.raw`(?:alert|anomaly|page|spike)`;
+// The anomaly said: an id, "the last alert", "the db-1 disk alert", "that alert".
+const NAMED = new RegExp(
+  String.raw`\ban_[a-z0-9]{3,30}\b|\b(?:the|that|this) (?:(?:last|latest|most recent|previous) )?(?:[\w.-]+ ){0,3}?${ALERT}\b`,
+);
+const PART: readonly (readonly [RegExp, AroundIntent['part']])[] = [
+  [/\b(?:before|leading up to|prior to|ahead of|in the run-?up to)\b/, 'before'],
+  [/\b(?:during|while|throughout|over the course of)\b/, 'during'],
+  [/\b(?:after|following|once)\b/, 'after'],
+  [/\baround\b/, 'around'],
+  [/\b(?:at the time of|when|at the start of|as)\b/, 'at'],
+];
+const METRIC_WORD: Record<string, MetricKey> = {
+  cpu: 'cpu',
+  memory: 'memory',
+  mem: 'memory',
+  ram: 'memory',
+  disk: 'disk',
+  latency: 'latency',
+  network: 'network',
+};
+
+/**
+ * A figure asked for at a time an anomaly names. Needs the anomaly, a word placing the time
+ * against it, and a figure or a look ("show me", "look like"). Pure; undefined when not asked.
+ */
+export function aroundQuestion(
+  text: string,
+  o: { metric?: MetricKey | undefined; more: MetricKey[]; named: string[] },
+): AroundIntent | undefined {
+  const ref = NAMED.exec(text);
+  if (!ref) return undefined;
+  const part = PART.find(([re]) => re.test(text.slice(0, ref.index)))?.[1];
+  if (!part) return undefined;
+  const id = /^an_/.test(ref[0]) ? ref[0] : undefined;
+  // "The db-1 disk alert": the words before "alert" name its target and metric, not the figure asked.
+  const words = id ? [] : ref[0].split(' ');
+  const alertMetric = words.map((w) => METRIC_WORD[w]).find(Boolean);
+  const alertTarget = o.named.find((n) => words.includes(n));
+  const asked = [o.metric, ...o.more].filter((m): m is MetricKey => Boolean(m));
+  // A figure besides the alert's own metric, or a look asked for: "when did the db-1 disk alert start?" is about the alert.
+  const look = /\b(?:show|look(?:ed|s)? like|graph|chart|figures?|metrics?|readings?|values?)\b/.test(text);
+  if (!look && !asked.some((m) => m !== alertMetric)) return undefined;
+  const metric = asked.find((m) => m !== alertMetric) ?? (asked.length === 1 && !alertMetric ? asked[0] : undefined);
+  const target = o.named.find((n) => n !== alertTarget);
+  const ms = parseDuration(text.replace(/\ban_[a-z0-9]+\b/g, ''));
+  return {
+    kind: 'around',
+    part,
+    ...(id ? { id } : {}),
+    ...(alertTarget ? { alertTarget } : {}),
+    ...(alertMetric ? { alertMetric } : {}),
+    ...(metric ? { metric } : asked.length === 1 ? { metric: asked[0] } : {}),
+    ...(target ? { target } : {}),
+    ...(ms ? { ms } : {}),
+  };
+}
