@@ -26,6 +26,7 @@ import { answerDeployCheck } from './answer-deploy-check.js';
 import { answerRecovery } from './answer-recovery.js';
 import { answerCancelWhich } from './answer-cancel-which.js';
 import { resolveAround } from './answer-around.js';
+import { answerBuckets } from './answer-buckets.js';
 import { answerValueCheck } from './answer-value-check.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting } from './answer-routing.js';
@@ -93,6 +94,7 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
       { metric: i.metric, target: i.target, group: i.group, span: i.span, lowest: i.byHour === 'min', ofDay: i.hourOfDay },
       c,
     );
+  if (i.every && i.metric) return answerBuckets({ ...i, metric: i.metric, every: i.every }, c);
   if (i.total) return answerTotal(i, c);
   if (i.groupBy && !i.span && !i.free && !i.bound) return answerByGroup({ ...i, groupBy: i.groupBy }, c);
   // "Any hosts over 90% on anything?": each share metric past the bound.

@@ -57,6 +57,8 @@ export type Intent =
       /** "The busiest hour yesterday", "the quietest hour for memory": UTC hours ranked, highest or lowest first. */
       byHour?: 'max' | 'min';
       /** "When is it highest?": hours of the day over the window's days, not each clock hour. */ hourOfDay?: boolean;
+      /** "Hourly cpu for web-1", "daily average memory this week": the window in time order, a row each (answer-buckets.ts). */
+      every?: 'hour' | 'day';
       /** "Average memory per role", "cpu by tier": grouped by role or by that label key (answer-by-group.ts). */
       groupBy?: string;
       /** "cpu and memory on web-1": metrics asked for besides `metric`, answered the same way after it. */

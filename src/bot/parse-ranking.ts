@@ -5,6 +5,9 @@ import { parseStat, type TimeSpan } from './parse-time-span.js';
 
 type Metrics = Extract<Intent, { kind: 'metrics' }>;
 
+const EVERY_HOUR = /\b(?:hourly|every hour|each hour|per hour|by hour|hour by hour|hour-by-hour)\b/;
+const EVERY_DAY = /\b(?:daily|every day|each day|per day|by day|day by day|day-by-day)\b/;
+
 /**
  * Rankings of figures, not of anomalies: "which host changed the most since yesterday?", "the
  * busiest hour yesterday", "which host is busiest?". Pure; undefined when the text is none of these.
@@ -40,6 +43,10 @@ export function rankingQuestion(
       ranked: true,
       ...(direction ? { direction } : {}),
     };
+  // "Hourly cpu for web-1", "cpu every hour today", "daily average memory this week": a row an hour or a day, in time order.
+  const every = EVERY_HOUR.test(text) ? 'hour' : EVERY_DAY.test(text) ? 'day' : undefined;
+  if (every && metric && !o.anomalies && !BY_HOUR.test(text) && !HABITUAL.test(text))
+    return { kind: 'metrics', metric, target, ...group, unknownTarget, ...(span ? { span } : {}), every };
   // "What was the busiest hour yesterday?": hours ranked, CPU unless a metric is named.
   const habitual = HABITUAL.test(text);
   if ((BY_HOUR.test(text) || habitual) && !o.anomalies)
