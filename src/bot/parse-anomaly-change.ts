@@ -10,14 +10,14 @@ const MORE = new RegExp(
 const NOUN_RE = new RegExp(String.raw`\b${NOUN}\b|\balert (?:rate|count|volume|numbers?)\b`);
 // "Fired more than once this week" is a count, not a comparison.
 const VERSUS =
-  /\b(?:vs\.?|versus|compared?|comparison|comparing|than(?! (?:once|twice|\d|an? |one|two|three|\w+ times))|against|relative to|diff|difference between|differences between)\b/;
+  /\b(?:vs\.?|versus|compared?|comparison|comparing|than(?! (?:once|twice|\d|an? |one|two|three|\w+ times))|against|relative to|diff|difference between|differences between|(?:week|day|month)[ -]over[ -](?:week|day|month))\b/;
 const USUAL = /\b(?:usual|usually|normal|normally|average|typical|typically)\b/;
 const DAY = 86_400_000;
 const FLEET_DAY =
   /\b(?:quieter|busier|noisier|calmer|rougher|worse|better|healthier|unhealthier|(?:more|less) stable)\b.*\bthan\b.*\b(?:usual|normal|yesterday|last week|before|average)\b/;
 // "Alerts in the last 6 h vs the 6 h before", "compared to earlier".
 const BEFORE = /\b(?:before|previous|prior|earlier|preceding)\b/;
-const PERIOD = /\b(?:today|yesterday|day before|previous day|daily|weeks?|weekly|months?|monthly)\b/;
+const PERIOD = /\b(?:today|yesterday|day before|previous day|daily|days?|weeks?|weekly|months?|monthly)\b/;
 
 /**
  * "Alerts this week vs last week", "are we getting more alerts than yesterday?", "more incidents than

@@ -39,10 +39,15 @@ const BOUND = new RegExp(
 const FULL =
   /\b(?:was|were|got|became|went) (?:completely |totally |100% )?full\b|\bfilled up\b|\b(?:did|has|have|had)\b.*\bfill up\b|\bran out of (?:disk|space|storage|room|memory)\b|\b(?:has|have|had|ever)\b.*\brun out of (?:disk|space|storage|room|memory)\b/;
 const SCALE: Record<string, number> = { k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9 };
+// "Is any host at 100% disk?", "which hosts are running at 90%?", "90% or more": the share reached, or past.
+const AT_SHARE =
+  /\b(?:any|which|what|hosts?|servers?|targets?|anything|anyone)\b(?:\s+[\w-]+){0,3}?\s+(?:at|sitting at|running at)\s+(\d+(?:\.\d+)?)\s*%|\b(\d+(?:\.\d+)?)\s*%\s+or\s+(?:more|higher|above|over)\b/;
 
 /** "above 80%", "> 1.5 MB/s", "under 10", "reaches 100%": a bound in the metric's own unit (bytes per second for network). */
 export function parseBound(text: string): Bound | undefined {
   const m = BOUND.exec(text);
+  const share = m ? undefined : AT_SHARE.exec(text);
+  if (share) return { above: true, value: Number(share[1] ?? share[2]), orEqual: true };
   if (!m) return FULL.test(text) ? { above: true, value: 100, orEqual: true } : undefined;
   const value = Number(m[2]) * (SCALE[m[3] ?? ''] ?? 1);
   if (!Number.isFinite(value)) return undefined;
