@@ -1,4 +1,4 @@
-import { RECURRING } from './parse-flapping.js';
+import { FLAPPING, RECURRING } from './parse-flapping.js';
 import type { Intent, MetricKey } from './intent.js';
 import { CAUSE, COUNT, HOW_LONG_SINCE, PAST } from './intent-words.js';
 import { parseBound } from './parse-bound.js';
@@ -41,7 +41,8 @@ export function explainQuestion(
   // "Is it still open?", "who fixed it?": the anomaly this conversation last named (chat-service.ts), else the latest.
   if (!an && !target && !metric && IT_STATE.test(text)) return { kind: 'explain', it: true };
   if (!an && !target && !metric && IT_DONE.test(text)) return { kind: 'timeline', it: true };
-  if (!an && RECURRING.test(text)) return undefined;
+  // "Why does monitoring-1 disk keep alerting?", "why is web-2 so noisy?": the recurrence, not the latest one.
+  if (!an && (RECURRING.test(text) || FLAPPING.test(text))) return undefined;
   // "Is the web-2 alert real?", "is this a false alarm?", "how confident are you about the web-2 alert?": the anomaly explained, with what each detector saw.
   if (named <= 1 && REAL.test(text)) {
     // "Is it real?": the anomaly this conversation last named, as "is it still open?" reads it.

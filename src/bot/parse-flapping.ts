@@ -2,8 +2,8 @@ import type { Intent, MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 // "Show flapping alerts", "what keeps firing?", "which alerts keep coming back?", "noisiest alerts this week".
-const FLAPPING =
-  /\bflap(?:s|ping|py|ped)?\b|\b(?:keeps?|kept) (?:on )?(?:firing|alerting|coming back|re-?opening|opening|going off|flipping|bouncing)\b|\b(?:noisiest|chattiest|most repeated|recurring|repeat(?:ing)?) (?:alerts?|anomal\w*|series)\b|\b(?:alerts?|anomal\w*) (?:that )?(?:keep|come back|recur)\w*\b|\balert(?:ing)? fatigue\b|\btoo many (?:alerts|pages|notifications|anomalies)\b|\b(?:alerts?|alerting|paging) (?:is|are) too (?:noisy|chatty|much)\b/;
+export const FLAPPING =
+  /\bflap(?:s|ping|py|ped)?\b|\b(?:keeps?|kept) (?:on )?(?:firing|alerting|coming back|re-?opening|opening|going off|flipping|bouncing)\b|\b(?:noisiest|chattiest|most repeated|recurring|repeat(?:ing)?) (?:alerts?|anomal\w*|series)\b|\b(?:alerts?|anomal\w*) (?:that )?(?:keep|come back|recur)\w*\b|\balert(?:ing)? fatigue\b|\btoo many (?:alerts|pages|notifications|anomalies)\b|\b(?:alerts?|alerting|paging) (?:is|are) too (?:noisy|chatty|much)\b|\b(?:so|too|this|that|very) noisy\b|\bless noisy\b|\bshould (?:i|we) (?:silence|mute|snooze)\b/;
 // "Why do I keep getting web-1 memory alerts?", "why so many disk alerts?": the recurrence, not the latest one explained.
 export const RECURRING =
   /\b(?:keep|keeps|kept) (?:on )?(?:getting|seeing|receiving|having|being)\b.*\b(?:alerts?|anomal\w*|pages?|paged|alarms?|notifications?|pinged)\b|\bso many\b.*\b(?:alerts?|anomal\w*|pages?|alarms?|notifications?)\b/;

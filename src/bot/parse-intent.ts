@@ -181,8 +181,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     feedbackCommand(text, an) ??
     myRequestCommand(text, tokens, target);
   if (edit) return edit;
-  // "What did bob silence?" is bob's doing (the audit), not the silences in force.
-  const didSilence = /\bwhat (?:did|has|have) \S+ (?:silenced?|muted?)\b/.test(text);
+  // "What did bob silence?" is bob's doing (the audit), not the silences in force; "should I silence db-1?" asks how it alerts.
+  const didSilence = /\bwhat (?:did|has|have) \S+ (?:silenced?|muted?)\b|\bshould (?:i|we) (?:silence|mute|snooze)\b/.test(text);
   if ((has(WORDS.silences) || /\b(?:paused|on hold)\b/.test(text)) && !leads(WORDS.silence) && !didSilence) return { kind: 'silences' };
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
   if (has(WORDS.silence) && !QUIETER.test(text) && !QUIET_DAY.test(text) && !didSilence) {
