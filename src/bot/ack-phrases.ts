@@ -23,5 +23,13 @@ export const TIME_TO_ACK = new RegExp(
   `${ACK_SHARE}|${/\bmtta\b|\btime to (?:ack\w*|respond|response)\b|\bhow long (?:until|till|before) (?:someone|anyone|somebody|people|the team|we) (?:responds?|acks?|acknowledges?|picks? (?:it )?up|reacts?)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up)\b/.source}`,
 );
 export const TIME_TO = new RegExp(
-  `${ACK_SHARE}|${/\bmtt[ar]\b|\bmean time to\b|\bhow long (?:until|till|before) (?:someone|anyone|somebody|people|the team|we) (?:responds?|acks?|acknowledges?|picks? (?:it )?up|reacts?)\b|\btime to (?:resolve|resolution|recover\w*|fix|close|ack\w*|respond|response)\b|\b(?:average|typical|median|mean)\s+(?:duration|length)\b|\bhow long\b.*\b(?:on average|typically|usually|average|median)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up|resolve|fix|recover)\b/.source}`,
+  `${ACK_SHARE}|${/\bmtt[ar]\b|\bmtbf\b|\b(?:mean |average )?time between (?:failures?|incidents?|alerts?|anomalies|episodes?|outages?|problems?)\b|\bmean time to\b|\bhow long (?:until|till|before) (?:someone|anyone|somebody|people|the team|we) (?:responds?|acks?|acknowledges?|picks? (?:it )?up|reacts?)\b|\btime to (?:resolve|resolution|recover\w*|fix|close|ack\w*|respond|response)\b|\b(?:average|typical|median|mean)\s+(?:duration|length)\b|\bhow long\b.*\b(?:on average|typically|usually|average|median)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up|resolve|fix|recover)\b/.source}`,
 );
+/** "MTBF", "mean time between failures": the gaps between episodes. */
+export const TIME_BETWEEN = /\bmtbf\b|\btime between\b/;
+
+/** "MTTR", "how fast do we ack?", "MTBF": the time asked for, with the count it is part of; undefined when none is. */
+export function timeToAsked(text: string): { count: true; timeTo: 'ack' | 'between' | 'resolve' } | undefined {
+  if (!TIME_TO.test(text)) return undefined;
+  return { count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : TIME_BETWEEN.test(text) ? 'between' : 'resolve' };
+}

@@ -11,8 +11,9 @@ import type { Intent } from './parse-intent.js';
 import { MAX_SPAN } from './parse-time-span.js';
 import { verdictsBetween } from './alert-feedback.js';
 import { nextShift, qualityLine, shiftWindow, sinceLastLine } from './anomaly-lead-lines.js';
-import { countEpisodes, nearestRank, rankLine, tally } from './tally.js';
+import { countEpisodes, rankLine, tally } from './tally.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
+import { timeLines } from './anomaly-times.js';
 import { digestLines } from './answer-digest.js';
 import { formatDuration } from './text-tools.js';
 import { answerQuietTargets } from './quiet-targets.js';
@@ -134,7 +135,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       : [];
     // "MTTR this week", "how fast do we ack?": the time asked for leads; the counts follow.
     const times = timeLines(list, i.timeTo, c);
-    const asked = i.timeTo ? times.filter((l) => l.startsWith(i.timeTo === 'ack' ? 'Acknowledged in chat' : 'Time to resolve')) : [];
+    const lead = { ack: 'Acknowledged in chat', resolve: 'Time to resolve', between: 'Time between' } as const;
+    const asked = i.timeTo ? times.filter((l) => l.startsWith(lead[i.timeTo!])) : [];
     const counts = countAnomalies(
       list,
       atLeast,
@@ -320,39 +322,6 @@ function countAnomalies(
     ...times,
     'Ask without "how many" for the list.',
   ];
-}
-
-/**
- * "MTTR this week": how long the anomalies stayed open, from their start to the detector's
- * all-clear (not a person closing them), and how soon someone acknowledged them in chat.
- */
-function timeLines(list: Anomaly[], asked: 'resolve' | 'ack' | undefined, c: AnswerContext): string[] {
-  const lines: string[] = [];
-  const ended = list.filter((a) => a.endTs !== null);
-  const took = ended.map((a) => a.endTs! - a.startTs).sort((a, z) => a - z);
-  if (took.length) {
-    const mean = took.reduce((s, d) => s + d, 0) / took.length;
-    const longest = ended.reduce((m, a) => (a.endTs! - a.startTs > m.endTs! - m.startTs ? a : m));
-    lines.push(
-      `Time to resolve (start to the detector's all-clear, ${took.length} resolved): median ${formatDuration(nearestRank(took, 0.5))}, mean ${formatDuration(mean)}, 90th percentile ${formatDuration(nearestRank(took, 0.9))}, longest ${formatDuration(took.at(-1)!)} (${longest.id}, ${longest.target} ${METRIC_LABEL[longest.metric] ?? longest.metric}).`,
-    );
-  } else if (asked === 'resolve') lines.push('Time to resolve: none of them has resolved yet.');
-  const open = list.filter((a) => a.endTs === null);
-  if (open.length && (took.length || asked)) {
-    const oldest = open.reduce((m, a) => (a.startTs < m.startTs ? a : m));
-    lines.push(`Still open: ${open.length}, the oldest for ${formatDuration(c.now - oldest.startTs)} (${oldest.id}).`);
-  }
-  const acked = list.flatMap((a) => {
-    const ack = c.store.chat.ackOfAnomaly(a.id);
-    return ack ? [Math.max(0, ack.ts - a.startTs)] : [];
-  });
-  acked.sort((a, z) => a - z);
-  if (acked.length)
-    lines.push(
-      `Acknowledged in chat: ${acked.length} of ${list.length}, a median ${formatDuration(nearestRank(acked, 0.5))} after the start (mean ${formatDuration(acked.reduce((s, d) => s + d, 0) / acked.length)}, longest ${formatDuration(acked.at(-1)!)}).`,
-    );
-  else if (asked === 'ack') lines.push(`Acknowledged in chat: none of the ${list.length}.`);
-  return lines;
 }
 
 /**

@@ -25,6 +25,7 @@ import { answerDependents } from './answer-dependents.js';
 import { answerDeployCheck } from './answer-deploy-check.js';
 import { answerRecovery } from './answer-recovery.js';
 import { answerCancelWhich } from './answer-cancel-which.js';
+import { answerOneLine } from './answer-one-line.js';
 import { resolveAround } from './answer-around.js';
 import { answerBuckets } from './answer-buckets.js';
 import { answerValueCheck } from './answer-value-check.js';
@@ -294,6 +295,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerRecovery(i, c);
     case 'cancel_which':
       return answerCancelWhich(c);
+    case 'one_line':
+      return answerOneLine(c);
     case 'around': {
       const r = resolveAround(i, c);
       return typeof r === 'string' ? r : `${r.lead}\n${answerMetrics(r.metrics, c)}`;

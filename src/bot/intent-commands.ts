@@ -74,5 +74,7 @@ export type CommandIntent =
   | { kind: 'note'; id?: string; target?: string; text: string }
   /** "Cancel that", "never mind": nothing named, so the asker's own cancellable things are listed (answer-cancel-which.ts). */
   | { kind: 'cancel_which' }
+  /** "Give me a one line summary", "tl;dr": the fleet now and today in one line (answer-one-line.ts). */
+  | { kind: 'one_line' }
   /** "Deployed v2.3 to api-1": a change people made, recorded to set beside the anomalies after it (change-log.ts). */
   | { kind: 'change'; text: string; targets: string[]; /** "Delete ch_…": that change withdrawn. */ withdraw?: string; span?: TimeSpan };

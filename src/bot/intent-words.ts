@@ -235,7 +235,7 @@ export const FILLERS = new Set([
   'us',
 ]);
 
-export { ACK_COUNTED, ACK_QUESTION, SHARE_ASKED, TIME_TO, TIME_TO_ACK } from './ack-phrases.js';
+export { ACK_COUNTED, ACK_QUESTION, SHARE_ASKED } from './ack-phrases.js';
 
 // Phrases the parser tests the whole question against.
 // "Is anything on fire?", "anything I should know?": attention, beside WORDS.attention.
@@ -246,7 +246,7 @@ export const ATTENTION_ASK =
 // "How often does web-1's cpu spike?", "which hosts were affected today?": counted, by target and metric.
 // "The worst day this week", "busiest day" too: counts include one per day.
 export const NOISY =
-  /\b(?:noisiest|how noisy|unhealthiest|least healthy|sickest)\b|\b(?:worst|most troubled|most problematic)\s+(?:hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b|\bhow (?:often|frequently)\b(?=.*\b(?:spikes?|spiking|alerts?|alarms?|fires?|firing|pages?|paging|goes off|go off|happens?|breaks?|fails?|flaps?|flapping|trips?|misbehaves?)\b)|\b(?:which|what|how many)\s+(?:hosts?|servers?|targets?|machines?|nodes?|instances?)\s+(?:were|was|are|got|have been|has been)\s+(?:affected|impacted|hit)\b|\b(?:worst|busiest|noisiest|quietest|best|calmest)\s+day\b|\bwhich day\b|\b(?:which|what)\s+(?:detectors?|metrics?|hosts?|targets?|servers?|rules?)\s+(?:fires?|alerts?|alarms?|triggers?|pages?|goes off)\s+(?:the\s+)?most\b/;
+  /\b(?:noisiest|how noisy|unhealthiest|least healthy|sickest|riskiest|least (?:stable|reliable)|most (?:unstable|unreliable|fragile))\b|\b(?:worst|most troubled|most problematic)\s+(?:hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b|\bhow (?:often|frequently)\b(?=.*\b(?:spikes?|spiking|alerts?|alarms?|fires?|firing|pages?|paging|goes off|go off|happens?|breaks?|fails?|flaps?|flapping|trips?|misbehaves?)\b)|\b(?:which|what|how many)\s+(?:hosts?|servers?|targets?|machines?|nodes?|instances?)\s+(?:were|was|are|got|have been|has been)\s+(?:affected|impacted|hit)\b|\b(?:worst|busiest|noisiest|quietest|best|calmest)\s+day\b|\bwhich day\b|\b(?:which|what)\s+(?:detectors?|metrics?|hosts?|targets?|servers?|rules?)\s+(?:fires?|alerts?|alarms?|triggers?|pages?|goes off)\s+(?:the\s+)?most\b/;
 // "What's open?", "anything still open?", "is anything active right now?": the open anomalies.
 export const OPEN_NOW =
   /^(?:what(?:'s| s| is| are)|whats|what else(?: is| s|'s)?|anything(?: else)?|is anything(?: else)?|are any|is there anything(?: else)?|any)\s+(?:still\s+)?(?:open|active|criticals|(?:critical|severe)(?=\s*(?:[?!.]|$|open\b|now\b|right now\b|going on\b|happening\b))|un(?:acked|acknowledged)|not (?:yet )?(?:acked|acknowledged))\b/;
@@ -352,7 +352,9 @@ export const NOW = /\b(right now|now|currently|at the moment|at present)\b/;
 export const TREND =
   /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b|\b(?:metrics?|series|anything|something) (?:is |are )?(?:growing|rising|increasing|climbing|going up)\b/;
 /** "Is it getting worse?", "is web-1 improving?", "recovering yet?": a trend, of what is open when nothing is named. */
-export const WORSE = /\b(?:getting|get|got) (?:worse|better)\b|\b(?:improving|worsening|deteriorating|recovering)\b/;
+// "Are alerts getting worse?" (plural) is their count over time (parse-anomaly-change.ts), not a figure's trend.
+export const WORSE =
+  /^(?!.*\b(?:alerts|anomalies|incidents|pages|outages)\b).*(?:\b(?:getting|get|got) (?:worse|better)\b|\b(?:improving|worsening|deteriorating|recovering)\b)/;
 // "How full is the disk?" asks for the level now; "is it full soon?", "filling" ask where it is heading.
 export const TREND_WITH_METRIC =
   /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|(?<!\bhow )full|exhaust\w*|going (up|down)|(?:gone|went|moved) (up|down)|run(s|ning)? out|how fast|(?<!\bhow much (?:\w+ )?)headroom|leak(s|ing)?)\b/;

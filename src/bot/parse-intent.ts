@@ -60,13 +60,12 @@ import {
   PAST,
   RUN_VERBS,
   SILENT,
-  TIME_TO,
-  TIME_TO_ACK,
   TREND,
   TREND_WITH_METRIC,
   WORSE,
   WORDS,
 } from './intent-words.js';
+import { timeToAsked } from './ack-phrases.js';
 import { matchTarget, type TargetRef } from './match-target.js';
 import { questionText } from './question-text.js';
 import { QUIET_DAY, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
@@ -331,7 +330,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (against && (metric || named.length) && !has(WORDS.anomalies))
     return { kind: 'compare', metric, target, ...group, against: against === 'yesterday' ? 'yesterday' : 'last_week' };
   const firing = !metric && (words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing') || OPEN_NOW.test(text));
-  const timeTo = !metric && TIME_TO.test(text) ? ({ count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : 'resolve' } as const) : undefined;
+  const timeTo = metric ? undefined : timeToAsked(text);
   const digest = digestOf(text, { span, counted: number !== undefined || ONE_LATEST.test(text), open: firing || has(WORDS.open) });
   // "Show only warnings from today": a severity with a time or a list verb is the anomalies of it.
   const happened = (HAPPEN.test(text) || (severity && (span || has(WORDS.today) || /\b(?:show|list|any)\b/.test(text)))) && !metric;

@@ -1,3 +1,4 @@
+import { ONE_LINE } from './answer-one-line.js';
 import { CANCEL_UNCLEAR } from './answer-cancel-which.js';
 import type { Intent } from './intent.js';
 import { CLOCK_ASK, PING, SMALL_TALK } from './intent-words.js';
@@ -22,5 +23,6 @@ export function shortIntent(text: string): Intent | undefined {
     return { kind: 'whoami' };
   if (CLOCK_ASK.test(text)) return { kind: 'small_talk', thanks: false, clock: true };
   if (CANCEL_UNCLEAR.test(text)) return { kind: 'cancel_which' };
+  if (ONE_LINE.test(text) && !/\b(?:an|rp|in)_[a-z0-9]{3,}/.test(text)) return { kind: 'one_line' };
   return timezoneCommand(text) ?? (HELP_ASK.test(text) ? { kind: 'help' } : undefined);
 }

@@ -110,3 +110,17 @@ describe('"what was the worst incident?"', () => {
     expect(all.slice(1).map((l) => l.split(' ')[1])).toEqual(['an_disk', 'an_open', 'an_long', 'an_warn']);
   });
 });
+
+describe('"MTBF", "mean time between failures"', () => {
+  it('gives the gaps from one episode start to the next, and says when there is only one', () => {
+    expect(parseIntent('MTBF this week', targets)).toMatchObject({ kind: 'anomalies', count: true, timeTo: 'between' });
+    expect(parseIntent('what is the mean time between failures for web-1?', targets)).toMatchObject({ target: 'web-1', timeTo: 'between' });
+    expect(parseIntent('MTTR this week', targets)).toMatchObject({ timeTo: 'resolve' });
+    // Episodes today start at 01:00 (db-1 disk), 02:00 (web-1) and 11:50 (web-1, open): gaps 60 min and 9 h 50 min.
+    const lines = ask('mtbf today').split('\n');
+    expect(lines[0]).toBe(
+      'Time between episodes (one start to the next, 2 gaps): median 60 min, mean 5 h 25 min, longest 9 h 50 min; the last began 10 min ago.',
+    );
+    expect(ask('mtbf for db-1 today').split('\n')[0]).toBe('Time between episodes: only one episode in that time, so no gap to measure.');
+  });
+});

@@ -972,7 +972,6 @@ describe('parseIntent', () => {
       "how's it going",
       "what's the situation",
       'any news?',
-      'tl;dr',
       'what should I look at first?',
       'where should I start',
     ])
@@ -1568,9 +1567,11 @@ describe('severities and groupings of alerts', () => {
 });
 
 describe('triage in short words', () => {
-  it('reads "give me the tl;dr", "any fires?" and "what\'s the damage?" as what needs attention', () => {
-    for (const q of ['give me the tl;dr', 'any fires?', "what's the damage?", 'any red flags?'])
+  it('reads "any fires?" and "what\'s the damage?" as what needs attention, and "tl;dr" as the one-line summary', () => {
+    for (const q of ['any fires?', "what's the damage?", 'any red flags?'])
       expect(parseIntent(q, targets), q).toEqual({ kind: 'attention' });
+    for (const q of ['tl;dr', 'give me the tl;dr', 'give me a one line summary', 'quick status'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'one_line' });
   });
 });
 

@@ -1,0 +1,59 @@
+import type { Anomaly } from '../core/anomaly.js';
+import type { AnswerContext } from './answer-context.js';
+import { groupEpisodes } from './episodes.js';
+import { METRIC_LABEL } from './format-reply.js';
+import { nearestRank } from './tally.js';
+import { formatDuration } from './text-tools.js';
+
+/**
+ * "MTTR this week": how long the anomalies stayed open, from their start to the detector's
+ * all-clear (not a person closing them), and how soon someone acknowledged them in chat. "MTBF":
+ * the time from one episode's start to the next one's, when asked.
+ */
+export function timeLines(list: Anomaly[], asked: 'resolve' | 'ack' | 'between' | undefined, c: AnswerContext): string[] {
+  const lines: string[] = [];
+  const ended = list.filter((a) => a.endTs !== null);
+  const took = ended.map((a) => a.endTs! - a.startTs).sort((a, z) => a - z);
+  if (took.length) {
+    const mean = took.reduce((s, d) => s + d, 0) / took.length;
+    const longest = ended.reduce((m, a) => (a.endTs! - a.startTs > m.endTs! - m.startTs ? a : m));
+    lines.push(
+      `Time to resolve (start to the detector's all-clear, ${took.length} resolved): median ${formatDuration(nearestRank(took, 0.5))}, mean ${formatDuration(mean)}, 90th percentile ${formatDuration(nearestRank(took, 0.9))}, longest ${formatDuration(took.at(-1)!)} (${longest.id}, ${longest.target} ${METRIC_LABEL[longest.metric] ?? longest.metric}).`,
+    );
+  } else if (asked === 'resolve') lines.push('Time to resolve: none of them has resolved yet.');
+  const open = list.filter((a) => a.endTs === null);
+  if (open.length && (took.length || asked)) {
+    const oldest = open.reduce((m, a) => (a.startTs < m.startTs ? a : m));
+    lines.push(`Still open: ${open.length}, the oldest for ${formatDuration(c.now - oldest.startTs)} (${oldest.id}).`);
+  }
+  const acked = list.flatMap((a) => {
+    const ack = c.store.chat.ackOfAnomaly(a.id);
+    return ack ? [Math.max(0, ack.ts - a.startTs)] : [];
+  });
+  acked.sort((a, z) => a - z);
+  if (acked.length)
+    lines.push(
+      `Acknowledged in chat: ${acked.length} of ${list.length}, a median ${formatDuration(nearestRank(acked, 0.5))} after the start (mean ${formatDuration(acked.reduce((s, d) => s + d, 0) / acked.length)}, longest ${formatDuration(acked.at(-1)!)}).`,
+    );
+  else if (asked === 'ack') lines.push(`Acknowledged in chat: none of the ${list.length}.`);
+  if (asked === 'between') lines.push(betweenLine(list, c.now));
+  return lines;
+}
+
+/**
+ * "Mean time between failures": the gaps from one episode's start to the next (detectors on one
+ * episode count once), so a flapping series shows as short gaps. Needs two episodes.
+ */
+function betweenLine(list: readonly Anomaly[], now: number): string {
+  const starts = groupEpisodes(list, now)
+    .map((e) => e.startTs)
+    .sort((a, z) => a - z);
+  if (starts.length < 2)
+    return `Time between episodes: ${starts.length ? 'only one episode' : 'no episode'} in that time, so no gap to measure.`;
+  const gaps = starts
+    .slice(1)
+    .map((s, k) => s - starts[k]!)
+    .sort((a, z) => a - z);
+  const mean = gaps.reduce((s, d) => s + d, 0) / gaps.length;
+  return `Time between episodes (one start to the next, ${gaps.length} gap${gaps.length === 1 ? '' : 's'}): median ${formatDuration(nearestRank(gaps, 0.5))}, mean ${formatDuration(mean)}, longest ${formatDuration(gaps.at(-1)!)}; the last began ${formatDuration(now - starts.at(-1)!)} ago.`;
+}
