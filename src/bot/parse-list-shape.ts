@@ -29,11 +29,15 @@ const WHO = String.raw`(hosts?|servers?|targets?|machines?|nodes?|instances?|box
  */
 const RANKED = [
   new RegExp(String.raw`\b(?:which|what)\s+${WHO}\b.*\bmost\b`),
-  new RegExp(String.raw`\b(?:top|rank|ranked|ranking|noisiest|loudest|most alerting|worst|riskiest|least stable|least reliable)\s+(?:\d+\s+)?(?:the\s+)?${WHO}`),
+  new RegExp(
+    String.raw`\b(?:top|rank|ranked|ranking|noisiest|loudest|most alerting|worst|riskiest|least stable|least reliable)\s+(?:\d+\s+)?(?:the\s+)?${WHO}`,
+  ),
   new RegExp(
     String.raw`\b${WHO}\s+(?:by|with the most|ranked by)\s+(?:the\s+)?(?:number of\s+)?(?:alerts?|anomal\w*|incidents?|pages?|episodes?)\b`,
   ),
-  new RegExp(String.raw`\b(?:which|what)\s+${WHO}\s+(?:is|was|are|were)\s+(?:the\s+)?(?:noisiest|loudest|worst|riskiest|most unstable|least stable|least reliable|most unreliable)\b`),
+  new RegExp(
+    String.raw`\b(?:which|what)\s+${WHO}\s+(?:is|was|are|were)\s+(?:the\s+)?(?:noisiest|loudest|worst|riskiest|most unstable|least stable|least reliable|most unreliable)\b`,
+  ),
   // "Alerts grouped by host", "anomalies by metric", "break down incidents by detector".
   new RegExp(String.raw`\b(?:alerts?|anomal\w*|incidents?|pages?)\s+(?:grouped\s+|broken\s+down\s+|split\s+)?(?:by|per)\s+${WHO}`),
 ];
