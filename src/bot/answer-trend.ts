@@ -16,8 +16,9 @@ export interface TrendQuestion {
   target?: string;
   group?: string[];
   span?: TimeSpan;
-  /** "Is it getting worse?": of the worst open anomaly's series. */
+  /** "Is it getting worse?": of the worst open anomaly's series, or of `anomalyId`'s when the conversation named one. */
   open?: boolean;
+  anomalyId?: string;
   /** "What will disk be in 6 hours?": the line read that far ahead of now. */
   aheadMs?: number;
 }
@@ -25,6 +26,12 @@ export interface TrendQuestion {
 /** "Is it getting worse?" with nothing named: the series of the worst open anomaly (critical, then the newest), over the last hour. */
 function followOpen(q: TrendQuestion, c: AnswerContext): string {
   const rank = (a: Anomaly) => (a.severity === 'critical' ? 1 : 0);
+  const named = q.anomalyId ? c.store.getAnomaly(q.anomalyId) : undefined;
+  if (named && METRIC_KEY[figureMetric(named)]) {
+    const metric = METRIC_KEY[figureMetric(named)]!;
+    const trend = answerTrend({ target: named.target, metric, span: q.span ?? { kind: 'last', ms: 3_600_000 } }, c);
+    return `${named.id} (${named.severity}, ${named.target} ${METRIC_LABEL[figureMetric(named)] ?? metric}, ${named.status}); its series:\n${trend}`;
+  }
   const worst = c.store
     .openAnomalies()
     .filter((a) => METRIC_KEY[figureMetric(a)])

@@ -15,7 +15,7 @@ import { markAlert } from './alert-feedback.js';
 import { recordChange } from './change-log.js';
 import { addNote } from './alert-notes.js';
 import { withOnCall, type OnCall } from './on-call.js';
-import { createConversations } from './follow-up.js';
+import { ABOUT_ONE, createConversations, itOf } from './follow-up.js';
 import { describeMatch, routeMatches, type RouteMatch } from './alert-routes.js';
 import { scopedStore } from './scoped-store.js';
 import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
@@ -98,13 +98,6 @@ export interface ChatServiceOptions {
     meta: { conversation: string; deterministic: () => string },
   ) => Promise<{ text: string; path: 'llm' | 'llm_repaired' | 'fallback' } | undefined>;
 }
-
-/** Replies about one anomaly first: the one "it" means in the next question. */
-const ABOUT_ONE = new Set(['explain', 'timeline', 'anomalies', 'attention', 'ack', 'escalate']);
-
-/** "Is it still open?" with an anomaly named before in the conversation: that one. */
-const itOf = (i: Intent, an: string | undefined): Intent =>
-  (i.kind === 'explain' || i.kind === 'timeline') && i.it && !i.id && an ? { ...i, id: an } : i;
 
 /** Read-only intents that a reasoning question ("why…", "compare…") hands to the LLM. */
 const LOOKUPS = new Set<Intent['kind']>([

@@ -79,3 +79,14 @@ export function followUp(prev: Intent | undefined, next: Intent, text: string): 
   for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
   return merged as Intent;
 }
+
+/** Replies about one anomaly first: the one "it" means in the next question. */
+export const ABOUT_ONE = new Set(['explain', 'timeline', 'anomalies', 'attention', 'ack', 'escalate']);
+
+/** "Is it still open?" with an anomaly named before in the conversation: that one. */
+export const itOf = (i: Intent, an: string | undefined): Intent =>
+  (i.kind === 'explain' || i.kind === 'timeline' || i.kind === 'around') && i.it && !i.id && an
+    ? { ...i, id: an }
+    : i.kind === 'trend' && i.open && an
+      ? { ...i, anomalyId: an }
+      : i;

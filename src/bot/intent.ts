@@ -73,7 +73,9 @@ export type Intent =
       group?: string[];
       unknownTarget?: string;
       span?: TimeSpan;
-      /** "Is it getting worse?": of the worst open anomaly's series. */ open?: boolean;
+      /** "Is it getting worse?": of the worst open anomaly's series, or `anomalyId`'s, the one this conversation is about. */
+      open?: boolean;
+      anomalyId?: string;
       /** "What will disk be in 6 hours?", "forecast cpu for the next hour": the line read that far ahead. */ aheadMs?: number;
     }
   | {

@@ -10,6 +10,8 @@ export interface AroundIntent {
   id?: string;
   alertTarget?: string;
   alertMetric?: MetricKey;
+  /** "What did it look like before?": the anomaly this conversation last named (chat-service.ts), else the latest. */
+  it?: boolean;
   /** The figure asked for, and where; without one, every figure on the anomaly's target. */
   metric?: MetricKey;
   target?: string;
@@ -23,6 +25,7 @@ const ALERT = String.raw`(?:alert|anomaly|page|spike)`;
 const NAMED = new RegExp(
   String.raw`\ban_[a-z0-9]{3,30}\b|\b(?:the|that|this) (?:(?:last|latest|most recent|previous) )?(?:[\w.-]+ ){0,3}?${ALERT}\b`,
 );
+const IT = /\b(?:it|this one|that one)\b/;
 const PART: readonly (readonly [RegExp, AroundIntent['part']])[] = [
   [/\b(?:before|leading up to|prior to|ahead of|in the run-?up to)\b/, 'before'],
   [/\b(?:during|while|throughout|over the course of)\b/, 'during'],
@@ -48,11 +51,15 @@ export function aroundQuestion(
   text: string,
   o: { metric?: MetricKey | undefined; more: MetricKey[]; named: string[] },
 ): AroundIntent | undefined {
-  const ref = NAMED.exec(text);
+  const named = NAMED.exec(text);
+  // "What did it look like before?", "cpu before it started": the word placing the time may come after "it".
+  const it = named ? undefined : IT.exec(text);
+  const ref = named ?? it;
   if (!ref) return undefined;
-  const part = PART.find(([re]) => re.test(text.slice(0, ref.index)))?.[1];
+  const part = PART.find(([re]) => re.test(it ? text : text.slice(0, ref.index)))?.[1];
   if (!part) return undefined;
   const id = /^an_/.test(ref[0]) ? ref[0] : undefined;
+
   // "The db-1 disk alert": the words before "alert" name its target and metric, not the figure asked.
   const words = id ? [] : ref[0].split(' ');
   const alertMetric = words.map((w) => METRIC_WORD[w]).find(Boolean);
@@ -61,6 +68,8 @@ export function aroundQuestion(
   // A figure besides the alert's own metric, or a look asked for: "when did the db-1 disk alert start?" is about the alert.
   const look = /\b(?:show|look(?:ed|s)? like|graph|chart|figures?|metrics?|readings?|values?)\b/.test(text);
   if (!look && !asked.some((m) => m !== alertMetric)) return undefined;
+  // "Is it still open before…" and the like: "it" with a time word needs a figure or a look too, and no other subject.
+  if (it && (o.named.length || !/\b(?:before|after|during|around|started|began|fired|opened)\b/.test(text))) return undefined;
   const metric = asked.find((m) => m !== alertMetric) ?? (asked.length === 1 && !alertMetric ? asked[0] : undefined);
   const target = o.named.find((n) => n !== alertTarget);
   const ms = parseDuration(text.replace(/\ban_[a-z0-9]+\b/g, ''));
@@ -68,6 +77,7 @@ export function aroundQuestion(
     kind: 'around',
     part,
     ...(id ? { id } : {}),
+    ...(it ? { it: true } : {}),
     ...(alertTarget ? { alertTarget } : {}),
     ...(alertMetric ? { alertMetric } : {}),
     ...(metric ? { metric } : asked.length === 1 ? { metric: asked[0] } : {}),

@@ -17,6 +17,12 @@ describe('"it" in a conversation', () => {
     expect(open[0]).toMatch(/^Still open, for \d+ (?:s|min)\.$/);
     expect(open[1]).toMatch(new RegExp(`^${id} `));
     expect(await say('who fixed it?')).toMatch(/^Timeline of the alert on web-1 \(UTC\):/);
+    // "What did it look like before?": the figures before that anomaly, not the no-LLM notice.
+    const before = (await say('what did cpu look like before it?')).split('\n');
+    expect(before[0]).toMatch(new RegExp(`^Figures over the 30 min before ${id} `));
+    expect(before[1]).toMatch(/^web-1 CPU between /);
+    // "Is it getting worse?": that anomaly's series, not the worst open one's.
+    expect(await say('is it getting worse?')).toMatch(new RegExp(`^${id} \\(\\w+, web-1 CPU, (?:open|resolved)\\); its series:`));
     // Someone else has not named it: theirs is the latest, said to be.
     expect(await say('is it still open?', 'U2')).toMatch(/^The latest anomaly \(others: /);
     // Remembered for 15 minutes, then "it" is the latest again.
