@@ -1,3 +1,4 @@
+import { platformName } from './platform-names.js';
 import type { FileConfig } from '../config/schema.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import { VERSION } from '../observability/version.js';
@@ -161,7 +162,7 @@ export function answerAbout(c: AnswerContext): string {
         }.`,
     );
     lines.push(
-      `Chat: ${a.platforms.length ? a.platforms.map((p) => PLATFORM[p] ?? p).join(', ') : 'web console'}. ` +
+      `Chat: ${a.platforms.length ? a.platforms.map(platformName).join(', ') : platformName('web')}. ` +
         (a.llm
           ? `Free-form questions go to ${a.llm}; figures come from the store.`
           : 'No LLM is configured: answers come from the store only.'),
@@ -189,8 +190,6 @@ function selfLine(self: NonNullable<AboutFacts['self']>, intervalMs: number, now
 
 const tookMs = (ms: number) => (ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`);
 
-const PLATFORM: Record<string, string> = { web: 'the web console', slack: 'Slack', discord: 'Discord' };
-
 const rank = (m: string) => {
   const i = ALL_METRICS.indexOf(m);
   return i < 0 ? ALL_METRICS.length : i;
@@ -203,7 +202,7 @@ export function answerDigestSchedule(c: AnswerContext): string {
     return 'No digest is scheduled (chat.digest.at in the config file posts one a day). "Daily summary" or "catch me up" gives one now; `smartcloudops digest` prints it.';
   const where = d.destinations.length
     ? d.destinations
-        .map((x) => (x.platform === 'web' && x.channel === 'console' ? PLATFORM.web : `${PLATFORM[x.platform] ?? x.platform} ${x.channel}`))
+        .map((x) => (x.platform === 'web' && x.channel === 'console' ? platformName('web') : `${platformName(x.platform)} ${x.channel}`))
         .join(', ')
     : 'nowhere yet: no chat platform with a channel for it is running';
   const weekly = d.weeklyOn !== undefined ? ` On ${WEEKDAY_NAMES[d.weeklyOn]}s it covers the last 7 days.` : '';

@@ -1,3 +1,4 @@
+import { platformTitle } from './platform-names.js';
 import { dayStart, dayZone } from './day-start.js';
 import type { OutboxStats } from '../core/chat-store.js';
 import type { AnswerContext } from './answer-intent.js';
@@ -20,7 +21,6 @@ const KINDS: Record<string, [string, string]> = {
   watch: ['watch notice', 'watch notices'],
   'test-alert': ['test alert', 'test alerts'],
 };
-const NAME = { web: 'Web console', slack: 'Slack', discord: 'Discord' } as const;
 const HOW = {
   web: 'it is always on (the side port\'s "/")',
   slack: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode); docs/slack.md',
@@ -53,7 +53,7 @@ export function answerDelivery(i: Extract<Intent, { kind: 'delivery' }>, c: Answ
   const lines = asked.map((p) => {
     const s = stats.get(p);
     if (!started.has(p))
-      return `• ${NAME[p]}: not connected here: ${HOW[p]}.${s?.pending ? ` ${plural(s.pending, 'message')} queued for it from an earlier run wait.` : ''}`;
+      return `• ${platformTitle(p)}: not connected here: ${HOW[p]}.${s?.pending ? ` ${plural(s.pending, 'message')} queued for it from an earlier run wait.` : ''}`;
     const h = components[`chat_${p}`];
     const state = !h
       ? 'running'
@@ -61,7 +61,7 @@ export function answerDelivery(i: Extract<Intent, { kind: 'delivery' }>, c: Answ
         ? `connected${typeof h.mode === 'string' ? ` (${h.mode})` : ''}`
         : `NOT OK${typeof h.state === 'string' ? ` (${h.state})` : ''}`;
     const last = typeof h?.lastEvent === 'string' ? `, last event from it ${h.lastEvent.replace('T', ' ').slice(0, 19)} UTC` : '';
-    return `• ${NAME[p]}: ${state}${last}. ${sent(s, when)} ${waiting(s, c.now)}`;
+    return `• ${platformTitle(p)}: ${state}${last}. ${sent(s, when)} ${waiting(s, c.now)}`;
   });
   return [
     `Chat delivery, ${when}:`,

@@ -1,3 +1,4 @@
+import { platformName } from './platform-names.js';
 import type { Anomaly } from '../core/anomaly.js';
 import { anomalyLabel } from '../core/metrics.js';
 import type { AnswerContext } from './answer-context.js';
@@ -10,7 +11,6 @@ import { plural } from './text-tools.js';
 
 const DAY = 86_400_000;
 const SEVERITY: Record<string, number> = { info: 0, warning: 1, critical: 2 };
-const PLATFORM: Record<string, string> = { web: 'web console', slack: 'Slack', discord: 'Discord' };
 const SHOWN = 15;
 
 /** " (pinging <@U1> the on-call)": chat.escalate's first level, as configured now. */
@@ -55,7 +55,7 @@ export function answerPages(i: { span?: TimeSpan | undefined; target?: string | 
   const quiet = rows.length - pinged.length;
   const places = [
     ...new Set(
-      rows.flatMap((r) => r.where.map((d) => (d.platform === 'web' ? PLATFORM.web : `${PLATFORM[d.platform] ?? d.platform} ${d.channel}`))),
+      rows.flatMap((r) => r.where.map((d) => (d.platform === 'web' ? platformName('web') : `${platformName(d.platform)} ${d.channel}`))),
     ),
   ];
   if (!pinged.length)
@@ -69,7 +69,7 @@ export function answerPages(i: { span?: TimeSpan | undefined; target?: string | 
   for (const r of pinged.slice(0, SHOWN)) {
     const who = r.where
       .filter((d) => d.mentions?.length)
-      .map((d) => `${PLATFORM[d.platform] ?? d.platform} ${d.channel} pinging ${d.mentions!.join(' ')}`);
+      .map((d) => `${platformName(d.platform)} ${d.channel} pinging ${d.mentions!.join(' ')}`);
     const esc = r.escalated !== undefined ? `escalated at ${clock(r.escalated)}${escalatedTo(c)}` : '';
     lines.push(
       `• ${stamp(r.at)} ${r.a.target} ${anomalyLabel(r.a)} [${r.a.severity}] (${r.a.id}): ${[...who, esc].filter(Boolean).join('; ')}`,

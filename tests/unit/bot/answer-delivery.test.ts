@@ -43,7 +43,7 @@ describe('"is slack connected?"', () => {
   it('gives each platform its connection, what it delivered today and what waits with the last error', () => {
     expect(ask('how many alerts did you send today?').split('\n')).toEqual([
       'Chat delivery, today (UTC) so far:',
-      '• Web console: connected. Delivered today (UTC) so far: 1 message (1 alert), 1 thread reply, 0 updates in place. Nothing waiting.',
+      '• The web console: connected. Delivered today (UTC) so far: 1 message (1 alert), 1 thread reply, 0 updates in place. Nothing waiting.',
       '• Slack: NOT OK (disconnected). Nothing delivered today (UTC) so far. 2 messages waiting, the oldest queued 10 min ago (2026-12-05 11:50:00 UTC); 1 failed at least once and is retried (last error: connect ECONNREFUSED 127.0.0.1:443).',
       'Everything is sent through the outbox: an outage leaves a backlog that is sent when the platform is back.',
     ]);
@@ -52,14 +52,14 @@ describe('"is slack connected?"', () => {
   it('counts over the window asked, by what each message was, within the week the outbox keeps', () => {
     expect(ask('how many alerts did we send yesterday?').split('\n').slice(0, 2)).toEqual([
       'Chat delivery, yesterday (2026-12-04 UTC):',
-      '• Web console: connected. Delivered yesterday (2026-12-04 UTC): 1 message (1 digest), 0 thread replies, 0 updates in place. Nothing waiting.',
+      '• The web console: connected. Delivered yesterday (2026-12-04 UTC): 1 message (1 digest), 0 thread replies, 0 updates in place. Nothing waiting.',
     ]);
     expect(ask('how many messages were sent to the web console this week?').split('\n')[1]).toBe(
-      '• Web console: connected. Delivered in the last 7 d: 2 messages (1 alert, 1 digest), 1 thread reply, 0 updates in place. Nothing waiting.',
+      '• The web console: connected. Delivered in the last 7 d: 2 messages (1 alert, 1 digest), 1 thread reply, 0 updates in place. Nothing waiting.',
     );
     const month = ask('how many alerts did you send in the last 30 days?').split('\n');
     expect(month[1]).toBe(
-      '• Web console: connected. Delivered in the last 7 days: 2 messages (1 alert, 1 digest), 1 thread reply, 0 updates in place. Nothing waiting.',
+      '• The web console: connected. Delivered in the last 7 days: 2 messages (1 alert, 1 digest), 1 thread reply, 0 updates in place. Nothing waiting.',
     );
     expect(month).toContain('Delivered messages are kept 7 days: counted from 2026-11-28 12:00:00 UTC.');
   });

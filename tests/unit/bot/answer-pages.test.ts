@@ -52,7 +52,7 @@ describe('"was anyone paged last night?"', () => {
 
   it('says nobody was paged when alerts went out without mentions, and why, or that none was posted', () => {
     expect(ask('any pages on web-1 today?')).toEqual([
-      'Nobody was paged on web-1 today (UTC): 2 alerts were posted (to web console, Slack C-OPS), none with a mention and none escalated.',
+      'Nobody was paged on web-1 today (UTC): 2 alerts were posted (to the web console, Slack C-OPS), none with a mention and none escalated.',
       'An alert pings people only where a route sets mentions (chat.routes[].mentions, or mentions.onCall for whoever is on call), or when chat.escalate pages after a wait; "where do alerts go?" shows the routes.',
     ]);
     expect(ask('was anyone paged yesterday?')).toEqual(['No alert was posted yesterday (2026-12-05 UTC), so nobody was paged.']);
