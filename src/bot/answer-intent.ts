@@ -26,6 +26,7 @@ import { answerDeployCheck } from './answer-deploy-check.js';
 import { answerRecovery } from './answer-recovery.js';
 import { answerCancelWhich } from './answer-cancel-which.js';
 import { answerOneLine } from './answer-one-line.js';
+import { answerIntegrations } from './answer-integrations.js';
 import { resolveAround } from './answer-around.js';
 import { answerBuckets } from './answer-buckets.js';
 import { answerValueCheck } from './answer-value-check.js';
@@ -297,6 +298,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerCancelWhich(c);
     case 'one_line':
       return answerOneLine(c);
+    case 'integrations':
+      return answerIntegrations(i, c);
     case 'around': {
       const r = resolveAround(i, c);
       return typeof r === 'string' ? r : `${r.lead}\n${answerMetrics(r.metrics, c)}`;

@@ -5,6 +5,7 @@ import { daypartQuestion } from './parse-daypart.js';
 import { deliveryQuestion, pagesQuestion } from './parse-delivery.js';
 import { dependentsQuestion } from './parse-dependents.js';
 import { aroundQuestion } from './parse-around.js';
+import { integrationsQuestion } from './answer-integrations.js';
 import { recoveryQuestion } from './parse-recovery.js';
 import { deployCheckQuestion } from './parse-deploy-check.js';
 import { qualityQuestion } from './parse-feedback.js';
@@ -38,6 +39,7 @@ export function asksAbout(
   const { metric, more, target, named, an, severity, span, unknownTarget, anomalies } = o;
   return (
     aroundQuestion(text, { metric, more, named }) ??
+    integrationsQuestion(text, target) ??
     dependentsQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
     recoveryQuestion(text, { target, group: named.length > 1 ? named : undefined, metric }) ??
     deployCheckQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??

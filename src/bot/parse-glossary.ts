@@ -16,7 +16,7 @@ const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
 ];
 // "How is severity decided?", "why is it critical?", "what makes an alert critical?": how severity is set.
 const SEVERITY_HOW =
-  /\bhow (?:is|are|do you|does it) (?:the )?severit(?:y|ies) (?:decided|set|chosen|picked|assigned|determined|worked out)\b|\bwhat makes (?:an? |the |it )?(?:\w+ )?(?:alert |anomaly )?(?:critical|a warning)\b|\bwhy (?:is|was) (?:it|this|that|the alert) (?:a )?(?:critical|warning)\b|\bcritical (?:vs|versus|or) warning\b(?!.*\b(?:today|yesterday|this|last|past|weeks?|months?|hours?|days?|ago|since)\b)/;
+  /\bhow (?:is|are|do you|does it) (?:the )?severit(?:y|ies) (?:decided|set|chosen|picked|assigned|determined|worked out)\b|\bwhat makes (?:an? |the |it )?(?:\w+ )?(?:alert |anomaly )?(?:critical|a warning)\b|\bwhy (?:is|was) (?:it|this|that|the alert) (?:a )?(?:critical|warning)\b|\bdifference between (?:an? )?(?:warning|critical)s? and (?:an? )?(?:warning|critical)s?\b|\bcritical (?:vs|versus|or) warning\b(?!.*\b(?:today|yesterday|this|last|past|weeks?|months?|hours?|days?|ago|since)\b)/;
 const DETECTION =
   /\b(?:what|which) (?:detectors?|detection methods?|algorithms?|models?) (?:do|does|are) (?:you|it|the bot) (?:use|run|have)\b|\bhow (?:does|do) (?:the )?(?:anomaly )?detection work\b|\bhow do you (?:detect|find|spot) anomal\w*/;
 

@@ -1,0 +1,113 @@
+import type { AnswerContext } from './answer-context.js';
+
+/** "Do you support kubernetes?", "what integrations do you have?" (answer-integrations.ts). */
+export interface IntegrationsIntent {
+  kind: 'integrations';
+  /** The systems named, by the key of SYSTEMS; none: every integration. */
+  systems?: string[];
+}
+
+type System = { re: RegExp; say: (on: On) => string };
+interface On {
+  sources: Set<string>;
+  platforms: Set<string>;
+  llm?: string | undefined;
+  alertmanager: boolean;
+  s3: boolean;
+}
+
+const here = (yes: boolean) => (yes ? 'on here' : 'off here');
+
+/** What each system is to this bot, said plainly: read, spoken to, or not at all (and what to use instead). */
+const SYSTEMS: Record<string, System> = {
+  kubernetes: {
+    re: /\b(?:kubernetes|k8s|pods?|eks|gke|aks|openshift)\b/,
+    say: (o) =>
+      `Kubernetes: not directly (no Kubernetes API is read). A Prometheus source reads what Prometheus scrapes, so nodes and pods exposed by node-exporter, kube-state-metrics or cAdvisor come in as targets with their labels (sources.prometheus, ${here(o.sources.has('prometheus'))}).`,
+  },
+  containers: {
+    re: /\b(?:docker|containers?|podman)\b/,
+    say: () =>
+      'Containers: read through Prometheus (cAdvisor) like any other series; I run in a container myself (Dockerfile, infra/compose.yaml), but I do not talk to the Docker API.',
+  },
+  prometheus: {
+    re: /\bprometheus\b/,
+    say: (o) =>
+      `Prometheus: a metrics source (query API, its targets discovered), and alert rules and a scrape config shipped in infra/ (${here(o.sources.has('prometheus'))}).`,
+  },
+  cloudwatch: {
+    re: /\b(?:cloud ?watch|aws|ec2|ssm|auto ?scaling)\b/,
+    say: (o) =>
+      `AWS: CloudWatch as a metrics source and EC2 discovery (${here(o.sources.has('cloudwatch'))}); remediation through SSM Run Command and Auto Scaling with the aws executor; records to S3 (${here(o.s3)}). docs/aws-setup.md.`,
+  },
+  alertmanager: {
+    re: /\balert ?manager\b/,
+    say: (o) =>
+      `Alertmanager: its webhook posts alerts to POST /alertmanager, which become anomalies here (${o.alertmanager ? 'on here' : 'off here: set SCO_ALERTMANAGER_TOKEN'}); silences set in chat can be mirrored to it.`,
+  },
+  slack: {
+    re: /\bslack\b/,
+    say: (o) =>
+      `Slack: slash commands, mentions, alerts with buttons, threads and the Home tab (${here(o.platforms.has('slack'))}). docs/slack.md.`,
+  },
+  discord: {
+    re: /\bdiscord\b/,
+    say: (o) => `Discord: slash commands, messages, alerts with buttons (${here(o.platforms.has('discord'))}). docs/discord.md.`,
+  },
+  otherChat: {
+    re: /\b(?:microsoft teams|ms teams|teams|mattermost|telegram|webex|google chat|rocket\.?chat|irc|matrix)\b/,
+    say: () => 'Other chat (Teams, Mattermost, Telegram…): not supported; Slack, Discord and the web console are.',
+  },
+  llm: {
+    re: /\b(?:openai|chatgpt|gpt(?:-\d\w*)?|gemini|ollama|llama|llm|vllm|lm studio|local (?:llm|model))\b/,
+    say: (o) =>
+      `LLMs: OpenAI, Gemini, or any OpenAI-compatible local server (Ollama, vLLM, LM Studio) for free-form questions, and never for a figure (${o.llm ? `${o.llm} here` : 'none configured here'}). docs/llm.md.`,
+  },
+  otherMetrics: {
+    re: /\b(?:datadog|new relic|newrelic|dynatrace|splunk|elastic(?:search)?|elk|loki|influx(?:db)?|graphite|zabbix|nagios|victoria ?metrics|thanos|honeycomb|sentry)\b/,
+    say: () =>
+      'Other monitoring systems (Datadog, InfluxDB, Zabbix…): not read directly. Anything that Prometheus can scrape, or that can write the metrics file (sources.file), comes in.',
+  },
+  otherCloud: {
+    re: /\b(?:gcp|google cloud|azure|digitalocean|linode|hetzner|oracle cloud)\b/,
+    say: () => 'Other clouds (GCP, Azure…): no cloud API but AWS is read; their hosts come in through Prometheus or the metrics file.',
+  },
+  databases: {
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|redis|mongo(?:db)?|databases?|cassandra|kafka|rabbitmq|nginx|apache)\b/,
+    say: () =>
+      "Databases and services: their hosts' CPU, memory, disk, network and latency like any target; their own figures (queries, connections, lag) only as series a Prometheus exporter gives, which are not among the metrics I read now.",
+  },
+};
+
+const ASKED =
+  /\b(?:do|does|can|could|will) (?:you|it|smartcloudops|the bot)\b.*\b(?:support|work with|integrate|connect|talk to|read|monitor|watch|use|speak|handle|pull from|send to|post to)\b|\bis there (?:an? )?(?:integration|support|plugin|connector)\b|\b(?:support|integration|plugin|connector)s? for\b|\bwork(?:s)? with\b|\bintegrat\w* with\b/;
+const ALL =
+  /\b(?:what|which) (?:integrations?|tools|services|systems|platforms|data ?sources|sources|backends)\b.*\b(?:have|support|integrate|read|use|connect|talk|work)\b|\bintegrations\b|\bwhat (?:do|can) you (?:integrate|connect|work) with\b|\bwhat can you (?:monitor|watch|read from)\b/;
+
+/** Pure; undefined when not asked, or when it names no system known here (that is a question for the model, or none). */
+export function integrationsQuestion(text: string, target: string | undefined): IntegrationsIntent | undefined {
+  if (target) return undefined;
+  const named = Object.entries(SYSTEMS).flatMap(([k, s]) => (s.re.test(text) ? [k] : []));
+  if (named.length && ASKED.test(text)) return { kind: 'integrations', systems: named };
+  return ALL.test(text) ? { kind: 'integrations' } : undefined;
+}
+
+/** Each system asked about, or all of them, with whether it is on here. Pure over the config facts. */
+export function answerIntegrations(i: IntegrationsIntent, c: AnswerContext): string {
+  const a = c.about?.();
+  const on: On = {
+    sources: new Set(a ? [...a.sourceOf.values()] : []),
+    platforms: new Set(a?.platforms ?? []),
+    llm: a?.llm,
+    alertmanager: Boolean(a?.alertmanagerWebhook),
+    s3: Boolean(a?.self?.components.s3),
+  };
+  const keys = i.systems?.length ? i.systems : ['prometheus', 'cloudwatch', 'alertmanager', 'slack', 'discord', 'llm', 'kubernetes'];
+  const lines = keys.map((k) => `• ${SYSTEMS[k]!.say(on)}`);
+  if (i.systems?.length) return lines.join('\n');
+  return [
+    'What I connect to (docs/configuration.md has each setting):',
+    ...lines,
+    '• Also: a metrics file (sources.file), the synthetic fleet for a try-out, and the local host; the web console with no tokens at all.',
+  ].join('\n');
+}
