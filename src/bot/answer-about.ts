@@ -15,6 +15,7 @@ export interface AboutFacts {
   sourceOf: Map<string, string>;
   samplesHours: number;
   anomaliesDays: number;
+  recordsDays?: number;
   backfillHours: number;
   thresholdRules: number;
   forecastRules: number;
@@ -86,6 +87,7 @@ export function aboutFactsOf(
     sourceOf: new Map(o.targets.flatMap((t) => (t.source ? [[t.name, t.source] as const] : []))),
     samplesHours: config.retention.samplesHours,
     anomaliesDays: config.retention.anomaliesDays,
+    recordsDays: config.retention.recordsDays,
     backfillHours: config.sources.backfillHours,
     thresholdRules: config.thresholds.length,
     forecastRules: config.forecasts.length,

@@ -1,6 +1,7 @@
 import type { SourceRead } from '../pipeline/pipeline.js';
 import type { TickEntry } from '../pipeline/tick-runner.js';
 import type { AboutFacts } from './answer-about.js';
+import { answerRetention } from './answer-retention.js';
 import type { AnswerContext } from './answer-context.js';
 import type { Intent } from './intent.js';
 import { clock, table } from './format-reply.js';
@@ -20,6 +21,7 @@ const NOT_HERE =
  */
 export function answerPipeline(i: PipelineIntent, c: AnswerContext): string {
   const a = c.about?.();
+  if (a && i.focus === 'retention') return answerRetention(a, c);
   const self = a?.self;
   if (!a || !self?.ticks) return NOT_HERE;
   const next = nextLine(self, a.intervalMs, c.now);

@@ -338,7 +338,7 @@ export type Intent =
   /** "Was anyone paged last night?", "who got pinged today?": alerts that pinged people (answer-pages.ts). */
   | { kind: 'pages'; span?: TimeSpan; target?: string }
   /** "When is the next tick?", "any failed ticks?", "are the sources ok?", "which source is slowest?" (answer-pipeline.ts). */
-  | { kind: 'pipeline'; focus: 'next' | 'last' | 'history' | 'failures' | 'sources' | 'run' | 'footprint'; source?: string }
+  | { kind: 'pipeline'; focus: 'next' | 'last' | 'history' | 'failures' | 'sources' | 'run' | 'footprint' | 'retention'; source?: string }
   /** "What's scheduled?", "what's coming up?": silences, reminders, digests, hand-overs and expiries ahead (answer-schedule.ts). */
   | { kind: 'schedule' }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */

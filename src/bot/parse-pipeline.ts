@@ -53,6 +53,13 @@ const FOOTPRINT = new RegExp(
   ].join('|'),
 );
 
+// "How far back does your data go?", "how long do you keep data?", "what's the retention?", "how much history do you have?".
+const RETENTION =
+  /\bhow (?:far|long) back\b|\bhow long (?:do|does|will) (?:you|it|the bot|smartcloudops) (?:keep|store|retain|hold)\b|\bretention\b|\bhow much (?:history|data) (?:do|does) (?:you|it) (?:have|keep|store)\b|\boldest (?:data|sample|reading)\b|\bdata (?:retention|kept)\b/;
+// "What's the sampling interval?", "how often do you poll?", "how often do you check the hosts?".
+const INTERVAL =
+  /\b(?:sampling|scrape|polling|collection|check) (?:interval|rate|frequency|period)\b|\bhow often (?:do|does) (?:you|it|the bot|smartcloudops) (?:poll|sample|scrape|check|read|collect|look)\b|\bhow often (?:are|is) (?:the )?(?:metrics|samples|hosts|data) (?:read|collected|polled|sampled|scraped)\b/;
+
 /** A pipeline question, or undefined. Pure; `text` is the lower-cased question. */
 export function pipelineQuestion(text: string, o: { target?: string | undefined }): Intent | undefined {
   if (o.target) return undefined;
@@ -67,21 +74,25 @@ export function pipelineQuestion(text: string, o: { target?: string | undefined 
           : /\blocal source\b/.test(text)
             ? 'local'
             : undefined;
-  const focus = FOOTPRINT.test(text)
-    ? 'footprint'
-    : RUN.test(text)
-      ? 'run'
-      : SOURCES.test(text)
-        ? 'sources'
-        : FAILURES.test(text)
-          ? 'failures'
-          : NEXT.test(text)
-            ? 'next'
-            : LAST.test(text)
-              ? 'last'
-              : HISTORY.test(text)
-                ? 'history'
-                : undefined;
+  const focus = RETENTION.test(text)
+    ? 'retention'
+    : INTERVAL.test(text)
+      ? 'next'
+      : FOOTPRINT.test(text)
+        ? 'footprint'
+        : RUN.test(text)
+          ? 'run'
+          : SOURCES.test(text)
+            ? 'sources'
+            : FAILURES.test(text)
+              ? 'failures'
+              : NEXT.test(text)
+                ? 'next'
+                : LAST.test(text)
+                  ? 'last'
+                  : HISTORY.test(text)
+                    ? 'history'
+                    : undefined;
   if (!focus) return undefined;
   return { kind: 'pipeline', focus, ...(focus === 'sources' && source ? { source } : {}) };
 }

@@ -150,13 +150,11 @@ describe('"are you ok?"', () => {
 
   it('reads questions about its own data and sources as this answer, not as a host labelled "data"', () => {
     const labelled = [...targets, { name: 'pg-1', role: 'db', labels: { tier: 'data' } }];
-    for (const q of [
-      'is the data fresh?',
-      'how much data do you keep?',
-      'where do you get metrics from?',
-      'what is the sampling interval?',
-    ])
+    for (const q of ['is the data fresh?', 'where do you get metrics from?'])
       expect(parseIntent(q, labelled), q).toEqual({ kind: 'about' });
+    // What is kept and how often it is read have answers of their own (answer-retention.ts, answer-pipeline.ts).
+    expect(parseIntent('how much data do you keep?', labelled)).toEqual({ kind: 'pipeline', focus: 'retention' });
+    expect(parseIntent('what is the sampling interval?', labelled)).toEqual({ kind: 'pipeline', focus: 'next' });
     // The ticks' own log answers these (answer-pipeline.ts).
     expect(parseIntent('is prometheus connected?', labelled)).toEqual({ kind: 'pipeline', focus: 'sources', source: 'prometheus' });
     expect(parseIntent('how long does a tick take?', labelled)).toEqual({ kind: 'pipeline', focus: 'history' });

@@ -553,10 +553,10 @@ const cases: Case[] = [
   ['how many hosts do we monitor?', { kind: 'about' }],
   ['how many targets are there', { kind: 'about' }],
   ['which metrics do you collect?', { kind: 'about' }],
-  ['how often do you poll?', { kind: 'about' }],
-  ['what is the scrape interval', { kind: 'about' }],
+  ['how often do you poll?', { kind: 'pipeline', focus: 'next' }],
+  ['what is the scrape interval', { kind: 'pipeline', focus: 'next' }],
   ['where does the data come from?', { kind: 'about' }],
-  ['how much history do you keep?', { kind: 'about' }],
+  ['how much history do you keep?', { kind: 'pipeline', focus: 'retention' }],
   ['are you ok?', { kind: 'about' }],
   ['how long have you been up?', { kind: 'about' }],
   ['how long has web-1 been up', { kind: 'uncollected', what: 'uptime', target: 'web-1' }],
@@ -909,7 +909,7 @@ describe('parseIntent', () => {
     // How often we read is the read interval, whichever metric or host is named.
     expect(parseIntent('how often is cpu sampled', targets)).toEqual({ kind: 'about' });
     expect(parseIntent('how often is memory checked on db-1', targets)).toEqual({ kind: 'about' });
-    expect(parseIntent('how often do you poll?', targets)).toEqual({ kind: 'about' });
+    expect(parseIntent('how often do you poll?', targets)).toEqual({ kind: 'pipeline', focus: 'next' });
   });
 
   it('reads commands on silences and proposals that lead with another verb, and asks about a proposal by its id', () => {
