@@ -73,7 +73,8 @@ export function incidentCommand(
   const story = /\b(?:timeline|post[\s-]?mortem|write[\s-]?up|retro(?:spective)?)\b/.test(text);
   // A postmortem is of an incident unless an alert is named ("postmortem for an_…" is that alert's timeline).
   const review = /\b(?:post[\s-]?mortem|retro(?:spective)?|incident review|pir)\b/.test(text) && !o.anomaly && !o.named.length;
-  if ((story && (o.id || /\bincident\b/.test(text))) || review) return { kind: 'incident', action: 'timeline', ...id };
+  // "Timeline of the web-1 disk incident" names an alert, not a declared incident: that alert's timeline.
+  if ((story && (o.id || (/\bincident\b/.test(text) && !o.named.length))) || review) return { kind: 'incident', action: 'timeline', ...id };
   if (SHOW.test(text) || o.id) return { kind: 'incident', action: 'show', ...id };
   return undefined;
 }

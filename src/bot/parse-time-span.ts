@@ -148,8 +148,9 @@ export function parseStat(raw: string): Stat | undefined {
     /\b(?:stable|steady|stablest|steadiest)\b/.test(text)
   )
     return 'sd';
-  if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest|slowest|fullest)\b/.test(text)) return 'max';
-  if (/\b(min|minimum|lowest|least|quietest|fastest)\b/.test(text)) return 'min';
+  if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest|slowest|fullest)\b|\bhow high (?:did|has|have|had|was|were)\b/.test(text))
+    return 'max';
+  if (/\b(min|minimum|lowest|least|quietest|fastest)\b|\bhow low (?:did|has|have|had|was|were)\b/.test(text)) return 'min';
   if (/\b(avg|average|mean|typical)\b/.test(text)) return 'avg';
   // "Hosts sorted by memory": a ranking, highest first unless asked otherwise.
   if (/\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:\w+\s+)?by\b/.test(text))
