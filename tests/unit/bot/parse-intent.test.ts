@@ -519,7 +519,7 @@ const cases: Case[] = [
   ['how low did db-1 memory get?', { kind: 'metrics', metric: 'memory', target: 'db-1', stat: 'min' }],
   ['timeline of the web-1 disk incident', { kind: 'timeline', target: 'web-1', metric: 'disk' }],
   ['postmortem for the incident', { kind: 'incident', action: 'timeline' }],
-  ['what else was going on around 04:08?', { kind: 'anomalies', span: { kind: 'clock' } }],
+  ['what else was going on around 04:08?', { kind: 'anomalies', span: { kind: 'clock', at: { minute: 248 } } }],
   ['sudo systemctl restart nginx', { kind: 'elsewhere', what: 'shell' }],
   ['turn on auto remediation', { kind: 'elsewhere', what: 'config' }],
   ['what did you do today', { kind: 'history', span: { kind: 'day', daysBack: 0 } }],
