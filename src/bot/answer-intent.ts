@@ -27,6 +27,7 @@ import { answerRecovery } from './answer-recovery.js';
 import { answerCancelWhich } from './answer-cancel-which.js';
 import { answerOneLine } from './answer-one-line.js';
 import { answerIntegrations } from './answer-integrations.js';
+import { answerCoAlerts } from './answer-co-alerts.js';
 import { resolveAround } from './answer-around.js';
 import { answerBuckets } from './answer-buckets.js';
 import { answerValueCheck } from './answer-value-check.js';
@@ -300,6 +301,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerOneLine(c);
     case 'integrations':
       return answerIntegrations(i, c);
+    case 'co_alerts':
+      return answerCoAlerts(i, c);
     case 'around': {
       const r = resolveAround(i, c);
       return typeof r === 'string' ? r : `${r.lead}\n${answerMetrics(r.metrics, c)}`;

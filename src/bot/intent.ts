@@ -10,6 +10,7 @@ import type { DeployCheckIntent } from './parse-deploy-check.js';
 import type { RecoveryIntent } from './parse-recovery.js';
 import type { AroundIntent } from './parse-around.js';
 import type { IntegrationsIntent } from './answer-integrations.js';
+import type { CoAlertsIntent } from './parse-co-alerts.js';
 import type { SilenceIntent } from './parse-silence.js';
 import type { RuleStatsIntent } from './parse-rule-stats.js';
 
@@ -335,6 +336,7 @@ export type Intent =
   | RecoveryIntent
   | AroundIntent
   | IntegrationsIntent
+  | CoAlertsIntent
   /** "Was anyone paged last night?", "who got pinged today?": alerts that pinged people (answer-pages.ts). */
   | { kind: 'pages'; span?: TimeSpan; target?: string }
   /** "When is the next tick?", "any failed ticks?", "are the sources ok?", "which source is slowest?" (answer-pipeline.ts). */

@@ -1,6 +1,7 @@
 import type { Intent, MetricKey } from './intent.js';
 import { setupQuestion } from './parse-about.js';
 import { correlateQuestion } from './parse-correlate.js';
+import { coAlertsQuestion } from './parse-co-alerts.js';
 import { daypartQuestion } from './parse-daypart.js';
 import { deliveryQuestion, pagesQuestion } from './parse-delivery.js';
 import { dependentsQuestion } from './parse-dependents.js';
@@ -49,6 +50,7 @@ export function asksAbout(
     setupQuestion(text, { metric, target, an, severity, span }) ??
     deliveryQuestion(text, span) ??
     inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies }) ??
+    coAlertsQuestion(text, { named, metric, more, span }) ??
     correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies }) ??
     ruleStatsQuestion(text, span, metric) ??
     qualityQuestion(text, span) ??
