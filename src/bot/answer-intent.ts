@@ -26,6 +26,7 @@ import { answerDeployCheck } from './answer-deploy-check.js';
 import { answerRecovery } from './answer-recovery.js';
 import { answerCancelWhich } from './answer-cancel-which.js';
 import { answerOneLine } from './answer-one-line.js';
+import { answerUnusualNow } from './answer-unusual-now.js';
 import { answerIntegrations } from './answer-integrations.js';
 import { answerCoAlerts } from './answer-co-alerts.js';
 import { resolveAround } from './answer-around.js';
@@ -299,6 +300,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerCancelWhich(c);
     case 'one_line':
       return answerOneLine(c);
+    case 'unusual_now':
+      return answerUnusualNow(c);
     case 'integrations':
       return answerIntegrations(i, c);
     case 'co_alerts':

@@ -76,5 +76,7 @@ export type CommandIntent =
   | { kind: 'cancel_which' }
   /** "Give me a one line summary", "tl;dr": the fleet now and today in one line (answer-one-line.ts). */
   | { kind: 'one_line' }
+  /** "What looks unusual but hasn't alerted?", "near misses": series outside their usual range now (answer-unusual-now.ts). */
+  | { kind: 'unusual_now' }
   /** "Deployed v2.3 to api-1": a change people made, recorded to set beside the anomalies after it (change-log.ts). */
   | { kind: 'change'; text: string; targets: string[]; /** "Delete ch_…": that change withdrawn. */ withdraw?: string; span?: TimeSpan };

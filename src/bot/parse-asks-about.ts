@@ -79,7 +79,8 @@ export function peersQuestion(
 }
 
 // "How does now compare to this time yesterday?", "same time last week": today so far against then.
-const SAME_TIME = /\b(?:this|the same|same) time (yesterday|last week)\b|\b(yesterday|last week) at (?:this|the same) time\b/;
+const SAME_TIME =
+  /\b(?:this|the same|same) (?:time|hour) (yesterday|last week)\b|\b(yesterday|last week) at (?:this|the same) (?:time|hour)\b/;
 
 /** The figures against the same hours then (answer-compare.ts), CPU unless a metric is named. Pure. */
 export function sameTimeQuestion(
