@@ -1,7 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-context.js';
 import { groupEpisodes } from './episodes.js';
-import { METRIC_LABEL } from './format-reply.js';
+import { seriesLabel } from './format-reply.js';
 import { nearestRank } from './tally.js';
 import { formatDuration } from './text-tools.js';
 
@@ -18,7 +18,7 @@ export function timeLines(list: Anomaly[], asked: 'resolve' | 'ack' | 'between' 
     const mean = took.reduce((s, d) => s + d, 0) / took.length;
     const longest = ended.reduce((m, a) => (a.endTs! - a.startTs > m.endTs! - m.startTs ? a : m));
     lines.push(
-      `Time to resolve (start to the detector's all-clear, ${took.length} resolved): median ${formatDuration(nearestRank(took, 0.5))}, mean ${formatDuration(mean)}, 90th percentile ${formatDuration(nearestRank(took, 0.9))}, longest ${formatDuration(took.at(-1)!)} (${longest.id}, ${longest.target} ${METRIC_LABEL[longest.metric] ?? longest.metric}).`,
+      `Time to resolve (start to the detector's all-clear, ${took.length} resolved): median ${formatDuration(nearestRank(took, 0.5))}, mean ${formatDuration(mean)}, 90th percentile ${formatDuration(nearestRank(took, 0.9))}, longest ${formatDuration(took.at(-1)!)} (${longest.id}, ${seriesLabel(longest.target, longest.metric)}).`,
     );
   } else if (asked === 'resolve') lines.push('Time to resolve: none of them has resolved yet.');
   const open = list.filter((a) => a.endTs === null);

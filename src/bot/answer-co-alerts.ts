@@ -3,7 +3,7 @@ import { watchingSince } from '../core/watching-since.js';
 import type { AnswerContext } from './answer-context.js';
 import { METRICS_OF, spanBounds, windowSpan } from './answer-metric-span.js';
 import { groupEpisodes } from './episodes.js';
-import { METRIC_LABEL, table } from './format-reply.js';
+import { METRIC_LABEL, seriesLabel, table } from './format-reply.js';
 import type { CoAlertsIntent } from './parse-co-alerts.js';
 import { formatDuration } from './text-tools.js';
 
@@ -26,8 +26,8 @@ interface Pair {
 }
 
 const seriesName = (key: string) => {
-  const [target, metric] = key.split('|');
-  return `${target} ${METRIC_LABEL[metric!] ?? metric}`;
+  const [target, metric] = key.split('|') as [string, string];
+  return seriesLabel(target, metric);
 };
 
 /**

@@ -3,7 +3,7 @@ import type { AnswerContext } from './answer-context.js';
 import { pipelineHeadline } from './answer-pipeline.js';
 import { describeChange, latestChange } from './change-log.js';
 import { describeIncident, openIncidents } from './incidents.js';
-import { describeProposal, METRIC_LABEL, stamp } from './format-reply.js';
+import { describeProposal, seriesLabel, stamp } from './format-reply.js';
 import type { DeployCheckIntent } from './parse-deploy-check.js';
 import { inWindow } from './time-window.js';
 import { formatDuration, plural } from './text-tools.js';
@@ -57,7 +57,7 @@ export function answerDeployCheck(i: DeployCheckIntent, c: AnswerContext): strin
       ? [
           `About to open if it lasts (threshold rules partly met): ${building
             .slice(0, NAMED)
-            .map((b) => `${b.target} ${METRIC_LABEL[b.metric] ?? b.metric} (${b.view.streak} of ${b.view.forSamples} samples)`)
+            .map((b) => `${seriesLabel(b.target, b.metric)} (${b.view.streak} of ${b.view.forSamples} samples)`)
             .join(', ')}${building.length > NAMED ? ` and ${building.length - NAMED} more` : ''}.`,
         ]
       : []),
@@ -68,7 +68,7 @@ export function answerDeployCheck(i: DeployCheckIntent, c: AnswerContext): strin
       ? [
           `Just settled (ended in the last ${formatDuration(SETTLE_MS)}): ${settling
             .slice(0, NAMED)
-            .map((a) => `${a.target} ${METRIC_LABEL[a.metric] ?? a.metric} ${formatDuration(c.now - a.endTs!)} ago`)
+            .map((a) => `${seriesLabel(a.target, a.metric)} ${formatDuration(c.now - a.endTs!)} ago`)
             .join(', ')}.`,
         ]
       : []),
@@ -101,6 +101,6 @@ export function answerDeployCheck(i: DeployCheckIntent, c: AnswerContext): strin
 function series(list: readonly Anomaly[], now: number): string {
   const shown = list
     .slice(0, NAMED)
-    .map((a) => `${a.target} ${METRIC_LABEL[a.metric] ?? a.metric} (since ${stamp(a.startTs)}, ${formatDuration(now - a.startTs)})`);
+    .map((a) => `${seriesLabel(a.target, a.metric)} (since ${stamp(a.startTs)}, ${formatDuration(now - a.startTs)})`);
   return `${shown.join(', ')}${list.length > NAMED ? ` and ${list.length - NAMED} more` : ''}`;
 }

@@ -37,7 +37,7 @@ export function answerRecovery(i: RecoveryIntent, c: AnswerContext): string {
   const last = ended[0];
   if (!last)
     return `No anomaly on ${who.replace(/^The /, 'the ')} is kept, so there is nothing it recovered from; nothing is open there now.`;
-  // The same episode's other detectors, when they ended within minutes of it.
+  // The same episode's other detectors: the same series, ending after it began.
   const with_ = ended.filter((a) => a !== last && a.target === last.target && a.metric === last.metric && a.endTs! >= last.startTs);
   return [
     `${who} recovered at ${stamp(last.endTs!)} (${formatDuration(c.now - last.endTs!)} ago), when its last anomaly ended after ${formatDuration(last.endTs! - last.startTs)}; nothing is open there now.`,

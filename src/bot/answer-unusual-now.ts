@@ -1,5 +1,5 @@
 import type { AnswerContext } from './answer-context.js';
-import { formatValue, METRIC_LABEL, table } from './format-reply.js';
+import { formatValue, seriesLabel, table } from './format-reply.js';
 import { latestBy } from './latest-by-target.js';
 import { plural } from './text-tools.js';
 
@@ -61,7 +61,7 @@ export function answerUnusualNow(c: AnswerContext): string {
       rows
         .slice(0, SHOWN)
         .map((r) => [
-          `${r.target} ${METRIC_LABEL[r.metric] ?? r.metric}`,
+          seriesLabel(r.target, r.metric),
           formatValue(r.metric, r.value),
           `${formatValue(r.metric, r.low)}–${formatValue(r.metric, r.high)}`,
           `${r.dev.toFixed(1)} (alarms from ${r.min})`,

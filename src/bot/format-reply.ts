@@ -5,7 +5,7 @@ import { stamp } from '../core/stamp.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
 
 // Shared with the pipeline's anomaly summaries, so alerts and chat print figures the same way.
-export { formatValue, METRIC_LABEL } from '../core/metrics.js';
+export { formatValue, METRIC_LABEL, seriesLabel } from '../core/metrics.js';
 export { stamp };
 
 export const clock = (ts: number) => `${new Date(ts).toISOString().slice(11, 19)} UTC`;

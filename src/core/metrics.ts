@@ -36,6 +36,9 @@ export const METRIC_LABEL: Record<string, string> = {
   net_total: 'network in + out',
 };
 
+/** "web-1 CPU": a target's series as replies name it. */
+export const seriesLabel = (target: string, metric: string): string => `${target} ${METRIC_LABEL[metric] ?? metric}`;
+
 /** The metric whose unit an anomaly's figures are in: the blamed one for a host-level anomaly. */
 export const figureMetric = (a: { metric: string; feature?: string }): string => a.feature ?? a.metric;
 
