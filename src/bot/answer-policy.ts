@@ -1,3 +1,4 @@
+import { quoteUntrusted } from './text-tools.js';
 import type { FileConfig, RemediationRule } from '../config/schema.js';
 import type { ChatUser } from '../core/chat.js';
 import { ACTIONS } from '../core/remediation.js';
@@ -42,7 +43,12 @@ const EXECUTOR_SAYS = {
  * "Who can approve?", "am I an approver?", "is auto-remediation on?", "are remediations dry run?",
  * "how long do proposals wait?": the policy as config sets it, and where the asker stands in it.
  */
-export function answerPolicy(f: PolicyFacts, user?: ChatUser & { approver: boolean }, focus?: 'approvers' | 'wait'): string {
+export function answerPolicy(
+  f: PolicyFacts,
+  user?: ChatUser & { approver: boolean },
+  focus?: 'approvers' | 'wait',
+  named?: string,
+): string {
   const lines = [`Remediation actions allowed (nothing else can run): ${ACTIONS.join(', ')}.`];
   if (f.rules.length === 0) lines.push('No remediation rule is configured (remediation.rules): nothing is ever proposed.');
   else {
@@ -73,6 +79,7 @@ export function answerPolicy(f: PolicyFacts, user?: ChatUser & { approver: boole
     return `${p}: ${parts.join('; ') || 'nobody'}`;
   });
   lines.push(`Approvers (config approvers): ${who.join(' · ')}.`);
+  if (named) lines.push(namedApprover(named, sets));
   if (user && user.platform !== 'cli') {
     lines.push(
       user.approver
@@ -82,6 +89,18 @@ export function answerPolicy(f: PolicyFacts, user?: ChatUser & { approver: boole
   }
   lines.push('"which rules propose restarts?" gives each rule\'s match and cooldown.');
   // "Who can approve?", "how long do proposals wait?": the line asked for first, the policy after it.
-  const first = focus === 'approvers' ? /^(?:Approvers \(|You \()/ : focus === 'wait' ? /^A proposal waits / : undefined;
+  const first =
+    focus === 'approvers' ? /^(?:Approvers \(|You \(|Of the names listed)/ : focus === 'wait' ? /^A proposal waits / : undefined;
   return (first ? [...lines.filter((l) => first.test(l)), ...lines.filter((l) => !first.test(l))] : lines).join('\n');
+}
+
+/**
+ * "Can bob approve?": whether the name is listed. Web users are listed by name; Slack and Discord
+ * users by id, which a name cannot be matched to, so the reply says so rather than guess.
+ */
+function namedApprover(name: string, sets: Record<string, { users: string[]; roles: string[] }>): string {
+  const on = Object.entries(sets).flatMap(([p, s]) => (s.users.some((u) => u.toLowerCase() === name.toLowerCase()) ? [p] : []));
+  return on.length
+    ? `Of the names listed, ${quoteUntrusted(name)} is an approver on ${on.join(', ')}.`
+    : `Of the names listed, ${quoteUntrusted(name)} is none: on the web console approvers are listed by name; on Slack and Discord by user id or role, so a Slack or Discord user called ${quoteUntrusted(name)} approves only if their id or role is listed.`;
 }

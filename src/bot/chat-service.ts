@@ -292,6 +292,7 @@ export function createChatService(o: ChatServiceOptions) {
                 policyFactsOf({ remediation: o.remediationPolicy, approvers: o.approvers }),
                 { ...e.user, approver: isApprover(e.user) },
                 intent.focus,
+                intent.who,
               )
             : 'The remediation policy is not loaded here.',
           intent: 'policy',

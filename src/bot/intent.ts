@@ -344,7 +344,7 @@ export type Intent =
   /** "What's scheduled?", "what's coming up?": silences, reminders, digests, hand-overs and expiries ahead (answer-schedule.ts). */
   | { kind: 'schedule' }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
-  | { kind: 'policy'; focus?: 'approvers' | 'wait' }
+  | { kind: 'policy'; focus?: 'approvers' | 'wait'; /** "Can bob approve?" */ who?: string }
   /** "What region is db-1 in?", "ip of api-2", "inventory", "which host is i-0a1b…?" (`lookup`): where targets run (answer-inventory.ts). */
   /** `full`: "describe api-1", its entry and then its figures. */
   | {

@@ -57,4 +57,15 @@ describe('"who can approve?", "is auto-remediation on?"', () => {
     expect(answerPolicy(policyFactsOf(auto))).not.toMatch(/Nothing runs without a person/);
     expect(answerPolicy(policyFactsOf(configSchema.parse({})))).toMatch(/No remediation rule is configured/);
   });
+
+  it('"can bob approve?" says whether that name is listed, and why a Slack name cannot be matched', () => {
+    const targets = [{ name: 'web-1' }];
+    expect(parseIntent('can bob approve?', targets)).toEqual({ kind: 'policy', focus: 'approvers', who: 'bob' });
+    expect(parseIntent('is operator an approver?', targets)).toMatchObject({ who: 'operator' });
+    expect(parseIntent("what's in dry run mode?", targets)).toEqual({ kind: 'policy' });
+    const yes = answerPolicy(policyFactsOf(config), user('web', 'alice'), 'approvers', 'operator').split('\n');
+    expect(yes[1]).toBe('Of the names listed, "operator" is an approver on web.');
+    const no = answerPolicy(policyFactsOf(config), user('web', 'alice'), 'approvers', 'bob');
+    expect(no).toMatch(/Of the names listed, "bob" is none: .* on Slack and Discord by user id or role/);
+  });
 });
