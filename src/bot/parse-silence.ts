@@ -179,8 +179,13 @@ export function silenceEdit(
 function scheduleOf(said: string): { from: ClockTime; until?: ClockTime } | undefined {
   const text = said.replace(/[–—]/g, '-');
   // Said of a silence, the night is the coming one, not the last.
-  if (/\b(?:tonight|overnight|through the night|during the night)\b/.test(text) && !/\b(?:from|between|at)\s+\d/.test(text))
-    return { from: { minute: 22 * 60 }, until: { minute: 6 * 60 } };
+  // A time said with it is the window: "tonight 22:00-23:00" is that hour, not 22:00 to 06:00.
+  if (
+    /\b(?:tonight|overnight|through the night|during the night)\b/.test(text) &&
+    !/\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\b(?:from|between|at)\s+\d/.test(text)
+  )
+    // "Tonight for 2h": from 22:00 for that long.
+    return parseDuration(text) === undefined ? { from: { minute: 22 * 60 }, until: { minute: 6 * 60 } } : { from: { minute: 22 * 60 } };
   // "Schedule maintenance on db-1 tomorrow 02:00 for 1h": a bare clock time in a silence is when it
   // begins. Read as "at 02:00"; without this the silence began now.
   const bare =

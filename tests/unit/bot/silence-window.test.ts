@@ -35,6 +35,10 @@ describe('silenceWindow', () => {
     expect(window('silence db-1 from 22:00 until tomorrow 01:00')).toEqual([22, 25]);
     // Said of a silence, the night is the coming one.
     expect(window('mute web-1 overnight')).toEqual([22, 30]);
+    // A time said with "tonight" is the window, and a length runs from 22:00.
+    expect(window('schedule maintenance for db-1 tonight 22:00-23:00')).toEqual([22, 23]);
+    expect(window('mute db-1 tonight 10pm-11pm')).toEqual([22, 23]);
+    expect(window('mute db-1 tonight for 2h')).toEqual([22, 24]);
     expect(window('mute web-1 from 22:00')).toEqual([22, 23]);
   });
 
