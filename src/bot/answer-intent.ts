@@ -343,7 +343,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'history':
       return answerHistory(i, c);
     case 'silences':
-      return answerSilences(c);
+      return answerSilences(c, i.target);
     case 'action_request':
       return answerActionRequest(i, c);
     case 'help':

@@ -20,17 +20,19 @@ const scope = (target: unknown, metric: unknown, severity?: unknown) =>
  * someone lifted it), from the records: "nothing is silenced" alone does not say who muted web-1
  * an hour ago.
  */
-export function answerSilences(c: AnswerContext): string {
-  const list = c.store.chat.silences(c.now);
-  const ahead = c.store.chat.scheduledSilences(c.now);
+export function answerSilences(c: AnswerContext, target?: string): string {
+  // "Is web-1 muted?", "who muted web-1?": the silences that cover it, in force or scheduled.
+  const on = (s: { target: string }) => !target || s.target === '*' || s.target === target;
+  const list = c.store.chat.silences(c.now).filter(on);
+  const ahead = c.store.chat.scheduledSilences(c.now).filter(on);
   const tail = [...maintenanceLines(c.muteTimes ?? [], c.now), ...inhibitLines(c.routing?.inhibit ?? [], c.store)];
-  const ended = endedSilences(c, new Set([...list, ...ahead].map((s) => s.id)));
+  const ended = endedSilences(c, new Set([...list, ...ahead].map((s) => s.id)), on);
   const now = list.length
     ? [
-        'Silenced:',
+        target ? `Silencing ${target}:` : 'Silenced:',
         ...list.map((s) => `• ${s.id}: ${scope(s.target, s.metric, s.severity)} until ${stamp(s.untilTs)} (by ${s.createdBy}${why(s)})`),
       ]
-    : ['Nothing is silenced.'];
+    : [target ? `No silence covers ${target} now.` : 'Nothing is silenced.'];
   const planned = ahead.length
     ? [
         'Scheduled:',
@@ -58,9 +60,11 @@ function foreignLines(c: AnswerContext): string[] {
   ];
 }
 
-function endedSilences(c: AnswerContext, active: Set<string>): string[] {
+function endedSilences(c: AnswerContext, active: Set<string>, on: (s: { target: string }) => boolean): string[] {
   const recs = c.store.recordsBetween(c.now - DAY, c.now + 1, ['silence_added', 'silence_extended', 'silence_lifted'], 2_000);
-  const added = recs.filter((r) => r.kind === 'silence_added' && typeof r.data.id === 'string' && !active.has(r.data.id));
+  const added = recs.filter(
+    (r) => r.kind === 'silence_added' && typeof r.data.id === 'string' && !active.has(r.data.id) && on({ target: String(r.data.target) }),
+  );
   if (!added.length) return [];
   const lines = added
     .slice(-ENDED_SHOWN)

@@ -182,10 +182,11 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (edit) return edit;
   // "What did bob silence?" is bob's doing (the audit), not the silences in force; "should I silence db-1?" asks how it alerts.
   const didSilence = /\bwhat (?:did|has|have) \S+ (?:silenced?|muted?)\b|\bshould (?:i|we) (?:silence|mute|snooze)\b/.test(text);
-  if ((has(WORDS.silences) || /\b(?:paused|on hold)\b/.test(text)) && !leads(WORDS.silence) && !didSilence) return { kind: 'silences' };
+  const silencesOf = { kind: 'silences', ...(target ? { target } : {}) } as const;
+  if ((has(WORDS.silences) || /\b(?:paused|on hold)\b/.test(text)) && !leads(WORDS.silence) && !didSilence) return silencesOf;
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
   if (has(WORDS.silence) && !QUIETER.test(text) && !QUIET_DAY.test(text) && !didSilence) {
-    if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return { kind: 'silences' };
+    if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return silencesOf;
     return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, anomalyId: an, raw });
   }
   // "Approved today", "rejected proposals": a past form asks what was decided ("approved rp_1" still decides).

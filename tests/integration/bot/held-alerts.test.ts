@@ -102,7 +102,7 @@ describe('alerts held by a silence or a maintenance window', () => {
     const { app, slack, tick, logger, web1Alerts } = await setup({ muteTimes: [window] });
     const silences = await slashCommand(slack, 'is web-1 muted?');
     expect(silences.text).toBe(
-      'Nothing is silenced.\nMaintenance windows (alerts opening inside are held until they end):\n• web deploy: Mon 11:00–11:02 Europe/Berlin, target web-* (in effect now)',
+      'No silence covers web-1 now.\nMaintenance windows (alerts opening inside are held until they end):\n• web deploy: Mon 11:00–11:02 Europe/Berlin, target web-* (in effect now)',
     );
     await tick(3, 2);
     expect(heldLines(logger.lines)).toContain('web deploy');

@@ -11,13 +11,19 @@ describe('"who silenced web-1?"', () => {
     const m = await startManualApp(bootIncidentConfig(), { startTs: T0, adapters: [slack] });
     const say = async (text: string, user = 'U2') => (await slashCommand(slack, text, user)).text;
     await m.tick(1);
-    expect(await say('who silenced web-1?')).toBe('Nothing is silenced.');
+    expect(await say('who silenced web-1?')).toBe('No silence covers web-1 now.');
     await say('snooze db-1 cpu for 1m');
     await say('snooze web-1 for 2h');
     await say('unsnooze web-1', 'U3');
     await say('snooze db-1 memory for 1h', 'U4');
     await m.tick(4);
-    const lines = (await say('who silenced web-1?')).split('\n');
+    // Of web-1: nothing now, and the silence lifted by U3; the db-1 ones are in the whole list.
+    expect((await say('who silenced web-1?')).split('\n')).toEqual([
+      'No silence covers web-1 now.',
+      'Ended in the last 24 h:',
+      expect.stringMatching(/^• sl_\w+: web-1 \/ all metrics, set by slack:U2 at .*; lifted by slack:U3 at /),
+    ]);
+    const lines = (await say('list silences')).split('\n');
     expect(lines[0]).toBe('Silenced:');
     expect(lines[1]).toMatch(/^• sl_\w+: db-1 \/ memory until 2026-11-02 11:00:\d\d UTC \(by slack:U4\)$/);
     expect(lines.slice(2)).toEqual([
