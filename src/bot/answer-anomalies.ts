@@ -12,6 +12,7 @@ import { MAX_SPAN } from './parse-time-span.js';
 import { verdictsBetween } from './alert-feedback.js';
 import { nextShift, qualityLine, shiftWindow, sinceLastLine } from './anomaly-lead-lines.js';
 import { countEpisodes, rankLine, tally } from './tally.js';
+import { groupValueOf } from './match-target.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
 import { timeLines } from './anomaly-times.js';
 import { digestLines } from './answer-digest.js';
@@ -60,7 +61,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // "Open" means open now, however long ago it started. A count reads them all (up to a cap it
   // then admits to); a list only needs the newest, but its total admits to the cap as well.
   // A ranking by hour of the day is of counts, however it was asked ("what time do alerts usually fire?").
-  const counting = i.count || i.rank === 'hour' || i.rank === 'day' || i.rank === 'series' || i.rank === 'severity';
+  const counting =
+    i.count || i.rankBy !== undefined || i.rank === 'hour' || i.rank === 'day' || i.rank === 'series' || i.rank === 'severity';
   const cap = counting ? COUNT_CAP : 500;
   let list =
     openAt !== undefined
@@ -151,7 +153,12 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     // "What's the false positive rate?": only what people marked can say; the rest is unknown, not fine.
     if (i.quality) counts.unshift(qualityLine(list, verdicts));
     // "Which host has the most alerts?": the leaders first, the counts below.
-    const ranked = i.rank && !i.digest ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now) : '';
+    // "Which tier has the most alerts?": the targets' groups ranked instead of the targets.
+    const byGroup = i.rankBy
+      ? { of: (n: string) => groupValueOf(c.targets.find((t) => t.name === n) ?? { name: n }, i.rankBy!) ?? '(none)', name: i.rankBy }
+      : undefined;
+    const ranked =
+      i.rank && !i.digest ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now, byGroup) : '';
     if (ranked) counts.unshift(ranked);
     // "What percentage of alerts are critical?": the shares, of anomalies.
     if (i.rank === 'severity' && list.length)

@@ -118,6 +118,8 @@ export type Intent =
       episodes?: boolean;
       /** "Which host has the most alerts?", "top 3 noisiest metrics": a count led by that ranking. */
       rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
+      /** With `rank: 'target'`: "which tier has the most alerts?", the targets' groups by this key (role, region, asg or a label). */
+      rankBy?: string;
       /** "Time since the last alert": led by how long ago the latest began and ended. */
       sinceLast?: boolean;
       /** "What's the false positive rate?": led by the share people marked noise. */

@@ -362,7 +362,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...detectorNamed(text),
       ...feedbackAsked(text),
       ...(counting || digest || NOISY.test(text) ? { count: true } : {}),
-      ...listShape(text, counting),
+      ...listShape(text, counting, targets),
       ...(digest
         ? { digest: true, ...(digest.shift ? { shift: true } : {}), ...(digest.sinceAsked ? { sinceAsked: digest.sinceAsked } : {}) }
         : {}),

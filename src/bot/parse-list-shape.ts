@@ -1,4 +1,6 @@
 import { LONGEST, WORST } from './intent-words.js';
+import type { TargetRef } from './match-target.js';
+import { groupByOf } from './parse-group-by.js';
 import { parseDuration } from './text-tools.js';
 
 /** "10 min", "an hour", "2 days": a length said after "longer than", "over", "after". */
@@ -80,12 +82,14 @@ function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | 'day'
 export function listShape(
   text: string,
   counting: boolean,
+  targets: readonly TargetRef[] = [],
 ): {
   longest?: true;
   worst?: true;
   episodes?: true;
   none?: true;
   rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
+  rankBy?: string;
   sinceLast?: true;
   openForMs?: number;
   lastedMs?: number;
@@ -94,7 +98,9 @@ export function listShape(
 } {
   if (NONE.test(text)) return { none: true };
   if (SINCE_LAST.test(text)) return { sinceLast: true };
-  const rank = rankOf(text);
+  // "Which tier has the most alerts?", "alerts by role": the targets' groups ranked.
+  const grouped = counting || /\b(?:most|by|per)\b/.test(text) ? groupByOf(text, targets) : undefined;
+  const rank = grouped ? 'target' : rankOf(text);
   const old = OPEN_FOR.exec(text);
   const openForMs = old ? lengthOf(old[1]!) : undefined;
   const lasted = openForMs ? undefined : LASTED.exec(text);
@@ -107,5 +113,6 @@ export function listShape(
     ...(WORST.test(text) && !counting ? { worst: true } : {}),
     ...(EPISODES.test(text) ? { episodes: true } : {}),
     ...(rank ? { rank } : {}),
+    ...(grouped ? { rankBy: grouped.groupBy } : {}),
   };
 }

@@ -41,11 +41,13 @@ export function rankLine(
   top: number,
   label: (metric: string) => string,
   now: number,
+  /** "Which tier has the most alerts?": targets counted by their group (role, region or a label), named by `groupName`. */
+  group?: { of: (target: string) => string; name: string },
 ): string {
   // "Which hour has the most alerts?": the UTC hour of the day each began in.
   const keyOf = (a: { target: string; metric: string; detector: string; severity: string; startTs: number }) =>
     by === 'target'
-      ? a.target
+      ? (group?.of(a.target) ?? a.target)
       : by === 'metric'
         ? label(a.metric)
         : by === 'hour'
@@ -66,7 +68,15 @@ export function rankLine(
   if (rows.length === 0) return '';
   const unit = by === 'detector' ? 'anomalies' : 'episodes';
   const what =
-    by === 'hour' ? 'hour of the day (UTC, by start)' : by === 'day' ? 'day (UTC, by start)' : by === 'series' ? 'target and metric' : by;
+    group && by === 'target'
+      ? group.name
+      : by === 'hour'
+        ? 'hour of the day (UTC, by start)'
+        : by === 'day'
+          ? 'day (UTC, by start)'
+          : by === 'series'
+            ? 'target and metric'
+            : by;
   const beside = (k: string, n: number) => (by === 'detector' || anomalies.get(k) === n ? '' : ` (${anomalies.get(k)} anomalies)`);
   const tied = rows.filter(([, n]) => n === rows[0]![1]);
   const shown = Math.max(top, tied.length);

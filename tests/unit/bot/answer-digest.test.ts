@@ -124,3 +124,17 @@ describe('"MTBF", "mean time between failures"', () => {
     expect(ask('mtbf for db-1 today').split('\n')[0]).toBe('Time between episodes: only one episode in that time, so no gap to measure.');
   });
 });
+
+describe('"which tier has the most alerts?"', () => {
+  it('ranks the targets by their group, as the targets file names it', () => {
+    const grouped = [
+      { name: 'web-1', role: 'web' },
+      { name: 'db-1', role: 'db' },
+    ];
+    expect(parseIntent('which role has the most alerts?', grouped)).toMatchObject({ kind: 'anomalies', rank: 'target', rankBy: 'role' });
+    expect(parseIntent('cpu by role', grouped)).toMatchObject({ kind: 'metrics', groupBy: 'role' });
+    const c = { ...ctx(), targets: grouped };
+    // web-1 CPU twice (one open) and db-1 disk today, with yesterday's web-1: web 3 episodes, db 1.
+    expect(answerIntent(parseIntent('alerts by role', grouped), c).split('\n')[0]).toBe('Most episodes by role: web 3; then db 1.');
+  });
+});
