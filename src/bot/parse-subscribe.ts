@@ -12,7 +12,7 @@ const ABOUT = new RegExp(
 );
 // "Tell me when db-1 alerts", "let me know whenever api-1 fires", "page me every time disk goes off".
 const WHENEVER = new RegExp(
-  String.raw`${LEAD}(?:notify|tell|ping|page|alert|message|mention|dm|let)\s+(?:me|us)\b(?:\s+know)?.*\b(?:when(?:ever)?|if|each time|every time|any time|anytime)\b.*\b(?:alerts?|fires?|firing|pages?|goes off|go off|alarms?|has an? (?:alert|anomaly|incident)|opens?)\b`,
+  String.raw`${LEAD}(?:notify|tell|ping|page|alert|message|mention|dm|let)\s+(?:me|us)\b(?:\s+know)?.*\b(?:when(?:ever)?|if|each time|every time|any time|anytime)\b.*\b(?:alerts?|fires?|firing|pages?|goes off|go off|alarms?|has an? (?:alert|anomaly|incident)|opens?|(?:goes|is|becomes|turns|gets) (?:critical|red))\b`,
 );
 // Said of an alert ending, it is a watch ("tell me when web-1 stops alerting").
 const ENDING = /\b(?:recover\w*|resolve[sd]?|stops?|clears?|cleared|calms?|settles?|back to normal|all clear|is quiet|is fine|is ok)\b/;

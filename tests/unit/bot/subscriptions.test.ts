@@ -54,6 +54,8 @@ describe('subscriptions', () => {
   it('are told apart from watches, silences and reads', () => {
     expect(parseIntent('tell me when db-1 alerts', targets)).toMatchObject({ kind: 'subscribe', targets: ['db-1'] });
     expect(parseIntent('subscribe me to critical alerts', targets)).toEqual({ kind: 'subscribe', severity: 'critical' });
+    // "Goes critical" is a severity, not a line a watch could follow.
+    expect(parseIntent('notify me if anything goes critical', targets)).toEqual({ kind: 'subscribe', severity: 'critical' });
     expect(parseIntent('who follows db-1?', targets)).toEqual({ kind: 'subscriptions', targets: ['db-1'] });
     expect(parseIntent('tell me when web-1 recovers', targets)).toMatchObject({ kind: 'watch' });
     expect(parseIntent('ping me when cpu on db-1 drops below 50%', targets)).toMatchObject({ kind: 'watch' });
