@@ -517,6 +517,8 @@ const cases: Case[] = [
   ['should I silence db-1 disk?', { kind: 'flapping', target: 'db-1', metric: 'disk' }],
   ['how high did web-1 cpu go?', { kind: 'metrics', metric: 'cpu', target: 'web-1', stat: 'max' }],
   ['compare this hour with the same hour yesterday', { kind: 'compare', against: 'yesterday' }],
+  ['whos on cal', { kind: 'routing', onCall: true }],
+  ['sumary of today', { kind: 'anomalies', digest: true, today: true }],
   ['how low did db-1 memory get?', { kind: 'metrics', metric: 'memory', target: 'db-1', stat: 'min' }],
   ['timeline of the web-1 disk incident', { kind: 'timeline', target: 'web-1', metric: 'disk' }],
   ['postmortem for the incident', { kind: 'incident', action: 'timeline' }],
