@@ -1,7 +1,7 @@
 import type { ActionId } from '../core/remediation.js';
 import type { Intent } from './intent.js';
 import { splitReason } from './parse-silence.js';
-import { cleanInput } from './text-tools.js';
+import { cleanInput, closest } from './text-tools.js';
 import { UNDO_VERBS } from './intent-words.js';
 
 export type ActionRequestIntent = Extract<Intent, { kind: 'action_request' }>;
@@ -146,5 +146,25 @@ export function namedParams(i: ActionRequestIntent): { service?: string; count?:
     ...(i.count !== undefined ? { count: i.count } : {}),
     ...(i.toSize !== undefined ? { toSize: i.toSize } : {}),
     ...(i.paths ? { paths: i.paths } : {}),
+  };
+}
+
+// The verbs that act (or decide) said at the head of a command, and words near them that are words of their own.
+const COMMAND_VERBS = ['restart', 'reboot', 'cleanup', 'rollback', 'scale', 'approve', 'deny'];
+const NOT_TYPOS = new Set(['restore', 'reset', 'deploy', 'delay', 'dense', 'scan', 'scar', 'scare', 'improve', 'dent', 'cleanse']);
+
+/**
+ * "Restrat app on web1": a command verb misspelt. Nothing is done on a guess, and the reply says
+ * what it reads like, so the asker can say it again. An inflection ("restarts today", "scaled up?")
+ * asks about the past and is not one. Pure; undefined when the first word is no such typo.
+ */
+export function typoedCommand(tokens: readonly string[]): Intent | undefined {
+  const first = tokens[0];
+  if (!first || tokens.length < 2 || first.length < 4 || NOT_TYPOS.has(first) || COMMAND_VERBS.includes(first)) return undefined;
+  const verb = closest(first, COMMAND_VERBS);
+  if (!verb || first.startsWith(verb) || verb.startsWith(first)) return undefined;
+  return {
+    kind: 'bad_input',
+    reason: `"${first}" reads like "${verb}", and I act only on a command said as it is, so nothing was done; say "${[verb, ...tokens.slice(1)].join(' ')}" if that is what you meant`,
   };
 }

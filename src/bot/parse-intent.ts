@@ -3,7 +3,7 @@ import { parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { readOptions } from './parse-read-options.js';
 import { availabilityQuestion, healthQuestion } from './parse-health.js';
-import { actionQuestion, actionRequest } from './parse-action-request.js';
+import { actionQuestion, actionRequest, typoedCommand } from './parse-action-request.js';
 import { sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
 import { VOCAB } from './vocab.js';
@@ -123,7 +123,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const note =
     incidentCommand(text, raw, { named, id: ids.find((i) => i.startsWith('in_')), anomaly: an, unknownTarget }) ??
     noteCommand(raw, { an, target }) ??
-    changeStatement(raw, named, span);
+    changeStatement(raw, named, span) ??
+    typoedCommand(tokens);
   if (note) return note;
   // "Did the restart help?" asks about a remediation, not for the help text.
   const helped = /\b(?:did|does|has|will|would)\b.*\b(?:restart|scal|clean|reboot|remediat|rollback|bounce)\w*\b.*\bhelp/.test(text);
