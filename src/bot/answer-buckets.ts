@@ -3,6 +3,7 @@ import { metricsOf, spanBounds, windowSpan } from './answer-metric-span.js';
 import { ADDITIVE } from './answer-total.js';
 import { dayDate, dayStart, dayZone } from './day-start.js';
 import { formatValue, METRIC_LABEL, table } from './format-reply.js';
+import { offsetMs } from './parse-clock.js';
 import type { MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 
@@ -20,8 +21,8 @@ interface Bucket {
 }
 
 /**
- * "Hourly cpu for web-1", "daily average memory this week": the window in time order, a UTC hour or
- * a day (the asker's, with a display zone) a row: the mean (each target's mean, averaged across the
+ * "Hourly cpu for web-1", "daily average memory this week": the window in time order, an hour or a
+ * day a row, on the asker's clock when they have a display zone (UTC otherwise): the mean (each target's mean, averaged across the
  * targets, or summed for network rates), the highest and lowest single reading. The last 24 h of
  * hours, or the last 7 days, unless a time is said. Pure over the store.
  */
@@ -33,7 +34,18 @@ export function answerBuckets(
   const names = q.target ? [q.target] : (q.group ?? c.targets.map((t) => t.name));
   const b = spanBounds(windowSpan(q.span ?? { kind: 'last', ms: q.every === 'hour' ? DAY : 7 * DAY }, DAY), c);
   if (b.ahead) return b.ahead;
-  const startOf = (ts: number) => (q.every === 'hour' ? ts - (ts % HOUR) : dayStart(ts, c.zone));
+  // Hours on the asker's clock too: a zone half an hour off UTC cuts its hours at :30 UTC.
+  const offsets = new Map<number, number>();
+  const offsetAt = (ts: number) => {
+    if (!c.zone) return 0;
+    const h = Math.floor(ts / HOUR);
+    return offsets.get(h) ?? offsets.set(h, offsetMs(c.zone, h * HOUR)).get(h)!;
+  };
+  const startOf = (ts: number) => {
+    if (q.every === 'day') return dayStart(ts, c.zone);
+    const wall = ts + offsetAt(ts);
+    return wall - (((wall % HOUR) + HOUR) % HOUR) - offsetAt(ts);
+  };
   const buckets = new Map<number, Bucket>();
   for (const n of names)
     series.forEach((m, k) => {
@@ -69,12 +81,12 @@ export function answerBuckets(
   const when = (bk: Bucket) => {
     const open = bk.start + (q.every === 'hour' ? HOUR : DAY) > c.now ? ' (so far)' : '';
     if (q.every === 'day') return `${dayDate(bk.start, c.zone)}${open}`;
-    const iso = new Date(bk.start).toISOString();
+    const iso = new Date(bk.start + offsetAt(bk.start)).toISOString();
     return `${b.until - b.from > DAY || rows.length > 24 ? `${iso.slice(5, 10)} ` : ''}${iso.slice(11, 16)}${open}`;
   };
   const how = several ? (additive ? 'mean, summed over targets' : 'mean across targets') : 'mean';
   return [
-    `${label.charAt(0).toUpperCase()}${label.slice(1)} ${b.label}, ${who}, ${q.every === 'hour' ? 'hour by hour (UTC)' : `day by day (${dayZone(c.zone)})`}: the ${how}, and the highest and lowest reading.`,
+    `${label.charAt(0).toUpperCase()}${label.slice(1)} ${b.label}, ${who}, ${q.every === 'hour' ? 'hour by hour' : 'day by day'} (${dayZone(c.zone)}): the ${how}, and the highest and lowest reading.`,
     table(
       [q.every === 'hour' ? 'hour' : 'day', label, 'highest', 'lowest'],
       shown.map((bk) => [

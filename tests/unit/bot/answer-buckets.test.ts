@@ -62,6 +62,10 @@ describe('"hourly cpu for web-1", "daily average cpu this week"', () => {
     const zoned = ask('daily cpu for web-1 this week', ctx('Asia/Kolkata'));
     expect(zoned[0]).toMatch(/day by day \(Asia\/Kolkata\)/);
     expect(zoned.at(-2)).toMatch(/^2026-12-06 \(so far\)/);
+    // Kolkata is 5 h 30 min ahead: its 05:00 hour is 23:30–00:30 UTC, half 28% (23:xx) and half 5% (00:xx).
+    const kolkata = ask('hourly cpu for web-1 today', ctx('Asia/Kolkata'));
+    expect(kolkata[0]).toMatch(/hour by hour \(Asia\/Kolkata\)/);
+    expect(kolkata.find((l) => l.startsWith('05:00'))!.split(/ {2,}/)).toEqual(['05:00', '16.5%', '28.0%', '5.0%']);
     const hours = ask('hourly cpu on web-1 this week');
     expect(hours.at(-1)).toMatch(/^The last 48 of \d+ hours shown; ask for a shorter time for the rest\.$/);
   });
