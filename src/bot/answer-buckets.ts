@@ -3,7 +3,7 @@ import { metricsOf, spanBounds, windowSpan } from './answer-metric-span.js';
 import { ADDITIVE } from './answer-total.js';
 import { dayDate, dayStart, dayZone } from './day-start.js';
 import { formatValue, METRIC_LABEL, table } from './format-reply.js';
-import { offsetMs } from './parse-clock.js';
+import { wallClock } from './wall-clock.js';
 import type { MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 
@@ -35,16 +35,11 @@ export function answerBuckets(
   const b = spanBounds(windowSpan(q.span ?? { kind: 'last', ms: q.every === 'hour' ? DAY : 7 * DAY }, DAY), c);
   if (b.ahead) return b.ahead;
   // Hours on the asker's clock too: a zone half an hour off UTC cuts its hours at :30 UTC.
-  const offsets = new Map<number, number>();
-  const offsetAt = (ts: number) => {
-    if (!c.zone) return 0;
-    const h = Math.floor(ts / HOUR);
-    return offsets.get(h) ?? offsets.set(h, offsetMs(c.zone, h * HOUR)).get(h)!;
-  };
+  const wall = wallClock(c.zone);
   const startOf = (ts: number) => {
     if (q.every === 'day') return dayStart(ts, c.zone);
-    const wall = ts + offsetAt(ts);
-    return wall - (((wall % HOUR) + HOUR) % HOUR) - offsetAt(ts);
+    const w = wall(ts);
+    return ts - (((w % HOUR) + HOUR) % HOUR);
   };
   const buckets = new Map<number, Bucket>();
   for (const n of names)
@@ -81,7 +76,7 @@ export function answerBuckets(
   const when = (bk: Bucket) => {
     const open = bk.start + (q.every === 'hour' ? HOUR : DAY) > c.now ? ' (so far)' : '';
     if (q.every === 'day') return `${dayDate(bk.start, c.zone)}${open}`;
-    const iso = new Date(bk.start + offsetAt(bk.start)).toISOString();
+    const iso = new Date(wall(bk.start)).toISOString();
     return `${b.until - b.from > DAY || rows.length > 24 ? `${iso.slice(5, 10)} ` : ''}${iso.slice(11, 16)}${open}`;
   };
   const how = several ? (additive ? 'mean, summed over targets' : 'mean across targets') : 'mean';

@@ -4,6 +4,8 @@ import { clock, formatValue, METRIC_LABEL, table } from './format-reply.js';
 import type { MetricKey } from './intent.js';
 import { ADDITIVE } from './answer-total.js';
 import type { TimeSpan } from './parse-time-span.js';
+import { dayZone } from './day-start.js';
+import { wallClock } from './wall-clock.js';
 
 export interface HourQuestion {
   metric?: MetricKey;
@@ -29,9 +31,10 @@ interface HourRow {
 }
 
 /**
- * "What was the busiest hour yesterday?", "the quietest hour for memory on db-1 today": each UTC
- * hour of the window, ranked by the metric's hourly mean — across the targets asked about, summed
- * for network rates and averaged otherwise (CPU when no metric is named, as "busiest host" is).
+ * "What was the busiest hour yesterday?", "the quietest hour for memory on db-1 today": each hour
+ * of the window (on the asker's clock with a display zone, UTC otherwise), ranked by the metric's
+ * hourly mean — across the targets asked about, summed for network rates and averaged otherwise
+ * (CPU when no metric is named, as "busiest host" is).
  * Pure over the store: the figures are stored readings, each hour says how many targets it covers.
  */
 export function answerByHour(q: HourQuestion, c: AnswerContext): string {
@@ -45,11 +48,14 @@ export function answerByHour(q: HourQuestion, c: AnswerContext): string {
   const peaks = new Map<number, HourRow['peak']>();
   // Per bucket, the days it holds samples of (an hour of the day is the mean over them).
   const days = new Map<number, Set<number>>();
+  // Buckets are hours on the asker's clock (UTC without a display zone), keyed by that wall time.
+  const wall = wallClock(c.zone);
   for (const n of names)
     series.forEach((m, k) => {
       for (const s of c.store.series(n, m, b.from, b.until)) {
-        const h = q.ofDay ? (s.ts % DAY) - (s.ts % HOUR) : s.ts - (s.ts % HOUR);
-        if (q.ofDay) (days.get(h) ?? days.set(h, new Set()).get(h)!).add(Math.floor(s.ts / DAY));
+        const w = wall(s.ts);
+        const h = q.ofDay ? (w % DAY) - (w % HOUR) : w - (w % HOUR);
+        if (q.ofDay) (days.get(h) ?? days.set(h, new Set()).get(h)!).add(Math.floor(w / DAY));
         const byTarget = sums.get(h) ?? sums.set(h, new Map()).get(h)!;
         const acc = byTarget.get(n) ?? byTarget.set(n, new Array<number>(2 * series.length).fill(0)).get(n)!;
         acc[2 * k]! += s.value;
@@ -78,12 +84,12 @@ export function answerByHour(q: HourQuestion, c: AnswerContext): string {
   const span = (r: HourRow) =>
     q.ofDay
       ? `${hhmm(r.start)}–${hhmm(r.start + HOUR)}`
-      : `${dated ? `${new Date(r.start).toISOString().slice(0, 10)} ` : ''}${hhmm(r.start)}–${hhmm(r.start + HOUR)}${r.start + HOUR > c.now ? ' (so far)' : ''}`;
+      : `${dated ? `${new Date(r.start).toISOString().slice(0, 10)} ` : ''}${hhmm(r.start)}–${hhmm(r.start + HOUR)}${r.start + HOUR > wall(c.now) ? ' (so far)' : ''}`;
   const how = names.length === 1 ? 'hourly mean' : additive ? 'hourly mean, summed over targets' : 'hourly mean across targets';
   const best = rows[0]!;
   const dayCount = new Set([...days.values()].flatMap((d) => [...d])).size;
   const kind = q.ofDay
-    ? `hour of the day (UTC; each hour's mean over the ${dayCount === 1 ? 'one day' : `${dayCount} days`} with samples)`
+    ? `hour of the day (${dayZone(c.zone)}; each hour's mean over the ${dayCount === 1 ? 'one day' : `${dayCount} days`} with samples)`
     : 'hour';
   const head = `${q.lowest ? 'Quietest' : 'Busiest'} ${kind} for ${label} ${b.label}, ${who} (${how}): ${span(best)} at ${fmt(best.value)}${names.length > 1 ? `; its highest reading ${fmt(best.peak.value)} on ${best.peak.target} at ${clock(best.peak.ts)}` : ''}.`;
   // A target missing from some hours moves those hours' figures: name it and how often it reported.
@@ -93,7 +99,7 @@ export function answerByHour(q: HourQuestion, c: AnswerContext): string {
   return [
     head,
     table(
-      ['hour (UTC)', label, 'highest reading', ...(names.length > 1 ? ['targets'] : [])],
+      [`hour (${dayZone(c.zone)})`, label, 'highest reading', ...(names.length > 1 ? ['targets'] : [])],
       rows
         .slice(0, SHOWN)
         .map((r) => [

@@ -2,7 +2,7 @@ import { unitOf } from '../core/metrics.js';
 import type { AnswerContext } from './answer-context.js';
 import { METRICS_OF, spanBounds } from './answer-metric-span.js';
 import { formatValue, METRIC_LABEL } from './format-reply.js';
-import { offsetMs } from './parse-clock.js';
+import { wallClock } from './wall-clock.js';
 import type { ValueCheckIntent } from './parse-value-check.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { plural } from './text-tools.js';
@@ -14,18 +14,14 @@ const RARE = 0.05;
 // Days of samples at this hour before the hour's own range is given.
 const MIN_DAYS = 3;
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
-/** The local day and minute of the day of an instant on `zone`'s clock (UTC without one); offsets looked up once an hour. */
-function wallClock(zone: string | undefined): (ts: number) => { day: number; minute: number } {
-  const offsets = new Map<number, number>();
+/** The local day and minute of the day of an instant on `zone`'s clock (UTC without one). */
+function dayAndMinute(zone: string | undefined): (ts: number) => { day: number; minute: number } {
+  const wall = wallClock(zone);
   return (ts) => {
-    const h = Math.floor(ts / HOUR);
-    let off = zone ? offsets.get(h) : 0;
-    if (off === undefined) offsets.set(h, (off = offsetMs(zone!, h * HOUR)));
-    const wall = ts + off;
-    return { day: Math.floor(wall / DAY), minute: Math.floor((((wall % DAY) + DAY) % DAY) / 60_000) };
+    const w = wall(ts);
+    return { day: Math.floor(w / DAY), minute: Math.floor((((w % DAY) + DAY) % DAY) / 60_000) };
   };
 }
 
@@ -48,7 +44,7 @@ export function answerValueCheck(i: ValueCheckIntent, c: AnswerContext): string 
   const stored = names.flatMap((n) => c.store.series(n, metric, b.from, b.until));
   // "Normal at 3am?": that part of each day kept, on the clock it was typed on.
   const part = i.ofDay;
-  const clockOf = wallClock(part ? part.from.zone : c.zone);
+  const clockOf = dayAndMinute(part ? part.from.zone : c.zone);
   const samples = part ? stored.filter((s) => within(clockOf(s.ts).minute, part.from.minute, part.until.minute)) : stored;
   const partDays = part ? new Set(samples.map((s) => clockOf(s.ts).day)).size : 0;
   const when = part

@@ -117,3 +117,19 @@ describe('the hours of the day over several days', () => {
     expect(lines[4]).toMatch(/^2026-12-01 14:00–15:00 +80\.0%/);
   });
 });
+
+describe("the busiest hour on the asker's clock", () => {
+  it('ranks the hours of the display zone, and says which zone', () => {
+    const store = createSqliteStore(':memory:');
+    const samples: Sample[] = [];
+    // Three days of web-1 CPU every 5 min: 80% from 14:00 to 15:00 UTC, 20% otherwise.
+    for (let ts = NOW - 3 * 86_400_000; ts <= NOW; ts += 300_000)
+      samples.push({ target: 'web-1', metric: 'cpu', ts, value: new Date(ts).getUTCHours() === 14 ? 80 : 20 });
+    store.saveSamples(samples);
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000, zone: 'Asia/Tokyo' };
+    // 14:00 UTC is 23:00 in Tokyo.
+    expect(answerIntent(parseIntent('when is web-1 cpu highest?', targets), c).split('\n')[0]).toMatch(
+      /^Busiest hour of the day \(Asia\/Tokyo; each hour's mean over the \d days with samples\) .*: 23:00–00:00 at 80\.0%\.$/,
+    );
+  });
+});
