@@ -325,6 +325,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'elsewhere':
       if (i.what === 'dashboards') return answerDashboard(i.view ?? {}, c);
       if (i.what === 'export') return answerExport(i.view ?? {}, c);
+      if (i.what === 'config' && i.view?.metric)
+        return `${answerElsewhere('config')}\nSet now:\n${answerRules({ metric: i.view.metric, only: 'thresholds' }, c)}\n"How many alerts would we get with ${i.view.metric} at …?" replays the rule at another bound on the stored samples first.`;
       return i.what === 'backup' ? BACKUP : answerElsewhere(i.what);
     case 'routing':
       return answerRouting(i, c);
@@ -343,7 +345,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'history':
       return answerHistory(i, c);
     case 'silences':
-      return answerSilences(c, i.target);
+      return answerSilences(c, i.target, i.span);
     case 'action_request':
       return answerActionRequest(i, c);
     case 'help':

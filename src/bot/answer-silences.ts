@@ -4,9 +4,14 @@ import { maintenanceLines } from './answer-rules.js';
 import { inhibitLines } from './inhibit-rules.js';
 import { METRIC_LABEL, stamp } from './format-reply.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
+import { spanBounds } from './answer-metric-span.js';
+import type { TimeSpan } from './parse-time-span.js';
+import { tally } from './tally.js';
 
 const DAY = 86_400_000;
 const ENDED_SHOWN = 5;
+// "Silence history", "who silenced what this week?" ask for the list itself.
+const ENDED_SHOWN_ASKED = 15;
 
 const why = (s: { reason?: string }) => (s.reason ? `: ${s.reason}` : '');
 const scope = (target: unknown, metric: unknown, severity?: unknown) =>
@@ -18,15 +23,16 @@ const scope = (target: unknown, metric: unknown, severity?: unknown) =>
  * "Silences", "who silenced web-1?": the silences in effect with who set them, the maintenance
  * windows, and the silences of the last 24 h that are over, with how each ended (it ran out, or
  * someone lifted it), from the records: "nothing is silenced" alone does not say who muted web-1
- * an hour ago.
+ * an hour ago. With a span ("silence history", "who silenced what this week?"), the ended ones are
+ * those set in it, with a count by who set them.
  */
-export function answerSilences(c: AnswerContext, target?: string): string {
+export function answerSilences(c: AnswerContext, target?: string, span?: TimeSpan): string {
   // "Is web-1 muted?", "who muted web-1?": the silences that cover it, in force or scheduled.
   const on = (s: { target: string }) => !target || s.target === '*' || s.target === target;
   const list = c.store.chat.silences(c.now).filter(on);
   const ahead = c.store.chat.scheduledSilences(c.now).filter(on);
   const tail = [...maintenanceLines(c.muteTimes ?? [], c.now), ...inhibitLines(c.routing?.inhibit ?? [], c.store)];
-  const ended = endedSilences(c, new Set([...list, ...ahead].map((s) => s.id)), on);
+  const ended = endedSilences(c, new Set([...list, ...ahead].map((s) => s.id)), on, span);
   const now = list.length
     ? [
         target ? `Silencing ${target}:` : 'Silenced:',
@@ -60,14 +66,25 @@ function foreignLines(c: AnswerContext): string[] {
   ];
 }
 
-function endedSilences(c: AnswerContext, active: Set<string>, on: (s: { target: string }) => boolean): string[] {
-  const recs = c.store.recordsBetween(c.now - DAY, c.now + 1, ['silence_added', 'silence_extended', 'silence_lifted'], 2_000);
+function endedSilences(c: AnswerContext, active: Set<string>, on: (s: { target: string }) => boolean, span?: TimeSpan): string[] {
+  const asked = span && spanBounds(span, c);
+  const b = asked
+    ? { ...asked, label: asked.label.replace(/^over the last\b/, 'in the last') }
+    : { from: c.now - DAY, until: c.now, label: '' };
+  // Lifts and extensions after the span still say how a silence set in it ended.
+  const recs = c.store.recordsBetween(b.from, c.now + 1, ['silence_added', 'silence_extended', 'silence_lifted'], 5_000);
   const added = recs.filter(
-    (r) => r.kind === 'silence_added' && typeof r.data.id === 'string' && !active.has(r.data.id) && on({ target: String(r.data.target) }),
+    (r) =>
+      r.kind === 'silence_added' &&
+      r.ts <= b.until &&
+      typeof r.data.id === 'string' &&
+      !active.has(r.data.id) &&
+      on({ target: String(r.data.target) }),
   );
-  if (!added.length) return [];
+  if (!added.length) return span ? [`No silence set ${b.label} has ended.`] : [];
+  const shown = span ? ENDED_SHOWN_ASKED : ENDED_SHOWN;
   const lines = added
-    .slice(-ENDED_SHOWN)
+    .slice(-shown)
     .reverse()
     .map((r) => {
       const id = r.data.id as string;
@@ -81,7 +98,13 @@ function endedSilences(c: AnswerContext, active: Set<string>, on: (s: { target: 
         : `ran out at ${stamp(until)}`;
       return `• ${id}: ${scope(r.data.target, r.data.metric, r.data.severity)}, set by ${String(r.data.actor)} at ${stamp(r.ts)}; ${how}`;
     });
-  return [`Ended in the last 24 h${added.length > ENDED_SHOWN ? ` (the last ${ENDED_SHOWN} of ${added.length})` : ''}:`, ...lines];
+  const head = span ? `Set ${b.label}, now over` : 'Ended in the last 24 h';
+  const by = tally(added, (r) => String(r.data.actor));
+  return [
+    `${head}${added.length > shown ? ` (the last ${shown} of ${added.length})` : ''}:`,
+    ...lines,
+    ...(span ? [`Set by: ${by}.`] : []),
+  ];
 }
 
 /** A lift names the silence, its target, or every silence (once it has begun). */

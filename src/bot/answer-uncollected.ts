@@ -43,6 +43,7 @@ export function answerUncollected(
     );
   }
   if (i.what === 'load average') lines.push('CPU use is the nearest figure I have: ask "cpu on <target>".');
+  if (i.what === 'replica, pod or container counts') lines.push(...hostsPerGroup(c.targets));
   if (i.what === 'application errors')
     lines.push('What the detectors found is what I can give: "anything wrong?" for what is open now, "anomalies today" for the day.');
   if (i.what === 'host logs')
@@ -90,3 +91,14 @@ const ELSEWHERE_MORE: Record<'config' | 'howto', string> = {
 /** "Create a ticket for db-1", "set the cpu threshold to 85", "where is grafana?": what to do instead. */
 export const answerElsewhere = (what: Exclude<Elsewhere, 'dashboards' | 'export' | 'backup'>): string =>
   what === 'config' || what === 'howto' ? ELSEWHERE_MORE[what] : ELSEWHERE[what];
+
+/** The hosts per auto scaling group, from the targets file: the nearest thing to a replica count I hold. */
+function hostsPerGroup(targets: AnswerContext['targets']): string[] {
+  const groups = new Map<string, string[]>();
+  for (const t of targets) if (t.autoScalingGroup) groups.set(t.autoScalingGroup, [...(groups.get(t.autoScalingGroup) ?? []), t.name]);
+  if (!groups.size) return ['I watch hosts; no target here names an auto scaling group.'];
+  return [
+    'I watch hosts. Those in an auto scaling group, as the targets file (or EC2 discovery) lists them, not its desired capacity in AWS:',
+    ...[...groups].sort(([a], [b]) => a.localeCompare(b)).map(([g, names]) => `• ${g}: ${names.length} (${names.join(', ')})`),
+  ];
+}

@@ -200,7 +200,13 @@ export type Intent =
   /** "Show my requests", "what have I asked for?": proposals the asker requested (answer-my-requests.ts). */
   | { kind: 'my_requests'; action?: string; target?: string }
   | SilenceIntent
-  | { kind: 'silences'; /** "Is web-1 muted?": those that cover it. */ target?: string }
+  | {
+      kind: 'silences';
+      /** "Is web-1 muted?": those that cover it. */
+      target?: string;
+      /** "Who silenced what this week?", "silence history": the ended ones set in that time (the last 24 h otherwise). */
+      span?: TimeSpan;
+    }
   /** "When did web-2 last report?": when each target last sent data, and its silences (answer-last-seen.ts). */
   | { kind: 'last_seen'; target?: string; group?: string[]; unknownTarget?: string }
   /** "Who acked the last alert?", "is anyone on web-2's alert?": who has taken on which alert. */

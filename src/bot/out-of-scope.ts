@@ -20,7 +20,7 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
   // forest", "reload config": config is files, read at start and on a reload (SIGHUP).
   [
     new RegExp(
-      String.raw`${ASKED}(?:set|change|raise|lower|increase|decrease|update|edit|adjust|add|remove|delete|drop)\b.*\b(?:thresholds?|rules?|targets?|hosts?|servers?|monitoring|config(?:uration)?)\b|${ASKED}(?:reload|re-?read|apply)\s+(?:the\s+)?config(?:uration)?\b|\bstop monitoring\b|${ASKED}(?:remove|delete|drop|decommission|forget)\s+(?!(?:an|rp|sl|wt|ch)_)[a-z][\w.-]*\d[\w.-]*\s*$|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate)\s+(?:the\s+)?(?:isolation forest|iforest|robust(?: detector| statistics)?|forecasts?|detectors?|thresholds?|threshold rules?|remediations?|auto[- ]?remediation|dry[ -]?run|approvals?)\b`,
+      String.raw`${ASKED}(?:set|change|raise|lower|increase|decrease|update|edit|adjust|add|remove|delete|drop|bump|tweak|reduce|cut)\b.*\b(?:thresholds?|rules?|targets?|hosts?|servers?|monitoring|config(?:uration)?|horizons?|cooldowns?|retention|sensitivity)\b|${ASKED}(?:set|change|raise|lower|increase|decrease|adjust|bump|move|make)\s+(?:the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:alert|alarm|warning|critical|limit|bound|forecast)s?\s+(?:threshold\s+|level\s+|limit\s+)?(?:to|at)\s+\d|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate|remove|delete)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}(?:rules?|thresholds?|forecasts?|detectors?)\b|${ASKED}(?:reload|re-?read|apply)\s+(?:the\s+)?config(?:uration)?\b|\bstop monitoring\b|${ASKED}(?:remove|delete|drop|decommission|forget)\s+(?!(?:an|rp|sl|wt|ch)_)[a-z][\w.-]*\d[\w.-]*\s*$|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate)\s+(?:the\s+)?(?:isolation forest|iforest|robust(?: detector| statistics)?|forecasts?|detectors?|thresholds?|threshold rules?|remediations?|auto[- ]?remediation|dry[ -]?run|approvals?)\b`,
     ),
     'config',
   ],
@@ -41,7 +41,9 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
   [/\bbackups?\b|\bback(?:\s|-)up\s+(?:the\s+|your\s+|my\s+|all\s+)?(?:data(?:base)?|db|store|sqlite|state|bot)\b/, 'backup'],
   // "How do I add a host?", "how do we set up slack?": where the docs say it.
   [
-    /\bhow (?:do|can|should|would) (?:i|we|you)\s+(?:add|configure|set up|setup|connect|install|enable|disable|deploy|run|use|remove|change|rotate|get (?:alerts|notifications|pages|messages) (?:in|into|on|to))\b/,
+    new RegExp(
+      String.raw`\bhow (?:do|can|should|would) (?:i|we|you)\s+(?:add|configure|set up|setup|connect|install|enable|disable|deploy|run|use|remove|change|rotate|get (?:alerts|notifications|pages|messages) (?:in|into|on|to))\b|${ASKED}(?:set up|setup|configure|connect|install|integrate|hook up)\s+(?:the\s+|an?\s+)?(?:slack|discord|openai|gemini|llm|ai|prometheus|cloudwatch|aws|s3|alertmanager|terraform)\b`,
+    ),
     'howto',
   ],
   [
@@ -94,8 +96,11 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
     return { kind: 'elsewhere', what: elsewhere, view };
   }
   // An incident's words are the team's own too ("incident update: resolved by a rollback").
-  if (elsewhere && intent.kind !== 'bad_input' && intent.kind !== 'note' && intent.kind !== 'incident')
-    return { kind: 'elsewhere', what: elsewhere };
+  if (elsewhere && intent.kind !== 'bad_input' && intent.kind !== 'note' && intent.kind !== 'incident') {
+    // "Set the disk warning to 85%": what is set now for that metric, beside where to change it.
+    const metric = elsewhere === 'config' ? viewOf(intent).metric : undefined;
+    return { kind: 'elsewhere', what: elsewhere, ...(metric ? { view: { metric } } : {}) };
+  }
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
   // where a metric is heading is the trend's question, and a silence may end tomorrow.
   const past = (READS.has(intent.kind) && intent.kind !== 'trend') || intent.kind === 'history';

@@ -53,7 +53,7 @@ export function asksAbout(
     coAlertsQuestion(text, { named, metric, more, span }) ??
     correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies }) ??
     ruleStatsQuestion(text, span, metric) ??
-    qualityQuestion(text, span) ??
+    qualityQuestion(text, span, { metric, target, named }) ??
     healthRankQuestion(text, { named, span, metric }) ??
     daypartQuestion(text, { metric, target, named, unknownTarget }) ??
     peersQuestion(text, { target, metric, unknownTarget }) ??

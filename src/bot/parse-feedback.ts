@@ -1,5 +1,6 @@
 import type { TimeSpan } from './parse-time-span.js';
-import type { Intent } from './intent.js';
+import type { Intent, MetricKey } from './intent.js';
+import { detectorNamed } from './intent-words.js';
 
 // "Mark an_… as a false positive", "this alert is noise", "that was a false alarm"; "real issue", "good alert".
 const NOISE =
@@ -33,9 +34,25 @@ const QUALITY =
 
 /**
  * Alert quality as people marked it: a count of the span (a week by default) led by the share marked
- * noise among those marked. Pure; undefined when not asked.
+ * noise among those marked, narrowed to the target, hosts, metric and detector named ("the false
+ * positive rate of the disk rule" is the disk threshold rule's). Pure; undefined when not asked.
  */
-export function qualityQuestion(text: string, span: TimeSpan | undefined): Intent | undefined {
+export function qualityQuestion(
+  text: string,
+  span: TimeSpan | undefined,
+  o: { metric?: MetricKey | undefined; target?: string | undefined; named?: string[] } = {},
+): Intent | undefined {
   if (!QUALITY.test(text)) return undefined;
-  return { kind: 'anomalies', limit: 50, today: false, count: true, quality: true, span: span ?? { kind: 'last', ms: 7 * 86_400_000 } };
+  const detector = detectorNamed(text) ?? (o.metric && /\brules?\b/.test(text) ? { detector: 'threshold' } : undefined);
+  return {
+    kind: 'anomalies',
+    limit: 50,
+    today: false,
+    count: true,
+    quality: true,
+    span: span ?? { kind: 'last', ms: 7 * 86_400_000 },
+    ...(o.target ? { target: o.target } : o.named && o.named.length > 1 ? { group: o.named } : {}),
+    ...(o.metric ? { metric: o.metric } : {}),
+    ...detector,
+  };
 }

@@ -28,7 +28,7 @@ import { auditQuestion } from './parse-audit.js';
 import { subscriptionCommand } from './parse-subscribe.js';
 import { incidentCommand } from './parse-incident.js';
 import { rankingQuestion } from './parse-ranking.js';
-import { MAINTENANCE_SET, MY_SILENCE, silenceCommand, silenceEdit } from './parse-silence.js';
+import { MAINTENANCE_SET, MY_SILENCE, SILENCE_LOG, silenceCommand, silenceEdit, silenceSpan } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
 import type { Intent } from './intent.js';
@@ -183,7 +183,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (edit) return edit;
   // "What did bob silence?" is bob's doing (the audit), not the silences in force; "should I silence db-1?" asks how it alerts.
   const didSilence = /\bwhat (?:did|has|have) \S+ (?:silenced?|muted?)\b|\bshould (?:i|we) (?:silence|mute|snooze)\b/.test(text);
-  const silencesOf = { kind: 'silences', ...(target ? { target } : {}) } as const;
+  const silencesOf = { kind: 'silences', ...(target ? { target } : {}), ...silenceSpan(text, span) } as const;
+  if (SILENCE_LOG.test(text)) return silencesOf;
   if ((has(WORDS.silences) || /\b(?:paused|on hold)\b/.test(text)) && !leads(WORDS.silence) && !didSilence) return silencesOf;
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
   if (has(WORDS.silence) && !QUIETER.test(text) && !QUIET_DAY.test(text) && !didSilence) {
@@ -335,7 +336,10 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const timeTo = metric ? undefined : timeToAsked(text);
   const digest = digestOf(text, { span, counted: number !== undefined || ONE_LATEST.test(text), open: firing || has(WORDS.open) });
   // "Show only warnings from today": a severity with a time or a list verb is the anomalies of it.
-  const happened = (HAPPEN.test(text) || (severity && (span || has(WORDS.today) || /\b(?:show|list|any)\b/.test(text)))) && !metric;
+  // "False positives on disk this week" is the marked anomalies of that metric, not its figures.
+  const happened =
+    ((HAPPEN.test(text) || (severity && (span || has(WORDS.today) || /\b(?:show|list|any)\b/.test(text)))) && !metric) ||
+    feedbackAsked(text).feedback !== undefined;
   if (
     has(WORDS.anomalies) ||
     (summarise && !metric) ||

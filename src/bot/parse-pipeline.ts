@@ -25,7 +25,7 @@ const FAILURES = new RegExp(
 );
 
 const HISTORY = new RegExp(
-  String.raw`\b(?:tick|pipeline|poll|scrape|collection) (?:history|log|runs|record|stats|statistics|status|health|times|durations?)\b|\b(?:recent|past|previous|last \d+) (?:ticks|polls|scrapes|pipeline runs)\b|\b(?:show|list)(?: me)? (?:the |recent )?ticks\b|\bhow long (?:does|do) (?:a |the |each |one )?(?:tick|poll|cycle|scrape|collection|pipeline run)s? take\b|\bis the pipeline (?:ok|okay|healthy|running|working|alive|stuck|up|broken|behind|late)\b|\bhow(?:'s| is) the pipeline\b|^(?:the )?pipeline(?: runs)?[\s?.!]*$`,
+  String.raw`\b(?:tick|pipeline|poll|scrape|collection) (?:history|log|runs|record|stats|statistics|status|health|times|durations?)\b|\b(?:recent|past|previous|last \d+) (?:ticks|polls|scrapes|pipeline runs)\b|\b(?:show|list)(?: me)? (?:the |recent )?ticks\b|\bhow long (?:does|do) (?:a |the |each |one )?(?:tick|poll|cycle|scrape|collection|pipeline run)s? take\b|\bis the pipeline (?:ok|okay|healthy|running|working|alive|stuck|up|broken|behind|late)\b|\bhow(?:'s| is) the pipeline\b|^(?:the )?pipeline(?: runs)?[\s?.!]*$|\bwhy (?:are|is) (?:you|the bot|smartcloudops) (?:so )?(?:slow|laggy|lagging)\b|\b(?:are|is) (?:you|the bot|smartcloudops) (?:slow|lagging|laggy|overloaded)\b|\byou(?:'re| are) (?:so |really |very )?(?:slow|laggy)\b`,
 );
 
 const SOURCE = String.raw`(?:(?:the |all |my |our |your )?(?:(?:prometheus|cloudwatch|synthetic|file|metrics file|local|data|metric|metrics)\s+)?sources?)`;
@@ -42,6 +42,9 @@ const SOURCES = new RegExp(
   ].join('|'),
 );
 
+// "How big is your database?": the bot's own store, though "database" alone names the db hosts.
+const OWN_STORE =
+  /\b(?:how (?:big|large) is|(?:the )?size of|how much (?:space|disk|storage) (?:does|is)) (?:your|the bot'?s|smartcloudops'?s?) (?:own )?(?:database|db|sqlite(?: file)?|store|data(?:base)? file)\b/;
 // "How much memory is the bot using?", "how big is the store?", "how many series do you track?", "samples per minute".
 const BOT = String.raw`(?:the bot|you|smartcloudops|the service|the process|it)`;
 const FOOTPRINT = new RegExp(
@@ -49,6 +52,7 @@ const FOOTPRINT = new RegExp(
     String.raw`\bhow (?:much|many)\b.*\b(?:memory|ram|disk|space|storage|cpu)\b.*\b${BOT} (?:use|using|take|taking|need|needs)\b`,
     String.raw`\b(?:(?:the )?bot|your|smartcloudops|process|service)(?:'s)? (?:own )?(?:memory|ram|disk usage|footprint|resource usage|resources)\b|\b(?:memory|ram|disk) usage of (?:the bot|smartcloudops|the service|the process)\b`,
     String.raw`\bhow (?:big|large) is (?:the |your )?(?:store|data ?dir|sqlite file|database file)\b|\bstore size\b`,
+    OWN_STORE.source,
     String.raw`\bhow many (?:time )?series\b|\bcardinality\b|\bsamples (?:per|a|each) (?:minute|tick|second)\b|\bingest(?:ion)? (?:rate|volume)\b|\bhow many samples\b.*\b(?:ingest|collect|read|store|per)\b`,
   ].join('|'),
 );
@@ -62,7 +66,7 @@ const INTERVAL =
 
 /** A pipeline question, or undefined. Pure; `text` is the lower-cased question. */
 export function pipelineQuestion(text: string, o: { target?: string | undefined }): Intent | undefined {
-  if (o.target) return undefined;
+  if (o.target && !OWN_STORE.test(text)) return undefined;
   const source = /\bprometheus\b/.test(text)
     ? 'prometheus'
     : /\bcloudwatch\b/.test(text)

@@ -1,6 +1,6 @@
 import type { Intent, MetricKey } from './intent.js';
 import { findUntil, type ClockTime } from './parse-clock.js';
-import { findTimeSpan } from './parse-time-span.js';
+import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
 import { cleanInput, parseDuration } from './text-tools.js';
 import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
 
@@ -225,3 +225,13 @@ function weekendOf(text: string): { from: ClockTime; until: ClockTime } | undefi
  */
 export const MAINTENANCE_SET =
   /^(?:please\s+)?(?:(?:can|could) you\s+)?(?:schedule|create|add|set(?:\s+up)?|plan|start|open|put|begin|enter|book)\b(?:\s+\S+){0,6}?\s+(?:in(?:to)?\s+|a\s+|for\s+)?maintenance\b(?!.*\?\s*$)/;
+
+/** "Silence history", "mute log", "who silenced what this week?": the silences listed, not one to set. */
+export const SILENCE_LOG =
+  /^(?:the\s+|show\s+(?:me\s+)?(?:the\s+)?)?(?:silence|mute|snooze)s?\s+(?:history|log|logs|audit|records?|report|stats|statistics|summary)\b|\bwho (?:silenced|muted|snoozed) what\b/;
+
+/** The span whose ended silences a listing shows: the one said, a week for a history, or none (the last 24 h). */
+export function silenceSpan(text: string, span: TimeSpan | undefined): { span?: TimeSpan } {
+  if (span) return { span };
+  return SILENCE_LOG.test(text) ? { span: { kind: 'last', ms: 7 * 86_400_000 } } : {};
+}

@@ -8,9 +8,10 @@ import { reminderCommand } from './parse-reminder.js';
 const ASK =
   /^(?!.*\b(?:last|was|were|did|started|began|happened|will|would)\b)(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:notify|tell|ping|page|alert|message|dm|remind|let)\s+(?:me|us)\b(?:\s+know)?.*?\b(?:when|once|if|as soon as)\b/;
 // "Watch web-1 cpu and tell me if it goes above 80", "keep an eye on db-1 disk above 70%": a watch
-// led by its verb, with a line or a recovery to wait for (a bare "watch web-1" is not one).
+// led by its verb, with a line or a recovery to wait for (a bare "watch web-1" is not one). "Set up
+// an alert for db-1 disk above 80%" is one for the asker, not a change to the rules.
 const WATCH_VERB =
-  /^(?!.*\b(?:last|was|were|did|started|began|happened)\b)(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:watch|keep an eye on|keep watch on|keep watching)\b.*\b(?:when|once|if|as soon as|above|over|below|under|exceeds?|passes|crosses|reaches|hits|recovers?)\b/;
+  /^(?!.*\b(?:last|was|were|did|started|began|happened)\b)(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:watch|keep an eye on|keep watch on|keep watching|(?:set(?: up)?|create|add|make)\s+(?:me\s+)?an?\s+(?:alert|alarm|notification|watch)\b).*\b(?:when|once|if|as soon as|above|over|below|under|exceeds?|passes|crosses|reaches|hits|recovers?)\b/;
 const RECOVERS =
   /\b(?:is back|comes? back|back online|reports? again|recover(?:s|ed)?|resolve[sd]?|is resolved|back to normal|back up|is ok|is okay|is fine|is healthy|clears?|cleared|all clear|calms? down|settles?|stops? alerting|is quiet)\b/;
 // "Tell me when everything is resolved", "ping me when all clear": nothing open on any target.

@@ -23,6 +23,8 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\binodes?\b/, 'inodes'],
   [/\booms?\b|\boom[\s-]?kill\w*|\bout[\s-]of[\s-]memory (?:kills?|killer|errors?)\b/, 'OOM kills'],
   [/\bgpus?\b/, 'GPU'],
+  // "Replica count for app", "how many pods?": hosts are what I watch, not what runs on them.
+  [/\breplicas?\b|\bpods?\b|\bcontainers?\b|\bk8s deployments?\b/, 'replica, pod or container counts'],
   // "How many cores does web-1 have?", "instance type of db-1": what a host is, not how it is doing.
   [
     /\b(?:how many|number of)\s+(?:cpu\s+)?(?:cores|vcpus|cpus|processors)\b|\b(?:core|vcpu|cpu)\s+count\b|\binstance[\s_-]+(?:type|size|class)\b|\b(?:total|installed)\s+(?:ram|memory)\b|\bhow much (?:ram|memory) does\b/,

@@ -125,6 +125,29 @@ const cases: Case[] = [
   ['remove sl_abc123', { kind: 'unsilence', id: 'sl_abc123' }],
   ['disable alerts for web-1 for 1h', { kind: 'silence', target: 'web-1', durationMs: 3_600_000 }],
   ['turn off notifications for disk on api-1 for 30m', { kind: 'silence', target: 'api-1', metric: 'disk', durationMs: 1_800_000 }],
+  // a rule's bound, a forecast's horizon, a rule switched off: config, with the metric's rules shown
+  ['set the disk warning to 85%', { kind: 'elsewhere', what: 'config', view: { metric: 'disk' } }],
+  ['raise the memory alert to 90%', { kind: 'elsewhere', what: 'config', view: { metric: 'memory' } }],
+  ['disable the disk rule', { kind: 'elsewhere', what: 'config', view: { metric: 'disk' } }],
+  ['increase the forecast horizon to 2 hours', { kind: 'elsewhere', what: 'config' }],
+  ['turn off alerts for web-2', { kind: 'silence', target: 'web-2' }],
+  // an alert for the asker is a watch, not a rule
+  ['set up an alert for db-1 disk above 80%', { kind: 'watch', target: 'db-1', metric: 'disk', when: { above: true, value: 80 } }],
+  ['create an alert if web-1 memory is over 85%', { kind: 'watch', target: 'web-1', metric: 'memory', when: { above: true, value: 85 } }],
+  ['set up slack', { kind: 'elsewhere', what: 'howto' }],
+  // the bot's own store and speed, though "database" names the db hosts
+  ['how big is your database?', { kind: 'pipeline', focus: 'footprint' }],
+  ['how big is the db-1 database?', { kind: 'metrics', target: 'db-1' }],
+  ['why are you slow?', { kind: 'pipeline', focus: 'history' }],
+  ['why is web-1 slow?', { kind: 'explain', target: 'web-1', metric: 'latency' }],
+  // what an unanswered alert leads to is the escalation
+  ['what happens if nobody acks?', { kind: 'routing' }],
+  ['what happens if an alert is not acknowledged?', { kind: 'routing' }],
+  ['is an_abc acknowledged?', { kind: 'ack_status', id: 'an_abc' }],
+  // a history of silences is a listing, never a silence to set
+  ['silence history', { kind: 'silences', span: { kind: 'last', ms: 604_800_000 } }],
+  ['who silenced what this week?', { kind: 'silences', span: { kind: 'last', ms: 604_800_000 } }],
+  ["what's the current replica count for app?", { kind: 'uncollected', what: 'replica, pod or container counts' }],
   ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
   ['who is affected?', { kind: 'attention' }],
@@ -1086,7 +1109,7 @@ describe('parseIntent', () => {
       expect(parseIntent(q, targets)).toEqual({ kind: 'about', starts: 'restarts' });
     expect(parseIntent('what did you restart today', targets)).toMatchObject({ kind: 'history', action: 'restart_service' });
     expect(parseIntent('did you restart web-1?', targets)).toMatchObject({ kind: 'history', target: 'web-1' });
-    expect(parseIntent('change the cpu threshold to 85', targets)).toEqual({ kind: 'elsewhere', what: 'config' });
+    expect(parseIntent('change the cpu threshold to 85', targets)).toEqual({ kind: 'elsewhere', what: 'config', view: { metric: 'cpu' } });
     expect(parseIntent('what changed on web-1?', targets)).toMatchObject({ kind: 'anomalies', target: 'web-1' });
   });
 
@@ -1095,7 +1118,7 @@ describe('parseIntent', () => {
       expect(parseIntent(q, targets)).toMatchObject({ kind: 'anomalies', digest: true, span: { kind: 'last', ms: 86_400_000 } });
     expect(parseIntent('what changed since yesterday?', targets)).toMatchObject({ digest: true, span: { kind: 'day', daysBack: 1 } });
     for (const q of ['set a threshold of 80 for cpu', 'change the cpu threshold to 85', 'remove db-1 from monitoring', 'reload config'])
-      expect(parseIntent(q, targets)).toEqual({ kind: 'elsewhere', what: 'config' });
+      expect(parseIntent(q, targets)).toMatchObject({ kind: 'elsewhere', what: 'config' });
     // Asking what is set is still the rules.
     expect(parseIntent('what thresholds are set?', targets)).toMatchObject({ kind: 'rules' });
     expect(parseIntent('where is the grafana dashboard?', targets)).toEqual({ kind: 'elsewhere', what: 'dashboards', view: {} });

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { configSchema } from '../../../src/config/schema.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
+
+const NOW = Date.UTC(2026, 11, 5, 12, 0, 0);
+const H = 3_600_000;
+const targets = [
+  { name: 'web-1', autoScalingGroup: 'web-asg' },
+  { name: 'web-2', autoScalingGroup: 'web-asg' },
+  { name: 'db-1', role: 'db' },
+];
+const cfg = configSchema.parse({
+  thresholds: [
+    { metric: 'cpu', above: 90, forSamples: 3, severity: 'warning' },
+    { metric: 'disk', above: 90, forSamples: 3, severity: 'critical' },
+  ],
+});
+
+function ctx(): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  return { store, targets, now: NOW, staleAfterMs: 90_000, thresholds: cfg.thresholds, forecasts: cfg.forecasts };
+}
+const ask = (q: string, c: AnswerContext = ctx()) => answerIntent(parseIntent(q, targets), c).split('\n');
+
+describe('a change to a rule asked for in chat', () => {
+  it('changes nothing, and shows what is set now for the metric named, with the replay to try first', () => {
+    const lines = ask('set the disk warning to 85%');
+    expect(lines[0]).toMatch(/^I don't change my config from chat, so nothing was changed\./);
+    const now = lines.indexOf('Set now:');
+    expect(now).toBeGreaterThan(0);
+    expect(lines).toContain('• disk above 90.0% for 3 samples: critical');
+    // Only the disk rule: the cpu rule is not what was asked about.
+    expect(lines.some((l) => l.startsWith('• CPU'))).toBe(false);
+    expect(lines.at(-1)).toBe(
+      '"How many alerts would we get with disk at …?" replays the rule at another bound on the stored samples first.',
+    );
+    // With no metric named, the refusal alone.
+    expect(ask('increase the forecast horizon to 2 hours')).not.toContain('Set now:');
+  });
+});
+
+describe('"what\'s the replica count?"', () => {
+  it('says replicas are not read, and gives the hosts per auto scaling group as the targets file has them', () => {
+    const lines = ask("what's the current replica count for app?");
+    expect(lines[0]).toBe("I don't collect replica, pod or container counts: no source here reads them, so I have no figure to give.");
+    expect(lines).toContain('• web-asg: 2 (web-1, web-2)');
+    expect(lines.some((l) => l.includes('db-1'))).toBe(false);
+  });
+});
+
+describe('false positives of one metric or rule', () => {
+  it('narrows the false-positive rate to the disk threshold rule, and counts the disk anomalies marked noise', () => {
+    const c = ctx();
+    const add = (id: string, metric: string, detector: 'threshold' | 'robust', at: number) =>
+      c.store.upsertAnomaly(resolvedAnomaly(id, at, { metric, detector, key: `${id}|k`, startTs: at - 60_000, endTs: at }));
+    add('an_d1', 'disk', 'threshold', NOW - H);
+    add('an_d2', 'disk', 'threshold', NOW - 2 * H);
+    add('an_d3', 'disk', 'robust', NOW - 3 * H);
+    add('an_c1', 'cpu', 'threshold', NOW - 4 * H);
+    for (const [anomaly, verdict] of [
+      ['an_d1', 'noise'],
+      ['an_d2', 'useful'],
+      ['an_c1', 'noise'],
+    ])
+      c.store.appendRecord('alert_feedback', NOW - 1000, { anomaly, verdict, actor: 'web:alice' });
+    const rate = ask("what's the false positive rate of the disk rule?", c);
+    expect(rate[0]).toBe(
+      'Of the 2 marked in chat, 1 was noise (50 % false positives) and 1 useful; 0 of the 2 are unmarked, so the rate is of those people judged.',
+    );
+    expect(rate[1]).toBe('2 disk threshold anomalies in the last 7 d, 0 open.');
+    expect(parseIntent('how many false positives for disk this week', targets)).toMatchObject({
+      kind: 'anomalies',
+      metric: 'disk',
+      feedback: 'noise',
+      count: true,
+    });
+    expect(ask('how many false positives for disk this week', c)[0]).toBe('1 marked-noise disk anomaly in the last 7 d, 0 open.');
+  });
+});
+
+describe('the history of silences', () => {
+  it('lists the silences set in the span asked, how each ended, and who set them', () => {
+    const c = ctx();
+    const add = (id: string, at: number, actor: string, target: string) =>
+      c.store.appendRecord('silence_added', at, { id, target, metric: '*', untilTs: at + H, actor });
+    add('sl_old', NOW - 3 * 24 * H, 'web:bob', 'db-1');
+    add('sl_mid', NOW - 30 * H, 'web:alice', 'web-1');
+    add('sl_new', NOW - 2 * H, 'web:alice', 'web-2');
+    c.store.appendRecord('silence_lifted', NOW - 2 * H + 60_000, { id: 'sl_new', actor: 'web:bob' });
+    const week = ask('who silenced what this week?', c);
+    expect(week).toContain('Set in the last 7 d, now over:');
+    expect(week).toContain(
+      '• sl_new: web-2 / all metrics, set by web:alice at 2026-12-05 10:00:00 UTC; lifted by web:bob at 2026-12-05 10:01:00 UTC',
+    );
+    expect(week.filter((l) => l.startsWith('• sl_'))).toHaveLength(3);
+    expect(week).toContain('Set by: web:alice 2, web:bob 1.');
+    // Without a span, the last 24 h as before; "silence history" is never a silence to set.
+    expect(ask('silences', c).filter((l) => l.startsWith('• sl_'))).toEqual([expect.stringMatching(/^• sl_new:/)]);
+    expect(ask('silence history', c)).toContain('Set by: web:alice 2, web:bob 1.');
+    expect(c.store.chat.silences(NOW)).toEqual([]);
+  });
+});
