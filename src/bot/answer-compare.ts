@@ -5,6 +5,7 @@ import { ALL_METRICS, metricsOf, summarise, type Summary } from './answer-metric
 import { clock, table } from './format-reply.js';
 import { dayStart } from './day-start.js';
 import type { Intent } from './intent.js';
+import { formatDuration } from './text-tools.js';
 
 const DAY = 86_400_000;
 const FLEET_ROWS = 20;
@@ -44,10 +45,14 @@ const cell = (metric: string, s: Summary | undefined, pick: (s: Summary) => numb
  * a partial window is not read as a calm one.
  */
 export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
-  const back = i.against === 'yesterday' ? DAY : 7 * DAY;
-  const start = dayStart(c.now, c.zone);
+  // "What changed the most in the last hour?": that window against the one just before it.
+  const previous = i.against === 'previous';
+  const span = i.windowMs ?? 3_600_000;
+  const back = previous ? span : i.against === 'yesterday' ? DAY : 7 * DAY;
+  const start = previous ? c.now - span : dayStart(c.now, c.zone);
   const windows = { now: [start, c.now], then: [start - back, c.now - back] } as const;
-  const thenName = i.against === 'yesterday' ? 'yesterday' : 'a week ago';
+  const thenName = previous ? `the ${formatDuration(span)} before` : i.against === 'yesterday' ? 'yesterday' : 'a week ago';
+  const nowName = previous ? `the last ${formatDuration(span)}` : 'today';
   const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
   // "Which host changed the most?" names no metric: every share is a candidate.
   const asked = metricsOf(i.metric) ?? (i.target ? ALL_METRICS : i.ranked ? ['cpu', 'memory', 'disk'] : ['cpu']);
@@ -64,11 +69,21 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
     }
   const hhmm = (ts: number) => clock(ts).slice(0, 5);
   // Both ends carry their zone, so a reply in the asker's zone rewrites both.
-  const head = `today so far vs the same hours ${thenName} (${hhmm(windows.now[0])}${c.zone ? ' UTC' : ''}–${hhmm(windows.now[1])} UTC)`;
+  const head = previous
+    ? `${nowName} vs ${thenName} (${hhmm(windows.then[0])}${c.zone ? ' UTC' : ''}–${hhmm(windows.now[0])}${c.zone ? ' UTC' : ''}–${hhmm(windows.now[1])} UTC)`
+    : `today so far vs the same hours ${thenName} (${hhmm(windows.now[0])}${c.zone ? ' UTC' : ''}–${hhmm(windows.now[1])} UTC)`;
   const label = (m: string) => METRIC_LABEL[m] ?? m;
   const what = metrics.length > 2 ? 'metrics' : metrics.length === 2 ? 'network' : label(metrics[0]!);
-  if (rows.length === 0) return `No ${what === 'metrics' ? '' : `${what} `}samples for ${names.join(', ')} today or ${thenName}.`;
-  const cols = (first: string) => [first, 'today avg', `${thenName} avg`, 'change', 'today peak', `${thenName} peak`];
+  if (rows.length === 0) return `No ${what === 'metrics' ? '' : `${what} `}samples for ${names.join(', ')} ${nowName} or ${thenName}.`;
+  const short = (name: string) => name.replace(/^the /, '');
+  const cols = (first: string) => [
+    first,
+    `${short(nowName)} avg`,
+    `${short(thenName)} avg`,
+    'change',
+    `${short(nowName)} peak`,
+    `${short(thenName)} peak`,
+  ];
   const line = (first: string, { metric: m, now, then }: (typeof rows)[number]) => [
     first,
     cell(m, now, (s) => s.avg),
@@ -89,7 +104,7 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
     const moved = top.now && top.then && (!i.direction || (way(top) > 0 && changeInAverage(top.metric, top.now, top.then)[0] !== '±'));
     lines.push(
       !top.now || !top.then
-        ? `Nothing to rank: no target has samples both today and ${thenName}.`
+        ? `Nothing to rank: no target has samples both ${nowName} and ${thenName}.`
         : moved
           ? `${name}: ${i.target ? '' : `${top.target} `}${label(top.metric)} ${changeInAverage(top.metric, top.now, top.then)} (average ${formatValue(top.metric, top.then.avg)} → ${formatValue(top.metric, top.now.avg)}${i.direction ? `; lower is better for ${metrics.map(label).join(', ')}` : ''}).`
           : `Nothing ${i.direction === 'better' ? 'improved' : 'got worse'}: no average ${i.direction === 'better' ? 'fell' : 'rose'} against ${thenName}.`,
@@ -125,7 +140,7 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
   // A side whose samples start well after its window opens covers only part of it: say so, so a
   // short window is not read as a calm one.
   for (const [side, name, w] of [
-    ['now', 'Today', windows.now],
+    ['now', nowName[0]!.toUpperCase() + nowName.slice(1), windows.now],
     ['then', thenName[0]!.toUpperCase() + thenName.slice(1), windows.then],
   ] as const) {
     const late = rows.filter((r) => r[side] && r[side].first - w[0] > LATE);

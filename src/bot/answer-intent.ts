@@ -151,9 +151,11 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   const total = i.metric === 'network' && (i.stat === 'max' || i.stat === 'min') && shown.length === 2;
   if (total) withNetworkTotal(latest, shown);
   const rankBy = total ? 'net_total' : shown[0];
-  if (i.stat === 'max' || i.stat === 'min') {
-    const v = (n: string) => latest.get(n)?.get(rankBy ?? '')?.value ?? (i.stat === 'max' ? -Infinity : Infinity);
-    names.sort((a, z) => (i.stat === 'max' ? v(z) - v(a) : v(a) - v(z)));
+  // "Top 3" of now ranks by the reading whatever statistic was said: one reading has no average.
+  if (i.stat === 'max' || i.stat === 'min' || i.limit) {
+    const low = i.stat === 'min';
+    const v = (n: string) => latest.get(n)?.get(rankBy ?? '')?.value ?? (low ? Infinity : -Infinity);
+    names.sort((a, z) => (low ? v(a) - v(z) : v(z) - v(a)));
   }
   const ranked = i.limit ? names.slice(0, i.limit) : names;
   const rows = ranked.map((n) => {

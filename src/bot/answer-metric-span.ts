@@ -258,7 +258,7 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
   // Sorted by the first column, so "which host peaked highest" is the first row and the headline.
   const st0 = cols[0]!.st;
   const m0 = metrics[0]!;
-  const low = st0 === 'min' || (st0 === 'sd' && q.lowFirst === true);
+  const low = st0 === 'min' || ((st0 === 'sd' || st0 === 'avg') && q.lowFirst === true);
   const key = (x: (typeof any)[number]) => (x.s[0] ? statValue(x.s[0], st0) : low ? Infinity : -Infinity);
   const sorted = [...any].sort((a, z) => {
     const d = low ? key(a) - key(z) : key(z) - key(a);
@@ -275,7 +275,7 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
           ? low
             ? 'Least variable'
             : 'Most variable'
-          : `Highest ${statWord(st0)}`;
+          : `${low ? 'Lowest' : 'Highest'} ${statWord(st0)}`;
   const lead = top
     ? `${highest} ${METRIC_LABEL[m0] ?? m0} ${b.label}: ${sorted[0]!.n} ${st0 === 'sd' ? 'std dev ' : ''}${formatValue(m0, statValue(top, st0))}${at}.`
     : '';

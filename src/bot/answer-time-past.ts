@@ -73,6 +73,8 @@ interface Words {
   t: (ts: number) => string;
 }
 
+/** "1.3%": the share of readings past the line, what "what percent of the time" asks. */
+const share = (past: number, samples: number) => `${((100 * past) / samples).toFixed(past * 1000 < samples ? 2 : 1)}%`;
 const peakWord = (q: TimePastQuestion) => (q.bound.above ? 'peak' : 'lowest');
 const sameDay = (a: number, z: number) => Math.floor(a / 86_400_000) === Math.floor(z / 86_400_000);
 
@@ -101,7 +103,7 @@ function acrossGaps(stretches: Stretch[], w: Words): string {
 function oneSeries(r: Row, q: TimePastQuestion, w: Words & { now: number }): string {
   const { stretches, past, samples } = r.s;
   const who = `${r.n} ${w.label}`;
-  const read = `${past} of ${plural(samples, 'sample')}`;
+  const read = `${past} of ${plural(samples, 'sample')}, ${share(past, samples)}`;
   const latest = r.s.latest!;
   const now = `${formatValue(r.m, latest.value)} at ${w.t(latest.ts)}`;
   if (!stretches.length) {
@@ -165,6 +167,7 @@ function fleet(rows: Row[], q: TimePastQuestion, w: Words & { several: boolean }
     'target',
     ...(w.several ? ['metric'] : []),
     `time ${w.side}`,
+    'of readings',
     'stretches',
     q.ask === 'first' ? 'first' : 'last',
     peakWord(q),
@@ -176,6 +179,7 @@ function fleet(rows: Row[], q: TimePastQuestion, w: Words & { several: boolean }
       r.n,
       ...(w.several ? [METRIC_LABEL[r.m] ?? r.m] : []),
       formatDuration(total(r.s)),
+      share(r.s.past, r.s.samples),
       String(r.s.stretches.length),
       at,
       formatValue(r.m, p.value),

@@ -11,7 +11,7 @@ import type { RecoveryIntent } from './parse-recovery.js';
 import type { AroundIntent } from './parse-around.js';
 import type { IntegrationsIntent } from './answer-integrations.js';
 import type { CoAlertsIntent } from './parse-co-alerts.js';
-import type { SilenceIntent } from './parse-silence.js';
+import type { SilenceIntent, SilencesIntent } from './parse-silence.js';
 import type { RuleStatsIntent } from './parse-rule-stats.js';
 
 export type { CommandIntent };
@@ -42,7 +42,7 @@ export type Intent =
       unknownTarget?: string;
       span?: TimeSpan;
       stat?: Stat;
-      /** With `stat: 'sd'`: "the most stable host", least variable first. */
+      /** With `stat: 'sd'` or `'avg'`: "the most stable host", "the lowest average cpu", lowest first. */
       lowFirst?: boolean;
       /** "hosts with cpu above 80%": only targets past this, in the metric's unit. */
       bound?: Bound;
@@ -200,13 +200,7 @@ export type Intent =
   /** "Show my requests", "what have I asked for?": proposals the asker requested (answer-my-requests.ts). */
   | { kind: 'my_requests'; action?: string; target?: string }
   | SilenceIntent
-  | {
-      kind: 'silences';
-      /** "Is web-1 muted?": those that cover it. */
-      target?: string;
-      /** "Who silenced what this week?", "silence history": the ended ones set in that time (the last 24 h otherwise). */
-      span?: TimeSpan;
-    }
+  | SilencesIntent
   /** "When did web-2 last report?": when each target last sent data, and its silences (answer-last-seen.ts). */
   | { kind: 'last_seen'; target?: string; group?: string[]; unknownTarget?: string }
   /** "Who acked the last alert?", "is anyone on web-2's alert?": who has taken on which alert. */
@@ -273,7 +267,9 @@ export type Intent =
       metric?: MetricKey;
       target?: string;
       group?: string[];
-      against: 'yesterday' | 'last_week';
+      /** `previous`: "what changed the most in the last hour?", the last `windowMs` against the same length before it. */
+      against: 'yesterday' | 'last_week' | 'previous';
+      windowMs?: number;
       ranked?: boolean;
       /** "Which host improved the most?" (down first), "what got worse?" (up first): a ranking one way. */
       direction?: 'better' | 'worse';

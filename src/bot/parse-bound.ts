@@ -71,7 +71,13 @@ export const sideOf = (b: Bound): string => `${b.orEqual ? 'at or ' : ''}${b.abo
 export function boundAsked(text: string, span: boolean): BoundAsk | undefined {
   // "How long has web-1 been above 80%?": the stretch that goes on now, if it does.
   if (/\bhow long (?:has|have)\b/.test(text)) return 'since';
-  if (/\b(?:how long|how much time|for how long|how many minutes|how many hours)\b/.test(text)) return 'duration';
+  // "What percent of the time was web-2 cpu over 50%?": the time past it, with its share of the readings.
+  if (
+    /\b(?:how long|how much time|for how long|how many minutes|how many hours|how much of the time|percent(?:age)? of (?:the )?time|share of (?:the )?time|fraction of (?:the )?time)\b/.test(
+      text,
+    )
+  )
+    return 'duration';
   if (/\bhow (?:many times|often)\b|\bnumber of times\b/.test(text)) return 'count';
   if (/\bwhen\b.*\bfirst\b|\bfirst time\b/.test(text)) return 'first';
   if (/\bwhen (?:did|was|were|had|has)\b|\blast time\b|\bwhat time did\b/.test(text)) return 'last';

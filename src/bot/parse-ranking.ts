@@ -5,6 +5,7 @@ import { parseStat, type TimeSpan } from './parse-time-span.js';
 
 type Metrics = Extract<Intent, { kind: 'metrics' }>;
 
+const HOUR = 3_600_000;
 const EVERY_HOUR = /\b(?:hourly|every hour|each hour|per hour|by hour|hour by hour|hour-by-hour)\b/;
 const EVERY_DAY = /\b(?:daily|every day|each day|per day|by day|day by day|day-by-day)\b/;
 
@@ -33,6 +34,11 @@ export function rankingQuestion(
   // "Which host improved the most?" with no time named: against yesterday, as "changed since yesterday" is.
   const ranked = direction && /\b(?:most|best|biggest|largest|worst)\b/.test(text) ? 'yesterday' : undefined;
   const rankAgainst = (CHANGED_MOST.test(text) || direction) && !o.anomalies ? (AGAINST.exec(text)?.[0] ?? ranked) : undefined;
+  // "What changed the most in the last hour?", "biggest movers": that long against the same length before it.
+  const window =
+    CHANGED_MOST.test(text) && !o.anomalies && !rankAgainst && (!span || span.kind === 'last') ? (span?.ms ?? HOUR) : undefined;
+  if (window)
+    return { kind: 'compare', metric, target, ...group, against: 'previous', windowMs: Math.min(window, 7 * 86_400_000), ranked: true };
   if (rankAgainst)
     return {
       kind: 'compare',

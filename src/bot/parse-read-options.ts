@@ -2,7 +2,7 @@ import type { Intent, MetricKey } from './intent.js';
 import type { TargetRef } from './match-target.js';
 import { boundAsked, pairRank, parseBound, ruleBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
-import { parseStat, sdLowFirst, type TimeSpan } from './parse-time-span.js';
+import { AVG_RANKED, avgLowFirst, parseStat, sdLowFirst, type TimeSpan } from './parse-time-span.js';
 import { BYTES_MOVED, FREE_OF, sizeAsked } from './free-figures.js';
 import { FREE, HOW_MANY_BYTES, TOTAL } from './intent-words.js';
 import { clamp } from './text-tools.js';
@@ -28,7 +28,8 @@ export function readOptions(
   const stat = parseStat(text) ?? (named.length === 2 ? pairRank(text) : undefined);
   const bound = metric && sizeAsked(metric, text) ? undefined : (parseBound(text) ?? (metric ? ruleBound(text) : undefined));
   // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
-  const limit = stat && stat !== 'avg' && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
+  const limit =
+    stat && (stat !== 'avg' || /\b(?:top|bottom)\s+\d/.test(text)) && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
   const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};
   const total =
     metric && (TOTAL.test(text) || (/^net/.test(metric) && (HOW_MANY_BYTES.test(text) || BYTES_MOVED.test(text)))) ? { total: true } : {};
@@ -37,9 +38,17 @@ export function readOptions(
   const asked = ask && (ask !== 'list' || !span || (span.kind !== 'at' && span.kind !== 'clock')) ? { boundAsk: ask } : {};
   // "Which host sends the most data?": bytes moved need a window; with none said, today.
   const moved = !span && 'total' in total && !HOW_MANY_BYTES.test(text) && BYTES_MOVED.test(text);
+  // "Top 3 hosts by average memory": averages ranked need a window; with none said, the last hour.
+  const averaged = !span && !target && stat === 'avg' && AVG_RANKED.test(text);
   return {
-    ...(span ? { span } : moved ? { span: { kind: 'day', daysBack: 0 } as TimeSpan } : {}),
-    ...(stat ? { stat, ...(stat === 'sd' && sdLowFirst(text) ? { lowFirst: true } : {}) } : {}),
+    ...(span
+      ? { span }
+      : moved
+        ? { span: { kind: 'day', daysBack: 0 } as TimeSpan }
+        : averaged
+          ? { span: { kind: 'last', ms: 3_600_000 } as TimeSpan }
+          : {}),
+    ...(stat ? { stat, ...((stat === 'sd' && sdLowFirst(text)) || (stat === 'avg' && avgLowFirst(text)) ? { lowFirst: true } : {}) } : {}),
     ...(bound ? { bound } : {}),
     ...asked,
     ...limit,

@@ -226,6 +226,15 @@ function weekendOf(text: string): { from: ClockTime; until: ClockTime } | undefi
 export const MAINTENANCE_SET =
   /^(?:please\s+)?(?:(?:can|could) you\s+)?(?:schedule|create|add|set(?:\s+up)?|plan|start|open|put|begin|enter|book)\b(?:\s+\S+){0,6}?\s+(?:in(?:to)?\s+|a\s+|for\s+)?maintenance\b(?!.*\?\s*$)/;
 
+/** "Silences", "is web-1 muted?", "who silenced what this week?": the listing (answer-silences.ts). */
+export interface SilencesIntent {
+  kind: 'silences';
+  /** "Is web-1 muted?": those that cover it. */
+  target?: string;
+  /** "Who silenced what this week?", "silence history": the ended ones set in that time (the last 24 h otherwise). */
+  span?: TimeSpan;
+}
+
 /** "Silence history", "mute log", "who silenced what this week?": the silences listed, not one to set. */
 export const SILENCE_LOG =
   /^(?:the\s+|show\s+(?:me\s+)?(?:the\s+)?)?(?:silence|mute|snooze)s?\s+(?:history|log|logs|audit|records?|report|stats|statistics|summary)\b|\bwho (?:silenced|muted|snoozed) what\b/;

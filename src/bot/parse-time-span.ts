@@ -148,6 +148,8 @@ export function parseStat(raw: string): Stat | undefined {
     /\b(?:stable|steady|stablest|steadiest)\b/.test(text)
   )
     return 'sd';
+  // "The highest average cpu", "lowest mean latency": averages ranked, not peaks (avgLowFirst).
+  if (AVG_RANKED.test(text)) return 'avg';
   if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest|slowest|fullest)\b|\bhow high (?:did|has|have|had|was|were)\b/.test(text))
     return 'max';
   if (/\b(min|minimum|lowest|least|quietest|fastest)\b|\bhow low (?:did|has|have|had|was|were)\b/.test(text)) return 'min';
@@ -157,6 +159,11 @@ export function parseStat(raw: string): Stat | undefined {
     return /\b(?:asc|ascending|smallest first)\b/.test(text) ? 'min' : 'max';
   return undefined;
 }
+
+export const AVG_RANKED =
+  /\b(?:highest|lowest|top|most|least|max|maximum|min|minimum|biggest|smallest|largest)\s+(?:[\w-]+\s+)?(?:avg|average|mean)\b|\b(?:by|on) (?:avg|average|mean)\b/;
+/** "Which host had the lowest average cpu?": averages ranked lowest first. */
+export const avgLowFirst = (text: string): boolean => /\b(?:lowest|least|min|minimum|smallest)\b/.test(text);
 
 /** "The most stable host", "least variable memory": a spread ranked lowest first. */
 export const sdLowFirst = (text: string): boolean =>

@@ -47,7 +47,11 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   ],
   [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],
   [/\buptime\b|\bbeen up\b|(?<!\b(?:me|us|them) )\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
-  [/\b(?:costs?|billing|bills?|invoices?|spend|spending)\b/, 'cost or billing'],
+  // "How much time did db-1 spend above 80%?" is a time, not money.
+  [
+    /\b(?:costs?|billing|bills?|invoices?)\b|^(?!.*\b(?:time|long|minutes|hours|above|below|over|under)\b).*\bspend(?:ing)?\b/,
+    'cost or billing',
+  ],
   // "What version is running on api-1?": what a deploy put there; the bot's own version is "about".
   [
     /^(?!.*\b(?:you|your|the bot|smartcloudops)\b).*(?:\b(?:which|what) (?:app |application |software |service )?(?:version|release|build|commit|image tag)\b|\bversion (?:of|on|running|deployed)\b|\b(?:running|deployed|current) (?:version|release|build)\b)/,

@@ -562,6 +562,54 @@ describe('today against yesterday', () => {
   });
 });
 
+describe('what moved most lately, and averages ranked', () => {
+  // web-1 cpu 20% then 35% over the last hour; db-1 cpu 50% then 48%; memory flat at 40% and 60%.
+  function moved(): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    const samples: Sample[] = [];
+    for (let ts = NOW - 2 * H + 15_000; ts <= NOW; ts += 30_000) {
+      const recent = ts > NOW - H;
+      samples.push({ target: 'web-1', metric: 'cpu', ts, value: recent ? 35 : 20 });
+      samples.push({ target: 'db-1', metric: 'cpu', ts, value: recent ? 48 : 50 });
+      samples.push({ target: 'web-1', metric: 'memory', ts, value: 40 });
+      samples.push({ target: 'db-1', metric: 'memory', ts, value: 60 });
+    }
+    store.saveSamples(samples);
+    return { store, targets, now: NOW, staleAfterMs: 90_000 };
+  }
+
+  it('ranks "what changed the most in the last hour?" by the change against the hour before', () => {
+    for (const q of ['what changed the most in the last hour?', 'biggest movers', 'which host changed the most?'])
+      expect(parseIntent(q, targets), q).toMatchObject({ kind: 'compare', against: 'previous', windowMs: H, ranked: true });
+    expect(parseIntent('biggest change in the last 30 min', targets)).toMatchObject({ against: 'previous', windowMs: 30 * 60_000 });
+    const lines = ask('what changed the most in the last hour?', moved()).split('\n');
+    expect(lines[0]).toBe('Largest change: web-1 CPU +15.0 pts (average 20.0% → 35.0%).');
+    expect(lines[1]).toBe('metrics, the last 60 min vs the 60 min before (09:49–10:49–11:49 UTC):');
+    expect(lines[3]).toMatch(/^target\s+last 60 min avg\s+60 min before avg\s+change/);
+    expect(lines.slice(4, 6).map((l) => l.split(/\s{2,}/)[0])).toEqual(['web-1 CPU', 'db-1 CPU']);
+    // "Since yesterday" is still today against the same hours yesterday.
+    expect(parseIntent('which host changed the most since yesterday?', targets)).toMatchObject({ against: 'yesterday' });
+  });
+
+  it('ranks averages, lowest first when asked, over the last hour when no time is said', () => {
+    expect(parseIntent('which host had the lowest average cpu today?', targets)).toMatchObject({ stat: 'avg', lowFirst: true });
+    expect(parseIntent('which host had the highest average cpu?', targets)).toMatchObject({
+      stat: 'avg',
+      span: { kind: 'last', ms: H },
+    });
+    expect(ask('which host had the lowest average cpu?', moved()).split('\n')[0]).toBe(
+      'Lowest average CPU over the last 60 min: web-1 35.0%.',
+    );
+    expect(ask('which host had the highest average cpu?', moved()).split('\n')[0]).toBe(
+      'Highest average CPU over the last 60 min: db-1 48.0%.',
+    );
+    // A top-N of now ranks by the readings, whatever statistic was said.
+    const top = ask('top 1 hosts by median memory now', moved());
+    expect(top).toMatch(/^db-1\s+60\.0%/m);
+    expect(top).not.toMatch(/^web-1\s/m);
+  });
+});
+
 describe('the rules as configured', () => {
   it('lists thresholds, remediation rules and maintenance windows, narrowed to what is asked', () => {
     const c: AnswerContext = {

@@ -80,7 +80,7 @@ describe('a bound asked of the past', () => {
   it('"when did … last exceed" gives the latest stretch, going on now, with the totals', () => {
     expect(ask('when did web-1 cpu last exceed 80%?')).toBe(
       'web-1 CPU is above 80.0% now (85.0% at 2026-12-03 11:49:00 UTC): 2026-12-03 11:47:00–now (2 min), peak 85.0% at 11:47:00 UTC.\n' +
-        'Over all stored samples (since 2026-12-03 09:49:00 UTC): 17 min in all, in 3 stretches (35 of 241 samples).',
+        'Over all stored samples (since 2026-12-03 09:49:00 UTC): 17 min in all, in 3 stretches (35 of 241 samples, 14.5%).',
     );
     // Past 85% (not at it), the latest stretch is the 95% one, which ended 25 min ago.
     expect(ask('when did web-1 cpu last exceed 85%?')).toMatch(
@@ -93,7 +93,7 @@ describe('a bound asked of the past', () => {
   it('"how long was … above" sums the stretches in the time asked, listed latest first', () => {
     expect(ask('how long was web-1 cpu above 80% in the last 2 hours?')).toBe(
       [
-        'web-1 CPU was above 80.0% for 17 min in all, in 3 stretches (35 of 241 samples) over the last 2 h; it still is (85.0% at 11:49:00 UTC).',
+        'web-1 CPU was above 80.0% for 17 min in all, in 3 stretches (35 of 241 samples, 14.5%) over the last 2 h; it still is (85.0% at 11:49:00 UTC).',
         '• 11:47:00–now (2 min), peak 85.0% at 11:47:00 UTC',
         '• 11:19:00–11:24:00 UTC (5 min), peak 99.0% at 11:22:00 UTC',
         '• 10:19:00–10:29:00 UTC (10 min), peak 90.0% at 10:19:00 UTC',
@@ -103,7 +103,7 @@ describe('a bound asked of the past', () => {
 
   it('"how many times" counts the stretches; "first" gives the earliest', () => {
     expect(ask('how many times did web-1 cpu go above 80% in the last hour?')).toMatch(
-      /^web-1 CPU went above 80\.0% 2 times over the last 60 min: 7 min in all \(15 of 121 samples\); it still is/,
+      /^web-1 CPU went above 80\.0% 2 times over the last 60 min: 7 min in all \(15 of 121 samples, 12.4%\); it still is/,
     );
     expect(ask('when did web-1 cpu first exceed 80%?')).toMatch(
       /^web-1 CPU was first above 80\.0% at 2026-12-03 10:19:00 UTC, for 10 min; peak 90\.0%/,
@@ -126,13 +126,25 @@ describe('a bound asked of the past', () => {
     expect(ask('when did api-1 cpu last drop below 5%?')).toMatch(/^api-1 CPU was never below 5\.0% /);
   });
 
+  it('answers "what percent of the time" with the time past the line and its share of the readings', () => {
+    expect(parseIntent('what percent of the time was web-1 cpu over 80% in the last 2 hours?', targets)).toMatchObject({
+      boundAsk: 'duration',
+    });
+    expect(ask('what percent of the time was web-1 cpu over 80% in the last 2 hours?').split('\n')[0]).toBe(
+      'web-1 CPU was above 80.0% for 17 min in all, in 3 stretches (35 of 241 samples, 14.5%) over the last 2 h; it still is (85.0% at 11:49:00 UTC).',
+    );
+    // A time spent past a line is not money.
+    expect(parseIntent('how much time did web-1 spend above 80% cpu?', targets)).toMatchObject({ kind: 'metrics', boundAsk: 'duration' });
+    expect(ask('how much time did web-1 spend above 80% cpu in the last 2 hours?')).not.toMatch(/cost or billing/);
+  });
+
   it('ranks the fleet by time past the line and names the targets that never crossed it', () => {
     expect(ask('which hosts had cpu above 80% in the last 2 hours?')).toBe(
       [
         '1 of 2 targets had CPU above 80.0% over the last 2 h:',
         '```',
-        'target  time above 80.0%  stretches  last  peak',
-        'web-1   17 min            3          now   99.0%',
+        'target  time above 80.0%  of readings  stretches  last  peak',
+        'web-1   17 min            14.5%        3          now   99.0%',
         '```',
         'Not above 80.0%: api-1.',
       ].join('\n'),
