@@ -15,6 +15,7 @@ import { plural } from './text-tools.js';
 import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompare } from './answer-compare.js';
 import { answerRules } from './answer-rules.js';
+import { answerFlatline } from './answer-flatline.js';
 import { answerElsewhere, answerUncollected } from './answer-uncollected.js';
 import { answerAvailability } from './answer-availability.js';
 import { answerAbout, answerDigestSchedule } from './answer-about.js';
@@ -304,6 +305,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerOneLine(c);
     case 'unusual_now':
       return answerUnusualNow(c);
+    case 'flatline':
+      return answerFlatline(i, c);
     case 'integrations':
       return answerIntegrations(i, c);
     case 'co_alerts':

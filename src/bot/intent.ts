@@ -13,6 +13,7 @@ import type { IntegrationsIntent } from './answer-integrations.js';
 import type { CoAlertsIntent } from './parse-co-alerts.js';
 import type { SilenceIntent, SilencesIntent } from './parse-silence.js';
 import type { RuleStatsIntent } from './parse-rule-stats.js';
+import type { FlatlineIntent } from './parse-flatline.js';
 
 export type { CommandIntent };
 
@@ -201,6 +202,7 @@ export type Intent =
   | { kind: 'my_requests'; action?: string; target?: string }
   | SilenceIntent
   | SilencesIntent
+  | FlatlineIntent
   /** "When did web-2 last report?": when each target last sent data, and its silences (answer-last-seen.ts). */
   | { kind: 'last_seen'; target?: string; group?: string[]; unknownTarget?: string }
   /** "Who acked the last alert?", "is anyone on web-2's alert?": who has taken on which alert. */

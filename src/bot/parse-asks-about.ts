@@ -15,6 +15,7 @@ import { inventoryQuestion } from './parse-inventory.js';
 import { pipelineQuestion } from './parse-pipeline.js';
 import { valueCheckQuestion } from './parse-value-check.js';
 import { ruleStatsQuestion } from './parse-rule-stats.js';
+import { flatlineQuestion } from './parse-flatline.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 /**
@@ -45,6 +46,7 @@ export function asksAbout(
     recoveryQuestion(text, { target, group: named.length > 1 ? named : undefined, metric }) ??
     deployCheckQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
     pipelineQuestion(text, { target }) ??
+    flatlineQuestion(text, { metric, target, named, span }) ??
     pagesQuestion(text, { span, target }) ??
     valueCheckQuestion(text, { metric, target, named, span }) ??
     setupQuestion(text, { metric, target, an, severity, span }) ??
