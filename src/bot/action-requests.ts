@@ -68,7 +68,8 @@ export function createActionRequests(o: ActionRequestOptions) {
     o.route?.(plan.proposal.id, { platform: e.platform, channel: e.channel });
     const p = await o.remediation.submit(plan.proposal, plan.rule.name, now);
     o.logger.info({ proposal: p.id, action: p.action, target: p.target, actor, rule: plan.rule.name }, 'action requested in chat');
-    const what = `${p.action} on ${p.target} (${paramsText(p.params)}; rule "${plan.rule.name}", executor ${p.executor})`;
+    const on = i.group ? `auto scaling group ${i.group} (through ${p.target})` : p.target;
+    const what = `${p.action} on ${on} (${paramsText(p.params)}; rule "${plan.rule.name}", executor ${p.executor})`;
     if (p.mode !== 'approval')
       return {
         text: `Ran ${what} as a dry run, as its rule says: ${p.state}.${p.result ? ` ${p.result.slice(0, 300)}` : ''}`,

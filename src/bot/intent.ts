@@ -1,5 +1,4 @@
 /** What a chat question asks for: the parser's output (parse-intent.ts), the answers' input. */
-import type { ActionId } from '../core/remediation.js';
 import type { Stat, TimeSpan } from './parse-time-span.js';
 import type { Bound, BoundAsk } from './parse-bound.js';
 import type { CommandIntent } from './intent-commands.js';
@@ -12,6 +11,7 @@ import type { AroundIntent } from './parse-around.js';
 import type { IntegrationsIntent } from './answer-integrations.js';
 import type { CoAlertsIntent } from './parse-co-alerts.js';
 import type { SilenceIntent, SilencesIntent } from './parse-silence.js';
+import type { ActionRequestIntent } from './parse-action-request.js';
 import type { RuleStatsIntent } from './parse-rule-stats.js';
 import type { FlatlineIntent } from './parse-flatline.js';
 
@@ -284,28 +284,7 @@ export type Intent =
   /** `maintenance`: "cancel the maintenance (on db-1)", the silence scheduled ahead. */
   /** `mine`: "cancel that silence", the asker's latest one in force or scheduled. */
   | { kind: 'unsilence'; id?: string; target?: string; all?: boolean; several?: string[]; maintenance?: boolean; mine?: boolean }
-  /**
-   * "Restart app on web-1": `action` when it names an allow-listed one; `service`, `count` ("by 2"),
-   * `toSize` ("to 4") and `paths` as named, checked against config and never used; `why` after a colon.
-   */
-  | {
-      kind: 'action_request';
-      verb: string;
-      target?: string | undefined;
-      unknownTarget?: string | undefined;
-      several?: string[];
-      action?: ActionId;
-      service?: string;
-      count?: number;
-      toSize?: number;
-      paths?: string[];
-      why?: string;
-      /** "Should I restart app on web-1?": what asking would do; nothing is proposed. */
-      question?: boolean;
-      /** "Roll back the scale up", "undo the restart", "scale down web-1": reversing one (`undoes`, when named); nothing is proposed. */
-      undo?: boolean;
-      undoes?: ActionId | 'change';
-    }
+  | ActionRequestIntent
   | { kind: 'help' }
   /** "Where do alerts go?", "who gets paged for db-1?", "who is on call?" (answer-routing.ts). */
   | {

@@ -4,7 +4,30 @@ import { splitReason } from './parse-silence.js';
 import { cleanInput, closest } from './text-tools.js';
 import { UNDO_VERBS } from './intent-words.js';
 
-export type ActionRequestIntent = Extract<Intent, { kind: 'action_request' }>;
+/**
+ * "Restart app on web-1": `action` when it names an allow-listed one; `service`, `count` ("by 2"),
+ * `toSize` ("to 4") and `paths` as named, checked against config and never used; `why` after a colon.
+ */
+export interface ActionRequestIntent {
+  kind: 'action_request';
+  verb: string;
+  target?: string | undefined;
+  unknownTarget?: string | undefined;
+  several?: string[];
+  /** "Scale up web-asg": the auto scaling group those named share, scaled through `target`. */
+  group?: string;
+  action?: ActionId;
+  service?: string;
+  count?: number;
+  toSize?: number;
+  paths?: string[];
+  why?: string;
+  /** "Should I restart app on web-1?": what asking would do; nothing is proposed. */
+  question?: boolean;
+  /** "Roll back the scale up", "undo the restart", "scale down web-1": reversing one (`undoes`, when named); nothing is proposed. */
+  undo?: boolean;
+  undoes?: ActionId | 'change';
+}
 
 // What an undo names: "roll back the scale up", "undo the restart on web-1", "revert the cleanup".
 const UNDONE: readonly (readonly [RegExp, ActionId | 'change'])[] = [
@@ -39,6 +62,13 @@ const NOT_SERVICE = new Set([
   'now',
 ]);
 
+/** The auto scaling group every one of these targets is in, or undefined. */
+function oneGroup(names: string[], targets: readonly { name: string; autoScalingGroup?: string }[]): string | undefined {
+  const groups = new Set(names.map((n) => targets.find((t) => t.name === n)?.autoScalingGroup));
+  const [g] = groups;
+  return groups.size === 1 && g ? g : undefined;
+}
+
 /** The allow-listed action a request names: a restart of a service, a scale-up, a disk clean-up; others have none. */
 function actionOf(text: string, verb: string): ActionId | undefined {
   if (verb === 'restart' || verb === 'bounce') return 'restart_service';
@@ -63,17 +93,25 @@ export function actionRequest(
   text: string,
   raw: string,
   verb: string,
-  o: { target?: string | undefined; unknownTarget?: string | undefined; named: string[]; roles: Set<string> },
+  o: {
+    target?: string | undefined;
+    unknownTarget?: string | undefined;
+    named: string[];
+    roles: Set<string>;
+    targets?: readonly { name: string; autoScalingGroup?: string }[];
+  },
 ): ActionRequestIntent {
   const head = splitReason(text).head;
   const why = splitReason(cleanInput(raw)).reason;
   const action = actionOf(head, verb);
+  // "Scale up web-asg": a scale-up acts on the group, so any of its members names it.
+  const group = action === 'scale_up' && o.named.length > 1 ? oneGroup(o.named, o.targets ?? []) : undefined;
   const base: ActionRequestIntent = {
     kind: 'action_request',
     verb,
-    target: o.target,
+    target: group ? o.named[0] : o.target,
     unknownTarget: o.unknownTarget,
-    ...(o.named.length > 1 ? { several: o.named } : {}),
+    ...(o.named.length > 1 ? (group ? { group } : { several: o.named }) : {}),
   };
   // "Roll back the scale up", "undo the restart", "scale down web-1": no allow-listed action reverses another.
   const scaleDown = (verb === 'scale' || verb === 'resize') && SCALE_DOWN.test(head);

@@ -15,6 +15,10 @@ const DONE =
 // "change: bumped the pool size", "log a deploy: api v2.3", "record change on db-1: vacuum".
 const SAID = /^\s*(?:(?:record|log|mark|add|note)\s+(?:a\s+|the\s+)?)?(?:change|deploy(?:ment)?|release|rollout)\b[^:?]{0,60}:(?!\d)\s*/i;
 
+// "Record a deploy of v2.4 to api-1", "log a rollback on web-1": the rest is what changed.
+const RECORD =
+  /^\s*(?:please\s+)?(?:record|log|note|register)\s+(?:a\s+|an\s+|the\s+)?(?=(?:deploy(?:ment)?|release|rollout|rollback|roll back|change|upgrade|migration|restart|reboot|patch)\s+(?:of|to|on|for|at|in)\b)/i;
+
 // "Delete ch_…", "that change ch_… was a mistake": withdrawn, never erased (the record stays, marked).
 const WITHDRAW =
   /^\s*(?:please\s+)?(?:delete|remove|withdraw|retract|undo|forget|cancel|drop|scrap)\s+(?:the\s+)?(?:change\s+)?(ch_[a-z0-9]{3,30})\b|\b(ch_[a-z0-9]{3,30}) (?:was|is) (?:a )?(?:mistake|wrong|an error|not (?:a change|real))\b/i;
@@ -30,7 +34,7 @@ export function changeStatement(
   const withdraw = WITHDRAW.exec(raw);
   if (withdraw) return { kind: 'change', text: '', targets: [], withdraw: (withdraw[1] ?? withdraw[2])!.toLowerCase() };
   if (/\?\s*$/.test(raw)) return undefined;
-  const said = SAID.exec(raw);
+  const said = SAID.exec(raw) ?? RECORD.exec(raw);
   // "Disabled alerts for web-1" is about alerting (a silence, or a question of one), and a bare "fixed" says too little to keep.
   if (!said && (!DONE.test(raw) || /\b(?:alert\w*|notif\w*|pag(?:e|es|ing))\b/i.test(raw) || raw.trim().split(/\s+/).length < 2))
     return undefined;

@@ -8,7 +8,7 @@ const DECLARE = new RegExp(
 // "We have an incident: payments failing", "sev1: api down": declared, in the words after the colon.
 const SAID = /^(?:we(?:'ve| have)? (?:got |have )?an? (?:new |major |big )?incident|(?:new |major )?incident|sev[\s-]?\d|p[1-5])\s*:/;
 const UPDATE =
-  /^(?:incident\s+update|update\s+(?:the\s+)?incident|update\s+in_[a-z0-9]+|update|status update|(?:please\s+)?(?:post|add|give|send|share)\s+(?:an?\s+)?(?:incident\s+|status\s+)?update(?:\s+(?:to|on)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+))?)\s*:/;
+  /^(?:incident\s+update|update\s+(?:the\s+)?incident|update\s+in_[a-z0-9]+|update|status update|(?:please\s+)?(?:post|add|give|send|share)\s+(?:an?\s+)?(?:incident\s+|status\s+)?update(?:\s+(?:to|on)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+))?|(?:please\s+)?(?:add|post|put|write|leave)\s+(?:a\s+)?note\s+(?:to|on|in|for)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)|incident\s+note|note\s+(?:on|to|for)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+))\s*:/;
 // "Reopen the incident", "reopen in_…": a resolved incident is open again (it came back).
 const REOPEN = /^(?:please\s+)?(?:re-?open|reactivate|un-?resolve)\s+(?:the\s+|that\s+|last\s+)?(?:incident|in_[a-z0-9]+)\b/;
 const COMMAND =

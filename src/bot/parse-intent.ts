@@ -211,7 +211,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Stop alerting on web-1", "don't alert me about disk today" ask for quiet, not for a host to stop.
   if (QUIET_ASK.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
   if (acting && ((!has(WORDS.history) && !has(WORDS.pending)) || UNDO_VERBS.has(verb)))
-    return actionRequest(text, raw, verb, { target, unknownTarget, named, roles });
+    return actionRequest(text, raw, verb, { target, unknownTarget, named, roles, targets });
   const asked = an || found ? undefined : detectorQuestion(text, { metric, target, group: group.group, unknownTarget });
   if (asked) return asked;
   const why = explainQuestion(text, {

@@ -6,9 +6,10 @@ import { bootIncidentConfig } from '../../helpers/test-config.js';
 const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
 
 // Two Slack channels: alerts go to C-OPS; people may ask anywhere. U1 and U2 approve; U9 does not.
-async function setup(allowSelfApproval = false) {
+async function setup(allowSelfApproval = false, targets?: unknown[]) {
   const slack = createFakeChatAdapter('slack');
   const config = bootIncidentConfig({
+    ...(targets ? { targets } : {}),
     overrides: {
       chat: { channels: { slack: ['C-OPS'] } },
       approvers: { slack: { users: ['U1', 'U2'] } },
@@ -83,6 +84,19 @@ describe('actions requested in chat', () => {
     expect(app.store.records(50, undefined, 'remediation').map((x) => (x.data.event as { to: string }).to)).toEqual(
       expect.arrayContaining(['proposed', 'approved', 'running', 'succeeded']),
     );
+  });
+
+  it('scales an auto scaling group named as a whole through one of its members', async () => {
+    const { app, slack } = await setup(false, [
+      { name: 'web-1', role: 'web', autoScalingGroup: 'web-asg' },
+      { name: 'web-2', role: 'web', autoScalingGroup: 'web-asg' },
+      { name: 'db-1', role: 'db' },
+    ]);
+    const r = await slashCommand(slack, 'scale up web-asg', 'U9');
+    expect(r.text).toMatch(
+      /^Requested scale_up on auto scaling group web-asg \(through web-1\) \(by 1, max 4; rule "scale web", executor simulate\)/,
+    );
+    expect(app.store.listProposals({ action: 'scale_up', limit: 5 }).map((p) => p.target)).toEqual(['web-1']);
   });
 
   it('refuses what config does not allow, names what it would do instead, and asks nothing twice', async () => {

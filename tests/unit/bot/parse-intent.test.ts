@@ -148,6 +148,12 @@ const cases: Case[] = [
   ['silence history', { kind: 'silences', span: { kind: 'last', ms: 604_800_000 } }],
   ['who silenced what this week?', { kind: 'silences', span: { kind: 'last', ms: 604_800_000 } }],
   ["what's the current replica count for app?", { kind: 'uncollected', what: 'replica, pod or container counts' }],
+  // a note on the incident is an update to it; a deploy recorded in words is a change
+  ['add a note to the incident: rolled back v2.3', { kind: 'incident', action: 'update', text: 'rolled back v2.3' }],
+  ['record a deploy of v2.4 to api-1', { kind: 'change', text: 'deploy of v2.4 to api-1', targets: ['api-1'] }],
+  ['log a rollback on web-1', { kind: 'change', text: 'rollback on web-1', targets: ['web-1'] }],
+  ['did latency get worse after the deploy?', { kind: 'change_impact', metric: 'latency' }],
+  ['is it getting worse?', { kind: 'trend' }],
   ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
   ['who is affected?', { kind: 'attention' }],
@@ -1467,6 +1473,26 @@ describe('changes, escalation and the pager, in other words', () => {
     expect(parseIntent('signing off', targets)).toEqual({ kind: 'routing', onCall: true });
     expect(parseIntent('take me off call', targets)).toEqual({ kind: 'on_call_cover', end: true });
     expect(parseIntent("I'm back", targets)).toEqual({ kind: 'small_talk', thanks: false });
+  });
+});
+
+describe('a scale-up of an auto scaling group', () => {
+  it('scales the group through one of its members, and still refuses targets in different groups', () => {
+    const asg = [
+      { name: 'web-1', role: 'web', autoScalingGroup: 'web-asg' },
+      { name: 'web-2', role: 'web', autoScalingGroup: 'web-asg' },
+      { name: 'api-1', role: 'api', autoScalingGroup: 'api-asg' },
+    ];
+    expect(parseIntent('scale up web-asg', asg)).toMatchObject({
+      kind: 'action_request',
+      action: 'scale_up',
+      target: 'web-1',
+      group: 'web-asg',
+    });
+    expect(parseIntent('scale up web-asg', asg)).not.toHaveProperty('several');
+    expect(parseIntent('scale up web-1 and api-1', asg)).toMatchObject({ several: ['web-1', 'api-1'] });
+    // A restart acts on each host, so a group is still several.
+    expect(parseIntent('restart app on web-asg', asg)).toMatchObject({ several: ['web-1', 'web-2'] });
   });
 });
 
