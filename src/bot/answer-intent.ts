@@ -357,6 +357,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return HELP;
     case 'small_talk':
       if (i.clock) return clockReply(c);
+      if (i.ok) return 'OK.';
       return i.thanks ? 'You’re welcome.' : `Hello. ${answerStatus(c).split('\n')[0]} Ask "help" for what I answer.`;
     case 'bad_input':
       return `I can't take that: ${i.reason}.`;

@@ -2,7 +2,14 @@ import type { Intent } from './intent.js';
 import { findTimeSpan, parseStat } from './parse-time-span.js';
 
 /** "And on web-2?", "what about memory?", "same for db-1", "how about yesterday?": said of the last question. */
-const CUE = /^\s*(?:and(?: (?:on|for|in))?|what about|how about|same (?:for|on)|and the|also|now for)\b\s*/;
+const CUE =
+  /^\s*(?:and(?: (?:on|for|in))?|what about|how about|same (?:for|on)|and the|also|now for|zoom (?:in|out)(?: (?:on|to))?|narrow (?:it )?(?:down )?to|go back(?= \d))\b\s*/;
+// "Show me more", "the rest": the last list, longer.
+const MORE =
+  /^(?:(?:show|give|list|send)(?: me)? |see )?(?:more|the rest|all of them|the others|everything else)(?: (?:please|of them|results|rows|lines))?[\s?.!]*$/;
+// "How does it compare to last week?", "compare that with yesterday": the last read's target and metric, compared.
+const IT_COMPARED =
+  /\b(?:it|that|this|they|those)\b.*\b(?:compare[sd]?|vs\.?|versus|against)\b.*\b(yesterday|last week|a week ago)\b|\bcompare (?:it|that|this|them|those) (?:to|with|against) (yesterday|last week|a week ago)\b/;
 
 /** The fields a follow-up may replace, per kind of question; the rest of the earlier question stays. */
 const CARRIES: Partial<Record<Intent['kind'], readonly ('where' | 'metric' | 'span' | 'stat')[]>> = {
@@ -59,10 +66,24 @@ export function createConversations() {
  * never bent towards the last one; and only for reads (a command is never repeated on another target).
  */
 export function followUp(prev: Intent | undefined, next: Intent, text: string): Intent {
-  if (!prev || typeof text !== 'string' || !CUE.test(text.toLowerCase())) return next;
+  if (!prev || typeof text !== 'string') return next;
+  const said = text.toLowerCase().trim();
+  if (MORE.test(said) && 'limit' in prev && typeof prev.limit === 'number')
+    return prev.kind === 'anomalies' ? { ...prev, limit: 50 } : (({ limit: _shown, ...all }) => all as Intent)(prev);
+  const against = next.kind === 'unknown' ? IT_COMPARED.exec(said) : null;
+  const p = prev as Partial<Record<'target' | 'group' | 'metric', never>>;
+  if (against && (prev.kind === 'metrics' || prev.kind === 'chart' || prev.kind === 'trend') && (p.target || p.group || p.metric))
+    return {
+      kind: 'compare',
+      ...(p.target ? { target: p.target } : p.group ? { group: p.group } : {}),
+      ...(p.metric ? { metric: p.metric } : {}),
+      against: (against[1] ?? against[2]) === 'yesterday' ? 'yesterday' : 'last_week',
+    };
+  if (!CUE.test(said)) return next;
   const carries = CARRIES[prev.kind];
   if (!carries || !['metrics', 'anomalies', 'unknown', 'status'].includes(next.kind)) return next;
-  const rest = text.toLowerCase().replace(CUE, '');
+  // "Go back 2 hours" is the reading then.
+  const rest = said.replace(CUE, '').replace(/^(\d+\s*[a-z]+)$/, /^go back\b/.test(said) ? '$1 ago' : '$1');
   const n = next as Partial<Record<'target' | 'group' | 'unknownTarget' | 'metric', unknown>>;
   const span = findTimeSpan(rest);
   const stat = parseStat(rest);

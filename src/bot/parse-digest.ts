@@ -11,7 +11,7 @@ const HOW_WAS =
   /^(?:so\s+|and\s+)?how(?:'s| was| did| has| is| were)\s+(?:the |last |this |our |my |your )?(night|overnight|weekend|day|shift|week|yesterday|today)\b(?:\s+(?:go|gone|been|look|looking))?[\s?!.]*$/;
 /** "Anything I should know before my shift?", "brief me for my shift": the handover, not when the shift is. */
 export const BEFORE_SHIFT =
-  /\b(?:know|aware of|read|see)\b.*\bbefore (?:my|the|our|i start(?: my)?|starting(?: my)?) (?:shift|on-?call)\b|\b(?:brief|briefing) (?:me )?(?:for|before) (?:my |the )?shift\b/;
+  /\b(?:know|aware of|read|see)\b.*\bbefore (?:my|the|our|i start(?: my)?|starting(?: my)?) (?:shift|on-?call)\b|\b(?:brief|briefing) (?:me )?(?:for|before) (?:my |the )?shift\b|\b(?:worry|worried|concerned|know|be aware|watch out)\b.*\b(?:tonight|overnight|over ?night|this weekend|over the weekend)\b/;
 const SHIFT = new RegExp(
   String.raw`\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|summary|notes?)\b|\bend of (?:my |the )?shift\b|` +
     BEFORE_SHIFT.source,

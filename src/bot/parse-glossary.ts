@@ -9,14 +9,14 @@ const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
   [/\bscores?\b/, 'score'],
   [/\bexpected(?: range)?\b/, 'expected'],
   [/\bepisodes?\b/, 'episode'],
-  [/\bforecast (?:rules?|detector|alerts?)\b/, 'forecast'],
-  [/\bthreshold (?:rules?|detector)\b/, 'threshold'],
+  [/\bforecast (?:rules?|detector|alerts?|anomal\w*)\b/, 'forecast'],
+  [/\bthreshold (?:rules?|detector|alerts?|anomal\w*)\b/, 'threshold'],
   [/\bsilent[\s-]hosts?\b|\bsilence detector\b/, 'silence'],
   [/\bseverit(?:y|ies)\b|\b(?:warning|critical)\b/, 'severity'],
 ];
 // "How is severity decided?", "why is it critical?", "what makes an alert critical?": how severity is set.
 const SEVERITY_HOW =
-  /\bhow (?:is|are|do you|does it) (?:the )?severit(?:y|ies) (?:decided|set|chosen|picked|assigned|determined|worked out)\b|\bwhat makes (?:an? |the |it )?(?:\w+ )?(?:alert |anomaly )?(?:critical|a warning)\b|\bwhy (?:is|was) (?:it|this|that|the alert) (?:a )?(?:critical|warning)\b|\bdifference between (?:an? )?(?:warning|critical)s? and (?:an? )?(?:warning|critical)s?\b|\bcritical (?:vs|versus|or) warning\b(?!.*\b(?:today|yesterday|this|last|past|weeks?|months?|hours?|days?|ago|since)\b)/;
+  /\bhow (?:is|are|do you|does it) (?:the )?severit(?:y|ies) (?:decided|set|chosen|picked|assigned|determined|worked out)\b|\bhow (?:do|does) (?:you|it|the bot) (?:decide|set|choose|pick|assign|determine|work out) (?:the )?severit(?:y|ies)\b|^why (?:critical|warning)\b|\bwhat makes (?:an? |the |it )?(?:\w+ )?(?:alert |anomaly )?(?:critical|a warning)\b|\bwhy (?:is|was) (?:it|this|that|the alert) (?:a )?(?:critical|warning)\b|\bdifference between (?:an? )?(?:warning|critical)s? and (?:an? )?(?:warning|critical)s?\b|\bcritical (?:vs|versus|or) warning\b(?!.*\b(?:today|yesterday|this|last|past|weeks?|months?|hours?|days?|ago|since)\b)/;
 const DETECTION =
   /\b(?:what|which) (?:detectors?|detection methods?|algorithms?|models?) (?:do|does|are) (?:you|it|the bot) (?:use|run|have)\b|\bhow (?:does|do) (?:the )?(?:anomaly )?detection work\b|\bhow do you (?:detect|find|spot) anomal\w*/;
 

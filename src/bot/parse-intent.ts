@@ -67,18 +67,17 @@ import {
 } from './intent-words.js';
 import { timeToAsked } from './ack-phrases.js';
 import { matchTarget, type TargetRef } from './match-target.js';
-import { questionText } from './question-text.js';
+import { questionText, withoutFiller } from './question-text.js';
 import { QUIET_DAY, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
 import { MAX_INPUT, clamp, closest } from './text-tools.js';
 
-export { matchTarget, type TargetRef };
+export { matchTarget, type TargetRef, VOCAB };
 
 export type { Intent, MetricKey } from './intent.js';
 
-export { VOCAB };
-
 /** Pure: text → intent. Forgiving about case, typos, synonyms and host names; never throws. */
-export function parseIntent(raw: string, targets: TargetRef[]): Intent {
+export function parseIntent(said: string, targets: TargetRef[]): Intent {
+  const raw = typeof said === 'string' ? withoutFiller(said) : said;
   const intent = parseQuestion(raw, targets);
   return typeof raw === 'string' ? (outOfScope(intent, raw.toLowerCase(), targets) ?? intent) : intent;
 }

@@ -5,6 +5,13 @@ import type { Intent } from './intent.js';
 import { CLOCK_ASK, PING, SMALL_TALK } from './intent-words.js';
 import { timezoneCommand } from './parse-timezone.js';
 
+// "Are you an AI?", "what model are you using?", "who built you?": what answers, which the about answer says.
+const ABOUT_ME =
+  /^(?:so\s+)?(?:are you (?:an? )?(?:ai|bot|llm|human|person|real person|chatgpt|gpt)|who (?:made|built|wrote|created|runs|maintains) you|what (?:llm|model|ai|language model)(?: model)? (?:are you|do you|is this|does this|powers)\b.*|which (?:llm|model|ai)\b.*|what are you)[\s?!.]*$/;
+// "Ok", "got it", "cool": nothing to answer, and no help text in reply.
+const OK =
+  /^(?:ok|okay|k|kk|ok cool|cool|got it|gotcha|understood|roger(?: that)?|noted|makes sense|sounds good|alright|all right|fine|sure|ack(?:nowledged)?\s+that|will do|on it)[\s!.]*$/;
+
 const HELP_ASK =
   /\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|escalate|declare|page|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?))*\s*\??$/;
 
@@ -15,7 +22,8 @@ const HELP_ASK =
 export function shortIntent(text: string): Intent | undefined {
   const chat = SMALL_TALK.exec(text.replace(/^(?:@?\w*bot|ops)\b[\s,]*/, ''));
   if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers|good catch|nice|great|perfect|awesome)/.test(chat[1]!) };
-  if (PING.test(text)) return { kind: 'about' };
+  if (PING.test(text) || ABOUT_ME.test(text)) return { kind: 'about' };
+  if (OK.test(text)) return { kind: 'small_talk', thanks: false, ok: true };
   if (
     /^(?:so\s+)?(?:who am i|whoami|what(?:'s| is) my (?:user ?(?:name|id)|id|identity|handle)|who do you think i am|am i logged in)\b/.test(
       text,

@@ -188,7 +188,13 @@ const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4
  * number ("in the last 6 hours", passed as `spanMatch`) and a clock time's hour are never a count.
  */
 export function countIn(text: string, spanMatch: string | undefined): number | undefined {
-  const counted = (spanMatch ? text.replace(spanMatch, ' ') : text).replace(/\b\d{1,2}:\d{2}(:\d{2})?\b|\b\d{1,2}\s*(am|pm)\b/g, ' ');
+  // "In 3 bullets", "in two sentences" shape the reply; they count nothing.
+  const counted = (spanMatch ? text.replace(spanMatch, ' ') : text)
+    .replace(/\b\d{1,2}:\d{2}(:\d{2})?\b|\b\d{1,2}\s*(am|pm)\b/g, ' ')
+    .replace(
+      /\b(?:in|as|with)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:short\s+)?(?:bullets?|bullet points?|points?|lines?|sentences?|words?|paragraphs?)\b/g,
+      ' ',
+    );
   for (const t of counted.split(/[\s,;:!?()"'[\]{}]+/)) {
     if (/^\d{1,3}$/.test(t)) return Number(t);
     if (NUMBER_WORDS[t]) return NUMBER_WORDS[t];

@@ -19,3 +19,10 @@ export function questionText(raw: string, targets: TargetRef[]): string {
     targets,
   );
 }
+
+// "Ok, restart app on web-1", "hi, cpu on web-1", "so what's cpu": a word before the message that asks nothing.
+const FILLER =
+  /^\s*(?:ok(?:ay)?|alright|all right|so|right|yes|yeah|yep|cool|great|hey|hi|hello|please)\s*[,!.:;-]\s*(?=\S)|^\s*(?:ok(?:ay)?|alright|so|yes|yeah|yep)\s+(?=\S)/i;
+
+/** The message without a leading filler word; a message that is only one is left as it is. Pure. */
+export const withoutFiller = (raw: string): string => raw.replace(FILLER, '');

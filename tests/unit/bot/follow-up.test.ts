@@ -77,3 +77,43 @@ describe('follow-up questions', () => {
     expect(ask('slack:C1::U1', 'what about db-1?', T + 2000 + 16 * 60_000)).toEqual({ kind: 'metrics', target: 'db-1' });
   });
 });
+
+describe('follow-ups that move the window, ask for more, or compare "it"', () => {
+  it('reads "go back 2 hours" as the reading then, and "zoom in on the last 10 minutes" as that window', () => {
+    expect(converse('memory on db-1', 'go back 2 hours')[1]).toEqual({
+      kind: 'metrics',
+      metric: 'memory',
+      target: 'db-1',
+      span: { kind: 'at', agoMs: 2 * 3_600_000 },
+    });
+    expect(converse('cpu on web-2 over the last hour', 'zoom in on the last 10 minutes')[1]).toMatchObject({
+      kind: 'metrics',
+      target: 'web-2',
+      span: { kind: 'last', ms: 10 * 60_000 },
+    });
+  });
+
+  it('lengthens the last list on "show me more", and leaves it alone with nothing asked before', () => {
+    expect(converse('anomalies on web-1', 'show me more')[1]).toMatchObject({ kind: 'anomalies', target: 'web-1', limit: 50 });
+    const top = converse('top 2 hosts by cpu', 'show me more')[1];
+    expect(top).toMatchObject({ kind: 'metrics', metric: 'cpu', stat: 'max' });
+    expect(top).not.toHaveProperty('limit');
+    expect(converse('show me more')[0]).toEqual({ kind: 'unknown' });
+  });
+
+  it('compares the last read\'s target and metric on "how does it compare to last week?"', () => {
+    expect(converse('cpu on web-1', 'how does it compare to last week?')[1]).toEqual({
+      kind: 'compare',
+      target: 'web-1',
+      metric: 'cpu',
+      against: 'last_week',
+    });
+    expect(converse('memory on db-1', 'compare that with yesterday')[1]).toMatchObject({
+      kind: 'compare',
+      target: 'db-1',
+      against: 'yesterday',
+    });
+    // Nothing read before: nothing to compare.
+    expect(converse('how does it compare to last week?')[0]).toEqual({ kind: 'unknown' });
+  });
+});

@@ -153,6 +153,26 @@ const cases: Case[] = [
   ['record a deploy of v2.4 to api-1', { kind: 'change', text: 'deploy of v2.4 to api-1', targets: ['api-1'] }],
   ['log a rollback on web-1', { kind: 'change', text: 'rollback on web-1', targets: ['web-1'] }],
   ['did latency get worse after the deploy?', { kind: 'change_impact', metric: 'latency' }],
+  // a word before the message asks nothing; "ok" alone gets a short reply, not the help text
+  ['ok, restart app on web-1', { kind: 'action_request', target: 'web-1', action: 'restart_service' }],
+  ['so what is cpu on web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
+  ['yes approve rp_abc123', { kind: 'approve', id: 'rp_abc123' }],
+  ['ok', { kind: 'small_talk', ok: true }],
+  ['got it', { kind: 'small_talk', ok: true }],
+  ['thanks, that helped', { kind: 'small_talk', thanks: true }],
+  // what answers, and how far to trust it
+  ['are you an AI?', { kind: 'about' }],
+  ['what model are you using?', { kind: 'about' }],
+  ['can you be wrong?', { kind: 'anomalies', quality: true }],
+  ['how confident are you?', { kind: 'anomalies', quality: true }],
+  ['how confident are you about the web-2 alert?', { kind: 'explain', target: 'web-2' }],
+  // words on an alert, and how severity is set
+  ["what's a forecast anomaly?", { kind: 'glossary', term: 'forecast' }],
+  ['how do you decide severity?', { kind: 'glossary', term: 'severity' }],
+  ['why critical and not warning?', { kind: 'glossary', term: 'severity' }],
+  // "in 3 bullets" shapes the reply and counts nothing; tonight's worries are the handover
+  ['summarise this week in 3 bullets', { kind: 'anomalies', digest: true, limit: 50 }],
+  ['anything I should worry about tonight?', { kind: 'anomalies', digest: true, shift: true }],
   ['is it getting worse?', { kind: 'trend' }],
   ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
