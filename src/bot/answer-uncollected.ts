@@ -54,7 +54,7 @@ export function answerUncollected(
   return lines.join('\n');
 }
 
-const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign' | 'shell', string> = {
+const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign' | 'shell' | 'resend', string> = {
   tickets:
     'I don\'t open tickets: no ticketing system (Jira, ServiceNow) is connected. "timeline an_…" gives what happened and who did what, to paste into one.',
   paging:
@@ -65,6 +65,8 @@ const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign' | 
     'I don\'t resolve anomalies by hand: one ends when its detector sees the series back in range (an Alertmanager alert, when Alertmanager says it is resolved), so a closed one would only open again. To stop hearing about it: "ack an_…" (you have it: no reminders or escalation) or "snooze an_… for 1h"; "note an_…: <what was done>" records what you did, and "this alert is noise" marks a false alarm.',
   shell:
     'I don\'t run commands or open shells on hosts: the only actions are the allow-listed remediations (restart_service, scale_up, cleanup_disk, notify_only), each through a rule in remediation.rules and, unless the rule says auto, an approver. "What actions can you take?" lists them; "restart app on web-1" asks for one.',
+  resend:
+    'I don\'t post an alert twice: each anomaly has one message, updated in place as it changes and when it ends, and open critical ones are repeated in their thread (chat.remind). "Explain an_…" or "timeline an_…" gives it here, "was an_… posted?" says where it went, and "send a test alert" checks delivery.',
   email:
     'I don\'t send email or SMS: I post to Slack, Discord and the web console only. The daily digest (chat.digest) goes to the alert channels, and `smartcloudops digest` prints it for a mail cron; "summarise today" gives it here.',
 };

@@ -28,7 +28,7 @@ export type DayPart = 'night' | 'business' | 'weekend';
 export type InventoryField = 'region' | 'instance' | 'address' | 'asg';
 
 export type Elsewhere =
-  'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'export' | 'backup' | 'howto' | 'resolve' | 'assign' | 'shell';
+  'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'export' | 'backup' | 'howto' | 'resolve' | 'assign' | 'shell' | 'resend';
 
 /** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';

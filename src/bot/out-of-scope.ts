@@ -53,6 +53,13 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
     'tickets',
   ],
   [/\b(?:pagerduty|opsgenie|victorops|splunk on-?call)\b/, 'paging'],
+  // "Resend the last alert", "post it again": one message per anomaly, kept up to date.
+  [
+    new RegExp(
+      String.raw`${ASKED}(?:re-?send|re-?post|re-?announce|re-?notify|re-?alert)\b|${ASKED}(?:send|post|announce)\s+(?:it|that|this|the (?:last |latest )?alert|an_[a-z0-9]+)\s+again\b`,
+    ),
+    'resend',
+  ],
   // "Resolve an_…", "close the web-1 alert", "mark it as fixed": anomalies end when their detector says so.
   [new RegExp(String.raw`${ASKED}(?:resolve|close)\b(?!\s+to\b)|^mark\b.*\bas (?:resolved|closed|fixed|done)\b`), 'resolve'],
   // "Assign an_… to bob", "hand the web-1 alert over to alice": people take alerts on themselves (ack).

@@ -3,7 +3,7 @@ import { setupQuestion } from './parse-about.js';
 import { correlateQuestion } from './parse-correlate.js';
 import { coAlertsQuestion } from './parse-co-alerts.js';
 import { daypartQuestion } from './parse-daypart.js';
-import { deliveryQuestion, pagesQuestion } from './parse-delivery.js';
+import { deliveryQuestion, pagesQuestion, suppressedQuestion } from './parse-delivery.js';
 import { dependentsQuestion } from './parse-dependents.js';
 import { aroundQuestion } from './parse-around.js';
 import { integrationsQuestion } from './answer-integrations.js';
@@ -48,6 +48,7 @@ export function asksAbout(
     pipelineQuestion(text, { target }) ??
     flatlineQuestion(text, { metric, target, named, span }) ??
     pagesQuestion(text, { span, target }) ??
+    suppressedQuestion(text, { span, target }) ??
     valueCheckQuestion(text, { metric, target, named, span }) ??
     setupQuestion(text, { metric, target, an, severity, span }) ??
     deliveryQuestion(text, span) ??

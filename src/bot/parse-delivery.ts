@@ -44,3 +44,25 @@ export function pagesQuestion(text: string, o: { span?: TimeSpan | undefined; ta
   if (!PAGED.test(text)) return undefined;
   return { kind: 'pages', ...(o.span ? { span: o.span } : {}), ...(o.target ? { target: o.target } : {}) };
 }
+
+// "How many alerts were suppressed today?", "which alerts were inhibited?", "what was never posted?".
+const SUPPRESSED =
+  /\b(?:suppressed|inhibited|held back|held|withheld|not posted|never posted|weren'?t posted|wasn'?t posted|not announced|never announced|unannounced|swallowed|dropped)\b.*\b(?:alerts?|anomal\w*|notifications?|pages?)\b|\b(?:alerts?|anomal\w*|notifications?|pages?)\b.*\b(?:suppressed|inhibited|held back|withheld|not posted|never posted|weren'?t posted|not announced|never announced|swallowed)\b/;
+
+/**
+ * The anomalies of the span (today by default) counted, which says how many were posted and why the
+ * rest were not: silenced, held by an inhibit rule or a pending period, replayed history. Pure.
+ */
+export function suppressedQuestion(text: string, o: { span?: TimeSpan | undefined; target?: string | undefined }): Intent | undefined {
+  if (!SUPPRESSED.test(text)) return undefined;
+  // The anomaly lists read today as a flag of their own, as parse-intent.ts gives it.
+  const today = !o.span || (o.span.kind === 'day' && o.span.daysBack === 0);
+  return {
+    kind: 'anomalies',
+    limit: 50,
+    today,
+    count: true,
+    ...(o.span && !today ? { span: o.span } : {}),
+    ...(o.target ? { target: o.target } : {}),
+  };
+}

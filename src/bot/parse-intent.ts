@@ -140,7 +140,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // alert ("acknowledged web-1"): "acknowledged alerts today" and "unacknowledged alerts" ask for a list.
   const ackVerb = (list: readonly string[]) =>
     command(list) && (list.includes(tokens[leadAt]!) || (Boolean(target || an) && !has(WORDS.anomalies)));
-  if (WHO_NOTIFIED.test(text) && (an || target) && !span) return { kind: 'timeline', id: an, target };
+  if (WHO_NOTIFIED.test(text) && (an || target || ONE_LATEST.test(text)) && !span) return { kind: 'timeline', id: an, target, metric };
   const responders = respondersQuestion(text, span);
   if (responders) return responders;
   if (ACK_QUESTION.test(text) && !ackVerb(WORDS.unack) && !ACK_COUNTED.test(text))

@@ -63,6 +63,13 @@ export function silenceCommand(
       reason:
         'Nothing silenced: a silence always ends, a week at most ("for 7d", "until tomorrow 09:00"); "extend sl_… by 7d" pushes one further. A target that should never alert is taken out of the targets file (config.targetsFile)',
     };
+  // "Mute the forecast detector on disk" had silenced every disk alert: a silence cannot name a detector.
+  if (!o.anomalyId && /\b(?:forecast(?:s|ing)?|robust|threshold|isolation forest|iforest|detectors?)\b/.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing silenced: a silence holds a target, a metric and a severity, never one detector, so it would quiet more than asked. "Silence disk on web-1 for 1h" holds every detector\'s disk alerts there; "snooze an_… for 1h" holds one alert; a detector or rule is changed in config ("what thresholds are set?")',
+    };
   // "Mute everything except db-1" had silenced db-1: a silence names what it holds, never what it leaves out.
   if (/\b(?:except|but not|other than|apart from|excluding|besides)\b/.test(text))
     return {

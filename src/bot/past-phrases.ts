@@ -7,7 +7,7 @@ export const WHAT_WE_DID =
   /\bwhat (?:did|have) (?:we|you|people|the team) (?:do|done)\b.*\b(?:last time|then|about it|about that)\b|\blast time\b.*\bwhat (?:did|have) (?:we|you|people) (?:do|done)\b|\bhow (?:did|have) (?:we|you) (?:fix|fixed|handle|handled|solve|solved|resolve|resolved)\b|\bwhat (?:was|has been) done (?:about|for|on)\b/;
 /** "Who was notified about web-2?", "who got paged for db-1?": where its latest alert went and whom it pinged (the timeline). */
 export const WHO_NOTIFIED =
-  /\bwho (?:was|were|got|has been|have been|did (?:you|it|we)) (?:notified|pinged|alerted|told|paged|notify|ping|page|alert|tell)\b/;
+  /\bwho (?:was|were|got|has been|have been|did (?:you|it|we)) (?:notified|pinged|alerted|told|paged|notify|ping|page|alert|tell)\b|\b(?:was|were|is|has|have)\b.*\b(?:posted|announced|delivered|sent out)\b|\bwhere (?:was|were|is|did)\b.*\b(?:posted|announced|sent|post|announce)\b|\bwhy (?:wasn'?t|weren'?t|was not|didn'?t|did not|isn'?t)\b.*\b(?:posted|announced|post|announce)\b/;
 // "Which host improved the most since yesterday?", "what got worse since last week?": the change ranked one way.
 export const IMPROVED = /\b(?:improved|got better|gotten better|better)\b.*\bmost\b|\bmost improved\b|\bimproved\b/;
 export const WORSENED =

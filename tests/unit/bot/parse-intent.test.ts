@@ -173,6 +173,18 @@ const cases: Case[] = [
   // "in 3 bullets" shapes the reply and counts nothing; tonight's worries are the handover
   ['summarise this week in 3 bullets', { kind: 'anomalies', digest: true, limit: 50 }],
   ['anything I should worry about tonight?', { kind: 'anomalies', digest: true, shift: true }],
+  // where an alert went, and what was never posted
+  ['was an_abc123 posted?', { kind: 'timeline', id: 'an_abc123' }],
+  ['was the web-2 disk alert posted?', { kind: 'timeline', target: 'web-2', metric: 'disk' }],
+  ['where was the last alert posted?', { kind: 'timeline' }],
+  ['how many alerts were suppressed today?', { kind: 'anomalies', today: true, count: true }],
+  ['which alerts were not posted this week?', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
+  ['resend the last alert', { kind: 'elsewhere', what: 'resend' }],
+  ['send a test alert', { kind: 'test_alert' }],
+  // a silence cannot hold one detector: refused rather than quieting every detector's alerts
+  ['mute the forecast detector on disk', { kind: 'bad_input' }],
+  ['snooze an_abc123 the forecast one for 1h', { kind: 'silence', anomalyId: 'an_abc123' }],
+  ['which host should I look at?', { kind: 'attention' }],
   ['is it getting worse?', { kind: 'trend' }],
   ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
