@@ -332,6 +332,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       if (i.what === 'export') return answerExport(i.view ?? {}, c);
       if (i.what === 'config' && i.view?.metric)
         return `${answerElsewhere('config')}\nSet now:\n${answerRules({ metric: i.view.metric, only: 'thresholds' }, c)}\n"How many alerts would we get with ${i.view.metric} at …?" replays the rule at another bound on the stored samples first.`;
+      // "Change the digest time to 08:00": when it goes now, from the config (chat.digest).
+      if (i.what === 'config' && i.view?.digest) return `${answerElsewhere('config')}\nSet now: ${answerDigestSchedule(c)}`;
       return i.what === 'backup' ? BACKUP : answerElsewhere(i.what);
     case 'routing':
       return answerRouting(i, c);

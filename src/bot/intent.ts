@@ -365,7 +365,15 @@ export type Intent =
       kind: 'elsewhere';
       what: Elsewhere;
       /** "Dashboard for web-1 cpu yesterday", "export web-1's anomalies from last week": what to show (answer-dashboard.ts, answer-export.ts). */
-      view?: { target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; id?: string; remediations?: boolean };
+      view?: {
+        target?: string;
+        group?: string[];
+        metric?: MetricKey;
+        span?: TimeSpan;
+        id?: string;
+        remediations?: boolean;
+        digest?: boolean;
+      };
     }
   /** "cpu tomorrow", "restarts next week": a figure of a time still ahead. */
   | { kind: 'ahead' }

@@ -20,7 +20,7 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
   // forest", "reload config": config is files, read at start and on a reload (SIGHUP).
   [
     new RegExp(
-      String.raw`${ASKED}(?:set|change|raise|lower|increase|decrease|update|edit|adjust|add|remove|delete|drop|bump|tweak|reduce|cut)\b.*\b(?:thresholds?|rules?|targets?|hosts?|servers?|monitoring|config(?:uration)?|horizons?|cooldowns?|retention|sensitivity)\b|${ASKED}(?:set|change|raise|lower|increase|decrease|adjust|bump|move|make)\s+(?:the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:alert|alarm|warning|critical|limit|bound|forecast)s?\s+(?:threshold\s+|level\s+|limit\s+)?(?:to|at)\s+\d|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate|remove|delete)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}(?:rules?|thresholds?|forecasts?|detectors?)\b|${ASKED}(?:reload|re-?read|apply)\s+(?:the\s+)?config(?:uration)?\b|\bstop monitoring\b|${ASKED}(?:remove|delete|drop|decommission|forget)\s+(?!(?:an|rp|sl|wt|ch)_)[a-z][\w.-]*\d[\w.-]*\s*$|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate)\s+(?:the\s+)?(?:isolation forest|iforest|robust(?: detector| statistics)?|forecasts?|detectors?|thresholds?|threshold rules?|remediations?|auto[- ]?remediation|dry[ -]?run|approvals?)\b`,
+      String.raw`${ASKED}(?:set|change|raise|lower|increase|decrease|update|edit|adjust|add|remove|delete|drop|bump|tweak|reduce|cut)\b.*\b(?:thresholds?|rules?|targets?|hosts?|servers?|monitoring|config(?:uration)?|horizons?|cooldowns?|retention|sensitivity)\b|${ASKED}(?:set|change|raise|lower|increase|decrease|adjust|bump|move|make)\s+(?:the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:alert|alarm|warning|critical|limit|bound|forecast)s?\s+(?:threshold\s+|level\s+|limit\s+)?(?:to|at)\s+\d|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate|remove|delete)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}(?:rules?|thresholds?|forecasts?|detectors?)\b|${ASKED}(?:reload|re-?read|apply)\s+(?:the\s+)?config(?:uration)?\b|${ASKED}(?:change|set|move|stop|disable|turn off|switch off|pause|cancel|reschedule)\s+(?:the\s+|my\s+|our\s+)?(?:daily\s+|weekly\s+)?(?:digest|daily summary|daily report|weekly report)\b|\bstop monitoring\b|${ASKED}(?:remove|delete|drop|decommission|forget)\s+(?!(?:an|rp|sl|wt|ch)_)[a-z][\w.-]*\d[\w.-]*\s*$|${ASKED}(?:disable|enable|turn (?:off|on)|switch (?:off|on)|deactivate|activate)\s+(?:the\s+)?(?:isolation forest|iforest|robust(?: detector| statistics)?|forecasts?|detectors?|thresholds?|threshold rules?|remediations?|auto[- ]?remediation|dry[ -]?run|approvals?)\b`,
     ),
     'config',
   ],
@@ -95,18 +95,20 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   const elsewhere = ELSEWHERE.find(([re]) => re.test(text))?.[1];
   // "Is the db-1 backup done?" is about db-1's own backup job, which a read of db-1 answers better.
   if (elsewhere === 'backup' && targets.some((t) => text.includes(t.name.toLowerCase()))) return undefined;
-  // A note's words are the team's own ("note: added a host"), not a request.
-  if ((elsewhere === 'dashboards' || elsewhere === 'export') && intent.kind !== 'bad_input' && intent.kind !== 'note') {
+  // A note's or a reminder's words are the team's own ("note: added a host", "remind me to check backups"), not a request.
+  const own = intent.kind === 'note' || intent.kind === 'remind';
+  if ((elsewhere === 'dashboards' || elsewhere === 'export') && intent.kind !== 'bad_input' && !own) {
     const view = viewOf(intent);
     // "Export the audit log", "download the approvals": the decisions, whatever the words read as.
     if (elsewhere === 'export' && /\b(?:audit|approv\w*|decisions?|remediations?|proposals?)\b/.test(text)) view.remediations = true;
     return { kind: 'elsewhere', what: elsewhere, view };
   }
   // An incident's words are the team's own too ("incident update: resolved by a rollback").
-  if (elsewhere && intent.kind !== 'bad_input' && intent.kind !== 'note' && intent.kind !== 'incident') {
+  if (elsewhere && intent.kind !== 'bad_input' && !own && intent.kind !== 'incident') {
     // "Set the disk warning to 85%": what is set now for that metric, beside where to change it.
     const metric = elsewhere === 'config' ? viewOf(intent).metric : undefined;
-    return { kind: 'elsewhere', what: elsewhere, ...(metric ? { view: { metric } } : {}) };
+    const digest = elsewhere === 'config' && /\bdigest|daily (?:summary|report)|weekly report\b/.test(text);
+    return { kind: 'elsewhere', what: elsewhere, ...(metric ? { view: { metric } } : digest ? { view: { digest } } : {}) };
   }
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
   // where a metric is heading is the trend's question, and a silence may end tomorrow.

@@ -19,7 +19,7 @@ const TEST_ALERT =
 
 // "When is the next digest?", "what time is the daily summary posted?": its schedule, not a digest.
 const DIGEST_WHEN =
-  /\b(?:when|what time)\b.*\b(?:digest|daily (?:summary|report)|weekly (?:summary|report))\b|\bnext (?:digest|daily summary|weekly report)\b|\bdigest (?:schedule|time)\b/;
+  /\b(?:when|what time)\b.*\b(?:digest|daily (?:summary|report)|weekly (?:summary|report))\b|\bnext (?:digest|daily summary|weekly report)\b|\bdigest (?:schedule|time)\b|\b(?:who|which channels?|where)\b.*\b(?:gets?|receives?|sees?|go(?:es)?|posted|sent)\b.*\b(?:digest|daily (?:summary|report))\b|\b(?:who|which channels?|where)\b.*\b(?:digest|daily (?:summary|report))\b.*\b(?:go(?:es)?|posted|sent|received)\b/;
 
 // "Is alertmanager connected?", "are silences synced to alertmanager?", "are we getting alertmanager alerts?".
 const ALERTMANAGER =

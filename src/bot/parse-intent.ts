@@ -360,7 +360,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...group,
       unknownTarget,
       ...(within && !(within.kind === 'day' && within.daysBack === 0) ? { span: within } : {}),
-      ...stateAsked(text, has(WORDS.open) || (!span && (NOW.test(text) || OPEN_NOW.test(text)))),
+      ...stateAsked(text, has(WORDS.open) || (!span && ((!digest && NOW.test(text)) || OPEN_NOW.test(text)))),
       ...(severity ? { severity } : {}),
       ...(metric ? { metric } : {}),
       ...detectorNamed(text),

@@ -8,6 +8,15 @@ const IN = /\bin\s+(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?
 const AT = /\bat\s+(?=\d)/;
 const NOTE = /\b(?:to|about|that|of)\s+(.+)$/;
 
+// "Tomorrow morning", "this afternoon", "tonight": a reminder needs a time, and these are the usual ones.
+const DAY_PART: Record<string, string> = { morning: '09:00', afternoon: '14:00', evening: '18:00', night: '20:00', tonight: '20:00' };
+const atDayPart = (text: string): string =>
+  text.replace(
+    /\b(?:(tomorrow|today|this)\s+)?(morning|afternoon|evening|night)\b|\b(tonight)\b/,
+    (_m, day: string | undefined, part: string | undefined, tonight: string | undefined) =>
+      `${day === 'tomorrow' ? 'tomorrow ' : ''}at ${DAY_PART[(part ?? tonight)!]}`,
+  );
+
 /** A reminder at a time, with what it is about; undefined when the text is not one ("remind me when…" is a watch). */
 export function reminderCommand(text: string): Intent | undefined {
   if (!REMIND.test(text)) return undefined;
@@ -23,12 +32,13 @@ export function reminderCommand(text: string): Intent | undefined {
         'a reminder is said once ("remind me at 09:00 to check backups"); what comes every day is the digest (chat.digest), and "tell me when …" watches a figure',
     };
   const inMs = IN.exec(text);
-  const at = inMs ? undefined : findUntil(text.replace(AT, 'until '));
+  const at = inMs ? undefined : findUntil(atDayPart(text).replace(AT, 'until '));
   // What it is about, without the time said: "to check web-1 in 30 min" → "check web-1".
   const rest = text
     .replace(REMIND, '')
     .replace(IN, ' ')
-    .replace(/\bat\s+\d\S*(?:\s*(?:am|pm|utc))?/, ' ');
+    .replace(/\bat\s+\d\S*(?:\s*(?:am|pm|utc))?/, ' ')
+    .replace(/\b(?:(?:tomorrow|today|this)\s+)?(?:morning|afternoon|evening|night)\b|\btonight\b/, ' ');
   // The asker's words are posted back: no markup or mention syntax survives in them.
   const note = NOTE.exec(rest.trim())?.[1]
     ?.replace(/[<>`*~|]/g, ' ')

@@ -72,6 +72,20 @@ export function watchCommand(
   if (RECOVERS.test(text) && EVERYTHING.test(text)) return { kind: 'watch', when: 'resolved', forMs, all: true };
   // "Tell me when it recovers", "…when this drops below 50%": the alert whose thread it is (alert-thread.ts).
   if (bound || RECOVERS.test(text)) return { kind: 'watch', ...where, when: bound ?? 'resolved', forMs, it: true };
+  // "Tell me when the restart finishes", "let me know if an approval is waiting": those are posted anyway.
+  if (/\b(?:restarts?|remediations?|proposals?|approvals?|scale[- ]?ups?|clean[- ]?ups?|actions?|rp_[a-z0-9]+)\b/.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing set: a remediation\'s result is posted where it was asked and in the alert channels, and a proposal waiting for approval is posted there with its buttons; "pending approvals" lists those waiting now, and "status of rp_…" one of them',
+    };
+  // "Alert me if any host goes down": a silent host opens a critical alert, which a subscription follows.
+  if (/\b(?:goes|go|went|is|are) (?:down|offline|silent|dark|unreachable)\b|\bstops? (?:reporting|responding|sending)\b/.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing set: a host that stops reporting opens a critical alert, and "subscribe me to critical alerts" (or "… on db-1") mentions you on it, with every other critical alert there, on Slack or Discord; "tell me when web-1 is back" waits for one host to report again',
+    };
   return {
     kind: 'bad_input',
     reason:

@@ -103,3 +103,11 @@ describe('the history of silences', () => {
     expect(c.store.chat.silences(NOW)).toEqual([]);
   });
 });
+
+describe('the digest asked to change', () => {
+  it('changes nothing and says when it goes now', () => {
+    const lines = ask('change the digest time to 08:00');
+    expect(lines[0]).toMatch(/^I don't change my config from chat, so nothing was changed\./);
+    expect(lines.find((l) => l.startsWith('Set now: '))).toMatch(/digest/i);
+  });
+});

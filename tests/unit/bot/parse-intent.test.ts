@@ -185,6 +185,21 @@ const cases: Case[] = [
   ['mute the forecast detector on disk', { kind: 'bad_input' }],
   ['snooze an_abc123 the forecast one for 1h', { kind: 'silence', anomalyId: 'an_abc123' }],
   ['which host should I look at?', { kind: 'attention' }],
+  // reminders at a part of the day; a reminder's own words are never a request
+  [
+    'remind me tomorrow morning to review the disk alerts',
+    { kind: 'remind', at: { minute: 540, day: { daysBack: -1 } }, note: 'review the disk alerts' },
+  ],
+  ['remind me this afternoon about db-1', { kind: 'remind', at: { minute: 840 }, note: 'db-1' }],
+  ['remind me tonight to check backups', { kind: 'remind', at: { minute: 1200 }, note: 'check backups' }],
+  // the digest: where it goes, when, and that chat does not change it
+  ['who gets the digest?', { kind: 'about', digest: true }],
+  ['change the digest time to 08:00', { kind: 'elsewhere', what: 'config', view: { digest: true } }],
+  ['stop the daily digest', { kind: 'elsewhere', what: 'config', view: { digest: true } }],
+  ['send me the digest now', { kind: 'anomalies', digest: true, today: true }],
+  // watches that cannot be kept say what does the job
+  ['alert me if any host goes down', { kind: 'bad_input' }],
+  ['tell me when the restart finishes', { kind: 'bad_input' }],
   ['is it getting worse?', { kind: 'trend' }],
   ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
@@ -887,6 +902,13 @@ describe('parseIntent', () => {
     expect(parseIntent('please reboot web-2', targets)).not.toHaveProperty('action');
     expect(parseIntent('scale down web-1', targets)).not.toHaveProperty('action');
     expect(parseIntent('restart the web-1 host', targets)).not.toHaveProperty('service');
+  });
+
+  it('says what does the job when a watch cannot be kept, and sends the digest now with what is not open too', () => {
+    const why = (q: string) => (parseIntent(q, targets) as { reason?: string }).reason ?? '';
+    expect(why('alert me if any host goes down')).toMatch(/"subscribe me to critical alerts"/);
+    expect(why('let me know if any approval is waiting')).toMatch(/posted there with its buttons/);
+    expect(parseIntent('send me the digest now', targets)).not.toHaveProperty('open');
   });
 
   it.each(cases)('%j', (text, want) => {
