@@ -100,8 +100,15 @@ export function actionRequest(
     roles: Set<string>;
     targets?: readonly { name: string; autoScalingGroup?: string }[];
   },
-): ActionRequestIntent {
+): ActionRequestIntent | Extract<Intent, { kind: 'bad_input' }> {
   const head = splitReason(text).head;
+  // "Restart app on web-1; rm -rf /": a second command tacked on is never half-read as the first.
+  if (/[;|&`]|\$\(/.test(splitReason(raw.replace(/<[@#!][^>]{0,80}>/g, ' ')).head))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing requested: one request a message, in words. What follows ";", "&&" or "|" reads as another command, and I run no commands ("restart app on web-1"; a reason goes after a colon)',
+    };
   const why = splitReason(cleanInput(raw)).reason;
   const action = actionOf(head, verb);
   // "Scale up web-asg": a scale-up acts on the group, so any of its members names it.
@@ -174,7 +181,8 @@ export function actionQuestion(
   const word = text.split(/[^a-z_]+/).find((w) => w in ASKED_VERBS);
   if (!word) return undefined;
   const verb = ASKED_VERBS[word]!;
-  return { ...actionRequest(text, raw, verb, o), question: true };
+  const asked = actionRequest(text, raw, verb, o);
+  return asked.kind === 'action_request' ? { ...asked, question: true } : undefined;
 }
 
 /** What the asker named besides the action and target (service, count, size, paths): checked against the rule, never used. */

@@ -63,6 +63,9 @@ export function silenceCommand(
       reason:
         'Nothing silenced: a silence always ends, a week at most ("for 7d", "until tomorrow 09:00"); "extend sl_… by 7d" pushes one further. A target that should never alert is taken out of the targets file (config.targetsFile)',
     };
+  // "For -5m" had fallen back to an hour.
+  if (/\b(?:for|by)\s+-\s*\d/.test(text))
+    return { kind: 'bad_input', reason: 'Nothing silenced: a silence lasts a positive time ("for 30m", "until 18:00")' };
   // "Mute the forecast detector on disk" had silenced every disk alert: a silence cannot name a detector.
   if (!o.anomalyId && /\b(?:forecast(?:s|ing)?|robust|threshold|isolation forest|iforest|detectors?)\b/.test(text))
     return {

@@ -78,6 +78,12 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
     (m) => Number(m[1]) > 24 || Number(m[2]) > 59 || (Number(m[1]) === 24 && Number(m[2]) > 0),
   );
   if (bad) return { zone: `${bad[1]}:${bad[2]}` };
+  // "On 2026-13-45", "2026-02-30": a date that is no date is refused, not dropped for now.
+  const badDate = [...text.matchAll(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g)].find((m) => {
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]);
+  });
+  if (badDate) return { zone: badDate[0] };
   const clock = findClock(text);
   if (clock) return clock;
   const ago = AGO.exec(text);
@@ -173,6 +179,7 @@ export const sdLowFirst = (text: string): boolean =>
 
 /** Why a time in a zone we do not read is refused, and how to say it instead. */
 export function zoneRefusal(zone: string): string {
+  if (/^\d{4}-/.test(zone)) return `${zone} is not a date; write one as year-month-day, e.g. "2026-12-01 14:05"`;
   if (/^\d/.test(zone)) return `${zone} is not a time of day; write one from 00:00 to 23:59 (UTC, or with a zone), e.g. "at 15:00"`;
   const how =
     'write the time in UTC, with its offset or with an IANA zone name, e.g. "at 15:00 UTC", "at 15:00-08:00" or "at 15:00 America/Los_Angeles"';

@@ -13,6 +13,8 @@ export function questionText(raw: string, targets: TargetRef[]): string {
       .toLowerCase()
       .replace(/\broll(?:ing)?\s+back\b/g, 'rollback')
       .replace(/\b(cpu|mem|memory|ram|disk)%/g, '$1')
+      // "cpu/mem db-1": both figures, not a path.
+      .replace(/\b(cpu|mem|memory|ram|disk|net|network|latency)\s*\/\s*(?=(?:cpu|mem|memory|ram|disk|net|network|latency)\b)/g, '$1 and ')
       // Typos the fuzzy matcher cannot reach: its words are single tokens, and short ones are never bent.
       .replace(/\bon[\s-]?cal\b/g, 'on call')
       .replace(/\bsum+ar(y|i[sz]e)\b/g, 'summar$1'),

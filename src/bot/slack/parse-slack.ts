@@ -8,6 +8,19 @@ export interface SlashCommandBody {
   channel_id?: string;
 }
 
+/**
+ * Text as the person typed it. Slack escapes "&", "<" and ">" in message and command text and wraps
+ * links it detects ("web-1.example.com") as <url|label>: "cpu &gt; 80" is "cpu > 80", and a linked
+ * host name is its label. Mentions (<@U…>, <#C…|name>) are left for cleanInput to drop.
+ */
+export const slackText = (text: string): string =>
+  text
+    .replace(/<((?:https?|mailto):[^|>\s]*)\|([^>]*)>/g, '$2')
+    .replace(/<((?:https?|mailto):[^|>\s]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
 /** Pure parsers: Slack payloads → neutral events. Unknown shapes give undefined, never throw. */
 export function parseSlashCommand(b: SlashCommandBody): ChatEvent | undefined {
   if (typeof b.user_id !== 'string' || typeof b.channel_id !== 'string') return undefined;
@@ -16,7 +29,7 @@ export function parseSlashCommand(b: SlashCommandBody): ChatEvent | undefined {
     platform: 'slack',
     user: { platform: 'slack', id: b.user_id, name: b.user_name, roles: [] },
     channel: b.channel_id,
-    text: typeof b.text === 'string' ? b.text : '',
+    text: typeof b.text === 'string' ? slackText(b.text) : '',
     source: 'command',
   };
 }
@@ -69,7 +82,7 @@ export function parseMessageEvent(e: MessageEventBody): ChatEvent | undefined {
     user: { platform: 'slack', id: e.user, roles: [] },
     channel: e.channel,
     thread: e.thread_ts ?? e.ts,
-    text: typeof e.text === 'string' ? e.text : '',
+    text: typeof e.text === 'string' ? slackText(e.text) : '',
     source: mention ? 'mention' : 'message',
   };
 }

@@ -16,6 +16,17 @@ describe('Slack over HTTP with the real Bolt app', () => {
     expect(String(body.text)).toMatch(new RegExp(`^web-1 CPU ${cpu.value.toFixed(1)}% \\(at \\d\\d:\\d\\d:\\d\\d UTC`));
   });
 
+  it('reads the text as typed: Slack escapes ">" and "&", and wraps a link as <url|label>', async () => {
+    const { app, command, responseFor } = await setup();
+    await command('hosts with cpu &gt; 0', 'U1', 'c1');
+    const above = String((await responseFor('c1')).text);
+    // "> 0" is a bound: every target with CPU above 0 is listed, under a line that says so.
+    expect(above).toMatch(/have CPU above 0\.0% now:/);
+    await command('cpu on <http://web-1|web-1>', 'U1', 'c2');
+    const cpu = app.store.latestSamples().find((s) => s.target === 'web-1' && s.metric === 'cpu')!;
+    expect(String((await responseFor('c2')).text)).toMatch(new RegExp(`^web-1 CPU ${cpu.value.toFixed(1)}% `));
+  });
+
   it('refuses bad and stale signatures with 401 and verifies Slack’s documented example', async () => {
     const { post } = await setup();
     const body = 'command=%2Fops&text=status&user_id=U1&channel_id=C1';

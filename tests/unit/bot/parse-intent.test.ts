@@ -200,6 +200,17 @@ const cases: Case[] = [
   // watches that cannot be kept say what does the job
   ['alert me if any host goes down', { kind: 'bad_input' }],
   ['tell me when the restart finishes', { kind: 'bad_input' }],
+  // bad input is refused, never half-read: a date that is none, a negative time, a second command
+  [
+    'cpu on web-1 on 2026-13-45',
+    { kind: 'bad_input', reason: '2026-13-45 is not a date; write one as year-month-day, e.g. "2026-12-01 14:05"' },
+  ],
+  ['cpu on web-1 2026-02-30 10:00', { kind: 'bad_input' }],
+  ['silence web-1 for -5m', { kind: 'bad_input' }],
+  ['restart app on web-1; rm -rf /', { kind: 'bad_input' }],
+  ['scale up web-2 | sh', { kind: 'bad_input' }],
+  ['restart app on web-1: memory leak; see ticket 42', { kind: 'action_request', target: 'web-1', why: 'memory leak; see ticket 42' }],
+  ['cpu/mem db-1', { kind: 'metrics', metric: 'cpu', more: ['memory'], target: 'db-1' }],
   ['is it getting worse?', { kind: 'trend' }],
   ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
