@@ -16,6 +16,7 @@ import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompare } from './answer-compare.js';
 import { answerRules } from './answer-rules.js';
 import { answerFlatline } from './answer-flatline.js';
+import { answerDecisionTimes } from './answer-decision-times.js';
 import { answerElsewhere, answerUncollected } from './answer-uncollected.js';
 import { answerAvailability } from './answer-availability.js';
 import { answerAbout, answerDigestSchedule } from './answer-about.js';
@@ -307,6 +308,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       return answerUnusualNow(c);
     case 'flatline':
       return answerFlatline(i, c);
+    case 'decision_times':
+      return answerDecisionTimes(i, c);
     case 'integrations':
       return answerIntegrations(i, c);
     case 'co_alerts':

@@ -14,6 +14,7 @@ import type { SilenceIntent, SilencesIntent } from './parse-silence.js';
 import type { ActionRequestIntent } from './parse-action-request.js';
 import type { RuleStatsIntent } from './parse-rule-stats.js';
 import type { FlatlineIntent } from './parse-flatline.js';
+import type { DecisionTimesIntent } from './answer-decision-times.js';
 
 export type { CommandIntent };
 
@@ -203,6 +204,7 @@ export type Intent =
   | SilenceIntent
   | SilencesIntent
   | FlatlineIntent
+  | DecisionTimesIntent
   /** "When did web-2 last report?": when each target last sent data, and its silences (answer-last-seen.ts). */
   | { kind: 'last_seen'; target?: string; group?: string[]; unknownTarget?: string }
   /** "Who acked the last alert?", "is anyone on web-2's alert?": who has taken on which alert. */

@@ -133,7 +133,7 @@ const SCHEDULE =
 
 // "Who was on call when db-1 alerted?", "who had the pager last night?": a past holder, not the rotation now.
 const PAST_ON_CALL =
-  /\bwho (?:was|were)\b.*\bon[\s-]?call\b|\bwho had the pager\b|\b(?:was|were) (?:\S+ )?on[\s-]?call (?:at|when|during|last|yesterday|on|for|while|this)\b/;
+  /\bwho (?:was|were)\b.*\bon[\s-]?call\b|\bwho had the pager\b|\bwho (?:covered|held the pager|was holding the pager)\b(?=.*\b(?:last|yesterday|overnight|night|at|on|when|during|this)\b)|\b(?:was|were) (?:\S+ )?on[\s-]?call (?:at|when|during|last|yesterday|on|for|while|this)\b/;
 const ABOUT_ALERT = /\b(?:alert(?:ed|s)?|fired|firing|incident|anomal\w*|paged|outage|went down|broke|happened)\b/;
 
 function onCallPast(

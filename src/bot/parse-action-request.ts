@@ -209,6 +209,10 @@ export function typoedCommand(tokens: readonly string[]): Intent | undefined {
   if (!first || tokens.length < 2 || first.length < 4 || NOT_TYPOS.has(first) || COMMAND_VERBS.includes(first)) return undefined;
   const verb = closest(first, COMMAND_VERBS);
   if (!verb || first.startsWith(verb) || verb.startsWith(first)) return undefined;
+  // "Approval latency", "denial count": a word made from the verb ("approv-al", "deni-al") is no typo.
+  let shared = 0;
+  while (shared < verb.length && first[shared] === verb[shared]) shared++;
+  if (shared >= verb.length - 1) return undefined;
   return {
     kind: 'bad_input',
     reason: `"${first}" reads like "${verb}", and I act only on a command said as it is, so nothing was done; say "${[verb, ...tokens.slice(1)].join(' ')}" if that is what you meant`,

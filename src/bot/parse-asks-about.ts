@@ -16,6 +16,7 @@ import { pipelineQuestion } from './parse-pipeline.js';
 import { valueCheckQuestion } from './parse-value-check.js';
 import { ruleStatsQuestion } from './parse-rule-stats.js';
 import { flatlineQuestion } from './parse-flatline.js';
+import { DECISION_TIMES } from './answer-decision-times.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 /**
@@ -45,6 +46,7 @@ export function asksAbout(
     dependentsQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
     recoveryQuestion(text, { target, group: named.length > 1 ? named : undefined, metric }) ??
     deployCheckQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
+    (DECISION_TIMES.test(text) ? { kind: 'decision_times', ...(span ? { span } : {}) } : undefined) ??
     pipelineQuestion(text, { target }) ??
     flatlineQuestion(text, { metric, target, named, span }) ??
     pagesQuestion(text, { span, target }) ??

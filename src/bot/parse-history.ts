@@ -60,7 +60,7 @@ const BY_US =
   /\bwhat (?:did|have|has) (?:you|the bot|smartcloudops|it|the pipeline) (?:just |already |recently |actually )?(?:do|done)\b|\bwhat (?:have|has) (?:you|the bot|it) been doing\b|\b(?:last|latest) thing (?:you|the bot|smartcloudops) (?:did|ran|done)\b/;
 // "Which proposals expired?", "withdrawn requests": proposals that ended without a decision.
 const LAPSED =
-  /\b(?:expired|timed out|withdrawn|lapsed)\b.*\b(?:proposals?|approvals?|requests?|actions?|remediations?)\b|\b(?:proposals?|approvals?|requests?|actions?|remediations?)\b.*\b(?:expired|timed out|withdrawn|lapsed)\b/;
+  /\b(?:expired|timed out|withdrawn|lapsed)\b.*\b(?:proposals?|approvals?|requests?|actions?|remediations?)\b|^(?:so\s+)?(?:what|which|anything|any|did anything)\b.*\b(?:expired|timed out|lapsed)\b|\b(?:proposals?|approvals?|requests?|actions?|remediations?)\b.*\b(?:expired|timed out|withdrawn|lapsed)\b/;
 // "Did anything run automatically?", "auto remediations today": those a rule's mode ran, with no person deciding.
 const AUTOMATIC =
   /\b(?:automatically|on (?:its|their) own|by itself|without (?:an? )?(?:approval|anyone|person|human|asking))\b|\bauto(?:matic|[\s-])?\s*(?:remediations?|actions?|runs?|fixes?)\b/;
@@ -157,14 +157,17 @@ export function myRequestCommand(text: string, tokens: readonly string[] = [], t
   return undefined;
 }
 
-/** "Why was the scale up proposed?", "why did you propose a restart on web-1?", "why is rp_… pending?": that proposal explained. */
+/** "Why was the scale up proposed?", "why did you propose a restart on web-1?", "why is rp_… pending?", "who requested the restart?": that proposal explained. */
 export function whyProposal(
   text: string,
   rp: string | undefined,
   o: { action?: string | undefined; target?: string | undefined },
 ): Intent | undefined {
-  if (!/\bwhy\b/.test(text)) return undefined;
+  // "Who requested the restart on api-2?": its history names who asked, as "why" does.
+  const who = /\bwho (?:requested|asked for|proposed|wanted|ordered)\b/.test(text);
+  if (!/\bwhy\b/.test(text) && !who) return undefined;
   if (rp) return { kind: 'explain', id: rp };
+  if (who && o.action) return { kind: 'explain', proposal: { action: o.action, ...(o.target ? { target: o.target } : {}) } };
   if (!/\b(?:propos\w*|suggest\w*|request\w*|recommend\w*)\b/.test(text) || (!o.action && !o.target)) return undefined;
   return { kind: 'explain', proposal: { ...(o.action ? { action: o.action } : {}), ...(o.target ? { target: o.target } : {}) } };
 }

@@ -5,7 +5,7 @@ import { parseDuration } from './text-tools.js';
 const ON_CALL = String.raw`(?:the\s+)?(?:on[\s-]?call|pager)`;
 // "I'm on call until 18:00", "I'll take on-call for 4h", "put me on call until tomorrow 09:00", "cover on-call for 2h".
 const TAKE = new RegExp(
-  String.raw`^(?:please\s+)?(?:i(?:'m| am)\s+(?:taking\s+)?${ON_CALL}|i(?:'ll| will)\s+(?:take|cover|hold|be)\s+${ON_CALL}|(?:let me|put me)\s+(?:take\s+|on\s+|be\s+)?${ON_CALL}|(?:take|cover|hold)\s+${ON_CALL})\b`,
+  String.raw`^(?:please\s+)?(?:i(?:'m| am)\s+(?:taking\s+(?:over\s+)?)?${ON_CALL}|i(?:'ll| will)\s+(?:take|cover|hold|be)\s+${ON_CALL}|(?:let me|put me)\s+(?:take\s+|on\s+|be\s+)?${ON_CALL}|(?:take|cover|hold)\s+${ON_CALL})\b`,
 );
 // "End my on-call cover", "hand on-call back", "I'm off call", "take me off call".
 const RELEASE = new RegExp(

@@ -211,6 +211,13 @@ const cases: Case[] = [
   ['scale up web-2 | sh', { kind: 'bad_input' }],
   ['restart app on web-1: memory leak; see ticket 42', { kind: 'action_request', target: 'web-1', why: 'memory leak; see ticket 42' }],
   ['cpu/mem db-1', { kind: 'metrics', metric: 'cpu', more: ['memory'], target: 'db-1' }],
+  // who asked for a proposal, what expired, taking the pager, who covered
+  ['who requested the restart on api-2?', { kind: 'explain', proposal: { action: 'restart_service', target: 'api-2' } }],
+  ['what expired today?', { kind: 'history', outcome: 'expired', span: { kind: 'day', daysBack: 0 } }],
+  ["I'm taking over the pager", { kind: 'on_call_cover' }],
+  ['who covered last night?', { kind: 'routing', onCall: true }],
+  ['approval latency', { kind: 'decision_times' }],
+  ['aprove rp_abc123', { kind: 'bad_input' }],
   ['is it getting worse?', { kind: 'trend' }],
   ['rank hosts by alerts this week', { kind: 'anomalies', count: true, span: { kind: 'last', ms: 604_800_000 } }],
   ['rank hosts by cpu', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
