@@ -70,7 +70,7 @@ describe('"who acknowledged the most alerts?"', () => {
   });
 });
 
-describe('one person\'s acknowledgements', () => {
+describe("one person's acknowledgements", () => {
   it('reads "how many alerts did alice handle?" as her row, matched on the id after the platform', () => {
     expect(parseIntent('how many alerts did alice handle this week?', targets)).toMatchObject({ kind: 'responders', person: 'alice' });
     // One alert asked about is that alert's acknowledgement, not a person's count.
