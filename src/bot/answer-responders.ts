@@ -50,14 +50,7 @@ export function answerResponders(i: RespondersIntent, c: AnswerContext): string 
     ? `${plural(posted.size, 'alert message')} went out for anomalies that began ${b.label}; ${never === 0 ? 'every one was acknowledged' : `${never} never ${never === 1 ? 'was' : 'were'} acknowledged`}.`
     : `No alert message went out for anomalies that began ${b.label}.`;
   const cut = read.length === SCAN ? ` Only the first ${SCAN.toLocaleString('en-US')} records were read; ask for a shorter time.` : '';
-  // "How many did alice handle?": her row only, matched on the id after the platform.
-  const named = i.person?.toLowerCase();
-  if (named)
-    for (const who of [...people.keys()])
-      if (who.toLowerCase() !== named && who.toLowerCase().split(':').pop() !== named) people.delete(who);
   const acked = [...people.values()].filter((p) => p.acks > 0);
-  if (named && !acked.length)
-    return `Nobody recorded as "${named}" acknowledged an alert ${b.label}, as far as the records go (people are recorded as platform:id, e.g. web:${named} or slack:U…). ${postedLine}${cut}`;
   if (!acked.length)
     return `Nobody acknowledged an alert ${b.label}, as far as the records go. ${postedLine} An alert is taken on with its Acknowledge button, or "ack web-1" in chat.${cut}`;
   const median = (p: Responder) =>
@@ -72,11 +65,9 @@ export function answerResponders(i: RespondersIntent, c: AnswerContext): string 
   );
   const top = ranked.find((p) => p.acks > 0)!;
   const total = acked.reduce((s, p) => s + p.acks, 0);
-  const lead = named
-    ? `${top.who} acknowledged ${plural(top.acks, 'alert')} ${b.label} (${plural(top.anomalies, 'anomaly', 'anomalies')}), a median ${median(top) === Infinity ? '-' : formatDuration(median(top))} after the alert began; handed back ${top.handedBack}.`
-    : i.bySpeed
-      ? `Fastest to acknowledge ${b.label}: ${top.who}, a median ${formatDuration(median(top))} after the alert began (${plural(top.acks, 'alert')}).`
-      : `Most acknowledgements ${b.label}: ${top.who}, ${plural(top.acks, 'alert')} of ${total} acknowledged by ${plural(acked.length, 'person', 'people')}.`;
+  const lead = i.bySpeed
+    ? `Fastest to acknowledge ${b.label}: ${top.who}, a median ${formatDuration(median(top))} after the alert began (${plural(top.acks, 'alert')}).`
+    : `Most acknowledgements ${b.label}: ${top.who}, ${plural(top.acks, 'alert')} of ${total} acknowledged by ${plural(acked.length, 'person', 'people')}.`;
   return [
     lead,
     table(

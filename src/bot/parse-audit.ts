@@ -20,7 +20,7 @@ const NOT_PERSON = new Set([
 ]);
 // "What did bob ack?", "how many alerts did bob ack this week?"
 const DID =
-  /\b(?:what|how many(?: [a-z]+){0,2}) (?:did|has|have) ([a-z0-9][a-z0-9._@-]*) (do|done|been doing|been up to|approved?|denied|deny|decided?|silenced?|muted?|acked|ack|acknowledged?|escalated?|requested|request|asked for|cancel(?:l?ed)?)\b/;
+  /\b(?:what|how many(?: [a-z]+){0,2}) (?:did|has|have) ([a-z0-9][a-z0-9._@-]*) (do|done|been doing|been up to|approved?|denied|deny|decided?|silenced?|muted?|acked|ack|acknowledged?|handled?|take on|took on|respond(?:ed)? to|pick(?:ed)? up|escalated?|requested|request|asked for|cancel(?:l?ed)?)\b/;
 // The verb asked narrows the lines to those that start with its past form ("what did alice approve?").
 const VERB: Record<string, string[]> = {
   approve: ['approved'],
@@ -37,6 +37,15 @@ const VERB: Record<string, string[]> = {
   acked: ['acknowledged'],
   acknowledge: ['acknowledged'],
   acknowledged: ['acknowledged'],
+  // "How many alerts did alice handle?": taking an alert on is acknowledging it.
+  handle: ['acknowledged'],
+  handled: ['acknowledged'],
+  'take on': ['acknowledged'],
+  'took on': ['acknowledged'],
+  'respond to': ['acknowledged'],
+  'responded to': ['acknowledged'],
+  'pick up': ['acknowledged'],
+  'picked up': ['acknowledged'],
   escalate: ['escalated'],
   escalated: ['escalated'],
   request: ['requested'],

@@ -6,14 +6,7 @@ export interface RespondersIntent {
   span?: TimeSpan;
   /** "Fastest", "quickest", "slowest": ranked by the median time to acknowledge, not the count. */
   bySpeed?: boolean;
-  /** "How many alerts did alice handle?": that person's row, matched on the id after the platform ("web:alice"). */
-  person?: string;
 }
-
-// "How many alerts did alice handle this week?", "what did bob acknowledge?": one person's acknowledgements.
-const ONE_PERSON = new RegExp(
-  String.raw`\b(?:did|has|have) (?!(?:i|we|you|anyone|anybody|someone|somebody|everyone|they|it|the)\b)([a-z][\w.-]*) (?:handle|ack|acknowledge|take on|pick up|respond to)d?\b`,
-);
 
 const ACKED = String.raw`(?:acks?|acked|acknowledg\w*|handl\w*|took|takes|picks? up|picked up|responds?|responded|reacts?|reacted)`;
 // "Who acks the most?", "who acknowledged the most alerts this week?", "who handled the most alerts?", "fastest responder",
@@ -32,15 +25,6 @@ const BY_SPEED = /\b(?:fastest|quickest|slowest|fast|quick|slow|speed)\b/;
 
 /** Pure; undefined when not asked. */
 export function respondersQuestion(text: string, span: TimeSpan | undefined): RespondersIntent | undefined {
-  // A count or a list of one person's; "did bob acknowledge the web-1 alert?" is about that alert.
-  const person = /^(?:so\s+)?(?:how many|which|what)\b.*\b(?:alerts|anomalies|pages|incidents)\b/.test(text)
-    ? ONE_PERSON.exec(text)?.[1]
-    : undefined;
-  if (!RESPONDERS.test(text) && !person) return undefined;
-  return {
-    kind: 'responders',
-    ...(span ? { span } : {}),
-    ...(BY_SPEED.test(text) ? { bySpeed: true } : {}),
-    ...(person ? { person } : {}),
-  };
+  if (!RESPONDERS.test(text)) return undefined;
+  return { kind: 'responders', ...(span ? { span } : {}), ...(BY_SPEED.test(text) ? { bySpeed: true } : {}) };
 }

@@ -69,15 +69,3 @@ describe('"who acknowledged the most alerts?"', () => {
     );
   });
 });
-
-describe("one person's acknowledgements", () => {
-  it('reads "how many alerts did alice handle?" as her row, matched on the id after the platform', () => {
-    expect(parseIntent('how many alerts did alice handle this week?', targets)).toMatchObject({ kind: 'responders', person: 'alice' });
-    // One alert asked about is that alert's acknowledgement, not a person's count.
-    expect(parseIntent('did bob acknowledge the web-1 alert?', targets).kind).not.toBe('responders');
-    expect(ask('how many alerts did alice handle today?')[0]).toBe(
-      'web:alice acknowledged 2 alerts today (UTC) (2 anomalies), a median 4 min after the alert began; handed back 0.',
-    );
-    expect(ask('how many alerts did carol handle today?')[0]).toMatch(/^Nobody recorded as "carol" acknowledged an alert today \(UTC\)/);
-  });
-});

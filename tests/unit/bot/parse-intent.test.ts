@@ -738,6 +738,7 @@ const cases: Case[] = [
   ['approve my request', { kind: 'approve' }],
   ['what did alice approve?', { kind: 'audit', actor: 'alice' }],
   ['how many alerts did bob ack this week?', { kind: 'audit', actor: 'bob', verbs: ['acknowledged'] }],
+  ['how many alerts did alice handle this week?', { kind: 'audit', actor: 'alice', verbs: ['acknowledged'] }],
   ['who was paged last night?', { kind: 'pages' }],
   ['show config', { kind: 'about' }],
   ['is it still open?', { kind: 'explain', it: true }],
