@@ -32,7 +32,7 @@ const BELOW = String.raw`below|under|less than|lower than`;
 const AT_OR_BELOW = String.raw`at most|(?:drop(?:s|ped|ping)?|fall(?:s|ing)?|fell|(?:go(?:es)?|went|gone|going) down) to`;
 // "Over 12 hours" is a window, not a bound of 12.
 const BOUND = new RegExp(
-  String.raw`\b(${ABOVE}|${AT_OR_ABOVE}|${BELOW}|${AT_OR_BELOW})\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-])(?!\s*(?:hours?|hrs?|days?|minutes?|mins?|weeks?|wks?|seconds?|secs?)\b)`,
+  String.raw`\b(${ABOVE}|${AT_OR_ABOVE}|${BELOW}|${AT_OR_BELOW})\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-]|\.\d)(?!\s*(?:hours?|hrs?|days?|minutes?|mins?|weeks?|wks?|seconds?|secs?)\b)`,
 );
 // "Was db-1's disk full?", "when did it fill up?", "has it ever run out of space?": at 100 %, asked of
 // the past; "when will it run out?" and "will it be full by tomorrow?" are forecasts (no bound).

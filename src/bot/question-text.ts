@@ -9,18 +9,26 @@ import { cleanInput } from './text-tools.js';
 export function questionText(raw: string, targets: TargetRef[]): string {
   const signs = raw.replace(/>\s*=\s*(?=\d)/g, ' at least ').replace(/<\s*=\s*(?=\d)/g, ' at most ');
   return joinSpacedNames(
-    cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below '))
-      .toLowerCase()
-      .replace(/\broll(?:ing)?\s+back\b/g, 'rollback')
-      .replace(/\b(cpu|mem|memory|ram|disk)%/g, '$1')
-      // "cpu/mem db-1": both figures, not a path.
-      .replace(/\b(cpu|mem|memory|ram|disk|net|network|latency)\s*\/\s*(?=(?:cpu|mem|memory|ram|disk|net|network|latency)\b)/g, '$1 and ')
-      // Typos the fuzzy matcher cannot reach: its words are single tokens, and short ones are never bent.
-      .replace(/\bon[\s-]?cal\b/g, 'on call')
-      .replace(/\bsum+ar(y|i[sz]e)\b/g, 'summar$1'),
+    inMilliseconds(
+      cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below '))
+        .toLowerCase()
+        .replace(/\broll(?:ing)?\s+back\b/g, 'rollback')
+        .replace(/\b(cpu|mem|memory|ram|disk)%/g, '$1')
+        // "cpu/mem db-1": both figures, not a path.
+        .replace(/\b(cpu|mem|memory|ram|disk|net|network|latency)\s*\/\s*(?=(?:cpu|mem|memory|ram|disk|net|network|latency)\b)/g, '$1 and ')
+        // Typos the fuzzy matcher cannot reach: its words are single tokens, and short ones are never bent.
+        .replace(/\bon[\s-]?cal\b/g, 'on call')
+        .replace(/\bsum+ar(y|i[sz]e)\b/g, 'summar$1'),
+    ),
     targets,
   );
 }
+
+// "Latency over 1s", "above 0.5 seconds": a latency line in seconds is the same line in ms; "over the last 30 seconds" is a window.
+const SECONDS_LINE =
+  /\b(above|over|below|under|more than|less than|greater than|higher than|lower than|exceeds?|exceeding|at least|at most|reach(?:es)?|hits?)\s+(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b/g;
+const inMilliseconds = (text: string): string =>
+  /\blatenc|\bresponse times?\b/.test(text) ? text.replace(SECONDS_LINE, (_m, w: string, n: string) => `${w} ${Number(n) * 1000}ms`) : text;
 
 // "Ok, restart app on web-1", "hi, cpu on web-1", "so what's cpu": a word before the message that asks nothing.
 const FILLER =

@@ -739,6 +739,11 @@ const cases: Case[] = [
   ['what did alice approve?', { kind: 'audit', actor: 'alice' }],
   ['how many alerts did bob ack this week?', { kind: 'audit', actor: 'bob', verbs: ['acknowledged'] }],
   ['how many alerts did alice handle this week?', { kind: 'audit', actor: 'alice', verbs: ['acknowledged'] }],
+  // a latency line in seconds is the same line in ms; a number is never cut at its decimal point
+  ['is latency over 1s anywhere?', { kind: 'metrics', metric: 'latency', bound: { above: true, value: 1000 } }],
+  ['any host above 0.5s latency?', { kind: 'metrics', metric: 'latency', bound: { above: true, value: 500 } }],
+  ['latency over the last 30 seconds', { kind: 'metrics', metric: 'latency', span: { kind: 'last', ms: 30_000 } }],
+  ['cpu over 30 seconds', { kind: 'metrics', metric: 'cpu', span: { kind: 'last', ms: 30_000 } }],
   ['who was paged last night?', { kind: 'pages' }],
   ['show config', { kind: 'about' }],
   ['is it still open?', { kind: 'explain', it: true }],
@@ -928,6 +933,10 @@ describe('parseIntent', () => {
     expect(why('alert me if any host goes down')).toMatch(/"subscribe me to critical alerts"/);
     expect(why('let me know if any approval is waiting')).toMatch(/posted there with its buttons/);
     expect(parseIntent('send me the digest now', targets)).not.toHaveProperty('open');
+  });
+
+  it('never reads a number cut at its decimal point as the bound', () => {
+    expect(parseIntent('cpu above 0.5x', targets)).not.toHaveProperty('bound');
   });
 
   it.each(cases)('%j', (text, want) => {
