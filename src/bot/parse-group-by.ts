@@ -24,6 +24,13 @@ export function groupByOf(text: string, targets: readonly TargetRef[]): { groupB
   const m = /\b(?:per|by|for each|for every|each|across)\s+(?:the\s+)?([a-z][a-z0-9_-]{0,30})(?:\s+(?:scaling\s+)?groups?)?\b/.exec(text);
   const key = m && keyOf(m[1]!, targets);
   if (key) return { groupBy: key };
+  // "The api hosts vs the web hosts", "compare the web tier and the api tier": two roles side by side.
+  if (/\b(?:vs\.?|versus|compared?|against)\b/.test(text)) {
+    const roles = new Set(targets.map((t) => t.role).filter((r): r is string => Boolean(r)));
+    // A role word on its own: "web-1" names a host, not the web role.
+    const said = [...roles].filter((r) => new RegExp(`(?<![\\w-])${r.replace(/[^a-z0-9-]/g, '')}s?(?![\\w-])`).test(text));
+    if (said.length >= 2) return { groupBy: 'role' };
+  }
   const r = RANKED_GROUP.exec(text);
   const ranked = r && keyOf(r[1] ?? r[2]!, targets);
   return ranked ? { groupBy: ranked } : undefined;

@@ -744,6 +744,12 @@ const cases: Case[] = [
   ['any host above 0.5s latency?', { kind: 'metrics', metric: 'latency', bound: { above: true, value: 500 } }],
   ['latency over the last 30 seconds', { kind: 'metrics', metric: 'latency', span: { kind: 'last', ms: 30_000 } }],
   ['cpu over 30 seconds', { kind: 'metrics', metric: 'cpu', span: { kind: 'last', ms: 30_000 } }],
+  // two roles compared are the figures by role; two hosts compared are still the hosts
+  [
+    'cpu on the api hosts vs the web hosts',
+    { kind: 'metrics', metric: 'cpu', groupBy: 'role', group: ['api-1', 'api-2', 'web-1', 'web-2'] },
+  ],
+  ['compare web-1 and api-1', { kind: 'metrics', group: ['web-1', 'api-1'] }],
   ['who was paged last night?', { kind: 'pages' }],
   ['show config', { kind: 'about' }],
   ['is it still open?', { kind: 'explain', it: true }],
@@ -933,6 +939,10 @@ describe('parseIntent', () => {
     expect(why('alert me if any host goes down')).toMatch(/"subscribe me to critical alerts"/);
     expect(why('let me know if any approval is waiting')).toMatch(/posted there with its buttons/);
     expect(parseIntent('send me the digest now', targets)).not.toHaveProperty('open');
+  });
+
+  it('compares two hosts as hosts, not as their roles', () => {
+    expect(parseIntent('compare web-1 and api-1', targets)).not.toHaveProperty('groupBy');
   });
 
   it('never reads a number cut at its decimal point as the bound', () => {
