@@ -15,7 +15,7 @@ import { markAlert } from './alert-feedback.js';
 import { recordChange } from './change-log.js';
 import { addNote } from './alert-notes.js';
 import { withOnCall, type OnCall } from './on-call.js';
-import { ABOUT_ONE, createConversations, itOf } from './follow-up.js';
+import { ABOUT_ONE, createConversations, itCommand, itOf } from './follow-up.js';
 import { describeMatch, routeMatches, type RouteMatch } from './alert-routes.js';
 import { scopedStore } from './scoped-store.js';
 import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
@@ -212,7 +212,11 @@ export function createChatService(o: ChatServiceOptions) {
       itOf(conversations.resolve(key, said, e.text, now), conversations.anomalyOf(key, now)),
       zones.zoneOf(e.user, e.clientZone),
     );
-    const intent = alert ? inAlertThread(parsed, alert) : parsed;
+    const remembered = alert ? undefined : conversations.anomalyOf(key, now, true);
+    conversations.turn(key);
+    const intent = alert
+      ? inAlertThread(parsed, alert)
+      : itCommand(parsed, e.text, remembered ? o.store.getAnomaly(remembered) : undefined);
     const asked = alert ? { ...e, text: `${e.text}\n${threadNote(alert)}` } : e;
     const verdict = intent.kind === 'explain' && intent.verdict;
     if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text) && !verdict)

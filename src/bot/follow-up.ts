@@ -1,3 +1,5 @@
+import type { Anomaly } from '../core/anomaly.js';
+import { inAlertThread } from './alert-thread.js';
 import type { Intent } from './intent.js';
 import { findTimeSpan, parseStat } from './parse-time-span.js';
 
@@ -34,17 +36,24 @@ const CONVERSATIONS = 2_000;
 /** The last read asked in each conversation (platform, channel, thread and person), for followUp. */
 export function createConversations() {
   const last = new Map<string, { intent: Intent; ts: number }>();
-  const named = new Map<string, { id: string; ts: number }>();
+  // `fresh`: no other message in the conversation since the reply that named it.
+  const named = new Map<string, { id: string; ts: number; fresh: boolean }>();
   return {
     /** The anomaly a reply in this conversation was about, for "is it still open?" next. */
     rememberAnomaly(key: string, id: string, now: number): void {
       named.delete(key);
-      named.set(key, { id, ts: now });
+      named.set(key, { id, ts: now, fresh: true });
       if (named.size > CONVERSATIONS) named.delete(named.keys().next().value!);
     },
-    anomalyOf(key: string, now: number): string | undefined {
+    /** `justNamed`: only if the last reply named it ("ack it" acts on nothing older than the last answer). */
+    anomalyOf(key: string, now: number, justNamed = false): string | undefined {
       const n = named.get(key);
-      return n && now - n.ts <= FOLLOW_UP_MS ? n.id : undefined;
+      return n && now - n.ts <= FOLLOW_UP_MS && (!justNamed || n.fresh) ? n.id : undefined;
+    },
+    /** A message arrived in the conversation: what was named before it is no longer the last answer. */
+    turn(key: string): void {
+      const n = named.get(key);
+      if (n) n.fresh = false;
     },
     /** The question as meant: a follow-up of this conversation's last one, if it is one. */
     resolve(key: string, next: Intent, text: string, now: number): Intent {
@@ -111,3 +120,17 @@ export const itOf = (i: Intent, an: string | undefined): Intent =>
     : i.kind === 'trend' && i.open && an
       ? { ...i, anomalyId: an }
       : i;
+
+// Commands that act on one alert: "ack it", "silence it for 2h", "restart it" after a reply about one.
+const ACTS_ON_ONE = new Set<Intent['kind']>(['ack', 'unack', 'silence', 'escalate', 'feedback', 'action_request']);
+
+/**
+ * "Ack it", "snooze it for 2h", "restart it" outside an alert's thread, right after a reply about
+ * one anomaly in this conversation: that anomaly's alert, as the command would read in its thread.
+ * Only with "it", "this" or "that" said, and only what the text left open is filled in. Pure.
+ */
+export function itCommand(intent: Intent, text: string, anomaly: Anomaly | undefined): Intent {
+  if (!anomaly || !ACTS_ON_ONE.has(intent.kind) || typeof text !== 'string' || !/\b(?:it|this|that)\b/.test(text.toLowerCase()))
+    return intent;
+  return inAlertThread(intent, { key: '', members: [anomaly] });
+}

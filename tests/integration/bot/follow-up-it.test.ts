@@ -30,3 +30,21 @@ describe('"it" in a conversation', () => {
     expect(await say('is it still open?')).toMatch(/^The latest anomaly \(others: /);
   });
 });
+
+describe('"ack it", "silence it" right after a reply about one anomaly', () => {
+  it('acts on that anomaly only while it is the last answer, and never on a guess', async () => {
+    const slack = createFakeChatAdapter('slack');
+    const { app, tick } = await startManualApp(bootIncidentConfig(), { startTs: T0, adapters: [slack] });
+    await tick(3);
+    const say = async (text: string, user = 'U1') => (await slashCommand(slack, text, user)).text;
+    const id = /(an_\w+)/.exec(await say('explain the latest alert'))![1]!;
+    const target = app.store.getAnomaly(id)!.target;
+    const silenced = await say('silence it for 2h');
+    expect(silenced).toMatch(new RegExp(`^Silenced ${target}`));
+    expect(app.store.chat.silences(T0 + 10 * 60_000).map((s) => s.target)).toContain(target);
+    // Another question in between: "it" no longer names that anomaly for a command.
+    await say('explain the latest alert');
+    await say('cpu on db-1');
+    expect(await say('snooze it for 1h')).toMatch(/^Silence what\?/);
+  });
+});
