@@ -63,6 +63,21 @@ export function silenceCommand(
       reason:
         'Nothing silenced: a silence always ends, a week at most ("for 7d", "until tomorrow 09:00"); "extend sl_… by 7d" pushes one further. A target that should never alert is taken out of the targets file (config.targetsFile)',
     };
+  // "Stop pinging me", "don't page me tonight": about the asker, while a silence would quiet everyone's alerts.
+  if (
+    !o.target &&
+    !o.metric &&
+    !o.several &&
+    !o.anomalyId &&
+    /\b(?:ping(?:ing)?|pag(?:e|ing)|mention(?:ing)?|tag(?:ging)?|notify(?:ing)?|wake|waking|alert(?:ing)?|messag(?:e|ing)|dm(?:ing)?)\s+me\b/.test(
+      text,
+    )
+  )
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing silenced: a silence quiets an alert for everyone. What pings you by name: your subscriptions ("my subscriptions", "unsubscribe from db-1"), and the on-call mentions while you hold the pager ("who is on call?", "swap shifts with bob", "can someone cover?"). To quiet a host for everyone, name it ("mute web-1 for 1h")',
+    };
   // "For -5m" had fallen back to an hour.
   if (/\b(?:for|by)\s+-\s*\d/.test(text))
     return { kind: 'bad_input', reason: 'Nothing silenced: a silence lasts a positive time ("for 30m", "until 18:00")' };

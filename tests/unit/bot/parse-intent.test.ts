@@ -750,6 +750,11 @@ const cases: Case[] = [
     { kind: 'metrics', metric: 'cpu', groupBy: 'role', group: ['api-1', 'api-2', 'web-1', 'web-2'] },
   ],
   ['compare web-1 and api-1', { kind: 'metrics', group: ['web-1', 'api-1'] }],
+  // "me" is the asker: a silence would quiet everyone's alerts, so it is refused with what pings them
+  ['stop pinging me', { kind: 'bad_input' }],
+  ["don't page me tonight", { kind: 'bad_input' }],
+  ['stop alerting me about db-1', { kind: 'silence', target: 'db-1' }],
+  ['mute everything for 1h', { kind: 'silence', all: true }],
   ['who was paged last night?', { kind: 'pages' }],
   ['show config', { kind: 'about' }],
   ['is it still open?', { kind: 'explain', it: true }],
