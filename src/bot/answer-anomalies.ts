@@ -73,6 +73,10 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const capped = !i.open && list.length >= cap;
   // "Open longer than 2 hours" is of the open ones however old; "over 2 hours" is no window there.
   if (openAt === undefined && !i.openForMs) list = list.filter((a) => a.startTs >= since && a.startTs < until);
+  if (i.shorterMs) {
+    list = list.filter((a) => a.endTs !== null && a.endTs - a.startTs < i.shorterMs!);
+    when += ` that ended within ${formatDuration(i.shorterMs)}`;
+  }
   if (i.lastedMs) {
     list = list.filter((a) => (a.endTs ?? c.now) - a.startTs >= i.lastedMs!);
     when += ` that lasted ${formatDuration(i.lastedMs)} or more`;

@@ -132,6 +132,8 @@ export type Intent =
       openForMs?: number;
       /** "Which alerts lasted more than 10 min?": those that went on at least this long (open ones so far). */
       lastedMs?: number;
+      /** "Alerts that lasted less than 5 minutes", "short-lived alerts": those that ended within this. */
+      shorterMs?: number;
       /** "Catch me up" (away: since the asker went away), "what's new since I last asked?" (previous: their last question). */
       sinceAsked?: 'away' | 'previous';
       /** "Forecast alerts today": only that detector's. */

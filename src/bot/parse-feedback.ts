@@ -30,7 +30,7 @@ export const feedbackAsked = (text: string): { feedback?: 'noise' | 'useful' } =
 
 // "What's the false positive rate?", "how accurate are the alerts?", "how much noise do we get?".
 const QUALITY =
-  /\bfalse[- ]positive (?:rate|ratio|share|percentage)\b|\bhow (?:accurate|precise|reliable|good|noisy|trustworthy) (?:are|is) (?:the |our |my |your )?(?:alerts?|alerting|detectors?|detection|anomal\w*|pages?)\b|\b(?:alert|alerting|detection|detector) (?:precision|accuracy|quality)\b|\bhow much (?:of (?:the|our) alerts? is )?noise\b|\bsignal[- ]to[- ]noise\b|\bnoise (?:ratio|rate|level)\b|\bhow many (?:alerts?|anomal\w*|pages) (?:were|are) (?:real|genuine)\b|\b(?:can|could) you be wrong\b|\bare you (?:ever )?(?:wrong|right|accurate|reliable)\b|\bhow (?:confident|accurate|reliable|trustworthy|sure) are you\b(?!\s+(?:about|in|of|with|that|on)\b)|\b(?:can|should) (?:i|we) trust (?:you|the alerts?|your alerts?)\b/;
+  /\bfalse[- ]positive (?:rate|ratio|share|percentage)\b|\bhow (?:accurate|precise|reliable|good|noisy|trustworthy) (?:are|is) (?:the |our |my |your )?(?:alerts?|alerting|detectors?|detection|anomal\w*|pages?)\b|\b(?:alert|alerting|detection|detector) (?:precision|accuracy|quality)\b|\bhow much (?:of (?:the|our) alerts? is )?noise\b|\bsignal[- ]to[- ]noise\b|\bnoise (?:ratio|rate|level)\b|\bhow many (?:alerts?|anomal\w*|pages) (?:were|are) (?:real|genuine)\b|\b(?:can|could) you be wrong\b|\bactionable\b|\bare you (?:ever )?(?:wrong|right|accurate|reliable)\b|\bhow (?:confident|accurate|reliable|trustworthy|sure) are you\b(?!\s+(?:about|in|of|with|that|on)\b)|\b(?:can|should) (?:i|we) trust (?:you|the alerts?|your alerts?)\b/;
 
 /**
  * Alert quality as people marked it: a count of the span (a week by default) led by the share marked

@@ -68,7 +68,8 @@ export function incidentCommand(
   if (o.named.length && (SCOPE_ADD.test(text) || SCOPE_REMOVE.test(text)))
     return { kind: 'incident', action: 'scope', ...id, ...(SCOPE_REMOVE.test(text) ? { remove: o.named } : { targets: o.named }) };
   // "Declared incidents" lists them; "incident status" is the one open (or the one named).
-  if (/\bdeclared incidents\b/.test(text)) return { kind: 'incident', action: 'list' };
+  if (/\bdeclared incidents\b|\bincidents? (?:were |was |have been |has been |got )?declared\b/.test(text))
+    return { kind: 'incident', action: 'list' };
   // "Timeline in_…", "postmortem for the incident": what happened in order, a review's first draft.
   const story = /\b(?:timeline|post[\s-]?mortem|write[\s-]?up|retro(?:spective)?)\b/.test(text);
   // A postmortem is of an incident unless an alert is named ("postmortem for an_…" is that alert's timeline).

@@ -10,6 +10,11 @@ const lengthOf = (said: string) => parseDuration(said.replace(/^an?\s+/, '1 '));
 const LASTED = new RegExp(
   String.raw`\b(?:lasted|lasting|went on|ran|were open|was open|longer than)\b.*?\b(?:longer than|more than|over|at least|for over)\s+${LENGTH}|\b(?:alerts?|anomal\w*|incidents?|episodes?) (?:longer|lasting longer) than\s+${LENGTH}`,
 );
+// "Alerts that lasted less than 5 minutes", "short-lived alerts": ended ones shorter than that (5 min for "short-lived").
+const SHORTER = new RegExp(
+  String.raw`\b(?:lasted|lasting|went on|ran|were open|was open|resolved|ended|cleared)\b.*?\b(?:less than|under|shorter than|within|at most|below)\s+${LENGTH}|\b(?:alerts?|anomal\w*|incidents?|episodes?) (?:shorter|lasting less) than\s+${LENGTH}`,
+);
+const SHORT_LIVED = /\bshort[- ]?lived\b|\bblips?\b/;
 // "Alerts open longer than an hour", "still unacknowledged after 30 min": open ones at least that old.
 const OPEN_FOR = new RegExp(
   String.raw`\b(?:open|firing|ongoing|unacked|unacknowledged|un-acked|not acked|not acknowledged|older|old)\b.*\b(?:longer than|more than|over|after|for over|for more than|older than|at least)\s+${LENGTH}`,
@@ -50,7 +55,7 @@ const BY_HOUR_OF_DAY =
 
 // "What's the most common alert?", "which alerts repeat the most?": the same target and metric again and again.
 const BY_SERIES =
-  /\b(?:most (?:common|frequent|repeated)|commonest) (?:alerts?|anomal\w*|pages?|problems?)\b|\b(?:alerts?|anomal\w*) (?:that )?(?:repeat|recur|come back|fire)\w* (?:the )?most\b|\btop (?:\d+ )?(?:alerts?|anomal\w*)\b/;
+  /\b(?:most (?:common|frequent|repeated)|commonest) (?:alerts?|anomal\w*|pages?|problems?)\b|\b(?:alerts?|anomal\w*) (?:that )?(?:repeat|recur|come back|fire)\w* (?:the )?most\b|\btop (?:\d+ )?(?:alerts?|anomal\w*|problems?|issues?|offenders?)\b/;
 // "What percentage of alerts are critical?", "critical vs warning this week".
 const BY_SEVERITY =
   /\bwhat (?:share|percentage|fraction|proportion|percent) of (?:the |our )?(?:alerts?|anomal\w*|pages?) (?:are|were|is|was) (?:critical|warnings?)\b|\bcritical (?:vs\.?|versus|against|or) warnings?\b|\bwarnings? (?:vs\.?|versus|against|or) critical\b|\b(?:alerts?|anomal\w*) by severity\b/;
@@ -93,6 +98,7 @@ export function listShape(
   sinceLast?: true;
   openForMs?: number;
   lastedMs?: number;
+  shorterMs?: number;
   open?: true;
   limit?: number;
 } {
@@ -105,9 +111,12 @@ export function listShape(
   const openForMs = old ? lengthOf(old[1]!) : undefined;
   const lasted = openForMs ? undefined : LASTED.exec(text);
   const lastedMs = lasted ? lengthOf((lasted[1] ?? lasted[2])!) : undefined;
+  const shorter = SHORTER.exec(text);
+  const shorterMs = shorter ? lengthOf((shorter[1] ?? shorter[2])!) : SHORT_LIVED.test(text) ? 5 * 60_000 : undefined;
   return {
     ...(openForMs ? { openForMs, open: true, limit: 50 } : {}),
     ...(lastedMs ? { lastedMs, limit: 50 } : {}),
+    ...(shorterMs ? { shorterMs, limit: 50 } : {}),
     ...(OLDEST_ONE.test(text) ? { open: true, limit: 1 } : {}),
     ...((LONGEST.test(text) || /\boldest\b/.test(text)) && !counting ? { longest: true } : {}),
     ...(WORST.test(text) && !counting ? { worst: true } : {}),

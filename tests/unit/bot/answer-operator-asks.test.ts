@@ -111,3 +111,25 @@ describe('the digest asked to change', () => {
     expect(lines.find((l) => l.startsWith('Set now: '))).toMatch(/digest/i);
   });
 });
+
+describe('short-lived alerts', () => {
+  it('lists those that ended within the length asked (5 min for "short-lived"), never the open ones', () => {
+    const c = ctx();
+    const add = (id: string, at: number, minutes: number | null) =>
+      c.store.upsertAnomaly(
+        resolvedAnomaly(id, at, {
+          key: `${id}|k`,
+          startTs: at,
+          endTs: minutes === null ? null : at + minutes * 60_000,
+          status: minutes === null ? 'open' : 'resolved',
+        }),
+      );
+    add('an_short', NOW - 3 * H, 2);
+    add('an_long', NOW - 2 * H, 30);
+    add('an_open', NOW - 60_000, null);
+    expect(parseIntent('which alerts lasted less than 10 minutes?', targets)).toMatchObject({ kind: 'anomalies', shorterMs: 600_000 });
+    const lines = ask('short-lived alerts today', c);
+    expect(lines[0]).toMatch(/^1 anomaly today \(UTC\) that ended within 5 min/);
+    expect(lines.filter((l) => l.startsWith('• ')).map((l) => l.split(' ')[1])).toEqual(['an_short']);
+  });
+});

@@ -755,6 +755,11 @@ const cases: Case[] = [
   ["don't page me tonight", { kind: 'bad_input' }],
   ['stop alerting me about db-1', { kind: 'silence', target: 'db-1' }],
   ['mute everything for 1h', { kind: 'silence', all: true }],
+  // the week in review: top problems, declared incidents, actionable alerts
+  ['what were the top 3 problems this week?', { kind: 'anomalies', rank: 'series', limit: 3 }],
+  ['how many incidents were declared this month?', { kind: 'incident', action: 'list' }],
+  ['what percentage of alerts were actionable?', { kind: 'anomalies', quality: true }],
+  ['short-lived alerts today', { kind: 'anomalies', shorterMs: 300_000, today: true }],
   ['who was paged last night?', { kind: 'pages' }],
   ['show config', { kind: 'about' }],
   ['is it still open?', { kind: 'explain', it: true }],
