@@ -1,3 +1,5 @@
+import { SAID } from './answer-daypart.js';
+import { wallClock } from './wall-clock.js';
 import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
 import { figureMetric } from '../core/metrics.js';
@@ -73,6 +75,12 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const capped = !i.open && list.length >= cap;
   // "Open longer than 2 hours" is of the open ones however old; "over 2 hours" is no window there.
   if (openAt === undefined && !i.openForMs) list = list.filter((a) => a.startTs >= since && a.startTs < until);
+  if (i.daypart) {
+    const part = SAID[i.daypart];
+    const local = wallClock(c.zone);
+    list = list.filter((a) => part.test(local(a.startTs)) !== Boolean(i.outside));
+    when += ` that began ${i.outside ? part.part.replace(/^in /, 'outside ') : part.part}`.replace(/ UTC\)/, c.zone ? ')' : ' UTC)');
+  }
   if (i.shorterMs) {
     list = list.filter((a) => a.endTs !== null && a.endTs - a.startTs < i.shorterMs!);
     when += ` that ended within ${formatDuration(i.shorterMs)}`;

@@ -12,7 +12,7 @@ type Asked = Extract<Intent, { kind: 'daypart' }>;
 
 const WEEK = 7 * 86_400_000;
 
-const SAID: Record<DayPart, { part: string; rest: string; col: string; test: (ts: number) => boolean }> = {
+export const SAID: Record<DayPart, { part: string; rest: string; col: string; test: (ts: number) => boolean }> = {
   night: {
     part: 'at night (22:00–06:00 UTC)',
     rest: 'the day',

@@ -134,6 +134,9 @@ export type Intent =
       lastedMs?: number;
       /** "Alerts that lasted less than 5 minutes", "short-lived alerts": those that ended within this. */
       shorterMs?: number;
+      /** "Weekend alerts", "alerts at night", "outside business hours" (`outside`): those that began in (or out of) that part of the week. */
+      daypart?: DayPart;
+      outside?: boolean;
       /** "Catch me up" (away: since the asker went away), "what's new since I last asked?" (previous: their last question). */
       sinceAsked?: 'away' | 'previous';
       /** "Forecast alerts today": only that detector's. */

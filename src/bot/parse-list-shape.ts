@@ -14,6 +14,18 @@ const LASTED = new RegExp(
 const SHORTER = new RegExp(
   String.raw`\b(?:lasted|lasting|went on|ran|were open|was open|resolved|ended|cleared)\b.*?\b(?:less than|under|shorter than|within|at most|below)\s+${LENGTH}|\b(?:alerts?|anomal\w*|incidents?|episodes?) (?:shorter|lasting less) than\s+${LENGTH}`,
 );
+// "Alerts outside business hours", "weekend alerts", "pages at night": those that began in that part of the week.
+const OUT_OF_HOURS = /\b(?:outside(?: of)?|out of|after|off)[\s-](?:business |working |office )?hours\b/;
+const IN_PART: readonly (readonly [RegExp, 'business' | 'weekend' | 'night'])[] = [
+  [/\b(?:during|in|within) (?:business|working|office) hours\b/, 'business'],
+  [/\bweekends?\b|\bon (?:a )?(?:saturdays?|sundays?)\b/, 'weekend'],
+  [/\bat night\b|\bnight[- ]?time\b|\bnights\b|\b(?:during|in) the night\b/, 'night'],
+];
+const partOf = (text: string): { daypart?: 'business' | 'weekend' | 'night'; outside?: true } => {
+  if (OUT_OF_HOURS.test(text)) return { daypart: 'business', outside: true };
+  const part = IN_PART.find(([re]) => re.test(text))?.[1];
+  return part ? { daypart: part } : {};
+};
 const SHORT_LIVED = /\bshort[- ]?lived\b|\bblips?\b/;
 // "Alerts open longer than an hour", "still unacknowledged after 30 min": open ones at least that old.
 const OPEN_FOR = new RegExp(
@@ -99,6 +111,8 @@ export function listShape(
   openForMs?: number;
   lastedMs?: number;
   shorterMs?: number;
+  daypart?: 'business' | 'weekend' | 'night';
+  outside?: true;
   open?: true;
   limit?: number;
 } {
@@ -117,6 +131,7 @@ export function listShape(
     ...(openForMs ? { openForMs, open: true, limit: 50 } : {}),
     ...(lastedMs ? { lastedMs, limit: 50 } : {}),
     ...(shorterMs ? { shorterMs, limit: 50 } : {}),
+    ...partOf(text),
     ...(OLDEST_ONE.test(text) ? { open: true, limit: 1 } : {}),
     ...((LONGEST.test(text) || /\boldest\b/.test(text)) && !counting ? { longest: true } : {}),
     ...(WORST.test(text) && !counting ? { worst: true } : {}),

@@ -133,3 +133,26 @@ describe('short-lived alerts', () => {
     expect(lines.filter((l) => l.startsWith('• ')).map((l) => l.split(' ')[1])).toEqual(['an_short']);
   });
 });
+
+describe('alerts in a part of the week', () => {
+  it('keeps those that began at night, at the weekend, or in or outside business hours', () => {
+    const c = ctx();
+    // NOW is Saturday 2026-12-05 12:00 UTC.
+    const add = (id: string, at: number) =>
+      c.store.upsertAnomaly(resolvedAnomaly(id, at + 60_000, { key: `${id}|k`, startTs: at, endTs: at + 60_000 }));
+    add('an_night', Date.UTC(2026, 11, 5, 3, 0));
+    add('an_sat', Date.UTC(2026, 11, 5, 11, 0));
+    add('an_fri', Date.UTC(2026, 11, 4, 10, 0));
+    const ids = (q: string) =>
+      ask(q, c)
+        .filter((l) => l.startsWith('• '))
+        .map((l) => l.split(' ')[1])
+        .sort();
+    expect(parseIntent('alerts outside business hours this week', targets)).toMatchObject({ daypart: 'business', outside: true });
+    expect(ids('alerts at night this week')).toEqual(['an_night']);
+    expect(ids('alerts outside business hours this week')).toEqual(['an_night', 'an_sat']);
+    expect(ids('alerts during business hours this week')).toEqual(['an_fri']);
+    expect(ids('weekend alerts this week')).toEqual(['an_night', 'an_sat']);
+    expect(ask('alerts at night this week', c)[0]).toMatch(/that began at night \(22:00–06:00 UTC\)/);
+  });
+});
