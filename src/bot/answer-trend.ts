@@ -21,6 +21,8 @@ export interface TrendQuestion {
   anomalyId?: string;
   /** "What will disk be in 6 hours?": the line read that far ahead of now. */
   aheadMs?: number;
+  /** "When will web-1 disk reach 90%?": the time to this level instead of the threshold rule's and full. */
+  level?: number;
 }
 
 /** "Is it getting worse?" with nothing named: the series of the worst open anomaly (critical, then the newest), over the last hour. */
@@ -57,7 +59,10 @@ interface Limit {
 }
 
 /** Where a rising (falling) line would matter: the metric's threshold rule on that side, and 100 % for a filling one. */
-function limitsFor(target: string, metric: string, t: Trend, c: AnswerContext): Limit[] {
+function limitsFor(target: string, metric: string, t: Trend, c: AnswerContext, level?: number): Limit[] {
+  // "When will it reach 90%?": that level, when the line heads for it.
+  if (level !== undefined)
+    return (t.perHour > 0 ? level > t.level : level < t.level) ? [{ value: level, name: formatValue(metric, level) }] : [];
   const out: Limit[] = [];
   const rule = ruleFor(c.thresholds ?? [], target, metric);
   const edge = t.perHour > 0 ? rule?.above : rule?.below;
@@ -95,10 +100,10 @@ interface Projection {
 // Four times the fitted stretch, to the nearest 10 minutes so that it reads "24 h", not "23 h 58 min".
 const horizonOf = (t: Trend) => Math.round((HORIZON * (t.until - t.from)) / 600_000) * 600_000;
 
-function project(target: string, metric: string, t: Trend, c: AnswerContext): Projection[] {
+function project(target: string, metric: string, t: Trend, c: AnswerContext, level?: number): Projection[] {
   if (!t.clear) return [];
   const horizon = horizonOf(t);
-  return limitsFor(target, metric, t, c).map((limit) => {
+  return limitsFor(target, metric, t, c, level).map((limit) => {
     const ms = timeToReach(t, limit.value);
     return { limit, ...(ms !== undefined && ms <= horizon ? { ms } : {}) };
   });
@@ -116,6 +121,13 @@ function awayFrom(target: string, metric: string, t: Trend, c: AnswerContext): s
     ...(FILLS.has(metric) ? ['full'] : []),
   ];
   return names.length ? ` Falling, so not heading for ${names.join(' or ')} at this rate.` : '';
+}
+
+/** "When will it reach 90%?" when the line does not head there: already at or above it, or below it and not rising. */
+function towards(metric: string, t: Trend, level: number): string {
+  const x = formatValue(metric, level);
+  if (t.level >= level) return ` Its line is at ${x} or above already.`;
+  return t.clear ? ` Below ${x} and falling, so not reaching it at this rate.` : ` No clear trend, so no time to ${x}.`;
 }
 
 function describeProjections(p: Projection[], t: Trend, away = ''): string {
@@ -140,7 +152,7 @@ interface Fit {
   left?: Departure;
 }
 
-function oneLine(target: string, g: Fit, c: AnswerContext): string {
+function oneLine(target: string, g: Fit, c: AnswerContext, level?: number): string {
   const { m, t } = g;
   const label = METRIC_LABEL[m] ?? m;
   // Clock times for the last day, dates beyond it ("yesterday", "the last 3 days").
@@ -153,7 +165,7 @@ function oneLine(target: string, g: Fit, c: AnswerContext): string {
   if (!t.clear)
     return `${target} ${label}${latest}: no clear trend (${formatRate(m, t.perHour)}, within the ${scatter}; ${fitted}; ${t.n} samples).${leftLine(target, g, c, at)}`;
   const move = `${t.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, t.perHour)}`;
-  return `${target} ${label}${latest}, ${move} (${fitted}; ${t.n} samples, ${scatter}).${g.left ? leftLine(target, g, c, at) : describeProjections(project(target, m, t, c), t, awayFrom(target, m, t, c))}`;
+  return `${target} ${label}${latest}, ${move} (${fitted}; ${t.n} samples, ${scatter}).${g.left ? leftLine(target, g, c, at) : describeProjections(project(target, m, t, c, level), t, level === undefined ? awayFrom(target, m, t, c) : towards(m, t, level))}`;
 }
 
 /**
@@ -233,7 +245,7 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
       .filter((a) => a.target === q.target && a.detector === 'forecast' && got.some((g) => g.m === a.metric))
       .map((a) => `Open now: ${a.id} (forecast)${a.summary ? `: ${a.summary}` : ''}.`);
     const ahead = q.aheadMs ? got.map((g) => aheadLine(q.target!, g, q.aheadMs!, c)) : [];
-    return [...ahead, `Trend ${b.label}:`, ...got.map((g) => oneLine(q.target!, g, c)), ...forecasts].join('\n');
+    return [...ahead, `Trend ${b.label}:`, ...got.map((g) => oneLine(q.target!, g, c, q.level)), ...forecasts].join('\n');
   }
   const any = fits.filter((f) => f.got.some((g) => g.count > 0));
   if (any.length === 0) return none;
@@ -242,7 +254,7 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
     const m = metrics[0]!;
     const rows = any.map((f) => {
       const g = f.got[0]!;
-      const p = g.t ? project(f.n, m, g.t, c) : [];
+      const p = g.t ? project(f.n, m, g.t, c, q.level) : [];
       const first = p.find((x) => x.ms !== undefined);
       return { f, g, first };
     });
@@ -261,9 +273,10 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
     const rising = clear.filter((r) => r.g.t!.perHour > 0).length;
     const soon = rows.find((r) => !r.g.left && r.first);
     const departed = rows.filter((r) => r.g.left);
-    // A series already past its rule's line: no rate says when it gets there.
+    // A series already past its rule's line (or the level asked): no rate says when it gets there.
     const past = rows.flatMap((r) => {
       const v = r.g.left?.last.value ?? r.g.last?.value;
+      if (q.level !== undefined) return v !== undefined && v >= q.level ? [`${r.f.n} ${formatValue(m, v)}`] : [];
       const rule = ruleFor(c.thresholds ?? [], r.f.n, m);
       const line =
         v === undefined
@@ -280,11 +293,11 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
       (departed.length
         ? ` Left their line in the last minutes (its rate says nothing of them): ${departed.map((r) => r.f.n).join(', ')}.`
         : '') +
-      (past.length ? ` Already past a threshold: ${past.join(', ')}.` : '') +
+      (past.length ? ` Already past ${q.level !== undefined ? formatValue(m, q.level) : 'a threshold'}: ${past.join(', ')}.` : '') +
       (soon
         ? ` First to reach a limit: ${soon.f.n}, ${soon.first!.limit.name} in about ${formatDuration(soon.first!.ms!)}.`
         : rising > 0 && FILLS.has(m)
-          ? ` None${past.length || departed.length ? ' of the others' : ''} reaches a threshold or 100% within ${HORIZON}× its window at these rates.`
+          ? ` None${past.length || departed.length ? ' of the others' : ''} reaches ${q.level !== undefined ? formatValue(m, q.level) : 'a threshold or 100%'} within ${HORIZON}× its window at these rates.`
           : '');
     // The forecast detector reads the last hour: what it has open says the same sooner.
     const forecasts = c.store

@@ -81,6 +81,7 @@ export type Intent =
       open?: boolean;
       anomalyId?: string;
       /** "What will disk be in 6 hours?", "forecast cpu for the next hour": the line read that far ahead. */ aheadMs?: number;
+      /** "When will web-1 disk reach 90%?": the time the line takes to this level, in the metric's unit. */ level?: number;
     }
   | {
       kind: 'anomalies';

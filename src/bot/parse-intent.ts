@@ -1,4 +1,4 @@
-import { aheadAsked, countIn, futureValue, findTimeSpan, trendSpan, zoneRefusal, type TimeSpan } from './parse-time-span.js';
+import { aheadAsked, countIn, futureValue, findTimeSpan, levelAsked, trendSpan, zoneRefusal, type TimeSpan } from './parse-time-span.js';
 import { parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { readOptions } from './parse-read-options.js';
@@ -263,14 +263,14 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...(span ? { span } : {}),
       ...(number && !target ? { limit: clamp(number, 1, 50) } : {}),
     };
-  // "Is disk filling up?", "memory trend on db-1", "when will db-1 run out of space?". Words that
-  // also have everyday uses ("full status", "rising star") count only beside a metric. "Is it getting
-  // worse?", "is web-1 improving?": the trend of what is asked, or of what is open.
+  // "Is disk filling up?", "when will db-1 reach 90%?" (level), "is it getting worse?" (what is open). Everyday
+  // words ("full status", "rising star") count only beside a metric.
   const ahead = aheadAsked(text);
+  const level = metric ? levelAsked(text, parseBound(text)) : {};
   const trend =
     !has(WORDS.anomalies) &&
-    !parseBound(text) &&
-    (TREND.test(text) || (metric && (futureValue(text, ahead) || TREND_WITH_METRIC.test(text))));
+    (level.level !== undefined ||
+      (!parseBound(text) && (TREND.test(text) || (metric && (futureValue(text, ahead) || TREND_WITH_METRIC.test(text))))));
   // "Which host got worse since yesterday?" ranks the change against then (parse-ranking.ts).
   if (trend || (WORSE.test(text) && !(AGAINST.test(text) && /\b(?:which|what)\b/.test(text)))) {
     const open = trend || target || metric ? {} : { open: true };
@@ -283,6 +283,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...trendSpan(text, span),
       ...open,
       ...(trend && ahead ? { aheadMs: ahead } : {}),
+      ...level,
     };
   }
   const ranked = rankingQuestion(text, { metric, target, named, unknownTarget, span, anomalies: has(WORDS.anomalies), when });

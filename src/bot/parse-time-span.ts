@@ -209,6 +209,14 @@ export function countIn(text: string, spanMatch: string | undefined): number | u
   return undefined;
 }
 
+// "When will web-1 disk reach 90%?", "at this rate when does it hit 90%?": when the line gets there, not whether it is there now.
+const REACH_BY =
+  /\bwhen (?:will|does|do|would|might|could)\b.*\b(?:reach(?:es)?|hits?|get to|gets to|cross(?:es)?|exceeds?|pass(?:es)?|be at|be over|be above|go (?:above|over|past))\b|\bat this rate\b|\bhow long (?:until|till|before)\b/;
+
+/** The level a trend question asks the time to, from its bound ("reach 90%"); undefined when it asks none. */
+export const levelAsked = (text: string, bound: { value: number } | undefined): { level?: number } =>
+  bound && REACH_BY.test(text) ? { level: bound.value } : {};
+
 /**
  * The window a trend is fitted over: the one said, else a week when the question is in days or
  * weeks ("how many days until db-1 disk is full?"): six hours of line would see no further than a

@@ -292,3 +292,28 @@ describe('a value asked ahead of now', () => {
     );
   });
 });
+
+describe('the time to a level asked', () => {
+  const targets = [{ name: 'db-1' }, { name: 'web-1' }];
+  function ctx(): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    store.saveSamples([
+      ...line(6, (ago) => 83 - 0.5 * ago).map((p) => ({ target: 'db-1', metric: 'disk', ...p })),
+      ...line(6, (ago) => 40 + 0.5 * ago).map((p) => ({ target: 'web-1', metric: 'disk', ...p })),
+    ]);
+    return { store, targets, now: NOW, staleAfterMs: 90_000 };
+  }
+  const ask = (q: string) => answerIntent(parseIntent(q, targets), ctx()).split('\n');
+
+  it('reads "when will db-1 disk reach 85%?" as the line to that level, not whether it is there now', () => {
+    expect(parseIntent('when will db-1 disk reach 85%?', targets)).toMatchObject({ kind: 'trend', target: 'db-1', level: 85 });
+    expect(parseIntent('at this rate when does db-1 hit 85% disk?', targets)).toMatchObject({ kind: 'trend', level: 85 });
+    expect(parseIntent('is db-1 disk above 85%?', targets)).toMatchObject({ kind: 'metrics', bound: { value: 85 } });
+    // 83 % rising 0.5 an hour: 85 % in 4 h.
+    expect(ask('when will db-1 disk reach 85%?')[1]).toMatch(/At this rate: 85\.0% in about 4 h \(2026-11-02 16:00:00 UTC\)\.$/);
+    // Falling away from it, or already past it: said so.
+    expect(ask('when will web-1 disk reach 45%?')[1]).toMatch(/Below 45\.0% and falling, so not reaching it at this rate\.$/);
+    expect(ask('when will db-1 disk reach 50%?')[1]).toMatch(/Its line is at 50\.0% or above already\.$/);
+    expect(ask('when will disk reach 50%?')[0]).toMatch(/Already past 50\.0%: db-1 83\.0%\./);
+  });
+});
