@@ -13,6 +13,8 @@ const CAPACITY = new RegExp(
     String.raw`\b(?:idle|busy|under[\s-]?used|under[\s-]?utili[sz]ed|over[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized)\s+${HOSTS}`,
     String.raw`\b${HOSTS}\s+(?:are|is|were|was)\s+(?:idle|busy|under[\s-]?used|under[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized|too (?:big|small))\b`,
     String.raw`\bneed (?:more|fewer|bigger|smaller|extra) (?:${HOSTS}|capacity|hardware)\b`,
+    // "Which host needs more memory?", "does db-1 need more cpu?": room, by each host's 95th percentile.
+    String.raw`\bneeds? (?:more|extra|additional) (?:cpu|cpus|memory|ram|disk|storage|space|cores)\b|\b(?:short|running short) (?:of|on) (?:cpu|memory|ram|disk|space)\b`,
     String.raw`\b(?:can|could|should) we (?:downsize|consolidate|shrink)\b`,
     // "Which hosts could be downsized?", "how many more hosts do we need?", "can the web tier handle twice the traffic?"
     String.raw`\b(?:could|can|should) be (?:downsized|consolidated|shrunk|resized|retired)\b|\bdownsiz\w*\b`,

@@ -760,6 +760,8 @@ const cases: Case[] = [
   ['how many incidents were declared this month?', { kind: 'incident', action: 'list' }],
   ['what percentage of alerts were actionable?', { kind: 'anomalies', quality: true }],
   ['short-lived alerts today', { kind: 'anomalies', shorterMs: 300_000, today: true }],
+  ['which host needs more memory?', { kind: 'capacity' }],
+  ['does db-1 need more cpu?', { kind: 'capacity', target: 'db-1' }],
   ['who was paged last night?', { kind: 'pages' }],
   ['show config', { kind: 'about' }],
   ['is it still open?', { kind: 'explain', it: true }],
