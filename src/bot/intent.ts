@@ -245,6 +245,7 @@ export type Intent =
         | 'expected'
         | 'episode'
         | 'severity'
+        | 'ack'
         | 'detection';
     }
   /** "Show times in Europe/Berlin", "use UTC", "what's my time zone?": the asker's display zone (local-times.ts). */

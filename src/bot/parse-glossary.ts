@@ -20,8 +20,13 @@ const SEVERITY_HOW =
 const DETECTION =
   /\b(?:what|which) (?:detectors?|detection methods?|algorithms?|models?) (?:do|does|are) (?:you|it|the bot) (?:use|run|have)\b|\bhow (?:does|do) (?:the )?(?:anomaly )?detection work\b|\bhow do you (?:detect|find|spot) anomal\w*/;
 
+// "What does ack do?", "what's the difference between ack and silence?", "snooze or ack?".
+export const ACK_HOW =
+  /\bwhat (?:does|do|is) (?:an? |the )?(?:ack|acknowledg\w*)(?: button)? (?:do|mean|for)\b|\bdifference between (?:an? )?(?:ack\w*|silenc\w*|snooz\w*|mut\w*) and (?:an? )?(?:ack\w*|silenc\w*|snooz\w*|mut\w*)\b|\b(?:ack|acknowledge) (?:vs\.?|versus|or) (?:silence|snooze|mute)\b|\b(?:silence|snooze|mute) (?:vs\.?|versus|or) (?:ack|acknowledge)\b/;
+
 /** A question about what a word on an alert means, or how detection works (answer-glossary.ts). Pure. */
 export function glossaryQuestion(text: string): Intent | undefined {
+  if (ACK_HOW.test(text)) return { kind: 'glossary', term: 'ack' };
   if (DETECTION.test(text)) return { kind: 'glossary', term: 'detection' };
   if (SEVERITY_HOW.test(text)) return { kind: 'glossary', term: 'severity' };
   if (!new RegExp(ASK).test(text)) return undefined;

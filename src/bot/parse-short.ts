@@ -4,6 +4,7 @@ import { CANCEL_UNCLEAR } from './answer-cancel-which.js';
 import type { Intent } from './intent.js';
 import { CLOCK_ASK, PING, SMALL_TALK } from './intent-words.js';
 import { timezoneCommand } from './parse-timezone.js';
+import { ACK_HOW } from './parse-glossary.js';
 
 // "Are you an AI?", "what model are you using?", "who built you?": what answers, which the about answer says.
 const ABOUT_ME =
@@ -32,6 +33,8 @@ export function shortIntent(text: string): Intent | undefined {
     return { kind: 'whoami' };
   if (CLOCK_ASK.test(text)) return { kind: 'small_talk', thanks: false, clock: true };
   if (CANCEL_UNCLEAR.test(text)) return { kind: 'cancel_which' };
+  // "Ack or snooze?" names two commands: asked about, never run.
+  if (ACK_HOW.test(text)) return { kind: 'glossary', term: 'ack' };
   if (UNUSUAL_NOW.test(text) && !/\b(?:today|yesterday|this week|last|since|ago|overnight)\b/.test(text)) return { kind: 'unusual_now' };
   if (ONE_LINE.test(text) && !/\b(?:an|rp|in)_[a-z0-9]{3,}/.test(text)) return { kind: 'one_line' };
   return timezoneCommand(text) ?? (HELP_ASK.test(text) ? { kind: 'help' } : undefined);

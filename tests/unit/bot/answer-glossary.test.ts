@@ -48,3 +48,13 @@ describe('what the words on an alert mean', () => {
     expect(parseIntent('why is web-1 cpu critical?', targets)).toMatchObject({ kind: 'explain', target: 'web-1' });
   });
 });
+
+describe('ack and silence told apart', () => {
+  it('says what each does and when to use which, and runs neither', () => {
+    const r = ask("what's the difference between ack and silence?");
+    expect(r).toMatch(/^Acknowledge \("ack" in the alert's thread/);
+    expect(r).toMatch(/reminders and escalation stop for it/);
+    expect(r).toMatch(/Ack when someone is on it; silence when noise is expected/);
+    expect(c.store.chat.silences(c.now)).toEqual([]);
+  });
+});

@@ -762,6 +762,11 @@ const cases: Case[] = [
   ['short-lived alerts today', { kind: 'anomalies', shorterMs: 300_000, today: true }],
   ['which host needs more memory?', { kind: 'capacity' }],
   ['does db-1 need more cpu?', { kind: 'capacity', target: 'db-1' }],
+  // two commands named are asked about, never run
+  ['what does ack do?', { kind: 'glossary', term: 'ack' }],
+  ["what's the difference between ack and silence?", { kind: 'glossary', term: 'ack' }],
+  ['snooze or ack?', { kind: 'glossary', term: 'ack' }],
+  ['which channel are you in?', { kind: 'routing' }],
   ['who was paged last night?', { kind: 'pages' }],
   ['show config', { kind: 'about' }],
   ['is it still open?', { kind: 'explain', it: true }],
