@@ -17,7 +17,7 @@ import { valueCheckQuestion } from './parse-value-check.js';
 import { ruleStatsQuestion } from './parse-rule-stats.js';
 import { flatlineQuestion } from './parse-flatline.js';
 import { DECISION_TIMES } from './answer-decision-times.js';
-import type { TimeSpan } from './parse-time-span.js';
+import { goingToQuestion, type TimeSpan } from './parse-time-span.js';
 
 /**
  * Questions about the setup, the delivery, where targets run, how two series move together, each
@@ -47,6 +47,7 @@ export function asksAbout(
     recoveryQuestion(text, { target, group: named.length > 1 ? named : undefined, metric }) ??
     deployCheckQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
     (DECISION_TIMES.test(text) ? { kind: 'decision_times', ...(span ? { span } : {}) } : undefined) ??
+    goingToQuestion(text, { metric, target, named }) ??
     pipelineQuestion(text, { target }) ??
     flatlineQuestion(text, { metric, target, named, span }) ??
     pagesQuestion(text, { span, target }) ??

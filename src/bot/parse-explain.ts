@@ -19,7 +19,7 @@ const AROUND =
  * undefined when the question is not one.
  */
 const REAL =
-  /^(?:is|was) (?:the |this |that |it )?(?:[\w-]+ ){0,3}?(?:alert|anomaly|page|one|it)? ?(?:real|legit(?:imate)?|genuine|valid|a (?:real|true) (?:one|problem|issue)|a false (?:alarm|positive)|noise|just noise)\b|^how (?:confident|sure|certain) (?:are you|is it|are we) (?:about|of|in|that)\b|\bconfidence (?:in|of|for) (?:the |this |that )/;
+  /^(?:is|was) (?:the |this |that |it )?(?:[\w-]+ ){0,3}?(?:alert|anomaly|page|one|it)? ?(?:real|legit(?:imate)?|genuine|valid|a (?:real|true) (?:one|problem|issue)|a false (?:alarm|positive)|noise|just noise)\b|^how (?:confident|sure|certain) (?:are you|is it|are we) (?:about|of|in|that)\b|\bconfidence (?:in|of|for) (?:the |this |that )|^(?:can|could|should|may) (?:i|we) (?:safely |just )?ignore (?:the |this |that |it)?(?:[\w-]+ ){0,3}?(?:alert|anomaly|page|one|it)?\b|^is it (?:safe|ok|okay) to ignore\b/;
 
 export function explainQuestion(
   text: string,

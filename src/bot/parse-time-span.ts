@@ -1,4 +1,5 @@
 import { findClock, weekdayPhrase, type ClockSpan } from './parse-clock.js';
+import type { MetricKey } from './intent.js';
 
 /**
  * The time a metrics question is about, relative to when it is answered: "an hour ago", "over the
@@ -248,3 +249,16 @@ export function aheadAsked(text: string): number | undefined {
 /** "What will disk be on api-1 in 6 hours?", "how full will it be tomorrow?": a value asked ahead of now, read from the trend's line. */
 export const futureValue = (text: string, ahead: number | undefined): boolean =>
   ahead !== undefined && /\bwhat will\b|\bwhere will\b|\bwill (?:it|\S+) be\b|\bhow (?:high|full|much)\b.*\bwill\b/.test(text);
+
+// "Is the disk on db-1 going to be a problem?", "will memory become an issue on api-1?": where it is heading.
+const GOING_TO =
+  /\b(?:going to|gonna|will it|will they|will that|will (?:the )?[\w-]+(?: [\w-]+)?) (?:be|become) (?:a |an )?(?:problem|issue|concern)\b/;
+
+/** A metric's trend asked as a worry about what is coming (the trend answer), or undefined. Pure. */
+export function goingToQuestion(
+  text: string,
+  o: { metric?: MetricKey | undefined; target?: string | undefined; named: string[] },
+): { kind: 'trend'; metric: MetricKey; target?: string; group?: string[] } | undefined {
+  if (!o.metric || !GOING_TO.test(text)) return undefined;
+  return { kind: 'trend', metric: o.metric, ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}) };
+}

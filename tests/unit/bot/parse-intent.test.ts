@@ -767,6 +767,12 @@ const cases: Case[] = [
   ["what's the difference between ack and silence?", { kind: 'glossary', term: 'ack' }],
   ['snooze or ack?', { kind: 'glossary', term: 'ack' }],
   ['which channel are you in?', { kind: 'routing' }],
+  // a worry about what is coming is the trend; "can I ignore it?" is the alert explained
+  ['is the disk on db-1 going to be a problem?', { kind: 'trend', metric: 'disk', target: 'db-1' }],
+  ['is memory going to be an issue on api-1?', { kind: 'trend', metric: 'memory', target: 'api-1' }],
+  ['problems on db-1', { kind: 'attention', target: 'db-1' }],
+  ['can I ignore the web-1 alert?', { kind: 'explain', target: 'web-1' }],
+  ['ignore web-1 alerts', { kind: 'silence', target: 'web-1' }],
   ['who was paged last night?', { kind: 'pages' }],
   ['show config', { kind: 'about' }],
   ['is it still open?', { kind: 'explain', it: true }],
