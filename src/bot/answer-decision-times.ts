@@ -1,6 +1,6 @@
 import type { Proposal } from '../core/remediation.js';
 import type { AnswerContext } from './answer-context.js';
-import { spanBounds } from './answer-metric-span.js';
+import { spanIn } from './answer-metric-span.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { nearestRank } from './tally.js';
 import { formatDuration, plural } from './text-tools.js';
@@ -22,10 +22,7 @@ const byPerson = (p: Proposal) => p.decidedBy !== null && !p.decidedBy.startsWit
  * those that expired or were withdrawn undecided; and what waits now. Pure over the store.
  */
 export function answerDecisionTimes(i: DecisionTimesIntent, c: AnswerContext): string {
-  const asked = i.span && spanBounds(i.span, c);
-  const b = asked
-    ? { ...asked, label: asked.label.replace(/^over the last\b/, 'in the last') }
-    : { from: c.now - 7 * 86_400_000, until: c.now, label: 'in the last 7 d' };
+  const b = spanIn(i.span ?? { kind: 'last', ms: 7 * 86_400_000 }, c);
   const all = c.store.listProposals({ updatedSince: b.from, limit: 5_000 });
   const needed = all.filter((p) => p.mode === 'approval' && p.createdTs >= b.from && p.createdTs <= b.until);
   const waiting = c.store.listProposals({ states: ['proposed'], limit: 500 }).filter((p) => p.mode === 'approval');
@@ -49,20 +46,15 @@ export function answerDecisionTimes(i: DecisionTimesIntent, c: AnswerContext): s
     );
     const people = new Map<string, number[]>();
     for (const p of decided) people.set(p.decidedBy!, [...(people.get(p.decidedBy!) ?? []), took(p)]);
-    lines.push(
-      `• By approver: ${[...people]
-        .sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]))
-        .map(
-          ([who, t]) =>
-            `${who} ${t.length} (median ${formatDuration(
-              nearestRank(
-                [...t].sort((x, y) => x - y),
-                0.5,
-              ),
-            )})`,
-        )
-        .join(', ')}.`,
-    );
+    const median = (t: number[]) =>
+      formatDuration(
+        nearestRank(
+          [...t].sort((x, y) => x - y),
+          0.5,
+        ),
+      );
+    const ranked = [...people].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]));
+    lines.push(`• By approver: ${ranked.map(([who, t]) => `${who} ${t.length} (median ${median(t)})`).join(', ')}.`);
   } else lines.push('• Decided: none by a person.');
   const expired = needed.filter((p) => p.state === 'expired').length;
   const withdrawn = needed.filter((p) => p.state === 'withdrawn').length;

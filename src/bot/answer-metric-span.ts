@@ -90,6 +90,12 @@ export function summarise(points: Sample[]): Summary | undefined {
   };
 }
 
+/** spanBounds with its label said of things that happened in it ("in the last 7 d", not "over the last 7 d"). */
+export function spanIn(span: TimeSpan, c: Pick<AnswerContext, 'now' | 'staleAfterMs' | 'zone'>): ReturnType<typeof spanBounds> {
+  const b = spanBounds(span, c);
+  return { ...b, label: b.label.replace(/^over the last\b/, 'in the last') };
+}
+
 /**
  * The span as timestamps: a window [from, until], or one instant with how far off a sample may be.
  * `ahead` is set when the span has not begun yet ("today at 15:00" asked at 11:00).

@@ -4,7 +4,7 @@ import { maintenanceLines } from './answer-rules.js';
 import { inhibitLines } from './inhibit-rules.js';
 import { METRIC_LABEL, stamp } from './format-reply.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
-import { spanBounds } from './answer-metric-span.js';
+import { spanIn } from './answer-metric-span.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { tally } from './tally.js';
 
@@ -67,10 +67,7 @@ function foreignLines(c: AnswerContext): string[] {
 }
 
 function endedSilences(c: AnswerContext, active: Set<string>, on: (s: { target: string }) => boolean, span?: TimeSpan): string[] {
-  const asked = span && spanBounds(span, c);
-  const b = asked
-    ? { ...asked, label: asked.label.replace(/^over the last\b/, 'in the last') }
-    : { from: c.now - DAY, until: c.now, label: '' };
+  const b = span ? spanIn(span, c) : { from: c.now - DAY, until: c.now, label: '' };
   // Lifts and extensions after the span still say how a silence set in it ended.
   const recs = c.store.recordsBetween(b.from, c.now + 1, ['silence_added', 'silence_extended', 'silence_lifted'], 5_000);
   const added = recs.filter(
