@@ -1,6 +1,6 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { inAlertThread } from './alert-thread.js';
-import type { Intent } from './intent.js';
+import type { Intent, MetricKey } from './intent.js';
 import { findTimeSpan, parseStat } from './parse-time-span.js';
 
 /** "And on web-2?", "what about memory?", "same for db-1", "how about yesterday?": said of the last question. */
@@ -80,7 +80,7 @@ export function followUp(prev: Intent | undefined, next: Intent, text: string): 
   if (MORE.test(said) && 'limit' in prev && typeof prev.limit === 'number')
     return prev.kind === 'anomalies' ? { ...prev, limit: 50 } : (({ limit: _shown, ...all }) => all as Intent)(prev);
   const against = next.kind === 'unknown' ? IT_COMPARED.exec(said) : null;
-  const p = prev as Partial<Record<'target' | 'group' | 'metric', never>>;
+  const p = prev as { target?: string; group?: string[]; metric?: MetricKey };
   if (against && (prev.kind === 'metrics' || prev.kind === 'chart' || prev.kind === 'trend') && (p.target || p.group || p.metric))
     return {
       kind: 'compare',

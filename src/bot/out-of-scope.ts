@@ -107,7 +107,7 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   if (elsewhere && intent.kind !== 'bad_input' && !own && intent.kind !== 'incident') {
     // "Set the disk warning to 85%": what is set now for that metric, beside where to change it.
     const metric = elsewhere === 'config' ? viewOf(intent).metric : undefined;
-    const digest = elsewhere === 'config' && /\bdigest|daily (?:summary|report)|weekly report\b/.test(text);
+    const digest = elsewhere === 'config' && /\b(?:digest|daily (?:summary|report)|weekly report)\b/.test(text);
     return { kind: 'elsewhere', what: elsewhere, ...(metric ? { view: { metric } } : digest ? { view: { digest } } : {}) };
   }
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
