@@ -112,21 +112,23 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     (!i.feedback || verdicts.get(a.id) === i.feedback) &&
     (!i.resolved || a.status !== 'open') &&
     (i.acked === undefined || Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked) &&
-    (!i.mine || c.store.chat.ackOfAnomaly(a.id)?.by === c.asker);
+    (!i.mine || c.store.chat.ackOfAnomaly(a.id)?.by === c.asker) &&
+    (!i.ackedBy || byPerson(c.store.chat.ackOfAnomaly(a.id)?.by, i.ackedBy));
   list = list.filter(asked);
   if (i.mine && !c.asker) return 'I cannot tell who is asking here, so I cannot say which alerts are yours.';
   const acked = i.acked === undefined || i.mine ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
   const metricWord = metrics ? `${metrics.length > 1 ? i.metric : (METRIC_LABEL[metrics[0]!] ?? i.metric)} ` : '';
   const marked = i.feedback ? `marked-${i.feedback} ` : '';
   const kind = `${marked}${i.open && openAt === undefined && !i.openForMs ? 'open ' : ''}${i.resolved ? 'resolved ' : ''}${acked}${i.severity && i.rank !== 'severity' ? `${i.severity} ` : ''}${metricWord}${i.silent ? 'silent-host ' : ''}${i.detector ? `${i.detector} ` : ''}`;
-  const scope = `${i.mine ? ' acknowledged by you' : ''}${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
+  const scope = `${i.mine ? ' acknowledged by you' : i.ackedBy ? ` acknowledged by ${i.ackedBy}` : ''}${i.target ? ` on ${i.target}` : i.group ? ` on ${i.group.join(', ')}` : ''}${when}`;
   // "Which hosts never alerted?": every target is a candidate, whatever one the question names.
   if (i.none)
     return answerQuietTargets(
       list,
       i.group ?? c.targets.map((t) => t.name),
       kind,
-      when || ` since ${stamp(watched)} (the first anomaly kept)`,
+      // With no anomaly kept at all there is no first one to date from.
+      when || (Number.isFinite(watched) ? ` since ${stamp(watched)} (the first anomaly kept)` : ' (no anomaly is kept yet)'),
     );
   if (list.length === 0)
     return [
@@ -377,3 +379,7 @@ function repeatLines(list: Anomaly[]): string[] {
   }
   return lines;
 }
+
+/** "bob" is web:bob, slack:bob or bob: people are recorded as platform:id. */
+const byPerson = (actor: string | undefined, name: string): boolean =>
+  actor !== undefined && (actor.toLowerCase() === name.toLowerCase() || actor.toLowerCase().split(':').pop() === name.toLowerCase());

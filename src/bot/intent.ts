@@ -138,6 +138,8 @@ export type Intent =
       /** "Weekend alerts", "alerts at night", "outside business hours" (`outside`): those that began in (or out of) that part of the week. */
       daypart?: DayPart;
       outside?: boolean;
+      /** "Which alerts did bob acknowledge?": those that person took on (the id after the platform: web:bob). */
+      ackedBy?: string;
       /** "Catch me up" (away: since the asker went away), "what's new since I last asked?" (previous: their last question). */
       sinceAsked?: 'away' | 'previous';
       /** "Forecast alerts today": only that detector's. */

@@ -19,6 +19,9 @@ import { flatlineQuestion } from './parse-flatline.js';
 import { DECISION_TIMES } from './answer-decision-times.js';
 import { goingToQuestion, type TimeSpan } from './parse-time-span.js';
 
+const QUIET_HOSTS =
+  /\b(?:which|what|any) (?:hosts?|servers?|targets?|machines?) (?:are|were|is|was|have been|has been|stayed) (?:quiet|calm)\b|^(?:the |list (?:the )?|show (?:me )?(?:the )?)?quiet(?:est)? (?:hosts|servers|targets)[\s?.!]*$/;
+
 /**
  * Questions about the setup, the delivery, where targets run, how two series move together, each
  * rule's record, alert quality, health rankings and parts of the week: each read before commands and
@@ -48,6 +51,8 @@ export function asksAbout(
     deployCheckQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
     (DECISION_TIMES.test(text) ? { kind: 'decision_times', ...(span ? { span } : {}) } : undefined) ??
     goingToQuestion(text, { metric, target, named }) ??
+    // "Which hosts are quiet?": those without alerts, though "quiet" also asks for a silence.
+    (QUIET_HOSTS.test(text) ? { kind: 'anomalies', limit: 5, today: false, none: true, ...(span ? { span } : {}) } : undefined) ??
     pipelineQuestion(text, { target }) ??
     flatlineQuestion(text, { metric, target, named, span }) ??
     pagesQuestion(text, { span, target }) ??

@@ -26,6 +26,9 @@ const partOf = (text: string): { daypart?: 'business' | 'weekend' | 'night'; out
   const part = IN_PART.find(([re]) => re.test(text))?.[1];
   return part ? { daypart: part } : {};
 };
+// "Which alerts did bob acknowledge?": those he took on (a person is matched on the id after the platform).
+const ACKED_BY =
+  /\b(?:which|what) (?:alerts?|anomal\w*|pages?|incidents?) (?:did|has|have) (?!(?:i|we|you|anyone|anybody|someone|somebody|everyone|they)\b)([a-z][\w.-]*) (?:ack|acknowledge|take on|handle|pick up)(?:d|ed)?\b/;
 const SHORT_LIVED = /\bshort[- ]?lived\b|\bblips?\b/;
 // "Alerts open longer than an hour", "still unacknowledged after 30 min": open ones at least that old.
 const OPEN_FOR = new RegExp(
@@ -39,7 +42,7 @@ const EPISODES = /\b(?:incidents?|episodes?|grouped|de-?dup(?:ed|licated|e)?)\b|
 
 /** "Which hosts never alerted?", "hosts without any alerts this week": the targets that had none. */
 const NONE =
-  /\b(?:hosts?|targets?|servers?|machines?|nodes?|instances?|which|any)\b.*\b(?:never|without|with no|had no|have no|has no|zero|free of)\s+(?:any\s+|an?\s+)?(?:[a-z-]+\s+){0,2}?(?:alerts?|anomal\w*|incidents?|problems?|issues?)\b|\bnever (?:alerted|alarmed|fired|paged)\b|\bnot? (?:once )?(?:alerted|fired)\b/;
+  /\b(?:hosts?|targets?|servers?|machines?|nodes?|instances?|which|any)\b.*\b(?:never|without|with no|had no|have no|has no|zero|free of)\s+(?:any\s+|an?\s+)?(?:[a-z-]+\s+){0,2}?(?:alerts?|anomal\w*|incidents?|problems?|issues?)\b|\bnever (?:alerted|alarmed|fired|paged)\b|\bnot? (?:once )?(?:alerted|fired)\b|\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:alerted|alarmed|fired|paged|alert|fire)\b/;
 
 const WHO = String.raw`(hosts?|servers?|targets?|machines?|nodes?|instances?|boxes|metrics?|detectors?)`;
 /**
@@ -113,6 +116,7 @@ export function listShape(
   shorterMs?: number;
   daypart?: 'business' | 'weekend' | 'night';
   outside?: true;
+  ackedBy?: string;
   open?: true;
   limit?: number;
 } {
@@ -125,6 +129,7 @@ export function listShape(
   const openForMs = old ? lengthOf(old[1]!) : undefined;
   const lasted = openForMs ? undefined : LASTED.exec(text);
   const lastedMs = lasted ? lengthOf((lasted[1] ?? lasted[2])!) : undefined;
+  const ackedBy = ACKED_BY.exec(text)?.[1];
   const shorter = SHORTER.exec(text);
   const shorterMs = shorter ? lengthOf((shorter[1] ?? shorter[2])!) : SHORT_LIVED.test(text) ? 5 * 60_000 : undefined;
   return {
@@ -132,6 +137,7 @@ export function listShape(
     ...(lastedMs ? { lastedMs, limit: 50 } : {}),
     ...(shorterMs ? { shorterMs, limit: 50 } : {}),
     ...partOf(text),
+    ...(ackedBy ? { ackedBy, limit: 50 } : {}),
     ...(OLDEST_ONE.test(text) ? { open: true, limit: 1 } : {}),
     ...((LONGEST.test(text) || /\boldest\b/.test(text)) && !counting ? { longest: true } : {}),
     ...(WORST.test(text) && !counting ? { worst: true } : {}),

@@ -156,3 +156,30 @@ describe('alerts in a part of the week', () => {
     expect(ask('alerts at night this week', c)[0]).toMatch(/that began at night \(22:00–06:00 UTC\)/);
   });
 });
+
+describe("one person's acknowledged alerts, and the quiet hosts", () => {
+  it('lists the alerts bob took on, matched on the id after the platform, and the hosts with no alerts', () => {
+    const c = ctx();
+    const add = (id: string, target: string, by?: string) => {
+      c.store.upsertAnomaly(resolvedAnomaly(id, NOW - H, { key: `${id}|k`, target, startTs: NOW - 2 * H, endTs: NOW - H }));
+      c.store.chat.linkAlert(id, `msg-${id}`);
+      if (by) c.store.chat.acknowledge({ msgKey: `msg-${id}`, by, ts: NOW - 90 * 60_000 });
+    };
+    add('an_bob', 'web-1', 'web:bob');
+    add('an_alice', 'web-1', 'slack:alice');
+    add('an_none', 'web-2');
+    const lines = ask('which alerts did bob acknowledge?', c);
+    expect(lines[0]).toMatch(/^1 anomaly acknowledged by bob/);
+    expect(lines.filter((l) => l.startsWith('• ')).map((l) => l.split(' ')[1])).toEqual(['an_bob']);
+    // db-1 had none: it is the quiet one, not a silence to list.
+    expect(parseIntent('which hosts are quiet?', targets)).toMatchObject({ kind: 'anomalies', none: true });
+    expect(ask('which hosts are quiet?', c).join('\n')).toMatch(/db-1/);
+    expect(parseIntent("what hasn't alerted in a while?", targets)).toMatchObject({ kind: 'anomalies', none: true });
+  });
+});
+
+describe('hosts without alerts on a store with none kept', () => {
+  it('answers instead of failing on a first-anomaly time that does not exist', () => {
+    expect(ask('which hosts never alerted?')[0]).toBe('Without anomalies (no anomaly is kept yet): web-1, web-2, db-1 (3 of 3 targets).');
+  });
+});
