@@ -30,6 +30,10 @@ export function groupByOf(text: string, targets: readonly TargetRef[]): { groupB
     // A role word on its own: "web-1" names a host, not the web role.
     const said = [...roles].filter((r) => new RegExp(`(?<![\\w-])${r.replace(/[^a-z0-9-]/g, '')}s?(?![\\w-])`).test(text));
     if (said.length >= 2) return { groupBy: 'role' };
+    // "tier=frontend vs tier=backend": two values of one label key.
+    const pair = /\b([a-z][\w-]*)=[\w.-]+\b.*\b\1=[\w.-]+/.exec(text);
+    const key = pair && keyOf(pair[1]!, targets);
+    if (key) return { groupBy: key };
   }
   const r = RANKED_GROUP.exec(text);
   const ranked = r && keyOf(r[1] ?? r[2]!, targets);

@@ -966,6 +966,13 @@ describe('parseIntent', () => {
 
   it('compares two hosts as hosts, not as their roles', () => {
     expect(parseIntent('compare web-1 and api-1', targets)).not.toHaveProperty('groupBy');
+    // Two values of one label key compared are the figures by that key.
+    const labelled = [
+      { name: 'web-1', labels: { tier: 'frontend' } },
+      { name: 'api-1', labels: { tier: 'backend' } },
+      { name: 'db-1', labels: { tier: 'data' } },
+    ];
+    expect(parseIntent('compare tier=frontend and tier=backend', labelled)).toMatchObject({ groupBy: 'tier', group: ['web-1', 'api-1'] });
   });
 
   it('never reads a number cut at its decimal point as the bound', () => {
