@@ -36,7 +36,9 @@ export function firesAt(t: ThresholdView): number | undefined {
 
 export function thresholdLine(metric: string, t: ThresholdView): string {
   const rule = `${ruleText(metric, t)} for ${t.forSamples} sample${t.forSamples === 1 ? '' : 's'}`;
-  if (t.streak === 0) return `the latest sample is within its rule (${rule}).`;
+  // A series with no sample yet has no latest one to be within anything.
+  if (t.streak === 0)
+    return t.lastTs === undefined ? `no sample yet to hold against its rule (${rule}).` : `the latest sample is within its rule (${rule}).`;
   const since = t.sinceTs !== undefined ? ` since ${clock(t.sinceTs)}` : '';
   if (t.streak >= t.forSamples) return `${ruleText(metric, t)}${since}, ${t.streak} samples: the rule's ${t.forSamples} are met.`;
   const at = firesAt(t);

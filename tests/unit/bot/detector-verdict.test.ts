@@ -281,6 +281,13 @@ describe('detector lines', () => {
     expect(thresholdLine('cpu', { above: 90, forSamples: 3, severity: 'warning', streak: 2 })).toBe(
       'above 90.0% for 2 of the 3 samples the rule asks; it opens a warning anomaly if the next sample stays there.',
     );
+    // A series with no sample ("why is db-1 slow?" where db-1 reports no latency) is not "within its rule".
+    expect(thresholdLine('latency_ms', { above: 500, forSamples: 3, severity: 'warning', streak: 0 })).toBe(
+      'no sample yet to hold against its rule (above 500 ms for 3 samples).',
+    );
+    expect(thresholdLine('latency_ms', { above: 500, forSamples: 3, severity: 'warning', streak: 0, lastTs: 1 })).toBe(
+      'the latest sample is within its rule (above 500 ms for 3 samples).',
+    );
   });
 
   it('keeps a streak per series and forgets its start when the series is back within the rule', () => {
