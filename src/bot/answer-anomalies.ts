@@ -1,4 +1,5 @@
 import { SAID } from './answer-daypart.js';
+import { actorIs } from './actor-name.js';
 import { wallClock } from './wall-clock.js';
 import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
@@ -113,7 +114,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     (!i.resolved || a.status !== 'open') &&
     (i.acked === undefined || Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked) &&
     (!i.mine || c.store.chat.ackOfAnomaly(a.id)?.by === c.asker) &&
-    (!i.ackedBy || byPerson(c.store.chat.ackOfAnomaly(a.id)?.by, i.ackedBy));
+    (!i.ackedBy || actorIs(c.store.chat.ackOfAnomaly(a.id)?.by, i.ackedBy));
   list = list.filter(asked);
   if (i.mine && !c.asker) return 'I cannot tell who is asking here, so I cannot say which alerts are yours.';
   const acked = i.acked === undefined || i.mine ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
@@ -379,7 +380,3 @@ function repeatLines(list: Anomaly[]): string[] {
   }
   return lines;
 }
-
-/** "bob" is web:bob, slack:bob or bob: people are recorded as platform:id. */
-const byPerson = (actor: string | undefined, name: string): boolean =>
-  actor !== undefined && (actor.toLowerCase() === name.toLowerCase() || actor.toLowerCase().split(':').pop() === name.toLowerCase());

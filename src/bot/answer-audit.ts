@@ -1,3 +1,4 @@
+import { actorIs } from './actor-name.js';
 import type { RecordEntry } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
 import type { AnswerContext } from './answer-intent.js';
@@ -160,7 +161,7 @@ export function answerAudit(i: Extract<Intent, { kind: 'audit' }>, c: AnswerCont
   if (b.ahead) return b.ahead;
   const who = i.me ? c.asker : i.actor;
   if (i.me && !who) return 'I cannot tell who you are here, so I cannot say what you did; ask in chat or the web console.';
-  const mine = (actor: string) => !who || actor === who || actor.toLowerCase().endsWith(`:${who.toLowerCase()}`);
+  const mine = (actor: string) => !who || actorIs(actor, who);
   const read = c.store.recordsBetween(b.from, Math.min(b.until, c.now + 1), KINDS, SCAN);
   const cut =
     read.length === SCAN
