@@ -32,7 +32,7 @@ const ACKED_BY =
 const SHORT_LIVED = /\bshort[- ]?lived\b|\bblips?\b/;
 // "Alerts open longer than an hour", "still unacknowledged after 30 min": open ones at least that old.
 const OPEN_FOR = new RegExp(
-  String.raw`\b(?:open|firing|ongoing|unacked|unacknowledged|un-acked|not acked|not acknowledged|older|old)\b.*\b(?:longer than|more than|over|after|for over|for more than|older than|at least)\s+${LENGTH}`,
+  String.raw`\b(?:open|firing|ongoing|unacked|unacknowledged|un-acked|not acked|not acknowledged|older|old)\b.*\b(?:longer than|more than|over|after|for over|for more than|older than|at least)\s+${LENGTH}|\b(?:alerts?|anomal\w*|incidents?)\s+older than\s+${LENGTH}`,
 );
 // "The oldest open alert": one, open the longest.
 const OLDEST_ONE = /\boldest (?:open |unacked |unacknowledged )?(?:alert|anomaly|incident|page)\b(?!s)/;
@@ -126,7 +126,7 @@ export function listShape(
   const grouped = counting || /\b(?:most|by|per)\b/.test(text) ? groupByOf(text, targets) : undefined;
   const rank = grouped ? 'target' : rankOf(text);
   const old = OPEN_FOR.exec(text);
-  const openForMs = old ? lengthOf(old[1]!) : undefined;
+  const openForMs = old ? lengthOf((old[1] ?? old[2])!) : undefined;
   const lasted = openForMs ? undefined : LASTED.exec(text);
   const lastedMs = lasted ? lengthOf((lasted[1] ?? lasted[2])!) : undefined;
   const ackedBy = ACKED_BY.exec(text)?.[1];

@@ -767,6 +767,7 @@ const cases: Case[] = [
   ["what's the difference between ack and silence?", { kind: 'glossary', term: 'ack' }],
   ['snooze or ack?', { kind: 'glossary', term: 'ack' }],
   ['which channel are you in?', { kind: 'routing' }],
+  ['any alerts older than a day?', { kind: 'anomalies', open: true, openForMs: 86_400_000 }],
   // a worry about what is coming is the trend; "can I ignore it?" is the alert explained
   ['is the disk on db-1 going to be a problem?', { kind: 'trend', metric: 'disk', target: 'db-1' }],
   ['is memory going to be an issue on api-1?', { kind: 'trend', metric: 'memory', target: 'api-1' }],
