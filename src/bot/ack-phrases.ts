@@ -34,3 +34,18 @@ export function timeToAsked(text: string): { count: true; timeTo: 'ack' | 'betwe
   if (!TIME_TO.test(text)) return undefined;
   return { count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : TIME_BETWEEN.test(text) ? 'between' : 'resolve' };
 }
+
+const HOSTS = String.raw`(?:hosts?|targets?|servers?|machines?)`;
+// "Which host recovers fastest?", "slowest resolution this week", "MTTR by host": the time to resolve, per target.
+const RESOLVE_SPEED = new RegExp(
+  String.raw`\b(?:slowest|fastest|quickest|slower|faster|quicker)\b.*\b(?:resolv\w*|resolution|recover\w*|heal\w*)` +
+    String.raw`|\b(?:resolv\w*|recover\w*|heal\w*|resolution|recoveries) (?:the )?(?:slowest|fastest|quickest)\b` +
+    String.raw`|\b(?:mttr|time to (?:resolve|resolution|recover\w*)|(?:resolution|recovery) times?)\b.*\b(?:by|per|for each|each|which) ${HOSTS}\b` +
+    String.raw`|\b(?:which|what) ${HOSTS}\b.*\b(?:mttr|time to (?:resolve|recover\w*)|(?:resolution|recovery) times?)\b`,
+);
+
+/** The time to resolve ranked by target ("which host recovers fastest?"), whatever metric "slowest" names; undefined when not asked. */
+export function resolveSpeedAsked(text: string): { count: true; timeTo: 'resolve'; rank: 'target'; fastFirst?: true } | undefined {
+  if (!RESOLVE_SPEED.test(text)) return undefined;
+  return { count: true, timeTo: 'resolve', rank: 'target', ...(/\b(?:fast|quick)(?:est|er)\b/.test(text) ? { fastFirst: true } : {}) };
+}

@@ -57,3 +57,21 @@ function betweenLine(list: readonly Anomaly[], now: number): string {
   const mean = gaps.reduce((s, d) => s + d, 0) / gaps.length;
   return `Time between episodes (one start to the next, ${gaps.length} gap${gaps.length === 1 ? '' : 's'}): median ${formatDuration(nearestRank(gaps, 0.5))}, mean ${formatDuration(mean)}, longest ${formatDuration(gaps.at(-1)!)}; the last began ${formatDuration(now - starts.at(-1)!)} ago.`;
 }
+
+/** "Which host recovers fastest?": each target's median time from start to the detector's all-clear, ranked. */
+export function resolveByTarget(list: readonly Anomaly[], fastFirst: boolean): string {
+  const took = new Map<string, number[]>();
+  for (const a of list) if (a.endTs !== null) took.set(a.target, [...(took.get(a.target) ?? []), a.endTs - a.startTs]);
+  if (!took.size) return 'Time to resolve by target: none of them has resolved yet.';
+  const rows = [...took].map(([target, d]) => ({
+    target,
+    median: nearestRank(
+      [...d].sort((a, z) => a - z),
+      0.5,
+    ),
+    n: d.length,
+  }));
+  rows.sort((a, z) => (fastFirst ? a.median - z.median : z.median - a.median) || a.target.localeCompare(z.target));
+  const each = rows.map((r) => `${r.target} ${formatDuration(r.median)} (${r.n} resolved)`);
+  return `Time to resolve by target (median, start to the detector's all-clear), ${fastFirst ? 'quickest' : 'slowest'} first: ${each.join(', ')}.`;
+}

@@ -17,7 +17,7 @@ import { nextShift, qualityLine, shiftWindow, sinceLastLine } from './anomaly-le
 import { countEpisodes, rankLine, tally } from './tally.js';
 import { groupValueOf } from './match-target.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
-import { timeLines } from './anomaly-times.js';
+import { resolveByTarget, timeLines } from './anomaly-times.js';
 import { digestLines } from './answer-digest.js';
 import { formatDuration } from './text-tools.js';
 import { answerQuietTargets } from './quiet-targets.js';
@@ -66,7 +66,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // A ranking by hour of the day is of counts, however it was asked ("what time do alerts usually fire?").
   const counting =
     i.count || i.rankBy !== undefined || i.rank === 'hour' || i.rank === 'day' || i.rank === 'series' || i.rank === 'severity';
-  const cap = counting ? COUNT_CAP : 500;
+  // The first ones are at the far end of a capped read: read them all.
+  const cap = counting || i.first ? COUNT_CAP : 500;
   let list =
     openAt !== undefined
       ? openAnomaliesAt(openAt, cap, c)
@@ -173,7 +174,11 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       ? { of: (n: string) => groupValueOf(c.targets.find((t) => t.name === n) ?? { name: n }, i.rankBy!) ?? '(none)', name: i.rankBy }
       : undefined;
     const ranked =
-      i.rank && !i.digest ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now, byGroup) : '';
+      i.rank === 'target' && i.timeTo === 'resolve' && !byGroup
+        ? resolveByTarget(list, i.fastFirst === true)
+        : i.rank && !i.digest
+          ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now, byGroup)
+          : '';
     if (ranked) counts.unshift(ranked);
     // "What percentage of alerts are critical?": the shares, of anomalies.
     if (i.rank === 'severity' && list.length)
@@ -214,7 +219,12 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
           critical: a.severity === 'critical',
           text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}`,
         }))),
-  ].sort((a, z) => (i.worst ? Number(z.critical) - Number(a.critical) : 0) || (i.longest || i.worst ? z.ms - a.ms : 0) || z.ts - a.ts);
+  ].sort(
+    (a, z) =>
+      (i.worst ? Number(z.critical) - Number(a.critical) : 0) ||
+      (i.longest || i.worst ? z.ms - a.ms : 0) ||
+      (i.first ? a.ts - z.ts : z.ts - a.ts),
+  );
   const shown = lines.slice(0, i.sinceLast ? 1 : i.limit);
   const open = list.filter((a) => a.status === 'open').length;
   const inEvents = events.reduce((n, e) => n + e.members.length, 0);
@@ -232,10 +242,14 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
           ? 'all, longest first'
           : `the ${shown.length} longest`
       : shown.length === lines.length
-        ? 'all'
+        ? i.first && lines.length > 1
+          ? 'all, oldest first'
+          : 'all'
         : shown.length === 1
-          ? 'the latest'
-          : `the last ${shown.length}`;
+          ? i.first
+            ? 'the first'
+            : 'the latest'
+          : `the ${i.first ? 'first' : 'last'} ${shown.length}`;
   // Several detectors on one episode are several lines: say how many episodes they make.
   const episodes = countEpisodes(list, c.now);
   const inEpisodes = !capped && episodes < list.length ? `, in ${episodes} episode${episodes === 1 ? '' : 's'}` : '';

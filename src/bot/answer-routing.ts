@@ -26,6 +26,7 @@ export function answerRouting(
     severity?: 'critical' | 'warning';
     onCall?: boolean;
     me?: boolean;
+    how?: boolean;
     rotation?: string;
     aheadMs?: number;
     onWeekday?: number;
@@ -51,7 +52,7 @@ export function answerRouting(
       i.me && c.asker && cut > 0 ? [c.onCall.mine({ platform: c.asker.slice(0, cut) as Platform, id: c.asker.slice(cut + 1) }, c.now)] : [];
     return [...me, ...onCallLines(r, c.onCall.lines(c.now, 3, i.rotation))].join('\n');
   }
-  const lines: string[] = [];
+  const lines: string[] = i.how ? [ESCALATE_NOW] : [];
   if (i.target) {
     const metric = i.metric ? METRICS_OF[i.metric][0]! : 'cpu';
     const t = c.targets.find((x) => x.name === i.target);
@@ -82,6 +83,9 @@ export function answerRouting(
     );
   return lines.join('\n');
 }
+
+const ESCALATE_NOW =
+  'To escalate an open alert now: "escalate web-1" or "escalate an_…" (in the alert\'s thread, "escalate") replies in its thread pinging chat.escalate.mentions; "page bob about web-1" pings one on-call member. Anyone may: it pages people and changes no system.';
 
 /** "Who is on call?" with a rotation: who now and next, and which alerts ping them. */
 function onCallLines(r: RoutingFacts, schedule: string[]): string[] {

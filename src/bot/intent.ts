@@ -15,6 +15,7 @@ import type { ActionRequestIntent } from './parse-action-request.js';
 import type { RuleStatsIntent } from './parse-rule-stats.js';
 import type { FlatlineIntent } from './parse-flatline.js';
 import type { DecisionTimesIntent } from './answer-decision-times.js';
+import type { AnomaliesIntent } from './parse-list-shape.js';
 
 export type { CommandIntent };
 
@@ -83,70 +84,7 @@ export type Intent =
       /** "What will disk be in 6 hours?", "forecast cpu for the next hour": the line read that far ahead. */ aheadMs?: number;
       /** "When will web-1 disk reach 90%?": the time the line takes to this level, in the metric's unit. */ level?: number;
     }
-  | {
-      kind: 'anomalies';
-      limit: number;
-      today: boolean;
-      target?: string;
-      /** "Disk alerts today": those of that metric (or blaming it, for a host-level anomaly). */
-      metric?: MetricKey;
-      group?: string[];
-      unknownTarget?: string;
-      span?: TimeSpan;
-      open?: boolean;
-      /** "Resolved alerts today": only those that have ended. */
-      resolved?: boolean;
-      severity?: 'critical' | 'warning';
-      /** "How many anomalies this week?": counts, not a list. */
-      count?: boolean;
-      /** "MTTR this week", "mean time to acknowledge": the counts, with that time asked for. */
-      timeTo?: 'resolve' | 'ack' | 'between';
-      /** "Which host was down today?": only the silent-host anomalies. */
-      silent?: boolean;
-      /** "Unacknowledged alerts" (false), "acked alerts today" (true): by whether someone took them on. */
-      acked?: boolean;
-      /** "My alerts", "which alerts did I ack?", "what am I on?": those the asker acknowledged. */
-      mine?: boolean;
-      /** "Summarise today", "daily digest": the counts, what is still open, the longest, and the remediations. */
-      digest?: boolean;
-      /** "What happened after the deploy?": since the latest change recorded (on the target asked). */
-      afterChange?: boolean;
-      /** "Which hosts never alerted?": the targets with none in the span, not the anomalies. */
-      none?: boolean;
-      /** "What was the longest incident?": ranked by how long each lasted (open ones so far), not by start. */
-      longest?: boolean;
-      /** "The worst incident this week": critical first, then the longest. */
-      worst?: boolean;
-      /** "Open incidents", "the last 3 episodes": one line per episode (one target and metric, overlapping times). */
-      episodes?: boolean;
-      /** "Which host has the most alerts?", "top 3 noisiest metrics": a count led by that ranking. */
-      rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
-      /** With `rank: 'target'`: "which tier has the most alerts?", the targets' groups by this key (role, region, asg or a label). */
-      rankBy?: string;
-      /** "Time since the last alert": led by how long ago the latest began and ended. */
-      sinceLast?: boolean;
-      /** "What's the false positive rate?": led by the share people marked noise. */
-      quality?: boolean;
-      /** "Handover notes", "shift report": the digest of the on-call shift (or the last 12 h without a rotation). */
-      shift?: boolean;
-      /** "Alerts open longer than an hour", "unacknowledged after 30 min": open ones started at least this long ago. */
-      openForMs?: number;
-      /** "Which alerts lasted more than 10 min?": those that went on at least this long (open ones so far). */
-      lastedMs?: number;
-      /** "Alerts that lasted less than 5 minutes", "short-lived alerts": those that ended within this. */
-      shorterMs?: number;
-      /** "Weekend alerts", "alerts at night", "outside business hours" (`outside`): those that began in (or out of) that part of the week. */
-      daypart?: DayPart;
-      outside?: boolean;
-      /** "Which alerts did bob acknowledge?": those that person took on (the id after the platform: web:bob). */
-      ackedBy?: string;
-      /** "Catch me up" (away: since the asker went away), "what's new since I last asked?" (previous: their last question). */
-      sinceAsked?: 'away' | 'previous';
-      /** "Forecast alerts today": only that detector's. */
-      detector?: string;
-      /** "How many false positives this week?": only those people marked so. */
-      feedback?: 'noise' | 'useful';
-    }
+  | AnomaliesIntent
   /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
   /**
    * `verdict`: the question is what our detectors decided ("why is there no alert…", "is it unusual?"),
@@ -306,6 +244,7 @@ export type Intent =
       onCall?: boolean;
       /** "Am I on call?", "my next shift": the asker's own shift leads. */
       me?: boolean;
+      /** "How do I escalate?": the commands that page people now lead. */ how?: boolean;
       rotation?: string;
       /** "Who is on call next week?": how far ahead. */ aheadMs?: number;
       /** "Who is on call on monday?": the next such day (0 Sunday), at this time of day. */ onWeekday?: number;

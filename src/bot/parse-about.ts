@@ -62,6 +62,10 @@ const ABOUT = new RegExp(
   ].join('|'),
 );
 
+// "How do I escalate?", "how can we page someone?", "how does escalation work?": the commands, then where alerts go.
+const ESCALATE_HOW =
+  /\bhow (?:do|can|should|would) (?:i|we|you) (?:escalate|page|get (?:someone|somebody|more people|help) (?:on|to look at))\b|\bhow (?:does|do) (?:escalation|escalations|paging) work\b/;
+
 // "What changed in the config?", "did anyone change the thresholds?", "config history": the starts' diffs.
 const CONFIG_CHANGED =
   /\b(?:what|who|when|did|has|have|was|were|is|any(?:one|body|thing)?)\b.*\b(?:chang|edit|modif|updat|touch)\w*\b.*\b(?:config(?:uration)?|settings?|thresholds?|rules?|routes?)\b|\b(?:config(?:uration)?|settings?)\s+(?:changes|history|diff|changed|edited|modified|updated)\b|\b(?:config(?:uration)?|settings?|thresholds?)\b.*\b(?:been|got|get|was|were)\s+(?:changed|edited|modified|updated)\b/;
@@ -86,9 +90,11 @@ export function setupQuestion(
   const past = onCallPast(text, o);
   if (past) return past;
   if (o.an) return undefined;
-  if (ROUTING.test(text) && !BEFORE_SHIFT.test(text))
+  const how = ESCALATE_HOW.test(text);
+  if ((ROUTING.test(text) || how) && !BEFORE_SHIFT.test(text))
     return {
       kind: 'routing',
+      ...(how ? { how } : {}),
       ...(o.target ? { target: o.target } : {}),
       ...(o.metric ? { metric: o.metric } : {}),
       ...(o.severity ? { severity: o.severity } : {}),

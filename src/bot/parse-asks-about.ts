@@ -18,6 +18,7 @@ import { ruleStatsQuestion } from './parse-rule-stats.js';
 import { flatlineQuestion } from './parse-flatline.js';
 import { DECISION_TIMES } from './answer-decision-times.js';
 import { goingToQuestion, type TimeSpan } from './parse-time-span.js';
+import { resolveSpeedAsked } from './ack-phrases.js';
 
 const QUIET_HOSTS =
   /\b(?:which|what|any) (?:hosts?|servers?|targets?|machines?) (?:are|were|is|was|have been|has been|stayed) (?:quiet|calm)\b|^(?:the |list (?:the )?|show (?:me )?(?:the )?)?quiet(?:est)? (?:hosts|servers|targets)[\s?.!]*$/;
@@ -50,6 +51,7 @@ export function asksAbout(
     recoveryQuestion(text, { target, group: named.length > 1 ? named : undefined, metric }) ??
     deployCheckQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
     (DECISION_TIMES.test(text) ? { kind: 'decision_times', ...(span ? { span } : {}) } : undefined) ??
+    resolveSpeedQuestion(text, span) ??
     goingToQuestion(text, { metric, target, named }) ??
     // "Which hosts are quiet?": those without alerts, though "quiet" also asks for a silence.
     (QUIET_HOSTS.test(text) ? { kind: 'anomalies', limit: 5, today: false, none: true, ...(span ? { span } : {}) } : undefined) ??
@@ -107,4 +109,12 @@ export function sameTimeQuestion(
     ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
     against: when === 'yesterday' ? 'yesterday' : 'last_week',
   };
+}
+
+/** "Which host recovers fastest?", "MTTR by host this week": the counts led by each target's time to resolve. Pure. */
+function resolveSpeedQuestion(text: string, span: TimeSpan | undefined): Intent | undefined {
+  const asked = resolveSpeedAsked(text);
+  if (!asked) return undefined;
+  const today = span?.kind === 'day' && span.daysBack === 0;
+  return { kind: 'anomalies', limit: 50, today, ...(span && !today ? { span } : {}), ...asked };
 }

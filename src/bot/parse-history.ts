@@ -157,6 +157,13 @@ export function myRequestCommand(text: string, tokens: readonly string[] = [], t
   return undefined;
 }
 
+// "Status of the restart on web-1", "is the scale up on web-2 done?", "what happened to the cleanup?": where that one stands.
+const PROGRESS = new RegExp(
+  String.raw`\b(?:status|progress|state|outcome|result)s? (?:of|on|for) (?:the |that |this |our )?(?:last |latest )?${ACTION_WORDS}` +
+    String.raw`|\bwhat (?:happened|became) (?:to|of) (?:the |that |this )?(?:last |latest )?${ACTION_WORDS}` +
+    String.raw`|\b(?:is|are|was|has|have) (?:the |that |this )?(?:last |latest )?${ACTION_WORDS}\b.*\b(?:done|finished|complete[d]?|over|through|in progress|still going|yet|started|underway)\b`,
+);
+
 /** "Why was the scale up proposed?", "why did you propose a restart on web-1?", "why is rp_… pending?", "who requested the restart?": that proposal explained. */
 export function whyProposal(
   text: string,
@@ -165,6 +172,8 @@ export function whyProposal(
 ): Intent | undefined {
   // "Who requested the restart on api-2?": its history names who asked, as "why" does.
   const who = /\bwho (?:requested|asked for|proposed|wanted|ordered)\b/.test(text);
+  if (PROGRESS.test(text) && (o.action || o.target))
+    return { kind: 'explain', proposal: { ...(o.action ? { action: o.action } : {}), ...(o.target ? { target: o.target } : {}) } };
   if (!/\bwhy\b/.test(text) && !who) return undefined;
   if (rp) return { kind: 'explain', id: rp };
   if (who && o.action) return { kind: 'explain', proposal: { action: o.action, ...(o.target ? { target: o.target } : {}) } };

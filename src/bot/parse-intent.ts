@@ -28,7 +28,7 @@ import { auditQuestion } from './parse-audit.js';
 import { subscriptionCommand } from './parse-subscribe.js';
 import { incidentCommand } from './parse-incident.js';
 import { rankingQuestion } from './parse-ranking.js';
-import { MAINTENANCE_SET, MY_SILENCE, SILENCE_LOG, silenceCommand, silenceEdit, silenceSpan } from './parse-silence.js';
+import { HELD, MAINTENANCE_SET, MY_SILENCE, SILENCE_LOG, silenceCommand, silenceEdit, silenceSpan } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
 import type { Intent } from './intent.js';
@@ -184,7 +184,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const didSilence = /\bwhat (?:did|has|have) \S+ (?:silenced?|muted?)\b|\bshould (?:i|we) (?:silence|mute|snooze)\b/.test(text);
   const silencesOf = { kind: 'silences', ...(target ? { target } : {}), ...silenceSpan(text, span) } as const;
   if (SILENCE_LOG.test(text)) return silencesOf;
-  if ((has(WORDS.silences) || /\b(?:paused|on hold)\b/.test(text)) && !leads(WORDS.silence) && !didSilence) return silencesOf;
+  if ((has(WORDS.silences) || HELD.test(text)) && !leads(WORDS.silence) && !didSilence) return silencesOf;
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
   if (has(WORDS.silence) && !QUIETER.test(text) && !QUIET_DAY.test(text) && !didSilence) {
     if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return silencesOf;

@@ -7,7 +7,7 @@ const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?![\d.])/;
 const WHICH = /\b(?:which|what) (?:host|server|target|instance|machine|box|node)\b|^(?:what|who)(?:'s| is)\b/;
 
 const FULL =
-  /^(?:please\s+)?describe\b|\b(?:everything|all) (?:about|on|for)\b|\b(?:details|metadata|tags|labels) (?:of|for|on|about)\b|\bwhat (?:tags|labels) (?:does|do|has|have)\b|\b\S+'s (?:config|configuration|tags|labels|details|metadata)\b/;
+  /^(?:please\s+)?describe\b|\b(?:everything|all) (?:about|on|for)\b|\b(?:details|metadata|tags|labels) (?:of|for|on|about)\b|\bwhat (?:tags|labels) (?:does|do|has|have)\b|\b\S+'s (?:config|configuration|tags|labels|details|metadata)\b|\bhost ?names?\b|\bfqdn\b|\b(?:which|what) (?:env|environment|tier|team|stage|cluster|account|owner|availability zone|az)\b/;
 
 const FIELDS: readonly (readonly [RegExp, InventoryField])[] = [
   [/\bregions?\b/, 'region'],

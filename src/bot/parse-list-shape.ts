@@ -2,6 +2,8 @@ import { LONGEST, WORST } from './intent-words.js';
 import type { TargetRef } from './match-target.js';
 import { groupByOf } from './parse-group-by.js';
 import { parseDuration } from './text-tools.js';
+import type { DayPart, MetricKey } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
 
 /** "10 min", "an hour", "2 days": a length said after "longer than", "over", "after". */
 const LENGTH = String.raw`((?:\d+(?:\.\d+)?|an?)\s*(?:days?|d|hours?|hrs?|h|minutes?|mins?|m))\b`;
@@ -34,6 +36,10 @@ const SHORT_LIVED = /\bshort[- ]?lived\b|\bblips?\b/;
 const OPEN_FOR = new RegExp(
   String.raw`\b(?:open|firing|ongoing|unacked|unacknowledged|un-acked|not acked|not acknowledged|older|old)\b.*\b(?:longer than|more than|over|after|for over|for more than|older than|at least)\s+${LENGTH}|\b(?:alerts?|anomal\w*|incidents?)\s+older than\s+${LENGTH}`,
 );
+// "The first alert ever", "earliest anomalies today", "the oldest alert on record": oldest first, of all kept or the time said.
+// "The oldest alert" alone is the one open longest, as on a live board.
+const FIRST =
+  /\b(?:first|earliest)\s+(?:\d+\s+)?(?:alerts?|anomal(?:y|ies)|incidents?|pages?|problems?)\b|\boldest\s+(?:\d+\s+)?(?:alerts?|anomal(?:y|ies)|incidents?|pages?)\b.*\b(?:ever|you have|you've got|on record|kept|stored|recorded|of all time|all time)\b/;
 // "The oldest open alert": one, open the longest.
 const OLDEST_ONE = /\boldest (?:open |unacked |unacknowledged )?(?:alert|anomaly|incident|page)\b(?!s)/;
 
@@ -66,7 +72,7 @@ const RANKED = [
 
 // "Which hour has the most alerts?", "what time do alerts usually fire?", "when do we get the most pages?".
 const BY_HOUR_OF_DAY =
-  /\b(?:which|what) (?:hour|time)(?: of (?:the )?day)?\b.*\b(?:most|usually|typically|often|tend to)\b|\b(?:what time|when) (?:do|does|did) (?:the )?(?:\w+ )?(?:alerts?|anomal\w*|pages?|incidents?) (?:usually|typically|mostly|tend to|normally)\b|\b(?:alerts?|anomal\w*|pages?|incidents?) by hour(?: of (?:the )?day)?\b/;
+  /\b(?:which|what) (?:hour|time)(?: of (?:the )?day)?\b.*\b(?:most|usually|typically|often|tend to)\b|\b(?:what time|when) (?:do|does|did) (?:the )?(?:\w+ )?(?:alerts?|anomal\w*|pages?|incidents?) (?:usually|typically|mostly|tend to|normally)\b|\b(?:alerts?|anomal\w*|pages?|incidents?) by hour(?: of (?:the )?day)?\b|\bwhen (?:do|does|did) (?:the )?(?:[\w-]+ ){0,3}?(?:usually|typically|normally|mostly|tend to)\b|\bsame (?:time|hour) (?:every|each) day\b|\bpattern\b/;
 
 // "What's the most common alert?", "which alerts repeat the most?": the same target and metric again and again.
 const BY_SERIES =
@@ -105,6 +111,7 @@ export function listShape(
   targets: readonly TargetRef[] = [],
 ): {
   longest?: true;
+  first?: true;
   worst?: true;
   episodes?: true;
   none?: true;
@@ -122,6 +129,13 @@ export function listShape(
 } {
   if (NONE.test(text)) return { none: true };
   if (SINCE_LAST.test(text)) return { sinceLast: true };
+  const first = FIRST.exec(text);
+  if (first && !/\bopen\b/.test(text))
+    return {
+      first: true,
+      ...(/s$/.test(first[0]) || /\d/.test(first[0]) ? {} : { limit: 1 }),
+      ...(EPISODES.test(text) ? { episodes: true } : {}),
+    };
   // "Which tier has the most alerts?", "alerts by role": the targets' groups ranked.
   const grouped = counting || /\b(?:most|by|per)\b/.test(text) ? groupByOf(text, targets) : undefined;
   const rank = grouped ? 'target' : rankOf(text);
@@ -145,4 +159,74 @@ export function listShape(
     ...(rank ? { rank } : {}),
     ...(grouped ? { rankBy: grouped.groupBy } : {}),
   };
+}
+
+/** "Anomalies today", "summarise the last 3", "which host has the most alerts?": a list or a count of anomalies (answer-anomalies.ts). */
+export interface AnomaliesIntent {
+  kind: 'anomalies';
+  limit: number;
+  today: boolean;
+  target?: string;
+  /** "Disk alerts today": those of that metric (or blaming it, for a host-level anomaly). */
+  metric?: MetricKey;
+  group?: string[];
+  unknownTarget?: string;
+  span?: TimeSpan;
+  open?: boolean;
+  /** "Resolved alerts today": only those that have ended. */
+  resolved?: boolean;
+  severity?: 'critical' | 'warning';
+  /** "How many anomalies this week?": counts, not a list. */
+  count?: boolean;
+  /** "MTTR this week", "mean time to acknowledge": the counts, with that time asked for. */
+  timeTo?: 'resolve' | 'ack' | 'between';
+  /** "Which host was down today?": only the silent-host anomalies. */
+  silent?: boolean;
+  /** "Unacknowledged alerts" (false), "acked alerts today" (true): by whether someone took them on. */
+  acked?: boolean;
+  /** "My alerts", "which alerts did I ack?", "what am I on?": those the asker acknowledged. */
+  mine?: boolean;
+  /** "Summarise today", "daily digest": the counts, what is still open, the longest, and the remediations. */
+  digest?: boolean;
+  /** "What happened after the deploy?": since the latest change recorded (on the target asked). */
+  afterChange?: boolean;
+  /** "Which hosts never alerted?": the targets with none in the span, not the anomalies. */
+  none?: boolean;
+  /** "What was the longest incident?": ranked by how long each lasted (open ones so far), not by start. */
+  longest?: boolean;
+  /** "The first alert ever", "earliest anomaly today": oldest first (of all kept, or of the time said). */
+  first?: boolean;
+  /** "Which host recovers fastest?": with `timeTo: 'resolve'` and `rank: 'target'`, the quickest to resolve first. */
+  fastFirst?: boolean;
+  /** "The worst incident this week": critical first, then the longest. */
+  worst?: boolean;
+  /** "Open incidents", "the last 3 episodes": one line per episode (one target and metric, overlapping times). */
+  episodes?: boolean;
+  /** "Which host has the most alerts?", "top 3 noisiest metrics": a count led by that ranking. */
+  rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
+  /** With `rank: 'target'`: "which tier has the most alerts?", the targets' groups by this key (role, region, asg or a label). */
+  rankBy?: string;
+  /** "Time since the last alert": led by how long ago the latest began and ended. */
+  sinceLast?: boolean;
+  /** "What's the false positive rate?": led by the share people marked noise. */
+  quality?: boolean;
+  /** "Handover notes", "shift report": the digest of the on-call shift (or the last 12 h without a rotation). */
+  shift?: boolean;
+  /** "Alerts open longer than an hour", "unacknowledged after 30 min": open ones started at least this long ago. */
+  openForMs?: number;
+  /** "Which alerts lasted more than 10 min?": those that went on at least this long (open ones so far). */
+  lastedMs?: number;
+  /** "Alerts that lasted less than 5 minutes", "short-lived alerts": those that ended within this. */
+  shorterMs?: number;
+  /** "Weekend alerts", "alerts at night", "outside business hours" (`outside`): those that began in (or out of) that part of the week. */
+  daypart?: DayPart;
+  outside?: boolean;
+  /** "Which alerts did bob acknowledge?": those that person took on (the id after the platform: web:bob). */
+  ackedBy?: string;
+  /** "Catch me up" (away: since the asker went away), "what's new since I last asked?" (previous: their last question). */
+  sinceAsked?: 'away' | 'previous';
+  /** "Forecast alerts today": only that detector's. */
+  detector?: string;
+  /** "How many false positives this week?": only those people marked so. */
+  feedback?: 'noise' | 'useful';
 }

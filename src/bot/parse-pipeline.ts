@@ -62,7 +62,7 @@ const RETENTION =
   /\bhow (?:far|long) back\b|\bhow long (?:do|does|will) (?:you|it|the bot|smartcloudops) (?:keep|store|retain|hold)\b|\bretention\b|\bhow much (?:history|data) (?:do|does) (?:you|it) (?:have|keep|store)\b|\boldest (?:data|sample|reading)\b|\bdata (?:retention|kept)\b/;
 // "What's the sampling interval?", "how often do you poll?", "how often do you check the hosts?".
 const INTERVAL =
-  /\b(?:sampling|scrape|polling|collection|check) (?:interval|rate|frequency|period)\b|\bhow often (?:do|does) (?:you|it|the bot|smartcloudops) (?:poll|sample|scrape|check|read|collect|look)\b|\bhow often (?:are|is) (?:the )?(?:metrics|samples|hosts|data) (?:read|collected|polled|sampled|scraped)\b/;
+  /\b(?:sampling|sample|scrape|polling|collection|check) (?:interval|rate|frequency|period)\b|\bhow often (?:is|are) (?:the )?(?:data|metrics|samples) (?:updated|refreshed)\b|\bhow often (?:do|does) (?:you|it|the bot|smartcloudops) (?:poll|sample|scrape|check|read|collect|look)\b|\bhow often (?:are|is) (?:the )?(?:metrics|samples|hosts|data) (?:read|collected|polled|sampled|scraped)\b/;
 
 /** A pipeline question, or undefined. Pure; `text` is the lower-cased question. */
 export function pipelineQuestion(text: string, o: { target?: string | undefined }): Intent | undefined {

@@ -260,6 +260,9 @@ export interface SilencesIntent {
   span?: TimeSpan;
 }
 
+// "What's paused?", "anything on hold?", "is anything being ignored?": the silences in force, not a command.
+export const HELD =
+  /\b(?:paused|on hold)\b|\b(?:is|are) (?:anything|something|any alerts?|alerts) being ignored\b|\bwhat (?:are|is) (?:we|you) ignoring\b/;
 /** "Silence history", "mute log", "who silenced what this week?": the silences listed, not one to set. */
 export const SILENCE_LOG =
   /^(?:the\s+|show\s+(?:me\s+)?(?:the\s+)?)?(?:silence|mute|snooze)s?\s+(?:history|log|logs|audit|records?|report|stats|statistics|summary)\b|\bwho (?:silenced|muted|snoozed) what\b/;

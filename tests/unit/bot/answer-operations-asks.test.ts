@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { configSchema } from '../../../src/config/schema.js';
+import type { Proposal } from '../../../src/core/remediation.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
+
+const NOW = Date.UTC(2026, 11, 6, 12, 0, 0);
+const MIN = 60_000;
+const H = 60 * MIN;
+const targets = [
+  { name: 'web-1', role: 'web', region: 'us-east-1', address: '10.0.1.10:9100', labels: { env: 'demo', tier: 'frontend' } },
+  { name: 'web-2', role: 'web' },
+  { name: 'db-1', role: 'db' },
+];
+
+function ctx(): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  const cfg = configSchema.parse({ chat: { escalate: { afterMinutes: 0, mentions: { slack: ['<!here>'] } } } });
+  return { store, targets, now: NOW, staleAfterMs: 90_000, thresholds: cfg.thresholds, forecasts: cfg.forecasts, routing: cfg.chat };
+}
+const ask = (q: string, c: AnswerContext = ctx()) => answerIntent(parseIntent(q, targets), c).split('\n');
+
+/** Resolved anomalies on a target, each lasting `mins` minutes, an hour apart. */
+function resolvedOn(c: AnswerContext, target: string, mins: number[], from = NOW - 20 * H) {
+  mins.forEach((m, k) => {
+    const start = from + k * H;
+    c.store.upsertAnomaly(
+      resolvedAnomaly(`an_${target.replace('-', '')}x${k}`, start + m * MIN, { target, startTs: start, endTs: start + m * MIN }),
+    );
+  });
+}
+
+describe('where a remediation stands, asked by its action and target', () => {
+  it('gives the latest one of that action there with its state and history, not the host figures', () => {
+    const c = ctx();
+    const p: Proposal = {
+      ...PROPOSAL,
+      id: 'rp_scale',
+      target: 'web-2',
+      action: 'scale_up',
+      createdTs: NOW - 5 * MIN,
+      updatedTs: NOW - 5 * MIN,
+    };
+    c.store.insertProposal(p, { proposalId: p.id, from: null, to: 'proposed', actor: 'pipeline', ts: p.createdTs, note: '' });
+    for (const q of [
+      'is the scale up on web-2 done?',
+      "what's the status of the scale up on web-2?",
+      'what happened to the scale up on web-2?',
+    ]) {
+      const lines = ask(q, c);
+      expect(lines[0], q).toBe('The latest scale_up on web-2:');
+      expect(lines[1], q).toMatch(/^rp_scale scale_up on web-2 \(approval, simulate\): proposed\./);
+    }
+    // None of that action there: said, not another host's or another action's.
+    expect(ask('is the restart on db-1 done?', c)[0]).toBe('No restart_service on db-1 was proposed.');
+  });
+});
+
+describe("a target's place asked by a field the inventory does not name", () => {
+  it('gives the whole entry for its hostname, env or tier', () => {
+    for (const q of ["what's the hostname of web-1?", 'which env is web-1 in?', 'what tier is web-1?'])
+      expect(ask(q)[0], q).toBe('web-1: role web, region us-east-1, address 10.0.1.10:9100, env=demo, tier=frontend.');
+  });
+  it('refuses to tag, label or rename a target from chat, and leaves "mark an_… as noise" to feedback', () => {
+    for (const q of ['mark web-1 as canary', 'tag web-1 with team=payments', 'rename web-1 to frontend-1', 'add a label to web-1'])
+      expect(ask(q)[0], q).toBe(
+        "I don't change my config from chat, so nothing was changed. Thresholds, forecasts, remediation rules, routes and approvers are in config/smartcloudops.json; targets are in the targets file (config/aws_targets.json), or come from Prometheus or EC2 discovery (docs/configuration.md).",
+      );
+    expect(parseIntent('mark an_abc123 as noise', targets)).toMatchObject({ kind: 'feedback', verdict: 'noise' });
+  });
+});
+
+describe('"how do I escalate?"', () => {
+  it('leads with the commands that page people now, then where alerts go', () => {
+    for (const q of ['how do I escalate?', 'how can we page someone?', 'how does escalation work?']) {
+      const lines = ask(q);
+      expect(lines[0], q).toMatch(/^To escalate an open alert now: "escalate web-1" or "escalate an_…"/);
+      expect(lines, q).toContain('No escalation is set (chat.escalate.afterMinutes is 0).');
+    }
+    // Silencing keeps its own how-to in the help text.
+    expect(parseIntent('how do I silence an alert?', targets)).toEqual({ kind: 'help' });
+  });
+});
+
+describe('the first anomalies, oldest first', () => {
+  it('lists from the oldest kept, or of the day asked, and keeps "the oldest alert" as the one open longest', () => {
+    const c = ctx();
+    resolvedOn(c, 'web-1', [3, 4, 5], NOW - 6 * H);
+    resolvedOn(c, 'db-1', [6], NOW - 30 * H);
+    const first = ask("what's the oldest anomaly you have?", c);
+    expect(first[0]).toBe('4 anomalies, 0 open; the first:');
+    expect(first[1]).toMatch(/^• an_db1x0 /);
+    const three = ask('first 2 alerts today', c);
+    expect(three[0]).toBe('3 anomalies today (UTC), 0 open; the first 2:');
+    expect(three.slice(1).map((l) => l.slice(0, 11))).toEqual(['• an_web1x0', '• an_web1x1']);
+    expect(parseIntent('the oldest alert', targets)).toMatchObject({ open: true, longest: true, limit: 1 });
+  });
+});
+
+describe('time to resolve by target', () => {
+  it('ranks the targets by their median time to resolve, quickest first when asked so', () => {
+    const c = ctx();
+    resolvedOn(c, 'web-1', [2, 4, 30]);
+    resolvedOn(c, 'db-1', [10, 12], NOW - 10 * H);
+    const fast = ask('which host recovers fastest?', c);
+    expect(fast[0]).toBe(
+      "Time to resolve by target (median, start to the detector's all-clear), quickest first: web-1 4 min (3 resolved), db-1 10 min (2 resolved).",
+    );
+    expect(fast[1]).toMatch(/^Time to resolve \(start to the detector's all-clear, 5 resolved\): median 10 min/);
+    expect(ask('mttr by host', c)[0]).toMatch(/slowest first: db-1 10 min \(2 resolved\), web-1 4 min \(3 resolved\)\.$/);
+    // "Slowest" here is the time to resolve, not latency.
+    expect(parseIntent('slowest resolution this week', targets)).toMatchObject({ kind: 'anomalies', timeTo: 'resolve', rank: 'target' });
+  });
+});
+
+describe('alerts by hour, re-opened alerts and what is being ignored', () => {
+  it('reads "when does web-2 usually spike?" and "any pattern?" as the hours of the day, ranked', () => {
+    for (const q of [
+      'when does web-2 usually spike?',
+      'is there a pattern in web-2 alerts?',
+      'does db-1 memory spike at the same time every day?',
+    ])
+      expect(parseIntent(q, targets), q).toMatchObject({ kind: 'anomalies', rank: 'hour' });
+  });
+  it('reads re-opened alerts as flapping, but not re-opened incidents, and "is anything being ignored?" as the silences', () => {
+    expect(parseIntent('which alerts re-opened?', targets)).toEqual({ kind: 'flapping' });
+    expect(parseIntent('did any alert come back after resolving?', targets)).toEqual({ kind: 'flapping' });
+    expect(parseIntent('which incidents were reopened?', targets).kind).not.toBe('flapping');
+    expect(ask('is anything being ignored?')[0]).toBe('Nothing is silenced.');
+    expect(parseIntent("what's the sample rate?", targets)).toEqual({ kind: 'pipeline', focus: 'next' });
+  });
+});
