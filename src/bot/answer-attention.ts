@@ -8,6 +8,7 @@ import { pipelineHeadline } from './answer-pipeline.js';
 import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp } from './format-reply.js';
 import type { MetricKey } from './intent.js';
 import { latestBy } from './latest-by-target.js';
+import { nearestThresholds } from './nearest-thresholds.js';
 import { formatDuration } from './text-tools.js';
 
 const RANK: Record<Anomaly['severity'], number> = { critical: 0, warning: 1, info: 2 };
@@ -40,10 +41,15 @@ export function answerAttention(
     .filter((b) => mine(b.target) && (!metrics || metrics.includes(b.metric)))
     .sort((a, z) => z.view.streak / z.view.forSamples - a.view.streak / a.view.forSamples || a.target.localeCompare(z.target));
   const buildingLines = () => {
-    if (building.length === 0)
+    if (building.length === 0) {
+      const nearest = nearestThresholds(names, c.thresholds ?? [], latestBy(c.store), metrics);
       return c.detectors
-        ? [`Nothing about to open${where}: no threshold rule is partly met${scope.metric ? ` for ${METRIC_LABEL[metrics![0]!]}` : ''}.`]
+        ? [
+            `Nothing about to open${where}: no threshold rule is partly met${scope.metric ? ` for ${METRIC_LABEL[metrics![0]!]}` : ''}.`,
+            ...(nearest ? [nearest] : []),
+          ]
         : [];
+    }
     const latest = latestBy(c.store);
     return [
       `About to open${where}, if it lasts (threshold rules partly met):`,

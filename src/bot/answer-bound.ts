@@ -1,7 +1,7 @@
 import type { Sample } from '../core/sample.js';
 import type { AnswerContext } from './answer-intent.js';
 import { formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
-import { isPast, sideOf, type Bound } from './parse-bound.js';
+import { isPast, lineOf, type Bound } from './parse-bound.js';
 import { globMatch } from '../pipeline/remediate/plan-remediation.js';
 import { METRICS_OF } from './answer-metric-span.js';
 import type { MetricKey } from './intent.js';
@@ -23,14 +23,19 @@ export function answerBound(
   const past = got.filter((s) => isPast(s.value, bound));
   past.sort((a, z) => (bound.above ? z.value - a.value : a.value - z.value));
   const label = METRIC_LABEL[metric] ?? metric;
-  const side = `${sideOf(bound)} ${formatValue(metric, bound.value)}`;
+  const side = lineOf(bound, (v) => formatValue(metric, v));
   if (oneTarget && got.length === 1) {
     const s = got[0]!;
     return `${past.length ? 'Yes' : 'No'}: ${s.target} ${label} is ${formatValue(metric, s.value)} (at ${stamp(s.ts).slice(11)}), ${past.length ? '' : 'not '}${side}.`;
   }
   if (past.length === 0) {
-    const e = extreme(got, bound.above);
-    return `No target has ${label} ${side} now (${bound.above ? 'highest' : 'lowest'}: ${e.target} ${formatValue(metric, e.value)}).`;
+    const [low, high] = [extreme(got, false), extreme(got, true)];
+    const e = bound.above ? high : low;
+    const nearest =
+      bound.upTo !== undefined
+        ? `lowest: ${low.target} ${formatValue(metric, low.value)}, highest: ${high.target} ${formatValue(metric, high.value)}`
+        : `${bound.above ? 'highest' : 'lowest'}: ${e.target} ${formatValue(metric, e.value)}`;
+    return `No target has ${label} ${side} now (${nearest}).`;
   }
   return `${past.length} of ${got.length} targets have ${label} ${side} now:\n${table(
     ['target', label, 'at'],

@@ -62,7 +62,7 @@ export function answerStatus(c: AnswerContext, asked: StatusAsked = {}): string 
       ? ` ${targets.length === 2 ? 'Both' : `All ${targets.length}`} report and nothing is open on them.`
       : '';
   return [
-    ...(asked.silent ? [silentLine(c, c.targets, latest)] : quiet?.startsWith('Not') ? [quiet] : []),
+    ...(asked.silent ? [quiet ?? silentLine(c, c.targets, latest)] : quiet?.startsWith('Not') ? [quiet] : []),
     `${plural(targets.length, 'target')}${only ? ` (${targets.map((t) => t.name).join(', ')})` : ''}, ${plural(open.length, 'open anomaly', 'open anomalies')}, ${plural(pending.length, 'pending approval')}. Latest data ${newest ? when(newest, c.now, c.staleAfterMs) : 'none yet'}.${verdict}`,
     table(
       [...(groupBy ? [groupBy] : []), 'target', 'state', 'CPU', 'memory', 'disk', 'anomalies'],

@@ -2,7 +2,7 @@ import type { AnswerContext } from './answer-intent.js';
 import { metricsOf, spanBounds, windowSpan } from './answer-metric-span.js';
 import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
 import type { MetricKey } from './intent.js';
-import { sideOf, type Bound, type BoundAsk } from './parse-bound.js';
+import { lineOf, type Bound, type BoundAsk } from './parse-bound.js';
 import { MAX_SPAN, type TimeSpan } from './parse-time-span.js';
 import { stretchesPast, type Stretch, type StretchesPast } from './stretches-past.js';
 import { formatDuration, plural } from './text-tools.js';
@@ -54,7 +54,7 @@ export function answerTimePast(q: TimePastQuestion, c: AnswerContext): string {
     }),
   );
   const label = metrics.length === 1 ? (METRIC_LABEL[metrics[0]!] ?? metrics[0]!) : q.metric;
-  const side = `${sideOf(q.bound)} ${formatValue(metrics[0] ?? '', q.bound.value)}`;
+  const side = lineOf(q.bound, (v) => formatValue(metrics[0] ?? '', v));
   if (!rows.length)
     return `No ${label} samples${q.target ? ` for ${q.target}` : ''} ${b.label}. Samples older than retention.samplesHours (config) are pruned.`;
   // "Ever" on a store that keeps a day: say what "ever" covers.

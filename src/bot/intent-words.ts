@@ -370,7 +370,7 @@ export const UNUSUAL =
   /\b(?:is|are|does|do|look|looks|seem|seems)\b.*\b(?:unusual|abnormal|anomalous|normal|odd|weird|ok|okay|fine|healthy)\b|\b(?:anything|something)\s+(?:unusual|abnormal|odd|weird|strange|off)\b/;
 /** "Anything about to fire?", "close to the threshold", "pending alerts": rules partly met. */
 export const ABOUT_TO_FIRE =
-  /\b(?:about to (?:fire|alert|trigger|go off|page)|(?:close|near|nearly|almost) (?:to )?(?:alerting|firing|an? alert|tripping|(?:a|the|its|their|any) thresholds?)|pending (?:alerts?|anomal\w*|incidents?)|(?:alerts?|rules?|thresholds?) (?:building|pending)|building up)\b/;
+  /\b(?:about to (?:fire|alert|trigger|go off|page)|(?:close|near|nearly|almost) (?:to )?(?:alerting|firing|an? alert|tripping|(?:a|the|its|their|any) thresholds?)|pending (?:alerts?|anomal\w*|incidents?)|(?:alerts?|rules?|thresholds?) (?:building|pending)|building up|how close (?:is|are) (?:[\w-]+ ){1,3}?to (?:alerting|firing|paging|an? alert|tripping|(?:a|the|its|their) (?:thresholds?|limits?))|closest (?:thing |one |host |series )?to (?:firing|alerting|an? alert|tripping|(?:a|the) (?:threshold|limit)))\b/;
 
 /** "Forecast alerts today", "robust anomalies this week", "alerts from the isolation forest": one detector's. */
 export function detectorNamed(text: string): { detector: string } | undefined {

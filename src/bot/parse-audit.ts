@@ -6,6 +6,8 @@ const NOT_PERSON = new Set([
   'you',
   'the',
   'it',
+  'that',
+  'this',
   'smartcloudops',
   'bot',
   'we',

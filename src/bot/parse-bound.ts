@@ -6,6 +6,8 @@ export interface Bound {
   orEqual?: boolean;
   /** "How long was db-1 disk critical?": the line a threshold rule of that severity draws, which the answer reads from config (ruleBound). */
   rule?: 'critical' | 'warning' | 'any';
+  /** "Between 40% and 60%": at or below this too (with `value` the range's foot, at or above). */
+  upTo?: number;
 }
 
 // "Was critical", "went into the red", "crossed the threshold", "above the warning threshold": a rule's line, not a figure.
@@ -43,8 +45,18 @@ const SCALE: Record<string, number> = { k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9
 const AT_SHARE =
   /\b(?:any|which|what|hosts?|servers?|targets?|anything|anyone)\b(?:\s+[\w-]+){0,3}?\s+(?:at|sitting at|running at)\s+(\d+(?:\.\d+)?)\s*%|\b(\d+(?:\.\d+)?)\s*%\s+or\s+(?:more|higher|above|over)\b/;
 
-/** "above 80%", "> 1.5 MB/s", "under 10", "reaches 100%": a bound in the metric's own unit (bytes per second for network). */
+// "Between 40 and 60%", "between 1 mb and 2 mb": a range, which needs a unit on its top so "between 9 and 10" stays a time.
+const BETWEEN = /\bbetween\s+(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?\s+(?:and|to|-)\s+(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)(?![\w-])/;
+
+/** "above 80%", "> 1.5 MB/s", "under 10", "reaches 100%", "between 40 and 60%": a bound in the metric's own unit (bytes per second for network). */
 export function parseBound(text: string): Bound | undefined {
+  const range = BETWEEN.exec(text);
+  if (range) {
+    const [lo, hi] = [Number(range[1]) * (SCALE[range[2] ?? range[4]!] ?? 1), Number(range[3]) * (SCALE[range[4]!] ?? 1)].sort(
+      (a, z) => a - z,
+    );
+    return { above: true, value: lo!, orEqual: true, upTo: hi! };
+  }
   const m = BOUND.exec(text);
   const share = m ? undefined : AT_SHARE.exec(text);
   if (share) return { above: true, value: Number(share[1] ?? share[2]), orEqual: true };
@@ -59,10 +71,21 @@ export function parseBound(text: string): Bound | undefined {
 
 /** Whether a reading is past the bound. */
 export const isPast = (value: number, b: Bound): boolean =>
-  b.above ? (b.orEqual ? value >= b.value : value > b.value) : b.orEqual ? value <= b.value : value < b.value;
+  b.upTo !== undefined
+    ? value >= b.value && value <= b.upTo
+    : b.above
+      ? b.orEqual
+        ? value >= b.value
+        : value > b.value
+      : b.orEqual
+        ? value <= b.value
+        : value < b.value;
 
-/** "above", "at or above", …: how a reply names the bound's side. */
-export const sideOf = (b: Bound): string => `${b.orEqual ? 'at or ' : ''}${b.above ? 'above' : 'below'}`;
+/** "above 80%", "at or above 80%", "between 40% and 60%": how a reply names the bound, its figures written by `fmt`. */
+export const lineOf = (b: Bound, fmt: (v: number) => string): string =>
+  b.upTo !== undefined
+    ? `between ${fmt(b.value)} and ${fmt(b.upTo)}`
+    : `${b.orEqual ? 'at or ' : ''}${b.above ? 'above' : 'below'} ${fmt(b.value)}`;
 
 /**
  * What a bound asks of the past, or undefined for the latest reading ("is db-1 disk above 70%?").

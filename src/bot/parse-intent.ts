@@ -292,8 +292,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const overTime = overTimeQuestion(text, { an, target, ...group, metric, severity, span, unknownTarget });
   if (overTime) return overTime;
   // "Any hosts down?", "which targets stopped reporting?": the fleet's reporting state.
-  if (!metric && !named.length && !unknownTarget && !span && SILENT.test(text) && !has(WORDS.anomalies) && !PAST.test(text))
-    return { kind: 'status', silent: true };
+  if (!metric && named.length !== 1 && !unknownTarget && !span && SILENT.test(text) && !has(WORDS.anomalies) && !PAST.test(text))
+    return { kind: 'status', silent: true, ...group };
   // "Which host was down today?", "was web-1 down last night?": the silent-host anomalies of then.
   if (!metric && !unknownTarget && (span || PAST.test(text)) && SILENT.test(text) && !has(WORDS.anomalies))
     return {

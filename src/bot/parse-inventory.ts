@@ -22,6 +22,9 @@ const FIELDS: readonly (readonly [RegExp, InventoryField])[] = [
 const GROUPED =
   /\b(?:per|by|for each|for every|across)\s+(?:the\s+)?(?:regions?|asgs?|auto ?scaling)\b|\b(?:busiest|highest|most|lowest|least|quietest|fullest|slowest|fastest)\b(?! (?:hosts|targets|servers|instances|machines|nodes)\b)/;
 
+const MEMBERS =
+  /\bhow many (?:hosts|instances|servers|targets|machines|nodes|vms|boxes|members)\b(?!.*\b(?:down|silent|up|reporting|stale|offline|dead|unreachable|alerting|firing|healthy|unhealthy|idle|busy|over|above|below|under)\b)|\b(?:which|what|list(?: the| all)?) (?:hosts|instances|servers|targets|machines|nodes|vms) (?:are )?(?:in|belong to|make up|are part of)\b|\bmembers of\b/;
+
 // "Inventory", "where is db-1?", "where does api-1 run?", "which hosts are in which region?".
 const WHERE =
   /\binventory\b|\bwhere (?:is|are|does|do)\b(?!.*\b(?:alerts?|anomal\w*|incidents?|silences?|proposals?|data|metrics|logs?|config\w*)\b)/;
@@ -44,6 +47,9 @@ export function inventoryQuestion(
   if (lookup && o.target && WHICH.test(text)) return { kind: 'inventory', lookup };
   // "Describe api-1", "everything about db-1", "what labels does web-1 have?": its entry, then its figures.
   if (o.target && FULL.test(text)) return { kind: 'inventory', target: o.target, full: true };
+  // "How many instances does web-asg have?", "which hosts are in the api role?": the members, by their entries.
+  if (o.named.length && MEMBERS.test(text))
+    return { kind: 'inventory', ...(o.named.length > 1 ? { group: o.named } : { target: o.target }) };
   const field = FIELDS.find(([re]) => re.test(text))?.[1];
   if (!field && !WHERE.test(text)) return undefined;
   // "Where is …" asks of a host; "where is the bot running?" and "where are we?" are not this.

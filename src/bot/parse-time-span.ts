@@ -159,7 +159,7 @@ export function parseStat(raw: string): Stat | undefined {
   if (AVG_RANKED.test(text)) return 'avg';
   if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest|slowest|fullest)\b|\bhow high (?:did|has|have|had|was|were)\b/.test(text))
     return 'max';
-  if (/\b(min|minimum|lowest|least|quietest|fastest)\b|\bhow low (?:did|has|have|had|was|were)\b/.test(text)) return 'min';
+  if (/\b(min|minimum|lowest|least|quietest|fastest)\b|\bhow low (?:did|has|have|had|was|were)\b|\bbottom\s+\d/.test(text)) return 'min';
   if (/\b(avg|average|mean|typical)\b/.test(text)) return 'avg';
   // "Hosts sorted by memory": a ranking, highest first unless asked otherwise.
   if (/\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:\w+\s+)?by\b/.test(text))

@@ -6,7 +6,7 @@ import { METRICS_OF } from './answer-metric-span.js';
 import { stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent, MetricKey } from './intent.js';
 import { latestBy } from './latest-by-target.js';
-import { isPast, sideOf, type Bound } from './parse-bound.js';
+import { isPast, lineOf, type Bound } from './parse-bound.js';
 import { formatDuration } from './text-tools.js';
 import { untilTs } from './parse-clock.js';
 import { WATCH_MAX_MS } from './parse-watch.js';
@@ -118,7 +118,7 @@ export function watchMet(
           const since = w.sustainMs ? heldSince(store.series(t, m, s.ts - w.sustainMs - 600_000), bound) : s.ts;
           if (s.ts - since < (w.sustainMs ?? 0)) continue;
           const held = w.sustainMs ? `, and has been since ${stamp(since).slice(11)}` : '';
-          return `${t} ${METRIC_LABEL[m] ?? m} is ${formatValue(m, s.value)} at ${stamp(s.ts).slice(11)}, ${sideOf(bound)} ${formatValue(m, bound.value)}${held}.`;
+          return `${t} ${METRIC_LABEL[m] ?? m} is ${formatValue(m, s.value)} at ${stamp(s.ts).slice(11)}, ${lineOf(bound, (v) => formatValue(m, v))}${held}.`;
         }
   return undefined;
 }

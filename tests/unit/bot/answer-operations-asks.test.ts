@@ -6,6 +6,7 @@ import type { Proposal } from '../../../src/core/remediation.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
+import { nearestThresholds } from '../../../src/bot/nearest-thresholds.js';
 
 const NOW = Date.UTC(2026, 11, 6, 12, 0, 0);
 const MIN = 60_000;
@@ -131,5 +132,69 @@ describe('alerts by hour, re-opened alerts and what is being ignored', () => {
     expect(parseIntent('which incidents were reopened?', targets).kind).not.toBe('flapping');
     expect(ask('is anything being ignored?')[0]).toBe('Nothing is silenced.');
     expect(parseIntent("what's the sample rate?", targets)).toEqual({ kind: 'pipeline', focus: 'next' });
+  });
+});
+
+describe('a range of values, the bottom of a ranking, and the members of a group', () => {
+  it('keeps the readings between two figures, a unit on the top telling a range from a time', () => {
+    const c = ctx();
+    const at = NOW - 10_000;
+    c.store.saveSamples([
+      { ts: at, target: 'web-1', metric: 'disk', value: 45 },
+      { ts: at, target: 'web-2', metric: 'disk', value: 61 },
+      { ts: at, target: 'db-1', metric: 'disk', value: 40 },
+    ]);
+    const lines = ask('hosts where disk is between 40 and 60%', c);
+    expect(lines[0]).toBe('2 of 3 targets have disk between 40.0% and 60.0% now:');
+    expect(lines.slice(3, 5).map((l) => l.split(/\s+/)[0])).toEqual(['web-1', 'db-1']);
+    expect(ask('is web-2 disk between 60 and 70%?', c)[0]).toBe('Yes: web-2 disk is 61.0% (at 11:59:50 UTC), between 60.0% and 70.0%.');
+    expect(ask('which hosts have disk between 90% and 95%?', c)[0]).toBe(
+      'No target has disk between 90.0% and 95.0% now (lowest: db-1 40.0%, highest: web-2 61.0%).',
+    );
+    expect(parseIntent('cpu between 9 and 10', targets)).toMatchObject({ span: { kind: 'range' } });
+    expect(parseIntent('cpu between 9 and 10', targets)).not.toHaveProperty('bound');
+  });
+  it('ranks "bottom 3" lowest first, and reads the members of a group from the inventory', () => {
+    expect(parseIntent('bottom 2 hosts by cpu', targets)).toEqual({ kind: 'metrics', metric: 'cpu', stat: 'min', limit: 2 });
+    expect(parseIntent('how many hosts are in the web role?', targets)).toEqual({ kind: 'inventory', group: ['web-1', 'web-2'] });
+    // A state asked of the group is its reporting, not its entries.
+    expect(parseIntent('are any web hosts down?', targets)).toEqual({ kind: 'status', silent: true, group: ['web-1', 'web-2'] });
+    expect(parseIntent('how many hosts are down in the web role?', targets)).toMatchObject({ kind: 'status', silent: true });
+  });
+  it('reads "what did that do?" as the last remediations, never a person called "that"', () => {
+    expect(parseIntent('what did that do?', targets)).toEqual({ kind: 'history', limit: 10 });
+    expect(parseIntent('what did bob do today?', targets)).toMatchObject({ kind: 'audit', actor: 'bob' });
+  });
+});
+
+describe('how close a host is to alerting', () => {
+  it('reads "how close", "closest thing to firing" and "what would trigger an alert" as the building rules and the rules', () => {
+    expect(parseIntent('how close is web-1 to alerting?', targets)).toEqual({ kind: 'attention', target: 'web-1', building: true });
+    expect(parseIntent("what's the closest thing to firing?", targets)).toEqual({ kind: 'attention', building: true });
+    expect(parseIntent('what would trigger an alert on web-1?', targets)).toEqual({ kind: 'rules', target: 'web-1', only: 'thresholds' });
+  });
+  it('ranks the latest readings by the share of their threshold line they stand at, whatever the unit', () => {
+    const s = (target: string, metric: string, value: number) => ({ ts: NOW, target, metric, value });
+    const latest = new Map([
+      [
+        'web-1',
+        new Map([
+          ['cpu', s('web-1', 'cpu', 45)],
+          ['latency_ms', s('web-1', 'latency_ms', 400)],
+        ]),
+      ],
+      ['db-1', new Map([['disk', s('db-1', 'disk', 70)]])],
+    ]);
+    const rules = configSchema.parse({
+      thresholds: [
+        { metric: 'cpu', above: 90, severity: 'warning' },
+        { metric: 'latency_ms', above: 500, severity: 'warning' },
+        { metric: 'disk', above: 90, severity: 'critical', target: 'db-*' },
+      ],
+    }).thresholds;
+    expect(nearestThresholds(['web-1', 'db-1'], rules, latest)).toBe(
+      'Nearest to a threshold now: web-1 latency 400 ms, 100 ms below its warning line (above 500 ms); db-1 disk 70.0%, 20.0 points below its critical line (above 90.0%); web-1 CPU 45.0%, 45.0 points below its warning line (above 90.0%).',
+    );
+    expect(nearestThresholds(['web-1'], rules, latest, ['disk'])).toBeUndefined();
   });
 });
