@@ -6,7 +6,7 @@ import { formatDuration, plural } from './text-tools.js';
 
 /** "Give me a one line summary", "tl;dr", "in one sentence": the fleet now and today, in one line. */
 export const ONE_LINE =
-  /\b(?:one[ -]line(?:r)?|one sentence|single line|a sentence|tl;? ?dr|short version|in a nutshell|quick (?:summary|status|update)|brief (?:summary|status|update))\b/;
+  /\b(?:one[ -]line(?:r)?|one sentence|single line|a sentence|tl;? ?dr|short version|in a nutshell|quick (?:summary|status|update)|brief (?:summary|status|update))\b(?!\s+(?:of|on|for|about)\s+(?!(?:the\s+)?(?:fleet|everything|things|all|today|it all|us)\b))/;
 
 /**
  * The fleet in one line: targets reporting, what is open (critical first), what waits for approval,

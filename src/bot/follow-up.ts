@@ -9,6 +9,9 @@ const CUE =
 // "Show me more", "the rest": the last list, longer.
 const MORE =
   /^(?:(?:show|give|list|send)(?: me)? |see )?(?:more|the rest|all of them|the others|everything else)(?: (?:please|of them|results|rows|lines))?[\s?.!]*$/;
+// "Just the open ones", "only the critical ones": the last anomaly list, narrowed to that state or severity.
+const NARROW =
+  /^(?:(?:show|give|list)(?: me)? )?(?:just|only)(?: the)? (open|ongoing|firing|resolved|closed|ended|critical|warnings?)(?: ones| alerts?| anomalies| incidents)?(?: please)?[\s?.!]*$/;
 // "How does it compare to last week?", "compare that with yesterday": the last read's target and metric, compared.
 const IT_COMPARED =
   /\b(?:it|that|this|they|those)\b.*\b(?:compare[sd]?|vs\.?|versus|against)\b.*\b(yesterday|last week|a week ago)\b|\bcompare (?:it|that|this|them|those) (?:to|with|against) (yesterday|last week|a week ago)\b/;
@@ -79,6 +82,12 @@ export function followUp(prev: Intent | undefined, next: Intent, text: string): 
   const said = text.toLowerCase().trim();
   if (MORE.test(said) && 'limit' in prev && typeof prev.limit === 'number')
     return prev.kind === 'anomalies' ? { ...prev, limit: 50 } : (({ limit: _shown, ...all }) => all as Intent)(prev);
+  const narrow = prev.kind === 'anomalies' ? NARROW.exec(said)?.[1] : undefined;
+  if (narrow && prev.kind === 'anomalies') {
+    const { open: _o, resolved: _r, ...rest } = prev;
+    if (/^(?:critical|warnings?)$/.test(narrow)) return { ...prev, severity: narrow.startsWith('warn') ? 'warning' : 'critical' };
+    return /^(?:open|ongoing|firing)$/.test(narrow) ? { ...rest, open: true } : { ...rest, resolved: true };
+  }
   const against = next.kind === 'unknown' ? IT_COMPARED.exec(said) : null;
   const p = prev as { target?: string; group?: string[]; metric?: MetricKey };
   if (against && (prev.kind === 'metrics' || prev.kind === 'chart' || prev.kind === 'trend') && (p.target || p.group || p.metric))

@@ -19,6 +19,7 @@ import { flatlineQuestion } from './parse-flatline.js';
 import { DECISION_TIMES } from './answer-decision-times.js';
 import { goingToQuestion, type TimeSpan } from './parse-time-span.js';
 import { resolveSpeedAsked } from './ack-phrases.js';
+import { afterActionQuestion } from './parse-history.js';
 
 const QUIET_HOSTS =
   /\b(?:which|what|any) (?:hosts?|servers?|targets?|machines?) (?:are|were|is|was|have been|has been|stayed) (?:quiet|calm)\b|^(?:the |list (?:the )?|show (?:me )?(?:the )?)?quiet(?:est)? (?:hosts|servers|targets)[\s?.!]*$/;
@@ -52,6 +53,7 @@ export function asksAbout(
     deployCheckQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??
     (DECISION_TIMES.test(text) ? { kind: 'decision_times', ...(span ? { span } : {}) } : undefined) ??
     resolveSpeedQuestion(text, span) ??
+    afterActionQuestion(text, target) ??
     goingToQuestion(text, { metric, target, named }) ??
     // "Which hosts are quiet?": those without alerts, though "quiet" also asks for a silence.
     (QUIET_HOSTS.test(text) ? { kind: 'anomalies', limit: 5, today: false, none: true, ...(span ? { span } : {}) } : undefined) ??

@@ -76,7 +76,10 @@ export function stateAsked(text: string, openAsked: boolean): { resolved?: true;
     return { acked: true, mine: true, ...(/\bam i\b|\bmy (?:open|current)\b/.test(text) && !RESOLVED.test(text) ? { open: true } : {}) };
   const state = RESOLVED.test(text)
     ? { resolved: true as const }
-    : openAsked || /\bnot (?:yet )?(?:resolved|closed|cleared)\b/.test(text)
+    : openAsked ||
+        /\bnot (?:yet )?(?:resolved|closed|cleared)\b|\b(?:is|are) (?:the |that |this )?(?:[\w-]+ ){0,3}?(?:alerts?|anomal\w*|incidents?) (?:resolving|clearing|recovering|going away|winding down)\b/.test(
+          text,
+        )
       ? { open: true as const }
       : {};
   const acked =

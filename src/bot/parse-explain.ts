@@ -5,7 +5,7 @@ import { parseBound } from './parse-bound.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 const IT_STATE =
-  /^(?:is|was|has) it (?:still )?(?:open|resolved|over|done|fixed|closed|ongoing|recovered|firing|active|back(?: to normal)?)\b|^(?:did|has) it (?:recover|resolve|end|close|stop|clear)\w*\b|^when did it (?:end|start|begin|stop|resolve|recover|clear)\b|^how long (?:has|did|was) it (?:been )?(?:open|last|going|running|lasting)\b|^since when\b|^(?:tell me more|more details|more info|go on)\b/;
+  /^(?:is|was|has) it (?:still )?(?:open|resolved|over|done|fixed|closed|ongoing|recovered|firing|active|back(?: to normal)?)\b|^(?:did|has) it (?:recover|resolve|end|close|stop|clear)\w*\b|^when did it (?:end|start|begin|stop|resolve|recover|clear)\b|^how long (?:has|did|was) it (?:been )?(?:open|last|going|running|lasting)\b|^(?:will|would) it (?:resolve|recover|clear|go away|end|stop|settle)\b|^since when\b|^(?:tell me more|more details|more info|go on)\b|^(?:(?:give me |show me )?(?:more )?details?|more info|tell me (?:more )?about|explain|expand on|zoom in on) (?:on |about |of |for )?the (?:first|top)(?: one| alert| anomaly| incident)?[\s?.!]*$/;
 const IT_DONE =
   /^(?:who|what) (?:fixed|resolved|handled|closed|acked|acknowledged) it\b|^how was it (?:fixed|resolved|handled)\b|^what was done (?:about|for) it\b|^(?:who(?:'s| is| was)) (?:on|handling|working on|looking at) it\b/;
 const NOT_TOLD =

@@ -180,3 +180,14 @@ export function whyProposal(
   if (!/\b(?:propos\w*|suggest\w*|request\w*|recommend\w*)\b/.test(text) || (!o.action && !o.target)) return undefined;
   return { kind: 'explain', proposal: { ...(o.action ? { action: o.action } : {}), ...(o.target ? { target: o.target } : {}) } };
 }
+
+// "Did cpu go back to normal after the scale up?", "is web-2 stable since the restart?": the last one that ran, with its effect.
+const AFTER_ACTION =
+  /\b(?:did|has|have|is|was|were|are)\b.*\b(?:after|since) (?:the |that |my |our |this )?(?:last |latest )?(?:restart|reboot|scale[\s-]?(?:up|out)|scaleup|clean[\s-]?up|cleanup|disk cleanup)\b/;
+
+/** The figures after a remediation, asked as a read ("did cpu go back to normal after the scale up?"): that remediation's effect. Pure. */
+export function afterActionQuestion(text: string, target: string | undefined): Intent | undefined {
+  if (!AFTER_ACTION.test(text)) return undefined;
+  const { action } = proposalNamed(text, text.split(/[\s,.?!]+/), {});
+  return action ? { kind: 'history', limit: 1, action, ran: true, ...(target ? { target } : {}) } : undefined;
+}

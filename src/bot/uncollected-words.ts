@@ -64,4 +64,4 @@ export const uncollectedOf = (text: string): string | undefined => UNCOLLECTED.f
 
 /** "Availability", "uptime %", "how many nines", "SLA": the share of time a target sent data (answer-availability.ts). */
 export const AVAILABILITY =
-  /\b(?:how much |total )?downtime\b|\boutage (?:time|minutes|hours)\b|\bavailability\b(?! (?:target|objective))|\bhow available\b|\buptime (?:%|percent(?:age)?|ratio)|\bpercent(?:age)? (?:of )?(?:up ?time|time up)\b|\bhow many nines\b|\bsla\b|\bhow reliable\b|\breliability\b/;
+  /\b(?:how much |total )?downtime\b|\boutage (?:time|minutes|hours)\b|\bavailability\b(?! (?:target|objective))|\bhow available\b|\buptime (?:%|percent(?:age)?|ratio)|\b(?:our|the fleet'?s?|fleet|service) uptime\b|\buptime (?:this|last|over|so far|today|yesterday)\b|\bpercent(?:age)? (?:of )?(?:up ?time|time up)\b|\bhow many nines\b|\bsla\b|\bhow reliable\b|\breliability\b/;

@@ -41,7 +41,10 @@ const describe = (w: Pick<Watch, 'target' | 'metric' | 'when' | 'sustainMs' | 'd
   if (w.when === 'time') return `a reminder for ${stamp(w.dueTs ?? 0)}${w.note ? `: ${w.note}` : ''}`;
   const what = `${w.target ?? 'any target'}${w.metric ? ` ${METRIC_LABEL[METRICS_OF[w.metric][0]!] ?? w.metric}` : ''}`;
   if (w.when === 'resolved') return w.target || w.metric ? `${what} has nothing open` : 'nothing is open on any target';
-  const line = `${w.when.orEqual ? 'to or ' : ''}${w.when.above ? 'above' : 'below'} ${formatValue(METRICS_OF[w.metric!][0]!, w.when.value)}`;
+  const fmt = (v: number) => formatValue(METRICS_OF[w.metric!][0]!, v);
+  // "Between 70% and 80%": is there, rather than goes past a line.
+  if (w.when.upTo !== undefined) return `${what} is ${lineOf(w.when, fmt)}${w.sustainMs ? ` for ${formatDuration(w.sustainMs)}` : ''}`;
+  const line = `${w.when.orEqual ? 'to or ' : ''}${w.when.above ? 'above' : 'below'} ${fmt(w.when.value)}`;
   return w.sustainMs ? `${what} stays ${line.replace(/^to or /, 'at or ')} for ${formatDuration(w.sustainMs)}` : `${what} goes ${line}`;
 };
 
@@ -66,6 +69,7 @@ const readable = (w: unknown): w is Watch => {
         typeof when.above === 'boolean' &&
         Number.isFinite(when.value) &&
         (when.orEqual === undefined || typeof when.orEqual === 'boolean') &&
+        (when.upTo === undefined || Number.isFinite(when.upTo)) &&
         x.metric !== undefined))
   );
 };

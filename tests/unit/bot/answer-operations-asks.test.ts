@@ -7,6 +7,8 @@ import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { nearestThresholds } from '../../../src/bot/nearest-thresholds.js';
+import { followUp } from '../../../src/bot/follow-up.js';
+import type { AnomaliesIntent } from '../../../src/bot/parse-list-shape.js';
 
 const NOW = Date.UTC(2026, 11, 6, 12, 0, 0);
 const MIN = 60_000;
@@ -196,5 +198,45 @@ describe('how close a host is to alerting', () => {
       'Nearest to a threshold now: web-1 latency 400 ms, 100 ms below its warning line (above 500 ms); db-1 disk 70.0%, 20.0 points below its critical line (above 90.0%); web-1 CPU 45.0%, 45.0 points below its warning line (above 90.0%).',
     );
     expect(nearestThresholds(['web-1'], rules, latest, ['disk'])).toBeUndefined();
+  });
+});
+
+describe('follow-ups on a list, and questions about one alert or remediation', () => {
+  it('narrows the last anomaly list to its open, resolved or critical ones', () => {
+    const prev = parseIntent('anomalies today', targets) as AnomaliesIntent;
+    expect(prev.kind).toBe('anomalies');
+    expect(followUp(prev, parseIntent('just the open ones', targets), 'just the open ones')).toEqual({ ...prev, open: true });
+    expect(followUp({ ...prev, open: true }, parseIntent('only resolved', targets), 'only resolved')).toEqual({ ...prev, resolved: true });
+    expect(followUp(prev, parseIntent('only the critical ones', targets), 'only the critical ones')).toEqual({
+      ...prev,
+      severity: 'critical',
+    });
+    // Not a list before: the words stand on their own.
+    const read = parseIntent('cpu on web-1', targets);
+    expect(followUp(read, parseIntent('just the open ones', targets), 'just the open ones').kind).not.toBe('metrics');
+  });
+  it('reads "the first one" and "will it resolve?" as the anomaly the conversation named, and the figures after a remediation as its effect', () => {
+    for (const q of ['more detail on the first one', 'explain the first one', 'will it resolve on its own?'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'explain', it: true });
+    expect(parseIntent('did cpu go back to normal after the scale up?', targets)).toEqual({
+      kind: 'history',
+      limit: 1,
+      action: 'scale_up',
+      ran: true,
+    });
+    expect(parseIntent('is latency better after the restart on web-1?', targets)).toMatchObject({
+      action: 'restart_service',
+      target: 'web-1',
+    });
+    expect(parseIntent('restart app on web-1 after the deploy', targets).kind).toBe('action_request');
+  });
+  it('reads "our uptime this month" as availability, "degraded" and "struggling" as attention, and a quick summary of one host as that host', () => {
+    expect(parseIntent("what's our uptime this month?", targets)).toMatchObject({ kind: 'availability' });
+    expect(parseIntent('uptime of web-1', targets)).toMatchObject({ kind: 'uncollected', what: 'uptime' });
+    for (const q of ["what's degraded?", 'is anything degraded?', 'which host is struggling?'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'attention' });
+    expect(parseIntent('give me a quick summary of web-1', targets)).toMatchObject({ target: 'web-1' });
+    expect(parseIntent('quick summary of the fleet', targets)).toEqual({ kind: 'one_line' });
+    expect(parseIntent('is the web-2 alert resolving?', targets)).toMatchObject({ kind: 'anomalies', target: 'web-2', open: true });
   });
 });

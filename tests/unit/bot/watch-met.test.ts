@@ -55,3 +55,13 @@ describe('a watch on a line that must hold', () => {
     expect(parseIntent('tell me when db-1 recovers for 2h', [{ name: 'db-1' }])).toMatchObject({ when: 'resolved', forMs: 2 * 60 * MIN });
   });
 });
+
+describe('a watch on a range', () => {
+  it('is met by a reading between both figures, and not by one past the top', () => {
+    const s = store();
+    expect(watchMet(watch('tell me when db-1 cpu is between 55 and 65%'), s, ['db-1'])).toBe(
+      'db-1 CPU is 60.0% at 06:00:00 UTC, between 55.0% and 65.0%.',
+    );
+    expect(watchMet(watch('tell me when db-1 cpu is between 30 and 50%'), s, ['db-1'])).toBeUndefined();
+  });
+});
