@@ -6,7 +6,7 @@ import { answerAttention } from './answer-attention.js';
 import { answerTimeline } from './alert-timeline.js';
 import { answerExplain, answerQuiet, answerWhy } from './answer-explain.js';
 import { answerTrend } from './answer-trend.js';
-import { formatValue, METRIC_LABEL, noGroupReply, stamp, table, unknownTargetReply, when } from './format-reply.js';
+import { formatValue, METRIC_LABEL, noGroupReply, stamp, table, unknownTargetReply, when, withBits } from './format-reply.js';
 import { answerAnomalies } from './answer-anomalies.js';
 import { answerChart } from './answer-chart.js';
 import type { Intent } from './parse-intent.js';
@@ -217,7 +217,8 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
   switch (i.kind) {
     case 'metrics': {
       const each = [i, ...(i.more ?? []).map((metric) => ({ ...i, metric }))].map((q) => answerMetrics({ ...q, more: undefined }, c));
-      return each.join('\n') + (i.uncollected ? `\nI don't collect ${i.uncollected}: no source here reads it.` : '');
+      const said = each.join('\n') + (i.uncollected ? `\nI don't collect ${i.uncollected}: no source here reads it.` : '');
+      return i.bits ? withBits(said) : said;
     }
     case 'chart':
       return i.unknownTarget && !i.target ? unknownTargetReply(i.unknownTarget, c.targets) : answerChart(i, c);

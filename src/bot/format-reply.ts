@@ -1,5 +1,5 @@
 import type { Anomaly } from '../core/anomaly.js';
-import { anomalyLabel, expectedText, figureMetric, formatValue } from '../core/metrics.js';
+import { anomalyLabel, expectedText, figureMetric, formatBits, formatValue } from '../core/metrics.js';
 import type { Proposal } from '../core/remediation.js';
 import { stamp } from '../core/stamp.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
@@ -76,4 +76,25 @@ export function noGroupReply(word: string, targets: { name: string; role?: strin
 
 export function unknownTargetReply(name: string, targets: { name: string }[]): string {
   return `I don't know a target called ${quoteUntrusted(name)}. Targets: ${targets.map((t) => t.name).join(', ') || 'none yet'}.`;
+}
+
+const BYTE_SCALE: Record<string, number> = { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 };
+/**
+ * "In Mbps": each byte rate in prose followed by its bit rate. A table keeps its bytes, so its
+ * columns stay aligned, and a line after it gives the factor.
+ */
+export function withBits(text: string): string {
+  let fenced = false;
+  let tabled = false;
+  const lines = text.split('\n').map((line) => {
+    if (line.startsWith('```')) fenced = !fenced;
+    else if (fenced) tabled ||= /\d (?:B|kB|MB|GB)\/s/.test(line);
+    else
+      return line.replace(
+        /(\d+(?:\.\d+)?) (B|kB|MB|GB)\/s/g,
+        (m, n: string, u: string) => `${m} (${formatBits(Number(n) * BYTE_SCALE[u]!)})`,
+      );
+    return line;
+  });
+  return [...lines, ...(tabled ? ['(Rates in the table are bytes per second: 1 MB/s is 8 Mbit/s.)'] : [])].join('\n');
 }

@@ -68,6 +68,8 @@ export type Intent =
       groupBy?: string;
       /** "cpu and memory on web-1": metrics asked for besides `metric`, answered the same way after it. */
       more?: MetricKey[];
+      /** "Network in on web-1 in Mbps": each byte rate also as a bit rate. */
+      bits?: boolean;
     }
   /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
   | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }

@@ -34,13 +34,27 @@ const BELOW = String.raw`below|under|less than|lower than`;
 const AT_OR_BELOW = String.raw`at most|(?:drop(?:s|ped|ping)?|fall(?:s|ing)?|fell|(?:go(?:es)?|went|gone|going) down) to`;
 // "Over 12 hours" is a window, not a bound of 12.
 const BOUND = new RegExp(
-  String.raw`\b(${ABOVE}|${AT_OR_ABOVE}|${BELOW}|${AT_OR_BELOW})\s*(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?(?![\w-]|\.\d)(?!\s*(?:hours?|hrs?|days?|minutes?|mins?|weeks?|wks?|seconds?|secs?)\b)`,
+  String.raw`\b(${ABOVE}|${AT_OR_ABOVE}|${BELOW}|${AT_OR_BELOW})\s*(\d+(?:\.\d+)?)\s*([kmg]bps|[kmg]bit\/s|%|ms|kb|k|mb|m|gb|g)?(?![\w-]|\.\d)(?!\s*(?:hours?|hrs?|days?|minutes?|mins?|weeks?|wks?|seconds?|secs?)\b)`,
 );
 // "Was db-1's disk full?", "when did it fill up?", "has it ever run out of space?": at 100 %, asked of
 // the past; "when will it run out?" and "will it be full by tomorrow?" are forecasts (no bound).
 const FULL =
   /\b(?:was|were|got|became|went) (?:completely |totally |100% )?full\b|\bfilled up\b|\b(?:did|has|have|had)\b.*\bfill up\b|\bran out of (?:disk|space|storage|room|memory)\b|\b(?:has|have|had|ever)\b.*\brun out of (?:disk|space|storage|room|memory)\b/;
-const SCALE: Record<string, number> = { k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9 };
+// "Above 100 mbps" is in bits: a byte rate of an eighth of it.
+const SCALE: Record<string, number> = {
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  kbps: 125,
+  mbps: 125e3,
+  gbps: 125e6,
+  'kbit/s': 125,
+  'mbit/s': 125e3,
+  'gbit/s': 125e6,
+};
 // "Is any host at 100% disk?", "which hosts are running at 90%?", "90% or more": the share reached, or past.
 const AT_SHARE =
   /\b(?:any|which|what|hosts?|servers?|targets?|anything|anyone)\b(?:\s+[\w-]+){0,3}?\s+(?:at|sitting at|running at)\s+(\d+(?:\.\d+)?)\s*%|\b(\d+(?:\.\d+)?)\s*%\s+or\s+(?:more|higher|above|over)\b/;

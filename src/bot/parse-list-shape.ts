@@ -76,7 +76,7 @@ const BY_HOUR_OF_DAY =
 
 // "What's the most common alert?", "which alerts repeat the most?": the same target and metric again and again.
 const BY_SERIES =
-  /\b(?:most (?:common|frequent|repeated)|commonest) (?:alerts?|anomal\w*|pages?|problems?)\b|\b(?:alerts?|anomal\w*) (?:that )?(?:repeat|recur|come back|fire)\w* (?:the )?most\b|\btop (?:\d+ )?(?:alerts?|anomal\w*|problems?|issues?|offenders?)\b/;
+  /\b(?:most (?:common|frequent|repeated)|commonest) (?:alerts?|anomal\w*|pages?|problems?)\b|\b(?:alerts?|anomal\w*) (?:that )?(?:repeat|recur|come back|fire)\w* (?:the )?most\b|\btop (?:\d+ )?(?:noisiest |loudest |most repeated |recurring )?(?:alerts?|anomal\w*|problems?|issues?|offenders?|series)\b/;
 // "What percentage of alerts are critical?", "critical vs warning this week".
 const BY_SEVERITY =
   /\bwhat (?:share|percentage|fraction|proportion|percent) of (?:the |our )?(?:alerts?|anomal\w*|pages?) (?:are|were|is|was) (?:critical|warnings?)\b|\bcritical (?:vs\.?|versus|against|or) warnings?\b|\bwarnings? (?:vs\.?|versus|against|or) critical\b|\b(?:alerts?|anomal\w*) by severity\b/;

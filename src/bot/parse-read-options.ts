@@ -9,6 +9,8 @@ import { clamp } from './text-tools.js';
 
 type Metrics = Extract<Intent, { kind: 'metrics' }>;
 
+const BITS = /\b(?:[kmg]bps|[kmg]bits?(?:\/s)?|(?:kilo|mega|giga)bits?|bits? (?:per|a) second|bps)\b/;
+
 /**
  * How a read of figures is asked: its span, statistic, bound, limit and grouping ("top 3 hosts by
  * memory", "free disk", "total bytes sent today", "cpu by tier"). Pure.
@@ -40,7 +42,10 @@ export function readOptions(
   const moved = !span && 'total' in total && !HOW_MANY_BYTES.test(text) && BYTES_MOVED.test(text);
   // "Top 3 hosts by average memory": averages ranked need a window; with none said, the last hour.
   const averaged = !span && !target && stat === 'avg' && AVG_RANKED.test(text);
+  // "Network in on web-1 in Mbps": the byte rates also as bit rates.
+  const bits = metric && /^net/.test(metric) && BITS.test(text) ? { bits: true } : {};
   return {
+    ...bits,
     ...(span
       ? { span }
       : moved

@@ -46,6 +46,15 @@ export const figureMetric = (a: { metric: string; feature?: string }): string =>
 export const anomalyLabel = (a: { metric: string; feature?: string }): string =>
   (METRIC_LABEL[a.metric] ?? a.metric) + (a.feature ? ` (${METRIC_LABEL[a.feature] ?? a.feature})` : '');
 
+/** A byte rate as the bit rate network people quote ("18.2 Mbit/s"), decimal units as formatValue's. */
+export function formatBits(bytesPerSecond: number): string {
+  const b = bytesPerSecond * 8;
+  if (b >= 1e9) return `${(b / 1e9).toFixed(2)} Gbit/s`;
+  if (b >= 1e6) return `${(b / 1e6).toFixed(1)} Mbit/s`;
+  if (b >= 1e3) return `${(b / 1e3).toFixed(1)} kbit/s`;
+  return `${Math.round(b)} bit/s`;
+}
+
 export function formatValue(metric: string, v: number): string {
   const unit = unitOf(metric);
   if (unit === 'B/s') {

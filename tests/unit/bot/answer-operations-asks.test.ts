@@ -8,6 +8,7 @@ import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { nearestThresholds } from '../../../src/bot/nearest-thresholds.js';
 import { followUp } from '../../../src/bot/follow-up.js';
+import { withBits } from '../../../src/bot/format-reply.js';
 import type { AnomaliesIntent } from '../../../src/bot/parse-list-shape.js';
 
 const NOW = Date.UTC(2026, 11, 6, 12, 0, 0);
@@ -238,5 +239,24 @@ describe('follow-ups on a list, and questions about one alert or remediation', (
     expect(parseIntent('give me a quick summary of web-1', targets)).toMatchObject({ target: 'web-1' });
     expect(parseIntent('quick summary of the fleet', targets)).toEqual({ kind: 'one_line' });
     expect(parseIntent('is the web-2 alert resolving?', targets)).toMatchObject({ kind: 'anomalies', target: 'web-2', open: true });
+  });
+});
+
+describe('network rates in bits', () => {
+  it('adds the bit rate to each byte rate in prose, keeps a table in bytes with the factor after it, and reads "mbps" bounds in bits', () => {
+    expect(withBits('web-1 network in 2.14 MB/s (at 09:00:47 UTC, 9 s ago)')).toBe(
+      'web-1 network in 2.14 MB/s (17.1 Mbit/s) (at 09:00:47 UTC, 9 s ago)',
+    );
+    const table = ['Current:', '```', 'web-1  2.14 MB/s', 'db-1   634.3 kB/s', '```'].join('\n');
+    expect(withBits(table)).toBe(`${table}\n(Rates in the table are bytes per second: 1 MB/s is 8 Mbit/s.)`);
+    expect(withBits('No rate here.')).toBe('No rate here.');
+    expect(parseIntent('network in on web-1 in Mbps', targets)).toMatchObject({ metric: 'net_in', bits: true });
+    expect(parseIntent('hosts with network in above 100 mbps', targets)).toMatchObject({ bound: { above: true, value: 12_500_000 } });
+    // Bits are never asked of a share.
+    expect(parseIntent('cpu on web-1 in mbps', targets)).not.toHaveProperty('bits');
+  });
+  it('reads "top 5 noisiest series" as a ranking of series, and "noisiest alerts" alone as flapping', () => {
+    expect(parseIntent('top 5 noisiest series', targets)).toMatchObject({ kind: 'anomalies', rank: 'series', limit: 5, count: true });
+    expect(parseIntent('noisiest alerts this week', targets)).toMatchObject({ kind: 'flapping' });
   });
 });
