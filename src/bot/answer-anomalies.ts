@@ -15,6 +15,7 @@ import { MAX_SPAN } from './parse-time-span.js';
 import { verdictsBetween } from './alert-feedback.js';
 import { nextShift, qualityLine, shiftWindow, sinceLastLine } from './anomaly-lead-lines.js';
 import { countEpisodes, rankLine, tally } from './tally.js';
+import { shareLines } from './anomaly-shares.js';
 import { groupValueOf } from './match-target.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
 import { resolveByTarget, timeLines } from './anomaly-times.js';
@@ -180,16 +181,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
           ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now, byGroup)
           : '';
     if (ranked) counts.unshift(ranked);
-    // "What percentage of alerts are critical?": the shares, of anomalies.
-    if (i.rank === 'severity' && list.length)
-      counts.unshift(
-        `Of ${list.length} anomalies: ${(['critical', 'warning'] as const)
-          .map(
-            (v) =>
-              `${v} ${Math.round((100 * list.filter((a) => a.severity === v).length) / list.length)} % (${list.filter((a) => a.severity === v).length})`,
-          )
-          .join(', ')}.`,
-      );
+    // "What percentage of alerts are critical?", "what share are on web-2?": the shares, of anomalies.
+    counts.unshift(...shareLines(list, { severity: i.rank === 'severity', target: i.shareOf }, c.now));
     if (!i.digest) return counts.join('\n');
     return [...digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target }, c), ...(i.shift ? nextShift(c) : [])].join(
       '\n',

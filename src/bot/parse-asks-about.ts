@@ -18,7 +18,7 @@ import { ruleStatsQuestion } from './parse-rule-stats.js';
 import { flatlineQuestion } from './parse-flatline.js';
 import { DECISION_TIMES } from './answer-decision-times.js';
 import { goingToQuestion, type TimeSpan } from './parse-time-span.js';
-import { resolveSpeedAsked } from './ack-phrases.js';
+import { resolveSpeedAsked, SHARE_ASKED } from './ack-phrases.js';
 import { afterActionQuestion } from './parse-history.js';
 
 const QUIET_HOSTS =
@@ -54,6 +54,7 @@ export function asksAbout(
     (DECISION_TIMES.test(text) ? { kind: 'decision_times', ...(span ? { span } : {}) } : undefined) ??
     resolveSpeedQuestion(text, span) ??
     afterActionQuestion(text, target) ??
+    shareQuestion(text, target, span) ??
     goingToQuestion(text, { metric, target, named }) ??
     // "Which hosts are quiet?": those without alerts, though "quiet" also asks for a silence.
     (QUIET_HOSTS.test(text) ? { kind: 'anomalies', limit: 5, today: false, none: true, ...(span ? { span } : {}) } : undefined) ??
@@ -119,4 +120,12 @@ function resolveSpeedQuestion(text: string, span: TimeSpan | undefined): Intent 
   if (!asked) return undefined;
   const today = span?.kind === 'day' && span.daysBack === 0;
   return { kind: 'anomalies', limit: 50, today, ...(span && !today ? { span } : {}), ...asked };
+}
+
+/** "What percentage of alerts are on web-2?": every anomaly counted, led by that target's share. Pure. */
+function shareQuestion(text: string, target: string | undefined, span: TimeSpan | undefined): Intent | undefined {
+  if (!target || !SHARE_ASKED.test(text) || !/\b(?:alerts?|anomal\w*|incidents?|pages?)\b/.test(text) || /\back|acknowledg/.test(text))
+    return undefined;
+  const today = span?.kind === 'day' && span.daysBack === 0;
+  return { kind: 'anomalies', limit: 50, today, ...(span && !today ? { span } : {}), count: true, rank: 'target', shareOf: target };
 }

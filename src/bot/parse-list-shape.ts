@@ -196,6 +196,8 @@ export interface AnomaliesIntent {
   longest?: boolean;
   /** "The first alert ever", "earliest anomaly today": oldest first (of all kept, or of the time said). */
   first?: boolean;
+  /** "What share of alerts are on web-2?": that target's share of all, led by it (the list is not narrowed to it). */
+  shareOf?: string;
   /** "Which host recovers fastest?": with `timeTo: 'resolve'` and `rank: 'target'`, the quickest to resolve first. */
   fastFirst?: boolean;
   /** "The worst incident this week": critical first, then the longest. */

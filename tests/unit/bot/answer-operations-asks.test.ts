@@ -9,6 +9,7 @@ import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { nearestThresholds } from '../../../src/bot/nearest-thresholds.js';
 import { followUp } from '../../../src/bot/follow-up.js';
 import { withBits } from '../../../src/bot/format-reply.js';
+import { shareLines } from '../../../src/bot/anomaly-shares.js';
 import type { AnomaliesIntent } from '../../../src/bot/parse-list-shape.js';
 
 const NOW = Date.UTC(2026, 11, 6, 12, 0, 0);
@@ -258,5 +259,18 @@ describe('network rates in bits', () => {
   it('reads "top 5 noisiest series" as a ranking of series, and "noisiest alerts" alone as flapping', () => {
     expect(parseIntent('top 5 noisiest series', targets)).toMatchObject({ kind: 'anomalies', rank: 'series', limit: 5, count: true });
     expect(parseIntent('noisiest alerts this week', targets)).toMatchObject({ kind: 'flapping' });
+  });
+});
+
+describe("one target's share of the alerts", () => {
+  it('counts every anomaly and leads with the share of that target, by anomalies and by episodes', () => {
+    const c = ctx();
+    resolvedOn(c, 'web-1', [3, 4, 5], NOW - 6 * H);
+    resolvedOn(c, 'db-1', [6], NOW - 3 * H);
+    const lines = ask('what percentage of alerts are on web-1?', c);
+    expect(lines[0]).toBe('web-1: 3 of 4 anomalies (75 %); 3 of 4 episodes (75 %).');
+    expect(lines[1]).toMatch(/^Most episodes by target: web-1 3/);
+    expect(parseIntent('what percentage of alerts are critical?', targets)).toMatchObject({ rank: 'severity' });
+    expect(shareLines([], { severity: true, target: 'web-1' }, NOW)).toEqual([]);
   });
 });
