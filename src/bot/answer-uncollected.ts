@@ -43,6 +43,11 @@ export function answerUncollected(
     );
   }
   if (i.what === 'load average') lines.push('CPU use is the nearest figure I have: ask "cpu on <target>".');
+  // Where hosts have room is what a cost question would act on.
+  if (i.what === 'cost or billing')
+    lines.push(
+      'Where hosts have room to spare is the nearest I can say: "which hosts are idle?" and "capacity outlook" rank them by their p95.',
+    );
   if (i.what === 'replica, pod or container counts') lines.push(...hostsPerGroup(c.targets));
   if (i.what === 'application errors')
     lines.push('What the detectors found is what I can give: "anything wrong?" for what is open now, "anomalies today" for the day.');

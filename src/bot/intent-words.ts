@@ -70,7 +70,8 @@ export const WORDS = {
   timeline: ['timeline', 'postmortem', 'chronology'],
   unack: ['unack', 'unacknowledge'],
   escalate: ['escalate'],
-  help: ['help', 'commands', 'usage', 'howto'],
+  // "Usage" alone is the help text (parse-short.ts); "gpu usage" is a figure.
+  help: ['help', 'commands', 'howto'],
   explain: ['explain', 'details', 'detail', 'describe', 'why'],
   today: ['today', 'tonight'],
   attention: [

@@ -28,7 +28,7 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
   // "kubectl get pods", "sudo systemctl restart nginx", "run a shell command on web-1": a command line, not a question.
   [
     new RegExp(
-      String.raw`${ASKED}(?:run\s+|execute\s+|exec\s+)?(?:kubectl|sudo|systemctl|journalctl|docker|podman|terraform|helm|htop|netstat|traceroute|nslookup|powershell)\b|${ASKED}(?:run|execute|exec)\s+(?:an?\s+|the\s+|this\s+|my\s+)?(?:shell\s+|bash\s+)?(?:commands?|scripts?|shell)\b|\bopen\s+(?:a\s+)?(?:shell|terminal|console session)\b`,
+      String.raw`${ASKED}(?:run\s+|execute\s+|exec\s+)?(?:kubectl|sudo|systemctl|journalctl|docker|podman|terraform|helm|htop|netstat|traceroute|nslookup|powershell|curl|wget|telnet|nmap|dig)\b|${ASKED}(?:run|execute|exec)\s+(?:an?\s+|the\s+|this\s+|my\s+)?(?:shell\s+|bash\s+)?(?:commands?|scripts?|shell)\b|\bopen\s+(?:a\s+)?(?:shell|terminal|console session)\b`,
     ),
     'shell',
   ],

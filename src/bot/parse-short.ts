@@ -14,7 +14,7 @@ const OK =
   /^(?:ok|okay|k|kk|ok cool|cool|got it|gotcha|understood|roger(?: that)?|noted|makes sense|sounds good|alright|all right|fine|sure|ack(?:nowledged)?\s+that|will do|on it)[\s!.]*$/;
 
 const HELP_ASK =
-  /\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|declare|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?))*\s*\??$/;
+  /^(?:show |print )?usage[\s?.!]*$|\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|declare|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?))*\s*\??$/;
 
 /**
  * What is read before any subject: thanks and greetings (a short reply, not the LLM or the whole help

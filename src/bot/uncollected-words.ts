@@ -21,6 +21,18 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\btemperatures?\b/, 'temperature'],
   [/\bpacket[\s_-]*loss\b|\bpackets?\b/, 'packets'],
   [/\binodes?\b/, 'inodes'],
+  [/\bcache[\s_-]+(?:hit|miss)(?:[\s_-]+(?:rate|ratio))?\b|\bhit[\s_-]+(?:rate|ratio)\b/, 'cache hit rate'],
+  [/\bqueue[\s_-]+(?:depth|length|size|backlog|lag)\b|\bconsumer[\s_-]+lag\b/, 'queue depth'],
+  [/\bzombies?\b/, 'process states (zombie processes)'],
+  [/\bntp\b|\bclock[\s_-]+(?:drift|skew|sync)\b|\btime[\s_-]+sync\b|\bchrony\b/, 'clock sync (NTP)'],
+  [
+    /\b(?:tls|ssl|https?)?[\s_-]*cert(?:ificate)?s?\b.*\b(?:expir\w*|valid\w*|renew\w*)\b|\bcert(?:ificate)?[\s_-]+expiry\b/,
+    'certificate expiry',
+  ],
+  [
+    /\bports?\s+\d{1,5}\b.*\b(?:open|closed|listening|reachable|up)\b|\b(?:health|status)[\s_-]+(?:endpoint|check url|page)\b|\b(?:http|tcp|synthetic)[\s_-]+(?:checks?|probes?)\b/,
+    'endpoint or port checks',
+  ],
   [/\booms?\b|\boom[\s-]?kill\w*|\bout[\s-]of[\s-]memory (?:kills?|killer|errors?)\b/, 'OOM kills'],
   [/\bgpus?\b/, 'GPU'],
   // "Replica count for app", "how many pods?": hosts are what I watch, not what runs on them.
@@ -49,7 +61,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\buptime\b|\bbeen up\b|(?<!\b(?:me|us|them) )\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
   // "How much time did db-1 spend above 80%?" is a time, not money.
   [
-    /\b(?:costs?|billing|bills?|invoices?)\b|^(?!.*\b(?:time|long|minutes|hours|above|below|over|under)\b).*\bspend(?:ing)?\b/,
+    /\b(?:costs?|billing|bills?|invoices?|expensive|cheapest|pricing|price)\b|\bsave money\b|^(?!.*\b(?:time|long|minutes|hours|above|below|over|under)\b).*\bspend(?:ing)?\b/,
     'cost or billing',
   ],
   // "What version is running on api-1?": what a deploy put there; the bot's own version is "about".

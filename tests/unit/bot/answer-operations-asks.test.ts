@@ -274,3 +274,27 @@ describe("one target's share of the alerts", () => {
     expect(shareLines([], { severity: true, target: 'web-1' }, NOW)).toEqual([]);
   });
 });
+
+describe('figures no source reads, and "usage"', () => {
+  it('names each as not collected rather than answering with another figure or the help text', () => {
+    const cases: [string, string][] = [
+      ['is the cache hit rate ok?', 'cache hit rate'],
+      ["what's the queue depth?", 'queue depth'],
+      ['are there any zombie processes?', 'process states (zombie processes)'],
+      ['is ntp in sync?', 'clock sync (NTP)'],
+      ['when does the certificate on web-1 expire?', 'certificate expiry'],
+      ['is port 443 open on web-1?', 'endpoint or port checks'],
+      ["what's the inode usage?", 'inodes'],
+      ['which host is the most expensive?', 'cost or billing'],
+    ];
+    for (const [q, what] of cases) expect(parseIntent(q, targets), q).toMatchObject({ kind: 'uncollected', what });
+    expect(ask('can we save money anywhere?')).toContain(
+      'Where hosts have room to spare is the nearest I can say: "which hosts are idle?" and "capacity outlook" rank them by their p95.',
+    );
+    expect(parseIntent('curl the health endpoint of web-1', targets)).toEqual({ kind: 'elsewhere', what: 'shell' });
+    // "Usage" alone is the help text; beside a figure it is that figure.
+    expect(parseIntent('usage', targets)).toEqual({ kind: 'help' });
+    expect(parseIntent('gpu usage', targets)).toMatchObject({ kind: 'uncollected', what: 'GPU' });
+    expect(parseIntent('cpu usage', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
+  });
+});
