@@ -18,6 +18,11 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         .replace(/\b(cpu|mem|memory|ram|disk|net|network|latency)\s*\/\s*(?=(?:cpu|mem|memory|ram|disk|net|network|latency)\b)/g, '$1 and ')
         // Typos the fuzzy matcher cannot reach: its words are single tokens, and short ones are never bent.
         .replace(/\bon[\s-]?cal\b/g, 'on call')
+        // Chat spellings of times: "last nite", "tonite", "2day", "tmrw", "yday".
+        .replace(/\b(to)?nite\b/g, '$1night')
+        .replace(/\b2day\b/g, 'today')
+        .replace(/\b(?:tmrw|tmr|2moro|2morrow)\b/g, 'tomorrow')
+        .replace(/\byday\b/g, 'yesterday')
         .replace(/\bsum+ar(y|i[sz]e)\b/g, 'summar$1'),
     ),
     targets,

@@ -19,6 +19,40 @@ const SUBJECT = new Set(['you', 'we', 'they', 'i', 're', 'im']);
 const EVERYDAY_LABELS = new Set(['data', 'ops', 'app', 'apps', 'main', 'core', 'test', 'default', 'public', 'internal', 'edge', 'live']);
 const HOST_NOUN = /^(?:tier|tiers|hosts?|servers?|nodes?|boxes|box|machines?|instances?|targets?|fleet|layer|cluster|side)$/;
 
+/** Between the words that leave targets out and the targets: "except for the db hosts", "other than web-1 and web-2". */
+const ZONE = new Set([
+  'than',
+  'from',
+  'the',
+  'a',
+  'an',
+  'any',
+  'and',
+  'or',
+  'nor',
+  'for',
+  'of',
+  'in',
+  'on',
+  'hosts',
+  'host',
+  'servers',
+  'ones',
+  'role',
+  'tier',
+]);
+
+/** Whether a word here begins a list of targets left out: "except", "excluding", "other than", "but" after "all". */
+function exclusionAt(tokens: readonly string[], i: number, text: string): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (['except', 'excluding', 'minus', 'without', 'besides', 'non'].includes(t)) return true;
+  if (t === 'not' && tokens[i - 1] !== 'but') return true;
+  if ((t === 'other' && next === 'than') || (t === 'apart' && next === 'from')) return true;
+  // "All web hosts but web-2"; "web-1 is fine but web-2?" names web-2.
+  return t === 'but' && /\b(?:all|every|everything|each|any)\b.*\bbut\b/.test(text);
+}
+
 /** Words that look like host names: letters and digits joined by - _ . with a digit somewhere. */
 const HOSTLIKE = /^[a-z][a-z0-9]*[-_.]?[a-z0-9-_.]*\d[a-z0-9-_.]*$/;
 
@@ -36,10 +70,21 @@ export function scanSubjects(
   const more: MetricKey[] = [];
   let unknownTarget: string | undefined;
   const named: string[] = [];
-  const name = (n: string) => named.includes(n) || named.push(n);
+  const excluded: string[] = [];
+  // "Except db-1", "other than the web hosts", "non-db": the targets named next are left out, not read.
+  let excluding = false;
+  const name = (n: string) => (excluding ? excluded.includes(n) || excluded.push(n) : named.includes(n) || named.push(n));
   const labelled: string[] = [];
-  for (const [i, t] of tokens.entries()) {
+  for (const [i, raw] of tokens.entries()) {
     const w = words[i]!;
+    if (exclusionAt(tokens, i, text)) {
+      excluding = true;
+      continue;
+    }
+    const t = /^non-./.test(raw) ? raw.slice(4) : raw;
+    if (t !== raw) excluding = true;
+    if (excluding && ZONE.has(t)) continue;
+    const before = excluded.length;
     // "The slowest host": latency. Matched exactly, since "lowest" is one letter away.
     if (!metric && (t === 'slowest' || t === 'fastest')) {
       metric = 'latency';
@@ -62,14 +107,21 @@ export function scanSubjects(
     if (m) name(m);
     else if (shared) shared.forEach(name);
     // "cpu in us-east-1": a region or auto scaling group looks like a host name but names its targets.
-    else if (HOSTLIKE.test(t) && placeGroup(t, targets).length) labelled.push(...placeGroup(t, targets));
+    else if (HOSTLIKE.test(t) && placeGroup(t, targets).length) (excluding ? excluded : labelled).push(...placeGroup(t, targets));
     else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t)) unknownTarget = t;
     // "Which host sends the most data?": the bytes, not the tier=data label.
     else if (!(t === 'data' && BYTES_MOVED.test(text)) && (!EVERYDAY_LABELS.has(t) || HOST_NOUN.test(tokens[i + 1] ?? '')))
-      labelled.push(...labelGroup(t, targets));
+      (excluding ? excluded : labelled).push(...labelGroup(t, targets));
+    // A word that names no target ends the list of those left out ("not reporting" leaves nothing out).
+    if (excluding && excluded.length === before) excluding = false;
   }
   // "cpu in prod": a label value names targets only when nothing else in the question does.
+  excluding = false;
   if (named.length === 0 && !unknownTarget) labelled.forEach(name);
+  if (excluded.length) {
+    const kept = (named.length ? named : targets.map((x) => x.name)).filter((n) => !excluded.includes(n));
+    named.splice(0, named.length, ...kept);
+  }
   // "Which api host is slower?": speed is latency. Matched exactly: "lowest" is a fuzzy "slowest".
   metric ??= /\b(?:slower|slowest|faster|fastest|quicker|laggy|laggier)\b/.test(text) ? 'latency' : undefined;
   // "How full is monitoring-1?", "which host is fullest?", "when will db-1 be full?": its disk.

@@ -298,3 +298,30 @@ describe('figures no source reads, and "usage"', () => {
     expect(parseIntent('cpu usage', targets)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
   });
 });
+
+describe('targets left out', () => {
+  const fleet = [...targets, { name: 'api-1', role: 'api', autoScalingGroup: 'api-asg' }, { name: 'local-vm', role: 'local' }];
+  it('reads the targets after "except", "other than", "not", "non-" and "all … but" as left out, never as the subject', () => {
+    const cases: [string, string[] | string][] = [
+      ['cpu on all hosts except local-vm', ['web-1', 'web-2', 'db-1', 'api-1']],
+      ['cpu on hosts other than web-1', ['web-2', 'db-1', 'api-1', 'local-vm']],
+      ['memory apart from web-1 and web-2', ['db-1', 'api-1', 'local-vm']],
+      ['which hosts are not web?', ['db-1', 'api-1', 'local-vm']],
+      ['non-db hosts memory', ['web-1', 'web-2', 'api-1', 'local-vm']],
+      ['hosts not in api-asg', ['web-1', 'web-2', 'db-1', 'local-vm']],
+      ['all web hosts but web-2', 'web-1'],
+    ];
+    for (const [q, want] of cases) {
+      const i = parseIntent(q, fleet) as { group?: string[]; target?: string };
+      expect(typeof want === 'string' ? i.target : i.group, q).toEqual(want);
+    }
+    // "Not" before a word that names no target leaves nothing out; "but" without "all" is not "except".
+    expect(parseIntent('is web-1 not reporting?', fleet)).toMatchObject({ target: 'web-1' });
+    expect(parseIntent('web-1 is fine but web-2?', fleet)).toMatchObject({ group: ['web-1', 'web-2'] });
+    expect(parseIntent('which hosts did not alert today?', fleet)).toMatchObject({ kind: 'anomalies', none: true });
+  });
+  it('reads chat spellings of times', () => {
+    expect(parseIntent('what happened last nite', fleet)).toMatchObject({ span: { kind: 'range' } });
+    expect(parseIntent('cpu on web-1 yday', fleet)).toMatchObject({ span: { kind: 'day', daysBack: 1 } });
+  });
+});
