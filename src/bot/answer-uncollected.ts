@@ -59,7 +59,8 @@ export function answerUncollected(
   return lines.join('\n');
 }
 
-const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign' | 'shell' | 'resend', string> = {
+const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign' | 'shell' | 'resend' | 'post', string> = {
+  post: 'I answer where I am asked and don\'t post to another channel on request: alerts and digests go to the channels set in the config (chat.channels, chat.routes, chat.digest), and "where do alerts go?" lists them. Ask me in that channel, or copy this reply there.',
   tickets:
     'I don\'t open tickets: no ticketing system (Jira, ServiceNow) is connected. "timeline an_…" gives what happened and who did what, to paste into one.',
   paging:

@@ -308,7 +308,7 @@ export const ACTION_OF: Record<string, string> = {
 };
 // "Thanks, that helped", "good catch", "hello?": a short reply. Thanks-like words come first in the group.
 export const SMALL_TALK =
-  /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|good catch|nice one|great|perfect|awesome|hello|hi|hey|yo|good (?:morning|afternoon|evening|night)|i'?m back(?: online)?|i am back(?: online)?|back online)(?:\s+(?:bot|ops|all|team|everyone))?(?:[\s,!.]+(?:(?:that|this|it)\s+(?:helped|helps|works|worked|is great)|perfect|great|nice|awesome|thanks|thank you|thx|cheers))?[\s!.?]*$/;
+  /^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|good catch|nice one|great|perfect|awesome|hello|hi|hey|yo|good (?:morning|afternoon|evening|night))(?:\s+(?:bot|ops|all|team|everyone))?(?:[\s,!.]+(?:(?:that|this|it)\s+(?:helped|helps|works|worked|is great)|perfect|great|nice|awesome|thanks|thank you|thx|cheers))?[\s!.?]*$/;
 /** "What time is it?", "what's the date?": the clock I answer by, which is UTC. */
 /** "Is it quieter than usual?" compares alert volume; "quiet" alone asks to silence. */
 export const QUIETER = /\b(?:quieter|calmer)\b.*\bthan\b/;

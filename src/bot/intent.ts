@@ -30,7 +30,19 @@ export type DayPart = 'night' | 'business' | 'weekend';
 export type InventoryField = 'region' | 'instance' | 'address' | 'asg';
 
 export type Elsewhere =
-  'tickets' | 'paging' | 'email' | 'config' | 'dashboards' | 'export' | 'backup' | 'howto' | 'resolve' | 'assign' | 'shell' | 'resend';
+  | 'tickets'
+  | 'paging'
+  | 'email'
+  | 'config'
+  | 'dashboards'
+  | 'export'
+  | 'backup'
+  | 'howto'
+  | 'resolve'
+  | 'assign'
+  | 'shell'
+  | 'resend'
+  | 'post';
 
 /** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';

@@ -60,6 +60,13 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
     ),
     'resend',
   ],
+  // "Post the status to #ops", "share this in the incident channel": answers go where asked.
+  [
+    new RegExp(
+      String.raw`${ASKED}(?:post|send|share|forward|put|drop|paste|cross-?post|broadcast)\s+(?:(?:it|this|that|them|the\s+[\w-]+|an?\s+[\w-]+|[a-z]{2}_[a-z0-9]+|status|a\s+summary|an\s+update)\s+(?:to|in|into|on)\s+(?:#[\w-]+|(?:the\s+)?[\w-]+\s+channel|slack|discord|teams)|(?:to|in|into|on)\s+#[\w-]+)\b`,
+    ),
+    'post',
+  ],
   // "Resolve an_…", "close the web-1 alert", "mark it as fixed": anomalies end when their detector says so.
   [new RegExp(String.raw`${ASKED}(?:resolve|close)\b(?!\s+to\b)|^mark\b.*\bas (?:resolved|closed|fixed|done)\b`), 'resolve'],
   // "Assign an_… to bob", "hand the web-1 alert over to alice": people take alerts on themselves (ack).

@@ -26,14 +26,14 @@ const POLL =
 const RUNS_ALONE =
   /\bwhat (?:runs|happens|is done|gets done|can run|will run|would run) (?:automatically|on its own|by itself|without (?:an? )?(?:approval|person|human|approver))\b/;
 const POLICY =
-  /\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\b(?:am i|is \S+) (?:an? )?approver\b|\bcan \S+ (?:approve|deny)\b(?!.*\b(?:rp_|restart|scale|clean))|\b(?:what|which|anything)\b.*\bdry[\s-]?run\b|\bwhy (?:can'?t|cannot|can not|couldn'?t) i (?:approve|deny)\b|\bwhat happens if (?:nobody|no one|noone) (?:approves|decides|answers)\b|\bwho are (?:the )?approvers\b|\b(?:which|what) (?:actions|remediations) (?:are|can|do you)\b.*\b(?:allowed|run|permitted|supported|available|take|do)\b|\b(?:allowed|allow-?listed|permitted|supported) (?:actions|remediations)\b|\bauto[\s-]?remediat\w*\b|\b(?:is|are)\b.*\bdry[\s-]?runs?\b|\bhow long do (?:proposals|approvals) (?:wait|last|stay)\b|\bapproval (?:ttl|timeout|window|expiry)\b|\bremediation (?:policy|mode|modes|settings)\b/;
+  /\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\b(?:am i|is \S+) (?:an? )?(?:approver|admin|administrator)\b|\bdo i have (?:admin|approval|approver) (?:rights|permissions|access)\b|\bcan \S+ (?:approve|deny)\b(?!.*\b(?:rp_|restart|scale|clean))|\b(?:what|which|anything)\b.*\bdry[\s-]?run\b|\bwhy (?:can'?t|cannot|can not|couldn'?t) i (?:approve|deny)\b|\bwhat happens if (?:nobody|no one|noone) (?:approves|decides|answers)\b|\bwho are (?:the )?approvers\b|\b(?:which|what) (?:actions|remediations) (?:are|can|do you)\b.*\b(?:allowed|run|permitted|supported|available|take|do)\b|\b(?:allowed|allow-?listed|permitted|supported) (?:actions|remediations)\b|\bauto[\s-]?remediat\w*\b|\b(?:is|are)\b.*\bdry[\s-]?runs?\b|\bhow long do (?:proposals|approvals) (?:wait|last|stay)\b|\bapproval (?:ttl|timeout|window|expiry)\b|\bremediation (?:policy|mode|modes|settings)\b/;
 
 // Which part of the policy leads: who decides ("why can't I approve?"), or how long a proposal waits.
 const APPROVERS_ASKED =
-  /\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\bapprovers?\b|\bcan(?:'?t| ?not)? \S+ (?:approve|deny)\b/;
+  /\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\bapprovers?\b|\badmin(?:istrator)?\b|\b(?:admin|approval|approver) (?:rights|permissions|access)\b|\bcan(?:'?t| ?not)? \S+ (?:approve|deny)\b/;
 // "Can bob approve?", "is alice an approver?": the person asked about (not the asker).
 const APPROVER_NAMED =
-  /\b(?:can|is) (?!i\b|we\b|you\b|anyone\b|anybody\b|someone\b|somebody\b|everyone\b|the\b)([a-z][\w.-]*) (?:approve|deny|an? approver)\b/;
+  /\b(?:can|is) (?!i\b|we\b|you\b|anyone\b|anybody\b|someone\b|somebody\b|everyone\b|the\b)([a-z][\w.-]*) (?:approve|deny|an? (?:approver|admin|administrator))\b/;
 const WAIT_ASKED =
   /\bhow long do (?:proposals|approvals) (?:wait|last|stay)\b|\bapproval (?:ttl|timeout|window|expiry)\b|\bif (?:nobody|no one|noone) (?:approves|decides|answers)\b/;
 

@@ -19,7 +19,7 @@ const HANDOVER = new RegExp(
 // "Swap shifts with bob", "can I swap with bob?", "trade my next shift with alice for db": an offer the other accepts.
 // "I'm going offline", "signing off": whether the asker holds the pager, and who does (the on-call answer).
 const OFFLINE =
-  /^(?:ok(?:ay)?[\s,]+)?(?:i(?:'m| am)\s+)?(?:going offline|signing off|logging off|heading out|off for the (?:day|night|weekend))\b/;
+  /^(?:ok(?:ay)?[\s,]+)?(?:i(?:'m| am)\s+)?(?:going offline|signing off|logging off|heading out|off for the (?:day|night|weekend)|(?:going|off|heading) (?:to|for) (?:lunch|a break|dinner|a meeting|the gym)|stepping (?:away|out)|afk|brb)\b/;
 const SWAP_OFFER = new RegExp(
   String.raw`^(?:please\s+|can i\s+|could i\s+|can we\s+|i(?:'d| would) like to\s+|i want to\s+)?(?:swap|switch|trade|exchange)\s+(?:(?:my|our|the)\s+)?(?:next\s+)?(?:(?:on[\s-]?call\s+)?shifts?\s+|${ON_CALL}\s+)?with\s+([a-z][\w.-]*)`,
 );

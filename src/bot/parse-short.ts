@@ -14,7 +14,7 @@ const OK =
   /^(?:ok|okay|k|kk|ok cool|cool|got it|gotcha|understood|roger(?: that)?|noted|makes sense|sounds good|alright|all right|fine|sure|ack(?:nowledged)?\s+that|will do|on it)[\s!.]*$/;
 
 const HELP_ASK =
-  /^(?:show |print )?usage[\s?.!]*$|\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|declare|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?))*\s*\??$/;
+  /^(?:show |print )?usage[\s?.!]*$|\bwhat can i (?:do|ask|say) (?:here|with you|with this|in here)\b|\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|declare|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?))*\s*\??$/;
 
 /**
  * What is read before any subject: thanks and greetings (a short reply, not the LLM or the whole help
@@ -26,7 +26,7 @@ export function shortIntent(text: string): Intent | undefined {
   if (PING.test(text) || ABOUT_ME.test(text)) return { kind: 'about' };
   if (OK.test(text)) return { kind: 'small_talk', thanks: false, ok: true };
   if (
-    /^(?:so\s+)?(?:who am i|whoami|what(?:'s| is) my (?:user ?(?:name|id)|id|identity|handle)|who do you think i am|am i logged in)\b/.test(
+    /^(?:so\s+)?(?:who am i|whoami|what(?:'s| is| are) my (?:user ?(?:name|id)|id|identity|handle|roles?|permissions|rights)|who do you think i am|am i logged in)\b/.test(
       text,
     )
   )

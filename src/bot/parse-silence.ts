@@ -69,7 +69,7 @@ export function silenceCommand(
     !o.metric &&
     !o.several &&
     !o.anomalyId &&
-    /\b(?:ping(?:ing)?|pag(?:e|ing)|mention(?:ing)?|tag(?:ging)?|notify(?:ing)?|wake|waking|alert(?:ing)?|messag(?:e|ing)|dm(?:ing)?)\s+me\b/.test(
+    /\b(?:ping(?:ing)?|pag(?:e|ing)|mention(?:ing)?|tag(?:ging)?|notify(?:ing)?|wake|waking|alert(?:ing)?|messag(?:e|ing)|dm(?:ing)?)\s+me\b|\b(?:notifications?|alerts?|pings?|pages?|messages?|mentions?)\s+(?:for|to)\s+me\b|\bmy (?:notifications|pings|pages|mentions)\b/.test(
       text,
     )
   )

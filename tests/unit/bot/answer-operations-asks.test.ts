@@ -325,3 +325,32 @@ describe('targets left out', () => {
     expect(parseIntent('cpu on web-1 yday', fleet)).toMatchObject({ span: { kind: 'day', daysBack: 1 } });
   });
 });
+
+describe('the asker coming and going, their role, and posting elsewhere', () => {
+  it('reads "I\'m back" as what was missed, and going to lunch as who holds the pager', () => {
+    expect(parseIntent("I'm back", targets)).toMatchObject({ kind: 'anomalies', digest: true, sinceAsked: 'away' });
+    expect(parseIntent('back from lunch', targets)).toMatchObject({ digest: true, sinceAsked: 'away' });
+    expect(parseIntent("I'm going to lunch", targets)).toEqual({ kind: 'routing', onCall: true });
+    expect(parseIntent('hello', targets)).toEqual({ kind: 'small_talk', thanks: false });
+  });
+  it('refuses a mute of one person\'s notifications as the other "stop pinging me" forms are', () => {
+    expect(parseIntent('mute notifications for me for 1h', targets)).toMatchObject({
+      kind: 'bad_input',
+      reason: expect.stringMatching(/^Nothing silenced: a silence quiets an alert for everyone\./),
+    });
+    expect(parseIntent('snooze web-1 for 1h', targets)).toMatchObject({ kind: 'silence', target: 'web-1' });
+  });
+  it('reads a role or admin question as who the asker is and who approves, and "what can I do here?" as the help', () => {
+    expect(parseIntent("what's my role?", targets)).toEqual({ kind: 'whoami' });
+    expect(parseIntent('am I an admin?', targets)).toEqual({ kind: 'policy', focus: 'approvers' });
+    expect(parseIntent('is bob an admin?', targets)).toEqual({ kind: 'policy', focus: 'approvers', who: 'bob' });
+    expect(parseIntent('what can I do here?', targets)).toEqual({ kind: 'help' });
+    expect(parseIntent('what can I do about web-1?', targets)).toMatchObject({ kind: 'advice', target: 'web-1' });
+  });
+  it('says answers go where asked when told to post to another channel, and leaves "can you post to slack?" a question', () => {
+    for (const q of ['post the status to #ops', 'share this in the incident channel', 'forward an_abc123 to #ops'])
+      expect(ask(q)[0], q).toMatch(/^I answer where I am asked and don't post to another channel on request:/);
+    expect(parseIntent('can you post to slack?', targets)).toMatchObject({ kind: 'integrations' });
+    expect(parseIntent('post it again', targets)).toEqual({ kind: 'elsewhere', what: 'resend' });
+  });
+});

@@ -1595,7 +1595,9 @@ describe('changes, escalation and the pager, in other words', () => {
     expect(parseIntent("I'm going offline", targets)).toEqual({ kind: 'routing', onCall: true });
     expect(parseIntent('signing off', targets)).toEqual({ kind: 'routing', onCall: true });
     expect(parseIntent('take me off call', targets)).toEqual({ kind: 'on_call_cover', end: true });
-    expect(parseIntent("I'm back", targets)).toEqual({ kind: 'small_talk', thanks: false });
+    expect(parseIntent("I'm going to lunch", targets)).toEqual({ kind: 'routing', onCall: true });
+    // Back: what was missed since, as "catch me up" (decision 0055).
+    expect(parseIntent("I'm back", targets)).toMatchObject({ kind: 'anomalies', digest: true, sinceAsked: 'away' });
   });
 });
 
