@@ -29,9 +29,10 @@ export function answerExplain(
     figure?: () => string;
     /** "Is it still open?": its state leads. */
     it?: boolean | undefined;
+    detector?: string | undefined;
   } = {},
 ): string {
-  const { target, severity, metric, span } = only;
+  const { target, severity, metric, span, detector } = only;
   if (only.it && id?.startsWith('an_')) {
     const a = c.store.getAnomaly(id);
     if (a)
@@ -42,8 +43,11 @@ export function answerExplain(
     // the most recent one (on that target, of that severity, of that metric); with a time, the one of then.
     const metrics = metric ? METRICS_OF[metric] : undefined;
     const fits = (a: Anomaly) =>
-      (!target || a.target === target) && (!severity || a.severity === severity) && (!metrics || metrics.includes(figureMetric(a)));
-    const which = `${severity ? `${severity} ` : ''}${metrics ? `${METRIC_LABEL[metrics[0]!] ?? metric} ` : ''}anomal`;
+      (!target || a.target === target) &&
+      (!severity || a.severity === severity) &&
+      (!metrics || metrics.includes(figureMetric(a))) &&
+      (!detector || a.detector === detector);
+    const which = `${severity ? `${severity} ` : ''}${detector ? `${detector} ` : ''}${metrics ? `${METRIC_LABEL[metrics[0]!] ?? metric} ` : ''}anomal`;
     const on = target ? ` on ${target}` : '';
     if (span) return explainThen(span, fits, `${which}`, on, c, only.figure);
     const latest = c.store.recentAnomalies(500).find(fits);

@@ -240,6 +240,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       if (i.quiet && i.target) return answerQuiet(i.target, c);
       return answerExplain(i.id, c, {
         it: i.it,
+        detector: i.detector,
         target: i.target,
         severity: i.severity,
         metric: i.metric,

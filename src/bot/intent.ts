@@ -124,6 +124,8 @@ export type Intent =
       span?: TimeSpan;
       /** "Why was the scale up proposed?": the latest proposal of that action (and target), as "explain rp_…". */
       proposal?: { action?: string; target?: string };
+      /** "Why did the forecast fire on monitoring-1?": the latest of that detector's. */
+      detector?: string;
     }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   /** `it`: "who fixed it?", the anomaly the conversation last named. */

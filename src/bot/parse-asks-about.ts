@@ -18,6 +18,7 @@ import { ruleStatsQuestion } from './parse-rule-stats.js';
 import { flatlineQuestion } from './parse-flatline.js';
 import { DECISION_TIMES } from './answer-decision-times.js';
 import { goingToQuestion, type TimeSpan } from './parse-time-span.js';
+import { detectorNamed } from './intent-words.js';
 import { resolveSpeedAsked, SHARE_ASKED } from './ack-phrases.js';
 import { afterActionQuestion } from './parse-history.js';
 
@@ -55,6 +56,7 @@ export function asksAbout(
     resolveSpeedQuestion(text, span) ??
     afterActionQuestion(text, target) ??
     shareQuestion(text, target, span) ??
+    detectorFoundQuestion(text, { target, span }) ??
     goingToQuestion(text, { metric, target, named }) ??
     // "Which hosts are quiet?": those without alerts, though "quiet" also asks for a silence.
     (QUIET_HOSTS.test(text) ? { kind: 'anomalies', limit: 5, today: false, none: true, ...(span ? { span } : {}) } : undefined) ??
@@ -128,4 +130,28 @@ function shareQuestion(text: string, target: string | undefined, span: TimeSpan 
     return undefined;
   const today = span?.kind === 'day' && span.daysBack === 0;
   return { kind: 'anomalies', limit: 50, today, ...(span && !today ? { span } : {}), count: true, rank: 'target', shareOf: target };
+}
+
+// "What did the isolation forest find today?", "what has the forecast caught this week?": that detector's anomalies.
+const FOUND =
+  /\bwhat (?:did|has|have) (?:the )?(?:isolation forest|forest|iforest|forecast|robust|threshold)(?: detector| rules?)? (?:find|found|catch|caught|flag|flagged|detect|detected|spot|spotted|see|seen)\b/;
+
+// "Compare the threshold and robust detectors", "which detector fires most?": the counts by detector.
+const DETECTORS_COMPARED =
+  /\bcompare\b.*\bdetectors\b|\b(?:threshold|robust|forecast|forest)\b.*\b(?:vs\.?|versus|against|or)\b.*\b(?:threshold|robust|forecast|forest)\b/;
+
+function detectorFoundQuestion(text: string, o: { target: string | undefined; span: TimeSpan | undefined }): Intent | undefined {
+  const today = o.span?.kind === 'day' && o.span.daysBack === 0;
+  if (DETECTORS_COMPARED.test(text))
+    return { kind: 'anomalies', limit: 50, today, ...(o.span && !today ? { span: o.span } : {}), count: true, rank: 'detector' };
+  const detector = FOUND.test(text) ? detectorNamed(text) : undefined;
+  if (!detector) return undefined;
+  return {
+    kind: 'anomalies',
+    limit: today || o.span ? 50 : 5,
+    today,
+    ...(o.span && !today ? { span: o.span } : {}),
+    ...(o.target ? { target: o.target } : {}),
+    ...detector,
+  };
 }

@@ -1,6 +1,6 @@
 import { FLAPPING, RECURRING } from './parse-flapping.js';
 import type { Intent, MetricKey } from './intent.js';
-import { CAUSE, COUNT, HOW_LONG_SINCE, PAST } from './intent-words.js';
+import { CAUSE, COUNT, detectorNamed, HOW_LONG_SINCE, PAST } from './intent-words.js';
 import { parseBound } from './parse-bound.js';
 import type { TimeSpan } from './parse-time-span.js';
 
@@ -8,6 +8,8 @@ const IT_STATE =
   /^(?:is|was|has) it (?:still )?(?:open|resolved|over|done|fixed|closed|ongoing|recovered|firing|active|back(?: to normal)?)\b|^(?:did|has) it (?:recover|resolve|end|close|stop|clear)\w*\b|^when did it (?:end|start|begin|stop|resolve|recover|clear)\b|^how long (?:has|did|was) it (?:been )?(?:open|last|going|running|lasting)\b|^(?:will|would) it (?:resolve|recover|clear|go away|end|stop|settle)\b|^since when\b|^(?:tell me more|more details|more info|go on)\b|^(?:(?:give me |show me )?(?:more )?details?|more info|tell me (?:more )?about|explain|expand on|zoom in on) (?:on |about |of |for )?the (?:first|top)(?: one| alert| anomaly| incident)?[\s?.!]*$/;
 const IT_DONE =
   /^(?:who|what) (?:fixed|resolved|handled|closed|acked|acknowledged) it\b|^how was it (?:fixed|resolved|handled)\b|^what was done (?:about|for) it\b|^(?:who(?:'s| is| was)) (?:on|handling|working on|looking at) it\b/;
+const WHY_FIRED =
+  /\bwhy (?:did|does|has|is|was) (?:the |that |this )?(?:[\w-]+ ){0,3}?(?:fire[sd]?|firing|trigger(?:ed|ing)?|go off|went off|gone off|trip(?:ped)?|alarm(?:ed)?|open(?:ed)?|flag(?:ged)?)\b/;
 const NOT_TOLD =
   /\bwhy (?:didn't|did not|wasn't|was not|haven't|have not|weren't|were not) (?:i|we|anyone|anybody|the on-?call) (?:get |being |been )?(?:paged|notified|pinged|alerted|woken|called|told|messaged)\b/;
 const AROUND =
@@ -68,6 +70,16 @@ export function explainQuestion(
       latest: true,
       ...(severity ? { severity } : {}),
       ...(span ? { span } : {}),
+    };
+  // "Why did the forecast fire on monitoring-1?", "why did the robust detector trigger on web-2?": that detector's latest there.
+  const detector = detectorNamed(text);
+  if (!an && !span && WHY_FIRED.test(text) && (target || metric || detector) && named <= 1)
+    return {
+      kind: 'explain',
+      ...(target ? { target } : {}),
+      ...(metric ? { metric, latest: true } : {}),
+      ...(severity ? { severity } : {}),
+      ...(detector ? detector : {}),
     };
   // With a past time ("why was web-1 cpu high at 21:27 yesterday?", "why did db-1 disk alert last night?"): the anomaly of then.
   const then = span && (PAST.test(text) || span.kind === 'clock' || span.kind === 'at');

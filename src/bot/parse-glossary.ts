@@ -29,6 +29,8 @@ export function glossaryQuestion(text: string): Intent | undefined {
   if (ACK_HOW.test(text)) return { kind: 'glossary', term: 'ack' };
   if (DETECTION.test(text)) return { kind: 'glossary', term: 'detection' };
   if (SEVERITY_HOW.test(text)) return { kind: 'glossary', term: 'severity' };
+  // "Why is the score 0.52?", "why is its score so low?": how a score is made.
+  if (/\bwhy (?:is|was) (?:the |its |that |this )?(?:anomaly )?score\b/.test(text)) return { kind: 'glossary', term: 'score' };
   if (!new RegExp(ASK).test(text)) return undefined;
   // "What does score 0.54 mean?", "what is a robust deviation?": the word, not a figure of a host.
   if (!/\b(?:mean|means|meaning|define|what is an?|what's an?|what are|explain the|tell me about|how does)\b/.test(text)) return undefined;

@@ -17,6 +17,10 @@ const TUNE = new RegExp(
     // "How many alerts would we get with cpu at 95%?", "what would happen if the disk alert were at 95?"
     String.raw`\bhow many\b.*\b(?:alerts?|anomal\w*|episodes?|pages?)\b.*\b(?:would|if)\b.*\b(?:at|above|over|below|under)\s+\d`,
     String.raw`\bwhat would (?:happen|change)\b.*\bif\b.*\b(?:${RULE}|alerts?|alerted|alarm\w*)\b.*\d`,
+    // "What would the alerts have been with cpu at 95%?", "what's the best threshold for web-2 latency?", "should we raise the cpu threshold?"
+    String.raw`\bwhat would (?:the )?(?:alerts?|anomal\w*|pages?|episodes?) (?:have been|be|look like)\b.*\b(?:at|above|over|below|under)\s+\d`,
+    String.raw`\b(?:best|right|ideal|optimal|better|good) ${RULE}\b`,
+    String.raw`\bshould (?:i|we) (?:raise|lower|change|increase|decrease|bump|move|adjust|tighten|loosen)\b.*\b${RULE}`,
     String.raw`\bhow (?:do|can|could|would|should) (?:i|we) (?:get |have |see )?(?:fewer|less)\b.*\b(?:alerts?|pages?|noise|anomal\w*)\b`,
     String.raw`\b(?:reduce|cut(?: down)?|lower) (?:the )?(?:number of )?(?:\w+ )?(?:alerts?|alert noise|pages?|noise)\b`,
   ].join('|'),

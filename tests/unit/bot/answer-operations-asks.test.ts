@@ -354,3 +354,43 @@ describe('the asker coming and going, their role, and posting elsewhere', () => 
     expect(parseIntent('post it again', targets)).toEqual({ kind: 'elsewhere', what: 'resend' });
   });
 });
+
+describe('questions about one detector', () => {
+  it('explains the latest anomaly of the detector named, and lists what it found', () => {
+    const c = ctx();
+    c.store.upsertAnomaly(
+      resolvedAnomaly('an_fc', NOW - H, { target: 'web-1', metric: 'disk', detector: 'forecast', startTs: NOW - 2 * H, endTs: NOW - H }),
+    );
+    c.store.upsertAnomaly(
+      resolvedAnomaly('an_th', NOW - 10 * MIN, {
+        target: 'web-1',
+        metric: 'disk',
+        detector: 'threshold',
+        startTs: NOW - 20 * MIN,
+        endTs: NOW - 10 * MIN,
+      }),
+    );
+    const why = ask('why did the forecast fire on web-1?', c);
+    expect(why[0]).toBe('The latest forecast anomaly on web-1 (others: "anomalies", then "explain an_…"):');
+    expect(why[1]).toMatch(/^an_fc /);
+    expect(ask('what did the forecast find today?', c)[0]).toBe('1 forecast anomaly today (UTC), 0 open; all:');
+    expect(parseIntent('compare threshold and robust detectors', targets)).toMatchObject({
+      kind: 'anomalies',
+      count: true,
+      rank: 'detector',
+    });
+    expect(parseIntent('is the isolation forest any good?', targets)).toMatchObject({ quality: true, detector: 'iforest' });
+    expect(parseIntent('why is the score 0.52?', targets)).toEqual({ kind: 'glossary', term: 'score' });
+  });
+  it('replays a rule for "should we raise the cpu threshold?" and "what would the alerts have been at 95%?", and refuses a change of sensitivity', () => {
+    expect(parseIntent('should we raise the cpu threshold?', targets)).toEqual({ kind: 'tune', metric: 'cpu' });
+    expect(parseIntent('what would the alerts have been with cpu at 95%?', targets)).toEqual({ kind: 'tune', metric: 'cpu', bound: 95 });
+    expect(parseIntent("what's the best threshold for web-2 latency?", targets)).toEqual({
+      kind: 'tune',
+      target: 'web-2',
+      metric: 'latency',
+    });
+    expect(parseIntent('make the robust detector less sensitive', targets)).toEqual({ kind: 'elsewhere', what: 'config' });
+    expect(parseIntent('make alerts less noisy', targets)).toEqual({ kind: 'flapping' });
+  });
+});
