@@ -122,7 +122,10 @@ export function setupQuestion(
   )
     return { kind: 'pending' };
   if ((POLICY.test(text) && !automaticAsked(text)) || RUNS_ALONE.test(text)) {
-    const focus = APPROVERS_ASKED.test(text) ? 'approvers' : WAIT_ASKED.test(text) ? 'wait' : undefined;
+    // "Why can't I approve my own request?": the four-eyes rule, which the line on waiting says.
+    const own = /\b(?:my own|own (?:request|proposal|action)s?|self[\s-]?approv\w*)\b/.test(text);
+    const focus =
+      own || (!APPROVERS_ASKED.test(text) && WAIT_ASKED.test(text)) ? 'wait' : APPROVERS_ASKED.test(text) ? 'approvers' : undefined;
     const who = APPROVER_NAMED.exec(text)?.[1];
     return { kind: 'policy', ...(focus ? { focus } : {}), ...(who ? { who } : {}) };
   }

@@ -38,6 +38,10 @@ const UNDONE: readonly (readonly [RegExp, ActionId | 'change'])[] = [
   [/\b(?:deploy\w*|release|version|change|upgrade|rollout|commit|build|ch_[a-z0-9]+)\b/, 'change'],
 ];
 
+const NOT_SCHEDULED =
+  'Nothing requested: I don\'t schedule actions. A request is proposed when asked and waits for an approver, so ask at the time, or set a reminder ("remind me at 22:00 to restart app on web-1")';
+const LATER =
+  /\b(?:in \d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)|at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|tonight|tomorrow|later (?:on|today)|after (?:hours|midnight)|every (?:day|hour|night|morning))\b/;
 const SCALE_DOWN = /\bscal(?:e|ing)\s+(?:\S+\s+){0,3}?(?:down|in)\b/;
 // Words after "restart" that are not a service: "restart it on web-1", "restart the web-1 host".
 const NOT_SERVICE = new Set([
@@ -109,6 +113,12 @@ export function actionRequest(
       reason:
         'Nothing requested: one request a message, in words. What follows ";", "&&" or "|" reads as another command, and I run no commands ("restart app on web-1"; a reason goes after a colon)',
     };
+  // "Restart app on web-1 in 10 minutes", "… at 22:00": a request is proposed now, so a time said would be dropped.
+  if (LATER.test(head))
+    return {
+      kind: 'bad_input',
+      reason: NOT_SCHEDULED,
+    };
   const why = splitReason(cleanInput(raw)).reason;
   const action = actionOf(head, verb);
   // "Scale up web-asg": a scale-up acts on the group, so any of its members names it.
@@ -146,10 +156,32 @@ export function actionRequest(
   };
 }
 
+const SCHEDULE_ACTION =
+  /^(?:please\s+|can you\s+|could you\s+)?(?:schedule|plan|queue|book)\s+(?:a\s+|an\s+|the\s+)?(?:restart|reboot|scale[\s-]?up|clean[\s-]?up|cleanup|remediation)\b/;
+// "Add more disk to db-1", "increase memory on db-1", "free up memory": resizing, which no action does.
+const RESIZE =
+  /^(?:please\s+|can you\s+|could you\s+)?(?:(?:add|increase|expand|grow|resize|upgrade|extend|double|bump(?: up)?|give(?: \S+)?)\s+(?:(?:more|extra|the|some)\s+)?(?:memory|ram|disk(?: space)?|storage|cpus?|cores|vcpus?)|free up (?:some\s+)?(?:memory|ram))\b(?!\s+(?:threshold|alert|alarm|limit|rule|warning|critical|bound|line|level|forecast|horizon)s?\b)/;
+
+/** A request no action can meet: a scheduled one, or a host resized. Pure; undefined for any other text. */
+export function unmetRequest(text: string): Extract<Intent, { kind: 'bad_input' }> | undefined {
+  if (SCHEDULE_ACTION.test(text))
+    return {
+      kind: 'bad_input',
+      reason: NOT_SCHEDULED,
+    };
+  if (RESIZE.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing was done: resizing a host (memory, disk, CPUs) is not an action I run. The allow-listed ones are restart_service, scale_up and cleanup_disk: "clean up disk on db-1" frees space, "scale up web-asg" adds an instance; "capacity outlook" shows which hosts are short of room',
+    };
+  return undefined;
+}
+
 // "Should I restart app on web-1?", "what would happen if I scale up web-2?", "is it safe to clean up db-1?".
 // "Dry run restart on web-1", "what would scale_up do on web-1?": what it would do, shown and not run.
 const ASKING =
-  /^(?:should|shall|would it be (?:ok|okay|safe|wise|a good idea) to|is it (?:ok|okay|safe|wise|a good idea) to|what (?:would|will) happen if|what happens if|what if (?:i|we)|how (?:do|can|would|should) (?:i|we)|can (?:i|we)|may (?:i|we)|could (?:i|we)|dry[\s-]?run|simulate|preview)\b|^what (?:would|will|does) (?:a |an |the )?\S+(?: \S+)? (?:of \S+ )?(?:do|change|run|involve)\b/;
+  /^(?:should|shall|would it be (?:ok|okay|safe|wise|a good idea) to|is it (?:ok|okay|safe|wise|a good idea) to|what (?:would|will) happen if|what happens if|what if (?:i|we)|how (?:do|can|would|should) (?:i|we)|can (?:i|we)|may (?:i|we)|could (?:i|we)|dry[\s-]?run|simulate|preview)\b|^what (?:would|will|does) (?:a |an |the )?\S+(?: \S+){0,4}? (?:do|change|run|involve)\b/;
 /** The words that name an action in such a question, as the verb actionRequest reads. */
 const ASKED_VERBS: Record<string, string> = {
   restart: 'restart',

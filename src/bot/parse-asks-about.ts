@@ -19,6 +19,7 @@ import { flatlineQuestion } from './parse-flatline.js';
 import { DECISION_TIMES } from './answer-decision-times.js';
 import { goingToQuestion, type TimeSpan } from './parse-time-span.js';
 import { detectorNamed } from './intent-words.js';
+import { unmetRequest } from './parse-action-request.js';
 import { resolveSpeedAsked, SHARE_ASKED } from './ack-phrases.js';
 import { afterActionQuestion } from './parse-history.js';
 
@@ -47,6 +48,7 @@ export function asksAbout(
 ): Intent | undefined {
   const { metric, more, target, named, an, severity, span, unknownTarget, anomalies } = o;
   return (
+    unmetRequest(text) ??
     aroundQuestion(text, { metric, more, named }) ??
     integrationsQuestion(text, target) ??
     dependentsQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??

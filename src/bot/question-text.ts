@@ -13,6 +13,8 @@ export function questionText(raw: string, targets: TargetRef[]): string {
       cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below '))
         .toLowerCase()
         .replace(/\broll(?:ing)?\s+back\b/g, 'rollback')
+        // "Free up disk space on db-1" asks for the clean-up; "free disk" alone is a figure.
+        .replace(/^((?:please|can you|could you)\s+)?free up (?:some )?(?:disk(?: space)?|space)\b/, '$1clean up disk')
         .replace(/\b(cpu|mem|memory|ram|disk)%/g, '$1')
         // "cpu/mem db-1": both figures, not a path.
         .replace(/\b(cpu|mem|memory|ram|disk|net|network|latency)\s*\/\s*(?=(?:cpu|mem|memory|ram|disk|net|network|latency)\b)/g, '$1 and ')

@@ -394,3 +394,39 @@ describe('questions about one detector', () => {
     expect(parseIntent('make alerts less noisy', targets)).toEqual({ kind: 'flapping' });
   });
 });
+
+describe('requests no action meets, and questions about acting', () => {
+  it('refuses an action asked for later, and a host resized, and reads "free up disk space" as the clean-up', () => {
+    for (const q of ['restart app on web-1 in 10 minutes', 'restart app on web-1 at 22:00', 'schedule a restart of app on web-1 at 22:00'])
+      expect(parseIntent(q, targets), q).toMatchObject({
+        kind: 'bad_input',
+        reason: expect.stringMatching(/^Nothing requested: I don't schedule actions\./),
+      });
+    // A time in the reason is the reason's.
+    expect(parseIntent('restart app on web-1 because it was slow at 10:00', targets)).toMatchObject({
+      kind: 'action_request',
+      why: 'it was slow at 10:00',
+    });
+    for (const q of ['add more disk to db-1', 'increase memory on db-1', 'free up memory on db-1'])
+      expect(parseIntent(q, targets), q).toMatchObject({
+        kind: 'bad_input',
+        reason: expect.stringMatching(/^Nothing was done: resizing a host/),
+      });
+    expect(parseIntent('increase the cpu threshold to 95', targets)).toMatchObject({ kind: 'elsewhere', what: 'config' });
+    expect(parseIntent('free up disk space on db-1', targets)).toMatchObject({
+      kind: 'action_request',
+      action: 'cleanup_disk',
+      target: 'db-1',
+    });
+    expect(parseIntent('free disk on db-1', targets)).toMatchObject({ kind: 'metrics', free: true });
+  });
+  it('reads "what would restarting app on web-1 do?" as a question, and "approve my own request" as the four-eyes rule', () => {
+    expect(parseIntent('what would restarting app on web-1 do?', targets)).toMatchObject({
+      kind: 'action_request',
+      question: true,
+      target: 'web-1',
+    });
+    expect(parseIntent("why can't I approve my own request?", targets)).toEqual({ kind: 'policy', focus: 'wait' });
+    expect(parseIntent("why can't I approve?", targets)).toEqual({ kind: 'policy', focus: 'approvers' });
+  });
+});
