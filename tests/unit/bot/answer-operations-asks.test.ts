@@ -430,3 +430,16 @@ describe('requests no action meets, and questions about acting', () => {
     expect(parseIntent("why can't I approve?", targets)).toEqual({ kind: 'policy', focus: 'approvers' });
   });
 });
+
+describe('how much a figure changed', () => {
+  it('reads "how much has memory changed / did disk grow" as the trend over the time said', () => {
+    expect(parseIntent('how much did disk grow on db-1 today?', targets)).toEqual({
+      kind: 'trend',
+      metric: 'disk',
+      target: 'db-1',
+      span: { kind: 'day', daysBack: 0 },
+    });
+    expect(parseIntent('how much has cpu moved on web-2 in the last hour?', targets)).toMatchObject({ kind: 'trend', metric: 'cpu' });
+    expect(parseIntent('how much memory is free on db-1?', targets)).toMatchObject({ kind: 'metrics' });
+  });
+});
