@@ -43,7 +43,11 @@ export function anomalyChangeQuestion(
     !o.unknownTarget &&
     (FLEET_DAY.test(text) ||
       (/\btoday\b/.test(text) && VERSUS.test(text) && /\byesterday\b/.test(text)) ||
-      (/\bthis (?:week|month)\b/.test(text) && VERSUS.test(text) && /\b(?:last|previous) (?:week|month)\b/.test(text)));
+      (/\bthis (?:week|month)\b/.test(text) && VERSUS.test(text) && /\b(?:last|previous) (?:week|month)\b/.test(text)) ||
+      // "How did last week compare to the week before?": the last seven days against the seven before.
+      (/\blast (?:week|month)\b/.test(text) &&
+        VERSUS.test(text) &&
+        /\b(?:the )?(?:week|month) before\b|\b(?:week|month) before last\b/.test(text)));
   const quiet = !o.target && !o.group && !o.metric && !o.unknownTarget && QUIET_DAY.test(text);
   if (!NOUN_RE.test(text) && !fleetDay && !quiet) return undefined;
   const usual = USUAL.test(text) || (quiet && !/\b(?:yesterday|last week)\b/.test(text) && !VERSUS.test(text));

@@ -3,7 +3,7 @@ import { RESOLVED, SHARE_ASKED } from './intent-words.js';
 
 // "Summarise today", "recap of yesterday", "daily digest", "weekly report", "shift handover", "sitrep", "send me a report".
 const DIGEST =
-  /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up|sitrep)\b|\b(?:daily|weekly|morning|nightly|shift|on-?call)\s+(?:report|update)\b|\bhand-?(?:over|off)\b|\b(?:send|give|get|show|generate|write|make|prepare|post)\s+(?:me |us )?(?:an? |the )?(?:status |quick |short |full |today's |daily |weekly )?report\b/;
+  /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up|sitrep)\b|\b(?:daily|weekly|monthly|morning|nightly|shift|on-?call)\s+(?:report|update)\b|\bhand-?(?:over|off)\b|\b(?:send|give|get|show|generate|write|make|prepare|post)\s+(?:me |us )?(?:an? |the )?(?:status |quick |short |full |today's |daily |weekly )?report\b/;
 const WEEK = 7 * 86_400_000;
 // The weekend just gone, as a window: Friday evening to now is near enough for "how was the weekend?" on a Monday.
 const WEEKEND_MS = 3 * 86_400_000;
@@ -58,7 +58,11 @@ export function digestOf(
       span: { kind: 'last', ms: 86_400_000 },
       sinceAsked: SINCE_PREVIOUS.test(text) ? 'previous' : 'away',
     };
-  return /\bweekly\b/.test(text) ? { span: { kind: 'last', ms: WEEK } } : {};
+  return /\bweekly\b/.test(text)
+    ? { span: { kind: 'last', ms: WEEK } }
+    : /\bmonthly\b/.test(text)
+      ? { span: { kind: 'last', ms: 30 * 86_400_000 } }
+      : {};
 }
 
 /** "My alerts", "which alerts did I ack?", "acked by me", "what am I on?": those the asker acknowledged. */

@@ -20,6 +20,11 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         .replace(/\b(cpu|mem|memory|ram|disk|net|network|latency)\s*\/\s*(?=(?:cpu|mem|memory|ram|disk|net|network|latency)\b)/g, '$1 and ')
         // Typos the fuzzy matcher cannot reach: its words are single tokens, and short ones are never bent.
         .replace(/\bon[\s-]?cal\b/g, 'on call')
+        // "Cpu at 10:00 in my local time": the asker's display zone is what a time is read in anyway; "local" is no host here.
+        .replace(
+          /^(?!(?:(?:show|give|display|use|set|put|write)\s+)?(?:me\s+)?(?:the\s+|my\s+)?(?:times?|dates?|clock)\b)(.*?)\s*\b(?:in|on)\s+(?:my\s+)?local\s+time\b/,
+          '$1',
+        )
         // Chat spellings of times: "last nite", "tonite", "2day", "tmrw", "yday".
         .replace(/\b(to)?nite\b/g, '$1night')
         .replace(/\b2day\b/g, 'today')

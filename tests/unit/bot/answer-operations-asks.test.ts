@@ -443,3 +443,29 @@ describe('how much a figure changed', () => {
     expect(parseIntent('how much memory is free on db-1?', targets)).toMatchObject({ kind: 'metrics' });
   });
 });
+
+describe('time zones by abbreviation or "local", and monthly and week-on-week reports', () => {
+  it('refuses a zone given as an abbreviation or as "my local time", and reads GMT as UTC', () => {
+    expect(parseIntent('show times in PST', targets)).toMatchObject({
+      kind: 'bad_input',
+      reason: expect.stringMatching(/^Nothing changed: I don't set a zone from an abbreviation \("PST" can name several zones/),
+    });
+    expect(parseIntent('times in my local time please', targets)).toMatchObject({
+      kind: 'bad_input',
+      reason: expect.stringMatching(/^Chat does not tell me where you are/),
+    });
+    expect(parseIntent('show times in gmt', targets)).toEqual({ kind: 'timezone', reset: true });
+    expect(parseIntent('show times in Europe/Berlin', targets)).toEqual({ kind: 'timezone', zone: 'europe/berlin' });
+    // "In my local time" beside a read is the asker's display zone, and never the "local" role.
+    const fleet = [...targets, { name: 'local-vm', role: 'local' }];
+    expect(parseIntent('cpu on web-1 at 10:00 in my local time', fleet)).toMatchObject({ target: 'web-1', span: { kind: 'clock' } });
+  });
+  it('reads a monthly report as the digest of 30 days, and last week against the week before as the change', () => {
+    expect(parseIntent('monthly report', targets)).toMatchObject({ digest: true, span: { kind: 'last', ms: 30 * 24 * H } });
+    expect(parseIntent('how did last week compare to the week before?', targets)).toEqual({
+      kind: 'anomaly_change',
+      period: 'last',
+      ms: 7 * 24 * H,
+    });
+  });
+});
