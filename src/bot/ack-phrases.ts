@@ -16,7 +16,7 @@ const ACK_SHARE = String.raw`(?:${SHARE_OF} of (?:the )?(?:alerts|anomalies|page
 
 /** "How many alerts were acknowledged?", "which alerts are never acknowledged?": acknowledgement counted or listed, not one alert's. */
 export const ACK_COUNTED = new RegExp(
-  String.raw`\bhow many\b|\bwhich (?:alerts|anomalies|pages|incidents)\b|${SHARE_OF}|\bnever\b|\b(?:nobody|no one|noone)\b|\bun-?ack`,
+  String.raw`\bwho (?:acked|acknowledged|took on|handled|picked up) what\b|\bhow many\b|\bwhich (?:alerts|anomalies|pages|incidents)\b|${SHARE_OF}|\bnever\b|\b(?:nobody|no one|noone)\b|\bun-?ack`,
 );
 
 // "MTTR this week", "how long do alerts last on average", "mean time to acknowledge": anomaly counts with their times.

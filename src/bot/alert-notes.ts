@@ -27,7 +27,10 @@ export function noteCommand(raw: string, o: { an?: string; target?: string }): E
   // What the note is about comes before a colon ("an_… :", "the web-1 alert:"); without one, the id leads.
   // A colon inside a time ("08:00") is part of the note.
   const colon = rest.search(/:(?!\d)/);
-  if (colon >= 0 && colon <= 60) rest = rest.slice(colon + 1);
+  // "… to the web-2 alert saying it was a deploy": the words after "saying" are the note, as after a colon.
+  const saying = /^(?:[^:]{0,60}?)\s(?:saying|that says|which says|reading|with the text)\s+/i.exec(rest);
+  if (saying && (colon < 0 || saying[0].length < colon)) rest = rest.slice(saying[0].length);
+  else if (colon >= 0 && colon <= 60) rest = rest.slice(colon + 1);
   else if (o.an) rest = rest.replace(new RegExp(`^(?:(?:the|alert|anomaly)\\s+)*${o.an}\\b[\\s,-]*`, 'i'), '');
   return { kind: 'note', ...(o.an ? { id: o.an } : {}), ...(o.target ? { target: o.target } : {}), text: rest.trim().slice(0, NOTE_MAX) };
 }

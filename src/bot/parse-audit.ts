@@ -66,7 +66,8 @@ const LOG =
  * "who touched db-1 this week?": what people did, from the records. Pure.
  */
 // "Show notes on api-2", "any notes about db-1?": the notes left there; "who's been working on api-2?": who did what there.
-const NOTES = /\b(?:notes?|comments?|annotations?) (?:on|for|about|left on)\b|\b(?:show|list|any|all|the) notes\b/;
+const NOTES =
+  /\b(?:notes?|comments?|annotations?) (?:on|for|about|left on)\b|\b(?:show|list|any|all|the) notes\b|\b(?:what|which|any) (?:notes|comments) (?:are|were|is) (?:there|left)\b/;
 const ESCALATED =
   /\bwho (?:escalated|paged|pinged)\b|\bhow many escalations\b|\b(?:any|the|list|show) escalations\b|\b(?:did|has|have|was|were) (?:anything|any alerts?|something|an alert) (?:get |been )?escalated\b/;
 const WORKED = /\bwho(?:'s| has| have| had)? been (?:working on|looking at|handling|on|touching|dealing with)\b/;
@@ -81,6 +82,9 @@ export function auditQuestion(text: string, o: { target?: string | undefined; sp
     };
   if (WORKED.test(text)) return { kind: 'audit', ...(o.target ? { target: o.target } : {}), ...(o.span ? { span: o.span } : {}) };
   // "Who escalated today?", "how many escalations?", "did anything get escalated?": the escalations people asked for.
+  // "Who acked what today?": the acknowledgements, by whom.
+  if (/\bwho (?:acked|acknowledged|took on|handled|picked up) what\b/.test(text))
+    return { kind: 'audit', ...(o.target ? { target: o.target } : {}), ...(o.span ? { span: o.span } : {}), verbs: ['acknowledged'] };
   if (ESCALATED.test(text))
     return { kind: 'audit', ...(o.target ? { target: o.target } : {}), ...(o.span ? { span: o.span } : {}), verbs: ['escalated'] };
   const found = DID.exec(text);

@@ -94,5 +94,11 @@ export function stateAsked(text: string, openAsked: boolean): { resolved?: true;
       : /\b(?:acked|acknowledged)\b/.test(text) && !SHARE_ASKED.test(text)
         ? { acked: true }
         : {};
+  // "Any alerts unowned?", "unclaimed alerts": open ones nobody has taken on.
+  if (
+    /\bun(?:owned|claimed|assigned)\b|\b(?:nobody|no one) (?:owns|has claimed)\b|\bwithout an? owner\b/.test(text) &&
+    !('resolved' in state)
+  )
+    return { open: true, acked: false };
   return { ...state, ...acked };
 }

@@ -4,8 +4,9 @@ import { detectorNamed } from './intent-words.js';
 
 // "Mark an_… as a false positive", "this alert is noise", "that was a false alarm"; "real issue", "good alert".
 const NOISE =
-  /\b(?:false (?:positives?|alarms?)|(?:just |only )?noise|not (?:a )?real(?: (?:issue|problem|alert))?|not an issue|bogus|spurious)\b/;
-const USEFUL = /\b(?:true positive|real (?:issue|problem|alert|one)|(?:good|useful|valid|legit) (?:alert|one|page))\b/;
+  /\b(?:false (?:positives?|alarms?)|(?:just |only )?noise|not (?:a )?real(?: (?:issue|problem|alert))?|not an issue|bogus|spurious|(?:is|was) (?:useless|unhelpful|pointless|not useful|wrong))\b/;
+const USEFUL =
+  /\b(?:true positive|real (?:issue|problem|alert|one)|(?:good|useful|valid|legit) (?:alert|one|page)|(?:is|was) (?:useful|helpful|valid|legit|real|actionable|spot on|right))\b/;
 // Said of one alert: a verb that marks it, or "this/that/it" (an alert's thread, or an id named).
 const OF_ONE =
   /^(?:please\s+)?(?:mark|flag|tag|label|rate|report)\b|\b(?:this|that|it)\s+(?:one\s+|alert\s+|page\s+)?(?:is|was)\b|\b(?:this|that|it)'s\b/;

@@ -25,6 +25,16 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /^(?!(?:(?:show|give|display|use|set|put|write)\s+)?(?:me\s+)?(?:the\s+|my\s+)?(?:times?|dates?|clock)\b)(.*?)\s*\b(?:in|on)\s+(?:my\s+)?local\s+time\b/,
           '$1',
         )
+        // "I'm on it", "I'm looking at web-2", "take the web-2 alert": taking an alert on, said as people say it.
+        .replace(
+          /^(?:ok,?\s+)?(?:i'?m|i am|i'?ll|i will)\s+(?:on (?:it|this|that)|(?:take|handle|grab) (?:it|this|that)|looking (?:at|into) (?:it|this|that))[\s.!]*$/,
+          'ack it',
+        )
+        .replace(
+          /^(?:ok,?\s+)?(?:i'?m|i am)\s+(?:on|looking (?:at|into)|handling|taking)\s+(?:the\s+)?([a-z][\w.-]*\d[\w.-]*|an_[a-z0-9]+)(?:\s+alert)?[\s.!]*$/,
+          'ack $1',
+        )
+        .replace(/^(?:i'?ll\s+)?(?:take|grab|claim)\s+(?:the\s+)?(?:([a-z][\w.-]*\d[\w.-]*)\s+alert|(an_[a-z0-9]+))[\s.!]*$/, 'ack $1$2')
         // Chat spellings of times: "last nite", "tonite", "2day", "tmrw", "yday".
         .replace(/\b(to)?nite\b/g, '$1night')
         .replace(/\b2day\b/g, 'today')

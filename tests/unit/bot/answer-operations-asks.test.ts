@@ -469,3 +469,32 @@ describe('time zones by abbreviation or "local", and monthly and week-on-week re
     });
   });
 });
+
+describe('taking alerts on as people say it, and what is unowned', () => {
+  it('reads "I\'m on it", "I\'m looking at web-2" and "take the web-2 alert" as acknowledgements', () => {
+    expect(parseIntent("I'm on it", targets)).toEqual({ kind: 'ack' });
+    expect(parseIntent("I'm looking at web-2", targets)).toMatchObject({ kind: 'ack', target: 'web-2' });
+    expect(parseIntent('take the web-2 alert', targets)).toMatchObject({ kind: 'ack', target: 'web-2' });
+    expect(parseIntent('grab an_abc123', targets)).toMatchObject({ kind: 'ack', id: 'an_abc123' });
+    // A question or a shift is not one.
+    expect(parseIntent("I'm on call until 18:00", targets).kind).toBe('on_call_cover');
+    expect(parseIntent("I'm looking at web-2 cpu, why is it high?", targets).kind).toBe('explain');
+  });
+  it('reads who acked what as the audit of acknowledgements, unowned alerts as the open unacknowledged ones, and marks said plainly', () => {
+    expect(parseIntent('who acked what today?', targets)).toEqual({
+      kind: 'audit',
+      span: { kind: 'day', daysBack: 0 },
+      verbs: ['acknowledged'],
+    });
+    expect(parseIntent('who acked the last alert?', targets)).toEqual({ kind: 'ack_status' });
+    expect(parseIntent('are any alerts unowned?', targets)).toMatchObject({ kind: 'anomalies', open: true, acked: false });
+    expect(parseIntent('this alert is useful', targets)).toEqual({ kind: 'feedback', verdict: 'useful' });
+    expect(parseIntent('that alert was useless', targets)).toEqual({ kind: 'feedback', verdict: 'noise' });
+    expect(parseIntent('what notes are there on web-2?', targets)).toMatchObject({ kind: 'audit', target: 'web-2', verbs: ['noted'] });
+    expect(parseIntent('add a comment to the web-2 alert saying it was a deploy', targets)).toEqual({
+      kind: 'note',
+      target: 'web-2',
+      text: 'it was a deploy',
+    });
+  });
+});
