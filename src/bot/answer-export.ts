@@ -33,8 +33,12 @@ export function answerExport(view: View, c: AnswerContext): string {
     `I can't post files here. The anomalies${target ? ` on ${target}` : ''} ${b ? b.label : 'of the last 24 h'}, as CSV (one row each: id, target, metric, detector, severity, start, end, duration, peak, expected range, summary, who acked it):`,
     `• on my side port, with the console's token: /api/anomalies?${params.join('&')} (add &format=json for JSON; the web console's Export link gives the last 24 h)`,
     `• on my host: \`smartcloudops export anomalies ${flags.join(' ')}\` (--format json, --out FILE)`,
+    ...(view.records ? [RECORDS] : []),
   ].join('\n');
 }
+
+const RECORDS =
+  '• my own daily JSON records (every anomaly, proposal and decision, one line each): <SCO_DATA_DIR>/logs on my host, /logs on my side port, and S3 when records.s3 is set ("are the records going to S3?" says whether it is).';
 
 /** "How do I back up the data?": the store is one SQLite file, and the CLI copies it safely while running. */
 export const BACKUP = [

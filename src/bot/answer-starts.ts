@@ -23,7 +23,9 @@ const offBefore = (r: RecordEntry) => {
  * "When were you last restarted?", "what changed in the config?": the starts this process recorded
  * (observability/record-start.ts), each with what its config changed since the start before.
  */
-export function answerStarts(which: 'restarts' | 'config', c: AnswerContext): string {
+export function answerStarts(which: 'restarts' | 'config', c: AnswerContext, valid?: boolean): string {
+  // "Is the config valid?": that first, then its history.
+  if (valid) return `${CONFIG_VALID}\n${answerStarts(which, c)}`;
   const starts = c.store.records(200, undefined, STARTED);
   const last = starts[0];
   if (!last) return 'No start of mine is recorded yet.';
@@ -68,3 +70,7 @@ export function answerStarts(which: 'restarts' | 'config', c: AnswerContext): st
     WHO,
   ].join('\n');
 }
+
+/** "Is the config valid?": the one running passed its check, or it would not be running. */
+const CONFIG_VALID =
+  'The config I run with passed validation when it loaded: one that fails is refused at start, and on a reload (SIGHUP) the running one carries on. Check an edited file with `smartcloudops config check` before reloading.';

@@ -248,7 +248,7 @@ export type Intent =
   | { kind: 'escalate'; id?: string; target?: string; unknownTarget?: string; several?: string[]; to?: string }
   /** `maintenance`: "cancel the maintenance (on db-1)", the silence scheduled ahead. */
   /** `mine`: "cancel that silence", the asker's latest one in force or scheduled. */
-  | { kind: 'unsilence'; id?: string; target?: string; all?: boolean; several?: string[]; maintenance?: boolean; mine?: boolean }
+  | { kind: 'unsilence'; id?: string; target?: string; all?: boolean; several?: string[]; maintenance?: boolean | 'now'; mine?: boolean }
   | ActionRequestIntent
   | { kind: 'help' }
   /** "Where do alerts go?", "who gets paged for db-1?", "who is on call?" (answer-routing.ts). */
@@ -278,6 +278,7 @@ export type Intent =
       digest?: boolean;
       /** "When were you last restarted?" (restarts), "what changed in the config?" (config): the recorded starts (answer-starts.ts). */
       starts?: 'restarts' | 'config';
+      /** "Is the config valid?": that the running one was checked, before its history. */ valid?: boolean;
     }
   /** "Is 40% cpu normal for web-1?": a value among the series' own readings (answer-value-check.ts). */
   | ValueCheckIntent
@@ -339,6 +340,8 @@ export type Intent =
         id?: string;
         remediations?: boolean;
         digest?: boolean;
+        /** "Show me the json records for today": where the daily record files are, too. */
+        records?: boolean;
       };
     }
   /** "cpu tomorrow", "restarts next week": a figure of a time still ahead. */

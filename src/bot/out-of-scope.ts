@@ -34,7 +34,7 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
   ],
   // "Export anomalies as csv", "download last week's alerts": chat posts no files; the API and CLI do.
   [
-    /\b(?:export|download)\b.*\b(?:anomal\w*|alerts?|incidents?|csv|json|history|report|spreadsheet|approvals?|remediations?|proposals?|decisions?|audit)\b|\b(?:as|in|to|into) (?:an? )?(?:csv|json|spreadsheet|excel)\b/,
+    /\b(?:export|download)\b.*\b(?:anomal\w*|alerts?|incidents?|csv|json|history|report|spreadsheet|approvals?|remediations?|proposals?|decisions?|audit)\b|\b(?:as|in|to|into) (?:an? )?(?:csv|json|spreadsheet|excel)\b|\bjson (?:records?|logs?|files?)\b|\b(?:daily )?record files?\b|\bdaily records\b/,
     'export',
   ],
   // "How do I back up the data?", "is there a backup?": the store's own backup (a named host keeps its read).
@@ -108,6 +108,7 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
     const view = viewOf(intent);
     // "Export the audit log", "download the approvals": the decisions, whatever the words read as.
     if (elsewhere === 'export' && /\b(?:audit|approv\w*|decisions?|remediations?|proposals?)\b/.test(text)) view.remediations = true;
+    if (elsewhere === 'export' && /\brecords?\b|\bjson logs?\b/.test(text)) view.records = true;
     return { kind: 'elsewhere', what: elsewhere, view };
   }
   // An incident's words are the team's own too ("incident update: resolved by a rollback").

@@ -58,7 +58,7 @@ const ABOUT = new RegExp(
     // "When did you last collect data?", "is the data fresh?", "are you falling behind?"
     String.raw`\bwhen did ${WE} last (?:collect|poll|scrape|read|tick|sample|fetch|run)\b|\bis (?:the |your |my )?data (?:fresh|stale|current|up to date|live|recent|late|old)\b|\bare ${WE} (?:falling behind|keeping up|lagging|behind|stuck)\b|\b(?:sampling|polling|scrape|collection|tick) (?:interval|rate|frequency|period)\b|\bhow often do ${WE} (?:poll|collect|sample|scrape|read|check|tick|run)\b`,
     // "Is prometheus configured?", "is s3 upload working?", "where do you get metrics from?"
-    String.raw`\b(?:prometheus|cloudwatch)\b.*\b(?:configured|enabled|set up)\b|\b(?:s3|the archive)\b.*\b(?:connected|working|reachable|up|down|ok|healthy|failing|configured|enabled)\b|\bs3 (?:upload|archive|export|sync|shipping)\w*\b|\bwhere (?:do|does) ${WE} get (?:the |your |its )?(?:metrics|data|numbers|figures)\b`,
+    String.raw`\b(?:prometheus|cloudwatch)\b.*\b(?:configured|enabled|set up)\b|\b(?:s3|the archive)\b.*\b(?:connected|working|reachable|up|down|ok|healthy|failing|configured|enabled)\b|\bs3 (?:upload|archive|export|sync|shipping)\w*\b|\bs3\b.*\b(?:records?|uploads?|uploaded|write|wrote|written|writing|sent|sending|going|ship\w*|bucket)\b|\b(?:records?|write|wrote|sent|upload\w*|going|ship\w*)\b.*\b(?:to|in|into) s3\b|\bwhere (?:do|does) ${WE} get (?:the |your |its )?(?:metrics|data|numbers|figures)\b`,
   ].join('|'),
 );
 
@@ -69,6 +69,9 @@ const ESCALATE_HOW =
 // "What changed in the config?", "did anyone change the thresholds?", "config history": the starts' diffs.
 const CONFIG_CHANGED =
   /\b(?:what|who|when|did|has|have|was|were|is|any(?:one|body|thing)?)\b.*\b(?:chang|edit|modif|updat|touch)\w*\b.*\b(?:config(?:uration)?|settings?|thresholds?|rules?|routes?)\b|\b(?:config(?:uration)?|settings?)\s+(?:changes|history|diff|changed|edited|modified|updated)\b|\b(?:config(?:uration)?|settings?|thresholds?)\b.*\b(?:been|got|get|was|were)\s+(?:changed|edited|modified|updated)\b/;
+// "Is the config valid?", "any config errors?": the running config loaded (it would not run otherwise); an edit is checked by the CLI.
+const CONFIG_VALID =
+  /\b(?:is|are) (?:the |my |your |our )?config(?:uration)?(?: file)? (?:valid|ok|okay|correct|right|broken|good|fine|loaded)\b|\bconfig(?:uration)? (?:check|validation|errors?|problems?|warnings?)\b|\bvalidate (?:the |my |your )?config(?:uration)?\b/;
 // "When were you last restarted?", "how many times have you restarted?", "your restarts this week".
 const RESTARTS =
   /\bwhen (?:were|was|did) (?:you|the bot|smartcloudops)\b.*\b(?:re)?(?:start|boot|deploy)(?:ed)?\b|\bhow (?:many times|often) (?:have|has|did) (?:you|the bot|smartcloudops)\b.*\b(?:re)?start|\b(?:your|the bot'?s|smartcloudops'?s?) (?:restarts|starts|deploys|deployments)\b|^(?:(?:so|and|hey|ok),?\s+)?(?:did|have|has) (?:you|the bot|smartcloudops) (?:re)?start(?:ed)?(?:\s+(?:up|again|today|yesterday|recently|lately|overnight|this week))*[\s?.!]*$/;
@@ -129,6 +132,7 @@ export function setupQuestion(
     const who = APPROVER_NAMED.exec(text)?.[1];
     return { kind: 'policy', ...(focus ? { focus } : {}), ...(who ? { who } : {}) };
   }
+  if (!o.target && CONFIG_VALID.test(text)) return { kind: 'about', starts: 'config', valid: true };
   if (!o.target && CONFIG_CHANGED.test(text)) return { kind: 'about', starts: 'config' };
   if (!o.target && RESTARTS.test(text)) return { kind: 'about', starts: 'restarts' };
   if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text))) return { kind: 'about' };

@@ -162,8 +162,18 @@ const SCHEDULE_ACTION =
 const RESIZE =
   /^(?:please\s+|can you\s+|could you\s+)?(?:(?:add|increase|expand|grow|resize|upgrade|extend|double|bump(?: up)?|give(?: \S+)?)\s+(?:(?:more|extra|the|some)\s+)?(?:memory|ram|disk(?: space)?|storage|cpus?|cores|vcpus?)|free up (?:some\s+)?(?:memory|ram))\b(?!\s+(?:threshold|alert|alarm|limit|rule|warning|critical|bound|line|level|forecast|horizon)s?\b)/;
 
-/** A request no action can meet: a scheduled one, or a host resized. Pure; undefined for any other text. */
+// "Freeze deploys", "start a code freeze": a gate on deploys, which sit outside this bot.
+const FREEZE =
+  /^(?:please\s+|let'?s\s+)?(?:freeze|block|stop|halt|pause)\s+(?:all\s+)?(?:deploy(?:s|ments)?|releases|rollouts|changes)\b|^(?:please\s+|let'?s\s+)?(?:start|begin|declare|put in place|announce)\s+(?:a\s+)?(?:deploy|code|change|release)\s+freeze\b/;
+
+/** A request no action can meet: a scheduled one, a host resized, or a deploy freeze. Pure; undefined for any other text. */
 export function unmetRequest(text: string): Extract<Intent, { kind: 'bad_input' }> | undefined {
+  if (FREEZE.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing changed: I don\'t gate deploys, as I sit in no deploy pipeline. Record the freeze as a change ("change: deploy freeze until Monday 09:00") so alerts and timelines name it; "is it safe to deploy?" says what I see now',
+    };
   if (SCHEDULE_ACTION.test(text))
     return {
       kind: 'bad_input',

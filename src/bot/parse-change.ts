@@ -19,6 +19,10 @@ const SAID = /^\s*(?:(?:record|log|mark|add|note)\s+(?:a\s+|the\s+)?)?(?:change|
 const RECORD =
   /^\s*(?:please\s+)?(?:record|log|note|register)\s+(?:a\s+|an\s+|the\s+)?(?=(?:deploy(?:ment)?|release|rollout|rollback|roll back|change|upgrade|migration|restart|reboot|patch)\s+(?:of|to|on|for|at|in)\b)/i;
 
+// "Deploy of api-1 finished", "the release to web-2 is done": a change said as over.
+const FINISHED =
+  /^\s*(?:ok,?\s+)?(?:the\s+|our\s+|my\s+)?(?:deploy(?:ment)?|release|rollout|rollback|upgrade|migration|patch(?:ing)?)\s+(?:of|to|on|for)\s+\S.*\b(?:finished|is done|done|complete[d]?|went out|is out|is live|landed|succeeded)\s*[.!]*$/i;
+
 // "Delete ch_…", "that change ch_… was a mistake": withdrawn, never erased (the record stays, marked).
 const WITHDRAW =
   /^\s*(?:please\s+)?(?:delete|remove|withdraw|retract|undo|forget|cancel|drop|scrap)\s+(?:the\s+)?(?:change\s+)?(ch_[a-z0-9]{3,30})\b|\b(ch_[a-z0-9]{3,30}) (?:was|is) (?:a )?(?:mistake|wrong|an error|not (?:a change|real))\b/i;
@@ -36,7 +40,12 @@ export function changeStatement(
   if (/\?\s*$/.test(raw)) return undefined;
   const said = SAID.exec(raw) ?? RECORD.exec(raw);
   // "Disabled alerts for web-1" is about alerting (a silence, or a question of one), and a bare "fixed" says too little to keep.
-  if (!said && (!DONE.test(raw) || /\b(?:alert\w*|notif\w*|pag(?:e|es|ing))\b/i.test(raw) || raw.trim().split(/\s+/).length < 2))
+  if (
+    !said &&
+    (!(DONE.test(raw) || FINISHED.test(raw)) ||
+      /\b(?:alert\w*|notif\w*|pag(?:e|es|ing))\b/i.test(raw) ||
+      raw.trim().split(/\s+/).length < 2)
+  )
     return undefined;
   const when = span && (span.kind === 'at' || span.kind === 'clock') ? { span } : {};
   // "Deployed v2.5 to web-1 25 min ago" is recorded at that time; the time is not part of what changed.

@@ -13,6 +13,8 @@ const DEPLOY_CHECK = new RegExp(
     String.raw`\b(?:is it|is now|now|would it be|is this)\b.*\b(?:safe|ok|okay|a good time|good time|fine|wise|alright|a bad time|bad time)\b.*\bto ${WORK}\b`,
     String.raw`\b(?:can|could|should|may|shall) (?:we|i|you) (?:safely |still )?${WORK}\b(?:(?!\b(?:how|which|when|what|why)\b).)*\??$`,
     String.raw`\b(?:safe|ok|okay|good time|clear|all clear) (?:for (?:a |the )?|to )${WORK}\b`,
+    // "Should we hold the deploy?", "should I wait before releasing?"
+    String.raw`\b(?:should|shall|do) (?:we|i) (?:hold|delay|postpone|pause|wait (?:with|on|before))(?: off)? (?:on )?(?:the |our |a |this )?${WORK}\b`,
     String.raw`\bgo[/ -]?(?:or[/ -]?)?no[ -]?go\b|\b(?:deploy|change|release) (?:freeze|window|check|readiness)\b|\bready (?:for|to) (?:a |the )?${WORK}\b`,
   ].join('|'),
 );

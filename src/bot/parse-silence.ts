@@ -183,7 +183,13 @@ export function silenceEdit(
 ): Intent | undefined {
   if (!verb || text.trim().endsWith('?')) return undefined;
   // "Cancel the maintenance on db-1": the silence scheduled ahead for it (chat.muteTimes are config).
-  if (!o.sl && MAINTENANCE_END.test(text)) return { kind: 'unsilence', ...(o.target ? { target: o.target } : {}), maintenance: true };
+  // "End / stop the maintenance" is the one in force now; "cancel" the one scheduled ahead.
+  if (!o.sl && MAINTENANCE_END.test(text))
+    return {
+      kind: 'unsilence',
+      ...(o.target ? { target: o.target } : {}),
+      maintenance: /^(?:please\s+)?(?:end|stop|lift|finish|close)\b/.test(text) ? 'now' : true,
+    };
   if (!o.sl && !/\b(?:silences?|snoozes?|mutes?|silenced|snoozed|muted)\b/.test(text)) return undefined;
   if (LIFT_VERBS.has(verb))
     return {

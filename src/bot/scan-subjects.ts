@@ -8,6 +8,8 @@ import { parseDuration } from './text-tools.js';
 
 /** "p95", "p99.9": a percentile, not a host (a host of that name still matches first). */
 const PERCENTILE_WORD = /^p\d{1,2}(\.\d{1,2})?$/;
+/** "S3", "ec2", "k8s", "v2.5": services and versions, never a host we do not know (a host of that name still matches first). */
+const NOT_A_HOST = /^(?:s3|ec2|k8s|k3s|http2|ipv4|ipv6|utf8|base64|sha256|md5|v\d+(?:\.\d+)*)$/;
 
 /** Who does something ("you're" splits to "re"). */
 const SUBJECT = new Set(['you', 'we', 'they', 'i', 're', 'im']);
@@ -108,7 +110,7 @@ export function scanSubjects(
     else if (shared) shared.forEach(name);
     // "cpu in us-east-1": a region or auto scaling group looks like a host name but names its targets.
     else if (HOSTLIKE.test(t) && placeGroup(t, targets).length) (excluding ? excluded : labelled).push(...placeGroup(t, targets));
-    else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t)) unknownTarget = t;
+    else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t) && !NOT_A_HOST.test(t)) unknownTarget = t;
     // "Which host sends the most data?": the bytes, not the tier=data label.
     else if (!(t === 'data' && BYTES_MOVED.test(text)) && (!EVERYDAY_LABELS.has(t) || HOST_NOUN.test(tokens[i + 1] ?? '')))
       (excluding ? excluded : labelled).push(...labelGroup(t, targets));

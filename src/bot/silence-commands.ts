@@ -177,6 +177,15 @@ export function createSilenceCommands(d: {
   function unsilence(i: Extract<Intent, { kind: 'unsilence' }>, user: ChatUser, now: number): ChatReply {
     // "Cancel the maintenance": the one silence scheduled ahead (on the target named), by its id.
     if (i.maintenance && !i.id) {
+      // "End the maintenance on db-1": the silence holding it now, when there is exactly one.
+      const inForce = i.maintenance === 'now' ? d.store.chat.silences(now).filter((s) => !i.target || s.target === i.target) : [];
+      if (inForce.length === 1) return unsilence({ kind: 'unsilence', id: inForce[0]!.id }, user, now);
+      if (inForce.length > 1)
+        return {
+          text: `${inForce.length} silences hold${i.target ? ` ${i.target}` : ''} now: ${inForce.map((s) => `${s.id} (${silenceLabel(s)} until ${stamp(s.untilTs)})`).join(', ')}. Say which: "unsnooze ${inForce[0]!.id}".`,
+          intent: 'unsilence',
+          private: true,
+        };
       const ahead = d.store.chat.scheduledSilences(now).filter((s) => !i.target || s.target === i.target);
       if (ahead.length === 1) return unsilence({ kind: 'unsilence', id: ahead[0]!.id }, user, now);
       return {

@@ -97,6 +97,18 @@ describe('a silence scheduled ahead ("mute web-1 from 10:02 to 10:30")', () => {
     expect(app.store.chat.scheduledSilences(now()).map((s) => s.id)).toEqual([other]);
   });
 
+  it('"end the maintenance on db-1" lifts the silence holding db-1 now, and leaves the one scheduled ahead', async () => {
+    const { app, now, say } = await setup();
+    const ahead = /\((sl_\w+)/.exec(await say('mute db-1 from 22:00 to 23:00'))![1]!;
+    const held = /\((sl_\w+)/.exec(await say('start a maintenance window for db-1 for 2 hours'))![1]!;
+    expect(app.store.chat.silences(now()).map((s) => s.id)).toEqual([held]);
+    expect(await say('end the maintenance on db-1')).toMatch(new RegExp(`^Lifted ${held}\\b`));
+    expect(app.store.chat.silences(now())).toEqual([]);
+    expect(app.store.chat.scheduledSilences(now()).map((s) => s.id)).toEqual([ahead]);
+    // With none in force, "end" falls back to the one scheduled, as "cancel" does.
+    expect(await say('end the maintenance on db-1')).toMatch(new RegExp(`^Cancelled ${ahead}, the silence of db-1 scheduled from `));
+  });
+
   it('keeps the reason given, and shows it in the reply, the list, the alert and its timeline', async () => {
     const { tick, say, web1Alert } = await setup();
     await tick(3);

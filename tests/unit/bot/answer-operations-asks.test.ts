@@ -498,3 +498,30 @@ describe('taking alerts on as people say it, and what is unowned', () => {
     });
   });
 });
+
+describe('deploys, freezes, records and the config asked about', () => {
+  it('records a deploy said as finished, checks before one held, and refuses a freeze', () => {
+    expect(parseIntent('deploy of web-1 finished', targets)).toEqual({
+      kind: 'change',
+      text: 'deploy of web-1 finished',
+      targets: ['web-1'],
+    });
+    expect(parseIntent('should we hold the deploy?', targets)).toEqual({ kind: 'deploy_check' });
+    expect(parseIntent('freeze deploys', targets)).toMatchObject({
+      kind: 'bad_input',
+      reason: expect.stringMatching(/^Nothing changed: I don't gate deploys/),
+    });
+    expect(parseIntent('change: deploy freeze until monday', targets)).toMatchObject({ kind: 'change' });
+  });
+  it('says where the JSON records are, reads S3 and versions as no host, and answers whether the config is valid', () => {
+    expect(ask('show me the json records for today').at(-1)).toMatch(
+      /^• my own daily JSON records .*<SCO_DATA_DIR>\/logs on my host, \/logs on my side port/,
+    );
+    expect(parseIntent('are the records going to S3?', targets)).toEqual({ kind: 'about' });
+    expect((parseIntent('cpu on web-1 since v2.5', targets) as { unknownTarget?: string }).unknownTarget).toBeUndefined();
+    expect(parseIntent('cpu on web-9', targets)).toMatchObject({ unknownTarget: 'web-9' });
+    const valid = ask('is the config valid?');
+    expect(valid[0]).toMatch(/^The config I run with passed validation when it loaded/);
+    expect(parseIntent('what changed in the config?', targets)).toEqual({ kind: 'about', starts: 'config' });
+  });
+});
