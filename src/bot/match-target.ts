@@ -124,6 +124,12 @@ export function matchTarget(word: string, targets: TargetRef[]): string | undefi
   if (exact) return exact.name;
   // "cpu on i-0a1b2c3d4e5f60003": an EC2 instance id names its target, as CloudWatch alarms say it.
   if (/^i-[0-9a-f]{8,17}$/.test(w)) return targets.find((t) => t.instanceId?.toLowerCase() === w)?.name;
+  // "cpu on 10.0.1.10": its address (a port, if said, must match too).
+  if (/^(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?$/.test(w))
+    return targets.find((t) => t.address && (t.address === w || (!w.includes(':') && t.address.replace(/:\d+$/, '') === w)))?.name;
+  // "cpu on web-1.example.com": a host name whose first label is the target's.
+  const fqdn = /^([a-z0-9][a-z0-9-]*)\.(?:[a-z0-9-]+\.)*[a-z]{2,}$/.exec(w);
+  if (fqdn) return targets.find((t) => t.name.toLowerCase() === fqdn[1])?.name;
   const c = compact(w);
   if (c.length < 2) return undefined;
   const loose = targets.filter((t) => compact(t.name) === c);

@@ -67,7 +67,7 @@ import {
 } from './intent-words.js';
 import { timeToAsked } from './ack-phrases.js';
 import { matchTarget, type TargetRef } from './match-target.js';
-import { questionText, withoutFiller } from './question-text.js';
+import { questionText, withoutFiller, withoutLinks } from './question-text.js';
 import { QUIET_DAY, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
 import { MAX_INPUT, clamp, closest } from './text-tools.js';
 
@@ -79,7 +79,7 @@ export type { Intent, MetricKey } from './intent.js';
 export function parseIntent(said: string, targets: TargetRef[]): Intent {
   const raw = typeof said === 'string' ? withoutFiller(said) : said;
   const intent = parseQuestion(raw, targets);
-  return typeof raw === 'string' ? (outOfScope(intent, raw.toLowerCase(), targets) ?? intent) : intent;
+  return typeof raw === 'string' ? (outOfScope(intent, withoutLinks(raw).toLowerCase(), targets) ?? intent) : intent;
 }
 
 function parseQuestion(raw: string, targets: TargetRef[]): Intent {

@@ -13,6 +13,8 @@ export function questionText(raw: string, targets: TargetRef[]): string {
       cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below '))
         .toLowerCase()
         .replace(/\broll(?:ing)?\s+back\b/g, 'rollback')
+        // A link pasted beside a question is context, not words of it ("grafana" in one is no dashboard question).
+        .replace(LINK, ' ')
         // "Free up disk space on db-1" asks for the clean-up; "free disk" alone is a figure.
         .replace(/^((?:please|can you|could you)\s+)?free up (?:some )?(?:disk(?: space)?|space)\b/, '$1clean up disk')
         .replace(/\b(cpu|mem|memory|ram|disk)%/g, '$1')
@@ -57,4 +59,8 @@ const FILLER =
   /^\s*(?:ok(?:ay)?|alright|all right|so|right|yes|yeah|yep|cool|great|hey|hi|hello|please)\s*[,!.:;-]\s*(?=\S)|^\s*(?:ok(?:ay)?|alright|so|yes|yeah|yep)\s+(?=\S)/i;
 
 /** The message without a leading filler word; a message that is only one is left as it is. Pure. */
+const LINK = /\bhttps?:\/\/\S+/g;
+/** The text without pasted links, for reading what is asked (a note or a change keeps them). */
+export const withoutLinks = (raw: string): string => raw.replace(LINK, ' ');
+
 export const withoutFiller = (raw: string): string => raw.replace(FILLER, '');

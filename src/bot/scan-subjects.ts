@@ -111,6 +111,8 @@ export function scanSubjects(
     // "cpu in us-east-1": a region or auto scaling group looks like a host name but names its targets.
     else if (HOSTLIKE.test(t) && placeGroup(t, targets).length) (excluding ? excluded : labelled).push(...placeGroup(t, targets));
     else if (HOSTLIKE.test(t) && !unknownTarget && !parseDuration(t) && !PERCENTILE_WORD.test(t) && !NOT_A_HOST.test(t)) unknownTarget = t;
+    // "cpu on 10.9.9.9": an address no target has.
+    else if (/^(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?$/.test(t) && !unknownTarget) unknownTarget = t;
     // "Which host sends the most data?": the bytes, not the tier=data label.
     else if (!(t === 'data' && BYTES_MOVED.test(text)) && (!EVERYDAY_LABELS.has(t) || HOST_NOUN.test(tokens[i + 1] ?? '')))
       (excluding ? excluded : labelled).push(...labelGroup(t, targets));

@@ -525,3 +525,21 @@ describe('deploys, freezes, records and the config asked about', () => {
     expect(parseIntent('what changed in the config?', targets)).toEqual({ kind: 'about', starts: 'config' });
   });
 });
+
+describe('a host named by its address or full name, and links pasted in', () => {
+  it('reads an address or a fully qualified name as the target, an unknown address as unknown, and a link as no words', () => {
+    expect(parseIntent('cpu on 10.0.1.10', targets)).toMatchObject({ metric: 'cpu', target: 'web-1' });
+    expect(parseIntent('cpu on 10.0.1.10:9100', targets)).toMatchObject({ target: 'web-1' });
+    expect(parseIntent('cpu on web-1.example.com', targets)).toMatchObject({ target: 'web-1' });
+    expect(parseIntent('cpu on 10.9.9.9', targets)).toMatchObject({ unknownTarget: '10.9.9.9' });
+    expect(parseIntent('cpu on web-1 https://grafana.example.com/d/abc', targets)).toEqual({
+      kind: 'metrics',
+      metric: 'cpu',
+      target: 'web-1',
+    });
+    // A note keeps its link.
+    expect(parseIntent('note an_abc123: see https://grafana.example.com/x', targets)).toMatchObject({
+      text: 'see https://grafana.example.com/x',
+    });
+  });
+});
