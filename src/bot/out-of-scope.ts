@@ -7,6 +7,34 @@ import type { TimeSpan } from './parse-time-span.js';
 import { labelGroup, roleGroup, type TargetRef } from './match-target.js';
 
 const FUTURE = /\btomorrow\b|\bnext (?:week|month|hour|day|\d+ (?:hours|days))\b|\bin the future\b/;
+const TACKED =
+  /(?:\band\b|\bthen\b|\balso\b|&|,)\s+(?:(?:also|then|please|pls|go ahead and)\s+)*(?:restart|reboot|bounce|scale\s+(?:up|out)|clean\s*up|cleanup|approve|deny|ack|acknowledge|silence|snooze|mute|escalate|page)\s+(?:it|them|that|this|the\b|[a-z]+-\d|rp_|an_|web|api|db|all\b)/;
+/** Intents whose own words are free text ("note: restarted and acked it"), never read as a second command. */
+const FREE_TEXT = new Set<Intent['kind']>(['note', 'change', 'incident', 'remind', 'watch', 'bad_input', 'timezone']);
+/** What changes state or records something; any other reply only reads. */
+const ACTS = new Set<Intent['kind']>([
+  'ack',
+  'unack',
+  'silence',
+  'unsilence',
+  'approve',
+  'deny',
+  'action_request',
+  'escalate',
+  'note',
+  'change',
+  'watch',
+  'unwatch',
+  'remind',
+  'feedback',
+  'subscribe',
+  'unsubscribe',
+  'incident',
+  'on_call_cover',
+  'on_call_swap',
+  'timezone',
+  'bad_input',
+]);
 const READS = new Set<Intent['kind']>(['metrics', 'chart', 'trend', 'status', 'anomalies', 'attention', 'last_seen', 'compare']);
 // Environment names people use as if every fleet had them.
 const ENVIRONMENT = /(?<![\w.-])(prod|production|prd|staging|stg|dev|development|qa|uat|preprod|pre-prod|sandbox)(?![\w.-])/;
@@ -118,6 +146,14 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
     const digest = elsewhere === 'config' && /\b(?:digest|daily (?:summary|report)|weekly report)\b/.test(text);
     return { kind: 'elsewhere', what: elsewhere, ...(metric ? { view: { metric } } : digest ? { view: { digest } } : {}) };
   }
+  // "Cpu on web-1 and also restart it": a read with a command tacked on; answering the read alone would drop the command unsaid.
+  if (TACKED.test(head) && !FREE_TEXT.has(intent.kind))
+    return {
+      kind: 'bad_input',
+      reason: ACTS.has(intent.kind)
+        ? 'Nothing done: one command a message, so each is its own record and nothing runs as a side note; send the two apart'
+        : 'Nothing done: that asks for figures and gives a command at once. A command goes in a message of its own, so that nothing runs as a side note; ask the two apart',
+    };
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
   // where a metric is heading is the trend's question, and a silence may end tomorrow.
   const past = (READS.has(intent.kind) && intent.kind !== 'trend') || intent.kind === 'history';

@@ -543,3 +543,24 @@ describe('a host named by its address or full name, and links pasted in', () => 
     });
   });
 });
+
+describe('a command tacked onto another message', () => {
+  it('does nothing when a read or a command carries a second command, and leaves a note or a reason its own words', () => {
+    expect(parseIntent('cpu on web-1 and also restart it', targets)).toMatchObject({
+      kind: 'bad_input',
+      reason: expect.stringMatching(/^Nothing done: that asks for figures and gives a command at once\./),
+    });
+    for (const q of ['silence web-1 and ack it', 'restart app on web-1 and then scale up web-2'])
+      expect(parseIntent(q, targets), q).toMatchObject({
+        kind: 'bad_input',
+        reason: expect.stringMatching(/^Nothing done: one command a message/),
+      });
+    expect(parseIntent('note an_abc123: restarted and then restart it again', targets)).toMatchObject({ kind: 'note' });
+    expect(parseIntent('deny rp_abc because we will restart it by hand and then restart it', targets)).toMatchObject({
+      kind: 'deny',
+      id: 'rp_abc',
+    });
+    expect(parseIntent('cpu and memory on web-1', targets)).toMatchObject({ kind: 'metrics', more: ['memory'] });
+    expect(parseIntent('alerts and silences', targets).kind).toBe('silences');
+  });
+});
