@@ -1,3 +1,4 @@
+import { globMatch } from '../pipeline/remediate/plan-remediation.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS } from './answer-metric-span.js';
@@ -43,6 +44,23 @@ export function answerUncollected(
     );
   }
   if (i.what === 'load average') lines.push('CPU use is the nearest figure I have: ask "cpu on <target>".');
+  // The services the remediation rules would restart there are the nearest I know of what runs on it.
+  if (i.what === 'what runs on a host (services, software)') {
+    const services = [
+      ...new Set(
+        (c.remediationRules ?? [])
+          .filter(
+            (r) => r.action === 'restart_service' && (!i.target || !r.when.targets || r.when.targets.some((g) => globMatch(g, i.target!))),
+          )
+          .map((r) => String(r.params['service'] ?? ''))
+          .filter(Boolean),
+      ),
+    ];
+    if (services.length)
+      lines.push(
+        `The remediation rules restart ${services.join(', ')}${where}: the services named in config, not a list read from the host.`,
+      );
+  }
   // Where hosts have room is what a cost question would act on.
   if (i.what === 'cost or billing')
     lines.push(

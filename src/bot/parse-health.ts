@@ -2,7 +2,7 @@ import type { Intent } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { AVAILABILITY } from './uncollected-words.js';
 
-const HEALTHY = /\b(?:healthy|ok|okay|fine|normal|green|alright|all right)\b/;
+const HEALTHY = /\b(?:healthy|ok|okay|fine|normal|green|alright|all right|degraded|struggling|in trouble|unhealthy|sick)\b/;
 /** Said of several hosts, these ask for their state too: "status of the web tier", "how is the api doing?". */
 const STATE = /\b(?:health|status|state|doing|going|holding up|looking)\b|^how(?:'s|\s+is|\s+are)\b/;
 

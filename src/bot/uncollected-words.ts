@@ -43,6 +43,11 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'host specifications (cores, instance type, installed memory)',
   ],
   [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],
+  // "What runs on db-1?", "which services are on web-1?": what a host runs, which only the host can tell.
+  [
+    /\bwhat (?:runs|is running|'s running) on\b|\b(?:which|what) (?:services?|apps?|applications?|software|daemons?) (?:are|is|run|runs|running)\b(?!.*\b(?:slow|down|failing|alerting|restart\w*)\b)/,
+    'what runs on a host (services, software)',
+  ],
   [
     /\b(?:which|what|top|busiest|biggest|heaviest)\s+(?:process|processes|programs?)\b|\bper[\s-]process\b|\b(?:by|for each|each) (?:process|program|pid)\b/,
     'per-process figures',

@@ -564,3 +564,25 @@ describe('a command tacked onto another message', () => {
     expect(parseIntent('alerts and silences', targets).kind).toBe('silences');
   });
 });
+
+describe('what runs on a host, and a group asked as degraded', () => {
+  it('says what runs on a host is not collected, with the services the rules restart there', () => {
+    const c = {
+      ...ctx(),
+      remediationRules: configSchema.parse({
+        remediation: {
+          rules: [{ name: 'restart app', action: 'restart_service', params: { service: 'nginx' }, when: { targets: ['web-*'] } }],
+        },
+      }).remediation.rules,
+    };
+    const lines = ask('what runs on web-1?', c);
+    expect(lines[0]).toBe(
+      "I don't collect what runs on a host (services, software): no source here reads it, so I have no figure to give.",
+    );
+    expect(lines[1]).toBe('The remediation rules restart nginx for web-1: the services named in config, not a list read from the host.');
+    expect(ask('what runs on db-1?', c)).not.toContain(
+      'The remediation rules restart nginx for db-1: the services named in config, not a list read from the host.',
+    );
+    expect(parseIntent('is the web tier degraded?', targets)).toEqual({ kind: 'status', group: ['web-1', 'web-2'] });
+  });
+});
