@@ -50,7 +50,7 @@ import { answerCorrelate } from './answer-correlate.js';
 import { answerRuleStats } from './answer-rule-stats.js';
 import { answerDaypart } from './answer-daypart.js';
 import { answerPeers } from './answer-peers.js';
-import { HELP } from './help-text.js';
+import { HELP, WRONG_REPLY } from './help-text.js';
 
 export { HELP };
 import { answerTimePast } from './answer-time-past.js';
@@ -365,6 +365,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'small_talk':
       if (i.clock) return clockReply(c);
       if (i.ok) return 'OK.';
+      if (i.wrong) return WRONG_REPLY;
       return i.thanks ? 'You’re welcome.' : `Hello. ${answerStatus(c).split('\n')[0]} Ask "help" for what I answer.`;
     case 'bad_input':
       return `I can't take that: ${i.reason}.`;

@@ -31,3 +31,7 @@ export const HELP = [
   '• "note an_…: restarted nginx by hand" (or "note: …" in an alert\'s thread): kept on its timeline',
   '• "deployed v2.3 to api-1", "change on db-1: raised max_connections": recorded and named on the alerts of the hour after; "recent changes"',
 ].join('\n');
+
+/** "You're wrong", "that's not what I asked": how to ask so that I read it, and how to mark an alert that was wrong. */
+export const WRONG_REPLY =
+  'Sorry. Say it another way, naming what you mean: the host, the metric and the time ("cpu on web-1 since 09:00"); "help" lists what I answer. If an alert was wrong, "this alert is noise" in its thread marks it, and "what\'s the false positive rate?" counts those marks.';

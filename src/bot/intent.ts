@@ -320,7 +320,13 @@ export type Intent =
   /** "Who am I?": the asker's identity, approver standing, shift and display clock (answer-whoami.ts). */
   | { kind: 'whoami' }
   /** "Thanks", "good morning". */
-  | { kind: 'small_talk'; thanks: boolean; clock?: boolean; /** "Ok", "got it": nothing asked. */ ok?: boolean }
+  | {
+      kind: 'small_talk';
+      thanks: boolean;
+      clock?: boolean;
+      /** "Ok", "got it": nothing asked. */ ok?: boolean;
+      /** "You're wrong", "that's not what I asked": how to ask again. */ wrong?: boolean;
+    }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */
   | { kind: 'no_group'; word: string }
   /** "Create a ticket", "page via PagerDuty", "email me the summary": a service this bot does not talk to. */

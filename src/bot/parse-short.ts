@@ -13,8 +13,11 @@ const ABOUT_ME =
 const OK =
   /^(?:ok|okay|k|kk|ok cool|cool|got it|gotcha|understood|roger(?: that)?|noted|makes sense|sounds good|alright|all right|fine|sure|ack(?:nowledged)?\s+that|will do|on it)[\s!.]*$/;
 
+// "You're wrong", "that's not what I asked": the last answer missed.
+const WRONG =
+  /^(?:no,?\s+|nope,?\s+)?(?:you(?:'re| are) wrong|you misunderstood|that(?:'s| is| was) (?:wrong|not right|incorrect|not what i (?:asked|meant|wanted))|wrong answer|bad answer|not what i (?:asked|meant|wanted))\b/;
 const HELP_ASK =
-  /^(?:show |print )?usage[\s?.!]*$|\bwhat can i (?:do|ask|say) (?:here|with you|with this|in here)\b|\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|declare|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?))*\s*\??$/;
+  /\bhow (?:do|can|should) i (?:get started|start|begin)(?:\s+(?:with|using) (?:you|this|the bot))?\s*[?.!]*$|\bgetting started\b|\bwhat (?:should|can|could) i ask\b|^(?:give me |show me )?(?:some )?examples\b|\bwhere (?:is|are|can i find) (?:the )?(?:docs|documentation|manual)\b|^(?:start over|start again|reset)[\s.!]*$|^(?:show |print )?usage[\s?.!]*$|\bwhat can i (?:do|ask|say) (?:here|with you|with this|in here)\b|\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|declare|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?))*\s*\??$/;
 
 /**
  * What is read before any subject: thanks and greetings (a short reply, not the LLM or the whole help
@@ -25,6 +28,7 @@ export function shortIntent(text: string): Intent | undefined {
   if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers|good catch|nice|great|perfect|awesome)/.test(chat[1]!) };
   if (PING.test(text) || ABOUT_ME.test(text)) return { kind: 'about' };
   if (OK.test(text)) return { kind: 'small_talk', thanks: false, ok: true };
+  if (WRONG.test(text)) return { kind: 'small_talk', thanks: false, wrong: true };
   if (
     /^(?:so\s+)?(?:who am i|whoami|what(?:'s| is| are) my (?:user ?(?:name|id)|id|identity|handle|roles?|permissions|rights)|who do you think i am|am i logged in)\b/.test(
       text,

@@ -586,3 +586,19 @@ describe('what runs on a host, and a group asked as degraded', () => {
     expect(parseIntent('is the web tier degraded?', targets)).toEqual({ kind: 'status', group: ['web-1', 'web-2'] });
   });
 });
+
+describe('getting started, and an answer that missed', () => {
+  it('gives the help text for getting started, and how to ask again when told an answer was wrong', () => {
+    for (const q of [
+      'how do I get started?',
+      'what should I ask you?',
+      'give me some examples',
+      'where is the documentation?',
+      'start over',
+    ])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'help' });
+    expect(parseIntent('how do I start the pipeline', targets).kind).not.toBe('help');
+    for (const q of ["you're wrong", "that's not what I asked"])
+      expect(ask(q)[0], q).toMatch(/^Sorry\. Say it another way, naming what you mean/);
+  });
+});
