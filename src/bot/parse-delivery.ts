@@ -12,10 +12,12 @@ const ASKED = [
   /\b(?:messages|alerts|notifications) (?:are |were )?(?:queued|waiting to be sent|stuck|not (?:sent|delivered))\b/,
   /\b(?:did|has|have) (?:the |my |that )?(?:alert|message|notification)s? (?:reach|get to|make it to|arrive in)\b/,
   /\bhow many (?:alerts|messages|notifications|posts|pages) (?:went|were sent|got sent|were posted|got posted) (?:to|in)\b/,
+  // "How many messages failed to send?", "retry failed messages": the outbox retries on its own.
+  /\b(?:messages?|alerts?|notifications?|posts?)\b.*\bfail(?:ed|ing|s)? to (?:send|post|deliver)\b|\b(?:failed|undelivered) (?:messages|posts|sends|deliveries)\b|\bretry\b.*\b(?:messages?|sends?|deliver\w*|posts?)\b/,
 ];
 // "Send a test alert", "test alert", "test the slack integration": a message marked as a test in the alert channels.
 const TEST_ALERT =
-  /^(?:please\s+|can you\s+|could you\s+)?(?:send|post|fire|trigger|raise|push)\s+(?:me\s+|us\s+)?(?:an?\s+)?test (?:alert|message|notification|page)s?\b|^test (?:alert|notification|message)s?\b|^test (?:the )?(?:alerts?|alerting|notifications?|(?:slack|discord) (?:integration|channel|alerts?))\b/;
+  /^(?:please\s+|can you\s+|could you\s+)?(?:send|post|fire|trigger|raise|push)\s+(?:me\s+|us\s+)?(?:an?\s+)?test (?:alert|message|notification|page)s?\b|^test (?:alert|notification|message)s?\b|^test (?:the )?(?:alerts?|alerting|notifications?|(?:slack|discord) (?:integration|channel|alerts?))\b|^test (?:slack|discord)[\s.!?]*$/;
 
 // "When is the next digest?", "what time is the daily summary posted?": its schedule, not a digest.
 const DIGEST_WHEN =
@@ -47,7 +49,7 @@ export function pagesQuestion(text: string, o: { span?: TimeSpan | undefined; ta
 
 // "How many alerts were suppressed today?", "which alerts were inhibited?", "what was never posted?".
 const SUPPRESSED =
-  /\b(?:suppressed|inhibited|held back|held|withheld|not posted|never posted|weren'?t posted|wasn'?t posted|not announced|never announced|unannounced|swallowed|dropped)\b.*\b(?:alerts?|anomal\w*|notifications?|pages?)\b|\b(?:alerts?|anomal\w*|notifications?|pages?)\b.*\b(?:suppressed|inhibited|held back|withheld|not posted|never posted|weren'?t posted|not announced|never announced|swallowed)\b/;
+  /\b(?:suppressed|inhibited|held back|held|withheld|not posted|never posted|weren'?t posted|wasn'?t posted|not announced|never announced|unannounced|swallowed|dropped)\b.*\b(?:alerts?|anomal\w*|notifications?|pages?)\b|\b(?:alerts?|anomal\w*|notifications?|pages?) (?:were|was|are|got) (?:not|never) (?:sent|posted|delivered)\b|\b(?:unsent|undelivered) (?:alerts?|anomal\w*)\b|\b(?:alerts?|anomal\w*|notifications?|pages?)\b.*\b(?:suppressed|inhibited|held back|withheld|not posted|never posted|weren'?t posted|not announced|never announced|swallowed)\b/;
 
 /**
  * The anomalies of the span (today by default) counted, which says how many were posted and why the

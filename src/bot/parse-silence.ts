@@ -55,6 +55,13 @@ export function silenceCommand(
     /\b(until|till|til|through)\s+(?:the\s+)?(?:weekend|end of (?:the\s+)?week)\b/,
     '$1 saturday 00:00',
   );
+  // "Mute all alerts in #general": a silence holds alerts everywhere; which channel gets them is routing.
+  if (/\b(?:in|on|for|from)\s+(?:slack|discord|the\s+(?:web\s+)?console)\b|(?:^|\s)#[\w-]+|\b[\w-]+\s+channel\b/.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing silenced: a silence holds alerts for a target, a metric and a severity everywhere they would go, never in one channel. Which channel gets which alerts is chat.routes in the config ("where do alerts go?" shows it); to quiet everything everywhere, "mute everything for 1h"',
+    };
   // "Silence db-1 forever": a silence always ends; the longest is a week, and a target that should
   // never alert is taken out of the targets file or routed nowhere.
   if (/\b(?:forever|indefinitely|permanently|for good|until further notice|until i say)\b/.test(text))

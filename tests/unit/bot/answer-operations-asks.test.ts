@@ -602,3 +602,27 @@ describe('getting started, and an answer that missed', () => {
       expect(ask(q)[0], q).toMatch(/^Sorry\. Say it another way, naming what you mean/);
   });
 });
+
+describe('alert delivery asked about', () => {
+  it('refuses a silence of one channel, and reads delivery, delays and routing changes as such', () => {
+    for (const q of ['mute all alerts in #general', 'silence web-1 in slack for 1h', 'mute the db channel'])
+      expect(parseIntent(q, targets), q).toMatchObject({
+        kind: 'bad_input',
+        reason: expect.stringMatching(/^Nothing silenced: a silence holds alerts for a target, a metric and a severity everywhere/),
+      });
+    expect(parseIntent('silence web-1 for 1h', targets)).toMatchObject({ kind: 'silence', target: 'web-1' });
+    expect(parseIntent("why didn't I get an alert for web-2 disk?", targets)).toEqual({
+      kind: 'timeline',
+      target: 'web-2',
+      metric: 'disk',
+    });
+    expect(parseIntent('did the web-2 disk alert go to slack?', targets)).toEqual({ kind: 'timeline', target: 'web-2', metric: 'disk' });
+    expect(parseIntent('which alerts were not sent?', targets)).toMatchObject({ kind: 'anomalies', count: true });
+    expect(parseIntent('test slack', targets)).toEqual({ kind: 'test_alert' });
+    expect(parseIntent('how many messages failed to send?', targets)).toEqual({ kind: 'delivery' });
+    for (const q of ['why are alerts delayed?', 'are alerts being throttled?', 'what mentions are configured?'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'routing' });
+    for (const q of ['change where critical alerts go', 'add me to the escalation list', 'take me off the rotation'])
+      expect(parseIntent(q, targets), q).toMatchObject({ kind: 'elsewhere', what: 'config' });
+  });
+});
