@@ -7,11 +7,12 @@ import type { TimeSpan } from './parse-time-span.js';
 import { labelGroup, roleGroup, type TargetRef } from './match-target.js';
 
 const FUTURE = /\btomorrow\b|\bnext (?:week|month|hour|day|\d+ (?:hours|days))\b|\bin the future\b/;
+// "… and also restart it", "…, then silence it for 1h": a second command joined to the first.
 const TACKED =
   /(?:\band\b|\bthen\b|\balso\b|&|,)\s+(?:(?:also|then|please|pls|go ahead and)\s+)*(?:restart|reboot|bounce|scale\s+(?:up|out)|clean\s*up|cleanup|approve|deny|ack|acknowledge|silence|snooze|mute|escalate|page)\s+(?:it|them|that|this|the\b|[a-z]+-\d|rp_|an_|web|api|db|all\b)/;
 /** Intents whose own words are free text ("note: restarted and acked it"), never read as a second command. */
 const FREE_TEXT = new Set<Intent['kind']>(['note', 'change', 'incident', 'remind', 'watch', 'bad_input', 'timezone']);
-/** What changes state or records something; any other reply only reads. */
+/** The commands besides those: what changes state; any other reply only reads. */
 const ACTS = new Set<Intent['kind']>([
   'ack',
   'unack',
@@ -21,19 +22,12 @@ const ACTS = new Set<Intent['kind']>([
   'deny',
   'action_request',
   'escalate',
-  'note',
-  'change',
-  'watch',
   'unwatch',
-  'remind',
   'feedback',
   'subscribe',
   'unsubscribe',
-  'incident',
   'on_call_cover',
   'on_call_swap',
-  'timezone',
-  'bad_input',
 ]);
 const READS = new Set<Intent['kind']>(['metrics', 'chart', 'trend', 'status', 'anomalies', 'attention', 'last_seen', 'compare']);
 // Environment names people use as if every fleet had them.

@@ -58,7 +58,7 @@ export function asksAbout(
     resolveSpeedQuestion(text, span) ??
     afterActionQuestion(text, target) ??
     shareQuestion(text, target, span) ??
-    detectorFoundQuestion(text, { target, span }) ??
+    detectorAsked(text, { target, span }) ??
     goingToQuestion(text, { metric, target, named }) ??
     // "Which hosts are quiet?": those without alerts, though "quiet" also asks for a silence.
     (QUIET_HOSTS.test(text) ? { kind: 'anomalies', limit: 5, today: false, none: true, ...(span ? { span } : {}) } : undefined) ??
@@ -121,39 +121,33 @@ export function sameTimeQuestion(
 /** "Which host recovers fastest?", "MTTR by host this week": the counts led by each target's time to resolve. Pure. */
 function resolveSpeedQuestion(text: string, span: TimeSpan | undefined): Intent | undefined {
   const asked = resolveSpeedAsked(text);
-  if (!asked) return undefined;
-  const today = span?.kind === 'day' && span.daysBack === 0;
-  return { kind: 'anomalies', limit: 50, today, ...(span && !today ? { span } : {}), ...asked };
+  return asked ? { kind: 'anomalies', limit: 50, ...listSpan(span), ...asked } : undefined;
 }
 
 /** "What percentage of alerts are on web-2?": every anomaly counted, led by that target's share. Pure. */
 function shareQuestion(text: string, target: string | undefined, span: TimeSpan | undefined): Intent | undefined {
   if (!target || !SHARE_ASKED.test(text) || !/\b(?:alerts?|anomal\w*|incidents?|pages?)\b/.test(text) || /\back|acknowledg/.test(text))
     return undefined;
-  const today = span?.kind === 'day' && span.daysBack === 0;
-  return { kind: 'anomalies', limit: 50, today, ...(span && !today ? { span } : {}), count: true, rank: 'target', shareOf: target };
+  return { kind: 'anomalies', limit: 50, ...listSpan(span), count: true, rank: 'target', shareOf: target };
 }
 
 // "What did the isolation forest find today?", "what has the forecast caught this week?": that detector's anomalies.
 const FOUND =
   /\bwhat (?:did|has|have) (?:the )?(?:isolation forest|forest|iforest|forecast|robust|threshold)(?: detector| rules?)? (?:find|found|catch|caught|flag|flagged|detect|detected|spot|spotted|see|seen)\b/;
 
-// "Compare the threshold and robust detectors", "which detector fires most?": the counts by detector.
+// "Compare the threshold and robust detectors", "robust vs threshold this week": the counts by detector.
 const DETECTORS_COMPARED =
   /\bcompare\b.*\bdetectors\b|\b(?:threshold|robust|forecast|forest)\b.*\b(?:vs\.?|versus|against|or)\b.*\b(?:threshold|robust|forecast|forest)\b/;
 
-function detectorFoundQuestion(text: string, o: { target: string | undefined; span: TimeSpan | undefined }): Intent | undefined {
-  const today = o.span?.kind === 'day' && o.span.daysBack === 0;
-  if (DETECTORS_COMPARED.test(text))
-    return { kind: 'anomalies', limit: 50, today, ...(o.span && !today ? { span: o.span } : {}), count: true, rank: 'detector' };
+function detectorAsked(text: string, o: { target: string | undefined; span: TimeSpan | undefined }): Intent | undefined {
+  if (DETECTORS_COMPARED.test(text)) return { kind: 'anomalies', limit: 50, ...listSpan(o.span), count: true, rank: 'detector' };
   const detector = FOUND.test(text) ? detectorNamed(text) : undefined;
   if (!detector) return undefined;
-  return {
-    kind: 'anomalies',
-    limit: today || o.span ? 50 : 5,
-    today,
-    ...(o.span && !today ? { span: o.span } : {}),
-    ...(o.target ? { target: o.target } : {}),
-    ...detector,
-  };
+  return { kind: 'anomalies', limit: o.span ? 50 : 5, ...listSpan(o.span), ...(o.target ? { target: o.target } : {}), ...detector };
+}
+
+/** A span as the anomaly lists take it: today is a flag of their own, any other span is said. */
+function listSpan(span: TimeSpan | undefined): { today: boolean; span?: TimeSpan } {
+  const today = span?.kind === 'day' && span.daysBack === 0;
+  return { today, ...(span && !today ? { span } : {}) };
 }
