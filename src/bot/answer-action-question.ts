@@ -30,7 +30,7 @@ export function answerActionQuestion(i: ActionRequestIntent & { action: ActionId
     const p = plan.proposal;
     const service = typeof p.params.service === 'string' ? p.params.service : undefined;
     lines.push(
-      `Asked for ("${SAY[i.action](i.target, service)}"), it is proposed by the rule "${plan.rule.name}": ${p.action} ${JSON.stringify(p.params)} via ${p.executor}, ${p.mode === 'dry_run' ? 'run at once as a dry run' : 'waiting for an approver to decide'}. ${approveEffect(p)}`,
+      `Asked for ("${SAY[i.action](i.group ?? i.target, service)}"${i.group ? `, a scale-up of auto scaling group ${i.group} through ${i.target}` : ''}), it is proposed by the rule "${plan.rule.name}": ${p.action} ${JSON.stringify(p.params)} via ${p.executor}, ${p.mode === 'dry_run' ? 'run at once as a dry run' : 'waiting for an approver to decide'}. ${approveEffect(p)}`,
     );
   }
   const open = c.store.openAnomalies().filter((a) => a.target === i.target);

@@ -217,7 +217,13 @@ const ASKED_VERBS: Record<string, string> = {
 export function actionQuestion(
   text: string,
   raw: string,
-  o: { target?: string | undefined; unknownTarget?: string | undefined; named: string[]; roles: Set<string> },
+  o: {
+    target?: string | undefined;
+    unknownTarget?: string | undefined;
+    named: string[];
+    roles: Set<string>;
+    targets?: readonly { name: string; autoScalingGroup?: string }[];
+  },
 ): ActionRequestIntent | undefined {
   if (!ASKING.test(text)) return undefined;
   const word = text.split(/[^a-z_]+/).find((w) => w in ASKED_VERBS);

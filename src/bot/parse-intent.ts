@@ -205,7 +205,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const acting =
     verb !== undefined && (ACTION_VERBS.has(verb) || UNDO_VERBS.has(verb) || (RUN_VERBS.has(verb) && (Boolean(target) || acts())));
   const roles = new Set(targets.flatMap((t) => t.role ?? []));
-  const wondering = actionQuestion(text, raw, { target, unknownTarget, named, roles });
+  const wondering = actionQuestion(text, raw, { target, unknownTarget, named, roles, targets });
   if (wondering) return wondering;
   // "Stop alerting on web-1", "don't alert me about disk today" ask for quiet, not for a host to stop.
   if (QUIET_ASK.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });

@@ -160,7 +160,8 @@ export function parseStat(raw: string): Stat | undefined {
   if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest|slowest|fullest)\b|\bhow high (?:did|has|have|had|was|were)\b/.test(text))
     return 'max';
   if (/\b(min|minimum|lowest|least|quietest|fastest)\b|\bhow low (?:did|has|have|had|was|were)\b|\bbottom\s+\d/.test(text)) return 'min';
-  if (/\b(avg|average|mean|typical)\b/.test(text)) return 'avg';
+  // "Fleet-wide cpu", "overall memory usage": one figure for the targets asked about, their mean (with each below it).
+  if (/\b(avg|average|mean|typical|overall)\b|\bfleet[\s-]wide\b/.test(text)) return 'avg';
   // "Hosts sorted by memory": a ranking, highest first unless asked otherwise.
   if (/\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:\w+\s+)?by\b/.test(text))
     return /\b(?:asc|ascending|smallest first)\b/.test(text) ? 'min' : 'max';

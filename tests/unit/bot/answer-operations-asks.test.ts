@@ -626,3 +626,28 @@ describe('alert delivery asked about', () => {
       expect(parseIntent(q, targets), q).toMatchObject({ kind: 'elsewhere', what: 'config' });
   });
 });
+
+describe('room, load and fleet-wide figures', () => {
+  const fleet = [
+    { name: 'web-1', autoScalingGroup: 'web-asg' },
+    { name: 'web-2', autoScalingGroup: 'web-asg' },
+    { name: 'db-1', role: 'db' },
+  ];
+  it('reads where to put load, overload, when to scale and headroom ranked as capacity, and fleet-wide or overall as the mean', () => {
+    for (const q of ['where can I put more load?', 'when should we scale?', 'which host has the most memory headroom?'])
+      expect(parseIntent(q, fleet), q).toEqual({ kind: 'capacity' });
+    expect(parseIntent('is db-1 overloaded?', fleet)).toEqual({ kind: 'capacity', target: 'db-1' });
+    expect(parseIntent('how much headroom does db-1 have?', fleet)).toMatchObject({ kind: 'metrics', free: true });
+    expect(parseIntent("what's the fleet-wide cpu?", fleet)).toEqual({ kind: 'metrics', metric: 'cpu', stat: 'avg' });
+    expect(parseIntent('overall memory usage', fleet)).toEqual({ kind: 'metrics', metric: 'memory', stat: 'avg' });
+    expect(parseIntent('which host has the highest cpu overall', fleet)).toMatchObject({ stat: 'max' });
+  });
+  it("asks about a group scale-up as the group's", () => {
+    expect(parseIntent('should we scale up web-asg?', fleet)).toMatchObject({
+      kind: 'action_request',
+      question: true,
+      group: 'web-asg',
+      target: 'web-1',
+    });
+  });
+});
