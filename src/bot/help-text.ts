@@ -19,6 +19,7 @@ export const HELP = [
   '• "does cpu correlate with latency on api-1?", "is cpu higher at night?", "what\'s different about web-2?", "which tier is busiest?"',
   '• "which rule never fires?", "is the forecast rule useful?", "what\'s the false positive rate?", "handover notes", "how was the night?"',
   '• "what changed the most in the last hour?", "did anything flatline?", "when will web-1 disk reach 90%?", "alerts outside business hours this week", "how long do approvals take?"',
+  '• "is the scale up on web-2 done?", "which host recovers fastest?", "first alert today", "how close is web-1 to alerting?", "hosts with disk between 40 and 60%", "cpu on all hosts except db-1"',
   '• "approve rp_…", "deny rp_…", "approve the scale up on web-2", or "approve" in an alert\'s thread (approvers only)',
   '• "restart app on web-1", "scale up web-2", "clean up the disk on db-1": a request, as remediation.rules allow it, that an approver approves; "cancel rp_…" takes it back',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute db-1 from 22:00 to 23:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"',
