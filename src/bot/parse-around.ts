@@ -27,7 +27,7 @@ const NAMED = new RegExp(
 );
 const IT = /\b(?:it|this one|that one)\b/;
 const PART: readonly (readonly [RegExp, AroundIntent['part']])[] = [
-  [/\b(?:before|leading up to|prior to|ahead of|in the run-?up to)\b/, 'before'],
+  [/\b(?:before|leading up to|led up to|prior to|ahead of|in the run-?up to|preceded)\b/, 'before'],
   [/\b(?:during|while|throughout|over the course of)\b/, 'during'],
   [/\b(?:after|following|once)\b/, 'after'],
   [/\baround\b/, 'around'],
@@ -66,7 +66,11 @@ export function aroundQuestion(
   const alertTarget = o.named.find((n) => words.includes(n));
   const asked = [o.metric, ...o.more].filter((m): m is MetricKey => Boolean(m));
   // A figure besides the alert's own metric, or a look asked for: "when did the db-1 disk alert start?" is about the alert.
-  const look = /\b(?:show|look(?:ed|s)? like|graph|chart|figures?|metrics?|readings?|values?)\b/.test(text);
+  // "What led up to the db-1 alert?", "what happened right after it?": the figures then are what is asked.
+  const look =
+    /\b(?:show|look(?:ed|s)? like|graph|chart|figures?|metrics?|readings?|values?|led up to|leading up to|preceded|what happened)\b/.test(
+      text,
+    );
   if (!look && !asked.some((m) => m !== alertMetric)) return undefined;
   // "Is it still open before…" and the like: "it" with a time word needs a figure or a look too, and no other subject.
   if (it && (o.named.length || !/\b(?:before|after|during|around|started|began|fired|opened)\b/.test(text))) return undefined;

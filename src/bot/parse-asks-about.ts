@@ -58,7 +58,7 @@ export function asksAbout(
     resolveSpeedQuestion(text, span) ??
     afterActionQuestion(text, target) ??
     shareQuestion(text, target, span) ??
-    detectorAsked(text, { target, span }) ??
+    alertsAsked(text, { target, span }) ??
     goingToQuestion(text, { metric, target, named }) ??
     // "Which hosts are quiet?": those without alerts, though "quiet" also asks for a silence.
     (QUIET_HOSTS.test(text) ? { kind: 'anomalies', limit: 5, today: false, none: true, ...(span ? { span } : {}) } : undefined) ??
@@ -139,7 +139,18 @@ const FOUND =
 const DETECTORS_COMPARED =
   /\bcompare\b.*\bdetectors\b|\b(?:threshold|robust|forecast|forest)\b.*\b(?:vs\.?|versus|against|or)\b.*\b(?:threshold|robust|forecast|forest)\b/;
 
-function detectorAsked(text: string, o: { target: string | undefined; span: TimeSpan | undefined }): Intent | undefined {
+// "What was the first sign of trouble on api-1 today?": the first anomaly there, of the time said.
+const FIRST_SIGN = /\bfirst (?:sign|signs|hint|symptom|indication) of (?:trouble|problems?|an? (?:issue|problem)|anything wrong)\b/;
+
+// "Is this normal for a sunday?", "is today normal for a weekday?": today's alerts against the usual day.
+const NORMAL_DAY =
+  /^(?:is )?(?:this|it|that|today|everything) (?:normal|usual|typical|expected) for an? (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|weekday)\b/;
+
+/** Questions about the alerts read as counts or lists of them: against the usual day, the first sign, one detector's, detectors compared. Pure. */
+function alertsAsked(text: string, o: { target: string | undefined; span: TimeSpan | undefined }): Intent | undefined {
+  if (NORMAL_DAY.test(text)) return { kind: 'anomaly_change', period: 'day', ms: 86_400_000, usual: true };
+  if (FIRST_SIGN.test(text))
+    return { kind: 'anomalies', limit: 1, ...listSpan(o.span), ...(o.target ? { target: o.target } : {}), first: true };
   if (DETECTORS_COMPARED.test(text)) return { kind: 'anomalies', limit: 50, ...listSpan(o.span), count: true, rank: 'detector' };
   const detector = FOUND.test(text) ? detectorNamed(text) : undefined;
   if (!detector) return undefined;

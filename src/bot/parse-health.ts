@@ -12,12 +12,15 @@ const STATE = /\b(?:health|status|state|doing|going|holding up|looking)\b|^how(?
  */
 export function healthQuestion(
   text: string,
-  o: { target?: string | undefined; named: string[]; metric?: string | undefined; timed: boolean; anomalies: boolean },
+  o: { target?: string | undefined; named: string[]; metric?: string | undefined; span?: TimeSpan | undefined; anomalies: boolean },
 ): Intent | undefined {
   if (o.metric || o.anomalies) return undefined;
+  // "Was api-1 ok at 03:00?", "was web-2 healthy yesterday?": what was open on it then (at an instant, what was open at it).
+  if (o.target && o.span && HEALTHY.test(text) && /\b(?:was|were)\b/.test(text))
+    return { kind: 'anomalies', limit: 50, today: false, target: o.target, span: o.span };
   // "When was api-2 last healthy?": its overview says what is open since when, or when the last one ended.
   if (o.target && HEALTHY.test(text)) return { kind: 'metrics', target: o.target };
-  if (o.named.length > 1 && !o.timed && (HEALTHY.test(text) || STATE.test(text))) return { kind: 'status', group: o.named };
+  if (o.named.length > 1 && !o.span && (HEALTHY.test(text) || STATE.test(text))) return { kind: 'status', group: o.named };
   return undefined;
 }
 

@@ -326,7 +326,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const between = named.length >= 2 && span && !AGAINST_TIME.test(text);
   if (named.length && span && COMPARED.test(text) && (!AGAINST.test(text) || between) && !has(WORDS.anomalies) && (!metric || between))
     return { kind: 'metrics', metric, target, ...group, ...when() };
-  const health = healthQuestion(text, { target, named, metric, timed: !!span, anomalies: has(WORDS.anomalies) });
+  const health = healthQuestion(text, { target, named, metric, span, anomalies: has(WORDS.anomalies) });
   if (health) return health;
   // "cpu on web-1 vs yesterday", "web-1 compared to last week": the same hours, side by side ("last" is not the latest here).
   const against = COMPARED.test(text) || /\btoday\b/.test(text) ? AGAINST.exec(text)?.[0] : undefined;

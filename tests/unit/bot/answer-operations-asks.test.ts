@@ -651,3 +651,38 @@ describe('room, load and fleet-wide figures', () => {
     });
   });
 });
+
+describe('a host at a time, what led up to an alert, and whether it was a one-off', () => {
+  it('reads "was api-1 ok at 03:00?" as what was open then, and the first sign of trouble as the first anomaly', () => {
+    expect(parseIntent('was web-1 ok at 03:00?', targets)).toEqual({
+      kind: 'anomalies',
+      limit: 50,
+      today: false,
+      target: 'web-1',
+      span: { kind: 'clock', at: { minute: 180 } },
+    });
+    expect(parseIntent('is web-1 ok?', targets)).toEqual({ kind: 'metrics', target: 'web-1' });
+    expect(parseIntent('what was the first sign of trouble on web-1 today?', targets)).toEqual({
+      kind: 'anomalies',
+      limit: 1,
+      today: true,
+      target: 'web-1',
+      first: true,
+    });
+  });
+  it('reads what led up to or followed an alert as the figures then, a one-off as its precedent, and a weekday as the usual day', () => {
+    expect(parseIntent('what led up to the web-1 memory alert?', targets)).toMatchObject({
+      kind: 'around',
+      part: 'before',
+      alertTarget: 'web-1',
+    });
+    expect(parseIntent('what happened right after the web-2 cpu alert?', targets)).toMatchObject({ kind: 'around', part: 'after' });
+    expect(parseIntent('was the web-2 cpu spike a one-off?', targets)).toEqual({ kind: 'precedent', target: 'web-2', metric: 'cpu' });
+    expect(parseIntent('is this normal for a sunday?', targets)).toEqual({
+      kind: 'anomaly_change',
+      period: 'day',
+      ms: 24 * H,
+      usual: true,
+    });
+  });
+});
