@@ -33,7 +33,12 @@ export function detectorQuestion(
     if (o.target) return { kind: 'explain', target: o.target, verdict: true, quiet: true };
   }
   // "What's the usual memory on db-1?", "is cpu normal for this time?", "expected range for api-1 latency": the detectors' usual range.
-  if (!o.group && o.metric && /\b(?:usual|usually|typical|typically|normal|baseline|expected)\b/.test(text) && !/^\W*why\b/.test(text))
+  if (
+    !o.group &&
+    o.metric &&
+    /\b(?:usual|usually|typical|typically|normal|baseline|expected)\b/.test(text) &&
+    !/^\W*why\b|\bhow far\b/.test(text)
+  )
     return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, usual: true };
   // "Why is web-2 cpu odd?" asks for a cause, not a verdict: the explain path below takes it.
   if (!o.group && o.metric && UNUSUAL.test(text) && !/^\W*why\b/.test(text))

@@ -8,6 +8,8 @@ const IT_STATE =
   /^(?:is|was|has) it (?:still )?(?:open|resolved|over|done|fixed|closed|ongoing|recovered|firing|active|back(?: to normal)?)\b|^(?:did|has) it (?:recover|resolve|end|close|stop|clear)\w*\b|^when did it (?:end|start|begin|stop|resolve|recover|clear)\b|^how long (?:has|did|was) it (?:been )?(?:open|last|going|running|lasting)\b|^(?:will|would) it (?:resolve|recover|clear|go away|end|stop|settle)\b|^since when\b|^(?:tell me more|more details|more info|go on)\b|^(?:(?:give me |show me )?(?:more )?details?|more info|tell me (?:more )?about|explain|expand on|zoom in on) (?:on |about |of |for )?the (?:first|top)(?: one| alert| anomaly| incident)?[\s?.!]*$/;
 const IT_DONE =
   /^(?:who|what) (?:fixed|resolved|handled|closed|acked|acknowledged) it\b|^how was it (?:fixed|resolved|handled)\b|^what was done (?:about|for) it\b|^(?:who(?:'s| is| was)) (?:on|handling|working on|looking at) it\b/;
+const ALERT_FACT =
+  /^how (?:severe|serious|bad|urgent|important|big) (?:is|was) (?:the |that |this )?(?:[\w-]+ ){0,3}?(?:alert|anomaly|page|spike)\b|\bwhat (?:threshold|rule|limit|line) did \S+ (?:cross|exceed|breach|hit|trip|go over)\b|\bby how much did\b.*\b(?:exceed|cross|go over|breach|pass)\b|\bhow far (?:above|over|below|from|off|outside) (?:the )?(?:normal|usual|expected|baseline|its range|the threshold|the limit)\b/;
 const WHY_FIRED =
   /\bwhy (?:did|does|has|is|was) (?:the |that |this )?(?:[\w-]+ ){0,3}?(?:fire[sd]?|firing|trigger(?:ed|ing)?|go off|went off|gone off|trip(?:ped)?|alarm(?:ed)?|open(?:ed)?|flag(?:ged)?)\b/;
 const NOT_TOLD =
@@ -70,6 +72,16 @@ export function explainQuestion(
       latest: true,
       ...(severity ? { severity } : {}),
       ...(span ? { span } : {}),
+    };
+  // "How severe is the web-2 alert?", "what threshold did web-2 cross?", "how far above normal was the web-1 cpu spike?":
+  // that alert's own facts, which its explanation gives.
+  if (!an && !span && ALERT_FACT.test(text) && named <= 1)
+    return {
+      kind: 'explain',
+      ...(target ? { target } : {}),
+      ...(metric ? { metric, latest: true } : {}),
+      ...(/\b(?:threshold|rule|limit|line)\b/.test(text) ? { detector: 'threshold' } : {}),
+      ...(!target && !metric && /\b(?:this|that) (?:alert|anomaly|page|spike)\b/.test(text) ? { it: true } : {}),
     };
   // "Why did the forecast fire on monitoring-1?", "why did the robust detector trigger on web-2?": that detector's latest there.
   const detector = detectorNamed(text);

@@ -686,3 +686,19 @@ describe('a host at a time, what led up to an alert, and whether it was a one-of
     });
   });
 });
+
+describe("one alert's own facts", () => {
+  it('explains the alert for how severe it is, what threshold it crossed and how far from normal it went', () => {
+    expect(parseIntent('how severe is the web-2 alert?', targets)).toEqual({ kind: 'explain', target: 'web-2' });
+    expect(parseIntent('what threshold did web-2 cross?', targets)).toEqual({ kind: 'explain', target: 'web-2', detector: 'threshold' });
+    expect(parseIntent('how far above normal was the web-1 cpu spike?', targets)).toEqual({
+      kind: 'explain',
+      target: 'web-1',
+      metric: 'cpu',
+      latest: true,
+    });
+    // "How bad is it?" stays the state of things, and "what's normal cpu?" the usual range.
+    expect(parseIntent('how bad is it?', targets)).toEqual({ kind: 'attention' });
+    expect(parseIntent("what's normal cpu for web-1?", targets)).toMatchObject({ usual: true });
+  });
+});
