@@ -12,7 +12,13 @@ export interface Bound {
 
 // "Was critical", "went into the red", "crossed the threshold", "above the warning threshold": a rule's line, not a figure.
 const RULE_LINE =
-  /\b(?:was|were|is|are|been|went|gone|go|goes|got|stay(?:ed|s)?|being|into|in)\s+(?:[\w-]+\s+){0,2}?(?:in(?:to)?\s+)?(?:the\s+)?(critical|warning|red)\b(?!\s+(?:alerts?|anomal\w*|incidents?|episodes?|ones?))|\b(?:above|past|over|cross(?:ed|es)?|exceed(?:ed|s)?|breach(?:ed|es)?|hit|reached)\s+(?:the\s+|its\s+|a\s+)?(critical\s+|warning\s+)?(?:threshold|alert line|alert level)\b/;
+  /\b(?:was|were|is|are|been|went|gone|go|goes|got|stay(?:ed|s)?|being|into|in)\s+(?:[\w-]+\s+){0,2}?(?:in(?:to)?\s+)?(?:the\s+)?(critical|warning|red)\b(?!\s+(?:alerts?|anomal\w*|incidents?|episodes?|ones?))|\b(?:above|past|over|cross(?:ed|es)?|exceed(?:ed|s)?|breach(?:ed|es)?|hit|reached)\s+(?:the\s+|its\s+|a\s+)?(?:(?:cpu|memory|mem|ram|disk|latency)\s+)?(critical\s+|warning\s+)?(?:threshold|alert line|alert level|line)\b/;
+
+// "Any slow hosts?", "hosts with high latency?", "is cpu high on web-1?": high against the rules' line for the metric.
+const HIGH = /\b(?:high|slow|hot)\b/;
+
+/** "High" said of a metric now: past the lowest threshold line set for it (ruleLineOf reads it). Pure. */
+export const highAsked = (text: string): Bound | undefined => (HIGH.test(text) ? { above: true, value: 0, rule: 'any' } : undefined);
 
 /** A threshold rule's line asked about in words ("how long was db-1 disk critical?"); its value comes from config. Pure. */
 export function ruleBound(text: string): Bound | undefined {

@@ -32,7 +32,10 @@ export function rankingQuestion(
   // "Which host changed the most since yesterday?": today against then, ranked by the change.
   const direction = IMPROVED.test(text) ? 'better' : WORSENED.test(text) ? 'worse' : undefined;
   // "Which host improved the most?" with no time named: against yesterday, as "changed since yesterday" is.
-  const ranked = direction && /\b(?:most|best|biggest|largest|worst)\b/.test(text) ? 'yesterday' : undefined;
+  // "Which host changed the most today?": today so far against the same hours yesterday.
+  const today = span?.kind === 'day' && span.daysBack === 0;
+  const ranked =
+    (direction && /\b(?:most|best|biggest|largest|worst)\b/.test(text)) || (today && CHANGED_MOST.test(text)) ? 'yesterday' : undefined;
   const rankAgainst = (CHANGED_MOST.test(text) || direction) && !o.anomalies ? (AGAINST.exec(text)?.[0] ?? ranked) : undefined;
   // "What changed the most in the last hour?", "biggest movers": that long against the same length before it.
   const window =

@@ -1,6 +1,6 @@
 import type { Intent, MetricKey } from './intent.js';
 import type { TargetRef } from './match-target.js';
-import { boundAsked, pairRank, parseBound, ruleBound } from './parse-bound.js';
+import { boundAsked, highAsked, pairRank, parseBound, ruleBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { AVG_RANKED, avgLowFirst, parseStat, sdLowFirst, type TimeSpan } from './parse-time-span.js';
 import { BYTES_MOVED, FREE_OF, sizeAsked } from './free-figures.js';
@@ -28,7 +28,10 @@ export function readOptions(
 ): Partial<Metrics> {
   const { metric, target, named, span, number, targets } = o;
   const stat = parseStat(text) ?? (named.length === 2 ? pairRank(text) : undefined);
-  const bound = metric && sizeAsked(metric, text) ? undefined : (parseBound(text) ?? (metric ? ruleBound(text) : undefined));
+  const bound =
+    metric && sizeAsked(metric, text)
+      ? undefined
+      : (parseBound(text) ?? (metric ? (ruleBound(text) ?? (span || stat ? undefined : highAsked(text))) : undefined));
   // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
   const limit =
     stat && (stat !== 'avg' || /\b(?:top|bottom)\s+\d/.test(text)) && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};

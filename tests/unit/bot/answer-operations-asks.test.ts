@@ -702,3 +702,20 @@ describe("one alert's own facts", () => {
     expect(parseIntent("what's normal cpu for web-1?", targets)).toMatchObject({ usual: true });
   });
 });
+
+describe('"high" against the threshold lines, and what changed the most today', () => {
+  it('reads high, slow or over the threshold of a metric now as past its lowest threshold line', () => {
+    const c = ctx();
+    c.store.saveSamples([
+      { ts: NOW - 10_000, target: 'web-1', metric: 'cpu', value: 95 },
+      { ts: NOW - 10_000, target: 'db-1', metric: 'cpu', value: 20 },
+    ]);
+    expect(ask('is cpu high on db-1?', c)[0]).toBe('No: db-1 CPU is 20.0% (at 11:59:50 UTC), not above 90.0%.');
+    expect(ask('which hosts are above the cpu threshold?', c)[0]).toBe('1 of 2 targets have CPU above 90.0% now:');
+    expect(parseIntent('any slow hosts?', targets)).toMatchObject({ metric: 'latency', bound: { rule: 'any' } });
+    // A ranking or a time keeps its own reading.
+    expect(parseIntent('which host has the highest cpu', targets)).not.toHaveProperty('bound');
+    expect(parseIntent('why is cpu high on web-1?', targets).kind).toBe('explain');
+    expect(parseIntent('which host changed the most today?', targets)).toEqual({ kind: 'compare', against: 'yesterday', ranked: true });
+  });
+});
