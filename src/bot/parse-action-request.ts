@@ -87,6 +87,15 @@ function actionOf(text: string, verb: string): ActionId | undefined {
   return undefined;
 }
 
+/** What a request names besides its words: the target (or the several named), the roles there are, and the targets' groups. */
+export interface RequestScope {
+  target?: string | undefined;
+  unknownTarget?: string | undefined;
+  named: string[];
+  roles: Set<string>;
+  targets?: readonly { name: string; autoScalingGroup?: string }[];
+}
+
 /**
  * "Restart app on web-1", "scale up web-2", "clean up the disk on db-1: it is at 95%": a request for
  * an allow-listed action. The action and target are read, with any service, count or paths the text
@@ -97,13 +106,7 @@ export function actionRequest(
   text: string,
   raw: string,
   verb: string,
-  o: {
-    target?: string | undefined;
-    unknownTarget?: string | undefined;
-    named: string[];
-    roles: Set<string>;
-    targets?: readonly { name: string; autoScalingGroup?: string }[];
-  },
+  o: RequestScope,
 ): ActionRequestIntent | Extract<Intent, { kind: 'bad_input' }> {
   const head = splitReason(text).head;
   // "Restart app on web-1; rm -rf /": a second command tacked on is never half-read as the first.
@@ -214,17 +217,7 @@ const ASKED_VERBS: Record<string, string> = {
  * A question about acting, not a request: what asking for it would do (which rule, what it runs, who
  * decides) and what is open there. Nothing is proposed. Undefined when the text is no such question.
  */
-export function actionQuestion(
-  text: string,
-  raw: string,
-  o: {
-    target?: string | undefined;
-    unknownTarget?: string | undefined;
-    named: string[];
-    roles: Set<string>;
-    targets?: readonly { name: string; autoScalingGroup?: string }[];
-  },
-): ActionRequestIntent | undefined {
+export function actionQuestion(text: string, raw: string, o: RequestScope): ActionRequestIntent | undefined {
   if (!ASKING.test(text)) return undefined;
   const word = text.split(/[^a-z_]+/).find((w) => w in ASKED_VERBS);
   if (!word) return undefined;
