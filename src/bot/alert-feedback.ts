@@ -1,5 +1,7 @@
 import type { ChatReply, ChatUser } from '../core/chat.js';
-import { METRIC_LABEL } from '../core/metrics.js';
+import { METRIC_LABEL, figureMetric } from '../core/metrics.js';
+import type { Anomaly } from '../core/anomaly.js';
+import { METRICS_OF } from './answer-metric-span.js';
 import type { Store } from '../core/ports.js';
 import type { Intent } from './intent.js';
 import { quoteUntrusted } from './text-tools.js';
@@ -24,11 +26,18 @@ export function markAlert(
   },
 ): ChatReply {
   const intent = 'feedback';
-  // "Mark the last alert as noise": the newest anomaly, named in the reply so a wrong guess shows.
-  const id = i.id ?? (i.latest ? o.store.recentAnomalies(1)[0]?.id : undefined);
+  // "Mark the last alert as noise", "the web-2 disk alert was noise": the newest anomaly (there),
+  // named in the reply so a wrong guess shows.
+  const metrics = i.metric ? METRICS_OF[i.metric] : undefined;
+  const where = i.target || metrics;
+  const fits = (a: Anomaly) => (!i.target || a.target === i.target) && (!metrics || metrics.includes(figureMetric(a)));
+  const id = i.id ?? (where ? o.store.recentAnomalies(500).find(fits)?.id : i.latest ? o.store.recentAnomalies(1)[0]?.id : undefined);
   if (!id)
     return {
-      text: i.latest ? 'There is no anomaly to mark.' : 'Which alert? Say it in the alert\'s thread, or name it: "mark an_… as noise".',
+      text:
+        i.latest || where
+          ? `There is no anomaly${i.metric ? ` of ${METRIC_LABEL[metrics![0]!] ?? i.metric}` : ''}${i.target ? ` on ${i.target}` : ''} to mark.`
+          : 'Which alert? Say it in the alert\'s thread, or name it: "mark an_… as noise".',
       intent,
       private: true,
     };
@@ -39,7 +48,7 @@ export function markAlert(
   const what = `${a.id} (${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}, ${a.detector})`;
   const advice = i.verdict === 'noise' ? noiseAdvice(a, o.store, now, o.thresholds) : undefined;
   return {
-    text: `Noted${i.latest && !i.id ? ' (the latest anomaly)' : ''}: ${what} marked as ${i.verdict === 'noise' ? 'noise (a false positive)' : 'useful (a real problem)'} by ${actor}. "How many false positives this week?" counts them; nothing about detection changes by itself.${advice ? `\n${advice}` : ''}`,
+    text: `Noted${(i.latest || where) && !i.id ? ` (the latest ${metrics ? `${METRIC_LABEL[metrics[0]!] ?? i.metric} ` : ''}anomaly${i.target ? ` on ${i.target}` : ''})` : ''}: ${what} marked as ${i.verdict === 'noise' ? 'noise (a false positive)' : 'useful (a real problem)'} by ${actor}. "How many false positives this week?" counts them; nothing about detection changes by itself.${advice ? `\n${advice}` : ''}`,
     intent,
   };
 }

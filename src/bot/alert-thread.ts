@@ -51,6 +51,7 @@ export function inAlertThread(intent: Intent, alert: ThreadAlert): Intent {
     case 'precedent':
       return intent.id || intent.target ? intent : { ...intent, id: pick };
     case 'feedback':
+      return intent.id || intent.target || intent.metric ? intent : { ...intent, id: pick };
     case 'note':
       return intent.id ? intent : { ...intent, id: pick };
     // "Approve" under web-1's alert: the one proposal waiting on web-1 (decide-proposal.ts asks if several).

@@ -61,7 +61,7 @@ const SYSTEMS: Record<string, System> = {
   llm: {
     re: /\b(?:openai|chatgpt|gpt(?:-\d\w*)?|gemini|ollama|llama|llm|vllm|lm studio|local (?:llm|model))\b/,
     say: (o) =>
-      `LLMs: OpenAI, Gemini, or any OpenAI-compatible local server (Ollama, vLLM, LM Studio) for free-form questions, and never for a figure (${o.llm ? `${o.llm} here` : 'none configured here'}). docs/llm.md.`,
+      `LLMs: OpenAI, Gemini, or any OpenAI-compatible local server (Ollama, vLLM, LM Studio), only for questions with no fixed answer; a figure in its reply that the data it was shown does not hold is refused, and the data is given instead (${o.llm ? `${o.llm} here` : 'none configured here: every answer comes from the store by fixed rules; set OPENAI_API_KEY, OPENAI_BASE_URL for a local server, or GEMINI_API_KEY'}). docs/llm.md.`,
   },
   otherMetrics: {
     re: /\b(?:datadog|new relic|newrelic|dynatrace|splunk|elastic(?:search)?|elk|loki|influx(?:db)?|graphite|zabbix|nagios|victoria ?metrics|thanos|honeycomb|sentry)\b/,
@@ -84,11 +84,18 @@ const ASKED =
 const ALL =
   /\b(?:what|which) (?:integrations?|tools|services|systems|platforms|data ?sources|sources|backends)\b.*\b(?:have|support|integrate|read|use|connect|talk|work)\b|\bintegrations\b|\bwhat (?:do|can) you (?:integrate|connect|work) with\b|\bwhat can you (?:monitor|watch|read from)\b/;
 
+// "Is the slack token set?", "is openai configured?": whether a system named is on here ("connected" is delivery's).
+const STATE = /\b(?:is|are)\b.*\b(?:configured|set up|set|enabled|turned on|switched on|installed|in use|hooked up|wired up)\b/;
+// "What model are you using?", "are you an AI?": who answers free text, which a model must not be left to say itself.
+const MODEL =
+  /\b(?:what|which) (?:llm|model|ai|language model)\b(?!.*\b(?:detect\w*|forest|forecast\w*|anomal\w*|baseline|instance|host|server|cpu|disk)\b)|\bare you (?:using |running |powered by |based on )?(?:an? )?(?:ai|llm|gpt|chatgpt|language model)\b|\b(?:who|what) powers you\b/;
+
 /** Pure; undefined when not asked, or when it names no system known here (that is a question for the model, or none). */
 export function integrationsQuestion(text: string, target: string | undefined): IntegrationsIntent | undefined {
   if (target) return undefined;
+  if (MODEL.test(text)) return { kind: 'integrations', systems: ['llm'] };
   const named = Object.entries(SYSTEMS).flatMap(([k, s]) => (s.re.test(text) ? [k] : []));
-  if (named.length && ASKED.test(text)) return { kind: 'integrations', systems: named };
+  if (named.length && (ASKED.test(text) || STATE.test(text))) return { kind: 'integrations', systems: named };
   return ALL.test(text) ? { kind: 'integrations' } : undefined;
 }
 

@@ -14,6 +14,9 @@ type Self = NonNullable<AboutFacts['self']>;
 const NOT_HERE =
   'This process runs no ticks (`smartcloudops ask` reads the store only), so it has no record of them: ask the running bot in chat, or read /status (the last tick, with each source) and /metrics (sco_ticks_total, sco_tick_duration_seconds, sco_source_gaps_total) on its side port.';
 
+const PAUSE =
+  'I don\'t pause from chat: ticks run for as long as I run, so no reading goes unrecorded and no baseline gets a hole. To stop alerts for a while, silence them ("silence everything for 1h", "maintenance on web-1 for 2h"); to stop watching a target, take it out of the targets file and reload me; to stop me, stop the process (SIGTERM, `docker compose stop smartcloudops`).';
+
 /**
  * "When is the next tick?", "what did the last tick find?", "any failed ticks?", "are the sources
  * ok?", "which source is slowest?": the running bot's own log of its recent ticks (tick-runner.ts).
@@ -33,6 +36,9 @@ export function answerPipeline(i: PipelineIntent, c: AnswerContext): string {
       'For what the data says now, ask "status"; for a host, "how is web-1?".',
     ].join('\n');
   if (i.focus === 'footprint') return answerFootprint(self, a, c);
+  if (i.focus === 'pause') return [PAUSE, next].join('\n');
+  if (i.focus === 'resume')
+    return `Ticks are never paused, so there is nothing to resume. ${next}\nIf it is alerts that stopped, "silences" lists what is silenced and "unsilence sl_…" lifts one.`;
   if (!self.ticks.length) return `No tick has run since the start at ${clock(self.startedTs)}. ${next}`;
   if (i.focus === 'last') return [lastLine(self.ticks, c.now), next].join('\n');
   if (i.focus === 'sources') return answerSources(i.source, self.ticks, a, c.now);
@@ -56,7 +62,7 @@ function answerFootprint(self: Self, a: AboutFacts, c: AnswerContext): string {
   const perTick = ok.length ? median(ok.map((t) => t.samples ?? 0)) : undefined;
   const lines = [
     f
-      ? `This process: ${mb(f.rssBytes)} resident (${mb(f.heapBytes)} of it JavaScript heap); the store ${mb(f.storeBytes)} on disk, keeping samples ${a.samplesHours} h and anomalies ${a.anomaliesDays} d.`
+      ? `This process: ${mb(f.rssBytes)} resident (${mb(f.heapBytes)} of it JavaScript heap); the store ${mb(f.storeBytes)} on disk, holding ${c.store.sampleCount().toLocaleString('en-US')} samples, keeping samples ${a.samplesHours} h and anomalies ${a.anomaliesDays} d.`
       : 'This process does not report its size here; /metrics has sco_process_resident_memory_bytes and sco_store_size_bytes.',
     `Series: ${series.length} (a target and a metric each) on ${plural(targets, 'target')}.`,
   ];

@@ -77,7 +77,9 @@ export function answerUncollected(
   return lines.join('\n');
 }
 
-const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign' | 'shell' | 'resend' | 'post', string> = {
+const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign' | 'shell' | 'resend' | 'post' | 'secrets', string> = {
+  secrets:
+    'I don\'t give out tokens, keys, passwords or my environment, to anyone: they are read from the environment at start, and redacted from my logs. "Which integrations are on?" says what is connected; `smartcloudops config check` on the host says which settings are set.',
   post: 'I answer where I am asked and don\'t post to another channel on request: alerts and digests go to the channels set in the config (chat.channels, chat.routes, chat.digest), and "where do alerts go?" lists them. Ask me in that channel, or copy this reply there.',
   tickets:
     'I don\'t open tickets: no ticketing system (Jira, ServiceNow) is connected. "timeline an_…" gives what happened and who did what, to paste into one.',

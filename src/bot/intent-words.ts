@@ -271,7 +271,8 @@ export const LAST_SEEN = new RegExp(
     String.raw`\b(?:when|what time)\b.*\b(?:stop|stopped|go|went|gone) (?:reporting|sending|silent|quiet|dark|offline)\b`,
     String.raw`\bhow long (?:has|have|is|are)\b.*\b(?:silent|quiet|dark|offline|down|not reporting|unreachable)\b`,
     // "Did web-2 report in the last hour?", "has db-1 sent any data today?"
-    String.raw`\b(?:did|has|have|does)\s+\S+\s+(?:report(?:ed)?|sen[dt]\s+(?:any\s+)?(?:data|metrics|samples)|check(?:ed)?\s+in)\b`,
+    // ("Which metrics does db-1 report?" asks what it reports: its figures.)
+    String.raw`(?<!\b(?:which|what)\s+(?:metrics?|data|figures|series|measurements|stats)\s+)\b(?:did|has|have|does)\s+\S+\s+(?:report(?:ed)?|sen[dt]\s+(?:any\s+)?(?:data|metrics|samples)|check(?:ed)?\s+in)\b`,
     // "What was the last thing web-1 sent?", "last data from db-1", "web-1's last sample"
     String.raw`\blast (?:thing|data|sample|samples|metrics?|reading|readings|message)\b.*\b(?:sent|send|reported|received|got|from)\b|\blast (?:sample|data point|reading) (?:from|of)\b`,
     // "Why is web-1 not reporting?", "is web-1 reachable?"

@@ -42,7 +42,8 @@ export type Elsewhere =
   | 'assign'
   | 'shell'
   | 'resend'
-  | 'post';
+  | 'post'
+  | 'secrets';
 
 /** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';
@@ -292,7 +293,11 @@ export type Intent =
   /** "Was anyone paged last night?", "who got pinged today?": alerts that pinged people (answer-pages.ts). */
   | { kind: 'pages'; span?: TimeSpan; target?: string }
   /** "When is the next tick?", "any failed ticks?", "are the sources ok?", "which source is slowest?" (answer-pipeline.ts). */
-  | { kind: 'pipeline'; focus: 'next' | 'last' | 'history' | 'failures' | 'sources' | 'run' | 'footprint' | 'retention'; source?: string }
+  | {
+      kind: 'pipeline';
+      focus: 'next' | 'last' | 'history' | 'failures' | 'sources' | 'run' | 'footprint' | 'retention' | 'pause' | 'resume';
+      source?: string;
+    }
   /** "What's scheduled?", "what's coming up?": silences, reminders, digests, hand-overs and expiries ahead (answer-schedule.ts). */
   | { kind: 'schedule' }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */

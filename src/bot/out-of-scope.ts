@@ -75,6 +75,13 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
     'tickets',
   ],
   [/\b(?:pagerduty|opsgenie|victorops|splunk on-?call)\b/, 'paging'],
+  // "What's the slack token?", "print your environment variables": never given, whoever asks.
+  [
+    new RegExp(
+      String.raw`\b(?:what(?:'s| is| are)|show|print|give|tell|reveal|display|dump|list|send|share|paste|leak|echo|cat|read out|expose)\b.*(?:\b(?:tokens?|api[\s-]?keys?|passwords?|passwd|secrets?|credentials?|creds|private keys?|access keys?|signing secrets?|webhook urls?|connection strings?)\b|\b(?:env(?:ironment)?[\s-]?var(?:iable)?s?|environment|process\.env)\b|(?<![\w.])\.env\b)`,
+    ),
+    'secrets',
+  ],
   // "Resend the last alert", "post it again": one message per anomaly, kept up to date.
   [
     new RegExp(

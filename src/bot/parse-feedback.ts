@@ -7,18 +7,25 @@ const NOISE =
   /\b(?:false (?:positives?|alarms?)|(?:just |only )?noise|not (?:a )?real(?: (?:issue|problem|alert))?|not an issue|bogus|spurious|(?:is|was) (?:useless|unhelpful|pointless|not useful|wrong))\b/;
 const USEFUL =
   /\b(?:true positive|real (?:issue|problem|alert|one)|(?:good|useful|valid|legit) (?:alert|one|page)|(?:is|was) (?:useful|helpful|valid|legit|real|actionable|spot on|right))\b/;
-// Said of one alert: a verb that marks it, or "this/that/it" (an alert's thread, or an id named).
+// Said of one alert: a verb that marks it, "this/that/it" (an alert's thread, or an id named), or
+// "the last alert was useful", "the web-2 alert was noise" (the newest, there).
 const OF_ONE =
-  /^(?:please\s+)?(?:mark|flag|tag|label|rate|report)\b|\b(?:this|that|it)\s+(?:one\s+|alert\s+|page\s+)?(?:is|was)\b|\b(?:this|that|it)'s\b/;
+  /^(?:please\s+)?(?:mark|flag|tag|label|rate|report)\b|\b(?:this|that|it)\s+(?:one\s+|alert\s+|page\s+)?(?:is|was)\b|\b(?:this|that|it)'s\b|\b(?:alert|anomaly|page)\s+(?:is|was)\b/;
 // "How many alerts were false positives?" asks about them, never marks one.
 const QUESTION = /^(?:how|what|which|were|was|are|is|did|do|show|list|count)\b|\?\s*$/;
 
 /** Feedback on one alert from the people it reached; undefined when the text gives none. */
-export function feedbackCommand(text: string, an: string | undefined): Intent | undefined {
+export function feedbackCommand(
+  text: string,
+  an: string | undefined,
+  o: { target?: string | undefined; metric?: MetricKey | undefined } = {},
+): Intent | undefined {
   if (QUESTION.test(text) || !(OF_ONE.test(text) || an)) return undefined;
   const verdict = NOISE.test(text) ? 'noise' : USEFUL.test(text) ? 'useful' : undefined;
   const latest = !an && /\b(?:the )?(?:last|latest|previous|most recent) (?:alert|anomaly|page|one)\b/.test(text);
-  return verdict ? { kind: 'feedback', verdict, ...(an ? { id: an } : {}), ...(latest ? { latest: true } : {}) } : undefined;
+  // "Mark the web-2 disk alert as noise": the newest there, named in the reply so a wrong guess shows.
+  const where = an ? {} : { ...(o.target ? { target: o.target } : {}), ...(o.metric ? { metric: o.metric } : {}) };
+  return verdict ? { kind: 'feedback', verdict, ...(an ? { id: an } : {}), ...(latest ? { latest: true } : {}), ...where } : undefined;
 }
 
 /** "How many false positives this week?", "alerts marked as noise": only those people marked so. */

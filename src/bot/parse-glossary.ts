@@ -1,7 +1,7 @@
 import type { Intent } from './intent.js';
 import type { GlossaryTerm } from './answer-glossary.js';
 
-const ASK = String.raw`\b(?:what(?:'s| is| are| does| do)|explain|define|meaning of|how does|how do|tell me about)\b`;
+const ASK = String.raw`\b(?:what(?:'s| is| are| does| do)|what (?:inputs?|features?|data|metrics) (?:does|do)|explain|define|meaning of|how does|how do|how (?:is|are)|tell me about)\b`;
 const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
   [/\brobust deviations?\b|\bmad\b|\bmedian absolute deviation\b/, 'deviation'],
   [/\bisolation forests?\b|\biforest\b/, 'iforest'],
@@ -9,7 +9,7 @@ const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
   [/\bscores?\b/, 'score'],
   [/\bexpected(?: range)?\b/, 'expected'],
   [/\bepisodes?\b/, 'episode'],
-  [/\bforecast (?:rules?|detector|alerts?|anomal\w*)\b/, 'forecast'],
+  [/\bforecast (?:rules?|detector|alerts?|anomal\w*)\b|\bforecasts? (?:computed|calculated|made|worked out|done|fitted)\b/, 'forecast'],
   [/\bthreshold (?:rules?|detector|alerts?|anomal\w*)\b/, 'threshold'],
   [/\bsilent[\s-]hosts?\b|\bsilence detector\b/, 'silence'],
   [/\bseverit(?:y|ies)\b|\b(?:warning|critical)\b/, 'severity'],
@@ -33,7 +33,11 @@ export function glossaryQuestion(text: string): Intent | undefined {
   if (/\bwhy (?:is|was) (?:the |its |that |this )?(?:anomaly )?score\b/.test(text)) return { kind: 'glossary', term: 'score' };
   if (!new RegExp(ASK).test(text)) return undefined;
   // "What does score 0.54 mean?", "what is a robust deviation?": the word, not a figure of a host.
-  if (!/\b(?:mean|means|meaning|define|what is an?|what's an?|what are|explain the|tell me about|how does)\b/.test(text)) return undefined;
+  // "What does the isolation forest look at?", "how is the forecast computed?": how a detector works.
+  const how =
+    /\bwhat (?:does|do) (?:the |an? )?(?:[\w-]+ ){1,3}(?:look at|measure|use|take into account|consider|compare|watch|learn from)\b|\bhow (?:is|are) (?:the |an? )?(?:[\w-]+ ){1,3}(?:computed|calculated|worked out|made|fitted|trained|scored)\b|\b(?:inputs?|features?)\b/;
+  if (!/\b(?:mean|means|meaning|define|what is an?|what's an?|what are|explain the|tell me about|how does)\b/.test(text) && !how.test(text))
+    return undefined;
   const term = TERMS.find(([re]) => re.test(text))?.[1];
   return term ? { kind: 'glossary', term } : undefined;
 }

@@ -177,7 +177,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     silenceEdit(text, tokens[leadAt], { sl, target, metric, unknownTarget, ...everything }) ??
     subscriptionCommand(text, { target, named, metric, unknownTarget, su: ids.find((i) => i.startsWith('su_')) }) ??
     watchCommand(text, { target, metric, unknownTarget, wt }) ??
-    feedbackCommand(text, an) ??
+    feedbackCommand(text, an, { target, metric }) ??
     myRequestCommand(text, tokens, target);
   if (edit) return edit;
   // "What did bob silence?" is bob's doing (the audit), not the silences in force; "should I silence db-1?" asks how it alerts.

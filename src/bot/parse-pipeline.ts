@@ -25,7 +25,7 @@ const FAILURES = new RegExp(
 );
 
 const HISTORY = new RegExp(
-  String.raw`\b(?:tick|pipeline|poll|scrape|collection) (?:history|log|runs|record|stats|statistics|status|health|times|durations?)\b|\b(?:recent|past|previous|last \d+) (?:ticks|polls|scrapes|pipeline runs)\b|\b(?:show|list)(?: me)? (?:the |recent )?ticks\b|\bhow long (?:does|do) (?:a |the |each |one )?(?:tick|poll|cycle|scrape|collection|pipeline run)s? take\b|\bis the pipeline (?:ok|okay|healthy|running|working|alive|stuck|up|broken|behind|late)\b|\bhow(?:'s| is) the pipeline\b|^(?:the )?pipeline(?: runs)?[\s?.!]*$|\bwhy (?:are|is) (?:you|the bot|smartcloudops) (?:so )?(?:slow|laggy|lagging)\b|\b(?:are|is) (?:you|the bot|smartcloudops) (?:slow|lagging|laggy|overloaded)\b|\byou(?:'re| are) (?:so |really |very )?(?:slow|laggy)\b`,
+  String.raw`\b(?:tick|pipeline|poll|scrape|collection) (?:history|log|runs|record|stats|statistics|status|health|times|durations?)\b|\b(?:recent|past|previous|last \d+) (?:ticks|polls|scrapes|pipeline runs)\b|\b(?:show|list)(?: me)? (?:the |recent )?ticks\b|\bhow long (?:does|do) (?:a |the |each |one )?(?:tick|poll|cycle|scrape|collection|pipeline run)s? take\b|\bis the pipeline (?:ok|okay|healthy|running|working|alive|stuck|up|broken|behind|late)\b|\bhow(?:'s| is) the pipeline\b|^(?:the )?pipeline(?: runs)?[\s?.!]*$|\bwhy (?:are|is) (?:you|the bot|smartcloudops) (?:so )?(?:slow|laggy|lagging)\b|\b(?:are|is) (?:you|the bot|smartcloudops) (?:slow|lagging|laggy|overloaded)\b|\byou(?:'re| are) (?:so |really |very )?(?:slow|laggy)\b|\b(?:that|your|the|this) (?:answer|reply|response) (?:was |is |took )?(?:so |really |very )?(?:slow|long)\b|\bslow (?:answers|replies|responses)\b`,
 );
 
 const SOURCE = String.raw`(?:(?:the |all |my |our |your )?(?:(?:prometheus|cloudwatch|synthetic|file|metrics file|local|data|metric|metrics)\s+)?sources?)`;
@@ -52,17 +52,42 @@ const FOOTPRINT = new RegExp(
     String.raw`\bhow (?:much|many)\b.*\b(?:memory|ram|disk|space|storage|cpu)\b.*\b${BOT} (?:use|using|take|taking|need|needs)\b`,
     String.raw`\b(?:(?:the )?bot|your|smartcloudops|process|service)(?:'s)? (?:own )?(?:memory|ram|disk usage|footprint|resource usage|resources)\b|\b(?:memory|ram|disk) usage of (?:the bot|smartcloudops|the service|the process)\b`,
     String.raw`\bhow (?:big|large) is (?:the |your )?(?:store|data ?dir|sqlite file|database file)\b|\bstore size\b`,
+    // "How much disk does the bot's data use?", "how many samples are stored?"
+    String.raw`\b(?:the bot'?s|your|smartcloudops'?s?) (?:own )?(?:data|store|storage)\b.*\b(?:size|use|uses|using|take|takes|taking)\b|\b(?:size of|how (?:big|large) is) (?:the bot'?s|your) (?:own )?data\b`,
+    String.raw`\bhow many (?:samples|data points|readings|rows)\b.*\b(?:stored|kept|held|saved|in (?:the |your )?(?:store|database|db))\b|\bhow many (?:samples|data points|readings) (?:do|does) (?:you|the bot|it) (?:have|keep|hold|store)\b`,
     OWN_STORE.source,
     String.raw`\bhow many (?:time )?series\b|\bcardinality\b|\bsamples (?:per|a|each) (?:minute|tick|second)\b|\bingest(?:ion)? (?:rate|volume)\b|\bhow many samples\b.*\b(?:ingest|collect|read|store|per)\b`,
   ].join('|'),
 );
 
-// "How far back does your data go?", "how long do you keep data?", "what's the retention?", "how much history do you have?".
+// "Pause the pipeline", "stop polling", "disable detection", "shut yourself down": not from chat.
+const PAUSE =
+  /^(?:(?:please|can you|could you|would you|pls)\s+)*(?:pause|stop|halt|suspend|disable|freeze|turn off|switch off|shut down|shutdown|kill)\s+(?:the |all |your |any )?(?:pipeline|ticks?|ticking|polling|scraping|collection|collecting|ingest(?:ion)?|monitoring|detection|detectors|anomaly detection|bot|smartcloudops|yourself)\b|^(?:(?:please|can you|could you)\s+)*shut (?:yourself|the bot|smartcloudops) (?:down|off)\b/;
+const RESUME =
+  /^(?:(?:please|can you|could you|would you|pls)\s+)*(?:resume|unpause|un-pause|restart|re-?enable|re-?start|turn on|switch on|start)\s+(?:the |all |your )?(?:pipeline|ticks?|ticking|polling|scraping|collection|collecting|ingest(?:ion)?|monitoring|detection|detectors|anomaly detection)\b|^(?:(?:please|can you|could you)\s+)*(?:turn|switch) (?:the )?(?:pipeline|ticks|polling|monitoring|detection|collection) back on\b/;
+
+// "How far back does your data go?\", "how long do you keep data?", "what's the retention?", "how much history do you have?".
 const RETENTION =
   /\bhow (?:far|long) back\b|\bhow long (?:do|does|will) (?:you|it|the bot|smartcloudops) (?:keep|store|retain|hold)\b|\bretention\b|\bhow much (?:history|data) (?:do|does) (?:you|it) (?:have|keep|store)\b|\boldest (?:data|sample|reading)\b|\bdata (?:retention|kept)\b/;
 // "What's the sampling interval?", "how often do you poll?", "how often do you check the hosts?".
 const INTERVAL =
-  /\b(?:sampling|sample|scrape|polling|collection|check) (?:interval|rate|frequency|period)\b|\bhow often (?:is|are) (?:the )?(?:data|metrics|samples) (?:updated|refreshed)\b|\bhow often (?:do|does) (?:you|it|the bot|smartcloudops) (?:poll|sample|scrape|check|read|collect|look)\b|\bhow often (?:are|is) (?:the )?(?:metrics|samples|hosts|data) (?:read|collected|polled|sampled|scraped)\b/;
+  /\bcron\b(?!.*\b(?:digest|report|summary)\b)|\b(?:sampling|sample|scrape|polling|collection|check) (?:interval|rate|frequency|period)\b|\bhow often (?:is|are) (?:the )?(?:data|metrics|samples) (?:updated|refreshed)\b|\bhow often (?:do|does) (?:you|it|the bot|smartcloudops) (?:poll|sample|scrape|check|read|collect|look)\b|\bhow often (?:are|is) (?:the )?(?:metrics|samples|hosts|data) (?:read|collected|polled|sampled|scraped)\b/;
+
+type Focus = Extract<Intent, { kind: 'pipeline' }>['focus'];
+// The first that matches wins: "stop polling" is a pause before "polling" is the interval.
+const FOCI: [RegExp, Focus][] = [
+  [PAUSE, 'pause'],
+  [RESUME, 'resume'],
+  [RETENTION, 'retention'],
+  [INTERVAL, 'next'],
+  [FOOTPRINT, 'footprint'],
+  [RUN, 'run'],
+  [SOURCES, 'sources'],
+  [FAILURES, 'failures'],
+  [NEXT, 'next'],
+  [LAST, 'last'],
+  [HISTORY, 'history'],
+];
 
 /** A pipeline question, or undefined. Pure; `text` is the lower-cased question. */
 export function pipelineQuestion(text: string, o: { target?: string | undefined }): Intent | undefined {
@@ -78,25 +103,7 @@ export function pipelineQuestion(text: string, o: { target?: string | undefined 
           : /\blocal source\b/.test(text)
             ? 'local'
             : undefined;
-  const focus = RETENTION.test(text)
-    ? 'retention'
-    : INTERVAL.test(text)
-      ? 'next'
-      : FOOTPRINT.test(text)
-        ? 'footprint'
-        : RUN.test(text)
-          ? 'run'
-          : SOURCES.test(text)
-            ? 'sources'
-            : FAILURES.test(text)
-              ? 'failures'
-              : NEXT.test(text)
-                ? 'next'
-                : LAST.test(text)
-                  ? 'last'
-                  : HISTORY.test(text)
-                    ? 'history'
-                    : undefined;
+  const focus = FOCI.find(([re]) => re.test(text))?.[1];
   if (!focus) return undefined;
   return { kind: 'pipeline', focus, ...(focus === 'sources' && source ? { source } : {}) };
 }

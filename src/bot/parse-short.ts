@@ -6,9 +6,12 @@ import { CLOCK_ASK, PING, SMALL_TALK } from './intent-words.js';
 import { timezoneCommand } from './parse-timezone.js';
 import { ACK_HOW } from './parse-glossary.js';
 
-// "Are you an AI?", "what model are you using?", "who built you?": what answers, which the about answer says.
+// "Are you a bot?", "who built you?": what answers, which the about answer says.
 const ABOUT_ME =
-  /^(?:so\s+)?(?:are you (?:an? )?(?:ai|bot|llm|human|person|real person|chatgpt|gpt)|who (?:made|built|wrote|created|runs|maintains) you|what (?:llm|model|ai|language model)(?: model)? (?:are you|do you|is this|does this|powers)\b.*|which (?:llm|model|ai)\b.*|what are you)[\s?!.]*$/;
+  /^(?:so\s+)?(?:are you (?:an? )?(?:bot|human|person|real person)|who (?:made|built|wrote|created|runs|maintains) you|what are you)[\s?!.]*$/;
+// "Are you an AI?", "what model are you using?", "which llm?": the LLM line alone (answer-integrations.ts).
+const MODEL_ME =
+  /^(?:so\s+)?(?:are you (?:an? )?(?:ai|llm|chatgpt|gpt)|what (?:llm|model|ai|language model)(?: model)? (?:are you|do you|is this|does this|powers)\b.*|which (?:llm|model|ai)\b.*)[\s?!.]*$/;
 // "Ok", "got it", "cool": nothing to answer, and no help text in reply.
 const OK =
   /^(?:ok|okay|k|kk|ok cool|cool|got it|gotcha|understood|roger(?: that)?|noted|makes sense|sounds good|alright|all right|fine|sure|ack(?:nowledged)?\s+that|will do|on it)[\s!.]*$/;
@@ -27,6 +30,7 @@ export function shortIntent(text: string): Intent | undefined {
   const chat = SMALL_TALK.exec(text.replace(/^(?:@?\w*bot|ops)\b[\s,]*/, ''));
   if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers|good catch|nice|great|perfect|awesome)/.test(chat[1]!) };
   if (PING.test(text) || ABOUT_ME.test(text)) return { kind: 'about' };
+  if (MODEL_ME.test(text)) return { kind: 'integrations', systems: ['llm'] };
   if (OK.test(text)) return { kind: 'small_talk', thanks: false, ok: true };
   if (WRONG.test(text)) return { kind: 'small_talk', thanks: false, wrong: true };
   if (

@@ -117,6 +117,8 @@ export interface Store {
 
   prune(now: number, retention: { samplesMs: number; recordsMs: number; anomaliesMs: number }): void;
   sizeBytes(): number;
+  /** Samples held, raw and compacted. */
+  sampleCount(): number;
   ping(): boolean;
   close(): void;
 }

@@ -355,6 +355,11 @@ export function createSqliteStore(file: string): Store {
       // SQLite's automatic checkpoints keep the WAL bounded; a TRUNCATE checkpoint here would
       // stall the tick for a whole-database copy, so it only happens at close().
     },
+    sampleCount() {
+      const raw = db.prepare('SELECT COUNT(*) AS n FROM samples_raw').get() as { n: number };
+      const packed = db.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM sample_chunks').get() as { n: number };
+      return raw.n + packed.n;
+    },
     sizeBytes() {
       if (file === ':memory:')
         return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);

@@ -171,6 +171,16 @@ describe('feedback on an alert', () => {
     expect((await say('mark the last alert as noise')).text).toMatch(
       new RegExp(`^Noted \\(the latest anomaly\\): ${latest.id} \\(${latest.target} `),
     );
+    expect((await say('the last alert was useful')).text).toMatch(
+      new RegExp(`^Noted \\(the latest anomaly\\): ${latest.id} .* marked as useful`),
+    );
+    // A target named is the newest there, in a thread too; one with none marks nothing.
+    const onWeb1 = app.store.recentAnomalies(500).find((a) => a.target === 'web-1')!;
+    expect((await say('the web-1 alert was noise')).text).toMatch(
+      new RegExp(`^Noted \\(the latest anomaly on web-1\\): ${onWeb1.id} \\(web-1 `),
+    );
+    expect((await say('mark the db-1 latency alert as a false positive')).text).toBe('There is no anomaly of latency on db-1 to mark.');
+    expect((await inThread('the db-1 alert was noise')).text).toBe('There is no anomaly on db-1 to mark.');
   });
 });
 

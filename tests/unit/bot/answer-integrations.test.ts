@@ -42,3 +42,27 @@ describe('"do you support kubernetes?", "what integrations do you have?"', () =>
     expect(all.length).toBeGreaterThan(7);
   });
 });
+
+describe('"what model are you using?", "is the slack token set?"', () => {
+  it('reads which model answers, and whether a system named is set up, as that system', () => {
+    for (const q of ['what model are you using?', 'which llm?', 'are you an AI?', 'are you using an llm?', 'is openai configured?'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'integrations', systems: ['llm'] });
+    expect(parseIntent('is the slack token set?', targets)).toEqual({ kind: 'integrations', systems: ['slack'] });
+    expect(parseIntent('is discord enabled?', targets)).toEqual({ kind: 'integrations', systems: ['discord'] });
+    // A detector's model, or a host's, is not the LLM.
+    expect(parseIntent('what model does the isolation forest use?', targets).kind).not.toBe('integrations');
+    expect(parseIntent('are you a bot?', targets)).toEqual({ kind: 'about' });
+  });
+
+  it('names the model that answers free text, or says that none does and how to set one', () => {
+    expect(ask('what model are you using?')).toMatch(
+      /^• LLMs: .*only for questions with no fixed answer; a figure in its reply .* is refused.*\(openai gpt-4o-mini here\)/,
+    );
+    const none = aboutFactsOf(configSchema.parse({}), { intervalMs: 30_000, targets, platforms: ['web'] });
+    const bare = answerIntent(parseIntent('is the llm configured?', targets), { ...ctx(), about: () => none });
+    expect(bare).toMatch(/\(none configured here: every answer comes from the store by fixed rules; set OPENAI_API_KEY/);
+    expect(answerIntent(parseIntent('is the slack token set?', targets), { ...ctx(), about: () => none })).toMatch(
+      /^• Slack: .*\(off here\)/,
+    );
+  });
+});

@@ -84,6 +84,14 @@ describe('pipeline questions are read as such', () => {
     ['which source is slowest?', 'sources'],
     ['any scrape errors?', 'sources'],
     ['tick now', 'run'],
+    ["what's the cron schedule?", 'next'],
+    ['pause the pipeline', 'pause'],
+    ['please stop polling', 'pause'],
+    ['disable detection', 'pause'],
+    ['shut yourself down', 'pause'],
+    ['resume the pipeline', 'resume'],
+    ['turn monitoring back on', 'resume'],
+    ['why was that answer so slow?', 'history'],
   ])('%s → %s', (q, focus) => {
     expect(parseIntent(q, targets)).toEqual({ kind: 'pipeline', focus });
   });
@@ -103,7 +111,7 @@ describe('pipeline questions are read as such', () => {
 
   it.each([
     ['latency by source', 'metrics'],
-    ['is prometheus configured?', 'about'],
+    ['is prometheus configured?', 'integrations'],
     ['is s3 working?', 'about'],
     ['when is the next digest?', 'about'],
     ['cpu on web-1', 'metrics'],
@@ -126,6 +134,18 @@ describe('answerPipeline', () => {
       ].join('\n'),
     );
     expect(ask('next run', ctx(clean, { nextTickTs: null }))).toMatch(/^No tick is scheduled in this process/);
+  });
+
+  it('never pauses from chat, says what stops alerts instead, and has nothing to resume', () => {
+    const pause = ask('pause the pipeline', ctx(clean)).split('\n');
+    expect(pause[0]).toMatch(/^I don't pause from chat: ticks run for as long as I run, .*silence them .*targets file .*SIGTERM/);
+    expect(pause[1]).toBe('The next tick is due at 02:00:20 UTC, in 20 s; ticks run every 30 s (schedule `*/30 * * * * *`).');
+    expect(ask('resume the pipeline', ctx(clean))).toMatch(
+      /^Ticks are never paused, so there is nothing to resume\. The next tick is due at 02:00:20 UTC.*\n.*"silences" lists/,
+    );
+    // A target named is its monitoring, which the config holds; an alert silence is lifted as before.
+    expect(parseIntent('stop monitoring web-1', targets)).toEqual({ kind: 'elsewhere', what: 'config' });
+    expect(parseIntent('resume web-1 alerts', targets).kind).toBe('unsilence');
   });
 
   it('never runs a tick on demand, and says why and when the next one comes', () => {
@@ -234,11 +254,16 @@ describe('answerPipeline', () => {
     };
     expect(parseIntent('how much memory is the bot using?', targets)).toEqual({ kind: 'pipeline', focus: 'footprint' });
     expect(ask('how many series do you track?', sized).split('\n')).toEqual([
-      'This process: 156.0 MB resident (61.2 MB of it JavaScript heap); the store 104.5 MB on disk, keeping samples 24 h and anomalies 90 d.',
+      'This process: 156.0 MB resident (61.2 MB of it JavaScript heap); the store 104.5 MB on disk, holding 3 samples, keeping samples 24 h and anomalies 90 d.',
       'Series: 3 (a target and a metric each) on 2 targets.',
       'Ingest: a median 12 samples a tick, one tick every 30 s: about 24 a minute; 2 samples rejected over the 4 good ticks kept. Each tick takes a median 40 ms.',
     ]);
     expect(ask('how big is the store?', c).split('\n')[0]).toMatch(/^This process does not report its size here; \/metrics has /);
+    // Said of the bot's data rather than of a host's disk.
+    for (const q of ['how many samples are stored?', "how much disk does the bot's data use?", 'how many readings do you have?'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'pipeline', focus: 'footprint' });
+    c.store.saveSamples([{ target: 'web-1', metric: 'cpu', ts: NOW + 30 * S, value: 2 }]);
+    expect(ask('how many samples are stored?', sized)).toContain('the store 104.5 MB on disk, holding 4 samples,');
   });
 
   it('without a running pipeline (the CLI) points to /status and /metrics', () => {

@@ -161,8 +161,10 @@ const cases: Case[] = [
   ['got it', { kind: 'small_talk', ok: true }],
   ['thanks, that helped', { kind: 'small_talk', thanks: true }],
   // what answers, and how far to trust it
-  ['are you an AI?', { kind: 'about' }],
-  ['what model are you using?', { kind: 'about' }],
+  ['are you an AI?', { kind: 'integrations', systems: ['llm'] }],
+  ['what model are you using?', { kind: 'integrations', systems: ['llm'] }],
+  ['is the llm configured?', { kind: 'integrations', systems: ['llm'] }],
+  ['are you a bot?', { kind: 'about' }],
   ['can you be wrong?', { kind: 'anomalies', quality: true }],
   ['how confident are you?', { kind: 'anomalies', quality: true }],
   ['how confident are you about the web-2 alert?', { kind: 'explain', target: 'web-2' }],

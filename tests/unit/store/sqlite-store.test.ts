@@ -55,6 +55,8 @@ describe('sqlite store samples', () => {
       95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105,
     ]);
     expect(store.series('b', 'cpu', 0)).toEqual([{ target: 'b', metric: 'cpu', ts: 0, value: 99 }]);
+    // Held, raw and compacted, each once: the 10 saved twice are not counted twice.
+    expect(store.sampleCount()).toBe(301);
     expect(store.latestSamples().find((x) => x.target === 'a')).toEqual({ target: 'a', metric: 'cpu', ts: 299 * 30_000, value: 299 });
     store.close();
   });
