@@ -44,6 +44,8 @@ export function answerUncollected(
     );
   }
   if (i.what === 'load average') lines.push('CPU use is the nearest figure I have: ask "cpu on <target>".');
+  if (i.what === 'user impact')
+    lines.push('Latency is the nearest figure I have to what users feel: ask "latency", or "anything wrong?" for what is open now.');
   // The services the remediation rules would restart there are the nearest I know of what runs on it.
   if (i.what === 'what runs on a host (services, software)') {
     const services = [

@@ -12,7 +12,9 @@ const CAPACITY = new RegExp(
     String.raw`\bhow (?:busy|loaded|utili[sz]ed|stretched) (?:is|was|are|were|has been|have been) (?:we|the fleet|everything|the (?:\w+ )?${HOSTS}|our (?:\w+ )?${HOSTS})\b`,
     String.raw`\b(?:idle|busy|under[\s-]?used|under[\s-]?utili[sz]ed|over[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized)\s+${HOSTS}`,
     String.raw`\b${HOSTS}\s+(?:are|is|were|was)\s+(?:idle|busy|under[\s-]?used|under[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized|too (?:big|small))\b`,
-    String.raw`\bneed (?:more|fewer|bigger|smaller|extra) (?:${HOSTS}|capacity|hardware)\b`,
+    String.raw`\bneed (?:more|fewer|bigger|smaller|extra) (?:[\w-]+ )?(?:${HOSTS}|capacity|hardware)\b`,
+    // "How much headroom do we have?" ("headroom on db-1" is its free space).
+    String.raw`\bhow much (?:headroom|spare capacity|room to grow) (?:do (?:we|i|you) have|is (?:there|left)|have we|(?:is )?left|(?:do we have )?(?:across|in) the fleet)\b`,
     // "Which host needs more memory?", "does db-1 need more cpu?": room, by each host's 95th percentile.
     String.raw`\bneeds? (?:more|extra|additional) (?:cpu|cpus|memory|ram|disk|storage|space|cores)\b|\b(?:short|running short) (?:of|on) (?:cpu|memory|ram|disk|space)\b`,
     String.raw`\b(?:can|could|should) we (?:downsize|consolidate|shrink)\b`,
@@ -22,7 +24,7 @@ const CAPACITY = new RegExp(
     // "Do we need to scale web?", "can db-1 handle more load?", "which hosts are running hot?"
     // "Where can I put more load?", "is db-1 overloaded?", "when should we scale?", "which host has the most headroom?"
     String.raw`\bwhere (?:can|could|should) (?:i|we) (?:put|add|place|move|run) (?:more |the |some )?(?:load|traffic|work|jobs?)\b|\b(?:is|are) \S+ (?:overloaded|over[\s-]?loaded|maxed out|at (?:its|their) limits?)\b|\bwhen (?:should|do|will) (?:we|i) (?:need to )?scale\b|\b(?:most|least|more|less) (?:\w+ )?(?:headroom|room to spare)\b`,
-    String.raw`\bneed to scale\b|\bcan \S+ (?:handle|take|cope with|absorb) more\b|\brunning hot\b|\bhot (?:hosts|servers|spots?)\b|\bnear(?:ing)? (?:capacity|(?:its|their|the) limits?)\b`,
+    String.raw`\bneed to scale\b|\bcan (?:the |our )?\S+ (?:handle|take|cope with|absorb) more\b|\brunning hot\b|\bhot (?:hosts|servers|spots?)\b|\bnear(?:ing)? (?:capacity|(?:its|their|the) limits?)\b`,
   ].join('|'),
 );
 

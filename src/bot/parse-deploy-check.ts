@@ -10,7 +10,7 @@ const WORK = String.raw`(?:deploy\w*|release|releasing|ship|shipping|roll(?:ing)
 // upgrade db-1?", "can I do maintenance on db-1?", "deploy freeze?".
 const DEPLOY_CHECK = new RegExp(
   [
-    String.raw`\b(?:is it|is now|now|would it be|is this)\b.*\b(?:safe|ok|okay|a good time|good time|fine|wise|alright|a bad time|bad time)\b.*\bto ${WORK}\b`,
+    String.raw`\b(?:is it|is now|now|would it be|is this)\b.*\b(?:safe|ok|okay|a good time|good time|fine|wise|alright|a bad time|bad time|(?:quiet|calm|stable|safe) enough)\b.*\bto ${WORK}\b`,
     String.raw`\b(?:can|could|should|may|shall) (?:we|i|you) (?:safely |still )?${WORK}\b(?:(?!\b(?:how|which|when|what|why)\b).)*\??$`,
     String.raw`\b(?:safe|ok|okay|good time|clear|all clear) (?:for (?:a |the )?|to )${WORK}\b`,
     // "Should we hold the deploy?", "should I wait before releasing?"

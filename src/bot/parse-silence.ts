@@ -117,7 +117,8 @@ export function silenceCommand(
       kind: 'bad_input',
       reason: `Nothing silenced: a silence holds warning or critical alerts ("mute warnings for 1h"), not "${sev}"; or name a target or a metric`,
     };
-  const ahead = scheduleOf(text) ?? weekendOf(text);
+  // The weekend first: as a window of figures it would end on Saturday's 48th hour, which a silence says as Monday.
+  const ahead = weekendOf(text) ?? scheduleOf(text);
   // "Don't alert me about disk today", "mute db-1 for the rest of the day": until the next midnight (UTC).
   const restOfDay =
     !ahead &&

@@ -113,6 +113,20 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
   // "Last month", "this month": the last 30 days, named as such in the reply (no calendar is guessed).
   const month = /\b(?:the\s+)?(?:last|past|this)\s+month\b/.exec(text);
   if (month) return { span: { kind: 'last', ms: 30 * 86_400_000 }, match: month[0] };
+  const fortnight = /\b(?:(?:the\s+)?(?:last|past|previous|this)|over\s+(?:a|the))\s+fortnight\b/.exec(text);
+  if (fortnight) return { span: { kind: 'last', ms: 14 * 86_400_000 }, match: fortnight[0] };
+  // "Over the weekend": the latest Saturday (today included) to the Monday after it, in UTC; the reply names the days, and a weekend still under way ends now. "By the
+  // weekend", "for the weekend" are ahead: a deadline or a length, not a window.
+  const weekend =
+    /(?<!\b(?:by|until|till|before|for|next|after)\s+)\b(?:(?:over|during|on|at|through)\s+)?(?:the|this|last|past|previous)\s+weekend\b/.exec(
+      text,
+    );
+  if (weekend) {
+    // "Last weekend" on a Sunday is the one before: the Saturday ahead of the latest Sunday before today.
+    const last = /\b(?:last|past|previous)\s+weekend\b/.test(weekend[0]);
+    const [day, start] = last ? [{ weekday: 0, before: true }, -1440] : [{ weekday: 6 }, 0];
+    return { span: { kind: 'range', from: { minute: start, day }, until: { minute: start + 2 * 1440, day } }, match: weekend[0] };
+  }
   // "This week" reads as the last seven days: the reply names the window, so a Monday-based week is not guessed.
   const week = /\bthis week\b/.exec(text);
   if (week) return { span: { kind: 'last', ms: 7 * 86_400_000 }, match: week[0] };

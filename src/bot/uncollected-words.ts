@@ -35,6 +35,11 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   ],
   [/\booms?\b|\boom[\s-]?kill\w*|\bout[\s-]of[\s-]memory (?:kills?|killer|errors?)\b/, 'OOM kills'],
   [/\bgpus?\b/, 'GPU'],
+  // "Are users affected?", "what's the customer impact?": what users see, which no host metric measures.
+  [
+    /\b(?:users?|customers?|clients?|visitors?|end[\s-]users?)\b.*\b(?:affected|impacted|hit|seeing|complain\w*|experienc\w*|notic\w*)\b|\b(?:user|customer)[\s-]?(?:impact|facing|experience)\b/,
+    'user impact',
+  ],
   // "Replica count for app", "how many pods?": hosts are what I watch, not what runs on them.
   [/\breplicas?\b|\bpods?\b|\bcontainers?\b|\bk8s deployments?\b/, 'replica, pod or container counts'],
   // "How many cores does web-1 have?", "instance type of db-1": what a host is, not how it is doing.
