@@ -86,6 +86,7 @@ const spanAsked = (i: Extract<Intent, { kind: 'metrics' }>) => ({
   stat: i.stat,
   limit: i.limit,
   ...(i.lowFirst ? { lowFirst: true } : {}),
+  ...(i.ranked ? { ranked: true } : {}),
 });
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {

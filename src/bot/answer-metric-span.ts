@@ -55,6 +55,8 @@ export interface SpanQuestion {
   limit?: number;
   /** A spread ranked least variable first ("the most stable host"). */
   lowFirst?: boolean;
+  /** Averages ranked ("which host has the highest average?"); without it the fleet's average leads. */
+  ranked?: boolean;
   /** The free share; the store given must read it (withFreeFigures). */
   free?: boolean;
 }
@@ -283,7 +285,9 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
             : 'Most variable'
           : `${low ? 'Lowest' : 'Highest'} ${statWord(st0)}`;
   const lead = top
-    ? `${highest} ${METRIC_LABEL[m0] ?? m0} ${b.label}: ${sorted[0]!.n} ${st0 === 'sd' ? 'std dev ' : ''}${formatValue(m0, statValue(top, st0))}${at}.`
+    ? st0 === 'avg' && !q.ranked
+      ? fleetAverage(m0, b.label, sorted)
+      : `${highest} ${METRIC_LABEL[m0] ?? m0} ${b.label}: ${sorted[0]!.n} ${st0 === 'sd' ? 'std dev ' : ''}${formatValue(m0, statValue(top, st0))}${at}.`
     : '';
   const rows = sorted.slice(0, q.limit ?? sorted.length).map((x) => [
     x.n,
@@ -299,4 +303,13 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
     ...percentileNote(q.stat, metrics),
     ...short,
   ].join('\n');
+}
+
+/** "Average cpu today": the targets' averages averaged, each target counted once, with the ends of the range. */
+function fleetAverage(metric: string, label: string, sorted: { n: string; s: (Summary | undefined)[] }[]): string {
+  const got = sorted.flatMap((x) => (x.s[0] ? [{ n: x.n, avg: x.s[0].avg }] : []));
+  const mean = got.reduce((a, x) => a + x.avg, 0) / got.length;
+  const name = METRIC_LABEL[metric] ?? metric;
+  if (got.length === 1) return `Average ${name} ${label}: ${got[0]!.n} ${formatValue(metric, mean)}.`;
+  return `Average ${name} ${label} across ${got.length} targets: ${formatValue(metric, mean)} (each target's average, counted once); highest ${got[0]!.n} ${formatValue(metric, got[0]!.avg)}, lowest ${got.at(-1)!.n} ${formatValue(metric, got.at(-1)!.avg)}.`;
 }

@@ -66,6 +66,16 @@ export function answerPages(i: { span?: TimeSpan | undefined; target?: string | 
   const lines = [
     `Paged${on} ${label}: ${plural(pinged.length, 'alert')} of ${rows.length} posted pinged someone${quiet ? `; ${quiet} went out without a mention` : ''}.`,
   ];
+  // "Who's been paged the most?": each mention by the alerts that pinged it, most first.
+  const byWho = new Map<string, number>();
+  for (const r of pinged) for (const m of new Set(r.where.flatMap((d) => d.mentions ?? []))) byWho.set(m, (byWho.get(m) ?? 0) + 1);
+  if (byWho.size > 1)
+    lines.push(
+      `By who was pinged: ${[...byWho]
+        .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+        .map(([m, n]) => `${m} ${n}`)
+        .join(', ')}.`,
+    );
   for (const r of pinged.slice(0, SHOWN)) {
     const who = r.where
       .filter((d) => d.mentions?.length)

@@ -60,6 +60,8 @@ export type Intent =
       stat?: Stat;
       /** With `stat: 'sd'` or `'avg'`: "the most stable host", "the lowest average cpu", lowest first. */
       lowFirst?: boolean;
+      /** With `stat: 'avg'`: "which host has the highest average cpu?", the targets ranked; without it a fleet's average leads. */
+      ranked?: boolean;
       /** "hosts with cpu above 80%": only targets past this, in the metric's unit. */
       bound?: Bound;
       /** "When did web-1 cpu last exceed 80%?", "how long was db-1 above 50% today?": the stretches past `bound` (answer-time-past.ts). */

@@ -20,7 +20,7 @@ const SCOPE_ADD =
   /^(?:please\s+)?(?:add|include|attach)\b.*\b(?:to|in)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|\b(?:incident|in_[a-z0-9]+)\s+(?:also\s+)?(?:affects|covers|includes|involves|hits)\b/;
 const SCOPE_REMOVE = /^(?:please\s+)?(?:remove|drop|detach|take)\b.*\b(?:from|off|out of)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b/;
 const SHOW =
-  /\b(?:incident status|status of (?:the )?incident|who is (?:the )?(?:incident )?commander|who(?:'s| is) (?:running|leading|commanding) the incident|current incident)\b|^(?:(?:is|are) (?:there|we in)|do we have|have we got|any) (?:an? |any )?(?:open |active |ongoing |current |live )?incidents?(?: (?:going on|open|now|right now|ongoing|in progress|running))?[\s?.!]*$|\bwho (?:declared|opened|raised|started|called) (?:the |that |this )?(?:last |latest )?incident\b/;
+  /\b(?:incident status|status of (?:the )?incident|who(?:'s| is) (?:the )?(?:incident )?commander|how long (?:did|has|was|is) (?:the |that |this )?(?:last |latest )?incident (?:last|take|run|been open|open|going)|who(?:'s| is) (?:running|leading|commanding) the incident|current incident)\b|^(?:(?:is|are) (?:there|we in)|do we have|have we got|any) (?:an? |any )?(?:open |active |ongoing |current |live )?incidents?(?: (?:going on|open|now|right now|ongoing|in progress|running))?[\s?.!]*$|\bwho (?:declared|opened|raised|started|called) (?:the |that |this )?(?:last |latest )?incident\b/;
 
 /** The words after the first colon, or after "incident (for|on|about)" when there is none, as typed. */
 function said(raw: string, lead: RegExp): string | undefined {

@@ -30,6 +30,18 @@ const LIST =
 const STOP =
   /^(?:please\s+)?(?:stop|cancel|remove|delete|drop|forget|clear)\s+(?:all\s+)?(?:of\s+)?(?:my\s+|the\s+|that\s+|those\s+|these\s+)?(?:watching|watch(?:es)?|reminders?)\b|\bunwatch\b/;
 
+const BARE_WATCH = /^(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:watch|keep an eye on|keep watch on|keep watching|monitor)\b/;
+// How a watch on each metric is said, with a line in its unit.
+const WATCH_EXAMPLE: Record<MetricKey, [string, string]> = {
+  cpu: ['cpu', '80%'],
+  memory: ['memory', '85%'],
+  disk: ['disk', '90%'],
+  network: ['network in', '10 MB/s'],
+  net_in: ['network in', '10 MB/s'],
+  net_out: ['network out', '10 MB/s'],
+  latency: ['latency', '300 ms'],
+};
+
 export const WATCH_DEFAULT_MS = 24 * 3_600_000;
 export const WATCH_MAX_MS = 7 * 86_400_000;
 
@@ -49,6 +61,9 @@ export function watchCommand(
       ...(/\breminders?\b/.test(text) ? { reminders: true } : {}),
     };
   if (LIST.test(text)) return { kind: 'watches' };
+  // "Watch db-1 memory", "keep an eye on web-1": a watch with nothing to wait for, which would never fire.
+  if (BARE_WATCH.test(text) && (o.target || o.metric) && !WATCH_VERB.test(text))
+    return { kind: 'bad_input', reason: bareWatch(o.target, o.metric) };
   if (!ASK.test(text) && !WATCH_VERB.test(text)) return reminderCommand(text);
   if (o.unknownTarget && !o.target) return { kind: 'watch', unknownTarget: o.unknownTarget, when: 'resolved', forMs: WATCH_DEFAULT_MS };
   const span = FOR.exec(text);
@@ -91,4 +106,11 @@ export function watchCommand(
     reason:
       'I can tell you when a target recovers ("tell me when web-1 recovers") or when a figure crosses a line ("ping me when cpu on db-1 drops below 50%"), for up to a week ("… for the next 2h")',
   };
+}
+
+/** What a watch needs said, with the metric's own unit, and the subscription for every alert. */
+function bareWatch(target: string | undefined, metric: MetricKey | undefined): string {
+  const [word, line] = WATCH_EXAMPLE[metric ?? 'cpu'];
+  const on = target ?? 'db-1';
+  return `a watch waits for something: say what ("tell me when ${on} ${word} goes above ${line}"${target ? `, "tell me when ${target} recovers"` : ''}), or "subscribe to ${[target, metric ? word : undefined].filter(Boolean).join(' ')}" to be pinged on each of its alerts`;
 }

@@ -50,6 +50,24 @@ describe('"was anyone paged last night?"', () => {
     );
   });
 
+  it('counts who was pinged most, by the alerts that pinged each, when more than one was', () => {
+    const c = ctx();
+    for (const [k, who] of [
+      ['an_p1', ['<@U2>']],
+      ['an_p2', ['<@U2>', '<@U1>']],
+    ] as const) {
+      const at = NOW - (k === 'an_p1' ? 3 : 1) * H;
+      c.store.upsertAnomaly(resolvedAnomaly(k, at + 60_000, { startTs: at, endTs: at + 60_000, target: 'db-1' }));
+      c.store.chat.linkAlert(k, alertKey('db-1', at));
+      c.store.chat.addDestinations(alertKey('db-1', at), [{ platform: 'slack', channel: 'C-OPS', mentions: [...who] }], at);
+    }
+    expect(parseIntent("who's been paged the most this week?", targets)).toMatchObject({ kind: 'pages', span: { kind: 'last' } });
+    const lines = ask("who's been paged the most today?", c);
+    expect(lines[0]).toMatch(/^Paged today \(UTC\): 3 alerts of 5 posted pinged someone; 2 went out without a mention\.$/);
+    expect(lines[1]).toBe('By who was pinged: <@U1> 2, <@U2> 2.');
+    expect(ask('was anyone paged last night?')).not.toContainEqual(expect.stringMatching(/^By who/));
+  });
+
   it('says nobody was paged when alerts went out without mentions, and why, or that none was posted', () => {
     expect(ask('any pages on web-1 today?')).toEqual([
       'Nobody was paged on web-1 today (UTC): 2 alerts were posted (to the web console, Slack C-OPS), none with a mention and none escalated.',

@@ -65,3 +65,61 @@ describe('end-of-shift and incident questions', () => {
     ]);
   });
 });
+
+describe('incidents, approvals, alert lengths and watches, asked plainly', () => {
+  it.each([
+    ["who's the incident commander?", { kind: 'incident', action: 'show' }],
+    ['how long did the incident last?', { kind: 'incident', action: 'show' }],
+    ['how long has the incident been open?', { kind: 'incident', action: 'show' }],
+    ['how long do alerts last?', { kind: 'anomalies', count: true, timeTo: 'resolve' }],
+    ['how long does an alert usually last?', { kind: 'anomalies', count: true, timeTo: 'resolve' }],
+    ['how long do incidents last?', { kind: 'anomalies', episodes: true, timeTo: 'resolve' }],
+    ['why do you need approval for that?', { kind: 'policy' }],
+    ['why does the restart need approval?', { kind: 'policy' }],
+  ])('%s', (q, intent) => {
+    expect(parseIntent(q, targets)).toMatchObject(intent);
+  });
+
+  it('keeps a list of what waits, and a routing question, what they were', () => {
+    expect(parseIntent('what needs approval?', targets)).toEqual({ kind: 'pending' });
+    expect(parseIntent('who gets paged for db-1?', targets)).toMatchObject({ kind: 'routing', target: 'db-1' });
+  });
+
+  it("asks what a watch waits for, in the metric's unit, and offers the subscription", () => {
+    const reason = (q: string) => (parseIntent(q, targets) as { reason?: string }).reason;
+    expect(reason('watch db-1 memory')).toBe(
+      'a watch waits for something: say what ("tell me when db-1 memory goes above 85%", "tell me when db-1 recovers"), or "subscribe to db-1 memory" to be pinged on each of its alerts',
+    );
+    expect(reason('keep an eye on web-1')).toMatch(/"tell me when web-1 cpu goes above 80%".*"subscribe to web-1"/);
+    expect(parseIntent('watch web-1 cpu and tell me if it goes above 80', targets)).toMatchObject({ kind: 'watch', target: 'web-1' });
+  });
+});
+
+describe('"average cpu today" across the fleet', () => {
+  const now = Date.UTC(2026, 11, 6, 11);
+  function fleet(): AnswerContext {
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now, staleAfterMs: 90_000 };
+    const at = (k: number) => now - k * 600_000;
+    c.store.saveSamples([
+      ...[10, 20, 30].map((v, k) => ({ target: 'web-1', metric: 'cpu', ts: at(k + 1), value: v })),
+      ...[50, 70].map((v, k) => ({ target: 'web-2', metric: 'cpu', ts: at(k + 1), value: v })),
+      { target: 'db-1', metric: 'cpu', ts: at(1), value: 90 },
+    ]);
+    return c;
+  }
+
+  it("leads with the targets' averages averaged, each counted once, and their ends", () => {
+    const lines = answerIntent(parseIntent('average cpu today', targets), fleet()).split('\n');
+    expect(lines[0]).toBe(
+      "Average CPU today (UTC) across 3 targets: 56.7% (each target's average, counted once); highest db-1 90.0%, lowest web-1 20.0%.",
+    );
+    expect(lines.slice(2, 6).map((l) => l.split(/\s{2,}/)[0])).toEqual(['target', 'db-1', 'web-2', 'web-1']);
+  });
+
+  it('ranks them when asked which host, or for the top ones', () => {
+    expect(answerIntent(parseIntent('which host has the highest average cpu today?', targets), fleet()).split('\n')[0]).toBe(
+      'Highest average CPU today (UTC): db-1 90.0%.',
+    );
+    expect(parseIntent('average cpu per host today', targets)).toMatchObject({ stat: 'avg', ranked: true });
+  });
+});

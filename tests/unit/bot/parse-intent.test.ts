@@ -449,7 +449,7 @@ const cases: Case[] = [
     'keep an eye on db-1 disk and ping me if it passes 70',
     { kind: 'watch', target: 'db-1', metric: 'disk', when: { above: true, value: 70 } },
   ],
-  ['watch web-1', { kind: 'metrics', target: 'web-1' }],
+  ['watch web-1', { kind: 'bad_input' }],
   ['remind me in 30 min to check web-1', { kind: 'remind', inMs: 1_800_000, note: 'check web-1' }],
   ['remind me to look at api-2 in 2h', { kind: 'remind', inMs: 7_200_000, note: 'look at api-2' }],
   ['remind us at 15:00 about the db-1 disk', { kind: 'remind', at: { minute: 900 }, note: 'the db-1 disk' }],
