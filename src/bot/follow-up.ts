@@ -1,7 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { inAlertThread } from './alert-thread.js';
 import type { Intent, MetricKey } from './intent.js';
-import { findTimeSpan, parseStat } from './parse-time-span.js';
+import { findTimeSpan, parseStat, type TimeSpan } from './parse-time-span.js';
 
 /** "And on web-2?", "what about memory?", "same for db-1", "how about yesterday?": said of the last question. */
 const CUE =
@@ -15,6 +15,27 @@ const NARROW =
 // "How does it compare to last week?", "compare that with yesterday": the last read's target and metric, compared.
 const IT_COMPARED =
   /\b(?:it|that|this|they|those)\b.*\b(?:compare[sd]?|vs\.?|versus|against)\b.*\b(yesterday|last week|a week ago)\b|\bcompare (?:it|that|this|them|those) (?:to|with|against) (yesterday|last week|a week ago)\b/;
+
+// "Over the last hour", "peak?", "yesterday?": only a time or a statistic, said of the last read.
+const STAT_WORDS =
+  /\b(?:peak|max|maximum|min|minimum|lowest|highest|average|avg|mean|median|p\d{1,2}|\d{1,2}(?:st|nd|rd|th) percentile|percentiles)\b/g;
+const FILLER =
+  /\b(?:and|so|ok|okay|then|what|about|how|over|in|during|for|the|was|is|it|its|at|of|please|show|me|give|just|same)\b|[?.!,]/g;
+function fragment(said: string): boolean {
+  const found = findTimeSpan(said);
+  const span = found && 'span' in found ? found : undefined;
+  if (!span && !parseStat(said)) return false;
+  return (span ? said.replace(span.match, ' ') : said).replace(STAT_WORDS, ' ').replace(FILLER, ' ').trim() === '';
+}
+// "Graph it", "chart that", "trend?": the last read's target and metric, drawn.
+const DRAW_IT =
+  /^(?:(?:and|so|now|ok|can you|please)\s+)*(?:graph|chart|plot|draw|sparkline|trend)(?: (?:it|that|this|them|those))?(?: (?:please|too|as well))?[\s?.!]*$/;
+// "Why?", "why is it so high?": the latest anomaly of the last read's target and metric.
+const WHY_IT =
+  /^(?:(?:and|so|but|ok)\s+)*why(?: (?:is|was|did) (?:it|that|this)(?: so)?(?: (?:high|low|up|down|spike|jump|drop|go up|climb))?)?[\s?.!]*$/;
+// "Is that normal?", "is it unusual?": the last read's figure against its usual range.
+const NORMAL_IT =
+  /^(?:(?:and|so|but|ok)\s+)*(?:is|was) (?:that|it|this)(?: (?:figure|value|reading|number))? (?:normal|usual|unusual|expected|ok|okay|typical|high|low|bad)[\s?.!]*$/;
 
 /** The fields a follow-up may replace, per kind of question; the rest of the earlier question stays. */
 const CARRIES: Partial<Record<Intent['kind'], readonly ('where' | 'metric' | 'span' | 'stat')[]>> = {
@@ -97,7 +118,21 @@ export function followUp(prev: Intent | undefined, next: Intent, text: string): 
       ...(p.metric ? { metric: p.metric } : {}),
       against: (against[1] ?? against[2]) === 'yesterday' ? 'yesterday' : 'last_week',
     };
-  if (!CUE.test(said)) return next;
+  const read = prev.kind === 'metrics' || prev.kind === 'chart' || prev.kind === 'trend' ? p : undefined;
+  const where = read
+    ? { ...(p.target ? { target: p.target } : p.group ? { group: p.group } : {}), ...(p.metric ? { metric: p.metric } : {}) }
+    : {};
+  const said1 = read && Object.keys(where).length ? said : '';
+  if ((next.kind === 'chart' || next.kind === 'trend') && DRAW_IT.test(said1)) {
+    const span = (prev as { span?: unknown }).span;
+    return { ...next, ...where, ...(span && !('span' in next && next.span) ? { span } : {}) } as Intent;
+  }
+  // Said of a read of a past time ("db-1 memory yesterday", then "why?"), the anomaly of then.
+  const then = (prev as { span?: TimeSpan }).span;
+  if ((next.kind === 'unknown' || (next.kind === 'explain' && !next.id)) && WHY_IT.test(said1))
+    return { kind: 'explain', ...where, ...(then ? { span: then } : {}) };
+  if (NORMAL_IT.test(said1) && p.target && p.metric) return { kind: 'explain', target: p.target, metric: p.metric, usual: true };
+  if (!CUE.test(said) && !fragment(said)) return next;
   const carries = CARRIES[prev.kind];
   if (!carries || !['metrics', 'anomalies', 'unknown', 'status'].includes(next.kind)) return next;
   // "Go back 2 hours" is the reading then.

@@ -117,3 +117,28 @@ describe('follow-ups that move the window, ask for more, or compare "it"', () =>
     expect(converse('how does it compare to last week?')[0]).toEqual({ kind: 'unknown' });
   });
 });
+
+describe('follow-ups said as a fragment, or of "it"', () => {
+  it('reads a time or a statistic alone as the last read at that time, or with that statistic', () => {
+    const [, hour, peak, yesterday] = converse('memory on db-1', 'over the last hour', 'peak?', 'yesterday?');
+    expect(hour).toEqual({ kind: 'metrics', metric: 'memory', target: 'db-1', span: { kind: 'last', ms: 3_600_000 } });
+    expect(peak).toEqual({ ...hour, stat: 'max' });
+    expect(yesterday).toEqual({ ...peak, span: { kind: 'day', daysBack: 1 } });
+    // With no read before, a fragment is what it was.
+    expect(converse('over the last hour')[0]!.kind).toBe('unknown');
+  });
+
+  it('draws, explains and judges the last read\'s target and metric on "graph it", "why?" and "is that normal?"', () => {
+    const [, chart, why, normal] = converse('memory on db-1 yesterday', 'graph it', 'why?', 'is that normal?');
+    expect(chart).toEqual({ kind: 'chart', target: 'db-1', metric: 'memory', span: { kind: 'day', daysBack: 1 } });
+    expect(why).toEqual({ kind: 'explain', target: 'db-1', metric: 'memory', span: { kind: 'day', daysBack: 1 } });
+    expect(normal).toEqual({ kind: 'explain', target: 'db-1', metric: 'memory', usual: true });
+    expect(converse('cpu on web-1', 'why is it so high?')[1]).toEqual({ kind: 'explain', target: 'web-1', metric: 'cpu' });
+  });
+
+  it('leaves them alone after a question that read no target or metric, or when they name their own', () => {
+    expect(converse('anomalies today', 'why?')[1]).toEqual({ kind: 'explain' });
+    expect(converse('cpu on web-1', 'graph memory on db-1')[1]).toMatchObject({ kind: 'chart', target: 'db-1', metric: 'memory' });
+    expect(converse('cpu on web-1', 'is this normal for this time of day?')[1]!.kind).toBe('attention');
+  });
+});
