@@ -6,6 +6,14 @@ import { answerUndo } from './answer-undo.js';
 import { approveEffect } from './approve-effect.js';
 import { describeProposal, stamp, unknownTargetReply } from './format-reply.js';
 import { formatDuration } from './text-tools.js';
+import { answerRules } from './answer-rules.js';
+
+// How each action is asked about on a target, for the example in a reply.
+const ACTION_WORD: Record<string, string> = {
+  restart_service: 'restarting app on',
+  scale_up: 'scaling up',
+  cleanup_disk: 'cleaning up the disk on',
+};
 
 /** "What's pending?": the proposals waiting for an approver, each with what approving it runs. */
 export function answerPending(c: AnswerContext): string {
@@ -29,8 +37,11 @@ export function answerPending(c: AnswerContext): string {
 export function answerActionRequest(i: Extract<Intent, { kind: 'action_request' }>, c: AnswerContext): string {
   if (i.undo) return answerUndo(i, c);
   if (i.question && i.action && i.target) return answerActionQuestion({ ...i, action: i.action, target: i.target }, c);
+  // "What does the cleanup do?": what each rule with the action sets, since no target is named; a target says more.
+  if (i.question && i.action && !i.several)
+    return `${answerRules({ action: i.action, only: 'remediation' }, c)}\nOn one target ("what would ${ACTION_WORD[i.action] ?? i.action} db-1 do?"), what asking would do there.`;
   if (i.question && i.action)
-    return `Which target? Ask about one${i.several ? ` (of ${i.several.join(', ')})` : ''}: a request names one target, so what it would do depends on which.`;
+    return `Which target? Ask about one (of ${i.several!.join(', ')}): a request names one target, so what it would do depends on which.`;
   const allowed = [...new Set((c.remediationRules ?? []).map((r) => r.action))].filter((a) => a !== 'notify_only');
   const lines = [
     i.action

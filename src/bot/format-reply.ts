@@ -74,7 +74,12 @@ export function noGroupReply(word: string, targets: { name: string; role?: strin
   ].join('\n');
 }
 
-export function unknownTargetReply(name: string, targets: { name: string }[]): string {
+export function unknownTargetReply(name: string, targets: { name: string; region?: string | undefined }[]): string {
+  // "Which hosts are in us-west-2?": a region no target runs in is said as one.
+  if (/^[a-z]{2}(?:-gov)?-[a-z]+-\d$/.test(name)) {
+    const regions = [...new Set(targets.flatMap((t) => t.region ?? []))].sort();
+    return `No target runs in region ${quoteUntrusted(name)}${regions.length ? `: the targets here are in ${regions.join(', ')}` : ': no target here names its region'} ("inventory" lists where each runs).`;
+  }
   return `I don't know a target called ${quoteUntrusted(name)}. Targets: ${targets.map((t) => t.name).join(', ') || 'none yet'}.`;
 }
 

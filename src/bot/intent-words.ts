@@ -203,6 +203,13 @@ export const ACTION_VERBS = new Set([
   'flush',
   'revert',
   'ssh',
+  'cordon',
+  'uncordon',
+  'deregister',
+  'promote',
+  'isolate',
+  'quarantine',
+  'restore',
 ]);
 // "run"/"execute" lead an action only when an action follows ("run cleanup on db-1", not "run status").
 export const RUN_VERBS = new Set(['run', 'execute', 'trigger', 'exec']);

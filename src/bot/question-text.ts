@@ -17,6 +17,22 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         .replace(LINK, ' ')
         // "Free up disk space on db-1" asks for the clean-up; "free disk" alone is a figure.
         .replace(/^((?:please|can you|could you)\s+)?free up (?:some )?(?:disk(?: space)?|space)\b/, '$1clean up disk')
+        // "Load balancer" names no load: without this, "load" read as CPU.
+        .replace(/\bload[\s-]?balanc(?:er|ers|ing)\b/g, 'lb')
+        // "Take web-1 out of rotation", "put it back in the load balancer": what people call draining and restoring a host.
+        .replace(
+          /^((?:please|can you|could you)\s+)?(?:take|pull|remove)\s+(\S+)\s+out of (?:the\s+)?(?:rotation|load[\s-]?balancer|lb|pool|service)\b/,
+          '$1drain $2',
+        )
+        .replace(
+          /^((?:please|can you|could you)\s+)?(?:put|add|bring|return)\s+(\S+)\s+back (?:in(?:to)?|to) (?:the\s+)?(?:rotation|load[\s-]?balancer|lb|pool|service)\b/,
+          '$1restore $2 to rotation',
+        )
+        // "Delete old logs on web-2", "purge the tmp files": what the clean-up does, asked by its effect.
+        .replace(
+          /^((?:please|can you|could you)\s+)?(?:delete|remove|purge|clear|wipe|clean out|get rid of) (?:the |all |some |any )?(?:old |stale |rotated )?(?:logs?|log files|tmp files|temp(?:orary)? files|old files|junk)\b/,
+          '$1clean up disk',
+        )
         .replace(/\b(cpu|mem|memory|ram|disk)%/g, '$1')
         // "cpu/mem db-1": both figures, not a path.
         .replace(/\b(cpu|mem|memory|ram|disk|net|network|latency)\s*\/\s*(?=(?:cpu|mem|memory|ram|disk|net|network|latency)\b)/g, '$1 and ')

@@ -11,7 +11,16 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     /\brequests?\s*(?:per|a|\/)\s*(?:second|sec|s|minute|min)\b|\brequest[\s_-]+rate\b|\b(?:rps|qps)\b|\bhow many requests\b/,
     'request rate',
   ],
-  [/\berror[\s_-]+(?:rate|count|ratio)\b|\berrors?\s+per\b|\b[45]xx\b|\bhttp\s+errors?\b/, 'error rate'],
+  [
+    /\berror[\s_-]+(?:rate|count|ratio)\b|\berrors?\s+per\b|\b[45]xx\b|\bhttp\s+errors?\b|\b(?:throwing|returning|serving|giving|getting|seeing)\s+(?:a lot of |lots of |many |some )?[45]\d\d'?s\b|\bhttp\s+[45]\d\d\b/,
+    'error rate',
+  ],
+  // "Is web-1 in the load balancer?", "which hosts are in rotation?": what routes traffic, which no source here reads
+  // (a person "in the rotation" is on call).
+  [
+    /\blbs?\b|\b(?:hosts?|servers?|instances?|nodes?|[a-z]+-\d+)\b.*\b(?:in|out of) (?:the )?rotation\b|\btarget groups?\b|\b(?:elb|alb|nlb)\b/,
+    'load balancer membership',
+  ],
   // "Any errors?", "show me exceptions": what the applications log, not a figure; failed remediations are history.
   [
     /^(?!.*\b(?:remediation|restart|proposal|action|scal(?:e|ing))\w*\b).*(?:\berrors\b|\bexceptions?\b|\bstack ?traces?\b)/,
@@ -44,8 +53,8 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\breplicas?\b|\bpods?\b|\bcontainers?\b|\bk8s deployments?\b/, 'replica, pod or container counts'],
   // "How many cores does web-1 have?", "instance type of db-1": what a host is, not how it is doing.
   [
-    /\b(?:how many|number of)\s+(?:cpu\s+)?(?:cores|vcpus|cpus|processors)\b|\b(?:core|vcpu|cpu)\s+count\b|\binstance[\s_-]+(?:type|size|class)\b|\b(?:total|installed)\s+(?:ram|memory)\b|\bhow much (?:ram|memory) does\b/,
-    'host specifications (cores, instance type, installed memory)',
+    /\b(?:how many|number of)\s+(?:cpu\s+)?(?:cores|vcpus|cpus|processors)\b|\b(?:core|vcpu|cpu)\s+count\b|\binstance[\s_-]+(?:type|size|class)\b|\b(?:total|installed)\s+(?:ram|memory)\b|\bhow much (?:ram|memory) does\b|\b(?:what|which) (?:os|operating system|distro|distribution|linux|kernel)\b|\b(?:os|kernel|distro) (?:version|release)\b|\boperating system\b/,
+    'host specifications (cores, instance type, installed memory, OS)',
   ],
   [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],
   // "What runs on db-1?", "which services are on web-1?": what a host runs, which only the host can tell.
@@ -76,7 +85,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   ],
   // "What version is running on api-1?": what a deploy put there; the bot's own version is "about".
   [
-    /^(?!.*\b(?:you|your|the bot|smartcloudops)\b).*(?:\b(?:which|what) (?:app |application |software |service )?(?:version|release|build|commit|image tag)\b|\bversion (?:of|on|running|deployed)\b|\b(?:running|deployed|current) (?:version|release|build)\b)/,
+    /^(?!.*\b(?:you|your|the bot|smartcloudops)\b).*(?:\b(?:last|recently) (?:patched|upgraded)\b|\bpatch(?:es| level)\b|\b(?:which|what) (?:app |application |software |service )?(?:version|release|build|commit|image tag)\b|\bversion (?:of|on|running|deployed)\b|\b(?:running|deployed|current) (?:version|release|build)\b)/,
     'the running version',
   ],
 ];

@@ -105,7 +105,9 @@ describe('where a target runs', () => {
     expect(parseIntent("what's the capacity of web-asg?", TARGETS)).toEqual({ kind: 'capacity', group: ['web-1', 'web-2'] });
     expect(parseIntent('disk region=eu-west-1', TARGETS)).toMatchObject({ kind: 'metrics', metric: 'disk', target: 'web-2' });
     // A host-like word that is no region stays an unknown target.
-    expect(ask('cpu in us-west-9')[0]).toMatch(/^I don't know a target called "us-west-9"/);
+    expect(ask('cpu in us-west-9')[0]).toBe(
+      'No target runs in region "us-west-9": the targets here are in eu-west-1, us-east-1 ("inventory" lists where each runs).',
+    );
   });
 
   it('leaves questions that are not about a place to their own answers', () => {

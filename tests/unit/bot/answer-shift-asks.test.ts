@@ -4,6 +4,7 @@ import { spanBounds } from '../../../src/bot/answer-metric-span.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import type { TimeSpan } from '../../../src/bot/parse-time-span.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { configSchema } from '../../../src/config/schema.js';
 
 const targets = [
   { name: 'web-1', role: 'web' },
@@ -121,5 +122,58 @@ describe('"average cpu today" across the fleet', () => {
       'Highest average CPU today (UTC): db-1 90.0%.',
     );
     expect(parseIntent('average cpu per host today', targets)).toMatchObject({ stat: 'avg', ranked: true });
+  });
+});
+
+describe('host chores, said as people say them', () => {
+  it.each([
+    ['delete old logs on web-2', { kind: 'action_request', action: 'cleanup_disk', target: 'web-2' }],
+    ['purge the tmp files on db-1', { kind: 'action_request', action: 'cleanup_disk', target: 'db-1' }],
+    ['take web-1 out of rotation', { kind: 'action_request', verb: 'drain', target: 'web-1' }],
+    ['take web-1 out of the load balancer', { kind: 'action_request', verb: 'drain', target: 'web-1' }],
+    ['put web-1 back in rotation', { kind: 'action_request', verb: 'restore', target: 'web-1' }],
+    ['cordon web-1', { kind: 'action_request', verb: 'cordon', target: 'web-1' }],
+    ['is web-1 in the load balancer?', { kind: 'uncollected', what: 'load balancer membership', target: 'web-1' }],
+    ['which hosts are in rotation?', { kind: 'uncollected', what: 'load balancer membership' }],
+    ['the api is throwing 500s', { kind: 'uncollected', what: 'error rate' }],
+    ['what os is web-1 running?', { kind: 'uncollected', what: 'host specifications (cores, instance type, installed memory, OS)' }],
+    ['kernel version on web-1', { kind: 'uncollected', what: 'host specifications (cores, instance type, installed memory, OS)' }],
+    ['when was web-1 last patched?', { kind: 'uncollected', what: 'the running version', target: 'web-1' }],
+    ['what would cleaning up the disk on db-1 do?', { kind: 'action_request', action: 'cleanup_disk', target: 'db-1', question: true }],
+  ])('%s', (q, intent) => {
+    expect(parseIntent(q, targets)).toMatchObject(intent);
+  });
+
+  it('keeps a silence removed, a person in the rotation, and a time in seconds what they were', () => {
+    expect(parseIntent('remove the silence on web-1', targets)).toMatchObject({ kind: 'unsilence', target: 'web-1' });
+    expect(parseIntent("who's in the rotation?", targets).kind).not.toBe('uncollected');
+    expect(parseIntent('cpu over the last 500s', targets)).toMatchObject({ kind: 'metrics', span: { kind: 'last', ms: 500_000 } });
+  });
+
+  it('says what an action does from its rules when no target is named', () => {
+    const cfg = configSchema.parse({
+      remediation: {
+        rules: [
+          {
+            name: 'clean up a filling disk',
+            when: { metrics: ['disk'], detectors: ['threshold'] },
+            action: 'cleanup_disk',
+            params: { paths: ['/var/log', '/tmp'], olderThanDays: 7 },
+            mode: 'dry_run',
+          },
+        ],
+      },
+    });
+    const c: AnswerContext = {
+      store: createSqliteStore(':memory:'),
+      targets,
+      now: Date.UTC(2026, 11, 6, 11),
+      staleAfterMs: 90_000,
+      remediationRules: cfg.remediation.rules,
+    };
+    const lines = answerIntent(parseIntent('what does the cleanup do?', targets), c).split('\n');
+    expect(lines[0]).toMatch(/^Remediation rules for cleanup_disk /);
+    expect(lines[1]).toMatch(/^• .*: cleanup_disk \(paths=\[/);
+    expect(lines.at(-1)).toBe('On one target ("what would cleaning up the disk on db-1 do?"), what asking would do there.');
   });
 });

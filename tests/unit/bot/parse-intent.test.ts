@@ -1153,7 +1153,7 @@ describe('parseIntent', () => {
     for (const q of ['how many cores does web-1 have?', 'instance type of db-1'])
       expect(parseIntent(q, targets)).toMatchObject({
         kind: 'uncollected',
-        what: 'host specifications (cores, instance type, installed memory)',
+        what: 'host specifications (cores, instance type, installed memory, OS)',
       });
   });
 
