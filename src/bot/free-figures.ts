@@ -49,6 +49,9 @@ export function sizeAsked(metric: MetricKey, text: string): string | undefined {
 export const BYTES_MOVED =
   /\b(?:sends?|sent|sending|receives?|received|receiving|uploads?|uploaded|downloads?|downloaded|transfers?|transferred|moves?|moved)\b.*\b(?:most|least|more|less|top|biggest|largest)\s+(?:data|bytes|traffic)\b/;
 
+// "Bytes sent by api-1 today", "data received by db-1": a volume of traffic, said by its bytes.
+export const BYTES_SAID = /\b(?:bytes|data|traffic|gb|gigabytes|mb|megabytes)\s+(?:sent|received|transferred|uploaded|downloaded)\b/;
+
 /**
  * "How much data did web-1 send today?", "how many GB did it receive?" is its network traffic;
  * "network out on web-1", "traffic in" one direction ("in" alone is too common to mean one).
@@ -58,7 +61,8 @@ export function networkMetric(text: string, metric: MetricKey | undefined): Metr
     !metric &&
     (/\bhow much data\b(?! (?:do|does) (?:you|we|it|the bot) (?:keep|store|hold))/.test(text) ||
       HOW_MANY_BYTES.test(text) ||
-      BYTES_MOVED.test(text))
+      BYTES_MOVED.test(text) ||
+      BYTES_SAID.test(text))
       ? 'network'
       : metric;
   if (m !== 'network') return m;

@@ -3,7 +3,7 @@ import type { TargetRef } from './match-target.js';
 import { boundAsked, highAsked, pairRank, parseBound, ruleBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { AVG_RANKED, avgLowFirst, parseStat, sdLowFirst, type TimeSpan } from './parse-time-span.js';
-import { BYTES_MOVED, FREE_OF, sizeAsked } from './free-figures.js';
+import { BYTES_MOVED, BYTES_SAID, FREE_OF, sizeAsked } from './free-figures.js';
 import { FREE, HOW_MANY_BYTES, TOTAL } from './intent-words.js';
 import { clamp } from './text-tools.js';
 
@@ -41,12 +41,14 @@ export function readOptions(
     stat && (stat !== 'avg' || /\b(?:top|bottom)\s+\d/.test(text)) && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
   const free = FREE.test(text) && (!metric || FREE_OF[metric]) ? { free: true } : {};
   const total =
-    metric && (TOTAL.test(text) || (/^net/.test(metric) && (HOW_MANY_BYTES.test(text) || BYTES_MOVED.test(text)))) ? { total: true } : {};
+    metric && (TOTAL.test(text) || (/^net/.test(metric) && (HOW_MANY_BYTES.test(text) || BYTES_MOVED.test(text) || BYTES_SAID.test(text))))
+      ? { total: true }
+      : {};
   const by = target ? undefined : groupByOf(text, targets);
   const ask = bound && boundAsked(text, Boolean(span && span.kind !== 'at' && span.kind !== 'clock'));
   const asked = ask && (ask !== 'list' || !span || (span.kind !== 'at' && span.kind !== 'clock')) ? { boundAsk: ask } : {};
   // "Which host sends the most data?": bytes moved need a window; with none said, today.
-  const moved = !span && 'total' in total && !HOW_MANY_BYTES.test(text) && BYTES_MOVED.test(text);
+  const moved = !span && 'total' in total && !HOW_MANY_BYTES.test(text) && (BYTES_MOVED.test(text) || BYTES_SAID.test(text));
   // "Top 3 hosts by average memory": averages ranked need a window; with none said, the last hour.
   const averaged = !span && !target && stat === 'avg' && AVG_RANKED.test(text);
   // "Network in on web-1 in Mbps": the byte rates also as bit rates.

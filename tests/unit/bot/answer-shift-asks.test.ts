@@ -177,3 +177,14 @@ describe('host chores, said as people say them', () => {
     expect(lines.at(-1)).toBe('On one target ("what would cleaning up the disk on db-1 do?"), what asking would do there.');
   });
 });
+
+describe('traffic said by its bytes, and one metric following another', () => {
+  it.each([
+    ['bytes sent by web-1 today', { kind: 'metrics', metric: 'net_out', target: 'web-1', total: true }],
+    ['bytes received by db-1', { kind: 'metrics', metric: 'net_in', target: 'db-1', total: true, span: { kind: 'day', daysBack: 0 } }],
+    ['does memory follow cpu on web-1?', { kind: 'correlate', metrics: ['memory', 'cpu'], target: 'web-1' }],
+    ['diff since this morning', { kind: 'anomalies', digest: true }],
+  ])('%s', (q, intent) => {
+    expect(parseIntent(q, targets)).toMatchObject(intent);
+  });
+});
