@@ -196,7 +196,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const described = rp
     ? {}
     : { ...proposalNamed(text, tokens, { target, unknownTarget }), ...(EVERYTHING.test(text) ? { all: true } : {}) };
-  if (command(WORDS.approve) && !decided && (rp || !has(WORDS.pending))) return { kind: 'approve', id: rp, ...described };
+  if (command(WORDS.approve) && !decided && (rp || !has(WORDS.pending) || described.all)) return { kind: 'approve', id: rp, ...described };
   if ((command(WORDS.deny) && !decided) || (CANCEL_VERBS.has(verb ?? '') && !text.trim().endsWith('?') && (rp || acts())))
     return { kind: 'deny', id: rp, ...described };
   // "Status of rp_…", "what happened to rp_…": the proposal, its anomaly and how it ended.

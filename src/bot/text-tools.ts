@@ -72,17 +72,51 @@ export function closest(word: string, vocabulary: readonly string[]): string | u
 export const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Parses "30m", "2 hours", "1h30m", "45 min", "1 day" into milliseconds. */
+const UNIT_MS = (u: string) =>
+  u.startsWith('w') ? 7 * 86_400_000 : u.startsWith('d') ? 86_400_000 : u.startsWith('h') ? 3_600_000 : u.startsWith('m') ? 60_000 : 1000;
+const SPOKEN: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  'a couple of': 2,
+  'a few': 3,
+  'half a': 0.5,
+  'half an': 0.5,
+};
+// "For half an hour", "in two days", "by an hour": a count said in words, only after a word that makes it a length
+// ("once a day" is a rate, not a length).
+const SPOKEN_RE = new RegExp(
+  String.raw`\b(?:for|in|by|within|after|another|over)\s+(?:the\s+next\s+)?(${Object.keys(SPOKEN)
+    .sort((x, y) => y.length - x.length)
+    .join('|')})\s+(weeks?|days?|hours?|hrs?|minutes?|mins?)\b`,
+  'g',
+);
+
 export function parseDuration(text: string): number | undefined {
   // A number inside a name is not a time: "an_1k7d" (an id), "db-2m", "web-12h". "1h30m" still adds up.
-  const re = /(?<![-_\d.])(\d+(?:\.\d+)?)\s*(days|day|d|hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|secs|sec|s)(?![a-z])/g;
+  const re =
+    /(?<![-_\d.])(\d+(?:\.\d+)?)\s*(weeks|week|wks|wk|w|days|day|d|hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|secs|sec|s)(?![a-z])/g;
   let total = 0;
   let found = false;
   // Ids are not times either: "i-0a1b2c3d…" holds "3d".
-  for (const m of text.replace(/\b(?:an|rp|sl|wt)_[a-z0-9]+|\bi-[0-9a-f]{8,17}\b/gi, ' ').matchAll(re)) {
+  const said = text.replace(/\b(?:an|rp|sl|wt)_[a-z0-9]+|\bi-[0-9a-f]{8,17}\b/gi, ' ');
+  for (const m of said.matchAll(re)) {
     found = true;
-    const n = Number(m[1]);
-    const u = m[2]!;
-    total += n * (u.startsWith('d') ? 86_400_000 : u.startsWith('h') ? 3_600_000 : u.startsWith('m') ? 60_000 : 1000);
+    total += Number(m[1]) * UNIT_MS(m[2]!);
+  }
+  for (const m of said.toLowerCase().matchAll(SPOKEN_RE)) {
+    found = true;
+    total += SPOKEN[m[1]!]! * UNIT_MS(m[2]!);
   }
   return found && total > 0 ? total : undefined;
 }

@@ -1485,6 +1485,24 @@ describe('text tools', () => {
     expect(parseDuration('snooze db-2m for 30m')).toBe(1_800_000);
     expect(parseDuration('for 1.5h')).toBe(5_400_000);
     expect(parseDuration('nothing')).toBeUndefined();
+    // Counts said in words, after a word that makes them a length; weeks. "For half an hour" had silenced for an hour,
+    // "for 2 weeks" and "for a day" for the default hour.
+    expect(parseDuration('silence web-1 for half an hour')).toBe(1_800_000);
+    expect(parseDuration('for a day')).toBe(86_400_000);
+    expect(parseDuration('in two hours')).toBe(7_200_000);
+    expect(parseDuration('for 2 weeks')).toBe(14 * 86_400_000);
+    expect(parseDuration('mute it for 1w')).toBe(7 * 86_400_000);
+    expect(parseDuration('how many alerts a day')).toBeUndefined();
+    expect(parseDuration('once an hour')).toBeUndefined();
+  });
+  it('silences, reminds and refuses to schedule with lengths said in words', () => {
+    expect(parseIntent('silence web-1 for half an hour', targets)).toMatchObject({ kind: 'silence', durationMs: 1_800_000 });
+    expect(parseIntent('silence web-1 for 2 weeks', targets)).toMatchObject({ kind: 'silence', durationMs: 14 * 86_400_000 });
+    expect(parseIntent('remind me in a minute to check db-1', targets)).toEqual({ kind: 'remind', inMs: 60_000, note: 'check db-1' });
+    expect(parseIntent('restart app on web-1 in an hour', targets)).toMatchObject({ kind: 'bad_input' });
+    // "Approve all pending" is "approve all", which is refused one proposal at a time; "approve pending" lists them.
+    expect(parseIntent('approve all pending', targets)).toEqual({ kind: 'approve', all: true });
+    expect(parseIntent('approve pending', targets)).toEqual({ kind: 'pending' });
   });
 });
 
