@@ -270,11 +270,28 @@ const UNTIL = new RegExp(
   String.raw`\b(?:until|till|til)\s+(?:(?:today|tomorrow|(?:next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:at\s+)?)?(${TIME})`,
 );
 
+/** "Tomorrow morning", "this afternoon", "tonight": the hour meant when a time is needed and these are said. */
+export const DAY_PART_AT: Record<string, string> = {
+  morning: '09:00',
+  afternoon: '14:00',
+  evening: '18:00',
+  night: '20:00',
+  tonight: '20:00',
+};
+
+/** "Until tomorrow morning", "till this evening": an end said as a part of the day. */
+export const UNTIL_PART = /\b(until|till|til)\s+(?:(tomorrow|this)\s+)?(morning|afternoon|evening)\b/;
+
 /**
  * "snooze web-1 until 15:00", "mute everything till tomorrow 9am": the end of a silence. Without a
  * day it is the next such time (the caller resolves it with `untilTs`).
  */
-export function findUntil(text: string): ClockTime | undefined {
+export function findUntil(raw: string): ClockTime | undefined {
+  // "Until tomorrow morning", "till this evening": the usual hour of that part of the day.
+  const text = raw.replace(
+    UNTIL_PART,
+    (_m, until: string, day: string | undefined, part: string) => `${until} ${day === 'tomorrow' ? 'tomorrow ' : ''}${DAY_PART_AT[part]}`,
+  );
   const m = UNTIL.exec(text);
   const t = m ? readTime(m, 1) : undefined;
   if (!t?.explicit) return undefined;

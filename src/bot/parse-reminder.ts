@@ -1,5 +1,5 @@
 import type { Intent } from './intent.js';
-import { findUntil } from './parse-clock.js';
+import { DAY_PART_AT, findUntil } from './parse-clock.js';
 import { parseDuration } from './text-tools.js';
 
 // "Remind me in 30 min to check web-1", "remind us at 15:00 about the db-1 disk", "remind me to look at api-2 in 2h".
@@ -10,12 +10,11 @@ const AT = /\bat\s+(?=\d)/;
 const NOTE = /\b(?:to|about|that|of)\s+(.+)$/;
 
 // "Tomorrow morning", "this afternoon", "tonight": a reminder needs a time, and these are the usual ones.
-const DAY_PART: Record<string, string> = { morning: '09:00', afternoon: '14:00', evening: '18:00', night: '20:00', tonight: '20:00' };
 const atDayPart = (text: string): string =>
   text.replace(
     /\b(?:(tomorrow|today|this)\s+)?(morning|afternoon|evening|night)\b|\b(tonight)\b/,
     (_m, day: string | undefined, part: string | undefined, tonight: string | undefined) =>
-      `${day === 'tomorrow' ? 'tomorrow ' : ''}at ${DAY_PART[(part ?? tonight)!]}`,
+      `${day === 'tomorrow' ? 'tomorrow ' : ''}at ${DAY_PART_AT[(part ?? tonight)!]}`,
   );
 
 /** A reminder at a time, with what it is about; undefined when the text is not one ("remind me when…" is a watch). */

@@ -1,5 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
-import { findUntil, type ClockTime } from './parse-clock.js';
+import { findUntil, UNTIL_PART, type ClockTime } from './parse-clock.js';
 import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
 import { cleanInput, parseDuration } from './text-tools.js';
 import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
@@ -118,7 +118,8 @@ export function silenceCommand(
       reason: `Nothing silenced: a silence holds warning or critical alerts ("mute warnings for 1h"), not "${sev}"; or name a target or a metric`,
     };
   // The weekend first: as a window of figures it would end on Saturday's 48th hour, which a silence says as Monday.
-  const ahead = weekendOf(text) ?? scheduleOf(text);
+  // "Till this evening" is an end, not the evening's window.
+  const ahead = UNTIL_PART.test(text) ? undefined : (weekendOf(text) ?? scheduleOf(text));
   // "Don't alert me about disk today", "mute db-1 for the rest of the day": until the next midnight (UTC).
   const restOfDay =
     !ahead &&

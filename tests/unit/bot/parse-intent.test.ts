@@ -1500,6 +1500,17 @@ describe('text tools', () => {
     expect(parseIntent('silence web-1 for 2 weeks', targets)).toMatchObject({ kind: 'silence', durationMs: 14 * 86_400_000 });
     expect(parseIntent('remind me in a minute to check db-1', targets)).toEqual({ kind: 'remind', inMs: 60_000, note: 'check db-1' });
     expect(parseIntent('restart app on web-1 in an hour', targets)).toMatchObject({ kind: 'bad_input' });
+    // An end said as a part of the day is its usual hour, and "till this evening" no evening window.
+    expect(parseIntent('silence web-1 until tomorrow morning', targets)).toMatchObject({
+      kind: 'silence',
+      until: { minute: 540, day: { daysBack: -1 } },
+    });
+    expect(parseIntent('mute db-1 till this evening', targets)).toEqual({
+      kind: 'silence',
+      target: 'db-1',
+      durationMs: 3_600_000,
+      until: { minute: 1080 },
+    });
     // "Approve all pending" is "approve all", which is refused one proposal at a time; "approve pending" lists them.
     expect(parseIntent('approve all pending', targets)).toEqual({ kind: 'approve', all: true });
     expect(parseIntent('approve pending', targets)).toEqual({ kind: 'pending' });
