@@ -1,6 +1,6 @@
 import type { Intent } from './intent.js';
 import { findUntil } from './parse-clock.js';
-import { parseDuration } from './text-tools.js';
+import { parseDuration, SPOKEN_COUNT } from './text-tools.js';
 
 const ON_CALL = String.raw`(?:the\s+)?(?:on[\s-]?call|pager)`;
 // "I'm on call until 18:00", "I'll take on-call for 4h", "put me on call until tomorrow 09:00", "cover on-call for 2h".
@@ -71,5 +71,7 @@ function swapCommand(text: string): Extract<Intent, { kind: 'on_call_swap' }> | 
  * rotation; the answer checks it against chat.onCall (a person's name or "the next 2h" names none).
  */
 export function rotationWord(text: string): string | undefined {
-  return /\bfor (?:the )?([a-z][a-z0-9_-]*)\b(?! *\d)/.exec(text.replace(/\bfor (?:the )?(?:next|coming|following)\b/g, ''))?.[1];
+  const word = /\bfor (?:the )?([a-z][a-z0-9_-]*)\b(?! *\d)/.exec(text.replace(/\bfor (?:the )?(?:next|coming|following)\b/g, ''))?.[1];
+  // "On call for two hours" is a length, not a rotation called "two".
+  return word && !SPOKEN_COUNT.test(word) && word !== 'half' ? word : undefined;
 }

@@ -1,11 +1,10 @@
 import type { Intent } from './intent.js';
 import { DAY_PART_AT, findUntil } from './parse-clock.js';
-import { parseDuration } from './text-tools.js';
+import { LENGTH, lengthMs } from './text-tools.js';
 
 // "Remind me in 30 min to check web-1", "remind us at 15:00 about the db-1 disk", "remind me to look at api-2 in 2h".
 const REMIND = /^(?:please\s+|pls\s+|can you\s+|could you\s+)?remind\s+(?:me|us)\b/;
-const IN =
-  /\bin\s+((?:\d+(?:\.\d+)?\s*|(?:a|an|one|two|three|four|five|ten|twelve|a few|a couple of|half an?)\s+)(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?))\b/;
+const IN = new RegExp(String.raw`\bin\s+(${LENGTH})\b`);
 const AT = /\bat\s+(?=\d)/;
 const NOTE = /\b(?:to|about|that|of)\s+(.+)$/;
 
@@ -47,7 +46,7 @@ export function reminderCommand(text: string): Intent | undefined {
     .replace(/[.!?]+$/, '')
     .slice(0, 200);
   const about = note ? { note } : {};
-  if (inMs) return { kind: 'remind', inMs: parseDuration(`in ${inMs[1]!}`) ?? 0, ...about };
+  if (inMs) return { kind: 'remind', inMs: lengthMs(inMs[1]!) ?? 0, ...about };
   if (at) return { kind: 'remind', at, ...about };
   return {
     kind: 'bad_input',

@@ -1,5 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
-import { parseDuration } from './text-tools.js';
+import { LENGTH, lengthMs } from './text-tools.js';
 
 const LEAD = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+)?`;
 // "Subscribe me to critical alerts", "follow db-1", "add me to db-1's alerts".
@@ -45,13 +45,13 @@ export function subscriptionCommand(
   const asked = SUBSCRIBE.test(text) || ABOUT.test(text) || (WHENEVER.test(text) && !ENDING.test(text) && !LINE.test(text));
   if (!asked) return undefined;
   const sev = SEVERITY.exec(text)?.[1];
-  const ms = /\bfor\s+(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?))\b/.exec(text);
+  const ms = new RegExp(String.raw`\bfor\s+(${LENGTH})\b`).exec(text);
   return {
     kind: 'subscribe',
     ...(o.named.length ? { targets: o.named } : {}),
     ...(o.metric ? { metric: o.metric } : {}),
     ...(sev ? { severity: sev.startsWith('crit') ? ('critical' as const) : ('warning' as const) } : {}),
     ...(o.unknownTarget && !o.named.length ? { unknownTarget: o.unknownTarget } : {}),
-    ...(ms && parseDuration(ms[1]!) ? { forMs: parseDuration(ms[1]!)! } : {}),
+    ...(ms && lengthMs(ms[1]!) ? { forMs: lengthMs(ms[1]!)! } : {}),
   };
 }

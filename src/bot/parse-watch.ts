@@ -1,6 +1,6 @@
 import type { Intent, MetricKey } from './intent.js';
 import { parseBound } from './parse-bound.js';
-import { parseDuration } from './text-tools.js';
+import { LENGTH, lengthMs } from './text-tools.js';
 import { reminderCommand } from './parse-reminder.js';
 
 // "Tell me when web-1 recovers", "ping me when cpu on db-1 drops below 50%", "let me know once it's resolved".
@@ -17,7 +17,7 @@ const RECOVERS =
 // "Tell me when everything is resolved", "ping me when all clear": nothing open on any target.
 const EVERYTHING =
   /\b(?:everything|every(?:thing| alert| anomaly)|all (?:clear|good|alerts?|anomalies|targets|hosts)|the (?:whole )?fleet)\b/;
-const SPAN = String.raw`(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?))\b`;
+const SPAN = String.raw`(${LENGTH})\b`;
 // How long to keep watching: "for the next 2h", "within 3h"; and, said of a line only, how long it must hold: "for 10 min", "for at least 5m".
 const FOR = new RegExp(String.raw`\b(?:(?:for|in|over)\s+the\s+next|within|in)\s+${SPAN}`);
 const HOLDS = new RegExp(String.raw`\bfor\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?${SPAN}`);
@@ -66,7 +66,8 @@ export function watchCommand(
     return { kind: 'bad_input', reason: bareWatch(o.target, o.metric) };
   if (!ASK.test(text) && !WATCH_VERB.test(text)) return reminderCommand(text);
   if (o.unknownTarget && !o.target) return { kind: 'watch', unknownTarget: o.unknownTarget, when: 'resolved', forMs: WATCH_DEFAULT_MS };
-  const span = FOR.exec(text);
+  // "For the next hour": one of them.
+  const span = FOR.exec(text.replace(/\bthe next (hour|day|week)\b/, 'the next 1 $1'));
   // "Tell me when db-1 disk is full": a line at 100 %, ahead.
   const bound =
     parseBound(text.replace(FOR, ' ').replace(HOLDS, ' ')) ??
@@ -75,9 +76,9 @@ export function watchCommand(
       : undefined);
   // "Stays below 50% for 10 min": with a line, a plain "for" is how long it must hold; without one, how long to watch.
   const holds = bound ? HOLDS.exec(text.replace(FOR, ' ')) : undefined;
-  const sustainMs = holds ? Math.min(SUSTAIN_MAX_MS, parseDuration(holds[1]!) ?? 0) : 0;
+  const sustainMs = holds ? Math.min(SUSTAIN_MAX_MS, lengthMs(holds[1]!) ?? 0) : 0;
   const lifetime = span ?? (bound ? undefined : HOLDS.exec(text));
-  const asked = (lifetime ? parseDuration(lifetime[1]!) : undefined) ?? WATCH_DEFAULT_MS;
+  const asked = (lifetime ? lengthMs(lifetime[1]!) : undefined) ?? WATCH_DEFAULT_MS;
   // The watch outlives what it waits for.
   const forMs = Math.min(WATCH_MAX_MS, Math.max(asked, 2 * sustainMs));
   const where = { ...(o.target ? { target: o.target } : {}), ...(o.metric ? { metric: o.metric } : {}) };

@@ -93,14 +93,22 @@ const SPOKEN: Record<string, number> = {
   'half a': 0.5,
   'half an': 0.5,
 };
+const SPOKEN_COUNTS = Object.keys(SPOKEN)
+  .sort((x, y) => y.length - x.length)
+  .join('|');
 // "For half an hour", "in two days", "by an hour": a count said in words, only after a word that makes it a length
 // ("once a day" is a rate, not a length).
 const SPOKEN_RE = new RegExp(
-  String.raw`\b(?:for|in|by|within|after|another|over)\s+(?:the\s+next\s+)?(${Object.keys(SPOKEN)
-    .sort((x, y) => y.length - x.length)
-    .join('|')})\s+(weeks?|days?|hours?|hrs?|minutes?|mins?)\b`,
+  String.raw`\b(?:for|in|by|within|after|another|over)\s+(?:the\s+next\s+)?(${SPOKEN_COUNTS})\s+(weeks?|days?|hours?|hrs?|minutes?|mins?)\b`,
   'g',
 );
+
+/** A length said in digits or words ("30m", "two hours", "half an hour"), as a regex source with no group of its own. */
+export const LENGTH = String.raw`(?:\d+(?:\.\d+)?\s*|(?:${SPOKEN_COUNTS})\s+)(?:weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m)`;
+/** How long a LENGTH match is. */
+export const lengthMs = (said: string): number | undefined => parseDuration(`for ${said}`);
+/** "Two", "an", "half": a count said in words, never a name. */
+export const SPOKEN_COUNT = new RegExp(String.raw`^(?:${SPOKEN_COUNTS})$`);
 
 export function parseDuration(text: string): number | undefined {
   // A number inside a name is not a time: "an_1k7d" (an id), "db-2m", "web-12h". "1h30m" still adds up.

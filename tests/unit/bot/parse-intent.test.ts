@@ -1500,6 +1500,11 @@ describe('text tools', () => {
     expect(parseIntent('silence web-1 for 2 weeks', targets)).toMatchObject({ kind: 'silence', durationMs: 14 * 86_400_000 });
     expect(parseIntent('remind me in a minute to check db-1', targets)).toEqual({ kind: 'remind', inMs: 60_000, note: 'check db-1' });
     expect(parseIntent('restart app on web-1 in an hour', targets)).toMatchObject({ kind: 'bad_input' });
+    // Watches, subscriptions and covers read them too; "for two hours" names no rotation.
+    expect(parseIntent('tell me when web-1 recovers within two hours', targets)).toMatchObject({ kind: 'watch', forMs: 7_200_000 });
+    expect(parseIntent('ping me when db-1 disk drops below 50% for the next hour', targets)).toMatchObject({ forMs: 3_600_000 });
+    expect(parseIntent('subscribe to db-1 for a day', targets)).toMatchObject({ kind: 'subscribe', forMs: 86_400_000 });
+    expect(parseIntent("I'm on call for two hours", targets)).toEqual({ kind: 'on_call_cover', durationMs: 7_200_000 });
     // An end said as a part of the day is its usual hour, and "till this evening" no evening window.
     expect(parseIntent('silence web-1 until tomorrow morning', targets)).toMatchObject({
       kind: 'silence',
