@@ -1,7 +1,7 @@
 import type { ActionId } from '../core/remediation.js';
 import type { Intent } from './intent.js';
 import { splitReason } from './parse-silence.js';
-import { cleanInput, closest } from './text-tools.js';
+import { cleanInput, closest, LENGTH } from './text-tools.js';
 import { UNDO_VERBS } from './intent-words.js';
 
 /**
@@ -40,8 +40,9 @@ const UNDONE: readonly (readonly [RegExp, ActionId | 'change'])[] = [
 
 const NOT_SCHEDULED =
   'Nothing requested: I don\'t schedule actions. A request is proposed when asked and waits for an approver, so ask at the time, or set a reminder ("remind me at 22:00 to restart app on web-1")';
-const LATER =
-  /\b(?:in (?:\d+\s*|(?:a|an|one|two|three|five|ten|a few|a couple of|half an?)\s+)(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)|at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|tonight|tomorrow|later (?:on|today)|after (?:hours|midnight)|every (?:day|hour|night|morning))\b/;
+const LATER = new RegExp(
+  String.raw`\b(?:in (?:${LENGTH}|\d+\s*(?:s|secs?|seconds?))|at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|tonight|tomorrow|later (?:on|today)|after (?:hours|midnight)|every (?:day|hour|night|morning))\b`,
+);
 const SCALE_DOWN = /\bscal(?:e|ing)\s+(?:\S+\s+){0,3}?(?:down|in)\b/;
 // Words after "restart" that are not a service: "restart it on web-1", "restart the web-1 host".
 const NOT_SERVICE = new Set([
