@@ -56,10 +56,10 @@ export function answerChangeImpact(i: Extract<Intent, { kind: 'change_impact' }>
   // "Before and after ch_…": that one, wherever it was; else the latest on what is asked.
   const change = i.id
     ? changesBetween(c.store, c.now - 30 * 86_400_000, c.now + 1).find((e) => e.id === i.id)
-    : latestChange(c.store, c.now, asked);
+    : latestChange(c.store, c.now, asked, i.deploy);
   if (!change)
     return i.id ? `No change ${quoteUntrusted(i.id)} in the last 30 days; "recent changes" lists them.` : noChangeRecorded(asked);
-  const head = `${i.id ? 'The change' : 'The latest change'}, ${describeChange(change)}, ${formatDuration(c.now - change.ts)} ago.`;
+  const head = `${i.id ? 'The change' : i.deploy ? 'The latest deploy' : 'The latest change'}, ${describeChange(change)}, ${formatDuration(c.now - change.ts)} ago.`;
   const since = anomaliesSince(change.ts, asked ?? (change.targets.length ? change.targets : undefined), c);
   const afterMs = Math.min(c.now - change.ts, SIDE_MS);
   if (afterMs < SOONEST_MS)

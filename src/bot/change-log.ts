@@ -115,9 +115,19 @@ export function changesBetween(
     .filter((e) => !targets || e.targets.length === 0 || e.targets.some((t) => targets.includes(t)));
 }
 
-/** The latest change recorded in the last 30 days on any of `targets` or fleet-wide (any, when undefined). */
-export const latestChange = (store: Pick<Store, 'recordsBetween'>, now: number, targets?: readonly string[]): ChangeEntry | undefined =>
-  changesBetween(store, now - 30 * 86_400_000, now, targets).at(-1);
+// What a deploy is said as: a release, a rollout or back, a version ("deployed v2.5", "rolled back api to v2.4").
+const DEPLOY_LIKE = /\b(?:deploy\w*|releas\w*|roll(?:ed|ing)?\s*(?:out|back)|rollback|ship(?:ped|ping)?|upgrad\w*|v\d+(?:\.\d+)*)\b/i;
+
+/** The latest change recorded in the last 30 days on any of `targets` or fleet-wide (any, when undefined); `deploy`: of those said as a deploy. */
+export const latestChange = (
+  store: Pick<Store, 'recordsBetween'>,
+  now: number,
+  targets?: readonly string[],
+  deploy = false,
+): ChangeEntry | undefined =>
+  changesBetween(store, now - 30 * 86_400_000, now, targets)
+    .filter((e) => !deploy || DEPLOY_LIKE.test(e.text))
+    .at(-1);
 
 /** "No change is recorded on api-1 in the last 30 days, …": what to do when there is none to read from. */
 export const noChangeRecorded = (targets?: readonly string[]): string =>
@@ -186,10 +196,11 @@ type AnomaliesAsked = Extract<Intent, { kind: 'anomalies' }>;
  */
 export function sinceChange(i: AnomaliesAsked, c: AnswerContext, list: (i: AnomaliesAsked, c: AnswerContext) => string): string {
   const targets = i.target ? [i.target] : i.group;
-  const last = latestChange(c.store, c.now, targets);
+  const last = latestChange(c.store, c.now, targets, i.afterChange === 'deploy');
   if (!last) return noChangeRecorded(targets);
   const { afterChange: _, ...rest } = i;
-  return [`After the latest change, ${describeChange(last)}:`, list({ ...rest, span: { kind: 'at', agoMs: c.now - last.ts } }, c)].join(
-    '\n',
-  );
+  return [
+    `After the latest ${i.afterChange === 'deploy' ? 'deploy' : 'change'}, ${describeChange(last)}:`,
+    list({ ...rest, span: { kind: 'at', agoMs: c.now - last.ts } }, c),
+  ].join('\n');
 }

@@ -185,7 +185,8 @@ export type Intent =
       only?: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks';
     }
   /** "Did latency change after the deploy?", "compare api-1 before and after the release" (answer-change-impact.ts). */
-  | { kind: 'change_impact'; id?: string; target?: string; group?: string[]; metric?: MetricKey; unknownTarget?: string }
+  /** `deploy`: "after the deploy" names a deploy, release or rollback, so the latest of those, not of any change. */
+  | { kind: 'change_impact'; id?: string; target?: string; group?: string[]; metric?: MetricKey; unknownTarget?: string; deploy?: boolean }
   /** "Is slack connected?", "how many alerts did you send this week?", "how many messages are queued?" (answer-delivery.ts). */
   | { kind: 'delivery'; platform?: 'slack' | 'discord' | 'web' | 'alertmanager'; span?: TimeSpan }
   /** "Show flapping alerts", "what keeps firing?": series that opened again and again (answer-flapping.ts). */

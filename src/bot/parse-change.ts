@@ -12,6 +12,11 @@ export const CHANGE_MAX = 300;
 // people did to the hosts, said as done (a past or present form), recorded to set beside what follows.
 const DONE =
   /^\s*(?:(?:i|we)(?:'ve| have| just| are| am|'re|'m)?\s+(?:just\s+)?|just\s+)?(?:deployed|deploying|rolled (?:out|back)|rolling (?:out|back)|released|releasing|shipped|shipping|upgraded|upgrading|patched|patching|migrated|migrating|rebooted|rebooting|restarted|reconfigured|resized|scaled (?:up|down|out|in)|failed over|flipped|toggled|raised|lowered|increased|decreased|bumped|updated|changed|enabled|disabled|turned (?:on|off)|added|removed|replaced|rotated|applied|merged|fixed|tuned|moved|drained|expanded|cleaned up|cleared|truncated|vacuumed)\b/i;
+// "Web-1 is being rebooted", "the api hosts are being patched": under way, said as it happens.
+const BEING =
+  /^\s*(?:the\s+)?(?:[\w.-]+\s+){1,3}(?:is|are)\s+(?:now\s+)?being\s+(?:rebooted|restarted|deployed|redeployed|patched|upgraded|migrated|replaced|resized|drained|rolled back|updated)\b/i;
+// "FYI", "heads up:", "btw": a courtesy before the news, not part of it.
+const COURTESY = /^\s*(?:fyi|heads[\s-]up|btw|psa)\b[\s,:;.!-]*/i;
 // "change: bumped the pool size", "log a deploy: api v2.3", "record change on db-1: vacuum".
 const SAID = /^\s*(?:(?:record|log|mark|add|note)\s+(?:a\s+|the\s+)?)?(?:change|deploy(?:ment)?|release|rollout)\b[^:?]{0,60}:(?!\d)\s*/i;
 
@@ -29,12 +34,13 @@ const WITHDRAW =
 
 /** A change said in chat, with its words as typed; undefined when the text is not one (questions never are). Pure. */
 export function changeStatement(
-  raw: string,
+  typed: string,
   named: readonly string[],
   /** "… at 09:30", "… 20 min ago": when it was done, if said; else now. */
   span?: TimeSpan,
 ): Extract<Intent, { kind: 'change' }> | undefined {
-  if (typeof raw !== 'string') return undefined;
+  if (typeof typed !== 'string') return undefined;
+  const raw = typed.replace(COURTESY, '');
   const withdraw = WITHDRAW.exec(raw);
   if (withdraw) return { kind: 'change', text: '', targets: [], withdraw: (withdraw[1] ?? withdraw[2])!.toLowerCase() };
   if (/\?\s*$/.test(raw)) return undefined;
@@ -42,7 +48,7 @@ export function changeStatement(
   // "Disabled alerts for web-1" is about alerting (a silence, or a question of one), and a bare "fixed" says too little to keep.
   if (
     !said &&
-    (!(DONE.test(raw) || FINISHED.test(raw)) ||
+    (!(DONE.test(raw) || FINISHED.test(raw) || BEING.test(raw)) ||
       /\b(?:alert\w*|notif\w*|pag(?:e|es|ing))\b/i.test(raw) ||
       raw.trim().split(/\s+/).length < 2)
   )
@@ -61,9 +67,12 @@ const ASKED =
 
 // "What happened after the deploy?", "any alerts since the last release?", "did the deploy break anything?".
 const AFTER =
-  /\b(?:since|after|following)\s+(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)\b|\bdid (?:the|our|my|that|this) (?:last\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback) (?:break|cause|trigger|hurt)\b/;
+  /\b(?:since|after|following)\s+(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)\b|\bdid (?:the|our|my|that|this) (?:last\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback) (?:break|cause|trigger|hurt)\b/;
+// Said of a deploy, a release or a rollback rather than of any change: the latest of those.
+const OF_DEPLOY = /\b(?:deploy(?:ment)?|release|rollout|upgrade|rollback)\b/;
 
-const CHANGED = String.raw`(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)`;
+// "The api deploy", "the v2.5 release": a word may name what was changed.
+const CHANGED = String.raw`(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)`;
 // "Compare api-1 before and after the deploy", "did latency change after the release?", "impact of the
 // last change", "did the deploy make latency worse?": the figures either side of it, not the anomalies.
 const IMPACT = new RegExp(
@@ -99,8 +108,9 @@ export function changesQuestion(
   const metric = o.metric ? { metric: o.metric } : {};
   if (id && (IMPACT.test(text) || /\b(?:before and after|impact|effect|compare|affect\w*|change[ds]?|move[ds]?)\b/.test(text)))
     return { kind: 'change_impact', id, ...scope, ...metric };
-  if (IMPACT.test(text) && !config) return { kind: 'change_impact', ...scope, ...metric };
-  if (AFTER.test(text)) return { kind: 'anomalies', limit: 50, today: false, afterChange: true, ...scope };
+  const deploy = OF_DEPLOY.test(text);
+  if (IMPACT.test(text) && !config) return { kind: 'change_impact', ...scope, ...metric, ...(deploy ? { deploy } : {}) };
+  if (AFTER.test(text)) return { kind: 'anomalies', limit: 50, today: false, afterChange: deploy ? 'deploy' : true, ...scope };
   if (!ASKED.test(text) || config) return undefined;
   return { kind: 'changes', ...scope, ...(o.span ? { span: o.span } : {}) };
 }

@@ -189,7 +189,8 @@ export interface AnomaliesIntent {
   /** "Summarise today", "daily digest": the counts, what is still open, the longest, and the remediations. */
   digest?: boolean;
   /** "What happened after the deploy?": since the latest change recorded (on the target asked). */
-  afterChange?: boolean;
+  /** `'deploy'`: after the latest deploy, release or rollback recorded, not any change. */
+  afterChange?: boolean | 'deploy';
   /** "Which hosts never alerted?": the targets with none in the span, not the anomalies. */
   none?: boolean;
   /** "What was the longest incident?": ranked by how long each lasted (open ones so far), not by start. */

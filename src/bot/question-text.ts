@@ -28,6 +28,21 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /^((?:please|can you|could you)\s+)?(?:put|add|bring|return)\s+(\S+)\s+back (?:in(?:to)?|to) (?:the\s+)?(?:rotation|load[\s-]?balancer|lb|pool|service)\b/,
           '$1restore $2 to rotation',
         )
+        // "We're doing maintenance on db-1 for 2h", "db-1 maintenance starting now", "maintenance done on db-1": the
+        // maintenance silence begun or ended, said as people announce it.
+        .replace(
+          /^(?:ok,?\s+)?(?:we(?:'re| are)|i(?:'m| am))\s+(?:doing|starting|beginning|running|performing|kicking off)\s+(?:some\s+|the\s+|a\s+)?maintenance\b/,
+          'start maintenance',
+        )
+        .replace(
+          /^([a-z][\w.-]*\d[\w.-]*)\s+maintenance\s+(?:is\s+)?(?:starting|begins|beginning|starts)(?:\s+now)?\b/,
+          'start maintenance on $1',
+        )
+        .replace(
+          /^(?:the\s+)?(?:([a-z][\w.-]*\d[\w.-]*)\s+)?maintenance(?:\s+on\s+([a-z][\w.-]*\d[\w.-]*))?\s+(?:is\s+)?(?:done|finished|over|complete[d]?|ended)(?:\s+on\s+([a-z][\w.-]*\d[\w.-]*))?[\s.!]*$/,
+          (_m, before?: string, on?: string, after?: string) =>
+            `end the maintenance${before || on || after ? ` on ${before ?? on ?? after}` : ''}`,
+        )
         // "Delete old logs on web-2", "purge the tmp files": what the clean-up does, asked by its effect.
         .replace(
           /^((?:please|can you|could you)\s+)?(?:delete|remove|purge|clear|wipe|clean out|get rid of) (?:the |all |some |any )?(?:old |stale |rotated )?(?:logs?|log files|tmp files|temp(?:orary)? files|old files|junk)\b/,

@@ -44,7 +44,7 @@ describe('"did latency change after the deploy?"', () => {
     const c = ctx();
     say(c, 'deployed v2.4 to api-1', 20);
     const r = ask(c, 'compare api-1 before and after the deploy');
-    expect(r[0]).toMatch(/^The latest change, ch_\w+ 2026-12-05 11:40:00 UTC api-1: "deployed v2\.4 to api-1" \(slack:U1\), 20 min ago\.$/);
+    expect(r[0]).toMatch(/^The latest deploy, ch_\w+ 2026-12-05 11:40:00 UTC api-1: "deployed v2\.4 to api-1" \(slack:U1\), 20 min ago\.$/);
     // Latency stepped up 50 ms; CPU wobbled the same either side, so only latency is named.
     expect(r[1]).toBe('Moved beyond their range before: latency +48% (103 ms → 153 ms).');
     expect(r.find((l) => l.startsWith('api-1   latency'))).toMatch(/103 ms +153 ms +\+48% +156 ms +100 ms–106 ms +▲ above$/);
@@ -57,6 +57,20 @@ describe('"did latency change after the deploy?"', () => {
     const cpu = ask(c, 'did cpu go up after the deploy?');
     expect(cpu[1]).toBe('Nothing moved beyond its range before, comparing the 30 min before it against the 20 min since.');
     expect(cpu.filter((l) => l.startsWith('api-1 '))).toHaveLength(1);
+  });
+
+  it('reads "the deploy" as the latest deploy, past a later change of another kind, and "the api deploy" as one', () => {
+    const c = ctx();
+    say(c, 'deployed v2.4 to api-1', 20);
+    say(c, 'restarted nginx on api-1', 5);
+    expect(ask(c, 'compare api-1 before and after the deploy')[0]).toMatch(/^The latest deploy, .*"deployed v2\.4 to api-1"/);
+    expect(ask(c, 'compare api-1 before and after the last change')[0]).toMatch(/^The latest change, .*"restarted nginx on api-1"/);
+    expect(parseIntent('did latency get worse after the api-1 deploy?', c.targets)).toEqual({
+      kind: 'change_impact',
+      target: 'api-1',
+      metric: 'latency',
+      deploy: true,
+    });
   });
 
   it('lists only what moved on a fleet-wide change, and names a change in the time before', () => {

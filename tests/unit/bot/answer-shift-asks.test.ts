@@ -188,3 +188,22 @@ describe('traffic said by its bytes, and one metric following another', () => {
     expect(parseIntent(q, targets)).toMatchObject(intent);
   });
 });
+
+describe('news said as people announce it', () => {
+  it.each([
+    ['fyi web-1 is being rebooted', { kind: 'change', text: 'web-1 is being rebooted', targets: ['web-1'] }],
+    ['heads up: deploying web v2.5 now', { kind: 'change', text: 'deploying web v2.5 now', targets: ['web-1', 'web-2'] }],
+    ["we're doing maintenance on db-1 for 2 hours", { kind: 'silence', target: 'db-1', durationMs: 7_200_000 }],
+    ['db-1 maintenance starting now', { kind: 'silence', target: 'db-1', durationMs: 3_600_000 }],
+    ['maintenance done on db-1', { kind: 'unsilence', target: 'db-1', maintenance: 'now' }],
+    ['db-1 maintenance is over', { kind: 'unsilence', target: 'db-1', maintenance: 'now' }],
+  ])('%s', (q, intent) => {
+    expect(parseIntent(q, targets)).toEqual(intent);
+  });
+
+  it('leaves a question with a courtesy word, or about a reboot, a question', () => {
+    expect(parseIntent("fyi what's cpu on web-1?", targets)).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-1' });
+    expect(parseIntent('is web-1 being rebooted?', targets).kind).not.toBe('change');
+    expect(parseIntent('is the maintenance done?', targets).kind).not.toBe('unsilence');
+  });
+});

@@ -132,7 +132,7 @@ describe('changes people say they made', () => {
     );
   });
 
-  it('"what happened after the deploy?" lists the anomalies since the latest change there, or says none is recorded', () => {
+  it('"what happened after the deploy?" lists the anomalies since the latest deploy there (any change, if asked so), or says none is recorded', () => {
     const c = ctx();
     expect(ask(c, 'what happened after the deploy?')[0]).toMatch(
       /^No change is recorded in the last 30 days, so I cannot tell when it was\./,
@@ -145,12 +145,15 @@ describe('changes people say they made', () => {
     at('an_after', 'api-1', 20);
     at('an_db', 'db-1', 5);
     const api = ask(c, 'did the deploy break anything on api-1?');
-    expect(api[0]).toMatch(/^After the latest change, ch_\w+ 2026-12-05 11:30:00 UTC api-1: "deployed v2\.3 to api-1" \(slack:U1\):$/);
+    expect(api[0]).toMatch(/^After the latest deploy, ch_\w+ 2026-12-05 11:30:00 UTC api-1: "deployed v2\.3 to api-1" \(slack:U1\):$/);
     expect(api.filter((l) => l.startsWith('• ')).map((l) => /an_\w+/.exec(l)![0])).toEqual(['an_after']);
-    // Anywhere: the latest change is db-1's, and only what followed it.
-    const any = ask(c, 'any alerts since the last deploy?');
-    expect(any[0]).toMatch(/"restarted postgres on db-1"/);
+    // Anywhere: the latest change is db-1's restart, and only what followed it; the latest deploy is still api-1's.
+    const any = ask(c, 'any alerts since the last change?');
+    expect(any[0]).toMatch(/^After the latest change, .*"restarted postgres on db-1"/);
     expect(any.filter((l) => l.startsWith('• ')).map((l) => /an_\w+/.exec(l)![0])).toEqual(['an_db']);
+    const deployed = ask(c, 'any alerts since the last deploy?');
+    expect(deployed[0]).toMatch(/^After the latest deploy, .*"deployed v2\.3 to api-1"/);
+    expect(deployed.filter((l) => l.startsWith('• ')).map((l) => /an_\w+/.exec(l)![0])).toEqual(['an_db', 'an_after']);
   });
 
   it('withdraws a change by its id: no longer named anywhere, its record kept, and an unknown id said', () => {
