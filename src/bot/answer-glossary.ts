@@ -1,6 +1,7 @@
 import type { AnswerContext } from './answer-intent.js';
 import { ROBUST_CRITICAL_DEVIATIONS } from '../pipeline/detect/detection-engine.js';
 import type { Intent } from './intent.js';
+import { SILENCE_BUTTON_MS } from './alert-silence.js';
 
 export type GlossaryTerm = NonNullable<Extract<Intent, { kind: 'glossary' }>['term']>;
 
@@ -27,6 +28,12 @@ export function answerGlossary(i: Extract<Intent, { kind: 'glossary' }>, c: Answ
     severity: `Severity is set by the detector that opened the anomaly, never by chat: a threshold or forecast rule's own "severity" in the config; critical for the robust detector from ${ROBUST_CRITICAL_DEVIATIONS} robust deviations, a warning below; a warning from the Isolation Forest; critical for a silent host; an Alertmanager alert's "severity" label (critical, page or error are critical, anything else a warning). An alert message takes its most severe anomaly's. Critical alerts are the ones reminded of and escalated by default (chat.remind, chat.escalate); routes and silences can match on it. "Where do critical alerts go?" shows where each goes.`,
     ack: 'Acknowledge ("ack" in the alert\'s thread, "ack an_…", or its Acknowledge button): you take the alert on. Its message shows who has it, reminders and escalation stop for it, and it still updates and resolves as before; "unack" hands it back. A silence ("snooze web-1 for 1h", or the Silence button) holds alerts for a target, a metric and a severity for a while: new ones there are not posted, an open one shows the silence, and it ends by itself. Ack when someone is on it; silence when noise is expected (maintenance, a known issue).',
     detection: '',
+    buttons: `An open alert's message has two buttons: Acknowledge (you take it on: its message names you, and reminders and escalation stop) and Silence ${SILENCE_BUTTON_MS / 3_600_000} h (holds new alerts for its target and metric for that long, for everyone). A proposal's message has Approve and Deny, for approvers; the message says what approving runs. A button goes once its work is done (acknowledged, silenced, decided). In chat the same are "ack", "snooze for 2h" in the alert's thread, and "approve rp_…" / "deny rp_…".`,
+    colours:
+      'Red (🔴, :red_circle:) is critical, yellow (🟡) a warning, green (✅) resolved, blue (ℹ️) information; in Discord the side colour of the message says the same. An alert message takes the colour of its most severe anomaly, so it turns green only when all of them have ended. "How is severity decided?" says what makes one critical.',
+    resolved: `Resolved: the detector sees the series back in range for ${c.resolveAfterSamples ?? 3} samples in a row (detectors.resolveAfterSamples); a silent host resolves when data arrives, an Alertmanager alert when Alertmanager says so. The alert message is updated in place, never deleted: it shows when each anomaly ended and turns green once all have. It also changes as it goes: another anomaly on the target, who acknowledged it, a silence that holds it. "Timeline an_…" gives each step.`,
+    mentions:
+      'An alert mentions people where a route sets them (chat.routes[].mentions, and mentions.onCall for whoever holds the pager), and chat.escalate pings after a wait; "where do db-1 alerts go?" shows which route an alert takes. To be pinged yourself: "subscribe to db-1" (its alerts), "subscribe to critical alerts", "my subscriptions". A reminder of a time: "remind me in 30m to check db-1".',
   };
   const all: GlossaryTerm[] = ['threshold', 'forecast', 'robust', 'iforest', 'silence'];
   if (!i.term || i.term === 'detection')

@@ -206,7 +206,11 @@ export type Intent =
         | 'episode'
         | 'severity'
         | 'ack'
-        | 'detection';
+        | 'detection'
+        | 'buttons'
+        | 'colours'
+        | 'resolved'
+        | 'mentions';
     }
   /** "Show times in Europe/Berlin", "use UTC", "what's my time zone?": the asker's display zone (local-times.ts). */
   | { kind: 'timezone'; zone?: string; reset?: boolean }

@@ -24,6 +24,37 @@ const DETECTION =
 export const ACK_HOW =
   /\bwhat (?:does|do|is) (?:an? |the )?(?:ack|acknowledg\w*)(?: button)? (?:do|mean|for)\b|\bdifference between (?:an? )?(?:ack\w*|silenc\w*|snooz\w*|mut\w*) and (?:an? )?(?:ack\w*|silenc\w*|snooz\w*|mut\w*)\b|\b(?:ack|acknowledge) (?:vs\.?|versus|or) (?:silence|snooze|mute)\b|\b(?:silence|snooze|mute) (?:vs\.?|versus|or) (?:ack|acknowledge)\b/;
 
+// What an alert message shows and how it behaves, asked of the message itself (before "silence" or "alert" read as a command or a list).
+const MESSAGE_WORDS: readonly (readonly [RegExp, GlossaryTerm])[] = [
+  [
+    /\b(?:what|how)\b.*\bbuttons?\b|\b(?:acknowledge|ack|silence|snooze|approve|deny)\s+button\b|\bhow (?:do|can) (?:i|we) (?:approve|deny|ack\w*|silence|snooze)\b.*\b(?:from|in|on|via) (?:slack|discord|the console|the web console|chat)\b/,
+    'buttons',
+  ],
+  [
+    /\bwhy (?:is|was) (?:the |this |that |my )?(?:alert|message|it) (?:red|yellow|green|orange|blue)\b|\bwhat (?:does|do) (?:the )?(?:red|yellow|green|orange|blue|colou?rs?)(?: \w+)? mean\b|\bwhat do the (?:colou?rs|emojis?|circles) mean\b/,
+    'colours',
+  ],
+  [
+    /\bwhat (?:does|do) (?:resolved|resolve|ended|cleared) mean\b|\bwhen (?:is|does) (?:an? |the )?(?:alert|anomaly) (?:resolved|resolve|end|clear)\b|\bwhy (?:was|did|is|has) (?:the |this |that |my )?(?:alert|message) (?:updated|edited|changed|change|disappear\w*|vanish\w*|go(?:ne)? away)\b/,
+    'resolved',
+  ],
+  [
+    // (Why one named alert did not ping: its timeline says, not this.)
+    /\bhow (?:do|can) (?:i|we) get (?:mentioned|pinged|notified|paged|alerted|tagged)\b|^(?!.*\b[a-z]+-\d).*\bwhy (?:wasn'?t|was not|didn'?t|did not|am not|aren'?t|weren'?t) (?:i|we) (?:get )?(?:mentioned|tagged)\b/,
+    'mentions',
+  ],
+  [
+    /\bwhy (?:are there|were there|did (?:i|we) get|do (?:i|we) (?:get|see)) (?:two|2|three|3|several|multiple|the same) (?:alerts?|messages?|anomalies)\b|\bthe same alert (?:twice|again|two times)\b|\b(?:can|do|does|could) (?:you|it) (?:group|merge|combine|dedupe|de-?duplicate|batch)\b.*\b(?:alerts?|anomalies)\b/,
+    'episode',
+  ],
+];
+
+/** "What do the buttons do?", "why is the alert red?", "what does resolved mean?": the message's own words. Pure. */
+export const messageWordQuestion = (text: string): Intent | undefined => {
+  const term = MESSAGE_WORDS.find(([re]) => re.test(text))?.[1];
+  return term ? { kind: 'glossary', term } : undefined;
+};
+
 /** A question about what a word on an alert means, or how detection works (answer-glossary.ts). Pure. */
 export function glossaryQuestion(text: string): Intent | undefined {
   if (ACK_HOW.test(text)) return { kind: 'glossary', term: 'ack' };

@@ -4,7 +4,7 @@ import { CANCEL_UNCLEAR } from './answer-cancel-which.js';
 import type { Intent } from './intent.js';
 import { CLOCK_ASK, PING, SMALL_TALK } from './intent-words.js';
 import { timezoneCommand } from './parse-timezone.js';
-import { ACK_HOW } from './parse-glossary.js';
+import { ACK_HOW, messageWordQuestion } from './parse-glossary.js';
 
 // "Are you a bot?", "who built you?": what answers, which the about answer says.
 const ABOUT_ME =
@@ -43,6 +43,18 @@ export function shortIntent(text: string): Intent | undefined {
   if (CANCEL_UNCLEAR.test(text)) return { kind: 'cancel_which' };
   // "Ack or snooze?" names two commands: asked about, never run.
   if (ACK_HOW.test(text)) return { kind: 'glossary', term: 'ack' };
+  const words = messageWordQuestion(text);
+  if (words) return words;
+  // "Only alert me for critical": the channel's alerts are everyone's; what pings one person is theirs to choose.
+  if (/^(?:please\s+)?only (?:alert|ping|notify|page|message|tell) (?:me|us)\b/.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'alerts go to their channels for everyone, so they are not narrowed for one person. What pings you by name is yours to choose: "subscribe to critical alerts", "subscribe to db-1", "my subscriptions", "unsubscribe from …"',
+    };
+  // "Send me a summary every morning": the digest, which comes on its own schedule.
+  if (/\b(?:send|give|post)\s+(?:me|us)\s+(?:a |the )?(?:summary|digest|report)\s+(?:every|each|daily)\b/.test(text))
+    return { kind: 'about', digest: true };
   if (UNUSUAL_NOW.test(text) && !/\b(?:today|yesterday|this week|last|since|ago|overnight)\b/.test(text)) return { kind: 'unusual_now' };
   if (ONE_LINE.test(text) && !/\b(?:an|rp|in)_[a-z0-9]{3,}/.test(text)) return { kind: 'one_line' };
   return timezoneCommand(text) ?? (HELP_ASK.test(text) ? { kind: 'help' } : undefined);

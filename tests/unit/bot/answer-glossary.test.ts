@@ -58,3 +58,47 @@ describe('ack and silence told apart', () => {
     expect(c.store.chat.silences(c.now)).toEqual([]);
   });
 });
+
+describe("an alert message's own parts: buttons, colours, its end, mentions, duplicates", () => {
+  it.each([
+    ['what do the buttons do?', 'buttons'],
+    ['what does the silence button do?', 'buttons'],
+    ['how do I approve from slack?', 'buttons'],
+    ['why is the alert red?', 'colours'],
+    ['what does the yellow mean?', 'colours'],
+    ['what does resolved mean?', 'resolved'],
+    ['why was the alert updated?', 'resolved'],
+    ['why did the alert disappear?', 'resolved'],
+    ["why wasn't I mentioned?", 'mentions'],
+    ['how do I get mentioned for web-1 alerts?', 'mentions'],
+    ['why are there two alerts for web-1 disk?', 'episode'],
+    ['why did I get the same alert twice?', 'episode'],
+    ['can you group alerts?', 'episode'],
+  ])('%s → %s', (q, term) => {
+    expect(parseIntent(q, targets)).toEqual({ kind: 'glossary', term });
+  });
+
+  it('says what each part does, with the settings that shape it', () => {
+    expect(ask('what do the buttons do?')).toMatch(
+      /^An open alert's message has two buttons: Acknowledge .* Silence 1 h .* Approve and Deny/,
+    );
+    expect(ask('why is the alert red?')).toMatch(/^Red \(🔴, :red_circle:\) is critical, yellow \(🟡\) a warning, green \(✅\) resolved/);
+    expect(ask('what does resolved mean?')).toMatch(/^Resolved: the detector sees the series back in range for 3 samples in a row/);
+    expect(answerIntent(parseIntent('what does resolved mean?', targets), { ...c, resolveAfterSamples: 5 })).toMatch(
+      /for 5 samples in a row/,
+    );
+    expect(ask("why wasn't I mentioned?")).toMatch(/chat\.routes\[\]\.mentions.*"subscribe to db-1"/);
+  });
+
+  it('leaves commands, a named alert and a metric of a host to their answers', () => {
+    expect(parseIntent('silence web-1 for 1h', targets).kind).toBe('silence');
+    expect(parseIntent("why didn't I get paged?", targets).kind).toBe('timeline');
+    expect(parseIntent('why is cpu red on web-1?', targets).kind).toBe('explain');
+  });
+
+  it('reads "only alert me for critical" as personal, and "send me a summary every morning" as the digest', () => {
+    expect(parseIntent('only alert me for critical', targets)).toMatchObject({ kind: 'bad_input' });
+    expect((parseIntent('only alert me for critical', targets) as { reason: string }).reason).toMatch(/"subscribe to critical alerts"/);
+    expect(parseIntent('send me a summary every morning', targets)).toEqual({ kind: 'about', digest: true });
+  });
+});
