@@ -49,7 +49,7 @@ export function availabilityQuestion(
 const HOST = String.raw`(?:hosts?|servers?|targets?|machines?|instances?|nodes?)`;
 // "Rank hosts by health", "which host is the least healthy?", "the healthiest hosts", "is web-1 healthier than web-2?".
 const HEALTH_RANK = new RegExp(
-  String.raw`\b(?:rank|sort|order)\w* (?:the |our |all )?${HOST} by health\b|\b(?:least|most) healthy ${HOST}\b|\b(?:which|what) ${HOST} (?:is|are|was|were) (?:the )?(?:least|most) healthy\b|\b(?:healthiest|unhealthiest|sickest) ${HOST}\b|\bhealthier than\b`,
+  String.raw`\b(?:rank|sort|order)\w* (?:the |our |all )?${HOST} by health\b|\b(?:least|most) healthy ${HOST}\b|\b(?:which|what) (?:[\w-]+ )?(?:${HOST}|one) (?:is|are|was|were) (?:the )?(?:least healthy|most healthy|healthiest|unhealthiest|healthier|less healthy)\b|\b(?:healthiest|unhealthiest|sickest) ${HOST}\b|\bhealthier than\b|\bhealth (?:score|grade|rating)s? (?:for|of|per|by) (?:each|every|all)?\s*${HOST}\b|\b(?:grade|score|rate) (?:each|every|all|the|our) ${HOST}\b|\bgive (?:each|every) ${HOST} a (?:grade|score|rating)\b`,
 );
 
 /**

@@ -177,7 +177,11 @@ export function parseStat(raw: string): Stat | undefined {
   // "Fleet-wide cpu", "overall memory usage": one figure for the targets asked about, their mean (with each below it).
   if (/\b(avg|average|mean|typical|overall)\b|\bfleet[\s-]wide\b/.test(text)) return 'avg';
   // "Hosts sorted by memory": a ranking, highest first unless asked otherwise.
-  if (/\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:\w+\s+)?by\b/.test(text))
+  if (
+    /\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:\w+\s+)?by\b|^(?:the\s+|all\s+)?(?:hosts|targets|servers|machines)\s+by\s+(?!health|role|region|tier|env|label|asg)/.test(
+      text,
+    )
+  )
     return /\b(?:asc|ascending|smallest first)\b/.test(text) ? 'min' : 'max';
   return undefined;
 }

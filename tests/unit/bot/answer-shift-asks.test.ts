@@ -5,6 +5,7 @@ import { parseIntent } from '../../../src/bot/parse-intent.js';
 import type { TimeSpan } from '../../../src/bot/parse-time-span.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { configSchema } from '../../../src/config/schema.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 
 const targets = [
   { name: 'web-1', role: 'web' },
@@ -205,5 +206,30 @@ describe('news said as people announce it', () => {
     expect(parseIntent("fyi what's cpu on web-1?", targets)).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-1' });
     expect(parseIntent('is web-1 being rebooted?', targets).kind).not.toBe('change');
     expect(parseIntent('is the maintenance done?', targets).kind).not.toBe('unsilence');
+  });
+});
+
+describe('hosts ranked by health, and hosts by a metric', () => {
+  it.each([
+    ['give each host a grade', { kind: 'anomalies', count: true, rank: 'target' }],
+    ['health score for each host', { kind: 'anomalies', count: true, rank: 'target' }],
+    ['which host is healthiest?', { kind: 'anomalies', count: true, none: true }],
+    ['which web host is healthier?', { kind: 'anomalies', group: ['web-1', 'web-2'], rank: 'target' }],
+    ['hosts by latency', { kind: 'metrics', metric: 'latency', stat: 'max' }],
+    ['hosts by disk ascending', { kind: 'metrics', metric: 'disk', stat: 'min' }],
+  ])('%s', (q, intent) => {
+    expect(parseIntent(q, targets)).toMatchObject(intent);
+  });
+
+  it('names the fewest when every host asked about had anomalies', () => {
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now: Date.UTC(2026, 11, 6, 11), staleAfterMs: 90_000 };
+    const at = (id: string, target: string, hAgo: number) =>
+      c.store.upsertAnomaly(resolvedAnomaly(id, c.now - hAgo * 3_600_000 + 60_000, { target, startTs: c.now - hAgo * 3_600_000 }));
+    at('an_a', 'web-1', 3);
+    at('an_b', 'web-1', 2);
+    at('an_c', 'web-2', 1);
+    expect(answerIntent(parseIntent('which web host is healthiest?', targets), c)).toBe(
+      'Every target had anomalies in the last 24 h: web-1 2, web-2 1. The fewest: web-2 (1).',
+    );
   });
 });
