@@ -53,6 +53,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       Infinity,
       ` since ${back === before?.previous ? 'your last question' : 'you were last here'} (${stamp(back)}, ${formatDuration(c.now - back)} ago)`,
     ];
+  else if (i.sinceAsked === 'previous' && before?.previous !== undefined && c.now - before.previous < 60_000)
+    when += ` (your question before was ${formatDuration(c.now - before.previous)} ago, too recent to count from)`;
   // "What was firing at 03:00?": open at that instant, wherever it started. "Since 09:30",
   // "between 9 and 10": started in the window, as for the other spans.
   let openAt: number | undefined;

@@ -30,5 +30,9 @@ describe('"catch me up" and "what\'s new since I last asked?"', () => {
     expect(await say("what's new since I last asked?")).toMatch(/ since your last question \(2026-11-02 12:0\d:\d\d UTC, 2 min ago\)/);
     // Someone else has no history of their own.
     expect(await say('catch me up', 'U2')).toMatch(/in the last 24 h/);
+    // Asked again at once, with no time away to fall back on: the last day, and the reply says why.
+    expect(await say("what's new since I last asked?", 'U2')).toMatch(
+      /in the last 24 h \(your question before was \d+ s ago, too recent to count from\)/,
+    );
   });
 });
