@@ -13,6 +13,7 @@ export const METRIC_WORDS: Record<string, MetricKey> = {
   ram: 'memory',
   disk: 'disk',
   disks: 'disk',
+  dsk: 'disk',
   storage: 'disk',
   space: 'disk',
   filesystem: 'disk',

@@ -43,6 +43,8 @@ const cases: Case[] = [
   ['proccessor on wbe-1', { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
   ['CPU ON WEB-1!!!', { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
   ['dsik usage', { kind: 'metrics', metric: 'disk' }],
+  // Too short for the fuzzy match, so spelt out as an alias.
+  ['dsk usage', { kind: 'metrics', metric: 'disk' }],
   // anomalies
   ['summarise the last 3 anomalies', { kind: 'anomalies', limit: 3, today: false }],
   ['summarize the last three anomalies', { kind: 'anomalies', limit: 3 }],
