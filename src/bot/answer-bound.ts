@@ -24,6 +24,7 @@ export function answerBound(
   past.sort((a, z) => (bound.above ? z.value - a.value : a.value - z.value));
   const label = METRIC_LABEL[metric] ?? metric;
   const side = lineOf(bound, (v) => formatValue(metric, v));
+  if (got.length === 0) return `${names.length === 1 ? `${names[0]} reports` : 'None of the targets asked about reports'} no ${label} now.`;
   if (oneTarget && got.length === 1) {
     const s = got[0]!;
     return `${past.length ? 'Yes' : 'No'}: ${s.target} ${label} is ${formatValue(metric, s.value)} (at ${stamp(s.ts).slice(11)}), ${past.length ? '' : 'not '}${side}.`;
@@ -41,6 +42,30 @@ export function answerBound(
     ['target', label, 'at'],
     past.map((s) => [s.target, formatValue(metric, s.value), `${stamp(s.ts).slice(11)}${c.now - s.ts > c.staleAfterMs ? ' STALE' : ''}`]),
   )}`;
+}
+
+/** The line a bound said in words stands for: a threshold rule's (ruleLineOf), or the mean of the targets asked about now. */
+export function wordLineOf(
+  i: { metric?: MetricKey | undefined; target?: string | undefined; group?: string[] | undefined; bound: Bound },
+  c: Pick<AnswerContext, 'thresholds' | 'store' | 'targets' | 'now' | 'staleAfterMs'>,
+): { bound: Bound } | { reply: string } {
+  if (!i.bound.mean) return ruleLineOf(i, c);
+  // "Which hosts are above average cpu?": the average of the latest readings, said before the hosts past it.
+  // One target named is set against the whole fleet's average; a group against its own.
+  const metric = METRICS_OF[i.metric ?? 'cpu'][0]!;
+  const names = i.group ?? c.targets.map((t) => t.name);
+  const latest = new Map<string, Map<string, Sample>>();
+  for (const s of c.store.latestSamples()) if (s.metric === metric) latest.set(s.target, new Map([[metric, s]]));
+  const got = names.flatMap((n) => latest.get(n)?.get(metric) ?? []);
+  const label = METRIC_LABEL[metric] ?? metric;
+  if (got.length < 2)
+    return { reply: `An average needs two targets' ${label} at least; ${got.length ? 'one reports it' : 'none reports it'}.` };
+  const mean = got.reduce((a, s) => a + s.value, 0) / got.length;
+  const bound: Bound = { above: i.bound.above, value: mean };
+  const asked = i.target ? [i.target] : names;
+  return {
+    reply: `Average ${label} across ${got.length} targets now: ${formatValue(metric, mean)}.\n${answerBound(bound, metric, asked, latest, c, Boolean(i.target))}`,
+  };
 }
 
 /**

@@ -42,7 +42,7 @@ import { answerTotal } from './answer-total.js';
 import { answerByHour } from './answer-by-hour.js';
 import { answerByGroup } from './answer-by-group.js';
 import { latestBy } from './latest-by-target.js';
-import { answerBound, extreme, ruleLineOf } from './answer-bound.js';
+import { answerBound, extreme, wordLineOf } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
 import { answerInventory, placeLine } from './answer-inventory.js';
 import { answerForestStatus } from './answer-forest-status.js';
@@ -91,8 +91,8 @@ const spanAsked = (i: Extract<Intent, { kind: 'metrics' }>) => ({
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
-  if (i.bound?.rule) {
-    const line = ruleLineOf({ ...i, bound: i.bound }, c);
+  if (i.bound?.rule || i.bound?.mean) {
+    const line = wordLineOf({ ...i, bound: i.bound }, c);
     if ('reply' in line) return line.reply;
     i = { ...i, bound: line.bound };
   }

@@ -8,7 +8,13 @@ export interface Bound {
   rule?: 'critical' | 'warning' | 'any';
   /** "Between 40% and 60%": at or below this too (with `value` the range's foot, at or above). */
   upTo?: number;
+  /** "Which hosts are above average cpu?": the line is the mean of the targets asked about, read when answered (meanLineOf). */
+  mean?: true;
 }
+
+// "Above average", "below the fleet mean": against the others, not a figure.
+const VS_MEAN =
+  /\b(above|over|higher than|more than|below|under|lower than|less than)\s+(?:the\s+)?(?:fleet(?:'s)?\s+|group\s+)?(?:average|mean|avg)\b/;
 
 // "Was critical", "went into the red", "crossed the threshold", "above the warning threshold": a rule's line, not a figure.
 const RULE_LINE =
@@ -70,6 +76,8 @@ const BETWEEN = /\bbetween\s+(\d+(?:\.\d+)?)\s*(%|ms|kb|k|mb|m|gb|g)?\s+(?:and|t
 
 /** "above 80%", "> 1.5 MB/s", "under 10", "reaches 100%", "between 40 and 60%": a bound in the metric's own unit (bytes per second for network). */
 export function parseBound(text: string): Bound | undefined {
+  const vsMean = VS_MEAN.exec(text);
+  if (vsMean) return { above: !/^(?:below|under|lower|less)/.test(vsMean[1]!), value: 0, mean: true };
   const range = BETWEEN.exec(text);
   if (range) {
     const [lo, hi] = [Number(range[1]) * (SCALE[range[2] ?? range[4]!] ?? 1), Number(range[3]) * (SCALE[range[4]!] ?? 1)].sort(

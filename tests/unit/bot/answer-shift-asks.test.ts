@@ -233,3 +233,41 @@ describe('hosts ranked by health, and hosts by a metric', () => {
     );
   });
 });
+
+describe('"which hosts are above average cpu?"', () => {
+  const now = Date.UTC(2026, 11, 6, 11);
+  function fleet(): AnswerContext {
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now, staleAfterMs: 90_000 };
+    c.store.saveSamples([
+      { target: 'web-1', metric: 'cpu', ts: now - 10_000, value: 20 },
+      { target: 'web-2', metric: 'cpu', ts: now - 10_000, value: 40 },
+      { target: 'db-1', metric: 'cpu', ts: now - 10_000, value: 60 },
+      { target: 'web-1', metric: 'latency_ms', ts: now - 10_000, value: 80 },
+    ]);
+    return c;
+  }
+  const ask = (q: string) => answerIntent(parseIntent(q, targets), fleet()).split('\n');
+
+  it("sets each host against the average of those asked about, said first, and one host against the fleet's", () => {
+    expect(parseIntent('which hosts are above average cpu?', targets)).toMatchObject({ bound: { above: true, mean: true } });
+    const above = ask('which hosts are above average cpu?');
+    expect(above.slice(0, 2)).toEqual(['Average CPU across 3 targets now: 40.0%.', '1 of 3 targets have CPU above 40.0% now:']);
+    expect(above.find((l) => l.startsWith('db-1'))).toBeDefined();
+    expect(ask('which web hosts are below average cpu?').slice(0, 2)).toEqual([
+      'Average CPU across 2 targets now: 30.0%.',
+      '1 of 2 targets have CPU below 30.0% now:',
+    ]);
+    expect(ask('is web-1 above average cpu?')[1]).toMatch(/^No: web-1 CPU is 20\.0% \(at 10:59:50 UTC\), not above 40\.0%\.$/);
+  });
+
+  it('says so when there is no average to take, or the host asked about has no such reading', () => {
+    expect(ask('which hosts are above average latency?')).toEqual(["An average needs two targets' latency at least; one reports it."]);
+    expect(parseIntent('is db-1 above average cpu?', targets)).toMatchObject({ target: 'db-1' });
+    const c = fleet();
+    c.store.saveSamples([{ target: 'web-2', metric: 'latency_ms', ts: now - 10_000, value: 120 }]);
+    expect(answerIntent(parseIntent('is db-1 above average latency?', targets), c).split('\n')).toEqual([
+      'Average latency across 2 targets now: 100 ms.',
+      'db-1 reports no latency now.',
+    ]);
+  });
+});
