@@ -122,16 +122,17 @@ export function followUp(prev: Intent | undefined, next: Intent, text: string): 
   const where = read
     ? { ...(p.target ? { target: p.target } : p.group ? { group: p.group } : {}), ...(p.metric ? { metric: p.metric } : {}) }
     : {};
-  const said1 = read && Object.keys(where).length ? said : '';
-  if ((next.kind === 'chart' || next.kind === 'trend') && DRAW_IT.test(said1)) {
+  // Only after a read that named a target or metric; else these are what they were.
+  const ofRead = read && Object.keys(where).length ? said : '';
+  if ((next.kind === 'chart' || next.kind === 'trend') && DRAW_IT.test(ofRead)) {
     const span = (prev as { span?: unknown }).span;
     return { ...next, ...where, ...(span && !('span' in next && next.span) ? { span } : {}) } as Intent;
   }
   // Said of a read of a past time ("db-1 memory yesterday", then "why?"), the anomaly of then.
   const then = (prev as { span?: TimeSpan }).span;
-  if ((next.kind === 'unknown' || (next.kind === 'explain' && !next.id)) && WHY_IT.test(said1))
+  if ((next.kind === 'unknown' || (next.kind === 'explain' && !next.id)) && WHY_IT.test(ofRead))
     return { kind: 'explain', ...where, ...(then ? { span: then } : {}) };
-  if (NORMAL_IT.test(said1) && p.target && p.metric) return { kind: 'explain', target: p.target, metric: p.metric, usual: true };
+  if (NORMAL_IT.test(ofRead) && p.target && p.metric) return { kind: 'explain', target: p.target, metric: p.metric, usual: true };
   if (!CUE.test(said) && !fragment(said)) return next;
   const carries = CARRIES[prev.kind];
   if (!carries || !['metrics', 'anomalies', 'unknown', 'status'].includes(next.kind)) return next;

@@ -1,5 +1,6 @@
 /** The words the intent parser knows: metric names and synonyms, intent keywords, action verbs, fillers. */
 import type { MetricKey } from './intent.js';
+import { CHANGED } from './parse-change.js';
 
 export const METRIC_WORDS: Record<string, MetricKey> = {
   cpu: 'cpu',
@@ -363,8 +364,9 @@ export const TREND =
   /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b|\b(?:metrics?|series|anything|something) (?:is |are )?(?:growing|rising|increasing|climbing|going up)\b/;
 /** "Is it getting worse?", "is web-1 improving?", "recovering yet?": a trend, of what is open when nothing is named. */
 // "Are alerts getting worse?" (plural) is their count over time (parse-anomaly-change.ts), not a figure's trend.
-export const WORSE =
-  /^(?!.*\b(?:alerts|anomalies|incidents|pages|outages)\b)(?!.*\b(?:since|after|following) (?:the |our |my |that |this )?(?:last |latest |recent )?(?:[a-z][\w.-]* )?(?:deploy\w*|release|rollout|change|upgrade|rollback)\b).*(?:\b(?:getting|get|got) (?:worse|better)\b|\b(?:improving|worsening|deteriorating|recovering)\b)/;
+export const WORSE = new RegExp(
+  String.raw`^(?!.*\b(?:alerts|anomalies|incidents|pages|outages)\b)(?!.*\b(?:since|after|following)\s+${CHANGED}\b).*(?:\b(?:getting|get|got) (?:worse|better)\b|\b(?:improving|worsening|deteriorating|recovering)\b)`,
+);
 // "How full is the disk?" asks for the level now; "is it full soon?", "filling" ask where it is heading.
 export const TREND_WITH_METRIC =
   /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|(?<!\bhow )full|exhaust\w*|going (up|down)|(?:gone|went|moved) (up|down)|run(s|ning)? out|how fast|(?<!\bhow much (?:\w+ )?|\b(?:most|least|more|less) (?:\w+ )?)headroom|leak(s|ing)?|how much (?:has|have|did|had) (?:\S+ ){1,4}?chang(?:e|ed)|how much (?:has|have|did|had) (?:\S+ ){1,4}?(?:grow|grown|rise|risen|fall|fallen|drop|dropped|shrink|shrunk|move|moved))\b/;

@@ -8,7 +8,7 @@ export interface Bound {
   rule?: 'critical' | 'warning' | 'any';
   /** "Between 40% and 60%": at or below this too (with `value` the range's foot, at or above). */
   upTo?: number;
-  /** "Which hosts are above average cpu?": the line is the mean of the targets asked about, read when answered (meanLineOf). */
+  /** "Which hosts are above average cpu?": the line is the mean of the targets asked about, read when answered (wordLineOf). */
   mean?: true;
 }
 

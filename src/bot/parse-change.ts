@@ -65,14 +65,15 @@ export function changeStatement(
 const ASKED =
   /\b(?:changes|change log|changelog|deploys|deployments|releases|rollouts)\b|\b(?:last|latest|recent|previous) (?:deploy(?:ment)?|release|rollout|change)\b|\bwhat (?:was|got|has been|have been|were) (?:deployed|released|changed|rolled out)\b|\b(?:was|were|has|have) (?:anything|something|there) (?:been )?(?:deployed|released|changed|rolled out)\b|\bwho (?:deployed|released|shipped|rolled (?:out|back)|rollback(?:ed)?)\b|\bwhen did (?:we|they|someone|anyone|you) (?:last )?(?:deploy|release|ship|rollback|roll out)\b/;
 
+// "The api deploy", "the v2.5 release": a word may name what was changed.
+export const CHANGED = String.raw`(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)`;
 // "What happened after the deploy?", "any alerts since the last release?", "did the deploy break anything?".
-const AFTER =
-  /\b(?:since|after|following)\s+(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)\b|\bdid (?:the|our|my|that|this) (?:last\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback) (?:break|cause|trigger|hurt)\b/;
+const AFTER = new RegExp(
+  String.raw`\b(?:since|after|following)\s+${CHANGED}\b|\bdid (?:the|our|my|that|this) (?:last\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback) (?:break|cause|trigger|hurt)\b`,
+);
 // Said of a deploy, a release or a rollback rather than of any change: the latest of those.
 const OF_DEPLOY = /\b(?:deploy(?:ment)?|release|rollout|upgrade|rollback)\b/;
 
-// "The api deploy", "the v2.5 release": a word may name what was changed.
-const CHANGED = String.raw`(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)`;
 // "Compare api-1 before and after the deploy", "did latency change after the release?", "impact of the
 // last change", "did the deploy make latency worse?": the figures either side of it, not the anomalies.
 const IMPACT = new RegExp(

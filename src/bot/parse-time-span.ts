@@ -1,5 +1,6 @@
 import { findClock, weekdayPhrase, type ClockSpan } from './parse-clock.js';
 import type { MetricKey } from './intent.js';
+import { SPOKEN, SPOKEN_COUNTS } from './text-tools.js';
 
 /**
  * The time a metrics question is about, relative to when it is answered: "an hour ago", "over the
@@ -14,26 +15,9 @@ export type TimeSpan = { kind: 'at'; agoMs: number } | { kind: 'last'; ms: numbe
 export type Stat = 'max' | 'min' | 'avg' | 'sd' | 'quantiles' | `p${number}`;
 
 const UNITS = 'weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s';
-const COUNTS = '\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half an?|a few|a couple of';
-const WORD_COUNTS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  'half a': 0.5,
-  'half an': 0.5,
-  'a few': 3,
-  'a couple of': 2,
-};
+// Counts in digits or in words ("a few", "half an"), as lengths are read everywhere (text-tools.ts).
+const COUNTS = `\\d+(?:\\.\\d+)?|${SPOKEN_COUNTS}`;
+const WORD_COUNTS = SPOKEN;
 const AGO = new RegExp(`\\b(${COUNTS})\\s*(${UNITS})\\s+ago\\b`);
 const LAST = new RegExp(`\\b(?:last|past|previous)\\s+(?:(${COUNTS})\\s*)?(${UNITS})\\b`);
 // "average over 24h", "peak across the 6 hours", "the 24h average", "a 7-day peak": a window ending now.

@@ -74,7 +74,8 @@ export const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 /** Parses "30m", "2 hours", "1h30m", "45 min", "1 day" into milliseconds. */
 const UNIT_MS = (u: string) =>
   u.startsWith('w') ? 7 * 86_400_000 : u.startsWith('d') ? 86_400_000 : u.startsWith('h') ? 3_600_000 : u.startsWith('m') ? 60_000 : 1000;
-const SPOKEN: Record<string, number> = {
+/** Counts said in words, and what each is. */
+export const SPOKEN: Record<string, number> = {
   a: 1,
   an: 1,
   one: 1,
@@ -93,7 +94,7 @@ const SPOKEN: Record<string, number> = {
   'half a': 0.5,
   'half an': 0.5,
 };
-const SPOKEN_COUNTS = Object.keys(SPOKEN)
+export const SPOKEN_COUNTS = Object.keys(SPOKEN)
   .sort((x, y) => y.length - x.length)
   .join('|');
 // "For half an hour", "in two days", "by an hour": a count said in words, only after a word that makes it a length
