@@ -94,14 +94,16 @@ export function setupQuestion(
   if (past) return past;
   if (o.an) return undefined;
   const how = ESCALATE_HOW.test(text);
-  if ((ROUTING.test(text) || how) && !BEFORE_SHIFT.test(text))
+  // "Who's in the rotation?": the on-call rotation, whose members and order the routing answer lists.
+  const rotation = /\bwho(?:'s| is| are)\b.*\b(?:in|on) (?:the |our |this )?rotation\b/.test(text);
+  if ((ROUTING.test(text) || how || rotation) && !BEFORE_SHIFT.test(text))
     return {
       kind: 'routing',
       ...(how ? { how } : {}),
       ...(o.target ? { target: o.target } : {}),
       ...(o.metric ? { metric: o.metric } : {}),
       ...(o.severity ? { severity: o.severity } : {}),
-      ...(/\bon[\s-]?call\b|\bmy (?:next )?shift\b/.test(text)
+      ...(rotation || /\bon[\s-]?call\b|\bmy (?:next )?shift\b/.test(text)
         ? {
             onCall: true,
             ...(/\bam i\b|\bmy (?:next )?(?:shift|turn)\b|\bwhen am i\b/.test(text) ? { me: true } : {}),

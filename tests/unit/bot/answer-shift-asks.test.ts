@@ -147,7 +147,7 @@ describe('host chores, said as people say them', () => {
 
   it('keeps a silence removed, a person in the rotation, and a time in seconds what they were', () => {
     expect(parseIntent('remove the silence on web-1', targets)).toMatchObject({ kind: 'unsilence', target: 'web-1' });
-    expect(parseIntent("who's in the rotation?", targets).kind).not.toBe('uncollected');
+    expect(parseIntent("who's in the rotation?", targets)).toEqual({ kind: 'routing', onCall: true });
     expect(parseIntent('cpu over the last 500s', targets)).toMatchObject({ kind: 'metrics', span: { kind: 'last', ms: 500_000 } });
   });
 
