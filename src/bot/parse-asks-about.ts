@@ -76,7 +76,7 @@ export function asksAbout(
     qualityQuestion(text, span, { metric, target, named }) ??
     healthRankQuestion(text, { named, span, metric }) ??
     daypartQuestion(text, { metric, target, named, unknownTarget }) ??
-    peersQuestion(text, { target, metric, unknownTarget }) ??
+    peersQuestion(text, { target, metric, unknownTarget, named }) ??
     (anomalies ? undefined : sameTimeQuestion(text, { metric, target, named }))
   );
 }
@@ -85,15 +85,22 @@ export function asksAbout(
 const PEERS =
   /\bodd one out\b|\bwhat(?:'s| is) (?:different|unusual|odd|special|off) about\b|\b(?:different|differ|unlike|out of line|stands? out|outliers?)\b.*\b(?:peers|the others|the rest|its role|its group|its tier|siblings)\b|\bcompared? (?:to|with) (?:its|their) peers\b|\bbehav\w* (?:like|differently from) (?:its|the|their) (?:peers|others)\b|\bwhich (?:host|server|target)s? (?:stands? out|is (?:the )?(?:outlier|odd))\b/;
 
+// "How does web-1 compare to the other web hosts?": one host named against the rest of its kind (the role word names them all).
+const AGAINST_OTHERS =
+  /\b(?:compare[sd]?|stack(?:s)? up|measures? up)\b.*\b(?:the )?(?:other|rest of the)\s+(?:[\w-]+\s+)?(?:hosts|servers|nodes|machines|boxes|ones)\b/;
+
 /** A target, or each, against the others in its role (answer-peers.ts). Pure. */
 export function peersQuestion(
   text: string,
-  o: { target?: string | undefined; metric?: MetricKey | undefined; unknownTarget?: string | undefined },
+  o: { target?: string | undefined; metric?: MetricKey | undefined; unknownTarget?: string | undefined; named?: string[] },
 ): Intent | undefined {
-  if (o.metric || !PEERS.test(text)) return undefined;
+  // The one said by its name; the others came in with the role word.
+  const words = text.split(/[^\w.-]+/);
+  const one = o.target ?? (AGAINST_OTHERS.test(text) ? o.named?.find((n) => words.includes(n.toLowerCase())) : undefined);
+  if (o.metric || !(PEERS.test(text) || (one && AGAINST_OTHERS.test(text)))) return undefined;
   return {
     kind: 'peers',
-    ...(o.target ? { target: o.target } : {}),
+    ...(one ? { target: one } : {}),
     ...(o.unknownTarget && !o.target ? { unknownTarget: o.unknownTarget } : {}),
   };
 }

@@ -271,3 +271,12 @@ describe('"which hosts are above average cpu?"', () => {
     ]);
   });
 });
+
+describe('one host against the others of its kind', () => {
+  it('reads the host said by name, though the role word names them all', () => {
+    expect(parseIntent('how does web-1 compare to other web hosts?', targets)).toEqual({ kind: 'peers', target: 'web-1' });
+    expect(parseIntent('how does db-1 stack up against the other hosts?', targets)).toEqual({ kind: 'peers', target: 'db-1' });
+    // Two named side by side stay the figures side by side.
+    expect(parseIntent('compare web-1 and web-2', targets)).toEqual({ kind: 'metrics', group: ['web-1', 'web-2'] });
+  });
+});
