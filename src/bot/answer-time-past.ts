@@ -169,6 +169,7 @@ function fleet(rows: Row[], q: TimePastQuestion, w: Words & { several: boolean }
     `time ${w.side}`,
     'of readings',
     'stretches',
+    'longest',
     q.ask === 'first' ? 'first' : 'last',
     peakWord(q),
   ];
@@ -181,6 +182,7 @@ function fleet(rows: Row[], q: TimePastQuestion, w: Words & { several: boolean }
       formatDuration(total(r.s)),
       share(r.s.past, r.s.samples),
       String(r.s.stretches.length),
+      formatDuration(Math.max(...r.s.stretches.map((x) => x.endTs - x.startTs))),
       at,
       formatValue(r.m, p.value),
     ];

@@ -143,8 +143,9 @@ describe('a bound asked of the past', () => {
       [
         '1 of 2 targets had CPU above 80.0% over the last 2 h:',
         '```',
-        'target  time above 80.0%  of readings  stretches  last  peak',
-        'web-1   17 min            14.5%        3          now   99.0%',
+        // The longest of the three is the 90% stretch from 90 to 80 min ago.
+        'target  time above 80.0%  of readings  stretches  longest  last  peak',
+        'web-1   17 min            14.5%        3          10 min   now   99.0%',
         '```',
         'Not above 80.0%: api-1.',
       ].join('\n'),
