@@ -285,8 +285,8 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
             : 'Most variable'
           : `${low ? 'Lowest' : 'Highest'} ${statWord(st0)}`;
   const lead = top
-    ? st0 === 'avg' && !q.ranked
-      ? fleetAverage(m0, b.label, sorted)
+    ? (st0 === 'avg' || isPercentile(st0)) && !q.ranked
+      ? fleetFigure(m0, st0, b.label, sorted)
       : `${highest} ${METRIC_LABEL[m0] ?? m0} ${b.label}: ${sorted[0]!.n} ${st0 === 'sd' ? 'std dev ' : ''}${formatValue(m0, statValue(top, st0))}${at}.`
     : '';
   const rows = sorted.slice(0, q.limit ?? sorted.length).map((x) => [
@@ -305,11 +305,21 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
   ].join('\n');
 }
 
-/** "Average cpu today": the targets' averages averaged, each target counted once, with the ends of the range. */
-function fleetAverage(metric: string, label: string, sorted: { n: string; s: (Summary | undefined)[] }[]): string {
-  const got = sorted.flatMap((x) => (x.s[0] ? [{ n: x.n, avg: x.s[0].avg }] : []));
-  const mean = got.reduce((a, x) => a + x.avg, 0) / got.length;
-  const name = METRIC_LABEL[metric] ?? metric;
-  if (got.length === 1) return `Average ${name} ${label}: ${got[0]!.n} ${formatValue(metric, mean)}.`;
-  return `Average ${name} ${label} across ${got.length} targets: ${formatValue(metric, mean)} (each target's average, counted once); highest ${got[0]!.n} ${formatValue(metric, got[0]!.avg)}, lowest ${got.at(-1)!.n} ${formatValue(metric, got.at(-1)!.avg)}.`;
+/**
+ * "Average cpu today": the targets' averages averaged, each target counted once; "p95 latency today": the
+ * percentile of all their readings together. Then the ends of the range, the targets' own figures.
+ */
+function fleetFigure(metric: string, st: Stat, label: string, sorted: { n: string; s: (Summary | undefined)[] }[]): string {
+  const got = sorted.flatMap((x) => (x.s[0] ? [{ n: x.n, s: x.s[0], v: statValue(x.s[0], st) }] : []));
+  const fleet =
+    st === 'avg'
+      ? got.reduce((a, x) => a + x.v, 0) / got.length
+      : percentile(
+          got.flatMap((x) => x.s.values),
+          Number(st.slice(1)),
+        );
+  const how = st === 'avg' ? "each target's average, counted once" : 'all their readings together';
+  const said = `${st === 'avg' ? 'Average' : st} ${METRIC_LABEL[metric] ?? metric} ${label}`;
+  if (got.length === 1) return `${said}: ${got[0]!.n} ${formatValue(metric, fleet)}.`;
+  return `${said} across ${got.length} targets: ${formatValue(metric, fleet)} (${how}); highest ${got[0]!.n} ${formatValue(metric, got[0]!.v)}, lowest ${got.at(-1)!.n} ${formatValue(metric, got.at(-1)!.v)}.`;
 }

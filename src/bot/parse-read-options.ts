@@ -7,9 +7,10 @@ import { BYTES_MOVED, BYTES_SAID, FREE_OF, sizeAsked } from './free-figures.js';
 import { FREE, HOW_MANY_BYTES, TOTAL } from './intent-words.js';
 import { clamp } from './text-tools.js';
 
-// "Which host has the highest average cpu?", "rank hosts by average memory": averages ranked, not one for the fleet.
+// "Which host has the highest average cpu?", "rank hosts by average memory", "highest p95": averages or percentiles
+// ranked, not one for the fleet.
 const RANKING =
-  /\b(?:which|what) (?:host|target|server|machine|instance|node|one)s?\b|\btop\b|\bbottom\b|\brank\w*\b|\bsort\w*\b|\border(?:ed)? by\b|\bper (?:host|target|server)\b|\bby (?:host|target|server)\b|\beach (?:host|target|server)\b/;
+  /\b(?:highest|lowest|worst|best|biggest|top)\s+(?:p\d{1,2}|median|\d{1,2}(?:st|nd|rd|th) percentile)\b|\b(?:which|what) (?:host|target|server|machine|instance|node|one)s?\b|\btop\b|\bbottom\b|\brank\w*\b|\bsort\w*\b|\border(?:ed)? by\b|\bper (?:host|target|server)\b|\bby (?:host|target|server)\b|\beach (?:host|target|server)\b/;
 
 type Metrics = Extract<Intent, { kind: 'metrics' }>;
 
@@ -63,7 +64,7 @@ export function readOptions(
           ? { span: { kind: 'last', ms: 3_600_000 } as TimeSpan }
           : {}),
     ...(stat ? { stat, ...((stat === 'sd' && sdLowFirst(text)) || (stat === 'avg' && avgLowFirst(text)) ? { lowFirst: true } : {}) } : {}),
-    ...(stat === 'avg' && (AVG_RANKED.test(text) || RANKING.test(text)) ? { ranked: true } : {}),
+    ...((stat === 'avg' || /^p\d/.test(stat ?? '')) && (AVG_RANKED.test(text) || RANKING.test(text)) ? { ranked: true } : {}),
     ...(bound ? { bound } : {}),
     ...asked,
     ...limit,

@@ -118,6 +118,15 @@ describe('"average cpu today" across the fleet', () => {
     expect(lines.slice(2, 6).map((l) => l.split(/\s{2,}/)[0])).toEqual(['target', 'db-1', 'web-2', 'web-1']);
   });
 
+  it("gives a percentile of all their readings together, then each target's", () => {
+    // Readings 10, 20, 30, 50, 70, 90: the median by nearest rank is the 3rd, 30%.
+    const lines = answerIntent(parseIntent('median cpu today', targets), fleet()).split('\n');
+    expect(lines[0]).toBe(
+      'p50 CPU today (UTC) across 3 targets: 30.0% (all their readings together); highest db-1 90.0%, lowest web-1 20.0%.',
+    );
+    expect(parseIntent('which host has the highest p95 cpu today?', targets)).toMatchObject({ stat: 'p95', ranked: true });
+  });
+
   it('ranks them when asked which host, or for the top ones', () => {
     expect(answerIntent(parseIntent('which host has the highest average cpu today?', targets), fleet()).split('\n')[0]).toBe(
       'Highest average CPU today (UTC): db-1 90.0%.',
