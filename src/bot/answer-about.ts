@@ -214,7 +214,7 @@ export function answerDigestSchedule(c: AnswerContext): string {
   return [
     `The digest is posted every day at ${d.at} ${d.timezone}, to ${where}.${weekly}${routes}`,
     `Next: ${stamp(d.ts)}, in ${formatDuration(d.ts - c.now)}, covering the last ${d.days === 7 ? '7 days' : '24 h'}.${d.lastTs ? ` The last slot was ${stamp(d.lastTs)}.` : ''}`,
-    '"Daily summary" or "catch me up" gives one now; `smartcloudops digest` prints it.',
+    '"Daily summary" or "catch me up" gives one now; `smartcloudops digest` prints it. Its time, zone and channels are chat.digest in the config file; they are not changed from chat.',
   ].join('\n');
 }
 

@@ -79,7 +79,10 @@ export function answerUncollected(
   return lines.join('\n');
 }
 
-const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign' | 'shell' | 'resend' | 'post' | 'secrets', string> = {
+const ELSEWHERE: Record<
+  'tickets' | 'paging' | 'email' | 'resolve' | 'reopen' | 'assign' | 'shell' | 'resend' | 'post' | 'secrets',
+  string
+> = {
   secrets:
     'I don\'t give out tokens, keys, passwords or my environment, to anyone: they are read from the environment at start, and redacted from my logs. "Which integrations are on?" says what is connected; `smartcloudops config check` on the host says which settings are set.',
   post: 'I answer where I am asked and don\'t post to another channel on request: alerts and digests go to the channels set in the config (chat.channels, chat.routes, chat.digest), and "where do alerts go?" lists them. Ask me in that channel, or copy this reply there.',
@@ -91,6 +94,8 @@ const ELSEWHERE: Record<'tickets' | 'paging' | 'email' | 'resolve' | 'assign' | 
     'I don\'t assign alerts to someone else: whoever takes one on says "ack" in its thread (or "ack an_…"), and the alert then shows who has it, with no reminders or escalation; "unack" hands it back. "page bob about web-1" pings a member of an on-call rotation in its thread; "note an_…: bob is on it" says who is on it, in its timeline.',
   resolve:
     'I don\'t resolve anomalies by hand: one ends when its detector sees the series back in range (an Alertmanager alert, when Alertmanager says it is resolved), so a closed one would only open again. To stop hearing about it: "ack an_…" (you have it: no reminders or escalation) or "snooze an_… for 1h"; "note an_…: <what was done>" records what you did, and "this alert is noise" marks a false alarm.',
+  reopen:
+    'I don\'t reopen anomalies by hand: an ended one stays in the record as it ended ("explain an_…"), and a new one opens when a detector finds the series out of range again. To keep an eye on it now: "watch web-1 cpu above 90" posts when it crosses a line, and "remind me in 30 min to check web-1" comes back to it.',
   shell:
     'I don\'t run commands or open shells on hosts: the only actions are the allow-listed remediations (restart_service, scale_up, cleanup_disk, notify_only), each through a rule in remediation.rules and, unless the rule says auto, an approver. "What actions can you take?" lists them; "restart app on web-1" asks for one.',
   resend:

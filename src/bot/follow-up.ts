@@ -8,7 +8,7 @@ const CUE =
   /^\s*(?:and(?: (?:on|for|in))?|what about|how about|same (?:for|on)|and the|also|now for|zoom (?:in|out)(?: (?:on|to))?|narrow (?:it )?(?:down )?to|go back(?= \d))\b\s*/;
 // "Show me more", "the rest": the last list, longer.
 const MORE =
-  /^(?:(?:show|give|list|send)(?: me)? |see )?(?:more|the rest|all of them|the others|everything else)(?: (?:please|of them|results|rows|lines))?[\s?.!]*$/;
+  /^(?:(?:show|give|list|send)(?: me)? |see )?(?:more|the rest|all of them|the others|everything else|(?:the )?next page|keep going|continue)(?: (?:please|of them|results|rows|lines))?[\s?.!]*$/;
 // "Just the open ones", "only the critical ones": the last anomaly list, narrowed to that state or severity.
 const NARROW =
   /^(?:(?:show|give|list)(?: me)? )?(?:just|only)(?: the)? (open|ongoing|firing|resolved|closed|ended|critical|warnings?)(?: ones| alerts?| anomalies| incidents)?(?: please)?[\s?.!]*$/;

@@ -39,6 +39,7 @@ export type Elsewhere =
   | 'backup'
   | 'howto'
   | 'resolve'
+  | 'reopen'
   | 'assign'
   | 'shell'
   | 'resend'

@@ -32,6 +32,10 @@ const ACTS = new Set<Intent['kind']>([
 const READS = new Set<Intent['kind']>(['metrics', 'chart', 'trend', 'status', 'anomalies', 'attention', 'last_seen', 'compare']);
 // Environment names people use as if every fleet had them.
 const ENVIRONMENT = /(?<![\w.-])(prod|production|prd|staging|stg|dev|development|qa|uat|preprod|pre-prod|sandbox)(?![\w.-])/;
+// "How's prod?", "what about staging?": only an environment asked after, a read of it.
+const ENVIRONMENT_ONLY = new RegExp(
+  String.raw`^(?:so |and )?(?:how(?:'s|s| is| are| about)?|what about|what's up (?:in|with)|status (?:of|in))\s+(?:(?:things|stuff|everything|we|it) (?:in|on) )?(?:the )?${ENVIRONMENT.source}(?: (?:doing|looking|going|today|now|hosts|servers|fleet|environment|env))*\s*[?.!]*$`,
+);
 
 // Services this bot does not talk to. Asked to use one, it says so instead of answering a figure
 // ("create a ticket for db-1 disk" gave db-1's disk) or letting a model claim it was done.
@@ -97,7 +101,14 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
     'post',
   ],
   // "Resolve an_…", "close the web-1 alert", "mark it as fixed": anomalies end when their detector says so.
-  [new RegExp(String.raw`${ASKED}(?:resolve|close)\b(?!\s+to\b)|^mark\b.*\bas (?:resolved|closed|fixed|done)\b`), 'resolve'],
+  // "Clear all alerts", "dismiss this": the same, said of alerts ("clear the disk" is a clean-up).
+  [
+    new RegExp(
+      String.raw`${ASKED}(?:resolve|close)\b(?!\s+to\b)|^mark\b.*\bas (?:resolved|closed|fixed|done)\b|${ASKED}(?:clear|dismiss)\s+(?:(?:all|the|this|that|these|those|every|last|latest|open|old)\s+)*(?:[\w-]+\s+){0,2}(?:alerts?|alarms?|warnings?|anomal\w*|it|this|that|them|an_[a-z0-9]+)(?:\s+(?:on|for)\s+[\w-]+)?\s*[?.!]*$`,
+    ),
+    'resolve',
+  ],
+  [new RegExp(String.raw`${ASKED}re-?open\b`), 'reopen'],
   // "Assign an_… to bob", "hand the web-1 alert over to alice": people take alerts on themselves (ack).
   [new RegExp(String.raw`${ASKED}(?:re-?)?assign\b|${ASKED}(?:hand|pass|transfer)\b.*\b(?:over|off|on)?\s*to\b`), 'assign'],
   [
@@ -161,7 +172,8 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   if (past && !('span' in intent && intent.span) && FUTURE.test(text)) return { kind: 'ahead' };
   // "cpu in prod" where no target is labelled prod: answering for the whole fleet would pass every
   // host off as prod. A read about the fleet says there is no such group instead.
-  if (!READS.has(intent.kind) || ('target' in intent && intent.target) || ('group' in intent && intent.group)) return undefined;
+  const asked = READS.has(intent.kind) || (intent.kind === 'unknown' && ENVIRONMENT_ONLY.test(text));
+  if (!asked || ('target' in intent && intent.target) || ('group' in intent && intent.group)) return undefined;
   const env = ENVIRONMENT.exec(text);
   if (env && !labelGroup(env[1]!, targets).length && !roleGroup(env[1]!, targets)) return { kind: 'no_group', word: env[1]! };
   return undefined;

@@ -44,6 +44,7 @@ const ABOUT = new RegExp(
     // "Which metrics do you collect?", "what hosts are you watching?", "what sources do you read?"
     String.raw`\b(?:what|which)\s+(?:${FLEET}|metrics|sources|data)\s+(?:do|does|can|will|are|is)\s+${WE}\s+${WATCH}\b`,
     String.raw`\b(?:what|which)\s+metrics\s+(?:are|do)\s+(?:there|available|supported|collected)\b`,
+    String.raw`^(?:list|show)(?: me)?(?: all| every)?(?: the| your)? metrics(?: (?:available|collected|there are|you have))?\s*[?.!]*$`,
     String.raw`\bwhat (?:do|does|are|can) ${WE} ${WATCH}\b(?!.*\b(?:on|for|about)\b)`,
     // "Where does the data come from?", "what data sources are configured?"
     String.raw`\bwhere\b.*\b(?:data|metrics|numbers|figures)\b.*\bcomes? from\b|\bdata sources?\b|\bmetric sources?\b`,
@@ -56,7 +57,7 @@ const ABOUT = new RegExp(
     // "How much history do you keep?", "how far back does your data go?", "retention"
     String.raw`\bhow (?:much history|far back)\b|\bhow long (?:do|does) ${WE} keep\b|\bretention\b|\bhow much (?:data|history) (?:do|does) ${WE} (?:keep|store|hold)\b`,
     // "When did you last collect data?", "is the data fresh?", "are you falling behind?"
-    String.raw`\bwhen did ${WE} last (?:collect|poll|scrape|read|tick|sample|fetch|run)\b|\bis (?:the |your |my )?data (?:fresh|stale|current|up to date|live|recent|late|old)\b|\bare ${WE} (?:falling behind|keeping up|lagging|behind|stuck)\b|\b(?:sampling|polling|scrape|collection|tick) (?:interval|rate|frequency|period)\b|\bhow often do ${WE} (?:poll|collect|sample|scrape|read|check|tick|run)\b`,
+    String.raw`\bwhen did ${WE} last (?:collect|poll|scrape|read|tick|sample|fetch|run)\b|\bis (?:the |your |my )?data (?:fresh|stale|current|up to date|live|recent|late|old)\b|\bhow (?:fresh|stale|current|up to date|recent|late|old|live) (?:is|are) (?:the |your |my )?(?:data|samples|readings|metrics|figures|numbers)\b|\bwhen did ${WE} last (?:get|receive|see|hear)\b.*\b(?:data|samples|readings|metrics|figures)\b|\bare ${WE} (?:falling behind|keeping up|lagging|behind|stuck)\b|\b(?:sampling|polling|scrape|collection|tick) (?:interval|rate|frequency|period)\b|\bhow often do ${WE} (?:poll|collect|sample|scrape|read|check|tick|run)\b`,
     // "Is prometheus configured?", "is s3 upload working?", "where do you get metrics from?"
     String.raw`\b(?:prometheus|cloudwatch)\b.*\b(?:configured|enabled|set up)\b|\b(?:s3|the archive)\b.*\b(?:connected|working|reachable|up|down|ok|healthy|failing|configured|enabled)\b|\bs3 (?:upload|archive|export|sync|shipping)\w*\b|\bs3\b.*\b(?:records?|uploads?|uploaded|write|wrote|written|writing|sent|sending|going|ship\w*|bucket)\b|\b(?:records?|write|wrote|sent|upload\w*|going|ship\w*)\b.*\b(?:to|in|into) s3\b|\bwhere (?:do|does) ${WE} get (?:the |your |its )?(?:metrics|data|numbers|figures)\b`,
   ].join('|'),

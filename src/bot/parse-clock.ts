@@ -85,11 +85,14 @@ function withZone(p: Parsed, m: RegExpExecArray, at: number): Parsed | undefined
 // Groups per TIME: named, hour, minute, meridiem, zone word, sign, offset hours, offset minutes.
 const G = 8;
 const POINT = new RegExp(String.raw`(?:\b(?:at|around|about)|@)\s*(${TIME})`, 'g');
-const SINCE = new RegExp(String.raw`\b(?:since|after|from)\s+(${TIME})`, 'g');
+// A day said before a time ("since yesterday 17:00", "friday 09:00"): the day itself is read by dayOf.
+const DAY_BEFORE = String.raw`(?:(?:on|last)\s+)?(?:yesterday|today|tonight|(?:sun|mon|tues|wednes|thurs|fri|satur)day)\s+(?:at\s+)?`;
+const SINCE = new RegExp(String.raw`\b(?:since|after|from)\s+(?:${DAY_BEFORE})?(${TIME})`, 'g');
+const DAY_POINT = new RegExp(String.raw`\b${DAY_BEFORE}(${TIME})`, 'g');
 const BEFORE = new RegExp(String.raw`\b(?:before|until|till|up to)\s+(${TIME})`, 'g');
 const BETWEEN = new RegExp(String.raw`\b(?:between|from)\s+(${TIME})\s*(?:and|to|until|till|through|-)\s*(${TIME})`, 'g');
 // "From saturday 10:00 to sunday 18:00", "tomorrow 22:00 - friday 02:00": each end on its own day.
-const DAY_WORD = String.raw`(today|tonight|tomorrow|(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?)`;
+const DAY_WORD = String.raw`(yesterday|today|tonight|tomorrow|(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?)`;
 const DAY_RANGE = new RegExp(
   String.raw`\b(?:(?:between|from)\s+)?(?:on\s+)?${DAY_WORD}\s+(?:at\s+)?(${TIME})\s*(?:and|to|until|till|through|-)\s*(?:on\s+)?${DAY_WORD}\s+(?:at\s+)?(${TIME})`,
   'g',
@@ -116,6 +119,7 @@ function dayOf(text: string): ClockTime['day'] | undefined {
 
 /** "today", "tomorrow", "sat", "monday" as a ClockTime's day. */
 function dayWord(w: string): NonNullable<ClockTime['day']> {
+  if (w === 'yesterday') return { daysBack: 1 };
   if (w === 'today' || w === 'tonight') return { daysBack: 0 };
   if (w === 'tomorrow') return { daysBack: -1 };
   return { weekday: WEEKDAY_NAMES.findIndex((d) => d.startsWith(w.slice(0, 3))) };
@@ -254,10 +258,10 @@ function findClockUtc(text: string): ClockFound | undefined {
     if (t?.explicit)
       return { span: { kind: 'range', from: clockTime(0, day), until: clockTime(t.minute, day) }, match: before[0], ...saidUtc(t) };
   }
-  const point = new RegExp(POINT.source).exec(text);
-  if (point) {
-    const t = readTime(point, 1);
-    if (t?.explicit) return { span: { kind: 'clock', at: clockTime(t.minute, day) }, match: point[0], ...saidUtc(t) };
+  for (const re of [POINT, DAY_POINT]) {
+    const point = new RegExp(re.source).exec(text);
+    const t = point ? readTime(point, 1) : undefined;
+    if (t?.explicit) return { span: { kind: 'clock', at: clockTime(t.minute, day) }, match: point![0], ...saidUtc(t) };
   }
   // "anomalies on 2026-12-01": the whole UTC day.
   const date = ON_DATE.exec(text);

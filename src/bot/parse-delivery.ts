@@ -19,9 +19,10 @@ const ASKED = [
 const TEST_ALERT =
   /^(?:please\s+|can you\s+|could you\s+)?(?:send|post|fire|trigger|raise|push)\s+(?:me\s+|us\s+)?(?:an?\s+)?test (?:alert|message|notification|page)s?\b|^test (?:alert|notification|message)s?\b|^test (?:the )?(?:alerts?|alerting|notifications?|(?:slack|discord) (?:integration|channel|alerts?))\b|^test (?:slack|discord)[\s.!?]*$/;
 
-// "When is the next digest?", "what time is the daily summary posted?": its schedule, not a digest.
+// "When is the next digest?", "what time is the daily summary posted?": its schedule, not a digest. So is
+// asking for one on a schedule ("schedule a daily summary at 9", "a weekly report every monday"), which the config sets.
 const DIGEST_WHEN =
-  /\b(?:when|what time)\b.*\b(?:digest|daily (?:summary|report)|weekly (?:summary|report))\b|\bnext (?:digest|daily summary|weekly report)\b|\bdigest (?:schedule|time)\b|\b(?:who|which channels?|where)\b.*\b(?:gets?|receives?|sees?|go(?:es)?|posted|sent)\b.*\b(?:digest|daily (?:summary|report))\b|\b(?:who|which channels?|where)\b.*\b(?:digest|daily (?:summary|report))\b.*\b(?:go(?:es)?|posted|sent|received)\b/;
+  /\b(?:schedule|set up|setup|sign (?:me |us )?up for|subscribe (?:me |us )?to)\s+(?:an?\s+|the\s+|my\s+)?(?:daily|weekly|morning)\s+(?:digest|summary|report)\b|\b(?:digest|summary|report)s?(?:\s+(?:posted|sent|here|to me|at [\d:]+(?:\s*[ap]m)?))*\s+every (?:day|morning|evening|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:when|what time)\b.*\b(?:digest|daily (?:summary|report)|weekly (?:summary|report))\b|\bnext (?:digest|daily summary|weekly report)\b|\bdigest (?:schedule|time)\b|\b(?:who|which channels?|where)\b.*\b(?:gets?|receives?|sees?|go(?:es)?|posted|sent)\b.*\b(?:digest|daily (?:summary|report))\b|\b(?:who|which channels?|where)\b.*\b(?:digest|daily (?:summary|report))\b.*\b(?:go(?:es)?|posted|sent|received)\b/;
 
 // "Is alertmanager connected?", "are silences synced to alertmanager?", "are we getting alertmanager alerts?".
 const ALERTMANAGER =

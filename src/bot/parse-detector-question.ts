@@ -40,8 +40,8 @@ export function detectorQuestion(
     !/^\W*why\b|\bhow far\b/.test(text)
   )
     return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, usual: true };
-  // "Why is web-2 cpu odd?" asks for a cause, not a verdict: the explain path below takes it.
-  if (!o.group && o.metric && UNUSUAL.test(text) && !/^\W*why\b/.test(text))
+  // "How unusual is web-1 cpu?" is the verdict too. "Why is web-2 cpu odd?" asks for a cause, not a verdict: the explain path below takes it.
+  if (!o.group && o.metric && (UNUSUAL.test(text) || HOW_ANOMALOUS.test(text)) && !/^\W*why\b/.test(text))
     return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric };
   // "Should I be worried about db-1 disk?": the detectors' verdict on it, with the figure.
   if (!o.group && WORRY.test(text) && !/^\W*why\b/.test(text)) {

@@ -31,6 +31,7 @@ import { rankingQuestion } from './parse-ranking.js';
 import { HELD, MAINTENANCE_SET, MY_SILENCE, SILENCE_LOG, silenceCommand, silenceEdit, silenceSpan } from './parse-silence.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
+import { againstAsked } from './parse-against.js';
 import type { Intent } from './intent.js';
 import {
   ACK_COUNTED,
@@ -329,9 +330,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const health = healthQuestion(text, { target, named, metric, span, anomalies: has(WORDS.anomalies) });
   if (health) return health;
   // "cpu on web-1 vs yesterday", "web-1 compared to last week": the same hours, side by side ("last" is not the latest here).
-  const against = COMPARED.test(text) || /\btoday\b/.test(text) ? AGAINST.exec(text)?.[0] : undefined;
-  if (against && (metric || named.length) && !has(WORDS.anomalies))
-    return { kind: 'compare', metric, target, ...group, against: against === 'yesterday' ? 'yesterday' : 'last_week' };
+  const against = againstAsked(text, found && 'match' in found ? found.match : undefined);
+  if (against && (metric || named.length) && !has(WORDS.anomalies)) return { kind: 'compare', metric, target, ...group, against };
   const firing = !metric && (words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing') || OPEN_NOW.test(text));
   const timeTo = metric ? undefined : timeToAsked(text);
   const digest = digestOf(text, { span, counted: number !== undefined || ONE_LATEST.test(text), open: firing || has(WORDS.open) });

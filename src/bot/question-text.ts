@@ -15,8 +15,11 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         .replace(/\broll(?:ing)?\s+back\b/g, 'rollback')
         // A link pasted beside a question is context, not words of it ("grafana" in one is no dashboard question).
         .replace(LINK, ' ')
-        // "Free up disk space on db-1" asks for the clean-up; "free disk" alone is a figure.
-        .replace(/^((?:please|can you|could you)\s+)?free up (?:some )?(?:disk(?: space)?|space)\b/, '$1clean up disk')
+        // "Free up disk space on db-1", "clear space on web-1" ask for the clean-up; "free disk" alone is a figure.
+        .replace(
+          /^((?:please|can you|could you)\s+)?(?:free up|clear|make) (?:some |the )?(?:disk(?: space)?|space|room)\b(?!\s+(?:space\s+)?(?:alerts?|alarms?|anomal|warnings?|thresholds?))/,
+          '$1clean up disk',
+        )
         // "Load balancer" names no load: without this, "load" read as CPU.
         .replace(/\bload[\s-]?balanc(?:er|ers|ing)\b/g, 'lb')
         // "Take web-1 out of rotation", "put it back in the load balancer": what people call draining and restoring a host.
@@ -60,7 +63,7 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         )
         // "I'm on it", "I'm looking at web-2", "take the web-2 alert": taking an alert on, said as people say it.
         .replace(
-          /^(?:ok,?\s+)?(?:i'?m|i am|i'?ll|i will)\s+(?:on (?:it|this|that)|(?:take|handle|grab) (?:it|this|that)|looking (?:at|into) (?:it|this|that))[\s.!]*$/,
+          /^(?:ok,?\s+)?(?:(?:i'?m|i am|i'?ll|i will)\s+(?:on (?:it|this|that)|(?:take|handle|grab) (?:it|this|that)|looking (?:at|into) (?:it|this|that))|on it|(?:take|grab|claim) (?:it|this|that))[\s.!]*$/,
           'ack it',
         )
         .replace(

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { spanBounds } from '../../../src/bot/answer-metric-span.js';
+import { followUp } from '../../../src/bot/follow-up.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import type { TimeSpan } from '../../../src/bot/parse-time-span.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+
+const targets = [
+  { name: 'web-1', role: 'web', labels: { env: 'demo' } },
+  { name: 'web-2', role: 'web', labels: { env: 'demo' } },
+  { name: 'db-1', role: 'db', labels: { env: 'demo' } },
+];
+const parse = (q: string) => parseIntent(q, targets);
+const now = Date.UTC(2026, 11, 6, 13);
+const window = (q: string) => spanBounds((parse(q) as { span?: TimeSpan }).span!, { now, staleAfterMs: 90_000 }).label;
+
+describe('a day said before a clock time', () => {
+  it('reads "since yesterday 17:00" as a window from then, not the whole of yesterday', () => {
+    expect(window('summary since yesterday 17:00')).toBe('since 2026-12-05 17:00:00 UTC');
+    expect(window('cpu on web-1 since yesterday at 17:00')).toBe('since 2026-12-05 17:00:00 UTC');
+    expect(window('anomalies from yesterday 5pm')).toBe('since 2026-12-05 17:00:00 UTC');
+  });
+
+  it('reads "yesterday 17:00" as that instant, and two days with times as a window between them', () => {
+    expect(parse('cpu on web-1 yesterday 17:00')).toMatchObject({ span: { kind: 'clock', at: { minute: 1020, day: { daysBack: 1 } } } });
+    expect(parse('cpu from yesterday 17:00 to today 09:00')).toEqual({
+      kind: 'metrics',
+      metric: 'cpu',
+      span: { kind: 'range', from: { minute: 1020, day: { daysBack: 1 } }, until: { minute: 540, day: { daysBack: 0 } } },
+    });
+  });
+
+  it('keeps "vs yesterday" a comparison, with or without a clock time beside it', () => {
+    expect(parse('cpu on web-1 vs yesterday')).toMatchObject({ kind: 'compare', against: 'yesterday' });
+    expect(parse('cpu since 09:00 vs yesterday')).toMatchObject({ kind: 'compare', against: 'yesterday' });
+    expect(parse('alerts today 5')).toMatchObject({ kind: 'anomalies', limit: 5, today: true });
+  });
+});
+
+describe('operator asks that had another answer', () => {
+  it.each([
+    ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+    ['how unusual is web-1 cpu?', { kind: 'explain', target: 'web-1', metric: 'cpu' }],
+    ['how fresh is the data?', { kind: 'about' }],
+    ['when did you last get data?', { kind: 'about' }],
+    ['list all metrics', { kind: 'about' }],
+    ["how's prod?", { kind: 'no_group', word: 'prod' }],
+    ['what about staging?', { kind: 'no_group', word: 'staging' }],
+    ["how's demo?", { kind: 'status', group: ['web-1', 'web-2', 'db-1'] }],
+    ['clear all alerts', { kind: 'elsewhere', what: 'resolve' }],
+    ['clear the disk space warning', { kind: 'elsewhere', what: 'resolve' }],
+    ['reopen the last alert', { kind: 'elsewhere', what: 'reopen' }],
+    ['reopen the incident', { kind: 'incident', action: 'reopen' }],
+    ['clear the disk on web-1', { kind: 'action_request', action: 'cleanup_disk', target: 'web-1' }],
+    ['make room on db-1', { kind: 'action_request', action: 'cleanup_disk', target: 'db-1' }],
+    ['take this', { kind: 'ack' }],
+    ['on it', { kind: 'ack' }],
+    ['schedule a daily summary at 9', { kind: 'about', digest: true }],
+    ['can I get a weekly report every monday?', { kind: 'about', digest: true }],
+  ])('%s', (q, want) => {
+    expect(parse(q)).toMatchObject(want);
+  });
+
+  it('leaves what only sounds like them as it was', () => {
+    expect(parse('how do I deploy to prod?')).toMatchObject({ kind: 'elsewhere', what: 'howto' });
+    expect(parse('free disk on web-1')).toMatchObject({ kind: 'metrics', free: true });
+    expect(parse('take it easy').kind).not.toBe('ack');
+    expect(parse('daily summary')).toMatchObject({ kind: 'anomalies', digest: true });
+    expect(parse('summary of every day this week')).toMatchObject({ kind: 'anomalies', digest: true });
+  });
+
+  it('shows the next page of a list as the longer list', () => {
+    const prev = parse('anomalies');
+    expect(followUp(prev, parse('next page'), 'next page')).toMatchObject({ kind: 'anomalies', limit: 50 });
+    expect(followUp(prev, parse('keep going'), 'keep going')).toMatchObject({ kind: 'anomalies', limit: 50 });
+  });
+
+  it('says an ended anomaly is not reopened by hand, and what to do instead', async () => {
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now, staleAfterMs: 90_000 };
+    const reply = await answerIntent(parse('reopen the last alert'), c);
+    expect(reply).toMatch(/^I don't reopen anomalies by hand/);
+    expect(reply).toContain('watch web-1 cpu above 90');
+  });
+});
