@@ -5,7 +5,7 @@ import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
 import { figureMetric } from '../core/metrics.js';
 import { METRICS_OF, spanBounds } from './answer-metric-span.js';
-import { postedLines } from './posted-alerts.js';
+import { postedLines, unpostedLines } from './posted-alerts.js';
 import { dayStart, dayZone } from './day-start.js';
 import { incidentsLine } from './incidents.js';
 import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
@@ -164,11 +164,12 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       what,
       { open: !i.open, episodes: i.episodes },
       events,
-      [...feedback, ...postedLines(list, c.store), ...times.filter((l) => !asked.includes(l))],
+      [...feedback, ...(i.unposted ? [] : postedLines(list, c.store)), ...times.filter((l) => !asked.includes(l))],
       c.now,
       window,
     );
     if (asked.length && !i.digest) counts.unshift(...asked);
+    if (i.unposted) counts.unshift(...unpostedLines(list, c.store));
     // "What's the false positive rate?": only what people marked can say; the rest is unknown, not fine.
     if (i.quality) counts.unshift(qualityLine(list, verdicts));
     // "Which host has the most alerts?": the leaders first, the counts below.

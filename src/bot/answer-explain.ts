@@ -16,6 +16,9 @@ import { notesOf } from './alert-notes.js';
 import { alertDashboardLink } from './dashboard-link.js';
 import { approveEffect } from './approve-effect.js';
 
+const NO_CHANGE_BEFORE =
+  'nothing recorded on its target or fleet-wide in the hour before (a change is recorded when said as done: "deployed v2.3 to api-1")';
+
 /** "explain an_…" / "explain rp_…": what an anomaly or a proposal is, and what came of it; the latest anomaly without an id. */
 export function answerExplain(
   id: string | undefined,
@@ -30,9 +33,12 @@ export function answerExplain(
     /** "Is it still open?": its state leads. */
     it?: boolean | undefined;
     detector?: string | undefined;
+    /** "What changed before it?": the change line is said even when no change was recorded. */
+    changes?: boolean | undefined;
   } = {},
 ): string {
   const { target, severity, metric, span, detector } = only;
+  const more = only.changes ? { changes: true } : {};
   if (only.it && id?.startsWith('an_')) {
     const a = c.store.getAnomaly(id);
     if (a)
@@ -49,10 +55,10 @@ export function answerExplain(
       (!detector || a.detector === detector);
     const which = `${severity ? `${severity} ` : ''}${detector ? `${detector} ` : ''}${metrics ? `${METRIC_LABEL[metrics[0]!] ?? metric} ` : ''}anomal`;
     const on = target ? ` on ${target}` : '';
-    if (span) return explainThen(span, fits, `${which}`, on, c, only.figure);
+    if (span) return explainThen(span, fits, `${which}`, on, c, only.figure, more);
     const latest = c.store.recentAnomalies(500).find(fits);
     if (!latest) return `No ${which}ies${on} to explain.`;
-    return `The latest ${which}y${on} (others: "anomalies", then "explain an_…"):\n${answerExplain(latest.id, c)}`;
+    return `The latest ${which}y${on} (others: "anomalies", then "explain an_…"):\n${answerExplain(latest.id, c, more)}`;
   }
   if (id.startsWith('rp_')) {
     const p = c.store.getProposal(id);
@@ -89,7 +95,7 @@ export function answerExplain(
   }
   const notes = notesOf(c.store, a, c.now);
   if (notes.length) lines.push('Notes:', ...notes);
-  const changed = changedBefore(c.store, [a]);
+  const changed = changedBefore(c.store, [a]) ?? (only.changes ? NO_CHANGE_BEFORE : undefined);
   lines.push(...(changed ? [`Changed before it: ${changed}.`] : []), ...anomaliesAround(a, c.store, c.now));
   if (c.dashboard) lines.push(`${c.dashboard.label}: ${alertDashboardLink(c.dashboard, [a])!.url}`);
   return lines.join('\n');
@@ -213,6 +219,7 @@ function explainThen(
   on: string,
   c: AnswerContext,
   figure?: () => string,
+  more: { changes?: boolean } = {},
 ): string {
   const b = spanBounds(span, c);
   if (b.ahead) return b.ahead;
@@ -232,5 +239,5 @@ function explainThen(
       ...(figure ? [figure()] : []),
     ].join('\n');
   const others = list.length > 1 ? ` (${list.length - 1} more then: "anomalies${on} ${b.label}")` : '';
-  return `The ${which}y${on} ${b.label}${others}:\n${answerExplain(pick.id, c)}`;
+  return `The ${which}y${on} ${b.label}${others}:\n${answerExplain(pick.id, c, more)}`;
 }

@@ -246,6 +246,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
         severity: i.severity,
         metric: i.metric,
         span: i.span,
+        changes: i.changes,
         ...(i.metric && i.target && i.span
           ? { figure: () => answerMetrics({ kind: 'metrics', metric: i.metric, target: i.target, span: i.span }, c) }
           : {}),

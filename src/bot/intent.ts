@@ -130,6 +130,8 @@ export type Intent =
       proposal?: { action?: string; target?: string };
       /** "Why did the forecast fire on monitoring-1?": the latest of that detector's. */
       detector?: string;
+      /** "What changed before the web-1 cpu spike?": the changes recorded in the hour before, said even when none was. */
+      changes?: boolean;
     }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   /** `it`: "who fixed it?", the anomaly the conversation last named. */

@@ -48,9 +48,10 @@ export function pagesQuestion(text: string, o: { span?: TimeSpan | undefined; ta
   return { kind: 'pages', ...(o.span ? { span: o.span } : {}), ...(o.target ? { target: o.target } : {}) };
 }
 
-// "How many alerts were suppressed today?", "which alerts were inhibited?", "what was never posted?".
+// "How many alerts were suppressed today?", "which alerts were inhibited?", "what was never posted?",
+// "alerts I missed while silenced".
 const SUPPRESSED =
-  /\b(?:suppressed|inhibited|held back|held|withheld|not posted|never posted|weren'?t posted|wasn'?t posted|not announced|never announced|unannounced|swallowed|dropped)\b.*\b(?:alerts?|anomal\w*|notifications?|pages?)\b|\b(?:alerts?|anomal\w*|notifications?|pages?) (?:were|was|are|got) (?:not|never) (?:sent|posted|delivered)\b|\b(?:unsent|undelivered) (?:alerts?|anomal\w*)\b|\b(?:alerts?|anomal\w*|notifications?|pages?)\b.*\b(?:suppressed|inhibited|held back|withheld|not posted|never posted|weren'?t posted|not announced|never announced|swallowed)\b/;
+  /\b(?:alerts?|anomal\w*|notifications?|pages?|what)\b.*\b(?:missed|hidden|held)\b.*\b(?:while|during|because of|by|under)\b.*\b(?:silenced?|muted?|snoozed?|silences?|maintenance|inhibit\w*)\b|\b(?:suppressed|inhibited|held back|held|withheld|not posted|never posted|weren'?t posted|wasn'?t posted|not announced|never announced|unannounced|swallowed|dropped)\b.*\b(?:alerts?|anomal\w*|notifications?|pages?)\b|\b(?:alerts?|anomal\w*|notifications?|pages?) (?:were|was|are|got) (?:not|never) (?:sent|posted|delivered)\b|\b(?:unsent|undelivered) (?:alerts?|anomal\w*)\b|\b(?:alerts?|anomal\w*|notifications?|pages?)\b.*\b(?:suppressed|inhibited|held(?: back)?|withheld|not posted|never posted|weren'?t posted|not announced|never announced|swallowed)\b/;
 
 /**
  * The anomalies of the span (today by default) counted, which says how many were posted and why the
@@ -65,6 +66,7 @@ export function suppressedQuestion(text: string, o: { span?: TimeSpan | undefine
     limit: 50,
     today,
     count: true,
+    unposted: true,
     ...(o.span && !today ? { span: o.span } : {}),
     ...(o.target ? { target: o.target } : {}),
   };

@@ -14,6 +14,9 @@ const WHY_FIRED =
   /\bwhy (?:did|does|has|is|was) (?:the |that |this )?(?:[\w-]+ ){0,3}?(?:fire[sd]?|firing|trigger(?:ed|ing)?|go off|went off|gone off|trip(?:ped)?|alarm(?:ed)?|open(?:ed)?|flag(?:ged)?)\b/;
 const NOT_TOLD =
   /\bwhy (?:didn't|did not|wasn't|was not|haven't|have not|weren't|were not) (?:i|we|anyone|anybody|the on-?call) (?:get |being |been )?(?:paged|notified|pinged|alerted|woken|called|told|messaged)\b/;
+// "What changed before the web-1 cpu spike?", "was there a deploy before the alert?", "any changes before an_…?".
+const CHANGED_BEFORE =
+  /\b(?:what|anything|any|was there|were there|did (?:we|anyone|someone|somebody))\b.*\b(?:chang\w*|deploy\w*|releas\w*|roll(?:ed)? ?out|rollback)\b.*\bbefore (?:the|that|this|it|an_)/;
 const AROUND =
   /\b(?:anything|something|what|which(?: \w+)?) else\b.*\b(?:when|while|during|around|with|at the same time)\b|\b(?:at|around) the same time as\b|\bcorrelat\w*|\bcoincid\w*|\brelated (?:alerts?|anomal\w*|incidents?)\b/;
 
@@ -53,6 +56,15 @@ export function explainQuestion(
     if (!an && !target && !metric && /\b(?:it|this|that)\b/.test(text)) return { kind: 'explain', it: true };
     return { kind: 'explain', ...(an ? { id: an } : target ? { target } : {}), ...(metric ? { metric, latest: true } : {}) };
   }
+  if (CHANGED_BEFORE.test(text) && named <= 1)
+    return {
+      kind: 'explain',
+      ...(an ? { id: an } : target ? { target } : {}),
+      ...(metric && !an ? { metric, latest: true } : {}),
+      ...(severity && !an ? { severity } : {}),
+      ...(span && !an ? { span } : {}),
+      changes: true,
+    };
   // "Why didn't I get paged?", "why wasn't I notified?": where the latest alert went, and what held it.
   if (!an && !target && !metric && NOT_TOLD.test(text)) return { kind: 'timeline' };
   // "What caused the api-2 latency alert?", "root cause of web-1's cpu spike": the anomaly behind it, explained.
@@ -93,9 +105,10 @@ export function explainQuestion(
       ...(severity ? { severity } : {}),
       ...(detector ? detector : {}),
     };
-  // With a past time ("why was web-1 cpu high at 21:27 yesterday?", "why did db-1 disk alert last night?"): the anomaly of then.
+  // With a past time ("why was web-1 cpu high at 21:27 yesterday?", "why did db-1 disk alert last night?",
+  // "explain the spike on web-1 at 09:45"): the anomaly of then.
   const then = span && (PAST.test(text) || span.kind === 'clock' || span.kind === 'at');
-  if (!an && then && (cause || /\bwhy\b/.test(text)) && (metric || target) && named <= 1)
+  if (!an && then && (cause || explainWord || /\bwhy\b/.test(text)) && (metric || target) && named <= 1)
     return {
       kind: 'explain',
       ...(target ? { target } : {}),

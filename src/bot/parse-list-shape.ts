@@ -232,4 +232,6 @@ export interface AnomaliesIntent {
   detector?: string;
   /** "How many false positives this week?": only those people marked so. */
   feedback?: 'noise' | 'useful';
+  /** "Which alerts were suppressed?": led by what reached chat, why the rest did not, and those held. */
+  unposted?: boolean;
 }

@@ -213,9 +213,10 @@ export function countIn(text: string, spanMatch: string | undefined): number | u
   return undefined;
 }
 
-// "When will web-1 disk reach 90%?", "at this rate when does it hit 90%?": when the line gets there, not whether it is there now.
+// "When will web-1 disk reach 90%?", "at this rate when does it hit 90%?", "how many hours until db-1 memory hits 90%?":
+// when the line gets there, not whether it is there now.
 const REACH_BY =
-  /\bwhen (?:will|does|do|would|might|could)\b.*\b(?:reach(?:es)?|hits?|get to|gets to|cross(?:es)?|exceeds?|pass(?:es)?|be at|be over|be above|go (?:above|over|past))\b|\bat this rate\b|\bhow long (?:until|till|before)\b/;
+  /\bwhen (?:will|does|do|would|might|could)\b.*\b(?:reach(?:es)?|hits?|get to|gets to|cross(?:es)?|exceeds?|pass(?:es)?|be at|be over|be above|go (?:above|over|past))\b|\bat this rate\b|\bhow long (?:until|till|before)\b|\bhow (?:many (?:minutes|hours|days|weeks)|much (?:time|longer)) (?:until|till|before|do we have|is left|left)\b/;
 
 /** The level a trend question asks the time to, from its bound ("reach 90%"); undefined when it asks none. */
 export const levelAsked = (text: string, bound: { value: number } | undefined): { level?: number } =>

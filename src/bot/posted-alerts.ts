@@ -4,6 +4,7 @@ import { FLEET_ALERT_PREFIX } from './fleet-events.js';
 import { isAlertKey } from './alert-keys.js';
 import { parseInhibited } from './inhibit-rules.js';
 import { plural } from './text-tools.js';
+import { METRIC_LABEL, stamp } from './format-reply.js';
 
 /**
  * "How many alerts this week?" counts anomalies; people also mean the pages they got. This says how
@@ -12,10 +13,9 @@ import { plural } from './text-tools.js';
  * or a maintenance window; opened in the history replayed at the first start; or neither, which is
  * a pending period (chat.pendingFor) they ended within, or no chat listening.
  */
-export function postedLines(
-  list: readonly Anomaly[],
-  store: { chat: Pick<Store['chat'], 'alertKeyFor'> } & Pick<Store, 'getKv'>,
-): string[] {
+type PostedStore = { chat: Pick<Store['chat'], 'alertKeyFor'> } & Pick<Store, 'getKv'>;
+
+export function postedLines(list: readonly Anomaly[], store: PostedStore): string[] {
   if (list.length === 0) return [];
   const keys = new Set<string>();
   let carried = 0;
@@ -25,18 +25,13 @@ export function postedLines(
   let stillPending = 0;
   const backfillUntil = Number(store.getKv(BACKFILL_UNTIL) ?? 0);
   for (const a of list) {
-    const key = store.chat.alertKeyFor(a.id);
-    if (key && isAlertKey(key)) {
-      keys.add(key);
+    const how = postedHow(a, store, backfillUntil);
+    if (how === 'posted') {
+      keys.add(store.chat.alertKeyFor(a.id)!);
       carried++;
-      continue;
-    }
-    const why = store.getKv(`held:${a.id}`);
-    if (why === 'silenced') held.silence++;
-    else if (why && parseInhibited(why)) held.inhibit++;
-    else if (why) held.maintenance++;
-    else if (a.startTs < backfillUntil) replayed++;
-    else if (a.status === 'open') stillPending++;
+    } else if (how === 'silence' || how === 'inhibit' || how === 'maintenance') held[how]++;
+    else if (how === 'replayed') replayed++;
+    else if (how === 'stillPending') stillPending++;
     else pending++;
   }
   const fleet = [...keys].filter((k) => k.startsWith(FLEET_ALERT_PREFIX)).length;
@@ -56,3 +51,44 @@ export function postedLines(
 }
 
 const its = (n: number) => (n === 1 ? 'its' : 'their');
+
+type PostedHow = 'posted' | 'silence' | 'inhibit' | 'maintenance' | 'replayed' | 'pending' | 'stillPending';
+
+/** Whether an anomaly reached chat, and if not, why: what the notifier stored for it. */
+function postedHow(a: Anomaly, store: PostedStore, backfillUntil: number): PostedHow {
+  const key = store.chat.alertKeyFor(a.id);
+  if (key && isAlertKey(key)) return 'posted';
+  const why = store.getKv(`held:${a.id}`);
+  if (why === 'silenced') return 'silence';
+  if (why && parseInhibited(why)) return 'inhibit';
+  if (why) return 'maintenance';
+  if (a.startTs < backfillUntil) return 'replayed';
+  return a.status === 'open' ? 'stillPending' : 'pending';
+}
+
+const HELD_BY = { silence: 'a silence', inhibit: 'an inhibit rule', maintenance: 'a maintenance window' } as const;
+
+/**
+ * "Which alerts were suppressed?": what reached chat and why the rest did not, then those that
+ * something people set held back (a silence, an inhibit rule, a maintenance window), newest first.
+ */
+export function unpostedLines(list: readonly Anomaly[], store: PostedStore, limit = 10): string[] {
+  const backfillUntil = Number(store.getKv(BACKFILL_UNTIL) ?? 0);
+  const held = list
+    .map((a) => ({ a, how: postedHow(a, store, backfillUntil) }))
+    .filter((x): x is { a: Anomaly; how: keyof typeof HELD_BY } => x.how in HELD_BY)
+    .sort((x, y) => y.a.startTs - x.a.startTs);
+  const shown = held
+    .slice(0, limit)
+    .map(
+      ({ a, how }) =>
+        `• ${a.id} [${a.severity}] ${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}, from ${stamp(a.startTs)}: held by ${HELD_BY[how]}`,
+    );
+  const more = held.length > limit ? [`…and ${held.length - limit} more held.`] : [];
+  return [
+    ...postedLines(list, store),
+    ...(held.length
+      ? [`Held back, newest first (${held.length}):`, ...shown, ...more]
+      : ['None was held back by a silence, an inhibit rule or a maintenance window.']),
+  ];
+}

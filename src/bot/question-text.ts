@@ -20,6 +20,17 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /^((?:please|can you|could you)\s+)?(?:free up|clear|make) (?:some |the )?(?:disk(?: space)?|space|room)\b(?!\s+(?:space\s+)?(?:alerts?|alarms?|anomal|warnings?|thresholds?))/,
           '$1clean up disk',
         )
+        // "When did api-1 disk jump?", "the sudden drop in web-1 network": a spike, whichever way it went (the anomalies of it).
+        .replace(
+          /^(when did\b.*?)\b(?:jump|surge|dip|drop|plunge)(?:ed|ped|d)?\b(?!\s+(?:the|a|an|that|this|my|our|its|to|below|under|above|over|past|beneath|by)\b)/,
+          '$1spike',
+        )
+        .replace(
+          /\b(the|a|that|this)\s+(?:(?:big|sudden|sharp|huge|large)\s+)?(?:jump|surge|dip|drop|plunge)\s+(in|on|of)\b/g,
+          '$1 spike $2',
+        )
+        // "Any slow leaks?", "is db-1 leaking?": a leak is memory's, whatever else is said of it ("slow" is no latency here).
+        .replace(/\b(?:(?:slow|memory|mem|ram)\s+)?(leak(?:s|ing|y)?)\b/g, 'memory $1')
         // "Load balancer" names no load: without this, "load" read as CPU.
         .replace(/\bload[\s-]?balanc(?:er|ers|ing)\b/g, 'lb')
         // "Take web-1 out of rotation", "put it back in the load balancer": what people call draining and restoring a host.

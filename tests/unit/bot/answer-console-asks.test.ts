@@ -5,6 +5,7 @@ import { followUp } from '../../../src/bot/follow-up.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import type { TimeSpan } from '../../../src/bot/parse-time-span.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 
 const targets = [
   { name: 'web-1', role: 'web', labels: { env: 'demo' } },
@@ -58,6 +59,14 @@ describe('operator asks that had another answer', () => {
     ['on it', { kind: 'ack' }],
     ['schedule a daily summary at 9', { kind: 'about', digest: true }],
     ['can I get a weekly report every monday?', { kind: 'about', digest: true }],
+    ['which alerts were held?', { kind: 'anomalies', count: true, unposted: true }],
+    ['alerts I missed while silenced', { kind: 'anomalies', count: true, unposted: true }],
+    ['explain the spike on web-1 at 09:45', { kind: 'explain', target: 'web-1', span: { kind: 'clock', at: { minute: 585 } } }],
+    ['how many hours until db-1 memory hits 90%?', { kind: 'trend', metric: 'memory', target: 'db-1', level: 90 }],
+    ['any slow leaks?', { kind: 'trend', metric: 'memory' }],
+    ['is db-1 leaking?', { kind: 'trend', metric: 'memory', target: 'db-1' }],
+    ['when did disk on db-1 jump?', { kind: 'anomalies', target: 'db-1', metric: 'disk' }],
+    ['when did web-1 cpu dip?', { kind: 'anomalies', target: 'web-1', metric: 'cpu' }],
   ])('%s', (q, want) => {
     expect(parse(q)).toMatchObject(want);
   });
@@ -68,6 +77,9 @@ describe('operator asks that had another answer', () => {
     expect(parse('take it easy').kind).not.toBe('ack');
     expect(parse('daily summary')).toMatchObject({ kind: 'anomalies', digest: true });
     expect(parse('summary of every day this week')).toMatchObject({ kind: 'anomalies', digest: true });
+    expect(parse('how many hours was db-1 memory above 90%?')).toMatchObject({ kind: 'metrics', boundAsk: 'duration' });
+    expect(parse('when did you drop the silence?').kind).toBe('silences');
+    expect(parse('drop the silence on web-1')).toMatchObject({ kind: 'unsilence', target: 'web-1' });
   });
 
   it('shows the next page of a list as the longer list', () => {
@@ -81,5 +93,18 @@ describe('operator asks that had another answer', () => {
     const reply = await answerIntent(parse('reopen the last alert'), c);
     expect(reply).toMatch(/^I don't reopen anomalies by hand/);
     expect(reply).toContain('watch web-1 cpu above 90');
+  });
+
+  it('leads "which alerts were held?" with what reached chat, then the ones held back', async () => {
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now, staleAfterMs: 90_000 };
+    c.store.upsertAnomaly(resolvedAnomaly('an_held', now - 60_000, { target: 'db-1', startTs: now - 600_000, endTs: now - 60_000 }));
+    c.store.setKv('held:an_held', 'silenced');
+    const lines = (await answerIntent(parse('which alerts were held today?'), c)).split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'Posted to chat: none of them. Not posted: 1 held by a silence.',
+      'Held back, newest first (1):',
+      '• an_held [warning] db-1 CPU, from 2026-12-06 12:50:00 UTC: held by a silence',
+    ]);
+    expect(lines.filter((l) => l.startsWith('Posted to chat'))).toHaveLength(1);
   });
 });

@@ -110,6 +110,16 @@ describe('changes people say they made', () => {
     expect(ask(c, 'explain an_api')).toContainEqual(
       expect.stringMatching(/^Changed before it: "deployed v2\.3 to api-1" on api-1 10 min before/),
     );
+    // Asked about changes before a spike: the same line, and said as none when none was recorded.
+    expect(parseIntent('what changed before the api-1 latency spike?', targets)).toMatchObject({ kind: 'explain', changes: true });
+    expect(ask(c, 'what changed before the api-1 latency spike?')).toContainEqual(
+      expect.stringMatching(/^Changed before it: "deployed v2\.3 to api-1" on api-1 10 min before/),
+    );
+    c.store.upsertAnomaly(resolvedAnomaly('an_web', NOW, { target: 'web-1', startTs: NOW - 2 * MIN, endTs: NOW - MIN }));
+    expect(ask(c, 'was there a deploy before the web-1 spike?')).toContainEqual(
+      expect.stringMatching(/^Changed before it: nothing recorded on its target or fleet-wide in the hour before/),
+    );
+    expect(ask(c, 'explain an_web').join('\n')).not.toContain('Changed before it');
     // The timeline starts with it (the first line of a day carries its date).
     expect(ask(c, 'timeline an_api')[1]).toMatch(
       /^2026-12-05 11:30:00 {2}change by slack:U1 on api-1: "deployed v2\.3 to api-1" \(ch_\w+\)$/,

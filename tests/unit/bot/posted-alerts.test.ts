@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postedLines } from '../../../src/bot/posted-alerts.js';
+import { postedLines, unpostedLines } from '../../../src/bot/posted-alerts.js';
 import type { Anomaly } from '../../../src/core/anomaly.js';
 
 const T = Date.UTC(2026, 11, 5, 12, 0, 0);
@@ -50,5 +50,26 @@ describe('postedLines', () => {
     expect(postedLines(list, store(links, { 'held:b': 'silenced' }))).toEqual(['Posted to chat: 2 alert messages carried both.']);
     expect(postedLines([anomaly('a')], store(links, {}))).toEqual(['Posted to chat: 1 alert message carried it.']);
     expect(postedLines([], store(links, {}))).toEqual([]);
+  });
+
+  it('lists those held back by a silence, an inhibit rule or a maintenance window, newest first, after the counts', () => {
+    const list = [
+      anomaly('a', { startTs: T }),
+      anomaly('b', { startTs: T + 60_000, target: 'db-1', metric: 'memory', severity: 'critical' }),
+      anomaly('c', { startTs: T + 120_000 }),
+      anomaly('d', { startTs: T - 3_600_000 }),
+    ];
+    const kv = { 'backfill:until': String(T - 60_000), 'held:a': 'silenced', 'held:b': 'inhibited|db causes api latency|an_db' };
+    expect(unpostedLines(list, store({ c: `alert:web-1:${T}` }, kv))).toEqual([
+      'Posted to chat: 1 alert message carried 1 of them. Not posted: 1 held by a silence; 1 held by an inhibit rule; ' +
+        '1 opened in the history replayed at the first start (never announced).',
+      'Held back, newest first (2):',
+      '• b [critical] db-1 memory, from 2026-12-05 12:01:00 UTC: held by an inhibit rule',
+      '• a [warning] web-1 CPU, from 2026-12-05 12:00:00 UTC: held by a silence',
+    ]);
+    expect(unpostedLines([anomaly('c')], store({ c: `alert:web-1:${T}` }, {}))).toEqual([
+      'Posted to chat: 1 alert message carried it.',
+      'None was held back by a silence, an inhibit rule or a maintenance window.',
+    ]);
   });
 });
