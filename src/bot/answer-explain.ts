@@ -96,7 +96,9 @@ export function answerExplain(
   const notes = notesOf(c.store, a, c.now);
   if (notes.length) lines.push('Notes:', ...notes);
   const changed = changedBefore(c.store, [a]) ?? (only.changes ? NO_CHANGE_BEFORE : undefined);
-  lines.push(...(changed ? [`Changed before it: ${changed}.`] : []), ...anomaliesAround(a, c.store, c.now));
+  // Asked about ("what changed before the spike?"), the change line is the answer and follows the anomaly's own line.
+  if (changed && only.changes) lines.splice(1, 0, `Changed before it: ${changed}.`);
+  lines.push(...(changed && !only.changes ? [`Changed before it: ${changed}.`] : []), ...anomaliesAround(a, c.store, c.now));
   if (c.dashboard) lines.push(`${c.dashboard.label}: ${alertDashboardLink(c.dashboard, [a])!.url}`);
   return lines.join('\n');
 }
