@@ -9,7 +9,7 @@ import { formatDuration } from './text-tools.js';
 type Correlate = Extract<Intent, { kind: 'correlate' }>;
 
 const DEFAULT_MS = 6 * 3_600_000;
-const MIN_PAIRS = 20;
+export const MIN_PAIRS = 20;
 const MAX_LAG = 3;
 
 /** Pearson's r; undefined when either side does not vary. */
@@ -73,10 +73,10 @@ function changes(pairs: readonly { slot: number; x: number; y: number }[], lag: 
 
 const strength = (r: number) => (Math.abs(r) >= 0.7 ? 'strong' : Math.abs(r) >= 0.3 ? 'moderate' : 'weak');
 /** "0.82", never "-0.00". */
-const fixed = (r: number) => (Math.abs(r) < 0.005 ? '0.00' : r.toFixed(2));
+export const fixed = (r: number) => (Math.abs(r) < 0.005 ? '0.00' : r.toFixed(2));
 const said = (r: number | undefined) => (r === undefined ? 'undefined (one side did not vary)' : `${fixed(r)} (${strength(r)})`);
 
-interface Measured {
+export interface Measured {
   n: number;
   level?: number;
   change?: number;
@@ -85,7 +85,7 @@ interface Measured {
   stepMs: number;
 }
 
-function measure(a: Sample[], b: Sample[]): Measured {
+export function measure(a: Sample[], b: Sample[]): Measured {
   const { pairs, stepMs } = pairUp(a, b);
   const level = pearson(
     pairs.map((p) => p.x),
@@ -110,8 +110,15 @@ function measure(a: Sample[], b: Sample[]): Measured {
   };
 }
 
-const seriesOf = (metric: MetricKey) => metricsOf(metric)![0]!;
-const label = (metric: MetricKey) => METRIC_LABEL[seriesOf(metric)] ?? metric;
+export const seriesOf = (metric: MetricKey) => metricsOf(metric)![0]!;
+export const label = (metric: MetricKey) => METRIC_LABEL[seriesOf(metric)] ?? metric;
+
+/** The span asked, or the last 6 h. */
+export const correlateWindow = (i: Correlate, c: AnswerContext) =>
+  i.span ? spanBounds(i.span, c) : { from: c.now - DEFAULT_MS, until: c.now, label: `over the last ${formatDuration(DEFAULT_MS)}` };
+
+export const CAVEAT =
+  'Levels that both drift over the span correlate with no link between them; the changes sample to sample are the stricter test. Neither says which drives which.';
 
 /**
  * "Does cpu correlate with latency on api-1?", "correlation between web-1 and web-2 cpu": the two
@@ -122,19 +129,15 @@ const label = (metric: MetricKey) => METRIC_LABEL[seriesOf(metric)] ?? metric;
  */
 export function answerCorrelate(i: Correlate, c: AnswerContext): string {
   if (i.unknownTarget && !i.target && !i.group) return unknownTargetReply(i.unknownTarget, c.targets);
-  const b = i.span
-    ? spanBounds(i.span, c)
-    : { from: c.now - DEFAULT_MS, until: c.now, label: `over the last ${formatDuration(DEFAULT_MS)}` };
+  const b = correlateWindow(i, c);
   if ('ahead' in b && b.ahead) return b.ahead;
   const [m1, m2] = i.metrics;
   const read = (target: string, m: MetricKey) => c.store.series(target, seriesOf(m), b.from, b.until);
-  const caveat =
-    'Levels that both drift over the span correlate with no link between them; the changes sample to sample are the stricter test. Neither says which drives which.';
   // One metric on two targets.
   if (m1 && !m2 && i.group?.length === 2) {
     const [t1, t2] = i.group as [string, string];
     const r = measure(read(t1, m1), read(t2, m1));
-    return [headline(`${t1} and ${t2} ${label(m1)}`, b.label, r, `${t2} after ${t1}`), ...(r.n >= MIN_PAIRS ? [caveat] : [])].join('\n');
+    return [headline(`${t1} and ${t2} ${label(m1)}`, b.label, r, `${t2} after ${t1}`), ...(r.n >= MIN_PAIRS ? [CAVEAT] : [])].join('\n');
   }
   if (!m1 || !m2)
     return 'Correlate which two? Name two metrics of one target ("does cpu correlate with latency on api-1?") or one metric on two targets ("correlation between web-1 and web-2 cpu").';
@@ -143,7 +146,7 @@ export function answerCorrelate(i: Correlate, c: AnswerContext): string {
     const r = measure(read(one, m1), read(one, m2));
     return [
       headline(`${one} ${label(m1)} and ${label(m2)}`, b.label, r, `${label(m2)} after ${label(m1)}`),
-      ...(r.n >= MIN_PAIRS ? [caveat] : []),
+      ...(r.n >= MIN_PAIRS ? [CAVEAT] : []),
     ].join('\n');
   }
   // Each target that has both, strongest agreement of changes first.
@@ -164,11 +167,11 @@ export function answerCorrelate(i: Correlate, c: AnswerContext): string {
         x.r.change === undefined ? '-' : fixed(x.r.change),
       ]),
     ),
-    caveat,
+    CAVEAT,
   ].join('\n');
 }
 
-function headline(what: string, when: string, r: Measured, after: string): string {
+export function headline(what: string, when: string, r: Measured, after: string): string {
   if (r.n < MIN_PAIRS) return `Too few paired samples for ${what} ${when} (${r.n}; I need ${MIN_PAIRS}).`;
   const lines = [
     `${what} ${when} (${r.n} paired samples): levels r = ${said(r.level)}${r.level !== undefined && Math.abs(r.level) >= 0.3 ? `, ${r.level >= 0 ? 'rising and falling together' : 'one rising as the other falls'}` : ''}.`,

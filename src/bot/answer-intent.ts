@@ -47,6 +47,7 @@ import { targetHeadline } from './target-headline.js';
 import { answerInventory, placeLine } from './answer-inventory.js';
 import { answerForestStatus } from './answer-forest-status.js';
 import { answerCorrelate } from './answer-correlate.js';
+import { answerCrossCorrelate } from './answer-cross-correlate.js';
 import { answerRuleStats } from './answer-rule-stats.js';
 import { answerDaypart } from './answer-daypart.js';
 import { answerPeers } from './answer-peers.js';
@@ -325,7 +326,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'forest_status':
       return answerForestStatus(i, c);
     case 'correlate':
-      return answerCorrelate(i, c);
+      return i.cross ? answerCrossCorrelate(i, c) : answerCorrelate(i, c);
     case 'rule_stats':
       return answerRuleStats(i, c);
     case 'daypart':

@@ -326,7 +326,16 @@ export type Intent =
   /** "Is the isolation forest trained?", "which hosts is the forest still learning?" (answer-forest-status.ts). */
   | { kind: 'forest_status'; target?: string; group?: string[] }
   /** "Does cpu correlate with latency on api-1?", "correlation between web-1 and web-2 cpu" (answer-correlate.ts). */
-  | { kind: 'correlate'; metrics: MetricKey[]; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
+  | {
+      kind: 'correlate';
+      metrics: MetricKey[];
+      target?: string;
+      group?: string[];
+      span?: TimeSpan;
+      unknownTarget?: string;
+      /** "Api latency with db cpu": a metric on some targets against one on others (no metric: every one they have). */
+      cross?: { targets: string[]; metric?: MetricKey }[];
+    }
   | RuleStatsIntent
   /** "Is cpu higher at night?", "weekday vs weekend cpu", "latency during business hours" (answer-daypart.ts). */
   | { kind: 'daypart'; metric: MetricKey; part: DayPart; target?: string; group?: string[]; unknownTarget?: string }

@@ -1,3 +1,4 @@
+import type { TargetRef } from './match-target.js';
 import type { Intent, MetricKey } from './intent.js';
 import { setupQuestion } from './parse-about.js';
 import { correlateQuestion } from './parse-correlate.js';
@@ -45,6 +46,7 @@ export function asksAbout(
     unknownTarget: string | undefined;
     anomalies: boolean;
   },
+  targets: TargetRef[] = [],
 ): Intent | undefined {
   const { metric, more, target, named, an, severity, span, unknownTarget, anomalies } = o;
   return (
@@ -71,7 +73,7 @@ export function asksAbout(
     deliveryQuestion(text, span) ??
     inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies }) ??
     coAlertsQuestion(text, { named, metric, more, span }) ??
-    correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies }) ??
+    correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies, targets }) ??
     ruleStatsQuestion(text, span, metric) ??
     qualityQuestion(text, span, { metric, target, named }) ??
     healthRankQuestion(text, { named, span, metric }) ??

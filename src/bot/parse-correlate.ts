@@ -1,5 +1,7 @@
 import type { Intent, MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
+import type { TargetRef } from './match-target.js';
+import { CAUSE_ASKED, crossSides } from './parse-cross-correlate.js';
 
 // "Correlate web-2 memory with latency", "does cpu correlate with latency on api-1?", "relationship
 // between network in and cpu on web-1", "do web-1 and web-2 cpu move together?".
@@ -20,11 +22,23 @@ export function correlateQuestion(
     span?: TimeSpan | undefined;
     /** "What correlates with the api-2 disk alert?" is that alert and what was open around it (parse-explain.ts). */
     anomalies: boolean;
+    targets: TargetRef[];
   },
 ): Intent | undefined {
-  if (o.anomalies || !CORRELATE.test(text)) return undefined;
+  if (o.anomalies) return undefined;
+  const cause = CAUSE_ASKED.test(text);
+  if (!CORRELATE.test(text) && !cause) return undefined;
   const metrics = [o.metric, ...o.more].filter((m): m is MetricKey => m !== undefined);
   const span = o.span ? { span: o.span } : {};
+  // "Api latency with db cpu", "is db-1 the cause of api latency?": a metric on some targets against one on others.
+  // A side with no metric takes the other's ("web hosts against api hosts on cpu"), or every metric when a cause is asked.
+  const sides = o.named.length >= 2 ? crossSides(text, o.targets) : undefined;
+  if (sides) {
+    const [a, b] = sides.map((x, k) => (x.metric || cause ? x : { ...x, metric: sides[1 - k]!.metric })) as typeof sides;
+    if (a.targets.length > 1 || b.targets.length > 1 || a.metric !== b.metric)
+      return { kind: 'correlate', metrics, cross: [a, b], ...span };
+  }
+  if (!CORRELATE.test(text)) return undefined;
   if (o.unknownTarget && !o.named.length) return { kind: 'correlate', metrics, unknownTarget: o.unknownTarget, ...span };
   if (metrics.length >= 2 && o.named.length <= 1)
     return { kind: 'correlate', metrics: metrics.slice(0, 2), ...(o.named[0] ? { target: o.named[0] } : {}), ...span };

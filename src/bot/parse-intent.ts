@@ -101,6 +101,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
 
   const words = tokens.map((t) => (/^[a-z]+$/.test(t) ? (closest(t, VOCAB) ?? t) : t));
   const has = (list: readonly string[]) => words.some((w) => list.includes(w));
+  const anomalyWord = has(WORDS.anomalies);
 
   const { metric, more, named, unknownTarget } = scanSubjects(text, tokens, words, targets);
   // One target is the subject of any intent; several ("the api hosts", "web-1 and web-2") only of a
@@ -139,8 +140,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // Short words are never fuzzy-matched, so "ask" is not "ack".
   // Taking an alert on or handing it back needs the verb itself, or a word near it said of one
   // alert ("acknowledged web-1"): "acknowledged alerts today" and "unacknowledged alerts" ask for a list.
-  const ackVerb = (list: readonly string[]) =>
-    command(list) && (list.includes(tokens[leadAt]!) || (Boolean(target || an) && !has(WORDS.anomalies)));
+  const ackVerb = (list: readonly string[]) => command(list) && (list.includes(tokens[leadAt]!) || (Boolean(target || an) && !anomalyWord));
   if (WHO_NOTIFIED.test(text) && (an || target || ONE_LATEST.test(text)) && !span) return { kind: 'timeline', id: an, target, metric };
   const responders = respondersQuestion(text, span);
   if (responders) return responders;
@@ -161,7 +161,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (to) return { kind: 'escalate', id: an, target, unknownTarget, ...several, to };
   if (command(WORDS.escalate) || (tokens[leadAt] === 'page' && !pageMe && (target || an) && !text.trim().endsWith('?')))
     return { kind: 'escalate', id: an, target, unknownTarget, ...several };
-  const setup = asksAbout(text, { metric, more, target, named, an, severity, span, unknownTarget, anomalies: has(WORDS.anomalies) });
+  const setup = asksAbout(text, { metric, more, target, named, an, severity, span, unknownTarget, anomalies: anomalyWord }, targets);
   if (setup) return setup;
   if (has(WORDS.timeline) || WHAT_WE_DID.test(text)) return { kind: 'timeline', id: an ?? rp, target, ...(metric ? { metric } : {}) };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
@@ -222,7 +222,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
     span,
     found: Boolean(found),
     named: named.length,
-    anomalyWord: has(WORDS.anomalies),
+    anomalyWord,
     explainWord: has(WORDS.explain),
   });
   if (why) return why;
@@ -254,7 +254,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (past) return past;
   const history = metric && has(WORDS.history) && !span ? { span: { kind: 'last', ms: 86_400_000 } as TimeSpan } : {};
   const when = () => readOptions(text, { metric, target, named, span, number, targets });
-  if (CHART.test(text) && (metric || named.length || !has(WORDS.anomalies)))
+  if (CHART.test(text) && (metric || named.length || !anomalyWord))
     return {
       kind: 'chart',
       metric,
@@ -269,7 +269,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const ahead = aheadAsked(text);
   const level = metric ? levelAsked(text, parseBound(text)) : {};
   const trend =
-    !has(WORDS.anomalies) &&
+    !anomalyWord &&
     (level.level !== undefined ||
       (!parseBound(text) && (TREND.test(text) || (metric && (futureValue(text, ahead) || TREND_WITH_METRIC.test(text))))));
   // "Which host got worse since yesterday?" ranks the change against then (parse-ranking.ts).
@@ -287,16 +287,16 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...level,
     };
   }
-  const ranked = rankingQuestion(text, { metric, target, named, unknownTarget, span, anomalies: has(WORDS.anomalies), when });
+  const ranked = rankingQuestion(text, { metric, target, named, unknownTarget, span, anomalies: anomalyWord, when });
   if (ranked) return ranked;
   const counting = COUNT.test(text);
   const overTime = overTimeQuestion(text, { an, target, ...group, metric, severity, span, unknownTarget });
   if (overTime) return overTime;
   // "Any hosts down?", "which targets stopped reporting?": the fleet's reporting state.
-  if (!metric && named.length !== 1 && !unknownTarget && !span && SILENT.test(text) && !has(WORDS.anomalies) && !PAST.test(text))
+  if (!metric && named.length !== 1 && !unknownTarget && !span && SILENT.test(text) && !anomalyWord && !PAST.test(text))
     return { kind: 'status', silent: true, ...group };
   // "Which host was down today?", "was web-1 down last night?": the silent-host anomalies of then.
-  if (!metric && !unknownTarget && (span || PAST.test(text)) && SILENT.test(text) && !has(WORDS.anomalies))
+  if (!metric && !unknownTarget && (span || PAST.test(text)) && SILENT.test(text) && !anomalyWord)
     return {
       kind: 'anomalies',
       limit: clamp(number ?? 50, 1, 50),
@@ -325,13 +325,13 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Compare web-1 and web-2 over the last hour": their figures then, side by side, not their anomalies.
   // Two targets side by side: "last week" is when, unless said against ("web-1 vs last week").
   const between = named.length >= 2 && span && !AGAINST_TIME.test(text);
-  if (named.length && span && COMPARED.test(text) && (!AGAINST.test(text) || between) && !has(WORDS.anomalies) && (!metric || between))
+  if (named.length && span && COMPARED.test(text) && (!AGAINST.test(text) || between) && !anomalyWord && (!metric || between))
     return { kind: 'metrics', metric, target, ...group, ...when() };
-  const health = healthQuestion(text, { target, named, metric, span, anomalies: has(WORDS.anomalies) });
+  const health = healthQuestion(text, { target, named, metric, span, anomalies: anomalyWord });
   if (health) return health;
   // "cpu on web-1 vs yesterday", "web-1 compared to last week": the same hours, side by side ("last" is not the latest here).
   const against = againstAsked(text, found && 'match' in found ? found.match : undefined);
-  if (against && (metric || named.length) && !has(WORDS.anomalies)) return { kind: 'compare', metric, target, ...group, against };
+  if (against && (metric || named.length) && !anomalyWord) return { kind: 'compare', metric, target, ...group, against };
   const firing = !metric && (words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing') || OPEN_NOW.test(text));
   const timeTo = metric ? undefined : timeToAsked(text);
   const digest = digestOf(text, { span, counted: number !== undefined || ONE_LATEST.test(text), open: firing || has(WORDS.open) });
@@ -340,16 +340,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const happened =
     ((HAPPEN.test(text) || (severity && (span || has(WORDS.today) || /\b(?:show|list|any)\b/.test(text)))) && !metric) ||
     feedbackAsked(text).feedback !== undefined;
-  if (
-    has(WORDS.anomalies) ||
-    (summarise && !metric) ||
-    firing ||
-    timeTo ||
-    NOISY.test(text) ||
-    MINE.test(text) ||
-    (digest && !metric) ||
-    happened
-  ) {
+  if (anomalyWord || (summarise && !metric) || firing || timeTo || NOISY.test(text) || MINE.test(text) || (digest && !metric) || happened) {
     const within = digest?.span ?? span;
     return {
       kind: 'anomalies',
