@@ -47,6 +47,7 @@ import { targetHeadline } from './target-headline.js';
 import { answerInventory, placeLine } from './answer-inventory.js';
 import { answerForestStatus } from './answer-forest-status.js';
 import { answerCorrelate } from './answer-correlate.js';
+import { clockReply } from './answer-clock.js';
 import { answerCrossCorrelate } from './answer-cross-correlate.js';
 import { answerRuleStats } from './answer-rule-stats.js';
 import { answerDaypart } from './answer-daypart.js';
@@ -366,7 +367,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'help':
       return HELP;
     case 'small_talk':
-      if (i.clock) return clockReply(c);
+      if (i.clock) return clockReply(c, i.clockIn);
       if (i.ok) return 'OK.';
       if (i.wrong) return WRONG_REPLY;
       return i.thanks ? 'You’re welcome.' : `Hello. ${answerStatus(c).split('\n')[0]} Ask "help" for what I answer.`;
@@ -384,13 +385,6 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
 }
 
 /** "What time is it?": now, with the weekday where the asker reads times (the stamp is rewritten there too). */
-function clockReply(c: AnswerContext): string {
-  const day = new Date(c.now).toLocaleDateString('en-GB', { weekday: 'long', timeZone: c.zone ?? 'UTC' });
-  return c.zone
-    ? `It is ${stamp(c.now)}, ${day}. My replies to you give times in ${c.zone}, and "today" and a time you type are on that clock ("at 15:00 utc" stays UTC); alerts in channels stay UTC.`
-    : `It is ${stamp(c.now)}, ${day}. I read and say times in UTC.`;
-}
-
 /** "Why was the scale up on web-2 proposed?": the latest proposal of that action and target, explained. */
 function explainProposalOf(q: { action?: string; target?: string }, c: AnswerContext): string {
   const p = c.store.listProposals({ ...q, limit: 1 })[0];

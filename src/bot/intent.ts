@@ -348,6 +348,7 @@ export type Intent =
       kind: 'small_talk';
       thanks: boolean;
       clock?: boolean;
+      /** "What time is it in Tokyo?": the zone or city asked, resolved by the answer. */ clockIn?: string;
       /** "Ok", "got it": nothing asked. */ ok?: boolean;
       /** "You're wrong", "that's not what I asked": how to ask again. */ wrong?: boolean;
     }

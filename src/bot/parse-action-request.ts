@@ -170,8 +170,18 @@ const RESIZE =
 const FREEZE =
   /^(?:please\s+|let'?s\s+)?(?:freeze|block|stop|halt|pause)\s+(?:all\s+)?(?:deploy(?:s|ments)?|releases|rollouts|changes)\b|^(?:please\s+|let'?s\s+)?(?:start|begin|declare|put in place|announce)\s+(?:a\s+)?(?:deploy|code|change|release)\s+freeze\b/;
 
-/** A request no action can meet: a scheduled one, a host resized, or a deploy freeze. Pure; undefined for any other text. */
+// "Retry the failed restart", "run it again", "run it for real": a remediation is asked for anew, never re-run or promoted from chat.
+const RERUN =
+  /^(?:please\s+|can you\s+|could you\s+)?(?:(?:retry|re-?run|redo)\s+(?:(?:the|my|last|failed|previous)\s+)*(?:it|that|this|restart|reboot|scale[\s-]?up|clean[\s-]?up|cleanup|remediation|action|proposal|rp_[a-z0-9]+)|(?:run|do|execute|apply)\s+(?:it|that|this|the\s+\S+)\s+(?:again|for real|live|properly|not as a dry[\s-]?run))[\s.!]*$/;
+
+/** A request no action can meet: a scheduled one, a host resized, a deploy freeze, or a re-run. Pure; undefined for any other text. */
 export function unmetRequest(text: string): Extract<Intent, { kind: 'bad_input' }> | undefined {
+  if (RERUN.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing was run: a remediation is never re-run or turned from a dry run into a live one from chat. Ask for it again ("restart app on web-1") and it is proposed anew through its rule and, unless the rule says auto, an approver. Whether a rule runs for real is its mode and executor in remediation.rules; "failed restarts" lists what failed and why, and "which rules are dry run?" what only simulates',
+    };
   if (FREEZE.test(text))
     return {
       kind: 'bad_input',

@@ -20,7 +20,7 @@ const SCOPE_ADD =
   /^(?:please\s+)?(?:add|include|attach)\b.*\b(?:to|in)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|\b(?:incident|in_[a-z0-9]+)\s+(?:also\s+)?(?:affects|covers|includes|involves|hits)\b/;
 const SCOPE_REMOVE = /^(?:please\s+)?(?:remove|drop|detach|take)\b.*\b(?:from|off|out of)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b/;
 const SHOW =
-  /\b(?:incident status|status of (?:the )?incident|who(?:'s| is) (?:the )?(?:incident )?commander|how long (?:did|has|was|is) (?:the |that |this )?(?:last |latest )?incident (?:last|take|run|been open|open|going)|who(?:'s| is) (?:running|leading|commanding) the incident|current incident)\b|^(?:(?:is|are) (?:there|we in)|do we have|have we got|any) (?:an? |any )?(?:open |active |ongoing |current |live )?incidents?(?: (?:going on|open|now|right now|ongoing|in progress|running))?[\s?.!]*$|\bwho (?:declared|opened|raised|started|called) (?:the |that |this )?(?:last |latest )?incident\b/;
+  /\b(?:incident status|status of (?:the )?incident|who(?:'s| is) (?:the )?(?:incident )?commander|how long (?:did|has|was|is) (?:the |that |this )?(?:last |latest )?incident (?:last|take|run|been open|open|going)|who(?:'s| is| are) (?:running|leading|commanding|working on|handling|on|dealing with|looking at|helping (?:with|on)) the incident|current incident)\b|^(?:(?:is|are) (?:there|we in)|do we have|have we got|any) (?:an? |any )?(?:open |active |ongoing |current |live )?incidents?(?: (?:going on|open|now|right now|ongoing|in progress|running))?[\s?.!]*$|\bwho (?:declared|opened|raised|started|called) (?:the |that |this )?(?:last |latest )?incident\b/;
 
 /** The words after the first colon, or after "incident (for|on|about)" when there is none, as typed. */
 function said(raw: string, lead: RegExp): string | undefined {
@@ -64,6 +64,16 @@ export function incidentCommand(
     return {
       kind: 'bad_input',
       reason: `no target is called ${quoteUntrusted(o.unknownTarget)}, so the incident is unchanged ("what do you monitor?" lists them)`,
+    };
+  // "Add bob to the incident": a person, not a target. An incident has one commander; who helps is said in an update.
+  const person =
+    /^(?:please\s+)?(?:add|include|invite|bring in|loop in|pull in)\s+(?!(?:an|in)_)([a-z][\w.-]*)\s+(?:to|in|into|on)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b/.exec(
+      text,
+    );
+  if (person && !o.named.length && !/\d/.test(person[1]!))
+    return {
+      kind: 'bad_input',
+      reason: `an incident keeps one commander, not a list of members, so nothing changed. To say who helps, write an update ("incident update: ${person[1]} is on the database side"): it goes in its timeline and is posted where the incident is. "Make ${person[1]} the commander" hands command over; "page ${person[1]} about …" pings a member of an on-call rotation`,
     };
   if (o.named.length && (SCOPE_ADD.test(text) || SCOPE_REMOVE.test(text)))
     return { kind: 'incident', action: 'scope', ...id, ...(SCOPE_REMOVE.test(text) ? { remove: o.named } : { targets: o.named }) };

@@ -14,12 +14,12 @@ const RELEASE = new RegExp(
 
 // "Hand over on-call to bob", "give the pager to bob", "can bob take my shift?": moving a shift by one side's word.
 const HANDOVER = new RegExp(
-  String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b|\b(?:can|could|will) (?:someone|somebody|anyone|anybody) (?:cover|take over)\b|\bcover (?:for )?me\b|\bneed (?:someone to cover|cover|a cover)\b`,
+  String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b|\b(?:can|could|will) (?:someone|somebody|anyone|anybody) (?:cover|take over)\b|\b(?:covers?|covering) (?:for )?me\b|^(?:i(?:'m| am) )?hand(?:ing)?(?: it)? over to [a-z][\w.-]*[\s.!]*$|\bneed (?:someone to cover|cover|a cover)\b`,
 );
 // "Swap shifts with bob", "can I swap with bob?", "trade my next shift with alice for db": an offer the other accepts.
 // "I'm going offline", "signing off": whether the asker holds the pager, and who does (the on-call answer).
 const OFFLINE =
-  /^(?:ok(?:ay)?[\s,]+)?(?:i(?:'m| am)\s+)?(?:going offline|signing off|logging off|heading out|off for the (?:day|night|weekend)|(?:going|off|heading) (?:to|for) (?:lunch|a break|dinner|a meeting|the gym)|stepping (?:away|out)|afk|brb)\b/;
+  /^(?:ok(?:ay)?[\s,]+)?(?:i(?:'m| am)\s+)?(?:going offline|signing off|logging off|heading out|off for the (?:day|night|weekend)|(?:going |coming )?off (?:shift|duty)|(?:done|finished) for the (?:day|night)|(?:that's |it's )?(?:the )?end of my shift|my shift is (?:over|done|ending)|(?:going|off|heading) (?:to|for) (?:lunch|a break|dinner|a meeting|the gym)|stepping (?:away|out)|afk|brb)\b/;
 const SWAP_OFFER = new RegExp(
   String.raw`^(?:please\s+|can i\s+|could i\s+|can we\s+|i(?:'d| would) like to\s+|i want to\s+)?(?:swap|switch|trade|exchange)\s+(?:(?:my|our|the)\s+)?(?:next\s+)?(?:(?:on[\s-]?call\s+)?shifts?\s+|${ON_CALL}\s+)?with\s+([a-z][\w.-]*)`,
 );

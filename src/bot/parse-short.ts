@@ -22,6 +22,10 @@ const WRONG =
 const HELP_ASK =
   /\bhow (?:do|can|should) i (?:get started|start|begin)(?:\s+(?:with|using) (?:you|this|the bot))?\s*[?.!]*$|\bgetting started\b|\bwhat (?:should|can|could) i ask\b|^(?:give me |show me )?(?:some )?examples\b|\bwhere (?:is|are|can i find) (?:the )?(?:docs|documentation|manual)\b|^(?:start over|start again|reset)[\s.!]*$|^(?:show |print )?usage[\s?.!]*$|\bwhat can i (?:do|ask|say) (?:here|with you|with this|in here)\b|\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|declare|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?))*\s*\??$/;
 
+// "What time is it in Tokyo?", "time in Europe/Berlin": now on that clock ("in utc" is CLOCK_ASK's).
+const CLOCK_IN =
+  /^(?:what(?:'s| is) the (?:current |local )?time (?:now )?in|what time is it (?:now )?in)\s+(?!utc\b)([a-z][\w/ '-]{1,40}?)\s*\??$|^(?:current |local )?time in\s+(?!utc\b|(?:the |an? )?(?:alerts?|alarms?|states?|queues?|red|breach|maintenance|silences?|critical|warnings?|incidents?)\b)([a-z][a-z/ '_-]{1,40}?)\s*\??$/;
+
 /**
  * What is read before any subject: thanks and greetings (a short reply, not the LLM or the whole help
  * text), "are you there?", the time, "cancel that", a display time zone, and asking for help. Pure.
@@ -40,6 +44,8 @@ export function shortIntent(text: string): Intent | undefined {
   )
     return { kind: 'whoami' };
   if (CLOCK_ASK.test(text)) return { kind: 'small_talk', thanks: false, clock: true };
+  const place = CLOCK_IN.exec(text);
+  if (place) return { kind: 'small_talk', thanks: false, clock: true, clockIn: (place[1] ?? place[2])!.trim() };
   if (CANCEL_UNCLEAR.test(text)) return { kind: 'cancel_which' };
   // "Ack or snooze?" names two commands: asked about, never run.
   if (ACK_HOW.test(text)) return { kind: 'glossary', term: 'ack' };

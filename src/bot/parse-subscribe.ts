@@ -21,7 +21,7 @@ const LINE = /\b(?:above|below|over|under|exceeds?|drops?|reaches?|hits?|goes (?
 const UNSUBSCRIBE =
   /^(?:please\s+)?(?:unsubscribe|unfollow)\b|\bstop (?:following|mentioning me|tagging me)\b|\b(?:remove|cancel|delete|drop|end)\s+(?:my|the|all my|that)\s+subscriptions?\b|^(?:please\s+)?(?:cancel|remove|delete|drop|end)\s+su_[a-z0-9]+\b/;
 const LIST =
-  /\bmy subscriptions\b|\b(?:list|show)(?: the| all)? subscriptions\b|^subscriptions\??$|\bwhat (?:am i|are we) (?:subscribed to|following)\b|\bwho (?:follows|is following|is subscribed to|gets mentioned (?:for|on))\b/;
+  /\bmy subscriptions\b|\b(?:list|show)(?: the| all)? subscriptions\b|^subscriptions\??$|\bwhat (?:am i|are we) (?:subscribed to|following)\b|\bwhat (?:did|have) (?:i|we) (?:subscribe[sd]? to|follow(?:ed)?)\b|\bwho (?:follows|is following|is subscribed to|gets mentioned (?:for|on))\b/;
 const SEVERITY = /\b(critical|crit|warnings?|warn)\b/;
 
 /**

@@ -67,6 +67,10 @@ describe('operator asks that had another answer', () => {
     ['is db-1 leaking?', { kind: 'trend', metric: 'memory', target: 'db-1' }],
     ['when did disk on db-1 jump?', { kind: 'anomalies', target: 'db-1', metric: 'disk' }],
     ['when did web-1 cpu dip?', { kind: 'anomalies', target: 'web-1', metric: 'cpu' }],
+    ['what did I subscribe to?', { kind: 'subscriptions' }],
+    ["I'm going off shift", { kind: 'routing', onCall: true }],
+    ['who is working on the incident?', { kind: 'incident', action: 'show' }],
+    ['what time is it in tokyo?', { kind: 'small_talk', clock: true, clockIn: 'tokyo' }],
   ])('%s', (q, want) => {
     expect(parse(q)).toMatchObject(want);
   });
@@ -80,6 +84,13 @@ describe('operator asks that had another answer', () => {
     expect(parse('how many hours was db-1 memory above 90%?')).toMatchObject({ kind: 'metrics', boundAsk: 'duration' });
     expect(parse('when did you drop the silence?').kind).toBe('silences');
     expect(parse('drop the silence on web-1')).toMatchObject({ kind: 'unsilence', target: 'web-1' });
+    expect(parse("I'm off call")).toEqual({ kind: 'on_call_cover', end: true });
+    expect(parse('hand the web-1 alert over to alice')).toMatchObject({ kind: 'elsewhere', what: 'assign' });
+    expect(parse('add web-1 to the incident')).toMatchObject({ kind: 'incident', action: 'scope', targets: ['web-1'] });
+    expect(parse('run the cleanup on web-2')).toMatchObject({ kind: 'action_request', action: 'cleanup_disk' });
+    expect(parse('retry').kind).toBe('unknown');
+    expect(parse('repeat that').kind).toBe('unknown');
+    expect(parse('time in alert for web-1')).toMatchObject({ kind: 'anomalies', target: 'web-1' });
   });
 
   it('shows the next page of a list as the longer list', () => {
@@ -106,5 +117,32 @@ describe('operator asks that had another answer', () => {
       '• an_held [warning] db-1 CPU, from 2026-12-06 12:50:00 UTC: held by a silence',
     ]);
     expect(lines.filter((l) => l.startsWith('Posted to chat'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['hand over to alice', /^nothing changed: a shift moves only when the person taking it says so/],
+    ['alice covers for me', /^nothing changed: a shift moves only when the person taking it says so/],
+    ['add bob to the incident', /^an incident keeps one commander, not a list of members, so nothing changed\. .*"incident update: bob is/],
+    ['retry the failed restart', /^Nothing was run: a remediation is never re-run/],
+    ['run it for real', /^Nothing was run: .*never re-run or turned from a dry run into a live one/],
+    ['rerun rp_abc123', /^Nothing was run/],
+  ])('refuses "%s" and says what to do instead', (q, reason) => {
+    expect(parse(q)).toMatchObject({ kind: 'bad_input', reason: expect.stringMatching(reason) });
+  });
+
+  it("tells the time on a named zone's clock, from an IANA name or a city, and refuses an abbreviation or an unknown place", async () => {
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now: Date.UTC(2026, 11, 6, 13, 30), staleAfterMs: 90_000 };
+    const say = (q: string) => answerIntent(parse(q), c);
+    const tokyo = 'In Asia/Tokyo it is 2026-12-06 22:30 (+09:00), Sunday; here it is 2026-12-06 13:30:00 UTC.';
+    expect(await say('what time is it in tokyo?')).toBe(tokyo);
+    expect(await say('what time is it in Asia/Tokyo?')).toBe(tokyo);
+    expect(await say('time in new york')).toBe(
+      'In America/New_York it is 2026-12-06 08:30 (-05:00), Sunday; here it is 2026-12-06 13:30:00 UTC.',
+    );
+    expect(await say('what time is it in PST?')).toMatch(
+      /^I know no time zone called "pst": .*an abbreviation such as PST names several zones/,
+    );
+    expect(await say('what time is it in atlantis?')).toMatch(/^I know no time zone called "atlantis"/);
+    expect(await say('what time is it?')).toBe('It is 2026-12-06 13:30:00 UTC, Sunday. I read and say times in UTC.');
   });
 });
