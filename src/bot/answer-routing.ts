@@ -30,6 +30,7 @@ export function answerRouting(
     rotation?: string;
     aheadMs?: number;
     onWeekday?: number;
+    week?: boolean;
     past?: { span?: TimeSpan; id?: string; alert?: boolean };
   },
   c: AnswerContext,
@@ -40,6 +41,7 @@ export function answerRouting(
   if (i.onCall && i.past) return answerOnCallPast({ ...i.past, target: i.target, metric: i.metric, rotation: i.rotation }, c);
   const r = c.routing;
   if (!r) return 'Alert routing is not known to this process.';
+  if (i.onCall && c.onCall && i.week) return ['Shifts over the next 7 days:', ...c.onCall.week(c.now, i.rotation)].join('\n');
   if (i.onCall && c.onCall && i.aheadMs)
     return c.onCall
       .lines(c.now + i.aheadMs, 0, i.rotation)

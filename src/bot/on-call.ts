@@ -232,6 +232,12 @@ export function createOnCall(
       return (named ? [named] : rotations).flatMap((r) => linesOf(r, ts, next));
     },
 
+    /** "Who is on call next week?": who is on call now and every shift that starts in the next 7 days, per rotation. */
+    week(ts: number, name?: string): string[] {
+      const named = rotations.find((r) => r.name === name);
+      return (named ? [named] : rotations).flatMap((r) => linesOf(r, ts, Math.min(28, Math.ceil((7 * 24) / r.shiftHours))));
+    },
+
     /** "I'm on call until 18:00", "take on-call for db for 4h": the asker covers until then. */
     take(user: ChatUser, untilTs: number, ts: number, name?: string): ChatReply {
       const intent = 'on_call_cover';

@@ -169,11 +169,16 @@ function onCallPast(
 }
 
 /** "Who is on call tomorrow?", "next week", "in 3 days": how far ahead the shift asked about is. */
-function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number } {
+function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number; week?: true } {
+  // "Next week", "this week", "the next 7 days", "the rota for the week": the shifts over it, not one instant a week on.
+  if (
+    !/\b(?:was|were|been|had)\b/.test(text) &&
+    /\b(?:next|this|coming|the) week\b|\b(?:next|coming) (?:7|seven) days\b|\bweek(?:'s|ly)? (?:rota|schedule|shifts)\b/.test(text)
+  )
+    return { week: true };
   if (/\btomorrow\b/.test(text)) return { aheadMs: 86_400_000 };
   const day = weekdayIn(text);
   if (day) return { onWeekday: day.weekday };
-  if (/\bnext week\b/.test(text)) return { aheadMs: 7 * 86_400_000 };
   const m = /\bin (\d{1,3}) (hours?|days?|weeks?)\b/.exec(text);
   if (!m) return {};
   const unit = m[2]!.startsWith('hour') ? 3_600_000 : m[2]!.startsWith('day') ? 86_400_000 : 7 * 86_400_000;
