@@ -37,6 +37,23 @@ const WHY_IT =
 const NORMAL_IT =
   /^(?:(?:and|so|but|ok)\s+)*(?:is|was) (?:that|it|this)(?: (?:figure|value|reading|number))? (?:normal|usual|unusual|expected|ok|okay|typical|high|low|bad)[\s?.!]*$/;
 
+// "Compare them", "which is worse?", "side by side": the two targets of the last reads (or the last read's group), together.
+const THEM =
+  /^(?:(?:and|so|now|ok|okay)\s+)*(?:compare (?:them|the two|both|those|these|the two hosts)(?: (?:side by side|together))?|(?:show )?(?:them|both|the two) (?:together|side by side)|side by side|which (?:one |of them |of the two )?(?:is|was|has|had) (?:the )?(worse|better|higher|lower|busier|bigger|fuller|slower|faster|hotter|more|less)(?: \w+)?)[\s?.!]*$/;
+const LOWER = /^(?:better|lower|faster|less)$/;
+
+/** "Compare them" after "cpu on web-1" and "cpu on web-2": both, side by side; "which is worse?" leads with the highest. */
+function them(prev: Intent, earlier: Intent | undefined, said: string): Intent | undefined {
+  const m = THEM.exec(said);
+  if (!m || prev.kind !== 'metrics') return undefined;
+  const e = earlier?.kind === 'metrics' ? earlier : undefined;
+  const group = prev.group ?? (prev.target && e?.target && e.target !== prev.target ? [e.target, prev.target] : undefined);
+  if (!group) return undefined;
+  const metric = prev.metric ?? e?.metric;
+  const stat = m[1] ? (LOWER.test(m[1]) ? 'min' : 'max') : undefined;
+  return { kind: 'metrics', group, ...(metric ? { metric } : {}), ...(prev.span ? { span: prev.span } : {}), ...(stat ? { stat } : {}) };
+}
+
 /** The fields a follow-up may replace, per kind of question; the rest of the earlier question stays. */
 const CARRIES: Partial<Record<Intent['kind'], readonly ('where' | 'metric' | 'span' | 'stat')[]>> = {
   metrics: ['where', 'metric', 'span', 'stat'],
@@ -59,7 +76,8 @@ const CONVERSATIONS = 2_000;
 
 /** The last read asked in each conversation (platform, channel, thread and person), for followUp. */
 export function createConversations() {
-  const last = new Map<string, { intent: Intent; ts: number }>();
+  // `earlier`: the read before it, for "compare them" after two questions.
+  const last = new Map<string, { intent: Intent; ts: number; earlier?: Intent }>();
   // `fresh`: no other message in the conversation since the reply that named it.
   const named = new Map<string, { id: string; ts: number; fresh: boolean }>();
   return {
@@ -81,11 +99,12 @@ export function createConversations() {
     },
     /** The question as meant: a follow-up of this conversation's last one, if it is one. */
     resolve(key: string, next: Intent, text: string, now: number): Intent {
-      const prev = last.get(key);
-      const intent = followUp(prev && now - prev.ts <= FOLLOW_UP_MS ? prev.intent : undefined, next, text);
+      const held = last.get(key);
+      const prev = held && now - held.ts <= FOLLOW_UP_MS ? held : undefined;
+      const intent = followUp(prev?.intent, next, text, prev?.earlier);
       if (CARRIES[intent.kind]) {
         last.delete(key);
-        last.set(key, { intent, ts: now });
+        last.set(key, { intent, ts: now, ...(prev ? { earlier: prev.intent } : {}) });
         if (last.size > CONVERSATIONS) last.delete(last.keys().next().value!);
       }
       return intent;
@@ -98,9 +117,11 @@ export function createConversations() {
  * earlier one with that part replaced. Only with a cue word, so a question that stands on its own is
  * never bent towards the last one; and only for reads (a command is never repeated on another target).
  */
-export function followUp(prev: Intent | undefined, next: Intent, text: string): Intent {
+export function followUp(prev: Intent | undefined, next: Intent, text: string, earlier?: Intent): Intent {
   if (!prev || typeof text !== 'string') return next;
   const said = text.toLowerCase().trim();
+  const both = next.kind === 'unknown' || next.kind === 'compare' ? them(prev, earlier, said) : undefined;
+  if (both) return both;
   if (MORE.test(said) && 'limit' in prev && typeof prev.limit === 'number')
     return prev.kind === 'anomalies' ? { ...prev, limit: 50 } : (({ limit: _shown, ...all }) => all as Intent)(prev);
   const narrow = prev.kind === 'anomalies' ? NARROW.exec(said)?.[1] : undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { spanBounds } from '../../../src/bot/answer-metric-span.js';
-import { followUp } from '../../../src/bot/follow-up.js';
+import { createConversations, followUp } from '../../../src/bot/follow-up.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import type { TimeSpan } from '../../../src/bot/parse-time-span.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
@@ -144,5 +144,24 @@ describe('operator asks that had another answer', () => {
     );
     expect(await say('what time is it in atlantis?')).toMatch(/^I know no time zone called "atlantis"/);
     expect(await say('what time is it?')).toBe('It is 2026-12-06 13:30:00 UTC, Sunday. I read and say times in UTC.');
+  });
+
+  it('compares the targets of the last two reads, or of the last read of several, when asked "compare them" or "which is worse?"', () => {
+    const talk = createConversations();
+    const ask = (q: string, key = 'web:console::alice') => talk.resolve(key, parse(q), q, now);
+    ask('cpu on web-1');
+    ask('cpu on web-2');
+    expect(ask('compare them')).toEqual({ kind: 'metrics', group: ['web-1', 'web-2'], metric: 'cpu' });
+    expect(ask('which is worse?')).toEqual({ kind: 'metrics', group: ['web-1', 'web-2'], metric: 'cpu', stat: 'max' });
+    expect(ask('which one is better?')).toMatchObject({ stat: 'min' });
+    // Over a window, the window carries; another conversation has nothing to compare.
+    ask('memory on db-1 over the last hour');
+    ask('and on web-1?');
+    expect(ask('which is higher?')).toMatchObject({ group: ['db-1', 'web-1'], metric: 'memory', span: { kind: 'last' }, stat: 'max' });
+    expect(ask('compare them', 'web:console::bob').kind).toBe('unknown');
+    // One read alone names nothing to compare with.
+    const fresh = createConversations();
+    fresh.resolve('k', parse('cpu on web-1'), 'cpu on web-1', now);
+    expect(fresh.resolve('k', parse('compare them'), 'compare them', now).kind).toBe('unknown');
   });
 });
