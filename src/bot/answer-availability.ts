@@ -1,7 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
-import { spanBounds } from './answer-metric-span.js';
-import { stamp, table, unknownTargetReply } from './format-reply.js';
+import { ALL_METRICS, spanBounds } from './answer-metric-span.js';
+import { METRIC_LABEL, stamp, table, unknownTargetReply } from './format-reply.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
 import { downtimes } from '../observability/record-start.js';
@@ -100,7 +100,15 @@ export function answerAvailability(i: AvailabilityQuestion, c: AnswerContext): s
           .map((s) => `${stamp(s.from)} for ${formatDuration((s.until ?? c.now) - s.from)}${s.until === null ? ' (still silent)' : ''}`)
           .join('; ')}`
       : 'no silent stretch';
-    return [`${r.target} reported data ${pct(r)} of the time ${b.label}${since}: ${down}.`, note].join('\n');
+    // "How many samples do you have for web-1?": what is held of each series, beside whether data arrived.
+    const held = ALL_METRICS.filter((m) => c.store.latestSamples().some((s) => s.target === r.target && s.metric === m))
+      .map((m) => `${METRIC_LABEL[m] ?? m} ${c.store.series(r.target, m, b.from, b.until).length.toLocaleString('en-US')}`)
+      .join(', ');
+    return [
+      `${r.target} reported data ${pct(r)} of the time ${b.label}${since}: ${down}.`,
+      ...(held ? [`Samples held ${b.label}: ${held}.`] : []),
+      note,
+    ].join('\n');
   }
   // The least available first.
   const share = (r: Reporting) => r.downMs / (r.watchedMs || 1);

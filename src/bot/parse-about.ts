@@ -47,7 +47,9 @@ const ABOUT = new RegExp(
     String.raw`^(?:list|show)(?: me)?(?: all| every)?(?: the| your)? metrics(?: (?:available|collected|there are|you have))?\s*[?.!]*$`,
     String.raw`\bwhat (?:do|does|are|can) ${WE} ${WATCH}\b(?!.*\b(?:on|for|about)\b)`,
     // "Where does the data come from?", "what data sources are configured?"
-    String.raw`\bwhere\b.*\b(?:data|metrics|numbers|figures)\b.*\bcomes? from\b|\bdata sources?\b|\bmetric sources?\b`,
+    String.raw`\bwhere\b.*\b(?:data|metrics|numbers|figures)\b.*\bcomes? from\b|\bdata sources?\b|\bmetric sources?\b|\b(?:which|what) sources (?:are|is) (?:configured|set up|enabled|on|there|in use|used|active)\b`,
+    // "Are all detectors working?", "are the detectors on?": the detectors this process runs, and its health.
+    String.raw`\b(?:are|is) (?:all )?(?:the |your |my )?detectors? (?:all )?(?:working|running|ok|okay|healthy|on|enabled|up|active)\b`,
     // "Are you ok?", "bot health", "how long have you been up?": this process itself
     String.raw`\bare you (?:ok|okay|healthy|alive|up|working|running|there)\b|\bis (?:the bot|smartcloudops|the service) (?:ok|okay|healthy|alive|up|working|running)\b|\b(?:bot|your|smartcloudops)\s+(?:status|health|uptime)\b|\bwhen did you (?:start|restart|boot)\b|\bhow long have you been (?:up|running)\b`,
     // "Show config", "what's your config?", "who are you?": what this bot is set to do.

@@ -12,7 +12,7 @@ const HOW_ANOMALOUS = /\bhow (?:anomalous|unusual|abnormal|normal|odd)\b|\b(?:an
 
 const FOREST = String.raw`(?:isolation[\s-]?forests?|iforests?|(?:the |its |host )forests?)`;
 const FOREST_STATE = new RegExp(
-  String.raw`\b${FOREST}\b.*\b(?:trained|training|ready|warm(?:ed)?[\s-]?up|warming|learn(?:ing|ed|t)|fitted|status|state|working|running|active|progress)\b|\b(?:trained|ready|learning|fitted|warmed up)\b.*\b${FOREST}\b`,
+  String.raw`\b${FOREST}\b.*\b(?:trained|training|ready|warm(?:ed)?[\s-]?up|warming|learn(?:ing|ed|t)|fitted|status|state|working|running|active|progress|enabled|disabled|on|off|configured|turned on)\b|\b(?:trained|ready|learning|fitted|warmed up)\b.*\b${FOREST}\b`,
 );
 
 export function detectorQuestion(

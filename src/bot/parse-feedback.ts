@@ -32,7 +32,9 @@ export function feedbackCommand(
 export const feedbackAsked = (text: string): { feedback?: 'noise' | 'useful' } =>
   /\b(?:false (?:positives?|alarms?)|marked (?:as )?noise|noise)\b/.test(text)
     ? { feedback: 'noise' }
-    : /\b(?:true positives?|marked (?:as )?useful|useful alerts?|real (?:issues|alerts))\b/.test(text)
+    : /\b(?:true positives?|marked (?:as )?(?:useful|real)|useful alerts?|real (?:issues|alerts)|(?:were|was) (?:marked )?(?:useful|helpful|real|legit|valid))\b/.test(
+          text,
+        )
       ? { feedback: 'useful' }
       : {};
 

@@ -9,7 +9,10 @@ const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
   [/\bscores?\b/, 'score'],
   [/\bexpected(?: range)?\b/, 'expected'],
   [/\bepisodes?\b/, 'episode'],
-  [/\bforecast (?:rules?|detector|alerts?|anomal\w*)\b|\bforecasts? (?:computed|calculated|made|worked out|done|fitted)\b/, 'forecast'],
+  [
+    /\bforecast (?:rules?|detector|alerts?|anomal\w*)\b|\bforecasts? (?:computed|calculated|made|worked out|done|fitted|works?|do|does)\b/,
+    'forecast',
+  ],
   [/\bthreshold (?:rules?|detector|alerts?|anomal\w*)\b/, 'threshold'],
   [/\bsilent[\s-]hosts?\b|\bsilence detector\b/, 'silence'],
   [/\bseverit(?:y|ies)\b|\b(?:warning|critical)\b/, 'severity'],
@@ -62,11 +65,13 @@ export function glossaryQuestion(text: string): Intent | undefined {
   if (SEVERITY_HOW.test(text)) return { kind: 'glossary', term: 'severity' };
   // "Why is the score 0.52?", "why is its score so low?": how a score is made.
   if (/\bwhy (?:is|was) (?:the |its |that |this )?(?:anomaly )?score\b/.test(text)) return { kind: 'glossary', term: 'score' };
+  if (/\bwhy (?:is|was) (?:the |its |that |this )?expected(?: range)?\b/.test(text)) return { kind: 'glossary', term: 'expected' };
   if (!new RegExp(ASK).test(text)) return undefined;
   // "What does score 0.54 mean?", "what is a robust deviation?": the word, not a figure of a host.
   // "What does the isolation forest look at?", "how is the forecast computed?": how a detector works.
+  // "What does the isolation forest do?", "what is the forecast detector?": a detector's own working.
   const how =
-    /\bwhat (?:does|do) (?:the |an? )?(?:[\w-]+ ){1,3}(?:look at|measure|use|take into account|consider|compare|watch|learn from)\b|\bhow (?:is|are) (?:the |an? )?(?:[\w-]+ ){1,3}(?:computed|calculated|worked out|made|fitted|trained|scored)\b|\b(?:inputs?|features?)\b/;
+    /\bwhat (?:does|do) (?:the |an? )?(?:[\w-]+ ){1,3}(?:look at|measure|use|take into account|consider|compare|watch|learn from|do|work)\b|\bwhat(?: is|'s) the (?:isolation forest|iforest|robust detector|forecast detector|threshold detector|silent[\s-]host detector)\b|\bhow (?:is|are) (?:the |an? )?(?:[\w-]+ ){1,3}(?:computed|calculated|worked out|made|fitted|trained|scored)\b|\b(?:inputs?|features?)\b/;
   if (!/\b(?:mean|means|meaning|define|what is an?|what's an?|what are|explain the|tell me about|how does)\b/.test(text) && !how.test(text))
     return undefined;
   const term = TERMS.find(([re]) => re.test(text))?.[1];

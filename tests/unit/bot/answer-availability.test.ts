@@ -30,13 +30,14 @@ describe('"availability of db-1 this week"', () => {
       'db-1 reported data 94.79% of the time over the last 7 d (watched since 2026-12-03 12:00:00 UTC): silent 2 h 30 min in 2 stretches: ' +
         '2026-12-04 16:00:00 UTC for 2 h; 2026-12-05 11:30:00 UTC for 30 min (still silent).',
     );
-    expect(lines[1]).toBe(
+    expect(lines[1]).toBe('Samples held over the last 7 d: memory 48.');
+    expect(lines[2]).toBe(
       'This is whether data arrived (silent-host anomalies), not whether a service answered. I was running throughout.',
     );
     expect(ask('sla for web-1')[0]).toBe(
       'web-1 reported data 100% of the time over the last 7 d (watched since 2026-12-03 12:00:00 UTC): no silent stretch.',
     );
-    expect(ask('sla for web-1')[1]).toMatch(/: no SLO or error budget is read\. /);
+    expect(ask('sla for web-1')[2]).toMatch(/: no SLO or error budget is read\. /);
   });
 
   it('ranks the fleet least available first, and counts only the part of a stretch inside the window', () => {
@@ -64,7 +65,7 @@ describe('availability when I was not running', () => {
     expect(lines[0]).toMatch(
       /^db-1 reported data 95\.70% of the time over the last 7 d \(watched since 2026-12-03 12:00:00 UTC\): silent 2 h in 2 stretches: /,
     );
-    expect(lines[1]).toBe(
+    expect(lines[2]).toBe(
       'This is whether data arrived (silent-host anomalies), not whether a service answered. I was not running for 1 h 30 min of it (from my last tick before a restart to the restart: "when were you last restarted?"), which counts neither way.',
     );
   });

@@ -71,6 +71,17 @@ describe('operator asks that had another answer', () => {
     ["I'm going off shift", { kind: 'routing', onCall: true }],
     ['who is working on the incident?', { kind: 'incident', action: 'show' }],
     ['what time is it in tokyo?', { kind: 'small_talk', clock: true, clockIn: 'tokyo' }],
+    ['what does the isolation forest do?', { kind: 'glossary', term: 'iforest' }],
+    ['what is the forecast detector?', { kind: 'glossary', term: 'forecast' }],
+    ['how does the forecast work?', { kind: 'glossary', term: 'forecast' }],
+    ['why is the expected range 0 to 90?', { kind: 'glossary', term: 'expected' }],
+    ['which sources are configured?', { kind: 'about' }],
+    ['are all detectors working?', { kind: 'about' }],
+    ['is the isolation forest enabled?', { kind: 'forest_status' }],
+    ['which alerts were useful?', { kind: 'anomalies', feedback: 'useful' }],
+    ['any data gaps on web-2?', { kind: 'availability', target: 'web-2' }],
+    ['when did you start watching db-1?', { kind: 'availability', target: 'db-1' }],
+    ['how many samples do you have for web-1?', { kind: 'availability', target: 'web-1' }],
   ])('%s', (q, want) => {
     expect(parse(q)).toMatchObject(want);
   });
@@ -85,6 +96,9 @@ describe('operator asks that had another answer', () => {
     expect(parse('when did you drop the silence?').kind).toBe('silences');
     expect(parse('drop the silence on web-1')).toMatchObject({ kind: 'unsilence', target: 'web-1' });
     expect(parse("I'm off call")).toEqual({ kind: 'on_call_cover', end: true });
+    expect(parse('what is the threshold for disk?')).toMatchObject({ kind: 'rules', metric: 'disk' });
+    expect(parse("what's the expected range for api-1 latency?")).toMatchObject({ kind: 'explain', usual: true });
+    expect(parse('how many samples are stored?')).toMatchObject({ kind: 'pipeline' });
     expect(parse('hand the web-1 alert over to alice')).toMatchObject({ kind: 'elsewhere', what: 'assign' });
     expect(parse('add web-1 to the incident')).toMatchObject({ kind: 'incident', action: 'scope', targets: ['web-1'] });
     expect(parse('run the cleanup on web-2')).toMatchObject({ kind: 'action_request', action: 'cleanup_disk' });
@@ -163,5 +177,16 @@ describe('operator asks that had another answer', () => {
     const fresh = createConversations();
     fresh.resolve('k', parse('cpu on web-1'), 'cpu on web-1', now);
     expect(fresh.resolve('k', parse('compare them'), 'compare them', now).kind).toBe('unknown');
+  });
+
+  it('says how many samples of each series are held for one target, beside whether its data arrived', async () => {
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now, staleAfterMs: 90_000 };
+    for (let k = 0; k < 10; k++)
+      c.store.saveSamples([
+        { target: 'web-1', metric: 'cpu', ts: now - k * 30_000, value: 20 },
+        ...(k < 4 ? [{ target: 'web-1', metric: 'memory', ts: now - k * 30_000, value: 50 }] : []),
+      ]);
+    const lines = (await answerIntent(parse('how many samples do you have for web-1?'), c)).split('\n');
+    expect(lines[1]).toBe('Samples held over the last 7 d: CPU 10, memory 4.');
   });
 });
