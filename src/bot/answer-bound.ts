@@ -10,7 +10,11 @@ import type { MetricKey } from './intent.js';
 export const extreme = (got: Sample[], highest: boolean) =>
   got.reduce((a, s) => ((highest ? s.value > a.value : s.value < a.value) ? s : a));
 
-/** "Hosts with cpu above 80%": the targets whose latest reading is past the bound, highest first. */
+/**
+ * "Hosts with cpu above 80%": the targets whose latest reading is past the bound, highest first.
+ * `also`: "… and memory above 60%", a second condition on another metric; only targets that report
+ * both are counted, and the table shows both.
+ */
 export function answerBound(
   bound: Bound,
   metric: string,
@@ -18,7 +22,9 @@ export function answerBound(
   latest: Map<string, Map<string, Sample>>,
   c: Pick<AnswerContext, 'now' | 'staleAfterMs'>,
   oneTarget = false,
+  also?: { metric: string; bound: Bound },
 ): string {
+  if (also) return answerBoth(bound, metric, also, names, latest, oneTarget);
   const got = names.map((n) => latest.get(n)?.get(metric)).filter((s): s is Sample => Boolean(s));
   const past = got.filter((s) => isPast(s.value, bound));
   past.sort((a, z) => (bound.above ? z.value - a.value : a.value - z.value));
@@ -41,6 +47,37 @@ export function answerBound(
   return `${past.length} of ${got.length} targets have ${label} ${side} now:\n${table(
     ['target', label, 'at'],
     past.map((s) => [s.target, formatValue(metric, s.value), `${stamp(s.ts).slice(11)}${c.now - s.ts > c.staleAfterMs ? ' STALE' : ''}`]),
+  )}`;
+}
+
+function answerBoth(
+  bound: Bound,
+  metric: string,
+  also: { metric: string; bound: Bound },
+  names: string[],
+  latest: Map<string, Map<string, Sample>>,
+  oneTarget: boolean,
+): string {
+  const said = (m: string, b: Bound) => `${METRIC_LABEL[m] ?? m} ${lineOf(b, (v) => formatValue(m, v))}`;
+  const both = `${said(metric, bound)} and ${said(also.metric, also.bound)}`;
+  const rows = names.flatMap((n) => {
+    const [x, y] = [latest.get(n)?.get(metric), latest.get(n)?.get(also.metric)];
+    return x && y ? [{ n, x, y }] : [];
+  });
+  if (!rows.length)
+    return `None of the targets asked about reports both ${METRIC_LABEL[metric] ?? metric} and ${METRIC_LABEL[also.metric] ?? also.metric} now.`;
+  const past = rows.filter((r) => isPast(r.x.value, bound) && isPast(r.y.value, also.bound));
+  past.sort((a, z) => (bound.above ? z.x.value - a.x.value : a.x.value - z.x.value));
+  if (oneTarget && rows.length === 1) {
+    const r = rows[0]!;
+    const [a, b] = [isPast(r.x.value, bound), isPast(r.y.value, also.bound)];
+    return `${a && b ? 'Yes' : 'No'}: ${r.n} ${METRIC_LABEL[metric] ?? metric} is ${formatValue(metric, r.x.value)} (${a ? '' : 'not '}${lineOf(bound, (v) => formatValue(metric, v))}) and ${METRIC_LABEL[also.metric] ?? also.metric} ${formatValue(also.metric, r.y.value)} (${b ? '' : 'not '}${lineOf(also.bound, (v) => formatValue(also.metric, v))}), at ${stamp(Math.min(r.x.ts, r.y.ts)).slice(11)}.`;
+  }
+  const first = rows.filter((r) => isPast(r.x.value, bound)).length;
+  if (!past.length) return `No target has ${both} now (${first} of ${rows.length} have ${said(metric, bound)}).`;
+  return `${past.length} of ${rows.length} targets have ${both} now:\n${table(
+    ['target', METRIC_LABEL[metric] ?? metric, METRIC_LABEL[also.metric] ?? also.metric, 'at'],
+    past.map((r) => [r.n, formatValue(metric, r.x.value), formatValue(also.metric, r.y.value), stamp(Math.min(r.x.ts, r.y.ts)).slice(11)]),
   )}`;
 }
 

@@ -1,6 +1,6 @@
 import { unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
-import { ALL_METRICS, answerMetricSpan, isWindowed, metricsOf } from './answer-metric-span.js';
+import { ALL_METRICS, answerMetricSpan, isWindowed, METRICS_OF, metricsOf } from './answer-metric-span.js';
 import { FREE_OF, withFreeFigures } from './free-figures.js';
 import { answerAttention } from './answer-attention.js';
 import { answerTimeline } from './alert-timeline.js';
@@ -52,7 +52,7 @@ import { answerCrossCorrelate } from './answer-cross-correlate.js';
 import { answerRuleStats } from './answer-rule-stats.js';
 import { answerDaypart } from './answer-daypart.js';
 import { answerPeers } from './answer-peers.js';
-import { HELP, WRONG_REPLY } from './help-text.js';
+import { HELP, helpFor, WRONG_REPLY } from './help-text.js';
 
 export { HELP };
 import { answerTimePast } from './answer-time-past.js';
@@ -134,7 +134,8 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   if (!i.target && latest.size === 0) return 'No samples yet: the first tick has not completed. Try again in a few seconds.';
 
   // "Is web-1 over 90%?": yes or no, with the figure.
-  if (i.target && i.bound && i.metric && names.length) return answerBound(i.bound, metrics[0]!, names, latest, c, true);
+  const also = i.also && { ...i.also, metric: METRICS_OF[i.also.metric][0]! };
+  if (i.target && i.bound && i.metric && names.length) return answerBound(i.bound, metrics[0]!, names, latest, c, true, also);
   if (i.target) {
     const t = i.target;
     // An overview also lists what a source adds beyond the usual metrics (a Prometheus query's own).
@@ -151,7 +152,8 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   const what = i.metric ? (METRIC_LABEL[metrics[0]!] ?? i.metric) : 'samples';
   if (shown.length === 0) return `No ${i.metric ? `${what} samples` : 'samples'} from ${i.group ? i.group.join(', ') : 'any target'} yet.`;
   const footer = absent.length > 0 ? `\nNo ${what} from ${absent.join(', ')}.` : '';
-  if (i.bound) return answerBound(i.bound, shown[0]!, names, latest, c);
+  if (i.bound)
+    return answerBound(i.bound, shown[0]!, names, latest, c, false, i.also && { ...i.also, metric: METRICS_OF[i.also.metric][0]! });
   // "Which host uses the most network?": both directions, ranked by their sum (a column of its own).
   const total = i.metric === 'network' && (i.stat === 'max' || i.stat === 'min') && shown.length === 2;
   if (total) withNetworkTotal(latest, shown);
@@ -365,7 +367,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'action_request':
       return answerActionRequest(i, c);
     case 'help':
-      return HELP;
+      return helpFor(i.topic);
     case 'small_talk':
       if (i.clock) return clockReply(c, i.clockIn);
       if (i.ok) return 'OK.';

@@ -36,3 +36,37 @@ export const HELP = [
 /** "You're wrong", "that's not what I asked": how to ask so that I read it, and how to mark an alert that was wrong. */
 export const WRONG_REPLY =
   'Sorry. Say it another way, naming what you mean: the host, the metric and the time ("cpu on web-1 since 09:00"); "help" lists what I answer. If an alert was wrong, "this alert is noise" in its thread marks it, and "what\'s the false positive rate?" counts those marks.';
+
+// A topic as people name it, and the words of the help lines about it.
+const TOPICS: readonly (readonly [RegExp, RegExp])[] = [
+  [/^(?:silenc|snooz|mut|quiet|maintenanc)/, /\b(?:snooze|mute|silences?|unsnooze|maintenance)\b/],
+  [/^(?:watch|remind|notif|ping)/, /\bwatch(?:es)?\b|\bstop watching\b|\b(?:remind|tell me when|ping me|notify me)\b/],
+  [/^(?:approv|deny|proposal|pending)/, /\b(?:approv\w*|deny|pending)\b/],
+  [/^(?:on-?call|shift|pag|escalat|rota)/, /\b(?:on[\s-]?call|shift|page|escalat\w*|handover)\b/],
+  [/^(?:incident|outage)/, /\bincidents?\b/],
+  [/^(?:remediat|restart|scal|clean|action)/, /\b(?:restart\w*|scale\w*|clean\w*|remediation\w*)\b/],
+  [/^(?:ack|alert|anomal)/, /\b(?:ack\w*|alerts?|anomal\w*)\b/],
+  [/^(?:trend|forecast|capacity|fill)/, /\b(?:trend|filling|capacity|reach|run out|idle)\b/],
+  [/^(?:subscri|follow)/, /\b(?:subscri\w*|follow|unfollow)\b/],
+  [/^(?:threshold|rule|tun)/, /\b(?:thresholds?|rules?)\b/],
+  [/^(?:change|deploy)/, /\b(?:deployed|changes?)\b/],
+  [/^(?:feedback|noise|false)/, /\b(?:noise|false positives?)\b/],
+];
+
+/**
+ * "Help silences", "examples for watches", "help with approvals": the help lines about that topic
+ * (all of them when the topic matches none). Pure.
+ */
+export function helpFor(topic: string | undefined): string {
+  const t = topic?.toLowerCase();
+  const words = t ? TOPICS.find(([said]) => said.test(t))?.[1] : undefined;
+  const lines = words ? HELP.split('\n').filter((l) => l.startsWith('•') && words.test(l)) : [];
+  if (!lines.length) return t ? `Nothing in the help is about "${t.slice(0, 40)}"; everything I answer:\n${HELP}` : HELP;
+  return [`About ${t}, try:`, ...lines, '"help" lists everything.'].join('\n');
+}
+
+/** "Help silences", "examples for watches", "help with approvals": the topic named, if any. Pure. */
+export function helpTopic(text: string): { topic?: string } {
+  const m = /^(?:help|examples?|usage)\s+(?:(?:with|on|for|about|of)\s+)?(?:the\s+)?([a-z][a-z-]{2,30})\b/.exec(text);
+  return m && !/^(?:me|us|please|pls)$/.test(m[1]!) ? { topic: m[1]! } : {};
+}

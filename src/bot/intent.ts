@@ -65,6 +65,8 @@ export type Intent =
       ranked?: boolean;
       /** "hosts with cpu above 80%": only targets past this, in the metric's unit. */
       bound?: Bound;
+      /** "Hosts with disk above 40% and cpu above 30%": a second condition, on another metric, that must hold too. */
+      also?: { metric: MetricKey; bound: Bound };
       /** "When did web-1 cpu last exceed 80%?", "how long was db-1 above 50% today?": the stretches past `bound` (answer-time-past.ts). */
       boundAsk?: BoundAsk;
       /** "top 3 hosts by memory": how many rows of a ranking. */
@@ -261,7 +263,8 @@ export type Intent =
   /** `mine`: "cancel that silence", the asker's latest one in force or scheduled. */
   | { kind: 'unsilence'; id?: string; target?: string; all?: boolean; several?: string[]; maintenance?: boolean | 'now'; mine?: boolean }
   | ActionRequestIntent
-  | { kind: 'help' }
+  /** "Help silences": the help lines about that topic. */
+  | { kind: 'help'; topic?: string }
   /** "Where do alerts go?", "who gets paged for db-1?", "who is on call?" (answer-routing.ts). */
   | {
       kind: 'routing';

@@ -10,6 +10,9 @@ import { ABOUT_TO_FIRE, NO_ACTION, NO_ALERT, PAST, UNUSUAL } from './intent-word
 const WORRY = /\b(?:worried|worry|worrying|concerned|concerning|alarmed|nervous)\b/;
 const HOW_ANOMALOUS = /\bhow (?:anomalous|unusual|abnormal|normal|odd)\b|\b(?:anomaly|isolation forest|iforest|outlier) scores?\b/;
 
+const THAN_USUAL =
+  /\b(?:busier|quieter|calmer|higher|lower|slower|faster|fuller|more|less|bigger|smaller)\b.*\bthan (?:usual|normal|typical|expected|average for (?:this|the) time|it usually is|it normally is)\b/;
+
 const FOREST = String.raw`(?:isolation[\s-]?forests?|iforests?|(?:the |its |host )forests?)`;
 const FOREST_STATE = new RegExp(
   String.raw`\b${FOREST}\b.*\b(?:trained|training|ready|warm(?:ed)?[\s-]?up|warming|learn(?:ing|ed|t)|fitted|status|state|working|running|active|progress|enabled|disabled|on|off|configured|turned on)\b|\b(?:trained|ready|learning|fitted|warmed up)\b.*\b${FOREST}\b`,
@@ -32,6 +35,9 @@ export function detectorQuestion(
     if (o.metric) return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, verdict: true };
     if (o.target) return { kind: 'explain', target: o.target, verdict: true, quiet: true };
   }
+  // "Is web-1 busier than usual?", "is db-1 memory higher than normal?": the figure against the detectors' usual range ("busier" is CPU).
+  if (!o.group && THAN_USUAL.test(text) && (o.metric || /\bbusier\b/.test(text)))
+    return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric ?? 'cpu', usual: true };
   // "What's the usual memory on db-1?", "is cpu normal for this time?", "expected range for api-1 latency": the detectors' usual range.
   if (
     !o.group &&

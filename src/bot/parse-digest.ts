@@ -18,9 +18,9 @@ const SHIFT = new RegExp(
 );
 // "Catch me up", "what did I miss?", "what changed since yesterday?": a digest since then, the last day by default.
 const CATCH_UP =
-  /^(?:ok,?\s+|so,?\s+)?(?:i'?m|i am|we'?re|we are) back\b|^back (?:online|from (?:lunch|a break|my break|holiday|vacation|leave|pto))\b|\b(?:catch (?:me|us) up|bring (?:me|us) up to speed|what did (?:i|we) miss|what(?:'s| has| have)? changed|anything (?:new|changed) since|diff(?:erence)? since|since (?:i|we) (?:left|logged off|was away|were away)|while (?:i|we) (?:was|were) (?:away|out|off|gone))\b/;
+  /^(?:ok,?\s+|so,?\s+)?(?:i'?m|i am|we'?re|we are) back\b|^back (?:online|from (?:lunch|a break|my break|holiday|vacation|leave|pto))\b|\b(?:catch (?:me|us) up|bring (?:me|us) up to speed|what did (?:i|we) miss|what(?:'s| has| have)? changed|anything (?:new|changed) since|diff(?:erence)? since|since (?:i|we) (?:left|logged off|was away|were away)|while (?:i|we) (?:was|were) (?:away|out|off|gone|at lunch|at (?:a|the) meeting|in (?:a|the) meeting|asleep|sleeping|offline|on (?:a )?break|on leave|on holiday|on vacation))\b/;
 // "What's new since I last asked?", "anything new?", "what's new?": since the asker's previous question.
-const SINCE_PREVIOUS = /\bsince (?:i|we) (?:last )?(?:asked|spoke)\b/;
+const SINCE_PREVIOUS = /\bsince (?:i|we) (?:last )?(?:asked|spoke)\b|\bsince (?:my|our) (?:last )?(?:message|question|ask)\b/;
 const SINCE_ASKED = new RegExp(
   `${SINCE_PREVIOUS.source}|\\bsince (?:i|we) (?:last )?(?:checked|looked|was here|were here)\\b|^(?:so |ok |and )?(?:anything new|what(?:'s| is) new|whats new)\\b`,
 );

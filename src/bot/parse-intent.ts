@@ -32,6 +32,7 @@ import { HELD, MAINTENANCE_SET, MY_SILENCE, SILENCE_LOG, silenceCommand, silence
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
 import { againstAsked } from './parse-against.js';
+import { helpTopic } from './help-text.js';
 import type { Intent } from './intent.js';
 import {
   ACK_COUNTED,
@@ -129,7 +130,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (note) return note;
   // "Did the restart help?" asks about a remediation, not for the help text.
   const helped = /\b(?:did|does|has|will|would)\b.*\b(?:restart|scal|clean|reboot|remediat|rollback|bounce)\w*\b.*\bhelp/.test(text);
-  if (has(WORDS.help) && !metric && !target && !helped) return { kind: 'help' };
+  if (has(WORDS.help) && !metric && !target && !helped) return { kind: 'help', ...helpTopic(text) };
   const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
   // A command that changes state leads with its verb ("approve rp_1", "please deny rp_1", "can you
   // snooze web-1"). "Should I approve rp_1?" or "is web-1 muted?" asks about it and must never act.
@@ -367,17 +368,19 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   }
   if (metric) {
     const also = uncollectedOf(text) ?? sizeAsked(metric, text);
-    const alongside = more.length ? { more } : {};
+    // A metric that is the second condition ("disk above 40% and cpu above 30%") is no read of its own.
+    const read = when();
+    const others = more.filter((m) => m !== read.also?.metric);
     return {
       kind: 'metrics',
       metric,
       target,
       ...group,
       unknownTarget,
-      ...when(),
+      ...read,
       ...history,
       ...(also ? { uncollected: also } : {}),
-      ...alongside,
+      ...(others.length ? { more: others } : {}),
     };
   }
   if (target || named.length) return { kind: 'metrics', target, ...group, ...when() };

@@ -1,6 +1,7 @@
 import type { Intent, MetricKey } from './intent.js';
 import type { TargetRef } from './match-target.js';
 import { boundAsked, highAsked, pairRank, parseBound, ruleBound } from './parse-bound.js';
+import { alsoBound } from './parse-also-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { AVG_RANKED, avgLowFirst, parseStat, sdLowFirst, type TimeSpan } from './parse-time-span.js';
 import { BYTES_MOVED, BYTES_SAID, FREE_OF, sizeAsked } from './free-figures.js';
@@ -66,10 +67,17 @@ export function readOptions(
     ...(stat ? { stat, ...((stat === 'sd' && sdLowFirst(text)) || (stat === 'avg' && avgLowFirst(text)) ? { lowFirst: true } : {}) } : {}),
     ...((stat === 'avg' || /^p\d/.test(stat ?? '')) && (AVG_RANKED.test(text) || RANKING.test(text)) ? { ranked: true } : {}),
     ...(bound ? { bound } : {}),
+    ...(bound ? alsoOf(text, metric) : {}),
     ...asked,
     ...limit,
     ...free,
     ...total,
     ...by,
   };
+}
+
+/** "… and cpu above 30%": the second condition, as the metrics intent carries it. */
+function alsoOf(text: string, metric: MetricKey | undefined): { also?: NonNullable<Metrics['also']> } {
+  const also = alsoBound(text, metric);
+  return also ? { also } : {};
 }

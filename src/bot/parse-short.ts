@@ -1,3 +1,4 @@
+import { helpTopic } from './help-text.js';
 import { UNUSUAL_NOW } from './answer-unusual-now.js';
 import { ONE_LINE } from './answer-one-line.js';
 import { CANCEL_UNCLEAR } from './answer-cancel-which.js';
@@ -63,5 +64,5 @@ export function shortIntent(text: string): Intent | undefined {
     return { kind: 'about', digest: true };
   if (UNUSUAL_NOW.test(text) && !/\b(?:today|yesterday|this week|last|since|ago|overnight)\b/.test(text)) return { kind: 'unusual_now' };
   if (ONE_LINE.test(text) && !/\b(?:an|rp|in)_[a-z0-9]{3,}/.test(text)) return { kind: 'one_line' };
-  return timezoneCommand(text) ?? (HELP_ASK.test(text) ? { kind: 'help' } : undefined);
+  return timezoneCommand(text) ?? (HELP_ASK.test(text) ? { kind: 'help', ...helpTopic(text) } : undefined);
 }

@@ -5,6 +5,7 @@ import { createConversations, followUp } from '../../../src/bot/follow-up.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import type { TimeSpan } from '../../../src/bot/parse-time-span.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { HELP, helpFor } from '../../../src/bot/help-text.js';
 import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 
 const targets = [
@@ -82,6 +83,17 @@ describe('operator asks that had another answer', () => {
     ['any data gaps on web-2?', { kind: 'availability', target: 'web-2' }],
     ['when did you start watching db-1?', { kind: 'availability', target: 'db-1' }],
     ['how many samples do you have for web-1?', { kind: 'availability', target: 'web-1' }],
+    ['help silences', { kind: 'help', topic: 'silences' }],
+    ['examples for watches', { kind: 'help', topic: 'watches' }],
+    ['is web-1 busier than usual?', { kind: 'explain', target: 'web-1', metric: 'cpu', usual: true }],
+    ['is db-1 memory higher than normal?', { kind: 'explain', target: 'db-1', metric: 'memory', usual: true }],
+    ['anything new since my last message?', { kind: 'anomalies', digest: true, sinceAsked: 'previous' }],
+    ['what happened while I was at lunch?', { kind: 'anomalies', digest: true, sinceAsked: 'away' }],
+    ['is the incident over?', { kind: 'incident', action: 'show' }],
+    [
+      'hosts with disk above 40% and cpu above 30%',
+      { kind: 'metrics', metric: 'disk', bound: { above: true, value: 40 }, also: { metric: 'cpu', bound: { above: true, value: 30 } } },
+    ],
   ])('%s', (q, want) => {
     expect(parse(q)).toMatchObject(want);
   });
@@ -96,6 +108,10 @@ describe('operator asks that had another answer', () => {
     expect(parse('when did you drop the silence?').kind).toBe('silences');
     expect(parse('drop the silence on web-1')).toMatchObject({ kind: 'unsilence', target: 'web-1' });
     expect(parse("I'm off call")).toEqual({ kind: 'on_call_cover', end: true });
+    expect(parse('is it quieter than usual?')).toMatchObject({ kind: 'anomaly_change', usual: true });
+    expect(parse('cpu and memory on web-1')).toMatchObject({ kind: 'metrics', metric: 'cpu', more: ['memory'] });
+    expect(parse('hosts with disk above 40% and cpu above 30%')).not.toHaveProperty('more');
+    expect(parse('help')).toEqual({ kind: 'help' });
     expect(parse('what is the threshold for disk?')).toMatchObject({ kind: 'rules', metric: 'disk' });
     expect(parse("what's the expected range for api-1 latency?")).toMatchObject({ kind: 'explain', usual: true });
     expect(parse('how many samples are stored?')).toMatchObject({ kind: 'pipeline' });
@@ -188,5 +204,42 @@ describe('operator asks that had another answer', () => {
       ]);
     const lines = (await answerIntent(parse('how many samples do you have for web-1?'), c)).split('\n');
     expect(lines[1]).toBe('Samples held over the last 7 d: CPU 10, memory 4.');
+  });
+
+  it('reads two conditions on two metrics together, for the fleet and for one host', async () => {
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now, staleAfterMs: 90_000 };
+    const at = (target: string, metric: string, value: number) => ({ target, metric, ts: now - 10_000, value });
+    c.store.saveSamples([
+      at('web-1', 'disk', 50),
+      at('web-1', 'cpu', 35),
+      at('web-2', 'disk', 45),
+      at('web-2', 'cpu', 10),
+      at('db-1', 'disk', 20),
+    ]);
+    c.store.saveSamples([at('db-1', 'cpu', 90)]);
+    const say = async (q: string) => (await answerIntent(parse(q), c)).split('\n');
+    expect(await say('hosts with disk above 40% and cpu above 30%')).toEqual([
+      '1 of 3 targets have disk above 40.0% and CPU above 30.0% now:',
+      '```',
+      'target  disk   CPU    at',
+      'web-1   50.0%  35.0%  12:59:50 UTC',
+      '```',
+    ]);
+    expect((await say('disk above 60% and cpu above 30%'))[0]).toBe(
+      'No target has disk above 60.0% and CPU above 30.0% now (0 of 3 have disk above 60.0%).',
+    );
+    expect(await say('is web-2 disk above 40% and cpu above 30%?')).toEqual([
+      'No: web-2 disk is 45.0% (above 40.0%) and CPU 10.0% (not above 30.0%), at 12:59:50 UTC.',
+    ]);
+  });
+
+  it('lists the help lines of a topic, and all of them for a topic it has none about', () => {
+    expect(helpFor('silences').split('\n')).toEqual([
+      'About silences, try:',
+      expect.stringMatching(/^• "snooze web-1 cpu for 30m"/),
+      '"help" lists everything.',
+    ]);
+    expect(helpFor('zebras')).toMatch(/^Nothing in the help is about "zebras"; everything I answer:\nI answer from the live data/);
+    expect(helpFor(undefined)).toBe(HELP);
   });
 });
