@@ -1,6 +1,21 @@
 import { joinSpacedNames, type TargetRef } from './match-target.js';
 import { cleanInput } from './text-tools.js';
 
+const EMOJI_WORDS: Record<string, string> = {
+  '🔥': 'on fire',
+  ':fire:': 'on fire',
+  '🚨': 'alerts',
+  ':rotating_light:': 'alerts',
+  '🆘': 'anything wrong',
+  ':sos:': 'anything wrong',
+  '👍': 'ok',
+  ':+1:': 'ok',
+  ':thumbsup:': 'ok',
+  '🙏': 'thanks',
+  ':pray:': 'thanks',
+};
+const EMOJI = /🔥|🚨|🆘|👍|🙏|\uFE0F|:(?:fire|rotating_light|sos|\+1|thumbsup|pray):/g;
+
 /**
  * A question as the parser reads it: comparison signs as words (before cleaning, which strips ">",
  * a quote marker in chat markdown), cleaned and lower-cased, "roll back" as one verb, "cpu%" as the
@@ -13,6 +28,11 @@ export function questionText(raw: string, targets: TargetRef[]): string {
       cleanInput(signs.replace(/>\s*(?=\d)/g, ' above ').replace(/<\s*(?=\d)/g, ' below '))
         .toLowerCase()
         .replace(/\broll(?:ing)?\s+back\b/g, 'rollback')
+        // Emoji as Discord sends them and as Slack writes them (":fire:"): "🔥?" asks what is burning.
+        .replace(EMOJI, (e) => ` ${EMOJI_WORDS[e.replace(/\uFE0F/g, '')] ?? ''} `)
+        .replace(/\s{2,}/g, ' ')
+        .trim()
+        .replace(/^\s*sup\s*\??\s*$/, "what's up?")
         // A link pasted beside a question is context, not words of it ("grafana" in one is no dashboard question).
         .replace(LINK, ' ')
         // "Free up disk space on db-1", "clear space on web-1" ask for the clean-up; "free disk" alone is a figure.

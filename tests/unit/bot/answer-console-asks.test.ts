@@ -90,6 +90,12 @@ describe('operator asks that had another answer', () => {
     ['anything new since my last message?', { kind: 'anomalies', digest: true, sinceAsked: 'previous' }],
     ['what happened while I was at lunch?', { kind: 'anomalies', digest: true, sinceAsked: 'away' }],
     ['is the incident over?', { kind: 'incident', action: 'show' }],
+    ['🔥?', { kind: 'attention' }],
+    [':fire:', { kind: 'attention' }],
+    ['sup', { kind: 'attention' }],
+    ['any 🚨 on db-1?', { kind: 'anomalies', target: 'db-1' }],
+    ['👍', { kind: 'small_talk', ok: true }],
+    [':pray:', { kind: 'small_talk', thanks: true }],
     [
       'hosts with disk above 40% and cpu above 30%',
       { kind: 'metrics', metric: 'disk', bound: { above: true, value: 40 }, also: { metric: 'cpu', bound: { above: true, value: 30 } } },
