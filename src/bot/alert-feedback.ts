@@ -44,8 +44,14 @@ export function markAlert(
   const a = o.store.getAnomaly(id);
   if (!a || a.id !== id) return { text: `No anomaly ${quoteUntrusted(id)}; nothing was marked.`, intent, private: true };
   const actor = `${user.platform}:${user.id}`;
-  o.record?.('alert_feedback', now, { anomaly: a.id, target: a.target, metric: a.metric, detector: a.detector, verdict: i.verdict, actor });
   const what = `${a.id} (${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}, ${a.detector})`;
+  if (i.verdict === 'none') {
+    const was = verdictsBetween(o.store, a.startTs, now + 1).get(a.id);
+    if (!was) return { text: `${what} is not marked, so nothing changed.`, intent, private: true };
+    o.record?.('alert_feedback', now, { anomaly: a.id, target: a.target, metric: a.metric, detector: a.detector, verdict: 'none', actor });
+    return { text: `Unmarked: ${what} is no longer counted as ${was === 'noise' ? 'noise' : 'useful'} (by ${actor}).`, intent };
+  }
+  o.record?.('alert_feedback', now, { anomaly: a.id, target: a.target, metric: a.metric, detector: a.detector, verdict: i.verdict, actor });
   const advice = i.verdict === 'noise' ? noiseAdvice(a, o.store, now, o.thresholds) : undefined;
   return {
     text: `Noted${(i.latest || where) && !i.id ? ` (the latest ${metrics ? `${METRIC_LABEL[metrics[0]!] ?? i.metric} ` : ''}anomaly${i.target ? ` on ${i.target}` : ''})` : ''}: ${what} marked as ${i.verdict === 'noise' ? 'noise (a false positive)' : 'useful (a real problem)'} by ${actor}. "How many false positives this week?" counts them; nothing about detection changes by itself.${advice ? `\n${advice}` : ''}`,
@@ -58,7 +64,10 @@ export function verdictsBetween(store: Pick<Store, 'recordsBetween'>, fromTs: nu
   const out = new Map<string, Verdict>();
   for (const r of store.recordsBetween(fromTs, untilTs, ['alert_feedback'], 100_000)) {
     const v = r.data.verdict;
-    if (typeof r.data.anomaly === 'string' && (v === 'noise' || v === 'useful')) out.set(r.data.anomaly, v);
+    if (typeof r.data.anomaly !== 'string') continue;
+    // A mark taken back ("unmark an_…") leaves the anomaly unmarked.
+    if (v === 'noise' || v === 'useful') out.set(r.data.anomaly, v);
+    else if (v === 'none') out.delete(r.data.anomaly);
   }
   return out;
 }

@@ -116,7 +116,12 @@ export function renderTimeline(h: AlertHistory, now: number): string {
     else if (r.kind === 'alert_escalated' && h.key && r.data.key === h.key)
       add(r.ts, `escalated by ${actor}${typeof r.data.to === 'string' ? ` to ${r.data.to}` : ''}`);
     else if (r.kind === 'alert_feedback' && ids.has(str(r.data.anomaly)))
-      add(r.ts, `${str(r.data.anomaly)} marked as ${str(r.data.verdict)} by ${actor}`);
+      add(
+        r.ts,
+        r.data.verdict === 'none'
+          ? `${str(r.data.anomaly)} unmarked by ${actor}`
+          : `${str(r.data.anomaly)} marked as ${str(r.data.verdict)} by ${actor}`,
+      );
     else if (r.kind === 'alert_note' && ids.has(str(r.data.anomaly))) add(r.ts, `note by ${actor}: ${str(r.data.text)}`);
     else if (r.kind === 'alert_unacknowledged' && h.key && Array.isArray(r.data.keys) && r.data.keys.includes(h.key))
       add(r.ts, `handed back by ${actor}`);

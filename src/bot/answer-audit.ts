@@ -94,7 +94,12 @@ function lineOf(r: RecordEntry): Line | undefined {
     case 'alert_note':
       return at(`noted on ${str(d.anomaly)} (${str(d.target)}): ${quoteUntrusted(str(d.text))}`, [str(d.target)]);
     case 'alert_feedback':
-      return at(`marked ${str(d.anomaly)} (${str(d.target)}) as ${str(d.verdict)}`, [str(d.target)]);
+      return at(
+        d.verdict === 'none'
+          ? `unmarked ${str(d.anomaly)} (${str(d.target)})`
+          : `marked ${str(d.anomaly)} (${str(d.target)}) as ${str(d.verdict)}`,
+        [str(d.target)],
+      );
     case 'change': {
       const targets = Array.isArray(d.targets) ? (d.targets as string[]) : [];
       return at(

@@ -67,7 +67,8 @@ export type CommandIntent =
   | { kind: 'remind'; inMs?: number; at?: ClockTime; note?: string }
   /** "Mark an_… as a false positive", "this alert is noise" (in its thread): recorded per anomaly (alert-feedback.ts). */
   /** `latest`: "mark the last alert as noise", the newest anomaly; `target`/`metric`: "the web-2 disk alert was noise", the newest there. */
-  | { kind: 'feedback'; id?: string; verdict: 'noise' | 'useful'; latest?: boolean; target?: string; metric?: MetricKey }
+  /** `none`: "unmark an_…", the mark taken back. */
+  | { kind: 'feedback'; id?: string; verdict: 'noise' | 'useful' | 'none'; latest?: boolean; target?: string; metric?: MetricKey }
   /** `reminders`: "cancel my reminder", only the asker's reminders. */
   | { kind: 'unwatch'; id?: string; target?: string; reminders?: boolean }
   /** "note an_…: restarted nginx by hand", "add a note: …" in an alert's thread: recorded on the alert, shown in its timeline. */

@@ -14,14 +14,19 @@ const OF_ONE =
 // "How many alerts were false positives?" asks about them, never marks one.
 const QUESTION = /^(?:how|what|which|were|was|are|is|did|do|show|list|count)\b|\?\s*$/;
 
+// "Unmark an_…", "remove the noise mark from the web-2 alert", "clear my feedback on it": the mark taken back.
+const UNMARK =
+  /^(?:please\s+)?(?:un-?mark|(?:clear|remove|withdraw|take back|undo|delete) (?:the |my |that |this )?(?:noise |useful |false[- ]positive )?(?:mark(?:ing)?|verdict|feedback|rating))\b/;
+
 /** Feedback on one alert from the people it reached; undefined when the text gives none. */
 export function feedbackCommand(
   text: string,
   an: string | undefined,
   o: { target?: string | undefined; metric?: MetricKey | undefined } = {},
 ): Intent | undefined {
-  if (QUESTION.test(text) || !(OF_ONE.test(text) || an)) return undefined;
-  const verdict = NOISE.test(text) ? 'noise' : USEFUL.test(text) ? 'useful' : undefined;
+  const unmark = UNMARK.test(text);
+  if (!unmark && (QUESTION.test(text) || !(OF_ONE.test(text) || an))) return undefined;
+  const verdict = unmark ? 'none' : NOISE.test(text) ? 'noise' : USEFUL.test(text) ? 'useful' : undefined;
   const latest = !an && /\b(?:the )?(?:last|latest|previous|most recent) (?:alert|anomaly|page|one)\b/.test(text);
   // "Mark the web-2 disk alert as noise": the newest there, named in the reply so a wrong guess shows.
   const where = an ? {} : { ...(o.target ? { target: o.target } : {}), ...(o.metric ? { metric: o.metric } : {}) };

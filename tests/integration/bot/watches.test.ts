@@ -164,6 +164,13 @@ describe('feedback on an alert', () => {
     // The latest word counts; a question never marks anything; an unknown id is said so.
     await inThread("actually it's a real issue");
     expect((await say('how many alerts were false positives?')).text).toMatch(/^No marked-noise anomalies/);
+    // Taken back, it counts as unmarked, says so in the timeline, and a second time changes nothing.
+    expect((await inThread('unmark it')).text).toMatch(
+      new RegExp(`^Unmarked: ${id} \\(web-1 CPU, \\w+\\) is no longer counted as useful \\(by slack:U3\\)\\.$`),
+    );
+    expect((await say('how many alerts today?')).text).not.toMatch(/Marked in chat/);
+    expect((await say(`timeline ${id}`)).text).toMatch(new RegExp(`${id} unmarked by slack:U3`));
+    expect((await say(`unmark ${id}`)).text).toMatch(new RegExp(`^${id} \\(web-1 CPU, \\w+\\) is not marked, so nothing changed\\.$`));
     expect((await say('is it noise?')).intent).not.toBe('feedback');
     expect((await say('mark an_nope123 as noise')).text).toBe('No anomaly "an_nope123"; nothing was marked.');
     // "The last alert" outside a thread is the newest anomaly, named in the reply.
