@@ -92,10 +92,23 @@ export function createConversations() {
       const n = named.get(key);
       return n && now - n.ts <= FOLLOW_UP_MS && (!justNamed || n.fresh) ? n.id : undefined;
     },
+    /** The one proposal a reply named ("requested rp_…", "approved rp_…"), for "approve it", "did it work?" next. */
+    rememberProposal(key: string, id: string, now: number): void {
+      named.delete(`rp:${key}`);
+      named.set(`rp:${key}`, { id, ts: now, fresh: true });
+      if (named.size > CONVERSATIONS) named.delete(named.keys().next().value!);
+    },
+    /** Only the one the last reply named: "approve it" decides nothing older than the last answer. */
+    proposalOf(key: string, now: number): string | undefined {
+      const n = named.get(`rp:${key}`);
+      return n && now - n.ts <= FOLLOW_UP_MS && n.fresh ? n.id : undefined;
+    },
     /** A message arrived in the conversation: what was named before it is no longer the last answer. */
     turn(key: string): void {
-      const n = named.get(key);
-      if (n) n.fresh = false;
+      for (const k of [key, `rp:${key}`]) {
+        const n = named.get(k);
+        if (n) n.fresh = false;
+      }
     },
     /** The question as meant: a follow-up of this conversation's last one, if it is one. */
     resolve(key: string, next: Intent, text: string, now: number): Intent {
@@ -199,4 +212,36 @@ export function itCommand(intent: Intent, text: string, anomaly: Anomaly | undef
   if (!anomaly || !ACTS_ON_ONE.has(intent.kind) || typeof text !== 'string' || !/\b(?:it|this|that)\b/.test(text.toLowerCase()))
     return intent;
   return inAlertThread(intent, { key: '', members: [anomaly] });
+}
+
+// "Did it work?", "show me the result", "is it safe to approve?": said of the proposal the last reply named.
+const PROPOSAL_IT =
+  /^(?:(?:so|and|ok|okay)\s+)*(?:did it (?:work|run|succeed|go through|fail|finish|complete|help)|(?:is|was) it (?:done|finished|complete|running|through|approved|denied|run|safe(?: to approve)?)|(?:show me |what(?:'s| is| was) )?the (?:result|outcome|output)|what happened (?:to|with) it|how long did it take|is it safe to approve(?: it)?|what (?:does|will|would) approving it do)[\s?.!]*$/;
+
+/**
+ * "Approve it", "deny it, not now", "cancel that" and "did it work?" right after a reply that named one
+ * proposal: that proposal. A decision needs "it", "this" or "that" and nothing else naming what to
+ * decide; otherwise the command asks which, as before. Pure.
+ */
+export function proposalIt(intent: Intent, text: string, rp: string | undefined): Intent {
+  if (!rp || typeof text !== 'string') return intent;
+  const said = text.toLowerCase().trim();
+  if (
+    (intent.kind === 'approve' || intent.kind === 'deny') &&
+    !intent.id &&
+    !intent.target &&
+    !intent.action &&
+    !intent.all &&
+    !intent.mine
+  )
+    return /\b(?:it|this|that)\b/.test(said) ? { ...intent, id: rp } : intent;
+  // "Cancel it" after a reply about one proposal: that one, taken back or denied as the asker may.
+  if (intent.kind === 'cancel_which' && /\b(?:it|this|that)\b/.test(said)) return { kind: 'deny', id: rp };
+  return PROPOSAL_IT.test(said) ? { kind: 'explain', id: rp } : intent;
+}
+
+/** The proposal a reply is about, when it names exactly one. */
+export function oneProposal(text: string): string | undefined {
+  const ids = new Set(text.match(/\brp_[a-z0-9]+/g) ?? []);
+  return ids.size === 1 ? [...ids][0] : undefined;
 }

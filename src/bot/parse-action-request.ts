@@ -205,7 +205,7 @@ export function unmetRequest(text: string): Extract<Intent, { kind: 'bad_input' 
 // "Should I restart app on web-1?", "what would happen if I scale up web-2?", "is it safe to clean up db-1?".
 // "Dry run restart on web-1", "what would scale_up do on web-1?": what it would do, shown and not run.
 const ASKING =
-  /^(?:should|shall|would it be (?:ok|okay|safe|wise|a good idea) to|is it (?:ok|okay|safe|wise|a good idea) to|what (?:would|will) happen if|what happens if|what if (?:i|we)|how (?:do|can|would|should) (?:i|we)|can (?:i|we)|may (?:i|we)|could (?:i|we)|dry[\s-]?run|simulate|preview)\b|^what (?:would|will|does) (?:a |an |the )?\S+(?: \S+){0,6}? (?:do|change|run|involve)\b/;
+  /^(?:should|shall|would it be (?:ok|okay|safe|wise|a good idea) to|is it (?:ok|okay|safe|wise|a good idea) to|what (?:would|will) happen if|what happens if|what if (?:i|we)|how (?:do|can|would|should) (?:i|we)|can (?:i|we)|may (?:i|we)|could (?:i|we)|dry[\s-]?run|simulate|preview)\b|^what (?:would|will|does) (?:a |an |the )?\S+(?: \S+){0,6}? (?:do|change|run|involve|delete|remove|touch|clean)\b|^what (?:files|paths|directories|dirs) (?:would|will|does|do) (?:a |an |the )?\S+(?: \S+){0,4}? (?:delete|remove|touch|clean)\b/;
 /** The words that name an action in such a question, as the verb actionRequest reads. */
 const ASKED_VERBS: Record<string, string> = {
   restart: 'restart',

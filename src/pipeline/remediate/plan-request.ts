@@ -49,8 +49,9 @@ function namedMismatch(ask: ActionAsk, params: Record<string, unknown>): string 
   if (ask.count !== undefined && ask.count !== params.by)
     return `it adds ${String(params.by)} (up to ${String(params.max)}), not ${ask.count}`;
   const paths = params.paths as string[] | undefined;
-  if (ask.paths?.length && paths && ask.paths.some((x) => !paths.includes(x)))
-    return `it cleans ${paths.join(', ')}, not ${ask.paths.join(', ')}`;
+  // Some of its paths named is no narrower clean-up: the rule cleans all of them, which the asker should know before it is proposed.
+  if (ask.paths?.length && paths && (ask.paths.some((x) => !paths.includes(x)) || paths.some((x) => !ask.paths!.includes(x))))
+    return `it cleans ${paths.join(', ')}, not ${ask.paths.join(', ')}${ask.paths.every((x) => paths.includes(x)) ? ' alone' : ''}`;
   return undefined;
 }
 

@@ -202,4 +202,23 @@ describe('actions requested in chat', () => {
     expect((await slashCommand(slack, `approve ${id}`, 'U1')).text).toMatch(/^Approved by U1 /);
     expect(app.store.getProposal(id)!.state).toBe('succeeded');
   });
+
+  it('reads "approve it", "cancel it" and "did it work?" as the one proposal the last reply named, and only then', async () => {
+    const { app, slack } = await setup();
+    const say = async (text: string, user = 'U2') => (await slashCommand(slack, text, user, 'C-TEAM')).text;
+    const asked = await say('restart app on web-1', 'U1');
+    const id = /(rp_\w+)/.exec(asked)![1]!;
+    // Another approver's own conversation names it first; "approve it" then decides that one.
+    expect(await say('approve it')).toMatch(/^Which proposal\?/);
+    expect(await say('what is pending?')).toContain(id);
+    expect(await say('approve it')).toMatch(new RegExp(`^Approved by U2 .*${id}`));
+    expect(app.store.getProposal(id)!.state).toBe('succeeded');
+    expect(await say('did it work?')).toMatch(new RegExp(`^${id} restart_service on web-1 \\(approval, simulate\\): succeeded`));
+    // Once another message came between, "it" names nothing to decide.
+    const second = /(rp_\w+)/.exec(await say('restart app on db-1', 'U1'))![1]!;
+    expect(await say('cpu on db-1', 'U1')).toMatch(/^db-1 CPU/);
+    expect(await say('cancel it', 'U1')).toMatch(/^Cancel which\? I cancel nothing on a guess/);
+    expect(await say(`explain ${second}`, 'U1')).toContain(second);
+    expect(await say('cancel it', 'U1')).toBe(`Cancelled your request ${second} (restart_service on db-1): withdrawn, nothing was run.`);
+  });
 });

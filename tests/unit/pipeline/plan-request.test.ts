@@ -99,6 +99,22 @@ describe('planRequest', () => {
     });
   });
 
+  it('takes paths named only when they are all the rule cleans, so a request never cleans more than it said', () => {
+    const clean = configSchema.parse({
+      remediation: { rules: [{ name: 'logs', when: {}, action: 'cleanup_disk', params: { paths: ['/var/log', '/tmp'] } }] },
+    }).remediation.rules;
+    expect(planRequest({ action: 'cleanup_disk', target: 'db-1', paths: ['/tmp', '/var/log'] }, clean, ctx)).toMatchObject({ ok: true });
+    expect(planRequest({ action: 'cleanup_disk', target: 'db-1' }, clean, ctx)).toMatchObject({ ok: true });
+    expect(planRequest({ action: 'cleanup_disk', target: 'db-1', paths: ['/var/log'] }, clean, ctx)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('it cleans /var/log, /tmp, not /var/log alone'),
+    });
+    expect(planRequest({ action: 'cleanup_disk', target: 'db-1', paths: ['/home'] }, clean, ctx)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('it cleans /var/log, /tmp, not /home.'),
+    });
+  });
+
   it('keeps a dry-run rule a dry run', () => {
     expect(
       requestMode(
