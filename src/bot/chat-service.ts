@@ -15,7 +15,7 @@ import { markAlert } from './alert-feedback.js';
 import { recordChange } from './change-log.js';
 import { addNote } from './alert-notes.js';
 import { withOnCall, type OnCall } from './on-call.js';
-import { ABOUT_ONE, createConversations, itCommand, itOf, oneProposal, proposalIt } from './follow-up.js';
+import { ABOUT_ONE, createConversations, itCommand, itOf, namedIt, oneId } from './follow-up.js';
 import { describeMatch, routeMatches, type RouteMatch } from './alert-routes.js';
 import { scopedStore } from './scoped-store.js';
 import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
@@ -213,11 +213,11 @@ export function createChatService(o: ChatServiceOptions) {
       zones.zoneOf(e.user, e.clientZone),
     );
     const remembered = alert ? undefined : conversations.anomalyOf(key, now, true);
-    const proposal = alert ? undefined : conversations.proposalOf(key, now);
+    const named = alert ? {} : { rp: conversations.idOf('rp', key, now), sl: conversations.idOf('sl', key, now) };
     conversations.turn(key);
     const intent = alert
       ? inAlertThread(parsed, alert)
-      : proposalIt(itCommand(parsed, e.text, remembered ? o.store.getAnomaly(remembered) : undefined), e.text, proposal);
+      : namedIt(itCommand(parsed, e.text, remembered ? o.store.getAnomaly(remembered) : undefined), e.text, named);
     const asked = alert ? { ...e, text: `${e.text}\n${threadNote(alert)}` } : e;
     const verdict = intent.kind === 'explain' && intent.verdict;
     if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text) && !verdict)
@@ -374,8 +374,10 @@ export function createChatService(o: ChatServiceOptions) {
         const an = ABOUT_ONE.has(reply.intent) ? /\ban_[a-z0-9]+/.exec(reply.text)?.[0] : undefined;
         const key = `${e.platform}:${e.channel}:${e.thread ?? ''}:${e.user.id}`;
         if (an) conversations.rememberAnomaly(key, an, now);
-        const rp = oneProposal(reply.text);
-        if (rp) conversations.rememberProposal(key, rp, now);
+        for (const prefix of ['rp', 'sl'] as const) {
+          const id = oneId(prefix, reply.text);
+          if (id) conversations.rememberId(prefix, key, id, now);
+        }
         return reply;
       } catch (err) {
         o.logger.error({ err, platform: e.platform, kind: e.kind }, 'chat event failed');

@@ -92,20 +92,20 @@ export function createConversations() {
       const n = named.get(key);
       return n && now - n.ts <= FOLLOW_UP_MS && (!justNamed || n.fresh) ? n.id : undefined;
     },
-    /** The one proposal a reply named ("requested rp_…", "approved rp_…"), for "approve it", "did it work?" next. */
-    rememberProposal(key: string, id: string, now: number): void {
-      named.delete(`rp:${key}`);
-      named.set(`rp:${key}`, { id, ts: now, fresh: true });
+    /** The one proposal or silence a reply named ("requested rp_…", "silenced … (sl_…)"), for "approve it", "extend it" next. */
+    rememberId(prefix: 'rp' | 'sl', key: string, id: string, now: number): void {
+      named.delete(`${prefix}:${key}`);
+      named.set(`${prefix}:${key}`, { id, ts: now, fresh: true });
       if (named.size > CONVERSATIONS) named.delete(named.keys().next().value!);
     },
     /** Only the one the last reply named: "approve it" decides nothing older than the last answer. */
-    proposalOf(key: string, now: number): string | undefined {
-      const n = named.get(`rp:${key}`);
+    idOf(prefix: 'rp' | 'sl', key: string, now: number): string | undefined {
+      const n = named.get(`${prefix}:${key}`);
       return n && now - n.ts <= FOLLOW_UP_MS && n.fresh ? n.id : undefined;
     },
     /** A message arrived in the conversation: what was named before it is no longer the last answer. */
     turn(key: string): void {
-      for (const k of [key, `rp:${key}`]) {
+      for (const k of [key, `rp:${key}`, `sl:${key}`]) {
         const n = named.get(k);
         if (n) n.fresh = false;
       }
@@ -220,12 +220,19 @@ const PROPOSAL_IT =
 
 /**
  * "Approve it", "deny it, not now", "cancel that" and "did it work?" right after a reply that named one
- * proposal: that proposal. A decision needs "it", "this" or "that" and nothing else naming what to
+ * proposal: that proposal; "lift it", "extend it by 1h" after one that named a silence: that silence. A decision needs "it", "this" or "that" and nothing else naming what to
  * decide; otherwise the command asks which, as before. Pure.
  */
-export function proposalIt(intent: Intent, text: string, rp: string | undefined): Intent {
-  if (!rp || typeof text !== 'string') return intent;
+export function namedIt(intent: Intent, text: string, last: { rp?: string | undefined; sl?: string | undefined }): Intent {
+  if (typeof text !== 'string') return intent;
   const said = text.toLowerCase().trim();
+  const it = /\b(?:it|this|that)\b/.test(said);
+  // "Lift it", "extend it by an hour" after "silenced web-1 … (sl_…)": that silence.
+  if (last.sl && it && intent.kind === 'unsilence' && !intent.id && !intent.target && !intent.all && !intent.mine)
+    return { ...intent, id: last.sl };
+  if (last.sl && it && intent.kind === 'silence' && intent.extend && !intent.extend.id) return { ...intent, extend: { id: last.sl } };
+  const rp = last.rp;
+  if (!rp) return intent;
   if (
     (intent.kind === 'approve' || intent.kind === 'deny') &&
     !intent.id &&
@@ -234,14 +241,14 @@ export function proposalIt(intent: Intent, text: string, rp: string | undefined)
     !intent.all &&
     !intent.mine
   )
-    return /\b(?:it|this|that)\b/.test(said) ? { ...intent, id: rp } : intent;
+    return it ? { ...intent, id: rp } : intent;
   // "Cancel it" after a reply about one proposal: that one, taken back or denied as the asker may.
-  if (intent.kind === 'cancel_which' && /\b(?:it|this|that)\b/.test(said)) return { kind: 'deny', id: rp };
+  if (intent.kind === 'cancel_which' && it) return { kind: 'deny', id: rp };
   return PROPOSAL_IT.test(said) ? { kind: 'explain', id: rp } : intent;
 }
 
-/** The proposal a reply is about, when it names exactly one. */
-export function oneProposal(text: string): string | undefined {
-  const ids = new Set(text.match(/\brp_[a-z0-9]+/g) ?? []);
+/** The proposal (or silence) a reply is about, when it names exactly one. */
+export function oneId(prefix: 'rp' | 'sl', text: string): string | undefined {
+  const ids = new Set(text.match(new RegExp(`\\b${prefix}_[a-z0-9]+`, 'g')) ?? []);
   return ids.size === 1 ? [...ids][0] : undefined;
 }

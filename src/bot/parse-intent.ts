@@ -29,6 +29,7 @@ import { subscriptionCommand } from './parse-subscribe.js';
 import { incidentCommand } from './parse-incident.js';
 import { rankingQuestion } from './parse-ranking.js';
 import { HELD, MAINTENANCE_SET, MY_SILENCE, SILENCE_LOG, silenceCommand, silenceEdit, silenceSpan } from './parse-silence.js';
+import { severityMeant } from './severity-meant.js';
 import { watchCommand } from './parse-watch.js';
 import { feedbackAsked, feedbackCommand } from './parse-feedback.js';
 import { againstAsked } from './parse-against.js';
@@ -131,7 +132,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Did the restart help?" asks about a remediation, not for the help text.
   const helped = /\b(?:did|does|has|will|would)\b.*\b(?:restart|scal|clean|reboot|remediat|rollback|bounce)\w*\b.*\bhelp/.test(text);
   if (has(WORDS.help) && !metric && !target && !helped) return { kind: 'help', ...helpTopic(text) };
-  const severity = has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined;
+  const severity = severityMeant(text, has(WORDS.critical) ? 'critical' : has(WORDS.warning) ? 'warning' : undefined);
   // A command that changes state leads with its verb ("approve rp_1", "please deny rp_1", "can you
   // snooze web-1"). "Should I approve rp_1?" or "is web-1 muted?" asks about it and must never act.
   const leadAt = tokens.findIndex((t) => !FILLERS.has(t));

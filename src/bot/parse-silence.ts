@@ -1,3 +1,4 @@
+import { severityMeant } from './severity-meant.js';
 import type { Intent, MetricKey } from './intent.js';
 import { findUntil, UNTIL_PART, type ClockTime } from './parse-clock.js';
 import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
@@ -111,7 +112,7 @@ export function silenceCommand(
   // and one a silence cannot hold (info, p2) is refused rather than dropped. Said of one alert
   // ("snooze this critical alert" in its thread) it only describes it.
   const sev = o.anomalyId ? undefined : SEVERITY_WORD.exec(text)?.[0];
-  const severity = sev ? (/^crit/.test(sev) ? 'critical' : /^warn/.test(sev) ? 'warning' : undefined) : undefined;
+  const severity = severityMeant(text, sev ? (/^crit/.test(sev) ? 'critical' : /^warn/.test(sev) ? 'warning' : undefined) : undefined);
   if (sev && !severity)
     return {
       kind: 'bad_input',
@@ -199,7 +200,9 @@ export function silenceEdit(
       ...(o.target ? { target: o.target } : {}),
       maintenance: /^(?:please\s+)?(?:end|stop|lift|finish|close)\b/.test(text) ? 'now' : true,
     };
-  if (!o.sl && !/\b(?:silences?|snoozes?|mutes?|silenced|snoozed|muted)\b/.test(text)) return undefined;
+  // "Extend it by an hour": the silence the last reply named (chat-service.ts fills it in).
+  const extendIt = EXTEND_VERBS.has(verb) && /\b(?:it|this|that)\b/.test(text);
+  if (!o.sl && !extendIt && !/\b(?:silences?|snoozes?|mutes?|silenced|snoozed|muted)\b/.test(text)) return undefined;
   if (LIFT_VERBS.has(verb))
     return {
       kind: 'unsilence',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { spanBounds } from '../../../src/bot/answer-metric-span.js';
-import { createConversations, followUp } from '../../../src/bot/follow-up.js';
+import { createConversations, followUp, namedIt, oneId } from '../../../src/bot/follow-up.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import type { TimeSpan } from '../../../src/bot/parse-time-span.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
@@ -95,6 +95,11 @@ describe('operator asks that had another answer', () => {
     ['sup', { kind: 'attention' }],
     ['any 🚨 on db-1?', { kind: 'anomalies', target: 'db-1' }],
     ['👍', { kind: 'small_talk', ok: true }],
+    ['silence web-2 latency below critical', { kind: 'silence', target: 'web-2', metric: 'latency', severity: 'warning' }],
+    ['mute non-critical alerts on web-1', { kind: 'silence', target: 'web-1', severity: 'warning' }],
+    ['mute alerts above warning on db-1', { kind: 'silence', target: 'db-1', severity: 'critical' }],
+    ['non-critical alerts today', { kind: 'anomalies', today: true, severity: 'warning' }],
+    ['extend it by an hour', { kind: 'silence', durationMs: 3_600_000, extend: {} }],
     [':pray:', { kind: 'small_talk', thanks: true }],
     [
       'hosts with disk above 40% and cpu above 30%',
@@ -247,5 +252,21 @@ describe('operator asks that had another answer', () => {
     ]);
     expect(helpFor('zebras')).toMatch(/^Nothing in the help is about "zebras"; everything I answer:\nI answer from the live data/);
     expect(helpFor(undefined)).toBe(HELP);
+  });
+
+  it('fills in the one proposal or silence the last reply named, and only where "it" is said and nothing else is named', () => {
+    const last = { rp: 'rp_abc123', sl: 'sl_def456' };
+    expect(namedIt(parse('approve it'), 'approve it', last)).toEqual({ kind: 'approve', id: 'rp_abc123' });
+    expect(namedIt(parse('cancel it'), 'cancel it', last)).toEqual({ kind: 'deny', id: 'rp_abc123' });
+    expect(namedIt(parse('did it work?'), 'did it work?', last)).toEqual({ kind: 'explain', id: 'rp_abc123' });
+    expect(namedIt(parse('lift it'), 'lift it', last)).toMatchObject({ kind: 'unsilence', id: 'sl_def456' });
+    expect(namedIt(parse('extend it by an hour'), 'extend it by an hour', last)).toMatchObject({ extend: { id: 'sl_def456' } });
+    // Something else named, or no "it": as parsed.
+    expect((namedIt(parse('approve the scale up on web-2'), 'approve the scale up on web-2', last) as { id?: string }).id).toBeUndefined();
+    expect((namedIt(parse('approve'), 'approve', last) as { id?: string }).id).toBeUndefined();
+    expect(namedIt(parse('unsnooze web-1'), 'unsnooze web-1', last)).toMatchObject({ target: 'web-1' });
+    expect((namedIt(parse('approve it'), 'approve it', {}) as { id?: string }).id).toBeUndefined();
+    expect(oneId('rp', 'rp_a1b2c3 and rp_a1b2c3')).toBe('rp_a1b2c3');
+    expect(oneId('rp', 'rp_a1b2c3 or rp_d4e5f6')).toBeUndefined();
   });
 });
