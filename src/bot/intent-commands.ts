@@ -50,6 +50,8 @@ export type CommandIntent =
   | {
       kind: 'watch';
       target?: string;
+      /** "The api hosts": any of them. */
+      group?: string[];
       metric?: MetricKey;
       unknownTarget?: string;
       /** 'resolved': nothing open (of `metric`) on `target`; a bound: the latest reading past it. */
@@ -70,7 +72,8 @@ export type CommandIntent =
   /** `none`: "unmark an_…", the mark taken back. */
   | { kind: 'feedback'; id?: string; verdict: 'noise' | 'useful' | 'none'; latest?: boolean; target?: string; metric?: MetricKey }
   /** `reminders`: "cancel my reminder", only the asker's reminders. */
-  | { kind: 'unwatch'; id?: string; target?: string; reminders?: boolean }
+  /** `about`: "cancel the backups reminder", only reminders whose words include it. */
+  | { kind: 'unwatch'; id?: string; target?: string; reminders?: boolean; about?: string }
   /** "note an_…: restarted nginx by hand", "add a note: …" in an alert's thread: recorded on the alert, shown in its timeline. */
   | { kind: 'note'; id?: string; target?: string; text: string }
   /** "Cancel that", "never mind": nothing named, so the asker's own cancellable things are listed (answer-cancel-which.ts). */

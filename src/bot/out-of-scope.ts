@@ -143,7 +143,8 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   // "Is the db-1 backup done?" is about db-1's own backup job, which a read of db-1 answers better.
   if (elsewhere === 'backup' && targets.some((t) => text.includes(t.name.toLowerCase()))) return undefined;
   // A note's or a reminder's words are the team's own ("note: added a host", "remind me to check backups"), not a request.
-  const own = intent.kind === 'note' || intent.kind === 'remind';
+  // So are the words that name a reminder to cancel ("cancel the backups reminder").
+  const own = intent.kind === 'note' || intent.kind === 'remind' || intent.kind === 'unwatch';
   if ((elsewhere === 'dashboards' || elsewhere === 'export') && intent.kind !== 'bad_input' && !own) {
     const view = viewOf(intent);
     // "Export the audit log", "download the approvals": the decisions, whatever the words read as.

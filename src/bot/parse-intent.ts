@@ -179,7 +179,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const edit =
     silenceEdit(text, tokens[leadAt], { sl, target, metric, unknownTarget, ...everything }) ??
     subscriptionCommand(text, { target, named, metric, unknownTarget, su: ids.find((i) => i.startsWith('su_')) }) ??
-    watchCommand(text, { target, metric, unknownTarget, wt }) ??
+    watchCommand(text, { target, group: group.group, metric, unknownTarget, wt }) ??
     feedbackCommand(text, an, { target, metric }) ??
     myRequestCommand(text, tokens, target);
   if (edit) return edit;

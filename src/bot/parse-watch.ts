@@ -29,6 +29,9 @@ const LIST =
   /\b(?:my|active|open|list(?: the)?|show(?: the)?)\s+(?:watch(?:es)?|reminders?)\b|\bwhat are you watching\b|\bwhat am i watching\b|^watch(?:es)?\??$|\b(?:what|which|any) reminders?\b/;
 const STOP =
   /^(?:please\s+)?(?:stop|cancel|remove|delete|drop|forget|clear)\s+(?:all\s+)?(?:of\s+)?(?:my\s+|the\s+|that\s+|those\s+|these\s+)?(?:watching|watch(?:es)?|reminders?)\b|\bunwatch\b/;
+// "Cancel the backups reminder", "delete my standup reminder": the reminder whose words include that.
+const STOP_ABOUT =
+  /^(?:please\s+)?(?:stop|cancel|remove|delete|drop|forget|clear)\s+(?:my\s+|the\s+|that\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+reminder\b/;
 
 const BARE_WATCH = /^(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:watch|keep an eye on|keep watch on|keep watching|monitor)\b/;
 // How a watch on each metric is said, with a line in its unit.
@@ -51,8 +54,16 @@ export const WATCH_MAX_MS = 7 * 86_400_000;
  */
 export function watchCommand(
   text: string,
-  o: { target?: string | undefined; metric?: MetricKey | undefined; unknownTarget?: string | undefined; wt?: string | undefined },
+  o: {
+    target?: string | undefined;
+    group?: string[] | undefined;
+    metric?: MetricKey | undefined;
+    unknownTarget?: string | undefined;
+    wt?: string | undefined;
+  },
 ): Intent | undefined {
+  const about = STOP.test(text) ? undefined : STOP_ABOUT.exec(text)?.[1];
+  if (about) return { kind: 'unwatch', reminders: true, about: about.replace(/s$/, '') };
   if (STOP.test(text))
     return {
       kind: 'unwatch',
@@ -81,10 +92,10 @@ export function watchCommand(
   const asked = (lifetime ? lengthMs(lifetime[1]!) : undefined) ?? WATCH_DEFAULT_MS;
   // The watch outlives what it waits for.
   const forMs = Math.min(WATCH_MAX_MS, Math.max(asked, 2 * sustainMs));
-  const where = { ...(o.target ? { target: o.target } : {}), ...(o.metric ? { metric: o.metric } : {}) };
+  const where = { ...(o.target ? { target: o.target } : o.group ? { group: o.group } : {}), ...(o.metric ? { metric: o.metric } : {}) };
   // "drops below 50", "goes above 80", "is under 30%": the bound, in the metric's unit.
   if (bound && o.metric) return { kind: 'watch', ...where, when: bound, forMs, ...(sustainMs ? { sustainMs } : {}) };
-  if (RECOVERS.test(text) && (o.target || o.metric)) return { kind: 'watch', ...where, when: 'resolved', forMs };
+  if (RECOVERS.test(text) && (o.target || o.group || o.metric)) return { kind: 'watch', ...where, when: 'resolved', forMs };
   if (RECOVERS.test(text) && EVERYTHING.test(text)) return { kind: 'watch', when: 'resolved', forMs, all: true };
   // "Tell me when it recovers", "…when this drops below 50%": the alert whose thread it is (alert-thread.ts).
   if (bound || RECOVERS.test(text)) return { kind: 'watch', ...where, when: bound ?? 'resolved', forMs, it: true };

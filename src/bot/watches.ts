@@ -18,6 +18,8 @@ export interface Watch {
   channel: string;
   user: string;
   target?: string;
+  /** "Tell me when the api hosts' latency goes above 200 ms": any of these (no target). */
+  group?: string[];
   metric?: MetricKey;
   when: 'resolved' | Bound | 'time';
   /** A reminder ('time'): when it is due, and what it is about (the asker's words). */
@@ -37,9 +39,9 @@ const MAX_PER_USER = 20;
 
 type WatchIntent = Extract<Intent, { kind: 'watch' }>;
 
-const describe = (w: Pick<Watch, 'target' | 'metric' | 'when' | 'sustainMs' | 'dueTs' | 'note'>) => {
+const describe = (w: Pick<Watch, 'target' | 'group' | 'metric' | 'when' | 'sustainMs' | 'dueTs' | 'note'>) => {
   if (w.when === 'time') return `a reminder for ${stamp(w.dueTs ?? 0)}${w.note ? `: ${w.note}` : ''}`;
-  const what = `${w.target ?? 'any target'}${w.metric ? ` ${METRIC_LABEL[METRICS_OF[w.metric][0]!] ?? w.metric}` : ''}`;
+  const what = `${w.target ?? (w.group ? `any of ${w.group.join(', ')}` : 'any target')}${w.metric ? ` ${METRIC_LABEL[METRICS_OF[w.metric][0]!] ?? w.metric}` : ''}`;
   if (w.when === 'resolved') return w.target || w.metric ? `${what} has nothing open` : 'nothing is open on any target';
   const fmt = (v: number) => formatValue(METRICS_OF[w.metric!][0]!, v);
   // "Between 70% and 80%": is there, rather than goes past a line.
@@ -62,6 +64,7 @@ const readable = (w: unknown): w is Watch => {
     (x.threadKey === undefined || typeof x.threadKey === 'string') &&
     (x.sustainMs === undefined || (Number.isFinite(x.sustainMs) && x.sustainMs >= 0)) &&
     (x.note === undefined || typeof x.note === 'string') &&
+    (x.group === undefined || (Array.isArray(x.group) && x.group.every((g) => typeof g === 'string'))) &&
     ((when === 'time' && Number.isFinite(x.dueTs)) ||
       when === 'resolved' ||
       (typeof when === 'object' &&
@@ -110,12 +113,13 @@ export function watchMet(
   const metrics = w.metric ? METRICS_OF[w.metric] : undefined;
   if (w.when === 'time') return undefined;
   if (w.when === 'resolved') {
-    const open = store.openAnomalies().filter((a) => (!w.target || a.target === w.target) && (!metrics || metrics.includes(a.metric)));
+    const on = w.target ? [w.target] : w.group;
+    const open = store.openAnomalies().filter((a) => (!on || on.includes(a.target)) && (!metrics || metrics.includes(a.metric)));
     return open.length ? undefined : `${describe(w)} now: every anomaly there has ended.`;
   }
   const bound = w.when;
   const latest = latestBy(store);
-  for (const t of w.target ? [w.target] : targets)
+  for (const t of w.target ? [w.target] : (w.group ?? targets))
     for (const m of metrics ?? [])
       for (const s of [latest.get(t)?.get(m)].filter((x) => x !== undefined))
         if (s.ts >= w.createdTs && isPast(s.value, bound)) {
@@ -192,7 +196,7 @@ export function createWatches(o: {
         platform: e.platform,
         channel: e.channel,
         user: actor(e.user),
-        ...(i.target ? { target: i.target } : {}),
+        ...(i.target ? { target: i.target } : i.group ? { group: i.group } : {}),
         ...(i.metric ? { metric: i.metric } : {}),
         when: i.when,
         ...(i.sustainMs ? { sustainMs: i.sustainMs } : {}),
@@ -267,7 +271,12 @@ export function createWatches(o: {
       const ws = load();
       // Your own, unless named by id: "stop watching web-1" never ends someone else's.
       const gone = ws.filter((w) =>
-        i.id ? w.id === i.id : w.user === actor(user) && (!i.target || w.target === i.target) && (!i.reminders || w.when === 'time'),
+        i.id
+          ? w.id === i.id
+          : w.user === actor(user) &&
+            (!i.target || w.target === i.target) &&
+            (!i.reminders || w.when === 'time') &&
+            (!i.about || (w.note ?? '').toLowerCase().includes(i.about)),
       );
       if (!gone.length) return { text: `No watch to stop. ${this.list(now)}`, intent: 'unwatch', private: true };
       save(ws.filter((w) => !gone.includes(w)));

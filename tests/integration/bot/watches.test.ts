@@ -26,6 +26,29 @@ describe('reminders among the watches', () => {
     expect((await say('cancel my reminder')).text).toMatch(/^Stopped watching: wt_\w+ \(a reminder for [^)]*: check db-1\)\.$/);
     expect((await say('stop all my watches')).text).toMatch(/^Stopped watching: wt_\w+ \(web-1 has nothing open\)\.$/);
     expect((await say('cancel my reminder')).text).toMatch(/^No watch to stop\./);
+    // Named by its words, only that reminder goes; "backups" is no question about backing up.
+    await say('remind me in 30m to check the backups');
+    await say('remind me in 40m to review the alerts');
+    expect((await say('cancel the backups reminder')).text).toMatch(
+      /^Stopped watching: wt_\w+ \(a reminder for [^)]*: check the backups\)\.$/,
+    );
+    expect((await say('what reminders do I have?')).text).toMatch(
+      /^Watching:\n• wt_\w+: a reminder for [^:]*:\d\d:\d\d UTC: review the alerts, for slack:U2 in slack C-OPS$/,
+    );
+  });
+});
+
+describe('a watch on several targets', () => {
+  it('waits on any of the targets named, and says which crossed', async () => {
+    const { slack, tick, say } = await setup();
+    await tick(2);
+    expect((await say('tell me when web-1 or db-1 cpu goes below 101%')).text).toMatch(
+      /^I'll post here when any of web-1, db-1 CPU goes below 101\.0%/,
+    );
+    await tick(1);
+    expect(watchPosts(slack).map((m) => m.msg.text)).toEqual([
+      expect.stringMatching(/^(?:web-1|db-1) CPU is \d+\.\d% at .*, below 101\.0%\.$/),
+    ]);
   });
 });
 
