@@ -1,5 +1,6 @@
 import { joinSpacedNames, type TargetRef } from './match-target.js';
 import { cleanInput } from './text-tools.js';
+import { lineWords } from './line-words.js';
 
 const EMOJI_WORDS: Record<string, string> = {
   '🔥': 'on fire',
@@ -114,10 +115,16 @@ export function questionText(raw: string, targets: TargetRef[]): string {
 }
 
 // "Latency over 1s", "above 0.5 seconds": a latency line in seconds is the same line in ms; "over the last 30 seconds" is a window.
+// "Over a second" is 1 s; "60 percent", "over 3/4" are lines too (line-words.ts).
 const SECONDS_LINE =
-  /\b(above|over|below|under|more than|less than|greater than|higher than|lower than|exceeds?|exceeding|at least|at most|reach(?:es)?|hits?)\s+(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b/g;
+  /\b(above|over|below|under|more than|less than|greater than|higher than|lower than|exceeds?|exceeding|at least|at most|reach(?:es)?|hits?)\s+(\d+(?:\.\d+)?\s*|(?:a|an|one|half a)\s+)(?:s|secs?|seconds?)\b/g;
+const SECONDS_SAID: Record<string, number> = { a: 1, an: 1, one: 1, 'half a': 0.5 };
 const inMilliseconds = (text: string): string =>
-  /\blatenc|\bresponse times?\b/.test(text) ? text.replace(SECONDS_LINE, (_m, w: string, n: string) => `${w} ${Number(n) * 1000}ms`) : text;
+  lineWords(
+    /\blatenc|\bresponse times?\b/.test(text)
+      ? text.replace(SECONDS_LINE, (_m, w: string, n: string) => `${w} ${(SECONDS_SAID[n.trim()] ?? Number(n)) * 1000}ms`)
+      : text,
+  );
 
 // "Ok, restart app on web-1", "hi, cpu on web-1", "so what's cpu": a word before the message that asks nothing.
 const FILLER =
