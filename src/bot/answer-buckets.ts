@@ -4,13 +4,14 @@ import { ADDITIVE } from './answer-total.js';
 import { dayDate, dayStart, dayZone } from './day-start.js';
 import { formatValue, METRIC_LABEL, table } from './format-reply.js';
 import { wallClock } from './wall-clock.js';
+import { formatDuration } from './text-tools.js';
 import type { MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 // Rows a chat reply carries: two days of hours, a month of days; the latest are kept.
-const MAX_ROWS: Record<'hour' | 'day', number> = { hour: 48, day: 31 };
+const MAX_ROWS: Record<'hour' | 'day' | 'minutes', number> = { hour: 48, day: 31, minutes: 48 };
 
 interface Bucket {
   start: number;
@@ -27,19 +28,29 @@ interface Bucket {
  * hours, or the last 7 days, unless a time is said. Pure over the store.
  */
 export function answerBuckets(
-  q: { metric: MetricKey; every: 'hour' | 'day'; target?: string | undefined; group?: string[] | undefined; span?: TimeSpan | undefined },
+  q: {
+    metric: MetricKey;
+    every: 'hour' | 'day' | 'minutes';
+    stepMs?: number | undefined;
+    target?: string | undefined;
+    group?: string[] | undefined;
+    span?: TimeSpan | undefined;
+  },
   c: AnswerContext,
 ): string {
   const series = metricsOf(q.metric) ?? [];
   const names = q.target ? [q.target] : (q.group ?? c.targets.map((t) => t.name));
-  const b = spanBounds(windowSpan(q.span ?? { kind: 'last', ms: q.every === 'hour' ? DAY : 7 * DAY }, DAY), c);
+  // "Every 10 minutes": rows that long, the last hour unless a time is said (as many rows as fit, the latest kept).
+  const step = q.every === 'minutes' ? (q.stepMs ?? 10 * 60_000) : q.every === 'hour' ? HOUR : DAY;
+  const fallback = q.every === 'minutes' ? Math.min(DAY, Math.max(HOUR, 12 * step)) : q.every === 'hour' ? DAY : 7 * DAY;
+  const b = spanBounds(windowSpan(q.span ?? { kind: 'last', ms: fallback }, DAY), c);
   if (b.ahead) return b.ahead;
   // Hours on the asker's clock too: a zone half an hour off UTC cuts its hours at :30 UTC.
   const wall = wallClock(c.zone);
   const startOf = (ts: number) => {
     if (q.every === 'day') return dayStart(ts, c.zone);
     const w = wall(ts);
-    return ts - (((w % HOUR) + HOUR) % HOUR);
+    return ts - (((w % step) + step) % step);
   };
   const buckets = new Map<number, Bucket>();
   for (const n of names)
@@ -74,16 +85,16 @@ export function answerBuckets(
   };
   const several = names.length > 1;
   const when = (bk: Bucket) => {
-    const open = bk.start + (q.every === 'hour' ? HOUR : DAY) > c.now ? ' (so far)' : '';
+    const open = bk.start + step > c.now ? ' (so far)' : '';
     if (q.every === 'day') return `${dayDate(bk.start, c.zone)}${open}`;
     const iso = new Date(wall(bk.start)).toISOString();
     return `${b.until - b.from > DAY || rows.length > 24 ? `${iso.slice(5, 10)} ` : ''}${iso.slice(11, 16)}${open}`;
   };
   const how = several ? (additive ? 'mean, summed over targets' : 'mean across targets') : 'mean';
   return [
-    `${label.charAt(0).toUpperCase()}${label.slice(1)} ${b.label}, ${who}, ${q.every === 'hour' ? 'hour by hour' : 'day by day'} (${dayZone(c.zone)}): the ${how}, and the highest and lowest reading.`,
+    `${label.charAt(0).toUpperCase()}${label.slice(1)} ${b.label}, ${who}, ${q.every === 'hour' ? 'hour by hour' : q.every === 'day' ? 'day by day' : `every ${formatDuration(step)}`} (${dayZone(c.zone)}): the ${how}, and the highest and lowest reading.`,
     table(
-      [q.every === 'hour' ? 'hour' : 'day', label, 'highest', 'lowest'],
+      [q.every === 'day' ? 'day' : q.every === 'hour' ? 'hour' : 'from', label, 'highest', 'lowest'],
       shown.map((bk) => [
         when(bk),
         fmt(mean(bk)),
@@ -92,7 +103,9 @@ export function answerBuckets(
       ]),
     ),
     ...(rows.length > shown.length
-      ? [`The last ${shown.length} of ${rows.length} ${q.every}s shown; ask for a shorter time for the rest.`]
+      ? [
+          `The last ${shown.length} of ${rows.length} ${q.every === 'minutes' ? 'rows' : `${q.every}s`} shown; ask for a shorter time for the rest.`,
+        ]
       : []),
   ].join('\n');
 }

@@ -33,6 +33,7 @@ import { answerIntegrations } from './answer-integrations.js';
 import { answerCoAlerts } from './answer-co-alerts.js';
 import { resolveAround } from './answer-around.js';
 import { answerBuckets } from './answer-buckets.js';
+import { answerReadings } from './answer-readings.js';
 import { answerValueCheck } from './answer-value-check.js';
 import { answerWhyNoAction } from './answer-why-no-action.js';
 import { answerRouting } from './answer-routing.js';
@@ -103,7 +104,10 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
       { metric: i.metric, target: i.target, group: i.group, span: i.span, lowest: i.byHour === 'min', ofDay: i.hourOfDay },
       c,
     );
-  if (i.every && i.metric) return answerBuckets({ ...i, metric: i.metric, every: i.every }, c);
+  if (i.every && i.metric)
+    return i.every === 'sample'
+      ? answerReadings({ ...i, metric: i.metric }, c)
+      : answerBuckets({ ...i, metric: i.metric, every: i.every }, c);
   if (i.total) return answerTotal(i, c);
   if (i.groupBy && !i.span && !i.free && !i.bound) return answerByGroup({ ...i, groupBy: i.groupBy }, c);
   // "Any hosts over 90% on anything?": each share metric past the bound.

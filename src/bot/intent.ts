@@ -81,7 +81,11 @@ export type Intent =
       byHour?: 'max' | 'min';
       /** "When is it highest?": hours of the day over the window's days, not each clock hour. */ hourOfDay?: boolean;
       /** "Hourly cpu for web-1", "daily average memory this week": the window in time order, a row each (answer-buckets.ts). */
-      every?: 'hour' | 'day';
+      every?: 'hour' | 'day' | 'minutes' | 'sample';
+      /** With `every: 'minutes'`: "every 10 minutes", the step. */
+      stepMs?: number;
+      /** With `every: 'sample'`: "the last 5 readings", how many. */
+      readings?: number;
       /** "Average memory per role", "cpu by tier": grouped by role or by that label key (answer-by-group.ts). */
       groupBy?: string;
       /** "cpu and memory on web-1": metrics asked for besides `metric`, answered the same way after it. */

@@ -8,6 +8,12 @@ type Metrics = Extract<Intent, { kind: 'metrics' }>;
 const HOUR = 3_600_000;
 const EVERY_HOUR = /\b(?:hourly|every hour|each hour|per hour|by hour|hour by hour|hour-by-hour)\b/;
 const EVERY_DAY = /\b(?:daily|every day|each day|per day|by day|day by day|day-by-day)\b/;
+// "Every 10 minutes", "at 5 minute resolution", "in 15-min buckets": a row that many minutes.
+const EVERY_MINUTES =
+  /\bevery (\d{1,3})\s*(?:minutes?|mins?|m)\b|\b(?:at|in) (\d{1,3})[\s-]?min(?:ute)?s? (?:resolution|intervals?|granularity|steps?|buckets?)\b/;
+// "Raw samples", "the last 5 readings", "every reading": the readings themselves.
+const READINGS =
+  /\braw (?:samples?|readings?|data|values?|data points?)\b|\b(?:last|latest|recent|most recent) (\d{1,2}) (?:samples?|readings?|values?|data points?|points?)\b|\b(?:each|every|all(?: the)?) (?:samples?|readings?|data points?)\b/;
 
 /**
  * Rankings of figures, not of anomalies: "which host changed the most since yesterday?", "the
@@ -53,9 +59,13 @@ export function rankingQuestion(
       ...(direction ? { direction } : {}),
     };
   // "Hourly cpu for web-1", "cpu every hour today", "daily average memory this week": a row an hour or a day, in time order.
-  const every = EVERY_HOUR.test(text) ? 'hour' : EVERY_DAY.test(text) ? 'day' : undefined;
+  const minutes = EVERY_MINUTES.exec(text);
+  const readings = READINGS.exec(text);
+  const step = minutes ? Math.min(720, Math.max(1, Number(minutes[1] ?? minutes[2]))) : undefined;
+  const every = step ? 'minutes' : readings ? 'sample' : EVERY_HOUR.test(text) ? 'hour' : EVERY_DAY.test(text) ? 'day' : undefined;
+  const rows = step ? { stepMs: step * 60_000 } : readings?.[1] ? { readings: Math.min(50, Math.max(1, Number(readings[1]))) } : {};
   if (every && metric && !o.anomalies && !BY_HOUR.test(text) && !HABITUAL.test(text))
-    return { kind: 'metrics', metric, target, ...group, unknownTarget, ...(span ? { span } : {}), every };
+    return { kind: 'metrics', metric, target, ...group, unknownTarget, ...(span ? { span } : {}), every, ...rows };
   // "What was the busiest hour yesterday?": hours ranked, CPU unless a metric is named.
   const habitual = HABITUAL.test(text);
   if ((BY_HOUR.test(text) || habitual) && !o.anomalies)

@@ -50,6 +50,12 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /\b(the|a|that|this)\s+(?:(?:big|sudden|sharp|huge|large)\s+)?(?:jump|surge|dip|drop|plunge)\s+(in|on|of)\b/g,
           '$1 spike $2',
         )
+        // "Creeping up all week", "the weekly trend": rising, over this week.
+        .replace(/\b(?:creep|inch|edg|crawl)(?:ing|s|ed|e)? (up|down|higher|lower)\b/g, (_m, way: string) =>
+          /^(?:up|higher)$/.test(way) ? 'rising' : 'falling',
+        )
+        .replace(/\ball week(?: long)?\b|\bweekly (?=trend)/g, 'this week ')
+        .replace(/\ball day(?: long)?\b|\bdaily (?=trend)/g, 'today ')
         // "Any slow leaks?", "is db-1 leaking?": a leak is memory's, whatever else is said of it ("slow" is no latency here).
         .replace(/\b(?:(?:slow|memory|mem|ram)\s+)?(leak(?:s|ing|y)?)\b/g, 'memory $1')
         // "Load balancer" names no load: without this, "load" read as CPU.

@@ -100,6 +100,15 @@ describe('operator asks that had another answer', () => {
     ['mute alerts above warning on db-1', { kind: 'silence', target: 'db-1', severity: 'critical' }],
     ['non-critical alerts today', { kind: 'anomalies', today: true, severity: 'warning' }],
     ['extend it by an hour', { kind: 'silence', durationMs: 3_600_000, extend: {} }],
+    ['cpu on web-1 every 10 minutes for the last hour', { kind: 'metrics', target: 'web-1', every: 'minutes', stepMs: 600_000 }],
+    ['cpu on web-1 at 5 minute resolution', { kind: 'metrics', every: 'minutes', stepMs: 300_000 }],
+    ['last 5 readings of web-2 latency', { kind: 'metrics', target: 'web-2', metric: 'latency', every: 'sample', readings: 5 }],
+    ['raw samples for db-1 memory in the last 5 minutes', { kind: 'metrics', every: 'sample', span: { kind: 'last', ms: 300_000 } }],
+    [
+      'has db-1 memory been creeping up all week?',
+      { kind: 'trend', target: 'db-1', metric: 'memory', span: { kind: 'last', ms: 604_800_000 } },
+    ],
+    ["what's the weekly trend for web latency?", { kind: 'trend', metric: 'latency', span: { kind: 'last', ms: 604_800_000 } }],
     [':pray:', { kind: 'small_talk', thanks: true }],
     [
       'hosts with disk above 40% and cpu above 30%',
@@ -268,5 +277,33 @@ describe('operator asks that had another answer', () => {
     expect((namedIt(parse('approve it'), 'approve it', {}) as { id?: string }).id).toBeUndefined();
     expect(oneId('rp', 'rp_a1b2c3 and rp_a1b2c3')).toBe('rp_a1b2c3');
     expect(oneId('rp', 'rp_a1b2c3 or rp_d4e5f6')).toBeUndefined();
+  });
+
+  it('reads a window in rows of a few minutes, or the readings themselves, newest first', async () => {
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now, staleAfterMs: 90_000 };
+    // A reading every 30 s over the last hour: 10, 11, …
+    for (let k = 0; k < 120; k++)
+      c.store.saveSamples([{ target: 'web-1', metric: 'cpu', ts: now - (119 - k) * 30_000, value: 10 + (k % 20) }]);
+    const rows = (await answerIntent(parse('cpu on web-1 every 20 minutes over the last hour'), c)).split('\n');
+    expect(rows[0]).toBe('CPU over the last 60 min, web-1, every 20 min (UTC): the mean, and the highest and lowest reading.');
+    // 12:00:30 to 12:19:30 in the first row; the reading at 13:00 opens a row of its own.
+    expect(rows.slice(2, 8)).toEqual([
+      'from            CPU    highest  lowest',
+      '12:00           19.3%  29.0%    10.0%',
+      '12:20           19.5%  29.0%    10.0%',
+      '12:40           19.5%  29.0%    10.0%',
+      '13:00 (so far)  29.0%  29.0%    29.0%',
+      '```',
+    ]);
+    expect((await answerIntent(parse('last 3 readings of web-1 cpu'), c)).split('\n')).toEqual([
+      'The last 3 CPU readings of web-1, newest first (3 of 120):',
+      '```',
+      'at                       CPU',
+      '2026-12-06 13:00:00 UTC  29.0%',
+      '2026-12-06 12:59:30 UTC  28.0%',
+      '2026-12-06 12:59:00 UTC  27.0%',
+      '```',
+    ]);
+    expect(await answerIntent(parse('raw samples for db-1 memory'), c)).toBe('No memory readings over the last 15 min for db-1.');
   });
 });
