@@ -116,18 +116,26 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
   if (week) return { span: { kind: 'last', ms: 7 * 86_400_000 }, match: week[0] };
   // "Overnight", "last night": 22:00 the day before to 06:00 today, in UTC like every time here; the
   // reply names the window, so a reader in another zone sees which night was read.
+  // "Since this morning", "since last night": from when that part began, up to now.
+  const since = (m: RegExpExecArray) => /\b(?:since|from)\s+$/.test(text.slice(0, m.index));
   const night = /\b(overnight|last night|during the night|through the night|while (?:i|we) (?:was|were) (?:asleep|sleeping))\b/.exec(text);
-  if (night)
+  if (night) {
+    const from = { minute: 22 * 60, day: { daysBack: 1 } };
     return {
-      span: { kind: 'range', from: { minute: 22 * 60, day: { daysBack: 1 } }, until: { minute: 6 * 60, day: { daysBack: 0 } } },
+      span: since(night) ? { kind: 'range', from } : { kind: 'range', from, until: { minute: 6 * 60, day: { daysBack: 0 } } },
       match: night[0],
     };
+  }
   // "This morning", "yesterday afternoon": a part of the day, in UTC (06–12, 12–18, 18–22).
   const part = /\b(this|yesterday)\s+(morning|afternoon|evening)\b/.exec(text);
   if (part) {
     const [from, until] = DAY_PARTS[part[2] as keyof typeof DAY_PARTS];
     const day = { daysBack: part[1] === 'yesterday' ? 1 : 0 } as const;
-    return { span: { kind: 'range', from: { minute: from * 60, day }, until: { minute: until * 60, day } }, match: part[0] };
+    const start = { minute: from * 60, day };
+    return {
+      span: since(part) ? { kind: 'range', from: start } : { kind: 'range', from: start, until: { minute: until * 60, day } },
+      match: part[0],
+    };
   }
   if (/\byesterday\b/.test(text)) return { span: { kind: 'day', daysBack: 1 }, match: 'yesterday' };
   // "Last tuesday", "on friday": that whole UTC day.

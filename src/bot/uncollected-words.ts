@@ -85,7 +85,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   ],
   // "What version is running on api-1?": what a deploy put there; the bot's own version is "about".
   [
-    /^(?!.*\b(?:you|your|the bot|smartcloudops)\b).*(?:\b(?:last|recently) (?:patched|upgraded)\b|\bpatch(?:es| level)\b|\b(?:which|what) (?:app |application |software |service )?(?:version|release|build|commit|image tag)\b|\bversion (?:of|on|running|deployed)\b|\b(?:running|deployed|current) (?:version|release|build)\b)/,
+    /^(?!.*\b(?:you|your|the bot|smartcloudops)\b).*(?:\b(?:last|recently) (?:patched|upgraded)\b|\bpatch(?:es| level)\b|\b(?:which|what) (?:app |application |software |service )?(?:version|release|build|commit|image tag)\b|\bversion (?:of|on|running|deployed)\b|\b(?:running|deployed|current) (?:version|release|build)\b|\b(?:same|different|mixed) (?:versions?|releases?|builds?)\b)/,
     'the running version',
   ],
 ];
@@ -95,4 +95,4 @@ export const uncollectedOf = (text: string): string | undefined => UNCOLLECTED.f
 
 /** "Availability", "uptime %", "how many nines", "SLA": the share of time a target sent data (answer-availability.ts). */
 export const AVAILABILITY =
-  /\b(?:how much |total )?downtime\b|\boutage (?:time|minutes|hours)\b|\bavailability\b(?! (?:target|objective))|\bhow available\b|\buptime (?:%|percent(?:age)?|ratio)|\b(?:our|the fleet'?s?|fleet|service) uptime\b|\buptime (?:this|last|over|so far|today|yesterday)\b|\bpercent(?:age)? (?:of )?(?:up ?time|time up)\b|\bhow many nines\b|\bsla\b|\bhow reliable\b|\breliability\b|\b(?:data |reporting |sample )?gaps?\b(?! (?:between|in (?:the )?(?:alerts?|anomal|coverage)))|\bmissing (?:data|samples|readings)\b|\bwhen did (?:you|we|i) (?:start|begin) (?:watching|monitoring|reading|collecting|sampling)\b|\bhow long have (?:you|we) been (?:watching|monitoring)\b|\bhow many (?:samples|readings|data points)\b(?=.*\b(?:for|on|of|from)\b)/;
+  /\b(?:how much |total )?downtime\b|\boutage (?:time|minutes|hours)\b|\bavailability\b(?! (?:target|objective))|\bhow available\b|\buptime (?:%|percent(?:age)?|ratio)|\b(?:our|the fleet'?s?|fleet|service) uptime\b|\buptime (?:this|last|over|so far|today|yesterday)\b|\bpercent(?:age)? (?:of )?(?:up ?time|time up)\b|\bhow many nines\b|\bsla\b|\bhow reliable\b|\breliability\b|\b(?:data |reporting |sample )?gaps?\b(?! (?:between|in (?:the )?(?:alerts?|anomal|coverage)))|\bmissing (?:data|samples|readings)\b|\bwhen did (?:you|we|i) (?:start|begin) (?:watching|monitoring|reading|collecting|sampling)\b|\bhow long have (?:you|we) been (?:watching|monitoring)\b|\b(?:added|new) (?:recently|lately|this week|today)\b|\bwhen (?:was|were) \S+ added\b|\bnewest (?:hosts?|targets?|servers?)\b|\bhow many (?:samples|readings|data points)\b(?=.*\b(?:for|on|of|from)\b)/;

@@ -109,6 +109,11 @@ describe('operator asks that had another answer', () => {
       { kind: 'trend', target: 'db-1', metric: 'memory', span: { kind: 'last', ms: 604_800_000 } },
     ],
     ["what's the weekly trend for web latency?", { kind: 'trend', metric: 'latency', span: { kind: 'last', ms: 604_800_000 } }],
+    ['are all hosts on the same version?', { kind: 'uncollected', what: 'the running version' }],
+    ['which hosts were added recently?', { kind: 'availability' }],
+    ['when was web-1 added?', { kind: 'availability', target: 'web-1' }],
+    ['how much has memory changed on db-1 since this morning?', { span: { kind: 'range', from: { minute: 360, day: { daysBack: 0 } } } }],
+    ['alerts since last night', { kind: 'anomalies', span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } } } }],
     [':pray:', { kind: 'small_talk', thanks: true }],
     [
       'hosts with disk above 40% and cpu above 30%',
@@ -132,6 +137,8 @@ describe('operator asks that had another answer', () => {
     expect(parse('cpu and memory on web-1')).toMatchObject({ kind: 'metrics', metric: 'cpu', more: ['memory'] });
     expect(parse('hosts with disk above 40% and cpu above 30%')).not.toHaveProperty('more');
     expect(parse('help')).toEqual({ kind: 'help' });
+    expect(parse('cpu this morning')).toMatchObject({ span: { kind: 'range', until: { minute: 720 } } });
+    expect(parse('what happened last night')).toMatchObject({ span: { kind: 'range', until: { minute: 360 } } });
     expect(parse('what is the threshold for disk?')).toMatchObject({ kind: 'rules', metric: 'disk' });
     expect(parse("what's the expected range for api-1 latency?")).toMatchObject({ kind: 'explain', usual: true });
     expect(parse('how many samples are stored?')).toMatchObject({ kind: 'pipeline' });
