@@ -5,6 +5,7 @@ import { dayDate, dayStart, dayZone } from './day-start.js';
 import { formatValue, METRIC_LABEL, table } from './format-reply.js';
 import { wallClock } from './wall-clock.js';
 import { formatDuration } from './text-tools.js';
+import { nearestRank } from './tally.js';
 import type { MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 
@@ -15,6 +16,8 @@ const MAX_ROWS: Record<'hour' | 'day' | 'minutes', number> = { hour: 48, day: 31
 
 interface Bucket {
   start: number;
+  /** Every reading, for a percentile asked of each row ("p95 cpu by hour"). */
+  values: number[];
   /** Per target, per series: [sum, count]. */
   acc: Map<string, number[]>;
   high: { value: number; target: string };
@@ -35,9 +38,12 @@ export function answerBuckets(
     target?: string | undefined;
     group?: string[] | undefined;
     span?: TimeSpan | undefined;
+    /** "P95 cpu by hour": each row's nearest-rank percentile of the readings in it, beside the mean. */
+    stat?: string | undefined;
   },
   c: AnswerContext,
 ): string {
+  const rank = /^p(\d+(?:\.\d+)?)$/.exec(q.stat ?? '')?.[1];
   const series = metricsOf(q.metric) ?? [];
   const names = q.target ? [q.target] : (q.group ?? c.targets.map((t) => t.name));
   // "Every 10 minutes": rows that long, the last hour unless a time is said (as many rows as fit, the latest kept).
@@ -60,11 +66,12 @@ export function answerBuckets(
         const bk =
           buckets.get(start) ??
           buckets
-            .set(start, { start, acc: new Map(), high: { value: -Infinity, target: n }, low: { value: Infinity, target: n } })
+            .set(start, { start, values: [], acc: new Map(), high: { value: -Infinity, target: n }, low: { value: Infinity, target: n } })
             .get(start)!;
         const acc = bk.acc.get(n) ?? bk.acc.set(n, new Array<number>(2 * series.length).fill(0)).get(n)!;
         acc[2 * k]! += s.value;
         acc[2 * k + 1]! += 1;
+        if (rank) bk.values.push(s.value);
         if (s.value > bk.high.value) bk.high = { value: s.value, target: n };
         if (s.value < bk.low.value) bk.low = { value: s.value, target: n };
       }
@@ -92,12 +99,22 @@ export function answerBuckets(
   };
   const how = several ? (additive ? 'mean, summed over targets' : 'mean across targets') : 'mean';
   return [
-    `${label.charAt(0).toUpperCase()}${label.slice(1)} ${b.label}, ${who}, ${q.every === 'hour' ? 'hour by hour' : q.every === 'day' ? 'day by day' : `every ${formatDuration(step)}`} (${dayZone(c.zone)}): the ${how}, and the highest and lowest reading.`,
+    `${label.charAt(0).toUpperCase()}${label.slice(1)} ${b.label}, ${who}, ${q.every === 'hour' ? 'hour by hour' : q.every === 'day' ? 'day by day' : `every ${formatDuration(step)}`} (${dayZone(c.zone)}): the ${how}, ${rank ? `the p${rank} of the readings in it (all targets' together), ` : ''}and the highest and lowest reading.`,
     table(
-      [q.every === 'day' ? 'day' : q.every === 'hour' ? 'hour' : 'from', label, 'highest', 'lowest'],
+      [q.every === 'day' ? 'day' : q.every === 'hour' ? 'hour' : 'from', label, ...(rank ? [`p${rank}`] : []), 'highest', 'lowest'],
       shown.map((bk) => [
         when(bk),
         fmt(mean(bk)),
+        ...(rank
+          ? [
+              fmt(
+                nearestRank(
+                  [...bk.values].sort((x, z) => x - z),
+                  Number(rank) / 100,
+                ),
+              ),
+            ]
+          : []),
         `${fmt(bk.high.value)}${several ? ` ${bk.high.target}` : ''}`,
         `${fmt(bk.low.value)}${several ? ` ${bk.low.target}` : ''}`,
       ]),

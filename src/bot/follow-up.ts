@@ -219,9 +219,10 @@ const PROPOSAL_IT =
   /^(?:(?:so|and|ok|okay)\s+)*(?:did it (?:work|run|succeed|go through|fail|finish|complete|help)|(?:is|was) it (?:done|finished|complete|running|through|approved|denied|run|safe(?: to approve)?)|(?:show me |what(?:'s| is| was) )?the (?:result|outcome|output)|what happened (?:to|with) it|how long did it take|is it safe to approve(?: it)?|what (?:does|will|would) approving it do)[\s?.!]*$/;
 
 /**
- * "Approve it", "deny it, not now", "cancel that" and "did it work?" right after a reply that named one
- * proposal: that proposal; "lift it", "extend it by 1h" after one that named a silence: that silence. A decision needs "it", "this" or "that" and nothing else naming what to
- * decide; otherwise the command asks which, as before. Pure.
+ * "Approve it", "deny it, not now", "cancel that" and "did it work?" right after a reply that named
+ * one proposal: that proposal; "lift it", "extend it by 1h" after one that named a silence: that
+ * silence. A decision needs "it", "this" or "that" and nothing else naming what to decide;
+ * otherwise the command asks which, as before. Pure.
  */
 export function namedIt(intent: Intent, text: string, last: { rp?: string | undefined; sl?: string | undefined }): Intent {
   if (typeof text !== 'string') return intent;

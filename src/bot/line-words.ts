@@ -19,8 +19,8 @@ const FRACTION = new RegExp(
 
 /**
  * A line said in words, as the bound parser reads it: "60 percent" is 60%, "over 3/4" is over 75%,
- * "above two thirds" above 66.7%, "under half" under 50%, "1e9" is 1000000000. A fraction only counts after a word that
- * draws a line, so a date ("12/06") or a ratio elsewhere stays as typed. Pure.
+ * "above two thirds" above 66.7%, "under half" under 50%, "1e9" is 1000000000. A fraction only
+ * counts after a word that draws a line, so a date ("12/06") or a ratio elsewhere stays as typed. Pure.
  */
 export function lineWords(text: string): string {
   return (

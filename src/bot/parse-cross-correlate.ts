@@ -1,8 +1,7 @@
 import type { MetricKey } from './intent.js';
 import type { TargetRef } from './match-target.js';
 import { scanSubjects } from './scan-subjects.js';
-import { closest } from './text-tools.js';
-import { VOCAB } from './vocab.js';
+import { tokensOf, wordsOf } from './vocab.js';
 
 /** One side of a cross question: its targets, and the metric said of them (none: every metric they have). */
 export interface CrossSide {
@@ -19,9 +18,8 @@ export const CAUSE_ASKED =
   /\b(?:is|are|was|were|does|do|did|could|can|might|would)\b.*\b(?:drive|drives|driving|cause|causes|causing|cause of|behind|affect|affects|affecting|impact|impacts|impacting|slow(?:s|ing)? down)\b/;
 
 function sideOf(text: string, targets: TargetRef[]): CrossSide | undefined {
-  const tokens = text.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);
-  const words = tokens.map((t) => (/^[a-z]+$/.test(t) ? (closest(t, VOCAB) ?? t) : t));
-  const s = scanSubjects(text, tokens, words, targets);
+  const tokens = tokensOf(text);
+  const s = scanSubjects(text, tokens, wordsOf(tokens), targets);
   if (!s.named.length || s.unknownTarget || s.more.length) return undefined;
   return { targets: s.named, ...(s.metric ? { metric: s.metric } : {}) };
 }

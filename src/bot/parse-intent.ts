@@ -6,7 +6,7 @@ import { availabilityQuestion, healthQuestion } from './parse-health.js';
 import { actionQuestion, actionRequest, typoedCommand } from './parse-action-request.js';
 import { sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
-import { VOCAB } from './vocab.js';
+import { tokensOf, VOCAB, wordsOf } from './vocab.js';
 import { historyIntent, myRequestCommand, proposalNamed, whyProposal } from './parse-history.js';
 import { outOfScope } from './out-of-scope.js';
 import { changeStatement } from './parse-change.js';
@@ -72,7 +72,7 @@ import { timeToAsked } from './ack-phrases.js';
 import { matchTarget, type TargetRef } from './match-target.js';
 import { questionText, withoutFiller, withoutLinks } from './question-text.js';
 import { QUIET_DAY, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
-import { MAX_INPUT, clamp, closest } from './text-tools.js';
+import { MAX_INPUT, clamp } from './text-tools.js';
 
 export { matchTarget, type TargetRef, VOCAB };
 
@@ -94,14 +94,14 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (said) return said;
 
   const subject = subjectPart(text);
-  const rawTokens = subject.split(/[\s,;:!?()"'[\]{}]+/).filter(Boolean);
+  const rawTokens = tokensOf(subject);
   const ids = rawTokens.filter((t) => /^(an|rp|sl|wt|su|in)_[a-z0-9]{3,30}$/.test(t));
   // Strip a leading bot name or slash-command word ("ops", "/ops", "bot").
   const tokens = rawTokens
     .map((t) => t.replace(/^\/+/, ''))
     .filter((t, i) => !(i === 0 && ['ops', 'bot', 'opsbot', 'hey', 'hi'].includes(t)));
 
-  const words = tokens.map((t) => (/^[a-z]+$/.test(t) ? (closest(t, VOCAB) ?? t) : t));
+  const words = wordsOf(tokens);
   const has = (list: readonly string[]) => words.some((w) => list.includes(w));
   const anomalyWord = has(WORDS.anomalies);
 

@@ -65,7 +65,7 @@ export function rankingQuestion(
   const every = step ? 'minutes' : readings ? 'sample' : EVERY_HOUR.test(text) ? 'hour' : EVERY_DAY.test(text) ? 'day' : undefined;
   const rows = step ? { stepMs: step * 60_000 } : readings?.[1] ? { readings: Math.min(50, Math.max(1, Number(readings[1]))) } : {};
   if (every && metric && !o.anomalies && !BY_HOUR.test(text) && !HABITUAL.test(text))
-    return { kind: 'metrics', metric, target, ...group, unknownTarget, ...(span ? { span } : {}), every, ...rows };
+    return { kind: 'metrics', metric, target, ...group, unknownTarget, ...(span ? { span } : {}), every, ...rows, ...percentileOf(text) };
   // "What was the busiest hour yesterday?": hours ranked, CPU unless a metric is named.
   const habitual = HABITUAL.test(text);
   if ((BY_HOUR.test(text) || habitual) && !o.anomalies)
@@ -96,4 +96,10 @@ export function rankingQuestion(
   )
     return { kind: 'metrics', metric: 'cpu', ...group, ...read };
   return undefined;
+}
+
+/** "P95 cpu by hour": each row's percentile too, beside its mean. */
+function percentileOf(text: string): { stat?: `p${number}` } {
+  const stat = parseStat(text);
+  return stat && /^p\d/.test(stat) ? { stat: stat as `p${number}` } : {};
 }

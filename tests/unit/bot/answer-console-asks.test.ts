@@ -312,5 +312,15 @@ describe('operator asks that had another answer', () => {
       '```',
     ]);
     expect(await answerIntent(parse('raw samples for db-1 memory'), c)).toBe('No memory readings over the last 15 min for db-1.');
+    // A percentile asked of each row: its readings' nearest-rank value, beside the mean (40 readings 10…29 twice: p90 is 27).
+    const p90 = (await answerIntent(parse('p90 cpu on web-1 every 20 minutes over the last hour'), c)).split('\n');
+    expect(p90[0]).toBe(
+      "CPU over the last 60 min, web-1, every 20 min (UTC): the mean, the p90 of the readings in it (all targets' together), and the highest and lowest reading.",
+    );
+    expect(p90.slice(2, 5)).toEqual([
+      'from            CPU    p90    highest  lowest',
+      '12:00           19.3%  27.0%  29.0%    10.0%',
+      '12:20           19.5%  27.0%  29.0%    10.0%',
+    ]);
   });
 });
