@@ -315,7 +315,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'cancel_which':
       return answerCancelWhich(c);
     case 'one_line':
-      return answerOneLine(c);
+      return answerOneLine(c, i.target);
     case 'unusual_now':
       return answerUnusualNow(c);
     case 'flatline':

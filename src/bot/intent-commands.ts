@@ -79,7 +79,8 @@ export type CommandIntent =
   /** "Cancel that", "never mind": nothing named, so the asker's own cancellable things are listed (answer-cancel-which.ts). */
   | { kind: 'cancel_which' }
   /** "Give me a one line summary", "tl;dr": the fleet now and today in one line (answer-one-line.ts). */
-  | { kind: 'one_line' }
+  /** `target`: "web-2 status in one line", that target's line. */
+  | { kind: 'one_line'; target?: string }
   /** "What looks unusual but hasn't alerted?", "near misses": series outside their usual range now (answer-unusual-now.ts). */
   | { kind: 'unusual_now' }
   /** "Deployed v2.3 to api-1": a change people made, recorded to set beside the anomalies after it (change-log.ts). */

@@ -14,7 +14,7 @@ import { overTimeQuestion } from './parse-over-time.js';
 import { detectorQuestion } from './parse-detector-question.js';
 import { setupQuestionOf } from './parse-setup-question.js';
 import { respondersQuestion } from './parse-responders.js';
-import { shortIntent } from './parse-short.js';
+import { oneLineTarget, shortIntent } from './parse-short.js';
 import { escalateTo } from './parse-escalate.js';
 import { BEFORE_SHIFT, digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
@@ -91,7 +91,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const text = questionText(raw, targets);
   if (!text) return { kind: 'help' };
   const said = shortIntent(text);
-  if (said) return said;
+  if (said) return said.kind === 'one_line' ? { ...said, ...oneLineTarget(text, targets) } : said;
 
   const subject = subjectPart(text);
   const rawTokens = tokensOf(subject);

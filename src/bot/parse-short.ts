@@ -1,4 +1,6 @@
 import { helpTopic } from './help-text.js';
+import { matchTarget, type TargetRef } from './match-target.js';
+import { tokensOf } from './vocab.js';
 import { UNUSUAL_NOW } from './answer-unusual-now.js';
 import { ONE_LINE } from './answer-one-line.js';
 import { CANCEL_UNCLEAR } from './answer-cancel-which.js';
@@ -65,4 +67,10 @@ export function shortIntent(text: string): Intent | undefined {
   if (UNUSUAL_NOW.test(text) && !/\b(?:today|yesterday|this week|last|since|ago|overnight)\b/.test(text)) return { kind: 'unusual_now' };
   if (ONE_LINE.test(text) && !/\b(?:an|rp|in)_[a-z0-9]{3,}/.test(text)) return { kind: 'one_line' };
   return timezoneCommand(text) ?? (HELP_ASK.test(text) ? { kind: 'help', ...helpTopic(text) } : undefined);
+}
+
+/** "Web-2 status in one line": the one target named, for a line of its own. Pure. */
+export function oneLineTarget(text: string, targets: TargetRef[]): { target?: string } {
+  const named = [...new Set(tokensOf(text).flatMap((t) => matchTarget(t, targets) ?? []))];
+  return named.length === 1 ? { target: named[0]! } : {};
 }

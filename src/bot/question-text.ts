@@ -50,6 +50,17 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /\b(the|a|that|this)\s+(?:(?:big|sudden|sharp|huge|large)\s+)?(?:jump|surge|dip|drop|plunge)\s+(in|on|of)\b/g,
           '$1 spike $2',
         )
+        // "Should I wake someone up?", "anything I should escalate?": whether anything needs it, which the open alerts say;
+        // "who should I page?" is who is on call; "what do I tell my boss?" the day's summary.
+        .replace(
+          /^(?:so\s+)?(?:should (?:i|we) (?:wake (?:someone|anyone|somebody|people) up|escalate(?: (?:this|anything|it))?(?=[\s?.!]*$)|page (?:someone|anyone|somebody))|is there anything (?:i|we) should escalate|anything (?:to|worth) escalat(?:e|ing))\b.*$/,
+          'what needs attention?',
+        )
+        .replace(/^(?:so\s+)?who (?:should|do) (?:i|we) (?:page|call|ping|wake up|escalate to)\b.*$/, 'who is on call?')
+        .replace(
+          /^(?:so\s+)?(?:what (?:should|do|can) (?:i|we) tell (?:my|the|our) (?:boss|manager|management|lead|vp|cto)|(?:an? )?(?:executive|management|exec) summary|explain (?:it )?(?:like|as if) (?:to )?(?:a|my) (?:manager|boss|exec\w*))\b.*$/,
+          'summarise today',
+        )
         // "Creeping up all week", "the weekly trend": rising, over this week.
         .replace(/\b(?:creep|inch|edg|crawl)(?:ing|s|ed|e)? (up|down|higher|lower)\b/g, (_m, way: string) =>
           /^(?:up|higher)$/.test(way) ? 'rising' : 'falling',

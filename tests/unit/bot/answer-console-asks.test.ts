@@ -110,6 +110,11 @@ describe('operator asks that had another answer', () => {
     ],
     ["what's the weekly trend for web latency?", { kind: 'trend', metric: 'latency', span: { kind: 'last', ms: 604_800_000 } }],
     ['are all hosts on the same version?', { kind: 'uncollected', what: 'the running version' }],
+    ['web-2 status in one line', { kind: 'one_line', target: 'web-2' }],
+    ['should I wake someone up?', { kind: 'attention' }],
+    ['is there anything I should escalate?', { kind: 'attention' }],
+    ['who should I page?', { kind: 'routing', onCall: true }],
+    ['what should I tell my boss?', { kind: 'anomalies', today: true, digest: true }],
     ['which hosts were added recently?', { kind: 'availability' }],
     ['when was web-1 added?', { kind: 'availability', target: 'web-1' }],
     ['how much has memory changed on db-1 since this morning?', { span: { kind: 'range', from: { minute: 360, day: { daysBack: 0 } } } }],
@@ -137,6 +142,8 @@ describe('operator asks that had another answer', () => {
     expect(parse('cpu and memory on web-1')).toMatchObject({ kind: 'metrics', metric: 'cpu', more: ['memory'] });
     expect(parse('hosts with disk above 40% and cpu above 30%')).not.toHaveProperty('more');
     expect(parse('help')).toEqual({ kind: 'help' });
+    expect(parse('tl;dr')).toEqual({ kind: 'one_line' });
+    expect(parse('escalate web-1')).toMatchObject({ kind: 'escalate', target: 'web-1' });
     expect(parse('cpu this morning')).toMatchObject({ span: { kind: 'range', until: { minute: 720 } } });
     expect(parse('what happened last night')).toMatchObject({ span: { kind: 'range', until: { minute: 360 } } });
     expect(parse('what is the threshold for disk?')).toMatchObject({ kind: 'rules', metric: 'disk' });
@@ -322,5 +329,17 @@ describe('operator asks that had another answer', () => {
       '12:00           19.3%  27.0%  29.0%    10.0%',
       '12:20           19.5%  27.0%  29.0%    10.0%',
     ]);
+  });
+
+  it('says one target in one line when one is named', async () => {
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets, now, staleAfterMs: 90_000 };
+    c.store.saveSamples([{ target: 'web-2', metric: 'cpu', ts: now - 10_000, value: 20 }]);
+    c.store.setTargetState('web-2', 'up');
+    c.store.upsertAnomaly(resolvedAnomaly('an_w2', now - 600_000, { target: 'web-2', startTs: now - 900_000, endTs: now - 600_000 }));
+    c.store.upsertAnomaly(resolvedAnomaly('an_d1', now - 60_000, { target: 'db-1', startTs: now - 120_000, endTs: now - 60_000 }));
+    expect(await answerIntent(parse('web-2 status in one line'), c)).toBe(
+      'web-2: reporting · nothing open · nothing waiting for approval · today (UTC) 1 episode, the last ended 10 min ago.',
+    );
+    expect(await answerIntent(parse('db-1 in one line'), c)).toMatch(/^db-1: not reported yet · /);
   });
 });
