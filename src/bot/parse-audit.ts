@@ -69,7 +69,7 @@ const LOG =
 const NOTES =
   /\b(?:notes?|comments?|annotations?) (?:on|for|about|left on)\b|\b(?:show|list|any|all|the) notes\b|\b(?:what|which|any) (?:notes|comments) (?:are|were|is) (?:there|left)\b/;
 const ESCALATED =
-  /\bwho (?:escalated|paged|pinged)\b|\bhow many escalations\b|\b(?:any|the|list|show) escalations\b|\b(?:did|has|have|was|were) (?:anything|any alerts?|something|an alert) (?:get |been )?escalated\b/;
+  /\bwho (?:escalated|paged|pinged)\b|\bhow many escalations\b|\b(?:any|the|list|show) escalations\b|\b(?:did|has|have|was|were) (?:anything|any alerts?|something|an alert) (?:get |been )?escalated\b|^escalations\b|\bescalated (?:alerts?|anomal\w*|incidents?)\b|\b(?:alerts?|anomal\w*) (?:that |which )?(?:were |got |have been )?escalated\b/;
 const WORKED = /\bwho(?:'s| has| have| had)? been (?:working on|looking at|handling|on|touching|dealing with)\b/;
 
 export function auditQuestion(text: string, o: { target?: string | undefined; span?: TimeSpan | undefined }): Intent | undefined {

@@ -161,14 +161,18 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const pageMe = /^(?:please\s+)?page (?:me|us)\b/.test(text);
   const to = escalateTo(text, new Set(targets.flatMap((t) => [t.name.toLowerCase(), ...(t.role ? [t.role] : [])])));
   if (to) return { kind: 'escalate', id: an, target, unknownTarget, ...several, to };
-  if (command(WORDS.escalate) || (tokens[leadAt] === 'page' && !pageMe && (target || an) && !text.trim().endsWith('?')))
+  // "Escalated alerts this week" lists them: a past form ("escalated", a typo away) never pings anyone.
+  if (
+    (command(WORDS.escalate) && !/(?:ed|ions?)$/.test(verb ?? '')) ||
+    (verb === 'page' && !pageMe && (target || an) && !text.trim().endsWith('?'))
+  )
     return { kind: 'escalate', id: an, target, unknownTarget, ...several };
   const setup = asksAbout(text, { metric, more, target, named, an, severity, span, unknownTarget, anomalies: anomalyWord }, targets);
   if (setup) return setup;
   if (has(WORDS.timeline) || WHAT_WE_DID.test(text)) return { kind: 'timeline', id: an ?? rp, target, ...(metric ? { metric } : {}) };
   if (LAST_SEEN.test(text) && !metric && !an) return { kind: 'last_seen', target, ...group, unknownTarget };
   const everything = !named.length && !metric && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {};
-  if (leads(WORDS.unsilence))
+  if (leads(WORDS.unsilence) && !/ed$/.test(verb ?? ''))
     return {
       kind: 'unsilence',
       id: sl,

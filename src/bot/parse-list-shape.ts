@@ -153,7 +153,9 @@ export function listShape(
     ...partOf(text),
     ...(ackedBy ? { ackedBy, limit: 50 } : {}),
     ...(OLDEST_ONE.test(text) ? { open: true, limit: 1 } : {}),
-    ...((LONGEST.test(text) || /\boldest\b/.test(text)) && !counting ? { longest: true } : {}),
+    ...((LONGEST.test(text) || /\boldest\b|\b(?:sorted|ordered|ranked) by (?:duration|length|how long)\b/.test(text)) && !counting
+      ? { longest: true }
+      : {}),
     ...(WORST.test(text) && !counting ? { worst: true } : {}),
     ...(EPISODES.test(text) ? { episodes: true } : {}),
     ...(rank ? { rank } : {}),

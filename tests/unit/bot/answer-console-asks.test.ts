@@ -111,6 +111,11 @@ describe('operator asks that had another answer', () => {
     ["what's the weekly trend for web latency?", { kind: 'trend', metric: 'latency', span: { kind: 'last', ms: 604_800_000 } }],
     ['are all hosts on the same version?', { kind: 'uncollected', what: 'the running version' }],
     ['web-2 status in one line', { kind: 'one_line', target: 'web-2' }],
+    ['escalated alerts this week', { kind: 'audit', verbs: ['escalated'], span: { kind: 'last', ms: 604_800_000 } }],
+    ['escalations this week', { kind: 'audit', verbs: ['escalated'] }],
+    ['which alerts were escalated?', { kind: 'audit', verbs: ['escalated'] }],
+    ['which alerts repeat?', { kind: 'flapping' }],
+    ['show alerts sorted by duration', { kind: 'anomalies', longest: true }],
     ['should I wake someone up?', { kind: 'attention' }],
     ['is there anything I should escalate?', { kind: 'attention' }],
     ['who should I page?', { kind: 'routing', onCall: true }],
@@ -144,6 +149,12 @@ describe('operator asks that had another answer', () => {
     expect(parse('help')).toEqual({ kind: 'help' });
     expect(parse('tl;dr')).toEqual({ kind: 'one_line' });
     expect(parse('escalate web-1')).toMatchObject({ kind: 'escalate', target: 'web-1' });
+    // A past form a letter away from the command never pings anyone.
+    expect(parse('escalated alerts this week').kind).not.toBe('escalate');
+    expect(parse('escalated web-1 alerts').kind).not.toBe('escalate');
+    expect(parse('please escalate web-1')).toMatchObject({ kind: 'escalate', target: 'web-1' });
+    expect(parse('unmuted alerts').kind).not.toBe('unsilence');
+    expect(parse('unmute web-1')).toMatchObject({ kind: 'unsilence', target: 'web-1' });
     expect(parse('cpu this morning')).toMatchObject({ span: { kind: 'range', until: { minute: 720 } } });
     expect(parse('what happened last night')).toMatchObject({ span: { kind: 'range', until: { minute: 360 } } });
     expect(parse('what is the threshold for disk?')).toMatchObject({ kind: 'rules', metric: 'disk' });
