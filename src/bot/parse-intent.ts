@@ -139,10 +139,9 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const verb = leadAt < 0 ? undefined : tokens[leadAt];
   const leads = (list: readonly string[]) => leadAt >= 0 && list.includes(words[leadAt]!);
   const command = (list: readonly string[]) => leads(list) && !text.trim().endsWith('?');
-  // Short words are never fuzzy-matched, so "ask" is not "ack".
-  // Taking an alert on or handing it back needs the verb itself, or a word near it said of one
-  // alert ("acknowledged web-1"): "acknowledged alerts today" and "unacknowledged alerts" ask for a list.
-  const ackVerb = (list: readonly string[]) => command(list) && (list.includes(tokens[leadAt]!) || (Boolean(target || an) && !anomalyWord));
+  // Short words are never fuzzy-matched, so "ask" is not "ack". Taking an alert on or handing it back needs the verb
+  // itself, or a word near it said of one alert with no time ("acknowledged web-1"): "acknowledged alerts today" lists.
+  const ackVerb = (l: readonly string[]) => command(l) && (l.includes(tokens[leadAt]!) || (Boolean(target || an) && !anomalyWord && !span));
   if (WHO_NOTIFIED.test(text) && (an || target || ONE_LATEST.test(text)) && !span) return { kind: 'timeline', id: an, target, metric };
   const responders = respondersQuestion(text, span);
   if (responders) return responders;
@@ -157,11 +156,11 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...several,
       ...(!an && !named.length && !unknownTarget && EVERYTHING.test(text) ? { all: true } : {}),
     };
-  // "Escalate an_…", "page the on-call about web-1": ask for help with an alert now (a command, like ack).
+  // "Escalate an_…", "page the on-call about web-1": ask for help with an alert now (a command, like ack);
+  // "escalated alerts this week" lists them: a past form ("escalated", a typo away) never pings anyone.
   const pageMe = /^(?:please\s+)?page (?:me|us)\b/.test(text);
   const to = escalateTo(text, new Set(targets.flatMap((t) => [t.name.toLowerCase(), ...(t.role ? [t.role] : [])])));
   if (to) return { kind: 'escalate', id: an, target, unknownTarget, ...several, to };
-  // "Escalated alerts this week" lists them: a past form ("escalated", a typo away) never pings anyone.
   if (
     (command(WORDS.escalate) && !/(?:ed|ions?)$/.test(verb ?? '')) ||
     (verb === 'page' && !pageMe && (target || an) && !text.trim().endsWith('?'))
@@ -194,7 +193,9 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if ((has(WORDS.silences) || HELD.test(text)) && !leads(WORDS.silence) && !didSilence) return silencesOf;
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
   if (has(WORDS.silence) && !QUIETER.test(text) && !QUIET_DAY.test(text) && !didSilence) {
-    if (!leads(WORDS.silence) || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return silencesOf;
+    // "Mutes this week" (a plural) lists them; "mute web-1" silences.
+    const listed = !leads(WORDS.silence) || /(?:[^s]s|ed)$/.test(verb ?? '');
+    if (listed || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return silencesOf;
     return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, anomalyId: an, raw });
   }
   // "Approved today", "rejected proposals": a past form asks what was decided ("approved rp_1" still decides).

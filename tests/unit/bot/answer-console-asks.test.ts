@@ -154,6 +154,10 @@ describe('operator asks that had another answer', () => {
     expect(parse('escalated web-1 alerts').kind).not.toBe('escalate');
     expect(parse('please escalate web-1')).toMatchObject({ kind: 'escalate', target: 'web-1' });
     expect(parse('unmuted alerts').kind).not.toBe('unsilence');
+    expect(parse('mutes this week').kind).toBe('silences');
+    expect(parse('mute web-1 for 1h')).toMatchObject({ kind: 'silence', target: 'web-1' });
+    expect(parse('acknowledged on web-1 this week').kind).not.toBe('ack');
+    expect(parse('acknowledged web-1')).toMatchObject({ kind: 'ack', target: 'web-1' });
     expect(parse('unmute web-1')).toMatchObject({ kind: 'unsilence', target: 'web-1' });
     expect(parse('cpu this morning')).toMatchObject({ span: { kind: 'range', until: { minute: 720 } } });
     expect(parse('what happened last night')).toMatchObject({ span: { kind: 'range', until: { minute: 360 } } });
