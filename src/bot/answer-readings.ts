@@ -34,14 +34,23 @@ export function answerReadings(
   const label = METRIC_LABEL[series.length > 1 ? q.metric : series[0]!] ?? q.metric;
   const who = q.target ?? (q.group ? q.group.join(', ') : 'every target');
   if (!rows.length) return `No ${label} readings ${q.readings && !q.span ? 'kept' : b.label} for ${who}.`;
-  const shown = rows.slice(0, Math.min(q.readings ?? SHOWN, SHOWN));
+  // "The last 3 readings of the web hosts": three of each series, not three in all.
+  const seen = new Map<string, number>();
+  const each = q.readings
+    ? rows.filter((r) => {
+        const k = `${r.n}|${r.m}`;
+        seen.set(k, (seen.get(k) ?? 0) + 1);
+        return seen.get(k)! <= q.readings!;
+      })
+    : rows;
+  const shown = each.slice(0, SHOWN);
   const several = names.length > 1 || series.length > 1;
   const what =
     q.readings && !q.span
-      ? `The last ${shown.length} ${label} readings`
+      ? `The last ${q.readings} ${label} readings${several ? ' of each series' : ''}`
       : `${label.charAt(0).toUpperCase()}${label.slice(1)} readings ${b.label}`;
   return [
-    `${what} of ${who}, newest first${rows.length > shown.length ? ` (${shown.length} of ${rows.length})` : ''}:`,
+    `${what} of ${who}, newest first${rows.length > shown.length ? ` (${shown.length} of ${rows.length}${q.readings && !q.span ? ' kept' : ''})` : ''}:`,
     table(
       ['at', ...(several ? ['series'] : []), label],
       shown.map((r) => [stamp(r.s.ts), ...(several ? [`${r.n} ${METRIC_LABEL[r.m] ?? r.m}`] : []), formatValue(r.m, r.s.value)]),

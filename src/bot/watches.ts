@@ -42,7 +42,11 @@ type WatchIntent = Extract<Intent, { kind: 'watch' }>;
 const describe = (w: Pick<Watch, 'target' | 'group' | 'metric' | 'when' | 'sustainMs' | 'dueTs' | 'note'>) => {
   if (w.when === 'time') return `a reminder for ${stamp(w.dueTs ?? 0)}${w.note ? `: ${w.note}` : ''}`;
   const what = `${w.target ?? (w.group ? `any of ${w.group.join(', ')}` : 'any target')}${w.metric ? ` ${METRIC_LABEL[METRICS_OF[w.metric][0]!] ?? w.metric}` : ''}`;
-  if (w.when === 'resolved') return w.target || w.metric ? `${what} has nothing open` : 'nothing is open on any target';
+  if (w.when === 'resolved') {
+    const metric = w.metric ? ` ${METRIC_LABEL[METRICS_OF[w.metric][0]!] ?? w.metric}` : '';
+    if (w.group && !w.target) return `${w.group.join(', ')}${metric} have nothing open`;
+    return w.target || w.metric ? `${what} has nothing open` : 'nothing is open on any target';
+  }
   const fmt = (v: number) => formatValue(METRICS_OF[w.metric!][0]!, v);
   // "Between 70% and 80%": is there, rather than goes past a line.
   if (w.when.upTo !== undefined) return `${what} is ${lineOf(w.when, fmt)}${w.sustainMs ? ` for ${formatDuration(w.sustainMs)}` : ''}`;

@@ -325,7 +325,7 @@ describe('operator asks that had another answer', () => {
       '```',
     ]);
     expect((await answerIntent(parse('last 3 readings of web-1 cpu'), c)).split('\n')).toEqual([
-      'The last 3 CPU readings of web-1, newest first (3 of 120):',
+      'The last 3 CPU readings of web-1, newest first (3 of 120 kept):',
       '```',
       'at                       CPU',
       '2026-12-06 13:00:00 UTC  29.0%',
@@ -334,6 +334,11 @@ describe('operator asks that had another answer', () => {
       '```',
     ]);
     expect(await answerIntent(parse('raw samples for db-1 memory'), c)).toBe('No memory readings over the last 15 min for db-1.');
+    // Of several series, that many of each.
+    c.store.saveSamples([{ target: 'web-2', metric: 'cpu', ts: now - 5_000, value: 50 }]);
+    const both = (await answerIntent(parse('last 1 readings of cpu on web-1 and web-2'), c)).split('\n');
+    expect(both[0]).toBe('The last 1 CPU readings of each series of web-1, web-2, newest first (2 of 121 kept):');
+    expect(both.slice(3, 5)).toEqual(['2026-12-06 13:00:00 UTC  web-1 CPU  29.0%', '2026-12-06 12:59:55 UTC  web-2 CPU  50.0%']);
     // A percentile asked of each row: its readings' nearest-rank value, beside the mean (40 readings 10…29 twice: p90 is 27).
     const p90 = (await answerIntent(parse('p90 cpu on web-1 every 20 minutes over the last hour'), c)).split('\n');
     expect(p90[0]).toBe(
