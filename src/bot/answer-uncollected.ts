@@ -71,6 +71,8 @@ export function answerUncollected(
   if (i.what === 'replica, pod or container counts') lines.push(...hostsPerGroup(c.targets));
   if (i.what === 'application errors')
     lines.push('What the detectors found is what I can give: "anything wrong?" for what is open now, "anomalies today" for the day.');
+  if (i.what === 'latency between hosts')
+    lines.push("The latency I read is each target's own response time as its source reports it, not the time between two hosts.");
   if (i.what === 'host logs')
     lines.push(
       'What I recorded myself (anomalies, proposals, decisions) is at /logs on the side port; here, "remediation history" and "timeline an_…" give it.',

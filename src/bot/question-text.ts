@@ -61,6 +61,8 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /^(?:so\s+)?(?:what (?:should|do|can) (?:i|we) tell (?:my|the|our) (?:boss|manager|management|lead|vp|cto)|(?:an? )?(?:executive|management|exec) summary|explain (?:it )?(?:like|as if) (?:to )?(?:a|my) (?:manager|boss|exec\w*))\b.*$/,
           'summarise today',
         )
+        // "Network in vs out", "in and out": both directions.
+        .replace(/\bnetwork (?:in(?:bound)?|ingress) (?:vs\.?|versus|and|against|compared to|\/) (?:out(?:bound)?|egress)\b/g, 'network')
         // "Creeping up all week", "the weekly trend": rising, over this week.
         .replace(/\b(?:creep|inch|edg|crawl)(?:ing|s|ed|e)? (up|down|higher|lower)\b/g, (_m, way: string) =>
           /^(?:up|higher)$/.test(way) ? 'rising' : 'falling',

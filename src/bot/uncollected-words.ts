@@ -21,6 +21,12 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     /\blbs?\b|\b(?:hosts?|servers?|instances?|nodes?|[a-z]+-\d+)\b.*\b(?:in|out of) (?:the )?rotation\b|\btarget groups?\b|\b(?:elb|alb|nlb)\b/,
     'load balancer membership',
   ],
+  // "Network errors on api-1", "is api-1 talking to db-1?", "latency between api-1 and db-1", "dns problems?": the network
+  // between hosts, which no source here reads (latency here is each host's own response time).
+  [/\b(?:network|interface|nic|link|tcp|socket) errors?\b|\b(?:dropped|dropping|retransmit\w*) packets?\b/, 'packets'],
+  [/\b(?:talking|talks|talk|connected|connecting|reach(?:ing|es)?) to [a-z][\w.-]*\d\b|\btraffic (?:between|from \S+ to)\b/, 'connections'],
+  [/\blatency (?:between|from \S+ to)\b|\bround[\s-]?trip\b|\bping (?:time|latency)\b|\brtt\b/, 'latency between hosts'],
+  [/\bdns\b|\bname resolution\b/, 'DNS'],
   // "Any errors?", "show me exceptions": what the applications log, not a figure; failed remediations are history.
   [
     /^(?!.*\b(?:remediation|restart|proposal|action|scal(?:e|ing))\w*\b).*(?:\berrors\b|\bexceptions?\b|\bstack ?traces?\b)/,
