@@ -61,6 +61,14 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /^(?:so\s+)?(?:what (?:should|do|can) (?:i|we) tell (?:my|the|our) (?:boss|manager|management|lead|vp|cto)|(?:an? )?(?:executive|management|exec) summary|explain (?:it )?(?:like|as if) (?:to )?(?:a|my) (?:manager|boss|exec\w*))\b.*$/,
           'summarise today',
         )
+        // "Anything in the last hour?", "anything since 09:00?": what the detectors found then; "are you still there?" asks after me;
+        // "run a health check on db-1" asks for its state, which runs nothing.
+        .replace(
+          /^(?:so\s+|and\s+)?(?:anything|something)(?: (?:new|else|at all))?\s+(?=(?:in|over|during|since|for|from|within)\b)/,
+          'anomalies ',
+        )
+        .replace(/^(?:hey\s+)?are you still (?=there|alive|up|around|awake|working|running)/, 'are you ')
+        .replace(/^(?:please\s+)?(?:run|do|perform) an? health ?check\b/, 'health check')
         // "Network in vs out", "in and out": both directions.
         .replace(/\bnetwork (?:in(?:bound)?|ingress) (?:vs\.?|versus|and|against|compared to|\/) (?:out(?:bound)?|egress)\b/g, 'network')
         // "Creeping up all week", "the weekly trend": rising, over this week.
