@@ -7,8 +7,9 @@ const SUBSCRIBE = new RegExp(
   String.raw`${LEAD}(?:subscribe|follow(?![\s-]*up\b)|watch for)\b|${LEAD}add me to\b.*\balerts?\b|^(?:i|we)(?: really)? (?:want|would like|'d like|need) to (?:be )?(?:pinged|notified|mentioned|told|paged|alerted|tagged)\b.*\b(?:alerts?|anomal\w*|incidents?)\b|\bkeep (?:me|us) (?:posted|in the loop|updated) (?:on|about)\b.*\balerts?\b`,
 );
 // "Notify me about db-1 alerts", "mention me on disk alerts", "ping me for critical alerts on api-1".
+// ("Tell me about the last critical alert" asks what it was: "tell" subscribes only with "when", below.)
 const ABOUT = new RegExp(
-  String.raw`${LEAD}(?:notify|tell|ping|page|alert|message|mention|dm|cc|tag|include)\s+(?:me|us)\b(?:\s+(?:about|on|of|for|to|in|with))?.*\b(?:alerts?|anomal\w*|incidents?|pages?)\b`,
+  String.raw`${LEAD}(?:notify|ping|page|alert|message|mention|dm|cc|tag|include)\s+(?:me|us)\b(?:\s+(?:about|on|of|for|to|in|with))?.*\b(?:alerts?|anomal\w*|incidents?|pages?)\b`,
 );
 // "Tell me when db-1 alerts", "let me know whenever api-1 fires", "page me every time disk goes off".
 const WHENEVER = new RegExp(

@@ -61,6 +61,22 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /^(?:so\s+)?(?:what (?:should|do|can) (?:i|we) tell (?:my|the|our) (?:boss|manager|management|lead|vp|cto)|(?:an? )?(?:executive|management|exec) summary|explain (?:it )?(?:like|as if) (?:to )?(?:a|my) (?:manager|boss|exec\w*))\b.*$/,
           'summarise today',
         )
+        // "Tell me about the last critical alert", "what is the disk alert on web-1 about?": that alert explained.
+        .replace(
+          /^(?:please\s+)?tell (?:me|us) (?:more )?about (?:the |that |this )?(?=(?:last|latest|newest|most recent|current|open)\b)/,
+          'explain the ',
+        )
+        .replace(/^what(?:'s| is| was) (?:the |this |that )(.*\b(?:alert|anomaly|page)\b.*?)\s+about\s*\??$/, 'explain the $1')
+        // "What remediation is configured for disk?", "is there a remediation for disk alerts?": the rules, not the history;
+        // "what would fix the web-1 disk?", "suggest a fix for …": how to fix it (the advice, with its runbook and rules).
+        .replace(
+          /^(?:what|which|is there an?|are there(?: any)?|do (?:you|we) have an?(?:y)?) (?:remediations?|auto[\s-]?remediations?|automatic fix(?:es)?)(?: (?:is|are))?(?: (?:configured|set up|set|defined|there))?\s+(?=for\b)/,
+          'remediation rules ',
+        )
+        .replace(
+          /^(?:what would|what will|what could|what can) (?:fix|solve|resolve|help with)\b|^(?:suggest|recommend|propose) an? (?:fix|remedy|solution) (?:for|to)\b/,
+          'how do i fix',
+        )
         // "Anything in the last hour?", "anything since 09:00?": what the detectors found then; "are you still there?" asks after me;
         // "run a health check on db-1" asks for its state, which runs nothing.
         .replace(

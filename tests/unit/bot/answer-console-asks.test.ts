@@ -123,6 +123,13 @@ describe('operator asks that had another answer', () => {
     ['anything new since 09:00?', { kind: 'anomalies', span: { kind: 'range', from: { minute: 540 } } }],
     ['are you still there?', { kind: 'about' }],
     ['run a health check on db-1', { kind: 'metrics', target: 'db-1' }],
+    ['tell me about the last critical alert', { kind: 'explain', severity: 'critical' }],
+    ['what is the disk alert on web-1 about?', { kind: 'explain', target: 'web-1', metric: 'disk', latest: true }],
+    ['tell me about db-1 alerts', { kind: 'anomalies', target: 'db-1' }],
+    ['what remediation is configured for disk?', { kind: 'rules', metric: 'disk', only: 'remediation' }],
+    ['is there a remediation for disk alerts?', { kind: 'rules', metric: 'disk', only: 'remediation' }],
+    ['what would fix the web-1 disk?', { kind: 'advice', target: 'web-1', metric: 'disk' }],
+    ['suggest a fix for web-1 disk', { kind: 'advice', target: 'web-1', metric: 'disk' }],
     ['network in vs out on web-2', { kind: 'metrics', metric: 'network', target: 'web-2' }],
     ['show alerts sorted by duration', { kind: 'anomalies', longest: true }],
     ['should I wake someone up?', { kind: 'attention' }],
@@ -157,6 +164,9 @@ describe('operator asks that had another answer', () => {
     expect(parse('hosts with disk above 40% and cpu above 30%')).not.toHaveProperty('more');
     expect(parse('help')).toEqual({ kind: 'help' });
     expect(parse('tl;dr')).toEqual({ kind: 'one_line' });
+    expect(parse('notify me about db-1 alerts')).toMatchObject({ kind: 'subscribe', targets: ['db-1'] });
+    expect(parse('tell me when db-1 alerts')).toMatchObject({ kind: 'subscribe', targets: ['db-1'] });
+    expect(parse('what remediations ran today?')).toMatchObject({ kind: 'history' });
     expect(parse('escalate web-1')).toMatchObject({ kind: 'escalate', target: 'web-1' });
     // A past form a letter away from the command never pings anyone.
     expect(parse('escalated alerts this week').kind).not.toBe('escalate');
