@@ -63,10 +63,14 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         )
         // "Tell me about the last critical alert", "what is the disk alert on web-1 about?": that alert explained.
         .replace(
-          /^(?:please\s+)?tell (?:me|us) (?:more )?about (?:the |that |this )?(?=(?:last|latest|newest|most recent|current|open)\b)/,
+          /^(?:please\s+)?tell (?:me|us) (?:more )?about (?:the |that |this )?(?=(?:last|latest|newest|most recent|current|open)\b(?!\s+(?:night|week|weekend|hour|day|month|\d)))/,
           'explain the ',
         )
         .replace(/^what(?:'s| is| was) (?:the |this |that )(.*\b(?:alert|anomaly|page)\b.*?)\s+about\s*\??$/, 'explain the $1')
+        .replace(
+          /^(?:please\s+)?tell (?:me|us) (?:more )?about (?=(?:yesterday|today|last night|overnight|this (?:morning|afternoon|evening|week)|the (?:weekend|night|day)|last week|the last (?:hour|day|week|\d))\b)/,
+          'summarise ',
+        )
         // "What remediation is configured for disk?", "is there a remediation for disk alerts?": the rules, not the history;
         // "what would fix the web-1 disk?", "suggest a fix for …": how to fix it (the advice, with its runbook and rules).
         .replace(

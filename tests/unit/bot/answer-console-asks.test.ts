@@ -126,6 +126,8 @@ describe('operator asks that had another answer', () => {
     ['tell me about the last critical alert', { kind: 'explain', severity: 'critical' }],
     ['what is the disk alert on web-1 about?', { kind: 'explain', target: 'web-1', metric: 'disk', latest: true }],
     ['tell me about db-1 alerts', { kind: 'anomalies', target: 'db-1' }],
+    ['tell me about yesterday', { kind: 'anomalies', digest: true, span: { kind: 'day', daysBack: 1 } }],
+    ['tell me about last night', { kind: 'anomalies', digest: true, span: { kind: 'range', from: { minute: 1320 } } }],
     ['what remediation is configured for disk?', { kind: 'rules', metric: 'disk', only: 'remediation' }],
     ['is there a remediation for disk alerts?', { kind: 'rules', metric: 'disk', only: 'remediation' }],
     ['what would fix the web-1 disk?', { kind: 'advice', target: 'web-1', metric: 'disk' }],
