@@ -213,11 +213,14 @@ export function createChatService(o: ChatServiceOptions) {
       zones.zoneOf(e.user, e.clientZone),
     );
     const remembered = alert ? undefined : conversations.anomalyOf(key, now, true);
-    const named = alert ? {} : { rp: conversations.idOf('rp', key, now), sl: conversations.idOf('sl', key, now) };
+    const mk = conversations.idOf('mk', key, now);
+    const named = alert ? { mk } : { rp: conversations.idOf('rp', key, now), sl: conversations.idOf('sl', key, now), mk };
     conversations.turn(key);
-    const intent = alert
-      ? inAlertThread(parsed, alert)
-      : namedIt(itCommand(parsed, e.text, remembered ? o.store.getAnomaly(remembered) : undefined), e.text, named);
+    const intent = namedIt(
+      alert ? inAlertThread(parsed, alert) : itCommand(parsed, e.text, remembered ? o.store.getAnomaly(remembered) : undefined),
+      e.text,
+      named,
+    );
     const asked = alert ? { ...e, text: `${e.text}\n${threadNote(alert)}` } : e;
     const verdict = intent.kind === 'explain' && intent.verdict;
     if (o.fallback && LOOKUPS.has(intent.kind) && wantsReasoning(e.text) && !verdict)
@@ -378,6 +381,9 @@ export function createChatService(o: ChatServiceOptions) {
           const id = oneId(prefix, reply.text);
           if (id) conversations.rememberId(prefix, key, id, now);
         }
+        // The anomaly just marked, for "undo that" next.
+        const marked = reply.intent === 'feedback' ? /\ban_[a-z0-9]+/.exec(reply.text)?.[0] : undefined;
+        if (marked) conversations.rememberId('mk', key, marked, now);
         return reply;
       } catch (err) {
         o.logger.error({ err, platform: e.platform, kind: e.kind }, 'chat event failed');

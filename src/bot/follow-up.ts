@@ -93,19 +93,19 @@ export function createConversations() {
       return n && now - n.ts <= FOLLOW_UP_MS && (!justNamed || n.fresh) ? n.id : undefined;
     },
     /** The one proposal or silence a reply named ("requested rp_…", "silenced … (sl_…)"), for "approve it", "extend it" next. */
-    rememberId(prefix: 'rp' | 'sl', key: string, id: string, now: number): void {
+    rememberId(prefix: 'rp' | 'sl' | 'mk', key: string, id: string, now: number): void {
       named.delete(`${prefix}:${key}`);
       named.set(`${prefix}:${key}`, { id, ts: now, fresh: true });
       if (named.size > CONVERSATIONS) named.delete(named.keys().next().value!);
     },
     /** Only the one the last reply named: "approve it" decides nothing older than the last answer. */
-    idOf(prefix: 'rp' | 'sl', key: string, now: number): string | undefined {
+    idOf(prefix: 'rp' | 'sl' | 'mk', key: string, now: number): string | undefined {
       const n = named.get(`${prefix}:${key}`);
       return n && now - n.ts <= FOLLOW_UP_MS && n.fresh ? n.id : undefined;
     },
     /** A message arrived in the conversation: what was named before it is no longer the last answer. */
     turn(key: string): void {
-      for (const k of [key, `rp:${key}`, `sl:${key}`]) {
+      for (const k of [key, `rp:${key}`, `sl:${key}`, `mk:${key}`]) {
         const n = named.get(k);
         if (n) n.fresh = false;
       }
@@ -214,6 +214,8 @@ export function itCommand(intent: Intent, text: string, anomaly: Anomaly | undef
   return inAlertThread(intent, { key: '', members: [anomaly] });
 }
 
+const UNDO_MARK =
+  /^(?:(?:ok|oops|sorry|no|wait)[,\s]+)*(?:undo(?: (?:that|it|this|the mark))?|take (?:that|it) back|revert (?:that|it)|scratch that)[\s.!]*$/;
 // "Did it work?", "show me the result", "is it safe to approve?": said of the proposal the last reply named.
 const PROPOSAL_IT =
   /^(?:(?:so|and|ok|okay)\s+)*(?:did it (?:work|run|succeed|go through|fail|finish|complete|help)|(?:is|was) it (?:done|finished|complete|running|through|approved|denied|run|safe(?: to approve)?)|(?:show me |what(?:'s| is| was) )?the (?:result|outcome|output)|what happened (?:to|with) it|how long did it take|is it safe to approve(?: it)?|what (?:does|will|would) approving it do)[\s?.!]*$/;
@@ -224,9 +226,15 @@ const PROPOSAL_IT =
  * silence. A decision needs "it", "this" or "that" and nothing else naming what to decide;
  * otherwise the command asks which, as before. Pure.
  */
-export function namedIt(intent: Intent, text: string, last: { rp?: string | undefined; sl?: string | undefined }): Intent {
+export function namedIt(
+  intent: Intent,
+  text: string,
+  last: { rp?: string | undefined; sl?: string | undefined; mk?: string | undefined },
+): Intent {
   if (typeof text !== 'string') return intent;
   const said = text.toLowerCase().trim();
+  // "Undo that" right after marking an alert: the mark taken back, not an action undone.
+  if (last.mk && UNDO_MARK.test(said)) return { kind: 'feedback', verdict: 'none', id: last.mk };
   const it = /\b(?:it|this|that)\b/.test(said);
   // "Lift it", "extend it by an hour" after "silenced web-1 … (sl_…)": that silence.
   if (last.sl && it && intent.kind === 'unsilence' && !intent.id && !intent.target && !intent.all && !intent.mine)

@@ -204,6 +204,11 @@ describe('feedback on an alert', () => {
     expect((await say('mark the last alert as noise')).text).toMatch(
       new RegExp(`^Noted \\(the latest anomaly\\): ${latest.id} \\(${latest.target} `),
     );
+    // "Undo that" right after a mark takes it back; after anything else it is no mark's.
+    expect((await say('undo that')).text).toMatch(new RegExp(`^Unmarked: ${latest.id} .* is no longer counted as noise`));
+    expect((await say('undo that')).text).toMatch(new RegExp(`^${latest.id} .* is not marked, so nothing changed\\.$`));
+    expect((await say('how many alerts today?')).text).toMatch(/^\d+ anomal/);
+    expect((await say('undo that')).text).not.toMatch(/^Unmarked|is not marked/);
     expect((await say('the last alert was useful')).text).toMatch(
       new RegExp(`^Noted \\(the latest anomaly\\): ${latest.id} .* marked as useful`),
     );
