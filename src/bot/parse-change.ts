@@ -5,6 +5,9 @@ import { cleanInput } from './text-tools.js';
 const TRAILING_TIME =
   /[\s,;]+(?:(?:about|around|roughly)\s+)?(?:(?:\d+(?:\.\d+)?|an?|half an?)\s*(?:minutes?|mins?|m|hours?|hrs?|h)\s+ago|at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*utc)?)\s*\.?$/i;
 
+// A done verb followed at once by where, with no thing changed: "restarted on web-1", "deployed to api-2".
+const NO_OBJECT = /^\s*(?:(?:i|we)\s+(?:just\s+)?)?[a-z]+(?:\s+(?:up|down|out|in|back|over))?\s+(?:on|to|in|at|for)\b/i;
+
 /** A change is a line in a log, not a document. */
 export const CHANGE_MAX = 300;
 
@@ -53,6 +56,8 @@ export function changeStatement(
       raw.trim().split(/\s+/).length < 2)
   )
     return undefined;
+  // "Restarted on web-1 this week" names no thing changed and a stretch of time, not a moment: it asks what was done then.
+  if (!said && span && span.kind !== 'at' && span.kind !== 'clock' && NO_OBJECT.test(raw)) return undefined;
   const when = span && (span.kind === 'at' || span.kind === 'clock') ? { span } : {};
   // "Deployed v2.5 to web-1 25 min ago" is recorded at that time; the time is not part of what changed.
   const body = cleanInput(said ? raw.slice(said[0].length) : raw).trim();
@@ -112,6 +117,8 @@ export function changesQuestion(
   const deploy = OF_DEPLOY.test(text);
   if (IMPACT.test(text) && !config) return { kind: 'change_impact', ...scope, ...metric, ...(deploy ? { deploy } : {}) };
   if (AFTER.test(text)) return { kind: 'anomalies', limit: 50, today: false, afterChange: deploy ? 'deploy' : true, ...scope };
-  if (!ASKED.test(text) || config) return undefined;
+  // "Deployed to api-2 today": said with a stretch of time and no thing changed, a question (see changeStatement).
+  const doneThen = o.span !== undefined && o.span.kind !== 'at' && o.span.kind !== 'clock' && DONE.test(text) && NO_OBJECT.test(text);
+  if (!(ASKED.test(text) || doneThen) || config) return undefined;
   return { kind: 'changes', ...scope, ...(o.span ? { span: o.span } : {}) };
 }

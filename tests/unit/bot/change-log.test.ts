@@ -49,6 +49,11 @@ describe('changes people say they made', () => {
     expect(parse('when was the last deploy?')).toEqual({ kind: 'changes' });
     expect(parse('releases on api-1 yesterday')).toEqual({ kind: 'changes', target: 'api-1', span: { kind: 'day', daysBack: 1 } });
     expect(parse('what changed in the config?')).toMatchObject({ kind: 'about', starts: 'config' });
+    // A done verb with no thing changed, and a stretch of time rather than a moment, asks what was done then.
+    expect(parse('deployed to api-1 today')).toEqual({ kind: 'changes', target: 'api-1', span: { kind: 'day', daysBack: 0 } });
+    expect(parse('restarted on web-1 this week')).toMatchObject({ kind: 'history', target: 'web-1', action: 'restart_service' });
+    expect(parse('restarted nginx on web-1 this morning').kind).toBe('change');
+    expect(parse('deployed to api-1 at 09:30')).toMatchObject({ kind: 'change', text: 'deployed to api-1' });
   });
 
   it('records one said after the fact at the time it names, up to a day back', () => {
