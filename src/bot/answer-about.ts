@@ -37,6 +37,8 @@ export interface AboutFacts {
     lastTs?: number;
     routes?: string[];
   };
+  /** The detectors' settings as loaded: "how is detection configured?" (answer-detection.ts). */
+  detectors?: FileConfig['detectors'];
   /** Whether POST /alertmanager takes alerts (SCO_ALERTMANAGER_TOKEN is set). */
   alertmanagerWebhook?: boolean;
   /** This process: when it started, its last tick, and /health's components. */
@@ -93,6 +95,7 @@ export function aboutFactsOf(
     forecastRules: config.forecasts.length,
     robust: d.robust.enabled,
     iforest: d.iforest.enabled,
+    detectors: d,
     ...(d.silence.enabled ? { silentAfterSeconds: d.silence.afterSeconds } : {}),
     ...(o.llm ? { llm: `${o.llm.name} ${o.llm.model}` } : {}),
     platforms: o.platforms,

@@ -1,3 +1,4 @@
+import { answerDetection } from './answer-detection.js';
 import { ROBUST_CRITICAL_DEVIATIONS } from '../pipeline/detect/detection-engine.js';
 import type { ForecastRule, RemediationRule, ThresholdRule } from '../config/schema.js';
 import { METRIC_LABEL, formatValue } from '../core/metrics.js';
@@ -7,7 +8,7 @@ import { describeMatch } from './alert-routes.js';
 import type { AnswerContext } from './answer-intent.js';
 import { METRICS_OF } from './answer-metric-span.js';
 import type { MuteTime } from './mute-times.js';
-import type { MetricKey } from './parse-intent.js';
+import type { Intent } from './parse-intent.js';
 import { formatDuration } from './text-tools.js';
 import { silenceLabel } from './alert-silence.js';
 import { stamp } from './format-reply.js';
@@ -48,10 +49,8 @@ function describeRemediation(r: RemediationRule): string {
  * that open anomalies and propose remediations, and the windows that hold alerts, as configured,
  * narrowed to the metric, target or action asked about. Read-only: chat never changes them.
  */
-export function answerRules(
-  i: { metric?: MetricKey; target?: string; action?: string; only?: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks' },
-  c: AnswerContext,
-): string {
+export function answerRules(i: Omit<Extract<Intent, { kind: 'rules' }>, 'kind'>, c: AnswerContext): string {
+  if (i.only === 'detectors') return answerDetection(c, { change: i.change });
   const shows = (part: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks') => !i.only || i.only === part;
   const metrics = i.metric ? METRICS_OF[i.metric] : undefined;
   const scope = [i.metric && label(metrics![0]!), i.target, i.action].filter(Boolean).join(', ');

@@ -191,7 +191,9 @@ export type Intent =
       metric?: MetricKey;
       target?: string;
       action?: string;
-      only?: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks';
+      only?: 'thresholds' | 'remediation' | 'maintenance' | 'runbooks' | 'detectors';
+      /** "Make detection less sensitive": asked to change it, which chat never does. */
+      change?: boolean;
     }
   /** "Did latency change after the deploy?", "compare api-1 before and after the release" (answer-change-impact.ts). */
   /** `deploy`: "after the deploy" names a deploy, release or rollback, so the latest of those, not of any change. */

@@ -153,6 +153,8 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
     return { kind: 'elsewhere', what: elsewhere, view };
   }
   // An incident's words are the team's own too ("incident update: resolved by a rollback").
+  // "Reduce the alert sensitivity": the detectors' settings, with where they are changed.
+  if (elsewhere === 'config' && /\bsensitiv/.test(text)) return { kind: 'rules', only: 'detectors', change: true };
   if (elsewhere && intent.kind !== 'bad_input' && !own && intent.kind !== 'incident') {
     // "Set the disk warning to 85%": what is set now for that metric, beside where to change it.
     const metric = elsewhere === 'config' ? viewOf(intent).metric : undefined;

@@ -25,15 +25,19 @@ const POLL =
 // "What runs automatically?", "what happens without approval?": which rules act with no person.
 const RUNS_ALONE =
   /\bwhat (?:runs|happens|is done|gets done|can run|will run|would run) (?:automatically|on its own|by itself|without (?:an? )?(?:approval|person|human|approver))\b/;
-const POLICY =
-  /\bwhy (?:do|does|did|must|should) (?:you|it|this|that|they|these|those|the \w+(?: \w+)?|rp_\w+) (?:need|require|wait for|ask for|have to (?:wait for|get)) (?:an? |my |our )?approv\w*|\bwhy (?:is|are) (?:an? )?approvals? (?:needed|required)\b|\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\b(?:am i|is \S+) (?:an? )?(?:approver|admin|administrator)\b|\bdo i have (?:admin|approval|approver) (?:rights|permissions|access)\b|\bcan \S+ (?:approve|deny)\b(?!.*\b(?:rp_|restart|scale|clean))|\b(?:what|which|anything)\b.*\bdry[\s-]?run\b|\bwhy (?:can'?t|cannot|can not|couldn'?t) i (?:approve|deny)\b|\bwhat happens if (?:nobody|no one|noone) (?:approves|decides|answers)\b|\bwho are (?:the )?approvers\b|\b(?:which|what) (?:actions|remediations) (?:are|can|do you)\b.*\b(?:allowed|run|permitted|supported|available|take|do)\b|\b(?:allowed|allow-?listed|permitted|supported) (?:actions|remediations)\b|\bauto[\s-]?remediat\w*\b|\b(?:is|are)\b.*\bdry[\s-]?runs?\b|\bhow long do (?:proposals|approvals) (?:wait|last|stay)\b|\bapproval (?:ttl|timeout|window|expiry)\b|\bremediation (?:policy|mode|modes|settings)\b/;
+// "Who has permission to approve?", "who's allowed to deny?", "do I have permission to approve?", "what permissions do I have?".
+const PERMITTED = String.raw`\bwho(?:'s| is| are)? (?:has|have|got|allowed|permitted) (?:the )?(?:(?:permission|rights?|access) )?to (?:approve|deny|decide)\b|\b(?:do|does) (?:i|\S+) have (?:the )?(?:permission|rights?|access) to (?:approve|deny)\b|\bwhat (?:permissions|rights|access) do (?:i|we) have\b`;
+const POLICY = new RegExp(
+  `${PERMITTED}|${String.raw`\bwhy (?:do|does|did|must|should) (?:you|it|this|that|they|these|those|the \w+(?: \w+)?|rp_\w+) (?:need|require|wait for|ask for|have to (?:wait for|get)) (?:an? |my |our )?approv\w*|\bwhy (?:is|are) (?:an? )?approvals? (?:needed|required)\b|\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\b(?:am i|is \S+) (?:an? )?(?:approver|admin|administrator)\b|\bdo i have (?:admin|approval|approver) (?:rights|permissions|access)\b|\bcan \S+ (?:approve|deny)\b(?!.*\b(?:rp_|restart|scale|clean))|\b(?:what|which|anything)\b.*\bdry[\s-]?run\b|\bwhy (?:can'?t|cannot|can not|couldn'?t) i (?:approve|deny)\b|\bwhat happens if (?:nobody|no one|noone) (?:approves|decides|answers)\b|\bwho are (?:the )?approvers\b|\b(?:which|what) (?:actions|remediations) (?:are|can|do you)\b.*\b(?:allowed|run|permitted|supported|available|take|do)\b|\b(?:allowed|allow-?listed|permitted|supported) (?:actions|remediations)\b|\bauto[\s-]?remediat\w*\b|\b(?:is|are)\b.*\bdry[\s-]?runs?\b|\bhow long do (?:proposals|approvals) (?:wait|last|stay)\b|\bapproval (?:ttl|timeout|window|expiry)\b|\bremediation (?:policy|mode|modes|settings)\b`}`,
+);
 
 // Which part of the policy leads: who decides ("why can't I approve?"), or how long a proposal waits.
-const APPROVERS_ASKED =
-  /\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\bapprovers?\b|\badmin(?:istrator)?\b|\b(?:admin|approval|approver) (?:rights|permissions|access)\b|\bcan(?:'?t| ?not)? \S+ (?:approve|deny)\b/;
-// "Can bob approve?", "is alice an approver?": the person asked about (not the asker).
+const APPROVERS_ASKED = new RegExp(
+  `${PERMITTED}|${String.raw`\bwho (?:can|may|is allowed to|are allowed to|gets to) (?:approve|deny|decide)\b|\bapprovers?\b|\badmin(?:istrator)?\b|\b(?:admin|approval|approver) (?:rights|permissions|access)\b|\bcan(?:'?t| ?not)? \S+ (?:approve|deny)\b`}`,
+);
+// "Can bob approve?", "is alice an approver?", "does bob have permission to approve?": the person asked about (not the asker).
 const APPROVER_NAMED =
-  /\b(?:can|is) (?!i\b|we\b|you\b|anyone\b|anybody\b|someone\b|somebody\b|everyone\b|the\b)([a-z][\w.-]*) (?:approve|deny|an? (?:approver|admin|administrator))\b/;
+  /\b(?:can|is) (?!i\b|we\b|you\b|anyone\b|anybody\b|someone\b|somebody\b|everyone\b|the\b)([a-z][\w.-]*) (?:approve|deny|an? (?:approver|admin|administrator))\b|\bdoes (?!anyone\b|anybody\b|someone\b|somebody\b|everyone\b)([a-z][\w.-]*) have (?:the )?(?:permission|rights?|access) to (?:approve|deny)\b/;
 const WAIT_ASKED =
   /\bhow long do (?:proposals|approvals) (?:wait|last|stay)\b|\bapproval (?:ttl|timeout|window|expiry)\b|\bif (?:nobody|no one|noone) (?:approves|decides|answers)\b/;
 
@@ -134,7 +138,8 @@ export function setupQuestion(
     const own = /\b(?:my own|own (?:request|proposal|action)s?|self[\s-]?approv\w*)\b/.test(text);
     const focus =
       own || (!APPROVERS_ASKED.test(text) && WAIT_ASKED.test(text)) ? 'wait' : APPROVERS_ASKED.test(text) ? 'approvers' : undefined;
-    const who = APPROVER_NAMED.exec(text)?.[1];
+    const named = APPROVER_NAMED.exec(text);
+    const who = named?.[1] ?? named?.[2];
     return { kind: 'policy', ...(focus ? { focus } : {}), ...(who ? { who } : {}) };
   }
   if (!o.target && CONFIG_VALID.test(text)) return { kind: 'about', starts: 'config', valid: true };

@@ -4,6 +4,12 @@ import { ACTION_OF, ACTION_VERBS, RULES, SHOULD_DO, WOULD_DO } from './intent-wo
 const TRIGGERS =
   /\bwhat (?:triggers|trips|causes|makes|fires|opens|raises|sets off|counts as|(?:would|will|could|can|does|do|might) (?:trigger|trip|cause|make|fire|open|raise|set off))\b.*\b(?:alerts?|anomal\w*|pages?|alarms?)\b|\b(?:which|what) detectors? (?:watch|cover|apply to|run on|look at|check)\b|\bwhen (?:do|does|will|would) (?:you|it|the bot|smartcloudops) (?:alert|page|fire|alarm)\b|\bhow (?:do|does) (?:you|it) decide\b.*\b(?:alert|critical|anomal\w*)\b/;
 
+// "How is detection configured?", "which detectors are enabled?", "how sensitive are the alerts?": the detectors' settings.
+const DETECTION =
+  /\b(?:detection|detectors?)\b.*\b(?:settings?|configured|config(?:uration)?|set up|parameters?|params|tun(?:ed|ing)|sensitiv\w*)\b|\b(?:which|what) detectors?\b.*\b(?:enabled|on|active|running|turned on|in use|used)\s*\??$|\bhow sensitive (?:is|are)\b/;
+// "Make detection less sensitive", "reduce the alert sensitivity": asked of config, which chat never changes.
+const RETUNE = /\b(?:less|more) sensitive\b|\b(?:reduce|lower|raise|increase|decrease|change|adjust|tune)\b.*\bsensitivity\b/;
+
 /**
  * "What thresholds are set?", "which rules propose restarts?", "maintenance windows", "what would you
  * do if disk fills?": the config, read-only. Undefined when the text asks for none of that.
@@ -21,6 +27,8 @@ export function rulesQuestion(
       ...(metric ? { metric } : {}),
       ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
     };
+  if (RETUNE.test(text) && !/^\s*(?:is|are|was|were|how)\b/.test(text)) return { kind: 'rules', only: 'detectors', change: true };
+  if (DETECTION.test(text) || RETUNE.test(text)) return { kind: 'rules', only: 'detectors' };
   // "What triggers a critical alert?", "when do you page?": the detection rules, not the alerts they made.
   if (TRIGGERS.test(text)) return { kind: 'rules', ...(metric ? { metric } : {}), ...(target ? { target } : {}), only: 'thresholds' };
   // "restarts" is "restart" with its plural or past-tense ending off.

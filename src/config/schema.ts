@@ -67,6 +67,8 @@ const approverSet = obj({
   roles: z.array(z.string()).default([]),
 }).prefault({});
 
+/** The robust detector's alarm threshold tuned by bench:nab (standard profile); the default, and named when another is set. */
+export const NAB_ALARM_THRESHOLD = 0.2809;
 export const configSchema = obj({
   schedule: z.string().default('*/30 * * * * *'),
   timezone: z.string().optional(),
@@ -106,7 +108,7 @@ export const configSchema = obj({
       minDeviation: z.number().min(0).max(100).default(6),
       quietSamples: z.number().int().min(1).max(1_000_000).default(3000),
       /** Alarm strength that opens an anomaly: the NAB-optimised threshold (bench:nab, standard profile). */
-      alarmThreshold: z.number().min(0).max(1).default(0.2809),
+      alarmThreshold: z.number().min(0).max(1).default(NAB_ALARM_THRESHOLD),
       /** While an episode is open it stays open as long as the strongest statistic is this share of its peak (and the value is outside its usual range). */
       holdRatio: z.number().min(0).max(1).default(0.5),
       /**

@@ -390,7 +390,7 @@ describe('questions about one detector', () => {
       target: 'web-2',
       metric: 'latency',
     });
-    expect(parseIntent('make the robust detector less sensitive', targets)).toEqual({ kind: 'elsewhere', what: 'config' });
+    expect(parseIntent('make the robust detector less sensitive', targets)).toEqual({ kind: 'rules', only: 'detectors', change: true });
     expect(parseIntent('make alerts less noisy', targets)).toEqual({ kind: 'flapping' });
   });
 });

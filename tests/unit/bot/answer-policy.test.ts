@@ -22,7 +22,15 @@ describe('"who can approve?", "is auto-remediation on?"', () => {
     for (const q of ['which actions are allowed?', 'is auto-remediation on?', 'are remediations dry run?'])
       expect(parseIntent(q, targets)).toEqual({ kind: 'policy' });
     // Who decides, or how long a proposal waits, leads when that is what was asked.
-    for (const q of ['who can approve?', 'am I an approver?', "why can't I approve?"])
+    for (const q of [
+      'who can approve?',
+      'am I an approver?',
+      "why can't I approve?",
+      'who has permission to approve?',
+      "who's allowed to approve remediations?",
+      'do I have permission to approve?',
+      'what permissions do I have?',
+    ])
       expect(parseIntent(q, targets), q).toEqual({ kind: 'policy', focus: 'approvers' });
     for (const q of ['how long do proposals wait?', 'what happens if nobody approves?'])
       expect(parseIntent(q, targets), q).toEqual({ kind: 'policy', focus: 'wait' });
@@ -62,6 +70,7 @@ describe('"who can approve?", "is auto-remediation on?"', () => {
     const targets = [{ name: 'web-1' }];
     expect(parseIntent('can bob approve?', targets)).toEqual({ kind: 'policy', focus: 'approvers', who: 'bob' });
     expect(parseIntent('is operator an approver?', targets)).toMatchObject({ who: 'operator' });
+    expect(parseIntent('does bob have permission to approve?', targets)).toEqual({ kind: 'policy', focus: 'approvers', who: 'bob' });
     expect(parseIntent("what's in dry run mode?", targets)).toEqual({ kind: 'policy' });
     const yes = answerPolicy(policyFactsOf(config), user('web', 'alice'), 'approvers', 'operator').split('\n');
     expect(yes[1]).toBe('Of the names listed, "operator" is an approver on web.');
