@@ -1,4 +1,4 @@
-import { dayDate, dayStart } from './day-start.js';
+import { dayDate, dayStart, namedDayBack } from './day-start.js';
 import type { Anomaly } from '../core/anomaly.js';
 import { figureMetric } from '../core/metrics.js';
 import { watchingSince } from '../core/watching-since.js';
@@ -40,16 +40,23 @@ const hhmm = (ts: number) => stamp(ts).slice(11, 16);
 /** This period and the ones before it, of equal length; "today" is today so far against the same hours before. */
 function windowsOf(i: ChangeQuestion, now: number, zone?: string): { current: Window; before: Window[] } {
   const len = i.ms;
-  const back = Array.from({ length: i.usual ? backFor(len) : 1 }, (_, k) => k + 1);
+  const start = dayStart(now, zone);
+  // "Today vs friday": that day alone, else yesterday or, for "usual", the week before.
+  const named = i.against && namedDayBack(i.against, start, zone);
+  const back = named ? [named.days] : Array.from({ length: i.usual ? backFor(len) : 1 }, (_, k) => k + 1);
   if (i.period === 'day') {
     // The asker's day when they have a display zone; each earlier day the same hours before.
-    const start = dayStart(now, zone);
     return {
       current: { from: start, until: now, label: `today so far (to ${hhmm(now)} UTC)` },
       before: back.map((k) => ({
         from: start - k * DAY,
         until: now - k * DAY,
-        label: k === 1 ? `yesterday to ${hhmm(now)} UTC` : `${dayDate(start - k * DAY, zone).slice(5, 10)} to ${hhmm(now)} UTC`,
+        label:
+          k === 1
+            ? `yesterday to ${hhmm(now)} UTC`
+            : named
+              ? `${named.label} to ${hhmm(now)} UTC`
+              : `${dayDate(start - k * DAY, zone).slice(5, 10)} to ${hhmm(now)} UTC`,
       })),
     };
   }

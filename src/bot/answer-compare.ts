@@ -3,7 +3,7 @@ import type { Sample } from '../core/sample.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS, metricsOf, summarise, type Summary } from './answer-metric-span.js';
 import { clock, table } from './format-reply.js';
-import { dayStart } from './day-start.js';
+import { dayStart, namedDayBack } from './day-start.js';
 import type { Intent } from './intent.js';
 import { formatDuration } from './text-tools.js';
 
@@ -48,10 +48,17 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
   // "What changed the most in the last hour?": that window against the one just before it.
   const previous = i.against === 'previous';
   const span = i.windowMs ?? 3_600_000;
-  const back = previous ? span : i.against === 'yesterday' ? DAY : 7 * DAY;
   const start = previous ? c.now - span : dayStart(c.now, c.zone);
+  const named = i.day && namedDayBack(i.day, start, c.zone);
+  const back = previous ? span : named ? named.days * DAY : i.against === 'yesterday' ? DAY : 7 * DAY;
   const windows = { now: [start, c.now], then: [start - back, c.now - back] } as const;
-  const thenName = previous ? `the ${formatDuration(span)} before` : i.against === 'yesterday' ? 'yesterday' : 'a week ago';
+  const thenName = previous
+    ? `the ${formatDuration(span)} before`
+    : named
+      ? named.label
+      : i.against === 'yesterday'
+        ? 'yesterday'
+        : 'a week ago';
   const nowName = previous ? `the last ${formatDuration(span)}` : 'today';
   const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
   // "Which host changed the most?" names no metric: every share is a candidate.

@@ -26,3 +26,23 @@ export function dayDate(start: number, zone?: string): string {
 
 /** "UTC", or the zone's name: what a reply says its days are. */
 export const dayZone = (zone?: string): string => zone ?? 'UTC';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY_WORD = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/;
+
+/** A day said to set beside today: "friday" (the latest before today) or "the day before yesterday". */
+export type NamedDay = { weekday: number } | { daysBack: number };
+
+/** The day "today vs …" names, if any: a weekday, or the day before yesterday. Pure. */
+export function namedDayOf(text: string): NamedDay | undefined {
+  if (/\b(?:the )?day before yesterday\b/.test(text)) return { daysBack: 2 };
+  const w = WEEKDAY_WORD.exec(text)?.[1];
+  return w ? { weekday: WEEKDAYS.findIndex((d) => d.toLowerCase() === w) } : undefined;
+}
+
+/** How many days before the day starting at `start` the named day is (a week on its own weekday), and its name and date. */
+export function namedDayBack(day: NamedDay, start: number, zone?: string): { days: number; label: string } {
+  const today = new Date(`${dayDate(start, zone)}T00:00:00Z`).getUTCDay();
+  const days = 'daysBack' in day ? day.daysBack : (today - day.weekday + 7) % 7 || 7;
+  return { days, label: `${WEEKDAYS[(today - days + 70) % 7]} ${dayDate(start - days * 86_400_000, zone)}` };
+}

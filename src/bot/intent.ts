@@ -1,5 +1,6 @@
 /** What a chat question asks for: the parser's output (parse-intent.ts), the answers' input. */
 import type { Stat, TimeSpan } from './parse-time-span.js';
+import type { NamedDay } from './day-start.js';
 import type { Bound, BoundAsk } from './parse-bound.js';
 import type { CommandIntent } from './intent-commands.js';
 import type { ValueCheckIntent } from './parse-value-check.js';
@@ -238,6 +239,8 @@ export type Intent =
       period: 'day' | 'last';
       ms: number;
       usual?: boolean;
+      /** "Today vs friday", "… than the day before yesterday": that day, the same hours, instead of yesterday. */
+      against?: NamedDay;
       target?: string;
       group?: string[];
       metric?: MetricKey;
@@ -255,6 +258,8 @@ export type Intent =
       group?: string[];
       /** `previous`: "what changed the most in the last hour?", the last `windowMs` against the same length before it. */
       against: 'yesterday' | 'last_week' | 'previous';
+      /** "Today vs friday": that day's same hours, with `against` 'yesterday'. */
+      day?: NamedDay;
       windowMs?: number;
       ranked?: boolean;
       /** "Which host improved the most?" (down first), "what got worse?" (up first): a ranking one way. */

@@ -1,6 +1,7 @@
 import type { Intent, MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { QUIET_DAY } from './past-phrases.js';
+import { namedDayOf } from './day-start.js';
 
 const NOUN = String.raw`(?:alerts?|anomal(?:y|ies)|incidents?|pages|problems|issues|outages)`;
 // "More alerts than yesterday?", "is the alert rate going up?", "an increase in incidents".
@@ -14,7 +15,7 @@ const VERSUS =
 const USUAL = /\b(?:usual|usually|normal|normally|average|typical|typically)\b/;
 const DAY = 86_400_000;
 const FLEET_DAY =
-  /\b(?:quieter|busier|noisier|calmer|rougher|worse|better|healthier|unhealthier|(?:more|less) stable)\b.*\bthan\b.*\b(?:usual|normal|yesterday|last week|before|average)\b/;
+  /\b(?:quieter|busier|noisier|calmer|rougher|worse|better|healthier|unhealthier|(?:more|less) stable)\b.*\bthan\b.*\b(?:usual|normal|yesterday|last week|before|average|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/;
 // "Alerts in the last 6 h vs the 6 h before", "compared to earlier".
 const BEFORE = /\b(?:before|previous|prior|earlier|preceding)\b/;
 const PERIOD = /\b(?:today|yesterday|day before|previous day|daily|days?|weeks?|weekly|months?|monthly)\b/;
@@ -42,7 +43,7 @@ export function anomalyChangeQuestion(
     !o.metric &&
     !o.unknownTarget &&
     (FLEET_DAY.test(text) ||
-      (/\btoday\b/.test(text) && VERSUS.test(text) && /\byesterday\b/.test(text)) ||
+      (/\btoday\b/.test(text) && VERSUS.test(text) && (/\byesterday\b/.test(text) || namedDayOf(text) !== undefined)) ||
       (/\bthis (?:week|month)\b/.test(text) && VERSUS.test(text) && /\b(?:last|previous) (?:week|month)\b/.test(text)) ||
       // "How did last week compare to the week before?": the last seven days against the seven before.
       (/\blast (?:week|month)\b/.test(text) &&
@@ -63,11 +64,13 @@ export function anomalyChangeQuestion(
           ? 7 * DAY
           : DAY;
   const period = ms === DAY && o.span?.kind !== 'last' && /\b(?:today|yesterday|daily)\b/.test(text) ? 'day' : 'last';
+  // "Today vs friday", "more alerts today than the day before yesterday": that day, not yesterday.
+  const against = period === 'day' && /\btoday\b/.test(text) ? namedDayOf(text) : undefined;
   return {
     kind: 'anomaly_change',
     period,
     ms,
-    ...(usual ? { usual: true } : {}),
+    ...(against ? { against } : usual ? { usual: true } : {}),
     ...(o.target ? { target: o.target } : {}),
     ...(o.group ? { group: o.group } : {}),
     ...(o.metric ? { metric: o.metric } : {}),

@@ -75,7 +75,6 @@ import { QUIET_DAY, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
 import { MAX_INPUT, clamp } from './text-tools.js';
 
 export { matchTarget, type TargetRef, VOCAB };
-
 export type { Intent, MetricKey } from './intent.js';
 
 /** Pure: text → intent. Forgiving about case, typos, synonyms and host names; never throws. */
@@ -332,13 +331,14 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Compare web-1 and web-2 over the last hour": their figures then, side by side, not their anomalies.
   // Two targets side by side: "last week" is when, unless said against ("web-1 vs last week").
   const between = named.length >= 2 && span && !AGAINST_TIME.test(text);
-  if (named.length && span && COMPARED.test(text) && (!AGAINST.test(text) || between) && !anomalyWord && (!metric || between))
+  const against = againstAsked(text, found && 'match' in found ? found.match : undefined);
+  const plain = !AGAINST.test(text) && !against?.day;
+  if (named.length && span && COMPARED.test(text) && (plain || between) && !anomalyWord && (!metric || between))
     return { kind: 'metrics', metric, target, ...group, ...when() };
   const health = healthQuestion(text, { target, named, metric, span, anomalies: anomalyWord });
   if (health) return health;
-  // "cpu on web-1 vs yesterday", "web-1 compared to last week": the same hours, side by side ("last" is not the latest here).
-  const against = againstAsked(text, found && 'match' in found ? found.match : undefined);
-  if (against && (metric || named.length) && !anomalyWord) return { kind: 'compare', metric, target, ...group, against };
+  // "cpu on web-1 vs yesterday", "… today vs friday": the same hours, side by side (parse-against.ts).
+  if (against && (metric || named.length) && !anomalyWord) return { kind: 'compare', metric, target, ...group, ...against };
   const firing = !metric && (words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing') || OPEN_NOW.test(text));
   const timeTo = metric ? undefined : timeToAsked(text);
   const digest = digestOf(text, { span, counted: number !== undefined || ONE_LATEST.test(text), open: firing || has(WORDS.open) });
