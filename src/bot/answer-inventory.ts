@@ -14,6 +14,12 @@ const FIELD: Record<InventoryField, { label: string; of: (t: TargetRef) => strin
   asg: { label: 'auto scaling group', of: (t) => t.autoScalingGroup, key: 'autoScalingGroup' },
 };
 
+// "Is local-vm a real host?": what a source's figures are, where the name does not say.
+const SOURCE_GLOSS: Record<string, string> = {
+  synthetic: ' (generated figures, no real host behind them)',
+  local: ' (the machine I run on, read by me)',
+};
+
 const SOURCE_NOTE = 'From the targets file (or the discovery that added the target); I do not look these up in AWS.';
 
 /** "api-1: role api, region us-east-1, instance i-…, address 10.0.2.10:9100, ASG api-asg, source synthetic, env=demo." */
@@ -24,7 +30,7 @@ export function placeLine(t: TargetRef): string {
     t.instanceId && `instance ${t.instanceId}`,
     t.address && `address ${t.address}`,
     t.autoScalingGroup && `auto scaling group ${t.autoScalingGroup}`,
-    t.source && `source ${t.source}`,
+    t.source && `source ${t.source}${SOURCE_GLOSS[t.source] ?? ''}`,
     ...Object.entries(t.labels ?? {}).map(([k, v]) => `${k}=${v}`),
   ].filter(Boolean);
   return `${t.name}: ${parts.length ? parts.join(', ') : 'nothing set beyond its name'}.`;

@@ -23,7 +23,7 @@ const CAPACITY = new RegExp(
     String.raw`\bhow many (?:more|extra|fewer) ${HOSTS}\b|\bcan (?:the |our )?(?:\S+ )?(?:tier|fleet|${HOSTS}) (?:handle|take|cope with|absorb)\b`,
     // "Do we need to scale web?", "can db-1 handle more load?", "which hosts are running hot?"
     // "Where can I put more load?", "is db-1 overloaded?", "when should we scale?", "which host has the most headroom?"
-    String.raw`\bwhere (?:can|could|should) (?:i|we) (?:put|add|place|move|run) (?:more |the |some )?(?:load|traffic|work|jobs?)\b|\b(?:is|are) \S+ (?:overloaded|over[\s-]?loaded|maxed out|at (?:its|their) limits?)\b|\bwhen (?:should|do|will) (?:we|i) (?:need to )?scale\b|\b(?:most|least|more|less) (?:\w+ )?(?:headroom|room to spare)\b`,
+    String.raw`\bwhere (?:can|could|should) (?:i|we) (?:put|add|place|move|run|deploy|host|schedule) (?:more |the |some |an? |another )?(?:new |extra |more )?(?:load|traffic|work|jobs?|services?|apps?|applications?|workloads?|containers?|process(?:es)?)\b|\b(?:is|are) \S+ (?:overloaded|over[\s-]?loaded|maxed out|at (?:its|their) limits?)\b|\bwhen (?:should|do|will) (?:we|i) (?:need to )?scale\b|\b(?:most|least|more|less) (?:\w+ )?(?:headroom|room to spare)\b`,
     String.raw`\bneed to scale\b|\bcan (?:the |our )?\S+ (?:handle|take|cope with|absorb) more\b|\brunning hot\b|\bhot (?:hosts|servers|spots?)\b|\bnear(?:ing)? (?:capacity|(?:its|their|the) limits?)\b`,
   ].join('|'),
 );

@@ -24,6 +24,7 @@ export function deployCheckQuestion(
   text: string,
   o: { target?: string | undefined; group?: string[] | undefined },
 ): DeployCheckIntent | undefined {
-  if (!DEPLOY_CHECK.test(text)) return undefined;
+  // "Where can we deploy another app?" asks which host has room (parse-capacity.ts), not whether now is a good time.
+  if (!DEPLOY_CHECK.test(text) || /^\s*where\b/.test(text)) return undefined;
   return { kind: 'deploy_check', ...(o.target ? { target: o.target } : o.group?.length ? { group: o.group } : {}) };
 }

@@ -131,4 +131,21 @@ describe('where a target runs', () => {
     expect(lines[1]).toMatch(/^db-1 \(role db\): /);
     expect(lines.some((l) => /^db-1 CPU 20\.0% /.test(l))).toBe(true);
   });
+
+  it('answers "is … a real host?" and "where does its data come from?" with its entry, saying what a generated source is', () => {
+    for (const q of ['is db-1 a real host?', 'where does db-1 data come from?', 'what kind of host is db-1?', 'which source feeds db-1?'])
+      expect(parseIntent(q, TARGETS), q).toEqual({ kind: 'inventory', target: 'db-1', full: true });
+    expect(parseIntent('is the db-1 alert real?', TARGETS).kind).toBe('explain');
+    const fake: TargetRef[] = [
+      { name: 'sim-1', role: 'web', source: 'synthetic' },
+      { name: 'here', source: 'local' },
+    ];
+    const c = { ...ctx(), targets: fake };
+    expect(answerIntent(parseIntent('is sim-1 a real host?', fake), c).split('\n')[0]).toBe(
+      'sim-1: role web, source synthetic (generated figures, no real host behind them).',
+    );
+    expect(answerIntent(parseIntent('what kind of host is here?', fake), c).split('\n')[0]).toBe(
+      'here: source local (the machine I run on, read by me).',
+    );
+  });
 });

@@ -634,7 +634,13 @@ describe('room, load and fleet-wide figures', () => {
     { name: 'db-1', role: 'db' },
   ];
   it('reads where to put load, overload, when to scale and headroom ranked as capacity, and fleet-wide or overall as the mean', () => {
-    for (const q of ['where can I put more load?', 'when should we scale?', 'which host has the most memory headroom?'])
+    for (const q of [
+      'where can I put more load?',
+      'when should we scale?',
+      'which host has the most memory headroom?',
+      'where should I put a new service?',
+      'where can we deploy another app?',
+    ])
       expect(parseIntent(q, fleet), q).toEqual({ kind: 'capacity' });
     expect(parseIntent('is db-1 overloaded?', fleet)).toEqual({ kind: 'capacity', target: 'db-1' });
     expect(parseIntent('how much headroom does db-1 have?', fleet)).toMatchObject({ kind: 'metrics', free: true });
