@@ -82,7 +82,7 @@ export function answerUncollected(
 }
 
 const ELSEWHERE: Record<
-  'tickets' | 'paging' | 'email' | 'resolve' | 'reopen' | 'assign' | 'shell' | 'resend' | 'post' | 'secrets',
+  'tickets' | 'paging' | 'email' | 'resolve' | 'reopen' | 'merge' | 'assign' | 'shell' | 'resend' | 'post' | 'secrets',
   string
 > = {
   secrets:
@@ -98,6 +98,8 @@ const ELSEWHERE: Record<
     'I don\'t resolve anomalies by hand: one ends when its detector sees the series back in range (an Alertmanager alert, when Alertmanager says it is resolved), so a closed one would only open again. To stop hearing about it: "ack an_…" (you have it: no reminders or escalation) or "snooze an_… for 1h"; "note an_…: <what was done>" records what you did, and "this alert is noise" marks a false alarm.',
   reopen:
     'I don\'t reopen anomalies by hand: an ended one stays in the record as it ended ("explain an_…"), and a new one opens when a detector finds the series out of range again. To keep an eye on it now: "watch web-1 cpu above 90" posts when it crosses a line, and "remind me in 30 min to check web-1" comes back to it.',
+  merge:
+    'I don\'t merge alerts by hand: anomalies on the same target and metric at overlapping times, from different detectors, are already one episode, with one alert message; the same kind opening on many targets at once is one fleet alert (chat.fleetGroup). To handle several as one: "ack" each (or "ack <target>"), or "declare an incident: <what is wrong>" and note them in it.',
   shell:
     'I don\'t run commands or open shells on hosts: the only actions are the allow-listed remediations (restart_service, scale_up, cleanup_disk, notify_only), each through a rule in remediation.rules and, unless the rule says auto, an approver. "What actions can you take?" lists them; "restart app on web-1" asks for one.',
   resend:

@@ -41,6 +41,7 @@ export type Elsewhere =
   | 'howto'
   | 'resolve'
   | 'reopen'
+  | 'merge'
   | 'assign'
   | 'shell'
   | 'resend'

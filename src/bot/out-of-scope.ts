@@ -109,6 +109,13 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
     'resolve',
   ],
   [new RegExp(String.raw`${ASKED}re-?open\b`), 'reopen'],
+  // "Merge the monitoring-1 alerts", "combine these alerts": one episode per target and metric already.
+  [
+    new RegExp(
+      String.raw`${ASKED}(?:merge|combine|dedupe|de-?duplicate|collapse|consolidate)\b.*\b(?:alerts?|alarms?|anomal\w*|an_[a-z0-9]+|them|these|those)\b`,
+    ),
+    'merge',
+  ],
   // "Assign an_… to bob", "hand the web-1 alert over to alice": people take alerts on themselves (ack).
   [new RegExp(String.raw`${ASKED}(?:re-?)?assign\b|${ASKED}(?:hand|pass|transfer)\b.*\b(?:over|off|on)?\s*to\b`), 'assign'],
   [

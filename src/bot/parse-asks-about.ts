@@ -23,6 +23,7 @@ import { detectorNamed } from './intent-words.js';
 import { unmetRequest } from './parse-action-request.js';
 import { resolveSpeedAsked, SHARE_ASKED } from './ack-phrases.js';
 import { afterActionQuestion } from './parse-history.js';
+import { howOftenQuestion } from './parse-how-often.js';
 
 const QUIET_HOSTS =
   /\b(?:which|what|any) (?:hosts?|servers?|targets?|machines?) (?:are|were|is|was|have been|has been|stayed) (?:quiet|calm)\b|^(?:the |list (?:the )?|show (?:me )?(?:the )?)?quiet(?:est)? (?:hosts|servers|targets)[\s?.!]*$/;
@@ -59,6 +60,7 @@ export function asksAbout(
     (DECISION_TIMES.test(text) ? { kind: 'decision_times', ...(span ? { span } : {}) } : undefined) ??
     resolveSpeedQuestion(text, span) ??
     afterActionQuestion(text, target) ??
+    howOftenQuestion(text, { metric, target, named, span }) ??
     shareQuestion(text, target, span) ??
     alertsAsked(text, { target, span }) ??
     goingToQuestion(text, { metric, target, named }) ??

@@ -53,6 +53,9 @@ const SCALED_UP = /\bscaled[\s-]?(?:up|out)\b|\bscale[\s-]?(?:ups|outs)\b|\bscal
 // "The last restart", "the latest scale-up": one, the newest.
 const ONE =
   /\b(?:last|latest|most recent|newest|previous)\s+(?:restart|reboot|scal(?:e|ed)[\s-]?(?:up|out)|clean(?:ed)?[\s-]?up|remediation|action)(?:ed|d)?\b/;
+// "Did the cleanup help?", "did that restart work?": the latest one, whose effect is then shown.
+const WORKED =
+  /\bdid (?:the|that|this|my|our|your) (?:last |latest )?(?:restart|reboot|scale[\s-]?(?:up|out)|scaleup|clean[\s-]?up|cleanup|remediation|action)\b.*\b(?:help|work|fix|do anything|succeed|make a difference|do the trick)\b/;
 const DECISIONS = /\b(approvals|denials|rejections|decisions)\b/;
 const WHO = String.raw`\b(?:who|anyone|anybody|someone|somebody)\b.*`;
 const ASKED_WHO = new RegExp(String.raw`${WHO}\b(?:approve|deny|reject|decline|veto)\b`);
@@ -116,7 +119,7 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
   const outcome = outcomeOf(text);
   // "The last thing you did": the latest that ran, not a proposal someone turned down.
   const lastThing = /\b(?:last|latest) thing\b/.test(text);
-  const one = ONE.test(text) || (/\bwho\b/.test(text) && /\b(?:last|latest)\b/.test(text)) || lastThing;
+  const one = ONE.test(text) || WORKED.test(text) || (/\bwho\b/.test(text) && /\b(?:last|latest)\b/.test(text)) || lastThing;
   return {
     kind: 'history',
     limit: Math.min(50, Math.max(1, q.number ?? (one ? 1 : q.span ? 50 : 10))),

@@ -145,11 +145,15 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /^(?:ok,?\s+)?(?:(?:i'?m|i am|i'?ll|i will)\s+(?:on (?:it|this|that)|(?:take|handle|grab) (?:it|this|that)|looking (?:at|into) (?:it|this|that))|on it|(?:take|grab|claim) (?:it|this|that))[\s.!]*$/,
           'ack it',
         )
+        // "I'm on the monitoring-1 disk alert", "I'll take the web-2 alert", "I've got the web-1 alert", "I'll take web-1".
         .replace(
-          /^(?:ok,?\s+)?(?:i'?m|i am)\s+(?:on|looking (?:at|into)|handling|taking)\s+(?:the\s+)?([a-z][\w.-]*\d[\w.-]*|an_[a-z0-9]+)(?:\s+alert)?[\s.!]*$/,
+          /^(?:ok,?\s+)?(?:i'?m|i am)\s+(?:on|looking (?:at|into)|handling|taking)\s+(?:the\s+)?([a-z][\w.-]*\d[\w.-]*|an_[a-z0-9]+)(?:\s+(?:cpu|memory|mem|disk|latency|network))?(?:\s+alert)?[\s.!]*$/,
           'ack $1',
         )
-        .replace(/^(?:i'?ll\s+)?(?:take|grab|claim)\s+(?:the\s+)?(?:([a-z][\w.-]*\d[\w.-]*)\s+alert|(an_[a-z0-9]+))[\s.!]*$/, 'ack $1$2')
+        .replace(
+          /^(?:ok,?\s+)?(?:(?:i'?ll|i will)\s+(?:take|grab|claim|handle)|(?:i'?ve|i have)\s+got|take|grab|claim)\s+(?:the\s+)?(?:([a-z][\w.-]*\d[\w.-]*)(?:\s+(?:cpu|memory|mem|disk|latency|network))?\s+alert|(an_[a-z0-9]+))[\s.!]*$|^(?:ok,?\s+)?(?:i'?ll|i will)\s+(?:take|grab|handle)\s+([a-z][\w.-]*\d[\w.-]*)[\s.!]*$/,
+          'ack $1$2$3',
+        )
         // Chat spellings of times: "last nite", "tonite", "2day", "tmrw", "yday".
         .replace(/\b(to)?nite\b/g, '$1night')
         .replace(/\b2day\b/g, 'today')

@@ -7,6 +7,9 @@ import { formatDuration } from './text-tools.js';
 /** How long after a remediation its metric is read: long enough for a restart to settle. */
 export const EFFECT_AFTER_MS = 10 * 60_000;
 
+/** The figure each action is meant to move, for one asked for in chat with no anomaly behind it. */
+const ACTION_METRIC: Record<string, string> = { cleanup_disk: 'disk', scale_up: 'cpu', restart_service: 'memory' };
+
 /**
  * "Did the cleanup work?": the figure its anomaly was about when it ran and some minutes after, and
  * when the anomaly ended. Said as what was seen, not as what the action did: other things change a
@@ -14,23 +17,28 @@ export const EFFECT_AFTER_MS = 10 * 60_000;
  */
 export function effectLine(p: Proposal, c: AnswerContext): string | undefined {
   if (p.state !== 'succeeded' && p.state !== 'failed') return undefined;
-  const a = c.store.getAnomaly(p.anomalyId);
-  if (!a) return undefined;
-  const metric = figureMetric(a);
+  // One asked for in chat has no anomaly behind it: its action's own figure is read instead.
+  const a = p.anomalyId ? c.store.getAnomaly(p.anomalyId) : undefined;
+  const metric = a ? figureMetric(a) : p.anomalyId ? undefined : ACTION_METRIC[p.action];
+  if (!metric) return undefined;
+  const target = a?.target ?? p.target;
   const ran = p.updatedTs;
   const later = Math.min(ran + EFFECT_AFTER_MS, c.now);
-  const at = (ts: number) => c.store.series(a.target, metric, ts - 2 * 60_000, ts).at(-1);
+  const at = (ts: number) => c.store.series(target, metric, ts - 2 * 60_000, ts).at(-1);
   const before = at(ran);
   const after = later > ran ? at(later) : undefined;
-  const label = `${a.target} ${METRIC_LABEL[metric] ?? metric}`;
+  const label = `${target} ${METRIC_LABEL[metric] ?? metric}`;
+  // With no anomaly and no reading there is nothing seen to tell.
+  if (!a && !before) return undefined;
   const seen =
     before && after
       ? `${label} was ${formatValue(metric, before.value)} when it ran and ${formatValue(metric, after.value)} ${formatDuration(later - ran)} after`
       : before
         ? `${label} was ${formatValue(metric, before.value)} when it ran; nothing read since`
         : `no ${label} reading from when it ran`;
-  const ended =
-    a.endTs === null
+  const ended = !a
+    ? 'no alert was behind it (asked for in chat)'
+    : a.endTs === null
       ? `${a.id} is still open`
       : a.endTs >= ran
         ? `${a.id} ended ${formatDuration(a.endTs - ran)} after it ran (${stamp(a.endTs)})`

@@ -53,6 +53,8 @@ describe('operator asks that had another answer', () => {
     ['clear all alerts', { kind: 'elsewhere', what: 'resolve' }],
     ['clear the disk space warning', { kind: 'elsewhere', what: 'resolve' }],
     ['reopen the last alert', { kind: 'elsewhere', what: 'reopen' }],
+    ['merge the web-1 alerts', { kind: 'elsewhere', what: 'merge' }],
+    ['can you combine these alerts?', { kind: 'elsewhere', what: 'merge' }],
     ['reopen the incident', { kind: 'incident', action: 'reopen' }],
     ['clear the disk on web-1', { kind: 'action_request', action: 'cleanup_disk', target: 'web-1' }],
     ['make room on db-1', { kind: 'action_request', action: 'cleanup_disk', target: 'db-1' }],

@@ -476,6 +476,10 @@ describe('taking alerts on as people say it, and what is unowned', () => {
     expect(parseIntent("I'm looking at web-2", targets)).toMatchObject({ kind: 'ack', target: 'web-2' });
     expect(parseIntent('take the web-2 alert', targets)).toMatchObject({ kind: 'ack', target: 'web-2' });
     expect(parseIntent('grab an_abc123', targets)).toMatchObject({ kind: 'ack', id: 'an_abc123' });
+    // With the metric named, or said as "I'll take" / "I've got".
+    for (const q of ["I'll take the web-2 disk alert", "I've got the web-2 alert", "I'm on the web-2 cpu alert", "I'll take web-2"])
+      expect(parseIntent(q, targets), q).toMatchObject({ kind: 'ack', target: 'web-2' });
+    expect(parseIntent("I'll take a look at web-2", targets).kind).not.toBe('ack');
     // A question or a shift is not one.
     expect(parseIntent("I'm on call until 18:00", targets).kind).toBe('on_call_cover');
     expect(parseIntent("I'm looking at web-2 cpu, why is it high?", targets).kind).toBe('explain');

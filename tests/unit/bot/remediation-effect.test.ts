@@ -50,4 +50,16 @@ describe('"did the restart work on web-1?"', () => {
     );
     expect(ask('remediation history', ctx({ state: 'denied' })).some((l) => l.startsWith('  web-1 CPU'))).toBe(false);
   });
+
+  it('reads "did the cleanup help?" as the latest, and for one asked for in chat reads the figure its action is meant to move', () => {
+    expect(parseIntent('did the cleanup help?', [])).toEqual({ kind: 'history', limit: 1, action: 'cleanup_disk', ran: true });
+    const c = ctx({ anomalyId: '', action: 'cleanup_disk' });
+    c.store.saveSamples([
+      { target: 'web-1', metric: 'disk', ts: RAN - MIN, value: 95 },
+      { target: 'web-1', metric: 'disk', ts: RAN + 10 * MIN, value: 60 },
+    ]);
+    expect(ask('did the cleanup help?', c)[2]).toBe(
+      '  web-1 disk was 95.0% when it ran and 60.0% 10 min after; no alert was behind it (asked for in chat) (what was seen, not what the action alone did).',
+    );
+  });
 });
