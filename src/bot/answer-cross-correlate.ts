@@ -9,6 +9,7 @@ type Correlate = Extract<Intent, { kind: 'correlate' }>;
 /** A side said without a metric ("is db-1 the cause of api latency?") stands for each of these. */
 const EVERY: readonly MetricKey[] = ['cpu', 'memory', 'disk', 'net_in', 'net_out', 'latency'];
 const SHOWN = 10;
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const sideName = (targets: readonly string[], metric: MetricKey | undefined) => `${targets.join(', ')}${metric ? ` ${label(metric)}` : ''}`;
 
@@ -26,16 +27,20 @@ export function answerCrossCorrelate(i: Correlate, c: AnswerContext): string {
   const [a, z] = i.cross as [{ targets: string[]; metric?: MetricKey }, { targets: string[]; metric?: MetricKey }];
   const read = (target: string, m: MetricKey) => c.store.series(target, seriesOf(m), b.from, b.until);
   const series = (s: typeof a) => s.targets.flatMap((t) => (s.metric ? [s.metric] : EVERY).map((m) => ({ t, m })));
+  // "What moves with latency on api-1?": one side every metric of the same targets, so each target's own others.
+  const within = !z.metric && a.targets.join() === z.targets.join();
   const rows: { x: string; y: string; r: Measured }[] = [];
   for (const p of series(a))
     for (const q of series(z)) {
-      if (p.t === q.t) continue;
+      if (within ? p.t !== q.t || p.m === q.m : p.t === q.t) continue;
       rows.push({ x: `${p.t} ${label(p.m)}`, y: `${q.t} ${label(q.m)}`, r: measure(read(p.t, p.m), read(q.t, q.m)) });
     }
   // A pair whose changes agree only shifted (latency a sample after cpu) is as tied as one that agrees at once.
   const tie = (r: Measured) => Math.max(Math.abs(r.change ?? 0), Math.abs(r.lag?.r ?? 0));
   const kept = rows.filter((x) => x.r.n >= MIN_PAIRS).sort((p, q) => tie(q.r) - tie(p.r));
-  const what = `${sideName(a.targets, a.metric)} against ${sideName(z.targets, z.metric)}`;
+  const what = within
+    ? `${a.targets.length === 1 ? `${a.targets[0]} ${label(a.metric!)}` : capitalised(label(a.metric!))} against each other metric of the same target`
+    : `${sideName(a.targets, a.metric)} against ${sideName(z.targets, z.metric)}`;
   if (!kept.length) return `No two series of ${what} have ${MIN_PAIRS} paired samples ${b.label}.`;
   if (rows.length === 1)
     return [headline(`${kept[0]!.x} and ${kept[0]!.y}`, b.label, kept[0]!.r, `${kept[0]!.y} after ${kept[0]!.x}`), CAVEAT].join('\n');

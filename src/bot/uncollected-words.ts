@@ -83,6 +83,8 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'host logs',
   ],
   [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],
+  // A satisfaction score needs each request's time; the latency here is one reading per sample.
+  [/\bapdex\b/, 'Apdex (it needs each request’s time)'],
   [/\buptime\b|\bbeen up\b|(?<!\b(?:me|us|them) )\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],
   // "How much time did db-1 spend above 80%?" is a time, not money.
   [

@@ -70,7 +70,9 @@ describe('"does cpu correlate with latency on api-1?"', () => {
     expect(fleet[0]).toBe("CPU against latency over the last 6 h, per target (Pearson's r; strongest agreement of changes first):");
     expect(fleet[3]).toMatch(/^api-1 +600 +0\.9\d +-?0\.\d\d$/);
     expect(fleet).toHaveLength(6);
-    expect(ask('correlate cpu')[0]).toMatch(/^Correlate which two\? /);
+    expect(ask('correlate')[0]).toMatch(/^Correlate which two\? /);
+    // One metric alone is set against the others of each target (answer-cross-correlate.ts).
+    expect(ask('correlate cpu')[0]).toMatch(/^Strongest: api-1 CPU and api-1 latency change together/);
     expect(ask('does cpu correlate with latency on db-9?')[0]).toMatch(/^I don't know a target called "db-9"/);
     expect(ask('correlate web-1 cpu and latency')[0]).toBe(
       'Too few paired samples for web-1 CPU and latency over the last 6 h (0; I need 20).',

@@ -96,3 +96,23 @@ describe('one metric on some targets against another on others', () => {
     ]);
   });
 });
+
+describe('what moves with one metric', () => {
+  it('ranks each other metric of the same target against it: "what correlates with cpu on db-1?"', () => {
+    expect(parse('what correlates with cpu on db-1?')).toEqual({
+      kind: 'correlate',
+      metrics: ['cpu'],
+      cross: [{ targets: ['db-1'], metric: 'cpu' }, { targets: ['db-1'] }],
+    });
+    expect(parse('which metric moves with latency?')).toMatchObject({
+      cross: [{ targets: ['api-1', 'api-2', 'db-1'], metric: 'latency' }, {}],
+    });
+    // db-1's only other metric is memory, which is noise: nothing agrees, and api-1's latency (another target) is never paired.
+    const lines = ask('what correlates with cpu on db-1?');
+    expect(lines[0]).toMatch(/^No pair's changes agree more than weakly \(the strongest, db-1 CPU against db-1 memory: r = /);
+    expect(lines[1]).toBe(
+      "db-1 CPU against each other metric of the same target over the last 6 h (Pearson's r; strongest agreement of changes first):",
+    );
+    expect(lines.join('\n')).not.toMatch(/api-1/);
+  });
+});

@@ -372,6 +372,7 @@ const cases: Case[] = [
   ['availability of api-1 this week', { kind: 'availability', target: 'api-1', span: { kind: 'last', ms: 7 * 86_400_000 } }],
   ['sla for api-1', { kind: 'availability', target: 'api-1', sla: true }],
   ['what is our error budget?', { kind: 'uncollected', what: 'SLOs or error budgets' }],
+  ["what's the apdex?", { kind: 'uncollected', what: 'Apdex (it needs each request’s time)' }],
   ['uptime of web-1', { kind: 'uncollected', what: 'uptime' }],
   ['what caused the outage yesterday?', { kind: 'anomalies', span: { kind: 'day', daysBack: 1 } }],
   // a silence scheduled ahead, or a maintenance window set from chat; asking about windows is not setting one
