@@ -1,3 +1,4 @@
+import { VERSION } from '../observability/version.js';
 import { globMatch } from '../pipeline/remediate/plan-remediation.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import type { AnswerContext } from './answer-intent.js';
@@ -81,10 +82,7 @@ export function answerUncollected(
   return lines.join('\n');
 }
 
-const ELSEWHERE: Record<
-  'tickets' | 'paging' | 'email' | 'resolve' | 'reopen' | 'merge' | 'assign' | 'shell' | 'resend' | 'post' | 'secrets',
-  string
-> = {
+const ELSEWHERE: Record<Exclude<Elsewhere, 'config' | 'howto' | 'dashboards' | 'export' | 'backup'>, string> = {
   secrets:
     'I don\'t give out tokens, keys, passwords or my environment, to anyone: they are read from the environment at start, and redacted from my logs. "Which integrations are on?" says what is connected; `smartcloudops config check` on the host says which settings are set.',
   post: 'I answer where I am asked and don\'t post to another channel on request: alerts and digests go to the channels set in the config (chat.channels, chat.routes, chat.digest), and "where do alerts go?" lists them. Ask me in that channel, or copy this reply there.',
@@ -100,6 +98,10 @@ const ELSEWHERE: Record<
     'I don\'t reopen anomalies by hand: an ended one stays in the record as it ended ("explain an_…"), and a new one opens when a detector finds the series out of range again. To keep an eye on it now: "watch web-1 cpu above 90" posts when it crosses a line, and "remind me in 30 min to check web-1" comes back to it.',
   merge:
     'I don\'t merge alerts by hand: anomalies on the same target and metric at overlapping times, from different detectors, are already one episode, with one alert message; the same kind opening on many targets at once is one fleet alert (chat.fleetGroup). To handle several as one: "ack" each (or "ack <target>"), or "declare an incident: <what is wrong>" and note them in it.',
+  api: 'Yes: my side port (8080 by default) answers `POST /api/query` with `{"question": "…"}` exactly as I answer here, and serves `GET /api/anomalies` and `GET /api/remediations` (csv or json), `/status`, `/logs`, and the probes `/health`, `/ready` and `/metrics` (Prometheus). Off loopback every endpoint but the probes needs `Authorization: Bearer <token>` (SCO_WEB_TOKEN, or one per person in SCO_WEB_USERS). docs/api.md has each, with curl examples; `smartcloudops ask "<question>"` asks from a shell.',
+  erase:
+    'I don\'t delete what I recorded from chat: the audit and every answer rest on it. Samples are kept retention.samplesHours, anomalies retention.anomaliesDays and the daily records retention.recordsDays, then pruned ("what do you monitor?" says how long). To start afresh, stop me, keep a copy with `smartcloudops backup <file>`, and move the data dir (SCO_DATA_DIR) aside.',
+  license: `SmartCloudOps ${VERSION}, open source under the MIT licence (package.json, LICENSE): the repository I run from holds the code, the docs (docs/) and the reasons behind each choice (docs/decisions/).`,
   shell:
     'I don\'t run commands or open shells on hosts: the only actions are the allow-listed remediations (restart_service, scale_up, cleanup_disk, notify_only), each through a rule in remediation.rules and, unless the rule says auto, an approver. "What actions can you take?" lists them; "restart app on web-1" asks for one.',
   resend:
@@ -123,6 +125,7 @@ const ELSEWHERE_MORE: Record<'config' | 'howto', string> = {
     '• Slack: docs/slack.md · Discord: docs/discord.md · the LLM (OpenAI, Gemini, a local server): docs/llm.md',
     '• alert routes, reminders, escalation, digests: docs/chat.md · remediation and approvers: docs/configuration.md',
     '• AWS (CloudWatch, SSM, Auto Scaling): docs/aws-setup.md · Prometheus, Grafana, Terraform: infra/README.md',
+    '• what I answer in chat: docs/chat.md · the side port API: docs/api.md · how detection works: docs/detection.md',
     RESTART,
   ].join('\n'),
 };

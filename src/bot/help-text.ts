@@ -68,5 +68,8 @@ export function helpFor(topic: string | undefined): string {
 /** "Help silences", "examples for watches", "help with approvals": the topic named, if any. Pure. */
 export function helpTopic(text: string): { topic?: string } {
   const m = /^(?:help|examples?|usage)\s+(?:(?:with|on|for|about|of)\s+)?(?:the\s+)?([a-z][a-z-]{2,30})\b/.exec(text);
-  return m && !/^(?:me|us|please|pls)$/.test(m[1]!) ? { topic: m[1]! } : {};
+  if (m && !/^(?:me|us|please|pls)$/.test(m[1]!)) return { topic: m[1]! };
+  // "How do I silence an alert?": the help lines of what the verb is about, when a topic has it.
+  const verb = /^how (?:do|can) (?:i|we) ([a-z]{3,20})\b/.exec(text)?.[1];
+  return verb && TOPICS.some(([said]) => said.test(verb)) ? { topic: verb } : {};
 }

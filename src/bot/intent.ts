@@ -1,6 +1,7 @@
 /** What a chat question asks for: the parser's output (parse-intent.ts), the answers' input. */
 import type { Stat, TimeSpan } from './parse-time-span.js';
 import type { NamedDay } from './day-start.js';
+import type { Elsewhere } from './elsewhere-kinds.js';
 import type { Bound, BoundAsk } from './parse-bound.js';
 import type { CommandIntent } from './intent-commands.js';
 import type { ValueCheckIntent } from './parse-value-check.js';
@@ -30,23 +31,7 @@ export type DayPart = 'night' | 'business' | 'weekend';
 /** What of a target's place is asked: its region, EC2 instance id, address or auto scaling group. */
 export type InventoryField = 'region' | 'instance' | 'address' | 'asg';
 
-export type Elsewhere =
-  | 'tickets'
-  | 'paging'
-  | 'email'
-  | 'config'
-  | 'dashboards'
-  | 'export'
-  | 'backup'
-  | 'howto'
-  | 'resolve'
-  | 'reopen'
-  | 'merge'
-  | 'assign'
-  | 'shell'
-  | 'resend'
-  | 'post'
-  | 'secrets';
+export type { Elsewhere } from './elsewhere-kinds.js';
 
 /** `network` is both directions; `net_in` / `net_out` one ("network out", "egress"). */
 export type MetricKey = 'cpu' | 'memory' | 'disk' | 'network' | 'net_in' | 'net_out' | 'latency';
@@ -211,6 +196,7 @@ export type Intent =
         | 'threshold'
         | 'forecast'
         | 'robust'
+        | 'shapes'
         | 'deviation'
         | 'iforest'
         | 'silence'

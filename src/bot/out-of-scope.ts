@@ -63,12 +63,26 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
     /\b(?:export|download)\b.*\b(?:anomal\w*|alerts?|incidents?|csv|json|history|report|spreadsheet|approvals?|remediations?|proposals?|decisions?|audit)\b|\b(?:as|in|to|into) (?:an? )?(?:csv|json|spreadsheet|excel)\b|\bjson (?:records?|logs?|files?)\b|\b(?:daily )?record files?\b|\bdaily records\b/,
     'export',
   ],
+  // "Is there an api?", "can I query you with curl?": the side port's API ("an api" alone, since "api" names hosts too).
+  [
+    /\b(?:is there|do you have|have you got|does (?:it|this|the bot) have) an? (?:rest |http |json |web )?api\s*[?.!]*$|\b(?:rest|http|json|web) api\b|\bapi (?:docs|documentation|reference)\b|\b(?:query|ask|call|use|reach|script) (?:you|the bot|it|this)\b.*\b(?:curl|http|scripts?|code|python|programmatically|from a (?:script|program|job))\b|\b(?:which|what) endpoints? (?:do|does) (?:you|the bot|it) (?:have|expose|serve|offer)\b/,
+    'api',
+  ],
+  // "Delete all data", "can you forget everything?": what was recorded stays; retention prunes it.
+  [
+    new RegExp(
+      String.raw`${ASKED}(?:delete|erase|wipe|purge|drop|reset|truncate|forget)\s+(?:all\s+(?:of\s+)?|the\s+|your\s+|my\s+|our\s+)*(?:data(?:base)?|db|store|history|records?|everything|samples|memory|state|anomalies|logs)\b|\bforget everything\b`,
+    ),
+    'erase',
+  ],
+  // "Are you open source?", "what licence?", "where is the source code?".
+  [/\bopen[\s-]?source\b|\blicen[cs]e[ds]?\b|\bsource code\b|\bwhere(?:'s| is) (?:the |your )?(?:repo|repository|code)\b/, 'license'],
   // "How do I back up the data?", "is there a backup?": the store's own backup (a named host keeps its read).
   [/\bbackups?\b|\bback(?:\s|-)up\s+(?:the\s+|your\s+|my\s+|all\s+)?(?:data(?:base)?|db|store|sqlite|state|bot)\b/, 'backup'],
   // "How do I add a host?", "how do we set up slack?": where the docs say it.
   [
     new RegExp(
-      String.raw`\bhow (?:do|can|should|would) (?:i|we|you)\s+(?:add|configure|set up|setup|connect|install|enable|disable|deploy|run|use|remove|change|rotate|get (?:alerts|notifications|pages|messages) (?:in|into|on|to))\b|${ASKED}(?:set up|setup|configure|connect|install|integrate|hook up)\s+(?:the\s+|an?\s+)?(?:slack|discord|openai|gemini|llm|ai|prometheus|cloudwatch|aws|s3|alertmanager|terraform)\b`,
+      String.raw`\bhow (?:do|can|should|would) (?:i|we|you)\s+(?:add|configure|set up|setup|connect|install|enable|disable|deploy|run|use|remove|change|rotate|get (?:alerts|notifications|pages|messages) (?:in|into|on|to))\b|${ASKED}(?:set up|setup|configure|connect|install|integrate|hook up)\s+(?:the\s+|an?\s+)?(?:slack|discord|openai|gemini|llm|ai|prometheus|cloudwatch|aws|s3|alertmanager|terraform)\b|\bwhere (?:is|are|can i find) (?:the |your )?(?:docs|documentation|manual)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b`,
     ),
     'howto',
   ],

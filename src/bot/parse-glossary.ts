@@ -6,6 +6,10 @@ const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
   [/\brobust deviations?\b|\bmad\b|\bmedian absolute deviation\b/, 'deviation'],
   [/\bisolation forests?\b|\biforest\b/, 'iforest'],
   [/\brobust (?:detector|statistics?)\b|\brobust\b(?= (?:mean|means|do)\b)|\bwhat is robust\b/, 'robust'],
+  [
+    /\blevel[\s-]shifts?\b|\b(?:what(?:'s| is) an?|define|meaning of) (?:spike|drift|variance change|change in variability)\b|\b(?:spike|drift|variance change) means?\b|\b(?:outside (?:its|the) recent range|unusual for the time of day)\b/,
+    'shapes',
+  ],
   [/\bscores?\b/, 'score'],
   [/\bexpected(?: range)?\b/, 'expected'],
   [/\bepisodes?\b/, 'episode'],
@@ -19,7 +23,7 @@ const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
 ];
 // "How is severity decided?", "why is it critical?", "what makes an alert critical?": how severity is set.
 const SEVERITY_HOW =
-  /\bhow (?:is|are|do you|does it) (?:the )?severit(?:y|ies) (?:decided|set|chosen|picked|assigned|determined|worked out)\b|\bhow (?:do|does) (?:you|it|the bot) (?:decide|set|choose|pick|assign|determine|work out) (?:the )?severit(?:y|ies)\b|^why (?:critical|warning)\b|\bwhat makes (?:an? |the |it )?(?:\w+ )?(?:alert |anomaly )?(?:critical|a warning)\b|\bwhy (?:is|was) (?:it|this|that|the alert) (?:a )?(?:critical|warning)\b|\bdifference between (?:an? )?(?:warning|critical)s? and (?:an? )?(?:warning|critical)s?\b|\bcritical (?:vs|versus|or) warning\b(?!.*\b(?:today|yesterday|this|last|past|weeks?|months?|hours?|days?|ago|since)\b)/;
+  /\bwho (?:decides|sets|chooses|picks|assigns|determines) (?:the )?severit(?:y|ies)\b|\bhow (?:is|are|do you|does it) (?:the )?severit(?:y|ies) (?:decided|set|chosen|picked|assigned|determined|worked out)\b|\bhow (?:do|does) (?:you|it|the bot) (?:decide|set|choose|pick|assign|determine|work out) (?:the )?severit(?:y|ies)\b|^why (?:critical|warning)\b|\bwhat makes (?:an? |the |it )?(?:\w+ )?(?:alert |anomaly )?(?:critical|a warning)\b|\bwhy (?:is|was) (?:it|this|that|the alert) (?:a )?(?:critical|warning)\b|\bdifference between (?:an? )?(?:warning|critical)s? and (?:an? )?(?:warning|critical)s?\b|\bcritical (?:vs|versus|or) warning\b(?!.*\b(?:today|yesterday|this|last|past|weeks?|months?|hours?|days?|ago|since)\b)/;
 const DETECTION =
   /\b(?:what|which) (?:detectors?|detection methods?|algorithms?|models?) (?:do|does|are) (?:you|it|the bot) (?:use|run|have)\b|\bhow (?:does|do) (?:the )?(?:anomaly )?detection work\b|\bhow do you (?:detect|find|spot) anomal\w*/;
 
@@ -59,7 +63,9 @@ export const messageWordQuestion = (text: string): Intent | undefined => {
 };
 
 /** A question about what a word on an alert means, or how detection works (answer-glossary.ts). Pure. */
-export function glossaryQuestion(text: string): Intent | undefined {
+export function glossaryQuestion(said: string): Intent | undefined {
+  // 'What does "robust" mean?': a word quoted from an alert is that word.
+  const text = said.replace(/["“”]/g, '');
   if (ACK_HOW.test(text)) return { kind: 'glossary', term: 'ack' };
   if (DETECTION.test(text)) return { kind: 'glossary', term: 'detection' };
   if (SEVERITY_HOW.test(text)) return { kind: 'glossary', term: 'severity' };

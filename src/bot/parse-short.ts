@@ -11,7 +11,7 @@ import { ACK_HOW, messageWordQuestion } from './parse-glossary.js';
 
 // "Are you a bot?", "who built you?": what answers, which the about answer says.
 const ABOUT_ME =
-  /^(?:so\s+)?(?:are you (?:an? )?(?:bot|human|person|real person)|who (?:made|built|wrote|created|runs|maintains) you|what are you)[\s?!.]*$/;
+  /^(?:so\s+)?(?:are you (?:an? )?(?:bot|human|person|real person)|who (?:made|built|wrote|created|runs|maintains) you|what are you|what(?:'s| is) new(?: in (?:this|the latest|your) (?:version|release))?|when were you (?:last )?(?:updated|upgraded|deployed|released|built))[\s?!.]*$/;
 // "Are you an AI?", "what model are you using?", "which llm?": the LLM line alone (answer-integrations.ts).
 const MODEL_ME =
   /^(?:so\s+)?(?:are you (?:an? )?(?:ai|llm|chatgpt|gpt)|what (?:llm|model|ai|language model)(?: model)? (?:are you|do you|is this|does this|powers)\b.*|which (?:llm|model|ai)\b.*)[\s?!.]*$/;
@@ -23,7 +23,7 @@ const OK =
 const WRONG =
   /^(?:no,?\s+|nope,?\s+)?(?:you(?:'re| are) wrong|you misunderstood|that(?:'s| is| was) (?:wrong|not right|incorrect|not what i (?:asked|meant|wanted))|wrong answer|bad answer|not what i (?:asked|meant|wanted))\b/;
 const HELP_ASK =
-  /\bhow (?:do|can|should) i (?:get started|start|begin)(?:\s+(?:with|using) (?:you|this|the bot))?\s*[?.!]*$|\bgetting started\b|\bwhat (?:should|can|could) i ask\b|^(?:give me |show me )?(?:some )?examples\b|\bwhere (?:is|are|can i find) (?:the )?(?:docs|documentation|manual)\b|^(?:start over|start again|reset)[\s.!]*$|^(?:show |print )?usage[\s?.!]*$|\bwhat can i (?:do|ask|say) (?:here|with you|with this|in here)\b|\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|declare|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?))*\s*\??$/;
+  /\bhow (?:do|can|should) i (?:get started|start|begin)(?:\s+(?:with|using) (?:you|this|the bot))?\s*[?.!]*$|\bi(?:'m| am) new (?:here|to this|to you)\b|\bgetting started\b|\bwhat (?:should|can|could) i ask\b|^(?:give me |show me )?(?:some )?examples\b|\bwhere (?:is|are|can i find) (?:the )?(?:docs|documentation|manual)\b|^(?:start over|start again|reset)[\s.!]*$|^(?:show |print )?usage[\s?.!]*$|\bwhat can i (?:do|ask|say) (?:here|with you|with this|in here)\b|\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|declare|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?|remediations?|fix(?:es)?))*\s*\??$/;
 
 // "What time is it in Tokyo?", "time in Europe/Berlin": now on that clock ("in utc" is CLOCK_ASK's).
 const CLOCK_IN =

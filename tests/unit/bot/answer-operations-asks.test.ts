@@ -85,8 +85,8 @@ describe('"how do I escalate?"', () => {
       expect(lines[0], q).toMatch(/^To escalate an open alert now: "escalate web-1" or "escalate an_…"/);
       expect(lines, q).toContain('No escalation is set (chat.escalate.afterMinutes is 0).');
     }
-    // Silencing keeps its own how-to in the help text.
-    expect(parseIntent('how do I silence an alert?', targets)).toEqual({ kind: 'help' });
+    // Silencing keeps its own how-to in the help text: its lines.
+    expect(parseIntent('how do I silence an alert?', targets)).toEqual({ kind: 'help', topic: 'silence' });
   });
 });
 
@@ -593,14 +593,10 @@ describe('what runs on a host, and a group asked as degraded', () => {
 
 describe('getting started, and an answer that missed', () => {
   it('gives the help text for getting started, and how to ask again when told an answer was wrong', () => {
-    for (const q of [
-      'how do I get started?',
-      'what should I ask you?',
-      'give me some examples',
-      'where is the documentation?',
-      'start over',
-    ])
+    for (const q of ['how do I get started?', 'what should I ask you?', 'give me some examples', 'start over'])
       expect(parseIntent(q, targets), q).toEqual({ kind: 'help' });
+    // The docs are listed by subject (answer-meta-asks.test.ts).
+    expect(parseIntent('where is the documentation?', targets)).toEqual({ kind: 'elsewhere', what: 'howto' });
     expect(parseIntent('how do I start the pipeline', targets).kind).not.toBe('help');
     for (const q of ["you're wrong", "that's not what I asked"])
       expect(ask(q)[0], q).toMatch(/^Sorry\. Say it another way, naming what you mean/);

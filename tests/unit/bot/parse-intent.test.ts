@@ -790,7 +790,7 @@ const cases: Case[] = [
   ['when is my next shift?', { kind: 'routing', onCall: true, me: true }],
   ['what am I watching?', { kind: 'watches' }],
   ['list open requests', { kind: 'pending' }],
-  ['docs', { kind: 'help' }],
+  ['docs', { kind: 'elsewhere', what: 'howto' }],
   ['false positives this week', { kind: 'anomalies', feedback: 'noise', span: { kind: 'last', ms: 604_800_000 } }],
   ['cancel the maintenance on db-1', { kind: 'unsilence', target: 'db-1', maintenance: true }],
   ['where do critical alerts go?', { kind: 'routing', severity: 'critical' }],

@@ -1,0 +1,21 @@
+/** What is asked of the bot that it does not do, or that lives elsewhere: each gets a reply saying where (out-of-scope.ts). */
+export type Elsewhere =
+  | 'tickets'
+  | 'paging'
+  | 'email'
+  | 'config'
+  | 'dashboards'
+  | 'export'
+  | 'backup'
+  | 'howto'
+  | 'resolve'
+  | 'reopen'
+  | 'merge'
+  | 'assign'
+  | 'shell'
+  | 'resend'
+  | 'post'
+  | 'secrets'
+  | 'api'
+  | 'erase'
+  | 'license';
