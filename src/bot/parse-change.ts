@@ -5,8 +5,9 @@ import { cleanInput } from './text-tools.js';
 const TRAILING_TIME =
   /[\s,;]+(?:(?:about|around|roughly)\s+)?(?:(?:\d+(?:\.\d+)?|an?|half an?)\s*(?:minutes?|mins?|m|hours?|hrs?|h)\s+ago|at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*utc)?)\s*\.?$/i;
 
-// A done verb followed at once by where, with no thing changed: "restarted on web-1", "deployed to api-2".
-const NO_OBJECT = /^\s*(?:(?:i|we)\s+(?:just\s+)?)?[a-z]+(?:\s+(?:up|down|out|in|back|over))?\s+(?:on|to|in|at|for)\b/i;
+// A done verb followed at once by where or when, with no thing changed: "restarted on web-1", "deployed to api-2", "rebooted this week".
+const NO_OBJECT =
+  /^\s*(?:(?:i|we)\s+(?:just\s+)?)?[a-z]+(?:\s+(?:up|down|out|in|back|over))?\s+(?:on|to|in|at|for|this|last|past|today|yesterday|since|over|during)\b/i;
 
 /** A change is a line in a log, not a document. */
 export const CHANGE_MAX = 300;

@@ -53,6 +53,8 @@ describe('changes people say they made', () => {
     expect(parse('deployed to api-1 today')).toEqual({ kind: 'changes', target: 'api-1', span: { kind: 'day', daysBack: 0 } });
     expect(parse('restarted on web-1 this week')).toMatchObject({ kind: 'history', target: 'web-1', action: 'restart_service' });
     expect(parse('restarted nginx on web-1 this morning').kind).toBe('change');
+    expect(parse('rebooted this week')).toMatchObject({ kind: 'history', action: 'restart_service' });
+    expect(parse('rolled back yesterday')).toEqual({ kind: 'changes', span: { kind: 'day', daysBack: 1 } });
     expect(parse('deployed to api-1 at 09:30')).toMatchObject({ kind: 'change', text: 'deployed to api-1' });
   });
 
