@@ -10,7 +10,13 @@ import { formatDuration } from './text-tools.js';
  * all-clear (not a person closing them), and how soon someone acknowledged them in chat. "MTBF":
  * the time from one episode's start to the next one's, when asked.
  */
-export function timeLines(list: Anomaly[], asked: 'resolve' | 'ack' | 'between' | undefined, c: AnswerContext): string[] {
+export function timeLines(
+  list: Anomaly[],
+  asked: 'resolve' | 'ack' | 'between' | undefined,
+  c: AnswerContext,
+  /** "Acknowledged within 5 minutes?": how many were taken on that soon. */
+  withinMs?: number,
+): string[] {
   const lines: string[] = [];
   const ended = list.filter((a) => a.endTs !== null);
   const took = ended.map((a) => a.endTs! - a.startTs).sort((a, z) => a - z);
@@ -26,16 +32,19 @@ export function timeLines(list: Anomaly[], asked: 'resolve' | 'ack' | 'between' 
     const oldest = open.reduce((m, a) => (a.startTs < m.startTs ? a : m));
     lines.push(`Still open: ${open.length}, the oldest for ${formatDuration(c.now - oldest.startTs)} (${oldest.id}).`);
   }
-  const acked = list.flatMap((a) => {
+  const taken = list.flatMap((a) => {
     const ack = c.store.chat.ackOfAnomaly(a.id);
-    return ack ? [Math.max(0, ack.ts - a.startTs)] : [];
+    return ack ? [{ a, after: Math.max(0, ack.ts - a.startTs) }] : [];
   });
-  acked.sort((a, z) => a - z);
-  if (acked.length)
+  taken.sort((x, z) => x.after - z.after);
+  const acked = taken.map((t) => t.after);
+  const slowest = taken.at(-1);
+  if (slowest) {
+    const soon = withinMs === undefined ? [] : [`${acked.filter((d) => d <= withinMs).length} of them within ${formatDuration(withinMs)}`];
     lines.push(
-      `Acknowledged in chat: ${acked.length} of ${list.length}, a median ${formatDuration(nearestRank(acked, 0.5))} after the start (mean ${formatDuration(acked.reduce((s, d) => s + d, 0) / acked.length)}, longest ${formatDuration(acked.at(-1)!)}).`,
+      `Acknowledged in chat: ${acked.length} of ${list.length}, a median ${formatDuration(nearestRank(acked, 0.5))} after the start (mean ${formatDuration(acked.reduce((s, d) => s + d, 0) / acked.length)}, longest ${formatDuration(slowest.after)}: ${slowest.a.id}, ${seriesLabel(slowest.a.target, slowest.a.metric)})${soon.length ? `; ${soon[0]}` : ''}.`,
     );
-  else if (asked === 'ack') lines.push(`Acknowledged in chat: none of the ${list.length}.`);
+  } else if (asked === 'ack') lines.push(`Acknowledged in chat: none of the ${list.length}.`);
   if (asked === 'between') lines.push(betweenLine(list, c.now));
   return lines;
 }

@@ -115,12 +115,26 @@ const plural = (what: string, n: number) =>
   what === 'remediation' ? (n === 1 ? 'remediation' : 'remediations') : `${what} remediation${n === 1 ? '' : 's'}`;
 
 /** Totals by action, outcome, target and decider, largest first. */
+/** "Success rate of remediations": of those that finished running, the share that succeeded (one still running counts in neither). */
+function successLine(list: readonly Proposal[]): string[] {
+  const ok = list.filter((p) => p.state === 'succeeded').length;
+  const failed = list.filter((p) => p.state === 'failed').length;
+  if (!ok && !failed) return [];
+  const dry = list.filter(
+    (p) => (p.state === 'succeeded' || p.state === 'failed') && (p.mode === 'dry_run' || p.executor === 'simulate'),
+  ).length;
+  return [
+    `Of those that ran: ${ok} succeeded, ${failed} failed (${Math.round((100 * ok) / (ok + failed))}% succeeded)${dry ? `; ${dry} of them dry runs or simulations, which touch no host` : ''}.`,
+  ];
+}
+
 function countLines(list: Proposal[], head: string): string[] {
   const decided = list.filter((p) => p.decidedBy !== null);
   return [
     `${head}.`,
     `By action: ${tally(list, (p) => p.action)}`,
     `By outcome: ${tally(list, (p) => p.state)}`,
+    ...successLine(list),
     `By target: ${tally(list, (p) => p.target)}`,
     ...(decided.length
       ? [

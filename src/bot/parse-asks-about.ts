@@ -24,6 +24,8 @@ import { unmetRequest } from './parse-action-request.js';
 import { resolveSpeedAsked, SHARE_ASKED } from './ack-phrases.js';
 import { afterActionQuestion } from './parse-history.js';
 import { howOftenQuestion } from './parse-how-often.js';
+import { reviewQuestion } from './parse-review.js';
+import { listSpan } from './parse-list-shape.js';
 
 const QUIET_HOSTS =
   /\b(?:which|what|any) (?:hosts?|servers?|targets?|machines?) (?:are|were|is|was|have been|has been|stayed) (?:quiet|calm)\b|^(?:the |list (?:the )?|show (?:me )?(?:the )?)?quiet(?:est)? (?:hosts|servers|targets)[\s?.!]*$/;
@@ -61,6 +63,7 @@ export function asksAbout(
     resolveSpeedQuestion(text, span) ??
     afterActionQuestion(text, target) ??
     howOftenQuestion(text, { metric, target, named, span }) ??
+    reviewQuestion(text, { target, span }) ??
     shareQuestion(text, target, span) ??
     alertsAsked(text, { target, span }) ??
     goingToQuestion(text, { metric, target, named }) ??
@@ -166,10 +169,4 @@ function alertsAsked(text: string, o: { target: string | undefined; span: TimeSp
   const detector = FOUND.test(text) ? detectorNamed(text) : undefined;
   if (!detector) return undefined;
   return { kind: 'anomalies', limit: o.span ? 50 : 5, ...listSpan(o.span), ...(o.target ? { target: o.target } : {}), ...detector };
-}
-
-/** A span as the anomaly lists take it: today is a flag of their own, any other span is said. */
-function listSpan(span: TimeSpan | undefined): { today: boolean; span?: TimeSpan } {
-  const today = span?.kind === 'day' && span.daysBack === 0;
-  return { today, ...(span && !today ? { span } : {}) };
 }

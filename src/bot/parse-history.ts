@@ -127,7 +127,9 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
     ...(q.target ? { target: q.target } : {}),
     ...(action ? { action } : {}),
     ...(outcome ? { outcome } : {}),
-    ...(q.counting || /\bhow (?:often|many times|frequently)\b/.test(text) ? { count: true } : {}),
+    ...(q.counting || /\bhow (?:often|many times|frequently)\b|\b(?:success|failure|fail) (?:rate|ratio)\b/.test(text)
+      ? { count: true }
+      : {}),
     // "Restart history" is every proposal; "the last restart" is one that happened.
     ...((action && !outcome && !q.historyWord) || lastThing ? { ran: true } : {}),
   };

@@ -1,4 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
+import { listSpan } from './parse-list-shape.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 const HOW_OFTEN = /\bhow (?:often|frequently)\b|\bhow many times\b/;
@@ -26,10 +27,9 @@ export function howOftenQuestion(
   return {
     kind: 'anomalies',
     limit: 5,
-    today: false,
     count: true,
     ...(o.named.length > 1 ? { group: o.named } : o.target ? { target: o.target } : {}),
     ...(down && !o.metric ? { silent: true } : metric ? { metric } : {}),
-    ...(o.span ? { span: o.span } : {}),
+    ...listSpan(o.span),
   };
 }

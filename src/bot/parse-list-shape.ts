@@ -213,6 +213,8 @@ export interface AnomaliesIntent {
   rankBy?: string;
   /** "Time since the last alert": led by how long ago the latest began and ended. */
   sinceLast?: boolean;
+  /** "Acknowledged within 5 minutes?": with `timeTo: 'ack'`, how many were taken on that soon. */
+  ackWithinMs?: number;
   /** "What's the false positive rate?": led by the share people marked noise. */
   quality?: boolean;
   /** "Handover notes", "shift report": the digest of the on-call shift (or the last 12 h without a rotation). */
@@ -236,4 +238,10 @@ export interface AnomaliesIntent {
   feedback?: 'noise' | 'useful';
   /** "Which alerts were suppressed?": led by what reached chat, why the rest did not, and those held. */
   unposted?: boolean;
+}
+
+/** A span as the anomaly lists take it: today is a flag of their own, any other span is said. */
+export function listSpan(span: TimeSpan | undefined): { today: boolean; span?: TimeSpan } {
+  const today = span?.kind === 'day' && span.daysBack === 0;
+  return { today, ...(span && !today ? { span } : {}) };
 }

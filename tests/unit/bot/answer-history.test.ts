@@ -187,6 +187,7 @@ describe('questions about remediations already decided or run', () => {
         '5 remediations over the last 7 d.',
         'By action: restart_service 2, scale_up 2, cleanup_disk 1',
         'By outcome: succeeded 3, denied 1, failed 1',
+        'Of those that ran: 3 succeeded, 1 failed (75% succeeded); 4 of them dry runs or simulations, which touch no host.',
         'By target: db-1 3, web-1 2',
         'Decided by: slack:alice 2, automatically (dry_run) 1, discord:bob 1, slack:carol 1',
         'Ask without "how many" for the list.',
@@ -243,7 +244,13 @@ describe('time to resolve and to acknowledge', () => {
       updatedTs: NOW,
     });
     expect(ask('which alerts fired more than once this week', c).split('\n')).toContain('By day (UTC): 12-02 1, 12-03 6');
-    expect(lines).toContain('Acknowledged in chat: 3 of 6, a median 8 min after the start (mean 13 min, longest 30 min).');
+    // The slowest is named, so "which took longest to ack?" has its answer.
+    expect(lines).toContain(
+      'Acknowledged in chat: 3 of 6, a median 8 min after the start (mean 13 min, longest 30 min: an_open, web-1 CPU).',
+    );
+    expect(ask('how many alerts were acknowledged within 10 minutes today?', c).split('\n')[0]).toBe(
+      'Acknowledged in chat: 3 of 6, a median 8 min after the start (mean 13 min, longest 30 min: an_open, web-1 CPU); 2 of them within 10 min.',
+    );
     expect(ask('how long do incidents on db-1 last on average', c)).toMatch(
       /\(start to the detector's all-clear, 2 resolved\): median 2 min, mean 3 min/,
     );
