@@ -1,4 +1,3 @@
-import type { RecordEntry } from '../core/ports.js';
 import type { AnswerContext } from './answer-intent.js';
 import { maintenanceLines } from './answer-rules.js';
 import { inhibitLines } from './inhibit-rules.js';
@@ -7,6 +6,7 @@ import { formatDuration, quoteUntrusted } from './text-tools.js';
 import { spanIn } from './answer-metric-span.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { tally } from './tally.js';
+import { answerSilenceStats, liftedIt } from './answer-silence-stats.js';
 
 const DAY = 86_400_000;
 const ENDED_SHOWN = 5;
@@ -26,7 +26,8 @@ const scope = (target: unknown, metric: unknown, severity?: unknown) =>
  * an hour ago. With a span ("silence history", "who silenced what this week?"), the ended ones are
  * those set in it, with a count by who set them.
  */
-export function answerSilences(c: AnswerContext, target?: string, span?: TimeSpan): string {
+export function answerSilences(c: AnswerContext, target?: string, span?: TimeSpan, stats?: boolean): string {
+  if (stats) return answerSilenceStats(c, target, span);
   // "Is web-1 muted?", "who muted web-1?": the silences that cover it, in force or scheduled.
   const on = (s: { target: string }) => !target || s.target === '*' || s.target === target;
   const list = c.store.chat.silences(c.now).filter(on);
@@ -103,10 +104,3 @@ function endedSilences(c: AnswerContext, active: Set<string>, on: (s: { target: 
     ...(span ? [`Set by: ${by}.`] : []),
   ];
 }
-
-/** A lift names the silence, its target, or every silence (once it has begun). */
-const liftedIt = (lift: RecordEntry, added: RecordEntry) =>
-  lift.data.id === added.data.id ||
-  // "Unsnooze all" and "unsnooze db-1" leave a silence scheduled ahead as it is.
-  ((lift.data.all === true || (lift.data.id == null && lift.data.target === added.data.target)) &&
-    !(typeof added.data.startsTs === 'number' && lift.ts < added.data.startsTs));

@@ -276,6 +276,8 @@ export interface SilencesIntent {
   target?: string;
   /** "Who silenced what this week?", "silence history": the ended ones set in that time (the last 24 h otherwise). */
   span?: TimeSpan;
+  /** "How many silences this week?", "who silenced the most?": the counts of those set in the span (answer-silence-stats.ts). */
+  stats?: boolean;
 }
 
 // "What's paused?", "anything on hold?", "is anything being ignored?": the silences in force, not a command.
@@ -285,8 +287,13 @@ export const HELD =
 export const SILENCE_LOG =
   /^(?:the\s+|show\s+(?:me\s+)?(?:the\s+)?)?(?:silence|mute|snooze)s?\s+(?:history|log|logs|audit|records?|report|stats|statistics|summary)\b|\bwho (?:silenced|muted|snoozed) what\b/;
 
-/** The span whose ended silences a listing shows: the one said, a week for a history, or none (the last 24 h). */
-export function silenceSpan(text: string, span: TimeSpan | undefined): { span?: TimeSpan } {
-  if (span) return { span };
-  return SILENCE_LOG.test(text) ? { span: { kind: 'last', ms: 7 * 86_400_000 } } : {};
+// "How many silences were set this week?", "who muted the most?", "average silence length": counted, not listed.
+const SILENCE_STATS =
+  /\bhow many (?:silences|mutes|snoozes)\b|\bwho (?:silenced|muted|snoozed|silences|mutes|snoozes) (?:the )?most\b|\b(?:average|mean|median|typical) (?:silence|mute|snooze)s? (?:length|duration|time)?\b|\bhow long (?:are|do|were|did) (?:silences|mutes|snoozes) (?:set|last|run)\b|\b(?:silence|mute|snooze)s? (?:stats|statistics)\b/;
+
+/** The span whose ended silences a listing shows: the one said, a week for a history, or none (the last 24 h); counted when asked so. */
+export function silenceSpan(text: string, span: TimeSpan | undefined): { span?: TimeSpan; stats?: true } {
+  const stats = SILENCE_STATS.test(text) ? { stats: true as const } : {};
+  if (span) return { span, ...stats };
+  return SILENCE_LOG.test(text) || stats.stats ? { span: { kind: 'last', ms: 7 * 86_400_000 }, ...stats } : {};
 }

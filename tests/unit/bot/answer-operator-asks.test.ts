@@ -102,6 +102,30 @@ describe('the history of silences', () => {
     expect(ask('silence history', c)).toContain('Set by: web:alice 2, web:bob 1.');
     expect(c.store.chat.silences(NOW)).toEqual([]);
   });
+
+  it('counts them when asked how many, who set the most or how long they last, extensions counted', () => {
+    const c = ctx();
+    const add = (id: string, at: number, actor: string, target: string) =>
+      c.store.appendRecord('silence_added', at, { id, target, metric: '*', untilTs: at + H, actor });
+    add('sl_old', NOW - 10 * 24 * H, 'web:bob', 'db-1');
+    add('sl_mid', NOW - 30 * H, 'web:alice', 'web-1');
+    add('sl_new', NOW - 5 * H, 'web:alice', '*');
+    c.store.appendRecord('silence_extended', NOW - 5 * H + 60_000, { id: 'sl_mid', untilTs: NOW - 27 * H, actor: 'web:alice' });
+    c.store.appendRecord('silence_lifted', NOW - 5 * H + 60_000, { id: 'sl_new', actor: 'web:bob' });
+    for (const q of ['how many silences were set this week?', 'who silenced the most?', 'average silence length'])
+      expect(parseIntent(q, c.targets), q).toEqual({ kind: 'silences', span: { kind: 'last', ms: 7 * 24 * H }, stats: true });
+    expect(ask('who silenced the most?', c)).toEqual([
+      '2 silences set in the last 7 d (the first 2026-12-04 06:00:00 UTC, the last 2026-12-05 07:00:00 UTC).',
+      'By who set them: web:alice 2.',
+      'By target: all targets 1, web-1 1.',
+      'Set for (extensions counted): median 60 min, mean 2 h, longest 3 h (sl_mid).',
+      'Lifted before they ran out: 1 of 2.',
+      '"silence history" lists them; "silences" shows those in force.',
+    ]);
+    // A target's count takes the silences of every target with it; db-1's own is older than the week.
+    expect(ask('how many silences on db-1?', c)[0]).toMatch(/^1 silence set covering db-1 in the last 7 d/);
+    expect(ask('how many silences on db-1 in the last hour?', c)).toEqual(['No silence was set covering db-1 in the last 60 min.']);
+  });
 });
 
 describe('the digest asked to change', () => {
