@@ -3,6 +3,7 @@ import { figureMetric, unitOf } from '../core/metrics.js';
 import { METRIC_KEY } from './alert-thread.js';
 import type { Sample } from '../core/sample.js';
 import { ruleFor } from '../pipeline/detect/threshold-detector.js';
+import { untilTs, type ClockTime } from './parse-clock.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS, METRICS_OF, spanBounds, windowSpan } from './answer-metric-span.js';
 import { departure, estimateTrend, MIN_TREND_MS, MIN_TREND_SAMPLES, timeToReach, type Departure, type Trend } from './estimate-trend.js';
@@ -21,6 +22,8 @@ export interface TrendQuestion {
   anomalyId?: string;
   /** "What will disk be in 6 hours?": the line read that far ahead of now. */
   aheadMs?: number;
+  /** "What will cpu be at 18:00?": the line read at the next such time. */
+  aheadAt?: ClockTime;
   /** "When will web-1 disk reach 90%?": the time to this level instead of the threshold rule's and full. */
   level?: number;
 }
@@ -152,6 +155,15 @@ interface Fit {
   left?: Departure;
 }
 
+/** "db-1 disk 65.5% now: 24.5 points below 90.0%." Points for a share, the unit otherwise. */
+function gapLine(target: string, metric: string, value: number, level: number): string {
+  const d = Math.abs(level - value);
+  const by = unitOf(metric) === '%' ? `${d.toFixed(1)} points` : formatValue(metric, d);
+  const side =
+    value === level ? `at ${formatValue(metric, level)}` : `${by} ${value < level ? 'below' : 'above'} ${formatValue(metric, level)}`;
+  return `${target} ${METRIC_LABEL[metric] ?? metric} ${formatValue(metric, value)} now: ${side}.`;
+}
+
 function oneLine(target: string, g: Fit, c: AnswerContext, level?: number): string {
   const { m, t } = g;
   const label = METRIC_LABEL[m] ?? m;
@@ -217,7 +229,10 @@ const cell = (metric: string, t: Trend | undefined) => (!t ? '-' : t.clear ? for
  * reach the metric's threshold rule or 100 % — only within four times the window, and only when
  * the change is larger than the scatter around the line.
  */
-export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
+export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
+  // "At 18:00" is read as the time until then (the next 18:00 in the asker's zone, if the time said none).
+  const at = asked.aheadAt && (c.zone && !asked.aheadAt.zone ? { ...asked.aheadAt, zone: c.zone } : asked.aheadAt);
+  const q = at ? { ...asked, aheadMs: untilTs(at, c.now) - c.now } : asked;
   if (q.open && !q.target && !q.group && !q.metric) return followOpen(q, c);
   const span = windowSpan(q.span, DEFAULT_TREND_MS);
   const b = spanBounds(span, c);
@@ -245,7 +260,9 @@ export function answerTrend(q: TrendQuestion, c: AnswerContext): string {
       .filter((a) => a.target === q.target && a.detector === 'forecast' && got.some((g) => g.m === a.metric))
       .map((a) => `Open now: ${a.id} (forecast)${a.summary ? `: ${a.summary}` : ''}.`);
     const ahead = q.aheadMs ? got.map((g) => aheadLine(q.target!, g, q.aheadMs!, c)) : [];
-    return [...ahead, `Trend ${b.label}:`, ...got.map((g) => oneLine(q.target!, g, c, q.level)), ...forecasts].join('\n');
+    // "How far is db-1 disk from 90%?": the gap now leads, then when the line gets there.
+    const gap = q.level === undefined ? [] : got.flatMap((g) => (g.last ? [gapLine(q.target!, g.m, g.last.value, q.level!)] : []));
+    return [...gap, ...ahead, `Trend ${b.label}:`, ...got.map((g) => oneLine(q.target!, g, c, q.level)), ...forecasts].join('\n');
   }
   const any = fits.filter((f) => f.got.some((g) => g.count > 0));
   if (any.length === 0) return none;

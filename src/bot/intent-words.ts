@@ -301,8 +301,8 @@ export const BY_HOUR =
   /\b(?:which|what)\s+(?:hour|time of (?:the )?day)\b|\b(?:busiest|quietest|peak|highest|lowest|calmest|heaviest|lightest|worst)\s+hours?\b|\bhours?\s+(?:with|of|had)\s+(?:the\s+)?(?:most|highest|least|lowest|peak)\b|\bwhen (?:was|were|is|are) (?:the \S+ |the fleet |we |\S+ )?(?:busiest|quietest|most loaded|least loaded|at (?:its|their|our) (?:busiest|peak|quietest))\b/;
 /** "When is web traffic highest?", "is there a pattern in web-2 latency?", "seasonality of cpu": the hours of the stored week ranked. */
 export const HABITUAL =
-  /\bwhen (?:is|are|does|do)\b.*\b(?:highest|busiest|peaks?|lowest|quietest|heaviest|lightest|at (?:its|their) (?:highest|peak|lowest))\b|\b(?:daily )?(?:patterns?|seasonality|seasonal\w*|daily cycles?|hourly profile|time[- ]of[- ]day (?:profile|pattern|effect))\b|\b(?:busiest|quietest|peak|heaviest|lightest|highest|lowest) (?:times?|part|hours?) of (?:the )?day\b/;
-export const LOW_HOUR = /\b(?:quietest|lowest|least|calmest|lightest|idlest)\b/;
+  /\bwhen (?:is|are|does|do)\b.*\b(?:highest|busiest|peaks?|lowest|quietest|heaviest|lightest|least (?:busy|loaded)|calmest|idlest|at (?:its|their) (?:highest|peak|lowest))\b|\b(?:best|ideal|safest|quietest) (?:time|hour) (?:for|to do|to run|to schedule|to) (?:the )?(?:maintenance|a deploy|deploys?|an upgrade|upgrades?|patch(?:ing)?|a reboot|reboots?|restarts?)\b|\b(?:daily )?(?:patterns?|seasonality|seasonal\w*|daily cycles?|hourly profile|time[- ]of[- ]day (?:profile|pattern|effect))\b|\b(?:busiest|quietest|peak|heaviest|lightest|highest|lowest) (?:times?|part|hours?) of (?:the )?day\b/;
+export const LOW_HOUR = /\b(?:quietest|lowest|least|calmest|lightest|idlest)\b|\b(?:best|ideal|safest) (?:time|hour)\b/;
 export const SILENT =
   /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting|stale|no data|not sending)\b/;
 // The allow-listed action a verb asks about ("restarted" → restart_service).
@@ -382,7 +382,7 @@ export const UNUSUAL =
   /\b(?:is|are|does|do|look|looks|seem|seems)\b.*\b(?:unusual|abnormal|anomalous|normal|odd|weird|ok|okay|fine|healthy)\b|\b(?:anything|something)\s+(?:unusual|abnormal|odd|weird|strange|off)\b/;
 /** "Anything about to fire?", "close to the threshold", "pending alerts": rules partly met. */
 export const ABOUT_TO_FIRE =
-  /\b(?:about to (?:fire|alert|trigger|go off|page)|(?:close|near|nearly|almost) (?:to )?(?:alerting|firing|an? alert|tripping|(?:a|the|its|their|any) thresholds?)|pending (?:alerts?|anomal\w*|incidents?)|(?:alerts?|rules?|thresholds?) (?:building|pending)|building up|how close (?:is|are) (?:[\w-]+ ){1,3}?to (?:alerting|firing|paging|an? alert|tripping|(?:a|the|its|their) (?:thresholds?|limits?))|closest (?:thing |one |host |series )?to (?:firing|alerting|an? alert|tripping|(?:a|the) (?:threshold|limit)))\b/;
+  /\b(?:about to (?:fire|alert|trigger|go off|page)|(?:close|near|nearly|almost) (?:to )?(?:alerting|firing|an? alert|tripping|(?:a|the|its|their|any) thresholds?)|pending (?:alerts?|anomal\w*|incidents?)|(?:alerts?|rules?|thresholds?) (?:building|pending)|building up|how (?:close|far) (?:is|are) (?:[\w-]+ ){1,3}?(?:to|from) (?:alerting|firing|paging|an? alert|tripping|(?:a|the|its|their) (?:thresholds?|limits?))|headroom (?:before|until|to) (?:the |an? )?(?:[\w-]+ )?(?:alert|alarm|threshold|limit)s?|will (?:anything|something|any (?:host|target|rule)s?) (?:alert|fire|page|trigger|go off)|closest (?:thing |one |host |series )?to (?:firing|alerting|an? alert|tripping|(?:a|the) (?:threshold|limit)))\b/;
 
 /** "Forecast alerts today", "robust anomalies this week", "alerts from the isolation forest": one detector's. */
 export function detectorNamed(text: string): { detector: string } | undefined {

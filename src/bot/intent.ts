@@ -1,6 +1,7 @@
 /** What a chat question asks for: the parser's output (parse-intent.ts), the answers' input. */
 import type { Stat, TimeSpan } from './parse-time-span.js';
 import type { NamedDay } from './day-start.js';
+import type { ClockTime } from './parse-clock.js';
 import type { Elsewhere } from './elsewhere-kinds.js';
 import type { Bound, BoundAsk } from './parse-bound.js';
 import type { CommandIntent } from './intent-commands.js';
@@ -93,6 +94,7 @@ export type Intent =
       open?: boolean;
       anomalyId?: string;
       /** "What will disk be in 6 hours?", "forecast cpu for the next hour": the line read that far ahead. */ aheadMs?: number;
+      /** "What will cpu be at 18:00?": the line read at the next such time. */ aheadAt?: ClockTime;
       /** "When will web-1 disk reach 90%?": the time the line takes to this level, in the metric's unit. */ level?: number;
     }
   | AnomaliesIntent

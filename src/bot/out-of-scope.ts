@@ -192,7 +192,9 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
     };
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
   // where a metric is heading is the trend's question, and a silence may end tomorrow.
-  const past = (READS.has(intent.kind) && intent.kind !== 'trend') || intent.kind === 'history';
+  // What is about to fire ("will anything alert in the next hour?") looks ahead by its nature.
+  const building = intent.kind === 'attention' && intent.building === true;
+  const past = (READS.has(intent.kind) && intent.kind !== 'trend' && !building) || intent.kind === 'history';
   if (past && !('span' in intent && intent.span) && FUTURE.test(text)) return { kind: 'ahead' };
   // "cpu in prod" where no target is labelled prod: answering for the whole fleet would pass every
   // host off as prod. A read about the fleet says there is no such group instead.

@@ -18,13 +18,14 @@ import { valueCheckQuestion } from './parse-value-check.js';
 import { ruleStatsQuestion } from './parse-rule-stats.js';
 import { flatlineQuestion } from './parse-flatline.js';
 import { DECISION_TIMES } from './answer-decision-times.js';
-import { goingToQuestion, type TimeSpan } from './parse-time-span.js';
+import { aheadAtQuestion, goingToQuestion, type TimeSpan } from './parse-time-span.js';
 import { detectorNamed } from './intent-words.js';
 import { unmetRequest } from './parse-action-request.js';
 import { resolveSpeedAsked, SHARE_ASKED } from './ack-phrases.js';
 import { afterActionQuestion } from './parse-history.js';
 import { howOftenQuestion } from './parse-how-often.js';
 import { reviewQuestion } from './parse-review.js';
+import { distanceQuestion } from './parse-distance.js';
 import { listSpan } from './parse-list-shape.js';
 
 const QUIET_HOSTS =
@@ -67,6 +68,8 @@ export function asksAbout(
     shareQuestion(text, target, span) ??
     alertsAsked(text, { target, span }) ??
     goingToQuestion(text, { metric, target, named }) ??
+    aheadAtQuestion(text, { metric, target, named, span }) ??
+    distanceQuestion(text, { metric, target, named }) ??
     // "Which hosts are quiet?": those without alerts, though "quiet" also asks for a silence.
     (QUIET_HOSTS.test(text) ? { kind: 'anomalies', limit: 5, today: false, none: true, ...(span ? { span } : {}) } : undefined) ??
     pipelineQuestion(text, { target }) ??

@@ -20,6 +20,8 @@ export function rulesQuestion(
   o: { metric?: MetricKey | undefined; target?: string | undefined; unknownTarget?: string | undefined },
 ): Intent | undefined {
   const { metric, target } = o;
+  // "Best time for maintenance on db-1?" asks for the quiet hours (parse-ranking.ts), not the maintenance windows set.
+  if (/\b(?:best|ideal|safest|quietest) (?:time|hour)\b/.test(text)) return undefined;
   if (SHOULD_DO.test(text))
     return {
       kind: 'advice',

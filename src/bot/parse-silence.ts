@@ -103,6 +103,13 @@ export function silenceCommand(
       reason:
         'Nothing silenced: a silence names what it holds and cannot leave a target or metric out. Silence the others one at a time ("snooze web-1 for 1h"), or a metric for all targets ("mute disk alerts for 1h")',
     };
+  // "Schedule maintenance on db-1 for the quietest hour" had silenced db-1 now: a time only I could work out is asked for.
+  if (UNSAID_TIME.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing silenced: say when, as a time ("maintenance on db-1 from 02:00 to 03:00", UTC). "When is the quietest hour?" or "when is db-1 least busy?" says which hour is quietest',
+    };
   if (/\bfor\s+0+(?:\.0+)?\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)?\b/.test(text))
     return {
       kind: 'bad_input',
@@ -150,6 +157,10 @@ export function silenceCommand(
     ...(severity ? { severity } : {}),
   };
 }
+
+// "For the quietest hour", "at the best time", "during the least busy window": a time to be worked out, not said.
+const UNSAID_TIME =
+  /\b(?:for|at|during|in) (?:the|a) (?:quietest|calmest|least busy|best|ideal|right|optimal|most convenient|lowest[\s-]traffic|off[\s-]peak|slowest|next quiet) (?:hour|time|window|slot|period|moment|part of the day)\b|\b(?:at|during) off[\s-]?peak\b/;
 
 const SEVERITY_WORD = /\b(?:critical|crit|warnings?|warn|info|p[1-5]|sev(?:erity)?[\s-]?\d?)\b/;
 const REASON = /\s*:\s+(?=\S)|\s+(?:because(?:\s+of)?|due\s+to|reason:?)\s+(?=\S)/i;

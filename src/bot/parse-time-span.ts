@@ -1,4 +1,4 @@
-import { findClock, weekdayPhrase, type ClockSpan } from './parse-clock.js';
+import { findClock, weekdayPhrase, type ClockSpan, type ClockTime } from './parse-clock.js';
 import type { MetricKey } from './intent.js';
 import { SPOKEN, SPOKEN_COUNTS } from './text-tools.js';
 
@@ -224,7 +224,7 @@ export function countIn(text: string, spanMatch: string | undefined): number | u
 // "When will web-1 disk reach 90%?", "at this rate when does it hit 90%?", "how many hours until db-1 memory hits 90%?":
 // when the line gets there, not whether it is there now.
 const REACH_BY =
-  /\bwhen (?:will|does|do|would|might|could)\b.*\b(?:reach(?:es)?|hits?|get to|gets to|cross(?:es)?|exceeds?|pass(?:es)?|be at|be over|be above|go (?:above|over|past))\b|\bat this rate\b|\bhow long (?:until|till|before)\b|\bhow (?:many (?:minutes|hours|days|weeks)|much (?:time|longer)) (?:until|till|before|do we have|is left|left)\b/;
+  /\bwhen (?:will|does|do|would|might|could)\b.*\b(?:reach(?:es)?|hits?|get to|gets to|cross(?:es)?|exceeds?|pass(?:es)?|be at|be over|be above|go (?:above|over|past))\b|\bat this rate\b|\bhow long (?:until|till|before)\b|\bhow (?:far|close) (?:is|are)\b.*\b(?:from|to)\b|\bhow (?:many (?:minutes|hours|days|weeks)|much (?:time|longer)) (?:until|till|before|do we have|is left|left)\b/;
 
 /** The level a trend question asks the time to, from its bound ("reach 90%"); undefined when it asks none. */
 export const levelAsked = (text: string, bound: { value: number } | undefined): { level?: number } =>
@@ -273,4 +273,28 @@ export function goingToQuestion(
 ): { kind: 'trend'; metric: MetricKey; target?: string; group?: string[] } | undefined {
   if (!o.metric || !GOING_TO.test(text)) return undefined;
   return { kind: 'trend', metric: o.metric, ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}) };
+}
+
+/**
+ * "What will cpu be at 18:00?", "how full will db-1 disk be at 6pm?": a value at a clock time still to
+ * come, read from the trend's line at the next such time (a time already past today is tomorrow's).
+ * A clock with a day said is a reading of then, not this. Pure; undefined otherwise.
+ */
+export function aheadAtQuestion(
+  text: string,
+  o: { metric?: MetricKey | undefined; target?: string | undefined; named: string[]; span?: TimeSpan | undefined },
+): { kind: 'trend'; metric: MetricKey; target?: string; group?: string[]; aheadAt: ClockTime } | undefined {
+  if (!o.metric || o.span?.kind !== 'clock' || o.span.at.day) return undefined;
+  if (
+    !/\bwhat will\b|\bwhere will\b|\bwill (?:it|\S+) be\b|\bhow (?:high|full|much|busy)\b.*\bwill\b|\b(?:forecast|predict\w*|projected|expected) \S+(?: \S+)? (?:at|for|by)\b/.test(
+      text,
+    )
+  )
+    return undefined;
+  return {
+    kind: 'trend',
+    metric: o.metric,
+    ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+    aheadAt: o.span.at,
+  };
 }

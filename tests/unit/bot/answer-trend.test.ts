@@ -309,11 +309,13 @@ describe('the time to a level asked', () => {
     expect(parseIntent('when will db-1 disk reach 85%?', targets)).toMatchObject({ kind: 'trend', target: 'db-1', level: 85 });
     expect(parseIntent('at this rate when does db-1 hit 85% disk?', targets)).toMatchObject({ kind: 'trend', level: 85 });
     expect(parseIntent('is db-1 disk above 85%?', targets)).toMatchObject({ kind: 'metrics', bound: { value: 85 } });
-    // 83 % rising 0.5 an hour: 85 % in 4 h.
-    expect(ask('when will db-1 disk reach 85%?')[1]).toMatch(/At this rate: 85\.0% in about 4 h \(2026-11-02 16:00:00 UTC\)\.$/);
+    // 83 % rising 0.5 an hour: 85 % in 4 h. The gap now leads.
+    expect(ask('when will db-1 disk reach 85%?')[0]).toBe('db-1 disk 83.0% now: 2.0 points below 85.0%.');
+    expect(ask('when will db-1 disk reach 85%?')[2]).toMatch(/At this rate: 85\.0% in about 4 h \(2026-11-02 16:00:00 UTC\)\.$/);
     // Falling away from it, or already past it: said so.
-    expect(ask('when will web-1 disk reach 45%?')[1]).toMatch(/Below 45\.0% and falling, so not reaching it at this rate\.$/);
-    expect(ask('when will db-1 disk reach 50%?')[1]).toMatch(/Its line is at 50\.0% or above already\.$/);
+    expect(ask('when will web-1 disk reach 45%?')[2]).toMatch(/Below 45\.0% and falling, so not reaching it at this rate\.$/);
+    expect(ask('when will db-1 disk reach 50%?')[0]).toBe('db-1 disk 83.0% now: 33.0 points above 50.0%.');
+    expect(ask('when will db-1 disk reach 50%?')[2]).toMatch(/Its line is at 50\.0% or above already\.$/);
     expect(ask('when will disk reach 50%?')[0]).toMatch(/Already past 50\.0%: db-1 83\.0%\./);
   });
 });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+
+const H = 3_600_000;
+const NOW = Date.UTC(2026, 11, 6, 12, 0, 0);
+const targets = [{ name: 'web-1' }, { name: 'db-1' }];
+const parse = (q: string) => parseIntent(q, targets);
+
+/** web-1 disk rising one point an hour from 40% at 06:00 to 46% now, with a little alternating scatter. */
+function ctx(): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  store.saveSamples(
+    Array.from({ length: 721 }, (_, k) => {
+      const ts = NOW - 6 * H + k * 30_000;
+      return { target: 'web-1', metric: 'disk', ts, value: 40 + (ts - (NOW - 6 * H)) / H + (k % 2 ? 0.05 : -0.05) };
+    }),
+  );
+  return { store, targets, now: NOW, staleAfterMs: 90_000 };
+}
+const ask = (q: string, c = ctx()) => answerIntent(parse(q), c).split('\n');
+
+describe('asked ahead of now, or of a level', () => {
+  it('reads "what will … be at 18:00?" from the line at the next 18:00, never as yesterday\'s reading', () => {
+    expect(parse('what will web-1 disk be at 18:00?')).toEqual({
+      kind: 'trend',
+      metric: 'disk',
+      target: 'web-1',
+      aheadAt: { minute: 1080 },
+    });
+    // A reading asked ("at 10:00", "at 18:00 yesterday") is still the reading then.
+    expect(parse('web-1 disk at 10:00')).toMatchObject({ kind: 'metrics', span: { kind: 'clock' } });
+    expect(parse('what will web-1 disk be at 18:00 yesterday?').kind).toBe('metrics');
+    expect(ask('what will web-1 disk be at 18:00?')[0]).toMatch(/^web-1 disk in 6 h \(2026-12-06 18:00:00 UTC\): about 52\.\d%/);
+    // 09:00 has passed today: tomorrow's.
+    expect(ask('what will web-1 disk be at 09:00?')[0]).toMatch(/^web-1 disk in 21 h \(2026-12-07 09:00:00 UTC\)/);
+  });
+
+  it('reads "how far is … from 90%?" as the gap now and when the line gets there', () => {
+    expect(parse('how far is web-1 disk from 90%?')).toEqual({ kind: 'trend', metric: 'disk', target: 'web-1', level: 90 });
+    expect(parse('how close is web-1 disk to 50%?')).toEqual({ kind: 'trend', metric: 'disk', target: 'web-1', level: 50 });
+    const lines = ask('how close is web-1 disk to 50%?');
+    expect(lines[0]).toMatch(/^web-1 disk 46\.\d% now: [34]\.\d points below 50\.0%\.$/);
+    expect(lines.join('\n')).toMatch(/50\.0% in about 4 h/);
+    expect(parse('how far is web-1 from alerting?')).toMatchObject({ kind: 'attention', building: true, target: 'web-1' });
+    expect(parse('will anything alert in the next hour?')).toMatchObject({ kind: 'attention', building: true });
+  });
+
+  it('reads the quiet hours asked for maintenance, and refuses a silence whose time is left to be worked out', () => {
+    for (const q of ['when is web-1 least busy?', 'best time for maintenance on web-1?'])
+      expect(parse(q), q).toMatchObject({ kind: 'metrics', target: 'web-1', byHour: 'min', hourOfDay: true });
+    expect(parse('maintenance windows')).toEqual({ kind: 'rules', only: 'maintenance' });
+    const c = ctx();
+    expect(parse('schedule maintenance on db-1 for the quietest hour')).toMatchObject({ kind: 'bad_input' });
+    expect(ask('schedule maintenance on db-1 for the quietest hour', c)[0]).toMatch(/Nothing silenced: say when, as a time/);
+    expect(c.store.chat.silences(NOW)).toEqual([]);
+    expect(parse('silence web-1 for the next hour')).toMatchObject({ kind: 'silence', durationMs: H });
+  });
+});
