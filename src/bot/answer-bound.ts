@@ -81,6 +81,24 @@ function answerBoth(
   )}`;
 }
 
+/** A read's bounds with the lines said in words drawn (the first's, and a second condition's rule line), or the reply when one has none. */
+export function drawnLines<
+  T extends { metric?: MetricKey; target?: string; group?: string[]; bound?: Bound; also?: { metric: MetricKey; bound: Bound } },
+>(i: T, c: Pick<AnswerContext, 'thresholds' | 'store' | 'targets' | 'now' | 'staleAfterMs'>): { read: T } | { reply: string } {
+  let read = i;
+  if (i.bound?.rule || i.bound?.mean) {
+    const line = wordLineOf({ ...i, bound: i.bound }, c);
+    if ('reply' in line) return line;
+    read = { ...read, bound: line.bound };
+  }
+  if (i.also?.bound.rule) {
+    const line = ruleLineOf({ metric: i.also.metric, target: i.target, bound: i.also.bound }, c);
+    if ('reply' in line) return line;
+    read = { ...read, also: { ...i.also, bound: line.bound } };
+  }
+  return { read };
+}
+
 /** The line a bound said in words stands for: a threshold rule's (ruleLineOf), or the mean of the targets asked about now. */
 export function wordLineOf(
   i: { metric?: MetricKey | undefined; target?: string | undefined; group?: string[] | undefined; bound: Bound },

@@ -43,7 +43,7 @@ import { answerTotal } from './answer-total.js';
 import { answerByHour } from './answer-by-hour.js';
 import { answerByGroup } from './answer-by-group.js';
 import { latestBy } from './latest-by-target.js';
-import { answerBound, extreme, wordLineOf } from './answer-bound.js';
+import { answerBound, drawnLines, extreme } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
 import { answerInventory, placeLine } from './answer-inventory.js';
 import { answerForestStatus } from './answer-forest-status.js';
@@ -94,11 +94,9 @@ const spanAsked = (i: Extract<Intent, { kind: 'metrics' }>) => ({
 
 function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext): string {
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
-  if (i.bound?.rule || i.bound?.mean) {
-    const line = wordLineOf({ ...i, bound: i.bound }, c);
-    if ('reply' in line) return line.reply;
-    i = { ...i, bound: line.bound };
-  }
+  const drawn = drawnLines(i, c);
+  if ('reply' in drawn) return drawn.reply;
+  i = drawn.read;
   if (i.byHour)
     return answerByHour(
       { metric: i.metric, target: i.target, group: i.group, span: i.span, lowest: i.byHour === 'min', ofDay: i.hourOfDay },

@@ -303,6 +303,15 @@ describe('operator asks that had another answer', () => {
     expect(await say('is web-2 disk above 40% and cpu above 30%?')).toEqual([
       'No: web-2 disk is 45.0% (above 40.0%) and CPU 10.0% (not above 30.0%), at 12:59:50 UTC.',
     ]);
+    // "And high cpu" is above its threshold rule's line, as "high cpu" alone is; with no rule for it, said so.
+    expect(parse('hosts with disk above 10% and high cpu')).toMatchObject({ also: { metric: 'cpu', bound: { rule: 'any' } } });
+    const rules: AnswerContext = { ...c, thresholds: [{ metric: 'cpu', above: 80, forSamples: 3, severity: 'warning' }] };
+    expect((await answerIntent(parse('hosts with disk above 10% and high cpu'), rules)).split('\n')[0]).toBe(
+      '1 of 3 targets have disk above 10.0% and CPU above 80.0% now:',
+    );
+    expect(await say('hosts with disk above 10% and high cpu')).toEqual([
+      'No threshold rule is set for CPU (thresholds in the config file), so there is no line to measure against; ask with a figure ("how long was it above 90%?").',
+    ]);
   });
 
   it('lists the help lines of a topic, and all of them for a topic it has none about', () => {
