@@ -14,6 +14,11 @@ interface On {
   llm?: string | undefined;
   alertmanager: boolean;
   s3: boolean;
+  /** Records waiting to be uploaded to S3, and whether the uploads work, when S3 is on. */
+  s3Backlog?: number;
+  s3Ok?: boolean;
+  /** retention.recordsDays: how long my log and record files are kept. */
+  keepDays?: number;
 }
 
 const here = (yes: boolean) => (yes ? 'on here' : 'off here');
@@ -54,6 +59,20 @@ const SYSTEMS: Record<string, System> = {
     re: /\bdiscord\b/,
     say: (o) => `Discord: slash commands, messages, alerts with buttons (${here(o.platforms.has('discord'))}). docs/discord.md.`,
   },
+  s3: {
+    re: /\bs3\b|\bbucket\b|\b(?:records?|logs?) (?:were |are |get )?upload\w*\b|\bupload(?:s|ed|ing)?\b.*\b(?:records?|logs?|s3|today)\b/,
+    say: (o) =>
+      `S3: every record (anomalies, proposals, decisions) is also uploaded to a bucket, retried until it lands (${
+        o.s3
+          ? `on here, ${o.s3Ok === false ? 'NOT OK' : 'ok'}${o.s3Backlog !== undefined ? `; ${o.s3Backlog} waiting to upload` : ''}`
+          : 'off here: set records.s3.bucket or SCO_S3_BUCKET'
+      }). docs/configuration.md.`,
+  },
+  logs: {
+    re: /\b(?:your|my|the bot'?s|smartcloudops'?s?|json|app(?:lication)?) logs?\b|\blogs? (?:rotat\w*|retention|files?)\b|\brotat\w* (?:the )?logs?\b|\bare (?:the )?(?:json )?logs? (?:rotat\w*|kept|written)\b|\bwhere (?:are|do) (?:the )?logs? (?:go|written|kept|stored)\b|\bhow big are (?:the )?logs\b/,
+    say: (o) =>
+      `My logs: JSON lines (secrets redacted) to stdout and to <data dir>/logs/app-YYYY-MM-DD.jsonl, a new file each UTC day; every anomaly, proposal and decision also to <data dir>/logs/records-YYYY-MM-DD.jsonl (and to S3 when set). Files older than ${o.keepDays ?? 'retention.recordsDays'} days are removed (retention.recordsDays). GET /logs on the side port reads the records. Host logs are not read.`,
+  },
   otherChat: {
     re: /\b(?:microsoft teams|ms teams|teams|mattermost|telegram|webex|google chat|rocket\.?chat|irc|matrix)\b/,
     say: () => 'Other chat (Teams, Mattermost, Telegram…): not supported; Slack, Discord and the web console are.',
@@ -85,7 +104,8 @@ const ALL =
   /\b(?:what|which) (?:integrations?|tools|services|systems|platforms|data ?sources|sources|backends)\b.*\b(?:have|support|integrate|read|use|connect|talk|work)\b|\bintegrations\b|\bwhat (?:do|can) you (?:integrate|connect|work) with\b|\bwhat can you (?:monitor|watch|read from)\b/;
 
 // "Is the slack token set?", "is openai configured?": whether a system named is on here ("connected" is delivery's).
-const STATE = /\b(?:is|are)\b.*\b(?:configured|set up|set|enabled|turned on|switched on|installed|in use|hooked up|wired up)\b/;
+const STATE =
+  /\b(?:is|are)\b.*\b(?:configured|set up|set|enabled|turned on|switched on|installed|in use|hooked up|wired up)\b|\b(?:is|are) (?:the )?(?:json logs?|logs?)\b|\b(?:when|where|how|did)\b.*\b(?:s3|upload\w*|logs?)\b|\b(?:llm|openai|gemini|ai)\b.*\b(?:working|calls?|usage|requests?|tokens?|answering)\b/;
 // "What model are you using?", "are you an AI?": who answers free text, which a model must not be left to say itself.
 const MODEL =
   /\b(?:what|which) (?:llm|model|ai|language model)\b(?!.*\b(?:detect\w*|forest|forecast\w*|anomal\w*|baseline|instance|host|server|cpu|disk)\b)|\bare you (?:using |running |powered by |based on )?(?:an? )?(?:ai|llm|gpt|chatgpt|language model)\b|\b(?:who|what) powers you\b/;
@@ -108,6 +128,9 @@ export function answerIntegrations(i: IntegrationsIntent, c: AnswerContext): str
     llm: a?.llm,
     alertmanager: Boolean(a?.alertmanagerWebhook),
     s3: Boolean(a?.self?.components.s3),
+    ...(typeof a?.self?.components.s3?.backlog === 'number' ? { s3Backlog: a.self.components.s3.backlog } : {}),
+    ...(a?.self?.components.s3 ? { s3Ok: a.self.components.s3.ok } : {}),
+    ...(a?.recordsDays !== undefined ? { keepDays: a.recordsDays } : {}),
   };
   const keys = i.systems?.length ? i.systems : ['prometheus', 'cloudwatch', 'alertmanager', 'slack', 'discord', 'llm', 'kubernetes'];
   const lines = keys.map((k) => `• ${SYSTEMS[k]!.say(on)}`);

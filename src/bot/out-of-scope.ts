@@ -131,7 +131,12 @@ const ELSEWHERE: readonly (readonly [RegExp, Elsewhere])[] = [
     'merge',
   ],
   // "Assign an_… to bob", "hand the web-1 alert over to alice": people take alerts on themselves (ack).
-  [new RegExp(String.raw`${ASKED}(?:re-?)?assign\b|${ASKED}(?:hand|pass|transfer)\b.*\b(?:over|off|on)?\s*to\b`), 'assign'],
+  [
+    new RegExp(
+      String.raw`${ASKED}(?:re-?)?assign\b|${ASKED}(?:hand|pass|transfer)\b.*\b(?:over|off|on)?\s*to\b|${ASKED}give\s+(?!me\b|us\b)[a-z][\w.-]*\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}(?:alert|page|incident|anomaly)\b`,
+    ),
+    'assign',
+  ],
   [
     new RegExp(
       String.raw`${ASKED}(?:e-?mail|sms|text)\s+(?:me|us|it|this|the|them)\b|\b(?:by|via|over)\s+(?:e-?mail|sms|text message)\b|\bsend\b.*\b(?:e-?mail|sms|text message)\b`,
@@ -165,7 +170,8 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   if (elsewhere === 'backup' && targets.some((t) => text.includes(t.name.toLowerCase()))) return undefined;
   // A note's or a reminder's words are the team's own ("note: added a host", "remind me to check backups"), not a request.
   // So are the words that name a reminder to cancel ("cancel the backups reminder").
-  const own = intent.kind === 'note' || intent.kind === 'remind' || intent.kind === 'unwatch';
+  // "Are the json logs rotating?" asks about my logs (answer-integrations.ts), not for a file.
+  const own = intent.kind === 'note' || intent.kind === 'remind' || intent.kind === 'unwatch' || intent.kind === 'integrations';
   if ((elsewhere === 'dashboards' || elsewhere === 'export') && intent.kind !== 'bad_input' && !own) {
     const view = viewOf(intent);
     // "Export the audit log", "download the approvals": the decisions, whatever the words read as.

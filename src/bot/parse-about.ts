@@ -102,7 +102,9 @@ export function setupQuestion(
   if (o.an) return undefined;
   const how = ESCALATE_HOW.test(text);
   // "Who's in the rotation?": the on-call rotation, whose members and order the routing answer lists.
-  const rotation = /\bwho(?:'s| is| are)\b.*\b(?:in|on) (?:the |our |this )?rotation\b/.test(text);
+  // "Who's covering for alice?": whoever holds the shift now, covers counted.
+  const covering = /\bwho(?:'s| is| are)? (?:covering|standing in|filling in)\b/.test(text);
+  const rotation = /\bwho(?:'s| is| are)\b.*\b(?:in|on) (?:the |our |this )?rotation\b/.test(text) || covering;
   if ((ROUTING.test(text) || how || rotation) && !BEFORE_SHIFT.test(text))
     return {
       kind: 'routing',
@@ -114,7 +116,8 @@ export function setupQuestion(
         ? {
             onCall: true,
             ...(/\bam i\b|\bmy (?:next )?(?:shift|turn)\b|\bwhen am i\b/.test(text) ? { me: true } : {}),
-            ...(rotationWord(text) ? { rotation: rotationWord(text) } : {}),
+            // "Covering for alice" names a person, not a rotation.
+            ...(rotationWord(text) && !covering ? { rotation: rotationWord(text) } : {}),
             ...onCallAhead(text),
           }
         : {}),

@@ -93,7 +93,7 @@ export function asksAbout(
 
 // "What's different about web-2?", "which host is the odd one out?", "does web-1 behave like its peers?".
 const PEERS =
-  /\bodd one out\b|\bwhat(?:'s| is) (?:different|unusual|odd|special|off) about\b|\b(?:different|differ|unlike|out of line|stands? out|outliers?)\b.*\b(?:peers|the others|the rest|its role|its group|its tier|siblings)\b|\bcompared? (?:to|with) (?:its|their) peers\b|\bbehav\w* (?:like|differently from) (?:its|the|their) (?:peers|others)\b|\bwhich (?:host|server|target)s? (?:stands? out|is (?:the )?(?:outlier|odd))\b/;
+  /\bodd one out\b|\bwhat(?:'s| is) (?:different|unusual|odd|special|off) about\b|\b(?:different|differ|unlike|out of line|stands? out|outliers?)\b.*\b(?:peers|the others|the rest|its role|its group|its tier|siblings)\b|\bcompared? (?:to|with) (?:its|their) peers\b|\bbehav\w* (?:like|differently from) (?:its|the|their) (?:peers|others)\b|\bwhich (?:host|server|target)s? (?:stands? out|is (?:the )?(?:outlier|odd))\b|\b(?:deviates?|deviating|differs?) (?:the )?most\b|\boutliers? (?:in|of|among|across) (?:the )?(?:fleet|hosts|targets|servers|group|tier)\b|\bis \S+ an outlier\b|^(?:any |show (?:me )?(?:the )?)?outliers?\s*\??$/;
 
 // "How does web-1 compare to the other web hosts?": one host named against the rest of its kind (the role word names them all).
 const AGAINST_OTHERS =

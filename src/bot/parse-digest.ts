@@ -1,5 +1,7 @@
 import type { TimeSpan } from './parse-time-span.js';
 import { RESOLVED, SHARE_ASKED } from './intent-words.js';
+import { parseDuration } from './text-tools.js';
+import { RESOLVED_ALONE } from './parse-history.js';
 
 // "Summarise today", "recap of yesterday", "daily digest", "weekly report", "shift handover", "sitrep", "send me a report".
 const DIGEST =
@@ -19,6 +21,8 @@ const SHIFT = new RegExp(
 // "Catch me up", "what did I miss?", "what changed since yesterday?": a digest since then, the last day by default.
 const CATCH_UP =
   /^(?:ok,?\s+|so,?\s+)?(?:i'?m|i am|we'?re|we are) back\b|^back (?:online|from (?:lunch|a break|my break|holiday|vacation|leave|pto))\b|\b(?:catch (?:me|us) up|bring (?:me|us) up to speed|what did (?:i|we) miss|what(?:'s| has| have)? changed|anything (?:new|changed) since|diff(?:erence)? since|since (?:i|we) (?:left|logged off|was away|were away)|while (?:i|we) (?:was|were) (?:away|out|off|gone|at lunch|at (?:a|the) meeting|in (?:a|the) meeting|asleep|sleeping|offline|on (?:a )?break|on leave|on holiday|on vacation))\b/;
+const AWAY_FOR =
+  /\b(?:out|away|off|gone|offline|afk|in (?:a )?meetings?|at lunch|asleep)\s+for\s+(?:the\s+(?:last|past)\s+)?(?:\d+(?:\.\d+)?|an?|half an?)\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d)\b/;
 // "What's new since I last asked?", "anything new?", "what's new?": since the asker's previous question.
 const SINCE_PREVIOUS = /\bsince (?:i|we) (?:last )?(?:asked|spoke)\b|\bsince (?:my|our) (?:last )?(?:message|question|ask)\b/;
 const SINCE_ASKED = new RegExp(
@@ -48,6 +52,10 @@ export function digestOf(
   }
   const sinceAsked = SINCE_ASKED.test(text);
   const catchUp = CATCH_UP.test(text) || sinceAsked;
+  // "I was out for 2 hours, what did I miss?": that long back (the number is the absence's, not a count).
+  const away = catchUp ? AWAY_FOR.exec(text) : null;
+  const awayMs = away ? parseDuration(away[0]) : undefined;
+  if (awayMs) return { span: { kind: 'last', ms: Math.min(awayMs, 30 * 86_400_000) } };
   if ((!DIGEST.test(text) && !catchUp && !BEFORE_SHIFT.test(text)) || o.counted || o.open) return undefined;
   if (o.span) return { span: o.span };
   // "Handover notes", "shift report": the on-call shift, not the UTC day (answer-anomalies.ts).
@@ -76,6 +84,8 @@ export const MINE =
  */
 export function stateAsked(text: string, openAsked: boolean): { resolved?: true; open?: true; acked?: boolean; mine?: true } {
   // "What am I on?", "my open alerts": taken on by the asker and still open; "which did I ack today?" any.
+  // "Did anything resolve on its own?", "which alerts cleared without anyone acking?": ended, and nobody took them on.
+  if (RESOLVED_ALONE.test(text)) return { resolved: true, acked: false };
   if (MINE.test(text))
     return { acked: true, mine: true, ...(/\bam i\b|\bmy (?:open|current)\b/.test(text) && !RESOLVED.test(text) ? { open: true } : {}) };
   const state = RESOLVED.test(text)

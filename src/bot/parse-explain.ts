@@ -5,7 +5,7 @@ import { parseBound } from './parse-bound.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 const IT_STATE =
-  /^(?:is|was|has) it (?:still )?(?:open|resolved|over|done|fixed|closed|ongoing|recovered|firing|active|back(?: to normal)?)\b|^(?:did|has) it (?:recover|resolve|end|close|stop|clear)\w*\b|^when did it (?:end|start|begin|stop|resolve|recover|clear)\b|^how long (?:has|did|was) it (?:been )?(?:open|last|going|running|lasting)\b|^(?:will|would) it (?:resolve|recover|clear|go away|end|stop|settle)\b|^since when\b|^(?:tell me more|more details|more info|go on)\b|^(?:(?:give me |show me )?(?:more )?details?|more info|tell me (?:more )?about|explain|expand on|zoom in on) (?:on |about |of |for )?the (?:first|top)(?: one| alert| anomaly| incident)?[\s?.!]*$/;
+  /^(?:is|was|has) it (?:still )?(?:open|resolved|over|done|fixed|closed|ongoing|recovered|firing|active|back(?: to normal)?)\b|^(?:did|has) it (?:recover|resolve|end|close|stop|clear)\w*\b|^when did it (?:end|start|begin|stop|resolve|recover|clear)\b|^how long (?:has|did|was) it (?:been )?(?:open|last|going|running|lasting)\b|^(?:will|would) it (?:resolve|recover|clear|go away|end|stop|settle)\b|^since when\b|^(?:tell me more|more details?|more info|go on|elaborate|expand on (?:that|it|this)|details(?: please)?)\b|^(?:(?:and|so|but|ok)\s+)*why[\s?.!]*$|^and\s*\?+$|^(?:(?:give me |show me )?(?:more )?details?|more info|tell me (?:more )?about|explain|expand on|zoom in on) (?:on |about |of |for )?the (?:first|top)(?: one| alert| anomaly| incident)?[\s?.!]*$/;
 const IT_DONE =
   /^(?:who|what) (?:fixed|resolved|handled|closed|acked|acknowledged) it\b|^how was it (?:fixed|resolved|handled)\b|^what was done (?:about|for) it\b|^(?:who(?:'s| is| was)) (?:on|handling|working on|looking at) it\b/;
 const ALERT_FACT =
@@ -13,7 +13,7 @@ const ALERT_FACT =
 const WHY_FIRED =
   /\bwhy (?:did|does|has|is|was) (?:the |that |this )?(?:[\w-]+ ){0,3}?(?:fire[sd]?|firing|trigger(?:ed|ing)?|go off|went off|gone off|trip(?:ped)?|alarm(?:ed)?|open(?:ed)?|flag(?:ged)?)\b/;
 const NOT_TOLD =
-  /\bwhy (?:didn't|did not|wasn't|was not|haven't|have not|weren't|were not) (?:i|we|anyone|anybody|the on-?call) (?:get |being |been )?(?:paged|notified|pinged|alerted|woken|called|told|messaged)\b/;
+  /\bwhy (?:didn't|did not|wasn't|was not|haven't|have not|weren't|were not) (?:i|we|anyone|anybody|the on-?call) (?:get |being |been )?(?:paged|notified|pinged|alerted|woken|called|told|messaged)\b|\bwhy (?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not) (?:the |that |this |my )?(?:alert|page|message|notification) (?:reach|get to|show up (?:in|on)|arrive (?:in|on)|land in|appear (?:in|on)) (?:slack|discord|the (?:web )?console|chat|#[\w-]+)\b/;
 // "What changed before the web-1 cpu spike?", "was there a deploy before the alert?", "any changes before an_…?".
 const CHANGED_BEFORE =
   /\b(?:what|anything|any|was there|were there|did (?:we|anyone|someone|somebody))\b.*\b(?:chang\w*|deploy\w*|releas\w*|roll(?:ed)? ?out|rollback)\b.*\bbefore (?:the|that|this|it|an_)/;

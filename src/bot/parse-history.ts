@@ -72,7 +72,10 @@ const PAST = /\b(?:did|ran|executed|happened|has|have|had|was|were|today|yesterd
 const AUXILIARY = /\b(did|was|were|has|have|had|got|any|how often|how many times|how frequently)\b/;
 
 /** "Did anything run automatically?", "auto remediations today": past runs with no person deciding, not the policy. */
-export const automaticAsked = (text: string) => AUTOMATIC.test(text) && PAST.test(text);
+export const automaticAsked = (text: string) => AUTOMATIC.test(text) && PAST.test(text) && !RESOLVED_ALONE.test(text);
+/** "Did anything resolve on its own?": alerts that ended with nobody on them (parse-digest.ts), not remediations. */
+export const RESOLVED_ALONE =
+  /^(?!.*\b(?:will|would|going to|might|could|should)\b)(?:.*\b(?:resolv\w*|recover\w*|clear(?:ed|s)?|went away|go(?:es)? away|fix(?:ed)? itself|fixed themselves|self[\s-]?heal\w*)\b.*\b(?:on (?:its|their) own|by (?:itself|themselves)|without (?:anyone|anybody|somebody|someone|us|me)\b)|\bself[\s-]?heal\w*|\bfix(?:ed)? (?:itself|themselves)\b)/;
 
 function outcomeOf(text: string): Outcome | undefined {
   if (automaticAsked(text)) return 'automatic';

@@ -29,8 +29,15 @@ const partOf = (text: string): { daypart?: 'business' | 'weekend' | 'night'; out
   return part ? { daypart: part } : {};
 };
 // "Which alerts did bob acknowledge?": those he took on (a person is matched on the id after the platform).
-const ACKED_BY =
-  /\b(?:which|what) (?:alerts?|anomal\w*|pages?|incidents?) (?:did|has|have) (?!(?:i|we|you|anyone|anybody|someone|somebody|everyone|they)\b)([a-z][\w.-]*) (?:ack|acknowledge|take on|handle|pick up)(?:d|ed)?\b/;
+const PERSON = String.raw`(?!(?:i|we|you|anyone|anybody|someone|somebody|everyone|they|he|she|it|this|that|the|there)\b)([a-z][a-z._-]*[a-z])`;
+/** "What's bob working on?": the person named, when asked what they have now (with no word for alerts). */
+export const workingOn = (text: string): string | undefined => {
+  const by = ACKED_BY.exec(text);
+  return by && !by[1] ? (by[2] ?? by[3]) : undefined;
+};
+const ACKED_BY = new RegExp(
+  String.raw`\b(?:which|what) (?:alerts?|anomal\w*|pages?|incidents?) (?:did|has|have) ${PERSON} (?:ack|acknowledge|take on|handle|pick up)(?:d|ed)?\b|\bwhat(?:'s| is) ${PERSON} (?:working on|looking at|looking into|handling|dealing with)\s*[?.!]*$|\bhow many (?:alerts?|anomal\w*|incidents?) (?:is|has) ${PERSON} (?:handling|got|taken|working on|on)\b`,
+);
 const SHORT_LIVED = /\bshort[- ]?lived\b|\bblips?\b/;
 // "Alerts open longer than an hour", "still unacknowledged after 30 min": open ones at least that old.
 const OPEN_FOR = new RegExp(
@@ -143,7 +150,10 @@ export function listShape(
   const openForMs = old ? lengthOf((old[1] ?? old[2])!) : undefined;
   const lasted = openForMs ? undefined : LASTED.exec(text);
   const lastedMs = lasted ? lengthOf((lasted[1] ?? lasted[2])!) : undefined;
-  const ackedBy = ACKED_BY.exec(text)?.[1];
+  const by = ACKED_BY.exec(text);
+  const ackedBy = by?.[1] ?? by?.[2] ?? by?.[3];
+  // "What's bob working on?", "how many alerts is bob handling?": what they have now.
+  const now = by && !by[1] ? { open: true as const } : {};
   const shorter = SHORTER.exec(text);
   const shorterMs = shorter ? lengthOf((shorter[1] ?? shorter[2])!) : SHORT_LIVED.test(text) ? 5 * 60_000 : undefined;
   return {
@@ -151,7 +161,7 @@ export function listShape(
     ...(lastedMs ? { lastedMs, limit: 50 } : {}),
     ...(shorterMs ? { shorterMs, limit: 50 } : {}),
     ...partOf(text),
-    ...(ackedBy ? { ackedBy, limit: 50 } : {}),
+    ...(ackedBy ? { ackedBy, limit: 50, ...now } : {}),
     ...(OLDEST_ONE.test(text) ? { open: true, limit: 1 } : {}),
     ...((LONGEST.test(text) || /\boldest\b|\b(?:sorted|ordered|ranked) by (?:duration|length|how long)\b/.test(text)) && !counting
       ? { longest: true }

@@ -39,6 +39,8 @@ const SOURCES = new RegExp(
     String.raw`\b(?:prometheus|cloudwatch)\b.*\b(?:connected|working|reachable|up|down|ok|okay|healthy|failing|erroring|slow|responding|timing out|throttl\w*|rate[- ]limit\w*)\b|\b(?:can you|do you) (?:reach|see|talk to) (?:prometheus|cloudwatch)\b`,
     // "Prometheus status", "why is there no data from prometheus?"
     String.raw`\b(?:prometheus|cloudwatch)(?: source)? (?:status|health|errors?|gaps?|problems?)\b|\b(?:no|missing) (?:data|metrics|samples) from (?:prometheus|cloudwatch|the (?:metrics )?file)\b`,
+    // "Did prometheus send anything today?", "is cloudwatch giving us data?"
+    String.raw`\b(?:did|does|has|is) (?:prometheus|cloudwatch)\b.*\b(?:send|sent|sending|give|gave|giving|deliver\w*|return\w*|report\w*)\b`,
   ].join('|'),
 );
 

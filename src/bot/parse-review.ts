@@ -1,5 +1,6 @@
 import type { Intent } from './intent.js';
-import { listSpan } from './parse-list-shape.js';
+import { RESOLVED_ALONE } from './parse-history.js';
+import { listSpan, workingOn } from './parse-list-shape.js';
 import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
 
 const DAY = 86_400_000;
@@ -67,6 +68,12 @@ export function reviewQuestion(text: string, o: { target?: string | undefined; s
       ...scope,
     };
   if (TROUBLE.test(text) && !o.target) return { kind: 'anomalies', limit: 5, count: true, rank: 'target', ...span };
+  // "What's bob working on?": the open alerts they took on.
+  const who = workingOn(text);
+  if (who)
+    return { kind: 'anomalies', limit: 50, today: false, ackedBy: who, open: true, ...(/\bhow many\b/.test(text) ? { count: true } : {}) };
+  // "Did anything resolve on its own?": the alerts that ended with nobody on them.
+  if (RESOLVED_ALONE.test(text)) return { kind: 'anomalies', limit: 50, resolved: true, acked: false, ...span, ...scope };
   const per = PER.exec(text)?.[1] as 'day' | 'hour' | undefined;
   if (per) return { kind: 'anomalies', limit: 50, count: true, rank: per, ...span, ...scope };
   return undefined;

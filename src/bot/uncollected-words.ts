@@ -79,7 +79,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   ],
   // A host's logs; "a log of what you did" is the remediation history and timelines.
   [
-    /^(?!.*\b(?:what (?:you|the bot) (?:did|have done|done)|audit)\b).*(?:\blogs\b|\b(?:tail|grep|read|show|check|see|view|get|fetch|open)\b.*\blog\b|\blog (?:files?|lines?|output|entries|messages)\b|\b(?:error|access|app|application|system|nginx|apache|server|kernel) log\b|\bjournal(?:ctl)?\b|\bsyslog\b|\bdmesg\b)/,
+    /^(?!.*\b(?:what (?:you|the bot) (?:did|have done|done)|audit|rotat\w*|json logs?|(?:your|the bot'?s) logs?|logs? (?:are |get )?(?:written|kept|stored)|logs? go|how big are (?:the )?logs)\b).*(?:\blogs\b|\b(?:tail|grep|read|show|check|see|view|get|fetch|open)\b.*\blog\b|\blog (?:files?|lines?|output|entries|messages)\b|\b(?:error|access|app|application|system|nginx|apache|server|kernel) log\b|\bjournal(?:ctl)?\b|\bsyslog\b|\bdmesg\b)/,
     'host logs',
   ],
   [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],

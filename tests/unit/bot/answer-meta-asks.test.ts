@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { aboutFactsOf } from '../../../src/bot/answer-about.js';
+import { configSchema } from '../../../src/config/schema.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 
 // "api" is a role here, as on most fleets: "is there an api?" must still be the question about me.
@@ -54,5 +56,42 @@ describe('questions about me rather than the hosts', () => {
     expect(parse('what are the spikes on web-1 today?').kind).toBe('anomalies');
     expect(parse('who decides the severity?')).toEqual({ kind: 'glossary', term: 'severity' });
     expect(ask("what's a level shift?")).toMatch(/a level shift \(the median of the last 4 values moved away from the usual level/);
+  });
+});
+
+describe('my own logs, uploads and model, and where an alert went', () => {
+  it("reads my logs, S3 uploads and the LLM as those integrations, and a host's logs as not collected", () => {
+    for (const q of ['are the json logs rotating?', 'where are the logs written?', 'where do your logs go?'])
+      expect(parse(q), q).toEqual({ kind: 'integrations', systems: ['logs'] });
+    expect(parse('show the logs of api-1')).toMatchObject({ kind: 'uncollected', what: 'host logs' });
+    expect(parse('export the json logs')).toMatchObject({ kind: 'elsewhere', what: 'export' });
+    for (const q of ['when was the last s3 upload?', 'how many records were uploaded today?'])
+      expect(parse(q), q).toEqual({ kind: 'integrations', systems: ['s3'] });
+    // Whether it works is my own health, which the about answer leads with.
+    expect(parse('is s3 upload working?')).toEqual({ kind: 'about' });
+    for (const q of ['is the llm working?', 'how many llm calls today?'])
+      expect(parse(q), q).toEqual({ kind: 'integrations', systems: ['llm'] });
+    expect(parse('did prometheus send anything today?')).toEqual({ kind: 'pipeline', focus: 'sources', source: 'prometheus' });
+    expect(parse("why didn't the alert reach slack?")).toEqual({ kind: 'timeline' });
+  });
+
+  it('says where my logs go and how long they are kept, and whether S3 is on with what waits', () => {
+    const config = configSchema.parse({ retention: { recordsDays: 9 } });
+    const c: AnswerContext = {
+      ...ctx(),
+      about: () =>
+        aboutFactsOf(config, {
+          intervalMs: 30_000,
+          targets,
+          platforms: ['web'],
+          self: { startedTs: 0, lastTickTs: null, components: { s3: { ok: true, backlog: 4 } } },
+        }),
+    };
+    const say = (q: string) => answerIntent(parse(q), c);
+    expect(say('where are the logs written?')).toMatch(
+      /^• My logs: JSON lines \(secrets redacted\) to stdout and to <data dir>\/logs\/app-YYYY-MM-DD\.jsonl.*Files older than 9 days are removed/,
+    );
+    expect(say('when was the last s3 upload?')).toMatch(/\(on here, ok; 4 waiting to upload\)/);
+    expect(answerIntent(parse('when was the last s3 upload?'), ctx())).toMatch(/\(off here: set records\.s3\.bucket or SCO_S3_BUCKET\)/);
   });
 });

@@ -200,6 +200,19 @@ describe("one person's acknowledged alerts, and the quiet hosts", () => {
     expect(ask('which hosts are quiet?', c).join('\n')).toMatch(/db-1/);
     expect(parseIntent("what hasn't alerted in a while?", targets)).toMatchObject({ kind: 'anomalies', none: true });
   });
+
+  it('answers "what\'s bob working on?" with the open alerts bob took on, and says when there are none', () => {
+    const c = ctx();
+    c.store.upsertAnomaly(resolvedAnomaly('an_now', NOW, { key: 'now|k', target: 'web-1', startTs: NOW - H, endTs: null, status: 'open' }));
+    c.store.upsertAnomaly(resolvedAnomaly('an_done', NOW, { key: 'done|k', target: 'web-2', startTs: NOW - 3 * H, endTs: NOW - 2 * H }));
+    for (const id of ['an_now', 'an_done']) {
+      c.store.chat.linkAlert(id, `msg-${id}`);
+      c.store.chat.acknowledge({ msgKey: `msg-${id}`, by: 'web:bob', ts: NOW - 30 * 60_000 });
+    }
+    const lines = ask("what's bob working on?", c);
+    expect(lines.filter((l) => l.startsWith('• ')).map((l) => l.split(' ')[1])).toEqual(['an_now']);
+    expect(ask("what's alice working on?", c)[0]).toMatch(/^No open anomalies acknowledged by alice/);
+  });
 });
 
 describe('hosts without alerts on a store with none kept', () => {

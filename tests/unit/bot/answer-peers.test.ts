@@ -29,6 +29,9 @@ describe('a host against the others in its role', () => {
   it('reads "what\'s different about web-3?" and "which host is the odd one out?"', () => {
     expect(parseIntent("what's different about web-3?", targets)).toEqual({ kind: 'peers', target: 'web-3' });
     expect(parseIntent('which host is the odd one out?', targets)).toEqual({ kind: 'peers' });
+    for (const q of ['which host deviates most from the others?', 'outliers in the fleet', 'any outliers?'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'peers' });
+    expect(parseIntent('is web-3 an outlier?', targets)).toEqual({ kind: 'peers', target: 'web-3' });
     expect(parseIntent('is web-3 memory unusual?', targets).kind).toBe('explain');
   });
 

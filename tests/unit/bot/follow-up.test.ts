@@ -137,7 +137,8 @@ describe('follow-ups said as a fragment, or of "it"', () => {
   });
 
   it('leaves them alone after a question that read no target or metric, or when they name their own', () => {
-    expect(converse('anomalies today', 'why?')[1]).toEqual({ kind: 'explain' });
+    // "Why?" after a list is about the anomaly that reply named first ("it"), as "tell me more" is.
+    expect(converse('anomalies today', 'why?')[1]).toEqual({ kind: 'explain', it: true });
     expect(converse('cpu on web-1', 'graph memory on db-1')[1]).toMatchObject({ kind: 'chart', target: 'db-1', metric: 'memory' });
     expect(converse('cpu on web-1', 'is this normal for this time of day?')[1]!.kind).toBe('attention');
   });

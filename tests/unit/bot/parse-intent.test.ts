@@ -784,6 +784,11 @@ const cases: Case[] = [
   ['is it still open?', { kind: 'explain', it: true }],
   ['who fixed it?', { kind: 'timeline', it: true }],
   ['tell me more', { kind: 'explain', it: true }],
+  // Bare follow-ups: the anomaly the conversation is about (itOf), else the latest.
+  ['why?', { kind: 'explain', it: true }],
+  ['more detail', { kind: 'explain', it: true }],
+  ['expand on that', { kind: 'explain', it: true }],
+  ['and?', { kind: 'explain', it: true }],
   ['show times in Europe/Berlin', { kind: 'timezone', zone: 'europe/berlin' }],
   ['use UTC', { kind: 'timezone', reset: true }],
   ['how long until someone responds?', { kind: 'anomalies', count: true, timeTo: 'ack' }],

@@ -46,3 +46,22 @@ describe('the questions of a weekly review', () => {
     expect(parse('success rate of remediations')).toEqual({ kind: 'history', limit: 10, count: true });
   });
 });
+
+describe('the questions of a team at work', () => {
+  it('reads who has what, what resolved alone, and an absence of a given length', () => {
+    expect(parse("what's bob working on?")).toEqual({ kind: 'anomalies', limit: 50, today: false, ackedBy: 'bob', open: true });
+    expect(parse('how many alerts is bob handling?')).toMatchObject({ ackedBy: 'bob', open: true, count: true });
+    expect(parse("what's it working on?").kind).not.toBe('anomalies');
+    for (const q of ['did anything resolve on its own?', 'which alerts resolved without anyone acking?'])
+      expect(parse(q), q).toMatchObject({ kind: 'anomalies', resolved: true, acked: false });
+    expect(parse('did anything run automatically?')).toMatchObject({ kind: 'history', outcome: 'automatic' });
+    expect(parse('I was out for 2 hours, what did I miss?')).toMatchObject({ digest: true, span: { kind: 'last', ms: 7_200_000 } });
+    expect(parse('what did I miss?')).toMatchObject({ digest: true, sinceAsked: 'away' });
+  });
+
+  it('refuses to hand an alert to someone else, and reads who covers as who is on call', () => {
+    expect(parse('give alice the web-1 alert')).toEqual({ kind: 'elsewhere', what: 'assign' });
+    expect(parse('give me the web-1 alert').kind).not.toBe('elsewhere');
+    expect(parse("who's covering for alice?")).toEqual({ kind: 'routing', onCall: true });
+  });
+});
