@@ -34,6 +34,8 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         .replace(/\s{2,}/g, ' ')
         .trim()
         .replace(/^\s*sup\s*\??\s*$/, "what's up?")
+        // "@bot status", "@ops cpu on web-1": a mention typed by hand is who is asked, not what (Slack and Discord strip their own).
+        .replace(/^@(?:bot|ops|opsbot|smartcloudops|sco)\b[\s,:]*/, '')
         // A link pasted beside a question is context, not words of it ("grafana" in one is no dashboard question).
         .replace(LINK, ' ')
         // "Free up disk space on db-1", "clear space on web-1" ask for the clean-up; "free disk" alone is a figure.

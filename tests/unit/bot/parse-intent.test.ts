@@ -789,6 +789,9 @@ const cases: Case[] = [
   ['more detail', { kind: 'explain', it: true }],
   ['expand on that', { kind: 'explain', it: true }],
   ['and?', { kind: 'explain', it: true }],
+  // A mention typed by hand names who is asked ("bot status" is the bot's own).
+  ['@bot status', { kind: 'status' }],
+  ['bot status', { kind: 'about' }],
   ['show times in Europe/Berlin', { kind: 'timezone', zone: 'europe/berlin' }],
   ['use UTC', { kind: 'timezone', reset: true }],
   ['how long until someone responds?', { kind: 'anomalies', count: true, timeTo: 'ack' }],
