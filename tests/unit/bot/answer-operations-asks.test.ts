@@ -397,7 +397,15 @@ describe('questions about one detector', () => {
 
 describe('requests no action meets, and questions about acting', () => {
   it('refuses an action asked for later, and a host resized, and reads "free up disk space" as the clean-up', () => {
-    for (const q of ['restart app on web-1 in 10 minutes', 'restart app on web-1 at 22:00', 'schedule a restart of app on web-1 at 22:00'])
+    for (const q of [
+      'restart app on web-1 in 10 minutes',
+      'restart app on web-1 at 22:00',
+      'schedule a restart of app on web-1 at 22:00',
+      // "Later" had requested it now.
+      'restart web-1 later',
+      'scale up web-1 when traffic is low',
+      'clean up web-1 this evening',
+    ])
       expect(parseIntent(q, targets), q).toMatchObject({
         kind: 'bad_input',
         reason: expect.stringMatching(/^Nothing requested: I don't schedule actions\./),
