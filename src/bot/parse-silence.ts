@@ -136,6 +136,13 @@ export function silenceCommand(
       ? ({ minute: 0 } satisfies ClockTime)
       : undefined;
   const until = findUntil(text) ?? ahead?.until ?? restOfDay;
+  // "Silence web-1 tomorrow", "snooze db-1 later" had silenced now: a start said but not read is asked for, never taken as now.
+  if (!ahead && !until && STARTS_LATER.test(text) && !/\b(?:until|till|til)\b/.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing silenced: say when it starts and ends ("silence web-1 tomorrow 02:00-04:00", "mute db-1 from 22:00 to 23:00", UTC), or silence it now for a length ("snooze web-1 for 2h")',
+    };
   if (!until && /\b(?:until|till|til)\b/.test(text) && parseDuration(text) === undefined)
     return {
       kind: 'bad_input',
@@ -158,6 +165,9 @@ export function silenceCommand(
   };
 }
 
+// "Tomorrow", "later", "next week": a start, with no time read for it.
+const STARTS_LATER =
+  /\b(?:later(?: on| today)?|soon|tomorrow|next (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:afternoon|weekend))\b/;
 // "For the quietest hour", "at the best time", "during the least busy window": a time to be worked out, not said.
 const UNSAID_TIME =
   /\b(?:for|at|during|in) (?:the|a) (?:quietest|calmest|least busy|best|ideal|right|optimal|most convenient|lowest[\s-]traffic|off[\s-]peak|slowest|next quiet) (?:hour|time|window|slot|period|moment|part of the day)\b|\b(?:at|during) off[\s-]?peak\b/;

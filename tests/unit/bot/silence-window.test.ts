@@ -25,6 +25,17 @@ describe('silenceWindow', () => {
     expect(window('mute web-1 until 07:00')).toEqual([8, 31]);
   });
 
+  it('never begins now when a later start is said without a time: it asks when', () => {
+    for (const q of ['silence web-1 tomorrow', 'snooze web-1 later', 'silence web-1 tomorrow for 2h', 'mute db-1 next week'])
+      expect(parseIntent(q, targets), q).toMatchObject({
+        kind: 'bad_input',
+        reason: expect.stringMatching(/^Nothing silenced: say when it starts and ends/),
+      });
+    // A time said for the start, or an end, is read as before.
+    expect(window('silence web-1 tomorrow 02:00-04:00')).toEqual([26, 28]);
+    expect(window('mute web-1 until tomorrow 09:00')).toEqual([8, 33]);
+  });
+
   it('schedules the next window of the clock times said, on the day said', () => {
     expect(window('silence db-1 from 22:00 to 23:00')).toEqual([22, 23]);
     expect(window('create a maintenance window for db-1 tomorrow 02:00-04:00')).toEqual([26, 28]);
