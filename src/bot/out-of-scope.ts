@@ -11,6 +11,17 @@ const FUTURE = /\btomorrow\b|\bnext (?:week|month|hour|day|\d+ (?:hours|days))\b
 const TACKED =
   /(?:\band\b|\bthen\b|\balso\b|&|,)\s+(?:(?:also|then|please|pls|go ahead and)\s+)*(?:restart|reboot|bounce|scale\s+(?:up|out)|clean\s*up|cleanup|approve|deny|ack|acknowledge|silence|snooze|mute|escalate|page)\s+(?:it|them|that|this|the\b|[a-z]+-\d|rp_|an_|web|api|db|all\b)/;
 /** Intents whose own words are free text ("note: restarted and acked it"), never read as a second command. */
+// Commands that act the moment they are read, and how a reminder would say each.
+const NOW_ONLY = new Map<Intent['kind'], string>([
+  ['approve', 'approve rp_…'],
+  ['deny', 'deny rp_…'],
+  ['escalate', 'escalate web-1'],
+  ['unsilence', 'unsnooze web-1'],
+  ['ack', 'ack web-1'],
+  ['unack', 'unack web-1'],
+]);
+const LATER_WORD =
+  /\b(?:later(?: on| today)?|tomorrow|tonight|soon|in a (?:bit|while|minute|few minutes)|this (?:evening|afternoon)|next (?:week|shift)|after (?:lunch|the meeting|my shift))\b/;
 const FREE_TEXT = new Set<Intent['kind']>(['note', 'change', 'incident', 'remind', 'watch', 'bad_input', 'timezone']);
 /** The commands besides those: what changes state; any other reply only reads. */
 const ACTS = new Set<Intent['kind']>([
@@ -188,6 +199,12 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
     const digest = elsewhere === 'config' && /\b(?:digest|daily (?:summary|report)|weekly report)\b/.test(text);
     return { kind: 'elsewhere', what: elsewhere, ...(metric ? { view: { metric } } : digest ? { view: { digest } } : {}) };
   }
+  // "Approve rp_… later", "escalate web-1 tomorrow" had acted at once: a command said for later does nothing now.
+  if (NOW_ONLY.has(intent.kind) && LATER_WORD.test(head))
+    return {
+      kind: 'bad_input',
+      reason: `Nothing done: I act when asked, not later. Ask again then, or set a reminder ("remind me at 15:00 to ${NOW_ONLY.get(intent.kind)}")`,
+    };
   // "Cpu on web-1 and also restart it": a read with a command tacked on; answering the read alone would drop the command unsaid.
   if (TACKED.test(head) && !FREE_TEXT.has(intent.kind))
     return {

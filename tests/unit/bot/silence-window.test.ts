@@ -36,6 +36,23 @@ describe('silenceWindow', () => {
     expect(window('mute web-1 until tomorrow 09:00')).toEqual([8, 33]);
   });
 
+  it('never acts now on any command said for later', () => {
+    for (const q of [
+      'approve rp_abc123 later',
+      'deny rp_abc123 tomorrow',
+      'escalate web-1 later',
+      'unsnooze web-1 later',
+      'ack web-1 later',
+    ])
+      expect(parseIntent(q, targets), q).toMatchObject({
+        kind: 'bad_input',
+        reason: expect.stringMatching(/^Nothing done: I act when asked, not later\./),
+      });
+    expect(parseIntent('approve rp_abc123', targets)).toEqual({ kind: 'approve', id: 'rp_abc123' });
+    // A reason's words are the reason's.
+    expect(parseIntent('escalate web-1: it will get worse later', targets)).toMatchObject({ kind: 'escalate', target: 'web-1' });
+  });
+
   it('schedules the next window of the clock times said, on the day said', () => {
     expect(window('silence db-1 from 22:00 to 23:00')).toEqual([22, 23]);
     expect(window('create a maintenance window for db-1 tomorrow 02:00-04:00')).toEqual([26, 28]);
