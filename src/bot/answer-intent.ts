@@ -118,7 +118,7 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   // "When did web-1 cpu last exceed 80%?", "which hosts had cpu above 90% today?": the stretches past it.
   if (i.bound && i.boundAsk && i.metric)
     return answerTimePast(
-      { metric: i.metric, target: i.target, group: i.group, span: i.span, bound: i.bound, ask: i.boundAsk, ...free },
+      { metric: i.metric, target: i.target, group: i.group, span: i.span, bound: i.bound, ask: i.boundAsk, also: i.also, ...free },
       c,
     );
   if (i.span) return answerMetricSpan({ ...spanAsked(i), span: i.span, ...free }, c);

@@ -1,4 +1,5 @@
 import type { AnswerContext } from './answer-intent.js';
+import { answerTimeBoth } from './answer-time-both.js';
 import { metricsOf, spanBounds, windowSpan } from './answer-metric-span.js';
 import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
 import type { MetricKey } from './intent.js';
@@ -17,6 +18,8 @@ export interface TimePastQuestion {
   ask: BoundAsk;
   /** The free share; the store given must read it (withFreeFigures). */
   free?: boolean;
+  /** "… and memory above 50%": a second condition, the time both held at once (answer-time-both.ts). */
+  also?: { metric: MetricKey; bound: Bound } | undefined;
 }
 
 /** Stretches listed under a one-series answer, latest first. */
@@ -39,6 +42,7 @@ const total = (s: StretchesPast) => s.stretches.reduce((a, x) => a + (x.endTs - 
  * read, so the reply says where they begin when that is later than the time asked about.
  */
 export function answerTimePast(q: TimePastQuestion, c: AnswerContext): string {
+  if (q.also) return answerTimeBoth({ ...q, also: q.also }, c);
   const b = spanBounds(windowSpan(q.span, MAX_SPAN), c);
   if (b.ahead) return b.ahead;
   const t = (ts: number) => (b.until - b.from > 20 * 3_600_000 ? stamp(ts) : clock(ts));
