@@ -24,6 +24,9 @@ const TROUBLE =
 // "Alerts per day", "trend of alerts per hour": counts by day or hour of the day.
 const PER = /\b(?:alerts?|anomal(?:y|ies)|incidents?|pages|episodes)\b.*\b(?:per|each|every|by) (day|hour)\b/;
 
+const CALM_SINCE =
+  /\bwhen (?:did|was|were) (?:the fleet|everything|things|we|it all)\b.*\b(?:normal|green|healthy|quiet|calm|fine|ok|okay)\b|\bwhen was the last time (?:everything|the fleet|things|we) (?:was|were|looked) (?:normal|green|healthy|quiet|calm|fine|ok|okay)\b|\b(?:alert|incident|anomaly)[\s-]free\b/;
+
 const unitMs = (u: string) => (u.startsWith('h') ? 3_600_000 : u.startsWith('m') ? 60_000 : 1000);
 
 /**
@@ -68,6 +71,11 @@ export function reviewQuestion(text: string, o: { target?: string | undefined; s
       ...scope,
     };
   if (TROUBLE.test(text) && !o.target) return { kind: 'anomalies', limit: 5, count: true, rank: 'target', ...span };
+  // "When did the fleet last look normal?", "how long have we been alert-free?": how long since the last alert ended.
+  if (CALM_SINCE.test(text)) return { kind: 'anomalies', limit: 1, today: false, sinceLast: true };
+  // "What was the peak of the day?": the day's highest, CPU as "which host is busiest?" reads busy.
+  if (/\bpeak of (?:the day|today)\b/.test(text) && !/\b(?:memory|disk|latency|network|mem|ram)\b/.test(text))
+    return { kind: 'metrics', metric: 'cpu', span: { kind: 'day', daysBack: 0 }, stat: 'max' };
   // "What's bob working on?": the open alerts they took on.
   const who = workingOn(text);
   if (who)

@@ -64,4 +64,20 @@ describe('the questions of a team at work', () => {
     expect(parse('give me the web-1 alert').kind).not.toBe('elsewhere');
     expect(parse("who's covering for alice?")).toEqual({ kind: 'routing', onCall: true });
   });
+
+  it("reads when things were last calm as the time since the last alert, and the peak of the day as CPU's", () => {
+    for (const q of [
+      'when did the fleet last look normal?',
+      'how long have we been alert-free?',
+      'when was the last time everything was green?',
+    ])
+      expect(parse(q), q).toEqual({ kind: 'anomalies', limit: 1, today: false, sinceLast: true });
+    expect(parse('what was the peak of the day?')).toEqual({
+      kind: 'metrics',
+      metric: 'cpu',
+      span: { kind: 'day', daysBack: 0 },
+      stat: 'max',
+    });
+    expect(parse('is web-1 normal?').kind).not.toBe('anomalies');
+  });
 });
