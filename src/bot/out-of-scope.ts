@@ -44,6 +44,9 @@ const READS = new Set<Intent['kind']>(['metrics', 'chart', 'trend', 'status', 'a
 // Environment names people use as if every fleet had them.
 const ENVIRONMENT = /(?<![\w.-])(prod|production|prd|staging|stg|dev|development|qa|uat|preprod|pre-prod|sandbox)(?![\w.-])/;
 // "How's prod?", "what about staging?": only an environment asked after, a read of it.
+const UP_OF =
+  /^(?:so |and )?(?:is|are) (?:the |our )?([a-z][a-z-]{1,30}[a-z]) (?:service |app |api |site |cluster |job )?(?:up|down|working|ok|okay|healthy|broken|reachable|available|online)\s*[?.!]*$/;
+const NOT_A_NAME = /^(?:it|this|that|everything|anything|something|all|things|we|you|there|he|she|they|who|what)$/;
 const ENVIRONMENT_ONLY = new RegExp(
   String.raw`^(?:so |and )?(?:how(?:'s|s| is| are| about)?|what about|what's up (?:in|with)|status (?:of|in))\s+(?:(?:things|stuff|everything|we|it) (?:in|on) )?(?:the )?${ENVIRONMENT.source}(?: (?:doing|looking|going|today|now|hosts|servers|fleet|environment|env))*\s*[?.!]*$`,
 );
@@ -221,6 +224,10 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   if (past && !('span' in intent && intent.span) && FUTURE.test(text)) return { kind: 'ahead' };
   // "cpu in prod" where no target is labelled prod: answering for the whole fleet would pass every
   // host off as prod. A read about the fleet says there is no such group instead.
+  // "Is checkout working?": a name that is no target, role or label is said to be none, not guessed at.
+  const named = intent.kind === 'unknown' ? UP_OF.exec(text)?.[1] : undefined;
+  if (named && !NOT_A_NAME.test(named) && !labelGroup(named, targets).length && !roleGroup(named, targets))
+    return { kind: 'no_group', word: named };
   const asked = READS.has(intent.kind) || (intent.kind === 'unknown' && ENVIRONMENT_ONLY.test(text));
   if (!asked || ('target' in intent && intent.target) || ('group' in intent && intent.group)) return undefined;
   const env = ENVIRONMENT.exec(text);

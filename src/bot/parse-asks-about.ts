@@ -26,6 +26,7 @@ import { afterActionQuestion } from './parse-history.js';
 import { howOftenQuestion } from './parse-how-often.js';
 import { reviewQuestion } from './parse-review.js';
 import { distanceQuestion } from './parse-distance.js';
+import { siteUpQuestion } from './parse-site-up.js';
 import { listSpan } from './parse-list-shape.js';
 
 const QUIET_HOSTS =
@@ -65,6 +66,7 @@ export function asksAbout(
     afterActionQuestion(text, target) ??
     howOftenQuestion(text, { metric, target, named, span }) ??
     reviewQuestion(text, { target, span }) ??
+    siteUpQuestion(text) ??
     shareQuestion(text, target, span) ??
     alertsAsked(text, { target, span }) ??
     goingToQuestion(text, { metric, target, named }) ??

@@ -95,3 +95,16 @@ describe('my own logs, uploads and model, and where an alert went', () => {
     expect(answerIntent(parse('when was the last s3 upload?'), ctx())).toMatch(/\(off here: set records\.s3\.bucket or SCO_S3_BUCKET\)/);
   });
 });
+
+describe('the site, and names that are no target', () => {
+  it('reads "is the website up?" as whether the hosts report, and a name no target has as none', () => {
+    for (const q of ['is the website up?', 'can users reach the site?', 'is the site down?'])
+      expect(parse(q), q).toEqual({ kind: 'status', silent: true });
+    expect(parse('is checkout working?')).toEqual({ kind: 'no_group', word: 'checkout' });
+    expect(ask('is checkout working?')).toMatch(/^No target has the role or a label "checkout", so I have no figures for it\./);
+    // A target or a role is read as such.
+    expect(parse('is web-1 up?')).toMatchObject({ target: 'web-1' });
+    expect(parse('is api working?')).toMatchObject({ target: 'api-1' });
+    expect(parse('is it working?').kind).not.toBe('no_group');
+  });
+});
