@@ -251,7 +251,9 @@ export function createIncidents(o: IncidentOptions) {
       return { text: [`Resolved ${inc.id} "${inc.title}" after ${lasted(inc, now)}.`, ...summary(inc, now)].join('\n'), intent };
     }
     if (i.action === 'timeline') return { text: incidentTimeline(inc, o.store, now), intent };
-    return { text: [describeIncident(inc, now), ...summary(inc, now)].join('\n'), intent };
+    // "Is there an open incident?" with none open: said first, then the one resolved last.
+    const none = inc.closedTs !== undefined && !i.id ? ['No incident is open; the one resolved last:'] : [];
+    return { text: [...none, describeIncident(inc, now), ...summary(inc, now)].join('\n'), intent };
   }
 
   /** "Add web-1 to the incident", "remove db-1 from in_…": the targets it covers, announced and recorded. */
@@ -325,22 +327,22 @@ export function createIncidents(o: IncidentOptions) {
     };
   }
 
-  function list(now: number): ChatReply {
-    const recent = incidentsBetween(o.store, now - 7 * 86_400_000, now + 1).reverse();
+  function list(now: number, days = 7): ChatReply {
+    const recent = incidentsBetween(o.store, now - days * 86_400_000, now + 1).reverse();
+    const when = days === 1 ? 'the last 24 h' : `the last ${days} days`;
     if (recent.length === 0)
-      return { text: 'No incident was declared in the last 7 days. "Declare an incident: <what is wrong>" opens one.', intent: 'incident' };
+      return { text: `No incident was declared in ${when}. "Declare an incident: <what is wrong>" opens one.`, intent: 'incident' };
     return {
-      text: [
-        `Incidents declared in the last 7 days: ${recent.length}`,
-        ...recent.slice(0, 10).map((x) => `• ${describeIncident(x, now)}`),
-      ].join('\n'),
+      text: [`Incidents declared in ${when}: ${recent.length}`, ...recent.slice(0, 10).map((x) => `• ${describeIncident(x, now)}`)].join(
+        '\n',
+      ),
       intent: 'incident',
     };
   }
 
   function handle(i: IncidentIntent, user: ChatUser, now: number): ChatReply {
     if (i.action === 'declare') return declare(i, user, now);
-    if (i.action === 'list') return list(now);
+    if (i.action === 'list') return list(now, i.days);
     return act(i, user, now);
   }
 

@@ -35,6 +35,8 @@ export type CommandIntent =
       /** With `scope`: taken off it ("remove db-1 from the incident"). */
       remove?: string[];
       commander?: string;
+      /** With `list`: how many days back ("this month": 30); a week otherwise. */
+      days?: number;
     }
   /** "I'm on call until 18:00", "take on-call for 4h" (a cover of the chat.onCall rotation); "end my on-call cover". */
   | {

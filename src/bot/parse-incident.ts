@@ -19,8 +19,18 @@ const RESOLVE =
 const SCOPE_ADD =
   /^(?:please\s+)?(?:add|include|attach)\b.*\b(?:to|in)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|\b(?:incident|in_[a-z0-9]+)\s+(?:also\s+)?(?:affects|covers|includes|involves|hits)\b/;
 const SCOPE_REMOVE = /^(?:please\s+)?(?:remove|drop|detach|take)\b.*\b(?:from|off|out of)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b/;
+/** "Incidents declared this month", "… today", "… in the last 3 days": how far back a list reads. */
+function listDays(text: string): { days?: number } {
+  const n = /\b(?:last|past)\s+(\d{1,3})\s+days?\b/.exec(text)?.[1];
+  if (n) return { days: Math.min(365, Math.max(1, Number(n))) };
+  if (/\b(?:this|last|past) month\b|\b30 days\b/.test(text)) return { days: 30 };
+  if (/\b(?:this|last|past) (?:quarter|90 days)\b/.test(text)) return { days: 90 };
+  if (/\btoday\b|\b24 ?h(?:ours)?\b/.test(text)) return { days: 1 };
+  return {};
+}
+
 const SHOW =
-  /\b(?:incident status|status of (?:the )?incident|who(?:'s| is) (?:the )?(?:incident )?commander|how long (?:did|has|was|is) (?:the |that |this )?(?:last |latest )?incident (?:last|take|run|been open|open|going)|who(?:'s| is| are) (?:running|leading|commanding|working on|handling|on|dealing with|looking at|helping (?:with|on)) the incident|current incident)\b|^(?:(?:is|are) (?:there|we in)|do we have|have we got|any) (?:an? |any )?(?:open |active |ongoing |current |live )?incidents?(?: (?:going on|open|now|right now|ongoing|in progress|running))?[\s?.!]*$|\bwho (?:declared|opened|raised|started|called) (?:the |that |this )?(?:last |latest )?incident\b|^(?:is|was|has) (?:the |that |this |our )?incident (?:over|resolved|done|finished|closed|ended|still (?:open|going|on|ongoing))\b/;
+  /\bwho (?:was|were) (?:the )?(?:incident )?commander\b|\b(?:incident status|status of (?:the )?incident|who(?:'s| is) (?:the )?(?:incident )?commander|how long (?:did|has|was|is) (?:the |that |this )?(?:last |latest )?incident (?:last|take|run|been open|open|going)|who(?:'s| is| are) (?:running|leading|commanding|working on|handling|on|dealing with|looking at|helping (?:with|on)) the incident|current incident)\b|^(?:(?:is|are) (?:there|we in)|do we have|have we got|any) (?:an? |any )?(?:open |active |ongoing |current |live )?incidents?(?: (?:going on|open|now|right now|ongoing|in progress|running))?[\s?.!]*$|\bwho (?:declared|opened|raised|started|called) (?:the |that |this )?(?:last |latest )?incident\b|^(?:is|was|has) (?:the |that |this |our )?incident (?:over|resolved|done|finished|closed|ended|still (?:open|going|on|ongoing))\b/;
 
 /** The words after the first colon, or after "incident (for|on|about)" when there is none, as typed. */
 function said(raw: string, lead: RegExp): string | undefined {
@@ -79,7 +89,7 @@ export function incidentCommand(
     return { kind: 'incident', action: 'scope', ...id, ...(SCOPE_REMOVE.test(text) ? { remove: o.named } : { targets: o.named }) };
   // "Declared incidents" lists them; "incident status" is the one open (or the one named).
   if (/\bdeclared incidents\b|\bincidents? (?:were |was |have been |has been |got )?declared\b/.test(text))
-    return { kind: 'incident', action: 'list' };
+    return { kind: 'incident', action: 'list', ...listDays(text) };
   // "Timeline in_…", "postmortem for the incident": what happened in order, a review's first draft.
   const story = /\b(?:timeline|post[\s-]?mortem|write[\s-]?up|retro(?:spective)?)\b/.test(text);
   // A postmortem is of an incident unless an alert is named ("postmortem for an_…" is that alert's timeline).

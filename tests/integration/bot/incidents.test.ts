@@ -118,7 +118,12 @@ describe('incidents declared in chat', () => {
       expect.stringMatching(/^Anomalies on web-1 from 30 min before it: \d+/),
     );
     await say('resolve the incident');
-    expect((await say('incident status')).split('\n')[0]).toMatch(new RegExp(`^${id} "checkout is slow" on web-1: .*resolved`));
+    // None open: said first, then the one resolved last.
+    const after = (await say('is there an open incident?')).split('\n');
+    expect(after[0]).toBe('No incident is open; the one resolved last:');
+    expect(after[1]).toMatch(new RegExp(`^${id} "checkout is slow" on web-1: .*resolved`));
+    expect((await say('who was incident commander last time?')).split('\n')[1]).toMatch(/: commander slack:U1, declared /);
+    expect((await say('how many incidents were declared this month?')).split('\n')[0]).toBe('Incidents declared in the last 30 days: 1');
     // It came back: reopened, updated in the words people use, and resolved again.
     expect(await say('reopen the incident', 'U2')).toBe(
       `Reopened ${id} "checkout is slow" (declared ${/declared (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC)/.exec(await say('incident status'))![1]}); slack:U1 still commands it. "Resolve the incident" ends it again.`,
