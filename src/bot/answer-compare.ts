@@ -2,7 +2,8 @@ import { METRIC_LABEL, formatValue, unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS, metricsOf, summarise, type Summary } from './answer-metric-span.js';
-import { clock, table } from './format-reply.js';
+import { clock, stamp, table } from './format-reply.js';
+import { clockTs } from './parse-clock.js';
 import { dayStart, namedDayBack } from './day-start.js';
 import type { Intent } from './intent.js';
 import { formatDuration } from './text-tools.js';
@@ -47,19 +48,26 @@ const cell = (metric: string, s: Summary | undefined, pick: (s: Summary) => numb
 export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
   // "What changed the most in the last hour?": that window against the one just before it.
   const previous = i.against === 'previous';
-  const span = i.windowMs ?? 3_600_000;
+  // "Before and after 14:00": the time since then against as long before it (capped at a day either side).
+  const since = i.from
+    ? Math.min(DAY, Math.max(60_000, c.now - clockTs(i.from.zone || !c.zone ? i.from : { ...i.from, zone: c.zone }, c.now)))
+    : undefined;
+  const span = since ?? i.windowMs ?? 3_600_000;
   const start = previous ? c.now - span : dayStart(c.now, c.zone);
   const named = i.day && namedDayBack(i.day, start, c.zone);
   const back = previous ? span : named ? named.days * DAY : i.against === 'yesterday' ? DAY : 7 * DAY;
   const windows = { now: [start, c.now], then: [start - back, c.now - back] } as const;
+  const at = stamp(c.now - span).slice(11, 16);
   const thenName = previous
-    ? `the ${formatDuration(span)} before`
+    ? since
+      ? `the ${formatDuration(span)} before ${at}`
+      : `the ${formatDuration(span)} before`
     : named
       ? named.label
       : i.against === 'yesterday'
         ? 'yesterday'
         : 'a week ago';
-  const nowName = previous ? `the last ${formatDuration(span)}` : 'today';
+  const nowName = previous ? (since ? `since ${at}` : `the last ${formatDuration(span)}`) : 'today';
   const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
   // "Which host changed the most?" names no metric: every share is a candidate.
   const asked = metricsOf(i.metric) ?? (i.target ? ALL_METRICS : i.ranked ? ['cpu', 'memory', 'disk'] : ['cpu']);

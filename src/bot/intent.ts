@@ -249,6 +249,8 @@ export type Intent =
       against: 'yesterday' | 'last_week' | 'previous';
       /** "Today vs friday": that day's same hours, with `against` 'yesterday'. */
       day?: NamedDay;
+      /** "Before and after 14:00": with `against` 'previous', the time since then against as long before it. */
+      from?: ClockTime;
       windowMs?: number;
       ranked?: boolean;
       /** "Which host improved the most?" (down first), "what got worse?" (up first): a ranking one way. */

@@ -27,6 +27,7 @@ import { howOftenQuestion } from './parse-how-often.js';
 import { reviewQuestion } from './parse-review.js';
 import { distanceQuestion } from './parse-distance.js';
 import { siteUpQuestion } from './parse-site-up.js';
+import { beforeAfterQuestion } from './parse-before-after.js';
 import { listSpan } from './parse-list-shape.js';
 
 const QUIET_HOSTS =
@@ -72,6 +73,7 @@ export function asksAbout(
     goingToQuestion(text, { metric, target, named }) ??
     aheadAtQuestion(text, { metric, target, named, span }) ??
     distanceQuestion(text, { metric, target, named }) ??
+    beforeAfterQuestion(text, { metric, target, named, span }) ??
     // "Which hosts are quiet?": those without alerts, though "quiet" also asks for a silence.
     (QUIET_HOSTS.test(text) ? { kind: 'anomalies', limit: 5, today: false, none: true, ...(span ? { span } : {}) } : undefined) ??
     pipelineQuestion(text, { target }) ??

@@ -34,6 +34,8 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         .replace(/\s{2,}/g, ' ')
         .trim()
         .replace(/^\s*sup\s*\??\s*$/, "what's up?")
+        // "Fastest growing disk": how fast it grows, not latency ("fast" names latency elsewhere); the trend ranks by rate.
+        .replace(/\b(?:fastest|quickest)[\s-](growing|filling|rising|climbing|increasing)\b/g, '$1')
         // "@bot status", "@ops cpu on web-1": a mention typed by hand is who is asked, not what (Slack and Discord strip their own).
         .replace(/^@(?:bot|ops|opsbot|smartcloudops|sco)\b[\s,:]*/, '')
         // A link pasted beside a question is context, not words of it ("grafana" in one is no dashboard question).

@@ -44,6 +44,16 @@ describe('asked ahead of now, or of a level', () => {
     expect(lines[0]).toMatch(/^web-1 disk 46\.\d% now: [34]\.\d points below 50\.0%\.$/);
     expect(lines.join('\n')).toMatch(/50\.0% in about 4 h/);
     expect(parse('how far is web-1 from alerting?')).toMatchObject({ kind: 'attention', building: true, target: 'web-1' });
+    // The time left before full, over a week's line when asked in days.
+    expect(parse('how many days of disk left on web-1?')).toEqual({
+      kind: 'trend',
+      metric: 'disk',
+      target: 'web-1',
+      level: 100,
+      span: { kind: 'last', ms: 7 * 24 * H },
+    });
+    // "Fastest growing" is how fast it grows, not latency.
+    expect(parse('fastest growing disk')).toEqual({ kind: 'trend', metric: 'disk' });
     expect(parse('will anything alert in the next hour?')).toMatchObject({ kind: 'attention', building: true });
   });
 

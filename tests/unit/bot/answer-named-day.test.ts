@@ -69,3 +69,37 @@ describe('today against a day named', () => {
     expect(ask('cpu on web-1 vs yesterday', ctx([]))[3]).toMatch(/^CPU\s+20\.0%\s+20\.0%\s+/);
   });
 });
+
+describe('before and after a time of day', () => {
+  it('sets the time since then against as long just before it', () => {
+    expect(parseIntent('did web-1 cpu go up after 10:00?', targets)).toEqual({
+      kind: 'compare',
+      against: 'previous',
+      from: { minute: 600 },
+      metric: 'cpu',
+      target: 'web-1',
+    });
+    for (const q of ['compare cpu before and after 10:00', 'cpu before 10:00 vs after', 'how has cpu changed since 10:00?'])
+      expect(parseIntent(q, targets), q).toMatchObject({ kind: 'compare', against: 'previous', from: { minute: 600 } });
+    // A window alone is still its figures.
+    expect(parseIntent('cpu since 10:00', targets)).toMatchObject({ kind: 'metrics', span: { kind: 'range' } });
+    const store = createSqliteStore(':memory:');
+    store.saveSamples(
+      // Half a step off the hour, so no reading sits on 10:00, the edge both windows share.
+      Array.from({ length: 48 }, (_, k) => NOW - 150_000 - k * 5 * 60_000).map((ts) => ({
+        target: 'web-1',
+        metric: 'cpu',
+        ts,
+        value: ts >= NOW - 2 * H ? 50 : 20,
+      })),
+    );
+    const lines = answerIntent(parseIntent('did web-1 cpu go up after 10:00?', targets), {
+      store,
+      targets,
+      now: NOW,
+      staleAfterMs: 90_000,
+    }).split('\n');
+    expect(lines[0]).toBe('web-1, since 10:00 vs the 2 h before 10:00 (08:00–10:00–12:00 UTC):');
+    expect(lines[3]).toMatch(/^CPU\s+50\.0%\s+20\.0%\s+\+30\.0 pts/);
+  });
+});
