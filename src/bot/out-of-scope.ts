@@ -21,7 +21,7 @@ const NOW_ONLY = new Map<Intent['kind'], string>([
   ['unack', 'unack web-1'],
 ]);
 const LATER_WORD =
-  /\b(?:later(?: on| today)?|tomorrow|tonight|soon|in a (?:bit|while|minute|few minutes)|this (?:evening|afternoon)|next (?:week|shift)|after (?:lunch|the meeting|my shift))\b/;
+  /\b(?:later(?: on| today)?|tomorrow|tonight|soon|in the (?:morning|afternoon|evening)|in a (?:bit|while|minute|few minutes)|this (?:evening|afternoon)|next (?:week|shift)|after (?:lunch|the meeting|my shift))\b/;
 const FREE_TEXT = new Set<Intent['kind']>(['note', 'change', 'incident', 'remind', 'watch', 'bad_input', 'timezone']);
 /** The commands besides those: what changes state; any other reply only reads. */
 const ACTS = new Set<Intent['kind']>([

@@ -137,6 +137,16 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
       match: part[0],
     };
   }
+  // "In the evening", "at lunchtime", "in the early hours": that part of today (lunch 12–14, the early hours 00–06).
+  const said =
+    /\b(?:in|during) the (morning|afternoon|evening)\b|\b(?:over|during|around) lunch\b|\blunch ?time\b|\b(?:in )?the (?:early|small|wee) hours\b/.exec(
+      text,
+    );
+  if (said) {
+    const [from, until] = said[1] ? DAY_PARTS[said[1] as keyof typeof DAY_PARTS] : /lunch/.test(said[0]) ? [12, 14] : [0, 6];
+    const day = { daysBack: 0 } as const;
+    return { span: { kind: 'range', from: { minute: from * 60, day }, until: { minute: until * 60, day } }, match: said[0] };
+  }
   if (/\byesterday\b/.test(text)) return { span: { kind: 'day', daysBack: 1 }, match: 'yesterday' };
   // "Last tuesday", "on friday": that whole UTC day.
   const wd = weekdayPhrase(text);

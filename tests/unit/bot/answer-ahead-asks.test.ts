@@ -68,3 +68,20 @@ describe('asked ahead of now, or of a level', () => {
     expect(parse('silence web-1 for the next hour')).toMatchObject({ kind: 'silence', durationMs: H });
   });
 });
+
+describe('parts of the day said in words', () => {
+  it('reads lunchtime, the evening and the early hours as those hours of today, and never acts on them later', () => {
+    const day = { daysBack: 0 };
+    expect(parse('what happened at lunchtime?')).toMatchObject({
+      span: { kind: 'range', from: { minute: 720, day }, until: { minute: 840, day } },
+    });
+    expect(parse('alerts in the evening')).toMatchObject({
+      span: { kind: 'range', from: { minute: 1080, day }, until: { minute: 1320, day } },
+    });
+    expect(parse('cpu in the early hours')).toMatchObject({
+      span: { kind: 'range', from: { minute: 0, day }, until: { minute: 360, day } },
+    });
+    for (const q of ['restart web-1 in the morning', 'approve rp_abc123 in the morning']) expect(parse(q).kind, q).toBe('bad_input');
+    expect(parse('remind me in the morning to check web-1')).toMatchObject({ kind: 'remind' });
+  });
+});
