@@ -81,7 +81,10 @@ describe('parts of the day said in words', () => {
     expect(parse('cpu in the early hours')).toMatchObject({
       span: { kind: 'range', from: { minute: 0, day }, until: { minute: 360, day } },
     });
-    for (const q of ['restart web-1 in the morning', 'approve rp_abc123 in the morning']) expect(parse(q).kind, q).toBe('bad_input');
+    for (const q of ['restart web-1 in the morning', 'approve rp_abc123 in the morning', 'clean up web-1 over lunch'])
+      expect(parse(q).kind, q).toBe('bad_input');
+    // "Overnight" on a command names the alerts of then, not when to act.
+    expect(parse('ack the overnight alert').kind).toBe('ack');
     expect(parse('remind me in the morning to check web-1')).toMatchObject({ kind: 'remind' });
   });
 });
