@@ -1,4 +1,5 @@
 import type { TargetRef } from './match-target.js';
+import { scopeOf } from './scope-of.js';
 import type { Intent, MetricKey } from './intent.js';
 import { setupQuestion } from './parse-about.js';
 import { correlateQuestion } from './parse-correlate.js';
@@ -134,7 +135,7 @@ export function sameTimeQuestion(
   return {
     kind: 'compare',
     ...(o.metric ? { metric: o.metric } : {}),
-    ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+    ...scopeOf(o),
     against: when === 'yesterday' ? 'yesterday' : 'last_week',
   };
 }

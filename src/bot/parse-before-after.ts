@@ -1,4 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
+import { scopeOf } from './scope-of.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 // "Compare latency before and after 14:00", "did latency degrade after 14:00?", "how has cpu changed since 10:00?",
@@ -24,6 +25,6 @@ export function beforeAfterQuestion(
     against: 'previous',
     from: at,
     ...(o.metric ? { metric: o.metric } : {}),
-    ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+    ...scopeOf(o),
   };
 }

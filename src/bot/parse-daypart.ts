@@ -1,4 +1,5 @@
 import type { DayPart, Intent, MetricKey } from './intent.js';
+import { scopeOf } from './scope-of.js';
 
 const PARTS: readonly (readonly [RegExp, DayPart])[] = [
   [/\b(?:business|working|office|work) hours\b|\b9 to 5\b|\bnine to five\b/, 'business'],
@@ -30,7 +31,7 @@ export function daypartQuestion(
     kind: 'daypart',
     metric,
     part,
-    ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+    ...scopeOf(o),
     ...(o.unknownTarget && !o.named.length ? { unknownTarget: o.unknownTarget } : {}),
   };
 }

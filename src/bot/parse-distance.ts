@@ -1,4 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
+import { scopeOf } from './scope-of.js';
 import { parseBound } from './parse-bound.js';
 
 const HOW_FAR = /\bhow (?:far|close|near) (?:is|are)\b.*\b(?:from|to)\b/;
@@ -18,7 +19,7 @@ export function distanceQuestion(
     return {
       kind: 'trend',
       metric: o.metric,
-      ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+      ...scopeOf(o),
       level: 100,
       // Days ahead want a line fitted over days, as "how many days until db-1 disk is full?" gets.
       ...(/\b(?:days|weeks)\b/.test(text) ? { span: { kind: 'last' as const, ms: 7 * 86_400_000 } } : {}),
@@ -31,7 +32,7 @@ export function distanceQuestion(
   return {
     kind: 'trend',
     metric: o.metric,
-    ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+    ...scopeOf(o),
     level,
   };
 }

@@ -1,4 +1,5 @@
 import type { TimeSpan } from './parse-time-span.js';
+import { scopeOf } from './scope-of.js';
 import type { Intent, MetricKey } from './intent.js';
 import { detectorNamed } from './intent-words.js';
 
@@ -66,7 +67,7 @@ export function qualityQuestion(
     count: true,
     quality: true,
     span: span ?? { kind: 'last', ms: 7 * 86_400_000 },
-    ...(o.target ? { target: o.target } : o.named && o.named.length > 1 ? { group: o.named } : {}),
+    ...scopeOf(o),
     ...(o.metric ? { metric: o.metric } : {}),
     ...detector,
   };

@@ -1,4 +1,5 @@
 import type { MetricKey } from './intent.js';
+import { scopeOf } from './scope-of.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 /** "Did anything flatline?", "is web-1 cpu stuck?", "did anything drop to zero today?" (answer-flatline.ts). */
@@ -32,7 +33,7 @@ export function flatlineQuestion(
   if (!FLAT.test(text) && !stuck) return undefined;
   return {
     kind: 'flatline',
-    ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+    ...scopeOf(o),
     ...(o.metric ? { metric: o.metric } : {}),
     ...(o.span ? { span: o.span } : {}),
     ...(/\b(?:zero|0)\b|\bzeroed\b/.test(text) ? { zero: true } : {}),

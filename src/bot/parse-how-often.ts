@@ -1,4 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
+import { scopeOf } from './scope-of.js';
 import { listSpan } from './parse-list-shape.js';
 import type { TimeSpan } from './parse-time-span.js';
 
@@ -28,7 +29,7 @@ export function howOftenQuestion(
     kind: 'anomalies',
     limit: 5,
     count: true,
-    ...(o.named.length > 1 ? { group: o.named } : o.target ? { target: o.target } : {}),
+    ...scopeOf(o),
     ...(down && !o.metric ? { silent: true } : metric ? { metric } : {}),
     ...listSpan(o.span),
   };

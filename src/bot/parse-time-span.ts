@@ -1,4 +1,5 @@
 import { findClock, weekdayPhrase, type ClockSpan, type ClockTime } from './parse-clock.js';
+import { scopeOf } from './scope-of.js';
 import type { MetricKey } from './intent.js';
 import { SPOKEN, SPOKEN_COUNTS } from './text-tools.js';
 
@@ -282,7 +283,7 @@ export function goingToQuestion(
   o: { metric?: MetricKey | undefined; target?: string | undefined; named: string[] },
 ): { kind: 'trend'; metric: MetricKey; target?: string; group?: string[] } | undefined {
   if (!o.metric || !GOING_TO.test(text)) return undefined;
-  return { kind: 'trend', metric: o.metric, ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}) };
+  return { kind: 'trend', metric: o.metric, ...scopeOf(o) };
 }
 
 /**
@@ -304,7 +305,7 @@ export function aheadAtQuestion(
   return {
     kind: 'trend',
     metric: o.metric,
-    ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+    ...scopeOf(o),
     aheadAt: o.span.at,
   };
 }
