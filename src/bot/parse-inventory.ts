@@ -1,4 +1,5 @@
 import type { Intent, InventoryField } from './intent.js';
+import { scopeOf } from './scope-of.js';
 
 /** An EC2 instance id or an IPv4 address (with a port or not), as a question may quote one. */
 const INSTANCE_ID = /\bi-[0-9a-f]{8,17}\b/;
@@ -57,7 +58,7 @@ export function inventoryQuestion(
   return {
     kind: 'inventory',
     ...(field ? { field } : {}),
-    ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+    ...scopeOf(o),
     ...(o.unknownTarget && !o.named.length ? { unknownTarget: o.unknownTarget } : {}),
   };
 }

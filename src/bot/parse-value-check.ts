@@ -1,4 +1,5 @@
 import type { MetricKey } from './intent.js';
+import { scopeOf } from './scope-of.js';
 import type { ClockTime } from './parse-clock.js';
 import type { TimeSpan } from './parse-time-span.js';
 
@@ -38,7 +39,7 @@ export function valueCheckQuestion(
     kind: 'value_check',
     metric,
     value,
-    ...(o.target ? { target: o.target } : o.named.length > 1 ? { group: o.named } : {}),
+    ...scopeOf(o),
     ...(ofDay ? { ofDay } : o.span ? { span: o.span } : {}),
   };
 }
