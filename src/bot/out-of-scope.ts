@@ -3,6 +3,7 @@
  * group no target belongs to. Pure; parse-intent.ts applies it to every intent it returns.
  */
 import type { Elsewhere, Intent, MetricKey } from './intent.js';
+import { LATER_SAID } from './later-words.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { labelGroup, roleGroup, type TargetRef } from './match-target.js';
 
@@ -20,8 +21,9 @@ const NOW_ONLY = new Map<Intent['kind'], string>([
   ['ack', 'ack web-1'],
   ['unack', 'unack web-1'],
 ]);
-const LATER_WORD =
-  /\b(?:later(?: on| today)?|tomorrow|tonight|soon|in the (?:morning|afternoon|evening)|in a (?:bit|while|minute|few minutes)|this (?:evening|afternoon)|next (?:week|shift)|after (?:lunch|the meeting|my shift))\b/;
+const LATER_WORD = new RegExp(
+  String.raw`\b(?:${LATER_SAID}|tonight|in the (?:morning|afternoon|evening)|in a (?:bit|while|minute|few minutes)|this (?:evening|afternoon)|after (?:lunch|the meeting|my shift))\b`,
+);
 const FREE_TEXT = new Set<Intent['kind']>(['note', 'change', 'incident', 'remind', 'watch', 'bad_input', 'timezone']);
 /** The commands besides those: what changes state; any other reply only reads. */
 const ACTS = new Set<Intent['kind']>([

@@ -1,4 +1,5 @@
 import type { ActionId } from '../core/remediation.js';
+import { LATER_SAID } from './later-words.js';
 import type { Intent } from './intent.js';
 import { splitReason } from './parse-silence.js';
 import { cleanInput, closest, LENGTH } from './text-tools.js';
@@ -41,7 +42,7 @@ const UNDONE: readonly (readonly [RegExp, ActionId | 'change'])[] = [
 const NOT_SCHEDULED =
   'Nothing requested: I don\'t schedule actions. A request is proposed when asked and waits for an approver, so ask at the time, or set a reminder ("remind me at 22:00 to restart app on web-1")';
 const LATER = new RegExp(
-  String.raw`\b(?:in (?:${LENGTH}|\d+\s*(?:s|secs?|seconds?))|at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|tonight|tomorrow|later(?: on| today)?|soon|afterwards|(?:in|during) the (?:morning|afternoon|evening|night)|overnight|(?:over|at|during) lunch(?: ?time)?|this (?:evening|afternoon|weekend)|next (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|after (?:hours|midnight|lunch)|when (?:it(?:'s| is)|things are|traffic is|we(?:'re| are)) (?:quiet|quieter|calm|low|lower|off[\s-]peak)|every (?:day|hour|night|morning)|during (?:off[\s-]?peak|the night|the maintenance window))\b`,
+  String.raw`\b(?:in (?:${LENGTH}|\d+\s*(?:s|secs?|seconds?))|at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|tonight|${LATER_SAID}|afterwards|(?:in|during) the (?:morning|afternoon|evening|night)|overnight|(?:over|at|during) lunch(?: ?time)?|this (?:evening|afternoon|weekend)|after (?:hours|midnight|lunch)|when (?:it(?:'s| is)|things are|traffic is|we(?:'re| are)) (?:quiet|quieter|calm|low|lower|off[\s-]peak)|every (?:day|hour|night|morning)|during (?:off[\s-]?peak|the night|the maintenance window))\b`,
 );
 const SCALE_DOWN = /\bscal(?:e|ing)\s+(?:\S+\s+){0,3}?(?:down|in)\b/;
 // Words after "restart" that are not a service: "restart it on web-1", "restart the web-1 host".

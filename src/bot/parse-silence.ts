@@ -1,4 +1,5 @@
 import { severityMeant } from './severity-meant.js';
+import { LATER_SAID } from './later-words.js';
 import type { Intent, MetricKey } from './intent.js';
 import { findUntil, UNTIL_PART, type ClockTime } from './parse-clock.js';
 import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
@@ -166,8 +167,9 @@ export function silenceCommand(
 }
 
 // "Tomorrow", "later", "next week": a start, with no time read for it.
-const STARTS_LATER =
-  /\b(?:later(?: on| today)?|soon|tomorrow|next (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:afternoon|weekend))\b/;
+const STARTS_LATER = new RegExp(
+  String.raw`\b(?:${LATER_SAID}|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:afternoon|weekend))\b`,
+);
 // "For the quietest hour", "at the best time", "during the least busy window": a time to be worked out, not said.
 const UNSAID_TIME =
   /\b(?:for|at|during|in) (?:the|a) (?:quietest|calmest|least busy|best|ideal|right|optimal|most convenient|lowest[\s-]traffic|off[\s-]peak|slowest|next quiet) (?:hour|time|window|slot|period|moment|part of the day)\b|\b(?:at|during) off[\s-]?peak\b/;
