@@ -5,7 +5,7 @@ import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
 
 const DAY = 86_400_000;
 
-// "Weekly ops review", "what went well this week?": the digest of the period (a week unless said).
+// "Weekly ops review", "what went well this week?": the digest of the period (a week unless said). The share of false positives is parse-feedback.ts.
 const REVIEW =
   /\b(?:weekly|monthly|daily|ops|operations|on-?call|shift|incident) (?:review|retro(?:spective)?)\b|\bwhat went (?:well|badly|wrong|right)\b|\bhow did (?:the|this|last) (?:week|month) go\b/;
 // "Top 5 alerts by time open", "alerts by duration": the longest first.
@@ -16,8 +16,6 @@ const ACK_SPEED =
   /\b(?:took (?:the )?)?(?:longest|slowest|quickest|fastest) to (?:ack|acknowledge)\w*\b|\b(?:slowest|fastest|quickest) (?:acks?|acknowledg(?:e?ments?|ing))\b/;
 const ACK_WITHIN =
   /\b(?:ack(?:ed|nowledged)?|taken on|picked up)\s+(?:with)?in\s+(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hrs?|hours?)\b/;
-// "What percentage of alerts were false positives?", "share of noise alerts".
-const NOISE_SHARE = /\b(?:percentage|percent|share|proportion|fraction|ratio)\b.*\b(?:false (?:positives?|alarms?)|noise|noisy|useless)\b/;
 // "Which host was the most trouble this week?": the targets ranked by their alerts.
 const TROUBLE =
   /\b(?:which|what) (?:host|server|target|machine|box|node|instance)\b.*\b(?:most (?:trouble|troublesome|problems?|problematic|issues?|incidents?)|worst (?:behaved|offender))\b|\b(?:most (?:troublesome|problematic)|worst) (?:host|server|target|machine|box|node)\b/;
@@ -60,16 +58,6 @@ export function reviewQuestion(text: string, o: { target?: string | undefined; s
       ...scope,
     };
   }
-  if (NOISE_SHARE.test(text))
-    return {
-      kind: 'anomalies',
-      limit: 50,
-      today: false,
-      count: true,
-      quality: true,
-      span: o.span ?? { kind: 'last', ms: 7 * DAY },
-      ...scope,
-    };
   if (TROUBLE.test(text) && !o.target) return { kind: 'anomalies', limit: 5, count: true, rank: 'target', ...span };
   // "When did the fleet last look normal?", "how long have we been alert-free?": how long since the last alert ended.
   if (CALM_SINCE.test(text)) return { kind: 'anomalies', limit: 1, today: false, sinceLast: true };
