@@ -30,7 +30,7 @@ const unitMs = (u: string) => (u.startsWith('h') ? 3_600_000 : u.startsWith('m')
 /**
  * The questions of a weekly review, each read as the count that answers it rather than as the
  * words' first meaning: the review itself (the digest), alerts by how long they lasted, how fast
- * they were taken on, the share marked noise, the most troublesome host, and counts per day or hour.
+ * they were taken on, the most troublesome host, and counts per day or hour.
  * Pure; undefined when none fits.
  */
 export function reviewQuestion(text: string, o: { target?: string | undefined; span?: TimeSpan | undefined }): Intent | undefined {
