@@ -81,11 +81,14 @@ describe('false positives of one metric or rule', () => {
   });
 });
 
+/** A silence of an hour on every metric of `target`, recorded as set at `at` by `actor`. */
+const silenceSetter = (c: AnswerContext) => (id: string, at: number, actor: string, target: string) =>
+  c.store.appendRecord('silence_added', at, { id, target, metric: '*', untilTs: at + H, actor });
+
 describe('the history of silences', () => {
   it('lists the silences set in the span asked, how each ended, and who set them', () => {
     const c = ctx();
-    const add = (id: string, at: number, actor: string, target: string) =>
-      c.store.appendRecord('silence_added', at, { id, target, metric: '*', untilTs: at + H, actor });
+    const add = silenceSetter(c);
     add('sl_old', NOW - 3 * 24 * H, 'web:bob', 'db-1');
     add('sl_mid', NOW - 30 * H, 'web:alice', 'web-1');
     add('sl_new', NOW - 2 * H, 'web:alice', 'web-2');
@@ -105,8 +108,7 @@ describe('the history of silences', () => {
 
   it('counts them when asked how many, who set the most or how long they last, extensions counted', () => {
     const c = ctx();
-    const add = (id: string, at: number, actor: string, target: string) =>
-      c.store.appendRecord('silence_added', at, { id, target, metric: '*', untilTs: at + H, actor });
+    const add = silenceSetter(c);
     add('sl_old', NOW - 10 * 24 * H, 'web:bob', 'db-1');
     add('sl_mid', NOW - 30 * H, 'web:alice', 'web-1');
     add('sl_new', NOW - 5 * H, 'web:alice', '*');
