@@ -20,6 +20,9 @@ const RULE_STATS = new RegExp(
     String.raw`\b(?:is|are|was) (?:the |our )?(?:forecast|threshold|robust|isolation forest|silent[- ]host) (?:rules?|detector|check)\b.*\b(?:useful|worth it|worth keeping|helping|noisy|any good|doing anything|pulling its weight)\b`,
     String.raw`\bhow (?:useful|noisy|often) (?:is|are|does|do) (?:the |our )?(?:forecast|threshold|robust|isolation forest) (?:rules?|detector)\b`,
     String.raw`\brule (?:stats|statistics|effectiveness|hit rates?|usage)\b`,
+    // "Which rule should I tune first?", "what should we fix next week?": the noisiest first, where tuning pays ("what should I fix
+    // first?" is what needs attention now; "too many alerts" the flapping series).
+    String.raw`\bwhich (?:${RULE}|detectors?) should (?:i|we) (?:tune|fix|change|look at)(?: first)?\b|^what should (?:i|we) (?:fix|tune|improve|work on) next (?:week|sprint|month)\s*[?.!]*$`,
     // "How noisy is the disk rule?", "is the cpu threshold noisy?", "how often does the memory threshold fire?": a metric's
     // rules ("too noisy" asks for other bounds: parse-tune.ts).
     String.raw`\bhow (?:noisy|useful) (?:is|are|was|were) (?:the |our )?(?:[\w%-]+ ){0,2}(?:rules?|thresholds?|detectors?)\b`,

@@ -41,6 +41,10 @@ describe("each rule's firing record", () => {
     expect(parseIntent('rules that never fired this week', targets)).toEqual({ kind: 'rule_stats', never: true, spanMs: 7 * 86_400_000 });
     expect(parseIntent('is the forecast rule useful?', targets)).toEqual({ kind: 'rule_stats', detector: 'forecast' });
     expect(parseIntent('what thresholds are set?', targets).kind).toBe('rules');
+    // Where tuning pays: the noisiest first.
+    for (const q of ['which rule should I tune first?', 'what should we fix next week?'])
+      expect(parseIntent(q, targets), q).toEqual({ kind: 'rule_stats' });
+    expect(parseIntent('what should we fix on web-1?', targets).kind).not.toBe('rule_stats');
   });
 
   it('ranks the rules and detectors by what they opened, and names those that opened nothing', () => {
