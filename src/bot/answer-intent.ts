@@ -13,6 +13,7 @@ import type { Intent } from './parse-intent.js';
 import type { Stat } from './parse-time-span.js';
 import { plural } from './text-tools.js';
 import { answerAckStatus } from './answer-ack-status.js';
+import { answerCompareSpans } from './answer-compare-spans.js';
 import { answerCompare } from './answer-compare.js';
 import { answerRules } from './answer-rules.js';
 import { answerFlatline } from './answer-flatline.js';
@@ -262,7 +263,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'rules':
       return answerRules(i, c);
     case 'compare':
-      return answerCompare(i, c);
+      return i.spans ? answerCompareSpans({ ...i, spans: i.spans }, c) : answerCompare(i, c);
     case 'advice':
       return answerAdvice(i, c);
     case 'delivery':

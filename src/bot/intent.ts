@@ -1,5 +1,6 @@
 /** What a chat question asks for: the parser's output (parse-intent.ts), the answers' input. */
 import type { Stat, TimeSpan } from './parse-time-span.js';
+import type { SaidSpan } from './parse-two-spans.js';
 import type { NamedDay } from './day-start.js';
 import type { ClockTime } from './parse-clock.js';
 import type { Elsewhere } from './elsewhere-kinds.js';
@@ -251,6 +252,8 @@ export type Intent =
       day?: NamedDay;
       /** "Before and after 14:00": with `against` 'previous', the time since then against as long before it. */
       from?: ClockTime;
+      /** "This morning vs this afternoon", "at 09:00 vs now": each side its own window or instant (answer-compare-spans.ts); `against` is unused. */
+      spans?: [SaidSpan, SaidSpan];
       windowMs?: number;
       ranked?: boolean;
       /** "Which host improved the most?" (down first), "what got worse?" (up first): a ranking one way. */

@@ -29,6 +29,7 @@ import { reviewQuestion } from './parse-review.js';
 import { distanceQuestion } from './parse-distance.js';
 import { siteUpQuestion } from './parse-site-up.js';
 import { beforeAfterQuestion } from './parse-before-after.js';
+import { twoSpansQuestion } from './parse-two-spans.js';
 import { listSpan } from './parse-list-shape.js';
 
 const QUIET_HOSTS =
@@ -75,6 +76,7 @@ export function asksAbout(
     aheadAtQuestion(text, { metric, target, named, span }) ??
     distanceQuestion(text, { metric, target, named }) ??
     beforeAfterQuestion(text, { metric, target, named, span }) ??
+    twoSpansQuestion(text, { metric, target, named, anomalies }) ??
     // "Which hosts are quiet?": those without alerts, though "quiet" also asks for a silence.
     (QUIET_HOSTS.test(text) ? { kind: 'anomalies', limit: 5, today: false, none: true, ...(span ? { span } : {}) } : undefined) ??
     pipelineQuestion(text, { target }) ??
