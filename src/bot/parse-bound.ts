@@ -44,6 +44,7 @@ const ABOVE = String.raw`above|over|greater than|more than|higher than|exceed(?:
 const AT_OR_ABOVE = String.raw`at least|reach(?:es|ed|ing)?|hit(?:s|ting)?`;
 const BELOW = String.raw`below|under|less than|lower than`;
 const AT_OR_BELOW = String.raw`at most|(?:drop(?:s|ped|ping)?|fall(?:s|ing)?|fell|(?:go(?:es)?|went|gone|going) down) to`;
+const NOT = /(?:\bnot|\b(?:is|are|was|were|do|does|did|has|have|had)n'?t|\bno)\s+$/;
 // "Over 12 hours" is a window, not a bound of 12.
 const BOUND = new RegExp(
   String.raw`\b(${ABOVE}|${AT_OR_ABOVE}|${BELOW}|${AT_OR_BELOW})\s*(\d+(?:\.\d+)?)\s*([kmg]bps|[kmg]bit\/s|%|ms|kb|k|mb|m|gb|g)?(?![\w-]|\.\d)(?!\s*(?:hours?|hrs?|days?|minutes?|mins?|weeks?|wks?|seconds?|secs?)\b)`,
@@ -94,6 +95,8 @@ export function parseBound(text: string): Bound | undefined {
   const verb = m[1]!;
   const above = !new RegExp(`^(?:${BELOW}|${AT_OR_BELOW})$`).test(verb);
   const orEqual = new RegExp(`^(?:${AT_OR_ABOVE}|${AT_OR_BELOW})$`).test(verb);
+  // "Not above 30%", "aren't over 50%", "no more than 2 MB/s": the other side of the line, the line itself included when it was not.
+  if (NOT.test(text.slice(0, m.index))) return { above: !above, value, ...(orEqual ? {} : { orEqual: true }) };
   return { above, value, ...(orEqual ? { orEqual: true } : {}) };
 }
 
@@ -138,8 +141,15 @@ export function boundAsked(text: string, span: boolean): BoundAsk | undefined {
 
 /** "Which is higher, web-1 or web-2?", "what's the difference between web-1 and web-2 cpu": the pair ranked. */
 export function pairRank(text: string): 'max' | 'min' | undefined {
-  if (/\b(?:which|who)\b.*\b(?:lower|less|quieter|smaller|emptier|freer|faster|quicker)\b/.test(text)) return 'min';
-  if (/\b(?:which|who)\b.*\b(?:higher|more|busier|bigger|larger|worse|hotter|fuller|slower)\b|\bdifference\b|\bgap\b/.test(text))
+  // "Is web-1 busier than web-2?" ranks the pair as "which is busier?" does.
+  const LOWER = 'lower|less|quieter|smaller|emptier|freer|faster|quicker';
+  const HIGHER = 'higher|more|busier|bigger|larger|worse|hotter|fuller|slower';
+  if (new RegExp(`\\b(?:which|who)\\b.*\\b(?:${LOWER})\\b|^(?:is|are|was|were)\\b.*\\b(?:${LOWER}) than\\b`).test(text)) return 'min';
+  if (
+    new RegExp(
+      `\\b(?:which|who)\\b.*\\b(?:${HIGHER})\\b|\\bdifference\\b|\\bgap\\b|^(?:is|are|was|were)\\b.*\\b(?:${HIGHER}) than\\b`,
+    ).test(text)
+  )
     return 'max';
   return undefined;
 }
