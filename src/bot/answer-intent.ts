@@ -377,7 +377,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       if (i.wrong) return WRONG_REPLY;
       return i.thanks ? 'You’re welcome.' : `Hello. ${answerStatus(c).split('\n')[0]} Ask "help" for what I answer.`;
     case 'bad_input':
-      return `I can't take that: ${i.reason}.`;
+      return /^Nothing \w+:/.test(i.reason) ? `${i.reason}.` : `I can't take that: ${i.reason}.`;
     case 'ahead':
       return `That is still ahead (it is ${stamp(c.now)} now): I only answer about what has happened. For where a metric is heading, ask for its trend ("is disk filling up on db-1?", "when will db-1 run out of space?").`;
     case 'no_group':

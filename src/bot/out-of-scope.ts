@@ -2,6 +2,7 @@
  * Questions the parser read correctly but that no figure here answers: a time still ahead, or a
  * group no target belongs to. Pure; parse-intent.ts applies it to every intent it returns.
  */
+import { negatedCommand } from './parse-negated.js';
 import type { Elsewhere, Intent, MetricKey } from './intent.js';
 import { LATER_SAID } from './later-words.js';
 import type { TimeSpan } from './parse-time-span.js';
@@ -177,6 +178,8 @@ const ONE_ID: Partial<Record<Intent['kind'], { prefix: string; verb: string; exa
 export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): Intent | undefined {
   // "Approve rp_1 and rp_2", "ack an_1 an_2" had acted on the first id and dropped the second:
   // a command acts on one, and says so. A note's or a reason's own words may name others.
+  const not = negatedCommand(text);
+  if (not) return not;
   const one = ONE_ID[intent.kind];
   const head = text.split(/:\s|\s(?:because|due to)\s/)[0]!;
   if (one && (head.match(new RegExp(`\\b${one.prefix}[a-z0-9]+`, 'g')) ?? []).length > 1)

@@ -40,6 +40,11 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         .replace(/^@(?:bot|ops|opsbot|smartcloudops|sco)\b[\s,:]*/, '')
         // A link pasted beside a question is context, not words of it ("grafana" in one is no dashboard question).
         .replace(LINK, ' ')
+        // "Stop muting web-1", "stop silencing alerts for db-1": lift the silence, not start one ("muting" had read as the verb).
+        .replace(
+          /^((?:please|can you|could you)\s+)?(?:stop|quit|cease|end)\s+(?:silencing|muting|snoozing|suppressing|quieting|hushing)\b/,
+          '$1unsilence',
+        )
         // "Free up disk space on db-1", "clear space on web-1" ask for the clean-up; "free disk" alone is a figure.
         .replace(
           /^((?:please|can you|could you)\s+)?(?:free up|clear|make) (?:some |the )?(?:disk(?: space)?|space|room)\b(?!\s+(?:space\s+)?(?:alerts?|alarms?|anomal|warnings?|thresholds?))/,

@@ -1,0 +1,32 @@
+import type { Intent } from './intent.js';
+
+// "Don't restart web-1", "we shouldn't scale up api-2", "please do not ack web-1": a command said not to be done.
+// A question ("shouldn't we restart web-1?") asks for one and is left to the request parser.
+const NEGATED = new RegExp(
+  String.raw`^(?:(?:no|ok|okay|wait)[,.!]?\s+)?(?:please\s+)?(?:(?:we|i|you)\s+)?(?:don['’]?t|do not|never|should(?:n['’]?t| not)|won['’]?t|will not|must(?:n['’]?t| not)|no need to|let['’]?s not|not going to)\s+(?:(?:go\s+(?:and\s+)?|bother\s+(?:to\s+)?)?)(\w+)`,
+);
+
+const VERBS: [RegExp, string][] = [
+  [
+    /^(?:restart\w*|reboot\w*|bounce|scale\w*|clean\w*|clear|run|kill|stop|start|deploy\w*|rollback|remediate|fix)$/,
+    'an action runs only when someone asks for it and an approver approves it, or when a remediation rule in auto mode fires on an alert ("which rules propose restarts?" lists the rules). To turn down a proposal that waits, deny it ("deny rp_…"); "pending" lists them',
+  ],
+  [/^(?:approve\w*)$/, 'a proposal waits until someone approves or denies it. To turn it down, "deny rp_…"'],
+  [/^(?:deny|denied|reject\w*)$/, 'a proposal waits until someone approves or denies it'],
+  [/^(?:ack\w*|acknowledge\w*|take)$/, 'an alert is only taken on when someone asks. To hand one back, "unack an_…"'],
+  [
+    /^(?:escalate\w*)$/,
+    'I escalate an alert when asked, or on my own when chat.escalate.afterMinutes is set and nobody has acknowledged it by then; "ack an_…" stops that',
+  ],
+  [/^(?:silence\w*|mute\w*|snooze\w*|suppress\w*)$/, 'nothing is silenced unless someone asks'],
+  [/^(?:unsilence\w*|unmute\w*|unsnooze\w*)$/, 'a silence lasts until it ends, unless someone lifts it'],
+  [/^(?:resolve\w*|close\w*|declare\w*)$/, 'nothing is resolved or declared unless someone asks'],
+];
+
+/** A command said not to be done: a reply that nothing was, and how to stop what would happen anyway. Pure. */
+export function negatedCommand(text: string): Intent | undefined {
+  if (/\?\s*$/.test(text)) return undefined;
+  const m = NEGATED.exec(text.trim());
+  const said = m && VERBS.find(([re]) => re.test(m[1]!));
+  return said ? { kind: 'bad_input', reason: `Nothing done: ${said[1]}` } : undefined;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+
+const targets = [{ name: 'web-1' }, { name: 'db-1' }, { name: 'api-2' }];
+const parse = (q: string) => parseIntent(q, targets);
+
+describe('a command said not to be done', () => {
+  it.each([
+    ["don't restart web-1", /^Nothing done: an action runs only when someone asks for it.*"deny rp_…"/],
+    ['we should not scale up api-2', /^Nothing done: an action runs only when/],
+    ['no need to clean up db-1', /^Nothing done: an action runs only when/],
+    ['don’t restart web-1', /^Nothing done: an action runs only when/],
+    ["don't approve rp_abc123", /^Nothing done: a proposal waits until someone approves or denies it\. To turn it down, "deny rp_…"$/],
+    ['please do not ack web-1', /^Nothing done: an alert is only taken on when someone asks/],
+    ['no, do not escalate web-1', /^Nothing done: I escalate an alert when asked, or on my own when chat\.escalate\.afterMinutes is set/],
+    ['do not silence db-1', /^Nothing done: nothing is silenced unless someone asks$/],
+  ])('%s does nothing, and says what would happen anyway', (q, reason) => {
+    const i = parse(q);
+    expect(i.kind).toBe('bad_input');
+    expect((i as { reason: string }).reason).toMatch(reason);
+  });
+
+  it('leaves a question asking for the command, and the commands themselves, as they were', () => {
+    expect(parse("shouldn't we restart web-1?").kind).not.toBe('bad_input');
+    expect(parse('restart web-1')).toMatchObject({ kind: 'action_request', target: 'web-1' });
+    // "Don't page anyone" asks for quiet: a silence, as "mute everything" is.
+    expect(parse("don't page anyone about db-1")).toMatchObject({ kind: 'silence', target: 'db-1' });
+  });
+});
+
+describe('stop silencing', () => {
+  it('lifts the silence rather than starting one', () => {
+    expect(parse('stop muting alerts for web-1')).toEqual({ kind: 'unsilence', target: 'web-1' });
+    expect(parse('please stop snoozing db-1')).toEqual({ kind: 'unsilence', target: 'db-1' });
+    expect(parse('stop muting everything')).toEqual({ kind: 'unsilence', all: true });
+  });
+});
