@@ -23,10 +23,14 @@ const VERBS: [RegExp, string][] = [
   [/^(?:resolve\w*|close\w*|declare\w*)$/, 'nothing is resolved or declared unless someone asks'],
 ];
 
+// "Stop restarting web-1", "stop escalating db-1": what would run anyway, and how to stop it, as for "don't".
+const STOP_DOING = /^(?:please\s+)?(?:stop|quit)\s+((?:restart|reboot|scal|clean|escalat|approv|deny|ack)\w*ing)\b/;
+
 /** A command said not to be done: a reply that nothing was, and how to stop what would happen anyway. Pure. */
 export function negatedCommand(text: string): Intent | undefined {
   if (/\?\s*$/.test(text)) return undefined;
-  const m = NEGATED.exec(text.trim());
-  const said = m && VERBS.find(([re]) => re.test(m[1]!));
+  const m = NEGATED.exec(text.trim()) ?? STOP_DOING.exec(text.trim());
+  const verb = m?.[1]?.replace(/ing$/, '').replace(/^(escalat|approv|scal)$/, '$1e');
+  const said = verb && VERBS.find(([re]) => re.test(verb));
   return said ? { kind: 'bad_input', reason: `Nothing done: ${said[1]}` } : undefined;
 }

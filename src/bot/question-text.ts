@@ -45,6 +45,13 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /^((?:please|can you|could you)\s+)?(?:stop|quit|cease|end)\s+(?:silencing|muting|snoozing|suppressing|quieting|hushing)\b/,
           '$1unsilence',
         )
+        // "Enable alerts for db-1", "turn alerts back on for web-1", "alerts back on": the same, said of the alerts.
+        .replace(
+          /^((?:please|can you|could you)\s+)?(?:(?:re-?enable|enable|unpause|turn on|switch on)\s+(?:the\s+)?(?:alerts?|alerting|notifications?|paging)|(?:turn|switch|put)\s+(?:the\s+)?(?:alerts?|alerting|notifications?|paging)\s+back\s+on|(?:the\s+)?(?:alerts?|alerting|notifications?)\s+back\s+on)\b/,
+          '$1unsilence',
+        )
+        // "Stop the restart on web-1": the proposal turned down, as "cancel the restart" is.
+        .replace(/^((?:please)\s+)?(?:stop|halt|abort)\s+the\s+(?=(?:restart|reboot|scale|clean)\w*\b)/, '$1cancel the ')
         // "Free up disk space on db-1", "clear space on web-1" ask for the clean-up; "free disk" alone is a figure.
         .replace(
           /^((?:please|can you|could you)\s+)?(?:free up|clear|make) (?:some |the )?(?:disk(?: space)?|space|room)\b(?!\s+(?:space\s+)?(?:alerts?|alarms?|anomal|warnings?|thresholds?))/,

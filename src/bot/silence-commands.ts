@@ -248,7 +248,12 @@ export function createSilenceCommands(d: {
       : n > 0
         ? `Lifted ${n} silence${n > 1 ? 's' : ''}.`
         : 'Nothing matching was silenced.';
-    return { text: `${said}${stays}`, intent: 'unsilence' };
+    // "Unsnooze db-1" lifts db-1's own; one over every target still holds it, and is named so it is not missed.
+    const over = i.target ? d.store.chat.silences(now).filter((s) => s.target === '*') : [];
+    const still = over.length
+      ? ` ${i.target} is still held by ${over.map((s) => `${s.id} (${silenceLabel(s)} until ${stamp(s.untilTs)})`).join(', ')}: "unsnooze sl_…" lifts one.`
+      : '';
+    return { text: `${said}${stays}${still}`, intent: 'unsilence' };
   }
 
   return { silence, silenceAlert, unsilence };

@@ -162,6 +162,12 @@ describe('silences typed in chat', () => {
     await say('mute everything for 2h');
     await say('mute web-1 cpu for 1h');
     expect(store.chat.silences(NOW).map((s) => `${s.target}/${s.metric}`)).toEqual(['web-1/cpu', '*/*']);
+    // Lifting web-1's own leaves the one over every target, which is named.
+    const all = store.chat.silences(NOW).find((s) => s.target === '*')!.id;
+    expect((await say('turn alerts back on for web-1')).text).toBe(
+      `Lifted 1 silence. web-1 is still held by ${all} (all targets until 2026-11-25 14:00:00 UTC): "unsnooze sl_…" lifts one.`,
+    );
+    await say('mute web-1 cpu for 1h');
     expect((await say('unmute everything')).text).toBe('Lifted 2 silences.');
     expect(store.chat.silences(NOW)).toEqual([]);
   });

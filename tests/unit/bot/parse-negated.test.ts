@@ -14,6 +14,8 @@ describe('a command said not to be done', () => {
     ['please do not ack web-1', /^Nothing done: an alert is only taken on when someone asks/],
     ['no, do not escalate web-1', /^Nothing done: I escalate an alert when asked, or on my own when chat\.escalate\.afterMinutes is set/],
     ['do not silence db-1', /^Nothing done: nothing is silenced unless someone asks$/],
+    ['stop restarting web-1', /^Nothing done: an action runs only when/],
+    ['stop escalating web-1', /^Nothing done: I escalate an alert when asked/],
   ])('%s does nothing, and says what would happen anyway', (q, reason) => {
     const i = parse(q);
     expect(i.kind).toBe('bad_input');
@@ -33,5 +35,9 @@ describe('stop silencing', () => {
     expect(parse('stop muting alerts for web-1')).toEqual({ kind: 'unsilence', target: 'web-1' });
     expect(parse('please stop snoozing db-1')).toEqual({ kind: 'unsilence', target: 'db-1' });
     expect(parse('stop muting everything')).toEqual({ kind: 'unsilence', all: true });
+    expect(parse('turn alerts back on for db-1')).toEqual({ kind: 'unsilence', target: 'db-1' });
+    expect(parse('re-enable alerting on web-1')).toEqual({ kind: 'unsilence', target: 'web-1' });
+    // "Stop the restart" turns the proposal down, as "cancel the restart" does.
+    expect(parse('stop the restart on web-1')).toEqual({ kind: 'deny', target: 'web-1', action: 'restart_service' });
   });
 });
