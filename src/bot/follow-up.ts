@@ -41,6 +41,9 @@ const NORMAL_IT =
 const THEM =
   /^(?:(?:and|so|now|ok|okay)\s+)*(?:compare (?:them|the two|both|those|these|the two hosts)(?: (?:side by side|together))?|(?:show )?(?:them|both|the two) (?:together|side by side)|side by side|which (?:one |of them |of the two )?(?:is|was|has|had) (?:the )?(worse|better|higher|lower|busier|bigger|fuller|slower|faster|hotter|more|less)(?: \w+)?)[\s?.!]*$/;
 const LOWER = /^(?:better|lower|faster|less)$/;
+// "Is it getting better?", "still rising?": the last read's series, heading where.
+const BETTER_IT =
+  /^(?:(?:and|so|but|ok)\s+)*(?:(?:is|are) (?:it|that|this|they) )?(?:(?:getting|going|gotten) (?:better|worse|up|down)|improving|recovering|worsening|(?:still )?(?:rising|climbing|growing|falling|dropping|going up|going down))[\s?.!]*$/;
 
 /** "Compare them" after "cpu on web-1" and "cpu on web-2": both, side by side; "which is worse?" leads with the highest. */
 function them(prev: Intent, earlier: Intent | undefined, said: string): Intent | undefined {
@@ -114,7 +117,9 @@ export function createConversations() {
     resolve(key: string, next: Intent, text: string, now: number): Intent {
       const held = last.get(key);
       const prev = held && now - held.ts <= FOLLOW_UP_MS ? held : undefined;
-      const intent = followUp(prev?.intent, next, text, prev?.earlier);
+      // An anomaly the last reply named is what "it" means first ("is it getting better?" after "explain an_…").
+      const one = named.get(key);
+      const intent = followUp(prev?.intent, next, text, prev?.earlier, Boolean(one?.fresh && now - one.ts <= FOLLOW_UP_MS));
       if (CARRIES[intent.kind]) {
         last.delete(key);
         last.set(key, { intent, ts: now, ...(prev ? { earlier: prev.intent } : {}) });
@@ -130,7 +135,7 @@ export function createConversations() {
  * earlier one with that part replaced. Only with a cue word, so a question that stands on its own is
  * never bent towards the last one; and only for reads (a command is never repeated on another target).
  */
-export function followUp(prev: Intent | undefined, next: Intent, text: string, earlier?: Intent): Intent {
+export function followUp(prev: Intent | undefined, next: Intent, text: string, earlier?: Intent, anomalyNamed = false): Intent {
   if (!prev || typeof text !== 'string') return next;
   const said = text.toLowerCase().trim();
   const both = next.kind === 'unknown' || next.kind === 'compare' ? them(prev, earlier, said) : undefined;
@@ -162,6 +167,9 @@ export function followUp(prev: Intent | undefined, next: Intent, text: string, e
     const span = (prev as { span?: unknown }).span;
     return { ...next, ...where, ...(span && !('span' in next && next.span) ? { span } : {}) } as Intent;
   }
+  // "Is it getting better?" after a read: where that read's series is heading, not the latest open alert's.
+  if (((next.kind === 'trend' && next.open) || next.kind === 'unknown') && !anomalyNamed && BETTER_IT.test(ofRead))
+    return { kind: 'trend', ...where } as Intent;
   // Said of a read of a past time ("db-1 memory yesterday", then "why?"), the anomaly of then.
   const then = (prev as { span?: TimeSpan }).span;
   if ((next.kind === 'unknown' || (next.kind === 'explain' && !next.id)) && WHY_IT.test(ofRead))

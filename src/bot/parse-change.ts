@@ -71,6 +71,10 @@ export function changeStatement(
 const ASKED =
   /\b(?:changes|change log|changelog|deploys|deployments|releases|rollouts)\b|\b(?:last|latest|recent|previous) (?:deploy(?:ment)?|release|rollout|change)\b|\bwhat (?:was|got|has been|have been|were) (?:deployed|released|changed|rolled out)\b|\b(?:was|were|has|have) (?:anything|something|there) (?:been )?(?:deployed|released|changed|rolled out)\b|\bwho (?:deployed|released|shipped|rolled (?:out|back)|rollback(?:ed)?)\b|\bwhen did (?:we|they|someone|anyone|you) (?:last )?(?:deploy|release|ship|rollback|roll out)\b/;
 
+// "Did anything change on api-1?", "did someone touch something?": the changes, unless a metric is named ("did anything change in cpu?").
+const DID_CHANGE =
+  /\bdid (?:anything|something) (?:change|get deployed|get changed)\b|\bdid (?:anyone|someone|somebody|we|they) (?:change|deploy|release|touch) (?:anything|something)\b/;
+
 // "The api deploy", "the v2.5 release": a word may name what was changed.
 export const CHANGED = String.raw`(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)`;
 // "What happened after the deploy?", "any alerts since the last release?", "did the deploy break anything?".
@@ -120,6 +124,6 @@ export function changesQuestion(
   if (AFTER.test(text)) return { kind: 'anomalies', limit: 50, today: false, afterChange: deploy ? 'deploy' : true, ...scope };
   // "Deployed to api-2 today": said with a stretch of time and no thing changed, a question (see changeStatement).
   const doneThen = o.span !== undefined && o.span.kind !== 'at' && o.span.kind !== 'clock' && DONE.test(text) && NO_OBJECT.test(text);
-  if (!(ASKED.test(text) || doneThen) || config) return undefined;
+  if (!(ASKED.test(text) || doneThen || (DID_CHANGE.test(text) && !o.metric)) || config) return undefined;
   return { kind: 'changes', ...scope, ...(o.span ? { span: o.span } : {}) };
 }

@@ -82,7 +82,10 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     /^(?!.*\b(?:what (?:you|the bot) (?:did|have done|done)|audit|rotat\w*|json logs?|(?:your|the bot'?s) logs?|logs? (?:are |get )?(?:written|kept|stored)|logs? go|how big are (?:the )?logs)\b).*(?:\blogs\b|\b(?:tail|grep|read|show|check|see|view|get|fetch|open)\b.*\blog\b|\blog (?:files?|lines?|output|entries|messages)\b|\b(?:error|access|app|application|system|nginx|apache|server|kernel) log\b|\bjournal(?:ctl)?\b|\bsyslog\b|\bdmesg\b)/,
     'host logs',
   ],
-  [/\berror[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b/, 'SLOs or error budgets'],
+  [
+    /\b(?:error|latency|performance|reliability)[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b/,
+    'SLOs or error budgets',
+  ],
   // A satisfaction score needs each request's time; the latency here is one reading per sample.
   [/\bapdex\b/, 'Apdex (it needs each request’s time)'],
   [/\buptime\b|\bbeen up\b|(?<!\b(?:me|us|them) )\bup since\b|\blast boot\b|\bboot[\s_-]?time\b/, 'uptime'],

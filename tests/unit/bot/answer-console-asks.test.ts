@@ -43,6 +43,11 @@ describe('a day said before a clock time', () => {
 describe('operator asks that had another answer', () => {
   it.each([
     ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+    // "Did anything change?" asks for the changes recorded; with a metric named, for its figures.
+    ['did anything change on web-1 recently?', { kind: 'changes', target: 'web-1' }],
+    ['did someone change something on db-1?', { kind: 'changes', target: 'db-1' }],
+    ['what is the error budget left?', { kind: 'uncollected', what: 'SLOs or error budgets' }],
+    ["what's the latency budget?", { kind: 'metrics', metric: 'latency', uncollected: 'SLOs or error budgets' }],
     ['how unusual is web-1 cpu?', { kind: 'explain', target: 'web-1', metric: 'cpu' }],
     ['how fresh is the data?', { kind: 'about' }],
     ['when did you last get data?', { kind: 'about' }],

@@ -136,6 +136,21 @@ describe('follow-ups said as a fragment, or of "it"', () => {
     expect(converse('cpu on web-1', 'why is it so high?')[1]).toEqual({ kind: 'explain', target: 'web-1', metric: 'cpu' });
   });
 
+  it('reads "is it getting better?" as where the last read\'s series is heading, unless an anomaly was just named', () => {
+    expect(converse('latency on web-1 and web-2', 'is it getting better?')[1]).toEqual({
+      kind: 'trend',
+      group: ['web-1', 'web-2'],
+      metric: 'latency',
+    });
+    expect(converse('memory on db-1', 'still rising?')[1]).toEqual({ kind: 'trend', target: 'db-1', metric: 'memory' });
+    // With nothing read before, the open alert's series, as before.
+    expect(converse('is it getting better?')[0]).toEqual({ kind: 'trend', open: true });
+    const c = createConversations();
+    c.resolve('k', parseIntent('cpu on web-1', targets), 'cpu on web-1', T);
+    c.rememberAnomaly('k', 'an_1', T + 1000);
+    expect(c.resolve('k', parseIntent('is it improving?', targets), 'is it improving?', T + 2000)).toEqual({ kind: 'trend', open: true });
+  });
+
   it('leaves them alone after a question that read no target or metric, or when they name their own', () => {
     // "Why?" after a list is about the anomaly that reply named first ("it"), as "tell me more" is.
     expect(converse('anomalies today', 'why?')[1]).toEqual({ kind: 'explain', it: true });
