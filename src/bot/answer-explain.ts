@@ -108,11 +108,20 @@ export function answerExplain(
  * none open, it says so, gives the figure now (`current`) and when the last one was, rather than
  * explaining yesterday's episode as if it were the answer.
  */
-export function answerWhy(target: string | undefined, metric: MetricKey, c: AnswerContext, current: string, usual = false): string {
+export function answerWhy(
+  asked: string | readonly string[] | undefined,
+  metric: MetricKey,
+  c: AnswerContext,
+  current: string,
+  usual = false,
+): string {
+  // "Why is latency high on the api hosts?": each of the group, as for one.
+  const target = typeof asked === 'string' ? asked : undefined;
+  const within = (t: string) => (typeof asked === 'string' ? t === asked : !asked || asked.includes(t));
   const metrics = METRICS_OF[metric];
-  const fits = (a: Anomaly) => (!target || a.target === target) && metrics.includes(figureMetric(a));
+  const fits = (a: Anomaly) => within(a.target) && metrics.includes(figureMetric(a));
   const label = METRIC_LABEL[metrics[0]!] ?? metric;
-  const where = target ? `${target} ${label}` : `${label} on any target`;
+  const where = target ? `${target} ${label}` : typeof asked === 'object' ? `${label} on ${asked.join(', ')}` : `${label} on any target`;
   const open = c.store
     .openAnomalies()
     .filter(fits)
@@ -139,7 +148,7 @@ export function answerWhy(target: string | undefined, metric: MetricKey, c: Answ
   return [
     `Nothing is open for ${where}: no detector finds it unusual now.`,
     current,
-    ...detectorLines(target, metrics, c, recent),
+    ...(typeof asked === 'object' ? asked.flatMap((t) => detectorLines(t, metrics, c, recent)) : detectorLines(target, metrics, c, recent)),
     last ? `The last anomaly there: ${describeAnomaly(last, c.now)}` : `No anomaly for ${where} is recorded.`,
   ].join('\n');
 }

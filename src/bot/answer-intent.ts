@@ -1,3 +1,4 @@
+import { scopeOf } from './scope-of.js';
 import { unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
 import { ALL_METRICS, answerMetricSpan, isWindowed, METRICS_OF, metricsOf } from './answer-metric-span.js';
@@ -239,10 +240,10 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
       if (i.remediation && !i.id) return answerWhyNoAction(i.target, i.metric, c);
       if (!i.id && i.metric && !i.latest && !i.span)
         return answerWhy(
-          i.target,
+          i.group ?? i.target,
           i.metric,
           c,
-          answerMetrics({ kind: 'metrics', metric: i.metric, ...(i.target ? { target: i.target } : {}) }, c),
+          answerMetrics({ kind: 'metrics', metric: i.metric, ...scopeOf({ target: i.target, named: i.group }) }, c),
           i.usual,
         );
       if (i.quiet && i.target) return answerQuiet(i.target, c);

@@ -107,6 +107,8 @@ export type Intent =
   | {
       kind: 'explain';
       id?: string;
+      /** "Why is latency high on the api hosts?": each of them, as for one target. */
+      group?: string[];
       /** "Is it still open?": the anomaly the conversation last named, else the latest. */
       it?: boolean;
       target?: string;

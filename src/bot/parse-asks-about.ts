@@ -30,6 +30,7 @@ import { distanceQuestion } from './parse-distance.js';
 import { siteUpQuestion } from './parse-site-up.js';
 import { beforeAfterQuestion } from './parse-before-after.js';
 import { twoSpansQuestion } from './parse-two-spans.js';
+import { groupWhyQuestion } from './parse-explain.js';
 import { listSpan } from './parse-list-shape.js';
 
 const QUIET_HOSTS =
@@ -77,6 +78,7 @@ export function asksAbout(
     distanceQuestion(text, { metric, target, named }) ??
     beforeAfterQuestion(text, { metric, target, named, span }) ??
     twoSpansQuestion(text, { metric, target, named, anomalies }) ??
+    groupWhyQuestion(text, { metric, named, span }) ??
     // "Which hosts are quiet?": those without alerts, though "quiet" also asks for a silence.
     (QUIET_HOSTS.test(text) ? { kind: 'anomalies', limit: 5, today: false, none: true, ...(span ? { span } : {}) } : undefined) ??
     pipelineQuestion(text, { target }) ??

@@ -141,3 +141,12 @@ export function explainQuestion(
     return { kind: 'explain', ...(target ? { target } : {}), metric };
   return undefined;
 }
+
+/** "Why is latency high on the api hosts?", "why are web-1 and web-2 slow?": each of them explained, as one target is. Pure. */
+export function groupWhyQuestion(
+  text: string,
+  o: { metric?: MetricKey | undefined; named: string[]; span?: TimeSpan | undefined },
+): Intent | undefined {
+  if (!/\bwhy\b/.test(text) || !o.metric || o.named.length < 2 || o.span) return undefined;
+  return { kind: 'explain', group: [...o.named], metric: o.metric };
+}
