@@ -58,7 +58,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // "What was firing at 03:00?": open at that instant, wherever it started. "Since 09:30",
   // "between 9 and 10": started in the window, as for the other spans.
   let openAt: number | undefined;
-  if (i.span?.kind === 'clock' || i.span?.kind === 'range') {
+  // A span said beside "while I was away" is only its fallback ("at lunch": since 12:00): the time away wins where known.
+  if ((i.span?.kind === 'clock' || i.span?.kind === 'range') && !(back !== undefined && usable(back))) {
     const b = spanBounds(i.span, c);
     if (b.ahead) return b.ahead;
     if (b.at !== undefined) [openAt, when] = [b.at, ` open ${b.label}`];

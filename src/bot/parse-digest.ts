@@ -11,9 +11,11 @@ const WEEK = 7 * 86_400_000;
 const WEEKEND_MS = 3 * 86_400_000;
 const HOW_WAS =
   /^(?:so\s+|and\s+)?how(?:'s| was| did| has| is| were)\s+(?:the |last |this |our |my |your )?(night|overnight|weekend|day|shift|week|yesterday|today)\b(?:\s+(?:go|gone|been|look|looking))?[\s?!.]*$/;
+const HOW_DID =
+  /^(?:so\s+|and\s+)?how (?:did|has|have|was|were) (?:the fleet|the hosts|the servers|we|things|everything|prod|production)(?: been)?\s+(?:do|done|doing|go|gone|going|look|looking|been|hold(?:ing)? up|held up|fare|fared)\b/;
 /** "Anything I should know before my shift?", "brief me for my shift": the handover, not when the shift is. */
 export const BEFORE_SHIFT =
-  /\b(?:know|aware of|read|see)\b.*\bbefore (?:my|the|our|i start(?: my)?|starting(?: my)?) (?:shift|on-?call)\b|\b(?:brief|briefing) (?:me )?(?:for|before) (?:my |the )?shift\b|\b(?:worry|worried|concerned|know|be aware|watch out)\b.*\b(?:tonight|overnight|over ?night|this weekend|over the weekend)\b/;
+  /\b(?:know|aware of|read|see)\b.*\bbefore (?:my|the|our|i start(?: my)?|starting(?: my)?) (?:shift|on-?call)\b|\b(?:brief|briefing) (?:me )?(?:for|before) (?:my |the )?shift\b|\b(?:worry|worried|concerned|know|be aware|watch out)\b.*\b(?:tonight|overnight|over ?night|this weekend|over the weekend)\b|\b(?:starting|beginning) (?:my |the |our )?(?:shift|on-?call)\b|\b(?:going|signing|logging|clocking|heading) off (?:shift|on-?call|duty)\b|\b(?:anything|something|what) to hand ?over\b/;
 const SHIFT = new RegExp(
   String.raw`\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|summary|notes?)\b|\bend of (?:my |the )?shift\b|` +
     BEFORE_SHIFT.source,
@@ -50,6 +52,8 @@ export function digestOf(
     if (how === 'weekend') return { span: { kind: 'last', ms: WEEKEND_MS } };
     return { span: { kind: 'day', daysBack: how === 'yesterday' ? 1 : 0 } };
   }
+  // "How did the fleet do last night?", "how have things been today?": a digest of that time, today if none is said.
+  if (HOW_DID.test(text) && !o.counted) return o.span ? { span: o.span } : {};
   const sinceAsked = SINCE_ASKED.test(text);
   const catchUp = CATCH_UP.test(text) || sinceAsked;
   // "I was out for 2 hours, what did I miss?": that long back (the number is the absence's, not a count).
@@ -61,6 +65,8 @@ export function digestOf(
   // "Handover notes", "shift report": the on-call shift, not the UTC day (answer-anomalies.ts).
   if (SHIFT.test(text)) return { shift: true };
   // The last day, or since the asker's previous question when the answer knows it.
+  // "While I was at lunch": since the asker was last here, or else since lunch began (12:00, as "at lunchtime" reads), not the whole last day.
+  if (catchUp && /\bat lunch\b/.test(text)) return { span: { kind: 'range', from: { minute: 12 * 60 } }, sinceAsked: 'away' };
   if (catchUp)
     return {
       span: { kind: 'last', ms: 86_400_000 },

@@ -32,7 +32,9 @@ export function onCallCommand(
 ): Extract<Intent, { kind: 'on_call_cover' } | { kind: 'on_call_swap' } | { kind: 'bad_input' } | { kind: 'routing' }> | undefined {
   const swap = swapCommand(text);
   if (swap) return swap;
-  if (OFFLINE.test(text)) return { kind: 'routing', onCall: true };
+  // "I'm going off shift, anything to hand over?": the handover digest (parse-digest.ts), not who holds the pager.
+  if (OFFLINE.test(text) && !/\bhand(?:ing)?[\s-]?(?:over|off)\b|\bneed to know\b|\bpass on\b/.test(text))
+    return { kind: 'routing', onCall: true };
   if (HANDOVER.test(text))
     return {
       kind: 'bad_input',

@@ -143,7 +143,7 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
     /\b(?:in|during) the (morning|afternoon|evening)\b|\b(?:over|during|around) lunch\b|\blunch ?time\b|\b(?:in )?the (?:early|small|wee) hours\b/.exec(
       text,
     );
-  if (said) {
+  if (said && !(said[1] && weekdayPhrase(text))) {
     const [from, until] = said[1] ? DAY_PARTS[said[1] as keyof typeof DAY_PARTS] : /lunch/.test(said[0]) ? [12, 14] : [0, 6];
     const day = { daysBack: 0 } as const;
     return { span: { kind: 'range', from: { minute: from * 60, day }, until: { minute: until * 60, day } }, match: said[0] };
@@ -151,7 +151,16 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
   if (/\byesterday\b/.test(text)) return { span: { kind: 'day', daysBack: 1 }, match: 'yesterday' };
   // "Last tuesday", "on friday": that whole UTC day.
   const wd = weekdayPhrase(text);
-  if (wd) return { span: { kind: 'range', from: { minute: 0, day: wd.day }, until: { minute: 1440, day: wd.day } }, match: wd.match };
+  if (wd) {
+    // "Since monday": from that day's start up to now. "Friday morning", "last tuesday afternoon": that part of that day.
+    const at = text.indexOf(wd.match);
+    const partOf = /^\s+(?:in the\s+)?(morning|afternoon|evening)\b/.exec(text.slice(at + wd.match.length));
+    const [from, until] = partOf ? DAY_PARTS[partOf[1] as keyof typeof DAY_PARTS].map((h) => h * 60) : [0, 1440];
+    const start = { minute: from!, day: wd.day };
+    const match = partOf ? wd.match + partOf[0] : wd.match;
+    if (/\b(?:since|from)\s+$/.test(text.slice(0, at))) return { span: { kind: 'range', from: start }, match };
+    return { span: { kind: 'range', from: start, until: { minute: until!, day: wd.day } }, match };
+  }
   if (/\btoday\b/.test(text)) return { span: { kind: 'day', daysBack: 0 }, match: 'today' };
   return undefined;
 }

@@ -74,7 +74,7 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         )
         .replace(/^(?:so\s+)?who (?:should|do) (?:i|we) (?:page|call|ping|wake up|escalate to)\b.*$/, 'who is on call?')
         .replace(
-          /^(?:so\s+)?(?:what (?:should|do|can) (?:i|we) tell (?:my|the|our) (?:boss|manager|management|lead|vp|cto)|(?:an? )?(?:executive|management|exec) summary|explain (?:it )?(?:like|as if) (?:to )?(?:a|my) (?:manager|boss|exec\w*))\b.*$/,
+          /^(?:so\s+)?(?:what (?:should|do|can) (?:i|we) tell (?:(?:my|the|our) )?(?:boss|manager|management|lead|vp|cto|customers?|clients?|users|stakeholders)|(?:an? )?(?:executive|management|exec) summary|explain (?:it )?(?:like|as if) (?:to )?(?:a|my) (?:manager|boss|exec\w*))\b.*$/,
           'summarise today',
         )
         // "Tell me about the last critical alert", "what is the disk alert on web-1 about?": that alert explained.

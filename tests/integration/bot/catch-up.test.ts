@@ -28,6 +28,9 @@ describe('"catch me up" and "what\'s new since I last asked?"', () => {
     expect(await say('catch me up')).toMatch(/ since you were last here \(2026-11-02 10:0\d:\d\d UTC, 2 h \d+ min ago\)/);
     advance(2 * MIN);
     expect(await say("what's new since I last asked?")).toMatch(/ since your last question \(2026-11-02 12:0\d:\d\d UTC, 2 min ago\)/);
+    // "At lunch": since the asker was last here where known, else since lunch began.
+    expect(await say('what did I miss while at lunch?')).toMatch(/ since you were last here \(2026-11-02 10:0\d:\d\d UTC/);
+    expect(await say('what happened while I was at lunch?', 'U3')).toMatch(/ since 2026-11-02 12:00:00 UTC/);
     // Someone else has no history of their own.
     expect(await say('catch me up', 'U2')).toMatch(/in the last 24 h/);
     // Asked again at once, with no time away to fall back on: the last day, and the reply says why.

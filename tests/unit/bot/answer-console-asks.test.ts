@@ -43,6 +43,16 @@ describe('a day said before a clock time', () => {
 describe('operator asks that had another answer', () => {
   it.each([
     ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+    // Starting or leaving a shift asks for the handover, not for who holds the pager.
+    ["I'm starting my shift, what do I need to know?", { kind: 'anomalies', digest: true, shift: true }],
+    ["I'm going off shift, anything to hand over?", { kind: 'anomalies', digest: true, shift: true }],
+    ["I'm going off shift", { kind: 'routing', onCall: true }],
+    [
+      'how did the fleet do last night?',
+      { kind: 'anomalies', digest: true, span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } } } },
+    ],
+    ['how have things been today?', { kind: 'anomalies', digest: true, today: true }],
+    ['what should I tell customers?', { kind: 'anomalies', digest: true, today: true }],
     // "Did anything change?" asks for the changes recorded; with a metric named, for its figures.
     ['did anything change on web-1 recently?', { kind: 'changes', target: 'web-1' }],
     ['did someone change something on db-1?', { kind: 'changes', target: 'db-1' }],
@@ -398,5 +408,33 @@ describe('operator asks that had another answer', () => {
       'web-2: reporting · nothing open · nothing waiting for approval · today (UTC) 1 episode, the last ended 10 min ago.',
     );
     expect(await answerIntent(parse('db-1 in one line'), c)).toMatch(/^db-1: not reported yet · /);
+  });
+});
+
+describe('a weekday said with "since" or a part of the day', () => {
+  it('reads "since monday" up to now, and "friday morning" as that part of that day', () => {
+    expect(parse('cpu since monday')).toEqual({
+      kind: 'metrics',
+      metric: 'cpu',
+      span: { kind: 'range', from: { minute: 0, day: { weekday: 1 } } },
+    });
+    const part = (q: string) => (parse(q) as { span?: unknown }).span;
+    expect(part('latency on friday morning')).toEqual({
+      kind: 'range',
+      from: { minute: 360, day: { weekday: 5 } },
+      until: { minute: 720, day: { weekday: 5 } },
+    });
+    expect(part('cpu last tuesday afternoon')).toEqual({
+      kind: 'range',
+      from: { minute: 720, day: { weekday: 2, before: true } },
+      until: { minute: 1080, day: { weekday: 2, before: true } },
+    });
+    expect(part('cpu on saturday in the morning')).toMatchObject({ from: { minute: 360, day: { weekday: 6 } } });
+    // A whole day stays whole.
+    expect(part('cpu on friday')).toEqual({
+      kind: 'range',
+      from: { minute: 0, day: { weekday: 5 } },
+      until: { minute: 1440, day: { weekday: 5 } },
+    });
   });
 });
