@@ -1,3 +1,4 @@
+import { tally } from './tally.js';
 import { actorIs } from './actor-name.js';
 import type { RecordEntry } from '../core/ports.js';
 import type { Proposal, ProposalEvent } from '../core/remediation.js';
@@ -188,6 +189,8 @@ export function answerAudit(i: Extract<Intent, { kind: 'audit' }>, c: AnswerCont
   const people = new Set(lines.map((l) => l.actor));
   return [
     `${lines.length} thing${lines.length === 1 ? '' : 's'} ${i.verbs ? i.verbs.join(' or ') : 'done'}${scope} ${b.label}${who ? '' : ` by ${people.size} ${people.size === 1 ? 'person' : 'people'}`}, newest first${lines.length > SHOWN ? ` (the last ${SHOWN})` : ''}:`,
+    // "Who wrote the most notes?", "who acked the most?": each person's count, most first, where someone did more than one.
+    ...(people.size > 1 && lines.length > people.size ? [`By person: ${tally(lines, (l) => l.actor)}.`] : []),
     ...lines.slice(0, SHOWN).map((l) => `• ${stamp(l.ts)} ${l.actor} ${l.text}`),
     `What I did myself (proposals, runs, withdrawals) is "remediation history".${auto}${cut}`,
   ].join('\n');

@@ -81,7 +81,7 @@ const CONFIG_VALID =
   /\b(?:is|are) (?:the |my |your |our )?config(?:uration)?(?: file)? (?:valid|ok|okay|correct|right|broken|good|fine|loaded)\b|\bconfig(?:uration)? (?:check|validation|errors?|problems?|warnings?)\b|\bvalidate (?:the |my |your )?config(?:uration)?\b/;
 // "When were you last restarted?", "how many times have you restarted?", "your restarts this week".
 const RESTARTS =
-  /\bwhen (?:were|was|did) (?:you|the bot|smartcloudops)\b.*\b(?:re)?(?:start|boot|deploy)(?:ed)?\b|\bhow (?:many times|often) (?:have|has|did) (?:you|the bot|smartcloudops)\b.*\b(?:re)?start|\b(?:your|the bot'?s|smartcloudops'?s?) (?:restarts|starts|deploys|deployments)\b|^(?:(?:so|and|hey|ok),?\s+)?(?:did|have|has) (?:you|the bot|smartcloudops) (?:re)?start(?:ed)?(?:\s+(?:up|again|today|yesterday|recently|lately|overnight|this week))*[\s?.!]*$/;
+  /\bwhen (?:were|was|did) (?:you|the bot|smartcloudops)\b.*\b(?:re)?(?:start|boot|deploy)(?:ed)?\b(?!\s+(?:watching|monitoring|reading|collecting|sampling|recording|gathering))|\bhow (?:many times|often) (?:have|has|did) (?:you|the bot|smartcloudops)\b.*\b(?:re)?start|\b(?:your|the bot'?s|smartcloudops'?s?) (?:restarts|starts|deploys|deployments)\b|^(?:(?:so|and|hey|ok),?\s+)?(?:did|have|has) (?:you|the bot|smartcloudops) (?:re)?start(?:ed)?(?:\s+(?:up|again|today|yesterday|recently|lately|overnight|this week))*[\s?.!]*$/;
 
 /**
  * What this bot watches ("how many hosts do you monitor?") or where its alerts go ("who gets paged
@@ -148,6 +148,9 @@ export function setupQuestion(
   if (!o.target && CONFIG_VALID.test(text)) return { kind: 'about', starts: 'config', valid: true };
   if (!o.target && CONFIG_CHANGED.test(text)) return { kind: 'about', starts: 'config' };
   if (!o.target && RESTARTS.test(text)) return { kind: 'about', starts: 'restarts' };
+  // "When did you start monitoring api-1?": since when its data arrives (availability), not how I poll.
+  if (o.target && /\bwhen did (?:you|we|i) (?:start|begin) (?:watching|monitoring|reading|collecting|sampling)\b/.test(text))
+    return undefined;
   if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text))) return { kind: 'about' };
   if (!o.metric && !o.target && SCHEDULE.test(text)) return { kind: 'schedule' };
   return undefined;

@@ -67,7 +67,7 @@ const LOG =
  */
 // "Show notes on api-2", "any notes about db-1?": the notes left there; "who's been working on api-2?": who did what there.
 const NOTES =
-  /\b(?:notes?|comments?|annotations?) (?:on|for|about|left on)\b|\b(?:show|list|any|all|the) notes\b|\b(?:what|which|any) (?:notes|comments) (?:are|were|is) (?:there|left)\b/;
+  /\b(?:notes?|comments?|annotations?) (?:on|for|about|left on)\b|\b(?:show|list|any|all|the|recent|latest|today'?s) notes\b|\b(?:what|which|any) (?:notes|comments) (?:are|were|is|was|have been|got) (?:there|left|added|written|made|posted)\b|^notes\b|\bwho (?:wrote|left|added|posted|made) (?:the )?(?:most )?(?:notes|comments)\b/;
 const ESCALATED =
   /\bwho (?:escalated|paged|pinged)\b|\bhow many escalations\b|\b(?:any|the|list|show) escalations\b|\b(?:did|has|have|was|were) (?:anything|any alerts?|something|an alert) (?:get |been )?escalated\b|^escalations\b|\bescalated (?:alerts?|anomal\w*|incidents?)\b|\b(?:alerts?|anomal\w*) (?:that |which )?(?:were |got |have been )?escalated\b/;
 const WORKED = /\bwho(?:'s| has| have| had)? been (?:working on|looking at|handling|on|touching|dealing with)\b/;

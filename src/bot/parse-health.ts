@@ -35,7 +35,7 @@ export function availabilityQuestion(
     span?: TimeSpan | undefined;
   },
 ): Intent | undefined {
-  if (o.metric || !AVAILABILITY.test(text)) return undefined;
+  if (o.metric || !AVAILABILITY.test(text) || /\b(?:notes?|comments?)\b/.test(text)) return undefined;
   return {
     kind: 'availability',
     target: o.target,

@@ -70,7 +70,7 @@ const RESUME =
 
 // "How far back does your data go?\", "how long do you keep data?", "what's the retention?", "how much history do you have?".
 const RETENTION =
-  /\bhow (?:far|long) back\b|\bhow long (?:do|does|will) (?:you|it|the bot|smartcloudops) (?:keep|store|retain|hold)\b|\bretention\b|\bhow much (?:history|data) (?:do|does) (?:you|it) (?:have|keep|store)\b|\boldest (?:data|sample|reading)\b|\bdata (?:retention|kept)\b/;
+  /\bhow (?:far|long) back\b|\bhow long (?:do|does|will) (?:you|it|the bot|smartcloudops) (?:keep|store|retain|hold)\b|\bretention\b|\bhow much (?:history|data) (?:do|does) (?:you|it) (?:have|keep|store)\b|\boldest (?:data|sample|reading)\b|\bdata (?:retention|kept)\b|^(?:so\s+)?when did (?:you|we) (?:start|begin) (?:collecting|gathering|recording|sampling)(?: (?:data|metrics|samples))?[\s?.!]*$/;
 // "What's the sampling interval?", "how often do you poll?", "how often do you check the hosts?".
 const INTERVAL =
   /\bcron\b(?!.*\b(?:digest|report|summary)\b)|\b(?:sampling|sample|scrape|polling|collection|check) (?:interval|rate|frequency|period)\b|\bhow often (?:is|are) (?:the )?(?:data|metrics|samples) (?:updated|refreshed)\b|\bhow often (?:do|does) (?:you|it|the bot|smartcloudops) (?:poll|sample|scrape|check|read|collect|look)\b|\bhow often (?:are|is) (?:the )?(?:metrics|samples|hosts|data) (?:read|collected|polled|sampled|scraped)\b/;

@@ -28,7 +28,9 @@ describe('the audit log in chat', () => {
 
     const all = (await say('show me the audit log', 'U3')).text.split('\n');
     expect(all[0]).toBe('6 things done over the last 24 h by 4 people, newest first:');
-    expect(all.slice(1, 7).map((l) => l.replace(/^• \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC /, ''))).toEqual([
+    // Each person's count, most first, before the lines.
+    expect(all[1]).toBe('By person: slack:U2 3, slack:U1 1, slack:U3 1, slack:U9 1.');
+    expect(all.slice(2, 8).map((l) => l.replace(/^• \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC /, ''))).toEqual([
       expect.stringMatching(/^slack:U3 recorded change ch_\w+ on db-1: "deployed v2\.3 to db-1"$/),
       `slack:U1 approved ${pending.id} scale_up on web-1`,
       `slack:U9 tried to approve ${pending.id}: not an approver`,

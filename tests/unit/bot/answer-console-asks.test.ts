@@ -43,6 +43,10 @@ describe('a day said before a clock time', () => {
 describe('operator asks that had another answer', () => {
   it.each([
     ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+    // Notes are the audit's notes, counted by person when several wrote them.
+    ['who wrote the most notes?', { kind: 'audit', verbs: ['noted'] }],
+    ['what notes were added today?', { kind: 'audit', verbs: ['noted'], span: { kind: 'day', daysBack: 0 } }],
+    ['when did you start collecting?', { kind: 'pipeline', focus: 'retention' }],
     // Starting or leaving a shift asks for the handover, not for who holds the pager.
     ["I'm starting my shift, what do I need to know?", { kind: 'anomalies', digest: true, shift: true }],
     ["I'm going off shift, anything to hand over?", { kind: 'anomalies', digest: true, shift: true }],
