@@ -1,4 +1,5 @@
 import { scopeOf } from './scope-of.js';
+import { withExact } from './answer-exact.js';
 import { unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
 import { ALL_METRICS, answerMetricSpan, isWindowed, METRICS_OF, metricsOf } from './answer-metric-span.js';
@@ -124,8 +125,7 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
       c,
     );
   if (i.span) return answerMetricSpan({ ...spanAsked(i), span: i.span, ...free }, c);
-  // "Peak CPU on web-1" asks about a stretch of time, not the latest reading: the last hour. So
-  // does a percentile, for any number of targets.
+  // "Peak CPU on web-1", or a percentile for any number of targets, asks about the last hour, not the latest reading.
   if ((i.stat && i.target) || isWindowed(i.stat))
     return answerMetricSpan({ ...spanAsked(i), span: { kind: 'last', ms: 3_600_000 }, ...free }, c);
   const latest = latestBy(c.store);
@@ -227,7 +227,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'metrics': {
       const each = [i, ...(i.more ?? []).map((metric) => ({ ...i, metric }))].map((q) => answerMetrics({ ...q, more: undefined }, c));
       const said = each.join('\n') + (i.uncollected ? `\nI don't collect ${i.uncollected}: no source here reads it.` : '');
-      return i.bits ? withBits(said) : said;
+      return withExact(i, i.bits ? withBits(said) : said, c);
     }
     case 'chart':
       return i.unknownTarget && !i.target ? unknownTargetReply(i.unknownTarget, c.targets) : answerChart(i, c);

@@ -81,6 +81,8 @@ export type Intent =
       more?: MetricKey[];
       /** "Network in on web-1 in Mbps": each byte rate also as a bit rate. */
       bits?: boolean;
+      /** "Exact cpu on web-1", "memory to 3 decimal places": the latest stored values unrounded, to that many places (answer-exact.ts). */
+      exact?: number;
     }
   /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
   | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }

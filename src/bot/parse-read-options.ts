@@ -15,6 +15,8 @@ const RANKING =
 
 type Metrics = Extract<Intent, { kind: 'metrics' }>;
 
+const EXACT =
+  /\bto (\d) (?:decimal places|decimals|dp|places)\b|\b(?:exact(?:ly)?|precise(?:ly)?|unrounded|not rounded|full precision|rounded\?)/;
 const BITS = /\b(?:[kmg]bps|[kmg]bits?(?:\/s)?|(?:kilo|mega|giga)bits?|bits? (?:per|a) second|bps)\b/;
 
 /**
@@ -55,8 +57,12 @@ export function readOptions(
   const averaged = !span && !target && stat === 'avg' && AVG_RANKED.test(text);
   // "Network in on web-1 in Mbps": the byte rates also as bit rates.
   const bits = metric && /^net/.test(metric) && BITS.test(text) ? { bits: true } : {};
+  // "Exact cpu on web-1", "to 2 decimal places", "is it rounded?": the latest readings as stored, to the places said (4 by default).
+  const places = EXACT.exec(text);
+  const exact = places && !span && !stat ? { exact: Math.min(Number(places[1] ?? 4), 6) } : {};
   return {
     ...bits,
+    ...exact,
     ...(span
       ? { span }
       : moved
