@@ -58,13 +58,20 @@ export function answerCapacity(i: CapacityIntent, c: AnswerContext): string {
   const busy = count('busy');
   const filling = rows.filter((r) => r.filling).map((r) => r.target);
   const idle = count('idle');
+  // "If traffic doubles": CPU p95 scaled by the load asked; memory and disk are held, since they need not follow load.
+  const f = i.load;
+  const scaled = (r: Row) => (f && r.cpu !== undefined ? r.cpu * f : undefined);
+  const times = f ? `${Number(f.toFixed(2))}×` : '';
   return [
+    // The load asked about leads: it is the question.
+    ...(f ? loadLines(rows, scaled, times) : []),
     `Capacity ${b.label}${kept}, by each host's 95th percentile, so a short spike is not counted as need:`,
     table(
-      ['target', 'CPU p95', 'memory p95', 'disk now', 'disk per day', 'verdict'],
+      ['target', 'CPU p95', ...(f ? [`CPU p95 at ${times}`] : []), 'memory p95', 'disk now', 'disk per day', 'verdict'],
       rows.map((r) => [
         r.target,
         pct(r.cpu),
+        ...(f ? [scaled(r) === undefined ? '-' : scaled(r)! > 100 ? 'over 100%' : pct(scaled(r))] : []),
         pct(r.memory),
         pct(r.disk),
         r.diskPerDay === undefined ? '-' : `${r.diskPerDay >= 0 ? '+' : ''}${r.diskPerDay.toFixed(2)} pts`,
@@ -81,6 +88,15 @@ export function answerCapacity(i: CapacityIntent, c: AnswerContext): string {
         ]),
     'Readings, not a sizing: instance types, sizes and costs are not collected, so this says where there is room, not what to buy.',
   ].join('\n');
+}
+
+/** "If traffic doubles": who would be short of room, and who would run out of CPU, if CPU grew with the load (a straight line). */
+function loadLines(rows: Row[], scaled: (r: Row) => number | undefined, times: string): string[] {
+  const over = (line: number) => rows.filter((r) => (scaled(r) ?? 0) >= line).map((r) => r.target);
+  const [full, short] = [over(100), over(BUSY.cpu).filter((t) => !over(100).includes(t))];
+  return [
+    `At ${times} today's load, if CPU grows in step with it (a straight-line guess; memory and disk held as they are): out of CPU (p95 at 100% or more): ${full.length ? full.join(', ') : 'none'}; short of room (p95 ≥ ${BUSY.cpu}%): ${short.length ? short.join(', ') : 'none'}.`,
+  ];
 }
 
 /** Each host's verdict over the window, read from the store (at most READ_CAP samples), busy first. */

@@ -70,6 +70,8 @@ export function answerUncollected(
       'Where hosts have room to spare is the nearest I can say: "which hosts are idle?" and "capacity outlook" rank them by their p95.',
     );
   if (i.what === 'replica, pod or container counts') lines.push(...hostsPerGroup(c.targets));
+  if (i.what.startsWith('auto scaling activity'))
+    lines.push(...hostsPerGroup(c.targets), 'The scale-ups I proposed or ran are in "remediation history".');
   if (i.what === 'application errors')
     lines.push('What the detectors found is what I can give: "anything wrong?" for what is open now, "anomalies today" for the day.');
   if (i.what === 'latency between hosts')

@@ -223,7 +223,8 @@ export type Intent =
   /** "Send a test alert": a message marked as a test in the alert channels (test-alert.ts). */
   | { kind: 'test_alert' }
   /** "Capacity outlook", "which hosts are idle?", "are we over-provisioned?": room to grow or to spare (answer-capacity.ts). */
-  | { kind: 'capacity'; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
+  /** `load`: "if traffic doubles" (2): each host's CPU p95 scaled by it, a straight-line guess said as such (answer-capacity.ts). */
+  | { kind: 'capacity'; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string; load?: number }
   /** "Suggest better thresholds", "what if the cpu threshold were 95?": the threshold rules replayed over stored samples (answer-tune.ts). */
   | { kind: 'tune'; target?: string; group?: string[]; metric?: MetricKey; bound?: number; span?: TimeSpan; unknownTarget?: string }
   /** "Alerts this week vs last week": the counts of this period and the one before, or `usual`: the mean of those before. */

@@ -25,14 +25,42 @@ const CAPACITY = new RegExp(
     // "Where can I put more load?", "is db-1 overloaded?", "when should we scale?", "which host has the most headroom?"
     String.raw`\bwhere (?:can|could|should) (?:i|we) (?:put|add|place|move|run|deploy|host|schedule) (?:more |the |some |an? |another )?(?:new |extra |more )?(?:load|traffic|work|jobs?|services?|apps?|applications?|workloads?|containers?|process(?:es)?)\b|\b(?:is|are) \S+ (?:overloaded|over[\s-]?loaded|maxed out|at (?:its|their) limits?)\b|\bwhen (?:should|do|will) (?:we|i) (?:need to )?scale\b|\b(?:most|least|more|less) (?:\w+ )?(?:headroom|room to spare)\b`,
     String.raw`\bneed to scale\b|\bcan (?:the |our )?\S+ (?:handle|take|cope with|absorb) more\b|\brunning hot\b|\bhot (?:hosts|servers|spots?)\b|\bnear(?:ing)? (?:capacity|(?:its|their|the) limits?)\b`,
+    // "Are we ready for black friday?", "how much traffic can we handle?": room to grow, as for any capacity question.
+    String.raw`\b(?:ready|prepared) for (?:black friday|cyber monday|the (?:sale|launch|peak|holidays?|traffic spike|spike|rush|big day)|peak|a (?:spike|surge|traffic spike|rush))\b|\bhow much (?:more )?(?:traffic|load) can (?:we|the fleet|the \w+ tier|\S+) (?:handle|take|absorb|cope with)\b`,
   ].join('|'),
 );
 
+// "If traffic doubles", "twice the load", "3x the traffic", "50% more users", "load grows by 30%": how much more load is asked about.
+const MORE_LOAD = /\b(?:traffic|load|users|requests|demand|usage)\b/;
+const FACTORS: [RegExp, (m: RegExpExecArray) => number][] = [
+  [/\b(\d+(?:\.\d+)?)\s*(?:x|×|times)\b/, (m) => Number(m[1])],
+  [/\b(?:doubles?|doubled|doubling|twice)\b/, () => 2],
+  [/\b(?:triples?|tripled|tripling|three times)\b/, () => 3],
+  [
+    /\b(\d+(?:\.\d+)?)\s*%\s+more\b|\b(?:grows?|increases?|rises?|goes up|jumps?|spikes?) by (\d+(?:\.\d+)?)\s*%/,
+    (m) => 1 + Number(m[1] ?? m[2]) / 100,
+  ],
+];
+
+/** How many times today's load a question supposes ("if traffic doubles": 2), between 1 and 10; undefined when none is said. Pure. */
+export function loadFactor(text: string): number | undefined {
+  if (!MORE_LOAD.test(text)) return undefined;
+  for (const [re, read] of FACTORS) {
+    const m = re.exec(text);
+    const f = m ? read(m) : NaN;
+    if (Number.isFinite(f) && f > 1 && f <= 10) return f;
+  }
+  return undefined;
+}
+
 /** A question about room to grow or to spare across hosts (answer-capacity.ts). Pure. */
 export function capacityQuestion(text: string, o: Omit<QuestionScope, 'metric'>): Intent | undefined {
-  if (!CAPACITY.test(text)) return undefined;
+  const load = loadFactor(text);
+  if (!CAPACITY.test(text) && !(load && /\b(?:if|what if|when|handle|cope|ok|okay|fine|survive|enough|manage)\b/.test(text)))
+    return undefined;
   return {
     kind: 'capacity',
+    ...(load ? { load } : {}),
     ...(o.target ? { target: o.target } : {}),
     ...(o.group ? { group: o.group } : {}),
     ...(o.span ? { span: o.span } : {}),

@@ -137,7 +137,13 @@ export function weekdayPhrase(text: string): { day: { weekday: number; before?: 
   // A bare "mon" or "sat" is a word of a name ("mon-1"); the day says "day", or is said with "on" or "last".
   const m = [
     ...text.matchAll(/\b(last|past|previous|this past|on)?\s*(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(day)?\b(?!-)/g),
-  ].find((x) => x[3] || x[1]);
+  ]
+    // "Black friday", "cyber monday" name a sale, not a weekday.
+    .filter(
+      (x) =>
+        !/\b(?:black|cyber|blue|good|easter|ash|super|boxing)\s+$/.test(text.slice(0, x.index! + (x[0].length - x[0].trimStart().length))),
+    )
+    .find((x) => x[3] || x[1]);
   if (!m) return undefined;
   const weekday = WEEKDAY_NAMES.findIndex((d) => d.startsWith(m[2]!.slice(0, 3)));
   const until = /\b(?:until|till|til)\s+(?:next\s+)?$/.exec(text.slice(0, m.index! + (m[0].length - m[0].trimStart().length)));

@@ -57,9 +57,14 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   ],
   // "Replica count for app", "how many pods?": hosts are what I watch, not what runs on them.
   [/\breplicas?\b|\bpods?\b|\bcontainers?\b|\bk8s deployments?\b/, 'replica, pod or container counts'],
+  // "Is autoscaling working?", "any scaling events?": the groups' own activity, which AWS keeps.
+  [
+    /\bauto[\s-]?scal(?:ing|er)\b(?! groups?\b)|\bscaling (?:activity|activities|events?|history)\b|\bdesired (?:capacity|count)\b/,
+    'auto scaling activity (desired capacity, scaling events)',
+  ],
   // "How many cores does web-1 have?", "instance type of db-1": what a host is, not how it is doing.
   [
-    /\b(?:how many|number of)\s+(?:cpu\s+)?(?:cores|vcpus|cpus|processors)\b|\b(?:core|vcpu|cpu)\s+count\b|\binstance[\s_-]+(?:type|size|class)\b|\b(?:total|installed)\s+(?:ram|memory)\b|\bhow much (?:ram|memory) does\b|\b(?:what|which) (?:os|operating system|distro|distribution|linux|kernel)\b|\b(?:os|kernel|distro) (?:version|release)\b|\boperating system\b/,
+    /\b(?:how many|number of)\s+(?:cpu\s+)?(?:cores|vcpus|cpus|processors)\b|\b(?:core|vcpu|cpu)\s+count\b|\binstance[\s_-]+(?:types?|sizes?|class(?:es)?)\b|\b(?:total|installed)\s+(?:ram|memory)\b|\bhow much (?:ram|memory) does\b|\b(?:what|which) (?:os|operating system|distro|distribution|linux|kernel)\b|\b(?:os|kernel|distro) (?:version|release)\b|\boperating system\b/,
     'host specifications (cores, instance type, installed memory, OS)',
   ],
   [/\bhow many (?:processes|threads)\b|\bprocess[\s_-]+count\b/, 'process count'],

@@ -83,3 +83,24 @@ describe('capacity in a weekly digest', () => {
     expect(ask('summarise today', c)).not.toMatch(/Capacity/);
   });
 });
+
+describe('capacity under more load', () => {
+  it('reads how much more load is supposed, and who would run short if CPU grew with it', () => {
+    const parse = (q: string) => parseIntent(q, targets);
+    expect(parse('if traffic doubles will we be ok?')).toEqual({ kind: 'capacity', load: 2 });
+    expect(parse('what if load grows by 30%?')).toEqual({ kind: 'capacity', load: 1.3 });
+    expect(parse('can the web tier handle 3x the traffic?')).toMatchObject({ kind: 'capacity', load: 3, target: 'web-1' });
+    // A sale's name is no weekday.
+    expect(parse('are we ready for black friday?')).toEqual({ kind: 'capacity' });
+    expect(parse('cpu doubled on web-1')).toMatchObject({ kind: 'metrics' });
+    const lines = ask('if traffic doubles will we be ok?', ctx()).split('\n');
+    // web-1's p95 is 30% (its 99% spikes are under 5% of samples): 60% at twice the load; db-1's 85% is over 100%.
+    expect(lines[0]).toBe(
+      "At 2× today's load, if CPU grows in step with it (a straight-line guess; memory and disk held as they are): out of CPU (p95 at 100% or more): db-1; short of room (p95 ≥ 80%): none.",
+    );
+    expect(lines[3]).toMatch(/^target\s+CPU p95\s+CPU p95 at 2×\s+memory p95/);
+    const web = lines.find((l) => l.startsWith('web-1'))!.split(/\s{2,}/);
+    expect(web.slice(0, 3)).toEqual(['web-1', '30.0%', '60.0%']);
+    expect(lines.find((l) => l.startsWith('db-1'))!.split(/\s{2,}/)[2]).toBe('over 100%');
+  });
+});

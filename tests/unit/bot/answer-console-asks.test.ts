@@ -43,6 +43,11 @@ describe('a day said before a clock time', () => {
 describe('operator asks that had another answer', () => {
   it.each([
     ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+    ['is autoscaling working?', { kind: 'uncollected', what: 'auto scaling activity (desired capacity, scaling events)' }],
+    [
+      'what instance types are we running?',
+      { kind: 'uncollected', what: 'host specifications (cores, instance type, installed memory, OS)' },
+    ],
     // Notes are the audit's notes, counted by person when several wrote them.
     ['who wrote the most notes?', { kind: 'audit', verbs: ['noted'] }],
     ['what notes were added today?', { kind: 'audit', verbs: ['noted'], span: { kind: 'day', daysBack: 0 } }],
