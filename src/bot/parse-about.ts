@@ -1,4 +1,5 @@
 import { BEFORE_SHIFT } from './parse-digest.js';
+import { NO_ACTION } from './intent-words.js';
 /**
  * Questions about what this bot watches rather than about the data: "how many hosts do you
  * monitor?", "which metrics do you collect?", "how often do you poll?", "how much history do you
@@ -136,7 +137,8 @@ export function setupQuestion(
     )
   )
     return { kind: 'pending' };
-  if ((POLICY.test(text) && !automaticAsked(text)) || RUNS_ALONE.test(text)) {
+  // "Why wasn't web-1 auto-remediated?" asks about that host's alert (parse-detector-question.ts), not the policy.
+  if (((POLICY.test(text) && !automaticAsked(text)) || RUNS_ALONE.test(text)) && !(o.target && NO_ACTION.test(text))) {
     // "Why can't I approve my own request?": the four-eyes rule, which the line on waiting says.
     const own = /\b(?:my own|own (?:request|proposal|action)s?|self[\s-]?approv\w*)\b/.test(text);
     const focus =

@@ -52,7 +52,7 @@ export function proposalNamed(
 const SCALED_UP = /\bscaled[\s-]?(?:up|out)\b|\bscale[\s-]?(?:ups|outs)\b|\bscaleups\b/;
 // "The last restart", "the latest scale-up": one, the newest.
 const ONE =
-  /\b(?:last|latest|most recent|newest|previous)\s+(?:restart|reboot|scal(?:e|ed)[\s-]?(?:up|out)|clean(?:ed)?[\s-]?up|remediation|action)(?:ed|d)?\b/;
+  /\b(?:last|latest|most recent|newest|previous)\s+(?:restart|reboot|scal(?:e|ed)[\s-]?(?:up|out)|clean(?:ed)?[\s-]?up|remediation|action)(?:ed|d)?\b|\b(?:output|result|outcome|log) of the (?:last|latest) (?:run|remediation run)\b/;
 // "Did the cleanup help?", "did that restart work?": the latest one, whose effect is then shown.
 const WORKED =
   /\bdid (?:the|that|this|my|our|your) (?:last |latest )?(?:restart|reboot|scale[\s-]?(?:up|out)|scaleup|clean[\s-]?up|cleanup|remediation|action)\b.*\b(?:help|work|fix|do anything|succeed|make a difference|do the trick)\b/;

@@ -43,6 +43,8 @@ describe('a day said before a clock time', () => {
 describe('operator asks that had another answer', () => {
   it.each([
     ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+    ["why wasn't web-1 auto-remediated?", { kind: 'explain', target: 'web-1', remediation: true }],
+    ['show the output of the last run', { kind: 'history', limit: 1 }],
     ['is autoscaling working?', { kind: 'uncollected', what: 'auto scaling activity (desired capacity, scaling events)' }],
     [
       'what instance types are we running?',
