@@ -136,7 +136,12 @@ export function silenceCommand(
     /\b(?:today|for the day|(?:the )?rest of (?:the )?day|end of (?:the )?day|eod)\b/.test(text)
       ? ({ minute: 0 } satisfies ClockTime)
       : undefined;
-  const until = findUntil(text) ?? ahead?.until ?? restOfDay;
+  // "Until end of business", "till cob": the next 17:00, where business hours end (answer-daypart.ts).
+  const business =
+    !ahead && parseDuration(text) === undefined && /\b(?:end|close) of (?:the )?business(?: day)?\b|\bcob\b|\beob\b/.test(text)
+      ? ({ minute: 17 * 60 } satisfies ClockTime)
+      : undefined;
+  const until = findUntil(text) ?? ahead?.until ?? restOfDay ?? business;
   // "Silence web-1 tomorrow", "snooze db-1 later" had silenced now: a start said but not read is asked for, never taken as now.
   if (!ahead && !until && STARTS_LATER.test(text) && !/\b(?:until|till|til)\b/.test(text))
     return {

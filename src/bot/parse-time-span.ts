@@ -79,8 +79,10 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
   }
   const last = LAST.exec(text);
   if (last) {
+    // "The last hour and a half": half the unit more.
+    const half = /^\s+and a half\b/.exec(text.slice(last.index + last[0].length));
     const ms = amount(last[1], last[2]!);
-    if (ms) return { span: { kind: 'last', ms }, match: last[0] };
+    if (ms) return { span: { kind: 'last', ms: half ? ms + unitMs(last[2]!) / 2 : ms }, match: last[0] + (half?.[0] ?? '') };
   }
   for (const re of [OVER, SIZED]) {
     const m = re.exec(text);

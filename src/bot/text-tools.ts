@@ -127,6 +127,10 @@ export function parseDuration(text: string): number | undefined {
     found = true;
     total += SPOKEN[m[1]!]! * UNIT_MS(m[2]!);
   }
+  // "An hour and a half", "2 days and a half": half the unit more.
+  if (found)
+    for (const m of said.toLowerCase().matchAll(/\b(weeks?|days?|hours?|hrs?|minutes?|mins?)\s+and\s+a\s+half\b/g))
+      total += UNIT_MS(m[1]!) / 2;
   return found && total > 0 ? total : undefined;
 }
 

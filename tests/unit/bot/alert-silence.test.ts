@@ -153,6 +153,11 @@ describe('silences typed in chat', () => {
     expect((await say('mute web-1 memory until tomorrow 8am')).text).toMatch(/ until 2026-11-26 08:00:00 UTC/);
     expect((await say('mute web-1 disk until today 10:00')).text).toBe('Nothing silenced: 2026-11-25 10:00:00 UTC has already passed.');
     expect(store.chat.silences(NOW)).toHaveLength(3);
+    // "An hour and a half" is 90 minutes; "end of business" the next 17:00.
+    expect((await say('silence web-1 latency for an hour and a half')).text).toMatch(
+      /^Silenced web-1 latency for 1 h 30 min, until 2026-11-25 13:30:00 UTC/,
+    );
+    expect((await say('mute web-1 until end of business')).text).toMatch(/^Silenced web-1 for 5 h, until 2026-11-25 17:00:00 UTC/);
   });
 
   it('silences every alert only when told to, and lifts every silence on "unmute everything"', async () => {

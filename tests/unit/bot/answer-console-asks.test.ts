@@ -43,6 +43,7 @@ describe('a day said before a clock time', () => {
 describe('operator asks that had another answer', () => {
   it.each([
     ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+    ['cpu over the last hour and a half', { kind: 'metrics', metric: 'cpu', span: { kind: 'last', ms: 5_400_000 } }],
     ["why wasn't web-1 auto-remediated?", { kind: 'explain', target: 'web-1', remediation: true }],
     ['show the output of the last run', { kind: 'history', limit: 1 }],
     ['is autoscaling working?', { kind: 'uncollected', what: 'auto scaling activity (desired capacity, scaling events)' }],
