@@ -27,6 +27,8 @@ export interface AckRequest {
   several?: string[];
   /** Every open alert nobody has taken on (ack), or every one the asker has (unack). */
   all?: boolean;
+  /** With `all`: only alerts with an open anomaly of this severity. */
+  severity?: 'critical' | 'warning';
 }
 
 const LISTED = 5;
@@ -125,7 +127,8 @@ export function createAlertAcks(o: AlertAckOptions) {
     if (i.several) return { text: `Nothing acknowledged: name one target at a time (${i.several.join(', ')}).`, intent, private: true };
     if (!i.target) {
       const waiting = new Map<string, Anomaly[]>();
-      for (const a of store.openAnomalies()) {
+      // "Ack all critical alerts": only alerts with an open anomaly of that severity.
+      for (const a of store.openAnomalies().filter((x) => !i.severity || x.severity === i.severity)) {
         const key = store.chat.alertKeyFor(a.id);
         if (key && !store.chat.ackOf(key)) (waiting.get(key) ?? waiting.set(key, []).get(key)!).push(a);
       }
@@ -135,7 +138,9 @@ export function createAlertAcks(o: AlertAckOptions) {
       return {
         text:
           list.length === 0
-            ? 'Every open alert is acknowledged (or none is open): nothing to take on.'
+            ? i.severity
+              ? `No open ${i.severity} alert waits to be taken on: nothing acknowledged.`
+              : 'Every open alert is acknowledged (or none is open): nothing to take on.'
             : `Acknowledge which alert? Open and not acknowledged: ${list.join('; ')}${waiting.size > LISTED ? `; and ${waiting.size - LISTED} more` : ''}. Say "ack an_…" or "ack <target>".`,
         intent,
         private: true,

@@ -1,6 +1,6 @@
 /** What a chat question asks for: the parser's output (parse-intent.ts), the answers' input. */
 import type { Stat, TimeSpan } from './parse-time-span.js';
-import type { SaidSpan } from './parse-two-spans.js';
+import type { CompareIntent } from './compare-intent.js';
 import type { NamedDay } from './day-start.js';
 import type { ClockTime } from './parse-clock.js';
 import type { Elsewhere } from './elsewhere-kinds.js';
@@ -244,29 +244,19 @@ export type Intent =
     }
   /** "What should I do about web-1?", "how do I fix high cpu?": what is open there, the runbooks and the remediation rules that fit (answer-advice.ts). */
   | { kind: 'advice'; target?: string; metric?: MetricKey; unknownTarget?: string }
-  /** "cpu on web-1 vs yesterday": today so far against the same hours a day (or a week) before. */
-  /** `ranked`: "which host changed the most since yesterday?", the largest change in the average first. */
-  | {
-      kind: 'compare';
-      metric?: MetricKey;
-      target?: string;
-      group?: string[];
-      /** `previous`: "what changed the most in the last hour?", the last `windowMs` against the same length before it. */
-      against: 'yesterday' | 'last_week' | 'previous';
-      /** "Today vs friday": that day's same hours, with `against` 'yesterday'. */
-      day?: NamedDay;
-      /** "Before and after 14:00": with `against` 'previous', the time since then against as long before it. */
-      from?: ClockTime;
-      /** "This morning vs this afternoon", "at 09:00 vs now": each side its own window or instant (answer-compare-spans.ts); `against` is unused. */
-      spans?: [SaidSpan, SaidSpan];
-      windowMs?: number;
-      ranked?: boolean;
-      /** "Which host improved the most?" (down first), "what got worse?" (up first): a ranking one way. */
-      direction?: 'better' | 'worse';
-    }
+  | CompareIntent
   /** "ack an_…", "ack web-1": take an alert on; "unack …" hands it back. Several targets: nothing is done. */
   /** `all`: "ack all" takes on every open alert nobody has; "unack all" hands back the asker's own. */
-  | { kind: 'ack' | 'unack'; id?: string; target?: string; unknownTarget?: string; several?: string[]; all?: boolean }
+  /** `severity`: "ack all critical alerts", only those open at that severity. */
+  | {
+      kind: 'ack' | 'unack';
+      id?: string;
+      target?: string;
+      unknownTarget?: string;
+      several?: string[];
+      all?: boolean;
+      severity?: 'critical' | 'warning';
+    }
   /** "escalate an_…", "escalate web-1": ping chat.escalate.mentions in the alert's thread now; `to`: "page bob about web-1", that on-call member instead (alert-escalate.ts). */
   | { kind: 'escalate'; id?: string; target?: string; unknownTarget?: string; several?: string[]; to?: string }
   /** `maintenance`: "cancel the maintenance (on db-1)", the silence scheduled ahead. */

@@ -180,6 +180,9 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   // a command acts on one, and says so. A note's or a reason's own words may name others.
   const not = negatedCommand(text);
   if (not) return not;
+  // "Ack all critical alerts" had taken on the warnings too: the severity said narrows "all".
+  const sev = /\b(critical|warning)s?\b/.exec(text)?.[1] as 'critical' | 'warning' | undefined;
+  if (intent.kind === 'ack' && intent.all && sev && !intent.severity) return { ...intent, severity: sev };
   const one = ONE_ID[intent.kind];
   const head = text.split(/:\s|\s(?:because|due to)\s/)[0]!;
   if (one && (head.match(new RegExp(`\\b${one.prefix}[a-z0-9]+`, 'g')) ?? []).length > 1)

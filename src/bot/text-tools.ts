@@ -90,9 +90,18 @@ export const SPOKEN: Record<string, number> = {
   ten: 10,
   twelve: 12,
   'a couple of': 2,
+  'couple of': 2,
   'a few': 3,
   'half a': 0.5,
   'half an': 0.5,
+  // "A quarter of an hour", "three quarters of an hour", "one and a half hours".
+  'a quarter of an': 0.25,
+  'a quarter of a': 0.25,
+  'quarter of an': 0.25,
+  'three quarters of an': 0.75,
+  'three quarters of a': 0.75,
+  'one and a half': 1.5,
+  'two and a half': 2.5,
 };
 export const SPOKEN_COUNTS = Object.keys(SPOKEN)
   .sort((x, y) => y.length - x.length)

@@ -133,6 +133,22 @@ describe('acknowledging an alert', () => {
     expect((await slashCommand(slack, 'unack all', 'U2')).text).toMatch(/^Handed back 1 alert:/);
     expect(keys.map((k) => app.store.chat.ackOf(k)?.by)).toEqual(['slack:U3', undefined]);
     expect((await slashCommand(slack, 'unack all', 'U2')).text).toBe('Nothing matching was acknowledged; nothing changed.');
+    // "Ack all critical alerts" takes on only alerts with an open anomaly of that severity.
+    const severities = new Set(
+      app.store
+        .openAnomalies()
+        .filter((a) => app.store.chat.alertKeyFor(a.id) === keys[1])
+        .map((a) => a.severity),
+    );
+    for (const sev of ['critical', 'warning'] as const)
+      if (!severities.has(sev))
+        expect((await slashCommand(slack, `ack all ${sev} alerts`, 'U2')).text).toBe(
+          `No open ${sev} alert waits to be taken on: nothing acknowledged.`,
+        );
+    expect(severities.size, 'the alert holds one severity, so the other finds nothing').toBe(1);
+    const held = [...severities][0]!;
+    expect((await slashCommand(slack, `ack all ${held} alerts`, 'U2')).text).toMatch(/^Acknowledged web-1 /);
+    expect(app.store.chat.ackOf(keys[1]!)?.by).toBe('slack:U2');
   });
 
   it('names an open anomaly whose alert is not posted yet rather than saying nothing is open', async () => {
