@@ -3,6 +3,7 @@
  * group no target belongs to. Pure; parse-intent.ts applies it to every intent it returns.
  */
 import { negatedCommand } from './parse-negated.js';
+import { conditionalCommand } from './parse-conditional.js';
 import type { Elsewhere, Intent, MetricKey } from './intent.js';
 import { LATER_SAID } from './later-words.js';
 import type { TimeSpan } from './parse-time-span.js';
@@ -210,6 +211,9 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
     const digest = elsewhere === 'config' && /\b(?:digest|daily (?:summary|report)|weekly report)\b/.test(text);
     return { kind: 'elsewhere', what: elsewhere, ...(metric ? { view: { metric } } : digest ? { view: { digest } } : {}) };
   }
+  // "Restart web-1 if cpu is above 90%", "escalate web-1 unless someone acks" had acted at once: a condition is not watched for.
+  const conditional = conditionalCommand(intent, head);
+  if (conditional) return conditional;
   // "Approve rp_… later", "escalate web-1 tomorrow" had acted at once: a command said for later does nothing now.
   if (NOW_ONLY.has(intent.kind) && LATER_WORD.test(head))
     return {

@@ -41,3 +41,29 @@ describe('stop silencing', () => {
     expect(parse('stop the restart on web-1')).toEqual({ kind: 'deny', target: 'web-1', action: 'restart_service' });
   });
 });
+
+describe('a command said with a condition', () => {
+  it.each([
+    ['restart web-1 if cpu is above 90%', /^Nothing done: I act when asked, not on a condition I would watch for\. A remediation rule/],
+    ['scale up api-2 when cpu hits 80%', /^Nothing done: I act when asked, not on a condition/],
+    [
+      'escalate web-1 unless someone acks in 10 minutes',
+      /^Nothing done: I escalate when asked\. Escalating when nobody acknowledges an alert in time is chat\.escalate\.afterMinutes/,
+    ],
+    ['approve rp_abc123 if the tests pass', /^Nothing done: a decision is made when it is asked for; approve once the condition holds$/],
+    ['unsnooze db-1 when the maintenance ends', /^Nothing done: a silence lasts until its end/],
+  ])('%s does nothing, and says what does that', (q, reason) => {
+    const i = parse(q);
+    expect(i.kind).toBe('bad_input');
+    expect((i as { reason: string }).reason).toMatch(reason);
+  });
+
+  it('keeps a request left to the approver, one asked now, and a reason that says "when"', () => {
+    expect(parse('restart web-1 only if needed')).toMatchObject({ kind: 'action_request', target: 'web-1' });
+    expect(parse('restart app on web-1 as soon as possible')).toMatchObject({ kind: 'action_request', target: 'web-1' });
+    expect(parse('escalate web-1: it went down when we deployed')).toMatchObject({ kind: 'escalate', target: 'web-1' });
+    expect(parse('what if we restart web-1?')).toMatchObject({ kind: 'action_request', question: true });
+    // "Soon" alone is still later.
+    expect(parse('restart web-1 soon').kind).toBe('bad_input');
+  });
+});
