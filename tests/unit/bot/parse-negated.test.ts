@@ -67,3 +67,14 @@ describe('a command said with a condition', () => {
     expect(parse('restart web-1 soon').kind).toBe('bad_input');
   });
 });
+
+describe('an action word used as a noun', () => {
+  it('reads "restart count", "restart status" and "restart policy" as questions, never as a restart of a service so named', () => {
+    expect(parse('restart count for web-1')).toMatchObject({ kind: 'history', target: 'web-1', action: 'restart_service', count: true });
+    expect(parse('how many clean ups on db-1')).toMatchObject({ kind: 'history', target: 'db-1', action: 'cleanup_disk', count: true });
+    for (const q of ['restart status web-1', 'restart log for web-1', 'restart reason for web-1'])
+      expect(parse(q), q).toMatchObject({ kind: 'history', target: 'web-1', action: 'restart_service' });
+    expect(parse('restart policy')).toMatchObject({ kind: 'rules', action: 'restart_service' });
+    expect(parse('restart nginx on web-1')).toMatchObject({ kind: 'action_request', service: 'nginx' });
+  });
+});
