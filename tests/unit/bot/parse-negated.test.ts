@@ -78,3 +78,19 @@ describe('an action word used as a noun', () => {
     expect(parse('restart nginx on web-1')).toMatchObject({ kind: 'action_request', service: 'nginx' });
   });
 });
+
+describe('other command words used as nouns', () => {
+  it('reads them as the question they stand for, and leaves a target named like one alone', () => {
+    expect(parse('silence status web-1')).toEqual({ kind: 'silences', target: 'web-1' });
+    expect(parse('silence count')).toMatchObject({ kind: 'silences', stats: true });
+    expect(parse('ack status web-1')).toEqual({ kind: 'ack_status', target: 'web-1' });
+    expect(parse('ack rate')).toMatchObject({ kind: 'anomalies', timeTo: 'ack' });
+    expect(parse('escalate policy')).toMatchObject({ kind: 'routing' });
+    expect(parse('escalation history')).toMatchObject({ kind: 'audit', verbs: ['escalated'] });
+    expect(parse('approve count')).toMatchObject({ kind: 'history', count: true });
+    expect(parse('page count this week')).toMatchObject({ kind: 'pages', span: { kind: 'last' } });
+    const named = [...targets, { name: 'status-page' }];
+    expect(parseIntent('silence status-page for 1h', named)).toMatchObject({ kind: 'silence', target: 'status-page' });
+    expect(parseIntent('restart status-page', named)).toMatchObject({ kind: 'action_request', target: 'status-page' });
+  });
+});
