@@ -1,50 +1,105 @@
 /**
  * A command word used as a noun at the head of a question: "silence status web-1", "ack rate",
- * "escalate history", "approve count", "page count". Said that way they had been read as the
- * command itself ("silence status web-1" silenced web-1); each becomes the question it stands for,
- * the rest of the text kept ("for web-1", "this week"). Pure.
+ * "approve queue", "restart count for web-1", "page schedule". Said that way they had been read as
+ * the command itself ("silence status web-1" silenced web-1, "approve status web-1" approved what
+ * waited there); each becomes the question it stands for, the rest of the text kept ("for web-1",
+ * "this week"). A target named like one of the nouns ("status-page") is still a target. Pure.
  */
-const PREFIX = String.raw`^(?:(?:the|our|show(?: me)?(?: the)?|what(?:'s| is)(?: the)?)\s+)?`;
+const PREFIX = String.raw`^(?:(?:the|our|show(?: me)?(?: the)?|what(?:'s| is| are)(?: the)?)\s+)?`;
 
-const USES: [RegExp, string][] = [
-  // "Silence count", "mute stats": how many there were.
+// The nouns of record, by what they ask: how many, what there is now, how it went, how long, how it is set, when.
+const NOUNS = {
+  count: 'counts?|stats|statistics|totals?|number|tally|trends?|graph|chart',
+  now: 'status(?:es)?|state|list|overview|queue|backlog|owners?|reasons?',
+  past: 'history|logs?|reports?|summary|results?|outcomes?',
+  time: 'rates?|times?|durations?|speed|latency|delay',
+  set: 'polic(?:y|ies)|settings|config(?:uration)?|limits?|rules?',
+  when: 'windows?|schedule',
+} as const;
+type Asked = keyof typeof NOUNS;
+
+// Each family of command words, and the question each kind of noun stands for.
+const FAMILIES: [string, Record<Asked, string | ((verb: string) => string)>][] = [
   [
-    new RegExp(`${PREFIX}(?:silence|mute|snooze)s?\\s+(?:count|counts|stats|statistics|totals?|number|tally|rate)(?![\\w-])`),
-    'how many silences',
+    'silence|mute|snooze|quiet',
+    {
+      count: 'how many silences',
+      now: 'silences',
+      past: 'silence history',
+      time: 'how many silences',
+      set: 'help silences',
+      when: "what's scheduled",
+    },
   ],
-  // "Silence status web-1", "snooze list": the silences in force ("silence history" is read as such already).
-  [new RegExp(`${PREFIX}(?:silence|mute|snooze)s?\\s+(?:status|state|list|overview)(?![\\w-])`), 'silences'],
-  // "Ack status web-1": whether it is taken on; "ack rate", "ack time": how fast; "ack stats": who takes them.
-  [new RegExp(`${PREFIX}(?:ack|acknowledge?ment)s?\\s+(?:status|state)(?![\\w-])`), 'is acknowledged'],
-  [new RegExp(`${PREFIX}(?:ack|acknowledge?ment)s?\\s+(?:rate|times?|speed|latency|delay)(?![\\w-])`), 'how fast do we ack'],
   [
-    new RegExp(
-      `${PREFIX}(?:ack|acknowledge?ment)s?\\s+(?:count|counts|stats|statistics|totals?|number|tally|history|log|leaderboard)(?![\\w-])`,
-    ),
-    'who acked the most',
+    'unsnooze|unsilence|unmute',
+    {
+      count: 'how many silences',
+      now: 'silences',
+      past: 'silence history',
+      time: 'how many silences',
+      set: 'help silences',
+      when: "what's scheduled",
+    },
   ],
-  // "Escalate policy", "escalation rules": where alerts go and who is paged; "escalate history": the escalations.
-  [new RegExp(`${PREFIX}escalat(?:e|ion)s?\\s+(?:polic(?:y|ies)|rules?|settings|config)(?![\\w-])`), 'escalation policy'],
   [
-    new RegExp(`${PREFIX}escalat(?:e|ion)s?\\s+(?:count|counts|stats|statistics|totals?|number|history|log|report)(?![\\w-])`),
-    'how many escalations',
+    'ack|unack|acknowledge?(?:ment)?',
+    {
+      count: 'who acked the most',
+      now: 'is acknowledged',
+      past: 'who acked the most',
+      time: 'how fast do we ack',
+      set: 'help ack',
+      when: 'help ack',
+    },
   ],
-  // "Approve count", "approval rate", "deny stats": the decisions made.
   [
-    new RegExp(
-      `${PREFIX}(?:approve|approval|deny|denial)s?\\s+(?:count|counts|rate|stats|statistics|totals?|number|history|log)(?![\\w-])`,
-    ),
-    'remediation history how many decided',
+    'escalate|escalation',
+    {
+      count: 'how many escalations',
+      now: 'how many escalations',
+      past: 'how many escalations',
+      time: 'escalation policy',
+      set: 'escalation policy',
+      when: 'escalation policy',
+    },
   ],
-  // "Page count", "page history": the pages sent.
-  [new RegExp(`${PREFIX}pages?\\s+(?:count|counts|stats|statistics|totals?|number|history|log|report)(?![\\w-])`), 'pages'],
+  ['page', { count: 'pages', now: 'pages', past: 'pages', time: 'pages', set: 'escalation policy', when: 'who is on call' }],
+  [
+    'approve|approval|deny|denial|decision',
+    {
+      count: 'remediation history how many decided',
+      now: 'pending approvals',
+      past: 'remediation history how many decided',
+      time: 'how long do approvals take',
+      set: 'who can approve',
+      when: 'who can approve',
+    },
+  ],
+  [
+    'restart|reboot|scale[\\s-]?up|clean[\\s-]?up|cleanup',
+    {
+      count: (v) => `how many ${v}s`,
+      now: (v) => `${v} history`,
+      past: (v) => `${v} history`,
+      time: (v) => `${v} history`,
+      set: (v) => `which rules propose ${v}s`,
+      when: (v) => `which rules propose ${v}s`,
+    },
+  ],
 ];
+
+const USES = FAMILIES.flatMap(([verbs, asks]) =>
+  (Object.keys(NOUNS) as Asked[]).map(
+    (asked) => [new RegExp(`${PREFIX}(${verbs})s?\\s+(?:${NOUNS[asked]})(?![\\w-])`), asks[asked]] as const,
+  ),
+);
 
 /** The question a command word used as a noun stands for, or the text as it was. */
 export function nounUse(text: string): string {
   for (const [re, said] of USES) {
     const m = re.exec(text);
-    if (m) return `${said}${text.slice(m[0].length)}`;
+    if (m) return `${typeof said === 'string' ? said : said(m[1]!.replace(/[\s-]/g, ''))}${text.slice(m[0].length)}`;
   }
   return text;
 }

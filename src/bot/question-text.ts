@@ -53,17 +53,6 @@ export function questionText(raw: string, targets: TargetRef[]): string {
             '$1unsilence',
           )
           .replace(/\bclean[\s-]ups\b/g, 'cleanups')
-          // "Restart count for web-1", "cleanup stats": how many ran, not a restart of a service called "count".
-          .replace(
-            /^(?:(?:the|our|show(?: me)?(?: the)?)\s+)?(restart|reboot|scale[\s-]?up|clean[\s-]?up|cleanup)s?\s+(?:count|counts|stats|statistics|totals?|number|tally|frequency|rate)(?![\w-])/,
-            (_m, a: string) => `how many ${a.replace(/[\s-]/g, '')}s`,
-          )
-          // "Restart status for web-1", "restart log", "restart policy": the history, or the rules, of that action.
-          .replace(
-            /^(?:(?:the|our|show(?: me)?(?: the)?)\s+)?(restart|reboot|scale[\s-]?up|clean[\s-]?up|cleanup)s?\s+(?:(status|statuses|results?|outcomes?|logs?|report|summary|times?|durations?|reasons?)|(polic(?:y|ies)|rules?))(?![\w-])/,
-            (_m, a: string, _h: string | undefined, rules: string | undefined) =>
-              rules ? `which rules propose ${a.replace(/[\s-]/g, '')}s` : `${a.replace(/[\s-]/g, '')} history`,
-          )
           // "Stop the restart on web-1": the proposal turned down, as "cancel the restart" is.
           .replace(/^((?:please)\s+)?(?:stop|halt|abort)\s+the\s+(?=(?:restart|reboot|scale|clean)\w*\b)/, '$1cancel the ')
           // "Free up disk space on db-1", "clear space on web-1" ask for the clean-up; "free disk" alone is a figure.

@@ -89,6 +89,27 @@ describe('other command words used as nouns', () => {
     expect(parse('escalation history')).toMatchObject({ kind: 'audit', verbs: ['escalated'] });
     expect(parse('approve count')).toMatchObject({ kind: 'history', count: true });
     expect(parse('page count this week')).toMatchObject({ kind: 'pages', span: { kind: 'last' } });
+    // Never the command: every command word with every noun of record, with or without a target.
+    const acts = new Set(['ack', 'unack', 'silence', 'unsilence', 'escalate', 'approve', 'deny', 'action_request']);
+    for (const verb of [
+      'silence',
+      'mute',
+      'snooze',
+      'unsnooze',
+      'ack',
+      'unack',
+      'escalate',
+      'page',
+      'approve',
+      'deny',
+      'restart',
+      'reboot',
+      'scale up',
+      'clean up',
+    ])
+      for (const noun of ['count', 'status', 'queue', 'history', 'rate', 'policy', 'schedule', 'owner', 'reason'])
+        for (const tail of ['', ' web-1', ' this week'])
+          expect(acts.has(parse(`${verb} ${noun}${tail}`).kind), `${verb} ${noun}${tail}`).toBe(false);
     const named = [...targets, { name: 'status-page' }];
     expect(parseIntent('silence status-page for 1h', named)).toMatchObject({ kind: 'silence', target: 'status-page' });
     expect(parseIntent('restart status-page', named)).toMatchObject({ kind: 'action_request', target: 'status-page' });
