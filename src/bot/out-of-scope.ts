@@ -2,7 +2,7 @@
  * Questions the parser read correctly but that no figure here answers: a time still ahead, or a
  * group no target belongs to. Pure; parse-intent.ts applies it to every intent it returns.
  */
-import { negatedCommand } from './parse-negated.js';
+import { askedCommand, negatedCommand } from './parse-negated.js';
 import { conditionalCommand } from './parse-conditional.js';
 import type { Elsewhere, Intent, MetricKey } from './intent.js';
 import { LATER_SAID } from './later-words.js';
@@ -179,7 +179,7 @@ const ONE_ID: Partial<Record<Intent['kind'], { prefix: string; verb: string; exa
 export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): Intent | undefined {
   // "Approve rp_1 and rp_2", "ack an_1 an_2" had acted on the first id and dropped the second:
   // a command acts on one, and says so. A note's or a reason's own words may name others.
-  const not = negatedCommand(text);
+  const not = negatedCommand(text) ?? askedCommand(intent, text);
   if (not) return not;
   // "Ack all critical alerts" had taken on the warnings too: the severity said narrows "all".
   const sev = /\b(critical|warning)s?\b/.exec(text)?.[1] as 'critical' | 'warning' | undefined;

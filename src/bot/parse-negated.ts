@@ -34,3 +34,34 @@ export function negatedCommand(text: string): Intent | undefined {
   const said = verb && VERBS.find(([re]) => re.test(verb));
   return said ? { kind: 'bad_input', reason: `Nothing done: ${said[1]}` } : undefined;
 }
+
+// "Silence web-1?", "ack web-1?", "unsnooze db-1?": a bare command said as a question. "Can you silence web-1?" asks for it.
+const ASKED_COMMAND = /^(silence|mute|snooze|quiet|unsnooze|unsilence|unmute|ack|acknowledge|escalate|page)\b[^?]*\?+\s*$/;
+const SAY_IT: Record<string, string> = {
+  silence:
+    'Nothing silenced: that reads as a question. Say it without the question mark to silence ("silence web-1 for 1h"), or ask "is web-1 silenced?"',
+  unsilence:
+    'Nothing lifted: that reads as a question. Say it without the question mark to lift the silences ("unsnooze web-1"), or ask "is web-1 silenced?"',
+  ack: 'Nothing acknowledged: that reads as a question. Say it without the question mark to take the alert on ("ack web-1"), or ask "is web-1 acked?"',
+  escalate:
+    'Nothing escalated: that reads as a question. Say it without the question mark to escalate ("escalate web-1"), or ask "who is on call?"',
+};
+
+/** A bare command word said with a question mark: nothing is done, and the reply says how to do it or ask about it. Pure. */
+export function askedCommand(intent: Intent, text: string): Intent | undefined {
+  // "Silence history?", "ack status web-1?" are read as the questions they are (noun-use.ts).
+  // "Ack web-1?" was read as web-1's figures; "snooze or ack?" asks what the words mean.
+  const command =
+    ['silence', 'unsilence', 'ack', 'escalate'].includes(intent.kind) || (intent.kind === 'metrics' && intent.target !== undefined);
+  if (!command || /\b(?:or|vs\.?|versus)\b/.test(text)) return undefined;
+  const verb = ASKED_COMMAND.exec(text.trim())?.[1];
+  if (!verb) return undefined;
+  const family = /^un/.test(verb)
+    ? 'unsilence'
+    : /^(?:ack|acknowledge)$/.test(verb)
+      ? 'ack'
+      : /^(?:escalate|page)$/.test(verb)
+        ? 'escalate'
+        : 'silence';
+  return { kind: 'bad_input', reason: SAY_IT[family]! };
+}

@@ -518,7 +518,14 @@ const cases: Case[] = [
   ['ack api-1 and api-2', { kind: 'ack', several: ['api-1', 'api-2'] }],
   ['ack web-99', { kind: 'ack', unknownTarget: 'web-99' }],
   // asking is not acting, and "ask" is not "ack"
-  ['ack web-1?', { kind: 'metrics', target: 'web-1' }],
+  [
+    'ack web-1?',
+    {
+      kind: 'bad_input',
+      reason:
+        'Nothing acknowledged: that reads as a question. Say it without the question mark to take the alert on ("ack web-1"), or ask "is web-1 acked?"',
+    },
+  ],
   ['ask about cpu on web-1', { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
   ['acks', { kind: 'unknown' }],
   // "explain" on its own (the latest anomaly; in an alert's thread, that alert)

@@ -115,3 +115,19 @@ describe('other command words used as nouns', () => {
     expect(parseIntent('restart status-page', named)).toMatchObject({ kind: 'action_request', target: 'status-page' });
   });
 });
+
+describe('a bare command said as a question', () => {
+  it('does nothing and says how to do it, while a polite ask and a question about it still work', () => {
+    for (const [q, start] of [
+      ['silence web-1?', 'Nothing silenced: that reads as a question.'],
+      ['silence web-1 for 1h?', 'Nothing silenced: that reads as a question.'],
+      ['unsnooze web-1?', 'Nothing lifted: that reads as a question.'],
+      ['ack web-1?', 'Nothing acknowledged: that reads as a question.'],
+      ['escalate web-1?', 'Nothing escalated: that reads as a question.'],
+    ] as const)
+      expect((parse(q) as { reason?: string }).reason, q).toMatch(new RegExp(`^${start.replace(/[.]/g, '\\.')}`));
+    expect(parse('can you silence web-1 for 1h?')).toMatchObject({ kind: 'silence', target: 'web-1' });
+    expect(parse('silence history?')).toMatchObject({ kind: 'silences' });
+    expect(parse('ack status web-1?')).toEqual({ kind: 'ack_status', target: 'web-1' });
+  });
+});
