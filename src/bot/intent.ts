@@ -210,6 +210,7 @@ export type Intent =
         | 'score'
         | 'expected'
         | 'episode'
+        | 'percentile'
         | 'severity'
         | 'ack'
         | 'detection'

@@ -13,6 +13,7 @@ const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
   [/\bscores?\b/, 'score'],
   [/\bexpected(?: range)?\b/, 'expected'],
   [/\bepisodes?\b/, 'episode'],
+  [/\bp\d{1,2}\b|\bpercentiles?\b|\bmedian\b|\bnearest rank\b/, 'percentile'],
   [
     /\bforecast (?:rules?|detector|alerts?|anomal\w*)\b|\bforecasts? (?:computed|calculated|made|worked out|done|fitted|works?|do|does)\b/,
     'forecast',
@@ -25,7 +26,7 @@ const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
 const SEVERITY_HOW =
   /\bwho (?:decides|sets|chooses|picks|assigns|determines) (?:the )?severit(?:y|ies)\b|\bhow (?:is|are|do you|does it) (?:the )?severit(?:y|ies) (?:decided|set|chosen|picked|assigned|determined|worked out)\b|\bhow (?:do|does) (?:you|it|the bot) (?:decide|set|choose|pick|assign|determine|work out) (?:the )?severit(?:y|ies)\b|^why (?:critical|warning)\b|\bwhat makes (?:an? |the |it )?(?:\w+ )?(?:alert |anomaly )?(?:critical|a warning)\b|\bwhy (?:is|was) (?:it|this|that|the alert) (?:a )?(?:critical|warning)\b|\bdifference between (?:an? )?(?:warning|critical)s? and (?:an? )?(?:warning|critical)s?\b|\bcritical (?:vs|versus|or) warning\b(?!.*\b(?:today|yesterday|this|last|past|weeks?|months?|hours?|days?|ago|since)\b)/;
 const DETECTION =
-  /\b(?:what|which) (?:detectors?|detection methods?|algorithms?|models?) (?:do|does|are) (?:you|it|the bot) (?:use|run|have)\b|\bhow (?:does|do) (?:the )?(?:anomaly )?detection work\b|\bhow do you (?:detect|find|spot) anomal\w*/;
+  /\bhow many (?:detectors|detection methods|algorithms|models) (?:do|does) (?:you|it|the bot) (?:use|run|have)\b|\b(?:what|which) (?:detectors?|detection methods?|algorithms?|models?) (?:do|does|are) (?:you|it|the bot) (?:use|run|have)\b|\bhow (?:does|do) (?:the )?(?:anomaly )?detection work\b|\bhow do you (?:detect|find|spot) anomal\w*/;
 
 // "What does ack do?", "what's the difference between ack and silence?", "snooze or ack?".
 export const ACK_HOW =

@@ -53,6 +53,13 @@ export function questionText(raw: string, targets: TargetRef[]): string {
             '$1unsilence',
           )
           .replace(/\bclean[\s-]ups\b/g, 'cleanups')
+          // "Which box is the hottest?": a host, the busiest; "the coldest" is the quietest.
+          .replace(/\bboxes\b/g, 'hosts')
+          .replace(/\bbox\b/g, 'host')
+          .replace(/\bhottest\b/g, 'busiest')
+          .replace(/\bcoldest\b/g, 'quietest')
+          // "All quiet?", "is all quiet on web-1?": whether anything is wrong, not the silences ("quiet" also asks for one).
+          .replace(/^(?:so\s+)?(?:is\s+)?(?:it\s+)?all\s+quiet\b/, 'anything wrong')
           // "Stop the restart on web-1": the proposal turned down, as "cancel the restart" is.
           .replace(/^((?:please)\s+)?(?:stop|halt|abort)\s+the\s+(?=(?:restart|reboot|scale|clean)\w*\b)/, '$1cancel the ')
           // "Free up disk space on db-1", "clear space on web-1" ask for the clean-up; "free disk" alone is a figure.

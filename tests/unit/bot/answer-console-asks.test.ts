@@ -43,6 +43,10 @@ describe('a day said before a clock time', () => {
 describe('operator asks that had another answer', () => {
   it.each([
     ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+    ['which box is the hottest?', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
+    ['coldest host', { kind: 'metrics', metric: 'cpu', stat: 'min' }],
+    ['all quiet?', { kind: 'attention' }],
+    ['is all quiet on web-1?', { kind: 'attention', target: 'web-1' }],
     ['cpu over the last hour and a half', { kind: 'metrics', metric: 'cpu', span: { kind: 'last', ms: 5_400_000 } }],
     ["why wasn't web-1 auto-remediated?", { kind: 'explain', target: 'web-1', remediation: true }],
     ['show the output of the last run', { kind: 'history', limit: 1 }],

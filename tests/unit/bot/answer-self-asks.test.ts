@@ -51,8 +51,16 @@ describe('how a detector works, asked by what it looks at', () => {
     ['how is the forecast computed?', 'forecast'],
     ['how is the score calculated?', 'score'],
     ['what does the threshold rule compare?', 'threshold'],
+    ['what does p95 mean?', 'percentile'],
+    ['what is a percentile?', 'percentile'],
+    ['how many detectors do you have?', 'detection'],
   ])('%s → %s', (q, term) => {
     expect(parseIntent(q, targets)).toEqual({ kind: 'glossary', term });
+  });
+
+  it('says what a percentile is, and reads one asked of a metric as its figure', () => {
+    expect(ask('what does p95 mean?', ctx())).toMatch(/^A percentile is the reading .* p95 is the one 95% of them do not exceed/);
+    expect(parseIntent('what is the p99 latency?', targets)).toMatchObject({ kind: 'metrics', metric: 'latency', stat: 'p99' });
   });
 
   it('still reads a host named as that host', () => {
