@@ -86,7 +86,7 @@ export function drawnLines<
   T extends { metric?: MetricKey; target?: string; group?: string[]; bound?: Bound; also?: { metric: MetricKey; bound: Bound } },
 >(i: T, c: Pick<AnswerContext, 'thresholds' | 'store' | 'targets' | 'now' | 'staleAfterMs'>): { read: T } | { reply: string } {
   let read = i;
-  if (i.bound?.rule || i.bound?.mean) {
+  if (i.bound?.rule || i.bound?.mean || i.bound?.current) {
     const line = wordLineOf({ ...i, bound: i.bound }, c);
     if ('reply' in line) return line;
     read = { ...read, bound: line.bound };
@@ -104,6 +104,7 @@ export function wordLineOf(
   i: { metric?: MetricKey | undefined; target?: string | undefined; group?: string[] | undefined; bound: Bound },
   c: Pick<AnswerContext, 'thresholds' | 'store' | 'targets' | 'now' | 'staleAfterMs'>,
 ): { bound: Bound } | { reply: string } {
+  if (i.bound.current) return currentLineOf(i, c);
   if (!i.bound.mean) return ruleLineOf(i, c);
   // "Which hosts are above average cpu?": the average of the latest readings, said before the hosts past it.
   // One target named is set against the whole fleet's average; a group against its own.
@@ -121,6 +122,22 @@ export function wordLineOf(
   return {
     reply: `Average ${label} across ${got.length} targets now: ${formatValue(metric, mean)}.\n${answerBound(bound, metric, asked, latest, c, Boolean(i.target))}`,
   };
+}
+
+/** "When was api-1 latency last this high?": one series' latest reading is the line, the reading itself counted as past it. */
+function currentLineOf(
+  i: { metric?: MetricKey | undefined; target?: string | undefined; bound: Bound },
+  c: Pick<AnswerContext, 'store'>,
+): { bound: Bound } | { reply: string } {
+  const metric = METRICS_OF[i.metric ?? 'cpu'][0]!;
+  const label = METRIC_LABEL[metric] ?? metric;
+  if (!i.target)
+    return {
+      reply: `Name one target: "this ${i.bound.above ? 'high' : 'low'}" is that series' latest reading ("when was api-1 ${label} last this ${i.bound.above ? 'high' : 'low'}?").`,
+    };
+  const latest = c.store.latestSamples().find((s) => s.target === i.target && s.metric === metric);
+  if (!latest) return { reply: `No ${label} reading for ${i.target} to measure against.` };
+  return { bound: { ...i.bound, value: latest.value, orEqual: true } };
 }
 
 /**

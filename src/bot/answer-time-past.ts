@@ -122,8 +122,23 @@ function oneSeries(r: Row, q: TimePastQuestion, w: Words & { now: number }): str
   const still = last.ongoing ? `; it still is (${now})` : '';
   const one = (x: Stretch) => `${range(x, w)}, ${peak(x)}`;
   const ago = `${formatDuration(w.now - last.endTs)} ago`;
+  // "When was it last this high?": the latest reading is the line. Readings past it just before now make it nothing new;
+  // else the answer is the stretch before the one the latest reading opened.
+  const thisHigh = () => {
+    if (last.ongoing && last.startTs < latest.ts)
+      return `${who} is ${now}; it has been ${w.side} since ${w.t(last.startTs)} (${formatDuration(latest.ts - last.startTs)}), so this is nothing new.`;
+    const before = stretches.filter((x) => !x.ongoing && x.endTs <= latest.ts).at(-1);
+    return before
+      ? `${who} is ${now}; it was last ${w.side} ${formatDuration(w.now - before.endTs)} ago: ${one(before)}.`
+      : `${who} is ${now}; it was not ${w.side} before, ${w.when}.`;
+  };
   const lead: Record<BoundAsk, () => string> = {
-    last: () => (last.ongoing ? `${who} is ${w.side} now (${now}): ${one(last)}.` : `${who} was last ${w.side} ${ago}: ${one(last)}.`),
+    last: () =>
+      q.bound.current
+        ? thisHigh()
+        : last.ongoing
+          ? `${who} is ${w.side} now (${now}): ${one(last)}.`
+          : `${who} was last ${w.side} ${ago}: ${one(last)}.`,
     since: () =>
       last.ongoing
         ? `${who} has been ${w.side} since ${w.t(last.startTs)}: ${formatDuration(w.now - last.startTs)} so far (${now}); ${peak(last)}.${acrossGaps(stretches, w)}`

@@ -10,6 +10,8 @@ export interface Bound {
   upTo?: number;
   /** "Which hosts are above average cpu?": the line is the mean of the targets asked about, read when answered (wordLineOf). */
   mean?: true;
+  /** "When was api-1 latency last this high?": the line is the series' latest reading, read when answered (wordLineOf). */
+  current?: true;
 }
 
 // "Above average", "below the fleet mean": against the others, not a figure.
@@ -25,6 +27,16 @@ const HIGH = /\b(?:high|slow|hot)\b/;
 
 /** "High" said of a metric now: past the lowest threshold line set for it (ruleLineOf reads it). Pure. */
 export const highAsked = (text: string): Bound | undefined => (HIGH.test(text) ? { above: true, value: 0, rule: 'any' } : undefined);
+
+// "When was latency last this high?", "has db-1 disk ever been this full?", "last time cpu was this low": the latest reading is the line.
+const THIS_HIGH = /\b(?:this|that|so|as) (high|bad|busy|full|slow|hot|heavy|loaded|low|quiet|empty|fast)\b/;
+
+/** The latest reading as the line, said as "this high" or "this low"; undefined for anything else. Pure. */
+export function thisHighAsked(text: string): Bound | undefined {
+  const m = /\blast\b|\bever\b|\bbefore\b|\bprevious(?:ly)?\b/.test(text) ? THIS_HIGH.exec(text) : null;
+  if (!m) return undefined;
+  return { above: !/^(?:low|quiet|empty|fast)$/.test(m[1]!), value: 0, orEqual: true, current: true };
+}
 
 /** A threshold rule's line asked about in words ("how long was db-1 disk critical?"); its value comes from config. Pure. */
 export function ruleBound(text: string): Bound | undefined {

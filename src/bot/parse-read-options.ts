@@ -1,6 +1,6 @@
 import type { Intent, MetricKey } from './intent.js';
 import type { TargetRef } from './match-target.js';
-import { boundAsked, highAsked, pairRank, parseBound, ruleBound } from './parse-bound.js';
+import { boundAsked, highAsked, pairRank, parseBound, ruleBound, thisHighAsked } from './parse-bound.js';
 import { alsoBound } from './parse-also-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { AVG_RANKED, avgLowFirst, parseStat, sdLowFirst, type TimeSpan } from './parse-time-span.js';
@@ -39,7 +39,8 @@ export function readOptions(
   const bound =
     metric && sizeAsked(metric, text)
       ? undefined
-      : (parseBound(text) ?? (metric ? (ruleBound(text) ?? (span || stat ? undefined : highAsked(text))) : undefined));
+      : (parseBound(text) ??
+        (metric ? (thisHighAsked(text) ?? ruleBound(text) ?? (span || stat ? undefined : highAsked(text))) : undefined));
   // "Top 3 hosts by memory": a count only limits a fleet ranking, never a bound's value.
   const limit =
     stat && (stat !== 'avg' || /\b(?:top|bottom)\s+\d/.test(text)) && number && !bound && !target ? { limit: clamp(number, 1, 50) } : {};
