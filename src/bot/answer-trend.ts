@@ -213,10 +213,21 @@ function aheadLine(target: string, g: Fit, aheadMs: number, c: AnswerContext): s
       : `${when}: not projected, too little history for a line.`;
   if (aheadMs > horizonOf(t))
     return `${when}: too far ahead for a line fitted over ${formatDuration(t.until - t.from)} (at most ${formatDuration(horizonOf(t))}); ask over a longer window ("… over the last 3 days").`;
-  const raw = t.clear ? t.level + (t.perHour * (c.now + aheadMs - t.until)) / HOUR : t.level;
-  const v = unitOf(g.m) === '%' ? Math.min(100, Math.max(0, raw)) : Math.max(0, raw);
+  const v = readAhead(g.m, t, c.now + aheadMs);
   const spread = t.scatter > 0 ? `, give or take ${fine(g.m, 2 * t.scatter)} (twice the scatter around the line)` : '';
   return `${when}: about ${formatValue(g.m, v)}${t.clear ? ' if this line holds' : ', where it is now: no clear trend to carry forward'}${spread}. A line knows nothing of spikes or daily cycles.`;
+}
+
+/** The line read at `at`: carried forward when clear, else the level now; a share stays within 0–100%. */
+function readAhead(m: string, t: Trend, at: number): number {
+  const raw = t.clear ? t.level + (t.perHour * (at - t.until)) / HOUR : t.level;
+  return unitOf(m) === '%' ? Math.min(100, Math.max(0, raw)) : Math.max(0, raw);
+}
+
+/** "What will cpu be at 18:00?" for each of a fleet: the value its line reads then, or "-" where it cannot be read so far ahead. */
+function aheadCell(g: Fit, aheadMs: number, now: number): string {
+  const t = g.left ? g.left.trend : g.t;
+  return t && aheadMs <= horizonOf(t) ? `~${formatValue(g.m, readAhead(g.m, t, now + aheadMs))}` : '-';
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -321,12 +332,19 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
       .openAnomalies()
       .filter((a) => a.detector === 'forecast' && a.metric === m && rows.some((r) => r.f.n === a.target))
       .map((a) => `Open now: ${a.id} (forecast) on ${a.target}${a.summary ? `: ${a.summary}` : ''}.`);
-    return `${lead}\n${table(
-      ['target', 'trend', 'fitted end', 'scatter', 'samples', 'reaches'],
+    // The column is headed by the time as said (the asker's clock); the lead gives the instant, which a zoned reply rewrites.
+    const said = at && `${String(Math.floor(at.minute / 60) % 24).padStart(2, '0')}:${String(at.minute % 60).padStart(2, '0')}`;
+    const head =
+      said && q.aheadMs
+        ? ` At ${said} (${stamp(c.now + q.aheadMs)}), if each line holds: the "at ${said}" column (a line knows nothing of spikes or daily cycles).`
+        : '';
+    return `${lead}${head}\n${table(
+      ['target', 'trend', 'fitted end', ...(said ? [`at ${said}`] : []), 'scatter', 'samples', 'reaches'],
       rows.map(({ f, g, first }) => [
         f.n,
         cell(m, g.t),
         g.t ? formatValue(m, g.t.level) : '-',
+        ...(said && q.aheadMs ? [aheadCell(g, q.aheadMs, c.now)] : []),
         g.t ? `±${fine(m, g.t.scatter)}` : '-',
         String(g.count),
         g.left

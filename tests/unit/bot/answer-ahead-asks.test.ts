@@ -35,6 +35,11 @@ describe('asked ahead of now, or of a level', () => {
     expect(ask('what will web-1 disk be at 18:00?')[0]).toMatch(/^web-1 disk in 6 h \(2026-12-06 18:00:00 UTC\): about 52\.\d%/);
     // 09:00 has passed today: tomorrow's.
     expect(ask('what will web-1 disk be at 09:00?')[0]).toMatch(/^web-1 disk in 21 h \(2026-12-07 09:00:00 UTC\)/);
+    // Asked of the fleet: each host's line read then, in a column of its own.
+    const fleet = ask('what will disk be at 18:00?');
+    expect(fleet[0]).toMatch(/ At 18:00 \(2026-12-06 18:00:00 UTC\), if each line holds: the "at 18:00" column/);
+    expect(fleet[2]).toMatch(/^target\s+trend\s+fitted end\s+at 18:00\s+scatter/);
+    expect(fleet[3]).toMatch(/^web-1\s+\+1\.00 %\/h\s+46\.0%\s+~52\.0%\s+/);
   });
 
   it('reads "how far is … from 90%?" as the gap now and when the line gets there', () => {
