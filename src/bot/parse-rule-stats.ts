@@ -23,6 +23,9 @@ const RULE_STATS = new RegExp(
     // "Which rule should I tune first?", "what should we fix next week?": the noisiest first, where tuning pays ("what should I fix
     // first?" is what needs attention now; "too many alerts" the flapping series).
     String.raw`\bwhich (?:${RULE}|detectors?) should (?:i|we) (?:tune|fix|change|look at)(?: first)?\b|^what should (?:i|we) (?:fix|tune|improve|work on) next (?:week|sprint|month)\s*[?.!]*$`,
+    // "Which alerts are safe to ignore?", "what alerts can we ignore?": no alert is called safe; the rules' records (noise marks,
+    // acks, episodes) are what the team decides on.
+    String.raw`\b(?:which|what) (?:alerts?|anomal\w*|pages) (?:(?:are|is) )?(?:safe to ignore|ignorable|not worth (?:it|looking at)|(?:don'?t|do not) matter)\b|\b(?:which|what) (?:alerts?|anomal\w*|pages) (?:can|could|should) (?:i|we) (?:safely )?ignore\b`,
     // "How noisy is the disk rule?", "is the cpu threshold noisy?", "how often does the memory threshold fire?": a metric's
     // rules ("too noisy" asks for other bounds: parse-tune.ts).
     String.raw`\bhow (?:noisy|useful) (?:is|are|was|were) (?:the |our )?(?:[\w%-]+ ){0,2}(?:rules?|thresholds?|detectors?)\b`,
@@ -41,7 +44,7 @@ const DETECTOR: readonly (readonly [RegExp, NonNullable<RuleStatsIntent['detecto
 /** Each rule's and detector's firing record (answer-rule-stats.ts). Pure; undefined when not asked. */
 export function ruleStatsQuestion(text: string, span: TimeSpan | undefined, metric?: MetricKey): RuleStatsIntent | undefined {
   if (!RULE_STATS.test(text)) return undefined;
-  const never = /\b(?:never|unused|dead|quietest|haven'?t|have not|didn'?t|don'?t)\b/.test(text);
+  const never = /\b(?:never|unused|dead|quietest|haven'?t|have not|didn'?t|don'?t)\b(?! matter)/.test(text);
   // "Which threshold fires most?" is over every rule; a detector named in "is the forecast rule useful?" narrows it.
   const detector = /\b(?:is|are|was|how)\b/.test(text) ? DETECTOR.find(([re]) => re.test(text))?.[1] : undefined;
   return {

@@ -43,6 +43,10 @@ describe('a day said before a clock time', () => {
 describe('operator asks that had another answer', () => {
   it.each([
     ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+    ['which alerts are safe to ignore?', { kind: 'rule_stats' }],
+    ['what alerts can we ignore?', { kind: 'rule_stats' }],
+    ['which alerts are safe to ignore?', { kind: 'rule_stats' }],
+    ["which alerts don't matter?", { kind: 'rule_stats' }],
     ['which box is the hottest?', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
     ['coldest host', { kind: 'metrics', metric: 'cpu', stat: 'min' }],
     ['all quiet?', { kind: 'attention' }],
