@@ -45,7 +45,6 @@ describe('operator asks that had another answer', () => {
     ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
     ['which alerts are safe to ignore?', { kind: 'rule_stats' }],
     ['what alerts can we ignore?', { kind: 'rule_stats' }],
-    ['which alerts are safe to ignore?', { kind: 'rule_stats' }],
     ["which alerts don't matter?", { kind: 'rule_stats' }],
     ['which box is the hottest?', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
     ['coldest host', { kind: 'metrics', metric: 'cpu', stat: 'min' }],
