@@ -125,12 +125,13 @@ function oneSeries(r: Row, q: TimePastQuestion, w: Words & { now: number }): str
   // "When was it last this high?": the latest reading is the line. Readings past it just before now make it nothing new;
   // else the answer is the stretch before the one the latest reading opened.
   const thisHigh = () => {
-    if (last.ongoing && last.startTs < latest.ts)
-      return `${who} is ${now}; it has been ${w.side} since ${w.t(last.startTs)} (${formatDuration(latest.ts - last.startTs)}), so this is nothing new.`;
     const before = stretches.filter((x) => !x.ongoing && x.endTs <= latest.ts).at(-1);
-    return before
-      ? `${who} is ${now}; it was last ${w.side} ${formatDuration(w.now - before.endTs)} ago: ${one(before)}.`
-      : `${who} is ${now}; it was not ${w.side} before, ${w.when}.`;
+    const earlier = before
+      ? `it was last ${w.side} ${formatDuration(w.now - before.endTs)} ago: ${one(before)}`
+      : `it was not ${w.side} before, ${w.when}`;
+    if (last.ongoing && last.startTs < latest.ts)
+      return `${who} is ${now}; it has been ${w.side} since ${w.t(last.startTs)} (${formatDuration(latest.ts - last.startTs)}). Before that, ${earlier}.`;
+    return `${who} is ${now}; ${earlier}.`;
   };
   const lead: Record<BoundAsk, () => string> = {
     last: () =>

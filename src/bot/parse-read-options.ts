@@ -50,7 +50,8 @@ export function readOptions(
       ? { total: true }
       : {};
   const by = target ? undefined : groupByOf(text, targets);
-  const ask = bound && boundAsked(text, Boolean(span && span.kind !== 'at' && span.kind !== 'clock'));
+  // "Has it ever been this high before?" asks when it last was, whatever the words.
+  const ask = bound?.current ? 'last' : bound && boundAsked(text, Boolean(span && span.kind !== 'at' && span.kind !== 'clock'));
   const asked = ask && (ask !== 'list' || !span || (span.kind !== 'at' && span.kind !== 'clock')) ? { boundAsk: ask } : {};
   // "Which host sends the most data?": bytes moved need a window; with none said, today.
   const moved = !span && 'total' in total && !HOW_MANY_BYTES.test(text) && (BYTES_MOVED.test(text) || BYTES_SAID.test(text));

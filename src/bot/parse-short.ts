@@ -17,7 +17,7 @@ const MODEL_ME =
   /^(?:so\s+)?(?:are you (?:an? )?(?:ai|llm|chatgpt|gpt)|what (?:llm|model|ai|language model)(?: model)? (?:are you|do you|is this|does this|powers)\b.*|which (?:llm|model|ai)\b.*)[\s?!.]*$/;
 // "Ok", "got it", "cool": nothing to answer, and no help text in reply.
 const OK =
-  /^(?:ok|okay|k|kk|ok cool|cool|got it|gotcha|understood|roger(?: that)?|noted|makes sense|sounds good|alright|all right|fine|sure|ack(?:nowledged)?\s+that|will do|on it)[\s!.]*$/;
+  /^(?:ok|okay|k|kk|ok cool|cool|got it|gotcha|understood|roger(?: that)?|noted|makes sense|sounds good|alright|all right|fine|sure|ack(?:nowledged)?\s+that|will do|on it|np|no problem|no worries|lol|haha|hah|heh|nice|great|perfect|:\)|🙂)[\s!.]*$/;
 
 // "You're wrong", "that's not what I asked": the last answer missed.
 const WRONG =

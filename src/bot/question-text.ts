@@ -35,7 +35,7 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           .replace(EMOJI, (e) => ` ${EMOJI_WORDS[e.replace(/\uFE0F/g, '')] ?? ''} `)
           .replace(/\s{2,}/g, ' ')
           .trim()
-          .replace(/^\s*sup\s*\??\s*$/, "what's up?")
+          .replace(/^\s*(?:sup|wass?up|wazz?up)\s*\??\s*$/, "what's up?")
           // "Fastest growing disk": how fast it grows, not latency ("fast" names latency elsewhere); the trend ranks by rate.
           .replace(/\b(?:fastest|quickest)[\s-](growing|filling|rising|climbing|increasing)\b/g, '$1')
           // "@bot status", "@ops cpu on web-1": a mention typed by hand is who is asked, not what (Slack and Discord strip their own).

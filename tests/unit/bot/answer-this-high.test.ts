@@ -31,9 +31,9 @@ describe('"when was it last this high?"', () => {
     expect(ask('when was web-1 cpu last this high?')[0]).toBe(
       'web-1 CPU is 45.0% at 2026-12-05 12:00:00 UTC; it was last at or above 45.0% 1 h 50 min ago: 2026-12-05 10:00:00–10:10:00 UTC (10 min), peak 50.0% at 10:00:00 UTC.',
     );
-    // Readings at or below it just before now make it nothing new; a fleet names no one series.
+    // Readings at or below it just before now: since when, then the stretch before; a fleet names no one series.
     expect(ask('when was web-1 cpu last this low?')[0]).toBe(
-      'web-1 CPU is 45.0% at 2026-12-05 12:00:00 UTC; it has been at or below 45.0% since 2026-12-05 10:10:00 UTC (1 h 50 min), so this is nothing new.',
+      'web-1 CPU is 45.0% at 2026-12-05 12:00:00 UTC; it has been at or below 45.0% since 2026-12-05 10:10:00 UTC (1 h 50 min). Before that, it was last at or below 45.0% 2 h ago: 2026-12-05 09:01:00–10:00:00 UTC (59 min), lowest 20.0% at 09:01:00 UTC.',
     );
     expect(ask('when was cpu last this bad?')[0]).toMatch(/^Name one target: "this high" is that series' latest reading/);
   });
