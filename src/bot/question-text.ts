@@ -18,6 +18,23 @@ const EMOJI_WORDS: Record<string, string> = {
 };
 const EMOJI = /🔥|🚨|🆘|👍|🙏|\uFE0F|:(?:fire|rotating_light|sos|\+1|thumbsup|pray):/g;
 
+const TENS: Record<string, number> = {
+  ten: 10,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const ONES: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const SPOKEN_PERCENT = new RegExp(
+  String.raw`\b(${Object.keys(TENS).join('|')})(?:[\s-](${Object.keys(ONES).join('|')}))?\s*(?:percent|per cent|%)`,
+  'g',
+);
+
 /**
  * A question as the parser reads it: comparison signs as words (before cleaning, which strips ">",
  * a quote marker in chat markdown), cleaned and lower-cased, "roll back" as one verb, "cpu%" as the
@@ -58,6 +75,9 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           .replace(/\bbox\b/g, 'host')
           .replace(/\bhottest\b/g, 'busiest')
           .replace(/\bcoldest\b/g, 'quietest')
+          // "Cpu over ninety percent", "eighty-five percent": the figure in digits, as a bound reads it.
+          .replace(SPOKEN_PERCENT, (_m, tens: string, ones: string | undefined) => `${TENS[tens]! + (ones ? ONES[ones]! : 0)}%`)
+          .replace(/\b(?:a|one) hundred\s+(?:percent|per cent|%)/g, '100%')
           // "All quiet?", "is all quiet on web-1?": whether anything is wrong, not the silences ("quiet" also asks for one).
           .replace(/^(?:so\s+)?(?:is\s+)?(?:it\s+)?all\s+quiet\b/, 'anything wrong')
           // "Stop the restart on web-1": the proposal turned down, as "cancel the restart" is.

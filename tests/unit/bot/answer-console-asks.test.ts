@@ -43,6 +43,8 @@ describe('a day said before a clock time', () => {
 describe('operator asks that had another answer', () => {
   it.each([
     ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+    ['cpu over ninety percent', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 90 } }],
+    ['disk above eighty-five percent', { kind: 'metrics', metric: 'disk', bound: { above: true, value: 85 } }],
     ['which alerts are safe to ignore?', { kind: 'rule_stats' }],
     ['what alerts can we ignore?', { kind: 'rule_stats' }],
     ["which alerts don't matter?", { kind: 'rule_stats' }],
