@@ -290,17 +290,18 @@ export const DAY_PART_AT: Record<string, string> = {
 };
 
 /** "Until tomorrow morning", "till this evening": an end said as a part of the day. */
-export const UNTIL_PART = /\b(until|till|til)\s+(?:(tomorrow|this)\s+)?(morning|afternoon|evening)\b/;
+export const UNTIL_PART =
+  /\b(until|till|til)\s+(?:(tomorrow|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?(morning|afternoon|evening)\b/;
 
 /**
  * "snooze web-1 until 15:00", "mute everything till tomorrow 9am": the end of a silence. Without a
  * day it is the next such time (the caller resolves it with `untilTs`).
  */
 export function findUntil(raw: string): ClockTime | undefined {
-  // "Until tomorrow morning", "till this evening": the usual hour of that part of the day.
+  // "Until tomorrow morning", "till this evening", "until monday morning": the usual hour of that part of that day.
   const text = raw.replace(
     UNTIL_PART,
-    (_m, until: string, day: string | undefined, part: string) => `${until} ${day === 'tomorrow' ? 'tomorrow ' : ''}${DAY_PART_AT[part]}`,
+    (_m, until: string, day: string | undefined, part: string) => `${until} ${day && day !== 'this' ? `${day} ` : ''}${DAY_PART_AT[part]}`,
   );
   const m = UNTIL.exec(text);
   const t = m ? readTime(m, 1) : undefined;

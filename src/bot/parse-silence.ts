@@ -111,6 +111,17 @@ export function silenceCommand(
       reason:
         'Nothing silenced: say when, as a time ("maintenance on db-1 from 02:00 to 03:00", UTC). "When is the quietest hour?" or "when is db-1 least busy?" says which hour is quietest',
     };
+  // "Mute db-1 during the maintenance window": a time I am not told, unless a length or times are said too.
+  if (
+    UNKNOWN_WINDOW.test(text) &&
+    parseDuration(text) === undefined &&
+    !/\b(?:until|till|til|from|between)\b|\d:\d\d|\d\s*(?:am|pm)\b/.test(text)
+  )
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing silenced: I don\'t know when that is. Say when it starts and ends ("mute db-1 from 22:00 to 23:00 for maintenance", UTC), or a length from now ("mute db-1 for 2h: deploy")',
+    };
   if (/\bfor\s+0+(?:\.0+)?\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)?\b/.test(text))
     return {
       kind: 'bad_input',
@@ -178,6 +189,11 @@ const STARTS_LATER = new RegExp(
 // "For the quietest hour", "at the best time", "during the least busy window": a time to be worked out, not said.
 const UNSAID_TIME =
   /\b(?:for|at|during|in) (?:the|a) (?:quietest|calmest|least busy|best|ideal|right|optimal|most convenient|lowest[\s-]traffic|off[\s-]peak|slowest|next quiet) (?:hour|time|window|slot|period|moment|part of the day)\b|\b(?:at|during) off[\s-]?peak\b/;
+
+// "During the maintenance window", "through the deploy", "while we patch": a stretch whose times only the team knows ("during
+// maintenance" and "for maintenance" are said of now, and silence now).
+const UNKNOWN_WINDOW =
+  /\b(?:during|through(?:out)?) (?:the |our |this |tonight'?s |the planned |the scheduled )(?:maintenance|deploy(?:ment)?|release|rollout|migration|upgrade|patching)\b|\b(?:maintenance|change|deploy(?:ment)?) window\b|\bwhile (?:we|they|i|someone) (?:patch|deploy|upgrade|migrate|release)\b/;
 
 const SEVERITY_WORD = /\b(?:critical|crit|warnings?|warn|info|p[1-5]|sev(?:erity)?[\s-]?\d?)\b/;
 const REASON = /\s*:\s+(?=\S)|\s+(?:because(?:\s+of)?|due\s+to|reason:?)\s+(?=\S)/i;
@@ -252,7 +268,7 @@ function scheduleOf(said: string): { from: ClockTime; until?: ClockTime } | unde
   // Said of a silence, the night is the coming one, not the last.
   // A time said with it is the window: "tonight 22:00-23:00" is that hour, not 22:00 to 06:00.
   if (
-    /\b(?:tonight|overnight|through the night|during the night)\b/.test(text) &&
+    /\b(?:tonight|overnight|through the night|during the night|for the night)\b/.test(text) &&
     !/\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\b(?:from|between|at)\s+\d/.test(text)
   )
     // "Tonight for 2h": from 22:00 for that long.

@@ -158,6 +158,9 @@ describe('silences typed in chat', () => {
       /^Silenced web-1 latency for 1 h 30 min, until 2026-11-25 13:30:00 UTC/,
     );
     expect((await say('mute web-1 until end of business')).text).toMatch(/^Silenced web-1 for 5 h, until 2026-11-25 17:00:00 UTC/);
+    // A weekday's part of the day is that day's usual hour; a window I am not told of is asked for.
+    expect((await say('mute web-1 cpu until friday morning')).text).toMatch(/ until 2026-11-27 09:00:00 UTC/);
+    expect((await say('mute web-1 during the maintenance window')).text).toMatch(/^Nothing silenced: I don't know when that is\./);
   });
 
   it('silences every alert only when told to, and lifts every silence on "unmute everything"', async () => {

@@ -43,6 +43,8 @@ describe('a day said before a clock time', () => {
 describe('operator asks that had another answer', () => {
   it.each([
     ['what would have alerted at 80% cpu?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+    ['silence web-1 for the night', { kind: 'silence', target: 'web-1', from: { minute: 1320 }, until: { minute: 360 } }],
+    ['mute db-1 for maintenance', { kind: 'silence', target: 'db-1' }],
     ['cpu over ninety percent', { kind: 'metrics', metric: 'cpu', bound: { above: true, value: 90 } }],
     ['disk above eighty-five percent', { kind: 'metrics', metric: 'disk', bound: { above: true, value: 85 } }],
     ['which alerts are safe to ignore?', { kind: 'rule_stats' }],
