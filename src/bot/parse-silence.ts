@@ -190,10 +190,10 @@ const STARTS_LATER = new RegExp(
 const UNSAID_TIME =
   /\b(?:for|at|during|in) (?:the|a) (?:quietest|calmest|least busy|best|ideal|right|optimal|most convenient|lowest[\s-]traffic|off[\s-]peak|slowest|next quiet) (?:hour|time|window|slot|period|moment|part of the day)\b|\b(?:at|during) off[\s-]?peak\b/;
 
-// "During the maintenance window", "through the deploy", "while we patch": a stretch whose times only the team knows ("during
-// maintenance" and "for maintenance" are said of now, and silence now).
+// "During the maintenance window", "through the deploy": a stretch whose times only the team knows ("during maintenance", "for
+// maintenance" and "while I deploy" are said of now, and silence now).
 const UNKNOWN_WINDOW =
-  /\b(?:during|through(?:out)?) (?:the |our |this |tonight'?s |the planned |the scheduled )(?:maintenance|deploy(?:ment)?|release|rollout|migration|upgrade|patching)\b|\b(?:maintenance|change|deploy(?:ment)?) window\b|\bwhile (?:we|they|i|someone) (?:patch|deploy|upgrade|migrate|release)\b/;
+  /\b(?:during|through(?:out)?) (?:the |our |this |tonight'?s |the planned |the scheduled )(?:maintenance|deploy(?:ment)?|release|rollout|migration|upgrade|patching)\b|\b(?:maintenance|change|deploy(?:ment)?) window\b/;
 
 const SEVERITY_WORD = /\b(?:critical|crit|warnings?|warn|info|p[1-5]|sev(?:erity)?[\s-]?\d?)\b/;
 const REASON = /\s*:\s+(?=\S)|\s+(?:because(?:\s+of)?|due\s+to|reason:?)\s+(?=\S)/i;
