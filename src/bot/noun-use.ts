@@ -21,18 +21,7 @@ type Asked = keyof typeof NOUNS;
 // Each family of command words, and the question each kind of noun stands for.
 const FAMILIES: [string, Record<Asked, string | ((verb: string) => string)>][] = [
   [
-    'silence|mute|snooze|quiet',
-    {
-      count: 'how many silences',
-      now: 'silences',
-      past: 'silence history',
-      time: 'how many silences',
-      set: 'help silences',
-      when: "what's scheduled",
-    },
-  ],
-  [
-    'unsnooze|unsilence|unmute',
+    'silence|mute|snooze|quiet|unsnooze|unsilence|unmute',
     {
       count: 'how many silences',
       now: 'silences',
