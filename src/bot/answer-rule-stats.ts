@@ -144,7 +144,14 @@ export function answerRuleStats(i: Asked, c: AnswerContext): string {
       noise || useful ? `${noise}/${useful}` : '-',
     ];
   });
+  // "Which alerts are safe to ignore?": none is called safe here; what people marked, and how often each rule fires, is the record.
+  const ignore = i.ignore
+    ? [
+        'I never call an alert safe to ignore: each rule\'s record is below (how often it fires, how often someone took it on, what people marked as noise or useful); a rule that is all noise is one to tune ("suggest better thresholds").',
+      ]
+    : [];
   return [
+    ...ignore,
     lead,
     table(['rule or detector', 'episodes', 'anomalies', 'targets', 'acked', 'noise/useful'], rowsOut),
     ...(i.never || !silent.length ? [] : [`${silent.length} never fired in that time (0 episodes above).`]),

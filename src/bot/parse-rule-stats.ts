@@ -8,7 +8,14 @@ export interface RuleStatsIntent {
   detector?: 'threshold' | 'forecast' | 'robust' | 'isolation' | 'silent';
   spanMs?: number;
   metric?: MetricKey;
+  /** "Which alerts are safe to ignore?": said first that none is called safe, and why the record is shown instead. */
+  ignore?: boolean;
 }
+
+// "Which alerts are safe to ignore?", "what alerts can we ignore?": no alert is called safe; the rules' records (noise marks,
+// acks, episodes) are what the team decides on.
+const IGNORE =
+  /\b(?:which|what) (?:alerts?|anomal\w*|pages) (?:(?:are|is) )?(?:safe to ignore|ignorable|not worth (?:it|looking at)|(?:don'?t|do not) matter)\b|\b(?:which|what) (?:alerts?|anomal\w*|pages) (?:can|could|should) (?:i|we) (?:safely )?ignore\b/;
 
 // "Which rule fires most?", "which rules never fired?", "is the forecast rule useful?", "noisiest alert rule".
 const RULE = String.raw`(?:alert(?:ing)? |threshold |forecast )?rules?|thresholds?`;
@@ -23,9 +30,7 @@ const RULE_STATS = new RegExp(
     // "Which rule should I tune first?", "what should we fix next week?": the noisiest first, where tuning pays ("what should I fix
     // first?" is what needs attention now; "too many alerts" the flapping series).
     String.raw`\bwhich (?:${RULE}|detectors?) should (?:i|we) (?:tune|fix|change|look at)(?: first)?\b|^what should (?:i|we) (?:fix|tune|improve|work on) next (?:week|sprint|month)\s*[?.!]*$`,
-    // "Which alerts are safe to ignore?", "what alerts can we ignore?": no alert is called safe; the rules' records (noise marks,
-    // acks, episodes) are what the team decides on.
-    String.raw`\b(?:which|what) (?:alerts?|anomal\w*|pages) (?:(?:are|is) )?(?:safe to ignore|ignorable|not worth (?:it|looking at)|(?:don'?t|do not) matter)\b|\b(?:which|what) (?:alerts?|anomal\w*|pages) (?:can|could|should) (?:i|we) (?:safely )?ignore\b`,
+    IGNORE.source,
     // "How noisy is the disk rule?", "is the cpu threshold noisy?", "how often does the memory threshold fire?": a metric's
     // rules ("too noisy" asks for other bounds: parse-tune.ts).
     String.raw`\bhow (?:noisy|useful) (?:is|are|was|were) (?:the |our )?(?:[\w%-]+ ){0,2}(?:rules?|thresholds?|detectors?)\b`,
@@ -49,6 +54,7 @@ export function ruleStatsQuestion(text: string, span: TimeSpan | undefined, metr
   const detector = /\b(?:is|are|was|how)\b/.test(text) ? DETECTOR.find(([re]) => re.test(text))?.[1] : undefined;
   return {
     kind: 'rule_stats',
+    ...(IGNORE.test(text) ? { ignore: true } : {}),
     ...(never ? { never: true } : {}),
     ...(detector ? { detector } : {}),
     ...(metric ? { metric } : {}),

@@ -96,3 +96,12 @@ describe("each rule's firing record", () => {
     expect(ask('how noisy is the latency rule?')[0]).toBe('No latency anomaly at all in the last 7 d: no rule or detector fired.');
   });
 });
+
+describe('"which alerts are safe to ignore?"', () => {
+  it('says no alert is called safe, then gives the record to decide on', () => {
+    expect(parseIntent('which alerts are safe to ignore?', targets)).toEqual({ kind: 'rule_stats', ignore: true });
+    const lines = ask('what alerts can we ignore?');
+    expect(lines[0]).toMatch(/^I never call an alert safe to ignore: each rule's record is below/);
+    expect(lines[1]).toBe(ask('which rule fires most?')[0]);
+  });
+});
