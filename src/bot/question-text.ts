@@ -74,6 +74,8 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         .replace(/\bbox\b/g, 'host')
         .replace(/\bhottest\b/g, 'busiest')
         .replace(/\bcoldest\b/g, 'quietest')
+        // "Has db-1 disk ever been this full?": as high as now ("full" alone asks where the disk is heading).
+        .replace(/\bthis full\b/g, 'this high')
         // "Cpu over ninety percent", "eighty-five percent": the figure in digits, as a bound reads it.
         .replace(SPOKEN_PERCENT, (_m, tens: string, ones: string | undefined) => `${TENS[tens]! + (ones ? ONES[ones]! : 0)}%`)
         .replace(/\b(?:a|one) hundred\s+(?:percent|per cent|%)/g, '100%')

@@ -35,6 +35,12 @@ describe('"when was it last this high?"', () => {
     expect(ask('when was web-1 cpu last this low?')[0]).toBe(
       'web-1 CPU is 45.0% at 2026-12-05 12:00:00 UTC; it has been at or below 45.0% since 2026-12-05 10:10:00 UTC (1 h 50 min). Before that, it was last at or below 45.0% 2 h ago: 2026-12-05 09:01:00–10:00:00 UTC (59 min), lowest 20.0% at 09:01:00 UTC.',
     );
+    // "This full" is as high as now, not where the disk is heading.
+    expect(parseIntent('has db-1 disk ever been this full?', targets)).toMatchObject({
+      kind: 'metrics',
+      bound: { current: true },
+      boundAsk: 'last',
+    });
     expect(ask('when was cpu last this bad?')[0]).toMatch(/^Name one target: "this high" is that series' latest reading/);
   });
 });
