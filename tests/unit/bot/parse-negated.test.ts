@@ -3,6 +3,12 @@ import { parseIntent } from '../../../src/bot/parse-intent.js';
 
 const targets = [{ name: 'web-1' }, { name: 'db-1' }, { name: 'api-2' }];
 const parse = (q: string) => parseIntent(q, targets);
+/** Nothing is done, and the reply says why. */
+const refused = (q: string, reason: RegExp) => {
+  const i = parse(q);
+  expect(i.kind).toBe('bad_input');
+  expect((i as { reason: string }).reason).toMatch(reason);
+};
 
 describe('a command said not to be done', () => {
   it.each([
@@ -16,11 +22,7 @@ describe('a command said not to be done', () => {
     ['do not silence db-1', /^Nothing done: nothing is silenced unless someone asks$/],
     ['stop restarting web-1', /^Nothing done: an action runs only when/],
     ['stop escalating web-1', /^Nothing done: I escalate an alert when asked/],
-  ])('%s does nothing, and says what would happen anyway', (q, reason) => {
-    const i = parse(q);
-    expect(i.kind).toBe('bad_input');
-    expect((i as { reason: string }).reason).toMatch(reason);
-  });
+  ])('%s does nothing, and says what would happen anyway', refused);
 
   it('leaves a question asking for the command, and the commands themselves, as they were', () => {
     expect(parse("shouldn't we restart web-1?").kind).not.toBe('bad_input');
@@ -52,11 +54,7 @@ describe('a command said with a condition', () => {
     ],
     ['approve rp_abc123 if the tests pass', /^Nothing done: a decision is made when it is asked for; approve once the condition holds$/],
     ['unsnooze db-1 when the maintenance ends', /^Nothing done: a silence lasts until its end/],
-  ])('%s does nothing, and says what does that', (q, reason) => {
-    const i = parse(q);
-    expect(i.kind).toBe('bad_input');
-    expect((i as { reason: string }).reason).toMatch(reason);
-  });
+  ])('%s does nothing, and says what does that', refused);
 
   it('keeps a request left to the approver, one asked now, and a reason that says "when"', () => {
     expect(parse('restart web-1 only if needed')).toMatchObject({ kind: 'action_request', target: 'web-1' });
