@@ -230,6 +230,39 @@ function aheadCell(g: Fit, aheadMs: number, now: number): string {
   return t && aheadMs <= horizonOf(t) ? `~${formatValue(g.m, readAhead(g.m, t, now + aheadMs))}` : '-';
 }
 
+/**
+ * "What's trending up?", "is anything getting worse?": before the table, which series rise clearly (the
+ * soonest to a limit first, then the fastest), how many fall, and any that left their line.
+ */
+function fleetLead(fits: { n: string; got: Fit[] }[], label: string, c: AnswerContext): string {
+  const all = fits.flatMap((f) =>
+    f.got.map((g) => ({ n: f.n, g, first: g.t ? project(f.n, g.m, g.t, c).find((p) => p.ms !== undefined) : undefined })),
+  );
+  const up = all
+    .filter((r) => !r.g.left && r.g.t?.clear && r.g.t.perHour > 0)
+    .sort((a, z) => (a.first?.ms ?? Infinity) - (z.first?.ms ?? Infinity) || z.g.t!.perHour - a.g.t!.perHour);
+  const down = all.filter((r) => !r.g.left && r.g.t?.clear && r.g.t.perHour < 0).length;
+  const name = (r: (typeof all)[number]) => `${r.n} ${METRIC_LABEL[r.g.m] ?? r.g.m}`;
+  const shown = up
+    .slice(0, 5)
+    .map(
+      (r) =>
+        `${name(r)} ${formatRate(r.g.m, r.g.t!.perHour)}${r.first ? ` (${r.first.limit.name} in ~${formatDuration(r.first.ms!)})` : ''}`,
+    );
+  const left = all.filter((r) => r.g.left).map((r) => `${name(r)} (${formatValue(r.g.m, r.g.left!.last.value)} now)`);
+  return (
+    (up.length
+      ? `Rising clearly ${label}: ${shown.join(', ')}${up.length > 5 ? `, and ${up.length - 5} more` : ''}.`
+      : `Nothing rises clearly ${label}.`) +
+    ` Falling clearly: ${down}.` +
+    (left.length ? ` Left their line in the last minutes: ${left.join(', ')}.` : '') +
+    (up.length && !up[0]!.first
+      ? ` None${left.length ? ' of the others' : ''} reaches a threshold${up.some((r) => FILLS.has(r.g.m)) ? ' or 100%' : ''} within 4× the window at these rates.`
+      : '') +
+    '\n'
+  );
+}
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const cell = (metric: string, t: Trend | undefined) => (!t ? '-' : t.clear ? formatRate(metric, t.perHour) : 'flat');
@@ -358,7 +391,7 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
   // "left at 09:03: 97%": the window's rate says nothing of a series that left its line in the last minutes.
   const shown = (g: Fit) => (g.left ? `left at ${clock(g.left.from.ts)}: ${formatValue(g.m, g.left.last.value)}` : cell(g.m, g.t));
   const left = any.some((f) => f.got.some((g) => g.left));
-  return `Trends ${b.label} (per hour; "flat" = change within the scatter; "-" = too little history${left ? '; "left at" = off its line since then, and where it is now' : ''}):\n${table(
+  return `${fleetLead(any, b.label, c)}Trends ${b.label} (per hour; "flat" = change within the scatter; "-" = too little history${left ? '; "left at" = off its line since then, and where it is now' : ''}):\n${table(
     ['target', ...metrics.map((m) => METRIC_LABEL[m] ?? m)],
     any.map((f) => [f.n, ...f.got.map(shown)]),
   )}`;

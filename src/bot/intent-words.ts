@@ -268,7 +268,7 @@ export const AGAINST_TIME =
   /\b(?:vs\.?|versus|than|against|to|with|relative to)\s+(?:the same \w+ )?(?:yesterday|last week|a week ago)\b|\btoday\b/;
 /** "Which host changed the most since yesterday?", "biggest jump in memory vs last week": the comparison, ranked by change. */
 export const CHANGED_MOST =
-  /\b(?:chang(?:e|ed|es)|moved|grew|shifted|differs?|different)\b.*\bmost\b|\bmost (?:changed|different)\b|\b(?:biggest|largest|greatest) (?:changes?|differences?|jumps?|increases?|drops?|moves?|shifts?|movers?|swings?)\b|\b(?:top |biggest )?movers\b/;
+  /\b(?:chang(?:e|ed|es)|moved|grew|shifted|differs?|different)\b.*\bmost\b|\bmost (?:changed|different)\b|\b(?:biggest|largest|greatest) (?:changes?|differences?|jumps?|increases?|drops?|moves?|shifts?|movers?|swings?)\b|\b(?:top |biggest )?movers\b|\b(?:what(?:'?s| is)|anything|is anything) (?:\w+ )?different (?:from|than|to|since|today|now|this week|compared (?:to|with))\b/;
 // "Which host alerts the most?" is a count by target as much as "how many alerts?" ("most recent" is a list).
 export const COUNT =
   /\b(how many|count|number of|tally|how noisy|noisiest|more than once|repeated(?:ly)?|repeating|recurring|recurrent|flapping|per day|by day|daily|(?:by|per) (?:metric|target|host|server|node|detector|severity|hour)s?|breakdown|rank(?:ed|ing)?|leaderboard|(?:alert|anomaly|incident) (?:volume|count|rate))\b|\bmost\b(?! recent| urgent| important| severe| serious| damaging| impactful)/;

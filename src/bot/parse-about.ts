@@ -130,9 +130,13 @@ export function setupQuestion(
     !WAIT_ASKED.test(text)
   )
     return { kind: 'pending' };
-  // "What needs my decision?", "anything waiting on me?": what waits for an approver.
+  // "What needs my decision?", "anything waiting on me?", "what's in the queue?": what waits for an approver.
+  // A queue of messages ("how many alerts are queued?") is delivery's (parse-delivery.ts).
   if (
     /\bneeds? (?:my |a |an |our )?(?:decision|sign-?off|go-?ahead|ok)\b|\b(?:waiting|pending) (?:on|for) (?:me|us|my (?:decision|approval))\b/.test(
+      text,
+    ) ||
+    /^(?:what(?:'?s| is)(?: (?:still|left))?|anything|is (?:there )?anything|show(?: me)?|list) (?:(?:still |left )?in (?:the |my |our )?(?:approval )?queue|queued(?: up)?(?: for (?:me|us|approval))?|the (?:approval )?queue)\b(?! (?:depth|length|size|lag|latency|metrics?|consumers?|backlog))/.test(
       text,
     )
   )

@@ -159,8 +159,25 @@ describe('trend answers', () => {
     expect(r).toMatch(/web-1\s+flat\s+(39|40)\.\d%/);
     expect(r).toMatch(/new-1\s+-\s+-\s+-\s+7\s+-/);
     const all = ask('any trends?');
-    expect(all).toMatch(/^Trends over the last 6 h/);
+    expect(all.split('\n')[0]).toBe(
+      'Rising clearly over the last 6 h: web-1 memory +4.0 %/h (the 95.0% critical threshold in ~6 h 15 min), ' +
+        'db-1 disk +0.50 %/h (the 90.0% warning threshold in ~14 h). Falling clearly: 0.',
+    );
+    expect(all.split('\n')[1]).toMatch(/^Trends over the last 6 h/);
     expect(all).toMatch(/web-1\s+-\s+\+4\.0 %\/h\s+flat/);
+  });
+
+  it('reads "is anything getting worse?" across the fleet, and "is it getting worse?" as what is open', () => {
+    const c = ctx();
+    c.store.upsertAnomaly({ ...resolvedAnomaly('an_db', NOW, { target: 'db-1', metric: 'disk' }), status: 'open', endTs: null });
+    const any = ask('is anything getting worse?', c);
+    expect(any).toMatch(/^Rising clearly over the last 6 h: web-1 memory \+4\.0 %\/h .*, db-1 disk \+0\.50 %\/h /);
+    expect(ask("what's trending up?", c)).toBe(any);
+    expect(ask('is it getting worse?', c)).toMatch(/^The worst open anomaly is an_db .*\nTrend over the last 60 min:\ndb-1 disk 83\.0%/);
+    // Nothing rising: said so, not a list of the falling.
+    const calm: AnswerContext = { ...ctx(), store: createSqliteStore(':memory:') };
+    calm.store.saveSamples(line(6, (ago) => 50 + ago).map((p) => ({ target: 'web-1', metric: 'cpu', ...p })));
+    expect(ask('is anything getting worse?', calm).split('\n')[0]).toBe('Nothing rises clearly over the last 6 h. Falling clearly: 1.');
   });
 });
 
@@ -225,7 +242,11 @@ describe('a series that has left its line at the end of the window', () => {
     expect(ruled[0]).toContain('None of the others reaches a threshold or 100%');
     // And in the table of every metric.
     const all = answerIntent(parseIntent('any trends?', c.targets), { ...c, targets: [{ name: 'db-1' }, { name: 'api-2' }] }).split('\n');
-    expect(all[0]).toMatch(/"left at" = off its line since then, and where it is now\):$/);
+    expect(all[0]).toBe(
+      'Rising clearly over the last 6 h: db-1 disk +0.20 %/h. Falling clearly: 0. Left their line in the last minutes: api-2 disk (87.0% now).' +
+        ' None of the others reaches a threshold or 100% within 4× the window at these rates.',
+    );
+    expect(all[1]).toMatch(/"left at" = off its line since then, and where it is now\):$/);
     expect(all.find((l) => l.startsWith('api-2'))).toMatch(/^api-2 +- +- +left at 11:5\d:\d\d UTC: 87\.0%$/);
     // The forecast alert open on it is named with the answer.
     expect(lines[2]).toBe(

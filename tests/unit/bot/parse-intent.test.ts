@@ -868,6 +868,16 @@ const cases: Case[] = [
   ['are alerts paused?', { kind: 'silences' }],
   ["what's scheduled?", { kind: 'schedule' }],
   ['what needs my decision?', { kind: 'pending' }],
+  // The queue said alone is what waits for approval; messages queued are delivery's.
+  ["what's in the queue?", { kind: 'pending' }],
+  ['anything queued?', { kind: 'pending' }],
+  ['is there anything in the approval queue?', { kind: 'pending' }],
+  ['how many messages are queued?', { kind: 'delivery' }],
+  // "Different from yesterday" is the change ranked, as "what moved the most" is.
+  ["what's different from yesterday?", { kind: 'compare', against: 'yesterday', ranked: true }],
+  ["what's different today?", { kind: 'compare', against: 'yesterday', ranked: true }],
+  ['anything different from last week?', { kind: 'compare', against: 'last_week', ranked: true }],
+  ["what's different about web-1?", { kind: 'peers', target: 'web-1' }],
   ['show only warnings from today', { kind: 'anomalies', today: true, severity: 'warning' }],
   ['is the web-2 alert real?', { kind: 'explain', target: 'web-2' }],
   ['is this a false alarm?', { kind: 'explain', it: true }],
