@@ -182,37 +182,6 @@ export const WORDS = {
   warning: ['warning', 'warnings', 'warn'],
 } as const;
 
-// A request to act ("restart nginx on api-1"): answered with how remediations happen, never run.
-export const ACTION_VERBS = new Set([
-  'restart',
-  'bounce',
-  'reboot',
-  'stop',
-  'start',
-  'kill',
-  'terminate',
-  'shutdown',
-  'scale',
-  'cleanup',
-  'clean',
-  'deploy',
-  'redeploy',
-  'rollback',
-  'drain',
-  'failover',
-  'resize',
-  'purge',
-  'flush',
-  'revert',
-  'ssh',
-  'cordon',
-  'uncordon',
-  'deregister',
-  'promote',
-  'isolate',
-  'quarantine',
-  'restore',
-]);
 // "run"/"execute" lead an action only when an action follows ("run cleanup on db-1", not "run status").
 export const RUN_VERBS = new Set(['run', 'execute', 'trigger', 'exec']);
 /** "Cancel rp_…", "abort the restart": a proposal stopped before it runs is a denial. */

@@ -80,6 +80,8 @@ function actionOf(text: string, verb: string): ActionId | undefined {
   if (verb === 'restart' || verb === 'bounce') return 'restart_service';
   if (verb === 'scale' || verb === 'resize') return SCALE_DOWN.test(text) ? undefined : 'scale_up';
   if (verb === 'clean' || verb === 'cleanup' || verb === 'purge') return 'cleanup_disk';
+  // "Clear tmp on db-1", "wipe old logs": a disk's files named; "clear web-1" alone is not a clean-up.
+  if ((verb === 'clear' || verb === 'wipe') && /\b(?:tmp|temp|logs?|disk|space|files?|\/\S+)\b/.test(text)) return 'cleanup_disk';
   if (verb === 'run' || verb === 'execute' || verb === 'trigger' || verb === 'exec') {
     const named = /\b(restart_service|scale_up|cleanup_disk)\b/.exec(text)?.[1] as ActionId | undefined;
     return (

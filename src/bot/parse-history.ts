@@ -4,7 +4,8 @@
  * Pure; parse-intent.ts calls it once the commands (approve, deny, act) are ruled out.
  */
 import type { Intent } from './intent.js';
-import { ACTION_OF, ACTION_VERBS, DECIDED } from './intent-words.js';
+import { ACTION_VERBS } from './action-verbs.js';
+import { ACTION_OF, DECIDED } from './intent-words.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 export type HistoryIntent = Extract<Intent, { kind: 'history' }>;

@@ -39,7 +39,6 @@ import {
   ACK_COUNTED,
   ACK_QUESTION,
   ACTION_NOUNS,
-  ACTION_VERBS,
   CANCEL_VERBS,
   detectorNamed,
   UNDO_VERBS,
@@ -61,13 +60,13 @@ import {
   ONE_LATEST,
   OPEN_NOW,
   PAST,
-  RUN_VERBS,
   SILENT,
   TREND,
   TREND_WITH_METRIC,
   WORSE,
   WORDS,
 } from './intent-words.js';
+import { ACTION_VERBS, actionVerb } from './action-verbs.js';
 import { timeToAsked } from './ack-phrases.js';
 import { matchTarget, type TargetRef } from './match-target.js';
 import { questionText, withoutFiller, withoutLinks } from './question-text.js';
@@ -209,8 +208,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "Status of rp_…", "what happened to rp_…": the proposal, its anomaly and how it ended.
   if (rp) return { kind: 'explain', id: rp };
   // "Run df -h on db-1": a command on a host is an action too, whatever it is.
-  const acting =
-    verb !== undefined && (ACTION_VERBS.has(verb) || UNDO_VERBS.has(verb) || (RUN_VERBS.has(verb) && (Boolean(target) || acts())));
+  const acting = verb !== undefined && actionVerb(verb, text, Boolean(target) || named.length > 0, acts);
   const roles = new Set(targets.flatMap((t) => t.role ?? []));
   const wondering = actionQuestion(text, raw, { target, unknownTarget, named, roles, targets });
   if (wondering) return wondering;

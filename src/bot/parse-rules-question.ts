@@ -1,5 +1,6 @@
 import type { Intent, MetricKey } from './intent.js';
-import { ACTION_OF, ACTION_VERBS, RULES, SHOULD_DO, WOULD_DO } from './intent-words.js';
+import { ACTION_VERBS } from './action-verbs.js';
+import { ACTION_OF, RULES, SHOULD_DO, WOULD_DO } from './intent-words.js';
 
 const TRIGGERS =
   /\bwhat (?:triggers|trips|causes|makes|fires|opens|raises|sets off|counts as|(?:would|will|could|can|does|do|might) (?:trigger|trip|cause|make|fire|open|raise|set off))\b.*\b(?:alerts?|anomal\w*|pages?|alarms?)\b|\b(?:which|what) detectors? (?:watch|cover|apply to|run on|look at|check)\b|\bwhen (?:do|does|will|would) (?:you|it|the bot|smartcloudops) (?:alert|page|fire|alarm)\b|\bhow (?:do|does) (?:you|it) decide\b.*\b(?:alert|critical|anomal\w*)\b/;
