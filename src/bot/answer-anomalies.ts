@@ -7,7 +7,7 @@ import { figureMetric } from '../core/metrics.js';
 import { METRICS_OF, spanBounds } from './answer-metric-span.js';
 import { postedLines, unpostedLines } from './posted-alerts.js';
 import { dayStart, dayZone } from './day-start.js';
-import { incidentsLine } from './incidents.js';
+import { incidentsLine, openIncidentsLine } from './incidents.js';
 import { groupFleetEvents, type FleetEvent } from './fleet-events.js';
 import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './parse-intent.js';
@@ -31,6 +31,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // Anomalies that started in the span, like "today" always meant (the asker's day, in their display zone).
   let since = i.today ? dayStart(c.now, c.zone) : 0;
   let until = Infinity;
+  // "Incidents" are episodes here; the incidents people declared in the same time are said beside them.
+  const declared = () => incidentsLine(c.store, since, Math.min(until, c.now + 1), c.now, i.target);
   let when = i.today ? ` today (${dayZone(c.zone)})` : '';
   // "Ever": everything kept, said as a count with no span says it (since the first anomaly kept).
   if (i.span?.kind === 'last')
@@ -141,6 +143,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       `No ${kind}anomalies${scope}.${openAt === undefined ? '' : nearInstant(openAt, asked, c)}`,
       // "What changed in the last hour?" with nothing detected: the change log still answers.
       ...(i.digest ? changesLine(c.store, since, Math.min(until, c.now), i.target) : []),
+      ...(i.episodes ? (i.open ? openIncidentsLine(c.store, c.now, i.target) : declared()) : []),
     ].join('\n');
   const atLeast = capped ? 'at least ' : '';
   // A change on many targets at once is one line (and one message, as the notifier sent it).
@@ -165,7 +168,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       what,
       { open: !i.open, episodes: i.episodes },
       events,
-      [...feedback, ...(i.unposted ? [] : postedLines(list, c.store)), ...times.filter((l) => !asked.includes(l))],
+      [...feedback, ...(i.unposted ? [] : postedLines(list, c.store)), ...times.filter((l) => !asked.includes(l)), ...declared()],
       c.now,
       window,
     );
@@ -259,13 +262,12 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     ? `${lines.length} episode${lines.length === 1 ? '' : 's'} of ${list.length} ${what}`
     : `${list.length} ${what}${inEpisodes}`;
   const head = `${atLeast}${counted}${i.open || i.resolved ? '' : `, ${openNow} open`}${fleetNote}; ${which}:`;
-  // "List incidents this week": episodes here, and the incidents people declared then beside them.
-  const declared = eps ? incidentsLine(c.store, since, Math.min(until, c.now + 1), c.now, i.target) : [];
+  const listed = eps ? declared() : [];
   return [
     ...sinceLastLine(i.sinceLast ? list : [], c.now),
     head,
     ...shown.map((l) => l.text),
-    ...declared.map((l) => `${l.replace(/\.$/, '')}; "declared incidents" lists them.`),
+    ...listed.map((l) => `${l.replace(/\.$/, '')}; "declared incidents" lists them.`),
   ].join('\n');
 }
 

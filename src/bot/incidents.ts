@@ -7,6 +7,7 @@ import { describeAnomaly } from './format-reply.js';
 import type { Intent } from './intent.js';
 import { formatDuration, plural, quoteUntrusted } from './text-tools.js';
 import { incidentTimeline } from './incident-timeline.js';
+import { groupEpisodes } from './episodes.js';
 
 /**
  * Incidents people declare ("declare an incident: checkout is down"): a title, a commander, updates
@@ -102,6 +103,13 @@ export function incidentsLine(store: Pick<Store, 'recordsBetween'>, from: number
   return [`Incidents declared then: ${list.length}: ${list.map((i) => describeIncident(i, now)).join('; ')}.`];
 }
 
+/** "Open incidents" with no anomaly open: the incidents people declared that are still open, said beside it. */
+export function openIncidentsLine(store: Pick<Store, 'recordsBetween'>, now: number, target?: string): string[] {
+  const list = openIncidents(store, now).filter((i) => !target || !i.targets.length || i.targets.includes(target));
+  if (!list.length) return [];
+  return [`Declared and still open: ${list.map((i) => describeIncident(i, now)).join('; ')} ("incident status" tells it).`];
+}
+
 const lasted = (inc: Incident, now: number) => formatDuration((inc.closedTs ?? now) - inc.openedTs);
 
 /** One line: id, title, commander, how long. */
@@ -154,19 +162,29 @@ export function createIncidents(o: IncidentOptions) {
   const actorOf = (u: ChatUser) => `${u.platform}:${u.id}`;
 
   function pick(i: IncidentIntent, now: number, reading = false): Incident | string {
-    const open = openIncidents(o.store, now);
+    // "Is there an incident for db-1?": those open on it, or on the whole fleet (declared with no target).
+    const on = i.action === 'show' && i.targets?.length ? i.targets : undefined;
+    const covers = (x: Incident) => !on || !x.targets.length || x.targets.some((t) => on.includes(t));
+    const open = openIncidents(o.store, now).filter(covers);
     if (i.id) {
       const found = incidentsBetween(o.store, now - FIND_MS, now + 1).find((x) => x.id === i.id);
       return found ?? `No incident ${quoteUntrusted(i.id)} in the last 30 days; "declared incidents" lists them.`;
     }
     if (open.length === 1) return open[0]!;
     // "Incident status", "postmortem": with none open, the one resolved last (in the last 7 days).
-    const last = reading && !open.length ? incidentsBetween(o.store, now - 7 * 86_400_000, now + 1).at(-1) : undefined;
+    const before =
+      on && !open.length
+        ? incidentsBetween(o.store, now - 7 * 86_400_000, now + 1)
+            .filter(covers)
+            .at(-1)
+        : undefined;
+    if (before) return `No incident is open on ${on!.join(', ')}; the last there: ${describeIncident(before, now)}.`;
+    const last = reading && !open.length && !on ? incidentsBetween(o.store, now - 7 * 86_400_000, now + 1).at(-1) : undefined;
     if (last) return last;
     // "Is there an incident?": none declared, so say what the detectors have open, which may be one undeclared.
-    const anomalies = reading ? o.store.openAnomalies().length : 0;
+    const anomalies = reading ? o.store.openAnomalies().filter((a) => !on || on.includes(a.target)).length : 0;
     return open.length === 0
-      ? `No incident is open. "Declare an incident: <what is wrong>" opens one.${reading ? ` ${anomalies === 0 ? 'No anomaly is open either.' : `${plural(anomalies, 'anomaly is', 'anomalies are')} open ("anything wrong?" lists them).`}` : ''}`
+      ? `No incident is open${on ? ` on ${on.join(', ')}` : ''}. "Declare an incident: <what is wrong>" opens one.${reading ? ` ${anomalies === 0 ? 'No anomaly is open either.' : `${plural(anomalies, 'anomaly is', 'anomalies are')} open ("anything wrong?" lists them).`}` : ''}`
       : `${open.length} incidents are open: ${open.map((x) => `${x.id} "${x.title}"`).join(', ')}. Name one ("… ${open[0]!.id}").`;
   }
 
@@ -330,12 +348,21 @@ export function createIncidents(o: IncidentOptions) {
   function list(now: number, days = 7): ChatReply {
     const recent = incidentsBetween(o.store, now - days * 86_400_000, now + 1).reverse();
     const when = days === 1 ? 'the last 24 h' : `the last ${days} days`;
+    // "How many incidents?" may mean alerts: the anomalies of the same days are counted beside, never in place of, the incidents.
+    const started = o.store.recentAnomalies(Number.MAX_SAFE_INTEGER, now - days * 86_400_000, now + 1);
+    const episodes = groupEpisodes(started, now).length;
+    const alerts = `Anomalies in ${when}, which are not incidents until one is declared: ${plural(episodes, 'episode')} (${plural(started.length, 'anomaly', 'anomalies')}); "how many alerts" counts them.`;
     if (recent.length === 0)
-      return { text: `No incident was declared in ${when}. "Declare an incident: <what is wrong>" opens one.`, intent: 'incident' };
+      return {
+        text: `No incident was declared in ${when}. "Declare an incident: <what is wrong>" opens one.\n${alerts}`,
+        intent: 'incident',
+      };
     return {
-      text: [`Incidents declared in ${when}: ${recent.length}`, ...recent.slice(0, 10).map((x) => `• ${describeIncident(x, now)}`)].join(
-        '\n',
-      ),
+      text: [
+        `Incidents declared in ${when}: ${recent.length}`,
+        ...recent.slice(0, 10).map((x) => `• ${describeIncident(x, now)}`),
+        alerts,
+      ].join('\n'),
       intent: 'incident',
     };
   }

@@ -30,7 +30,7 @@ function listDays(text: string): { days?: number } {
 }
 
 const SHOW =
-  /\bwho (?:was|were) (?:the )?(?:incident )?commander\b|\b(?:incident status|status of (?:the )?incident|who(?:'s| is) (?:the )?(?:incident )?commander|how long (?:did|has|was|is) (?:the |that |this )?(?:last |latest )?incident (?:last|take|run|been open|open|going)|who(?:'s| is| are) (?:running|leading|commanding|working on|handling|on|dealing with|looking at|helping (?:with|on)) the incident|current incident)\b|^(?:(?:is|are) (?:there|we in)|do we have|have we got|any) (?:an? |any )?(?:open |active |ongoing |current |live )?incidents?(?: (?:going on|open|now|right now|ongoing|in progress|running))?[\s?.!]*$|\bwho (?:declared|opened|raised|started|called) (?:the |that |this )?(?:last |latest )?incident\b|^(?:is|was|has) (?:the |that |this |our )?incident (?:over|resolved|done|finished|closed|ended|still (?:open|going|on|ongoing))\b/;
+  /\bwho (?:was|were) (?:the )?(?:incident )?commander\b|\b(?:incident status|status of (?:the )?incident|who(?:'s| is) (?:the )?(?:incident )?commander|how long (?:did|has|was|is) (?:the |that |this )?(?:last |latest )?incident (?:last|take|run|been open|open|going)|who(?:'s| is| are) (?:running|leading|commanding|working on|handling|on|dealing with|looking at|helping (?:with|on)) the (?:[\w-]+ )?incident|current incident|(?:impact|summary|scope|blast radius|state) of (?:the |that |this )?(?:last |latest )?incident|(?:what|which) (?:was|is) (?:the )?(?:last|latest|most recent) (?:declared )?incident)\b|^(?:(?:is|are) (?:there|we in)|do we have|have we got|any) (?:an? |any )?(?:open |active |ongoing |current |live )?incidents?(?: (?:going on|open|now|right now|ongoing|in progress|running))?[\s?.!]*$|\bwho (?:declared|opened|raised|started|called) (?:the |that |this )?(?:last |latest )?incident\b|^(?:is|was|has) (?:the |that |this |our )?incident (?:over|resolved|done|finished|closed|ended|still (?:open|going|on|ongoing))\b/;
 
 /** The words after the first colon, or after "incident (for|on|about)" when there is none, as typed. */
 function said(raw: string, lead: RegExp): string | undefined {
@@ -87,15 +87,25 @@ export function incidentCommand(
     };
   if (o.named.length && (SCOPE_ADD.test(text) || SCOPE_REMOVE.test(text)))
     return { kind: 'incident', action: 'scope', ...id, ...(SCOPE_REMOVE.test(text) ? { remove: o.named } : { targets: o.named }) };
+  // "Set the incident severity to sev2": an incident has no level of its own; an update says it.
+  if (/\b(?:set|change|raise|lower|bump|escalate|downgrade|upgrade|make)\b.*\bincident\b.*\b(?:sev(?:erity)?|priority|p[1-5])\b/.test(text))
+    return {
+      kind: 'bad_input',
+      reason:
+        'an incident here has no severity of its own, so nothing changed. Say it in an update ("incident update: now sev2, checkout errors at 5%"): it goes in its timeline and is posted where the incident is',
+    };
   // "Declared incidents" lists them; "incident status" is the one open (or the one named).
   if (/\bdeclared incidents\b|\bincidents? (?:were |was |have been |has been |got )?declared\b/.test(text))
     return { kind: 'incident', action: 'list', ...listDays(text) };
+  // "Is there an incident for db-1?", "any incidents on web-1?": the open ones that cover it.
+  if (o.named.length && /^(?:is there|are there|do we have|any)\b.*\bincidents?\b/.test(text) && !/\b(?:alerts?|anomal\w*)\b/.test(text))
+    return { kind: 'incident', action: 'show', targets: o.named };
   // "Timeline in_…", "postmortem for the incident": what happened in order, a review's first draft.
   const story = /\b(?:timeline|post[\s-]?mortem|write[\s-]?up|retro(?:spective)?)\b/.test(text);
   // A postmortem is of an incident unless an alert is named ("postmortem for an_…" is that alert's timeline).
   const review = /\b(?:post[\s-]?mortem|retro(?:spective)?|incident review|pir)\b/.test(text) && !o.anomaly && !o.named.length;
   // "Timeline of the web-1 disk incident" names an alert, not a declared incident: that alert's timeline.
   if ((story && (o.id || (/\bincident\b/.test(text) && !o.named.length))) || review) return { kind: 'incident', action: 'timeline', ...id };
-  if (SHOW.test(text) || o.id) return { kind: 'incident', action: 'show', ...id };
+  if (SHOW.test(text) || o.id) return { kind: 'incident', action: 'show', ...id, ...(o.named.length && !o.id ? { targets: o.named } : {}) };
   return undefined;
 }

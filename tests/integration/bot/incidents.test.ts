@@ -124,6 +124,26 @@ describe('incidents declared in chat', () => {
     expect(after[1]).toMatch(new RegExp(`^${id} "checkout is slow" on web-1: .*resolved`));
     expect((await say('who was incident commander last time?')).split('\n')[1]).toMatch(/: commander slack:U1, declared /);
     expect((await say('how many incidents were declared this month?')).split('\n')[0]).toBe('Incidents declared in the last 30 days: 1');
+    // "How many incidents?" counts episodes, with the incidents declared in the same time said beside them.
+    const counted = (await say('how many incidents this month?')).split('\n');
+    expect(counted[0]).toMatch(/^\d+ (?:episodes of \d+ )?anomal(?:y|ies) in the last 30 d, \d+ open\.$/);
+    expect(counted).toContainEqual(
+      expect.stringMatching(new RegExp(`^Incidents declared then: 1: ${id} "checkout is slow" on web-1: .*resolved`)),
+    );
+    expect((await say('how many incidents were declared this month?')).split('\n').at(-1)).toMatch(
+      /^Anomalies in the last 30 days, which are not incidents until one is declared: \d+ episodes? \(\d+ anomal(?:y|ies)\); "how many alerts" counts them\.$/,
+    );
+    // Asked of a target: the open ones on it, else the last there; db-1 was taken off it.
+    expect(await say('is there an incident for web-1?')).toMatch(
+      new RegExp(`^No incident is open on web-1; the last there: ${id} "checkout is slow" on web-1: commander slack:U1, .*resolved at `),
+    );
+    expect(await say('is there an incident for db-1?')).toMatch(
+      /^No incident is open on db-1\. "Declare an incident: <what is wrong>" opens one\./,
+    );
+    expect((await say('what was the impact of the incident?')).split('\n')[1]).toBe(after[1]);
+    expect(await say('set the incident severity to sev2')).toMatch(
+      /^I can't take that: an incident here has no severity of its own, so nothing changed\./,
+    );
     // It came back: reopened, updated in the words people use, and resolved again.
     expect(await say('reopen the incident', 'U2')).toBe(
       `Reopened ${id} "checkout is slow" (declared ${/declared (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC)/.exec(await say('incident status'))![1]}); slack:U1 still commands it. "Resolve the incident" ends it again.`,
