@@ -175,12 +175,21 @@ const ONE_ID: Partial<Record<Intent['kind'], { prefix: string; verb: string; exa
   unsilence: { prefix: 'sl_', verb: 'lift one silence', example: 'unsnooze sl_…' },
 };
 
+const DMS = /\b(?:dms?|dm(?:ing|ed|s)|direct messages?|private messages?)\b/;
+
 /** The reply-only intent that replaces `intent`, or undefined to keep it. `text` is lower case. */
 export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): Intent | undefined {
   // "Approve rp_1 and rp_2", "ack an_1 an_2" had acted on the first id and dropped the second:
   // a command acts on one, and says so. A note's or a reason's own words may name others.
   const not = negatedCommand(text) ?? askedCommand(intent, text);
   if (not) return not;
+  // "Turn off dms", "stop dming me": I post in channels and answer where asked; nothing of mine goes to one person alone.
+  if (DMS.test(text) && !('target' in intent && intent.target) && !FREE_TEXT.has(intent.kind))
+    return {
+      kind: 'bad_input',
+      reason:
+        'Nothing changed: I send no direct messages of my own. Alerts go to the channels in chat.channels and routes, and I answer where I am asked. What pings you by name: your subscriptions ("my subscriptions", "unsubscribe from db-1"), and the on-call mentions while you hold the pager ("who is on call?")',
+    };
   // "Ack all critical alerts" had taken on the warnings too: the severity said narrows "all".
   const sev = /\b(critical|warning)s?\b/.exec(text)?.[1] as 'critical' | 'warning' | undefined;
   if (intent.kind === 'ack' && intent.all && sev && !intent.severity) return { ...intent, severity: sev };
