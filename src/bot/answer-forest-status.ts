@@ -45,8 +45,12 @@ export function answerForestStatus(i: Asked, c: AnswerContext): string {
           : state === 'open'
             ? `episode open, mostly ${METRIC_LABEL[s!.last!.feature] ?? s!.last!.feature}`
             : 'no CPU, memory, disk or network sample since I started; its forest loads with the next';
-    return { state, cells: [t.name, state, seen, note] };
+    // "When did the forest last retrain?": samples since its fit, as a time at the read interval.
+    const fit =
+      s?.sinceFit === undefined ? '-' : intervalMs ? `~${formatDuration(s.sinceFit * intervalMs)} ago` : `${s.sinceFit} samples ago`;
+    return { state, cells: [t.name, state, seen, fit, note] };
   });
+  const every = all.find((s) => s.refitEvery)?.refitEvery;
   const count = (x: State[]) => rows.filter((r) => x.includes(r.state)).length;
   const ready = count(['ready', 'open']);
   const waiting = count(['learning', 'fitting']);
@@ -57,9 +61,9 @@ export function answerForestStatus(i: Asked, c: AnswerContext): string {
   return [
     lead,
     table(
-      ['target', 'state', 'samples seen of the warm-up', 'now'],
+      ['target', 'state', 'samples seen of the warm-up', 'last fit', 'now'],
       rows.map((r) => r.cells),
     ),
-    'Until it has seen the warm-up (detectors.iforest.warmup, a day at 30 s), a time of day it has not met looks novel, so it scores but does not alert. It refits on its recent history as it goes ("explain the isolation forest").',
+    `Until it has seen the warm-up (detectors.iforest.warmup, a day at 30 s), a time of day it has not met looks novel, so it scores but does not alert. It refits on its recent history as it goes${every ? `, every ${every} samples${intervalMs ? ` (about ${formatDuration(every * intervalMs)})` : ''}` : ''} ("explain the isolation forest").`,
   ].join('\n');
 }

@@ -20,7 +20,7 @@ import { answerCompare } from './answer-compare.js';
 import { answerRules } from './answer-rules.js';
 import { answerFlatline } from './answer-flatline.js';
 import { answerDecisionTimes } from './answer-decision-times.js';
-import { answerElsewhere, answerUncollected } from './answer-uncollected.js';
+import { answerUncollected } from './answer-uncollected.js';
 import { answerAvailability } from './answer-availability.js';
 import { answerAbout, answerDigestSchedule } from './answer-about.js';
 import { answerPipeline } from './answer-pipeline.js';
@@ -62,8 +62,8 @@ export { HELP };
 import { answerTimePast } from './answer-time-past.js';
 import { answerAdvice } from './answer-advice.js';
 import { answerDelivery } from './answer-delivery.js';
-import { answerDashboard } from './answer-dashboard.js';
-import { answerExport, BACKUP } from './answer-export.js';
+import { answerElsewhereView } from './answer-elsewhere-view.js';
+import { answerCaughtFirst } from './answer-caught-first.js';
 import { answerStarts } from './answer-starts.js';
 import { answerFlapping } from './answer-flapping.js';
 import { answerTune } from './answer-tune.js';
@@ -236,6 +236,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'anomalies':
       return answerAnomalies(i, c);
     case 'explain':
+      if (i.first) return answerCaughtFirst(i, c);
       if (i.proposal) return explainProposalOf(i.proposal, c);
       if (i.remediation && !i.id) return answerWhyNoAction(i.target, i.metric, c);
       if (!i.id && i.metric && !i.latest && !i.span)
@@ -343,13 +344,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'audit':
       return answerAudit(i, c);
     case 'elsewhere':
-      if (i.what === 'dashboards') return answerDashboard(i.view ?? {}, c);
-      if (i.what === 'export') return answerExport(i.view ?? {}, c);
-      if (i.what === 'config' && i.view?.metric)
-        return `${answerElsewhere('config')}\nSet now:\n${answerRules({ metric: i.view.metric, only: 'thresholds' }, c)}\n"How many alerts would we get with ${i.view.metric} at …?" replays the rule at another bound on the stored samples first.`;
-      // "Change the digest time to 08:00": when it goes now, from the config (chat.digest).
-      if (i.what === 'config' && i.view?.digest) return `${answerElsewhere('config')}\nSet now: ${answerDigestSchedule(c)}`;
-      return i.what === 'backup' ? BACKUP : answerElsewhere(i.what);
+      return answerElsewhereView(i, c);
     case 'routing':
       return answerRouting(i, c);
     case 'last_seen':

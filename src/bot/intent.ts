@@ -132,6 +132,8 @@ export type Intent =
       detector?: string;
       /** "What changed before the web-1 cpu spike?": the changes recorded in the hour before, said even when none was. */
       changes?: boolean;
+      /** "Which detector caught it first?", "did the forecast predict it?": the episode's detectors in the order they opened (answer-caught-first.ts). */
+      first?: boolean;
     }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   /** `it`: "who fixed it?", the anomaly the conversation last named. */

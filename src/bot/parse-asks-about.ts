@@ -32,6 +32,7 @@ import { beforeAfterQuestion } from './parse-before-after.js';
 import { twoSpansQuestion } from './parse-two-spans.js';
 import { groupWhyQuestion } from './parse-explain.js';
 import { listSpan } from './parse-list-shape.js';
+import { caughtFirstQuestion } from './parse-caught-first.js';
 
 const QUIET_HOSTS =
   /\b(?:which|what|any) (?:hosts?|servers?|targets?|machines?) (?:are|were|is|was|have been|has been|stayed) (?:quiet|calm)\b|^(?:the |list (?:the )?|show (?:me )?(?:the )?)?quiet(?:est)? (?:hosts|servers|targets)[\s?.!]*$/;
@@ -60,6 +61,7 @@ export function asksAbout(
   const { metric, more, target, named, an, severity, span, unknownTarget, anomalies } = o;
   return (
     unmetRequest(text) ??
+    caughtFirstQuestion(text, { target, metric, an }) ??
     aroundQuestion(text, { metric, more, named }) ??
     integrationsQuestion(text, target) ??
     dependentsQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??

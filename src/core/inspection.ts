@@ -100,6 +100,10 @@ export interface ForestStatus {
   /** Samples it must see before it may alert. */
   warmup: number;
   fitted: boolean;
+  /** Samples since its forest was last fitted (about: rows are stored every `stride` samples). */
+  sinceFit?: number;
+  /** Samples between refits (detectors.iforest.refitEvery). */
+  refitEvery?: number;
   last?: ForestView;
 }
 

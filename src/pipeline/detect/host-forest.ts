@@ -72,9 +72,18 @@ export class HostForest {
     this.last = new Float64Array(this.dims);
   }
 
-  /** How far the forest is: samples seen against those it needs before it may alert, and whether it has a fit. */
-  progress(): { seen: number; warmup: number; fitted: boolean } {
-    return { seen: this.seen, warmup: this.p.warmup ?? 0.9 * this.p.window * this.p.stride, fitted: this.forest !== undefined };
+  /**
+   * How far the forest is: samples seen against those it needs before it may alert, whether it has a
+   * fit, and how many samples ago that fit was made (rows stored since, times the stride).
+   */
+  progress(): { seen: number; warmup: number; fitted: boolean; sinceFit?: number; refitEvery: number } {
+    return {
+      seen: this.seen,
+      warmup: this.p.warmup ?? 0.9 * this.p.window * this.p.stride,
+      fitted: this.forest !== undefined,
+      ...(this.forest ? { sinceFit: (this.count - this.lastFit) * this.p.stride } : {}),
+      refitEvery: this.p.refitEvery,
+    };
   }
 
   /**
