@@ -15,7 +15,7 @@ const THAN_USUAL =
 
 const FOREST = String.raw`(?:isolation[\s-]?forests?|iforests?|(?:the |its |host )forests?)`;
 const FOREST_STATE = new RegExp(
-  String.raw`\b${FOREST}\b.*\b(?:trained|training|re-?trained|re-?train(?:ing|s)?|re-?fit(?:ted|s|ting)?|ready|warm(?:ed)?[\s-]?up|warming|learn(?:ing|ed|t)|fitted|status|state|working|running|active|progress|enabled|disabled|on|off|configured|turned on)\b|\b(?:re-?trained|re-?fit(?:ted)?|last (?:fit|trained|training))\b.*\b${FOREST}\b|\b(?:trained|ready|learning|fitted|warmed up)\b.*\b${FOREST}\b`,
+  String.raw`\b${FOREST}\b.*\b(?:trained|training|re-?trained|re-?train(?:ing|s)?|re-?fit(?:ted|s|ting)?|ready|warm(?:ed)?[\s-]?up|warming|learn(?:ing|ed|t|s)?|fitted|status|state|working|running|active|progress|enabled|disabled|on|off|configured|turned on)\b|\b(?:re-?trained|re-?fit(?:ted)?|last (?:fit|trained|training))\b.*\b${FOREST}\b|\b(?:trained|ready|learning|fitted|warmed up)\b.*\b${FOREST}\b`,
 );
 
 export function detectorQuestion(

@@ -73,6 +73,15 @@ export function glossaryQuestion(said: string): Intent | undefined {
   // "Why is the score 0.52?", "why is its score so low?": how a score is made.
   if (/\bwhy (?:is|was) (?:the |its |that |this )?(?:anomaly )?score\b/.test(text)) return { kind: 'glossary', term: 'score' };
   if (/\bwhy (?:is|was) (?:the |its |that |this )?expected(?: range)?\b/.test(text)) return { kind: 'glossary', term: 'expected' };
+  // "How long does the robust detector need to learn?": its warm-up, which its own entry says (the forest's is forest_status).
+  if (
+    /\bhow long\b.*\b(?:learn|warm(?:s|ed)?[\s-]?up|train|before (?:it|they|the \w+(?: detector)?) (?:can |may |will )?(?:alert|alarm|fire))/.test(
+      text,
+    )
+  ) {
+    const term = TERMS.find(([re]) => re.test(text))?.[1];
+    if (term === 'robust' || term === 'forecast' || term === 'threshold') return { kind: 'glossary', term };
+  }
   if (!new RegExp(ASK).test(text)) return undefined;
   // "What does score 0.54 mean?", "what is a robust deviation?": the word, not a figure of a host.
   // "What does the isolation forest look at?", "how is the forecast computed?": how a detector works.

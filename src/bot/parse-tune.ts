@@ -14,7 +14,7 @@ const TUNE = new RegExp(
     String.raw`\bwhat if\b.*\b${RULE}\b`,
     String.raw`\bwhat if\b.*\b(?:alerted|alerts?|alarmed|fired|fires|paged|pages|triggered) (?:at|above|over|below|under|from)\s+\d`,
     // "What would have alerted at 80% cpu?", "what would fire above 95?"
-    String.raw`\bwhat would (?:have )?(?:alerted|alert|fired|fire|alarmed|paged|triggered|trigger)\b.*\b(?:at|above|over|below|under|from)\s+\d`,
+    String.raw`\bwhat would (?:have )?(?:alerted|alert|fired|fire|alarmed|paged|triggered|trigger)\b.*\b(?:at|above|over|below|under|from|were|was|set to)\s+\d`,
     String.raw`\bhow many\b.*\b(?:alerts?|anomal\w*|episodes?|pages?)\b.*\bwould\b.*\b${RULE}\b`,
     // "How many alerts would we get with cpu at 95%?", "what would happen if the disk alert were at 95?"
     String.raw`\bhow many\b.*\b(?:alerts?|anomal\w*|episodes?|pages?)\b.*\b(?:would|if)\b.*\b(?:at|above|over|below|under)\s+\d`,

@@ -1,3 +1,4 @@
+import { configSchema } from '../../../src/config/schema.js';
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
@@ -31,6 +32,10 @@ describe('what the words on an alert mean', () => {
     expect(ask("what's a robust deviation?")).toMatch(/^A robust deviation is the distance from the series' recent median/);
     expect(ask('what does score 0.54 mean?')).toMatch(/^Score: how strong the finding is, 0 to 1\./);
     expect(ask('explain the robust detector')).toContain(`Critical from ${ROBUST_CRITICAL_DEVIATIONS} robust deviations`);
+    // Its warm-up, with the setting and the default it comes from.
+    expect(ask('how long does the robust detector need to learn?')).toContain(
+      `It alarms only once a series has ${configSchema.parse({}).detectors.robust.minHistory} samples by default (detectors.robust.minHistory`,
+    );
     expect(ask('what does expected mean?')).toMatch(/^Expected, on an alert: /);
     expect(parseIntent('what is the cpu threshold?', targets).kind).toBe('rules');
     expect(parseIntent('explain an_abc123', targets)).toMatchObject({ kind: 'explain', id: 'an_abc123' });

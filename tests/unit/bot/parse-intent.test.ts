@@ -896,6 +896,11 @@ const cases: Case[] = [
   ['send me a daily summary at 8am', { kind: 'about', digest: true }],
   ['can I get the digest at 8am?', { kind: 'about', digest: true }],
   ['what was the summary at 8am?', { kind: 'anomalies', digest: true }],
+  // A threshold said as "were 80%" is the replay at that bound; a detector's warm-up is its own entry.
+  ['what would have alerted if the cpu threshold were 80%?', { kind: 'tune', metric: 'cpu', bound: 80 }],
+  ['what would have fired if the disk limit was set to 85?', { kind: 'tune', metric: 'disk', bound: 85 }],
+  ['how long does the robust detector need to learn?', { kind: 'glossary', term: 'robust' }],
+  ['how long does the forest need to learn?', { kind: 'forest_status' }],
   ['show only warnings from today', { kind: 'anomalies', today: true, severity: 'warning' }],
   ['is the web-2 alert real?', { kind: 'explain', target: 'web-2' }],
   ['is this a false alarm?', { kind: 'explain', it: true }],
