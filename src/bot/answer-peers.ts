@@ -5,6 +5,7 @@ import { ALL_METRICS, summarise, type Summary } from './answer-metric-span.js';
 import { unknownTargetReply } from './format-reply.js';
 import type { Intent } from './intent.js';
 import { groupValueOf } from './match-target.js';
+import { answerBalance } from './answer-balance.js';
 
 type Asked = Extract<Intent, { kind: 'peers' }>;
 
@@ -46,6 +47,7 @@ const said = (g: Gap) =>
  * role, or alone in it, has no peers to differ from.
  */
 export function answerPeers(i: Asked, c: AnswerContext): string {
+  if (i.balance) return answerBalance(i.balance, c);
   if (i.unknownTarget && !i.target) return unknownTargetReply(i.unknownTarget, c.targets);
   const roleOf = (n: string) => {
     const t = c.targets.find((x) => x.name === n);
@@ -55,13 +57,23 @@ export function answerPeers(i: Asked, c: AnswerContext): string {
     c.targets.filter((t) => t.name !== n && roleOf(t.name) !== undefined && roleOf(t.name) === roleOf(n)).map((t) => t.name);
   if (i.target) {
     const role = roleOf(i.target);
-    const peers = peersOf(i.target);
-    if (!role || !peers.length)
-      return `${i.target} has ${role ? `no other member in its role (${role})` : 'no role in the targets file'}, so it has no peers to differ from; "how is ${i.target} doing?" gives its figures and what is open.`;
+    const inRole = peersOf(i.target);
+    // Asked against the fleet, or alone in its role: every other target, said as such.
+    const fleet = i.fleet || !inRole.length;
+    const peers = fleet ? c.targets.filter((t) => t.name !== i.target).map((t) => t.name) : inRole;
+    const alone =
+      !i.fleet && !inRole.length
+        ? `${i.target} has ${role ? `no other member in its role (${role})` : 'no role in the targets file'}, so `
+        : '';
+    if (!peers.length) return `${i.target} is the only target, so it has nothing to differ from.`;
     const gaps = gapsOf(i.target, peers, c).sort((a, z) => z.size - a.size);
-    if (!gaps.length) return `No samples from ${i.target} and its peers (${peers.join(', ')}) in the last hour to set side by side.`;
+    if (!gaps.length)
+      return `No samples from ${i.target} and ${fleet ? 'the rest of the fleet' : `its peers (${peers.join(', ')})`} in the last hour to set side by side.`;
+    const against = fleet
+      ? `the rest of the fleet (${peers.length} targets; their median)`
+      : `the other ${role} ${peers.length === 1 ? `host (${peers[0]})` : `hosts (${peers.join(', ')}; their median)`}`;
     return [
-      `${i.target} against the other ${role} ${peers.length === 1 ? `host (${peers[0]})` : `hosts (${peers.join(', ')}; their median)`}, averages over the last hour, the largest gap first:`,
+      `${alone ? `${alone}against ${against}` : `${i.target} against ${against}`}, averages over the last hour, the largest gap first:`,
       ...gaps.map((g) => `• ${said(g)}`),
       `A gap is not a fault: "is ${i.target} ${METRIC_LABEL[gaps[0]!.metric] ?? gaps[0]!.metric} unusual?" asks the detectors, which measure each series against its own history.`,
     ].join('\n');

@@ -67,8 +67,9 @@ export function networkMetric(text: string, metric: MetricKey | undefined): Metr
       : metric;
   if (m !== 'network') return m;
   const dir =
-    /\b(?:network|net|traffic|bandwidth|throughput)[\s_-]*(in|out)\b(?!\s+(?:(?:the|last|past|this|a|an)\b|\d))|\b(rx|tx|received|receives?|receiving|sent|sends?|sending|downloaded|uploaded)\b/.exec(
+    /\b(?:network|net|traffic|bandwidth|throughput)[\s_-]*(?:(in)\b(?!\s+(?:(?:the|last|past|this|a|an)\b|\d))|(out)\b)|\b(rx|tx|received|receives?|receiving|sent|sends?|sending|downloaded|uploaded)\b/.exec(
       text,
     );
-  return dir ? (/^(in|rx|received|receives?|receiving|downloaded)$/.test(dir[1] ?? dir[2]!) ? 'net_in' : 'net_out') : m;
+  // "In the last hour" is a time, "out this week" still a direction.
+  return dir ? (/^(in|rx|received|receives?|receiving|downloaded)$/.test(dir[1] ?? dir[2] ?? dir[3]!) ? 'net_in' : 'net_out') : m;
 }

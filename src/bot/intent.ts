@@ -347,7 +347,8 @@ export type Intent =
   /** "Is cpu higher at night?", "weekday vs weekend cpu", "latency during business hours" (answer-daypart.ts). */
   | { kind: 'daypart'; metric: MetricKey; part: DayPart; target?: string; group?: string[]; unknownTarget?: string }
   /** "What's different about web-2?", "which host is the odd one out?" (answer-peers.ts). */
-  | { kind: 'peers'; target?: string; unknownTarget?: string }
+  /** `fleet`: "how does db-1 compare to the rest of the fleet?", every other target; `balance`: "are the api hosts balanced?" (answer-balance.ts). */
+  | { kind: 'peers'; target?: string; unknownTarget?: string; fleet?: boolean; balance?: string[] }
   /** "Who am I?": the asker's identity, approver standing, shift and display clock (answer-whoami.ts). */
   | { kind: 'whoami' }
   /** "Thanks", "good morning". */

@@ -108,7 +108,11 @@ const PEERS =
 
 // "How does web-1 compare to the other web hosts?": one host named against the rest of its kind (the role word names them all).
 const AGAINST_OTHERS =
-  /\b(?:compare[sd]?|stack(?:s)? up|measures? up)\b.*\b(?:the )?(?:other|rest of the)\s+(?:[\w-]+\s+)?(?:hosts|servers|nodes|machines|boxes|ones)\b/;
+  /\b(?:compare[sd]?|stack(?:s)? up|measures? up)\b.*\b(?:(?:the )?(?:other|rest of the)\s+(?:[\w-]+\s+)?(?:hosts|servers|nodes|machines|boxes|ones)|(?:the )?rest of (?:the )?fleet|the (?:whole )?fleet|everyone else|everything else|all the others)\b/;
+const BALANCE =
+  /\b(?:balanced|unbalanced|imbalanced?|imbalance|evenly|uneven(?:ly)?|even(?:ly)? (?:spread|split|distributed)|skew(?:ed)?|lopsided|load[\s-]?balanc\w*)\b/;
+// "… to the rest of the fleet": every other target, whatever its role.
+const FLEET_WIDE = /\b(?:fleet|everyone else|everything else|all the others|all (?:the )?other (?:hosts|servers|targets))\b/;
 
 /** A target, or each, against the others in its role (answer-peers.ts). Pure. */
 export function peersQuestion(
@@ -118,10 +122,13 @@ export function peersQuestion(
   // The one said by its name; the others came in with the role word.
   const words = text.split(/[^\w.-]+/);
   const one = o.target ?? (AGAINST_OTHERS.test(text) ? o.named?.find((n) => words.includes(n.toLowerCase())) : undefined);
+  // "Are the api hosts balanced?", "is load evenly spread across web?": how evenly load lies over the hosts named.
+  if (o.named && o.named.length > 1 && BALANCE.test(text)) return { kind: 'peers', balance: o.named };
   if (o.metric || !(PEERS.test(text) || (one && AGAINST_OTHERS.test(text)))) return undefined;
   return {
     kind: 'peers',
     ...(one ? { target: one } : {}),
+    ...(one && FLEET_WIDE.test(text) ? { fleet: true } : {}),
     ...(o.unknownTarget && !o.target ? { unknownTarget: o.unknownTarget } : {}),
   };
 }

@@ -159,7 +159,7 @@ export function pairRank(text: string): 'max' | 'min' | undefined {
   if (new RegExp(`\\b(?:which|who)\\b.*\\b(?:${LOWER})\\b|^(?:is|are|was|were)\\b.*\\b(?:${LOWER}) than\\b`).test(text)) return 'min';
   if (
     new RegExp(
-      `\\b(?:which|who)\\b.*\\b(?:${HIGHER})\\b|\\bdifference\\b|\\bgap\\b|^(?:is|are|was|were)\\b.*\\b(?:${HIGHER}) than\\b`,
+      `\\b(?:which|who)\\b.*\\b(?:${HIGHER})\\b|\\bdifference\\b|\\bgap\\b|\\bratio\\b|\\bhow much (?:more|less|higher|lower)\\b|^(?:is|are|was|were)\\b.*\\b(?:${HIGHER}) than\\b`,
     ).test(text)
   )
     return 'max';

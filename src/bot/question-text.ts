@@ -74,6 +74,10 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         .replace(/\bbox\b/g, 'host')
         .replace(/\bhottest\b/g, 'busiest')
         .replace(/\bcoldest\b/g, 'quietest')
+        // "Which web host is doing more work?", "working hardest": busy, as CPU reads it.
+        .replace(/\b(?:doing more work|working harder|more loaded) than\b/g, 'busier than')
+        .replace(/\b(?:doing (?:more|the most) work|working (?:the )?hardest|most loaded)\b/g, 'busiest')
+        .replace(/\b(?:doing (?:less|the least) work|least loaded)\b/g, 'quietest')
         // "Has db-1 disk ever been this full?": as high as now ("full" alone asks where the disk is heading).
         .replace(/\bthis full\b/g, 'this high')
         // "Cpu over ninety percent", "eighty-five percent": the figure in digits, as a bound reads it.

@@ -49,8 +49,39 @@ describe('a host against the others in its role', () => {
     const fleet = ask('which host is the odd one out?');
     expect(fleet[1]).toBe('• web-3 (web): memory 80.0% against 42.0% (+38.0 pts)');
     expect(fleet.some((l) => l.startsWith('• db-1'))).toBe(false);
-    expect(ask("what's different about db-1?")[0]).toMatch(
-      /^db-1 has no other member in its role \(db\), so it has no peers to differ from/,
+    // Alone in its role: against the rest of the fleet, said as such (web-1 40, web-2 44, web-3 80: median 44).
+    expect(ask("what's different about db-1?").slice(0, 2)).toEqual([
+      'db-1 has no other member in its role (db), so against the rest of the fleet (3 targets; their median), averages over the last hour, the largest gap first:',
+      '• memory 60.0% against 44.0% (+16.0 pts)',
+    ]);
+  });
+
+  it('sets a host against the whole fleet when asked so', () => {
+    expect(parseIntent('how does web-3 compare to the rest of the fleet?', targets)).toEqual({
+      kind: 'peers',
+      target: 'web-3',
+      fleet: true,
+    });
+    expect(parseIntent('how does web-3 compare to the other web hosts?', targets)).toEqual({ kind: 'peers', target: 'web-3' });
+    // web-1 40, web-2 44, db-1 60: median 44.
+    expect(ask('how does web-3 stack up against everyone else?').slice(0, 2)).toEqual([
+      'web-3 against the rest of the fleet (3 targets; their median), averages over the last hour, the largest gap first:',
+      '• memory 80.0% against 44.0% (+36.0 pts)',
+    ]);
+  });
+
+  it('says how evenly load lies over the hosts named, by a stated measure', () => {
+    expect(parseIntent('are the web hosts balanced?', targets)).toEqual({ kind: 'peers', balance: ['web-1', 'web-2', 'web-3'] });
+    // Memory 40, 44, 80: mean 54.7, web-3 46% above it; CPU 20 on each.
+    expect(ask('are the web hosts balanced?')).toEqual([
+      'Most uneven over the last hour: memory, web-3 46% above the mean of web-1, web-2, web-3.',
+      '• memory: mean 54.7%; highest web-3 80.0%, lowest web-1 40.0%; furthest 46% from the mean',
+      '• CPU: mean 20.0%; highest web-1 20.0%, lowest web-1 20.0%; furthest 0% from the mean',
+      'Averages over the last hour; disk is left out (it fills on its own, not with load).',
+    ]);
+    // Memory 40 and 44: each 5% from their mean of 42.
+    expect(ask('is load evenly spread across web-1 and web-2?')[0]).toBe(
+      'Evenly spread over the last hour, by this measure: on every load metric each of web-1, web-2 is within 10% of their mean (the furthest, web-1 memory, 5% below).',
     );
   });
 });

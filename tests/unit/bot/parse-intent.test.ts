@@ -901,6 +901,13 @@ const cases: Case[] = [
   ['what would have fired if the disk limit was set to 85?', { kind: 'tune', metric: 'disk', bound: 85 }],
   ['how long does the robust detector need to learn?', { kind: 'glossary', term: 'robust' }],
   ['how long does the forest need to learn?', { kind: 'forest_status' }],
+  // "Out this week" is a direction with a time; "how much more" ranks the pair; "doing more work" is busy.
+  ['network out this week', { kind: 'metrics', metric: 'net_out', span: { kind: 'last', ms: 7 * 86_400_000 } }],
+  ['network in the last hour', { kind: 'metrics', metric: 'network', span: { kind: 'last', ms: 3_600_000 } }],
+  ['how much more cpu does web-1 use than web-2?', { kind: 'metrics', metric: 'cpu', group: ['web-1', 'web-2'], stat: 'max' }],
+  ['which web host is doing more work?', { kind: 'metrics', metric: 'cpu', group: ['web-1', 'web-2'], stat: 'max' }],
+  ['which host is working hardest?', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
+  ['which api host is least loaded?', { kind: 'metrics', metric: 'cpu', group: ['api-1', 'api-2'], stat: 'min' }],
   ['show only warnings from today', { kind: 'anomalies', today: true, severity: 'warning' }],
   ['is the web-2 alert real?', { kind: 'explain', target: 'web-2' }],
   ['is this a false alarm?', { kind: 'explain', it: true }],
