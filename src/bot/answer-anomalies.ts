@@ -20,7 +20,7 @@ import { groupValueOf } from './match-target.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
 import { resolveByTarget, timeLines } from './anomaly-times.js';
 import { digestLines } from './answer-digest.js';
-import { formatDuration } from './text-tools.js';
+import { formatDuration, perDay } from './text-tools.js';
 import { answerQuietTargets } from './quiet-targets.js';
 import { changesLine, sinceChange } from './change-log.js';
 
@@ -337,7 +337,7 @@ function countAnomalies(
     // A rate only where there is a span to spread them over: two or more, across an hour or more.
     ...(episodes >= 2 && windowMs >= 3_600_000
       ? [
-          `About one ${episodes < list.length ? 'episode' : 'anomaly'} every ${formatDuration(windowMs / episodes)} (${episodes} in the ${formatDuration(windowMs)} watched).`,
+          `About one ${episodes < list.length ? 'episode' : 'anomaly'} every ${formatDuration(windowMs / episodes)}${windowMs >= 86_400_000 ? `, ${perDay(episodes, windowMs)} a day` : ''} (${episodes} in the ${formatDuration(windowMs)} watched).`,
         ]
       : []),
     // Counted as asked: episodes by their most severe member; the detectors always by anomaly.

@@ -6,9 +6,9 @@ import { namedDayOf } from './day-start.js';
 const NOUN = String.raw`(?:alerts?|anomal(?:y|ies)|incidents?|pages|problems|issues|outages)`;
 // "More alerts than yesterday?", "is the alert rate going up?", "an increase in incidents".
 const MORE = new RegExp(
-  String.raw`\b(?:more|fewer|less|busier|quieter|noisier) ${NOUN}\b|\b${NOUN}(?: \w+){0,3}? (?:going (?:up|down)|increas\w*|decreas\w*|rising|on the rise|trends?|trending|up or down|dropp(?:ed|ing)|falling|climbing|growing|getting (?:worse|better)|worsening|improving)\b|\b(?:increase|rise|drop|decrease|change|jump|trend) (?:in|of) (?:the )?(?:number of )?${NOUN}\b`,
+  String.raw`\b(?:more|fewer|less|busier|quieter|noisier) ${NOUN}\b|\b(?:alerting|paging|firing) (?:more|less)\b|\b${NOUN}(?: \w+){0,3}? (?:going (?:up|down)|increas\w*|decreas\w*|rising|on the rise|trends?|trending|up or down|dropp(?:ed|ing)|falling|climbing|growing|getting (?:worse|better)|worsening|improving)\b|\b(?:increase|rise|drop|decrease|change|jump|trend) (?:in|of) (?:the )?(?:number of )?${NOUN}\b`,
 );
-const NOUN_RE = new RegExp(String.raw`\b${NOUN}\b|\balert (?:rate|count|volume|numbers?)\b`);
+const NOUN_RE = new RegExp(String.raw`\b${NOUN}\b|\balert (?:rate|count|volume|numbers?)\b|\b(?:alerting|paging|firing) (?:more|less)\b`);
 // "Fired more than once this week" is a count, not a comparison.
 const VERSUS =
   /\b(?:vs\.?|versus|compared?|comparison|comparing|than(?! (?:once|twice|\d|an? |one|two|three|\w+ times))|against|relative to|diff|difference between|differences between|(?:week|day|month)[ -]over[ -](?:week|day|month))\b/;

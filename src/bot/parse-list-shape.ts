@@ -79,7 +79,7 @@ const RANKED = [
 
 // "Which hour has the most alerts?", "what time do alerts usually fire?", "when do we get the most pages?".
 const BY_HOUR_OF_DAY =
-  /\b(?:which|what) (?:hour|time)(?: of (?:the )?day)?\b.*\b(?:most|usually|typically|often|tend to)\b|\b(?:what time|when) (?:do|does|did) (?:the )?(?:\w+ )?(?:alerts?|anomal\w*|pages?|incidents?) (?:usually|typically|mostly|tend to|normally)\b|\b(?:alerts?|anomal\w*|pages?|incidents?) by hour(?: of (?:the )?day)?\b|\bwhen (?:do|does|did) (?:the )?(?:[\w-]+ ){0,3}?(?:usually|typically|normally|mostly|tend to)\b|\bsame (?:time|hour) (?:every|each) day\b|\bpattern\b/;
+  /\b(?:which|what) (?:hour|time)(?: of (?:the )?day)?\b.*\b(?:most|usually|typically|often|tend to|worst|busiest|noisiest)\b|\b(?:what time|when) (?:do|does|did) (?:the )?(?:\w+ )?(?:alerts?|anomal\w*|pages?|incidents?) (?:usually|typically|mostly|tend to|normally)\b|\b(?:alerts?|anomal\w*|pages?|incidents?) by hour(?: of (?:the )?day)?\b|\bwhen (?:do|does|did) (?:the )?(?:[\w-]+ ){0,3}?(?:usually|typically|normally|mostly|tend to)\b|\bsame (?:time|hour) (?:every|each) day\b|\bpattern\b/;
 
 // "What's the most common alert?", "which alerts repeat the most?": the same target and metric again and again.
 const BY_SERIES =

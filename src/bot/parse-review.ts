@@ -71,6 +71,9 @@ export function reviewQuestion(text: string, o: { target?: string | undefined; s
   // "Did anything resolve on its own?": the alerts that ended with nobody on them.
   if (RESOLVED_ALONE.test(text)) return { kind: 'anomalies', limit: 50, resolved: true, acked: false, ...span, ...scope };
   const per = PER.exec(text)?.[1] as 'day' | 'hour' | undefined;
+  // "How many alerts per day on average?" is the rate, which the count gives, not the days ranked.
+  if (per && /\b(?:on )?average\b|\btypical(?:ly)?\b|\busually\b/.test(text))
+    return { kind: 'anomalies', limit: 50, count: true, ...span, ...scope };
   if (per) return { kind: 'anomalies', limit: 50, count: true, rank: per, ...span, ...scope };
   return undefined;
 }

@@ -158,3 +158,9 @@ export function formatDuration(ms: number): string {
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const clamp = (n: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, n));
+
+/** "How many alerts per day on average?": `n` over `ms` as a daily rate, to one decimal below ten. */
+export function perDay(n: number, ms: number): string {
+  const d = (n * 86_400_000) / ms;
+  return d < 10 ? d.toFixed(1) : String(Math.round(d));
+}
