@@ -64,6 +64,7 @@ import { answerAdvice } from './answer-advice.js';
 import { answerDelivery } from './answer-delivery.js';
 import { answerElsewhereView } from './answer-elsewhere-view.js';
 import { answerCaughtFirst } from './answer-caught-first.js';
+import { answerLoseOne } from './answer-lose-one.js';
 import { answerStarts } from './answer-starts.js';
 import { answerFlapping } from './answer-flapping.js';
 import { answerTune } from './answer-tune.js';
@@ -275,7 +276,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'tune':
       return answerTune(i, c);
     case 'capacity':
-      return answerCapacity(i, c);
+      return i.lose ? answerLoseOne({ lost: i.target, group: i.group }, c) : answerCapacity(i, c);
     case 'change_impact':
       return answerChangeImpact(i, c);
     case 'schedule':

@@ -227,7 +227,8 @@ export type Intent =
   | { kind: 'test_alert' }
   /** "Capacity outlook", "which hosts are idle?", "are we over-provisioned?": room to grow or to spare (answer-capacity.ts). */
   /** `load`: "if traffic doubles" (2): each host's CPU p95 scaled by it, a straight-line guess said as such (answer-capacity.ts). */
-  | { kind: 'capacity'; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string; load?: number }
+  /** `lose`: "what if web-1 goes down?", the rest of its group carrying its load (answer-lose-one.ts), `target` the one lost. */
+  | { kind: 'capacity'; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string; load?: number; lose?: boolean }
   /** "Suggest better thresholds", "what if the cpu threshold were 95?": the threshold rules replayed over stored samples (answer-tune.ts). */
   | { kind: 'tune'; target?: string; group?: string[]; metric?: MetricKey; bound?: number; span?: TimeSpan; unknownTarget?: string }
   /** "Alerts this week vs last week": the counts of this period and the one before, or `usual`: the mean of those before. */

@@ -53,8 +53,26 @@ export function loadFactor(text: string): number | undefined {
   return undefined;
 }
 
+// "What if web-1 goes down?", "can we survive losing one web host?", "if api-2 fails can api-1 take the load?", "n-1".
+const DOWN = String.raw`(?:goes down|go down|went down|fails?|failed|dies|died|crash(?:es|ed)?|is lost|were lost|disappears?|is gone|dropped out)`;
+const LOSE = new RegExp(
+  String.raw`\b(?:what if|if|what (?:happens|breaks) if)\b.*\b${DOWN}\b|\bsingle point of failure\b|\bspof\b|\b(?:survive|handle|cope with|tolerate|withstand|take) (?:losing|the loss of|a failure of|an outage of)\b|\b(?:lose|losing|lost) (?:one|a|an|any)\b.*\b(?:hosts?|servers?|nodes?|instances?|machines?)\b|\bn\s?-\s?1\b`,
+);
+
+/** A host lost, or one of a group: the rest carrying its load (answer-lose-one.ts). Pure. */
+function loseQuestion(text: string, o: Omit<QuestionScope, 'metric'>): Intent | undefined {
+  if (!LOSE.test(text) || (!o.target && !o.group?.length) || /\b(?:nobody|no one|noone|alert|ack|threshold|rule)\w*/.test(text))
+    return undefined;
+  // "If api-2 fails can api-1 take the load?": the one said before the failure is the one lost.
+  const said = new RegExp(String.raw`([a-z0-9][\w.-]*) ${DOWN}`).exec(text)?.[1];
+  const lost = o.target ?? o.group?.find((n) => n.toLowerCase() === said);
+  return { kind: 'capacity', lose: true, ...(lost ? { target: lost } : {}), ...(o.group ? { group: o.group } : {}) };
+}
+
 /** A question about room to grow or to spare across hosts (answer-capacity.ts). Pure. */
 export function capacityQuestion(text: string, o: Omit<QuestionScope, 'metric'>): Intent | undefined {
+  const lose = loseQuestion(text, o);
+  if (lose) return lose;
   const load = loadFactor(text);
   if (!CAPACITY.test(text) && !(load && /\b(?:if|what if|when|handle|cope|ok|okay|fine|survive|enough|manage)\b/.test(text)))
     return undefined;
