@@ -11,6 +11,8 @@ const CAPACITY = new RegExp(
     String.raw`\bright[\s-]?siz\w*`,
     String.raw`\bhow (?:busy|loaded|utili[sz]ed|stretched) (?:is|was|are|were|has been|have been) (?:we|the fleet|everything|the (?:\w+ )?${HOSTS}|our (?:\w+ )?${HOSTS})\b`,
     String.raw`\b(?:idle|busy|under[\s-]?used|under[\s-]?utili[sz]ed|over[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized)\s+${HOSTS}`,
+    // "Are any hosts idle?", "which servers are underused?"
+    String.raw`\b(?:any|which|what) ${HOSTS}\s+(?:(?:are|is|were|look|seem)\s+)?(?:idle|under[\s-]?used|under[\s-]?utili[sz]ed|wasted|doing nothing)\b`,
     String.raw`\b${HOSTS}\s+(?:are|is|were|was)\s+(?:idle|busy|under[\s-]?used|under[\s-]?utili[sz]ed|wasted|overloaded|over[\s-]?loaded|oversized|undersized|too (?:big|small))\b`,
     String.raw`\bneed (?:more|fewer|bigger|smaller|extra) (?:[\w-]+ )?(?:${HOSTS}|capacity|hardware)\b`,
     // "How much headroom do we have?" ("headroom on db-1" is its free space).
@@ -26,7 +28,7 @@ const CAPACITY = new RegExp(
     String.raw`\bwhere (?:can|could|should) (?:i|we) (?:put|add|place|move|run|deploy|host|schedule) (?:more |the |some |an? |another )?(?:new |extra |more )?(?:load|traffic|work|jobs?|services?|apps?|applications?|workloads?|containers?|process(?:es)?)\b|\b(?:is|are) \S+ (?:overloaded|over[\s-]?loaded|maxed out|at (?:its|their) limits?)\b|\bwhen (?:should|do|will) (?:we|i) (?:need to )?scale\b|\b(?:most|least|more|less) (?:\w+ )?(?:headroom|room to spare)\b`,
     String.raw`\bneed to scale\b|\bcan (?:the |our )?\S+ (?:handle|take|cope with|absorb) more\b|\brunning hot\b|\bhot (?:hosts|servers|spots?)\b|\bnear(?:ing)? (?:capacity|(?:its|their|the) limits?)\b`,
     // "Are we ready for black friday?", "how much traffic can we handle?": room to grow, as for any capacity question.
-    String.raw`\b(?:ready|prepared) for (?:black friday|cyber monday|the (?:sale|launch|peak|holidays?|traffic spike|spike|rush|big day)|peak|a (?:spike|surge|traffic spike|rush))\b|\bhow much (?:more )?(?:traffic|load) can (?:we|the fleet|the \w+ tier|\S+) (?:handle|take|absorb|cope with)\b`,
+    String.raw`\b(?:ready|prepared) for (?:black friday|cyber monday|the (?:sale|launch|peak|holidays?|traffic spike|spike|rush|big day)|peak|a (?:spike|surge|traffic spike|rush))\b|\bhow much (?:more )?(?:traffic|load) can (?:we|the fleet|the \w+ tier|\S+) (?:handle|take|absorb|cope with)\b|\bhow many more (?:requests|users|customers|connections|sessions) can (?:we|the fleet|the \w+ tier|\S+) (?:handle|take|absorb|serve|cope with)\b`,
   ].join('|'),
 );
 
@@ -56,7 +58,7 @@ export function loadFactor(text: string): number | undefined {
 // "What if web-1 goes down?", "can we survive losing one web host?", "if api-2 fails can api-1 take the load?", "n-1".
 const DOWN = String.raw`(?:goes down|go down|went down|fails?|failed|dies|died|crash(?:es|ed)?|is lost|were lost|disappears?|is gone|dropped out)`;
 const LOSE = new RegExp(
-  String.raw`\b(?:what if|if|what (?:happens|breaks) if)\b.*\b${DOWN}\b|\bsingle point of failure\b|\bspof\b|\b(?:survive|handle|cope with|tolerate|withstand|take) (?:losing|the loss of|a failure of|an outage of)\b|\b(?:lose|losing|lost) (?:one|a|an|any)\b.*\b(?:hosts?|servers?|nodes?|instances?|machines?)\b|\bn\s?-\s?1\b`,
+  String.raw`\b(?:what if|if|what (?:happens|breaks) if)\b.*\b${DOWN}\b|\bsingle point of failure\b|\bspof\b|\b(?:can|could|should) (?:we|i) (?:turn off|shut down|switch off|decommission|retire|remove|drop) (?!the (?:alert|rule|threshold|detector))|\b(?:survive|handle|cope with|tolerate|withstand|take) (?:losing|the loss of|a failure of|an outage of)\b|\b(?:lose|losing|lost) (?:one|a|an|any)\b.*\b(?:hosts?|servers?|nodes?|instances?|machines?)\b|\bn\s?-\s?1\b`,
 );
 
 /** A host lost, or one of a group: the rest carrying its load (answer-lose-one.ts). Pure. */

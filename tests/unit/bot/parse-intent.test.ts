@@ -908,6 +908,11 @@ const cases: Case[] = [
   ['which web host is doing more work?', { kind: 'metrics', metric: 'cpu', group: ['web-1', 'web-2'], stat: 'max' }],
   ['which host is working hardest?', { kind: 'metrics', metric: 'cpu', stat: 'max' }],
   ['which api host is least loaded?', { kind: 'metrics', metric: 'cpu', group: ['api-1', 'api-2'], stat: 'min' }],
+  // Idle hosts and room for more requests are capacity; turning a host off is losing it.
+  ['are any hosts idle?', { kind: 'capacity' }],
+  ['how many more requests can we handle?', { kind: 'capacity' }],
+  ['can we turn off monitoring-1?', { kind: 'capacity', lose: true, target: 'monitoring-1' }],
+  ['should we decommission web-2?', { kind: 'capacity', lose: true, target: 'web-2' }],
   ['show only warnings from today', { kind: 'anomalies', today: true, severity: 'warning' }],
   ['is the web-2 alert real?', { kind: 'explain', target: 'web-2' }],
   ['is this a false alarm?', { kind: 'explain', it: true }],
