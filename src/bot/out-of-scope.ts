@@ -4,6 +4,7 @@
  */
 import { askedCommand, negatedCommand } from './parse-negated.js';
 import { conditionalCommand } from './parse-conditional.js';
+import { headsUp } from './parse-heads-up.js';
 import type { Elsewhere, Intent, MetricKey } from './intent.js';
 import { LATER_SAID } from './later-words.js';
 import type { TimeSpan } from './parse-time-span.js';
@@ -183,6 +184,13 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   // a command acts on one, and says so. A note's or a reason's own words may name others.
   const not = negatedCommand(text) ?? askedCommand(intent, text);
   if (not) return not;
+  // "I'm going to reboot web-1", "FYI db-1 backup is running": announced or news, not a question about the host.
+  const told = headsUp(
+    intent,
+    text,
+    targets.filter((t) => new RegExp(`\\b${t.name.toLowerCase().replace(/[.]/g, '\\.')}\\b`).test(text)).map((t) => t.name),
+  );
+  if (told) return told;
   // "Turn off dms", "stop dming me": I post in channels and answer where asked; nothing of mine goes to one person alone.
   if (DMS.test(text) && !('target' in intent && intent.target) && !FREE_TEXT.has(intent.kind))
     return {

@@ -913,6 +913,29 @@ const cases: Case[] = [
   ['how many more requests can we handle?', { kind: 'capacity' }],
   ['can we turn off monitoring-1?', { kind: 'capacity', lose: true, target: 'monitoring-1' }],
   ['should we decommission web-2?', { kind: 'capacity', lose: true, target: 'web-2' }],
+  // Work announced ahead, or news said in passing: nothing done, with what holds the alerts and what records it.
+  [
+    "I'm going to reboot web-1",
+    {
+      kind: 'bad_input',
+      reason: expect.stringMatching(/^Nothing done or recorded\. While the work is on, web-1's alerts may fire: "silence web-1 for 30m/),
+    },
+  ],
+  [
+    'heads up: maintenance on db-1 at 22:00',
+    { kind: 'bad_input', reason: expect.stringContaining('"silence db-1 from 22:00 to 23:00: maintenance" holds them for a window ahead') },
+  ],
+  ["we're about to deploy to the api hosts", { kind: 'bad_input', reason: expect.stringContaining('the alerts of api-1, api-2 may fire') }],
+  [
+    'FYI db-1 backup is running',
+    {
+      kind: 'bad_input',
+      reason: expect.stringMatching(/^Nothing recorded\. "note: db-1 backup is running" keeps it beside db-1's alerts/),
+    },
+  ],
+  ['fyi: rebooting web-1', { kind: 'change', text: 'rebooting web-1' }],
+  ["btw what's cpu on web-1", { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
+  ["I'll take command", { kind: 'incident', action: 'command' }],
   ['show only warnings from today', { kind: 'anomalies', today: true, severity: 'warning' }],
   ['is the web-2 alert real?', { kind: 'explain', target: 'web-2' }],
   ['is this a false alarm?', { kind: 'explain', it: true }],
