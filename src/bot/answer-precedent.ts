@@ -7,6 +7,7 @@ import { groupEpisodes } from './episodes.js';
 import { describeAnomaly, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './intent.js';
 import { nearestRank } from './tally.js';
+import { pastFixLines } from './answer-past-fixes.js';
 import { formatDuration, plural } from './text-tools.js';
 
 const READ_CAP = 100_000;
@@ -52,6 +53,10 @@ export function answerPrecedent(i: Extract<Intent, { kind: 'precedent' }>, c: An
       ? `been open ${formatDuration(c.now - (mine?.startTs ?? a.startTs))} so far`
       : `lasted ${formatDuration(a.endTs - a.startTs)}`;
   const head = `• ${describeAnomaly(a, c.now)}`;
+  // "What did we do last time?": an ended episode asked about is itself the last time.
+  const fixes = i.fixed ? pastFixLines([...(a.endTs !== null && mine ? [mine] : []), ...earlier].slice(0, 3), c) : [];
+  if (!earlier.length && fixes.length)
+    return [`No earlier episode on ${label} in what is kept (since ${stamp(kept)}).`, ...fixes, head].join('\n');
   if (!earlier.length)
     return [`This is the first anomaly on ${label} in what is kept (since ${stamp(kept)}); it has ${now}:`, head].join('\n');
   const lengths = earlier.flatMap((e) => (e.endTs === null ? [] : [e.endTs - e.startTs])).sort((x, z) => x - z);
@@ -77,6 +82,8 @@ export function answerPrecedent(i: Extract<Intent, { kind: 'precedent' }>, c: An
             : ` If it runs like them, it ends within about ${formatDuration(median - open)} (their median; their longest is ${formatDuration(longest - open)} from now).`;
     lines.push(`They lasted ${formatDuration(median)} (median), ${formatDuration(longest)} at most; this one has ${now}.${against}`);
   }
+  // "How was this fixed before?": what was done the last few times leads, after the count.
+  if (i.fixed) lines.splice(1, 0, ...fixes);
   lines.push(head, `That is its history, not a forecast: "explain ${a.id}" gives what was open around it.`);
   return lines.join('\n');
 }

@@ -200,13 +200,16 @@ export function followUp(prev: Intent | undefined, next: Intent, text: string, e
 /** Replies about one anomaly first: the one "it" means in the next question. */
 export const ABOUT_ONE = new Set(['explain', 'timeline', 'anomalies', 'attention', 'ack', 'escalate']);
 
-/** "Is it still open?" with an anomaly named before in the conversation: that one. */
+/** "Is it still open?", "has this happened before?" with an anomaly named before in the conversation: that one. */
 export const itOf = (i: Intent, an: string | undefined): Intent =>
   (i.kind === 'explain' || i.kind === 'timeline' || i.kind === 'around') && i.it && !i.id && an
     ? { ...i, id: an }
     : i.kind === 'trend' && i.open && an
       ? { ...i, anomalyId: an }
-      : i;
+      : // "Has this happened before?", "how was it fixed before?" with nothing named: the one the conversation is about.
+        i.kind === 'precedent' && !i.id && !i.target && !i.metric && an
+        ? { ...i, id: an }
+        : i;
 
 // Commands that act on one alert: "ack it", "silence it for 2h", "restart it" after a reply about one.
 const ACTS_ON_ONE = new Set<Intent['kind']>(['ack', 'unack', 'silence', 'escalate', 'feedback', 'action_request']);

@@ -365,7 +365,8 @@ export type Intent =
   | { kind: 'no_group'; word: string }
   /** "Create a ticket", "page via PagerDuty", "email me the summary": a service this bot does not talk to. */
   /** "Has this happened before?", "how long will it take to recover?": the anomaly's series history. */
-  | { kind: 'precedent'; id?: string; target?: string; metric?: MetricKey; unknownTarget?: string }
+  /** `fixed`: "how was this fixed before?", what the records show was done each earlier time (answer-past-fixes.ts). */
+  | { kind: 'precedent'; id?: string; target?: string; metric?: MetricKey; unknownTarget?: string; fixed?: boolean }
   /** "Recent changes", "what was deployed today?". */
   | { kind: 'changes'; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
   | {

@@ -33,6 +33,7 @@ import { twoSpansQuestion } from './parse-two-spans.js';
 import { groupWhyQuestion } from './parse-explain.js';
 import { listSpan } from './parse-list-shape.js';
 import { caughtFirstQuestion } from './parse-caught-first.js';
+import { FIXED_BEFORE, precedentQuestion } from './parse-precedent.js';
 
 const QUIET_HOSTS =
   /\b(?:which|what|any) (?:hosts?|servers?|targets?|machines?) (?:are|were|is|was|have been|has been|stayed) (?:quiet|calm)\b|^(?:the |list (?:the )?|show (?:me )?(?:the )?)?quiet(?:est)? (?:hosts|servers|targets)[\s?.!]*$/;
@@ -62,6 +63,7 @@ export function asksAbout(
   return (
     unmetRequest(text) ??
     caughtFirstQuestion(text, { target, metric, an }) ??
+    (FIXED_BEFORE.test(text) ? precedentQuestion(text, { an, target, metric, unknownTarget }) : undefined) ??
     aroundQuestion(text, { metric, more, named }) ??
     integrationsQuestion(text, target) ??
     dependentsQuestion(text, { target, group: named.length > 1 ? named : undefined }) ??

@@ -72,10 +72,18 @@ const ESCALATED =
   /\bwho (?:escalated|paged|pinged)\b|\bhow many escalations\b|\b(?:any|the|list|show) escalations\b|\b(?:did|has|have|was|were) (?:anything|any alerts?|something|an alert) (?:get |been )?escalated\b|^escalations\b|\bescalated (?:alerts?|anomal\w*|incidents?)\b|\b(?:alerts?|anomal\w*) (?:that |which )?(?:were |got |have been )?escalated\b/;
 const WORKED = /\bwho(?:'s| has| have| had)? been (?:working on|looking at|handling|on|touching|dealing with)\b/;
 
+// "Notes by alice", "what did alice say about web-1?": of what people say, only their notes are kept.
+const NOTED_BY =
+  /\b(?:notes?|comments?) (?:by|from) ([a-z][\w.@:-]*)\b|\bwhat (?:did|has|have) ([a-z][\w.@:-]*) (?:say|said|note|noted|write|written|comment(?:ed)?|post(?:ed)?)\b/;
+
 export function auditQuestion(text: string, o: { target?: string | undefined; span?: TimeSpan | undefined }): Intent | undefined {
-  if (NOTES.test(text) && !/^(?:please\s+)?(?:add|leave|post|put|write|note)\b/.test(text))
+  const by = NOTED_BY.exec(text);
+  const writer = by ? (by[1] ?? by[2])! : undefined;
+  const author = writer && !NOT_PERSON.has(writer) && writer !== o.target ? writer : undefined;
+  if ((NOTES.test(text) || author) && !/^(?:please\s+)?(?:add|leave|post|put|write|note)\b/.test(text))
     return {
       kind: 'audit',
+      ...(author === 'i' || author === 'me' ? { me: true } : author ? { actor: author } : {}),
       ...(o.target ? { target: o.target } : {}),
       span: o.span ?? { kind: 'last', ms: 7 * 86_400_000 },
       verbs: ['noted'],
