@@ -101,6 +101,12 @@ export function answerRules(i: Omit<Extract<Intent, { kind: 'rules' }>, 'kind'>,
         ? [`Runbooks${scope ? ` for ${scope}` : ''} (linked on the alerts they match; {target} and {metric} are filled in there):`]
         : [`No runbook${scope ? ` for ${scope}` : ''} is configured (chat.runbooks in the config file).`]),
       ...fit.map((r) => `• ${r.label}: ${r.url} — ${describeMatch(r.match)}`),
+      // "Add a runbook link for disk alerts": where it is added, since chat does not change config.
+      ...(i.change
+        ? [
+            'Nothing was changed: runbooks are set in chat.runbooks in the config file (a label, a URL with {target} and {metric}, and the metrics and targets it matches); reload me after ("kill -HUP <pid>").',
+          ]
+        : []),
     );
   }
   if (shows('maintenance') && (i.only === 'maintenance' || (!i.metric && !i.target))) {

@@ -48,6 +48,13 @@ describe('"what should I do about …?"', () => {
     expect(ask('how to troubleshoot web-9')).toMatch(/^I don't know a target called "web-9"/);
   });
 
+  it('says where a runbook is added, with those set now, when asked to add one', () => {
+    const cpu = ask('add a runbook link for cpu alerts').split('\n');
+    expect(cpu[1]).toBe('• CPU runbook: https://wiki.example.com/cpu?host={target} — metric cpu');
+    expect(cpu.at(-1)).toMatch(/^Nothing was changed: runbooks are set in chat\.runbooks in the config file/);
+    expect(ask('is there a runbook for high cpu?')).not.toMatch(/Nothing was changed/);
+  });
+
   it('means the alert when asked in its thread', () => {
     const c = ctx();
     const alert = { key: 'k', members: [c.store.getAnomaly('an_cpu')!] };
