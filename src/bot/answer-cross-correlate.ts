@@ -32,7 +32,8 @@ export function answerCrossCorrelate(i: Correlate, c: AnswerContext): string {
   const rows: { x: string; y: string; r: Measured }[] = [];
   for (const p of series(a))
     for (const q of series(z)) {
-      if (within ? p.t !== q.t || p.m === q.m : p.t === q.t) continue;
+      // "Network" reads network in: never a series against itself.
+      if (within ? p.t !== q.t || seriesOf(p.m) === seriesOf(q.m) : p.t === q.t) continue;
       rows.push({ x: `${p.t} ${label(p.m)}`, y: `${q.t} ${label(q.m)}`, r: measure(read(p.t, p.m), read(q.t, q.m)) });
     }
   // A pair whose changes agree only shifted (latency a sample after cpu) is as tied as one that agrees at once.

@@ -92,6 +92,8 @@ const IMPACT = new RegExp(
     String.raw`\b(?:impact|effect|effects|consequences?) (?:of|from) ${CHANGED}\b`,
     String.raw`\bhow (?:did|has|does) ${CHANGED} (?:affect\w*|change\w*|impact\w*)\b`,
     String.raw`\bdid ${CHANGED} (?:change|affect|impact|improve|help|hurt|slow|speed up|raise|increase|lower|reduce|make|fix|move)\b(?! anything\b)`,
+    // "Did the deploy cause the latency spike?": a figure named, so its figures either side (not the alerts since).
+    String.raw`\bdid ${CHANGED} (?:cause|trigger|lead to|bring on) (?:the |a |that |this )?(?:[\w-]+ )?(?:cpu|memory|disk|latency|network|load|traffic)\b`,
     String.raw`\bdid ${CHANGED} (?:change|affect|move) anything\b`,
     String.raw`\b(?:change[ds]?|go(?:ne)? up|go(?:ne)? down|went up|went down|worse|better|higher|lower|slower|faster|increas\w*|decreas\w*|ris(?:e|en)|rose|dropp?\w*|jump\w*|spik\w*|moved?) (?:since|after|following) ${CHANGED}\b`,
     String.raw`\bcompare\b.*\b(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)\b`,

@@ -73,6 +73,10 @@ export function explainQuestion(
     CAUSE.test(text) &&
     !COUNT.test(text) &&
     !/\b(?:which|most|how many|could|might|would|can|usually|typically|common)\b/.test(text) &&
+    // "Did the deploy cause the latency spike?" asks about the change: its figures before and after (parse-change.ts).
+    !/\bdid (?:the|our|my|that|this|a) (?:last |latest |recent )?(?:[a-z][\w.-]* )?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback|patch)\b/.test(
+      text,
+    ) &&
     named <= 1;
   // "Did anything else alert when db-1 cpu spiked?", "what correlates with the web-1 latency alert?":
   // that anomaly explained, with what was open around it, not the list of its own series.

@@ -6,6 +6,11 @@
 export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\bload[\s_-]*(?:avg|averages?)\b|\bloadavg\b|\bload[\s_-]?(?:1|5|15)\b/, 'load average'],
   [/\bswap(?:ping)?\b/, 'swap'],
+  // "Could it be a noisy neighbour?": the hypervisor's share of the CPU, which no source here reads.
+  [
+    /\bnoisy[\s-]+neighbou?rs?\b|\b(?:cpu[\s_-]+)?steal(?:[\s_-]+time)?\b|\bstolen cpu\b|\bhypervisor\b/,
+    'CPU steal (time taken by the hypervisor or other guests)',
+  ],
   [/\biops\b|\bdisk[\s_-]+(?:i\/?o|reads?|writes?|ops)\b|\bio[\s_-]?wait\b/, 'disk I/O'],
   [
     /\brequests?\s*(?:per|a|\/)\s*(?:second|sec|s|minute|min)\b|\brequest[\s_-]+rate\b|\b(?:rps|qps)\b|\bhow many requests\b/,

@@ -115,4 +115,15 @@ describe('what moves with one metric', () => {
     );
     expect(lines.join('\n')).not.toMatch(/api-1/);
   });
+
+  it('never sets a series against itself, when "network" stands for network in', () => {
+    const c = ctx();
+    const walk = (k: number) => 1000 + 10 * Math.sin(k / 7) + (k % 5);
+    c.store.saveSamples(
+      Array.from({ length: N }, (_, k) => ({ target: 'db-1', metric: 'net_in', ts: NOW - (N - k) * STEP, value: walk(k) })),
+    );
+    const lines = ask('what correlates with network on db-1?', c);
+    expect(lines.filter((l) => /^db-1 network in +db-1 network in /.test(l))).toEqual([]);
+    expect(lines.some((l) => /^db-1 network in +db-1 CPU /.test(l))).toBe(true);
+  });
 });

@@ -242,6 +242,11 @@ const cases: Case[] = [
   ['incident update: rolled back v2.4', { kind: 'incident', action: 'update', text: 'rolled back v2.4' }],
   ["I'll take command", { kind: 'incident', action: 'command' }],
   ['add a runbook link for disk alerts', { kind: 'rules', only: 'runbooks', change: true, metric: 'disk' }],
+  // A deploy asked as the cause of a figure's spike is that figure before and after it; a noisy neighbour is CPU steal, not collected.
+  ['did the deploy cause the latency spike?', { kind: 'change_impact', metric: 'latency', deploy: true }],
+  ['did the deploy break anything?', { kind: 'anomalies', afterChange: 'deploy' }],
+  ['what caused the api-2 latency alert?', { kind: 'explain', target: 'api-2', metric: 'latency', latest: true }],
+  ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
   ['make alice the incident commander', { kind: 'incident', action: 'command', commander: 'alice' }],
   ['assign the incident to bob', { kind: 'incident', action: 'command', commander: 'bob' }],
   ['hand over the incident to bob', { kind: 'incident', action: 'command', commander: 'bob' }],
@@ -938,6 +943,11 @@ const cases: Case[] = [
   ["btw what's cpu on web-1", { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
   ["I'll take command", { kind: 'incident', action: 'command' }],
   ['add a runbook link for disk alerts', { kind: 'rules', only: 'runbooks', change: true, metric: 'disk' }],
+  // A deploy asked as the cause of a figure's spike is that figure before and after it; a noisy neighbour is CPU steal, not collected.
+  ['did the deploy cause the latency spike?', { kind: 'change_impact', metric: 'latency', deploy: true }],
+  ['did the deploy break anything?', { kind: 'anomalies', afterChange: 'deploy' }],
+  ['what caused the api-2 latency alert?', { kind: 'explain', target: 'api-2', metric: 'latency', latest: true }],
+  ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
   ['show only warnings from today', { kind: 'anomalies', today: true, severity: 'warning' }],
   ['is the web-2 alert real?', { kind: 'explain', target: 'web-2' }],
   ['is this a false alarm?', { kind: 'explain', it: true }],
