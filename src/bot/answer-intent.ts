@@ -65,6 +65,7 @@ import { answerDelivery } from './answer-delivery.js';
 import { answerElsewhereView } from './answer-elsewhere-view.js';
 import { answerCaughtFirst } from './answer-caught-first.js';
 import { answerLoseOne } from './answer-lose-one.js';
+import { answerConfirm } from './answer-confirm.js';
 import { answerStarts } from './answer-starts.js';
 import { answerFlapping } from './answer-flapping.js';
 import { answerTune } from './answer-tune.js';
@@ -371,6 +372,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'small_talk':
       if (i.clock) return clockReply(c, i.clockIn);
       if (i.ok) return 'OK.';
+      if (i.confirm !== undefined) return answerConfirm(i.confirm, c);
       if (i.wrong) return WRONG_REPLY;
       return i.thanks ? 'You’re welcome.' : `Hello. ${answerStatus(c).split('\n')[0]} Ask "help" for what I answer.`;
     case 'bad_input':

@@ -359,6 +359,7 @@ export type Intent =
       clock?: boolean;
       /** "What time is it in Tokyo?": the zone or city asked, resolved by the answer. */ clockIn?: string;
       /** "Ok", "got it": nothing asked. */ ok?: boolean;
+      /** "Yes", "go ahead" (true), "no" (false): nothing done, with what waits (answer-confirm.ts). */ confirm?: boolean;
       /** "You're wrong", "that's not what I asked": how to ask again. */ wrong?: boolean;
     }
   /** "cpu in prod" where no target carries that label or role: said so, with the labels there are. */

@@ -4,6 +4,7 @@ import { tokensOf } from './vocab.js';
 import { UNUSUAL_NOW } from './answer-unusual-now.js';
 import { ONE_LINE } from './answer-one-line.js';
 import { CANCEL_UNCLEAR } from './answer-cancel-which.js';
+import { CONFIRM, DECLINE } from './answer-confirm.js';
 import type { Intent } from './intent.js';
 import { CLOCK_ASK, PING, SMALL_TALK } from './intent-words.js';
 import { timezoneCommand } from './parse-timezone.js';
@@ -17,7 +18,7 @@ const MODEL_ME =
   /^(?:so\s+)?(?:are you (?:an? )?(?:ai|llm|chatgpt|gpt)|what (?:llm|model|ai|language model)(?: model)? (?:are you|do you|is this|does this|powers)\b.*|which (?:llm|model|ai)\b.*)[\s?!.]*$/;
 // "Ok", "got it", "cool": nothing to answer, and no help text in reply.
 const OK =
-  /^(?:ok|okay|k|kk|ok cool|cool|got it|gotcha|understood|roger(?: that)?|noted|makes sense|sounds good|alright|all right|fine|sure|ack(?:nowledged)?\s+that|will do|on it|np|no problem|no worries|lol|haha|hah|heh|nice|great|perfect|:\)|🙂)[\s!.]*$/;
+  /^(?:ok|okay|k|kk|ok cool|cool|got it|gotcha|understood|roger(?: that)?|noted|makes sense|sounds good|alright|all right|fine|ack(?:nowledged)?\s+that|will do|on it|np|no problem|no worries|lol|haha|hah|heh|nice|great|perfect|:\)|🙂)[\s!.]*$/;
 
 // "You're wrong", "that's not what I asked": the last answer missed.
 const WRONG =
@@ -38,6 +39,8 @@ export function shortIntent(text: string): Intent | undefined {
   if (chat) return { kind: 'small_talk', thanks: /^(thanks|thank|thx|ty|cheers|good catch|nice|great|perfect|awesome)/.test(chat[1]!) };
   if (PING.test(text) || ABOUT_ME.test(text)) return { kind: 'about' };
   if (MODEL_ME.test(text)) return { kind: 'integrations', systems: ['llm'] };
+  // "Yes", "go ahead", "no": a bare answer that must not act (answer-confirm.ts).
+  if (CONFIRM.test(text) || DECLINE.test(text)) return { kind: 'small_talk', thanks: false, confirm: CONFIRM.test(text) };
   if (OK.test(text)) return { kind: 'small_talk', thanks: false, ok: true };
   if (WRONG.test(text)) return { kind: 'small_talk', thanks: false, wrong: true };
   if (
