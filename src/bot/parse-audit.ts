@@ -79,7 +79,9 @@ const NOTED_BY =
 export function auditQuestion(text: string, o: { target?: string | undefined; span?: TimeSpan | undefined }): Intent | undefined {
   const by = NOTED_BY.exec(text);
   const writer = by ? (by[1] ?? by[2])! : undefined;
-  const author = writer && !NOT_PERSON.has(writer) && writer !== o.target ? writer : undefined;
+  // "Notes from today", "notes from last week": a time, not a person.
+  const when = /^(?:today|yesterday|tonight|this|last|the|earlier|recently|now|before|since|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?$/;
+  const author = writer && !NOT_PERSON.has(writer) && !when.test(writer) && writer !== o.target ? writer : undefined;
   if ((NOTES.test(text) || author) && !/^(?:please\s+)?(?:add|leave|post|put|write|note)\b/.test(text))
     return {
       kind: 'audit',

@@ -59,4 +59,16 @@ describe('how it was fixed before', () => {
     expect(ended[1]).toBe('What was done the last 2 times, from the records (remediations, acks, notes, changes):');
     expect(ended[2]).toMatch(/^• 2026-11-02 06:00:00 UTC, for 10 min: nothing recorded/);
   });
+
+  it('reads a person\'s notes, and a time said after "from" as the time', () => {
+    expect(parseIntent('what did alice say about db-1?', targets)).toEqual({
+      kind: 'audit',
+      actor: 'alice',
+      target: 'db-1',
+      span: { kind: 'last', ms: 7 * 24 * H },
+      verbs: ['noted'],
+    });
+    expect(parseIntent('show notes from today', targets)).not.toHaveProperty('actor');
+    expect(parseIntent('notes from yesterday', targets)).not.toHaveProperty('actor');
+  });
 });
