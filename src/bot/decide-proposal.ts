@@ -81,19 +81,29 @@ export function createDecisions(o: {
   ): Promise<ChatReply> {
     const intent = kind;
     if (!o.remediation) return { text: 'Decisions are not available here; use chat or the web console.', intent, private: true };
+    // "Cancel all my requests": each of the asker's own, approver or not; never anyone else's.
+    const ownWaiting = () => o.store.listProposals({ states: ['proposed'], limit: 500 }).filter((p) => p.requestedBy === o.actor(user));
+    if (!named && described.mine && described.all && kind === 'deny') {
+      const own = ownWaiting();
+      if (!own.length)
+        return { text: 'You have no request waiting for approval; "my requests" lists what you asked for.', intent, private: true };
+      const lines: string[] = [];
+      for (const p of own) lines.push(`• ${(await decide('deny', p.id, user, now)).text}`);
+      return { text: [`Took back ${own.length} request${own.length === 1 ? '' : 's'} of yours:`, ...lines].join('\n'), intent };
+    }
     if (!named && described.all) return decideAll(kind, user, now);
     // "Cancel my request": the asker's own one waiting, when there is one.
     if (!named && described.mine) {
-      const mine = o.store.listProposals({ states: ['proposed'], limit: 500 }).filter((p) => p.requestedBy === o.actor(user));
-      if (mine.length !== 1)
+      const own = ownWaiting();
+      if (own.length !== 1)
         return {
-          text: mine.length
-            ? `You have ${mine.length} requests waiting: ${mine.map((p) => `${p.id} (${p.action} on ${p.target})`).join(', ')}. Say which: "cancel ${mine[0]!.id}".`
+          text: own.length
+            ? `You have ${own.length} requests waiting: ${own.map((p) => `${p.id} (${p.action} on ${p.target})`).join(', ')}. Say which: "cancel ${own[0]!.id}", or "cancel all my requests".`
             : 'You have no request waiting for approval; "my requests" lists what you asked for.',
           intent,
           private: true,
         };
-      return decide(kind, mine[0]!.id, user, now);
+      return decide(kind, own[0]!.id, user, now);
     }
     // A target I do not know is no description at all: nothing is decided by the action alone.
     if (!named && described.unknownTarget)

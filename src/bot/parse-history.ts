@@ -153,9 +153,13 @@ const DECIDING = /^(?:please\s+)?(?:approve|deny|reject|decline|cancel|withdraw)
 // "Cancel my request", "withdraw my last request": the asker's own pending request, by no id.
 const CANCEL_MINE =
   /^(?:please\s+)?(?:cancel|withdraw|take back|retract|drop)\s+(?:my|the)\s+(?:last\s+|latest\s+|pending\s+)?(?:request|ask)\b/;
+// "Cancel all my requests", "withdraw my requests": each of the asker's own, never anyone else's.
+const CANCEL_ALL_MINE =
+  /^(?:please\s+)?(?:cancel|withdraw|take back|retract|drop)\s+(?:all\s+(?:of\s+)?)?my\s+(?:pending\s+|open\s+|waiting\s+)?(?:requests|asks)\b/;
 
 /** "Show my requests" or "cancel my request" (parse-intent.ts asks this before approve and deny). Pure. */
 export function myRequestCommand(text: string, tokens: readonly string[] = [], target?: string): Intent | undefined {
+  if (CANCEL_ALL_MINE.test(text)) return { kind: 'deny', mine: true, all: true };
   if (CANCEL_MINE.test(text)) return { kind: 'deny', mine: true };
   if (MY_REQUESTS.test(text) && !DECIDING.test(text)) {
     const named = proposalNamed(text, tokens, { target });

@@ -155,7 +155,7 @@ describe('actions requested in chat', () => {
   });
 
   it('lists the asker\'s own requests, and "cancel my request" takes back the one waiting', async () => {
-    const { slack } = await setup();
+    const { slack, advance } = await setup();
     const say = async (text: string, user = 'U9') => (await slashCommand(slack, text, user)).text;
     expect(await say('cancel my request')).toBe('You have no request waiting for approval; "my requests" lists what you asked for.');
     expect(await say('show my requests')).toMatch(/^You have asked for no action in the last 7 days\./);
@@ -177,10 +177,23 @@ describe('actions requested in chat', () => {
     expect(await say('did my scale up go through?')).toBe(
       'You have asked for no scale_up in the last 7 days. "Show my requests" lists every action you asked for.',
     );
-    expect(await say('cancel my request')).toMatch(/^You have 2 requests waiting: .*Say which: "cancel rp_\w+"\.$/);
+    expect(await say('cancel my request')).toMatch(
+      /^You have 2 requests waiting: .*Say which: "cancel rp_\w+", or "cancel all my requests"\.$/,
+    );
     expect(await say(`cancel ${second}`)).toMatch(/^Cancelled your request/);
     expect(await say('cancel my request')).toBe(`Cancelled your request ${first} (restart_service on web-1): withdrawn, nothing was run.`);
     expect((await say('my requests')).split('\n')[0]).toBe('Your requests in the last 7 days: 2:');
+    // "Cancel all my requests" takes back each of the asker's own, and leaves another's waiting (a minute on: new ids).
+    advance(60_000);
+    const others = /(rp_\w+)/.exec(await say('restart app on web-1', 'U8'))![1]!;
+    const third = /(rp_\w+)/.exec(await say('restart app on db-1'))![1]!;
+    const all = (await say('cancel all my requests')).split('\n');
+    expect(all).toEqual([
+      'Took back 1 request of yours:',
+      `• Cancelled your request ${third} (restart_service on db-1): withdrawn, nothing was run.`,
+    ]);
+    expect(await say('withdraw my requests')).toBe('You have no request waiting for approval; "my requests" lists what you asked for.');
+    expect((await say('pending')).includes(others)).toBe(true);
   });
 
   it("means the alert's target when asked in its thread", async () => {
