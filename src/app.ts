@@ -200,7 +200,12 @@ export function createApp(deps: AppDeps) {
           ...ticks.facts(),
           nextTickTs: scheduler.nextRunTs(),
           schedule: config.schedule,
-          footprint: { rssBytes: process.memoryUsage().rss, heapBytes: process.memoryUsage().heapUsed, storeBytes: store.sizeBytes() },
+          footprint: {
+            rssBytes: process.memoryUsage().rss,
+            heapBytes: process.memoryUsage().heapUsed,
+            storeBytes: store.sizeBytes(),
+            cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+          },
           components: components(),
         },
         digest: digest?.next(clock.now()),

@@ -53,7 +53,8 @@ export interface AboutFacts {
     nextTickTs?: number | null;
     schedule?: string;
     /** This process's memory and the store file's size, for "how much memory is the bot using?". */
-    footprint?: { rssBytes: number; heapBytes: number; storeBytes: number };
+    /** `cpuMs`: CPU time this process has used since it started (user and system). */
+    footprint?: { rssBytes: number; heapBytes: number; storeBytes: number; cpuMs?: number };
     components: Record<string, { ok: boolean; [k: string]: unknown }>;
   };
 }

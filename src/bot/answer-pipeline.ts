@@ -65,6 +65,12 @@ function answerFootprint(self: Self, a: AboutFacts, c: AnswerContext): string {
       ? `This process: ${mb(f.rssBytes)} resident (${mb(f.heapBytes)} of it JavaScript heap); the store ${mb(f.storeBytes)} on disk, holding ${c.store.sampleCount().toLocaleString('en-US')} samples, keeping samples ${a.samplesHours} h and anomalies ${a.anomaliesDays} d.`
       : 'This process does not report its size here; /metrics has sco_process_resident_memory_bytes and sco_store_size_bytes.',
     `Series: ${series.length} (a target and a metric each) on ${plural(targets, 'target')}.`,
+    // "How much cpu do you use?": CPU time since start, as a share of one core over the time up.
+    ...(f?.cpuMs !== undefined && self.startedTs !== undefined && c.now > self.startedTs
+      ? [
+          `CPU: ${f.cpuMs < 3_600_000 ? `${(f.cpuMs / 1000).toFixed(1)} s` : formatDuration(f.cpuMs)} used since I started ${formatDuration(c.now - self.startedTs)} ago, ${((100 * f.cpuMs) / (c.now - self.startedTs)).toFixed(1)}% of one core on average.`,
+        ]
+      : []),
   ];
   if (perTick !== undefined)
     lines.push(

@@ -21,7 +21,7 @@ const LAST = new RegExp(
 );
 
 const FAILURES = new RegExp(
-  String.raw`\b(?:failed|failing|skipped|missed|slow|broken|late) ${TICK}\b|\b(?:tick|pipeline|poll|scrape|collection|ingest(?:ion)?) (?:errors?|failures?|problems?|issues?|gaps?|crash(?:es)?)\b|\b(?:did|has|have|were|was) (?:any |a |the )?(?:ticks?|polls?|scrapes?|(?:the )?pipeline)\b.*\b(?:fail|error|skip|miss|crash)\w*|\b(?:ticks?|pipeline) (?:failed|failing|skipped|missed|crashed|errored)\b`,
+  String.raw`\b(?:failed|failing|skipped|missed|slow|broken|late) ${TICK}\b|\b(?:tick|pipeline|poll|scrape|collection|ingest(?:ion)?) (?:errors?|failures?|problems?|issues?|gaps?|crash(?:es)?)\b|\b(?:did|has|have|were|was) (?:any |a |the )?(?:last |latest )?(?:ticks?|polls?|scrapes?|(?:the )?pipeline)\b.*\b(?:fail|error|skip|miss|crash)\w*|\b(?:ticks?|pipeline) (?:failed|failing|skipped|missed|crashed|errored)\b`,
 );
 
 const HISTORY = new RegExp(
@@ -54,6 +54,8 @@ const FOOTPRINT = new RegExp(
     String.raw`\bhow (?:much|many)\b.*\b(?:memory|ram|disk|space|storage|cpu)\b.*\b${BOT} (?:use|using|take|taking|need|needs)\b`,
     String.raw`\b(?:(?:the )?bot|your|smartcloudops|process|service)(?:'s)? (?:own )?(?:memory|ram|disk usage|footprint|resource usage|resources)\b|\b(?:memory|ram|disk) usage of (?:the bot|smartcloudops|the service|the process)\b`,
     String.raw`\bhow (?:big|large) is (?:the |your )?(?:store|data ?dir|sqlite file|database file)\b|\bstore size\b`,
+    // "How much disk does the store use?": the bot's own store, not a host's disk.
+    String.raw`\bhow (?:much|many)\b.*\b(?:disk|space|storage|mb|gb)\b.*\b(?:the |your )(?:store|database|sqlite file|data ?dir)\b (?:use|uses|using|take|takes|taking|need|needs)\b`,
     // "How much disk does the bot's data use?", "how many samples are stored?"
     String.raw`\b(?:the bot'?s|your|smartcloudops'?s?) (?:own )?(?:data|store|storage)\b.*\b(?:size|use|uses|using|take|takes|taking)\b|\b(?:size of|how (?:big|large) is) (?:the bot'?s|your) (?:own )?data\b`,
     String.raw`\bhow many (?:samples|data points|readings|rows)\b.*\b(?:stored|kept|held|saved|in (?:the |your )?(?:store|database|db))\b|\bhow many (?:samples|data points|readings) (?:do|does) (?:you|the bot|it) (?:have|keep|hold|store)\b`,

@@ -264,6 +264,21 @@ describe('answerPipeline', () => {
       expect(parseIntent(q, targets), q).toEqual({ kind: 'pipeline', focus: 'footprint' });
     c.store.saveSamples([{ target: 'web-1', metric: 'cpu', ts: NOW + 30 * S, value: 2 }]);
     expect(ask('how many samples are stored?', sized)).toContain('the store 104.5 MB on disk, holding 4 samples,');
+    // The process's CPU time since its start, an hour before NOW: 90 s is 2.5% of one core.
+    const busy = {
+      ...c,
+      about: () => ({
+        ...base,
+        self: { ...base.self!, footprint: { rssBytes: 156e6, heapBytes: 61.2e6, storeBytes: 104.5e6, cpuMs: 90_000 } },
+      }),
+    };
+    expect(parseIntent('how much cpu do you use?', targets)).toEqual({ kind: 'pipeline', focus: 'footprint' });
+    expect(ask('how much cpu do you use?', busy).split('\n')[2]).toBe(
+      'CPU: 90.0 s used since I started 60 min ago, 2.5% of one core on average.',
+    );
+    // The store said as "the store" is the bot's own, not a host's disk; "when did the last scrape fail?" is the failures.
+    expect(parseIntent('how much disk does the store use?', targets)).toEqual({ kind: 'pipeline', focus: 'footprint' });
+    expect(parseIntent('when did the last scrape fail?', targets)).toEqual({ kind: 'pipeline', focus: 'failures' });
   });
 
   it('without a running pipeline (the CLI) points to /status and /metrics', () => {
