@@ -5,7 +5,7 @@ import { RESOLVED_ALONE } from './parse-history.js';
 
 // "Summarise today", "recap of yesterday", "daily digest", "weekly report", "shift handover", "sitrep", "send me a report".
 const DIGEST =
-  /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up|sitrep)\b|\b(?:daily|weekly|monthly|morning|nightly|shift|on-?call)\s+(?:report|update)\b|\bhand-?(?:over|off)\b|\b(?:send|give|get|show|generate|write|make|prepare|post)\s+(?:me |us )?(?:an? |the )?(?:status |quick |short |full |today's |daily |weekly )?report\b/;
+  /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up|sitrep|briefing)\b|\bbrief (?:me|us)\b|\b(?:daily|weekly|monthly|morning|nightly|shift|on-?call)\s+(?:report|update)\b|\bhand-?(?:over|off)\b|\b(?:send|give|get|show|generate|write|make|prepare|post)\s+(?:me |us )?(?:an? |the )?(?:status |quick |short |full |today's |daily |weekly )?report\b/;
 const WEEK = 7 * 86_400_000;
 // The weekend just gone, as a window: Friday evening to now is near enough for "how was the weekend?" on a Monday.
 const WEEKEND_MS = 3 * 86_400_000;
@@ -17,7 +17,7 @@ const HOW_DID =
 export const BEFORE_SHIFT =
   /\b(?:know|aware of|read|see)\b.*\bbefore (?:my|the|our|i start(?: my)?|starting(?: my)?) (?:shift|on-?call)\b|\b(?:brief|briefing) (?:me )?(?:for|before) (?:my |the )?shift\b|\b(?:worry|worried|concerned|know|be aware|watch out)\b.*\b(?:tonight|overnight|over ?night|this weekend|over the weekend)\b|\b(?:starting|beginning) (?:my |the |our )?(?:shift|on-?call)\b|\b(?:going|signing|logging|clocking|heading) off (?:shift|on-?call|duty)\b|\b(?:anything|something|what) to hand ?over\b/;
 const SHIFT = new RegExp(
-  String.raw`\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|summary|notes?)\b|\bend of (?:my |the )?shift\b|` +
+  String.raw`\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|summary|notes?)\b|\bend of (?:my |the )?shift\b|\bbriefing\b|\bbrief (?:me|us)\b|` +
     BEFORE_SHIFT.source,
 );
 // "Catch me up", "what did I miss?", "what changed since yesterday?": a digest since then, the last day by default.
@@ -62,7 +62,10 @@ export function digestOf(
   if (awayMs) return { span: { kind: 'last', ms: Math.min(awayMs, 30 * 86_400_000) } };
   if ((!DIGEST.test(text) && !catchUp && !BEFORE_SHIFT.test(text)) || o.counted || o.open) return undefined;
   if (o.span) return { span: o.span };
-  // "Handover notes", "shift report": the on-call shift, not the UTC day (answer-anomalies.ts).
+  // "Summary of the night shift": the night (22:00 to 06:00), as "how was the night?" reads it.
+  if (/\b(?:night|overnight|graveyard) shift\b/.test(text))
+    return { span: { kind: 'range', from: { minute: 22 * 60, day: { daysBack: 1 } }, until: { minute: 6 * 60, day: { daysBack: 0 } } } };
+  // "Handover notes", "shift report", "morning briefing": the on-call shift, not the UTC day (answer-anomalies.ts).
   if (SHIFT.test(text)) return { shift: true };
   // The last day, or since the asker's previous question when the answer knows it.
   // "While I was at lunch": since the asker was last here, or else since lunch began (12:00, as "at lunchtime" reads), not the whole last day.

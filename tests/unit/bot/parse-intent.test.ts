@@ -246,6 +246,17 @@ const cases: Case[] = [
   ['did the deploy cause the latency spike?', { kind: 'change_impact', metric: 'latency', deploy: true }],
   ['did the deploy break anything?', { kind: 'anomalies', afterChange: 'deploy' }],
   ['what caused the api-2 latency alert?', { kind: 'explain', target: 'api-2', metric: 'latency', latest: true }],
+  // "Night shift" is the night; a briefing is the handover digest.
+  [
+    'summary of the night shift',
+    {
+      kind: 'anomalies',
+      digest: true,
+      span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } }, until: { minute: 360, day: { daysBack: 0 } } },
+    },
+  ],
+  ['give me the morning briefing', { kind: 'anomalies', digest: true, shift: true }],
+  ['brief me', { kind: 'anomalies', digest: true, shift: true }],
   ['notes by alice on web-1', { kind: 'audit', actor: 'alice', target: 'web-1', verbs: ['noted'] }],
   ['show notes from today', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['noted'] }],
   ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
@@ -949,6 +960,17 @@ const cases: Case[] = [
   ['did the deploy cause the latency spike?', { kind: 'change_impact', metric: 'latency', deploy: true }],
   ['did the deploy break anything?', { kind: 'anomalies', afterChange: 'deploy' }],
   ['what caused the api-2 latency alert?', { kind: 'explain', target: 'api-2', metric: 'latency', latest: true }],
+  // "Night shift" is the night; a briefing is the handover digest.
+  [
+    'summary of the night shift',
+    {
+      kind: 'anomalies',
+      digest: true,
+      span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } }, until: { minute: 360, day: { daysBack: 0 } } },
+    },
+  ],
+  ['give me the morning briefing', { kind: 'anomalies', digest: true, shift: true }],
+  ['brief me', { kind: 'anomalies', digest: true, shift: true }],
   ['notes by alice on web-1', { kind: 'audit', actor: 'alice', target: 'web-1', verbs: ['noted'] }],
   ['show notes from today', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['noted'] }],
   ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
