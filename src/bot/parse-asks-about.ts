@@ -35,6 +35,8 @@ import { listSpan } from './parse-list-shape.js';
 import { caughtFirstQuestion } from './parse-caught-first.js';
 import { FIXED_BEFORE, precedentQuestion } from './parse-precedent.js';
 
+const REMEDIATED =
+  /\b(?:alerts?|anomal\w*) (?:that|which) (?:triggered|got|led to|caused|had|received) (?:a |an |any )?(?:remediations?|actions?|restarts?|fix(?:es)?|clean-?ups?)\b|\bremediated (?:alerts?|anomal\w*)\b/;
 const QUIET_HOSTS =
   /\b(?:which|what|any) (?:hosts?|servers?|targets?|machines?) (?:are|were|is|was|have been|has been|stayed) (?:quiet|calm)\b|^(?:the |list (?:the )?|show (?:me )?(?:the )?)?quiet(?:est)? (?:hosts|servers|targets)[\s?.!]*$/;
 
@@ -63,6 +65,8 @@ export function asksAbout(
   return (
     unmetRequest(text) ??
     caughtFirstQuestion(text, { target, metric, an }) ??
+    // "Alerts that triggered a remediation", "remediated alerts": the remediation history, each with its alert.
+    (REMEDIATED.test(text) ? { kind: 'history', limit: 10, ...(target ? { target } : {}), ...(span ? { span } : {}) } : undefined) ??
     (FIXED_BEFORE.test(text) ? precedentQuestion(text, { an, target, metric, unknownTarget }) : undefined) ??
     aroundQuestion(text, { metric, more, named }) ??
     integrationsQuestion(text, target) ??

@@ -76,7 +76,7 @@ const AUXILIARY = /\b(did|was|were|has|have|had|got|any|how often|how many times
 export const automaticAsked = (text: string) => AUTOMATIC.test(text) && PAST.test(text) && !RESOLVED_ALONE.test(text);
 /** "Did anything resolve on its own?": alerts that ended with nobody on them (parse-digest.ts), not remediations. */
 export const RESOLVED_ALONE =
-  /^(?!.*\b(?:will|would|going to|might|could|should)\b)(?:.*\b(?:resolv\w*|recover\w*|clear(?:ed|s)?|went away|go(?:es)? away|fix(?:ed)? itself|fixed themselves|self[\s-]?heal\w*)\b.*\b(?:on (?:its|their) own|by (?:itself|themselves)|without (?:anyone|anybody|somebody|someone|us|me)\b)|\bself[\s-]?heal\w*|\bfix(?:ed)? (?:itself|themselves)\b)/;
+  /^(?!.*\b(?:will|would|going to|might|could|should)\b)(?:.*\b(?:resolv\w*|recover\w*|clear(?:ed|s)?|went away|go(?:es)? away|fix(?:ed)? itself|fixed themselves|self[\s-]?heal\w*)\b.*\b(?:on (?:its|their) own|by (?:itself|themselves)|without (?:anyone|anybody|somebody|someone|us|me)\b)|\bself[\s-]?heal\w*|\bfix(?:ed)? (?:itself|themselves)\b|.*\b(?:auto|self)[\s-]?(?:resolv|recover|clear)\w*)/;
 
 function outcomeOf(text: string): Outcome | undefined {
   if (automaticAsked(text)) return 'automatic';

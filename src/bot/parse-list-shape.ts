@@ -38,7 +38,7 @@ export const workingOn = (text: string): string | undefined => {
 const ACKED_BY = new RegExp(
   String.raw`\b(?:which|what) (?:alerts?|anomal\w*|pages?|incidents?) (?:did|has|have) ${PERSON} (?:ack|acknowledge|take on|handle|pick up)(?:d|ed)?\b|\bwhat(?:'s| is) ${PERSON} (?:working on|looking at|looking into|handling|dealing with)\s*[?.!]*$|\bhow many (?:alerts?|anomal\w*|incidents?) (?:is|has) ${PERSON} (?:handling|got|taken|working on|on)\b`,
 );
-const SHORT_LIVED = /\bshort[- ]?lived\b|\bblips?\b/;
+const SHORT_LIVED = /\bshort[- ]?lived\b|\bblips?\b|\bshort(?:est)? (?:alerts?|anomal\w*|episodes?|ones)\b/;
 // "Alerts open longer than an hour", "still unacknowledged after 30 min": open ones at least that old.
 const OPEN_FOR = new RegExp(
   String.raw`\b(?:open|firing|ongoing|unacked|unacknowledged|un-acked|not acked|not acknowledged|older|old)\b.*\b(?:longer than|more than|over|after|for over|for more than|older than|at least)\s+${LENGTH}|\b(?:alerts?|anomal\w*|incidents?)\s+older than\s+${LENGTH}`,

@@ -257,6 +257,11 @@ const cases: Case[] = [
   ],
   ['give me the morning briefing', { kind: 'anomalies', digest: true, shift: true }],
   ['brief me', { kind: 'anomalies', digest: true, shift: true }],
+  // Short alerts, alerts that ended on their own, and alerts a remediation answered.
+  ['short alerts today', { kind: 'anomalies', today: true, shorterMs: 300_000 }],
+  ['alerts that auto-resolved', { kind: 'anomalies', resolved: true, acked: false }],
+  ['alerts that triggered a remediation', { kind: 'history', limit: 10 }],
+  ['remediated alerts today', { kind: 'history', span: { kind: 'day', daysBack: 0 } }],
   ['notes by alice on web-1', { kind: 'audit', actor: 'alice', target: 'web-1', verbs: ['noted'] }],
   ['show notes from today', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['noted'] }],
   ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
@@ -971,6 +976,11 @@ const cases: Case[] = [
   ],
   ['give me the morning briefing', { kind: 'anomalies', digest: true, shift: true }],
   ['brief me', { kind: 'anomalies', digest: true, shift: true }],
+  // Short alerts, alerts that ended on their own, and alerts a remediation answered.
+  ['short alerts today', { kind: 'anomalies', today: true, shorterMs: 300_000 }],
+  ['alerts that auto-resolved', { kind: 'anomalies', resolved: true, acked: false }],
+  ['alerts that triggered a remediation', { kind: 'history', limit: 10 }],
+  ['remediated alerts today', { kind: 'history', span: { kind: 'day', daysBack: 0 } }],
   ['notes by alice on web-1', { kind: 'audit', actor: 'alice', target: 'web-1', verbs: ['noted'] }],
   ['show notes from today', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['noted'] }],
   ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
