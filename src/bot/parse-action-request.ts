@@ -251,7 +251,7 @@ export function namedParams(i: ActionRequestIntent): { service?: string; count?:
 }
 
 // The verbs that act (or decide) said at the head of a command, and words near them that are words of their own.
-const COMMAND_VERBS = ['restart', 'reboot', 'cleanup', 'rollback', 'scale', 'approve', 'deny'];
+const COMMAND_VERBS = ['restart', 'reboot', 'cleanup', 'rollback', 'scale', 'approve', 'deny', 'escalate'];
 const NOT_TYPOS = new Set(['restore', 'reset', 'deploy', 'delay', 'dense', 'scan', 'scar', 'scare', 'improve', 'dent', 'cleanse']);
 
 /**

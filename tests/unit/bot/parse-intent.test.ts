@@ -262,6 +262,9 @@ const cases: Case[] = [
   ['alerts that auto-resolved', { kind: 'anomalies', resolved: true, acked: false }],
   ['alerts that triggered a remediation', { kind: 'history', limit: 10 }],
   ['remediated alerts today', { kind: 'history', span: { kind: 'day', daysBack: 0 } }],
+  // A misspelt escalation pages no one: refused with what it reads like, as a misspelt restart is.
+  ['escalte web-1', { kind: 'bad_input', reason: expect.stringMatching(/^"escalte" reads like "escalate"/) }],
+  ['escalations today', { kind: 'audit', verbs: ['escalated'] }],
   ['notes by alice on web-1', { kind: 'audit', actor: 'alice', target: 'web-1', verbs: ['noted'] }],
   ['show notes from today', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['noted'] }],
   ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
@@ -981,6 +984,9 @@ const cases: Case[] = [
   ['alerts that auto-resolved', { kind: 'anomalies', resolved: true, acked: false }],
   ['alerts that triggered a remediation', { kind: 'history', limit: 10 }],
   ['remediated alerts today', { kind: 'history', span: { kind: 'day', daysBack: 0 } }],
+  // A misspelt escalation pages no one: refused with what it reads like, as a misspelt restart is.
+  ['escalte web-1', { kind: 'bad_input', reason: expect.stringMatching(/^"escalte" reads like "escalate"/) }],
+  ['escalations today', { kind: 'audit', verbs: ['escalated'] }],
   ['notes by alice on web-1', { kind: 'audit', actor: 'alice', target: 'web-1', verbs: ['noted'] }],
   ['show notes from today', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['noted'] }],
   ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
