@@ -76,6 +76,8 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         .replace(/\bcoldest\b/g, 'quietest')
         // "Which web host is doing more work?", "working hardest": busy, as CPU reads it.
         .replace(/\b(?:doing more work|working harder|more loaded) than\b/g, 'busier than')
+        // "Are any hosts getting fuller?": filling up, as a disk trend reads it.
+        .replace(/\b(?:getting|growing) fuller\b/g, 'filling up')
         .replace(/\b(?:doing (?:more|the most) work|working (?:the )?hardest|most loaded)\b/g, 'busiest')
         .replace(/\b(?:doing (?:less|the least) work|least loaded)\b/g, 'quietest')
         // "Has db-1 disk ever been this full?": as high as now ("full" alone asks where the disk is heading).

@@ -265,6 +265,8 @@ const cases: Case[] = [
   // A misspelt escalation pages no one: refused with what it reads like, as a misspelt restart is.
   ['escalte web-1', { kind: 'bad_input', reason: expect.stringMatching(/^"escalte" reads like "escalate"/) }],
   ['escalations today', { kind: 'audit', verbs: ['escalated'] }],
+  ['are any hosts getting fuller?', { kind: 'trend', metric: 'disk' }],
+  ['is db-1 getting fuller?', { kind: 'trend', metric: 'disk', target: 'db-1' }],
   ['notes by alice on web-1', { kind: 'audit', actor: 'alice', target: 'web-1', verbs: ['noted'] }],
   ['show notes from today', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['noted'] }],
   ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
@@ -987,6 +989,8 @@ const cases: Case[] = [
   // A misspelt escalation pages no one: refused with what it reads like, as a misspelt restart is.
   ['escalte web-1', { kind: 'bad_input', reason: expect.stringMatching(/^"escalte" reads like "escalate"/) }],
   ['escalations today', { kind: 'audit', verbs: ['escalated'] }],
+  ['are any hosts getting fuller?', { kind: 'trend', metric: 'disk' }],
+  ['is db-1 getting fuller?', { kind: 'trend', metric: 'disk', target: 'db-1' }],
   ['notes by alice on web-1', { kind: 'audit', actor: 'alice', target: 'web-1', verbs: ['noted'] }],
   ['show notes from today', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['noted'] }],
   ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
