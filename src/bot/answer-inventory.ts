@@ -12,6 +12,7 @@ const FIELD: Record<InventoryField, { label: string; of: (t: TargetRef) => strin
   instance: { label: 'EC2 instance id', of: (t) => t.instanceId, key: 'instanceId' },
   address: { label: 'address', of: (t) => t.address, key: 'address' },
   asg: { label: 'auto scaling group', of: (t) => t.autoScalingGroup, key: 'autoScalingGroup' },
+  owner: { label: 'owner (its owner or team label)', of: (t) => t.labels?.owner ?? t.labels?.team, key: 'labels.owner' },
 };
 
 // "Is local-vm a real host?": what a source's figures are, where the name does not say.

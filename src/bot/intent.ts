@@ -31,7 +31,7 @@ export type { CommandIntent };
 export type DayPart = 'night' | 'business' | 'weekend';
 
 /** What of a target's place is asked: its region, EC2 instance id, address or auto scaling group. */
-export type InventoryField = 'region' | 'instance' | 'address' | 'asg';
+export type InventoryField = 'region' | 'instance' | 'address' | 'asg' | 'owner';
 
 export type { Elsewhere } from './elsewhere-kinds.js';
 

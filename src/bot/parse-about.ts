@@ -104,7 +104,7 @@ export function setupQuestion(
   const how = ESCALATE_HOW.test(text);
   // "Who's in the rotation?": the on-call rotation, whose members and order the routing answer lists.
   // "Who's covering for alice?": whoever holds the shift now, covers counted.
-  const covering = /\bwho(?:'s| is| are)? (?:covering|standing in|filling in)\b/.test(text);
+  const covering = /\bwho(?:'s| is| are)? (?:covering|standing in|filling in)\b|\bwho (?:covers|stands in|fills in) for\b/.test(text);
   const rotation = /\bwho(?:'s| is| are)\b.*\b(?:in|on) (?:the |our |this )?rotation\b/.test(text) || covering;
   if ((ROUTING.test(text) || how || rotation) && !BEFORE_SHIFT.test(text))
     return {

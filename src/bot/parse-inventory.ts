@@ -18,6 +18,8 @@ const FIELDS: readonly (readonly [RegExp, InventoryField])[] = [
     'address',
   ],
   [/(?<![\w-])asgs?\b|\bauto[\s_-]?scaling[\s_-]*groups?\b|\bscaling groups?\b/, 'asg'],
+  // "Who owns db-1?": its owner or team label, which is the only owner I know.
+  [/\bwho (?:owns|is responsible for|looks after|maintains)\b|\bowners?\b|\b(?:which|what) team\b/, 'owner'],
 ];
 
 const GROUPED =

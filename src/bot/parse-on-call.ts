@@ -14,7 +14,7 @@ const RELEASE = new RegExp(
 
 // "Hand over on-call to bob", "give the pager to bob", "can bob take my shift?": moving a shift by one side's word.
 const HANDOVER = new RegExp(
-  String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b|\b(?:can|could|will) (?:someone|somebody|anyone|anybody) (?:cover|take over)\b|\b(?:covers?|covering) (?:for )?me\b|^(?:i(?:'m| am) )?hand(?:ing)?(?: it)? over to [a-z][\w.-]*[\s.!]*$|\bneed (?:someone to cover|cover|a cover)\b`,
+  String.raw`\b(?:hand(?:\s+over)?|give|pass|transfer|move|reassign)\s+(?:my\s+)?(?:${ON_CALL}|shift)\b.*\bto\b|\btake\s+(?:over\s+)?my\s+(?:${ON_CALL}\s+)?shift\b|\b(?:can|could|will) (?:someone|somebody|anyone|anybody) (?:cover|take over)\b|\b(?:covers?|covering) (?:for )?me\b|^(?:i(?:'m| am) )?hand(?:ing)?(?: it)? over to [a-z][\w.-]*[\s.!]*$|\bneed (?:someone to cover|cover|a cover)\b|\bi (?:can'?t|cannot|won'?t be able to|am unable to|'m unable to) (?:do|make|cover|take|work|be on) (?:my |the )?(?:next )?(?:shift|${ON_CALL})\b`,
 );
 // "Swap shifts with bob", "can I swap with bob?", "trade my next shift with alice for db": an offer the other accepts.
 // "I'm going offline", "signing off": whether the asker holds the pager, and who does (the on-call answer).

@@ -65,6 +65,15 @@ describe('where a target runs', () => {
       'db-1 has no auto scaling group set: add "autoScalingGroup" to its entry in the targets file.',
     );
     expect(ask('what region is local-vm in?')[0]).toBe('local-vm has no region set: add "region" to its entry in the targets file.');
+    // An owner is its owner or team label, the only owner I know of.
+    const teams = TARGETS.map((t) => (t.name === 'web-1' ? { ...t, labels: { ...t.labels, team: 'storefront' } } : t));
+    const c = { ...ctx(), targets: teams };
+    expect(answerIntent(parseIntent('who owns web-1?', teams), c).split('\n')[0]).toBe(
+      "web-1's owner (its owner or team label): storefront.",
+    );
+    expect(ask('who owns db-1?')[0]).toBe(
+      'db-1 has no owner (its owner or team label) set: add "labels.owner" to its entry in the targets file.',
+    );
   });
 
   it('groups shared values (regions, groups) and tabulates one-per-target values (ids, addresses)', () => {

@@ -267,6 +267,12 @@ const cases: Case[] = [
   ['escalations today', { kind: 'audit', verbs: ['escalated'] }],
   ['are any hosts getting fuller?', { kind: 'trend', metric: 'disk' }],
   ['is db-1 getting fuller?', { kind: 'trend', metric: 'disk', target: 'db-1' }],
+  // On call: "can't do my shift" is a cover asked for; "who covers for bob?" is who holds it.
+  [
+    "I can't do my shift tomorrow",
+    { kind: 'bad_input', reason: expect.stringMatching(/^nothing changed: a shift moves only when the person taking it says so/) },
+  ],
+  ['who covers for bob?', { kind: 'routing', onCall: true }],
   ['notes by alice on web-1', { kind: 'audit', actor: 'alice', target: 'web-1', verbs: ['noted'] }],
   ['show notes from today', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['noted'] }],
   ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
@@ -991,6 +997,12 @@ const cases: Case[] = [
   ['escalations today', { kind: 'audit', verbs: ['escalated'] }],
   ['are any hosts getting fuller?', { kind: 'trend', metric: 'disk' }],
   ['is db-1 getting fuller?', { kind: 'trend', metric: 'disk', target: 'db-1' }],
+  // On call: "can't do my shift" is a cover asked for; "who covers for bob?" is who holds it.
+  [
+    "I can't do my shift tomorrow",
+    { kind: 'bad_input', reason: expect.stringMatching(/^nothing changed: a shift moves only when the person taking it says so/) },
+  ],
+  ['who covers for bob?', { kind: 'routing', onCall: true }],
   ['notes by alice on web-1', { kind: 'audit', actor: 'alice', target: 'web-1', verbs: ['noted'] }],
   ['show notes from today', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['noted'] }],
   ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
