@@ -1,5 +1,6 @@
 import { platformName } from './platform-names.js';
 import type { FileConfig } from '../config/schema.js';
+import { answerCollected } from './answer-collected.js';
 import { METRIC_LABEL } from '../core/metrics.js';
 import { VERSION } from '../observability/version.js';
 import type { TickEntry } from '../pipeline/tick-runner.js';
@@ -113,7 +114,8 @@ const hours = (h: number) => (h % 24 === 0 && h >= 48 ? `${h / 24} d` : `${h} h`
  * targets by source, the metrics that actually arrived in the last three intervals (not the ones a
  * source could send), the detectors, what is kept and for how long, and who answers free text.
  */
-export function answerAbout(c: AnswerContext): string {
+export function answerAbout(c: AnswerContext, collected?: readonly string[]): string {
+  if (collected) return answerCollected(collected, c);
   const a = c.about?.();
   const names = c.targets.map((t) => t.name);
   const lines: string[] = a?.self ? [selfLine(a.self, a.intervalMs, c.now)] : [];

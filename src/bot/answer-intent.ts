@@ -293,7 +293,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'uncollected':
       return answerUncollected(i, c);
     case 'about':
-      return i.starts ? answerStarts(i.starts, c, i.valid) : i.digest ? answerDigestSchedule(c) : answerAbout(c);
+      return i.starts ? answerStarts(i.starts, c, i.valid) : i.digest ? answerDigestSchedule(c) : answerAbout(c, i.collected);
     case 'availability':
       return answerAvailability(i, c);
     case 'inventory': {

@@ -33,6 +33,7 @@ import { twoSpansQuestion } from './parse-two-spans.js';
 import { groupWhyQuestion } from './parse-explain.js';
 import { listSpan } from './parse-list-shape.js';
 import { caughtFirstQuestion } from './parse-caught-first.js';
+import { collectedQuestion } from './parse-collected.js';
 import { FIXED_BEFORE, precedentQuestion } from './parse-precedent.js';
 
 const REMEDIATED =
@@ -65,6 +66,7 @@ export function asksAbout(
   return (
     unmetRequest(text) ??
     caughtFirstQuestion(text, { target, metric, an }) ??
+    collectedQuestion(text, named) ??
     // "Alerts that triggered a remediation", "remediated alerts": the remediation history, each with its alert.
     (REMEDIATED.test(text) ? { kind: 'history', limit: 10, ...(target ? { target } : {}), ...(span ? { span } : {}) } : undefined) ??
     (FIXED_BEFORE.test(text) ? precedentQuestion(text, { an, target, metric, unknownTarget }) : undefined) ??
