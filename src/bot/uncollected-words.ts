@@ -50,7 +50,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'certificate expiry',
   ],
   [
-    /\bports?\s+\d{1,5}\b.*\b(?:open|closed|listening|reachable|up)\b|\b(?:what|which) ports?\b|\bports? (?:are |is )?(?:open|listening|closed)\b|\bis (?:ssh|sshd|http|https|the port) (?:up|open|reachable|listening|working|down)\b|\bcan (?:i|we|you) (?:ssh|reach)\b|\b(?:health|status)[\s_-]+(?:endpoint|check url|page)\b|\b(?:http|tcp|synthetic)[\s_-]+(?:checks?|probes?)\b/,
+    /\bports?\s+\d{1,5}\b.*\b(?:open|closed|listening|reachable|up)\b|\b(?:what|which) ports?\b|\bports? (?:are |is )?(?:open|listening|closed)\b|\bis (?:ssh|sshd|http|https|the port) (?:up|open|reachable|listening|working|down)\b|\bcan (?:i|we|you) ssh\b|\b(?:health|status)[\s_-]+(?:endpoint|check url|page)\b|\b(?:http|tcp|synthetic)[\s_-]+(?:checks?|probes?)\b/,
     'endpoint or port checks',
   ],
   [/\booms?\b|\boom[\s-]?kill\w*|\bout[\s-]of[\s-]memory (?:kills?|killer|errors?)\b/, 'OOM kills'],
