@@ -11,6 +11,8 @@ const WORK = String.raw`(?:deploy\w*|release|releasing|ship|shipping|roll(?:ing)
 const DEPLOY_CHECK = new RegExp(
   [
     String.raw`\b(?:is it|is now|now|would it be|is this)\b.*\b(?:safe|ok|okay|a good time|good time|fine|wise|alright|a bad time|bad time|(?:quiet|calm|stable|safe) enough)\b.*\bto ${WORK}\b`,
+    // "Is now a good time to reboot web-2?": the timing of a reboot by hand ("is it safe to restart db-1?" is what the restart would do).
+    String.raw`\b(?:is it|is now|now|would it be|is this)\b.*\b(?:a good time|good time|a bad time|bad time|(?:quiet|calm|stable) enough)\b.*\bto (?:reboot|restart|bounce)\b`,
     String.raw`\b(?:can|could|should|may|shall) (?:we|i|you) (?:safely |still )?${WORK}\b(?:(?!\b(?:how|which|when|what|why)\b).)*\??$`,
     String.raw`\b(?:safe|ok|okay|good time|clear|all clear) (?:for (?:a |the )?|to )${WORK}\b`,
     // "Should we hold the deploy?", "should I wait before releasing?"
