@@ -4,7 +4,7 @@ import { ALL_METRICS } from './answer-metric-span.js';
 import { clock } from './format-reply.js';
 
 /**
- * "Which metrics does db-1 report?", "what are you watching on web-1?", "why no latency for db-1?":
+ * "What are you watching on web-1?", "what do you collect for db-1?", "why no latency for db-1?":
  * for each host, the metrics it sends now and when each last came, and those other hosts send that
  * it does not (never, or not lately), so a missing figure is said to be missing, not zero.
  */

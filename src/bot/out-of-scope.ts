@@ -189,6 +189,7 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
     intent,
     text,
     targets.filter((t) => new RegExp(`\\b${t.name.toLowerCase().replace(/[.]/g, '\\.')}\\b`).test(text)).map((t) => t.name),
+    targets[0]?.name,
   );
   if (told) return told;
   // "Turn off dms", "stop dming me": I post in channels and answer where asked; nothing of mine goes to one person alone.

@@ -14,13 +14,14 @@ const COURTESY = /^(?:fyi|heads[\s-]up|btw|psa)\b[\s,:;.!-]*(.+)$/;
  * asked. Nothing is done or recorded; the reply says what would hold the alerts meanwhile and what
  * records it. Only in place of a read, never of a command or a note. Pure.
  */
-export function headsUp(intent: Intent, text: string, said: readonly string[]): Intent | undefined {
+export function headsUp(intent: Intent, text: string, said: readonly string[], example = 'web-1'): Intent | undefined {
   const reads = new Set<Intent['kind']>(['metrics', 'status', 'anomalies', 'attention', 'rules', 'silences', 'unknown', 'schedule']);
   if (!reads.has(intent.kind) || /\?\s*$/.test(text)) return undefined;
   // The hosts the read had named (a role word names several), else those said by name.
   const i = intent as { target?: string; group?: string[] };
   const named = i.target ? [i.target] : (i.group ?? said);
-  const host = named[0] ?? 'web-1';
+  // With no host named, the examples name the first target there is.
+  const host = named[0] ?? example;
   if (ABOUT_TO.test(text) || MAINTENANCE.test(text))
     return {
       kind: 'bad_input',
