@@ -42,9 +42,4 @@ describe('a bare yes or no', () => {
       'Nothing done: "Yes" alone approves nothing, and nothing is waiting for approval. Say what to do in full ("restart app on web-1", "silence web-1 for 1h").',
     );
   });
-
-  it("names the fleet's own first target in the example for work announced with no host named", () => {
-    const reply = parseIntent("we're about to deploy", [{ name: 'app-7' }]);
-    expect(reply).toMatchObject({ kind: 'bad_input', reason: expect.stringContaining('"silence app-7 for 30m: maintenance"') });
-  });
 });
