@@ -241,46 +241,6 @@ const cases: Case[] = [
   ['open an incident for api-2 disk', { kind: 'incident', action: 'declare', text: 'api-2 disk', targets: ['api-2'] }],
   ['incident update: rolled back v2.4', { kind: 'incident', action: 'update', text: 'rolled back v2.4' }],
   ["I'll take command", { kind: 'incident', action: 'command' }],
-  ['add a runbook link for disk alerts', { kind: 'rules', only: 'runbooks', change: true, metric: 'disk' }],
-  // A deploy asked as the cause of a figure's spike is that figure before and after it; a noisy neighbour is CPU steal, not collected.
-  ['did the deploy cause the latency spike?', { kind: 'change_impact', metric: 'latency', deploy: true }],
-  ['did the deploy break anything?', { kind: 'anomalies', afterChange: 'deploy' }],
-  ['what caused the api-2 latency alert?', { kind: 'explain', target: 'api-2', metric: 'latency', latest: true }],
-  // "Night shift" is the night; a briefing is the handover digest.
-  [
-    'summary of the night shift',
-    {
-      kind: 'anomalies',
-      digest: true,
-      span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } }, until: { minute: 360, day: { daysBack: 0 } } },
-    },
-  ],
-  ['give me the morning briefing', { kind: 'anomalies', digest: true, shift: true }],
-  ['brief me', { kind: 'anomalies', digest: true, shift: true }],
-  // Short alerts, alerts that ended on their own, and alerts a remediation answered.
-  ['short alerts today', { kind: 'anomalies', today: true, shorterMs: 300_000 }],
-  ['alerts that auto-resolved', { kind: 'anomalies', resolved: true, acked: false }],
-  ['alerts that triggered a remediation', { kind: 'history', limit: 10 }],
-  ['remediated alerts today', { kind: 'history', span: { kind: 'day', daysBack: 0 } }],
-  // A misspelt escalation pages no one: refused with what it reads like, as a misspelt restart is.
-  ['escalte web-1', { kind: 'bad_input', reason: expect.stringMatching(/^"escalte" reads like "escalate"/) }],
-  ['escalations today', { kind: 'audit', verbs: ['escalated'] }],
-  ['are any hosts getting fuller?', { kind: 'trend', metric: 'disk' }],
-  ['is db-1 getting fuller?', { kind: 'trend', metric: 'disk', target: 'db-1' }],
-  // On call: "can't do my shift" is a cover asked for; "who covers for bob?" is who holds it.
-  [
-    "I can't do my shift tomorrow",
-    { kind: 'bad_input', reason: expect.stringMatching(/^nothing changed: a shift moves only when the person taking it says so/) },
-  ],
-  ['who covers for bob?', { kind: 'routing', onCall: true }],
-  ['what ports are open on web-1?', { kind: 'uncollected', what: 'endpoint or port checks', target: 'web-1' }],
-  ['is ssh up on web-1?', { kind: 'uncollected', what: 'endpoint or port checks', target: 'web-1' }],
-  ['can you reach api-2?', { kind: 'metrics', target: 'api-2' }],
-  ['is now a good time to reboot web-2?', { kind: 'deploy_check', target: 'web-2' }],
-  ['which hours are quietest for network?', { kind: 'metrics', metric: 'network', byHour: 'min' }],
-  ['notes by alice on web-1', { kind: 'audit', actor: 'alice', target: 'web-1', verbs: ['noted'] }],
-  ['show notes from today', { kind: 'audit', span: { kind: 'day', daysBack: 0 }, verbs: ['noted'] }],
-  ['could it be a noisy neighbour?', { kind: 'uncollected', what: 'CPU steal (time taken by the hypervisor or other guests)' }],
   ['make alice the incident commander', { kind: 'incident', action: 'command', commander: 'alice' }],
   ['assign the incident to bob', { kind: 'incident', action: 'command', commander: 'bob' }],
   ['hand over the incident to bob', { kind: 'incident', action: 'command', commander: 'bob' }],
@@ -975,7 +935,6 @@ const cases: Case[] = [
   ],
   ['fyi: rebooting web-1', { kind: 'change', text: 'rebooting web-1' }],
   ["btw what's cpu on web-1", { kind: 'metrics', metric: 'cpu', target: 'web-1' }],
-  ["I'll take command", { kind: 'incident', action: 'command' }],
   ['add a runbook link for disk alerts', { kind: 'rules', only: 'runbooks', change: true, metric: 'disk' }],
   // A deploy asked as the cause of a figure's spike is that figure before and after it; a noisy neighbour is CPU steal, not collected.
   ['did the deploy cause the latency spike?', { kind: 'change_impact', metric: 'latency', deploy: true }],
