@@ -7,6 +7,7 @@ import { describeAnomaly } from './format-reply.js';
 import type { Intent } from './intent.js';
 import { formatDuration, plural, quoteUntrusted } from './text-tools.js';
 import { incidentTimeline } from './incident-timeline.js';
+import { incidentReview, noIncidentToReview } from './incident-review.js';
 import { groupEpisodes } from './episodes.js';
 
 /**
@@ -139,7 +140,7 @@ export function renderIncident(inc: Incident, now: number): NeutralMessage {
 }
 
 export interface IncidentOptions {
-  store: Pick<Store, 'recordsBetween' | 'openAnomalies' | 'recentAnomalies' | 'listProposals'>;
+  store: Pick<Store, 'recordsBetween' | 'openAnomalies' | 'recentAnomalies' | 'listProposals' | 'chat'>;
   record?: ((kind: string, ts: number, data: Record<string, unknown>) => void) | undefined;
   /** Posts or updates a message in the alert channels (or, with `thread`, in that message's thread). */
   announce?:
@@ -163,7 +164,7 @@ export function createIncidents(o: IncidentOptions) {
 
   function pick(i: IncidentIntent, now: number, reading = false): Incident | string {
     // "Is there an incident for db-1?": those open on it, or on the whole fleet (declared with no target).
-    const on = i.action === 'show' && i.targets?.length ? i.targets : undefined;
+    const on = (i.action === 'show' || i.action === 'review') && i.targets?.length ? i.targets : undefined;
     const covers = (x: Incident) => !on || !x.targets.length || x.targets.some((t) => on.includes(t));
     const open = openIncidents(o.store, now).filter(covers);
     if (i.id) {
@@ -178,6 +179,7 @@ export function createIncidents(o: IncidentOptions) {
             .filter(covers)
             .at(-1)
         : undefined;
+    if (before && i.action === 'review') return before;
     if (before) return `No incident is open on ${on!.join(', ')}; the last there: ${describeIncident(before, now)}.`;
     const last = reading && !open.length && !on ? incidentsBetween(o.store, now - 7 * 86_400_000, now + 1).at(-1) : undefined;
     if (last) return last;
@@ -229,9 +231,21 @@ export function createIncidents(o: IncidentOptions) {
   function act(i: IncidentIntent, user: ChatUser, now: number): ChatReply {
     const intent = 'incident';
     // Reopening picks the one resolved last, as reading does when none is open.
-    const reading = i.action === 'show' || i.action === 'timeline' || i.action === 'reopen';
+    const reading = i.action === 'show' || i.action === 'timeline' || i.action === 'review' || i.action === 'reopen';
     const found = pick(i, now, reading);
-    if (typeof found === 'string') return { text: found, intent, private: true };
+    if (typeof found === 'string')
+      return {
+        text:
+          i.action === 'review' &&
+          !i.id &&
+          !incidentsBetween(o.store, now - 7 * 86_400_000, now + 1).some(
+            (x) => !i.targets || !x.targets.length || x.targets.some((t) => i.targets!.includes(t)),
+          )
+            ? noIncidentToReview(o.store, now, i.targets)
+            : found,
+        intent,
+        private: true,
+      };
     const inc = found;
     const actor = actorOf(user);
     if (i.action === 'reopen') return reopen(inc, actor, now);
@@ -269,6 +283,7 @@ export function createIncidents(o: IncidentOptions) {
       return { text: [`Resolved ${inc.id} "${inc.title}" after ${lasted(inc, now)}.`, ...summary(inc, now)].join('\n'), intent };
     }
     if (i.action === 'timeline') return { text: incidentTimeline(inc, o.store, now), intent };
+    if (i.action === 'review') return { text: incidentReview(inc, o.store, now), intent };
     // "Is there an open incident?" with none open: said first, then the one resolved last.
     const none = inc.closedTs !== undefined && !i.id ? ['No incident is open; the one resolved last:'] : [];
     return { text: [...none, describeIncident(inc, now), ...summary(inc, now)].join('\n'), intent };

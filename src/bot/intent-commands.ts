@@ -26,7 +26,7 @@ export type CommandIntent =
   /** "Declare an incident: …", "incident update: …", "I'll take command", "resolve the incident", "incident status" (incidents.ts). */
   | {
       kind: 'incident';
-      action: 'declare' | 'update' | 'command' | 'resolve' | 'reopen' | 'show' | 'timeline' | 'list' | 'scope';
+      action: 'declare' | 'update' | 'command' | 'resolve' | 'reopen' | 'show' | 'timeline' | 'review' | 'list' | 'scope';
       id?: string;
       /** The title, update or closing words, as typed. */
       text?: string;

@@ -101,11 +101,17 @@ export function incidentCommand(
   if (o.named.length && /^(?:is there|are there|do we have|any)\b.*\bincidents?\b/.test(text) && !/\b(?:alerts?|anomal\w*)\b/.test(text))
     return { kind: 'incident', action: 'show', targets: o.named };
   // "Timeline in_…", "postmortem for the incident": what happened in order, a review's first draft.
-  const story = /\b(?:timeline|post[\s-]?mortem|write[\s-]?up|retro(?:spective)?)\b/.test(text);
+  const story = /\b(?:timeline|post[\s-]?mortem|write[\s-]?up|retro(?:spective)?|incident report|rca)\b/.test(text);
   // A postmortem is of an incident unless an alert is named ("postmortem for an_…" is that alert's timeline).
   const review = /\b(?:post[\s-]?mortem|retro(?:spective)?|incident review|pir)\b/.test(text) && !o.anomaly && !o.named.length;
   // "Timeline of the web-1 disk incident" names an alert, not a declared incident: that alert's timeline.
-  if ((story && (o.id || (/\bincident\b/.test(text) && !o.named.length))) || review) return { kind: 'incident', action: 'timeline', ...id };
+  // A postmortem asked for is a review's draft: the timeline with its summary, impact and response.
+  const draft =
+    /\b(?:post[\s-]?mortem|retro(?:spective)?|incident review|pir|write[\s-]?up|incident report|rca|root cause analysis)\b/.test(text);
+  if ((story && (o.id || (/\bincident\b/.test(text) && !o.named.length))) || review)
+    return { kind: 'incident', action: draft ? 'review' : 'timeline', ...id };
+  // "Draft an RCA for the web-1 incident": the review of the incident declared there, if one was.
+  if (draft && /\bincident\b/.test(text) && o.named.length && !o.anomaly) return { kind: 'incident', action: 'review', targets: o.named };
   if (SHOW.test(text) || o.id) return { kind: 'incident', action: 'show', ...id, ...(o.named.length && !o.id ? { targets: o.named } : {}) };
   return undefined;
 }

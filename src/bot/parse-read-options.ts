@@ -17,6 +17,7 @@ type Metrics = Extract<Intent, { kind: 'metrics' }>;
 
 const EXACT =
   /\bto (\d) (?:decimal places|decimals|dp|places)\b|\b(?:exact(?:ly)?|precise(?:ly)?|unrounded|not rounded|full precision|rounded\?)/;
+const BUSY = /\b(?:busiest|busier|quietest|quieter|idlest|(?:most|least) (?:loaded|busy)|hardest[- ]working|worked (?:the )?hardest)\b/;
 const BITS = /\b(?:[kmg]bps|[kmg]bits?(?:\/s)?|(?:kilo|mega|giga)bits?|bits? (?:per|a) second|bps)\b/;
 
 /**
@@ -35,7 +36,9 @@ export function readOptions(
   },
 ): Partial<Metrics> {
   const { metric, target, named, span, number, targets } = o;
-  const stat = parseStat(text) ?? (named.length === 2 ? pairRank(text) : undefined);
+  const said = parseStat(text) ?? (named.length === 2 ? pairRank(text) : undefined);
+  // "The busiest host this week": busy over a span is its average load; every host peaks near 100% some time.
+  const stat = span && span.kind !== 'at' && span.kind !== 'clock' && (said === 'max' || said === 'min') && BUSY.test(text) ? 'avg' : said;
   const bound =
     metric && sizeAsked(metric, text)
       ? undefined
@@ -72,8 +75,17 @@ export function readOptions(
         : averaged
           ? { span: { kind: 'last', ms: 3_600_000 } as TimeSpan }
           : {}),
-    ...(stat ? { stat, ...((stat === 'sd' && sdLowFirst(text)) || (stat === 'avg' && avgLowFirst(text)) ? { lowFirst: true } : {}) } : {}),
-    ...((stat === 'avg' || /^p\d/.test(stat ?? '')) && (AVG_RANKED.test(text) || RANKING.test(text)) ? { ranked: true } : {}),
+    ...(stat
+      ? {
+          stat,
+          ...((stat === 'sd' && sdLowFirst(text)) || (stat === 'avg' && (avgLowFirst(text) || /\b(?:quiet|idl|least)/.test(text)))
+            ? { lowFirst: true }
+            : {}),
+        }
+      : {}),
+    ...((stat === 'avg' || /^p\d/.test(stat ?? '')) && (AVG_RANKED.test(text) || RANKING.test(text) || said !== stat)
+      ? { ranked: true }
+      : {}),
     ...(bound ? { bound } : {}),
     ...(bound ? alsoOf(text, metric) : {}),
     ...asked,

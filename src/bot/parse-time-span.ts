@@ -185,7 +185,11 @@ export function parseStat(raw: string): Stat | undefined {
     return 'sd';
   // "The highest average cpu", "lowest mean latency": averages ranked, not peaks (avgLowFirst).
   if (AVG_RANKED.test(text)) return 'avg';
-  if (/\b(max|maximum|most|peak|peaked|highest|top|worst|busiest|slowest|fullest)\b|\bhow high (?:did|has|have|had|was|were)\b/.test(text))
+  if (
+    /\b(max|maximum|most|peak|peaked|highest|top|worst|busiest|slowest|fullest)\b|\bhow high (?:did|has|have|had|was|were)\b|\b(?:worked (?:the )?hardest|hardest[- ]working)\b/.test(
+      text,
+    )
+  )
     return 'max';
   if (/\b(min|minimum|lowest|least|quietest|fastest)\b|\bhow low (?:did|has|have|had|was|were)\b|\bbottom\s+\d/.test(text)) return 'min';
   // "Fleet-wide cpu", "overall memory usage": one figure for the targets asked about, their mean (with each below it).

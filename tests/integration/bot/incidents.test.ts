@@ -158,9 +158,10 @@ describe('incidents declared in chat', () => {
       new RegExp(`^${id} "checkout is slow" on web-1: commander slack:U1, declared `),
     );
     await say('resolve the incident');
-    // A postmortem is the incident's timeline, with who changed its targets.
+    // A postmortem is the incident's review, whose timeline says who changed its targets.
     const story = (await say('write a postmortem')).split('\n');
-    expect(story[0]).toMatch(new RegExp(`^Timeline of ${id} "checkout is slow"`));
+    expect(story[0]).toBe(`Post-incident review, first draft: ${id} "checkout is slow" (times UTC).`);
+    expect((await say('incident timeline')).split('\n')[0]).toMatch(new RegExp(`^Timeline of ${id} "checkout is slow"`));
     expect(story).toContainEqual(expect.stringMatching(/ web-1, db-1 added \(by slack:U2\)$/));
     expect(story).toContainEqual(expect.stringMatching(/ db-1 taken off \(by slack:U1\)$/));
     expect(await say('audit log')).toMatch(new RegExp(`slack:U1 took db-1 off ${id}[\\s\\S]*slack:U2 added web-1, db-1 to ${id}`));
