@@ -6,7 +6,7 @@ import type { Intent } from './intent.js';
 import type { AroundIntent } from './parse-around.js';
 import type { ClockTime } from './parse-clock.js';
 import { formatDuration } from './text-tools.js';
-import { groupEpisodes } from './episodes.js';
+import { groupEpisodes, type Episode } from './episodes.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -19,14 +19,8 @@ function clockAt(ts: number, up: boolean): ClockTime {
   return { minute: (m - date) / MINUTE, day: { date }, zone: 'UTC' };
 }
 
-/**
- * "What did memory look like before the db-1 disk alert?": the anomaly named (by id, else the latest
- * on the target and metric said, else the latest), and the window the question places against it:
- * the length asked (30 min by default) before its start or after its end, its whole span, or either
- * side of its start. Returns the figures' question over that window with a line naming the anomaly,
- * or a reply when there is no such anomaly. Pure over the store.
- */
-export function resolveAround(i: AroundIntent, c: AnswerContext): { lead: string; metrics: Extract<Intent, { kind: 'metrics' }> } | string {
+/** The anomaly a question about the time around one means: by id, else the latest episode on the target and metric said, else the latest. */
+export function anomalyAround(i: AroundIntent, c: AnswerContext): { a: Anomaly; episode?: Episode } | string {
   const where = i.alertTarget ?? (i.id ? undefined : i.target);
   const metrics = i.alertMetric ? METRICS_OF[i.alertMetric] : undefined;
   // By id, that anomaly; said in words, the latest episode there, from its first detector's start.
@@ -44,6 +38,20 @@ export function resolveAround(i: AroundIntent, c: AnswerContext): { lead: string
       ? `No anomaly ${i.id} is kept ("anomalies" lists them).`
       : `No ${what ? `${what} ` : ''}anomaly is kept to read the figures around.`;
   }
+  return { a, ...(episode ? { episode } : {}) };
+}
+
+/**
+ * "What did memory look like before the db-1 disk alert?": the anomaly named (by id, else the latest
+ * on the target and metric said, else the latest), and the window the question places against it:
+ * the length asked (30 min by default) before its start or after its end, its whole span, or either
+ * side of its start. Returns the figures' question over that window with a line naming the anomaly,
+ * or a reply when there is no such anomaly. Pure over the store.
+ */
+export function resolveAround(i: AroundIntent, c: AnswerContext): { lead: string; metrics: Extract<Intent, { kind: 'metrics' }> } | string {
+  const found = anomalyAround(i, c);
+  if (typeof found === 'string') return found;
+  const { a, episode } = found;
   const start = episode?.startTs ?? a.startTs;
   const endTs = episode ? episode.endTs : a.endTs;
   const ms = i.ms ?? DEFAULT_MS;

@@ -35,6 +35,7 @@ import { answerUnusualNow } from './answer-unusual-now.js';
 import { answerIntegrations } from './answer-integrations.js';
 import { answerCoAlerts } from './answer-co-alerts.js';
 import { resolveAround } from './answer-around.js';
+import { answerSuspect } from './answer-suspect.js';
 import { answerBuckets } from './answer-buckets.js';
 import { answerReadings } from './answer-readings.js';
 import { answerValueCheck } from './answer-value-check.js';
@@ -330,6 +331,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'co_alerts':
       return answerCoAlerts(i, c);
     case 'around': {
+      if (i.part === 'suspect') return answerSuspect(i, c);
       const r = resolveAround(i, c);
       return typeof r === 'string' ? r : `${r.lead}\n${answerMetrics(r.metrics, c)}`;
     }

@@ -22,7 +22,7 @@ export const HELP = [
   '• "is the scale up on web-2 done?", "which host recovers fastest?", "first alert today", "how close is web-1 to alerting?", "hosts with disk between 40 and 60%", "cpu on all hosts except db-1"',
   '• "approve rp_…", "deny rp_…", "approve the scale up on web-2", or "approve" in an alert\'s thread (approvers only)',
   '• "restart app on web-1", "scale up web-2", "clean up the disk on db-1": a request, as remediation.rules allow it, that an approver approves; "cancel rp_…" takes it back',
-  '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute db-1 from 22:00 to 23:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"',
+  '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute db-1 from 22:00 to 23:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"; to stop an alert for good, change its rule in config ("what thresholds are set?", "suggest better thresholds")',
   '• "ack web-1", "ack an_…" or "ack all" (I have it: no reminders), "unack web-1", "what am I on?", "who acked the last alert?", "escalate web-1" (pings chat.escalate.mentions now), "page bob about web-1", "who is on call?", "I\'m on call until 18:00"',
   '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
   '• "declare an incident: checkout is down", "incident update: …", "I\'ll take command", "resolve the incident", "incident status" (posted in the alert channels)',

@@ -5,7 +5,7 @@ import { parseDuration } from './text-tools.js';
 export interface AroundIntent {
   kind: 'around';
   /** `at`: "when it fired", the reading at its start; `around`: either side of it. */
-  part: 'before' | 'during' | 'after' | 'around' | 'at';
+  part: 'before' | 'during' | 'after' | 'around' | 'at' | 'suspect';
   /** The anomaly: by id, else the latest on `alertTarget` (of `alertMetric`), else the latest of all. */
   id?: string;
   alertTarget?: string;
@@ -26,6 +26,10 @@ const NAMED = new RegExp(
   String.raw`\ban_[a-z0-9]{3,30}\b|\b(?:the|that|this) (?:(?:last|latest|most recent|previous) )?(?:[\w.-]+ ){0,3}?${ALERT}\b`,
 );
 const IT = /\b(?:it|this one|that one)\b/;
+const FIGURE = String.raw`(?:cpu|processor|load|memory|mem|ram|disk|storage|latency|network|traffic|bandwidth|egress|ingress)`;
+const SUSPECT = new RegExp(
+  String.raw`^(?:(?:so|and|but|hmm|ok|okay)\s*,?\s+)?(?:is|was|could|might|can|would)\s+(it|this|that|an_[a-z0-9]{3,30})\s+(?:be\s+)?(?:(?:related to|caused by|due to|because of|down to|linked to|connected to)\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+)?${FIGURE}\b(?:\s+(?:problem|issue|related|then|causing it|to blame|at fault))?\s*\??$|^(?:is|was|could)\s+(?:the\s+)?(?:[\w.-]+\s+)?${FIGURE}\s+(?:be\s+)?(?:the\s+)?(?:cause|culprit|to blame|behind it|causing it|causing this|at fault)\b`,
+);
 const PART: readonly (readonly [RegExp, AroundIntent['part']])[] = [
   [/\b(?:before|leading up to|led up to|prior to|ahead of|in the run-?up to|preceded)\b/, 'before'],
   [/\b(?:during|while|throughout|over the course of)\b/, 'during'],
@@ -51,6 +55,18 @@ export function aroundQuestion(
   text: string,
   o: { metric?: MetricKey | undefined; more: MetricKey[]; named: string[] },
 ): AroundIntent | undefined {
+  // "Is it the network?", "could it be memory?", "is an_… related to disk?": did that figure move with the anomaly.
+  const suspect = SUSPECT.exec(text);
+  if (suspect && o.metric && !o.more.length && o.named.length <= 1) {
+    const id = suspect[1]?.startsWith('an_') ? suspect[1] : undefined;
+    return {
+      kind: 'around',
+      part: 'suspect',
+      ...(id ? { id } : { it: true }),
+      metric: o.metric,
+      ...(o.named[0] ? { target: o.named[0] } : {}),
+    };
+  }
   const named = NAMED.exec(text);
   // "What did it look like before?", "cpu before it started": the word placing the time may come after "it".
   const it = named ? undefined : IT.exec(text);

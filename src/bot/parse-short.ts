@@ -26,6 +26,9 @@ const WRONG =
 const HELP_ASK =
   /\bhow (?:do|can|should) i (?:get started|start|begin)(?:\s+(?:with|using) (?:you|this|the bot))?\s*[?.!]*$|\bi(?:'m| am) new (?:here|to this|to you)\b|\bgetting started\b|\bwhat (?:should|can|could) i ask\b|^(?:give me |show me )?(?:some )?examples\b|\bwhere (?:is|are|can i find) (?:the )?(?:docs|documentation|manual)\b|^(?:start over|start again|reset)[\s.!]*$|^(?:show |print )?usage[\s?.!]*$|\bwhat can i (?:do|ask|say) (?:here|with you|with this|in here)\b|\bwhat (?:can|do|else can) you (?:do|answer)\b|\bhow do i use (?:you|this|it)\b|^(?:the )?(?:docs|documentation|manual)\??$|\blink to (?:the )?docs\b|^how (?:do|can) (?:i|we) (?:silence|snooze|mute|approve|deny|ack|acknowledge|declare|watch|subscribe|follow|ask)\b(?:\s+(?:an?|the|something|someone|things?|alerts?|incidents?|proposals?|requests?|remediations?|fix(?:es)?))*\s*\??$/;
 
+const SILENCE_HOW =
+  /^(?:how (?:do|can|should|would|could) (?:i|we|one|you)|(?:can|could) (?:we|i)(?=.*\?\s*$)) (?:(?:silence|mute|snooze|quiet(?:en)?|suppress|shut up)\b|(?:stop|turn off|switch off|disable|pause)\b(?=.*\b(?:alert|alarm|pag|notif|ping|remind|watch|subscri|it\b|this\b|that\b)))(?!.*\b(?:dms?|direct messages?)\b)(.*)/;
+
 // "What time is it in Tokyo?", "time in Europe/Berlin": now on that clock ("in utc" is CLOCK_ASK's).
 const CLOCK_IN =
   /^(?:what(?:'s| is) the (?:current |local )?time (?:now )?in|what time is it (?:now )?in)\s+(?!utc\b)([a-z][\w/ '-]{1,40}?)\s*\??$|^(?:current |local )?time in\s+(?!utc\b|(?:the |an? )?(?:alerts?|alarms?|states?|queues?|red|breach|maintenance|silences?|critical|warnings?|incidents?)\b)([a-z][a-z/ '_-]{1,40}?)\s*\??$/;
@@ -67,6 +70,11 @@ export function shortIntent(text: string): Intent | undefined {
   // "Send me a summary every morning": the digest, which comes on its own schedule.
   if (/\b(?:send|give|post)\s+(?:me|us)\s+(?:a |the )?(?:summary|digest|report)\s+(?:every|each|daily)\b/.test(text))
     return { kind: 'about', digest: true };
+  // "How do I stop this alert?", "how do I silence web-1?": the words for a silence, not the alerts or the silences set.
+  // "Can we turn off the alert for web-1?" asks whether and how; it never acts (as "is web-1 muted?" does not).
+  const how = SILENCE_HOW.exec(text);
+  if (how)
+    return { kind: 'help', topic: /\b(?:watch|remind)/.test(how[1]!) ? 'watch' : /\bsubscri/.test(how[1]!) ? 'subscribe' : 'silence' };
   if (UNUSUAL_NOW.test(text) && !/\b(?:today|yesterday|this week|last|since|ago|overnight)\b/.test(text)) return { kind: 'unusual_now' };
   if (ONE_LINE.test(text) && !/\b(?:an|rp|in)_[a-z0-9]{3,}/.test(text)) return { kind: 'one_line' };
   return timezoneCommand(text) ?? (HELP_ASK.test(text) ? { kind: 'help', ...helpTopic(text) } : undefined);

@@ -142,6 +142,15 @@ const cases: Case[] = [
   ['disable the disk rule', { kind: 'elsewhere', what: 'config', view: { metric: 'disk' } }],
   ['increase the forecast horizon to 2 hours', { kind: 'elsewhere', what: 'config' }],
   ['turn off alerts for web-2', { kind: 'silence', target: 'web-2' }],
+  ['turn off the web-1 alert', { kind: 'silence', target: 'web-1' }],
+  ['pause the latency alerts on api-1', { kind: 'silence', target: 'api-1', metric: 'latency' }],
+  // Asked whether or how: the words for a silence, never one set.
+  ['can we turn off the alert for web-1?', { kind: 'help', topic: 'silence' }],
+  ['can we silence web-1?', { kind: 'help', topic: 'silence' }],
+  ['how do I stop this alert?', { kind: 'help', topic: 'silence' }],
+  ['how do I stop watching web-1?', { kind: 'help', topic: 'watch' }],
+  ['can we turn off monitoring-1?', { kind: 'capacity', lose: true, target: 'monitoring-1' }],
+  ['hold only alerts that match, and name the window', { kind: 'anomalies' }],
   // an alert for the asker is a watch, not a rule
   ['set up an alert for db-1 disk above 80%', { kind: 'watch', target: 'db-1', metric: 'disk', when: { above: true, value: 80 } }],
   ['create an alert if web-1 memory is over 85%', { kind: 'watch', target: 'web-1', metric: 'memory', when: { above: true, value: 85 } }],
