@@ -45,9 +45,10 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // "Handover notes": this shift so far, or the one just handed over.
   if (i.shift && !i.span) [since, until, when] = shiftWindow(c);
   // "Catch me up": since the asker went away (their last question before a 30 min gap); "since I last
-  // asked": since their previous question. Only from a minute to a week back; else the last day.
+  // asked": since their previous question, however recent (asked twice a minute apart, what is new is what opened between).
+  // Only up to a week back; else the last day.
   const before = c.askedBefore;
-  const usable = (ts: number | undefined) => ts !== undefined && c.now - ts >= 60_000 && c.now - ts <= 7 * 86_400_000;
+  const usable = (ts: number | undefined) => ts !== undefined && c.now - ts > 0 && c.now - ts <= 7 * 86_400_000;
   const back = i.sinceAsked === 'previous' && usable(before?.previous) ? before?.previous : i.sinceAsked ? before?.awaySince : undefined;
   if (back !== undefined && usable(back))
     [since, until, when] = [
@@ -55,8 +56,6 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       Infinity,
       ` since ${back === before?.previous ? 'your last question' : 'you were last here'} (${stamp(back)}, ${formatDuration(c.now - back)} ago)`,
     ];
-  else if (i.sinceAsked === 'previous' && before?.previous !== undefined && c.now - before.previous < 60_000)
-    when += ` (your question before was ${formatDuration(c.now - before.previous)} ago, too recent to count from)`;
   // "What was firing at 03:00?": open at that instant, wherever it started. "Since 09:30",
   // "between 9 and 10": started in the window, as for the other spans.
   let openAt: number | undefined;
