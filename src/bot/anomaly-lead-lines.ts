@@ -1,4 +1,5 @@
 import type { Anomaly } from '../core/anomaly.js';
+import { anomalyLabel } from '../core/metrics.js';
 import type { AnswerContext } from './answer-intent.js';
 import { stamp } from './format-reply.js';
 import { formatDuration } from './text-tools.js';
@@ -14,7 +15,7 @@ export function sinceLastLine(list: readonly Anomaly[], now: number): string[] {
   return [
     open
       ? `${open} ${open === 1 ? 'is' : 'are'} open now; the latest began ${formatDuration(now - last.startTs)} ago.`
-      : `The last anomaly began ${formatDuration(now - last.startTs)} ago${last.endTs !== null ? ` and ended ${formatDuration(now - last.endTs)} ago` : ''}.`,
+      : `The last anomaly (${last.id}, ${last.target} ${anomalyLabel(last)}) began ${formatDuration(now - last.startTs)} ago${last.endTs !== null ? ` and ended ${formatDuration(now - last.endTs)} ago` : ''}.`,
   ];
 }
 

@@ -6,7 +6,8 @@ const HOSTS = String.raw`(?:hosts?|servers?|targets?|machines?|instances?|nodes?
 // "do we need more servers?", "underused instances", "how busy was the fleet yesterday?".
 const CAPACITY = new RegExp(
   [
-    String.raw`\bcapacity\b`,
+    // "The desired capacity of api-asg" is the group's setting, which AWS keeps (uncollected-words.ts).
+    String.raw`(?<!\b(?:desired|max|maximum|min|minimum) )\bcapacity\b`,
     String.raw`\b(?:over|under)[\s-]?provision\w*`,
     String.raw`\bright[\s-]?siz\w*`,
     String.raw`\bhow (?:busy|loaded|utili[sz]ed|stretched) (?:is|was|are|were|has been|have been) (?:we|the fleet|everything|the (?:\w+ )?${HOSTS}|our (?:\w+ )?${HOSTS})\b`,

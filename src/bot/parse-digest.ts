@@ -115,7 +115,9 @@ export function stateAsked(text: string, openAsked: boolean): { resolved?: true;
         : {};
   // "Any alerts unowned?", "unclaimed alerts": open ones nobody has taken on.
   if (
-    /\bun(?:owned|claimed|assigned)\b|\b(?:nobody|no one) (?:owns|has claimed)\b|\bwithout an? owner\b/.test(text) &&
+    /\bun(?:owned|claimed|assigned)\b|\b(?:nobody|no one) (?:owns|has claimed)\b|\b(?:without an?|with no|have no|has no) owners?\b|\bnot (?:owned|claimed|assigned)\b/.test(
+      text,
+    ) &&
     !('resolved' in state)
   )
     return { open: true, acked: false };

@@ -90,7 +90,7 @@ const BY_SEVERITY =
 
 // "Time since the last alert", "how long since the last incident?", "days without an incident".
 const SINCE_LAST =
-  /\b(?:time|how long|how many (?:days|hours)) since (?:the |our )?(?:last|latest|previous) (?:alert|anomaly|incident|page|problem|outage)\b|\b(?:days|hours) (?:without|since) (?:an? |the last )?(?:alert|anomaly|incident|page|problem|outage)\b/;
+  /\b(?:time|how long|how many (?:days|hours)) since (?:the |our )?(?:last|latest|previous) (?:alert|anomaly|incident|page|problem|outage)\b|\b(?:time|how long|how many (?:days|hours)) since (?:[\w.-]+(?:'s)? )?(?:last|previously) (?:alerted|paged|fired|went off|had an? (?:alert|anomaly|incident|problem|page))\b|\b(?:days|hours) (?:without|since) (?:an? |the last )?(?:alert|anomaly|incident|page|problem|outage)\b/;
 
 // "Which day had the most alerts?", "worst day this week", "alerts per day".
 const BY_DAY =

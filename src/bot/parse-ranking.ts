@@ -88,7 +88,8 @@ export function rankingQuestion(
       ...(habitual ? { hourOfDay: true } : {}),
     };
   // "Which host is busiest?" ranks by CPU, the usual meaning of busy; "which tier is busiest?" its groups.
-  if (metric || target || o.anomalies || NOISY.test(text)) return undefined;
+  // "Which host flaps the most?" ranks flapping (parse-flapping.ts), not a figure.
+  if (metric || target || o.anomalies || NOISY.test(text) || /\bflap/.test(text)) return undefined;
   const read = when();
   if (
     (parseStat(text) && (/\b(hosts?|servers?|targets?|machines?|nodes?|boxes|instances?)\b/.test(text) || 'groupBy' in read)) ||

@@ -64,7 +64,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\breplicas?\b|\bpods?\b|\bcontainers?\b|\bk8s deployments?\b/, 'replica, pod or container counts'],
   // "Is autoscaling working?", "any scaling events?": the groups' own activity, which AWS keeps.
   [
-    /\bauto[\s-]?scal(?:ing|er)\b(?! groups?\b)|\bscaling (?:activity|activities|events?|history)\b|\bdesired (?:capacity|count)\b/,
+    /\bauto[\s-]?scal(?:ing|er)\b(?! groups?\b)|\bscaling (?:activity|activities|events?|history)\b|\bdesired (?:capacity|count)\b|\b(?:max(?:imum)?|min(?:imum)?) (?:size|capacity|count|instances)\b(?=.*\b(?:asgs?|auto ?scaling|group|[\w-]+-asg)\b)|\b(?:size|capacity) (?:of|for) (?:the )?[\w-]*asg\b/,
     'auto scaling activity (desired capacity, scaling events)',
   ],
   // "How many cores does web-1 have?", "instance type of db-1": what a host is, not how it is doing.

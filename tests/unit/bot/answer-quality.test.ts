@@ -55,7 +55,13 @@ describe('shares, repeats and the time since the last', () => {
 
   it('leads "what\'s the most common alert?" with the target and metric that opened most, and "time since the last alert" with how long', () => {
     expect(ask("what's the most common alert?", ctx({}))[0]).toBe('Most episodes by target and metric: web-1 CPU 5.');
-    expect(ask('time since last alert', ctx({}))[0]).toBe('The last anomaly began 60 s ago and ended 0 s ago.');
+    expect(ask('time since last alert', ctx({}))[0]).toMatch(/^The last anomaly \(an_\w+, web-1 CPU\) began 60 s ago and ended 0 s ago\.$/);
+    // Of one host, in its own words: "how long since db-1 last alerted?".
+    expect(parseIntent('how long since web-1 last alerted?', targets)).toMatchObject({
+      kind: 'anomalies',
+      sinceLast: true,
+      target: 'web-1',
+    });
     expect(parseIntent('days without an incident', targets)).toMatchObject({ kind: 'anomalies', sinceLast: true });
   });
 });

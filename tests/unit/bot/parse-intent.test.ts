@@ -149,7 +149,11 @@ const cases: Case[] = [
   ['can we silence web-1?', { kind: 'help', topic: 'silence' }],
   ['how do I stop this alert?', { kind: 'help', topic: 'silence' }],
   ['how do I stop watching web-1?', { kind: 'help', topic: 'watch' }],
-  ['can we turn off monitoring-1?', { kind: 'capacity', lose: true, target: 'monitoring-1' }],
+  ['which host flaps the most?', { kind: 'flapping' }],
+  ['which alerts have no owner?', { kind: 'anomalies', open: true, acked: false }],
+  ["what's the max size of web-asg?", { kind: 'uncollected', what: 'auto scaling activity (desired capacity, scaling events)' }],
+  ["what's the desired capacity of api-asg?", { kind: 'uncollected', what: 'auto scaling activity (desired capacity, scaling events)' }],
+  ['how much capacity do we have?', { kind: 'capacity' }],
   ['hold only alerts that match, and name the window', { kind: 'anomalies' }],
   // an alert for the asker is a watch, not a rule
   ['set up an alert for db-1 disk above 80%', { kind: 'watch', target: 'db-1', metric: 'disk', when: { above: true, value: 80 } }],
