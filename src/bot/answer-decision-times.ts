@@ -12,7 +12,7 @@ export interface DecisionTimesIntent {
 }
 
 export const DECISION_TIMES =
-  /\bhow (?:long|fast|quickly) (?:do|does|did|are|is|were|was) (?:the )?(?:approvals?|proposals?|decisions?|requests?)\b(?!.*\b(?:wait|last|stay)\b)|\btime to (?:approve|decide|approval|decision)\b|\bapproval (?:times?|latency|delays?|speed)\b|\bhow (?:long|fast|quickly) (?:do|does|did) (?:we|people|approvers|the team|you) (?:approve|decide|answer|respond to (?:proposals|requests))\b/;
+  /\bhow (?:long|fast|quickly) (?:do|does|did|are|is|were|was) (?:the )?(?:approvals?|proposals?|decisions?|requests?)\b(?!.*\b(?:wait|last|stay)\b)|\btime to (?:approve|decide|approval|decision)\b|\bhow long (?:does|do|did) it take (?:for \w+ )?to (?:approve|decide on|deny|get (?:an? )?(?:approval|decision))\b|\bapproval (?:times?|latency|delays?|speed)\b|\bhow (?:long|fast|quickly) (?:do|does|did) (?:we|people|approvers|the team|you) (?:approve|decide|answer|respond to (?:proposals|requests))\b/;
 
 const byPerson = (p: Proposal) => p.decidedBy !== null && !p.decidedBy.startsWith('policy:') && p.decidedTs !== null;
 

@@ -7,6 +7,7 @@ import { spanBounds } from './answer-metric-span.js';
 import { describeProposal, stamp } from './format-reply.js';
 import type { HistoryIntent, Outcome } from './parse-history.js';
 import { tally } from './tally.js';
+import { formatDuration } from './text-tools.js';
 
 const DONE: ProposalState[] = ['succeeded', 'failed', 'denied', 'expired', 'withdrawn', 'running', 'approved'];
 /** A count or a filtered list reads this many proposals at most, and says so when it hits the cap. */
@@ -68,6 +69,11 @@ export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
               : 'No remediation has run or been decided yet.';
     return [none, ...outside].join('\n');
   }
+  if (i.took)
+    return [
+      ...tookLines(list.slice(0, i.limit === 1 ? 1 : list.length), `${what === 'remediation' ? 'remediations' : what}${scope}`),
+      ...outside,
+    ].join('\n');
   if (i.count) return [...countLines(list, `${atLeast}${list.length} ${how}${plural(what, list.length)}${scope}`), ...outside].join('\n');
   const shown = list.slice(0, i.limit);
   const head =
@@ -142,5 +148,23 @@ function countLines(list: Proposal[], head: string): string[] {
         ]
       : []),
     'Ask without "how many" for the list.',
+  ];
+}
+
+/** "How long does a restart take?": approval to result, of those that ended; the median, the range and the slowest. */
+function tookLines(list: readonly Proposal[], what: string): string[] {
+  const ended = list.filter((p) => (p.state === 'succeeded' || p.state === 'failed') && p.decidedTs !== null && p.updatedTs >= p.decidedTs);
+  if (!ended.length) return [`None of the ${list.length} ${what} that ran has ended yet, so there is no time to give.`];
+  const took = ended.map((p) => ({ p, ms: p.updatedTs - p.decidedTs! })).sort((a, z) => a.ms - z.ms);
+  const mid = took[Math.floor((took.length - 1) / 2)]!.ms;
+  const slowest = took.at(-1)!;
+  const simulated = ended.filter((p) => p.executor === 'simulate' || p.mode === 'dry_run').length;
+  return [
+    `How long ${what} took, from approval to result (${ended.length} that ended): median ${formatDuration(mid)}, fastest ${formatDuration(took[0]!.ms)}, slowest ${formatDuration(slowest.ms)} (${slowest.p.id} on ${slowest.p.target}, ${slowest.p.state}).`,
+    ...(simulated
+      ? [
+          `${simulated} of them ${simulated === 1 ? 'was a simulation or a dry run' : 'were simulations or dry runs'}, which take no time on a host: an executor that acts (script, aws) takes what the host or AWS takes.`,
+        ]
+      : []),
   ];
 }

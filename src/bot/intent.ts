@@ -165,6 +165,8 @@ export type Intent =
       count?: boolean;
       /** "When was the last restart?", "was web-1 scaled up?": only those that ran; the rest are counted. */
       ran?: boolean;
+      /** "How long does a restart take?": how long those that ran took, approval to result. */
+      took?: boolean;
     }
   /** Without an id, `target` and `action` may describe the one pending proposal meant ("approve the scale up on web-2"). */
   /** `all`: "deny all"; `mine`: "cancel my request", the asker's own pending request. */

@@ -6,7 +6,7 @@ import { namedDayOf } from './day-start.js';
 const NOUN = String.raw`(?:alerts?|anomal(?:y|ies)|incidents?|pages|problems|issues|outages)`;
 // "More alerts than yesterday?", "is the alert rate going up?", "an increase in incidents".
 const MORE = new RegExp(
-  String.raw`\b(?:more|fewer|less|busier|quieter|noisier) ${NOUN}\b|\b(?:alerting|paging|firing) (?:more|less)\b|\b${NOUN}(?: \w+){0,3}? (?:going (?:up|down)|increas\w*|decreas\w*|rising|on the rise|trends?|trending|up or down|dropp(?:ed|ing)|falling|climbing|growing|getting (?:worse|better)|worsening|improving)\b|\b(?:increase|rise|drop|decrease|change|jump|trend) (?:in|of) (?:the )?(?:number of )?${NOUN}\b`,
+  String.raw`\b(?:more|fewer|less|busier|quieter|noisier) ${NOUN}\b|\b(?:alerting|paging|firing) (?:more|less)\b|\b${NOUN}(?: \w+){0,3}? (?:going (?:up|down)|increas\w*|decreas\w*|rising|on the rise|trends?|trending|up or down|dropp(?:ed|ing)|falling|climbing|growing|getting (?:worse|better)|worsening|improving)\b|\b(?:increase|rise|drop|decrease|change|jump|trend) (?:in|of) (?:the )?(?:number of )?${NOUN}\b|\b(?:normal|usual|typical|average|expected) (?:amount|number|count|level|volume|rate) of ${NOUN}\b`,
 );
 const NOUN_RE = new RegExp(String.raw`\b${NOUN}\b|\balert (?:rate|count|volume|numbers?)\b|\b(?:alerting|paging|firing) (?:more|less)\b`);
 // "Fired more than once this week" is a count, not a comparison.
@@ -45,6 +45,8 @@ export function anomalyChangeQuestion(
     (FLEET_DAY.test(text) ||
       (/\btoday\b/.test(text) && VERSUS.test(text) && (/\byesterday\b/.test(text) || namedDayOf(text) !== undefined)) ||
       (/\bthis (?:week|month)\b/.test(text) && VERSUS.test(text) && /\b(?:last|previous) (?:week|month)\b/.test(text)) ||
+      // "How does today compare to an average day?": today's alerts against the usual day's.
+      (/\btoday\b/.test(text) && VERSUS.test(text) && /\b(?:an? )?(?:average|normal|typical|usual) day\b/.test(text)) ||
       // "How did last week compare to the week before?": the last seven days against the seven before.
       (/\blast (?:week|month)\b/.test(text) &&
         VERSUS.test(text) &&

@@ -58,6 +58,9 @@ const ONE =
 const WORKED =
   /\bdid (?:the|that|this|my|our|your) (?:last |latest )?(?:restart|reboot|scale[\s-]?(?:up|out)|scaleup|clean[\s-]?up|cleanup|remediation|action)\b.*\b(?:help|work|fix|do anything|succeed|make a difference|do the trick)\b/;
 const DECISIONS = /\b(approvals|denials|rejections|decisions)\b/;
+// "How long does a restart take?", "scale-up run times": how long those that ran took.
+const TOOK =
+  /^(?!.*\b(?:approv\w*|decid\w*|decisions?|deny|denied)\b).*\bhow long (?:does|do|did|will|would|should|to)\b.*\b(?:take|takes|took|last|run|finish|complete)\b|^(?!.*\b(?:approv\w*|decid\w*|decisions?)\b).*\b(?:run|execution|completion) times?\b/;
 const WHO = String.raw`\b(?:who|anyone|anybody|someone|somebody)\b.*`;
 const ASKED_WHO = new RegExp(String.raw`${WHO}\b(?:approve|deny|reject|decline|veto)\b`);
 const BY_US =
@@ -111,7 +114,8 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
     decided ||
     BY_US.test(text) ||
     LAPSED.test(text) ||
-    automaticAsked(text);
+    automaticAsked(text) ||
+    (TOOK.test(text) && (scaleUp || tokens.some((t) => actionOf(t))));
   // "Alert history for db-1", "incident history": the anomalies, unless an action is named too.
   const ofAlerts =
     /\b(?:alerts?|anomal\w*|incidents?|episodes?|outages?)\b/.test(text) &&
@@ -136,6 +140,7 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
       : {}),
     // "Restart history" is every proposal; "the last restart" is one that happened.
     ...((action && !outcome && !q.historyWord) || lastThing ? { ran: true } : {}),
+    ...(TOOK.test(text) ? { took: true, ran: true } : {}),
   };
 }
 

@@ -25,10 +25,10 @@ const FAILURES = new RegExp(
 );
 
 const HISTORY = new RegExp(
-  String.raw`\b(?:tick|pipeline|poll|scrape|collection) (?:history|log|runs|record|stats|statistics|status|health|times|durations?)\b|\b(?:recent|past|previous|last \d+) (?:ticks|polls|scrapes|pipeline runs)\b|\b(?:show|list)(?: me)? (?:the |recent )?ticks\b|\bhow long (?:does|do) (?:a |the |each |one )?(?:tick|poll|cycle|scrape|collection|pipeline run)s? take\b|\bis the pipeline (?:ok|okay|healthy|running|working|alive|stuck|up|broken|behind|late)\b|\bhow(?:'s| is) the pipeline\b|^(?:the )?pipeline(?: runs)?[\s?.!]*$|\bwhy (?:are|is) (?:you|the bot|smartcloudops) (?:so )?(?:slow|laggy|lagging)\b|\b(?:are|is) (?:you|the bot|smartcloudops) (?:slow|lagging|laggy|overloaded)\b|\byou(?:'re| are) (?:so |really |very )?(?:slow|laggy)\b|\b(?:that|your|the|this) (?:answer|reply|response) (?:was |is |took )?(?:so |really |very )?(?:slow|long)\b|\bslow (?:answers|replies|responses)\b`,
+  String.raw`\b(?:tick|pipeline|poll|scrape|collection) (?:history|log|runs|record|stats|statistics|status|health|times|durations?)\b|\b(?:recent|past|previous|last \d+) (?:ticks|polls|scrapes|pipeline runs)\b|\b(?:show|list)(?: me)? (?:the |recent )?ticks\b|\bhow long (?:does|do) (?:a |the |each |one )?(?:tick|poll|cycle|scrape|collection|pipeline run)s? take\b|\bis the pipeline (?:ok|okay|healthy|running|working|alive|stuck|up|broken|behind|late|lagging|delayed)\b|\bhow far behind (?:is|are) (?:the pipeline|you|the bot|the data)\b|\bpipeline (?:lag|delay|backlog)\b|\bhow(?:'s| is) the pipeline\b|^(?:the )?pipeline(?: runs)?[\s?.!]*$|\bwhy (?:are|is) (?:you|the bot|smartcloudops) (?:so )?(?:slow|laggy|lagging)\b|\b(?:are|is) (?:you|the bot|smartcloudops) (?:slow|lagging|laggy|overloaded)\b|\byou(?:'re| are) (?:so |really |very )?(?:slow|laggy)\b|\b(?:that|your|the|this) (?:answer|reply|response) (?:was |is |took )?(?:so |really |very )?(?:slow|long)\b|\bslow (?:answers|replies|responses)\b`,
 );
 
-const SOURCE = String.raw`(?:(?:the |all |my |our |your )?(?:(?:prometheus|cloudwatch|synthetic|file|metrics file|local|data|metric|metrics)\s+)?sources?)`;
+const SOURCE = String.raw`(?:(?:the |all |any |my |our |your )?(?:(?:prometheus|cloudwatch|synthetic|file|metrics file|local|data|metric|metrics)\s+)?sources?)`;
 const SOURCES = new RegExp(
   [
     String.raw`\b(?:are|is) ${SOURCE} (?:ok|okay|healthy|up|working|down|failing|reachable|alive|fine|reporting|erroring|broken|slow)\b`,

@@ -733,3 +733,44 @@ describe('"high" against the threshold lines, and what changed the most today', 
     expect(parseIntent('which host changed the most today?', targets)).toEqual({ kind: 'compare', against: 'yesterday', ranked: true });
   });
 });
+
+describe('how long a remediation takes', () => {
+  it('gives approval to result of those that ended, the slowest named, and says simulations take no time', () => {
+    const c = ctx();
+    const ran = (
+      id: string,
+      target: string,
+      state: 'succeeded' | 'failed',
+      decided: number,
+      took: number,
+      executor: Proposal['executor'],
+    ) => {
+      const p: Proposal = {
+        ...PROPOSAL,
+        id,
+        target,
+        executor,
+        state,
+        createdTs: decided - MIN,
+        decidedBy: 'slack:U1',
+        decidedTs: decided,
+        updatedTs: decided + took,
+      };
+      c.store.insertProposal(p, { proposalId: id, from: null, to: state, actor: 'slack:U1', ts: p.updatedTs, note: '' });
+    };
+    ran('rp_a', 'web-1', 'succeeded', NOW - 5 * H, 40_000, 'aws');
+    ran('rp_b', 'web-2', 'failed', NOW - 4 * H, 3 * MIN, 'script');
+    ran('rp_c', 'web-1', 'succeeded', NOW - 3 * H, 0, 'simulate');
+    expect(parseIntent('how long does a restart take?', targets)).toMatchObject({ kind: 'history', action: 'restart_service', took: true });
+    expect(ask('how long does a restart take?', c).slice(0, 2)).toEqual([
+      'How long restart_service took, from approval to result (3 that ended): median 40 s, fastest 0 s, slowest 3 min (rp_b on web-2, failed).',
+      '1 of them was a simulation or a dry run, which take no time on a host: an executor that acts (script, aws) takes what the host or AWS takes.',
+    ]);
+    // Of one host, only its own.
+    expect(ask('how long does it take to restart web-1?', c)[0]).toBe(
+      'How long restart_service on web-1 took, from approval to result (2 that ended): median 0 s, fastest 0 s, slowest 40 s (rp_a on web-1, succeeded).',
+    );
+    // How long people take to decide is another question.
+    expect(parseIntent('how long does it take to approve a restart?', targets)).toEqual({ kind: 'decision_times' });
+  });
+});

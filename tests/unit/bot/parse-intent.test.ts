@@ -154,6 +154,11 @@ const cases: Case[] = [
   ["what's the max size of web-asg?", { kind: 'uncollected', what: 'auto scaling activity (desired capacity, scaling events)' }],
   ["what's the desired capacity of api-asg?", { kind: 'uncollected', what: 'auto scaling activity (desired capacity, scaling events)' }],
   ['how much capacity do we have?', { kind: 'capacity' }],
+  ['are any sources failing?', { kind: 'pipeline', focus: 'sources' }],
+  ['how far behind is the pipeline?', { kind: 'pipeline' }],
+  ['is this a normal amount of alerts?', { kind: 'anomaly_change', usual: true }],
+  ['how does today compare to an average day?', { kind: 'anomaly_change', period: 'day', usual: true }],
+  ['how long do scale ups take?', { kind: 'history', action: 'scale_up', took: true, ran: true }],
   ['hold only alerts that match, and name the window', { kind: 'anomalies' }],
   // an alert for the asker is a watch, not a rule
   ['set up an alert for db-1 disk above 80%', { kind: 'watch', target: 'db-1', metric: 'disk', when: { above: true, value: 80 } }],
