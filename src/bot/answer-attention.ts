@@ -9,6 +9,7 @@ import { describeAnomaly, describeProposal, formatValue, METRIC_LABEL, stamp } f
 import type { MetricKey } from './intent.js';
 import { latestBy } from './latest-by-target.js';
 import { nearestThresholds } from './nearest-thresholds.js';
+import { outlookLines } from './outlook-lines.js';
 import { formatDuration } from './text-tools.js';
 
 const RANK: Record<Anomaly['severity'], number> = { critical: 0, warning: 1, info: 2 };
@@ -16,14 +17,24 @@ const LISTED = 10;
 const INCIDENTS_LISTED = 5;
 
 /**
+ * "Anything wrong?": what is open now and waits for a decision. `building`: "anything about to fire?" leads with the
+ * threshold rules partly met (of `metric`); `aheadMs`: "will web-1 alert in the next hour?" carries each line that far.
+ */
+export interface AttentionIntent {
+  kind: 'attention';
+  target?: string;
+  group?: string[];
+  unknownTarget?: string;
+  building?: boolean;
+  metric?: MetricKey;
+  aheadMs?: number;
+}
+/**
  * "Anything wrong?", "what needs my attention?": what is open now, worst first, and what waits for
  * a decision, on the named targets or the fleet. Not a history: those questions are about the present,
  * and a list of the last anomalies mixed resolved ones in.
  */
-export function answerAttention(
-  scope: { target?: string; group?: string[]; building?: boolean; metric?: MetricKey },
-  c: AnswerContext,
-): string {
+export function answerAttention(scope: Omit<AttentionIntent, 'kind' | 'unknownTarget'>, c: AnswerContext): string {
   const names = scope.target ? [scope.target] : (scope.group ?? c.targets.map((t) => t.name));
   const where = scope.target || scope.group ? ` on ${names.join(', ')}` : '';
   const mine = (target: string) => names.includes(target);
@@ -40,7 +51,11 @@ export function answerAttention(
   const building = (c.detectors?.building() ?? [])
     .filter((b) => mine(b.target) && (!metrics || metrics.includes(b.metric)))
     .sort((a, z) => z.view.streak / z.view.forSamples - a.view.streak / a.view.forSamples || a.target.localeCompare(z.target));
-  const buildingLines = () => {
+  const buildingLines = () => [
+    ...partlyMet(),
+    ...(scope.aheadMs ? outlookLines(names, c.thresholds ?? [], c.store, c.now, scope.aheadMs, metrics) : []),
+  ];
+  const partlyMet = () => {
     if (building.length === 0) {
       const nearest = nearestThresholds(names, c.thresholds ?? [], latestBy(c.store), metrics);
       return c.detectors

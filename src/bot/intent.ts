@@ -20,6 +20,7 @@ import type { RuleStatsIntent } from './parse-rule-stats.js';
 import type { FlatlineIntent } from './parse-flatline.js';
 import type { DecisionTimesIntent } from './answer-decision-times.js';
 import type { AnomaliesIntent } from './parse-list-shape.js';
+import type { AttentionIntent } from './answer-attention.js';
 
 export type { CommandIntent };
 
@@ -139,8 +140,7 @@ export type Intent =
   /** `it`: "who fixed it?", the anomaly the conversation last named. */
   | { kind: 'timeline'; id?: string; target?: string; metric?: MetricKey; it?: boolean }
   /** "Anything wrong?", "what needs my attention?": what is open now and what waits for a decision. */
-  /** `building`: "anything about to fire?" leads with the threshold rules partly met (of `metric`). */
-  | { kind: 'attention'; target?: string; group?: string[]; unknownTarget?: string; building?: boolean; metric?: MetricKey }
+  | AttentionIntent
   /** `silent`: "any hosts down?", "which targets are silent": the answer leads with those. */
   | {
       kind: 'status';

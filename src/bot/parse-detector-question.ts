@@ -57,7 +57,11 @@ export function detectorQuestion(
   // "How anomalous is db-1?", "the isolation forest score for web-1": every metric's verdict there.
   if (!o.group && !o.metric && o.target && HOW_ANOMALOUS.test(text) && !/^\W*why\b/.test(text))
     return { kind: 'explain', target: o.target, verdict: true, quiet: true };
-  if (ABOUT_TO_FIRE.test(text) && !PAST.test(text))
+  // "Will web-1 alert in the next hour?", "is db-1 going to be ok tonight?", "what should I watch tonight?": what is
+  // partly met now, and each figure's line carried that far ahead (outlook-lines.ts).
+  const ahead = aheadOf(text);
+  const will = (WILL.test(text) && ahead !== undefined) || WATCH.test(text);
+  if ((ABOUT_TO_FIRE.test(text) && !PAST.test(text)) || will)
     return {
       kind: 'attention',
       ...(o.target ? { target: o.target } : {}),
@@ -65,6 +69,23 @@ export function detectorQuestion(
       ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
       building: true,
       ...(o.metric ? { metric: o.metric } : {}),
+      ...(ahead !== undefined || will ? { aheadMs: ahead ?? HOUR } : {}),
     };
+  return undefined;
+}
+
+const HOUR = 3_600_000;
+const WILL =
+  /^(?!.*\b(?:did|was|were|had|yesterday|last night)\b).*\b(?:will|going to|gonna|likely to|expected to|about to|anything likely)\b.*\b(?:alert|fire|page|break|trip|go off|fail|run out|be (?:ok|okay|fine|alright|safe|quiet))\b/;
+const WATCH = /\bwhat (?:should|do|must) (?:i|we) (?:watch|keep an eye on|worry about|look out for)\b/;
+
+/** How far ahead a question looks: "in the next 2 hours", "tonight" (12 h), "soon" (1 h); undefined when it names no time ahead. */
+function aheadOf(text: string): number | undefined {
+  const n = /\bnext (\d{1,2}) (hours?|hrs?|h|minutes?|mins?)\b/.exec(text);
+  if (n) return Number(n[1]) * (/^h/.test(n[2]!) ? HOUR : 60_000);
+  if (/\bnext (?:hour|60 minutes)\b|\bsoon\b|\bshortly\b|\bin a bit\b|\blater\b/.test(text)) return HOUR;
+  if (/\bnext (?:few|couple of) hours\b/.test(text)) return 3 * HOUR;
+  if (/\b(?:tonight|overnight|by (?:the )?morning|this evening|through the night|over ?night)\b/.test(text)) return 12 * HOUR;
+  if (/\b(?:tomorrow|next (?:24 ?h(?:ours)?|day))\b/.test(text)) return 24 * HOUR;
   return undefined;
 }

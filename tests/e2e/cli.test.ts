@@ -458,7 +458,8 @@ describe('smartcloudops CLI', () => {
     expect(existsSync(kept)).toBe(true);
     expect(cli(['export', 'anomalies', '--since', '30h'], env).out).toBe(before);
     expect(lastTick()).toBe(copied);
-  });
+    // Eleven CLI runs, each starting Node and tsx: about 22 s alone, more beside a busy suite.
+  }, 90_000);
 
   it('unknown commands exit 2 with help', () => {
     const r = cli(['frobnicate']);
