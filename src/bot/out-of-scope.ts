@@ -9,6 +9,7 @@ import type { Elsewhere, Intent, MetricKey } from './intent.js';
 import { LATER_SAID } from './later-words.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { labelGroup, roleGroup, type TargetRef } from './match-target.js';
+import { willAhead } from './parse-detector-question.js';
 
 const FUTURE = /\btomorrow\b|\bnext (?:week|month|hour|day|\d+ (?:hours|days))\b|\bin the future\b/;
 // "… and also restart it", "…, then silence it for 1h": a second command joined to the first.
@@ -234,6 +235,10 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
     const digest = elsewhere === 'config' && /\b(?:digest|daily (?:summary|report)|weekly report)\b/.test(text);
     return { kind: 'elsewhere', what: elsewhere, ...(metric ? { view: { metric } } : digest ? { view: { digest } } : {}) };
   }
+  // "Anything likely to break overnight?" read "overnight" as last night's alerts: it asks what will alert.
+  const ahead = intent.kind === 'anomalies' ? willAhead(text) : undefined;
+  if (ahead !== undefined && intent.kind === 'anomalies')
+    return { kind: 'attention', ...(intent.target ? { target: intent.target } : {}), building: true, aheadMs: ahead };
   // "Restart web-1 if cpu is above 90%", "escalate web-1 unless someone acks" had acted at once: a condition is not watched for.
   const conditional = conditionalCommand(intent, head);
   if (conditional) return conditional;

@@ -113,7 +113,10 @@ export function setupQuestion(
       ...(o.target ? { target: o.target } : {}),
       ...(o.metric ? { metric: o.metric } : {}),
       ...(o.severity ? { severity: o.severity } : {}),
-      ...(rotation || /\bon[\s-]?call\b|\bmy (?:next )?shift\b/.test(text)
+      ...(rotation ||
+      /\bon[\s-]?call\b|\bmy (?:next )?shift\b|\bwho (?:should|do|can|must|shall) (?:i|we) (?:escalate|page|call|contact|ping|wake up)\b/.test(
+        text,
+      )
         ? {
             onCall: true,
             ...(/\bam i\b|\bmy (?:next )?(?:shift|turn)\b|\bwhen am i\b/.test(text) ? { me: true } : {}),

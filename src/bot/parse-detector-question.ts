@@ -79,6 +79,9 @@ const WILL =
   /^(?!.*\b(?:did|was|were|had|yesterday|last night)\b).*\b(?:will|going to|gonna|likely to|expected to|about to|anything likely)\b.*\b(?:alert|fire|page|break|trip|go off|fail|run out|be (?:ok|okay|fine|alright|safe|quiet))\b/;
 const WATCH = /\bwhat (?:should|do|must) (?:i|we) (?:watch|keep an eye on|worry about|look out for)\b/;
 
+/** "Anything likely to break overnight?": how far ahead a question about what will alert looks; undefined when it is not one. */
+export const willAhead = (text: string): number | undefined => (WILL.test(text) ? aheadOf(text) : undefined);
+
 /** How far ahead a question looks: "in the next 2 hours", "tonight" (12 h), "soon" (1 h); undefined when it names no time ahead. */
 function aheadOf(text: string): number | undefined {
   const n = /\bnext (\d{1,2}) (hours?|hrs?|h|minutes?|mins?)\b/.exec(text);

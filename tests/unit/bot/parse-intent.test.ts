@@ -159,6 +159,10 @@ const cases: Case[] = [
   ['is this a normal amount of alerts?', { kind: 'anomaly_change', usual: true }],
   ['how does today compare to an average day?', { kind: 'anomaly_change', period: 'day', usual: true }],
   ['how long do scale ups take?', { kind: 'history', action: 'scale_up', took: true, ran: true }],
+  ['who should I escalate the web-2 alert to?', { kind: 'routing', target: 'web-2', onCall: true }],
+  ['who should I contact about the db-1 alert?', { kind: 'routing', target: 'db-1', onCall: true }],
+  ['anything likely to break overnight?', { kind: 'attention', building: true, aheadMs: 12 * 3_600_000 }],
+  ['what happened overnight?', { kind: 'anomalies' }],
   ['hold only alerts that match, and name the window', { kind: 'anomalies' }],
   // an alert for the asker is a watch, not a rule
   ['set up an alert for db-1 disk above 80%', { kind: 'watch', target: 'db-1', metric: 'disk', when: { above: true, value: 80 } }],
