@@ -26,13 +26,7 @@ type ReviewStore = Pick<Store, 'recordsBetween' | 'openAnomalies' | 'recentAnoma
  * candidates, never findings.
  */
 export function incidentReview(inc: Incident, store: ReviewStore, now: number): string {
-  const until = inc.closedTs ?? now;
-  const on = (t: string) => !inc.targets.length || inc.targets.includes(t);
-  const seen = new Set<string>();
-  const during = [...store.openAnomalies(), ...store.recentAnomalies(5000, inc.openedTs - 6 * 3_600_000, until)]
-    .filter((a) => !seen.has(a.id) && seen.add(a.id) && a.startTs < until && on(a.target))
-    .filter((a) => (a.endTs ?? now) >= inc.openedTs - BEFORE_MS)
-    .sort((a, z) => a.startTs - z.startTs);
+  const during = anomaliesOfIncident(inc, store, now);
   const first = during[0];
   const where = inc.targets.length ? inc.targets.join(', ') : 'no target named (the whole fleet)';
   const handovers = inc.handovers.map((h) => `${h.to} at ${stamp(h.ts)}`);
@@ -61,6 +55,20 @@ export function incidentReview(inc: Incident, store: ReviewStore, now: number): 
     '• What went well, what did not, and the follow-up actions with an owner each.',
   ];
   return lines.join('\n');
+}
+
+/**
+ * The anomalies on an incident's targets (or anywhere, when it names none) that overlap it, from half an hour before it
+ * was declared, oldest first: one open for hours before counts.
+ */
+export function anomaliesOfIncident(inc: Incident, store: Pick<Store, 'openAnomalies' | 'recentAnomalies'>, now: number): Anomaly[] {
+  const until = inc.closedTs ?? now;
+  const on = (t: string) => !inc.targets.length || inc.targets.includes(t);
+  const seen = new Set<string>();
+  return [...store.openAnomalies(), ...store.recentAnomalies(5000, inc.openedTs - 6 * 3_600_000, until)]
+    .filter((a) => !seen.has(a.id) && seen.add(a.id) && a.startTs < until && on(a.target))
+    .filter((a) => (a.endTs ?? now) >= inc.openedTs - BEFORE_MS)
+    .sort((a, z) => a.startTs - z.startTs);
 }
 
 /** One line per target and metric: its peak, how long it was anomalous, and which detectors saw it. */

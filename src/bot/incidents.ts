@@ -7,7 +7,7 @@ import { describeAnomaly } from './format-reply.js';
 import type { Intent } from './intent.js';
 import { formatDuration, plural, quoteUntrusted } from './text-tools.js';
 import { incidentTimeline } from './incident-timeline.js';
-import { incidentReview, noIncidentToReview } from './incident-review.js';
+import { anomaliesOfIncident, incidentReview, noIncidentToReview } from './incident-review.js';
 import { groupEpisodes } from './episodes.js';
 
 /**
@@ -318,12 +318,7 @@ export function createIncidents(o: IncidentOptions) {
   function summary(inc: Incident, now: number): string[] {
     const until = inc.closedTs ?? now;
     const on = (t: string) => !inc.targets.length || inc.targets.includes(t);
-    // Those that overlap it, from half an hour before: one open for hours before it was declared counts.
-    const seen = new Set<string>();
-    const during = [...o.store.openAnomalies(), ...o.store.recentAnomalies(5000, inc.openedTs - 6 * 3_600_000, until)]
-      .filter((a) => !seen.has(a.id) && seen.add(a.id) && a.startTs < until)
-      .filter((a) => on(a.target) && (a.endTs ?? now) >= inc.openedTs - 30 * 60_000)
-      .sort((a, z) => a.startTs - z.startTs);
+    const during = anomaliesOfIncident(inc, o.store, now);
     const changes = changesBetween(o.store, inc.openedTs - 60 * 60_000, until).filter((c) => !c.targets.length || c.targets.some(on));
     const proposals = o.store.listProposals({ updatedSince: inc.openedTs, limit: 500 }).filter((p) => on(p.target) && p.createdTs <= until);
     return [
