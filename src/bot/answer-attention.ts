@@ -1,5 +1,6 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { silenceCovers } from '../core/chat-store.js';
+import { watchingSince } from '../core/watching-since.js';
 import type { AnswerContext } from './answer-intent.js';
 import { describeIncident, openIncidents } from './incidents.js';
 import { METRICS_OF } from './answer-metric-span.js';
@@ -10,6 +11,7 @@ import type { MetricKey } from './intent.js';
 import { latestBy } from './latest-by-target.js';
 import { nearestThresholds } from './nearest-thresholds.js';
 import { outlookLines } from './outlook-lines.js';
+import { RECURRENCE_SPAN, recurrenceLines } from './recurrence-lines.js';
 import { formatDuration } from './text-tools.js';
 
 const RANK: Record<Anomaly['severity'], number> = { critical: 0, warning: 1, info: 2 };
@@ -28,6 +30,8 @@ export interface AttentionIntent {
   building?: boolean;
   metric?: MetricKey;
   aheadMs?: number;
+  /** "Will web-2 memory alert again?": how often it opened before, too. */
+  again?: boolean;
 }
 /**
  * "Anything wrong?", "what needs my attention?": what is open now, worst first, and what waits for
@@ -51,9 +55,11 @@ export function answerAttention(scope: Omit<AttentionIntent, 'kind' | 'unknownTa
   const building = (c.detectors?.building() ?? [])
     .filter((b) => mine(b.target) && (!metrics || metrics.includes(b.metric)))
     .sort((a, z) => z.view.streak / z.view.forSamples - a.view.streak / a.view.forSamples || a.target.localeCompare(z.target));
+  const since = () => Math.max(c.now - RECURRENCE_SPAN, watchingSince(c.store) ?? -Infinity);
   const buildingLines = () => [
     ...partlyMet(),
     ...(scope.aheadMs ? outlookLines(names, c.thresholds ?? [], c.store, c.now, scope.aheadMs, metrics) : []),
+    ...(scope.again ? recurrenceLines(names, c.store.recentAnomalies(5000, since()), { now: c.now, from: since(), metrics }) : []),
   ];
   const partlyMet = () => {
     if (building.length === 0) {

@@ -4,7 +4,7 @@ import { METRICS_OF, spanBounds, windowSpan } from './answer-metric-span.js';
 import { groupEpisodes, type Episode } from './episodes.js';
 import { clock, METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './intent.js';
-import { nearestRank } from './tally.js';
+import { medianGap, nearestRank } from './tally.js';
 import { formatDuration } from './text-tools.js';
 
 /** An episode that opens within this long of the one before it ending is a re-open. */
@@ -89,11 +89,7 @@ export function seriesOf(list: readonly Anomaly[], now: number): { series: strin
 }
 
 /** The median time from one episode's start to the next's. */
-function gapOf(eps: Episode[]): string {
-  const starts = eps.map((e) => e.startTs).sort((x, z) => x - z);
-  const gaps = starts
-    .slice(1)
-    .map((t, k) => t - starts[k]!)
-    .sort((x, z) => x - z);
-  return gaps.length ? formatDuration(nearestRank(gaps, 0.5)) : '-';
-}
+const gapOf = (eps: Episode[]): string => {
+  const gap = medianGap(eps);
+  return gap === undefined ? '-' : formatDuration(gap);
+};

@@ -39,15 +39,18 @@ export const WRONG_REPLY =
 
 // A topic as people name it, and the words of the help lines about it.
 const TOPICS: readonly (readonly [RegExp, RegExp])[] = [
-  [/^(?:silenc|snooz|mut|quiet|maintenanc)/, /\b(?:snooze|mute|silences?|unsnooze|maintenance)\b/],
-  [/^(?:watch|remind|notif|ping)/, /\bwatch(?:es)?\b|\bstop watching\b|\b(?:remind|tell me when|ping me|notify me)\b/],
+  [/^(?:un)?(?:silenc|snooz|mut|quiet|maintenanc)/, /\b(?:snooze|mute|silences?|unsnooze|maintenance)\b/],
+  [
+    /^(?:un)?(?:watch|remind|notif|ping)|^stop watching/,
+    /\bwatch(?:es)?\b|\bstop watching\b|\b(?:remind|tell me when|ping me|notify me)\b/,
+  ],
   [/^(?:approv|deny|proposal|pending)/, /\b(?:approv\w*|deny|pending)\b/],
   [/^(?:on-?call|shift|pag|escalat|rota)/, /\b(?:on[\s-]?call|shift|page|escalat\w*|handover)\b/],
   [/^(?:incident|outage)/, /\bincidents?\b/],
   [/^(?:remediat|restart|scal|clean|action)/, /\b(?:restart\w*|scale\w*|clean\w*|remediation\w*)\b/],
-  [/^(?:ack|alert|anomal)/, /\b(?:ack\w*|alerts?|anomal\w*)\b/],
+  [/^(?:un)?(?:ack|alert|anomal)/, /\b(?:ack\w*|alerts?|anomal\w*)\b/],
   [/^(?:trend|forecast|capacity|fill)/, /\b(?:trend|filling|capacity|reach|run out|idle)\b/],
-  [/^(?:subscri|follow)/, /\b(?:subscri\w*|follow|unfollow)\b/],
+  [/^(?:un)?(?:subscri|follow)/, /\b(?:subscri\w*|follow|unfollow)\b/],
   [/^(?:threshold|rule|tun)/, /\b(?:thresholds?|rules?)\b/],
   [/^(?:change|deploy)/, /\b(?:deployed|changes?)\b/],
   [/^(?:feedback|noise|false)/, /\b(?:noise|false positives?)\b/],
@@ -70,6 +73,6 @@ export function helpTopic(text: string): { topic?: string } {
   const m = /^(?:help|examples?|usage)\s+(?:(?:with|on|for|about|of)\s+)?(?:the\s+)?([a-z][a-z-]{2,30})\b/.exec(text);
   if (m && !/^(?:me|us|please|pls)$/.test(m[1]!)) return { topic: m[1]! };
   // "How do I silence an alert?": the help lines of what the verb is about, when a topic has it.
-  const verb = /^how (?:do|can) (?:i|we) ([a-z]{3,20})\b/.exec(text)?.[1];
+  const verb = /^how (?:do|can) (?:i|we) ((?:stop )?[a-z]{3,20})\b/.exec(text)?.[1];
   return verb && TOPICS.some(([said]) => said.test(verb)) ? { topic: verb } : {};
 }

@@ -12,14 +12,17 @@ const NOUNS = {
   count: 'counts?|stats|statistics|totals?|number|tally|trends?|graph|chart',
   now: 'status(?:es)?|state|list|overview|queue|backlog|owners?|reasons?',
   past: 'history|logs?|reports?|summary|results?|outcomes?',
-  time: 'rates?|times?|durations?|speed|latency|delay',
+  time: 'rates?|times?|speed|latency|delay',
+  // How long each took ("restart durations", "scale-up run times"); elsewhere the same as a time.
+  took: 'durations?|run ?times?|runtimes?|timings?',
   set: 'polic(?:y|ies)|settings|config(?:uration)?|limits?|rules?',
   when: 'windows?|schedule',
 } as const;
 type Asked = keyof typeof NOUNS;
+type Asks = Record<Exclude<Asked, 'took'>, string | ((verb: string) => string)> & { took?: (verb: string) => string };
 
 // Each family of command words, and the question each kind of noun stands for.
-const FAMILIES: [string, Record<Asked, string | ((verb: string) => string)>][] = [
+const FAMILIES: [string, Asks][] = [
   [
     'silence|mute|snooze|quiet|unsnooze|unsilence|unmute',
     {
@@ -72,6 +75,7 @@ const FAMILIES: [string, Record<Asked, string | ((verb: string) => string)>][] =
       now: (v) => `${v} history`,
       past: (v) => `${v} history`,
       time: (v) => `${v} history`,
+      took: (v) => `how long does a ${v} take`,
       set: (v) => `which rules propose ${v}s`,
       when: (v) => `which rules propose ${v}s`,
     },
@@ -80,7 +84,11 @@ const FAMILIES: [string, Record<Asked, string | ((verb: string) => string)>][] =
 
 const USES = FAMILIES.flatMap(([verbs, asks]) =>
   (Object.keys(NOUNS) as Asked[]).map(
-    (asked) => [new RegExp(`${PREFIX}(${verbs})s?\\s+(?:${NOUNS[asked]})(?![\\w-])`), asks[asked]] as const,
+    (asked) =>
+      [
+        new RegExp(`${PREFIX}(${verbs})s?\\s+(?:${NOUNS[asked]})(?![\\w-])`),
+        asked === 'took' ? (asks.took ?? asks.time) : asks[asked],
+      ] as const,
   ),
 );
 

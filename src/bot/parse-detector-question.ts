@@ -60,7 +60,9 @@ export function detectorQuestion(
   // "Will web-1 alert in the next hour?", "is db-1 going to be ok tonight?", "what should I watch tonight?": what is
   // partly met now, and each figure's line carried that far ahead (outlook-lines.ts).
   const ahead = aheadOf(text);
-  const will = (WILL.test(text) && ahead !== undefined) || WATCH.test(text);
+  // "Will web-2 memory alert again?" names no time: how often it came back, and the lines over the next 6 h.
+  const again = WILL.test(text) && AGAIN.test(text);
+  const will = (WILL.test(text) && (ahead !== undefined || again)) || WATCH.test(text);
   if ((ABOUT_TO_FIRE.test(text) && !PAST.test(text)) || will)
     return {
       kind: 'attention',
@@ -69,14 +71,16 @@ export function detectorQuestion(
       ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
       building: true,
       ...(o.metric ? { metric: o.metric } : {}),
-      ...(ahead !== undefined || will ? { aheadMs: ahead ?? HOUR } : {}),
+      ...(ahead !== undefined || will ? { aheadMs: ahead ?? (again ? 6 * HOUR : HOUR) } : {}),
+      ...(again ? { again: true } : {}),
     };
   return undefined;
 }
 
 const HOUR = 3_600_000;
 const WILL =
-  /^(?!.*\b(?:did|was|were|had|yesterday|last night)\b).*\b(?:will|going to|gonna|likely to|expected to|about to|anything likely)\b.*\b(?:alert|fire|page|break|trip|go off|fail|run out|be (?:ok|okay|fine|alright|safe|quiet))\b/;
+  /^(?!.*\b(?:did|was|were|had|yesterday|last night)\b).*\b(?:will|going to|gonna|likely to|expected to|about to|anything likely)\b.*\b(?:alert|fire|page|break|trip|go off|fail|run out|be (?:ok|okay|fine|alright|safe|quiet)|come back(?! (?:up|online|to normal))|recur|reoccur|happen again)\b/;
+const AGAIN = /\b(?:again|come back(?! (?:up|online|to normal))|recur|reoccur)\b/;
 const WATCH = /\bwhat (?:should|do|must) (?:i|we) (?:watch|keep an eye on|worry about|look out for)\b/;
 
 /** "Anything likely to break overnight?": how far ahead a question about what will alert looks; undefined when it is not one. */

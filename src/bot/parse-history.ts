@@ -58,9 +58,9 @@ const ONE =
 const WORKED =
   /\bdid (?:the|that|this|my|our|your) (?:last |latest )?(?:restart|reboot|scale[\s-]?(?:up|out)|scaleup|clean[\s-]?up|cleanup|remediation|action)\b.*\b(?:help|work|fix|do anything|succeed|make a difference|do the trick)\b/;
 const DECISIONS = /\b(approvals|denials|rejections|decisions)\b/;
-// "How long does a restart take?", "scale-up run times": how long those that ran took.
-const TOOK =
-  /^(?!.*\b(?:approv\w*|decid\w*|decisions?|deny|denied)\b).*\bhow long (?:does|do|did|will|would|should|to)\b.*\b(?:take|takes|took|last|run|finish|complete)\b|^(?!.*\b(?:approv\w*|decid\w*|decisions?)\b).*\b(?:run|execution|completion) times?\b/;
+// "How long does a restart take?", "scale-up run times", "restart durations": how long those that ran took.
+export const TOOK =
+  /^(?!.*\b(?:approv\w*|decid\w*|decisions?|deny|denied)\b).*\bhow long (?:does|do|did|will|would|should|to)\b.*\b(?:take|takes|took|last|run|finish|complete)\b|^(?!.*\b(?:approv\w*|decid\w*|decisions?)\b).*(?:\b(?:run|execution|completion) ?times?|\bdurations?|\btimings?|\b(?:average|median|mean|typical) (?:restart|reboot|scale[\s-]?up|clean[\s-]?up|cleanup|remediation) (?:time|length))\b/;
 const WHO = String.raw`\b(?:who|anyone|anybody|someone|somebody)\b.*`;
 const ASKED_WHO = new RegExp(String.raw`${WHO}\b(?:approve|deny|reject|decline|veto)\b`);
 const BY_US =

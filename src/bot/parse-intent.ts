@@ -7,7 +7,7 @@ import { actionQuestion, actionRequest, typoedCommand } from './parse-action-req
 import { sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
 import { tokensOf, VOCAB, wordsOf } from './vocab.js';
-import { historyIntent, myRequestCommand, proposalNamed, whyProposal } from './parse-history.js';
+import { TOOK, historyIntent, myRequestCommand, proposalNamed, whyProposal } from './parse-history.js';
 import { outOfScope } from './out-of-scope.js';
 import { changeStatement } from './parse-change.js';
 import { overTimeQuestion } from './parse-over-time.js';
@@ -214,7 +214,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (wondering) return wondering;
   // "Stop alerting on web-1", "don't alert me about disk today" ask for quiet, not for a host to stop.
   if (QUIET_ASK.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
-  if (acting && ((!has(WORDS.history) && !has(WORDS.pending)) || UNDO_VERBS.has(verb)))
+  if (acting && ((!has(WORDS.history) && !has(WORDS.pending) && !TOOK.test(text)) || UNDO_VERBS.has(verb)))
     return actionRequest(text, raw, verb, { target, unknownTarget, named, roles, targets });
   const asked = an || found ? undefined : detectorQuestion(text, { metric, target, group: group.group, unknownTarget });
   if (asked) return asked;

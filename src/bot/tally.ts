@@ -20,6 +20,16 @@ export function tally<T>(items: readonly T[], key: (item: T) => string | undefin
 export const nearestRank = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 
+/** The median time from one episode's start to the next's; undefined with fewer than two. Pure. */
+export function medianGap(eps: readonly { startTs: number }[]): number | undefined {
+  const starts = eps.map((e) => e.startTs).sort((x, z) => x - z);
+  const gaps = starts
+    .slice(1)
+    .map((t, k) => t - starts[k]!)
+    .sort((x, z) => x - z);
+  return gaps.length ? nearestRank(gaps, 0.5) : undefined;
+}
+
 /**
  * Episodes: anomalies on the same target and metric whose times overlap (the threshold rule and the
  * robust detector both opening on one disk fill) count once. Open ones run to `now`.

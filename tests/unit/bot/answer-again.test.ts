@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { recurrenceLines } from '../../../src/bot/recurrence-lines.js';
+import { WATCHING_SINCE } from '../../../src/core/watching-since.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
+
+const H = 3_600_000;
+const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
+const targets = [{ name: 'web-1' }, { name: 'web-2' }, { name: 'db-1' }];
+const parse = (q: string) => parseIntent(q, targets);
+
+/**
+ * web-2 memory opened at 02:00, 06:00 (two detectors at once: one episode) and 09:00, each for 20 min;
+ * web-2 CPU once, 3 days ago; db-1 disk 9 days ago, past the week asked.
+ */
+function anomalies() {
+  const at = (id: string, target: string, metric: string, hoursAgo: number, detector: 'threshold' | 'robust' = 'threshold') =>
+    resolvedAnomaly(id, NOW, { target, metric, detector, startTs: NOW - hoursAgo * H, endTs: NOW - hoursAgo * H + H / 3 });
+  return [
+    at('an_m1', 'web-2', 'memory', 10),
+    at('an_m2', 'web-2', 'memory', 6),
+    at('an_m2r', 'web-2', 'memory', 6, 'robust'),
+    at('an_m3', 'web-2', 'memory', 3),
+    at('an_c1', 'web-2', 'cpu', 72),
+    at('an_d1', 'db-1', 'disk', 9 * 24),
+  ];
+}
+
+function ctx(watchedHoursAgo?: number): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  for (const a of anomalies()) store.upsertAnomaly(a);
+  if (watchedHoursAgo !== undefined) store.setKv(WATCHING_SINCE, String(NOW - watchedHoursAgo * H));
+  return { store, targets, now: NOW, staleAfterMs: 90_000 };
+}
+
+describe('"will web-2 memory alert again?"', () => {
+  it('is read as the outlook over the next 6 h with how often it came back; "did it alert again?" stays the past', () => {
+    expect(parse('will web-2 memory alert again?')).toEqual({
+      kind: 'attention',
+      target: 'web-2',
+      metric: 'memory',
+      building: true,
+      aheadMs: 6 * H,
+      again: true,
+    });
+    expect(parse('is the db-1 disk alert going to come back?')).toMatchObject({ target: 'db-1', metric: 'disk', again: true });
+    expect(parse('will this happen again tonight?')).toMatchObject({ kind: 'attention', aheadMs: 12 * H, again: true });
+    // Coming back up is recovery, not recurrence; a question of the past lists what happened.
+    expect(parse('will web-1 come back up?')).not.toMatchObject({ again: true });
+    expect(parse('did web-2 alert again?').kind).toBe('anomalies');
+  });
+
+  it('counts episodes over the week, the last day, when the last ended and the median gap, most first', () => {
+    expect(recurrenceLines(['web-2'], anomalies(), { now: NOW, from: NOW - 7 * 24 * H })).toEqual([
+      'Before, over the last 7 d (how often, not when next):',
+      '• web-2 memory: 3 episodes, 3 in the last 24 h; the last ended 2 h 40 min ago (2026-12-07 09:20:00 UTC); a median 3 h between starts',
+      '• web-2 CPU: 1 episode, 0 in the last 24 h; the last ended 3 d ago (2026-12-04 12:20:00 UTC)',
+    ]);
+    // Nine days ago is outside the week: no anomaly, said over the time asked.
+    expect(recurrenceLines(['db-1'], anomalies(), { now: NOW, from: NOW - 7 * 24 * H, metrics: ['disk'] })).toEqual([
+      'Before: no anomaly on db-1 disk over the last 7 d.',
+    ]);
+  });
+
+  it('says since when it was watching when that is less than the week, and never counts before it', () => {
+    const lines = answerIntent(parse('will web-2 alert again?'), ctx(5)).split('\n');
+    const from = lines.findIndex((l) => l.startsWith('Before,'));
+    expect(lines[from]).toBe('Before, since 2026-12-07 07:00:00 UTC, when I began watching (how often, not when next):');
+    expect(lines[from + 1]).toMatch(/^• web-2 memory: 1 episode, 1 in the last 24 h; the last ended 2 h 40 min ago/);
+    expect(lines.some((l) => l.includes('web-2 CPU'))).toBe(false);
+    // The outlook over the next 6 h is there too.
+    expect(lines.some((l) => /heads? for a threshold within 6 h/.test(l))).toBe(true);
+  });
+});
+
+describe('other asks of the twenty-second session', () => {
+  it('reads "let\'s …" before a command as the command, and "let us know when …" as a watch', () => {
+    expect(parse("let's mute web-1 for 2h")).toEqual({ kind: 'silence', target: 'web-1', durationMs: 2 * H });
+    expect(parse('let’s restart app on web-1')).toMatchObject({ kind: 'action_request', target: 'web-1', service: 'app' });
+    expect(parse('lets ack web-1')).toEqual({ kind: 'ack', target: 'web-1' });
+    expect(parse('let us know when web-1 recovers')).toMatchObject({ kind: 'watch', target: 'web-1', when: 'resolved' });
+  });
+
+  it('reads "restart durations", "restart run times" as how long they took, never as a restart of a service', () => {
+    for (const q of ['restart durations', 'restart run times', 'restart timings', 'average restart time'])
+      expect(parse(q), q).toMatchObject({ kind: 'history', action: 'restart_service', took: true });
+    expect(parse('scale up durations')).toMatchObject({ kind: 'history', action: 'scale_up', took: true });
+    // "Restart times" may be when they happened: the history, as before.
+    expect(parse('restart times')).not.toHaveProperty('took');
+  });
+
+  it('answers "how do I unsubscribe?" and the other un- verbs with the help lines of their topic', () => {
+    expect(parse('how do I unsubscribe?')).toEqual({ kind: 'help', topic: 'unsubscribe' });
+    expect(parse('how do I unfollow web-1?')).toEqual({ kind: 'help', topic: 'unfollow' });
+    expect(parse('how can I unsnooze db-1?')).toEqual({ kind: 'help', topic: 'unsnooze' });
+    const reply = answerIntent(parse('how do I unsubscribe?'), ctx()).split('\n');
+    expect(reply[0]).toBe('About unsubscribe, try:');
+    expect(reply.some((l) => l.includes('"unfollow db-1"'))).toBe(true);
+  });
+});
