@@ -10,7 +10,7 @@ const WEEK = 7 * 86_400_000;
 // The weekend just gone, as a window: Friday evening to now is near enough for "how was the weekend?" on a Monday.
 const WEEKEND_MS = 3 * 86_400_000;
 const HOW_WAS =
-  /^(?:so\s+|and\s+)?how(?:'s| was| did| has| is| were)\s+(?:the |last |this |our |my |your )?(night|overnight|weekend|day|shift|week|yesterday|today)\b(?:\s+(?:go|gone|been|look|looking))?[\s?!.]*$/;
+  /^(?:so\s+|and\s+)?how(?:'s| was| did| has| is| were)\s+(?:the |last |this |our |my |your )?(night|overnight|weekend|day|shift|week|yesterday|today)\b(?:\s+(?:go|gone|been|look|looking))?(?:\s+(?:on|for|with|at)\s+(?:the\s+)?[\w.-]+)?[\s?!.]*$/;
 const HOW_DID =
   /^(?:so\s+|and\s+)?how (?:did|has|have|was|were) (?:the fleet|the hosts|the servers|we|things|everything|prod|production)(?: been)?\s+(?:do|done|doing|go|gone|going|look|looking|been|hold(?:ing)? up|held up|fare|fared)\b/;
 /** "Anything I should know before my shift?", "brief me for my shift": the handover, not when the shift is. */

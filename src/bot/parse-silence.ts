@@ -273,10 +273,10 @@ function scheduleOf(said: string): { from: ClockTime; until?: ClockTime } | unde
   )
     // "Tonight for 2h": from 22:00 for that long.
     return parseDuration(text) === undefined ? { from: { minute: 22 * 60 }, until: { minute: 6 * 60 } } : { from: { minute: 22 * 60 } };
-  // "Schedule maintenance on db-1 tomorrow 02:00 for 1h": a bare clock time in a silence is when it
-  // begins. Read as "at 02:00"; without this the silence began now.
+  // "Schedule maintenance on db-1 tomorrow 02:00 for 1h", "mute db-1 tomorrow 2am for 1h": a bare clock
+  // time in a silence is when it begins. Read as "at 02:00"; without this the silence began now.
   const bare =
-    /(?<!\b(?:until|till|til|to|at|from|by|before|after|since|between|and)\s+(?:(?:today|tonight|tomorrow|(?:next\s+)?[a-z]+day|on\s+[a-z]+)\s+)?)\b\d{1,2}:\d{2}\b/.exec(
+    /(?<!\b(?:until|till|til|to|at|from|by|before|after|since|between|and)\s+(?:(?:today|tonight|tomorrow|(?:next\s+)?[a-z]+day|on\s+[a-z]+)\s+)?)\b(?:\d{1,2}:\d{2}\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b)/.exec(
       text,
     );
   const lead = bare && /^\s*(?:[-–]|to\b|until\b|till\b)/.test(text.slice(bare.index + bare[0].length)) ? 'from' : 'at';

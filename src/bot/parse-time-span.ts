@@ -115,7 +115,11 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
     return { span: { kind: 'range', from: { minute: start, day }, until: { minute: start + 2 * 1440, day } }, match: weekend[0] };
   }
   // "This week" reads as the last seven days: the reply names the window, so a Monday-based week is not guessed.
-  const week = /\bthis week\b/.exec(text);
+  // "Summarise the week on web-1", "web-1's week" are that too ("day of the week", "the week before" are not).
+  const week =
+    /\bthis week\b|(?<!\b(?:of|per|a|each|every)\s)(?:\bthe|(?<=\w)['’]s) week\b(?!\s+(?:before|after|ahead|of|to come|end)\b|end)/.exec(
+      text,
+    );
   if (week) return { span: { kind: 'last', ms: 7 * 86_400_000 }, match: week[0] };
   // "Overnight", "last night": 22:00 the day before to 06:00 today, in UTC like every time here; the
   // reply names the window, so a reader in another zone sees which night was read.

@@ -91,6 +91,38 @@ describe('other asks of the twenty-second session', () => {
     expect(parse('restart times')).not.toHaveProperty('took');
   });
 
+  it('reads "did anything break overnight?" as the night\'s anomalies, and "how was the night on db-1?" as db-1\'s digest of it', () => {
+    const night = { kind: 'range', from: { minute: 22 * 60, day: { daysBack: 1 } }, until: { minute: 6 * 60, day: { daysBack: 0 } } };
+    for (const q of ['did anything break overnight?', 'did anything fail last night?', 'has anything crashed overnight?'])
+      expect(parse(q), q).toMatchObject({ kind: 'anomalies', span: night });
+    expect(parse('has anything broken today?')).toMatchObject({ kind: 'anomalies', today: true });
+    expect(parse('how did the night go for db-1?')).toMatchObject({ kind: 'anomalies', target: 'db-1', span: night, digest: true });
+    expect(parse('how was the night on db-1?')).toMatchObject({ kind: 'anomalies', target: 'db-1', span: night, digest: true });
+    // A remediation that failed is still the history's.
+    expect(parse('did the restart fail?')).toMatchObject({ kind: 'history', outcome: 'failed' });
+  });
+
+  it('reads "the week" and "web-1\'s week" as the last seven days, but not "day of the week"', () => {
+    const week = { kind: 'last', ms: 7 * 24 * H };
+    expect(parse('summarise the week on web-1')).toMatchObject({ kind: 'anomalies', target: 'web-1', span: week, digest: true });
+    expect(parse("summarise web-1's week")).toMatchObject({ target: 'web-1', span: week });
+    expect(parse('busiest day of the week')).not.toHaveProperty('span');
+    expect(parse('alerts the week before')).not.toHaveProperty('span');
+  });
+
+  it('reads a bare "2am" in a silence as when it starts, as "02:00" was', () => {
+    const at2 = { minute: 120, day: { daysBack: -1 } };
+    expect(parse('mute db-1 tomorrow 2am for 1h')).toEqual({ kind: 'silence', target: 'db-1', durationMs: H, from: at2 });
+    expect(parse('schedule maintenance for db-1 tomorrow 2am for 1h')).toEqual({
+      kind: 'silence',
+      target: 'db-1',
+      durationMs: H,
+      from: at2,
+    });
+    expect(parse('mute db-1 tomorrow 2am-4am')).toMatchObject({ from: at2, until: { minute: 240, day: { daysBack: -1 } } });
+    expect(parse('silence web-1 until 6pm')).toEqual({ kind: 'silence', target: 'web-1', durationMs: H, until: { minute: 18 * 60 } });
+  });
+
   it('answers "how do I unsubscribe?" and the other un- verbs with the help lines of their topic', () => {
     expect(parse('how do I unsubscribe?')).toEqual({ kind: 'help', topic: 'unsubscribe' });
     expect(parse('how do I unfollow web-1?')).toEqual({ kind: 'help', topic: 'unfollow' });
