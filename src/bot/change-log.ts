@@ -1,3 +1,4 @@
+import { actorIs } from './actor-name.js';
 import type { ChatReply, ChatUser } from '../core/chat.js';
 import type { Anomaly } from '../core/anomaly.js';
 import type { Store } from '../core/ports.js';
@@ -160,8 +161,10 @@ export function answerChanges(i: Extract<Intent, { kind: 'changes' }>, c: Answer
   const b = spanBounds(i.span ?? { kind: 'last', ms: 7 * 86_400_000 }, c);
   if (b.ahead) return b.ahead;
   const targets = i.target ? [i.target] : i.group;
-  const list = changesBetween(c.store, b.from, Math.min(b.until, c.now), targets).reverse();
-  const scope = targets ? ` on ${targets.join(', ')}` : '';
+  const list = changesBetween(c.store, b.from, Math.min(b.until, c.now), targets)
+    .filter((e) => !i.by || actorIs(e.actor, i.by))
+    .reverse();
+  const scope = `${targets ? ` on ${targets.join(', ')}` : ''}${i.by ? ` by ${i.by}` : ''}`;
   const how =
     'Say one as done ("deployed v2.3 to api-1", "change on db-1: raised max_connections"), or POST it to /api/query from a deploy job.';
   if (!list.length) return [`No changes recorded${scope} ${b.label}.`, how].join('\n');

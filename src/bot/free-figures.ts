@@ -57,6 +57,8 @@ export const BYTES_SAID = /\b(?:bytes|data|traffic|gb|gigabytes|mb|megabytes)\s+
  * "network out on web-1", "traffic in" one direction ("in" alone is too common to mean one).
  */
 export function networkMetric(text: string, metric: MetricKey | undefined): MetricKey | undefined {
+  // "How many GB free on db-1?" is room on a disk (a size not read: said), never traffic.
+  if (!metric && HOW_MANY_BYTES.test(text) && /\b(?:free|left|available|remaining|spare)\b/.test(text)) return 'disk';
   const m =
     !metric &&
     (/\bhow much data\b(?! (?:do|does) (?:you|we|it|the bot) (?:keep|store|hold))/.test(text) ||

@@ -321,8 +321,12 @@ export const PAST = /\b(went|happened|was|were|did|had|yesterday|earlier|overnig
 export const HAPPEN =
   /\bfalse (?:positives|alarms)\b|\b(?:did|has|have)\s+(?:anything|something)\s+(?:break|broken|broke|fail|failed|crash|crashed|die|died|blow up|blown up|go down|gone down)\b|\b(?:anything|something|what)\s+(?:(?:has|have|did)\s+)?happen(?:ed|ing|s)?\b|\bhow many pages\b|\bwho (?:was|got|were|has been) (?:paged|woken|called out)\b|\b(?:did|was|were|has) (?:anyone|anybody|someone|somebody|i|we) (?:get |been )?(?:paged|woken)\b|\bany (?:pages|pagers|call-?outs|wake-?ups)\b|\bwhat (?:woke|paged|called) (?:me|us|them|him|her|anyone)(?: up)?\b|\bwhat (?:else )?(?:was|is) (?:going on|happening)\b(?=.*\b(?:at|around|about|between|since|from|yesterday|last night|overnight)\b)|^(?:so\s+)?anything\b(?=.*\b(?:at|around|between|since|from|today|yesterday|overnight|last night|this (?:morning|afternoon|evening|week))\b)/;
 export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|recovered|ended)\b/;
-export const ONE_LATEST =
-  /\b(?:last|latest|most recent|newest|longest|worst|biggest|largest|nastiest|most severe|most serious|most damaging)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue|outage|episode)\b/;
+/** "Has the web-1 alert cleared?": the latest one, whatever its state, which the reply says. */
+export const ONE_STATE =
+  /^(?:so\s+)?(?:has|did|is) (?:the|that|this) (?:[\w.-]+ ){0,3}?(?:alert|anomaly|page) (?:cleared|clear|resolved?|recover(?:ed)?|ended|end|closed|close|gone|over|finished)\b/;
+export const ONE_LATEST = new RegExp(
+  String.raw`\b(?:last|latest|most recent|newest|longest|worst|biggest|largest|nastiest|most severe|most serious|most damaging)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue|outage|episode|spike|blip|dip|drop)\b|${ONE_STATE.source}`,
+);
 // "What was the longest incident?", "the longest alerts this week": ranked by how long they lasted.
 export const LONGEST = /\blongest\b|\blasted (?:the )?longest\b/;
 // "The worst incident this week", "most severe alerts today": critical first, then the longest.

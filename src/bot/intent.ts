@@ -372,7 +372,7 @@ export type Intent =
   /** `fixed`: "how was this fixed before?", what the records show was done each earlier time (answer-past-fixes.ts). */
   | { kind: 'precedent'; id?: string; target?: string; metric?: MetricKey; unknownTarget?: string; fixed?: boolean }
   /** "Recent changes", "what was deployed today?". */
-  | { kind: 'changes'; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string }
+  | { kind: 'changes'; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string; by?: string }
   | {
       kind: 'elsewhere';
       what: Elsewhere;

@@ -79,7 +79,9 @@ const DID_CHANGE =
 export const CHANGED = String.raw`(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)`;
 // "What happened after the deploy?", "any alerts since the last release?", "did the deploy break anything?".
 const AFTER = new RegExp(
-  String.raw`\b(?:since|after|following)\s+${CHANGED}\b|\bdid (?:the|our|my|that|this) (?:last\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback) (?:break|cause|trigger|hurt)\b`,
+  String.raw`\b(?:since|after|following)\s+${CHANGED}\b|\bdid (?:the|our|my|that|this) (?:last\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback) (?:break|cause|trigger|hurt)\b` +
+    // "Is this related to the deploy?", "was it the deploy?", "could the release have caused it?": the alerts since the latest.
+    String.raw`|\b(?:related|linked|due|down) to (?:the|our|that|this|a) (?:last |latest |recent )?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)\b|^(?:so\s+)?(?:was|is) (?:it|this|that) (?:the|our|a) (?:last |latest |recent )?(?:deploy(?:ment)?|release|rollout|upgrade|rollback)\b|\b(?:could|did|might|may) (?:the|our|that|this) (?:last |latest |recent )?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback) (?:have )?(?:caused|cause|broken|break|triggered)\b(?! (?:the |a |that |this )?(?:[\w-]+ )?(?:cpu|memory|disk|latency|network|load|traffic)\b)`,
 );
 // Said of a deploy, a release or a rollback rather than of any change: the latest of those.
 const OF_DEPLOY = /\b(?:deploy(?:ment)?|release|rollout|upgrade|rollback)\b/;
@@ -99,6 +101,10 @@ const IMPACT = new RegExp(
     String.raw`\bcompare\b.*\b(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)\b`,
   ].join('|'),
 );
+
+const CHANGES_BY =
+  /\bwhat (?:did|has) ([a-z][\w.@-]*) (?:deploy(?:ed)?|change[d]?|ship(?:ped)?|release[d]?|roll(?:ed)? out|push(?:ed)?|record(?:ed)?)\b|\b(?:changes?|deploy(?:s|ments)?|releases?|rollouts?) (?:made |recorded |done )?by ([a-z][\w.@-]*)\b|\b([a-z][\w.@-]*)['’]s (?:changes|deploys|deployments|releases|rollouts)\b/;
+const PRONOUN = /^(?:i|we|you|they|he|she|it|the|anyone|anybody|someone|somebody|everyone|people|us|them|who|that|this)$/;
 
 /**
  * "Recent changes", "what was deployed today?": the changes recorded then (change-log.ts); "what
@@ -121,6 +127,12 @@ export function changesQuestion(
   const metric = o.metric ? { metric: o.metric } : {};
   if (id && (IMPACT.test(text) || /\b(?:before and after|impact|effect|compare|affect\w*|change[ds]?|move[ds]?)\b/.test(text)))
     return { kind: 'change_impact', id, ...scope, ...metric };
+  // "What did alice deploy?", "changes by bob", "alice's deploys": the changes that person recorded.
+  const by = CHANGES_BY.exec(text);
+  const who = by?.slice(1).find(Boolean);
+  // "What did we deploy today?" is everyone's; "what did you change?" is the bot's remediations, not a change log.
+  if (who && who !== 'you' && who !== o.target && !o.group?.includes(who))
+    return { kind: 'changes', ...scope, ...(o.span ? { span: o.span } : {}), ...(PRONOUN.test(who) ? {} : { by: who }) };
   const deploy = OF_DEPLOY.test(text);
   if (IMPACT.test(text) && !config) return { kind: 'change_impact', ...scope, ...metric, ...(deploy ? { deploy } : {}) };
   if (AFTER.test(text)) return { kind: 'anomalies', limit: 50, today: false, afterChange: deploy ? 'deploy' : true, ...scope };

@@ -6,7 +6,7 @@ import { CAUSE_ASKED, crossSides } from './parse-cross-correlate.js';
 // "Correlate web-2 memory with latency", "does cpu correlate with latency on api-1?", "relationship
 // between network in and cpu on web-1", "do web-1 and web-2 cpu move together?".
 const CORRELATE =
-  /\bcorrelat\w*\b|\brelationship between\b|\b(?:move|moves|moving|go|goes|rise|rises) together\b|\b(?:is|are) \S+(?: \S+)? (?:related|linked|tied) to\b|\bin (?:lock ?step|step) with\b|\b(?:does|do|did)\s+\S+(?:\s+\S+)?\s+(?:follow|track|mirror|move with|rise with|go up with)\b|\b(?:which|what)(?: \w+)? (?:moves?|goes|go|rises?|changes?|tracks?) (?:with|along with|together with|in step with)\b/;
+  /\bcorrelat\w*\b|\brelationship between\b|\b(?:move|moves|moving|go|goes|rise|rises) together\b|\b(?:is|are) \S+(?: \S+)? (?:related|linked|tied) to\b(?! (?:the|our|that|this|a) (?:last |latest |recent )?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)\b)|\bin (?:lock ?step|step) with\b|\b(?:does|do|did)\s+\S+(?:\s+\S+)?\s+(?:follow|track|mirror|move with|rise with|go up with)\b|\b(?:which|what)(?: \w+)? (?:moves?|goes|go|rises?|changes?|tracks?) (?:with|along with|together with|in step with)\b/;
 
 /**
  * Two series compared sample by sample: two metrics of one target (or of each target, when none is

@@ -42,7 +42,7 @@ export function detectorQuestion(
   if (
     !o.group &&
     o.metric &&
-    /\b(?:usual|usually|typical|typically|normal|baseline|expected)\b/.test(text) &&
+    (/\b(?:usual|usually|typical|typically|normal|baseline|expected)\b/.test(text) || RECOVERED.test(text)) &&
     !/^\W*why\b|\bhow far\b/.test(text)
   )
     return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, usual: true };
@@ -78,6 +78,9 @@ export function detectorQuestion(
 }
 
 const HOUR = 3_600_000;
+// "Did api-1 latency recover?", "has db-1 memory settled down?": the figure against its usual range, as "back to normal?".
+const RECOVERED =
+  /^(?:so\s+)?(?:did|has|have|is|was)\b(?!.*\b(?:alerts?|anomal\w*|incidents?)\b).*\b(?:recover(?:ed)?|settled?(?: down)?|calm(?:ed)? down|c[oa]me (?:back )?down|dropped back)\b/;
 const WILL =
   /^(?!.*\b(?:did|was|were|had|yesterday|last night)\b).*\b(?:will|going to|gonna|likely to|expected to|about to|anything likely)\b.*\b(?:alert|fire|page|break|trip|go off|fail|run out|be (?:ok|okay|fine|alright|safe|quiet)|come back(?! (?:up|online|to normal))|recur|reoccur|happen again)\b/;
 const AGAIN = /\b(?:again|come back(?! (?:up|online|to normal))|recur|reoccur)\b/;

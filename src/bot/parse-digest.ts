@@ -1,5 +1,5 @@
 import type { TimeSpan } from './parse-time-span.js';
-import { RESOLVED, SHARE_ASKED } from './intent-words.js';
+import { ONE_STATE, RESOLVED, SHARE_ASKED } from './intent-words.js';
 import { parseDuration } from './text-tools.js';
 import { RESOLVED_ALONE } from './parse-history.js';
 
@@ -95,6 +95,7 @@ export function stateAsked(text: string, openAsked: boolean): { resolved?: true;
   // "What am I on?", "my open alerts": taken on by the asker and still open; "which did I ack today?" any.
   // "Did anything resolve on its own?", "which alerts cleared without anyone acking?": ended, and nobody took them on.
   if (RESOLVED_ALONE.test(text)) return { resolved: true, acked: false };
+  if (ONE_STATE.test(text)) return {};
   if (MINE.test(text))
     return { acked: true, mine: true, ...(/\bam i\b|\bmy (?:open|current)\b/.test(text) && !RESOLVED.test(text) ? { open: true } : {}) };
   const state = RESOLVED.test(text)

@@ -64,7 +64,7 @@ export const TOOK =
 const WHO = String.raw`\b(?:who|anyone|anybody|someone|somebody)\b.*`;
 const ASKED_WHO = new RegExp(String.raw`${WHO}\b(?:approve|deny|reject|decline|veto)\b`);
 const BY_US =
-  /\bwhat (?:did|have|has) (?:you|the bot|smartcloudops|it|that|this|the pipeline) (?:just |already |recently |actually )?(?:do|done)\b|\bwhat (?:have|has) (?:you|the bot|it) been doing\b|\b(?:last|latest) thing (?:you|the bot|smartcloudops) (?:did|ran|done)\b/;
+  /\bwhat (?:did|have|has) (?:you|the bot|smartcloudops|it|that|this|the pipeline) (?:just |already |recently |actually )?(?:do|done|change|changed|fix|fixed|touch|touched)\b|\bwhat (?:have|has) (?:you|the bot|it) been doing\b|\b(?:last|latest) thing (?:you|the bot|smartcloudops) (?:did|ran|done)\b/;
 // "Which proposals expired?", "withdrawn requests": proposals that ended without a decision.
 const LAPSED =
   /\b(?:expired|timed out|withdrawn|lapsed)\b.*\b(?:proposals?|approvals?|requests?|actions?|remediations?)\b|^(?:so\s+)?(?:what|which|anything|any|did anything)\b.*\b(?:expired|timed out|lapsed)\b|\b(?:proposals?|approvals?|requests?|actions?|remediations?)\b.*\b(?:expired|timed out|withdrawn|lapsed)\b/;

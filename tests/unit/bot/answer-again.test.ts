@@ -123,6 +123,32 @@ describe('other asks of the twenty-second session', () => {
     expect(parse('silence web-1 until 6pm')).toEqual({ kind: 'silence', target: 'web-1', durationMs: H, until: { minute: 18 * 60 } });
   });
 
+  it('reads "has the web-1 alert cleared?" as its latest anomaly in whatever state, and "did api-1 latency recover?" as the verdict', () => {
+    expect(parse('has the web-1 alert cleared?')).toEqual({ kind: 'anomalies', limit: 1, today: false, target: 'web-1' });
+    expect(parse('is the db-1 memory alert resolved?')).toEqual({
+      kind: 'anomalies',
+      limit: 1,
+      today: false,
+      target: 'db-1',
+      metric: 'memory',
+    });
+    expect(parse('when did the last spike happen?')).toMatchObject({ kind: 'anomalies', limit: 1 });
+    // Plural, they are still the resolved ones.
+    expect(parse('resolved alerts today')).toMatchObject({ resolved: true, limit: 50 });
+    for (const q of ['did web-2 latency recover?', 'has web-1 cpu come down?'])
+      expect(parse(q), q).toMatchObject({ kind: 'explain', usual: true, target: q.includes('web-2') ? 'web-2' : 'web-1' });
+    // The host alone: its overview, which says what is open or when the last ended.
+    expect(parse('did web-1 recover?')).toEqual({ kind: 'metrics', target: 'web-1' });
+    // The reply names the latest as open or resolved.
+    const c = ctx();
+    expect(answerIntent(parse('has the web-2 alert cleared?'), c).split('\n')[1]).toMatch(/^• an_m3 .*web-2 memory.*resolved/);
+  });
+
+  it('reads "how many GB free on db-1?" as free disk, with the size said not to be read, never as traffic', () => {
+    expect(parse('how many GB free on db-1?')).toMatchObject({ kind: 'metrics', metric: 'disk', target: 'db-1', free: true });
+    expect(parse('how many GB did web-1 receive today?')).toMatchObject({ metric: 'net_in', total: true });
+  });
+
   it('answers "how do I unsubscribe?" and the other un- verbs with the help lines of their topic', () => {
     expect(parse('how do I unsubscribe?')).toEqual({ kind: 'help', topic: 'unsubscribe' });
     expect(parse('how do I unfollow web-1?')).toEqual({ kind: 'help', topic: 'unfollow' });

@@ -197,4 +197,41 @@ describe('changes people say they made', () => {
     expect(c.store.records(10, undefined, CHANGE)).toHaveLength(1);
     expect(withdraw(`delete ${id}`).text).toMatch(/^No change ch_\w+ is recorded/);
   });
+
+  it('lists the changes one person recorded: "what did alice deploy?", "bob\'s changes"; "what did we deploy?" is everyone\'s', () => {
+    const parse = (q: string) => parseIntent(q, targets);
+    expect(parse('what did alice deploy?')).toEqual({ kind: 'changes', by: 'alice' });
+    expect(parse("bob's changes")).toEqual({ kind: 'changes', by: 'bob' });
+    expect(parse('deploys by bob this week')).toEqual({ kind: 'changes', span: { kind: 'last', ms: 7 * 86_400_000 }, by: 'bob' });
+    expect(parse('what did we deploy today?')).toEqual({ kind: 'changes', span: { kind: 'day', daysBack: 0 } });
+    // A target named after "by" is where, not who; "what did you change?" is the bot's own remediations.
+    expect(parse('changes by web-1')).toEqual({ kind: 'changes', target: 'web-1' });
+    expect(parse('what did you change?')).toMatchObject({ kind: 'history' });
+    const c = ctx();
+    const as = (id: string, text: string, minAgo: number, on: string[]) =>
+      recordChange(
+        { kind: 'change', text, targets: on },
+        { platform: 'web', id, name: id, roles: [] },
+        NOW - minAgo * MIN,
+        (kind, ts, data) => void c.store.appendRecord(kind, ts, data),
+      );
+    as('alice', 'deployed v2.3 to api-1', 30, ['api-1']);
+    as('bob', 'raised max_connections', 20, ['db-1']);
+    const mine = ask(c, 'what did alice deploy?');
+    expect(mine[0]).toBe('Changes recorded by alice over the last 7 d: 1:');
+    expect(mine[1]).toMatch(/"deployed v2\.3 to api-1" \(web:alice\)$/);
+    expect(ask(c, "bob's changes")[1]).toMatch(/"raised max_connections" \(web:bob\)$/);
+    expect(ask(c, 'what did carol deploy?')[0]).toBe('No changes recorded by carol over the last 7 d.');
+    expect(ask(c, 'what did we deploy?')[0]).toBe('Changes recorded over the last 7 d: 2:');
+  });
+
+  it('reads "is this related to the deploy?" and "was it the deploy?" as the alerts since the latest deploy', () => {
+    const parse = (q: string) => parseIntent(q, targets);
+    for (const q of ['is this related to the deploy?', 'was it the deploy?', 'is it due to the release?'])
+      expect(parse(q), q).toEqual({ kind: 'anomalies', limit: 50, today: false, afterChange: 'deploy' });
+    expect(parse('could the deploy have caused the db-1 alert?')).toMatchObject({ afterChange: 'deploy', target: 'db-1' });
+    // A figure named is still the figures either side; two metrics "related" still a correlation.
+    expect(parse('did the deploy cause the latency spike?')).toMatchObject({ kind: 'change_impact', metric: 'latency' });
+    expect(parse('is cpu related to latency on api-1?')).toMatchObject({ kind: 'correlate', target: 'api-1' });
+  });
 });
