@@ -16,10 +16,17 @@ const ACTION_WORD: Record<string, string> = {
 };
 
 /** "What's pending?": the proposals waiting for an approver, each with what approving it runs. */
-export function answerPending(c: AnswerContext): string {
+export function answerPending(c: AnswerContext, deny?: boolean): string {
   const pending = c.store.listProposals({ states: ['proposed'], limit: 50 });
-  if (pending.length === 0) return 'No proposals are waiting for approval.';
+  // Denying is a decision like approving: said plainly, as remediation-service.ts and plan-remediation.ts do it.
+  const denying = deny
+    ? [
+        "Denying one runs nothing: it is recorded as denied, by whom and when. Its anomaly stays open and alerts as before until it ends or is silenced; that anomaly gets no second proposal, and a new one on the target gets one for the same action only after the rule's cooldown, counted from this proposal.",
+      ]
+    : [];
+  if (pending.length === 0) return ['No proposals are waiting for approval.', ...denying].join('\n');
   return [
+    ...denying,
     `${pending.length} waiting for approval:`,
     ...pending.map(
       (p) =>

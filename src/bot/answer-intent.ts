@@ -358,7 +358,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'status':
       return answerStatus(c, i);
     case 'pending':
-      return answerPending(c);
+      return answerPending(c, i.deny);
     case 'my_requests':
       return answerMyRequests(i, c);
     case 'glossary':

@@ -151,7 +151,7 @@ export type Intent =
       /** "How is the api doing?": these targets only, with what is open and pending on them. */
       group?: string[];
     }
-  | { kind: 'pending' }
+  | { kind: 'pending'; deny?: true }
   /** `span`, `target`: "what did you restart today", "remediations on web-1 this week" (parse-history.ts). */
   | {
       kind: 'history';

@@ -127,16 +127,18 @@ export function setupQuestion(
         : {}),
     };
   // "What would happen if I approve?", "what does approving do?": what waits, with what approving each runs.
+  // "What happens if I deny it?": that too, with what denying does (and does not).
+  const deny = /\bwhat (?:would|will|does|happens)\b.*\b(?:deny|denying|denied|reject\w*)\b|\bif (?:i|we) (?:deny|reject)\b/.test(text);
   if (
-    /\bwhat (?:would|will|does|happens)\b.*\bapprov\w*|\bif (?:i|we) approve\b/.test(text) &&
+    (/\bwhat (?:would|will|does|happens)\b.*\bapprov\w*|\bif (?:i|we) approve\b/.test(text) || deny) &&
     !/\brp_/.test(text) &&
     !WAIT_ASKED.test(text)
   )
-    return { kind: 'pending' };
+    return { kind: 'pending', ...(deny ? { deny: true } : {}) };
   // "What needs my decision?", "anything waiting on me?", "what's in the queue?": what waits for an approver.
   // A queue of messages ("how many alerts are queued?") is delivery's (parse-delivery.ts).
   if (
-    /\bneeds? (?:my |a |an |our )?(?:decision|sign-?off|go-?ahead|ok)\b|\b(?:waiting|pending) (?:on|for) (?:me|us|my (?:decision|approval))\b/.test(
+    /\bneeds? (?:my |a |an |our )?(?:decision|sign-?off|go-?ahead|ok)\b|\b(?:waiting|pending) (?:on|for) (?:me|us|my (?:decision|approval))\b|\b(?:anything|something|what)(?: (?:do |did )?(?:i|we)(?: need| have)? to| (?:for|left for) (?:me|us) to) (?:approve|sign off|decide)\b|\bdo (?:i|we) (?:need|have) to (?:approve|decide) (?:anything|something)\b/.test(
       text,
     ) ||
     /^(?:what(?:'?s| is)(?: (?:still|left))?|anything|is (?:there )?anything|show(?: me)?|list) (?:(?:still |left )?in (?:the |my |our )?(?:approval )?queue|queued(?: up)?(?: for (?:me|us|approval))?|the (?:approval )?queue)\b(?! (?:depth|length|size|lag|latency|metrics?|consumers?|backlog))/.test(

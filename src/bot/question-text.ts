@@ -137,7 +137,7 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         // "Anything in the last hour?", "anything since 09:00?": what the detectors found then; "are you still there?" asks after me;
         // "run a health check on db-1" asks for its state, which runs nothing.
         .replace(
-          /^(?:so\s+|and\s+)?(?:anything|something)(?: (?:new|else|at all))?\s+(?=(?:in|over|during|since|for|from|within)\b)/,
+          /^(?:so\s+|and\s+)?(?:anything|something)(?: (?:new|else|at all))?\s+(?=(?:in|over|during|since|for|from|within)\b)(?!for (?:me|us) to (?:approve|sign off|decide)\b)/,
           'anomalies ',
         )
         .replace(/^(?:hey\s+)?are you still (?=there|alive|up|around|awake|working|running)/, 'are you ')

@@ -48,6 +48,28 @@ describe('what approving a proposal would run', () => {
     expect(ask('why did you propose a scale up?')).toBe('No scale_up was proposed.');
   });
 
+  it('answers "what happens if I deny it?" with what denying does, and "anything I need to approve?" with what waits', () => {
+    const store = createSqliteStore(':memory:');
+    const c: AnswerContext = { store, targets: [{ name: 'web-1' }], now: NOW, staleAfterMs: 90_000 };
+    const ask = (q: string) => answerIntent(parseIntent(q, c.targets), c).split('\n');
+    expect(ask('what happens if I deny it?')).toEqual([
+      'No proposals are waiting for approval.',
+      expect.stringMatching(
+        /^Denying one runs nothing: it is recorded as denied, by whom and when\. Its anomaly stays open .* only after the rule's cooldown, counted from this proposal\.$/,
+      ),
+    ]);
+    store.insertProposal(PROPOSAL, { proposalId: PROPOSAL.id, from: null, to: 'proposed', actor: 'pipeline', ts: NOW - 60_000, note: '' });
+    const deny = ask('what happens if I deny it?');
+    expect(deny[0]).toMatch(/^Denying one runs nothing/);
+    expect(deny[1]).toBe('1 waiting for approval:');
+    // Approving says what it runs and nothing of denying.
+    expect(ask('what would happen if I approve?').some((l) => l.startsWith('Denying'))).toBe(false);
+    for (const q of ['anything I need to approve?', 'anything for me to approve?', 'do I need to approve anything?'])
+      expect(parseIntent(q, c.targets), q).toEqual({ kind: 'pending' });
+    // "Anything for me?" alone is still what the detectors found.
+    expect(parseIntent('anything for me?', c.targets).kind).toBe('anomalies');
+  });
+
   it('is on the proposal message while it waits, and gone once decided', () => {
     expect(renderProposal(PROPOSAL).fields).toContainEqual({
       label: 'if approved',
