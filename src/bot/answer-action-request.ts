@@ -21,7 +21,7 @@ export function answerPending(c: AnswerContext, deny?: boolean): string {
   // Denying is a decision like approving: said plainly, as remediation-service.ts and plan-remediation.ts do it.
   const denying = deny
     ? [
-        "Denying one runs nothing: it is recorded as denied, by whom and when. Its anomaly stays open and alerts as before until it ends or is silenced; that anomaly gets no second proposal, and a new one on the target gets one for the same action only after the rule's cooldown, counted from this proposal.",
+        "Denying one runs nothing: it is recorded as denied, by whom and when. Its anomaly stays open and alerts as before until it ends or is silenced; that anomaly gets no second proposal, and a new anomaly on the target gets a proposal for the same action only after the rule's cooldown, counted from this proposal.",
       ]
     : [];
   if (pending.length === 0) return ['No proposals are waiting for approval.', ...denying].join('\n');

@@ -120,7 +120,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     (!i.resolved || a.status !== 'open') &&
     (i.acked === undefined || Boolean(c.store.chat.ackOfAnomaly(a.id)) === i.acked) &&
     (!i.mine || c.store.chat.ackOfAnomaly(a.id)?.by === c.asker) &&
-    (!i.ackedBy || actorIs(c.store.chat.ackOfAnomaly(a.id)?.by, i.ackedBy));
+    (!i.ackedBy || actorIs(c.store.chat.ackOfAnomaly(a.id)?.by, i.ackedBy, c.onCall?.actorsNamed(i.ackedBy)));
   list = list.filter(asked);
   if (i.mine && !c.asker) return 'I cannot tell who is asking here, so I cannot say which alerts are yours.';
   const acked = i.acked === undefined || i.mine ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';

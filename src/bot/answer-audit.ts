@@ -167,7 +167,8 @@ export function answerAudit(i: Extract<Intent, { kind: 'audit' }>, c: AnswerCont
   if (b.ahead) return b.ahead;
   const who = i.me ? c.asker : i.actor;
   if (i.me && !who) return 'I cannot tell who you are here, so I cannot say what you did; ask in chat or the web console.';
-  const mine = (actor: string) => !who || actorIs(actor, who);
+  const known = who && !i.me ? (c.onCall?.actorsNamed(who) ?? []) : [];
+  const mine = (actor: string) => !who || actorIs(actor, who, known);
   const read = c.store.recordsBetween(b.from, Math.min(b.until, c.now + 1), KINDS, SCAN);
   const cut =
     read.length === SCAN

@@ -162,7 +162,7 @@ export function answerChanges(i: Extract<Intent, { kind: 'changes' }>, c: Answer
   if (b.ahead) return b.ahead;
   const targets = i.target ? [i.target] : i.group;
   const list = changesBetween(c.store, b.from, Math.min(b.until, c.now), targets)
-    .filter((e) => !i.by || actorIs(e.actor, i.by))
+    .filter((e) => !i.by || actorIs(e.actor, i.by, c.onCall?.actorsNamed(i.by)))
     .reverse();
   const scope = `${targets ? ` on ${targets.join(', ')}` : ''}${i.by ? ` by ${i.by}` : ''}`;
   const how =

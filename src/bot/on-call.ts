@@ -273,6 +273,23 @@ export function createOnCall(
       };
     },
 
+    /**
+     * "What did alice do?" on Slack: the actors ("slack:U2ALICE", "discord:…", "web:alice") of the member
+     * named so in any rotation, since records name people by platform id and only the rotation knows both.
+     */
+    actorsNamed(name: string): string[] {
+      const wanted = name.toLowerCase();
+      return rotations.flatMap((r) =>
+        r.members
+          .filter((m) => m.name.toLowerCase() === wanted)
+          .flatMap((m) => [
+            ...(m.slack ? [`slack:${m.slack.slice(2, -1)}`] : []),
+            ...(m.discord ? [`discord:${m.discord.slice(2, -1)}`] : []),
+            ...(m.web ? [`web:${m.web}`] : []),
+          ]),
+      );
+    },
+
     /** "End my on-call cover", "hand on-call back": the rotation decides again, in each rotation the asker covers. */
     release(user: ChatUser, ts: number): ChatReply {
       const intent = 'on_call_cover';
