@@ -254,7 +254,7 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
               : st === 'avg' || isPercentile(st)
                 ? `${statWord(st)} ${formatValue(m, statValue(s, st))}`
                 : `${STAT_WORD[st]} ${formatValue(m, st === 'max' ? s.max.value : s.min.value)} at ${t(st === 'max' ? s.max.ts : s.min.ts)}`;
-        return `${target} ${METRIC_LABEL[m] ?? m} ${b.label}: ${order.map(part).join(', ')} (${s.n} samples, ${t(s.first)}–${t(s.last)})`;
+        return `${target} ${METRIC_LABEL[m] ?? m} ${b.label}: ${order.map(part).join(', ')} (${s.n} sample${s.n === 1 ? '' : 's'}, ${t(s.first)}–${t(s.last)})`;
       })
       .filter(Boolean)
       .concat(percentileNote(q.stat, metrics), short, q.metric ? [] : anomaliesInWindow(target, b.from, b.until, c))

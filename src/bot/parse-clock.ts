@@ -314,9 +314,12 @@ export function findUntil(raw: string): ClockTime | undefined {
   return zone ? { ...until, zone } : until;
 }
 
-/** The next instant a ClockTime names after `now` (on its day, if it has one). */
+/** The next instant a ClockTime names after `now` (on its day, if it has one; a weekday is the next one). */
 export function untilTs(t: ClockTime, now: number): number {
-  if (t.day) return clockTs(t, now);
+  if (t.day) {
+    const ts = clockTs(t, now);
+    return 'weekday' in t.day && ts <= now ? ts + 7 * DAY : ts;
+  }
   const ts = clockTs(t, now);
   return ts <= now ? ts + DAY : ts;
 }

@@ -314,17 +314,18 @@ export function aheadAtQuestion(
   text: string,
   o: { metric?: MetricKey | undefined; target?: string | undefined; named: string[]; span?: TimeSpan | undefined },
 ): { kind: 'trend'; metric: MetricKey; target?: string; group?: string[]; aheadAt: ClockTime } | undefined {
-  if (!o.metric || o.span?.kind !== 'clock' || o.span.at.day) return undefined;
+  const s = o.span;
+  // "How much disk will db-1 use by friday?": the end of the next Friday (UTC), not the Friday gone.
+  const day =
+    s?.kind === 'range' && s.from.day && 'weekday' in s.from.day && s.until?.minute === 1440 && /\bwill\b|\bgoing to\b/.test(text)
+      ? { minute: 1440, day: { weekday: s.from.day.weekday } }
+      : undefined;
+  if (!o.metric || (!day && (s?.kind !== 'clock' || s.at.day))) return undefined;
   if (
-    !/\bwhat will\b|\bwhere will\b|\bwill (?:it|\S+) be\b|\bhow (?:high|full|much|busy)\b.*\bwill\b|\b(?:forecast|predict\w*|projected|expected) \S+(?: \S+)? (?:at|for|by)\b/.test(
+    !/\bwhat will\b|\bwhere will\b|\bwill (?:it|\S+) be\b|\bhow (?:high|full|much|busy)\b.*\bwill\b|\b(?:forecast|predict\w*|projected|expected) \S+(?: \S+)? (?:at|for|by)\b|\b(?:will|going to)\b.*\b(?:by|on|before)\s+[a-z]+day\b/.test(
       text,
     )
   )
     return undefined;
-  return {
-    kind: 'trend',
-    metric: o.metric,
-    ...scopeOf(o),
-    aheadAt: o.span.at,
-  };
+  return { kind: 'trend', metric: o.metric, ...scopeOf(o), aheadAt: day ?? (s as { at: ClockTime }).at };
 }

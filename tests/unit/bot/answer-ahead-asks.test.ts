@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { untilTs } from '../../../src/bot/parse-clock.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 
 const H = 3_600_000;
@@ -91,5 +92,25 @@ describe('parts of the day said in words', () => {
     // "Overnight" on a command names the alerts of then, not when to act.
     expect(parse('ack the overnight alert').kind).toBe('ack');
     expect(parse('remind me in the morning to check web-1')).toMatchObject({ kind: 'remind' });
+  });
+
+  it('reads "how much disk will web-1 use by monday?" at the end of the next Monday, never the Monday gone', () => {
+    // NOW is a Sunday at 12:00.
+    expect(parse('how much disk will web-1 use by monday?')).toEqual({
+      kind: 'trend',
+      metric: 'disk',
+      target: 'web-1',
+      aheadAt: { minute: 1440, day: { weekday: 1 } },
+    });
+    expect(parse('will web-1 disk be full by monday?')).toMatchObject({ kind: 'trend', aheadAt: { minute: 1440, day: { weekday: 1 } } });
+    // Asked of the past, the day gone.
+    expect(parse('what was web-1 disk on monday?')).toMatchObject({ kind: 'metrics', span: { kind: 'range' } });
+    expect(ask('how much disk will web-1 use by monday?')[0]).toBe(
+      'web-1 disk in 36 h (2026-12-08 00:00:00 UTC): too far ahead for a line fitted over 6 h (at most 24 h); ask over a longer window ("… over the last 3 days").',
+    );
+    // A weekday that is still to come is the next one; today's past end is next week's.
+    expect(untilTs({ minute: 1440, day: { weekday: 1 } }, NOW)).toBe(Date.UTC(2026, 11, 8));
+    expect(untilTs({ minute: 600, day: { weekday: 0 } }, NOW)).toBe(Date.UTC(2026, 11, 13, 10));
+    expect(untilTs({ minute: 900, day: { weekday: 0 } }, NOW)).toBe(Date.UTC(2026, 11, 6, 15));
   });
 });
