@@ -278,7 +278,8 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
   const at = asked.aheadAt && (c.zone && !asked.aheadAt.zone ? { ...asked.aheadAt, zone: c.zone } : asked.aheadAt);
   const q = at ? { ...asked, aheadMs: untilTs(at, c.now) - c.now } : asked;
   if (q.open && !q.target && !q.group && !q.metric) return followOpen(q, c);
-  const span = windowSpan(q.span, DEFAULT_TREND_MS);
+  // Asked further ahead than 4× the default window ("by friday"), the line is fitted over a quarter of that, a month at most.
+  const span = windowSpan(q.span, Math.max(DEFAULT_TREND_MS, Math.min(720 * HOUR, (q.aheadMs ?? 0) / HORIZON)));
   const b = spanBounds(span, c);
   if (b.ahead) return b.ahead;
   const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL_METRICS : FLEET;

@@ -108,6 +108,19 @@ describe('parts of the day said in words', () => {
     expect(ask('how much disk will web-1 use by monday?')[0]).toBe(
       'web-1 disk in 36 h (2026-12-08 00:00:00 UTC): too far ahead for a line fitted over 6 h (at most 24 h); ask over a longer window ("… over the last 3 days").',
     );
+    // With the days kept, the line is fitted over a quarter of the time ahead (9 h here), so it reaches that far.
+    const c = ctx();
+    c.store.saveSamples(
+      Array.from({ length: 72 * 120 + 1 }, (_, k) => ({
+        target: 'db-1',
+        metric: 'disk',
+        ts: NOW - 72 * H + k * 30_000,
+        value: 50 + (k * 30_000 * 0.1) / H,
+      })),
+    );
+    const lines = answerIntent(parse('how much disk will db-1 use by monday?'), c).split('\n');
+    expect(lines[0]).toMatch(/^db-1 disk in 36 h \(2026-12-08 00:00:00 UTC\): about 60\.[6-9]%/);
+    expect(lines[1]).toBe('Trend over the last 9 h:');
     // A weekday that is still to come is the next one; today's past end is next week's.
     expect(untilTs({ minute: 1440, day: { weekday: 1 } }, NOW)).toBe(Date.UTC(2026, 11, 8));
     expect(untilTs({ minute: 600, day: { weekday: 0 } }, NOW)).toBe(Date.UTC(2026, 11, 13, 10));
