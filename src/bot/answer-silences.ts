@@ -36,7 +36,7 @@ export function answerSilences(c: AnswerContext, target?: string, span?: TimeSpa
   const ended = endedSilences(c, new Set([...list, ...ahead].map((s) => s.id)), on, span);
   const now = list.length
     ? [
-        target ? `Silencing ${target}:` : 'Silenced:',
+        target ? heldUntil(target, list, c.now) : 'Silenced:',
         ...list.map((s) => `• ${s.id}: ${scope(s.target, s.metric, s.severity)} until ${stamp(s.untilTs)} (by ${s.createdBy}${why(s)})`),
       ]
     : [target ? `No silence covers ${target} now.` : 'Nothing is silenced.'];
@@ -50,6 +50,26 @@ export function answerSilences(c: AnswerContext, target?: string, span?: TimeSpa
       ]
     : [];
   return [...now, ...planned, ...foreignLines(c), ...ended, ...tail].join('\n');
+}
+
+/**
+ * "When does the web-1 silence end?", "how long is web-1 muted for?": how long its alerts stay held, when
+ * overlapping silences cover it (each silence's end is on its own line below). Pure.
+ */
+function heldUntil(
+  target: string,
+  list: readonly { id: string; target: string; metric: string; severity?: string; untilTs: number }[],
+  now: number,
+) {
+  const whole = list.filter((s) => s.metric === '*' && !s.severity);
+  const end = (l: typeof list) => l.reduce((a, z) => (z.untilTs > a.untilTs ? z : a));
+  const all = whole.length ? end(whole) : undefined;
+  const last = end(list);
+  const held = all
+    ? `every alert on ${target} held until ${stamp(all.untilTs)} (${formatDuration(all.untilTs - now)} more, ${all.id})`
+    : `no silence holds every alert on ${target}`;
+  const more = last !== all ? `; ${scope(last.target, last.metric, last.severity)} until ${stamp(last.untilTs)} (${last.id})` : '';
+  return `Silencing ${target}: ${held}${more}. ${list.length} silence${list.length === 1 ? ' covers' : 's cover'} it:`;
 }
 
 /** Silences someone made in Alertmanager itself: they hold its notifications, not what is posted here. */

@@ -149,6 +149,26 @@ describe('other asks of the twenty-second session', () => {
     expect(parse('how many GB did web-1 receive today?')).toMatchObject({ metric: 'net_in', total: true });
   });
 
+  it('says how long a host stays silenced when several silences cover it, then lists each', () => {
+    const c = ctx();
+    const base = { createdBy: 'web:alice', createdTs: NOW };
+    c.store.chat.addSilence({ ...base, id: 'sl_a', target: 'web-1', metric: '*', untilTs: NOW + H });
+    c.store.chat.addSilence({ ...base, id: 'sl_b', target: 'web-1', metric: '*', untilTs: NOW + 3 * H });
+    c.store.chat.addSilence({ ...base, id: 'sl_c', target: 'web-1', metric: 'cpu', untilTs: NOW + 6 * H });
+    expect(parse('when does the web-1 silence end?')).toMatchObject({ kind: 'silences', target: 'web-1' });
+    const lines = answerIntent(parse('how long is web-1 muted for?'), c).split('\n');
+    expect(lines[0]).toBe(
+      'Silencing web-1: every alert on web-1 held until 2026-12-07 15:00:00 UTC (3 h more, sl_b); web-1 / CPU until 2026-12-07 18:00:00 UTC (sl_c). 3 silences cover it:',
+    );
+    expect(lines.slice(1, 4).map((l) => l.slice(2, 6))).toEqual(['sl_a', 'sl_b', 'sl_c']);
+    // Only a metric held: said so.
+    const d = ctx();
+    d.store.chat.addSilence({ ...base, id: 'sl_d', target: 'web-2', metric: 'memory', untilTs: NOW + H });
+    expect(answerIntent(parse('is web-2 muted?'), d).split('\n')[0]).toBe(
+      'Silencing web-2: no silence holds every alert on web-2; web-2 / memory until 2026-12-07 13:00:00 UTC (sl_d). 1 silence covers it:',
+    );
+  });
+
   it('answers "how do I unsubscribe?" and the other un- verbs with the help lines of their topic', () => {
     expect(parse('how do I unsubscribe?')).toEqual({ kind: 'help', topic: 'unsubscribe' });
     expect(parse('how do I unfollow web-1?')).toEqual({ kind: 'help', topic: 'unfollow' });
