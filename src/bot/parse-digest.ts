@@ -5,7 +5,7 @@ import { RESOLVED_ALONE } from './parse-history.js';
 
 // "Summarise today", "recap of yesterday", "daily digest", "weekly report", "shift handover", "sitrep", "send me a report".
 const DIGEST =
-  /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up|sitrep|briefing)\b|\bbrief (?:me|us)\b|\b(?:daily|weekly|monthly|morning|nightly|shift|on-?call)\s+(?:report|update)\b|\bhand-?(?:over|off)\b|\b(?:send|give|get|show|generate|write|make|prepare|post)\s+(?:me |us )?(?:an? |the )?(?:status |quick |short |full |today's |daily |weekly )?report\b/;
+  /\b(?:summari[sz]e|summary|recap|digest|rundown|round-?up|sitrep|briefing)\b|\btl;?\s?dr\b(?=.*\b(?:last|past|since|today|yesterday|this|overnight|night|week|morning|hour)\b)|\bbrief (?:me|us)\b|\b(?:daily|weekly|monthly|morning|nightly|shift|on-?call)\s+(?:report|update)\b|\bhand-?(?:over|off)\b|\b(?:send|give|get|show|generate|write|make|prepare|post)\s+(?:me |us )?(?:an? |the )?(?:status |quick |short |full |today's |daily |weekly )?report\b/;
 const WEEK = 7 * 86_400_000;
 // The weekend just gone, as a window: Friday evening to now is near enough for "how was the weekend?" on a Monday.
 const WEEKEND_MS = 3 * 86_400_000;

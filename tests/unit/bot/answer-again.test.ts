@@ -169,6 +169,13 @@ describe('other asks of the twenty-second session', () => {
     );
   });
 
+  it('reads "tl;dr for the last hour" as the digest of that hour, and "which host should I restart?" as what needs attention', () => {
+    expect(parse('tl;dr for the last hour')).toMatchObject({ kind: 'anomalies', digest: true, span: { kind: 'last', ms: H } });
+    expect(parse('tl;dr')).toEqual({ kind: 'one_line' });
+    for (const q of ['which host should I restart?', 'which servers should we fix first?'])
+      expect(parse(q), q).toEqual({ kind: 'attention' });
+  });
+
   it('answers "how do I unsubscribe?" and the other un- verbs with the help lines of their topic', () => {
     expect(parse('how do I unsubscribe?')).toEqual({ kind: 'help', topic: 'unsubscribe' });
     expect(parse('how do I unfollow web-1?')).toEqual({ kind: 'help', topic: 'unfollow' });
