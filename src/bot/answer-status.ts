@@ -1,5 +1,6 @@
 import type { Sample } from '../core/sample.js';
 import type { AnswerContext } from './answer-intent.js';
+import { answerStakeholderUpdate } from './answer-stakeholder-update.js';
 import type { Intent } from './intent.js';
 import { describeAnomaly, formatValue, stamp, table, when } from './format-reply.js';
 import { latestBy, newestOf } from './latest-by-target.js';
@@ -30,6 +31,7 @@ function silentLine(c: AnswerContext, targets: AnswerContext['targets'], latest:
  * question about several hosts had got their figures with no word of their state.
  */
 export function answerStatus(c: AnswerContext, asked: StatusAsked = {}): string {
+  if (asked.update) return answerStakeholderUpdate(c, asked.group);
   const only = asked.group ? new Set(asked.group) : undefined;
   const targets = only ? c.targets.filter((t) => only.has(t.name)) : c.targets;
   const latest = latestBy(c.store);

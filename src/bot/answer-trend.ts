@@ -11,6 +11,7 @@ import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.j
 import type { MetricKey } from './parse-intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
+import { fine, formatRate, type RatePer } from './trend-rate.js';
 
 export interface TrendQuestion {
   metric?: MetricKey;
@@ -26,6 +27,8 @@ export interface TrendQuestion {
   aheadAt?: ClockTime;
   /** "When will web-1 disk reach 90%?": the time to this level instead of the threshold rule's and full. */
   level?: number;
+  /** "How fast is disk growing per day?": rates in that unit, fitted over at least that long. */
+  per?: RatePer;
 }
 
 /** "Is it getting worse?" with nothing named: the series of the worst open anomaly (critical, then the newest), over the last hour. */
@@ -73,26 +76,6 @@ function limitsFor(target: string, metric: string, t: Trend, c: AnswerContext, l
     out.push({ value: edge, name: `the ${formatValue(metric, edge)} ${rule.severity} threshold` });
   if (FILLS.has(metric) && t.perHour > 0 && t.level < 100 && !out.some((l) => l.value >= 100)) out.push({ value: 100, name: 'full' });
   return out;
-}
-
-/** A percentage with more digits when small, so a slow leak or a tight scatter does not read 0. */
-function fine(metric: string, v: number): string {
-  const a = Math.abs(v);
-  const sign = v < 0 ? '-' : '';
-  const unit = unitOf(metric);
-  // Bytes per second already scale to kB/MB with a decimal; other units get more digits when small.
-  if (unit === 'B/s') return `${sign}${formatValue(metric, a)}`;
-  const digits = a >= 10 || a === 0 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : 3;
-  const suffix = unit === 'ms' ? ' ms' : unit;
-  return a > 0 && a < 0.0005 ? `${sign}<0.001${suffix}` : `${sign}${a.toFixed(digits)}${suffix}`;
-}
-
-/** "+1.02 %/h", "-120 kB/s per hour". */
-export function formatRate(metric: string, perHour: number): string {
-  const sign = perHour > 0 ? '+' : '';
-  const f = fine(metric, perHour);
-  const unit = unitOf(metric);
-  return unit === '%' ? `${sign}${f.slice(0, -1)} %/h` : unit === 'ms' ? `${sign}${f}/h` : `${sign}${f} per hour`;
 }
 
 interface Projection {
@@ -153,6 +136,7 @@ interface Fit {
   span: number;
   /** The stretch at the window's end that its line does not describe (a disk that filled in the last minutes). */
   left?: Departure;
+  per: RatePer;
 }
 
 /** "db-1 disk 65.5% now: 24.5 points below 90.0%." Points for a share, the unit otherwise. */
@@ -175,8 +159,8 @@ function oneLine(target: string, g: Fit, c: AnswerContext, level?: number): stri
   const fitted = `line ${formatValue(m, t.start)} at ${at(t.from)} → ${formatValue(m, t.level)} at ${at(t.until)}`;
   const scatter = `scatter ±${fine(m, t.scatter)}`;
   if (!t.clear)
-    return `${target} ${label}${latest}: no clear trend (${formatRate(m, t.perHour)}, within the ${scatter}; ${fitted}; ${t.n} samples).${leftLine(target, g, c, at)}`;
-  const move = `${t.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, t.perHour)}`;
+    return `${target} ${label}${latest}: no clear trend (${formatRate(m, t.perHour, g.per)}, within the ${scatter}; ${fitted}; ${t.n} samples).${leftLine(target, g, c, at)}`;
+  const move = `${t.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, t.perHour, g.per)}`;
   return `${target} ${label}${latest}, ${move} (${fitted}; ${t.n} samples, ${scatter}).${g.left ? leftLine(target, g, c, at) : describeProjections(project(target, m, t, c, level), t, level === undefined ? awayFrom(target, m, t, c) : towards(m, t, level))}`;
 }
 
@@ -191,7 +175,7 @@ function leftLine(target: string, g: Fit, c: AnswerContext, at: (ts: number) => 
   const head = ` But since ${at(d.from.ts)} it has left that line: ${formatValue(m, d.from.value)} then, ${formatValue(m, d.last.value)} at ${at(d.last.ts)}`;
   const r = d.trend;
   if (r?.clear)
-    return `${head}, ${r.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, r.perHour)} (${r.n} samples).${describeProjections(project(target, m, r, c), r, awayFrom(target, m, r, c))}`;
+    return `${head}, ${r.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, r.perHour, g.per)} (${r.n} samples).${describeProjections(project(target, m, r, c), r, awayFrom(target, m, r, c))}`;
   const ms = d.last.ts - d.from.ts;
   const change = d.last.value - d.from.value;
   const by = unitOf(m) === '%' ? `${Math.abs(change).toFixed(1)} points` : formatValue(m, Math.abs(change));
@@ -247,7 +231,7 @@ function fleetLead(fits: { n: string; got: Fit[] }[], label: string, c: AnswerCo
     .slice(0, 5)
     .map(
       (r) =>
-        `${name(r)} ${formatRate(r.g.m, r.g.t!.perHour)}${r.first ? ` (${r.first.limit.name} in ~${formatDuration(r.first.ms!)})` : ''}`,
+        `${name(r)} ${formatRate(r.g.m, r.g.t!.perHour, r.g.per)}${r.first ? ` (${r.first.limit.name} in ~${formatDuration(r.first.ms!)})` : ''}`,
     );
   const left = all.filter((r) => r.g.left).map((r) => `${name(r)} (${formatValue(r.g.m, r.g.left!.last.value)} now)`);
   return (
@@ -265,7 +249,7 @@ function fleetLead(fits: { n: string; got: Fit[] }[], label: string, c: AnswerCo
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const cell = (metric: string, t: Trend | undefined) => (!t ? '-' : t.clear ? formatRate(metric, t.perHour) : 'flat');
+const cell = ({ m, t, per }: Fit) => (!t ? '-' : t.clear ? formatRate(m, t.perHour, per) : 'flat');
 
 /**
  * "Is disk filling up on db-1?", "memory trend", "when will db-1 run out of space?": a robust line
@@ -278,8 +262,10 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
   const at = asked.aheadAt && (c.zone && !asked.aheadAt.zone ? { ...asked.aheadAt, zone: c.zone } : asked.aheadAt);
   const q = at ? { ...asked, aheadMs: untilTs(at, c.now) - c.now } : asked;
   if (q.open && !q.target && !q.group && !q.metric) return followOpen(q, c);
-  // Asked further ahead than 4× the default window ("by friday"), the line is fitted over a quarter of that, a month at most.
-  const span = windowSpan(q.span, Math.max(DEFAULT_TREND_MS, Math.min(720 * HOUR, (q.aheadMs ?? 0) / HORIZON)));
+  // Asked further ahead than 4× the default window ("by friday"), the line is fitted over a quarter of that, a month at most;
+  // asked per day (week), over at least a day (week), so that the rate is one seen over that long.
+  const least = q.per === 'week' ? 168 * HOUR : q.per === 'day' ? 24 * HOUR : DEFAULT_TREND_MS;
+  const span = windowSpan(q.span, Math.max(least, Math.min(720 * HOUR, (q.aheadMs ?? 0) / HORIZON)));
   const b = spanBounds(span, c);
   if (b.ahead) return b.ahead;
   const metrics = q.metric ? METRICS_OF[q.metric] : q.target ? ALL_METRICS : FLEET;
@@ -291,7 +277,15 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
       const last = pts.at(-1);
       const t = estimateTrend(pts);
       const left = t ? departure(pts, t) : undefined;
-      return { m, t, count: pts.length, span: last ? last.ts - pts[0]!.ts : 0, ...(last ? { last } : {}), ...(left ? { left } : {}) };
+      return {
+        m,
+        t,
+        per: q.per ?? 'hour',
+        count: pts.length,
+        span: last ? last.ts - pts[0]!.ts : 0,
+        ...(last ? { last } : {}),
+        ...(left ? { left } : {}),
+      };
     }),
   }));
   const what = q.metric ? (METRIC_LABEL[metrics[0]!] ?? q.metric) : 'metric';
@@ -376,7 +370,7 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
       ['target', 'trend', 'fitted end', ...(said ? [`at ${said}`] : []), 'scatter', 'samples', 'reaches'],
       rows.map(({ f, g, first }) => [
         f.n,
-        cell(m, g.t),
+        cell(g),
         g.t ? formatValue(m, g.t.level) : '-',
         ...(said && q.aheadMs ? [aheadCell(g, q.aheadMs, c.now)] : []),
         g.t ? `±${fine(m, g.t.scatter)}` : '-',
@@ -390,9 +384,9 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
     )}${forecasts.length ? `\n${forecasts.join('\n')}` : ''}`;
   }
   // "left at 09:03: 97%": the window's rate says nothing of a series that left its line in the last minutes.
-  const shown = (g: Fit) => (g.left ? `left at ${clock(g.left.from.ts)}: ${formatValue(g.m, g.left.last.value)}` : cell(g.m, g.t));
+  const shown = (g: Fit) => (g.left ? `left at ${clock(g.left.from.ts)}: ${formatValue(g.m, g.left.last.value)}` : cell(g));
   const left = any.some((f) => f.got.some((g) => g.left));
-  return `${fleetLead(any, b.label, c)}Trends ${b.label} (per hour; "flat" = change within the scatter; "-" = too little history${left ? '; "left at" = off its line since then, and where it is now' : ''}):\n${table(
+  return `${fleetLead(any, b.label, c)}Trends ${b.label} (per ${q.per ?? 'hour'}; "flat" = change within the scatter; "-" = too little history${left ? '; "left at" = off its line since then, and where it is now' : ''}):\n${table(
     ['target', ...metrics.map((m) => METRIC_LABEL[m] ?? m)],
     any.map((f) => [f.n, ...f.got.map(shown)]),
   )}`;

@@ -100,6 +100,7 @@ export type Intent =
       /** "What will disk be in 6 hours?", "forecast cpu for the next hour": the line read that far ahead. */ aheadMs?: number;
       /** "What will cpu be at 18:00?": the line read at the next such time. */ aheadAt?: ClockTime;
       /** "When will web-1 disk reach 90%?": the time the line takes to this level, in the metric's unit. */ level?: number;
+      /** "How fast is disk growing per day?": rates in that unit. */ per?: 'day' | 'week';
     }
   | AnomaliesIntent
   /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */
@@ -150,6 +151,7 @@ export type Intent =
       groupBy?: string;
       /** "How is the api doing?": these targets only, with what is open and pending on them. */
       group?: string[];
+      /** "Status update for stakeholders": a draft in plain words for people outside the team. */ update?: true;
     }
   | { kind: 'pending'; deny?: true }
   /** `span`, `target`: "what did you restart today", "remediations on web-1 this week" (parse-history.ts). */

@@ -238,7 +238,7 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   // "Anything likely to break overnight?" read "overnight" as last night's alerts: it asks what will alert.
   const ahead = intent.kind === 'anomalies' ? willAhead(text) : undefined;
   if (ahead !== undefined && intent.kind === 'anomalies')
-    return { kind: 'attention', ...(intent.target ? { target: intent.target } : {}), building: true, aheadMs: ahead };
+    return { kind: 'attention', ...(intent.target ? { target: intent.target } : {}), building: true, ...ahead };
   // "Restart web-1 if cpu is above 90%", "escalate web-1 unless someone acks" had acted at once: a condition is not watched for.
   const conditional = conditionalCommand(intent, head);
   if (conditional) return conditional;

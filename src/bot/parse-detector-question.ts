@@ -86,8 +86,14 @@ const WILL =
 const AGAIN = /\b(?:again|come back(?! (?:up|online|to normal))|recur|reoccur)\b/;
 const WATCH = /\bwhat (?:should|do|must) (?:i|we) (?:watch|keep an eye on|worry about|look out for)\b/;
 
-/** "Anything likely to break overnight?": how far ahead a question about what will alert looks; undefined when it is not one. */
-export const willAhead = (text: string): number | undefined => (WILL.test(text) ? aheadOf(text) : undefined);
+/**
+ * "Anything likely to break overnight?", "will web-2 alert again this week?": how far ahead a question about what
+ * will alert looks, and whether it asks about a return; undefined when it is not one.
+ */
+export function willAhead(text: string): { aheadMs: number; again?: true } | undefined {
+  const ms = WILL.test(text) ? aheadOf(text) : undefined;
+  return ms === undefined ? undefined : { aheadMs: ms, ...(AGAIN.test(text) ? { again: true } : {}) };
+}
 
 /** How far ahead a question looks: "in the next 2 hours", "tonight" (12 h), "soon" (1 h); undefined when it names no time ahead. */
 function aheadOf(text: string): number | undefined {
@@ -97,5 +103,9 @@ function aheadOf(text: string): number | undefined {
   if (/\bnext (?:few|couple of) hours\b/.test(text)) return 3 * HOUR;
   if (/\b(?:tonight|overnight|by (?:the )?morning|this evening|through the night|over ?night)\b/.test(text)) return 12 * HOUR;
   if (/\b(?:tomorrow|next (?:24 ?h(?:ours)?|day))\b/.test(text)) return 24 * HOUR;
+  const days = /\bnext (\d{1,2}|few|couple of) days\b/.exec(text);
+  if (days) return (days[1] === 'few' ? 3 : days[1] === 'couple of' ? 2 : Math.min(30, Number(days[1]))) * 24 * HOUR;
+  if (/\b(?:this|the|over the) weekend\b/.test(text)) return 72 * HOUR;
+  if (/\b(?:this|next|within a|in a) week\b|\bnext 7 days\b/.test(text)) return 7 * 24 * HOUR;
   return undefined;
 }

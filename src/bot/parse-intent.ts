@@ -27,6 +27,7 @@ import { uncollectedOf } from './uncollected-words.js';
 import { auditQuestion } from './parse-audit.js';
 import { subscriptionCommand } from './parse-subscribe.js';
 import { incidentCommand } from './parse-incident.js';
+import { stakeholderUpdate } from './parse-stakeholder-update.js';
 import { rankingQuestion } from './parse-ranking.js';
 import { HELD, MAINTENANCE_SET, MY_SILENCE, SILENCE_LOG, silenceCommand, silenceEdit, silenceSpan } from './parse-silence.js';
 import { severityMeant } from './severity-meant.js';
@@ -123,6 +124,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (cover) return cover;
   const note =
     incidentCommand(text, raw, { named, id: ids.find((i) => i.startsWith('in_')), anomaly: an, unknownTarget }) ??
+    stakeholderUpdate(text, named, span) ??
     noteCommand(raw, { an, target }) ??
     changeStatement(raw, named, span) ??
     typoedCommand(tokens);

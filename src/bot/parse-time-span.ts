@@ -265,14 +265,20 @@ export const levelAsked = (text: string, bound: { value: number } | undefined): 
  * weeks ("how many days until db-1 disk is full?"): six hours of line would see no further than a
  * day ahead. The answer fits what is stored of it.
  */
-export function trendSpan(text: string, span: TimeSpan | undefined): { span?: TimeSpan } {
-  if (span) return { span };
+export function trendSpan(text: string, span: TimeSpan | undefined): { span?: TimeSpan; per?: 'day' | 'week' } {
+  // "How fast is disk growing per day?": the rate in that unit (the answer fits over at least that long).
+  const per = PER_WEEK.test(text) ? { per: 'week' as const } : PER_DAY.test(text) ? { per: 'day' as const } : {};
+  if (span) return { span, ...per };
   return /\bhow many (?:days|weeks)\b|\b(?:this|next|within a|in a) week\b|\bby (?:next week|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.test(
     text,
   )
-    ? { span: { kind: 'last', ms: 7 * 86_400_000 } }
-    : {};
+    ? { span: { kind: 'last', ms: 7 * 86_400_000 }, ...per }
+    : per;
 }
+
+const PER_DAY = /\b(?:per|each|every|a) day\b(?<!\b(?:in|within|once|twice|times) a day)|\/\s?day\b|\bdaily\b|\bday[\s-]on[\s-]day\b/;
+const PER_WEEK =
+  /\b(?:per|each|every|a) week\b(?<!\b(?:in|within|once|twice|times) a week)|\/\s?week\b|\bweekly\b|\bweek[\s-]on[\s-]week\b/;
 
 const AHEAD_IN = new RegExp(`\\b(?:in|after|within)\\s+(${COUNTS})\\s*(${UNITS})\\b(?!\\s+ago)`);
 const AHEAD_NEXT = new RegExp(`\\b(?:the\\s+)?next\\s+(?:(${COUNTS})\\s*)?(${UNITS})\\b`);

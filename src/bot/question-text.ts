@@ -104,7 +104,7 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           '$1 spike $2',
         )
         // "Should I wake someone up?", "anything I should escalate?": whether anything needs it, which the open alerts say;
-        // "who should I page?" is who is on call; "what do I tell my boss?" the day's summary.
+        // "who should I page?" is who is on call; "what do I tell my boss?" a draft for people outside the team.
         .replace(
           /^(?:so\s+)?(?:should (?:i|we) (?:wake (?:someone|anyone|somebody|people) up|escalate(?: (?:this|anything|it))?(?=[\s?.!]*$)|page (?:someone|anyone|somebody))|is there anything (?:i|we) should escalate|anything (?:to|worth) escalat(?:e|ing))\b.*$/,
           'what needs attention?',
@@ -112,7 +112,7 @@ export function questionText(raw: string, targets: TargetRef[]): string {
         .replace(/^(?:so\s+)?who (?:should|do) (?:i|we) (?:page|call|ping|wake up|escalate to)\b.*$/, 'who is on call?')
         .replace(
           /^(?:so\s+)?(?:what (?:should|do|can) (?:i|we) tell (?:(?:my|the|our) )?(?:boss|manager|management|lead|vp|cto|customers?|clients?|users|stakeholders)|(?:an? )?(?:executive|management|exec) summary|explain (?:it )?(?:like|as if) (?:to )?(?:a|my) (?:manager|boss|exec\w*))\b.*$/,
-          'summarise today',
+          'status update for stakeholders',
         )
         // "Tell me about the last critical alert", "what is the disk alert on web-1 about?": that alert explained.
         .replace(

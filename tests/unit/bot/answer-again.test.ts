@@ -52,6 +52,26 @@ describe('"will web-2 memory alert again?"', () => {
     expect(parse('did web-2 alert again?').kind).toBe('anomalies');
   });
 
+  it('reads "again this week", "this weekend" and "the next few days" as that far ahead, not as the week gone', () => {
+    expect(parse('will web-2 alert again this week?')).toEqual({
+      kind: 'attention',
+      target: 'web-2',
+      building: true,
+      aheadMs: 7 * 24 * H,
+      again: true,
+    });
+    expect(parse('will db-1 memory come back next week?')).toMatchObject({ metric: 'memory', aheadMs: 7 * 24 * H, again: true });
+    expect(parse('will web-1 alert this weekend?')).toEqual({ kind: 'attention', target: 'web-1', building: true, aheadMs: 72 * H });
+    expect(parse('anything likely to break over the next few days?')).toMatchObject({ kind: 'attention', aheadMs: 72 * H });
+    expect(parse('will anything fire in the next 2 days?')).toMatchObject({ kind: 'attention', aheadMs: 48 * H });
+    // The week gone is still the past.
+    expect(parse('did web-2 alert again this week?')).toMatchObject({ kind: 'anomalies', span: { kind: 'last', ms: 7 * 24 * H } });
+    const lines = answerIntent(parse('will web-2 memory alert again this week?'), ctx()).split('\n');
+    expect(lines).toContain('Before, over the last 7 d (how often, not when next):');
+    // The line is carried no further than four times its window, and says so.
+    expect(lines.some((l) => l.includes('not the whole 7 d asked'))).toBe(true);
+  });
+
   it('counts episodes over the week, the last day, when the last ended and the median gap, most first', () => {
     expect(recurrenceLines(['web-2'], anomalies(), { now: NOW, from: NOW - 7 * 24 * H })).toEqual([
       'Before, over the last 7 d (how often, not when next):',

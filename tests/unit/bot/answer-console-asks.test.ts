@@ -75,7 +75,7 @@ describe('operator asks that had another answer', () => {
       { kind: 'anomalies', digest: true, span: { kind: 'range', from: { minute: 1320, day: { daysBack: 1 } } } },
     ],
     ['how have things been today?', { kind: 'anomalies', digest: true, today: true }],
-    ['what should I tell customers?', { kind: 'anomalies', digest: true, today: true }],
+    ['what should I tell customers?', { kind: 'status', update: true }],
     // "Did anything change?" asks for the changes recorded; with a metric named, for its figures.
     ['did anything change on web-1 recently?', { kind: 'changes', target: 'web-1' }],
     ['did someone change something on db-1?', { kind: 'changes', target: 'db-1' }],
@@ -177,7 +177,7 @@ describe('operator asks that had another answer', () => {
     ['should I wake someone up?', { kind: 'attention' }],
     ['is there anything I should escalate?', { kind: 'attention' }],
     ['who should I page?', { kind: 'routing', onCall: true }],
-    ['what should I tell my boss?', { kind: 'anomalies', today: true, digest: true }],
+    ['what should I tell my boss?', { kind: 'status', update: true }],
     ['which hosts were added recently?', { kind: 'availability' }],
     ['when was web-1 added?', { kind: 'availability', target: 'web-1' }],
     ['how much has memory changed on db-1 since this morning?', { span: { kind: 'range', from: { minute: 360, day: { daysBack: 0 } } } }],

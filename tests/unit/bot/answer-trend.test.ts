@@ -117,6 +117,27 @@ describe('trend answers', () => {
     );
   });
 
+  it('gives the rate per day or per week when asked so, fitted over at least that long', () => {
+    expect(parseIntent('how fast is disk growing per day?', targets)).toEqual({ kind: 'trend', metric: 'disk', per: 'day' });
+    expect(parseIntent('daily disk growth on db-1', targets)).toMatchObject({ target: 'db-1', per: 'day' });
+    expect(parseIntent('disk growth per week', targets)).toMatchObject({ per: 'week' });
+    // "In a day" is a time ahead, not a unit; a window said is kept beside the unit.
+    expect(parseIntent('will disk be full in a day?', targets)).not.toHaveProperty('per');
+    expect(parseIntent('memory trend on web-1 over the last 3 days, per day', targets)).toMatchObject({
+      span: { kind: 'last', ms: 3 * 86_400_000 },
+      per: 'day',
+    });
+    // 0.5 %/h is 12 %/day and 84 %/week; only 6 h are stored, so the line is the same one.
+    expect(ask('how fast is db-1 disk growing per day?')).toMatch(
+      /^Trend over the last 24 h:\ndb-1 disk 83\.0% at .*, rising \+12 %\/day \(/,
+    );
+    expect(ask('web-1 memory growth per week')).toMatch(/rising \+672 %\/week/);
+    const fleet = ask('how fast is disk growing per day?');
+    expect(fleet).toMatch(/^Disk over the last 24 h:/);
+    expect(fleet).toMatch(/db-1 +\+12 %\/day/);
+    expect(ask('how much does latency grow a day?')).toMatch(/web-1 +flat/);
+  });
+
   it('uses a target’s own threshold rule and 100 % for memory', () => {
     // (95 − 70) / 4 = 6.25 h; (100 − 70) / 4 = 7.5 h.
     expect(ask('is there a memory leak on web-1')).toMatch(
