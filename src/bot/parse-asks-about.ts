@@ -97,7 +97,7 @@ export function asksAbout(
     suppressedQuestion(text, { span, target }) ??
     valueCheckQuestion(text, { metric, target, named, span }) ??
     setupQuestion(text, { metric, target, an, severity, span }) ??
-    deliveryQuestion(text, span) ??
+    deliveryQuestion(text, span, named.length > 0 || Boolean(metric)) ??
     inventoryQuestion(text, { target, named, metric, unknownTarget, anomalies }) ??
     coAlertsQuestion(text, { named, metric, more, span }) ??
     correlateQuestion(text, { metric, more, named, unknownTarget, span, anomalies, targets }) ??

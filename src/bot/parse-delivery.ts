@@ -24,16 +24,20 @@ const TEST_ALERT =
 const DIGEST_WHEN =
   /\b(?:schedule|set up|setup|sign (?:me |us )?up for|subscribe (?:me |us )?to)\s+(?:an?\s+|the\s+|my\s+)?(?:daily|weekly|morning)\s+(?:digest|summary|report)\b|\b(?:digest|summary|report)s?(?:\s+(?:posted|sent|here|to me|at [\d:]+(?:\s*[ap]m)?))*\s+every (?:day|morning|evening|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:when|what time)\b.*\b(?:digest|daily (?:summary|report)|weekly (?:summary|report))\b|\b(?:send|give|post|get|email)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+|my\s+)?(?:daily\s+|weekly\s+|morning\s+)?(?:digest|summary|report)\s+at\s+\d|\bnext (?:digest|daily summary|weekly report)\b|\bdigest (?:schedule|time)\b|\b(?:who|which channels?|where)\b.*\b(?:gets?|receives?|sees?|go(?:es)?|posted|sent)\b.*\b(?:digest|daily (?:summary|report))\b|\b(?:who|which channels?|where)\b.*\b(?:digest|daily (?:summary|report))\b.*\b(?:go(?:es)?|posted|sent|received)\b/;
 
+const RECEIVED =
+  /\bhow many (?:alerts|messages|notifications) (?:did|have|has) (?:i|we|the team|my team) (?:get|got|receive|received|see|seen)\b/;
+
 // "Is alertmanager connected?", "are silences synced to alertmanager?", "are we getting alertmanager alerts?".
 const ALERTMANAGER =
   /\balertmanager\b.*\b(?:connected|connection|working|reachable|up|down|ok|status|health|synced|sync|mirror\w*|set ?up|configured|integration|receiv\w*|getting|webhook)\b|\b(?:connected|synced|sync|mirror\w*|connection) (?:to|with|into) alertmanager\b|\b(?:getting|receiving|get|receive) (?:any )?alertmanager\b/;
 
 /** "Is slack connected?", "how many alerts did you send this week?": how chat delivery stands (answer-delivery.ts). */
-export function deliveryQuestion(text: string, span?: TimeSpan): Intent | undefined {
+export function deliveryQuestion(text: string, span?: TimeSpan, scoped = false): Intent | undefined {
   if (TEST_ALERT.test(text)) return { kind: 'test_alert' };
   if (DIGEST_WHEN.test(text)) return { kind: 'about', digest: true };
   if (ALERTMANAGER.test(text)) return { kind: 'delivery', platform: 'alertmanager' };
-  if (!ASKED.some((re) => re.test(text))) return undefined;
+  // "How many alerts did I get today?" is what reached chat; of a target or metric ("… on web-1"), the anomalies there.
+  if (!ASKED.some((re) => re.test(text)) && (scoped || !RECEIVED.test(text))) return undefined;
   const p = PLATFORM.exec(text)?.[1];
   return { kind: 'delivery', ...(p ? { platform: p === 'slack' || p === 'discord' ? p : 'web' } : {}), ...(span ? { span } : {}) };
 }

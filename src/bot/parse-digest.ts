@@ -1,5 +1,5 @@
 import type { TimeSpan } from './parse-time-span.js';
-import { ONE_STATE, RESOLVED, SHARE_ASKED } from './intent-words.js';
+import { NOW, ONE_STATE, OPEN_NOW, RESOLVED, SHARE_ASKED } from './intent-words.js';
 import { parseDuration } from './text-tools.js';
 import { RESOLVED_ALONE } from './parse-history.js';
 
@@ -89,9 +89,15 @@ export const MINE =
 /**
  * Which anomalies of a list are asked for by state. "Resolved alerts today": only those that ended;
  * "not resolved yet" (or "open", "right now": `openAsked`) the open ones. "Unacknowledged alerts",
- * "acked alerts today": only those nobody has, or somebody has, taken on.
+ * "acked alerts today": only those nobody has, or somebody has, taken on. `timeSaid`: a span or "today" was said.
  */
-export function stateAsked(text: string, openAsked: boolean): { resolved?: true; open?: true; acked?: boolean; mine?: true } {
+export function stateAsked(
+  text: string,
+  o: { open: boolean; span: TimeSpan | undefined; digest: boolean; timeSaid: boolean },
+): { resolved?: true; open?: true; acked?: boolean; mine?: true } {
+  // "Open", or with no time said "now" (not in a digest) or "right now".
+  const openAsked = o.open || (!o.span && ((!o.digest && NOW.test(text)) || OPEN_NOW.test(text)));
+  const { timeSaid } = o;
   // "What am I on?", "my open alerts": taken on by the asker and still open; "which did I ack today?" any.
   // "Did anything resolve on its own?", "which alerts cleared without anyone acking?": ended, and nobody took them on.
   if (RESOLVED_ALONE.test(text)) return { resolved: true, acked: false };
@@ -120,6 +126,16 @@ export function stateAsked(text: string, openAsked: boolean): { resolved?: true;
       text,
     ) &&
     !('resolved' in state)
+  )
+    return { open: true, acked: false };
+  // "Which alerts are unacknowledged?" with no time said is about now: the open ones (an ended one needs no taker);
+  // "unacked alerts today", "which were never acknowledged?" keep every state.
+  if (
+    acked.acked === false &&
+    !timeSaid &&
+    !('resolved' in state) &&
+    /\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b/.test(text) &&
+    !/\b(?:was|were|had|did|been|ever|never)\b/.test(text)
   )
     return { open: true, acked: false };
   return { ...state, ...acked };

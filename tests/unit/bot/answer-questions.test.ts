@@ -482,9 +482,15 @@ describe('who has an alert', () => {
       /^• an_quiet .*: never posted as an alert \(held, silenced or routed nowhere\), so nobody could acknowledge it$/,
     );
     expect(ask('who acked an_nope', c)).toBe('I have no anomaly an_nope.');
-    // Lists by whether someone took them on.
+    // Lists by whether someone took them on: with no time said, the open ones (an ended one needs no taker); today's, any.
     expect(
       ask('unacknowledged alerts', c)
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(' ')[1]),
+    ).toEqual(['an_dbmem']);
+    expect(
+      ask('unacknowledged alerts today', c)
         .split('\n')
         .slice(1)
         .map((l) => l.split(' ')[1]),

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { cpuAnomaly, resolvedAnomaly } from '../../fixtures/anomaly.js';
+
+const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
+const M = 60_000;
+const targets = [{ name: 'web-1' }, { name: 'db-1' }];
+const parse = (q: string) => parseIntent(q, targets);
+
+describe('asks of the twenty-third session', () => {
+  it('reads "how many alerts did I get?" as what reached chat, and of a target or metric as the anomalies there', () => {
+    expect(parse('how many alerts did I get today?')).toEqual({ kind: 'delivery', span: { kind: 'day', daysBack: 0 } });
+    expect(parse('how many alerts have we received this week?')).toEqual({ kind: 'delivery', span: { kind: 'last', ms: 7 * 86_400_000 } });
+    expect(parse('how many alerts did we get on web-1?')).toMatchObject({ kind: 'anomalies', target: 'web-1', count: true });
+    expect(parse('how many cpu alerts did we get?')).toMatchObject({ kind: 'anomalies', metric: 'cpu', count: true });
+  });
+
+  it('reads "what will fire next?" as what is about to fire, and "what alerted next?" as the past', () => {
+    for (const q of ['what will fire next?', "what's going to alert next?", 'which host will alert next?', "what's next to fire?"])
+      expect(parse(q), q).toEqual({ kind: 'attention', building: true });
+    expect(parse('what alerted next?').kind).toBe('anomalies');
+    expect(parse('when is the next tick?').kind).toBe('pipeline');
+  });
+
+  it('reads "which alerts are unacknowledged?" as the open ones nobody took, and with a time or a past form as any', () => {
+    expect(parse('which alerts are unacknowledged?')).toMatchObject({ kind: 'anomalies', open: true, acked: false });
+    expect(parse('unacked alerts on web-1')).toMatchObject({ target: 'web-1', open: true, acked: false });
+    expect(parse('unacknowledged alerts today')).not.toHaveProperty('open');
+    expect(parse('which alerts were never acknowledged?')).not.toHaveProperty('open');
+    expect(parse('alerts that nobody acked')).not.toHaveProperty('open');
+    const store = createSqliteStore(':memory:');
+    store.upsertAnomaly({ ...cpuAnomaly('an_open'), startTs: NOW - 5 * M });
+    store.upsertAnomaly(resolvedAnomaly('an_done', NOW, { target: 'db-1', startTs: NOW - 60 * M, endTs: NOW - 50 * M }));
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    const now = answerIntent(parse('which alerts are unacknowledged?'), c);
+    expect(now).toContain('an_open');
+    expect(now).not.toContain('an_done');
+    expect(answerIntent(parse('unacknowledged alerts today'), c)).toContain('an_done');
+  });
+});
