@@ -260,8 +260,11 @@ export function answerMetricSpan(q: SpanQuestion, c: AnswerContext): string {
       .concat(percentileNote(q.stat, metrics), short, q.metric ? [] : anomaliesInWindow(target, b.from, b.until, c))
       .join('\n');
   }
-  // Fleet: all three statistics for one named metric; otherwise the one asked for (peak by default) per metric.
-  const stats: Stat[] = q.metric && metrics.length === 1 && !q.stat ? ['max', 'avg', 'min'] : [q.stat ?? 'max'];
+  // Fleet: all three statistics for one named metric; otherwise the one asked for (peak by default) per metric. Two or
+  // three hosts side by side ("compare web-1 and web-2 over the last day") get the average beside the peak: a peak alone
+  // says how bad the worst minute was, not how the two ran.
+  const few = !q.metric && !q.stat && q.group !== undefined && q.group.length <= 3;
+  const stats: Stat[] = q.metric && metrics.length === 1 && !q.stat ? ['max', 'avg', 'min'] : few ? ['avg', 'max'] : [q.stat ?? 'max'];
   const cols = metrics.flatMap((m) => stats.map((st) => ({ m, st })));
   // Sorted by the first column, so "which host peaked highest" is the first row and the headline.
   const st0 = cols[0]!.st;

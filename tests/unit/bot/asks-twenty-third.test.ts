@@ -39,4 +39,26 @@ describe('asks of the twenty-third session', () => {
     expect(now).not.toContain('an_done');
     expect(answerIntent(parse('unacknowledged alerts today'), c)).toContain('an_done');
   });
+
+  it('sets two or three hosts side by side over a window with the average beside the peak', () => {
+    const store = createSqliteStore(':memory:');
+    // web-1 idles at 20% with one minute at 90%; web-2 runs at 40% throughout.
+    store.saveSamples(
+      Array.from({ length: 120 }, (_, k) => [
+        { target: 'web-1', metric: 'cpu', ts: NOW - 60 * M + k * 30_000, value: k === 60 ? 90 : 20 },
+        { target: 'web-2', metric: 'cpu', ts: NOW - 60 * M + k * 30_000, value: 40 },
+      ]).flat(),
+    );
+    const c: AnswerContext = { store, targets: [...targets, { name: 'web-2' }], now: NOW, staleAfterMs: 90_000 };
+    const lines = answerIntent(parseIntent('compare web-1 and web-2 over the last hour', c.targets), c).split('\n');
+    expect(lines[2]).toMatch(/^target +average CPU +peak CPU +average memory +peak memory +average disk +peak disk +samples$/);
+    expect(lines[3]).toMatch(/^web-2 +40\.0% +40\.0% +- +- +- +- +120$/);
+    // (119 × 20 + 90) / 120 = 20.6: the peak alone had put web-1 first.
+    expect(lines[4]).toMatch(/^web-1 +20\.6% +90\.0% +- +- +- +- +120$/);
+    // One metric named keeps its three figures; the whole fleet keeps the peak alone.
+    expect(answerIntent(parseIntent('cpu on web-1 and web-2 over the last hour', c.targets), c)).toMatch(
+      /peak CPU +average CPU +lowest CPU/,
+    );
+    expect(answerIntent(parseIntent('all hosts over the last hour', c.targets), c)).not.toMatch(/average CPU/);
+  });
 });
