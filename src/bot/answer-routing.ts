@@ -6,6 +6,7 @@ import { renderRoutes, renderRouteTest } from './describe-routes.js';
 import type { MetricKey } from './intent.js';
 import { answerOnCallPast } from './answer-on-call-past.js';
 import type { TimeSpan } from './parse-time-span.js';
+import { untilTs, type ClockTime } from './parse-clock.js';
 import { formatDuration } from './text-tools.js';
 import { stamp } from '../core/stamp.js';
 import { METRIC_LABEL } from '../core/metrics.js';
@@ -31,13 +32,16 @@ export function answerRouting(
     aheadMs?: number;
     onWeekday?: number;
     week?: boolean;
+    at?: ClockTime;
     past?: { span?: TimeSpan; id?: string; alert?: boolean };
   },
   c: AnswerContext,
 ): string {
   // "On monday": the next one (a week ahead when it is monday now), at this time of day.
   const days = asked.onWeekday === undefined ? 0 : (asked.onWeekday - new Date(c.now).getUTCDay() + 7) % 7 || 7;
-  const i = days ? { ...asked, aheadMs: days * 86_400_000 } : asked;
+  // "Saturday at noon": the next such time on the asker's clock.
+  const at = asked.at && untilTs(c.zone && !asked.at.zone ? { ...asked.at, zone: c.zone } : asked.at, c.now);
+  const i = at ? { ...asked, aheadMs: at - c.now } : days ? { ...asked, aheadMs: days * 86_400_000 } : asked;
   if (i.onCall && i.past) return answerOnCallPast({ ...i.past, target: i.target, metric: i.metric, rotation: i.rotation }, c);
   const r = c.routing;
   if (!r) return 'Alert routing is not known to this process.';

@@ -266,7 +266,7 @@ export function createChatService(o: ChatServiceOptions) {
         return addNote(intent, e.user, now, { ...o, ...(e.thread ? { from: { platform: e.platform, channel: e.channel } } : {}) });
       case 'on_call_cover':
       case 'on_call_swap':
-        return onCallReply(intent, e.user, now, o.onCall, swaps);
+        return onCallReply(intent, e.user, now, o.onCall, swaps, zones.zoneOf(e.user, e.clientZone));
       case 'incident': {
         // Said in an incident's thread without naming one: that incident.
         const own = e.thread ? o.store.chat.keyOfMessage(e.platform, e.thread)?.match(/^incident:(in_[a-z0-9]+)/)?.[1] : undefined;

@@ -47,7 +47,8 @@ export type CommandIntent =
       /** A word that may name a rotation ("for db"). */ rotation?: string;
     }
   /** "Swap shifts with bob", "accept the swap", "decline the swap", "cancel the swap" (on-call-swaps.ts). */
-  | { kind: 'on_call_swap'; action: 'offer' | 'accept' | 'decline' | 'cancel'; with?: string; id?: string; rotation?: string }
+  /** `day`: "swap my friday shift with bob", my shift starting that weekday (0 Sunday … 6 Saturday), not my next. */
+  | { kind: 'on_call_swap'; action: 'offer' | 'accept' | 'decline' | 'cancel'; with?: string; id?: string; rotation?: string; day?: number }
   /** "Tell me when web-1 recovers", "ping me when cpu on db-1 drops below 50%" (watches.ts). */
   | {
       kind: 'watch';

@@ -11,6 +11,7 @@ export function onCallReply(
   now: number,
   onCall: OnCall | undefined,
   swaps: ReturnType<typeof createOnCallSwaps> | undefined,
+  zone?: string,
 ): ChatReply {
   if (!onCall)
     return {
@@ -18,7 +19,7 @@ export function onCallReply(
       intent: intent.kind,
       private: true,
     };
-  if (intent.kind === 'on_call_swap') return swaps!.handle(intent, user, now);
+  if (intent.kind === 'on_call_swap') return swaps!.handle(intent, user, now, zone);
   if (intent.end) return onCall.release(user, now);
   const end = intent.until ? untilTs(intent.until, now) : intent.durationMs ? now + intent.durationMs : undefined;
   if (end === undefined)

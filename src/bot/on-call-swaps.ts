@@ -4,6 +4,7 @@ import { hashString } from '../core/random.js';
 import { stamp } from '../core/stamp.js';
 import type { Intent } from './intent.js';
 import { SWAP_HORIZON_MS, type OnCall, type SwapCover } from './on-call.js';
+import { offsetMs } from './parse-clock.js';
 import { formatDuration, quoteUntrusted } from './text-tools.js';
 
 type Swap = Extract<Intent, { kind: 'on_call_swap' }>;
@@ -26,6 +27,9 @@ const OFFERS = 'oncall:swap-offers';
 const OFFER_MS = 24 * 3_600_000;
 
 const span = (s: { from: number; until: number }) => `${stamp(s.from)} to ${stamp(s.until)}`;
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** The weekday a time falls on where the asker reads times (UTC without a zone). */
+const weekdayOf = (ts: number, zone: string | undefined) => new Date(ts + (zone ? offsetMs(zone, ts) : 0)).getUTCDay();
 
 /**
  * "Swap shifts with bob": a shift moves only when the person taking it says so (decision 0032), so
@@ -58,7 +62,25 @@ export function createOnCallSwaps(o: {
     return at ? ` (${at})` : '';
   };
 
-  function offer(i: Swap, user: ChatUser, ts: number): ChatReply {
+  /** "My friday shift": the member's first own shift starting on that weekday within the horizon. */
+  function ownShiftOn(rotation: string, member: string, ts: number, day: number, zone: string | undefined) {
+    for (
+      let s = o.onCall.nextOwnShift(rotation, member, ts);
+      s && s.from - ts <= SWAP_HORIZON_MS;
+      s = o.onCall.nextOwnShift(rotation, member, s.from)
+    )
+      if (weekdayOf(s.from, zone) === day) return s;
+    return undefined;
+  }
+
+  /** Whether the shift starting at `from` is still `member`'s own, not started and not swapped (not only their next). */
+  function stillOwn(rotation: string, member: string, from: number, ts: number): boolean {
+    for (let s = o.onCall.nextOwnShift(rotation, member, ts); s && s.from <= from; s = o.onCall.nextOwnShift(rotation, member, s.from))
+      if (s.from === from) return true;
+    return false;
+  }
+
+  function offer(i: Swap, user: ChatUser, ts: number, zone: string | undefined): ChatReply {
     const mine = o.onCall.rotationsOf(user);
     if (!mine.length) return no('You are in no on-call rotation (chat.onCall), so you have no shift to swap.');
     const wanted = i.with?.toLowerCase() ?? '';
@@ -76,9 +98,16 @@ export function createOnCallSwaps(o: {
     const r = shared[0]!;
     const b = r.members.find((m) => m.name.toLowerCase() === wanted)!;
     if (b.name === r.member.name) return no('That is you: name the member you want to swap with.');
-    const aShift = o.onCall.nextOwnShift(r.name, r.member.name, ts);
+    const aShift =
+      i.day === undefined ? o.onCall.nextOwnShift(r.name, r.member.name, ts) : ownShiftOn(r.name, r.member.name, ts, i.day, zone);
     const bShift = o.onCall.nextOwnShift(r.name, b.name, ts);
     const within = formatDuration(SWAP_HORIZON_MS);
+    if (!aShift && i.day !== undefined) {
+      const next = o.onCall.nextOwnShift(r.name, r.member.name, ts);
+      return no(
+        `You have no shift of your own starting on a ${DAY_NAMES[i.day]} in the next ${within}${next ? ` (your next starts ${stamp(next.from)})` : ''}, so nothing was offered.`,
+      );
+    }
     if (!aShift)
       return no(
         `You have no shift of your own starting in the next ${within} to swap (a running shift is covered instead: "I'm on call until 18:00").`,
@@ -122,10 +151,8 @@ export function createOnCallSwaps(o: {
       );
     const x = waiting[0]!;
     // The rotation may have moved on (a reload, another swap): both shifts must still be theirs to trade.
-    const aNow = o.onCall.nextOwnShift(x.rotation, x.a, ts);
-    const bNow = o.onCall.nextOwnShift(x.rotation, x.b, ts);
     write(read(ts).filter((y) => y.id !== x.id));
-    if (aNow?.from !== x.aShift.from || bNow?.from !== x.bShift.from)
+    if (!stillOwn(x.rotation, x.a, x.aShift.from, ts) || !stillOwn(x.rotation, x.b, x.bShift.from, ts))
       return no(`Swap ${x.id} no longer fits the rotation (a shift in it has started or was swapped already); ${x.a} can offer it again.`);
     const by = o.actor(user);
     const halves: SwapCover[] = [
@@ -174,8 +201,9 @@ export function createOnCallSwaps(o: {
   }
 
   return {
-    handle(i: Swap, user: ChatUser, ts: number): ChatReply {
-      if (i.action === 'offer') return offer(i, user, ts);
+    /** `zone`: where the asker reads times, for the weekday of "my friday shift". */
+    handle(i: Swap, user: ChatUser, ts: number, zone?: string): ChatReply {
+      if (i.action === 'offer') return offer(i, user, ts, zone);
       if (i.action === 'accept') return accept(i, user, ts);
       if (i.action === 'decline') return decline(i, user, ts);
       return cancel(i, user, ts);

@@ -168,17 +168,19 @@ export function createOnCall(
         .map((r) => {
           const of = several ? ` for ${r.name}` : '';
           const now = at(ts, r.name);
-          if (isMember(now.member, user))
-            return `You are on call${of} now, until ${stamp(now.until)} (in ${formatDuration(now.until - ts)}).`;
-          // The next turn that is theirs: their own unless swapped away, or one swapped to them
-          // (a cover for someone else set in chat is not a shift of theirs).
+          const on = isMember(now.member, user);
+          const head = on
+            ? `You are on call${of} now, until ${stamp(now.until)} (in ${formatDuration(now.until - ts)})`
+            : `You are not on call${of} now`;
+          // The next turn that is theirs after this one: their own unless swapped away, or one swapped to them
+          // (a cover for someone else set in chat is not a shift of theirs). On call now, "when am I next?" asks it too.
           for (let t = now.rotation.until, k = 0; k < 2 * r.members.length; t += r.shiftHours * HOUR, k++) {
             const s = shiftAt(r, t);
             const h = holder(r, s);
-            if (isMember(h.member, user))
-              return `You are not on call${of} now; your next shift is from ${stamp(s.from)} to ${stamp(s.until)} (in ${formatDuration(s.from - ts)})${h.swap ? `, ${s.member.name}'s by swap ${h.swap.swap}` : ''}.`;
+            if (isMember(h.member, user) && !(on && s.from <= now.until))
+              return `${head}; your next shift${on ? ' after this' : ''} is from ${stamp(s.from)} to ${stamp(s.until)} (in ${formatDuration(s.from - ts)})${h.swap ? `, ${s.member.name}'s by swap ${h.swap.swap}` : ''}.`;
           }
-          return `You are not on call${of} now.`;
+          return `${head}.`;
         })
         .join('\n');
     },

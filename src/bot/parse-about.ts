@@ -7,7 +7,7 @@ import { NO_ACTION } from './intent-words.js';
  * or the LLM notice. Matched on the whole (lower-cased) question; callers rule out a metric first.
  */
 import { rotationWord } from './parse-on-call.js';
-import { weekdayIn } from './parse-clock.js';
+import { findClock, weekdayIn, type ClockTime } from './parse-clock.js';
 import type { Intent, MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { ROUTING } from './intent-words.js';
@@ -193,13 +193,16 @@ function onCallPast(
 }
 
 /** "Who is on call tomorrow?", "next week", "in 3 days": how far ahead the shift asked about is. */
-function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number; week?: true } {
+function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number; week?: true; at?: ClockTime } {
   // "Next week", "this week", "the next 7 days", "the rota for the week": the shifts over it, not one instant a week on.
   if (
     !/\b(?:was|were|been|had)\b/.test(text) &&
     /\b(?:next|this|coming|the) week\b|\b(?:next|coming) (?:7|seven) days\b|\bweek(?:'s|ly)? (?:rota|schedule|shifts)\b/.test(text)
   )
     return { week: true };
+  // "Saturday at noon", "tomorrow at 3pm", "at 15:00": that time, the next such.
+  const clock = findClock(text);
+  if (clock && 'span' in clock && clock.span.kind === 'clock') return { at: clock.span.at };
   if (/\btomorrow\b/.test(text)) return { aheadMs: 86_400_000 };
   const day = weekdayIn(text);
   if (day) return { onWeekday: day.weekday };

@@ -23,6 +23,8 @@ const OFFLINE =
 const SWAP_OFFER = new RegExp(
   String.raw`^(?:please\s+|can i\s+|could i\s+|can we\s+|i(?:'d| would) like to\s+|i want to\s+)?(?:swap|switch|trade|exchange)\s+(?:(?:my|our|the)\s+)?(?:next\s+)?(?:(?:on[\s-]?call\s+)?shifts?\s+|${ON_CALL}\s+)?with\s+([a-z][\w.-]*)`,
 );
+const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
+const SWAP_DAY = /\b(sun|mon|tues|wednes|thurs|fri|satur)day(?:'s)? shift\b|\bshift on (sun|mon|tues|wednes|thurs|fri|satur)day\b/;
 const SWAP_ANSWER =
   /^(?:please\s+|i\s+)?(accept|approve|agree to|take|ok|decline|reject|refuse|turn down|cancel|withdraw|undo|revoke|call off)\s+(?:the\s+|that\s+|my\s+|this\s+|your\s+)?(?:shift\s+|on[\s-]?call\s+)?(?:swap\b|(?=sw_[a-z0-9]+\b))/;
 
@@ -62,10 +64,14 @@ function swapCommand(text: string): Extract<Intent, { kind: 'on_call_swap' }> | 
         : 'cancel';
     return { kind: 'on_call_swap', action, ...(id ? { id } : {}) };
   }
-  const offer = SWAP_OFFER.exec(text);
+  // "Swap my friday shift with bob", "swap my shift on friday with bob": that day's shift, not the next one.
+  const dayWord = SWAP_DAY.exec(text);
+  const said = dayWord ? text.replace(dayWord[0], 'shift') : text;
+  const offer = SWAP_OFFER.exec(said);
   if (!offer) return undefined;
-  const rotation = rotationWord(text.slice(offer[0].length));
-  return { kind: 'on_call_swap', action: 'offer', with: offer[1]!, ...(rotation ? { rotation } : {}) };
+  const rotation = rotationWord(said.slice(offer[0].length));
+  const day = dayWord ? WEEKDAYS.indexOf((dayWord[1] ?? dayWord[2])!) : -1;
+  return { kind: 'on_call_swap', action: 'offer', with: offer[1]!, ...(rotation ? { rotation } : {}), ...(day >= 0 ? { day } : {}) };
 }
 
 /**

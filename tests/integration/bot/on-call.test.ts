@@ -152,6 +152,29 @@ describe('swapping shifts', () => {
   });
 });
 
+describe('swapping the shift of a day said', () => {
+  it("offers the asker's shift starting that weekday, not the next, and it can be accepted", async () => {
+    const { say } = await setup();
+    // alice's own shifts start on the 5th (Thursday), the 8th (Sunday), the 11th …; bob's next on the 3rd.
+    for (const q of ['swap my sunday shift with bob', 'swap my shift on sunday with bob']) {
+      const offered = await say(q, 'UALICE1');
+      expect(offered, q).toMatch(
+        /^Asked bob \(<@UBOB001>\) to swap \(sw_[a-z0-9]+\): alice would take bob's shift 2026-11-03 09:00:00 UTC to 2026-11-04 09:00:00 UTC, and bob alice's 2026-11-08 09:00:00 UTC to 2026-11-09 09:00:00 UTC\./,
+      );
+    }
+    // Not her next shift: accepting had refused it as no longer fitting the rotation.
+    expect(await say('accept the swap', 'UBOB001')).toMatch(/^Swapped \(sw_[a-z0-9]+\): alice is on call 2026-11-03 09:00:00 UTC /);
+    expect((await say('who is on call on sunday at noon?')).split('\n')[0]).toMatch(
+      /^On call at 2026-11-08 12:00:00 UTC: bob \(<@UBOB001> on Slack\), until 2026-11-09 09:00:00 UTC, in alice's shift by swap sw_/,
+    );
+    // A clock time alone is the next such time; tomorrow at 3pm is tomorrow's.
+    expect(await say('who is on call at 8am?')).toMatch(/^On call at 2026-11-03 08:00:00 UTC: alice /);
+    expect(await say('who is on call tomorrow at 3pm?')).toMatch(
+      /^On call at 2026-11-03 15:00:00 UTC: alice \(<@UALICE1> on Slack\), until 2026-11-04 09:00:00 UTC, in bob's shift/,
+    );
+  });
+});
+
 describe('paging a rotation member by name', () => {
   it('pings that member in the alert thread, from config, and refuses names that are not members', async () => {
     const { app, slack, tick, pump, say, now } = await setup();
@@ -186,7 +209,10 @@ describe('paging a rotation member by name', () => {
 describe('"am I on call?"', () => {
   it("leads with the asker's own shift now or next, and says when they are in no rotation", async () => {
     const { say } = await setup();
-    expect((await say('am I on call?', 'UALICE1')).split('\n')[0]).toBe('You are on call now, until 2026-11-03 09:00:00 UTC (in 23 h).');
+    // On call now, the shift after this one too: "when am I on call next?" asks it as well.
+    expect((await say('am I on call?', 'UALICE1')).split('\n')[0]).toBe(
+      'You are on call now, until 2026-11-03 09:00:00 UTC (in 23 h); your next shift after this is from 2026-11-05 09:00:00 UTC to 2026-11-06 09:00:00 UTC (in 3 d).',
+    );
     expect((await say('when is my next shift?', 'UBOB001')).split('\n')[0]).toBe(
       'You are not on call now; your next shift is from 2026-11-03 09:00:00 UTC to 2026-11-04 09:00:00 UTC (in 23 h).',
     );

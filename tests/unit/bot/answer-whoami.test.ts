@@ -44,7 +44,7 @@ describe('"who am i?"', () => {
     expect(alice.text.split('\n')).toEqual([
       'You are web:alice; that is how the audit log and approvals record you.',
       'You can approve and deny remediations (approvers.web).',
-      'You are on call now, until 2026-12-06 09:00:00 UTC (in 21 h).',
+      'You are on call now, until 2026-12-06 09:00:00 UTC (in 21 h); your next shift after this is from 2026-12-07 09:00:00 UTC to 2026-12-08 09:00:00 UTC (in 45 h).',
       'Times in my replies are in UTC; "show times in Europe/Berlin" or "use UTC" changes that.',
     ]);
     expect((await say('carol', 'who am i?'))!.text.split('\n').slice(1, 3)).toEqual([
