@@ -28,9 +28,13 @@ export const TIME_TO = new RegExp(
 );
 /** "MTBF", "mean time between failures": the gaps between episodes. */
 export const TIME_BETWEEN = /\bmtbf\b|\btime between\b/;
+/** "How much time did we spend on alerts today?", "how long were we in alert?": the time something was open. */
+const TIME_IN_ALERT =
+  /\b(?:total )?time (?:spent )?(?:in|on|with) (?:alerts?|anomal(?:y|ies)|incidents?)\b|\bhow (?:much time|long) (?:did|have|has) (?:we|i|the team) (?:spen[dt]|been) (?:on|in|with|dealing with|fighting) (?:alerts?|anomal(?:y|ies)|incidents?|fires)\b|\bhow long (?:were|was|have) (?:we|i|things|the fleet|you) (?:been )?in (?:alert|alarm|trouble)\b|\btotal (?:alert|anomaly|alarm) time\b/;
 
 /** "MTTR", "how fast do we ack?", "MTBF": the time asked for, with the count it is part of; undefined when none is. */
-export function timeToAsked(text: string): { count: true; timeTo: 'ack' | 'between' | 'resolve' } | undefined {
+export function timeToAsked(text: string): { count: true; timeTo: 'ack' | 'between' | 'resolve' | 'open' } | undefined {
+  if (TIME_IN_ALERT.test(text)) return { count: true, timeTo: 'open' };
   if (!TIME_TO.test(text)) return undefined;
   return { count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : TIME_BETWEEN.test(text) ? 'between' : 'resolve' };
 }

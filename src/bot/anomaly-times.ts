@@ -12,10 +12,12 @@ import { formatDuration } from './text-tools.js';
  */
 export function timeLines(
   list: Anomaly[],
-  asked: 'resolve' | 'ack' | 'between' | undefined,
+  asked: 'resolve' | 'ack' | 'between' | 'open' | undefined,
   c: AnswerContext,
   /** "Acknowledged within 5 minutes?": how many were taken on that soon. */
   withinMs?: number,
+  /** The time the count covers, for the share of it spent in alert; 0 or absent: none said. */
+  windowMs?: number,
 ): string[] {
   const lines: string[] = [];
   const ended = list.filter((a) => a.endTs !== null);
@@ -46,6 +48,7 @@ export function timeLines(
     );
   } else if (asked === 'ack') lines.push(`Acknowledged in chat: none of the ${list.length}.`);
   if (asked === 'between') lines.push(betweenLine(list, c.now));
+  if (asked === 'open') lines.push(inAlertLine(list, c.now, windowMs));
   return lines;
 }
 
@@ -65,6 +68,32 @@ function betweenLine(list: readonly Anomaly[], now: number): string {
     .sort((a, z) => a - z);
   const mean = gaps.reduce((s, d) => s + d, 0) / gaps.length;
   return `Time between episodes (one start to the next, ${gaps.length} gap${gaps.length === 1 ? '' : 's'}): median ${formatDuration(nearestRank(gaps, 0.5))}, mean ${formatDuration(mean)}, longest ${formatDuration(gaps.at(-1)!)}; the last began ${formatDuration(now - starts.at(-1)!)} ago.`;
+}
+
+/**
+ * "How much time did we spend on alerts today?": the episodes' open time added up, and the time at least one
+ * was open (overlaps counted once), as a share of the time the count covers. Open ones run to now.
+ */
+function inAlertLine(list: readonly Anomaly[], now: number, windowMs?: number): string {
+  const eps = groupEpisodes(list, now).map((e) => ({ from: e.startTs, until: e.endTs ?? now }));
+  if (!eps.length) return 'Time in alert: no episode in that time.';
+  const total = eps.reduce((s, e) => s + (e.until - e.from), 0);
+  let union = 0;
+  let longest = 0;
+  let run: { from: number; until: number } | undefined;
+  for (const e of [...eps].sort((a, z) => a.from - z.from)) {
+    if (run && e.from <= run.until) run.until = Math.max(run.until, e.until);
+    else {
+      if (run) [union, longest] = [union + run.until - run.from, Math.max(longest, run.until - run.from)];
+      run = { ...e };
+    }
+  }
+  [union, longest] = [union + run!.until - run!.from, Math.max(longest, run!.until - run!.from)];
+  const share =
+    windowMs && windowMs > 0
+      ? ` of the ${formatDuration(windowMs)} counted (${Math.round((100 * Math.min(union, windowMs)) / windowMs)}%)`
+      : '';
+  return `Time in alert (${eps.length} episode${eps.length === 1 ? '' : 's'}, detectors on one counted once): ${formatDuration(total)} open in all; at least one open for ${formatDuration(union)}${share}, the longest unbroken stretch ${formatDuration(longest)}.`;
 }
 
 /** "Which host recovers fastest?": each target's median time from start to the detector's all-clear, ranked. */

@@ -158,8 +158,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
         ]
       : [];
     // "MTTR this week", "how fast do we ack?": the time asked for leads; the counts follow.
-    const times = timeLines(list, i.timeTo, c, i.ackWithinMs);
-    const lead = { ack: 'Acknowledged in chat', resolve: 'Time to resolve', between: 'Time between' } as const;
+    const times = timeLines(list, i.timeTo, c, i.ackWithinMs, window);
+    const lead = { ack: 'Acknowledged in chat', resolve: 'Time to resolve', between: 'Time between', open: 'Time in alert' } as const;
     const asked = i.timeTo ? times.filter((l) => l.startsWith(lead[i.timeTo!])) : [];
     const counts = countAnomalies(
       list,

@@ -191,7 +191,7 @@ export interface AnomaliesIntent {
   /** "How many anomalies this week?": counts, not a list. */
   count?: boolean;
   /** "MTTR this week", "mean time to acknowledge": the counts, with that time asked for. */
-  timeTo?: 'resolve' | 'ack' | 'between';
+  timeTo?: 'resolve' | 'ack' | 'between' | 'open';
   /** "Which host was down today?": only the silent-host anomalies. */
   silent?: boolean;
   /** "Unacknowledged alerts" (false), "acked alerts today" (true): by whether someone took them on. */

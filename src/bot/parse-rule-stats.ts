@@ -30,6 +30,8 @@ const RULE_STATS = new RegExp(
     // "Which rule should I tune first?", "what should we fix next week?": the noisiest first, where tuning pays ("what should I fix
     // first?" is what needs attention now; "too many alerts" the flapping series).
     String.raw`\bwhich (?:${RULE}|detectors?) should (?:i|we) (?:tune|fix|change|look at)(?: first)?\b|^what should (?:i|we) (?:fix|tune|improve|work on) next (?:week|sprint|month)\s*[?.!]*$`,
+    // "Which alert should I tune first?", "which alerts need tuning?", "what should I tune?": the same record.
+    String.raw`\b(?:which|what) (?:alerts?|anomal\w*|pages|notifications) (?:should (?:i|we) tune|(?:need|needs|are worth|is worth) tuning)\b|^what should (?:i|we) tune(?: first)?\s*[?.!]*$`,
     IGNORE.source,
     // "How noisy is the disk rule?", "is the cpu threshold noisy?", "how often does the memory threshold fire?": a metric's
     // rules ("too noisy" asks for other bounds: parse-tune.ts).

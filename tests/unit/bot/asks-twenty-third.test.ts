@@ -61,4 +61,27 @@ describe('asks of the twenty-third session', () => {
     );
     expect(answerIntent(parseIntent('all hosts over the last hour', c.targets), c)).not.toMatch(/average CPU/);
   });
+
+  it('reads "which alert should I tune first?" as the rules\' firing record', () => {
+    for (const q of ['which alert should I tune first?', 'what should I tune?', 'which alerts need tuning?'])
+      expect(parse(q), q).toEqual({ kind: 'rule_stats' });
+  });
+
+  it('adds up the time in alert, overlaps once, as a share of the time counted', () => {
+    const store = createSqliteStore(':memory:');
+    const at = (id: string, target: string, metric: string, from: number, to: number, detector: 'threshold' | 'robust' = 'threshold') =>
+      store.upsertAnomaly(resolvedAnomaly(id, NOW, { target, metric, detector, startTs: NOW - from * M, endTs: NOW - to * M }));
+    // web-1 CPU 10:00–10:25 from two detectors (one episode), db-1 disk 10:15–10:45: 25 + 30 min open, 45 min with one open.
+    at('an_c1', 'web-1', 'cpu', 120, 100);
+    at('an_c2', 'web-1', 'cpu', 115, 95, 'robust');
+    at('an_d1', 'db-1', 'disk', 105, 75);
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    const intent = parse('how much time did we spend on alerts today?');
+    expect(intent).toMatchObject({ kind: 'anomalies', today: true, count: true, timeTo: 'open' });
+    const lead = answerIntent(intent, c).split('\n')[0];
+    expect(lead).toMatch(
+      /^Time in alert \(2 episodes, detectors on one counted once\): 55 min open in all; at least one open for 45 min of the .* counted \(\d+%\), the longest unbroken stretch 45 min\.$/,
+    );
+    expect(parse('how long were we in alert this week?')).toMatchObject({ timeTo: 'open', span: { kind: 'last', ms: 7 * 86_400_000 } });
+  });
 });
