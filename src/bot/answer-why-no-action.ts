@@ -17,7 +17,8 @@ export function answerWhyNoAction(target: string | undefined, metric: MetricKey 
   const fits = (a: Anomaly) => (!target || a.target === target) && (!metrics || metrics.includes(figureMetric(a)));
   const recent = c.store.recentAnomalies(500).filter(fits);
   const where = [target, metrics && (METRIC_LABEL[metrics[0]!] ?? metric)].filter(Boolean).join(' ') || 'any target';
-  const latest = recent[0];
+  // "Why wasn't db-1 disk cleaned up?": the disk series' own episode before a host-level one that blames disk.
+  const latest = recent.find((a) => !metrics || metrics.includes(a.metric)) ?? recent[0];
   if (!latest) return `No anomaly on ${where} is recorded, so there was nothing to remediate.`;
   // The episode: the latest anomaly and those of the same target and metric that overlapped it.
   const endOf = (a: Anomaly) => a.endTs ?? c.now;

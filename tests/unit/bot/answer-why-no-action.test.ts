@@ -90,6 +90,25 @@ describe('"why wasn\'t the disk on db-1 cleaned up?"', () => {
     );
     expect(ask('why was no action taken on db-1?').split('\n')[0]).toMatch(/^The latest episode on db-1 disk/);
   });
+
+  it("asked of a metric, takes that series' own episode before a later host-level one that blames it", () => {
+    const c = ctx();
+    c.store.upsertAnomaly(
+      anomaly('an_host', {
+        target: 'db-1',
+        metric: 'host',
+        feature: 'disk',
+        detector: 'iforest',
+        startTs: NOW - 80 * MIN,
+        endTs: NOW - 75 * MIN,
+      }),
+    );
+    expect(ask("why wasn't the disk on db-1 cleaned up?", c).split('\n')[0]).toBe(
+      'The latest episode on db-1 disk, from 2026-12-05 10:20:00 UTC: 3 anomalies.',
+    );
+    // Asked of the host, the latest of any series.
+    expect(ask('why was no action taken on db-1?', c).split('\n')[0]).toMatch(/^The latest episode on db-1 host metrics/);
+  });
 });
 
 describe('runbooks and "what would you do?"', () => {
