@@ -260,7 +260,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const counted = grouped
     ? `${lines.length} episode${lines.length === 1 ? '' : 's'} of ${list.length} ${what}`
     : `${list.length} ${what}${inEpisodes}`;
-  const head = `${atLeast}${counted}${i.open || i.resolved ? '' : `, ${openNow} open`}${fleetNote}; ${which}:`;
+  const head = `${atLeast}${counted}${i.open || i.resolved ? '' : `, ${openNow} ${openAt === undefined ? 'open' : 'still open now'}`}${fleetNote}; ${which}:`;
   const listed = eps ? declared() : [];
   return [
     ...sinceLastLine(i.sinceLast ? list : [], c.now),
@@ -271,11 +271,13 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
 }
 
 /** Anomalies open at `at`: started by then and not ended before. Episodes longer than a week are found while still open. */
+// "What happened at 04:11?": a clock time names a minute, so what was open at any moment of it.
 function openAnomaliesAt(at: number, cap: number, c: AnswerContext): Anomaly[] {
-  const started = c.store.recentAnomalies(cap, at - 7 * 86_400_000, at + 1);
+  const end = at + 60_000;
+  const started = c.store.recentAnomalies(cap, at - 7 * 86_400_000, end);
   const seen = new Set(started.map((a) => a.id));
-  const stillOpen = c.store.openAnomalies().filter((a) => a.startTs <= at && !seen.has(a.id));
-  return [...started, ...stillOpen].filter((a) => a.startTs <= at && (a.endTs ?? Infinity) >= at);
+  const stillOpen = c.store.openAnomalies().filter((a) => a.startTs < end && !seen.has(a.id));
+  return [...started, ...stillOpen].filter((a) => a.startTs < end && (a.endTs ?? Infinity) >= at);
 }
 
 /** Near misses for an instant with nothing open: how far the closest starts and ends were, up to 30 min either side. */

@@ -84,4 +84,21 @@ describe('asks of the twenty-third session', () => {
     );
     expect(parse('how long were we in alert this week?')).toMatchObject({ timeTo: 'open', span: { kind: 'last', ms: 7 * 86_400_000 } });
   });
+
+  it('reads "what happened at 11:30?" as that whole minute, and says how many are still open now', () => {
+    const store = createSqliteStore(':memory:');
+    // One started half a minute into 11:30; one ended just before it; one open since 11:00.
+    store.upsertAnomaly(resolvedAnomaly('an_in', NOW, { startTs: NOW - 29.5 * M, endTs: NOW - 20 * M }));
+    store.upsertAnomaly(resolvedAnomaly('an_before', NOW, { target: 'db-1', startTs: NOW - 40 * M, endTs: NOW - 30.5 * M }));
+    store.upsertAnomaly({ ...cpuAnomaly('an_open', 'db-1', 'disk'), startTs: NOW - 60 * M });
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    const lines = answerIntent(parse('what happened at 11:30?'), c).split('\n');
+    expect(lines[0]).toMatch(/^2 anomalies open at 2026-12-07 11:30:00 UTC, 1 still open now; all:$/);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(' ')[1])
+        .sort(),
+    ).toEqual(['an_in', 'an_open']);
+  });
 });
