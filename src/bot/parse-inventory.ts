@@ -10,6 +10,9 @@ const WHICH = /\b(?:which|what) (?:host|server|target|instance|machine|box|node)
 const FULL =
   /^(?:please\s+)?describe\b|\b(?:everything|all) (?:about|on|for)\b|\b(?:details|metadata|tags|labels) (?:of|for|on|about)\b|\bwhat (?:tags|labels) (?:does|do|has|have)\b|\b\S+'s (?:config|configuration|tags|labels|details|metadata)\b|\bhost ?names?\b|\bfqdn\b|\b(?:which|what) (?:env|environment|tier|team|stage|cluster|account|owner|availability zone|az)\b|\bwhat (?:kind|sort|type) of (?:host|server|target|machine|box|node|instance|vm) is\b|\bis \S+ an? (?:real|actual|physical|virtual|cloud|local|test|fake|synthetic) (?:host|server|machine|box|node|instance|vm|target)\b|\bwhere (?:does|do) \S+(?:'s)? (?:data|metrics|figures|numbers) come from\b|\b(?:which|what) source (?:feeds|reads|sends)\b/;
 
+const COMMAND_LEAD =
+  /^(?:please\s+|pls\s+|can you\s+|could you\s+|let'?s\s+)?(?:snooze|mute|silence|hush|quiet|suppress|unmute|unsnooze|unsilence|ack|acknowledge|unack|escalate|page|restart|reboot|bounce|scale|clean|approve|deny|reject|watch|follow|unfollow|notify|subscribe|unsubscribe|stop|pause|resume)\b/;
+
 const FIELDS: readonly (readonly [RegExp, InventoryField])[] = [
   [/\bregions?\b/, 'region'],
   [/\binstance[\s_-]*ids?\b|\bec2[\s_-]*(?:ids?|instances?)\b|\binstance (?:of|for)\b/, 'instance'],
@@ -49,7 +52,8 @@ export function inventoryQuestion(
   // An instance id that names a target ("cpu on i-0a1b…") is read as that target; "which host is i-0a1b…?" is its entry.
   if (lookup && o.target && WHICH.test(text)) return { kind: 'inventory', lookup };
   // "Describe api-1", "everything about db-1", "what labels does web-1 have?", "is local-vm a real host?": its entry, then its figures.
-  if (o.target && FULL.test(text)) return { kind: 'inventory', target: o.target, full: true };
+  // "Snooze everything on api-2 for 1h" is a command about everything there, not a question about the host.
+  if (o.target && FULL.test(text) && !COMMAND_LEAD.test(text)) return { kind: 'inventory', target: o.target, full: true };
   // "How many instances does web-asg have?", "which hosts are in the api role?": the members, by their entries.
   if (o.named.length && MEMBERS.test(text))
     return { kind: 'inventory', ...(o.named.length > 1 ? { group: o.named } : { target: o.target }) };

@@ -11,6 +11,15 @@ const SUBSCRIBE = new RegExp(
 const ABOUT = new RegExp(
   String.raw`${LEAD}(?:notify|ping|page|alert|message|mention|dm|cc|tag|include)\s+(?:me|us)\b(?:\s+(?:about|on|of|for|to|in|with))?.*\b(?:alerts?|anomal\w*|incidents?|pages?)\b`,
 );
+// "Notify me about db-1", "ping me about everything on the api hosts": a host (or hosts) named and nothing else.
+const ABOUT_HOST = new RegExp(
+  String.raw`${LEAD}(?:notify|ping|mention|alert|tag|cc)\s+(?:me|us)\s+(?:about|on|of|for)\s+(?:(?:everything|anything|all)\s+(?:on|about|for|from|with)\s+)?(?:the\s+)?[\w.-]+(?:\s+hosts?)?(?:\s+(?:and|,)\s+[\w.-]+)*(\s+(?:alerts?\s+)?[a-z]+)?\s*[?.!]*$`,
+);
+// A word after the hosts is their metric ("notify me about db-1 cpu"), or it is no subscription ("… tomorrow").
+const aboutHost = (text: string, metric: boolean) => {
+  const m = ABOUT_HOST.exec(text);
+  return Boolean(m) && (!m![1] || metric);
+};
 // "Tell me when db-1 alerts", "let me know whenever api-1 fires", "page me every time disk goes off".
 const WHENEVER = new RegExp(
   String.raw`${LEAD}(?:notify|tell|ping|page|alert|message|mention|dm|let)\s+(?:me|us)\b(?:\s+know)?.*\b(?:when(?:ever)?|if|each time|every time|any time|anytime)\b.*\b(?:alerts?|fires?|firing|pages?|goes off|go off|alarms?|has an? (?:alert|anomaly|incident)|opens?|(?:goes|is|becomes|turns|gets) (?:critical|red))\b`,
@@ -43,7 +52,11 @@ export function subscriptionCommand(
   if (UNSUBSCRIBE.test(text))
     return { kind: 'unsubscribe', ...(o.su ? { id: o.su } : {}), ...(o.named.length ? { targets: o.named } : {}) };
   if (LIST.test(text)) return { kind: 'subscriptions', ...(o.named.length ? { targets: o.named } : {}) };
-  const asked = SUBSCRIBE.test(text) || ABOUT.test(text) || (WHENEVER.test(text) && !ENDING.test(text) && !LINE.test(text));
+  const asked =
+    SUBSCRIBE.test(text) ||
+    ABOUT.test(text) ||
+    (o.named.length > 0 && aboutHost(text, Boolean(o.metric))) ||
+    (WHENEVER.test(text) && !ENDING.test(text) && !LINE.test(text));
   if (!asked) return undefined;
   const sev = SEVERITY.exec(text)?.[1];
   const ms = new RegExp(String.raw`\bfor\s+(${LENGTH})\b`).exec(text);

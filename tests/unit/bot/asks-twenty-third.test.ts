@@ -101,4 +101,18 @@ describe('asks of the twenty-third session', () => {
         .sort(),
     ).toEqual(['an_in', 'an_open']);
   });
+
+  it('reads "snooze everything on api-2" as a silence, never the host\'s description, and "notify me about db-1" as following it', () => {
+    const all = [...targets, { name: 'api-2', role: 'api' }];
+    expect(parseIntent('snooze everything on api-2 for 1h', all)).toEqual({ kind: 'silence', target: 'api-2', durationMs: 3_600_000 });
+    expect(parseIntent('snooze everything on api-2 over lunch', all)).toMatchObject({ kind: 'silence', target: 'api-2' });
+    expect(parseIntent('ack everything on web-1', all)).toEqual({ kind: 'ack', target: 'web-1' });
+    expect(parseIntent('give me everything about db-1', all)).toEqual({ kind: 'inventory', target: 'db-1', full: true });
+    expect(parse('notify me about db-1')).toEqual({ kind: 'subscribe', targets: ['db-1'] });
+    expect(parse('notify me about everything on db-1')).toEqual({ kind: 'subscribe', targets: ['db-1'] });
+    expect(parse('ping me about web-1 and db-1')).toEqual({ kind: 'subscribe', targets: ['web-1', 'db-1'] });
+    expect(parse('notify me about db-1 cpu')).toEqual({ kind: 'subscribe', targets: ['db-1'], metric: 'cpu' });
+    // A word that is no metric makes it something else: no subscription for ever.
+    expect(parse('notify me about db-1 tomorrow').kind).not.toBe('subscribe');
+  });
 });
