@@ -70,7 +70,7 @@ import { ACTION_VERBS, actionVerb } from './action-verbs.js';
 import { timeToAsked } from './ack-phrases.js';
 import { matchTarget, type TargetRef } from './match-target.js';
 import { questionText, withoutFiller, withoutLinks } from './question-text.js';
-import { QUIET_DAY, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
+import { quietDayAsked, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
 import { MAX_INPUT, clamp } from './text-tools.js';
 
 export { matchTarget, type TargetRef, VOCAB };
@@ -191,7 +191,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (SILENCE_LOG.test(text)) return silencesOf;
   if ((has(WORDS.silences) || HELD.test(text)) && !leads(WORDS.silence) && !didSilence) return silencesOf;
   if (MAINTENANCE_SET.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
-  if (has(WORDS.silence) && !QUIETER.test(text) && !QUIET_DAY.test(text) && !didSilence) {
+  if (has(WORDS.silence) && !QUIETER.test(text) && !quietDayAsked(text, leads(WORDS.silence)) && !didSilence) {
     // "Mutes this week" (a plural) lists them; "mute web-1" silences.
     const listed = !leads(WORDS.silence) || /(?:[^s]s|ed)$/.test(verb ?? '');
     if (listed || (/\b(list|show|which|what)\b/.test(text) && !target && !metric)) return silencesOf;

@@ -15,3 +15,9 @@ export const WORSENED =
 /** "Is it quiet today?", "has it been a quiet night?", "how busy was the week?": the alert count against usual. */
 export const QUIET_DAY =
   /\b(?:is|was|has|it's|it is) (?:it |today |the (?:night|day|week|shift) |tonight |everything |this week )?(?:been )?(?:an? )?(?:quiet|calm|busy|noisy|rough|hectic)(?: (?:night|day|week|shift|one))?\b(?!.*\b(?:hosts?|servers?|cpu|memory|disk)\b)|\bquiet (?:night|day|shift|week)\b|\bhow (?:busy|quiet|noisy|hectic) (?:is|was|has) (?:it|today|tonight|the (?:night|day|week|shift))\b/;
+/**
+ * "Has it been a quiet day?" asks about the day; "snooze web-1, it's noisy" is a silence with its reason, so a silence verb
+ * first keeps it a command (but "quiet night?" leads with "quiet" and is still the question).
+ */
+export const quietDayAsked = (text: string, silenceLeads: boolean): boolean =>
+  QUIET_DAY.test(text) && (!silenceLeads || /^quiet\b/.test(text));

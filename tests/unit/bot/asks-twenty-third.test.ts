@@ -107,6 +107,11 @@ describe('asks of the twenty-third session', () => {
     expect(parseIntent('snooze everything on api-2 for 1h', all)).toEqual({ kind: 'silence', target: 'api-2', durationMs: 3_600_000 });
     expect(parseIntent('snooze everything on api-2 over lunch', all)).toMatchObject({ kind: 'silence', target: 'api-2' });
     expect(parseIntent('ack everything on web-1', all)).toEqual({ kind: 'ack', target: 'web-1' });
+    // A reason after the target that reads like "has it been a noisy day?" keeps the silence.
+    expect(parse("snooze web-1, it's noisy")).toEqual({ kind: 'silence', target: 'web-1', durationMs: 3_600_000 });
+    expect(parse('mute web-1 as it is noisy')).toMatchObject({ kind: 'silence', target: 'web-1' });
+    expect(parse('quiet night?')).toMatchObject({ kind: 'anomaly_change' });
+    expect(parse('has it been a noisy day?')).toMatchObject({ kind: 'anomaly_change' });
     expect(parseIntent('give me everything about db-1', all)).toEqual({ kind: 'inventory', target: 'db-1', full: true });
     expect(parse('notify me about db-1')).toEqual({ kind: 'subscribe', targets: ['db-1'] });
     expect(parse('notify me about everything on db-1')).toEqual({ kind: 'subscribe', targets: ['db-1'] });
