@@ -103,6 +103,8 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /\b(the|a|that|this)\s+(?:(?:big|sudden|sharp|huge|large)\s+)?(?:jump|surge|dip|drop|plunge)\s+(in|on|of)\b/g,
           '$1 spike $2',
         )
+        // "Which hosts alerted the most this week and why?": the ranking, whose lines say which series (the why) made it.
+        .replace(/^(.*\b(?:most|least|more|fewer|busiest|noisiest|worst)\b.*?)[,\s]+and why\s*[?.!]*$/, '$1?')
         // "Should I wake someone up?", "anything I should escalate?": whether anything needs it, which the open alerts say;
         // "who should I page?" is who is on call; "what do I tell my boss?" a draft for people outside the team.
         .replace(

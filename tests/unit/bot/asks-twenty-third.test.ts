@@ -120,4 +120,14 @@ describe('asks of the twenty-third session', () => {
     // A word that is no metric makes it something else: no subscription for ever.
     expect(parse('notify me about db-1 tomorrow').kind).not.toBe('subscribe');
   });
+
+  it('reads "which hosts alerted the most this week and why?" as the ranking, not the latest alert explained', () => {
+    expect(parse('which hosts have alerted the most this week and why?')).toMatchObject({
+      kind: 'anomalies',
+      rank: 'target',
+      count: true,
+      span: { kind: 'last', ms: 7 * 86_400_000 },
+    });
+    expect(parse('which host is the noisiest, and why?')).toMatchObject({ kind: 'anomalies', rank: 'target' });
+  });
 });
