@@ -18,7 +18,7 @@ const READS = new Set<Intent['kind']>([
 ]);
 
 // "cpu on db-1, and any alerts on it?", "show disk on db-1 and open alerts", "is web-1 up? and who is on call?": a second
-// question starts after "and" (or a "?" / ";") with a question or list word. "cpu and memory", "web-1 and web-2" stay one.
+// question starts after "and" with a question or list word, or after a "?". "cpu and memory", "web-1 and web-2" stay one.
 const JOIN =
   /(?:\s*,)?\s+(?:and also|and then|and|also|plus|as well as)\s+(?=(?:any|are there|is there|is it|is that|is anything|are any|does it|has it|what(?:'s| is| are)?|whats|how(?:'s| is)?|show|list|open|pending|who(?:'s| is)?|when|the (?:open|latest|last|recent|pending)|recent)\b)|\s*\?\s+(?:and\s+)?(?=\S)/;
 

@@ -1,4 +1,5 @@
 import type { Intent } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
 
 const AUDIENCE = String.raw`(?:stake-?holders?|customers?|clients?|users|management|managers?|my (?:boss|manager|lead|director|vp|cto|ceo)|the (?:boss|business|execs?|executives?|leadership|status page|board)|leadership|execs?|executives?|non[\s-]?tech(?:nical)? (?:people|folks|colleagues|stakeholders|audience)|the rest of the (?:company|org(?:ani[sz]ation)?)|(?:the )?support(?: team)?|product(?: team)?|sales)`;
 
@@ -15,7 +16,7 @@ const UPDATE_FOR = new RegExp(
 );
 
 /** "Status update for stakeholders": the draft (answer-stakeholder-update.ts), of the targets named if any. Pure. */
-export function stakeholderUpdate(text: string, named: readonly string[], span: unknown): Intent | undefined {
+export function stakeholderUpdate(text: string, named: readonly string[], span: TimeSpan | undefined): Intent | undefined {
   // A time said ("status update for yesterday") asks for that time's digest, not for a draft about now.
   if (span || !UPDATE_FOR.test(text) || /:\s*\S/.test(text)) return undefined;
   return { kind: 'status', update: true, ...(named.length ? { group: [...named] } : {}) };
