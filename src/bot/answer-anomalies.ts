@@ -16,6 +16,7 @@ import { verdictsBetween } from './alert-feedback.js';
 import { nextShift, qualityLine, shiftWindow, sinceLastLine } from './anomaly-lead-lines.js';
 import { countEpisodes, rankLine, tally } from './tally.js';
 import { shareLines } from './anomaly-shares.js';
+import { crossTab } from './anomaly-cross-tab.js';
 import { groupValueOf } from './match-target.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
 import { resolveByTarget, timeLines } from './anomaly-times.js';
@@ -183,9 +184,11 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     const ranked =
       i.rank === 'target' && i.timeTo === 'resolve' && !byGroup
         ? resolveByTarget(list, i.fastFirst === true)
-        : i.rank && !i.digest
-          ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now, byGroup)
-          : '';
+        : i.rank && i.crossBy && !i.digest
+          ? crossTab(list, i.rank === 'series' ? 'target' : i.rank, i.crossBy, (m) => METRIC_LABEL[m] ?? m, c.now)
+          : i.rank && !i.digest
+            ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now, byGroup)
+            : '';
     if (ranked) counts.unshift(ranked);
     // "What percentage of alerts are critical?", "what share are on web-2?": the shares, of anomalies.
     counts.unshift(...shareLines(list, { severity: i.rank === 'severity', target: i.shareOf }, c.now));

@@ -15,6 +15,7 @@ import { changedBefore } from './change-log.js';
 import { notesOf } from './alert-notes.js';
 import { alertDashboardLink } from './dashboard-link.js';
 import { approveEffect } from './approve-effect.js';
+import { hourUsualLine } from './hour-usual.js';
 
 const NO_CHANGE_BEFORE =
   'nothing recorded on its target or fleet-wide in the hour before (a change is recorded when said as done: "deployed v2.3 to api-1")';
@@ -128,11 +129,14 @@ export function answerWhy(
     .sort((a, z) => z.startTs - a.startTs);
   // "What's normal cpu for web-1?" asks for the usual range, which an open anomaly does not give (its
   // threshold's "expected" is the rule's range): the figure, each detector's view, and what is open.
-  if (usual && target && c.detectors) {
+  // The same hour on earlier days too: a busy morning is usual for the morning, whatever the last hour was.
+  if (usual && target) {
     const lines = detectorLines(target, metrics, c, c.store.recentAnomalies(500));
-    if (lines.length)
+    const hourly = metrics.flatMap((m) => hourUsualLine(target, m, c.now, (from, until) => c.store.series(target, m, from, until)) ?? []);
+    if (lines.length || hourly.length)
       return [
         current,
+        ...hourly,
         ...lines,
         open.length
           ? `Open now: ${open.map((a) => `${a.id} (${a.detector}, ${a.severity})`).join(', ')}; "explain ${open[0]!.id}" for it.`

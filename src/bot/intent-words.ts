@@ -334,12 +334,15 @@ export const WORST = /\b(?:worst|biggest|largest|nastiest|most (?:severe|serious
 export const NOW = /\b(right now|now|currently|at the moment|at present)\b/;
 
 export const TREND =
-  /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b|\b(?:metrics?|series|anything|something) (?:is |are )?(?:growing|rising|increasing|climbing|going up)\b/;
+  /\b(trends?|trending|forecast\w*|predict\w*|projection|projected|extrapolat\w*|rate of change|run(s|ning)? out of|fill(s|ing)? up)\b|\b(?:metrics?|series|anything|something) (?:is |are )?(?:growing|rising|increasing|climbing|going up)\b|\b(?:what|which (?:hosts?|metrics?|series|targets?|servers?))(?:'s| is| are)? (?:(?:slowly|steadily|still) )?(?:growing|rising|increasing|climbing|going up)\b/;
 /** "Is it getting worse?", "is web-1 improving?", "recovering yet?": a trend, of what is open when nothing is named. */
 // "Are alerts getting worse?" (plural) is their count over time (parse-anomaly-change.ts), not a figure's trend.
 export const WORSE = new RegExp(
-  String.raw`^(?!.*\b(?:alerts|anomalies|incidents|pages|outages)\b)(?!.*\b(?:since|after|following)\s+${CHANGED}\b).*(?:\b(?:getting|get|got) (?:worse|better)\b|\b(?:improving|worsening|deteriorating|recovering)\b)`,
+  String.raw`^(?!.*\b(?:alerts|anomalies|incidents|pages|outages)\b)(?!.*\b(?:since|after|following)\s+${CHANGED}\b).*(?:\b(?:getting|get|got) (?:worse|better|slower)\b|\b(?:improving|worsening|deteriorating|degrading|recovering|creep(?:s|ing))\b)`,
 );
+/** "Which hosts are getting worse?", "what's creeping up?": the fleet's trends, not the series of what is open. */
+export const FLEET_WIDE =
+  /\b(?:any|some|every)(?:thing|one)\b|\b(?:which|what)\b|\b(?:hosts|targets|servers|machines|nodes|metrics|things|fleet)\b/;
 // "How full is the disk?" asks for the level now; "is it full soon?", "filling" ask where it is heading.
 export const TREND_WITH_METRIC =
   /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|(?<!\bhow )full|exhaust\w*|going (up|down)|(?:gone|went|moved) (up|down)|run(s|ning)? out|how fast|(?<!\bhow much (?:\w+ )?|\b(?:most|least|more|less) (?:\w+ )?)headroom|leak(s|ing)?|how much (?:has|have|did|had) (?:\S+ ){1,4}?chang(?:e|ed)|how much (?:has|have|did|had) (?:\S+ ){1,4}?(?:grow|grown|rise|risen|fall|fallen|drop|dropped|shrink|shrunk|move|moved))\b/;

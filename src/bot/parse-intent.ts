@@ -64,6 +64,7 @@ import {
   TREND,
   TREND_WITH_METRIC,
   WORSE,
+  FLEET_WIDE,
   WORDS,
 } from './intent-words.js';
 import { ACTION_VERBS, actionVerb } from './action-verbs.js';
@@ -279,7 +280,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       (!parseBound(text) && (TREND.test(text) || (metric && (futureValue(text, ahead) || TREND_WITH_METRIC.test(text))))));
   // "Which host got worse since yesterday?" ranks the change against then (parse-ranking.ts).
   if (trend || (WORSE.test(text) && !(AGAINST.test(text) && /\b(?:which|what)\b/.test(text)))) {
-    const open = trend || target || metric || /\b(?:any|some|every)(?:thing|one)\b/.test(text) ? {} : { open: true };
+    const open = trend || target || metric || FLEET_WIDE.test(text) ? {} : { open: true };
     return {
       kind: 'trend',
       metric,

@@ -1,3 +1,4 @@
+import type { CrossBy } from './anomaly-cross-tab.js';
 import { LONGEST, WORST } from './intent-words.js';
 import type { TargetRef } from './match-target.js';
 import { groupByOf } from './parse-group-by.js';
@@ -219,6 +220,8 @@ export interface AnomaliesIntent {
   episodes?: boolean;
   /** "Which host has the most alerts?", "top 3 noisiest metrics": a count led by that ranking. */
   rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
+  /** With `rank`: "alerts per host per day", episodes counted by both, as a table (`rank` down the side). */
+  crossBy?: CrossBy;
   /** With `rank: 'target'`: "which tier has the most alerts?", the targets' groups by this key (role, region, asg or a label). */
   rankBy?: string;
   /** "Time since the last alert": led by how long ago the latest began and ended. */

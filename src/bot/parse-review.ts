@@ -1,4 +1,5 @@
-import type { Intent } from './intent.js';
+import type { Intent, MetricKey } from './intent.js';
+import { crossOf } from './parse-cross-tab.js';
 import { RESOLVED_ALONE } from './parse-history.js';
 import { listSpan, workingOn } from './parse-list-shape.js';
 import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
@@ -33,7 +34,10 @@ const unitMs = (u: string) => (u.startsWith('h') ? 3_600_000 : u.startsWith('m')
  * they were taken on, the most troublesome host, and counts per day or hour.
  * Pure; undefined when none fits.
  */
-export function reviewQuestion(text: string, o: { target?: string | undefined; span?: TimeSpan | undefined }): Intent | undefined {
+export function reviewQuestion(
+  text: string,
+  o: { target?: string | undefined; span?: TimeSpan | undefined; metric?: MetricKey | undefined; group?: string[] | undefined },
+): Intent | undefined {
   const scope = o.target ? { target: o.target } : {};
   if (REVIEW.test(text)) {
     const ms = /\bdaily|shift\b/.test(text) ? DAY : /\bmonthly|\bmonth\b/.test(text) ? 30 * DAY : 7 * DAY;
@@ -70,6 +74,20 @@ export function reviewQuestion(text: string, o: { target?: string | undefined; s
     return { kind: 'anomalies', limit: 50, today: false, ackedBy: who, open: true, ...(/\bhow many\b/.test(text) ? { count: true } : {}) };
   // "Did anything resolve on its own?": the alerts that ended with nobody on them.
   if (RESOLVED_ALONE.test(text)) return { kind: 'anomalies', limit: 50, resolved: true, acked: false, ...span, ...scope };
+  // "Alerts per host per day": both at once, as a table.
+  const cross = crossOf(text);
+  if (cross)
+    return {
+      kind: 'anomalies',
+      limit: 50,
+      count: true,
+      rank: cross[0],
+      crossBy: cross[1],
+      ...span,
+      ...scope,
+      ...(o.group ? { group: o.group } : {}),
+      ...(o.metric ? { metric: o.metric } : {}),
+    };
   const per = PER.exec(text)?.[1] as 'day' | 'hour' | undefined;
   // "How many alerts per day on average?" is the rate, which the count gives, not the days ranked.
   if (per && /\b(?:on )?average\b|\btypical(?:ly)?\b|\busually\b/.test(text))

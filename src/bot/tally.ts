@@ -39,23 +39,13 @@ export const countEpisodes = (
   now: number,
 ): number => groupEpisodes(list, now).length;
 
-/**
- * "Which host has the most alerts?": the leaders by target, metric, detector or hour of the day, most first. Targets
- * and metrics are ranked by episode (one target and metric at overlapping times: a disk filling up
- * that three detectors see is one problem), with their anomalies beside; detectors by anomaly, as an
- * episode can hold several. Ties are said as ties. Pure.
- */
-export function rankLine(
-  list: readonly { target: string; metric: string; detector: string; severity: string; startTs: number; endTs: number | null }[],
-  by: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity',
-  top: number,
-  label: (metric: string) => string,
-  now: number,
-  /** "Which tier has the most alerts?": targets counted by their group (role, region or a label), named by `groupName`. */
-  group?: { of: (target: string) => string; name: string },
-): string {
-  // "Which hour has the most alerts?": the UTC hour of the day each began in.
-  const keyOf = (a: { target: string; metric: string; detector: string; severity: string; startTs: number }) =>
+export type RankBy = 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
+
+type Counted = { target: string; metric: string; detector: string; severity: string; startTs: number };
+
+/** What an anomaly is counted under when ranked `by` that: the UTC hour of the day or day it began in, for those. Pure. */
+export function rankKey(by: RankBy, label: (metric: string) => string, group?: { of: (target: string) => string }): (a: Counted) => string {
+  return (a) =>
     by === 'target'
       ? (group?.of(a.target) ?? a.target)
       : by === 'metric'
@@ -69,6 +59,24 @@ export function rankLine(
               : by === 'severity'
                 ? a.severity
                 : a.detector;
+}
+
+/**
+ * "Which host has the most alerts?": the leaders by target, metric, detector or hour of the day, most first. Targets
+ * and metrics are ranked by episode (one target and metric at overlapping times: a disk filling up
+ * that three detectors see is one problem), with their anomalies beside; detectors by anomaly, as an
+ * episode can hold several. Ties are said as ties. Pure.
+ */
+export function rankLine(
+  list: readonly (Counted & { endTs: number | null })[],
+  by: RankBy,
+  top: number,
+  label: (metric: string) => string,
+  now: number,
+  /** "Which tier has the most alerts?": targets counted by their group (role, region or a label), named by `groupName`. */
+  group?: { of: (target: string) => string; name: string },
+): string {
+  const keyOf = rankKey(by, label, group);
   const anomalies = new Map<string, number>();
   for (const a of list) anomalies.set(keyOf(a), (anomalies.get(keyOf(a)) ?? 0) + 1);
   const units = by === 'detector' ? anomalies : new Map<string, number>();

@@ -194,6 +194,16 @@ describe('trend answers', () => {
     const any = ask('is anything getting worse?', c);
     expect(any).toMatch(/^Rising clearly over the last 6 h: web-1 memory \+4\.0 %\/h .*, db-1 disk \+0\.50 %\/h /);
     expect(ask("what's trending up?", c)).toBe(any);
+    // Asked of hosts or metrics, "which"/"what" is the fleet too, even with an anomaly open; so are the everyday words for it.
+    for (const q of [
+      'which hosts are getting worse?',
+      "what's slowly getting worse",
+      "what's creeping up?",
+      'is anything degrading slowly?',
+    ])
+      expect(ask(q, c), q).toBe(any);
+    expect(parseIntent('is latency degrading?', targets)).toEqual({ kind: 'trend', metric: 'latency' });
+    expect(parseIntent('is web-1 getting slower?', targets)).toMatchObject({ kind: 'trend', metric: 'latency', target: 'web-1' });
     expect(ask('is it getting worse?', c)).toMatch(/^The worst open anomaly is an_db .*\nTrend over the last 60 min:\ndb-1 disk 83\.0%/);
     // Nothing rising: said so, not a list of the falling.
     const calm: AnswerContext = { ...ctx(), store: createSqliteStore(':memory:') };
