@@ -6,12 +6,14 @@ import { ruleFor } from '../pipeline/detect/threshold-detector.js';
 import { untilTs, type ClockTime } from './parse-clock.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS, METRICS_OF, spanBounds, windowSpan } from './answer-metric-span.js';
-import { departure, estimateTrend, MIN_TREND_MS, MIN_TREND_SAMPLES, timeToReach, type Departure, type Trend } from './estimate-trend.js';
+import { departure, estimateTrend, MIN_TREND_MS, MIN_TREND_SAMPLES, type Departure, type Trend } from './estimate-trend.js';
 import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.js';
 import type { MetricKey } from './parse-intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
 import { fine, formatRate, type RatePer } from './trend-rate.js';
+import { longerLook } from './trend-longer-look.js';
+import { awayFrom, describeProjections, FILLS, HORIZON, horizonOf, project, towards } from './trend-projection.js';
 
 export interface TrendQuestion {
   metric?: MetricKey;
@@ -52,80 +54,8 @@ function followOpen(q: TrendQuestion, c: AnswerContext): string {
 
 /** Six hours: long enough to see past a few minutes of noise, short enough to follow a leak. */
 export const DEFAULT_TREND_MS = 6 * 3_600_000;
-// A straight line is not extrapolated further than four times the stretch it was fitted on.
-const HORIZON = 4;
 const HOUR = 3_600_000;
-// Percentages that fill up: "full" is 100 %. CPU at 100 % is busy, not full.
-const FILLS = new Set(['memory', 'disk']);
 const FLEET = ['cpu', 'memory', 'disk'];
-
-interface Limit {
-  value: number;
-  name: string;
-}
-
-/** Where a rising (falling) line would matter: the metric's threshold rule on that side, and 100 % for a filling one. */
-function limitsFor(target: string, metric: string, t: Trend, c: AnswerContext, level?: number): Limit[] {
-  // "When will it reach 90%?": that level, when the line heads for it.
-  if (level !== undefined)
-    return (t.perHour > 0 ? level > t.level : level < t.level) ? [{ value: level, name: formatValue(metric, level) }] : [];
-  const out: Limit[] = [];
-  const rule = ruleFor(c.thresholds ?? [], target, metric);
-  const edge = t.perHour > 0 ? rule?.above : rule?.below;
-  if (rule && edge !== undefined && (t.perHour > 0 ? edge > t.level : edge < t.level))
-    out.push({ value: edge, name: `the ${formatValue(metric, edge)} ${rule.severity} threshold` });
-  if (FILLS.has(metric) && t.perHour > 0 && t.level < 100 && !out.some((l) => l.value >= 100)) out.push({ value: 100, name: 'full' });
-  return out;
-}
-
-interface Projection {
-  limit: Limit;
-  ms?: number;
-}
-
-// Four times the fitted stretch, to the nearest 10 minutes so that it reads "24 h", not "23 h 58 min".
-const horizonOf = (t: Trend) => Math.round((HORIZON * (t.until - t.from)) / 600_000) * 600_000;
-
-function project(target: string, metric: string, t: Trend, c: AnswerContext, level?: number): Projection[] {
-  if (!t.clear) return [];
-  const horizon = horizonOf(t);
-  return limitsFor(target, metric, t, c, level).map((limit) => {
-    const ms = timeToReach(t, limit.value);
-    return { limit, ...(ms !== undefined && ms <= horizon ? { ms } : {}) };
-  });
-}
-
-/**
- * "Will db-1 run out of memory?" with a falling line: say it is heading away from the rule above it
- * (and from full, for what fills) rather than say nothing, which reads as no answer.
- */
-function awayFrom(target: string, metric: string, t: Trend, c: AnswerContext): string {
-  if (!t.clear || t.perHour >= 0) return '';
-  const above = ruleFor(c.thresholds ?? [], target, metric)?.above;
-  const names = [
-    ...(above !== undefined && above > t.level ? [`the ${formatValue(metric, above)} threshold`] : []),
-    ...(FILLS.has(metric) ? ['full'] : []),
-  ];
-  return names.length ? ` Falling, so not heading for ${names.join(' or ')} at this rate.` : '';
-}
-
-/** "When will it reach 90%?" when the line does not head there: already at or above it, or below it and not rising. */
-function towards(metric: string, t: Trend, level: number): string {
-  const x = formatValue(metric, level);
-  if (t.level >= level) return ` Its line is at ${x} or above already.`;
-  return t.clear ? ` Below ${x} and falling, so not reaching it at this rate.` : ` No clear trend, so no time to ${x}.`;
-}
-
-function describeProjections(p: Projection[], t: Trend, away = ''): string {
-  if (p.length === 0) return away;
-  const reached = p.filter((x) => x.ms !== undefined);
-  const parts = reached.map((x) => `${x.limit.name} in about ${formatDuration(x.ms!)} (${stamp(t.until + x.ms!)})`);
-  const far = p.filter((x) => x.ms === undefined).map((x) => x.limit.name);
-  const horizon = formatDuration(horizonOf(t));
-  if (far.length)
-    parts.push(`${far.join(' or ')} not within ${horizon} (${HORIZON}× the window; ask over a longer window to look further)`);
-  return ` At this rate: ${parts.join('; ')}.`;
-}
 
 interface Fit {
   m: string;
@@ -148,7 +78,7 @@ function gapLine(target: string, metric: string, value: number, level: number): 
   return `${target} ${METRIC_LABEL[metric] ?? metric} ${formatValue(metric, value)} now: ${side}.`;
 }
 
-function oneLine(target: string, g: Fit, c: AnswerContext, level?: number): string {
+function oneLine(target: string, g: Fit, c: AnswerContext, level?: number, hint: 'ask' | 'below' = 'ask'): string {
   const { m, t } = g;
   const label = METRIC_LABEL[m] ?? m;
   // Clock times for the last day, dates beyond it ("yesterday", "the last 3 days").
@@ -161,7 +91,7 @@ function oneLine(target: string, g: Fit, c: AnswerContext, level?: number): stri
   if (!t.clear)
     return `${target} ${label}${latest}: no clear trend (${formatRate(m, t.perHour, g.per)}, within the ${scatter}; ${fitted}; ${t.n} samples).${leftLine(target, g, c, at)}`;
   const move = `${t.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, t.perHour, g.per)}`;
-  return `${target} ${label}${latest}, ${move} (${fitted}; ${t.n} samples, ${scatter}).${g.left ? leftLine(target, g, c, at) : describeProjections(project(target, m, t, c, level), t, level === undefined ? awayFrom(target, m, t, c) : towards(m, t, level))}`;
+  return `${target} ${label}${latest}, ${move} (${fitted}; ${t.n} samples, ${scatter}).${g.left ? leftLine(target, g, c, at) : describeProjections(project(target, m, t, c, level), t, level === undefined ? awayFrom(target, m, t, c) : towards(m, t, level), hint)}`;
 }
 
 /**
@@ -301,7 +231,16 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
     const ahead = q.aheadMs ? got.map((g) => aheadLine(q.target!, g, q.aheadMs!, c)) : [];
     // "How far is db-1 disk from 90%?": the gap now leads, then when the line gets there.
     const gap = q.level === undefined ? [] : got.flatMap((g) => (g.last ? [gapLine(q.target!, g.m, g.last.value, q.level!)] : []));
-    return [...gap, ...ahead, `Trend ${b.label}:`, ...got.map((g) => oneLine(q.target!, g, c, q.level)), ...forecasts].join('\n');
+    // Over the default window only: a window said is the one asked for.
+    const longer = got.map((g) => (q.span || q.aheadMs || g.left ? undefined : longerLook(q.target!, g.m, g.t, c, q.level)));
+    return [
+      ...gap,
+      ...ahead,
+      `Trend ${b.label}:`,
+      ...got.map((g, k) => oneLine(q.target!, g, c, q.level, longer[k] ? 'below' : 'ask')),
+      ...longer.filter((l) => l !== undefined),
+      ...forecasts,
+    ].join('\n');
   }
   const any = fits.filter((f) => f.got.some((g) => g.count > 0));
   if (any.length === 0) return none;

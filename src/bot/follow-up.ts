@@ -45,6 +45,26 @@ const LOWER = /^(?:better|lower|faster|less)$/;
 const BETTER_IT =
   /^(?:(?:and|so|but|ok)\s+)*(?:(?:is|are) (?:it|that|this|they) )?(?:(?:getting|going|gotten) (?:better|worse|up|down)|improving|recovering|worsening|(?:still )?(?:rising|climbing|growing|falling|dropping|going up|going down))[\s?.!]*$/;
 
+// "Again", "refresh", "check again": the last read asked again, on the data now.
+const AGAIN =
+  /^(?:(?:and|ok|okay|so|now)\s+)*(?:again|refresh(?: it| that)?|same again|once more|one more time|(?:ask|check|do|run|show|try|read) (?:it |that |this )?again|re-?run(?: it| that)?|redo(?: it| that)?|repeat(?: it| that)?|update me)(?: please| now)?[\s?.!]*$/;
+// "And now?", "how about now?", "what is it now?": the last read at the present, whatever time it was of.
+const NOW_IT =
+  /^(?:(?:and|ok|okay|so|but)\s+)*(?:(?:what|how) about |and )?(?:(?:what(?:'s| is) it|how(?:'s| is) it(?: looking)?|where is it) )?(?:right )?now[\s?.!]*$/;
+
+/** "Again" after a read: the same read; "and now?": the same read of the present (a past time and a statistic dropped; of alerts, the open ones). */
+function again(prev: Intent, said: string): Intent | undefined {
+  if (AGAIN.test(said)) return prev;
+  if (!NOW_IT.test(said)) return undefined;
+  const { span: _span, ...rest } = prev as Intent & { span?: unknown; stat?: unknown };
+  if (prev.kind === 'metrics') {
+    const { stat: _stat, ...now } = rest as Extract<Intent, { kind: 'metrics' }>;
+    return now;
+  }
+  if (prev.kind === 'anomalies') return { ...(rest as Extract<Intent, { kind: 'anomalies' }>), today: false, open: true };
+  return rest as Intent;
+}
+
 /** "Compare them" after "cpu on web-1" and "cpu on web-2": both, side by side; "which is worse?" leads with the highest. */
 function them(prev: Intent, earlier: Intent | undefined, said: string): Intent | undefined {
   const m = THEM.exec(said);
@@ -140,6 +160,8 @@ export function followUp(prev: Intent | undefined, next: Intent, text: string, e
   const said = text.toLowerCase().trim();
   const both = next.kind === 'unknown' || next.kind === 'compare' ? them(prev, earlier, said) : undefined;
   if (both) return both;
+  const repeated = next.kind === 'unknown' || next.kind === 'status' ? again(prev, said) : undefined;
+  if (repeated) return repeated;
   if (MORE.test(said) && 'limit' in prev && typeof prev.limit === 'number')
     return prev.kind === 'anomalies' ? { ...prev, limit: 50 } : (({ limit: _shown, ...all }) => all as Intent)(prev);
   const narrow = prev.kind === 'anomalies' ? NARROW.exec(said)?.[1] : undefined;

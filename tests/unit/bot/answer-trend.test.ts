@@ -371,3 +371,42 @@ describe('the time to a level asked', () => {
     expect(ask('when will disk reach 50%?')[0]).toMatch(/Already past 50\.0%: db-1 83\.0%\./);
   });
 });
+
+describe('the longest stretch kept, when the default window reaches no limit', () => {
+  const targets = [{ name: 'db-1' }];
+  // db-1 disk rises 0.2 %/h for 3 days to 80 % now (every 5 min): the 6 h line reaches 90 % in 50 h, past its 24 h.
+  function ctx(days: number): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    const pts = Array.from({ length: days * 288 + 1 }, (_, i) => {
+      const ts = NOW - days * 24 * HOUR + i * 300_000;
+      return { target: 'db-1', metric: 'disk', ts, value: 80 - (0.2 * (NOW - ts)) / HOUR };
+    });
+    store.saveSamples(pts);
+    return {
+      store,
+      targets,
+      now: NOW,
+      staleAfterMs: 900_000,
+      thresholds: [{ metric: 'disk', above: 90, forSamples: 3, severity: 'critical' }],
+    };
+  }
+  const ask = (q: string, c: AnswerContext) => answerIntent(parseIntent(q, targets), c).split('\n');
+
+  it('fits the line over what is kept (a week at most) and says when that reaches the limit', () => {
+    const lines = ask('when will db-1 run out of space?', ctx(3));
+    expect(lines[1]).toMatch(/not within 24 h \(4× the window; the longest stretch kept is read below\)\.$/);
+    // (90 − 80) / 0.2 = 50 h, within 4 × 72 h; full at (100 − 80) / 0.2 = 100 h.
+    expect(lines[2]).toBe(
+      'db-1 disk over the 3 d kept (since 2026-10-30 12:00:00 UTC): rising +0.20 %/h. At this rate: the 90.0% critical threshold in about 2 d (2026-11-04 14:00:00 UTC); full in about 4 d (2026-11-06 16:00:00 UTC).',
+    );
+  });
+
+  it('adds nothing where a window is said, the short line already reaches a limit, or nothing longer is kept', () => {
+    expect(ask('when will db-1 run out of space over the last 6 hours?', ctx(3))).toHaveLength(2);
+    expect(ask('when will db-1 run out of space?', ctx(3)).join('\n')).not.toMatch(/ask over a longer window/);
+    // Only 8 h kept: not enough longer than 6 h to say more.
+    const short = ask('when will db-1 run out of space?', ctx(1 / 3));
+    expect(short).toHaveLength(2);
+    expect(short[1]).toMatch(/ask over a longer window to look further\)\.$/);
+  });
+});

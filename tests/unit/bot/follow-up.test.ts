@@ -118,6 +118,32 @@ describe('follow-ups that move the window, ask for more, or compare "it"', () =>
   });
 });
 
+describe('asking the last read again', () => {
+  it('reads "again", "refresh", "check again" as the same read, and "and now?" as it at the present', () => {
+    const [, again, refresh, check] = converse('peak cpu on web-1 over the last hour', 'again', 'refresh', 'check again please');
+    for (const r of [again, refresh, check])
+      expect(r).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-1', stat: 'max', span: { kind: 'last', ms: 3_600_000 } });
+    // "Now" drops the time and the statistic: the reading now.
+    expect(converse('peak cpu on web-1 yesterday', 'and now?')[1]).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-1' });
+    expect(converse('cpu on db-1 an hour ago', 'how about now?')[1]).toEqual({ kind: 'metrics', metric: 'cpu', target: 'db-1' });
+    // Of alerts, "now" is what is open now.
+    expect(converse('alerts on web-1 yesterday', 'what about now?')[1]).toMatchObject({
+      kind: 'anomalies',
+      target: 'web-1',
+      open: true,
+      today: false,
+    });
+    expect(converse('alerts on web-1 yesterday', 'what about now?')[1]).not.toHaveProperty('span');
+  });
+
+  it('leaves them alone with no read before, or after a command', () => {
+    expect(converse('again')[0]).toEqual({ kind: 'unknown' });
+    expect(converse('and now?')[0]).toEqual({ kind: 'status' });
+    // A command is never remembered as a read, so it is never repeated.
+    expect(converse('restart app on web-1', 'again')[1]).toEqual({ kind: 'unknown' });
+  });
+});
+
 describe('follow-ups said as a fragment, or of "it"', () => {
   it('reads a time or a statistic alone as the last read at that time, or with that statistic', () => {
     const [, hour, peak, yesterday] = converse('memory on db-1', 'over the last hour', 'peak?', 'yesterday?');
