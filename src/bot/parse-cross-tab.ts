@@ -7,6 +7,8 @@ const SPLIT = new RegExp(String.raw`\b(?:per|by|each|for (?:each|every)|every|an
 const PAIR = new RegExp(String.raw`\b${DIM}\s+(?:by|x|×|per|vs)\s+${DIM}`);
 // "Which host has the most alerts each day?": the leader of each, which the table shows.
 const WHICH_MOST = new RegExp(String.raw`\b(?:which|what)\s+${DIM}.*\b(?:most|fewest|least)\b`);
+// "By severity, target, metric and detector": a list of keys is the counts as they are, not a table.
+const LISTED = new RegExp(String.raw`\b${DIM}\s*,\s*(?:and\s+)?${DIM}`);
 const COUNTED = /\b(?:alerts?|anomal(?:y|ies)|incidents?|pages|episodes|heat\s?map)\b/;
 
 function dimOf(word: string): CrossBy {
@@ -25,7 +27,7 @@ function dimOf(word: string): CrossBy {
  * unless two different keys are named beside alert words.
  */
 export function crossOf(text: string): [CrossBy, CrossBy] | undefined {
-  if (!COUNTED.test(text)) return undefined;
+  if (!COUNTED.test(text) || LISTED.test(text)) return undefined;
   const pair = PAIR.exec(text);
   const which = WHICH_MOST.exec(text)?.[1];
   const said = pair ? [pair[1]!, pair[2]!] : [...(which ? [which] : []), ...[...text.matchAll(SPLIT)].map((m) => m[1]!)];

@@ -5,6 +5,7 @@ import { findUntil, UNTIL_PART, type ClockTime } from './parse-clock.js';
 import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
 import { cleanInput, parseDuration } from './text-tools.js';
 import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
+import { recurringRefusal, REPEATS } from './recurring-silence.js';
 
 /** "Snooze web-1 cpu for 30m", "mute db-1 from 22:00 to 23:00": a silence to add, or one to extend. */
 export interface SilenceIntent {
@@ -71,6 +72,16 @@ export function silenceCommand(
       kind: 'bad_input',
       reason:
         'Nothing silenced: a silence always ends, a week at most ("for 7d", "until tomorrow 09:00"); "extend sl_… by 7d" pushes one further. A target that should never alert is taken out of the targets file (config.targetsFile)',
+    };
+  // "Mute db-1 every night from 1am to 3am": a window that repeats is config's (chat.muteTimes), given to paste.
+  if (REPEATS.test(text) && !o.anomalyId)
+    return {
+      kind: 'bad_input',
+      reason: recurringRefusal(
+        text,
+        { ...o, severity: /\bcrit/.test(text) ? 'critical' : /\bwarn/.test(text) ? 'warning' : undefined },
+        scheduleOf(text),
+      ),
     };
   // "Stop pinging me", "don't page me tonight": about the asker, while a silence would quiet everyone's alerts.
   if (
@@ -160,6 +171,12 @@ export function silenceCommand(
       reason:
         'Nothing silenced: say when it starts and ends ("silence web-1 tomorrow 02:00-04:00", "mute db-1 from 22:00 to 23:00", UTC), or silence it now for a length ("snooze web-1 for 2h")',
     };
+  // "Snooze web-1 until it recovers": a silence ends at a time; what ends with the alert is an acknowledgement.
+  if (!until && UNTIL_RECOVERED.test(text) && parseDuration(text) === undefined)
+    return {
+      kind: 'bad_input',
+      reason: `Nothing silenced: a silence ends at a time, not when an alert clears. To stop the reminders until it does, acknowledge it ("ack ${o.target ?? 'an_…'}": it stays open with no reminders, and a new alert there is posted as usual); "tell me when ${o.target ?? 'web-1'} recovers" pings you then. Or silence it for a length ("snooze ${o.target ?? 'web-1'} for 2h")`,
+    };
   if (!until && /\b(?:until|till|til)\b/.test(text) && parseDuration(text) === undefined)
     return {
       kind: 'bad_input',
@@ -193,8 +210,11 @@ const UNSAID_TIME =
 // "During the maintenance window", "through the deploy": a stretch whose times only the team knows ("during maintenance", "for
 // maintenance" and "while I deploy" are said of now, and silence now).
 const UNKNOWN_WINDOW =
-  /\b(?:during|through(?:out)?) (?:the |our |this |tonight'?s |the planned |the scheduled )(?:maintenance|deploy(?:ment)?|release|rollout|migration|upgrade|patching)\b|\b(?:maintenance|change|deploy(?:ment)?) window\b/;
+  /\b(?:during|through(?:out)?) (?:the |our |this |tonight'?s |the planned |the scheduled )(?:maintenance|deploy(?:ment)?|release|rollout|migration|upgrade|patching|backups?|batch(?: jobs?| run)?|nightly (?:jobs?|run)|etl)\b|\b(?:maintenance|change|deploy(?:ment)?|backup|batch|patch(?:ing)?|release|etl|cron) window\b/;
 
+// "Until it recovers", "till web-1 is back to normal": the alert's end, not a time.
+const UNTIL_RECOVERED =
+  /\b(?:until|till|til)\s+(?:it|this|that|they|the (?:alert|issue|problem|incident|host|server|cpu|disk|memory|latency)|[a-z]+-\d+)\s+(?:is\s+|gets\s+|has\s+|goes\s+|comes\s+)?(?:recover(?:s|ed)?|clears?|cleared|resolves?|resolved|fixed|back(?: up| to normal)?|healthy|normal|away|down|calms down|settles)\b/;
 const SEVERITY_WORD = /\b(?:critical|crit|warnings?|warn|info|p[1-5]|sev(?:erity)?[\s-]?\d?)\b/;
 const REASON = /\s*:\s+(?=\S)|\s+(?:because(?:\s+of)?|due\s+to|reason:?)\s+(?=\S)/i;
 /** A silence's reason at most: a line in a list, not a document. */

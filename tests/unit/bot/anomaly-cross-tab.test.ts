@@ -40,6 +40,7 @@ describe('reading two keys to count by', () => {
     expect(crossOf('alerts today, hour by hour')).toBeUndefined();
     expect(crossOf('cpu per host per day')).toBeUndefined();
     expect(crossOf('anomalies in the last hour and day')).toBeUndefined();
+    expect(crossOf('count anomalies by severity, target, metric and detector')).toBeUndefined();
   });
 
   it('keeps the metric, the hosts named and the time said', () => {
