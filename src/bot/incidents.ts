@@ -1,3 +1,4 @@
+import { incidentPeople } from './incident-people.js';
 import type { ChatReply, ChatUser, NeutralMessage, Platform } from '../core/chat.js';
 import type { Store } from '../core/ports.js';
 import { hashString } from '../core/random.js';
@@ -336,6 +337,7 @@ export function createIncidents(o: IncidentOptions) {
         ? `Remediations: ${proposals.map((p) => `${p.id} ${p.action} on ${p.target} (${p.state})`).join('; ')}.`
         : 'No remediation during it.',
       ...(inc.updates.length ? ['Updates:', ...inc.updates.map((u) => `• ${stamp(u.ts)} ${u.by}: ${u.text}`)] : []),
+      incidentPeople(inc, during, proposals, (id) => o.store.chat.ackOfAnomaly(id)),
     ];
   }
 

@@ -52,11 +52,18 @@ describe('incidents declared in chat', () => {
     const resolved = (await slashCommand(slack, `resolve ${id}: the bad deploy was rolled back`, 'U2')).text.split('\n');
     expect(resolved[0]).toMatch(new RegExp(`^Resolved ${id} "checkout is slow" after 11 min\\.$`));
     expect(resolved).toContainEqual(expect.stringMatching(/^Anomalies on web-1 from 30 min before it: \d+:$/));
-    expect(resolved.slice(-3)).toEqual([
+    expect(resolved.slice(-4)).toEqual([
       'Updates:',
       expect.stringMatching(/ slack:U2: scaled web out by one$/),
       expect.stringMatching(/ slack:U2: the bad deploy was rolled back$/),
+      // Everyone the records put in it, with what they did.
+      'Involved (from the records): slack:U1 (declared it); slack:U2 (commander, took command, 2 updates, resolved it).',
     ]);
+    // "Who's involved in the incident?" and "what alerts are part of it?" are its status, not the alert list.
+    for (const q of ["who's involved in the incident?", 'what alerts are part of the incident?', 'how long has the incident been going?'])
+      expect((await slashCommand(slack, `${q} ${id}`, 'U3')).text, q).toMatch(
+        new RegExp(`^${id} "checkout is slow" on web-1: commander slack:U2`),
+      );
     await pump();
     expect(card.msg.status).toMatch(/^Resolved by slack:U2 at .* after 11 min$/);
     expect((await slashCommand(slack, `update ${id}: too late`, 'U2')).text).toMatch(
