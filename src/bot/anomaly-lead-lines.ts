@@ -1,3 +1,4 @@
+import { lastShiftOf, watchedClause } from './answer-on-call-load.js';
 import type { Anomaly } from '../core/anomaly.js';
 import { anomalyLabel } from '../core/metrics.js';
 import type { AnswerContext } from './answer-intent.js';
@@ -42,7 +43,16 @@ export function nextShift(c: AnswerContext): string[] {
  * The on-call shift a handover covers: the current one so far, or, within its first hour, the one
  * just handed over; the last 12 h where no rotation is set. [from, until, how it is said].
  */
-export function shiftWindow(c: AnswerContext): [number, number, string] {
+export function shiftWindow(c: AnswerContext, mine = false): [number, number, string] {
+  // "What happened during my last shift?": the asker's latest stretch on call that ended.
+  if (mine) {
+    const s = lastShiftOf(c);
+    if (s) {
+      const watched = watchedClause(s, c);
+      return [s.from, s.until, ` in your last shift (${stamp(s.from)} to ${stamp(s.until)}${watched ? `; ${watched}` : ''})`];
+    }
+    return [c.now - 12 * 3_600_000, Infinity, ' in the last 12 h (you held no shift that ended in the last 30 days)'];
+  }
   const shift = c.onCall?.at(c.now).rotation;
   if (!shift) return [c.now - 12 * 3_600_000, Infinity, ' in the last 12 h (no on-call rotation is set, so no shift)'];
   const name = (ts: number) => c.onCall!.at(ts).member.name;

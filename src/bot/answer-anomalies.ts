@@ -44,7 +44,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     [since, until, when] = [dayStart(today - 1, c.zone), today, ` yesterday (${dayZone(c.zone)})`];
   }
   // "Handover notes": this shift so far, or the one just handed over.
-  if (i.shift && !i.span) [since, until, when] = shiftWindow(c);
+  if (i.shift && !i.span) [since, until, when] = shiftWindow(c, i.shift === 'mine');
   // "Catch me up": since the asker went away (their last question before a 30 min gap); "since I last
   // asked": since their previous question, however recent (asked twice a minute apart, what is new is what opened between).
   // Only up to a week back; else the last day.

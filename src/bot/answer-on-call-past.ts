@@ -19,7 +19,7 @@ export interface OnCallPast {
   rotation?: string;
 }
 
-interface Held {
+export interface Held {
   name: string;
   from: number;
   until: number;
@@ -43,22 +43,10 @@ export function answerOnCallPast(p: OnCallPast, c: AnswerContext): string {
   const window = windowOf(p, c);
   if ('reply' in window) return window.reply;
   const { from, until, label } = window;
-  const records = c.store.recordsBetween(
-    from - LOOKBACK,
-    until + 1,
-    ['oncall_cover', 'oncall_cover_ended', 'oncall_swap', 'oncall_swap_cancelled'],
-    10_000,
-  );
   const names = p.rotation && onCall.names.includes(p.rotation) ? [p.rotation] : onCall.names;
   const lines = [`On call ${label}:`];
   for (const rotation of names) {
-    const held: Held[] = [];
-    for (let t = from; held.length < MAX_SEGMENTS;) {
-      const h = heldAt(rotation, t, records, (ts) => onCall.at(ts, rotation).rotation);
-      held.push(h);
-      if (from === until || h.until >= until || h.until <= t) break;
-      t = h.until;
-    }
+    const held = heldOver(rotation, from, until, c, MAX_SEGMENTS);
     const of = names.length > 1 || p.rotation ? `${rotation}: ` : '';
     for (const h of held) lines.push(`• ${of}${h.name}, ${stamp(h.from)} to ${stamp(h.until)} (${h.how})`);
   }
@@ -66,6 +54,27 @@ export function answerOnCallPast(p: OnCallPast, c: AnswerContext): string {
     'From the rotation, and the covers and swaps recorded in chat. Who an alert actually pinged is in its timeline ("timeline an_…").',
   );
   return lines.join('\n');
+}
+
+/**
+ * Who held a rotation's pager from `from` to `until`, in order, `cap` stretches at most: each cover,
+ * swap half or rotation shift as it was then. Pure over the store's records and the rotation.
+ */
+export function heldOver(rotation: string, from: number, until: number, c: Pick<AnswerContext, 'store' | 'onCall'>, cap: number): Held[] {
+  const records = c.store.recordsBetween(
+    from - LOOKBACK,
+    until + 1,
+    ['oncall_cover', 'oncall_cover_ended', 'oncall_swap', 'oncall_swap_cancelled'],
+    10_000,
+  );
+  const held: Held[] = [];
+  for (let t = from; held.length < cap;) {
+    const h = heldAt(rotation, t, records, (ts) => c.onCall!.at(ts, rotation).rotation);
+    held.push(h);
+    if (from === until || h.until >= until || h.until <= t) break;
+    t = h.until;
+  }
+  return held;
 }
 
 function windowOf(p: OnCallPast, c: AnswerContext): { from: number; until: number; label: string } | { reply: string } {

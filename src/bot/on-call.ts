@@ -279,6 +279,8 @@ export function createOnCall(
      * "What did alice do?" on Slack: the actors ("slack:U2ALICE", "discord:…", "web:alice") of the member
      * named so in any rotation, since records name people by platform id and only the rotation knows both.
      */
+    /** A rotation's member names, in its order (the first rotation's without a name). */
+    memberNames: (name?: string): string[] => rotationOf(name).members.map((m) => m.name),
     actorsNamed(name: string): string[] {
       const wanted = name.toLowerCase();
       return rotations.flatMap((r) =>

@@ -174,12 +174,23 @@ const SCHEDULE =
 // "Who was on call when db-1 alerted?", "who had the pager last night?": a past holder, not the rotation now.
 const PAST_ON_CALL =
   /\bwho (?:was|were)\b.*\bon[\s-]?call\b|\bwho had the pager\b|\bwho (?:covered|held the pager|was holding the pager)\b(?=.*\b(?:last|yesterday|overnight|night|at|on|when|during|this)\b)|\b(?:was|were) (?:\S+ )?on[\s-]?call (?:at|when|during|last|yesterday|on|for|while|this)\b/;
+const ON_CALL_LOAD =
+  /\bwho(?:'s| has| have| was)? (?:been )?on[\s-]?call (?:the )?(?:most|least|longest|more)\b|\bon[\s-]?call (?:load|burden|hours|time|fairness|balance|stats|statistics)\b|\bhow (?:many hours|much time|long) (?:was|were|have|has|did) (?:i|\w+) (?:been )?(?:on[\s-]?call|holding the pager|held the pager)\b|\b(?:is|was) (?:the |our )?(?:on[\s-]?call )?(?:rotation|rota|schedule) (?:fair|balanced|even)\b|\bwho (?:got|gets|had|has) (?:the )?most (?:alerts|pages) (?:while |when )?on[\s-]?call\b/;
+const MY_LAST_SHIFT =
+  /\b(?:when was|what was|show) my (?:last|previous|latest|most recent) (?:on[\s-]?call )?shift\b|\bwhen (?:was|did) i (?:last )?(?:be |was )?on[\s-]?call(?: last)?\b|\bmy (?:last|previous) (?:on[\s-]?call )?shift\b/;
+const rotationOf = (text: string) => (rotationWord(text) ? { rotation: rotationWord(text)! } : {});
 const ABOUT_ALERT = /\b(?:alert(?:ed|s)?|fired|firing|incident|anomal\w*|paged|outage|went down|broke|happened)\b/;
 
 function onCallPast(
   text: string,
   o: { metric?: MetricKey | undefined; target?: string | undefined; an?: string | undefined; span?: TimeSpan | undefined },
 ): Intent | undefined {
+  // "Who has been on call the most?", "on-call hours this month", "is the rotation fair?": the time held, by member.
+  if (ON_CALL_LOAD.test(text))
+    return { kind: 'routing', onCall: true, ...rotationOf(text), past: { ...(o.span ? { span: o.span } : {}), load: true } };
+  // "When was my last shift?", "my previous on-call shift": the asker's, not the rotation's.
+  if (MY_LAST_SHIFT.test(text) && !/\b(?:happen\w*|alerts?|anomal\w*|fired|during|summar\w*|digest)\b/.test(text))
+    return { kind: 'routing', onCall: true, ...rotationOf(text), past: { mine: true } };
   if (!PAST_ON_CALL.test(text)) return undefined;
   const alert = !o.span && (Boolean(o.an) || Boolean(o.target) || ABOUT_ALERT.test(text));
   return {

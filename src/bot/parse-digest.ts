@@ -20,6 +20,8 @@ const SHIFT = new RegExp(
   String.raw`\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|summary|notes?)\b|\bend of (?:my |the )?shift\b|\bbriefing\b|\bbrief (?:me|us)\b|` +
     BEFORE_SHIFT.source,
 );
+const MY_SHIFT =
+  /\b(?:during|in|of|over|for|from|on|since) my (?:last|previous|latest) (?:on[\s-]?call )?shift\b|\bmy (?:last|previous) (?:on[\s-]?call )?shift(?:'s)? (?:summary|digest|report|recap|notes|review)\b/;
 // "Catch me up", "what did I miss?", "what changed since yesterday?": a digest since then, the last day by default.
 const CATCH_UP =
   /^(?:ok,?\s+|so,?\s+)?(?:i'?m|i am|we'?re|we are) back\b|^back (?:online|from (?:lunch|a break|my break|holiday|vacation|leave|pto))\b|\b(?:catch (?:me|us) up|bring (?:me|us) up to speed|what did (?:i|we) miss|what(?:'s| has| have)? changed|anything (?:new|changed) since|diff(?:erence)? since|since (?:i|we) (?:left|logged off|was away|were away)|while (?:i|we) (?:was|were) (?:away|out|off|gone|at lunch|at (?:a|the) meeting|in (?:a|the) meeting|asleep|sleeping|offline|on (?:a )?break|on leave|on holiday|on vacation))\b/;
@@ -40,7 +42,9 @@ const SINCE_ASKED = new RegExp(
 export function digestOf(
   text: string,
   o: { span: TimeSpan | undefined; counted: boolean; open: boolean },
-): { span?: TimeSpan; shift?: true; sinceAsked?: 'away' | 'previous' } | undefined {
+): { span?: TimeSpan; shift?: true | 'mine'; sinceAsked?: 'away' | 'previous' } | undefined {
+  // "What happened during my last shift?", "summary of my previous shift": the asker's last stretch on call that ended.
+  if (MY_SHIFT.test(text) && !o.counted && !o.span) return { shift: 'mine' };
   // "How was the night?", "how did the shift go?", "how was yesterday?": a digest of that time.
   const how = HOW_WAS.exec(text)?.[1];
   if (how && !o.counted) {
@@ -139,4 +143,13 @@ export function stateAsked(
   )
     return { open: true, acked: false };
   return { ...state, ...acked };
+}
+
+/** A digest's fields on an anomaly question: the shift or the time since the asker last asked, where said. */
+export function digestFields(d: NonNullable<ReturnType<typeof digestOf>>): {
+  digest: true;
+  shift?: true | 'mine';
+  sinceAsked?: 'away' | 'previous';
+} {
+  return { digest: true, ...(d.shift ? { shift: d.shift } : {}), ...(d.sinceAsked ? { sinceAsked: d.sinceAsked } : {}) };
 }

@@ -16,7 +16,7 @@ import { setupQuestionOf } from './parse-setup-question.js';
 import { respondersQuestion } from './parse-responders.js';
 import { oneLineTarget, shortIntent } from './parse-short.js';
 import { escalateTo } from './parse-escalate.js';
-import { BEFORE_SHIFT, digestOf, MINE, stateAsked } from './parse-digest.js';
+import { BEFORE_SHIFT, digestFields, digestOf, MINE, stateAsked } from './parse-digest.js';
 import { listShape } from './parse-list-shape.js';
 import { explainQuestion } from './parse-explain.js';
 import { noteCommand } from './alert-notes.js';
@@ -366,9 +366,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...feedbackAsked(text),
       ...(counting || digest || NOISY.test(text) ? { count: true } : {}),
       ...listShape(text, counting, targets),
-      ...(digest
-        ? { digest: true, ...(digest.shift ? { shift: true } : {}), ...(digest.sinceAsked ? { sinceAsked: digest.sinceAsked } : {}) }
-        : {}),
+      ...(digest ? digestFields(digest) : {}),
       ...timeTo,
     };
   }

@@ -231,7 +231,7 @@ export interface AnomaliesIntent {
   /** "What's the false positive rate?": led by the share people marked noise. */
   quality?: boolean;
   /** "Handover notes", "shift report": the digest of the on-call shift (or the last 12 h without a rotation). */
-  shift?: boolean;
+  shift?: boolean | 'mine';
   /** "Alerts open longer than an hour", "unacknowledged after 30 min": open ones started at least this long ago. */
   openForMs?: number;
   /** "Which alerts lasted more than 10 min?": those that went on at least this long (open ones so far). */
