@@ -75,13 +75,21 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
   if (!metrics.length)
     return `Network traffic is neither better nor worse when it rises; "network on web-1 vs ${i.against === 'yesterday' ? 'yesterday' : 'last week'}" compares it.`;
   const rows: { target: string; metric: string; now?: Summary; then?: Summary }[] = [];
+  // "Average cpu across the fleet today vs yesterday": the pooled samples of the targets read on both sides.
+  const pooled = { now: [] as Sample[], then: [] as Sample[], n: 0 };
   for (const target of names)
     for (const metric of metrics) {
       const read = (w: readonly [number, number]): Sample[] => c.store.series(target, metric, w[0], w[1]);
-      const now = summarise(read(windows.now));
-      const then = summarise(read(windows.then));
+      const [a, b] = [read(windows.now), read(windows.then)];
+      const now = summarise(a);
+      const then = summarise(b);
       if (now || then) rows.push({ target, metric, now, then });
+      if (now && then) [pooled.now, pooled.then, pooled.n] = [[...pooled.now, ...a], [...pooled.then, ...b], pooled.n + 1];
     }
+  const fleet =
+    !i.target && !i.ranked && metrics.length === 1 && pooled.n > 1
+      ? { target: `fleet (${pooled.n} on both)`, metric: metrics[0]!, now: summarise(pooled.now), then: summarise(pooled.then) }
+      : undefined;
   const hhmm = (ts: number) => clock(ts).slice(0, 5);
   // Both ends carry their zone, so a reply in the asker's zone rewrites both.
   const head = previous
@@ -145,10 +153,7 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
     const first = (r: (typeof rows)[number]) => (metrics.length > 1 ? `${r.target} ${label(r.metric)}` : r.target);
     lines.push(
       `${what}, ${head}:`,
-      table(
-        cols('target'),
-        ranked.slice(0, FLEET_ROWS).map((r) => line(first(r), r)),
-      ),
+      table(cols('target'), [...(fleet ? [line(fleet.target, fleet)] : []), ...ranked.slice(0, FLEET_ROWS).map((r) => line(first(r), r))]),
     );
     if (ranked.length > FLEET_ROWS) lines.push(`…and ${ranked.length - FLEET_ROWS} more lines; name a target to compare it.`);
   }

@@ -338,7 +338,7 @@ export const TREND =
 /** "Is it getting worse?", "is web-1 improving?", "recovering yet?": a trend, of what is open when nothing is named. */
 // "Are alerts getting worse?" (plural) is their count over time (parse-anomaly-change.ts), not a figure's trend.
 export const WORSE = new RegExp(
-  String.raw`^(?!.*\b(?:alerts|anomalies|incidents|pages|outages)\b)(?!.*\b(?:since|after|following)\s+${CHANGED}\b).*(?:\b(?:getting|get|got) (?:worse|better|slower)\b|\b(?:improving|worsening|deteriorating|degrading|recovering|creep(?:s|ing))\b)`,
+  String.raw`^(?!.*\b(?:alerts|anomalies|incidents|pages|outages)\b)(?!.*\b(?:since|after|following)\s+${CHANGED}\b).*(?:\b(?:getting|get|got) (?:worse|better|slower)\b|\b(?:improving|worsening|deteriorating|degrading|recovering|creep(?:s|ing))\b|\b(?:is|are) (?:it|that|this|they) (?:still )?(?:growing|rising|increasing|climbing|going up|going down|falling|dropping|decreasing|shrinking)\b)`,
 );
 /** "Which hosts are getting worse?", "what's creeping up?": the fleet's trends, not the series of what is open. */
 export const FLEET_WIDE =

@@ -136,6 +136,11 @@ describe('asking the last read again', () => {
     expect(converse('alerts on web-1 yesterday', 'what about now?')[1]).not.toHaveProperty('span');
   });
 
+  it('reads "is it growing?" after a read as that series\' trend, and alone as what is open', () => {
+    expect(converse('memory on db-1', 'is it growing?')[1]).toEqual({ kind: 'trend', target: 'db-1', metric: 'memory' });
+    expect(converse('is it still rising?')[0]).toEqual({ kind: 'trend', open: true });
+  });
+
   it('leaves them alone with no read before, or after a command', () => {
     expect(converse('again')[0]).toEqual({ kind: 'unknown' });
     expect(converse('and now?')[0]).toEqual({ kind: 'status' });
