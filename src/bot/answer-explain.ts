@@ -132,7 +132,9 @@ export function answerWhy(
   // The same hour on earlier days too: a busy morning is usual for the morning, whatever the last hour was.
   if (usual && target) {
     const lines = detectorLines(target, metrics, c, c.store.recentAnomalies(500));
-    const hourly = metrics.flatMap((m) => hourUsualLine(target, m, c.now, (from, until) => c.store.series(target, m, from, until)) ?? []);
+    const hourly = metrics.flatMap(
+      (m) => hourUsualLine(target, m, c.now, (from, until) => c.store.series(target, m, from, until), keptMs(c)) ?? [],
+    );
     if (lines.length || hourly.length)
       return [
         current,
@@ -256,3 +258,9 @@ function explainThen(
   const others = list.length > 1 ? ` (${list.length - 1} more then: "anomalies${on} ${b.label}")` : '';
   return `The ${which}y${on} ${b.label}${others}:\n${answerExplain(pick.id, c, more)}`;
 }
+
+/** How long samples are kept, where this process knows its config. */
+const keptMs = (c: AnswerContext): number | undefined => {
+  const h = c.about?.().samplesHours;
+  return h === undefined ? undefined : h * 3_600_000;
+};

@@ -22,13 +22,20 @@ export function hourUsualLine(
   metric: string,
   now: number,
   read: (from: number, until: number) => readonly Sample[],
+  /** How long samples are kept (retention.samplesHours), to say why few days are there. */
+  keptMs?: number,
 ): string | undefined {
+  // Kept for less than a week and a day, the retention is why fewer days are there: said, with what keeps a week.
+  const short = keptMs !== undefined && keptMs < (DAYS_BACK + 1) * DAY;
+  const kept = short
+    ? ` Samples are kept ${Math.round(keptMs / 3_600_000)} h (retention.samplesHours); ${(DAYS_BACK + 1) * 24} h keeps a week of this hour.`
+    : '';
   const days: Sample[][] = [];
   for (let d = 1; d <= DAYS_BACK; d++) {
     const xs = read(now - d * DAY - HALF, now - d * DAY + HALF);
     if (xs.length >= MIN_SAMPLES) days.push([...xs]);
   }
-  if (days.length === 0) return undefined;
+  if (days.length === 0) return short ? `No earlier day has samples at this time of day.${kept}` : undefined;
   const values = days.flat().map((s) => s.value);
   const sorted = [...values].sort((x, z) => x - z);
   const lo = nearestRank(sorted, 0.05);
@@ -46,7 +53,7 @@ export function hourUsualLine(
         : ` Now ${f(latest.value)}: within it.`;
   const few =
     days.length < 3
-      ? ` Only ${days.length === 1 ? 'one earlier day has' : `${days.length} earlier days have`} this hour: a daily rhythm shows once several days agree.`
+      ? ` Only ${days.length === 1 ? 'one earlier day has' : `${days.length} earlier days have`} this hour: a daily rhythm shows once several days agree.${kept}`
       : '';
   return (
     `At this time of day (${hhmm(now - HALF)}–${hhmm(now + HALF)} UTC) on ${days.length === 1 ? 'the one earlier day' : `${days.length} earlier days`} with samples: ` +

@@ -42,6 +42,13 @@ describe('the same hour on earlier days', () => {
       /on the one earlier day with samples: .* Only one earlier day has this hour: a daily rhythm shows once several days agree\.$/,
     );
     expect(hourUsualLine('web-1', 'cpu', NOW, read(ctx(0, 90)))).toBeUndefined();
+    // Kept 24 h (the default), the retention is why: said, with what keeps a week.
+    expect(hourUsualLine('web-1', 'cpu', NOW, read(ctx(1, 90)), 24 * 3_600_000)).toMatch(
+      /a daily rhythm shows once several days agree\. Samples are kept 24 h \(retention\.samplesHours\); 192 h keeps a week of this hour\.$/,
+    );
+    expect(hourUsualLine('web-1', 'cpu', NOW, read(ctx(0, 90)), 24 * 3_600_000)).toBe(
+      'No earlier day has samples at this time of day. Samples are kept 24 h (retention.samplesHours); 192 h keeps a week of this hour.',
+    );
   });
 
   it('answers "is cpu on web-1 normal for this time of day?" with it, after the figure now', () => {
