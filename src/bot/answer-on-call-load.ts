@@ -71,7 +71,7 @@ export function answerOnCallLoad(span: TimeSpan | undefined, rotation: string | 
         ['member', 'on call', 'share', 'stretches', 'alert episodes', 'at night'],
         sorted.map(([name, x]) => [
           name,
-          formatDuration(x.ms),
+          x.ms > 0 ? formatDuration(x.ms) : '-',
           `${Math.round((100 * x.ms) / Math.max(1, total))}%`,
           String(x.shifts),
           String(x.alerts),

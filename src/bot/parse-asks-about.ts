@@ -79,7 +79,7 @@ export function asksAbout(
     resolveSpeedQuestion(text, span) ??
     afterActionQuestion(text, target) ??
     howOftenQuestion(text, { metric, target, named, span }) ??
-    reviewQuestion(text, { target, span, metric, group: named.length > 1 ? named : undefined }) ??
+    reviewQuestion(text, { target, span, metric, group: named.length > 1 ? named : undefined, unknownTarget }) ??
     siteUpQuestion(text) ??
     shareQuestion(text, target, span) ??
     alertsAsked(text, { target, span }) ??

@@ -36,7 +36,13 @@ const unitMs = (u: string) => (u.startsWith('h') ? 3_600_000 : u.startsWith('m')
  */
 export function reviewQuestion(
   text: string,
-  o: { target?: string | undefined; span?: TimeSpan | undefined; metric?: MetricKey | undefined; group?: string[] | undefined },
+  o: {
+    target?: string | undefined;
+    span?: TimeSpan | undefined;
+    metric?: MetricKey | undefined;
+    group?: string[] | undefined;
+    unknownTarget?: string | undefined;
+  },
 ): Intent | undefined {
   const scope = o.target ? { target: o.target } : {};
   if (REVIEW.test(text)) {
@@ -87,6 +93,7 @@ export function reviewQuestion(
       ...scope,
       ...(o.group ? { group: o.group } : {}),
       ...(o.metric ? { metric: o.metric } : {}),
+      ...(o.unknownTarget && !o.target ? { unknownTarget: o.unknownTarget } : {}),
     };
   const per = PER.exec(text)?.[1] as 'day' | 'hour' | undefined;
   // "How many alerts per day on average?" is the rate, which the count gives, not the days ranked.

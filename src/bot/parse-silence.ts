@@ -3,7 +3,7 @@ import { LATER_SAID } from './later-words.js';
 import type { Intent, MetricKey } from './intent.js';
 import { findUntil, UNTIL_PART, type ClockTime } from './parse-clock.js';
 import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
-import { cleanInput, parseDuration } from './text-tools.js';
+import { cleanInput, parseDuration, quoteUntrusted } from './text-tools.js';
 import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
 import { recurringRefusal, REPEATS } from './recurring-silence.js';
 
@@ -75,14 +75,19 @@ export function silenceCommand(
     };
   // "Mute db-1 every night from 1am to 3am": a window that repeats is config's (chat.muteTimes), given to paste.
   if (REPEATS.test(text) && !o.anomalyId)
-    return {
-      kind: 'bad_input',
-      reason: recurringRefusal(
-        text,
-        { ...o, severity: /\bcrit/.test(text) ? 'critical' : /\bwarn/.test(text) ? 'warning' : undefined },
-        scheduleOf(text),
-      ),
-    };
+    return o.unknownTarget && !o.target
+      ? {
+          kind: 'bad_input',
+          reason: `Nothing silenced: no target is called ${quoteUntrusted(o.unknownTarget)} ("what do you monitor?" lists them)`,
+        }
+      : {
+          kind: 'bad_input',
+          reason: recurringRefusal(
+            text,
+            { ...o, severity: /\bcrit/.test(text) ? 'critical' : /\bwarn/.test(text) ? 'warning' : undefined },
+            scheduleOf(text),
+          ),
+        };
   // "Stop pinging me", "don't page me tonight": about the asker, while a silence would quiet everyone's alerts.
   if (
     !o.target &&

@@ -58,6 +58,8 @@ describe('reading two keys to count by', () => {
       group: ['web-1', 'db-1'],
     });
     expect(parseIntent('alerts per day', targets)).not.toHaveProperty('crossBy');
+    // A host I do not watch is said so, not dropped.
+    expect(parseIntent('alerts per host per day for web-9', targets)).toMatchObject({ crossBy: 'day', unknownTarget: 'web-9' });
   });
 });
 

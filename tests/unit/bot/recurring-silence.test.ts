@@ -55,6 +55,13 @@ describe('a silence asked to repeat', () => {
     expect(parseIntent('mute web-1 until 15:00', targets)).toMatchObject({ kind: 'silence', until: { minute: 900 } });
   });
 
+  it('refuses a target it does not watch rather than offer a window over everything', () => {
+    expect(parseIntent('mute web-9 every night', targets)).toEqual({
+      kind: 'bad_input',
+      reason: 'Nothing silenced: no target is called "web-9" ("what do you monitor?" lists them)',
+    });
+  });
+
   it('leaves one-off silences alone', () => {
     expect(parseIntent('mute db-1 tonight from 1am to 3am', targets)).toMatchObject({ kind: 'silence', target: 'db-1' });
     expect(parseIntent('mute db-1 for 2h: daily backup', targets)).toMatchObject({ kind: 'silence', reason: 'daily backup' });
