@@ -4,7 +4,7 @@ import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS, metricsOf, summarise, type Summary } from './answer-metric-span.js';
 import { clock, stamp, table } from './format-reply.js';
 import { clockTs } from './parse-clock.js';
-import { dayStart, namedDayBack } from './day-start.js';
+import { dayDate, dayStart, namedDayBack } from './day-start.js';
 import type { Intent } from './intent.js';
 import { formatDuration } from './text-tools.js';
 
@@ -53,7 +53,7 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
     ? Math.min(DAY, Math.max(60_000, c.now - clockTs(i.from.zone || !c.zone ? i.from : { ...i.from, zone: c.zone }, c.now)))
     : undefined;
   const span = since ?? i.windowMs ?? 3_600_000;
-  const start = previous ? c.now - span : dayStart(c.now, c.zone);
+  const start = previous ? c.now - span : i.week ? weekStart(c.now, c.zone) : dayStart(c.now, c.zone);
   const named = i.day && namedDayBack(i.day, start, c.zone);
   const back = previous ? span : named ? named.days * DAY : i.against === 'yesterday' ? DAY : 7 * DAY;
   const windows = { now: [start, c.now], then: [start - back, c.now - back] } as const;
@@ -66,8 +66,10 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
       ? named.label
       : i.against === 'yesterday'
         ? 'yesterday'
-        : 'a week ago';
-  const nowName = previous ? (since ? `since ${at}` : `the last ${formatDuration(span)}`) : 'today';
+        : i.week
+          ? 'last week'
+          : 'a week ago';
+  const nowName = previous ? (since ? `since ${at}` : `the last ${formatDuration(span)}`) : i.week ? 'this week' : 'today';
   const names = i.target ? [i.target] : (i.group ?? c.targets.map((t) => t.name));
   // "Which host changed the most?" names no metric: every share is a candidate.
   const asked = metricsOf(i.metric) ?? (i.target ? ALL_METRICS : i.ranked ? ['cpu', 'memory', 'disk'] : ['cpu']);
@@ -94,7 +96,9 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
   // Both ends carry their zone, so a reply in the asker's zone rewrites both.
   const head = previous
     ? `${nowName} vs ${thenName} (${hhmm(windows.then[0])}${c.zone ? ' UTC' : ''}–${hhmm(windows.now[0])}${c.zone ? ' UTC' : ''}–${hhmm(windows.now[1])} UTC)`
-    : `today so far vs the same hours ${thenName} (${hhmm(windows.now[0])}${c.zone ? ' UTC' : ''}–${hhmm(windows.now[1])} UTC)`;
+    : i.week
+      ? `this week so far (since ${stamp(windows.now[0])}) vs the same stretch last week (${stamp(windows.then[0])} to ${stamp(windows.then[1])})`
+      : `today so far vs the same hours ${thenName} (${hhmm(windows.now[0])}${c.zone ? ' UTC' : ''}–${hhmm(windows.now[1])} UTC)`;
   const label = (m: string) => METRIC_LABEL[m] ?? m;
   const what = metrics.length > 2 ? 'metrics' : metrics.length === 2 ? 'network' : label(metrics[0]!);
   if (rows.length === 0) return `No ${what === 'metrics' ? '' : `${what} `}samples for ${names.join(', ')} ${nowName} or ${thenName}.`;
@@ -173,4 +177,11 @@ export function answerCompare(i: CompareQuestion, c: AnswerContext): string {
     lines.push(`${name}'s samples begin only at ${from} UTC${some}, after its window opens at ${hhmm(w[0])}; compare with care.`);
   }
   return lines.join('\n');
+}
+
+/** Monday 00:00 of the week `ts` is in, in the zone (UTC without one). */
+function weekStart(ts: number, zone?: string): number {
+  const today = dayStart(ts, zone);
+  const weekday = new Date(`${dayDate(today, zone)}T00:00:00Z`).getUTCDay();
+  return dayStart(today - ((weekday + 6) % 7) * DAY + DAY / 2, zone);
 }

@@ -12,6 +12,8 @@ export type CompareIntent = {
   group?: string[];
   /** `previous`: "what changed the most in the last hour?", the last `windowMs` against the same length before it. */
   against: 'yesterday' | 'last_week' | 'previous';
+  /** "This week vs last week": with `against` 'last_week', the week so far (from Monday 00:00) against the same stretch a week before. */
+  week?: boolean;
   /** "Today vs friday": that day's same hours, with `against` 'yesterday'. */
   day?: NamedDay;
   /** "Before and after 14:00": with `against` 'previous', the time since then against as long before it. */

@@ -32,3 +32,23 @@ describe('the fleet, today against yesterday', () => {
     expect(answerIntent(parseIntent('cpu on web-1 vs yesterday', targets), c)).not.toMatch(/fleet/);
   });
 });
+
+describe('this week against last week', () => {
+  it('compares the week so far, from Monday 00:00, with the same stretch a week before', () => {
+    // Wednesday 2026-12-09 12:00: this week since Monday 12-07 00:00 runs 60 %, the same stretch last week 40 %.
+    const now = Date.UTC(2026, 11, 9, 12, 0, 0);
+    const store = createSqliteStore(':memory:');
+    for (let ago = 0; ago <= 14 * 24 * H; ago += H)
+      store.saveSamples([{ target: 'db-1', metric: 'memory', ts: now - ago, value: ago < 7 * 24 * H ? 60 : 40 }]);
+    const c: AnswerContext = { store, targets, now, staleAfterMs: 90_000 };
+    expect(parseIntent('db-1 memory this week vs last week', targets)).toMatchObject({ kind: 'compare', against: 'last_week', week: true });
+    const lines = answerIntent(parseIntent('db-1 memory this week vs last week', targets), c).split('\n');
+    expect(lines[0]).toBe(
+      'db-1, this week so far (since 2026-12-07 00:00:00 UTC) vs the same stretch last week (2026-11-30 00:00:00 UTC to 2026-12-02 12:00:00 UTC):',
+    );
+    expect(lines[2]).toMatch(/^metric\s+this week avg\s+last week avg\s+change/);
+    expect(lines[3]).toMatch(/^memory\s+60\.0%\s+40\.0%\s+\+20\.0 pts/);
+    // "vs last week" alone stays today against the same hours a week ago.
+    expect(parseIntent('cpu on web-1 vs last week', targets)).not.toHaveProperty('week');
+  });
+});
