@@ -288,7 +288,7 @@ const cases: Case[] = [
   ['incidents today', { kind: 'anomalies', episodes: true }],
   // the fleet's week against the last is its alerts; a metric named is its figures
   ['compare this week to last week', { kind: 'anomaly_change', period: 'last', ms: 604_800_000 }],
-  ['cpu this week vs last week', { kind: 'compare', metric: 'cpu', against: 'last_week' }],
+  ['cpu this week vs last week', { kind: 'compare', metric: 'cpu', against: 'last_week', week: true }],
   // what makes an alert is the rules, not the alerts they made
   ['what triggers a critical alert?', { kind: 'rules', only: 'thresholds' }],
   ['when do you alert on cpu?', { kind: 'rules', metric: 'cpu', only: 'thresholds' }],
