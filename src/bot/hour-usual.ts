@@ -15,7 +15,8 @@ const MIN_SAMPLES = 3;
  * of the last 7 days, their 5th to 95th percentile and mean, and where the value now sits against
  * them. The detectors' ranges are of the recent past whatever the hour; this is what the series did
  * at this hour before. Says plainly when fewer than three days are there to agree. `read` gives a
- * series' samples between two times. Pure over it; undefined when no earlier day has that hour.
+ * series' samples between two times. Pure over it; undefined when no earlier day has that hour,
+ * unless a short retention (`keptMs`) is why, which is then said.
  */
 export function hourUsualLine(
   target: string,

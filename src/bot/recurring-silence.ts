@@ -62,11 +62,16 @@ export function recurringRefusal(
     timezone: zone ?? 'UTC',
   };
   const unsaid = !start || !end ? ' Put in the start and end times, which I could not read.' : '';
-  const next =
-    start && end && !whole ? `. For the next one only: "mute ${o.target ?? 'everything'} from ${entry.start} to ${entry.end}"` : '';
+  const next = start && end && !whole ? `. For the next one only: "mute ${oneOff(o)} from ${entry.start} to ${entry.end}"` : '';
   return (
     'Nothing silenced: a silence is one-off, and one that repeats is a maintenance window in the config, which I do not change from chat. ' +
     `Add this to chat.muteTimes, check it with \`smartcloudops config check\` and reload me (SIGHUP): \`${JSON.stringify(entry)}\`.${unsaid}` +
     ` Alerts that open inside it are held and posted only if still open when it ends${Object.keys(match).length ? '' : ' (with an empty match it holds every alert)'}; "what maintenance windows are set?" lists them${next}`
   );
+}
+
+/** What a one-off silence says to hold the same: "critical disk alerts on db-1", "everything". */
+function oneOff(o: { target?: string | undefined; metric?: MetricKey | undefined; severity?: 'warning' | 'critical' | undefined }): string {
+  const what = [o.severity, o.metric].filter(Boolean).join(' ');
+  return what ? `${what} alerts${o.target ? ` on ${o.target}` : ''}` : (o.target ?? 'everything');
 }

@@ -62,6 +62,13 @@ describe('a silence asked to repeat', () => {
     });
   });
 
+  it('offers the next one as a one-off silence of the same alerts, which reads back as such', () => {
+    const r = (parseIntent('mute critical disk alerts on db-1 nightly', targets) as { reason: string }).reason;
+    const said = /For the next one only: "([^"]+)"$/.exec(r)![1]!;
+    expect(said).toBe('mute critical disk alerts on db-1 from 22:00 to 06:00');
+    expect(parseIntent(said, targets)).toMatchObject({ kind: 'silence', target: 'db-1', metric: 'disk', severity: 'critical' });
+  });
+
   it('leaves one-off silences alone', () => {
     expect(parseIntent('mute db-1 tonight from 1am to 3am', targets)).toMatchObject({ kind: 'silence', target: 'db-1' });
     expect(parseIntent('mute db-1 for 2h: daily backup', targets)).toMatchObject({ kind: 'silence', reason: 'daily backup' });
