@@ -22,8 +22,10 @@ export function longerLook(target: string, metric: string, short: Trend | undefi
   if (near.length === 0 || near.some((x) => x.ms !== undefined)) return undefined;
   const t = estimateTrend(c.store.series(target, metric, c.now - WEEK, c.now));
   if (!t || t.until - t.from < LONGER * (short.until - short.from)) return undefined;
-  const over = `${target} ${METRIC_LABEL[metric] ?? metric} over the ${formatDuration(t.until - t.from)} kept (since ${stamp(t.from)})`;
+  // Read to the week's edge, more may be kept than was read: that is no "all kept".
+  const capped = t.from < c.now - WEEK + 3_600_000;
+  const over = `${target} ${METRIC_LABEL[metric] ?? metric} over the ${capped ? 'last ' : ''}${formatDuration(t.until - t.from)}${capped ? '' : ' kept'} (since ${stamp(t.from)})`;
   if (!t.clear) return `${over}: no clear trend, so no time to a limit from it either.`;
   const away = level === undefined ? awayFrom(target, metric, t, c) : towards(metric, t, level);
-  return `${over}: ${t.perHour > 0 ? 'rising' : 'falling'} ${formatRate(metric, t.perHour, 'hour')}.${describeProjections(project(target, metric, t, c, level), t, away, 'kept')}`;
+  return `${over}: ${t.perHour > 0 ? 'rising' : 'falling'} ${formatRate(metric, t.perHour, 'hour')}.${describeProjections(project(target, metric, t, c, level), t, away, capped ? 'ask' : 'kept')}`;
 }

@@ -401,6 +401,12 @@ describe('the longest stretch kept, when the default window reaches no limit', (
     );
   });
 
+  it('says "the last 7 d", not "kept", where the week is what bounds the read', () => {
+    const lines = ask('when will db-1 run out of space?', ctx(10));
+    expect(lines[2]).toMatch(/^db-1 disk over the last 7 d \(since 2026-10-26 12:00:00 UTC\): rising \+0\.20 %\/h\./);
+    expect(lines[2]).not.toMatch(/all the samples kept/);
+  });
+
   it('adds nothing where a window is said, the short line already reaches a limit, or nothing longer is kept', () => {
     expect(ask('when will db-1 run out of space over the last 6 hours?', ctx(3))).toHaveLength(2);
     expect(ask('when will db-1 run out of space?', ctx(3)).join('\n')).not.toMatch(/ask over a longer window/);
