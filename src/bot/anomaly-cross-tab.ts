@@ -5,14 +5,8 @@ import { rankKey, type RankBy } from './tally.js';
 /** The second way of a cross-tab ("per host per day"): any ranking but the series, which is already two. */
 export type CrossBy = Exclude<RankBy, 'series'>;
 
-const NAME: Record<CrossBy, string> = {
-  target: 'target',
-  metric: 'metric',
-  detector: 'detector',
-  hour: 'hour (UTC)',
-  day: 'day (UTC)',
-  severity: 'severity',
-};
+// Hours and days are on the asker's clock, and say whose.
+const nameOf = (by: CrossBy, zone: string | undefined) => (by === 'hour' || by === 'day' ? `${by} (${zone ?? 'UTC'})` : by);
 // Wider than this, a chat message wraps the table; the quietest columns are summed as "other".
 const MAX_COLS = 7;
 const MAX_ROWS = 24;
@@ -25,7 +19,7 @@ const inOrder = (by: CrossBy) => by === 'day' || by === 'hour';
  * at once, as a table, rows by `rows` and columns by `cols`, with the totals and the busiest cell.
  * Episodes, not anomalies: a disk filling up that three detectors see is one problem in one cell,
  * counted under its first anomaly; by detector, anomalies, as one episode may hold several detectors'.
- * Days and hours are UTC and by start, as the single rankings are.
+ * Days and hours are by start, on the asker's clock (UTC without a zone), as the single rankings are.
  * Pure.
  */
 export function crossTab(
@@ -34,9 +28,10 @@ export function crossTab(
   cols: CrossBy,
   label: (metric: string) => string,
   now: number,
+  zone?: string,
 ): string {
-  const rowOf = rankKey(rows, label);
-  const colOf = rankKey(cols, label);
+  const rowOf = rankKey(rows, label, undefined, zone);
+  const colOf = rankKey(cols, label, undefined, zone);
   const cells = new Map<string, Map<string, number>>();
   const colTotal = new Map<string, number>();
   // An episode may hold several detectors' anomalies: by detector, each anomaly counts, as the single ranking does.
@@ -83,8 +78,8 @@ export function crossTab(
   const where = `${inOrder(rows) ? short(rows, top.r) : top.r}, ${top.k}`;
   return [
     byAnomaly
-      ? `Anomalies by ${NAME[rows]} and ${NAME[cols]}, by start (${list.length}):`
-      : `Episodes by ${NAME[rows]} and ${NAME[cols]}, by start (${eps.length} episodes of ${list.length} anomalies; anomalies on the same target and metric at overlapping times count once):`,
+      ? `Anomalies by ${nameOf(rows, zone)} and ${nameOf(cols, zone)}, by start (${list.length}):`
+      : `Episodes by ${nameOf(rows, zone)} and ${nameOf(cols, zone)}, by start (${eps.length} episodes of ${list.length} anomalies; anomalies on the same target and metric at overlapping times count once):`,
     table(
       [rows === 'hour' ? 'hour' : rows, ...kept, ...(folded.length ? [`${folded.length} other`] : []), 'total'],
       [
@@ -98,7 +93,7 @@ export function crossTab(
       ],
     ),
     ...(allRows.length > shownRows.length ? [`${allRows.length - shownRows.length} more rows with fewer episodes not shown.`] : []),
-    `Most in each ${NAME[cols].replace(/ \(UTC\)$/, '')}: ${kept.map((k) => `${k} ${leaders(k)}`).join('; ')}.`,
+    `Most in each ${cols}: ${kept.map((k) => `${k} ${leaders(k)}`).join('; ')}.`,
     ties > 1 ? `The most in one cell: ${top.n} ${unit}, in ${ties} cells.` : `The most in one cell: ${where}, ${top.n} ${unit}.`,
   ].join('\n');
 }

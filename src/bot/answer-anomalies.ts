@@ -17,6 +17,7 @@ import { nextShift, qualityLine, shiftWindow, sinceLastLine } from './anomaly-le
 import { countEpisodes, rankLine, tally } from './tally.js';
 import { shareLines } from './anomaly-shares.js';
 import { crossTab } from './anomaly-cross-tab.js';
+import { repeatLines } from './anomaly-repeats.js';
 import { groupValueOf } from './match-target.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
 import { resolveByTarget, timeLines } from './anomaly-times.js';
@@ -171,6 +172,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       [...feedback, ...(i.unposted ? [] : postedLines(list, c.store)), ...times.filter((l) => !asked.includes(l)), ...declared()],
       c.now,
       window,
+      c.zone,
     );
     if (asked.length && !i.digest) counts.unshift(...asked);
     if (i.unposted) counts.unshift(...unpostedLines(list, c.store));
@@ -185,9 +187,9 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       i.rank === 'target' && i.timeTo === 'resolve' && !byGroup
         ? resolveByTarget(list, i.fastFirst === true)
         : i.rank && i.crossBy && !i.digest
-          ? crossTab(list, i.rank === 'series' ? 'target' : i.rank, i.crossBy, (m) => METRIC_LABEL[m] ?? m, c.now)
+          ? crossTab(list, i.rank === 'series' ? 'target' : i.rank, i.crossBy, (m) => METRIC_LABEL[m] ?? m, c.now, c.zone)
           : i.rank && !i.digest
-            ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now, byGroup)
+            ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now, byGroup, c.zone)
             : '';
     if (ranked) counts.unshift(ranked);
     // "What percentage of alerts are critical?", "what share are on web-2?": the shares, of anomalies.
@@ -326,6 +328,7 @@ function countAnomalies(
   times: string[],
   now: number,
   windowMs: number,
+  zone: string | undefined,
 ): string[] {
   const grouped = groupEpisodes(list, now);
   const episodes = grouped.length;
@@ -349,7 +352,7 @@ function countAnomalies(
     `By target: ${tally(units, (a) => a.target)}`,
     `By metric: ${tally(units, (a) => METRIC_LABEL[a.metric] ?? a.metric)}`,
     `By detector${byEpisode ? ' (anomalies)' : ''}: ${tally(list, (a) => a.detector)}`,
-    ...repeatLines(list),
+    ...repeatLines(list, zone),
     ...(events.length
       ? [
           `Fleet-wide (one kind on many targets at once): ${events
@@ -361,39 +364,4 @@ function countAnomalies(
     ...times,
     'Ask without "how many" for the list.',
   ];
-}
-
-/**
- * "Which alerts fired more than once?", "how many per day?", "which hour had the most?": the same
- * target and metric opening again, the days the anomalies started on when they span more than one,
- * and the hours of the day that saw the most.
- */
-function repeatLines(list: Anomaly[]): string[] {
-  const lines: string[] = [];
-  const pair = (a: Anomaly) => `${a.target} ${METRIC_LABEL[a.metric] ?? a.metric}`;
-  const counts = new Map<string, number>();
-  for (const a of list) counts.set(pair(a), (counts.get(pair(a)) ?? 0) + 1);
-  const again = list.filter((a) => counts.get(pair(a))! > 1);
-  if (again.length) lines.push(`More than once (same target and metric): ${tally(again, pair)}`);
-  const day = (a: Anomaly) => stamp(a.startTs).slice(0, 10);
-  if (new Set(list.map(day)).size > 1) {
-    const byDay = new Map<string, number>();
-    for (const a of list) byDay.set(day(a), (byDay.get(day(a)) ?? 0) + 1);
-    const days = [...byDay].sort(([a], [z]) => a.localeCompare(z));
-    lines.push(
-      `By day (UTC): ${days
-        .slice(-14)
-        .map(([d, n]) => `${d.slice(5)} ${n}`)
-        .join(', ')}${days.length > 14 ? ` (the last 14 of ${days.length} days)` : ''}`,
-    );
-  }
-  // "Which hour had the most alerts?": the hours of the day they started in, the busiest first.
-  const hour = (a: Anomaly) => stamp(a.startTs).slice(11, 13);
-  const byHour = new Map<string, number>();
-  for (const a of list) byHour.set(hour(a), (byHour.get(hour(a)) ?? 0) + 1);
-  if (list.length >= 5 && byHour.size > 1) {
-    const top = [...byHour].sort(([a, m], [z, n]) => n - m || a.localeCompare(z)).slice(0, 5);
-    lines.push(`Busiest hours of the day (UTC, by start): ${top.map(([h, n]) => `${h}:00 ${n}`).join(', ')}`);
-  }
-  return lines;
 }

@@ -26,6 +26,7 @@ function wall(ts: number, zone: string, seconds: boolean): { date: string; time:
 
 const STAMP = /\b(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)(:\d\d)? UTC\b/g;
 const CLOCK = /(?<!\d{4}-\d\d-\d\d )\b(\d\d):(\d\d)(:\d\d)? UTC\b/g;
+const RANGE = /(?<!\d{4}-\d\d-\d\d )\b(\d\d):(\d\d)(:\d\d)?–(\d\d):(\d\d)(:\d\d)? UTC\b/g;
 
 /**
  * A reply's times on the asker's clock: "2026-12-05 17:20:00 UTC" becomes "2026-12-05 18:20:00 +01:00",
@@ -39,12 +40,20 @@ export function localizeTimes(text: string, zone: string, now: number): string {
     const w = wall(ts, zone, s !== undefined);
     return `${w.date} ${w.time}`;
   });
-  return withDates.replace(CLOCK, (_m, h: string, mi: string, s: string | undefined) => {
+  const clock = (h: string, mi: string, s: string | undefined) => {
     const day = now - (now % DAY);
     const candidates = [day - DAY, day, day + DAY].map((base) => base + (+h * 60 + +mi) * 60_000 + (s ? +s.slice(1) * 1000 : 0));
     const ts = candidates.reduce((best, t) => (Math.abs(t - now) < Math.abs(best - now) ? t : best));
     return wall(ts, zone, s !== undefined).time;
-  });
+  };
+  // "09:19–10:19 UTC": the zone is said once, after the second, but both ends are UTC.
+  return withDates
+    .replace(RANGE, (_m, h1: string, m1: string, s1: string | undefined, h2: string, m2: string, s2: string | undefined) => {
+      const [from, to] = [clock(h1, m1, s1), clock(h2, m2, s2)];
+      const [fromTime, fromOffset] = from.split(' ');
+      return to.endsWith(` ${fromOffset}`) ? `${fromTime}–${to}` : `${from}–${to}`;
+    })
+    .replace(CLOCK, (_m, h: string, mi: string, s: string | undefined) => clock(h, mi, s));
 }
 
 /** Each person's display zone ("show times in Europe/Berlin"), kept in the store. */

@@ -1,4 +1,5 @@
 import { groupEpisodes } from './episodes.js';
+import { wallClock } from './wall-clock.js';
 
 /** Counting helpers the "how many" answers share. Pure. */
 
@@ -43,17 +44,26 @@ export type RankBy = 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series
 
 type Counted = { target: string; metric: string; detector: string; severity: string; startTs: number };
 
-/** What an anomaly is counted under when ranked `by` that: the UTC hour of the day or day it began in, for those. Pure. */
-export function rankKey(by: RankBy, label: (metric: string) => string, group?: { of: (target: string) => string }): (a: Counted) => string {
+/**
+ * What an anomaly is counted under when ranked `by` that: the hour of the day or the day it began in,
+ * for those, on the asker's clock (UTC without a zone), as "the busiest hour" and "today" are. Pure.
+ */
+export function rankKey(
+  by: RankBy,
+  label: (metric: string) => string,
+  group?: { of: (target: string) => string },
+  zone?: string,
+): (a: Counted) => string {
+  const local = wallClock(zone);
   return (a) =>
     by === 'target'
       ? (group?.of(a.target) ?? a.target)
       : by === 'metric'
         ? label(a.metric)
         : by === 'hour'
-          ? `${String(new Date(a.startTs).getUTCHours()).padStart(2, '0')}:00`
+          ? `${String(new Date(local(a.startTs)).getUTCHours()).padStart(2, '0')}:00`
           : by === 'day'
-            ? new Date(a.startTs).toISOString().slice(0, 10)
+            ? new Date(local(a.startTs)).toISOString().slice(0, 10)
             : by === 'series'
               ? `${a.target} ${label(a.metric)}`
               : by === 'severity'
@@ -75,8 +85,9 @@ export function rankLine(
   now: number,
   /** "Which tier has the most alerts?": targets counted by their group (role, region or a label), named by `groupName`. */
   group?: { of: (target: string) => string; name: string },
+  zone?: string,
 ): string {
-  const keyOf = rankKey(by, label, group);
+  const keyOf = rankKey(by, label, group, zone);
   const anomalies = new Map<string, number>();
   for (const a of list) anomalies.set(keyOf(a), (anomalies.get(keyOf(a)) ?? 0) + 1);
   const units = by === 'detector' ? anomalies : new Map<string, number>();
@@ -89,9 +100,9 @@ export function rankLine(
     group && by === 'target'
       ? group.name
       : by === 'hour'
-        ? 'hour of the day (UTC, by start)'
+        ? `hour of the day (${zone ?? 'UTC'}, by start)`
         : by === 'day'
-          ? 'day (UTC, by start)'
+          ? `day (${zone ?? 'UTC'}, by start)`
           : by === 'series'
             ? 'target and metric'
             : by;

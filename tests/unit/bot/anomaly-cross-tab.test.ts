@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crossTab } from '../../../src/bot/anomaly-cross-tab.js';
+import { repeatLines } from '../../../src/bot/anomaly-repeats.js';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { crossOf } from '../../../src/bot/parse-cross-tab.js';
@@ -103,6 +104,20 @@ describe('the table', () => {
     expect(out[3]).toMatch(/^web-1 +1 +1 +2$/);
   });
 
+  it("puts days and hours on the asker's clock: 23:30 UTC is the next morning in Tokyo", () => {
+    const late = Date.UTC(2026, 11, 5, 23, 30);
+    const list = [a('web-1', late), a('db-1', Date.UTC(2026, 11, 6, 2))];
+    const utc = crossTab(list, 'target', 'day', label, NOW).split('\n');
+    expect(utc[2]).toMatch(/^target +12-05 +12-06 +total$/);
+    const tokyo = crossTab(list, 'target', 'day', label, NOW, 'Asia/Tokyo').split('\n');
+    expect(tokyo[0]).toMatch(/^Episodes by target and day \(Asia\/Tokyo\), by start/);
+    // Both began on 12-06 in Tokyo (08:30 and 11:00 there).
+    expect(tokyo[2]).toMatch(/^target +12-06 +total$/);
+    const hours = crossTab(list, 'hour', 'target', label, NOW, 'Asia/Tokyo').split('\n');
+    expect(hours[0]).toMatch(/^Episodes by hour \(Asia\/Tokyo\) and target/);
+    expect(hours.slice(3, 5).map((l) => l.split(/ +/)[0])).toEqual(['08:00', '11:00']);
+  });
+
   it('is answered from the store, the table before the counts', () => {
     const store = createSqliteStore(':memory:');
     store.upsertAnomaly(resolvedAnomaly('an_1', NOW, { target: 'web-1', startTs: NOW - 30 * H, endTs: NOW - 30 * H + 300_000 }));
@@ -115,5 +130,14 @@ describe('the table', () => {
     expect(lines[3]).toMatch(/^db-1 +- +2 +2$/);
     expect(lines[4]).toMatch(/^web-1 +1 +- +1$/);
     expect(lines.some((l) => l.startsWith('3 anomalies in the last 7 d'))).toBe(true);
+    // With a display zone, the ranking, the days and the busiest hours are all on that clock.
+    const ny = answerIntent(parseIntent('which hour has the most alerts this week?', targets), { ...c, zone: 'America/New_York' });
+    // 06:00 UTC on 12-06, 10:00 and 11:00 UTC on 12-07: 01:00, 05:00 and 06:00 in New York.
+    expect(ny).toContain('01:00, 05:00 and 06:00 tie for the most episodes by hour of the day (America/New_York, by start), 1 each.');
+    expect(ny).toContain('By day (America/New_York): 12-06 1, 12-07 2');
+    // Five or more: the busiest hours of the day too, on the same clock.
+    const more = Array.from({ length: 5 }, (_, k) => resolvedAnomaly(`an_${k}`, NOW, { startTs: Date.UTC(2026, 11, 6, 23, 20 * k) }));
+    expect(repeatLines(more, 'Asia/Tokyo')).toContain('Busiest hours of the day (Asia/Tokyo, by start): 08:00 3, 09:00 2');
+    expect(repeatLines(more)).toContain('Busiest hours of the day (UTC, by start): 23:00 3, 00:00 2');
   });
 });

@@ -19,6 +19,9 @@ describe("times on the asker's clock", () => {
     expect(localizeTimes('2026-07-01 12:00 UTC', 'Europe/Berlin', NOW)).toBe('2026-07-01 14:00 +02:00');
     expect(localizeTimes('2026-12-05 12:00:00 UTC', 'Asia/Kolkata', NOW)).toBe('2026-12-05 17:30:00 +05:30');
     expect(localizeTimes('no times here, an_abc123 and web-1', 'Europe/Berlin', NOW)).toBe('no times here, an_abc123 and web-1');
+    // A range says UTC once, after its end; both ends move, and the offset is said once when they share it.
+    expect(localizeTimes('at this time of day (22:45–23:45 UTC)', 'Europe/Berlin', NOW)).toBe('at this time of day (23:45–00:45 +01:00)');
+    expect(localizeTimes('(22:45–23:45 UTC)', 'UTC', NOW)).toBe('(22:45–23:45 +00:00)');
   });
 
   it('writes them so that the parser reads them back as the same instant', () => {
