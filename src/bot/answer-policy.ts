@@ -104,3 +104,15 @@ function namedApprover(name: string, sets: Record<string, { users: string[]; rol
     ? `Of the names listed, ${quoteUntrusted(name)} is an approver on ${on.join(', ')}.`
     : `Of the names listed, ${quoteUntrusted(name)} is none: on the web console approvers are listed by name; on Slack and Discord by user id or role, so a Slack or Discord user called ${quoteUntrusted(name)} approves only if their id or role is listed.`;
 }
+
+/** The "policy" reply in chat: the policy's facts when the remediation config is loaded here. */
+export function policyReply(
+  o: { remediationPolicy?: FileConfig['remediation'] | undefined; approvers: FileConfig['approvers'] },
+  user: ChatUser & { approver: boolean },
+  i: { focus?: 'approvers' | 'wait' | undefined; who?: string | undefined },
+): { text: string; intent: 'policy' } {
+  const text = o.remediationPolicy
+    ? answerPolicy(policyFactsOf({ remediation: o.remediationPolicy, approvers: o.approvers }), user, i.focus, i.who)
+    : 'The remediation policy is not loaded here.';
+  return { text, intent: 'policy' };
+}

@@ -9,7 +9,8 @@ import type { Subscriptions } from './subscriptions.js';
 import { createIncidents, openIncidents, type IncidentOptions } from './incidents.js';
 import type { MuteTime } from './mute-times.js';
 import type { FleetGrouping } from './fleet-events.js';
-import { answerPolicy, policyFactsOf } from './answer-policy.js';
+import { policyReply } from './answer-policy.js';
+import { createQuestionHistory } from './question-history.js';
 import type { Watches } from './watches.js';
 import { markAlert } from './alert-feedback.js';
 import { recordChange } from './change-log.js';
@@ -189,6 +190,7 @@ export function createChatService(o: ChatServiceOptions) {
   const conversations = createConversations();
   const zones = createUserZones(o.store);
   const lastAsked = createLastAsked(o.store);
+  const history = createQuestionHistory();
   const swaps = o.onCall && createOnCallSwaps({ onCall: o.onCall, store: o.store, record: o.record, actor: actorOf });
 
   /** What a route's team sees: the anomalies its match covers, and the proposals for them. */
@@ -295,17 +297,9 @@ export function createChatService(o: ChatServiceOptions) {
           private: true,
         };
       case 'policy':
-        return {
-          text: o.remediationPolicy
-            ? answerPolicy(
-                policyFactsOf({ remediation: o.remediationPolicy, approvers: o.approvers }),
-                { ...e.user, approver: isApprover(e.user) },
-                intent.focus,
-                intent.who,
-              )
-            : 'The remediation policy is not loaded here.',
-          intent: 'policy',
-        };
+        return policyReply(o, { ...e.user, approver: isApprover(e.user) }, intent);
+      case 'asked':
+        return history.reply(`${e.platform}:${e.channel}:${e.user.id}`, now, intent.last === true);
       case 'pending': {
         const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
         return { text: answerIntent(intent, ctx(now, e.user, e.clientZone)), intent: 'pending', messages: pending.map(renderProposal) };
@@ -386,6 +380,7 @@ export function createChatService(o: ChatServiceOptions) {
         // The anomaly just marked, for "undo that" next.
         const marked = reply.intent === 'feedback' ? /\ban_[a-z0-9]+/.exec(reply.text)?.[0] : undefined;
         if (marked) conversations.rememberId('mk', key, marked, now);
+        if (e.kind === 'text') history.record(`${e.platform}:${e.channel}:${e.user.id}`, e.text, reply.intent, now);
         return reply;
       } catch (err) {
         o.logger.error({ err, platform: e.platform, kind: e.kind }, 'chat event failed');

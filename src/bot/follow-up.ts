@@ -47,7 +47,7 @@ const BETTER_IT =
 
 // "Again", "refresh", "check again": the last read asked again, on the data now.
 const AGAIN =
-  /^(?:(?:and|ok|okay|so|now)\s+)*(?:again|refresh(?: it| that)?|same again|once more|one more time|(?:ask|check|do|run|show|try|read) (?:it |that |this )?again|re-?run(?: it| that)?|redo(?: it| that)?|repeat(?: it| that)?|update me)(?: please| now)?[\s?.!]*$/;
+  /^(?:(?:and|ok|okay|so|now)\s+)*(?:again|refresh(?: it| that)?|same again|once more|one more time|(?:ask|check|do|run|show|try|read) (?:it |that |this )?again|re-?run(?: it| that)?|redo(?: it| that)?|repeat(?: it| that)?|say (?:it|that) again|come again|update me)(?: please| now)?[\s?.!]*$/;
 // "And now?", "how about now?", "what is it now?": the last read at the present, whatever time it was of.
 const NOW_IT =
   /^(?:(?:and|ok|okay|so|but)\s+)*(?:(?:what|how) about |and )?(?:(?:what(?:'s| is) it|how(?:'s| is) it(?: looking)?|where is it) )?(?:right )?now[\s?.!]*$/;
@@ -156,8 +156,16 @@ export function createConversations() {
  * never bent towards the last one; and only for reads (a command is never repeated on another target).
  */
 export function followUp(prev: Intent | undefined, next: Intent, text: string, earlier?: Intent, anomalyNamed = false): Intent {
-  if (!prev || typeof text !== 'string') return next;
+  if (typeof text !== 'string') return next;
   const said = text.toLowerCase().trim();
+  // "Again" with no read in the last 15 min: said so, not the whole help text.
+  if (!prev)
+    return next.kind === 'unknown' && AGAIN.test(said)
+      ? {
+          kind: 'bad_input',
+          reason: `Nothing to ask again: no read in this conversation in the last ${FOLLOW_UP_MS / 60_000} min ("what did I ask you earlier?" lists your last questions)`,
+        }
+      : next;
   const both = next.kind === 'unknown' || next.kind === 'compare' ? them(prev, earlier, said) : undefined;
   if (both) return both;
   const repeated = next.kind === 'unknown' || next.kind === 'status' ? again(prev, said) : undefined;

@@ -9,6 +9,8 @@ import type { Bound } from './parse-bound.js';
 import type { MetricKey } from './intent.js';
 
 export type CommandIntent =
+  /** "What did I ask you earlier?", "what was my last question?" (`last`): the asker's messages in this channel (question-history.ts). */
+  | { kind: 'asked'; last?: boolean }
   /** "Notify me about db-1 alerts", "subscribe me to critical alerts", "follow the api" (subscriptions.ts). */
   | {
       kind: 'subscribe';

@@ -33,6 +33,11 @@ const SILENCE_HOW =
 const CLOCK_IN =
   /^(?:what(?:'s| is) the (?:current |local )?time (?:now )?in|what time is it (?:now )?in)\s+(?!utc\b)([a-z][\w/ '-]{1,40}?)\s*\??$|^(?:current |local )?time in\s+(?!utc\b|(?:the |an? )?(?:alerts?|alarms?|states?|queues?|red|breach|maintenance|silences?|critical|warnings?|incidents?)\b)([a-z][a-z/ '_-]{1,40}?)\s*\??$/;
 
+// "What did I ask you earlier?", "what was my last question?", "my recent questions": the asker's own messages.
+const ASKED =
+  /^(?:(?:so|and|hey|ok|okay|sorry)\s+)?(?:(?:what|which)(?: questions?)? (?:did|have) i (?:just |last |already )?(?:ask|asked|say|said|type|typed)(?: (?:to )?you)?(?: (?:earlier|before|today|previously|so far|last|just now|a (?:moment|minute|while) ago))?|what (?:was|were) (?:my|the) (?:last|previous|earlier|recent|latest)(?: few| \d+)? (?:questions?|messages?|quer(?:y|ies)|asks?)(?: i (?:asked|sent)(?: you)?)?|(?:(?:show|list|give)(?: me)? )?my (?:recent |last |previous |earlier )?(?:questions?|quer(?:y|ies))(?: history)?|(?:show |list )?(?:my )?question history)[\s?.!]*$/;
+const LAST_ASKED = /\b(?:last|previous|latest) (?:question|message|query|ask)\b|\bjust (?:ask|say|type)/;
+
 /**
  * What is read before any subject: thanks and greetings (a short reply, not the LLM or the whole help
  * text), "are you there?", the time, "cancel that", a display time zone, and asking for help. Pure.
@@ -52,6 +57,7 @@ export function shortIntent(text: string): Intent | undefined {
     )
   )
     return { kind: 'whoami' };
+  if (ASKED.test(text)) return { kind: 'asked', ...(LAST_ASKED.test(text) ? { last: true } : {}) };
   if (CLOCK_ASK.test(text)) return { kind: 'small_talk', thanks: false, clock: true };
   const place = CLOCK_IN.exec(text);
   if (place) return { kind: 'small_talk', thanks: false, clock: true, clockIn: (place[1] ?? place[2])!.trim() };

@@ -120,8 +120,14 @@ describe('follow-ups that move the window, ask for more, or compare "it"', () =>
 
 describe('asking the last read again', () => {
   it('reads "again", "refresh", "check again" as the same read, and "and now?" as it at the present', () => {
-    const [, again, refresh, check] = converse('peak cpu on web-1 over the last hour', 'again', 'refresh', 'check again please');
-    for (const r of [again, refresh, check])
+    const [, again, refresh, check, say] = converse(
+      'peak cpu on web-1 over the last hour',
+      'again',
+      'refresh',
+      'check again please',
+      'say that again',
+    );
+    for (const r of [again, refresh, check, say])
       expect(r).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-1', stat: 'max', span: { kind: 'last', ms: 3_600_000 } });
     // "Now" drops the time and the statistic: the reading now.
     expect(converse('peak cpu on web-1 yesterday', 'and now?')[1]).toEqual({ kind: 'metrics', metric: 'cpu', target: 'web-1' });
@@ -142,10 +148,10 @@ describe('asking the last read again', () => {
   });
 
   it('leaves them alone with no read before, or after a command', () => {
-    expect(converse('again')[0]).toEqual({ kind: 'unknown' });
+    expect(converse('again')[0]).toMatchObject({ kind: 'bad_input', reason: expect.stringMatching(/^Nothing to ask again: no read/) });
     expect(converse('and now?')[0]).toEqual({ kind: 'status' });
     // A command is never remembered as a read, so it is never repeated.
-    expect(converse('restart app on web-1', 'again')[1]).toEqual({ kind: 'unknown' });
+    expect(converse('restart app on web-1', 'again')[1]).toMatchObject({ kind: 'bad_input' });
   });
 });
 
