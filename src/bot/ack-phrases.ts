@@ -15,8 +15,11 @@ export const SHARE_ASKED = new RegExp(SHARE_OF);
 const ACK_SHARE = String.raw`(?:${SHARE_OF} of (?:the )?(?:alerts|anomalies|pages) (?:get|gets|are|were|got) (?:acked|acknowledged|ack'd)\b|\b(?:ack|acknowledge?ment) (?:rate|ratio|share|percentage)\b)`;
 
 /** "How many alerts were acknowledged?", "which alerts are never acknowledged?": acknowledgement counted or listed, not one alert's. */
+/** "Not acked", "haven't acked", "hasn't been acknowledged": nobody has taken it on (yet). */
+export const NOT_ACKED = String.raw`\b(?:not|haven'?t|hasn'?t|have not|has not|didn'?t|did not|wasn'?t|weren'?t|isn'?t|aren'?t) (?:yet )?(?:been )?(?:acked|acknowledged|ack'd)\b`;
+
 export const ACK_COUNTED = new RegExp(
-  String.raw`\bwho (?:acked|acknowledged|took on|handled|picked up) what\b|\bhow many\b|\bwhich (?:alerts|anomalies|pages|incidents)\b|${SHARE_OF}|\bnever\b|\b(?:nobody|no one|noone)\b|\bun-?ack`,
+  String.raw`\bwho (?:acked|acknowledged|took on|handled|picked up) what\b|\bhow many\b|\bwhich (?:alerts|anomalies|pages|incidents)\b|${SHARE_OF}|\bnever\b|\b(?:nobody|no one|noone)\b|\bun-?ack|\b(?:alerts|anomalies|pages|incidents)\b.*${NOT_ACKED}`,
 );
 
 // "MTTR this week", "how long do alerts last on average", "mean time to acknowledge": anomaly counts with their times.

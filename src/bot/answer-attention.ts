@@ -47,6 +47,8 @@ export function answerAttention(scope: Omit<AttentionIntent, 'kind' | 'unknownTa
     .filter((a) => mine(a.target))
     .sort((a, z) => RANK[a.severity] - RANK[z.severity] || z.startTs - a.startTs);
   const pending = c.store.listProposals({ states: ['proposed'], limit: 100 }).filter((p) => mine(p.target));
+  // "Is anything stuck?": approved and not finished is work in flight, which a quiet fleet can still hide.
+  const inFlight = c.store.listProposals({ states: ['approved', 'running'], limit: 100 }).filter((p) => mine(p.target));
   const silences = c.store.chat.silences(c.now);
   const states = new Map(c.store.targetStates().map((t) => [t.target, t.state]));
   const reporting = names.filter((n) => states.get(n) === 'up').length;
@@ -100,7 +102,18 @@ export function answerAttention(scope: Omit<AttentionIntent, 'kind' | 'unknownTa
   const pipe = self?.ticks ? pipelineHeadline(self.ticks, c.now, c.about!().intervalMs) : undefined;
   if (pipe?.problems.length)
     incidents.unshift(`Monitoring itself: ${pipe.problems.join('; ')}. "Are the sources ok?" and "tick history" say more.`);
-  if (open.length === 0 && pending.length === 0) {
+  const flightLines = inFlight.length
+    ? [
+        `${inFlight.length} approved and not finished:`,
+        ...inFlight
+          .slice(0, LISTED)
+          .map(
+            (p) =>
+              `• ${describeProposal(p)}, ${formatDuration(c.now - (p.decidedTs ?? p.updatedTs))} ago ("timeline ${p.id}" says where it is)`,
+          ),
+      ]
+    : [];
+  if (open.length === 0 && pending.length === 0 && inFlight.length === 0) {
     const quiet = `Nothing needs attention${where}: ${reporting} of ${names.length} target${names.length === 1 ? '' : 's'} reporting, no open anomalies, nothing waiting for approval.`;
     if (scope.building) return [...incidents, ...buildingLines(), quiet].join('\n');
     return [...incidents, quiet, ...(building.length ? buildingLines() : [])].join('\n');
@@ -125,6 +138,7 @@ export function answerAttention(scope: Omit<AttentionIntent, 'kind' | 'unknownTa
       lines.push(`• ${describeProposal(p)} — ${p.reason} (expires in ${formatDuration(Math.max(0, p.expiresTs - c.now))})`);
     lines.push('Answer with "approve <id>" or "deny <id>".');
   } else lines.push('Nothing waiting for approval.');
+  lines.push(...flightLines);
   if (!scope.building && building.length) lines.push(...buildingLines());
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@ import type { TimeSpan } from './parse-time-span.js';
 import { NOW, ONE_STATE, OPEN_NOW, RESOLVED, SHARE_ASKED } from './intent-words.js';
 import { parseDuration } from './text-tools.js';
 import { RESOLVED_ALONE } from './parse-history.js';
+import { NOT_ACKED } from './ack-phrases.js';
 
 // "Summarise today", "recap of yesterday", "daily digest", "weekly report", "shift handover", "sitrep", "send me a report".
 const DIGEST =
@@ -116,14 +117,13 @@ export function stateAsked(
         )
       ? { open: true as const }
       : {};
-  const acked =
-    /\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b|\bnever (?:been )?(?:acked|acknowledged)\b|\b(?:nobody|no one|noone) (?:has |had |have )?(?:yet )?(?:looked at|touched|handled|picked up|responded to|taken)\b|\b(?:nobody|no one|noone|no-one|never) (?:has |had |have )?(?:yet )?(?:acked|acknowledged|ack'd)\b|\bwithout (?:an? )?(?:ack|acknowledge?ment)\b/.test(
-      text,
-    )
-      ? { acked: false }
-      : /\b(?:acked|acknowledged)\b/.test(text) && !SHARE_ASKED.test(text)
-        ? { acked: true }
-        : {};
+  const acked = new RegExp(
+    String.raw`\bun(?:acked|acknowledged)\b|${NOT_ACKED}|\bnever (?:been )?(?:acked|acknowledged)\b|\b(?:nobody|no one|noone) (?:has |had |have )?(?:yet )?(?:looked at|touched|handled|picked up|responded to|taken)\b|\b(?:nobody|no one|noone|no-one|never) (?:has |had |have )?(?:yet )?(?:acked|acknowledged|ack'd)\b|\bwithout (?:an? )?(?:ack|acknowledge?ment)\b`,
+  ).test(text)
+    ? { acked: false }
+    : /\b(?:acked|acknowledged)\b/.test(text) && !SHARE_ASKED.test(text)
+      ? { acked: true }
+      : {};
   // "Any alerts unowned?", "unclaimed alerts": open ones nobody has taken on.
   if (
     /\bun(?:owned|claimed|assigned)\b|\b(?:nobody|no one) (?:owns|has claimed)\b|\b(?:without an?|with no|have no|has no) owners?\b|\bnot (?:owned|claimed|assigned)\b/.test(
@@ -138,8 +138,9 @@ export function stateAsked(
     acked.acked === false &&
     !timeSaid &&
     !('resolved' in state) &&
-    /\bun(?:acked|acknowledged)\b|\bnot (?:yet )?(?:acked|acknowledged)\b/.test(text) &&
-    !/\b(?:was|were|had|did|been|ever|never)\b/.test(text)
+    new RegExp(String.raw`\bun(?:acked|acknowledged)\b|${NOT_ACKED}`).test(text) &&
+    // "Haven't been acked" is now; "weren't acked", "didn't get acked" and "never acked" are of any time.
+    !/\b(?:was|were|wasn'?t|weren'?t|had|did|didn'?t|ever|never)\b/.test(text.replace(/\b(?:have|has)(?: not|n'?t)? (?:yet )?been\b/g, ' '))
   )
     return { open: true, acked: false };
   return { ...state, ...acked };

@@ -179,7 +179,7 @@ export function myRequestCommand(text: string, tokens: readonly string[] = [], t
 const PROGRESS = new RegExp(
   String.raw`\b(?:status|progress|state|outcome|result)s? (?:of|on|for) (?:the |that |this |our )?(?:last |latest )?${ACTION_WORDS}` +
     String.raw`|\bwhat (?:happened|became) (?:to|of) (?:the |that |this )?(?:last |latest )?${ACTION_WORDS}` +
-    String.raw`|\b(?:is|are|was|has|have) (?:the |that |this )?(?:last |latest )?${ACTION_WORDS}\b.*\b(?:done|finished|complete[d]?|over|through|in progress|still going|yet|started|underway)\b`,
+    String.raw`|\b(?:is|are|was|has|have) (?:the |that |this )?(?:last |latest )?${ACTION_WORDS}\b.*\b(?:done|finished|complete[d]?|over|through|in progress|still going|still running|yet|started|underway|stuck|hung|hanging|taking (?:so |too |this )?long)\b`,
 );
 
 /** "Why was the scale up proposed?", "why did you propose a restart on web-1?", "why is rp_… pending?", "who requested the restart?": that proposal explained. */

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
+
+const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
+const MIN = 60_000;
+const targets = [
+  { name: 'web-1', role: 'web' },
+  { name: 'web-2', role: 'web' },
+  { name: 'db-1', role: 'db' },
+];
+const ctx = (): AnswerContext => ({ store: createSqliteStore(':memory:'), targets, now: NOW, staleAfterMs: 90_000 });
+const ask = (q: string, c: AnswerContext) => answerIntent(parseIntent(q, targets), c);
+
+describe('"is anything stuck?"', () => {
+  it('reads it as what needs attention, and "is the restart stuck?" as that remediation', () => {
+    for (const q of ['is anything stuck?', 'anything hung?', "what's stuck?"])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'attention' });
+    expect(parseIntent('is something stuck on web-1?', targets)).toEqual({ kind: 'attention', target: 'web-1' });
+    expect(parseIntent('is the scale up on web-2 stuck?', targets)).toEqual({
+      kind: 'explain',
+      proposal: { action: 'scale_up', target: 'web-2' },
+    });
+    expect(parseIntent('is the restart on web-1 taking too long?', targets)).toEqual({
+      kind: 'explain',
+      proposal: { action: 'restart_service', target: 'web-1' },
+    });
+  });
+
+  it('lists remediations approved and not finished, with how long ago they were approved', () => {
+    const c = ctx();
+    expect(ask('is anything stuck?', c)).toMatch(/^Nothing needs attention: 0 of 3 targets reporting/);
+    const running = { ...PROPOSAL, state: 'running' as const, decidedBy: 'slack:U1', decidedTs: NOW - 25 * MIN, updatedTs: NOW - 25 * MIN };
+    c.store.insertProposal(running, {
+      proposalId: running.id,
+      from: null,
+      to: 'running',
+      actor: 'slack:U1',
+      ts: running.updatedTs,
+      note: '',
+    });
+    const lines = ask('is anything stuck?', c).split('\n');
+    expect(lines[0]).toBe('Needs attention (2026-12-07 12:00:00 UTC):');
+    expect(lines).toContain('1 approved and not finished:');
+    expect(lines).toContain(
+      '• rp_web1 restart_service on web-1 (approval, simulate): running, approved by slack:U1 at 2026-12-07 11:35:00 UTC, 25 min ago ("timeline rp_web1" says where it is)',
+    );
+    // Scoped to the hosts asked about.
+    expect(ask('is something stuck on db-1?', c)).toMatch(/^Nothing needs attention on db-1/);
+  });
+});
+
+describe('alerts nobody has acked, said with a negation', () => {
+  it('reads "haven\'t acked" and "have not acknowledged" as unacknowledged, now unless a past is said', () => {
+    for (const q of ["show me alerts I haven't acked", 'alerts I have not acknowledged', "which alerts haven't been acked?"])
+      expect(parseIntent(q, targets)).toMatchObject({ kind: 'anomalies', open: true, acked: false });
+    const past = parseIntent("alerts that weren't acked yesterday", targets);
+    expect(past).toMatchObject({ kind: 'anomalies', acked: false, span: { kind: 'day', daysBack: 1 } });
+    expect(past).not.toHaveProperty('open');
+    // Of one alert, still whether it was taken on.
+    expect(parseIntent("hasn't anyone acked web-1?", targets)).toEqual({ kind: 'ack_status', target: 'web-1' });
+    expect(parseIntent('is the db-1 alert not acked?', targets)).toEqual({ kind: 'ack_status', target: 'db-1' });
+  });
+});
