@@ -29,7 +29,8 @@ import { answerWhoami } from './answer-whoami.js';
 import { createOnCallSwaps } from './on-call-swaps.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
 import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
-import { answerBoth, splitReads } from './compound-reads.js';
+import { answerBoth, leaderNow, splitReads } from './compound-reads.js';
+import { latestBy } from './latest-by-target.js';
 import type { AboutFacts } from './answer-about.js';
 import type { Runbook } from './runbooks.js';
 import type { Dashboard } from './dashboard-link.js';
@@ -365,7 +366,9 @@ export function createChatService(o: ChatServiceOptions) {
           if ('proposalId' in e) return await decide(e.action, e.proposalId, e.user, now);
           return e.action === 'silence' ? silenceAlert(e.anomalyId, e.user, now) : acks.ackAnomaly(e.anomalyId, e.user, now, 'button');
         }
-        const two = splitReads(e.text, o.targets());
+        const two = splitReads(e.text, o.targets(), (metric, stat, group) =>
+          leaderNow(latestBy(o.store), { metric, stat, group, now, staleAfterMs: o.staleAfterMs }),
+        );
         const said = two ? await answerBoth(two, (text) => handleText({ ...e, text }, now)) : await handleText(e, now);
         const zone = zones.zoneOf(e.user, e.kind === 'text' ? e.clientZone : undefined);
         const reply = zone && said.intent !== 'timezone' ? { ...said, text: localizeTimes(said.text, zone, now) } : said;

@@ -1,6 +1,7 @@
 import type { ChatReply } from '../core/chat.js';
 import type { Intent } from './intent.js';
 import { parseIntent, type TargetRef } from './parse-intent.js';
+import { METRICS_OF } from './answer-metric-span.js';
 
 /** Reads that may be asked two at a time: a figure and the alerts, the state and what waits. Never a command. */
 const READS = new Set<Intent['kind']>([
@@ -37,7 +38,12 @@ const subject = (i: Intent): { target?: string; group?: string[] } => {
  * target when it names none ("it", or nothing). Undefined when the message is one question, either half is not a
  * read, or both halves ask the same kind of thing (the parser reads "cpu on web-1 and web-2" whole). Pure.
  */
-export function splitReads(text: string, targets: TargetRef[]): [string, string] | undefined {
+export function splitReads(
+  text: string,
+  targets: TargetRef[],
+  /** "Highest memory and is it growing?": the target leading that ranking now, for "it". */
+  leaderOf?: (metric: string, stat: 'max' | 'min', group?: string[]) => string | undefined,
+): [string, string] | undefined {
   const m = JOIN.exec(text);
   if (!m || m.index === 0) return undefined;
   const first = text.slice(0, m.index).trim();
@@ -46,7 +52,12 @@ export function splitReads(text: string, targets: TargetRef[]): [string, string]
   const a = parseIntent(first, targets);
   let b = parseIntent(second, targets);
   if (!READS.has(a.kind)) return undefined;
-  const on = subject(a).target;
+  // Only "it" points at a ranking's leader: "highest memory and any alerts?" asks about the fleet's.
+  const ranked =
+    a.kind === 'metrics' && !a.target && !a.span && (a.stat === 'max' || a.stat === 'min') && a.metric !== 'network' && IT.test(second);
+  // "Least free disk" leads with the fullest: the free share is the used one reversed.
+  const stat = a.kind === 'metrics' && (a.stat === 'max') !== Boolean(a.free) ? 'max' : 'min';
+  const on = subject(a).target ?? (ranked && a.metric ? leaderOf?.(METRICS_OF[a.metric][0]!, stat, a.group) : undefined);
   // "Is it rising?" alone is no question the parser knows; with "it" as the first's target it is.
   const open = ABOUT_A_TARGET.has(b.kind) || (b.kind === 'unknown' && IT.test(second));
   if (on && open && !subject(b).target && !subject(b).group) {
@@ -73,4 +84,18 @@ export async function answerBoth(parts: readonly [string, string], ask: (text: s
     ...(messages.length ? { messages } : {}),
     ...(one.private && two.private ? { private: true } : {}),
   };
+}
+
+/** The target with the highest (or lowest) fresh latest reading of `metric`, among `group` if given. Pure. */
+export function leaderNow(
+  latest: ReadonlyMap<string, ReadonlyMap<string, { value: number; ts: number }>>,
+  o: { metric: string; stat: 'max' | 'min'; group?: readonly string[] | undefined; now: number; staleAfterMs: number },
+): string | undefined {
+  let best: { target: string; value: number } | undefined;
+  for (const [target, m] of latest) {
+    const s = m.get(o.metric);
+    if (!s || !Number.isFinite(s.value) || o.now - s.ts > o.staleAfterMs || (o.group && !o.group.includes(target))) continue;
+    if (!best || (o.stat === 'max' ? s.value > best.value : s.value < best.value)) best = { target, value: s.value };
+  }
+  return best?.target;
 }

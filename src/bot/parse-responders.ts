@@ -18,6 +18,8 @@ const RESPONDERS = new RegExp(
     String.raw`\bwho(?:'s| is| was)? (?:the )?(?:fastest|quickest|slowest|first)\b.*\b${ACKED}`,
     String.raw`\b(?:ack|acks|acknowledgements?|responders?|response) (?:leaderboard|league|ranking|table|stats|statistics|count|counts|by (?:person|people|user|users|who))\b`,
     String.raw`\b(?:acks?|acknowledgements?) (?:per|by each|for each) (?:person|people|user|responder)\b`,
+    // "How many alerts did each person ack?", "how many acks per person this week?".
+    String.raw`\bhow many\b.*\b(?:each|every|per) (?:person|one|user|responder|engineer|member)\b.*\b${ACKED}|\bhow many\b.*\b${ACKED}\b.*\b(?:each|every|per|by) (?:person|one|user|responder|engineer|member)\b`,
     String.raw`\bwho (?:usually |normally |actually )?(?:responds?|responded|reacts?|reacted|answers?|answered) (?:to )?(?:the |our )?(?:alerts?|pages?)\b`,
   ].join('|'),
 );

@@ -64,3 +64,14 @@ describe('alerts nobody has acked, said with a negation', () => {
     expect(parseIntent('is the db-1 alert not acked?', targets)).toEqual({ kind: 'ack_status', target: 'db-1' });
   });
 });
+
+describe('acks per person, asked as "how many"', () => {
+  it('reads "how many alerts did each person ack this week?" as the responders table, not the alert counts', () => {
+    expect(parseIntent('how many alerts did each person ack this week?', targets)).toEqual({
+      kind: 'responders',
+      span: { kind: 'last', ms: 7 * 24 * 60 * MIN },
+    });
+    expect(parseIntent('how many acks per person?', targets)).toEqual({ kind: 'responders' });
+    expect(parseIntent('how many alerts did each host have?', targets).kind).toBe('anomalies');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createChatService } from '../../../src/bot/chat-service.js';
-import { answerBoth, splitReads } from '../../../src/bot/compound-reads.js';
+import { answerBoth, leaderNow, splitReads } from '../../../src/bot/compound-reads.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { cpuAnomaly } from '../../fixtures/anomaly.js';
 import { captureLogger } from '../../helpers/test-config.js';
@@ -21,6 +21,36 @@ describe('two reads in one message', () => {
     // Who is on call is never narrowed to a target.
     expect(splitReads('is web-1 up? and who is on call?', targets)).toEqual(['is web-1 up', 'who is on call?']);
     expect(splitReads('status and pending approvals', targets)).toEqual(['status', 'pending approvals']);
+  });
+
+  it('reads "it" after a ranking as its leader now: "highest memory and is it growing?"', () => {
+    const S = (value: number, ts = NOW - 10_000) => ({ value, ts });
+    const latest = new Map([
+      [
+        'web-1',
+        new Map([
+          ['memory', S(50)],
+          ['disk', S(40)],
+        ]),
+      ],
+      [
+        'db-1',
+        new Map([
+          ['memory', S(70)],
+          ['disk', S(90, NOW - 600_000)],
+        ]),
+      ],
+    ]);
+    const leaderOf = (metric: string, stat: 'max' | 'min', group?: string[]) =>
+      leaderNow(latest, { metric, stat, group, now: NOW, staleAfterMs: 90_000 });
+    expect(splitReads('highest memory and is it growing?', targets, leaderOf)).toEqual(['highest memory', 'is db-1 memory growing?']);
+    expect(splitReads('lowest memory and is it growing?', targets, leaderOf)).toEqual(['lowest memory', 'is web-1 memory growing?']);
+    // A stale reading never leads: db-1's disk is 10 min old.
+    expect(splitReads('highest disk and is it rising?', targets, leaderOf)).toEqual(['highest disk', 'is web-1 disk rising?']);
+    // "Least free disk" is the fullest.
+    expect(splitReads('least free memory and is it rising?', targets, leaderOf)).toEqual(['least free memory', 'is db-1 memory rising?']);
+    // Without "it", the second half is the fleet's, as before.
+    expect(splitReads('highest memory and any alerts?', targets, leaderOf)).toEqual(['highest memory', 'any alerts?']);
   });
 
   it('leaves one question whole: two hosts, two metrics, the same kind twice, a command, or a thank-you', () => {
