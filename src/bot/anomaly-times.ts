@@ -36,17 +36,32 @@ export function timeLines(
   }
   const taken = list.flatMap((a) => {
     const ack = c.store.chat.ackOfAnomaly(a.id);
-    return ack ? [{ a, after: Math.max(0, ack.ts - a.startTs) }] : [];
+    return ack ? [{ a, after: Math.max(0, ack.ts - a.startTs), by: ack.by }] : [];
   });
+  // Only an alert posted to chat could be acknowledged there: the share is of those, where asked.
+  const posted = asked === 'ack' ? list.filter((a) => c.store.chat.alertKeyFor(a.id) !== undefined).length : list.length;
+  const of =
+    posted === list.length
+      ? `${list.length}`
+      : `${list.length} (${posted ? `${posted} of them` : list.length === 1 ? 'it was not' : 'none of them was'} posted to chat)`;
   taken.sort((x, z) => x.after - z.after);
   const acked = taken.map((t) => t.after);
   const slowest = taken.at(-1);
   if (slowest) {
     const soon = withinMs === undefined ? [] : [`${acked.filter((d) => d <= withinMs).length} of them within ${formatDuration(withinMs)}`];
     lines.push(
-      `Acknowledged in chat: ${acked.length} of ${list.length}, a median ${formatDuration(nearestRank(acked, 0.5))} after the start (mean ${formatDuration(acked.reduce((s, d) => s + d, 0) / acked.length)}, longest ${formatDuration(slowest.after)}: ${slowest.a.id}, ${seriesLabel(slowest.a.target, slowest.a.metric)})${soon.length ? `; ${soon[0]}` : ''}.`,
+      `Acknowledged in chat: ${acked.length} of ${of}, a median ${formatDuration(nearestRank(acked, 0.5))} after the start (mean ${formatDuration(acked.reduce((s, d) => s + d, 0) / acked.length)}, longest ${formatDuration(slowest.after)}: ${slowest.a.id}, ${seriesLabel(slowest.a.target, slowest.a.metric)})${soon.length ? `; ${soon[0]}` : ''}.`,
     );
-  } else if (asked === 'ack') lines.push(`Acknowledged in chat: none of the ${list.length}.`);
+    // "Which alerts took longest to ack?": the slowest few, each with who took it on.
+    if (asked === 'ack' && taken.length > 1)
+      lines.push(
+        `Slowest to be acknowledged: ${taken
+          .slice(-5)
+          .reverse()
+          .map((t) => `${t.a.id} ${seriesLabel(t.a.target, t.a.metric)} after ${formatDuration(t.after)} (${t.by})`)
+          .join('; ')}.`,
+      );
+  } else if (asked === 'ack') lines.push(`Acknowledged in chat: none of the ${of}.`);
   if (asked === 'between') lines.push(betweenLine(list, c.now));
   if (asked === 'open') lines.push(inAlertLine(list, c.now, windowMs));
   return lines;

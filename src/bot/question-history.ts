@@ -50,7 +50,7 @@ export function describeAsked(list: readonly Asked[], now: number, last: boolean
   const again = '"Again" within 15 min asks the last read again on the data now.';
   if (last) return `Your last question here: ${line(list[0]!)}.\n${again}`;
   return [
-    `Your last ${list.length === 1 ? 'question' : `${list.length} questions`} here, newest first (${kept}):`,
+    `Your last ${list.length === 1 ? 'question here' : `${list.length} questions here, newest first`} (${kept}):`,
     ...list.map((a) => `• ${line(a)}`),
     again,
   ].join('\n');

@@ -248,8 +248,13 @@ describe('time to resolve and to acknowledge', () => {
     expect(lines).toContain(
       'Acknowledged in chat: 3 of 6, a median 8 min after the start (mean 13 min, longest 30 min: an_open, web-1 CPU).',
     );
-    expect(ask('how many alerts were acknowledged within 10 minutes today?', c).split('\n')[0]).toBe(
-      'Acknowledged in chat: 3 of 6, a median 8 min after the start (mean 13 min, longest 30 min: an_open, web-1 CPU); 2 of them within 10 min.',
+    // Asked about acknowledging, the share is of the alerts posted to chat, and the slowest are listed.
+    const within = ask('how many alerts were acknowledged within 10 minutes today?', c).split('\n');
+    expect(within[0]).toBe(
+      'Acknowledged in chat: 3 of 6 (3 of them posted to chat), a median 8 min after the start (mean 13 min, longest 30 min: an_open, web-1 CPU); 2 of them within 10 min.',
+    );
+    expect(within).toContain(
+      'Slowest to be acknowledged: an_open web-1 CPU after 30 min (slack:U1); an_r4 web-1 CPU after 8 min (slack:U1); an_r0 web-1 CPU after 2 min (slack:U1).',
     );
     expect(ask('how long do incidents on db-1 last on average', c)).toMatch(
       /\(start to the detector's all-clear, 2 resolved\): median 2 min, mean 3 min/,
@@ -258,7 +263,7 @@ describe('time to resolve and to acknowledge', () => {
     const quiet: AnswerContext = { ...c, store: createSqliteStore(':memory:') };
     quiet.store.upsertAnomaly({ ...cpuAnomaly('an_new'), startTs: NOW - MIN, updatedTs: NOW });
     const acked = ask('mean time to acknowledge today', quiet).split('\n');
-    expect(acked[0]).toBe('Acknowledged in chat: none of the 1.');
+    expect(acked[0]).toBe('Acknowledged in chat: none of the 1 (it was not posted to chat).');
     expect(acked).toContain('Still open: 1, the oldest for 60 s (an_new).');
     expect(ask('mttr today', quiet)).toMatch(/Time to resolve: none of them has resolved yet\./);
   });

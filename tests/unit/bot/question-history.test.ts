@@ -45,5 +45,6 @@ describe('the list', () => {
     expect(out[1]).toBe('• "ping and about db-1", 2026-12-07 08:59:00 UTC (60 s ago): not understood');
     expect(out[2]).toBe('• "cpu on web-1", 2026-12-07 08:50:00 UTC (10 min ago)');
     expect(out[3]).toMatch(/^"Again" within 15 min/);
+    expect(describeAsked([{ text: 'status', ts: NOW, understood: true }], NOW, false)).toMatch(/^Your last question here \(I keep/);
   });
 });
