@@ -1,7 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { AnswerContext } from './answer-intent.js';
 import { ALL_METRICS, spanBounds } from './answer-metric-span.js';
-import { METRIC_LABEL, stamp, table, unknownTargetReply } from './format-reply.js';
+import { METRIC_LABEL, seriesLabel, stamp, table, unknownTargetReply } from './format-reply.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
 import { downtimes } from '../observability/record-start.js';
@@ -16,6 +16,8 @@ export interface AvailabilityQuestion {
   span?: TimeSpan;
   /** "SLA", "SLO": the reply says what this figure is not. */
   sla?: boolean;
+  /** "Which host had the longest outage?": the longest silent stretch leads, or the longest alert where none was. */
+  longest?: true;
 }
 
 interface Reporting {
@@ -105,6 +107,7 @@ export function answerAvailability(i: AvailabilityQuestion, c: AnswerContext): s
       .map((m) => `${METRIC_LABEL[m] ?? m} ${c.store.series(r.target, m, b.from, b.until).length.toLocaleString('en-US')}`)
       .join(', ');
     return [
+      ...(i.longest ? longestLine(rows, b, c) : []),
       `${r.target} reported data ${pct(r)} of the time ${b.label}${since}: ${down}.`,
       ...(held ? [`Samples held ${b.label}: ${held}.`] : []),
       note,
@@ -112,9 +115,11 @@ export function answerAvailability(i: AvailabilityQuestion, c: AnswerContext): s
   }
   // The least available first.
   const share = (r: Reporting) => r.downMs / (r.watchedMs || 1);
+  const lead = i.longest ? longestLine(rows, b, c) : [];
   const sorted = [...rows].sort((x, z) => share(z) - share(x) || x.target.localeCompare(z.target));
   const silentOnes = rows.filter((r) => r.downMs > 0).length;
   return [
+    ...lead,
     `Data arrival ${b.label}: ${silentOnes ? `${silentOnes} of ${rows.length} targets had silent stretches` : `every one of ${rows.length} targets reported throughout`}.`,
     table(
       ['target', 'reported', 'silent', 'stretches', 'watched since'],
@@ -128,4 +133,29 @@ export function answerAvailability(i: AvailabilityQuestion, c: AnswerContext): s
     ),
     note,
   ].join('\n');
+}
+
+/**
+ * "Which host had the longest outage?": the longest silent stretch in the window. With none, the longest alert on those
+ * targets, since some mean an alert by an outage: said as what it is, with where the list of them is.
+ */
+function longestLine(rows: readonly Reporting[], b: { from: number; until: number; label: string }, c: AnswerContext): string[] {
+  const all = rows.flatMap((r) =>
+    r.stretches.map((s) => ({ target: r.target, from: s.from, ms: (s.until ?? c.now) - s.from, open: s.until === null })),
+  );
+  const top = all.sort((x, z) => z.ms - x.ms)[0];
+  if (top)
+    return [
+      `Longest silent stretch ${b.label}: ${top.target}, from ${stamp(top.from)} for ${formatDuration(top.ms)}${top.open ? ' (still silent)' : ''}.`,
+    ];
+  const names = new Set(rows.map((r) => r.target));
+  const alerts = c.store
+    .recentAnomalies(5000, b.from)
+    .filter((a) => names.has(a.target) && a.startTs < b.until)
+    .map((a) => ({ a, ms: (a.endTs ?? c.now) - a.startTs }))
+    .sort((x, z) => z.ms - x.ms);
+  const one = alerts[0];
+  return [
+    `No target went silent ${b.label}${one ? `; the longest alert was ${one.a.id} (${seriesLabel(one.a.target, one.a.metric)}, ${one.a.severity}) from ${stamp(one.a.startTs)} for ${formatDuration(one.ms)}${one.a.endTs === null ? ', still open' : ''} ("longest alerts this week" lists them)` : ''}.`,
+  ];
 }

@@ -292,7 +292,7 @@ export type Intent =
       past?: { span?: TimeSpan; id?: string; alert?: boolean; load?: boolean; mine?: boolean };
     }
   /** "Availability of api-2 this week", "SLA for db-1": the share of the time each target sent data. */
-  | { kind: 'availability'; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; sla?: boolean }
+  | { kind: 'availability'; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; sla?: boolean; longest?: true }
   /** "Audit log", "what did operator do today?" (`actor`, matched to the end of "platform:id"), "what have I done?" (`me`), "who touched db-1?". */
   /** `verbs`: only what was done that way ("what did alice approve?": approved). */
   | { kind: 'audit'; actor?: string; me?: boolean; target?: string; span?: TimeSpan; verbs?: string[] }

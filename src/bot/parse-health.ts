@@ -43,6 +43,7 @@ export function availabilityQuestion(
     unknownTarget: o.unknownTarget,
     ...(o.span ? { span: o.span } : {}),
     ...(/\bsla\b/.test(text) ? { sla: true } : {}),
+    ...(/\b(?:longest|biggest|worst)\b/.test(text) ? { longest: true as const } : {}),
   };
 }
 

@@ -52,6 +52,19 @@ describe('"availability of db-1 this week"', () => {
   });
 });
 
+describe('"which host had the longest outage?"', () => {
+  it('leads with the longest silent stretch, or says none went silent and names the longest alert', () => {
+    const lines = ask('which host had the longest outage?');
+    expect(lines[0]).toBe('Longest silent stretch over the last 7 d: db-1, from 2026-12-04 16:00:00 UTC for 2 h.');
+    expect(lines[1]).toBe('Data arrival over the last 7 d: 1 of 2 targets had silent stretches.');
+    const c = ctx();
+    c.store.upsertAnomaly(resolvedAnomaly('an_cpu', NOW, { target: 'web-1', startTs: NOW - 5 * H, endTs: NOW - 4 * H }));
+    expect(answerIntent(parseIntent('was web-1 down the longest?', c.targets), c).split('\n')[0]).toBe(
+      'No target went silent over the last 7 d; the longest alert was an_cpu (web-1 CPU, warning) from 2026-12-05 07:00:00 UTC for 60 min ("longest alerts this week" lists them).',
+    );
+  });
+});
+
 describe('availability when I was not running', () => {
   it('leaves out the time from my last tick before a restart to the restart, also from a silent stretch it overlaps', () => {
     const c = ctx();

@@ -75,3 +75,19 @@ describe('acks per person, asked as "how many"', () => {
     expect(parseIntent('how many alerts did each host have?', targets).kind).toBe('anomalies');
   });
 });
+
+describe('time in alert and MTTR of one host or metric', () => {
+  it('reads "how long was web-1 in alert today?" and "mttr for cpu" as those times, not the figures', () => {
+    for (const q of [
+      'how much time did web-1 spend in alert today?',
+      'how long was web-1 in alert today?',
+      'how many minutes was web-1 alerting today?',
+    ])
+      expect(parseIntent(q, targets)).toMatchObject({ kind: 'anomalies', target: 'web-1', today: true, count: true, timeTo: 'open' });
+    expect(parseIntent('how long was web-1 cpu in alert today?', targets)).toMatchObject({ metric: 'cpu', timeTo: 'open' });
+    expect(parseIntent('mttr for cpu', targets)).toMatchObject({ kind: 'anomalies', metric: 'cpu', timeTo: 'resolve' });
+    expect(parseIntent('time to acknowledge disk alerts', targets)).toMatchObject({ kind: 'anomalies', metric: 'disk', timeTo: 'ack' });
+    // A figure's own time past a line is still the figure's.
+    expect(parseIntent('how long was web-1 above 90% cpu today?', targets)).toMatchObject({ kind: 'metrics', boundAsk: 'duration' });
+  });
+});

@@ -866,7 +866,7 @@ const cases: Case[] = [
   ['which host is the noisiest?', { kind: 'anomalies', count: true }],
   ['what was the longest incident?', { kind: 'anomalies', longest: true, limit: 1 }],
   ['which alerts lasted the longest today', { kind: 'anomalies', longest: true, today: true }],
-  ['how long was the longest outage?', { kind: 'anomalies', longest: true, limit: 1 }],
+  ['how long was the longest outage?', { kind: 'availability', longest: true }],
   ["what's the usual memory on db-1?", { kind: 'explain', target: 'db-1', metric: 'memory' }],
   ['how much headroom does db-1 have?', { kind: 'metrics', target: 'db-1', free: true }],
   ["what's the worst host today?", { kind: 'anomalies', count: true, today: true }],
