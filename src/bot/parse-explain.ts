@@ -4,6 +4,10 @@ import { CAUSE, COUNT, detectorNamed, HOW_LONG_SINCE, PAST } from './intent-word
 import { parseBound } from './parse-bound.js';
 import type { TimeSpan } from './parse-time-span.js';
 
+// "Did it affect other hosts?", "did it spread?", "was anything else hit?", "any knock-on effects?".
+const SPREAD =
+  /\b(?:affect(?:ed)?|impact(?:ed)?|hit|spread|spill(?:ed)? over|reach(?:ed)?|cascad\w*|took down|take down|drag(?:ged)? down)\b.*\b(?:other|another|more|rest of the|elsewhere)\b(?: \w+)?|\b(?:did|has|had) (?:it|this|that|the [\w. -]{1,40}?) (?:spread|cascade)\b|\bknock-?on\b|\b(?:was|were) (?:anything|anyone|any \w+) else (?:affected|hit|impacted)\b|\b(?:anything|what) else (?:was )?(?:affected|hit|impacted)\b/;
+
 const IT_STATE =
   /^(?:is|was|has) it (?:still )?(?:open|resolved|over|done|fixed|closed|ongoing|recovered|firing|active|back(?: to normal)?)\b|^(?:did|has) it (?:recover|resolve|end|close|stop|clear)\w*\b|^when did it (?:end|start|begin|stop|resolve|recover|clear)\b|^how long (?:has|did|was) it (?:been )?(?:open|last|going|running|lasting)\b|^(?:will|would) it (?:resolve|recover|clear|go away|end|stop|settle)\b|^since when\b|^(?:tell me more|more details?|more info|go on|elaborate|expand on (?:that|it|this)|details(?: please)?)\b|^(?:(?:and|so|but|ok)\s+)*why[\s?.!]*$|^and\s*\?+$|^(?:(?:give me |show me )?(?:more )?details?|more info|tell me (?:more )?about|explain|expand on|zoom in on) (?:on |about |of |for )?the (?:first|top)(?: one| alert| anomaly| incident)?[\s?.!]*$/;
 const IT_DONE =
@@ -55,6 +59,15 @@ export function explainQuestion(
     // "Is it real?": the anomaly this conversation last named, as "is it still open?" reads it.
     if (!an && !target && !metric && /\b(?:it|this|that)\b/.test(text)) return { kind: 'explain', it: true };
     return { kind: 'explain', ...(an ? { id: an } : target ? { target } : {}), ...(metric ? { metric, latest: true } : {}) };
+  }
+  // "Did the api-1 latency spike affect other hosts?", "did it spread?": the alert explained, with what opened around it.
+  if (
+    named <= 1 &&
+    SPREAD.test(text) &&
+    !/\b(?:restart\w*|reboot\w*|scal\w+ (?:up|out|down)|clean ?up|deploy\w*|release|rollout|change|upgrade|migration)\b/.test(text)
+  ) {
+    if (!an && !target && !metric) return { kind: 'explain', it: true };
+    return { kind: 'explain', ...(an ? { id: an } : target ? { target } : {}), ...(metric && !an ? { metric, latest: true } : {}) };
   }
   if (CHANGED_BEFORE.test(text) && named <= 1)
     return {

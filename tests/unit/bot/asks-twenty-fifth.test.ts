@@ -91,3 +91,26 @@ describe('time in alert and MTTR of one host or metric', () => {
     expect(parseIntent('how long was web-1 above 90% cpu today?', targets)).toMatchObject({ kind: 'metrics', boundAsk: 'duration' });
   });
 });
+
+describe('"did the api-1 latency spike affect other hosts?"', () => {
+  it('explains that alert, whose reply lists what opened around it, and "did it spread?" the one this conversation is on', () => {
+    const apiTargets = [...targets, { name: 'api-1', role: 'api' }];
+    expect(parseIntent('did the latency spike on api-1 affect other hosts?', apiTargets)).toEqual({
+      kind: 'explain',
+      target: 'api-1',
+      metric: 'latency',
+      latest: true,
+    });
+    expect(parseIntent('did the db-1 memory alert spread?', targets)).toEqual({
+      kind: 'explain',
+      target: 'db-1',
+      metric: 'memory',
+      latest: true,
+    });
+    for (const q of ['did it spread to other hosts?', 'was anything else affected?'])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'explain', it: true });
+    // A remediation's or a deploy's effect is theirs to answer.
+    expect(parseIntent('did the deploy affect other hosts?', targets).kind).toBe('change_impact');
+    expect(parseIntent('did the disk cleanup affect other hosts?', targets).kind).toBe('history');
+  });
+});
