@@ -5,7 +5,7 @@ import { METRICS_OF } from './answer-metric-span.js';
 import { renderRoutes, renderRouteTest } from './describe-routes.js';
 import type { MetricKey } from './intent.js';
 import { answerOnCallPast } from './answer-on-call-past.js';
-import { answerMyLastShift, answerOnCallLoad } from './answer-on-call-load.js';
+import { answerMemberLastShift, answerMyLastShift, answerOnCallLoad } from './answer-on-call-load.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { untilTs, type ClockTime } from './parse-clock.js';
 import { formatDuration } from './text-tools.js';
@@ -34,7 +34,7 @@ export function answerRouting(
     onWeekday?: number;
     week?: boolean;
     at?: ClockTime;
-    past?: { span?: TimeSpan; id?: string; alert?: boolean; load?: boolean; mine?: boolean };
+    past?: { span?: TimeSpan; id?: string; alert?: boolean; load?: boolean; mine?: boolean; member?: string };
   },
   c: AnswerContext,
 ): string {
@@ -44,8 +44,9 @@ export function answerRouting(
   const at = asked.at && untilTs(c.zone && !asked.at.zone ? { ...asked.at, zone: c.zone } : asked.at, c.now);
   const i = at ? { ...asked, aheadMs: at - c.now } : days ? { ...asked, aheadMs: days * 86_400_000 } : asked;
   // "Who has been on call the most?", "when was my last shift?": the time held, counted or the asker's.
-  if (i.onCall && i.past?.load) return answerOnCallLoad(i.past.span, i.rotation, c);
+  if (i.onCall && i.past?.load) return answerOnCallLoad(i.past.span, i.rotation, c, i.past.mine === true);
   if (i.onCall && i.past?.mine) return answerMyLastShift(c);
+  if (i.onCall && i.past?.member) return answerMemberLastShift(i.past.member, c);
   if (i.onCall && i.past) return answerOnCallPast({ ...i.past, target: i.target, metric: i.metric, rotation: i.rotation }, c);
   const r = c.routing;
   if (!r) return 'Alert routing is not known to this process.';

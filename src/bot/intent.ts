@@ -289,7 +289,7 @@ export type Intent =
       /** "Who is on call saturday at noon?", "at 3pm": the next such time. */ at?: ClockTime;
       /** "Who is on call next week?": the shifts over the next 7 days. */ week?: boolean;
       /** "Who was on call when db-1 alerted?", "at 03:00", "last night" (answer-on-call-past.ts). */
-      past?: { span?: TimeSpan; id?: string; alert?: boolean; load?: boolean; mine?: boolean };
+      past?: { span?: TimeSpan; id?: string; alert?: boolean; load?: boolean; mine?: boolean; member?: string };
     }
   /** "Availability of api-2 this week", "SLA for db-1": the share of the time each target sent data. */
   | { kind: 'availability'; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; sla?: boolean; longest?: true }

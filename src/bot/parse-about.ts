@@ -177,7 +177,10 @@ const PAST_ON_CALL =
 const ON_CALL_LOAD =
   /\bwho(?:'s| has| have| was)? (?:been )?on[\s-]?call (?:the )?(?:most|least|longest|more)\b|\bon[\s-]?call (?:load|burden|hours|time|fairness|balance|stats|statistics)\b|\bhow (?:many hours|much time|long) (?:was|were|have|has|did) (?:i|\w+) (?:been )?(?:on[\s-]?call|holding the pager|held the pager)\b|\b(?:is|was) (?:the |our )?(?:on[\s-]?call )?(?:rotation|rota|schedule) (?:fair|balanced|even)\b|\bwho (?:got|gets|had|has) (?:the )?most (?:alerts|pages) (?:while |when )?on[\s-]?call\b/;
 const MY_LAST_SHIFT =
-  /\b(?:when was|what was|show) my (?:last|previous|latest|most recent) (?:on[\s-]?call )?shift\b|\bwhen (?:was|did) i (?:last )?(?:be |was )?on[\s-]?call(?: last)?\b|\bmy (?:last|previous) (?:on[\s-]?call )?shift\b/;
+  /\b(?:when was|what was|show) my (?:last|previous|latest|most recent) (?:on[\s-]?call )?shift\b|\bwhen (?:was|did) i (?:last )?(?:be |was )?on[\s-]?call(?: last)?\b|\bmy (?:last|previous) (?:on[\s-]?call )?shift\b|\bwhen did i last (?:have|hold|do|work|take) (?:a |an |my |the )?(?:on[\s-]?call |pager )?(?:shift|pager)\b/;
+// "When was bob last on call?", "bob's last shift": that member's, by name (answer-on-call-load.ts checks it).
+const MEMBER_LAST_SHIFT =
+  /\bwhen (?:was|did) (?!i\b|we\b|you\b|the\b|it\b)([a-z][\w.-]{0,59}) (?:last )?(?:be |was )?on[\s-]?call(?: last)?\b|\b(?!my\b)([a-z][\w.-]{0,59})'s (?:last|previous|latest|most recent) (?:on[\s-]?call )?shift\b/;
 const rotationOf = (text: string) => (rotationWord(text) ? { rotation: rotationWord(text)! } : {});
 const ABOUT_ALERT = /\b(?:alert(?:ed|s)?|fired|firing|incident|anomal\w*|paged|outage|went down|broke|happened)\b/;
 
@@ -186,11 +189,20 @@ function onCallPast(
   o: { metric?: MetricKey | undefined; target?: string | undefined; an?: string | undefined; span?: TimeSpan | undefined },
 ): Intent | undefined {
   // "Who has been on call the most?", "on-call hours this month", "is the rotation fair?": the time held, by member.
+  // "How many hours was I on call this month?": the table, led by the asker's own row.
   if (ON_CALL_LOAD.test(text))
-    return { kind: 'routing', onCall: true, ...rotationOf(text), past: { ...(o.span ? { span: o.span } : {}), load: true } };
+    return {
+      kind: 'routing',
+      onCall: true,
+      ...rotationOf(text),
+      past: { ...(o.span ? { span: o.span } : {}), load: true, ...(/\b(?:i|me|my)\b/.test(text) ? { mine: true } : {}) },
+    };
   // "When was my last shift?", "my previous on-call shift": the asker's, not the rotation's.
   if (MY_LAST_SHIFT.test(text) && !/\b(?:happen\w*|alerts?|anomal\w*|fired|during|summar\w*|digest)\b/.test(text))
     return { kind: 'routing', onCall: true, ...rotationOf(text), past: { mine: true } };
+  const member = MEMBER_LAST_SHIFT.exec(text);
+  if (member && !o.span && !/\b(?:happen\w*|alerts?|anomal\w*|fired|during|summar\w*|digest)\b/.test(text))
+    return { kind: 'routing', onCall: true, ...rotationOf(text), past: { member: (member[1] ?? member[2])! } };
   if (!PAST_ON_CALL.test(text)) return undefined;
   const alert = !o.span && (Boolean(o.an) || Boolean(o.target) || ABOUT_ALERT.test(text));
   return {

@@ -94,3 +94,34 @@ describe("the asker's last shift", () => {
     expect(ask('when was my last shift?', ctx('web:dave'))[0]).toBe('You are in no on-call rotation (chat.onCall), so you have no shifts.');
   });
 });
+
+describe('a member\'s last shift, "how many hours was I on call?" and rates from short stretches', () => {
+  it("gives bob's last shift by name, and says who the members are for a name not in the rotation", () => {
+    expect(parseIntent('when was bob last on call?', targets)).toMatchObject({ kind: 'routing', onCall: true, past: { member: 'bob' } });
+    expect(ask('when was bob last on call?')[0]).toBe(
+      "bob is on call now, since 2026-12-06 09:00:00 UTC. bob's last shift that ended: 2026-12-05 18:00:00 UTC to 2026-12-05 23:00:00 UTC (5 h, ended 13 h ago; a cover set in chat by web:bob, for alice).",
+    );
+    expect(ask("Carol's last shift")[0]).toMatch(
+      /^carol's last shift that ended: 2026-12-04 09:00:00 UTC to 2026-12-05 09:00:00 UTC \(24 h, /,
+    );
+    expect(ask('when was dave last on call?')[0]).toBe(
+      '"dave" is in no on-call rotation (chat.onCall); the members are alice, bob, carol.',
+    );
+  });
+
+  it("leads with the asker's own row when they ask about themselves", () => {
+    const lines = ask('how many hours was I on call this month?');
+    expect(lines).toContain('You (alice) were on call 19 h in 2 stretches; 1 alert episode began then, 1 at night.');
+    expect(ask('how many hours was I on call this month?', ctx('web:dave'))).toContain(
+      'You are in no on-call rotation (chat.onCall), so you held no on-call time.',
+    );
+  });
+
+  it('gives no alerts-a-day rate from a stretch under 6 h', () => {
+    const c = ctx();
+    // Watched only from 12-06 07:00: alice 2 h, bob 3 h; one alert in alice's 2 h.
+    c.store.setKv('pipeline:watching_since', String(DEC5 + 22 * H));
+    c.store.upsertAnomaly(resolvedAnomaly('an_4', NOW, { startTs: DEC5 + 23 * H, endTs: DEC5 + 23 * H + 300_000 }));
+    expect(ask('who has been on call the most?', c).some((l) => l.startsWith('Alert episodes a day on call'))).toBe(false);
+  });
+});
