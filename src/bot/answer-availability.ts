@@ -131,8 +131,21 @@ export function answerAvailability(i: AvailabilityQuestion, c: AnswerContext): s
         r.watchedMs ? stamp(r.watchedFrom) : '-',
       ]),
     ),
+    ...newerLine(rows, c.now),
     note,
   ].join('\n');
+}
+
+/** "Any new hosts?": targets whose first sample came an hour or more after the earliest one's, the newest first. */
+function newerLine(rows: readonly Reporting[], now: number): string[] {
+  const seen = rows.filter((r) => r.watchedMs > 0 && Number.isFinite(r.watchedFrom));
+  const first = Math.min(...seen.map((r) => r.watchedFrom));
+  const newer = seen.filter((r) => r.watchedFrom - first >= 3_600_000).sort((x, z) => z.watchedFrom - x.watchedFrom);
+  if (!newer.length) return [];
+  const shown = newer
+    .slice(0, 5)
+    .map((r) => `${r.target} (first sample ${stamp(r.watchedFrom)}, ${formatDuration(now - r.watchedFrom)} ago)`);
+  return [`Newer than the rest: ${shown.join(', ')}${newer.length > 5 ? ` and ${newer.length - 5} more` : ''}.`];
 }
 
 /**

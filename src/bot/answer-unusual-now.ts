@@ -5,7 +5,7 @@ import { plural } from './text-tools.js';
 
 /** "Unusual but not alerting", "near misses", "which hosts are above their usual level?": said of now, with no time named. */
 export const UNUSUAL_NOW =
-  /\b(?:unusual|abnormal|odd|weird|strange|off|out of the ordinary)\b.*\b(?:but|yet|not|hasn'?t|haven'?t|without|below)\b.*\b(?:alert\w*|fired|firing|triggered|paged)\b|\bnear[ -]?miss(?:es)?\b|\balmost (?:alerted|fired|triggered|paged|went off)\b|\b(?:above|below|outside|off) (?:their|its) (?:usual|normal|typical) (?:level|range|band)s?\b|\banything out of the ordinary\b/;
+  /\b(?:show|tell|give) me (?:something|anything) (?:interesting|unusual|odd|weird|surprising)\b|\banything (?:interesting|surprising)\b|\b(?:unusual|abnormal|odd|weird|strange|off|out of the ordinary)\b.*\b(?:but|yet|not|hasn'?t|haven'?t|without|below)\b.*\b(?:alert\w*|fired|firing|triggered|paged)\b|\bnear[ -]?miss(?:es)?\b|\balmost (?:alerted|fired|triggered|paged|went off)\b|\b(?:above|below|outside|off) (?:their|its) (?:usual|normal|typical) (?:level|range|band)s?\b|\banything out of the ordinary\b/;
 const SHOWN = 10;
 
 /**

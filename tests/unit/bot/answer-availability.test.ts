@@ -65,6 +65,20 @@ describe('"which host had the longest outage?"', () => {
   });
 });
 
+describe('"any new hosts?"', () => {
+  it('names the targets whose first sample came an hour or more after the rest, newest first', () => {
+    expect(parseIntent('any new hosts?', ctx().targets).kind).toBe('availability');
+    const c = ctx();
+    c.targets = [...c.targets, { name: 'api-9' }];
+    c.store.saveSamples(Array.from({ length: 3 }, (_, k) => ({ target: 'api-9', metric: 'memory', ts: NOW - (3 - k) * H, value: 40 })));
+    expect(answerIntent(parseIntent('any new hosts?', c.targets), c).split('\n')).toContain(
+      'Newer than the rest: api-9 (first sample 2026-12-05 09:00:00 UTC, 3 h ago).',
+    );
+    // None newer: no line.
+    expect(ask('any new hosts?').some((l) => l.startsWith('Newer than the rest'))).toBe(false);
+  });
+});
+
 describe('availability when I was not running', () => {
   it('leaves out the time from my last tick before a restart to the restart, also from a silent stretch it overlaps', () => {
     const c = ctx();

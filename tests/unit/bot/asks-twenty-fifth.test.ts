@@ -114,3 +114,10 @@ describe('"did the api-1 latency spike affect other hosts?"', () => {
     expect(parseIntent('did the disk cleanup affect other hosts?', targets).kind).toBe('history');
   });
 });
+
+describe('"show me something interesting"', () => {
+  it('reads it as what is unusual now without alerting; with a time, the alerts of then', () => {
+    expect(parseIntent('show me something interesting', targets)).toEqual({ kind: 'unusual_now' });
+    expect(parseIntent('anything interesting today?', targets)).toMatchObject({ kind: 'anomalies', today: true });
+  });
+});
