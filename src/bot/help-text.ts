@@ -12,7 +12,7 @@ export const HELP = [
   '• "why is there no alert for web-1 cpu?", "is db-1 memory unusual?", "why didn\'t web-2 alert?": each detector\'s own reason; "has this happened before?"',
   '• "status", "pending approvals", "remediation history", "what thresholds are set?", "suggest better thresholds", "which rules propose restarts?", "who can approve?"',
   '• "who approved the last restart?", "failed remediations this week", "what ran automatically today?", "how many scale-ups today?", "MTTR this week"',
-  '• "audit log", "who did what today?", "what did alice do?", "who touched db-1 this week?", "what have I done?"',
+  '• "audit log", "who did what today?", "what did alice do?", "who touched db-1 this week?", "what have I done?", "what did I ask earlier?"',
   '• "total network in", "how much data did web-1 send today?"',
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?", "are the sources ok?", "send a test alert", "show times in Europe/Berlin"',
   '• "inventory", "what region is db-1 in?", "ip of api-2", "which host is i-0a1b…?", "cpu in us-east-1"',

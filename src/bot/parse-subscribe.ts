@@ -1,7 +1,8 @@
 import type { Intent, MetricKey } from './intent.js';
 import { LENGTH, lengthMs } from './text-tools.js';
 
-const LEAD = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+)?`;
+// "I'm going to lunch, ping me if …", "heading out. notify me about …": a word of going away first.
+const LEAD = String.raw`^(?:(?:i'?m|i am|we'?re|we are|heading|going|off|stepping|back)\b[^,.;]{0,50}[,.;]\s+)?(?:please\s+|pls\s+|can you\s+|could you\s+)?`;
 // "Subscribe me to critical alerts", "follow db-1", "add me to db-1's alerts".
 const SUBSCRIBE = new RegExp(
   String.raw`${LEAD}(?:subscribe|follow(?![\s-]*up\b)|watch for)\b|${LEAD}add me to\b.*\balerts?\b|^(?:i|we)(?: really)? (?:want|would like|'d like|need) to (?:be )?(?:pinged|notified|mentioned|told|paged|alerted|tagged)\b.*\b(?:alerts?|anomal\w*|incidents?)\b|\bkeep (?:me|us) (?:posted|in the loop|updated) (?:on|about)\b.*\balerts?\b`,
@@ -22,7 +23,7 @@ const aboutHost = (text: string, metric: boolean) => {
 };
 // "Tell me when db-1 alerts", "let me know whenever api-1 fires", "page me every time disk goes off".
 const WHENEVER = new RegExp(
-  String.raw`${LEAD}(?:notify|tell|ping|page|alert|message|mention|dm|let)\s+(?:me|us)\b(?:\s+know)?.*\b(?:when(?:ever)?|if|each time|every time|any time|anytime)\b.*\b(?:alerts?|fires?|firing|pages?|goes off|go off|alarms?|has an? (?:alert|anomaly|incident)|opens?|(?:goes|is|becomes|turns|gets) (?:critical|red))\b`,
+  String.raw`${LEAD}(?:notify|tell|ping|page|alert|message|mention|dm|let)\s+(?:me|us)\b(?:\s+know)?.*\b(?:when(?:ever)?|if|each time|every time|any time|anytime)\b.*\b(?:alerts?|fires?|firing|pages?|goes off|go off|alarms?|has an? (?:alert|anomaly|incident)|opens?|(?:goes|is|becomes|turns|gets) (?:critical|red)|(?:anything|something)(?: critical| serious| bad| big)? (?:happens|breaks|goes wrong|fails|comes up)|(?:gets|getting) worse|worsens|degrades|breaks)\b`,
 );
 // Said of an alert ending, it is a watch ("tell me when web-1 stops alerting").
 const ENDING = /\b(?:recover\w*|resolve[sd]?|stops?|clears?|cleared|calms?|settles?|back to normal|all clear|is quiet|is fine|is ok)\b/;

@@ -235,9 +235,10 @@ const inMilliseconds = (text: string): string =>
   );
 
 // "Ok, restart app on web-1", "hi, cpu on web-1", "so what's cpu": a word before the message that asks nothing.
+// "I'm going to lunch, ping me if …": the going away asks nothing; the request after it does.
 // "Let's mute web-1 for 2h" is the request itself; "let us know when …" is not a filler (no verb follows).
 const FILLER =
-  /^\s*(?:ok(?:ay)?|alright|all right|so|right|yes|yeah|yep|cool|great|hey|hi|hello|please)\s*[,!.:;-]\s*(?=\S)|^\s*(?:ok(?:ay)?|alright|so|yes|yeah|yep)\s+(?=\S)|^\s*(?:let['’]?s|let us)\s+(?=(?:mute|unmute|snooze|unsnooze|silence|quiet|restart|reboot|bounce|scale|clean|ack|acknowledge|unack|escalate|page|approve|deny|cancel|declare|resolve|extend|retry|rerun|re-run)\b)/i;
+  /^\s*(?:ok(?:ay)?|alright|all right|so|right|yes|yeah|yep|cool|great|hey|hi|hello|please)\s*[,!.:;-]\s*(?=\S)|^\s*(?:ok(?:ay)?|alright|so|yes|yeah|yep)\s+(?=\S)|^\s*(?:i['’]?m|i am|we['’]?re|we are)\s+(?:going|heading|off|stepping|about)\b[^,.;!?]{0,50}[,.;]\s*(?=(?:ping|notify|tell|let|page|alert|message|dm|remind|mention|text)\s+(?:me|us)\b)|^\s*(?:let['’]?s|let us)\s+(?=(?:mute|unmute|snooze|unsnooze|silence|quiet|restart|reboot|bounce|scale|clean|ack|acknowledge|unack|escalate|page|approve|deny|cancel|declare|resolve|extend|retry|rerun|re-run)\b)/i;
 const LINK = /\bhttps?:\/\/\S+/g;
 /** The text without pasted links, for reading what is asked (a note or a change keeps them). */
 export const withoutLinks = (raw: string): string => raw.replace(LINK, ' ');

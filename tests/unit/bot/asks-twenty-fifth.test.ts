@@ -121,3 +121,19 @@ describe('"show me something interesting"', () => {
     expect(parseIntent('anything interesting today?', targets)).toMatchObject({ kind: 'anomalies', today: true });
   });
 });
+
+describe('"I\'m going to lunch, ping me if anything critical happens"', () => {
+  it('reads the request after a word of going away, and "if anything breaks" / "if db-1 gets worse" as subscriptions', () => {
+    expect(parseIntent("I'm going to lunch, ping me if anything critical happens", targets)).toEqual({
+      kind: 'subscribe',
+      severity: 'critical',
+    });
+    expect(parseIntent("I'm heading out, notify me about db-1", targets)).toEqual({ kind: 'subscribe', targets: ['db-1'] });
+    expect(parseIntent("we're off for the night. page us if anything breaks", targets)).toEqual({ kind: 'subscribe' });
+    expect(parseIntent('tell me if db-1 gets worse', targets)).toEqual({ kind: 'subscribe', targets: ['db-1'] });
+    // A recovery or a line is a watch, as before; "any host goes down" is still explained, not subscribed.
+    expect(parseIntent('tell me when web-1 recovers', targets).kind).toBe('watch');
+    expect(parseIntent('tell me if cpu on web-1 gets above 90%', targets).kind).toBe('watch');
+    expect(parseIntent('alert me if any host goes down', targets).kind).toBe('bad_input');
+  });
+});
