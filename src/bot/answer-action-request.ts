@@ -15,6 +15,10 @@ const ACTION_WORD: Record<string, string> = {
   cleanup_disk: 'cleaning up the disk on',
 };
 
+/** Under the pending list for someone who cannot decide them: "what needs my approval?" has its answer. */
+export const NOT_APPROVER =
+  '\nYou are not an approver here, so none of these is yours to decide: they wait for an approver ("who can approve?"). "Cancel rp_…" takes back one you requested.';
+
 /** "What's pending?": the proposals waiting for an approver, each with what approving it runs. */
 export function answerPending(c: AnswerContext, deny?: boolean): string {
   const pending = c.store.listProposals({ states: ['proposed'], limit: 50 });

@@ -41,6 +41,7 @@ import { parseIntent, type Intent, type TargetRef } from './parse-intent.js';
 import { inAskersZone } from './typed-zone.js';
 import { createLastAsked } from './last-asked.js';
 import { renderProposal } from './render-message.js';
+import { NOT_APPROVER } from './answer-action-request.js';
 
 export interface ChatServiceOptions {
   store: Store;
@@ -303,7 +304,8 @@ export function createChatService(o: ChatServiceOptions) {
         return history.reply(`${e.platform}:${e.channel}:${e.user.id}`, now, intent.last === true);
       case 'pending': {
         const pending = o.store.listProposals({ states: ['proposed'], limit: 5 });
-        return { text: answerIntent(intent, ctx(now, e.user, e.clientZone)), intent: 'pending', messages: pending.map(renderProposal) };
+        const text = `${answerIntent(intent, ctx(now, e.user, e.clientZone))}${pending.length && !isApprover(e.user) ? NOT_APPROVER : ''}`;
+        return { text, intent: 'pending', messages: pending.map(renderProposal) };
       }
       default:
         return { text: answerIntent(intent, ctx(now, e.user, e.clientZone)), intent: intent.kind, private: intent.kind === 'bad_input' };

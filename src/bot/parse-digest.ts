@@ -16,7 +16,7 @@ const HOW_DID =
   /^(?:so\s+|and\s+)?how (?:did|has|have|was|were) (?:the fleet|the hosts|the servers|we|things|everything|prod|production)(?: been)?\s+(?:do|done|doing|go|gone|going|look|looking|been|hold(?:ing)? up|held up|fare|fared)\b/;
 /** "Anything I should know before my shift?", "brief me for my shift": the handover, not when the shift is. */
 export const BEFORE_SHIFT =
-  /\b(?:know|aware of|read|see)\b.*\bbefore (?:my|the|our|i start(?: my)?|starting(?: my)?) (?:shift|on-?call)\b|\b(?:brief|briefing) (?:me )?(?:for|before) (?:my |the )?shift\b|\b(?:worry|worried|concerned|know|be aware|watch out)\b.*\b(?:tonight|overnight|over ?night|this weekend|over the weekend)\b|\b(?:starting|beginning) (?:my |the |our )?(?:shift|on-?call)\b|\b(?:going|signing|logging|clocking|heading) off (?:shift|on-?call|duty)\b|\b(?:anything|something|what) to hand ?over\b/;
+  /\b(?:know|aware of|read|see)\b.*\bbefore (?:my|the|our|i start(?: my)?|starting(?: my)?) (?:shift|on-?call)\b|\b(?:brief|briefing|prep|prepare|get) (?:me |us )?(?:ready )?(?:for|before) (?:my |the |our )?(?:shift|on-?call)\b|\b(?:worry|worried|concerned|know|be aware|watch out)\b.*\b(?:tonight|overnight|over ?night|this weekend|over the weekend)\b|\b(?:starting|beginning) (?:my |the |our )?(?:shift|on-?call)\b|\b(?:going|signing|logging|clocking|heading) off (?:shift|on-?call|duty)\b|\b(?:anything|something|what) to hand ?over\b/;
 const SHIFT = new RegExp(
   String.raw`\bhand-?(?:over|off)\b|\b(?:shift|on-?call)\s+(?:report|update|summary|notes?)\b|\bend of (?:my |the )?shift\b|\bbriefing\b|\bbrief (?:me|us)\b|` +
     BEFORE_SHIFT.source,

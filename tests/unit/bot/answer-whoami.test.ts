@@ -5,6 +5,7 @@ import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { onCallSchema } from '../../../src/config/on-call-schema.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { captureLogger } from '../../helpers/test-config.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 
 const NOW = Date.UTC(2026, 11, 5, 12, 0, 0);
 
@@ -51,5 +52,36 @@ describe('"who am i?"', () => {
       'You are not an approver (approvers.web lists who is).',
       'You are in no on-call rotation (chat.onCall), so you have no shift.',
     ]);
+  });
+});
+
+describe('"what needs my approval?" from someone who cannot approve', () => {
+  it('lists what waits, then says it is not theirs to decide; an approver gets the list alone', async () => {
+    const store = createSqliteStore(':memory:');
+    const p = { ...PROPOSAL, createdTs: NOW - 60_000, updatedTs: NOW - 60_000, expiresTs: NOW + 600_000 };
+    store.insertProposal(p, { proposalId: p.id, from: null, to: 'proposed', actor: 'pipeline', ts: p.createdTs, note: '' });
+    const chat = createChatService({
+      store,
+      approvers: { slack: { users: [], roles: [] }, discord: { users: [], roles: [] }, web: { users: ['alice'], roles: [] } },
+      targets: () => [{ name: 'web-1' }],
+      clock: { now: () => NOW },
+      logger: captureLogger(),
+      staleAfterMs: 90_000,
+    });
+    const say = async (id: string) =>
+      (
+        await chat.handle({
+          kind: 'text',
+          platform: 'web',
+          user: { platform: 'web', id, roles: [] },
+          channel: 'console',
+          text: 'what needs my approval?',
+          source: 'command',
+        })
+      ).text;
+    const bob = (await say('bob')).split('\n');
+    expect(bob[0]).toBe('1 waiting for approval:');
+    expect(bob.at(-1)).toMatch(/^You are not an approver here, so none of these is yours to decide/);
+    expect((await say('alice')).split('\n').some((l) => l.startsWith('You are not an approver'))).toBe(false);
   });
 });

@@ -137,3 +137,10 @@ describe('"I\'m going to lunch, ping me if anything critical happens"', () => {
     expect(parseIntent('alert me if any host goes down', targets).kind).toBe('bad_input');
   });
 });
+
+describe('"prep me for on-call"', () => {
+  it('reads it as the handover, not the rotation', () => {
+    for (const q of ['prep me for on-call', 'prepare me for my shift', 'get me ready for on-call'])
+      expect(parseIntent(q, targets)).toMatchObject({ kind: 'anomalies', digest: true, shift: true });
+  });
+});
