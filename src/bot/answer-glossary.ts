@@ -3,7 +3,9 @@ import { ROBUST_CRITICAL_DEVIATIONS } from '../pipeline/detect/detection-engine.
 import type { Intent } from './intent.js';
 import { SILENCE_BUTTON_MS } from './alert-silence.js';
 
-export type GlossaryTerm = NonNullable<Extract<Intent, { kind: 'glossary' }>['term']>;
+import type { GlossaryTerm } from './glossary-terms.js';
+
+export type { GlossaryTerm };
 
 /**
  * "What detectors do you use?", "what is an isolation forest?", "what does score mean?": what the
@@ -38,6 +40,8 @@ export function answerGlossary(i: Extract<Intent, { kind: 'glossary' }>, c: Answ
     resolved: `Resolved: the detector sees the series back in range for ${c.resolveAfterSamples ?? 3} samples in a row (detectors.resolveAfterSamples); a silent host resolves when data arrives, an Alertmanager alert when Alertmanager says so. The alert message is updated in place, never deleted: it shows when each anomaly ended and turns green once all have. It also changes as it goes: another anomaly on the target, who acknowledged it, a silence that holds it. "Timeline an_…" gives each step.`,
     mentions:
       'An alert mentions people where a route sets them (chat.routes[].mentions, and mentions.onCall for whoever holds the pager), and chat.escalate pings after a wait; "where do db-1 alerts go?" shows which route an alert takes. To be pinged yourself: "subscribe to db-1" (its alerts), "subscribe to critical alerts", "my subscriptions". A reminder of a time: "remind me in 30m to check db-1".',
+    alert:
+      'An anomaly (an_…) is what one detector finds on one target and metric: it opens, updates while it lasts and resolves on its own. An alert is the chat message posted for it: the detectors on one episode share one message, many targets with the same finding at once may share a fleet-wide one, and an anomaly that ends within chat.pendingFor, or is silenced, gets none. An incident (in_…) is declared by people ("declare an incident: …") and may cover several alerts. Counts say which they count: "how many alerts this week?" gives the anomalies, the episodes and the messages posted.',
   };
   const all: GlossaryTerm[] = ['threshold', 'forecast', 'robust', 'iforest', 'silence'];
   if (!i.term || i.term === 'detection')

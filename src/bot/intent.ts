@@ -21,6 +21,7 @@ import type { FlatlineIntent } from './parse-flatline.js';
 import type { DecisionTimesIntent } from './answer-decision-times.js';
 import type { AnomaliesIntent } from './parse-list-shape.js';
 import type { AttentionIntent } from './answer-attention.js';
+import type { GlossaryTerm } from './glossary-terms.js';
 
 export type { CommandIntent };
 
@@ -203,28 +204,7 @@ export type Intent =
   /** "Show flapping alerts", "what keeps firing?": series that opened again and again (answer-flapping.ts). */
   | { kind: 'flapping'; target?: string; group?: string[]; metric?: MetricKey; span?: TimeSpan; unknownTarget?: string }
   /** "What is an isolation forest?", "what does score mean?", "what detectors do you use?" (answer-glossary.ts). */
-  | {
-      kind: 'glossary';
-      term?:
-        | 'threshold'
-        | 'forecast'
-        | 'robust'
-        | 'shapes'
-        | 'deviation'
-        | 'iforest'
-        | 'silence'
-        | 'score'
-        | 'expected'
-        | 'episode'
-        | 'percentile'
-        | 'severity'
-        | 'ack'
-        | 'detection'
-        | 'buttons'
-        | 'colours'
-        | 'resolved'
-        | 'mentions';
-    }
+  | { kind: 'glossary'; term?: GlossaryTerm }
   /** "Show times in Europe/Berlin", "use UTC", "what's my time zone?": the asker's display zone (local-times.ts). */
   | { kind: 'timezone'; zone?: string; reset?: boolean }
   /** "Send a test alert": a message marked as a test in the alert channels (test-alert.ts). */

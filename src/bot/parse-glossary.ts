@@ -25,6 +25,8 @@ const TERMS: readonly (readonly [RegExp, GlossaryTerm])[] = [
 // "How is severity decided?", "why is it critical?", "what makes an alert critical?": how severity is set.
 const SEVERITY_HOW =
   /\bwho (?:decides|sets|chooses|picks|assigns|determines) (?:the )?severit(?:y|ies)\b|\bhow (?:is|are|do you|does it) (?:the )?severit(?:y|ies) (?:decided|set|chosen|picked|assigned|determined|worked out)\b|\bhow (?:do|does) (?:you|it|the bot) (?:decide|set|choose|pick|assign|determine|work out) (?:the )?severit(?:y|ies)\b|^why (?:critical|warning)\b|\bwhat makes (?:an? |the |it )?(?:\w+ )?(?:alert |anomaly )?(?:critical|a warning)\b|\bwhy (?:is|was) (?:it|this|that|the alert) (?:a )?(?:critical|warning)\b|\bdifference between (?:an? )?(?:warning|critical)s? and (?:an? )?(?:warning|critical)s?\b|\bcritical (?:vs|versus|or) warning\b(?!.*\b(?:today|yesterday|this|last|past|weeks?|months?|hours?|days?|ago|since)\b)/;
+const ALERT_WORDS =
+  /\bdifference between (?:an? |the )?(?:alerts?|anomal(?:y|ies)|incidents?) and (?:an? |the )?(?:alerts?|anomal(?:y|ies)|incidents?)\b|\b(?:alerts?|anomal(?:y|ies)) (?:vs\.?|versus) (?:alerts?|anomal(?:y|ies)|incidents?)\b|^(?:so\s+)?(?:what(?:'s| is) an? (?:alert|anomaly|incident)|is an? (?:anomaly|alert) (?:an? |the same as an? )(?:alert|anomaly))[\s?.!]*$/;
 const DETECTION =
   /\bhow many (?:detectors|detection methods|algorithms|models) (?:do|does) (?:you|it|the bot) (?:use|run|have)\b|\b(?:what|which) (?:detectors?|detection methods?|algorithms?|models?) (?:do|does|are) (?:you|it|the bot) (?:use|run|have)\b|\bhow (?:does|do) (?:the )?(?:anomaly )?detection work\b|\bhow do you (?:detect|find|spot) anomal\w*/;
 
@@ -70,6 +72,8 @@ export function glossaryQuestion(said: string): Intent | undefined {
   if (ACK_HOW.test(text)) return { kind: 'glossary', term: 'ack' };
   if (DETECTION.test(text)) return { kind: 'glossary', term: 'detection' };
   if (SEVERITY_HOW.test(text)) return { kind: 'glossary', term: 'severity' };
+  // "What's the difference between an alert and an anomaly?", "is an anomaly an alert?", "what is an incident?".
+  if (ALERT_WORDS.test(text)) return { kind: 'glossary', term: 'alert' };
   // "Why is the score 0.52?", "why is its score so low?": how a score is made.
   if (/\bwhy (?:is|was) (?:the |its |that |this )?(?:anomaly )?score\b/.test(text)) return { kind: 'glossary', term: 'score' };
   if (/\bwhy (?:is|was) (?:the |its |that |this )?expected(?: range)?\b/.test(text)) return { kind: 'glossary', term: 'expected' };

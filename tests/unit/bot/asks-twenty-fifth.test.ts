@@ -144,3 +144,14 @@ describe('"prep me for on-call"', () => {
       expect(parseIntent(q, targets)).toMatchObject({ kind: 'anomalies', digest: true, shift: true });
   });
 });
+
+describe('"what\'s the difference between an alert and an anomaly?"', () => {
+  it("explains the anomaly, the alert message and the incident, and leaves a question about one host's alert to the list", () => {
+    for (const q of ["what's the difference between an alert and an anomaly?", 'what is an incident?', 'alerts vs anomalies'])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'glossary', term: 'alert' });
+    expect(parseIntent("what's the alert on web-1?", targets).kind).toBe('anomalies');
+    const out = ask('is an anomaly an alert?', ctx());
+    expect(out).toMatch(/^An anomaly \(an_…\) is what one detector finds on one target and metric/);
+    expect(out).toContain('An incident (in_…) is declared by people');
+  });
+});

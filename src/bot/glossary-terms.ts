@@ -1,0 +1,21 @@
+/** The words "what does … mean?" explains (answer-glossary.ts); `alert` is what an alert, an anomaly and an incident each are. */
+export type GlossaryTerm =
+  | 'threshold'
+  | 'forecast'
+  | 'robust'
+  | 'shapes'
+  | 'deviation'
+  | 'iforest'
+  | 'silence'
+  | 'score'
+  | 'expected'
+  | 'episode'
+  | 'percentile'
+  | 'severity'
+  | 'ack'
+  | 'detection'
+  | 'buttons'
+  | 'colours'
+  | 'resolved'
+  | 'mentions'
+  | 'alert';
