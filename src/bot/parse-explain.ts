@@ -6,7 +6,7 @@ import type { TimeSpan } from './parse-time-span.js';
 
 // "Did it affect other hosts?", "did it spread?", "was anything else hit?", "any knock-on effects?".
 const SPREAD =
-  /\b(?:affect(?:ed)?|impact(?:ed)?|hit|spread|spill(?:ed)? over|reach(?:ed)?|cascad\w*|took down|take down|drag(?:ged)? down)\b.*\b(?:other|another|more|rest of the|elsewhere)\b(?: \w+)?|\b(?:did|has|had) (?:it|this|that|the [\w. -]{1,40}?) (?:spread|cascade)\b|\bknock-?on\b|\b(?:was|were) (?:anything|anyone|any \w+) else (?:affected|hit|impacted)\b|\b(?:anything|what) else (?:was )?(?:affected|hit|impacted)\b/;
+  /\b(?:affect(?:ed|s)?|impact(?:ed|s)?|hit|spread|spill(?:ed)? over (?:to|into)|cascad\w*|took down|take down|drag(?:ged)? down)\b.*(?:\b(?:other|another|more|the rest of the) (?:hosts?|servers?|targets?|machines?|services?|nodes?|instances?|boxes|systems?)\b|\belsewhere\b)|\b(?:did|has|had) (?:it|this|that|the [\w. -]{1,40}?) (?:spread|cascade)\b|\bknock-?on\b|\b(?:was|were) (?:anything|anyone|any \w+) else (?:affected|hit|impacted)\b|\b(?:anything|what) else (?:was )?(?:affected|hit|impacted)\b/;
 
 const IT_STATE =
   /^(?:is|was|has) it (?:still )?(?:open|resolved|over|done|fixed|closed|ongoing|recovered|firing|active|back(?: to normal)?)\b|^(?:did|has) it (?:recover|resolve|end|close|stop|clear)\w*\b|^when did it (?:end|start|begin|stop|resolve|recover|clear)\b|^how long (?:has|did|was) it (?:been )?(?:open|last|going|running|lasting)\b|^(?:will|would) it (?:resolve|recover|clear|go away|end|stop|settle)\b|^since when\b|^(?:tell me more|more details?|more info|go on|elaborate|expand on (?:that|it|this)|details(?: please)?)\b|^(?:(?:and|so|but|ok)\s+)*why[\s?.!]*$|^and\s*\?+$|^(?:(?:give me |show me )?(?:more )?details?|more info|tell me (?:more )?about|explain|expand on|zoom in on) (?:on |about |of |for )?the (?:first|top)(?: one| alert| anomaly| incident)?[\s?.!]*$/;
@@ -64,6 +64,7 @@ export function explainQuestion(
   if (
     named <= 1 &&
     SPREAD.test(text) &&
+    !/\d\s*%|\b\d+(?:\.\d+)?\s*(?:ms|percent)\b/.test(text) &&
     !/\b(?:restart\w*|reboot\w*|scal\w+ (?:up|out|down)|clean ?up|deploy\w*|release|rollout|change|upgrade|migration)\b/.test(text)
   ) {
     if (!an && !target && !metric) return { kind: 'explain', it: true };

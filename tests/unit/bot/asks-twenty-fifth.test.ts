@@ -112,6 +112,9 @@ describe('"did the api-1 latency spike affect other hosts?"', () => {
     // A remediation's or a deploy's effect is theirs to answer.
     expect(parseIntent('did the deploy affect other hosts?', targets).kind).toBe('change_impact');
     expect(parseIntent('did the disk cleanup affect other hosts?', targets).kind).toBe('history');
+    // "More" of something else, or a figure past a line, is not about other hosts.
+    expect(parseIntent('did we hit more alerts than yesterday?', targets).kind).toBe('anomaly_change');
+    expect(parseIntent('has disk reached 90% on any other host?', targets).kind).toBe('metrics');
   });
 });
 
