@@ -58,6 +58,8 @@ export function shortIntent(text: string): Intent | undefined {
   )
     return { kind: 'whoami' };
   if (ASKED.test(text)) return { kind: 'asked', ...(LAST_ASKED.test(text) ? { last: true } : {}) };
+  // "What did I ask for?": the remediations the asker requested, not their questions.
+  if (/^(?:so\s+)?what (?:did|have) i ask(?:ed)? for[\s?.!]*$/.test(text)) return { kind: 'my_requests' };
   if (CLOCK_ASK.test(text)) return { kind: 'small_talk', thanks: false, clock: true };
   const place = CLOCK_IN.exec(text);
   if (place) return { kind: 'small_talk', thanks: false, clock: true, clockIn: (place[1] ?? place[2])!.trim() };

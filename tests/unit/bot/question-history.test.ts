@@ -23,6 +23,8 @@ describe('reading a question about the questions asked', () => {
   it('leaves what I did, what I requested and the last alert to their own answers', () => {
     expect(parseIntent('what have I done?', targets).kind).toBe('audit');
     expect(parseIntent('what did I request?', targets).kind).toBe('audit');
+    // "Ask for" is a request made, not a question asked.
+    expect(parseIntent('what did I ask for?', targets)).toEqual({ kind: 'my_requests' });
     expect(parseIntent('what was the last alert?', targets).kind).toBe('anomalies');
     expect(parseIntent('my requests', targets).kind).toBe('my_requests');
   });
