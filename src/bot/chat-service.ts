@@ -5,7 +5,7 @@ import type { FileConfig, RemediationRule } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
 import type { Destination, Silence } from '../core/chat-store.js';
 import { createActionRequests } from './action-requests.js';
-import type { Subscriptions } from './subscriptions.js';
+import { subscriptionReply, type Subscriptions } from './subscriptions.js';
 import { createIncidents, openIncidents, type IncidentOptions } from './incidents.js';
 import type { MuteTime } from './mute-times.js';
 import type { FleetGrouping } from './fleet-events.js';
@@ -28,7 +28,8 @@ import { onCallReply } from './on-call-commands.js';
 import { answerWhoami } from './answer-whoami.js';
 import { createOnCallSwaps } from './on-call-swaps.js';
 import { alertOfThread, inAlertThread, threadNote } from './alert-thread.js';
-import { answerIntent, answerSilences, HELP, type AnswerContext } from './answer-intent.js';
+import { answerIntent, answerSilences, type AnswerContext } from './answer-intent.js';
+import { notUnderstood } from './help-text.js';
 import { answerBoth, leaderNow, splitReads } from './compound-reads.js';
 import { latestBy } from './latest-by-target.js';
 import type { AboutFacts } from './answer-about.js';
@@ -279,18 +280,14 @@ export function createChatService(o: ChatServiceOptions) {
       }
       case 'subscribe':
       case 'unsubscribe':
-      case 'subscriptions': {
-        const subs = o.subscriptions;
-        if (!subs) return { text: 'Subscriptions are not kept here.', intent: intent.kind, private: true };
-        if (intent.kind === 'subscribe') return subs.add(intent, e.user, now);
-        return intent.kind === 'unsubscribe' ? subs.remove(intent, e.user, now) : subs.list(intent, e.user, now);
-      }
+      case 'subscriptions':
+        return subscriptionReply(o.subscriptions, intent, e.user, now);
       case 'watches':
         return { text: o.watches?.list(now) ?? 'Watches are not kept here.', intent: 'watches' };
       case 'unwatch':
         return o.watches ? o.watches.remove(intent, e.user, now) : { text: 'Watches are not kept here.', intent: 'unwatch', private: true };
       case 'unknown':
-        if (!o.fallback) return { text: `${NO_LLM_NOTE}\n${HELP}`, intent: 'unknown' };
+        if (!o.fallback) return { text: notUnderstood(e.text, NO_LLM_NOTE), intent: 'unknown' };
         return freeForm(asked, () => freeFormFallback(e.text, ctx(now, e.user, e.clientZone)));
       case 'whoami':
         return {

@@ -76,3 +76,35 @@ export function helpTopic(text: string): { topic?: string } {
   const verb = /^how (?:do|can) (?:i|we) ((?:stop )?[a-z]{3,20})\b/.exec(text)?.[1];
   return verb && TOPICS.some(([said]) => said.test(verb)) ? { topic: verb } : {};
 }
+
+// Words of a question that say nothing about what it asks.
+const COMMON = new Set(
+  'what whats with that this have about show tell give please there their your from does which when where would could should know about into just like make need want some much many more than then them they were been being here also only over very really'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The reply to a question not understood, with no LLM to ask: the help lines that share a word with it (the five that share
+ * the most), else the commonest questions, and how to see everything. Not the whole help: in a channel, 4,000 characters
+ * on every miss buries the conversation, and Discord cuts a message at 2,000. Pure.
+ */
+export function notUnderstood(said: string, note: string): string {
+  const words = [...new Set((typeof said === 'string' ? said.toLowerCase() : '').match(/[a-z][a-z-]{3,}/g) ?? [])].filter(
+    (w) => !COMMON.has(w),
+  );
+  const bullets = HELP.split('\n').filter((l) => l.startsWith('•'));
+  const hits = bullets
+    .map((l, k) => ({ l, k, n: words.filter((w) => new RegExp(`\\b${w.replace(/-/g, '\\-')}`, 'i').test(l)).length }))
+    .filter((x) => x.n > 0)
+    .sort((a, z) => z.n - a.n || a.k - z.k)
+    .slice(0, 5)
+    .sort((a, z) => a.k - z.k)
+    .map((x) => x.l);
+  const lines = hits.length ? ['Closest in what I answer:', ...hits] : ['The commonest questions:', ...bullets.slice(0, 4)];
+  return [
+    note,
+    ...lines,
+    `"help" lists all ${bullets.length} kinds of question I answer; "help silences", "help on-call" … one topic.`,
+  ].join('\n');
+}

@@ -188,3 +188,15 @@ export function createSubscriptions(o: {
 }
 
 export type Subscriptions = ReturnType<typeof createSubscriptions>;
+
+/** "Subscribe me to …", "unfollow db-1", "my subscriptions", where subscriptions may not be kept (no store for them here). */
+export function subscriptionReply(
+  subs: Subscriptions | undefined,
+  i: Extract<Intent, { kind: 'subscribe' | 'unsubscribe' | 'subscriptions' }>,
+  user: ChatUser,
+  now: number,
+): ChatReply {
+  if (!subs) return { text: 'Subscriptions are not kept here.', intent: i.kind, private: true };
+  if (i.kind === 'subscribe') return subs.add(i, user, now);
+  return i.kind === 'unsubscribe' ? subs.remove(i, user, now) : subs.list(i, user, now);
+}

@@ -3,6 +3,7 @@ import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
+import { HELP, notUnderstood } from '../../../src/bot/help-text.js';
 
 const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
 const MIN = 60_000;
@@ -156,5 +157,25 @@ describe('"what\'s the difference between an alert and an anomaly?"', () => {
     const out = ask('is an anomaly an alert?', ctx());
     expect(out).toMatch(/^An anomaly \(an_…\) is what one detector finds on one target and metric/);
     expect(out).toContain('An incident (in_…) is declared by people');
+  });
+});
+
+describe('a question not understood, with no LLM', () => {
+  it('gives the help lines that share a word with it, else the commonest, never the whole help', () => {
+    const bullets = HELP.split('\n').filter((l) => l.startsWith('•'));
+    const silence = notUnderstood('can you silence the thing', 'NOTE').split('\n');
+    expect(silence[0]).toBe('NOTE');
+    expect(silence[1]).toBe('Closest in what I answer:');
+    expect(silence.slice(2, -1).every((l) => bullets.includes(l) && /silence/i.test(l))).toBe(true);
+    expect(silence.at(-1)).toBe(
+      `"help" lists all ${bullets.length} kinds of question I answer; "help silences", "help on-call" … one topic.`,
+    );
+    const joke = notUnderstood('tell me a joke', 'NOTE').split('\n');
+    expect(joke.slice(1, 6)).toEqual(['The commonest questions:', ...bullets.slice(0, 4)]);
+    // At most five lines, in the help's order, and far shorter than it.
+    const disk = notUnderstood('show me the heatmap of disk', 'NOTE').split('\n');
+    expect(disk.length).toBeLessThanOrEqual(8);
+    expect(disk.join('\n').length).toBeLessThan(HELP.length / 2);
+    expect(notUnderstood(42 as unknown as string, 'NOTE').split('\n')[1]).toBe('The commonest questions:');
   });
 });
