@@ -268,6 +268,8 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
     const rising = clear.filter((r) => r.g.t!.perHour > 0).length;
     const soon = rows.find((r) => !r.g.left && r.first);
     const departed = rows.filter((r) => r.g.left);
+    // "Which host will run out of disk first?" with none on course: the one climbing fastest, as a rate, not a date.
+    const fastest = rows.find((r) => !r.g.left && r.g.t?.clear && r.g.t.perHour > 0);
     // A series already past its rule's line (or the level asked): no rate says when it gets there.
     const past = rows.flatMap((r) => {
       const v = r.g.left?.last.value ?? r.g.last?.value;
@@ -292,7 +294,7 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
       (soon
         ? ` First to reach a limit: ${soon.f.n}, ${soon.first!.limit.name} in about ${formatDuration(soon.first!.ms!)}.`
         : rising > 0 && FILLS.has(m)
-          ? ` None${past.length || departed.length ? ' of the others' : ''} reaches ${q.level !== undefined ? formatValue(m, q.level) : 'a threshold or 100%'} within ${HORIZON}× its window at these rates.`
+          ? ` None${past.length || departed.length ? ' of the others' : ''} reaches ${q.level !== undefined ? formatValue(m, q.level) : 'a threshold or 100%'} within ${HORIZON}× its window at these rates${fastest ? `; the fastest rising is ${fastest.f.n} (${formatRate(m, fastest.g.t!.perHour, q.per)})` : ''}.`
           : '');
     // The forecast detector reads the last hour: what it has open says the same sooner.
     const forecasts = c.store

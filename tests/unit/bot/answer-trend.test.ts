@@ -170,6 +170,14 @@ describe('trend answers', () => {
     expect(ask('memory trend on db-9')).toMatch(/^I don't know a target called "db-9"/);
   });
 
+  it('names the fastest riser when none is on course to a limit: "which host will run out of disk first?"', () => {
+    // No disk rule: 100 % is 34 h away at 0.5 %/h, past 4× the 6 h window.
+    const r = ask('which host will run out of disk first?', { ...ctx(), thresholds: [] });
+    expect(r.split('\n')[0]).toBe(
+      'Disk over the last 6 h: 1 of 3 targets rising clearly, 0 falling. None reaches a threshold or 100% within 4× its window at these rates; the fastest rising is db-1 (+0.50 %/h).',
+    );
+  });
+
   it('ranks the fleet by the soonest limit, then by rate', () => {
     const r = ask('which disks are filling up?');
     const lines = r.split('\n');
