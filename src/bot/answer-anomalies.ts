@@ -25,6 +25,8 @@ import { digestLines } from './answer-digest.js';
 import { formatDuration, perDay } from './text-tools.js';
 import { answerQuietTargets } from './quiet-targets.js';
 import { changesLine, sinceChange } from './change-log.js';
+import { unwatchedLines } from './unwatched-line.js';
+import { watchingSince } from '../core/watching-since.js';
 
 /** "Summarise the last 3 anomalies", "alerts yesterday", "what was firing at 03:00", "how many this week". */
 export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: AnswerContext): string {
@@ -139,9 +141,13 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       // With no anomaly kept at all there is no first one to date from.
       when || (Number.isFinite(watched) ? ` since ${stamp(watched)} (the first anomaly kept)` : ' (no anomaly is kept yet)'),
     );
+  // A time asked about from before I began watching: nothing seen there is no evidence of quiet.
+  const unwatched =
+    when && !i.open && !i.openForMs ? unwatchedLines(openAt ?? since, openAt ?? Math.min(until, c.now), watchingSince(c.store)) : [];
   if (list.length === 0)
     return [
       `No ${kind}anomalies${scope}.${openAt === undefined ? '' : nearInstant(openAt, asked, c)}`,
+      ...unwatched,
       // "What changed in the last hour?" with nothing detected: the change log still answers.
       ...(i.digest ? changesLine(c.store, since, Math.min(until, c.now), i.target) : []),
       ...(i.episodes ? (i.open ? openIncidentsLine(c.store, c.now, i.target) : declared()) : []),
@@ -192,6 +198,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
             ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now, byGroup, c.zone)
             : '';
     if (ranked) counts.unshift(ranked);
+    // Before the closing hint, which a digest drops.
+    counts.splice(counts.length - 1, 0, ...unwatched);
     // "What percentage of alerts are critical?", "what share are on web-2?": the shares, of anomalies.
     counts.unshift(...shareLines(list, { severity: i.rank === 'severity', target: i.shareOf }, c.now));
     if (!i.digest) return counts.join('\n');
@@ -271,6 +279,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     ...sinceLastLine(i.sinceLast ? list : [], c.now),
     head,
     ...shown.map((l) => l.text),
+    ...unwatched,
     ...listed.map((l) => `${l.replace(/\.$/, '')}; "declared incidents" lists them.`),
   ].join('\n');
 }
@@ -337,7 +346,7 @@ function countAnomalies(
   const open = byEpisode ? grouped.filter((e) => e.endTs === null).length : list.filter((a) => a.status === 'open').length;
   const units = byEpisode ? grouped.map((e) => e.members.find((a) => a.severity === 'critical') ?? e.members[0]!) : list;
   return [
-    `${atLeast}${byEpisode ? `${episodes} episodes of ` : ''}${list.length} ${what}${say.open ? `, ${open} open` : ''}.`,
+    `${atLeast}${byEpisode ? `${episodes} episode${episodes === 1 ? '' : 's'} of ` : ''}${list.length} ${what}${say.open ? `, ${open} open` : ''}.`,
     ...(episodes < list.length && !byEpisode
       ? [`As episodes: ${episodes} (anomalies on the same target and metric at overlapping times, from different detectors, counted once).`]
       : []),

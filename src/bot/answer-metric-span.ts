@@ -1,3 +1,4 @@
+import { calendarLabel } from './parse-calendar.js';
 import type { Sample } from '../core/sample.js';
 import type { AnswerContext } from './answer-intent.js';
 import { dayDate, dayStart, dayZone } from './day-start.js';
@@ -118,11 +119,14 @@ export function spanBounds(
     const r = rangeTs(span.from, span.until, c.now);
     const wholeDay = span.from.minute === 0 && span.until?.minute === 1440 && r.from % DAY === 0;
     const sameDay = Math.floor(r.from / DAY) === Math.floor((r.until - 1) / DAY);
-    const label = wholeDay
-      ? `on ${stamp(r.from).slice(0, 10)} (UTC)`
-      : !span.until || r.until === c.now
-        ? `since ${stamp(r.from)}`
-        : `between ${stamp(r.from)} and ${sameDay ? clock(r.until) : stamp(r.until)}`;
+    const named = calendarLabel(span, r.from, c.zone);
+    const label = named
+      ? named
+      : wholeDay
+        ? `on ${stamp(r.from).slice(0, 10)} (UTC)`
+        : !span.until || r.until === c.now
+          ? `since ${stamp(r.from)}`
+          : `between ${stamp(r.from)} and ${sameDay ? clock(r.until) : stamp(r.until)}`;
     return { ...r, label, ...(r.from > c.now ? { ahead: aheadOf(r.from, c.now) } : {}) };
   }
   if (span.kind === 'last')

@@ -17,10 +17,17 @@ export interface ClockTime {
    * Days before the day of the answer (0 today, 1 yesterday), a UTC midnight, or a weekday (0 Sunday):
    * the latest such day, today included unless `before` ("last tuesday"); absent: the latest past occurrence.
    */
-  day?: { daysBack: number } | { date: number } | { weekday: number; before?: boolean };
+  day?: { daysBack: number } | { date: number } | { weekday: number; before?: boolean } | CalendarDay;
   /** An IANA zone ("Europe/Berlin"): `minute` and `day` are that zone's wall clock and date, not UTC's. */
   zone?: string;
 }
+
+/**
+ * The 1st of a month (parse-calendar.ts): this one or `monthsBack` before; the 1st of January this
+ * year or `yearsBack` before; or a named month, in `year` or else the latest one not after this
+ * month, `plus` months on (the end of "in november").
+ */
+export type CalendarDay = { monthsBack: number } | { yearsBack: number } | { month: number; year?: number; plus?: number };
 
 export type ClockSpan = { kind: 'clock'; at: ClockTime } | { kind: 'range'; from: ClockTime; until?: ClockTime };
 
@@ -337,6 +344,7 @@ export function clockTs(t: ClockTime, now: number): number {
   }
   const today = now - (now % DAY);
   if (t.day && 'date' in t.day) return t.day.date + t.minute * 60_000;
+  if (t.day && !('daysBack' in t.day) && !('weekday' in t.day)) return calendarTs(t.day, today) + t.minute * 60_000;
   if (t.day && 'weekday' in t.day) {
     let back = (new Date(today).getUTCDay() - t.day.weekday + 7) % 7;
     if (back === 0 && t.day.before) back = 7;
@@ -347,6 +355,14 @@ export function clockTs(t: ClockTime, now: number): number {
   while (ts > now) ts -= DAY;
   while (ts <= now - DAY) ts += DAY;
   return ts;
+}
+
+function calendarTs(day: CalendarDay, today: number): number {
+  const d = new Date(today);
+  const [y, m] = [d.getUTCFullYear(), d.getUTCMonth()];
+  if ('monthsBack' in day) return Date.UTC(y, m - day.monthsBack, 1);
+  if ('yearsBack' in day) return Date.UTC(y - day.yearsBack, 0, 1);
+  return Date.UTC(day.year ?? (day.month > m ? y - 1 : y), day.month + (day.plus ?? 0), 1);
 }
 
 /** A window's two ends: `until` on the day of `from` (the next day if it is earlier), never after now. */

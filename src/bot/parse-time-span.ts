@@ -1,4 +1,5 @@
 import { findClock, weekdayPhrase, type ClockSpan, type ClockTime } from './parse-clock.js';
+import { findCalendarSpan } from './parse-calendar.js';
 import { scopeOf } from './scope-of.js';
 import type { MetricKey } from './intent.js';
 import { SPOKEN, SPOKEN_COUNTS } from './text-tools.js';
@@ -70,6 +71,8 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
     return d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]);
   });
   if (badDate) return { zone: badDate[0] };
+  const calendar = findCalendarSpan(text);
+  if (calendar) return calendar;
   const clock = findClock(text);
   if (clock) return clock;
   const ago = AGO.exec(text);
@@ -97,8 +100,8 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
   // "The highest memory ever", "all-time peak": all that is stored; the reply says where that starts.
   const ever = /\b(?:ever|all[\s-]time|since (?:the )?(?:start|beginning))\b/.exec(text);
   if (ever) return { span: { kind: 'last', ms: MAX_SPAN }, match: ever[0] };
-  // "Last month", "this month": the last 30 days, named as such in the reply (no calendar is guessed).
-  const month = /\b(?:the\s+)?(?:last|past|this)\s+month\b/.exec(text);
+  // "The last month", "past month": the last 30 days ("last month" and "this month" are calendar months: parse-calendar.ts).
+  const month = /\b(?:the\s+)?(?:last|past)\s+month\b/.exec(text);
   if (month) return { span: { kind: 'last', ms: 30 * 86_400_000 }, match: month[0] };
   const fortnight = /\b(?:(?:the\s+)?(?:last|past|previous|this)|over\s+(?:a|the))\s+fortnight\b/.exec(text);
   if (fortnight) return { span: { kind: 'last', ms: 14 * 86_400_000 }, match: fortnight[0] };

@@ -133,7 +133,8 @@ describe('incidents declared in chat', () => {
     expect((await say('how many incidents were declared this month?')).split('\n')[0]).toBe('Incidents declared in the last 30 days: 1');
     // "How many incidents?" counts episodes, with the incidents declared in the same time said beside them.
     const counted = (await say('how many incidents this month?')).split('\n');
-    expect(counted[0]).toMatch(/^\d+ (?:episodes of \d+ )?anomal(?:y|ies) in the last 30 d, \d+ open\.$/);
+    // "This month" is the calendar month, named with its first day.
+    expect(counted[0]).toMatch(/^\d+ (?:episodes? of \d+ )?anomal(?:y|ies) this month \(since \d{4}-\d{2}-01, UTC\), \d+ open\.$/);
     expect(counted).toContainEqual(
       expect.stringMatching(new RegExp(`^Incidents declared then: 1: ${id} "checkout is slow" on web-1: .*resolved`)),
     );

@@ -49,7 +49,9 @@ const ask = (q: string, c = ctx()) => answerIntent(parseIntent(q, targets), c).s
 describe('on-call load', () => {
   it('reads "who has been on call the most?", "on-call hours this month", "is the rotation fair?"', () => {
     expect(parseIntent('who has been on call the most?', targets)).toMatchObject({ kind: 'routing', onCall: true, past: { load: true } });
-    expect(parseIntent('on-call hours this month', targets)).toMatchObject({ past: { load: true, span: { kind: 'last' } } });
+    expect(parseIntent('on-call hours this month', targets)).toMatchObject({
+      past: { load: true, span: { kind: 'range', from: { minute: 0, day: { monthsBack: 0 } } } },
+    });
     expect(parseIntent('is the rotation fair?', targets)).toMatchObject({ past: { load: true } });
     expect(parseIntent('who was on call last night?', targets)).not.toMatchObject({ past: { load: true } });
   });

@@ -1422,7 +1422,11 @@ describe('parseIntent', () => {
       kind: 'bad_input',
       reason: expect.stringMatching(/^Nothing silenced: a silence always ends/),
     });
-    expect(parseIntent('cpu on web-1 last month', targets)).toMatchObject({ span: { kind: 'last', ms: 30 * 86_400_000 } });
+    // "Last month" is the calendar month before this one; "the past month" is a rolling 30 days.
+    expect(parseIntent('cpu on web-1 last month', targets)).toMatchObject({
+      span: { kind: 'range', from: { day: { monthsBack: 1 } }, until: { day: { monthsBack: 0 } } },
+    });
+    expect(parseIntent('cpu on web-1 over the past month', targets)).toMatchObject({ span: { kind: 'last', ms: 30 * 86_400_000 } });
   });
 
   it('reads "tell me when…" as a watch, and "tell me when web-2 last reported" as the question it is', () => {
@@ -1959,7 +1963,7 @@ describe('what to fix, downtime and the worst day', () => {
   it('reads "what should I fix first?" as attention, "downtime" as availability and "worst day" as a ranking by day', () => {
     expect(parseIntent('what should I fix first?', targets)).toEqual({ kind: 'attention' });
     expect(parseIntent('what should I do about web-2?', targets)).toMatchObject({ kind: 'advice', target: 'web-2' });
-    expect(parseIntent('how much downtime this month?', targets)).toMatchObject({ kind: 'availability', span: { kind: 'last' } });
+    expect(parseIntent('how much downtime this month?', targets)).toMatchObject({ kind: 'availability', span: { kind: 'range' } });
     expect(parseIntent('worst day this week', targets)).toMatchObject({ kind: 'anomalies', count: true, rank: 'day' });
   });
 });
