@@ -1,3 +1,4 @@
+import { answerOnCallDay } from './answer-on-call-day.js';
 import type { Platform } from '../core/chat.js';
 import type { FileConfig } from '../config/schema.js';
 import type { AnswerContext } from './answer-intent.js';
@@ -32,17 +33,19 @@ export function answerRouting(
     rotation?: string;
     aheadMs?: number;
     onWeekday?: number;
+    onDay?: 'tomorrow' | 'weekend';
     week?: boolean;
     at?: ClockTime;
     past?: { span?: TimeSpan; id?: string; alert?: boolean; load?: boolean; mine?: boolean; member?: string };
   },
   c: AnswerContext,
 ): string {
-  // "On monday": the next one (a week ahead when it is monday now), at this time of day.
-  const days = asked.onWeekday === undefined ? 0 : (asked.onWeekday - new Date(c.now).getUTCDay() + 7) % 7 || 7;
   // "Saturday at noon": the next such time on the asker's clock.
   const at = asked.at && untilTs(c.zone && !asked.at.zone ? { ...asked.at, zone: c.zone } : asked.at, c.now);
-  const i = at ? { ...asked, aheadMs: at - c.now } : days ? { ...asked, aheadMs: days * 86_400_000 } : asked;
+  const i = at ? { ...asked, aheadMs: at - c.now } : asked;
+  // "On monday", "tomorrow", "this weekend": the whole of it, on the asker's calendar.
+  const day = asked.onDay ?? asked.onWeekday;
+  if (i.onCall && c.onCall && !at && !i.past && day !== undefined) return answerOnCallDay(day, i.rotation, c, i.me === true);
   // "Who has been on call the most?", "when was my last shift?": the time held, counted or the asker's.
   if (i.onCall && i.past?.load) return answerOnCallLoad(i.past.span, i.rotation, c, i.past.mine === true);
   if (i.onCall && i.past?.mine) return answerMyLastShift(c);

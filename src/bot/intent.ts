@@ -265,7 +265,8 @@ export type Intent =
       /** "How do I escalate?": the commands that page people now lead. */ how?: boolean;
       rotation?: string;
       /** "Who is on call next week?": how far ahead. */ aheadMs?: number;
-      /** "Who is on call on monday?": the next such day (0 Sunday), at this time of day. */ onWeekday?: number;
+      /** "Who is on call on monday?", "tomorrow", "this weekend": everyone on call then (0 Sunday). */ onWeekday?: number;
+      onDay?: 'tomorrow' | 'weekend';
       /** "Who is on call saturday at noon?", "at 3pm": the next such time. */ at?: ClockTime;
       /** "Who is on call next week?": the shifts over the next 7 days. */ week?: boolean;
       /** "Who was on call when db-1 alerted?", "at 03:00", "last night" (answer-on-call-past.ts). */

@@ -105,7 +105,10 @@ export function setupQuestion(
   // "Who's in the rotation?": the on-call rotation, whose members and order the routing answer lists.
   // "Who's covering for alice?": whoever holds the shift now, covers counted.
   const covering = /\bwho(?:'s| is| are)? (?:covering|standing in|filling in)\b|\bwho (?:covers|stands in|fills in) for\b/.test(text);
-  const rotation = /\bwho(?:'s| is| are)\b.*\b(?:in|on) (?:the |our |this )?rotation\b/.test(text) || covering;
+  // "Who has the pager?", "who's on pager duty?": the on-call now (or on the day said).
+  const pager =
+    /\bwho(?:'s| is| has| have)? (?:got |holding |carrying )?(?:the )?pager\b|\bwho(?:'s| is) on (?:pager(?: duty)?|duty)\b/.test(text);
+  const rotation = /\bwho(?:'s| is| are)\b.*\b(?:in|on) (?:the |our |this )?rotation\b/.test(text) || covering || pager;
   if ((ROUTING.test(text) || how || rotation) && !BEFORE_SHIFT.test(text))
     return {
       kind: 'routing',
@@ -216,7 +219,7 @@ function onCallPast(
 }
 
 /** "Who is on call tomorrow?", "next week", "in 3 days": how far ahead the shift asked about is. */
-function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number; week?: true; at?: ClockTime } {
+function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number; onDay?: 'tomorrow' | 'weekend'; week?: true; at?: ClockTime } {
   // "Next week", "this week", "the next 7 days", "the rota for the week": the shifts over it, not one instant a week on.
   if (
     !/\b(?:was|were|been|had)\b/.test(text) &&
@@ -226,7 +229,9 @@ function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number; week
   // "Saturday at noon", "tomorrow at 3pm", "at 15:00": that time, the next such.
   const clock = findClock(text);
   if (clock && 'span' in clock && clock.span.kind === 'clock') return { at: clock.span.at };
-  if (/\btomorrow\b/.test(text)) return { aheadMs: 86_400_000 };
+  // "Tomorrow", "on friday", "this weekend": everyone who holds the pager that day (answer-on-call-day.ts).
+  if (/\btomorrow\b/.test(text)) return { onDay: 'tomorrow' };
+  if (/\b(?:this|the|next|coming) weekend\b|\bweekend (?:on[\s-]?call|rota|shifts?|cover|pager)\b/.test(text)) return { onDay: 'weekend' };
   const day = weekdayIn(text);
   if (day) return { onWeekday: day.weekday };
   const m = /\bin (\d{1,3}) (hours?|days?|weeks?)\b/.exec(text);

@@ -83,15 +83,21 @@ describe('an on-call rotation (chat.onCall)', () => {
     expect(await say('end my on-call cover', 'UBOB001')).toBe('No on-call cover is running.');
     expect((await say('who is on call?')).split('\n')[0]).toMatch(/^On call now: alice /);
     expect(await say("I'm on call for 9 days", 'UBOB001')).toMatch(/^A cover ends after now and within a week/);
-    // Ahead: the shift then, with no cover that ends before it.
-    const tomorrow = new Date(now() + 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
-    expect(await say('who is on call tomorrow?')).toBe(
-      `On call at ${tomorrow} UTC: bob (<@UBOB001> on Slack), until 2026-11-04 09:00:00 UTC.`,
-    );
-    // A weekday is the next one, at this time of day: T0 is a Monday, so Thursday is three days on.
-    const thursday = new Date(now() + 3 * 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
-    expect(await say('who is on call on thursday?')).toBe(
-      `On call at ${thursday} UTC: alice (<@UALICE1> on Slack), until 2026-11-06 09:00:00 UTC.`,
+    // Ahead: everyone who holds the pager that whole day, with no cover that ends before it.
+    expect((await say('who is on call tomorrow?')).split('\n')).toEqual([
+      'On call tomorrow (Tuesday 2026-11-03, UTC):',
+      '• alice, 2026-11-02 09:00:00 UTC to 2026-11-03 09:00:00 UTC',
+      '• bob, 2026-11-03 09:00:00 UTC to 2026-11-04 09:00:00 UTC',
+    ]);
+    // A weekday is the next one: T0 is a Monday, so Thursday is three days on.
+    expect((await say('who is on call on thursday?')).split('\n')).toEqual([
+      'On call on Thursday 2026-11-05 (UTC):',
+      '• carol, 2026-11-04 09:00:00 UTC to 2026-11-05 09:00:00 UTC',
+      '• alice, 2026-11-05 09:00:00 UTC to 2026-11-06 09:00:00 UTC',
+    ]);
+    // At a time of day: who holds it then.
+    expect(await say('who is on call on thursday at 10:00?')).toBe(
+      'On call at 2026-11-05 10:00:00 UTC: alice (<@UALICE1> on Slack), until 2026-11-06 09:00:00 UTC.',
     );
     // The week ahead: who holds it now, then every shift that starts in the next 7 days.
     const week = (await say('who is on call next week?')).split('\n');
@@ -138,7 +144,12 @@ describe('swapping shifts', () => {
     expect(audit).toContain(`slack:UALICE1 offered bob a swap of on-call shifts (${id})`);
     expect(audit).toContain(`slack:UBOB001 agreed to swap on-call shifts with alice (${id})`);
     // On the day, alerts that ping the on-call ping alice, in bob's shift.
-    expect(await say('who is on call tomorrow?')).toBe(
+    expect((await say('who is on call tomorrow?')).split('\n')).toEqual([
+      'On call tomorrow (Tuesday 2026-11-03, UTC):',
+      '• alice, 2026-11-02 09:00:00 UTC to 2026-11-03 09:00:00 UTC',
+      '• alice (swapped with bob), 2026-11-03 09:00:00 UTC to 2026-11-04 09:00:00 UTC',
+    ]);
+    expect(await say('who is on call tomorrow at 10:00?')).toBe(
       `On call at 2026-11-03 10:00:00 UTC: alice (<@UALICE1> on Slack), until 2026-11-04 09:00:00 UTC, in bob's shift by swap ${id}.`,
     );
     // Either may cancel before it starts; carol may not.

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { createOnCall } from '../../../src/bot/on-call.js';
+import { dayWindow } from '../../../src/bot/answer-on-call-day.js';
+import { onCallSchema } from '../../../src/config/on-call-schema.js';
 import { findCalendarSpan } from '../../../src/bot/parse-calendar.js';
 import { rangeTs } from '../../../src/bot/parse-clock.js';
 import { inAskersZone } from '../../../src/bot/typed-zone.js';
@@ -96,5 +99,82 @@ describe('a time asked about from before I began watching', () => {
     expect(ask('alerts this month', c).at(-1)).toMatch(/^I began watching only at/);
     expect(ask('how many alerts in the last 6 hours?', c).join('\n')).not.toMatch(/began watching/);
     expect(ask('how many alerts today?', c).join('\n')).not.toMatch(/began watching/);
+  });
+});
+
+describe('who is on call on a day', () => {
+  // 24 h shifts from 09:00 on 12-01: alice, bob, carol. NOW is Monday 12-07 12:00 (alice's shift).
+  function onCallCtx(asker: string, zone?: string): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    const onCall = createOnCall(
+      onCallSchema.parse({
+        members: [
+          { name: 'alice', web: 'alice' },
+          { name: 'bob', web: 'bob' },
+          { name: 'carol', web: 'carol' },
+        ],
+        shiftHours: 24,
+        handoff: '2026-12-01T09:00:00Z',
+      }),
+      { store, clock: { now: () => NOW } },
+    );
+    return { store, targets, now: NOW, staleAfterMs: 90_000, onCall, asker, ...(zone ? { zone } : {}) };
+  }
+
+  it('reads "tomorrow", a weekday, "this weekend" and "who has the pager" as the on-call, a time of day as that instant', () => {
+    expect(parseIntent('who is on call tomorrow?', targets)).toEqual({ kind: 'routing', onCall: true, onDay: 'tomorrow' });
+    expect(parseIntent("who's on call this weekend?", targets)).toEqual({ kind: 'routing', onCall: true, onDay: 'weekend' });
+    expect(parseIntent('who has the pager over the weekend?', targets)).toEqual({ kind: 'routing', onCall: true, onDay: 'weekend' });
+    expect(parseIntent('am I on call on friday?', targets)).toEqual({ kind: 'routing', onCall: true, me: true, onWeekday: 5 });
+    for (const q of ['who has the pager?', "who's holding the pager?", 'who is on pager duty?', "who's got the pager?", "who's on duty?"])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'routing', onCall: true });
+    expect(parseIntent('who is on call tomorrow at 3pm?', targets)).toMatchObject({ at: { minute: 900 } });
+    // "Who's on it?" is still of an alert.
+    expect(parseIntent("who's on it?", targets)).toMatchObject({ kind: 'ack_status' });
+  });
+
+  it('lists everyone who holds the pager at any time of the day, not only at this time of day', () => {
+    const c = onCallCtx('web:carol');
+    expect(answerIntent(parseIntent("who's on call on friday?", targets), c).split('\n')).toEqual([
+      'On call on Friday 2026-12-11 (UTC):',
+      '• alice, 2026-12-10 09:00:00 UTC to 2026-12-11 09:00:00 UTC',
+      '• bob, 2026-12-11 09:00:00 UTC to 2026-12-12 09:00:00 UTC',
+    ]);
+    // On the day itself: the rest of it.
+    expect(answerIntent(parseIntent('who is on call on monday?', targets), c)).toBe(
+      'On call for the rest of today (Monday 2026-12-07, UTC): alice, 2026-12-07 09:00:00 UTC to 2026-12-08 09:00:00 UTC: the whole time.',
+    );
+    expect(answerIntent(parseIntent('am I on call this weekend?', targets), c).split('\n')).toEqual([
+      'Yes: you are on call over the weekend (Saturday 2026-12-12 to Sunday 2026-12-13, UTC), 2026-12-12 09:00:00 UTC to 2026-12-13 09:00:00 UTC.',
+      'On call over the weekend (Saturday 2026-12-12 to Sunday 2026-12-13, UTC):',
+      '• bob, 2026-12-11 09:00:00 UTC to 2026-12-12 09:00:00 UTC',
+      '• carol (you), 2026-12-12 09:00:00 UTC to 2026-12-13 09:00:00 UTC',
+      '• alice, 2026-12-13 09:00:00 UTC to 2026-12-14 09:00:00 UTC',
+    ]);
+    expect(answerIntent(parseIntent('am I on call tomorrow?', targets), c).split('\n')[0]).toBe(
+      'No: you are not on call tomorrow (Tuesday 2026-12-08, UTC).',
+    );
+    expect(answerIntent(parseIntent('am I on call tomorrow?', targets), onCallCtx('web:dave')).split('\n')[0]).toBe(
+      'You are in no on-call rotation (chat.onCall), so you have no shift.',
+    );
+  });
+
+  it("reads the day on the asker's calendar", () => {
+    // Friday in Tokyo is 15:00 UTC Thursday to 15:00 UTC Friday: alice's shift from 09:00 UTC Thursday, then bob's.
+    const lines = answerIntent(parseIntent("who's on call on friday?", targets), onCallCtx('web:alice', 'Asia/Tokyo')).split('\n');
+    expect(lines[0]).toBe('On call on Friday 2026-12-11 (Asia/Tokyo):');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['• alice (you)', '• bob']);
+    const sunday = Date.UTC(2026, 11, 13, 10);
+    expect(dayWindow('weekend', sunday)).toEqual({
+      from: sunday,
+      until: Date.UTC(2026, 11, 14),
+      label: 'for the rest of this weekend (Saturday 2026-12-12 to Sunday 2026-12-13, UTC)',
+    });
+    // Across a clock change a day is 23 h long: Sunday 2026-03-29 in Berlin.
+    const w = dayWindow('tomorrow', Date.UTC(2026, 2, 28, 12), 'Europe/Berlin');
+    expect([new Date(w.from).toISOString(), new Date(w.until).toISOString()]).toEqual([
+      '2026-03-28T23:00:00.000Z',
+      '2026-03-29T22:00:00.000Z',
+    ]);
   });
 });
