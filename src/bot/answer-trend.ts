@@ -12,6 +12,7 @@ import type { MetricKey } from './parse-intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { formatDuration } from './text-tools.js';
 import { fine, formatRate, type RatePer } from './trend-rate.js';
+import { answerLeak } from './leak-verdict.js';
 import { longerLook } from './trend-longer-look.js';
 import { awayFrom, describeProjections, FILLS, HORIZON, horizonOf, project, towards } from './trend-projection.js';
 
@@ -31,6 +32,7 @@ export interface TrendQuestion {
   level?: number;
   /** "How fast is disk growing per day?": rates in that unit, fitted over at least that long. */
   per?: RatePer;
+  leak?: boolean;
 }
 
 /** "Is it getting worse?" with nothing named: the series of the worst open anomaly (critical, then the newest), over the last hour. */
@@ -192,6 +194,7 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
   const at = asked.aheadAt && (c.zone && !asked.aheadAt.zone ? { ...asked.aheadAt, zone: c.zone } : asked.aheadAt);
   const q = at ? { ...asked, aheadMs: untilTs(at, c.now) - c.now } : asked;
   if (q.open && !q.target && !q.group && !q.metric) return followOpen(q, c);
+  if (q.leak) return answerLeak(q.target ? [q.target] : (q.group ?? c.targets.map((x) => x.name)), c);
   // Asked further ahead than 4× the default window ("by friday"), the line is fitted over a quarter of that, a month at most;
   // asked per day (week), over at least a day (week), so that the rate is one seen over that long.
   const least = q.per === 'week' ? 168 * HOUR : q.per === 'day' ? 24 * HOUR : DEFAULT_TREND_MS;

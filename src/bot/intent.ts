@@ -102,6 +102,7 @@ export type Intent =
       /** "What will cpu be at 18:00?": the line read at the next such time. */ aheadAt?: ClockTime;
       /** "When will web-1 disk reach 90%?": the time the line takes to this level, in the metric's unit. */ level?: number;
       /** "How fast is disk growing per day?": rates in that unit. */ per?: 'day' | 'week';
+      /** "Is web-1 leaking memory?": a verdict from all the memory kept (leak-verdict.ts). */ leak?: boolean;
     }
   | AnomaliesIntent
   /** `metric`: "why is cpu high on web-1?" asks about that metric's latest anomaly there. */

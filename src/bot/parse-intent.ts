@@ -291,6 +291,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...open,
       ...(trend && ahead ? { aheadMs: ahead } : {}),
       ...level,
+      ...(metric === 'memory' && /\bleak/.test(text) && !ahead && !span && level.level === undefined ? { leak: true } : {}),
     };
   }
   const ranked = rankingQuestion(text, { metric, target, named, unknownTarget, span, anomalies: anomalyWord, when });

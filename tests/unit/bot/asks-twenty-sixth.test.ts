@@ -4,6 +4,7 @@ import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { createOnCall } from '../../../src/bot/on-call.js';
 import { dayWindow } from '../../../src/bot/answer-on-call-day.js';
 import { onCallSchema } from '../../../src/config/on-call-schema.js';
+import { judgeLeak } from '../../../src/bot/leak-verdict.js';
 import { findCalendarSpan } from '../../../src/bot/parse-calendar.js';
 import { rangeTs } from '../../../src/bot/parse-clock.js';
 import { inAskersZone } from '../../../src/bot/typed-zone.js';
@@ -176,5 +177,61 @@ describe('who is on call on a day', () => {
       '2026-03-28T23:00:00.000Z',
       '2026-03-29T22:00:00.000Z',
     ]);
+  });
+});
+
+describe('"is web-1 leaking memory?"', () => {
+  const STEP = 60_000;
+  /** One sample a minute over `hours` ending at NOW, each `f(hours before now)` plus a small deterministic wobble. */
+  const series = (hours: number, f: (h: number) => number) =>
+    Array.from({ length: hours * 60 + 1 }, (_, k) => {
+      const ts = NOW - hours * H + k * STEP;
+      return { ts, value: f((NOW - ts) / H) + 0.6 * Math.sin(k * 1.7) };
+    });
+  // A daily cycle: 50% ± 8, lowest at 02:00 UTC (10 h before NOW), highest at 14:00.
+  const cycle = (h: number) => 50 - 8 * Math.cos(((h - 10) / 24) * 2 * Math.PI);
+
+  it('reads leak questions as a verdict on memory', () => {
+    expect(parseIntent('is web-1 leaking memory?', targets)).toEqual({ kind: 'trend', metric: 'memory', target: 'web-1', leak: true });
+    expect(parseIntent('does any host have a memory leak?', targets)).toEqual({ kind: 'trend', metric: 'memory', leak: true });
+    // A forecast asked of a leak is still the line read ahead.
+    expect(parseIntent('will the web-1 memory leak fill it by tomorrow?', targets)).not.toHaveProperty('leak');
+  });
+
+  it('calls a steady climb of a day or more a leak, and a climb of hours only a maybe', () => {
+    expect(judgeLeak(series(30, (h) => 80 - h))).toMatchObject({ kind: 'leak', rising: 4 });
+    // Flat for a day, then climbing for 10 h: a maybe, since nothing a day before can be set beside it.
+    expect(judgeLeak(series(34, (h) => (h > 10 ? 40 : 40 + (10 - h) * 2)))).toMatchObject({ kind: 'young' });
+    const young = judgeLeak(series(34, (h) => (h > 10 ? 40 : 40 + (10 - h) * 2)));
+    expect(young.kind === 'young' && young.since >= NOW - 12 * H && young.since <= NOW - 6 * H).toBe(true);
+    expect(judgeLeak(series(3, (h) => 80 - h))).toEqual({ kind: 'short', keptMs: 3 * H });
+  });
+
+  it('tells a daily cycle, the end of a spike and a saw-tooth of restarts apart', () => {
+    // Two days of a daily cycle: the latest climb matches the same hours a day before.
+    expect(judgeLeak(series(48, cycle))).toMatchObject({ kind: 'none', cycle: { yesterday: { clear: true } } });
+    // Spikes to 97% that fall back within minutes are no resets.
+    const spiky = series(30, (h) => (h % 6 < 0.1 ? 97 : 50));
+    expect(judgeLeak(spiky)).toMatchObject({ kind: 'none', drops: 0 });
+    // A climb from 40 to 85 over 8 h, then a restart back to 40, three times.
+    expect(judgeLeak(series(30, (h) => 40 + ((30 - h) % 8) * 5.6))).toMatchObject({ kind: 'sawtooth' });
+  });
+
+  it('answers with the verdict per target and says when the whole fleet climbs at once', () => {
+    const store = createSqliteStore(':memory:');
+    const put = (target: string, pts: { ts: number; value: number }[]) =>
+      store.saveSamples(pts.map((p) => ({ target, metric: 'memory', ts: p.ts, value: p.value })));
+    put(
+      'web-1',
+      series(30, (h) => 80 - h),
+    );
+    put('db-1', series(48, cycle));
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    expect(answerIntent(parseIntent('is web-1 leaking memory?', targets), c)).toMatch(
+      /^web-1: looks like a leak: memory has climbed steadily for 30 h \(since 2026-12-06 06:00:00 UTC\), \+1\.0\d* %\/h, from about 5\d\.\d% to 8\d\.\d%, rising in 4 of 4 quarters\./,
+    );
+    const fleet = answerIntent(parseIntent('any memory leaks?', targets), c).split('\n');
+    expect(fleet[0]).toBe('Memory that looks like a leak: web-1 (of 2 targets).');
+    expect(fleet[2]).toMatch(/^• db-1: no sign of a leak: the climb of the last .* matches the same hours a day before/);
   });
 });
