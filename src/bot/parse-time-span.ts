@@ -299,7 +299,10 @@ export function aheadAsked(text: string): number | undefined {
 
 /** "What will disk be on api-1 in 6 hours?", "how full will it be tomorrow?": a value asked ahead of now, read from the trend's line. */
 export const futureValue = (text: string, ahead: number | undefined): boolean =>
-  ahead !== undefined && /\bwhat will\b|\bwhere will\b|\bwill (?:it|\S+) be\b|\bhow (?:high|full|much)\b.*\bwill\b/.test(text);
+  ahead !== undefined &&
+  /\bwhat will\b|\bwhere will\b|\bwill (?:it|\S+) be\b|\bhow (?:high|full|much)\b.*\bwill\b|\b(?:going to|gonna) look\b|\bwill (?:it|\S+)(?: \S+)? look\b/.test(
+    text,
+  );
 
 // "Is the disk on db-1 going to be a problem?", "will memory become an issue on api-1?": where it is heading.
 const GOING_TO =

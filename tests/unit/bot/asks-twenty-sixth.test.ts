@@ -235,3 +235,17 @@ describe('"is web-1 leaking memory?"', () => {
     expect(fleet[2]).toMatch(/^• db-1: no sign of a leak: the climb of the last .* matches the same hours a day before/);
   });
 });
+
+describe('what is about to break, and how a metric is going to look', () => {
+  it('reads "about to break" as what is building toward an alert, and "going to look" as the line read ahead', () => {
+    expect(parseIntent('is anything about to break?', targets)).toEqual({ kind: 'attention', building: true });
+    expect(parseIntent('is web-1 about to fall over?', targets)).toEqual({ kind: 'attention', target: 'web-1', building: true });
+    expect(parseIntent('how is disk on db-1 going to look next week?', targets)).toMatchObject({
+      kind: 'trend',
+      metric: 'disk',
+      target: 'db-1',
+      aheadMs: 7 * D,
+    });
+    expect(parseIntent('how will db-1 disk look tomorrow?', targets)).toMatchObject({ kind: 'trend', target: 'db-1', aheadMs: D });
+  });
+});
