@@ -74,7 +74,11 @@ export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
       ...tookLines(list.slice(0, i.limit === 1 ? 1 : list.length), `${what === 'remediation' ? 'remediations' : what}${scope}`),
       ...outside,
     ].join('\n');
-  if (i.count) return [...countLines(list, `${atLeast}${list.length} ${how}${plural(what, list.length)}${scope}`), ...outside].join('\n');
+  if (i.count)
+    return [
+      ...countLines(list, `${atLeast}${list.length} ${how}${plural(what, list.length)}${i.ran ? ' that ran' : ''}${scope}`),
+      ...outside,
+    ].join('\n');
   const shown = list.slice(0, i.limit);
   const head =
     shown.length === 1

@@ -81,6 +81,8 @@ export const automaticAsked = (text: string) => AUTOMATIC.test(text) && PAST.tes
 export const RESOLVED_ALONE =
   /^(?!.*\b(?:will|would|going to|might|could|should)\b)(?:.*\b(?:resolv\w*|recover\w*|clear(?:ed|s)?|went away|go(?:es)? away|fix(?:ed)? itself|fixed themselves|self[\s-]?heal\w*)\b.*\b(?:on (?:its|their) own|by (?:itself|themselves)|without (?:anyone|anybody|somebody|someone|us|me)\b)|\bself[\s-]?heal\w*|\bfix(?:ed)? (?:itself|themselves)\b|.*\b(?:auto|self)[\s-]?(?:resolv|recover|clear)\w*)/;
 
+const RAN_SAID = /\b(?:ran|were run|been run|got run|executed|carried out)\b/;
+
 function outcomeOf(text: string): Outcome | undefined {
   if (automaticAsked(text)) return 'automatic';
   if (/\bfail(?:ed|ures?|s)?\b/.test(text)) return 'failed';
@@ -139,7 +141,8 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
       ? { count: true }
       : {}),
     // "Restart history" is every proposal; "the last restart" is one that happened.
-    ...((action && !outcome && !q.historyWord) || lastThing ? { ran: true } : {}),
+    // "How many remediations ran this month?": those that ran, not every one proposed.
+    ...((action && !outcome && !q.historyWord) || lastThing || (!outcome && RAN_SAID.test(text)) ? { ran: true } : {}),
     ...(TOOK.test(text) ? { took: true, ran: true } : {}),
   };
 }

@@ -193,7 +193,9 @@ describe('questions about remediations already decided or run', () => {
         'Ask without "how many" for the list.',
       ].join('\n'),
     );
-    expect(ask('how many restarts on db-1 this week', c).split('\n')[0]).toBe('1 restart_service remediation on db-1 over the last 7 d.');
+    expect(ask('how many restarts on db-1 this week', c).split('\n')[0]).toBe(
+      '1 restart_service remediation that ran on db-1 over the last 7 d.',
+    );
   });
 });
 

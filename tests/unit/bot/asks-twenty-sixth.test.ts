@@ -11,6 +11,8 @@ import { inAskersZone } from '../../../src/bot/typed-zone.js';
 import { WATCHING_SINCE } from '../../../src/core/watching-since.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { resolvedAnomaly } from '../../fixtures/anomaly.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
+import type { Proposal } from '../../../src/core/remediation.js';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -247,5 +249,24 @@ describe('what is about to break, and how a metric is going to look', () => {
       aheadMs: 7 * D,
     });
     expect(parseIntent('how will db-1 disk look tomorrow?', targets)).toMatchObject({ kind: 'trend', target: 'db-1', aheadMs: D });
+  });
+});
+
+describe('"how many remediations ran?"', () => {
+  it('counts those that ran, and says how many more were proposed and did not run', () => {
+    expect(parseIntent('how many remediations ran this month?', targets)).toMatchObject({ kind: 'history', count: true, ran: true });
+    expect(parseIntent('which remediations were executed today?', targets)).toMatchObject({ kind: 'history', ran: true });
+    const c = ctx(NOW - 2 * D, []);
+    const put = (id: string, state: Proposal['state']) => {
+      const p = { ...PROPOSAL, id, state, createdTs: NOW - H, updatedTs: NOW - H / 2 };
+      c.store.insertProposal(p, { proposalId: id, from: null, to: state, actor: 'pipeline', ts: p.updatedTs, note: '' });
+    };
+    put('rp_a', 'succeeded');
+    put('rp_b', 'withdrawn');
+    put('rp_c', 'withdrawn');
+    const lines = ask('how many remediations ran this month?', c);
+    expect(lines[0]).toBe('1 remediation that ran this month (since 2026-12-01, UTC).');
+    expect(lines.at(-1)).toBe('Also proposed and not run: 2 (withdrawn 2); ask for the history to list them.');
+    expect(ask('how many remediations this month?', c)[0]).toBe('3 remediations this month (since 2026-12-01, UTC).');
   });
 });
