@@ -74,7 +74,13 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   // then admits to); a list only needs the newest, but its total admits to the cap as well.
   // A ranking by hour of the day is of counts, however it was asked ("what time do alerts usually fire?").
   const counting =
-    i.count || i.rankBy !== undefined || i.rank === 'hour' || i.rank === 'day' || i.rank === 'series' || i.rank === 'severity';
+    i.count ||
+    i.rankBy !== undefined ||
+    i.rank === 'hour' ||
+    i.rank === 'day' ||
+    i.rank === 'weekday' ||
+    i.rank === 'series' ||
+    i.rank === 'severity';
   // The first ones are at the far end of a capped read: read them all.
   const cap = counting || i.first ? COUNT_CAP : 500;
   let list =

@@ -97,8 +97,13 @@ const SINCE_LAST =
 const BY_DAY =
   /\b(?:which|what) day\b.*\b(?:most|worst|busiest|noisiest)\b|\b(?:worst|busiest|noisiest) day\b|\b(?:alerts?|anomal\w*|incidents?|pages?) (?:per|by|each) day\b/;
 
-function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity' | undefined {
+// "The busiest day of the week", "which weekday has the most alerts?", "alerts by weekday": weekdays, not dates.
+const BY_WEEKDAY =
+  /\b(?:which|what) (?:day of (?:the )?week|weekday)\b|\b(?:worst|busiest|noisiest|quietest) (?:day of (?:the )?week|weekday)\b|\b(?:alerts?|anomal\w*|incidents?|pages?) (?:per|by|each) (?:weekday|day of (?:the )?week)\b/;
+
+function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'weekday' | 'series' | 'severity' | undefined {
   if (BY_HOUR_OF_DAY.test(text)) return 'hour';
+  if (BY_WEEKDAY.test(text)) return 'weekday';
   if (BY_DAY.test(text)) return 'day';
   if (BY_SEVERITY.test(text)) return 'severity';
   if (BY_SERIES.test(text)) return 'series';
@@ -123,7 +128,7 @@ export function listShape(
   worst?: true;
   episodes?: true;
   none?: true;
-  rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
+  rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'weekday' | 'series' | 'severity';
   rankBy?: string;
   sinceLast?: true;
   openForMs?: number;
@@ -219,7 +224,7 @@ export interface AnomaliesIntent {
   /** "Open incidents", "the last 3 episodes": one line per episode (one target and metric, overlapping times). */
   episodes?: boolean;
   /** "Which host has the most alerts?", "top 3 noisiest metrics": a count led by that ranking. */
-  rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
+  rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'weekday' | 'series' | 'severity';
   /** With `rank`: "alerts per host per day", episodes counted by both, as a table (`rank` down the side). */
   crossBy?: CrossBy;
   /** With `rank: 'target'`: "which tier has the most alerts?", the targets' groups by this key (role, region, asg or a label). */

@@ -21,7 +21,8 @@ const ACK_WITHIN =
 const TROUBLE =
   /\b(?:which|what) (?:host|server|target|machine|box|node|instance)\b.*\b(?:most (?:trouble|troublesome|problems?|problematic|issues?|incidents?)|worst (?:behaved|offender))\b|\b(?:most (?:troublesome|problematic)|worst) (?:host|server|target|machine|box|node)\b/;
 // "Alerts per day", "trend of alerts per hour": counts by day or hour of the day.
-const PER = /\b(?:alerts?|anomal(?:y|ies)|incidents?|pages|episodes)\b.*\b(?:per|each|every|by) (day|hour)\b/;
+// "By day of the week" is the weekday ranking (parse-list-shape.ts), not the dates.
+const PER = /\b(?:alerts?|anomal(?:y|ies)|incidents?|pages|episodes)\b.*\b(?:per|each|every|by) (day|hour)\b(?! of (?:the )?week)/;
 
 const CALM_SINCE =
   /\bwhen (?:did|was|were) (?:the fleet|everything|things|we|it all)\b.*\b(?:normal|green|healthy|quiet|calm|fine|ok|okay)\b|\bwhen was the last time (?:everything|the fleet|things|we) (?:was|were|looked) (?:normal|green|healthy|quiet|calm|fine|ok|okay)\b|\b(?:alert|incident|anomaly)[\s-]free\b/;

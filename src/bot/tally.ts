@@ -1,3 +1,4 @@
+import { formatDuration } from './text-tools.js';
 import { groupEpisodes } from './episodes.js';
 import { wallClock } from './wall-clock.js';
 
@@ -40,7 +41,7 @@ export const countEpisodes = (
   now: number,
 ): number => groupEpisodes(list, now).length;
 
-export type RankBy = 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'series' | 'severity';
+export type RankBy = 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'weekday' | 'series' | 'severity';
 
 type Counted = { target: string; metric: string; detector: string; severity: string; startTs: number };
 
@@ -64,11 +65,13 @@ export function rankKey(
           ? `${String(new Date(local(a.startTs)).getUTCHours()).padStart(2, '0')}:00`
           : by === 'day'
             ? new Date(local(a.startTs)).toISOString().slice(0, 10)
-            : by === 'series'
-              ? `${a.target} ${label(a.metric)}`
-              : by === 'severity'
-                ? a.severity
-                : a.detector;
+            : by === 'weekday'
+              ? WEEKDAY_NAMES[new Date(local(a.startTs)).getUTCDay()]!
+              : by === 'series'
+                ? `${a.target} ${label(a.metric)}`
+                : by === 'severity'
+                  ? a.severity
+                  : a.detector;
 }
 
 /**
@@ -103,9 +106,11 @@ export function rankLine(
         ? `hour of the day (${zone ?? 'UTC'}, by start)`
         : by === 'day'
           ? `day (${zone ?? 'UTC'}, by start)`
-          : by === 'series'
-            ? 'target and metric'
-            : by;
+          : by === 'weekday'
+            ? `day of the week (${zone ?? 'UTC'}, by start)`
+            : by === 'series'
+              ? 'target and metric'
+              : by;
   const beside = (k: string, n: number) => (by === 'detector' || anomalies.get(k) === n ? '' : ` (${anomalies.get(k)} anomalies)`);
   const tied = rows.filter(([, n]) => n === rows[0]![1]);
   const shown = Math.max(top, tied.length);
@@ -114,7 +119,15 @@ export function rankLine(
       ? `${andList(tied.map(([k]) => `${k}${beside(k, rows[0]![1])}`))} tie for the most ${unit} by ${what}, ${rows[0]![1]} each`
       : `Most ${unit} by ${what}: ${rows[0]![0]} ${rows[0]![1]}${beside(rows[0]![0], rows[0]![1])}`;
   const rest = rows.slice(tied.length, shown).map(([k, n]) => `${k} ${n}${beside(k, n)}`);
-  return `${lead}${rest.length ? `; then ${rest.join(', ')}` : ''}${rows.length > shown ? `; ${rows.length - shown} more below` : ''}.`;
+  // Under two weeks, each weekday was seen once at most: a count, not a weekly pattern.
+  const first = Math.min(...list.map((a) => a.startTs));
+  const young =
+    by === 'weekday' && now - first < 14 * 86_400_000
+      ? ` Only ${formatDuration(now - first)} of alerts kept, so each weekday was seen at most twice: no weekly pattern yet.`
+      : '';
+  return `${lead}${rest.length ? `; then ${rest.join(', ')}` : ''}${rows.length > shown ? `; ${rows.length - shown} more below` : ''}.${young}`;
 }
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const andList = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)!}`);

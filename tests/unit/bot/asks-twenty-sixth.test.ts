@@ -270,3 +270,25 @@ describe('"how many remediations ran?"', () => {
     expect(ask('how many remediations this month?', c)[0]).toBe('3 remediations this month (since 2026-12-01, UTC).');
   });
 });
+
+describe('"the busiest day of the week"', () => {
+  it("ranks weekdays, not dates, on the asker's calendar, and says when too few weeks were kept for a pattern", () => {
+    for (const q of ["what's the busiest day of the week for alerts?", 'which weekday has the most alerts?', 'alerts by day of week'])
+      expect(parseIntent(q, targets)).toMatchObject({ kind: 'anomalies', rank: 'weekday' });
+    expect(parseIntent("what's the busiest day for alerts?", targets)).toMatchObject({ rank: 'day' });
+    // NOW is Monday 12:00 UTC: three Mondays with two alerts each, one Friday at 22:00 UTC (Saturday in Tokyo).
+    const mondays = [0, 7, 14].flatMap((d) => [NOW - d * D - 2 * H, NOW - d * D - 3 * H]);
+    const friday = Date.UTC(2026, 11, 4, 22);
+    const c = ctx(NOW - 20 * D, [...mondays, friday]);
+    expect(ask("what's the busiest day of the week for alerts?", c)[0]).toBe(
+      'Most episodes by day of the week (UTC, by start): Monday 6; then Friday 1.',
+    );
+    expect(ask('which weekday has the most alerts?', { ...c, zone: 'Asia/Tokyo' })[0]).toBe(
+      'Most episodes by day of the week (Asia/Tokyo, by start): Monday 6; then Saturday 1.',
+    );
+    const young = ctx(NOW - 3 * D, [NOW - 2 * H, NOW - D - 2 * H]);
+    expect(ask('which weekday has the most alerts?', young)[0]).toMatch(
+      /^Monday and Sunday tie for the most episodes by day of the week \(UTC, by start\), 1 each\. Only 26 h of alerts kept, so each weekday was seen at most twice: no weekly pattern yet\.$/,
+    );
+  });
+});
