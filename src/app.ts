@@ -177,6 +177,7 @@ export function createApp(deps: AppDeps) {
     : undefined;
   const subscriptions = createSubscriptions({ store, record: (kind, ts, data) => recorder.record(kind, ts, data) });
   const chat = createChatService({
+    ...(config.chat.timezone ? { teamZone: config.chat.timezone } : {}),
     onCall,
     watches,
     store,
@@ -226,6 +227,7 @@ export function createApp(deps: AppDeps) {
     clock,
     logger: logger.child({ component: 'outbox' }),
     minIntervalMs: { web: 0, slack: 1100, discord: 1000 },
+    ...(config.chat.timezone ? { zone: config.chat.timezone } : {}),
     onDelivered: (item, ok) => metrics.chatDeliveries.inc({ platform: item.platform, outcome: ok ? 'sent' : 'retry' }),
   });
   const notifier = createNotifier({

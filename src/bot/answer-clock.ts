@@ -44,6 +44,6 @@ export function clockReply(c: AnswerContext, place?: string): string {
   }
   const day = new Date(c.now).toLocaleDateString('en-GB', { weekday: 'long', timeZone: c.zone ?? 'UTC' });
   return c.zone
-    ? `It is ${stamp(c.now)}, ${day}. My replies to you give times in ${c.zone}, and "today" and a time you type are on that clock ("at 15:00 utc" stays UTC); alerts in channels stay UTC.`
+    ? `It is ${stamp(c.now)}, ${day}. My replies to you give times in ${c.zone}, and "today" and a time you type are on that clock ("at 15:00 utc" stays UTC); alerts in channels are on the team's clock (chat.timezone, UTC unless set).`
     : `It is ${stamp(c.now)}, ${day}. I read and say times in UTC.`;
 }

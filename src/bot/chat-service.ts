@@ -94,6 +94,7 @@ export interface ChatServiceOptions {
   alertmanagerSilences?: AnswerContext['alertmanagerSilences'];
   /** Where a proposal asked for in chat is posted: where it was asked and the alert channels. */
   routeRequest?: (proposalId: string, from: Destination) => void;
+  /** chat.timezone: the team's zone, for anyone who chose none. */ teamZone?: string;
   /**
    * Free-form answers (the LLM layer plugs in here): text the router cannot place, and lookups that
    * ask for reasoning ("why is web-1 slow?"). `deterministic` is what to fall back on.
@@ -191,7 +192,7 @@ export function createChatService(o: ChatServiceOptions) {
 
   // "And on web-2?" after "cpu on web-1": the last read of each conversation (follow-up.ts).
   const conversations = createConversations();
-  const zones = createUserZones(o.store);
+  const zones = createUserZones(o.store, o.teamZone);
   const lastAsked = createLastAsked(o.store);
   const history = createQuestionHistory();
   const swaps = o.onCall && createOnCallSwaps({ onCall: o.onCall, store: o.store, record: o.record, actor: actorOf });

@@ -120,14 +120,16 @@ export type DailyDigest = ReturnType<typeof createDailyDigest>;
  * them, else to that platform's default alert channels; undefined when off.
  */
 export function dailyDigestOf(
-  chat: Pick<FileConfig['chat'], 'digest' | 'channels'> & Partial<Pick<FileConfig['chat'], 'routes'>>,
+  chat: Pick<FileConfig['chat'], 'digest' | 'channels' | 'timezone'> & Partial<Pick<FileConfig['chat'], 'routes'>>,
   o: Pick<DailyDigestOptions, 'store' | 'logger' | 'compose'> & {
     platforms: () => Iterable<Platform>;
     /** A route's digest text (chat.digest.routes): the anomalies its match covers. */
     composeRoute?: (now: number, days: number, route: { name: string; match: RouteMatch }) => string;
   },
 ): DailyDigest | undefined {
-  const { at, timezone, weekly } = chat.digest;
+  // The digest's own zone, else the team's (chat.timezone).
+  const { at, weekly } = chat.digest;
+  const timezone = chat.digest.timezone ?? chat.timezone;
   if (!at) return undefined;
   const own = (chat.digest.channels ?? {}) as Record<string, string[] | undefined>;
   const alerts = chat.channels as Record<string, string[] | undefined>;

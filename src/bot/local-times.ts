@@ -1,4 +1,4 @@
-import type { ChatReply, ChatUser } from '../core/chat.js';
+import type { ChatReply, ChatUser, NeutralMessage } from '../core/chat.js';
 import type { Store } from '../core/ports.js';
 import { ianaZone, offsetMs } from './parse-clock.js';
 import { quoteUntrusted } from './text-tools.js';
@@ -57,7 +57,8 @@ export function localizeTimes(text: string, zone: string, now: number): string {
 }
 
 /** Each person's display zone ("show times in Europe/Berlin"), kept in the store. */
-export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>) {
+export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>, teamZone?: string) {
+  const channels = notUtc(teamZone) ?? 'UTC';
   const keyOf = (u: Pick<ChatUser, 'platform' | 'id'>) => `${KEY}${u.platform}:${u.id}`;
   // The name as set ("Asia/Kolkata"), while it is still a zone this Node knows.
   const stored = (u: Pick<ChatUser, 'platform' | 'id'>) => {
@@ -67,10 +68,11 @@ export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>) {
   return {
     /**
      * The person's zone: the one they chose, else the zone their client shows (the console sends the
-     * browser's), unless they chose UTC ("use UTC" is a choice too).
+     * browser's), else the team's (chat.timezone), unless they chose UTC ("use UTC" is a choice too).
      */
     zoneOf: (u: Pick<ChatUser, 'platform' | 'id'>, clientZone?: string): string | undefined =>
-      stored(u) ?? (store.getKv(keyOf(u)) === undefined && clientZone ? notUtc(ianaZone(clientZone)) : undefined),
+      stored(u) ??
+      (store.getKv(keyOf(u)) === undefined ? ((clientZone ? notUtc(ianaZone(clientZone)) : undefined) ?? notUtc(teamZone)) : undefined),
     /** "Show times in Europe/Berlin", "use UTC", "what's my time zone?". */
     handle(i: { zone?: string; reset?: boolean }, u: ChatUser, now: number): ChatReply {
       const intent = 'timezone';
@@ -83,8 +85,10 @@ export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>) {
         const z = stored(u);
         return {
           text: z
-            ? `Times in my replies to you are in ${z} (now ${wall(now, z, false).time}); alerts in channels stay UTC. "Use UTC" goes back.`
-            : 'Times in my replies to you are in UTC. "Show times in Europe/Berlin" (an IANA zone name) changes that for you.',
+            ? `Times in my replies to you are in ${z} (now ${wall(now, z, false).time}); alerts in channels are in ${channels}. "Use UTC" goes back.`
+            : notUtc(teamZone) && store.getKv(keyOf(u)) === undefined
+              ? `Times in my replies to you are in the team's zone, ${teamZone} (chat.timezone), as are alerts in channels. "Show times in Europe/Berlin" (an IANA zone name) changes it for you; "use UTC" too.`
+              : 'Times in my replies to you are in UTC. "Show times in Europe/Berlin" (an IANA zone name) changes that for you.',
           intent,
           private: true,
         };
@@ -100,10 +104,29 @@ export function createUserZones(store: Pick<Store, 'getKv' | 'setKv'>) {
         };
       store.setKv(keyOf(u), z);
       return {
-        text: `Times in my replies to you are now in ${z} (now ${wall(now, z, false).time}), written with their offset. "Today", "yesterday" and a time you type ("at 15:00", "overnight") are on your clock there; "at 15:00 utc" stays UTC. Alerts in channels stay UTC. "Use UTC" goes back.`,
+        text: `Times in my replies to you are now in ${z} (now ${wall(now, z, false).time}), written with their offset. "Today", "yesterday" and a time you type ("at 15:00", "overnight") are on your clock there; "at 15:00 utc" stays UTC. Alerts in channels are in ${channels}. "Use UTC" goes back.`,
         intent,
         private: true,
       };
     },
+  };
+}
+
+/**
+ * A channel post's times in the team's zone (chat.timezone): every text a platform shows. Buttons
+ * and their ids are left alone; `now` is when the post was made, for times printed without a date.
+ */
+export function localizeMessage(msg: NeutralMessage, zone: string | undefined, now: number): NeutralMessage {
+  const z = notUtc(zone);
+  if (!z) return msg;
+  const t = (s: string) => localizeTimes(s, z, now);
+  return {
+    ...msg,
+    title: t(msg.title),
+    text: t(msg.text),
+    fields: msg.fields.map((f) => ({ ...f, value: t(f.value) })),
+    ...(msg.context !== undefined ? { context: t(msg.context) } : {}),
+    ...(msg.status !== undefined ? { status: t(msg.status) } : {}),
+    ...(msg.sparkline ? { sparkline: { ...msg.sparkline, from: t(msg.sparkline.from), to: t(msg.sparkline.to) } } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { ChatAdapter, MessageRef, Platform } from '../core/chat.js';
 import type { OutboxItem } from '../core/chat-store.js';
 import { RateLimitedError } from '../core/errors.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
+import { localizeMessage } from './local-times.js';
 
 export interface OutboxWorkerOptions {
   store: Store;
@@ -12,6 +13,8 @@ export interface OutboxWorkerOptions {
   minIntervalMs?: Partial<Record<Platform, number>>;
   pollMs?: number;
   onDelivered?: (item: OutboxItem, ok: boolean) => void;
+  /** chat.timezone: the zone times in posts are shown in (UTC without one). */
+  zone?: string;
 }
 
 /**
@@ -25,8 +28,10 @@ export function createOutboxWorker(o: OutboxWorkerOptions) {
   let pumping: Promise<number> | undefined;
   let stopped = true;
 
-  async function deliver(item: OutboxItem, adapter: ChatAdapter): Promise<void> {
+  async function deliver(queued: OutboxItem, adapter: ChatAdapter): Promise<void> {
     const chat = o.store.chat;
+    // Rendered in UTC when queued; shown on the team's clock, as of when it was queued.
+    const item = { ...queued, payload: localizeMessage(queued.payload, o.zone, queued.createdTs) };
     if (item.op === 'update') {
       const ref = chat.messageRef(item.platform, item.channel, item.msgKey);
       if (ref) {

@@ -222,6 +222,8 @@ export const configSchema = obj({
     }).prefault({}),
   }).prefault({}),
   chat: obj({
+    /** The team's IANA zone: times in channel posts, and in replies to anyone who chose none (decision 0066). UTC when absent. */
+    timezone: timeZone.optional(),
     slack: obj({
       command: z
         .string()

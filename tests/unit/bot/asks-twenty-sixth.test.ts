@@ -5,6 +5,13 @@ import { createOnCall } from '../../../src/bot/on-call.js';
 import { dayWindow } from '../../../src/bot/answer-on-call-day.js';
 import { onCallSchema } from '../../../src/config/on-call-schema.js';
 import { judgeLeak } from '../../../src/bot/leak-verdict.js';
+import { createUserZones, localizeMessage } from '../../../src/bot/local-times.js';
+import { createOutboxWorker } from '../../../src/bot/outbox-worker.js';
+import { dailyDigestOf } from '../../../src/bot/daily-digest.js';
+import { configSchema } from '../../../src/config/schema.js';
+import type { ChatAdapter, NeutralMessage, Platform } from '../../../src/core/chat.js';
+import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
+import { captureLogger } from '../../helpers/test-config.js';
 import { findCalendarSpan } from '../../../src/bot/parse-calendar.js';
 import { rangeTs } from '../../../src/bot/parse-clock.js';
 import { inAskersZone } from '../../../src/bot/typed-zone.js';
@@ -290,5 +297,71 @@ describe('"the busiest day of the week"', () => {
     expect(ask('which weekday has the most alerts?', young)[0]).toMatch(
       /^Monday and Sunday tie for the most episodes by day of the week \(UTC, by start\), 1 each\. Only 26 h of alerts kept, so each weekday was seen at most twice: no weekly pattern yet\.$/,
     );
+  });
+});
+
+describe("the team's time zone (chat.timezone)", () => {
+  const alert: NeutralMessage = {
+    title: 'web-1 CPU 96% since 2026-12-07 12:00:00 UTC',
+    severity: 'critical',
+    text: 'Open 11:55–12:00 UTC; peak at 11:58 UTC',
+    fields: [{ label: 'Since', value: '2026-12-07 12:00:00 UTC' }],
+    context: 'an_1 · 12:00 UTC',
+    actions: [{ action: 'ack', anomalyId: 'an_1', label: 'Ack' }],
+  };
+
+  it('shows the times of channel posts on the team clock, and leaves UTC alone', () => {
+    const berlin = localizeMessage(alert, 'Europe/Berlin', NOW);
+    expect(berlin.title).toBe('web-1 CPU 96% since 2026-12-07 13:00:00 +01:00');
+    expect(berlin.text).toBe('Open 12:55–13:00 +01:00; peak at 12:58 +01:00');
+    expect(berlin.fields).toEqual([{ label: 'Since', value: '2026-12-07 13:00:00 +01:00' }]);
+    expect(berlin.context).toBe('an_1 · 13:00 +01:00');
+    expect(berlin.actions).toEqual(alert.actions);
+    expect(localizeMessage(alert, 'UTC', NOW)).toBe(alert);
+    expect(localizeMessage(alert, undefined, NOW)).toBe(alert);
+  });
+
+  it('delivers posts on the team clock, as of when they were queued', async () => {
+    const store = createSqliteStore(':memory:');
+    const fake = createFakeChatAdapter();
+    const worker = createOutboxWorker({
+      store,
+      adapters: () => new Map<Platform, ChatAdapter>([['fake', fake]]),
+      clock: { now: () => NOW + 60_000 },
+      logger: captureLogger(),
+      zone: 'Asia/Tokyo',
+    });
+    store.chat.enqueue({ platform: 'fake', channel: 'C1', op: 'post', msgKey: 'a1', threadKey: null, payload: alert }, NOW);
+    await worker.pumpOnce();
+    expect([...fake.messages.values()][0]!.versions[0]!.title).toBe('web-1 CPU 96% since 2026-12-07 21:00:00 +09:00');
+  });
+
+  it("is each person's zone until they choose one, after the zone their client shows", () => {
+    const store = createSqliteStore(':memory:');
+    const zones = createUserZones(store, 'Europe/Berlin');
+    const ann = { platform: 'slack' as const, id: 'UANN' };
+    expect(zones.zoneOf(ann)).toBe('Europe/Berlin');
+    expect(zones.zoneOf(ann, 'America/New_York')).toBe('America/New_York');
+    expect(zones.handle({}, { ...ann, name: 'ann', roles: [] }, NOW).text).toBe(
+      'Times in my replies to you are in the team\'s zone, Europe/Berlin (chat.timezone), as are alerts in channels. "Show times in Europe/Berlin" (an IANA zone name) changes it for you; "use UTC" too.',
+    );
+    zones.handle({ reset: true }, { ...ann, name: 'ann', roles: [] }, NOW);
+    expect(zones.zoneOf(ann)).toBeUndefined();
+    expect(zones.handle({ zone: 'asia/tokyo' }, { ...ann, name: 'ann', roles: [] }, NOW).text).toMatch(
+      /Alerts in channels are in Europe\/Berlin\./,
+    );
+    expect(createUserZones(store).zoneOf({ platform: 'slack', id: 'UBOB' })).toBeUndefined();
+  });
+
+  it('is refused at boot when it is no IANA zone, and sets the digest clock when the digest names none', () => {
+    expect(configSchema.safeParse({ chat: { timezone: 'Mars/Olympus_Mons' } }).success).toBe(false);
+    expect(configSchema.safeParse({ chat: { timezone: 'Europe/Berlin' } }).success).toBe(true);
+    const digest = dailyDigestOf(configSchema.parse({ chat: { timezone: 'Europe/Berlin', digest: { at: '09:00' } } }).chat, {
+      store: createSqliteStore(':memory:'),
+      compose: () => '',
+      platforms: () => ['web'],
+    } as unknown as Parameters<typeof dailyDigestOf>[1]);
+    expect(digest!.next(NOW).timezone).toBe('Europe/Berlin');
+    expect(new Date(digest!.next(NOW).ts).toISOString()).toBe('2026-12-08T08:00:00.000Z');
   });
 });
