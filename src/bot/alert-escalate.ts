@@ -7,6 +7,7 @@ import { alertMembers } from './alert-keys.js';
 import { stamp } from './format-reply.js';
 import type { OnCall } from './on-call.js';
 import { quoteUntrusted } from './text-tools.js';
+import { THE_ON_CALL } from './parse-escalate.js';
 
 export interface AlertEscalateOptions {
   store: Store;
@@ -15,7 +16,7 @@ export interface AlertEscalateOptions {
   mentions: FileConfig['chat']['escalate']['mentions'];
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
   /** chat.onCall's members: who "page bob" can ping, with their mentions from config. */
-  people?: Pick<OnCall, 'member' | 'members'> | undefined;
+  people?: Pick<OnCall, 'member' | 'members' | 'at'> | undefined;
 }
 
 /**
@@ -36,6 +37,16 @@ export function createAlertEscalation(o: AlertEscalateOptions) {
     const keys = new Set<string>();
     for (const a of store.openAnomalies()) {
       const key = a.target === i.target ? store.chat.alertKeyFor(a.id) : undefined;
+      if (key) keys.add(key);
+    }
+    return [...keys];
+  }
+
+  /** Alerts posted to chat with something still open, newest first. */
+  function openKeys(): string[] {
+    const keys = new Set<string>();
+    for (const a of [...store.openAnomalies()].sort((x, z) => z.startTs - x.startTs)) {
+      const key = store.chat.alertKeyFor(a.id);
       if (key) keys.add(key);
     }
     return [...keys];
@@ -62,19 +73,32 @@ export function createAlertEscalation(o: AlertEscalateOptions) {
     ): ChatReply {
       const intent = 'escalate';
       const no = (text: string): ChatReply => ({ text, intent, private: true });
-      const person = i.to ? o.people?.member(i.to) : undefined;
+      const onCall = i.to === THE_ON_CALL;
+      if (onCall && !o.people)
+        return no('Nothing escalated: no on-call rotation is configured (chat.onCall); "escalate <target>" pings chat.escalate.mentions.');
+      const person = onCall ? o.people!.at(now).member : i.to ? o.people?.member(i.to) : undefined;
       if (i.to && !person)
         return no(
           o.people?.members().length
             ? `Nothing escalated: I page people by name only from the on-call rotations (chat.onCall), where their mentions are set: ${o.people.members().join(', ')}. ${quoteUntrusted(i.to)} is not one; "escalate <target>" pings chat.escalate.mentions.`
             : `Nothing escalated: no on-call rotation is configured (chat.onCall), so I have no mention for ${quoteUntrusted(i.to)}; "escalate <target>" pings chat.escalate.mentions.`,
         );
-      if (person && !i.id && !i.target)
-        return no(`Page ${person.name} about which alert? Say "page ${person.name} about <target>" or "… about an_…".`);
       if (i.unknownTarget && !i.target) return no(`Nothing escalated: I don't know a target called ${quoteUntrusted(i.unknownTarget)}.`);
       if (i.several) return no(`Nothing escalated: name one target at a time (${i.several.join(', ')}).`);
-      if (!i.id && !i.target) return no('Escalate which alert? Say "escalate an_…" or "escalate <target>".');
-      const keys = keysOf(i).filter((k) => openOf(k).length > 0);
+      // No alert named: the one alert open in chat, if there is only one; else which.
+      const page = person ? `page ${onCall ? 'the on-call' : person.name} about` : 'escalate';
+      const whom = person ? `${person.name}${onCall ? ' (on call now)' : ''}` : '';
+      const named = i.id || i.target ? keysOf(i) : openKeys();
+      const which = (n: number) =>
+        n === 0
+          ? `Nothing escalated: no alert posted to chat is open, so there is nothing to ${person ? `page ${whom} about` : 'escalate'}.`
+          : `${person ? `Page ${whom} about` : 'Escalate'} which alert? ${n} are open: ${named
+              .slice(0, 5)
+              .map((k) => openOf(k)[0]!)
+              .map((a) => `${a.target} (${a.id})`)
+              .join(', ')}${n > 5 ? ', …' : ''}.`;
+      if (!i.id && !i.target && named.length !== 1) return no(`${which(named.length)} Say "${page} <target>" or "${page} an_…".`);
+      const keys = named.filter((k) => openOf(k).length > 0);
       if (keys.length === 0) return no(`No open alert ${i.id ? quoteUntrusted(i.id) : `on ${i.target}`}: nothing escalated.`);
       const by = o.actor(user);
       const pinged = new Set<string>();
@@ -100,7 +124,7 @@ export function createAlertEscalation(o: AlertEscalateOptions) {
           ? `pinging nobody: ${person.name} has no mention on the platforms where it was posted (chat.onCall), so the reply only shows in the channel`
           : 'pinging nobody: chat.escalate.mentions is empty, so the reply only shows in the channel';
       return {
-        text: `Escalated ${keys.length === 1 ? 'the alert' : `${keys.length} alerts`} ${i.id ?? `on ${i.target}`}${person ? ` to ${person.name}` : ''}, ${who}.`,
+        text: `Escalated ${keys.length === 1 ? 'the alert' : `${keys.length} alerts`} ${i.id ?? `on ${i.target ?? openOf(keys[0]!)[0]!.target}`}${person ? ` to ${whom}` : ''}, ${who}.`,
         intent,
       };
     },

@@ -15,6 +15,12 @@ const ASK = new RegExp(
 );
 // "Escalate web-1 to bob".
 const TO = new RegExp(String.raw`\bescalate\b.*\bto\s+${NAME}\s*[.!]?$`);
+// "Page the on-call", "wake up on-call about db-1", "escalate to the on-call": whoever holds the pager now.
+const ON_CALL = new RegExp(
+  String.raw`^(?:please\s+)?(?:(?:page|ping|call|wake(?:\s+up)?|get)\s+|escalate\b.*\bto\s+)(?:the\s+)?(?:on[\s-]?call|oncall)(?:\s+(?:person|engineer|human))?(?:\s+(?:about|on|for|re|regarding|over|with)\b.*)?\s*[.!]?$`,
+);
+/** The person "page the on-call" names: resolved to whoever holds the pager when it is asked. */
+export const THE_ON_CALL = 'the on-call';
 
 /**
  * The person an escalation is asked for by name ("page bob about web-1"), or undefined. Only a
@@ -22,6 +28,7 @@ const TO = new RegExp(String.raw`\bescalate\b.*\bto\s+${NAME}\s*[.!]?$`);
  * is for the escalation to check. Target and role names are hosts ("ping web-1"), not people. Pure.
  */
 export function escalateTo(text: string, hosts: ReadonlySet<string>): string | undefined {
+  if (ON_CALL.test(text)) return THE_ON_CALL;
   const name = (PAGE.exec(text) ?? ASK.exec(text) ?? TO.exec(text))?.[1];
   return name && !NOT_PEOPLE.has(name) && !hosts.has(name) && !/^(?:an|rp|sl|wt|su|in)_/.test(name) ? name : undefined;
 }

@@ -59,6 +59,15 @@ describe('escalating an alert by hand', () => {
     );
     expect((await slashCommand(slack, 'escalate db-1')).text).toBe('No open alert on db-1: nothing escalated.');
     expect((await slashCommand(slack, 'escalate web-9')).text).toMatch(/^Nothing escalated: I don't know a target called "web-9"/);
-    expect((await slashCommand(slack, 'escalate')).text).toBe('Escalate which alert? Say "escalate an_…" or "escalate <target>".');
+    // With two alerts open, which; the ids are the ones open.
+    const open = app.store
+      .openAnomalies()
+      .sort((a, z) => z.startTs - a.startTs)
+      .filter((a) => app.store.chat.alertKeyFor(a.id));
+    expect((await slashCommand(slack, 'escalate')).text).toMatch(
+      new RegExp(
+        `^Escalate which alert\\? ${open.length} are open: web-1 \\(an_\\w+\\), web-1 \\(an_\\w+\\)\\. Say "escalate <target>" or "escalate an_…"\\.$`,
+      ),
+    );
   });
 });

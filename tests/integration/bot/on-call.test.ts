@@ -194,7 +194,9 @@ describe('paging a rotation member by name', () => {
     expect(await say('page dave about web-1')).toBe(
       'Nothing escalated: I page people by name only from the on-call rotations (chat.onCall), where their mentions are set: alice, bob, carol. "dave" is not one; "escalate <target>" pings chat.escalate.mentions.',
     );
-    expect(await say('page bob')).toBe('Page bob about which alert? Say "page bob about <target>" or "… about an_…".');
+    expect(await say('page bob')).toMatch(
+      /^Page bob about which alert\? 2 are open: web-1 \(an_\w+\), web-1 \(an_\w+\)\. Say "page bob about <target>" or "page bob about an_…"\.$/,
+    );
     // The boot incident opened more than one alert on web-1: each gets the page in its own thread.
     expect(await say('page bob about web-1', 'UALICE1')).toBe(`Escalated ${threads.length} alerts on web-1 to bob, pinging <@UBOB001>.`);
     await pump();
@@ -210,9 +212,15 @@ describe('paging a rotation member by name', () => {
       `Escalated ${threads.length} alerts on web-1 to carol, pinging nobody: carol has no mention on the platforms where it was posted (chat.onCall), so the reply only shows in the channel.`,
     );
     expect(await say('who escalated web-1 today?')).toMatch(/escalated an_\w+ to bob/);
+    // "Page the on-call": whoever holds the pager now, alice.
+    expect(await say('page the on-call about web-1', 'UBOB001')).toBe(
+      `Escalated ${threads.length} alerts on web-1 to alice (on call now), pinging <@UALICE1>.`,
+    );
+    expect(await say('wake up the on-call')).toMatch(/^Page alice \(on call now\) about which alert\? 2 are open: /);
     expect(app.store.recordsBetween(0, now() + 1, ['alert_escalated'], 10).map((r) => r.data.to)).toEqual([
       ...threads.map(() => 'bob'),
       ...threads.map(() => 'carol'),
+      ...threads.map(() => 'alice'),
     ]);
   });
 });

@@ -12,6 +12,8 @@ import { configSchema } from '../../../src/config/schema.js';
 import type { ChatAdapter, NeutralMessage, Platform } from '../../../src/core/chat.js';
 import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
 import { captureLogger } from '../../helpers/test-config.js';
+import { createAlertEscalation } from '../../../src/bot/alert-escalate.js';
+import type { Intent } from '../../../src/bot/intent.js';
 import { findCalendarSpan } from '../../../src/bot/parse-calendar.js';
 import { rangeTs } from '../../../src/bot/parse-clock.js';
 import { inAskersZone } from '../../../src/bot/typed-zone.js';
@@ -363,5 +365,56 @@ describe("the team's time zone (chat.timezone)", () => {
     } as unknown as Parameters<typeof dailyDigestOf>[1]);
     expect(digest!.next(NOW).timezone).toBe('Europe/Berlin');
     expect(new Date(digest!.next(NOW).ts).toISOString()).toBe('2026-12-08T08:00:00.000Z');
+  });
+});
+
+describe('"page the on-call"', () => {
+  const user = { platform: 'slack' as const, id: 'UOPS', roles: [] };
+  function setupPage(rotation: boolean, open: number) {
+    const store = createSqliteStore(':memory:');
+    for (let k = 0; k < open; k++) {
+      const a = { ...resolvedAnomaly(`an_p${k}`, NOW, { startTs: NOW - (k + 1) * H }), status: 'open' as const, endTs: null };
+      store.upsertAnomaly({ ...a, target: k ? 'db-1' : 'web-1' });
+      store.chat.linkAlert(a.id, `alert:${a.id}`);
+      store.chat.addDestinations(`alert:${a.id}`, [{ platform: 'slack', channel: 'C1' }], NOW);
+    }
+    const people = rotation
+      ? createOnCall(
+          onCallSchema.parse({
+            members: [
+              { name: 'alice', slack: '<@UALICE>' },
+              { name: 'bob', slack: '<@UBOB>' },
+            ],
+            shiftHours: 24,
+            handoff: '2026-12-01T09:00:00Z',
+          }),
+          { store, clock: { now: () => NOW } },
+        )
+      : undefined;
+    const e = createAlertEscalation({ store, actor: (u) => `${u.platform}:${u.id}`, mentions: {}, people });
+    return (q: string) => {
+      const i = parseIntent(q, targets) as Extract<Intent, { kind: 'escalate' }>;
+      return e.escalate(i, user, NOW).text;
+    };
+  }
+
+  it('reads it as a page of whoever holds the pager, and pages about the one alert open when none is named', () => {
+    for (const q of ['page the on-call', 'wake up on-call', 'escalate to the on-call', 'ping the oncall about web-1'])
+      expect(parseIntent(q, targets)).toMatchObject({ kind: 'escalate', to: 'the on-call' });
+    expect(parseIntent('who is on call?', targets)).toEqual({ kind: 'routing', onCall: true });
+    // 12:00 on 2026-12-07 is in the seventh shift from 12-01: alice's.
+    expect(setupPage(true, 1)('page the on-call')).toBe('Escalated the alert on web-1 to alice (on call now), pinging <@UALICE>.');
+    expect(setupPage(true, 0)('page the on-call')).toBe(
+      'Nothing escalated: no alert posted to chat is open, so there is nothing to page alice (on call now) about. Say "page the on-call about <target>" or "page the on-call about an_…".',
+    );
+    expect(setupPage(true, 2)('page the on-call')).toBe(
+      'Page alice (on call now) about which alert? 2 are open: web-1 (an_p0), db-1 (an_p1). Say "page the on-call about <target>" or "page the on-call about an_…".',
+    );
+    expect(setupPage(false, 1)('page the on-call')).toBe(
+      'Nothing escalated: no on-call rotation is configured (chat.onCall); "escalate <target>" pings chat.escalate.mentions.',
+    );
+    expect(setupPage(false, 1)('escalate')).toBe(
+      'Escalated the alert on web-1, pinging nobody: chat.escalate.mentions is empty, so the reply only shows in the channel.',
+    );
   });
 });
