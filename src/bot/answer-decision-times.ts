@@ -34,7 +34,8 @@ export function answerDecisionTimes(i: DecisionTimesIntent, c: AnswerContext): s
       ]
     : ['Nothing waits for a decision now.'];
   if (!needed.length) return [`No proposal needed a person ${b.label}: none was made, or every rule ran by itself.`, ...now].join('\n');
-  const decided = needed.filter(byPerson);
+  // A requester's cancel carries who and when, but decides nothing: it is undecided, below.
+  const decided = needed.filter((p) => byPerson(p) && p.state !== 'withdrawn');
   const took = (p: Proposal) => p.decidedTs! - p.createdTs;
   const times = decided.map(took).sort((x, y) => x - y);
   const approved = decided.filter((p) => p.state !== 'denied').length;
@@ -57,10 +58,18 @@ export function answerDecisionTimes(i: DecisionTimesIntent, c: AnswerContext): s
     lines.push(`• By approver: ${ranked.map(([who, t]) => `${who} ${t.length} (median ${median(t)})`).join(', ')}.`);
   } else lines.push('• Decided: none by a person.');
   const expired = needed.filter((p) => p.state === 'expired').length;
-  const withdrawn = needed.filter((p) => p.state === 'withdrawn').length;
-  if (expired || withdrawn)
+  // A requester's cancel records who; the pipeline withdraws one whose anomaly ended first, as nobody.
+  const cancelled = needed.filter((p) => p.state === 'withdrawn' && p.decidedBy).length;
+  const ended = needed.filter((p) => p.state === 'withdrawn' && !p.decidedBy).length;
+  if (expired || cancelled || ended)
     lines.push(
-      `• Undecided: ${[expired ? `${expired} expired (no one decided within remediation.approvalTtlMinutes)` : '', withdrawn ? `${withdrawn} withdrawn by who asked` : ''].filter(Boolean).join(', ')}.`,
+      `• Undecided: ${[
+        expired ? `${expired} expired (no one decided within remediation.approvalTtlMinutes)` : '',
+        ended ? `${ended} withdrawn because their anomaly ended first` : '',
+        cancelled ? `${cancelled} cancelled by who asked` : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}.`,
     );
   return [...lines, ...now].join('\n');
 }

@@ -418,3 +418,35 @@ describe('"page the on-call"', () => {
     );
   });
 });
+
+describe('"how long do approvals take?" and "who approves restarts?"', () => {
+  it('counts a cancel by the requester as undecided, and tells it from a withdrawal when the anomaly ended', () => {
+    const c = ctx(NOW - 2 * D, []);
+    const put = (id: string, state: Proposal['state'], by: string | null, took?: number) => {
+      const p = {
+        ...PROPOSAL,
+        id,
+        state,
+        createdTs: NOW - H,
+        updatedTs: NOW - H + (took ?? 0),
+        decidedBy: by,
+        decidedTs: took === undefined ? null : NOW - H + took,
+      };
+      c.store.insertProposal(p, { proposalId: id, from: null, to: state, actor: by ?? 'system', ts: p.updatedTs, note: '' });
+    };
+    put('rp_ok', 'succeeded', 'web:alice', 4 * 60_000);
+    put('rp_gone', 'withdrawn', null);
+    put('rp_gone2', 'withdrawn', null);
+    put('rp_back', 'withdrawn', 'web:carol', 60_000);
+    const lines = ask('how long do approvals usually take?', c);
+    expect(lines[0]).toBe('Decision times in the last 7 d, of 4 proposals that needed a person:');
+    expect(lines[1]).toMatch(/^• Decided: 1 \(approved 1, denied 0\): median 4 min, /);
+    expect(lines).toContain('• Undecided: 2 withdrawn because their anomaly ended first, 1 cancelled by who asked.');
+  });
+
+  it('reads "who approves restarts?" as who may approve, not who approved', () => {
+    for (const q of ['who approves restarts?', 'who approves?', 'who signs off on scale ups?'])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'policy', focus: 'approvers' });
+    expect(parseIntent('who approved the last restart?', targets)).toMatchObject({ kind: 'history', outcome: 'approved' });
+  });
+});
