@@ -13,10 +13,12 @@ const DONE: ProposalState[] = ['succeeded', 'failed', 'denied', 'expired', 'with
 /** A count or a filtered list reads this many proposals at most, and says so when it hits the cap. */
 const READ_CAP = 20_000;
 
+// A requester's cancel records who and when (withdrawn), but nobody decided it.
+const byDecision = (p: Proposal) => p.decidedBy !== null && p.state !== 'withdrawn';
 const KEEP: Record<Outcome, (p: Proposal) => boolean> = {
-  approved: (p) => p.decidedBy !== null && p.state !== 'denied',
+  approved: (p) => byDecision(p) && p.state !== 'denied',
   denied: (p) => p.state === 'denied',
-  decided: (p) => p.decidedBy !== null,
+  decided: byDecision,
   failed: (p) => p.state === 'failed',
   succeeded: (p) => p.state === 'succeeded',
   expired: (p) => p.state === 'expired',
@@ -139,7 +141,7 @@ function successLine(list: readonly Proposal[]): string[] {
 }
 
 function countLines(list: Proposal[], head: string): string[] {
-  const decided = list.filter((p) => p.decidedBy !== null);
+  const decided = list.filter(byDecision);
   return [
     `${head}.`,
     `By action: ${tally(list, (p) => p.action)}`,
@@ -148,7 +150,7 @@ function countLines(list: Proposal[], head: string): string[] {
     `By target: ${tally(list, (p) => p.target)}`,
     ...(decided.length
       ? [
-          `Decided by: ${tally(list, (p) => (p.decidedBy === null ? undefined : p.decidedBy.startsWith('policy:') ? `automatically (${p.decidedBy.slice(7)})` : p.decidedBy))}`,
+          `Decided by: ${tally(list, (p) => (!byDecision(p) || !p.decidedBy ? undefined : p.decidedBy.startsWith('policy:') ? `automatically (${p.decidedBy.slice(7)})` : p.decidedBy))}`,
         ]
       : []),
     'Ask without "how many" for the list.',

@@ -450,3 +450,15 @@ describe('"how long do approvals take?" and "who approves restarts?"', () => {
     expect(parseIntent('who approved the last restart?', targets)).toMatchObject({ kind: 'history', outcome: 'approved' });
   });
 });
+
+describe('a request its requester cancelled', () => {
+  it('is neither approved nor decided in the history', () => {
+    const c = ctx(NOW - 2 * D, []);
+    const p = { ...PROPOSAL, id: 'rp_back', state: 'withdrawn' as const, updatedTs: NOW - H, decidedBy: 'web:carol', decidedTs: NOW - H };
+    c.store.insertProposal(p, { proposalId: p.id, from: null, to: 'withdrawn', actor: 'web:carol', ts: p.updatedTs, note: '' });
+    expect(ask('how many remediations were approved today?', c)[0]).toBe('No remediation was approved today (UTC).');
+    const counted = ask('how many remediations today?', c);
+    expect(counted[0]).toBe('1 remediation today (UTC).');
+    expect(counted.join('\n')).not.toMatch(/^Decided by:/m);
+  });
+});
