@@ -1,6 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { METRIC_LABEL } from './format-reply.js';
 import { rankKey, tally } from './tally.js';
+import { groupEpisodes } from './episodes.js';
 
 /**
  * "Which alerts fired more than once?", "how many per day?", "which hour had the most?": the same
@@ -35,4 +36,22 @@ export function repeatLines(list: readonly Anomaly[], zone?: string): string[] {
     lines.push(`Busiest hours of the day (${zone ?? 'UTC'}, by start): ${top.map(([h, n]) => `${h} ${n}`).join(', ')}`);
   }
   return lines;
+}
+
+/**
+ * "Which alerts fired more than 5 times today?": each target and metric with at least `least`
+ * episodes (detectors on one episode count once), most first; or, with none, the most any had. Pure.
+ */
+export function oftenLine(list: readonly Anomaly[], least: number, now: number): string {
+  const counts = new Map<string, number>();
+  for (const e of groupEpisodes(list, now)) {
+    const k = `${e.members[0]!.target} ${METRIC_LABEL[e.members[0]!.metric] ?? e.members[0]!.metric}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const rows = [...counts].sort(([a, m], [z, n]) => n - m || a.localeCompare(z));
+  const hit = rows.filter(([, n]) => n >= least);
+  const unit = 'episodes of one target and metric';
+  if (!hit.length)
+    return `Nothing fired ${least} times or more (${unit})${rows.length ? `; the most: ${rows[0]![0]} ${rows[0]![1]}` : ''}.`;
+  return `Fired ${least} times or more (${unit}): ${hit.map(([k, n]) => `${k} ${n}`).join(', ')} (${hit.length} of the ${rows.length} that fired).`;
 }

@@ -17,7 +17,7 @@ import { nextShift, qualityLine, shiftWindow, sinceLastLine } from './anomaly-le
 import { countEpisodes, rankLine, tally } from './tally.js';
 import { shareLines } from './anomaly-shares.js';
 import { crossTab } from './anomaly-cross-tab.js';
-import { repeatLines } from './anomaly-repeats.js';
+import { oftenLine, repeatLines } from './anomaly-repeats.js';
 import { groupValueOf } from './match-target.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
 import { resolveByTarget, timeLines } from './anomaly-times.js';
@@ -195,8 +195,9 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     const byGroup = i.rankBy
       ? { of: (n: string) => groupValueOf(c.targets.find((t) => t.name === n) ?? { name: n }, i.rankBy!) ?? '(none)', name: i.rankBy }
       : undefined;
-    const ranked =
-      i.rank === 'target' && i.timeTo === 'resolve' && !byGroup
+    const ranked = i.timesAtLeast
+      ? oftenLine(list, i.timesAtLeast, c.now)
+      : i.rank === 'target' && i.timeTo === 'resolve' && !byGroup
         ? resolveByTarget(list, i.fastFirst === true)
         : i.rank && i.crossBy && !i.digest
           ? crossTab(list, i.rank === 'series' ? 'target' : i.rank, i.crossBy, (m) => METRIC_LABEL[m] ?? m, c.now, c.zone)

@@ -101,6 +101,18 @@ const BY_DAY =
 const BY_WEEKDAY =
   /\b(?:which|what) (?:day of (?:the )?week|weekday)\b|\b(?:worst|busiest|noisiest|quietest) (?:day of (?:the )?week|weekday)\b|\b(?:alerts?|anomal\w*|incidents?|pages?) (?:per|by|each) (?:weekday|day of (?:the )?week)\b/;
 
+// "Which alerts fired more than 5 times today?", "alerts that went off at least 3 times": series that often.
+const TIMES =
+  /\b(?:fired|alerted|triggered|went off|paged|repeated|recurred|happened|came back|opened|flapped)\s+(more than|over|at least|>=?)\s*(\d{1,3})\s*(?:times|x)\b|\b(?:fired|alerted|triggered|went off|repeated|happened)\s+(\d{1,3})\s*(?:\+|or more)\s*times\b/;
+
+/** The fewest episodes a series must have, when the question sets one; undefined otherwise. */
+function timesAtLeast(text: string): number | undefined {
+  const m = TIMES.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[2] ?? m[3]);
+  return m[1] === 'more than' || m[1] === 'over' || m[1] === '>' ? n + 1 : n;
+}
+
 function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'weekday' | 'series' | 'severity' | undefined {
   if (BY_HOUR_OF_DAY.test(text)) return 'hour';
   if (BY_WEEKDAY.test(text)) return 'weekday';
@@ -130,6 +142,7 @@ export function listShape(
   none?: true;
   rank?: 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'weekday' | 'series' | 'severity';
   rankBy?: string;
+  timesAtLeast?: number;
   sinceLast?: true;
   openForMs?: number;
   lastedMs?: number;
@@ -151,7 +164,8 @@ export function listShape(
     };
   // "Which tier has the most alerts?", "alerts by role": the targets' groups ranked.
   const grouped = counting || /\b(?:most|by|per)\b/.test(text) ? groupByOf(text, targets) : undefined;
-  const rank = grouped ? 'target' : rankOf(text);
+  const least = timesAtLeast(text);
+  const rank = grouped ? 'target' : least ? 'series' : rankOf(text);
   const old = OPEN_FOR.exec(text);
   const openForMs = old ? lengthOf((old[1] ?? old[2])!) : undefined;
   const lasted = openForMs ? undefined : LASTED.exec(text);
@@ -163,6 +177,7 @@ export function listShape(
   const shorter = SHORTER.exec(text);
   const shorterMs = shorter ? lengthOf((shorter[1] ?? shorter[2])!) : SHORT_LIVED.test(text) ? 5 * 60_000 : undefined;
   return {
+    ...(least ? { timesAtLeast: least, limit: 50 } : {}),
     ...(openForMs ? { openForMs, open: true, limit: 50 } : {}),
     ...(lastedMs ? { lastedMs, limit: 50 } : {}),
     ...(shorterMs ? { shorterMs, limit: 50 } : {}),
@@ -229,6 +244,8 @@ export interface AnomaliesIntent {
   crossBy?: CrossBy;
   /** With `rank: 'target'`: "which tier has the most alerts?", the targets' groups by this key (role, region, asg or a label). */
   rankBy?: string;
+  /** With `rank: 'series'`: "which alerts fired more than 5 times?", only series with at least this many episodes. */
+  timesAtLeast?: number;
   /** "Time since the last alert": led by how long ago the latest began and ended. */
   sinceLast?: boolean;
   /** "Acknowledged within 5 minutes?": with `timeTo: 'ack'`, how many were taken on that soon. */

@@ -462,3 +462,24 @@ describe('a request its requester cancelled', () => {
     expect(counted.join('\n')).not.toMatch(/^Decided by:/m);
   });
 });
+
+describe('"which alerts fired more than 5 times today?"', () => {
+  it('lists each target and metric with that many episodes, or says none did and the most any had', () => {
+    expect(parseIntent('which alerts fired more than 5 times today?', targets)).toMatchObject({ rank: 'series', timesAtLeast: 6 });
+    expect(parseIntent('alerts that went off at least 3 times this week', targets)).toMatchObject({ rank: 'series', timesAtLeast: 3 });
+    expect(parseIntent('which alerts fired 3 or more times?', targets)).toMatchObject({ rank: 'series', timesAtLeast: 3 });
+    // web-1 CPU 7 times today, 20 min apart; db-1 CPU twice.
+    const c = ctx(
+      NOW - D,
+      Array.from({ length: 7 }, (_, k) => NOW - (k + 1) * 20 * 60_000),
+    );
+    for (const [k, ago] of [5, 6].entries())
+      c.store.upsertAnomaly(resolvedAnomaly(`an_db${k}`, NOW, { target: 'db-1', startTs: NOW - ago * H, endTs: NOW - ago * H + 600_000 }));
+    expect(ask('which alerts fired more than 5 times today?', c)[0]).toBe(
+      'Fired 6 times or more (episodes of one target and metric): web-1 CPU 7 (1 of the 2 that fired).',
+    );
+    expect(ask('which alerts fired more than 10 times today?', c)[0]).toBe(
+      'Nothing fired 11 times or more (episodes of one target and metric); the most: web-1 CPU 7.',
+    );
+  });
+});
