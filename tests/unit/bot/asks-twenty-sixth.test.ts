@@ -29,6 +29,10 @@ const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
 const targets = [{ name: 'web-1' }, { name: 'db-1' }];
 const ask = (q: string, c: AnswerContext) => answerIntent(inAskersZone(parseIntent(q, c.targets), c.zone), c).split('\n');
 
+/** 24 h shifts from 09:00 on 12-01, in the members' order. */
+const rotationIn = (store: ReturnType<typeof createSqliteStore>, members: { name: string; web?: string; slack?: string }[]) =>
+  createOnCall(onCallSchema.parse({ members, shiftHours: 24, handoff: '2026-12-01T09:00:00Z' }), { store, clock: { now: () => NOW } });
+
 /** Watched since `watched`, with anomalies starting at each of `starts`. */
 function ctx(watched: number, starts: number[], zone?: string): AnswerContext {
   const store = createSqliteStore(':memory:');
@@ -118,17 +122,9 @@ describe('who is on call on a day', () => {
   // 24 h shifts from 09:00 on 12-01: alice, bob, carol. NOW is Monday 12-07 12:00 (alice's shift).
   function onCallCtx(asker: string, zone?: string): AnswerContext {
     const store = createSqliteStore(':memory:');
-    const onCall = createOnCall(
-      onCallSchema.parse({
-        members: [
-          { name: 'alice', web: 'alice' },
-          { name: 'bob', web: 'bob' },
-          { name: 'carol', web: 'carol' },
-        ],
-        shiftHours: 24,
-        handoff: '2026-12-01T09:00:00Z',
-      }),
-      { store, clock: { now: () => NOW } },
+    const onCall = rotationIn(
+      store,
+      ['alice', 'bob', 'carol'].map((name) => ({ name, web: name })),
     );
     return { store, targets, now: NOW, staleAfterMs: 90_000, onCall, asker, ...(zone ? { zone } : {}) };
   }
@@ -379,17 +375,10 @@ describe('"page the on-call"', () => {
       store.chat.addDestinations(`alert:${a.id}`, [{ platform: 'slack', channel: 'C1' }], NOW);
     }
     const people = rotation
-      ? createOnCall(
-          onCallSchema.parse({
-            members: [
-              { name: 'alice', slack: '<@UALICE>' },
-              { name: 'bob', slack: '<@UBOB>' },
-            ],
-            shiftHours: 24,
-            handoff: '2026-12-01T09:00:00Z',
-          }),
-          { store, clock: { now: () => NOW } },
-        )
+      ? rotationIn(store, [
+          { name: 'alice', slack: '<@UALICE>' },
+          { name: 'bob', slack: '<@UBOB>' },
+        ])
       : undefined;
     const e = createAlertEscalation({ store, actor: (u) => `${u.platform}:${u.id}`, mentions: {}, people });
     return (q: string) => {
