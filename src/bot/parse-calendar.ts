@@ -56,7 +56,7 @@ export function findCalendarSpan(text: string): { span: ClockSpan; match: string
   if (thisMonth) return { span: { kind: 'range', from: monthStart({ monthsBack: 0 }) }, match: thisMonth[0] };
   // "Last month", "previous month", "in the previous month": the calendar month before this one.
   const lastMonth =
-    /(?<!\b(?:the|in|over|during|within|for)\s)\b(?:last|previous|prior)\s+(?:calendar\s+)?month\b|\b(?:the\s+)?(?:previous|prior)\s+(?:calendar\s+)?month\b|\blast calendar month\b/.exec(
+    /(?<!\b(?:the|within)\s)\b(?:last|previous|prior)\s+(?:calendar\s+)?month\b|\b(?:the\s+)?(?:previous|prior)\s+(?:calendar\s+)?month\b|\blast calendar month\b/.exec(
       text,
     );
   if (lastMonth)
@@ -74,7 +74,7 @@ export function findCalendarSpan(text: string): { span: ClockSpan; match: string
     const year = yearSaid ? { year: Number(yearSaid) } : {};
     const from = monthStart({ month, ...year });
     // "Since november": from its 1st up to now.
-    if (named[1] === 'since' || named[1] === 'from') return { span: { kind: 'range', from }, match: named[0] };
+    if (named[1] === 'since') return { span: { kind: 'range', from }, match: named[0] };
     return { span: { kind: 'range', from, until: monthStart({ month, ...year, plus: 1 }) }, match: named[0] };
   }
   const year = YEAR_SAID.exec(text);
