@@ -231,7 +231,7 @@ export const OPEN_NOW =
   /^(?:what(?:'s| s| is| are)|whats|what else(?: is| s|'s)?|anything(?: else)?|is anything(?: else)?|are any|is there anything(?: else)?|any)\s+(?:still\s+)?(?:open|active|criticals|(?:critical|severe)(?=\s*(?:[?!.]|$|open\b|now\b|right now\b|going on\b|happening\b))|un(?:acked|acknowledged)|not (?:yet )?(?:acked|acknowledged))\b/;
 /** "What caused…", "root cause of…", "the reason for…", "what triggered…": the anomaly behind it, explained. */
 export const CAUSE = /\b(?:root[\s-]?causes?|caus(?:e|ed|es|ing)|reasons? (?:for|behind)|triggered)\b/;
-export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to)\b/;
+export const COMPARED = /\b(?:vs\.?|versus|compared?|comparison|comparing|than|against|relative to|different (?:from|to))\b/;
 export const AGAINST = /\byesterday\b|\blast week\b|\ba week ago\b/;
 export const AGAINST_TIME =
   /\b(?:vs\.?|versus|than|against|to|with|relative to)\s+(?:the same \w+ )?(?:yesterday|last week|a week ago)\b|\btoday\b/;

@@ -1,3 +1,4 @@
+import { againstAsked } from './parse-against.js';
 import type { TargetRef } from './match-target.js';
 import { scopeOf } from './scope-of.js';
 import type { Intent, MetricKey } from './intent.js';
@@ -133,6 +134,8 @@ export function peersQuestion(
   // "Are the api hosts balanced?", "is load evenly spread across web?": how evenly load lies over the hosts named.
   if (o.named && o.named.length > 1 && BALANCE.test(text)) return { kind: 'peers', balance: o.named };
   if (o.metric || !(PEERS.test(text) || (one && AGAINST_OTHERS.test(text)))) return undefined;
+  // "What's different about web-1 today compared to last week?": against its own past (the compare answer), not its peers.
+  if (againstAsked(text, undefined)) return undefined;
   return {
     kind: 'peers',
     ...(one ? { target: one } : {}),

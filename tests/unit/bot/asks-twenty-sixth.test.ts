@@ -472,3 +472,19 @@ describe('"which alerts fired more than 5 times today?"', () => {
     );
   });
 });
+
+describe('"what\'s different about web-1 today compared to last week?"', () => {
+  it('sets a target against its own past when a past is named, and against its peers when none is', () => {
+    expect(parseIntent("what's different about web-1 today compared to last week?", targets)).toEqual({
+      kind: 'compare',
+      target: 'web-1',
+      against: 'last_week',
+    });
+    expect(parseIntent('how is web-1 different from yesterday?', targets)).toEqual({
+      kind: 'compare',
+      target: 'web-1',
+      against: 'yesterday',
+    });
+    expect(parseIntent("what's different about web-1?", targets)).toEqual({ kind: 'peers', target: 'web-1' });
+  });
+});
