@@ -23,7 +23,7 @@ import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
 import { createAlertAcks } from './alert-ack.js';
 import { createAlertEscalation } from './alert-escalate.js';
 import { sendTestAlert } from './test-alert.js';
-import { createUserZones, localizeTimes } from './local-times.js';
+import { createUserZones, localizeHome, localizeTimes } from './local-times.js';
 import { onCallReply } from './on-call-commands.js';
 import { answerWhoami } from './answer-whoami.js';
 import { createOnCallSwaps } from './on-call-swaps.js';
@@ -336,11 +336,11 @@ export function createChatService(o: ChatServiceOptions) {
       const pending = o.store.listProposals({ states: ['proposed'], limit: 10 });
       const onCall = o.onCall?.lines(now, 0).join('\n');
       const text = answerIntent({ kind: 'attention' }, ctx(now));
-      // The viewer's own watches and reminders.
       const mine = user && o.watches ? o.watches.mine(actorOf(user), now).lines : [];
       const subs = user && o.subscriptions ? o.subscriptions.mine(user, now).lines : [];
       const yours = `${mine.length ? `\nYour watches and reminders:\n${mine.join('\n')}` : ''}${subs.length ? `\nYour subscriptions:\n${subs.join('\n')}` : ''}`;
-      return { text: `${text}${onCall ? `\n${onCall}` : ''}${yours}`, messages: pending.map(renderProposal), key: homeKeys(now)(user) };
+      const v = { text: `${text}${onCall ? `\n${onCall}` : ''}${yours}`, messages: pending.map(renderProposal), key: homeKeys(now)(user) };
+      return localizeHome(v, user && zones.zoneOf(user), now);
     },
     homeKeys,
     /** The digest of the last `days` (1 or 7) that `chat.digest` posts and `smartcloudops digest` prints. */

@@ -130,3 +130,9 @@ export function localizeMessage(msg: NeutralMessage, zone: string | undefined, n
     ...(msg.sparkline ? { sparkline: { ...msg.sparkline, from: t(msg.sparkline.from), to: t(msg.sparkline.to) } } : {}),
   };
 }
+
+/** Slack's Home tab on the viewer's clock (their zone, else chat.timezone), as their replies are. */
+export function localizeHome<T extends { text: string; messages: NeutralMessage[] }>(view: T, zone: string | undefined, now: number): T {
+  const z = notUtc(zone);
+  return z ? { ...view, text: localizeTimes(view.text, z, now), messages: view.messages.map((m) => localizeMessage(m, z, now)) } : view;
+}

@@ -60,6 +60,20 @@ describe('the Home tab of each viewer', () => {
     expect(m.app.chat.homeKeys(m.now())(u3)).toBe(before);
   });
 
+  it("shows times on the viewer's clock: their own zone, else the team's (chat.timezone)", async () => {
+    const slack = createFakeChatAdapter('slack');
+    const config = bootIncidentConfig();
+    config.chat.timezone = 'Europe/Berlin';
+    const m = await startManualApp(config, { startTs: Date.UTC(2026, 10, 2, 10, 0, 0), adapters: [slack] });
+    await slashCommand(slack, 'declare an incident: checkout is slow', 'U2');
+    const u2 = { platform: 'slack' as const, id: 'U2', roles: [] };
+    const berlin = m.app.chat.home(m.now(), u2).text;
+    expect(berlin).toMatch(/\d\d:\d\d(?::\d\d)? \+01:00/);
+    expect(berlin).not.toMatch(/\d\d:\d\d(?::\d\d)? UTC\b/);
+    await slashCommand(slack, 'use UTC', 'U2');
+    expect(m.app.chat.home(m.now(), u2).text).not.toMatch(/\+01:00/);
+  });
+
   it('leads with a declared incident, and its key changes as the incident moves', async () => {
     const slack = createFakeChatAdapter('slack');
     const m = await startManualApp(bootIncidentConfig(), { startTs: Date.UTC(2026, 10, 2, 10, 0, 0), adapters: [slack] });
