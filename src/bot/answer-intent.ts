@@ -1,6 +1,5 @@
 import { scopeOf } from './scope-of.js';
 import { withExact } from './answer-exact.js';
-import { unitOf } from '../core/metrics.js';
 import type { Sample } from '../core/sample.js';
 import { ALL_METRICS, answerMetricSpan, isWindowed, METRICS_OF, metricsOf } from './answer-metric-span.js';
 import { FREE_OF, withFreeFigures } from './free-figures.js';
@@ -12,7 +11,7 @@ import { formatValue, METRIC_LABEL, noGroupReply, stamp, table, unknownTargetRep
 import { answerAnomalies } from './answer-anomalies.js';
 import { answerChart } from './answer-chart.js';
 import type { Intent } from './parse-intent.js';
-import type { Stat } from './parse-time-span.js';
+import { rankLine } from './rank-line.js';
 import { plural } from './text-tools.js';
 import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompareSpans } from './answer-compare-spans.js';
@@ -47,7 +46,7 @@ import { answerTotal } from './answer-total.js';
 import { answerByHour } from './answer-by-hour.js';
 import { answerByGroup } from './answer-by-group.js';
 import { latestBy } from './latest-by-target.js';
-import { answerBound, drawnLines, extreme } from './answer-bound.js';
+import { answerBound, drawnLines } from './answer-bound.js';
 import { targetHeadline } from './target-headline.js';
 import { answerInventory, placeLine } from './answer-inventory.js';
 import { answerForestStatus } from './answer-forest-status.js';
@@ -187,32 +186,7 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     ranked.length < names.length
       ? `the ${i.stat === 'min' ? 'lowest' : 'highest'} ${ranked.length} of ${names.length} targets`
       : plural(names.length, 'target');
-  return `${rankLine(i.stat, rankBy, names, latest, i.group?.length === 2)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${footer}`;
-}
-
-const formatGap = (metric: string, d: number) => (unitOf(metric) === '%' ? `${d.toFixed(1)} points` : formatValue(metric, d));
-
-/** "Which host has the highest memory?": the answer first, then the table sorted by that column. */
-function rankLine(
-  stat: Stat | undefined,
-  metric: string | undefined,
-  names: string[],
-  latest: Map<string, Map<string, Sample>>,
-  pair = false,
-): string {
-  if (!stat || !metric) return '';
-  const got = names.map((n) => latest.get(n)?.get(metric)).filter((s): s is Sample => Boolean(s));
-  if (got.length === 0) return '';
-  const label = METRIC_LABEL[metric] ?? metric;
-  if (stat === 'avg')
-    return `Average ${label} across ${got.length} targets now: ${formatValue(metric, got.reduce((a, s) => a + s.value, 0) / got.length)}.\n`;
-  const best = extreme(got, stat === 'max');
-  // Two side by side ("which is higher, web-1 or web-2?"): by how much, in points for a share.
-  const other = pair && got.length === 2 ? got.find((s) => s !== best) : undefined;
-  const gap = other
-    ? ` (${formatGap(metric, Math.abs(best.value - other.value))} ${stat === 'max' ? 'above' : 'below'} ${other.target})`
-    : '';
-  return `${stat === 'max' ? 'Highest' : 'Lowest'} ${label} now: ${best.target} ${formatValue(metric, best.value)}${gap}.\n`;
+  return `${rankLine(i.stat, rankBy, names, latest, i.group?.length === 2 ? c : undefined)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${footer}`;
 }
 
 /** Adds each target's network in + out (both read) to its latest figures, and the column to `shown`. */

@@ -2,12 +2,13 @@ import type { Platform } from '../core/chat.js';
 import type { AnswerContext } from './answer-context.js';
 import { dayDate, dayStart, dayZone } from './day-start.js';
 import { stamp } from './format-reply.js';
+import { clockTs } from './parse-clock.js';
 
 const HOUR = 3_600_000;
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** A day or the weekend asked about ("tomorrow", a weekday 0–6 with 0 Sunday, "weekend"). */
-export type OnCallDay = 'tomorrow' | 'weekend' | number;
+/** A day or the weekend asked about ("tomorrow", a weekday 0–6 with 0 Sunday, "weekend", a date's UTC midnight). */
+export type OnCallDay = 'tomorrow' | 'weekend' | number | { date: number };
 
 /**
  * The window a day names, on the asker's calendar: tomorrow; the next such weekday (the rest of
@@ -20,6 +21,11 @@ export function dayWindow(day: OnCallDay, now: number, zone?: string): { from: n
   const weekday = (start: number) => new Date(`${dayDate(start, zone)}T00:00:00Z`).getUTCDay();
   const named = (start: number) => `${DAYS[weekday(start)]} ${dayDate(start, zone)}`;
   const z = dayZone(zone);
+  if (typeof day === 'object') {
+    // The date on the asker's calendar, whole, past or ahead.
+    const from = clockTs({ minute: 0, day, ...(zone ? { zone } : {}) }, now);
+    return { from, until: next(from), label: `on ${named(from)} (${z})` };
+  }
   if (day === 'tomorrow') {
     const from = next(today);
     return { from, until: next(from), label: `tomorrow (${named(from)}, ${z})` };
@@ -83,14 +89,15 @@ export function answerOnCallDay(day: OnCallDay, rotation: string | undefined, c:
     if (held.length === 1) lines.push(`${names.length > 1 ? `For ${name}: ` : ''}${say(held[0]!)}: the whole time.`);
     else lines.push(...(names.length > 1 ? [`For ${name}:`] : []), ...held.map((h) => `• ${say(h)}`));
   }
-  // "Am I on call this weekend?": the answer first, then who holds it.
+  // "Am I on call this weekend?": the answer first, then who holds it; "was I on call on the 3rd?" in the past.
+  const gone = w.until <= c.now;
   const lead = !me
     ? []
     : !mine.size
       ? ['You are in no on-call rotation (chat.onCall), so you have no shift.']
       : yours.length
-        ? [`Yes: you are on call ${w.label}, ${yours.join('; ')}.`]
-        : [`No: you are not on call ${w.label}.`];
+        ? [`Yes: you ${gone ? 'were' : 'are'} on call ${w.label}, ${yours.join('; ')}.`]
+        : [`No: you ${gone ? 'were' : 'are'} not on call ${w.label}.`];
   // One rotation held by one person: one line.
   return [...lead, lines.length === 2 ? `${lines[0]} ${lines[1]}` : lines.join('\n')].join('\n');
 }

@@ -1,3 +1,5 @@
+import { resolveDayDate, noSuchDate, type DayDate } from './parse-day-date.js';
+import { dayDate, dayStart } from './day-start.js';
 import { answerOnCallDay } from './answer-on-call-day.js';
 import type { Platform } from '../core/chat.js';
 import type { FileConfig } from '../config/schema.js';
@@ -34,6 +36,8 @@ export function answerRouting(
     aheadMs?: number;
     onWeekday?: number;
     onDay?: 'tomorrow' | 'weekend';
+    onDate?: DayDate;
+    unknownDay?: string;
     week?: boolean;
     at?: ClockTime;
     past?: { span?: TimeSpan; id?: string; alert?: boolean; load?: boolean; mine?: boolean; member?: string };
@@ -44,7 +48,11 @@ export function answerRouting(
   const at = asked.at && untilTs(c.zone && !asked.at.zone ? { ...asked.at, zone: c.zone } : asked.at, c.now);
   const i = at ? { ...asked, aheadMs: at - c.now } : asked;
   // "On monday", "tomorrow", "this weekend": the whole of it, on the asker's calendar.
-  const day = asked.onDay ?? asked.onWeekday;
+  if (i.onCall && c.onCall && i.unknownDay)
+    return `I don't know which day "${i.unknownDay}" is. Ask about a weekday ("on friday"), "tomorrow", "this weekend", a date ("on the 12th", "on 2026-12-24") or "next week".`;
+  const date = i.onDate && resolveDayDate(i.onDate, Date.parse(`${dayDate(dayStart(c.now, c.zone), c.zone)}T00:00:00Z`));
+  if (i.onCall && c.onCall && i.onDate && date === undefined) return noSuchDate(i.onDate);
+  const day = date !== undefined ? { date } : (asked.onDay ?? asked.onWeekday);
   if (i.onCall && c.onCall && !at && !i.past && day !== undefined) return answerOnCallDay(day, i.rotation, c, i.me === true);
   // "Who has been on call the most?", "when was my last shift?": the time held, counted or the asker's.
   if (i.onCall && i.past?.load) return answerOnCallLoad(i.past.span, i.rotation, c, i.past.mine === true);

@@ -23,7 +23,7 @@ export const HELP = [
   '• "approve rp_…", "deny rp_…", "approve the scale up on web-2", or "approve" in an alert\'s thread (approvers only)',
   '• "restart app on web-1", "scale up web-2", "clean up the disk on db-1": a request, as remediation.rules allow it, that an approver approves; "cancel rp_…" takes it back',
   '• "snooze web-1 cpu for 30m", "snooze db-1 until 15:00", "mute db-1 from 22:00 to 23:00", "mute everything for 1h", "silences", "unsnooze web-1", "extend sl_… by 1h"; to stop an alert for good, change its rule in config ("what thresholds are set?", "suggest better thresholds")',
-  '• "ack web-1", "ack an_…" or "ack all" (I have it: no reminders), "unack web-1", "what am I on?", "who acked the last alert?", "escalate web-1" (pings chat.escalate.mentions now), "page bob about web-1", "who is on call?", "who has been on call the most?", "I\'m on call until 18:00"',
+  '• "ack web-1", "ack an_…" or "ack all" (I have it: no reminders), "unack web-1", "what am I on?", "who acked the last alert?", "escalate web-1" (pings chat.escalate.mentions now), "page bob about web-1", "who is on call?", "who\'s on call on the 12th?", "who has been on call the most?", "I\'m on call until 18:00"',
   '• "timeline an_…" (or "timeline" in an alert\'s thread): what happened and who did what',
   '• "declare an incident: checkout is down", "incident update: …", "I\'ll take command", "resolve the incident", "incident status" (posted in the alert channels)',
   '• "notify me about db-1 alerts", "subscribe me to critical alerts" (a mention on each new alert that matches, Slack and Discord), "my subscriptions", "unfollow db-1"',

@@ -1,4 +1,5 @@
 /** What a chat question asks for: the parser's output (parse-intent.ts), the answers' input. */
+import type { DayDate } from './parse-day-date.js';
 import type { Stat, TimeSpan } from './parse-time-span.js';
 import type { CompareIntent } from './compare-intent.js';
 import type { NamedDay } from './day-start.js';
@@ -268,6 +269,9 @@ export type Intent =
       /** "Who is on call next week?": how far ahead. */ aheadMs?: number;
       /** "Who is on call on monday?", "tomorrow", "this weekend": everyone on call then (0 Sunday). */ onWeekday?: number;
       onDay?: 'tomorrow' | 'weekend';
+      /** "On the 12th", "who was on call on december 3?": that calendar day; "on funday": a day word that is none. */
+      onDate?: DayDate;
+      unknownDay?: string;
       /** "Who is on call saturday at noon?", "at 3pm": the next such time. */ at?: ClockTime;
       /** "Who is on call next week?": the shifts over the next 7 days. */ week?: boolean;
       /** "Who was on call when db-1 alerted?", "at 03:00", "last night" (answer-on-call-past.ts). */

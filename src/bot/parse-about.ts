@@ -1,3 +1,4 @@
+import { findDayDate, unknownDayWord, type DayDate } from './parse-day-date.js';
 import { BEFORE_SHIFT } from './parse-digest.js';
 import { NO_ACTION } from './intent-words.js';
 /**
@@ -207,6 +208,10 @@ function onCallPast(
   if (member && !o.span && !/\b(?:happen\w*|alerts?|anomal\w*|fired|during|summar\w*|digest)\b/.test(text))
     return { kind: 'routing', onCall: true, ...rotationOf(text), past: { member: (member[1] ?? member[2])! } };
   if (!PAST_ON_CALL.test(text)) return undefined;
+  // "Who was on call on the 3rd?", "on december 3": everyone who held it that day.
+  const date = !o.span && !o.an ? findDayDate(text) : undefined;
+  if (date)
+    return { kind: 'routing', onCall: true, ...(/\b(?:was|am) i\b/.test(text) ? { me: true } : {}), ...rotationOf(text), onDate: date };
   const alert = !o.span && (Boolean(o.an) || Boolean(o.target) || ABOUT_ALERT.test(text));
   return {
     kind: 'routing',
@@ -219,7 +224,15 @@ function onCallPast(
 }
 
 /** "Who is on call tomorrow?", "next week", "in 3 days": how far ahead the shift asked about is. */
-function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number; onDay?: 'tomorrow' | 'weekend'; week?: true; at?: ClockTime } {
+function onCallAhead(text: string): {
+  aheadMs?: number;
+  onWeekday?: number;
+  onDay?: 'tomorrow' | 'weekend';
+  onDate?: DayDate;
+  unknownDay?: string;
+  week?: true;
+  at?: ClockTime;
+} {
   // "Next week", "this week", "the next 7 days", "the rota for the week": the shifts over it, not one instant a week on.
   if (
     !/\b(?:was|were|been|had)\b/.test(text) &&
@@ -234,6 +247,11 @@ function onCallAhead(text: string): { aheadMs?: number; onWeekday?: number; onDa
   if (/\b(?:this|the|next|coming) weekend\b|\bweekend (?:on[\s-]?call|rota|shifts?|cover|pager)\b/.test(text)) return { onDay: 'weekend' };
   const day = weekdayIn(text);
   if (day) return { onWeekday: day.weekday };
+  // "On the 12th", "on december 24", "christmas day": that date, whole; "on funday" is refused by name.
+  const date = findDayDate(text);
+  if (date) return { onDate: date };
+  const unknown = unknownDayWord(text);
+  if (unknown) return { unknownDay: unknown };
   const m = /\bin (\d{1,3}) (hours?|days?|weeks?)\b/.exec(text);
   if (!m) return {};
   const unit = m[2]!.startsWith('hour') ? 3_600_000 : m[2]!.startsWith('day') ? 86_400_000 : 7 * 86_400_000;
