@@ -1,3 +1,5 @@
+import { calendarLabel } from './parse-calendar.js';
+import { rangeTs, type ClockSpan } from './parse-clock.js';
 import { incidentPeople } from './incident-people.js';
 import type { ChatReply, ChatUser, NeutralMessage, Platform } from '../core/chat.js';
 import type { Store } from '../core/ports.js';
@@ -357,21 +359,24 @@ export function createIncidents(o: IncidentOptions) {
     };
   }
 
-  function list(now: number, days = 7): ChatReply {
-    const recent = incidentsBetween(o.store, now - days * 86_400_000, now + 1).reverse();
-    const when = days === 1 ? 'the last 24 h' : `the last ${days} days`;
+  function list(now: number, days = 7, span?: ClockSpan): ChatReply {
+    // "This month", "last month", "in november": calendar months on the asker's calendar, not 30 days.
+    const r = span?.kind === 'range' ? rangeTs(span.from, span.until, now) : { from: now - days * 86_400_000, until: now };
+    const named = span && calendarLabel(span, r.from, span.kind === 'range' ? span.from.zone : undefined);
+    const when = named ?? (days === 1 ? 'in the last 24 h' : `in the last ${days} days`);
+    const recent = incidentsBetween(o.store, r.from, r.until + 1).reverse();
     // "How many incidents?" may mean alerts: the anomalies of the same days are counted beside, never in place of, the incidents.
-    const started = o.store.recentAnomalies(Number.MAX_SAFE_INTEGER, now - days * 86_400_000, now + 1);
+    const started = o.store.recentAnomalies(Number.MAX_SAFE_INTEGER, r.from, r.until + 1);
     const episodes = groupEpisodes(started, now).length;
-    const alerts = `Anomalies in ${when}, which are not incidents until one is declared: ${plural(episodes, 'episode')} (${plural(started.length, 'anomaly', 'anomalies')}); "how many alerts" counts them.`;
+    const alerts = `Anomalies ${when}, which are not incidents until one is declared: ${plural(episodes, 'episode')} (${plural(started.length, 'anomaly', 'anomalies')}); "how many alerts" counts them.`;
     if (recent.length === 0)
       return {
-        text: `No incident was declared in ${when}. "Declare an incident: <what is wrong>" opens one.\n${alerts}`,
+        text: `No incident was declared ${when}. "Declare an incident: <what is wrong>" opens one.\n${alerts}`,
         intent: 'incident',
       };
     return {
       text: [
-        `Incidents declared in ${when}: ${recent.length}`,
+        `Incidents declared ${when}: ${recent.length}`,
         ...recent.slice(0, 10).map((x) => `• ${describeIncident(x, now)}`),
         alerts,
       ].join('\n'),
@@ -381,7 +386,7 @@ export function createIncidents(o: IncidentOptions) {
 
   function handle(i: IncidentIntent, user: ChatUser, now: number): ChatReply {
     if (i.action === 'declare') return declare(i, user, now);
-    if (i.action === 'list') return list(now, i.days);
+    if (i.action === 'list') return list(now, i.days, i.span);
     return act(i, user, now);
   }
 

@@ -3,7 +3,7 @@
  * incidents, on-call covers and swaps, watches and reminders, feedback, notes and changes. Part of
  * Intent (intent.ts), kept apart so that file stays small enough to read.
  */
-import type { ClockTime } from './parse-clock.js';
+import type { ClockSpan, ClockTime } from './parse-clock.js';
 import type { TimeSpan } from './parse-time-span.js';
 import type { Bound } from './parse-bound.js';
 import type { MetricKey } from './intent.js';
@@ -37,8 +37,10 @@ export type CommandIntent =
       /** With `scope`: taken off it ("remove db-1 from the incident"). */
       remove?: string[];
       commander?: string;
-      /** With `list`: how many days back ("this month": 30); a week otherwise. */
+      /** With `list`: how many days back ("the past month": 30); a week otherwise. */
       days?: number;
+      /** With `list`: a calendar span ("this month", "last month", "in november"), read on the asker's calendar. */
+      span?: ClockSpan;
     }
   /** "I'm on call until 18:00", "take on-call for 4h" (a cover of the chat.onCall rotation); "end my on-call cover". */
   | {

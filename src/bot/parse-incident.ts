@@ -1,3 +1,5 @@
+import { findCalendarSpan } from './parse-calendar.js';
+import type { ClockSpan } from './parse-clock.js';
 import type { Intent } from './intent.js';
 import { cleanInput, quoteUntrusted } from './text-tools.js';
 
@@ -19,8 +21,10 @@ const RESOLVE =
 const SCOPE_ADD =
   /^(?:please\s+)?(?:add|include|attach)\b.*\b(?:to|in)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|\b(?:incident|in_[a-z0-9]+)\s+(?:also\s+)?(?:affects|covers|includes|involves|hits)\b/;
 const SCOPE_REMOVE = /^(?:please\s+)?(?:remove|drop|detach|take)\b.*\b(?:from|off|out of)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b/;
-/** "Incidents declared this month", "… today", "… in the last 3 days": how far back a list reads. */
-function listDays(text: string): { days?: number } {
+/** "Incidents declared this month" (since the 1st), "… today", "… in the last 3 days": how far back a list reads. */
+function listDays(text: string): { days?: number; span?: ClockSpan } {
+  const calendar = findCalendarSpan(text);
+  if (calendar) return { span: calendar.span };
   const n = /\b(?:last|past)\s+(\d{1,3})\s+days?\b/.exec(text)?.[1];
   if (n) return { days: Math.min(365, Math.max(1, Number(n))) };
   if (/\b(?:this|last|past) month\b|\b30 days\b/.test(text)) return { days: 30 };

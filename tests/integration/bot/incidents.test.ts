@@ -130,7 +130,14 @@ describe('incidents declared in chat', () => {
     expect(after[0]).toBe('No incident is open; the one resolved last:');
     expect(after[1]).toMatch(new RegExp(`^${id} "checkout is slow" on web-1: .*resolved`));
     expect((await say('who was incident commander last time?')).split('\n')[1]).toMatch(/: commander slack:U1, declared /);
-    expect((await say('how many incidents were declared this month?')).split('\n')[0]).toBe('Incidents declared in the last 30 days: 1');
+    // "This month" is the calendar month, as it is for anomalies; "the past month" is 30 days.
+    expect((await say('how many incidents were declared this month?')).split('\n')[0]).toMatch(
+      /^Incidents declared this month \(since \d{4}-\d{2}-01, UTC\): 1$/,
+    );
+    expect((await say('incidents declared in the past month')).split('\n')[0]).toBe('Incidents declared in the last 30 days: 1');
+    expect((await say('incidents declared last month')).split('\n')[0]).toMatch(
+      /^No incident was declared last month \(\w+ \d{4}, UTC\)\./,
+    );
     // "How many incidents?" counts episodes, with the incidents declared in the same time said beside them.
     const counted = (await say('how many incidents this month?')).split('\n');
     // "This month" is the calendar month, named with its first day.
@@ -139,7 +146,7 @@ describe('incidents declared in chat', () => {
       expect.stringMatching(new RegExp(`^Incidents declared then: 1: ${id} "checkout is slow" on web-1: .*resolved`)),
     );
     expect((await say('how many incidents were declared this month?')).split('\n').at(-1)).toMatch(
-      /^Anomalies in the last 30 days, which are not incidents until one is declared: \d+ episodes? \(\d+ anomal(?:y|ies)\); "how many alerts" counts them\.$/,
+      /^Anomalies this month \(since \d{4}-\d{2}-01, UTC\), which are not incidents until one is declared: \d+ episodes? \(\d+ anomal(?:y|ies)\); "how many alerts" counts them\.$/,
     );
     // Asked of a target: the open ones on it, else the last there; db-1 was taken off it.
     expect(await say('is there an incident for web-1?')).toMatch(
