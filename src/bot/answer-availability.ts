@@ -91,7 +91,7 @@ export function answerAvailability(i: AvailabilityQuestion, c: AnswerContext): s
   const off = offMs
     ? `I was not running for ${formatDuration(offMs)} of it (from my last tick before a restart to the restart: "when were you last restarted?"), which counts neither way.`
     : 'I was running throughout.';
-  const note = `This is whether data arrived (silent-host anomalies), not whether a service answered${i.sla ? ': no SLO or error budget is read' : ''}. ${off}`;
+  const note = `This is whether data arrived (silent-host anomalies), not whether a service answered${!i.sla ? '' : c.slos?.length ? ': "error budget" reads the SLOs set (slos)' : ': no SLO is set ("error budget" says how)'}. ${off}`;
   if (rows.length === 1) {
     const r = rows[0]!;
     if (r.watchedMs === 0) return `No samples from ${r.target} ${b.label}, so there is no share to give.`;

@@ -1,3 +1,4 @@
+import type { Slo } from '../config/slo-schema.js';
 import type { ForecastRule, RemediationRule, ThresholdRule } from '../config/schema.js';
 import type { DetectorInspector } from '../core/inspection.js';
 import type { Store } from '../core/ports.js';
@@ -34,6 +35,8 @@ export interface AnswerContext {
   detectors?: DetectorInspector;
   /** chat routes, channels, escalation: "where do alerts go?". */
   routing?: RoutingFacts;
+  /** slos: "what's the error budget?". */
+  slos?: Slo[];
   /** chat.runbooks: "what's the runbook for disk?". */
   runbooks?: Runbook[];
   /** chat.dashboard: "dashboard for web-1 yesterday". */

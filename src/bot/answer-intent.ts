@@ -1,3 +1,5 @@
+import { answerSlo } from './answer-slo.js';
+import { SLO_WHAT } from './uncollected-words.js';
 import { scopeOf } from './scope-of.js';
 import { withExact } from './answer-exact.js';
 import type { Sample } from '../core/sample.js';
@@ -202,6 +204,8 @@ function withNetworkTotal(latest: Map<string, Map<string, Sample>>, shown: strin
 export function answerIntent(i: Intent, c: AnswerContext): string {
   switch (i.kind) {
     case 'metrics': {
+      // "How much error budget is left for api latency?": the SLOs of that metric and those hosts.
+      if (i.uncollected === SLO_WHAT) return answerSlo({ ...i, ...(i.metric ? { metrics: METRICS_OF[i.metric] } : {}) }, c);
       const each = [i, ...(i.more ?? []).map((metric) => ({ ...i, metric }))].map((q) => answerMetrics({ ...q, more: undefined }, c));
       const said = each.join('\n') + (i.uncollected ? `\nI don't collect ${i.uncollected}: no source here reads it.` : '');
       return withExact(i, i.bits ? withBits(said) : said, c);
@@ -266,7 +270,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'ack_status':
       return answerAckStatus(i, c);
     case 'uncollected':
-      return answerUncollected(i, c);
+      return i.what === SLO_WHAT ? answerSlo(i, c) : answerUncollected(i, c);
     case 'about':
       return i.starts ? answerStarts(i.starts, c, i.valid) : i.digest ? answerDigestSchedule(c) : answerAbout(c, i.collected);
     case 'availability':

@@ -1,3 +1,4 @@
+import type { Slo } from '../config/slo-schema.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
 import type { DetectorInspector } from '../core/inspection.js';
 import type { FileConfig, RemediationRule } from '../config/schema.js';
@@ -41,6 +42,8 @@ export interface ChatServiceOptions {
   watches?: Watches;
   /** The live detectors: "why is there no alert?" gets each one's reason. */
   detectors?: DetectorInspector;
+  /** slos: "what's the error budget?". */
+  slos?: Slo[];
   /** chat.runbooks, listed when asked for. */
   runbooks?: Runbook[];
   /** chat.dashboard: linked from "dashboard for web-1". */

@@ -113,6 +113,7 @@ export function createChatService(o: ChatServiceOptions) {
       detectors: o.detectors,
       about: o.about,
       runbooks: o.runbooks,
+      slos: o.slos,
       dashboard: o.dashboard,
       routing: o.routing,
       onCall: o.onCall,

@@ -17,7 +17,7 @@ export const HELP = [
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?", "are the sources ok?", "send a test alert", "show times in Europe/Berlin"',
   '• "inventory", "what region is db-1 in?", "ip of api-2", "which host is i-0a1b…?", "cpu in us-east-1"',
   '• "does cpu correlate with latency on api-1?", "is cpu higher at night?", "is web-1 cpu normal for this time of day?", "what\'s different about web-2?", "which tier is busiest?"',
-  '• "which rule never fires?", "is the forecast rule useful?", "what\'s the false positive rate?", "handover notes", "how was the night?", "status update for stakeholders"',
+  '• "what\'s the error budget?" (config slos), "which rule never fires?", "is the forecast rule useful?", "what\'s the false positive rate?", "handover notes", "how was the night?", "status update for stakeholders"',
   '• "what changed the most in the last hour?", "did anything flatline?", "when will web-1 disk reach 90%?", "alerts outside business hours this week", "how long do approvals take?"',
   '• "is the scale up on web-2 done?", "which host recovers fastest?", "first alert today", "how close is web-1 to alerting?", "hosts with disk between 40 and 60%", "cpu on all hosts except db-1"',
   '• "approve rp_…", "deny rp_…", "approve the scale up on web-2", or "approve" in an alert\'s thread (approvers only)',

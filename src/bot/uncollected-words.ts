@@ -3,6 +3,9 @@
  * the reply uses. Answering "load average" or "swap" with the CPU or the target's overview would
  * be a number that does not answer the question.
  */
+/** What an SLO question is filed under: answered from config.slos (answer-slo.ts) when any is set. */
+export const SLO_WHAT = 'SLOs or error budgets';
+
 export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
   [/\bload[\s_-]*(?:avg|averages?)\b|\bloadavg\b|\bload[\s_-]?(?:1|5|15)\b/, 'load average'],
   [/\bswap(?:ping)?\b/, 'swap'],
@@ -93,8 +96,8 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'host logs',
   ],
   [
-    /\b(?:error|latency|performance|reliability)[\s-]+budgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b/,
-    'SLOs or error budgets',
+    /\b(?:error|latency|performance|reliability)[\s-]+budgets?\b|\b(?:budget )?burn(?:ing)?[\s-]rates?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b/,
+    SLO_WHAT,
   ],
   // A satisfaction score needs each request's time; the latency here is one reading per sample.
   [/\bapdex\b/, 'Apdex (it needs each request’s time)'],

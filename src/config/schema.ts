@@ -1,3 +1,4 @@
+import { slosSchema } from './slo-schema.js';
 import { z } from 'zod';
 import { metricName } from './metric-name.js';
 import { obj } from './strict-object.js';
@@ -187,6 +188,8 @@ export const configSchema = obj({
       .default('target'),
     mirrorSilences: z.boolean().default(true),
   }).prefault({}),
+  /** Service level objectives over collected metrics: "error budget" in chat (slo-schema.ts). */
+  slos: slosSchema,
   approvers: obj({
     slack: approverSet,
     discord: approverSet,

@@ -37,7 +37,7 @@ describe('"availability of db-1 this week"', () => {
     expect(ask('sla for web-1')[0]).toBe(
       'web-1 reported data 100% of the time over the last 7 d (watched since 2026-12-03 12:00:00 UTC): no silent stretch.',
     );
-    expect(ask('sla for web-1')[2]).toMatch(/: no SLO or error budget is read\. /);
+    expect(ask('sla for web-1')[2]).toMatch(/: no SLO is set \("error budget" says how\)\. /);
   });
 
   it('ranks the fleet least available first, and counts only the part of a stretch inside the window', () => {

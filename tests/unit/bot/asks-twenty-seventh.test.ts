@@ -6,6 +6,9 @@ import { onCallSchema } from '../../../src/config/on-call-schema.js';
 import { findDayDate, resolveDayDate, unknownDayWord } from '../../../src/bot/parse-day-date.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import type { Sample } from '../../../src/core/sample.js';
+import { sloSchema } from '../../../src/config/slo-schema.js';
+import { configSchema } from '../../../src/config/schema.js';
+import { budgetLastsMs, sloReport } from '../../../src/bot/slo-report.js';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
@@ -166,5 +169,132 @@ describe('which of two hosts is higher, beyond the latest reading', () => {
       ),
     ).split('\n');
     expect(low[1]).toMatch(/^Over the last hour too: web-2 was lower in 100% /);
+  });
+});
+
+describe('SLOs and error budgets (slos)', () => {
+  const latency = sloSchema.parse({
+    name: 'api-latency',
+    metric: 'latency_ms',
+    role: 'api',
+    goodBelow: 500,
+    objective: 99,
+    windowDays: 30,
+  });
+  const fleet = [
+    { name: 'api-1', role: 'api' },
+    { name: 'api-2', role: 'api' },
+    { name: 'db-1', role: 'db' },
+  ];
+  /** Latency every 30 s for `hours` up to NOW; `slow(target, n)` says which readings (n counts back from the newest) are slow. */
+  function sloCtx(hours: number, slow: (target: string, n: number) => boolean, slos = [latency]): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    const samples: Sample[] = [];
+    for (const target of ['api-1', 'api-2'])
+      for (let n = 0; n < hours * 120; n++)
+        samples.push({ target, metric: 'latency_ms', ts: NOW - n * 30_000, value: slow(target, n) ? 900 : 120 });
+    store.saveSamples(samples);
+    return { store, targets: fleet, now: NOW, staleAfterMs: 90_000, slos };
+  }
+
+  it('refuses an SLO with both bounds or neither, an objective out of range, and two of one name', () => {
+    const base = { name: 'a', metric: 'cpu', objective: 99 };
+    expect(sloSchema.safeParse({ ...base, goodBelow: 90, goodAbove: 10 }).success).toBe(false);
+    expect(sloSchema.safeParse(base).success).toBe(false);
+    expect(sloSchema.safeParse({ ...base, goodBelow: 90, objective: 100 }).success).toBe(false);
+    expect(sloSchema.safeParse({ ...base, goodBelow: 90, windowDays: 91 }).success).toBe(false);
+    const twice = configSchema.safeParse({
+      slos: [
+        { ...base, goodBelow: 90 },
+        { ...base, goodAbove: 5 },
+      ],
+    });
+    expect(twice.success).toBe(false);
+    expect(twice.error?.issues[0]).toMatchObject({ path: ['slos', 1, 'name'], message: '"a" names another SLO too' });
+    expect(configSchema.parse({}).slos).toEqual([]);
+  });
+
+  it('counts good and bad samples in the window, the budget spent and the burn over 1 h and 6 h', () => {
+    const series = new Map([
+      ['api-1', Array.from({ length: 1000 }, (_, n) => ({ ts: NOW - n * 60_000, value: n < 3 ? 900 : 100 }))],
+      [
+        'api-2',
+        [
+          { ts: NOW - 40 * 86_400_000, value: 900 },
+          { ts: NOW - 1000, value: Number.NaN },
+          { ts: NOW, value: 500 },
+        ],
+      ],
+    ]);
+    const r = sloReport(latency, series, NOW);
+    // 500 is not under 500; the sample from before the window and the NaN are not counted.
+    expect(r).toMatchObject({
+      good: 997,
+      bad: 4,
+      badBy: [
+        ['api-1', 3],
+        ['api-2', 1],
+      ],
+      verdict: 'met',
+      firstTs: NOW - 999 * 60_000,
+    });
+    expect(r.spent).toBeCloseTo(4 / (0.01 * 1001), 6);
+    expect(r.burn[0]).toBeCloseTo(4 / 61 / 0.01, 6);
+    expect(r.burn[1]).toBeCloseTo(4 / 361 / 0.01, 6);
+    expect(sloReport(latency, new Map(), NOW).verdict).toBe('no_data');
+    // Within the objective but burning fast over the last hour: at risk; past the budget: breached.
+    const fast = new Map([['api-1', Array.from({ length: 1000 }, (_, n) => ({ ts: NOW - n * 60_000, value: n < 10 ? 900 : 100 }))]]);
+    expect(sloReport(latency, fast, NOW).verdict).toBe('at_risk');
+    const over = new Map([['api-1', Array.from({ length: 100 }, (_, n) => ({ ts: NOW - n * 60_000, value: n % 50 === 49 ? 900 : 100 }))]]);
+    expect(sloReport(latency, over, NOW)).toMatchObject({ verdict: 'breached', spent: 2 });
+    expect(budgetLastsMs(latency, 0.5, 2)).toBe(7.5 * 86_400_000);
+    expect(budgetLastsMs(latency, 1.2, 2)).toBeUndefined();
+    expect(budgetLastsMs(latency, 0.5, 0)).toBeUndefined();
+  });
+
+  it('reads "error budget", "slos", "burn rate" and "are we within slo?" as the SLOs, and "slos" is not "slow"', () => {
+    for (const q of ["what's the error budget?", 'slos', 'show slos', 'burn rate', 'are we within our slos?', 'error budget on api-1'])
+      expect(
+        answerIntent(
+          parseIntent(q, fleet),
+          sloCtx(2, () => false),
+        ).split('\n')[0],
+      ).toMatch(/^api-latency: latency under 500 ms/);
+  });
+
+  it('answers each SLO with its verdict, the budget spent, the burn rates and how long the rest lasts', () => {
+    // api-2 slow in 20 of the last 120 readings (the last hour), api-1 never: 20 bad of 4,800 over 20 h.
+    const c = sloCtx(20, (t, n) => t === 'api-2' && n < 120 && n % 6 === 0);
+    expect(answerIntent(parseIntent("what's the error budget?", fleet), c).split('\n')).toEqual([
+      'api-latency: latency under 500 ms in 99% of samples over 30 d (api-1, api-2): met.',
+      '  99.58% good: 4,780 of 4,800 samples, 20 bad since 2026-12-06 16:00:30 UTC: the samples held cover only 20 h of the 30 d window (retention.samplesHours, or watched since), so that is what is judged.',
+      '  Error budget: 42% spent (20 bad of the 48 that 99% allows in these).',
+      '  Burn rate: 8.3× over the last 1 h, 1.4× over the last 6 h (1× spends the budget exactly over 30 d; 14.4× over 1 h or 6× over 6 h usually pages).',
+      '  At 8.3× the 58% left lasts about 2 d.',
+    ]);
+    // Both slow for the last 10 min: within the objective so far, but burning at a paging rate.
+    expect(
+      answerIntent(
+        parseIntent('burn rate', fleet),
+        sloCtx(20, (_, n) => n < 20),
+      ).split('\n')[0],
+    ).toBe(
+      'api-latency: latency under 500 ms in 99% of samples over 30 d (api-1, api-2): met so far, but at risk: burning 17× over the last 1 h.',
+    );
+    // Asked of one host: that host's share only.
+    expect(answerIntent(parseIntent('error budget on api-1', fleet), c).split('\n')[0]).toBe(
+      'api-latency: latency under 500 ms in 99% of samples over 30 d (api-1 of api-1, api-2): met.',
+    );
+    // Asked of a host no SLO covers: said, then all of them.
+    const other = answerIntent(parseIntent('slo for db-1', fleet), c).split('\n');
+    expect(other[0]).toBe('No SLO covers db-1; all of them:');
+    expect(other[1]).toMatch(/^api-latency: .* \(api-1, api-2\): met\.$/);
+  });
+
+  it('says how to set one when none is set, rather than that SLOs are not collected', () => {
+    const c = { ...sloCtx(1, () => false), slos: [] };
+    expect(answerIntent(parseIntent("what's the error budget?", fleet), c).split('\n')[0]).toBe(
+      'No SLOs are set, so there is no error budget to read.',
+    );
   });
 });

@@ -1,0 +1,95 @@
+import type { Slo } from '../config/slo-schema.js';
+import type { AnswerContext } from './answer-context.js';
+import { formatValue, METRIC_LABEL, stamp } from './format-reply.js';
+import { BURN_WINDOWS, budgetLastsMs, sloReport, type SloReport } from './slo-report.js';
+import { formatDuration, plural } from './text-tools.js';
+
+const DAY = 86_400_000;
+const n = (x: number) => x.toLocaleString('en-US');
+const pct = (x: number) => `${x >= 0.99995 && x < 1 ? '99.99' : Number((x * 100).toFixed(2))}%`;
+const times = (b: number) => `${b < 10 ? b.toFixed(1) : Math.round(b)}×`;
+
+const EXAMPLE = '{"name": "api-latency", "metric": "latency_ms", "role": "api", "goodBelow": 500, "objective": 99, "windowDays": 30}';
+
+/** The targets an SLO covers: those it names, else those of its role, else every target. */
+export function sloTargets(slo: Slo, targets: AnswerContext['targets']): string[] {
+  if (slo.targets) return slo.targets;
+  return targets.filter((t) => !slo.role || t.role === slo.role).map((t) => t.name);
+}
+
+/**
+ * "What's the error budget?", "are we within our SLOs?", "error budget on api-1": each SLO (slos in
+ * config) over the samples kept of its window: the good share against the objective, the budget
+ * spent, the burn rate over the last 1 h and 6 h, and how long the rest lasts at that rate.
+ */
+export function answerSlo(ask: { target?: string; group?: string[]; metrics?: string[] }, c: AnswerContext): string {
+  const slos = c.slos ?? [];
+  if (slos.length === 0)
+    return [
+      'No SLOs are set, so there is no error budget to read.',
+      `Add one under "slos" in config, e.g. ${EXAMPLE}: a sample is good under 500 ms, and 99% of them over 30 days must be.`,
+      'Until then, "uptime of api-1 this month" says whether data arrived.',
+    ].join('\n');
+  const names = ask.target ? [ask.target] : ask.group;
+  const fits = (s: Slo) =>
+    (!ask.metrics || ask.metrics.includes(s.metric)) && (!names || sloTargets(s, c.targets).some((t) => names.includes(t)));
+  const picked = slos.filter(fits);
+  const lead =
+    picked.length === 0
+      ? [`No SLO covers ${[...(names ?? []), ...(ask.metrics ?? []).map((m) => METRIC_LABEL[m] ?? m)].join(' ')}; all of them:`]
+      : [];
+  return [...lead, ...(picked.length ? picked : slos).flatMap((s) => describeSlo(s, picked.length ? names : undefined, c))].join('\n');
+}
+
+function describeSlo(slo: Slo, only: string[] | undefined, c: AnswerContext): string[] {
+  const covered = sloTargets(slo, c.targets);
+  const on = only ? covered.filter((t) => only.includes(t)) : covered;
+  const from = c.now - slo.windowDays * DAY;
+  const r = sloReport(slo, new Map(on.map((t) => [t, c.store.series(t, slo.metric, from, c.now)])), c.now);
+  const label = METRIC_LABEL[slo.metric] ?? slo.metric;
+  const bound =
+    slo.goodBelow !== undefined ? `under ${formatValue(slo.metric, slo.goodBelow)}` : `above ${formatValue(slo.metric, slo.goodAbove!)}`;
+  const scope = only && on.length < covered.length ? `${on.join(', ')} of ${covered.join(', ')}` : covered.join(', ');
+  const head = `${slo.name}: ${label} ${bound} in ${slo.objective}% of samples over ${slo.windowDays} d (${scope || 'no targets'})`;
+  if (r.verdict === 'no_data') return [`${head}: no samples in its window yet, so nothing to judge.`];
+  return [`${head}: ${verdictOf(slo, r)}.`, ...figures(slo, r, c)].map((l, k) => (k ? `  ${l}` : l));
+}
+
+function verdictOf(slo: Slo, r: SloReport): string {
+  const ratio = r.good / (r.good + r.bad);
+  if (r.verdict === 'breached') return `breached, ${pct(ratio)} good against the ${slo.objective}% objective`;
+  if (r.verdict === 'at_risk') {
+    const k = r.burn.findIndex((b, j) => b !== undefined && b >= BURN_WINDOWS[j]!.pages);
+    return `met so far, but at risk: burning ${times(r.burn[k]!)} over the last ${BURN_WINDOWS[k]!.hours} h`;
+  }
+  return 'met';
+}
+
+function figures(slo: Slo, r: SloReport, c: AnswerContext): string[] {
+  const total = r.good + r.bad;
+  const windowMs = slo.windowDays * DAY;
+  const kept = c.now - r.firstTs!;
+  // Less than the window kept (retention.samplesHours, or watched only lately): the figures cover what is.
+  const since =
+    kept < windowMs - 3_600_000
+      ? ` since ${stamp(r.firstTs!)}: the samples held cover only ${formatDuration(kept)} of the ${slo.windowDays} d window (retention.samplesHours, or watched since), so that is what is judged`
+      : ` over the last ${slo.windowDays} d`;
+  const by =
+    r.badBy.length > 1
+      ? ` (${r.badBy
+          .slice(0, 4)
+          .map(([t, b]) => `${t} ${n(b)}`)
+          .join(', ')})`
+      : '';
+  const allowed = ((100 - slo.objective) / 100) * total;
+  const lines = [
+    `${pct(r.good / total)} good: ${n(r.good)} of ${plural(total, 'sample').replace(String(total), n(total))}, ${n(r.bad)} bad${by}${since}.`,
+    `Error budget: ${Math.round(r.spent * 100)}% spent (${n(r.bad)} bad of the ${n(Math.floor(allowed))} that ${slo.objective}% allows in these)${r.spent > 1 ? ': overspent' : ''}.`,
+    `Burn rate: ${BURN_WINDOWS.map((w, k) => `${r.burn[k] === undefined ? 'no samples' : times(r.burn[k]!)} over the last ${w.hours} h`).join(', ')} (1× spends the budget exactly over ${slo.windowDays} d; ${BURN_WINDOWS.map((w) => `${w.pages}× over ${w.hours} h`).join(' or ')} usually pages).`,
+  ];
+  const fastest = Math.max(...r.burn.map((b) => b ?? 0));
+  const lasts = budgetLastsMs(slo, r.spent, fastest);
+  if (lasts !== undefined && fastest > 1)
+    lines.push(`At ${times(fastest)} the ${Math.round((1 - r.spent) * 100)}% left lasts about ${formatDuration(lasts)}.`);
+  return lines;
+}

@@ -1,0 +1,80 @@
+import type { Slo } from '../config/slo-schema.js';
+
+const HOUR = 3_600_000;
+
+/** The short windows burn rates are read over, with the rate that usually pages for each (the SRE workbook's multiwindow alerts). */
+export const BURN_WINDOWS = [
+  { hours: 1, pages: 14.4 },
+  { hours: 6, pages: 6 },
+] as const;
+
+export interface SloReport {
+  good: number;
+  bad: number;
+  /** The first sample in the window: where the figures start when less than the window is kept. */
+  firstTs?: number;
+  /** Bad samples by target, most first. */
+  badBy: [string, number][];
+  /** Of the error budget the samples seen allow, the share spent (1 = all; above 1 = overspent). */
+  spent: number;
+  /** Bad share over each of BURN_WINDOWS, as a multiple of the share the objective allows; undefined with no samples there. */
+  burn: (number | undefined)[];
+  verdict: 'met' | 'at_risk' | 'breached' | 'no_data';
+}
+
+export const isGood = (slo: Slo, value: number) => (slo.goodBelow !== undefined ? value < slo.goodBelow : value > slo.goodAbove!);
+
+/**
+ * One SLO over its window, from each target's samples (oldest first). A sample is good or bad by
+ * the bound; the budget is the bad share the objective allows of the samples seen, so a window
+ * kept only in part is judged on the part kept. At risk: within the objective, but burning at a
+ * paging rate over a short window. Pure.
+ */
+export function sloReport(slo: Slo, series: Map<string, { ts: number; value: number }[]>, now: number): SloReport {
+  const from = now - slo.windowDays * 24 * HOUR;
+  const allowed = (100 - slo.objective) / 100;
+  let good = 0;
+  let bad = 0;
+  let firstTs: number | undefined;
+  const badBy = new Map<string, number>();
+  const recent = BURN_WINDOWS.map(() => ({ n: 0, bad: 0 }));
+  for (const [target, samples] of series)
+    for (const s of samples) {
+      if (s.ts < from || s.ts > now || !Number.isFinite(s.value)) continue;
+      firstTs = firstTs === undefined ? s.ts : Math.min(firstTs, s.ts);
+      const ok = isGood(slo, s.value);
+      if (ok) good++;
+      else {
+        bad++;
+        badBy.set(target, (badBy.get(target) ?? 0) + 1);
+      }
+      BURN_WINDOWS.forEach((w, k) => {
+        if (s.ts > now - w.hours * HOUR) {
+          recent[k]!.n++;
+          if (!ok) recent[k]!.bad++;
+        }
+      });
+    }
+  const total = good + bad;
+  const spent = total ? bad / (allowed * total) : 0;
+  const burn = recent.map((r) => (r.n ? r.bad / r.n / allowed : undefined));
+  const paging = burn.some((b, k) => b !== undefined && b >= BURN_WINDOWS[k]!.pages);
+  return {
+    good,
+    bad,
+    ...(firstTs !== undefined ? { firstTs } : {}),
+    badBy: [...badBy].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    spent,
+    burn,
+    verdict: total === 0 ? 'no_data' : spent > 1 ? 'breached' : paging ? 'at_risk' : 'met',
+  };
+}
+
+/**
+ * How long the budget left lasts at `burn` (a multiple of the allowed rate): at 1× a whole budget
+ * lasts the window. Undefined when nothing is left or nothing burns. Pure.
+ */
+export function budgetLastsMs(slo: Slo, spent: number, burn: number | undefined): number | undefined {
+  if (!burn || burn <= 0 || spent >= 1) return undefined;
+  return ((1 - spent) * slo.windowDays * 24 * HOUR) / burn;
+}
