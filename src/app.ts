@@ -6,6 +6,7 @@ import { configTargets, createSources } from './create-sources.js';
 import { registerCoreRoutes } from './http/core-routes.js';
 import { createSidePort } from './http/side-port.js';
 import { createMetrics } from './observability/metrics.js';
+import { registerSloGauges } from './observability/slo-gauges.js';
 import { AnomalyTracker } from './pipeline/detect/anomaly-tracker.js';
 import { backfillHistory } from './pipeline/backfill-history.js';
 import { DetectionEngine } from './pipeline/detect/detection-engine.js';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
     return [...m.values()];
   };
   const targetMap = () => new Map(allTargets().map((t) => [t.name, t]));
+  registerSloGauges(metrics.registry, { store, slos: config.slos, targets: allTargets, now: () => clock.now() });
 
   const executors = createExecutors(config, cwd, deps.clients);
 

@@ -1,7 +1,7 @@
 import type { Slo } from '../config/slo-schema.js';
 import type { AnswerContext } from './answer-context.js';
 import { formatValue, METRIC_LABEL, stamp } from './format-reply.js';
-import { BURN_WINDOWS, budgetLastsMs, sloReport, type SloReport } from './slo-report.js';
+import { BURN_WINDOWS, budgetLastsMs, sloReport, sloTargets, type SloReport } from '../core/slo-report.js';
 import { formatDuration, plural } from './text-tools.js';
 
 const DAY = 86_400_000;
@@ -10,12 +10,6 @@ const pct = (x: number) => `${x >= 0.99995 && x < 1 ? '99.99' : Number((x * 100)
 const times = (b: number) => `${b < 10 ? b.toFixed(1) : Math.round(b)}×`;
 
 const EXAMPLE = '{"name": "api-latency", "metric": "latency_ms", "role": "api", "goodBelow": 500, "objective": 99, "windowDays": 30}';
-
-/** The targets an SLO covers: those it names, else those of its role, else every target. */
-export function sloTargets(slo: Slo, targets: AnswerContext['targets']): string[] {
-  if (slo.targets) return slo.targets;
-  return targets.filter((t) => !slo.role || t.role === slo.role).map((t) => t.name);
-}
 
 /**
  * "What's the error budget?", "are we within our SLOs?", "error budget on api-1": each SLO (slos in

@@ -6,9 +6,11 @@ import { onCallSchema } from '../../../src/config/on-call-schema.js';
 import { findDayDate, resolveDayDate, unknownDayWord } from '../../../src/bot/parse-day-date.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import type { Sample } from '../../../src/core/sample.js';
+import { Registry } from 'prom-client';
+import { registerSloGauges } from '../../../src/observability/slo-gauges.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
 import { configSchema } from '../../../src/config/schema.js';
-import { budgetLastsMs, sloReport } from '../../../src/bot/slo-report.js';
+import { budgetLastsMs, sloReport } from '../../../src/core/slo-report.js';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
@@ -296,5 +298,43 @@ describe('SLOs and error budgets (slos)', () => {
     expect(answerIntent(parseIntent("what's the error budget?", fleet), c).split('\n')[0]).toBe(
       'No SLOs are set, so there is no error budget to read.',
     );
+  });
+});
+
+describe('SLOs on /metrics', () => {
+  const slo = sloSchema.parse({ name: 'api-latency', metric: 'latency_ms', role: 'api', goodBelow: 500, objective: 99 });
+  const fleet = [
+    { name: 'api-1', role: 'api' },
+    { name: 'db-1', role: 'db' },
+  ];
+
+  it('exports the good share, objective, budget spent and burn rates, read at most once a minute', async () => {
+    const store = createSqliteStore(':memory:');
+    // 100 readings a minute apart, the newest 2 slow; db-1 is slow too but no SLO covers it.
+    store.saveSamples(
+      Array.from({ length: 100 }, (_, n) => [
+        { target: 'api-1', metric: 'latency_ms', ts: NOW - n * 60_000, value: n < 2 ? 800 : 100 },
+        { target: 'db-1', metric: 'latency_ms', ts: NOW - n * 60_000, value: 800 },
+      ]).flat(),
+    );
+    let now = NOW;
+    const registry = new Registry();
+    registerSloGauges(registry, { store, slos: [slo], targets: () => fleet, now: () => now });
+    const text = await registry.metrics();
+    expect(text).toContain('sco_slo_objective_ratio{slo="api-latency"} 0.99');
+    expect(text).toContain('sco_slo_good_ratio{slo="api-latency"} 0.98');
+    expect(text).toContain('sco_slo_error_budget_spent_ratio{slo="api-latency"} 2');
+    // 2 bad of the 60 readings in the last hour, against the 1% allowed.
+    expect(text).toMatch(/sco_slo_burn_rate\{slo="api-latency",window="1h"\} 3\.33333/);
+    expect(text).toContain('sco_slo_burn_rate{slo="api-latency",window="6h"} 2');
+    // A newer slow reading is read only once the minute is up.
+    store.saveSamples([{ target: 'api-1', metric: 'latency_ms', ts: NOW + 1000, value: 900 }]);
+    now = NOW + 30_000;
+    expect(await registry.metrics()).toContain('sco_slo_good_ratio{slo="api-latency"} 0.98\n');
+    now = NOW + 61_000;
+    expect(await registry.metrics()).toMatch(/sco_slo_good_ratio\{slo="api-latency"\} 0\.970297/);
+    const none = new Registry();
+    registerSloGauges(none, { store, slos: [], targets: () => fleet, now: () => now });
+    expect(await none.metrics()).not.toContain('sco_slo');
   });
 });

@@ -1,4 +1,14 @@
-import type { Slo } from '../config/slo-schema.js';
+/** An SLO as config slos validates it (config/slo-schema.ts): exactly one bound, objective in percent. */
+export interface Slo {
+  name: string;
+  metric: string;
+  targets?: string[] | undefined;
+  role?: string | undefined;
+  goodBelow?: number | undefined;
+  goodAbove?: number | undefined;
+  objective: number;
+  windowDays: number;
+}
 
 const HOUR = 3_600_000;
 
@@ -77,4 +87,10 @@ export function sloReport(slo: Slo, series: Map<string, { ts: number; value: num
 export function budgetLastsMs(slo: Slo, spent: number, burn: number | undefined): number | undefined {
   if (!burn || burn <= 0 || spent >= 1) return undefined;
   return ((1 - spent) * slo.windowDays * 24 * HOUR) / burn;
+}
+
+/** The targets an SLO covers: those it names, else those of its role, else every target. */
+export function sloTargets(slo: Slo, targets: readonly { name: string; role?: string | null }[]): string[] {
+  if (slo.targets) return slo.targets;
+  return targets.filter((t) => !slo.role || t.role === slo.role).map((t) => t.name);
 }

@@ -1,0 +1,84 @@
+import { Gauge, type Registry } from 'prom-client';
+import type { Slo } from '../config/slo-schema.js';
+import type { Store } from '../core/ports.js';
+import { BURN_WINDOWS, sloReport, sloTargets, type SloReport } from '../core/slo-report.js';
+
+const DAY = 86_400_000;
+
+export interface SloGaugeOptions {
+  store: Pick<Store, 'series'>;
+  slos: readonly Slo[];
+  targets: () => readonly { name: string; role?: string | null }[];
+  now: () => number;
+  /** A scrape reads up to windowDays of samples per target: at most once in this long (60 s). */
+  everyMs?: number;
+}
+
+/**
+ * Each SLO (config slos) on /metrics, so Prometheus can page on a fast burn the way the SRE
+ * workbook does (infra/prometheus/rules/bot.yml): the good share, the objective, the budget spent
+ * and the burn rate over 1 h and 6 h. Read on scrape, at most once a minute; nothing when no SLO is set.
+ */
+export function registerSloGauges(registry: Registry, o: SloGaugeOptions): void {
+  if (o.slos.length === 0) return;
+  const everyMs = o.everyMs ?? 60_000;
+  let last: { at: number; reports: [Slo, SloReport][] } | undefined;
+  const reports = (): [Slo, SloReport][] => {
+    const now = o.now();
+    if (!last || now - last.at >= everyMs) {
+      const targets = o.targets();
+      last = {
+        at: now,
+        reports: o.slos.map((slo) => {
+          const from = now - slo.windowDays * DAY;
+          const series = new Map(sloTargets(slo, targets).map((t) => [t, o.store.series(t, slo.metric, from, now)]));
+          return [slo, sloReport(slo, series, now)];
+        }),
+      };
+    }
+    return last.reports;
+  };
+  const r = [registry];
+  new Gauge({
+    name: 'sco_slo_objective_ratio',
+    help: 'Share of samples an SLO wants good (config slos)',
+    labelNames: ['slo'],
+    registers: r,
+    collect() {
+      for (const slo of o.slos) this.set({ slo: slo.name }, slo.objective / 100);
+    },
+  });
+  new Gauge({
+    name: 'sco_slo_good_ratio',
+    help: 'Share of the samples kept of an SLO window that are good; absent with none',
+    labelNames: ['slo'],
+    registers: r,
+    collect() {
+      this.reset();
+      for (const [slo, x] of reports()) if (x.good + x.bad > 0) this.set({ slo: slo.name }, x.good / (x.good + x.bad));
+    },
+  });
+  new Gauge({
+    name: 'sco_slo_error_budget_spent_ratio',
+    help: 'Share of an SLO error budget spent over the samples kept of its window (1 = all of it)',
+    labelNames: ['slo'],
+    registers: r,
+    collect() {
+      this.reset();
+      for (const [slo, x] of reports()) if (x.good + x.bad > 0) this.set({ slo: slo.name }, x.spent);
+    },
+  });
+  new Gauge({
+    name: 'sco_slo_burn_rate',
+    help: 'Bad share over the window as a multiple of what the objective allows (1 spends the budget exactly over windowDays)',
+    labelNames: ['slo', 'window'],
+    registers: r,
+    collect() {
+      this.reset();
+      for (const [slo, x] of reports())
+        BURN_WINDOWS.forEach((w, k) => {
+          if (x.burn[k] !== undefined) this.set({ slo: slo.name, window: `${w.hours}h` }, x.burn[k]!);
+        });
+    },
+  });
+}
