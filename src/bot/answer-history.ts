@@ -51,8 +51,25 @@ export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
   const what = i.action ?? 'remediation';
   const how = i.outcome ? `${i.outcome} ` : '';
   const scope = `${i.target ? ` on ${i.target}` : ''}${b ? ` ${b.label}` : ''}`;
+  // "Did the scale up fix web-2?" while it still waits for a decision: said, not just "none ran".
+  // Only a proposal newer than what ran, so "when was web-1 last scaled up?" is not padded with an older request.
+  const since = list.length === 0 ? 0 : i.ran && i.limit === 1 && i.action ? tsOf(list[0]!) : Infinity;
+  const waiting =
+    i.outcome || (b !== undefined && b.until < c.now)
+      ? []
+      : waitingLine(
+          c.store
+            .listProposals({
+              states: ['proposed'],
+              ...(i.target ? { target: i.target } : {}),
+              ...(i.action ? { action: i.action } : {}),
+              limit: 5,
+            })
+            .filter((p) => p.createdTs > since),
+        );
   const outside = [
     ...(i.ran ? notRun : []),
+    ...waiting,
     ...(i.action === 'restart_service' ? [OUTSIDE_RESTARTS] : []),
     ...(i.outcome === 'automatic' ? modesLine(c.remediationRules) : []),
   ];
@@ -114,6 +131,14 @@ function modesLine(rules: RemediationRule[] | undefined): string[] {
 }
 
 /** "Also proposed and not run: 2 (withdrawn 1, denied 1)." */
+function waitingLine(open: Proposal[]): string[] {
+  if (!open.length) return [];
+  const one = (p: Proposal) => `${p.id} (${p.action} on ${p.target}, proposed ${stamp(p.createdTs)})`;
+  return [
+    `Waiting for approval now: ${open.slice(0, 3).map(one).join(', ')}${open.length > 3 ? ` and ${open.length - 3} more` : ''}; "pending approvals" lists them.`,
+  ];
+}
+
 function notRunLine(others: Proposal[]): string[] {
   if (!others.length) return [];
   return [`Also proposed and not run: ${others.length} (${tally(others, (p) => p.state)}); ask for the history to list them.`];

@@ -106,7 +106,12 @@ describe('questions about remediations already decided or run', () => {
     expect(ids(ask('which proposals expired?', c))).toEqual(['rp_gone']);
     expect(ids(ask("what's the last thing you did?", c))).toEqual(['rp_late']);
     // rp_no, a scale-up denied after rp_late ran, does not hide it.
-    expect(ids(ask('when was the last scale up?', c))).toEqual(['rp_late']);
+    // rp_wait, a scale-up proposed since and not yet decided, is named below it.
+    const lastUp = ask('when was the last scale up?', c).split('\n');
+    expect(ids(lastUp.slice(0, -1).join('\n'))).toEqual(['rp_late']);
+    expect(lastUp.at(-1)).toMatch(
+      /^Waiting for approval now: rp_wait \(scale_up on web-1, proposed .*\); "pending approvals" lists them\.$/,
+    );
   });
 
   it('finds decisions by when they were made, and the rest by when they last moved', () => {
@@ -139,7 +144,7 @@ describe('questions about remediations already decided or run', () => {
     expect(last[0]).toBe('The last restart_service:');
     expect(ids(last[1]!)).toEqual(['rp_ok']);
     expect(last[2]).toMatch(/^Only restarts proposed here are listed/);
-    expect(ids(ask('when was web-1 last scaled up', c))).toEqual(['rp_late']);
+    expect(ids(ask('when was web-1 last scaled up', c))).toEqual(['rp_late', 'rp_wait']);
     // One that was denied or withdrawn did not happen: it is counted, not listed.
     expect(ask('was db-1 scaled up?', c)).toBe(
       'No scale_up ran on db-1.\nAlso proposed and not run: 1 (denied 1); ask for the history to list them.',

@@ -6,6 +6,7 @@ import { onCallSchema } from '../../../src/config/on-call-schema.js';
 import { findDayDate, resolveDayDate, unknownDayWord } from '../../../src/bot/parse-day-date.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import type { Sample } from '../../../src/core/sample.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { Registry } from 'prom-client';
 import { registerSloGauges } from '../../../src/observability/slo-gauges.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
@@ -336,5 +337,32 @@ describe('SLOs on /metrics', () => {
     const none = new Registry();
     registerSloGauges(none, { store, slos: [], targets: () => fleet, now: () => now });
     expect(await none.metrics()).not.toContain('sco_slo');
+  });
+});
+
+describe('"did the scale up fix web-2?" while it waits', () => {
+  it('names the request still waiting for approval rather than only saying none ran', () => {
+    const store = createSqliteStore(':memory:');
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    expect(answerIntent(parseIntent('did the scale up fix web-2?', targets), c)).toBe('No scale_up ran on web-2.');
+    const asked = {
+      ...PROPOSAL,
+      id: 'rp_up2',
+      target: 'web-2',
+      action: 'scale_up' as const,
+      params: { by: 1 },
+      createdTs: NOW - 5 * 60_000,
+      updatedTs: NOW - 5 * 60_000,
+      expiresTs: NOW + 25 * 60_000,
+      requestedBy: 'web:operator',
+    };
+    store.insertProposal(asked, { proposalId: 'rp_up2', from: null, to: 'proposed', actor: 'web:operator', ts: asked.createdTs, note: '' });
+    expect(answerIntent(parseIntent('did the scale up fix web-2?', targets), c).split('\n')).toEqual([
+      'No scale_up ran on web-2.',
+      'Waiting for approval now: rp_up2 (scale_up on web-2, proposed 2026-12-07 11:55:00 UTC); "pending approvals" lists them.',
+    ]);
+    // Asked of a time gone by, or of an outcome, the request now is not what was asked.
+    expect(answerIntent(parseIntent('did web-2 scale up yesterday?', targets), c)).not.toContain('rp_up2');
+    expect(answerIntent(parseIntent('which scale ups failed?', targets), c)).not.toContain('rp_up2');
   });
 });
