@@ -9,6 +9,7 @@ import { againstBefore } from './answer-anomaly-change.js';
 import { changesLine } from './change-log.js';
 import { incidentsLine } from './incidents.js';
 import { capacityLine } from './answer-capacity.js';
+import { sloLine } from './answer-slo.js';
 
 const LISTED = 5;
 
@@ -51,6 +52,7 @@ export function digestLines(
     ...flappingLine(list, c),
     ...changesLine(c.store, span.from, Math.min(span.until, c.now), span.target),
     ...incidentsLine(c.store, span.from, Math.min(span.until, c.now), c.now, span.target),
+    ...sloLine(c, span.target),
     // A week's digest is where capacity is reviewed; a day's says too little about it.
     ...(Math.min(span.until, c.now) - span.from >= 6 * 86_400_000
       ? capacityLine(span.from, Math.min(span.until, c.now), c, span.target)

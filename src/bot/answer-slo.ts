@@ -38,8 +38,7 @@ export function answerSlo(ask: { target?: string; group?: string[]; metrics?: st
 function describeSlo(slo: Slo, only: string[] | undefined, c: AnswerContext): string[] {
   const covered = sloTargets(slo, c.targets);
   const on = only ? covered.filter((t) => only.includes(t)) : covered;
-  const from = c.now - slo.windowDays * DAY;
-  const r = sloReport(slo, new Map(on.map((t) => [t, c.store.series(t, slo.metric, from, c.now)])), c.now);
+  const r = reportOf(slo, on, c);
   const label = METRIC_LABEL[slo.metric] ?? slo.metric;
   const bound =
     slo.goodBelow !== undefined ? `under ${formatValue(slo.metric, slo.goodBelow)}` : `above ${formatValue(slo.metric, slo.goodAbove!)}`;
@@ -86,4 +85,23 @@ function figures(slo: Slo, r: SloReport, c: AnswerContext): string[] {
   if (lasts !== undefined && fastest > 1)
     lines.push(`At ${times(fastest)} the ${Math.round((1 - r.spent) * 100)}% left lasts about ${formatDuration(lasts)}.`);
   return lines;
+}
+
+/** A digest's line: each SLO's verdict and budget now, for those covering `target` when one is asked; nothing with none set. */
+export function sloLine(c: AnswerContext, target?: string): string[] {
+  const slos = (c.slos ?? []).filter((s) => !target || sloTargets(s, c.targets).includes(target));
+  if (slos.length === 0) return [];
+  const each = slos.map((slo) => {
+    const r = reportOf(slo, target ? [target] : sloTargets(slo, c.targets), c);
+    if (r.verdict === 'no_data') return `${slo.name} no samples yet`;
+    const verdict = r.verdict === 'at_risk' ? 'at risk' : r.verdict;
+    return `${slo.name} ${verdict} (${pct(r.good / (r.good + r.bad))} good of ${slo.objective}%, ${Math.round(r.spent * 100)}% of the budget spent)`;
+  });
+  return [`SLOs now: ${each.join('; ')}; "error budget" for the burn rates.`];
+}
+
+/** The SLO over its window on `on`, from the store. */
+function reportOf(slo: Slo, on: string[], c: AnswerContext): SloReport {
+  const from = c.now - slo.windowDays * DAY;
+  return sloReport(slo, new Map(on.map((t) => [t, c.store.series(t, slo.metric, from, c.now)])), c.now);
 }

@@ -6,8 +6,10 @@ import { onCallSchema } from '../../../src/config/on-call-schema.js';
 import { findDayDate, resolveDayDate, unknownDayWord } from '../../../src/bot/parse-day-date.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import type { Sample } from '../../../src/core/sample.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { Registry } from 'prom-client';
+import { sloLine } from '../../../src/bot/answer-slo.js';
 import { registerSloGauges } from '../../../src/observability/slo-gauges.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
 import { configSchema } from '../../../src/config/schema.js';
@@ -292,6 +294,19 @@ describe('SLOs and error budgets (slos)', () => {
     const other = answerIntent(parseIntent('slo for db-1', fleet), c).split('\n');
     expect(other[0]).toBe('No SLO covers db-1; all of them:');
     expect(other[1]).toMatch(/^api-latency: .* \(api-1, api-2\): met\.$/);
+  });
+
+  it("puts each SLO's verdict in the digest, and only those covering the host a digest is about", () => {
+    const c = sloCtx(20, (t, n) => t === 'api-2' && n < 120 && n % 6 === 0);
+    expect(sloLine(c)).toEqual([
+      'SLOs now: api-latency met (99.58% good of 99%, 42% of the budget spent); "error budget" for the burn rates.',
+    ]);
+    expect(sloLine(c, 'api-1')).toEqual([
+      'SLOs now: api-latency met (100% good of 99%, 0% of the budget spent); "error budget" for the burn rates.',
+    ]);
+    expect(sloLine(c, 'db-1')).toEqual([]);
+    c.store.upsertAnomaly(resolvedAnomaly('an_slow', NOW, { target: 'api-2', startTs: NOW - H, endTs: NOW - H + 600_000 }));
+    expect(answerIntent(parseIntent('summarise today', fleet), c).split('\n')).toContain(sloLine(c)[0]);
   });
 
   it('says how to set one when none is set, rather than that SLOs are not collected', () => {
