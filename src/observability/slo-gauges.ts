@@ -17,10 +17,10 @@ export interface SloGaugeOptions {
 /**
  * Each SLO (config slos) on /metrics, so Prometheus can page on a fast burn the way the SRE
  * workbook does (infra/prometheus/rules/bot.yml): the good share, the objective, the budget spent
- * and the burn rate over 1 h and 6 h. Read on scrape, at most once a minute; nothing when no SLO is set.
+ * and the burn rate over 1 h and 6 h. Read on scrape, at most once a minute;
+ * with no SLO set the families are there with no series, so dashboards and rules stay valid.
  */
 export function registerSloGauges(registry: Registry, o: SloGaugeOptions): void {
-  if (o.slos.length === 0) return;
   const everyMs = o.everyMs ?? 60_000;
   let last: { at: number; reports: [Slo, SloReport][] } | undefined;
   const reports = (): [Slo, SloReport][] => {

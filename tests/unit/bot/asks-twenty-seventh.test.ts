@@ -351,7 +351,10 @@ describe('SLOs on /metrics', () => {
     expect(await registry.metrics()).toMatch(/sco_slo_good_ratio\{slo="api-latency"\} 0\.970297/);
     const none = new Registry();
     registerSloGauges(none, { store, slos: [], targets: () => fleet, now: () => now });
-    expect(await none.metrics()).not.toContain('sco_slo');
+    // With none set, each family is declared with no series.
+    const bare = await none.metrics();
+    expect(bare).toContain('# TYPE sco_slo_burn_rate gauge');
+    expect(bare.split('\n').filter((l) => l.startsWith('sco_slo'))).toEqual([]);
   });
 });
 
