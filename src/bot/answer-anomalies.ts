@@ -186,6 +186,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       window,
       c.zone,
     );
+    // "Which host is noisiest?": the ranking and the total it ranks, not every other breakdown after it.
+    const total = counts.slice(0, 2).filter((l, k) => k === 0 || l.startsWith('As episodes'));
     if (asked.length && !i.digest) counts.unshift(...asked);
     if (i.unposted) counts.unshift(...unpostedLines(list, c.store));
     // "What's the false positive rate?": only what people marked can say; the rest is unknown, not fine.
@@ -204,6 +206,19 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
           : i.rank && !i.digest
             ? rankLine(list, i.rank, i.limit === 50 ? 5 : i.limit, (m) => METRIC_LABEL[m] ?? m, c.now, byGroup, c.zone)
             : '';
+    // Hours and days keep theirs: the by-day and by-hour lines are the pattern asked about.
+    if (
+      ranked &&
+      (i.rank === 'target' || i.rank === 'metric' || i.rank === 'series' || i.rank === 'detector') &&
+      !i.crossBy &&
+      !i.digest &&
+      !i.timesAtLeast &&
+      !i.quality &&
+      !i.timeTo &&
+      !i.unposted &&
+      !i.shareOf
+    )
+      return [ranked, ...total, ...unwatched, 'Ask "how many" of the same time without "which" or "most" for every breakdown.'].join('\n');
     if (ranked) counts.unshift(ranked);
     // Before the closing hint, which a digest drops.
     counts.splice(counts.length - 1, 0, ...unwatched);

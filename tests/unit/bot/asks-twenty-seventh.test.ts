@@ -384,3 +384,31 @@ describe('"did the scale up fix web-2?" while it waits', () => {
     expect(answerIntent(parseIntent('which scale ups failed?', targets), c)).not.toContain('rp_up2');
   });
 });
+
+describe('"which host is noisiest?"', () => {
+  it('answers with the ranking and the total it ranks, not every breakdown after it', () => {
+    const store = createSqliteStore(':memory:');
+    const c: AnswerContext = { store, targets, now: NOW, staleAfterMs: 90_000 };
+    [
+      ['web-1', 5],
+      ['web-1', 4],
+      ['web-2', 3],
+    ].forEach(([target, hoursAgo], n) =>
+      store.upsertAnomaly(
+        resolvedAnomaly(`an_r${n}`, NOW, {
+          target: target as string,
+          startTs: NOW - (hoursAgo as number) * H,
+          endTs: NOW - (hoursAgo as number) * H + 300_000,
+        }),
+      ),
+    );
+    const lines = answerIntent(parseIntent('which host is noisiest?', targets), c).split('\n');
+    expect(lines[0]).toBe('Most episodes by target: web-1 2; then web-2 1.');
+    expect(lines.at(-1)).toBe('Ask "how many" of the same time without "which" or "most" for every breakdown.');
+    expect(lines.some((l) => l.startsWith('By severity') || l.startsWith('Busiest hours'))).toBe(false);
+    // Without "which", every breakdown.
+    expect(answerIntent(parseIntent('how many alerts?', targets), c).split('\n')).toContainEqual(
+      expect.stringMatching(/^By target: web-1 2, web-2 1$/),
+    );
+  });
+});
