@@ -1,3 +1,5 @@
+import type { Intent } from './intent.js';
+import { SLO_WHAT } from './uncollected-words.js';
 import type { Slo } from '../config/slo-schema.js';
 import type { AnswerContext } from './answer-context.js';
 import { formatValue, METRIC_LABEL, stamp } from './format-reply.js';
@@ -16,7 +18,7 @@ const EXAMPLE = '{"name": "api-latency", "metric": "latency_ms", "role": "api", 
  * config) over the samples kept of its window: the good share against the objective, the budget
  * spent, the burn rate over the last 1 h and 6 h, and how long the rest lasts at that rate.
  */
-export function answerSlo(ask: { target?: string; group?: string[]; metrics?: string[] }, c: AnswerContext): string {
+export function answerSlo(ask: { target?: string; group?: string[]; metrics?: string[]; sloName?: string }, c: AnswerContext): string {
   const slos = c.slos ?? [];
   if (slos.length === 0)
     return [
@@ -24,6 +26,9 @@ export function answerSlo(ask: { target?: string; group?: string[]; metrics?: st
       `Add one under "slos" in config, e.g. ${EXAMPLE}: a sample is good under 500 ms, and 99% of them over 30 days must be.`,
       'Until then, "uptime of api-1 this month" says whether data arrived.',
     ].join('\n');
+  // "Error budget for web-cpu": that one, whatever else the words matched.
+  const byName = slos.find((s) => s.name === ask.sloName);
+  if (byName) return describeSlo(byName, undefined, c).join('\n');
   const names = ask.target ? [ask.target] : ask.group;
   const fits = (s: Slo) =>
     (!ask.metrics || ask.metrics.includes(s.metric)) && (!names || sloTargets(s, c.targets).some((t) => names.includes(t)));
@@ -104,4 +109,14 @@ export function sloLine(c: AnswerContext, target?: string): string[] {
 function reportOf(slo: Slo, on: string[], c: AnswerContext): SloReport {
   const from = c.now - slo.windowDays * DAY;
   return sloReport(slo, new Map(on.map((t) => [t, c.store.series(t, slo.metric, from, c.now)])), c.now);
+}
+
+const spoken = (name: string) => new RegExp(`\\b${name.replace(/[-_]/g, '[-_ ]')}\\b`, 'i');
+
+/** The SLO an SLO question names ("error budget for api latency" names api-latency), set on the intent; others untouched. */
+export function withSloName<T extends Intent>(intent: T, text: string, slos: readonly Slo[] | undefined): T {
+  const asks =
+    (intent.kind === 'uncollected' && intent.what === SLO_WHAT) || (intent.kind === 'metrics' && intent.uncollected === SLO_WHAT);
+  const named = asks ? slos?.find((s) => spoken(s.name).test(text)) : undefined;
+  return named ? { ...intent, sloName: named.name } : intent;
 }

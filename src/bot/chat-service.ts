@@ -1,3 +1,4 @@
+import { withSloName } from './answer-slo.js';
 import type { ChatEvent, ChatReply, ChatUser, NeutralMessage, Platform } from '../core/chat.js';
 import { createActionRequests } from './action-requests.js';
 import { subscriptionReply } from './subscriptions.js';
@@ -154,10 +155,14 @@ export function createChatService(o: ChatServiceOptions) {
     const mk = conversations.idOf('mk', key, now);
     const named = alert ? { mk } : { rp: conversations.idOf('rp', key, now), sl: conversations.idOf('sl', key, now), mk };
     conversations.turn(key);
-    const intent = namedIt(
-      alert ? inAlertThread(parsed, alert) : itCommand(parsed, e.text, remembered ? o.store.getAnomaly(remembered) : undefined),
+    const intent = withSloName(
+      namedIt(
+        alert ? inAlertThread(parsed, alert) : itCommand(parsed, e.text, remembered ? o.store.getAnomaly(remembered) : undefined),
+        e.text,
+        named,
+      ),
       e.text,
-      named,
+      o.slos,
     );
     const asked = alert ? { ...e, text: `${e.text}\n${threadNote(alert)}` } : e;
     const verdict = intent.kind === 'explain' && intent.verdict;

@@ -161,6 +161,7 @@ export const WORDS = {
     'slos',
     'sli',
     'slis',
+    'risk',
     'lead',
     'respect',
     'reflect',
@@ -349,7 +350,7 @@ export const FLEET_WIDE =
   /\b(?:any|some|every)(?:thing|one)\b|\b(?:which|what)\b|\b(?:hosts|targets|servers|machines|nodes|metrics|things|fleet)\b/;
 // "How full is the disk?" asks for the level now; "is it full soon?", "filling" ask where it is heading.
 export const TREND_WITH_METRIC =
-  /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|(?<!\bhow )full|exhaust\w*|going (up|down)|(?:gone|went|moved) (up|down)|run(s|ning)? out|how fast|(?<!\bhow much (?:\w+ )?|\b(?:most|least|more|less) (?:\w+ )?)headroom|leak(s|ing)?|how much (?:has|have|did|had) (?:\S+ ){1,4}?chang(?:e|ed)|how much (?:has|have|did|had) (?:\S+ ){1,4}?(?:grow|grown|rise|risen|fall|fallen|drop|dropped|shrink|shrunk|move|moved))\b/;
+  /\b(grow(s|ing|th|n)?|increas(e|es|ing)|decreas(e|es|ing)|ris(e|es|ing)|climb(s|ing)?|fall(s|ing)|drop(s|ping)|declin(e|es|ing)|fill(s|ing|ed)?|(?<!\bhow )full|exhaust\w*|going (up|down)|(?:gone|went|moved) (up|down)|run(s|ning)? out|how fast(?!.*\bbudgets?\b)|(?<!\bhow much (?:\w+ )?|\b(?:most|least|more|less) (?:\w+ )?)headroom|leak(s|ing)?|how much (?:has|have|did|had) (?:\S+ ){1,4}?chang(?:e|ed)|how much (?:has|have|did|had) (?:\S+ ){1,4}?(?:grow|grown|rise|risen|fall|fallen|drop|dropped|shrink|shrunk|move|moved))\b/;
 
 /** "Why is there no alert for…", "why didn't web-1 alert?", "why wasn't this flagged?". */
 export const NO_ALERT =

@@ -67,6 +67,7 @@ export type Intent =
       free?: boolean;
       /** "cpu and swap on web-1": a figure also asked for that no source reads (the reply says so). */
       uncollected?: string;
+      sloName?: string;
       /** "Total network in", "how much data did web-1 send today": summed across targets, or the volume over a window. */
       total?: boolean;
       /** "The busiest hour yesterday", "the quietest hour for memory": UTC hours ranked, highest or lowest first. */
@@ -187,7 +188,14 @@ export type Intent =
   /** "Who acked the last alert?", "is anyone on web-2's alert?": who has taken on which alert. */
   | { kind: 'ack_status'; id?: string; target?: string; metric?: MetricKey }
   /** A figure no source here reads ("swap", "load average", "uptime"): said so, with what there is. */
-  | { kind: 'uncollected'; what: string; target?: string; group?: string[]; unknownTarget?: string }
+  | {
+      kind: 'uncollected';
+      what: string;
+      target?: string;
+      group?: string[];
+      unknownTarget?: string;
+      /** An SLO named in the question (answer-slo.ts). */ sloName?: string;
+    }
   /** "What thresholds are set?", "which rules propose restarts?": the detection and remediation rules, and maintenance windows. */
   | {
       kind: 'rules';

@@ -9,7 +9,7 @@ import type { Sample } from '../../../src/core/sample.js';
 import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { Registry } from 'prom-client';
-import { sloLine } from '../../../src/bot/answer-slo.js';
+import { sloLine, withSloName } from '../../../src/bot/answer-slo.js';
 import { registerSloGauges } from '../../../src/observability/slo-gauges.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
 import { configSchema } from '../../../src/config/schema.js';
@@ -307,6 +307,20 @@ describe('SLOs and error budgets (slos)', () => {
     expect(sloLine(c, 'db-1')).toEqual([]);
     c.store.upsertAnomaly(resolvedAnomaly('an_slow', NOW, { target: 'api-2', startTs: NOW - H, endTs: NOW - H + 600_000 }));
     expect(answerIntent(parseIntent('summarise today', fleet), c).split('\n')).toContain(sloLine(c)[0]);
+  });
+
+  it('answers the SLO named in the question, and reads "at risk" and "burning the budget" as SLO words', () => {
+    const cpu = sloSchema.parse({ name: 'web-cpu', metric: 'cpu', targets: ['api-1'], goodBelow: 90, objective: 99.5, windowDays: 7 });
+    const c = sloCtx(2, () => false, [latency, cpu]);
+    const said = (q: string) => answerIntent(withSloName(parseIntent(q, fleet), q, c.slos), c).split('\n');
+    expect(said('error budget for web-cpu')[0]).toMatch(/^web-cpu: CPU under 90\.0% in 99\.5% of samples over 7 d \(api-1\): /);
+    expect(said('error budget for web-cpu').some((l) => l.startsWith('api-latency'))).toBe(false);
+    expect(said('how fast are we burning the api latency budget?')[0]).toMatch(/^api-latency: /);
+    expect(said('how fast are we burning the api latency budget?').some((l) => l.startsWith('web-cpu'))).toBe(false);
+    expect(said('is the api slo at risk?')[0]).toMatch(/^api-latency: /);
+    // Only an SLO question gets a name: "api latency" alone is the latency.
+    expect(withSloName(parseIntent('api latency', fleet), 'api latency', c.slos)).not.toHaveProperty('sloName');
+    expect(parseIntent('how fast is disk growing?', fleet)).toMatchObject({ kind: 'trend' });
   });
 
   it('says how to set one when none is set, rather than that SLOs are not collected', () => {
