@@ -13,7 +13,7 @@ import { formatValue, METRIC_LABEL, noGroupReply, stamp, table, unknownTargetRep
 import { answerAnomalies } from './answer-anomalies.js';
 import { answerChart } from './answer-chart.js';
 import type { Intent } from './parse-intent.js';
-import { rankLine } from './rank-line.js';
+import { pairHourTable, rankLine } from './rank-line.js';
 import { plural } from './text-tools.js';
 import { answerAckStatus } from './answer-ack-status.js';
 import { answerCompareSpans } from './answer-compare-spans.js';
@@ -188,7 +188,10 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     ranked.length < names.length
       ? `the ${i.stat === 'min' ? 'lowest' : 'highest'} ${ranked.length} of ${names.length} targets`
       : plural(names.length, 'target');
-  return `${rankLine(i.stat, rankBy, names, latest, i.group?.length === 2 ? c : undefined)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${footer}`;
+  // "Compare web-1 and web-2": the last hour beside the readings now.
+  const hour =
+    i.group?.length === 2 && names.length === 2 && !i.metric && !i.stat && !i.limit ? pairHourTable(names[0]!, names[1]!, shown, c) : '';
+  return `${rankLine(i.stat, rankBy, names, latest, i.group?.length === 2 ? c : undefined)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${hour}${footer}`;
 }
 
 /** Adds each target's network in + out (both read) to its latest figures, and the column to `shown`. */

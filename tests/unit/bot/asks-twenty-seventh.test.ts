@@ -158,6 +158,32 @@ describe('which of two hosts is higher, beyond the latest reading', () => {
     );
   });
 
+  it('puts the last hour under "compare web-1 and web-2", each metric with the one higher in most readings', () => {
+    const c = pairCtx(
+      () => 60,
+      (n) => (n >= 119 ? 70 : 40),
+    );
+    c.store.saveSamples(
+      Array.from({ length: 120 }, (_, n) => [
+        { target: 'web-1', metric: 'memory', ts: NOW - (119 - n) * 30_000, value: n % 2 ? 55 : 45 },
+        { target: 'web-2', metric: 'memory', ts: NOW - (119 - n) * 30_000, value: 50 },
+      ]).flat(),
+    );
+    const lines = answerIntent(parseIntent('compare web-1 and web-2', targets), c).split('\n');
+    const at = lines.indexOf('Over the last hour (averages of the readings both sent; higher in at least 80% of them):');
+    expect(at).toBeGreaterThan(0);
+    // Now web-2 reads higher CPU (70 against 60), but web-1 was higher all hour but the last reading.
+    expect(lines.slice(at + 1, at + 6)).toEqual([
+      '```',
+      'metric  web-1  web-2  higher',
+      'CPU     60.0%  40.3%  web-1 (99%)',
+      'memory  50.0%  50.0%  neither',
+      '```',
+    ]);
+    // With a metric or a ranking asked, no table: the line above the readings says it.
+    expect(answerIntent(parseIntent('cpu on web-1 and web-2', targets), c)).not.toContain('Over the last hour (averages');
+  });
+
   it('says nothing of the hour when too few readings line up, and the lowest reads the other way', () => {
     const c = pairCtx(
       () => 60,
