@@ -25,6 +25,7 @@ import { VERSION } from '../observability/version.js';
 import { renderRoutes, renderRouteTest } from '../bot/describe-routes.js';
 import { tuneHeap } from './tune-heap.js';
 import { matchWarnings } from './match-warnings.js';
+import { sloWarnings } from './slo-warnings.js';
 import { flag } from './cli-flags.js';
 import { backupCommand, exportCommand, restoreCommand } from './data-commands.js';
 
@@ -80,6 +81,7 @@ async function serve(io: CliIO): Promise<number> {
   // A misspelt role in a route or an inhibit rule never errs; it never matches either.
   const build = (c: Config) => {
     for (const w of matchWarnings(c, configTargets(c))) logger.warn({ match: w }, 'a match in chat names no configured target');
+    for (const w of sloWarnings(c, configTargets(c))) logger.warn({ slo: w }, 'an SLO judges less than it says');
     return createApp({ config: c, logger, cwd: io.cwd });
   };
   const reloader = createReloader({ load: () => config(io), build, logger, running: { app: build(cfg), config: cfg } });
@@ -256,6 +258,7 @@ function configCheck(io: CliIO): number {
       (cfg.chat.inhibit.length ? `; ${cfg.chat.inhibit.length} inhibit rule${cfg.chat.inhibit.length === 1 ? '' : 's'}` : ''),
   );
   for (const w of matchWarnings(cfg, targets)) io.err(`warning: ${w} in the config (discovery may still add one)`);
+  for (const w of sloWarnings(cfg, targets)) io.err(`warning: ${w}`);
   return 0;
 }
 

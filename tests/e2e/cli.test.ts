@@ -108,6 +108,16 @@ describe('smartcloudops CLI', () => {
     expect(typo.err).toBe(
       'warning: chat.inhibit[0] (db first).source: role "dbs" is no target\'s role in the config (discovery may still add one)\n',
     );
+    // An SLO whose window is longer than the samples kept, or that names no configured target, is a warning too.
+    const slos = [{ name: 'checkout', metric: 'latency_ms', targets: ['web-9'], goodBelow: 300, objective: 99.9, windowDays: 30 }];
+    writeFileSync(path.join(rotated, 's.json'), JSON.stringify({ ...shipped, slos }));
+    const slo = cli(['config', 'check'], { SCO_CONFIG: path.join(rotated, 's.json') });
+    expect(slo.code).toBe(0);
+    expect(slo.err.split('\n')).toEqual([
+      'warning: slos[0] (checkout): windowDays 30 is longer than the 24 h of samples kept (retention.samplesHours), so its budget is judged on those only',
+      'warning: slos[0] (checkout): target "web-9" is no configured target',
+      '',
+    ]);
 
     const dir = tempDir();
     writeFileSync(

@@ -7,6 +7,9 @@ import { findDayDate, resolveDayDate, unknownDayWord } from '../../../src/bot/pa
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import type { Sample } from '../../../src/core/sample.js';
 import { resolvedAnomaly } from '../../fixtures/anomaly.js';
+import { sloWarnings } from '../../../src/cli/slo-warnings.js';
+import type { Config } from '../../../src/config/load-config.js';
+import type { Target } from '../../../src/core/target.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { Registry } from 'prom-client';
 import { sloLine, withSloName } from '../../../src/bot/answer-slo.js';
@@ -449,6 +452,22 @@ describe('"which host is noisiest?"', () => {
     // Without "which", every breakdown.
     expect(answerIntent(parseIntent('how many alerts?', targets), c).split('\n')).toContainEqual(
       expect.stringMatching(/^By target: web-1 2, web-2 1$/),
+    );
+  });
+});
+
+describe('SLO warnings at start and in config check', () => {
+  it('warns of a window longer than the samples kept and of targets or roles no target has, and is quiet otherwise', () => {
+    const cfg = (slos: unknown[], samplesHours = 24) =>
+      ({ ...configSchema.parse({ slos }), retention: { samplesHours } }) as unknown as Config;
+    const fleet = [{ name: 'api-1', role: 'api' }] as unknown as Target[];
+    const slo = { name: 'a', metric: 'cpu', goodBelow: 90, objective: 99 };
+    expect(sloWarnings(cfg([{ ...slo, role: 'api', windowDays: 1 }]), fleet)).toEqual([]);
+    expect(sloWarnings(cfg([{ ...slo, role: 'apis', windowDays: 7 }], 168), fleet)).toEqual([
+      `slos[0] (a): role "apis" is no configured target's role`,
+    ]);
+    expect(sloWarnings(cfg([{ ...slo, windowDays: 2 }]), fleet)[0]).toMatch(
+      /^slos\[0\] \(a\): windowDays 2 is longer than the 24 h of samples kept/,
     );
   });
 });
