@@ -17,6 +17,8 @@ export interface AlertEscalateOptions {
   record?: (kind: string, ts: number, data: Record<string, unknown>) => void;
   /** chat.onCall's members: who "page bob" can ping, with their mentions from config. */
   people?: Pick<OnCall, 'member' | 'members' | 'at'> | undefined;
+  /** The rotation a route pages for this alert (mentions.onCall): "page the on-call" pages its holder. */
+  rotationOf?: (a: Anomaly, now: number) => string | undefined;
 }
 
 /**
@@ -76,7 +78,7 @@ export function createAlertEscalation(o: AlertEscalateOptions) {
       const onCall = i.to === THE_ON_CALL;
       if (onCall && !o.people)
         return no('Nothing escalated: no on-call rotation is configured (chat.onCall); "escalate <target>" pings chat.escalate.mentions.');
-      const person = onCall ? o.people!.at(now).member : i.to ? o.people?.member(i.to) : undefined;
+      let person = onCall ? o.people!.at(now).member : i.to ? o.people?.member(i.to) : undefined;
       if (i.to && !person)
         return no(
           o.people?.members().length
@@ -100,6 +102,10 @@ export function createAlertEscalation(o: AlertEscalateOptions) {
       if (!i.id && !i.target && named.length !== 1) return no(`${which(named.length)} Say "${page} <target>" or "${page} an_…".`);
       const keys = named.filter((k) => openOf(k).length > 0);
       if (keys.length === 0) return no(`No open alert ${i.id ? quoteUntrusted(i.id) : `on ${i.target}`}: nothing escalated.`);
+      // "Page the on-call about db-1": the holder of the rotation db-1's alerts page, when a route names one.
+      const rotation = onCall ? o.rotationOf?.(openOf(keys[0]!)[0]!, now) : undefined;
+      if (rotation) person = o.people!.at(now, rotation).member;
+      const to = person ? `${person.name}${onCall ? ` (on call now${rotation ? ` for ${rotation}` : ''})` : ''}` : '';
       const by = o.actor(user);
       const pinged = new Set<string>();
       for (const key of keys) {
@@ -124,7 +130,7 @@ export function createAlertEscalation(o: AlertEscalateOptions) {
           ? `pinging nobody: ${person.name} has no mention on the platforms where it was posted (chat.onCall), so the reply only shows in the channel`
           : 'pinging nobody: chat.escalate.mentions is empty, so the reply only shows in the channel';
       return {
-        text: `Escalated ${keys.length === 1 ? 'the alert' : `${keys.length} alerts`} ${i.id ?? `on ${i.target ?? openOf(keys[0]!)[0]!.target}`}${person ? ` to ${whom}` : ''}, ${who}.`,
+        text: `Escalated ${keys.length === 1 ? 'the alert' : `${keys.length} alerts`} ${i.id ?? `on ${i.target ?? openOf(keys[0]!)[0]!.target}`}${person ? ` to ${to}` : ''}, ${who}.`,
         intent,
       };
     },

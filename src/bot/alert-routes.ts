@@ -168,3 +168,18 @@ export function alertRouter(
 /** Platforms that routes send to but that have no adapter: their channels would get nothing. */
 export const idlePlatforms = (routes: readonly AlertRoute[], running: (p: Platform) => boolean): AlertPlatform[] =>
   ALERT_PLATFORMS.filter((p) => !running(p) && routes.some((r) => (r[p]?.length ?? 0) > 0));
+
+/**
+ * The rotation whose on-call an alert pages ("page the on-call about db-1"): the one named by
+ * `mentions.onCall` on the first active route that matches it and pings the on-call; undefined
+ * for the first rotation (no such route, or `onCall: true`).
+ */
+export function onCallRotationFor(
+  routes: readonly AlertRoute[],
+  a: RoutedAnomaly,
+  t: TargetFacts | undefined,
+  ts: number,
+): string | undefined {
+  const r = routes.find((r) => r.mentions?.onCall && routeActive(r, ts) && routeMatches(r.match, a, t));
+  return typeof r?.mentions?.onCall === 'string' ? r.mentions.onCall : undefined;
+}

@@ -10,7 +10,7 @@ import { recordChange } from './change-log.js';
 import { addNote } from './alert-notes.js';
 import { withOnCall } from './on-call.js';
 import { ABOUT_ONE, createConversations, itCommand, itOf, namedIt, oneId } from './follow-up.js';
-import { describeMatch, routeMatches, type RouteMatch } from './alert-routes.js';
+import { describeMatch, onCallRotationFor, routeMatches, type RouteMatch } from './alert-routes.js';
 import { scopedStore } from './scoped-store.js';
 import { CLI_REFUSED, createDecisions } from './decide-proposal.js';
 import { createAlertAcks } from './alert-ack.js';
@@ -68,6 +68,10 @@ export function createChatService(o: ChatServiceOptions) {
     mentions: withOnCall(o.routing?.escalate.mentions ?? {}, o.onCall),
     record: o.record,
     people: o.onCall,
+    rotationOf: (a, now) => {
+      const t = o.targets().find((x) => x.name === a.target);
+      return onCallRotationFor(o.routing?.routes ?? [], a, t && { role: t.role ?? undefined, labels: t.labels ?? {} }, now);
+    },
   });
   const acks = createAlertAcks({
     store: o.store,

@@ -10,6 +10,10 @@ import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { sloWarnings } from '../../../src/cli/slo-warnings.js';
 import type { Config } from '../../../src/config/load-config.js';
 import type { Target } from '../../../src/core/target.js';
+import { createAlertEscalation } from '../../../src/bot/alert-escalate.js';
+import { onCallRotationFor } from '../../../src/bot/alert-routes.js';
+import { alertRoute } from '../../../src/config/route-schema.js';
+import type { Intent } from '../../../src/bot/intent.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { Registry } from 'prom-client';
 import { sloLine, withSloName } from '../../../src/bot/answer-slo.js';
@@ -469,5 +473,51 @@ describe('SLO warnings at start and in config check', () => {
     expect(sloWarnings(cfg([{ ...slo, windowDays: 2 }]), fleet)[0]).toMatch(
       /^slos\[0\] \(a\): windowDays 2 is longer than the 24 h of samples kept/,
     );
+  });
+});
+
+describe('"page the on-call" with several rotations', () => {
+  it("pages the holder of the rotation that the alert's route names, and the first rotation's otherwise", () => {
+    const store = createSqliteStore(':memory:');
+    const fleet = [
+      { name: 'web-1', role: 'web', labels: {} },
+      { name: 'db-1', role: 'db', labels: {} },
+    ];
+    for (const [k, target] of ['web-1', 'db-1'].entries()) {
+      const a = { ...resolvedAnomaly(`an_q${k}`, NOW, { target, startTs: NOW - H }), status: 'open' as const, endTs: null };
+      store.upsertAnomaly(a);
+      store.chat.linkAlert(a.id, `alert:${a.id}`);
+      store.chat.addDestinations(`alert:${a.id}`, [{ platform: 'slack', channel: 'C1' }], NOW);
+    }
+    const people = createOnCall(
+      onCallSchema.parse([
+        { name: 'web', members: [{ name: 'alice', slack: '<@UALICE>' }], shiftHours: 24, handoff: '2026-12-01T09:00:00Z' },
+        { name: 'db', members: [{ name: 'dana', slack: '<@UDANA>' }], shiftHours: 24, handoff: '2026-12-01T09:00:00Z' },
+      ]),
+      { store, clock: { now: () => NOW } },
+    );
+    const routes = [alertRoute.parse({ match: { roles: ['db'] }, slack: ['C-db'], mentions: { onCall: 'db' } })];
+    const e = createAlertEscalation({
+      store,
+      actor: (u) => `${u.platform}:${u.id}`,
+      mentions: {},
+      people,
+      rotationOf: (a, now) =>
+        onCallRotationFor(
+          routes,
+          a,
+          fleet.find((t) => t.name === a.target),
+          now,
+        ),
+    });
+    const page = (q: string) =>
+      e.escalate(parseIntent(q, fleet) as Extract<Intent, { kind: 'escalate' }>, { platform: 'slack', id: 'UOPS', roles: [] }, NOW).text;
+    expect(page('page the on-call about db-1')).toBe('Escalated the alert on db-1 to dana (on call now for db), pinging <@UDANA>.');
+    expect(page('page the on-call about web-1')).toBe('Escalated the alert on web-1 to alice (on call now), pinging <@UALICE>.');
+    // A route that pings no on-call names no rotation.
+    const off = [alertRoute.parse({ match: { roles: ['db'] }, slack: ['C-db'], mentions: { slack: ['<@UXX>'] } })];
+    expect(
+      onCallRotationFor(off, { target: 'db-1', metric: 'cpu', detector: 'threshold', severity: 'critical' }, fleet[1], NOW),
+    ).toBeUndefined();
   });
 });
