@@ -1,3 +1,4 @@
+import type { SloTracker } from '../core/slo-tracker.js';
 import type { Slo } from '../config/slo-schema.js';
 import type { ForecastRule, RemediationRule, ThresholdRule } from '../config/schema.js';
 import type { DetectorInspector } from '../core/inspection.js';
@@ -37,6 +38,8 @@ export interface AnswerContext {
   routing?: RoutingFacts;
   /** slos: "what's the error budget?". */
   slos?: Slo[];
+  /** Keeps the counts of whole hours between answers (slo-tracker.ts). */
+  sloTracker?: SloTracker;
   /** chat.runbooks: "what's the runbook for disk?". */
   runbooks?: Runbook[];
   /** chat.dashboard: "dashboard for web-1 yesterday". */

@@ -1,9 +1,10 @@
+import { createSloTracker } from '../core/slo-tracker.js';
 import type { Intent } from './intent.js';
 import { SLO_WHAT } from './uncollected-words.js';
 import type { Slo } from '../config/slo-schema.js';
 import type { AnswerContext } from './answer-context.js';
 import { formatValue, METRIC_LABEL, stamp } from './format-reply.js';
-import { BURN_WINDOWS, budgetLastsMs, sloReport, sloTargets, type SloReport } from '../core/slo-report.js';
+import { BURN_WINDOWS, budgetLastsMs, sloTargets, type SloReport } from '../core/slo-report.js';
 import { formatDuration, plural } from './text-tools.js';
 
 const DAY = 86_400_000;
@@ -43,7 +44,7 @@ export function answerSlo(ask: { target?: string; group?: string[]; metrics?: st
 function describeSlo(slo: Slo, only: string[] | undefined, c: AnswerContext): string[] {
   const covered = sloTargets(slo, c.targets);
   const on = only ? covered.filter((t) => only.includes(t)) : covered;
-  const r = reportOf(slo, on, c);
+  const r = reportOf(slo, only && on.length < covered.length ? on : undefined, c);
   const label = METRIC_LABEL[slo.metric] ?? slo.metric;
   const bound =
     slo.goodBelow !== undefined ? `under ${formatValue(slo.metric, slo.goodBelow)}` : `above ${formatValue(slo.metric, slo.goodAbove!)}`;
@@ -97,7 +98,7 @@ export function sloLine(c: AnswerContext, target?: string): string[] {
   const slos = (c.slos ?? []).filter((s) => !target || sloTargets(s, c.targets).includes(target));
   if (slos.length === 0) return [];
   const each = slos.map((slo) => {
-    const r = reportOf(slo, target ? [target] : sloTargets(slo, c.targets), c);
+    const r = reportOf(slo, target ? [target] : undefined, c);
     if (r.verdict === 'no_data') return `${slo.name} no samples yet`;
     const verdict = r.verdict === 'at_risk' ? 'at risk' : r.verdict;
     return `${slo.name} ${verdict} (${pct(r.good / (r.good + r.bad))} good of ${slo.objective}%, ${Math.round(r.spent * 100)}% of the budget spent)`;
@@ -105,10 +106,10 @@ export function sloLine(c: AnswerContext, target?: string): string[] {
   return [`SLOs now: ${each.join('; ')}; "error budget" for the burn rates.`];
 }
 
-/** The SLO over its window on `on`, from the store. */
-function reportOf(slo: Slo, on: string[], c: AnswerContext): SloReport {
-  const from = c.now - slo.windowDays * DAY;
-  return sloReport(slo, new Map(on.map((t) => [t, c.store.series(t, slo.metric, from, c.now)])), c.now);
+/** The SLO over its window, on the targets in `only` when given: through the tracker that keeps whole hours, else read afresh. */
+function reportOf(slo: Slo, only: string[] | undefined, c: AnswerContext): SloReport {
+  const tracker = c.sloTracker ?? createSloTracker({ store: c.store, targets: () => c.targets });
+  return tracker.report(slo, c.now, only);
 }
 
 const spoken = (name: string) => new RegExp(`\\b${name.replace(/[-_]/g, '[-_ ]')}\\b`, 'i');

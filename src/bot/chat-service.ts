@@ -1,3 +1,4 @@
+import { createSloTracker } from '../core/slo-tracker.js';
 import { withSloName } from './answer-slo.js';
 import type { ChatEvent, ChatReply, ChatUser, NeutralMessage, Platform } from '../core/chat.js';
 import { createActionRequests } from './action-requests.js';
@@ -73,6 +74,7 @@ export function createChatService(o: ChatServiceOptions) {
       return onCallRotationFor(o.routing?.routes ?? [], a, t && { role: t.role ?? undefined, labels: t.labels ?? {} }, now);
     },
   });
+  const sloTracker = createSloTracker({ store: o.store, targets: o.targets });
   const acks = createAlertAcks({
     store: o.store,
     actor: actorOf,
@@ -119,6 +121,7 @@ export function createChatService(o: ChatServiceOptions) {
       about: o.about,
       runbooks: o.runbooks,
       slos: o.slos,
+      sloTracker,
       dashboard: o.dashboard,
       routing: o.routing,
       onCall: o.onCall,

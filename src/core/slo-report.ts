@@ -34,19 +34,56 @@ export interface SloReport {
 
 export const isGood = (slo: Slo, value: number) => (slo.goodBelow !== undefined ? value < slo.goodBelow : value > slo.goodAbove!);
 
+/** Good and bad samples counted over a stretch of an SLO's window (slo-tracker.ts keeps them by hour). */
+export interface SloCounts {
+  good: number;
+  bad: number;
+  firstTs?: number;
+  badBy: Map<string, number>;
+}
+
+export const noCounts = (): SloCounts => ({ good: 0, bad: 0, badBy: new Map() });
+
+/** Adds each target's samples in [from, until) to `into`. Pure but for `into`. */
+export function countInto(
+  slo: Slo,
+  series: Map<string, { ts: number; value: number }[]>,
+  from: number,
+  until: number,
+  into: SloCounts,
+): SloCounts {
+  for (const [target, samples] of series)
+    for (const s of samples) {
+      if (s.ts < from || s.ts >= until || !Number.isFinite(s.value)) continue;
+      into.firstTs = into.firstTs === undefined ? s.ts : Math.min(into.firstTs, s.ts);
+      if (isGood(slo, s.value)) into.good++;
+      else {
+        into.bad++;
+        into.badBy.set(target, (into.badBy.get(target) ?? 0) + 1);
+      }
+    }
+  return into;
+}
+
 /**
  * One SLO over its window, from each target's samples (oldest first). A sample is good or bad by
  * the bound; the budget is the bad share the objective allows of the samples seen, so a window
  * kept only in part is judged on the part kept. At risk: within the objective, but burning at a
- * paging rate over a short window. Pure.
+ * paging rate over a short window. `earlier`: what was counted before the samples given (from
+ * `from`, the start of the window when absent); the samples must cover the burn windows. Pure.
  */
-export function sloReport(slo: Slo, series: Map<string, { ts: number; value: number }[]>, now: number): SloReport {
-  const from = now - slo.windowDays * 24 * HOUR;
+export function sloReport(
+  slo: Slo,
+  series: Map<string, { ts: number; value: number }[]>,
+  now: number,
+  earlier?: { counts: SloCounts; until: number },
+): SloReport {
+  const from = earlier ? earlier.until : now - slo.windowDays * 24 * HOUR;
   const allowed = (100 - slo.objective) / 100;
-  let good = 0;
-  let bad = 0;
-  let firstTs: number | undefined;
-  const badBy = new Map<string, number>();
+  let good = earlier?.counts.good ?? 0;
+  let bad = earlier?.counts.bad ?? 0;
+  let firstTs: number | undefined = earlier?.counts.firstTs;
+  const badBy = new Map<string, number>(earlier?.counts.badBy);
   const recent = BURN_WINDOWS.map(() => ({ n: 0, bad: 0 }));
   for (const [target, samples] of series)
     for (const s of samples) {

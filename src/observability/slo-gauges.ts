@@ -1,9 +1,8 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Slo } from '../config/slo-schema.js';
 import type { Store } from '../core/ports.js';
-import { BURN_WINDOWS, sloReport, sloTargets, type SloReport } from '../core/slo-report.js';
-
-const DAY = 86_400_000;
+import { BURN_WINDOWS, type SloReport } from '../core/slo-report.js';
+import { createSloTracker } from '../core/slo-tracker.js';
 
 export interface SloGaugeOptions {
   store: Pick<Store, 'series'>;
@@ -22,19 +21,12 @@ export interface SloGaugeOptions {
  */
 export function registerSloGauges(registry: Registry, o: SloGaugeOptions): void {
   const everyMs = o.everyMs ?? 60_000;
+  const tracker = createSloTracker({ store: o.store, targets: o.targets });
   let last: { at: number; reports: [Slo, SloReport][] } | undefined;
   const reports = (): [Slo, SloReport][] => {
     const now = o.now();
     if (!last || now - last.at >= everyMs) {
-      const targets = o.targets();
-      last = {
-        at: now,
-        reports: o.slos.map((slo) => {
-          const from = now - slo.windowDays * DAY;
-          const series = new Map(sloTargets(slo, targets).map((t) => [t, o.store.series(t, slo.metric, from, now)]));
-          return [slo, sloReport(slo, series, now)];
-        }),
-      };
+      last = { at: now, reports: o.slos.map((slo) => [slo, tracker.report(slo, now)]) };
     }
     return last.reports;
   };

@@ -21,6 +21,7 @@ import { registerSloGauges } from '../../../src/observability/slo-gauges.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { budgetLastsMs, sloReport } from '../../../src/core/slo-report.js';
+import { createSloTracker } from '../../../src/core/slo-tracker.js';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
@@ -519,5 +520,58 @@ describe('"page the on-call" with several rotations', () => {
     expect(
       onCallRotationFor(off, { target: 'db-1', metric: 'cpu', detector: 'threshold', severity: 'critical' }, fleet[1], NOW),
     ).toBeUndefined();
+  });
+});
+
+describe('the SLO tracker', () => {
+  const slo = sloSchema.parse({ name: 'lat', metric: 'latency_ms', role: 'api', goodBelow: 500, objective: 99, windowDays: 2 });
+  const fleet = [
+    { name: 'api-1', role: 'api' },
+    { name: 'api-2', role: 'api' },
+  ];
+  function counted() {
+    const store = createSqliteStore(':memory:');
+    // Three days of readings a minute apart; every 37th slow on api-1, every 53rd on api-2.
+    for (const [target, every] of [
+      ['api-1', 37],
+      ['api-2', 53],
+    ] as const)
+      store.saveSamples(
+        Array.from({ length: 3 * 1440 }, (_, n) => ({ target, metric: 'latency_ms', ts: NOW - n * 60_000, value: n % every ? 100 : 900 })),
+      );
+    const reads: number[] = [];
+    const counting = {
+      series: (t: string, m: string, from: number, until?: number) => (reads.push((until ?? NOW) - from), store.series(t, m, from, until)),
+    };
+    return { store, reads, tracker: createSloTracker({ store: counting, targets: () => fleet }) };
+  }
+
+  it('gives the same report as reading the whole window, and reads only the last hours after the first', () => {
+    const { store, reads, tracker } = counted();
+    const direct = sloReport(slo, new Map(fleet.map((t) => [t.name, store.series(t.name, 'latency_ms', NOW - 2 * 86_400_000, NOW)])), NOW);
+    expect(tracker.report(slo, NOW)).toEqual(direct);
+    reads.length = 0;
+    // A minute on: the whole hours are kept, so only the live part (about 7 h) is read again.
+    store.saveSamples([{ target: 'api-1', metric: 'latency_ms', ts: NOW + 60_000, value: 900 }]);
+    const next = tracker.report(slo, NOW + 60_000);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(7 * H + 60_000);
+    expect(reads.length).toBe(4);
+    const later = NOW + 60_000;
+    expect(next).toEqual(
+      sloReport(slo, new Map(fleet.map((t) => [t.name, store.series(t.name, 'latency_ms', later - 2 * 86_400_000, later)])), later),
+    );
+    // Narrowed to a host: read afresh.
+    expect(tracker.report(slo, NOW, ['api-2']).badBy).toEqual([['api-2', direct.badBy.find(([t]) => t === 'api-2')![1]]]);
+  });
+
+  it('counts an hour that was empty when first asked once samples arrive for it, and starts again when the SLO changes', () => {
+    const store = createSqliteStore(':memory:');
+    const tracker = createSloTracker({ store, targets: () => fleet });
+    store.saveSamples([{ target: 'api-1', metric: 'latency_ms', ts: NOW - 60_000, value: 100 }]);
+    expect(tracker.report(slo, NOW)).toMatchObject({ good: 1, bad: 0 });
+    // The first start's backfill writes yesterday's readings after that report.
+    store.saveSamples([{ target: 'api-1', metric: 'latency_ms', ts: NOW - 20 * H, value: 900 }]);
+    expect(tracker.report(slo, NOW)).toMatchObject({ good: 1, bad: 1 });
+    expect(tracker.report({ ...slo, goodBelow: 1000 }, NOW)).toMatchObject({ good: 2, bad: 0 });
   });
 });
