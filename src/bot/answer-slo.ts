@@ -106,6 +106,18 @@ export function sloLine(c: AnswerContext, target?: string): string[] {
   return [`SLOs now: ${each.join('; ')}; "error budget" for the burn rates.`];
 }
 
+/** A stakeholder draft's line: each SLO that covers the hosts asked about, met or not, in plain words (no budget or burn). */
+export function sloPlainLine(c: AnswerContext, group?: readonly string[]): string[] {
+  const slos = (c.slos ?? []).filter((s) => !group || sloTargets(s, c.targets).some((t) => group.includes(t)));
+  const said = slos.flatMap((slo) => {
+    const r = reportOf(slo, undefined, c);
+    if (r.verdict === 'no_data') return [];
+    const good = pct(r.good / (r.good + r.bad));
+    return [`${slo.name} ${r.verdict === 'breached' ? 'below' : 'within'} its objective (${good} against ${slo.objective}%)`];
+  });
+  return said.length ? [`Service levels: ${said.join('; ')}.`] : [];
+}
+
 /** The SLO over its window, on the targets in `only` when given: through the tracker that keeps whole hours, else read afresh. */
 function reportOf(slo: Slo, only: string[] | undefined, c: AnswerContext): SloReport {
   const tracker = c.sloTracker ?? createSloTracker({ store: c.store, targets: () => c.targets });

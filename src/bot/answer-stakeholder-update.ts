@@ -1,3 +1,4 @@
+import { sloPlainLine } from './answer-slo.js';
 import type { Anomaly } from '../core/anomaly.js';
 import { figureMetric, METRIC_LABEL } from '../core/metrics.js';
 import type { AnswerContext } from './answer-context.js';
@@ -131,6 +132,7 @@ export function answerStakeholderUpdate(c: AnswerContext, group?: readonly strin
       episodes.filter((e) => e.endTs !== null),
       'today',
     ),
+    ...sloPlainLine(c, group),
     ...closed.map(
       (i) =>
         `Resolved today: "${i.title}", ${at(i.openedTs, c.now)} to ${at(i.closedTs!, c.now)} (${formatDuration(i.closedTs! - i.openedTs)}).`,

@@ -357,6 +357,22 @@ describe('SLOs and error budgets (slos)', () => {
     expect(parseIntent('how fast is disk growing?', fleet)).toMatchObject({ kind: 'trend' });
   });
 
+  it('says in the stakeholder draft whether each SLO is within its objective, in plain words', () => {
+    const checkout = sloSchema.parse({
+      name: 'checkout-latency',
+      metric: 'latency_ms',
+      targets: ['api-2'],
+      goodBelow: 500,
+      objective: 99.9,
+    });
+    const c = sloCtx(20, (t, n) => t === 'api-2' && n < 120 && n % 6 === 0, [latency, checkout]);
+    const draft = answerIntent(parseIntent('status update for stakeholders', fleet), c).split('\n');
+    expect(draft).toContain(
+      'Service levels: api-latency within its objective (99.58% against 99%); checkout-latency below its objective (99.17% against 99.9%).',
+    );
+    expect(draft.join('\n')).not.toMatch(/budget|burn/);
+  });
+
   it('says how to set one when none is set, rather than that SLOs are not collected', () => {
     const c = { ...sloCtx(1, () => false), slos: [] };
     expect(answerIntent(parseIntent("what's the error budget?", fleet), c).split('\n')[0]).toBe(
