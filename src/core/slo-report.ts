@@ -44,25 +44,26 @@ export interface SloCounts {
 
 export const noCounts = (): SloCounts => ({ good: 0, bad: 0, badBy: new Map() });
 
-/** Adds each target's samples in [from, until) to `into`. Pure but for `into`. */
+/** Adds each target's samples in [from, until) to `into`, or to the counts it gives for a sample's time. Pure but for those. */
 export function countInto(
   slo: Slo,
   series: Map<string, { ts: number; value: number }[]>,
   from: number,
   until: number,
-  into: SloCounts,
-): SloCounts {
+  into: SloCounts | ((ts: number) => SloCounts),
+): void {
+  const at = typeof into === 'function' ? into : () => into;
   for (const [target, samples] of series)
     for (const s of samples) {
       if (s.ts < from || s.ts >= until || !Number.isFinite(s.value)) continue;
-      into.firstTs = into.firstTs === undefined ? s.ts : Math.min(into.firstTs, s.ts);
-      if (isGood(slo, s.value)) into.good++;
+      const c = at(s.ts);
+      c.firstTs = c.firstTs === undefined ? s.ts : Math.min(c.firstTs, s.ts);
+      if (isGood(slo, s.value)) c.good++;
       else {
-        into.bad++;
-        into.badBy.set(target, (into.badBy.get(target) ?? 0) + 1);
+        c.bad++;
+        c.badBy.set(target, (c.badBy.get(target) ?? 0) + 1);
       }
     }
-  return into;
 }
 
 /**

@@ -1,15 +1,5 @@
 import type { Store } from './ports.js';
-import {
-  BURN_WINDOWS,
-  countInto,
-  isGood,
-  noCounts,
-  sloReport,
-  sloTargets,
-  type Slo,
-  type SloCounts,
-  type SloReport,
-} from './slo-report.js';
+import { BURN_WINDOWS, countInto, noCounts, sloReport, sloTargets, type Slo, type SloCounts, type SloReport } from './slo-report.js';
 
 const HOUR = 3_600_000;
 // The samples read afresh on each report: the longest burn window and the hour under way (and the
@@ -52,7 +42,8 @@ export function createSloTracker(o: { store: Pick<Store, 'series'>; targets: () 
     }
     // The part of an hour the window starts in, read afresh so the window is exact.
     const head = new Map(on.map((t) => [t, firstHour > windowFrom ? o.store.series(t, slo.metric, windowFrom, firstHour - 1) : []]));
-    const earlier = countInto(slo, head, windowFrom, firstHour, noCounts());
+    const earlier = noCounts();
+    countInto(slo, head, windowFrom, firstHour, earlier);
     for (const [h, c] of k.hours) {
       if (h < firstHour || h >= liveFrom) continue;
       earlier.good += c.good;
@@ -71,19 +62,12 @@ export function createSloTracker(o: { store: Pick<Store, 'series'>; targets: () 
 /** Each whole hour's counts in [from, until), in one pass over the samples; hours with none are absent. */
 function countByHour(slo: Slo, series: Map<string, { ts: number; value: number }[]>, from: number, until: number): Map<number, SloCounts> {
   const out = new Map<number, SloCounts>();
-  for (const [target, samples] of series)
-    for (const s of samples) {
-      if (s.ts < from || s.ts >= until || !Number.isFinite(s.value)) continue;
-      const h = Math.floor(s.ts / HOUR) * HOUR;
-      let c = out.get(h);
-      if (!c) out.set(h, (c = noCounts()));
-      c.firstTs = c.firstTs === undefined ? s.ts : Math.min(c.firstTs, s.ts);
-      if (isGood(slo, s.value)) c.good++;
-      else {
-        c.bad++;
-        c.badBy.set(target, (c.badBy.get(target) ?? 0) + 1);
-      }
-    }
+  countInto(slo, series, from, until, (ts) => {
+    const h = Math.floor(ts / HOUR) * HOUR;
+    let c = out.get(h);
+    if (!c) out.set(h, (c = noCounts()));
+    return c;
+  });
   return out;
 }
 
