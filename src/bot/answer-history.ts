@@ -130,7 +130,7 @@ function modesLine(rules: RemediationRule[] | undefined): string[] {
   ];
 }
 
-/** "Also proposed and not run: 2 (withdrawn 1, denied 1)." */
+/** "Waiting for approval now: rp_… (scale_up on web-2, proposed …)." */
 function waitingLine(open: Proposal[]): string[] {
   if (!open.length) return [];
   const one = (p: Proposal) => `${p.id} (${p.action} on ${p.target}, proposed ${stamp(p.createdTs)})`;
@@ -139,6 +139,7 @@ function waitingLine(open: Proposal[]): string[] {
   ];
 }
 
+/** "Also proposed and not run: 2 (withdrawn 1, denied 1)." */
 function notRunLine(others: Proposal[]): string[] {
   if (!others.length) return [];
   return [`Also proposed and not run: ${others.length} (${tally(others, (p) => p.state)}); ask for the history to list them.`];

@@ -362,8 +362,10 @@ export function createIncidents(o: IncidentOptions) {
   function list(now: number, days = 7, span?: ClockSpan): ChatReply {
     // "This month", "last month", "in november": calendar months on the asker's calendar, not 30 days.
     const r = span?.kind === 'range' ? rangeTs(span.from, span.until, now) : { from: now - days * 86_400_000, until: now };
-    const named = span && calendarLabel(span, r.from, span.kind === 'range' ? span.from.zone : undefined);
-    const when = named ?? (days === 1 ? 'in the last 24 h' : `in the last ${days} days`);
+    const named =
+      span &&
+      (calendarLabel(span, r.from, span.kind === 'range' ? span.from.zone : undefined) ?? `between ${stamp(r.from)} and ${stamp(r.until)}`);
+    const when = named || (days === 1 ? 'in the last 24 h' : `in the last ${days} days`);
     const recent = incidentsBetween(o.store, r.from, r.until + 1).reverse();
     // "How many incidents?" may mean alerts: the anomalies of the same days are counted beside, never in place of, the incidents.
     const started = o.store.recentAnomalies(Number.MAX_SAFE_INTEGER, r.from, r.until + 1);
