@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onCallContext } from '../../helpers/on-call-rotation.js';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { createOnCall } from '../../../src/bot/on-call.js';
@@ -31,18 +32,7 @@ const TODAY = Date.UTC(2026, 11, 7);
 
 describe('who is on call on a date', () => {
   // 24 h shifts from 09:00 on 12-01: alice, bob, carol. NOW is Monday 12-07 12:00 (alice's shift).
-  function onCallCtx(asker: string, zone?: string): AnswerContext {
-    const store = createSqliteStore(':memory:');
-    const onCall = createOnCall(
-      onCallSchema.parse({
-        members: ['alice', 'bob', 'carol'].map((name) => ({ name, web: name })),
-        shiftHours: 24,
-        handoff: '2026-12-01T09:00:00Z',
-      }),
-      { store, clock: { now: () => NOW } },
-    );
-    return { store, targets, now: NOW, staleAfterMs: 90_000, onCall, asker, ...(zone ? { zone } : {}) };
-  }
+  const onCallCtx = (asker: string, zone?: string) => onCallContext(targets, NOW, asker, zone);
 
   it('reads a date said after "on" (ISO, "the 12th", a month and day either way round, a holiday), and a tense', () => {
     expect(findDayDate('who is on call on 2026-12-12?')).toEqual({ day: 12, month: 11, year: 2026 });

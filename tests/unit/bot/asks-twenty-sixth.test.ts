@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { onCallContext, rotationIn as rotationAt } from '../../helpers/on-call-rotation.js';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
-import { createOnCall } from '../../../src/bot/on-call.js';
 import { dayWindow } from '../../../src/bot/answer-on-call-day.js';
-import { onCallSchema } from '../../../src/config/on-call-schema.js';
 import { judgeLeak } from '../../../src/bot/leak-verdict.js';
 import { createUserZones, localizeMessage } from '../../../src/bot/local-times.js';
 import { createOutboxWorker } from '../../../src/bot/outbox-worker.js';
@@ -31,7 +30,7 @@ const ask = (q: string, c: AnswerContext) => answerIntent(inAskersZone(parseInte
 
 /** 24 h shifts from 09:00 on 12-01, in the members' order. */
 const rotationIn = (store: ReturnType<typeof createSqliteStore>, members: { name: string; web?: string; slack?: string }[]) =>
-  createOnCall(onCallSchema.parse({ members, shiftHours: 24, handoff: '2026-12-01T09:00:00Z' }), { store, clock: { now: () => NOW } });
+  rotationAt(store, members, NOW);
 
 /** Watched since `watched`, with anomalies starting at each of `starts`. */
 function ctx(watched: number, starts: number[], zone?: string): AnswerContext {
@@ -120,14 +119,7 @@ describe('a time asked about from before I began watching', () => {
 
 describe('who is on call on a day', () => {
   // 24 h shifts from 09:00 on 12-01: alice, bob, carol. NOW is Monday 12-07 12:00 (alice's shift).
-  function onCallCtx(asker: string, zone?: string): AnswerContext {
-    const store = createSqliteStore(':memory:');
-    const onCall = rotationIn(
-      store,
-      ['alice', 'bob', 'carol'].map((name) => ({ name, web: name })),
-    );
-    return { store, targets, now: NOW, staleAfterMs: 90_000, onCall, asker, ...(zone ? { zone } : {}) };
-  }
+  const onCallCtx = (asker: string, zone?: string) => onCallContext(targets, NOW, asker, zone);
 
   it('reads "tomorrow", a weekday, "this weekend" and "who has the pager" as the on-call, a time of day as that instant', () => {
     expect(parseIntent('who is on call tomorrow?', targets)).toEqual({ kind: 'routing', onCall: true, onDay: 'tomorrow' });
