@@ -7,6 +7,8 @@ import { registerCoreRoutes } from './http/core-routes.js';
 import { createSidePort } from './http/side-port.js';
 import { createMetrics } from './observability/metrics.js';
 import { registerSloGauges } from './observability/slo-gauges.js';
+import { footprintOf } from './observability/footprint.js';
+import { createSloBoard } from './status/slo-board.js';
 import { AnomalyTracker } from './pipeline/detect/anomaly-tracker.js';
 import { backfillHistory } from './pipeline/backfill-history.js';
 import { DetectionEngine } from './pipeline/detect/detection-engine.js';
@@ -69,7 +71,8 @@ export function createApp(deps: AppDeps) {
     return [...m.values()];
   };
   const targetMap = () => new Map(allTargets().map((t) => [t.name, t]));
-  registerSloGauges(metrics.registry, { store, slos: config.slos, targets: allTargets, now: () => clock.now() });
+  const slos = createSloBoard({ store, slos: config.slos, targets: allTargets, now: () => clock.now() });
+  registerSloGauges(metrics.registry, slos);
 
   const executors = createExecutors(config, cwd, deps.clients);
 
@@ -147,6 +150,7 @@ export function createApp(deps: AppDeps) {
     clock,
     targets: allTargets,
     configTargets: () => fileTargets,
+    slos: slos.status,
     startedTs: bootTs,
     token: { token: config.http.webToken, users: config.http.webUsers, header: config.http.webHeader },
     health: {
@@ -191,6 +195,7 @@ export function createApp(deps: AppDeps) {
     fallback: llm && ((question, meta) => llm.answer({ question, ...meta })),
     staleAfterMs,
     ...chatRulesOf(config),
+    sloTracker: slos.tracker,
     detectors: engine,
     about: () =>
       aboutFactsOf(config, {
@@ -203,12 +208,7 @@ export function createApp(deps: AppDeps) {
           ...ticks.facts(),
           nextTickTs: scheduler.nextRunTs(),
           schedule: config.schedule,
-          footprint: {
-            rssBytes: process.memoryUsage().rss,
-            heapBytes: process.memoryUsage().heapUsed,
-            storeBytes: store.sizeBytes(),
-            cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
-          },
+          footprint: footprintOf(store),
           components: components(),
         },
         digest: digest?.next(clock.now()),
@@ -367,6 +367,7 @@ export function createApp(deps: AppDeps) {
       await scheduler.trigger();
       if (opts.schedule !== false) scheduler.start();
       outbox.start();
+      slos.start();
       if (shipper) {
         const sh = shipper;
         timers.push(setInterval(() => void sh.flush(clock.now()).catch(() => undefined), config.records.s3.flushEverySeconds * 1000));
@@ -383,6 +384,7 @@ export function createApp(deps: AppDeps) {
       await remediation.idle();
       await amSilences?.idle();
       await outbox.stop();
+      await slos.stop();
       for (const a of adapters.values())
         await a.stop().catch((err: unknown) => logger.warn({ err, platform: a.platform }, 'adapter stop failed'));
       engine.persist(clock.now());

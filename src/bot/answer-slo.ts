@@ -6,11 +6,25 @@ import type { AnswerContext } from './answer-context.js';
 import { formatValue, METRIC_LABEL, stamp } from './format-reply.js';
 import { BURN_WINDOWS, budgetLastsMs, sloTargets, type SloReport } from '../core/slo-report.js';
 import { formatDuration, plural } from './text-tools.js';
+import { sloOverSpan } from './answer-slo-span.js';
+import type { TimeSpan } from './parse-time-span.js';
 
 const DAY = 86_400_000;
 const n = (x: number) => x.toLocaleString('en-US');
 const pct = (x: number) => `${x >= 0.99995 && x < 1 ? '99.99' : Number((x * 100).toFixed(2))}%`;
 const times = (b: number) => `${b < 10 ? b.toFixed(1) : Math.round(b)}×`;
+
+type Focus = 'left' | 'runs_out';
+interface SloAsk {
+  target?: string;
+  group?: string[];
+  metrics?: string[];
+  sloName?: string;
+  /** "Last week", "yesterday": the SLO over that span (answer-slo-span.ts), not its window. */
+  span?: TimeSpan;
+  /** "How much is left?", "when does it run out?": that answered first. */
+  sloFocus?: Focus;
+}
 
 const EXAMPLE = '{"name": "api-latency", "metric": "latency_ms", "role": "api", "goodBelow": 500, "objective": 99, "windowDays": 30}';
 
@@ -19,7 +33,7 @@ const EXAMPLE = '{"name": "api-latency", "metric": "latency_ms", "role": "api", 
  * config) over the samples kept of its window: the good share against the objective, the budget
  * spent, the burn rate over the last 1 h and 6 h, and how long the rest lasts at that rate.
  */
-export function answerSlo(ask: { target?: string; group?: string[]; metrics?: string[]; sloName?: string }, c: AnswerContext): string {
+export function answerSlo(ask: SloAsk, c: AnswerContext): string {
   const slos = c.slos ?? [];
   if (slos.length === 0)
     return [
@@ -29,7 +43,7 @@ export function answerSlo(ask: { target?: string; group?: string[]; metrics?: st
     ].join('\n');
   // "Error budget for web-cpu": that one, whatever else the words matched.
   const byName = slos.find((s) => s.name === ask.sloName);
-  if (byName) return describeSlo(byName, undefined, c).join('\n');
+  if (byName) return describeSlo(byName, undefined, ask, c).join('\n');
   const names = ask.target ? [ask.target] : ask.group;
   const fits = (s: Slo) =>
     (!ask.metrics || ask.metrics.includes(s.metric)) && (!names || sloTargets(s, c.targets).some((t) => names.includes(t)));
@@ -38,12 +52,13 @@ export function answerSlo(ask: { target?: string; group?: string[]; metrics?: st
     picked.length === 0
       ? [`No SLO covers ${[...(names ?? []), ...(ask.metrics ?? []).map((m) => METRIC_LABEL[m] ?? m)].join(' ')}; all of them:`]
       : [];
-  return [...lead, ...(picked.length ? picked : slos).flatMap((s) => describeSlo(s, picked.length ? names : undefined, c))].join('\n');
+  return [...lead, ...(picked.length ? picked : slos).flatMap((s) => describeSlo(s, picked.length ? names : undefined, ask, c))].join('\n');
 }
 
-function describeSlo(slo: Slo, only: string[] | undefined, c: AnswerContext): string[] {
+function describeSlo(slo: Slo, only: string[] | undefined, ask: SloAsk, c: AnswerContext): string[] {
   const covered = sloTargets(slo, c.targets);
   const on = only ? covered.filter((t) => only.includes(t)) : covered;
+  if (ask.span) return sloOverSpan(slo, ask.span, on, c);
   const r = reportOf(slo, only && on.length < covered.length ? on : undefined, c);
   const label = METRIC_LABEL[slo.metric] ?? slo.metric;
   const bound =
@@ -51,7 +66,25 @@ function describeSlo(slo: Slo, only: string[] | undefined, c: AnswerContext): st
   const scope = only && on.length < covered.length ? `${on.join(', ')} of ${covered.join(', ')}` : covered.join(', ');
   const head = `${slo.name}: ${label} ${bound} in ${slo.objective}% of samples over ${slo.windowDays} d (${scope || 'no targets'})`;
   if (r.verdict === 'no_data') return [`${head}: no samples in its window yet, so nothing to judge.`];
-  return [`${head}: ${verdictOf(slo, r)}.`, ...figures(slo, r, c)].map((l, k) => (k ? `  ${l}` : l));
+  const lead = ask.sloFocus ? [focusLine(slo, r, ask.sloFocus, c)] : [];
+  return [...lead, `${head}: ${verdictOf(slo, r)}.`, ...figures(slo, r, c)].map((l, k) => (k ? `  ${l}` : l));
+}
+
+/** "How much budget is left?", "when will it run out?": the answer to that, before the report. */
+function focusLine(slo: Slo, r: SloReport, focus: Focus, c: AnswerContext): string {
+  const allowed = Math.floor(((100 - slo.objective) / 100) * (r.good + r.bad));
+  if (r.spent >= 1)
+    return `${slo.name}: no error budget left${focus === 'runs_out' ? ', it has already run out' : ''}: ${n(r.bad)} bad samples against the ${n(allowed)} that ${slo.objective}% allows (${Math.round(r.spent * 100)}% spent).`;
+  const left = `${Math.round((1 - r.spent) * 100)}% of the error budget left (${n(allowed - r.bad)} more bad samples of the ${n(allowed)} allowed in these)`;
+  if (focus === 'left') return `${slo.name}: ${left}.`;
+  const fastest = Math.max(...r.burn.map((b) => b ?? 0));
+  const over = `over the last ${BURN_WINDOWS[r.burn.indexOf(fastest)]!.hours} h`;
+  const lasts = budgetLastsMs(slo, r.spent, fastest);
+  if (fastest > 1 && lasts !== undefined)
+    return `${slo.name}: at the present burn (${times(fastest)} ${over}) the ${Math.round((1 - r.spent) * 100)}% left runs out in about ${formatDuration(lasts)} (around ${stamp(c.now + lasts)}).`;
+  if (fastest > 0)
+    return `${slo.name}: not at the present rate: ${times(fastest)} ${over} spends less than the window allows, so it lasts unless that rises above 1×; ${left}.`;
+  return `${slo.name}: nothing is spending it now (no bad samples in the last ${BURN_WINDOWS.at(-1)!.hours} h); ${left}.`;
 }
 
 function verdictOf(slo: Slo, r: SloReport): string {
@@ -126,10 +159,19 @@ function reportOf(slo: Slo, only: string[] | undefined, c: AnswerContext): SloRe
 
 const spoken = (name: string) => new RegExp(`\\b${name.replace(/[-_]/g, '[-_ ]')}\\b`, 'i');
 
-/** The SLO an SLO question names ("error budget for api latency" names api-latency), set on the intent; others untouched. */
+const RUNS_OUT =
+  /\b(?:run(?:s|ning)? out|exhaust(?:ed|s)?|depleted?|used up|how long (?:will|does|would|can) (?:[\w-]+ ){1,4}last|last(?:s)? until)\b/i;
+const LEFT = /\b(?:left|remain(?:s|ing)?|remainder|how much (?:of (?:the|our) )?(?:error )?budget)\b/i;
+
+/**
+ * The SLO an SLO question names ("error budget for api latency" names api-latency), and what it asks
+ * first ("how much is left", "when will it run out"), set on the intent; others untouched.
+ */
 export function withSloName<T extends Intent>(intent: T, text: string, slos: readonly Slo[] | undefined): T {
   const asks =
     (intent.kind === 'uncollected' && intent.what === SLO_WHAT) || (intent.kind === 'metrics' && intent.uncollected === SLO_WHAT);
-  const named = asks ? slos?.find((s) => spoken(s.name).test(text)) : undefined;
-  return named ? { ...intent, sloName: named.name } : intent;
+  if (!asks) return intent;
+  const named = slos?.find((s) => spoken(s.name).test(text));
+  const sloFocus: Focus | undefined = RUNS_OUT.test(text) ? 'runs_out' : LEFT.test(text) ? 'left' : undefined;
+  return { ...intent, ...(named ? { sloName: named.name } : {}), ...(sloFocus ? { sloFocus } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { Slo } from '../config/slo-schema.js';
 import type { Clock, Logger, Store } from '../core/ports.js';
+import type { SloTracker } from '../core/slo-tracker.js';
 import type { DetectorInspector } from '../core/inspection.js';
 import type { FileConfig, RemediationRule } from '../config/schema.js';
 import type { RemediationService } from '../pipeline/remediate/remediation-service.js';
@@ -44,6 +45,8 @@ export interface ChatServiceOptions {
   detectors?: DetectorInspector;
   /** slos: "what's the error budget?". */
   slos?: Slo[];
+  /** Shared with /metrics and /status (status/slo-board.ts) so a window is counted once; one of its own otherwise. */
+  sloTracker?: SloTracker;
   /** chat.runbooks, listed when asked for. */
   runbooks?: Runbook[];
   /** chat.dashboard: linked from "dashboard for web-1". */

@@ -74,7 +74,7 @@ export function createChatService(o: ChatServiceOptions) {
       return onCallRotationFor(o.routing?.routes ?? [], a, t && { role: t.role ?? undefined, labels: t.labels ?? {} }, now);
     },
   });
-  const sloTracker = createSloTracker({ store: o.store, targets: o.targets });
+  const sloTracker = o.sloTracker ?? createSloTracker({ store: o.store, targets: o.targets });
   const acks = createAlertAcks({
     store: o.store,
     actor: actorOf,

@@ -195,6 +195,7 @@ export type Intent =
       group?: string[];
       unknownTarget?: string;
       /** An SLO named in the question (answer-slo.ts). */ sloName?: string;
+      /** When the question has one: an SLO's figures over it, not its rolling window. */ span?: TimeSpan;
     }
   /** "What thresholds are set?", "which rules propose restarts?": the detection and remediation rules, and maintenance windows. */
   | {

@@ -209,7 +209,9 @@ function onCallPast(
     return { kind: 'routing', onCall: true, ...rotationOf(text), past: { member: (member[1] ?? member[2])! } };
   if (!PAST_ON_CALL.test(text)) return undefined;
   // "Who was on call on the 3rd?", "on december 3": everyone who held it that day.
-  const date = !o.span && !o.an ? findDayDate(text) : undefined;
+  // The calendar parser reads such a date as that day's span too: the rotation's day, not the span, answers it.
+  const dated = o.span?.kind === 'range' && o.span.from.day !== undefined && 'dayOfMonth' in o.span.from.day;
+  const date = (!o.span || dated) && !o.an ? findDayDate(text) : undefined;
   if (date)
     return { kind: 'routing', onCall: true, ...(/\b(?:was|am) i\b/.test(text) ? { me: true } : {}), ...rotationOf(text), onDate: date };
   const alert = !o.span && (Boolean(o.an) || Boolean(o.target) || ABOUT_ALERT.test(text));
@@ -241,7 +243,7 @@ function onCallAhead(text: string): {
     return { week: true };
   // "Saturday at noon", "tomorrow at 3pm", "at 15:00": that time, the next such.
   const clock = findClock(text);
-  if (clock && 'span' in clock && clock.span.kind === 'clock') return { at: clock.span.at };
+  if (clock && 'span' in clock && clock.span.kind === 'clock') return { at: aheadUnlessPast(clock.span.at, text) };
   // "Tomorrow", "on friday", "this weekend": everyone who holds the pager that day (answer-on-call-day.ts).
   if (/\btomorrow\b/.test(text)) return { onDay: 'tomorrow' };
   if (/\b(?:this|the|next|coming) weekend\b|\bweekend (?:on[\s-]?call|rota|shifts?|cover|pager)\b/.test(text)) return { onDay: 'weekend' };
@@ -256,4 +258,11 @@ function onCallAhead(text: string): {
   if (!m) return {};
   const unit = m[2]!.startsWith('hour') ? 3_600_000 : m[2]!.startsWith('day') ? 86_400_000 : 7 * 86_400_000;
   return { aheadMs: Math.min(Number(m[1]) * unit, 366 * 86_400_000) };
+}
+
+/** "On dec 12 at 3pm": the next dec 12 for who will be on call, the last one for who was. */
+function aheadUnlessPast(at: ClockTime, text: string): ClockTime {
+  const day = at.day;
+  if (!day || !('dayOfMonth' in day) || /\b(?:was|were|had|did)\b/.test(text)) return at;
+  return { ...at, day: { ...day, ahead: true } };
 }

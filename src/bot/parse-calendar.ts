@@ -1,4 +1,5 @@
-import { offsetMs, type ClockSpan, type ClockTime } from './parse-clock.js';
+import { datedDayIn, offsetMs, type ClockSpan, type ClockTime } from './parse-clock.js';
+import { dayDateIn } from './parse-day-date.js';
 
 /**
  * Calendar spans: "last month" (the whole of the month before this one), "this month" (since its
@@ -66,6 +67,10 @@ export function findCalendarSpan(text: string): { span: ClockSpan; match: string
   const lastYear = /\b(?:last|previous|prior)\s+year\b/.exec(text);
   if (lastYear)
     return { span: { kind: 'range', from: monthStart({ yearsBack: 1 }), until: monthStart({ yearsBack: 0 }) }, match: lastYear[0] };
+  // "On dec 5", "on the 3rd", "christmas day" (no time: with one it is an instant, parse-clock.ts): that day, whole.
+  const dated = dayDateIn(text);
+  const day = dated && !dated.timed && !/\d{4}-\d/.test(dated.match) ? datedDayIn(text) : undefined;
+  if (day) return { span: { kind: 'range', from: { minute: 0, day }, until: { minute: 1440, day } }, match: dated!.match };
   const named = MONTH_SAID.exec(text);
   if (named) {
     const word = named[2] ?? named[4] ?? named[6]!;
@@ -96,6 +101,7 @@ export function calendarLabel(span: ClockSpan, from: number, zone: string | unde
   const date = (t: number) => wall(t).toISOString().slice(0, 10);
   const name = `${MONTHS[f.getUTCMonth()]![0]!.toUpperCase()}${MONTHS[f.getUTCMonth()]!.slice(1)} ${f.getUTCFullYear()}`;
   const z = zone ?? 'UTC';
+  if ('dayOfMonth' in d) return `on ${date(from)} (${z})`;
   if ('monthsBack' in d) return d.monthsBack === 0 ? `this month (since ${date(from)}, ${z})` : `last month (${name}, ${z})`;
   if ('yearsBack' in d) return d.yearsBack === 0 ? `this year (since ${date(from)}, ${z})` : `last year (${f.getUTCFullYear()}, ${z})`;
   if ('month' in d) {

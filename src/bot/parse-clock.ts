@@ -1,3 +1,4 @@
+import { dayDateIn, mayExist, resolveDayDate } from './parse-day-date.js';
 /**
  * Wall-clock times in a question: "at 10:00", "at 3pm yesterday", "since 09:30 UTC",
  * "between 9 and 10am", "from 22:00 to 02:00", "2026-12-01 14:05", "on 2026-12-01".
@@ -27,7 +28,13 @@ export interface ClockTime {
  * year or `yearsBack` before; or a named month, in `year` or else the latest one not after this
  * month, `plus` months on (the end of "in november").
  */
-export type CalendarDay = { monthsBack: number } | { yearsBack: number } | { month: number; year?: number; plus?: number };
+export type CalendarDay = { monthsBack: number } | { yearsBack: number } | { month: number; year?: number; plus?: number } | DatedDay;
+
+/**
+ * A date said without its year or month ("on dec 5", "on the 3rd"): the latest such day not after
+ * today, or with `ahead` the next on or after it (who is on call then).
+ */
+export type DatedDay = { dayOfMonth: number; month?: number; year?: number; ahead?: true };
 
 export type ClockSpan = { kind: 'clock'; at: ClockTime } | { kind: 'range'; from: ClockTime; until?: ClockTime };
 
@@ -122,6 +129,13 @@ function dayOf(text: string): ClockTime['day'] | undefined {
   if (/\btomorrow\b/.test(text)) return { daysBack: -1 };
   if (/\btoday\b|\bthis (morning|afternoon|evening)\b/.test(text)) return { daysBack: 0 };
   return undefined;
+}
+
+/** "On dec 5", "on the 3rd" (parse-day-date.ts) as a ClockTime's day; not one that names no day. */
+export function datedDayIn(text: string): DatedDay | undefined {
+  const d = dayDateIn(text)?.date;
+  if (!d || !mayExist(d)) return undefined;
+  return { dayOfMonth: d.day, ...(d.month !== undefined ? { month: d.month } : {}), ...(d.year !== undefined ? { year: d.year } : {}) };
 }
 
 /** "today", "tomorrow", "sat", "monday" as a ClockTime's day. */
@@ -244,7 +258,7 @@ function findClockUtc(text: string): ClockFound | undefined {
       match: days[0],
       ...saidUtc(a, b),
     };
-  const day = dayOf(text);
+  const day = dayOf(text) ?? datedDayIn(text);
   for (const re of [BETWEEN, DASHED]) {
     const m = new RegExp(re.source).exec(text);
     if (!m) continue;
@@ -358,6 +372,10 @@ export function clockTs(t: ClockTime, now: number): number {
 }
 
 function calendarTs(day: CalendarDay, today: number): number {
+  if ('dayOfMonth' in day) {
+    const { dayOfMonth, ahead, ...rest } = day;
+    return resolveDayDate({ day: dayOfMonth, ...rest, ...(ahead ? {} : { past: true as const }) }, today) ?? today;
+  }
   const d = new Date(today);
   const [y, m] = [d.getUTCFullYear(), d.getUTCMonth()];
   if ('monthsBack' in day) return Date.UTC(y, m - day.monthsBack, 1);

@@ -36,22 +36,44 @@ const HOLIDAYS: [RegExp, number, number][] = [
 ];
 
 export function findDayDate(text: string): DayDate | undefined {
+  const found = dayDateIn(text);
+  // "On dec 12 at 3pm" is an instant, which the clock parser reads.
+  return found && !found.timed ? found.date : undefined;
+}
+
+/**
+ * The day date said, where it was said, and whether a time follows it ("on dec 12 at 3pm"): for
+ * the clock and calendar parsers, which read it as the day of an instant or a whole day.
+ */
+export function dayDateIn(text: string): { date: DayDate; match: string; timed: boolean } | undefined {
   const past = /\b(?:was|were|had|did)\b/.test(text) ? { past: true as const } : {};
   for (const s of SAID) {
     const m = s.re.exec(text);
     if (!m) continue;
-    // "On dec 12 at 3pm" is an instant, which the clock parser reads.
-    if (/^\s*(?:at\b|t?\d{1,2}(?::\d{2}|\s*[ap]\.?m\b))/.test(text.slice(m.index + m[0].length))) return undefined;
+    const timed = /^\s*(?:at\b|t?\d{1,2}(?::\d{2}|\s*[ap]\.?m\b))/.test(text.slice(m.index + m[0].length));
     const month = m[s.m] === undefined ? undefined : 'numeric' in s ? Number(m[s.m]) - 1 : MONTHS.indexOf(m[s.m]!.slice(0, 3));
-    return {
+    const date = {
       day: Number(m[s.d]),
       ...(month !== undefined ? { month } : {}),
       ...(m[s.y] ? { year: Number(m[s.y]) } : {}),
       ...past,
     };
+    return { date, match: m[0], timed };
   }
-  for (const [re, month, day] of HOLIDAYS) if (re.test(text)) return { day, month, ...past };
+  for (const [re, month, day] of HOLIDAYS) {
+    const m = re.exec(text);
+    if (m) return { date: { day, month, ...past }, match: m[0], timed: false };
+  }
   return undefined;
+}
+
+/** Whether the date names a day in some year: "february 30" and "the 32nd" do not. */
+export function mayExist(d: DayDate): boolean {
+  if (d.day < 1 || d.day > 31) return false;
+  if (d.month === undefined) return true;
+  // A leap year, unless one is said: "february 29" exists in some year.
+  const y = d.year ?? 2024;
+  return new Date(Date.UTC(y, d.month, d.day)).getUTCDate() === d.day;
 }
 
 // Words that name a day without being a weekday or a date ("on funday", "on wensday").
@@ -106,5 +128,5 @@ const MONTH_NAMES = [
 export function noSuchDate(d: DayDate): string {
   const said =
     d.month === undefined ? `day ${d.day} in any month` : [`${MONTH_NAMES[d.month]} ${d.day}`, d.year].filter(Boolean).join(', ');
-  return `There is no ${said}: ask about a day that exists ("on the 12th", "on 2026-12-24").`;
+  return `There is no ${said}: ask about a day that exists ("on the 12th", "on dec 5", "on 2026-12-24").`;
 }

@@ -239,7 +239,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const kept = availabilityQuestion(text, { metric, target, named, unknownTarget, span }) ?? auditQuestion(text, { target, span });
   if (kept) return kept;
   const uncollected = metric ? undefined : uncollectedOf(text);
-  if (uncollected) return { kind: 'uncollected', what: uncollected, target, ...group, unknownTarget };
+  if (uncollected) return { kind: 'uncollected', what: uncollected, target, ...group, unknownTarget, ...(span ? { span } : {}) };
   const past = historyIntent({
     text,
     tokens,

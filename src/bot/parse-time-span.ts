@@ -1,5 +1,6 @@
 import { findClock, weekdayPhrase, type ClockSpan, type ClockTime } from './parse-clock.js';
 import { findCalendarSpan } from './parse-calendar.js';
+import { dayDateIn, mayExist, noSuchDate } from './parse-day-date.js';
 import { scopeOf } from './scope-of.js';
 import type { MetricKey } from './intent.js';
 import { SPOKEN, SPOKEN_COUNTS } from './text-tools.js';
@@ -71,6 +72,9 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
     return d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]);
   });
   if (badDate) return { zone: badDate[0] };
+  // "On february 30", "on the 32nd": refused the same way.
+  const dated = dayDateIn(text);
+  if (dated && !mayExist(dated.date)) return { zone: dated.match.replace(/^(?:on|for)\s+/, '') };
   const calendar = findCalendarSpan(text);
   if (calendar) return calendar;
   const clock = findClock(text);
@@ -224,6 +228,8 @@ export const sdLowFirst = (text: string): boolean =>
 
 /** Why a time in a zone we do not read is refused, and how to say it instead. */
 export function zoneRefusal(zone: string): string {
+  const date = zone.includes('/') || /^\d{4}-/.test(zone) ? undefined : dayDateIn(`on ${zone}`)?.date;
+  if (date && !mayExist(date)) return noSuchDate(date).replace(/\.$/, '');
   if (/^\d{4}-/.test(zone)) return `${zone} is not a date; write one as year-month-day, e.g. "2026-12-01 14:05"`;
   if (/^\d/.test(zone)) return `${zone} is not a time of day; write one from 00:00 to 23:59 (UTC, or with a zone), e.g. "at 15:00"`;
   const how =

@@ -12,6 +12,7 @@ import { createLogger } from '../observability/logger.js';
 import { createSeriesScorer } from '../pipeline/detect/series-scorer.js';
 import { intervalMsOf } from '../pipeline/scheduler.js';
 import { buildStatus } from '../status/build-status.js';
+import { createSloBoard } from '../status/slo-board.js';
 import { renderStatusText } from '../status/render-status-text.js';
 import { lockDataDir } from '../store/data-dir-lock.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
@@ -144,7 +145,9 @@ function status(io: CliIO, args: string[]): number {
   const cfg = config(io);
   const store = createSqliteStore(path.join(cfg.dataDir, 'smartcloudops.db'));
   try {
-    const doc = buildStatus(store, configTargets(cfg), Date.now(), 3 * intervalMsOf(cfg.schedule));
+    const targets = configTargets(cfg);
+    const slos = createSloBoard({ store, slos: cfg.slos, targets: () => targets, now: () => Date.now() }).status();
+    const doc = { ...buildStatus(store, targets, Date.now(), 3 * intervalMsOf(cfg.schedule)), slos };
     io.out(args.includes('--json') ? JSON.stringify(doc, null, 2) : renderStatusText(doc));
   } finally {
     store.close();

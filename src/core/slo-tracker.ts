@@ -2,6 +2,7 @@ import type { Store } from './ports.js';
 import { BURN_WINDOWS, countInto, noCounts, sloReport, sloTargets, type Slo, type SloCounts, type SloReport } from './slo-report.js';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 // The samples read afresh on each report: the longest burn window and the hour under way (and the
 // part of an hour the window starts in).
 const LIVE_HOURS = Math.max(...BURN_WINDOWS.map((w) => w.hours)) + 1;
@@ -23,23 +24,36 @@ interface Kept {
 export function createSloTracker(o: { store: Pick<Store, 'series'>; targets: () => readonly { name: string; role?: string | null }[] }) {
   const kept = new Map<string, Kept>();
 
-  function report(slo: Slo, now: number, only?: readonly string[]): SloReport {
-    const covered = sloTargets(slo, o.targets());
-    const on = only ? covered.filter((t) => only.includes(t)) : covered;
+  /** What is kept for the SLO over its window at `now`, started afresh when the SLO or its targets changed. */
+  function entry(slo: Slo, now: number) {
+    const on = sloTargets(slo, o.targets());
     const windowFrom = now - slo.windowDays * 24 * HOUR;
-    if (only) return sloReport(slo, new Map(on.map((t) => [t, o.store.series(t, slo.metric, windowFrom, now)])), now);
     const liveFrom = Math.floor(now / HOUR) * HOUR - (LIVE_HOURS - 1) * HOUR;
     const firstHour = Math.ceil(windowFrom / HOUR) * HOUR;
     const signature = JSON.stringify([slo, on]);
     let k = kept.get(slo.name);
     if (!k || k.signature !== signature) kept.set(slo.name, (k = { signature, hours: new Map() }));
     for (const h of k.hours.keys()) if (h < firstHour) k.hours.delete(h);
-    // The hours not yet counted, read in one stretch per run of them and target. An hour with no
-    // sample is not kept: the first start's backfill may fill it after a report.
-    for (const run of missingRuns(k.hours, firstHour, liveFrom)) {
+    return { on, windowFrom, liveFrom, firstHour, k };
+  }
+
+  // The hours in [from, until) not yet counted, read in one stretch per run of them and target. An
+  // hour with no sample is not kept: the first start's backfill may fill it after a report.
+  function fill(slo: Slo, k: Kept, on: readonly string[], from: number, until: number): void {
+    for (const run of missingRuns(k.hours, from, until)) {
       const series = new Map(on.map((t) => [t, o.store.series(t, slo.metric, run.from, run.until - 1)]));
       for (const [h, c] of countByHour(slo, series, run.from, run.until)) k.hours.set(h, c);
     }
+  }
+
+  function report(slo: Slo, now: number, only?: readonly string[]): SloReport {
+    if (only) {
+      const on = sloTargets(slo, o.targets()).filter((t) => only.includes(t));
+      const from = now - slo.windowDays * 24 * HOUR;
+      return sloReport(slo, new Map(on.map((t) => [t, o.store.series(t, slo.metric, from, now)])), now);
+    }
+    const { on, windowFrom, liveFrom, firstHour, k } = entry(slo, now);
+    fill(slo, k, on, firstHour, liveFrom);
     // The part of an hour the window starts in, read afresh so the window is exact.
     const head = new Map(on.map((t) => [t, firstHour > windowFrom ? o.store.series(t, slo.metric, windowFrom, firstHour - 1) : []]));
     const earlier = noCounts();
@@ -56,7 +70,27 @@ export function createSloTracker(o: { store: Pick<Store, 'series'>; targets: () 
     return sloReport(slo, live, now, { counts: earlier, until: from });
   }
 
-  return { report };
+  /**
+   * Counts each SLO's whole hours a day at a time, waiting on `pause` (the next turn of the event
+   * loop) between days, so a report after it reads only the live hours. Stops early when `stopped`.
+   */
+  async function warm(
+    slos: readonly Slo[],
+    now: () => number,
+    stopped: () => boolean = () => false,
+    pause: () => Promise<void> = () => new Promise((r) => setImmediate(r)),
+  ): Promise<void> {
+    for (const slo of slos) {
+      const { on, liveFrom, firstHour, k } = entry(slo, now());
+      for (let from = firstHour; from < liveFrom; from += DAY) {
+        if (stopped()) return;
+        fill(slo, k, on, from, Math.min(from + DAY, liveFrom));
+        await pause();
+      }
+    }
+  }
+
+  return { report, warm };
 }
 
 /** Each whole hour's counts in [from, until), in one pass over the samples; hours with none are absent. */

@@ -2,6 +2,7 @@ import type { Clock, Store } from '../core/ports.js';
 import type { Target } from '../core/target.js';
 import type { Metrics } from '../observability/metrics.js';
 import { buildStatus } from '../status/build-status.js';
+import type { SloStatus } from '../status/slo-board.js';
 import { json, type SidePort } from './side-port.js';
 import { guarded, type Access } from './token-guard.js';
 import { VERSION } from '../observability/version.js';
@@ -20,6 +21,8 @@ export interface CoreRoutesOptions {
   targets: () => Target[];
   configTargets: () => Target[];
   health: HealthSource;
+  /** Each SLO now (status/slo-board.ts), on /status. */
+  slos?: () => SloStatus[];
   startedTs: number;
   /** When set, /status, /aws-health and /logs need it; /health, /ready and /metrics stay open for probes. */
   token?: Access;
@@ -66,7 +69,9 @@ export function registerCoreRoutes(port: SidePort, o: CoreRoutesOptions): void {
   port.route(
     'GET',
     '/status',
-    guarded(o.token, () => json(200, buildStatus(o.store, o.targets(), o.clock.now(), 3 * o.health.tickIntervalMs))),
+    guarded(o.token, () =>
+      json(200, { ...buildStatus(o.store, o.targets(), o.clock.now(), 3 * o.health.tickIntervalMs), slos: o.slos?.() ?? [] }),
+    ),
   );
 
   port.route(

@@ -1,35 +1,15 @@
 import { Gauge, type Registry } from 'prom-client';
-import type { Slo } from '../config/slo-schema.js';
-import type { Store } from '../core/ports.js';
-import { BURN_WINDOWS, type SloReport } from '../core/slo-report.js';
-import { createSloTracker } from '../core/slo-tracker.js';
-
-export interface SloGaugeOptions {
-  store: Pick<Store, 'series'>;
-  slos: readonly Slo[];
-  targets: () => readonly { name: string; role?: string | null }[];
-  now: () => number;
-  /** A scrape reads up to windowDays of samples per target: at most once in this long (60 s). */
-  everyMs?: number;
-}
+import { BURN_WINDOWS } from '../core/slo-report.js';
+import type { SloBoard } from '../status/slo-board.js';
 
 /**
  * Each SLO (config slos) on /metrics, so Prometheus can page on a fast burn the way the SRE
  * workbook does (infra/prometheus/rules/bot.yml): the good share, the objective, the budget spent
- * and the burn rate over 1 h and 6 h. Read on scrape, at most once a minute;
- * with no SLO set the families are there with no series, so dashboards and rules stay valid.
+ * and the burn rate over 1 h and 6 h. Read on scrape from the board's reports (at most once a
+ * minute); with no SLO set the families are there with no series, so dashboards and rules stay valid.
  */
-export function registerSloGauges(registry: Registry, o: SloGaugeOptions): void {
-  const everyMs = o.everyMs ?? 60_000;
-  const tracker = createSloTracker({ store: o.store, targets: o.targets });
-  let last: { at: number; reports: [Slo, SloReport][] } | undefined;
-  const reports = (): [Slo, SloReport][] => {
-    const now = o.now();
-    if (!last || now - last.at >= everyMs) {
-      last = { at: now, reports: o.slos.map((slo) => [slo, tracker.report(slo, now)]) };
-    }
-    return last.reports;
-  };
+export function registerSloGauges(registry: Registry, o: Pick<SloBoard, 'slos' | 'reports'>): void {
+  const reports = o.reports;
   const r = [registry];
   new Gauge({
     name: 'sco_slo_objective_ratio',

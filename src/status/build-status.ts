@@ -3,6 +3,7 @@ import { unitOf } from '../core/metrics.js';
 import type { Store } from '../core/ports.js';
 import type { Proposal } from '../core/remediation.js';
 import type { Target } from '../core/target.js';
+import type { SloStatus } from './slo-board.js';
 
 export interface MetricReading {
   value: number;
@@ -31,6 +32,8 @@ export interface StatusDoc {
   targets: TargetStatus[];
   openAnomalies: OpenAnomaly[];
   pendingProposals: Proposal[];
+  /** Each SLO of config now (slo-board.ts): added by /status and the status command, which know them. */
+  slos?: SloStatus[];
 }
 
 const iso = (ts: number) => new Date(ts).toISOString();

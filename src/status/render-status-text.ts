@@ -30,5 +30,13 @@ export function renderStatusText(doc: StatusDoc): string {
   out.push(`pending proposals: ${doc.pendingProposals.length}`);
   for (const p of doc.pendingProposals.slice(0, 10))
     out.push(`  ${p.id}  ${p.action} on ${p.target} (expires ${new Date(p.expiresTs).toISOString()})`);
+  if (doc.slos?.length) out.push(`slos: ${doc.slos.length}`);
+  for (const x of doc.slos ?? []) {
+    const good = x.goodRatio === null ? 'no samples' : `${(x.goodRatio * 100).toFixed(2)}% good of ${x.objective}%`;
+    const burn = Object.entries(x.burnRate).map(([w, b]) => `${w} ${b === null ? '-' : `${b.toFixed(1)}x`}`);
+    out.push(
+      `  ${x.name.padEnd(16)} ${x.verdict.padEnd(8)} ${good}, budget ${Math.round(x.errorBudgetSpent * 100)}% spent, burn ${burn.join(' ')}`,
+    );
+  }
   return out.join('\n');
 }

@@ -23,6 +23,7 @@ import { sloSchema } from '../../../src/config/slo-schema.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { budgetLastsMs, sloReport } from '../../../src/core/slo-report.js';
 import { createSloTracker } from '../../../src/core/slo-tracker.js';
+import { createSloBoard } from '../../../src/status/slo-board.js';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
@@ -94,7 +95,7 @@ describe('who is on call on a date', () => {
       /^I don't know which day "funday" is\. Ask about a weekday/,
     );
     expect(answerIntent(parseIntent('who is on call on february 30?', targets), c)).toBe(
-      'There is no February 30: ask about a day that exists ("on the 12th", "on 2026-12-24").',
+      `I can't take that: There is no February 30: ask about a day that exists ("on the 12th", "on dec 5", "on 2026-12-24").`,
     );
   });
 
@@ -389,7 +390,7 @@ describe('SLOs on /metrics', () => {
     );
     let now = NOW;
     const registry = new Registry();
-    registerSloGauges(registry, { store, slos: [slo], targets: () => fleet, now: () => now });
+    registerSloGauges(registry, createSloBoard({ store, slos: [slo], targets: () => fleet, now: () => now }));
     const text = await registry.metrics();
     expect(text).toContain('sco_slo_objective_ratio{slo="api-latency"} 0.99');
     expect(text).toContain('sco_slo_good_ratio{slo="api-latency"} 0.98');
@@ -404,7 +405,7 @@ describe('SLOs on /metrics', () => {
     now = NOW + 61_000;
     expect(await registry.metrics()).toMatch(/sco_slo_good_ratio\{slo="api-latency"\} 0\.970297/);
     const none = new Registry();
-    registerSloGauges(none, { store, slos: [], targets: () => fleet, now: () => now });
+    registerSloGauges(none, createSloBoard({ store, slos: [], targets: () => fleet, now: () => now }));
     // With none set, each family is declared with no series.
     const bare = await none.metrics();
     expect(bare).toContain('# TYPE sco_slo_burn_rate gauge');

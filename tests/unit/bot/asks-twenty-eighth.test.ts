@@ -1,0 +1,273 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { withSloName } from '../../../src/bot/answer-slo.js';
+import { sloSchema } from '../../../src/config/slo-schema.js';
+import { createSloTracker } from '../../../src/core/slo-tracker.js';
+import { sloReport } from '../../../src/core/slo-report.js';
+import type { Sample } from '../../../src/core/sample.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { createSloBoard } from '../../../src/status/slo-board.js';
+import { renderStatusText } from '../../../src/status/render-status-text.js';
+import type { StatusDoc } from '../../../src/status/build-status.js';
+
+const H = 3_600_000;
+const D = 24 * H;
+// Monday 2026-12-07 12:00 UTC.
+const NOW = Date.UTC(2026, 11, 7, 12);
+const fleet = [
+  { name: 'api-1', role: 'api' },
+  { name: 'api-2', role: 'api' },
+  { name: 'db-1', role: 'db' },
+];
+const latency = sloSchema.parse({ name: 'api-latency', metric: 'latency_ms', role: 'api', goodBelow: 500, objective: 99 });
+const dayOf = (ts: number) => new Date(ts).toISOString().slice(0, 10);
+
+/** `days` of readings a minute apart on api-1 and api-2, ending at NOW; `slow` picks the bad ones. */
+function ctx(days: number, slow: (target: string, ts: number) => boolean, slos = [latency]): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  const samples: Sample[] = [];
+  for (const target of ['api-1', 'api-2'])
+    for (let n = 0; n < days * 1440; n++) {
+      const ts = NOW - n * 60_000;
+      samples.push({ target, metric: 'latency_ms', ts, value: slow(target, ts) ? 900 : 120 });
+    }
+  store.saveSamples(samples);
+  return { store, targets: fleet, now: NOW, staleAfterMs: 90_000, slos };
+}
+const ask = (q: string, c: AnswerContext) => answerIntent(withSloName(parseIntent(q, fleet), q, c.slos), c).split('\n');
+
+describe('an SLO over a span asked for', () => {
+  // Three days kept (from 12-04 12:01); on 12-05 api-1 is slow every 10th minute and api-2 every 30th.
+  const slow = (t: string, ts: number) => dayOf(ts) === '2026-12-05' && (ts / 60_000) % (t === 'api-1' ? 10 : 30) === 0;
+
+  it('judges last week on the samples in it, says where they start, and gives each day', () => {
+    expect(ask('did we meet the slo last week?', ctx(3, slow))).toEqual([
+      'api-latency over the last 7 d: missed, 97.78% good against the 99% objective (8,448 of 8,640 samples good; 192 bad: api-1 144, api-2 48).',
+      '  Error budget for those samples: 86 bad allowed, 192 spent (222%): overspent.',
+      '  The samples held start at 2026-12-04 12:01:00 UTC: the time before (past retention.samplesHours, or before I watched) is not judged.',
+      '  By day (UTC, good share): 12-04 100%, 12-05 93.33% (below), 12-06 100%, 12-07 100%.',
+      '  The SLO itself is judged over a rolling 30 d: "error budget" says where it stands now, with the burn rates.',
+    ]);
+  });
+
+  it('reads yesterday and a date as whole days, and says when nothing is held for the span', () => {
+    const c = ctx(3, slow);
+    expect(ask('error budget yesterday', c).slice(0, 2)).toEqual([
+      'api-latency yesterday (2026-12-06 UTC): met, 100% good against the 99% objective (2,880 of 2,880 samples good; 0 bad).',
+      '  Error budget for those samples: 28 bad allowed, 0 spent (0%).',
+    ]);
+    expect(ask('slo on dec 5', c)[0]).toMatch(
+      /^api-latency .*2026-12-05.*: missed, 93\.33% good against the 99% objective \(2,688 of 2,880/,
+    );
+    expect(ask('api slo in november', c)).toEqual([
+      'api-latency in November 2026 (UTC): no samples of api-1, api-2 are held for then, so there is nothing to judge.',
+      '  How far back samples are kept is retention.samplesHours (and nothing was kept before I began watching).',
+    ]);
+    // Without a span, the rolling window as before.
+    expect(ask('did we meet the slo?', c)[0]).toMatch(
+      /^api-latency: latency under 500 ms in 99% of samples over 30 d \(api-1, api-2\): breached/,
+    );
+  });
+
+  it('lists only the days below the objective over a long span, worst first', () => {
+    // Twelve days kept; api-1 slow every 10th minute on 12-01 and every 5th on 12-03.
+    const c = ctx(
+      12,
+      (t, ts) =>
+        t === 'api-1' && ['2026-12-01', '2026-12-03'].includes(dayOf(ts)) && (ts / 60_000) % (dayOf(ts) === '2026-12-01' ? 10 : 5) === 0,
+    );
+    const said = ask('slo over the last 2 weeks', c);
+    expect(said).toContain('  Days below 99% (UTC, good share): 2 of 13 with samples, the worst 12-03 90%, 12-01 95%.');
+    expect(said.some((l) => l.includes('By day'))).toBe(false);
+  });
+});
+
+describe('"how much budget is left?" and "when will it run out?"', () => {
+  // A day at one a minute on api-1 and api-2: 2,880 readings, of which 1% allows 28. `n`: minutes before NOW.
+  const day = (slow: (t: string, n: number) => boolean) => ctx(1, (t, ts) => slow(t, (NOW - ts) / 60_000));
+
+  it('leads with what is left, and says nothing is spending it when no bad sample is recent', () => {
+    // 10 slow readings on api-1, all over 7 h ago.
+    const c = day((t, n) => t === 'api-1' && n > 420 && n % 100 === 0);
+    expect(ask('how much budget is left?', c)[0]).toBe(
+      'api-latency: 65% of the error budget left (18 more bad samples of the 28 allowed in these).',
+    );
+    expect(ask('when will the api-latency budget run out?', c)[0]).toBe(
+      'api-latency: nothing is spending it now (no bad samples in the last 6 h); 65% of the error budget left (18 more bad samples of the 28 allowed in these).',
+    );
+    // The report follows, indented.
+    expect(ask('how much budget is left?', c)[1]).toMatch(/^ {2}api-latency: latency under 500 ms/);
+  });
+
+  it('says when it runs out at the fastest recent burn, that it lasts below 1×, and that an overspent one has run out', () => {
+    // 6 slow readings in the last hour (6 of 120: 5×) and 6 more 8 h ago: 12 of the 28.8 allowed, 58% left.
+    const fast = day((t, n) => t === 'api-1' && (n < 60 ? n % 10 === 0 : n >= 480 && n < 486));
+    expect(ask('when will the budget run out?', fast)[0]).toBe(
+      'api-latency: at the present burn (5.0× over the last 1 h) the 58% left runs out in about 4 d (around 2026-12-11 00:00:00 UTC).',
+    );
+    // One slow reading 3 h ago: 1 of 720 over 6 h is 0.14×.
+    const slowBurn = day((t, n) => t === 'api-1' && n === 180);
+    expect(ask('how long will the api-latency budget last?', slowBurn)[0]).toBe(
+      'api-latency: not at the present rate: 0.1× over the last 6 h spends less than the window allows, so it lasts unless that rises above 1×; 97% of the error budget left (27 more bad samples of the 28 allowed in these).',
+    );
+    // Every 50th minute slow on both: 58 bad.
+    const over = day((t, n) => n % 50 === 0);
+    expect(ask('is the error budget exhausted?', over)[0]).toBe(
+      'api-latency: no error budget left, it has already run out: 58 bad samples against the 28 that 99% allows (201% spent).',
+    );
+    expect(ask('how much error budget remains?', over)[0]).toMatch(/^api-latency: no error budget left: 58 bad/);
+  });
+
+  it('reads "how long will the web-cpu budget last" and "budget exhausted" as SLO questions', () => {
+    for (const q of ['how long will the web-cpu budget last?', 'when is the web-cpu budget exhausted', 'how much budget have we used'])
+      expect(parseIntent(q, fleet)).toMatchObject({ kind: 'uncollected', what: 'SLOs or error budgets' });
+    expect(withSloName(parseIntent('error budget left', fleet), 'error budget left', [latency])).toMatchObject({ sloFocus: 'left' });
+    expect(withSloName(parseIntent('error budget', fleet), 'error budget', [latency])).not.toHaveProperty('sloFocus');
+  });
+});
+
+describe('counting SLO windows in the background', () => {
+  const slo = sloSchema.parse({ name: 'lat', metric: 'latency_ms', role: 'api', goodBelow: 500, objective: 99, windowDays: 3 });
+  function counted() {
+    const store = createSqliteStore(':memory:');
+    store.saveSamples(
+      Array.from({ length: 3 * 1440 }, (_, n) =>
+        ['api-1', 'api-2'].map((target) => ({ target, metric: 'latency_ms', ts: NOW - n * 60_000, value: n % 41 ? 100 : 900 })),
+      ).flat(),
+    );
+    const reads: number[] = [];
+    const counting = {
+      series: (t: string, m: string, from: number, until?: number) => (reads.push((until ?? NOW) - from), store.series(t, m, from, until)),
+    };
+    return { store, reads, tracker: createSloTracker({ store: counting, targets: () => fleet }) };
+  }
+
+  it('counts a day per turn, after which a report reads only the live hours and equals a full read', async () => {
+    const { store, reads, tracker } = counted();
+    let turns = 0;
+    await tracker.warm(
+      [slo],
+      () => NOW,
+      undefined,
+      async () => void turns++,
+    );
+    // 3 d less the 7 live hours, a day at a time: 3 turns, none reading more than a day per target.
+    expect(turns).toBe(3);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(D);
+    reads.length = 0;
+    const direct = sloReport(slo, new Map(['api-1', 'api-2'].map((t) => [t, store.series(t, 'latency_ms', NOW - 3 * D, NOW)])), NOW);
+    expect(tracker.report(slo, NOW)).toEqual(direct);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(7 * H);
+  });
+
+  it('stops between days when told to, and a report then reads the rest itself', async () => {
+    const { store, reads, tracker } = counted();
+    let turns = 0;
+    await tracker.warm(
+      [slo],
+      () => NOW,
+      () => turns >= 1,
+      async () => void turns++,
+    );
+    expect(turns).toBe(1);
+    reads.length = 0;
+    const direct = sloReport(slo, new Map(['api-1', 'api-2'].map((t) => [t, store.series(t, 'latency_ms', NOW - 3 * D, NOW)])), NOW);
+    expect(tracker.report(slo, NOW)).toEqual(direct);
+    expect(Math.max(...reads)).toBeGreaterThan(D);
+  });
+});
+
+describe('SLOs on the status document', () => {
+  it('gives each SLO with its verdict, shares and burn rates, and the status text lists them', async () => {
+    const c = ctx(1, (t, ts) => t === 'api-1' && (ts / 60_000) % 50 === 0);
+    const idle = sloSchema.parse({ name: 'db-latency', metric: 'latency_ms', role: 'db', goodBelow: 500, objective: 99.9 });
+    const board = createSloBoard({ store: c.store, slos: [latency, idle], targets: () => fleet, now: () => NOW });
+    board.start();
+    await board.warmed();
+    const [api, db] = board.status();
+    expect(api).toEqual({
+      name: 'api-latency',
+      metric: 'latency_ms',
+      objective: 99,
+      windowDays: 30,
+      verdict: 'breached',
+      good: 2851,
+      bad: 29,
+      goodRatio: 2851 / 2880,
+      errorBudgetSpent: expect.closeTo(29 / 28.8, 6),
+      burnRate: { '1h': expect.closeTo(1 / 120 / 0.01, 6), '6h': expect.closeTo(7 / 720 / 0.01, 6) },
+      since: new Date(NOW - (1440 - 1) * 60_000).toISOString(),
+    });
+    expect(db).toMatchObject({
+      name: 'db-latency',
+      verdict: 'no_data',
+      goodRatio: null,
+      burnRate: { '1h': null, '6h': null },
+      since: null,
+    });
+    const doc: StatusDoc = {
+      generatedAt: new Date(NOW).toISOString(),
+      lastTick: null,
+      targets: [],
+      openAnomalies: [],
+      pendingProposals: [],
+      slos: board.status(),
+    };
+    expect(renderStatusText(doc).split('\n').slice(-3)).toEqual([
+      'slos: 2',
+      '  api-latency      breached 98.99% good of 99%, budget 101% spent, burn 1h 0.8x 6h 1.0x',
+      '  db-latency       no_data  no samples, budget 0% spent, burn 1h - 6h -',
+    ]);
+    await board.stop();
+  });
+});
+
+describe('a date said by its month and day', () => {
+  const c = (): AnswerContext => {
+    const store = createSqliteStore(':memory:');
+    // api-1 latency a minute apart over 12-04 to 12-07 12:00, 300 ms on 12-05, 100 ms otherwise.
+    store.saveSamples(
+      Array.from({ length: 3 * 1440 + 720 }, (_, n) => {
+        const ts = NOW - n * 60_000;
+        return { target: 'api-1', metric: 'latency_ms', ts, value: dayOf(ts) === '2026-12-05' ? 300 : 100 };
+      }),
+    );
+    return { store, targets: fleet, now: NOW, staleAfterMs: 90_000 };
+  };
+
+  it('reads "on dec 5", "on 5 december" and "on the 5th" as that whole day, the latest not after today', () => {
+    for (const q of ['latency on api-1 on dec 5', 'latency on api-1 on 5 december', 'latency on api-1 on the 5th'])
+      expect(answerIntent(parseIntent(q, fleet), c())).toMatch(/^api-1 latency on 2026-12-05 \(UTC\): peak 300 ms .* average 300 ms/);
+    // December 25 has not come this year: last year's, of which nothing is held.
+    expect(answerIntent(parseIntent('latency on api-1 on christmas day', fleet), c())).toMatch(/2025-12-25/);
+    // An ISO date reads as before.
+    expect(parseIntent('anomalies on 2026-12-01', fleet)).toMatchObject({ span: { from: { day: { date: Date.UTC(2026, 11, 1) } } } });
+  });
+
+  it('reads "on dec 5 at 3pm" as that instant, and for who will be on call the next such date', () => {
+    expect(answerIntent(parseIntent('latency on api-1 on dec 5 at 3pm', fleet), c())).toMatch(
+      /^api-1 latency at 2026-12-05 15:00:00 UTC: 300 ms/,
+    );
+    expect(parseIntent('who is on call on dec 12 at 3pm', fleet)).toMatchObject({
+      kind: 'routing',
+      at: { minute: 900, day: { dayOfMonth: 12, month: 11, ahead: true } },
+    });
+    expect(parseIntent('who was on call on dec 5 at 3pm', fleet)).toMatchObject({ past: { span: { kind: 'clock' } } });
+    // "Was I on call on the 3rd?" stays the rotation's day, not a span of alerts.
+    expect(parseIntent('was I on call on the 3rd?', fleet)).toMatchObject({ kind: 'routing', me: true, onDate: { day: 3, past: true } });
+  });
+
+  it('refuses a date that names no day rather than answering for now', () => {
+    expect(parseIntent('anomalies on feb 30', fleet)).toEqual({
+      kind: 'bad_input',
+      reason: 'There is no February 30: ask about a day that exists ("on the 12th", "on dec 5", "on 2026-12-24")',
+    });
+    expect(parseIntent('cpu on web-1 on the 32nd', fleet)).toMatchObject({
+      kind: 'bad_input',
+      reason: expect.stringMatching(/^There is no day 32/),
+    });
+    // "At 10:00 mars/olympus" is still a zone that is none.
+    expect(parseIntent('cpu at 10:00 mars/olympus', fleet)).toMatchObject({ reason: expect.stringMatching(/not a time zone/) });
+  });
+});
