@@ -188,9 +188,8 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     ranked.length < names.length
       ? `the ${i.stat === 'min' ? 'lowest' : 'highest'} ${ranked.length} of ${names.length} targets`
       : plural(names.length, 'target');
-  // "Compare web-1 and web-2": the last hour beside the readings now.
-  const hour =
-    i.group?.length === 2 && names.length === 2 && !i.metric && !i.stat && !i.limit ? pairHourTable(names[0]!, names[1]!, shown, c) : '';
+  // "Compare web-1 and web-2", "cpu on web-1 and web-2": the last hour beside the readings now.
+  const hour = i.group?.length === 2 && names.length === 2 && !i.stat && !i.limit ? pairHourTable(names[0]!, names[1]!, shown, c) : '';
   return `${rankLine(i.stat, rankBy, names, latest, i.group?.length === 2 ? c : undefined)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${hour}${footer}`;
 }
 

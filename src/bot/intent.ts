@@ -156,6 +156,7 @@ export type Intent =
       /** "How is the api doing?": these targets only, with what is open and pending on them. */
       group?: string[];
       /** "Status update for stakeholders": a draft in plain words for people outside the team. */ update?: true;
+      /** "Which host is worst right now?": the targets ranked by how they stand (answer-worst.ts). */ worst?: true;
     }
   | { kind: 'pending'; deny?: true }
   /** `span`, `target`: "what did you restart today", "remediations on web-1 this week" (parse-history.ts). */

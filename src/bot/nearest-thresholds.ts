@@ -16,6 +16,35 @@ export function nearestThresholds(
   latest: Map<string, Map<string, Sample>>,
   metrics?: readonly string[],
 ): string | undefined {
+  const rows = thresholdShares(names, rules, latest, metrics);
+  if (!rows.length) return undefined;
+  return `Nearest to a threshold now: ${rows.slice(0, SHOWN).map(sayShare).join('; ')}.`;
+}
+
+export interface ThresholdShare {
+  s: Sample;
+  r: ThresholdRule;
+  line: number;
+  above: boolean;
+  /** How far along to the line the reading is: 1 at the line, less before it, more past it. */
+  share: number;
+}
+
+/** "db-1 memory 72.0%, 18.0 points below its warning line (above 90.0%)". */
+export function sayShare(x: ThresholdShare): string {
+  const gap = Math.abs(x.line - x.s.value);
+  const unit = /%$/.test(formatValue(x.s.metric, 0)) ? `${gap.toFixed(1)} points` : formatValue(x.s.metric, gap);
+  const side = x.share >= 1 === x.above ? 'above' : 'below';
+  return `${x.s.target} ${METRIC_LABEL[x.s.metric] ?? x.s.metric} ${formatValue(x.s.metric, x.s.value)}, ${unit} ${side} its ${x.r.severity} line (${x.above ? 'above' : 'below'} ${formatValue(x.s.metric, x.line)})`;
+}
+
+/** Each latest reading with a threshold rule, as the share of its line it stands at, nearest first. Pure. */
+export function thresholdShares(
+  names: readonly string[],
+  rules: readonly ThresholdRule[],
+  latest: Map<string, Map<string, Sample>>,
+  metrics?: readonly string[],
+): ThresholdShare[] {
   const rows = names.flatMap((target) =>
     [...(latest.get(target) ?? new Map<string, Sample>()).values()].flatMap((s) =>
       rules
@@ -29,12 +58,5 @@ export function nearestThresholds(
         }),
     ),
   );
-  if (!rows.length) return undefined;
-  rows.sort((a, z) => z.share - a.share || a.s.target.localeCompare(z.s.target));
-  const say = (x: (typeof rows)[number]) => {
-    const gap = Math.abs(x.line - x.s.value);
-    const unit = /%$/.test(formatValue(x.s.metric, 0)) ? `${gap.toFixed(1)} points` : formatValue(x.s.metric, gap);
-    return `${x.s.target} ${METRIC_LABEL[x.s.metric] ?? x.s.metric} ${formatValue(x.s.metric, x.s.value)}, ${unit} ${x.above ? 'below' : 'above'} its ${x.r.severity} line (${x.above ? 'above' : 'below'} ${formatValue(x.s.metric, x.line)})`;
-  };
-  return `Nearest to a threshold now: ${rows.slice(0, SHOWN).map(say).join('; ')}.`;
+  return rows.sort((a, z) => z.share - a.share || a.s.target.localeCompare(z.s.target));
 }

@@ -37,7 +37,9 @@ export function deliveryQuestion(text: string, span?: TimeSpan, scoped = false):
   if (DIGEST_WHEN.test(text)) return { kind: 'about', digest: true };
   if (ALERTMANAGER.test(text)) return { kind: 'delivery', platform: 'alertmanager' };
   // "How many alerts did I get today?" is what reached chat; of a target or metric ("… on web-1"), the anomalies there.
-  if (!ASKED.some((re) => re.test(text)) && (scoped || !RECEIVED.test(text))) return undefined;
+  // "… per host", "… by severity": a breakdown of the anomalies, which delivery does not split.
+  const split = /\b(?:per|by|for each|each)\s+(?:host|target|server|machine|node|metric|detector|severity|day|hour)s?\b/.test(text);
+  if (!ASKED.some((re) => re.test(text)) && (scoped || split || !RECEIVED.test(text))) return undefined;
   const p = PLATFORM.exec(text)?.[1];
   return { kind: 'delivery', ...(p ? { platform: p === 'slack' || p === 'discord' ? p : 'web' } : {}), ...(span ? { span } : {}) };
 }

@@ -76,3 +76,21 @@ export function healthRankQuestion(
     ...(best ? { none: true } : { rank: 'target' as const }),
   };
 }
+
+// "Worst host right now", "which server is in the worst shape", "which host is most at risk": how the
+// hosts stand now. "Worst host" alone or with a span, and "the unhealthiest host", stay the history
+// ranking (parse-list-shape.ts, healthRankQuestion above).
+const RANKED_NOW = String.raw`(?:worst|sickest|unhealthiest|least healthy|most (?:at risk|unhealthy|troubled))`;
+const NOW = String.raw`\b(?:now|right now|currently|at the moment|at present)\b`;
+const WORST_NOW = new RegExp(
+  String.raw`\b${RANKED_NOW}\s+${HOST}\b.*${NOW}|\b(?:which|what)\s+${HOST}\s+(?:is|are|looks?)\s+(?:the\s+)?${RANKED_NOW}\b.*${NOW}|\b(?:which|what)\s+${HOST}\s+(?:is|are)\s+(?:in\s+)?(?:the\s+)?worst (?:shape|state|condition)\b|\b(?:which|what)\s+${HOST}\s+(?:is|are)\s+(?:the\s+)?most at risk\b|\bmost at risk\s+${HOST}\b|\b(?:is|are|looks?) in (?:the )?worst (?:shape|state|condition)\b`,
+);
+
+/** "Which host is worst right now?": the targets ranked by how they stand (answer-worst.ts). Not of a metric, nor of a past span. */
+export function worstNowQuestion(
+  text: string,
+  o: { metric?: string | undefined; named: string[]; span?: TimeSpan | undefined },
+): Intent | undefined {
+  if (o.metric || o.span || /\b(?:alerts?|anomal\w*|incidents?|pages?|week|month)\b/.test(text) || !WORST_NOW.test(text)) return undefined;
+  return { kind: 'status', worst: true, ...(o.named.length > 1 ? { group: o.named } : {}) };
+}

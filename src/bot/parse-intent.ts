@@ -2,7 +2,7 @@ import { aheadAsked, countIn, futureValue, findTimeSpan, levelAsked, trendSpan, 
 import { parseBound } from './parse-bound.js';
 import { groupByOf } from './parse-group-by.js';
 import { readOptions } from './parse-read-options.js';
-import { availabilityQuestion, healthQuestion } from './parse-health.js';
+import { availabilityQuestion, healthQuestion, worstNowQuestion } from './parse-health.js';
 import { actionQuestion, actionRequest, typoedCommand } from './parse-action-request.js';
 import { sizeAsked } from './free-figures.js';
 import { scanSubjects } from './scan-subjects.js';
@@ -125,6 +125,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const note =
     incidentCommand(text, raw, { named, id: ids.find((i) => i.startsWith('in_')), anomaly: an, unknownTarget }) ??
     stakeholderUpdate(text, named, span) ??
+    worstNowQuestion(text, { metric, named, span }) ??
     noteCommand(raw, { an, target }) ??
     changeStatement(raw, named, span) ??
     typoedCommand(tokens);

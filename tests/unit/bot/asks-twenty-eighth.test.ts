@@ -9,6 +9,7 @@ import type { Sample } from '../../../src/core/sample.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { createSloBoard } from '../../../src/status/slo-board.js';
 import { renderStatusText } from '../../../src/status/render-status-text.js';
+import { cpuAnomaly, resolvedAnomaly } from '../../fixtures/anomaly.js';
 import type { StatusDoc } from '../../../src/status/build-status.js';
 
 const H = 3_600_000;
@@ -269,5 +270,83 @@ describe('a date said by its month and day', () => {
     });
     // "At 10:00 mars/olympus" is still a zone that is none.
     expect(parseIntent('cpu at 10:00 mars/olympus', fleet)).toMatchObject({ reason: expect.stringMatching(/not a time zone/) });
+  });
+});
+
+describe('"which host is worst right now?"', () => {
+  const hosts = [
+    { name: 'web-1', role: 'web' },
+    { name: 'web-2', role: 'web' },
+    { name: 'db-1', role: 'db' },
+    { name: 'api-1', role: 'api' },
+  ];
+  const rules = [
+    { metric: 'cpu', above: 90, forSamples: 3, severity: 'warning' as const },
+    { metric: 'disk', above: 90, forSamples: 3, severity: 'critical' as const },
+  ];
+  function standing(): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    const at = (target: string, metric: string, value: number, ts = NOW - 30_000) => ({ target, metric, ts, value });
+    store.saveSamples([
+      at('web-1', 'cpu', 50),
+      at('web-1', 'disk', 40),
+      at('web-2', 'cpu', 60),
+      at('web-2', 'disk', 85),
+      at('db-1', 'cpu', 30),
+      at('db-1', 'disk', 50),
+      // api-1 last reported 20 minutes ago.
+      at('api-1', 'cpu', 10, NOW - 20 * 60_000),
+    ]);
+    store.setTargetState('api-1', 'silent');
+    store.upsertAnomaly({ ...cpuAnomaly('an_w1', 'web-1'), startTs: NOW - 5 * 60_000, updatedTs: NOW });
+    store.upsertAnomaly(resolvedAnomaly('an_old', NOW, { target: 'db-1', startTs: NOW - H, endTs: NOW - H / 2 }));
+    store.upsertAnomaly(resolvedAnomaly('an_old2', NOW, { target: 'db-1', startTs: NOW - 2 * H, endTs: NOW - H }));
+    return { store, targets: hosts, now: NOW, staleAfterMs: 90_000, thresholds: rules };
+  }
+
+  it('ranks not reporting first, then what is open, then the reading nearest its line, then the last day', () => {
+    const said = answerIntent(parseIntent("what's the worst host right now?", hosts), standing()).split('\n');
+    expect(said[0]).toBe('Worst now: api-1: not reporting since 2026-12-07 11:40:00 UTC.');
+    expect(said.slice(1, 8)).toEqual([
+      '```',
+      'target  state                      open (critical/warning)  nearest to a line                           anomalies 24 h',
+      'api-1   silent since 11:40:00 UTC  0                        CPU 10.0% (11% of the way to above 90.0%)   0',
+      'web-1   reporting                  0/1 (CPU)                CPU 50.0% (56% of the way to above 90.0%)   1',
+      'web-2   reporting                  0                        disk 85.0% (94% of the way to above 90.0%)  0',
+      // db-1's disk stands nearer its line than its CPU, and it had two anomalies today.
+      'db-1    reporting                  0                        disk 50.0% (56% of the way to above 90.0%)  2',
+      '```',
+    ]);
+  });
+
+  it('leads with the open anomaly when every host reports, and says when nothing is open', () => {
+    const c = standing();
+    c.store.setTargetState('api-1', 'up');
+    c.store.saveSamples([{ target: 'api-1', metric: 'cpu', ts: NOW, value: 95 }]);
+    expect(answerIntent(parseIntent('which host is in the worst shape?', hosts), c).split('\n')[0]).toBe(
+      'Worst now: web-1: 1 warning anomaly open (CPU).',
+    );
+    c.store.upsertAnomaly({ ...cpuAnomaly('an_w1', 'web-1'), status: 'resolved', endTs: NOW, updatedTs: NOW });
+    expect(answerIntent(parseIntent('which server is most at risk?', hosts), c).split('\n')[0]).toBe(
+      'Nothing is open and all 4 targets report; nearest to a line: api-1 CPU 95.0%, 5.0 points above its warning line (above 90.0%).',
+    );
+  });
+
+  it('keeps "worst host this week" and "the unhealthiest host" the history ranking, and a metric its reading', () => {
+    expect(parseIntent('which of web-1 and web-2 is in the worst shape', hosts)).toEqual({
+      kind: 'status',
+      worst: true,
+      group: ['web-1', 'web-2'],
+    });
+    expect(parseIntent('worst host this week', hosts)).toMatchObject({ kind: 'anomalies', rank: 'target' });
+    expect(parseIntent('which host is the unhealthiest?', hosts)).toMatchObject({ kind: 'anomalies', rank: 'target' });
+    expect(parseIntent('which host has the worst cpu right now', hosts)).toMatchObject({ kind: 'metrics', metric: 'cpu' });
+  });
+});
+
+describe('smaller asks', () => {
+  it('reads "how many alerts did we get per host yesterday" as the anomalies by host, not chat delivery', () => {
+    expect(parseIntent('how many alerts did we get per host yesterday?', fleet)).toMatchObject({ kind: 'anomalies', count: true });
+    expect(parseIntent('how many alerts did we get yesterday?', fleet)).toMatchObject({ kind: 'delivery' });
   });
 });

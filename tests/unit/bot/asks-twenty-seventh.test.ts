@@ -179,8 +179,14 @@ describe('which of two hosts is higher, beyond the latest reading', () => {
       'memory  50.0%  50.0%  neither',
       '```',
     ]);
-    // With a metric or a ranking asked, no table: the line above the readings says it.
-    expect(answerIntent(parseIntent('cpu on web-1 and web-2', targets), c)).not.toContain('Over the last hour (averages');
+    // With a ranking asked, no table: the line above the readings says it. One metric asked: its row (decision 0068).
+    expect(answerIntent(parseIntent('which is higher, web-1 or web-2 cpu?', targets), c)).not.toContain('Over the last hour (averages');
+    expect(answerIntent(parseIntent('compare cpu on web-1 and web-2', targets), c).split('\n').slice(-4)).toEqual([
+      '```',
+      'metric  web-1  web-2  higher',
+      'CPU     60.0%  40.3%  web-1 (99%)',
+      '```',
+    ]);
   });
 
   it('says nothing of the hour when too few readings line up, and the lowest reads the other way', () => {
