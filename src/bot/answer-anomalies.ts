@@ -1,3 +1,4 @@
+import { listOrder } from './list-order.js';
 import { SAID } from './answer-daypart.js';
 import { actorIs } from './actor-name.js';
 import { wallClock } from './wall-clock.js';
@@ -132,6 +133,11 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     (!i.mine || c.store.chat.ackOfAnomaly(a.id)?.by === c.asker) &&
     (!i.ackedBy || actorIs(c.store.chat.ackOfAnomaly(a.id)?.by, i.ackedBy, c.onCall?.actorsNamed(i.ackedBy)));
   list = list.filter(asked);
+  // "Anything unusual overnight?" with many: the summary answers it, not a line each (decision 0068).
+  if (i.glance && !counting && !i.open && list.length > GLANCE_MAX) {
+    const digest = answerAnomalies({ ...i, glance: false, count: true, digest: true }, c).split('\n');
+    return [`Yes: ${digest[0]}`, ...digest.slice(1, -1), 'For each one, ask "list the anomalies" with the same time.'].join('\n');
+  }
   if (i.mine && !c.asker) return 'I cannot tell who is asking here, so I cannot say which alerts are yours.';
   const acked = i.acked === undefined || i.mine ? '' : i.acked ? 'acknowledged ' : 'unacknowledged ';
   const metricWord = metrics ? `${metrics.length > 1 ? i.metric : (METRIC_LABEL[metrics[0]!] ?? i.metric)} ` : '';
@@ -265,25 +271,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   const fleetNote = events.length
     ? `, ${inEvents} of them in ${events.length === 1 ? 'one fleet-wide event' : `${events.length} fleet-wide events`}`
     : '';
-  const which = i.worst
-    ? shown.length === 1 && lines.length > 1
-      ? 'the worst (critical first, then the longest)'
-      : `${shown.length === lines.length ? 'all' : `the ${shown.length} worst`}, critical first, then the longest`
-    : i.longest
-      ? shown.length === 1 && lines.length > 1
-        ? 'the longest'
-        : shown.length === lines.length
-          ? 'all, longest first'
-          : `the ${shown.length} longest`
-      : shown.length === lines.length
-        ? i.first && lines.length > 1
-          ? 'all, oldest first'
-          : 'all'
-        : shown.length === 1
-          ? i.first
-            ? 'the first'
-            : 'the latest'
-          : `the ${i.first ? 'first' : 'last'} ${shown.length}`;
+  const which = listOrder(i, shown.length, lines.length);
   // Several detectors on one episode are several lines: say how many episodes they make.
   const episodes = countEpisodes(list, c.now);
   const inEpisodes = !capped && episodes < list.length ? `, in ${episodes} episode${episodes === 1 ? '' : 's'}` : '';
@@ -349,6 +337,8 @@ function describeFleetEvent(e: FleetEvent): string {
 
 /** "How many alerts this week?": totals by severity, target, metric and detector, largest first. */
 const COUNT_CAP = 100_000;
+// A yes-or-no ask ("anything overnight?") with more than this gets the summary.
+const GLANCE_MAX = 10;
 
 function countAnomalies(
   list: Anomaly[],

@@ -126,6 +126,10 @@ function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | 'day'
   return undefined;
 }
 
+// "Was there anything unusual overnight?", "any alerts last night?", "did anything happen while I was out?".
+const GLANCE =
+  /^(?:so\s+|and\s+|hey\s+)?(?:was there|were there|is there|are there|has there been|have there been|did (?:anything|something|we (?:get|have|see))|anything|any)\b/;
+
 /**
  * How an anomaly list is laid out: ranked by how long each lasted, by episode, or as the targets
  * without any. A count leads with episodes when they are asked for, and with a ranking when one is.
@@ -152,6 +156,7 @@ export function listShape(
   ackedBy?: string;
   open?: true;
   limit?: number;
+  glance?: true;
 } {
   if (NONE.test(text)) return { none: true };
   if (SINCE_LAST.test(text)) return { sinceLast: true };
@@ -189,6 +194,7 @@ export function listShape(
       : {}),
     ...(WORST.test(text) && !counting ? { worst: true } : {}),
     ...(EPISODES.test(text) ? { episodes: true } : {}),
+    ...(GLANCE.test(text) && !counting && !rank ? { glance: true } : {}),
     ...(rank ? { rank } : {}),
     ...(grouped ? { rankBy: grouped.groupBy } : {}),
   };
@@ -273,6 +279,8 @@ export interface AnomaliesIntent {
   feedback?: 'noise' | 'useful';
   /** "Which alerts were suppressed?": led by what reached chat, why the rest did not, and those held. */
   unposted?: boolean;
+  /** "Was there anything unusual overnight?": asked yes or no; with many, the summary answers (answer-anomalies.ts). */
+  glance?: boolean;
 }
 
 /** A span as the anomaly lists take it: today is a flag of their own, any other span is said. */

@@ -350,3 +350,28 @@ describe('smaller asks', () => {
     expect(parseIntent('how many alerts did we get yesterday?', fleet)).toMatchObject({ kind: 'delivery' });
   });
 });
+
+describe('"anything unusual overnight?" with many', () => {
+  function withAnomalies(n: number): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    // One every 20 minutes from 01:00 today, each 5 min long, on web-1 and db-1 in turn.
+    for (let k = 0; k < n; k++) {
+      const startTs = Date.UTC(2026, 11, 7, 1) + k * 20 * 60_000;
+      store.upsertAnomaly(resolvedAnomaly(`an_${k}`, NOW, { target: k % 2 ? 'db-1' : 'api-1', startTs, endTs: startTs + 5 * 60_000 }));
+    }
+    return { store, targets: fleet, now: NOW, staleAfterMs: 90_000 };
+  }
+
+  it('answers a yes-or-no ask with the summary when there are more than ten, and lists a few', () => {
+    const many = answerIntent(parseIntent('was there anything unusual today?', fleet), withAnomalies(12)).split('\n');
+    expect(many[0]).toBe('Yes: 12 anomalies today (UTC), 0 open.');
+    expect(many).toContain('By target: api-1 6, db-1 6');
+    expect(many.at(-1)).toBe('For each one, ask "list the anomalies" with the same time.');
+    expect(many.some((l) => l.startsWith('• '))).toBe(false);
+    // Asked for the list, or with few, a line each.
+    const listed = answerIntent(parseIntent('list the anomalies today', fleet), withAnomalies(12)).split('\n');
+    expect(listed.filter((l) => l.startsWith('• '))).toHaveLength(12);
+    const few = answerIntent(parseIntent('any alerts today?', fleet), withAnomalies(4)).split('\n');
+    expect(few[0]).toMatch(/^4 anomalies today \(UTC\), 0 open; all:$/);
+  });
+});
