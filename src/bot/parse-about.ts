@@ -8,7 +8,7 @@ import { NO_ACTION } from './intent-words.js';
  * or the LLM notice. Matched on the whole (lower-cased) question; callers rule out a metric first.
  */
 import { rotationWord } from './parse-on-call.js';
-import { findClock, weekdayIn, type ClockTime } from './parse-clock.js';
+import { aheadDated, findClock, weekdayIn, type ClockTime } from './parse-clock.js';
 import type { Intent, MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { ROUTING } from './intent-words.js';
@@ -243,7 +243,8 @@ function onCallAhead(text: string): {
     return { week: true };
   // "Saturday at noon", "tomorrow at 3pm", "at 15:00": that time, the next such.
   const clock = findClock(text);
-  if (clock && 'span' in clock && clock.span.kind === 'clock') return { at: aheadUnlessPast(clock.span.at, text) };
+  if (clock && 'span' in clock && clock.span.kind === 'clock')
+    return { at: /\b(?:was|were|had|did)\b/.test(text) ? clock.span.at : aheadDated(clock.span.at) };
   // "Tomorrow", "on friday", "this weekend": everyone who holds the pager that day (answer-on-call-day.ts).
   if (/\btomorrow\b/.test(text)) return { onDay: 'tomorrow' };
   if (/\b(?:this|the|next|coming) weekend\b|\bweekend (?:on[\s-]?call|rota|shifts?|cover|pager)\b/.test(text)) return { onDay: 'weekend' };
@@ -258,11 +259,4 @@ function onCallAhead(text: string): {
   if (!m) return {};
   const unit = m[2]!.startsWith('hour') ? 3_600_000 : m[2]!.startsWith('day') ? 86_400_000 : 7 * 86_400_000;
   return { aheadMs: Math.min(Number(m[1]) * unit, 366 * 86_400_000) };
-}
-
-/** "On dec 12 at 3pm": the next dec 12 for who will be on call, the last one for who was. */
-function aheadUnlessPast(at: ClockTime, text: string): ClockTime {
-  const day = at.day;
-  if (!day || !('dayOfMonth' in day) || /\b(?:was|were|had|did)\b/.test(text)) return at;
-  return { ...at, day: { ...day, ahead: true } };
 }

@@ -69,7 +69,9 @@ export function findCalendarSpan(text: string): { span: ClockSpan; match: string
     return { span: { kind: 'range', from: monthStart({ yearsBack: 1 }), until: monthStart({ yearsBack: 0 }) }, match: lastYear[0] };
   // "On dec 5", "on the 3rd", "christmas day" (no time: with one it is an instant, parse-clock.ts): that day, whole.
   const dated = dayDateIn(text);
-  const day = dated && !dated.timed && !/\d{4}-\d/.test(dated.match) ? datedDayIn(text) : undefined;
+  // A clock time anywhere ("on dec 12 from 2am to 4am") makes it the day of that time instead.
+  const clocked = /\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:noon|midnight)\b/.test(text);
+  const day = dated && !dated.timed && !clocked && !/\d{4}-\d/.test(dated.match) ? datedDayIn(text) : undefined;
   if (day) return { span: { kind: 'range', from: { minute: 0, day }, until: { minute: 1440, day } }, match: dated!.match };
   const named = MONTH_SAID.exec(text);
   if (named) {

@@ -138,6 +138,11 @@ export function datedDayIn(text: string): DatedDay | undefined {
   return { dayOfMonth: d.day, ...(d.month !== undefined ? { month: d.month } : {}), ...(d.year !== undefined ? { year: d.year } : {}) };
 }
 
+/** A time said of what is to come (a silence, who will be on call): its date is the next such one, not the last. */
+export function aheadDated(t: ClockTime): ClockTime {
+  return t.day && 'dayOfMonth' in t.day ? { ...t, day: { ...t.day, ahead: true } } : t;
+}
+
 /** "today", "tomorrow", "sat", "monday" as a ClockTime's day. */
 function dayWord(w: string): NonNullable<ClockTime['day']> {
   if (w === 'yesterday') return { daysBack: 1 };

@@ -155,8 +155,10 @@ export function explainQuestion(
   // Without a metric ("why does web-3 look odd?") the target's overview says more than its last anomaly.
   // "How long has web-2 latency been high?" asks about the episode, which the open anomaly dates.
   const since = HOW_LONG_SINCE.test(text);
+  // "Why did web-1 disk fill up?", "why was db-1 cpu high?": in the past, so the last episode there, open or not.
+  const past = /\bwhy (?:did|was|were|had)\b/.test(text) ? { latest: true as const } : {};
   if ((/\bwhy\b/.test(text) || cause || (since && !parseBound(text))) && metric && !found && named <= 1)
-    return { kind: 'explain', ...(target ? { target } : {}), metric };
+    return { kind: 'explain', ...(target ? { target } : {}), metric, ...past };
   return undefined;
 }
 

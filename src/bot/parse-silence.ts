@@ -1,7 +1,7 @@
 import { severityMeant } from './severity-meant.js';
 import { LATER_SAID } from './later-words.js';
 import type { Intent, MetricKey } from './intent.js';
-import { findUntil, UNTIL_PART, type ClockTime } from './parse-clock.js';
+import { aheadDated, findUntil, UNTIL_PART, type ClockTime } from './parse-clock.js';
 import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
 import { cleanInput, parseDuration, quoteUntrusted } from './text-tools.js';
 import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
@@ -315,8 +315,8 @@ function scheduleOf(said: string): { from: ClockTime; until?: ClockTime } | unde
   if (!found || 'zone' in found || !found.span) return undefined;
   const { span, match } = found;
   if (span.kind === 'range' && !/^(?:until|till|til)\b/.test(match))
-    return { from: span.from, ...(span.until ? { until: span.until } : {}) };
-  if (span.kind === 'clock' && /^(?:at|from|starting)\b/.test(match)) return { from: span.at };
+    return { from: aheadDated(span.from), ...(span.until ? { until: aheadDated(span.until) } : {}) };
+  if (span.kind === 'clock' && /^(?:at|from|starting)\b/.test(match)) return { from: aheadDated(span.at) };
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { clockTs } from '../../../src/bot/parse-clock.js';
 import { withSloName } from '../../../src/bot/answer-slo.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
 import { createSloTracker } from '../../../src/core/slo-tracker.js';
@@ -373,5 +374,33 @@ describe('"anything unusual overnight?" with many', () => {
     expect(listed.filter((l) => l.startsWith('• '))).toHaveLength(12);
     const few = answerIntent(parseIntent('any alerts today?', fleet), withAnomalies(4)).split('\n');
     expect(few[0]).toMatch(/^4 anomalies today \(UTC\), 0 open; all:$/);
+  });
+});
+
+describe('dates in silences and past-tense whys', () => {
+  it('schedules "silence web-1 on dec 12 from 2am to 4am" on that coming date, and reads a date with a clock range as that range', () => {
+    const i = parseIntent('silence web-1 on dec 12 from 2am to 4am', fleet);
+    expect(i).toMatchObject({ kind: 'silence', from: { minute: 120 }, until: { minute: 240 } });
+    if (i.kind !== 'silence') throw new Error('not a silence');
+    expect(new Date(clockTs(i.from!, NOW)).toISOString()).toBe('2026-12-12T02:00:00.000Z');
+    // The 5th has passed this month: a silence on it is next month's.
+    const fifth = parseIntent('mute api-1 on the 5th at 02:00 for 1h', fleet);
+    if (fifth.kind !== 'silence') throw new Error('not a silence');
+    expect(new Date(clockTs(fifth.from!, NOW)).toISOString()).toBe('2027-01-05T02:00:00.000Z');
+    // Asked of the past, the same words are this month's.
+    const asked = parseIntent('cpu on api-1 on the 5th between 2 and 4pm', fleet);
+    expect(asked).toMatchObject({ kind: 'metrics', span: { kind: 'range', from: { minute: 840 }, until: { minute: 960 } } });
+    if (asked.kind !== 'metrics' || asked.span?.kind !== 'range') throw new Error('no range');
+    expect(new Date(clockTs(asked.span.from, NOW)).toISOString()).toBe('2026-12-05T14:00:00.000Z');
+  });
+
+  it('explains the last episode for "why did web-1 disk fill up?", not only what is open', () => {
+    expect(parseIntent('why did db-1 disk fill up?', fleet)).toEqual({ kind: 'explain', target: 'db-1', metric: 'disk', latest: true });
+    expect(parseIntent('why is db-1 disk high?', fleet)).toEqual({ kind: 'explain', target: 'db-1', metric: 'disk' });
+    const c: AnswerContext = { store: createSqliteStore(':memory:'), targets: fleet, now: NOW, staleAfterMs: 90_000 };
+    c.store.upsertAnomaly(resolvedAnomaly('an_disk', NOW, { target: 'api-1', metric: 'disk', startTs: NOW - H, endTs: NOW - H / 2 }));
+    expect(answerIntent(parseIntent('why did api-1 disk fill up?', fleet), c).split('\n')[0]).toBe(
+      'The latest disk anomaly on api-1 (others: "anomalies", then "explain an_…"):',
+    );
   });
 });
