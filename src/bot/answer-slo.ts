@@ -7,6 +7,7 @@ import { formatValue, METRIC_LABEL, stamp } from './format-reply.js';
 import { BURN_WINDOWS, budgetLastsMs, sloTargets, type SloReport } from '../core/slo-report.js';
 import { formatDuration, plural } from './text-tools.js';
 import { sloOverSpan } from './answer-slo-span.js';
+import { catalogueAsk, draftSaid, draftSlo, listSlos, uncoveredTargets, type CatalogueAsk } from './answer-slo-catalogue.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 const DAY = 86_400_000;
@@ -24,6 +25,11 @@ interface SloAsk {
   span?: TimeSpan;
   /** "How much is left?", "when does it run out?": that answered first. */
   sloFocus?: Focus;
+  /** "What SLOs do we have?", "which hosts have no SLO?", "add an SLO …" (answer-slo-catalogue.ts). */
+  sloCatalogue?: CatalogueAsk;
+  /** With "add": the bound said, and the objective and window. */
+  bound?: { above: boolean; value: number };
+  sloSaid?: { objective?: number; windowDays?: number };
 }
 
 const EXAMPLE = '{"name": "api-latency", "metric": "latency_ms", "role": "api", "goodBelow": 500, "objective": 99, "windowDays": 30}';
@@ -35,12 +41,15 @@ const EXAMPLE = '{"name": "api-latency", "metric": "latency_ms", "role": "api", 
  */
 export function answerSlo(ask: SloAsk, c: AnswerContext): string {
   const slos = c.slos ?? [];
+  if (ask.sloCatalogue === 'add') return draftSlo({ ...ask, said: ask.sloSaid }, c);
   if (slos.length === 0)
     return [
       'No SLOs are set, so there is no error budget to read.',
       `Add one under "slos" in config, e.g. ${EXAMPLE}: a sample is good under 500 ms, and 99% of them over 30 days must be.`,
       'Until then, "uptime of api-1 this month" says whether data arrived.',
     ].join('\n');
+  if (ask.sloCatalogue === 'list') return listSlos(slos, (slo) => reportOf(slo, undefined, c), c);
+  if (ask.sloCatalogue === 'uncovered') return uncoveredTargets(slos, c);
   // "Error budget for web-cpu": that one, whatever else the words matched.
   const byName = slos.find((s) => s.name === ask.sloName);
   if (byName) return describeSlo(byName, undefined, ask, c).join('\n');
@@ -173,5 +182,11 @@ export function withSloName<T extends Intent>(intent: T, text: string, slos: rea
   if (!asks) return intent;
   const named = slos?.find((s) => spoken(s.name).test(text));
   const sloFocus: Focus | undefined = RUNS_OUT.test(text) ? 'runs_out' : LEFT.test(text) ? 'left' : undefined;
-  return { ...intent, ...(named ? { sloName: named.name } : {}), ...(sloFocus ? { sloFocus } : {}) };
+  const sloCatalogue = catalogueAsk(text);
+  return {
+    ...intent,
+    ...(named ? { sloName: named.name } : {}),
+    ...(sloFocus ? { sloFocus } : {}),
+    ...(sloCatalogue ? { sloCatalogue, ...(sloCatalogue === 'add' ? { sloSaid: draftSaid(text) } : {}) } : {}),
+  };
 }

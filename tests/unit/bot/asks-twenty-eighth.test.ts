@@ -404,3 +404,34 @@ describe('dates in silences and past-tense whys', () => {
     );
   });
 });
+
+describe('the SLOs set, the hosts none covers, and a new one to paste', () => {
+  const cpu = sloSchema.parse({ name: 'db-cpu', metric: 'cpu', targets: ['db-1'], goodBelow: 90, objective: 99.5, windowDays: 7 });
+  const c = () => ctx(1, (t, ts) => t === 'api-1' && (ts / 60_000) % 50 === 0, [latency, cpu]);
+
+  it('lists each SLO in a line with where it stands, and names the hosts none covers', () => {
+    expect(ask('what SLOs do we have?', c())).toEqual([
+      '2 SLOs (config slos):',
+      '• api-latency: latency under 500 ms in 99% of samples over 30 d, on role api (api-1, api-2): breached, 101% of the budget spent',
+      '• db-cpu: CPU under 90.0% in 99.5% of samples over 7 d, on db-1: no samples yet',
+      '"Error budget" gives each one\'s figures and burn rates.',
+    ]);
+    const both = ctx(1, () => false, [latency]);
+    expect(ask('which hosts have no SLO?', both)).toEqual([
+      'No SLO covers 1 of 3 targets: db-1.',
+      'Covered: api-1 (api-latency), api-2 (api-latency).',
+    ]);
+    expect(ask('which hosts are not covered by an slo?', c())[0]).toBe('Every target (3) is covered by at least one SLO.');
+  });
+
+  it('writes the config entry for "add an SLO …" from what was said, with the defaults named and a free name', () => {
+    const added = ask('add an slo for db-1 memory under 80%', c());
+    expect(added[1]).toBe('{"name":"db-1-memory","metric":"memory","targets":["db-1"],"goodBelow":80,"objective":99,"windowDays":30}');
+    expect(added[2]).toMatch(/\(the 99% objective and the 30-day window I filled in; say others to change them\); named db-1-memory\./);
+    // The api hosts are a role; api-latency is taken, so the draft is named apart.
+    const api = ask('create an slo: api latency below 300ms 99.9% over 7 days', c());
+    expect(api[1]).toBe('{"name":"api-latency-2","metric":"latency_ms","role":"api","goodBelow":300,"objective":99.9,"windowDays":7}');
+    expect(api[2]).toContain('named api-latency-2 (api-latency is taken)');
+    expect(ask('new slo', c())[0]).toMatch(/^SLOs are set in config \(slos\), not in chat: .* Say the metric and the bound/);
+  });
+});
