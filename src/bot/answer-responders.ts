@@ -1,3 +1,4 @@
+import { answerResponse } from './answer-response.js';
 import type { AnswerContext } from './answer-context.js';
 import { spanBounds } from './answer-metric-span.js';
 import { isAlertKey } from './alert-keys.js';
@@ -25,6 +26,7 @@ interface Responder {
  * back; then how many of the alert messages posted for that time nobody took on. Pure over the store.
  */
 export function answerResponders(i: RespondersIntent, c: AnswerContext): string {
+  if (i.alert) return answerResponse(i.alert, c);
   const b = spanBounds(i.span ?? WEEK, c);
   if (b.ahead) return b.ahead;
   const read = c.store.recordsBetween(b.from, Math.min(b.until, c.now + 1), ['alert_acknowledged', 'alert_unacknowledged'], SCAN);

@@ -144,7 +144,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // itself, or a word near it said of one alert with no time ("acknowledged web-1"): "acknowledged alerts today" lists.
   const ackVerb = (l: readonly string[]) => command(l) && (l.includes(tokens[leadAt]!) || (Boolean(target || an) && !anomalyWord && !span));
   if (WHO_NOTIFIED.test(text) && (an || target || ONE_LATEST.test(text)) && !span) return { kind: 'timeline', id: an, target, metric };
-  const responders = respondersQuestion(text, span);
+  const responders = respondersQuestion(text, span, { id: an, target, metric, severity });
   if (responders) return responders;
   if (ACK_QUESTION.test(text) && !ackVerb(WORDS.unack) && !ACK_COUNTED.test(text))
     return { kind: 'ack_status', id: an, target, ...(metric ? { metric } : {}) };

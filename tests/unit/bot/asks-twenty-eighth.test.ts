@@ -435,3 +435,59 @@ describe('the SLOs set, the hosts none covers, and a new one to paste', () => {
     expect(ask('new slo', c())[0]).toMatch(/^SLOs are set in config \(slos\), not in chat: .* Say the metric and the bound/);
   });
 });
+
+describe('"how long did it take us to respond to the last critical?"', () => {
+  function responded(): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    const start = NOW - 30 * 60_000;
+    store.upsertAnomaly({
+      ...cpuAnomaly('an_t', 'db-1'),
+      severity: 'critical',
+      startTs: start,
+      updatedTs: NOW,
+      endTs: NOW - 5 * 60_000,
+      status: 'resolved',
+    });
+    // The robust detector saw the same series a minute later: one episode.
+    store.upsertAnomaly({
+      ...cpuAnomaly('an_r', 'db-1'),
+      key: 'db-1|cpu|robust',
+      detector: 'robust',
+      startTs: start + 60_000,
+      updatedTs: NOW,
+      endTs: NOW - 6 * 60_000,
+      status: 'resolved',
+    });
+    const key = `alert:db-1|cpu:${start + 90_000}`;
+    store.chat.linkAlert('an_t', key);
+    store.chat.acknowledge({ msgKey: key, by: 'web:bob', ts: start + 6 * 60_000 });
+    // A warning since, not asked about.
+    store.upsertAnomaly({ ...cpuAnomaly('an_w', 'api-1'), startTs: NOW - 60_000, updatedTs: NOW });
+    return { store, targets: fleet, now: NOW, staleAfterMs: 90_000 };
+  }
+
+  it('times the post, the acknowledgement and the all-clear of the latest of that severity', () => {
+    expect(answerIntent(parseIntent('how long did it take us to respond to the last critical?', fleet), responded()).split('\n')).toEqual([
+      'Response to an_t [critical] db-1 CPU, which began 2026-12-07 11:30:00 UTC (one episode with an_r):',
+      '• Posted to chat at 2026-12-07 11:31:30 UTC, 2 min after it began.',
+      '• Acknowledged by web:bob at 2026-12-07 11:36:00 UTC, 6 min after it began (5 min after the post).',
+      '• No remediation was proposed for it.',
+      '• Resolved at 2026-12-07 11:55:00 UTC, 25 min after it began.',
+      '"timeline an_t" gives every step; "time to acknowledge this week" the figures over many.',
+    ]);
+    const open = answerIntent(parseIntent('how fast did we ack the api-1 cpu alert?', fleet), responded()).split('\n');
+    expect(open.slice(1)).toEqual([
+      '• Not posted to chat ("timeline an_w" says why: a pending period, a silence, a route, or the history replayed at the first start).',
+      '• Nobody acknowledged it yet.',
+      '• No remediation was proposed for it.',
+      '• Still open, 60 s so far.',
+      '"timeline an_w" gives every step; "time to acknowledge this week" the figures over many.',
+    ]);
+  });
+
+  it('keeps counts over many and "response time" of a host as they were', () => {
+    expect(parseIntent('time to ack this week', fleet)).toMatchObject({ kind: 'anomalies', timeTo: 'ack' });
+    expect(parseIntent("what's the response time on api-1?", fleet)).toMatchObject({ kind: 'metrics', metric: 'latency' });
+    expect(parseIntent('response time for the last critical', fleet)).toEqual({ kind: 'responders', alert: { severity: 'critical' } });
+  });
+});
