@@ -62,7 +62,9 @@ export function detectorQuestion(
   const ahead = aheadOf(text);
   // "Will web-2 memory alert again?" names no time: how often it came back, and the lines over the next 6 h.
   const again = WILL.test(text) && AGAIN.test(text);
-  const will = (WILL.test(text) && (ahead !== undefined || again)) || WATCH.test(text);
+  // "Is anything trending toward a threshold?": the lines carried a day ahead.
+  const trending = TRENDING.test(text) && !PAST.test(text);
+  const will = (WILL.test(text) && (ahead !== undefined || again)) || WATCH.test(text) || trending;
   if ((ABOUT_TO_FIRE.test(text) && !PAST.test(text)) || will)
     return {
       kind: 'attention',
@@ -71,13 +73,15 @@ export function detectorQuestion(
       ...(o.unknownTarget ? { unknownTarget: o.unknownTarget } : {}),
       building: true,
       ...(o.metric ? { metric: o.metric } : {}),
-      ...(ahead !== undefined || will ? { aheadMs: ahead ?? (again ? 6 * HOUR : HOUR) } : {}),
+      ...(ahead !== undefined || will ? { aheadMs: ahead ?? (trending ? 24 * HOUR : again ? 6 * HOUR : HOUR) } : {}),
       ...(again ? { again: true } : {}),
     };
   return undefined;
 }
 
 const HOUR = 3_600_000;
+const TRENDING =
+  /\b(?:trending|heading|headed|on course|on track|creeping|climbing|drifting|moving)\s+(?:up\s+)?(?:toward|towards|for|to)\s+(?:an?\s+|the\s+|its\s+|their\s+|any\s+)?(?:thresholds?|limits?|alerts?|alarms?|alerting)\b/;
 // "Did api-1 latency recover?", "has db-1 memory settled down?": the figure against its usual range, as "back to normal?".
 const RECOVERED =
   /^(?:so\s+)?(?:did|has|have|is|was)\b(?!.*\b(?:alerts?|anomal\w*|incidents?)\b).*\b(?:recover(?:ed)?|settled?(?: down)?|calm(?:ed)? down|c[oa]me (?:back )?down|dropped back)\b/;

@@ -491,3 +491,28 @@ describe('"how long did it take us to respond to the last critical?"', () => {
     expect(parseIntent('response time for the last critical', fleet)).toEqual({ kind: 'responders', alert: { severity: 'critical' } });
   });
 });
+
+describe('"is anything trending toward a threshold?"', () => {
+  it('carries each line a day ahead rather than listing the rules', () => {
+    expect(parseIntent('is anything trending toward a threshold?', fleet)).toEqual({ kind: 'attention', building: true, aheadMs: 24 * H });
+    expect(parseIntent('is db-1 memory creeping towards its limit?', fleet)).toMatchObject({
+      target: 'db-1',
+      metric: 'memory',
+      aheadMs: 24 * H,
+    });
+    expect(parseIntent('what thresholds are set?', fleet)).toMatchObject({ kind: 'rules' });
+    // api-1 memory climbs 1 point an hour from 70%: 90% in 20 h.
+    const store = createSqliteStore(':memory:');
+    store.saveSamples(
+      Array.from({ length: 360 }, (_, n) => ({ target: 'api-1', metric: 'memory', ts: NOW - n * 60_000, value: 70 - n / 60 })),
+    );
+    const c: AnswerContext = {
+      store,
+      targets: fleet,
+      now: NOW,
+      staleAfterMs: 90_000,
+      thresholds: [{ metric: 'memory', above: 90, forSamples: 3, severity: 'warning' }],
+    };
+    expect(answerIntent(parseIntent("what's heading for a threshold?", fleet), c)).toMatch(/api-1 memory .*90\.0%.* in about 20 h/);
+  });
+});
