@@ -33,8 +33,8 @@ export function digestLines(
     .listProposals({ updatedSince: span.from, limit: 10_000, ...(span.target ? { target: span.target } : {}) })
     .filter((p) => p.createdTs >= span.from && p.createdTs < span.until);
   return [
-    // The counts' one-line "Still open: 2, the oldest …" is said again, in full, just below.
-    ...counts.filter((l) => !l.startsWith('Still open: ')),
+    // The counts' one-line "Still open: 2, the oldest …" is said again, in full, just below; so are the incidents declared.
+    ...counts.filter((l) => !l.startsWith('Still open: ') && !l.startsWith('Incidents declared then: ')),
     ...againstBefore(span, c),
     ...(open.length
       ? [`Still open (${open.length}):`, ...open.slice(0, LISTED).map((a) => `• ${describeAnomaly(a, c.now)}`)]

@@ -145,6 +145,9 @@ describe('incidents declared in chat', () => {
     expect(counted).toContainEqual(
       expect.stringMatching(new RegExp(`^Incidents declared then: 1: ${id} "checkout is slow" on web-1: .*resolved`)),
     );
+    // A summary says the incidents declared once, though the counts it is built from carry the line too.
+    const summary = (await say('summarise this month')).split('\n');
+    expect(summary.filter((l) => l.startsWith('Incidents declared then: '))).toHaveLength(1);
     expect((await say('how many incidents were declared this month?')).split('\n').at(-1)).toMatch(
       /^Anomalies this month \(since \d{4}-\d{2}-01, UTC\), which are not incidents until one is declared: \d+ episodes? \(\d+ anomal(?:y|ies)\); "how many alerts" counts them\.$/,
     );
