@@ -1,3 +1,4 @@
+import { answerPriorities } from './answer-priorities.js';
 import { answerWorst } from './answer-worst.js';
 import type { Sample } from '../core/sample.js';
 import type { AnswerContext } from './answer-intent.js';
@@ -34,6 +35,7 @@ function silentLine(c: AnswerContext, targets: AnswerContext['targets'], latest:
 export function answerStatus(c: AnswerContext, asked: StatusAsked = {}): string {
   if (asked.update) return answerStakeholderUpdate(c, asked.group);
   if (asked.worst) return answerWorst(c, asked.group);
+  if (asked.priorities) return answerPriorities(c, asked.priorities);
   const only = asked.group ? new Set(asked.group) : undefined;
   const targets = only ? c.targets.filter((t) => only.has(t.name)) : c.targets;
   const latest = latestBy(c.store);

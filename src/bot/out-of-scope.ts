@@ -259,7 +259,8 @@ export function outOfScope(intent: Intent, text: string, targets: TargetRef[]): 
   // "Total network in tomorrow", "restarts next week": a day that has not happened has no figures;
   // where a metric is heading is the trend's question, and a silence may end tomorrow.
   // What is about to fire ("will anything alert in the next hour?") looks ahead by its nature.
-  const building = intent.kind === 'attention' && intent.building === true;
+  // So does "what should we fix next week?", which is asked of the figures so far.
+  const building = (intent.kind === 'attention' && intent.building === true) || (intent.kind === 'status' && Boolean(intent.priorities));
   const past = (READS.has(intent.kind) && intent.kind !== 'trend' && !building) || intent.kind === 'history';
   if (past && !('span' in intent && intent.span) && FUTURE.test(text)) return { kind: 'ahead' };
   // "cpu in prod" where no target is labelled prod: answering for the whole fleet would pass every

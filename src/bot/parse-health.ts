@@ -86,11 +86,18 @@ const WORST_NOW = new RegExp(
   String.raw`\b${RANKED_NOW}\s+${HOST}\b.*${NOW}|\b(?:which|what)\s+${HOST}\s+(?:is|are|looks?)\s+(?:the\s+)?${RANKED_NOW}\b.*${NOW}|\b(?:which|what)\s+${HOST}\s+(?:is|are)\s+(?:in\s+)?(?:the\s+)?worst (?:shape|state|condition)\b|\b(?:which|what)\s+${HOST}\s+(?:is|are)\s+(?:the\s+)?most at risk\b|\bmost at risk\s+${HOST}\b|\b(?:is|are|looks?) in (?:the )?worst (?:shape|state|condition)\b`,
 );
 
+// "What should we fix this week?", "where should we focus?", "our biggest problems" (answer-priorities.ts).
+// "What should I look at first?", "what should I fix first?" and "where should I start?" are what is open now (attention).
+const PRIORITIES =
+  /\bwhat (?:should|do|must|can) (?:we|i|the team) (?:fix|work on|focus on|prioriti[sz]e|tackle|improve)\b|\b(?:our |the )?(?:biggest|main|worst) (?:problems?|issues?|pain points?|risks?)\b|\bwhere should (?:we|i) (?:focus|invest)\b|\bwhat needs (?:fixing|to be fixed|work)\b|\b(?:engineering|reliability|ops) priorities\b/;
+
 /** "Which host is worst right now?": the targets ranked by how they stand (answer-worst.ts). Not of a metric, nor of a past span. */
 export function worstNowQuestion(
   text: string,
   o: { metric?: string | undefined; named: string[]; span?: TimeSpan | undefined },
 ): Intent | undefined {
+  if (PRIORITIES.test(text) && !/\bfirst\b/.test(text) && !o.metric && !o.named.length)
+    return { kind: 'status', priorities: o.span?.kind === 'last' ? o.span.ms : 7 * 86_400_000 };
   if (o.metric || o.span || /\b(?:alerts?|anomal\w*|incidents?|pages?|week|month)\b/.test(text) || !WORST_NOW.test(text)) return undefined;
   return { kind: 'status', worst: true, ...(o.named.length > 1 ? { group: o.named } : {}) };
 }

@@ -11,6 +11,7 @@ import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { createSloBoard } from '../../../src/status/slo-board.js';
 import { renderStatusText } from '../../../src/status/render-status-text.js';
 import { cpuAnomaly, resolvedAnomaly } from '../../fixtures/anomaly.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import type { StatusDoc } from '../../../src/status/build-status.js';
 
 const H = 3_600_000;
@@ -514,5 +515,37 @@ describe('"is anything trending toward a threshold?"', () => {
       thresholds: [{ metric: 'memory', above: 90, forSamples: 3, severity: 'warning' }],
     };
     expect(answerIntent(parseIntent("what's heading for a threshold?", fleet), c)).toMatch(/api-1 memory .*90\.0%.* in about 20 h/);
+  });
+});
+
+describe('"what should we fix this week?"', () => {
+  it('lists what the figures say is worth fixing, most pressing first, and says when nothing is', () => {
+    // api-1 slow every 50th minute (the SLO breached); db-1 silent; api-2 CPU back five times this week.
+    const c = ctx(1, (t, ts) => t === 'api-1' && (ts / 60_000) % 50 === 0);
+    c.store.setTargetState('db-1', 'silent');
+    c.store.saveSamples([{ target: 'db-1', metric: 'cpu', ts: NOW - 2 * H, value: 20 }]);
+    for (let k = 0; k < 5; k++) {
+      const startTs = NOW - (k + 1) * 10 * H;
+      c.store.upsertAnomaly(
+        resolvedAnomaly(`an_b${k}`, NOW, { target: 'api-2', key: `api-2|cpu|threshold|${k}`, startTs, endTs: startTs + 10 * 60_000 }),
+      );
+    }
+    c.store.insertProposal(
+      { ...PROPOSAL, id: 'rp_f', target: 'api-2', state: 'failed', createdTs: NOW - 3 * H, updatedTs: NOW - 3 * H },
+      { proposalId: 'rp_f', from: null, to: 'failed', actor: 'executor:ssm', ts: NOW - 3 * H, note: 'exit 1' },
+    );
+    expect(answerIntent(parseIntent('what should we fix this week?', fleet), c).split('\n')).toEqual([
+      'Worth fixing, from the figures over the last 7 d (most pressing first):',
+      '1. Not reporting: db-1 (last data 2026-12-07 10:00:00 UTC): fix the exporter or the host first, since nothing else can be judged there.',
+      '2. SLO api-latency breached: 101% of its error budget spent, most on api-1 ("error budget for api-latency").',
+      '3. Remediations that failed: 1 (restart_service on api-2): the fix itself needs fixing ("failed remediations").',
+      '4. Keeps coming back: api-2 CPU (5 episodes): a cause to fix or a rule to tune, not an alert to acknowledge again ("why does api-2 CPU keep alerting?", "suggest better thresholds").',
+      'From what I measure here; what matters most to the people using these hosts is yours to weigh.',
+    ]);
+    const calm = ctx(1, () => false);
+    expect(answerIntent(parseIntent('where should we focus?', fleet), calm)).toMatch(
+      /^Nothing in the figures over the last 7 d asks to be fixed: /,
+    );
+    expect(parseIntent('what should I look at first?', fleet)).toMatchObject({ kind: 'attention' });
   });
 });
