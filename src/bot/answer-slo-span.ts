@@ -1,4 +1,4 @@
-import { countInto, noCounts, type Slo, type SloCounts } from '../core/slo-report.js';
+import { countInto, noCounts, sloTargets, type Slo, type SloCounts } from '../core/slo-report.js';
 import type { AnswerContext } from './answer-context.js';
 import { spanBounds } from './answer-metric-span.js';
 import { dayDate, dayStart, dayZone } from './day-start.js';
@@ -20,7 +20,9 @@ const pct = (x: number) => `${x >= 0.99995 && x < 1 ? '99.99' : Number((x * 100)
  */
 export function sloOverSpan(slo: Slo, span: TimeSpan, on: readonly string[], c: AnswerContext): string[] {
   const b = spanBounds(span, c);
-  const label = b.label.replace(/^at /, 'around ');
+  const covered = sloTargets(slo, c.targets);
+  const scope = on.length < covered.length ? ` on ${on.join(', ')}` : '';
+  const label = `${b.label.replace(/^at /, 'around ')}${scope}`;
   if (b.ahead) return [`${slo.name} ${label}: that has not begun yet (${b.ahead}), so there is nothing to judge.`];
   // A day or a month ends where the next begins; a span up to now takes the sample at now.
   const until = b.until >= c.now ? c.now + 1 : b.until;

@@ -52,8 +52,17 @@ export function answerSlo(ask: SloAsk, c: AnswerContext): string {
   if (ask.sloCatalogue === 'uncovered') return uncoveredTargets(slos, c);
   // "Error budget for web-cpu": that one, whatever else the words matched.
   const byName = slos.find((s) => s.name === ask.sloName);
-  if (byName) return describeSlo(byName, undefined, ask, c).join('\n');
   const names = ask.target ? [ask.target] : ask.group;
+  if (byName) {
+    // "Error budget for web-cpu on web-2": that SLO on that host, when it covers it.
+    const covered = sloTargets(byName, c.targets);
+    const on = names?.filter((t) => covered.includes(t));
+    const lead =
+      names && !on?.length
+        ? [`${byName.name} does not cover ${names.join(', ')}; it covers ${covered.join(', ') || 'no target now'}:`]
+        : [];
+    return [...lead, ...describeSlo(byName, on?.length ? on : undefined, ask, c)].join('\n');
+  }
   const fits = (s: Slo) =>
     (!ask.metrics || ask.metrics.includes(s.metric)) && (!names || sloTargets(s, c.targets).some((t) => names.includes(t)));
   const picked = slos.filter(fits);

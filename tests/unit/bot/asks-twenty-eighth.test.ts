@@ -549,3 +549,13 @@ describe('"what should we fix this week?"', () => {
     expect(parseIntent('what should I look at first?', fleet)).toMatchObject({ kind: 'attention' });
   });
 });
+
+describe('an SLO named with a host', () => {
+  it('narrows a named SLO to the host asked, says when it does not cover it, and names the host over a span', () => {
+    const c = ctx(1, (t, ts) => t === 'api-1' && (ts / 60_000) % 50 === 0);
+    const on = ask('error budget for api-latency on api-2', c);
+    expect(on[0]).toMatch(/^api-latency: latency under 500 ms in 99% of samples over 30 d \(api-2 of api-1, api-2\): met\.$/);
+    expect(ask('error budget for api-latency on db-1', c)[0]).toBe('api-latency does not cover db-1; it covers api-1, api-2:');
+    expect(ask('did api-1 meet the slo today?', c)[0]).toMatch(/^api-latency today \(UTC\) on api-1: missed, /);
+  });
+});
