@@ -75,7 +75,11 @@ export function createSloBoard(o: SloBoardOptions) {
     /** Starts counting the windows in the background; resolves (via `warmed`) when done or stopped. */
     start() {
       stopped = false;
-      warming ??= tracker.warm(o.slos, o.now, () => stopped).finally(() => (warming = undefined));
+      // A count that fails (the store closed under it) costs nothing but speed: the next report reads what is missing.
+      warming ??= tracker
+        .warm(o.slos, o.now, () => stopped)
+        .catch(() => undefined)
+        .finally(() => (warming = undefined));
     },
     /** The background count, when one runs: for tests and stop(). */
     warmed: (): Promise<void> => warming ?? Promise.resolve(),
