@@ -3,6 +3,7 @@ import { LATER_SAID } from './later-words.js';
 import type { Intent, MetricKey } from './intent.js';
 import { aheadDated, findUntil, UNTIL_PART, type ClockTime } from './parse-clock.js';
 import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
+import { dayDateIn, mayExist } from './parse-day-date.js';
 import { cleanInput, parseDuration, quoteUntrusted } from './text-tools.js';
 import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
 import { recurringRefusal, REPEATS } from './recurring-silence.js';
@@ -168,7 +169,7 @@ export function silenceCommand(
     !ahead && parseDuration(text) === undefined && /\b(?:end|close) of (?:the )?business(?: day)?\b|\bcob\b|\beob\b/.test(text)
       ? ({ minute: 17 * 60 } satisfies ClockTime)
       : undefined;
-  const until = findUntil(text) ?? ahead?.until ?? restOfDay ?? business;
+  const until = findUntil(text) ?? datedUntil(text) ?? ahead?.until ?? restOfDay ?? business;
   // "Silence web-1 tomorrow", "snooze db-1 later" had silenced now: a start said but not read is asked for, never taken as now.
   if (!ahead && !until && STARTS_LATER.test(text) && !/\b(?:until|till|til)\b/.test(text))
     return {
@@ -186,7 +187,7 @@ export function silenceCommand(
     return {
       kind: 'bad_input',
       reason:
-        'I could not read when the silence should end, so nothing was silenced. Give a time or a length: "until 09:00" (UTC, the next such time), "until tomorrow 09:00", "until monday 09:00", "for 8h" or "for 2d"',
+        'I could not read when the silence should end, so nothing was silenced. Give a time or a length: "until 09:00" (UTC, the next such time), "until tomorrow 09:00", "until monday 09:00", "until dec 12 09:00", "for 8h" or "for 2d"',
     };
   return {
     kind: 'silence',
@@ -318,6 +319,25 @@ function scheduleOf(said: string): { from: ClockTime; until?: ClockTime } | unde
     return { from: aheadDated(span.from), ...(span.until ? { until: aheadDated(span.until) } : {}) };
   if (span.kind === 'clock' && /^(?:at|from|starting)\b/.test(match)) return { from: aheadDated(span.at) };
   return undefined;
+}
+
+/**
+ * "Mute web-1 until dec 12 at 9am", "snooze db-1 until the 9th 09:00": an end on a date said by
+ * month and day, the next such date. A date with no time is not taken as any hour of it.
+ */
+function datedUntil(text: string): ClockTime | undefined {
+  const m = /\b(?:until|till|til)\s+(?:on\s+)?/.exec(text);
+  if (!m) return undefined;
+  const rest = `on ${text.slice(m.index + m[0].length)}`;
+  const dated = dayDateIn(rest);
+  if (!dated?.timed || !rest.startsWith(dated.match) || !mayExist(dated.date)) return undefined;
+  const t = findUntil(`until ${rest.slice(dated.match.length).replace(/^\s*at\b/, '')}`);
+  if (!t || t.day) return undefined;
+  const { day, month, year } = dated.date;
+  return {
+    ...t,
+    day: { dayOfMonth: day, ...(month !== undefined ? { month } : {}), ...(year !== undefined ? { year } : {}), ahead: true },
+  };
 }
 
 /**

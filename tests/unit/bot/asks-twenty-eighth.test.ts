@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { clockTs } from '../../../src/bot/parse-clock.js';
+import { silenceWindow } from '../../../src/bot/silence-window.js';
 import { withSloName } from '../../../src/bot/answer-slo.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
 import { createSloTracker } from '../../../src/core/slo-tracker.js';
@@ -554,5 +555,30 @@ describe('an SLO named with a host', () => {
     expect(on[0]).toMatch(/^api-latency: latency under 500 ms in 99% of samples over 30 d \(api-2 of api-1, api-2\): met\.$/);
     expect(ask('error budget for api-latency on db-1', c)[0]).toBe('api-latency does not cover db-1; it covers api-1, api-2:');
     expect(ask('did api-1 meet the slo today?', c)[0]).toMatch(/^api-latency today \(UTC\) on api-1: missed, /);
+  });
+});
+
+describe('a silence that ends on a date', () => {
+  const hoursFrom = (text: string, now = NOW) => {
+    const i = parseIntent(text, fleet);
+    if (i.kind !== 'silence') throw new Error(`${text}: ${i.kind}`);
+    const w = silenceWindow(i, now);
+    const midnight = Date.UTC(2026, 11, 7);
+    return 'error' in w ? w.error : [(w.startTs - midnight) / H, (w.endTs - midnight) / H];
+  };
+
+  it('begins now and ends at that time on the next such date, said with or without "at"', () => {
+    // Dec 12 09:00 is 5 d 9 h after Dec 7's midnight.
+    expect(hoursFrom('mute api-1 until dec 12 at 9am')).toEqual([12, 129]);
+    expect(hoursFrom('mute api-1 until dec 12 09:00')).toEqual([12, 129]);
+    // Asked before 09:00 the start is still now.
+    expect(hoursFrom('mute api-1 until dec 12 at 9am', Date.UTC(2026, 11, 7, 8))).toEqual([8, 129]);
+    // The 9th, from the 7th: this month's.
+    expect(hoursFrom('snooze db-1 until the 9th at 9am')).toEqual([12, 57]);
+  });
+
+  it('refuses a date with no time, or one that names no day, saying how', () => {
+    for (const q of ['mute api-1 until dec 12', 'mute api-1 until feb 30 at 9am'])
+      expect(parseIntent(q, fleet)).toMatchObject({ kind: 'bad_input', reason: expect.stringContaining('"until dec 12 09:00"') });
   });
 });
