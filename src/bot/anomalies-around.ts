@@ -1,6 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import type { Store } from '../core/ports.js';
 import { METRIC_LABEL, stamp } from './format-reply.js';
+import { openAndRecent } from './open-and-recent.js';
 import { formatDuration } from './text-tools.js';
 
 const MARGIN_MS = 15 * 60_000;
@@ -16,9 +17,8 @@ const LOOK_BACK_MS = 86_400_000;
 export function anomaliesAround(a: Anomaly, store: Pick<Store, 'recentAnomalies' | 'openAnomalies'>, now: number): string[] {
   const from = a.startTs - MARGIN_MS;
   const until = (a.endTs ?? now) + MARGIN_MS;
-  const seen = new Set([a.id]);
-  const near = [...store.recentAnomalies(2_000, from - LOOK_BACK_MS, until), ...store.openAnomalies()]
-    .filter((x) => !seen.has(x.id) && seen.add(x.id))
+  const near = openAndRecent(store, 2_000, from - LOOK_BACK_MS, until)
+    .filter((x) => x.id !== a.id)
     .filter((x) => x.startTs < until && (x.endTs ?? now) > from);
   if (!near.length) return [`Nothing else was anomalous within ${formatDuration(MARGIN_MS)} of it.`];
   near.sort(

@@ -3,11 +3,10 @@ import type { AnswerContext } from './answer-intent.js';
 import { spanBounds, windowSpan } from './answer-metric-span.js';
 import { estimateTrend, timeToReach } from './estimate-trend.js';
 import { stamp, table, unknownTargetReply } from './format-reply.js';
-import type { Intent } from './intent.js';
 import { nearestRank } from './tally.js';
 import { formatDuration } from './text-tools.js';
 
-export type CapacityIntent = Extract<Intent, { kind: 'capacity' }>;
+import type { CapacityIntent } from './parse-capacity.js';
 
 const DAY = 86_400_000;
 /** A host whose 95th percentile CPU and memory are both under these has room to spare. */
@@ -62,9 +61,11 @@ export function answerCapacity(i: CapacityIntent, c: AnswerContext): string {
   const f = i.load;
   const scaled = (r: Row) => (f && r.cpu !== undefined ? r.cpu * f : undefined);
   const times = f ? `${Number(f.toFixed(2))}×` : '';
+  if (i.room) rows.splice(0, rows.length, ...byRoom(rows, i.room));
   return [
     // The load asked about leads: it is the question.
     ...(f ? loadLines(rows, scaled, times) : []),
+    ...(i.room ? [roomLine(rows, i.room)] : []),
     `Capacity ${b.label}${kept}, by each host's 95th percentile, so a short spike is not counted as need:`,
     table(
       ['target', 'CPU p95', ...(f ? [`CPU p95 at ${times}`] : []), 'memory p95', 'disk now', 'disk per day', 'verdict'],
@@ -88,6 +89,39 @@ export function answerCapacity(i: CapacityIntent, c: AnswerContext): string {
         ]),
     'Readings, not a sizing: instance types, sizes and costs are not collected, so this says where there is room, not what to buy.',
   ].join('\n');
+}
+
+type Room = NonNullable<CapacityIntent['room']>;
+/** The figure a headroom ranking reads: the one named, or the tighter of CPU and memory (disk has its own trend). */
+const used = (r: Row, room: Room): number | undefined =>
+  room.metric === 'disk'
+    ? r.disk
+    : room.metric
+      ? r[room.metric]
+      : r.cpu === undefined && r.memory === undefined
+        ? undefined
+        : Math.max(r.cpu ?? 0, r.memory ?? 0);
+
+/** The rows by room, most first (least used) unless the least is asked; hosts without the figure last. Pure. */
+function byRoom(rows: Row[], room: Room): Row[] {
+  const key = (r: Row) => used(r, room) ?? (room.most ? Infinity : -Infinity);
+  return [...rows].sort((x, z) => (room.most ? key(x) - key(z) : key(z) - key(x)) || x.target.localeCompare(z.target));
+}
+
+/** "Most memory headroom": the answer first, the three at that end, with the points left to 100%. */
+function roomLine(rows: Row[], room: Room): string {
+  const what =
+    room.metric === 'disk'
+      ? 'disk (used now)'
+      : room.metric
+        ? `${room.metric === 'cpu' ? 'CPU' : 'memory'} (p95)`
+        : 'CPU and memory (the higher p95 of the two)';
+  const ends = rows.filter((r) => used(r, room) !== undefined).slice(0, 3);
+  if (!ends.length) return `No ${what} samples to rank the hosts by.`;
+  const said = ends.map(
+    (r) => `${r.target} ${formatValue('cpu', used(r, room)!)} (${formatValue('cpu', Math.max(0, 100 - used(r, room)!))} free)`,
+  );
+  return `${room.most ? 'Most' : 'Least'} room by ${what}: ${said.join(', ')}.`;
 }
 
 /** "If traffic doubles": who would be short of room, and who would run out of CPU, if CPU grew with the load (a straight line). */

@@ -51,7 +51,9 @@ export function sloOverSpan(slo: Slo, span: TimeSpan, on: readonly string[], c: 
   const met = share * 100 >= slo.objective;
   const allowed = ((100 - slo.objective) / 100) * total;
   const by = [...all.badBy].sort((x, z) => z[1] - x[1] || x[0].localeCompare(z[0]));
-  const byText = by.length > 1 ? `: ${by.map(([t, x]) => `${t} ${n(x)}`).join(', ')}` : '';
+  // One host of several: said, since "which host?" is the next question; a host asked about alone needs no name.
+  const byText =
+    by.length > 1 ? `: ${by.map(([t, x]) => `${t} ${n(x)}`).join(', ')}` : by.length === 1 && on.length > 1 ? `, all on ${by[0]![0]}` : '';
   const lines = [
     `${slo.name} ${label}: ${met ? 'met' : 'missed'}, ${pct(share)} good against the ${slo.objective}% objective (${n(all.good)} of ${n(total)} samples good; ${n(all.bad)} bad${byText}).`,
     `Error budget for those samples: ${n(Math.floor(allowed))} bad allowed, ${n(all.bad)} spent (${Math.round((all.bad / Math.max(allowed, 1e-9)) * 100)}%)${all.bad > allowed ? ': overspent' : ''}.`,

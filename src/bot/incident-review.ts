@@ -8,6 +8,7 @@ import { changesBetween } from './change-log.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
 import { incidentTimeline } from './incident-timeline.js';
 import type { Incident } from './incidents.js';
+import { openAndRecent } from './open-and-recent.js';
 import { formatDuration, plural } from './text-tools.js';
 
 /** How far before the declaration the review looks for the first sign: as the timeline does. */
@@ -64,9 +65,8 @@ export function incidentReview(inc: Incident, store: ReviewStore, now: number): 
 export function anomaliesOfIncident(inc: Incident, store: Pick<Store, 'openAnomalies' | 'recentAnomalies'>, now: number): Anomaly[] {
   const until = inc.closedTs ?? now;
   const on = (t: string) => !inc.targets.length || inc.targets.includes(t);
-  const seen = new Set<string>();
-  return [...store.openAnomalies(), ...store.recentAnomalies(5000, inc.openedTs - 6 * 3_600_000, until)]
-    .filter((a) => !seen.has(a.id) && seen.add(a.id) && a.startTs < until && on(a.target))
+  return openAndRecent(store, 5000, inc.openedTs - 6 * 3_600_000, until)
+    .filter((a) => a.startTs < until && on(a.target))
     .filter((a) => (a.endTs ?? now) >= inc.openedTs - BEFORE_MS)
     .sort((a, z) => a.startTs - z.startTs);
 }
@@ -156,7 +156,7 @@ function decided(p: Proposal): string {
 /** "Postmortem" with no incident declared lately: said so, with the latest alert episode, whose timeline is the nearest story. */
 export function noIncidentToReview(store: Pick<Store, 'openAnomalies' | 'recentAnomalies'>, now: number, targets?: string[]): string {
   const on = (a: Anomaly) => !targets || targets.includes(a.target);
-  const recent = [...store.openAnomalies(), ...store.recentAnomalies(500, now - 7 * 86_400_000, now + 1)].filter(on);
+  const recent = openAndRecent(store, 500, now - 7 * 86_400_000, now + 1).filter(on);
   const latest = groupEpisodes(recent, now)[0];
   return [
     `No incident was declared${targets ? ` on ${targets.join(', ')}` : ''} in the last 7 days, so there is no incident to review. "Declare an incident: <what is wrong>" opens one, and "postmortem" then drafts its review.`,

@@ -4,6 +4,7 @@ import { stamp } from '../core/stamp.js';
 import { changesBetween } from './change-log.js';
 import { formatValue } from './format-reply.js';
 import type { Incident } from './incidents.js';
+import { openAndRecent } from './open-and-recent.js';
 import { formatDuration } from './text-tools.js';
 
 /** How far before the declaration its timeline looks: what led up to it. */
@@ -37,10 +38,8 @@ export function incidentTimeline(
       c.ts,
       `${[c.added.length ? `${c.added.join(', ')} added` : '', c.removed.length ? `${c.removed.join(', ')} taken off` : ''].filter(Boolean).join(', ')} (by ${c.by})`,
     );
-  const seen = new Set<string>();
-  for (const a of [...store.openAnomalies(), ...store.recentAnomalies(5000, from - 6 * 3_600_000, until)]) {
-    if (seen.has(a.id) || !on(a.target)) continue;
-    seen.add(a.id);
+  for (const a of openAndRecent(store, 5000, from - 6 * 3_600_000, until)) {
+    if (!on(a.target)) continue;
     const label = `${a.id} ${a.severity} ${a.target} ${METRIC_LABEL[figureMetric(a)] ?? a.metric} (${a.detector})`;
     add(a.startTs, `${label} opened${a.summary ? `: ${a.summary}` : ''}`);
     if (a.endTs !== null)

@@ -162,6 +162,7 @@ export const WORDS = {
     'sli',
     'slis',
     'risk',
+    'risks',
     'lead',
     'respect',
     'reflect',

@@ -18,6 +18,7 @@ import type { CoAlertsIntent } from './parse-co-alerts.js';
 import type { SilenceIntent, SilencesIntent } from './parse-silence.js';
 import type { ActionRequestIntent } from './parse-action-request.js';
 import type { RuleStatsIntent } from './parse-rule-stats.js';
+import type { CapacityIntent } from './parse-capacity.js';
 import type { FlatlineIntent } from './parse-flatline.js';
 import type { DecisionTimesIntent } from './answer-decision-times.js';
 import type { AnomaliesIntent } from './parse-list-shape.js';
@@ -222,10 +223,7 @@ export type Intent =
   | { kind: 'timezone'; zone?: string; reset?: boolean }
   /** "Send a test alert": a message marked as a test in the alert channels (test-alert.ts). */
   | { kind: 'test_alert' }
-  /** "Capacity outlook", "which hosts are idle?", "are we over-provisioned?": room to grow or to spare (answer-capacity.ts). */
-  /** `load`: "if traffic doubles" (2): each host's CPU p95 scaled by it, a straight-line guess said as such (answer-capacity.ts). */
-  /** `lose`: "what if web-1 goes down?", the rest of its group carrying its load (answer-lose-one.ts), `target` the one lost. */
-  | { kind: 'capacity'; target?: string; group?: string[]; span?: TimeSpan; unknownTarget?: string; load?: number; lose?: boolean }
+  | CapacityIntent
   /** "Suggest better thresholds", "what if the cpu threshold were 95?": the threshold rules replayed over stored samples (answer-tune.ts). */
   | { kind: 'tune'; target?: string; group?: string[]; metric?: MetricKey; bound?: number; span?: TimeSpan; unknownTarget?: string }
   /** "Alerts this week vs last week": the counts of this period and the one before, or `usual`: the mean of those before. */

@@ -1,5 +1,37 @@
 import type { Intent } from './intent.js';
+import type { TimeSpan } from './parse-time-span.js';
 import type { QuestionScope } from './parse-tune.js';
+
+/**
+ * "Capacity outlook", "which hosts are idle?", "are we over-provisioned?": room to grow or to spare (answer-capacity.ts).
+ * `load`: "if traffic doubles" (2): each host's CPU p95 scaled by it, a straight-line guess said as such.
+ * `lose`: "what if web-1 goes down?", the rest of its group carrying its load (answer-lose-one.ts), `target` the one lost.
+ * `room`: "which hosts have the most memory headroom?": the hosts ranked by that figure, most room first unless `most` is false.
+ */
+export interface CapacityIntent {
+  kind: 'capacity';
+  target?: string;
+  group?: string[];
+  span?: TimeSpan;
+  unknownTarget?: string;
+  load?: number;
+  lose?: boolean;
+  room?: { metric?: RoomMetric; most: boolean };
+}
+export type RoomMetric = 'cpu' | 'memory' | 'disk';
+
+// "Most memory headroom", "least cpu room", "which host has the most disk space to spare?", "most headroom" (the tighter of CPU and memory).
+const ROOM =
+  /\b(most|least|more|less)\s+(?:(cpu|memory|ram|disk)\s+)?(?:headroom|room|spare capacity|space to spare|room to spare)\b|\b(most|least) (?:free|spare) (cpu|memory|ram|disk)\b/;
+
+/** Which figure a headroom ranking is by, and which end first. Pure. */
+export function roomAsked(text: string): CapacityIntent['room'] {
+  const m = ROOM.exec(text);
+  if (!m) return undefined;
+  const word = m[2] ?? m[4];
+  const metric = word === 'ram' ? 'memory' : (word as RoomMetric | undefined);
+  return { ...(metric ? { metric } : {}), most: /^(?:most|more)$/.test(m[1] ?? m[3]!) };
+}
 
 const HOSTS = String.raw`(?:hosts?|servers?|targets?|machines?|instances?|nodes?|boxes|vms?)`;
 // "Capacity outlook", "are we over-provisioned?", "rightsizing", "which hosts are idle?",
@@ -79,9 +111,11 @@ export function capacityQuestion(text: string, o: Omit<QuestionScope, 'metric'>)
   const load = loadFactor(text);
   if (!CAPACITY.test(text) && !(load && /\b(?:if|what if|when|handle|cope|ok|okay|fine|survive|enough|manage)\b/.test(text)))
     return undefined;
+  const room = roomAsked(text);
   return {
     kind: 'capacity',
     ...(load ? { load } : {}),
+    ...(room ? { room } : {}),
     ...(o.target ? { target: o.target } : {}),
     ...(o.group ? { group: o.group } : {}),
     ...(o.span ? { span: o.span } : {}),

@@ -89,7 +89,7 @@ const WORST_NOW = new RegExp(
 // "What should we fix this week?", "where should we focus?", "our biggest problems" (answer-priorities.ts).
 // "What should I look at first?", "what should I fix first?" and "where should I start?" are what is open now (attention).
 const PRIORITIES =
-  /\bwhat (?:should|do|must|can) (?:we|i|the team) (?:fix|work on|focus on|prioriti[sz]e|tackle|improve)\b|\b(?:our |the )?(?:biggest|main|worst) (?:problems?|issues?|pain points?|risks?)\b|\bwhere should (?:we|i) (?:focus|invest)\b|\bwhat needs (?:fixing|to be fixed|work)\b|\b(?:engineering|reliability|ops) priorities\b/;
+  /\bwhat (?:should|do|must|can) (?:we|i|the team) (?:fix|work on|focus on|prioriti[sz]e|tackle|improve)\b|\b(?:our |the )?(?:biggest|main|worst|top) (?:problems?|issues?|pain points?|risks?)\b|\bwhere should (?:we|i) (?:focus|invest)\b|\bwhat needs (?:fixing|to be fixed|work)\b|\b(?:engineering|reliability|ops) priorities\b/;
 
 /** "Which host is worst right now?": the targets ranked by how they stand (answer-worst.ts). Not of a metric, nor of a past span. */
 export function worstNowQuestion(
@@ -97,7 +97,7 @@ export function worstNowQuestion(
   o: { metric?: string | undefined; named: string[]; span?: TimeSpan | undefined },
 ): Intent | undefined {
   if (PRIORITIES.test(text) && !/\bfirst\b/.test(text) && !o.metric && !o.named.length)
-    return { kind: 'status', priorities: o.span?.kind === 'last' ? o.span.ms : 7 * 86_400_000 };
+    return { kind: 'status', priorities: o.span?.kind === 'last' ? o.span.ms : (/\bmonth\b/.test(text) ? 30 : 7) * 86_400_000 };
   if (o.metric || o.span || /\b(?:alerts?|anomal\w*|incidents?|pages?|week|month)\b/.test(text) || !WORST_NOW.test(text)) return undefined;
   return { kind: 'status', worst: true, ...(o.named.length > 1 ? { group: o.named } : {}) };
 }

@@ -161,6 +161,9 @@ export function findTimeSpan(text: string): { span: TimeSpan; match: string } | 
     const day = { daysBack: 0 } as const;
     return { span: { kind: 'range', from: { minute: from * 60, day }, until: { minute: until * 60, day } }, match: said[0] };
   }
+  // "Since yesterday": from yesterday's start up to now, as "since monday" is.
+  const yesterday = /\bsince\s+yesterday\b(?!\s+(?:to|until|till|through|-)\b)/.exec(text);
+  if (yesterday) return { span: { kind: 'range', from: { minute: 0, day: { daysBack: 1 } } }, match: yesterday[0] };
   if (/\byesterday\b/.test(text)) return { span: { kind: 'day', daysBack: 1 }, match: 'yesterday' };
   // "Last tuesday", "on friday": that whole UTC day.
   const wd = weekdayPhrase(text);

@@ -645,12 +645,15 @@ describe('room, load and fleet-wide figures', () => {
     for (const q of [
       'where can I put more load?',
       'when should we scale?',
-      'which host has the most memory headroom?',
       'where should I put a new service?',
       'where can we deploy another app?',
     ])
       expect(parseIntent(q, fleet), q).toEqual({ kind: 'capacity' });
     expect(parseIntent('is db-1 overloaded?', fleet)).toEqual({ kind: 'capacity', target: 'db-1' });
+    expect(parseIntent('which host has the most memory headroom?', fleet)).toEqual({
+      kind: 'capacity',
+      room: { metric: 'memory', most: true },
+    });
     expect(parseIntent('how much headroom does db-1 have?', fleet)).toMatchObject({ kind: 'metrics', free: true });
     expect(parseIntent("what's the fleet-wide cpu?", fleet)).toEqual({ kind: 'metrics', metric: 'cpu', stat: 'avg' });
     expect(parseIntent('overall memory usage', fleet)).toEqual({ kind: 'metrics', metric: 'memory', stat: 'avg' });

@@ -1406,7 +1406,11 @@ describe('parseIntent', () => {
   it('reads catching up, config changes, dashboards, set-up questions, "forever" and "last month" (each got the no-LLM notice or a wrong figure)', () => {
     for (const q of ['catch me up', 'what did I miss?', 'bring me up to speed', 'anything new since I left?'])
       expect(parseIntent(q, targets)).toMatchObject({ kind: 'anomalies', digest: true, span: { kind: 'last', ms: 86_400_000 } });
-    expect(parseIntent('what changed since yesterday?', targets)).toMatchObject({ digest: true, span: { kind: 'day', daysBack: 1 } });
+    // From yesterday's start up to now (decision 0069).
+    expect(parseIntent('what changed since yesterday?', targets)).toMatchObject({
+      digest: true,
+      span: { kind: 'range', from: { minute: 0, day: { daysBack: 1 } } },
+    });
     for (const q of ['set a threshold of 80 for cpu', 'change the cpu threshold to 85', 'remove db-1 from monitoring', 'reload config'])
       expect(parseIntent(q, targets)).toMatchObject({ kind: 'elsewhere', what: 'config' });
     // Asking what is set is still the rules.

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { withSloName } from '../../../src/bot/answer-slo.js';
+import { sloSchema } from '../../../src/config/slo-schema.js';
+import type { Sample } from '../../../src/core/sample.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { noIncidentToReview } from '../../../src/bot/incident-review.js';
+import { cpuAnomaly, resolvedAnomaly } from '../../fixtures/anomaly.js';
+
+const H = 3_600_000;
+const D = 24 * H;
+// Monday 2026-12-07 12:00 UTC.
+const NOW = Date.UTC(2026, 11, 7, 12);
+const fleet = [
+  { name: 'api-1', role: 'api' },
+  { name: 'api-2', role: 'api' },
+  { name: 'db-1', role: 'db' },
+];
+const latency = sloSchema.parse({ name: 'api-latency', metric: 'latency_ms', role: 'api', goodBelow: 500, objective: 99 });
+
+function ctx(): AnswerContext {
+  return { store: createSqliteStore(':memory:'), targets: fleet, now: NOW, staleAfterMs: 90_000, slos: [latency] };
+}
+const ask = (q: string, c: AnswerContext) => answerIntent(withSloName(parseIntent(q, fleet), q, c.slos), c).split('\n');
+
+describe('"since yesterday"', () => {
+  it('runs from yesterday 00:00 up to now, not over yesterday alone', () => {
+    expect(parseIntent('anomalies since yesterday', fleet)).toMatchObject({
+      kind: 'anomalies',
+      span: { kind: 'range', from: { minute: 0, day: { daysBack: 1 } } },
+    });
+    // "From yesterday" and "yesterday" stay the day itself; a clock time after it stays that time.
+    expect(parseIntent('notes from yesterday', fleet)).toMatchObject({ span: { kind: 'day', daysBack: 1 } });
+    expect(parseIntent('anomalies since yesterday 17:00', fleet)).toMatchObject({
+      span: { kind: 'range', from: { minute: 17 * 60, day: { daysBack: 1 } } },
+    });
+    const c = ctx();
+    c.store.upsertAnomaly(resolvedAnomaly('an_old', NOW, { target: 'api-1', startTs: NOW - 2 * D, endTs: NOW - 2 * D + H }));
+    c.store.upsertAnomaly(resolvedAnomaly('an_yday', NOW, { target: 'api-1', startTs: NOW - D, endTs: NOW - D + H }));
+    c.store.upsertAnomaly(resolvedAnomaly('an_today', NOW, { target: 'api-2', startTs: NOW - H, endTs: NOW - H / 2 }));
+    const lines = ask('anomalies since yesterday', c);
+    expect(lines[0]).toMatch(/^2 anomalies since 2026-12-06 00:00:00 UTC/);
+    expect(lines.join('\n')).toContain('an_today');
+    expect(lines.join('\n')).toContain('an_yday');
+    expect(lines.join('\n')).not.toContain('an_old');
+    // "Yesterday" alone is still that day: today's is not in it.
+    expect(ask('anomalies yesterday', c).join('\n')).not.toContain('an_today');
+  });
+});
+
+describe('bad samples', () => {
+  it('are an SLO question, on the host named and over the span said', () => {
+    const c = ctx();
+    const samples: Sample[] = [];
+    for (const target of ['api-1', 'api-2'])
+      for (let n = 0; n < 2 * 1440; n++) {
+        const ts = NOW - n * 60_000;
+        // api-2 is slow every 20th minute yesterday.
+        const slow = target === 'api-2' && ts < NOW - 12 * H && ts >= NOW - 36 * H && n % 20 === 0;
+        samples.push({ target, metric: 'latency_ms', ts, value: slow ? 900 : 120 });
+      }
+    c.store.saveSamples(samples);
+    expect(parseIntent('how many bad samples on api-2 yesterday?', fleet)).toMatchObject({ kind: 'uncollected', target: 'api-2' });
+    expect(ask('how many bad samples on api-2 yesterday?', c)[0]).toBe(
+      'api-latency yesterday (2026-12-06 UTC) on api-2: missed, 95% good against the 99% objective (1,368 of 1,440 samples good; 72 bad).',
+    );
+    expect(ask('how many bad samples did api-latency have yesterday?', c)[0]).toMatch(
+      /^api-latency yesterday \(2026-12-06 UTC\): missed, 97\.5% good .*72 bad, all on api-2\)\.$/,
+    );
+  });
+
+  it('without an SLO configured, say SLOs are not set up rather than give readings', () => {
+    const c = { ...ctx(), slos: [] };
+    expect(ask('how many bad samples yesterday?', c).join('\n')).toMatch(/SLO/);
+    expect(ask('how many bad samples yesterday?', c).join('\n')).not.toMatch(/peak|average/);
+  });
+});
+
+describe('risks', () => {
+  it('"biggest risks this month" is the priorities over 30 d, not the disk readings', () => {
+    expect(parseIntent('what are the biggest risks this month?', fleet)).toEqual({ kind: 'status', priorities: 30 * D });
+    expect(parseIntent('what are our biggest risks?', fleet)).toEqual({ kind: 'status', priorities: 7 * D });
+    expect(parseIntent('top risks', fleet)).toEqual({ kind: 'status', priorities: 7 * D });
+    expect(ask('what are the biggest risks this month?', ctx())[0]).toMatch(/^Nothing in the figures over the last 30 d asks to be fixed/);
+  });
+});
+
+describe('the latest alert with no incident to review', () => {
+  it('names an open anomaly once, though it is both open and recent', () => {
+    const c = ctx();
+    c.store.upsertAnomaly({ ...cpuAnomaly('an_open', 'api-1'), startTs: NOW - 10 * 60_000, updatedTs: NOW });
+    expect(parseIntent('write a postmortem for the last incident', fleet)).toEqual({ kind: 'incident', action: 'review' });
+    const text = noIncidentToReview(c.store, NOW);
+    expect(text).toContain('The latest alert: an_open');
+    expect(text.match(/an_open/g)).toHaveLength(2); // the alert line and the timeline pointer
+    expect(text).not.toMatch(/2 anomalies/);
+  });
+});
+
+describe('headroom ranked', () => {
+  function fleetCtx(): AnswerContext {
+    const c = ctx();
+    const samples: Sample[] = [];
+    const put = (target: string, metric: string, value: number) => {
+      for (let k = 0; k < 60; k++) samples.push({ target, metric, ts: NOW - k * 5 * 60_000, value });
+    };
+    put('api-1', 'cpu', 70);
+    put('api-1', 'memory', 30);
+    put('api-2', 'cpu', 20);
+    put('api-2', 'memory', 60);
+    put('db-1', 'cpu', 40);
+    put('db-1', 'memory', 45);
+    for (const t of ['api-1', 'api-2', 'db-1']) put(t, 'disk', t === 'db-1' ? 80 : 30);
+    c.store.saveSamples(samples);
+    return c;
+  }
+
+  it('reads which figure and which end', () => {
+    expect(parseIntent('which hosts have the most memory headroom?', fleet)).toEqual({
+      kind: 'capacity',
+      room: { metric: 'memory', most: true },
+    });
+    expect(parseIntent('which host has the least cpu headroom?', fleet)).toEqual({
+      kind: 'capacity',
+      room: { metric: 'cpu', most: false },
+    });
+    expect(parseIntent('which host has the most headroom?', fleet)).toEqual({ kind: 'capacity', room: { most: true } });
+    expect(parseIntent('capacity outlook', fleet)).toEqual({ kind: 'capacity' });
+  });
+
+  it('leads with the hosts at that end and orders the table by it', () => {
+    const c = fleetCtx();
+    const mem = ask('which hosts have the most memory headroom?', c);
+    expect(mem[0]).toBe('Most room by memory (p95): api-1 30.0% (70.0% free), db-1 45.0% (55.0% free), api-2 60.0% (40.0% free).');
+    const rows = mem.filter((l) => /^(api|db)-\d /.test(l)).map((l) => l.split(' ')[0]);
+    expect(rows).toEqual(['api-1', 'db-1', 'api-2']);
+    expect(ask('which host has the least cpu headroom?', c)[0]).toBe(
+      'Least room by CPU (p95): api-1 70.0% (30.0% free), db-1 40.0% (60.0% free), api-2 20.0% (80.0% free).',
+    );
+    // With no figure named, the tighter of CPU and memory: api-2 (60) has less room than db-1 (45).
+    expect(ask('which host has the most headroom?', c)[0]).toBe(
+      'Most room by CPU and memory (the higher p95 of the two): db-1 45.0% (55.0% free), api-2 60.0% (40.0% free), api-1 70.0% (30.0% free).',
+    );
+    expect(ask('which host has the least disk headroom?', c)[0]).toMatch(/^Least room by disk \(used now\): db-1 80\.0% \(20\.0% free\)/);
+  });
+});
