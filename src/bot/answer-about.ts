@@ -114,7 +114,7 @@ const hours = (h: number) => (h % 24 === 0 && h >= 48 ? `${h / 24} d` : `${h} h`
  * targets by source, the metrics that actually arrived in the last three intervals (not the ones a
  * source could send), the detectors, what is kept and for how long, and who answers free text.
  */
-export function answerAbout(c: AnswerContext, collected?: readonly string[]): string {
+export function answerAbout(c: AnswerContext, collected?: readonly string[], count?: boolean): string {
   if (collected) return answerCollected(collected, c);
   const a = c.about?.();
   const names = c.targets.map((t) => t.name);
@@ -127,8 +127,10 @@ export function answerAbout(c: AnswerContext, collected?: readonly string[]): st
       const s = a.sourceOf.get(n) ?? 'seen in the store';
       bySource.set(s, [...(bySource.get(s) ?? []), n]);
     }
-    lines.push(`I watch ${plural(names.length, 'target')}, read every ${formatDuration(a.intervalMs)}:`);
-    for (const [s, list] of bySource) lines.push(`• ${s}: ${list.join(', ')}`);
+    const watched = [`I watch ${plural(names.length, 'target')}, read every ${formatDuration(a.intervalMs)}:`];
+    for (const [s, list] of bySource) watched.push(`• ${s}: ${list.join(', ')}`);
+    // "How many hosts?": the count is the answer, so it leads; this process's own line follows.
+    lines.splice(count ? 0 : lines.length, 0, ...watched);
   }
   // "What roles are there?", "which hosts are in prod?": the groups a question may name.
   const roles = new Map<string, string[]>();

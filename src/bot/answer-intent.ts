@@ -274,7 +274,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'uncollected':
       return i.what === SLO_WHAT ? answerSlo(i, c) : answerUncollected(i, c);
     case 'about':
-      return i.starts ? answerStarts(i.starts, c, i.valid) : i.digest ? answerDigestSchedule(c) : answerAbout(c, i.collected);
+      return i.starts ? answerStarts(i.starts, c, i.valid) : i.digest ? answerDigestSchedule(c) : answerAbout(c, i.collected, i.count);
     case 'availability':
       return answerAvailability(i, c);
     case 'inventory': {

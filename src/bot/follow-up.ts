@@ -29,7 +29,10 @@ function fragment(said: string): boolean {
 }
 // "Graph it", "chart that", "trend?": the last read's target and metric, drawn.
 const DRAW_IT =
-  /^(?:(?:and|so|now|ok|can you|please)\s+)*(?:graph|chart|plot|draw|sparkline|trend)(?: (?:it|that|this|them|those))?(?: (?:please|too|as well))?[\s?.!]*$/;
+  /^(?:(?:and|so|now|ok|can you|please)\s+)*(?:(?:show|give|send|draw)(?: me| us)?(?: (?:the|a))? (?:graph|chart|plot|sparkline)|(?:graph|chart|plot|draw|sparkline|trend)(?: (?:it|that|this|them|those))?)(?: (?:please|too|as well))?[\s?.!]*$/;
+// "Compare with web-2", "vs web-2?" after a read of web-1: the same read of both, side by side.
+const WITH_OTHER =
+  /^(?:(?:and|so|now|ok|okay)\s+)*(?:compare(?: (?:it|that|this))?(?: (?:with|to|against))?|vs\.?|versus|against|side by side with|how does)\s/;
 // "Why?", "why is it so high?": the latest anomaly of the last read's target and metric.
 const WHY_IT =
   /^(?:(?:and|so|but|ok)\s+)*why(?: (?:is|was|did) (?:it|that|this)(?: so)?(?: (?:high|low|up|down|spike|jump|drop|go up|climb))?)?[\s?.!]*$/;
@@ -75,6 +78,16 @@ function them(prev: Intent, earlier: Intent | undefined, said: string): Intent |
   const metric = prev.metric ?? e?.metric;
   const stat = m[1] ? (LOWER.test(m[1]) ? 'min' : 'max') : undefined;
   return { kind: 'metrics', group, ...(metric ? { metric } : {}), ...(prev.span ? { span: prev.span } : {}), ...(stat ? { stat } : {}) };
+}
+
+/** "Compare with web-2" after "memory on web-1 yesterday": web-1 and web-2, with the read's metric, span and statistic. */
+function withOther(prev: Intent, next: Intent, said: string): Intent | undefined {
+  if (prev.kind !== 'metrics' || next.kind !== 'metrics' || !next.target || next.metric || next.span || !WITH_OTHER.test(said))
+    return undefined;
+  const had = prev.group ?? (prev.target ? [prev.target] : []);
+  if (!had.length || had.includes(next.target)) return undefined;
+  const { target: _t, unknownTarget: _u, ...rest } = prev;
+  return { ...rest, group: [...had, next.target] };
 }
 
 /** The fields a follow-up may replace, per kind of question; the rest of the earlier question stays. */
@@ -166,7 +179,7 @@ export function followUp(prev: Intent | undefined, next: Intent, text: string, e
           reason: `Nothing to ask again: no read in this conversation in the last ${FOLLOW_UP_MS / 60_000} min ("what did I ask you earlier?" lists your last questions)`,
         }
       : next;
-  const both = next.kind === 'unknown' || next.kind === 'compare' ? them(prev, earlier, said) : undefined;
+  const both = next.kind === 'unknown' || next.kind === 'compare' ? them(prev, earlier, said) : withOther(prev, next, said);
   if (both) return both;
   const repeated = next.kind === 'unknown' || next.kind === 'status' ? again(prev, said) : undefined;
   if (repeated) return repeated;

@@ -298,6 +298,7 @@ export type Intent =
       /** "When were you last restarted?" (restarts), "what changed in the config?" (config): the recorded starts (answer-starts.ts). */
       starts?: 'restarts' | 'config';
       /** "Is the config valid?": that the running one was checked, before its history. */ valid?: boolean;
+      /** "How many hosts do we have?": the targets lead, before this process's own health. */ count?: boolean;
       /** "Which metrics does db-1 report?": what arrives from these hosts (answer-collected.ts). */ collected?: string[];
     }
   /** "Is 40% cpu normal for web-1?": a value among the series' own readings (answer-value-check.ts). */

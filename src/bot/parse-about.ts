@@ -166,7 +166,8 @@ export function setupQuestion(
   // "When did you start monitoring api-1?": since when its data arrives (availability), not how I poll.
   if (o.target && /\bwhen did (?:you|we|i) (?:start|begin) (?:watching|monitoring|reading|collecting|sampling)\b/.test(text))
     return undefined;
-  if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text))) return { kind: 'about' };
+  if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text)))
+    return { kind: 'about', ...(new RegExp(String.raw`\bhow many ${FLEET}\b`).test(text) ? { count: true } : {}) };
   if (!o.metric && !o.target && SCHEDULE.test(text)) return { kind: 'schedule' };
   return undefined;
 }

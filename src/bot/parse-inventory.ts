@@ -29,7 +29,7 @@ const GROUPED =
   /\b(?:per|by|for each|for every|across)\s+(?:the\s+)?(?:regions?|asgs?|auto ?scaling)\b|\b(?:busiest|highest|most|lowest|least|quietest|fullest|slowest|fastest)\b(?! (?:hosts|targets|servers|instances|machines|nodes)\b)/;
 
 const MEMBERS =
-  /\bhow many (?:hosts|instances|servers|targets|machines|nodes|vms|boxes|members)\b(?!.*\b(?:down|silent|up|reporting|stale|offline|dead|unreachable|alerting|firing|healthy|unhealthy|idle|busy|over|above|below|under)\b)|\b(?:which|what|list(?: the| all)?) (?:hosts|instances|servers|targets|machines|nodes|vms) (?:are )?(?:in|belong to|make up|are part of)\b|\bmembers of\b/;
+  /\bhow many (?:[\w-]+ )?(?:hosts|instances|servers|targets|machines|nodes|vms|boxes|members)\b(?!.*\b(?:down|silent|up|reporting|stale|offline|dead|unreachable|alerting|firing|healthy|unhealthy|idle|busy|over|above|below|under)\b)|\b(?:which|what|list(?: the| all)?) (?:hosts|instances|servers|targets|machines|nodes|vms) (?:are )?(?:in|belong to|make up|are part of)\b|\bmembers of\b/;
 
 // "Inventory", "where is db-1?", "where does api-1 run?", "which hosts are in which region?".
 const WHERE =

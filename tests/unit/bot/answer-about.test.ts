@@ -141,6 +141,13 @@ describe('"are you ok?"', () => {
       `SmartCloudOps ${VERSION}, up 2 h (since 2026-12-05 00:00:00 UTC); last tick 01:55:00 UTC, 5 min ago (late: ticks run every 30 s); not ok: chat_slack, s3 (backlog 12) (/health has the details).`,
     );
     expect(ask('is s3 upload working?', bad)).toContain('shipped to S3 (NOT OK, 12 waiting)');
+    // "How many hosts?": the count leads and this process's line follows it (decision 0069).
+    expect(ask('how many hosts do we have?', ok).split('\n').slice(0, 4)).toEqual([
+      'I watch 3 targets, read every 30 s:',
+      '• prometheus: web-1, web-2',
+      '• cloudwatch: db-1',
+      `SmartCloudOps ${VERSION}, up 2 h (since 2026-12-05 00:00:00 UTC); last tick 01:59:40 UTC, 20 s ago; every component ok (chat_web, outbox).`,
+    ]);
     // How long a tick took, and ticks skipped because the one before still ran: "are you falling behind?".
     const slow = withSelf({ startedTs: NOW - 2 * H, lastTickTs: NOW - 20_000, lastTickMs: 1840, skippedTicks: 3, components: {} });
     expect(ask('are you falling behind?', slow).split('\n')[0]).toContain(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { followUp } from '../../../src/bot/follow-up.js';
 import { withSloName } from '../../../src/bot/answer-slo.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
 import type { Sample } from '../../../src/core/sample.js';
@@ -143,5 +144,47 @@ describe('headroom ranked', () => {
       'Most room by CPU and memory (the higher p95 of the two): db-1 45.0% (55.0% free), api-2 60.0% (40.0% free), api-1 70.0% (30.0% free).',
     );
     expect(ask('which host has the least disk headroom?', c)[0]).toMatch(/^Least room by disk \(used now\): db-1 80\.0% \(20\.0% free\)/);
+  });
+});
+
+describe('follow-ups to a read', () => {
+  const read = parseIntent('memory on api-1 yesterday', fleet);
+
+  it('"compare with api-2" is the same read of both hosts', () => {
+    for (const q of ['compare with api-2', 'vs api-2', 'compare it with api-2', 'versus api-2?'])
+      expect(followUp(read, parseIntent(q, fleet), q), q).toEqual({
+        kind: 'metrics',
+        metric: 'memory',
+        group: ['api-1', 'api-2'],
+        span: { kind: 'day', daysBack: 1 },
+      });
+    // A question that names its own metric or time stands on its own; the same host is no comparison.
+    expect(followUp(read, parseIntent('compare with api-2 cpu', fleet), 'compare with api-2 cpu')).toMatchObject({ target: 'api-2' });
+    expect(followUp(read, parseIntent('vs api-1', fleet), 'vs api-1')).toEqual({ kind: 'metrics', target: 'api-1' });
+    // Without a cue it is a new question about api-2.
+    expect(followUp(read, parseIntent('api-2', fleet), 'api-2')).toEqual({ kind: 'metrics', target: 'api-2' });
+  });
+
+  it('"show me the graph" draws the last read', () => {
+    for (const q of ['show me the graph', 'show me a chart', 'give me a plot please'])
+      expect(followUp(read, parseIntent(q, fleet), q), q).toEqual({
+        kind: 'chart',
+        target: 'api-1',
+        metric: 'memory',
+        span: { kind: 'day', daysBack: 1 },
+      });
+    // With nothing read before, every target's CPU as before.
+    expect(followUp(undefined, parseIntent('show me the graph', fleet), 'show me the graph')).toEqual({ kind: 'chart' });
+  });
+});
+
+describe('how many hosts', () => {
+  it('counts the fleet first, a role by its members, and reads "what metrics do you collect for db-1?" as that host', () => {
+    expect(parseIntent('how many hosts do we have?', fleet)).toEqual({ kind: 'about', count: true });
+    expect(parseIntent('how many api hosts are there?', fleet)).toEqual({ kind: 'inventory', group: ['api-1', 'api-2'] });
+    expect(parseIntent('what metrics do you collect for db-1?', fleet)).toEqual({ kind: 'about', collected: ['db-1'] });
+    // A count of a state is still that state's answer.
+    expect(parseIntent('how many hosts are down?', fleet)).toMatchObject({ kind: 'status', silent: true });
+    expect(ask('how many api hosts are there?', ctx())[0]).toBe('Inventory of 2 targets:');
   });
 });

@@ -121,7 +121,7 @@ const cases: Case[] = [
   ['give me the full status', { kind: 'status' }],
   // a verb after its subject is not the role of the same name; the clock asked
   ['what are you monitoring?', { kind: 'about' }],
-  ['how many hosts are you monitoring?', { kind: 'about' }],
+  ['how many hosts are you monitoring?', { kind: 'about', count: true }],
   ['are we monitoring db-1?', { kind: 'metrics', target: 'db-1' }],
   ['cpu on monitoring', { kind: 'metrics', metric: 'cpu', target: 'monitoring-1' }],
   // what else was open around an anomaly: that anomaly explained, with what was around it
@@ -698,8 +698,8 @@ const cases: Case[] = [
   ],
   ['chart web-2', { kind: 'chart', target: 'web-2' }],
   // what this bot watches: never a host ("monitor" is a prefix of monitoring-1) or the LLM notice
-  ['how many hosts do we monitor?', { kind: 'about' }],
-  ['how many targets are there', { kind: 'about' }],
+  ['how many hosts do we monitor?', { kind: 'about', count: true }],
+  ['how many targets are there', { kind: 'about', count: true }],
   ['which metrics do you collect?', { kind: 'about' }],
   ['how often do you poll?', { kind: 'pipeline', focus: 'next' }],
   ['what is the scrape interval', { kind: 'pipeline', focus: 'next' }],
