@@ -8,7 +8,7 @@ const HOUR = 3_600_000;
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A day or the weekend asked about ("tomorrow", a weekday 0–6 with 0 Sunday, "weekend", a date's UTC midnight). */
-export type OnCallDay = 'tomorrow' | 'weekend' | number | { date: number };
+export type OnCallDay = 'tomorrow' | 'weekend' | 'next_week' | number | { date: number };
 
 /**
  * The window a day names, on the asker's calendar: tomorrow; the next such weekday (the rest of
@@ -31,6 +31,12 @@ export function dayWindow(day: OnCallDay, now: number, zone?: string): { from: n
     return { from, until: next(from), label: `tomorrow (${named(from)}, ${z})` };
   }
   const wd = weekday(today);
+  if (day === 'next_week') {
+    // Monday to Sunday, the week after this one (on a Sunday, the one that starts tomorrow).
+    const from = next(today, (8 - wd) % 7 || 7);
+    const until = next(from, 7);
+    return { from, until, label: `next week (${named(from)} to ${named(next(from, 6))}, ${z})` };
+  }
   if (day === 'weekend') {
     const under = wd === 6 || wd === 0;
     const start = wd === 6 ? today : wd === 0 ? dayStart(today - 12 * HOUR, zone) : next(today, 6 - wd);

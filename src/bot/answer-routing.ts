@@ -35,7 +35,7 @@ export function answerRouting(
     rotation?: string;
     aheadMs?: number;
     onWeekday?: number;
-    onDay?: 'tomorrow' | 'weekend';
+    onDay?: 'tomorrow' | 'weekend' | 'next_week';
     onDate?: DayDate;
     unknownDay?: string;
     week?: boolean;

@@ -58,6 +58,8 @@ export const WORDS = {
     'weird',
     // "Latency spikes this week", "how many spikes today?": the anomalies ("how spiky" is a spread, never fuzzed to this).
     'spikes',
+    // "What fired today?", "what fired first this morning?": the alerts that opened.
+    'fired',
   ],
   summarise: ['summarise', 'summarize', 'summary', 'recap', 'last', 'latest', 'recent'],
   status: ['status', 'overview', 'health', 'fleet', 'everything', 'hosts', 'targets', 'servers', 'doing', 'going'],
@@ -163,6 +165,8 @@ export const WORDS = {
     'slis',
     'risk',
     'risks',
+    // "What was fixed today?" is not "fired".
+    'fixed',
     'lead',
     'respect',
     'reflect',

@@ -277,7 +277,7 @@ export type Intent =
       rotation?: string;
       /** "Who is on call next week?": how far ahead. */ aheadMs?: number;
       /** "Who is on call on monday?", "tomorrow", "this weekend": everyone on call then (0 Sunday). */ onWeekday?: number;
-      onDay?: 'tomorrow' | 'weekend';
+      onDay?: 'tomorrow' | 'weekend' | 'next_week';
       /** "On the 12th", "who was on call on december 3?": that calendar day; "on funday": a day word that is none. */
       onDate?: DayDate;
       unknownDay?: string;

@@ -230,13 +230,15 @@ function onCallPast(
 function onCallAhead(text: string): {
   aheadMs?: number;
   onWeekday?: number;
-  onDay?: 'tomorrow' | 'weekend';
+  onDay?: 'tomorrow' | 'weekend' | 'next_week';
   onDate?: DayDate;
   unknownDay?: string;
   week?: true;
   at?: ClockTime;
 } {
-  // "Next week", "this week", "the next 7 days", "the rota for the week": the shifts over it, not one instant a week on.
+  // "Next week": the calendar week from next Monday (answer-on-call-day.ts), since "on call next week" plans that week.
+  // "This week", "the next 7 days", "the rota for the week": the shifts from now over 7 days, not one instant a week on.
+  if (!/\b(?:was|were|been|had)\b/.test(text) && /\bnext week(?:'s)?\b/.test(text)) return { onDay: 'next_week' };
   if (
     !/\b(?:was|were|been|had)\b/.test(text) &&
     /\b(?:next|this|coming|the) week\b|\b(?:next|coming) (?:7|seven) days\b|\bweek(?:'s|ly)? (?:rota|schedule|shifts)\b/.test(text)

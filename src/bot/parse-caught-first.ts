@@ -3,7 +3,7 @@ import { detectorNamed } from './intent-words.js';
 
 // "Which detector caught the db-1 memory issue first?", "who spotted it first?", "what fired first?".
 const FIRST =
-  /\bwhich detectors?\b.*\b(?:first|earliest|soonest)\b|\b(?:what|which detector) (?:fired|alerted|opened|caught it|spotted it|flagged it) first\b|\b(?:caught|spotted|flagged|detected) (?:it|this|that|the [\w\s-]{1,40}?) first\b/;
+  /\bwhich detectors?\b.*\b(?:first|earliest|soonest)\b|\bwhich detector (?:fired|alerted|opened|caught it|spotted it|flagged it) first\b|\bwhat (?:fired|alerted|opened|caught it|spotted it|flagged it) first\b(?!.*\b(?:today|yesterday|tonight|overnight|last night|this (?:morning|afternoon|evening|week|month)|since|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|\b(?:caught|spotted|flagged|detected) (?:it|this|that|the [\w\s-]{1,40}?) first\b/;
 // "How early did we catch it?", "how soon did the detectors spot the disk fill?".
 const HOW_EARLY =
   /\bhow (?:early|soon|quickly|fast|long before)\b.*\b(?:did|do|were|was)\b.*\b(?:catch|caught|detect|detected|spot|spotted|notice|noticed|flag|flagged|see|saw|alert|alerted|warn|warned)\b/;

@@ -1,5 +1,5 @@
 import type { CrossBy } from './anomaly-cross-tab.js';
-import { LONGEST, WORST } from './intent-words.js';
+import { LONGEST, ONE_LATEST, WORST } from './intent-words.js';
 import type { TargetRef } from './match-target.js';
 import { groupByOf } from './parse-group-by.js';
 import { parseDuration } from './text-tools.js';
@@ -46,8 +46,9 @@ const OPEN_FOR = new RegExp(
 );
 // "The first alert ever", "earliest anomalies today", "the oldest alert on record": oldest first, of all kept or the time said.
 // "The oldest alert" alone is the one open longest, as on a live board.
+// "What fired first today?", "which alert went off first this morning?": the day's first, not which detector led an episode.
 const FIRST =
-  /\b(?:first|earliest)\s+(?:\d+\s+)?(?:alerts?|anomal(?:y|ies)|incidents?|pages?|problems?)\b|\boldest\s+(?:\d+\s+)?(?:alerts?|anomal(?:y|ies)|incidents?|pages?)\b.*\b(?:ever|you have|you've got|on record|kept|stored|recorded|of all time|all time)\b/;
+  /\b(?:first|earliest)\s+(?:\d+\s+)?(?:alerts?|anomal(?:y|ies)|incidents?|pages?|problems?)\b|\b(?:what|which (?:alert|anomaly|host|target|server))\s+(?:fired|alerted|went off|opened|tripped|paged)\s+first\b|\boldest\s+(?:\d+\s+)?(?:alerts?|anomal(?:y|ies)|incidents?|pages?)\b.*\b(?:ever|you have|you've got|on record|kept|stored|recorded|of all time|all time)\b/;
 // "The oldest open alert": one, open the longest.
 const OLDEST_ONE = /\boldest (?:open |unacked |unacknowledged )?(?:alert|anomaly|incident|page)\b(?!s)/;
 
@@ -189,8 +190,9 @@ export function listShape(
     ...partOf(text),
     ...(ackedBy ? { ackedBy, limit: 50, ...now } : {}),
     ...(OLDEST_ONE.test(text) ? { open: true, limit: 1 } : {}),
+    // "Which alert took longest to resolve this week?": the longest few, not every one of the week (a number or "all" says more).
     ...((LONGEST.test(text) || /\boldest\b|\b(?:sorted|ordered|ranked) by (?:duration|length|how long)\b/.test(text)) && !counting
-      ? { longest: true }
+      ? { longest: true, ...(/\d|\ball\b/.test(text) || OLDEST_ONE.test(text) || ONE_LATEST.test(text) ? {} : { limit: 5 }) }
       : {}),
     ...(WORST.test(text) && !counting ? { worst: true } : {}),
     ...(EPISODES.test(text) ? { episodes: true } : {}),

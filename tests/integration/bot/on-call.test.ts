@@ -100,13 +100,18 @@ describe('an on-call rotation (chat.onCall)', () => {
       'On call at 2026-11-05 10:00:00 UTC: alice (<@UALICE1> on Slack), until 2026-11-06 09:00:00 UTC.',
     );
     // The week ahead: who holds it now, then every shift that starts in the next 7 days.
-    const week = (await say('who is on call next week?')).split('\n');
+    const week = (await say('who is on call this week?')).split('\n');
     expect(week[0]).toBe('Shifts over the next 7 days:');
     expect(week[1]).toMatch(/^On call now: alice /);
     expect(week[3]).toBe(
       'Next: bob from 2026-11-03 09:00:00 UTC; carol from 2026-11-04 09:00:00 UTC; alice from 2026-11-05 09:00:00 UTC; ' +
         'bob from 2026-11-06 09:00:00 UTC; carol from 2026-11-07 09:00:00 UTC; alice from 2026-11-08 09:00:00 UTC; bob from 2026-11-09 09:00:00 UTC.',
     );
+    // Next week is the calendar week from next Monday, each shift in it (decision 0069).
+    const next = (await say('who is on call next week?')).split('\n');
+    expect(next[0]).toBe('On call next week (Monday 2026-11-09 to Sunday 2026-11-15, UTC):');
+    expect(next[1]).toBe('• alice, 2026-11-08 09:00:00 UTC to 2026-11-09 09:00:00 UTC');
+    expect(next).toHaveLength(9);
     // A shift is not handed to someone else by its holder: the one taking it says so.
     expect(await say('hand over on-call to bob')).toMatch(/nothing changed: a shift moves only when the person taking it says so\./);
   });

@@ -52,7 +52,8 @@ describe('which detector caught it first', () => {
       metric: 'disk',
       detector: 'forecast',
     });
-    expect(parseIntent('which host alerted first?', targets)).not.toMatchObject({ first: true });
+    // Which host's alert came first is the first alert, not which detector led an episode (decision 0069).
+    expect(parseIntent('which host alerted first?', targets)).toMatchObject({ kind: 'anomalies', first: true, limit: 1 });
     expect(parseIntent('which detector is noisiest?', targets)).not.toMatchObject({ first: true });
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { followUp } from '../../../src/bot/follow-up.js';
+import { dayWindow } from '../../../src/bot/answer-on-call-day.js';
 import { withSloName } from '../../../src/bot/answer-slo.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
 import type { Sample } from '../../../src/core/sample.js';
@@ -186,5 +187,51 @@ describe('how many hosts', () => {
     // A count of a state is still that state's answer.
     expect(parseIntent('how many hosts are down?', fleet)).toMatchObject({ kind: 'status', silent: true });
     expect(ask('how many api hosts are there?', ctx())[0]).toBe('Inventory of 2 targets:');
+  });
+});
+
+describe('"who is on call next week?"', () => {
+  it("is next Monday to Sunday on the asker's calendar, not the next 7 days from now", () => {
+    expect(parseIntent('who is on call next week?', fleet)).toEqual({ kind: 'routing', onCall: true, onDay: 'next_week' });
+    expect(parseIntent('who is on call this week?', fleet)).toEqual({ kind: 'routing', onCall: true, week: true });
+    // Monday 2026-12-07 12:00 UTC: next week starts on the 14th.
+    expect(dayWindow('next_week', NOW)).toEqual({
+      from: Date.UTC(2026, 11, 14),
+      until: Date.UTC(2026, 11, 21),
+      label: 'next week (Monday 2026-12-14 to Sunday 2026-12-20, UTC)',
+    });
+    // On a Sunday, the week that starts tomorrow; in Berlin, from its own midnight.
+    expect(dayWindow('next_week', Date.UTC(2026, 11, 13, 12)).from).toBe(Date.UTC(2026, 11, 14));
+    expect(dayWindow('next_week', NOW, 'Europe/Berlin').from).toBe(Date.UTC(2026, 11, 13, 23));
+  });
+});
+
+describe('first and longest alerts', () => {
+  it('"what fired first today?" is the day\'s first alert; "what fired first?" alone is still which detector led', () => {
+    expect(parseIntent('what fired first today?', fleet)).toMatchObject({ kind: 'anomalies', first: true, limit: 1, today: true });
+    expect(parseIntent('which alert fired first today?', fleet)).toMatchObject({ kind: 'anomalies', first: true, limit: 1 });
+    expect(parseIntent('what fired today?', fleet)).toMatchObject({ kind: 'anomalies', today: true });
+    expect(parseIntent('what fired first?', fleet)).toMatchObject({ kind: 'explain', first: true });
+    // "Fixed" is not "fired" by spelling.
+    expect(parseIntent('what was fixed today?', fleet)).not.toMatchObject({ kind: 'anomalies' });
+  });
+
+  it('"which alert took longest to resolve this week?" gives the longest few, not the whole week', () => {
+    expect(parseIntent('which alert took longest to resolve this week?', fleet)).toMatchObject({ longest: true, limit: 5 });
+    expect(parseIntent('top 10 longest alerts this week', fleet)).toMatchObject({ longest: true, limit: 10 });
+    expect(parseIntent('what was the longest incident?', fleet)).toMatchObject({ longest: true, limit: 1 });
+    const c = ctx();
+    for (let k = 0; k < 8; k++)
+      c.store.upsertAnomaly(
+        resolvedAnomaly(`an_${k}`, NOW, {
+          target: 'api-1',
+          key: `k${k}`,
+          startTs: NOW - (k + 2) * H,
+          endTs: NOW - (k + 2) * H + (k + 1) * 60_000,
+        }),
+      );
+    const lines = ask('which alert took longest to resolve this week?', c);
+    expect(lines[0]).toMatch(/^8 anomalies in the last 7 d, 0 open; the 5 longest:$/);
+    expect(lines.slice(1, 6).map((l) => l.split(' ')[1])).toEqual(['an_7', 'an_6', 'an_5', 'an_4', 'an_3']);
   });
 });
