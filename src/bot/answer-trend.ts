@@ -68,6 +68,8 @@ interface Fit {
   span: number;
   /** The stretch at the window's end that its line does not describe (a disk that filled in the last minutes). */
   left?: Departure;
+  /** The window reaches back before the first sample kept: a longer one would fit the same line. */
+  allKept?: boolean;
   per: RatePer;
 }
 
@@ -80,7 +82,8 @@ function gapLine(target: string, metric: string, value: number, level: number): 
   return `${target} ${METRIC_LABEL[metric] ?? metric} ${formatValue(metric, value)} now: ${side}.`;
 }
 
-function oneLine(target: string, g: Fit, c: AnswerContext, level?: number, hint: 'ask' | 'below' = 'ask'): string {
+function oneLine(target: string, g: Fit, c: AnswerContext, level?: number, said: 'ask' | 'below' = 'ask'): string {
+  const hint = said === 'ask' && g.allKept ? 'kept' : said;
   const { m, t } = g;
   const label = METRIC_LABEL[m] ?? m;
   // Clock times for the last day, dates beyond it ("yesterday", "the last 3 days").
@@ -128,7 +131,11 @@ function aheadLine(target: string, g: Fit, aheadMs: number, c: AnswerContext): s
       ? `${when}: not projected, since it left its line at ${clock(g.left.from.ts)} and the stretch since is too short for a line of its own.`
       : `${when}: not projected, too little history for a line.`;
   if (aheadMs > horizonOf(t))
-    return `${when}: too far ahead for a line fitted over ${formatDuration(t.until - t.from)} (at most ${formatDuration(horizonOf(t))}); ask over a longer window ("… over the last 3 days").`;
+    return `${when}: too far ahead for a line fitted over ${formatDuration(t.until - t.from)} (at most ${formatDuration(horizonOf(t))}); ${
+      g.allKept
+        ? `that is every sample kept (since ${stamp(t.from)}: retention.samplesHours, or since the target was first read), so a longer window would not help`
+        : 'ask over a longer window ("… over the last 3 days")'
+    }.`;
   const v = readAhead(g.m, t, c.now + aheadMs);
   const spread = t.scatter > 0 ? `, give or take ${fine(g.m, 2 * t.scatter)} (twice the scatter around the line)` : '';
   return `${when}: about ${formatValue(g.m, v)}${t.clear ? ' if this line holds' : ', where it is now: no clear trend to carry forward'}${spread}. A line knows nothing of spikes or daily cycles.`;
@@ -217,6 +224,7 @@ export function answerTrend(asked: TrendQuestion, c: AnswerContext): string {
         count: pts.length,
         span: last ? last.ts - pts[0]!.ts : 0,
         ...(last ? { last } : {}),
+        ...(pts.length && pts[0]!.ts - b.from > 2 * c.staleAfterMs ? { allKept: true } : {}),
         ...(left ? { left } : {}),
       };
     }),

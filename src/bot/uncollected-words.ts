@@ -20,7 +20,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'request rate',
   ],
   [
-    /\berror[\s_-]+(?:rate|count|ratio)\b|\berrors?\s+per\b|\b[45]xx\b|\bhttp\s+errors?\b|\b(?:throwing|returning|serving|giving|getting|seeing)\s+(?:a lot of |lots of |many |some )?[45]\d\d'?s\b|\bhttp\s+[45]\d\d\b/,
+    /\berror[\s_-]+(?:rates?|counts?|ratios?)\b|\berrors?\s+per\b|\b[45]xx\b|\bhttp\s+errors?\b|\b(?:throwing|returning|serving|giving|getting|seeing)\s+(?:a lot of |lots of |many |some )?[45]\d\d'?s\b|\bhttp\s+[45]\d\d\b/,
     'error rate',
   ],
   // "Is web-1 in the load balancer?", "which hosts are in rotation?": what routes traffic, which no source here reads

@@ -106,7 +106,8 @@ describe('parts of the day said in words', () => {
     // Asked of the past, the day gone.
     expect(parse('what was web-1 disk on monday?')).toMatchObject({ kind: 'metrics', span: { kind: 'range' } });
     expect(ask('how much disk will web-1 use by monday?')[0]).toBe(
-      'web-1 disk in 36 h (2026-12-08 00:00:00 UTC): too far ahead for a line fitted over 6 h (at most 24 h); ask over a longer window ("… over the last 3 days").',
+      // Only 6 h of samples are held: a longer window would read the same ones (decision 0069).
+      'web-1 disk in 36 h (2026-12-08 00:00:00 UTC): too far ahead for a line fitted over 6 h (at most 24 h); that is every sample kept (since 2026-12-06 06:00:00 UTC: retention.samplesHours, or since the target was first read), so a longer window would not help.',
     );
     // With the days kept, the line is fitted over a quarter of the time ahead (9 h here), so it reaches that far.
     const c = ctx();

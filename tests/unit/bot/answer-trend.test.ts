@@ -352,7 +352,8 @@ describe('a value asked ahead of now', () => {
       /^web-1 memory in 2 h \(.*\): about 100\.0% if this line holds/,
     );
     expect(ask('what will disk be on db-1 in 2 days?')[0]).toBe(
-      'db-1 disk in 2 d (2026-11-04 12:00:00 UTC): too far ahead for a line fitted over 6 h (at most 24 h); ask over a longer window ("… over the last 3 days").',
+      // Only 6 h of samples are held: a longer window would read the same ones (decision 0069).
+      'db-1 disk in 2 d (2026-11-04 12:00:00 UTC): too far ahead for a line fitted over 6 h (at most 24 h); that is every sample kept (since 2026-11-02 06:00:00 UTC: retention.samplesHours, or since the target was first read), so a longer window would not help.',
     );
   });
 });
