@@ -28,12 +28,17 @@ export function anomalyAround(i: AroundIntent, c: AnswerContext): { a: Anomaly; 
   const episode = i.id
     ? undefined
     : groupEpisodes(
-        c.store.recentAnomalies(5000).filter((x) => (!where || x.target === where) && (!metrics || metrics.includes(x.metric))),
+        c.store
+          .recentAnomalies(5000)
+          .filter(
+            (x) => (!where || x.target === where) && (!metrics || metrics.includes(x.metric)) && (!i.silent || x.detector === 'silence'),
+          ),
         c.now,
       ).sort((x, z) => z.startTs - x.startTs)[0];
   const a: Anomaly | undefined = named ?? episode?.members[0];
   if (!a) {
-    const what = `${where ?? ''}${i.alertMetric ? ` ${METRIC_LABEL[metrics![0]!] ?? i.alertMetric}` : ''}`.trim();
+    const what =
+      `${where ?? ''}${i.alertMetric ? ` ${METRIC_LABEL[metrics![0]!] ?? i.alertMetric}` : ''}${i.silent ? ' silent-host' : ''}`.trim();
     return i.id
       ? `No anomaly ${i.id} is kept ("anomalies" lists them).`
       : `No ${what ? `${what} ` : ''}anomaly is kept to read the figures around.`;

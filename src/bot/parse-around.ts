@@ -17,7 +17,13 @@ export interface AroundIntent {
   target?: string;
   /** "The 10 minutes before": the window's length; 30 min by default. */
   ms?: number;
+  /** "Before web-1 went silent": the latest silent-host anomaly on `alertTarget`. */
+  silent?: boolean;
 }
+
+// "What was web-1 doing before it went silent?", "web-1 before the outage", "before db-1 stopped reporting".
+const WENT_SILENT =
+  /\bbefore (?:it|\S+) (?:went|goes|was|got|fell) (?:silent|down|dark|quiet|offline|missing|unreachable)\b|\bbefore (?:it|\S+) (?:stopped|quit) (?:reporting|sending)\b|\bbefore (?:the|its) (?:outage|silence|gap|blackout)\b/;
 
 // "Incident" is left out: a declared incident (in_…) is not one anomaly.
 const ALERT = String.raw`(?:alert|anomaly|page|spike)`;
@@ -55,6 +61,8 @@ export function aroundQuestion(
   text: string,
   o: { metric?: MetricKey | undefined; more: MetricKey[]; named: string[] },
 ): AroundIntent | undefined {
+  if (WENT_SILENT.test(text) && o.named.length === 1)
+    return { kind: 'around', part: 'before', alertTarget: o.named[0]!, silent: true, ...(o.metric ? { metric: o.metric } : {}) };
   // "Is it the network?", "could it be memory?", "is an_… related to disk?": did that figure move with the anomaly.
   const suspect = SUSPECT.exec(text);
   if (suspect && o.metric && !o.more.length && o.named.length <= 1) {

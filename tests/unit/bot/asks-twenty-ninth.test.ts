@@ -235,3 +235,38 @@ describe('first and longest alerts', () => {
     expect(lines.slice(1, 6).map((l) => l.split(' ')[1])).toEqual(['an_7', 'an_6', 'an_5', 'an_4', 'an_3']);
   });
 });
+
+describe('before a host went silent', () => {
+  it('reads the figures before its latest silent-host alert', () => {
+    expect(parseIntent('what was api-1 doing before it went silent?', fleet)).toEqual({
+      kind: 'around',
+      part: 'before',
+      alertTarget: 'api-1',
+      silent: true,
+    });
+    expect(parseIntent('cpu on db-1 before it stopped reporting', fleet)).toMatchObject({
+      alertTarget: 'db-1',
+      silent: true,
+      metric: 'cpu',
+    });
+    const c = ctx();
+    const samples: Sample[] = [];
+    for (let k = 10; k < 60; k++) samples.push({ target: 'api-1', metric: 'cpu', ts: NOW - k * 60_000, value: 90 - k });
+    c.store.saveSamples(samples);
+    // A CPU alert later than the silence is not the one meant.
+    c.store.upsertAnomaly(resolvedAnomaly('an_cpu', NOW, { target: 'api-1', startTs: NOW - 2 * 60_000, endTs: NOW - 60_000 }));
+    c.store.upsertAnomaly({
+      ...cpuAnomaly('an_quiet', 'api-1', 'heartbeat'),
+      detector: 'silence',
+      key: 'api-1|heartbeat|silence',
+      startTs: NOW - 7 * 60_000,
+      updatedTs: NOW,
+    });
+    const lines = ask('what was api-1 doing before it went silent?', c);
+    expect(lines[0]).toMatch(/^Figures over the 30 min before an_quiet \[warning\] api-1 /);
+    expect(lines[1]).toMatch(/^api-1 CPU .*: peak 80\.0% .*lowest 53\.0% .*\(28 samples/);
+    expect(ask('what did db-1 look like before it went down?', c)).toEqual([
+      'No db-1 silent-host anomaly is kept to read the figures around.',
+    ]);
+  });
+});
