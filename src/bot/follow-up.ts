@@ -274,6 +274,8 @@ const UNDO_MARK =
 const PROPOSAL_IT =
   /^(?:(?:so|and|ok|okay)\s+)*(?:did it (?:work|run|succeed|go through|fail|finish|complete|help)|(?:is|was) it (?:done|finished|complete|running|through|approved|denied|run|safe(?: to approve)?)|(?:show me |what(?:'s| is| was) )?the (?:result|outcome|output)|what happened (?:to|with) it|how long did it take|is it safe to approve(?: it)?|what (?:does|will|would) approving it do)[\s?.!]*$/;
 
+const DID_IT_WORK = /^(?:(?:so|and|ok|okay)\s+)*did it (?:work|run|succeed|go through|fail|finish|complete|help)[\s?.!]*$/;
+
 /**
  * "Approve it", "deny it, not now", "cancel that" and "did it work?" right after a reply that named
  * one proposal: that proposal; "lift it", "extend it by 1h" after one that named a silence: that
@@ -295,7 +297,8 @@ export function namedIt(
     return { ...intent, id: last.sl };
   if (last.sl && it && intent.kind === 'silence' && intent.extend && !intent.extend.id) return { ...intent, extend: { id: last.sl } };
   const rp = last.rp;
-  if (!rp) return intent;
+  // "Did it work?" with no proposal named just before: the last one that ran, as "did the restart work?" reads.
+  if (!rp) return intent.kind === 'unknown' && DID_IT_WORK.test(said) ? { kind: 'history', limit: 1, ran: true } : intent;
   if (
     (intent.kind === 'approve' || intent.kind === 'deny') &&
     !intent.id &&

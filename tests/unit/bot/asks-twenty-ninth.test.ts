@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
-import { followUp } from '../../../src/bot/follow-up.js';
+import { followUp, namedIt } from '../../../src/bot/follow-up.js';
 import { dayWindow } from '../../../src/bot/answer-on-call-day.js';
 import { withSloName } from '../../../src/bot/answer-slo.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
@@ -268,5 +268,15 @@ describe('before a host went silent', () => {
     expect(ask('what did db-1 look like before it went down?', c)).toEqual([
       'No db-1 silent-host anomaly is kept to read the figures around.',
     ]);
+  });
+});
+
+describe('"did it work?" with no proposal just named', () => {
+  it('is the last remediation that ran; with one named it is still that one', () => {
+    const q = 'did it work?';
+    expect(namedIt(parseIntent(q, fleet), q, {})).toEqual({ kind: 'history', limit: 1, ran: true });
+    expect(namedIt(parseIntent(q, fleet), q, { rp: 'rp_abc' })).toEqual({ kind: 'explain', id: 'rp_abc' });
+    // Another question is left as it is.
+    expect(namedIt(parseIntent('did it rain?', fleet), 'did it rain?', {})).toEqual(parseIntent('did it rain?', fleet));
   });
 });
