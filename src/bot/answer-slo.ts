@@ -15,7 +15,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 const pct = (x: number) => `${x >= 0.99995 && x < 1 ? '99.99' : Number((x * 100).toFixed(2))}%`;
 const times = (b: number) => `${b < 10 ? b.toFixed(1) : Math.round(b)}×`;
 
-type Focus = 'left' | 'runs_out';
+type Focus = 'left' | 'runs_out' | 'closest';
 interface SloAsk {
   target?: string;
   group?: string[];
@@ -23,7 +23,7 @@ interface SloAsk {
   sloName?: string;
   /** "Last week", "yesterday": the SLO over that span (answer-slo-span.ts), not its window. */
   span?: TimeSpan;
-  /** "How much is left?", "when does it run out?": that answered first. */
+  /** "How much is left?", "when does it run out?", "which SLO is closest to breaching?": that answered first. */
   sloFocus?: Focus;
   /** "What SLOs do we have?", "which hosts have no SLO?", "add an SLO …" (answer-slo-catalogue.ts). */
   sloCatalogue?: CatalogueAsk;
@@ -70,7 +70,28 @@ export function answerSlo(ask: SloAsk, c: AnswerContext): string {
     picked.length === 0
       ? [`No SLO covers ${[...(names ?? []), ...(ask.metrics ?? []).map((m) => METRIC_LABEL[m] ?? m)].join(' ')}; all of them:`]
       : [];
-  return [...lead, ...(picked.length ? picked : slos).flatMap((s) => describeSlo(s, picked.length ? names : undefined, ask, c))].join('\n');
+  const shown = picked.length ? picked : slos;
+  // One SLO ("is the api slo at risk?") is its report: there is nothing to rank.
+  if (ask.sloFocus === 'closest' && !ask.span && shown.length > 1) return closest(shown, picked.length ? names : undefined, ask, c);
+  return [...lead, ...shown.flatMap((s) => describeSlo(s, picked.length ? names : undefined, ask, c))].join('\n');
+}
+
+/** "Which SLO is closest to breaching?": the SLOs by how much of their budget is gone, most first, the answer leading. */
+function closest(slos: readonly Slo[], only: string[] | undefined, ask: SloAsk, c: AnswerContext): string {
+  const ranked = slos
+    .map((slo) => ({ slo, r: reportOf(slo, only, c) }))
+    .sort((x, z) => Number(x.r.verdict === 'no_data') - Number(z.r.verdict === 'no_data') || z.r.spent - x.r.spent);
+  const said = ranked
+    .filter(({ r }) => r.verdict !== 'no_data')
+    .map(
+      ({ slo, r }) => `${slo.name} (${r.verdict === 'at_risk' ? 'at risk' : r.verdict}, ${Math.round(r.spent * 100)}% of its budget spent)`,
+    );
+  const breached = ranked.filter(({ r }) => r.verdict === 'breached').length;
+  const head = !said.length
+    ? 'No SLO has samples in its window yet, so none is nearer a breach than another.'
+    : `${breached ? `Already breached: ${plural(breached, 'SLO')}. ` : ''}By budget spent, most first: ${said.join('; ')}.`;
+  const { sloFocus: _f, ...rest } = ask;
+  return [head, ...ranked.flatMap(({ slo }) => describeSlo(slo, only, rest, c))].join('\n');
 }
 
 function describeSlo(slo: Slo, only: string[] | undefined, ask: SloAsk, c: AnswerContext): string[] {
@@ -179,6 +200,9 @@ const spoken = (name: string) => new RegExp(`\\b${name.replace(/[-_]/g, '[-_ ]')
 
 const RUNS_OUT =
   /\b(?:run(?:s|ning)? out|exhaust(?:ed|s)?|depleted?|used up|how long (?:will|does|would|can) (?:[\w-]+ ){1,4}last|last(?:s)? until)\b/i;
+// "Which SLO is closest to breaching?", "which SLOs are at risk?", "worst SLO": ranked by the budget spent.
+const CLOSEST =
+  /\b(?:closest|nearest|next|most likely|likeliest) to (?:breach\w*|miss\w*|fail\w*|blow\w*|run\w* out)\b|\b(?:which|what) slos? (?:is|are) (?:the )?(?:most )?at risk\b|\b(?:worst|riskiest|weakest) slos?\b|\bslos (?:most )?at risk\b|\brank (?:the |our )?slos\b/i;
 const LEFT = /\b(?:left|remain(?:s|ing)?|remainder|how much (?:of (?:the|our) )?(?:error )?budget)\b/i;
 
 /**
@@ -190,8 +214,15 @@ export function withSloName<T extends Intent>(intent: T, text: string, slos: rea
     (intent.kind === 'uncollected' && intent.what === SLO_WHAT) || (intent.kind === 'metrics' && intent.uncollected === SLO_WHAT);
   if (!asks) return intent;
   const named = slos?.find((s) => spoken(s.name).test(text));
-  const sloFocus: Focus | undefined = RUNS_OUT.test(text) ? 'runs_out' : LEFT.test(text) ? 'left' : undefined;
-  const sloCatalogue = catalogueAsk(text);
+  const sloFocus: Focus | undefined = CLOSEST.test(text)
+    ? 'closest'
+    : RUNS_OUT.test(text)
+      ? 'runs_out'
+      : LEFT.test(text)
+        ? 'left'
+        : undefined;
+  // "Which SLOs are at risk?" ranks them; it is not the list of SLOs.
+  const sloCatalogue = sloFocus === 'closest' ? undefined : catalogueAsk(text);
   return {
     ...intent,
     ...(named ? { sloName: named.name } : {}),

@@ -280,3 +280,36 @@ describe('"did it work?" with no proposal just named', () => {
     expect(namedIt(parseIntent('did it rain?', fleet), 'did it rain?', {})).toEqual(parseIntent('did it rain?', fleet));
   });
 });
+
+describe('which SLO is closest to breaching', () => {
+  it('ranks the SLOs by budget spent, the answer first, and is not the list of SLOs', () => {
+    const db = sloSchema.parse({ name: 'db-latency', metric: 'latency_ms', targets: ['db-1'], goodBelow: 500, objective: 99 });
+    const c = { ...ctx(), slos: [latency, db] };
+    const samples: Sample[] = [];
+    for (const target of ['api-1', 'api-2', 'db-1'])
+      for (let n = 0; n < 600; n++)
+        // db-1 is slow one sample in 200 (half its budget); api-1 one in 40 (over its budget).
+        samples.push({
+          target,
+          metric: 'latency_ms',
+          ts: NOW - n * 60_000,
+          value: (target === 'db-1' && n % 200 === 0) || (target === 'api-1' && n % 40 === 0) ? 900 : 120,
+        });
+    c.store.saveSamples(samples);
+    for (const q of ['which slo is closest to breaching?', 'which slos are at risk?', 'worst slo'])
+      expect(withSloName(parseIntent(q, fleet), q, c.slos), q).toMatchObject({ sloFocus: 'closest' });
+    expect(withSloName(parseIntent('which slos are at risk?', fleet), 'which slos are at risk?', c.slos)).not.toHaveProperty(
+      'sloCatalogue',
+    );
+    const lines = ask('which slo is closest to breaching?', c);
+    expect(lines[0]).toBe(
+      'Already breached: 1 SLO. By budget spent, most first: api-latency (breached, 125% of its budget spent); db-latency (met, 50% of its budget spent).',
+    );
+    expect(
+      lines
+        .filter((l) => !l.startsWith(' '))
+        .slice(1)
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['api-latency', 'db-latency']);
+  });
+});
