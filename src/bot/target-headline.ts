@@ -4,7 +4,12 @@ import { describeAnomaly, stamp } from './format-reply.js';
 import { formatDuration, plural } from './text-tools.js';
 import { latestBy, newestOf } from './latest-by-target.js';
 
-/** "web-1 (role web, env=demo): up, reporting; 0 open anomalies.", and the last one that ended in the last day when none is open. */
+const OPEN_SHOWN = 3;
+
+/**
+ * "web-1 (role web, env=demo): up, reporting; 1 open anomaly.", then what is open (three at most), or the last
+ * one that ended in the last day when none is open.
+ */
 export function targetHeadline(target: string, c: AnswerContext): string {
   const state = c.store.targetStates().find((x) => x.target === target)?.state ?? 'unknown';
   const open = c.store.openAnomalies().filter((a) => a.target === target);
@@ -34,5 +39,11 @@ export function targetHeadline(target: string, c: AnswerContext): string {
         .recentAnomalies(500, c.now - 86_400_000)
         .filter((a) => a.target === target && a.endTs !== null)
         .reduce<Anomaly | undefined>((last, a) => (!last || a.endTs! > last.endTs! ? a : last), undefined);
-  return ended ? `${head}\nLast anomaly, ended ${formatDuration(c.now - ended.endTs!)} ago: ${describeAnomaly(ended, c.now)}` : head;
+  if (ended) return `${head}\nLast anomaly, ended ${formatDuration(c.now - ended.endTs!)} ago: ${describeAnomaly(ended, c.now)}`;
+  // "Anything odd about db-1?": what is open, not only how many, most severe and newest first.
+  const shown = [...open]
+    .sort((x, z) => Number(z.severity === 'critical') - Number(x.severity === 'critical') || z.startTs - x.startTs)
+    .slice(0, OPEN_SHOWN);
+  const more = open.length > OPEN_SHOWN ? `\n…and ${open.length - OPEN_SHOWN} more ("anomalies on ${target}" lists them).` : '';
+  return [head, ...shown.map((a) => `Open: ${describeAnomaly(a, c.now)}`)].join('\n') + more;
 }

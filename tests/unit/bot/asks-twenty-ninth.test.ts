@@ -313,3 +313,27 @@ describe('which SLO is closest to breaching', () => {
     ).toEqual(['api-latency', 'db-latency']);
   });
 });
+
+describe('a host with something open', () => {
+  it('names what is open under its headline, critical and newest first, three at most', () => {
+    const c = ctx();
+    c.store.saveSamples([{ target: 'db-1', metric: 'cpu', ts: NOW, value: 40 }]);
+    for (const [id, severity, minutes] of [
+      ['an_w1', 'warning', 30],
+      ['an_c1', 'critical', 20],
+      ['an_w2', 'warning', 10],
+      ['an_w3', 'warning', 5],
+    ] as const)
+      c.store.upsertAnomaly({
+        ...cpuAnomaly(id, 'db-1', `m${id}`),
+        key: `db-1|${id}`,
+        severity,
+        startTs: NOW - minutes * 60_000,
+        updatedTs: NOW,
+      });
+    const lines = ask('anything odd about db-1?', c);
+    expect(lines[0]).toMatch(/^db-1 \(role db\): .*; 4 open anomalies \(critical\), the first since /);
+    expect(lines.slice(1, 4).map((l) => /^Open: (an_\w+) /.exec(l)?.[1])).toEqual(['an_c1', 'an_w3', 'an_w2']);
+    expect(lines[4]).toBe('…and 1 more ("anomalies on db-1" lists them).');
+  });
+});
