@@ -76,7 +76,7 @@ export const WORDS = {
   escalate: ['escalate'],
   // "Usage" alone is the help text (parse-short.ts); "gpu usage" is a figure.
   help: ['help', 'commands', 'howto'],
-  explain: ['explain', 'details', 'detail', 'describe', 'why'],
+  explain: ['explain', 'details', 'detail', 'describe', 'why', 'eli5'],
   today: ['today', 'tonight'],
   attention: [
     'wrong',

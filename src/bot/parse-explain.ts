@@ -14,6 +14,8 @@ const IT_DONE =
   /^(?:who|what) (?:fixed|resolved|handled|closed|acked|acknowledged) it\b|^how was it (?:fixed|resolved|handled)\b|^what was done (?:about|for) it\b|^(?:who(?:'s| is| was)) (?:on|handling|working on|looking at) it\b/;
 const ALERT_FACT =
   /^how (?:severe|serious|bad|urgent|important|big) (?:is|was) (?:the |that |this )?(?:[\w-]+ ){0,3}?(?:alert|anomaly|page|spike)\b|\bwhat (?:threshold|rule|limit|line) did \S+ (?:cross|exceed|breach|hit|trip|go over)\b|\bby how much did\b.*\b(?:exceed|cross|go over|breach|pass)\b|\bhow far (?:above|over|below|from|off|outside) (?:the )?(?:normal|usual|expected|baseline|its range|the threshold|the limit)\b/;
+const MEANS =
+  /^what (?:does|did|do) (?:the |an? |(this|that|these) )?(?:(?:last|latest|newest|new|[\w-]+) ){0,3}?(?:alert|anomaly|page)s? (?:mean|say|tell (?:me|us))\b|^what(?:'s| is) (this|that) (?:alert|anomaly|page) (?:about|telling (?:me|us))\b/;
 const WHY_FIRED =
   /\bwhy (?:did|does|has|is|was) (?:the |that |this )?(?:[\w-]+ ){0,3}?(?:fire[sd]?|firing|trigger(?:ed|ing)?|go off|went off|gone off|trip(?:ped)?|alarm(?:ed)?|open(?:ed)?|flag(?:ged)?)\b/;
 const NOT_TOLD =
@@ -52,6 +54,14 @@ export function explainQuestion(
   // "Is it still open?", "who fixed it?": the anomaly this conversation last named (chat-service.ts), else the latest.
   if (!an && !target && !metric && IT_STATE.test(text)) return { kind: 'explain', it: true };
   if (!an && !target && !metric && IT_DONE.test(text)) return { kind: 'timeline', it: true };
+  // "What does this alert mean?", "what does the last alert mean?": that alert explained, not listed.
+  const means = MEANS.exec(text);
+  if (means && named <= 1)
+    return an
+      ? { kind: 'explain', id: an }
+      : means[1] || means[2]
+        ? { kind: 'explain', it: true }
+        : { kind: 'explain', ...(target ? { target } : {}), ...(metric ? { metric, latest: true } : {}) };
   // "Why does monitoring-1 disk keep alerting?", "why is web-2 so noisy?": the recurrence, not the latest one.
   if (!an && (RECURRING.test(text) || FLAPPING.test(text))) return undefined;
   // "Is the web-2 alert real?", "is this a false alarm?", "how confident are you about the web-2 alert?": the anomaly explained, with what each detector saw.

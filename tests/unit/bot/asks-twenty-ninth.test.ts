@@ -337,3 +337,19 @@ describe('a host with something open', () => {
     expect(lines[4]).toBe('…and 1 more ("anomalies on db-1" lists them).');
   });
 });
+
+describe('what an alert means', () => {
+  it('is the alert explained, not listed; "eli5" asks for an explanation', () => {
+    expect(parseIntent('what does this alert mean?', fleet)).toEqual({ kind: 'explain', it: true });
+    expect(parseIntent('what does the last alert mean?', fleet)).toEqual({ kind: 'explain' });
+    expect(parseIntent('what does the api-1 cpu alert mean?', fleet)).toEqual({
+      kind: 'explain',
+      target: 'api-1',
+      metric: 'cpu',
+      latest: true,
+    });
+    expect(parseIntent('eli5 the last alert', fleet)).toEqual({ kind: 'explain' });
+    // A word of the alert message is still the glossary's.
+    expect(parseIntent('what does warning mean?', fleet)).toMatchObject({ kind: 'glossary' });
+  });
+});
