@@ -45,7 +45,7 @@ export function answerAdvice(i: Extract<Intent, { kind: 'advice' }>, c: AnswerCo
   lines.push(
     [
       open.length ? `"explain ${open[0]!.id}" says why it opened and what else was anomalous around it.` : '',
-      askFor(i.target ?? open[0]?.target, c),
+      askFor(i.target ?? open[0]?.target, metrics ?? (open[0] ? [figureMetric(open[0])] : undefined), c),
     ]
       .filter(Boolean)
       .join(' '),
@@ -64,11 +64,12 @@ const ASK: Record<string, (t: string) => string> = {
   cleanup_disk: (t) => `clean up the disk on ${t}`,
 };
 
-/** How to ask for what the rules allow on the target, as an action request (decision 0040). */
-function askFor(target: string | undefined, c: AnswerContext): string {
-  const rule = (c.remediationRules ?? []).find(
+/** How to ask for what the rules allow on the target, as an action request (decision 0040); a rule for the metric asked first. */
+function askFor(target: string | undefined, metrics: readonly string[] | undefined, c: AnswerContext): string {
+  const allowed = (c.remediationRules ?? []).filter(
     (r) => ASK[r.action] && (!target || !r.when.targets || r.when.targets.some((p) => globMatch(p, target))),
   );
+  const rule = allowed.find((r) => metrics && r.when.metrics?.some((m) => metrics.includes(m))) ?? allowed[0];
   if (!rule) return 'No rule in remediation.rules allows an action to be asked for here; nothing typed in chat runs on a host.';
   return `To ask for a rule's action: "${ASK[rule.action]!(target ?? c.targets[0]?.name ?? 'web-1')}"; it runs once an approver approves it.`;
 }

@@ -63,3 +63,31 @@ describe('"what should I do about …?"', () => {
     expect(answerIntent(got, c).split('\n')[0]).toBe('Open now on web-1 about CPU:');
   });
 });
+
+describe('the action to ask for', () => {
+  it('is a rule for the metric asked about, not the first rule (decision 0069)', () => {
+    const config = testConfig({
+      overrides: {
+        remediation: {
+          rules: [
+            SCALE_ON_CPU_RULE,
+            {
+              name: 'leak',
+              when: { metrics: ['memory'], detectors: ['threshold'] },
+              action: 'restart_service',
+              mode: 'approval',
+              params: { service: 'app' },
+            },
+          ],
+        },
+      },
+    });
+    const c = { ...ctx(), ...chatRulesOf(config) };
+    expect(ask('what should I do about db-1 memory?', c).split('\n').at(-1)).toBe(
+      'To ask for a rule\'s action: "restart db-1"; it runs once an approver approves it.',
+    );
+    expect(ask('what should I do about db-1 cpu?', c).split('\n').at(-1)).toBe(
+      'To ask for a rule\'s action: "scale up db-1"; it runs once an approver approves it.',
+    );
+  });
+});
