@@ -50,6 +50,12 @@ const SYSTEMS: Record<string, System> = {
     say: (o) =>
       `Alertmanager: its webhook posts alerts to POST /alertmanager, which become anomalies here (${o.alertmanager ? 'on here' : 'off here: set SCO_ALERTMANAGER_TOKEN'}); silences set in chat can be mirrored to it.`,
   },
+  // "How do I send alerts from Grafana?", "are we receiving webhooks?": what POST /alertmanager takes, and what it does not.
+  webhooks: {
+    re: /\bwebhooks?\b|\bsend(?:ing)? (?:us |you |me )?(?:its |their )?alerts\b|\bgrafana (?:alerts?|alerting)\b|\balerts (?:in )?from (?:grafana|other tools|another tool|outside)\b/,
+    say: (o) =>
+      `Alerts from other tools: POST /alertmanager takes the Alertmanager webhook format (version 4) with a bearer token, and each alert becomes an anomaly here (${o.alertmanager ? 'on here' : 'off here: set SCO_ALERTMANAGER_TOKEN'}); docs/api.md. Grafana alerting reaches me through an Alertmanager whose webhook receiver points here: Grafana's own webhook format is not read, nor any other.`,
+  },
   slack: {
     re: /\bslack\b/,
     say: (o) =>
@@ -105,7 +111,7 @@ const ALL =
 
 // "Is the slack token set?", "is openai configured?": whether a system named is on here ("connected" is delivery's).
 const STATE =
-  /\b(?:is|are)\b.*\b(?:configured|set up|set|enabled|turned on|switched on|installed|in use|hooked up|wired up)\b|\b(?:is|are) (?:the )?(?:json logs?|logs?)\b|\b(?:when|where|how|did)\b.*\b(?:s3|upload\w*|logs?)\b|\b(?:llm|openai|gemini|ai)\b.*\b(?:working|calls?|usage|requests?|tokens?|answering)\b/;
+  /\b(?:are|is) (?:we|you|it) (?:receiving|getting)\b|\b(?:is|are)\b.*\b(?:configured|set up|set|enabled|turned on|switched on|installed|in use|hooked up|wired up)\b|\b(?:is|are) (?:the )?(?:json logs?|logs?)\b|\b(?:when|where|how|did)\b.*\b(?:s3|upload\w*|logs?)\b|\b(?:llm|openai|gemini|ai)\b.*\b(?:working|calls?|usage|requests?|tokens?|answering)\b/;
 // "What model are you using?", "are you an AI?": who answers free text, which a model must not be left to say itself.
 const MODEL =
   /\b(?:what|which) (?:llm|model|ai|language model)\b(?!.*\b(?:detect\w*|forest|forecast\w*|anomal\w*|baseline|instance|host|server|cpu|disk)\b)|\bare you (?:using |running |powered by |based on )?(?:an? )?(?:ai|llm|gpt|chatgpt|language model)\b|\b(?:who|what) powers you\b/;
@@ -116,6 +122,9 @@ export function integrationsQuestion(text: string, target: string | undefined): 
   if (MODEL.test(text)) return { kind: 'integrations', systems: ['llm'] };
   const named = Object.entries(SYSTEMS).flatMap(([k, s]) => (s.re.test(text) ? [k] : []));
   if (named.length && (ASKED.test(text) || STATE.test(text))) return { kind: 'integrations', systems: named };
+  // "How do I send alerts from Grafana?": how alerts come in is this answer; "how do I configure slack?" is the set-up guide's.
+  if (named.length === 1 && named[0] === 'webhooks' && /\bhow (?:do|can|should|would) (?:i|we)\b/.test(text))
+    return { kind: 'integrations', systems: named };
   return ALL.test(text) ? { kind: 'integrations' } : undefined;
 }
 

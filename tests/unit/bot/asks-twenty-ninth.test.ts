@@ -353,3 +353,15 @@ describe('what an alert means', () => {
     expect(parseIntent('what does warning mean?', fleet)).toMatchObject({ kind: 'glossary' });
   });
 });
+
+describe('alerts from other tools', () => {
+  it('says what POST /alertmanager takes, and that Grafana comes through an Alertmanager', () => {
+    expect(parseIntent('how do I send alerts from grafana?', fleet)).toEqual({ kind: 'integrations', systems: ['webhooks'] });
+    expect(parseIntent('are we receiving webhooks?', fleet)).toEqual({ kind: 'integrations', systems: ['webhooks'] });
+    // The set-up guide keeps "how do I configure slack?".
+    expect(parseIntent('how do I configure slack?', fleet)).toMatchObject({ kind: 'elsewhere' });
+    const said = ask('how do I send alerts from grafana?', ctx()).join('\n');
+    expect(said).toMatch(/POST \/alertmanager takes the Alertmanager webhook format \(version 4\)/);
+    expect(said).toMatch(/Grafana's own webhook format is not read/);
+  });
+});
