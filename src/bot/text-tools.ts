@@ -151,7 +151,10 @@ export function formatDuration(ms: number): string {
   const h = Math.floor(m / 60);
   const rest = m % 60;
   if (h < 48) return rest ? `${h} h ${rest} min` : `${h} h`;
-  return `${Math.round(h / 24)} d`;
+  // Under a week the hours still matter ("2 d 20 h" is nearly 3 d, not 2); beyond it, whole days.
+  const hr = Math.round(m / 60);
+  if (hr < 168) return hr % 24 ? `${Math.floor(hr / 24)} d ${hr % 24} h` : `${hr / 24} d`;
+  return `${Math.round(hr / 24)} d`;
 }
 
 /** "1 anomaly", "3 anomalies". */

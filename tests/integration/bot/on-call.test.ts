@@ -141,7 +141,7 @@ describe('swapping shifts', () => {
       'Next: alice (swapped with bob) from 2026-11-03 09:00:00 UTC; carol from 2026-11-04 09:00:00 UTC; bob (swapped with alice) from 2026-11-05 09:00:00 UTC.',
     );
     expect((await say('when is my next shift?', 'UBOB001')).split('\n')[0]).toBe(
-      `You are not on call now; your next shift is from 2026-11-05 09:00:00 UTC to 2026-11-06 09:00:00 UTC (in 3 d), alice's by swap ${id}.`,
+      `You are not on call now; your next shift is from 2026-11-05 09:00:00 UTC to 2026-11-06 09:00:00 UTC (in 2 d 23 h), alice's by swap ${id}.`,
     );
     expect(app.store.recordsBetween(0, now() + 1, ['oncall_swap'], 10).map((r) => [r.data.a, r.data.b])).toEqual([['alice', 'bob']]);
     // The audit log says who offered and who agreed.
@@ -235,7 +235,7 @@ describe('"am I on call?"', () => {
     const { say } = await setup();
     // On call now, the shift after this one too: "when am I on call next?" asks it as well.
     expect((await say('am I on call?', 'UALICE1')).split('\n')[0]).toBe(
-      'You are on call now, until 2026-11-03 09:00:00 UTC (in 23 h); your next shift after this is from 2026-11-05 09:00:00 UTC to 2026-11-06 09:00:00 UTC (in 3 d).',
+      'You are on call now, until 2026-11-03 09:00:00 UTC (in 23 h); your next shift after this is from 2026-11-05 09:00:00 UTC to 2026-11-06 09:00:00 UTC (in 2 d 23 h).',
     );
     expect((await say('when is my next shift?', 'UBOB001')).split('\n')[0]).toBe(
       'You are not on call now; your next shift is from 2026-11-03 09:00:00 UTC to 2026-11-04 09:00:00 UTC (in 23 h).',
@@ -336,7 +336,7 @@ describe('several rotations, one per team', () => {
     const all = (await say('who is on call?')).split('\n');
     expect(all.filter((l) => l.startsWith('On call'))).toEqual([
       'On call for web now: alice (<@UALICE1> on Slack), until 2026-11-03 09:00:00 UTC (in 23 h).',
-      'On call for db now: dana (<@UDANA01> on Slack), until 2026-11-09 00:00:00 UTC (in 7 d).',
+      'On call for db now: dana (<@UDANA01> on Slack), until 2026-11-09 00:00:00 UTC (in 6 d 14 h).',
     ]);
     expect(all).toContain('Pinging the on-call: route web alerts (db).');
     expect((await say('who is on call for db?')).split('\n')[0]).toMatch(/^On call for db now: dana /);

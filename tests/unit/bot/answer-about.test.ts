@@ -185,7 +185,7 @@ describe('"when is the next digest?"', () => {
     };
     expect(ask('when is the next digest?', { ...c, about: () => ({ ...base, digest }) }).split('\n')).toEqual([
       'The digest is posted every day at 09:00 UTC, to Slack C-OPS. On Mondays it covers the last 7 days.',
-      'Next: 2026-12-07 09:00:00 UTC, in 2 d, covering the last 7 days. The last slot was 2026-12-04 09:00:00 UTC.',
+      'Next: 2026-12-07 09:00:00 UTC, in 2 d 7 h, covering the last 7 days. The last slot was 2026-12-04 09:00:00 UTC.',
       '"Daily summary" or "catch me up" gives one now; `smartcloudops digest` prints it. Its time, zone and channels are chat.digest in the config file; they are not changed from chat.',
     ]);
     expect(ask('what time is the daily summary posted?')).toMatch(/^No digest is scheduled \(chat\.digest\.at/);

@@ -410,7 +410,7 @@ describe('the longest stretch kept, when the default window reaches no limit', (
     expect(lines[1]).toMatch(/not within 24 h \(4× the window; the longest stretch kept is read below\)\.$/);
     // (90 − 80) / 0.2 = 50 h, within 4 × 72 h; full at (100 − 80) / 0.2 = 100 h.
     expect(lines[2]).toBe(
-      'db-1 disk over the 3 d kept (since 2026-10-30 12:00:00 UTC): rising +0.20 %/h. At this rate: the 90.0% critical threshold in about 2 d (2026-11-04 14:00:00 UTC); full in about 4 d (2026-11-06 16:00:00 UTC).',
+      'db-1 disk over the 3 d kept (since 2026-10-30 12:00:00 UTC): rising +0.20 %/h. At this rate: the 90.0% critical threshold in about 2 d 2 h (2026-11-04 14:00:00 UTC); full in about 4 d 4 h (2026-11-06 16:00:00 UTC).',
     );
   });
 

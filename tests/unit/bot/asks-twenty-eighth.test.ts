@@ -108,7 +108,7 @@ describe('"how much budget is left?" and "when will it run out?"', () => {
     // 6 slow readings in the last hour (6 of 120: 5×) and 6 more 8 h ago: 12 of the 28.8 allowed, 58% left.
     const fast = day((t, n) => t === 'api-1' && (n < 60 ? n % 10 === 0 : n >= 480 && n < 486));
     expect(ask('when will the budget run out?', fast)[0]).toBe(
-      'api-latency: at the present burn (5.0× over the last 1 h) the 58% left runs out in about 4 d (around 2026-12-11 00:00:00 UTC).',
+      'api-latency: at the present burn (5.0× over the last 1 h) the 58% left runs out in about 3 d 12 h (around 2026-12-11 00:00:00 UTC).',
     );
     // One slow reading 3 h ago: 1 of 720 over 6 h is 0.14×.
     const slowBurn = day((t, n) => t === 'api-1' && n === 180);

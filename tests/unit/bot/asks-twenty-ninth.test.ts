@@ -3,6 +3,7 @@ import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { followUp, namedIt } from '../../../src/bot/follow-up.js';
 import { dayWindow } from '../../../src/bot/answer-on-call-day.js';
+import { formatDuration } from '../../../src/bot/text-tools.js';
 import { withSloName } from '../../../src/bot/answer-slo.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
 import type { Sample } from '../../../src/core/sample.js';
@@ -363,5 +364,16 @@ describe('alerts from other tools', () => {
     const said = ask('how do I send alerts from grafana?', ctx()).join('\n');
     expect(said).toMatch(/POST \/alertmanager takes the Alertmanager webhook format \(version 4\)/);
     expect(said).toMatch(/Grafana's own webhook format is not read/);
+  });
+});
+
+describe('durations of days', () => {
+  it('keep the hours under a week, so 2 d 20 h is not said as 3 d or 2 d', () => {
+    expect(formatDuration(47 * H + 54 * 60_000)).toBe('47 h 54 min');
+    expect(formatDuration(2 * D)).toBe('2 d');
+    expect(formatDuration(2 * D + 20 * H)).toBe('2 d 20 h');
+    expect(formatDuration(6 * D + 23 * H)).toBe('6 d 23 h');
+    expect(formatDuration(7 * D + 5 * H)).toBe('7 d');
+    expect(formatDuration(30 * D)).toBe('30 d');
   });
 });

@@ -306,7 +306,7 @@ describe('SLOs and error budgets (slos)', () => {
       '  99.58% good: 4,780 of 4,800 samples, 20 bad since 2026-12-06 16:00:30 UTC: the samples held cover only 20 h of the 30 d window (retention.samplesHours, or watched since), so that is what is judged.',
       '  Error budget: 42% spent (20 bad of the 48 that 99% allows in these).',
       '  Burn rate: 8.3× over the last 1 h, 1.4× over the last 6 h (1× spends the budget exactly over 30 d; 14.4× over 1 h or 6× over 6 h usually pages).',
-      '  At 8.3× the 58% left lasts about 2 d.',
+      '  At 8.3× the 58% left lasts about 2 d 2 h.',
     ]);
     // Both slow for the last 10 min: within the objective so far, but burning at a paging rate.
     expect(

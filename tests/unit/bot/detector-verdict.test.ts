@@ -71,7 +71,7 @@ describe('what each detector makes of a series', () => {
     expect(reply[4]).toMatch(
       /^• robust: 92\.0% is [\d.]+ robust deviations from its usual .* \(a spike\), but not a new extreme for this series: \d\d % of the largest it has seen\./,
     );
-    expect(reply[4]).toContain("halves every 15,000 samples (about 5 d at this series' interval)");
+    expect(reply[4]).toContain("halves every 15,000 samples (about 5 d 5 h at this series' interval)");
     expect(reply[4]).toContain('The threshold rule is what catches a repeat.');
     // The same question in other words.
     expect(ask('is web-1 cpu unusual?', c).split('\n')[2]).toBe(reply[2]);
