@@ -57,6 +57,7 @@ export function sloOverSpan(slo: Slo, span: TimeSpan, on: readonly string[], c: 
   const lines = [
     `${slo.name} ${label}: ${met ? 'met' : 'missed'}, ${pct(share)} good against the ${slo.objective}% objective (${n(all.good)} of ${n(total)} samples good; ${n(all.bad)} bad${byText}).`,
     `Error budget for those samples: ${n(Math.floor(allowed))} bad allowed, ${n(all.bad)} spent (${Math.round((all.bad / Math.max(allowed, 1e-9)) * 100)}%)${all.bad > allowed ? ': overspent' : ''}.`,
+    ...windowShare(slo, all.bad / Math.max(allowed, 1e-9), Math.min(b.until, c.now) - Math.max(b.from, all.firstTs!)),
   ];
   if (all.firstTs! > b.from + HOUR)
     lines.push(
@@ -65,6 +66,20 @@ export function sloOverSpan(slo: Slo, span: TimeSpan, on: readonly string[], c: 
   lines.push(...dayLines(slo, byDay, c.zone));
   lines.push(`The SLO itself is judged over a rolling ${slo.windowDays} d: "error budget" says where it stands now, with the burn rates.`);
   return lines.map((l, k) => (k ? `  ${l}` : l));
+}
+
+/**
+ * "A 2.2× burn over it: 7.4% of a 30 d budget": how the span's bad samples weigh against the rolling
+ * window the SLO is judged over, at the rate they came (1× spends the window's budget exactly over it).
+ */
+function windowShare(slo: Slo, burn: number, coveredMs: number): string[] {
+  const windowMs = slo.windowDays * 86_400_000;
+  if (burn <= 0 || coveredMs <= 0 || coveredMs >= windowMs) return [];
+  const share = burn * (coveredMs / windowMs) * 100;
+  const said = share < 1 ? share.toFixed(2) : share < 10 ? share.toFixed(1) : String(Math.round(share));
+  return [
+    `Burn over it: ${burn < 10 ? burn.toFixed(1) : Math.round(burn)}×, ${said}% of a ${slo.windowDays} d budget (1× spends the budget exactly over ${slo.windowDays} d).`,
+  ];
 }
 
 /** Each day's good share, or only the days below the objective when there are many; nothing for a single day. */

@@ -49,6 +49,8 @@ describe('an SLO over a span asked for', () => {
     expect(ask('did we meet the slo last week?', ctx(3, slow))).toEqual([
       'api-latency over the last 7 d: missed, 97.78% good against the 99% objective (8,448 of 8,640 samples good; 192 bad: api-1 144, api-2 48).',
       '  Error budget for those samples: 86 bad allowed, 192 spent (222%): overspent.',
+      // Against the rolling window: 192 bad of the 864 a 30 d budget allows (decision 0069).
+      '  Burn over it: 2.2×, 22% of a 30 d budget (1× spends the budget exactly over 30 d).',
       '  The samples held start at 2026-12-04 12:01:00 UTC: the time before (past retention.samplesHours, or before I watched) is not judged.',
       '  By day (UTC, good share): 12-04 100%, 12-05 93.33% (below), 12-06 100%, 12-07 100%.',
       '  The SLO itself is judged over a rolling 30 d: "error budget" says where it stands now, with the burn rates.',
