@@ -12,19 +12,10 @@ import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { createSloBoard } from '../../../src/status/slo-board.js';
 import { renderStatusText } from '../../../src/status/render-status-text.js';
 import { cpuAnomaly, resolvedAnomaly } from '../../fixtures/anomaly.js';
+import { D, H, fleet, latency, NOW } from '../../fixtures/slo-fleet.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import type { StatusDoc } from '../../../src/status/build-status.js';
 
-const H = 3_600_000;
-const D = 24 * H;
-// Monday 2026-12-07 12:00 UTC.
-const NOW = Date.UTC(2026, 11, 7, 12);
-const fleet = [
-  { name: 'api-1', role: 'api' },
-  { name: 'api-2', role: 'api' },
-  { name: 'db-1', role: 'db' },
-];
-const latency = sloSchema.parse({ name: 'api-latency', metric: 'latency_ms', role: 'api', goodBelow: 500, objective: 99 });
 const dayOf = (ts: number) => new Date(ts).toISOString().slice(0, 10);
 
 /** `days` of readings a minute apart on api-1 and api-2, ending at NOW; `slow` picks the bad ones. */

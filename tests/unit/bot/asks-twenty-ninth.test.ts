@@ -10,17 +10,7 @@ import type { Sample } from '../../../src/core/sample.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { noIncidentToReview } from '../../../src/bot/incident-review.js';
 import { cpuAnomaly, resolvedAnomaly } from '../../fixtures/anomaly.js';
-
-const H = 3_600_000;
-const D = 24 * H;
-// Monday 2026-12-07 12:00 UTC.
-const NOW = Date.UTC(2026, 11, 7, 12);
-const fleet = [
-  { name: 'api-1', role: 'api' },
-  { name: 'api-2', role: 'api' },
-  { name: 'db-1', role: 'db' },
-];
-const latency = sloSchema.parse({ name: 'api-latency', metric: 'latency_ms', role: 'api', goodBelow: 500, objective: 99 });
+import { D, H, fleet, latency, NOW } from '../../fixtures/slo-fleet.js';
 
 function ctx(): AnswerContext {
   return { store: createSqliteStore(':memory:'), targets: fleet, now: NOW, staleAfterMs: 90_000, slos: [latency] };
