@@ -29,6 +29,17 @@ export const TIME_TO_ACK = new RegExp(
 export const TIME_TO = new RegExp(
   `${ACK_SHARE}|${/\bmtt[ar]\b|\bmtbf\b|\b(?:mean |average )?time between (?:failures?|incidents?|alerts?|anomalies|episodes?|outages?|problems?)\b|\bmean time to\b|\bhow long (?:until|till|before) (?:someone|anyone|somebody|people|the team|we) (?:responds?|acks?|acknowledges?|picks? (?:it )?up|reacts?)\b|\btime to (?:resolve|resolution|recover\w*|fix|close|ack\w*|respond|response)\b|\b(?:average|typical|median|mean)\s+(?:duration|length)\b|\bhow long (?:do (?:the |our |most )?(?:alerts|anomalies|incidents|episodes|outages|pages)|does an? (?:alert|anomaly|incident|episode|outage|page)) (?:usually |typically |normally )?(?:last|take to (?:resolve|clear|recover|end)|stay open|remain open)\b|\bhow long\b.*\b(?:on average|typically|usually|average|median)\b|\bhow (?:fast|quickly|soon) (?:do|did|does) (?:we|you|they|people|the team) (?:ack\w*|respond|react|pick up|resolve|fix|recover)\b/.source}`,
 );
+// "How long does it take us to ack alerts?", "how long do incidents take to get resolved?", "how long until pages get acked?".
+// Habitual and of alerts in general: "how long did it take to resolve the last alert?" is that alert's (parse-precedent.ts).
+const ALERTS = String.raw`(?:alerts?|anomal(?:y|ies)|incidents?|pages?|episodes?|outages?)`;
+const ANY_ALERT = String.raw`(?:alerts|anomalies|incidents|pages|episodes|outages|an? (?:alert|anomaly|incident|page|episode|outage))`;
+export const TAKES = new RegExp(
+  String.raw`\bhow long (?:does|do) it (?:usually |typically |normally )?take (?:us |you |people |the team |someone |anyone |somebody )?to (?:ack\w*|acknowledg\w*|respond(?: to)?|react(?: to)?|pick (?:it |them )?up|resolve|fix|clear|close|recover(?: from)?)\b(?=.*\b${ANY_ALERT}\b)` +
+    String.raw`|\bhow long (?:do|does|did) (?:[\w-]+ ){0,3}?${ALERTS}(?: (?:on|for|from|about) [\w-]+)? (?:usually |typically |normally )?take to (?:get |be )?(?:ack\w*|acknowledg\w*|respond\w*|resolv\w*|fix\w*|clear\w*|clos\w*|picked up)` +
+    String.raw`|\bhow long (?:until|till|before) (?:the |our |most |an? )?${ALERTS} (?:get|gets|are|is|get) (?:acked|acknowledged|picked up|resolved|fixed|cleared|closed)\b`,
+);
+const ACK_WORD = /\b(?:ack\w*|acknowledg\w*|respond\w*|react\w*|pick(?:ed)? (?:it |them )?up)\b/;
+
 /** "MTBF", "mean time between failures": the gaps between episodes. */
 export const TIME_BETWEEN = /\bmtbf\b|\btime between\b/;
 /** "How much time did we spend on alerts today?", "how long were we in alert?": the time something was open. */
@@ -41,8 +52,10 @@ export const MTTX = /\b(?:mtt[rab]|mean time (?:to|between)|time to (?:resolve|r
 /** "MTTR", "how fast do we ack?", "MTBF": the time asked for, with the count it is part of; undefined when none is. */
 export function timeToAsked(text: string): { count: true; timeTo: 'ack' | 'between' | 'resolve' | 'open' } | undefined {
   if (TIME_IN_ALERT.test(text)) return { count: true, timeTo: 'open' };
-  if (!TIME_TO.test(text)) return undefined;
-  return { count: true, timeTo: TIME_TO_ACK.test(text) ? 'ack' : TIME_BETWEEN.test(text) ? 'between' : 'resolve' };
+  const takes = TAKES.test(text);
+  if (!takes && !TIME_TO.test(text)) return undefined;
+  const ack = TIME_TO_ACK.test(text) || (takes && ACK_WORD.test(text));
+  return { count: true, timeTo: ack ? 'ack' : TIME_BETWEEN.test(text) ? 'between' : 'resolve' };
 }
 
 const HOSTS = String.raw`(?:hosts?|targets?|servers?|machines?)`;

@@ -15,6 +15,7 @@ import { formatDuration, plural } from './text-tools.js';
 type ChangeQuestion = Extract<Intent, { kind: 'anomaly_change' }>;
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 /** How many periods back "usual" reads: a week of days, a month of weeks, a quarter of longer ones. */
 const backFor = (ms: number) => (ms <= DAY ? 7 : ms <= 7 * DAY ? 4 : 3);
 const READ_CAP = 100_000;
@@ -177,12 +178,13 @@ function medianToResolve(list: readonly Anomaly[]): string {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function changeLine(cur: Figures, prev: Figures, byRate: boolean): string {
+function changeLine(cur: Figures, prev: Figures, byRate: boolean, per: 'day' | 'hour' = 'day'): string {
+  const unit = per === 'day' ? DAY : HOUR;
   const [a, b] = byRate
-    ? [(cur.episodes * DAY) / (cur.watchedMs || 1), (prev.episodes * DAY) / (prev.watchedMs || 1)]
+    ? [(cur.episodes * unit) / (cur.watchedMs || 1), (prev.episodes * unit) / (prev.watchedMs || 1)]
     : [cur.episodes, prev.episodes];
-  // "1 episode", "3 episodes", "0.7 episodes a day watched".
-  const fig = (n: number) => (byRate ? `${n.toFixed(1)} episodes a day watched` : plural(n, 'episode'));
+  // "1 episode", "3 episodes", "0.7 episodes a day watched", "1.2 episodes an hour watched".
+  const fig = (n: number) => (byRate ? `${n.toFixed(1)} episodes ${per === 'day' ? 'a day' : 'an hour'} watched` : plural(n, 'episode'));
   if (a === b) return a === 0 ? 'None in either.' : `The same: ${fig(a)} in each.`;
   if (b === 0) return `Up from none: ${fig(a)}.`;
   const pct = Math.round((100 * (a - b)) / b);
@@ -244,7 +246,8 @@ export function againstBefore(w: { from: number; until: number; target?: string 
     figuresOf(asked, { from: w.from, until: end, label: '' }, since, off, c.now),
     figuresOf(asked, prev, since, off, c.now),
   ];
-  if (then.watchedMs < 0.5 * (prev.until - prev.from)) return [];
+  // Either side mostly unwatched (restarts), a rate from minutes says nothing: "1 in 2 min" is not 720 a day.
+  if ([now, then].some((f) => f.watchedMs < 0.5 * (f.w.until - f.w.from))) return [];
   const byRate = [now, then].some((f) => f.watchedMs < 0.9 * (f.w.until - f.w.from));
-  return [`Against ${prev.label}: ${changeLine(now, then, byRate)}`];
+  return [`Against ${prev.label}: ${changeLine(now, then, byRate, len < 2 * DAY ? 'hour' : 'day')}`];
 }

@@ -4,6 +4,7 @@ import { spanBounds } from './answer-metric-span.js';
 import { dayDate, dayStart, dayZone } from './day-start.js';
 import { stamp } from './format-reply.js';
 import type { TimeSpan } from './parse-time-span.js';
+import { ninesLine } from './slo-nines.js';
 
 const HOUR = 3_600_000;
 // Up to a week and a bit, every day is listed; longer, only the days below the objective.
@@ -18,7 +19,7 @@ const pct = (x: number) => `${x >= 0.99995 && x < 1 ? '99.99' : Number((x * 100)
  * the days below the objective when there are many). Days are the asker's when they have a display
  * zone. Reads the span afresh; pure over the store.
  */
-export function sloOverSpan(slo: Slo, span: TimeSpan, on: readonly string[], c: AnswerContext): string[] {
+export function sloOverSpan(slo: Slo, span: TimeSpan, on: readonly string[], c: AnswerContext, nines = false): string[] {
   const b = spanBounds(span, c);
   const covered = sloTargets(slo, c.targets);
   const scope = on.length < covered.length ? ` on ${on.join(', ')}` : '';
@@ -55,7 +56,8 @@ export function sloOverSpan(slo: Slo, span: TimeSpan, on: readonly string[], c: 
   const byText =
     by.length > 1 ? `: ${by.map(([t, x]) => `${t} ${n(x)}`).join(', ')}` : by.length === 1 && on.length > 1 ? `, all on ${by[0]![0]}` : '';
   const lines = [
-    `${slo.name} ${label}: ${met ? 'met' : 'missed'}, ${pct(share)} good against the ${slo.objective}% objective (${n(all.good)} of ${n(total)} samples good; ${n(all.bad)} bad${byText}).`,
+    ...(nines ? [`${slo.name} ${label}: ${ninesLine(all.good, all.bad)}`] : []),
+    `${nines ? (met ? 'Met' : 'Missed') : `${slo.name} ${label}: ${met ? 'met' : 'missed'}`}, ${pct(share)} good against the ${slo.objective}% objective (${n(all.good)} of ${n(total)} samples good; ${n(all.bad)} bad${byText}).`,
     `Error budget for those samples: ${n(Math.floor(allowed))} bad allowed, ${n(all.bad)} spent (${Math.round((all.bad / Math.max(allowed, 1e-9)) * 100)}%)${all.bad > allowed ? ': overspent' : ''}.`,
     ...windowShare(slo, all.bad / Math.max(allowed, 1e-9), Math.min(b.until, c.now) - Math.max(b.from, all.firstTs!)),
   ];

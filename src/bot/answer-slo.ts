@@ -7,15 +7,16 @@ import { formatValue, METRIC_LABEL, stamp } from './format-reply.js';
 import { BURN_WINDOWS, budgetLastsMs, sloTargets, type SloReport } from '../core/slo-report.js';
 import { formatDuration, plural } from './text-tools.js';
 import { sloOverSpan } from './answer-slo-span.js';
+import { ninesLine } from './slo-nines.js';
 import { catalogueAsk, draftSaid, draftSlo, listSlos, uncoveredTargets, type CatalogueAsk } from './answer-slo-catalogue.js';
-import type { TimeSpan } from './parse-time-span.js';
+import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
 
 const DAY = 86_400_000;
 const n = (x: number) => x.toLocaleString('en-US');
 const pct = (x: number) => `${x >= 0.99995 && x < 1 ? '99.99' : Number((x * 100).toFixed(2))}%`;
 const times = (b: number) => `${b < 10 ? b.toFixed(1) : Math.round(b)}×`;
 
-type Focus = 'left' | 'runs_out' | 'closest';
+type Focus = 'left' | 'runs_out' | 'closest' | 'nines';
 interface SloAsk {
   target?: string;
   group?: string[];
@@ -97,7 +98,7 @@ function closest(slos: readonly Slo[], only: string[] | undefined, ask: SloAsk, 
 function describeSlo(slo: Slo, only: string[] | undefined, ask: SloAsk, c: AnswerContext): string[] {
   const covered = sloTargets(slo, c.targets);
   const on = only ? covered.filter((t) => only.includes(t)) : covered;
-  if (ask.span) return sloOverSpan(slo, ask.span, on, c);
+  if (ask.span) return sloOverSpan(slo, ask.span, on, c, ask.sloFocus === 'nines');
   const r = reportOf(slo, only && on.length < covered.length ? on : undefined, c);
   const label = METRIC_LABEL[slo.metric] ?? slo.metric;
   const bound =
@@ -105,12 +106,13 @@ function describeSlo(slo: Slo, only: string[] | undefined, ask: SloAsk, c: Answe
   const scope = only && on.length < covered.length ? `${on.join(', ')} of ${covered.join(', ')}` : covered.join(', ');
   const head = `${slo.name}: ${label} ${bound} in ${slo.objective}% of samples over ${slo.windowDays} d (${scope || 'no targets'})`;
   if (r.verdict === 'no_data') return [`${head}: no samples in its window yet, so nothing to judge.`];
-  const lead = ask.sloFocus ? [focusLine(slo, r, ask.sloFocus, c)] : [];
+  const lead =
+    ask.sloFocus === 'nines' ? [`${slo.name}: ${ninesLine(r.good, r.bad)}`] : ask.sloFocus ? [focusLine(slo, r, ask.sloFocus, c)] : [];
   return [...lead, `${head}: ${verdictOf(slo, r)}.`, ...figures(slo, r, c)].map((l, k) => (k ? `  ${l}` : l));
 }
 
 /** "How much budget is left?", "when will it run out?": the answer to that, before the report. */
-function focusLine(slo: Slo, r: SloReport, focus: Focus, c: AnswerContext): string {
+function focusLine(slo: Slo, r: SloReport, focus: Exclude<Focus, 'nines'>, c: AnswerContext): string {
   const allowed = Math.floor(((100 - slo.objective) / 100) * (r.good + r.bad));
   if (r.spent >= 1)
     return `${slo.name}: no error budget left${focus === 'runs_out' ? ', it has already run out' : ''}: ${n(r.bad)} bad samples against the ${n(allowed)} that ${slo.objective}% allows (${Math.round(r.spent * 100)}% spent).`;
@@ -196,6 +198,36 @@ function reportOf(slo: Slo, only: string[] | undefined, c: AnswerContext): SloRe
   return tracker.report(slo, c.now, only);
 }
 
+// Kinds an SLO's own name ("how is api-latency doing?") overrides: the words around it asked nothing narrower.
+const GENERAL = new Set<Intent['kind']>(['status', 'metrics', 'no_group', 'unknown']);
+
+/**
+ * "How is api-latency doing?", "is web-cpu ok?": an SLO called by its name as written in config is
+ * that SLO, not the fleet's status. Only names with a hyphen, underscore or digit count, so an SLO
+ * named "availability" does not take over every question with that word, nor a name a target has.
+ * "How many nines do we have?", with SLOs set: their good shares, not whether data arrived.
+ */
+function byOwnName(intent: Intent, text: string, slos: readonly Slo[] | undefined): Intent {
+  const nines = intent.kind === 'availability' && NINES.test(text) && !!slos?.length;
+  if (!nines && !GENERAL.has(intent.kind)) return intent;
+  const named = slos?.find((s) => /[-_\d]/.test(s.name) && written(s.name).test(text));
+  if (!named && !nines) return intent;
+  const from = intent as { target?: string; group?: string[]; span?: TimeSpan };
+  const found = from.span ? undefined : findTimeSpan(text);
+  const span = from.span ?? (found && 'span' in found ? found.span : undefined);
+  // A host said besides the name ("is web-cpu ok on web-2?") narrows it; "api" inside "api-latency" names no group.
+  const rest = named ? text.replace(written(named.name), ' ') : text;
+  const target = from.target && written(from.target).test(rest) ? from.target : undefined;
+  const asked: Intent = {
+    kind: 'uncollected',
+    what: SLO_WHAT,
+    ...(named ? { sloName: named.name } : {}),
+    ...(target ? { target } : !named && from.group ? { group: from.group } : {}),
+    ...(span ? { span } : {}),
+  };
+  return withSloName(asked, text, slos);
+}
+const written = (name: string) => new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i');
 const spoken = (name: string) => new RegExp(`\\b${name.replace(/[-_]/g, '[-_ ]')}\\b`, 'i');
 
 const RUNS_OUT =
@@ -203,24 +235,27 @@ const RUNS_OUT =
 // "Which SLO is closest to breaching?", "which SLOs are at risk?", "worst SLO": ranked by the budget spent.
 const CLOSEST =
   /\b(?:closest|nearest|next|most likely|likeliest) to (?:breach\w*|miss\w*|fail\w*|blow\w*|run\w* out)\b|\b(?:which|what) slos? (?:is|are) (?:the )?(?:most )?at risk\b|\b(?:worst|riskiest|weakest) slos?\b|\bslos (?:most )?at risk\b|\brank (?:the |our )?slos\b/i;
+const NINES = /\bnines\b/i;
 const LEFT = /\b(?:left|remain(?:s|ing)?|remainder|how much (?:of (?:the|our) )?(?:error )?budget)\b/i;
 
 /**
  * The SLO an SLO question names ("error budget for api latency" names api-latency), and what it asks
  * first ("how much is left", "when will it run out"), set on the intent; others untouched.
  */
-export function withSloName<T extends Intent>(intent: T, text: string, slos: readonly Slo[] | undefined): T {
+export function withSloName(intent: Intent, text: string, slos: readonly Slo[] | undefined): Intent {
   const asks =
     (intent.kind === 'uncollected' && intent.what === SLO_WHAT) || (intent.kind === 'metrics' && intent.uncollected === SLO_WHAT);
-  if (!asks) return intent;
+  if (!asks) return byOwnName(intent, text, slos);
   const named = slos?.find((s) => spoken(s.name).test(text));
   const sloFocus: Focus | undefined = CLOSEST.test(text)
     ? 'closest'
-    : RUNS_OUT.test(text)
-      ? 'runs_out'
-      : LEFT.test(text)
-        ? 'left'
-        : undefined;
+    : NINES.test(text)
+      ? 'nines'
+      : RUNS_OUT.test(text)
+        ? 'runs_out'
+        : LEFT.test(text)
+          ? 'left'
+          : undefined;
   // "Which SLOs are at risk?" ranks them; it is not the list of SLOs.
   const sloCatalogue = sloFocus === 'closest' ? undefined : catalogueAsk(text);
   return {

@@ -2,7 +2,7 @@ import type { TimeSpan } from './parse-time-span.js';
 import { NOW, ONE_STATE, OPEN_NOW, RESOLVED, SHARE_ASKED } from './intent-words.js';
 import { parseDuration } from './text-tools.js';
 import { RESOLVED_ALONE } from './parse-history.js';
-import { NOT_ACKED } from './ack-phrases.js';
+import { NOT_ACKED, TAKES } from './ack-phrases.js';
 
 // "Summarise today", "recap of yesterday", "daily digest", "weekly report", "shift handover", "sitrep", "send me a report".
 const DIGEST =
@@ -106,7 +106,8 @@ export function stateAsked(
   // "What am I on?", "my open alerts": taken on by the asker and still open; "which did I ack today?" any.
   // "Did anything resolve on its own?", "which alerts cleared without anyone acking?": ended, and nobody took them on.
   if (RESOLVED_ALONE.test(text)) return { resolved: true, acked: false };
-  if (ONE_STATE.test(text)) return {};
+  // "How long do alerts take to get acked?": the word is the time asked for, not a filter.
+  if (ONE_STATE.test(text) || TAKES.test(text)) return {};
   if (MINE.test(text))
     return { acked: true, mine: true, ...(/\bam i\b|\bmy (?:open|current)\b/.test(text) && !RESOLVED.test(text) ? { open: true } : {}) };
   const state = RESOLVED.test(text)

@@ -68,7 +68,7 @@ import {
   WORDS,
 } from './intent-words.js';
 import { ACTION_VERBS, actionVerb } from './action-verbs.js';
-import { MTTX, timeToAsked } from './ack-phrases.js';
+import { MTTX, TAKES, timeToAsked } from './ack-phrases.js';
 import { matchTarget, type TargetRef } from './match-target.js';
 import { questionText, withoutFiller, withoutLinks } from './question-text.js';
 import { quietDayAsked, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
@@ -342,7 +342,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // "cpu on web-1 vs yesterday", "… today vs friday": the same hours, side by side (parse-against.ts).
   if (against && (metric || named.length) && !anomalyWord) return { kind: 'compare', metric, target, ...group, ...against };
   const firing = !metric && (words.some((w) => w === 'firing' || w === 'unresolved' || w === 'ongoing') || OPEN_NOW.test(text));
-  const timeTo = ((t) => (metric && t?.timeTo !== 'open' && !MTTX.test(text) ? undefined : t))(timeToAsked(text));
+  const timeTo = ((t) => (metric && t?.timeTo !== 'open' && !MTTX.test(text) && !TAKES.test(text) ? undefined : t))(timeToAsked(text));
   const digest = digestOf(text, { span, counted: number !== undefined || ONE_LATEST.test(text), open: firing || has(WORDS.open) });
   // "Show only warnings from today": a severity with a time or a list verb is the anomalies of it.
   // "False positives on disk this week" is the marked anomalies of that metric, not its figures.

@@ -1,4 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
+import { TAKES } from './ack-phrases.js';
 
 // "Has this happened before?", "how long will it take to recover?", "how long do these usually last?",
 // "when did this last happen?", "is this normal for web-1?" (of an anomaly, not of a figure).
@@ -15,7 +16,8 @@ export function precedentQuestion(
   o: { an?: string; target?: string; metric?: MetricKey; unknownTarget?: string },
 ): Intent | undefined {
   const fixed = FIXED_BEFORE.test(text);
-  if (!PRECEDENT.test(text) && !fixed) return undefined;
+  // "How long does it take us to ack alerts?" asks of alerts in general: the times to it (ack-phrases.ts).
+  if ((!PRECEDENT.test(text) || TAKES.test(text)) && !fixed) return undefined;
   return {
     kind: 'precedent',
     ...(fixed ? { fixed: true } : {}),

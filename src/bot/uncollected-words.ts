@@ -96,7 +96,7 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'host logs',
   ],
   [
-    /\b(?:error|latency|performance|reliability)[\s-]+budgets?\b|\b(?:budget )?burn(?:ing)?[\s-]rates?\b|\bburn(?:ing|s|ed)?\b.*\bbudgets?\b|\bbudgets?\b.*\b(?:burn\w*|left|remaining|run(?:s|ning)? out|exhaust\w*|last|depleted?|spent|used)\b|\b(?:exhaust\w*|spent|used up|how long)\b.*\bbudgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b|\b(?:bad|good) (?:samples|events|minutes)\b/,
+    /\b(?:error|latency|performance|reliability)[\s-]+budgets?\b|\b(?:budget )?burn(?:ing)?[\s-]rates?\b|\bburn(?:ing|s|ed)?\b.*\bbudgets?\b|\bbudgets?\b.*\b(?:burn\w*|left|remaining|run(?:s|ning)? out|exhaust\w*|last|depleted?|spent|used)\b|\b(?:exhaust\w*|spent|used up|how long)\b.*\bbudgets?\b|\bslos?\b|\bslis?\b|\bavailability (?:target|objective)\b|\b(?:bad|good) (?:samples|events|minutes)\b|\b(?:how many|two|three|four|five|2|3|4|5) nines\b/,
     SLO_WHAT,
   ],
   // A satisfaction score needs each request's time; the latency here is one reading per sample.

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { withSloName } from '../../../src/bot/answer-slo.js';
+import { ninesLine } from '../../../src/bot/slo-nines.js';
+import { sloSchema } from '../../../src/config/slo-schema.js';
+import type { Sample } from '../../../src/core/sample.js';
+import { WATCHING_SINCE } from '../../../src/core/watching-since.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
+import { D, H, fleet, latency, NOW } from '../../fixtures/slo-fleet.js';
+
+const dbDisk = sloSchema.parse({ name: 'db_disk-2', metric: 'disk', targets: ['db-1'], goodBelow: 80, objective: 99.9 });
+
+/** The fleet with a minute's latency on api-1 and api-2 for two days; api-2 slow every 20th minute yesterday. */
+function ctx(): AnswerContext {
+  const store = createSqliteStore(':memory:');
+  const samples: Sample[] = [];
+  for (const target of ['api-1', 'api-2'])
+    for (let n = 0; n < 2 * 1440; n++) {
+      const ts = NOW - n * 60_000;
+      const slow = target === 'api-2' && ts < NOW - 12 * H && ts >= NOW - 36 * H && n % 20 === 0;
+      samples.push({ target, metric: 'latency_ms', ts, value: slow ? 900 : 120 });
+    }
+  store.saveSamples(samples);
+  return { store, targets: fleet, now: NOW, staleAfterMs: 90_000, slos: [latency, dbDisk] };
+}
+const intent = (q: string, c: AnswerContext) => withSloName(parseIntent(q, fleet), q, c.slos);
+const ask = (q: string, c: AnswerContext) => answerIntent(intent(q, c), c).split('\n');
+
+describe('an SLO called by its own name', () => {
+  it('is that SLO, whatever the words around it parsed as', () => {
+    const c = ctx();
+    // Before: the fleet's status, "no group called web-cpu", or not understood.
+    expect(parseIntent('how is api-latency doing?', fleet).kind).toBe('status');
+    for (const q of ['how is api-latency doing?', 'is api-latency ok', 'show api-latency', 'API-LATENCY?'])
+      expect(intent(q, c), q).toEqual({ kind: 'uncollected', what: 'SLOs or error budgets', sloName: 'api-latency' });
+    expect(ask('how is api-latency doing?', c)[0]).toMatch(
+      /^api-latency: latency under 500 ms in 99% of samples over 30 d \(api-1, api-2\): /,
+    );
+    // A host said besides it narrows it; "api" inside the name names no group.
+    expect(intent('is api-latency ok on api-2?', c)).toMatchObject({ sloName: 'api-latency', target: 'api-2' });
+    expect(ask('is api-latency ok on api-2?', c)[0]).toContain('(api-2 of api-1, api-2)');
+    // A span said with it: the SLO over that span.
+    expect(intent('api-latency yesterday', c)).toMatchObject({ sloName: 'api-latency', span: { kind: 'day', daysBack: 1 } });
+    expect(ask('api-latency yesterday', c)[0]).toMatch(/^api-latency yesterday \(2026-12-06 UTC\): missed, /);
+    // Underscores and digits are written as they are.
+    expect(intent('how is db_disk-2?', c)).toMatchObject({ sloName: 'db_disk-2' });
+  });
+
+  it('leaves names without a hyphen, underscore or digit, spoken forms and narrower questions alone', () => {
+    const c = { ...ctx(), slos: [latency, sloSchema.parse({ name: 'availability', metric: 'cpu', goodBelow: 90, objective: 99 })] };
+    // "availability" is an ordinary word; "api latency" is the metric on the api hosts.
+    expect(intent("what's our availability?", c).kind).toBe('availability');
+    expect(intent("what's api latency", c)).toMatchObject({ kind: 'metrics', metric: 'latency', group: ['api-1', 'api-2'] });
+    // A question that asked something narrower keeps its kind.
+    expect(intent('anomalies on api-1', c).kind).toBe('anomalies');
+    // No SLOs set: nothing changes.
+    expect(withSloName(parseIntent('how is api-latency doing?', fleet), 'how is api-latency doing?', undefined).kind).toBe('status');
+  });
+});
+
+describe('"how many nines?"', () => {
+  it('counts whole nines and says what the next nine would allow of the same samples', () => {
+    expect(ninesLine(6132, 42)).toBe('99.32% good is two nines; three nines (99.9%) would allow 6 bad of these 6,174 samples, not 42.');
+    // 99.9% exactly is three nines, not 2.9999 by a logarithm.
+    expect(ninesLine(999, 1)).toBe('99.9% good is three nines; four nines (99.99%) needs 10,000 samples or more to allow even one bad.');
+    expect(ninesLine(989, 11)).toBe('98.9% good is one nine; two nines (99%) would allow 10 bad of these 1,000 samples, not 11.');
+    expect(ninesLine(99_999, 1)).toMatch(/^99\.999% good is five nines; six nines \(99\.9999%\)/);
+    expect(ninesLine(6174, 0)).toBe('No bad samples among 6,174: 100% good; one bad would still be three nines (99.98%).');
+    expect(ninesLine(4, 1)).toBe('Only 5 samples: too few to count nines.');
+  });
+
+  it('is an SLO question, leading with the nines, over a span when one is said', () => {
+    const c = ctx();
+    expect(intent('how many nines on api latency yesterday', c)).toMatchObject({ sloName: 'api-latency', sloFocus: 'nines' });
+    const lines = ask('how many nines on api latency yesterday', c);
+    // Yesterday: api-1 1,440 good, api-2 72 of 1,440 bad.
+    expect(lines[0]).toBe(
+      'api-latency yesterday (2026-12-06 UTC): 97.5% good is one nine; two nines (99%) would allow 28 bad of these 2,880 samples, not 72.',
+    );
+    expect(lines[1]).toMatch(/^ {2}Missed, 97\.5% good against the 99% objective/);
+    // "How many nines do we have?" with SLOs set: each SLO's, not whether data arrived.
+    expect(parseIntent('how many nines do we have?', fleet).kind).toBe('availability');
+    const all = ask('how many nines do we have?', c);
+    expect(all[0]).toMatch(/^api-latency: \d+(\.\d+)?% good is one nine; /);
+    expect(all.some((l) => l.startsWith('db_disk-2: '))).toBe(true);
+    // Without SLOs it stays data arrival.
+    expect(answerIntent(withSloName(parseIntent('how many nines?', fleet), 'how many nines?', []), { ...c, slos: [] })).toMatch(
+      /^Data arrival/,
+    );
+  });
+});
+
+describe('the digest against the period before', () => {
+  /** Anomalies at `hoursAgo`, watched for a month. */
+  function withAnomalies(hoursAgo: number[]): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    store.setKv(WATCHING_SINCE, String(NOW - 30 * D));
+    hoursAgo.forEach((h, k) =>
+      store.upsertAnomaly(resolvedAnomaly(`an_b${k}`, NOW, { startTs: NOW - h * H, endTs: NOW - h * H + 600_000 })),
+    );
+    return { store, targets: fleet, now: NOW, staleAfterMs: 90_000 };
+  }
+  const against = (c: AnswerContext) => ask('summarise the last 2 hours', c).find((l) => l.startsWith('Against '));
+
+  it('gives no rate from a period mostly not watched, and a rate an hour under two days', () => {
+    const c = withAnomalies([0.5, 1.5, 3]);
+    expect(against(c)).toBe('Against the 2 h before: Up 100%: 2 episodes against 1.');
+    // Down for 95 of the last 120 min: one in 25 min is not 115 a day.
+    const down = withAnomalies([0.05, 3]);
+    down.store.appendRecord('started', NOW - 5 * 60_000, { lastTickBeforeTs: NOW - 100 * 60_000 });
+    expect(against(down)).toBeUndefined();
+    // Down for 40 of them: a rate, an hour's.
+    const part = withAnomalies([0.05, 3]);
+    part.store.appendRecord('started', NOW - 5 * 60_000, { lastTickBeforeTs: NOW - 45 * 60_000 });
+    expect(against(part)).toBe('Against the 2 h before: Up 50%: 0.8 episodes an hour watched against 0.5.');
+  });
+});
+
+describe('"how long do alerts take to get acked?"', () => {
+  it("asks for the times to acknowledge or resolve, not a list filtered by it, nor one alert's precedent", () => {
+    const p = (q: string) => parseIntent(q, fleet);
+    // Before: the acknowledged alerts listed, or "has this happened before?".
+    expect(p('how long do alerts take to get acked?')).toEqual({ kind: 'anomalies', limit: 5, today: false, count: true, timeTo: 'ack' });
+    expect(p('how long does it take us to acknowledge alerts')).toMatchObject({ kind: 'anomalies', timeTo: 'ack' });
+    expect(p('how long does it take someone to respond to a page')).toMatchObject({ kind: 'anomalies', timeTo: 'ack' });
+    expect(p('how long until pages get acked')).toMatchObject({ kind: 'anomalies', count: true, timeTo: 'ack' });
+    expect(p('how long does it take us to resolve alerts')).toMatchObject({ kind: 'anomalies', timeTo: 'resolve' });
+    expect(p('how long do incidents take to get resolved?')).not.toHaveProperty('resolved');
+    // With a metric and a host: their alerts' times, not the figure.
+    expect(p('how long do disk alerts on api-1 take to resolve?')).toMatchObject({
+      kind: 'anomalies',
+      target: 'api-1',
+      metric: 'disk',
+      timeTo: 'resolve',
+    });
+    // One alert's, or "it": still that alert's history.
+    expect(p('how long did it take to resolve the last alert').kind).toBe('precedent');
+    expect(p('how long does it take to recover?').kind).toBe('precedent');
+    expect(p('how long does it take to restart a service')).toMatchObject({ kind: 'history', took: true });
+  });
+
+  it('leads with the time to acknowledge', () => {
+    const store = createSqliteStore(':memory:');
+    const a = resolvedAnomaly('an_ack1', NOW, { startTs: NOW - 2 * H, endTs: NOW - H });
+    store.upsertAnomaly(a);
+    store.upsertAnomaly(resolvedAnomaly('an_ack2', NOW, { startTs: NOW - 5 * H, endTs: NOW - 4 * H }));
+    // Both posted; one taken on 4 min after it began.
+    store.chat.linkAlert('an_ack1', 'alert:1');
+    store.chat.linkAlert('an_ack2', 'alert:2');
+    store.chat.acknowledge({ msgKey: 'alert:1', by: 'web:alice', ts: NOW - 2 * H + 4 * 60_000 });
+    const c: AnswerContext = { store, targets: fleet, now: NOW, staleAfterMs: 90_000 };
+    expect(ask('how long do alerts take to get acked?', c)[0]).toBe(
+      'Acknowledged in chat: 1 of 2, a median 4 min after the start (mean 4 min, longest 4 min: an_ack1, web-1 CPU).',
+    );
+  });
+});
