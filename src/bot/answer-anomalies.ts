@@ -237,7 +237,10 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   }
   const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
   const lasted = (from: number, until: number | null) => (until ?? c.now) - from;
-  const eps = i.episodes ? groupEpisodes(singles, c.now) : undefined;
+  // A long list ("what happened overnight?") reads by episode: one line each, every anomaly id in it.
+  // A number said ("the last 20 anomalies") is of anomalies: only the default of a span (50) folds.
+  const folded = !i.episodes && i.limit === 50 && singles.length > FOLD_OVER ? groupEpisodes(singles, c.now) : undefined;
+  const eps = i.episodes ? groupEpisodes(singles, c.now) : folded && folded.length <= 0.75 * singles.length ? folded : undefined;
   const lines = [
     ...events.map((e) => ({
       ts: e.startTs,
@@ -284,7 +287,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     ? `${lines.length} episode${lines.length === 1 ? '' : 's'} of ${list.length} ${what}`
     : `${list.length} ${what}${inEpisodes}`;
   const head = `${atLeast}${counted}${i.open || i.resolved ? '' : `, ${openNow} ${openAt === undefined ? 'open' : 'still open now'}`}${fleetNote}; ${which}:`;
-  const listed = eps ? declared() : [];
+  const listed = i.episodes ? declared() : [];
   return [
     ...sinceLastLine(i.sinceLast ? list : [], c.now),
     head,
@@ -293,6 +296,9 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     ...listed.map((l) => `${l.replace(/\.$/, '')}; "declared incidents" lists them.`),
   ].join('\n');
 }
+
+// More anomalies than this in a list, and folding them into episodes saves a quarter of the lines: it is folded.
+const FOLD_OVER = 15;
 
 /** Anomalies open at `at`: started by then and not ended before. Episodes longer than a week are found while still open. */
 // "What happened at 04:11?": a clock time names a minute, so what was open at any moment of it.

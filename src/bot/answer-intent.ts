@@ -221,7 +221,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'explain':
       if (i.first) return answerCaughtFirst(i, c);
       if (i.proposal) return explainProposalOf(i.proposal, c);
-      if (i.remediation && !i.id) return answerWhyNoAction(i.target, i.metric, c);
+      if (i.remediation && !i.id) return answerWhyNoAction(i.target, i.metric, c, i.action);
       if (!i.id && i.metric && !i.latest && !i.span)
         return answerWhy(
           i.group ?? i.target,

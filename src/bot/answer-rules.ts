@@ -31,17 +31,23 @@ function describeForecast(r: ForecastRule): string {
   return `• ${label(r.metric)}${r.target ? ` on ${r.target}` : ''} on course to reach ${formatValue(r.metric, r.reaches)} within ${formatDuration(r.withinMinutes * 60_000)} (a line fitted to the last ${formatDuration(r.fitMinutes * 60_000)}${from}): ${r.severity}`;
 }
 
-function describeRemediation(r: RemediationRule): string {
+/** What a remediation rule matches: "memory, threshold anomalies, warning or worse". */
+export function ruleScope(r: RemediationRule): string {
   const w = r.when;
-  const on = [
+  return [
     w.metrics ? w.metrics.map(label).join(', ') : 'any metric',
     w.detectors ? `${w.detectors.join(', ')} anomalies` : 'any detector',
     `${w.minSeverity} or worse`,
     w.targets ? `on ${w.targets.join(', ')}` : '',
     w.forSeconds ? `once open ${formatDuration(w.forSeconds * 1000)}` : '',
-  ].filter(Boolean);
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function describeRemediation(r: RemediationRule): string {
   const params = Object.entries(r.params).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
-  return `• ${r.name}: ${r.action}${params.length ? ` (${params.join(', ')})` : ''} on ${on.join(', ')}; ${MODE[effectiveMode(r)]}, ${r.executor} executor, cooldown ${formatDuration(r.cooldownSeconds * 1000)}`;
+  return `• ${r.name}: ${r.action}${params.length ? ` (${params.join(', ')})` : ''} on ${ruleScope(r)}; ${MODE[effectiveMode(r)]}, ${r.executor} executor, cooldown ${formatDuration(r.cooldownSeconds * 1000)}`;
 }
 
 /**

@@ -129,6 +129,7 @@ export type Intent =
       usual?: boolean;
       /** "Why wasn't the disk on api-1 cleaned up?": what each anomaly of the latest episode there got from remediation. */
       remediation?: boolean;
+      /** With `remediation`: the action named ("why didn't you restart web-1?"), said when no rule could propose it there. */ action?: string;
       /** "What caused the api-2 latency alert?": the latest anomaly of that metric, open or not (without it, a metric asks about now). */
       latest?: boolean;
       /** "Why was web-1 cpu high at 21:27 yesterday?", "why did db-1 alert last night?": the anomaly of then. */

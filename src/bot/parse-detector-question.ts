@@ -1,4 +1,5 @@
 import type { Intent, MetricKey } from './intent.js';
+import { actionNamed } from './parse-history.js';
 import { ABOUT_TO_FIRE, NO_ACTION, NO_ALERT, PAST, UNUSUAL } from './intent-words.js';
 
 /**
@@ -29,8 +30,16 @@ export function detectorQuestion(
   // answer it (`verdict`). Whether a figure is unusual is theirs to answer too, but a model given
   // the data may add to it, so that one may still go to the LLM, with this answer as its fallback.
   // Asked before "no alert": "why didn't the alert restart anything?" is about the remediation.
-  if (!o.group && NO_ACTION.test(text))
-    return { kind: 'explain', ...(o.target ? { target: o.target } : {}), ...(o.metric ? { metric: o.metric } : {}), remediation: true };
+  if (!o.group && NO_ACTION.test(text)) {
+    const action = actionNamed(text);
+    return {
+      kind: 'explain',
+      ...(o.target ? { target: o.target } : {}),
+      ...(o.metric ? { metric: o.metric } : {}),
+      remediation: true,
+      ...(action ? { action } : {}),
+    };
+  }
   if (!o.group && NO_ALERT.test(text)) {
     if (o.metric) return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, verdict: true };
     if (o.target) return { kind: 'explain', target: o.target, verdict: true, quiet: true };

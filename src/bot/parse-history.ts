@@ -37,6 +37,16 @@ const ACTION_IDS = new Set(Object.values(ACTION_OF));
 const actionOf = (t: string) => (ACTION_IDS.has(t) ? t : ACTION_OF[verbOf(t) ?? '']);
 const SCALE_UP = /\bscal(?:e|ed|ing)[\s-]?(?:ups?|outs?)\b|\bscaleups?\b/;
 
+/** The allow-listed action a question names ("why didn't you restart web-1?" → restart_service), if any. */
+export function actionNamed(text: string): string | undefined {
+  return SCALE_UP.test(text)
+    ? 'scale_up'
+    : text
+        .split(/[^\w-]+/)
+        .map(actionOf)
+        .find(Boolean);
+}
+
 /** "Approve the scale up on web-2": the proposal described by its target and action, for a decision without its id. */
 export function proposalNamed(
   text: string,

@@ -4,6 +4,7 @@ import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { withSloName } from '../../../src/bot/answer-slo.js';
 import { ninesLine } from '../../../src/bot/slo-nines.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
+import { configSchema } from '../../../src/config/schema.js';
 import type { Sample } from '../../../src/core/sample.js';
 import { WATCHING_SINCE } from '../../../src/core/watching-since.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
@@ -154,5 +155,68 @@ describe('"how long do alerts take to get acked?"', () => {
     expect(ask('how long do alerts take to get acked?', c)[0]).toBe(
       'Acknowledged in chat: 1 of 2, a median 4 min after the start (mean 4 min, longest 4 min: an_ack1, web-1 CPU).',
     );
+  });
+});
+
+describe('"why didn\'t you restart local-vm?"', () => {
+  const rules = configSchema.parse({
+    remediation: {
+      rules: [
+        {
+          name: 'restart on memory',
+          when: { metrics: ['memory'], detectors: ['threshold'] },
+          action: 'restart_service',
+          params: { service: 'app' },
+        },
+        { name: 'scale on cpu', when: { metrics: ['cpu'] }, action: 'scale_up' },
+      ],
+    },
+  }).remediation.rules;
+  function withCpuEpisode(): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    store.upsertAnomaly(resolvedAnomaly('an_cpu', NOW, { target: 'api-1', metric: 'cpu', startTs: NOW - H, endTs: NOW - H / 2 }));
+    return { store, targets: fleet, now: NOW, staleAfterMs: 90_000, remediationRules: rules };
+  }
+
+  it('says first when no rule with that action matches the episode, and what the rules with it match', () => {
+    expect(parseIntent("why didn't you restart api-1?", fleet)).toMatchObject({ remediation: true, action: 'restart_service' });
+    expect(parseIntent('why no scale up on api-1?', fleet)).toMatchObject({ remediation: true, action: 'scale_up' });
+    const lines = ask("why didn't you restart api-1?", withCpuEpisode());
+    expect(lines[1]).toBe(
+      'No restart_service for it: "restart on memory" proposes it on memory, threshold anomalies, warning or worse; this is CPU from threshold at warning.',
+    );
+    // The rule for the action matches: the per-anomaly line says why nothing came of it, with no premise line.
+    expect(ask('why no scale up on api-1?', withCpuEpisode()).some((l) => l.startsWith('No scale_up'))).toBe(false);
+    // No rule has the action at all.
+    expect(ask("why didn't you clean up the disk on api-1?", withCpuEpisode())).toContain(
+      'No rule proposes cleanup_disk at all; the remediation rules propose restart_service, scale_up.',
+    );
+  });
+});
+
+describe('a long list of anomalies', () => {
+  /** `n` episodes overnight, each a threshold and a robust anomaly on api-1 CPU. */
+  function overnight(n: number): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    for (let k = 0; k < n; k++) {
+      const startTs = NOW - 13 * H + k * 15 * 60_000;
+      store.upsertAnomaly(resolvedAnomaly(`an_t${k}`, NOW, { target: 'api-1', startTs, endTs: startTs + 5 * 60_000 }));
+      store.upsertAnomaly(resolvedAnomaly(`an_r${k}`, NOW, { target: 'api-1', detector: 'robust', startTs, endTs: startTs + 6 * 60_000 }));
+    }
+    return { store, targets: fleet, now: NOW, staleAfterMs: 90_000 };
+  }
+
+  it('reads by episode, every anomaly id kept, when folding saves lines', () => {
+    const lines = ask('what happened overnight?', overnight(10));
+    expect(lines[0]).toBe('10 episodes of 20 anomalies between 2026-12-06 22:00:00 UTC and 2026-12-07 06:00:00 UTC, 0 open; all:');
+    expect(lines).toHaveLength(11);
+    expect(lines[1]).toMatch(/^• api-1 CPU \[warning\]: .*2 anomalies: .*an_r9.*an_t9/);
+    // A short list stays one line per anomaly.
+    expect(ask('what happened overnight?', overnight(5))).toHaveLength(11);
+    expect(ask('what happened overnight?', overnight(5))[0]).toMatch(/^10 anomalies .*, in 5 episodes, 0 open; all:$/);
+    // A number said is of anomalies.
+    const twenty = ask('the last 20 anomalies', overnight(10));
+    expect(twenty[0]).toMatch(/^20 anomalies, in 10 episodes/);
+    expect(twenty).toHaveLength(21);
   });
 });

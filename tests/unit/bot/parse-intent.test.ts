@@ -872,8 +872,11 @@ const cases: Case[] = [
   ["what's the worst host today?", { kind: 'anomalies', count: true, today: true }],
   ['which server had the worst latency', { kind: 'metrics', metric: 'latency', stat: 'max' }],
   // the remediation side: why nothing ran, what would run, the runbooks
-  ["why wasn't the disk on api-1 cleaned up?", { kind: 'explain', target: 'api-1', metric: 'disk', remediation: true }],
-  ["why didn't you restart web-1?", { kind: 'explain', target: 'web-1', remediation: true }],
+  [
+    "why wasn't the disk on api-1 cleaned up?",
+    { kind: 'explain', target: 'api-1', metric: 'disk', remediation: true, action: 'cleanup_disk' },
+  ],
+  ["why didn't you restart web-1?", { kind: 'explain', target: 'web-1', remediation: true, action: 'restart_service' }],
   ['why was no action taken on db-1', { kind: 'explain', target: 'db-1', remediation: true }],
   ["why didn't web-1 alert?", { kind: 'explain', target: 'web-1', quiet: true }],
   ["why didn't web-1 cpu act up", { kind: 'explain', target: 'web-1', metric: 'cpu' }],
