@@ -15,13 +15,20 @@ type StatusAsked = Omit<Extract<Intent, { kind: 'status' }>, 'kind'>;
 const LISTED = 5;
 
 /** "Any hosts down?": the silent and stale targets first, or that every target reports. */
-function silentLine(c: AnswerContext, targets: AnswerContext['targets'], latest: Map<string, Map<string, Sample>>): string {
+function silentLine(
+  c: AnswerContext,
+  targets: AnswerContext['targets'],
+  latest: Map<string, Map<string, Sample>>,
+  silentFor?: number,
+): string {
   const states = new Map(c.store.targetStates().map((t) => [t.target, t.state]));
+  // A length asked ("not reporting for 10 min"): the last sample against it alone; the heartbeat's verdict uses its own.
+  const limit = silentFor ?? c.staleAfterMs;
   const quiet = targets
     .map((t) => ({ n: t.name, state: states.get(t.name), ts: newestOf(latest, t.name) }))
-    .filter((t) => t.state === 'silent' || !t.ts || c.now - t.ts > c.staleAfterMs);
+    .filter((t) => (t.state === 'silent' && !silentFor) || !t.ts || c.now - t.ts > limit);
   if (quiet.length === 0)
-    return `Every target reports: all ${plural(targets.length, 'target')} sent data in the last ${formatDuration(c.staleAfterMs)}.`;
+    return `Every target reports: all ${plural(targets.length, 'target')} sent data in the last ${formatDuration(limit)}.`;
   const say = (t: (typeof quiet)[number]) =>
     `${t.n} (${t.ts ? `${t.state === 'silent' ? 'SILENT' : 'stale'}, last data ${stamp(t.ts)}, ${formatDuration(c.now - t.ts)} ago` : 'no data yet'})`;
   return `Not reporting: ${quiet.map(say).join(', ')}.`;
@@ -62,13 +69,13 @@ export function answerStatus(c: AnswerContext, asked: StatusAsked = {}): string 
   const newest = only
     ? Math.max(0, ...targets.flatMap((t) => newestOf(latest, t.name) ?? []))
     : Math.max(0, ...c.store.latestSamples().map((s) => s.ts));
-  const quiet = only ? silentLine(c, targets, latest) : undefined;
+  const quiet = only ? silentLine(c, targets, latest, asked.silentFor) : undefined;
   const verdict =
     quiet?.startsWith('Every') && open.length === 0
       ? ` ${targets.length === 2 ? 'Both' : `All ${targets.length}`} report and nothing is open on them.`
       : '';
   return [
-    ...(asked.silent ? [quiet ?? silentLine(c, c.targets, latest)] : quiet?.startsWith('Not') ? [quiet] : []),
+    ...(asked.silent ? [quiet ?? silentLine(c, c.targets, latest, asked.silentFor)] : quiet?.startsWith('Not') ? [quiet] : []),
     `${plural(targets.length, 'target')}${only ? ` (${targets.map((t) => t.name).join(', ')})` : ''}, ${plural(open.length, 'open anomaly', 'open anomalies')}, ${plural(pending.length, 'pending approval')}. Latest data ${newest ? when(newest, c.now, c.staleAfterMs) : 'none yet'}.${verdict}`,
     table(
       [...(groupBy ? [groupBy] : []), 'target', 'state', 'CPU', 'memory', 'disk', 'anomalies'],

@@ -151,8 +151,9 @@ export type Intent =
   /** `silent`: "any hosts down?", "which targets are silent": the answer leads with those. */
   | {
       kind: 'status';
-      /** "Any hosts down?": who is not reporting, first. */
+      /** "Any hosts down?": who is not reporting, first; `silentFor`: "…in 5 minutes?", against that length, not the stale limit. */
       silent?: boolean;
+      silentFor?: number;
       /** "Hosts by role": that column (role or a label key), sorted by it. */
       groupBy?: string;
       /** "How is the api doing?": these targets only, with what is open and pending on them. */

@@ -36,6 +36,7 @@ import { listSpan } from './parse-list-shape.js';
 import { caughtFirstQuestion } from './parse-caught-first.js';
 import { collectedQuestion } from './parse-collected.js';
 import { FIXED_BEFORE, precedentQuestion } from './parse-precedent.js';
+import { notReportingQuestion } from './parse-not-reporting.js';
 
 const REMEDIATED =
   /\b(?:alerts?|anomal\w*) (?:that|which) (?:triggered|got|led to|caused|had|received) (?:a |an |any )?(?:remediations?|actions?|restarts?|fix(?:es)?|clean-?ups?)\b|\bremediated (?:alerts?|anomal\w*)\b/;
@@ -65,6 +66,7 @@ export function asksAbout(
 ): Intent | undefined {
   const { metric, more, target, named, an, severity, span, unknownTarget, anomalies } = o;
   return (
+    notReportingQuestion(text, { metric, named, unknownTarget, span }) ??
     unmetRequest(text) ??
     caughtFirstQuestion(text, { target, metric, an }) ??
     collectedQuestion(text, named) ??

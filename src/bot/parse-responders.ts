@@ -27,7 +27,7 @@ const ACKED = String.raw`(?:acks?|acked|acknowledg\w*|handl\w*|took|takes|picks?
 const RESPONDERS = new RegExp(
   [
     String.raw`\bwho(?:'s| is| has| have)?\s+(?:\w+ )?${ACKED}\b.*\b(?:most|fewest|least|fastest|quickest|slowest|more|less)\b`,
-    String.raw`\b(?:fastest|quickest|slowest|best|top|most active) (?:responders?|ackers?|acknowledgers?|on-?callers?)\b`,
+    String.raw`\b(?:fastest|quickest|slowest|best|top|busiest|most active) (?:responders?|ackers?|acknowledgers?|on-?callers?)\b`,
     String.raw`\bwho(?:'s| is| was)? (?:the )?(?:fastest|quickest|slowest|first)\b.*\b${ACKED}`,
     String.raw`\b(?:ack|acks|acknowledgements?|responders?|response) (?:leaderboard|league|ranking|table|stats|statistics|count|counts|by (?:person|people|user|users|who))\b`,
     String.raw`\b(?:acks?|acknowledgements?) (?:per|by each|for each) (?:person|people|user|responder)\b`,

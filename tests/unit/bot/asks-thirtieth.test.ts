@@ -220,3 +220,38 @@ describe('a long list of anomalies', () => {
     expect(twenty).toHaveLength(21);
   });
 });
+
+describe('"which hosts haven\'t reported in 5 minutes?"', () => {
+  it('is the reporting state against the length said, not the stale limit', () => {
+    const p = (q: string) => parseIntent(q, fleet);
+    // Before: the status table with no word of who is silent.
+    expect(p("which hosts haven't reported in 5 minutes?")).toEqual({ kind: 'status', silent: true, silentFor: 5 * 60_000 });
+    expect(p('which hosts have not reported in the last 5 minutes')).toMatchObject({ silentFor: 5 * 60_000 });
+    expect(p('anything not reporting for 10 min?')).toMatchObject({ silentFor: 10 * 60_000 });
+    expect(p('hosts silent for more than 10 minutes')).toMatchObject({ silentFor: 10 * 60_000 });
+    // Of the past, or of the anomalies then, or a silence: not this.
+    expect(p('which hosts were silent for more than 10 minutes today').kind).toBe('anomalies');
+    expect(p('silent hosts in the last 24 h').kind).toBe('anomalies');
+    expect(p('silence api-1 for 10 minutes').kind).toBe('silence');
+    expect(p('which hosts stopped reporting?')).toEqual({ kind: 'status', silent: true });
+    const store = createSqliteStore(':memory:');
+    // api-1 last sent 4 min ago, api-2 7 min ago, db-1 just now.
+    store.saveSamples([
+      { target: 'api-1', metric: 'cpu', ts: NOW - 4 * 60_000, value: 20 },
+      { target: 'api-2', metric: 'cpu', ts: NOW - 7 * 60_000, value: 20 },
+      { target: 'db-1', metric: 'cpu', ts: NOW - 10_000, value: 20 },
+    ]);
+    const c: AnswerContext = { store, targets: fleet, now: NOW, staleAfterMs: 90_000 };
+    expect(ask("which hosts haven't reported in 5 minutes?", c)[0]).toBe(
+      'Not reporting: api-2 (stale, last data 2026-12-07 11:53:00 UTC, 7 min ago).',
+    );
+    expect(ask('anything not reporting for 10 min?', c)[0]).toBe('Every target reports: all 3 targets sent data in the last 10 min.');
+    expect(ask('which hosts stopped reporting?', c)[0]).toMatch(/^Not reporting: api-1 .*, api-2 /);
+  });
+});
+
+describe('"who is the busiest responder?"', () => {
+  it('is the responders ranking', () => {
+    expect(parseIntent('who is the busiest responder?', fleet).kind).toBe('responders');
+  });
+});
