@@ -16,6 +16,8 @@ const clip = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t);
 export const NOTE_LEAD =
   /^\s*(?:please\s+)?(?:(?:add|leave|post|put|write)\s+(?:a\s+)?(?:note|comment)|note|annotate|comment)\b(?:\s+(?:to|on|for|under)\b)?/i;
 
+const LATEST = /\b(?:the\s+)?(?:last|latest|most recent|newest|current)\s+(?:[\w-]+\s+){0,2}?(?:alert|anomaly|page|incident)\b/i;
+
 /**
  * A note said about an alert, with its words as typed (markup and mention syntax removed), or
  * undefined when the text is not one. Questions ("notes on an_…?") are not notes. Pure.
@@ -27,12 +29,21 @@ export function noteCommand(raw: string, o: { an?: string; target?: string }): E
   // What the note is about comes before a colon ("an_… :", "the web-1 alert:"); without one, the id leads.
   // A colon inside a time ("08:00") is part of the note.
   const colon = rest.search(/:(?!\d)/);
+  // "Add a note to the last alert: …": the newest anomaly (on the target named, if one is).
+  const about = colon >= 0 ? rest.slice(0, colon) : rest.slice(0, 60);
+  const latest = !o.an && LATEST.test(about) ? { latest: true as const } : {};
   // "… to the web-2 alert saying it was a deploy": the words after "saying" are the note, as after a colon.
   const saying = /^(?:[^:]{0,60}?)\s(?:saying|that says|which says|reading|with the text)\s+/i.exec(rest);
   if (saying && (colon < 0 || saying[0].length < colon)) rest = rest.slice(saying[0].length);
   else if (colon >= 0 && colon <= 60) rest = rest.slice(colon + 1);
   else if (o.an) rest = rest.replace(new RegExp(`^(?:(?:the|alert|anomaly)\\s+)*${o.an}\\b[\\s,-]*`, 'i'), '');
-  return { kind: 'note', ...(o.an ? { id: o.an } : {}), ...(o.target ? { target: o.target } : {}), text: rest.trim().slice(0, NOTE_MAX) };
+  return {
+    kind: 'note',
+    ...(o.an ? { id: o.an } : {}),
+    ...(o.target ? { target: o.target } : {}),
+    ...latest,
+    text: rest.trim().slice(0, NOTE_MAX),
+  };
 }
 
 /** Records a note on an anomaly (alert_note): its id, or the target's open one (the newest), or the alert of the thread. */
@@ -51,12 +62,14 @@ export function addNote(
   if (!i.text) return { text: 'Note what? Say it after a colon: "note an_…: restarted nginx by hand".', intent, private: true };
   const a = i.id
     ? o.store.getAnomaly(i.id)
-    : i.target
-      ? o.store
-          .openAnomalies()
-          .filter((x) => x.target === i.target)
-          .sort((x, z) => z.startTs - x.startTs)[0]
-      : undefined;
+    : i.latest
+      ? o.store.recentAnomalies(200).find((x) => !i.target || x.target === i.target)
+      : i.target
+        ? o.store
+            .openAnomalies()
+            .filter((x) => x.target === i.target)
+            .sort((x, z) => z.startTs - x.startTs)[0]
+        : undefined;
   // An id names one anomaly: the store also finds anomalies by their key, which a note must not reach by.
   if (!a || (i.id && a.id !== i.id))
     return {

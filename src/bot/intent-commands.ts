@@ -82,7 +82,7 @@ export type CommandIntent =
   /** `about`: "cancel the backups reminder", only reminders whose words include it. */
   | { kind: 'unwatch'; id?: string; target?: string; reminders?: boolean; about?: string }
   /** "note an_…: restarted nginx by hand", "add a note: …" in an alert's thread: recorded on the alert, shown in its timeline. */
-  | { kind: 'note'; id?: string; target?: string; text: string }
+  | { kind: 'note'; id?: string; target?: string; text: string; latest?: true }
   /** "Cancel that", "never mind": nothing named, so the asker's own cancellable things are listed (answer-cancel-which.ts). */
   | { kind: 'cancel_which' }
   /** "Give me a one line summary", "tl;dr": the fleet now and today in one line (answer-one-line.ts). */

@@ -79,7 +79,7 @@ const DID_CHANGE =
 export const CHANGED = String.raw`(?:the\s+|our\s+|my\s+|that\s+|this\s+)?(?:last\s+|latest\s+|recent\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)`;
 // "What happened after the deploy?", "any alerts since the last release?", "did the deploy break anything?".
 const AFTER = new RegExp(
-  String.raw`\b(?:since|after|following)\s+${CHANGED}\b|\bdid (?:the|our|my|that|this) (?:last\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback) (?:break|cause|trigger|hurt)\b` +
+  String.raw`\b(?:since|after|following)\s+${CHANGED}\b|\bdid (?:the|our|my|that|this) (?:last\s+)?(?:[a-z][\w.-]*\s+)?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)(?: (?:on|to|of) [\w.-]+)? (?:break|cause|trigger|hurt)\b` +
     // "Is this related to the deploy?", "was it the deploy?", "could the release have caused it?": the alerts since the latest.
     String.raw`|\b(?:related|linked|due|down) to (?:the|our|that|this|a) (?:last |latest |recent )?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback)\b|^(?:so\s+)?(?:was|is) (?:it|this|that) (?:the|our|a) (?:last |latest |recent )?(?:deploy(?:ment)?|release|rollout|upgrade|rollback)\b|\b(?:could|did|might|may) (?:the|our|that|this) (?:last |latest |recent )?(?:deploy(?:ment)?|release|rollout|change|upgrade|rollback) (?:have )?(?:caused|cause|broken|break|triggered)\b(?! (?:the |a |that |this )?(?:[\w-]+ )?(?:cpu|memory|disk|latency|network|load|traffic)\b)`,
 );

@@ -9,6 +9,7 @@ import type { Sample } from '../../../src/core/sample.js';
 import { WATCHING_SINCE } from '../../../src/core/watching-since.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { resolvedAnomaly } from '../../fixtures/anomaly.js';
+import { addNote, noteCommand } from '../../../src/bot/alert-notes.js';
 import { D, H, fleet, latency, NOW } from '../../fixtures/slo-fleet.js';
 
 const dbDisk = sloSchema.parse({ name: 'db_disk-2', metric: 'disk', targets: ['db-1'], goodBelow: 80, objective: 99.9 });
@@ -253,5 +254,38 @@ describe('"which hosts haven\'t reported in 5 minutes?"', () => {
 describe('"who is the busiest responder?"', () => {
   it('is the responders ranking', () => {
     expect(parseIntent('who is the busiest responder?', fleet).kind).toBe('responders');
+  });
+});
+
+describe('"add a note to the last alert: …"', () => {
+  it('notes the newest anomaly, on the host named if one is', () => {
+    expect(noteCommand('add a note to the last alert: caused by backup job', {})).toEqual({
+      kind: 'note',
+      latest: true,
+      text: 'caused by backup job',
+    });
+    // The words after the colon are the note, whatever they say.
+    expect(noteCommand('note: the last alert was a deploy', {})).toEqual({ kind: 'note', text: 'the last alert was a deploy' });
+    const store = createSqliteStore(':memory:');
+    store.upsertAnomaly(resolvedAnomaly('an_api1', NOW, { target: 'api-1', startTs: NOW - 2 * H, endTs: NOW - H }));
+    store.upsertAnomaly(resolvedAnomaly('an_db1', NOW, { target: 'db-1', startTs: NOW - H, endTs: NOW - H / 2 }));
+    const user = { platform: 'web' as const, id: 'alice', name: 'alice', roles: [] };
+    // Before: "On which alert?".
+    expect(addNote(noteCommand('add a note to the last alert: caused by backup job', {})!, user, NOW, { store }).text).toMatch(
+      /^Noted on an_db1 \(db-1 CPU\) by web:alice: "caused by backup job"/,
+    );
+    const onApi = noteCommand('note on the latest api-1 alert: cron', { target: 'api-1' })!;
+    expect(addNote(onApi, user, NOW, { store }).text).toMatch(/^Noted on an_api1 /);
+  });
+});
+
+describe('"did the deploy on api-1 break anything?"', () => {
+  it("is the anomalies since the latest deploy there, not api-1's figures", () => {
+    expect(parseIntent('did the deploy on api-1 break anything?', fleet)).toMatchObject({
+      kind: 'anomalies',
+      afterChange: 'deploy',
+      target: 'api-1',
+    });
+    expect(parseIntent('did the release to api-2 cause any problems', fleet)).toMatchObject({ afterChange: 'deploy', target: 'api-2' });
   });
 });
