@@ -15,15 +15,16 @@ import type { Intent } from './parse-intent.js';
 import { MAX_SPAN } from './parse-time-span.js';
 import { verdictsBetween } from './alert-feedback.js';
 import { nextShift, qualityLine, shiftWindow, sinceLastLine } from './anomaly-lead-lines.js';
-import { countEpisodes, rankLine, tally } from './tally.js';
+import { countEpisodes, rankLine } from './tally.js';
 import { shareLines } from './anomaly-shares.js';
 import { crossTab } from './anomaly-cross-tab.js';
-import { oftenLine, repeatLines } from './anomaly-repeats.js';
+import { oftenLine } from './anomaly-repeats.js';
 import { groupValueOf } from './match-target.js';
 import { describeEpisode, groupEpisodes } from './episodes.js';
 import { resolveByTarget, timeLines } from './anomaly-times.js';
 import { digestLines } from './answer-digest.js';
-import { formatDuration, perDay } from './text-tools.js';
+import { countAnomalies } from './count-anomalies.js';
+import { formatDuration } from './text-tools.js';
 import { answerQuietTargets } from './quiet-targets.js';
 import { changesLine, sinceChange } from './change-log.js';
 import { unwatchedLines } from './unwatched-line.js';
@@ -185,7 +186,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       list,
       atLeast,
       what,
-      { open: !i.open, episodes: i.episodes },
+      { open: !i.open, episodes: i.episodes, rate: i.rate },
       events,
       [...feedback, ...(i.unposted ? [] : postedLines(list, c.store)), ...times.filter((l) => !asked.includes(l)), ...declared()],
       c.now,
@@ -345,50 +346,3 @@ function describeFleetEvent(e: FleetEvent): string {
 const COUNT_CAP = 100_000;
 // A yes-or-no ask ("anything overnight?") with more than this gets the summary.
 const GLANCE_MAX = 10;
-
-function countAnomalies(
-  list: Anomaly[],
-  atLeast: string,
-  what: string,
-  say: { open: boolean; episodes?: boolean },
-  events: FleetEvent[],
-  times: string[],
-  now: number,
-  windowMs: number,
-  zone: string | undefined,
-): string[] {
-  const grouped = groupEpisodes(list, now);
-  const episodes = grouped.length;
-  // "How many incidents?" asks for episodes first; "how many alerts?" for anomalies, with the episodes they make.
-  const byEpisode = say.episodes && episodes < list.length;
-  const open = byEpisode ? grouped.filter((e) => e.endTs === null).length : list.filter((a) => a.status === 'open').length;
-  const units = byEpisode ? grouped.map((e) => e.members.find((a) => a.severity === 'critical') ?? e.members[0]!) : list;
-  return [
-    `${atLeast}${byEpisode ? `${episodes} episode${episodes === 1 ? '' : 's'} of ` : ''}${list.length} ${what}${say.open ? `, ${open} open` : ''}.`,
-    ...(episodes < list.length && !byEpisode
-      ? [`As episodes: ${episodes} (anomalies on the same target and metric at overlapping times, from different detectors, counted once).`]
-      : []),
-    // A rate only where there is a span to spread them over: two or more, across an hour or more.
-    ...(episodes >= 2 && windowMs >= 3_600_000
-      ? [
-          `About one ${episodes < list.length ? 'episode' : 'anomaly'} every ${formatDuration(windowMs / episodes)}${windowMs >= 86_400_000 ? `, ${perDay(episodes, windowMs)} a day` : ''} (${episodes} in the ${formatDuration(windowMs)} watched).`,
-        ]
-      : []),
-    // Counted as asked: episodes by their most severe member; the detectors always by anomaly.
-    `By severity: ${tally(units, (a) => a.severity)}`,
-    `By target: ${tally(units, (a) => a.target)}`,
-    `By metric: ${tally(units, (a) => METRIC_LABEL[a.metric] ?? a.metric)}`,
-    `By detector${byEpisode ? ' (anomalies)' : ''}: ${tally(list, (a) => a.detector)}`,
-    ...repeatLines(list, zone),
-    ...(events.length
-      ? [
-          `Fleet-wide (one kind on many targets at once): ${events
-            .slice(0, 5)
-            .map((e) => `${METRIC_LABEL[e.metric] ?? e.metric} (${e.detector}) on ${e.targets} targets from ${stamp(e.startTs)}`)
-            .join('; ')}${events.length > 5 ? `; and ${events.length - 5} more` : ''}`,
-        ]
-      : []),
-    ...times,
-    'Ask without "how many" for the list.',
-  ];
-}

@@ -1,3 +1,4 @@
+import { rateAsked } from './parse-list-shape.js';
 import type { Intent, MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { QUIET_DAY } from './past-phrases.js';
@@ -35,6 +36,8 @@ export function anomalyChangeQuestion(
     span?: TimeSpan;
   },
 ): Intent | undefined {
+  // "The average number of alerts per week" asks for a rate (parse-list-shape.ts), not a comparison.
+  if (rateAsked(text) && !/\b(?:than|compar\w*|vs|versus|more|fewer|less|is (?:this|that|it|today))\b/.test(text)) return undefined;
   // "Is it quieter than usual?", "is today busier than yesterday?", "how does today compare to yesterday?":
   // the fleet's day (no host or metric named, which would ask for figures) is its alerts.
   const fleetDay =

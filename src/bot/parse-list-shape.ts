@@ -114,6 +114,19 @@ function timesAtLeast(text: string): number | undefined {
   return m[1] === 'more than' || m[1] === 'over' || m[1] === '>' ? n + 1 : n;
 }
 
+// "How many alerts per day on average?", "how many alerts do we get a week?", "daily alert rate": a rate in that unit.
+const RATE = new RegExp(
+  String.raw`\b(?:per|a|an|each) (hour|day|week)\b.*\b(?:on average|average|typically|usually|normally)\b|\b(?:on average|average|typical(?:ly)?|usually|normally|mean)\b.*\b(?:per|a|an|each) (hour|day|week)\b` +
+    String.raw`|\bhow many\b.*\b(?:do|does) (?:we|you|i|the team) (?:usually |typically |normally )?(?:get|see|have|receive)\b.*\b(?:per|a|an|each) (hour|day|week)\b|\b(hourly|daily|weekly) (?:average|rate|alert rate)\b`,
+);
+
+/** The unit of a rate asked for, if one is. */
+export function rateAsked(text: string): 'hour' | 'day' | 'week' | undefined {
+  const m = RATE.exec(text);
+  const unit = m?.slice(1).find(Boolean)?.replace(/ly$/, '').replace(/^dai$/, 'day');
+  return unit === 'hour' || unit === 'day' || unit === 'week' ? unit : undefined;
+}
+
 function rankOf(text: string): 'target' | 'metric' | 'detector' | 'hour' | 'day' | 'weekday' | 'series' | 'severity' | undefined {
   if (BY_HOUR_OF_DAY.test(text)) return 'hour';
   if (BY_WEEKDAY.test(text)) return 'weekday';
@@ -158,6 +171,8 @@ export function listShape(
   open?: true;
   limit?: number;
   glance?: true;
+  rate?: 'hour' | 'day' | 'week';
+  count?: true;
 } {
   if (NONE.test(text)) return { none: true };
   if (SINCE_LAST.test(text)) return { sinceLast: true };
@@ -171,7 +186,9 @@ export function listShape(
   // "Which tier has the most alerts?", "alerts by role": the targets' groups ranked.
   const grouped = counting || /\b(?:most|by|per)\b/.test(text) ? groupByOf(text, targets) : undefined;
   const least = timesAtLeast(text);
-  const rank = grouped ? 'target' : least ? 'series' : rankOf(text);
+  const rate = rateAsked(text);
+  // A rate asked ("alerts per day on average") is the mean, not the days ranked.
+  const rank = grouped ? 'target' : least ? 'series' : rate ? undefined : rankOf(text);
   const old = OPEN_FOR.exec(text);
   const openForMs = old ? lengthOf((old[1] ?? old[2])!) : undefined;
   const lasted = openForMs ? undefined : LASTED.exec(text);
@@ -199,6 +216,7 @@ export function listShape(
     ...(GLANCE.test(text) && !counting && !rank ? { glance: true } : {}),
     ...(rank ? { rank } : {}),
     ...(grouped ? { rankBy: grouped.groupBy } : {}),
+    ...(rate ? { rate, count: true } : {}),
   };
 }
 
@@ -219,6 +237,8 @@ export interface AnomaliesIntent {
   severity?: 'critical' | 'warning';
   /** "How many anomalies this week?": counts, not a list. */
   count?: boolean;
+  /** "How many alerts per day on average?": with `count`, the rate in that unit first. */
+  rate?: 'hour' | 'day' | 'week';
   /** "MTTR this week", "mean time to acknowledge": the counts, with that time asked for. */
   timeTo?: 'resolve' | 'ack' | 'between' | 'open';
   /** "Which host was down today?": only the silent-host anomalies. */

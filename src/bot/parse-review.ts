@@ -1,7 +1,7 @@
 import type { Intent, MetricKey } from './intent.js';
 import { crossOf } from './parse-cross-tab.js';
 import { RESOLVED_ALONE } from './parse-history.js';
-import { listSpan, workingOn } from './parse-list-shape.js';
+import { listSpan, rateAsked, workingOn } from './parse-list-shape.js';
 import { findTimeSpan, type TimeSpan } from './parse-time-span.js';
 
 const DAY = 86_400_000;
@@ -98,8 +98,8 @@ export function reviewQuestion(
     };
   const per = PER.exec(text)?.[1] as 'day' | 'hour' | undefined;
   // "How many alerts per day on average?" is the rate, which the count gives, not the days ranked.
-  if (per && /\b(?:on )?average\b|\btypical(?:ly)?\b|\busually\b/.test(text))
-    return { kind: 'anomalies', limit: 50, count: true, ...span, ...scope };
+  if (per && (/\b(?:on )?average\b|\btypical(?:ly)?\b|\busually\b/.test(text) || rateAsked(text)))
+    return { kind: 'anomalies', limit: 50, count: true, rate: per, ...span, ...scope };
   if (per) return { kind: 'anomalies', limit: 50, count: true, rank: per, ...span, ...scope };
   return undefined;
 }

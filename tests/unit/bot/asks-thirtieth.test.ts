@@ -289,3 +289,43 @@ describe('"did the deploy on api-1 break anything?"', () => {
     expect(parseIntent('did the release to api-2 cause any problems', fleet)).toMatchObject({ afterChange: 'deploy', target: 'api-2' });
   });
 });
+
+describe('"how many alerts per day on average?"', () => {
+  function watched(days: number, episodes: number): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    store.setKv(WATCHING_SINCE, String(NOW - days * D));
+    for (let k = 0; k < episodes; k++) {
+      const startTs = NOW - ((k + 0.5) * days * D) / episodes;
+      store.upsertAnomaly(resolvedAnomaly(`an_p${k}`, NOW, { target: 'api-1', startTs, endTs: startTs + 600_000 }));
+      // Every other episode has a second detector on it.
+      if (k % 2 === 0)
+        store.upsertAnomaly(resolvedAnomaly(`an_q${k}`, NOW, { target: 'api-1', detector: 'robust', startTs, endTs: startTs + 600_000 }));
+    }
+    return { store, targets: fleet, now: NOW, staleAfterMs: 90_000 };
+  }
+
+  it('leads with the rate in the unit asked, of episodes', () => {
+    const p = (q: string) => parseIntent(q, fleet);
+    expect(p('how many alerts per day on average?')).toMatchObject({ count: true, rate: 'day' });
+    // Before: the days ranked, or this week against weeks before that were never watched.
+    expect(p('how many alerts do we get per day?')).toMatchObject({ count: true, rate: 'day' });
+    expect(p('how many alerts do we get per day?')).not.toHaveProperty('rank');
+    expect(p('average number of alerts per week')).toMatchObject({ kind: 'anomalies', count: true, rate: 'week' });
+    expect(p("what's our hourly alert rate")).toMatchObject({ count: true, rate: 'hour' });
+    // A ranking or a comparison stays one.
+    expect(p('alerts per day')).toMatchObject({ rank: 'day' });
+    expect(p('which day had the most alerts')).toMatchObject({ rank: 'day' });
+    expect(p('more alerts than usual?').kind).toBe('anomaly_change');
+    // 20 episodes (30 anomalies) over 4 days watched.
+    const c = watched(4, 20);
+    expect(ask('how many alerts per day on average?', c)[0]).toBe(
+      'On average 5.1 episodes a day (20 episodes of 30 anomalies in the 3 d 22 h watched).',
+    );
+    expect(ask('average number of alerts per week', c)[0]).toBe(
+      'On average 36 episodes a week (20 episodes of 30 anomalies in the 3 d 22 h watched; less than a week watched, so that is the rate seen, scaled up).',
+    );
+    expect(ask("what's our hourly alert rate", c)[0]).toBe(
+      'On average 0.2 episodes an hour (20 episodes of 30 anomalies in the 3 d 22 h watched).',
+    );
+  });
+});
