@@ -1,7 +1,7 @@
 import type { Proposal, ProposalState } from '../core/remediation.js';
 import type { RemediationRule } from '../config/schema.js';
 import { effectiveMode } from '../pipeline/remediate/plan-remediation.js';
-import { effectLine } from './remediation-effect.js';
+import { effectLine, workedLine } from './remediation-effect.js';
 import type { AnswerContext } from './answer-intent.js';
 import { spanBounds } from './answer-metric-span.js';
 import { describeProposal, stamp } from './format-reply.js';
@@ -104,6 +104,7 @@ export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
       ? `The last ${how}${what}${scope}:`
       : `The last ${shown.length} ${how}${i.action ? `${i.action} remediations` : 'remediations'}${scope}${list.length > shown.length ? ` (of ${atLeast}${list.length})` : ''}:`;
   return [
+    ...(i.worked && shown.length === 1 ? [workedLine(shown[0]!, c)] : []),
     head,
     // A few at most get what their metric did after: "did the cleanup work?" asks of one.
     ...shown.flatMap((p) => [

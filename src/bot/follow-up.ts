@@ -298,7 +298,7 @@ export function namedIt(
   if (last.sl && it && intent.kind === 'silence' && intent.extend && !intent.extend.id) return { ...intent, extend: { id: last.sl } };
   const rp = last.rp;
   // "Did it work?" with no proposal named just before: the last one that ran, as "did the restart work?" reads.
-  if (!rp) return intent.kind === 'unknown' && DID_IT_WORK.test(said) ? { kind: 'history', limit: 1, ran: true } : intent;
+  if (!rp) return intent.kind === 'unknown' && DID_IT_WORK.test(said) ? { kind: 'history', limit: 1, ran: true, worked: true } : intent;
   if (
     (intent.kind === 'approve' || intent.kind === 'deny') &&
     !intent.id &&

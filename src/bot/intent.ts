@@ -176,6 +176,7 @@ export type Intent =
       count?: boolean;
       /** "When was the last restart?", "was web-1 scaled up?": only those that ran; the rest are counted. */
       ran?: boolean;
+      /** "Did the cleanup work?": a verdict on the one shown leads. */ worked?: true;
       /** "How long does a restart take?": how long those that ran took, approval to result. */
       took?: boolean;
     }

@@ -154,6 +154,7 @@ export function historyIntent(q: HistoryQuestion): HistoryIntent | undefined {
     // "How many remediations ran this month?": those that ran, not every one proposed.
     ...((action && !outcome && !q.historyWord) || lastThing || (!outcome && RAN_SAID.test(text)) ? { ran: true } : {}),
     ...(TOOK.test(text) ? { took: true, ran: true } : {}),
+    ...(WORKED.test(text) ? { worked: true } : {}),
   };
 }
 

@@ -49,3 +49,22 @@ export function effectLine(p: Proposal, c: AnswerContext): string | undefined {
       : ' (what was seen, not what the action alone did)';
   return `  ${seen}; ${ended}${caveat}.`;
 }
+
+/**
+ * "Did it work?": a yes, a no or a "not clearly" before the record, from how the run ended and what
+ * its anomaly did after. A simulation or a dry run did nothing, so it is never a yes.
+ */
+export function workedLine(p: Proposal, c: AnswerContext): string {
+  if (p.state === 'failed') return `No: ${p.id} failed${p.result ? ` (${p.result.slice(0, 120)})` : ''}.`;
+  if (p.state !== 'succeeded') return `Not yet: ${p.id} is ${p.state}.`;
+  if (p.mode === 'dry_run' || p.executor === 'simulate')
+    return `Nothing really ran: ${p.id} was ${p.mode === 'dry_run' ? 'a dry run' : 'a simulation (executor "simulate")'}, so it cannot have helped; what followed is below.`;
+  const a = p.anomalyId ? c.store.getAnomaly(p.anomalyId) : undefined;
+  if (!a) return `It ran and succeeded; no alert was behind it, so the figure below is the only sign.`;
+  const ran = p.updatedTs;
+  if (a.endTs === null) return `Not so far: it ran and succeeded, but ${a.id} is still open ${formatDuration(c.now - ran)} later.`;
+  if (a.endTs < ran) return `It ran after ${a.id} had already ended, so there was nothing left for it to fix.`;
+  return a.endTs - ran <= EFFECT_AFTER_MS
+    ? `It looks so: ${a.id} ended ${formatDuration(a.endTs - ran)} after it ran (other things may have helped too).`
+    : `Not clearly: ${a.id} ended only ${formatDuration(a.endTs - ran)} after it ran.`;
+}

@@ -10,6 +10,9 @@ import { WATCHING_SINCE } from '../../../src/core/watching-since.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { addNote, noteCommand } from '../../../src/bot/alert-notes.js';
+import { namedIt } from '../../../src/bot/follow-up.js';
+import type { Proposal } from '../../../src/core/remediation.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { D, H, fleet, latency, NOW } from '../../fixtures/slo-fleet.js';
 
 const dbDisk = sloSchema.parse({ name: 'db_disk-2', metric: 'disk', targets: ['db-1'], goodBelow: 80, objective: 99.9 });
@@ -327,5 +330,41 @@ describe('"how many alerts per day on average?"', () => {
     expect(ask("what's our hourly alert rate", c)[0]).toBe(
       'On average 0.2 episodes an hour (20 episodes of 30 anomalies in the 3 d 22 h watched).',
     );
+  });
+});
+
+describe('"did it work?"', () => {
+  /** A restart of api-1 that ran 20 min ago for an anomaly that ended `endedAfterMin` later (null: still open). */
+  function ran(over: Partial<Proposal>, endedAfterMin: number | null): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    const ranTs = NOW - 20 * 60_000;
+    const endTs = endedAfterMin === null ? null : ranTs + endedAfterMin * 60_000;
+    store.upsertAnomaly(
+      endTs === null
+        ? { ...resolvedAnomaly('an_mem', NOW, { target: 'api-1', metric: 'memory', startTs: NOW - H }), status: 'open', endTs: null }
+        : resolvedAnomaly('an_mem', NOW, { target: 'api-1', metric: 'memory', startTs: NOW - H, endTs }),
+    );
+    const p = { ...PROPOSAL, id: 'rp_mem', anomalyId: 'an_mem', target: 'api-1', executor: 'script' as const, state: 'succeeded' as const };
+    store.insertProposal(
+      { ...p, ...over, createdTs: ranTs - 60_000, updatedTs: ranTs },
+      { proposalId: 'rp_mem', from: null, to: 'proposed', actor: 'pipeline', ts: ranTs - 60_000, note: 'restart' },
+    );
+    return { store, targets: fleet, now: NOW, staleAfterMs: 90_000 };
+  }
+
+  it('leads with a verdict: yes, no, not so far, or that nothing really ran', () => {
+    expect(namedIt({ kind: 'unknown' }, 'did it work?', {})).toEqual({ kind: 'history', limit: 1, ran: true, worked: true });
+    expect(parseIntent('did the restart on api-1 help?', fleet)).toMatchObject({ kind: 'history', worked: true });
+    const first = (c: AnswerContext) => ask('did the restart on api-1 help?', c)[0];
+    expect(first(ran({}, 3))).toBe('It looks so: an_mem ended 3 min after it ran (other things may have helped too).');
+    expect(first(ran({}, 45))).toBe('Not clearly: an_mem ended only 45 min after it ran.');
+    expect(first(ran({}, null))).toBe('Not so far: it ran and succeeded, but an_mem is still open 20 min later.');
+    expect(first(ran({}, -5))).toBe('It ran after an_mem had already ended, so there was nothing left for it to fix.');
+    expect(first(ran({ state: 'failed', result: 'script exited 1' }, null))).toBe('No: rp_mem failed (script exited 1).');
+    expect(first(ran({ executor: 'simulate' }, 3))).toBe(
+      'Nothing really ran: rp_mem was a simulation (executor "simulate"), so it cannot have helped; what followed is below.',
+    );
+    // A history not asking whether it worked has no verdict.
+    expect(ask('last restart on api-1', ran({}, 3))[0]).toMatch(/^The last /);
   });
 });

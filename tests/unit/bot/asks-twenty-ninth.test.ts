@@ -265,7 +265,7 @@ describe('before a host went silent', () => {
 describe('"did it work?" with no proposal just named', () => {
   it('is the last remediation that ran; with one named it is still that one', () => {
     const q = 'did it work?';
-    expect(namedIt(parseIntent(q, fleet), q, {})).toEqual({ kind: 'history', limit: 1, ran: true });
+    expect(namedIt(parseIntent(q, fleet), q, {})).toEqual({ kind: 'history', limit: 1, ran: true, worked: true });
     expect(namedIt(parseIntent(q, fleet), q, { rp: 'rp_abc' })).toEqual({ kind: 'explain', id: 'rp_abc' });
     // Another question is left as it is.
     expect(namedIt(parseIntent('did it rain?', fleet), 'did it rain?', {})).toEqual(parseIntent('did it rain?', fleet));

@@ -38,27 +38,36 @@ const ask = (q: string, c: AnswerContext) => answerIntent(parseIntent(q, c.targe
 describe('"did the restart work on web-1?"', () => {
   it('says what its metric was when it ran and ten minutes after, and when its anomaly ended, as seen', () => {
     const lines = ask('did the restart work on web-1?', ctx());
-    expect(lines[0]).toBe('The last restart_service on web-1:');
-    expect(lines[2]).toBe(
+    // A verdict leads (decision 0070), then the record.
+    expect(lines[0]).toBe('It looks so: an_cpu1 ended 6 min after it ran (other things may have helped too).');
+    expect(lines[1]).toBe('The last restart_service on web-1:');
+    expect(lines[3]).toBe(
       '  web-1 CPU was 97.0% when it ran and 40.0% 10 min after; an_cpu1 ended 6 min after it ran (2026-12-05 11:36:00 UTC) (what was seen, not what the action alone did).',
     );
   });
 
   it('says a dry run or a simulation did nothing, and gives no effect for one that never ran', () => {
-    expect(ask('did the restart work on web-1?', ctx({ executor: 'simulate' }))[2]).toMatch(
+    expect(ask('did the restart work on web-1?', ctx({ executor: 'simulate' }))[3]).toMatch(
       /\(nothing was done: it was a dry run or a simulation, so this is not its effect\)\.$/,
     );
     expect(ask('remediation history', ctx({ state: 'denied' })).some((l) => l.startsWith('  web-1 CPU'))).toBe(false);
   });
 
   it('reads "did the cleanup help?" as the latest, and for one asked for in chat reads the figure its action is meant to move', () => {
-    expect(parseIntent('did the cleanup help?', [])).toEqual({ kind: 'history', limit: 1, action: 'cleanup_disk', ran: true });
+    expect(parseIntent('did the cleanup help?', [])).toEqual({
+      kind: 'history',
+      limit: 1,
+      action: 'cleanup_disk',
+      ran: true,
+      worked: true,
+    });
     const c = ctx({ anomalyId: '', action: 'cleanup_disk' });
     c.store.saveSamples([
       { target: 'web-1', metric: 'disk', ts: RAN - MIN, value: 95 },
       { target: 'web-1', metric: 'disk', ts: RAN + 10 * MIN, value: 60 },
     ]);
-    expect(ask('did the cleanup help?', c)[2]).toBe(
+    expect(ask('did the cleanup help?', c)[0]).toBe('It ran and succeeded; no alert was behind it, so the figure below is the only sign.');
+    expect(ask('did the cleanup help?', c)[3]).toBe(
       '  web-1 disk was 95.0% when it ran and 60.0% 10 min after; no alert was behind it (asked for in chat) (what was seen, not what the action alone did).',
     );
   });
