@@ -159,6 +159,14 @@ export function explainQuestion(
       ...(an ? {} : { target }),
       ...(severity && !an ? { severity } : {}),
       ...(metric && !an ? { metric, latest: true } : {}),
+      // "Explain this alert": the one this conversation last named, else the latest.
+      ...(!an &&
+      !target &&
+      !metric &&
+      !severity &&
+      /\b(?:this|that) (?:alert|anomaly|page|one|spike)\b|\bexplain (?:it|this|that)\b/.test(text)
+        ? { it: true }
+        : {}),
     };
   }
   // "Why is cpu high on web-1?", "why is db-1 slow": the anomaly behind it, not just the figure.

@@ -105,8 +105,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const anomalyWord = has(WORDS.anomalies);
 
   const { metric, more, named, unknownTarget } = scanSubjects(text, tokens, words, targets);
-  // One target is the subject of any intent; several ("the api hosts", "web-1 and web-2") only of a
-  // read, never of a silence or an action, which must name one.
+  // One target is the subject of any intent; several ("the api hosts", "web-1 and web-2") only of a read, never of an action.
   const target = named.length === 1 ? named[0] : undefined;
   const group = named.length > 1 ? { group: named } : {};
   const several = named.length > 1 ? { several: named } : {};
@@ -234,7 +233,8 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   });
   if (why) return why;
   // "explain", "details", "why?" on their own: the latest anomaly, or in an alert's thread that alert.
-  if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget) return { kind: 'explain' };
+  if (leads(WORDS.explain) && tokens.length - leadAt <= 2 && !metric && !target && !unknownTarget)
+    return { kind: 'explain', ...(/\b(?:it|this|that)\b/.test(text) ? { it: true } : {}) };
   const rules = setupQuestionOf(text, tokens, { metric, target, ...group, span, unknownTarget });
   if (rules) return rules;
   const kept = availabilityQuestion(text, { metric, target, named, unknownTarget, span }) ?? auditQuestion(text, { target, span });

@@ -121,7 +121,7 @@ export function questionText(raw: string, targets: TargetRef[]): string {
           /^(?:please\s+)?tell (?:me|us) (?:more )?about (?:the |that |this )?(?=(?:last|latest|newest|most recent|current|open)\b(?!\s+(?:night|week|weekend|hour|day|month|\d)))/,
           'explain the ',
         )
-        .replace(/^what(?:'s| is| was) (?:the |this |that )(.*\b(?:alert|anomaly|page)\b.*?)\s+about\s*\??$/, 'explain the $1')
+        .replace(/^what(?:'s| is| was) (the |this |that )(.*\b(?:alert|anomaly|page)\b.*?)\s+about\s*\??$/, 'explain $1$2')
         .replace(
           /^(?:please\s+)?tell (?:me|us) (?:more )?about (?=(?:yesterday|today|last night|overnight|this (?:morning|afternoon|evening|week)|the (?:weekend|night|day)|last week|the last (?:hour|day|week|\d))\b)/,
           'summarise ',

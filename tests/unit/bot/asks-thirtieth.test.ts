@@ -10,7 +10,7 @@ import { WATCHING_SINCE } from '../../../src/core/watching-since.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { addNote, noteCommand } from '../../../src/bot/alert-notes.js';
-import { namedIt } from '../../../src/bot/follow-up.js';
+import { itOf, namedIt } from '../../../src/bot/follow-up.js';
 import type { Proposal } from '../../../src/core/remediation.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { D, H, fleet, latency, NOW } from '../../fixtures/slo-fleet.js';
@@ -366,5 +366,20 @@ describe('"did it work?"', () => {
     );
     // A history not asking whether it worked has no verdict.
     expect(ask('last restart on api-1', ran({}, 3))[0]).toMatch(/^The last /);
+  });
+});
+
+describe('"what\'s this alert about?"', () => {
+  it('is the alert this conversation last named, not the newest anywhere', () => {
+    const p = (q: string) => parseIntent(q, fleet);
+    // Before: {kind: 'explain'}, the newest anomaly of the fleet.
+    expect(p("what's this alert about?")).toEqual({ kind: 'explain', it: true });
+    expect(p('explain this alert')).toEqual({ kind: 'explain', it: true });
+    expect(p('explain it')).toEqual({ kind: 'explain', it: true });
+    expect(itOf(p("what's this alert about?"), 'an_named')).toMatchObject({ kind: 'explain', id: 'an_named' });
+    // "The alert", a host's alert or a severity: as before.
+    expect(p('explain the alert')).toEqual({ kind: 'explain' });
+    expect(p("what's the disk alert on api-1 about?")).toMatchObject({ kind: 'explain', target: 'api-1', metric: 'disk' });
+    expect(p('explain the last critical alert')).toEqual({ kind: 'explain', severity: 'critical' });
   });
 });
