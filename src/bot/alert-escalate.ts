@@ -101,7 +101,12 @@ export function createAlertEscalation(o: AlertEscalateOptions) {
               .join(', ')}${n > 5 ? ', …' : ''}.`;
       if (!i.id && !i.target && named.length !== 1) return no(`${which(named.length)} Say "${page} <target>" or "${page} an_…".`);
       const keys = named.filter((k) => openOf(k).length > 0);
-      if (keys.length === 0) return no(`No open alert ${i.id ? quoteUntrusted(i.id) : `on ${i.target}`}: nothing escalated.`);
+      // "Page the on-call about db-1" with nothing open there: who holds it, and how to raise it all the same.
+      const raise = person
+        ? `${onCall ? ` ${whom} is the one to reach.` : ''} To raise something no alert shows, "open an incident on ${i.target ?? '<target>'}: <what you see>" posts it to the alert channels.`
+        : '';
+      if (keys.length === 0)
+        return no(`No open alert ${i.id ? quoteUntrusted(i.id) : `on ${i.target}`}: nothing ${person ? 'paged' : 'escalated'}.${raise}`);
       // "Page the on-call about db-1": the holder of the rotation db-1's alerts page, when a route names one.
       const rotation = onCall ? o.rotationOf?.(openOf(keys[0]!)[0]!, now) : undefined;
       if (rotation) person = o.people!.at(now, rotation).member;

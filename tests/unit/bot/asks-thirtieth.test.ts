@@ -13,6 +13,10 @@ import { addNote, noteCommand } from '../../../src/bot/alert-notes.js';
 import { itOf, namedIt } from '../../../src/bot/follow-up.js';
 import type { Proposal } from '../../../src/core/remediation.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
+import { createOnCall } from '../../../src/bot/on-call.js';
+import { onCallSchema } from '../../../src/config/on-call-schema.js';
+import { createAlertEscalation } from '../../../src/bot/alert-escalate.js';
+import type { Intent } from '../../../src/bot/intent.js';
 import { D, H, fleet, latency, NOW } from '../../fixtures/slo-fleet.js';
 
 const dbDisk = sloSchema.parse({ name: 'db_disk-2', metric: 'disk', targets: ['db-1'], goodBelow: 80, objective: 99.9 });
@@ -381,5 +385,27 @@ describe('"what\'s this alert about?"', () => {
     expect(p('explain the alert')).toEqual({ kind: 'explain' });
     expect(p("what's the disk alert on api-1 about?")).toMatchObject({ kind: 'explain', target: 'api-1', metric: 'disk' });
     expect(p('explain the last critical alert')).toEqual({ kind: 'explain', severity: 'critical' });
+  });
+});
+
+describe('"page the on-call about db-1" with nothing open there', () => {
+  it('says who holds it and how to raise it all the same', () => {
+    const store = createSqliteStore(':memory:');
+    const people = createOnCall(
+      onCallSchema.parse({
+        members: [{ name: 'alice', slack: '<@UALICE>' }, { name: 'bob' }],
+        shiftHours: 24,
+        handoff: '2026-12-01T09:00:00Z',
+      }),
+      { store, clock: { now: () => NOW } },
+    );
+    const e = createAlertEscalation({ store, actor: (u) => `${u.platform}:${u.id}`, mentions: {}, people });
+    const page = (q: string) =>
+      e.escalate(parseIntent(q, fleet) as Extract<Intent, { kind: 'escalate' }>, { platform: 'slack', id: 'UOPS', roles: [] }, NOW).text;
+    // Before: "No open alert on db-1: nothing escalated."
+    expect(page('page the on-call about db-1')).toBe(
+      'No open alert on db-1: nothing paged. alice (on call now) is the one to reach. To raise something no alert shows, "open an incident on db-1: <what you see>" posts it to the alert channels.',
+    );
+    expect(page('escalate db-1')).toBe('No open alert on db-1: nothing escalated.');
   });
 });
