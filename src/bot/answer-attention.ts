@@ -114,15 +114,23 @@ export function answerAttention(scope: Omit<AttentionIntent, 'kind' | 'unknownTa
       ]
     : [];
   if (open.length === 0 && pending.length === 0 && inFlight.length === 0) {
-    const quiet = `Nothing needs attention${where}: ${reporting} of ${names.length} target${names.length === 1 ? '' : 's'} reporting, no open anomalies, nothing waiting for approval.`;
+    // Declared incidents listed above still need people: not "nothing needs attention".
+    const quiet = `${declared.length ? `Besides the incidents above${where}` : `Nothing needs attention${where}`}: ${reporting} of ${names.length} target${names.length === 1 ? '' : 's'} reporting, no open anomalies, nothing waiting for approval.`;
     if (scope.building) return [...incidents, ...buildingLines(), quiet].join('\n');
     return [...incidents, quiet, ...(building.length ? buildingLines() : [])].join('\n');
   }
 
-  const lines = [`Needs attention${where} (${stamp(c.now)}):`, ...incidents];
+  // The counts in the head: "is everything ok?" is answered before the detail.
+  const critical = open.filter((a) => a.severity === 'critical').length;
+  const counts = [
+    open.length && `${open.length} open anomal${open.length === 1 ? 'y' : 'ies'}${critical ? ` (${critical} critical)` : ''}`,
+    declared.length && `${declared.length} incident${declared.length === 1 ? '' : 's'} declared`,
+    pending.length && `${pending.length} waiting for approval`,
+    inFlight.length && `${inFlight.length} approved and not finished`,
+  ].filter(Boolean);
+  const lines = [`Needs attention${where} (${stamp(c.now)}): ${counts.join(', ')}.`, ...incidents];
   if (scope.building) lines.push(...buildingLines());
   if (open.length > 0) {
-    const critical = open.filter((a) => a.severity === 'critical').length;
     lines.push(`${open.length} open anomal${open.length === 1 ? 'y' : 'ies'}${critical ? `, ${critical} critical` : ''}:`);
     for (const a of open.slice(0, LISTED)) {
       const muted = silences.find((s) => silenceCovers(s, a.target, a.metric, a.severity));

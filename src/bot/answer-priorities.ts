@@ -18,7 +18,7 @@ const SERIES = 3;
  * their disk. Over the last 7 d unless a span is said. Each item says where its detail is. What
  * matters to the users behind these hosts is not in the figures, and the reply says so.
  */
-export function answerPriorities(c: AnswerContext, spanMs = 7 * DAY): string {
+export function answerPriorities(c: AnswerContext, spanMs = 7 * DAY, top?: number): string {
   const from = c.now - spanMs;
   const items: string[] = [];
   for (const inc of openIncidents(c.store, c.now)) items.push(`Incident still open: ${describeIncident(inc, c.now)} ("incident status").`);
@@ -69,7 +69,8 @@ export function answerPriorities(c: AnswerContext, spanMs = 7 * DAY): string {
     return `Nothing in the figures over ${over} asks to be fixed: no open incident, every host reports, no SLO breached, no failed remediation, no series that keeps coming back, and room on every host.`;
   return [
     `Worth fixing, from the figures over ${over} (most pressing first):`,
-    ...items.map((t, k) => `${k + 1}. ${t}`),
+    ...items.slice(0, top).map((t, k) => `${k + 1}. ${t}`),
+    ...(top && items.length > top ? [`${items.length - top} more below these; ask without a number for all.`] : []),
     'From what I measure here; what matters most to the people using these hosts is yours to weigh.',
   ].join('\n');
 }

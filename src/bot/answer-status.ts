@@ -42,7 +42,7 @@ function silentLine(
 export function answerStatus(c: AnswerContext, asked: StatusAsked = {}): string {
   if (asked.update) return answerStakeholderUpdate(c, asked.group);
   if (asked.worst) return answerWorst(c, asked.group);
-  if (asked.priorities) return answerPriorities(c, asked.priorities);
+  if (asked.priorities) return answerPriorities(c, asked.priorities, asked.top);
   const only = asked.group ? new Set(asked.group) : undefined;
   const targets = only ? c.targets.filter((t) => only.has(t.name)) : c.targets;
   const latest = latestBy(c.store);

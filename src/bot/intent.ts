@@ -161,6 +161,7 @@ export type Intent =
       /** "Status update for stakeholders": a draft in plain words for people outside the team. */ update?: true;
       /** "Which host is worst right now?": the targets ranked by how they stand (answer-worst.ts). */ worst?: true;
       /** "What should we fix this week?": what the figures say is worth fixing, over this many ms (answer-priorities.ts). */ priorities?: number;
+      top?: number;
     }
   | { kind: 'pending'; deny?: true }
   /** `span`, `target`: "what did you restart today", "remediations on web-1 this week" (parse-history.ts). */

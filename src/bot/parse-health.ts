@@ -89,15 +89,27 @@ const WORST_NOW = new RegExp(
 // "What should we fix this week?", "where should we focus?", "our biggest problems" (answer-priorities.ts).
 // "What should I look at first?", "what should I fix first?" and "where should I start?" are what is open now (attention).
 const PRIORITIES =
-  /\bwhat (?:should|do|must|can) (?:we|i|the team) (?:fix|work on|focus on|prioriti[sz]e|tackle|improve)\b|\b(?:our |the )?(?:biggest|main|worst|top) (?:problems?|issues?|pain points?|risks?)\b|\bwhere should (?:we|i) (?:focus|invest)\b|\bwhat needs (?:fixing|to be fixed|work)\b|\b(?:engineering|reliability|ops) priorities\b/;
+  /\bwhat (?:should|do|must|can) (?:we|i|the team) (?:fix|work on|focus on|prioriti[sz]e|tackle|improve)\b|\b(?:our |the )?(?:\d{1,2} |three |five )?(?:biggest|main|worst|top) (?:\d{1,2} |three |five )?(?:problems?|issues?|pain points?|risks?)\b|\bwhere should (?:we|i) (?:focus|invest)\b|\bwhat needs (?:fixing|to be fixed|work)\b|\b(?:engineering|reliability|ops) priorities\b|\b(?:top|biggest|main|first) (?:\d+ |three |five |few )?(?:things|items|issues) (?:to|we should|i should) (?:fix|work on|tackle|address)\b/;
 
 /** "Which host is worst right now?": the targets ranked by how they stand (answer-worst.ts). Not of a metric, nor of a past span. */
 export function worstNowQuestion(
   text: string,
   o: { metric?: string | undefined; named: string[]; span?: TimeSpan | undefined },
 ): Intent | undefined {
-  if (PRIORITIES.test(text) && !/\bfirst\b/.test(text) && !o.metric && !o.named.length)
-    return { kind: 'status', priorities: o.span?.kind === 'last' ? o.span.ms : (/\bmonth\b/.test(text) ? 30 : 7) * 86_400_000 };
+  // "What were the top 3 problems this week?" asks what happened: the series ranked (parse-list-shape.ts).
+  if (PRIORITIES.test(text) && !/\b(?:first|were|was)\b/.test(text) && !o.metric && !o.named.length) {
+    // "Top 3 things to fix": that many, most pressing first.
+    const said =
+      /\b(?:top|biggest|main) (\d{1,2}|three|five)\b|\b(\d{1,2}|three|five) (?:(?:biggest|main|top|worst) )?(?:things|items|issues|problems|risks)\b/.exec(
+        text,
+      );
+    const top = said ? (({ three: 3, five: 5 } as Record<string, number>)[said[1] ?? said[2]!] ?? Number(said[1] ?? said[2])) : undefined;
+    return {
+      kind: 'status',
+      priorities: o.span?.kind === 'last' ? o.span.ms : (/\bmonth\b/.test(text) ? 30 : 7) * 86_400_000,
+      ...(top ? { top } : {}),
+    };
+  }
   if (o.metric || o.span || /\b(?:alerts?|anomal\w*|incidents?|pages?|week|month)\b/.test(text) || !WORST_NOW.test(text)) return undefined;
   return { kind: 'status', worst: true, ...(o.named.length > 1 ? { group: o.named } : {}) };
 }

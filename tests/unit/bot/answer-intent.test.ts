@@ -627,7 +627,8 @@ describe('what needs attention', () => {
       createdTs: NOW,
     });
     const lines = ask('anything wrong?', c).split('\n');
-    expect(lines[0]).toBe('Needs attention (2026-11-02 12:00:00 UTC):');
+    // The counts lead (decision 0070): "is everything ok?" is answered before the detail.
+    expect(lines[0]).toBe('Needs attention (2026-11-02 12:00:00 UTC): 2 open anomalies (1 critical), 1 waiting for approval.');
     expect(lines[1]).toBe('2 open anomalies, 1 critical:');
     expect(lines[2]).toMatch(/^• an_hb \[critical\] web-1 heartbeat: silent for 4 min; since .* — no samples from web-1 for 240 s$/);
     expect(lines[3]).toMatch(/^• an_two \[warning\] db-1 memory: .* — memory up \(silenced until 2026-11-02 13:00:00 UTC\)$/);

@@ -409,3 +409,47 @@ describe('"page the on-call about db-1" with nothing open there', () => {
     expect(page('escalate db-1')).toBe('No open alert on db-1: nothing escalated.');
   });
 });
+
+describe('"is everything ok?" and "top 3 things to fix"', () => {
+  function fleetWith(o: { open?: boolean; incident?: boolean }): AnswerContext {
+    const store = createSqliteStore(':memory:');
+    if (o.open) {
+      store.upsertAnomaly({ ...resolvedAnomaly('an_o1', NOW, { target: 'api-1', startTs: NOW - H }), status: 'open', endTs: null });
+      store.upsertAnomaly({
+        ...resolvedAnomaly('an_o2', NOW, { target: 'db-1', severity: 'critical', startTs: NOW - H }),
+        status: 'open',
+        endTs: null,
+      });
+    }
+    if (o.incident)
+      store.appendRecord('incident_declared', NOW - H, { id: 'in_db1', title: 'replication lag', targets: ['db-1'], actor: 'web:ann' });
+    return { store, targets: fleet, now: NOW, staleAfterMs: 90_000 };
+  }
+
+  it('puts the counts in the head, and never says "nothing needs attention" under an open incident', () => {
+    expect(ask('is everything ok?', fleetWith({ open: true, incident: true }))[0]).toBe(
+      'Needs attention (2026-12-07 12:00:00 UTC): 2 open anomalies (1 critical), 1 incident declared.',
+    );
+    const quiet = ask('is everything ok?', fleetWith({ incident: true }));
+    expect(quiet[0]).toMatch(/^Incident open: in_db1 "replication lag" on db-1/);
+    // Before: "Nothing needs attention: …" under the incident.
+    expect(quiet[1]).toMatch(/^Besides the incidents above: .* no open anomalies, nothing waiting for approval\.$/);
+    expect(ask('is everything ok?', fleetWith({}))[0]).toMatch(/^Nothing needs attention: /);
+  });
+
+  it('gives as many priorities as asked, and says how many more there are', () => {
+    const p = (q: string) => parseIntent(q, fleet);
+    // Before: the LLM fallback.
+    expect(p('top 3 things to fix')).toEqual({ kind: 'status', priorities: 7 * D, top: 3 });
+    expect(p('our 5 biggest problems')).toMatchObject({ priorities: 7 * D, top: 5 });
+    expect(p('top 3 risks')).toMatchObject({ top: 3 });
+    expect(p('what should we fix this week?')).toEqual({ kind: 'status', priorities: 7 * D });
+    // Asked of the past: the series ranked, as before.
+    expect(p('what were the top 3 problems this week?')).toMatchObject({ kind: 'anomalies', rank: 'series', limit: 3 });
+    const c = fleetWith({ incident: true });
+    c.store.appendRecord('incident_declared', NOW - 2 * H, { id: 'in_api', title: 'api errors', targets: ['api-1'], actor: 'web:ann' });
+    const lines = ask('top 1 things to fix', c);
+    expect(lines.filter((l) => /^\d\. /.test(l))).toHaveLength(1);
+    expect(lines).toContain('1 more below these; ask without a number for all.');
+  });
+});

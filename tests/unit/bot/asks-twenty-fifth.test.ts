@@ -43,7 +43,7 @@ describe('"is anything stuck?"', () => {
       note: '',
     });
     const lines = ask('is anything stuck?', c).split('\n');
-    expect(lines[0]).toBe('Needs attention (2026-12-07 12:00:00 UTC):');
+    expect(lines[0]).toBe('Needs attention (2026-12-07 12:00:00 UTC): 1 approved and not finished.');
     expect(lines).toContain('1 approved and not finished:');
     expect(lines).toContain(
       '• rp_web1 restart_service on web-1 (approval, simulate): running, approved by slack:U1 at 2026-12-07 11:35:00 UTC, 25 min ago ("timeline rp_web1" says where it is)',
