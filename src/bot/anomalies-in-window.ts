@@ -1,5 +1,5 @@
 import type { AnswerContext } from './answer-intent.js';
-import { groupEpisodes } from './episodes.js';
+import { describeEpisode, groupEpisodes } from './episodes.js';
 import { describeAnomaly } from './format-reply.js';
 
 const DAY = 86_400_000;
@@ -15,9 +15,12 @@ export function anomaliesInWindow(target: string, from: number, until: number, c
     .filter((a) => a.target === target && (a.endTs ?? c.now) >= from)
     .sort((x, z) => z.startTs - x.startTs);
   if (list.length === 0) return [`No anomalies on ${target} then.`];
-  const episodes = groupEpisodes(list, c.now).length;
-  const head = `Anomalies on ${target} then: ${list.length}${episodes < list.length ? ` in ${episodes} episode${episodes === 1 ? '' : 's'}` : ''}${
-    list.length > SHOWN ? `; the last ${SHOWN}` : ''
+  const episodes = groupEpisodes(list, c.now).sort((x, z) => z.startTs - x.startTs);
+  // Several detectors on one episode read as one line each episode, every id in it.
+  const folded = episodes.length < list.length;
+  const lines = folded ? episodes.map((e) => `• ${describeEpisode(e, c.now)}`) : list.map((a) => `• ${describeAnomaly(a, c.now)}`);
+  const head = `Anomalies on ${target} then: ${list.length}${folded ? ` in ${episodes.length} episode${episodes.length === 1 ? '' : 's'}` : ''}${
+    lines.length > SHOWN ? `; the last ${SHOWN}${folded ? ' episodes' : ''}` : ''
   }:`;
-  return [head, ...list.slice(0, SHOWN).map((a) => `• ${describeAnomaly(a, c.now)}`)];
+  return [head, ...lines.slice(0, SHOWN)];
 }

@@ -453,3 +453,23 @@ describe('"is everything ok?" and "top 3 things to fix"', () => {
     expect(lines).toContain('1 more below these; ask without a number for all.');
   });
 });
+
+describe('"how did db-1 do overnight?"', () => {
+  it('lists the anomalies then by episode when detectors share them', () => {
+    const store = createSqliteStore(':memory:');
+    store.saveSamples([{ target: 'db-1', metric: 'cpu', ts: NOW - 8 * H, value: 30 }]);
+    for (const [k, startTs] of [NOW - 10 * H, NOW - 9 * H].entries()) {
+      store.upsertAnomaly(resolvedAnomaly(`an_t${k}`, NOW, { target: 'db-1', metric: 'disk', startTs, endTs: startTs + 600_000 }));
+      store.upsertAnomaly(
+        resolvedAnomaly(`an_r${k}`, NOW, { target: 'db-1', metric: 'disk', detector: 'robust', startTs, endTs: startTs + 600_000 }),
+      );
+    }
+    const lines = ask('how did db-1 do overnight?', { store, targets: fleet, now: NOW, staleAfterMs: 90_000 });
+    const at = lines.findIndex((l) => l.startsWith('Anomalies on db-1 then'));
+    expect(lines[at]).toBe('Anomalies on db-1 then: 4 in 2 episodes:');
+    expect(lines.slice(at + 1)).toHaveLength(2);
+    expect(lines[at + 1]).toMatch(
+      /^• db-1 disk \[warning\]: .*2 anomalies: .*an_r1.*an_t1|^• db-1 disk \[warning\]: .*2 anomalies: .*an_t1.*an_r1/,
+    );
+  });
+});
