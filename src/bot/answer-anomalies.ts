@@ -38,7 +38,8 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
   let since = i.today ? dayStart(c.now, c.zone) : 0;
   let until = Infinity;
   // "Incidents" are episodes here; the incidents people declared in the same time are said beside them.
-  const declared = () => incidentsLine(c.store, since, Math.min(until, c.now + 1), c.now, i.target);
+  // A part of the day ("at night") filters anomalies by their start; declared incidents are not cut so, and are left out.
+  const declared = () => (i.daypart ? [] : incidentsLine(c.store, since, Math.min(until, c.now + 1), c.now, i.target));
   let when = i.today ? ` today (${dayZone(c.zone)})` : '';
   // "Ever": everything kept, said as a count with no span says it (since the first anomaly kept).
   if (i.span?.kind === 'last')

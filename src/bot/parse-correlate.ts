@@ -38,7 +38,8 @@ export function correlateQuestion(
     if (a.targets.length > 1 || b.targets.length > 1 || a.metric !== b.metric)
       return { kind: 'correlate', metrics, cross: [a, b], ...span };
   }
-  if (!CORRELATE.test(text)) return undefined;
+  // "Does high cpu on api-1 cause latency?": two metrics of one target, and a cause asked, is their correlation.
+  if (!CORRELATE.test(text) && !(cause && metrics.length >= 2 && o.named.length <= 1)) return undefined;
   if (o.unknownTarget && !o.named.length) return { kind: 'correlate', metrics, unknownTarget: o.unknownTarget, ...span };
   if (metrics.length >= 2 && o.named.length <= 1)
     return { kind: 'correlate', metrics: metrics.slice(0, 2), ...(o.named[0] ? { target: o.named[0] } : {}), ...span };

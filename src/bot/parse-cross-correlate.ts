@@ -15,7 +15,7 @@ const JOIN =
 
 // "Does db cpu drive api latency?", "is db-1 the cause of api latency?": asked as a cause, read as a correlation.
 export const CAUSE_ASKED =
-  /\b(?:is|are|was|were|does|do|did|could|can|might|would)\b.*\b(?:drive|drives|driving|cause|causes|causing|cause of|behind|affect|affects|affecting|impact|impacts|impacting|slow(?:s|ing)? down)\b/;
+  /\b(?:is|are|was|were|does|do|did|could|can|might|would)\b.*\b(?:drive|drives|driving|driven by|cause|causes|causing|cause of|behind|affect|affects|affecting|impact|impacts|impacting|slow(?:s|ing)? down)\b/;
 
 function sideOf(text: string, targets: TargetRef[]): CrossSide | undefined {
   const tokens = tokensOf(text);

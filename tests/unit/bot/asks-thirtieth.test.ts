@@ -473,3 +473,27 @@ describe('"how did db-1 do overnight?"', () => {
     );
   });
 });
+
+describe('"does high cpu on api-1 cause latency?"', () => {
+  it('is the two series correlated, not the cpu verdict', () => {
+    const p = (q: string) => parseIntent(q, fleet);
+    // Before: the detectors' verdict on api-1 CPU alone.
+    expect(p('does high cpu on api-1 cause latency?')).toEqual({ kind: 'correlate', metrics: ['cpu', 'latency'], target: 'api-1' });
+    expect(p('is latency on api-1 driven by cpu?')).toEqual({ kind: 'correlate', metrics: ['latency', 'cpu'], target: 'api-1' });
+    expect(p('does memory affect latency on api-2')).toMatchObject({ kind: 'correlate', metrics: ['memory', 'latency'] });
+    // One metric: what is behind it, as before.
+    expect(p("what's causing high cpu on api-1")).toMatchObject({ kind: 'explain', target: 'api-1', metric: 'cpu' });
+  });
+});
+
+describe('"how many alerts fired at night?"', () => {
+  it('leaves out incidents declared, which are not cut by the part of the day', () => {
+    const store = createSqliteStore(':memory:');
+    const night = Date.UTC(2026, 11, 7, 2);
+    store.upsertAnomaly(resolvedAnomaly('an_n1', NOW, { target: 'api-1', startTs: night, endTs: night + 600_000 }));
+    store.appendRecord('incident_declared', NOW - H, { id: 'in_day', title: 'daytime', targets: [], actor: 'web:ann' });
+    const c: AnswerContext = { store, targets: fleet, now: NOW, staleAfterMs: 90_000 };
+    expect(ask('how many alerts fired at night?', c).some((l) => l.includes('in_day'))).toBe(false);
+    expect(ask('how many alerts today?', c).some((l) => l.includes('in_day'))).toBe(true);
+  });
+});
