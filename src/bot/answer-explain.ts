@@ -1,6 +1,7 @@
 import type { Anomaly } from '../core/anomaly.js';
 import { figureMetric } from '../core/metrics.js';
 import type { SeriesInspection } from '../core/inspection.js';
+import { flapRunLine } from './flap-run.js';
 import type { AnswerContext } from './answer-intent.js';
 import { METRICS_OF, spanBounds } from './answer-metric-span.js';
 import type { TimeSpan } from './parse-time-span.js';
@@ -147,7 +148,7 @@ export function answerWhy(
   }
   if (open[0]) {
     const others = open.length > 1 ? ` (${open.length - 1} more open: "anomalies open")` : '';
-    return `The open anomaly for ${where}${others}:\n${answerExplain(open[0].id, c)}`;
+    return [`The open anomaly for ${where}${others}:`, ...flapRunLine(open[0], c), answerExplain(open[0].id, c)].join('\n');
   }
   const recent = c.store.recentAnomalies(500);
   const last = recent.find(fits);

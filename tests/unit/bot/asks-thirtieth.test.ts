@@ -497,3 +497,27 @@ describe('"how many alerts fired at night?"', () => {
     expect(ask('how many alerts today?', c).some((l) => l.includes('in_day'))).toBe(true);
   });
 });
+
+describe('"how long has api-1 cpu been high?" when it keeps re-opening', () => {
+  it('says the run of episodes and the share of it open before the one open now', () => {
+    const store = createSqliteStore(':memory:');
+    // Six 5 min episodes, one every 10 min from 11:00; the last, from 11:50, still open.
+    for (let k = 0; k < 6; k++) {
+      const startTs = NOW - H + k * 10 * 60_000;
+      const a = resolvedAnomaly(`an_f${k}`, NOW, { target: 'api-1', startTs, endTs: startTs + 5 * 60_000 });
+      store.upsertAnomaly(k === 5 ? { ...a, status: 'open', endTs: null } : a);
+    }
+    const lines = ask('how long has api-1 cpu been high?', { store, targets: fleet, now: NOW, staleAfterMs: 90_000 });
+    expect(lines[0]).toBe('The open anomaly for api-1 CPU:');
+    // 5 closed × 5 min + the open one's 10 min, of the hour since 11:00.
+    expect(lines[1]).toBe(
+      'api-1 CPU has been alerting on and off since 2026-12-07 11:00:00 UTC (60 min): 6 episodes, each within 30 min of the last, open 58% of that time. This one began 10 min ago.',
+    );
+    // Alone, it is only itself.
+    const one = createSqliteStore(':memory:');
+    one.upsertAnomaly({ ...resolvedAnomaly('an_one', NOW, { target: 'api-1', startTs: NOW - 600_000 }), status: 'open', endTs: null });
+    expect(ask('how long has api-1 cpu been high?', { store: one, targets: fleet, now: NOW, staleAfterMs: 90_000 })[1]).not.toMatch(
+      /on and off/,
+    );
+  });
+});
