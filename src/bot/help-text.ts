@@ -17,7 +17,8 @@ export const HELP = [
   '• "when did web-2 last report?", "which hosts are down?", "resolved alerts today", "what do you monitor?", "are the sources ok?", "send a test alert", "show times in Europe/Berlin"',
   '• "inventory", "what region is db-1 in?", "ip of api-2", "which host is i-0a1b…?", "cpu in us-east-1"',
   '• "does cpu correlate with latency on api-1?", "is cpu higher at night?", "is web-1 cpu normal for this time of day?", "what\'s different about web-2?", "which tier is busiest?"',
-  '• "what\'s the error budget?" (config slos), "which rule never fires?", "is the forecast rule useful?", "what\'s the false positive rate?", "handover notes", "how was the night?", "status update for stakeholders"',
+  '• "what\'s the error budget?", "how is api-latency doing?", "how many nines last week?", "which SLO is closest to breaching?", "did we meet the SLO yesterday?" (config slos)',
+  '• "which rule never fires?", "is the forecast rule useful?", "what\'s the false positive rate?", "handover notes", "how was the night?", "status update for stakeholders"',
   '• "what changed the most in the last hour?", "did anything flatline?", "when will web-1 disk reach 90%?", "alerts outside business hours this week", "how long do approvals take?"',
   '• "is the scale up on web-2 done?", "which host recovers fastest?", "first alert today", "how close is web-1 to alerting?", "hosts with disk between 40 and 60%", "cpu on all hosts except db-1"',
   '• "approve rp_…", "deny rp_…", "approve the scale up on web-2", or "approve" in an alert\'s thread (approvers only)',
@@ -54,6 +55,7 @@ const TOPICS: readonly (readonly [RegExp, RegExp])[] = [
   [/^(?:threshold|rule|tun)/, /\b(?:thresholds?|rules?)\b/],
   [/^(?:change|deploy)/, /\b(?:deployed|changes?)\b/],
   [/^(?:feedback|noise|false)/, /\b(?:noise|false positives?)\b/],
+  [/^(?:slo|sla|sli|error|budget|nines|burn)/, /\b(?:error budget|slos?|nines|burn)\b/],
 ];
 
 /**
@@ -62,7 +64,8 @@ const TOPICS: readonly (readonly [RegExp, RegExp])[] = [
  */
 export function helpFor(topic: string | undefined): string {
   const t = topic?.toLowerCase();
-  const words = t ? TOPICS.find(([said]) => said.test(t))?.[1] : undefined;
+  // A word no topic has ("help network"): the lines with that word in them.
+  const words = t ? (TOPICS.find(([said]) => said.test(t))?.[1] ?? new RegExp(`\\b${t.replace(/[^a-z-]/g, '')}`)) : undefined;
   const lines = words ? HELP.split('\n').filter((l) => l.startsWith('•') && words.test(l)) : [];
   if (!lines.length) return t ? `Nothing in the help is about "${t.slice(0, 40)}"; everything I answer:\n${HELP}` : HELP;
   return [`About ${t}, try:`, ...lines, '"help" lists everything.'].join('\n');

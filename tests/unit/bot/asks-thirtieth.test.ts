@@ -11,6 +11,7 @@ import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { resolvedAnomaly } from '../../fixtures/anomaly.js';
 import { addNote, noteCommand } from '../../../src/bot/alert-notes.js';
 import { itOf, namedIt } from '../../../src/bot/follow-up.js';
+import { helpFor } from '../../../src/bot/help-text.js';
 import type { Proposal } from '../../../src/core/remediation.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { createOnCall } from '../../../src/bot/on-call.js';
@@ -519,5 +520,19 @@ describe('"how long has api-1 cpu been high?" when it keeps re-opening', () => {
     expect(ask('how long has api-1 cpu been high?', { store: one, targets: fleet, now: NOW, staleAfterMs: 90_000 })[1]).not.toMatch(
       /on and off/,
     );
+  });
+});
+
+describe('"help slo" and help on a word no topic has', () => {
+  it('gives the help lines about it, not the whole help', () => {
+    // Before: 'Nothing in the help is about "slo"', then every line.
+    const slo = helpFor('slo').split('\n');
+    expect(slo[0]).toBe('About slo, try:');
+    expect(slo.some((l) => l.includes('how many nines last week?'))).toBe(true);
+    expect(slo.length).toBeLessThan(6);
+    const network = helpFor('network').split('\n');
+    expect(network[0]).toBe('About network, try:');
+    expect(network.every((l, k) => k === 0 || k === network.length - 1 || /\bnetwork/.test(l))).toBe(true);
+    expect(helpFor('zebra')).toMatch(/^Nothing in the help is about "zebra"; everything I answer:/);
   });
 });
