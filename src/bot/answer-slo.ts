@@ -199,7 +199,7 @@ function reportOf(slo: Slo, only: string[] | undefined, c: AnswerContext): SloRe
 }
 
 // Kinds an SLO's own name ("how is api-latency doing?") overrides: the words around it asked nothing narrower.
-const GENERAL = new Set<Intent['kind']>(['status', 'metrics', 'no_group', 'unknown']);
+const GENERAL = new Set<Intent['kind']>(['status', 'metrics', 'no_group', 'unknown', 'trend']);
 
 /**
  * "How is api-latency doing?", "is web-cpu ok?": an SLO called by its name as written in config is

@@ -56,6 +56,9 @@ describe('an SLO called by its own name', () => {
     expect(ask('api-latency yesterday', c)[0]).toMatch(/^api-latency yesterday \(2026-12-06 UTC\): missed, /);
     // Underscores and digits are written as they are.
     expect(intent('how is db_disk-2?', c)).toMatchObject({ sloName: 'db_disk-2' });
+    // "Run out" read as a trend before: the SLO's budget, when it runs out.
+    expect(intent('when will api-latency run out of budget?', c)).toMatchObject({ sloName: 'api-latency', sloFocus: 'runs_out' });
+    expect(intent('trend for api-1 cpu', c)).toMatchObject({ kind: 'trend', target: 'api-1' });
   });
 
   it('leaves names without a hyphen, underscore or digit, spoken forms and narrower questions alone', () => {
