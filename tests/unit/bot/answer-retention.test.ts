@@ -44,3 +44,19 @@ describe('"how far back does your data go?"', () => {
     );
   });
 });
+
+describe('samples older than the limit', () => {
+  it('says why: they go in blocks, each once its newest sample is past the limit', () => {
+    const c = ctx();
+    // 20 h of web-1 kept under a 12 h limit: the oldest block has not gone yet.
+    const facts = aboutFactsOf(configSchema.parse({ retention: { samplesHours: 12 } }), {
+      intervalMs: 30_000,
+      targets,
+      platforms: ['web'],
+    });
+    const lines = answerIntent(parseIntent('how far back does your data go?', targets), { ...c, about: () => facts }).split('\n');
+    expect(lines[1]).toBe(
+      'Now: the oldest sample is from 2026-12-05 16:00:00 UTC (20 h ago), older than the limit because samples go in blocks of up to 6 h at this tick, each once its newest sample is past it; the oldest anomaly from 2026-12-06 02:00:00 UTC (10 h ago).',
+    );
+  });
+});
