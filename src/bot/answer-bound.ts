@@ -5,6 +5,7 @@ import { isPast, lineOf, type Bound } from './parse-bound.js';
 import { globMatch } from '../pipeline/remediate/plan-remediation.js';
 import { METRICS_OF } from './answer-metric-span.js';
 import type { MetricKey } from './intent.js';
+import { plural } from './text-tools.js';
 
 /** The highest (or lowest) of the readings; `got` is not empty. */
 export const extreme = (got: Sample[], highest: boolean) =>
@@ -120,7 +121,7 @@ export function wordLineOf(
   const bound: Bound = { above: i.bound.above, value: mean };
   const asked = i.target ? [i.target] : names;
   return {
-    reply: `Average ${label} across ${got.length} targets now: ${formatValue(metric, mean)}.\n${answerBound(bound, metric, asked, latest, c, Boolean(i.target))}`,
+    reply: `Average ${label} across ${plural(got.length, 'target')} now: ${formatValue(metric, mean)}.\n${answerBound(bound, metric, asked, latest, c, Boolean(i.target))}`,
   };
 }
 

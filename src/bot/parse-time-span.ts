@@ -207,7 +207,13 @@ export function parseStat(raw: string): Stat | undefined {
     return 'max';
   if (/\b(min|minimum|lowest|least|quietest|fastest)\b|\bhow low (?:did|has|have|had|was|were)\b|\bbottom\s+\d/.test(text)) return 'min';
   // "Fleet-wide cpu", "overall memory usage": one figure for the targets asked about, their mean (with each below it).
-  if (/\b(avg|average|mean|typical|overall)\b|\bfleet[\s-]wide\b/.test(text)) return 'avg';
+  // "Memory usage across the fleet": the same one figure, with each below it.
+  if (
+    /\b(avg|average|mean|typical|overall)\b|\bfleet[\s-]wide\b|\bacross (?:the (?:whole )?fleet|all (?:the |our )?(?:hosts|servers|targets|machines))\b/.test(
+      text,
+    )
+  )
+    return 'avg';
   // "Hosts sorted by memory": a ranking, highest first unless asked otherwise.
   if (
     /\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:\w+\s+)?by\b|^(?:the\s+|all\s+)?(?:hosts|targets|servers|machines)\s+by\s+(?!health|role|region|tier|env|label|asg)/.test(

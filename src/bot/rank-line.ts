@@ -4,6 +4,7 @@ import { extreme } from './answer-bound.js';
 import type { AnswerContext } from './answer-context.js';
 import { formatValue, METRIC_LABEL, table } from './format-reply.js';
 import type { Stat } from './parse-time-span.js';
+import { plural } from './text-tools.js';
 
 const HOUR_MS = 3_600_000;
 // Fewer readings taken at the same ticks than this say nothing about which one usually leads.
@@ -24,7 +25,7 @@ export function rankLine(
   if (got.length === 0) return '';
   const label = METRIC_LABEL[metric] ?? metric;
   if (stat === 'avg')
-    return `Average ${label} across ${got.length} targets now: ${formatValue(metric, got.reduce((a, s) => a + s.value, 0) / got.length)}.\n`;
+    return `Average ${label} across ${plural(got.length, 'target')} now: ${formatValue(metric, got.reduce((a, s) => a + s.value, 0) / got.length)}.\n`;
   const best = extreme(got, stat === 'max');
   // Two side by side ("which is higher, web-1 or web-2?"): by how much, in points for a share.
   const other = pair && got.length === 2 ? got.find((s) => s !== best) : undefined;

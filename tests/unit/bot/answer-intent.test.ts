@@ -432,7 +432,8 @@ describe('answers', () => {
     const c = ctx();
     const t3 = [...targets, { name: 'api-1', role: 'api' }];
     const r = answerIntent(parseIntent('memory across the fleet', t3), { ...c, targets: t3 });
-    expect(r).toMatch(/^Current memory for 1 target:\n/);
+    // "Across the fleet" leads with the average of those that report (decision 0070).
+    expect(r).toMatch(/^Average memory across 1 target now: 61\.0%\.\nCurrent memory for 1 target:\n/);
     expect(r).toMatch(/web-1\s+61\.0%/);
     expect(r).not.toMatch(/^db-1|^api-1/m);
     expect(r.split('\n').at(-1)).toBe('No memory from db-1, api-1.');

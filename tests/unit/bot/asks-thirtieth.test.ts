@@ -539,3 +539,11 @@ describe('"help slo" and help on a word no topic has', () => {
     expect(helpFor('zebra')).toMatch(/^Nothing in the help is about "zebra"; everything I answer:/);
   });
 });
+
+describe('"what\'s memory usage across the fleet?"', () => {
+  it('leads with the fleet average, as "overall" and "fleet-wide" do', () => {
+    expect(parseIntent("what's memory usage across the fleet?", fleet)).toEqual({ kind: 'metrics', metric: 'memory', stat: 'avg' });
+    expect(parseIntent('cpu across all hosts', fleet)).toEqual({ kind: 'metrics', metric: 'cpu', stat: 'avg' });
+    expect(parseIntent('alerts across the fleet today', fleet)).toMatchObject({ kind: 'anomalies', today: true });
+  });
+});
