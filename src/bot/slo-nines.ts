@@ -9,11 +9,11 @@ const share = (k: number) => `${(100 - 100 / 10 ** k).toFixed(Math.max(k - 2, 0)
  */
 export function ninesLine(good: number, bad: number): string {
   const total = good + bad;
-  const k = wholeNines(bad, total);
   // As many decimals as the nines need: 99.999% is not 100%.
   const at = (x: number) => `${Number(((1 - x / total) * 100).toFixed(Math.max(2, wholeNines(x, total) - 1)))}%`;
   if (total < 10) return `Only ${n(total)} sample${total === 1 ? '' : 's'}: too few to count nines.`;
   if (bad === 0) return `No bad samples among ${n(total)}: 100% good; one bad would still be ${nines(wholeNines(1, total))} (${at(1)}).`;
+  const k = wholeNines(bad, total);
   const next = Math.floor(total / 10 ** (k + 1));
   const allows = next
     ? `would allow ${n(next)} bad of these ${n(total)} samples, not ${n(bad)}`
@@ -21,7 +21,7 @@ export function ninesLine(good: number, bad: number): string {
   return `${at(bad)} good is ${nines(k)}; ${nines(k + 1)} (${share(k + 1)}) ${allows}.`;
 }
 
-// Whole nines by counting, not by a logarithm that rounds 99.9% down to 2.9999.
+// Whole nines by counting, not by a logarithm that rounds 99.9% down to 2.9999. `bad` is at least 1.
 function wholeNines(bad: number, total: number): number {
   let k = 0;
   while (bad * 10 ** (k + 1) <= total) k++;
