@@ -5,7 +5,6 @@ import { withSloName } from '../../../src/bot/answer-slo.js';
 import { ninesLine } from '../../../src/bot/slo-nines.js';
 import { sloSchema } from '../../../src/config/slo-schema.js';
 import { configSchema } from '../../../src/config/schema.js';
-import type { Sample } from '../../../src/core/sample.js';
 import { WATCHING_SINCE } from '../../../src/core/watching-since.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { resolvedAnomaly } from '../../fixtures/anomaly.js';
@@ -18,21 +17,14 @@ import { createOnCall } from '../../../src/bot/on-call.js';
 import { onCallSchema } from '../../../src/config/on-call-schema.js';
 import { createAlertEscalation } from '../../../src/bot/alert-escalate.js';
 import type { Intent } from '../../../src/bot/intent.js';
-import { D, H, fleet, latency, NOW } from '../../fixtures/slo-fleet.js';
+import { D, H, fleet, latency, NOW, slowApi2Samples } from '../../fixtures/slo-fleet.js';
 
 const dbDisk = sloSchema.parse({ name: 'db_disk-2', metric: 'disk', targets: ['db-1'], goodBelow: 80, objective: 99.9 });
 
 /** The fleet with a minute's latency on api-1 and api-2 for two days; api-2 slow every 20th minute yesterday. */
 function ctx(): AnswerContext {
   const store = createSqliteStore(':memory:');
-  const samples: Sample[] = [];
-  for (const target of ['api-1', 'api-2'])
-    for (let n = 0; n < 2 * 1440; n++) {
-      const ts = NOW - n * 60_000;
-      const slow = target === 'api-2' && ts < NOW - 12 * H && ts >= NOW - 36 * H && n % 20 === 0;
-      samples.push({ target, metric: 'latency_ms', ts, value: slow ? 900 : 120 });
-    }
-  store.saveSamples(samples);
+  store.saveSamples(slowApi2Samples());
   return { store, targets: fleet, now: NOW, staleAfterMs: 90_000, slos: [latency, dbDisk] };
 }
 const intent = (q: string, c: AnswerContext) => withSloName(parseIntent(q, fleet), q, c.slos);

@@ -10,7 +10,7 @@ import type { Sample } from '../../../src/core/sample.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { noIncidentToReview } from '../../../src/bot/incident-review.js';
 import { cpuAnomaly, resolvedAnomaly } from '../../fixtures/anomaly.js';
-import { D, H, fleet, latency, NOW } from '../../fixtures/slo-fleet.js';
+import { D, H, fleet, latency, NOW, slowApi2Samples } from '../../fixtures/slo-fleet.js';
 
 function ctx(): AnswerContext {
   return { store: createSqliteStore(':memory:'), targets: fleet, now: NOW, staleAfterMs: 90_000, slos: [latency] };
@@ -45,15 +45,8 @@ describe('"since yesterday"', () => {
 describe('bad samples', () => {
   it('are an SLO question, on the host named and over the span said', () => {
     const c = ctx();
-    const samples: Sample[] = [];
-    for (const target of ['api-1', 'api-2'])
-      for (let n = 0; n < 2 * 1440; n++) {
-        const ts = NOW - n * 60_000;
-        // api-2 is slow every 20th minute yesterday.
-        const slow = target === 'api-2' && ts < NOW - 12 * H && ts >= NOW - 36 * H && n % 20 === 0;
-        samples.push({ target, metric: 'latency_ms', ts, value: slow ? 900 : 120 });
-      }
-    c.store.saveSamples(samples);
+    // api-2 is slow every 20th minute yesterday.
+    c.store.saveSamples(slowApi2Samples());
     expect(parseIntent('how many bad samples on api-2 yesterday?', fleet)).toMatchObject({ kind: 'uncollected', target: 'api-2' });
     expect(ask('how many bad samples on api-2 yesterday?', c)[0]).toBe(
       'api-latency yesterday (2026-12-06 UTC) on api-2: missed, 95% good against the 99% objective (1,368 of 1,440 samples good; 72 bad).',
