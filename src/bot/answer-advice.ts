@@ -6,6 +6,7 @@ import { METRICS_OF } from './answer-metric-span.js';
 import { answerRules } from './answer-rules.js';
 import { describeAnomaly, describeProposal, METRIC_LABEL, unknownTargetReply } from './format-reply.js';
 import { runbookLinks } from './runbooks.js';
+import { remediationOf } from './answer-why-no-action.js';
 
 const LISTED = 5;
 
@@ -31,6 +32,11 @@ export function answerAdvice(i: Extract<Intent, { kind: 'advice' }>, c: AnswerCo
         ...(open.length > LISTED ? [`…and ${open.length - LISTED} more.`] : []),
       ]
     : [`Nothing${what} is open${on} now.`];
+  // What was already proposed for each (and how it ended), so the advice starts where the bot left off.
+  if (open.length) {
+    const proposals = c.store.listProposals({ limit: 500 });
+    lines.push('What remediation did for them:', ...open.slice(0, LISTED).map((a) => `• ${a.id}: ${remediationOf(a, proposals, c)}`));
+  }
   const refs = new Map(c.targets.map((t) => [t.name, { ...(t.role ? { role: t.role } : {}), labels: t.labels ?? {} }]));
   const links = open.length ? runbookLinks(c.runbooks ?? [], open, refs) : [];
   if (links.length) lines.push('Runbooks for what is open:', ...links.map((l) => `• ${l.label}: ${l.url}`));

@@ -346,7 +346,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'history':
       return answerHistory(i, c);
     case 'silences':
-      return answerSilences(c, i.target, i.span, i.stats);
+      return answerSilences(c, i.target, i.span, i.stats, i.focus);
     case 'action_request':
       return answerActionRequest(i, c);
     case 'help':

@@ -6,7 +6,8 @@ import { clock, formatValue, METRIC_LABEL, stamp, table } from './format-reply.j
 import type { MetricKey } from './parse-intent.js';
 import { MAX_SPAN, type Stat, type TimeSpan } from './parse-time-span.js';
 import { FREE_OF } from './free-figures.js';
-import { clockTs, rangeTs } from './parse-clock.js';
+import { clockTs } from './parse-clock.js';
+import { rangeTs } from './range-ts.js';
 import { nearestRank } from './tally.js';
 import { anomaliesInWindow } from './anomalies-in-window.js';
 import { formatDuration } from './text-tools.js';

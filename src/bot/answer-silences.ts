@@ -7,6 +7,7 @@ import { spanIn } from './answer-metric-span.js';
 import type { TimeSpan } from './parse-time-span.js';
 import { tally } from './tally.js';
 import { answerSilenceStats, liftedIt } from './answer-silence-stats.js';
+import { focusLead, type LastSet, type SilenceFocus } from './silence-focus.js';
 
 const DAY = 86_400_000;
 const ENDED_SHOWN = 5;
@@ -26,7 +27,7 @@ const scope = (target: unknown, metric: unknown, severity?: unknown) =>
  * an hour ago. With a span ("silence history", "who silenced what this week?"), the ended ones are
  * those set in it, with a count by who set them.
  */
-export function answerSilences(c: AnswerContext, target?: string, span?: TimeSpan, stats?: boolean): string {
+export function answerSilences(c: AnswerContext, target?: string, span?: TimeSpan, stats?: boolean, focus?: SilenceFocus): string {
   if (stats) return answerSilenceStats(c, target, span);
   // "Is web-1 muted?", "who muted web-1?": the silences that cover it, in force or scheduled.
   const on = (s: { target: string }) => !target || s.target === '*' || s.target === target;
@@ -49,7 +50,19 @@ export function answerSilences(c: AnswerContext, target?: string, span?: TimeSpa
         ),
       ]
     : [];
-  return [...now, ...planned, ...foreignLines(c), ...ended, ...tail].join('\n');
+  const lead = focus
+    ? [
+        focusLead(focus, {
+          target,
+          active: list,
+          ahead,
+          now: c.now,
+          lastSet: focus === 'who' && !list.length && !ahead.length ? lastSet(c, on) : undefined,
+        }),
+      ]
+    : [];
+  // The lead already says nothing holds: "No silence covers web-1 now" below it would say it twice.
+  return [...lead, ...(lead.length && !list.length ? [] : now), ...planned, ...foreignLines(c), ...ended, ...tail].join('\n');
 }
 
 /**
@@ -123,4 +136,13 @@ function endedSilences(c: AnswerContext, active: Set<string>, on: (s: { target: 
     ...lines,
     ...(span ? [`Set by: ${by}.`] : []),
   ];
+}
+
+/** The last silence set on what was asked about in the last 7 days, from the records. */
+function lastSet(c: AnswerContext, on: (s: { target: string }) => boolean): LastSet | undefined {
+  const r = c.store
+    .recordsBetween(c.now - 7 * DAY, c.now + 1, ['silence_added'], 5_000)
+    .filter((x) => typeof x.data.id === 'string' && on({ target: String(x.data.target) }))
+    .at(-1);
+  return r && { id: String(r.data.id), target: String(r.data.target), metric: String(r.data.metric), by: String(r.data.actor), ts: r.ts };
 }

@@ -39,17 +39,17 @@ export function answerWhyNoAction(target: string | undefined, metric: MetricKey 
       `${latest.status === 'open' ? ', still open' : ''}: ${episode.length} ${episode.length === 1 ? 'anomaly' : 'anomalies'}.`,
   ];
   if (action && c.remediationRules) lines.push(...notThisAction(action, episode, proposals, c.remediationRules));
-  for (const a of episode) {
-    const own = proposals.filter((p) => p.anomalyId === a.id);
-    const what = own.length
-      ? own.map((p) => `proposed ${describeProposal(p)}${p.result ? `; result: ${p.result.slice(0, 160)}` : ''}`).join('; ')
-      : c.remediationRules
-        ? whyNoProposal(a, c.remediationRules, c.store, c.now)
-        : 'no remediation was proposed.';
-    lines.push(`• ${a.id} (${a.detector}, ${a.severity}): ${what}`);
-  }
+  for (const a of episode) lines.push(`• ${a.id} (${a.detector}, ${a.severity}): ${remediationOf(a, proposals, c)}`);
   lines.push('"Which rules propose restarts?" lists the remediation rules; "explain an_…" gives one anomaly in full.');
   return lines.join('\n');
+}
+
+/** What remediation did for one anomaly: its proposals and how they ended, or why there was none. */
+export function remediationOf(a: Anomaly, proposals: readonly Proposal[], c: AnswerContext): string {
+  const own = proposals.filter((p) => p.anomalyId === a.id);
+  if (own.length)
+    return own.map((p) => `proposed ${describeProposal(p)}${p.result ? `; result: ${p.result.slice(0, 160)}` : ''}`).join('; ');
+  return c.remediationRules ? whyNoProposal(a, c.remediationRules, c.store, c.now) : 'no remediation was proposed.';
 }
 
 /**

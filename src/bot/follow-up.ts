@@ -106,6 +106,40 @@ const CARRIES: Partial<Record<Intent['kind'], readonly ('where' | 'metric' | 'sp
   last_seen: ['where'],
 };
 
+/** Reads that "again" and "repeat that" repeat besides those above; commands and chatter are never repeated. */
+const REPEATED = new Set<Intent['kind']>([
+  'explain',
+  'timeline',
+  'status',
+  'pending',
+  'history',
+  'silences',
+  'around',
+  'precedent',
+  'changes',
+  'pages',
+  'audit',
+  'pipeline',
+  'rules',
+  'flapping',
+  'advice',
+  'daypart',
+  'co_alerts',
+  'recovery',
+  'deploy_check',
+  'unusual_now',
+  'ack_status',
+  'rule_stats',
+  'anomaly_change',
+  'change_impact',
+  'delivery',
+  'decision_times',
+  'dependents',
+  'flatline',
+  'peers',
+  'responders',
+]);
+
 /** How long a conversation's last question is remembered, and for how many conversations. */
 const FOLLOW_UP_MS = 15 * 60_000;
 const CONVERSATIONS = 2_000;
@@ -114,6 +148,8 @@ const CONVERSATIONS = 2_000;
 export function createConversations() {
   // `earlier`: the read before it, for "compare them" after two questions.
   const last = new Map<string, { intent: Intent; ts: number; earlier?: Intent }>();
+  // The last read of any kind, for "repeat that" after "explain an_…" (which carries nothing to a follow-up).
+  const lastRead = new Map<string, { intent: Intent; ts: number }>();
   // `fresh`: no other message in the conversation since the reply that named it.
   const named = new Map<string, { id: string; ts: number; fresh: boolean }>();
   return {
@@ -150,10 +186,19 @@ export function createConversations() {
     resolve(key: string, next: Intent, text: string, now: number): Intent {
       const held = last.get(key);
       const prev = held && now - held.ts <= FOLLOW_UP_MS ? held : undefined;
+      const read = lastRead.get(key);
+      if (read && now - read.ts <= FOLLOW_UP_MS && (next.kind === 'unknown' || next.kind === 'status'))
+        if (AGAIN.test(text.toLowerCase().trim())) return read.intent;
       // An anomaly the last reply named is what "it" means first ("is it getting better?" after "explain an_…").
       const one = named.get(key);
       const intent = followUp(prev?.intent, next, text, prev?.earlier, Boolean(one?.fresh && now - one.ts <= FOLLOW_UP_MS));
+      if (REPEATED.has(intent.kind)) {
+        lastRead.delete(key);
+        lastRead.set(key, { intent, ts: now });
+        if (lastRead.size > CONVERSATIONS) lastRead.delete(lastRead.keys().next().value!);
+      }
       if (CARRIES[intent.kind]) {
+        lastRead.delete(key);
         last.delete(key);
         last.set(key, { intent, ts: now, ...(prev ? { earlier: prev.intent } : {}) });
         if (last.size > CONVERSATIONS) last.delete(last.keys().next().value!);

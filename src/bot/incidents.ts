@@ -1,5 +1,6 @@
 import { calendarLabel } from './parse-calendar.js';
-import { rangeTs, type ClockSpan } from './parse-clock.js';
+import type { ClockSpan } from './parse-clock.js';
+import { rangeTs } from './range-ts.js';
 import { incidentPeople } from './incident-people.js';
 import type { ChatReply, ChatUser, NeutralMessage, Platform } from '../core/chat.js';
 import type { Store } from '../core/ports.js';

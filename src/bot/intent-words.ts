@@ -283,7 +283,7 @@ export const HABITUAL =
   /\bwhen (?:is|are|does|do)\b.*\b(?:highest|busiest|peaks?|lowest|quietest|heaviest|lightest|least (?:busy|loaded)|calmest|idlest|at (?:its|their) (?:highest|peak|lowest))\b|\b(?:best|ideal|safest|quietest) (?:time|hour) (?:for|to do|to run|to schedule|to) (?:the )?(?:maintenance|a deploy|deploys?|an upgrade|upgrades?|patch(?:ing)?|a reboot|reboots?|restarts?)\b|\b(?:daily )?(?:patterns?|seasonality|seasonal\w*|daily cycles?|hourly profile|time[- ]of[- ]day (?:profile|pattern|effect))\b|\b(?:busiest|quietest|peak|heaviest|lightest|highest|lowest) (?:times?|part|hours?) of (?:the )?day\b/;
 export const LOW_HOUR = /\b(?:quietest|lowest|least|calmest|lightest|idlest)\b|\b(?:best|ideal|safest) (?:time|hour)\b/;
 export const SILENT =
-  /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting|stale|no data|not sending)\b/;
+  /\b(silent|down|offline|unreachable|dead|not reporting|stopped reporting|missing|reporting|stale|no data|not sending)\b|\b(?:hosts|targets|servers|machines|nodes|instances) (?:are )?(?:all )?(?:up|online|alive|reachable)\b|^(?:is|are) (?:everything|every (?:host|target|server)|all (?:the )?(?:hosts|targets|servers|machines)) (?:up|online|alive|reachable)\b/;
 // The allow-listed action a verb asks about ("restarted" → restart_service).
 export const ACTION_OF: Record<string, string> = {
   restart: 'restart_service',
@@ -317,7 +317,7 @@ export const WOULD_DO =
   /\bwhat (?:would|will|do|does|should|can) (?:you|it|the bot|smartcloudops) do\b|\bhow (?:would|will|do|does) (?:you|it|the bot) (?:fix|handle|remediate|respond to|deal with)\b/;
 /** Asked of the person, not the bot: "what should I do about web-1?", "how do I fix high cpu?", "next steps". */
 export const SHOULD_DO =
-  /\bwhat (?:should|do|can|must) (?:i|we) do\b|\bhow (?:do|can|should|would) (?:i|we) (?:fix|resolve|handle|deal with|mitigate|remediate|troubleshoot|debug|address)\b|\bhow to (?:fix|resolve|handle|deal with|mitigate|remediate|troubleshoot|debug)\b|\bnext steps?\b|\bwhat now\b/;
+  /\bwhat (?:should|do|can|must) (?:i|we) do\b|\bhow (?:do|can|should|would) (?:i|we) (?:fix|resolve|handle|deal with|mitigate|remediate|troubleshoot|debug|address)\b|\bhow to (?:fix|resolve|handle|deal with|mitigate|remediate|troubleshoot|debug)\b|\bnext steps?\b|\bwhat now\b|\bwhat (?:do|would|can|could) you (?:recommend|suggest|advise)\b|\bany (?:recommendations|suggestions|advice)\b/;
 export const CHART = /\b(graph|graphs|chart|charts|plot|sparkline|spark|draw|visuali[sz]e)\b/;
 /** "Stop alerting on web-1", "don't alert me about disk today", "no more pages for db-1": a silence. */
 export const QUIET_ASK =

@@ -167,7 +167,7 @@ const SCHEDULE_ACTION =
   /^(?:please\s+|can you\s+|could you\s+)?(?:schedule|plan|queue|book)\s+(?:a\s+|an\s+|the\s+)?(?:restart|reboot|scale[\s-]?up|clean[\s-]?up|cleanup|remediation)\b/;
 // "Add more disk to db-1", "increase memory on db-1", "free up memory": resizing, which no action does.
 const RESIZE =
-  /^(?:please\s+|can you\s+|could you\s+)?(?:(?:add|increase|expand|grow|resize|upgrade|extend|double|bump(?: up)?|give(?: \S+)?)\s+(?:(?:more|extra|the|some)\s+)?(?:memory|ram|disk(?: space)?|storage|cpus?|cores|vcpus?)|free up (?:some\s+)?(?:memory|ram))\b(?!\s+(?:threshold|alert|alarm|limit|rule|warning|critical|bound|line|level|forecast|horizon)s?\b)/;
+  /^(?:please\s+|can you\s+|could you\s+)?(?:(?:add|increase|expand|grow|resize|upgrade|extend|double|bump(?: up)?|give(?: \S+)?)\s+(?:(?:more|extra|the|some)\s+)?(?:memory|ram|disk(?: space)?|storage|cpus?|cores|vcpus?)|free up (?:some\s+)?(?:memory|ram))\b(?!\s+(?:threshold|alert|alarm|limit|rule|warning|critical|bound|line|level|forecast|horizon|silence|snooze|mute|maintenance|window)s?\b)/;
 
 // "Freeze deploys", "start a code freeze": a gate on deploys, which sit outside this bot.
 const FREEZE =

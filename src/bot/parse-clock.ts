@@ -387,13 +387,3 @@ function calendarTs(day: CalendarDay, today: number): number {
   if ('yearsBack' in day) return Date.UTC(y - day.yearsBack, 0, 1);
   return Date.UTC(day.year ?? (day.month > m ? y - 1 : y), day.month + (day.plus ?? 0), 1);
 }
-
-/** A window's two ends: `until` on the day of `from` (the next day if it is earlier), never after now. */
-export function rangeTs(from: ClockTime, until: ClockTime | undefined, now: number): { from: number; until: number } {
-  const f = clockTs(from, now);
-  if (!until) return { from: f, until: now };
-  // Without a day, `until` is on the day of `from` (a zoned one's minutes are that zone's, within the day).
-  let u = until.day ? clockTs(until, now) : f - (((from.minute % 1440) + 1440) % 1440) * 60_000 + until.minute * 60_000;
-  while (u <= f) u += DAY;
-  return { from: f, until: Math.min(u, now) };
-}

@@ -70,9 +70,9 @@ import {
 import { ACTION_VERBS, actionVerb } from './action-verbs.js';
 import { MTTX, TAKES, timeToAsked } from './ack-phrases.js';
 import { matchTarget, type TargetRef } from './match-target.js';
-import { questionText, withoutFiller, withoutLinks } from './question-text.js';
+import { inputRefusal, questionText, withoutFiller, withoutLinks } from './question-text.js';
 import { quietDayAsked, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
-import { MAX_INPUT, clamp } from './text-tools.js';
+import { clamp } from './text-tools.js';
 
 export { matchTarget, type TargetRef, VOCAB };
 export type { Intent, MetricKey } from './intent.js';
@@ -85,8 +85,7 @@ export function parseIntent(said: string, targets: TargetRef[]): Intent {
 }
 
 function parseQuestion(raw: string, targets: TargetRef[]): Intent {
-  if (typeof raw !== 'string') return { kind: 'bad_input', reason: 'the question must be text' };
-  if (raw.length > MAX_INPUT) return { kind: 'bad_input', reason: `that is ${raw.length} characters; ask in at most ${MAX_INPUT}` };
+  if (typeof raw !== 'string' || inputRefusal(raw)) return { kind: 'bad_input', reason: inputRefusal(raw) ?? '' };
   const text = questionText(raw, targets);
   if (!text) return { kind: 'help' };
   const said = shortIntent(text);

@@ -7,6 +7,7 @@ import { dayDateIn, mayExist } from './parse-day-date.js';
 import { cleanInput, parseDuration, quoteUntrusted } from './text-tools.js';
 import { EXTEND_VERBS, LIFT_VERBS } from './intent-words.js';
 import { recurringRefusal, REPEATS } from './recurring-silence.js';
+import { silenceFocus, type SilenceFocus } from './silence-focus.js';
 
 /** "Snooze web-1 cpu for 30m", "mute db-1 from 22:00 to 23:00": a silence to add, or one to extend. */
 export interface SilenceIntent {
@@ -367,6 +368,8 @@ export interface SilencesIntent {
   span?: TimeSpan;
   /** "How many silences this week?", "who silenced the most?": the counts of those set in the span (answer-silence-stats.ts). */
   stats?: boolean;
+  /** "Who silenced web-1?", "when does the db-1 silence start?", "what expires soon?": the line it leads with. */
+  focus?: SilenceFocus;
 }
 
 // "What's paused?", "anything on hold?", "is anything being ignored?": the silences in force, not a command.
@@ -381,8 +384,9 @@ const SILENCE_STATS =
   /\bhow many (?:silences|mutes|snoozes)\b|\bwho (?:silenced|muted|snoozed|silences|mutes|snoozes) (?:the )?most\b|\b(?:average|mean|median|typical) (?:silence|mute|snooze)s? (?:length|duration|time)?\b|\bhow long (?:are|do|were|did) (?:silences|mutes|snoozes) (?:set|last|run)\b|\b(?:silence|mute|snooze)s? (?:stats|statistics)\b/;
 
 /** The span whose ended silences a listing shows: the one said, a week for a history, or none (the last 24 h); counted when asked so. */
-export function silenceSpan(text: string, span: TimeSpan | undefined): { span?: TimeSpan; stats?: true } {
-  const stats = SILENCE_STATS.test(text) ? { stats: true as const } : {};
-  if (span) return { span, ...stats };
-  return SILENCE_LOG.test(text) || stats.stats ? { span: { kind: 'last', ms: 7 * 86_400_000 }, ...stats } : {};
+export function silenceSpan(text: string, span: TimeSpan | undefined): { span?: TimeSpan; stats?: true; focus?: SilenceFocus } {
+  const stats = SILENCE_STATS.test(text) ? { stats: true as const } : undefined;
+  const asked = stats ?? silenceFocus(text);
+  if (span) return { span, ...asked };
+  return SILENCE_LOG.test(text) || stats ? { span: { kind: 'last', ms: 7 * 86_400_000 }, ...asked } : asked;
 }

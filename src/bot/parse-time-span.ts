@@ -218,9 +218,14 @@ export function parseStat(raw: string): Stat | undefined {
   if (
     /\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:\w+\s+)?by\b|^(?:the\s+|all\s+)?(?:hosts|targets|servers|machines)\s+by\s+(?!health|role|region|tier|env|label|asg)/.test(
       text,
+    ) ||
+    // "Disk usage sorted", "sort cpu ascending", "memory high to low": the same ranking with nothing after "by".
+    // ("Is the disk issue sorted?" is fixed, not ordered: a bare "sorted" counts only at the end of a read.)
+    /^(?:please\s+)?sort\b|^(?!(?:is|are|was|were|has|have|got)\b).*\bsorted(?:\s+(?:asc\w*|desc\w*|(?:high|low)(?:est)? (?:to low(?:est)?|to high(?:est)?|first)))?\s*[?.!]*$|\b(?:in\s+)?(?:asc|desc)(?:ending)? order\b|\b(?:high|low)(?:est)? to (?:high|low)(?:est)?\b/.test(
+      text,
     )
   )
-    return /\b(?:asc|ascending|smallest first)\b/.test(text) ? 'min' : 'max';
+    return /\b(?:asc|ascending|smallest first|low(?:est)? (?:to high|first))/.test(text) ? 'min' : 'max';
   return undefined;
 }
 

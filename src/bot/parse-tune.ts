@@ -9,7 +9,7 @@ const TUNE = new RegExp(
     String.raw`\b(?:suggest|recommend|propose|advise)\w*\b.*\b${RULE}`,
     String.raw`\b${RULE}\b.*\b(?:too (?:low|high|tight|loose|sensitive|strict|lax|noisy)|(?:set )?(?:right|sensible|reasonable|well set|ok|okay)\b\?)`,
     String.raw`\b(?:tune|tuning|retune|backtest|back-test|replay|simulate|calibrate)\b.*\b${RULE}`,
-    String.raw`\b${RULE}\b.*\b(?:tune|tuning|tuned|backtest|replay)\b`,
+    String.raw`\b${RULE}\b.*\b(?:tune|tuning|tuned|backtest|replay|(?:do|would|should) (?:you|i|we) (?:recommend|suggest|advise|use))\b`,
     String.raw`\bwhat (?:${RULE}|bound|level)\b.*\b(?:would|should|to use|avoids?|prevents?)\b`,
     String.raw`\bwhat if\b.*\b${RULE}\b`,
     String.raw`\bwhat if\b.*\b(?:alerted|alerts?|alarmed|fired|fires|paged|pages|triggered) (?:at|above|over|below|under|from)\s+\d`,

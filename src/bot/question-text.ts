@@ -1,5 +1,5 @@
 import { joinSpacedNames, type TargetRef } from './match-target.js';
-import { cleanInput } from './text-tools.js';
+import { cleanInput, MAX_INPUT } from './text-tools.js';
 import { lineWords } from './line-words.js';
 import { nounUse } from './noun-use.js';
 
@@ -34,6 +34,20 @@ const SPOKEN_PERCENT = new RegExp(
   String.raw`\b(${Object.keys(TENS).join('|')})(?:[\s-](${Object.keys(ONES).join('|')}))?\s*(?:percent|per cent|%)`,
   'g',
 );
+
+// "<script>alert(1)</script>", "<img src=x onerror=…>": a message that is markup, pasted or probed, whose words ("alert")
+// are no question. Markup inside a question ("remind me … <b>x</b>") is cleaned as any other, not refused.
+const MARKUP =
+  /^\s*<(?:[a-z][a-z0-9]*\b[^>]*>.*<\/[a-z][a-z0-9]*\s*>|(?:script|iframe|img|svg|style|object|embed|link|meta|body|html|form|input)\b)/is;
+
+/** Why a message is refused before it is read: not text, too long, or markup rather than words. Undefined when it is read. */
+export function inputRefusal(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return 'the question must be text';
+  if (raw.length > MAX_INPUT) return `that is ${raw.length} characters; ask in at most ${MAX_INPUT}`;
+  if (MARKUP.test(raw))
+    return 'that reads as HTML markup, not a question, and nothing in it is run or shown as markup here. Ask in words: "open alerts", "cpu on web-1"';
+  return undefined;
+}
 
 /**
  * A question as the parser reads it: comparison signs as words (before cleaning, which strips ">",

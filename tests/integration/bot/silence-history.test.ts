@@ -11,7 +11,7 @@ describe('"who silenced web-1?"', () => {
     const m = await startManualApp(bootIncidentConfig(), { startTs: T0, adapters: [slack] });
     const say = async (text: string, user = 'U2') => (await slashCommand(slack, text, user)).text;
     await m.tick(1);
-    expect(await say('who silenced web-1?')).toBe('No silence covers web-1 now.');
+    expect(await say('who silenced web-1?')).toBe('Nobody silences web-1 now, and no silence on it was set in the last 7 days.');
     await say('snooze db-1 cpu for 1m');
     await say('snooze web-1 for 2h');
     await say('unsnooze web-1', 'U3');
@@ -19,7 +19,9 @@ describe('"who silenced web-1?"', () => {
     await m.tick(4);
     // Of web-1: nothing now, and the silence lifted by U3; the db-1 ones are in the whole list.
     expect((await say('who silenced web-1?')).split('\n')).toEqual([
-      'No silence covers web-1 now.',
+      expect.stringMatching(
+        /^Nobody silences web-1 now\. The last silence on it, sl_\w+ \(web-1 \/ all metrics\), was set by slack:U2 at 2026-11-02 10:00:\d\d UTC; how it ended is below\.$/,
+      ),
       'Ended in the last 24 h:',
       expect.stringMatching(/^• sl_\w+: web-1 \/ all metrics, set by slack:U2 at .*; lifted by slack:U3 at /),
     ]);

@@ -32,6 +32,8 @@ describe('"what should I do about …?"', () => {
     expect(ask('what should I do about web-1?').split('\n')).toEqual([
       'Open now on web-1:',
       expect.stringMatching(/^• an_cpu \[warning\] web-1 CPU: /),
+      'What remediation did for them:',
+      expect.stringMatching(/^• an_cpu: /),
       'Runbooks for what is open:',
       '• CPU runbook: https://wiki.example.com/cpu?host=web-1',
       'Remediation rules for web-1 (proposed when a matching anomaly opens, or asked for in chat; chat text never sets their parameters):',

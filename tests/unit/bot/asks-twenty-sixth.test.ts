@@ -14,7 +14,7 @@ import { captureLogger } from '../../helpers/test-config.js';
 import { createAlertEscalation } from '../../../src/bot/alert-escalate.js';
 import type { Intent } from '../../../src/bot/intent.js';
 import { findCalendarSpan } from '../../../src/bot/parse-calendar.js';
-import { rangeTs } from '../../../src/bot/parse-clock.js';
+import { rangeTs } from '../../../src/bot/range-ts.js';
 import { inAskersZone } from '../../../src/bot/typed-zone.js';
 import { WATCHING_SINCE } from '../../../src/core/watching-since.js';
 import { createSqliteStore } from '../../../src/store/sqlite-store.js';

@@ -1,7 +1,8 @@
 import { findTimeSpan } from '../../../src/bot/parse-time-span.js';
 import { silenceWindow } from '../../../src/bot/silence-window.js';
 import { describe, expect, it } from 'vitest';
-import { clockTs, findClock, findUntil, rangeTs, untilTs } from '../../../src/bot/parse-clock.js';
+import { clockTs, findClock, findUntil, untilTs } from '../../../src/bot/parse-clock.js';
+import { rangeTs } from '../../../src/bot/range-ts.js';
 
 // Asked at 11:49 UTC on Thursday 2026-12-03.
 const NOW = Date.UTC(2026, 11, 3, 11, 49, 0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../../src/bot/intent.js';
-import { clockTs, rangeTs, untilTs, type ClockTime } from '../../../src/bot/parse-clock.js';
+import { clockTs, untilTs, type ClockTime } from '../../../src/bot/parse-clock.js';
+import { rangeTs } from '../../../src/bot/range-ts.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { inAskersZone } from '../../../src/bot/typed-zone.js';
 

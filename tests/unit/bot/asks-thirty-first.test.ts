@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { createConversations } from '../../../src/bot/follow-up.js';
+import { rangeTs } from '../../../src/bot/range-ts.js';
+import { configSchema } from '../../../src/config/schema.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { cpuAnomaly } from '../../fixtures/anomaly.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
+import { fleet, H, NOW } from '../../fixtures/slo-fleet.js';
+
+const M = 60_000;
+
+function ctx(): AnswerContext {
+  return { store: createSqliteStore(':memory:'), targets: fleet, now: NOW, staleAfterMs: 90_000 };
+}
+const ask = (q: string, c: AnswerContext) => answerIntent(parseIntent(q, fleet), c).split('\n');
+
+describe('"sorted" with nothing after it', () => {
+  it('ranks the reading, highest first unless asked low to high', () => {
+    // Before: the table in config order, the word ignored.
+    expect(parseIntent('show me disk usage sorted', fleet)).toEqual({ kind: 'metrics', metric: 'disk', stat: 'max' });
+    expect(parseIntent('show cpu sorted ascending', fleet)).toEqual({ kind: 'metrics', metric: 'cpu', stat: 'min' });
+    expect(parseIntent('memory low to high', fleet)).toMatchObject({ stat: 'min' });
+    expect(parseIntent('disk usage in descending order', fleet)).toMatchObject({ stat: 'max' });
+    expect(parseIntent('sort memory', fleet)).toMatchObject({ metric: 'memory', stat: 'max' });
+    const c = ctx();
+    c.store.saveSamples(
+      [
+        ['api-1', 40],
+        ['api-2', 70],
+        ['db-1', 55],
+      ].map(([target, value]) => ({ target: target as string, metric: 'disk', ts: NOW - M, value: value as number })),
+    );
+    const rows = ask('show me disk usage sorted', c).filter((l) => /^(?:api|db)-/.test(l));
+    expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(['api-2', 'db-1', 'api-1']);
+    // "Is it sorted?" is fixed, not ordered.
+    expect(parseIntent('is the disk issue sorted?', fleet)).not.toHaveProperty('stat');
+  });
+});
+
+describe('"are all hosts up?"', () => {
+  it('is the reporting state, as "any hosts down?" is', () => {
+    for (const q of ['how many hosts are up?', 'are all hosts up?', 'is everything up?', 'are all the servers online?'])
+      expect(parseIntent(q, fleet), q).toEqual({ kind: 'status', silent: true });
+    expect(parseIntent('scale up api-1', fleet).kind).toBe('action_request');
+  });
+});
+
+describe('silences asked about one thing', () => {
+  function withSilences(): AnswerContext {
+    const c = ctx();
+    c.store.chat.addSilence({
+      id: 'sl_a',
+      target: 'api-1',
+      metric: '*',
+      untilTs: NOW + 2 * H,
+      createdBy: 'web:alice',
+      createdTs: NOW - H,
+      reason: 'deploy',
+    });
+    c.store.chat.addSilence({
+      id: 'sl_b',
+      target: '*',
+      metric: 'disk',
+      untilTs: NOW + 30 * M,
+      createdBy: 'web:bob',
+      createdTs: NOW - 2 * H,
+    });
+    c.store.chat.addSilence({
+      id: 'sl_c',
+      target: 'db-1',
+      metric: '*',
+      startsTs: NOW + 3 * H,
+      untilTs: NOW + 4 * H,
+      createdBy: 'web:carol',
+      createdTs: NOW - H,
+    });
+    c.store.appendRecord('silence_added', NOW - 5 * H, {
+      id: 'sl_old',
+      target: 'api-2',
+      metric: 'cpu',
+      untilTs: NOW - 4 * H,
+      actor: 'web:dave',
+    });
+    return c;
+  }
+
+  it('"who silenced api-1?" leads with who set what covers it', () => {
+    expect(parseIntent('who silenced api-1?', fleet)).toEqual({ kind: 'silences', target: 'api-1', focus: 'who' });
+    // Before: the listing only, "Silencing api-1: …" first.
+    expect(ask('who silenced api-1?', withSilences())[0]).toBe(
+      'web:alice set sl_a (api-1 / all metrics) at 2026-12-07 11:00:00 UTC, saying "deploy"; web:bob set sl_b (all targets / disk) at 2026-12-07 10:00:00 UTC.',
+    );
+    // Nothing holds api-2 now: the last one set on it, from the records.
+    const c = withSilences();
+    c.store.chat.removeSilence('sl_b');
+    expect(ask('who silenced api-2?', c)[0]).toBe(
+      'Nobody silences api-2 now. The last silence on it, sl_old (api-2 / CPU), was set by web:dave at 2026-12-07 07:00:00 UTC; how it ended is below.',
+    );
+    // The log and the counts keep their own answers.
+    expect(parseIntent('who silenced what this week?', fleet)).not.toHaveProperty('focus');
+    expect(parseIntent('who silenced the most?', fleet)).toMatchObject({ stats: true });
+  });
+
+  it('"when does the db-1 silence start?" and "what expires soon?" lead with that silence', () => {
+    expect(parseIntent('when does the db-1 silence start?', fleet)).toEqual({ kind: 'silences', target: 'db-1', focus: 'starts' });
+    expect(ask('when does the db-1 silence start?', withSilences())[0]).toBe(
+      'sl_c (db-1 / all metrics) starts at 2026-12-07 15:00:00 UTC, in 3 h, and holds until 2026-12-07 16:00:00 UTC (60 min).',
+    );
+    expect(ask('when does the api-1 silence start?', withSilences())[0]).toBe(
+      'No silence on api-1 is scheduled ahead; 2 hold already (below).',
+    );
+    expect(parseIntent('what silences expire soon?', fleet)).toEqual({ kind: 'silences', focus: 'ends_next' });
+    expect(ask('which silence ends first?', withSilences())[0]).toBe(
+      'Ends first: sl_b (all targets / disk) at 2026-12-07 12:30:00 UTC, in 30 min.',
+    );
+    expect(ask('what silences expire soon?', ctx())[0]).toBe('No silence on anything is in force, so none is about to end.');
+  });
+
+  it('"extend the disk silence by 1h" extends a silence, not the disk', () => {
+    // Before: refused as resizing a host's disk.
+    expect(parseIntent('extend the disk silence by 1h', fleet)).toEqual({
+      kind: 'silence',
+      metric: 'disk',
+      durationMs: H,
+      extend: {},
+    });
+    expect(parseIntent('extend the disk on db-1', fleet).kind).toBe('bad_input');
+  });
+});
+
+describe('advice with something open', () => {
+  const rules = configSchema.parse({
+    remediation: { rules: [{ name: 'scale on cpu', when: { metrics: ['cpu'] }, action: 'scale_up' }] },
+  }).remediation.rules;
+
+  it('says what remediation already did for each open anomaly', () => {
+    const store = createSqliteStore(':memory:');
+    store.upsertAnomaly({ ...cpuAnomaly('an_cpu1', 'api-1'), startTs: NOW - 20 * M, updatedTs: NOW - M });
+    store.upsertAnomaly({ ...cpuAnomaly('an_cpu2', 'api-2'), startTs: NOW - 10 * M, updatedTs: NOW - M });
+    store.insertProposal(
+      { ...PROPOSAL, id: 'rp_s1', anomalyId: 'an_cpu1', target: 'api-1', action: 'scale_up', params: {}, state: 'expired' },
+      { proposalId: 'rp_s1', from: null, to: 'proposed', actor: 'pipeline', ts: NOW - 19 * M, note: '' },
+    );
+    const c: AnswerContext = { store, targets: fleet, now: NOW, staleAfterMs: 90_000, remediationRules: rules };
+    // Before: the open list, then every rule, with nothing about the proposal that expired.
+    for (const q of ['what should I do?', 'what do you recommend?']) {
+      expect(parseIntent(q, fleet).kind, q).toBe('advice');
+      const lines = ask(q, c);
+      const at = lines.indexOf('What remediation did for them:');
+      expect(at, q).toBeGreaterThan(0);
+      expect(lines[at + 1]).toMatch(/^• an_cpu2: /);
+      expect(lines[at + 2]).toBe('• an_cpu1: proposed rp_s1 scale_up on api-1 (approval, simulate): expired');
+    }
+    expect(parseIntent('what do you recommend for db-1?', fleet)).toEqual({ kind: 'advice', target: 'db-1' });
+    // A threshold asked to be recommended is tuning, not advice.
+    expect(parseIntent('what cpu threshold do you recommend?', fleet)).toMatchObject({ kind: 'tune', metric: 'cpu' });
+  });
+});
+
+describe('markup for a question', () => {
+  it('is refused as markup, not read as "the latest alert"', () => {
+    for (const q of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<b>cpu</b> on db-1'])
+      expect(parseIntent(q, fleet), q).toMatchObject({ kind: 'bad_input', reason: expect.stringMatching(/^that reads as HTML markup/) });
+    // Markup inside a question is cleaned as before; comparison signs and Slack's own tokens are no markup.
+    expect(parseIntent('remind me in 1h to check <b>db-1</b>', fleet).kind).toBe('remind');
+    expect(parseIntent('is cpu < 80 on db-1', fleet).kind).toBe('metrics');
+    expect(parseIntent('<@U123> cpu on db-1', fleet)).toMatchObject({ kind: 'metrics', target: 'db-1' });
+  });
+});
+
+describe('a clock window across midnight', () => {
+  const at = (h: number, m = 0) => Date.UTC(2026, 11, 7, h, m);
+  it("is the last whole one while tonight's has not reached midnight", () => {
+    // Before: 10:00 today to now, the 09:00 end dropped.
+    expect(rangeTs({ minute: 600 }, { minute: 540 }, at(22, 23))).toEqual({ from: at(10) - 24 * H, until: at(9) });
+    expect(rangeTs({ minute: 1320 }, { minute: 120 }, at(22, 30))).toEqual({ from: at(22) - 24 * H, until: at(2) });
+    // Past midnight, the night in progress.
+    expect(rangeTs({ minute: 1320 }, { minute: 120 }, at(1))).toEqual({ from: at(22) - 24 * H, until: at(1) });
+    // Within one day, as before.
+    expect(rangeTs({ minute: 540 }, { minute: 600 }, at(9, 30))).toEqual({ from: at(9), until: at(9, 30) });
+    const c = ctx();
+    expect(ask('cpu between 10:00 and 09:00', { ...c, now: at(22, 23) })[0]).toContain(
+      'between 2026-12-06 10:00:00 UTC and 2026-12-07 09:00:00 UTC',
+    );
+  });
+});
+
+describe('"repeat that" after a read that carries nothing', () => {
+  it('repeats the explanation, not the read before it', () => {
+    const c = createConversations();
+    const key = 'web:console::alice';
+    const say = (q: string, i: number) => c.resolve(key, parseIntent(q, fleet), q, NOW + i * M);
+    say('cpu on web-1', 0);
+    say('explain an_abc123', 1);
+    // Before: "cpu on web-1" again.
+    expect(say('repeat that', 2)).toEqual({ kind: 'explain', id: 'an_abc123' });
+    // A read that carries comes after: that one.
+    say('memory on db-1', 3);
+    expect(say('again', 4)).toMatchObject({ kind: 'metrics', metric: 'memory', target: 'db-1' });
+    // A command in between is never repeated.
+    say('ack an_abc123', 5);
+    expect(say('again', 6)).toMatchObject({ kind: 'metrics', metric: 'memory' });
+  });
+});
