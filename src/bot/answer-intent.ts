@@ -45,6 +45,7 @@ import { answerRouting } from './answer-routing.js';
 import { answerLastSeen } from './answer-last-seen.js';
 import { answerHistory } from './answer-history.js';
 import { answerTotal } from './answer-total.js';
+import { duringIncident } from './during-incident.js';
 import { answerByHour } from './answer-by-hour.js';
 import { answerByGroup } from './answer-by-group.js';
 import { latestBy } from './latest-by-target.js';
@@ -113,7 +114,8 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
     return i.every === 'sample'
       ? answerReadings({ ...i, metric: i.metric }, c)
       : answerBuckets({ ...i, metric: i.metric, every: i.every }, c);
-  if (i.total) return answerTotal(i, c);
+  // "How much bandwidth is web-1 using?": one host now has nothing to sum, so its readings; over a span, its volume.
+  if (i.total && (!i.target || i.span)) return answerTotal(i, c);
   if (i.groupBy && !i.span && !i.free && !i.bound) return answerByGroup({ ...i, groupBy: i.groupBy }, c);
   // "Any hosts over 90% on anything?": each share metric past the bound.
   if (i.bound && !i.metric) return (['cpu', 'memory', 'disk'] as const).map((metric) => answerMetrics({ ...i, metric }, c)).join('\n');
@@ -206,6 +208,10 @@ function withNetworkTotal(latest: Map<string, Map<string, Sample>>, shown: strin
 export function answerIntent(i: Intent, c: AnswerContext): string {
   switch (i.kind) {
     case 'metrics': {
+      if (i.incident) {
+        const d = duringIncident(i, c.store, c.now);
+        return 'reply' in d ? d.reply : `${d.head}\n${answerIntent(d.read, c)}`;
+      }
       // "How much error budget is left for api latency?": the SLOs of that metric and those hosts.
       if (i.uncollected === SLO_WHAT) return answerSlo({ ...i, ...(i.metric ? { metrics: METRICS_OF[i.metric] } : {}) }, c);
       const each = [i, ...(i.more ?? []).map((metric) => ({ ...i, metric }))].map((q) => answerMetrics({ ...q, more: undefined }, c));

@@ -84,10 +84,9 @@ export type Intent =
       groupBy?: string;
       /** "cpu and memory on web-1": metrics asked for besides `metric`, answered the same way after it. */
       more?: MetricKey[];
-      /** "Network in on web-1 in Mbps": each byte rate also as a bit rate. */
-      bits?: boolean;
-      /** "Exact cpu on web-1", "memory to 3 decimal places": the latest stored values unrounded, to that many places (answer-exact.ts). */
-      exact?: number;
+      /** "Network in on web-1 in Mbps": each byte rate also as a bit rate. */ bits?: boolean;
+      /** "Exact cpu on web-1", "memory to 3 decimal places": the latest values unrounded, to that many places (answer-exact.ts). */ exact?: number;
+      /** "Cpu during the incident", "memory during in_…": over a declared incident's window ('latest': the one meant) (during-incident.ts). */ incident?: string;
     }
   /** "graph cpu on web-1": bars over a window (answer-chart.ts). */
   | { kind: 'chart'; metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; span?: TimeSpan; limit?: number }

@@ -1,6 +1,7 @@
 import { findCalendarSpan } from './parse-calendar.js';
 import type { ClockSpan } from './parse-clock.js';
-import type { Intent } from './intent.js';
+import type { Intent, MetricKey } from './intent.js';
+import { parseStat } from './parse-time-span.js';
 import { cleanInput, quoteUntrusted } from './text-tools.js';
 
 const LEAD = String.raw`^(?:please\s+|pls\s+|can you\s+|could you\s+|let'?s\s+)?`;
@@ -34,7 +35,10 @@ function listDays(text: string): { days?: number; span?: ClockSpan } {
 }
 
 const SHOW =
-  /\bwho (?:was|were) (?:the )?(?:incident )?commander\b|\b(?:incident status|status of (?:the )?incident|who(?:'s| is) (?:the )?(?:incident )?commander|how long (?:did|has|was|is) (?:the |that |this )?(?:last |latest )?incident (?:last|take|run|been (?:open|going|going on|running|on)|open|going)|who(?:'s| is| are| was| were) (?:running|leading|commanding|working on|handling|on|dealing with|looking at|helping (?:with|on)|involved (?:in|with)|in|part of|responding to) the (?:[\w-]+ )?incident|(?:which|what) (?:alerts?|anomal(?:y|ies)) (?:are |were |is |was )?(?:part of|in|related to|linked to|tied to|behind|of|during) (?:the|this|that) incident|current incident|(?:impact|summary|scope|blast radius|state) of (?:the |that |this )incident)\b|^(?:(?:is|are) (?:there|we in)|do we have|have we got|any) (?:an? |any )?(?:open |active |ongoing |current |live )?incidents?(?: (?:going on|open|now|right now|ongoing|in progress|running))?[\s?.!]*$|\bwho (?:declared|opened|raised|started|called) (?:the |that |this )?(?:last |latest )?incident\b|^(?:is|was|has) (?:the |that |this |our )?incident (?:over|resolved|done|finished|closed|ended|still (?:open|going|on|ongoing))\b/;
+  /\bwho (?:was|were) (?:the )?(?:incident )?commander\b|\b(?:incident status|status of (?:the )?(?:[\w-]+ ){0,3}?incident|who(?:'s| is) (?:the )?(?:incident )?commander|how long (?:did|has|was|is) (?:the |that |this )?(?:last |latest )?(?:[\w-]+ ){0,3}?incident (?:last|take|run|been (?:open|going|going on|running|on)|open|going)|who(?:'s| is| are| was| were) (?:running|leading|commanding|working on|handling|on|dealing with|looking at|helping (?:with|on)|involved (?:in|with)|in|part of|responding to) the (?:[\w-]+ )?incident|(?:which|what) (?:alerts?|anomal(?:y|ies)) (?:are |were |is |was )?(?:part of|in|related to|linked to|tied to|behind|of|during) (?:the|this|that) incident|current incident|(?:impact|summary|scope|blast radius|state) of (?:the |that |this )incident)\b|^(?:(?:is|are) (?:there|we in)|do we have|have we got|any) (?:an? |any )?(?:open |active |ongoing |current |live )?incidents?(?: (?:going on|open|now|right now|ongoing|in progress|running))?[\s?.!]*$|\bwho (?:declared|opened|raised|started|called) (?:the |that |this )?(?:last |latest )?incident\b|^(?:is|was|has) (?:the |that |this |our )?incident (?:over|resolved|done|finished|closed|ended|still (?:open|going|on|ongoing))\b/;
+
+// "Cpu during the incident", "what was memory like during the api latency incident?", "disk during in_…": a read over its window.
+const DURING = /\bduring (?:the |that |this |our )?(?:last |latest |current )?(?:[\w-]+ ){0,3}?incident\b|\bduring (in_[a-z0-9]+)\b/;
 
 /** The words after the first colon, or after "incident (for|on|about)" when there is none, as typed. */
 function said(raw: string, lead: RegExp): string | undefined {
@@ -52,9 +56,23 @@ function said(raw: string, lead: RegExp): string | undefined {
 export function incidentCommand(
   text: string,
   raw: string,
-  o: { named: string[]; id?: string | undefined; anomaly?: string | undefined; unknownTarget?: string | undefined },
+  o: {
+    named: string[];
+    id?: string | undefined;
+    anomaly?: string | undefined;
+    unknownTarget?: string | undefined;
+    metric?: MetricKey | undefined;
+  },
 ): Intent | undefined {
   const id = o.id ? { id: o.id } : {};
+  // "What happened during the incident?": its status, which lists what happened on its targets then.
+  if (!o.metric && DURING.test(text))
+    return { kind: 'incident', action: 'show', ...id, ...(o.named.length && !o.id ? { targets: o.named } : {}) };
+  if (o.metric && DURING.test(text)) {
+    const stat = parseStat(text);
+    const where = o.named.length > 1 ? { group: o.named } : o.named.length ? { target: o.named[0]! } : {};
+    return { kind: 'metrics', metric: o.metric, ...where, incident: o.id ?? 'latest', ...(stat ? { stat } : {}) };
+  }
   if (DECLARE.test(text) || SAID.test(text)) {
     const title = said(raw, new RegExp(DECLARE.source, 'i'));
     return { kind: 'incident', action: 'declare', ...(title ? { text: title } : {}), ...(o.named.length ? { targets: o.named } : {}) };

@@ -121,7 +121,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   const cover = onCallCommand(text);
   if (cover) return cover;
   const note =
-    incidentCommand(text, raw, { named, id: ids.find((i) => i.startsWith('in_')), anomaly: an, unknownTarget }) ??
+    incidentCommand(text, raw, { named, id: ids.find((i) => i.startsWith('in_')), anomaly: an, unknownTarget, metric }) ??
     stakeholderUpdate(text, named, span) ??
     worstNowQuestion(text, { metric, named, span }) ??
     noteCommand(raw, { an, target }) ??

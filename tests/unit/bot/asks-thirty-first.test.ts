@@ -204,3 +204,70 @@ describe('"repeat that" after a read that carries nothing', () => {
     expect(say('again', 6)).toMatchObject({ kind: 'metrics', metric: 'memory' });
   });
 });
+
+describe('a read during a declared incident', () => {
+  function withIncidents(): AnswerContext {
+    const c = ctx();
+    const cpu = (target: string, at: number, value: number) => ({ target, metric: 'cpu', ts: at, value });
+    // api-1 hot from 10:00 to 11:00; before and after, quiet.
+    c.store.saveSamples([
+      cpu('api-1', NOW - 3 * H, 20),
+      cpu('api-1', NOW - 2 * H + 10 * M, 90),
+      cpu('api-1', NOW - H - 10 * M, 80),
+      cpu('api-1', NOW - 30 * M, 25),
+      cpu('db-1', NOW - 2 * H + 10 * M, 40),
+    ]);
+    c.store.appendRecord('incident_declared', NOW - 2 * H, { id: 'in_api', title: 'api slow', targets: ['api-1'], actor: 'web:alice' });
+    c.store.appendRecord('incident_resolved', NOW - H, { id: 'in_api', actor: 'web:alice' });
+    return c;
+  }
+
+  it('reads the metric over its window, on the hosts it covers, saying which incident', () => {
+    // Before: the CPU anomalies, over no window.
+    expect(parseIntent('what was cpu like during the incident?', fleet)).toEqual({ kind: 'metrics', metric: 'cpu', incident: 'latest' });
+    expect(parseIntent('peak cpu on db-1 during in_api', fleet)).toEqual({
+      kind: 'metrics',
+      metric: 'cpu',
+      target: 'db-1',
+      incident: 'in_api',
+      stat: 'max',
+    });
+    const lines = ask('what was cpu like during the incident?', withIncidents());
+    expect(lines[0]).toBe('During in_api "api slow" (declared 2026-12-07 10:00:00 UTC, resolved after 60 min):');
+    expect(lines[1]).toMatch(/^api-1 CPU between 2026-12-07 10:00:00 UTC and 11:00:00 UTC: peak 90\.0% at 10:10:00 UTC, average 85\.0%/);
+    // A host it does not cover, with none declared there: said, not a window made up.
+    expect(ask('cpu on db-1 during the incident', withIncidents())).toEqual([
+      'No incident was declared on db-1 in the last 30 days, so there is no window to read; ask for a time instead ("cpu between 14:00 and 15:00").',
+    ]);
+    expect(ask('cpu during in_nope', withIncidents())[0]).toBe(
+      'No incident "in_nope" in the last 30 days; "declared incidents" lists them.',
+    );
+    // Without a metric, what happened: the incident's status.
+    expect(parseIntent('what happened during the incident?', fleet)).toEqual({ kind: 'incident', action: 'show' });
+  });
+
+  it('"the db incident" is the declared one on db-1, not db-1\'s anomalies', () => {
+    expect(parseIntent("what's the status of the db incident?", fleet)).toEqual({ kind: 'incident', action: 'show', targets: ['db-1'] });
+    expect(parseIntent('how long has the api incident been open?', fleet)).toEqual({
+      kind: 'incident',
+      action: 'show',
+      targets: ['api-1', 'api-2'],
+    });
+  });
+});
+
+describe('bandwidth of one host', () => {
+  it('is its readings, not a total "across 1 target"', () => {
+    const c = ctx();
+    c.store.saveSamples([
+      { target: 'api-1', metric: 'net_in', ts: NOW - M, value: 2_000_000 },
+      { target: 'api-1', metric: 'net_out', ts: NOW - M, value: 1_000_000 },
+    ]);
+    expect(parseIntent('how much bandwidth is api-1 using?', fleet)).toMatchObject({ target: 'api-1', total: true });
+    expect(ask('how much bandwidth is api-1 using?', c)).toEqual([
+      'api-1 network in 2.00 MB/s (at 11:59:00 UTC, 60 s ago)',
+      'api-1 network out 1.00 MB/s (at 11:59:00 UTC, 60 s ago)',
+    ]);
+    expect(ask('how much bandwidth are we using?', c)[0]).toMatch(/^Total network in now/);
+  });
+});
