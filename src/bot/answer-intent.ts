@@ -268,7 +268,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'change_impact':
       return answerChangeImpact(i, c);
     case 'schedule':
-      return answerSchedule(c);
+      return answerSchedule(c, i.aheadMs);
     case 'precedent':
       return answerPrecedent(i, c);
     case 'changes':

@@ -13,8 +13,11 @@ const SHOWN = 20;
  * silences that begin or end, maintenance windows that open, reminders due, the next digest,
  * on-call hand-overs, and proposals that expire undecided. From the store and the config; nothing is guessed.
  */
-export function answerSchedule(c: AnswerContext): string {
-  const until = c.now + 7 * DAY;
+export function answerSchedule(c: AnswerContext, aheadMs?: number): string {
+  // Everything of the week is gathered; a shorter time asked ("in the next hour") shows its part, and what comes next.
+  const until = c.now + Math.max(7 * DAY, aheadMs ?? 0);
+  const within = c.now + (aheadMs ?? 7 * DAY);
+  const span = aheadMs && aheadMs !== 7 * DAY ? `the next ${formatDuration(aheadMs)}` : 'the next 7 days';
   const items: { ts: number; text: string }[] = [];
   for (const s of c.store.chat.scheduledSilences(c.now))
     items.push({ ts: s.startsTs ?? s.createdTs, text: `silence ${s.id} on ${silenceLabel(s)} begins, until ${stamp(s.untilTs)}` });
@@ -47,11 +50,14 @@ export function answerSchedule(c: AnswerContext): string {
   }
   for (const p of c.store.listProposals({ states: ['proposed'], limit: 200 }))
     items.push({ ts: p.expiresTs, text: `${p.id} ${p.action} on ${p.target} expires unless decided` });
-  const ahead = items.filter((x) => x.ts > c.now && x.ts <= until).sort((a, z) => a.ts - z.ts);
+  const all = items.filter((x) => x.ts > c.now && x.ts <= until).sort((a, z) => a.ts - z.ts);
+  const ahead = all.filter((x) => x.ts <= within);
+  const later = all.find((x) => x.ts > within);
+  const next = later ? ` The next after it: ${later.text}, ${stamp(later.ts)} (in ${formatDuration(later.ts - c.now)}).` : '';
   if (!ahead.length)
-    return 'Nothing is scheduled in the next 7 days: no silence begins or ends, no reminder is due, no digest, on-call hand-over or proposal expiry is set.';
+    return `Nothing is scheduled in ${span}: no silence begins or ends, no reminder is due, no digest, on-call hand-over or proposal expiry is set.${next}`;
   return [
-    `Coming up in the next 7 days (${ahead.length}${ahead.length > SHOWN ? `; the first ${SHOWN}` : ''}):`,
+    `Coming up in ${span} (${ahead.length}${ahead.length > SHOWN ? `; the first ${SHOWN}` : ''}):`,
     ...ahead.slice(0, SHOWN).map((x) => `• ${stamp(x.ts)} (in ${formatDuration(x.ts - c.now)}): ${x.text}`),
     '"Silences" lists what each silence and maintenance window holds.',
   ].join('\n');

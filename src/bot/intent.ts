@@ -322,7 +322,7 @@ export type Intent =
       source?: string;
     }
   /** "What's scheduled?", "what's coming up?": silences, reminders, digests, hand-overs and expiries ahead (answer-schedule.ts). */
-  | { kind: 'schedule' }
+  | { kind: 'schedule'; aheadMs?: number }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
   | { kind: 'policy'; focus?: 'approvers' | 'wait'; /** "Can bob approve?" */ who?: string }
   /** "What region is db-1 in?", "ip of api-2", "inventory", "which host is i-0a1b…?" (`lookup`): where targets run (answer-inventory.ts). */

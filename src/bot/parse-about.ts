@@ -1,5 +1,6 @@
 import { findDayDate, unknownDayWord, type DayDate } from './parse-day-date.js';
 import { BEFORE_SHIFT } from './parse-digest.js';
+import { aheadOf } from './parse-detector-question.js';
 import { NO_ACTION } from './intent-words.js';
 /**
  * Questions about what this bot watches rather than about the data: "how many hosts do you
@@ -168,7 +169,8 @@ export function setupQuestion(
     return undefined;
   if (POLL.test(text) || (!o.metric && !o.target && ABOUT.test(text)))
     return { kind: 'about', ...(new RegExp(String.raw`\bhow many ${FLEET}\b`).test(text) ? { count: true } : {}) };
-  if (!o.metric && !o.target && SCHEDULE.test(text)) return { kind: 'schedule' };
+  // "Anything coming up in the next hour?": that far ahead, a week when no time is said.
+  if (!o.metric && !o.target && SCHEDULE.test(text)) return { kind: 'schedule', ...(aheadOf(text) ? { aheadMs: aheadOf(text)! } : {}) };
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { Intent, MetricKey } from './intent.js';
 import { actionNamed } from './parse-history.js';
+import { BEFORE_SHIFT } from './parse-digest.js';
 import { ABOUT_TO_FIRE, NO_ACTION, NO_ALERT, PAST, UNUSUAL } from './intent-words.js';
 
 /**
@@ -73,7 +74,11 @@ export function detectorQuestion(
   const again = WILL.test(text) && AGAIN.test(text);
   // "Is anything trending toward a threshold?": the lines carried a day ahead.
   const trending = TRENDING.test(text) && !PAST.test(text);
-  const will = (WILL.test(text) && (ahead !== undefined || again)) || WATCH.test(text) || trending;
+  const will =
+    (WILL.test(text) && (ahead !== undefined || again)) ||
+    WATCH.test(text) ||
+    (WATCH_ANY.test(text) && !BEFORE_SHIFT.test(text)) ||
+    trending;
   if ((ABOUT_TO_FIRE.test(text) && !PAST.test(text)) || will)
     return {
       kind: 'attention',
@@ -98,6 +103,9 @@ const WILL =
   /^(?!.*\b(?:did|was|were|had|yesterday|last night)\b).*\b(?:will|going to|gonna|likely to|expected to|about to|anything likely)\b.*\b(?:alert|fire|page|break|trip|go off|fail|run out|be (?:ok|okay|fine|alright|safe|quiet)|come back(?! (?:up|online|to normal))|recur|reoccur|happen again)\b/;
 const AGAIN = /\b(?:again|come back(?! (?:up|online|to normal))|recur|reoccur)\b/;
 const WATCH = /\bwhat (?:should|do|must) (?:i|we) (?:watch|keep an eye on|worry about|look out for)\b/;
+// "Anything I should worry about in the next hour?"; "… tonight" before a shift is the handover (parse-digest.ts).
+const WATCH_ANY =
+  /\b(?:anything|something) (?:else )?(?:i|we) (?:should|need to|must|ought to) (?:watch|keep an eye on|worry about|look out for|be worried about)\b/;
 
 /**
  * "Anything likely to break overnight?", "will web-2 alert again this week?": how far ahead a question about what
@@ -109,7 +117,7 @@ export function willAhead(text: string): { aheadMs: number; again?: true } | und
 }
 
 /** How far ahead a question looks: "in the next 2 hours", "tonight" (12 h), "soon" (1 h); undefined when it names no time ahead. */
-function aheadOf(text: string): number | undefined {
+export function aheadOf(text: string): number | undefined {
   const n = /\bnext (\d{1,2}) (hours?|hrs?|h|minutes?|mins?)\b/.exec(text);
   if (n) return Number(n[1]) * (/^h/.test(n[2]!) ? HOUR : 60_000);
   if (/\bnext (?:hour|60 minutes)\b|\bsoon\b|\bshortly\b|\bin a bit\b|\blater\b/.test(text)) return HOUR;

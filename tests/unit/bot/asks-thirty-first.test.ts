@@ -271,3 +271,47 @@ describe('bandwidth of one host', () => {
     expect(ask('how much bandwidth are we using?', c)[0]).toMatch(/^Total network in now/);
   });
 });
+
+describe('what is ahead, asked for a time', () => {
+  it('"anything coming up in the next hour?" shows that hour, and what comes after it when it is empty', () => {
+    const c = ctx();
+    c.store.insertProposal(
+      { ...PROPOSAL, target: 'api-1', createdTs: NOW - M, expiresTs: NOW + 19 * M },
+      { proposalId: PROPOSAL.id, from: null, to: 'proposed', actor: 'pipeline', ts: NOW - M, note: '' },
+    );
+    c.store.chat.addSilence({
+      id: 'sl_db',
+      target: 'db-1',
+      metric: '*',
+      startsTs: NOW + 3 * H,
+      untilTs: NOW + 4 * H,
+      createdBy: 'web:bob',
+      createdTs: NOW - H,
+    });
+    expect(parseIntent('anything coming up in the next hour?', fleet)).toEqual({ kind: 'schedule', aheadMs: H });
+    // Before: the whole week, under "in the next 7 days".
+    expect(ask('anything coming up in the next hour?', c)).toEqual([
+      'Coming up in the next 60 min (1):',
+      '• 2026-12-07 12:19:00 UTC (in 19 min): rp_web1 restart_service on api-1 expires unless decided',
+      '"Silences" lists what each silence and maintenance window holds.',
+    ]);
+    expect(ask("what's coming up?", c)[0]).toBe('Coming up in the next 7 days (2):');
+    expect(ask('anything coming up in the next 10 minutes?', c)[0]).toBe(
+      'Nothing is scheduled in the next 10 min: no silence begins or ends, no reminder is due, no digest, on-call hand-over or proposal expiry is set. The next after it: rp_web1 restart_service on api-1 expires unless decided, 2026-12-07 12:19:00 UTC (in 19 min).',
+    );
+  });
+
+  it('"anything I should worry about in the next hour?" is the outlook, and the next on-call\'s briefing is the handover', () => {
+    // Before: refused as a question about the future.
+    expect(parseIntent('anything I should worry about in the next hour?', fleet)).toEqual({
+      kind: 'attention',
+      building: true,
+      aheadMs: H,
+    });
+    expect(parseIntent('anything we should watch tonight?', fleet)).toMatchObject({ kind: 'attention', aheadMs: 12 * H });
+    // Before: the on-call rotation.
+    for (const q of ['what should the next on-call know?', 'what does the incoming shift need to know?'])
+      expect(parseIntent(q, fleet), q).toMatchObject({ kind: 'anomalies', digest: true, shift: true });
+    expect(parseIntent('who is the next on-call?', fleet)).toMatchObject({ kind: 'routing', onCall: true });
+  });
+});
