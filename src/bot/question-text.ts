@@ -40,10 +40,16 @@ const SPOKEN_PERCENT = new RegExp(
 const MARKUP =
   /^\s*<(?:[a-z][a-z0-9]*\b[^>]*>.*<\/[a-z][a-z0-9]*\s*>|(?:script|iframe|img|svg|style|object|embed|link|meta|body|html|form|input)\b)/is;
 
+// "Top 0 hosts", "in the last 0 minutes": read as no count or no window, they gave the default instead of what was said.
+const ZERO = /\b(?:last|past|previous|next|top|bottom|first)\s+0+(?:\.0+)?\s*[a-z]+/i;
+
 /** Why a message is refused before it is read: not text, too long, or markup rather than words. Undefined when it is read. */
 export function inputRefusal(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return 'the question must be text';
   if (raw.length > MAX_INPUT) return `that is ${raw.length} characters; ask in at most ${MAX_INPUT}`;
+  const zero = ZERO.exec(raw);
+  if (zero)
+    return `"${zero[0].toLowerCase()}" asks for nothing, a count or a length of 0. Ask for one or more: "top 3 hosts by cpu", "anomalies in the last 30 minutes"`;
   if (MARKUP.test(raw))
     return 'that reads as HTML markup, not a question, and nothing in it is run or shown as markup here. Ask in words: "open alerts", "cpu on web-1"';
   return undefined;

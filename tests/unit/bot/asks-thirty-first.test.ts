@@ -315,3 +315,16 @@ describe('what is ahead, asked for a time', () => {
     expect(parseIntent('who is the next on-call?', fleet)).toMatchObject({ kind: 'routing', onCall: true });
   });
 });
+
+describe('a count or a window of nothing', () => {
+  it('is refused, not read as the default', () => {
+    // Before: "top 0" listed every host, "the last 0 minutes" gave the latest anomaly.
+    for (const q of ['top 0 hosts by cpu', 'anomalies in the last 0 minutes', 'cpu over the last 0h', 'last 0 anomalies'])
+      expect(parseIntent(q, fleet), q).toMatchObject({
+        kind: 'bad_input',
+        reason: expect.stringMatching(/asks for nothing, a count or a length of 0/),
+      });
+    expect(parseIntent('cpu last 0.5h', fleet)).toMatchObject({ span: { kind: 'last', ms: 30 * M } });
+    expect(parseIntent('top 10 hosts by cpu', fleet)).toMatchObject({ limit: 10 });
+  });
+});
