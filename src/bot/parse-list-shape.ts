@@ -75,6 +75,9 @@ const RANKED = [
   new RegExp(
     String.raw`\b(?:which|what)\s+${WHO}\s+(?:is|was|are|were)\s+(?:the\s+)?(?:noisiest|loudest|worst|riskiest|most unstable|least stable|least reliable|most unreliable)\b`,
   ),
+  // "How many anomalies did each host have today?": a count per host is the ranking.
+  new RegExp(String.raw`\b(?:for|on|by|of)\s+(?:each|every)\s+${WHO}\b`),
+  new RegExp(String.raw`\b(?:each|every)\s+${WHO}\s+(?:have|had|has|get|got|see|saw|raised?|fired?)\b`),
   // "Alerts grouped by host", "anomalies by metric", "break down incidents by detector".
   new RegExp(String.raw`\b(?:alerts?|anomal\w*|incidents?|pages?)\s+(?:grouped\s+|broken\s+down\s+|split\s+)?(?:by|per)\s+${WHO}`),
 ];

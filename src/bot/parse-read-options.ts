@@ -36,7 +36,10 @@ export function readOptions(
   },
 ): Partial<Metrics> {
   const { metric, target, named, span, number, targets } = o;
-  const said = parseStat(text) ?? (named.length === 2 ? pairRank(text) : undefined);
+  // "web-1 vs web-2 vs api-1 cpu": three or more set against each other are ranked, highest first.
+  const against =
+    metric && named.length > 2 && !groupByOf(text, targets) && /\b(?:vs\.?|versus|compared?|against)\b/.test(text) ? 'max' : undefined;
+  const said = parseStat(text) ?? (named.length === 2 ? pairRank(text) : against);
   // "The busiest host this week": busy over a span is its average load; every host peaks near 100% some time.
   const stat = span && span.kind !== 'at' && span.kind !== 'clock' && (said === 'max' || said === 'min') && BUSY.test(text) ? 'avg' : said;
   const bound =

@@ -328,3 +328,40 @@ describe('a count or a window of nothing', () => {
     expect(parseIntent('top 10 hosts by cpu', fleet)).toMatchObject({ limit: 10 });
   });
 });
+
+describe('each host, and three hosts set against each other', () => {
+  it('"how many anomalies did each host have?" leads with the hosts ranked', () => {
+    // Before: the whole count, the hosts on its "By target" line.
+    expect(parseIntent('how many anomalies did each host have today?', fleet)).toMatchObject({ count: true, rank: 'target' });
+    expect(parseIntent('alerts for each host this week', fleet)).toMatchObject({ rank: 'target' });
+    const c = ctx();
+    for (const [k, target] of ['api-1', 'api-1', 'db-1'].entries())
+      c.store.upsertAnomaly({
+        ...cpuAnomaly(`an_e${k}`, target),
+        key: `k${k}`,
+        status: 'resolved',
+        startTs: NOW - (k + 1) * H,
+        endTs: NOW - (k + 1) * H + 5 * M,
+        updatedTs: NOW,
+      });
+    expect(ask('how many anomalies did each host have today?', c)[0]).toBe('Most episodes by target: api-1 2; then db-1 1.');
+  });
+
+  it('"web-1 vs web-2 vs api-1 cpu" ranks the three, highest first', () => {
+    const c = ctx();
+    c.store.saveSamples(
+      [
+        ['api-1', 30],
+        ['api-2', 60],
+        ['db-1', 45],
+      ].map(([target, value]) => ({ target: target as string, metric: 'cpu', ts: NOW - M, value: value as number })),
+    );
+    // Before: the table in the order said, no lead.
+    expect(parseIntent('api-1 vs api-2 vs db-1 cpu', fleet)).toMatchObject({ group: ['api-1', 'api-2', 'db-1'], stat: 'max' });
+    const lines = ask('api-1 vs api-2 vs db-1 cpu', c);
+    expect(lines[0]).toBe('Highest CPU now: api-2 60.0%.');
+    expect(lines.filter((l) => /^(?:api|db)-/.test(l)).map((l) => l.split(/\s+/)[0])).toEqual(['api-2', 'db-1', 'api-1']);
+    // Two keep their side-by-side answer; roles set against each other keep theirs.
+    expect(parseIntent('compare api-1 and db-1 cpu', fleet)).not.toHaveProperty('stat');
+  });
+});
