@@ -16,7 +16,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 const pct = (x: number) => `${x >= 0.99995 && x < 1 ? '99.99' : Number((x * 100).toFixed(2))}%`;
 const times = (b: number) => `${b < 10 ? b.toFixed(1) : Math.round(b)}×`;
 
-type Focus = 'left' | 'runs_out' | 'closest' | 'nines';
+type Focus = 'left' | 'runs_out' | 'closest' | 'nines' | 'burning';
 interface SloAsk {
   target?: string;
   group?: string[];
@@ -73,24 +73,39 @@ export function answerSlo(ask: SloAsk, c: AnswerContext): string {
       : [];
   const shown = picked.length ? picked : slos;
   // One SLO ("is the api slo at risk?") is its report: there is nothing to rank.
-  if (ask.sloFocus === 'closest' && !ask.span && shown.length > 1) return closest(shown, picked.length ? names : undefined, ask, c);
+  if ((ask.sloFocus === 'closest' || ask.sloFocus === 'burning') && !ask.span && shown.length > 1)
+    return closest(shown, picked.length ? names : undefined, ask, c);
   return [...lead, ...shown.flatMap((s) => describeSlo(s, picked.length ? names : undefined, ask, c))].join('\n');
 }
 
 /** "Which SLO is closest to breaching?": the SLOs by how much of their budget is gone, most first, the answer leading. */
 function closest(slos: readonly Slo[], only: string[] | undefined, ask: SloAsk, c: AnswerContext): string {
+  // "Which SLO is burning fastest?": by the faster of its two burn rates now, not by what is already spent.
+  const burning = ask.sloFocus === 'burning';
+  const burn = (r: SloReport) => Math.max(...r.burn.map((b) => b ?? 0));
   const ranked = slos
     .map((slo) => ({ slo, r: reportOf(slo, only, c) }))
-    .sort((x, z) => Number(x.r.verdict === 'no_data') - Number(z.r.verdict === 'no_data') || z.r.spent - x.r.spent);
+    .sort(
+      (x, z) =>
+        Number(x.r.verdict === 'no_data') - Number(z.r.verdict === 'no_data') ||
+        (burning ? burn(z.r) - burn(x.r) : 0) ||
+        z.r.spent - x.r.spent,
+    );
   const said = ranked
     .filter(({ r }) => r.verdict !== 'no_data')
-    .map(
-      ({ slo, r }) => `${slo.name} (${r.verdict === 'at_risk' ? 'at risk' : r.verdict}, ${Math.round(r.spent * 100)}% of its budget spent)`,
+    .map(({ slo, r }) =>
+      burning && burn(r) === 0
+        ? `${slo.name} not burning (no bad samples in the last ${BURN_WINDOWS.at(-1)!.hours} h; ${Math.round(r.spent * 100)}% of its budget spent)`
+        : burning
+          ? `${slo.name} ${times(burn(r))} over the last ${BURN_WINDOWS[r.burn.indexOf(burn(r))]?.hours ?? BURN_WINDOWS[0]!.hours} h (${Math.round(r.spent * 100)}% of its budget spent)`
+          : `${slo.name} (${r.verdict === 'at_risk' ? 'at risk' : r.verdict}, ${Math.round(r.spent * 100)}% of its budget spent)`,
     );
   const breached = ranked.filter(({ r }) => r.verdict === 'breached').length;
   const head = !said.length
-    ? 'No SLO has samples in its window yet, so none is nearer a breach than another.'
-    : `${breached ? `Already breached: ${plural(breached, 'SLO')}. ` : ''}By budget spent, most first: ${said.join('; ')}.`;
+    ? `No SLO has samples in its window yet, so none is ${burning ? 'burning faster' : 'nearer a breach'} than another.`
+    : burning
+      ? `By burn rate now, fastest first (1× spends the budget exactly over the window): ${said.join('; ')}.`
+      : `${breached ? `Already breached: ${plural(breached, 'SLO')}. ` : ''}By budget spent, most first: ${said.join('; ')}.`;
   const { sloFocus: _f, ...rest } = ask;
   return [head, ...ranked.flatMap(({ slo }) => describeSlo(slo, only, rest, c))].join('\n');
 }
@@ -107,12 +122,18 @@ function describeSlo(slo: Slo, only: string[] | undefined, ask: SloAsk, c: Answe
   const head = `${slo.name}: ${label} ${bound} in ${slo.objective}% of samples over ${slo.windowDays} d (${scope || 'no targets'})`;
   if (r.verdict === 'no_data') return [`${head}: no samples in its window yet, so nothing to judge.`];
   const lead =
-    ask.sloFocus === 'nines' ? [`${slo.name}: ${ninesLine(r.good, r.bad)}`] : ask.sloFocus ? [focusLine(slo, r, ask.sloFocus, c)] : [];
+    ask.sloFocus === 'nines'
+      ? [`${slo.name}: ${ninesLine(r.good, r.bad)}`]
+      : ask.sloFocus === 'burning'
+        ? [focusLine(slo, r, 'runs_out', c)]
+        : ask.sloFocus
+          ? [focusLine(slo, r, ask.sloFocus, c)]
+          : [];
   return [...lead, `${head}: ${verdictOf(slo, r)}.`, ...figures(slo, r, c)].map((l, k) => (k ? `  ${l}` : l));
 }
 
 /** "How much budget is left?", "when will it run out?": the answer to that, before the report. */
-function focusLine(slo: Slo, r: SloReport, focus: Exclude<Focus, 'nines'>, c: AnswerContext): string {
+function focusLine(slo: Slo, r: SloReport, focus: Exclude<Focus, 'nines' | 'burning'>, c: AnswerContext): string {
   const allowed = Math.floor(((100 - slo.objective) / 100) * (r.good + r.bad));
   if (r.spent >= 1)
     return `${slo.name}: no error budget left${focus === 'runs_out' ? ', it has already run out' : ''}: ${n(r.bad)} bad samples against the ${n(allowed)} that ${slo.objective}% allows (${Math.round(r.spent * 100)}% spent).`;
@@ -236,6 +257,9 @@ const RUNS_OUT =
 const CLOSEST =
   /\b(?:closest|nearest|next|most likely|likeliest) to (?:breach\w*|miss\w*|fail\w*|blow\w*|run\w* out)\b|\b(?:which|what) slos? (?:is|are) (?:the )?(?:most )?at risk\b|\b(?:worst|riskiest|weakest) slos?\b|\bslos (?:most )?at risk\b|\brank (?:the |our )?slos\b/i;
 const NINES = /\bnines\b/i;
+// "Which SLO is burning fastest?", "highest burn rate", "what's burning budget the most?".
+const BURNING =
+  /\bburn(?:ing|s)?\b(?:\s+\S+){0,3}?\s+(?:the\s+)?(?:fastest|quickest|most|hardest)\b|\b(?:fastest|highest|worst|biggest) burn(?:ing| rates?)?\b|\bburn rates?\b.*\b(?:highest|worst|rank\w*|compare\w*)\b/i;
 const LEFT = /\b(?:left|remain(?:s|ing)?|remainder|how much (?:of (?:the|our) )?(?:error )?budget)\b/i;
 
 /**
@@ -247,19 +271,26 @@ export function withSloName(intent: Intent, text: string, slos: readonly Slo[] |
     (intent.kind === 'uncollected' && intent.what === SLO_WHAT) || (intent.kind === 'metrics' && intent.uncollected === SLO_WHAT);
   if (!asks) return byOwnName(intent, text, slos);
   const named = slos?.find((s) => spoken(s.name).test(text));
-  const sloFocus: Focus | undefined = CLOSEST.test(text)
-    ? 'closest'
-    : NINES.test(text)
-      ? 'nines'
-      : RUNS_OUT.test(text)
-        ? 'runs_out'
-        : LEFT.test(text)
-          ? 'left'
-          : undefined;
+  const sloFocus: Focus | undefined = BURNING.test(text)
+    ? 'burning'
+    : CLOSEST.test(text)
+      ? 'closest'
+      : NINES.test(text)
+        ? 'nines'
+        : RUNS_OUT.test(text)
+          ? 'runs_out'
+          : LEFT.test(text)
+            ? 'left'
+            : undefined;
   // "Which SLOs are at risk?" ranks them; it is not the list of SLOs.
-  const sloCatalogue = sloFocus === 'closest' ? undefined : catalogueAsk(text);
+  const sloCatalogue = sloFocus === 'closest' || sloFocus === 'burning' ? undefined : catalogueAsk(text);
+  // "Burning fastest": "fast" names latency elsewhere; here it is the rate of the burn, unless latency is said.
+  const base: Intent =
+    sloFocus === 'burning' && intent.kind === 'metrics' && !/\b(?:latency|response times?|slow\w*)\b/i.test(text)
+      ? { kind: 'uncollected', what: SLO_WHAT }
+      : intent;
   return {
-    ...intent,
+    ...base,
     ...(named ? { sloName: named.name } : {}),
     ...(sloFocus ? { sloFocus } : {}),
     ...(sloCatalogue ? { sloCatalogue, ...(sloCatalogue === 'add' ? { sloSaid: draftSaid(text) } : {}) } : {}),

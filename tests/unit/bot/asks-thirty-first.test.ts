@@ -8,6 +8,8 @@ import { createSqliteStore } from '../../../src/store/sqlite-store.js';
 import { cpuAnomaly } from '../../fixtures/anomaly.js';
 import { PROPOSAL } from '../../fixtures/llm-fleet.js';
 import { fleet, H, NOW } from '../../fixtures/slo-fleet.js';
+import { withSloName } from '../../../src/bot/answer-slo.js';
+import { sloSchema } from '../../../src/config/slo-schema.js';
 
 const M = 60_000;
 
@@ -363,5 +365,29 @@ describe('each host, and three hosts set against each other', () => {
     expect(lines.filter((l) => /^(?:api|db)-/.test(l)).map((l) => l.split(/\s+/)[0])).toEqual(['api-2', 'db-1', 'api-1']);
     // Two keep their side-by-side answer; roles set against each other keep theirs.
     expect(parseIntent('compare api-1 and db-1 cpu', fleet)).not.toHaveProperty('stat');
+  });
+});
+
+describe('"which SLO is burning fastest?"', () => {
+  it('ranks the SLOs by their burn rate now, not latency by "fast"', () => {
+    const latency = sloSchema.parse({ name: 'api-latency', metric: 'latency_ms', role: 'api', goodBelow: 500, objective: 99 });
+    const disk = sloSchema.parse({ name: 'db-disk', metric: 'disk', targets: ['db-1'], goodBelow: 80, objective: 99 });
+    const c: AnswerContext = { ...ctx(), slos: [disk, latency] };
+    const samples = [];
+    for (let k = 0; k < 120; k++) {
+      const ts = NOW - k * M;
+      samples.push({ target: 'api-1', metric: 'latency_ms', ts, value: k % 10 === 0 ? 900 : 100 });
+      samples.push({ target: 'db-1', metric: 'disk', ts, value: 50 });
+    }
+    c.store.saveSamples(samples);
+    const intent = (q: string) => withSloName(parseIntent(q, fleet), q, c.slos);
+    // Before: read as latency ("fast"), the lowest first, and only the latency SLO shown.
+    for (const q of ["what's burning budget fastest?", 'which slo is burning fastest?', 'highest burn rate'])
+      expect(intent(q), q).toEqual({ kind: 'uncollected', what: 'SLOs or error budgets', sloFocus: 'burning' });
+    const lines = answerIntent(intent('which slo is burning fastest?'), c).split('\n');
+    expect(lines[0]).toMatch(
+      /^By burn rate now, fastest first \(1× spends the budget exactly over the window\): api-latency 10× over the last 1 h \(\d+% of its budget spent\); db-disk not burning \(no bad samples in the last 6 h; 0% of its budget spent\)\.$/,
+    );
+    expect(lines[1]).toMatch(/^api-latency: /);
   });
 });
