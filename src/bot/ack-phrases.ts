@@ -4,9 +4,10 @@
  */
 
 /** "Who acked the last alert?", "is anyone on the web-2 alert?": a question about who has an alert, never an ack. */
-// "What happens if an alert is not acknowledged?" asks about escalation (ROUTING), not one alert.
+// "What happens if an alert is not acknowledged?" asks about escalation (ROUTING), not one alert; "what have I acked
+// today?" asks what the asker did (the audit).
 export const ACK_QUESTION =
-  /^(?!what (?:happens|if)\b).*?(?:\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call|\s+(?:pager|duty))|handling|looking at|working on|got(?!\s+(?:paged|pinged|woken|called|the pager))|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b|\b(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:see|seen|notice|noticed|look at|looked at|respond(?:ed)? to|react(?:ed)? to|pick(?:ed)? up)\b|\bwho has (?:the|this|that) (?:[\w-]+ ){0,3}?alert\b)/;
+  /^(?!what (?:happens|if)\b)(?!(?:what|how many)\b.*\b(?:have|has|did) (?:i|we) (?:ack|acked|acknowledged?)\b).*?(?:\b(?:who|anyone|anybody|someone|somebody|whether|has it been|is it|was it)\b.*\b(?:ack|acked|acknowledged?)\b|\b(?:ack|acked|acknowledged?)\b.*\bby whom\b|\bwho(?:'s| is| has)?\s+(?:on(?![\s-]*call|\s+(?:pager|duty))|handling|looking at|working on|got(?!\s+(?:paged|pinged|woken|called|the pager))|taken|took)\b|\b(?:anyone|anybody|someone|somebody)\s+(?:on(?![\s-]*call)|handling|looking at|working on)\b|\b(?:has|have|was|were|is|are)\b(?:\s+\S+){0,6}?\s+(?:been\s+)?(?:acked|acknowledged)\b|\b(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:see|seen|notice|noticed|look at|looked at|respond(?:ed)? to|react(?:ed)? to|pick(?:ed)? up)\b|\bwho has (?:the|this|that) (?:[\w-]+ ){0,3}?alert\b)/;
 
 /** "What share of…", "what percentage of…": a proportion asked for. */
 const SHARE_OF = String.raw`\bwhat (?:share|percentage|fraction|proportion|percent)\b`;

@@ -352,7 +352,7 @@ export function answerIntent(i: Intent, c: AnswerContext): string {
     case 'history':
       return answerHistory(i, c);
     case 'silences':
-      return answerSilences(c, i.target, i.span, i.stats, i.focus);
+      return answerSilences(c, i);
     case 'action_request':
       return answerActionRequest(i, c);
     case 'help':

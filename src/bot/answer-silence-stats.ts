@@ -15,7 +15,7 @@ const READ_CAP = 10_000;
  * target, with how long each was set for (extensions counted) and how many were lifted before they
  * ran out. Pure over the store.
  */
-export function answerSilenceStats(c: AnswerContext, target?: string, asked?: TimeSpan): string {
+export function answerSilenceStats(c: AnswerContext, target?: string, asked?: TimeSpan, by?: string): string {
   const b = spanIn(asked ?? WEEK, c);
   // Lifts and extensions after the span still say how a silence set in it went.
   const recs = c.store.recordsBetween(b.from, c.now + 1, ['silence_added', 'silence_extended', 'silence_lifted'], READ_CAP);
@@ -24,9 +24,10 @@ export function answerSilenceStats(c: AnswerContext, target?: string, asked?: Ti
       r.kind === 'silence_added' &&
       r.ts <= b.until &&
       typeof r.data.id === 'string' &&
-      (!target || r.data.target === target || r.data.target === '*'),
+      (!target || r.data.target === target || r.data.target === '*') &&
+      (!by || r.data.actor === by),
   );
-  const where = target ? ` covering ${target}` : '';
+  const where = `${by ? ' by you' : ''}${target ? ` covering ${target}` : ''}`;
   if (!added.length) return `No silence was set${where} ${b.label}.`;
   const lengths = added.map((r) => {
     const from = typeof r.data.startsTs === 'number' ? r.data.startsTs : r.ts;

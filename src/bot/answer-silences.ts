@@ -27,20 +27,38 @@ const scope = (target: unknown, metric: unknown, severity?: unknown) =>
  * an hour ago. With a span ("silence history", "who silenced what this week?"), the ended ones are
  * those set in it, with a count by who set them.
  */
-export function answerSilences(c: AnswerContext, target?: string, span?: TimeSpan, stats?: boolean, focus?: SilenceFocus): string {
-  if (stats) return answerSilenceStats(c, target, span);
+export function answerSilences(
+  c: AnswerContext,
+  o: {
+    target?: string | undefined;
+    span?: TimeSpan | undefined;
+    stats?: boolean | undefined;
+    focus?: SilenceFocus | undefined;
+    mine?: boolean | undefined;
+  } = {},
+): string {
+  const { target, span, stats, focus, mine } = o;
+  if (mine && !c.asker) return 'I cannot tell who you are here, so I cannot pick out your silences; "silences" lists them all.';
+  if (stats) return answerSilenceStats(c, target, span, mine ? c.asker : undefined);
   // "Is web-1 muted?", "who muted web-1?": the silences that cover it, in force or scheduled.
-  const on = (s: { target: string }) => !target || s.target === '*' || s.target === target;
-  const list = c.store.chat.silences(c.now).filter(on);
-  const ahead = c.store.chat.scheduledSilences(c.now).filter(on);
+  // "My silences": only those the asker set (records name them as `actor`, silences as `createdBy`).
+  const on = (s: { target: string; by?: string }) => (!target || s.target === '*' || s.target === target) && (!mine || s.by === c.asker);
+  const list = c.store.chat.silences(c.now).filter((s) => on({ ...s, by: s.createdBy }));
+  const ahead = c.store.chat.scheduledSilences(c.now).filter((s) => on({ ...s, by: s.createdBy }));
   const tail = [...maintenanceLines(c.muteTimes ?? [], c.now), ...inhibitLines(c.routing?.inhibit ?? [], c.store)];
   const ended = endedSilences(c, new Set([...list, ...ahead].map((s) => s.id)), on, span);
   const now = list.length
     ? [
-        target ? heldUntil(target, list, c.now) : 'Silenced:',
+        target ? heldUntil(target, list, c.now) : mine ? 'Silenced by you:' : 'Silenced:',
         ...list.map((s) => `• ${s.id}: ${scope(s.target, s.metric, s.severity)} until ${stamp(s.untilTs)} (by ${s.createdBy}${why(s)})`),
       ]
-    : [target ? `No silence covers ${target} now.` : 'Nothing is silenced.'];
+    : [
+        mine
+          ? `No silence you set holds${target ? ` ${target}` : ''} now.`
+          : target
+            ? `No silence covers ${target} now.`
+            : 'Nothing is silenced.',
+      ];
   const planned = ahead.length
     ? [
         'Scheduled:',
@@ -100,7 +118,12 @@ function foreignLines(c: AnswerContext): string[] {
   ];
 }
 
-function endedSilences(c: AnswerContext, active: Set<string>, on: (s: { target: string }) => boolean, span?: TimeSpan): string[] {
+function endedSilences(
+  c: AnswerContext,
+  active: Set<string>,
+  on: (s: { target: string; by?: string }) => boolean,
+  span?: TimeSpan,
+): string[] {
   const b = span ? spanIn(span, c) : { from: c.now - DAY, until: c.now, label: '' };
   // Lifts and extensions after the span still say how a silence set in it ended.
   const recs = c.store.recordsBetween(b.from, c.now + 1, ['silence_added', 'silence_extended', 'silence_lifted'], 5_000);
@@ -110,7 +133,7 @@ function endedSilences(c: AnswerContext, active: Set<string>, on: (s: { target: 
       r.ts <= b.until &&
       typeof r.data.id === 'string' &&
       !active.has(r.data.id) &&
-      on({ target: String(r.data.target) }),
+      on({ target: String(r.data.target), by: String(r.data.actor) }),
   );
   if (!added.length) return span ? [`No silence set ${b.label} has ended.`] : [];
   const shown = span ? ENDED_SHOWN_ASKED : ENDED_SHOWN;
@@ -139,10 +162,10 @@ function endedSilences(c: AnswerContext, active: Set<string>, on: (s: { target: 
 }
 
 /** The last silence set on what was asked about in the last 7 days, from the records. */
-function lastSet(c: AnswerContext, on: (s: { target: string }) => boolean): LastSet | undefined {
+function lastSet(c: AnswerContext, on: (s: { target: string; by?: string }) => boolean): LastSet | undefined {
   const r = c.store
     .recordsBetween(c.now - 7 * DAY, c.now + 1, ['silence_added'], 5_000)
-    .filter((x) => typeof x.data.id === 'string' && on({ target: String(x.data.target) }))
+    .filter((x) => typeof x.data.id === 'string' && on({ target: String(x.data.target), by: String(x.data.actor) }))
     .at(-1);
   return r && { id: String(r.data.id), target: String(r.data.target), metric: String(r.data.metric), by: String(r.data.actor), ts: r.ts };
 }

@@ -370,6 +370,8 @@ export interface SilencesIntent {
   stats?: boolean;
   /** "Who silenced web-1?", "when does the db-1 silence start?", "what expires soon?": the line it leads with. */
   focus?: SilenceFocus;
+  /** "My silences", "silences I set": only the asker's. */
+  mine?: boolean;
 }
 
 // "What's paused?", "anything on hold?", "is anything being ignored?": the silences in force, not a command.
@@ -384,9 +386,12 @@ const SILENCE_STATS =
   /\bhow many (?:silences|mutes|snoozes)\b|\bwho (?:silenced|muted|snoozed|silences|mutes|snoozes) (?:the )?most\b|\b(?:average|mean|median|typical) (?:silence|mute|snooze)s? (?:length|duration|time)?\b|\bhow long (?:are|do|were|did) (?:silences|mutes|snoozes) (?:set|last|run)\b|\b(?:silence|mute|snooze)s? (?:stats|statistics)\b/;
 
 /** The span whose ended silences a listing shows: the one said, a week for a history, or none (the last 24 h); counted when asked so. */
-export function silenceSpan(text: string, span: TimeSpan | undefined): { span?: TimeSpan; stats?: true; focus?: SilenceFocus } {
+export function silenceSpan(
+  text: string,
+  span: TimeSpan | undefined,
+): { span?: TimeSpan; stats?: true; focus?: SilenceFocus; mine?: true } {
   const stats = SILENCE_STATS.test(text) ? { stats: true as const } : undefined;
-  const asked = stats ?? silenceFocus(text);
+  const asked = stats ? { ...stats, ...silenceFocus(text, true) } : silenceFocus(text);
   if (span) return { span, ...asked };
   return SILENCE_LOG.test(text) || stats ? { span: { kind: 'last', ms: 7 * 86_400_000 }, ...asked } : asked;
 }

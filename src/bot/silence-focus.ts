@@ -15,10 +15,14 @@ const STARTS = /\bwhen\b.*\b(?:start|starts|begin|begins|kick in|kicks in|take e
 const ENDS_NEXT =
   /\b(?:expir\w*|end|ends|ending|run out|runs out|running out|lapse\w*)\s+(?:soon|next|first|soonest)\b|\bnext to (?:expire|end|run out|lapse)\b|\b(?:which|what) (?:silences?|mutes?|snoozes?) (?:expire|end|run out|lapse)s?\b/;
 
-/** Pure: the part a silences question leads with, if it names one. */
-export function silenceFocus(text: string): { focus?: SilenceFocus } {
+// "My silences", "silences I set", "which mutes did I add?": the asker's own.
+const MINE =
+  /\bmy (?:silences|mutes|snoozes)\b|\b(?:silences|mutes|snoozes) (?:i|i've|i have) (?:set|made|added|created|put on)\b|\b(?:silences|mutes|snoozes) (?:did|have) i (?:set|make|add|create)\b/;
+
+/** Pure: the part a silences question leads with, if it names one, and whether it asks only for the asker's; `mineOnly`: not the focus. */
+export function silenceFocus(text: string, mineOnly = false): { focus?: SilenceFocus; mine?: true } {
   const focus = WHO.test(text) ? 'who' : ENDS_NEXT.test(text) ? 'ends_next' : STARTS.test(text) ? 'starts' : undefined;
-  return focus ? { focus } : {};
+  return { ...(focus && !mineOnly ? { focus } : {}), ...(MINE.test(text) ? { mine: true as const } : {}) };
 }
 
 const scopeOf = (s: Pick<Silence, 'target' | 'metric'>) =>

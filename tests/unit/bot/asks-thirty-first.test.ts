@@ -391,3 +391,30 @@ describe('"which SLO is burning fastest?"', () => {
     expect(lines[1]).toMatch(/^api-latency: /);
   });
 });
+
+describe("the asker's own", () => {
+  it('"my silences" lists only those the asker set, and counts them when asked how many', () => {
+    const c: AnswerContext = { ...ctx(), asker: 'web:alice' };
+    c.store.chat.addSilence({ id: 'sl_a', target: 'api-1', metric: '*', untilTs: NOW + H, createdBy: 'web:alice', createdTs: NOW - H });
+    c.store.chat.addSilence({ id: 'sl_b', target: 'db-1', metric: '*', untilTs: NOW + H, createdBy: 'web:bob', createdTs: NOW - H });
+    c.store.appendRecord('silence_added', NOW - H, { id: 'sl_a', target: 'api-1', metric: '*', untilTs: NOW + H, actor: 'web:alice' });
+    c.store.appendRecord('silence_added', NOW - H, { id: 'sl_b', target: 'db-1', metric: '*', untilTs: NOW + H, actor: 'web:bob' });
+    // Before: every silence, bob's too.
+    expect(parseIntent('my silences', fleet)).toEqual({ kind: 'silences', mine: true });
+    expect(ask('my silences', c)).toEqual(['Silenced by you:', '• sl_a: api-1 / all metrics until 2026-12-07 13:00:00 UTC (by web:alice)']);
+    expect(ask('how many silences did I set?', c)[0]).toMatch(/^1 silence set by you in the last 7 d/);
+    expect(ask('my silences', { ...c, asker: 'web:carol' })).toEqual(['No silence you set holds now.']);
+    expect(ask('my silences', { ...c, asker: undefined })[0]).toMatch(/^I cannot tell who you are here/);
+  });
+
+  it('"what have I acked today?" is what the asker did, not who has the open alerts', () => {
+    // Before: the open alerts and who has each.
+    expect(parseIntent('what have I acked today?', fleet)).toEqual({
+      kind: 'audit',
+      me: true,
+      span: { kind: 'day', daysBack: 0 },
+      verbs: ['acknowledged'],
+    });
+    expect(parseIntent('have I acked an_abc123?', fleet)).toMatchObject({ kind: 'ack_status', id: 'an_abc123' });
+  });
+});
