@@ -142,6 +142,8 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   const names = asked.filter((n) => metrics.some((m) => latest.get(n)?.has(m)));
   const absent = asked.filter((n) => !names.includes(n));
   if (!i.target && latest.size === 0) return 'No samples yet: the first tick has not completed. Try again in a few seconds.';
+  // "Which hosts have no latency?": those it does not come from are the answer, not a footnote.
+  if (i.missing && i.metric && !i.target) return missingLine(absent, asked.length, METRIC_LABEL[metrics[0]!] ?? i.metric);
 
   // "Is web-1 over 90%?": yes or no, with the figure.
   const also = i.also && { ...i.also, metric: METRICS_OF[i.also.metric][0]! };
@@ -194,6 +196,11 @@ function answerMetrics(i: Extract<Intent, { kind: 'metrics' }>, c: AnswerContext
   const hour = i.group?.length === 2 && names.length === 2 && !i.stat && !i.limit ? pairHourTable(names[0]!, names[1]!, shown, c) : '';
   return `${rankLine(i.stat, rankBy, names, latest, i.group?.length === 2 ? c : undefined)}${title} for ${count}:\n${table(['target', ...shown.map((m) => METRIC_LABEL[m] ?? m), 'at'], rows)}${hour}${footer}`;
 }
+
+const missingLine = (absent: string[], of: number, what: string) =>
+  absent.length
+    ? `${absent.length} of ${of} targets ${absent.length === 1 ? 'sends' : 'send'} no ${what}: ${absent.join(', ')}. The others do ("${what.toLowerCase()}" shows their readings).`
+    : `Every one of the ${of} targets sends ${what}.`;
 
 /** Adds each target's network in + out (both read) to its latest figures, and the column to `shown`. */
 function withNetworkTotal(latest: Map<string, Map<string, Sample>>, shown: string[]): void {

@@ -86,6 +86,7 @@ export type Intent =
       more?: MetricKey[];
       /** "Network in on web-1 in Mbps": each byte rate also as a bit rate. */ bits?: boolean;
       /** "Exact cpu on web-1", "memory to 3 decimal places": the latest values unrounded, to that many places (answer-exact.ts). */ exact?: number;
+      /** "Which hosts have no latency?", "hosts without disk data": those the metric does not come from, as the answer. */ missing?: boolean;
       /** "Cpu during the incident", "memory during in_…": over a declared incident's window ('latest': the one meant) (during-incident.ts). */ incident?: string;
     }
   /** "graph cpu on web-1": bars over a window (answer-chart.ts). */

@@ -18,6 +18,9 @@ type Metrics = Extract<Intent, { kind: 'metrics' }>;
 const EXACT =
   /\bto (\d) (?:decimal places|decimals|dp|places)\b|\b(?:exact(?:ly)?|precise(?:ly)?|unrounded|not rounded|full precision|rounded\?)/;
 const BUSY = /\b(?:busiest|busier|quietest|quieter|idlest|(?:most|least) (?:loaded|busy)|hardest[- ]working|worked (?:the )?hardest)\b/;
+// "Which hosts have no latency data?", "hosts without disk", "any servers missing memory?": who does not send it.
+const MISSING =
+  /\b(?:which|what|any)\s+(?:hosts?|targets?|servers?|machines?|nodes?)\s+(?:have|has|send|sends|report|reports|are)\s+(?:no|not)\b|\b(?:hosts?|targets?|servers?|machines?|nodes?)\s+(?:without|with no|missing|lacking)\b|\b(?:who|which)\s+(?:(?:hosts?|targets?|servers?|machines?|nodes?)\s+)?(?:doesn'?t|does not|don'?t|do not)\s+(?:send|report|have)\b/;
 const BITS = /\b(?:[kmg]bps|[kmg]bits?(?:\/s)?|(?:kilo|mega|giga)bits?|bits? (?:per|a) second|bps)\b/;
 
 /**
@@ -69,6 +72,7 @@ export function readOptions(
   const places = EXACT.exec(text);
   const exact = places && !span && !stat ? { exact: Math.min(Number(places[1] ?? 4), 6) } : {};
   return {
+    ...(metric && !bound && MISSING.test(text) ? { missing: true } : {}),
     ...bits,
     ...exact,
     ...(span

@@ -418,3 +418,22 @@ describe("the asker's own", () => {
     expect(parseIntent('have I acked an_abc123?', fleet)).toMatchObject({ kind: 'ack_status', id: 'an_abc123' });
   });
 });
+
+describe('"which hosts have no latency data?"', () => {
+  it('answers with the hosts the metric does not come from', () => {
+    const c = ctx();
+    c.store.saveSamples([
+      { target: 'api-1', metric: 'latency_ms', ts: NOW - M, value: 100 },
+      { target: 'api-1', metric: 'cpu', ts: NOW - M, value: 20 },
+      { target: 'db-1', metric: 'cpu', ts: NOW - M, value: 20 },
+    ]);
+    // Before: the table of those that send it, the answer in a footnote.
+    expect(parseIntent('which hosts have no latency data?', fleet)).toEqual({ kind: 'metrics', metric: 'latency', missing: true });
+    expect(ask('which hosts have no latency data?', c)).toEqual([
+      '2 of 3 targets send no latency: api-2, db-1. The others do ("latency" shows their readings).',
+    ]);
+    expect(ask('hosts without cpu', c)).toEqual(['1 of 3 targets sends no CPU: api-2. The others do ("cpu" shows their readings).']);
+    // A bound said with "no" is a negated bound, not this.
+    expect(parseIntent('which hosts are not above 30% cpu?', fleet)).not.toHaveProperty('missing');
+  });
+});
