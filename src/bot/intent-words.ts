@@ -335,7 +335,7 @@ export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|reco
 export const ONE_STATE =
   /^(?:so\s+)?(?:has|did|is) (?:the|that|this) (?:[\w.-]+ ){0,3}?(?:alert|anomaly|page) (?:cleared|clear|resolved?|recover(?:ed)?|ended|end|closed|close|gone|over|finished)\b/;
 export const ONE_LATEST = new RegExp(
-  String.raw`\b(?:last|latest|most recent|newest|longest|worst|biggest|largest|nastiest|most severe|most serious|most damaging)\s+(?:(?:critical|warning|crit)\s+)?(?:anomaly|alert|incident|problem|issue|outage|episode|spike|blip|dip|drop)\b|${ONE_STATE.source}`,
+  String.raw`\b(?:last|latest|most recent|newest|longest(?:[\s-](?:running|lasting|lived))?|oldest|worst|biggest|largest|nastiest|most severe|most serious|most damaging)\s+(?:(?:critical|warning|crit|open)\s+)?(?:anomaly|alert|incident|problem|issue|outage|episode|spike|blip|dip|drop)\b|${ONE_STATE.source}`,
 );
 // "What was the longest incident?", "the longest alerts this week": ranked by how long they lasted.
 export const LONGEST = /\blongest\b|\blasted (?:the )?longest\b/;

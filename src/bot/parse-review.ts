@@ -50,7 +50,9 @@ export function reviewQuestion(
     const ms = /\bdaily|shift\b/.test(text) ? DAY : /\bmonthly|\bmonth\b/.test(text) ? 30 * DAY : 7 * DAY;
     return { kind: 'anomalies', limit: 50, today: false, count: true, digest: true, span: o.span ?? { kind: 'last', ms }, ...scope };
   }
-  const limit = Number(/\b(?:top|first|last)\s+(\d{1,2})\b/.exec(text)?.[1] ?? 5);
+  // "The longest running alert" (one said) is that one; "longest running alerts" the five.
+  const one = /\blongest[\s-]running (?:(?:critical|warning|open) )?(?:alert|anomaly|incident|problem|issue)\b(?!s)/.test(text) ? 1 : 5;
+  const limit = Number(/\b(?:top|first|last)\s+(\d{1,2})\b/.exec(text)?.[1] ?? one);
   const span = listSpan(o.span);
   if (BY_DURATION.test(text)) return { kind: 'anomalies', limit, longest: true, ...span, ...scope };
   const within = ACK_WITHIN.exec(text);

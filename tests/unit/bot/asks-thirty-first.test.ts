@@ -437,3 +437,13 @@ describe('"which hosts have no latency data?"', () => {
     expect(parseIntent('which hosts are not above 30% cpu?', fleet)).not.toHaveProperty('missing');
   });
 });
+
+describe('"the longest running alert"', () => {
+  it('is one alert; the plural is five', () => {
+    // Before: five for the singular.
+    expect(parseIntent("what's the longest running alert?", fleet)).toMatchObject({ longest: true, limit: 1 });
+    expect(parseIntent('longest running alerts', fleet)).toMatchObject({ longest: true, limit: 5 });
+    expect(parseIntent('top 3 longest running alerts', fleet)).toMatchObject({ limit: 3 });
+    expect(parseIntent('the oldest open alert', fleet)).toMatchObject({ open: true, longest: true, limit: 1 });
+  });
+});
