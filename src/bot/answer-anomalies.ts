@@ -233,9 +233,10 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     // "What percentage of alerts are critical?", "what share are on web-2?": the shares, of anomalies.
     counts.unshift(...shareLines(list, { severity: i.rank === 'severity', target: i.shareOf }, c.now));
     if (!i.digest) return counts.join('\n');
-    return [...digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target }, c), ...(i.shift ? nextShift(c) : [])].join(
-      '\n',
-    );
+    return [
+      ...digestLines(counts.slice(0, -1), list, { from: since, until, target: i.target, changed: i.changed }, c),
+      ...(i.shift ? nextShift(c) : []),
+    ].join('\n');
   }
   const what = `${kind}anomal${list.length === 1 ? 'y' : 'ies'}${scope}`;
   const lasted = (from: number, until: number | null) => (until ?? c.now) - from;

@@ -21,9 +21,10 @@ const LISTED = 5;
 export function digestLines(
   counts: string[],
   list: Anomaly[],
-  span: { from: number; until: number; target?: string },
+  span: { from: number; until: number; target?: string; changed?: boolean | undefined },
   c: AnswerContext,
 ): string[] {
+  const changes = changesLine(c.store, span.from, Math.min(span.until, c.now), span.target);
   const open = list.filter((a) => a.status === 'open');
   const lengthOf = (a: Anomaly) => (a.endTs ?? c.now) - a.startTs;
   // The critical ones when there are any: a digest's reader wants the worst, then the longest.
@@ -33,6 +34,8 @@ export function digestLines(
     .listProposals({ updatedSince: span.from, limit: 10_000, ...(span.target ? { target: span.target } : {}) })
     .filter((p) => p.createdTs >= span.from && p.createdTs < span.until);
   return [
+    // "What changed?": the changes recorded lead, and the anomalies follow as what else changed.
+    ...(span.changed ? changes : []),
     // The counts' one-line "Still open: 2, the oldest …" is said again, in full, just below; so are the incidents declared.
     ...counts.filter((l) => !l.startsWith('Still open: ') && !l.startsWith('Incidents declared then: ')),
     ...againstBefore(span, c),
@@ -50,7 +53,7 @@ export function digestLines(
       ? `Remediations proposed then: ${proposals.length} (${tally(proposals, (p) => p.state)}); "remediation history" lists them.`
       : 'No remediation was proposed then.',
     ...flappingLine(list, c),
-    ...changesLine(c.store, span.from, Math.min(span.until, c.now), span.target),
+    ...(span.changed ? [] : changes),
     ...incidentsLine(c.store, span.from, Math.min(span.until, c.now), c.now, span.target),
     ...sloLine(c, span.target),
     // A week's digest is where capacity is reviewed; a day's says too little about it.

@@ -148,10 +148,20 @@ export function stateAsked(
 }
 
 /** A digest's fields on an anomaly question: the shift or the time since the asker last asked, where said. */
-export function digestFields(d: NonNullable<ReturnType<typeof digestOf>>): {
+export function digestFields(
+  d: NonNullable<ReturnType<typeof digestOf>>,
+  text = '',
+): {
   digest: true;
   shift?: true | 'mine';
   sinceAsked?: 'away' | 'previous';
+  changed?: true;
 } {
-  return { digest: true, ...(d.shift ? { shift: d.shift } : {}), ...(d.sinceAsked ? { sinceAsked: d.sinceAsked } : {}) };
+  return {
+    digest: true,
+    ...(d.shift ? { shift: d.shift } : {}),
+    ...(d.sinceAsked ? { sinceAsked: d.sinceAsked } : {}),
+    // "What changed on api-1 today?": the changes recorded lead the digest, not its last lines.
+    ...(/\bwhat(?:'s| has| have)? changed\b|\bany changes\b/.test(text) ? { changed: true as const } : {}),
+  };
 }

@@ -367,7 +367,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...feedbackAsked(text),
       ...(counting || digest || NOISY.test(text) ? { count: true } : {}),
       ...listShape(text, counting, targets),
-      ...(digest ? digestFields(digest) : {}),
+      ...(digest ? digestFields(digest, text) : {}),
       ...timeTo,
     };
   }

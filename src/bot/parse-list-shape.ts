@@ -226,6 +226,8 @@ export function listShape(
 /** "Anomalies today", "summarise the last 3", "which host has the most alerts?": a list or a count of anomalies (answer-anomalies.ts). */
 export interface AnomaliesIntent {
   kind: 'anomalies';
+  /** "What changed on api-1 today?": a digest led by the changes recorded then. */
+  changed?: true;
   limit: number;
   today: boolean;
   target?: string;

@@ -447,3 +447,25 @@ describe('"the longest running alert"', () => {
     expect(parseIntent('the oldest open alert', fleet)).toMatchObject({ open: true, longest: true, limit: 1 });
   });
 });
+
+describe('"what changed on api-1 today?"', () => {
+  it('leads with the changes recorded, then the anomalies of then', () => {
+    const c = ctx();
+    c.store.appendRecord('change', NOW - 2 * H, { id: 'ch_1', targets: ['api-1'], text: 'deployed v2.4 to api-1', actor: 'web:alice' });
+    c.store.upsertAnomaly({
+      ...cpuAnomaly('an_c1', 'api-1'),
+      status: 'resolved',
+      startTs: NOW - H,
+      endTs: NOW - H + 5 * M,
+      updatedTs: NOW,
+    });
+    expect(parseIntent('what changed on api-1 today?', fleet)).toMatchObject({ digest: true, changed: true, target: 'api-1' });
+    // Before: the changes on the digest's fourteenth line.
+    const lines = ask('what changed on api-1 today?', c);
+    expect(lines[0]).toBe('Changes recorded then: 1: "deployed v2.4 to api-1" on api-1 at 10:00 UTC (ch_1).');
+    expect(lines[1]).toMatch(/^1 anomaly on api-1 today/);
+    expect(lines.filter((l) => l.startsWith('Changes recorded then'))).toHaveLength(1);
+    // A digest not asked what changed keeps them where they were.
+    expect(ask('summarise today on api-1', c)[0]).toMatch(/^1 anomaly on api-1 today/);
+  });
+});
