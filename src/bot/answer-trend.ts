@@ -93,10 +93,15 @@ function oneLine(target: string, g: Fit, c: AnswerContext, level?: number, said:
     return `${target} ${label}${latest}: too little history for a trend (${g.count} sample${g.count === 1 ? '' : 's'} over ${formatDuration(g.span)}; a trend needs at least ${MIN_TREND_SAMPLES} spanning ${formatDuration(MIN_TREND_MS)}).`;
   const fitted = `line ${formatValue(m, t.start)} at ${at(t.from)} → ${formatValue(m, t.level)} at ${at(t.until)}`;
   const scatter = `scatter ±${fine(m, t.scatter)}`;
-  if (!t.clear)
-    return `${target} ${label}${latest}: no clear trend (${formatRate(m, t.perHour, g.per)}, within the ${scatter}; ${fitted}; ${t.n} samples).${leftLine(target, g, c, at)}`;
   const move = `${t.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, t.perHour, g.per)}`;
-  return `${target} ${label}${latest}, ${move} (${fitted}; ${t.n} samples, ${scatter}).${g.left ? leftLine(target, g, c, at) : describeProjections(project(target, m, t, c, level), t, level === undefined ? awayFrom(target, m, t, c) : towards(m, t, level), hint)}`;
+  const window = t.clear
+    ? `${move} (${fitted}; ${t.n} samples, ${scatter})`
+    : `no clear trend (${formatRate(m, t.perHour, g.per)}, within the ${scatter}; ${fitted}; ${t.n} samples)`;
+  // A series that just broke away ("memory 97% now, jumped since 23:21") leads with the break: the window's
+  // line ("falling 0.4 %/h") said first would read as where it is heading.
+  if (g.left) return `${target} ${label}${latest}: ${leftLine(target, g, c, at).replace(/^ But since/, 'since')} Before that, ${window}.`;
+  if (!t.clear) return `${target} ${label}${latest}: ${window}.`;
+  return `${target} ${label}${latest}, ${window}.${describeProjections(project(target, m, t, c, level), t, level === undefined ? awayFrom(target, m, t, c) : towards(m, t, level), hint)}`;
 }
 
 /**
@@ -107,7 +112,7 @@ function leftLine(target: string, g: Fit, c: AnswerContext, at: (ts: number) => 
   const d = g.left;
   if (!d) return '';
   const { m } = g;
-  const head = ` But since ${at(d.from.ts)} it has left that line: ${formatValue(m, d.from.value)} then, ${formatValue(m, d.last.value)} at ${at(d.last.ts)}`;
+  const head = ` But since ${at(d.from.ts)} it has left its line over the window: ${formatValue(m, d.from.value)} then, ${formatValue(m, d.last.value)} at ${at(d.last.ts)}`;
   const r = d.trend;
   if (r?.clear)
     return `${head}, ${r.perHour > 0 ? 'rising' : 'falling'} ${formatRate(m, r.perHour, g.per)} (${r.n} samples).${describeProjections(project(target, m, r, c), r, awayFrom(target, m, r, c))}`;

@@ -478,3 +478,21 @@ describe('"why wasn\'t I paged for the api-1 alert?"', () => {
     expect(parseIntent("why wasn't api-1 restarted?", fleet)).toMatchObject({ kind: 'explain', remediation: true });
   });
 });
+
+describe('a trend that just broke away', () => {
+  it("leads with the break, the window's line after it", () => {
+    const c = ctx();
+    const samples = [];
+    // Six hours drifting down from 54% to 52%, then the last ten minutes climbing to 97%.
+    for (let k = 720; k >= 0; k--) {
+      const ts = NOW - k * 30_000;
+      const value = k > 20 ? 52 + (2 * k) / 720 + (k % 2) * 0.3 : 58 + (39 * (20 - k)) / 20;
+      samples.push({ target: 'api-1', metric: 'memory', ts, value });
+    }
+    c.store.saveSamples(samples);
+    const line = ask("what's the memory trend on api-1?", c)[1]!;
+    // Before: "api-1 memory 97.0% at 12:00:00 UTC, falling …", the jump after a "But".
+    expect(line).toMatch(/^api-1 memory 97\.0% at 12:00:00 UTC: since 11:5\d:\d\d UTC it has left its line over the window: /);
+    expect(line).toMatch(/ Before that, falling -?0\.\d+ %\/h \(line /);
+  });
+});
