@@ -136,7 +136,8 @@ export const lineOf = (b: Bound, fmt: (v: number) => string): string =>
  */
 export function boundAsked(text: string, span: boolean): BoundAsk | undefined {
   // "How long has web-1 been above 80%?": the stretch that goes on now, if it does.
-  if (/\bhow long (?:has|have)\b/.test(text)) return 'since';
+  // "Since when is db-1 memory high?": the same stretch, asked by its start.
+  if (/\bhow long (?:has|have)\b|\bsince when\b/.test(text)) return 'since';
   // "What percent of the time was web-2 cpu over 50%?": the time past it, with its share of the readings.
   if (
     /\b(?:how long|how much time|for how long|how many minutes|how many hours|how much of the time|percent(?:age)? of (?:the )?time|share of (?:the )?time|fraction of (?:the )?time)\b/.test(

@@ -496,3 +496,14 @@ describe('a trend that just broke away', () => {
     expect(line).toMatch(/ Before that, falling -?0\.\d+ %\/h \(line /);
   });
 });
+
+describe('"since when is db-1 memory high?"', () => {
+  it('is the stretch past the line going on now, as "how long has it been above" is', () => {
+    // Before: no stretch asked, so the yes-or-no reading.
+    expect(parseIntent('since when has api-1 cpu been above 50%?', fleet)).toMatchObject({
+      bound: { above: true, value: 50 },
+      boundAsk: 'since',
+    });
+    expect(parseIntent('since when is db-1 memory high?', fleet)).toMatchObject({ bound: { rule: 'any' }, boundAsk: 'since' });
+  });
+});
