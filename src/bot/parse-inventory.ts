@@ -15,7 +15,11 @@ const COMMAND_LEAD =
 
 const FIELDS: readonly (readonly [RegExp, InventoryField])[] = [
   [/\bregions?\b/, 'region'],
-  [/\binstance[\s_-]*ids?\b|\bec2[\s_-]*(?:ids?|instances?)\b|\binstance (?:of|for)\b/, 'instance'],
+  // "What instance is web-1?", "which instance is web-1 on?": its instance id ("instance type" is a spec, not read).
+  [
+    /\binstance[\s_-]*ids?\b|\bec2[\s_-]*(?:ids?|instances?)\b|\binstance (?:of|for)\b|\b(?:what|which) (?:ec2 )?instance (?:is|was|runs)\b/,
+    'instance',
+  ],
   [
     /\bip(?:s|v4)?\b|\bip[\s_-]*address(?:es)?\b|\baddress(?:es)?\b(?! (?:it|this|that|the (?:alert|issue|problem|anomaly)))|\bendpoints?\b/,
     'address',

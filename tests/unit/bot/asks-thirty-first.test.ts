@@ -507,3 +507,13 @@ describe('"since when is db-1 memory high?"', () => {
     expect(parseIntent('since when is db-1 memory high?', fleet)).toMatchObject({ bound: { rule: 'any' }, boundAsk: 'since' });
   });
 });
+
+describe('"what instance is api-1?"', () => {
+  it('is its instance id from the targets file, not its figures', () => {
+    // Before: api-1's overview.
+    for (const q of ['what instance is api-1?', 'which instance is api-1 on?'])
+      expect(parseIntent(q, fleet), q).toEqual({ kind: 'inventory', field: 'instance', target: 'api-1' });
+    expect(parseIntent('which instance is busiest?', fleet)).toMatchObject({ kind: 'metrics', stat: 'max' });
+    expect(parseIntent('what instance type is api-1?', fleet).kind).toBe('uncollected');
+  });
+});
