@@ -140,10 +140,7 @@ export function createApp(deps: AppDeps) {
   const sidePort = createSidePort({ host: config.http.host, port: config.http.port, logger: logger.child({ component: 'http' }) });
   const componentHealth: Record<string, () => { ok: boolean; [k: string]: unknown }> = {};
   const components = () => Object.fromEntries(Object.entries(componentHealth).map(([k, f]) => [k, f()]));
-  if (shipper) {
-    const sh = shipper;
-    componentHealth.s3 = () => ({ ok: true, backlog: sh.pending() });
-  }
+  if (shipper) componentHealth.s3 = shipper.health;
   registerCoreRoutes(sidePort, {
     store,
     metrics,

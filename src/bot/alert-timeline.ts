@@ -2,6 +2,7 @@ import type { Anomaly } from '../core/anomaly.js';
 import { silenceCovers } from '../core/chat-store.js';
 import { anomalyLabel, figureMetric, METRIC_LABEL } from '../core/metrics.js';
 import type { RecordEntry, Store } from '../core/ports.js';
+import { unpingedLine } from './unpinged-reason.js';
 import type { AnswerContext } from './answer-intent.js';
 import { METRICS_OF } from './answer-metric-span.js';
 import type { MetricKey } from './intent.js';
@@ -175,8 +176,10 @@ export function renderTimeline(h: AlertHistory, now: number): string {
 }
 
 /** "timeline an_…", "timeline of web-1", or "timeline" in an alert's thread (the latest alert otherwise). */
-export function answerTimeline(i: { id?: string; target?: string; metric?: MetricKey }, c: AnswerContext): string {
+export function answerTimeline(i: { id?: string; target?: string; metric?: MetricKey; unpinged?: true }, c: AnswerContext): string {
   let a: Anomaly | undefined;
+  // "Why wasn't I paged?": whether it pinged anyone, and why not, before the whole timeline.
+  const lead = (h: AlertHistory) => (i.unpinged ? `${unpingedLine(h, c.routing)}\n` : '');
   if (i.id?.startsWith('rp_')) {
     const p = c.store.getProposal(i.id);
     a = p && c.store.getAnomaly(p.anomalyId);
@@ -190,9 +193,10 @@ export function answerTimeline(i: { id?: string; target?: string; metric?: Metri
     a = c.store.recentAnomalies(500).find((x) => (!i.target || x.target === i.target) && (!metrics || metrics.includes(figureMetric(x))));
     const what = `${i.target ? ` on ${i.target}` : ''}${metrics ? ` of ${METRIC_LABEL[metrics[0]!] ?? i.metric}` : ''}`;
     if (!a) return `No anomalies${what} to show.`;
-    const text = renderTimeline(gatherAlertHistory(c.store, a, c.now), c.now);
-    return `The latest alert${what} (others: "timeline an_…"):\n${text}`;
+    const h = gatherAlertHistory(c.store, a, c.now);
+    return `${lead(h)}The latest alert${what} (others: "timeline an_…"):\n${renderTimeline(h, c.now)}`;
   }
-  const text = renderTimeline(gatherAlertHistory(c.store, a, c.now), c.now);
-  return i.id ? text : `The latest alert${i.target ? ` on ${i.target}` : ''} (others: "timeline an_…"):\n${text}`;
+  const h = gatherAlertHistory(c.store, a, c.now);
+  const text = renderTimeline(h, c.now);
+  return `${lead(h)}${i.id ? text : `The latest alert${i.target ? ` on ${i.target}` : ''} (others: "timeline an_…"):\n${text}`}`;
 }

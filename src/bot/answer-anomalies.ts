@@ -3,6 +3,7 @@ import { SAID } from './answer-daypart.js';
 import { actorIs } from './actor-name.js';
 import { wallClock } from './wall-clock.js';
 import type { Anomaly } from '../core/anomaly.js';
+import { summariseAnomalies } from './anomaly-summary.js';
 import type { AnswerContext } from './answer-intent.js';
 import { figureMetric } from '../core/metrics.js';
 import { METRICS_OF, spanBounds } from './answer-metric-span.js';
@@ -249,6 +250,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
       ts: e.startTs,
       ms: Math.max(...e.members.map((m) => lasted(m.startTs, m.endTs))),
       critical: e.members.some((m) => m.severity === 'critical'),
+      of: e.members,
       text: `• ${describeFleetEvent(e)}`,
     })),
     // "Open incidents", "the last 3 episodes": one line per episode, its anomalies named in it.
@@ -257,12 +259,14 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
           ts: e.startTs,
           ms: lasted(e.startTs, e.endTs),
           critical: e.members.some((m) => m.severity === 'critical'),
+          of: e.members,
           text: `• ${describeEpisode(e, c.now)}`,
         }))
       : singles.map((a) => ({
           ts: a.startTs,
           ms: lasted(a.startTs, a.endTs),
           critical: a.severity === 'critical',
+          of: [a],
           text: `• ${describeAnomaly(a, c.now)}${a.summary ? ` — ${a.summary}` : ''}`,
         }))),
   ].sort(
@@ -291,8 +295,11 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     : `${list.length} ${what}${inEpisodes}`;
   const head = `${atLeast}${counted}${i.open || i.resolved ? '' : `, ${openNow} ${openAt === undefined ? 'open' : 'still open now'}`}${fleetNote}; ${which}:`;
   const listed = i.episodes ? declared() : [];
+  // "Summarise the last 3 anomalies": what those listed share and how they stand, before each one.
+  const summed = shown.flatMap((l) => l.of);
   return [
     ...sinceLastLine(i.sinceLast ? list : [], c.now),
+    ...(i.summarised && summed.length > 1 ? [summariseAnomalies(summed, c.now)] : []),
     head,
     ...shown.map((l) => l.text),
     ...unwatched,

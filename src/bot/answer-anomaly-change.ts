@@ -45,6 +45,12 @@ function windowsOf(i: ChangeQuestion, now: number, zone?: string): { current: Wi
   // "Today vs friday": that day alone, else yesterday or, for "usual", the week before.
   const named = i.against && namedDayBack(i.against, start, zone);
   const back = named ? [named.days] : Array.from({ length: i.usual ? backFor(len) : 1 }, (_, k) => k + 1);
+  // "Yesterday vs the day before": two whole days.
+  if (i.period === 'yesterday')
+    return {
+      current: { from: start - DAY, until: start, label: `yesterday (${dayDate(start - DAY, zone).slice(5, 10)})` },
+      before: [{ from: start - 2 * DAY, until: start - DAY, label: `the day before (${dayDate(start - 2 * DAY, zone).slice(5, 10)})` }],
+    };
   if (i.period === 'day') {
     // The asker's day when they have a display zone; each earlier day the same hours before.
     return {
@@ -123,6 +129,15 @@ export function answerAnomalyChange(i: ChangeQuestion, c: AnswerContext): string
     return [
       `I have counted anomalies only since ${stamp(since)} (when I began watching, or as far back as they are kept), so I cannot compare ${what} with ${whole}: too little of it was watched.`,
       curLine,
+    ].join('\n');
+  }
+  // The period asked about mostly unwatched (I was not running): its rate is no evidence either way.
+  if (cur.watchedMs < 0.5 * len(current) && !i.usual) {
+    const then = prior[0]!;
+    return [
+      `I watched only ${formatDuration(cur.watchedMs)} of the ${formatDuration(len(current))} of ${current.label}: I was not running for the rest, too little to compare ${what} with ${then.w.label}.`,
+      curLine,
+      `${cap(then.w.label)}: ${plural(then.episodes, 'episode')} (${plural(then.list.length, 'anomaly', 'anomalies')}) in ${formatDuration(then.watchedMs)} watched.`,
     ].join('\n');
   }
   const shown = [cur, ...prior.slice(0, i.usual ? 0 : 1)];

@@ -105,6 +105,8 @@ export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
       : `The last ${shown.length} ${how}${i.action ? `${i.action} remediations` : 'remediations'}${scope}${list.length > shown.length ? ` (of ${atLeast}${list.length})` : ''}:`;
   return [
     ...(i.worked && shown.length === 1 ? [workedLine(shown[0]!, c)] : []),
+    // "What did the bot do overnight?": how they ended, before a line each.
+    ...(shown.length >= OUTCOMES_FROM && !i.outcome ? [outcomesLine(list)] : []),
     head,
     // A few at most get what their metric did after: "did the cleanup work?" asks of one.
     ...shown.flatMap((p) => [
@@ -116,6 +118,32 @@ export function answerHistory(i: HistoryIntent, c: AnswerContext): string {
 }
 
 const RAN: ProposalState[] = ['running', 'succeeded', 'failed'];
+
+/** A list this long opens with how its proposals ended. */
+const OUTCOMES_FROM = 5;
+const ENDED: Record<ProposalState, string> = {
+  proposed: 'waiting',
+  approved: 'approved, not yet run',
+  running: 'running',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  denied: 'denied',
+  expired: 'expired undecided',
+  withdrawn: 'withdrawn',
+};
+
+/** "In short: 22 remediations: 18 withdrawn, 3 expired undecided, 1 succeeded (a simulation: no host touched)." */
+function outcomesLine(list: readonly Proposal[]): string {
+  const ran = list.filter((p) => RAN.includes(p.state));
+  const pretend = ran.filter((p) => p.mode === 'dry_run' || p.executor === 'simulate').length;
+  const touched =
+    !ran.length || !pretend
+      ? ''
+      : pretend === ran.length
+        ? ` (${ran.length === 1 ? 'a dry run or simulation' : 'all dry runs or simulations'}: no host was touched)`
+        : ` (${pretend} of the ${ran.length} that ran only as dry runs or simulations)`;
+  return `In short: ${list.length} ${plural('remediation', list.length)}: ${tally(list, (p) => ENDED[p.state], { countFirst: true })}${touched}.`;
+}
 
 /** What may act without a person now: an auto rule runs, a dry_run rule only records what it would do. */
 function modesLine(rules: RemediationRule[] | undefined): string[] {

@@ -1,4 +1,5 @@
 import type { AnswerContext } from './answer-context.js';
+import { s3StateLine } from './s3-state.js';
 
 /** "Do you support kubernetes?", "what integrations do you have?" (answer-integrations.ts). */
 export interface IntegrationsIntent {
@@ -66,7 +67,7 @@ const SYSTEMS: Record<string, System> = {
     say: (o) => `Discord: slash commands, messages, alerts with buttons (${here(o.platforms.has('discord'))}). docs/discord.md.`,
   },
   s3: {
-    re: /\bs3\b|\bbucket\b|\b(?:records?|logs?) (?:were |are |get )?upload\w*\b|\bupload(?:s|ed|ing)?\b.*\b(?:records?|logs?|s3|today)\b/,
+    re: /\bs3\b|\bbucket\b|\b(?:records?|logs?) (?:were |are |get )?upload\w*\b|\bupload(?:s|ed|ing)?\b.*\b(?:records?|logs?|s3|today|failing|working|ok|stuck|broken|succeeding|backlog|waiting|queued)\b/,
     say: (o) =>
       `S3: every record (anomalies, proposals, decisions) is also uploaded to a bucket, retried until it lands (${
         o.s3
@@ -111,7 +112,7 @@ const ALL =
 
 // "Is the slack token set?", "is openai configured?": whether a system named is on here ("connected" is delivery's).
 const STATE =
-  /\b(?:are|is) (?:we|you|it) (?:receiving|getting)\b|\b(?:is|are)\b.*\b(?:configured|set up|set|enabled|turned on|switched on|installed|in use|hooked up|wired up)\b|\b(?:is|are) (?:the )?(?:json logs?|logs?)\b|\b(?:when|where|how|did)\b.*\b(?:s3|upload\w*|logs?)\b|\b(?:llm|openai|gemini|ai)\b.*\b(?:working|calls?|usage|requests?|tokens?|answering)\b/;
+  /\b(?:is|are)\b.*\b(?:s3|uploads?|uploading)\b.*\b(?:working|ok|okay|healthy|failing|broken|stuck|up|down|reachable|connected|succeeding|landing|going through)\b|\b(?:reach\w*|land\w*|arriv\w*|getting to|making it to|get to|going to|(?:sent|shipped|uploaded) to)\b.*\bs3\b|\b(?:are|is) (?:we|you|it) (?:receiving|getting)\b|\b(?:is|are)\b.*\b(?:configured|set up|set|enabled|turned on|switched on|installed|in use|hooked up|wired up)\b|\b(?:is|are) (?:the )?(?:json logs?|logs?)\b|\b(?:when|where|how|did)\b.*\b(?:s3|upload\w*|logs?)\b|\b(?:llm|openai|gemini|ai)\b.*\b(?:working|calls?|usage|requests?|tokens?|answering)\b/;
 // "What model are you using?", "are you an AI?": who answers free text, which a model must not be left to say itself.
 const MODEL =
   /\b(?:what|which) (?:llm|model|ai|language model)\b(?!.*\b(?:detect\w*|forest|forecast\w*|anomal\w*|baseline|instance|host|server|cpu|disk)\b)|\bare you (?:using |running |powered by |based on )?(?:an? )?(?:ai|llm|gpt|chatgpt|language model)\b|\b(?:who|what) powers you\b/;
@@ -143,6 +144,8 @@ export function answerIntegrations(i: IntegrationsIntent, c: AnswerContext): str
   };
   const keys = i.systems?.length ? i.systems : ['prometheus', 'cloudwatch', 'alertmanager', 'slack', 'discord', 'llm', 'kubernetes'];
   const lines = keys.map((k) => `• ${SYSTEMS[k]!.say(on)}`);
+  // "Is the S3 upload working?": how the uploads stand leads, before what S3 is to me.
+  if (i.systems?.includes('s3')) lines.unshift(s3StateLine(a?.self?.components.s3, c.now));
   if (i.systems?.length) return lines.join('\n');
   return [
     'What I connect to (docs/configuration.md has each setting):',

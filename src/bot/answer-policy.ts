@@ -2,6 +2,7 @@ import { quoteUntrusted } from './text-tools.js';
 import type { FileConfig, RemediationRule } from '../config/schema.js';
 import type { ChatUser } from '../core/chat.js';
 import { ACTIONS } from '../core/remediation.js';
+import type { Intent } from './intent.js';
 import { effectiveMode } from '../pipeline/remediate/plan-remediation.js';
 
 /** What the remediation policy is, from config: the rules, who decides, and how long a proposal waits. */
@@ -39,17 +40,50 @@ const EXECUTOR_SAYS = {
   aws: 'AWS (SSM, EC2, Auto Scaling)',
 } as const;
 
+/** What a policy question leads with: who approves, how long a proposal waits, or whether anything runs for real ("is dry run on?"). */
+export type PolicyFocus = NonNullable<Extract<Intent, { kind: 'policy' }>['focus']>;
+
+/** "Partly: 2 of 4 rules are dry runs (…); 2 wait for an approver; none runs by itself. Every rule uses the simulate executor: …" */
+function modesLead(rules: readonly RemediationRule[]): string {
+  const n = rules.length;
+  const of = (mode: string) => rules.filter((r) => effectiveMode(r) === mode);
+  const names = (rs: readonly RemediationRule[]) => rs.map((r) => `"${r.name}"`).join(', ');
+  const [dry, approval, auto] = [of('dry_run'), of('approval'), of('auto')];
+  const dryPart =
+    dry.length === n
+      ? 'Yes: every rule is a dry run (proposed and recorded, never run)'
+      : dry.length === 0
+        ? 'No: no rule is a dry run'
+        : `Partly: ${dry.length} of ${n} rules ${dry.length === 1 ? 'is a dry run' : 'are dry runs'} (${names(dry)})`;
+  const rest = [
+    approval.length ? `${approval.length} ${approval.length === 1 ? 'waits' : 'wait'} for an approver (${names(approval)})` : '',
+    auto.length
+      ? `${auto.length} ${auto.length === 1 ? 'runs' : 'run'} at once with no approval (${names(auto)})`
+      : dry.length < n
+        ? 'none runs by itself (no rule is in auto mode)'
+        : '',
+  ].filter(Boolean);
+  const live = rules.filter((r) => effectiveMode(r) !== 'dry_run');
+  const simulated = live.filter((r) => r.executor === 'simulate').length;
+  const executor = !live.length
+    ? ''
+    : simulated === live.length
+      ? ` ${live.length === 1 ? 'The one that can run uses' : `The ${live.length} that can run use`} the simulate executor: even an approved action touches no host.`
+      : simulated
+        ? ` ${simulated} of them ${simulated === 1 ? 'uses' : 'use'} the simulate executor, which touches no host.`
+        : '';
+  return `${dryPart}${rest.length ? `; ${rest.join('; ')}` : ''}.${executor}`;
+}
+
 /**
  * "Who can approve?", "am I an approver?", "is auto-remediation on?", "are remediations dry run?",
  * "how long do proposals wait?": the policy as config sets it, and where the asker stands in it.
  */
-export function answerPolicy(
-  f: PolicyFacts,
-  user?: ChatUser & { approver: boolean },
-  focus?: 'approvers' | 'wait',
-  named?: string,
-): string {
-  const lines = [`Remediation actions allowed (nothing else can run): ${ACTIONS.join(', ')}.`];
+export function answerPolicy(f: PolicyFacts, user?: ChatUser & { approver: boolean }, focus?: PolicyFocus, named?: string): string {
+  const lines = [
+    ...(focus === 'modes' && f.rules.length ? [modesLead(f.rules)] : []),
+    `Remediation actions allowed (nothing else can run): ${ACTIONS.join(', ')}.`,
+  ];
   if (f.rules.length === 0) lines.push('No remediation rule is configured (remediation.rules): nothing is ever proposed.');
   else {
     lines.push(`${f.rules.length} rule${f.rules.length === 1 ? '' : 's'}, by mode:`);
@@ -109,7 +143,7 @@ function namedApprover(name: string, sets: Record<string, { users: string[]; rol
 export function policyReply(
   o: { remediationPolicy?: FileConfig['remediation'] | undefined; approvers: FileConfig['approvers'] },
   user: ChatUser & { approver: boolean },
-  i: { focus?: 'approvers' | 'wait' | undefined; who?: string | undefined },
+  i: { focus?: PolicyFocus | undefined; who?: string | undefined },
 ): { text: string; intent: 'policy' } {
   const text = o.remediationPolicy
     ? answerPolicy(policyFactsOf({ remediation: o.remediationPolicy, approvers: o.approvers }), user, i.focus, i.who)

@@ -145,7 +145,7 @@ export type Intent =
     }
   /** "timeline an_…": what happened to an alert and who did what, in order. */
   /** `it`: "who fixed it?", the anomaly the conversation last named. */
-  | { kind: 'timeline'; id?: string; target?: string; metric?: MetricKey; it?: boolean }
+  | { kind: 'timeline'; id?: string; target?: string; metric?: MetricKey; it?: boolean; unpinged?: true }
   /** "Anything wrong?", "what needs my attention?": what is open now and what waits for a decision. */
   | AttentionIntent
   /** `silent`: "any hosts down?", "which targets are silent": the answer leads with those. */
@@ -233,8 +233,8 @@ export type Intent =
   /** "Alerts this week vs last week": the counts of this period and the one before, or `usual`: the mean of those before. */
   | {
       kind: 'anomaly_change';
-      /** `day`: today so far against the same hours before; `last`: the last `ms` against the `ms` before. */
-      period: 'day' | 'last';
+      /** `day`: today so far against the same hours before; `last`: the last `ms` against the `ms` before; `yesterday`: whole days. */
+      period: 'day' | 'last' | 'yesterday';
       ms: number;
       usual?: boolean;
       /** "Today vs friday", "… than the day before yesterday": that day, the same hours, instead of yesterday. */
@@ -325,7 +325,7 @@ export type Intent =
   /** "What's scheduled?", "what's coming up?": silences, reminders, digests, hand-overs and expiries ahead (answer-schedule.ts). */
   | { kind: 'schedule'; aheadMs?: number }
   /** "Who can approve?", "am I an approver?", "is auto-remediation on?" (answer-policy.ts). */
-  | { kind: 'policy'; focus?: 'approvers' | 'wait'; /** "Can bob approve?" */ who?: string }
+  | { kind: 'policy'; focus?: 'approvers' | 'wait' | 'modes'; /** "Can bob approve?" */ who?: string }
   /** "What region is db-1 in?", "ip of api-2", "inventory", "which host is i-0a1b…?" (`lookup`): where targets run (answer-inventory.ts). */
   /** `full`: "describe api-1", its entry and then its figures. */
   | {

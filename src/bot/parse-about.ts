@@ -27,7 +27,7 @@ const POLL =
 // "are remediations dry run?", "how long do proposals wait?": the remediation policy, not its history.
 // "What runs automatically?", "what happens without approval?": which rules act with no person.
 const RUNS_ALONE =
-  /\bwhat (?:runs|happens|is done|gets done|can run|will run|would run) (?:automatically|on its own|by itself|without (?:an? )?(?:approval|person|human|approver))\b/;
+  /\bwhat (?:runs|happens|is done|gets done|can run|will run|would run) (?:automatically|on its own|by itself|without (?:an? )?(?:approval|person|human|approver))\b|\b(?:is|are) (?:the bot|you|it|smartcloudops) (?:allowed|permitted|able) to (?:restart|scale|clean|reboot|run|fix|remediate|act|touch|change)\w*\b(?!.*\b[a-z]+-\d+\b)/;
 // "Who has permission to approve?", "who's allowed to deny?", "do I have permission to approve?", "what permissions do I have?".
 const PERMITTED = String.raw`\bwho(?:'s| is| are)? (?:has|have|got|allowed|permitted) (?:the )?(?:(?:permission|rights?|access) )?to (?:approve|deny|decide)\b|\b(?:do|does) (?:i|\S+) have (?:the )?(?:permission|rights?|access) to (?:approve|deny)\b|\bwhat (?:permissions|rights|access) do (?:i|we) have\b`;
 const POLICY = new RegExp(
@@ -155,8 +155,16 @@ export function setupQuestion(
   if (((POLICY.test(text) && !automaticAsked(text)) || RUNS_ALONE.test(text)) && !(o.target && NO_ACTION.test(text))) {
     // "Why can't I approve my own request?": the four-eyes rule, which the line on waiting says.
     const own = /\b(?:my own|own (?:request|proposal|action)s?|self[\s-]?approv\w*)\b/.test(text);
+    // "Is dry run on?", "is auto-remediation enabled?", "what runs automatically?": whether anything runs for real leads.
+    const modes = /\bdry[\s-]?runs?\b|\bauto[\s-]?remediat\w*|\bremediation modes?\b/.test(text) || RUNS_ALONE.test(text);
     const focus =
-      own || (!APPROVERS_ASKED.test(text) && WAIT_ASKED.test(text)) ? 'wait' : APPROVERS_ASKED.test(text) ? 'approvers' : undefined;
+      own || (!APPROVERS_ASKED.test(text) && WAIT_ASKED.test(text))
+        ? 'wait'
+        : APPROVERS_ASKED.test(text)
+          ? 'approvers'
+          : modes
+            ? 'modes'
+            : undefined;
     const named = APPROVER_NAMED.exec(text);
     const who = named?.[1] ?? named?.[2];
     return { kind: 'policy', ...(focus ? { focus } : {}), ...(who ? { who } : {}) };

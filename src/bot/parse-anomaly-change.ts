@@ -19,6 +19,8 @@ const FLEET_DAY =
   /\b(?:quieter|busier|noisier|calmer|rougher|worse|better|healthier|unhealthier|(?:more|less) stable)\b.*\bthan\b.*\b(?:usual|normal|yesterday|last week|before|average|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/;
 // "Alerts in the last 6 h vs the 6 h before", "compared to earlier".
 const BEFORE = /\b(?:before|previous|prior|earlier|preceding)\b/;
+// "Compare yesterday with the day before", "was yesterday worse than the day before?": two whole days, not today so far.
+const YESTERDAY_BEFORE = /^(?!.*\btoday\b).*\byesterday\b.*\b(?:the )?(?:day before|previous day|prior day)\b(?! yesterday)/;
 const PERIOD = /\b(?:today|yesterday|day before|previous day|daily|days?|weeks?|weekly|months?|monthly)\b/;
 
 /**
@@ -51,6 +53,7 @@ export function anomalyChangeQuestion(
       // "How does today compare to an average day?": today's alerts against the usual day's.
       (/\btoday\b/.test(text) && VERSUS.test(text) && /\b(?:an? )?(?:average|normal|typical|usual) day\b/.test(text)) ||
       // "How did last week compare to the week before?": the last seven days against the seven before.
+      YESTERDAY_BEFORE.test(text) ||
       (/\blast (?:week|month)\b/.test(text) &&
         VERSUS.test(text) &&
         /\b(?:the )?(?:week|month) before\b|\b(?:week|month) before last\b/.test(text)));
@@ -68,7 +71,12 @@ export function anomalyChangeQuestion(
         : /\bweeks?\b|\bweekly\b/.test(text)
           ? 7 * DAY
           : DAY;
-  const period = ms === DAY && o.span?.kind !== 'last' && /\b(?:today|yesterday|daily)\b/.test(text) ? 'day' : 'last';
+  const period =
+    ms === DAY && o.span?.kind !== 'last' && YESTERDAY_BEFORE.test(text) && !usual
+      ? 'yesterday'
+      : ms === DAY && o.span?.kind !== 'last' && /\b(?:today|yesterday|daily)\b/.test(text)
+        ? 'day'
+        : 'last';
   // "Today vs friday", "more alerts today than the day before yesterday": that day, not yesterday.
   const against = period === 'day' && /\btoday\b/.test(text) ? namedDayOf(text) : undefined;
   return {

@@ -46,7 +46,7 @@ export function deliveryQuestion(text: string, span?: TimeSpan, scoped = false):
 
 // "Was anyone paged last night?", "who got pinged today?", "how many pages this week?", "did I get woken up?".
 const PAGED =
-  /\b(?:was|were|did|has|have|had) (?:anyone|anybody|someone|somebody|i|we|you|they|\w+) (?:get |got |been )?(?:paged|pinged|woken(?: up)?|called out)\b|\bwho(?:'s| has|'ve| have)? (?:got|was|were|has been|have been|been|did you|did we) (?:paged|pinged|page|ping|woken(?: up)?)\b|\bhow many (?:pages|pings|times (?:was|were|did) (?:anyone|i|we) (?:get )?(?:paged|pinged))\b|^(?:any |the )?(?:pages|pings)\b|\b(?:pages|pings) (?:last night|overnight|today|yesterday|this week|sent)\b/;
+  /\b(?:was|were|did|has|have|had) (?:anyone|anybody|someone|somebody|i|we|you|they|\w+) (?:get |got |been )?(?:paged|pinged|woken(?: up)?|called out)\b|\bwho(?:'s| has|'ve| have)? (?:got|was|were|has been|have been|been|did you|did we) (?:paged|pinged|page|ping|woken(?: up)?)\b|\bhow many (?:pages|pings|times (?:was|were|did) (?:anyone|i|we) (?:get )?(?:paged|pinged))\b|^(?:any |the )?(?:pages|pings)\b|\b(?:pages|pings) (?:last night|overnight|today|yesterday|this week|sent)\b|\bdid (?:anything|something|any alerts?|an alert|it) (?:page|ping|wake)\b|\bwhat (?:paged|pinged|woke(?: up)?)(?: me| us| anyone)\b/;
 
 /** Who was paged over a time (answer-pages.ts): a past question about alerts that pinged people. Pure. */
 export function pagesQuestion(text: string, o: { span?: TimeSpan | undefined; target?: string | undefined }): Intent | undefined {

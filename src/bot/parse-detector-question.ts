@@ -1,7 +1,7 @@
 import type { Intent, MetricKey } from './intent.js';
 import { actionNamed } from './parse-history.js';
 import { BEFORE_SHIFT } from './parse-digest.js';
-import { ABOUT_TO_FIRE, NO_ACTION, NO_ALERT, PAST, UNUSUAL } from './intent-words.js';
+import { ABOUT_TO_FIRE, HABITUAL, NO_ACTION, NO_ALERT, PAST, UNUSUAL } from './intent-words.js';
 
 /**
  * Questions about the detectors' verdict now, not about a figure or a past anomaly: "why is there no
@@ -53,7 +53,9 @@ export function detectorQuestion(
     !o.group &&
     o.metric &&
     (/\b(?:usual|usually|typical|typically|normal|baseline|expected)\b/.test(text) || RECOVERED.test(text)) &&
-    !/^\W*why\b|\bhow far\b/.test(text)
+    !/^\W*why\b|\bhow far\b/.test(text) &&
+    // "When is cpu usually highest on web-1?" asks for the hours of the day, ranked (parse-ranking.ts).
+    !HABITUAL.test(text)
   )
     return { kind: 'explain', ...(o.target ? { target: o.target } : {}), metric: o.metric, usual: true };
   // "How unusual is web-1 cpu?" is the verdict too. "Why is web-2 cpu odd?" asks for a cause, not a verdict: the explain path below takes it.

@@ -1,3 +1,4 @@
+import { timelineOf } from './past-phrases.js';
 import { FLAPPING, RECURRING } from './parse-flapping.js';
 import type { Intent, MetricKey } from './intent.js';
 import { CAUSE, COUNT, detectorNamed, HOW_LONG_SINCE, PAST } from './intent-words.js';
@@ -90,7 +91,7 @@ export function explainQuestion(
       changes: true,
     };
   // "Why didn't I get paged?", "why wasn't I notified?": where the latest alert went, and what held it.
-  if (!an && !target && !metric && NOT_TOLD.test(text)) return { kind: 'timeline' };
+  if (!an && !target && !metric && NOT_TOLD.test(text)) return timelineOf(text, {});
   // "What caused the api-2 latency alert?", "root cause of web-1's cpu spike": the anomaly behind it, explained.
   const cause =
     !an &&

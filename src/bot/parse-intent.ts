@@ -71,7 +71,7 @@ import { ACTION_VERBS, actionVerb } from './action-verbs.js';
 import { MTTX, TAKES, timeToAsked } from './ack-phrases.js';
 import { matchTarget, type TargetRef } from './match-target.js';
 import { inputRefusal, questionText, withoutFiller, withoutLinks } from './question-text.js';
-import { quietDayAsked, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
+import { quietDayAsked, timelineOf, WHAT_WE_DID, WHO_NOTIFIED } from './past-phrases.js';
 import { clamp } from './text-tools.js';
 
 export { matchTarget, type TargetRef, VOCAB };
@@ -141,7 +141,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   // Short words are never fuzzy-matched, so "ask" is not "ack". Taking an alert on or handing it back needs the verb
   // itself, or a word near it said of one alert with no time ("acknowledged web-1"): "acknowledged alerts today" lists.
   const ackVerb = (l: readonly string[]) => command(l) && (l.includes(tokens[leadAt]!) || (Boolean(target || an) && !anomalyWord && !span));
-  if (WHO_NOTIFIED.test(text) && (an || target || ONE_LATEST.test(text)) && !span) return { kind: 'timeline', id: an, target, metric };
+  if (WHO_NOTIFIED.test(text) && (an || target || ONE_LATEST.test(text)) && !span) return timelineOf(text, { id: an, target, metric });
   const responders = respondersQuestion(text, span, { id: an, target, metric, severity });
   if (responders) return responders;
   if (ACK_QUESTION.test(text) && !ackVerb(WORDS.unack) && !ACK_COUNTED.test(text))
@@ -366,7 +366,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
       ...detectorNamed(text),
       ...feedbackAsked(text),
       ...(counting || digest || NOISY.test(text) ? { count: true } : {}),
-      ...listShape(text, counting, targets),
+      ...listShape(text, counting, targets, Boolean(digest)),
       ...(digest ? digestFields(digest, text) : {}),
       ...timeTo,
     };

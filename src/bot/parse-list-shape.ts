@@ -155,7 +155,9 @@ export function listShape(
   text: string,
   counting: boolean,
   targets: readonly TargetRef[] = [],
+  digest = false,
 ): {
+  summarised?: true;
   longest?: true;
   first?: true;
   worst?: true;
@@ -220,14 +222,20 @@ export function listShape(
     ...(rank ? { rank } : {}),
     ...(grouped ? { rankBy: grouped.groupBy } : {}),
     ...(rate ? { rate, count: true } : {}),
+    // A digest is a summary already; "summarise the last 3 anomalies" is a list, with a line over it.
+    ...(SUMMARISED.test(text) && !counting && !digest ? { summarised: true } : {}),
   };
 }
+
+const SUMMARISED = /\b(?:summari[sz]e|summary|recap|rundown|round-?up|tl;?\s?dr|gist)\b/;
 
 /** "Anomalies today", "summarise the last 3", "which host has the most alerts?": a list or a count of anomalies (answer-anomalies.ts). */
 export interface AnomaliesIntent {
   kind: 'anomalies';
   /** "What changed on api-1 today?": a digest led by the changes recorded then. */
   changed?: true;
+  /** "Summarise the last 3 anomalies": a line over those listed leads the list. */
+  summarised?: true;
   limit: number;
   today: boolean;
   target?: string;

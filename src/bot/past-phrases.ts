@@ -1,6 +1,8 @@
+import type { Intent, MetricKey } from './intent.js';
+
 /**
  * Phrases about what happened, matched on the whole question: what was done and who was told
- * about an alert, which hosts got better or worse, and whether a day was quiet. Pure data.
+ * about an alert, which hosts got better or worse, and whether a day was quiet. Pure.
  */
 /** "Last time api-2 latency spiked, what did we do?", "how did we fix it last time?": the latest alert's timeline. */
 export const WHAT_WE_DID =
@@ -21,3 +23,13 @@ export const QUIET_DAY =
  */
 export const quietDayAsked = (text: string, silenceLeads: boolean): boolean =>
   QUIET_DAY.test(text) && (!silenceLeads || /^quiet\b/.test(text));
+
+// "Why wasn't I paged?", "why did nobody get pinged?": whether the alert pinged anyone leads its timeline.
+const UNPINGED =
+  /\bwhy (?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|haven'?t|have not|hasn'?t|has not)\b.*\b(?:paged|pinged|notified|woken|page|ping|notify|mention\w*)\b|\bwhy (?:did )?(?:nobody|no one|noone) (?:get )?(?:paged|pinged|notified)\b/;
+
+/** A timeline intent, marked when it asks why nobody was pinged. Pure. */
+export const timelineOf = (
+  text: string,
+  o: { id?: string | undefined; target?: string | undefined; metric?: MetricKey | undefined },
+): Extract<Intent, { kind: 'timeline' }> => ({ kind: 'timeline', ...o, ...(UNPINGED.test(text) ? { unpinged: true as const } : {}) });

@@ -4,8 +4,16 @@ import { wallClock } from './wall-clock.js';
 
 /** Counting helpers the "how many" answers share. Pure. */
 
-/** "web-1 3, db-1 2, and 4 more": counts by key, largest first, ten at most. Undefined keys are skipped. */
-export function tally<T>(items: readonly T[], key: (item: T) => string | undefined): string {
+/**
+ * "web-1 3, db-1 2, and 4 more": counts by key, largest first, ten (or `max`) at most. Undefined keys
+ * are skipped. `countFirst`: "2 critical, 1 warning".
+ */
+export function tally<T>(
+  items: readonly T[],
+  key: (item: T) => string | undefined,
+  o: { max?: number; countFirst?: boolean } = {},
+): string {
+  const max = o.max ?? 10;
   const m = new Map<string, number>();
   for (const item of items) {
     const k = key(item);
@@ -13,9 +21,9 @@ export function tally<T>(items: readonly T[], key: (item: T) => string | undefin
   }
   const rows = [...m].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
   return `${rows
-    .slice(0, 10)
-    .map(([k, n]) => `${k} ${n}`)
-    .join(', ')}${rows.length > 10 ? `, and ${rows.length - 10} more` : ''}`;
+    .slice(0, max)
+    .map(([k, n]) => (o.countFirst ? `${n} ${k}` : `${k} ${n}`))
+    .join(', ')}${rows.length > max ? `, and ${rows.length - max} more` : ''}`;
 }
 
 /** Nearest rank over ascending values (q in 0..1): a value that was seen, never one between two. */

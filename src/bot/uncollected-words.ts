@@ -41,6 +41,11 @@ export const UNCOLLECTED: readonly (readonly [RegExp, string])[] = [
     'application errors',
   ],
   [/\bconnections?\b/, 'connections'],
+  // "How's db-1 replication lag?": the database's own figure, which no source here reads (a host's figures are not it).
+  [
+    /\breplica(?:tion)?[\s_-]+(?:lag|delay|status|health)\b|\b(?:replicas?|standbys?|secondar(?:y|ies)) (?:behind|lagging)\b/,
+    'replication lag',
+  ],
   [/\btemperatures?\b/, 'temperature'],
   [/\bpacket[\s_-]*loss\b|\bpackets?\b/, 'packets'],
   [/\binodes?\b/, 'inodes'],

@@ -43,6 +43,11 @@ describe('S3 shipper over the real SDK', () => {
     let now = Date.UTC(2026, 10, 2, 12, 0, 0);
     for (let i = 0; i < 5; i++) store.appendRecord('anomaly_opened', now, { n: i });
     expect(await shipper.flush(now)).toEqual({ uploaded: 0, failed: 1 });
+    // /health and "is the S3 upload working?" read this: failing, with S3's own reason, nothing landed yet.
+    const failing = shipper.health();
+    expect(failing).toMatchObject({ ok: false, backlog: 1, lastErrorAt: new Date(now).toISOString() });
+    expect(failing.lastError).toMatch(/down|ServiceUnavailable/);
+    expect(failing.lastUpload).toBeUndefined();
     for (let i = 5; i < 8; i++) store.appendRecord('remediation', now, { n: i });
     now += 1000;
     // Still inside the backoff: the failed batch waits; the new batch is tried and fails too.
@@ -53,6 +58,11 @@ describe('S3 shipper over the real SDK', () => {
     now += 3_600_000;
     expect(await shipper.flush(now)).toEqual({ uploaded: 2, failed: 0 });
     expect(shipper.pending()).toBe(0);
+    expect(shipper.health()).toMatchObject({ ok: true, backlog: 0, lastUpload: new Date(now).toISOString() });
+    // Kept in the store: a new shipper (a restart) still knows when the last batch landed.
+    expect(createS3Shipper({ store, client, bucket: 'logs', prefix: 'sco/', logger: captureLogger() }).health().lastUpload).toBe(
+      new Date(now).toISOString(),
+    );
     const lines = [...objects.values()].flatMap((b) =>
       b
         .trim()

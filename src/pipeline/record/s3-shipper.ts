@@ -12,6 +12,21 @@ export interface S3ShipperOptions {
 }
 
 const LAST_ID = 's3:last_record_id';
+// Kept in the store so that "is the S3 upload working?" has an answer after a restart too.
+const LAST_OK = 's3:last_upload_ts';
+const LAST_FAIL = 's3:last_failure';
+
+/** How the uploads stand, as /health shows it: the last success, the last failure, and what waits. */
+// A type, not an interface: /health's components take it as a record of fields.
+export type S3ShipperHealth = {
+  /** False while the newest attempt failed. */
+  ok: boolean;
+  backlog: number;
+  /** ISO times. */
+  lastUpload?: string;
+  lastErrorAt?: string;
+  lastError?: string;
+};
 
 /**
  * Ships records to S3 as JSONL objects. New records are first copied into a persistent upload
@@ -63,11 +78,14 @@ export function createS3Shipper(opts: S3ShipperOptions) {
       try {
         await client.send(new PutObjectCommand({ Bucket: opts.bucket, Key: u.key, Body: u.body, ContentType: 'application/x-ndjson' }));
         store.markUploaded(u.id);
+        store.setKv(LAST_OK, String(now));
         uploaded++;
       } catch (err) {
         failed++;
         const delay = Math.min(3_600_000, 5_000 * 2 ** Math.min(u.attempts, 10));
-        store.markUploadFailed(u.id, now + delay, (err as Error).message ?? String(err));
+        const error = (err as Error).message || String(err);
+        store.markUploadFailed(u.id, now + delay, error);
+        store.setKv(LAST_FAIL, JSON.stringify({ ts: now, error: error.slice(0, 300) }));
         opts.logger.warn(
           { key: u.key, attempts: u.attempts + 1, retryInMs: delay, err: (err as Error).message },
           's3 upload failed; will retry',
@@ -85,7 +103,29 @@ export function createS3Shipper(opts: S3ShipperOptions) {
       return flushing;
     },
     pending: () => store.pendingUploadCount(),
+    health(): S3ShipperHealth {
+      const okTs = Number(store.getKv(LAST_OK) ?? NaN);
+      const failure = failureOf(store.getKv(LAST_FAIL));
+      const iso = (ts: number) => new Date(ts).toISOString();
+      return {
+        // A success in the same flush comes before its failure (the loop stops at one), hence ">".
+        ok: !failure || okTs > failure.ts,
+        backlog: store.pendingUploadCount(),
+        ...(Number.isFinite(okTs) ? { lastUpload: iso(okTs) } : {}),
+        ...(failure ? { lastErrorAt: iso(failure.ts), lastError: failure.error } : {}),
+      };
+    },
   };
 }
 
 export type S3Shipper = ReturnType<typeof createS3Shipper>;
+
+function failureOf(raw: string | undefined): { ts: number; error: string } | undefined {
+  if (!raw) return undefined;
+  try {
+    const v = JSON.parse(raw) as { ts?: unknown; error?: unknown };
+    return typeof v.ts === 'number' && typeof v.error === 'string' ? { ts: v.ts, error: v.error } : undefined;
+  } catch {
+    return undefined;
+  }
+}

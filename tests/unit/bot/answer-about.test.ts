@@ -140,7 +140,10 @@ describe('"are you ok?"', () => {
     expect(ask('bot health', bad).split('\n')[0]).toBe(
       `SmartCloudOps ${VERSION}, up 2 h (since 2026-12-05 00:00:00 UTC); last tick 01:55:00 UTC, 5 min ago (late: ticks run every 30 s); not ok: chat_slack, s3 (backlog 12) (/health has the details).`,
     );
-    expect(ask('is s3 upload working?', bad)).toContain('shipped to S3 (NOT OK, 12 waiting)');
+    expect(ask('show config', bad)).toContain('shipped to S3 (NOT OK, 12 waiting)');
+    expect(ask('is s3 upload working?', bad).split('\n')[0]).toBe(
+      'S3 uploads are FAILING: the last try failed. No batch has landed yet; 12 batches waiting and are retried with backoff, so nothing is lost.',
+    );
     // "How many hosts?": the count leads and this process's line follows it (decision 0069).
     expect(ask('how many hosts do we have?', ok).split('\n').slice(0, 4)).toEqual([
       'I watch 3 targets, read every 30 s:',

@@ -79,7 +79,9 @@ describe('a digest ("summarise today")', () => {
   });
 
   it('leaves a count asked for ("summarise the last 3 anomalies") a list', () => {
-    expect(ask('summarise the last 3 anomalies').split('\n')[0]).toMatch(/the last 3:$/);
+    const r = ask('summarise the last 3 anomalies').split('\n');
+    expect(r[0]).toMatch(/^In short: 3 anomalies, /);
+    expect(r[1]).toMatch(/the last 3:$/);
   });
 });
 

@@ -180,8 +180,8 @@ describe('questions about remediations already decided or run', () => {
       'Rules in auto mode (run with no approver): "clean".',
     );
     // The policy, not the history, when nothing is asked about the past.
-    expect(parseIntent('what runs automatically?', targets)).toEqual({ kind: 'policy' });
-    expect(parseIntent('is auto-remediation on?', targets)).toEqual({ kind: 'policy' });
+    expect(parseIntent('what runs automatically?', targets)).toEqual({ kind: 'policy', focus: 'modes' });
+    expect(parseIntent('is auto-remediation on?', targets)).toEqual({ kind: 'policy', focus: 'modes' });
     expect(ids(ask('what did you just do?', c))).toEqual(['rp_late', 'rp_no', 'rp_ok', 'rp_fail', 'rp_auto']);
   });
 

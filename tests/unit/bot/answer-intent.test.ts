@@ -78,7 +78,11 @@ describe('answers', () => {
 
   it('summarises anomalies with figures, ranges, detector and times', () => {
     const r = ask('summarise the last 3 anomalies');
-    expect(r).toMatch(/^2 anomalies, 1 open; all:/);
+    // A summary asked for: one line over those listed leads (decision 0072), then the list.
+    expect(r.split('\n')[0]).toBe(
+      'In short: 2 anomalies, on db-1 memory 1, web-1 CPU 1; all warning, found by robust 1, threshold 1; from 2026-11-02 11:50:00 UTC to now; 1 resolved after 5 min, 1 still open for 60 s.',
+    );
+    expect(r.split('\n')[1]).toMatch(/^2 anomalies, 1 open; all:/);
     expect(r).toContain(
       'an_two [warning] db-1 memory: peak 88.0% (expected 60.0%–70.0%); since 2026-11-02 11:59:00 UTC (60 s, ongoing); robust',
     );

@@ -67,8 +67,8 @@ describe('my own logs, uploads and model, and where an alert went', () => {
     expect(parse('export the json logs')).toMatchObject({ kind: 'elsewhere', what: 'export' });
     for (const q of ['when was the last s3 upload?', 'how many records were uploaded today?'])
       expect(parse(q), q).toEqual({ kind: 'integrations', systems: ['s3'] });
-    // Whether it works is my own health, which the about answer leads with.
-    expect(parse('is s3 upload working?')).toEqual({ kind: 'about' });
+    // Whether it works leads the S3 answer (decision 0072), from what the shipper last saw.
+    expect(parse('is s3 upload working?')).toEqual({ kind: 'integrations', systems: ['s3'] });
     for (const q of ['is the llm working?', 'how many llm calls today?'])
       expect(parse(q), q).toEqual({ kind: 'integrations', systems: ['llm'] });
     expect(parse('did prometheus send anything today?')).toEqual({ kind: 'pipeline', focus: 'sources', source: 'prometheus' });

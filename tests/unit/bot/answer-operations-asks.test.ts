@@ -529,7 +529,7 @@ describe('deploys, freezes, records and the config asked about', () => {
     expect(ask('show me the json records for today').at(-1)).toMatch(
       /^• my own daily JSON records .*<SCO_DATA_DIR>\/logs on my host, \/logs on my side port/,
     );
-    expect(parseIntent('are the records going to S3?', targets)).toEqual({ kind: 'about' });
+    expect(parseIntent('are the records going to S3?', targets)).toEqual({ kind: 'integrations', systems: ['s3'] });
     expect((parseIntent('cpu on web-1 since v2.5', targets) as { unknownTarget?: string }).unknownTarget).toBeUndefined();
     expect(parseIntent('cpu on web-9', targets)).toMatchObject({ unknownTarget: 'web-9' });
     const valid = ask('is the config valid?');

@@ -112,7 +112,7 @@ describe('pipeline questions are read as such', () => {
   it.each([
     ['latency by source', 'metrics'],
     ['is prometheus configured?', 'integrations'],
-    ['is s3 working?', 'about'],
+    ['is s3 working?', 'integrations'],
     ['when is the next digest?', 'about'],
     ['cpu on web-1', 'metrics'],
     ['is web-1 up?', 'metrics'],

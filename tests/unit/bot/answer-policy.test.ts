@@ -19,8 +19,10 @@ const user = (platform: 'slack' | 'web' | 'discord', id: string, approver = fals
 describe('"who can approve?", "is auto-remediation on?"', () => {
   it('reads the policy questions as such, not as the remediation history', () => {
     const targets = [{ name: 'web-1' }];
-    for (const q of ['which actions are allowed?', 'is auto-remediation on?', 'are remediations dry run?'])
-      expect(parseIntent(q, targets)).toEqual({ kind: 'policy' });
+    expect(parseIntent('which actions are allowed?', targets)).toEqual({ kind: 'policy' });
+    // Whether anything runs for real leads (decision 0072).
+    for (const q of ['is auto-remediation on?', 'are remediations dry run?'])
+      expect(parseIntent(q, targets)).toEqual({ kind: 'policy', focus: 'modes' });
     // Who decides, or how long a proposal waits, leads when that is what was asked.
     for (const q of [
       'who can approve?',
@@ -71,7 +73,7 @@ describe('"who can approve?", "is auto-remediation on?"', () => {
     expect(parseIntent('can bob approve?', targets)).toEqual({ kind: 'policy', focus: 'approvers', who: 'bob' });
     expect(parseIntent('is operator an approver?', targets)).toMatchObject({ who: 'operator' });
     expect(parseIntent('does bob have permission to approve?', targets)).toEqual({ kind: 'policy', focus: 'approvers', who: 'bob' });
-    expect(parseIntent("what's in dry run mode?", targets)).toEqual({ kind: 'policy' });
+    expect(parseIntent("what's in dry run mode?", targets)).toEqual({ kind: 'policy', focus: 'modes' });
     const yes = answerPolicy(policyFactsOf(config), user('web', 'alice'), 'approvers', 'operator').split('\n');
     expect(yes[1]).toBe('Of the names listed, "operator" is an approver on web.');
     const no = answerPolicy(policyFactsOf(config), user('web', 'alice'), 'approvers', 'bob');

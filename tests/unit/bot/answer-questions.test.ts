@@ -448,7 +448,7 @@ describe('when a target last reported', () => {
     );
     // Uptime is still a figure we do not read, and "last" still lists anomalies.
     expect(ask('how long has web-1 been up', c)).toMatch(/^Host uptime \(time since boot\) is not a figure I collect/);
-    expect(ask('summarise the last 3 anomalies', c)).toMatch(/^\d+ anomal/);
+    expect(ask('summarise the last 3 anomalies', c)).toMatch(/^In short: \d+ anomal.*\n\d+ anomal/);
   });
 });
 

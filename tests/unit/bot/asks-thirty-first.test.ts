@@ -473,7 +473,7 @@ describe('"what changed on api-1 today?"', () => {
 describe('"why wasn\'t I paged for the api-1 alert?"', () => {
   it("is where the alert went (its timeline), not the host's verdict", () => {
     // Before: the detectors' verdict on api-1.
-    expect(parseIntent("why wasn't I paged for the api-1 alert?", fleet)).toEqual({ kind: 'timeline', target: 'api-1' });
+    expect(parseIntent("why wasn't I paged for the api-1 alert?", fleet)).toEqual({ kind: 'timeline', target: 'api-1', unpinged: true });
     expect(parseIntent('why was I not notified about an_abc123?', fleet)).toEqual({ kind: 'timeline', id: 'an_abc123' });
     expect(parseIntent("why wasn't api-1 restarted?", fleet)).toMatchObject({ kind: 'explain', remediation: true });
   });

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { alertKey } from '../../../src/bot/alert-keys.js';
+import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent.js';
+import { answerPolicy, policyFactsOf } from '../../../src/bot/answer-policy.js';
+import { parseIntent } from '../../../src/bot/parse-intent.js';
+import { s3StateLine } from '../../../src/bot/s3-state.js';
+import type { Proposal } from '../../../src/core/remediation.js';
+import { WATCHING_SINCE } from '../../../src/core/watching-since.js';
+import { configSchema } from '../../../src/config/schema.js';
+import { createSqliteStore } from '../../../src/store/sqlite-store.js';
+import { resolvedAnomaly } from '../../fixtures/anomaly.js';
+import { PROPOSAL } from '../../fixtures/llm-fleet.js';
+import { D, fleet, H, NOW } from '../../fixtures/slo-fleet.js';
+
+const M = 60_000;
+
+function ctx(): AnswerContext {
+  return { store: createSqliteStore(':memory:'), targets: fleet, now: NOW, staleAfterMs: 90_000 };
+}
+const ask = (q: string, c: AnswerContext) => answerIntent(parseIntent(q, fleet), c).split('\n');
+
+describe('"is the S3 upload working?"', () => {
+  it('is the S3 answer, led by how the uploads stand', () => {
+    // Before: the whole "about" answer, S3 on its seventh line.
+    for (const q of ['is the s3 upload working?', 'are records reaching s3?', 'is s3 down?', 'are uploads failing?'])
+      expect(parseIntent(q, fleet), q).toEqual({ kind: 'integrations', systems: ['s3'] });
+    expect(s3StateLine(undefined, NOW)).toMatch(/^S3 uploads are off here \(records\.s3\.bucket or SCO_S3_BUCKET\)/);
+    expect(s3StateLine({ ok: true, backlog: 0, lastUpload: new Date(NOW - 2 * M).toISOString() }, NOW)).toBe(
+      'S3 uploads work: the last batch landed at 2026-12-07 11:58:00 UTC, 2 min ago; 0 batches waiting.',
+    );
+    expect(
+      s3StateLine(
+        {
+          ok: false,
+          backlog: 3,
+          lastUpload: new Date(NOW - H).toISOString(),
+          lastErrorAt: new Date(NOW - M).toISOString(),
+          lastError: 'Access Denied',
+        },
+        NOW,
+      ),
+    ).toBe(
+      'S3 uploads are FAILING: the last try, at 2026-12-07 11:59:00 UTC, 60 s ago, failed: "Access Denied". The last batch landed at 2026-12-07 11:00:00 UTC, 60 min ago; 3 batches waiting and are retried with backoff, so nothing is lost.',
+    );
+  });
+});
+
+describe('"summarise the last 3 anomalies"', () => {
+  it('leads the list with one line over those listed', () => {
+    const c = ctx();
+    const put = (id: string, target: string, startTs: number, endTs: number | null, severity: 'warning' | 'critical' = 'warning') =>
+      c.store.upsertAnomaly(
+        resolvedAnomaly(id, NOW, {
+          target,
+          key: `${target}|cpu|threshold`,
+          startTs,
+          endTs,
+          severity,
+          ...(endTs ? {} : { status: 'open' }),
+        }),
+      );
+    put('an_a', 'api-1', NOW - 50 * M, NOW - 46 * M);
+    put('an_b', 'api-1', NOW - 30 * M, NOW - 28 * M, 'critical');
+    put('an_c', 'api-1', NOW - 10 * M, null);
+    put('an_old', 'db-1', NOW - 5 * H, NOW - 4 * H);
+    const lines = ask('summarise the last 3 anomalies', c);
+    expect(lines[0]).toBe(
+      'In short: 3 anomalies, all on api-1 CPU; 2 warning, 1 critical, found by threshold; from 2026-12-07 11:10:00 UTC to now; 2 resolved after a median 2 min, 1 still open for 10 min.',
+    );
+    expect(lines[1]).toMatch(/; the last 3:$/);
+    // A list not asked to be summarised has no such line.
+    expect(ask('the last 3 anomalies', c)[0]).toMatch(/; the last 3:$/);
+  });
+});
+
+describe('a long remediation history', () => {
+  it('opens with how the proposals ended', () => {
+    const c = ctx();
+    const put = (id: string, state: Proposal['state'], ago: number) =>
+      c.store.insertProposal(
+        { ...PROPOSAL, id, target: 'api-1', state, createdTs: NOW - ago - M, updatedTs: NOW - ago, expiresTs: NOW + H },
+        { proposalId: id, from: null, to: state, actor: 'pipeline', ts: NOW - ago, note: '' },
+      );
+    for (let k = 0; k < 4; k++) put(`rp_w${k}`, 'withdrawn', (k + 1) * 10 * M);
+    put('rp_e', 'expired', 70 * M);
+    put('rp_s', 'succeeded', 80 * M);
+    const lines = ask('what did the bot do today?', c);
+    expect(lines[0]).toBe(
+      'In short: 6 remediations: 4 withdrawn, 1 expired undecided, 1 succeeded (a dry run or simulation: no host was touched).',
+    );
+    expect(lines[1]).toMatch(/^The last 6 remediations today/);
+    // A short one, or one filtered by outcome, keeps its first line.
+    expect(ask('the last 2 remediations', c)[0]).toMatch(/^The last 2 remediations/);
+  });
+});
+
+describe('"is dry run on?"', () => {
+  it('leads with whether anything runs for real', () => {
+    for (const q of ['is dry run on?', 'are we in dry-run mode?', 'is auto-remediation on?', 'is the bot allowed to restart things?'])
+      expect(parseIntent(q, fleet), q).toEqual({ kind: 'policy', focus: 'modes' });
+    const rule = { when: {}, params: {}, executor: 'simulate', cooldownSeconds: 60 };
+    const config = configSchema.parse({
+      remediation: {
+        rules: [
+          { ...rule, name: 'scale', action: 'scale_up', mode: 'approval' },
+          { ...rule, name: 'clean', action: 'cleanup_disk', mode: 'dry_run' },
+        ],
+      },
+    });
+    const user = { platform: 'web' as const, id: 'alice', roles: [], approver: false };
+    // Before: the allowed actions first, the modes in a list after them.
+    expect(answerPolicy(policyFactsOf(config), user, 'modes').split('\n')[0]).toBe(
+      'Partly: 1 of 2 rules is a dry run ("clean"); 1 waits for an approver ("scale"); none runs by itself (no rule is in auto mode). The one that can run uses the simulate executor: even an approved action touches no host.',
+    );
+    const allDry = {
+      ...policyFactsOf(config),
+      rules: config.remediation.rules.map((r) => ({ ...r, mode: 'dry_run' as const })),
+    };
+    expect(answerPolicy(allDry, user, 'modes').split('\n')[0]).toBe('Yes: every rule is a dry run (proposed and recorded, never run).');
+    const live = { ...allDry, rules: [{ ...allDry.rules[0]!, name: 'scale', mode: 'approval' as const, executor: 'aws' as const }] };
+    expect(answerPolicy(live, user, 'modes').split('\n')[0]).toBe(
+      'No: no rule is a dry run; 1 waits for an approver ("scale"); none runs by itself (no rule is in auto mode).',
+    );
+    // "Are you allowed to scale up api-1?" is what the rules allow there.
+    expect(parseIntent('are you allowed to scale up api-1?', fleet)).toEqual({
+      kind: 'rules',
+      target: 'api-1',
+      action: 'scale_up',
+      only: 'remediation',
+    });
+  });
+});
+
+describe('"why wasn\'t I paged?"', () => {
+  function posted(where: { platform: 'slack' | 'web'; channel: string; mentions?: string[] }[], routing = configSchema.parse({}).chat) {
+    const c = { ...ctx(), routing };
+    const at = NOW - 20 * M;
+    c.store.upsertAnomaly(resolvedAnomaly('an_p', NOW, { target: 'api-1', startTs: at, endTs: NOW - 5 * M, severity: 'warning' }));
+    c.store.chat.linkAlert('an_p', alertKey('api-1', at));
+    c.store.chat.addDestinations(alertKey('api-1', at), where, at);
+    return c;
+  }
+
+  it('says in one line why nobody was pinged, before the timeline', () => {
+    const web = ask("why wasn't I paged?", posted([{ platform: 'web', channel: 'console' }]));
+    expect(web[0]).toBe(
+      'Nobody was pinged: it was posted to the web console with no mention, as the web console has nobody to ping; no route sets mentions (chat.routes[].mentions); no escalation pages anyone (chat.escalate.afterMinutes and mentions).',
+    );
+    expect(web[1]).toMatch(/^The latest alert/);
+    // Escalation set for critical alerts only, and this one was a warning.
+    const routing = configSchema.parse({ chat: { escalate: { afterMinutes: 10, mentions: { slack: ['<@U99>'] } } } }).chat;
+    expect(ask("why didn't anyone get pinged?", posted([{ platform: 'slack', channel: 'C1' }], routing))[0]).toBe(
+      'Nobody was pinged: it was posted to Slack with no mention, as no route sets mentions (chat.routes[].mentions); chat.escalate pages only for critical alerts, and this one was warning.',
+    );
+    expect(ask("why wasn't I paged?", posted([{ platform: 'slack', channel: 'C1', mentions: ['<@U1>'] }]))[0]).toBe(
+      'It did ping <@U1>; if you are not among them, "who gets paged for api-1?" shows who its route pings.',
+    );
+    // The timeline asked plainly has no such line.
+    expect(ask('timeline', posted([{ platform: 'web', channel: 'console' }]))[0]).toMatch(/^The latest alert/);
+  });
+
+  it('reads "did anything page last night?" as who was paged', () => {
+    // Before: not understood.
+    expect(parseIntent('did anything page last night?', fleet)).toMatchObject({ kind: 'pages', span: { kind: 'range' } });
+    expect(parseIntent('what woke me up?', fleet)).toEqual({ kind: 'pages' });
+  });
+});
+
+describe('figures no source here reads', () => {
+  it('says replication lag is not collected, rather than giving the host overview', () => {
+    expect(parseIntent("how's db-1 replication lag?", fleet)).toEqual({ kind: 'uncollected', what: 'replication lag', target: 'db-1' });
+    expect(parseIntent('is the replica lagging?', fleet)).toEqual({ kind: 'uncollected', what: 'replication lag' });
+    expect(parseIntent('declare incident replication lag growing on db-1', fleet)).toMatchObject({ kind: 'incident' });
+  });
+});
+
+describe('"when is cpu usually highest on api-1?"', () => {
+  it('ranks the hours of the day, not the usual range now', () => {
+    for (const q of ['when is cpu usually highest on api-1?', 'what time of day is cpu highest on api-1?'])
+      expect(parseIntent(q, fleet), q).toEqual({
+        kind: 'metrics',
+        metric: 'cpu',
+        target: 'api-1',
+        span: { kind: 'last', ms: 7 * D },
+        byHour: 'max',
+        hourOfDay: true,
+      });
+    expect(parseIntent("what's the usual cpu on api-1?", fleet)).toMatchObject({ kind: 'explain', usual: true });
+  });
+});
+
+describe('two days of alerts side by side', () => {
+  it('"compare yesterday with the day before" is two whole days', () => {
+    // Before: not understood, or today so far against yesterday.
+    for (const q of ['compare yesterday with the day before', 'was yesterday worse than the day before?'])
+      expect(parseIntent(q, fleet), q).toEqual({ kind: 'anomaly_change', period: 'yesterday', ms: D });
+    const c = ctx();
+    c.store.setKv(WATCHING_SINCE, String(NOW - 10 * D));
+    const at = (ts: number, id: string) => c.store.upsertAnomaly(resolvedAnomaly(id, NOW, { startTs: ts, endTs: ts + 5 * M }));
+    // Yesterday (12-06) twice, the day before (12-05) once, today once.
+    at(NOW - 20 * H, 'an_y1');
+    at(NOW - 14 * H, 'an_y2');
+    at(NOW - 40 * H, 'an_d1');
+    at(NOW - H, 'an_t1');
+    const lines = ask('compare yesterday with the day before', c);
+    expect(lines[0]).toBe('Anomalies, yesterday (12-06) against the day before (12-05):');
+    expect(lines).toContain('Up 100%: 2 episodes against 1.');
+  });
+
+  it('"compare today with yesterday" says so when too little of today was watched', () => {
+    const c = ctx();
+    c.store.setKv(WATCHING_SINCE, String(NOW - 10 * D));
+    // Down from 00:30 to 11:00 today: restarted an hour ago.
+    c.store.appendRecord('started', NOW - H, { lastTickBeforeTs: NOW - 11.5 * H });
+    const lines = ask('compare today with yesterday', c);
+    // Before: "Down 100%", a rate from the one hour watched against a whole watched day.
+    expect(lines[0]).toBe(
+      'I watched only 1 h 30 min of the 12 h of today so far (to 12:00 UTC): I was not running for the rest, too little to compare anomalies with yesterday to 12:00 UTC.',
+    );
+  });
+});
