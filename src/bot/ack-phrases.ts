@@ -47,12 +47,16 @@ export const TIME_BETWEEN = /\bmtbf\b|\btime between\b/;
 const TIME_IN_ALERT =
   /\b(?:total )?time (?:spent )?(?:in|on|with) (?:alerts?|anomal(?:y|ies)|incidents?)\b|\bhow (?:much time|long) (?:did|have|has) (?:we|i|the team) (?:spen[dt]|been) (?:on|in|with|dealing with|fighting) (?:alerts?|anomal(?:y|ies)|incidents?|fires)\b|\bhow long (?:were|was|have) (?:we|i|things|the fleet|you) (?:been )?in (?:alert|alarm|trouble)\b|\btotal (?:alert|anomaly|alarm) time\b|\bhow (?:much time|long|many (?:minutes|hours)) (?:did|has|have|was|were|is)(?: [\w.-]+){1,3}? (?:spen[dt] |been )?(?:in (?:alerts?|alarm|an? alert|anomal(?:y|ies)|trouble)|alerting|alarming)\b/;
 
+const ONGOING =
+  /^(?!.*\b(?:today|yesterday|this|last|past|since|during|week|month|overnight|night)\b).*\bhow long (?:has|have) (?!(?:we|i|the team)\b)[\w.-]+(?: [\w.-]+)? been\b/;
+
 /** "MTTR for cpu", "time to acknowledge disk alerts": a time named so that a metric with it is of the alerts, not the figure. */
 export const MTTX = /\b(?:mtt[rab]|mean time (?:to|between)|time to (?:resolve|resolution|recover\w*|ack\w*))\b/;
 
 /** "MTTR", "how fast do we ack?", "MTBF": the time asked for, with the count it is part of; undefined when none is. */
-export function timeToAsked(text: string): { count: true; timeTo: 'ack' | 'between' | 'resolve' | 'open' } | undefined {
-  if (TIME_IN_ALERT.test(text)) return { count: true, timeTo: 'open' };
+export function timeToAsked(text: string): { count: true; timeTo: 'ack' | 'between' | 'resolve' | 'open'; ongoing?: true } | undefined {
+  // "How long has web-2 been alerting?" with no time said: the stretch going on now leads.
+  if (TIME_IN_ALERT.test(text)) return { count: true, timeTo: 'open', ...(ONGOING.test(text) ? { ongoing: true as const } : {}) };
   const takes = TAKES.test(text);
   if (!takes && !TIME_TO.test(text)) return undefined;
   const ack = TIME_TO_ACK.test(text) || (takes && ACK_WORD.test(text));

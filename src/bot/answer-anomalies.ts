@@ -4,6 +4,7 @@ import { actorIs } from './actor-name.js';
 import { wallClock } from './wall-clock.js';
 import type { Anomaly } from '../core/anomaly.js';
 import { summariseAnomalies } from './anomaly-summary.js';
+import { alertingNowLine } from './alerting-now.js';
 import type { AnswerContext } from './answer-intent.js';
 import { figureMetric } from '../core/metrics.js';
 import { METRICS_OF, spanBounds } from './answer-metric-span.js';
@@ -198,6 +199,7 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     // "Which host is noisiest?": the ranking and the total it ranks, not every other breakdown after it.
     const total = counts.slice(0, 2).filter((l, k) => k === 0 || l.startsWith('As episodes'));
     if (asked.length && !i.digest) counts.unshift(...asked);
+    if (i.ongoing) counts.unshift(alertingNowLine(list, i.target ?? i.group?.join(', ') ?? 'The fleet', c.now));
     if (i.unposted) counts.unshift(...unpostedLines(list, c.store));
     // "What's the false positive rate?": only what people marked can say; the rest is unknown, not fine.
     if (i.quality) counts.unshift(qualityLine(list, verdicts));
@@ -294,11 +296,14 @@ export function answerAnomalies(i: Extract<Intent, { kind: 'anomalies' }>, c: An
     ? `${lines.length} episode${lines.length === 1 ? '' : 's'} of ${list.length} ${what}`
     : `${list.length} ${what}${inEpisodes}`;
   const head = `${atLeast}${counted}${i.open || i.resolved ? '' : `, ${openNow} ${openAt === undefined ? 'open' : 'still open now'}`}${fleetNote}; ${which}:`;
-  const listed = i.episodes ? declared() : [];
+  // "What incidents are open?": the declared ones still open lead, the detectors' episodes follow (decision 0072).
+  const declaredOpen = i.episodes && i.open ? openIncidentsLine(c.store, c.now, i.target) : [];
+  const listed = i.episodes && !i.open ? declared() : [];
   // "Summarise the last 3 anomalies": what those listed share and how they stand, before each one.
   const summed = shown.flatMap((l) => l.of);
   return [
     ...sinceLastLine(i.sinceLast ? list : [], c.now),
+    ...declaredOpen,
     ...(i.summarised && summed.length > 1 ? [summariseAnomalies(summed, c.now)] : []),
     head,
     ...shown.map((l) => l.text),

@@ -168,7 +168,7 @@ export function createIncidents(o: IncidentOptions) {
 
   function pick(i: IncidentIntent, now: number, reading = false): Incident | string {
     // "Is there an incident for db-1?": those open on it, or on the whole fleet (declared with no target).
-    const on = (i.action === 'show' || i.action === 'review') && i.targets?.length ? i.targets : undefined;
+    const on = ['show', 'review', 'timeline', 'resolve'].includes(i.action) && i.targets?.length ? i.targets : undefined;
     const covers = (x: Incident) => !on || !x.targets.length || x.targets.some((t) => on.includes(t));
     const open = openIncidents(o.store, now).filter(covers);
     if (i.id) {
@@ -183,7 +183,7 @@ export function createIncidents(o: IncidentOptions) {
             .filter(covers)
             .at(-1)
         : undefined;
-    if (before && i.action === 'review') return before;
+    if (before && (i.action === 'review' || i.action === 'timeline')) return before;
     if (before) return `No incident is open on ${on!.join(', ')}; the last there: ${describeIncident(before, now)}.`;
     const last = reading && !open.length && !on ? incidentsBetween(o.store, now - 7 * 86_400_000, now + 1).at(-1) : undefined;
     if (last) return last;

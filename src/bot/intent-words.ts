@@ -379,7 +379,7 @@ export function detectorNamed(text: string): { detector: string } | undefined {
 
 /** "How long has web-2 latency been high?" asks about the episode; "how long until … full" is a forecast. */
 export const HOW_LONG_SINCE =
-  /\bhow long\b(?!\s+(?:until|till|til|before)\b).*\b(?:been|stayed|is|was)\b.*\b(?:high|higher|elevated|up|above|over|slow|full|spiking|low|down|below|under|hot|busy|maxed)\b/;
+  /\bhow long\b(?!\s+(?:until|till|til|before)\b).*\b(?:been|stayed|is|was)\b.*\b(?:high|higher|elevated|up|above|over|slow|full|spiking|low|down|below|under|hot|busy|maxed|bad|degraded|unhealthy|struggling|alerting|firing|in alert)\b/;
 
 /** Metric words that, after a first one, ask for that metric too ("cpu and memory"); "memory load" is one. */
 export const ALONGSIDE = new Set(['cpu', 'memory', 'mem', 'ram', 'disk', 'storage', 'network', 'latency', 'ingress', 'egress']);

@@ -17,7 +17,7 @@ const REOPEN = /^(?:please\s+)?(?:re-?open|reactivate|un-?resolve)\s+(?:the\s+|t
 const COMMAND =
   /\b(?:i'?ll take|i will take|i am taking|i'm taking|taking|take)\s+(?:over\s+)?(?:command|the incident|incident command|ic)\b|\bi'?m (?:the )?(?:incident )?commander\b|^make (\S+) (?:the )?(?:incident )?commander\b|\bhand (?:over )?(?:the incident|command|in_[a-z0-9]+) (?:over )?to (\S+)|\b(?:assign|give|pass|transfer|reassign) (?:the incident|incident command|command(?: of (?:the incident|in_[a-z0-9]+))?|in_[a-z0-9]+) to (\S+)/;
 const RESOLVE =
-  /^(?:please\s+)?(?:resolve|close|end|mitigate[ds]?)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|^(?:the\s+)?incident (?:is\s+)?(?:resolved|over|closed|mitigated)\b|^(?:please\s+)?mark (?:the\s+)?(?:incident|in_[a-z0-9]+) (?:as\s+)?(?:resolved|closed|over|mitigated)\b/;
+  /^(?:please\s+)?(?:resolve|close|end|mitigate[ds]?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:incident|in_[a-z0-9]+)\b|^(?:the\s+)?incident (?:is\s+)?(?:resolved|over|closed|mitigated)\b|^(?:please\s+)?mark (?:the\s+)?(?:incident|in_[a-z0-9]+) (?:as\s+)?(?:resolved|closed|over|mitigated)\b/;
 // "Add web-1 and api-1 to the incident", "the incident also affects api-1", "remove db-1 from in_…".
 const SCOPE_ADD =
   /^(?:please\s+)?(?:add|include|attach)\b.*\b(?:to|in)\s+(?:the\s+)?(?:incident|in_[a-z0-9]+)\b|\b(?:incident|in_[a-z0-9]+)\s+(?:also\s+)?(?:affects|covers|includes|involves|hits)\b/;
@@ -89,7 +89,14 @@ export function incidentCommand(
   if (REOPEN.test(text)) return { kind: 'incident', action: 'reopen', ...id };
   if (RESOLVE.test(text)) {
     const t = raw.includes(':') ? said(raw, RESOLVE) : undefined;
-    return { kind: 'incident', action: 'resolve', ...id, ...(t ? { text: t } : {}) };
+    // "Resolve the api latency incident": the one open on those targets.
+    return {
+      kind: 'incident',
+      action: 'resolve',
+      ...id,
+      ...(t ? { text: t } : {}),
+      ...(o.named.length && !o.id ? { targets: o.named } : {}),
+    };
   }
   // An id the scan did not place ("from in_…") is no target.
   if (o.unknownTarget && !/^(?:an|rp|sl|wt|su|in)_/.test(o.unknownTarget) && (SCOPE_ADD.test(text) || SCOPE_REMOVE.test(text)))
@@ -126,12 +133,19 @@ export function incidentCommand(
   const story = /\b(?:timeline|post[\s-]?mortem|write[\s-]?up|retro(?:spective)?|incident report|rca)\b/.test(text);
   // A postmortem is of an incident unless an alert is named ("postmortem for an_…" is that alert's timeline).
   const review = /\b(?:post[\s-]?mortem|retro(?:spective)?|incident review|pir)\b/.test(text) && !o.anomaly && !o.named.length;
-  // "Timeline of the web-1 disk incident" names an alert, not a declared incident: that alert's timeline.
+  // "Timeline of the web-1 disk incident" names a host, so an alert: that alert's timeline. "Timeline of the api latency
+  // incident" names a role or none: the declared incident on those targets.
   // A postmortem asked for is a review's draft: the timeline with its summary, impact and response.
   const draft =
     /\b(?:post[\s-]?mortem|retro(?:spective)?|incident review|pir|write[\s-]?up|incident report|rca|root cause analysis)\b/.test(text);
-  if ((story && (o.id || (/\bincident\b/.test(text) && !o.named.length))) || review)
-    return { kind: 'incident', action: draft ? 'review' : 'timeline', ...id };
+  const host = o.named.some((n) => text.includes(n));
+  if ((story && (o.id || (/\bincident\b/.test(text) && !host && !o.anomaly))) || review)
+    return {
+      kind: 'incident',
+      action: draft ? 'review' : 'timeline',
+      ...id,
+      ...(o.named.length && !o.id && !host ? { targets: o.named } : {}),
+    };
   // "Draft an RCA for the web-1 incident": the review of the incident declared there, if one was.
   if (draft && /\bincident\b/.test(text) && o.named.length && !o.anomaly) return { kind: 'incident', action: 'review', targets: o.named };
   if (SHOW.test(text) || o.id) return { kind: 'incident', action: 'show', ...id, ...(o.named.length && !o.id ? { targets: o.named } : {}) };

@@ -219,3 +219,67 @@ describe('two days of alerts side by side', () => {
     );
   });
 });
+
+describe('"how long has api-1 been alerting?"', () => {
+  it('leads with the stretch going on now, or when the last one ended', () => {
+    const c = ctx();
+    const put = (id: string, metric: string, startTs: number, endTs: number | null) =>
+      c.store.upsertAnomaly(
+        resolvedAnomaly(id, NOW, {
+          target: 'api-1',
+          metric,
+          key: `api-1|${metric}|threshold`,
+          startTs,
+          endTs,
+          ...(endTs ? {} : { status: 'open' }),
+        }),
+      );
+    // Memory from 11:00 to 11:40, CPU from 11:30 and still open: in alert without a break since 11:00.
+    put('an_mem', 'memory', NOW - H, NOW - 20 * M);
+    put('an_cpu', 'cpu', NOW - 30 * M, null);
+    put('an_old', 'disk', NOW - 5 * H, NOW - 4 * H);
+    expect(parseIntent('how long has api-1 been alerting?', fleet)).toMatchObject({ timeTo: 'open', ongoing: true });
+    // Before: the time in alert over everything kept, with nothing on now.
+    expect(ask('how long has api-1 been alerting?', c)[0]).toBe(
+      'api-1 has been alerting for 60 min, without a break since 2026-12-07 11:00:00 UTC: 1 open now (api-1 CPU).',
+    );
+    c.store.upsertAnomaly(resolvedAnomaly('an_db', NOW, { target: 'db-1', startTs: NOW - 3 * H, endTs: NOW - 2 * H - 50 * M }));
+    expect(ask('how long has db-1 been alerting?', c)[0]).toBe(
+      'db-1 is not alerting now: the last alert (db-1 CPU, an_db) ended at 2026-12-07 09:10:00 UTC, 2 h 50 min ago, after 10 min.',
+    );
+    // A time said is the time in alert then, as before.
+    expect(parseIntent('how long was api-1 alerting yesterday?', fleet)).not.toHaveProperty('ongoing');
+    // "Been bad" of a metric is its episode, as "been high" is.
+    expect(parseIntent('how long has api-1 latency been bad?', fleet)).toEqual({ kind: 'explain', target: 'api-1', metric: 'latency' });
+  });
+});
+
+describe('"what incidents are open?" with anomalies open too', () => {
+  it('leads with the declared incidents still open, not the resolved ones after the list', () => {
+    const c = ctx();
+    c.store.appendRecord('incident_declared', NOW - H, { id: 'in_a', title: 'api slow', targets: ['api-1'], actor: 'web:alice' });
+    c.store.appendRecord('incident_declared', NOW - 3 * H, { id: 'in_b', title: 'old', targets: ['db-1'], actor: 'web:bob' });
+    c.store.appendRecord('incident_resolved', NOW - 2 * H, { id: 'in_b', actor: 'web:bob' });
+    c.store.upsertAnomaly(resolvedAnomaly('an_o', NOW, { target: 'api-1', startTs: NOW - 10 * M, endTs: null, status: 'open' }));
+    const lines = ask('what incidents are open?', c);
+    // Before: the episodes first, then "Incidents declared then: 2" with the resolved one in it.
+    expect(lines[0]).toMatch(/^Declared and still open: in_a "api slow" on api-1: commander web:alice/);
+    expect(lines[1]).toMatch(/^1 open anomaly/);
+    expect(lines.join('\n')).not.toContain('in_b');
+  });
+
+  it('reads an incident named by its role or title as the declared one, and one naming a host as its alert', () => {
+    expect(parseIntent('resolve the api latency incident', fleet)).toEqual({
+      kind: 'incident',
+      action: 'resolve',
+      targets: ['api-1', 'api-2'],
+    });
+    expect(parseIntent("what's the timeline of the api latency incident?", fleet)).toEqual({
+      kind: 'incident',
+      action: 'timeline',
+      targets: ['api-1', 'api-2'],
+    });
+    expect(parseIntent('timeline of the api-1 disk incident', fleet)).toEqual({ kind: 'timeline', target: 'api-1', metric: 'disk' });
+    expect(parseIntent('close the incident', fleet)).toEqual({ kind: 'incident', action: 'resolve' });
+  });
+});
