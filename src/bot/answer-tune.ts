@@ -8,7 +8,7 @@ import { METRICS_OF, spanBounds, windowSpan } from './answer-metric-span.js';
 import { METRIC_LABEL, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './intent.js';
 import { nearestRank } from './tally.js';
-import { formatDuration } from './text-tools.js';
+import { formatDuration, plural } from './text-tools.js';
 
 export type TuneIntent = Extract<Intent, { kind: 'tune' }>;
 
@@ -40,6 +40,8 @@ export function answerTune(i: TuneIntent, c: AnswerContext): string {
   let cut = false;
   let first = Infinity;
   const blocks: string[][] = [];
+  // "How many alerts would a 95% cpu threshold have saved?": the bound asked, against the rule as set, leads.
+  const leads: string[] = [];
   for (const rule of rules) {
     const series = new Map<string, Sample[]>();
     for (const n of names.filter((x) => ruleFor(all, x, rule.metric) === rule)) {
@@ -53,11 +55,12 @@ export function answerTune(i: TuneIntent, c: AnswerContext): string {
       budget -= s.length;
       first = Math.min(first, s[0]!.ts);
     }
-    blocks.push(ruleBlock(rule, series, resolveAfter, i.bound));
+    blocks.push(ruleBlock(rule, series, resolveAfter, i.bound, leads));
   }
   const kept =
     Number.isFinite(first) && first > b.from + 2 * c.staleAfterMs ? ` (samples from ${stamp(first)}: older ones are not kept)` : '';
   return [
+    ...leads,
     `Threshold rules replayed on the stored samples ${b.label}${kept}, through the live detector and tracker (an episode ends after ${resolveAfter} normal samples):`,
     ...blocks.flat(),
     ...(cut
@@ -68,7 +71,13 @@ export function answerTune(i: TuneIntent, c: AnswerContext): string {
   ].join('\n');
 }
 
-function ruleBlock(rule: ThresholdRule, series: Map<string, Sample[]>, resolveAfter: number, asked: number | undefined): string[] {
+function ruleBlock(
+  rule: ThresholdRule,
+  series: Map<string, Sample[]>,
+  resolveAfter: number,
+  asked: number | undefined,
+  leads: string[],
+): string[] {
   const dir = rule.above !== undefined ? 'above' : 'below';
   const bound = rule[dir]!;
   const label = METRIC_LABEL[rule.metric] ?? rule.metric;
@@ -80,6 +89,15 @@ function ruleBlock(rule: ThresholdRule, series: Map<string, Sample[]>, resolveAf
   const now = at(bound);
   const held = furthest(series, n, dir);
   const lines = [`${head}, ${series.size} target${series.size === 1 ? '' : 's'}: ${episodes(now)}.`];
+  if (asked !== undefined && asked !== bound) {
+    const then = at(asked).episodes;
+    const diff = then - now.episodes;
+    const by =
+      diff === 0
+        ? 'the same'
+        : `${Math.abs(diff)} ${diff < 0 ? 'fewer' : 'more'}${now.episodes ? ` (${Math.round((100 * Math.abs(diff)) / now.episodes)}%)` : ''}`;
+    leads.push(`${label} ${dir} ${fmt(asked)} instead of ${fmt(bound)}: ${plural(then, 'episode')} against ${now.episodes} as set, ${by}.`);
+  }
   if (held === undefined) return lines;
   const beyond = dir === 'above' ? held.value > bound : held.value < bound;
   if (!beyond)

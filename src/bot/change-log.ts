@@ -5,9 +5,10 @@ import type { Store } from '../core/ports.js';
 import { hashString } from '../core/random.js';
 import type { AnswerContext } from './answer-intent.js';
 import { spanBounds } from './answer-metric-span.js';
-import { stamp, unknownTargetReply } from './format-reply.js';
+import { clock, stamp, unknownTargetReply } from './format-reply.js';
 import type { Intent } from './intent.js';
-import { formatDuration } from './text-tools.js';
+import { formatDuration, plural } from './text-tools.js';
+import { tally } from './tally.js';
 
 /** The record kind of a change people said they made. */
 export const CHANGE = 'change';
@@ -202,8 +203,17 @@ export function sinceChange(i: AnomaliesAsked, c: AnswerContext, list: (i: Anoma
   const last = latestChange(c.store, c.now, targets, i.afterChange === 'deploy');
   if (!last) return noChangeRecorded(targets);
   const { afterChange: _, ...rest } = i;
+  // "Did the deploy break anything?" with no host named: the hosts it was said of; the rest counted after (decision 0072).
+  const own = i.blame && !targets && last.targets.length ? last.targets : undefined;
+  const scope = own ? (own.length === 1 ? { target: own[0]! } : { group: own }) : {};
+  const elsewhere = own ? c.store.recentAnomalies(5000, last.ts, c.now).filter((a) => !own.includes(a.target)) : [];
   return [
     `After the latest ${i.afterChange === 'deploy' ? 'deploy' : 'change'}, ${describeChange(last)}:`,
-    list({ ...rest, span: { kind: 'at', agoMs: c.now - last.ts } }, c),
+    list({ ...rest, ...scope, span: { kind: 'at', agoMs: c.now - last.ts } }, c),
+    ...(elsewhere.length
+      ? [
+          `Elsewhere since then, on hosts it was not said of: ${plural(elsewhere.length, 'anomaly', 'anomalies')} (${tally(elsewhere, (a) => a.target, { max: 3 })}); "anomalies since ${clock(last.ts)}" lists them.`,
+        ]
+      : []),
   ].join('\n');
 }

@@ -135,7 +135,20 @@ export function changesQuestion(
     return { kind: 'changes', ...scope, ...(o.span ? { span: o.span } : {}), ...(PRONOUN.test(who) ? {} : { by: who }) };
   const deploy = OF_DEPLOY.test(text);
   if (IMPACT.test(text) && !config) return { kind: 'change_impact', ...scope, ...metric, ...(deploy ? { deploy } : {}) };
-  if (AFTER.test(text)) return { kind: 'anomalies', limit: 50, today: false, afterChange: deploy ? 'deploy' : true, ...scope };
+  // "Did the deploy break anything?" asks of what it touched; "any alerts since the last deploy?" of the fleet since then.
+  const blame =
+    /\b(?:break|broke|broken|cause[ds]?|hurt|harm(?:ed)?|impact(?:ed)?|affect(?:ed)?|damage[ds]?|problems?|issues?|regress\w*)\b/.test(
+      text,
+    );
+  if (AFTER.test(text))
+    return {
+      kind: 'anomalies',
+      limit: 50,
+      today: false,
+      afterChange: deploy ? 'deploy' : true,
+      ...scope,
+      ...(blame ? { blame: true } : {}),
+    };
   // "Deployed to api-2 today": said with a stretch of time and no thing changed, a question (see changeStatement).
   const doneThen = o.span !== undefined && o.span.kind !== 'at' && o.span.kind !== 'clock' && DONE.test(text) && NO_OBJECT.test(text);
   if (!(ASKED.test(text) || doneThen || (DID_CHANGE.test(text) && !o.metric)) || config) return undefined;

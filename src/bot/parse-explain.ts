@@ -1,4 +1,5 @@
 import { timelineOf } from './past-phrases.js';
+import { WHY_RULE } from './parse-tune.js';
 import { FLAPPING, RECURRING } from './parse-flapping.js';
 import type { Intent, MetricKey } from './intent.js';
 import { CAUSE, COUNT, detectorNamed, HOW_LONG_SINCE, PAST } from './intent-words.js';
@@ -176,7 +177,7 @@ export function explainQuestion(
   const since = HOW_LONG_SINCE.test(text);
   // "Why did web-1 disk fill up?", "why was db-1 cpu high?": in the past, so the last episode there, open or not.
   const past = /\bwhy (?:did|was|were|had)\b/.test(text) ? { latest: true as const } : {};
-  if ((/\bwhy\b/.test(text) || cause || (since && !parseBound(text))) && metric && !found && named <= 1)
+  if ((/\bwhy\b/.test(text) || cause || (since && !parseBound(text))) && metric && !found && named <= 1 && !WHY_RULE.test(text))
     return { kind: 'explain', ...(target ? { target } : {}), metric, ...past };
   return undefined;
 }

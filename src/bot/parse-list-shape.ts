@@ -236,6 +236,8 @@ export interface AnomaliesIntent {
   changed?: true;
   /** "Summarise the last 3 anomalies": a line over those listed leads the list. */
   summarised?: true;
+  /** "Did the deploy break anything?": with afterChange and no host named, only the hosts the change was said of. */
+  blame?: true;
   /** "How long has web-2 been alerting?": with timeTo 'open', the stretch going on now leads. */
   ongoing?: true;
   limit: number;

@@ -2,6 +2,9 @@ import type { Intent, MetricKey } from './intent.js';
 import type { TimeSpan } from './parse-time-span.js';
 
 const RULE = String.raw`(?:thresholds?|bounds?|limits?|alert(?:ing)? (?:levels?|rules?))`;
+/** "Why is the disk threshold 90?": a question about the rule's setting, not about a host's figure. */
+export const WHY_RULE =
+  /\bwhy (?:is|are) (?:the |our |your |this |that )?(?:[\w-]+ ){0,2}?(?:thresholds?|alert(?:ing)? (?:levels?|rules?))\b/;
 // "Suggest better thresholds", "is the cpu threshold too low?", "tune the memory threshold", "what
 // threshold would have avoided these alerts?", "what if the cpu threshold were 95?", "how do I get fewer disk alerts?".
 const TUNE = new RegExp(
@@ -22,13 +25,17 @@ const TUNE = new RegExp(
     // "What would the alerts have been with cpu at 95%?", "what's the best threshold for web-2 latency?", "should we raise the cpu threshold?"
     String.raw`\bwhat would (?:the )?(?:alerts?|anomal\w*|pages?|episodes?) (?:have been|be|look like)\b.*\b(?:at|above|over|below|under)\s+\d`,
     String.raw`\b(?:best|right|ideal|optimal|better|good) ${RULE}\b`,
+    // "Why is the disk threshold 90?", "why is the cpu threshold so low?": how it does at that bound and others.
+    WHY_RULE.source,
     String.raw`\bshould (?:i|we) (?:raise|lower|change|increase|decrease|bump|move|adjust|tighten|loosen)\b.*\b${RULE}`,
     String.raw`\bhow (?:do|can|could|would|should) (?:i|we) (?:get |have |see )?(?:fewer|less)\b.*\b(?:alerts?|pages?|noise|anomal\w*)\b`,
     String.raw`\b(?:reduce|cut(?: down)?|lower) (?:the )?(?:number of )?(?:\w+ )?(?:alerts?|alert noise|pages?|noise)\b`,
   ].join('|'),
 );
 // "… were 95", "at 95%", "to 600 ms", "of 97.5": the bound asked about.
-const BOUND = /\b(?:at|to|were|was|is|be|of|above|below|over|under|=)\s*(\d+(?:\.\d+)?)\s*(?:%|ms|percent\b)?/;
+// "A 95% cpu threshold": the bound said before the rule.
+const BOUND =
+  /\b(?:at|to|were|was|is|be|of|above|below|over|under|=)\s*(\d+(?:\.\d+)?)\s*(?:%|ms|percent\b)?|\b(\d+(?:\.\d+)?)\s*(?:%|ms\b|percent\b)\s*(?:[a-z]+\s+)?(?:thresholds?|bounds?|limits?|rules?)\b/;
 
 /** What a question names besides its verb: the metric, the targets, the time. */
 export interface QuestionScope {
@@ -42,7 +49,8 @@ export interface QuestionScope {
 /** A question about how a threshold rule is set, answered by replaying it (answer-tune.ts). Pure. */
 export function tuneQuestion(text: string, o: QuestionScope): Intent | undefined {
   if (!TUNE.test(text)) return undefined;
-  const bound = BOUND.exec(text.replace(/\b[a-z][\w.-]*-\d+\b/g, ' '))?.[1];
+  const found = BOUND.exec(text.replace(/\b[a-z][\w.-]*-\d+\b/g, ' '));
+  const bound = found?.[1] ?? found?.[2];
   return {
     kind: 'tune',
     ...(o.target ? { target: o.target } : {}),

@@ -61,7 +61,11 @@ describe('threshold replay in chat', () => {
 
   it('adds the bound asked about, and keeps to the target or metric named', () => {
     const c = ctx();
-    expect(ask('what if the cpu threshold were 94%?', c).split('\n')).toContain('• above 94%: 2 episodes (db-1 1, web-1 1) (asked)');
+    const asked = ask('what if the cpu threshold were 94%?', c).split('\n');
+    expect(asked).toContain('• above 94%: 2 episodes (db-1 1, web-1 1) (asked)');
+    // The bound asked leads, against the rule as set (decision 0072).
+    expect(asked[0]).toBe('CPU above 94% instead of 90%: 2 episodes against 3 as set, 1 fewer (33%).');
+    expect(ask('how many alerts would a 94% cpu threshold have saved?', c).split('\n')[0]).toBe(asked[0]);
     const web = ask('is the cpu threshold on web-1 too low?', c).split('\n');
     expect(web[1]).toBe('CPU above 90% for 3 samples (warning), 1 target: 2 episodes (web-1 2).');
     expect(web.some((l) => l.startsWith('memory'))).toBe(false);

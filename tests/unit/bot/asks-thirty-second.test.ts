@@ -283,3 +283,42 @@ describe('"what incidents are open?" with anomalies open too', () => {
     expect(parseIntent('close the incident', fleet)).toEqual({ kind: 'incident', action: 'resolve' });
   });
 });
+
+describe('a deploy and a threshold asked about', () => {
+  it('"did the deploy break anything?" lists what opened on the hosts it was said of, and counts the rest', () => {
+    const c = ctx();
+    c.store.appendRecord('change', NOW - 2 * H, { id: 'ch_dep', targets: ['api-1'], text: 'deployed v2.3 to api-1', actor: 'web:alice' });
+    const at = (id: string, target: string, ago: number) =>
+      c.store.upsertAnomaly(resolvedAnomaly(id, NOW, { target, startTs: NOW - ago, endTs: NOW - ago + 5 * M }));
+    at('an_api', 'api-1', H);
+    at('an_db1', 'db-1', 30 * M);
+    at('an_db2', 'db-1', 20 * M);
+    at('an_api2', 'api-2', 10 * M);
+    at('an_before', 'api-1', 3 * H);
+    expect(parseIntent('did the deploy break anything?', fleet)).toEqual({
+      kind: 'anomalies',
+      limit: 50,
+      today: false,
+      afterChange: 'deploy',
+      blame: true,
+    });
+    const lines = ask('did the deploy break anything?', c);
+    expect(lines[0]).toMatch(/^After the latest deploy, ch_dep .*"deployed v2\.3 to api-1"/);
+    // Before: every anomaly on every host since it, most on hosts the deploy did not touch.
+    expect(lines.filter((l) => l.startsWith('• ')).map((l) => /an_\w+/.exec(l)![0])).toEqual(['an_api']);
+    expect(lines.at(-1)).toBe(
+      'Elsewhere since then, on hosts it was not said of: 3 anomalies (db-1 2, api-2 1); "anomalies since 10:00:00 UTC" lists them.',
+    );
+    // A time marker ("since the last deploy") is of the fleet, as before.
+    const since = ask('any alerts since the last deploy?', c).filter((l) => l.startsWith('• '));
+    expect(since.map((l) => /an_\w+/.exec(l)![0])).toEqual(['an_api2', 'an_db2', 'an_db1', 'an_api']);
+  });
+
+  it('"why is the disk threshold 90?" replays the rule, not the disk readings', () => {
+    // Before: the explanation of disk on every host.
+    expect(parseIntent('why is the disk threshold 90?', fleet)).toEqual({ kind: 'tune', metric: 'disk' });
+    expect(parseIntent('why is the cpu threshold so low?', fleet)).toEqual({ kind: 'tune', metric: 'cpu' });
+    expect(parseIntent('why is cpu high on api-1?', fleet)).toMatchObject({ kind: 'explain', target: 'api-1' });
+    expect(parseIntent('how many alerts would a 95% cpu threshold have saved?', fleet)).toEqual({ kind: 'tune', metric: 'cpu', bound: 95 });
+  });
+});
