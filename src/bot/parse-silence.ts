@@ -1,3 +1,4 @@
+import { untilDayAt9 } from './until-day.js';
 import { severityMeant } from './severity-meant.js';
 import { LATER_SAID } from './later-words.js';
 import type { Intent, MetricKey } from './intent.js';
@@ -170,7 +171,7 @@ export function silenceCommand(
     !ahead && parseDuration(text) === undefined && /\b(?:end|close) of (?:the )?business(?: day)?\b|\bcob\b|\beob\b/.test(text)
       ? ({ minute: 17 * 60 } satisfies ClockTime)
       : undefined;
-  const until = findUntil(text) ?? datedUntil(text) ?? ahead?.until ?? restOfDay ?? business;
+  const until = findUntil(untilDayAt9(text)) ?? datedUntil(untilDayAt9(text)) ?? ahead?.until ?? restOfDay ?? business;
   // "Silence web-1 tomorrow", "snooze db-1 later" had silenced now: a start said but not read is asked for, never taken as now.
   if (!ahead && !until && STARTS_LATER.test(text) && !/\b(?:until|till|til)\b/.test(text))
     return {

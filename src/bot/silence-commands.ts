@@ -67,7 +67,8 @@ export function createSilenceCommands(d: {
       );
     // Said in so many words ("mute everything for 1h"): every alert, and the reply says so to the channel.
     // "For 90d" is held to the longest a silence lasts, and the reply says so.
-    const askedMs = asked.until ? i.durationMs : Math.max(asked.durationMs, i.durationMs);
+    // "Until dec 20" past the longest too: the end asked, not the one held to it.
+    const askedMs = asked.until ? win.askedEndTs - win.startTs : Math.max(asked.durationMs, i.durationMs);
     const capped = (r: ChatReply): ChatReply =>
       askedMs > MAX_SILENCE_MS && !r.private
         ? {

@@ -15,7 +15,9 @@ export const MAX_SCHEDULE_AHEAD_MS = 30 * DAY;
 export function silenceWindow(
   given: { from?: ClockTime; until?: ClockTime; durationMs: number },
   now: number,
-): { startTs: number; endTs: number } | { error: string } {
+):
+  | { startTs: number; endTs: number; /** The end asked, before the longest a silence lasts held it. */ askedEndTs: number }
+  | { error: string } {
   // A weekday in a read is the latest one; in a silence, the next ("mute web-1 on monday"), today included.
   const ahead = (t: ClockTime | undefined): ClockTime | undefined =>
     t?.day && 'weekday' in t.day ? { ...t, day: { daysBack: -((t.day.weekday - new Date(now - (now % DAY)).getUTCDay() + 7) % 7) } } : t;
@@ -29,7 +31,9 @@ export function silenceWindow(
     asked.until ? (asked.until.day ? weekdayEnd(asked.until) : untilTs(asked.until, start)) : start + asked.durationMs;
   if (!asked.from) {
     const endTs = endAfter(now);
-    return endTs <= now ? { error: `${stamp(endTs)} has already passed.` } : { startTs: now, endTs: Math.min(endTs, now + MAX_SILENCE_MS) };
+    return endTs <= now
+      ? { error: `${stamp(endTs)} has already passed.` }
+      : { startTs: now, endTs: Math.min(endTs, now + MAX_SILENCE_MS), askedEndTs: endTs };
   }
   let start = clockTs(asked.from, now);
   if (!asked.from.day && endAfter(start) <= now) start += DAY;
@@ -43,5 +47,5 @@ export function silenceWindow(
   if (start - now > MAX_SCHEDULE_AHEAD_MS)
     return { error: `${stamp(start)} is more than 30 days ahead; a regular window is set in chat.muteTimes in the config.` };
   const startTs = Math.max(start, now);
-  return { startTs, endTs: Math.min(end, startTs + MAX_SILENCE_MS) };
+  return { startTs, endTs: Math.min(end, startTs + MAX_SILENCE_MS), askedEndTs: end };
 }

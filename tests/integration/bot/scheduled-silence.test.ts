@@ -147,7 +147,7 @@ describe('silence commands that did the wrong thing', () => {
     expect(await say('mute info alerts for 1h')).toMatch(/^Nothing silenced: a silence holds warning or critical alerts/);
     // Had silenced web-1 for the default hour.
     expect(await say('mute web-1 for 0m')).toMatch(/^Nothing silenced: a silence of no time holds nothing\./);
-    expect(await say('stop alerting on web-1 until tomorrow')).toMatch(
+    expect(await say('stop alerting on web-1 until later')).toMatch(
       /^I can't take that: I could not read when the silence should end, so nothing was silenced\./,
     );
     expect(app.store.chat.silences(now())).toEqual([]);
@@ -158,6 +158,13 @@ describe('silence commands that did the wrong thing', () => {
     // Longer than a week: held to a week, and said.
     expect(await say('mute web-1 for 90d')).toMatch(
       /\(A silence lasts 7 d at most, not the 90 d asked; "extend sl_… by 1d" pushes it further then\.\)$/,
+    );
+    // A day with no time is its 09:00 (decision 0072); past the longest, held to it and said, as a length is.
+    expect(await say('stop alerting on db-1 until tomorrow')).toMatch(
+      /^Silenced db-1 for 23 h, until 2026-11-03 09:00:00 UTC \(sl_\w+\)\./,
+    );
+    expect(await say('mute db-1 disk until nov 20')).toMatch(
+      /until 2026-11-09 10:00:00 UTC .*\(A silence lasts 7 d at most, not the 18 d asked; "extend sl_… by 1d" pushes it further then\.\)$/,
     );
     expect(app.store.chat.silences(now()).map((s) => [s.target, s.metric])).toEqual(
       expect.arrayContaining([

@@ -322,3 +322,18 @@ describe('a deploy and a threshold asked about', () => {
     expect(parseIntent('how many alerts would a 95% cpu threshold have saved?', fleet)).toEqual({ kind: 'tune', metric: 'cpu', bound: 95 });
   });
 });
+
+describe('a silence until a day with no time', () => {
+  it('ends at that day’s 09:00, not refused; an end still unreadable is refused', () => {
+    // Before: refused, asking for a time (decision 0018).
+    expect(parseIntent('mute db-1 until friday', fleet)).toMatchObject({ kind: 'silence', until: { minute: 540, day: { weekday: 5 } } });
+    expect(parseIntent('snooze api-1 until tomorrow', fleet)).toMatchObject({ until: { minute: 540, day: { daysBack: -1 } } });
+    expect(parseIntent('mute db-1 until dec 12 because of the migration', fleet)).toMatchObject({
+      until: { minute: 540, day: { dayOfMonth: 12, month: 11 } },
+      reason: 'the migration',
+    });
+    // A time said is kept.
+    expect(parseIntent('snooze api-1 until tomorrow 14:00', fleet)).toMatchObject({ until: { minute: 840 } });
+    expect(parseIntent('mute api-1 until later', fleet)).toMatchObject({ kind: 'bad_input' });
+  });
+});

@@ -172,12 +172,12 @@ describe('weekdays', () => {
       { from: { minute: 0, day: { weekday: 1 } }, until: { minute: 1440, day: { weekday: 1 } }, durationMs: 3_600_000 },
       SAT,
     );
-    expect(w).toEqual({ startTs: Date.UTC(2026, 11, 7), endTs: Date.UTC(2026, 11, 8) });
+    expect(w).toEqual({ startTs: Date.UTC(2026, 11, 7), endTs: Date.UTC(2026, 11, 8), askedEndTs: Date.UTC(2026, 11, 8) });
   });
 });
 
 describe('a silence until a weekday', () => {
-  it('ends at that time on the next such day; a bare day is asked about', async () => {
+  it('ends at that time on the next such day; a bare day is its 09:00', async () => {
     const { parseIntent } = await import('../../../src/bot/parse-intent.js');
     const t = [{ name: 'db-1' }];
     const i = parseIntent('snooze db-1 until monday 09:00', t);
@@ -187,11 +187,9 @@ describe('a silence until a weekday', () => {
     expect(silenceWindow(i as { until: { minute: number; day: { weekday: number } }; durationMs: number }, SAT)).toEqual({
       startTs: SAT,
       endTs: Date.UTC(2026, 11, 7, 9, 0, 0),
+      askedEndTs: Date.UTC(2026, 11, 7, 9, 0, 0),
     });
-    expect(parseIntent('snooze db-1 till monday', t)).toMatchObject({
-      kind: 'bad_input',
-      reason: expect.stringContaining('"until monday 09:00"'),
-    });
+    expect(parseIntent('snooze db-1 till monday', t)).toMatchObject({ kind: 'silence', until: { minute: 540, day: { weekday: 1 } } });
   });
 });
 

@@ -680,8 +680,9 @@ const cases: Case[] = [
   ['will disk be full by tomorrow', { kind: 'trend', metric: 'disk' }],
   ['cpu tomorrow at 10:00', { kind: 'metrics', span: { kind: 'clock', at: { minute: 600, day: { daysBack: -1 } } } }],
   ['snooze web-1 until tomorrow 9am', { kind: 'silence', target: 'web-1', until: { minute: 540 } }],
-  ['mute web-1 until tomorrow', { kind: 'bad_input' }],
-  ['snooze db-1 till monday', { kind: 'bad_input' }],
+  // A day alone is its 09:00 (decision 0072).
+  ['mute web-1 until tomorrow', { kind: 'silence', until: { minute: 540, day: { daysBack: -1 } } }],
+  ['snooze db-1 till monday', { kind: 'silence', until: { minute: 540, day: { weekday: 1 } } }],
   ['when did the last critical alert fire', { kind: 'anomalies', limit: 1, severity: 'critical' }],
   ['how long has web-2 latency been high', { kind: 'explain', target: 'web-2', metric: 'latency' }],
   ['how long has web-1 been slow', { kind: 'explain', target: 'web-1', metric: 'latency' }],
