@@ -66,6 +66,8 @@ export function answerCapacity(i: CapacityIntent, c: AnswerContext): string {
     // The load asked about leads: it is the question.
     ...(f ? loadLines(rows, scaled, times) : []),
     ...(i.room ? [roomLine(rows, i.room)] : []),
+    // "How much headroom do we have?": the verdict over the fleet first, the table after.
+    ...(!f && !i.room && rows.length > 1 ? [fleetRoomLine(rows)] : []),
     `Capacity ${b.label}${kept}, by each host's 95th percentile, so a short spike is not counted as need:`,
     table(
       ['target', 'CPU p95', ...(f ? [`CPU p95 at ${times}`] : []), 'memory p95', 'disk now', 'disk per day', 'verdict'],
@@ -89,6 +91,14 @@ export function answerCapacity(i: CapacityIntent, c: AnswerContext): string {
         ]),
     'Readings, not a sizing: instance types, sizes and costs are not collected, so this says where there is room, not what to buy.',
   ].join('\n');
+}
+
+/** "5 of 7 hosts have room; short or filling: local-vm (busy: CPU p95 96.4%; …)." */
+function fleetRoomLine(rows: readonly Row[]): string {
+  const ok = rows.filter((r) => (r.verdict === 'room' || r.verdict === 'idle') && !r.filling);
+  const tight = rows.filter((r) => r.verdict === 'busy' || r.filling);
+  const unread = rows.length - ok.length - tight.length;
+  return `${ok.length} of ${rows.length} hosts have room${tight.length ? `; short or filling: ${tight.map((r) => `${r.target} (${r.why})`).join('; ')}` : ''}${unread ? `; ${unread} without enough samples to say` : ''}.`;
 }
 
 type Room = NonNullable<CapacityIntent['room']>;

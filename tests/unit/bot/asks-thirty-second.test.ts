@@ -337,3 +337,11 @@ describe('a silence until a day with no time', () => {
     expect(parseIntent('mute api-1 until later', fleet)).toMatchObject({ kind: 'bad_input' });
   });
 });
+
+describe('"what\'s everyone working on?"', () => {
+  it('is who has taken on which open alert, as "who is working on what?" is', () => {
+    // Before: not understood.
+    for (const q of ["what's everyone working on?", 'what is the team looking at?'])
+      expect(parseIntent(q, fleet), q).toEqual({ kind: 'ack_status' });
+  });
+});
