@@ -1,3 +1,4 @@
+import { horizonOf } from './trend-projection.js';
 import { formatValue } from '../core/metrics.js';
 import type { AnswerContext } from './answer-intent.js';
 import { spanBounds, windowSpan } from './answer-metric-span.js';
@@ -172,7 +173,9 @@ export function capacityOf(
     const memory = p95('memory');
     const disk = read('disk');
     const trend = estimateTrend(disk.map((s) => ({ ts: s.ts, value: s.value })));
-    const fillsIn = trend?.clear ? timeToReach(trend, diskLimit) : undefined;
+    // No further than the trend answer projects (4× the samples it stands on): a week's fill from 7 h is a guess.
+    const reach = trend?.clear ? timeToReach(trend, diskLimit) : undefined;
+    const fillsIn = trend && reach !== undefined && reach <= horizonOf(trend) ? reach : undefined;
     rows.push(
       judge({ target, cpu, memory, disk: disk.at(-1)?.value, diskPerDay: trend ? trend.perHour * 24 : undefined, fillsIn }, diskLimit),
     );

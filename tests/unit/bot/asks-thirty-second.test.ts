@@ -345,3 +345,24 @@ describe('"what\'s everyone working on?"', () => {
       expect(parseIntent(q, fleet), q).toEqual({ kind: 'ack_status' });
   });
 });
+
+describe('a filling disk in the capacity answer', () => {
+  it('is named only within the reach the trend answer projects to (4× the samples)', () => {
+    const c = ctx();
+    const samples = [];
+    // Two hours of samples: api-1 rising 1 point an hour from 60% (90% in a day: too far to say);
+    // api-2 rising 8 points an hour from 60% (90% in about 2 h).
+    for (let k = 240; k >= 0; k--) {
+      const ts = NOW - k * 30_000;
+      const h = (240 - k) / 120;
+      samples.push({ target: 'api-1', metric: 'disk', ts, value: 60 + h }, { target: 'api-2', metric: 'disk', ts, value: 60 + 8 * h });
+      for (const t of ['api-1', 'api-2'])
+        samples.push({ target: t, metric: 'cpu', ts, value: 30 }, { target: t, metric: 'memory', ts, value: 50 });
+    }
+    c.store.saveSamples(samples);
+    const lines = ask('capacity outlook for the api hosts', c);
+    // Before: api-1 too was "disk at 90% in about 1 d", from two hours of samples.
+    expect(lines[0]).toMatch(/^1 of 2 hosts have room; short or filling: api-2 \(disk at 90% in about 1 h 45 min\)\.$/);
+    expect(lines.find((l) => l.startsWith('Disk reaching'))).toBe('Disk reaching 90% within 30 d at its trend: api-2.');
+  });
+});
