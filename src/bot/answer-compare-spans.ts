@@ -102,11 +102,17 @@ export function answerCompareSpans(i: CompareQuestion & { spans: [SaidSpan, Said
   const when = (t: string) => (/^(?:\d|noon|midnight)/.test(t) ? `at ${t}` : /^last (?!night)/.test(t) ? `in the ${t}` : t);
   const from = sides[1 - later]!.title;
   const to = sides[later]!.title;
-  const lines = top
+  // One figure on both sides ("memory on web-1 3 hours ago vs now"): the two values, not a count of one.
+  const one = both.length === 1 && top ? top : undefined;
+  const lines = one
     ? [
-        `Higher ${when(to)} than ${when(from)}: ${both.filter((r) => rise(r) > 0).length} of ${both.length}; lower: ${both.filter((r) => rise(r) < 0).length}. Largest change: ${who(top)} ${change(top)}.`,
+        `${one.target} ${label(one.metric)}: ${formatValue(one.metric, one.cells[later]!.value)} ${when(to)} against ${formatValue(one.metric, one.cells[1 - later]!.value)} ${when(from)} (${change(one)}).`,
       ]
-    : [];
+    : top
+      ? [
+          `Higher ${when(to)} than ${when(from)}: ${both.filter((r) => rise(r) > 0).length} of ${both.length}; lower: ${both.filter((r) => rise(r) < 0).length}. Largest change: ${who(top)} ${change(top)}.`,
+        ]
+      : [];
   lines.push(
     `${i.target ? what : what[0]!.toUpperCase() + what.slice(1)}, ${a.said} vs ${b.said}; change from ${from} to ${to}${mixed}:`,
     table(cols, ordered.slice(0, FLEET_ROWS).map(line)),

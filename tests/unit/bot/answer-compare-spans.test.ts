@@ -75,7 +75,8 @@ describe('a metric at two times said', () => {
 
   it('gives an instant its nearest sample, and says a side with nothing at all', () => {
     const lines = ask('web-1 cpu at 09:00 vs now', ctx());
-    expect(lines[0]).toBe('Higher now than at 09:00: 1 of 1; lower: 0. Largest change: CPU +30.0 pts.');
+    // One figure on both sides: its two values (decision 0072), not "1 of 1".
+    expect(lines[0]).toBe('web-1 CPU: 50.0% now against 20.0% at 09:00 (+30.0 pts).');
     expect(lines[3]).toMatch(/^metric\s+09:00\s+now\s+change$/);
     expect(lines[4]).toMatch(/^CPU\s+20\.0%\s+50\.0%\s+\+30\.0 pts$/);
     const none = ask('web-1 cpu yesterday morning vs this morning', ctx());
