@@ -60,7 +60,18 @@ export function answerExplain(
     if (span) return explainThen(span, fits, `${which}`, on, c, only.figure, more);
     const latest = c.store.recentAnomalies(500).find(fits);
     if (!latest) return `No ${which}ies${on} to explain.`;
-    return `The latest ${which}y${on} (others: "anomalies", then "explain an_…"):\n${answerExplain(latest.id, c, more)}`;
+    // "Why is web-1 in alarm?" when it is not: said first, so an old anomaly is not read as the one now.
+    const calm =
+      target &&
+      !metric &&
+      !severity &&
+      !detector &&
+      !only.changes &&
+      latest.endTs !== null &&
+      !c.store.openAnomalies().some((a) => a.target === target)
+        ? `Nothing is open on ${target} now; the latest anomaly there ended ${formatDuration(c.now - latest.endTs)} ago.\n`
+        : '';
+    return `${calm}The latest ${which}y${on} (others: "anomalies", then "explain an_…"):\n${answerExplain(latest.id, c, more)}`;
   }
   if (id.startsWith('rp_')) {
     const p = c.store.getProposal(id);

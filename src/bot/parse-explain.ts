@@ -20,6 +20,9 @@ const MEANS =
   /^what (?:does|did|do) (?:the |an? |(this|that|these) )?(?:(?:last|latest|newest|new|[\w-]+) ){0,3}?(?:alert|anomaly|page)s? (?:mean|say|tell (?:me|us))\b|^what(?:'s| is) (this|that) (?:alert|anomaly|page) (?:about|telling (?:me|us))\b/;
 const WHY_FIRED =
   /\bwhy (?:did|does|has|is|was) (?:the |that |this )?(?:[\w-]+ ){0,3}?(?:fire[sd]?|firing|trigger(?:ed|ing)?|go off|went off|gone off|trip(?:ped)?|alarm(?:ed)?|open(?:ed)?|flag(?:ged)?)\b/;
+// "Why is web-1 alerting?", "why is local-vm red?", "why is web-1 over the threshold?": a host's alert, now (a metric named is its figure).
+const WHY_ALERTING =
+  /\bwhy (?:is|are|has|does) (?:the |that |this )?(?:[\w-]+ ){0,2}?(?:alert(?:ed|ing)?|red|(?:been )?(?:over|above|past|breaching) (?:the |its )?(?:threshold|limit))\b/;
 const NOT_TOLD =
   /\bwhy (?:didn't|did not|wasn't|was not|haven't|have not|weren't|were not) (?:i|we|anyone|anybody|the on-?call) (?:get |being |been )?(?:paged|notified|pinged|alerted|woken|called|told|messaged)\b|\bwhy (?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not) (?:the |that |this |my )?(?:alert|page|message|notification) (?:reach|get to|show up (?:in|on)|arrive (?:in|on)|land in|appear (?:in|on)) (?:slack|discord|the (?:web )?console|chat|#[\w-]+)\b/;
 // "What changed before the web-1 cpu spike?", "was there a deploy before the alert?", "any changes before an_…?".
@@ -127,7 +130,7 @@ export function explainQuestion(
     };
   // "Why did the forecast fire on monitoring-1?", "why did the robust detector trigger on web-2?": that detector's latest there.
   const detector = detectorNamed(text);
-  if (!an && !span && WHY_FIRED.test(text) && (target || metric || detector) && named <= 1)
+  if (!an && !span && (WHY_FIRED.test(text) || (WHY_ALERTING.test(text) && !metric)) && (target || metric || detector) && named <= 1)
     return {
       kind: 'explain',
       ...(target ? { target } : {}),

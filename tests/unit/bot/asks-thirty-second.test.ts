@@ -366,3 +366,21 @@ describe('a filling disk in the capacity answer', () => {
     expect(lines.find((l) => l.startsWith('Disk reaching'))).toBe('Disk reaching 90% within 30 d at its trend: api-2.');
   });
 });
+
+describe('"why is api-1 alerting?"', () => {
+  it('explains its alert, and says first when nothing is open there now', () => {
+    // Before: api-1's readings.
+    for (const q of ['why is api-1 alerting?', 'why is api-1 red?'])
+      expect(parseIntent(q, fleet), q).toEqual({ kind: 'explain', target: 'api-1' });
+    expect(parseIntent('why is api-1 over the threshold?', fleet)).toEqual({ kind: 'explain', target: 'api-1', detector: 'threshold' });
+    // With a metric it is that figure now, as before.
+    expect(parseIntent('why is cpu red on api-1?', fleet)).toEqual({ kind: 'explain', target: 'api-1', metric: 'cpu' });
+    const c = ctx();
+    c.store.upsertAnomaly(resolvedAnomaly('an_gone', NOW, { target: 'api-1', startTs: NOW - 3 * H, endTs: NOW - 2 * H }));
+    const lines = ask('why is api-1 alerting?', c);
+    expect(lines[0]).toBe('Nothing is open on api-1 now; the latest anomaly there ended 2 h ago.');
+    expect(lines[1]).toMatch(/^The latest anomaly on api-1 /);
+    c.store.upsertAnomaly(resolvedAnomaly('an_now', NOW, { target: 'api-1', startTs: NOW - 5 * M, endTs: null, status: 'open' }));
+    expect(ask('why is api-1 alerting?', c)[0]).toMatch(/^The latest anomaly on api-1 /);
+  });
+});
