@@ -128,8 +128,12 @@ export function answerAttention(scope: Omit<AttentionIntent, 'kind' | 'unknownTa
     pending.length && `${pending.length} waiting for approval`,
     inFlight.length && `${inFlight.length} approved and not finished`,
   ].filter(Boolean);
-  const lines = [`Needs attention${where} (${stamp(c.now)}): ${counts.join(', ')}.`, ...incidents];
-  if (scope.building) lines.push(...buildingLines());
+  // "Anything about to fire?", "which host is closest to alerting?": what is building is the question; what is open follows.
+  const lines = [
+    ...(scope.building ? buildingLines() : []),
+    `Needs attention${where} (${stamp(c.now)}): ${counts.join(', ')}.`,
+    ...incidents,
+  ];
   if (open.length > 0) {
     lines.push(`${open.length} open anomal${open.length === 1 ? 'y' : 'ies'}${critical ? `, ${critical} critical` : ''}:`);
     for (const a of open.slice(0, LISTED)) {

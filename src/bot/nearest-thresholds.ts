@@ -18,7 +18,17 @@ export function nearestThresholds(
 ): string | undefined {
   const rows = thresholdShares(names, rules, latest, metrics);
   if (!rows.length) return undefined;
-  return `Nearest to a threshold now: ${rows.slice(0, SHOWN).map(sayShare).join('; ')}.`;
+  // A reading already past its line is alerting (or about to), not near: said apart, so "closest" is of the rest.
+  const past = rows.filter((x) => x.share >= 1);
+  const near = rows.filter((x) => x.share < 1);
+  return [
+    near.length ? `Nearest to a threshold now: ${near.slice(0, SHOWN).map(sayShare).join('; ')}.` : '',
+    past.length
+      ? `Past its line already: ${past.slice(0, SHOWN).map(sayShare).join('; ')}${past.length > SHOWN ? `; and ${past.length - SHOWN} more` : ''}.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export interface ThresholdShare {

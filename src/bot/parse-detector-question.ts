@@ -22,8 +22,10 @@ const FOREST_STATE = new RegExp(
 
 export function detectorQuestion(
   text: string,
-  o: { metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string },
+  o: { metric?: MetricKey; target?: string; group?: string[]; unknownTarget?: string; found?: boolean },
 ): Intent | undefined {
+  // A time said is a read of then, except in "what should I watch today?", where it is how far ahead to look.
+  if (o.found && !WATCH.test(text) && !WATCH_ANY.test(text) && !(WILL.test(text) && TODAY.test(text))) return undefined;
   // "Is the isolation forest trained?", "is the forest ready for db-1?": how far each host's forest is.
   if (FOREST_STATE.test(text) && !o.metric)
     return { kind: 'forest_status', ...(o.target ? { target: o.target } : o.group ? { group: o.group } : {}) };
@@ -71,7 +73,8 @@ export function detectorQuestion(
     return { kind: 'explain', target: o.target, verdict: true, quiet: true };
   // "Will web-1 alert in the next hour?", "is db-1 going to be ok tonight?", "what should I watch tonight?": what is
   // partly met now, and each figure's line carried that far ahead (outlook-lines.ts).
-  const ahead = aheadOf(text);
+  // "What should I watch today?", "will web-1 alert today?": the next 12 h, as tonight is the night.
+  const ahead = aheadOf(text) ?? (TODAY.test(text) ? 12 * HOUR : undefined);
   // "Will web-2 memory alert again?" names no time: how often it came back, and the lines over the next 6 h.
   const again = WILL.test(text) && AGAIN.test(text);
   // "Is anything trending toward a threshold?": the lines carried a day ahead.
@@ -96,6 +99,7 @@ export function detectorQuestion(
 }
 
 const HOUR = 3_600_000;
+const TODAY = /\b(?:today|rest of (?:the )?day)\b/;
 const TRENDING =
   /\b(?:trending|heading|headed|on course|on track|creeping|climbing|drifting|moving)\s+(?:up\s+)?(?:toward|towards|for|to)\s+(?:an?\s+|the\s+|its\s+|their\s+|any\s+)?(?:thresholds?|limits?|alerts?|alarms?|alerting)\b/;
 // "Did api-1 latency recover?", "has db-1 memory settled down?": the figure against its usual range, as "back to normal?".

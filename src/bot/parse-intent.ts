@@ -217,7 +217,7 @@ function parseQuestion(raw: string, targets: TargetRef[]): Intent {
   if (QUIET_ASK.test(text)) return silenceCommand(text, { target, metric, unknownTarget, ...several, ...everything, raw });
   if (acting && ((!has(WORDS.history) && !has(WORDS.pending) && !TOOK.test(text)) || UNDO_VERBS.has(verb)))
     return actionRequest(text, raw, verb, { target, unknownTarget, named, roles, targets });
-  const asked = an || found ? undefined : detectorQuestion(text, { metric, target, group: group.group, unknownTarget });
+  const asked = an ? undefined : detectorQuestion(text, { metric, target, group: group.group, unknownTarget, found: !!found });
   if (asked) return asked;
   const why = explainQuestion(text, {
     an,

@@ -4,6 +4,7 @@ import { answerIntent, type AnswerContext } from '../../../src/bot/answer-intent
 import { answerPolicy, policyFactsOf } from '../../../src/bot/answer-policy.js';
 import { parseIntent } from '../../../src/bot/parse-intent.js';
 import { s3StateLine } from '../../../src/bot/s3-state.js';
+import { nearestThresholds } from '../../../src/bot/nearest-thresholds.js';
 import type { Proposal } from '../../../src/core/remediation.js';
 import { WATCHING_SINCE } from '../../../src/core/watching-since.js';
 import { configSchema } from '../../../src/config/schema.js';
@@ -382,5 +383,30 @@ describe('"why is api-1 alerting?"', () => {
     expect(lines[1]).toMatch(/^The latest anomaly on api-1 /);
     c.store.upsertAnomaly(resolvedAnomaly('an_now', NOW, { target: 'api-1', startTs: NOW - 5 * M, endTs: null, status: 'open' }));
     expect(ask('why is api-1 alerting?', c)[0]).toMatch(/^The latest anomaly on api-1 /);
+  });
+});
+
+describe('"which host is closest to alerting?" and "what should I watch today?"', () => {
+  it('names a reading already past its line apart from the nearest, and leads with what is building', () => {
+    const latest = new Map([
+      ['api-1', new Map([['cpu', { target: 'api-1', metric: 'cpu', ts: NOW, value: 95 }]])],
+      ['db-1', new Map([['cpu', { target: 'db-1', metric: 'cpu', ts: NOW, value: 80 }]])],
+    ]);
+    const rules = [{ metric: 'cpu', above: 90, forSamples: 3, severity: 'warning' as const }];
+    // Before: "Nearest to a threshold now: api-1 CPU 95.0%, 5.0 points above …", a host already alerting as the closest.
+    expect(nearestThresholds(['api-1', 'db-1'], rules, latest)).toBe(
+      'Nearest to a threshold now: db-1 CPU 80.0%, 10.0 points below its warning line (above 90.0%). Past its line already: api-1 CPU 95.0%, 5.0 points above its warning line (above 90.0%).',
+    );
+    const c = { ...ctx(), thresholds: rules, detectors: { building: () => [] } } as unknown as AnswerContext;
+    c.store.saveSamples([{ target: 'db-1', metric: 'cpu', ts: NOW - M, value: 80 }]);
+    c.store.upsertAnomaly(resolvedAnomaly('an_open', NOW, { target: 'api-2', startTs: NOW - 5 * M, endTs: null, status: 'open' }));
+    // Before: "Needs attention …" first, what is building under it.
+    const lines = ask('which host is closest to alerting?', c);
+    expect(lines[0]).toBe('Nothing about to open: no threshold rule is partly met.');
+    expect(lines[1]).toMatch(/^Nearest to a threshold now: db-1 CPU 80\.0%/);
+    expect(lines[2]).toMatch(/^Needs attention \(/);
+    for (const q of ['what should I watch today?', 'will api-1 alert today?'])
+      expect(parseIntent(q, fleet), q).toMatchObject({ kind: 'attention', building: true, aheadMs: 12 * H });
+    expect(parseIntent('did api-1 alert today?', fleet)).toMatchObject({ kind: 'anomalies', today: true });
   });
 });
