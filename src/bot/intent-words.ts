@@ -334,8 +334,10 @@ export const RESOLVED = /(?<!\bnot\s(?:yet\s)?)\b(?:resolved|closed|cleared|reco
 /** "Has the web-1 alert cleared?": the latest one, whatever its state, which the reply says. */
 export const ONE_STATE =
   /^(?:so\s+)?(?:has|did|is) (?:the|that|this) (?:[\w.-]+ ){0,3}?(?:alert|anomaly|page) (?:cleared|clear|resolved?|recover(?:ed)?|ended|end|closed|close|gone|over|finished)\b/;
+// "When was the last time db-1 alerted?", "when did db-1 last have an alert?": one, the latest.
+const LAST_TIME = String.raw`\bwhen (?:was|is) the last time\b.*\b(?:alerted|alarmed|fired|paged|went off|tripped)\b|\bwhen did (?:[\w.-]+ ){1,3}?last (?:have|get|see|raise) an? (?:alert|anomaly|alarm|problem|issue)\b`;
 export const ONE_LATEST = new RegExp(
-  String.raw`\b(?:last|latest|most recent|newest|longest(?:[\s-](?:running|lasting|lived))?|oldest|worst|biggest|largest|nastiest|most severe|most serious|most damaging)\s+(?:(?:critical|warning|crit|open)\s+)?(?:anomaly|alert|incident|problem|issue|outage|episode|spike|blip|dip|drop)\b|${ONE_STATE.source}`,
+  String.raw`\b(?:last|latest|most recent|newest|longest(?:[\s-](?:running|lasting|lived))?|oldest|worst|biggest|largest|nastiest|most severe|most serious|most damaging)\s+(?:(?:critical|warning|crit|open)\s+)?(?:anomaly|alert|incident|problem|issue|outage|episode|spike|blip|dip|drop)\b|${ONE_STATE.source}|${LAST_TIME}`,
 );
 // "What was the longest incident?", "the longest alerts this week": ranked by how long they lasted.
 export const LONGEST = /\blongest\b|\blasted (?:the )?longest\b/;

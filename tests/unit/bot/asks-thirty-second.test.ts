@@ -410,3 +410,11 @@ describe('"which host is closest to alerting?" and "what should I watch today?"'
     expect(parseIntent('did api-1 alert today?', fleet)).toMatchObject({ kind: 'anomalies', today: true });
   });
 });
+
+describe('"when was the last time db-1 alerted?"', () => {
+  it('is its latest alert, one, as "when did db-1 last alert?" is', () => {
+    // Before: the last five.
+    for (const q of ['when was the last time db-1 alerted?', 'when did db-1 last have an alert?'])
+      expect(parseIntent(q, fleet), q).toEqual({ kind: 'anomalies', limit: 1, today: false, target: 'db-1' });
+  });
+});
