@@ -15,16 +15,10 @@ export function alertingNowLine(list: readonly Anomaly[], who: string, now: numb
       ? `${who} is not alerting now: the last alert (${last.target} ${anomalyLabel(last)}, ${last.id}) ended at ${stamp(last.endTs!)}, ${formatDuration(now - last.endTs!)} ago, after ${formatDuration(last.endTs! - last.startTs)}.`
       : `${who} is not alerting now.`;
   }
-  // Back from the oldest open one while an earlier anomaly was still open when the stretch began.
+  // Back from the oldest open one while an earlier anomaly was still open when the stretch began: latest start
+  // first, so one pass meets every anomaly that can move the start before any that starts earlier still.
   let from = Math.min(...open.map((a) => a.startTs));
-  for (let moved = true; moved;) {
-    moved = false;
-    for (const a of list)
-      if (a.startTs < from && (a.endTs ?? now) >= from) {
-        from = a.startTs;
-        moved = true;
-      }
-  }
+  for (const a of [...list].sort((x, z) => z.startTs - x.startTs)) if (a.startTs < from && (a.endTs ?? now) >= from) from = a.startTs;
   const series = [...new Set(open.map((a) => `${a.target} ${anomalyLabel(a)}`))];
   return `${who} has been alerting for ${formatDuration(now - from)}, without a break since ${stamp(from)}: ${open.length} open now (${series.join(', ')}).`;
 }

@@ -25,15 +25,13 @@ export function summariseAnomalies(list: readonly Anomaly[], now: number): strin
   const last = open.length ? now : Math.max(...list.map((a) => a.endTs ?? a.startTs));
   const sameDay = new Date(first).toISOString().slice(0, 10) === new Date(last).toISOString().slice(0, 10);
   const span = `from ${stamp(first)} to ${open.length ? 'now' : sameDay ? clock(last) : stamp(last)}`;
-  const ended = list.filter((a) => !open.includes(a)).map((a) => a.endTs! - a.startTs);
+  const ended = list
+    .filter((a) => !open.includes(a))
+    .map((a) => a.endTs! - a.startTs)
+    .sort((a, z) => a - z);
   const outcome = [
     ended.length
-      ? `${ended.length === list.length ? 'all' : ended.length} resolved after ${ended.length === 1 ? '' : 'a median '}${formatDuration(
-          nearestRank(
-            [...ended].sort((a, z) => a - z),
-            0.5,
-          ),
-        )}`
+      ? `${ended.length === list.length ? 'all' : ended.length} resolved after ${ended.length === 1 ? '' : 'a median '}${formatDuration(nearestRank(ended, 0.5))}`
       : '',
     open.length
       ? `${open.length === list.length ? 'all' : open.length} still open${open.length === 1 ? '' : ', the oldest'} for ${formatDuration(now - Math.min(...open.map((a) => a.startTs)))}`

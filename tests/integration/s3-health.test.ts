@@ -1,6 +1,6 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
+import { localS3Client } from '../helpers/local-s3.js';
 import { startServer } from '../helpers/net.js';
 import { captureLogger, testConfig } from '../helpers/test-config.js';
 
@@ -17,13 +17,7 @@ describe('S3 uploads refused, seen from outside', () => {
       res.end('<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>');
     });
     cleanups.push(() => s3.close());
-    const client = new S3Client({
-      region: 'us-east-1',
-      endpoint: s3.url,
-      forcePathStyle: true,
-      maxAttempts: 1,
-      credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-    });
+    const client = localS3Client(s3.url);
     const config = testConfig({
       overrides: { sources: { backfillHours: 0 }, records: { s3: { bucket: 'records', flushEverySeconds: 1 } } },
     });

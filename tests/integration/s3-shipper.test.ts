@@ -1,8 +1,8 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createS3Shipper } from '../../src/pipeline/record/s3-shipper.js';
 import { createSqliteStore } from '../../src/store/sqlite-store.js';
+import { localS3Client } from '../helpers/local-s3.js';
 import { startServer } from '../helpers/net.js';
 import { captureLogger, tempDir } from '../helpers/test-config.js';
 
@@ -29,15 +29,7 @@ describe('S3 shipper over the real SDK', () => {
     cleanups.push(() => s3.close());
     const store = createSqliteStore(path.join(tempDir(), 'db.sqlite'));
     cleanups.push(() => store.close());
-    const client = new S3Client({
-      region: 'us-east-1',
-      endpoint: s3.url,
-      forcePathStyle: true,
-      maxAttempts: 1,
-      credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    const client = localS3Client(s3.url);
     const shipper = createS3Shipper({ store, client, bucket: 'logs', prefix: 'sco/', logger: captureLogger() });
 
     let now = Date.UTC(2026, 10, 2, 12, 0, 0);
